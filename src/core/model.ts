@@ -1,0 +1,269 @@
+/**
+ * The source model: what `src/parse` extracts from a Rust file and what the layout engine
+ * reads. Pure data, no behaviour, no dependency on tree-sitter or VS Code.
+ *
+ * Offsets are UTF-16 code units into the file text (what VS Code's `offsetAt` uses);
+ * lines and columns are 0-based.
+ */
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A constant expression as far as layout needs it (array lengths, discriminants). */
+export type ConstExpr =
+  | { readonly kind: 'int'; readonly value: bigint; readonly text: string }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'path'; readonly path: readonly string[]; readonly text: string }
+  | { readonly kind: 'unary'; readonly op: '-' | '!'; readonly operand: ConstExpr }
+  | {
+      readonly kind: 'binary';
+      readonly op: '+' | '-' | '*' | '/' | '%' | '<<' | '>>' | '&' | '|' | '^';
+      readonly left: ConstExpr;
+      readonly right: ConstExpr;
+    }
+  | { readonly kind: 'cast'; readonly expr: ConstExpr; readonly ty: TypeExpr }
+  /** `size_of::<T>()`, `align_of::<T>()` (any path ending in these names). */
+  | { readonly kind: 'sizeOf' | 'alignOf'; readonly ty: TypeExpr }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+export type GenericArg =
+  | { readonly kind: 'type'; readonly ty: TypeExpr }
+  | { readonly kind: 'const'; readonly value: ConstExpr }
+  | { readonly kind: 'lifetime'; readonly name: string }
+  /** `Iterator<Item = u8>` style bindings: irrelevant to layout, kept for completeness. */
+  | { readonly kind: 'binding'; readonly name: string; readonly ty: TypeExpr };
+
+export interface PathSegment {
+  readonly name: string;
+  /** Generic arguments written on this segment (`Vec<u8>` → [u8]); empty when none. */
+  readonly args: readonly GenericArg[];
+}
+
+export type TypeExpr =
+  | {
+      readonly kind: 'path';
+      /** `::std::vec::Vec<u8>` → ['std','vec','Vec']; `crate`, `self`, `super`, `Self` kept as segments. */
+      readonly segments: readonly PathSegment[];
+      /** Leading `::`. */
+      readonly global: boolean;
+      /** `<T as Trait>::Assoc` and the like: layout is unknown. */
+      readonly qualified?: boolean;
+      readonly span: Span;
+    }
+  | { readonly kind: 'ref'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span }
+  | { readonly kind: 'ptr'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span }
+  | { readonly kind: 'array'; readonly elem: TypeExpr; readonly len: ConstExpr; readonly span: Span }
+  | { readonly kind: 'slice'; readonly elem: TypeExpr; readonly span: Span }
+  /** `()` is a tuple with no elements. */
+  | { readonly kind: 'tuple'; readonly elems: readonly TypeExpr[]; readonly span: Span }
+  /** `fn(..) -> ..`, `unsafe extern "C" fn(..)`: always a thin, non-null pointer. */
+  | { readonly kind: 'fnptr'; readonly span: Span }
+  | { readonly kind: 'never'; readonly span: Span }
+  /** `dyn Trait + Send`, or a bare trait object. Bound names are the written paths. */
+  | { readonly kind: 'dyn'; readonly bounds: readonly string[]; readonly span: Span }
+  /** `impl Trait` (not allowed in fields, but may appear in half-typed code). */
+  | { readonly kind: 'impl'; readonly span: Span }
+  /** `_` */
+  | { readonly kind: 'infer'; readonly span: Span }
+  /** A type position holding a macro invocation (`my_macro!(..)`). */
+  | { readonly kind: 'macro'; readonly text: string; readonly span: Span }
+  /** Anything the parser could not turn into one of the above (syntax errors, new syntax). */
+  | { readonly kind: 'unknown'; readonly text: string; readonly span: Span };
+
+export interface Attribute {
+  /** `repr`, `cfg`, `derive`, `path`, `doc`, `cfg_attr`, … (the attribute's path as written). */
+  readonly name: string;
+  /** The whole text between `#[` and `]`. */
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** A `#[cfg(...)]` predicate. */
+export type CfgPredicate =
+  | { readonly kind: 'name'; readonly name: string }
+  | { readonly kind: 'keyValue'; readonly key: string; readonly value: string }
+  | { readonly kind: 'all' | 'any'; readonly items: readonly CfgPredicate[] }
+  | { readonly kind: 'not'; readonly item: CfgPredicate }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+export type IntTy = 'u8' | 'u16' | 'u32' | 'u64' | 'u128' | 'usize' | 'i8' | 'i16' | 'i32' | 'i64' | 'i128' | 'isize';
+
+/** All `#[repr(...)]` attributes of an item, merged. */
+export interface Repr {
+  readonly c: boolean;
+  readonly transparent: boolean;
+  /** `packed` is `packed(1)`. */
+  readonly packed?: number;
+  readonly align?: number;
+  readonly int?: IntTy;
+  readonly simd: boolean;
+  /** Hints the parser did not understand (e.g. `repr(foo)`), kept verbatim. */
+  readonly unknown: readonly string[];
+}
+
+export type GenericParam =
+  | {
+      readonly kind: 'type';
+      readonly name: string;
+      /** `T: ?Sized` (inline or in a where clause). */
+      readonly maybeUnsized: boolean;
+      readonly default?: TypeExpr;
+    }
+  | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
+  | { readonly kind: 'lifetime'; readonly name: string };
+
+export interface ItemCommon {
+  readonly name: string;
+  readonly nameSpan: Span;
+  /** The item's whole text, attributes and doc comments included. */
+  readonly span: Span;
+  /** 0-based line of the name. */
+  readonly line: number;
+  /** `pub`, `pub(crate)`, … or undefined for private. */
+  readonly vis?: string;
+  /** Doc comment text, one entry per `///` line or `/** */` block, markers stripped. */
+  readonly docs: readonly string[];
+  readonly attrs: readonly Attribute[];
+  /** Every `#[cfg(..)]` on the item (all must hold). */
+  readonly cfg: readonly CfgPredicate[];
+}
+
+export interface FieldDef {
+  /** Named field's name, or "0", "1", … for tuple fields. */
+  readonly name: string;
+  /** Span of the field name (for tuple fields, of the type). */
+  readonly nameSpan: Span;
+  /** The whole field, from its first attribute/doc comment to the end of its type (no comma). */
+  readonly span: Span;
+  readonly ty: TypeExpr;
+  readonly vis?: string;
+  readonly docs: readonly string[];
+  readonly attrs: readonly Attribute[];
+  readonly cfg: readonly CfgPredicate[];
+}
+
+export type Shape = 'named' | 'tuple' | 'unit';
+
+export interface VariantDef {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly span: Span;
+  readonly line: number;
+  readonly shape: Shape;
+  readonly fields: readonly FieldDef[];
+  readonly discriminant?: ConstExpr;
+  readonly docs: readonly string[];
+  readonly attrs: readonly Attribute[];
+  readonly cfg: readonly CfgPredicate[];
+}
+
+export interface Generics {
+  readonly params: readonly GenericParam[];
+}
+
+export interface StructDef extends ItemCommon {
+  readonly kind: 'struct';
+  readonly shape: Shape;
+  readonly generics: Generics;
+  readonly repr: Repr;
+  readonly fields: readonly FieldDef[];
+  /** Span of the field list's braces/parens (for edits); undefined for unit structs. */
+  readonly bodySpan?: Span;
+}
+
+export interface UnionDef extends ItemCommon {
+  readonly kind: 'union';
+  readonly generics: Generics;
+  readonly repr: Repr;
+  readonly fields: readonly FieldDef[];
+  readonly bodySpan?: Span;
+}
+
+export interface EnumDef extends ItemCommon {
+  readonly kind: 'enum';
+  readonly generics: Generics;
+  readonly repr: Repr;
+  readonly variants: readonly VariantDef[];
+  readonly bodySpan?: Span;
+}
+
+export interface TypeAliasDef extends ItemCommon {
+  readonly kind: 'alias';
+  readonly generics: Generics;
+  /** Undefined for a half-typed `type X;`. */
+  readonly ty?: TypeExpr;
+}
+
+export interface ConstDef extends ItemCommon {
+  readonly kind: 'const' | 'static';
+  readonly ty?: TypeExpr;
+  readonly value?: ConstExpr;
+}
+
+/** One flattened import of a `use` declaration. */
+export interface UseEntry {
+  /** `use a::b::{c as d}` → path ['a','b','c'], alias 'd'. `self` in a group is resolved away: `use a::{self}` → ['a']. */
+  readonly path: readonly string[];
+  readonly alias?: string;
+  /** `use a::b::*` → path ['a','b'], glob true. */
+  readonly glob: boolean;
+  /** `use ::a` (leading `::`). */
+  readonly global: boolean;
+}
+
+export interface UseDef {
+  readonly kind: 'use';
+  readonly entries: readonly UseEntry[];
+  readonly vis?: string;
+  readonly span: Span;
+  readonly cfg: readonly CfgPredicate[];
+}
+
+export interface ModDef extends ItemCommon {
+  readonly kind: 'mod';
+  /** Items of an inline `mod m { ... }`; undefined for `mod m;` (file module). */
+  readonly items?: readonly Item[];
+  /** `#[path = "..."]` value, if any. */
+  readonly pathAttr?: string;
+}
+
+export interface ExternCrateDef {
+  readonly kind: 'externCrate';
+  readonly crate: string;
+  readonly alias?: string;
+  readonly span: Span;
+  readonly cfg: readonly CfgPredicate[];
+}
+
+/** A trait definition: only its name matters (for `dyn Trait` and for resolving names). */
+export interface TraitDef extends ItemCommon {
+  readonly kind: 'trait';
+}
+
+/** An item-position macro invocation (`macro_rules!` definitions excluded): may define unknown types. */
+export interface MacroItem {
+  readonly kind: 'macroCall';
+  readonly name: string;
+  readonly span: Span;
+}
+
+export type TypeItem = StructDef | UnionDef | EnumDef;
+export type Item = TypeItem | TypeAliasDef | ConstDef | UseDef | ModDef | ExternCrateDef | TraitDef | MacroItem;
+
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** One parsed file. */
+export interface SourceFile {
+  /** Path as given (crate-relative or absolute), or a URI string in the editor. */
+  readonly path: string;
+  readonly items: readonly Item[];
+  /** ERROR and MISSING nodes found at item level. */
+  readonly problems: readonly SyntaxProblem[];
+  /** Inner attributes at the top (`#![no_std]`, `#![cfg(..)]`…): names only. */
+  readonly innerAttrs: readonly Attribute[];
+}
