@@ -1,0 +1,79 @@
+// Builds every bundle with esbuild. `node scripts/build.mjs [--production] [--only=unit]`
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7);
+
+// web-tree-sitter 0.27's ESM build crashes Parser.init() inside a CJS bundle: use its .cjs file.
+const alias = { 'web-tree-sitter': join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  keepNames: true,
+  external: ['vscode'],
+  alias,
+  logLevel: 'warning',
+  logOverride: { 'import-is-undefined': 'error' },
+};
+
+function walk(dir, pred, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, pred, out);
+    else if (pred(p)) out.push(p);
+  }
+  return out;
+}
+
+const builds = [];
+if (!only || only === 'main') {
+  const entries = [
+    ['src/extension.ts', 'dist/extension.js'],
+    ['src/cli.ts', 'dist/cli.js'],
+    ['test/bench/bench.ts', 'dist/bench.js'],
+  ].filter(([src]) => existsSync(join(root, src)));
+  for (const [src, out] of entries) {
+    builds.push(esbuild.build({ ...common, entryPoints: [join(root, src)], outfile: join(root, out) }));
+  }
+  if (existsSync(join(root, 'src/webview/main.ts'))) {
+    builds.push(
+      esbuild.build({
+        ...common,
+        platform: 'browser',
+        format: 'iife',
+        external: [],
+        entryPoints: [join(root, 'src/webview/main.ts')],
+        outfile: join(root, 'dist/webview.js'),
+      }),
+    );
+  }
+}
+if (!only || only === 'unit' || only === 'tests') {
+  // Every test file is its own bundle under out/, so mocha can load them without a TS loader.
+  const testFiles = walk(join(root, 'test'), (p) => p.endsWith('.ts') && !p.includes('/fixtures/'));
+  if (testFiles.length) {
+    builds.push(
+      esbuild.build({
+        ...common,
+        entryPoints: testFiles,
+        outdir: join(root, 'out/test'),
+        outbase: join(root, 'test'),
+      }),
+    );
+  }
+}
+await Promise.all(builds);
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+copyFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(root, 'dist/web-tree-sitter.wasm'));
+copyFileSync(join(root, 'node_modules/tree-sitter-rust/tree-sitter-rust.wasm'), join(root, 'dist/tree-sitter-rust.wasm'));
+if (process.argv.includes('--verbose')) console.log('built', relative(process.cwd(), root) || '.');
