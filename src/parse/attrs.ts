@@ -1,0 +1,292 @@
+/**
+ * Text-level parsing of attribute contents: `repr(...)`, `cfg(...)`, `doc = "..."`,
+ * `path = "..."`. Attributes are short, so a tiny tokenizer over their text is simpler and
+ * more robust (half-typed input) than walking their token trees.
+ */
+import type { CfgPredicate, IntTy, Repr } from '../core/model';
+
+type Tok =
+  | { readonly t: 'ident'; readonly v: string }
+  | { readonly t: 'str'; readonly v: string }
+  | { readonly t: 'num'; readonly v: string }
+  | { readonly t: 'punct'; readonly v: string };
+
+/** Tokenizes attribute text (identifiers, string/raw-string literals, numbers, punctuation). */
+export function tokenize(s: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    const ch = s[i]!;
+    // raw strings r"..", r#".."#, br".."
+    const raw = ch === 'r' || ch === 'b' ? /^b?r(#*)"/.exec(s.slice(i, i + 80)) : null;
+    if (raw) {
+      const hashes = raw[1]!;
+      const start = i + raw[0].length;
+      const close = s.indexOf('"' + hashes, start);
+      const end = close < 0 ? n : close;
+      out.push({ t: 'str', v: s.slice(start, end) });
+      i = close < 0 ? n : close + 1 + hashes.length;
+      continue;
+    }
+    if (ch === '"' || (ch === 'b' && s[i + 1] === '"')) {
+      let j = ch === 'b' ? i + 2 : i + 1;
+      let v = '';
+      while (j < n && s[j] !== '"') {
+        if (s[j] === '\\' && j + 1 < n) {
+          const [text, len] = unescapeAt(s, j);
+          v += text;
+          j += len;
+        } else {
+          v += s[j];
+          j++;
+        }
+      }
+      out.push({ t: 'str', v });
+      i = j + 1;
+      continue;
+    }
+    if (/[A-Za-z_]/.test(ch)) {
+      let j = i + 1;
+      while (j < n && /[A-Za-z0-9_#]/.test(s[j]!)) j++;
+      let v = s.slice(i, j);
+      if (v.startsWith('r#')) v = v.slice(2);
+      out.push({ t: 'ident', v });
+      i = j;
+      continue;
+    }
+    if (/[0-9]/.test(ch)) {
+      let j = i + 1;
+      while (j < n && /[0-9A-Za-z_]/.test(s[j]!)) j++;
+      out.push({ t: 'num', v: s.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (ch === ':' && s[i + 1] === ':') {
+      out.push({ t: 'punct', v: '::' });
+      i += 2;
+      continue;
+    }
+    out.push({ t: 'punct', v: ch });
+    i++;
+  }
+  return out;
+}
+
+/** Decodes the escape at `s[j] === '\\'`; returns the text and the number of chars consumed. */
+function unescapeAt(s: string, j: number): [string, number] {
+  const e = s[j + 1];
+  switch (e) {
+    case 'n':
+      return ['\n', 2];
+    case 't':
+      return ['\t', 2];
+    case 'r':
+      return ['\r', 2];
+    case '0':
+      return ['\0', 2];
+    case '\\':
+      return ['\\', 2];
+    case '"':
+      return ['"', 2];
+    case "'":
+      return ["'", 2];
+    case 'x': {
+      const hex = s.slice(j + 2, j + 4);
+      return [String.fromCharCode(parseInt(hex, 16) || 0), 4];
+    }
+    case 'u': {
+      const m = /^\{([0-9a-fA-F_]{1,8})\}/.exec(s.slice(j + 2, j + 14));
+      if (m) {
+        const cp = parseInt(m[1]!.replace(/_/g, ''), 16);
+        return [cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd', 2 + m[0].length];
+      }
+      return ['u', 2];
+    }
+    case '\n': {
+      // line continuation: skip the newline and leading whitespace of the next line
+      let k = j + 2;
+      while (k < s.length && /\s/.test(s[k]!)) k++;
+      return ['', k - j];
+    }
+    default:
+      return [e ?? '', 2];
+  }
+}
+
+/** Unescapes the body of a string literal's source text (with its quotes / `r#"`…). */
+export function stringLiteralValue(literal: string): string {
+  const toks = tokenize(literal);
+  const first = toks[0];
+  return first && first.t === 'str' ? first.v : literal;
+}
+
+const INT_TYS: ReadonlySet<string> = new Set([
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  'u128',
+  'usize',
+  'i8',
+  'i16',
+  'i32',
+  'i64',
+  'i128',
+  'isize',
+]);
+
+export interface MutableRepr {
+  c: boolean;
+  transparent: boolean;
+  packed?: number;
+  align?: number;
+  int?: IntTy;
+  simd: boolean;
+  unknown: string[];
+}
+
+export function emptyRepr(): MutableRepr {
+  return { c: false, transparent: false, simd: false, unknown: [] };
+}
+
+/** Splits the tokens between the outer parentheses at top-level commas. */
+function splitArgs(toks: readonly Tok[], from: number): { groups: Tok[][]; end: number } {
+  const groups: Tok[][] = [];
+  let cur: Tok[] = [];
+  let depth = 0;
+  let i = from;
+  for (; i < toks.length; i++) {
+    const tk = toks[i]!;
+    if (tk.t === 'punct' && (tk.v === '(' || tk.v === '[' || tk.v === '{')) depth++;
+    else if (tk.t === 'punct' && (tk.v === ')' || tk.v === ']' || tk.v === '}')) {
+      if (depth === 0) break;
+      depth--;
+    } else if (tk.t === 'punct' && tk.v === ',' && depth === 0) {
+      groups.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(tk);
+  }
+  if (cur.length) groups.push(cur);
+  return { groups, end: i };
+}
+
+function tokText(toks: readonly Tok[]): string {
+  let s = '';
+  for (const tk of toks) {
+    if (tk.t === 'str') s += JSON.stringify(tk.v);
+    else if (tk.t === 'punct' && tk.v === ',') s += ', ';
+    else s += tk.v;
+  }
+  return s;
+}
+
+function parsePow2(tok: Tok | undefined): number | undefined {
+  if (!tok || tok.t !== 'num') return undefined;
+  const v = Number(tok.v.replace(/_/g, '').replace(/(u|i)(8|16|32|64|128|size)$/, ''));
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/**
+ * Merges the hints of one `repr(...)` attribute (its text between `#[` and `]`) into `into`.
+ * Multiple `packed` take the smallest, multiple `align` the largest (rustc rejects the
+ * combinations that matter; the engine reports those from `unknown` and the flags).
+ */
+export function mergeRepr(into: MutableRepr, attrText: string): void {
+  const toks = tokenize(attrText);
+  // toks: repr ( ... )
+  if (toks.length < 2 || toks[1]!.v !== '(') {
+    into.unknown.push(attrText);
+    return;
+  }
+  const { groups } = splitArgs(toks, 2);
+  for (const g of groups) {
+    const head = g[0];
+    if (!head || head.t !== 'ident') {
+      if (g.length) into.unknown.push(tokText(g));
+      continue;
+    }
+    const name = head.v;
+    if (g.length === 1) {
+      if (name === 'C') into.c = true;
+      else if (name === 'transparent') into.transparent = true;
+      else if (name === 'simd') into.simd = true;
+      else if (name === 'packed') into.packed = Math.min(into.packed ?? 1, 1);
+      else if (INT_TYS.has(name)) into.int = name as IntTy;
+      else into.unknown.push(name);
+      continue;
+    }
+    if ((name === 'packed' || name === 'align') && g.length === 4 && g[1]!.v === '(' && g[3]!.v === ')') {
+      const n = parsePow2(g[2]);
+      if (n !== undefined && (n & (n - 1)) === 0) {
+        if (name === 'packed') into.packed = into.packed === undefined ? n : Math.min(into.packed, n);
+        else into.align = into.align === undefined ? n : Math.max(into.align, n);
+        continue;
+      }
+    }
+    into.unknown.push(tokText(g));
+  }
+}
+
+/** Parses the text of a `cfg(...)` attribute (between `#[` and `]`). */
+export function parseCfgAttr(attrText: string): CfgPredicate {
+  const toks = tokenize(attrText);
+  if (toks.length < 3 || toks[1]!.v !== '(') return { kind: 'unknown', text: attrText };
+  const r = parsePred(toks, 2);
+  if (!r || toks[r.next]?.v !== ')' || r.next + 1 !== toks.length) {
+    return { kind: 'unknown', text: attrText.replace(/^cfg\s*\(/, '').replace(/\)\s*$/, '') };
+  }
+  return r.pred;
+}
+
+function parsePred(toks: readonly Tok[], i: number, depth = 0): { pred: CfgPredicate; next: number } | undefined {
+  const tk = toks[i];
+  if (!tk || tk.t !== 'ident' || depth > 200) return undefined;
+  let name = tk.v;
+  let j = i + 1;
+  // paths like `target_has_atomic` are plain; allow `a::b` names defensively
+  while (toks[j]?.v === '::' && toks[j + 1]?.t === 'ident') {
+    name += '::' + toks[j + 1]!.v;
+    j += 2;
+  }
+  const nx = toks[j];
+  if (nx && nx.t === 'punct' && nx.v === '=') {
+    const val = toks[j + 1];
+    if (!val || val.t !== 'str') return undefined;
+    return { pred: { kind: 'keyValue', key: name, value: val.v }, next: j + 2 };
+  }
+  if (nx && nx.t === 'punct' && nx.v === '(') {
+    if (name !== 'all' && name !== 'any' && name !== 'not') return undefined;
+    const items: CfgPredicate[] = [];
+    let k = j + 1;
+    while (k < toks.length && toks[k]!.v !== ')') {
+      const r = parsePred(toks, k, depth + 1);
+      if (!r) return undefined;
+      items.push(r.pred);
+      k = r.next;
+      if (toks[k]?.v === ',') k++;
+      else if (toks[k]?.v !== ')') return undefined;
+    }
+    if (toks[k]?.v !== ')') return undefined;
+    if (name === 'not') {
+      if (items.length !== 1) return undefined;
+      return { pred: { kind: 'not', item: items[0]! }, next: k + 1 };
+    }
+    return { pred: { kind: name, items }, next: k + 1 };
+  }
+  return { pred: { kind: 'name', name }, next: j };
+}
+
+/** `doc = "..."` / `path = "..."`: the string value, or undefined. */
+export function keyValueString(attrText: string): string | undefined {
+  const toks = tokenize(attrText);
+  if (toks.length === 3 && toks[1]!.v === '=' && toks[2]!.t === 'str') return toks[2]!.v;
+  return undefined;
+}

@@ -1,0 +1,453 @@
+import assert from 'node:assert/strict';
+import { extract, item, struct, enumDef, showType, showConst } from './parseHelpers';
+import { parseIntLiteral, parseCharLiteral, outerDocText } from '../../src/parse/extract';
+import type { TypeAliasDef } from '../../src/core/model';
+
+async function aliasType(src: string): Promise<string> {
+  const f = await extract(`type T = ${src};`);
+  const a: TypeAliasDef = item(f, 'alias', 'T');
+  assert.ok(a.ty, `no type for ${src}`);
+  return showType(a.ty);
+}
+
+describe('parse: extractFile', () => {
+  describe('type expressions', () => {
+    const cases: [string, string][] = [
+      ['u8', 'u8'],
+      ['Vec<u8>', 'Vec<u8>'],
+      ['std::collections::HashMap<K, V>', 'std::collections::HashMap<K, V>'],
+      ['::std::vec::Vec<u8>', '::std::vec::Vec<u8>'],
+      ['Option<Box<dyn Fn(u8) -> u8 + Send>>', 'Option<Box<dyn Fn+Send>>'],
+      ['[u8; N]', '[u8; N]'],
+      ['[u8; 4]', '[u8; 4]'],
+      ['[[u16; 2]; 3]', '[[u16; 2]; 3]'],
+      ['[u8; 1 << 3]', '[u8; (1 << 3)]'],
+      ['[u8; size_of::<u64>() * 2]', '[u8; (size_of<u64> * 2)]'],
+      ['Foo<3>', 'Foo<{3}>'],
+      ['Foo<{N + 1}>', 'Foo<{(N + 1)}>'],
+      ['Foo<-1>', 'Foo<{(-1)}>'],
+      ['Foo<true>', 'Foo<{true}>'],
+      ["&'a mut [u8]", '&mut [u8]'],
+      ["&'static str", '&str'],
+      ['&T', '&T'],
+      ['*const T', '*const T'],
+      ['*mut u8', '*mut u8'],
+      ['[u8]', '[u8]'],
+      ['(u8, u16)', '(u8, u16)'],
+      ['(u8,)', '(u8)'],
+      ['()', '()'],
+      ['fn(u8) -> u8', 'fn'],
+      ['unsafe extern "C" fn(i32) -> !', 'fn'],
+      ["for<'a> fn(&'a u8)", 'fn'],
+      ['!', '!'],
+      ['dyn Any', 'dyn Any'],
+      ["dyn Any + Send + 'static", 'dyn Any+Send'],
+      ['dyn std::io::Write', 'dyn std::io::Write'],
+      ['impl Iterator<Item = u8>', 'impl'],
+      ['_', '_'],
+      ['my_macro!(u8)', 'macro:my_macro!(u8)'],
+      ['<T as Trait>::X', 'Q:<T as Trait>::X'],
+      ['Self', 'Self'],
+      ['Self::Item', 'Self::Item'],
+      ['crate::a::B', 'crate::a::B'],
+      ['super::B', 'super::B'],
+      ['self::B', 'self::B'],
+      ['a::B<u8>::C', 'a::B<u8>::C'],
+      ['Iterator<Item = u8>', 'Iterator<Item=u8>'],
+      ["Cow<'a, str>", "Cow<'a, str>"],
+      ['Box<Fn(u8)>', 'Box<dyn Fn>'],
+      ['Box<Tr + Send>', 'Box<dyn Tr+Send>'],
+      ['r#type', 'type'],
+    ];
+    for (const [src, want] of cases) {
+      it(`${src} → ${want}`, async () => {
+        assert.equal(await aliasType(src), want);
+      });
+    }
+  });
+
+  describe('constant expressions (discriminants)', () => {
+    const cases: [string, string][] = [
+      ['0x1F', '31'],
+      ['0b1010_1010', '170'],
+      ['0o17', '15'],
+      ['1_000', '1000'],
+      ['1u8', '1'],
+      ['0xffu8', '255'],
+      ['0x1f32', '7986'],
+      ['-1', '(-1)'],
+      ['-0x80i8', '(-128)'],
+      ['1 << 3', '(1 << 3)'],
+      ['(1 + 2) * 3', '((1 + 2) * 3)'],
+      ['A | B', '(A | B)'],
+      ['X::Y', 'X::Y'],
+      ['N as isize', '(N as isize)'],
+      ["b'a'", '97'],
+      ["'\\n' as isize", '(10 as isize)'],
+      ['size_of::<u32>()', 'size_of<u32>'],
+      ['core::mem::size_of::<T>() as isize', '(size_of<T> as isize)'],
+      ['std::mem::align_of::<u64>()', 'align_of<u64>'],
+      ['!0', '(!0)'],
+      ['{ 5 }', '5'],
+      ['f(1)', '?f(1)'],
+      ['a == b', '?a == b'],
+      ['18446744073709551615u64', '18446744073709551615'],
+    ];
+    for (const [src, want] of cases) {
+      it(`${src} → ${want}`, async () => {
+        const f = await extract(`enum E { A = ${src}, B }`);
+        const v = enumDef(f, 'E').variants[0]!;
+        assert.ok(v.discriminant, 'discriminant missing');
+        assert.equal(showConst(v.discriminant), want);
+        assert.equal(enumDef(f, 'E').variants[1]!.discriminant, undefined);
+      });
+    }
+    it('keeps the literal text', async () => {
+      const f = await extract('enum E { A = 0x1_0u8 }');
+      const d = enumDef(f, 'E').variants[0]!.discriminant;
+      assert.deepEqual(d, { kind: 'int', value: 16n, text: '0x1_0u8' });
+    });
+    it('parseIntLiteral rejects garbage and accepts all radixes', () => {
+      assert.equal(parseIntLiteral('0x'), undefined);
+      assert.equal(parseIntLiteral('0b102'), undefined);
+      assert.equal(parseIntLiteral('12abc'), undefined);
+      assert.equal(parseIntLiteral('0o777_usize'), 511n);
+      assert.equal(parseIntLiteral('340282366920938463463374607431768211455u128'), 2n ** 128n - 1n);
+    });
+    it('parseCharLiteral handles escapes and astral chars', () => {
+      assert.equal(parseCharLiteral("'\\u{1F600}'"), 0x1f600n);
+      assert.equal(parseCharLiteral("'😀'"), 0x1f600n);
+      assert.equal(parseCharLiteral("b'\\x7f'"), 127n);
+      assert.equal(parseCharLiteral("'ab'"), undefined);
+    });
+  });
+
+  describe('structs, unions, enums', () => {
+    it('named, tuple and unit structs', async () => {
+      const f = await extract('struct A { x: u8, pub y: u16 }\npub struct B(pub u8, u16);\nstruct C;\nstruct D {}\nstruct E();');
+      const a = struct(f, 'A');
+      assert.equal(a.shape, 'named');
+      assert.deepEqual(a.fields.map((x) => [x.name, showType(x.ty), x.vis]), [
+        ['x', 'u8', undefined],
+        ['y', 'u16', 'pub'],
+      ]);
+      const b = struct(f, 'B');
+      assert.equal(b.shape, 'tuple');
+      assert.equal(b.vis, 'pub');
+      assert.deepEqual(b.fields.map((x) => [x.name, showType(x.ty), x.vis]), [
+        ['0', 'u8', 'pub'],
+        ['1', 'u16', undefined],
+      ]);
+      assert.equal(struct(f, 'C').shape, 'unit');
+      assert.equal(struct(f, 'C').bodySpan, undefined);
+      assert.equal(struct(f, 'D').shape, 'named');
+      assert.equal(struct(f, 'D').fields.length, 0);
+      assert.equal(struct(f, 'E').shape, 'tuple');
+      assert.equal(struct(f, 'E').fields.length, 0);
+    });
+    it('unions', async () => {
+      const f = await extract('#[repr(C)] union U { a: u32, b: [u8; 4] }');
+      const u = item(f, 'union', 'U');
+      assert.equal(u.repr.c, true);
+      assert.deepEqual(u.fields.map((x) => showType(x.ty)), ['u32', '[u8; 4]']);
+    });
+    it('enum variants of every shape, with attributes and docs', async () => {
+      const src = `enum E {
+    /// the a
+    #[cfg(unix)]
+    A,
+    B(u8, #[cfg(x)] u16),
+    C { x: u32 },
+    D = 5,
+}`;
+      const f = await extract(src);
+      const e = enumDef(f, 'E');
+      assert.deepEqual(e.variants.map((v) => [v.name, v.shape, v.fields.length]), [
+        ['A', 'unit', 0],
+        ['B', 'tuple', 2],
+        ['C', 'named', 1],
+        ['D', 'unit', 0],
+      ]);
+      const a = e.variants[0]!;
+      assert.deepEqual(a.docs, ['the a']);
+      assert.deepEqual(a.cfg, [{ kind: 'name', name: 'unix' }]);
+      assert.equal(src.slice(a.span.start, a.span.end), '/// the a\n    #[cfg(unix)]\n    A');
+      assert.equal(a.line, 3);
+      assert.deepEqual(e.variants[1]!.fields[1]!.cfg, [{ kind: 'name', name: 'x' }]);
+      assert.equal(src.slice(e.bodySpan!.start, e.bodySpan!.end).startsWith('{'), true);
+    });
+    it('field spans cover leading attributes and doc comments, not the comma', async () => {
+      const src = 'struct S {\n    /// doc\n    #[serde(skip)]\n    pub a: Vec<u8>,\n    b: u8\n}';
+      const f = await extract(src);
+      const [a, b] = struct(f, 'S').fields;
+      assert.equal(src.slice(a!.span.start, a!.span.end), '/// doc\n    #[serde(skip)]\n    pub a: Vec<u8>');
+      assert.equal(src.slice(b!.span.start, b!.span.end), 'b: u8');
+      assert.equal(src.slice(a!.nameSpan.start, a!.nameSpan.end), 'a');
+      assert.deepEqual(a!.attrs.map((x) => x.name), ['serde']);
+    });
+    it('tuple field spans include attributes and visibility; nameSpan is the type', async () => {
+      const src = 'struct T(#[x] pub u8, /** d */ Box<u8>);';
+      const [a, b] = struct(await extract(src), 'T').fields;
+      assert.equal(src.slice(a!.span.start, a!.span.end), '#[x] pub u8');
+      assert.equal(src.slice(a!.nameSpan.start, a!.nameSpan.end), 'u8');
+      assert.equal(src.slice(b!.span.start, b!.span.end), '/** d */ Box<u8>');
+      assert.deepEqual(b!.docs, ['d']);
+    });
+    it('item span covers attributes and docs; line is the name line', async () => {
+      const src = '// plain\n/// Doc one\n/// Doc two\n#[derive(Debug)]\npub struct S;';
+      const s = struct(await extract(src), 'S');
+      assert.equal(src.slice(s.span.start, s.span.end), '/// Doc one\n/// Doc two\n#[derive(Debug)]\npub struct S;');
+      assert.deepEqual(s.docs, ['Doc one', 'Doc two']);
+      assert.equal(s.line, 4);
+      assert.equal(src.slice(s.nameSpan.start, s.nameSpan.end), 'S');
+    });
+  });
+
+  describe('attributes', () => {
+    const reprCases: [string, object][] = [
+      ['#[repr(C)]', { c: true }],
+      ['#[repr(transparent)]', { transparent: true }],
+      ['#[repr(packed)]', { packed: 1 }],
+      ['#[repr(packed(4))]', { packed: 4 }],
+      ['#[repr(align(16))]', { align: 16 }],
+      ['#[repr(C, align(8))]', { c: true, align: 8 }],
+      ['#[repr(u8)]', { int: 'u8' }],
+      ['#[repr(C, i64)]', { c: true, int: 'i64' }],
+      ['#[repr(simd)]', { simd: true }],
+      ['#[repr(C)]\n#[repr(packed(2))]', { c: true, packed: 2 }],
+      ['#[repr(align(4))] #[repr(align(16))]', { align: 16 }],
+      ['#[repr(foo)]', { unknown: ['foo'] }],
+      ['#[repr(align(3))]', { unknown: ['align(3)'] }],
+      ['#[derive(Clone)]\n/// d\n#[repr(C)]', { c: true }],
+    ];
+    for (const [attrs, want] of reprCases) {
+      it(`repr: ${attrs.replace(/\n/g, ' ')}`, async () => {
+        const s = struct(await extract(`${attrs}\nstruct S { a: u8 }`), 'S');
+        const full = { c: false, transparent: false, simd: false, unknown: [], ...want };
+        assert.deepEqual({ ...s.repr }, full);
+      });
+    }
+    const cfgCases: [string, object][] = [
+      ['unix', { kind: 'name', name: 'unix' }],
+      ['feature = "std"', { kind: 'keyValue', key: 'feature', value: 'std' }],
+      ['not(test)', { kind: 'not', item: { kind: 'name', name: 'test' } }],
+      [
+        'all(target_pointer_width = "64", any(unix, windows))',
+        {
+          kind: 'all',
+          items: [
+            { kind: 'keyValue', key: 'target_pointer_width', value: '64' },
+            { kind: 'any', items: [{ kind: 'name', name: 'unix' }, { kind: 'name', name: 'windows' }] },
+          ],
+        },
+      ],
+      ['any()', { kind: 'any', items: [] }],
+      ['foo(bar)', { kind: 'unknown', text: 'foo(bar)' }],
+    ];
+    for (const [pred, want] of cfgCases) {
+      it(`cfg(${pred})`, async () => {
+        const s = struct(await extract(`#[cfg(${pred})]\nstruct S;`), 'S');
+        assert.deepEqual(s.cfg, [want]);
+      });
+    }
+    it('#[doc = ".."] and /** */ docs, inner doc comments ignored', async () => {
+      const src = '//! crate docs\n#[doc = "first \\"q\\""]\n/**\n * second\n */\nstruct S;';
+      const s = struct(await extract(src), 'S');
+      assert.deepEqual(s.docs, ['first "q"', 'second']);
+    });
+    it('//// and /*** are not doc comments', async () => {
+      assert.equal(outerDocText('//// x'), undefined);
+      assert.equal(outerDocText('/*** x */'), undefined);
+      assert.equal(outerDocText('/**/'), undefined);
+      assert.equal(outerDocText('/// x\n'), 'x');
+    });
+    it('inner attributes of the file', async () => {
+      const f = await extract('#![no_std]\n#![cfg_attr(docsrs, feature(doc_cfg))]\nstruct S;');
+      assert.deepEqual(f.innerAttrs.map((a) => a.name), ['no_std', 'cfg_attr']);
+      assert.equal(f.items.length, 1);
+    });
+    it('visibility forms', async () => {
+      const f = await extract('pub struct A; pub(crate) struct B; pub(super) struct C; pub(in crate::x) struct D; pub( crate ) struct E; struct F;');
+      assert.deepEqual(
+        ['A', 'B', 'C', 'D', 'E', 'F'].map((n) => struct(f, n).vis),
+        ['pub', 'pub(crate)', 'pub(super)', 'pub(in crate::x)', 'pub(crate)', undefined],
+      );
+    });
+  });
+
+  describe('generics', () => {
+    it('type, const and lifetime params, ?Sized inline and in where clauses', async () => {
+      const f = await extract(
+        "struct S<'a, T: ?Sized, U: Clone = u8, V, const N: usize = 3, const M: u8>(&'a T, U, V) where V: ?Sized, U: Copy;",
+      );
+      const ps = struct(f, 'S').generics.params;
+      assert.deepEqual(
+        ps.map((p) => {
+          switch (p.kind) {
+            case 'lifetime':
+              return p.name;
+            case 'type':
+              return `${p.name}${p.maybeUnsized ? '?' : ''}${p.default ? '=' + showType(p.default) : ''}`;
+            case 'const':
+              return `const ${p.name}: ${showType(p.ty)}${p.default ? '=' + showConst(p.default) : ''}`;
+          }
+        }),
+        ["'a", 'T?', 'U=u8', 'V?', 'const N: usize=3', 'const M: u8'],
+      );
+    });
+    it('?core::marker::Sized counts as ?Sized', async () => {
+      const f = await extract('struct S<T: ?core::marker::Sized>(Box<T>);');
+      const p = struct(f, 'S').generics.params[0]!;
+      assert.equal(p.kind === 'type' && p.maybeUnsized, true);
+    });
+  });
+
+  describe('other items', () => {
+    it('type aliases, consts, statics', async () => {
+      const f = await extract('pub type A<T> = Vec<T>;\nconst N: usize = 4 * 2;\nstatic mut S: [u8; N] = [0; N];\nconst _: () = ();');
+      const a = item(f, 'alias', 'A');
+      assert.equal(showType(a.ty!), 'Vec<T>');
+      assert.equal(a.generics.params.length, 1);
+      const n = item(f, 'const', 'N');
+      assert.equal(showType(n.ty!), 'usize');
+      assert.equal(showConst(n.value!), '(4 * 2)');
+      const s = item(f, 'static', 'S');
+      assert.equal(showType(s.ty!), '[u8; N]');
+      assert.equal(s.value?.kind, 'unknown');
+    });
+    const useCases: [string, [string, string?, boolean?, boolean?][]][] = [
+      ['use a::b;', [['a::b']]],
+      ['use a::b as c;', [['a::b', 'c']]],
+      ['use a::*;', [['a', undefined, true]]],
+      ['use ::std::fmt;', [['std::fmt', undefined, false, true]]],
+      ['use a::{b, c as d, e::{self, *}};', [['a::b'], ['a::c', 'd'], ['a::e'], ['a::e', undefined, true]]],
+      ['use a::{self as x};', [['a', 'x']]],
+      ['use crate::{y, z::{self as w}};', [['crate::y'], ['crate::z', 'w']]],
+      ['use self::m::T;', [['self::m::T']]],
+      ['use super::super::s as _;', [['super::super::s', '_']]],
+      ['use {p, q::r};', [['p'], ['q::r']]],
+      ['use ::{r, s};', [['r', undefined, false, true], ['s', undefined, false, true]]],
+      ['use a::{b::{c::{d, e}}, f};', [['a::b::c::d'], ['a::b::c::e'], ['a::f']]],
+    ];
+    for (const [src, want] of useCases) {
+      it(src, async () => {
+        const u = item(await extract(src), 'use');
+        assert.deepEqual(
+          u.entries.map((e) => [e.path.join('::'), e.alias, e.glob, e.global]),
+          want.map(([p, alias, glob, global]) => [p, alias, glob ?? false, global ?? false]),
+        );
+      });
+    }
+    it('pub use keeps its visibility and cfg', async () => {
+      const u = item(await extract('#[cfg(feature = "x")]\npub use a::B;'), 'use');
+      assert.equal(u.vis, 'pub');
+      assert.deepEqual(u.cfg, [{ kind: 'keyValue', key: 'feature', value: 'x' }]);
+    });
+    it('mods: file, inline with items, #[path]', async () => {
+      const f = await extract('mod a;\npub mod b { pub struct X; mod c { struct Y; } }\n#[path = "other/d.rs"]\nmod d;');
+      const a = item(f, 'mod', 'a');
+      assert.equal(a.items, undefined);
+      const b = item(f, 'mod', 'b');
+      assert.ok(b.items);
+      assert.equal(b.vis, 'pub');
+      assert.deepEqual(b.items.map((i) => i.kind), ['struct', 'mod']);
+      const c = b.items[1];
+      assert.ok(c && c.kind === 'mod' && c.items?.[0]?.kind === 'struct');
+      assert.equal(item(f, 'mod', 'd').pathAttr, 'other/d.rs');
+    });
+    it('extern crate, traits, macro items (not macro_rules!)', async () => {
+      const f = await extract(
+        'extern crate alloc;\nextern crate foo as bar;\npub trait Tr { fn f(&self) { struct Hidden; } }\nbitflags! { struct F: u8 {} }\nfoo::bar!(x);\nmacro_rules! m { () => {} }',
+      );
+      assert.deepEqual(
+        f.items.filter((i) => i.kind === 'externCrate').map((i) => i.kind === 'externCrate' && [i.crate, i.alias]),
+        [
+          ['alloc', undefined],
+          ['foo', 'bar'],
+        ],
+      );
+      assert.equal(item(f, 'trait', 'Tr').vis, 'pub');
+      assert.deepEqual(
+        f.items.filter((i) => i.kind === 'macroCall').map((i) => 'name' in i && i.name),
+        ['bitflags', 'foo::bar'],
+      );
+      assert.equal(f.items.length, 5);
+    });
+    it('items inside function bodies and impl blocks are ignored', async () => {
+      const f = await extract(
+        'fn f() { struct Inner; enum E2 { A } }\nimpl S { const X: u8 = 1; fn g() { struct Inner2; } }\nimpl<T> Tr for S<T> {}\nstruct Outer;',
+      );
+      assert.deepEqual(f.items.map((i) => ('name' in i ? i.name : i.kind)), ['Outer']);
+      assert.equal(f.problems.length, 0);
+    });
+  });
+
+  describe('syntax errors and half-typed code', () => {
+    it('struct A { x: u8, y: } keeps x and makes y unknown', async () => {
+      const f = await extract('struct A { x: u8, y: }\nstruct B { z: u16 }');
+      const a = struct(f, 'A');
+      assert.deepEqual(a.fields.map((x) => [x.name, x.ty.kind]), [
+        ['x', 'path'],
+        ['y', 'unknown'],
+      ]);
+      assert.equal(struct(f, 'B').fields.length, 1);
+      assert.ok(f.problems.length >= 1, 'a problem is reported');
+    });
+    it('enum E { A( followed by a struct: reports a problem, does not invent variants', async () => {
+      const f = await extract('enum E { A(\nstruct C { a: u8 }\n');
+      assert.ok(f.problems.length >= 1);
+      for (const it of f.items) {
+        if (it.kind === 'enum') assert.ok(it.variants.every((v) => v.name !== 'struct'));
+      }
+    });
+    it('unclosed function body: items after it are still extracted', async () => {
+      const f = await extract('struct P { a: u8 }\nfn x() {\n  let a = 1;\n\nstruct F { b: u8 }\nenum G { A, B }\n');
+      const names = f.items.map((i) => ('name' in i ? i.name : ''));
+      assert.deepEqual(names, ['P', 'F', 'G']);
+      assert.ok(f.problems.length >= 1);
+    });
+    it('unclosed impl: recovers the struct it swallowed', async () => {
+      const src = 'impl X {\n fn a(&self) {}\n\nstruct F { b: Vec<u8 }\n';
+      const f = await extract(src);
+      const s = struct(f, 'F');
+      assert.equal(s.fields.length, 1);
+      assert.ok(f.problems.some((p) => p.message.includes('unclosed')), JSON.stringify(f.problems));
+    });
+    it('unbalanced closing braces', async () => {
+      const f = await extract('struct A { a: u8 } }\n}\nstruct B(u8);');
+      assert.deepEqual(f.items.filter((i) => i.kind === 'struct').map((i) => 'name' in i && i.name), ['A', 'B']);
+      assert.ok(f.problems.length >= 1);
+    });
+    it('missing `>` is reported at the item', async () => {
+      const src = 'struct S { v: Vec<u8 }';
+      const f = await extract(src);
+      assert.equal(struct(f, 'S').fields.length, 1);
+      assert.ok(f.problems.length >= 1);
+      for (const p of f.problems) assert.ok(p.span.start >= 0 && p.span.end <= src.length);
+    });
+    it('never throws on truncations of a realistic source', async () => {
+      const src =
+        '#[repr(C)]\npub struct S<T: ?Sized> { /// d\n a: [u8; 1 << 2], b: Option<Box<dyn Fn(u8) -> u8>>, c: T }\nenum E { A = -1, B(u8), C { x: u16 } }\nuse a::{b, c::{self, *}};\nmod m { type X = (u8, [u16; 3]); }\n';
+      for (let i = 0; i <= src.length; i++) {
+        const f = await extract(src.slice(0, i));
+        assert.ok(Array.isArray(f.items));
+      }
+    });
+  });
+
+  describe('UTF-16 spans', () => {
+    it('offsets after é😀 are UTF-16 code units', async () => {
+      const src = '// é😀 \nstruct Ü😀 { /// ß😀\n x: u8, 😀y: u16 }\nstruct After { z: u8 }';
+      const f = await extract(src);
+      const after = struct(f, 'After');
+      assert.equal(src.slice(after.nameSpan.start, after.nameSpan.end), 'After');
+      assert.equal(src.slice(after.span.start, after.span.end), 'struct After { z: u8 }');
+      const z = after.fields[0]!;
+      assert.equal(src.slice(z.nameSpan.start, z.nameSpan.end), 'z');
+      const first = f.items[0];
+      assert.ok(first && first.kind === 'struct');
+      assert.equal(src.slice(first.fields[0]!.span.start, first.fields[0]!.span.end), '/// ß😀\n x: u8');
+      assert.deepEqual(first.fields[0]!.docs, ['ß😀']);
+    });
+  });
+});
