@@ -1,6 +1,6 @@
 // Builds every bundle with esbuild. `node scripts/build.mjs [--production] [--only=unit]`
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -64,6 +64,9 @@ if (!only || only === 'unit' || only === 'tests') {
     builds.push(
       esbuild.build({
         ...common,
+        // mocha stays a run-time require: the integration index loads it inside the extension
+        // host from node_modules (bundling it breaks its dynamic file loading).
+        external: ['vscode', 'mocha'],
         entryPoints: testFiles,
         outdir: join(root, 'out/test'),
         outbase: join(root, 'test'),
@@ -72,6 +75,14 @@ if (!only || only === 'unit' || only === 'tests') {
   }
 }
 await Promise.all(builds);
+
+if (!only || only === 'unit' || only === 'tests') {
+  // Drop bundles whose source is gone, so a deleted or renamed test cannot keep running.
+  for (const js of walk(join(root, 'out/test'), (p) => /\.js(\.map)?$/.test(p))) {
+    const src = join(root, 'test', relative(join(root, 'out/test'), js)).replace(/\.js(\.map)?$/, '.ts');
+    if (!existsSync(src)) rmSync(js, { force: true });
+  }
+}
 
 mkdirSync(join(root, 'dist'), { recursive: true });
 copyFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(root, 'dist/web-tree-sitter.wasm'));

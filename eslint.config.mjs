@@ -1,0 +1,74 @@
+// ESLint flat config. TypeScript is linted with type information (typescript-eslint's
+// project service reads tsconfig.json); the build and test scripts (plain .mjs) without it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Layers that must stay runnable without VS Code (unit tests, CLI): type-only `vscode` imports at most. */
+const noRuntimeVscode = {
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        {
+          name: 'vscode',
+          message: 'src/core and src/parse must not depend on VS Code at run time: move the adapter to src/features.',
+          allowTypeImports: true,
+        },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'out/**', '.test-output/**', '.vscode-test/**', 'examples/target/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Promises that nobody awaits hide errors: `void` them on purpose or await them.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Relaxed for style, not safety (see README "Lint"): the engine and parser build many
+      // small records from tree-sitter nodes, where these rules only add noise.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/parse/**/*.ts'],
+    rules: noRuntimeVscode,
+  },
+  {
+    // Tests poke at loosely typed JSON (CLI output, rustc reports) and mocha's `this`.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // The webview runs in a browser, bundled separately.
+    files: ['src/webview/**/*.ts', 'media/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

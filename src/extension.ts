@@ -1,0 +1,46 @@
+/**
+ * Composition root: builds the services, registers the features, and owns their lifetime
+ * through `context.subscriptions`. No logic lives here.
+ */
+import * as vscode from 'vscode';
+import { Analyzer } from './analysis/analyzer';
+import { registerCommands, selectTargetCommand, showLogCommand } from './features/commands';
+import { unknownTargetSetting } from './features/config';
+import { registerHover } from './features/hover';
+import { Log, describeError } from './features/log';
+import { DocumentReports } from './features/reports';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  context.subscriptions.push(log);
+  try {
+    const analyzer = new Analyzer({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath });
+    context.subscriptions.push({ dispose: () => analyzer.dispose() });
+    const reports = new DocumentReports(analyzer, log);
+    context.subscriptions.push(
+      reports,
+      registerHover(reports),
+      registerCommands([showLogCommand(log), selectTargetCommand(log)], log),
+    );
+    const bad = unknownTargetSetting();
+    if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the default`);
+    const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
+    log.info(`Rust Layout Lens ${version} activated in ${vscode.env.appName} ${vscode.version}`);
+  } catch (err) {
+    // VS Code shows nothing when activate() throws: log the stack and tell the user once.
+    log.error('activation failed', err);
+    void vscode.window
+      .showErrorMessage(`Rust Layout Lens failed to start: ${firstLine(describeError(err))}`, 'Show Log')
+      .then((choice) => {
+        if (choice) log.show();
+      });
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? text;
+}

@@ -1,0 +1,47 @@
+/**
+ * Hover on a type's name, through the real hover pipeline (`vscode.executeHoverProvider`) on
+ * test/fixtures/workspace. Expected numbers are rustc 1.95's for x86_64-unknown-linux-gnu.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, hoverAt, hoverText, openFixture, positionOf } from './helpers';
+
+suite('hover', () => {
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    await activateExtension();
+    doc = await openFixture('src/lib.rs');
+  });
+
+  test('Point { x: f64, y: f64 } is size 16, align 8', async () => {
+    const text = await hoverAt(doc, 'struct Point', 'Point');
+    assert.match(text, /\bPoint\b/);
+    assert.match(text, /size 16\b/);
+    assert.match(text, /align 8\b/);
+  });
+
+  test('Mixed { a: u8, b: u64, c: u16 } is size 16: rustc reorders the fields', async () => {
+    const text = await hoverAt(doc, 'struct Mixed', 'Mixed');
+    assert.match(text, /size 16\b/, `declaration-order padding would give 24; hover was:\n${text}`);
+    assert.doesNotMatch(text, /size 24\b/);
+  });
+
+  test('repr(C) Padded { a: u8, b: u64, c: u16 } keeps declaration order: size 24, padding 13', async () => {
+    const text = await hoverAt(doc, 'struct Padded', 'Padded');
+    assert.match(text, /size 24\b/);
+    assert.match(text, /padding 13\b/);
+  });
+
+  test('a generic struct shows no numbers, only why its layout is unknown', async () => {
+    const text = await hoverAt(doc, 'struct Wrapper', 'Wrapper');
+    assert.match(text, /unknown/i);
+    assert.doesNotMatch(text, /size \d/);
+  });
+
+  test('no layout hover on a word that is not a type name', async () => {
+    const pos = positionOf(doc, 'struct Point', 'f64').translate(0, 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos);
+    assert.doesNotMatch(hoverText(hovers ?? []), /size \d+/);
+  });
+});

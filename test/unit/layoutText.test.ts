@@ -1,0 +1,96 @@
+/** Hover text: numbers only when the report vouches for them; markdown safely escaped. */
+import assert from 'node:assert/strict';
+import type { FieldReport, TypeReport } from '../../src/analysis/api';
+import {
+  escapeMarkdown,
+  fieldHoverMarkdown,
+  fieldTable,
+  inlineCodeText,
+  sameFile,
+  typeHoverMarkdown,
+  typeSummary,
+} from '../../src/features/layoutText';
+
+function field(name: string, type: string, offset: number, size: number, paddingAfter = 0): FieldReport {
+  return { name, type, offset, size, align: size, paddingAfter };
+}
+
+const base = { kind: 'struct', file: 'src/lib.rs', line: 1 } as const;
+const mixed: TypeReport = {
+  ...base,
+  name: 'Mixed',
+  size: 16,
+  align: 8,
+  padding: 5,
+  fields: [field('a', 'u8', 10, 1, 5), field('b', 'u64', 0, 8), field('c', 'u16', 8, 2)],
+};
+
+describe('layoutText', () => {
+  it('summarises a known layout on one line', () => {
+    assert.equal(typeSummary(mixed), '**Mixed** — size 16 · align 8 · padding 5');
+    assert.equal(typeSummary({ ...base, name: 'Point', size: 16, align: 8, padding: 0 }), '**Point** — size 16 · align 8 · no padding');
+  });
+
+  it('shows no number for an unknown layout, even if a size slipped through', () => {
+    const t: TypeReport = { ...base, name: 'Wrapper', size: null, unknown: 'generic: needs type arguments' };
+    assert.equal(typeSummary(t), '**Wrapper** — unknown: generic: needs type arguments');
+    const contradictory: TypeReport = { ...mixed, unknown: 'unknown type `regex::Regex` (external crate)' };
+    const md = typeHoverMarkdown(contradictory, 'x86_64-unknown-linux-gnu');
+    assert.doesNotMatch(md, /size \d|offset|\b16\b/);
+    assert.match(md, /unknown type `regex::Regex` \\\(external crate\\\)/);
+  });
+
+  it('shows the error of a type rustc rejects, without numbers', () => {
+    const t: TypeReport = { ...base, name: 'List', size: null, error: 'E0072: recursive type `List` has infinite size' };
+    assert.equal(typeSummary(t), '**List** — error: E0072: recursive type `List` has infinite size');
+  });
+
+  it('lists fields in memory order with the padding between them', () => {
+    assert.equal(
+      fieldTable(mixed.fields ?? [], 16),
+      ['```text', 'offset  size  field', '     0     8  b: u64', '     8     2  c: u16', '    10     1  a: u8', '    11     5  (padding)', '```'].join('\n'),
+    );
+    const padded = [field('a', 'u8', 0, 1, 7), field('b', 'u64', 8, 8), field('c', 'u16', 16, 2, 6)];
+    assert.match(fieldTable(padded, 24), /\n {5}1 {5}7 {2}\(padding\)\n/);
+  });
+
+  it('names the target and describes tags and niches of enums', () => {
+    const e: TypeReport = {
+      ...base,
+      kind: 'enum',
+      name: 'Shape',
+      size: 24,
+      align: 8,
+      tag: { size: 1, offset: 0, encoding: 'direct' },
+      niche: { offset: 0, size: 1, count: '253' },
+      variants: [
+        { name: 'Circle', size: 16, fields: [] },
+        { name: 'Never', size: 0, fields: [], absent: true },
+      ],
+    };
+    const md = typeHoverMarkdown(e, 'i686-unknown-linux-gnu');
+    assert.match(md, /Tag: 1 byte at offset 0\./);
+    assert.match(md, /Niche: 253 spare values in 1 byte at offset 0/);
+    assert.match(md, /Circle: 16 bytes · Never: absent/);
+    assert.match(md, /\*i686\\-unknown\\-linux\\-gnu\*$/);
+  });
+
+  it('gives a field hover its offset and the padding after it', () => {
+    const md = fieldHoverMarkdown(mixed, field('a', 'u8', 10, 1, 5), 'x86_64-unknown-linux-gnu');
+    assert.match(md, /^\*\*a\*\*: `u8` — offset 10 · size 1 · align 1 · then 5 bytes of padding/);
+  });
+
+  it('escapes markdown and HTML outside code spans', () => {
+    assert.equal(escapeMarkdown('a<b>*_'), 'a&lt;b&gt;\\*\\_');
+    assert.equal(inlineCodeText('type `Vec<T>` <T>'), 'type `Vec<T>` &lt;T&gt;');
+    assert.equal(inlineCodeText('odd ` tick'), 'odd \\` tick');
+  });
+
+  it('matches report files to document paths', () => {
+    assert.ok(sameFile('src/lib.rs', '/home/u/crate/src/lib.rs'));
+    assert.ok(sameFile('/home/u/crate/src/lib.rs', '/home/u/crate/src/lib.rs'));
+    assert.ok(sameFile('', '/x.rs'));
+    assert.ok(!sameFile('src/shapes.rs', '/home/u/crate/src/lib.rs'));
+    assert.ok(!sameFile('lib.rs', '/home/u/crate/src/mylib.rs'));
+  });
+});
