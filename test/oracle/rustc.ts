@@ -1,0 +1,428 @@
+/**
+ * The oracle: asks the real rustc for the layouts of generated (or real) types.
+ *
+ *  - x86_64 with std (`probeStd`): a program whose `const` array holds `size_of`, `align_of`
+ *    and `offset_of!` (enum variant fields through `#![feature(offset_of_enum)]`, enabled by
+ *    RUSTC_BOOTSTRAP=1) for every type; compiled with `-Zprint-type-sizes` at the same time,
+ *    which adds the enum tag (the `discriminant:` line of directly tagged enums).
+ *  - any target (`probeNoCore`): a `#![no_core]` library with one `pub fn f(_: T) {}` per type,
+ *    compiled with `--target T -Zprint-type-sizes --emit=obj`; offsets come from the
+ *    memory-order field listing.
+ *  - rejected types (`probeRejected`): one file each, the error codes rustc gives.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Corpus, GenType, Kind, RejectedCase } from './generator';
+
+export const HOST = 'x86_64-unknown-linux-gnu';
+export const CROSS_TARGETS = ['i686-unknown-linux-gnu', 'wasm32-unknown-unknown', 'aarch64-unknown-linux-gnu', 'thumbv7em-none-eabihf'] as const;
+
+export interface OracleField {
+  readonly name: string;
+  readonly offset: number;
+  readonly size?: number;
+}
+
+export interface OracleVariant {
+  readonly name: string;
+  readonly fields: readonly OracleField[];
+}
+
+export interface OracleType {
+  readonly name: string;
+  readonly kind?: Kind;
+  readonly size: number;
+  readonly align: number;
+  /** Struct and union fields in declaration order. */
+  readonly fields: readonly OracleField[];
+  readonly variants?: readonly OracleVariant[];
+  /** Direct tag (always at offset 0); null = no direct tag (niche-encoded or single variant);
+   *  absent = not known. */
+  readonly tag?: { readonly size: number; readonly offset: number } | null;
+}
+
+export interface OracleRejected {
+  readonly id: string;
+  readonly name: string;
+  readonly intended: string;
+  /** Distinct error codes rustc printed, in order (`lint` for code-less errors). */
+  readonly codes: readonly string[];
+  /** The first error line. */
+  readonly message: string;
+}
+
+export interface OracleReport {
+  readonly target: string;
+  readonly rustc: string;
+  readonly types: readonly OracleType[];
+}
+
+const ENV = { ...process.env, RUSTC_BOOTSTRAP: '1' };
+
+export function rustcAvailable(): boolean {
+  try {
+    execFileSync('rustc', ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let versionCache: string | undefined;
+export function rustcVersion(): string {
+  versionCache ??= execFileSync('rustc', ['--version'], { encoding: 'utf8' }).trim();
+  return versionCache;
+}
+
+interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function run(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { cwd: opts.cwd, env: opts.env ?? ENV, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? ((err as unknown as { code: number }).code as number) : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function workDir(): string {
+  return mkdtempSync(join(tmpdir(), 'rll-oracle-'));
+}
+
+function firstErrors(stderr: string, max = 5): string {
+  return stderr
+    .split('\n')
+    .filter((l) => l.startsWith('error'))
+    .slice(0, max)
+    .join('\n');
+}
+
+// ----- -Zprint-type-sizes ----------------------------------------------------------------------
+
+export interface PtsField {
+  readonly name: string;
+  readonly offset: number;
+  readonly size: number;
+}
+export interface PtsVariant {
+  readonly name: string;
+  readonly size: number;
+  readonly fields: readonly PtsField[];
+}
+export interface PtsType {
+  /** As printed, with lifetime-only arguments removed (`L<'_>` → `L`). */
+  readonly name: string;
+  readonly size: number;
+  readonly align: number;
+  /** Size of the direct tag, when rustc printed a `discriminant:` line. */
+  readonly discriminant?: number;
+  /** Struct fields (memory order, absolute offsets). */
+  readonly fields: readonly PtsField[];
+  readonly variants: readonly PtsVariant[];
+}
+
+/** Strips lifetime-only generic arguments: `L<'_>` → `L`, `W<'_, u8>` stays. */
+export function normalizePtsName(name: string): string {
+  return name.replace(/<'_(?:, '_)*>$/, '');
+}
+
+/**
+ * Parses `-Zprint-type-sizes` output. Field offsets are reconstructed the way rustc prints them
+ * (`rustc_session::code_stats`): fields are listed by increasing offset, a `padding:` line covers
+ * a gap, and an explicit `offset:` appears only when a field starts before the previous end
+ * (unions). Variant fields start after the discriminant.
+ */
+export function parsePrintTypeSizes(text: string): Map<string, PtsType> {
+  const out = new Map<string, PtsType>();
+  type MutVariant = { name: string; size: number; fields: PtsField[]; cursor: number };
+  type MutType = { name: string; size: number; align: number; discriminant?: number; fields: PtsField[]; variants: MutVariant[]; cursor: number };
+  let cur: MutType | null = null;
+  let variant: MutVariant | null = null;
+  const finish = (): void => {
+    if (cur && !out.has(cur.name)) {
+      out.set(cur.name, {
+        name: cur.name,
+        size: cur.size,
+        align: cur.align,
+        ...(cur.discriminant !== undefined ? { discriminant: cur.discriminant } : {}),
+        fields: cur.fields,
+        variants: cur.variants.map((v) => ({ name: v.name, size: v.size, fields: v.fields })),
+      });
+    }
+  };
+  const typeRe = /^print-type-size type: `(.*)`: (\d+) bytes, alignment: (\d+) bytes$/;
+  const fieldRe = /^(\s+)(?:field|upvar|local) `\.(.*)`: (\d+) bytes(?:, offset: (\d+) bytes)?(?:, alignment: \d+ bytes)?$/;
+  const padRe = /^(\s+)padding: (\d+) bytes$/;
+  for (const raw of text.split('\n')) {
+    if (!raw.startsWith('print-type-size')) continue;
+    const line = raw.slice('print-type-size'.length).replace(/^ /, '');
+    let m = typeRe.exec(raw);
+    if (m) {
+      finish();
+      cur = { name: normalizePtsName(m[1]), size: Number(m[2]), align: Number(m[3]), fields: [], variants: [], cursor: 0 };
+      variant = null;
+      continue;
+    }
+    if (!cur) continue;
+    const indent = /^\s*/.exec(line)![0].length;
+    const body = line.trim();
+    if ((m = /^discriminant: (\d+) bytes$/.exec(body))) {
+      cur.discriminant = Number(m[1]);
+      continue;
+    }
+    if ((m = /^variant `(.*)`: (\d+) bytes$/.exec(body))) {
+      variant = { name: m[1], size: Number(m[2]), fields: [], cursor: cur.discriminant ?? 0 };
+      cur.variants.push(variant);
+      continue;
+    }
+    if (/^end padding: \d+ bytes$/.test(body)) continue;
+    if ((m = padRe.exec(line))) {
+      const target = indent > 4 && variant ? variant : cur;
+      target.cursor += Number(m[2]);
+      continue;
+    }
+    if ((m = fieldRe.exec(line))) {
+      const target = indent > 4 && variant ? variant : cur;
+      const size = Number(m[3]);
+      const offset = m[4] !== undefined ? Number(m[4]) : target.cursor;
+      target.fields.push({ name: m[2], offset, size });
+      target.cursor = offset + size;
+      continue;
+    }
+  }
+  finish();
+  return out;
+}
+
+/** Converts a print-type-sizes entry into the oracle's shape, using the declared field order. */
+export function ptsToOracle(t: GenType, p: PtsType): OracleType {
+  const byName = (fs: readonly PtsField[], name: string, what: string): OracleField => {
+    const f = fs.find((x) => x.name === name);
+    if (!f) throw new Error(`print-type-sizes: ${t.name}: field ${what}${name} missing`);
+    return { name, offset: f.offset, size: f.size };
+  };
+  if (t.kind === 'enum') {
+    const variants: OracleVariant[] = [];
+    for (const v of t.variants ?? []) {
+      const pv = p.variants.find((x) => x.name === v.name);
+      if (!pv) continue; // rustc does not list every variant of every layout (e.g. univariant)
+      variants.push({ name: v.name, fields: v.fields.map((f) => byName(pv.fields, f, `${v.name}.`)) });
+    }
+    return { name: t.name, kind: t.kind, size: p.size, align: p.align, fields: [], variants, tag: p.discriminant !== undefined ? { size: p.discriminant, offset: 0 } : null };
+  }
+  const fs = t.kind === 'union' ? (p.variants[0]?.fields ?? []) : p.fields;
+  return { name: t.name, kind: t.kind, size: p.size, align: p.align, fields: t.fields.map((f) => byName(fs, f, '')) };
+}
+
+// ----- x86_64 with std: the probe program ------------------------------------------------------
+
+export interface ProbeSource {
+  readonly text: string;
+  /** What each number of the probe's output means, in order. */
+  readonly slots: readonly { type: number; what: 'size' | 'align' | 'field'; variant?: string; field?: string }[];
+}
+
+export function renderStdProbe(corpus: Corpus): ProbeSource {
+  const slots: ProbeSource['slots'][number][] = [];
+  const exprs: string[] = [];
+  corpus.types.forEach((t, i) => {
+    exprs.push(`::core::mem::size_of::<${t.rustPath}>()`);
+    slots.push({ type: i, what: 'size' });
+    exprs.push(`::core::mem::align_of::<${t.rustPath}>()`);
+    slots.push({ type: i, what: 'align' });
+    for (const f of t.fields) {
+      exprs.push(`::core::mem::offset_of!(${t.rustPath}, ${f})`);
+      slots.push({ type: i, what: 'field', field: f });
+    }
+    for (const v of t.variants ?? []) {
+      for (const f of v.fields) {
+        exprs.push(`::core::mem::offset_of!(${t.rustPath}, ${v.name}.${f})`);
+        slots.push({ type: i, what: 'field', variant: v.name, field: f });
+      }
+    }
+  });
+  const text = [
+    `// Generated by test/oracle/generator.ts: seed ${corpus.seed}, mode ${corpus.mode}, ${corpus.types.length} types.`,
+    '// The expected layouts come from rustc (test/oracle/rustc.ts); do not edit by hand.',
+    '#![feature(offset_of_enum)]',
+    '#![allow(warnings)]',
+    corpus.header,
+    corpus.defs,
+    `const __RLL_LAYOUTS: [usize; ${exprs.length}] = [`,
+    ...exprs.map((e) => `    ${e},`),
+    '];',
+    '',
+    'fn main() {',
+    '    let mut out = String::new();',
+    '    for v in __RLL_LAYOUTS {',
+    '        out.push_str(&v.to_string());',
+    "        out.push(' ');",
+    '    }',
+    '    println!("{}", out);',
+    '}',
+    '',
+  ].join('\n');
+  return { text, slots };
+}
+
+export interface ProbeTiming {
+  compileMs: number;
+  runMs: number;
+}
+
+/** Compiles and runs the probe; returns rustc's layouts of every corpus type (x86_64, std). */
+export async function probeStd(corpus: Corpus, timing?: ProbeTiming): Promise<OracleReport & { source: string }> {
+  const { text, slots } = renderStdProbe(corpus);
+  const dir = workDir();
+  try {
+    const src = join(dir, 'probe.rs');
+    const bin = join(dir, 'probe');
+    writeFileSync(src, text);
+    const t0 = Date.now();
+    const c = await run('rustc', ['--edition', '2021', '-C', 'opt-level=0', '-C', 'debuginfo=0', '-A', 'warnings', '-Zprint-type-sizes', '-o', bin, src]);
+    const t1 = Date.now();
+    if (c.code !== 0) throw new Error(`rustc rejected the generated probe (seed ${corpus.seed}):\n${firstErrors(c.stderr, 20)}\n(source kept in ${src})`);
+    const r = await run(bin, []);
+    const t2 = Date.now();
+    if (timing) {
+      timing.compileMs += t1 - t0;
+      timing.runMs += t2 - t1;
+    }
+    if (r.code !== 0) throw new Error(`probe failed: ${r.stderr}`);
+    const nums = r.stdout.trim().split(/\s+/).map(Number);
+    if (nums.length !== slots.length) throw new Error(`probe printed ${nums.length} numbers, expected ${slots.length}`);
+    const pts = parsePrintTypeSizes(c.stdout);
+    const types = corpus.types.map((t) => ({ t, size: -1, align: -1, fields: [] as OracleField[], variants: new Map<string, OracleField[]>() }));
+    slots.forEach((s, k) => {
+      const e = types[s.type];
+      if (s.what === 'size') e.size = nums[k];
+      else if (s.what === 'align') e.align = nums[k];
+      else if (s.variant === undefined) e.fields.push({ name: s.field!, offset: nums[k] });
+      else {
+        if (!e.variants.has(s.variant)) e.variants.set(s.variant, []);
+        e.variants.get(s.variant)!.push({ name: s.field!, offset: nums[k] });
+      }
+    });
+    const out: OracleType[] = types.map(({ t, size, align, fields, variants }) => {
+      const p = pts.get(t.name);
+      const withSizes = (fs: OracleField[], pf: readonly PtsField[] | undefined): OracleField[] =>
+        fs.map((f) => {
+          const s = pf?.find((x) => x.name === f.name)?.size;
+          return s === undefined ? f : { ...f, size: s };
+        });
+      const base = { name: t.name, kind: t.kind, size, align };
+      if (t.kind === 'enum') {
+        const vs: OracleVariant[] = (t.variants ?? []).map((v) => ({ name: v.name, fields: withSizes(variants.get(v.name) ?? [], p?.variants.find((x) => x.name === v.name)?.fields) }));
+        const tag = p ? (p.discriminant !== undefined ? { size: p.discriminant, offset: 0 } : null) : undefined;
+        return { ...base, fields: [], variants: vs, ...(tag !== undefined ? { tag } : {}) };
+      }
+      return { ...base, fields: withSizes(fields, t.kind === 'union' ? p?.variants[0]?.fields : p?.fields) };
+    });
+    return { target: HOST, rustc: rustcVersion(), types: out, source: text };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ----- any target: #![no_core] + -Zprint-type-sizes ---------------------------------------------
+
+export function renderNoCore(corpus: Corpus): string {
+  return [
+    `// Generated by test/oracle/generator.ts: seed ${corpus.seed}, mode ${corpus.mode}, ${corpus.types.length} types.`,
+    '// Compiled under #![no_core] for each target; the expected layouts come from rustc -Zprint-type-sizes:',
+    '// RUSTC_BOOTSTRAP=1 rustc --crate-type lib --target T -Zprint-type-sizes --emit=obj -C panic=abort -C overflow-checks=off',
+    '#![feature(no_core, lang_items)]',
+    '#![no_core]',
+    '#![allow(dead_code, internal_features)]',
+    corpus.header,
+    corpus.defs,
+    ...corpus.types.map((t, i) => `pub fn __rll_force_${i}(_: ${t.rustPath}) {}`),
+    '',
+  ].join('\n');
+}
+
+export async function printTypeSizes(source: string, args: readonly string[]): Promise<{ pts: Map<string, PtsType>; stderr: string; code: number }> {
+  const dir = workDir();
+  try {
+    const src = join(dir, 'lib.rs');
+    writeFileSync(src, source);
+    const c = await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '-Zprint-type-sizes', ...args, '-o', join(dir, 'out.o'), src]);
+    return { pts: parsePrintTypeSizes(c.stdout), stderr: c.stderr, code: c.code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function probeNoCore(corpus: Corpus, target: string): Promise<OracleReport & { source: string }> {
+  const source = renderNoCore(corpus);
+  const { pts, stderr, code } = await printTypeSizes(source, ['--target', target, '--emit=obj', '-C', 'panic=abort', '-C', 'opt-level=0', '-C', 'overflow-checks=off']);
+  if (code !== 0) throw new Error(`rustc --target ${target} rejected the no_core corpus (seed ${corpus.seed}):\n${firstErrors(stderr, 20)}`);
+  const types = corpus.types.map((t) => {
+    const p = pts.get(t.name);
+    if (!p) throw new Error(`print-type-sizes did not list ${t.name} for ${target}`);
+    return ptsToOracle(t, p);
+  });
+  return { target, rustc: rustcVersion(), types, source };
+}
+
+// ----- rejected types --------------------------------------------------------------------------
+
+export function renderRejected(c: RejectedCase): string {
+  return [
+    `// Generated by test/oracle/generator.ts: rustc rejects \`${c.name}\` (built to trigger ${c.intended}).`,
+    '#![allow(warnings)]',
+    c.defs,
+    `const _: usize = ::core::mem::size_of::<${c.name}>();`,
+    '',
+  ].join('\n');
+}
+
+export function parseErrors(stderr: string): { codes: string[]; message: string } {
+  const codes: string[] = [];
+  let message = '';
+  for (const line of stderr.split('\n')) {
+    const m = /^error(?:\[(E\d{4})\])?: (.*)$/.exec(line);
+    if (!m || /^aborting due to/.test(m[2])) continue;
+    const code = m[1] ?? 'lint';
+    if (!codes.includes(code)) codes.push(code);
+    if (!message) message = m[2];
+  }
+  return { codes, message };
+}
+
+export async function probeRejected(cases: readonly RejectedCase[], concurrency = 2): Promise<OracleRejected[]> {
+  const results: OracleRejected[] = new Array(cases.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < cases.length) {
+      const i = next++;
+      const c = cases[i];
+      const dir = workDir();
+      try {
+        const src = join(dir, 'lib.rs');
+        writeFileSync(src, renderRejected(c));
+        const r = await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'out.rmeta'), src]);
+        const { codes, message } = parseErrors(r.stderr);
+        results[i] = { id: c.id, name: c.name, intended: c.intended, codes: r.code === 0 ? [] : codes, message };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return results;
+}
+
+// ----- target facts ----------------------------------------------------------------------------
+
+export async function targetSpec(target: string): Promise<Record<string, unknown>> {
+  const r = await run('rustc', ['-Z', 'unstable-options', '--print', 'target-spec-json', '--target', target]);
+  if (r.code !== 0) throw new Error(`target-spec-json ${target}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
