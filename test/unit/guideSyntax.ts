@@ -1,0 +1,207 @@
+/**
+ * A reference reader for the guide's Markdown conventions, used by guide.test.ts.
+ *
+ * Conventions (the panel's renderer must implement the same):
+ * - `## Title {#id}`: every second-level heading ends with an explicit, lowercase-kebab id.
+ * - Placeholders `{{kind:ARG}}` with kind size | align | offset | layout. ARG is a Rust type
+ *   expression; for `offset` it is `TYPE.field` (the first `.` outside brackets splits them).
+ *   `{{layout:TYPE}}` stands alone on its line (it renders as a block). Placeholders never appear
+ *   inside code spans or fenced blocks.
+ * - Fenced blocks: ```rust example (type definitions the panel parses; no `fn main`),
+ *   ```rust (a program or library the test compiles), ```rust ignore (a sketch, not compiled),
+ *   ```vec-growth (JSON `{"type": TYPE, "pushes": N}`: where the growth simulator goes).
+ * - Internal links: `(#section)`, `(chapter)` or `(chapter#section)`.
+ */
+
+export const PLACEHOLDER_KINDS = ['size', 'align', 'offset', 'layout'] as const;
+export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
+
+export interface Placeholder {
+  readonly raw: string;
+  readonly kind: PlaceholderKind;
+  /** The type expression (for offset: the part before the field path). */
+  readonly type: string;
+  /** For offset: the field path, e.g. `length` or `0`. */
+  readonly field?: string;
+  readonly line: number;
+}
+
+export interface Fence {
+  readonly info: string;
+  readonly code: string;
+  readonly line: number;
+}
+
+export interface Heading {
+  readonly level: number;
+  readonly text: string;
+  readonly id?: string;
+  readonly line: number;
+}
+
+export interface ChapterDoc {
+  readonly headings: Heading[];
+  readonly fences: Fence[];
+  readonly placeholders: Placeholder[];
+  readonly links: { readonly target: string; readonly line: number }[];
+  /** Every convention violation found, as readable messages with line numbers. */
+  readonly problems: string[];
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FIELD = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+)(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+))*$/;
+
+/** Checks that (), [] and <> nest properly; `->` is not a closing angle bracket. */
+export function bracketsBalanced(text: string): boolean {
+  const stack: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '>': '<' };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '>' && text[i - 1] === '-') continue;
+    if (c === '(' || c === '[' || c === '<') stack.push(c);
+    else if (c in pairs) {
+      if (stack.pop() !== pairs[c]) return false;
+    }
+  }
+  return stack.length === 0;
+}
+
+/** Splits `TYPE.field` at the first `.` outside brackets. */
+export function splitOffsetArg(arg: string): { type: string; field: string } | undefined {
+  let depth = 0;
+  for (let i = 0; i < arg.length; i++) {
+    const c = arg[i];
+    if (c === '(' || c === '[' || (c === '<' && true)) depth++;
+    else if (c === ')' || c === ']' || (c === '>' && arg[i - 1] !== '-')) depth--;
+    else if (c === '.' && depth === 0) return { type: arg.slice(0, i).trim(), field: arg.slice(i + 1).trim() };
+  }
+  return undefined;
+}
+
+/** Parses the inside of `{{...}}`; returns an error message or the placeholder. */
+export function parsePlaceholder(inner: string, line: number): Placeholder | string {
+  const raw = `{{${inner}}}`;
+  const colon = inner.indexOf(':');
+  if (colon < 0) return `${raw}: missing "kind:"`;
+  const kind = inner.slice(0, colon).trim();
+  const arg = inner.slice(colon + 1).trim();
+  if (!(PLACEHOLDER_KINDS as readonly string[]).includes(kind)) return `${raw}: unknown kind "${kind}"`;
+  if (!arg) return `${raw}: empty type`;
+  if (!bracketsBalanced(arg)) return `${raw}: unbalanced brackets`;
+  if (kind === 'offset') {
+    const split = splitOffsetArg(arg);
+    if (!split || !split.type) return `${raw}: offset needs TYPE.field`;
+    if (!FIELD.test(split.field)) return `${raw}: bad field path "${split.field}"`;
+    return { raw, kind, type: split.type, field: split.field, line };
+  }
+  if (splitOffsetArg(arg)) return `${raw}: "." outside brackets is only allowed in offset placeholders`;
+  return { raw, kind: kind as PlaceholderKind, type: arg, line };
+}
+
+/** Removes inline code spans (`...`, ``...``) so placeholders inside them can be reported. */
+function codeSpans(line: string): string[] {
+  const spans: string[] = [];
+  const re = /(`+)([\s\S]*?[^`])\1(?!`)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) spans.push(m[2]);
+  return spans;
+}
+
+export function parseChapter(text: string): ChapterDoc {
+  const headings: Heading[] = [];
+  const fences: Fence[] = [];
+  const placeholders: Placeholder[] = [];
+  const links: { target: string; line: number }[] = [];
+  const problems: string[] = [];
+  const lines = text.split('\n');
+  let fence: { info: string; line: number; body: string[]; marker: string } | undefined;
+
+  lines.forEach((lineText, idx) => {
+    const line = idx + 1;
+    const fenceMark = /^(`{3,}|~{3,})(.*)$/.exec(lineText);
+    if (fence) {
+      if (fenceMark && fenceMark[1].startsWith(fence.marker) && !fenceMark[2].trim()) {
+        fences.push({ info: fence.info, code: fence.body.join('\n'), line: fence.line });
+        fence = undefined;
+      } else {
+        fence.body.push(lineText);
+        if (lineText.includes('{{') || lineText.includes('}}')) problems.push(`line ${line}: placeholder inside a fenced block`);
+      }
+      return;
+    }
+    if (fenceMark) {
+      fence = { info: fenceMark[2].trim(), line, body: [], marker: fenceMark[1] };
+      return;
+    }
+
+    const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(lineText);
+    if (heading) {
+      const anchor = /^(.*?)\s*\{#([^}]*)\}$/.exec(heading[2]);
+      const h: Heading = anchor
+        ? { level: heading[1].length, text: anchor[1], id: anchor[2], line }
+        : { level: heading[1].length, text: heading[2], line };
+      if (anchor && !ID.test(anchor[2])) problems.push(`line ${line}: id "${anchor[2]}" is not lowercase-kebab`);
+      if (h.level === 2 && !anchor) problems.push(`line ${line}: "## ${heading[2]}" has no {#id}`);
+      if (h.level !== 2 && anchor) problems.push(`line ${line}: only ## headings carry ids`);
+      headings.push(h);
+    }
+
+    for (const span of codeSpans(lineText)) {
+      if (span.includes('{{') || span.includes('}}')) problems.push(`line ${line}: placeholder inside a code span`);
+    }
+
+    // Placeholders: every {{ must close with }} before the next {{, and no }} may be unmatched.
+    let pos = 0;
+    for (;;) {
+      const open = lineText.indexOf('{{', pos);
+      const strayClose = lineText.indexOf('}}', pos);
+      if (open < 0) {
+        if (strayClose >= 0) problems.push(`line ${line}: "}}" without "{{"`);
+        break;
+      }
+      if (strayClose >= 0 && strayClose < open) problems.push(`line ${line}: "}}" without "{{"`);
+      const close = lineText.indexOf('}}', open + 2);
+      const nextOpen = lineText.indexOf('{{', open + 2);
+      if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+        problems.push(`line ${line}: "{{" is not closed by "}}"`);
+        break;
+      }
+      const inner = lineText.slice(open + 2, close);
+      if (inner.includes('{') || inner.includes('}')) problems.push(`line ${line}: brace inside {{${inner}}}`);
+      const p = parsePlaceholder(inner, line);
+      if (typeof p === 'string') problems.push(`line ${line}: ${p}`);
+      else {
+        if (p.kind === 'layout' && lineText.trim() !== p.raw) problems.push(`line ${line}: ${p.raw} must stand alone on its line`);
+        placeholders.push(p);
+      }
+      pos = close + 2;
+    }
+
+    const linkRe = /\]\(([^)\s]+)\)/g;
+    for (let m = linkRe.exec(lineText); m; m = linkRe.exec(lineText)) links.push({ target: m[1], line });
+  });
+  if (fence) problems.push(`line ${fence.line}: fenced block never closed`);
+  return { headings, fences, placeholders, links, problems };
+}
+
+/** Names of the types (struct, enum, union, trait, type alias) an example block defines. */
+export function definedTypes(code: string): string[] {
+  const re = /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:unsafe\s+)?(?:struct|enum|union|trait|type)\s+([A-Za-z_][A-Za-z0-9_]*)/gm;
+  const names: string[] = [];
+  for (let m = re.exec(code); m; m = re.exec(code)) names.push(m[1]);
+  return names;
+}
+
+/** Single-segment type names used in a type expression that are not primitives or `std::…` paths. */
+export function bareTypeNames(type: string): string[] {
+  const names: string[] = [];
+  const re = /(?:[A-Za-z_][A-Za-z0-9_]*)(?:::[A-Za-z_][A-Za-z0-9_]*)*/g;
+  for (let m = re.exec(type); m; m = re.exec(type)) {
+    const path = m[0];
+    if (path.includes('::')) continue;
+    if (/^[A-Z]/.test(path)) names.push(path);
+  }
+  return names;
+}
+
+/** Names a placeholder may use without a definition: the std prelude's types. */
+export const PRELUDE_TYPES = new Set(['Vec', 'Box', 'Option', 'Result', 'String']);
