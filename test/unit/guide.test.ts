@@ -227,6 +227,9 @@ const CLAIMS: [string, string][] = [
   ['stack-heap', 'Vec::<u64>::new().as_ptr() as usize == align_of::<u64>()'],
 ];
 
+const VALUES_TARGET = 'x86_64-unknown-linux-gnu';
+const VALUES_FILE = 'guide-values.x86_64.json';
+
 describe('guide examples against rustc', function () {
   this.timeout(300_000);
   let dir = '';
@@ -309,4 +312,28 @@ describe('guide examples against rustc', function () {
       }
     });
   }
+
+  // The measured numbers, kept in a file so the panel's tests can compare the engine with rustc
+  // for every placeholder. Regenerate with UPDATE_GUIDE_VALUES=1 after editing a chapter.
+  it(`${VALUES_FILE} matches what rustc prints on this host`, async function () {
+    const { stdout } = await run('rustc', ['-vV']);
+    const host = /^host: (.+)$/m.exec(stdout)?.[1];
+    const release = /^release: (.+)$/m.exec(stdout)?.[1];
+    if (host !== VALUES_TARGET) this.skip();
+    assert.equal(values.size, index.length, 'the per-chapter rustc checks must run first');
+    const chapters: Record<string, Record<string, number | { size: number; align: number }>> = {};
+    for (const entry of index) {
+      const got = values.get(entry.id)!;
+      chapters[entry.id] = {};
+      for (const p of docs.get(entry.id)!.doc.placeholders) {
+        const [a, b] = got.get(p.raw)!.split('/').map(Number);
+        chapters[entry.id][p.raw] = p.kind === 'layout' ? { size: a, align: b } : a;
+      }
+    }
+    const fresh = { target: VALUES_TARGET, rustc: release, chapters };
+    const path = join(repoRoot(), 'test', 'unit', VALUES_FILE);
+    if (process.env.UPDATE_GUIDE_VALUES === '1') writeFileSync(path, JSON.stringify(fresh, null, 2) + '\n');
+    const stored = JSON.parse(readFileSync(path, 'utf8'));
+    assert.deepEqual(stored.chapters, fresh.chapters, `${VALUES_FILE} is stale: rerun with UPDATE_GUIDE_VALUES=1`);
+  });
 });
