@@ -1,14 +1,14 @@
 /** The contributed commands exist, and Select Target changes the layouts the hover shows. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, hoverAt, hoverText, openFixture, poll, positionOf, setSetting } from './helpers';
+import { activateExtension, hoverAt, hoverText, openFixture, poll, positionOf, resetSetting, setSetting } from './helpers';
 
 suite('commands and settings', () => {
   suiteSetup(activateExtension);
 
   teardown(async () => {
-    await setSetting('target', undefined);
-    await setSetting('hover.enabled', undefined);
+    await resetSetting('target');
+    await resetSetting('hover.enabled');
   });
 
   test('every contributed command is registered', async () => {

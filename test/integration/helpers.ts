@@ -62,8 +62,14 @@ export async function hoverAt(doc: vscode.TextDocument, anchor: string, word: st
   return hoverText(hovers ?? []);
 }
 
-/** Sets a `rustLayout.*` setting in the user settings and waits until it reads back. */
+/** Sets a `rustLayout.*` setting in the user settings (the runner's scratch profile). */
 export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('rustLayout').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Removes a `rustLayout.*` setting from the user and the workspace settings. */
+export async function resetSetting(key: string): Promise<void> {
   const c = vscode.workspace.getConfiguration('rustLayout');
-  await c.update(key, value, vscode.ConfigurationTarget.Global);
+  await c.update(key, undefined, vscode.ConfigurationTarget.Global);
+  if (vscode.workspace.workspaceFolders?.length) await c.update(key, undefined, vscode.ConfigurationTarget.Workspace);
 }

@@ -4,13 +4,15 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, hoverAt, hoverText, openFixture, positionOf } from './helpers';
+import { activateExtension, hoverAt, hoverText, openFixture, positionOf, resetSetting } from './helpers';
 
 suite('hover', () => {
   let doc: vscode.TextDocument;
 
   suiteSetup(async () => {
     await activateExtension();
+    // The default target, whatever an earlier suite left behind.
+    await resetSetting('target');
     doc = await openFixture('src/lib.rs');
   });
 

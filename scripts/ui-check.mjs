@@ -1,0 +1,168 @@
+// End-to-end UI checks: the real workbench of code-server in headless Debian Chromium.
+//
+//   node scripts/ui-check.mjs [--vsix FILE] [--folder DIR] [OUT_DIR]
+//
+// Without --vsix the extension is loaded from this folder as a development extension (URL
+// payload); with --vsix it is installed by `code-server --install-extension` first, as a user
+// would. Each check is a plain async function below; every check saves a PNG screenshot into
+// OUT_DIR (default .test-output/screenshots/dev or .../vsix). Prints `N passed, N failed` and
+// exits 0 only when every check passed (and at least one ran).
+//
+// Adding a check (CodeLens, quick fix, webview...): write `async function myCheck(ui)` that
+// throws on failure, and add it to CHECKS. Only add checks for surfaces that exist.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  ROOT,
+  VERBOSE,
+  ensureCodeServer,
+  installVsix,
+  launchBrowser,
+  makeScratch,
+  parseArgs,
+  say,
+  startCodeServer,
+  workbenchUrl,
+} from './lib.mjs';
+
+// ---------------------------------------------------------------------------------------------
+// Checks. Each gets the `ui` helper object (see makeUi) and throws an Error when it fails.
+
+/** Hovering a struct's name shows its layout: "size N" from the engine, on the example crate. */
+async function hoverOnStructName(ui) {
+  await ui.openFile('src/lib.rs');
+  const text = await ui.hoverWord('Point', { line: /struct\s+Point\b/ });
+  await ui.screenshot('hover');
+  if (!/\bPoint\b/.test(text) || !/size \d+/.test(text)) {
+    throw new Error(`hover on Point does not show its size; hover text was: ${JSON.stringify(text)}`);
+  }
+  return text.split('\n')[0];
+}
+
+const CHECKS = [hoverOnStructName];
+
+// ---------------------------------------------------------------------------------------------
+// The helper object the checks use.
+
+function makeUi(page, outDir) {
+  const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  const ui = {
+    page,
+    /** Saves `${name}.png` into the output folder and returns its path. */
+    async screenshot(name) {
+      const file = join(outDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    /** Opens a workspace file through Quick Open and waits for its text. */
+    async openFile(relPath) {
+      const base = relPath.split('/').pop();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(relPath);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: base }).waitFor({ timeout: 15_000 });
+      await editorLines.waitFor({ state: 'visible', timeout: 15_000 });
+    },
+    /** The rendered word `word` on the first view line that matches `line` (spaces render as U+00A0: use \\s). */
+    word(word, { line } = {}) {
+      const lines = line ? page.locator('.view-line', { hasText: line }) : page.locator('.view-line');
+      return lines.first().locator('span > span', { hasText: new RegExp(`^${word}$`) }).first();
+    },
+    /**
+     * Moves the mouse onto `word` until a hover with text appears; returns its innerText.
+     * Retries by moving away and back: the first hover may come before the extension activated.
+     */
+    async hoverWord(word, { line, timeoutMs = 30_000, accept = (t) => t.trim().length > 0 } = {}) {
+      const target = ui.word(word, { line });
+      await target.waitFor({ state: 'visible', timeout: 15_000 });
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
+      const deadline = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < deadline) {
+        const box = await target.boundingBox();
+        if (!box) throw new Error(`word ${word} has no bounding box`);
+        await page.mouse.move(5, 5);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+        await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+        try {
+          await hover.first().waitFor({ state: 'visible', timeout: 3_000 });
+          // Let every hover part render (the provider may answer after the first part shows).
+          await page.waitForTimeout(300);
+          last = (await hover.allInnerTexts()).join('\n');
+          if (accept(last)) return last;
+        } catch {
+          /* no hover yet: retry */
+        }
+      }
+      return last;
+    },
+  };
+  return ui;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2), { options: ['vsix', 'folder'] });
+  const vsix = args.vsix ? resolve(args.vsix) : undefined;
+  const folder = resolve(args.folder ?? join(ROOT, 'examples'));
+  const outDir = resolve(args._[0] ?? join(ROOT, '.test-output/screenshots', vsix ? 'vsix' : 'dev'));
+  if (vsix && !existsSync(vsix)) throw new Error(`no such .vsix: ${vsix} (run \`npm run package\`)`);
+  if (!vsix && !existsSync(join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js missing: run `npm run build`');
+  if (!existsSync(folder)) throw new Error(`workspace folder not found: ${folder}`);
+  mkdirSync(outDir, { recursive: true });
+  ensureCodeServer();
+
+  const started = Date.now();
+  const scratch = makeScratch('rll-ui-');
+  let server;
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  try {
+    if (vsix) installVsix(scratch, vsix);
+    server = await startCodeServer(scratch);
+    browser = await launchBrowser(scratch);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    if (VERBOSE) page.on('console', (m) => console.log(`[browser] ${m.type()}: ${m.text()}`));
+    const url = workbenchUrl(server.origin, { folder, devPath: vsix ? undefined : ROOT });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 }).catch(() => {});
+    const ui = makeUi(page, outDir);
+    for (const check of CHECKS) {
+      const t0 = Date.now();
+      try {
+        const note = await check(ui);
+        passed++;
+        console.log(`  ✔ ${check.name} (${Date.now() - t0} ms)${note ? `: ${note}` : ''}`);
+      } catch (err) {
+        failed++;
+        console.log(`  ✘ ${check.name} (${Date.now() - t0} ms): ${err instanceof Error ? err.message : err}`);
+        await ui.screenshot(`${check.name}-failure`).catch(() => {});
+      }
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    scratch.remove();
+  }
+  say(`UI checks (${vsix ? 'installed .vsix' : 'development folder'}) took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${outDir}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+let code;
+try {
+  code = await main();
+} catch (err) {
+  console.error(err instanceof Error ? err.stack : err);
+  console.log('0 passed, 1 failed');
+  code = 1;
+}
+process.exit(code);
