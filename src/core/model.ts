@@ -123,7 +123,7 @@ export interface ItemCommon {
   readonly line: number;
   /** `pub`, `pub(crate)`, … or undefined for private. */
   readonly vis?: string;
-  /** Doc comment text, one entry per `///` line or `/** */` block, markers stripped. */
+  /** Doc comment text, one entry per `///` line or doc block, markers stripped. */
   readonly docs: readonly string[];
   readonly attrs: readonly Attribute[];
   /** Every `#[cfg(..)]` on the item (all must hold). */

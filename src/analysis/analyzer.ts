@@ -1,0 +1,151 @@
+/**
+ * The headless analyser: parse (web-tree-sitter) → model → resolve → layout → reports.
+ * Used by the CLI, the editor features (through `src/features`) and the tests. No `vscode`.
+ */
+import type { Report, TypeReport } from './api';
+import type { Item, SourceFile, TypeItem } from '../core/model';
+import { type RustParser, loadRustParser } from '../parse/parser';
+import { extractFile } from '../parse/extract';
+import { CrateScope, type CrateInput, type ModuleInput, type ModuleScope, Resolver } from '../core/resolve';
+import { Engine } from '../core/engine';
+import { reportType } from '../core/report';
+import { PRELUDE, STD_SOURCE } from '../core/stdSource';
+import { type Target, getTarget, DEFAULT_TARGET } from '../core/targets';
+
+export class UnknownTargetError extends Error {}
+
+/** A whole program: one crate with its files' texts. */
+export interface Program {
+  readonly crate: CrateInput;
+  /** File path → text (for type texts in reports). */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/** One analysis of a program for a target: the engine and the crate's scopes, reusable for queries. */
+export class Analysis {
+  constructor(
+    readonly target: Target,
+    readonly engine: Engine,
+    readonly crate: CrateScope,
+    readonly program: Program,
+  ) {}
+
+  private reportsCache?: TypeReport[];
+
+  /** Reports for every struct/enum/union of the crate, in file and source order. */
+  reports(filter?: (file: string) => boolean): TypeReport[] {
+    if (!filter && this.reportsCache) return this.reportsCache;
+    const out: TypeReport[] = [];
+    const fileOrder = new Map<string, number>();
+    for (const { item, m } of this.crate.typeItems()) {
+      const file = fileOf(item, m);
+      if (filter && !filter(file)) continue;
+      if (!fileOrder.has(file)) fileOrder.set(file, fileOrder.size);
+      out.push(
+        reportType(this.engine, {
+          item,
+          m,
+          name: [...m.path, item.name].join('::'),
+          file,
+          text: this.program.texts.get(file),
+        }),
+      );
+    }
+    out.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.span?.start ?? 0) - (b.span?.start ?? 0));
+    if (!filter) this.reportsCache = out;
+    return out;
+  }
+
+  /** The module scope of a file (for resolving types written in it). */
+  moduleOfFile(file: string): ModuleScope | undefined {
+    const stack: ModuleScope[] = [this.crate.root];
+    while (stack.length) {
+      const m = stack.pop()!;
+      if (m.file === file && (!m.parent || m.parent.file !== file)) return m;
+      stack.push(...m.children.values());
+    }
+    return undefined;
+  }
+}
+
+function fileOf(_item: TypeItem, m: ModuleScope): string {
+  return m.file;
+}
+
+export class Analyzer {
+  private parserP?: Promise<RustParser>;
+  private stdFile?: SourceFile;
+  private readonly stdScopes = new Map<string, { std: CrateScope; resolver: Resolver }>();
+
+  constructor(private readonly opts: { readonly wasmDir: string }) {}
+
+  parser(): Promise<RustParser> {
+    this.parserP ??= loadRustParser(this.opts.wasmDir);
+    return this.parserP;
+  }
+
+  /** Parses one text into the model; the tree is freed before returning. */
+  async parseFile(path: string, text: string): Promise<SourceFile> {
+    const p = await this.parser();
+    return this.parseWith(p, path, text);
+  }
+
+  parseWith(p: RustParser, path: string, text: string): SourceFile {
+    const tree = p.parse(text);
+    try {
+      return extractFile(tree, text, path);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** The modelled std for a target (parsed once, scoped once per target). */
+  private async stdFor(target: Target): Promise<{ std: CrateScope; resolver: Resolver }> {
+    const hit = this.stdScopes.get(target.triple);
+    if (hit) return hit;
+    this.stdFile ??= await this.parseFile('<std>', STD_SOURCE);
+    const input: CrateInput = { name: 'std', root: { file: '<std>', items: this.stdFile.items }, fileModules: new Map(), externCrates: [], features: [] };
+    const std = new CrateScope(input, target, true);
+    const r = { std, resolver: new Resolver(std, PRELUDE) };
+    this.stdScopes.set(target.triple, r);
+    return r;
+  }
+
+  resolveTarget(triple: string | undefined): Target {
+    const t = getTarget(triple ?? DEFAULT_TARGET);
+    if (!t) throw new UnknownTargetError(`unknown target \`${triple}\``);
+    return t;
+  }
+
+  /** Analyses a program (a crate and its texts) for a target. */
+  async analyze(program: Program, triple?: string): Promise<Analysis> {
+    const target = this.resolveTarget(triple);
+    const { resolver } = await this.stdFor(target);
+    const crate = new CrateScope(program.crate, target, false);
+    return new Analysis(target, new Engine(target, resolver), crate, program);
+  }
+
+  /** A single file as its own crate root (inline modules included; `mod x;` files not followed). */
+  async analyzeText(path: string, text: string, target?: string): Promise<Report> {
+    const file = await this.parseFile(path, text);
+    const program = singleFileProgram(file, text);
+    const a = await this.analyze(program, target);
+    return { target: a.target.triple, types: a.reports() };
+  }
+
+  dispose(): void {
+    void this.parserP?.then((p) => p.dispose()).catch(() => undefined);
+    this.parserP = undefined;
+  }
+}
+
+export function singleFileProgram(file: SourceFile, text: string, fileModules: ReadonlyMap<string, ModuleInput> = new Map()): Program {
+  return {
+    crate: { name: 'crate', root: { file: file.path, items: file.items }, fileModules, externCrates: externCratesOf(file.items), features: [] },
+    texts: new Map([[file.path, text]]),
+  };
+}
+
+export function externCratesOf(items: readonly Item[]): string[] {
+  return items.filter((i) => i.kind === 'externCrate').map((i) => (i.kind === 'externCrate' ? (i.alias ?? i.crate) : ''));
+}

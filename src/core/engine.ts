@@ -1,0 +1,782 @@
+/**
+ * The layout engine: resolves written types to semantic types (`Ty`), evaluates the constants
+ * layouts need, and computes rustc's layout of any type for one target. Abstains (with a
+ * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
+ */
+import type { ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { Target } from './targets';
+import { type Binding, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
+import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, isZst, is1Zst, mask } from './layout/types';
+import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
+
+export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'; readonly value: bigint };
+
+export interface AdtRef {
+  readonly item: TypeItem;
+  readonly m: ModuleScope;
+}
+
+export type Ty =
+  | { readonly k: 'int'; readonly size: number; readonly signed: boolean; readonly name: string }
+  | { readonly k: 'float'; readonly size: number; readonly name: string }
+  | { readonly k: 'bool' }
+  | { readonly k: 'char' }
+  | { readonly k: 'never' }
+  | { readonly k: 'str' }
+  | { readonly k: 'ptr'; readonly pointee: Ty; readonly nonNull: boolean; readonly kind: '&' | '&mut' | '*const' | '*mut' }
+  | { readonly k: 'fnptr' }
+  | { readonly k: 'array'; readonly elem: Ty; readonly len: bigint }
+  | { readonly k: 'slice'; readonly elem: Ty }
+  | { readonly k: 'dyn'; readonly text: string }
+  | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
+  | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
+  | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
+  | { readonly k: 'unknown'; readonly reason: string }
+  | { readonly k: 'error'; readonly code: string; readonly message: string };
+
+export interface TyScope {
+  readonly m: ModuleScope;
+  readonly generics: ReadonlyMap<string, GArg>;
+  readonly self?: Ty;
+}
+
+/** Per-ADT-instance result, with the per-variant field layouts for reports. */
+export interface AdtLayout {
+  readonly layout: Layout;
+  /** For each variant (one for structs/unions): the layouts and types of its active fields. */
+  readonly fields: readonly (readonly { readonly def: FieldDef; readonly layout: Layout; readonly ty: Ty }[])[];
+  /** Active variants (enums). */
+  readonly variants: readonly VariantDef[];
+}
+
+/** rustc rejects the type: carries the code and the message. */
+export class Reject extends LayoutError {}
+
+const MAX_DEPTH = 400;
+
+const INT_NAMES: Record<string, [number, boolean]> = {
+  u8: [1, false], u16: [2, false], u32: [4, false], u64: [8, false], u128: [16, false],
+  i8: [1, true], i16: [2, true], i32: [4, true], i64: [8, true], i128: [16, true],
+};
+
+export function tyToString(ty: Ty): string {
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+      return ty.name;
+    case 'bool':
+    case 'char':
+    case 'str':
+      return ty.k;
+    case 'never':
+      return '!';
+    case 'ptr':
+      return `${ty.kind === '&' ? '&' : ty.kind === '&mut' ? '&mut ' : ty.kind + ' '}${tyToString(ty.pointee)}`;
+    case 'fnptr':
+      return 'fn(..)';
+    case 'array':
+      return `[${tyToString(ty.elem)}; ${ty.len}]`;
+    case 'slice':
+      return `[${tyToString(ty.elem)}]`;
+    case 'dyn':
+      return ty.text;
+    case 'tuple':
+      return ty.elems.length === 1 ? `(${tyToString(ty.elems[0]!)},)` : `(${ty.elems.map(tyToString).join(', ')})`;
+    case 'adt': {
+      const args = ty.args.map((a) => (a.k === 'ty' ? tyToString(a.ty) : String(a.value)));
+      return ty.def.item.name + (args.length ? `<${args.join(', ')}>` : '');
+    }
+    case 'param':
+      return ty.name;
+    case 'unknown':
+      return '?';
+    case 'error':
+      return '{error}';
+  }
+}
+
+function reprOptions(r: Repr, t: Target): ReprOptions {
+  const int = r.int ? (r.int === 'usize' || r.int === 'isize' ? { size: t.pointerSize, signed: r.int === 'isize' } : { size: INT_NAMES[r.int]![0], signed: INT_NAMES[r.int]![1] }) : undefined;
+  return { c: r.c, simd: r.simd, transparent: r.transparent, pack: r.packed, align: r.align, int };
+}
+
+function attr(item: TypeItem, name: string): string | undefined {
+  const a = item.attrs.find((x) => x.name === name || x.text.startsWith(name + '(') || x.text.startsWith(name + ' ') || x.text === name);
+  return a?.text;
+}
+
+function attrNumber(item: TypeItem, name: string): bigint | undefined {
+  const a = attr(item, name);
+  if (!a) return undefined;
+  const m = /\(\s*([0-9_]+)\s*\)/.exec(a);
+  return m ? BigInt(m[1]!.replace(/_/g, '')) : undefined;
+}
+
+export class Engine {
+  private readonly layoutCache = new Map<string, AdtLayout | Error>();
+  private readonly inProgress: string[] = [];
+  private readonly sizedCache = new Map<string, boolean>();
+  private readonly constCache = new Map<string, bigint | Error>();
+  private depth = 0;
+  private ids = new WeakMap<object, number>();
+  private nextId = 1;
+
+  constructor(
+    readonly target: Target,
+    readonly resolver: Resolver,
+  ) {}
+
+  private idOf(o: object): number {
+    let id = this.ids.get(o);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(o, id);
+    }
+    return id;
+  }
+
+  key(ty: Ty): string {
+    switch (ty.k) {
+      case 'adt':
+        return `#${this.idOf(ty.def.item)}<${ty.args.map((a) => (a.k === 'ty' ? this.key(a.ty) : `=${a.value}`)).join(',')}>`;
+      case 'ptr':
+        return `*${ty.nonNull ? 'n' : ''}${this.key(ty.pointee)}`;
+      case 'array':
+        return `[${this.key(ty.elem)};${ty.len}]`;
+      case 'slice':
+        return `[${this.key(ty.elem)}]`;
+      case 'tuple':
+        return `(${ty.elems.map((e) => this.key(e)).join(',')})`;
+      case 'unknown':
+        return `?${ty.reason}`;
+      case 'error':
+        return `!${ty.code}${ty.message}`;
+      default:
+        return tyToString(ty);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Written types → Ty
+
+  tyOf(e: TypeExpr, s: TyScope): Ty {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      return { k: 'unknown', reason: `type nesting deeper than ${MAX_DEPTH} levels: not computed` };
+    }
+    try {
+      return this.tyOfInner(e, s);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private tyOfInner(e: TypeExpr, s: TyScope): Ty {
+    switch (e.kind) {
+      case 'ref':
+        return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: true, kind: e.mutable ? '&mut' : '&' };
+      case 'ptr':
+        return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: false, kind: e.mutable ? '*mut' : '*const' };
+      case 'array': {
+        const elem = this.tyOf(e.elem, s);
+        const len = this.tryConst(e.len, s, { size: this.target.pointerSize, signed: false });
+        if (len instanceof Error) return errTy(len);
+        return { k: 'array', elem, len };
+      }
+      case 'slice':
+        return { k: 'slice', elem: this.tyOf(e.elem, s) };
+      case 'tuple':
+        return { k: 'tuple', elems: e.elems.map((x) => this.tyOf(x, s)) };
+      case 'fnptr':
+        return { k: 'fnptr' };
+      case 'never':
+        return { k: 'never' };
+      case 'dyn':
+        return { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}` };
+      case 'impl':
+        return { k: 'unknown', reason: '`impl Trait` is not allowed in a field type' };
+      case 'infer':
+        return { k: 'unknown', reason: '`_` is not allowed in a field type' };
+      case 'macro':
+        return { k: 'unknown', reason: `type written by the macro \`${e.text.split('!')[0]}!\`` };
+      case 'unknown':
+        return { k: 'unknown', reason: `could not read the type \`${short(e.text)}\`` };
+      case 'path':
+        return this.pathTy(e, s);
+    }
+  }
+
+  private pathTy(e: Extract<TypeExpr, { kind: 'path' }>, s: TyScope): Ty {
+    const segs = e.segments.map((x) => x.name);
+    const text = segs.join('::');
+    if (e.qualified) return { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
+    const last = e.segments[e.segments.length - 1]!;
+    if (segs.length === 1 && !e.global) {
+      const g = s.generics.get(last.name);
+      if (g) return g.k === 'ty' ? g.ty : { k: 'unknown', reason: `const \`${last.name}\` used as a type` };
+      if (last.name === 'Self') return s.self ?? { k: 'unknown', reason: '`Self` outside a type definition' };
+    }
+    if (segs.length >= 2 && !e.global && s.generics.has(segs[0]!)) {
+      return { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
+    }
+    if (segs[0] === 'Self' && segs.length >= 2) return { k: 'unknown', reason: `associated type \`${text}\`` };
+    const b = this.resolver.resolveTypePath(s.m, segs, e.global);
+    if (!b) return this.notFound(s.m, segs, e.global);
+    return this.bindingTy(b, last.args, s, text);
+  }
+
+  private notFound(m: ModuleScope, segs: readonly string[], global: boolean): Ty {
+    const text = segs.join('::');
+    const first = segs[0]!;
+    if (segs.length > 1 || global) {
+      const head = this.resolver.firstSegment(m, first);
+      if (!head && !global && !['crate', 'self', 'super', 'std', 'core', 'alloc'].includes(first)) {
+        return { k: 'unknown', reason: `unknown type \`${text}\` (external crate \`${first}\`?)` };
+      }
+      if (head?.k === 'module' && head.m.crate.isStd) return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+      if (head?.k === 'module' && head.m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
+    }
+    if (m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
+    const macros = collectMacros(m);
+    if (macros.length) return { k: 'unknown', reason: `unknown type \`${text}\` (maybe defined by the macro \`${macros[0]}!\`)` };
+    if (m.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\` (not found; may come from a glob import of an external crate)` };
+    return { k: 'unknown', reason: `unknown type \`${text}\`` };
+  }
+
+  private bindingTy(b: Binding, args: readonly GenericArg[], s: TyScope, text: string): Ty {
+    switch (b.k) {
+      case 'extern':
+        return { k: 'unknown', reason: `unknown type \`${text}\` (external crate)` };
+      case 'module':
+        return { k: 'error', code: 'E0573', message: `expected type, found module \`${text}\`` };
+      case 'prim':
+        return this.primTy(b.name);
+      case 'item': {
+        const item = b.item;
+        if (item.kind === 'trait') return { k: 'dyn', text: `dyn ${item.name}` };
+        const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map() }, text);
+        if (!Array.isArray(argVals)) return argVals;
+        if (item.kind === 'alias') {
+          if (!item.ty) return { k: 'unknown', reason: `type alias \`${item.name}\` has no type` };
+          const g = bindParams(item.generics.params, argVals);
+          return this.tyOf(item.ty, { m: b.m, generics: g });
+        }
+        return { k: 'adt', def: { item, m: b.m }, args: argVals };
+      }
+    }
+  }
+
+  primTy(name: string): Ty {
+    const t = this.target;
+    if (name === 'bool') return { k: 'bool' };
+    if (name === 'char') return { k: 'char' };
+    if (name === 'str') return { k: 'str' };
+    if (name === 'usize' || name === 'isize') return { k: 'int', size: t.pointerSize, signed: name === 'isize', name };
+    const int = INT_NAMES[name];
+    if (int) return { k: 'int', size: int[0], signed: int[1], name };
+    if (name === 'f32') return { k: 'float', size: 4, name };
+    if (name === 'f64') return { k: 'float', size: 8, name };
+    if (name === 'f16' || name === 'f128') return { k: 'unknown', reason: `\`${name}\` is an unstable type` };
+    return { k: 'unknown', reason: `unknown primitive \`${name}\`` };
+  }
+
+  /** Binds written generic arguments to parameters, filling defaults. */
+  private genericArgs(params: readonly GenericParam[], args: readonly GenericArg[], s: TyScope, defScope: TyScope, text: string): GArg[] | Ty {
+    const written = args.filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
+    const tparams = params.filter((p) => p.kind !== 'lifetime');
+    if (written.length > tparams.length) return { k: 'error', code: 'E0107', message: `too many generic arguments for \`${text}\`` };
+    const out: GArg[] = [];
+    const bound = new Map<string, GArg>();
+    for (let i = 0; i < tparams.length; i++) {
+      const p = tparams[i]!;
+      const a = written[i];
+      let v: GArg;
+      if (p.kind === 'type') {
+        if (a?.kind === 'type') v = { k: 'ty', ty: this.tyOf(a.ty, s) };
+        else if (a) return { k: 'error', code: 'E0747', message: `expected a type argument for \`${p.name}\`` };
+        else if (p.default) v = { k: 'ty', ty: this.tyOf(p.default, { ...defScope, generics: bound }) };
+        else return { k: 'unknown', reason: `\`${text}\` needs type arguments` };
+      } else if (p.kind === 'const') {
+        const pTy = { size: 16, signed: true };
+        let c: bigint | Error;
+        if (a?.kind === 'const') c = this.tryConst(a.value, s, pTy);
+        else if (a?.kind === 'type' && a.ty.kind === 'path') c = this.tryConst({ kind: 'path', path: a.ty.segments.map((x) => x.name), text: '' }, s, pTy);
+        else if (!a && p.default) c = this.tryConst(p.default, { ...defScope, generics: bound }, pTy);
+        else return { k: 'unknown', reason: `\`${text}\` needs const arguments` };
+        if (c instanceof Error) return errTy(c);
+        v = { k: 'const', value: c };
+      } else continue;
+      bound.set(p.name, v);
+      out.push(v);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Constants
+
+  tryConst(e: ConstExpr, s: TyScope, ity: { size: number; signed: boolean }): bigint | Error {
+    try {
+      return this.evalConst(e, s, ity);
+    } catch (err) {
+      if (err instanceof Abstain || err instanceof LayoutError) return err;
+      throw err;
+    }
+  }
+
+  evalConst(e: ConstExpr, s: TyScope, ity: { size: number; signed: boolean }): bigint {
+    const wrapCheck = (v: bigint): bigint => {
+      const bits = BigInt(ity.size * 8);
+      const lo = ity.signed ? -(1n << (bits - 1n)) : 0n;
+      const hi = ity.signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+      if (v < lo || v > hi) throw new Reject('E0080', `evaluation of constant value failed: overflow`);
+      return v;
+    };
+    switch (e.kind) {
+      case 'int':
+        return wrapCheck(e.value);
+      case 'bool':
+        return e.value ? 1n : 0n;
+      case 'unary': {
+        const v = this.evalConst(e.operand, s, ity);
+        if (e.op === '-') return wrapCheck(-v);
+        return ity.signed ? BigInt.asIntN(ity.size * 8, ~v) : BigInt.asUintN(ity.size * 8, ~v);
+      }
+      case 'binary': {
+        const l = this.evalConst(e.left, s, ity);
+        const rTy = e.op === '<<' || e.op === '>>' ? { size: 4, signed: false } : ity;
+        const r = this.evalConst(e.right, s, rTy);
+        switch (e.op) {
+          case '+': return wrapCheck(l + r);
+          case '-': return wrapCheck(l - r);
+          case '*': return wrapCheck(l * r);
+          case '/': if (r === 0n) throw new Reject('E0080', 'attempt to divide by zero'); return wrapCheck(l / r);
+          case '%': if (r === 0n) throw new Reject('E0080', 'attempt to calculate the remainder with a divisor of zero'); return wrapCheck(l % r);
+          case '<<': if (r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift left with overflow'); return ity.signed ? BigInt.asIntN(ity.size * 8, l << r) : BigInt.asUintN(ity.size * 8, l << r);
+          case '>>': if (r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift right with overflow'); return l >> r;
+          case '&': return l & r;
+          case '|': return l | r;
+          case '^': return l ^ r;
+        }
+        break;
+      }
+      case 'cast': {
+        const target = e.ty.kind === 'path' && e.ty.segments.length === 1 ? e.ty.segments[0]!.name : '';
+        const to = target === 'usize' || target === 'isize' ? { size: this.target.pointerSize, signed: target === 'isize' } : INT_NAMES[target] ? { size: INT_NAMES[target]![0], signed: INT_NAMES[target]![1] } : undefined;
+        if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
+        const v = this.evalConst(e.expr, s, { size: 16, signed: true });
+        return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
+      }
+      case 'sizeOf':
+      case 'alignOf': {
+        const ty = this.tyOf(e.ty, s);
+        const l = this.layoutOf(ty);
+        if (!l.sized) throw new Reject('E0277', `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time`);
+        return BigInt(e.kind === 'sizeOf' ? l.size : l.align);
+      }
+      case 'path': {
+        const segs = e.path;
+        if (segs.length === 1) {
+          const g = s.generics.get(segs[0]!);
+          if (g?.k === 'const') return g.value;
+          if (g) throw new Abstain(`type parameter used as a constant`);
+        }
+        if (segs.length === 2 || (segs.length === 3 && ['std', 'core'].includes(segs[0]!))) {
+          const [ty, name] = segs.slice(-2) as [string, string];
+          if (PRIMITIVES.has(ty) && !s.m.types.has(ty)) {
+            const v = primConst(ty, name, this.target.pointerSize);
+            if (v !== undefined) return v;
+          }
+        }
+        const found = this.resolver.lookupConst(s.m, segs);
+        if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
+          const key = `${this.idOf(found.item)}`;
+          const hit = this.constCache.get(key);
+          if (hit !== undefined) {
+            if (hit instanceof Error) throw hit;
+            return hit;
+          }
+          this.constCache.set(key, new Abstain(`constant \`${segs.join('::')}\` refers to itself`));
+          const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
+          try {
+            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map() }, cTy);
+            this.constCache.set(key, v);
+            return v;
+          } catch (err) {
+            if (err instanceof Error) this.constCache.set(key, err);
+            throw err;
+          }
+        }
+        throw new Abstain(`constant \`${segs.join('::')}\` is not known`);
+      }
+      case 'unknown':
+        throw new Abstain(`constant expression \`${short(e.text)}\` is not evaluated`);
+    }
+    throw new Abstain('constant expression not evaluated');
+  }
+
+  private constType(t: TypeExpr): { size: number; signed: boolean } {
+    if (t.kind === 'path' && t.segments.length === 1) {
+      const n = t.segments[0]!.name;
+      if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize' };
+      const i = INT_NAMES[n];
+      if (i) return { size: i[0], signed: i[1] };
+    }
+    return { size: 16, signed: true };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Sizedness
+
+  /** Whether a type is Sized; 'maybe' for a `?Sized` generic parameter. */
+  sizedness(ty: Ty, guard = 0): boolean | 'maybe' {
+    if (guard > MAX_DEPTH) throw new Abstain('type nesting too deep');
+    switch (ty.k) {
+      case 'str':
+      case 'slice':
+      case 'dyn':
+        return false;
+      case 'param':
+        return ty.maybeUnsized ? 'maybe' : true;
+      case 'tuple':
+        return ty.elems.length ? this.sizedness(ty.elems[ty.elems.length - 1]!, guard + 1) : true;
+      case 'unknown':
+        throw new Abstain(ty.reason);
+      case 'error':
+        throw new Reject(ty.code, ty.message);
+      case 'adt': {
+        if (ty.def.item.kind !== 'struct') return true;
+        const k = this.key(ty);
+        const hit = this.sizedCache.get(k);
+        if (hit !== undefined) return hit;
+        this.sizedCache.set(k, true);
+        const tail = this.tailFieldTy(ty);
+        const r = tail ? this.sizedness(tail, guard + 1) : true;
+        if (r !== 'maybe') this.sizedCache.set(k, r);
+        else this.sizedCache.delete(k);
+        return r;
+      }
+      default:
+        return true;
+    }
+  }
+
+  private tailFieldTy(ty: Extract<Ty, { k: 'adt' }>): Ty | undefined {
+    const item = ty.def.item as StructDef;
+    const fields = item.fields.filter((f) => ty.def.m.crate.active(f.cfg));
+    const last = fields[fields.length - 1];
+    if (!last) return undefined;
+    return this.tyOf(last.ty, this.adtScope(ty));
+  }
+
+  adtScope(ty: Extract<Ty, { k: 'adt' }>): TyScope {
+    return { m: ty.def.m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty };
+  }
+
+  /** The generic definition's own tail decides MaybeUnsized (rustc checks `instantiate_identity`). */
+  private defMaybeUnsized(item: StructDef, m: ModuleScope): boolean {
+    const identity: GArg[] = item.generics.params
+      .filter((p) => p.kind !== 'lifetime')
+      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: p.maybeUnsized } } : { k: 'const', value: 0n }));
+    const ty: Ty = { k: 'adt', def: { item, m }, args: identity };
+    try {
+      return this.sizedness(ty) !== true;
+    } catch (e) {
+      if (e instanceof Abstain) return false;
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Layouts
+
+  layoutOf(ty: Ty): Layout {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      throw new Abstain(`type nesting deeper than ${MAX_DEPTH} levels: not computed`);
+    }
+    try {
+      return this.layoutInner(ty);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private layoutInner(ty: Ty): Layout {
+    const t = this.target;
+    switch (ty.k) {
+      case 'int':
+        return scalarLayout(fullScalar(ty.size, t.intAlign[ty.size as 1 | 2 | 4 | 8 | 16], ty.signed));
+      case 'float':
+        return scalarLayout(fullScalar(ty.size, ty.size === 4 ? t.f32Align : t.f64Align, false));
+      case 'bool':
+        return scalarLayout({ size: 1, align: t.intAlign[1], signed: false, pointer: false, start: 0n, end: 1n });
+      case 'char':
+        return scalarLayout({ size: 4, align: t.intAlign[4], signed: false, pointer: false, start: 0n, end: 0x10ffffn });
+      case 'never':
+        return neverLayout(t);
+      case 'str':
+        return { size: 0, align: 1, offsets: [], uninhabited: false, sized: false, abi: { k: 'memory' } };
+      case 'dyn':
+        return { size: 0, align: 1, offsets: [], uninhabited: false, sized: false, abi: { k: 'memory' } };
+      case 'slice': {
+        const e = this.layoutOf(ty.elem);
+        if (!e.sized) throw new Reject('E0277', `the size for values of type \`${tyToString(ty.elem)}\` cannot be known at compilation time`);
+        return { size: 0, align: e.align, offsets: [], uninhabited: false, sized: false, abi: { k: 'memory' } };
+      }
+      case 'fnptr':
+        return scalarLayout(this.ptrScalar(true));
+      case 'ptr':
+        return this.pointerLayout(ty);
+      case 'array': {
+        const e = this.layoutOf(ty.elem);
+        if (!e.sized) throw new Reject('E0277', `the size for values of type \`${tyToString(ty.elem)}\` cannot be known at compilation time`);
+        const size = checkedMul(e.size, ty.len, t.objSizeBound, () => tyToString(ty));
+        return {
+          size,
+          align: e.align,
+          offsets: [],
+          niche: ty.len !== 0n ? e.niche : undefined,
+          uninhabited: e.uninhabited && ty.len !== 0n,
+          sized: true,
+          abi: { k: 'memory' },
+        };
+      }
+      case 'tuple': {
+        const fields = ty.elems.map((e) => this.layoutOf(e));
+        return univariant(t, fields, DEFAULT_REPR, fields.length === 0 ? { k: 'always' } : { k: 'maybeUnsized' }, () => tyToString(ty));
+      }
+      case 'adt':
+        return this.adtLayout(ty).layout;
+      case 'param':
+        throw new Abstain(`generic parameter \`${ty.name}\`: needs type arguments`);
+      case 'unknown':
+        throw new Abstain(ty.reason);
+      case 'error':
+        throw new Reject(ty.code, ty.message);
+    }
+  }
+
+  private ptrScalar(nonNull: boolean): Scalar {
+    const t = this.target;
+    return { size: t.pointerSize, align: t.pointerAlign, signed: false, pointer: true, start: nonNull ? 1n : 0n, end: mask(t.pointerSize) };
+  }
+
+  private pointerLayout(ty: Extract<Ty, { k: 'ptr' }>): Layout {
+    const data = this.ptrScalar(ty.nonNull);
+    const sized = this.sizedness(ty.pointee);
+    if (sized === true) return scalarLayout(data);
+    if (sized === 'maybe') throw new Abstain(`pointer to \`${tyToString(ty.pointee)}\`, which may be unsized: needs type arguments`);
+    const tail = this.unsizedTail(ty.pointee);
+    const meta: Scalar = tail === 'dyn' ? this.ptrScalar(true) : fullScalar(this.target.pointerSize, this.target.pointerAlign, false);
+    return scalarPair(this.target, data, meta);
+  }
+
+  private unsizedTail(ty: Ty, guard = 0): 'len' | 'dyn' {
+    if (guard > MAX_DEPTH) throw new Abstain('type nesting too deep');
+    if (ty.k === 'dyn') return 'dyn';
+    if (ty.k === 'str' || ty.k === 'slice') return 'len';
+    if (ty.k === 'tuple') return this.unsizedTail(ty.elems[ty.elems.length - 1]!, guard + 1);
+    if (ty.k === 'adt') {
+      const tail = this.tailFieldTy(ty);
+      if (tail) return this.unsizedTail(tail, guard + 1);
+    }
+    throw new Abstain(`unsized tail of \`${tyToString(ty)}\``);
+  }
+
+  /** Layout of a struct/enum/union instance, cached; detects infinite-size recursion (E0072). */
+  adtLayout(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
+    const k = this.key(ty);
+    const hit = this.layoutCache.get(k);
+    if (hit) {
+      if (hit instanceof Error) throw hit;
+      return hit;
+    }
+    const at = this.inProgress.indexOf(k);
+    if (at >= 0) {
+      const names = [...new Set(this.inProgress.slice(at).map((x) => this.nameOfKey.get(x) ?? '?'))];
+      const err = new Reject(
+        'E0072',
+        names.length === 1 ? `recursive type \`${names[0]}\` has infinite size` : `recursive types ${names.map((n) => `\`${n}\``).join(' and ')} have infinite size`,
+      );
+      throw err;
+    }
+    this.inProgress.push(k);
+    this.nameOfKey.set(k, ty.def.item.name);
+    try {
+      const r = this.computeAdt(ty);
+      this.layoutCache.set(k, r);
+      return r;
+    } catch (e) {
+      if (e instanceof Abstain || e instanceof LayoutError) this.layoutCache.set(k, e);
+      throw e;
+    } finally {
+      this.inProgress.pop();
+    }
+  }
+  private readonly nameOfKey = new Map<string, string>();
+
+  private computeAdt(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
+    const t = this.target;
+    const item = ty.def.item;
+    const crate = ty.def.m.crate;
+    const name = () => tyToString(ty);
+    if (crate.isStd) {
+      if (attr(item, 'rll_os') && t.stdFlavor !== 'linux64') {
+        throw new Abstain(`\`${item.name}\` depends on the standard library's implementation for ${t.triple}, which this extension does not model`);
+      }
+      const atomic = attrNumber(item, 'rll_atomic');
+      if (atomic !== undefined && BigInt(t.maxAtomicSize) < atomic) {
+        throw new Reject('E0432', `\`${item.name}\` does not exist on ${t.triple} (no ${Number(atomic) * 8}-bit atomics)`);
+      }
+      if (attr(item, 'rll_to_owned')) return this.toOwned(ty);
+    }
+    const repr = reprOptions(item.repr, t);
+    if (item.repr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
+    if (item.repr.unknown.length) throw new Abstain(`unknown repr hint \`${item.repr.unknown.join(', ')}\``);
+    if (repr.pack !== undefined && repr.align !== undefined) throw new Reject('E0587', 'type has conflicting packed and align representation hints');
+    if (item.kind === 'enum' && repr.pack !== undefined) throw new Reject('E0517', 'attribute should be applied to a struct or union');
+    if (repr.align !== undefined && (repr.align & (repr.align - 1)) !== 0) throw new Reject('E0589', 'invalid `repr(align)` attribute: not a power of two');
+    if (repr.pack !== undefined && (repr.pack & (repr.pack - 1)) !== 0) throw new Reject('E0552', 'invalid `repr(packed)` attribute: not a power of two');
+    const scope = this.adtScope(ty);
+    const fieldsOf = (fields: readonly FieldDef[]) =>
+      fields
+        .filter((f) => crate.active(f.cfg))
+        .map((def) => {
+          const fty = this.tyOf(def.ty, scope);
+          return { def, ty: fty, layout: this.layoutOf(fty) };
+        });
+
+    if (item.kind === 'union') {
+      const fields = fieldsOf((item as UnionDef).fields);
+      return { layout: unionLayout(t, fields.map((f) => f.layout), repr, name), fields: [fields], variants: [] };
+    }
+    if (item.kind === 'struct') {
+      const s = item as StructDef;
+      const fields = fieldsOf(s.fields);
+      if (repr.transparent) {
+        const nonTrivial = fields.filter((f) => !is1Zst(f.layout));
+        if (nonTrivial.length > 1) throw new Reject('E0690', `transparent struct needs at most one field with non-trivial size or alignment, but has ${nonTrivial.length}`);
+      }
+      const layout = structOrEnumLayout(t, {
+        repr,
+        variants: [fields.map((f) => f.layout)],
+        isEnum: false,
+        noNiche: crate.isStd && /lang\s*=\s*"unsafe_cell"/.test(item.attrs.map((a) => a.text).join(' ')),
+        validRange: crate.isStd ? { start: attrNumber(item, 'rustc_layout_scalar_valid_range_start'), end: attrNumber(item, 'rustc_layout_scalar_valid_range_end') } : {},
+        discriminants: [],
+        dontNicheOptimize: false,
+        alwaysSized: !this.defMaybeUnsized(s, ty.def.m),
+        name,
+      });
+      if (!layout.sized) throw new Reject('E0277', `the size for values of type \`${name()}\` cannot be known at compilation time`);
+      return { layout, fields: [fields], variants: [] };
+    }
+    const en = item as EnumDef;
+    const variants = en.variants.filter((v) => crate.active(v.cfg));
+    if (repr.transparent && variants.length !== 1) throw new Reject('E0731', 'transparent enum needs exactly one variant');
+    const fields = variants.map((v) => fieldsOf(v.fields));
+    const discrTy = repr.int ?? { size: t.pointerSize, signed: true };
+    const discriminants: bigint[] = [];
+    let explicit = false;
+    let prev: bigint | undefined;
+    for (const v of variants) {
+      let d: bigint;
+      if (v.discriminant) {
+        explicit = true;
+        const r = this.tryConst(v.discriminant, scope, discrTy);
+        if (r instanceof Error) throw r;
+        d = r;
+      } else {
+        d = prev === undefined ? 0n : prev + 1n;
+        const bits = discrTy.size * 8;
+        const max = discrTy.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+        if (d > max) throw new Reject('E0370', `enum discriminant overflowed`);
+      }
+      if (discriminants.includes(d)) throw new Reject('E0081', `discriminant value \`${d}\` assigned more than once`);
+      discriminants.push(d);
+      prev = d;
+    }
+    if (explicit && fields.some((f) => f.length > 0) && repr.int === undefined && !repr.c) {
+      throw new Reject('E0732', '`#[repr(inttype)]` must be specified for enums with explicit discriminants and non-unit variants');
+    }
+    const layout = structOrEnumLayout(t, {
+      repr,
+      variants: fields.map((v) => v.map((f) => f.layout)),
+      isEnum: true,
+      noNiche: false,
+      validRange: {},
+      discriminants,
+      dontNicheOptimize: inhibitEnumLayoutOpt(repr) || explicit,
+      alwaysSized: true,
+      name,
+    });
+    return { layout, fields, variants };
+  }
+
+  /** `Cow`'s owned side: `<B as ToOwned>::Owned` for the types std implements it for. */
+  private toOwned(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
+    const a = ty.args[0];
+    if (!a || a.k !== 'ty') throw new Abstain('`ToOwned` of an unknown type');
+    const b = a.ty;
+    const std = (path: string[], args: GArg[]): Ty => {
+      const bnd = this.resolver.resolveUse(this.resolver.std.root, path, false);
+      if (bnd?.k !== 'item' || bnd.item.kind === 'alias' || bnd.item.kind === 'trait') throw new Abstain('std model incomplete');
+      return { k: 'adt', def: { item: bnd.item, m: bnd.m }, args };
+    };
+    let owned: Ty;
+    if (b.k === 'str') owned = std(['string', 'String'], []);
+    else if (b.k === 'slice') owned = std(['vec', 'Vec'], [{ k: 'ty', ty: b.elem }, { k: 'ty', ty: std(['alloc', 'Global'], []) }]);
+    else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'Path') owned = std(['path', 'PathBuf'], []);
+    else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'OsStr') owned = std(['ffi', 'OsString'], []);
+    else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'CStr') owned = std(['ffi', 'CString'], []);
+    else if (this.sizedness(b) === true) {
+      if (b.k === 'adt' && !b.def.m.crate.isStd) throw new Abstain(`\`Cow<${tyToString(b)}>\`: the owned type comes from a \`ToOwned\` impl`);
+      owned = b;
+    } else throw new Abstain(`\`Cow<${tyToString(b)}>\`: unknown owned type`);
+    const l = this.layoutOf(owned);
+    return { layout: l, fields: [], variants: [] };
+  }
+}
+
+function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {
+  const g = new Map<string, GArg>();
+  let i = 0;
+  for (const p of params) {
+    if (p.kind === 'lifetime') continue;
+    const a = args[i++];
+    if (a) g.set(p.name, a);
+  }
+  return g;
+}
+
+function errTy(e: Error): Ty {
+  if (e instanceof LayoutError) return { k: 'error', code: e.code, message: e.message };
+  return { k: 'unknown', reason: e.message };
+}
+
+function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 60 ? one.slice(0, 57) + '…' : one;
+}
+
+function collectMacros(m: ModuleScope): string[] {
+  const out: string[] = [];
+  for (let cur: ModuleScope | undefined = m; cur; cur = cur.parent) out.push(...cur.macroCalls);
+  return out;
+}
+
+function primConst(ty: string, name: string, ptrSize: number): bigint | undefined {
+  const [size, signed] = ty === 'usize' || ty === 'isize' ? [ptrSize, ty === 'isize'] : (INT_NAMES[ty] ?? [0, false]);
+  if (!size) {
+    if (ty === 'char' && name === 'MAX') return 0x10ffffn;
+    return undefined;
+  }
+  const bits = BigInt(size * 8);
+  if (name === 'BITS') return bits;
+  if (name === 'MAX') return signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  if (name === 'MIN') return signed ? -(1n << (bits - 1n)) : 0n;
+  return undefined;
+}
+
+export { isZst, is1Zst };

@@ -1,0 +1,151 @@
+/**
+ * Turns engine results into `TypeReport`s (the CLI's JSON and what the editor shows).
+ */
+import type { FieldReport, TypeReport, VariantReport } from '../analysis/api';
+import type { FieldDef, TypeExpr, TypeItem } from './model';
+import type { ModuleScope } from './resolve';
+import { type AdtLayout, type Engine, type Ty } from './engine';
+import { type Layout, Abstain, LayoutError, available } from './layout/types';
+
+export function isGenericItem(item: TypeItem): boolean {
+  return item.generics.params.some((p) => p.kind !== 'lifetime');
+}
+
+export function typeText(t: TypeExpr, text: string | undefined): string {
+  if (text !== undefined) return text.slice(t.span.start, t.span.end).replace(/\s+/g, ' ');
+  return '';
+}
+
+/** Field reports in declaration order; `paddingAfter` follows memory order. */
+function fieldReports(
+  fields: readonly { def: FieldDef; layout: Layout }[],
+  offsets: readonly number[],
+  end: number,
+  text: string | undefined,
+): FieldReport[] {
+  const order = fields.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]! || fields[a]!.layout.size - fields[b]!.layout.size || a - b);
+  const padAfter = new Array<number>(fields.length).fill(0);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]!;
+    const stop = offsets[i]! + fields[i]!.layout.size;
+    const next = j + 1 < order.length ? offsets[order[j + 1]!]! : end;
+    padAfter[i] = Math.max(0, next - stop);
+  }
+  return fields.map((f, i) => ({
+    name: f.def.name,
+    offset: offsets[i]!,
+    size: f.layout.size,
+    align: f.layout.align,
+    paddingAfter: padAfter[i]!,
+    nameSpan: f.def.nameSpan,
+    type: typeText(f.def.ty, text),
+  }));
+}
+
+function fieldBytes(fields: readonly { layout: Layout }[]): number {
+  return fields.reduce((s, f) => s + f.layout.size, 0);
+}
+
+export interface ReportInput {
+  readonly item: TypeItem;
+  readonly m: ModuleScope;
+  /** Display name (path from the crate root). */
+  readonly name: string;
+  readonly file: string;
+  /** The text of the item's file, for type texts. */
+  readonly text?: string;
+}
+
+/** Computes one type's report; never throws for layout problems. */
+export function reportType(engine: Engine, input: ReportInput): TypeReport {
+  const { item, name, file } = input;
+  const base = {
+    name,
+    kind: item.kind,
+    file,
+    line: item.line + 1,
+    nameSpan: item.nameSpan,
+    span: item.span,
+    repr: reprText(item),
+  };
+  if (isGenericItem(item)) return { ...base, size: null, unknown: 'generic: needs type arguments' };
+  const ty: Ty = { k: 'adt', def: { item, m: input.m }, args: [] };
+  let r: AdtLayout;
+  try {
+    r = engine.adtLayout(ty as Extract<Ty, { k: 'adt' }>);
+  } catch (e) {
+    if (e instanceof Abstain) return { ...base, size: null, unknown: e.message };
+    if (e instanceof LayoutError) {
+      const own = e.code === 'E0072' && !e.message.includes(`\`${item.name}\``);
+      return { ...base, size: null, error: own ? `${e.code}: contains a type rustc rejects (${e.message})` : `${e.code}: ${e.message}` };
+    }
+    throw e;
+  }
+  const l = r.layout;
+  const niche = l.niche ? { offset: l.niche.offset, size: l.niche.size, count: available(l.niche).toString() } : undefined;
+  if (item.kind !== 'enum') {
+    const fields = r.fields[0] ?? [];
+    const offsets = item.kind === 'union' ? fields.map(() => 0) : l.offsets;
+    const padding = item.kind === 'union' ? l.size - Math.max(0, ...fields.map((f) => f.layout.size)) : l.size - fieldBytes(fields);
+    return {
+      ...base,
+      size: l.size,
+      align: l.align,
+      padding,
+      fields: fieldReports(fields, offsets, l.size, input.text),
+      niche,
+      uninhabited: l.uninhabited || undefined,
+    };
+  }
+  // Enums.
+  const vs = l.variants;
+  const variants: VariantReport[] = r.variants.map((v, i) => {
+    const fields = r.fields[i] ?? [];
+    const vl = vs ? vs.variants[i] : l;
+    const offsets = vl ? vl.offsets : fields.map(() => 0);
+    const end = vl ? Math.max(vl.size, ...fields.map((f, j) => (offsets[j] ?? 0) + f.layout.size)) : 0;
+    const absent = !!vl && fields.some((f) => f.layout.uninhabited) && fields.every((f) => f.layout.size === 0);
+    return { name: v.name, size: end, fields: fieldReports(fields, offsets, l.size, input.text), absent: absent || undefined };
+  });
+  const tag = vs ? { size: vs.tag.size, offset: vs.tagOffset, encoding: vs.encoding.k } : undefined;
+  const payload = Math.max(0, ...r.fields.map((f) => fieldBytes(f)));
+  const padding = Math.max(0, l.size - payload - (tag && tag.encoding === 'direct' ? tag.size : 0));
+  // A single present variant laid out like a struct: its fields are the enum's fields.
+  const single = !vs && r.variants.length >= 1 ? r.variants.findIndex((_, i) => !(r.fields[i] ?? []).some((f) => f.layout.uninhabited)) : -1;
+  const fields = single >= 0 ? fieldReports(r.fields[single] ?? [], l.offsets, l.size, input.text) : undefined;
+  return {
+    ...base,
+    size: l.size,
+    align: l.align,
+    padding,
+    tag,
+    variants,
+    fields,
+    niche,
+    uninhabited: l.uninhabited || undefined,
+  };
+}
+
+export function reprText(item: TypeItem): string | undefined {
+  const r = item.repr;
+  const parts: string[] = [];
+  if (r.c) parts.push('C');
+  if (r.transparent) parts.push('transparent');
+  if (r.int) parts.push(r.int);
+  if (r.packed !== undefined) parts.push(r.packed === 1 ? 'packed' : `packed(${r.packed})`);
+  if (r.align !== undefined) parts.push(`align(${r.align})`);
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** Layout of any written type (hover on a field's type): size/align or the reason. */
+export function describeTy(engine: Engine, ty: Ty): { size: number; align: number; niche?: string; uninhabited: boolean } | { unknown: string } | { error: string } {
+  try {
+    const l = engine.layoutOf(ty);
+    if (!l.sized) return { unknown: 'unsized type (its size is only known at run time)' };
+    return { size: l.size, align: l.align, niche: l.niche ? available(l.niche).toString() : undefined, uninhabited: l.uninhabited };
+  } catch (e) {
+    if (e instanceof Abstain) return { unknown: e.message };
+    if (e instanceof LayoutError) return { error: `${e.code}: ${e.message}` };
+    throw e;
+  }
+}

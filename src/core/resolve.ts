@@ -1,0 +1,283 @@
+/**
+ * Name resolution over a crate's module tree (and the modelled std): `use` paths, globs,
+ * renames, `crate`/`self`/`super`, type aliases, the prelude and primitive types.
+ * Pure: the module tree is given as data.
+ */
+import type { CfgPredicate, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
+import type { Target } from './targets';
+
+export interface ModuleInput {
+  readonly file: string;
+  readonly items: readonly Item[];
+}
+
+export interface CrateInput {
+  readonly name: string;
+  readonly root: ModuleInput;
+  /** File-backed modules by their path from the root, joined with `::` (`a::b`). */
+  readonly fileModules: ReadonlyMap<string, ModuleInput>;
+  /** Names of external crates (Cargo dependencies, `extern crate`). */
+  readonly externCrates: readonly string[];
+  /** Enabled cargo features. */
+  readonly features: readonly string[];
+}
+
+export class ModuleScope {
+  readonly children = new Map<string, ModuleScope>();
+  readonly types = new Map<string, TypeItem | TypeAliasDef | TraitDef>();
+  readonly consts = new Map<string, Item>();
+  readonly uses: UseEntry[] = [];
+  readonly globs: UseEntry[] = [];
+  readonly macroCalls: string[] = [];
+  /** A file module whose file could not be found. */
+  missing = false;
+  constructor(
+    readonly crate: CrateScope,
+    readonly path: readonly string[],
+    readonly file: string,
+    readonly parent: ModuleScope | undefined,
+  ) {}
+  get displayPath(): string {
+    return this.path.join('::');
+  }
+}
+
+export type Binding =
+  | { readonly k: 'module'; readonly m: ModuleScope }
+  | { readonly k: 'item'; readonly item: TypeItem | TypeAliasDef | TraitDef; readonly m: ModuleScope }
+  | { readonly k: 'prim'; readonly name: string }
+  | { readonly k: 'extern'; readonly name: string };
+
+export const PRIMITIVES = new Set([
+  'bool', 'char', 'str', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize',
+  'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f16', 'f32', 'f64', 'f128',
+]);
+
+export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<string>): boolean {
+  switch (p.kind) {
+    case 'name':
+      if (p.name === 'unix') return (target.cfg['target_family'] ?? []).includes('unix');
+      if (p.name === 'windows') return false;
+      if (p.name === 'debug_assertions') return true;
+      if (p.name === 'panic') return false;
+      return false;
+    case 'keyValue':
+      if (p.key === 'feature') return features.has(p.value);
+      if (p.key === 'panic') return p.value === 'unwind';
+      return (target.cfg[p.key] ?? []).includes(p.value);
+    case 'all':
+      return p.items.every((i) => evalCfg(i, target, features));
+    case 'any':
+      return p.items.some((i) => evalCfg(i, target, features));
+    case 'not':
+      return !evalCfg(p.item, target, features);
+    default:
+      return false;
+  }
+}
+
+export class CrateScope {
+  readonly root: ModuleScope;
+  readonly externs: ReadonlySet<string>;
+  readonly features: ReadonlySet<string>;
+  constructor(
+    readonly input: CrateInput,
+    readonly target: Target,
+    readonly isStd: boolean,
+  ) {
+    this.externs = new Set(input.externCrates);
+    this.features = new Set(input.features);
+    this.root = new ModuleScope(this, [], input.root.file, undefined);
+    this.fill(this.root, input.root.items);
+  }
+
+  active(cfg: readonly CfgPredicate[]): boolean {
+    return cfg.every((c) => evalCfg(c, this.target, this.features));
+  }
+
+  private fill(m: ModuleScope, items: readonly Item[]): void {
+    for (const item of items) {
+      if ('cfg' in item && !this.active(item.cfg)) continue;
+      switch (item.kind) {
+        case 'struct':
+        case 'enum':
+        case 'union':
+        case 'alias':
+        case 'trait':
+          if (!m.types.has(item.name)) m.types.set(item.name, item);
+          break;
+        case 'const':
+        case 'static':
+          m.consts.set(item.name, item);
+          break;
+        case 'use':
+          for (const e of item.entries) (e.glob ? m.globs : m.uses).push(e);
+          break;
+        case 'mod':
+          this.addModule(m, item);
+          break;
+        case 'externCrate':
+          if (item.crate !== 'self') m.uses.push({ path: [item.crate], alias: item.alias, glob: false, global: true });
+          break;
+        case 'macroCall':
+          m.macroCalls.push(item.name);
+          break;
+      }
+    }
+  }
+
+  private addModule(parent: ModuleScope, def: ModDef): void {
+    const path = [...parent.path, def.name];
+    if (def.items) {
+      const child = new ModuleScope(this, path, parent.file, parent);
+      parent.children.set(def.name, child);
+      this.fill(child, def.items);
+      return;
+    }
+    const input = this.input.fileModules.get(path.join('::'));
+    const child = new ModuleScope(this, path, input?.file ?? parent.file, parent);
+    parent.children.set(def.name, child);
+    if (input) this.fill(child, input.items);
+    else child.missing = true;
+  }
+
+  /** Every type item of the crate with the module it lives in. */
+  *typeItems(): Generator<{ item: TypeItem; m: ModuleScope }> {
+    const stack: ModuleScope[] = [this.root];
+    while (stack.length) {
+      const m = stack.pop()!;
+      for (const it of m.types.values()) {
+        if (it.kind === 'struct' || it.kind === 'enum' || it.kind === 'union') yield { item: it, m };
+      }
+      stack.push(...[...m.children.values()].reverse());
+    }
+  }
+}
+
+/** Resolves names in the type namespace; one per (crate set, target). */
+export class Resolver {
+  private readonly visiting = new Set<string>();
+  constructor(
+    readonly std: CrateScope,
+    readonly prelude: Readonly<Record<string, readonly string[]>>,
+  ) {}
+
+  /** Looks a name up in a module: its own items, explicit imports, then glob imports. */
+  lookupIn(m: ModuleScope, name: string): Binding | undefined {
+    const own = m.types.get(name);
+    if (own) return { k: 'item', item: own, m };
+    const child = m.children.get(name);
+    if (child) return { k: 'module', m: child };
+    const key = `${m.crate.input.name}/${m.displayPath}/${name}`;
+    if (this.visiting.has(key)) return undefined;
+    this.visiting.add(key);
+    try {
+      for (const u of m.uses) {
+        const bound = u.alias ?? u.path[u.path.length - 1];
+        if (bound !== name || u.alias === '_') continue;
+        const b = this.resolveUse(m, u.path, u.global);
+        if (b) return b;
+      }
+      for (const g of m.globs) {
+        const target = this.resolveUse(m, g.path, g.global);
+        if (target?.k === 'module') {
+          const b = this.lookupIn(target.m, name);
+          if (b) return b;
+        }
+      }
+    } finally {
+      this.visiting.delete(key);
+    }
+    return undefined;
+  }
+
+  private stdRoot(name: string): Binding | undefined {
+    if (name === 'std' || name === 'core' || name === 'alloc') return { k: 'module', m: this.std.root };
+    return undefined;
+  }
+
+  /** Resolves a `use` path (2018 edition rules) from module `m`. */
+  resolveUse(m: ModuleScope, path: readonly string[], global: boolean): Binding | undefined {
+    if (path.length === 0) return undefined;
+    let cur: Binding | undefined;
+    const first = path[0]!;
+    if (global) cur = this.stdRoot(first) ?? { k: 'extern', name: first };
+    else cur = this.firstSegment(m, first);
+    for (let i = 1; i < path.length && cur; i++) cur = this.step(cur, path[i]!);
+    return cur;
+  }
+
+  /** The first segment of a path: keywords, local names, extern crates, std. */
+  firstSegment(m: ModuleScope, name: string): Binding | undefined {
+    if (name === 'crate') return { k: 'module', m: m.crate.root };
+    if (name === 'self') return { k: 'module', m };
+    if (name === 'super') return m.parent ? { k: 'module', m: m.parent } : undefined;
+    const local = this.lookupIn(m, name);
+    if (local) return local;
+    const std = this.stdRoot(name);
+    if (std && !m.crate.isStd) return std;
+    if (m.crate.externs.has(name)) return { k: 'extern', name };
+    return undefined;
+  }
+
+  step(cur: Binding, name: string): Binding | undefined {
+    if (cur.k === 'module') {
+      if (name === 'super') return cur.m.parent ? { k: 'module', m: cur.m.parent } : undefined;
+      if (name === 'self') return cur;
+      return this.lookupIn(cur.m, name);
+    }
+    if (cur.k === 'extern') return { k: 'extern', name: `${cur.name}::${name}` };
+    return undefined;
+  }
+
+  /** Full resolution of a type path's segments (no generic handling here). */
+  resolveTypePath(m: ModuleScope, segs: readonly string[], global: boolean): Binding | undefined {
+    if (segs.length === 1 && !global) {
+      const name = segs[0]!;
+      const local = this.lookupIn(m, name);
+      if (local) return local;
+      const p = this.prelude[name];
+      if (p) {
+        const b = this.resolveUse(this.std.root, p, false);
+        if (b) return b;
+      }
+      if (PRIMITIVES.has(name)) return { k: 'prim', name };
+      return undefined;
+    }
+    let cur: Binding | undefined = global ? this.resolveUse(m, [segs[0]!], true) : this.firstSegment(m, segs[0]!);
+    if (!cur && PRIMITIVES.has(segs[0]!)) return undefined;
+    for (let i = 1; i < segs.length && cur; i++) {
+      // `std::primitive::u8` and the old `std::u8` modules.
+      if (cur.k === 'module' && cur.m.crate.isStd && PRIMITIVES.has(segs[i]!) && i === segs.length - 1 && !cur.m.types.has(segs[i]!)) {
+        return { k: 'prim', name: segs[i]! };
+      }
+      cur = this.step(cur, segs[i]!);
+    }
+    return cur;
+  }
+
+  /** Const items visible from a module (for array lengths and discriminants). */
+  lookupConst(m: ModuleScope, segs: readonly string[]): { item: Item; m: ModuleScope } | undefined {
+    if (segs.length === 1) {
+      const c = m.consts.get(segs[0]!);
+      if (c) return { item: c, m };
+      for (const u of m.uses) {
+        const bound = u.alias ?? u.path[u.path.length - 1];
+        if (bound !== segs[0]) continue;
+        const owner = this.resolveUse(m, u.path.slice(0, -1), u.global);
+        if (owner?.k === 'module') return this.lookupConst(owner.m, [u.path[u.path.length - 1]!]);
+      }
+      for (const g of m.globs) {
+        const owner = this.resolveUse(m, g.path, g.global);
+        if (owner?.k === 'module' && owner.m !== m) {
+          const r = this.lookupConst(owner.m, segs);
+          if (r) return r;
+        }
+      }
+      return undefined;
+    }
+    const owner = this.resolveTypePath(m, segs.slice(0, -1), false);
+    if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
+    return undefined;
+  }
+}
