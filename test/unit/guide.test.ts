@@ -239,7 +239,7 @@ describe('guide examples against rustc', function () {
     try {
       await run('rustc', ['--version']);
     } catch (e) {
-      throw new Error(`rustc is required on PATH for the guide checks: ${String(e)}`);
+      throw new Error(`rustc is required on PATH for the guide checks: ${String(e)}`, { cause: e });
     }
     dir = mkdtempSync(join(tmpdir(), 'guide-check-'));
     // One program per chapter: its example blocks, then a main that prints each placeholder's value.

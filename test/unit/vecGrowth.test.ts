@@ -198,7 +198,7 @@ describe('vecGrowth against a real Vec compiled by rustc', function () {
     try {
       execFileSync('rustc', ['--version'], { encoding: 'utf8' });
     } catch (e) {
-      throw new Error(`rustc is required on PATH for this test (it compares the model with a real Vec): ${String(e)}`);
+      throw new Error(`rustc is required on PATH for this test (it compares the model with a real Vec): ${String(e)}`, { cause: e });
     }
     dir = mkdtempSync(join(tmpdir(), 'vec-growth-'));
     const src = join(dir, 'growth.rs');
