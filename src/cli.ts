@@ -1,0 +1,103 @@
+/**
+ * Headless command line: `node dist/cli.js [--json] [--target TRIPLE] PATH...`
+ * PATH is a `.rs` file or a crate directory. Prints one JSON document with `--json`,
+ * otherwise a readable table. Exit code 2 on usage errors, 1 when a path cannot be read.
+ */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TypeReport } from './analysis/api';
+import { Analyzer, UnknownTargetError } from './analysis/analyzer';
+import { loadPath } from './analysis/program';
+import { listTargets, DEFAULT_TARGET } from './core/targets';
+
+const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] PATH...
+  PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
+  --json     print one JSON document {target, types}
+  --target   one of: ${listTargets().join(', ')} (default ${DEFAULT_TARGET})`;
+
+function table(types: readonly TypeReport[]): string {
+  const rows = types.map((t) => [
+    t.name,
+    t.kind,
+    t.size === null ? '?' : String(t.size),
+    t.align === undefined ? '' : String(t.align),
+    t.padding === undefined ? '' : String(t.padding),
+    t.error ?? (t.unknown ? `unknown: ${t.unknown}` : t.tag ? `tag ${t.tag.size} B @${t.tag.offset}` : ''),
+  ]);
+  const head = ['type', 'kind', 'size', 'align', 'padding', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.positionals.length === 0) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  const analyzer = new Analyzer({ wasmDir: __dirname });
+  try {
+    const target = analyzer.resolveTarget(args.values.target);
+    const parser = await analyzer.parser();
+    const all: TypeReport[] = [];
+    let failed = false;
+    for (const p of args.positionals) {
+      let loaded;
+      try {
+        loaded = loadPath(p, (file, text) => analyzer.parseWith(parser, file, text));
+      } catch (e) {
+        process.stderr.write(`${(e as Error).message}\n`);
+        failed = true;
+        continue;
+      }
+      for (const pr of loaded.problems) process.stderr.write(`warning: ${path.relative(loaded.root, pr.file) || pr.file}: ${pr.message}\n`);
+      const a = await analyzer.analyze(loaded.program, target.triple);
+      for (const t of a.reports()) {
+        const file = path.relative(loaded.root, t.file) || path.basename(t.file);
+        all.push({ ...t, file });
+      }
+    }
+    if (args.values.json) {
+      const types = all.map(({ nameSpan: _n, span: _s, ...rest }) => ({
+        ...rest,
+        fields: rest.fields?.map(({ nameSpan: _f, ...f }) => f),
+        variants: rest.variants?.map((v) => ({ ...v, fields: v.fields.map(({ nameSpan: _f, ...f }) => f) })),
+      }));
+      process.stdout.write(JSON.stringify({ target: target.triple, types }) + '\n');
+    } else {
+      process.stdout.write(`target: ${target.triple}\n${table(all)}\n`);
+    }
+    return failed ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UnknownTargetError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    analyzer.dispose();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
