@@ -10,7 +10,7 @@
 //
 // Adding a check (CodeLens, quick fix, webview...): write `async function myCheck(ui)` that
 // throws on failure, and add it to CHECKS. Only add checks for surfaces that exist.
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   ROOT,
@@ -39,7 +39,18 @@ async function hoverOnStructName(ui) {
   return text.split('\n')[0];
 }
 
-const CHECKS = [hoverOnStructName];
+/** A repr(C) struct's hover shows its padding and the field table (rustc: 24 bytes, 13 padding). */
+async function hoverShowsPadding(ui) {
+  await ui.openFile('src/lib.rs');
+  const text = await ui.hoverWord('Header', { line: /struct\s+Header\b/ });
+  await ui.screenshot('hover-padding', { doc: true });
+  if (!/size 24\b/.test(text) || !/padding 13\b/.test(text)) {
+    throw new Error(`hover on Header should show size 24 and padding 13; it was: ${JSON.stringify(text)}`);
+  }
+  return text.split('\n')[0];
+}
+
+const CHECKS = [hoverOnStructName, hoverShowsPadding];
 
 // ---------------------------------------------------------------------------------------------
 // The helper object the checks use.
@@ -48,10 +59,17 @@ function makeUi(page, outDir) {
   const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();
   const ui = {
     page,
-    /** Saves `${name}.png` into the output folder and returns its path. */
-    async screenshot(name) {
+    /**
+     * Saves `${name}.png` into the output folder and returns its path. With `{ doc: true }` and
+     * UPDATE_SCREENSHOTS=1 it also refreshes docs/images/${name}.png (the README's pictures).
+     */
+    async screenshot(name, { doc = false } = {}) {
       const file = join(outDir, `${name}.png`);
       await page.screenshot({ path: file });
+      if (doc && process.env.UPDATE_SCREENSHOTS === '1') {
+        mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
+        copyFileSync(file, join(ROOT, 'docs/images', `${name}.png`));
+      }
       return file;
     },
     /** Opens a workspace file through Quick Open and waits for its text. */
