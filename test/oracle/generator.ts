@@ -713,7 +713,7 @@ export class Generator {
     const out: (bigint | null)[] = [];
     let prev: bigint | null = null;
     for (let i = 0; i < n; i++) {
-      const implicit = prev === null ? 0n : prev + 1n;
+      const implicit: bigint = prev === null ? 0n : prev + 1n;
       let explicit = r.chance(explicitRate);
       if (!explicit && (used.has(implicit) || implicit > hi)) explicit = true;
       if (!explicit) {

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { compareReport, exactRate, formatSummary, type EngineReport, type EngineType, type Summary } from './compare';
 import { parsePrintTypeSizes, run, type OracleType, type PtsType } from './rustc';
 
@@ -123,7 +123,7 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
       // Drop every forcing line an error points at, then retry.
       const hits = new Map<string, Set<number>>();
       for (const m of r.stderr.matchAll(/-->\s+(\S+?):(\d+):\d+/g)) {
-        const f = relative(tmp, join(tmp, m[1])).split(sep).join('/');
+        const f = relative(tmp, isAbsolute(m[1]) ? m[1] : join(tmp, m[1])).split(sep).join('/');
         if (!hits.has(f)) hits.set(f, new Set());
         hits.get(f)!.add(Number(m[2]));
       }
@@ -169,7 +169,10 @@ export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: b
   } else candidates = scanCandidates(dir);
   const rustc = await rustcCrateLayouts(dir, candidates, opts.target);
   const oracle: OracleType[] = [];
+  const seen = new Set<string>();
   for (const c of candidates) {
+    if (seen.has(c.name)) continue; // cfg'd alternatives of one name: rustc saw only one
+    seen.add(c.name);
     const p = rustc.types.get(c.name);
     if (p) oracle.push(ptsToOracleByKind(c.name, c.kind, p));
   }

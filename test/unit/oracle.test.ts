@@ -3,12 +3,14 @@
  * parser, comparison). They need rustc but not the layout engine.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate, generateRejected } from '../oracle/generator';
 import { Rng } from '../oracle/prng';
 import { CROSS_TARGETS, parsePrintTypeSizes, printTypeSizes, probeNoCore, probeRejected, probeStd, ptsToOracle, renderNoCore, renderStdProbe, rustcAvailable, type OracleType } from '../oracle/rustc';
 import { compareReport, compareType, exactRate, formatSummary, type EngineType } from '../oracle/compare';
+import { checkCrate, modulePathOf, readCargoToml } from '../oracle/real-crates';
 import { NOCORE_FIXTURE, NOCORE_TARGETS, REJECTED_FIXTURE, STD_FIXTURES } from '../oracle/make-fixtures';
 
 const ROOT = join(__dirname, '../../..');
@@ -287,5 +289,45 @@ describe('oracle: compare', () => {
       assert.equal(compareReport('r', { types: [t] }, [], rej).counts['error-mismatch'], 1, JSON.stringify(t));
     }
     assert.equal(compareType(expected[0], { name: expected[0].name, size: null, error: 'E0080: too big' }).verdict, 'wrong');
+  });
+});
+
+describe('oracle: real-crate helper', function () {
+  this.timeout(60_000);
+  it('reads Cargo.toml features transitively and maps files to modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rll-cargo-'));
+    try {
+      writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "my-crate"\nedition = "2021"\n\n[features]\ndefault = ["std"]\nstd = ["alloc", "dep:x"]\nalloc = []\nextra = []\n');
+      const info = readCargoToml(dir);
+      assert.equal(info.name, 'my_crate');
+      assert.equal(info.edition, '2021');
+      assert.deepEqual([...info.features].sort(), ['alloc', 'std']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(modulePathOf('src/lib.rs'), '');
+    assert.equal(modulePathOf('src/a/mod.rs'), 'a');
+    assert.equal(modulePathOf('src/a/b.rs'), 'a::b');
+  });
+
+  it('forces private, nested and cfg-dependent types, skipping generics and cfg’d-out items', async function () {
+    if (!HAVE_RUSTC) this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'rll-crate-test-'));
+    try {
+      mkdirSync(join(dir, 'src/a'), { recursive: true });
+      writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "t"\nedition = "2021"\n[features]\ndefault = ["big"]\nbig = []\n');
+      writeFileSync(join(dir, 'src/lib.rs'), 'mod a;\npub struct Top { x: u8, y: u32 }\nstruct Gen<T>(T);\n#[cfg(feature = "nope")]\nstruct Gone(u8);\n');
+      writeFileSync(join(dir, 'src/a/mod.rs'), 'mod b;\nstruct Priv(u16, u8);\n');
+      writeFileSync(join(dir, 'src/a/b.rs'), '#[cfg(feature = "big")]\nenum E { A(u64), B }\n#[cfg(not(feature = "big"))]\nenum E { A(u8), B }\npub union U { a: u8, b: u32 }\n');
+      const { oracle, rustc } = await checkCrate(dir, { cli: '', rustcOnly: true });
+      const names = oracle.map((t) => t.name).sort();
+      assert.deepEqual(names, ['Top', 'a::Priv', 'a::b::E', 'a::b::U']);
+      assert.ok(rustc.dropped >= 1, 'the cfg’d-out type’s forcing line is dropped');
+      const e = oracle.find((t) => t.name === 'a::b::E')!;
+      assert.equal(e.size, 16, 'the enabled default feature picks the u64 variant');
+      assert.deepEqual(oracle.find((t) => t.name === 'a::b::U')!.fields.map((f) => f.offset), [0, 0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
