@@ -95,7 +95,7 @@ function makeUi(page, outDir) {
      * Moves the mouse onto `word` until a hover with text appears; returns its innerText.
      * Retries by moving away and back: the first hover may come before the extension activated.
      */
-    async hoverWord(word, { line, timeoutMs = 30_000, accept = (t) => t.trim().length > 0 } = {}) {
+    async hoverWord(word, { line, timeoutMs = 30_000, accept = (t) => t.trim().length > 0 && !/^\s*Loading/.test(t) } = {}) {
       const target = ui.word(word, { line });
       await target.waitFor({ state: 'visible', timeout: 15_000 });
       const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
@@ -109,10 +109,14 @@ function makeUi(page, outDir) {
         await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
         try {
           await hover.first().waitFor({ state: 'visible', timeout: 3_000 });
-          // Let every hover part render (the provider may answer after the first part shows).
-          await page.waitForTimeout(300);
-          last = (await hover.allInnerTexts()).join('\n');
-          if (accept(last)) return last;
+          // The hover shows "Loading..." until every provider answered (the first analysis
+          // loads the WASM grammar): keep reading it for a while before moving again.
+          const until = Math.min(deadline, Date.now() + 5_000);
+          do {
+            await page.waitForTimeout(200);
+            last = (await hover.allInnerTexts()).join('\n');
+            if (accept(last)) return last;
+          } while (Date.now() < until);
         } catch {
           /* no hover yet: retry */
         }
