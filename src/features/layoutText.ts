@@ -54,7 +54,11 @@ export function typeSummary(t: TypeReport): string {
   return `${name} — ${parts.join(' · ')}`;
 }
 
-/** The hover markdown for a type: summary, memory-order field table, tag and niche, target. */
+/**
+ * The hover markdown for a type: summary, memory-order field table, tag and niche, target.
+ * (Per-variant sizes are left to the full hover: their meaning, with or without the tag,
+ * must be stated next to them.)
+ */
 export function typeHoverMarkdown(t: TypeReport, target: string): string {
   const out = [typeSummary(t)];
   if (isKnown(t)) {
@@ -66,10 +70,6 @@ export function typeHoverMarkdown(t: TypeReport, target: string): string {
           ? `Discriminant stored in a niche: ${bytes(t.tag.size)} at offset ${t.tag.offset}, no separate tag.`
           : `Tag: ${bytes(t.tag.size)} at offset ${t.tag.offset}.`,
       );
-    }
-    if (t.variants && t.variants.length > 0) {
-      const rows = t.variants.map((v) => `${v.name}: ${v.absent ? 'absent' : bytes(v.size)}`);
-      out.push('Variants: ' + rows.map(escapeMarkdown).join(' · '));
     }
     if (t.niche) {
       out.push(`Niche: ${escapeMarkdown(t.niche.count)} spare values in ${bytes(t.niche.size)} at offset ${t.niche.offset}.`);

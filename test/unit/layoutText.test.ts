@@ -71,7 +71,6 @@ describe('layoutText', () => {
     const md = typeHoverMarkdown(e, 'i686-unknown-linux-gnu');
     assert.match(md, /Tag: 1 byte at offset 0\./);
     assert.match(md, /Niche: 253 spare values in 1 byte at offset 0/);
-    assert.match(md, /Circle: 16 bytes · Never: absent/);
     assert.match(md, /\*i686\\-unknown\\-linux\\-gnu\*$/);
   });
 
