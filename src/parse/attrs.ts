@@ -3,7 +3,7 @@
  * `path = "..."`. Attributes are short, so a tiny tokenizer over their text is simpler and
  * more robust (half-typed input) than walking their token trees.
  */
-import type { CfgPredicate, IntTy, Repr } from '../core/model';
+import type { CfgPredicate, IntTy } from '../core/model';
 
 type Tok =
   | { readonly t: 'ident'; readonly v: string }

@@ -10,10 +10,9 @@
  * slicing the document string (never `node.text`, never on big nodes). Attributes are
  * parsed from their text. Offsets are UTF-16 code units, as web-tree-sitter reports them.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type {
   Attribute,
-  CfgPredicate,
   ConstDef,
   ConstExpr,
   EnumDef,
@@ -31,40 +30,75 @@ import type {
   Span,
   StructDef,
   SyntaxProblem,
-  TraitDef,
   TypeAliasDef,
   TypeExpr,
   UnionDef,
   UseEntry,
   VariantDef,
 } from '../core/model';
-import { emptyRepr, keyValueString, mergeRepr, parseCfgAttr, tokenize, type MutableRepr } from './attrs';
+import { BAIL, FastParser } from './fast';
+import {
+  addAttrText,
+  addCommentText,
+  boundName,
+  EMPTY_REPR,
+  identName as ident,
+  makeAttribute,
+  newPending,
+  NO_GENERICS,
+  parseCharLiteral,
+  parseIntLiteral,
+  shortText,
+  useEntry,
+  visNormalize,
+  type Pending,
+} from './syntax';
+
+export { parseIntLiteral, parseCharLiteral, outerDocText } from './syntax';
+
+export interface ExtractOptions {
+  /** false: build every item from the syntax tree only (the reference path; for tests). */
+  readonly fast?: boolean;
+  /** Counts items built by the fast (text) path and by the tree path. */
+  readonly stats?: { fast: number; tree: number };
+}
 
 /** Nesting deeper than this (types, expressions, modules) becomes `unknown` instead of recursing. */
 export const MAX_NESTING = 1000;
-const SHORT_TEXT = 200;
 
 interface Ctx {
   readonly text: string;
   readonly problems: SyntaxProblem[];
+  readonly fast: boolean;
+  readonly types: readonly string[];
+  /** false when the whole tree is error-free: then no per-node `hasError` call is needed. */
+  readonly treeHasError: boolean;
+  readonly lineOf: (offset: number) => number;
+  readonly stats: { fast: number; tree: number } | undefined;
 }
 
-/** Attributes and doc comments seen before the item they belong to. */
-interface Pending {
-  start: number;
-  attrs: Attribute[];
-  docs: string[];
-  cfg: CfgPredicate[];
-  repr: MutableRepr | undefined;
-  pathAttr: string | undefined;
+/** 0-based line of an offset; cheap for nearby offsets (items come in document order). */
+function lineCounter(text: string): (offset: number) => number {
+  let off = 0; // invariant: `line` = number of '\n' in text[0, off)
+  let line = 0;
+  return (o: number): number => {
+    if (o >= off) {
+      let i = text.indexOf('\n', off);
+      while (i >= 0 && i < o) {
+        line++;
+        i = text.indexOf('\n', i + 1);
+      }
+    } else {
+      let i = text.lastIndexOf('\n', off - 1);
+      while (i >= o) {
+        line--;
+        i = i > 0 ? text.lastIndexOf('\n', i - 1) : -1;
+      }
+    }
+    off = o;
+    return line;
+  };
 }
-
-function newPending(): Pending {
-  return { start: -1, attrs: [], docs: [], cfg: [], repr: undefined, pathAttr: undefined };
-}
-
-const EMPTY_REPR: Repr = Object.freeze({ c: false, transparent: false, simd: false, unknown: Object.freeze([]) as readonly string[] });
-const NO_GENERICS: Generics = Object.freeze({ params: Object.freeze([]) as readonly GenericParam[] });
 
 function span(n: Node): Span {
   return { start: n.startIndex, end: n.endIndex };
@@ -76,14 +110,7 @@ function slice(ctx: Ctx, n: Node): string {
 
 /** Node text for diagnostics/unknowns: bounded, so a huge node costs nothing. */
 function short(ctx: Ctx, n: Node): string {
-  const start = n.startIndex;
-  const end = n.endIndex;
-  if (end - start <= SHORT_TEXT) return ctx.text.slice(start, end);
-  return ctx.text.slice(start, start + SHORT_TEXT) + '…';
-}
-
-function ident(s: string): string {
-  return s.startsWith('r#') ? s.slice(2) : s;
+  return shortText(ctx.text, n.startIndex, n.endIndex);
 }
 
 function problem(ctx: Ctx, message: string, sp: Span): void {
@@ -91,104 +118,54 @@ function problem(ctx: Ctx, message: string, sp: Span): void {
 }
 
 /** Extracts every layout-relevant item of a parsed file. Never throws on malformed input. */
-export function extractFile(tree: Tree, text: string, path: string): SourceFile {
-  const ctx: Ctx = { text, problems: [] };
+export function extractFile(tree: Tree, text: string, path: string, options: ExtractOptions = {}): SourceFile {
+  const root = tree.rootNode;
+  const ctx: Ctx = {
+    text,
+    problems: [],
+    fast: options.fast !== false,
+    types: tree.language.types,
+    treeHasError: root.hasError,
+    lineOf: lineCounter(text),
+    stats: options.stats,
+  };
   const items: Item[] = [];
   const innerAttrs: Attribute[] = [];
-  const root = tree.rootNode;
   // tree-sitter makes the root itself an ERROR node when it cannot recover
   if (root.type === 'ERROR') problem(ctx, 'syntax error', errorSpan(root, ctx));
-  extractItems(root, ctx, 0, 'items', items, innerAttrs, false);
+  const cursor = tree.walk();
+  try {
+    walkContainer(cursor, ctx, 0, 'items', items, innerAttrs, false);
+  } finally {
+    cursor.delete();
+  }
   return { path, items, problems: ctx.problems, innerAttrs };
 }
 
 // ───────────────────────────── attributes and docs ─────────────────────────────
 
-function attrInnerText(raw: string): string {
-  let s = raw.replace(/^#\s*!?\s*\[/, '');
-  if (s.endsWith(']')) s = s.slice(0, -1);
-  return s.trim();
-}
-
-const ATTR_NAME = /^\s*((?:r#)?[A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*(?:r#)?[A-Za-z_][A-Za-z0-9_]*)*)/;
-
-function makeAttribute(ctx: Ctx, n: Node): Attribute {
-  const text = attrInnerText(slice(ctx, n));
-  const m = ATTR_NAME.exec(text);
-  const name = m ? m[1]!.replace(/\s+/g, '') : '';
-  return { name, text, span: span(n) };
-}
-
 function addAttr(p: Pending, ctx: Ctx, n: Node): void {
-  if (p.start < 0) p.start = n.startIndex;
-  const a = makeAttribute(ctx, n);
-  p.attrs.push(a);
-  switch (a.name) {
-    case 'doc': {
-      const v = keyValueString(a.text);
-      if (v !== undefined) p.docs.push(v);
-      break;
-    }
-    case 'cfg':
-      p.cfg.push(parseCfgAttr(a.text));
-      break;
-    case 'repr':
-      mergeRepr((p.repr ??= emptyRepr()), a.text);
-      break;
-    case 'path': {
-      const v = keyValueString(a.text);
-      if (v !== undefined) p.pathAttr = v;
-      break;
-    }
-  }
-}
-
-/** Outer doc comment text (`///` lines, `/** ... *\/` blocks) with markers stripped, or undefined. */
-export function outerDocText(raw: string): string | undefined {
-  if (raw.startsWith('///')) {
-    if (raw.startsWith('////')) return undefined;
-    let s = raw.slice(3).replace(/\r?\n$/, '');
-    if (s.startsWith(' ')) s = s.slice(1);
-    return s;
-  }
-  if (raw.startsWith('/**')) {
-    if (raw.startsWith('/***') || raw === '/**/') return undefined;
-    let s = raw.slice(3);
-    if (s.endsWith('*/')) s = s.slice(0, -2);
-    const lines = s.split(/\r?\n/);
-    const out = lines.map((l, i) => (i === 0 ? l : l.replace(/^\s*\* ?/, '')));
-    while (out.length > 1 && out[0]!.trim() === '') out.shift();
-    while (out.length > 1 && out[out.length - 1]!.trim() === '') out.pop();
-    const joined = out.join('\n').trimEnd();
-    return joined.startsWith(' ') ? joined.slice(1) : joined;
-  }
-  return undefined;
+  addAttrText(p, slice(ctx, n), n.startIndex, n.endIndex);
 }
 
 function addComment(p: Pending, ctx: Ctx, n: Node): void {
   const start = n.startIndex;
   const c2 = ctx.text.charCodeAt(start + 2);
   if (c2 !== 47 /* / */ && c2 !== 42 /* * */) return; // plain `//` or `/*`
-  const doc = outerDocText(slice(ctx, n));
-  if (doc === undefined) return;
-  if (p.start < 0) p.start = start;
-  p.docs.push(doc);
+  addCommentText(p, slice(ctx, n), start);
 }
 
 function visText(ctx: Ctx, n: Node): string {
-  return slice(ctx, n)
-    .replace(/\s+/g, ' ')
-    .replace(/\(\s*/g, '(')
-    .replace(/\s*\)/g, ')')
-    .replace(/ *\( */g, '(');
+  return visNormalize(slice(ctx, n));
 }
 
 // ───────────────────────────── items ─────────────────────────────
 
 type Mode = 'items' | 'recover';
 
-function extractItems(
-  container: Node,
+/** Walks the children of the container node under `cur` (root, mod body, ERROR, recovered body). */
+function walkContainer(
+  cur: TreeCursor,
   ctx: Ctx,
   depth: number,
   mode: Mode,
@@ -197,24 +174,35 @@ function extractItems(
   inError: boolean,
 ): void {
   if (depth > MAX_NESTING) {
-    problem(ctx, 'modules nested too deeply to analyse', span(container));
+    problem(ctx, 'modules nested too deeply to analyse', { start: cur.startIndex, end: cur.endIndex });
     return;
   }
-  const kids = container.children;
-  const containerHasError = container.hasError;
+  if (!cur.gotoFirstChild()) return;
+  const text = ctx.text;
+  const types = ctx.types;
   let p = newPending();
-  for (const c of kids) {
-    const t = c.type;
+  do {
+    const t = types[cur.nodeTypeId] ?? 'ERROR';
     switch (t) {
-      case 'attribute_item':
-        addAttr(p, ctx, c);
+      case 'attribute_item': {
+        const start = cur.startIndex;
+        const end = cur.endIndex;
+        addAttrText(p, text.slice(start, end), start, end);
         continue;
+      }
       case 'line_comment':
-      case 'block_comment':
-        addComment(p, ctx, c);
+      case 'block_comment': {
+        const start = cur.startIndex;
+        const c2 = text.charCodeAt(start + 2);
+        if (c2 === 47 || c2 === 42) addCommentText(p, text.slice(start, cur.endIndex), start);
         continue;
+      }
       case 'inner_attribute_item':
-        if (inner) inner.push(makeAttribute(ctx, c));
+        if (inner) {
+          const start = cur.startIndex;
+          const end = cur.endIndex;
+          inner.push(makeAttribute(text.slice(start, end), start, end));
+        }
         continue;
       case 'struct_item':
       case 'union_item':
@@ -224,53 +212,151 @@ function extractItems(
       case 'static_item':
       case 'use_declaration':
       case 'extern_crate_declaration': {
-        const item = simpleItem(t, c, p, ctx);
-        if (item) out.push(item);
-        if (c.hasError) scanProblems(c, ctx, 0);
-        break;
-      }
-      case 'mod_item': {
-        const item = modItem(c, p, ctx, depth);
-        if (item) out.push(item);
-        break;
-      }
-      case 'trait_item': {
-        const kidsT = c.children;
-        const nameNode = kidsT.find((k) => k.type === 'type_identifier');
-        if (nameNode && nameNode.endIndex > nameNode.startIndex) {
-          const tr: TraitDef = { kind: 'trait', ...common(c, kidsT, nameNode, p, ctx) };
-          out.push(tr);
+        let node: Node | undefined;
+        let item: Item | undefined;
+        if (ctx.fast && !(ctx.treeHasError && (node = cur.currentNode).hasError)) {
+          item = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
         }
-        recoverUnclosedBody(c, kidsT, ctx, depth, out);
+        if (!item) {
+          node ??= cur.currentNode;
+          item = simpleItem(t, node, p, ctx);
+          if (ctx.stats) ctx.stats.tree++;
+          if (ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
+        }
+        if (item) out.push(item);
+        break;
+      }
+      case 'mod_item':
+        modItem(cur, p, ctx, depth, out);
+        break;
+      case 'trait_item': {
+        const node = cur.currentNode;
+        let tr: Item | undefined;
+        if (ctx.fast && !(ctx.treeHasError && node.hasError)) tr = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
+        const kids = node.children;
+        if (!tr) {
+          const nameNode = kids.find((k) => k.type === 'type_identifier');
+          if (nameNode && nameNode.endIndex > nameNode.startIndex) tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx) };
+        }
+        if (tr) out.push(tr);
+        if (ctx.treeHasError && node.hasError) recoverUnclosedBody(kids, ctx, depth, out);
         break;
       }
       case 'function_item':
       case 'impl_item':
       case 'foreign_mod_item':
-        if (c.hasError) recoverUnclosedBody(c, c.children, ctx, depth, out);
+        if (ctx.treeHasError) {
+          const node = cur.currentNode;
+          if (node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
+        }
         break;
       case 'macro_invocation':
-        if (mode === 'items') out.push(macroItem(c, p, ctx));
+        if (mode === 'items') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, p));
         break;
       case 'expression_statement':
-        if (mode === 'items') {
-          const first = c.firstChild;
-          if (first && first.type === 'macro_invocation') out.push(macroItem(first, p, ctx));
+        if (mode === 'items' && cur.gotoFirstChild()) {
+          if (types[cur.nodeTypeId] === 'macro_invocation') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, p));
+          cur.gotoParent();
         }
         break;
       case 'ERROR':
-        if (!inError) problem(ctx, 'syntax error', errorSpan(c, ctx));
-        extractItems(c, ctx, depth + 1, mode, out, undefined, true);
+        if (!inError) problem(ctx, 'syntax error', errorSpan(cur.currentNode, ctx));
+        walkContainer(cur, ctx, depth + 1, mode, out, undefined, true);
         break;
       default:
-        if (containerHasError && !inError && c.isMissing) {
-          problem(ctx, `missing \`${t}\``, span(c));
+        if (ctx.treeHasError && !inError && cur.nodeIsMissing) {
+          problem(ctx, `missing \`${t}\``, { start: cur.startIndex, end: cur.endIndex });
         }
         // tokens (`{`, `}`, `;`) and items that carry no layout information
         break;
     }
     p = newPending();
+  } while (cur.gotoNextSibling());
+  cur.gotoParent();
+}
+
+/** Builds an error-free item from its text (fast path); undefined when it bails. */
+function fastItem(t: string, p: Pending, start: number, end: number, ctx: Ctx): Item | undefined {
+  const fp = new FastParser(ctx.text, start, end);
+  let item: Item | undefined;
+  try {
+    switch (t) {
+      case 'struct_item':
+        item = fp.structItem('struct', p, start, end, ctx.lineOf);
+        break;
+      case 'union_item':
+        item = fp.structItem('union', p, start, end, ctx.lineOf);
+        break;
+      case 'enum_item':
+        item = fp.enumItem(p, start, end, ctx.lineOf);
+        break;
+      case 'type_item':
+        item = fp.typeAlias(p, start, end, ctx.lineOf);
+        break;
+      case 'const_item':
+        item = fp.constItem('const', p, start, end, ctx.lineOf);
+        break;
+      case 'static_item':
+        item = fp.constItem('static', p, start, end, ctx.lineOf);
+        break;
+      case 'use_declaration':
+        item = fp.useItem(p, start, end);
+        break;
+      case 'extern_crate_declaration':
+        item = fp.externCrate(p, start, end);
+        break;
+      case 'trait_item':
+        item = fp.traitItem(p, start, end, ctx.lineOf);
+        break;
+    }
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
   }
+  if (item && ctx.stats) ctx.stats.fast++;
+  return item;
+}
+
+function modItem(cur: TreeCursor, p: Pending, ctx: Ctx, depth: number, out: Item[]): void {
+  const start = cur.startIndex;
+  const end = cur.endIndex;
+  let node: Node | undefined;
+  let head: ItemCommon | undefined;
+  let inline = false;
+  if (ctx.fast && !(ctx.treeHasError && (node = cur.currentNode).hasError)) {
+    try {
+      const h = new FastParser(ctx.text, start, end).modHeader(p, start, end, ctx.lineOf);
+      head = h.common;
+      inline = h.inline;
+    } catch (e) {
+      if (e !== BAIL) throw e;
+    }
+  }
+  if (!head) {
+    node ??= cur.currentNode;
+    const kids = node.children;
+    const nameNode = findName(kids, 'identifier');
+    inline = kids.some((k) => k.type === 'declaration_list');
+    if (nameNode) head = common(node, kids, nameNode, p, ctx);
+    else if (node.hasError) problem(ctx, 'module without a name', span(node));
+    if (!inline && ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
+  }
+  let items: Item[] | undefined;
+  if (inline) {
+    items = [];
+    if (cur.gotoLastChild()) {
+      if (ctx.types[cur.nodeTypeId] === 'declaration_list') walkContainer(cur, ctx, depth + 1, 'items', items, undefined, false);
+      cur.gotoParent();
+    }
+  }
+  if (!head) return;
+  const m: ModDef = {
+    kind: 'mod',
+    ...head,
+    ...(items ? { items } : {}),
+    ...(p.pathAttr !== undefined ? { pathAttr: p.pathAttr } : {}),
+  };
+  out.push(m);
 }
 
 /** A small span for an ERROR node: its first child that is not a recovered item. */
@@ -305,22 +391,26 @@ const ITEM_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** A body whose `}` is MISSING swallowed the items after it: extract them. */
-function recoverUnclosedBody(c: Node, kids: Node[], ctx: Ctx, depth: number, out: Item[]): void {
+function recoverUnclosedBody(kids: Node[], ctx: Ctx, depth: number, out: Item[]): void {
   const body = kids[kids.length - 1];
   if (!body || (body.type !== 'block' && body.type !== 'declaration_list')) return;
   const close = body.lastChild;
   if (!close || !close.isMissing) return;
   const open = body.firstChild;
   problem(ctx, 'unclosed `{`', open ? span(open) : span(body));
-  extractItems(body, ctx, depth + 1, 'recover', out, undefined, false);
-  void c;
+  const c = body.walk();
+  try {
+    walkContainer(c, ctx, depth + 1, 'recover', out, undefined, false);
+  } finally {
+    c.delete();
+  }
 }
 
-function macroItem(n: Node, p: Pending, ctx: Ctx): Item {
-  const head = ctx.text.slice(n.startIndex, Math.min(n.endIndex, n.startIndex + SHORT_TEXT));
+function macroItemText(ctx: Ctx, start: number, end: number, p: Pending): Item {
+  const head = ctx.text.slice(start, Math.min(end, start + 200));
   const bang = head.indexOf('!');
   const name = (bang >= 0 ? head.slice(0, bang) : head).replace(/\s+/g, '');
-  return { kind: 'macroCall', name, span: { start: p.start >= 0 ? p.start : n.startIndex, end: n.endIndex } };
+  return { kind: 'macroCall', name, span: { start: p.start >= 0 ? p.start : start, end } };
 }
 
 function common(
@@ -671,32 +761,6 @@ function constItem(kind: 'const' | 'static', c: Node, kids: Node[], p: Pending, 
   return d;
 }
 
-function modItem(c: Node, p: Pending, ctx: Ctx, depth: number): ModDef | undefined {
-  const kids = c.children;
-  const nameNode = findName(kids, 'identifier');
-  let body: Node | undefined;
-  for (const k of kids) if (k.type === 'declaration_list') body = k;
-  if (!nameNode) {
-    if (body) extractItems(body, ctx, depth + 1, 'items', [], undefined, false);
-    if (c.hasError) problem(ctx, 'module without a name', span(c));
-    return undefined;
-  }
-  let items: Item[] | undefined;
-  if (body) {
-    items = [];
-    extractItems(body, ctx, depth + 1, 'items', items, undefined, false);
-  } else if (c.hasError) {
-    scanProblems(c, ctx, 0);
-  }
-  const m: ModDef = {
-    kind: 'mod',
-    ...common(c, kids, nameNode, p, ctx),
-    ...(items ? { items } : {}),
-    ...(p.pathAttr !== undefined ? { pathAttr: p.pathAttr } : {}),
-  };
-  return m;
-}
-
 function externCrate(c: Node, kids: Node[], p: Pending, ctx: Ctx): Item | undefined {
   let crate: string | undefined;
   let alias: string | undefined;
@@ -831,13 +895,6 @@ function flattenUse(n: Node, prefix: readonly string[], global: boolean, ctx: Ct
       return;
     }
   }
-}
-
-function useEntry(prefix: readonly string[], segs: string[], global: boolean, alias: string | undefined, glob: boolean): UseEntry {
-  let path = [...prefix, ...segs];
-  // `a::{self}` / `a::{self as b}` import `a` itself
-  if (path.length > 1 && path[path.length - 1] === 'self' && prefix.length > 0 && segs.length === 1) path = path.slice(0, -1);
-  return { path, ...(alias !== undefined ? { alias } : {}), glob, global };
 }
 
 // ───────────────────────────── generics ─────────────────────────────
@@ -990,19 +1047,23 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       return { kind: 'tuple', elems: [], span: span(n) };
     case 'tuple_type': {
       const elems: TypeExpr[] = [];
+      let comma = false;
       for (const k of n.children) {
         const kt = k.type;
+        if (kt === ',') comma = true;
         if (kt === '(' || kt === ')' || kt === ',' || kt === 'line_comment' || kt === 'block_comment') continue;
         if (kt === 'ERROR') return unknownType(ctx, n);
         elems.push(typeExpr(k, ctx, depth + 1));
       }
+      // `(T)` is a parenthesized type, not a 1-tuple (tree-sitter calls both tuple_type)
+      if (elems.length === 1 && !comma) return elems[0]!;
       return { kind: 'tuple', elems, span: span(n) };
     }
     case 'function_type': {
       const kids = n.children;
       if (kids.some((k) => k.type === 'fn')) return { kind: 'fnptr', span: span(n) };
       // `Fn(u8) -> u8` written as a bare trait object
-      return { kind: 'dyn', bounds: [boundName(n, ctx)], span: span(n) };
+      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], span: span(n) };
     }
     case 'never_type':
       return { kind: 'never', span: span(n) };
@@ -1031,17 +1092,9 @@ function collectBounds(n: Node, ctx: Ctx, out: string[], depth: number): boolean
     if (kt === 'dynamic_type' || kt === 'bounded_type') {
       if (collectBounds(k, ctx, out, depth + 1)) isImpl = true;
     } else if (kt === 'abstract_type') isImpl = true;
-    else if (k.isNamed) out.push(boundName(k, ctx));
+    else if (k.isNamed) out.push(boundName(slice(ctx, k)));
   }
   return isImpl;
-}
-
-/** The written path of a trait bound, without generic arguments or `Fn` sugar. */
-function boundName(n: Node, ctx: Ctx): string {
-  const s = slice(ctx, n);
-  const lt = s.search(/[<(]/);
-  const head = (lt >= 0 ? s.slice(0, lt) : s).replace(/\s+/g, '');
-  return head.replace(/^for<[^>]*>/, '').replace(/^\?/, '');
 }
 
 interface MutSeg {
@@ -1176,47 +1229,6 @@ function genericArgs(n: Node, ctx: Ctx, depth: number): GenericArg[] {
 }
 
 // ───────────────────────────── constant expressions ─────────────────────────────
-
-const INT_SUFFIX = /(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/;
-
-/** Value of a Rust integer literal (`0x1F`, `0b1010_u8`, `1_000i64`), or undefined. */
-export function parseIntLiteral(raw: string): bigint | undefined {
-  let s = raw.replace(/_/g, '');
-  const m = INT_SUFFIX.exec(s);
-  if (m) s = s.slice(0, m.index);
-  if (!s) return undefined;
-  let digits = s;
-  let ok: RegExp;
-  let prefix = '';
-  if (s.startsWith('0x')) {
-    digits = s.slice(2);
-    ok = /^[0-9a-fA-F]+$/;
-    prefix = '0x';
-  } else if (s.startsWith('0o')) {
-    digits = s.slice(2);
-    ok = /^[0-7]+$/;
-    prefix = '0o';
-  } else if (s.startsWith('0b')) {
-    digits = s.slice(2);
-    ok = /^[01]+$/;
-    prefix = '0b';
-  } else {
-    ok = /^[0-9]+$/;
-  }
-  if (!ok.test(digits)) return undefined;
-  return BigInt(prefix + digits);
-}
-
-/** Code point of a char/byte literal (`'a'`, `b'\n'`, `'\u{1F600}'`), or undefined. */
-export function parseCharLiteral(raw: string): bigint | undefined {
-  const toks = tokenize(raw.replace(/^b?'/, '"').replace(/'$/, '"'));
-  const first = toks[0];
-  if (!first || first.t !== 'str' || toks.length !== 1) return undefined;
-  const cp = first.v.codePointAt(0);
-  if (cp === undefined) return undefined;
-  if (first.v.length !== (cp > 0xffff ? 2 : 1)) return undefined;
-  return BigInt(cp);
-}
 
 const BIN_OPS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '<<', '>>', '&', '|', '^']);
 

@@ -1,4 +1,5 @@
 /** Shared helpers for the parse tests: the real grammar, loaded once from dist/. */
+import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadRustParser, type RustParser } from '../../src/parse/parser';
@@ -16,20 +17,30 @@ export function getParser(): Promise<RustParser> {
   return loadRustParser(wasmDir);
 }
 
+/**
+ * Extracts `text` with the default (fast) path, and checks that the tree-only reference path
+ * gives exactly the same model: every extraction in the parse tests is also a differential test.
+ */
 export async function extract(text: string, file = 'test.rs'): Promise<SourceFile> {
   const p = await getParser();
   const tree = p.parse(text);
   try {
-    return extractFile(tree, text, file);
+    const fast = extractFile(tree, text, file);
+    const slow = extractFile(tree, text, file, { fast: false });
+    assert.deepStrictEqual(fast, slow, `fast and tree paths differ on:\n${text.slice(0, 500)}`);
+    return fast;
   } finally {
     tree.delete();
   }
 }
 
-export function item<K extends Item['kind']>(f: SourceFile, kind: K, name?: string): Extract<Item, { kind: K }> {
+/** The member(s) of Item whose `kind` can be K (ConstDef's kind is 'const' | 'static'). */
+export type ItemOf<K> = Item extends infer I ? (I extends { kind: infer IK } ? (K extends IK ? I : never) : never) : never;
+
+export function item<K extends Item['kind']>(f: SourceFile, kind: K, name?: string): ItemOf<K> {
   for (const it of f.items) {
     if (it.kind === kind && (name === undefined || ('name' in it && it.name === name))) {
-      return it as Extract<Item, { kind: K }>;
+      return it as ItemOf<K>;
     }
   }
   throw new Error(`no ${kind} ${name ?? ''} in [${f.items.map((i) => i.kind + ':' + ('name' in i ? i.name : '')).join(', ')}]`);

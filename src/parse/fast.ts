@@ -1,0 +1,1392 @@
+/**
+ * Fast path of the extractor: builds the model of an error-free item from its text.
+ *
+ * Why: every web-tree-sitter `Node` access is a WASM call plus an allocation (~1 µs), and
+ * walking every node of every type definition cost more than the parse itself on a 2 MB
+ * file. tree-sitter still finds the items (and guarantees, via `hasError`, that the item is
+ * well-formed); this module then reads the item's tokens straight from the document string.
+ *
+ * Contract: for any item it accepts, it produces exactly what the tree path in
+ * `extract.ts` produces (spans, texts, shapes) — a differential test checks this over the
+ * fixtures and a generated corpus. For anything outside its small grammar it throws `BAIL`
+ * and the caller falls back to the tree path for that item. It never sees syntax errors.
+ */
+import type {
+  ConstDef,
+  ConstExpr,
+  EnumDef,
+  FieldDef,
+  GenericArg,
+  GenericParam,
+  ItemCommon,
+  PathSegment,
+  Span,
+  StructDef,
+  TraitDef,
+  TypeAliasDef,
+  TypeExpr,
+  UnionDef,
+  UseDef,
+  UseEntry,
+  VariantDef,
+  ExternCrateDef,
+} from '../core/model';
+import {
+  addAttrText,
+  boundName,
+  EMPTY_REPR,
+  identName,
+  newPending,
+  NO_GENERICS,
+  outerDocText,
+  parseCharLiteral,
+  parseIntLiteral,
+  shortText as short,
+  useEntry,
+  visNormalize,
+  withUnsized,
+  type Pending,
+} from './syntax';
+
+/** Thrown (not an Error: no stack trace to build) when the fast path does not handle the input. */
+export const BAIL = { bail: true } as const;
+
+const enum K {
+  Ident,
+  Lifetime,
+  Int,
+  Char,
+  Other, // float, string and other literals: never accepted
+  Punct,
+  Doc,
+  Attr,
+  Eof,
+}
+
+interface Tok {
+  k: K;
+  start: number;
+  end: number;
+  /** Punct: the character; Ident: the identifier text (r# kept). */
+  v: string;
+  /** Punct immediately followed by another punct character (no whitespace). */
+  joint: boolean;
+}
+
+const MAX_DEPTH = 1000;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isIdentCont(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+const PUNCT = '!#$%&*+,-./:;<=>?@^|~()[]{}';
+
+/** Lazy tokenizer over `text[start, end)`. Plain comments are skipped; doc comments and attributes are tokens. */
+class Lexer {
+  private pos: number;
+  private readonly buf: Tok[] = [];
+  constructor(
+    readonly text: string,
+    start: number,
+    readonly end: number,
+  ) {
+    this.pos = start;
+  }
+
+  peek(i = 0): Tok {
+    while (this.buf.length <= i) this.buf.push(this.lex());
+    return this.buf[i]!;
+  }
+  next(): Tok {
+    const t = this.peek();
+    this.buf.shift();
+    return t;
+  }
+
+  private lex(): Tok {
+    const s = this.text;
+    const end = this.end;
+    for (;;) {
+      let p = this.pos;
+      while (p < end) {
+        const c = s.charCodeAt(p);
+        if (c === 32 || c === 10 || c === 9 || c === 13) p++;
+        else break;
+      }
+      this.pos = p;
+      if (p >= end) return { k: K.Eof, start: end, end, v: '', joint: false };
+      const c = s.charCodeAt(p);
+      if (c === 47 /* / */) {
+        const c1 = s.charCodeAt(p + 1);
+        if (c1 === 47) {
+          let e = s.indexOf('\n', p);
+          e = e < 0 || e >= end ? end : e + 1;
+          this.pos = e;
+          const raw = s.slice(p, e);
+          if (raw.startsWith('///') && !raw.startsWith('////')) return { k: K.Doc, start: p, end: e, v: raw, joint: false };
+          continue;
+        }
+        if (c1 === 42 /* * */) {
+          let depth = 1;
+          let q = p + 2;
+          while (q < end && depth > 0) {
+            const d = s.charCodeAt(q);
+            if (d === 47 && s.charCodeAt(q + 1) === 42) {
+              depth++;
+              q += 2;
+            } else if (d === 42 && s.charCodeAt(q + 1) === 47) {
+              depth--;
+              q += 2;
+            } else q++;
+          }
+          if (depth > 0) throw BAIL;
+          this.pos = q;
+          const raw = s.slice(p, q);
+          if (outerDocText(raw) !== undefined) return { k: K.Doc, start: p, end: q, v: raw, joint: false };
+          continue;
+        }
+      }
+      if (c === 35 /* # */) {
+        // outer attribute `#[...]` (inner `#!` never appears inside an item we accept)
+        let q = p + 1;
+        while (q < end && /\s/.test(s[q]!)) q++;
+        if (s.charCodeAt(q) === 91 /* [ */) {
+          q = this.skipDelimited(q);
+          this.pos = q;
+          return { k: K.Attr, start: p, end: q, v: '', joint: false };
+        }
+      }
+      if (c >= 128) throw BAIL; // non-ASCII identifiers: leave them to tree-sitter
+      if (c === 34 /* " */ || isIdentStart(c)) {
+        const se = this.stringEnd(p);
+        if (se > 0) {
+          this.pos = se;
+          return { k: K.Other, start: p, end: se, v: '', joint: false };
+        }
+        if (c === 98 && s.charCodeAt(p + 1) === 39) {
+          const q = this.skipChar(p + 1);
+          this.pos = q;
+          return { k: K.Char, start: p, end: q, v: s.slice(p, q), joint: false };
+        }
+      }
+      if (isIdentStart(c)) {
+        let q = p + 1;
+        if (c === 114 && s.charCodeAt(p + 1) === 35) q = p + 2; // r#ident
+        while (q < end && isIdentCont(s.charCodeAt(q))) q++;
+        if (q < end && s.charCodeAt(q) >= 128) throw BAIL;
+        this.pos = q;
+        return { k: K.Ident, start: p, end: q, v: s.slice(p, q), joint: false };
+      }
+      if (isDigit(c)) {
+        let q = p + 1;
+        while (q < end && isIdentCont(s.charCodeAt(q))) q++;
+        // `1.5`, `1e5` are floats; `1..2` is a range
+        if (s.charCodeAt(q) === 46 && s.charCodeAt(q + 1) !== 46 && !isIdentStart(s.charCodeAt(q + 1))) throw BAIL;
+        this.pos = q;
+        const v = s.slice(p, q);
+        if (!/^0x/.test(v) && /[eE]/.test(v)) throw BAIL;
+        return { k: K.Int, start: p, end: q, v, joint: false };
+      }
+      if (c === 39 /* ' */) {
+        // char literal or lifetime
+        const c1 = s.charCodeAt(p + 1);
+        if (c1 !== 92 && s.charCodeAt(p + 2) === 39) {
+          this.pos = p + 3;
+          return { k: K.Char, start: p, end: p + 3, v: s.slice(p, p + 3), joint: false };
+        }
+        if (c1 === 92) {
+          const q = this.skipChar(p);
+          this.pos = q;
+          return { k: K.Char, start: p, end: q, v: s.slice(p, q), joint: false };
+        }
+        if (isIdentStart(c1)) {
+          let q = p + 2;
+          while (q < end && isIdentCont(s.charCodeAt(q))) q++;
+          if (s.charCodeAt(q) === 39) throw BAIL;
+          this.pos = q;
+          return { k: K.Lifetime, start: p, end: q, v: s.slice(p, q), joint: false };
+        }
+        throw BAIL;
+      }
+      const ch = s[p]!;
+      if (PUNCT.includes(ch)) {
+        this.pos = p + 1;
+        const n = s[p + 1];
+        const joint = p + 1 < end && n !== undefined && PUNCT.includes(n) && n !== '(' && n !== '[' && n !== '{';
+        return { k: K.Punct, start: p, end: p + 1, v: ch, joint };
+      }
+      throw BAIL;
+    }
+  }
+
+  /** End of a string literal (`".."`, `b".."`, `c".."`, `r#".."#`, `br".."`) starting at `p`, or -1. */
+  private stringEnd(p: number): number {
+    const s = this.text;
+    let q = p;
+    let c = s.charCodeAt(q);
+    if (c === 98 || c === 99) {
+      q++;
+      c = s.charCodeAt(q);
+    }
+    if (c === 114) {
+      // raw: r"..", r#".."#
+      let h = q + 1;
+      while (s.charCodeAt(h) === 35) h++;
+      if (s.charCodeAt(h) !== 34) return -1;
+      const close = '"' + '#'.repeat(h - q - 1);
+      const e = s.indexOf(close, h + 1);
+      if (e < 0 || e + close.length > this.end) throw BAIL;
+      return e + close.length;
+    }
+    if (c !== 34) return -1;
+    for (let i = q + 1; i < this.end; i++) {
+      const d = s.charCodeAt(i);
+      if (d === 92) i++;
+      else if (d === 34) return i + 1;
+    }
+    throw BAIL;
+  }
+
+  /** `'x'`, `'\n'`, `'\u{..}'` starting at the quote; returns the end. */
+  private skipChar(p: number): number {
+    const s = this.text;
+    let q = p + 1;
+    if (s.charCodeAt(q) === 92) {
+      q += 2;
+      if (s[q - 1] === 'u' && s[q] === '{') {
+        const e = s.indexOf('}', q);
+        if (e < 0 || e - q > 10) throw BAIL;
+        q = e + 1;
+      } else if (s[q - 1] === 'x') q += 2;
+    } else q++;
+    if (s.charCodeAt(q) !== 39) throw BAIL;
+    return q + 1;
+  }
+
+  /** Skips a balanced `[...]`/`(...)`/`{...}` group starting at `p` (no strings/comments inside). */
+  private skipDelimited(p: number): number {
+    const s = this.text;
+    let depth = 0;
+    for (let q = p; q < this.end; q++) {
+      const c = s.charCodeAt(q);
+      if (c === 91 || c === 40 || c === 123) depth++;
+      else if (c === 93 || c === 41 || c === 125) {
+        depth--;
+        if (depth === 0) return q + 1;
+      } else if (c === 34 || c === 39 || c === 47) {
+        // strings, chars, comments inside the group: be careful
+        if (c === 34) {
+          q++;
+          while (q < this.end && s.charCodeAt(q) !== 34) {
+            if (s.charCodeAt(q) === 92) q++;
+            q++;
+          }
+        } else if (c === 47 && (s.charCodeAt(q + 1) === 47 || s.charCodeAt(q + 1) === 42)) throw BAIL;
+        else if (c === 39) throw BAIL;
+      }
+    }
+    throw BAIL;
+  }
+}
+
+// ───────────────────────────── parser ─────────────────────────────
+
+export class FastParser {
+  private readonly lx: Lexer;
+  private lastTokEnd = 0;
+  constructor(
+    private readonly text: string,
+    start: number,
+    end: number,
+  ) {
+    this.lx = new Lexer(text, start, end);
+  }
+
+  // ── token helpers ──
+  private peek(i = 0): Tok {
+    return this.lx.peek(i);
+  }
+  private next(): Tok {
+    const t = this.lx.next();
+    this.lastTokEnd = t.end;
+    return t;
+  }
+  private isP(t: Tok, ch: string): boolean {
+    return t.k === K.Punct && t.v === ch;
+  }
+  private atP(ch: string, i = 0): boolean {
+    const t = this.peek(i);
+    return t.k === K.Punct && t.v === ch;
+  }
+  private atIdent(name?: string, i = 0): boolean {
+    const t = this.peek(i);
+    return t.k === K.Ident && (name === undefined || t.v === name);
+  }
+  private expectP(ch: string): Tok {
+    const t = this.next();
+    if (t.k !== K.Punct || t.v !== ch) throw BAIL;
+    return t;
+  }
+  private expectIdent(name?: string): Tok {
+    const t = this.next();
+    if (t.k !== K.Ident || (name !== undefined && t.v !== name)) throw BAIL;
+    return t;
+  }
+  /** `::` (two joint colons). */
+  private atPathSep(i = 0): boolean {
+    const a = this.peek(i);
+    return a.k === K.Punct && a.v === ':' && a.joint && this.isP(this.peek(i + 1), ':');
+  }
+  private atArrow(): boolean {
+    const a = this.peek();
+    return a.k === K.Punct && a.v === '-' && a.joint && this.isP(this.peek(1), '>');
+  }
+  private noDocOrAttr(): void {
+    const t = this.peek();
+    if (t.k === K.Doc || t.k === K.Attr) throw BAIL;
+  }
+  slice(a: number, b: number): string {
+    return this.text.slice(a, b);
+  }
+  atEof(): boolean {
+    return this.peek().k === K.Eof;
+  }
+
+  // ── attributes/docs inside items ──
+  private pending(): Pending {
+    const p = newPending();
+    for (;;) {
+      const t = this.peek();
+      if (t.k === K.Attr) {
+        this.next();
+        addAttrText(p, this.text.slice(t.start, t.end), t.start, t.end);
+      } else if (t.k === K.Doc) {
+        this.next();
+        if (p.start < 0) p.start = t.start;
+        p.docs.push(outerDocText(t.v)!);
+      } else return p;
+    }
+  }
+
+  /** `pub`, `pub(crate)`, `pub(in a::b)`: returns the normalized text or undefined. */
+  vis(): { text: string; start: number } | undefined {
+    const t = this.peek();
+    if (t.k !== K.Ident) return undefined;
+    if (t.v === 'crate' && !this.atPathSep(1)) throw BAIL; // `crate struct X` (old syntax)
+    if (t.v !== 'pub') return undefined;
+    this.next();
+    let end = t.end;
+    if (this.atP('(')) {
+      const a = this.peek(1);
+      if (a.k === K.Ident && (a.v === 'crate' || a.v === 'self' || a.v === 'super') && this.atP(')', 2)) {
+        this.next();
+        this.next();
+        end = this.next().end;
+      } else if (a.k === K.Ident && a.v === 'in') {
+        this.next();
+        this.next();
+        this.simplePathNames();
+        end = this.expectP(')').end;
+      }
+    }
+    return { text: visNormalize(this.text.slice(t.start, end)), start: t.start };
+  }
+
+  /** Item header: optional visibility, then `keyword`, then the name token. */
+  header(keyword: string, nameKind: 'ident' | 'ident_or_underscore'): { vis?: string; name: Tok } {
+    const v = this.vis();
+    while (this.atIdent('unsafe') || this.atIdent('auto')) this.next();
+    this.expectIdent(keyword);
+    const name = this.next();
+    if (name.k !== K.Ident) throw BAIL;
+    void nameKind;
+    return v ? { vis: v.text, name } : { name };
+  }
+
+  // ── generics ──
+  generics(): { params: GenericParam[]; present: boolean } {
+    if (!this.atP('<')) return { params: [], present: false };
+    this.next();
+    const params: GenericParam[] = [];
+    for (;;) {
+      this.pending(); // attributes on generic params are skipped
+      const t = this.peek();
+      if (this.isP(t, '>')) {
+        this.next();
+        break;
+      }
+      if (t.k === K.Lifetime) {
+        this.next();
+        params.push({ kind: 'lifetime', name: t.v });
+        if (this.atP(':') && !this.atPathSep()) {
+          this.next();
+          this.skipBounds();
+        }
+      } else if (t.k === K.Ident && t.v === 'const') {
+        this.next();
+        const name = this.expectIdent();
+        this.expectP(':');
+        const ty = this.type(0);
+        let def: ConstExpr | undefined;
+        if (this.atP('=')) {
+          this.next();
+          def = this.constArg();
+        }
+        params.push({ kind: 'const', name: identName(name.v), ty, ...(def ? { default: def } : {}) });
+      } else if (t.k === K.Ident) {
+        this.next();
+        let maybeUnsized = false;
+        if (this.atP(':') && !this.atPathSep()) {
+          this.next();
+          maybeUnsized = this.skipBounds();
+        }
+        let def: TypeExpr | undefined;
+        if (this.atP('=')) {
+          this.next();
+          def = this.type(0);
+        }
+        params.push({ kind: 'type', name: identName(t.v), maybeUnsized, ...(def ? { default: def } : {}) });
+      } else throw BAIL;
+      if (this.atP(',')) this.next();
+      else if (!this.atP('>')) throw BAIL;
+    }
+    return { params, present: true };
+  }
+
+  /** Const generic default / const argument: literal, `-literal`, `{ expr }` or identifier. */
+  private constArg(): ConstExpr {
+    const t = this.peek();
+    if (this.isP(t, '{')) return this.blockExpr(0);
+    if (this.isP(t, '-')) {
+      this.next();
+      const lit = this.next();
+      return { kind: 'unary', op: '-', operand: this.literal(lit) };
+    }
+    if (t.k === K.Ident && t.v !== 'true' && t.v !== 'false') {
+      this.next();
+      return { kind: 'path', path: [identName(t.v)], text: t.v };
+    }
+    return this.literal(this.next());
+  }
+
+  private literal(t: Tok): ConstExpr {
+    if (t.k === K.Int) {
+      const value = parseIntLiteral(t.v);
+      if (value === undefined) throw BAIL;
+      return { kind: 'int', value, text: t.v };
+    }
+    if (t.k === K.Char) {
+      const value = parseCharLiteral(t.v);
+      if (value === undefined) throw BAIL;
+      return { kind: 'int', value, text: t.v };
+    }
+    if (t.k === K.Ident && (t.v === 'true' || t.v === 'false')) return { kind: 'bool', value: t.v === 'true' };
+    throw BAIL;
+  }
+
+  /**
+   * Skips trait bounds up to `,`, `>`, `=`, `{`, `;` at depth 0 (or `where`).
+   * Returns true when one of them is `?Sized` (any path ending in `Sized`).
+   */
+  skipBounds(): boolean {
+    let depth = 0;
+    let maybe = false;
+    let boundStart = true;
+    for (;;) {
+      const t = this.peek();
+      if (t.k === K.Eof) throw BAIL;
+      if (t.k === K.Doc || t.k === K.Attr) throw BAIL;
+      if (t.k === K.Punct) {
+        const c = t.v;
+        if (depth === 0 && (c === ',' || c === '>' || c === '=' || c === '{' || c === ';')) return maybe;
+        if (c === '-' && t.joint && this.isP(this.peek(1), '>')) {
+          this.next();
+          this.next();
+          continue;
+        }
+        if (c === '(' || c === '[' || c === '<') depth++;
+        else if (c === ')' || c === ']' || c === '>') {
+          if (depth === 0) throw BAIL;
+          depth--;
+        } else if (c === '{' || c === '}' || c === ';') throw BAIL;
+        if (depth === 0 && c === '?' && boundStart) {
+          this.next();
+          if (this.maybeSizedPath()) maybe = true;
+          boundStart = false;
+          continue;
+        }
+        boundStart = depth === 0 && c === '+';
+        this.next();
+        continue;
+      }
+      if (depth === 0 && t.k === K.Ident && t.v === 'where') return maybe;
+      boundStart = false;
+      this.next();
+    }
+  }
+
+  /** After `?`: a path ending in `Sized` and then the end of the bound. */
+  private maybeSizedPath(): boolean {
+    let last = '';
+    if (this.atPathSep()) {
+      this.next();
+      this.next();
+    }
+    for (;;) {
+      const t = this.expectIdent();
+      last = t.v;
+      if (this.atPathSep()) {
+        this.next();
+        this.next();
+        continue;
+      }
+      break;
+    }
+    const n = this.peek();
+    if (n.k === K.Punct && (n.v === '<' || n.v === '(')) return false;
+    return last === 'Sized';
+  }
+
+  /** `where` clause (if present): names of type params bounded by `?Sized`. */
+  whereClause(): string[] {
+    const out: string[] = [];
+    if (!this.atIdent('where')) return out;
+    this.next();
+    for (;;) {
+      const t = this.peek();
+      if (t.k === K.Eof) return out;
+      if (t.k === K.Punct && (t.v === '{' || t.v === ';' || t.v === '=')) return out;
+      if (t.k === K.Ident && this.atP(':', 1) && !this.atPathSep(1)) {
+        this.next();
+        this.next();
+        if (this.skipBounds()) out.push(identName(t.v));
+      } else {
+        // any other predicate (`for<'a> ..`, `Vec<T>: Clone`, `'a: 'b`): skip to its `:` then bounds
+        let depth = 0;
+        for (;;) {
+          const q = this.peek();
+          if (q.k === K.Eof) throw BAIL;
+          if (q.k === K.Punct) {
+            if (q.v === '<' || q.v === '(' || q.v === '[') depth++;
+            else if (q.v === '>' || q.v === ')' || q.v === ']') depth--;
+            else if (depth === 0 && q.v === ':' && !this.atPathSep()) break;
+            else if (q.v === ':' && this.atPathSep()) {
+              this.next();
+            } else if (q.v === '{' || q.v === ';' || q.v === '=') throw BAIL;
+          }
+          this.next();
+        }
+        this.next();
+        this.skipBounds();
+      }
+      if (this.atP(',')) this.next();
+      else if (!(this.atP('{') || this.atP(';') || this.atP('=') || this.atEof())) throw BAIL;
+    }
+  }
+
+  // ── fields and variants ──
+  namedFields(lineOf: (offset: number) => number): { fields: FieldDef[]; body: Span } {
+    void lineOf;
+    const open = this.expectP('{');
+    const fields: FieldDef[] = [];
+    for (;;) {
+      const p = this.pending();
+      if (this.atP('}')) {
+        if (p.start >= 0) {
+          /* trailing attributes: dropped, as in the tree path */
+        }
+        const close = this.next();
+        return { fields, body: { start: open.start, end: close.end } };
+      }
+      const v = this.vis();
+      const name = this.expectIdent();
+      if (name.v === 'unsafe' || name.v === '_') throw BAIL;
+      this.expectP(':');
+      const ty = this.type(0);
+      const start = p.start >= 0 ? p.start : v ? v.start : name.start;
+      fields.push({
+        name: identName(name.v),
+        nameSpan: { start: name.start, end: name.end },
+        span: { start, end: ty.span.end },
+        ty,
+        docs: p.docs,
+        attrs: p.attrs,
+        cfg: p.cfg,
+        ...(v ? { vis: v.text } : {}),
+      });
+      if (this.atP(',')) this.next();
+      else if (!this.atP('}')) throw BAIL;
+    }
+  }
+
+  tupleFields(): { fields: FieldDef[]; body: Span } {
+    const open = this.expectP('(');
+    const fields: FieldDef[] = [];
+    for (;;) {
+      const p = this.pending();
+      if (this.atP(')')) {
+        const close = this.next();
+        return { fields, body: { start: open.start, end: close.end } };
+      }
+      const v = this.vis();
+      if (v && p.start < 0) p.start = v.start;
+      this.noDocOrAttr();
+      const ty = this.type(0);
+      fields.push({
+        name: String(fields.length),
+        nameSpan: ty.span,
+        span: { start: p.start >= 0 ? p.start : ty.span.start, end: ty.span.end },
+        ty,
+        docs: p.docs,
+        attrs: p.attrs,
+        cfg: p.cfg,
+        ...(v ? { vis: v.text } : {}),
+      });
+      if (this.atP(',')) this.next();
+      else if (!this.atP(')')) throw BAIL;
+    }
+  }
+
+  variants(lineOf: (offset: number) => number): { variants: VariantDef[]; body: Span } {
+    const open = this.expectP('{');
+    const variants: VariantDef[] = [];
+    for (;;) {
+      const p = this.pending();
+      if (this.atP('}')) {
+        const close = this.next();
+        return { variants, body: { start: open.start, end: close.end } };
+      }
+      const v = this.vis();
+      const name = this.expectIdent();
+      let shape: 'unit' | 'named' | 'tuple' = 'unit';
+      let fields: FieldDef[] = [];
+      let end = name.end;
+      if (this.atP('{')) {
+        shape = 'named';
+        const r = this.namedFields(lineOf);
+        fields = r.fields;
+        end = r.body.end;
+      } else if (this.atP('(')) {
+        shape = 'tuple';
+        const r = this.tupleFields();
+        fields = r.fields;
+        end = r.body.end;
+      }
+      let discriminant: ConstExpr | undefined;
+      if (this.atP('=')) {
+        this.next();
+        const e = this.expr(0, 0);
+        discriminant = e.e;
+        end = e.end;
+      }
+      const start = p.start >= 0 ? p.start : v ? v.start : name.start;
+      variants.push({
+        name: identName(name.v),
+        nameSpan: { start: name.start, end: name.end },
+        span: { start, end },
+        line: lineOf(name.start),
+        shape,
+        fields,
+        docs: p.docs,
+        attrs: p.attrs,
+        cfg: p.cfg,
+        ...(discriminant ? { discriminant } : {}),
+      });
+      if (this.atP(',')) this.next();
+      else if (!this.atP('}')) throw BAIL;
+    }
+  }
+
+  // ── types ──
+  /** Parses a type. `noBounds`: a `+` after it is not part of it (fn return types). */
+  type(depth: number, noBounds = false): TypeExpr {
+    if (depth > MAX_DEPTH) throw BAIL;
+    this.noDocOrAttr();
+    const t = this.peek();
+    const start = t.start;
+    if (t.k === K.Punct) {
+      switch (t.v) {
+        case '&': {
+          this.next();
+          if (this.peek().k === K.Lifetime) this.next();
+          let mutable = false;
+          if (this.atIdent('mut')) {
+            this.next();
+            mutable = true;
+          }
+          const inner = this.type(depth + 1, true);
+          return { kind: 'ref', mutable, inner, span: { start, end: inner.span.end } };
+        }
+        case '*': {
+          this.next();
+          const m = this.expectIdent();
+          if (m.v !== 'const' && m.v !== 'mut') throw BAIL;
+          const inner = this.type(depth + 1, true);
+          return { kind: 'ptr', mutable: m.v === 'mut', inner, span: { start, end: inner.span.end } };
+        }
+        case '[': {
+          this.next();
+          const elem = this.type(depth + 1);
+          if (this.atP(']')) {
+            const close = this.next();
+            return { kind: 'slice', elem, span: { start, end: close.end } };
+          }
+          this.expectP(';');
+          const len = this.expr(0, depth + 1).e;
+          const close = this.expectP(']');
+          return { kind: 'array', elem, len, span: { start, end: close.end } };
+        }
+        case '(': {
+          this.next();
+          const elems: TypeExpr[] = [];
+          let comma = false;
+          for (;;) {
+            if (this.atP(')')) break;
+            elems.push(this.type(depth + 1));
+            if (this.atP(',')) {
+              this.next();
+              comma = true;
+            } else if (!this.atP(')')) throw BAIL;
+          }
+          const close = this.next();
+          if (elems.length === 1 && !comma) {
+            // parenthesized type: tree-sitter sees a tuple_type without a comma
+            return this.maybeBounds(elems[0]!, depth, noBounds, start, true);
+          }
+          return { kind: 'tuple', elems, span: { start, end: close.end } };
+        }
+        case '!': {
+          this.next();
+          return { kind: 'never', span: { start, end: t.end } };
+        }
+        case '<': {
+          return this.maybeBounds(this.pathType(depth), depth, noBounds, start, false);
+        }
+        case ':':
+          if (this.atPathSep()) return this.maybeBounds(this.pathType(depth), depth, noBounds, start, false);
+          throw BAIL;
+      }
+      throw BAIL;
+    }
+    if (t.k !== K.Ident) throw BAIL;
+    switch (t.v) {
+      case '_':
+        this.next();
+        return { kind: 'infer', span: { start, end: t.end } };
+      case 'dyn': {
+        this.next();
+        const bounds: string[] = [];
+        const end = this.bounds(bounds, depth, noBounds);
+        return { kind: 'dyn', bounds, span: { start, end } };
+      }
+      case 'impl': {
+        this.next();
+        const end = this.bounds([], depth, noBounds);
+        return { kind: 'impl', span: { start, end } };
+      }
+      case 'fn':
+      case 'unsafe':
+      case 'extern':
+      case 'for':
+        return this.fnPointer(depth);
+    }
+    return this.maybeBounds(this.pathType(depth), depth, noBounds, start, false);
+  }
+
+  /** After a path type: `Fn(..) -> T` sugar, `m!(..)` macros, `A + B` bare trait objects. */
+  private maybeBounds(ty: TypeExpr, depth: number, noBounds: boolean, start: number, parenthesized: boolean): TypeExpr {
+    let cur = ty;
+    if (!parenthesized && cur.kind === 'path' && !cur.qualified) {
+      if (this.atP('!') && !this.peek().joint) {
+        if (cur.segments.some((s) => s.args.length)) throw BAIL;
+        this.next();
+        const end = this.skipGroup();
+        return { kind: 'macro', text: short(this.text, start, end), span: { start, end } };
+      }
+      if (this.atP('(')) {
+        if (cur.segments.some((s) => s.args.length)) throw BAIL;
+        const end = this.fnSugar(depth);
+        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], span: { start, end } };
+      }
+    }
+    if (noBounds || !this.atP('+')) return cur;
+    if (parenthesized) throw BAIL;
+    if (cur.kind !== 'path' && cur.kind !== 'dyn') throw BAIL;
+    const bounds: string[] = cur.kind === 'dyn' ? [...cur.bounds] : [boundName(this.text.slice(cur.span.start, cur.span.end))];
+    let end = cur.span.end;
+    while (this.atP('+')) {
+      this.next();
+      end = this.oneBound(bounds, depth);
+    }
+    return { kind: 'dyn', bounds, span: { start, end } };
+  }
+
+  /** `(args) -> Ret` of `Fn` sugar; returns the end offset. */
+  private fnSugar(depth: number): number {
+    let end = this.skipGroup();
+    if (this.atArrow()) {
+      this.next();
+      this.next();
+      end = this.type(depth + 1, true).span.end;
+    }
+    return end;
+  }
+
+  /** Bounds list after `dyn`/`impl`; returns the end offset. */
+  private bounds(out: string[], depth: number, noBounds: boolean): number {
+    let end = this.oneBound(out, depth);
+    if (noBounds) return end;
+    while (this.atP('+')) {
+      this.next();
+      end = this.oneBound(out, depth);
+    }
+    return end;
+  }
+
+  private oneBound(out: string[], depth: number): number {
+    const t = this.peek();
+    if (t.k === K.Lifetime) {
+      this.next();
+      return t.end;
+    }
+    const start = t.start;
+    if (this.isP(t, '?') || this.isP(t, '(') || this.isP(t, '~')) throw BAIL;
+    if (t.k === K.Ident && t.v === 'for') {
+      this.next();
+      this.expectP('<');
+      this.skipAngle();
+    }
+    const p = this.pathType(depth + 1);
+    if (p.kind !== 'path' || p.qualified) throw BAIL;
+    let end = p.span.end;
+    if (this.atP('(')) end = this.fnSugar(depth);
+    out.push(boundName(this.text.slice(start, end)));
+    return end;
+  }
+
+  private skipAngle(): void {
+    let depth = 1;
+    while (depth > 0) {
+      const t = this.next();
+      if (t.k === K.Eof) throw BAIL;
+      if (t.k === K.Punct) {
+        if (t.v === '<') depth++;
+        else if (t.v === '>') depth--;
+        else if (t.v === '{' || t.v === '}' || t.v === ';') throw BAIL;
+      }
+    }
+  }
+
+  /** Skips a balanced group starting at the current `(`/`[`/`{` token; returns its end. */
+  private skipGroup(): number {
+    const open = this.next();
+    if (open.k !== K.Punct || (open.v !== '(' && open.v !== '[' && open.v !== '{')) throw BAIL;
+    let depth = 1;
+    for (;;) {
+      const t = this.next();
+      if (t.k === K.Eof) throw BAIL;
+      if (t.k === K.Punct) {
+        if (t.v === '(' || t.v === '[' || t.v === '{') depth++;
+        else if (t.v === ')' || t.v === ']' || t.v === '}') {
+          depth--;
+          if (depth === 0) return t.end;
+        }
+      }
+    }
+  }
+
+  private fnPointer(depth: number): TypeExpr {
+    const start = this.peek().start;
+    if (this.atIdent('for')) {
+      this.next();
+      this.expectP('<');
+      this.skipAngle();
+    }
+    if (this.atIdent('unsafe')) this.next();
+    if (this.atIdent('extern')) {
+      this.next();
+      if (this.peek().k === K.Other) this.next(); // the ABI string
+    }
+    this.expectIdent('fn');
+    let end = this.skipGroup();
+    if (this.atArrow()) {
+      this.next();
+      this.next();
+      end = this.type(depth + 1, true).span.end;
+    }
+    return { kind: 'fnptr', span: { start, end } };
+  }
+
+  /** A path type: `a::b::C<T>`, `::std::X`, `<T as Tr>::X`, `Self`. */
+  private pathType(depth: number): TypeExpr {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const start = this.peek().start;
+    const segs: MutSeg[] = [];
+    let global = false;
+    let qualified = false;
+    let end = start;
+    if (this.atP('<')) {
+      this.next();
+      this.skipAngle();
+      qualified = true;
+      // the bracketed part is one segment named by its text
+      const closeEnd = this.lastTokEnd;
+      segs.push({ name: short(this.text, start, closeEnd), args: [] });
+      if (!this.atPathSep()) throw BAIL;
+    } else if (this.atPathSep()) {
+      global = true;
+    }
+    for (;;) {
+      if (segs.length > 0 || global) {
+        if (!this.atPathSep()) break;
+        this.next();
+        this.next();
+      }
+      const id = this.next();
+      if (id.k !== K.Ident) throw BAIL;
+      if (KEYWORDS.has(id.v)) throw BAIL;
+      const seg: MutSeg = { name: identName(id.v), args: [] };
+      end = id.end;
+      if (this.atP('<')) {
+        const r = this.genericArgs(depth + 1);
+        seg.args = r.args;
+        end = r.end;
+      }
+      segs.push(seg);
+      if (!this.atPathSep()) break;
+      if (this.atP('<', 2)) throw BAIL; // turbofish in a type: tree-sitter reports an error
+    }
+    return {
+      kind: 'path',
+      segments: segs as PathSegment[],
+      global,
+      ...(qualified ? { qualified: true } : {}),
+      span: { start, end },
+    };
+  }
+
+
+  private genericArgs(depth: number): { args: GenericArg[]; end: number } {
+    this.expectP('<');
+    const args: GenericArg[] = [];
+    for (;;) {
+      this.noDocOrAttr();
+      const t = this.peek();
+      if (this.isP(t, '>')) {
+        this.next();
+        return { args, end: t.end };
+      }
+      if (t.k === K.Lifetime) {
+        this.next();
+        args.push({ kind: 'lifetime', name: t.v });
+      } else if (this.isP(t, '{')) {
+        args.push({ kind: 'const', value: this.blockExpr(depth + 1) });
+      } else if (t.k === K.Int || t.k === K.Char || (t.k === K.Ident && (t.v === 'true' || t.v === 'false'))) {
+        this.next();
+        args.push({ kind: 'const', value: this.literal(t) });
+      } else if (this.isP(t, '-')) {
+        throw BAIL; // tree-sitter parses `Foo<-1>` with an error node
+      } else if (t.k === K.Ident && this.atP('=', 1) && !(this.peek(1).joint && this.atP('=', 2))) {
+        this.next();
+        this.next();
+        args.push({ kind: 'binding', name: identName(t.v), ty: this.type(depth + 1) });
+      } else if (t.k === K.Ident && this.atP(':', 1) && !this.atPathSep(1)) {
+        // `Foo<T: Bound>` associated constraint: tree-sitter keeps the type, drops the bounds
+        const ty = this.type(depth + 1);
+        args.push({ kind: 'type', ty });
+        this.next();
+        this.skipBounds();
+      } else {
+        args.push({ kind: 'type', ty: this.type(depth + 1) });
+      }
+      if (this.atP(',')) this.next();
+      else if (!this.atP('>')) throw BAIL;
+    }
+  }
+
+  // ── constant expressions ──
+  /** `{ expr }` as a const argument / expression. */
+  private blockExpr(depth: number): ConstExpr {
+    this.expectP('{');
+    const e = this.expr(0, depth + 1).e;
+    this.expectP('}');
+    return e;
+  }
+
+  /** Pratt parser over the constant-expression subset; anything else bails. */
+  expr(minPrec: number, depth: number): { e: ConstExpr; end: number } {
+    if (depth > MAX_DEPTH) throw BAIL;
+    let { e: left, end } = this.unary(depth);
+    for (;;) {
+      const op = this.binOp();
+      if (!op) break;
+      const prec = BIN_PREC[op]!;
+      if (prec < minPrec) break;
+      for (let i = 0; i < op.length; i++) this.next();
+      if (op === 'as') {
+        const ty = this.type(depth + 1, true);
+        left = { kind: 'cast', expr: left, ty };
+        end = ty.span.end;
+        continue;
+      }
+      const r = this.expr(prec + 1, depth + 1);
+      left = { kind: 'binary', op: op as '+', left, right: r.e };
+      end = r.end;
+    }
+    return { e: left, end };
+  }
+
+  /** The binary operator at the cursor (joint punctuation combined), if any. */
+  private binOp(): string | undefined {
+    const t = this.peek();
+    if (t.k === K.Ident) return t.v === 'as' ? 'as' : undefined;
+    if (t.k !== K.Punct) return undefined;
+    const c = t.v;
+    const n = t.joint ? this.peek(1) : undefined;
+    const nv = n && n.k === K.Punct ? n.v : '';
+    if (c === '<' || c === '>') {
+      if (nv === c) {
+        // `<<` / `>>`, but not `<<=` / `>>=`
+        const n2 = this.peek(2);
+        if (n!.joint && n2.k === K.Punct && n2.v === '=') throw BAIL;
+        return c + c;
+      }
+      throw BAIL; // comparisons
+    }
+    if (nv === '=' || (c === '&' && nv === '&') || (c === '|' && nv === '|') || (c === '.' && nv === '.')) throw BAIL;
+    if (c === '-' && nv === '>') return undefined;
+    if ('+-*/%&|^'.includes(c)) return c;
+    if (c === '=' || c === '!' || c === '.' || c === '?') throw BAIL;
+    return undefined;
+  }
+
+  private unary(depth: number): { e: ConstExpr; end: number } {
+    const t = this.peek();
+    if (this.isP(t, '-') || this.isP(t, '!')) {
+      this.next();
+      const r = this.unary(depth + 1);
+      return { e: { kind: 'unary', op: t.v as '-', operand: r.e }, end: r.end };
+    }
+    return this.primary(depth);
+  }
+
+  private primary(depth: number): { e: ConstExpr; end: number } {
+    const t = this.peek();
+    let r: { e: ConstExpr; end: number };
+    if (t.k === K.Int || t.k === K.Char || (t.k === K.Ident && (t.v === 'true' || t.v === 'false'))) {
+      this.next();
+      r = { e: this.literal(t), end: t.end };
+    } else if (this.isP(t, '(')) {
+      this.next();
+      const inner = this.expr(0, depth + 1);
+      const close = this.expectP(')');
+      r = { e: inner.e, end: close.end };
+    } else if (this.isP(t, '{')) {
+      this.next();
+      const inner = this.expr(0, depth + 1);
+      const close = this.expectP('}');
+      r = { e: inner.e, end: close.end };
+    } else if (t.k === K.Ident || (this.isP(t, ':') && this.atPathSep())) {
+      r = this.pathExpr(depth);
+    } else throw BAIL;
+    const n = this.peek();
+    if (n.k === K.Punct && (n.v === '(' || n.v === '[' || n.v === '.' || n.v === '?')) throw BAIL;
+    if (n.k === K.Punct && n.v === '!' && !(n.joint && this.isP(this.peek(1), '='))) throw BAIL;
+    return r;
+  }
+
+  /** `a::b::C`, or `path::size_of::<T>()`. */
+  private pathExpr(depth: number): { e: ConstExpr; end: number } {
+    const start = this.peek().start;
+    const names: string[] = [];
+    if (this.atPathSep()) {
+      this.next();
+      this.next();
+    }
+    let end = start;
+    for (;;) {
+      const id = this.next();
+      if (id.k !== K.Ident || EXPR_KEYWORDS.has(id.v)) throw BAIL;
+      names.push(identName(id.v));
+      end = id.end;
+      if (!this.atPathSep()) break;
+      this.next();
+      this.next();
+      if (this.atP('<')) {
+        // turbofish: only `size_of::<T>()` / `align_of::<T>()`
+        const last = names[names.length - 1];
+        if (last !== 'size_of' && last !== 'align_of') throw BAIL;
+        const r = this.genericArgs(depth + 1);
+        this.expectP('(');
+        const close = this.expectP(')');
+        const a = r.args[0];
+        if (r.args.length !== 1 || !a || a.kind !== 'type') throw BAIL;
+        if (this.atPathSep()) throw BAIL;
+        return { e: { kind: last === 'size_of' ? 'sizeOf' : 'alignOf', ty: a.ty }, end: close.end };
+      }
+    }
+    return { e: { kind: 'path', path: names, text: short(this.text, start, end) }, end };
+  }
+
+  // ── use trees ──
+  useTree(prefix: readonly string[], global: boolean, out: UseEntry[], depth: number): void {
+    if (depth > MAX_DEPTH) throw BAIL;
+    let g = global;
+    const segs: string[] = [];
+    if (this.atPathSep()) {
+      this.next();
+      this.next();
+      g = true;
+    }
+    if (this.atP('{')) {
+      this.useList([...prefix], g, out, depth);
+      return;
+    }
+    if (this.atP('*')) {
+      this.next();
+      out.push(useEntry(prefix, [], g, undefined, true));
+      return;
+    }
+    for (;;) {
+      const id = this.expectIdent();
+      segs.push(identName(id.v));
+      if (!this.atPathSep()) break;
+      this.next();
+      this.next();
+      if (this.atP('{')) {
+        this.useList([...prefix, ...segs], g, out, depth);
+        return;
+      }
+      if (this.atP('*')) {
+        this.next();
+        out.push(useEntry(prefix, segs, g, undefined, true));
+        return;
+      }
+    }
+    let alias: string | undefined;
+    if (this.atIdent('as')) {
+      this.next();
+      alias = identName(this.expectIdent().v);
+    }
+    out.push(useEntry(prefix, segs, g, alias, false));
+  }
+
+  private useList(prefix: string[], global: boolean, out: UseEntry[], depth: number): void {
+    this.expectP('{');
+    for (;;) {
+      this.noDocOrAttr();
+      if (this.atP('}')) {
+        this.next();
+        return;
+      }
+      this.useTree(prefix, global, out, depth + 1);
+      if (this.atP(',')) this.next();
+      else if (!this.atP('}')) throw BAIL;
+    }
+  }
+
+  simplePathNames(): string[] {
+    const out: string[] = [];
+    for (;;) {
+      out.push(identName(this.expectIdent().v));
+      if (!this.atPathSep()) return out;
+      this.next();
+      this.next();
+    }
+  }
+
+  private expectEnd(): void {
+    if (this.peek().k !== K.Eof) throw BAIL;
+  }
+
+  // ── items ──
+  private common(outer: Pending, itemStart: number, itemEnd: number, vis: string | undefined, name: Tok, lineOf: LineOf): ItemCommon {
+    const base: ItemCommon = {
+      name: identName(name.v),
+      nameSpan: { start: name.start, end: name.end },
+      span: { start: outer.start >= 0 ? outer.start : itemStart, end: itemEnd },
+      line: lineOf(name.start),
+      docs: outer.docs,
+      attrs: outer.attrs,
+      cfg: outer.cfg,
+    };
+    return vis === undefined ? base : { ...base, vis };
+  }
+
+  structItem(kind: 'struct' | 'union', outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): StructDef | UnionDef {
+    const h = this.header(kind, 'ident');
+    const g = this.generics();
+    let unsized = this.whereClause();
+    let shape: 'unit' | 'named' | 'tuple' = 'unit';
+    let fields: FieldDef[] = [];
+    let body: Span | undefined;
+    if (this.atP(';') && kind === 'struct') {
+      this.next();
+    } else if (this.atP('{')) {
+      const r = this.namedFields(lineOf);
+      shape = 'named';
+      fields = r.fields;
+      body = r.body;
+    } else if (this.atP('(') && kind === 'struct') {
+      const r = this.tupleFields();
+      shape = 'tuple';
+      fields = r.fields;
+      body = r.body;
+      unsized = unsized.concat(this.whereClause());
+      this.expectP(';');
+    } else throw BAIL;
+    this.expectEnd();
+    const base = this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf);
+    const generics = g.present || unsized.length ? { params: withUnsized(g.params, unsized) } : NO_GENERICS;
+    const repr = outer.repr ?? EMPTY_REPR;
+    if (kind === 'union') {
+      const u: UnionDef = { kind: 'union', ...base, generics, repr, fields, ...(body ? { bodySpan: body } : {}) };
+      return u;
+    }
+    const st: StructDef = { kind: 'struct', ...base, shape, generics, repr, fields, ...(body ? { bodySpan: body } : {}) };
+    return st;
+  }
+
+  enumItem(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): EnumDef {
+    const h = this.header('enum', 'ident');
+    const g = this.generics();
+    const unsized = this.whereClause();
+    const r = this.variants(lineOf);
+    this.expectEnd();
+    return {
+      kind: 'enum',
+      ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf),
+      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized) } : NO_GENERICS,
+      repr: outer.repr ?? EMPTY_REPR,
+      variants: r.variants,
+      bodySpan: r.body,
+    };
+  }
+
+  typeAlias(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): TypeAliasDef {
+    const h = this.header('type', 'ident');
+    const g = this.generics();
+    if (this.atP(':') && !this.atPathSep()) {
+      this.next();
+      this.skipBounds();
+    }
+    let unsized = this.whereClause();
+    let ty: TypeExpr | undefined;
+    if (this.atP('=')) {
+      this.next();
+      ty = this.type(0);
+      unsized = unsized.concat(this.whereClause());
+    }
+    this.expectP(';');
+    this.expectEnd();
+    return {
+      kind: 'alias',
+      ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf),
+      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized) } : NO_GENERICS,
+      ...(ty ? { ty } : {}),
+    };
+  }
+
+  constItem(kind: 'const' | 'static', outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): ConstDef {
+    const v = this.vis();
+    this.expectIdent(kind);
+    if (kind === 'static' && this.atIdent('mut')) this.next();
+    const name = this.expectIdent();
+    this.expectP(':');
+    const ty = this.type(0);
+    let value: ConstExpr | undefined;
+    if (this.atP('=')) {
+      this.next();
+      value = this.expr(0, 0).e;
+    }
+    this.expectP(';');
+    this.expectEnd();
+    return {
+      kind,
+      ...this.common(outer, itemStart, itemEnd, v?.text, name, lineOf),
+      ty,
+      ...(value ? { value } : {}),
+    };
+  }
+
+  useItem(outer: Pending, itemStart: number, itemEnd: number): UseDef {
+    const v = this.vis();
+    this.expectIdent('use');
+    const entries: UseEntry[] = [];
+    this.useTree([], false, entries, 0);
+    this.expectP(';');
+    this.expectEnd();
+    return {
+      kind: 'use',
+      entries,
+      ...(v ? { vis: v.text } : {}),
+      span: { start: outer.start >= 0 ? outer.start : itemStart, end: itemEnd },
+      cfg: outer.cfg,
+    };
+  }
+
+  externCrate(outer: Pending, itemStart: number, itemEnd: number): ExternCrateDef {
+    this.vis();
+    this.expectIdent('extern');
+    this.expectIdent('crate');
+    const crate = identName(this.expectIdent().v);
+    let alias: string | undefined;
+    if (this.atIdent('as')) {
+      this.next();
+      alias = identName(this.expectIdent().v);
+    }
+    this.expectP(';');
+    this.expectEnd();
+    return {
+      kind: 'externCrate',
+      crate,
+      ...(alias !== undefined ? { alias } : {}),
+      span: { start: outer.start >= 0 ? outer.start : itemStart, end: itemEnd },
+      cfg: outer.cfg,
+    };
+  }
+
+  /** `mod m;` or the header of `mod m { .. }` (the body is walked by the caller). */
+  modHeader(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): { common: ItemCommon; inline: boolean } {
+    const h = this.header('mod', 'ident');
+    if (this.atP('{')) return { common: this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf), inline: true };
+    this.expectP(';');
+    this.expectEnd();
+    return { common: this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf), inline: false };
+  }
+
+  traitItem(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): TraitDef {
+    const h = this.header('trait', 'ident');
+    return { kind: 'trait', ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf) };
+  }
+}
+
+interface MutSeg {
+  name: string;
+  args: readonly GenericArg[];
+}
+
+const BIN_PREC: Record<string, number> = {
+  as: 11,
+  '*': 10,
+  '/': 10,
+  '%': 10,
+  '+': 9,
+  '-': 9,
+  '<<': 8,
+  '>>': 8,
+  '&': 7,
+  '^': 6,
+  '|': 5,
+};
+
+const KEYWORDS: ReadonlySet<string> = new Set(['as', 'fn', 'dyn', 'impl', 'mut', 'const', 'where', 'for', 'unsafe', 'extern', 'struct', 'enum', 'union', 'type', 'pub', 'in', 'let', 'if', 'else', 'match', 'move', 'ref', 'return', 'static', 'trait', 'use', 'mod', 'loop', 'while', 'break', 'continue', 'async', 'await']);
+const EXPR_KEYWORDS: ReadonlySet<string> = new Set([...KEYWORDS, 'true', 'false', '_']);
+
+
+export type LineOf = (offset: number) => number;

@@ -1,0 +1,188 @@
+/**
+ * Pure text helpers shared by the tree path (`extract.ts`) and the fast path (`fast.ts`),
+ * so both produce byte-identical model objects.
+ */
+import type { Attribute, CfgPredicate, GenericParam, Generics, Repr, UseEntry } from '../core/model';
+import { keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from './attrs';
+
+/** Attributes and doc comments seen before the item (field, variant) they belong to. */
+export interface Pending {
+  start: number;
+  attrs: Attribute[];
+  docs: string[];
+  cfg: CfgPredicate[];
+  repr: MutableRepr | undefined;
+  pathAttr: string | undefined;
+}
+
+export function newPending(): Pending {
+  return { start: -1, attrs: [], docs: [], cfg: [], repr: undefined, pathAttr: undefined };
+}
+
+export const EMPTY_REPR: Repr = Object.freeze({
+  c: false,
+  transparent: false,
+  simd: false,
+  unknown: Object.freeze([]) as readonly string[],
+});
+export const NO_GENERICS: Generics = Object.freeze({ params: Object.freeze([]) as readonly GenericParam[] });
+
+export function attrInnerText(raw: string): string {
+  let s = raw.replace(/^#\s*!?\s*\[/, '');
+  if (s.endsWith(']')) s = s.slice(0, -1);
+  return s.trim();
+}
+
+export const ATTR_NAME = /^\s*((?:r#)?[A-Za-z_][A-Za-z0-9_]*(?:\s*::\s*(?:r#)?[A-Za-z_][A-Za-z0-9_]*)*)/;
+
+/** An Attribute from the source text of a whole `#[...]` (or `#![...]`). */
+export function makeAttribute(raw: string, start: number, end: number): Attribute {
+  const text = attrInnerText(raw);
+  const m = ATTR_NAME.exec(text);
+  const name = m ? m[1]!.replace(/\s+/g, '') : '';
+  return { name, text, span: { start, end } };
+}
+
+/** Records an outer attribute `#[...]` (source text `raw` at `start..end`) into `p`. */
+export function addAttrText(p: Pending, raw: string, start: number, end: number): void {
+  if (p.start < 0) p.start = start;
+  const a = makeAttribute(raw, start, end);
+  p.attrs.push(a);
+  switch (a.name) {
+    case 'doc': {
+      const v = keyValueString(a.text);
+      if (v !== undefined) p.docs.push(v);
+      break;
+    }
+    case 'cfg':
+      p.cfg.push(parseCfgAttr(a.text));
+      break;
+    case 'repr':
+      mergeRepr((p.repr ??= emptyRepr()), a.text);
+      break;
+    case 'path': {
+      const v = keyValueString(a.text);
+      if (v !== undefined) p.pathAttr = v;
+      break;
+    }
+  }
+}
+
+/** Records a comment (source text `raw` at `start`) into `p` if it is an outer doc comment. */
+export function addCommentText(p: Pending, raw: string, start: number): void {
+  const doc = outerDocText(raw);
+  if (doc === undefined) return;
+  if (p.start < 0) p.start = start;
+  p.docs.push(doc);
+}
+
+/** Outer doc comment text (`///` lines, `/** ... *\/` blocks) with markers stripped, or undefined. */
+export function outerDocText(raw: string): string | undefined {
+  if (raw.startsWith('///')) {
+    if (raw.startsWith('////')) return undefined;
+    let s = raw.slice(3).replace(/\r?\n$/, '');
+    if (s.startsWith(' ')) s = s.slice(1);
+    return s;
+  }
+  if (raw.startsWith('/**')) {
+    if (raw.startsWith('/***') || raw === '/**/') return undefined;
+    let s = raw.slice(3);
+    if (s.endsWith('*/')) s = s.slice(0, -2);
+    const lines = s.split(/\r?\n/);
+    const out = lines.map((l, i) => (i === 0 ? l : l.replace(/^\s*\* ?/, '')));
+    while (out.length > 1 && out[0]!.trim() === '') out.shift();
+    while (out.length > 1 && out[out.length - 1]!.trim() === '') out.pop();
+    const joined = out.join('\n').trimEnd();
+    return joined.startsWith(' ') ? joined.slice(1) : joined;
+  }
+  return undefined;
+}
+
+/** `pub ( crate )` → `pub(crate)`. */
+export function visNormalize(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/ *\( */g, '(')
+    .replace(/ *\) */g, ')');
+}
+
+/** The written path of a trait bound, without `for<..>`, `?`, generic arguments or `Fn` sugar. */
+export function boundName(s: string): string {
+  let t = s.replace(/^\s*for\s*<[^>]*>\s*/, '').replace(/^\?\s*/, '');
+  const lt = t.search(/[<(]/);
+  if (lt >= 0) t = t.slice(0, lt);
+  return t.replace(/\s+/g, '');
+}
+
+export function identName(s: string): string {
+  return s.startsWith('r#') ? s.slice(2) : s;
+}
+
+const INT_SUFFIX = /(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/;
+
+/** Value of a Rust integer literal (`0x1F`, `0b1010_u8`, `1_000i64`), or undefined. */
+export function parseIntLiteral(raw: string): bigint | undefined {
+  let s = raw.replace(/_/g, '');
+  const m = INT_SUFFIX.exec(s);
+  if (m) s = s.slice(0, m.index);
+  if (!s) return undefined;
+  let digits = s;
+  let ok: RegExp;
+  let prefix = '';
+  if (s.startsWith('0x')) {
+    digits = s.slice(2);
+    ok = /^[0-9a-fA-F]+$/;
+    prefix = '0x';
+  } else if (s.startsWith('0o')) {
+    digits = s.slice(2);
+    ok = /^[0-7]+$/;
+    prefix = '0o';
+  } else if (s.startsWith('0b')) {
+    digits = s.slice(2);
+    ok = /^[01]+$/;
+    prefix = '0b';
+  } else {
+    ok = /^[0-9]+$/;
+  }
+  if (!ok.test(digits)) return undefined;
+  return BigInt(prefix + digits);
+}
+
+/** Code point of a char/byte literal (`'a'`, `b'\n'`, `'\u{1F600}'`), or undefined. */
+export function parseCharLiteral(raw: string): bigint | undefined {
+  const toks = tokenize(raw.replace(/^b?'/, '"').replace(/'$/, '"'));
+  const first = toks[0];
+  if (!first || first.t !== 'str' || toks.length !== 1) return undefined;
+  const cp = first.v.codePointAt(0);
+  if (cp === undefined) return undefined;
+  if (first.v.length !== (cp > 0xffff ? 2 : 1)) return undefined;
+  return BigInt(cp);
+}
+
+export function useEntry(
+  prefix: readonly string[],
+  segs: readonly string[],
+  global: boolean,
+  alias: string | undefined,
+  glob: boolean,
+): UseEntry {
+  let path = [...prefix, ...segs];
+  // `a::{self}` / `a::{self as b}` import `a` itself
+  if (path.length > 1 && path[path.length - 1] === 'self' && prefix.length > 0 && segs.length === 1) path = path.slice(0, -1);
+  return { path, ...(alias !== undefined ? { alias } : {}), glob, global };
+}
+
+/** Bounded text for unknowns and diagnostics. */
+export const SHORT_TEXT = 200;
+export function shortText(text: string, start: number, end: number): string {
+  if (end - start <= SHORT_TEXT) return text.slice(start, end);
+  return text.slice(start, start + SHORT_TEXT) + '…';
+}
+
+/** Marks type params named in `names` as `?Sized`. */
+export function withUnsized(params: GenericParam[], names: readonly string[]): GenericParam[] {
+  if (!names.length) return params;
+  return params.map((p) => (p.kind === 'type' && names.includes(p.name) ? { ...p, maybeUnsized: true } : p));
+}
+
+export { tokenize };
