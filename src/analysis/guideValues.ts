@@ -13,7 +13,6 @@ import type { TypeReport } from './api';
 import type { Analyzer } from './analyzer';
 import { singleFileProgram } from './analyzer';
 import type { Engine, Ty } from '../core/engine';
-import type { ModuleScope } from '../core/resolve';
 import { describeTy, reportType } from '../core/report';
 import { Abstain, LayoutError } from '../core/layout/types';
 
@@ -155,7 +154,7 @@ function fieldOffset(engine: Engine, ty: Ty, path: readonly string[]): GuideValu
 }
 
 /** Evaluates one placeholder whose type has been resolved to `ty`. */
-export function evaluateOne(engine: Engine, m: ModuleScope, ty: Ty, p: Placeholder, text?: string): GuideValue {
+export function evaluateOne(engine: Engine, ty: Ty, p: Placeholder, text?: string): GuideValue {
   try {
     if (p.kind === 'size' || p.kind === 'align') {
       const d = describeTy(engine, ty);
@@ -205,7 +204,7 @@ export async function evaluatePlaceholders(
       out.set(p.raw, errorReason(e));
       continue;
     }
-    out.set(p.raw, evaluateOne(analysis.engine, root, ty, p, text));
+    out.set(p.raw, evaluateOne(analysis.engine, ty, p, text));
   }
   return out;
 }
@@ -215,10 +214,19 @@ export function evaluateChapter(analyzer: Analyzer, markdown: string, triple: st
   return evaluatePlaceholders(analyzer, exampleBlocks(markdown), placeholdersOf(markdown), triple);
 }
 
-/** Size of a type written in a chapter's context (the growth simulator's element type). */
-export async function sizeOfIn(analyzer: Analyzer, markdown: string, type: string, triple: string): Promise<GuideValue> {
-  const p = parsePlaceholder(`size:${type}`);
-  if (!p || /[{};]/.test(type)) return unknown('not a type');
-  const values = await evaluatePlaceholders(analyzer, exampleBlocks(markdown), [p], triple);
-  return values.get(p.raw) ?? unknown('not evaluated');
+/** Size and alignment of a type written in a chapter's context (the growth simulator's element). */
+export async function sizeOfIn(
+  analyzer: Analyzer,
+  markdown: string,
+  type: string,
+  triple: string,
+): Promise<{ size: number; align: number } | { reason: string }> {
+  const size = parsePlaceholder(`size:${type}`);
+  const align = parsePlaceholder(`align:${type}`);
+  if (!size || !align || /[{};]/.test(type)) return { reason: 'not a type' };
+  const values = await evaluatePlaceholders(analyzer, exampleBlocks(markdown), [size, align], triple);
+  const s = values.get(size.raw);
+  const a = values.get(align.raw);
+  if (s?.kind === 'number' && a?.kind === 'number') return { size: s.value, align: a.value };
+  return { reason: s?.kind === 'unknown' ? s.reason : a?.kind === 'unknown' ? a.reason : 'not evaluated' };
 }

@@ -333,11 +333,23 @@ export class Engine {
       return v;
     };
     switch (e.kind) {
-      case 'int':
-        return wrapCheck(e.value);
+      case 'int': {
+        // A literal must fit the type's bits; hex/octal/binary literals reinterpret (0xFF as i8 is -1).
+        const bits = ity.size * 8;
+        if (e.value > (1n << BigInt(bits)) - 1n) throw new Reject('E0080', `literal out of range for a ${bits}-bit integer`);
+        return ity.signed ? BigInt.asIntN(bits, e.value) : e.value;
+      }
       case 'bool':
         return e.value ? 1n : 0n;
       case 'unary': {
+        if (e.op === '-' && e.operand.kind === 'int') {
+          // `-128i8`, `-0x8000_0000_0000_0000`: the literal is negated before the range check.
+          const neg = -e.operand.value;
+          const bits = ity.size * 8;
+          if (ity.signed && neg >= -(1n << BigInt(bits - 1))) return neg;
+          if (ity.signed && e.operand.value <= (1n << BigInt(bits)) - 1n) return BigInt.asIntN(bits, neg);
+          throw new Reject('E0080', `literal out of range for a ${bits}-bit integer`);
+        }
         const v = this.evalConst(e.operand, s, ity);
         if (e.op === '-') return wrapCheck(-v);
         return ity.signed ? BigInt.asIntN(ity.size * 8, ~v) : BigInt.asUintN(ity.size * 8, ~v);
@@ -537,6 +549,7 @@ export class Engine {
           align: e.align,
           offsets: [],
           niche: ty.len !== 0n ? e.niche : undefined,
+          nicheUnknown: ty.len !== 0n ? e.nicheUnknown : undefined,
           uninhabited: e.uninhabited && ty.len !== 0n,
           sized: true,
           abi: { k: 'memory' },

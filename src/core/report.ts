@@ -99,9 +99,12 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
   }
   // Enums.
   const vs = l.variants;
+  // A single present variant laid out like a struct: its fields are the enum's fields.
+  const single = !vs && r.variants.length >= 1 ? Math.max(0, r.variants.findIndex((_, i) => !(r.fields[i] ?? []).some((f) => f.layout.uninhabited && f.layout.size === 0))) : -1;
   const variants: VariantReport[] = r.variants.map((v, i) => {
     const fields = r.fields[i] ?? [];
-    const vl = vs ? vs.variants[i] : l;
+    // A single present variant is laid out like a struct; the other (absent) variants' fields sit at 0.
+    const vl = vs ? vs.variants[i] : i === single ? l : undefined;
     const offsets = vl ? vl.offsets : fields.map(() => 0);
     const end = vl ? Math.max(vl.size, ...fields.map((f, j) => (offsets[j] ?? 0) + f.layout.size)) : 0;
     const absent = !!vl && fields.some((f) => f.layout.uninhabited) && fields.every((f) => f.layout.size === 0);
@@ -110,8 +113,6 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
   const tag = vs ? { size: vs.tag.size, offset: vs.tagOffset, encoding: vs.encoding.k } : undefined;
   const payload = Math.max(0, ...r.fields.map((f) => fieldBytes(f)));
   const padding = Math.max(0, l.size - payload - (tag && tag.encoding === 'direct' ? tag.size : 0));
-  // A single present variant laid out like a struct: its fields are the enum's fields.
-  const single = !vs && r.variants.length >= 1 ? r.variants.findIndex((_, i) => !(r.fields[i] ?? []).some((f) => f.layout.uninhabited)) : -1;
   const fields = single >= 0 ? fieldReports(r.fields[single] ?? [], l.offsets, l.size, input.text) : undefined;
   return {
     ...base,

@@ -56,14 +56,10 @@ export const PRIMITIVES = new Set([
 export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<string>): boolean {
   switch (p.kind) {
     case 'name':
-      if (p.name === 'unix') return (target.cfg['target_family'] ?? []).includes('unix');
-      if (p.name === 'windows') return false;
-      if (p.name === 'debug_assertions') return true;
-      if (p.name === 'panic') return false;
-      return false;
+      // `test`, `doc`, `miri` and unknown names are unset, as in a plain `cargo build`.
+      return target.cfgNames.has(p.name);
     case 'keyValue':
       if (p.key === 'feature') return features.has(p.value);
-      if (p.key === 'panic') return p.value === 'unwind';
       return (target.cfg[p.key] ?? []).includes(p.value);
     case 'all':
       return p.items.every((i) => evalCfg(i, target, features));

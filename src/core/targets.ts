@@ -28,8 +28,10 @@ export interface Target {
   /** Exclusive upper bound on an object's size (rustc's `obj_size_bound`). */
   readonly objSizeBound: bigint;
   readonly dataLayout: string;
-  /** `target_os`, `target_arch`, `target_family`… for `#[cfg]` evaluation. */
+  /** `#[cfg]` key-value pairs (`target_os` → ['linux'], `target_feature` → ['sse2', …]) from `rustc --print cfg`. */
   readonly cfg: Readonly<Record<string, readonly string[]>>;
+  /** `#[cfg]` names that are set (`unix`, `debug_assertions`). */
+  readonly cfgNames: ReadonlySet<string>;
 }
 
 interface TargetSpec {
@@ -40,7 +42,8 @@ interface TargetSpec {
   readonly cEnumMinBits?: number;
   readonly maxAtomicWidth: number;
   readonly stdFlavor: 'linux64' | 'other';
-  readonly cfg: Readonly<Record<string, readonly string[]>>;
+  /** `rustc --print cfg --target T` (rustc 1.95), space separated. */
+  readonly printCfg: string;
 }
 
 const SPECS: readonly TargetSpec[] = [
@@ -51,7 +54,7 @@ const SPECS: readonly TargetSpec[] = [
     pointerWidth: 64,
     maxAtomicWidth: 64,
     stdFlavor: 'linux64',
-    cfg: { target_os: ['linux'], target_arch: ['x86_64'], target_family: ['unix'], target_env: ['gnu'], target_endian: ['little'], target_vendor: ['unknown'], target_has_atomic: ['8', '16', '32', '64', 'ptr'] },
+    printCfg: 'debug_assertions panic="unwind" target_abi="" target_arch="x86_64" target_endian="little" target_env="gnu" target_family="unix" target_feature="fxsr" target_feature="sse" target_feature="sse2" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="linux" target_pointer_width="64" target_vendor="unknown" unix',
   },
   {
     triple: 'aarch64-unknown-linux-gnu',
@@ -60,7 +63,7 @@ const SPECS: readonly TargetSpec[] = [
     pointerWidth: 64,
     maxAtomicWidth: 128,
     stdFlavor: 'linux64',
-    cfg: { target_os: ['linux'], target_arch: ['aarch64'], target_family: ['unix'], target_env: ['gnu'], target_endian: ['little'], target_vendor: ['unknown'], target_has_atomic: ['8', '16', '32', '64', '128', 'ptr'] },
+    printCfg: 'debug_assertions panic="unwind" target_abi="" target_arch="aarch64" target_endian="little" target_env="gnu" target_family="unix" target_feature="neon" target_has_atomic="128" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="linux" target_pointer_width="64" target_vendor="unknown" unix',
   },
   {
     triple: 'i686-unknown-linux-gnu',
@@ -69,7 +72,7 @@ const SPECS: readonly TargetSpec[] = [
     pointerWidth: 32,
     maxAtomicWidth: 64,
     stdFlavor: 'other',
-    cfg: { target_os: ['linux'], target_arch: ['x86'], target_family: ['unix'], target_env: ['gnu'], target_endian: ['little'], target_vendor: ['unknown'], target_has_atomic: ['8', '16', '32', '64', 'ptr'] },
+    printCfg: 'debug_assertions panic="unwind" target_abi="" target_arch="x86" target_endian="little" target_env="gnu" target_family="unix" target_feature="fxsr" target_feature="sse" target_feature="sse2" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="linux" target_pointer_width="32" target_vendor="unknown" unix',
   },
   {
     triple: 'wasm32-unknown-unknown',
@@ -78,7 +81,7 @@ const SPECS: readonly TargetSpec[] = [
     pointerWidth: 32,
     maxAtomicWidth: 64,
     stdFlavor: 'other',
-    cfg: { target_os: ['unknown'], target_arch: ['wasm32'], target_family: ['wasm'], target_env: [''], target_endian: ['little'], target_vendor: ['unknown'], target_has_atomic: ['8', '16', '32', '64', 'ptr'] },
+    printCfg: 'debug_assertions panic="abort" target_abi="" target_arch="wasm32" target_endian="little" target_env="" target_family="wasm" target_feature="bulk-memory" target_feature="multivalue" target_feature="mutable-globals" target_feature="nontrapping-fptoint" target_feature="reference-types" target_feature="sign-ext" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="unknown" target_pointer_width="32" target_vendor="unknown"',
   },
   {
     triple: 'thumbv7em-none-eabihf',
@@ -88,7 +91,7 @@ const SPECS: readonly TargetSpec[] = [
     cEnumMinBits: 8,
     maxAtomicWidth: 32,
     stdFlavor: 'other',
-    cfg: { target_os: ['none'], target_arch: ['arm'], target_family: [], target_env: [''], target_endian: ['little'], target_vendor: ['unknown'], target_abi: ['eabihf'], target_has_atomic: ['8', '16', '32', 'ptr'] },
+    printCfg: 'debug_assertions panic="abort" target_abi="eabihf" target_arch="arm" target_endian="little" target_env="" target_has_atomic="16" target_has_atomic="32" target_has_atomic="8" target_has_atomic="ptr" target_os="none" target_pointer_width="32" target_vendor="unknown"',
   },
 ];
 
@@ -172,8 +175,21 @@ export function getTarget(tripleOrShort: string): Target | undefined {
     stdFlavor: spec.stdFlavor,
     objSizeBound: bits === 64 ? 1n << 61n : bits === 32 ? 1n << 31n : 1n << 15n,
     dataLayout: spec.dataLayout,
-    cfg: { ...spec.cfg, target_pointer_width: [String(bits)] },
+    ...parsePrintCfg(spec.printCfg),
   };
   cache.set(spec.triple, t);
   return t;
+}
+
+/** Parses `rustc --print cfg` output (`name` or `key="value"` tokens). */
+export function parsePrintCfg(text: string): { cfg: Record<string, string[]>; cfgNames: Set<string> } {
+  const cfg: Record<string, string[]> = {};
+  const cfgNames = new Set<string>();
+  for (const tok of text.split(/\s+/)) {
+    if (!tok) continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)="(.*)"$/.exec(tok);
+    if (m) (cfg[m[1]!] ??= []).push(m[2]!);
+    else cfgNames.add(tok);
+  }
+  return { cfg, cfgNames };
 }

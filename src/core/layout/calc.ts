@@ -78,6 +78,8 @@ const U64_MAX = (1n << 64n) - 1n;
 const U128_MAX = (1n << 128n) - 1n;
 
 function univariantBiased(t: Target, fields: readonly Layout[], repr: ReprOptions, kind: StructKind, bias: Bias, name: () => string): Layout {
+  const uncertain = fields.find((f) => f.nicheUnknown)?.nicheUnknown;
+  if (uncertain && !inhibitReorder(repr) && fields.length > 1) throw new Abstain(uncertain);
   const pack = repr.pack;
   let align = pack !== undefined ? t.intAlign[1] : t.aggregateAlign;
   const order = fields.map((_, i) => i);
@@ -161,7 +163,8 @@ function univariantBiased(t: Target, fields: readonly Layout[], repr: ReprOption
     size,
     align,
     offsets,
-    niche,
+    niche: uncertain ? undefined : niche,
+    nicheUnknown: uncertain,
     uninhabited: fields.some((f) => f.uninhabited),
     sized,
     abi: structAbi(t, fields, offsets, size, align, sized),
@@ -269,7 +272,7 @@ function structLayout(t: Target, input: AdtInput, v: number): Layout {
   const kind: StructKind = input.isEnum || fields.length === 0 || input.alwaysSized ? { k: 'always' } : { k: 'maybeUnsized' };
   const st = univariant(t, fields, input.repr, kind, input.name);
   if (input.noNiche) {
-    return { ...st, niche: undefined, abi: hideNiches(st.abi) };
+    return { ...st, niche: undefined, nicheUnknown: undefined, abi: hideNiches(st.abi) };
   }
   const { start, end } = input.validRange;
   if (start === undefined && end === undefined) return st;
@@ -335,6 +338,38 @@ function cmpBig(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The valid range of a tag, as rustc 1.95 computes it (measured with `#[rustc_layout(debug)]`):
+ * the wrapping range that leaves out the largest gap between the tag values. When the
+ * discriminant type is signed and as wide as the tag (`repr(i8)`, `repr(i64)`, pointer-sized
+ * tags of plain enums), 1.95 gives `min..=max` for spans below 2^(bits-2) and follows another
+ * rule above (changed in later compilers): there we abstain rather than guess the niche.
+ */
+function tagValidRange(values: readonly bigint[], size: number, min: bigint, max: bigint, signedFullWidth: boolean, name: () => string): { start: bigint; end: bigint; unknown?: string } {
+  const bits = size * 8;
+  if (signedFullWidth) {
+    if (max - min >= 1n << BigInt(bits - 2)) {
+      const unknown = `the niche of \`${name()}\` (a ${bits}-bit signed tag whose discriminants span ${max - min + 1n} values) follows a rustc 1.95 rule this extension does not model`;
+      return { start: min, end: max, unknown };
+    }
+    return { start: min, end: max };
+  }
+  const m = mask(size);
+  const us = [...new Set(values.map((v) => v & m))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let start = us[0]!;
+  let end = us[us.length - 1]!;
+  let best = start + m + 1n - end;
+  for (let i = 0; i + 1 < us.length; i++) {
+    const gap = us[i + 1]! - us[i]!;
+    if (gap > best) {
+      best = gap;
+      start = us[i + 1]!;
+      end = us[i]!;
+    }
+  }
+  return { start, end };
+}
+
 interface Tmp {
   layout: Layout;
 }
@@ -374,6 +409,7 @@ function enumLayout(t: Target, input: AdtInput): Layout {
     }
     if (firstIdx < 0) return undefined;
     const count = BigInt(lastIdx - firstIdx + 1);
+    if (vl[largest]!.nicheUnknown) throw new Abstain(vl[largest]!.nicheUnknown);
     const niche = vl[largest]!.niche;
     if (!niche) return undefined;
     const reserved = reserve(niche, count);
@@ -423,18 +459,23 @@ function enumLayout(t: Target, input: AdtInput): Layout {
   // Discriminant range (sign-extended to the declared discriminant type).
   let min: bigint | undefined;
   let max: bigint | undefined;
-  const discrBits = BigInt((repr.int?.size ?? t.pointerSize) * 8);
+  const discrSize = repr.int?.size ?? t.pointerSize;
+  const discrBits = BigInt(discrSize * 8);
   const discrSigned = repr.int ? repr.int.signed : true;
+  const values: bigint[] = [];
   variants.forEach((v, i) => {
     if (!repr.c && v.some((f) => f.uninhabited)) return;
     let val = input.discriminants[i] ?? BigInt(i);
-    if (discrSigned) val = BigInt.asIntN(Number(discrBits), val);
+    // rustc reads discriminants as i128 (`d.val as i128`), sign-extending signed reprs first.
+    val = discrSigned ? BigInt.asIntN(Number(discrBits), val) : BigInt.asIntN(128, val);
+    values.push(val);
     if (min === undefined || val < min) min = val;
     if (max === undefined || val > max) max = val;
   });
   if (min === undefined || max === undefined) {
     min = 0n;
     max = 0n;
+    values.push(0n);
   }
   const minIty = discrRange(t, repr, min, max);
   let align = t.aggregateAlign;
@@ -470,18 +511,22 @@ function enumLayout(t: Target, input: AdtInput): Layout {
     }));
   }
   const m = mask(ity);
-  const tag = intScalar(t, ity, minIty.signed, min & m, max & m);
+  const range = tagValidRange(values, ity, min, max, discrSigned && ity === discrSize, name);
+  const tag = intScalar(t, ity, minIty.signed, range.start & m, range.end & m);
+  const tagNicheUnknown = range.unknown;
   const tl: Layout = {
     size,
     align,
     offsets: [0],
-    niche: nicheFromScalar(0, tag),
+    niche: tagNicheUnknown ? undefined : nicheFromScalar(0, tag),
+    nicheUnknown: tagNicheUnknown,
     uninhabited: layoutVariants.every((v) => v.uninhabited),
     sized: true,
     abi: tag.size === size ? { k: 'scalar', s: tag } : { k: 'memory' },
     variants: { tag, tagOffset: 0, encoding: { k: 'direct' }, variants: layoutVariants },
   };
   if (!nl) return tl;
+  if (tl.nicheUnknown && tl.size === nl.layout.size) throw new Abstain(tl.nicheUnknown);
   const nAvail = (l: Layout) => (l.niche ? available(l.niche) : 0n);
   if (tl.size > nl.layout.size) return nl.layout;
   if (tl.size === nl.layout.size && nAvail(tl) < nAvail(nl.layout)) return nl.layout;

@@ -48,6 +48,8 @@ export interface Layout {
   /** Offsets by declared field index (empty for primitives). */
   readonly offsets: readonly number[];
   readonly niche?: Niche;
+  /** The niche is not known exactly (then `niche` is undefined): the reason. */
+  readonly nicheUnknown?: string;
   readonly uninhabited: boolean;
   readonly sized: boolean;
   readonly abi: Abi;
