@@ -6,11 +6,17 @@ import * as vscode from 'vscode';
 import { Analyzer } from './analysis/analyzer';
 import { registerCommands, selectTargetCommand, showLogCommand } from './features/commands';
 import { unknownTargetSetting } from './features/config';
+import { GuideView, type GuideViewProbe } from './features/guideView';
 import { registerHover } from './features/hover';
 import { Log, describeError } from './features/log';
 import { DocumentReports } from './features/reports';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns: a read-only probe the integration tests use. */
+export interface RustLayoutApi {
+  guideProbe(): GuideViewProbe;
+}
+
+export function activate(context: vscode.ExtensionContext): RustLayoutApi | undefined {
   const log = new Log();
   context.subscriptions.push(log);
   try {
@@ -22,10 +28,14 @@ export function activate(context: vscode.ExtensionContext): void {
       registerHover(reports),
       registerCommands([showLogCommand(log), selectTargetCommand(log)], log),
     );
+    // The panel: layout diagram of the type under the cursor, and the guide.
+    const guide = new GuideView(context.extensionUri, analyzer, reports, log);
+    context.subscriptions.push(guide, registerCommands(guide.commands(), log));
     const bad = unknownTargetSetting();
     if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the default`);
     const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
     log.info(`Rust Layout Lens ${version} activated in ${vscode.env.appName} ${vscode.version}`);
+    return { guideProbe: () => guide.probe() };
   } catch (err) {
     // VS Code shows nothing when activate() throws: log the stack and tell the user once.
     log.error('activation failed', err);
@@ -34,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
       .then((choice) => {
         if (choice) log.show();
       });
+    return undefined;
   }
 }
 

@@ -51,7 +51,7 @@ export type ToWebview =
     }
   | { readonly type: 'diagram'; readonly diagram: DiagramData | null; readonly message?: string; readonly reveal?: boolean }
   | { readonly type: 'showTab'; readonly tab: Tab }
-  | { readonly type: 'elementSize'; readonly requestId: number; readonly text: string; readonly size?: number; readonly reason?: string; readonly pointerWidth: 16 | 32 | 64 };
+  | { readonly type: 'elementSize'; readonly requestId: number; readonly text: string; readonly size?: number; readonly align?: number; readonly reason?: string; readonly pointerWidth: 16 | 32 | 64 };
 
 export type FromWebview =
   | { readonly type: 'ready'; readonly state: PanelState }

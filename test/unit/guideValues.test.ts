@@ -111,8 +111,9 @@ describe('guide values', () => {
 
   it('sizes a simulator element type in a chapter context', async () => {
     const md = '```rust example\nstruct Big { a: [u8; 2000] }\n```\n';
-    assert.equal(show(await sizeOfIn(analyzer, md, 'Big', 'x86_64-unknown-linux-gnu')), '2000');
-    assert.equal(show(await sizeOfIn(analyzer, md, '(u8, u32)', 'x86_64-unknown-linux-gnu')), '8');
-    assert.equal((await sizeOfIn(analyzer, md, 'u8; struct X', 'x86_64-unknown-linux-gnu')).kind, 'unknown');
+    assert.deepEqual(await sizeOfIn(analyzer, md, 'Big', 'x86_64-unknown-linux-gnu'), { size: 2000, align: 1 });
+    assert.deepEqual(await sizeOfIn(analyzer, md, '(u8, u32)', 'x86_64-unknown-linux-gnu'), { size: 8, align: 4 });
+    assert.ok('reason' in (await sizeOfIn(analyzer, md, 'u8; struct X', 'x86_64-unknown-linux-gnu')));
+    assert.ok('reason' in (await sizeOfIn(analyzer, md, 'NoSuchType', 'x86_64-unknown-linux-gnu')));
   });
 });
