@@ -339,32 +339,29 @@ function cmpBig(a: bigint, b: bigint): number {
 }
 
 /**
- * The valid range of a tag, as rustc 1.95 computes it (measured with `#[rustc_layout(debug)]`):
- * the wrapping range that leaves out the largest gap between the tag values. When the
- * discriminant type is signed and as wide as the tag (`repr(i8)`, `repr(i64)`, pointer-sized
- * tags of plain enums), 1.95 gives `min..=max` for spans below 2^(bits-2) and follows another
- * rule above (changed in later compilers): there we abstain rather than guess the niche.
+ * The valid range of a tag, as rustc 1.95 computes it (rust-lang/rust#144577, checked with
+ * `#[rustc_layout(debug)]`): sort the discriminants (as i128, sign-extended for signed
+ * discriminant types), and leave out the largest gap between neighbours. The gap that wraps
+ * around from the last value to the first is scored `MAX - (last - first)` in u128 arithmetic,
+ * where MAX is the *signed* maximum of a signed discriminant type (so for `repr(i8)`, spans of
+ * 64..=127 keep the wrap-around gap and exclude the inner one). On ties the later pair wins.
  */
-function tagValidRange(values: readonly bigint[], size: number, min: bigint, max: bigint, signedFullWidth: boolean, name: () => string): { start: bigint; end: bigint; unknown?: string } {
-  const bits = size * 8;
-  if (signedFullWidth) {
-    if (max - min >= 1n << BigInt(bits - 2)) {
-      const unknown = `the niche of \`${name()}\` (a ${bits}-bit signed tag whose discriminants span ${max - min + 1n} values) follows a rustc 1.95 rule this extension does not model`;
-      return { start: min, end: max, unknown };
-    }
-    return { start: min, end: max };
-  }
-  const m = mask(size);
-  const us = [...new Set(values.map((v) => v & m))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let start = us[0]!;
-  let end = us[us.length - 1]!;
-  let best = start + m + 1n - end;
-  for (let i = 0; i + 1 < us.length; i++) {
-    const gap = us[i + 1]! - us[i]!;
-    if (gap > best) {
-      best = gap;
-      start = us[i + 1]!;
-      end = us[i]!;
+function tagValidRange(values: readonly bigint[], discrSize: number, discrSigned: boolean): { start: bigint; end: bigint; unknown?: string } {
+  const U128 = (1n << 128n) - 1n;
+  const bits = BigInt(discrSize * 8);
+  const max = discrSigned ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  const vs = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let bestKey = -1n;
+  let start = vs[0]!;
+  let end = vs[vs.length - 1]!;
+  for (let i = 0; i < vs.length; i++) {
+    const s = vs[i]!;
+    const e = vs[(i + 1) % vs.length]!;
+    const key = s <= e ? (e - s) & U128 : (max - (s - e)) & U128;
+    if (key >= bestKey) {
+      bestKey = key;
+      start = e;
+      end = s;
     }
   }
   return { start, end };
@@ -511,7 +508,7 @@ function enumLayout(t: Target, input: AdtInput): Layout {
     }));
   }
   const m = mask(ity);
-  const range = tagValidRange(values, ity, min, max, discrSigned && ity === discrSize, name);
+  const range = tagValidRange(values, discrSize, discrSigned);
   const tag = intScalar(t, ity, minIty.signed, range.start & m, range.end & m);
   const tagNicheUnknown = range.unknown;
   const tl: Layout = {
