@@ -551,6 +551,7 @@ export class Engine {
           niche: ty.len !== 0n ? e.niche : undefined,
           nicheUnknown: ty.len !== 0n ? e.nicheUnknown : undefined,
           uninhabited: e.uninhabited && ty.len !== 0n,
+          reprAlign: e.reprAlign,
           sized: true,
           abi: { k: 'memory' },
         };
@@ -651,6 +652,15 @@ export class Engine {
     if (item.kind === 'enum' && repr.pack !== undefined) throw new Reject('E0517', 'attribute should be applied to a struct or union');
     if (repr.align !== undefined && (repr.align & (repr.align - 1)) !== 0) throw new Reject('E0589', 'invalid `repr(align)` attribute: not a power of two');
     if (repr.pack !== undefined && (repr.pack & (repr.pack - 1)) !== 0) throw new Reject('E0552', 'invalid `repr(packed)` attribute: not a power of two');
+    if (repr.transparent && (repr.c || repr.pack !== undefined || repr.align !== undefined || repr.int !== undefined)) {
+      throw new Reject('E0692', 'transparent type cannot have other repr hints');
+    }
+    const intHints = item.attrs
+      .filter((a) => a.name === 'repr')
+      .flatMap((a) => a.text.replace(/^repr\s*\(/, '').replace(/\)\s*$/, '').split(','))
+      .map((x) => x.trim())
+      .filter((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
+    if (intHints.length > 1) throw new Reject('E0566', 'conflicting representation hints');
     const scope = this.adtScope(ty);
     const fieldsOf = (fields: readonly FieldDef[]) =>
       fields
@@ -660,13 +670,23 @@ export class Engine {
           return { def, ty: fty, layout: this.layoutOf(fty) };
         });
 
+    const checkPacked = (fields: readonly { layout: Layout }[]) => {
+      if (repr.pack !== undefined && fields.some((f) => f.layout.reprAlign)) {
+        throw new Reject('E0588', 'packed type cannot transitively contain a `#[repr(align)]` type');
+      }
+    };
     if (item.kind === 'union') {
       const fields = fieldsOf((item as UnionDef).fields);
+      checkPacked(fields);
+      for (const f of fields) {
+        if (needsDropStd(f.ty)) throw new Reject('E0740', 'field must implement `Copy` or be wrapped in `ManuallyDrop<...>` to be used in a union');
+      }
       return { layout: unionLayout(t, fields.map((f) => f.layout), repr, name), fields: [fields], variants: [] };
     }
     if (item.kind === 'struct') {
       const s = item as StructDef;
       const fields = fieldsOf(s.fields);
+      checkPacked(fields);
       if (repr.transparent) {
         const nonTrivial = fields.filter((f) => !is1Zst(f.layout));
         if (nonTrivial.length > 1) throw new Reject('E0690', `transparent struct needs at most one field with non-trivial size or alignment, but has ${nonTrivial.length}`);
@@ -687,8 +707,13 @@ export class Engine {
     }
     const en = item as EnumDef;
     const variants = en.variants.filter((v) => crate.active(v.cfg));
+    if (variants.length === 0 && (repr.int !== undefined || repr.c)) throw new Reject('E0084', 'unsupported representation for zero-variant enum');
     if (repr.transparent && variants.length !== 1) throw new Reject('E0731', 'transparent enum needs exactly one variant');
+    if (repr.c && repr.int !== undefined && variants.every((v) => v.fields.length === 0)) throw new Reject('E0566', 'conflicting representation hints');
     const fields = variants.map((v) => fieldsOf(v.fields));
+    if (repr.transparent && fields[0] && fields[0].filter((f) => !is1Zst(f.layout)).length > 1) {
+      throw new Reject('E0690', `the variant of a transparent enum needs at most one field with non-trivial size or alignment, but has ${fields[0].filter((f) => !is1Zst(f.layout)).length}`);
+    }
     const discrTy = repr.int ?? { size: t.pointerSize, signed: true };
     const discriminants: bigint[] = [];
     let explicit = false;
@@ -750,6 +775,17 @@ export class Engine {
     const l = this.layoutOf(owned);
     return { layout: l, fields: [], variants: [] };
   }
+}
+
+/** Std types that are never `Copy` and own a resource (a union field of such a type is E0740). */
+const NON_COPY_STD = new Set(['Vec', 'String', 'Box', 'Rc', 'Arc', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'LinkedList', 'PathBuf', 'OsString', 'CString', 'RefCell', 'Mutex', 'RwLock', 'File']);
+
+function needsDropStd(ty: Ty): boolean {
+  if (ty.k === 'adt') return ty.def.m.crate.isStd && NON_COPY_STD.has(ty.def.item.name);
+  if (ty.k === 'array') return ty.len > 0n && needsDropStd(ty.elem);
+  if (ty.k === 'tuple') return ty.elems.some(needsDropStd);
+  if (ty.k === 'ptr') return ty.kind === '&mut';
+  return false;
 }
 
 function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {

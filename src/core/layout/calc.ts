@@ -165,6 +165,7 @@ function univariantBiased(t: Target, fields: readonly Layout[], repr: ReprOption
     offsets,
     niche: uncertain ? undefined : niche,
     nicheUnknown: uncertain,
+    reprAlign: repr.align !== undefined || fields.some((f) => f.reprAlign) || undefined,
     uninhabited: fields.some((f) => f.uninhabited),
     sized,
     abi: structAbi(t, fields, offsets, size, align, sized),
@@ -214,6 +215,7 @@ export function unionLayout(t: Target, fields: readonly Layout[], repr: ReprOpti
   if (repr.pack !== undefined) align = Math.min(align, repr.pack);
   if (repr.align !== undefined) align = Math.max(align, repr.align);
   return {
+    reprAlign: repr.align !== undefined || fields.some((f) => f.reprAlign) || undefined,
     size: alignTo(size, align),
     align,
     offsets: fields.map(() => 0),
@@ -445,6 +447,7 @@ function enumLayout(t: Target, input: AdtInput): Layout {
         niche: nicheFromScalar(nicheOffset, tag),
         uninhabited: placed.every((v) => v.uninhabited),
         sized: true,
+        reprAlign: placed.some((v) => v.reprAlign) || undefined,
         abi: { k: 'memory' },
         variants: { tag, tagOffset: nicheOffset, encoding, variants: placed },
       },
@@ -519,6 +522,7 @@ function enumLayout(t: Target, input: AdtInput): Layout {
     nicheUnknown: tagNicheUnknown,
     uninhabited: layoutVariants.every((v) => v.uninhabited),
     sized: true,
+    reprAlign: layoutVariants.some((v) => v.reprAlign) || undefined,
     abi: tag.size === size ? { k: 'scalar', s: tag } : { k: 'memory' },
     variants: { tag, tagOffset: 0, encoding: { k: 'direct' }, variants: layoutVariants },
   };

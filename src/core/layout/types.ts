@@ -48,6 +48,8 @@ export interface Layout {
   /** Offsets by declared field index (empty for primitives). */
   readonly offsets: readonly number[];
   readonly niche?: Niche;
+  /** Some part has `#[repr(align)]` (rustc's `max_repr_align`): packed types may not contain it. */
+  readonly reprAlign?: boolean;
   /** The niche is not known exactly (then `niche` is undefined): the reason. */
   readonly nicheUnknown?: string;
   readonly uninhabited: boolean;
