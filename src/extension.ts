@@ -6,8 +6,13 @@ import * as vscode from 'vscode';
 import { Analyzer } from './analysis/analyzer';
 import { registerCommands, selectTargetCommand, showLogCommand } from './features/commands';
 import { unknownTargetSetting } from './features/config';
+import { LayoutCodeActionProvider, reorderFieldsCommand, showFieldOrderCommand } from './features/codeActions';
+import { LayoutCodeLensProvider } from './features/codeLens';
+import { LayoutDiagnostics } from './features/diagnostics';
 import { GuideView, type GuideViewProbe } from './features/guideView';
 import { registerHover } from './features/hover';
+import { LayoutInlayHintsProvider } from './features/inlayHints';
+import { TargetStatusBar } from './features/statusBar';
 import { Log, describeError } from './features/log';
 import { DocumentReports } from './features/reports';
 
@@ -31,6 +36,24 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
     // The panel: layout diagram of the type under the cursor, and the guide.
     const guide = new GuideView(context.extensionUri, analyzer, reports, log);
     context.subscriptions.push(guide, registerCommands(guide.commands(), log));
+    // Editor surfaces over the shared per-version analysis (see src/features/reports.ts).
+    const rust = { language: 'rust' };
+    const lenses = new LayoutCodeLensProvider(reports);
+    const hints = new LayoutInlayHintsProvider(reports);
+    context.subscriptions.push(
+      lenses,
+      hints,
+      vscode.languages.registerCodeLensProvider(rust, lenses),
+      vscode.languages.registerInlayHintsProvider(rust, hints),
+      vscode.languages.registerCodeActionsProvider(rust, new LayoutCodeActionProvider(reports), LayoutCodeActionProvider.metadata),
+      new LayoutDiagnostics(reports, log),
+      new TargetStatusBar(),
+      registerCommands([reorderFieldsCommand(reports, log), showFieldOrderCommand()], log),
+      reports.onDidInvalidate(() => {
+        lenses.refresh();
+        hints.refresh();
+      }),
+    );
     const bad = unknownTargetSetting();
     if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the default`);
     const version = (context.extension.packageJSON as { version?: string }).version ?? '?';

@@ -12,6 +12,19 @@ export interface Settings {
   readonly target: string;
   readonly codeLensEnabled: boolean;
   readonly hoverEnabled: boolean;
+  readonly inlayHintsEnabled: boolean;
+  readonly diagnostics: DiagnosticSettings;
+}
+
+export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface DiagnosticSettings {
+  readonly severity: DiagnosticSeverityName;
+  readonly reprCPadding: boolean;
+  readonly largeType: boolean;
+  readonly largeTypeThreshold: number;
+  readonly largeEnumVariant: boolean;
+  readonly largeEnumVariantThreshold: number;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -21,7 +34,20 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     target: isKnownTarget(target) ? target : DEFAULT_TARGET,
     codeLensEnabled: c.get<boolean>('codeLens.enabled', true),
     hoverEnabled: c.get<boolean>('hover.enabled', true),
+    inlayHintsEnabled: c.get<boolean>('inlayHints.enabled', false),
+    diagnostics: {
+      severity: (['error', 'warning', 'information', 'hint'] as const).find((x) => x === c.get<string>('diagnostics.severity')) ?? 'information',
+      reprCPadding: c.get<boolean>('diagnostics.reprCPadding', true),
+      largeType: c.get<boolean>('diagnostics.largeType', true),
+      largeTypeThreshold: positive(c.get<number>('diagnostics.largeTypeThreshold'), 64),
+      largeEnumVariant: c.get<boolean>('diagnostics.largeEnumVariant', true),
+      largeEnumVariantThreshold: positive(c.get<number>('diagnostics.largeEnumVariantThreshold'), 200),
+    },
   };
+}
+
+function positive(v: number | undefined, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
 /** The raw target setting when it is not one the extension knows (for a log warning). */

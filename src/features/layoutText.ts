@@ -43,21 +43,115 @@ export function isKnown(t: TypeReport): t is TypeReport & { size: number } {
   return t.size !== null && t.unknown === undefined && t.error === undefined;
 }
 
+/** `7 B padding (29%)`, or `no padding`. */
+export function paddingText(padding: number, size: number): string {
+  if (padding <= 0) return 'no padding';
+  return size > 0 ? `${padding} B padding (${Math.round((padding * 100) / size)}%)` : `${padding} B padding`;
+}
+
+/** `size 24 · align 8 · 7 B padding (29%)` (plain text, no markdown). */
+export function sizeLine(t: TypeReport & { size: number }): string {
+  const parts = [`size ${t.size}`];
+  if (t.align !== undefined) parts.push(`align ${t.align}`);
+  if (t.padding !== undefined) parts.push(paddingText(t.padding, t.size));
+  return parts.join(' · ');
+}
+
 /** The first line of the hover: `**Point** — size 16 · align 8 · no padding`. */
 export function typeSummary(t: TypeReport): string {
   const name = `**${escapeMarkdown(t.name)}**`;
   if (t.error !== undefined) return `${name} — error: ${inlineCodeText(t.error)}`;
   if (!isKnown(t)) return `${name} — unknown: ${inlineCodeText(t.unknown ?? 'the layout could not be computed')}`;
-  const parts = [`size ${t.size}`];
+  return `${name} — ${sizeLine(t)}`;
+}
+
+/** The CodeLens title: `24 B · align 8 · 7 B padding`, `size unknown: reason`, `error E0072`. */
+export function lensTitle(t: TypeReport): string {
+  if (t.error !== undefined) {
+    const code = /^(E\d{4})/.exec(t.error)?.[1];
+    return code ? `error ${code}` : `error: ${firstLine(t.error)}`;
+  }
+  if (!isKnown(t)) return `size unknown: ${firstLine(t.unknown ?? 'the layout could not be computed').replace(/`/g, '')}`;
+  const parts = [`${t.size} B`];
   if (t.align !== undefined) parts.push(`align ${t.align}`);
-  if (t.padding !== undefined) parts.push(t.padding === 0 ? 'no padding' : `padding ${t.padding}`);
-  return `${name} — ${parts.join(' · ')}`;
+  if (t.padding !== undefined) parts.push(t.padding > 0 ? `${t.padding} B padding` : 'no padding');
+  return parts.join(' · ');
+}
+
+function firstLine(s: string): string {
+  const l = s.split('\n', 1)[0] ?? s;
+  return l.length > 80 ? l.slice(0, 79) + '…' : l;
+}
+
+/** Heap-owning std types: what the bytes in place are, and where the rest lives. */
+const HEAP: Record<string, { inPlace: string; section: string }> = {
+  Box: { inPlace: 'a pointer', section: 'box#heap' },
+  Vec: { inPlace: 'pointer, capacity and length', section: 'vec#triplet' },
+  String: { inPlace: 'pointer, capacity and length', section: 'vec#triplet' },
+  OsString: { inPlace: 'pointer, capacity and length', section: 'vec#triplet' },
+  PathBuf: { inPlace: 'pointer, capacity and length', section: 'vec#triplet' },
+  CString: { inPlace: 'a boxed slice', section: 'box#heap' },
+  VecDeque: { inPlace: 'buffer pointer, capacity, head and length', section: 'vec#triplet' },
+  BinaryHeap: { inPlace: 'a Vec', section: 'vec#triplet' },
+  Rc: { inPlace: 'a pointer to the counts and the value', section: 'box#heap' },
+  Arc: { inPlace: 'a pointer to the atomic counts and the value', section: 'box#heap' },
+  HashMap: { inPlace: 'the table header and the hasher', section: 'box#heap' },
+  HashSet: { inPlace: 'the table header and the hasher', section: 'box#heap' },
+  BTreeMap: { inPlace: 'a root pointer, height and length', section: 'box#heap' },
+  BTreeSet: { inPlace: 'a root pointer, height and length', section: 'box#heap' },
+  LinkedList: { inPlace: 'head and tail pointers and a length', section: 'box#heap' },
+};
+
+/** The heap-owning type a written type is (or wraps in `Option`), e.g. `Option<Box<T>>` → Box. */
+export function heapKind(typeText: string): { name: string; inPlace: string; section: string; optional: boolean } | undefined {
+  let t = typeText.trim();
+  let optional = false;
+  const opt = /^(?:(?:::)?(?:std|core)::option::)?Option\s*<([\s\S]*)>$/.exec(t);
+  if (opt) {
+    t = opt[1]!.trim();
+    optional = true;
+  }
+  const head = /^(?:::)?(?:[A-Za-z_][A-Za-z0-9_]*::)*([A-Za-z_][A-Za-z0-9_]*)\s*(?:<|$)/.exec(t);
+  const name = head?.[1];
+  if (!name || !Object.prototype.hasOwnProperty.call(HEAP, name)) return undefined;
+  return { name, optional, ...HEAP[name]! };
+}
+
+/** `8 B here (a pointer); the buffer is on the heap.` for a heap-owning field type. */
+export function heapNote(typeText: string, size: number | undefined): string | undefined {
+  const h = heapKind(typeText);
+  if (!h) return undefined;
+  const here = size !== undefined ? `${size} B here (${h.inPlace})` : `here: ${h.inPlace}`;
+  const what = h.name === 'Box' || h.name === 'Rc' || h.name === 'Arc' ? 'the value' : 'the buffer';
+  const none = h.optional && (h.name === 'Box' || h.name === 'Rc' || h.name === 'Arc') ? ' `None` is the null pointer, so the `Option` costs nothing.' : '';
+  return `${here}; ${what} is on the heap.${none}`;
+}
+
+/** The guide section that explains what a type's hover shows. */
+export function guideSectionFor(t: TypeReport): { chapter: string; section: string } {
+  const repr = t.repr ?? '';
+  let id = 'layout#alignment';
+  if (t.kind === 'union') id = 'layout#unions';
+  else if (/packed/.test(repr)) id = 'layout#packed';
+  else if (isKnown(t) && t.size === 0) id = 'layout#zst';
+  else if (t.kind === 'enum') id = t.tag?.encoding === 'niche' || (!t.tag && t.niche) ? 'stack-heap#niches' : 'stack-heap#enums';
+  else if (/\bC\b/.test(repr)) id = 'layout#repr-c';
+  else if (t.fields?.some((f) => heapKind(f.type))) id = heapKind(t.fields.find((f) => heapKind(f.type))!.type)!.section;
+  else if (t.fields && t.fields.some((f, i) => i > 0 && f.offset < t.fields![i - 1]!.offset)) id = 'layout#reordering';
+  else if ((t.padding ?? 0) > 0) id = 'layout#padding';
+  const [chapter, section] = id.split('#') as [string, string];
+  return { chapter, section };
+}
+
+/** A command URI that opens the guide at a section (the hover trusts only this command). */
+export function guideLink(chapter: string, section: string, label = 'Learn more'): string {
+  const args = encodeURIComponent(JSON.stringify({ chapter, section }));
+  return `[${escapeMarkdown(label)}](command:rustLayout.openGuide?${args} "Open the Rust Layout guide")`;
 }
 
 /**
- * The hover markdown for a type: summary, memory-order field table, tag and niche, target.
- * (Per-variant sizes are left to the full hover: their meaning, with or without the tag,
- * must be stated next to them.)
+ * The hover markdown for a type: summary, memory-order field table, tag, per-variant sizes
+ * (saying whether the tag is included), niche, heap notes, target and the guide link.
  */
 export function typeHoverMarkdown(t: TypeReport, target: string): string {
   const out = [typeSummary(t)];
@@ -71,11 +165,25 @@ export function typeHoverMarkdown(t: TypeReport, target: string): string {
           : `Tag: ${bytes(t.tag.size)} at offset ${t.tag.offset}.`,
       );
     }
+    if (t.variants && t.variants.length > 0) {
+      // A variant's size runs from offset 0 to the end of its last field: with a direct tag
+      // that includes the tag; with a niche (or no tag) it is only the fields' bytes.
+      const what = t.tag?.encoding === 'direct' ? 'bytes used, tag included' : 'bytes used by the fields';
+      const rows = t.variants.map((v) => `${v.name} ${v.absent ? 'absent' : v.size}`);
+      out.push(`Variants (${what}): ` + rows.map(escapeMarkdown).join(' · '));
+    }
     if (t.niche) {
       out.push(`Niche: ${escapeMarkdown(t.niche.count)} spare values in ${bytes(t.niche.size)} at offset ${t.niche.offset}.`);
     }
+    const fields = t.fields ?? t.variants?.flatMap((v) => v.fields) ?? [];
+    const notes = fields
+      .map((f) => ({ f, note: heapNote(f.type, f.size) }))
+      .filter((x) => x.note !== undefined)
+      .map((x) => `- ${codeSpan(`${x.f.name}: ${x.f.type}`)}: ${inlineCodeText(x.note!)}`);
+    if (notes.length) out.push(notes.join('\n'));
   }
-  out.push(`*${escapeMarkdown(target)}*`);
+  const g = guideSectionFor(t);
+  out.push(`*${escapeMarkdown(target)}* · ${guideLink(g.chapter, g.section)}`);
   return out.join('\n\n');
 }
 
@@ -102,6 +210,37 @@ export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: st
   const head = `**${escapeMarkdown(f.name)}**: ${codeSpan(f.type)}`;
   if (!isKnown(owner)) return `${head} — in ${typeSummary(owner)}\n\n*${escapeMarkdown(target)}*`;
   const parts = [`offset ${f.offset}`, `size ${f.size}`, `align ${f.align}`];
-  if (f.paddingAfter > 0) parts.push(`then ${bytes(f.paddingAfter)} of padding`);
-  return `${head} — ${parts.join(' · ')}\n\n*${escapeMarkdown(target)}*`;
+  parts.push(f.paddingAfter > 0 ? `then ${bytes(f.paddingAfter)} of padding` : 'no padding after');
+  const out = [`${head} — ${parts.join(' · ')}`];
+  const note = heapNote(f.type, f.size);
+  if (note) out.push(inlineCodeText(note));
+  out.push(`*${escapeMarkdown(target)}*`);
+  return out.join('\n\n');
+}
+
+/** What describeTy says about a type written in a field. */
+export type TyDescription = { size: number; align: number; niche?: string; uninhabited: boolean } | { unknown: string } | { error: string };
+
+/** Hover for a type written in a field (`Vec<u64>` in `v: Vec<u64>`): its layout and heap behaviour. */
+export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string): string {
+  const head = codeSpan(typeText.replace(/\s+/g, ' '));
+  const out: string[] = [];
+  if ('error' in d) out.push(`${head} — error: ${inlineCodeText(d.error)}`);
+  else if ('unknown' in d) out.push(`${head} — unknown: ${inlineCodeText(d.unknown)}`);
+  else {
+    const parts = [`size ${d.size}`, `align ${d.align}`];
+    if (d.niche !== undefined && d.niche !== '0') parts.push(`niche: ${d.niche} spare values`);
+    if (d.uninhabited) parts.push('uninhabited');
+    out.push(`${head} — ${parts.join(' · ')}`);
+  }
+  const h = heapKind(typeText);
+  const note = heapNote(typeText, 'size' in d ? d.size : undefined);
+  if (note) out.push(inlineCodeText(note));
+  let link = '';
+  if (h) {
+    const [chapter, section] = h.section.split('#') as [string, string];
+    link = ` · ${guideLink(chapter, section)}`;
+  } else if (/^Option\s*</.test(typeText.trim())) link = ` · ${guideLink('stack-heap', 'option')}`;
+  out.push(`*${escapeMarkdown(target)}*${link}`);
+  return out.join('\n\n');
 }

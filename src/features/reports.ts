@@ -1,57 +1,104 @@
 /**
- * One analysis per (document, version, target), shared by every feature (hover, CodeLens,
- * quick fix) so they never analyse the same text twice. The engine reads sibling module
- * files from disk, so the cache is dropped whenever a Rust file is saved or a setting changes.
+ * The document model: one parse and one layout per (document, version, target), shared by
+ * every feature (hover, CodeLens, inlay hints, diagnostics, code actions).
+ *
+ * A document inside a Cargo crate is analysed as part of its crate: the module tree is loaded
+ * from the crate's entry through `mod` declarations, reading open documents before the disk
+ * (src/features/workspaceIndex.ts), so a type from another file resolves. Parsed files are
+ * cached by (path, text): a keystroke re-parses only the edited file. A document outside any
+ * crate (or not reached from its crate's entry) is analysed alone, like `Analyzer.analyzeText`.
+ *
+ * Failures are logged and become `undefined`; nothing throws into VS Code.
  */
 import * as vscode from 'vscode';
+import { type Analysis, type Analyzer, type Program, singleFileProgram } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../analysis/api';
+import { loadProgram } from '../analysis/program';
+import type { SourceFile, TypeItem } from '../core/model';
+import { reportType } from '../core/report';
+import type { ModuleScope } from '../core/resolve';
+import type { RustParser } from '../parse/parser';
 import { onDidChangeSettings, readSettings } from './config';
 import { Disposable } from './dispose';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
+import { WorkspaceIndex } from './workspaceIndex';
 
-/** What the features need from the engine (src/analysis/analyzer.ts implements it). */
-export interface LayoutAnalyzer {
-  analyzeText(path: string, text: string, target: string): Promise<Report>;
+/** A type declared in the document: its report and the model item it came from. */
+export interface TypeEntry {
+  readonly report: TypeReport;
+  readonly item: TypeItem;
+  readonly m: ModuleScope;
 }
 
-interface Entry {
+/** Everything the features need about one version of one document. */
+export interface DocumentAnalysis {
+  readonly uri: string;
   readonly version: number;
   readonly target: string;
-  readonly report: Promise<Report | undefined>;
+  /** The path the engine knows the document by (file system path for `file:` documents). */
+  readonly path: string;
+  /** The text that was analysed (the document's text at `version`). */
+  readonly text: string;
+  /** The document's parsed model (items, syntax problems). */
+  readonly file: SourceFile;
+  /** The analysis of the document's crate (or of the document alone). */
+  readonly analysis: Analysis;
+  /** The types declared in the document, in source order. */
+  readonly types: readonly TypeEntry[];
+  /** The same, as a Report (what the older `get()` callers read). */
+  readonly report: Report;
+  /** The crate directory when the document was analysed as part of a crate. */
+  readonly crateDir?: string;
+}
+
+interface DocEntry {
+  readonly version: number;
+  readonly target: string;
+  readonly generation: number;
+  readonly result: Promise<DocumentAnalysis | undefined>;
 }
 
 export class DocumentReports extends Disposable {
-  private readonly cache = new Map<string, Entry>();
+  private readonly docs = new Map<string, DocEntry>();
+  private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
+  private readonly crates = new Map<string, { generation: number; analysis: Analysis; program: Program }>();
+  readonly index: WorkspaceIndex;
   private readonly _onDidInvalidate = this._register(new vscode.EventEmitter<void>());
-  /** Fires when cached reports are dropped for a reason other than an edit (save, setting). */
+  /** Fires when results may have changed for a reason other than an edit of the document itself. */
   readonly onDidInvalidate = this._onDidInvalidate.event;
 
   constructor(
-    private readonly analyzer: LayoutAnalyzer,
+    private readonly analyzer: Analyzer,
     private readonly log: Log,
+    index?: WorkspaceIndex,
   ) {
     super();
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())));
+    this.index = index ?? this._register(new WorkspaceIndex());
     this._register(
-      vscode.workspace.onDidSaveTextDocument((d) => {
-        if (d.languageId === 'rust') this.invalidate();
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.docs.delete(d.uri.toString());
       }),
     );
+    this._register(this.index.onDidChange(() => this._onDidInvalidate.fire()));
     this._register(onDidChangeSettings(() => this.invalidate()));
   }
 
-  /** The report for the document's current text, or undefined when the engine failed (logged). */
-  get(document: vscode.TextDocument): Promise<Report | undefined> {
+  /** The analysis of the document's current version, or undefined (not Rust, or failed: logged). */
+  analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentAnalysis | undefined> {
     const key = document.uri.toString();
     const target = readSettings(document).target;
-    const hit = this.cache.get(key);
-    if (hit && hit.version === document.version && hit.target === target) return hit.report;
+    const generation = this.index.generation;
+    const hit = this.docs.get(key);
+    if (hit && hit.version === document.version && hit.target === target && hit.generation === generation) return hit.result;
+    if (token?.isCancellationRequested) return Promise.resolve(undefined);
+    const version = document.version;
+    const text = document.getText();
     const path = documentPath(document);
-    const started = Date.now();
-    const report = this.analyzer.analyzeText(path, document.getText(), target).then(
+    const started = performance.now();
+    const result = this.run(document, path, text, version, target).then(
       (r) => {
-        this.log.trace(`analysed ${path} v${document.version} for ${target} in ${Date.now() - started} ms`);
+        this.log.trace(`analysed ${path} v${version} for ${target} in ${(performance.now() - started).toFixed(1)} ms`);
         return r;
       },
       (err: unknown) => {
@@ -59,8 +106,72 @@ export class DocumentReports extends Disposable {
         return undefined;
       },
     );
-    this.cache.set(key, { version: document.version, target, report });
-    return report;
+    this.docs.set(key, { version, target, generation, result });
+    return result;
+  }
+
+  private async run(document: vscode.TextDocument, path: string, text: string, version: number, target: string): Promise<DocumentAnalysis> {
+    const parser = await this.analyzer.parser();
+    const parse = (p: string, t: string) => this.parse(parser, p, t);
+    let analysis: Analysis | undefined;
+    let crateDir: string | undefined;
+    const crate = document.uri.scheme === 'file' ? this.index.crateOf(path) : undefined;
+    if (crate) {
+      const key = `${crate.entry}\0${target}`;
+      const generation = this.index.generation;
+      let c = this.crates.get(key);
+      // Rebuild when files changed, or when this document's text is not the one the crate saw.
+      const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
+      if (!c || c.generation !== generation || stale) {
+        const { program, problems } = loadProgram(crate.entry, parse, this.index, {
+          externCrates: crate.deps,
+          features: crate.features,
+          name: crate.name,
+        });
+        for (const p of problems) this.log.debug(`${p.file}: ${p.message}`);
+        c = { generation, program, analysis: await this.analyzer.analyze(program, target) };
+        this.crates.set(key, c);
+      }
+      // Only if the crate reaches this file, and with the text of this version.
+      if (c.program.texts.get(path) === text) {
+        analysis = c.analysis;
+        crateDir = crate.dir;
+      }
+    }
+    const file = parse(path, text);
+    analysis ??= await this.analyzer.analyze(singleFileProgram(file, text), target);
+    const types: TypeEntry[] = [];
+    for (const { item, m } of analysis.crate.typeItems()) {
+      if (m.file !== path) continue;
+      types.push({ item, m, report: reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text }) });
+    }
+    types.sort((a, b) => a.item.span.start - b.item.span.start);
+    return {
+      uri: document.uri.toString(),
+      version,
+      target: analysis.target.triple,
+      path,
+      text,
+      file,
+      analysis,
+      types,
+      report: { target: analysis.target.triple, types: types.map((t) => t.report) },
+      crateDir,
+    };
+  }
+
+  /** Parses with the (path, text) cache; every tree is deleted before returning. */
+  private parse(parser: RustParser, path: string, text: string): SourceFile {
+    const hit = this.parsed.get(path);
+    if (hit && hit.text === text) return hit.file;
+    const file = this.analyzer.parseWith(parser, path, text);
+    this.parsed.set(path, { text, file });
+    return file;
+  }
+
+  /** The report for the document's current text (the types declared in it). */
+  async get(document: vscode.TextDocument): Promise<Report | undefined> {
+    return (await this.analyze(document))?.report;
   }
 
   /** The types of `report` that are declared in `document` (a crate report may list others). */
@@ -69,9 +180,19 @@ export class DocumentReports extends Disposable {
     return report.types.filter((t) => sameFile(t.file, path));
   }
 
+  /** Drops every cached result (settings changed, files changed outside the editor). */
   invalidate(): void {
-    this.cache.clear();
+    this.docs.clear();
+    this.crates.clear();
+    this.index.clear();
     this._onDidInvalidate.fire();
+  }
+
+  override dispose(): void {
+    this.docs.clear();
+    this.parsed.clear();
+    this.crates.clear();
+    super.dispose();
   }
 }
 

@@ -7,6 +7,11 @@ import {
   fieldTable,
   inlineCodeText,
   sameFile,
+  guideLink,
+  heapNote,
+  lensTitle,
+  paddingText,
+  typeExprHoverMarkdown,
   typeHoverMarkdown,
   typeSummary,
 } from '../../src/features/layoutText';
@@ -27,7 +32,7 @@ const mixed: TypeReport = {
 
 describe('layoutText', () => {
   it('summarises a known layout on one line', () => {
-    assert.equal(typeSummary(mixed), '**Mixed** — size 16 · align 8 · padding 5');
+    assert.equal(typeSummary(mixed), '**Mixed** — size 16 · align 8 · 5 B padding (31%)');
     assert.equal(typeSummary({ ...base, name: 'Point', size: 16, align: 8, padding: 0 }), '**Point** — size 16 · align 8 · no padding');
   });
 
@@ -71,7 +76,8 @@ describe('layoutText', () => {
     const md = typeHoverMarkdown(e, 'i686-unknown-linux-gnu');
     assert.match(md, /Tag: 1 byte at offset 0\./);
     assert.match(md, /Niche: 253 spare values in 1 byte at offset 0/);
-    assert.match(md, /\*i686\\-unknown\\-linux\\-gnu\*$/);
+    assert.match(md, /Variants \(bytes used, tag included\): Circle 16 · Never absent/);
+    assert.match(md, /\*i686\\-unknown\\-linux\\-gnu\* · \[Learn more\]\(command:rustLayout\.openGuide\?/);
   });
 
   it('gives a field hover its offset and the padding after it', () => {
@@ -91,5 +97,39 @@ describe('layoutText', () => {
     assert.ok(sameFile('', '/x.rs'));
     assert.ok(!sameFile('src/shapes.rs', '/home/u/crate/src/lib.rs'));
     assert.ok(!sameFile('lib.rs', '/home/u/crate/src/mylib.rs'));
+  });
+
+  it('formats padding with its share of the size, and CodeLens titles', () => {
+    assert.equal(paddingText(7, 24), '7 B padding (29%)');
+    assert.equal(paddingText(0, 24), 'no padding');
+    assert.equal(lensTitle({ ...base, name: 'P', size: 24, align: 8, padding: 7 }), '24 B · align 8 · 7 B padding');
+    assert.equal(lensTitle({ ...base, name: 'P', size: 16, align: 8, padding: 0 }), '16 B · align 8 · no padding');
+    assert.equal(lensTitle({ ...base, name: 'W', size: null, unknown: 'generic: needs type arguments' }), 'size unknown: generic: needs type arguments');
+    assert.equal(lensTitle({ ...base, name: 'L', size: null, error: 'E0072: recursive type `L` has infinite size' }), 'error E0072');
+  });
+
+  it('notes heap-owning fields: the bytes here and where the buffer lives', () => {
+    assert.equal(heapNote('Vec<u64>', 24), '24 B here (pointer, capacity and length); the buffer is on the heap.');
+    assert.match(heapNote('Option<Box<Node>>', 8) ?? '', /^8 B here \(a pointer\); the value is on the heap\. `None` is the null pointer/);
+    assert.match(heapNote('std::collections::HashMap<u32, String>', 48) ?? '', /48 B here/);
+    assert.equal(heapNote('u64', 8), undefined);
+    assert.equal(heapNote('MyVec<u8>', 8), undefined);
+    const md = typeHoverMarkdown({ ...base, name: 'S', size: 24, align: 8, padding: 0, fields: [field('v', 'Vec<u64>', 0, 24)] }, 'x86_64-unknown-linux-gnu');
+    assert.match(md, /`v: Vec<u64>`: 24 B here/);
+    assert.match(md, /command:rustLayout\.openGuide\?%7B%22chapter%22%3A%22vec%22%2C%22section%22%3A%22triplet%22%7D/);
+  });
+
+  it('links the guide through an encoded command URI', () => {
+    const link = guideLink('layout', 'padding');
+    const m = /\(command:rustLayout\.openGuide\?([^ )]+)/.exec(link);
+    assert.ok(m);
+    assert.deepEqual(JSON.parse(decodeURIComponent(m[1]!)), { chapter: 'layout', section: 'padding' });
+  });
+
+  it('describes a type written in a field', () => {
+    const md = typeExprHoverMarkdown('Option<Box<u8>>', { size: 8, align: 8, niche: '0', uninhabited: false }, 'x86_64-unknown-linux-gnu');
+    assert.match(md, /^`Option<Box<u8>>` — size 8 · align 8\n/);
+    assert.match(md, /the value is on the heap/);
+    assert.match(typeExprHoverMarkdown('Foo', { unknown: 'unknown type `Foo`' }, 't'), /unknown: unknown type `Foo`/);
   });
 });

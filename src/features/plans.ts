@@ -1,0 +1,63 @@
+/**
+ * What the editor surfaces propose for a type, computed once from its report: the repr(C)
+ * reorder (plan + text edits), the "pin this layout" edit, and the diagnostics' findings.
+ * No `vscode` import: plain data that the adapters turn into lenses, actions and diagnostics.
+ */
+import type { TypeReport } from '../analysis/api';
+import type { TypeItem } from '../core/model';
+import { type ReorderPlan, type TextEdit, pinLayoutEdit, planReorder, reorderEdits } from '../core/reorder';
+import { isKnown } from './layoutText';
+
+export interface ReorderProposal {
+  readonly plan: ReorderPlan;
+  readonly edits: readonly TextEdit[];
+}
+
+/** The minimal-padding reorder of a `#[repr(C)]` struct with a known layout, when it saves bytes. */
+export function reorderProposal(text: string, item: TypeItem, t: TypeReport): ReorderProposal | undefined {
+  if (item.kind !== 'struct' || !item.repr.c || item.repr.packed !== undefined || !isKnown(t)) return undefined;
+  const fields = t.fields ?? [];
+  if (fields.length !== item.fields.length || fields.length < 2) return undefined;
+  const plan = planReorder(
+    fields.map((f) => ({ size: f.size, align: f.align })),
+    item.repr.align ?? 1,
+  );
+  if (!plan) return undefined;
+  // The planner's arithmetic must agree with the engine's before we offer an edit.
+  if (t.padding !== undefined && plan.padding !== t.padding) return undefined;
+  const edits = reorderEdits(text, item, plan.order);
+  if (!edits || edits.length === 0) return undefined;
+  return { plan, edits };
+}
+
+/** rustc's field order for a default-repr struct (memory order), when it differs from the declaration. */
+export function rustcOrder(item: TypeItem, t: TypeReport): string[] | undefined {
+  if (item.kind !== 'struct' || item.repr.c || !isKnown(t) || !t.fields || t.fields.length < 2) return undefined;
+  const sorted = [...t.fields].sort((a, b) => a.offset - b.offset || a.size - b.size);
+  if (sorted.every((f, i) => f === t.fields![i])) return undefined;
+  return sorted.map((f) => f.name);
+}
+
+/** The pin-layout edit for a non-generic type with a known layout. */
+export function pinProposal(text: string, item: TypeItem, t: TypeReport): TextEdit | undefined {
+  if (!isKnown(t) || t.align === undefined) return undefined;
+  if (item.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
+  const lifetimes = item.generics.params.filter((p) => p.kind === 'lifetime').map(() => "'_");
+  // `size_of::<T<'_>>()` is not allowed in a const item; `'static` is, and has the same layout.
+  const name = lifetimes.length ? `${item.name}<${lifetimes.map(() => "'static").join(', ')}>` : item.name;
+  const pinned = new RegExp(`size_of::<${escapeRe(name)}>\\(\\)`);
+  if (pinned.test(text.slice(item.span.end, item.span.end + 400))) return undefined; // already pinned
+  return pinLayoutEdit(text, item.span, name, t.size, t.align);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Two largest variants of an enum, for the large-variant diagnostic. */
+export function largestVariants(t: TypeReport): { largest: { name: string; size: number }; second: { name: string; size: number } } | undefined {
+  if (t.kind !== 'enum' || !isKnown(t) || !t.variants) return undefined;
+  const vs = t.variants.filter((v) => !v.absent).sort((a, b) => b.size - a.size);
+  if (vs.length < 2) return undefined;
+  return { largest: { name: vs[0]!.name, size: vs[0]!.size }, second: { name: vs[1]!.name, size: vs[1]!.size } };
+}
