@@ -39,6 +39,8 @@ import type {
 import { BAIL, FastParser } from './fast';
 import {
   addAttrText,
+  EMPTY,
+  singleSegment,
   addCommentText,
   boundName,
   EMPTY_REPR,
@@ -61,6 +63,8 @@ export interface ExtractOptions {
   readonly fast?: boolean;
   /** Counts items built by the fast (text) path and by the tree path. */
   readonly stats?: { fast: number; tree: number };
+  /** Called with the item's text whenever the fast path hands an error-free item to the tree path. */
+  readonly onBail?: (itemText: string) => void;
 }
 
 /** Nesting deeper than this (types, expressions, modules) becomes `unknown` instead of recursing. */
@@ -75,6 +79,7 @@ interface Ctx {
   readonly treeHasError: boolean;
   readonly lineOf: (offset: number) => number;
   readonly stats: { fast: number; tree: number } | undefined;
+  readonly onBail: ((itemText: string) => void) | undefined;
 }
 
 /** 0-based line of an offset; cheap for nearby offsets (items come in document order). */
@@ -128,6 +133,7 @@ export function extractFile(tree: Tree, text: string, path: string, options: Ext
     treeHasError: root.hasError,
     lineOf: lineCounter(text),
     stats: options.stats,
+    onBail: options.onBail,
   };
   const items: Item[] = [];
   const innerAttrs: Attribute[] = [];
@@ -180,21 +186,21 @@ function walkContainer(
   if (!cur.gotoFirstChild()) return;
   const text = ctx.text;
   const types = ctx.types;
+  // Attributes and doc comments before an item are only recorded as ranges here and turned
+  // into model objects when an item we extract uses them (most precede functions and impls).
+  const raw: number[] = [];
   let p = newPending();
   do {
     const t = types[cur.nodeTypeId] ?? 'ERROR';
     switch (t) {
-      case 'attribute_item': {
-        const start = cur.startIndex;
-        const end = cur.endIndex;
-        addAttrText(p, text.slice(start, end), start, end);
+      case 'attribute_item':
+        raw.push(0, cur.startIndex, cur.endIndex);
         continue;
-      }
       case 'line_comment':
       case 'block_comment': {
         const start = cur.startIndex;
         const c2 = text.charCodeAt(start + 2);
-        if (c2 === 47 || c2 === 42) addCommentText(p, text.slice(start, cur.endIndex), start);
+        if (c2 === 47 || c2 === 42) raw.push(1, start, cur.endIndex);
         continue;
       }
       case 'inner_attribute_item':
@@ -212,10 +218,16 @@ function walkContainer(
       case 'static_item':
       case 'use_declaration':
       case 'extern_crate_declaration': {
+        p = materialize(text, raw);
         let node: Node | undefined;
         let item: Item | undefined;
-        if (ctx.fast && !(ctx.treeHasError && (node = cur.currentNode).hasError)) {
-          item = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
+        const start = cur.startIndex;
+        const end = cur.endIndex;
+        // big const/static initializers (tables) are cheaper for the tree path, which never
+        // walks into an initializer it cannot evaluate, than for the lexer
+        const big = end - start > 2000 && (t === 'const_item' || t === 'static_item');
+        if (ctx.fast && !big && !(ctx.treeHasError && (node = cur.currentNode).hasError)) {
+          item = fastItem(t, p, start, end, ctx);
         }
         if (!item) {
           node ??= cur.currentNode;
@@ -227,9 +239,10 @@ function walkContainer(
         break;
       }
       case 'mod_item':
-        modItem(cur, p, ctx, depth, out);
+        modItem(cur, materialize(text, raw), ctx, depth, out);
         break;
       case 'trait_item': {
+        p = materialize(text, raw);
         const node = cur.currentNode;
         let tr: Item | undefined;
         if (ctx.fast && !(ctx.treeHasError && node.hasError)) tr = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
@@ -251,11 +264,11 @@ function walkContainer(
         }
         break;
       case 'macro_invocation':
-        if (mode === 'items') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, p));
+        if (mode === 'items') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
         break;
       case 'expression_statement':
         if (mode === 'items' && cur.gotoFirstChild()) {
-          if (types[cur.nodeTypeId] === 'macro_invocation') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, p));
+          if (types[cur.nodeTypeId] === 'macro_invocation') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
           cur.gotoParent();
         }
         break;
@@ -270,9 +283,21 @@ function walkContainer(
         // tokens (`{`, `}`, `;`) and items that carry no layout information
         break;
     }
-    p = newPending();
+    raw.length = 0;
   } while (cur.gotoNextSibling());
   cur.gotoParent();
+}
+
+/** Turns the recorded attribute/doc comment ranges into a Pending. */
+function materialize(text: string, raw: readonly number[]): Pending {
+  const p = newPending();
+  for (let i = 0; i < raw.length; i += 3) {
+    const start = raw[i + 1]!;
+    const end = raw[i + 2]!;
+    if (raw[i] === 0) addAttrText(p, text.slice(start, end), start, end);
+    else addCommentText(p, text.slice(start, end), start);
+  }
+  return p;
 }
 
 /** Builds an error-free item from its text (fast path); undefined when it bails. */
@@ -310,8 +335,9 @@ function fastItem(t: string, p: Pending, start: number, end: number, ctx: Ctx): 
         break;
     }
   } catch (e) {
-    if (e === BAIL) return undefined;
-    throw e;
+    if (e !== BAIL) throw e;
+    ctx.onBail?.(ctx.text.slice(start, end));
+    return undefined;
   }
   if (item && ctx.stats) ctx.stats.fast++;
   return item;
@@ -406,11 +432,11 @@ function recoverUnclosedBody(kids: Node[], ctx: Ctx, depth: number, out: Item[])
   }
 }
 
-function macroItemText(ctx: Ctx, start: number, end: number, p: Pending): Item {
+function macroItemText(ctx: Ctx, start: number, end: number, pendingStart: number): Item {
   const head = ctx.text.slice(start, Math.min(end, start + 200));
   const bang = head.indexOf('!');
   const name = (bang >= 0 ? head.slice(0, bang) : head).replace(/\s+/g, '');
-  return { kind: 'macroCall', name, span: { start: p.start >= 0 ? p.start : start, end } };
+  return { kind: 'macroCall', name, span: { start: pendingStart >= 0 ? pendingStart : start, end } };
 }
 
 function common(
@@ -1000,7 +1026,7 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       const s = slice(ctx, n);
       if (!s) return { kind: 'unknown', text: '', span: span(n) };
       if (s === '_') return { kind: 'infer', span: span(n) };
-      return { kind: 'path', segments: [{ name: ident(s), args: [] }], global: false, span: span(n) };
+      return { kind: 'path', segments: singleSegment(ident(s)), global: false, span: span(n) };
     }
     case 'scoped_type_identifier':
     case 'generic_type':
@@ -1108,7 +1134,7 @@ function pathType(n: Node, ctx: Ctx, depth: number): TypeExpr {
   pushPath(n, ctx, segs, st, depth, true);
   return {
     kind: 'path',
-    segments: segs as PathSegment[],
+    segments: segs.length === 1 && segs[0]!.args.length === 0 ? singleSegment(segs[0]!.name) : (segs as PathSegment[]),
     global: st.global,
     ...(st.qualified ? { qualified: true } : {}),
     span: span(n),
@@ -1124,7 +1150,7 @@ function pushPath(
   outermost: boolean,
 ): void {
   if (depth > MAX_NESTING) {
-    segs.push({ name: '…', args: [] });
+    segs.push({ name: '…', args: EMPTY });
     st.qualified = true;
     return;
   }
@@ -1158,12 +1184,12 @@ function pushPath(
     }
     case 'bracketed_type':
       st.qualified = true;
-      segs.push({ name: short(ctx, n), args: [] });
+      segs.push({ name: short(ctx, n), args: EMPTY });
       return;
     default: {
       const s = slice(ctx, n);
       if (!outermost && !s) return;
-      segs.push({ name: ident(s), args: [] });
+      segs.push({ name: ident(s), args: EMPTY });
       return;
     }
   }
@@ -1337,6 +1363,11 @@ function scanProblems(n: Node, ctx: Ctx, depth: number): void {
     return;
   }
   if (t === 'block' || t === 'declaration_list') return;
+  if (n.childCount > 64) {
+    // big initializers: let tree-sitter find the ERROR nodes in C instead of walking them here
+    for (const e of n.descendantsOfType('ERROR')) problem(ctx, 'syntax error', errorSpan(e, ctx));
+    return;
+  }
   for (const k of n.children) {
     if (k.hasError) scanProblems(k, ctx, depth + 1);
   }

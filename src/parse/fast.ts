@@ -33,6 +33,9 @@ import type {
 } from '../core/model';
 import {
   addAttrText,
+  append,
+  EMPTY,
+  singleSegment,
   boundName,
   EMPTY_REPR,
   identName,
@@ -90,6 +93,7 @@ const PUNCT = '!#$%&*+,-./:;<=>?@^|~()[]{}';
 class Lexer {
   private pos: number;
   private readonly buf: Tok[] = [];
+  private head = 0;
   constructor(
     readonly text: string,
     start: number,
@@ -99,12 +103,17 @@ class Lexer {
   }
 
   peek(i = 0): Tok {
-    while (this.buf.length <= i) this.buf.push(this.lex());
-    return this.buf[i]!;
+    const buf = this.buf;
+    while (buf.length - this.head <= i) buf.push(this.lex());
+    return buf[this.head + i]!;
   }
   next(): Tok {
     const t = this.peek();
-    this.buf.shift();
+    this.head++;
+    if (this.head > 32 && this.head === this.buf.length) {
+      this.buf.length = 0;
+      this.head = 0;
+    }
     return t;
   }
 
@@ -185,11 +194,22 @@ class Lexer {
       if (isDigit(c)) {
         let q = p + 1;
         while (q < end && isIdentCont(s.charCodeAt(q))) q++;
-        // `1.5`, `1e5` are floats; `1..2` is a range
-        if (s.charCodeAt(q) === 46 && s.charCodeAt(q + 1) !== 46 && !isIdentStart(s.charCodeAt(q + 1))) throw BAIL;
-        this.pos = q;
+        const hex = c === 48 && (s.charCodeAt(p + 1) === 120 || s.charCodeAt(p + 1) === 98 || s.charCodeAt(p + 1) === 111);
+        let float = false;
+        // `1.5`, `1.`, `1e5`, `2.5e-3f64` are floats; `1..2` is a range, `1.max(2)` a method call
+        if (!hex && s.charCodeAt(q) === 46 && s.charCodeAt(q + 1) !== 46 && !isIdentStart(s.charCodeAt(q + 1))) {
+          float = true;
+          q++;
+          while (q < end && isIdentCont(s.charCodeAt(q))) q++;
+        }
+        if (!hex && /[eE]$/.test(s.slice(p, q)) && (s[q] === '+' || s[q] === '-')) {
+          q++;
+          while (q < end && isIdentCont(s.charCodeAt(q))) q++;
+        }
         const v = s.slice(p, q);
-        if (!/^0x/.test(v) && /[eE]/.test(v)) throw BAIL;
+        if (!hex && /[eE]|f32|f64/.test(v)) float = true;
+        this.pos = q;
+        if (float) return { k: K.Other, start: p, end: q, v, joint: false };
         return { k: K.Int, start: p, end: q, v, joint: false };
       }
       if (c === 39 /* ' */) {
@@ -210,6 +230,11 @@ class Lexer {
           if (s.charCodeAt(q) === 39) throw BAIL;
           this.pos = q;
           return { k: K.Lifetime, start: p, end: q, v: s.slice(p, q), joint: false };
+        }
+        if (c1 >= 0xd800 && c1 <= 0xdbff && s.charCodeAt(p + 3) === 39) {
+          // astral char literal `'😀'`
+          this.pos = p + 4;
+          return { k: K.Char, start: p, end: p + 4, v: s.slice(p, p + 4), joint: false };
         }
         throw BAIL;
       }
@@ -368,7 +393,7 @@ export class FastParser {
       } else if (t.k === K.Doc) {
         this.next();
         if (p.start < 0) p.start = t.start;
-        p.docs.push(outerDocText(t.v)!);
+        p.docs = append(p.docs, outerDocText(t.v)!);
       } else return p;
     }
   }
@@ -936,7 +961,7 @@ export class FastParser {
       qualified = true;
       // the bracketed part is one segment named by its text
       const closeEnd = this.lastTokEnd;
-      segs.push({ name: short(this.text, start, closeEnd), args: [] });
+      segs.push({ name: short(this.text, start, closeEnd), args: EMPTY });
       if (!this.atPathSep()) throw BAIL;
     } else if (this.atPathSep()) {
       global = true;
@@ -950,7 +975,7 @@ export class FastParser {
       const id = this.next();
       if (id.k !== K.Ident) throw BAIL;
       if (KEYWORDS.has(id.v)) throw BAIL;
-      const seg: MutSeg = { name: identName(id.v), args: [] };
+      const seg: MutSeg = { name: identName(id.v), args: EMPTY };
       end = id.end;
       if (this.atP('<')) {
         const r = this.genericArgs(depth + 1);
@@ -963,7 +988,7 @@ export class FastParser {
     }
     return {
       kind: 'path',
-      segments: segs as PathSegment[],
+      segments: segs.length === 1 && segs[0]!.args === EMPTY ? singleSegment(segs[0]!.name) : (segs as PathSegment[]),
       global,
       ...(qualified ? { qualified: true } : {}),
       span: { start, end },
@@ -1302,7 +1327,7 @@ export class FastParser {
     let value: ConstExpr | undefined;
     if (this.atP('=')) {
       this.next();
-      value = this.expr(0, 0).e;
+      value = this.opaqueValue() ?? this.expr(0, 0).e;
     }
     this.expectP(';');
     this.expectEnd();
@@ -1312,6 +1337,53 @@ export class FastParser {
       ty,
       ...(value ? { value } : {}),
     };
+  }
+
+  /**
+   * A const/static value that the tree path turns into one `unknown` as a whole: a string or
+   * float literal, `&[..]`/`&(..)`/`[..]`/`(..)`, a call `path(..)` or a struct literal
+   * `Path { .. }`, followed directly by the final `;`. Returns undefined (nothing consumed)
+   * for anything else.
+   */
+  private opaqueValue(): ConstExpr | undefined {
+    let i = 0;
+    const first = this.peek(0);
+    const start = first.start;
+    let t = first;
+    if (t.k === K.Other) {
+      i = 1;
+    } else {
+      if (this.isP(t, '&')) {
+        i++;
+        if (this.atIdent('mut', i)) i++;
+        t = this.peek(i);
+        if (!(this.isP(t, '[') || this.isP(t, '('))) return undefined;
+      } else if (t.k === K.Ident && !EXPR_KEYWORDS.has(t.v) && t.v !== 'self' && t.v !== 'super' && t.v !== 'crate') {
+        // path(..) or Path { .. }
+        i++;
+        while (this.atPathSep(i) && this.peek(i + 2).k === K.Ident) i += 3;
+        t = this.peek(i);
+        if (!(this.isP(t, '(') || this.isP(t, '{'))) return undefined;
+      } else if (!(this.isP(t, '[') || this.isP(t, '('))) return undefined;
+      // skip one balanced group by peeking
+      let depth = 0;
+      for (;;) {
+        const q = this.peek(i++);
+        if (q.k === K.Eof) return undefined;
+        if (q.k === K.Punct) {
+          if (q.v === '(' || q.v === '[' || q.v === '{') depth++;
+          else if (q.v === ')' || q.v === ']' || q.v === '}') {
+            depth--;
+            if (depth === 0) break;
+          }
+        }
+      }
+      if (this.isP(first, '(')) return undefined; // `(a)` is parenthesized, `(a, b)` a tuple: leave to the tree
+    }
+    const last = this.peek(i - 1);
+    if (!this.atP(';', i) || this.peek(i + 1).k !== K.Eof) return undefined;
+    while (i-- > 0) this.next();
+    return { kind: 'unknown', text: short(this.text, start, last.end) };
   }
 
   useItem(outer: Pending, itemStart: number, itemEnd: number): UseDef {

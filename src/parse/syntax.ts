@@ -2,21 +2,46 @@
  * Pure text helpers shared by the tree path (`extract.ts`) and the fast path (`fast.ts`),
  * so both produce byte-identical model objects.
  */
-import type { Attribute, CfgPredicate, GenericParam, Generics, Repr, UseEntry } from '../core/model';
+import type { Attribute, CfgPredicate, GenericArg, GenericParam, Generics, PathSegment, Repr, UseEntry } from '../core/model';
 import { keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from './attrs';
+
+/**
+ * One shared frozen empty array: most fields have no docs, attributes, cfg or generic
+ * arguments, and the model is read-only, so they all share it (the model is most of the
+ * extractor's allocations, and allocation is most of its cost).
+ */
+export const EMPTY: readonly never[] = Object.freeze([]);
+
+/** Appends to a possibly shared empty array. */
+export function append<T>(arr: readonly T[], x: T): readonly T[] {
+  if (arr === EMPTY) return [x];
+  (arr as T[]).push(x);
+  return arr;
+}
 
 /** Attributes and doc comments seen before the item (field, variant) they belong to. */
 export interface Pending {
   start: number;
-  attrs: Attribute[];
-  docs: string[];
-  cfg: CfgPredicate[];
+  attrs: readonly Attribute[];
+  docs: readonly string[];
+  cfg: readonly CfgPredicate[];
   repr: MutableRepr | undefined;
   pathAttr: string | undefined;
 }
 
 export function newPending(): Pending {
-  return { start: -1, attrs: [], docs: [], cfg: [], repr: undefined, pathAttr: undefined };
+  return { start: -1, attrs: EMPTY, docs: EMPTY, cfg: EMPTY, repr: undefined, pathAttr: undefined };
+}
+
+const segmentCache = new Map<string, readonly PathSegment[]>();
+/** `[{ name, args: [] }]`, shared per name (primitive and simple type names repeat a lot). */
+export function singleSegment(name: string): readonly PathSegment[] {
+  let segs = segmentCache.get(name);
+  if (!segs) {
+    segs = Object.freeze([Object.freeze({ name, args: EMPTY as readonly GenericArg[] })]);
+    if (segmentCache.size < 4096) segmentCache.set(name, segs);
+  }
+  return segs;
 }
 
 export const EMPTY_REPR: Repr = Object.freeze({
@@ -47,15 +72,15 @@ export function makeAttribute(raw: string, start: number, end: number): Attribut
 export function addAttrText(p: Pending, raw: string, start: number, end: number): void {
   if (p.start < 0) p.start = start;
   const a = makeAttribute(raw, start, end);
-  p.attrs.push(a);
+  p.attrs = append(p.attrs, a);
   switch (a.name) {
     case 'doc': {
       const v = keyValueString(a.text);
-      if (v !== undefined) p.docs.push(v);
+      if (v !== undefined) p.docs = append(p.docs, v);
       break;
     }
     case 'cfg':
-      p.cfg.push(parseCfgAttr(a.text));
+      p.cfg = append(p.cfg, parseCfgAttr(a.text));
       break;
     case 'repr':
       mergeRepr((p.repr ??= emptyRepr()), a.text);
@@ -73,7 +98,7 @@ export function addCommentText(p: Pending, raw: string, start: number): void {
   const doc = outerDocText(raw);
   if (doc === undefined) return;
   if (p.start < 0) p.start = start;
-  p.docs.push(doc);
+  p.docs = append(p.docs, doc);
 }
 
 /** Outer doc comment text (`///` lines, `/** ... *\/` blocks) with markers stripped, or undefined. */
@@ -100,6 +125,7 @@ export function outerDocText(raw: string): string | undefined {
 
 /** `pub ( crate )` → `pub(crate)`. */
 export function visNormalize(s: string): string {
+  if (s === 'pub') return s;
   return s
     .replace(/\s+/g, ' ')
     .replace(/ *\( */g, '(')
