@@ -75,6 +75,25 @@ function apply(text: string, c: ContentChange): string {
   return text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
 }
 
+/** Every node with its type, offsets and row/column positions (toString() has no positions). */
+function dump(tree: Tree): string {
+  const out: string[] = [];
+  const c = tree.walk();
+  try {
+    for (;;) {
+      const s = c.startPosition;
+      const e = c.endPosition;
+      out.push(`${c.nodeType} ${c.startIndex}-${c.endIndex} ${s.row}:${s.column}-${e.row}:${e.column}`);
+      if (c.gotoFirstChild()) continue;
+      while (!c.gotoNextSibling()) {
+        if (!c.gotoParent()) return out.join('\n');
+      }
+    }
+  } finally {
+    c.delete();
+  }
+}
+
 /** Wraps a parser to count the trees it creates and the trees deleted. */
 function tracking(parser: RustParser): { parser: RustParser; live: () => number; created: () => number } {
   let created = 0;
@@ -145,7 +164,11 @@ describe('parse: DocumentTrees', () => {
       const full = base.parse(text);
       try {
         assert.equal(inc.tree.rootNode.toString(), full.rootNode.toString(), `step ${step}: trees differ`);
-        if (step % 10 === 0) assert.deepStrictEqual(inc.file(), extractFile(full, text, 'file:///a.rs'));
+        if (step % 5 === 0) {
+          assert.equal(dump(inc.tree), dump(full), `step ${step}: node positions differ`);
+          assert.deepStrictEqual(inc.file(), extractFile(full, text, 'file:///a.rs'));
+          assert.deepStrictEqual(extractFile(inc.tree, text, 'x', { fast: false }), extractFile(full, text, 'x', { fast: false }));
+        }
       } finally {
         full.delete();
       }
