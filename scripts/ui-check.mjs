@@ -24,6 +24,7 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './lib.mjs';
+import { PANEL_CHECKS } from './ui-panel-checks.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Checks. Each gets the `ui` helper object (see makeUi) and throws an Error when it fails.
@@ -50,7 +51,7 @@ async function hoverShowsPadding(ui) {
   return text.split('\n')[0];
 }
 
-const CHECKS = [hoverOnStructName, hoverShowsPadding];
+const CHECKS = [hoverOnStructName, hoverShowsPadding, ...PANEL_CHECKS];
 
 // ---------------------------------------------------------------------------------------------
 // The helper object the checks use.
