@@ -5,14 +5,10 @@
  * command only: `rustLayout.openGuide` (the "Learn more" link).
  */
 import * as vscode from 'vscode';
-import type { FieldReport, VariantReport } from '../analysis/api';
-import type { FieldDef, TypeExpr } from '../core/model';
-import { describeTy } from '../core/report';
-import { Abstain, LayoutError } from '../core/layout/types';
 import { readSettings } from './config';
-import { spanContains, spanToRange } from './convert';
-import { type TyDescription, fieldHoverMarkdown, typeExprHoverMarkdown, typeHoverMarkdown } from './layoutText';
-import type { DocumentAnalysis, DocumentReports, TypeEntry } from './reports';
+import { spanToRange } from './convert';
+import { hoverAt } from './hoverModel';
+import type { DocumentReports } from './reports';
 
 export class LayoutHoverProvider implements vscode.HoverProvider {
   constructor(private readonly reports: DocumentReports) {}
@@ -27,85 +23,6 @@ export class LayoutHoverProvider implements vscode.HoverProvider {
     if (!a || token.isCancellationRequested || a.version !== document.version) return undefined;
     const h = hoverAt(a, document.offsetAt(position));
     return h && new vscode.Hover(markdown(h.markdown), spanToRange(document, h.span));
-  }
-}
-
-/** The hover at `offset` of an analysed document (pure over the analysis; exported for the bench). */
-export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string; span: { start: number; end: number } } | undefined {
-  for (const entry of a.types) {
-    const t = entry.report;
-    if (!spanContains(entry.item.span, offset)) continue;
-    if (t.nameSpan && spanContains(t.nameSpan, offset)) return { markdown: typeHoverMarkdown(t, a.target), span: t.nameSpan };
-    const reports = t.fields ?? [];
-    const variantReports = t.variants ?? [];
-    for (const [def, rep] of fieldPairs(entry, reports, variantReports)) {
-      if (spanContains(def.nameSpan, offset) && def.nameSpan.start !== def.ty.span.start && rep) {
-        return { markdown: fieldHoverMarkdown(t, rep, a.target), span: def.nameSpan };
-      }
-      if (spanContains(def.ty.span, offset)) {
-        const e = innermost(def.ty, offset);
-        const text = a.text.slice(e.span.start, e.span.end);
-        return { markdown: typeExprHoverMarkdown(text, describe(a, entry, e), a.target), span: e.span };
-      }
-    }
-  }
-  return undefined;
-}
-
-/** Field definitions paired with their reports (declaration order on both sides). */
-function* fieldPairs(
-  entry: TypeEntry,
-  fields: readonly FieldReport[],
-  variants: readonly VariantReport[],
-): Generator<[FieldDef, FieldReport | undefined]> {
-  const item = entry.item;
-  if (item.kind === 'enum') {
-    for (const [vi, v] of item.variants.entries()) {
-      const vr = variants.find((x) => x.name === v.name) ?? variants[vi];
-      for (const f of v.fields) yield [f, vr?.fields.find((x) => x.name === f.name)];
-    }
-  } else {
-    for (const f of item.fields) yield [f, fields.find((x) => x.name === f.name)];
-  }
-}
-
-/** The smallest type expression inside `e` that contains `offset`. */
-export function innermost(e: TypeExpr, offset: number): TypeExpr {
-  const children: TypeExpr[] = [];
-  switch (e.kind) {
-    case 'path':
-      for (const s of e.segments) for (const g of s.args) if (g.kind === 'type' || g.kind === 'binding') children.push(g.ty);
-      break;
-    case 'ref':
-    case 'ptr':
-      children.push(e.inner);
-      break;
-    case 'array':
-    case 'slice':
-      children.push(e.elem);
-      break;
-    case 'tuple':
-      children.push(...e.elems);
-      break;
-    default:
-      break;
-  }
-  for (const c of children) if (spanContains(c.span, offset)) return innermost(c, offset);
-  return e;
-}
-
-function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {
-  if (entry.item.generics.params.some((p) => p.kind !== 'lifetime')) {
-    const names = new Set(entry.item.generics.params.map((p) => p.name));
-    const text = a.text.slice(e.span.start, e.span.end);
-    if ([...names].some((n) => new RegExp(`\\b${n}\\b`).test(text))) return { unknown: 'generic: depends on the type arguments' };
-  }
-  try {
-    return describeTy(a.analysis.engine, a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() }));
-  } catch (err) {
-    if (err instanceof Abstain) return { unknown: err.message };
-    if (err instanceof LayoutError) return { error: `${err.code}: ${err.message}` };
-    throw err;
   }
 }
 

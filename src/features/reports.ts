@@ -13,44 +13,16 @@
 import * as vscode from 'vscode';
 import { type Analysis, type Analyzer, type Program, singleFileProgram } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../analysis/api';
+export type { DocumentAnalysis, TypeEntry } from './documentModel';
 import { loadProgram } from '../analysis/program';
-import type { SourceFile, TypeItem } from '../core/model';
-import { reportType } from '../core/report';
-import type { ModuleScope } from '../core/resolve';
+import type { SourceFile } from '../core/model';
 import type { RustParser } from '../parse/parser';
 import { onDidChangeSettings, readSettings } from './config';
 import { Disposable } from './dispose';
+import { type DocumentAnalysis, buildDocumentAnalysis } from './documentModel';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
 import { WorkspaceIndex } from './workspaceIndex';
-
-/** A type declared in the document: its report and the model item it came from. */
-export interface TypeEntry {
-  readonly report: TypeReport;
-  readonly item: TypeItem;
-  readonly m: ModuleScope;
-}
-
-/** Everything the features need about one version of one document. */
-export interface DocumentAnalysis {
-  readonly uri: string;
-  readonly version: number;
-  readonly target: string;
-  /** The path the engine knows the document by (file system path for `file:` documents). */
-  readonly path: string;
-  /** The text that was analysed (the document's text at `version`). */
-  readonly text: string;
-  /** The document's parsed model (items, syntax problems). */
-  readonly file: SourceFile;
-  /** The analysis of the document's crate (or of the document alone). */
-  readonly analysis: Analysis;
-  /** The types declared in the document, in source order. */
-  readonly types: readonly TypeEntry[];
-  /** The same, as a Report (what the older `get()` callers read). */
-  readonly report: Report;
-  /** The crate directory when the document was analysed as part of a crate. */
-  readonly crateDir?: string;
-}
 
 interface DocEntry {
   readonly version: number;
@@ -140,24 +112,7 @@ export class DocumentReports extends Disposable {
     }
     const file = parse(path, text);
     analysis ??= await this.analyzer.analyze(singleFileProgram(file, text), target);
-    const types: TypeEntry[] = [];
-    for (const { item, m } of analysis.crate.typeItems()) {
-      if (m.file !== path) continue;
-      types.push({ item, m, report: reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text }) });
-    }
-    types.sort((a, b) => a.item.span.start - b.item.span.start);
-    return {
-      uri: document.uri.toString(),
-      version,
-      target: analysis.target.triple,
-      path,
-      text,
-      file,
-      analysis,
-      types,
-      report: { target: analysis.target.triple, types: types.map((t) => t.report) },
-      crateDir,
-    };
+    return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir });
   }
 
   /** Parses with the (path, text) cache; every tree is deleted before returning. */

@@ -1,0 +1,216 @@
+/**
+ * Editor benchmarks (issue 4), imported by test/bench/bench.ts; prints figures, asserts nothing.
+ *   - re-layout after a one-character edit in a 220 KB file (target: p95 ≤ 5 ms): parse
+ *     (incremental, with tree.edit, and full), extract, analyse, report every type of the file —
+ *     what DocumentReports does per document version;
+ *   - hover (target: p99 ≤ 10 ms): hoverAt on type names, field names and field types;
+ *   - WASM memory over 10,000 incremental edits (target: flat within 5%).
+ */
+import * as path from 'node:path';
+import type { Edit, Tree } from 'web-tree-sitter';
+import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
+import { extractFile } from '../../src/parse/extract';
+import { buildDocumentAnalysis } from '../../src/features/documentModel';
+import { hoverAt } from '../../src/features/hoverModel';
+
+/** Every WebAssembly.Memory the runtime creates (web-tree-sitter does not expose its heap). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmApi {
+  Memory: new (d: unknown) => WasmMemory;
+  instantiate: (...a: unknown[]) => Promise<unknown>;
+}
+const memories: WasmMemory[] = [];
+function trackWasmMemory(): void {
+  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const Orig = wasm.Memory;
+  const Tracked = function (d: unknown) {
+    const m = new Orig(d);
+    memories.push(m);
+    return m;
+  } as unknown as WasmApi['Memory'];
+  Tracked.prototype = Orig.prototype;
+  wasm.Memory = Tracked;
+  const origInstantiate = wasm.instantiate.bind(wasm);
+  wasm.instantiate = async (...args: unknown[]) => {
+    const r = (await origInstantiate(...args)) as { instance?: { exports: Record<string, unknown> }; exports?: Record<string, unknown> };
+    const exports = r.instance?.exports ?? r.exports ?? {};
+    for (const v of Object.values(exports)) if (v instanceof Orig && !memories.includes(v)) memories.push(v);
+    return r;
+  };
+}
+function wasmBytes(): number {
+  return memories.reduce((s, m) => s + m.buffer.byteLength, 0);
+}
+
+/** A deterministic Rust file of about `bytes` characters: structs, repr(C) structs, enums, modules. */
+export function generateRustFile(bytes: number): string {
+  const prims = ['u8', 'u16', 'u32', 'u64', 'i32', 'f64', 'bool', 'char', 'usize'];
+  const heap = ['String', 'Vec<u64>', 'Box<u32>', 'Option<Box<u8>>'];
+  let seed = 12345;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const parts: string[] = ['//! Generated for the editor bench.\n#![allow(dead_code)]\n\n'];
+  let size = parts[0]!.length;
+  let i = 0;
+  while (size < bytes) {
+    let s: string;
+    const k = i % 4;
+    if (k === 3) {
+      s = `/// Enum ${i}.\npub enum E${i} {\n    A(u${8 << rand(4)}),\n    B { x: ${prims[rand(prims.length)]}, y: T${Math.max(0, i - 2)} },\n    C,\n}\n\n`;
+    } else {
+      const n = 3 + rand(6);
+      const fields: string[] = [];
+      for (let f = 0; f < n; f++) {
+        const ty = f === n - 1 && i > 4 && k === 1 ? `T${i - 4}` : rand(5) === 0 && k !== 2 ? heap[rand(heap.length)]! : prims[rand(prims.length)]!;
+        fields.push(`    /// Field ${f}.\n    pub f${f}: ${ty}, // note\n`);
+      }
+      s = `/// Struct ${i}.\n${k === 2 ? '#[repr(C)]\n' : '#[derive(Clone)]\n'}pub struct T${i} {\n${fields.join('')}}\n\n`;
+    }
+    parts.push(s);
+    size += s.length;
+    i++;
+  }
+  return parts.join('');
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+function fmt(xs: number[]): string {
+  return `p50 ${quantile(xs, 0.5).toFixed(2)} ms · p95 ${quantile(xs, 0.95).toFixed(2)} ms · p99 ${quantile(xs, 0.99).toFixed(2)} ms · max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`;
+}
+
+/** The tree-sitter Edit for replacing `oldLen` characters at `offset` with `insert` (UTF-16 units ×2 = bytes). */
+function treeEdit(text: string, offset: number, oldLen: number, insert: string): Edit {
+  const point = (t: string, off: number) => {
+    const before = t.slice(0, off);
+    const row = (before.match(/\n/g) ?? []).length;
+    return { row, column: (off - (before.lastIndexOf('\n') + 1)) * 2 };
+  };
+  const newText = text.slice(0, offset) + insert + text.slice(offset + oldLen);
+  return {
+    startIndex: offset * 2,
+    oldEndIndex: (offset + oldLen) * 2,
+    newEndIndex: (offset + insert.length) * 2,
+    startPosition: point(text, offset),
+    oldEndPosition: point(text, offset + oldLen),
+    newEndPosition: point(newText, offset + insert.length),
+  } as Edit;
+}
+
+export async function runEditorBench(opts: { wasmDir: string; edits?: number; memoryEdits?: number } = { wasmDir: path.join(__dirname) }): Promise<void> {
+  trackWasmMemory();
+  const analyzer = new Analyzer({ wasmDir: opts.wasmDir });
+  const parser = await analyzer.parser();
+  let text = generateRustFile(220 * 1024);
+  const file = '/bench/big.rs';
+  console.log(`editor bench: ${(text.length / 1024).toFixed(0)} KB file, ${(text.match(/^pub (struct|enum)/gm) ?? []).length} types`);
+
+  // Positions of one-character edits: the digit in a `// note` comment, or `u8`↔`u16`-free toggles.
+  const editSites = [...text.matchAll(/Field (\d)\./g)].map((m) => m.index + 6);
+  const layoutTimes: number[] = [];
+  const parseIncr: number[] = [];
+  const parseFull: number[] = [];
+  const extractT: number[] = [];
+  const analyseT: number[] = [];
+  let tree: Tree = parser.parse(text);
+  let last = buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(extractFile(tree, text, file), text)), extractFile(tree, text, file), {
+    uri: file,
+    version: 0,
+    path: file,
+    text,
+  });
+  const edits = opts.edits ?? 200;
+  for (let i = 0; i < edits; i++) {
+    const at = editSites[(i * 7919) % editSites.length]!;
+    const ch = String.fromCharCode(48 + ((text.charCodeAt(at) - 47) % 10));
+    const edit = treeEdit(text, at, 1, ch);
+    text = text.slice(0, at) + ch + text.slice(at + 1);
+    const t0 = performance.now();
+    tree.edit(edit);
+    const next = parser.parse(text, tree);
+    tree.delete();
+    tree = next;
+    const t1 = performance.now();
+    const sf = extractFile(tree, text, file);
+    const t2 = performance.now();
+    const analysis = await analyzer.analyze(singleFileProgram(sf, text));
+    last = buildDocumentAnalysis(analysis, sf, { uri: file, version: i + 1, path: file, text });
+    const t3 = performance.now();
+    parseIncr.push(t1 - t0);
+    extractT.push(t2 - t1);
+    analyseT.push(t3 - t2);
+    layoutTimes.push(t3 - t0);
+    if (i % 10 === 0) {
+      const f0 = performance.now();
+      parser.parse(text).delete();
+      parseFull.push(performance.now() - f0);
+    }
+  }
+  console.log(`  re-layout after a 1-char edit (incremental parse + extract + layout of every type): ${fmt(layoutTimes)}   [target p95 ≤ 5 ms]`);
+  console.log(`    parse (tree.edit + incremental): ${fmt(parseIncr)}`);
+  console.log(`    parse (full, for comparison):    ${fmt(parseFull)}`);
+  console.log(`    extract model:                   ${fmt(extractT)}`);
+  console.log(`    analyse + report ${last.types.length} types:     ${fmt(analyseT)}`);
+
+  // Hover: names, field names, field types, and misses.
+  const hoverTimes: number[] = [];
+  const offsets: number[] = [];
+  for (const e of last.types.slice(0, 400)) {
+    offsets.push(e.item.nameSpan.start + 1);
+    if (e.item.kind !== 'enum') for (const f of e.item.fields.slice(0, 2)) offsets.push(f.nameSpan.start, f.ty.span.start);
+  }
+  for (let r = 0; r < 3; r++) {
+    for (const off of offsets) {
+      const t0 = performance.now();
+      hoverAt(last, off);
+      hoverTimes.push(performance.now() - t0);
+    }
+  }
+  console.log(`  hover (type names, field names, field types): ${fmt(hoverTimes)}   [target p99 ≤ 10 ms]`);
+
+  // WASM memory over many incremental edits (every replaced tree deleted).
+  const memEdits = opts.memoryEdits ?? 10_000;
+  const warm = wasmBytes();
+  let peak = warm;
+  const m0 = performance.now();
+  for (let i = 0; i < memEdits; i++) {
+    const at = editSites[(i * 104729) % editSites.length]!;
+    const ch = String.fromCharCode(48 + ((text.charCodeAt(at) - 47) % 10));
+    const edit = treeEdit(text, at, 1, ch);
+    text = text.slice(0, at) + ch + text.slice(at + 1);
+    tree.edit(edit);
+    const next = parser.parse(text, tree);
+    tree.delete();
+    tree = next;
+    peak = Math.max(peak, wasmBytes());
+  }
+  const end = wasmBytes();
+  tree.delete();
+  console.log(
+    `  WASM memory over ${memEdits} edits: ${(warm / 1048576).toFixed(1)} MB after warm-up → ${(end / 1048576).toFixed(1)} MB at the end (peak ${(peak / 1048576).toFixed(1)} MB, ${(((end - warm) * 100) / Math.max(1, warm)).toFixed(1)}% growth) in ${((performance.now() - m0) / 1000).toFixed(1)} s   [target ≤ 5%]`,
+  );
+  analyzer.dispose();
+}
+
+/** Entry point used by test/bench/bench.ts (it loads out/test/bench/editor.js); also runnable directly. */
+export async function run(): Promise<void> {
+  console.log('\n── editor surfaces (issue 4) ──');
+  await runEditorBench({
+    wasmDir: path.join(__dirname, '..', '..', '..', 'dist'),
+    edits: Number(process.env.RLL_BENCH_EDITS ?? 200),
+    memoryEdits: Number(process.env.RLL_BENCH_MEMORY_EDITS ?? 10_000),
+  });
+}
+
+if (require.main === module) {
+  run().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
