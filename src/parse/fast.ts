@@ -1052,7 +1052,8 @@ export class FastParser {
       if (!op) break;
       const prec = BIN_PREC[op]!;
       if (prec < minPrec) break;
-      for (let i = 0; i < op.length; i++) this.next();
+      this.next();
+      if (op === '<<' || op === '>>') this.next();
       if (op === 'as') {
         const ty = this.type(depth + 1, true);
         left = { kind: 'cast', expr: left, ty };
