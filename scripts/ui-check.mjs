@@ -24,6 +24,7 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './lib.mjs';
+import { EDITOR_CHECKS } from './ui-editor-checks.mjs';
 import { PANEL_CHECKS } from './ui-panel-checks.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -45,13 +46,13 @@ async function hoverShowsPadding(ui) {
   await ui.openFile('src/lib.rs');
   const text = await ui.hoverWord('Header', { line: /struct\s+Header\b/ });
   await ui.screenshot('hover-padding', { doc: true });
-  if (!/size 24\b/.test(text) || !/padding 13\b/.test(text)) {
+  if (!/size 24\b/.test(text) || !/13 B padding/.test(text)) {
     throw new Error(`hover on Header should show size 24 and padding 13; it was: ${JSON.stringify(text)}`);
   }
   return text.split('\n')[0];
 }
 
-const CHECKS = [hoverOnStructName, hoverShowsPadding, ...PANEL_CHECKS];
+const CHECKS = [hoverOnStructName, hoverShowsPadding, ...EDITOR_CHECKS, ...PANEL_CHECKS];
 
 // ---------------------------------------------------------------------------------------------
 // The helper object the checks use.

@@ -1,0 +1,63 @@
+// UI checks of the editor surfaces (CodeLens, quick-fix menu), used by scripts/ui-check.mjs on
+// the example crate (examples/). Each check gets the `ui` helper object of ui-check.mjs, saves a
+// screenshot and throws on failure. Nothing is applied: the example files stay untouched.
+
+/** Waits until some CodeLens on the page has text matching `re`; returns every lens text. */
+async function lensTexts(ui, re, timeoutMs = 30_000) {
+  const lenses = ui.page.locator('.contentWidgets .codelens-decoration');
+  const deadline = Date.now() + timeoutMs;
+  let texts = [];
+  while (Date.now() < deadline) {
+    texts = (await lenses.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').trim());
+    if (texts.some((t) => re.test(t))) return texts;
+    await ui.page.waitForTimeout(250);
+  }
+  throw new Error(`no CodeLens matching ${re}; lenses were: ${JSON.stringify(texts)}`);
+}
+
+/** The CodeLens above `#[repr(C)] struct Header`: its layout and the reorder lens. */
+async function codeLensAboveTypes(ui) {
+  await ui.openFile('src/lib.rs');
+  // Bring Header into view: the lenses are rendered for visible lines only.
+  await ui.word('Header', { line: /struct\s+Header\b/ }).scrollIntoViewIfNeeded().catch(() => {});
+  const texts = await lensTexts(ui, /24 B · align 8 · 13 B padding/);
+  await ui.screenshot('codelens', { doc: true });
+  const header = texts.find((t) => /24 B · align 8 · 13 B padding/.test(t));
+  if (!/reorder: save 8 B/.test(header) && !texts.some((t) => /reorder: save 8 B/.test(t))) {
+    throw new Error(`the repr(C) Header has no "reorder: save 8 B" lens; lenses: ${JSON.stringify(texts)}`);
+  }
+  return header;
+}
+
+/** Ctrl+. on a repr(C) struct with avoidable padding offers the reorder quick fix. */
+async function quickFixMenu(ui) {
+  await ui.openFile('src/lib.rs');
+  const word = ui.word('Header', { line: /struct\s+Header\b/ });
+  await word.waitFor({ state: 'visible', timeout: 15_000 });
+  const rows = ui.page.locator('.action-widget .monaco-list-row');
+  const deadline = Date.now() + 30_000;
+  let titles = [];
+  while (Date.now() < deadline) {
+    await word.click();
+    await ui.page.keyboard.press('Control+Period');
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout: 3_000 });
+      await ui.page.waitForTimeout(300);
+      titles = (await rows.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' ').trim());
+      if (titles.some((t) => /Reorder fields to remove 8 bytes of padding/.test(t))) break;
+    } catch {
+      /* menu not shown yet (analysis still loading): retry */
+    }
+    await ui.page.keyboard.press('Escape');
+    await ui.page.waitForTimeout(500);
+  }
+  await ui.screenshot('quickfix', { doc: true });
+  await ui.page.keyboard.press('Escape');
+  const fix = titles.find((t) => /Reorder fields to remove 8 bytes of padding/.test(t));
+  if (!fix) throw new Error(`the quick-fix menu has no reorder action; rows: ${JSON.stringify(titles)}`);
+  if (!/changes the C layout/.test(fix)) throw new Error(`the reorder action does not say it changes the C layout: ${fix}`);
+  if (!titles.some((t) => /Pin this layout/.test(t))) throw new Error(`no "Pin this layout" action; rows: ${JSON.stringify(titles)}`);
+  return fix;
+}
+
+export const EDITOR_CHECKS = [codeLensAboveTypes, quickFixMenu];
