@@ -182,7 +182,8 @@ export async function panelVecSimulator(ui) {
   await sim.locator('.rll-unknown', { hasText: /Element size unknown/ }).waitFor({ timeout: 10_000 });
   await sim.locator('input[type="text"]').fill('u64');
   await sim.locator('input[type="number"]').fill('40');
-  await sim.scrollIntoViewIfNeeded();
+  await sim.locator('.rll-sim-summary', { hasText: /^u64: 8 bytes/ }).waitFor({ timeout: 10_000 });
+  await sim.locator('.rll-sim-out').scrollIntoViewIfNeeded();
   await ui.screenshot('panel-vec-simulator', { doc: true });
   return text.split('.')[0];
 }
