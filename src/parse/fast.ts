@@ -1047,7 +1047,9 @@ export class FastParser {
   expr(minPrec: number, depth: number): { e: ConstExpr; end: number } {
     if (depth > MAX_DEPTH) throw BAIL;
     let { e: left, end } = this.unary(depth);
-    for (;;) {
+    for (let chain = depth; ; chain++) {
+      // left-associative chains nest on the left: bound them like the tree path's recursion
+      if (chain > MAX_DEPTH) throw BAIL;
       const op = this.binOp();
       if (!op) break;
       const prec = BIN_PREC[op]!;

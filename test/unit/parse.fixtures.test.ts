@@ -174,6 +174,55 @@ describe('parse: fixtures', () => {
   });
 });
 
+describe('parse: robustness', () => {
+  it('mutated and truncated fixtures: no exceptions, fast path == tree path, bounded time', async function () {
+    this.timeout(120000);
+    const p = await getParser();
+    const random = rng(77);
+    const sources = [fixture('items.rs'), fixture('crate1/src/lib.rs'), fixture('crate1/src/a.rs')];
+    const snippets = ['{', '}', '(', ')', '<', '>', ';', ',', '#[', ']', '///', '/*', '"', "'", 'struct ', 'enum ', '=', '::', '\n', '😀', 'r#"', '0x', '-'];
+    let slowest = 0;
+    for (let i = 0; i < 600; i++) {
+      let text = sources[i % sources.length]!;
+      const edits = 1 + Math.floor(random() * 4);
+      for (let k = 0; k < edits; k++) {
+        const at = Math.floor(random() * text.length);
+        const r = random();
+        if (r < 0.3) text = text.slice(0, at); // truncation
+        else if (r < 0.65) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 30));
+        else text = text.slice(0, at) + snippets[Math.floor(random() * snippets.length)]! + text.slice(at);
+      }
+      const t0 = performance.now();
+      const tree = p.parse(text);
+      try {
+        const fast = extractFile(tree, text, 'm.rs');
+        slowest = Math.max(slowest, performance.now() - t0);
+        const slow = extractFile(tree, text, 'm.rs', { fast: false });
+        assert.deepStrictEqual(fast, slow, `mutation ${i}:\n${text}`);
+        for (const pr of fast.problems) assert.ok(pr.span.start >= 0 && pr.span.start <= pr.span.end && pr.span.end <= text.length);
+      } finally {
+        tree.delete();
+      }
+    }
+    assert.ok(slowest < 100, `slowest parse+extract took ${slowest.toFixed(1)} ms`);
+  });
+
+  it('deep nesting gives unknown, not a stack overflow', async () => {
+    const depth = 3000;
+    const f = await extract(`type Deep = ${'Box<'.repeat(depth)}u8${'>'.repeat(depth)};\nstruct After;`);
+    const a = item(f, 'alias', 'Deep');
+    let t = a.ty!;
+    let n = 0;
+    while (t.kind === 'path' && t.segments[0]!.args[0]?.kind === 'type') {
+      t = (t.segments[0]!.args[0] as { ty: typeof t }).ty;
+      n++;
+    }
+    assert.ok(n > 500 && n < depth, `stopped after ${n} levels`);
+    assert.equal(t.kind, 'unknown');
+    assert.equal(struct(f, 'After').name, 'After');
+  });
+});
+
 describe('parse: loadRustParser', () => {
   it('memoizes per directory and parses', async () => {
     const a = await getParser();

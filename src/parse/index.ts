@@ -1,0 +1,28 @@
+/**
+ * Public API of the parse layer: web-tree-sitter setup, tree → model extraction, the
+ * per-document tree cache and the crate module loader. Node and WASM only, no `vscode`.
+ */
+export { loadRustParser, GrammarLoadError, ParseFailedError, RUNTIME_WASM, RUST_GRAMMAR_WASM, type RustParser } from './parser';
+export { extractFile, parseIntLiteral, parseCharLiteral, outerDocText, MAX_NESTING, type ExtractOptions } from './extract';
+export {
+  DocumentTrees,
+  advance,
+  pointAt,
+  type TextDocumentLike,
+  type ContentChange,
+  type ParsedDocument,
+  type Position,
+  type DocumentTreesOptions,
+} from './documents';
+export {
+  loadCrate,
+  loadCrateWith,
+  findCrateRoot,
+  readFromDisk,
+  allModules,
+  type CrateModel,
+  type ModuleNode,
+  type CrateProblem,
+  type ReadFile,
+} from './crate';
+export { parseCfgAttr, mergeRepr } from './attrs';
