@@ -7,7 +7,7 @@ import type { Item, SourceFile, TypeItem } from '../core/model';
 import { type RustParser, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
 import { CrateScope, type CrateInput, type ModuleInput, type ModuleScope, Resolver } from '../core/resolve';
-import { Engine } from '../core/engine';
+import { Engine, type SharedLayoutCache } from '../core/engine';
 import { reportType } from '../core/report';
 import { PRELUDE, STD_SOURCE } from '../core/stdSource';
 import { type Target, getTarget, DEFAULT_TARGET } from '../core/targets';
@@ -75,7 +75,7 @@ function fileOf(_item: TypeItem, m: ModuleScope): string {
 export class Analyzer {
   private parserP?: Promise<RustParser>;
   private stdFile?: SourceFile;
-  private readonly stdScopes = new Map<string, { std: CrateScope; resolver: Resolver }>();
+  private readonly stdScopes = new Map<string, { std: CrateScope; resolver: Resolver; cache: SharedLayoutCache }>();
 
   constructor(private readonly opts: { readonly wasmDir: string }) {}
 
@@ -100,13 +100,13 @@ export class Analyzer {
   }
 
   /** The modelled std for a target (parsed once, scoped once per target). */
-  private async stdFor(target: Target): Promise<{ std: CrateScope; resolver: Resolver }> {
+  private async stdFor(target: Target): Promise<{ std: CrateScope; resolver: Resolver; cache: SharedLayoutCache }> {
     const hit = this.stdScopes.get(target.triple);
     if (hit) return hit;
     this.stdFile ??= await this.parseFile('<std>', STD_SOURCE);
     const input: CrateInput = { name: 'std', root: { file: '<std>', items: this.stdFile.items }, fileModules: new Map(), externCrates: [], features: [] };
     const std = new CrateScope(input, target, true);
-    const r = { std, resolver: new Resolver(std, PRELUDE) };
+    const r = { std, resolver: new Resolver(std, PRELUDE), cache: new Map() as SharedLayoutCache };
     this.stdScopes.set(target.triple, r);
     return r;
   }
@@ -120,9 +120,9 @@ export class Analyzer {
   /** Analyses a program (a crate and its texts) for a target. */
   async analyze(program: Program, triple?: string): Promise<Analysis> {
     const target = this.resolveTarget(triple);
-    const { resolver } = await this.stdFor(target);
+    const { resolver, cache } = await this.stdFor(target);
     const crate = new CrateScope(program.crate, target, false);
-    return new Analysis(target, new Engine(target, resolver), crate, program);
+    return new Analysis(target, new Engine(target, resolver, cache), crate, program);
   }
 
   /** A single file as its own crate root (inline modules included; `mod x;` files not followed). */

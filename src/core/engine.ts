@@ -112,27 +112,54 @@ function attrNumber(item: TypeItem, name: string): bigint | undefined {
   return m ? BigInt(m[1]!.replace(/_/g, '')) : undefined;
 }
 
+/** Stable ids for items across analyses (std items are parsed once and shared). */
+const itemIds = new WeakMap<object, number>();
+let nextItemId = 1;
+
+/** Layouts of std-only types, shared by every analysis of one target. */
+export type SharedLayoutCache = Map<string, AdtLayout | Error>;
+
 export class Engine {
   private readonly layoutCache = new Map<string, AdtLayout | Error>();
   private readonly inProgress: string[] = [];
   private readonly sizedCache = new Map<string, boolean>();
   private readonly constCache = new Map<string, bigint | Error>();
   private depth = 0;
-  private ids = new WeakMap<object, number>();
-  private nextId = 1;
 
   constructor(
     readonly target: Target,
     readonly resolver: Resolver,
+    private readonly stdCache: SharedLayoutCache = new Map(),
   ) {}
 
   private idOf(o: object): number {
-    let id = this.ids.get(o);
+    let id = itemIds.get(o);
     if (id === undefined) {
-      id = this.nextId++;
-      this.ids.set(o, id);
+      id = nextItemId++;
+      itemIds.set(o, id);
     }
     return id;
+  }
+
+  /** Whether a type is built from std items and primitives only (its layout never changes). */
+  private stdOnly(ty: Ty): boolean {
+    switch (ty.k) {
+      case 'adt':
+        return ty.def.m.crate.isStd && ty.args.every((a) => a.k === 'const' || this.stdOnly(a.ty));
+      case 'ptr':
+        return this.stdOnly(ty.pointee);
+      case 'array':
+      case 'slice':
+        return this.stdOnly(ty.elem);
+      case 'tuple':
+        return ty.elems.every((e) => this.stdOnly(e));
+      case 'param':
+      case 'unknown':
+      case 'error':
+        return false;
+      default:
+        return true;
+    }
   }
 
   key(ty: Ty): string {
@@ -601,7 +628,9 @@ export class Engine {
   /** Layout of a struct/enum/union instance, cached; detects infinite-size recursion (E0072). */
   adtLayout(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const k = this.key(ty);
-    const hit = this.layoutCache.get(k);
+    const shared = this.stdOnly(ty);
+    const cache = shared ? this.stdCache : this.layoutCache;
+    const hit = cache.get(k);
     if (hit) {
       if (hit instanceof Error) throw hit;
       return hit;
@@ -619,10 +648,10 @@ export class Engine {
     this.nameOfKey.set(k, ty.def.item.name);
     try {
       const r = this.computeAdt(ty);
-      this.layoutCache.set(k, r);
+      cache.set(k, r);
       return r;
     } catch (e) {
-      if (e instanceof Abstain || e instanceof LayoutError) this.layoutCache.set(k, e);
+      if (e instanceof Abstain || e instanceof LayoutError) cache.set(k, e);
       throw e;
     } finally {
       this.inProgress.pop();

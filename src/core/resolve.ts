@@ -29,6 +29,8 @@ export class ModuleScope {
   readonly uses: UseEntry[] = [];
   readonly globs: UseEntry[] = [];
   readonly macroCalls: string[] = [];
+  /** Memoized `Resolver.lookupIn` results (scopes live for one analysis). */
+  readonly lookupCache = new Map<string, Binding | null>();
   /** A file module whose file could not be found. */
   missing = false;
   constructor(
@@ -160,6 +162,15 @@ export class Resolver {
 
   /** Looks a name up in a module: its own items, explicit imports, then glob imports. */
   lookupIn(m: ModuleScope, name: string): Binding | undefined {
+    const hit = m.lookupCache.get(name);
+    if (hit !== undefined) return hit ?? undefined;
+    const r = this.lookupUncached(m, name);
+    // Results found while a cycle was being cut short are not cached.
+    if (this.visiting.size === 0) m.lookupCache.set(name, r ?? null);
+    return r;
+  }
+
+  private lookupUncached(m: ModuleScope, name: string): Binding | undefined {
     const own = m.types.get(name);
     if (own) return { k: 'item', item: own, m };
     const child = m.children.get(name);
