@@ -47,9 +47,27 @@ export function buildDocumentAnalysis(
   const types: TypeEntry[] = [];
   for (const { item, m } of analysis.crate.typeItems()) {
     if (m.file !== path) continue;
-    types.push({ item, m, report: reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text }) });
+    // Reports are computed on first use: a hover right after an edit lays out one type, not all.
+    let report: TypeReport | undefined;
+    types.push({
+      item,
+      m,
+      get report(): TypeReport {
+        return (report ??= reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text }));
+      },
+    });
   }
   types.sort((a, b) => a.item.span.start - b.item.span.start);
   const target = analysis.target.triple;
-  return { ...doc, target, file, analysis, types, report: { target, types: types.map((t) => t.report) } };
+  let report: Report | undefined;
+  return {
+    ...doc,
+    target,
+    file,
+    analysis,
+    types,
+    get report(): Report {
+      return (report ??= { target, types: types.map((t) => t.report) });
+    },
+  };
 }

@@ -16,8 +16,8 @@ function spanContains(span: Span, offset: number): boolean {
 /** The hover at `offset`: markdown and the span it covers, or undefined. */
 export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string; span: { start: number; end: number } } | undefined {
   for (const entry of a.types) {
-    const t = entry.report;
     if (!spanContains(entry.item.span, offset)) continue;
+    const t = entry.report;
     if (t.nameSpan && spanContains(t.nameSpan, offset)) return { markdown: typeHoverMarkdown(t, a.target), span: t.nameSpan };
     const reports = t.fields ?? [];
     const variantReports = t.variants ?? [];

@@ -26,8 +26,11 @@ export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
     const hints: vscode.InlayHint[] = [];
-    for (const { report: t, item } of a.types) {
-      if (!isKnown(t) || item.span.end < start || item.span.start > end) continue;
+    for (const entry of a.types) {
+      const item = entry.item;
+      if (item.span.end < start || item.span.start > end) continue;
+      const t = entry.report;
+      if (!isKnown(t)) continue;
       const pairs: [FieldDef, FieldReport | undefined][] = [];
       if (item.kind === 'enum') {
         for (const v of item.variants) {

@@ -16,6 +16,7 @@ import type { Report, TypeReport } from '../analysis/api';
 export type { DocumentAnalysis, TypeEntry } from './documentModel';
 import { loadProgram } from '../analysis/program';
 import type { SourceFile } from '../core/model';
+import { DocumentTrees, type TextDocumentLike } from '../parse/documents';
 import type { RustParser } from '../parse/parser';
 import { onDidChangeSettings, readSettings } from './config';
 import { Disposable } from './dispose';
@@ -36,6 +37,8 @@ export class DocumentReports extends Disposable {
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
   private readonly crates = new Map<string, { generation: number; analysis: Analysis; program: Program }>();
   readonly index: WorkspaceIndex;
+  /** Incremental trees of the analysed documents (created with the parser). */
+  private trees: DocumentTrees | undefined;
   private readonly _onDidInvalidate = this._register(new vscode.EventEmitter<void>());
   /** Fires when results may have changed for a reason other than an edit of the document itself. */
   readonly onDidInvalidate = this._onDidInvalidate.event;
@@ -50,10 +53,40 @@ export class DocumentReports extends Disposable {
     this._register(
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.docs.delete(d.uri.toString());
+        this.trees?.close(documentPath(d));
+      }),
+    );
+    this._register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        // Keep the tree in step with the edits (tree.edit + incremental re-parse).
+        const key = documentPath(e.document);
+        if (e.document.languageId === 'rust' && e.contentChanges.length > 0) this.scheduleCrossFileRefresh();
+        if (!this.trees?.has(key) || e.contentChanges.length === 0) return;
+        try {
+          this.trees.update(treeDoc(e.document), e.contentChanges);
+        } catch (err) {
+          this.log.error(`incremental parse of ${key} failed`, err);
+          this.trees.close(key);
+        }
       }),
     );
     this._register(this.index.onDidChange(() => this._onDidInvalidate.fire()));
     this._register(onDidChangeSettings(() => this.invalidate()));
+  }
+
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * An edit in one file can change the layouts shown in the crate's other open files: once
+   * typing pauses, tell the surfaces to ask again (unchanged documents hit the cache).
+   */
+  private scheduleCrossFileRefresh(): void {
+    if (vscode.workspace.textDocuments.filter((d) => d.languageId === 'rust').length < 2) return;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      if (!this.isDisposed) this._onDidInvalidate.fire();
+    }, 600);
   }
 
   /** The analysis of the document's current version, or undefined (not Rust, or failed: logged). */
@@ -84,6 +117,12 @@ export class DocumentReports extends Disposable {
 
   private async run(document: vscode.TextDocument, path: string, text: string, version: number, target: string): Promise<DocumentAnalysis> {
     const parser = await this.analyzer.parser();
+    this.trees ??= new DocumentTrees(parser);
+    if (document.version === version && !document.isClosed) {
+      // The document's own model comes from its incremental tree.
+      const file = this.trees.get(treeDoc(document)).file();
+      if (this.parsed.get(path)?.text !== text) this.parsed.set(path, { text, file });
+    }
     const parse = (p: string, t: string) => this.parse(parser, p, t);
     let analysis: Analysis | undefined;
     let crateDir: string | undefined;
@@ -144,11 +183,18 @@ export class DocumentReports extends Disposable {
   }
 
   override dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.trees?.dispose();
+    this.trees = undefined;
     this.docs.clear();
     this.parsed.clear();
     this.crates.clear();
     super.dispose();
   }
+}
+
+function treeDoc(d: vscode.TextDocument): TextDocumentLike {
+  return { uri: documentPath(d), version: d.version, getText: () => d.getText() };
 }
 
 /** The path handed to the engine: the file system path for `file:` documents, else the URI path. */

@@ -163,6 +163,33 @@ suite('editor surfaces', () => {
     }
   });
 
+  test('an unsaved edit in another file of the crate changes the layouts here', async () => {
+    const geo = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(doc.uri, '..', 'geometry.rs'));
+    const original = geo.getText();
+    const edit = new vscode.WorkspaceEdit();
+    const at = original.indexOf('pub z: f32');
+    assert.ok(at > 0);
+    edit.replace(geo.uri, new vscode.Range(geo.positionAt(at), geo.positionAt(at + 'pub z: f32'.length)), 'pub z: f64');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      // Vec3 { f32, f32, f64 } is 16 bytes, align 8: Particle becomes id@0, pos@8, alive@24 → 32.
+      const text = await poll(
+        () => hoverAt(doc, 'pub struct Particle', 'Particle'),
+        (t) => /size 32\b/.test(t),
+      );
+      assert.match(text, /size 32 · align 8 · 7 B padding \(22%\)/);
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.replace(geo.uri, new vscode.Range(geo.positionAt(0), geo.positionAt(geo.getText().length)), original);
+      await vscode.workspace.applyEdit(back);
+    }
+    const restored = await poll(
+      () => hoverAt(doc, 'pub struct Particle', 'Particle'),
+      (t) => /size 24\b/.test(t),
+    );
+    assert.match(restored, /size 24 · align 8/);
+  });
+
   test('a second target: lenses and diagnostics follow rustLayout.target', async () => {
     await setSetting('target', 'i686-unknown-linux-gnu');
     // On i686, u64 is 4-aligned: Padded is a@0 b@4 c@12 → 16 bytes, 5 of padding; b, c, a → 12.
