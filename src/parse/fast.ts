@@ -88,6 +88,15 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 const PUNCT = '!#$%&*+,-./:;<=>?@^|~()[]{}';
+/** 1: punctuation; 2: punctuation that can join the next token (not an opening delimiter). */
+const PUNCT_CLASS = new Uint8Array(128);
+/** Interned one-character strings for punctuation tokens. */
+const PUNCT_STR: string[] = [];
+for (const ch of PUNCT) {
+  const c = ch.charCodeAt(0);
+  PUNCT_CLASS[c] = ch === '(' || ch === '[' || ch === '{' ? 1 : 2;
+  PUNCT_STR[c] = ch;
+}
 
 /** Lazy tokenizer over `text[start, end)`. Plain comments are skipped; doc comments and attributes are tokens. */
 class Lexer {
@@ -238,12 +247,11 @@ class Lexer {
         }
         throw BAIL;
       }
-      const ch = s[p]!;
-      if (PUNCT.includes(ch)) {
+      if (PUNCT_CLASS[c]) {
         this.pos = p + 1;
-        const n = s[p + 1];
-        const joint = p + 1 < end && n !== undefined && PUNCT.includes(n) && n !== '(' && n !== '[' && n !== '{';
-        return { k: K.Punct, start: p, end: p + 1, v: ch, joint };
+        const n = p + 1 < end ? s.charCodeAt(p + 1) : 0;
+        const joint = n < 128 && PUNCT_CLASS[n] === 2;
+        return { k: K.Punct, start: p, end: p + 1, v: PUNCT_STR[c]!, joint };
       }
       throw BAIL;
     }
