@@ -691,12 +691,14 @@ export class Engine {
       .filter((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
     if (intHints.length > 1) throw new Reject('E0566', 'conflicting representation hints');
     const scope = this.adtScope(ty);
+    // Tuple fields are numbered after `#[cfg]` filtering, as rustc numbers them.
     const fieldsOf = (fields: readonly FieldDef[]) =>
       fields
         .filter((f) => crate.active(f.cfg))
-        .map((def) => {
+        .map((def, i) => {
           const fty = this.tyOf(def.ty, scope);
-          return { def, ty: fty, layout: this.layoutOf(fty) };
+          const named = /^\d+$/.test(def.name) ? { ...def, name: String(i) } : def;
+          return { def: named, ty: fty, layout: this.layoutOf(fty) };
         });
 
     const checkPacked = (fields: readonly { layout: Layout }[]) => {
