@@ -86,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw e;
   } finally {
-    analyzer.dispose();
+    analyzer.dispose({ disposeParser: true });
   }
 }
 

@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
   context.subscriptions.push(log);
   try {
     const analyzer = new Analyzer({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath });
-    context.subscriptions.push({ dispose: () => analyzer.dispose() });
+    context.subscriptions.push({ dispose: () => analyzer.dispose({ disposeParser: true }) });
     const reports = new DocumentReports(analyzer, log);
     context.subscriptions.push(
       reports,

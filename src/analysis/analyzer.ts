@@ -133,9 +133,15 @@ export class Analyzer {
     return { target: a.target.triple, types: a.reports() };
   }
 
-  dispose(): void {
-    void this.parserP?.then((p) => p.dispose()).catch(() => undefined);
+  /**
+   * Drops this analyser's caches. The WASM parser is shared by every analyser of the same
+   * directory (see `loadRustParser`), so it is freed only when `disposeParser` is set (the
+   * composition root does this once, at shutdown).
+   */
+  dispose(opts: { disposeParser?: boolean } = {}): void {
+    if (opts.disposeParser) void this.parserP?.then((p) => p.dispose()).catch(() => undefined);
     this.parserP = undefined;
+    this.stdScopes.clear();
   }
 }
 
