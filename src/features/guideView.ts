@@ -68,6 +68,8 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
   private pending?: { chapter: string; section?: string };
   private lastDiagram?: string;
   private lastDiagramName?: string;
+  /** The last diagram message, re-sent when the webview reloads (a hidden view loses its page). */
+  private lastDiagramMsg?: Extract<ToWebview, { type: 'diagram' }>;
   private posted = 0;
   private timer?: ReturnType<typeof setTimeout>;
 
@@ -255,13 +257,18 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
         this.lastDiagram = undefined;
         await this.sendInit();
         const list = await this.chapterList();
-        const want = this.pending ?? (this.webviewState.chapter ? { chapter: this.webviewState.chapter } : { chapter: list[0]!.id });
+        // A reload (the view was hidden) may have lost messages: what the extension last showed
+        // wins over the page's saved state; without a section, the page restores its scroll.
+        const want = this.pending ?? (this.current ? { chapter: this.current.chapter } : undefined) ?? { chapter: this.webviewState.chapter ?? list[0]!.id };
         const queued = this.queue;
         this.queue = [];
         await this.openChapter(list.some((c) => c.id === want.chapter) ? want.chapter : list[0]!.id, this.pending?.section, false);
         for (const q of queued) this.post(q);
-        const ed = vscode.window.activeTextEditor;
-        if (ed && !queued.some((q) => q.type === 'diagram')) this.schedule(ed, 0);
+        if (!queued.some((q) => q.type === 'diagram')) {
+          if (this.lastDiagramMsg) this.post({ ...this.lastDiagramMsg, reveal: false });
+          const ed = vscode.window.activeTextEditor;
+          if (ed) this.schedule(ed, 0);
+        }
         return;
       }
       case 'openChapter':
@@ -400,6 +407,7 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     this.lastDiagram = key;
     this.lastDiagramName = t.name;
     this.log.trace(`guide panel: diagram of ${t.name} (${documentPath(doc)})`);
-    this.post({ type: 'diagram', diagram: data, reveal });
+    this.lastDiagramMsg = { type: 'diagram', diagram: data, reveal };
+    this.post(this.lastDiagramMsg);
   }
 }
