@@ -26,6 +26,11 @@ async function codeLensAboveTypes(ui) {
   if (!/reorder: save 8 B/.test(header) && !texts.some((t) => /reorder: save 8 B/.test(t))) {
     throw new Error(`the repr(C) Header has no "reorder: save 8 B" lens; lenses: ${JSON.stringify(texts)}`);
   }
+  // The target picker in the status bar.
+  const status = ui.page.locator('.statusbar-item', { hasText: /x86_64/ }).first();
+  await status.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {
+    throw new Error('no "x86_64" target item in the status bar');
+  });
   return header;
 }
 
