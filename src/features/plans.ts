@@ -4,6 +4,8 @@
  * No `vscode` import: plain data that the adapters turn into lenses, actions and diagnostics.
  */
 import type { TypeReport } from '../analysis/api';
+import type { DiagnosticSettings } from './config';
+import type { DocumentAnalysis } from './documentModel';
 import type { TypeItem } from '../core/model';
 import { type ReorderPlan, type TextEdit, pinLayoutEdit, planReorder, reorderEdits } from '../core/reorder';
 import { isKnown } from './layoutText';
@@ -61,3 +63,63 @@ export function largestVariants(t: TypeReport): { largest: { name: string; size:
   if (vs.length < 2) return undefined;
   return { largest: { name: vs[0]!.name, size: vs[0]!.size }, second: { name: vs[1]!.name, size: vs[1]!.size } };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics' findings (src/features/diagnostics.ts turns them into vscode.Diagnostics).
+
+export type LayoutDiagnosticCode = 'reprCPadding' | 'largeType' | 'largeEnumVariant';
+
+/** One finding, before it becomes a vscode.Diagnostic (pure data, offsets into the text). */
+export interface Finding {
+  readonly code: LayoutDiagnosticCode;
+  readonly message: string;
+  readonly span: { start: number; end: number };
+  /** Offset of the type's name (identifies the type for code actions). */
+  readonly typeOffset: number;
+}
+
+/** The findings for one analysed document under the given settings. */
+export function findings(a: DocumentAnalysis, s: DiagnosticSettings): Finding[] {
+  const out: Finding[] = [];
+  for (const { report: t, item } of a.types) {
+    if (!isKnown(t) || !t.nameSpan) continue;
+    if (a.file.problems.some((p) => p.span.start < item.span.end && p.span.end > item.span.start)) continue;
+    const base = { span: t.nameSpan, typeOffset: t.nameSpan.start };
+    if (s.reprCPadding) {
+      const r = reorderProposal(a.text, item, t);
+      if (r) {
+        out.push({
+          ...base,
+          code: 'reprCPadding',
+          message: `\`${item.name}\` has ${plural(r.plan.padding, 'byte')} of padding; ordering its fields by alignment would remove ${r.plan.saved} (#[repr(C)] keeps the declared order).`,
+        });
+      }
+    }
+    if (s.largeType && t.size > s.largeTypeThreshold) {
+      out.push({
+        ...base,
+        code: 'largeType',
+        message: `\`${item.name}\` is ${plural(t.size, 'byte')}, larger than ${s.largeTypeThreshold === 64 ? 'a 64-byte cache line' : `${s.largeTypeThreshold} bytes`}.`,
+      });
+    }
+    if (s.largeEnumVariant) {
+      const v = largestVariants(t);
+      if (v && v.largest.size - v.second.size >= s.largeEnumVariantThreshold) {
+        out.push({
+          ...base,
+          code: 'largeEnumVariant',
+          message:
+            `The variant \`${v.largest.name}\` of \`${item.name}\` is ${plural(v.largest.size, 'byte')}, ` +
+            `${v.largest.size - v.second.size} more than the next largest (\`${v.second.name}\`, ${plural(v.second.size, 'byte')}): ` +
+            `every \`${item.name}\` takes ${plural(t.size, 'byte')}. Consider boxing the large variant's data.`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+

@@ -1,0 +1,132 @@
+/**
+ * The pure half of the editor surfaces, in plain Node with the real grammar and engine: what the
+ * hover shows at an offset, the reorder/pin proposals, and the diagnostics' findings.
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
+import { applyEdits } from '../../src/core/reorder';
+import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/features/documentModel';
+import { hoverAt } from '../../src/features/hoverModel';
+import { findings, pinProposal, reorderProposal, rustcOrder } from '../../src/features/plans';
+import { wasmDir } from './parseHelpers';
+
+const SETTINGS = {
+  severity: 'information',
+  reprCPadding: true,
+  largeType: true,
+  largeTypeThreshold: 64,
+  largeEnumVariant: true,
+  largeEnumVariantThreshold: 200,
+} as const;
+
+const analyzer = new Analyzer({ wasmDir });
+after(() => analyzer.dispose());
+
+async function analyse(text: string, target?: string): Promise<DocumentAnalysis> {
+  const file = path.join('/virtual', 'lib.rs');
+  const sf = await analyzer.parseFile(file, text);
+  const a = await analyzer.analyze(singleFileProgram(sf, text), target);
+  return buildDocumentAnalysis(a, sf, { uri: file, version: 1, path: file, text });
+}
+
+function at(text: string, anchor: string, word = anchor): number {
+  const a = text.indexOf(anchor);
+  assert.ok(a >= 0, anchor);
+  return text.indexOf(word, a) + 1;
+}
+
+const SRC = `
+/// doc
+#[repr(C)]
+pub struct Header { kind: u8, len: u64, flags: u16 }
+
+pub struct Owner<'a> { name: &'a str, items: Vec<u64>, next: Option<Box<Owner<'a>>> }
+
+pub struct Gen<T> { v: Vec<T>, n: u8 }
+
+#[repr(C, packed)]
+pub struct Packed { a: u8, b: u64 }
+
+pub struct Loose { a: u8, b: u32, c: u16 }
+
+pub enum Big { Small(u8), Large([u8; 512]) }
+`;
+
+describe('editor model', () => {
+  it('hovers a type name, a field name and a type written in a field', async () => {
+    const a = await analyse(SRC);
+    const type = hoverAt(a, at(SRC, 'struct Header', 'Header'));
+    assert.match(type?.markdown ?? '', /^\*\*Header\*\* — size 24 · align 8 · 13 B padding \(54%\)/);
+    const field = hoverAt(a, at(SRC, 'kind: u8', 'kind'));
+    assert.match(field?.markdown ?? '', /^\*\*kind\*\*: `u8` — offset 0 · size 1 · align 1 · then 7 bytes of padding/);
+    assert.match(hoverAt(a, at(SRC, 'len: u64', 'len'))?.markdown ?? '', /offset 8 · size 8 · align 8 · no padding after/);
+    const vec = hoverAt(a, at(SRC, 'items: Vec<u64>', 'Vec'));
+    assert.match(vec?.markdown ?? '', /^`Vec<u64>` — size 24 · align 8/);
+    assert.equal(SRC.slice(vec!.span.start, vec!.span.end), 'Vec<u64>');
+    const elem = hoverAt(a, at(SRC, 'Vec<u64>', 'u64'));
+    assert.equal(SRC.slice(elem!.span.start, elem!.span.end), 'u64');
+    const opt = hoverAt(a, at(SRC, 'next: Option', 'Option'));
+    assert.match(opt?.markdown ?? '', /^`Option<Box<Owner<'a>>>` — size 8 · align 8/);
+    // A field type that mentions a type parameter has no numbers.
+    assert.match(hoverAt(a, at(SRC, 'v: Vec<T>', 'Vec'))?.markdown ?? '', /unknown: generic/);
+    assert.match(hoverAt(a, at(SRC, 'n: u8', 'u8'))?.markdown ?? '', /^`u8` — size 1 · align 1/);
+    assert.equal(hoverAt(a, SRC.indexOf('/// doc') + 2), undefined);
+  });
+
+  it('proposes the reorder only for repr(C) structs with avoidable padding', async () => {
+    const a = await analyse(SRC);
+    const byName = (n: string) => a.types.find((t) => t.item.name === n)!;
+    const h = byName('Header');
+    const r = reorderProposal(a.text, h.item, h.report);
+    assert.ok(r);
+    assert.equal(r.plan.saved, 8);
+    assert.match(applyEdits(a.text, r.edits), /pub struct Header \{ len: u64, flags: u16, kind: u8 \}/);
+    assert.equal(reorderProposal(a.text, byName('Packed').item, byName('Packed').report), undefined);
+    assert.equal(reorderProposal(a.text, byName('Loose').item, byName('Loose').report), undefined);
+    assert.deepEqual(rustcOrder(byName('Loose').item, byName('Loose').report), ['b', 'c', 'a']);
+    assert.equal(rustcOrder(h.item, h.report), undefined);
+  });
+
+  it('pins non-generic types (lifetimes become \'static) and not generic ones', async () => {
+    const a = await analyse(SRC);
+    const byName = (n: string) => a.types.find((t) => t.item.name === n)!;
+    const owner = pinProposal(a.text, byName('Owner').item, byName('Owner').report);
+    assert.ok(owner);
+    assert.equal(
+      owner.newText,
+      "\nconst _: () = assert!(core::mem::size_of::<Owner<'static>>() == 48);\nconst _: () = assert!(core::mem::align_of::<Owner<'static>>() == 8);",
+    );
+    assert.equal(pinProposal(a.text, byName('Gen').item, byName('Gen').report), undefined);
+    // Already pinned: not offered twice.
+    const pinned = applyEdits(a.text, [owner]);
+    const b = await analyse(pinned);
+    const o2 = b.types.find((t) => t.item.name === 'Owner')!;
+    assert.equal(pinProposal(b.text, o2.item, o2.report), undefined);
+  });
+
+  it('finds avoidable repr(C) padding, large types and large enum variants', async () => {
+    const a = await analyse(SRC);
+    const f = findings(a, SETTINGS).map((x) => `${x.code} ${a.text.slice(x.span.start, x.span.end)}`);
+    assert.deepEqual(f, ['reprCPadding Header', 'largeType Big', 'largeEnumVariant Big']);
+    assert.deepEqual(findings(a, { ...SETTINGS, reprCPadding: false, largeType: false, largeEnumVariant: false }), []);
+    assert.deepEqual(
+      findings(a, { ...SETTINGS, largeTypeThreshold: 16, largeEnumVariantThreshold: 600 }).map((x) => x.code),
+      ['reprCPadding', 'largeType', 'largeType', 'largeType'],
+    );
+  });
+
+  it('stays quiet on half-typed items', async () => {
+    const text = SRC.replace('Large([u8; 512])', 'Large([u8; 512] +)');
+    const a = await analyse(text);
+    const codes = findings(a, SETTINGS).map((x) => x.code);
+    assert.ok(!codes.includes('largeEnumVariant'), codes.join());
+    assert.ok(codes.includes('reprCPadding'));
+  });
+
+  it('follows the target', async () => {
+    const a = await analyse(SRC, 'i686-unknown-linux-gnu');
+    const h = a.types.find((t) => t.item.name === 'Header')!;
+    assert.equal(reorderProposal(a.text, h.item, h.report)?.plan.saved, 4);
+  });
+});
