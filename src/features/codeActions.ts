@@ -59,46 +59,48 @@ export class LayoutCodeActionProvider implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.CodeAction[]> {
-    const a = await this.reports.analyze(document, token);
-    if (!a || token.isCancellationRequested || a.version !== document.version) return [];
-    const entry = entryAt(a, document.offsetAt(range.start));
-    if (!entry) return [];
-    const { report: t, item } = entry;
-    const actions: vscode.CodeAction[] = [];
-    const want = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
+    return this.reports.safely('code actions', async () => {
+      const a = await this.reports.analyze(document, token);
+      if (!a || token.isCancellationRequested || a.version !== document.version) return [];
+      const entry = entryAt(a, document.offsetAt(range.start));
+      if (!entry) return [];
+      const { report: t, item } = entry;
+      const actions: vscode.CodeAction[] = [];
+      const want = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
 
-    const reorder = reorderProposal(a.text, item, t);
-    if (reorder && want(vscode.CodeActionKind.QuickFix)) {
-      const action = new vscode.CodeAction(reorderTitle(reorder.plan.saved), vscode.CodeActionKind.QuickFix);
-      action.edit = toWorkspaceEdit(document, reorder.edits);
-      const diags = context.diagnostics.filter(
-        (d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'reprCPadding' && t.nameSpan && d.range.contains(document.positionAt(t.nameSpan.start)),
-      );
-      if (diags.length) {
-        action.diagnostics = diags;
-        action.isPreferred = true;
+      const reorder = reorderProposal(a.text, item, t);
+      if (reorder && want(vscode.CodeActionKind.QuickFix)) {
+        const action = new vscode.CodeAction(reorderTitle(reorder.plan.saved), vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document, reorder.edits);
+        const diags = context.diagnostics.filter(
+          (d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'reprCPadding' && t.nameSpan && d.range.contains(document.positionAt(t.nameSpan.start)),
+        );
+        if (diags.length) {
+          action.diagnostics = diags;
+          action.isPreferred = true;
+        }
+        actions.push(action);
       }
-      actions.push(action);
-    }
 
-    const order = rustcOrder(item, t);
-    if (order && want(SHOW_ORDER_KIND)) {
-      const action = new vscode.CodeAction("Show rustc's field order", SHOW_ORDER_KIND);
-      action.command = {
-        title: "Show rustc's field order",
-        command: 'rustLayout.showFieldOrder',
-        arguments: [{ name: t.name, order, size: t.size }],
-      };
-      actions.push(action);
-    }
+      const order = rustcOrder(item, t);
+      if (order && want(SHOW_ORDER_KIND)) {
+        const action = new vscode.CodeAction("Show rustc's field order", SHOW_ORDER_KIND);
+        action.command = {
+          title: "Show rustc's field order",
+          command: 'rustLayout.showFieldOrder',
+          arguments: [{ name: t.name, order, size: t.size }],
+        };
+        actions.push(action);
+      }
 
-    const pin = pinProposal(a.text, item, t);
-    if (pin && want(PIN_KIND)) {
-      const action = new vscode.CodeAction('Pin this layout (assert its size and alignment)', PIN_KIND);
-      action.edit = toWorkspaceEdit(document, [pin]);
-      actions.push(action);
-    }
-    return actions;
+      const pin = pinProposal(a.text, item, t);
+      if (pin && want(PIN_KIND)) {
+        const action = new vscode.CodeAction('Pin this layout (assert its size and alignment)', PIN_KIND);
+        action.edit = toWorkspaceEdit(document, [pin]);
+        actions.push(action);
+      }
+      return actions;
+    }, []);
   }
 }
 

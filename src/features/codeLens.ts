@@ -29,36 +29,38 @@ export class LayoutCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!readSettings(document).codeLensEnabled) return [];
-    const a = await this.reports.analyze(document, token);
-    if (!a || token.isCancellationRequested) return [];
-    const lenses: vscode.CodeLens[] = [];
-    for (const { report: t, item } of a.types) {
-      if (!t.nameSpan) continue;
-      const range = spanToRange(document, { start: item.span.start, end: item.span.start });
-      // Above the item's first line (its attributes/docs included), like other lenses.
-      const args: LayoutTarget = { uri: document.uri.toString(), offset: t.nameSpan.start };
-      lenses.push(
-        new vscode.CodeLens(range, {
-          title: lensTitle(t),
-          command: 'rustLayout.showLayout',
-          arguments: [args],
-          tooltip: `Show the memory layout of ${t.name} (${a.target})`,
-        }),
-      );
-      const r = reorderProposal(a.text, item, t);
-      if (r) {
+    return this.reports.safely('CodeLens', async () => {
+      if (!readSettings(document).codeLensEnabled) return [];
+      const a = await this.reports.analyze(document, token);
+      if (!a || token.isCancellationRequested) return [];
+      const lenses: vscode.CodeLens[] = [];
+      for (const { report: t, item } of a.types) {
+        if (!t.nameSpan) continue;
+        const range = spanToRange(document, { start: item.span.start, end: item.span.start });
+        // Above the item's first line (its attributes/docs included), like other lenses.
+        const args: LayoutTarget = { uri: document.uri.toString(), offset: t.nameSpan.start };
         lenses.push(
           new vscode.CodeLens(range, {
-            title: `reorder: save ${r.plan.saved} B`,
-            command: 'rustLayout.reorderFields',
+            title: lensTitle(t),
+            command: 'rustLayout.showLayout',
             arguments: [args],
-            tooltip: `Reorder the fields to remove ${r.plan.saved} bytes of padding (changes the C layout)`,
+            tooltip: `Show the memory layout of ${t.name} (${a.target})`,
           }),
         );
+        const r = reorderProposal(a.text, item, t);
+        if (r) {
+          lenses.push(
+            new vscode.CodeLens(range, {
+              title: `reorder: save ${r.plan.saved} B`,
+              command: 'rustLayout.reorderFields',
+              arguments: [args],
+              tooltip: `Reorder the fields to remove ${r.plan.saved} bytes of padding (changes the C layout)`,
+            }),
+          );
+        }
       }
-    }
-    return lenses;
+      return lenses;
+    }, []);
   }
 
   dispose(): void {

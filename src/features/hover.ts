@@ -18,11 +18,13 @@ export class LayoutHoverProvider implements vscode.HoverProvider {
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.Hover | undefined> {
-    if (!readSettings(document).hoverEnabled) return undefined;
-    const a = await this.reports.analyze(document, token);
-    if (!a || token.isCancellationRequested || a.version !== document.version) return undefined;
-    const h = hoverAt(a, document.offsetAt(position));
-    return h && new vscode.Hover(markdown(h.markdown), spanToRange(document, h.span));
+    return this.reports.safely('hover', async () => {
+      if (!readSettings(document).hoverEnabled) return undefined;
+      const a = await this.reports.analyze(document, token);
+      if (!a || token.isCancellationRequested || a.version !== document.version) return undefined;
+      const h = hoverAt(a, document.offsetAt(position));
+      return h && new vscode.Hover(markdown(h.markdown), spanToRange(document, h.span));
+    }, undefined);
   }
 }
 

@@ -20,38 +20,40 @@ export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
   }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
-    if (!readSettings(document).inlayHintsEnabled) return [];
-    const a = await this.reports.analyze(document, token);
-    if (!a || token.isCancellationRequested || a.version !== document.version) return [];
-    const start = document.offsetAt(range.start);
-    const end = document.offsetAt(range.end);
-    const hints: vscode.InlayHint[] = [];
-    for (const entry of a.types) {
-      const item = entry.item;
-      if (item.span.end < start || item.span.start > end) continue;
-      const t = entry.report;
-      if (!isKnown(t)) continue;
-      const pairs: [FieldDef, FieldReport | undefined][] = [];
-      if (item.kind === 'enum') {
-        for (const v of item.variants) {
-          const vr = t.variants?.find((x) => x.name === v.name);
-          for (const f of v.fields) pairs.push([f, vr?.fields.find((x) => x.name === f.name)]);
+    return this.reports.safely('inlay hints', async () => {
+      if (!readSettings(document).inlayHintsEnabled) return [];
+      const a = await this.reports.analyze(document, token);
+      if (!a || token.isCancellationRequested || a.version !== document.version) return [];
+      const start = document.offsetAt(range.start);
+      const end = document.offsetAt(range.end);
+      const hints: vscode.InlayHint[] = [];
+      for (const entry of a.types) {
+        const item = entry.item;
+        if (item.span.end < start || item.span.start > end) continue;
+        const t = entry.report;
+        if (!isKnown(t)) continue;
+        const pairs: [FieldDef, FieldReport | undefined][] = [];
+        if (item.kind === 'enum') {
+          for (const v of item.variants) {
+            const vr = t.variants?.find((x) => x.name === v.name);
+            for (const f of v.fields) pairs.push([f, vr?.fields.find((x) => x.name === f.name)]);
+          }
+        } else {
+          for (const f of item.fields) pairs.push([f, t.fields?.find((x) => x.name === f.name)]);
         }
-      } else {
-        for (const f of item.fields) pairs.push([f, t.fields?.find((x) => x.name === f.name)]);
+        for (const [i, [def, rep]] of pairs.entries()) {
+          if (!rep) continue;
+          const at = hintOffset(a.text, def, pairs[i + 1]?.[0]);
+          const pos = document.positionAt(at);
+          const label = `@${rep.offset} · ${rep.size} B` + (rep.paddingAfter > 0 ? ` · +${rep.paddingAfter} pad` : '');
+          const hint = new vscode.InlayHint(pos, label);
+          hint.paddingLeft = true;
+          hint.tooltip = `${rep.name}: offset ${rep.offset}, size ${rep.size}, align ${rep.align}` + (rep.paddingAfter > 0 ? `, then ${rep.paddingAfter} bytes of padding` : '');
+          hints.push(hint);
+        }
       }
-      for (const [i, [def, rep]] of pairs.entries()) {
-        if (!rep) continue;
-        const at = hintOffset(a.text, def, pairs[i + 1]?.[0]);
-        const pos = document.positionAt(at);
-        const label = `@${rep.offset} · ${rep.size} B` + (rep.paddingAfter > 0 ? ` · +${rep.paddingAfter} pad` : '');
-        const hint = new vscode.InlayHint(pos, label);
-        hint.paddingLeft = true;
-        hint.tooltip = `${rep.name}: offset ${rep.offset}, size ${rep.size}, align ${rep.align}` + (rep.paddingAfter > 0 ? `, then ${rep.paddingAfter} bytes of padding` : '');
-        hints.push(hint);
-      }
-    }
-    return hints;
+      return hints;
+    }, []);
   }
 
   dispose(): void {

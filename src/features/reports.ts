@@ -163,6 +163,16 @@ export class DocumentReports extends Disposable {
     return file;
   }
 
+  /** Runs a provider's body: an exception is logged and becomes `fallback`, never thrown into VS Code. */
+  async safely<T>(what: string, body: () => Promise<T> | T, fallback: T): Promise<T> {
+    try {
+      return await body();
+    } catch (err) {
+      this.log.error(`${what} failed`, err);
+      return fallback;
+    }
+  }
+
   /** The report for the document's current text (the types declared in it). */
   async get(document: vscode.TextDocument): Promise<Report | undefined> {
     return (await this.analyze(document))?.report;
