@@ -60,7 +60,8 @@ export class LayoutDiagnostics extends Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (document.languageId !== 'rust' || this.isDisposed) return;
+    // Only real documents: not the old side of a diff (git:) or other read-only views.
+    if (document.languageId !== 'rust' || this.isDisposed || !['file', 'untitled', 'vscode-remote'].includes(document.uri.scheme)) return;
     const key = document.uri.toString();
     this.cancel(key);
     this.timers.set(
