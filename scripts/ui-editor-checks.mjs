@@ -65,4 +65,22 @@ async function quickFixMenu(ui) {
   return fix;
 }
 
-export const EDITOR_CHECKS = [codeLensAboveTypes, quickFixMenu];
+/** Clicking the target in the status bar opens the quick pick of targets (nothing is chosen). */
+async function targetPicker(ui) {
+  await ui.openFile('src/lib.rs');
+  const status = ui.page.locator('.statusbar-item', { hasText: /x86_64/ }).first();
+  await status.waitFor({ state: 'visible', timeout: 15_000 });
+  await status.click();
+  const rows = ui.page.locator('.quick-input-list .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+  await ui.page.waitForTimeout(200);
+  const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  await ui.screenshot('target-picker');
+  await ui.page.keyboard.press('Escape');
+  if (!/^x86_64-unknown-linux-gnu/.test(titles[0] ?? '') || !titles.some((t) => t.startsWith('i686-unknown-linux-gnu'))) {
+    throw new Error(`the target picker should list the current target first, then the others; rows: ${JSON.stringify(titles)}`);
+  }
+  return `${titles.length} targets`;
+}
+
+export const EDITOR_CHECKS = [codeLensAboveTypes, quickFixMenu, targetPicker];

@@ -32,16 +32,19 @@ export function selectTargetCommand(log: Log): Command {
         }
         triple = arg;
       } else {
-        const current = readSettings().target;
+        const current = readSettings(vscode.window.activeTextEditor?.document).target;
+        // The current target first, with a check mark (the status bar item opens this list).
+        const ordered = [...TARGETS].sort((a, b) => Number(b.triple === current) - Number(a.triple === current));
         const pick = await vscode.window.showQuickPick(
-          TARGETS.map((t) => ({
-            label: t.triple,
+          ordered.map((t) => ({
+            label: t.triple === current ? `$(check) ${t.triple}` : t.triple,
+            triple: t.triple,
             description: t.triple === current ? '(current)' : undefined,
             detail: t.description,
           })),
-          { title: 'Rust Layout: Select Target', placeHolder: `Target for layouts (now ${current})` },
+          { title: 'Rust Layout: Select Target', placeHolder: `Target for layouts (now ${current})`, matchOnDetail: true },
         );
-        triple = pick?.label;
+        triple = pick?.triple;
       }
       if (triple === undefined) return undefined;
       await updateTarget(triple);

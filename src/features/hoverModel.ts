@@ -28,7 +28,13 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
       if (spanContains(def.ty.span, offset)) {
         const e = innermost(def.ty, offset);
         const text = a.text.slice(e.span.start, e.span.end);
-        return { markdown: typeExprHoverMarkdown(text, describe(a, entry, e), a.target), span: e.span };
+        const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target);
+        // A tuple field has no name: its whole type stands for the field, so show both.
+        if (e === def.ty && def.nameSpan.start === def.ty.span.start && rep) {
+          const field = fieldHoverMarkdown(t, rep, a.target).replace(/\n\n\*[^\n]*\*$/, '');
+          return { markdown: `${field}\n\n---\n\n${tyHover}`, span: e.span };
+        }
+        return { markdown: tyHover, span: e.span };
       }
     }
   }

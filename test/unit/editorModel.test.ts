@@ -50,6 +50,8 @@ pub struct Packed { a: u8, b: u64 }
 
 pub struct Loose { a: u8, b: u32, c: u16 }
 
+pub struct Pair(u8, u32);
+
 pub enum Big { Small(u8), Large([u8; 512]) }
 `;
 
@@ -72,6 +74,9 @@ describe('editor model', () => {
     assert.match(hoverAt(a, at(SRC, 'v: Vec<T>', 'Vec'))?.markdown ?? '', /unknown: generic/);
     assert.match(hoverAt(a, at(SRC, 'n: u8', 'u8'))?.markdown ?? '', /^`u8` — size 1 · align 1/);
     assert.equal(hoverAt(a, SRC.indexOf('/// doc') + 2), undefined);
+    // A tuple field: its offset (rustc puts the u32 first) and its type's layout.
+    const pair = hoverAt(a, at(SRC, 'Pair(u8', 'u8'));
+    assert.match(pair?.markdown ?? '', /^\*\*0\*\*: `u8` — offset 4 · size 1 · align 1 · then 3 bytes of padding\n\n---\n\n`u8` — size 1 · align 1/);
   });
 
   it('proposes the reorder only for repr(C) structs with avoidable padding', async () => {
