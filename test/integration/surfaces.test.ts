@@ -190,6 +190,15 @@ suite('editor surfaces', () => {
     assert.match(restored, /size 24 · align 8/);
   });
 
+  test('a document outside any crate is analysed alone', async () => {
+    const loose = await vscode.workspace.openTextDocument({ language: 'rust', content: '#[repr(C)]\nstruct Loose { a: u8, b: u64 }\n' });
+    const lenses = await lensTitles(loose);
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      ['16 B · align 8 · 7 B padding'],
+    );
+  });
+
   test('a second target: lenses and diagnostics follow rustLayout.target', async () => {
     await setSetting('target', 'i686-unknown-linux-gnu');
     // On i686, u64 is 4-aligned: Padded is a@0 b@4 c@12 → 16 bytes, 5 of padding; b, c, a → 12.
