@@ -264,6 +264,16 @@ export class Engine {
       if (head?.k === 'module' && head.m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
     }
     if (m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
+    if (segs.length === 1) {
+      // Imported by a `use` whose path we could not follow (std items we do not model, other crates).
+      const imp = m.uses.find((u) => (u.alias ?? u.path[u.path.length - 1]) === first);
+      if (imp) {
+        const head = imp.path[0] ?? '';
+        const path = imp.path.join('::');
+        if (['std', 'core', 'alloc'].includes(head)) return { k: 'unknown', reason: `\`${path}\` is not a std type this extension models` };
+        if (!['crate', 'self', 'super'].includes(head)) return { k: 'unknown', reason: `unknown type \`${path}\` (external crate \`${head}\`?)` };
+      }
+    }
     const macros = collectMacros(m);
     if (macros.length) return { k: 'unknown', reason: `unknown type \`${text}\` (maybe defined by the macro \`${macros[0]}!\`)` };
     if (m.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\` (not found; may come from a glob import of an external crate)` };

@@ -408,6 +408,32 @@ pub mod pin {
 pub mod task {
     pub enum Poll<T> { Ready(T), Pending }
 }
+pub mod arch {
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub mod x86 {
+        #[repr(C, align(16))] pub struct __m128i([i64; 2]);
+        #[repr(C, align(16))] pub struct __m128([f32; 4]);
+        #[repr(C, align(16))] pub struct __m128d([f64; 2]);
+        #[repr(C, align(32))] pub struct __m256i([i64; 4]);
+        #[repr(C, align(32))] pub struct __m256([f32; 8]);
+        #[repr(C, align(32))] pub struct __m256d([f64; 4]);
+        #[repr(C, align(64))] pub struct __m512i([i64; 8]);
+        #[repr(C, align(64))] pub struct __m512([f32; 16]);
+        #[repr(C, align(64))] pub struct __m512d([f64; 8]);
+    }
+    #[cfg(target_arch = "x86_64")]
+    pub mod x86_64 {
+        pub use super::x86::*;
+    }
+    #[cfg(target_arch = "aarch64")]
+    pub mod aarch64 {
+        #[repr(C, align(16))] pub struct uint8x16_t([u8; 16]);
+        #[repr(C, align(16))] pub struct uint16x8_t([u16; 8]);
+        #[repr(C, align(16))] pub struct uint32x4_t([u32; 4]);
+        #[repr(C, align(16))] pub struct uint64x2_t([u64; 2]);
+        #[repr(C, align(8))] pub struct uint8x8_t([u8; 8]);
+    }
+}
 pub mod hash {
     pub use crate::collections::hash_map::{RandomState, DefaultHasher};
 }
