@@ -101,7 +101,8 @@ export class DocumentReports extends Disposable {
     const text = document.getText();
     const path = documentPath(document);
     const started = performance.now();
-    const result = this.run(document, path, text, version, target).then(
+    const previous = hit?.result;
+    const result = this.run(document, path, text, version, target, previous).then(
       (r) => {
         this.log.trace(`analysed ${path} v${version} for ${target} in ${(performance.now() - started).toFixed(1)} ms`);
         return r;
@@ -115,7 +116,14 @@ export class DocumentReports extends Disposable {
     return result;
   }
 
-  private async run(document: vscode.TextDocument, path: string, text: string, version: number, target: string): Promise<DocumentAnalysis> {
+  private async run(
+    document: vscode.TextDocument,
+    path: string,
+    text: string,
+    version: number,
+    target: string,
+    previous: Promise<DocumentAnalysis | undefined> | undefined,
+  ): Promise<DocumentAnalysis> {
     const parser = await this.analyzer.parser();
     this.trees ??= new DocumentTrees(parser);
     if (document.version === version && !document.isClosed) {
@@ -151,7 +159,9 @@ export class DocumentReports extends Disposable {
     }
     const file = parse(path, text);
     analysis ??= await this.analyzer.analyze(singleFileProgram(file, text), target);
-    return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir });
+    // The previous version's reports can be carried over when only comments or bodies changed.
+    const carry = (await previous)?.carryOver();
+    return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
   }
 
   /** Parses with the (path, text) cache; every tree is deleted before returning. */

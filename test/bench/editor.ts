@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { DocumentTrees } from '../../src/parse/documents';
 import type { extractFile } from '../../src/parse/extract';
-import { buildDocumentAnalysis } from '../../src/features/documentModel';
+import { type DocumentAnalysis, buildDocumentAnalysis } from '../../src/features/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
 
 /** Every WebAssembly.Memory the runtime creates (web-tree-sitter does not expose its heap). */
@@ -105,8 +105,12 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
     version++;
     return trees.update(doc(), [{ rangeOffset: at, rangeLength: 1, text: ch }]);
   };
-  const analyse = async (sf: ReturnType<typeof extractFile>) =>
-    buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri: file, version, path: file, text });
+  let previous: DocumentAnalysis | undefined;
+  const analyse = async (sf: ReturnType<typeof extractFile>) => {
+    const a = buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri: file, version, path: file, text }, previous?.carryOver());
+    previous = a;
+    return a;
+  };
 
   let last = await analyse(trees.get(doc()).file());
   const all: number[] = [];
@@ -144,10 +148,27 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
       fullParse.push(performance.now() - f0);
     }
   }
+  // Layout-changing edits: a field type `u16` ↔ `u32` (same length), so nothing can be carried over.
+  const typeSites = [...text.matchAll(/: u(16|32), \/\/ note/g)].map((m) => m.index + 3);
+  const typeEdit: number[] = [];
+  let reusedCount = 0;
+  for (let i = 0; i < Math.min(edits, typeSites.length); i++) {
+    const at = typeSites[(i * 31) % typeSites.length]!;
+    const repl = text.slice(at, at + 2) === '16' ? '32' : '16';
+    const t0 = performance.now();
+    text = text.slice(0, at) + repl + text.slice(at + 2);
+    version++;
+    const parsed = trees.update(doc(), [{ rangeOffset: at, rangeLength: 2, text: repl }]);
+    const a = await analyse(parsed.file());
+    void a.report;
+    typeEdit.push(performance.now() - t0);
+    if (a.reused) reusedCount++;
+  }
   const sanity = parser.parse(text);
   const same = sanity.rootNode.toString() === trees.get(doc()).tree.rootNode.toString();
   sanity.delete();
-  console.log(`  1-char edit → layout of every type (CodeLens/diagnostics path): ${fmt(all)}   [target p95 ≤ 5 ms]`);
+  console.log(`  1-char edit in a doc comment → layout of every type (CodeLens/diagnostics path, reports carried over): ${fmt(all)}   [target p95 ≤ 5 ms]`);
+  console.log(`  field type edit (u16 ↔ u32) → layout of every type (nothing carried over${reusedCount ? `; ${reusedCount} reused?!` : ''}): ${fmt(typeEdit)}`);
   console.log(`  1-char edit → hover on the edited type (lazy reports):        ${fmt(lazy)}   [target p95 ≤ 5 ms]`);
   console.log(`    incremental parse (DocumentTrees.update): ${fmt(parseT)}${same ? '' : '   !! tree differs from a full parse'}`);
   console.log(`    full parse, for comparison:              ${fmt(fullParse)}`);
