@@ -99,9 +99,19 @@ describe('differential: live against the installed rustc', function () {
     let engineMs = 0;
     for (let done = 0, batch = 0; done < count; batch++) {
       const n = Math.min(BATCH, count - done);
-      const bseed = `${seed}/${batch}`;
-      const corpus = generate({ seed: bseed, count: n, mode: 'std' });
-      const oracle = await probeStd(corpus, timing);
+      let bseed = `${seed}/${batch}`;
+      let corpus = generate({ seed: bseed, count: n, mode: 'std' });
+      let oracle;
+      try {
+        oracle = await probeStd(corpus, timing);
+      } catch (e) {
+        // A generator bug (rustc rejects the generated program itself, e.g. a generic union whose
+        // parameter is not Copy) says nothing about the engine: say so, and draw the batch again.
+        console.log(`      generator produced a program rustc rejects (seed ${bseed}); redrawing: ${String(e).split('\n')[0]}`);
+        bseed = `${seed}/${batch}/redraw`;
+        corpus = generate({ seed: bseed, count: n, mode: 'std' });
+        oracle = await probeStd(corpus, timing);
+      }
       const t0 = Date.now();
       const report: EngineReport = await analyzer.analyzeText(`live-${batch}.rs`, oracle.source, HOST);
       engineMs += Date.now() - t0;
