@@ -3,7 +3,7 @@
  * Used by the CLI, the editor features (through `src/features`) and the tests. No `vscode`.
  */
 import type { Report, TypeReport } from './api';
-import type { Item, SourceFile, TypeItem } from '../core/model';
+import type { Item, SourceFile } from '../core/model';
 import { type RustParser, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
 import { CrateScope, type CrateInput, type ModuleInput, type ModuleScope, Resolver } from '../core/resolve';
@@ -38,7 +38,7 @@ export class Analysis {
     const out: TypeReport[] = [];
     const fileOrder = new Map<string, number>();
     for (const { item, m } of this.crate.typeItems()) {
-      const file = fileOf(item, m);
+      const file = m.file;
       if (filter && !filter(file)) continue;
       if (!fileOrder.has(file)) fileOrder.set(file, fileOrder.size);
       out.push(
@@ -66,10 +66,6 @@ export class Analysis {
     }
     return undefined;
   }
-}
-
-function fileOf(_item: TypeItem, m: ModuleScope): string {
-  return m.file;
 }
 
 export class Analyzer {

@@ -6,7 +6,7 @@
 import type { ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { type Binding, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
-import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, isZst, is1Zst, mask } from './layout/types';
+import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
 export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'; readonly value: bigint };
@@ -586,7 +586,6 @@ export class Engine {
           align: e.align,
           offsets: [],
           niche: ty.len !== 0n ? e.niche : undefined,
-          nicheUnknown: ty.len !== 0n ? e.nicheUnknown : undefined,
           uninhabited: e.uninhabited && ty.len !== 0n,
           reprAlign: e.reprAlign,
           sized: true,
@@ -868,5 +867,3 @@ function primConst(ty: string, name: string, ptrSize: number): bigint | undefine
   if (name === 'MIN') return signed ? -(1n << (bits - 1n)) : 0n;
   return undefined;
 }
-
-export { isZst, is1Zst };

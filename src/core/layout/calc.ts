@@ -14,7 +14,6 @@ import {
   alignTo,
   available,
   checkedAdd,
-  fullScalar,
   is1Zst,
   isZst,
   mask,
@@ -78,8 +77,6 @@ const U64_MAX = (1n << 64n) - 1n;
 const U128_MAX = (1n << 128n) - 1n;
 
 function univariantBiased(t: Target, fields: readonly Layout[], repr: ReprOptions, kind: StructKind, bias: Bias, name: () => string): Layout {
-  const uncertain = fields.find((f) => f.nicheUnknown)?.nicheUnknown;
-  if (uncertain && !inhibitReorder(repr) && fields.length > 1) throw new Abstain(uncertain);
   const pack = repr.pack;
   let align = pack !== undefined ? t.intAlign[1] : t.aggregateAlign;
   const order = fields.map((_, i) => i);
@@ -163,8 +160,7 @@ function univariantBiased(t: Target, fields: readonly Layout[], repr: ReprOption
     size,
     align,
     offsets,
-    niche: uncertain ? undefined : niche,
-    nicheUnknown: uncertain,
+    niche,
     reprAlign: repr.align !== undefined || fields.some((f) => f.reprAlign) || undefined,
     uninhabited: fields.some((f) => f.uninhabited),
     sized,
@@ -274,7 +270,7 @@ function structLayout(t: Target, input: AdtInput, v: number): Layout {
   const kind: StructKind = input.isEnum || fields.length === 0 || input.alwaysSized ? { k: 'always' } : { k: 'maybeUnsized' };
   const st = univariant(t, fields, input.repr, kind, input.name);
   if (input.noNiche) {
-    return { ...st, niche: undefined, nicheUnknown: undefined, abi: hideNiches(st.abi) };
+    return { ...st, niche: undefined, abi: hideNiches(st.abi) };
   }
   const { start, end } = input.validRange;
   if (start === undefined && end === undefined) return st;
@@ -348,7 +344,7 @@ function cmpBig(a: bigint, b: bigint): number {
  * where MAX is the *signed* maximum of a signed discriminant type (so for `repr(i8)`, spans of
  * 64..=127 keep the wrap-around gap and exclude the inner one). On ties the later pair wins.
  */
-function tagValidRange(values: readonly bigint[], discrSize: number, discrSigned: boolean): { start: bigint; end: bigint; unknown?: string } {
+function tagValidRange(values: readonly bigint[], discrSize: number, discrSigned: boolean): { start: bigint; end: bigint } {
   const U128 = (1n << 128n) - 1n;
   const bits = BigInt(discrSize * 8);
   const max = discrSigned ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
@@ -369,16 +365,12 @@ function tagValidRange(values: readonly bigint[], discrSize: number, discrSigned
   return { start, end };
 }
 
-interface Tmp {
-  layout: Layout;
-}
-
 /** `LayoutCalculator::layout_of_enum`. */
 function enumLayout(t: Target, input: AdtInput): Layout {
   const { repr, variants, name } = input;
   if (repr.pack !== undefined) throw new LayoutError('E0517', `attribute should be applied to a struct or union`);
 
-  const nicheFilling = (): Tmp | undefined => {
+  const nicheFilling = (): Layout | undefined => {
     if (input.dontNicheOptimize || variants.length < 2) return undefined;
     let align = t.aggregateAlign;
     const vl: Layout[] = [];
@@ -408,7 +400,6 @@ function enumLayout(t: Target, input: AdtInput): Layout {
     }
     if (firstIdx < 0) return undefined;
     const count = BigInt(lastIdx - firstIdx + 1);
-    if (vl[largest]!.nicheUnknown) throw new Abstain(vl[largest]!.nicheUnknown);
     const niche = vl[largest]!.niche;
     if (!niche) return undefined;
     const reserved = reserve(niche, count);
@@ -440,17 +431,15 @@ function enumLayout(t: Target, input: AdtInput): Layout {
     const tag: Scalar = { ...reserved.scalar, align: t.intAlign[nicheSize as 1 | 2 | 4 | 8 | 16] ?? nicheSize };
     const encoding = { k: 'niche' as const, untagged: largest, first: firstIdx, last: lastIdx, nicheStart: reserved.start };
     return {
-      layout: {
-        size,
-        align,
-        offsets: [nicheOffset],
-        niche: nicheFromScalar(nicheOffset, tag),
-        uninhabited: placed.every((v) => v.uninhabited),
-        sized: true,
-        reprAlign: placed.some((v) => v.reprAlign) || undefined,
-        abi: { k: 'memory' },
-        variants: { tag, tagOffset: nicheOffset, encoding, variants: placed },
-      },
+      size,
+      align,
+      offsets: [nicheOffset],
+      niche: nicheFromScalar(nicheOffset, tag),
+      uninhabited: placed.every((v) => v.uninhabited),
+      sized: true,
+      reprAlign: placed.some((v) => v.reprAlign) || undefined,
+      abi: { k: 'memory' },
+      variants: { tag, tagOffset: nicheOffset, encoding, variants: placed },
     };
   };
 
@@ -513,13 +502,11 @@ function enumLayout(t: Target, input: AdtInput): Layout {
   const m = mask(ity);
   const range = tagValidRange(values, discrSize, discrSigned);
   const tag = intScalar(t, ity, minIty.signed, range.start & m, range.end & m);
-  const tagNicheUnknown = range.unknown;
   const tl: Layout = {
     size,
     align,
     offsets: [0],
-    niche: tagNicheUnknown ? undefined : nicheFromScalar(0, tag),
-    nicheUnknown: tagNicheUnknown,
+    niche: nicheFromScalar(0, tag),
     uninhabited: layoutVariants.every((v) => v.uninhabited),
     sized: true,
     reprAlign: layoutVariants.some((v) => v.reprAlign) || undefined,
@@ -527,11 +514,8 @@ function enumLayout(t: Target, input: AdtInput): Layout {
     variants: { tag, tagOffset: 0, encoding: { k: 'direct' }, variants: layoutVariants },
   };
   if (!nl) return tl;
-  if (tl.nicheUnknown && tl.size === nl.layout.size) throw new Abstain(tl.nicheUnknown);
   const nAvail = (l: Layout) => (l.niche ? available(l.niche) : 0n);
-  if (tl.size > nl.layout.size) return nl.layout;
-  if (tl.size === nl.layout.size && nAvail(tl) < nAvail(nl.layout)) return nl.layout;
+  if (tl.size > nl.size) return nl;
+  if (tl.size === nl.size && nAvail(tl) < nAvail(nl)) return nl;
   return tl;
 }
-
-export { fullScalar };

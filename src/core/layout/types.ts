@@ -50,8 +50,6 @@ export interface Layout {
   readonly niche?: Niche;
   /** Some part has `#[repr(align)]` (rustc's `max_repr_align`): packed types may not contain it. */
   readonly reprAlign?: boolean;
-  /** The niche is not known exactly (then `niche` is undefined): the reason. */
-  readonly nicheUnknown?: string;
   readonly uninhabited: boolean;
   readonly sized: boolean;
   readonly abi: Abi;
