@@ -14,7 +14,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { Edit } from 'web-tree-sitter';
 import type { SourceFile } from '../core/model';
-import { extractFile } from './extract';
+import { extractFile, extractIncremental } from './extract';
 import type { RustParser } from './parser';
 
 export interface TextDocumentLike {
@@ -52,7 +52,16 @@ interface Entry {
   text: string;
   tree: Tree;
   model: SourceFile | undefined;
+  /** The last extracted model before this version, and how much of its text is unchanged at each end. */
+  base: Base | undefined;
   doc: ParsedDocument;
+}
+
+interface Base {
+  readonly model: SourceFile;
+  readonly text: string;
+  readonly prefix: number;
+  readonly suffix: number;
 }
 
 export interface DocumentTreesOptions {
@@ -65,7 +74,7 @@ export class DocumentTrees {
   private readonly max: number;
   private disposed = false;
   /** Counters for tests and diagnostics. */
-  readonly stats = { full: 0, incremental: 0, fallback: 0 };
+  readonly stats = { full: 0, incremental: 0, fallback: 0, extractFull: 0, extractIncremental: 0 };
 
   constructor(
     private readonly parser: RustParser,
@@ -101,6 +110,9 @@ export class DocumentTrees {
     const expected = doc.getText();
     let text = e.text;
     const tree = e.tree;
+    // The unchanged start and end, relative to the last extracted model.
+    let prefix = e.model ? e.text.length : (e.base?.prefix ?? 0);
+    let suffix = e.model ? e.text.length : (e.base?.suffix ?? 0);
     try {
       for (const ch of changes) {
         const start = ch.rangeOffset;
@@ -119,6 +131,8 @@ export class DocumentTrees {
             newEndPosition,
           }),
         );
+        prefix = Math.min(prefix, start);
+        suffix = Math.min(suffix, text.length - oldEnd);
         text = text.slice(0, start) + ch.text + text.slice(oldEnd);
       }
     } catch {
@@ -132,7 +146,16 @@ export class DocumentTrees {
     }
     const next = this.parser.parse(expected, tree);
     this.stats.incremental++;
-    return this.store(doc.uri, doc.version, expected, next).doc;
+    const baseModel = e.model ?? e.base?.model;
+    let base: Base | undefined;
+    if (baseModel) {
+      for (const r of next.getChangedRanges(tree)) {
+        prefix = Math.min(prefix, r.startIndex);
+        suffix = Math.min(suffix, expected.length - r.endIndex);
+      }
+      base = { model: baseModel, text: e.model ? e.text : e.base!.text, prefix: Math.max(0, prefix), suffix: Math.max(0, suffix) };
+    }
+    return this.store(doc.uri, doc.version, expected, next, base).doc;
   }
 
   /** Frees the document's tree (call on `onDidCloseTextDocument`). */
@@ -169,7 +192,7 @@ export class DocumentTrees {
   }
 
   /** Replaces (and frees) the document's previous tree. */
-  private store(uri: string, version: number, text: string, tree: Tree): Entry {
+  private store(uri: string, version: number, text: string, tree: Tree, base?: Base): Entry {
     const old = this.entries.get(uri);
     if (old) {
       this.entries.delete(uri);
@@ -181,6 +204,7 @@ export class DocumentTrees {
       text,
       tree,
       model: undefined,
+      base,
       doc: undefined as unknown as ParsedDocument,
     };
     entry.doc = {
@@ -188,7 +212,7 @@ export class DocumentTrees {
       version,
       text,
       tree,
-      file: () => (entry.model ??= extractFile(tree, text, uri)),
+      file: () => (entry.model ??= this.extract(entry)),
     };
     this.entries.set(uri, entry);
     while (this.entries.size > this.max) {
@@ -197,6 +221,19 @@ export class DocumentTrees {
       lru.tree.delete();
     }
     return entry;
+  }
+
+  /** The entry's model: from its base model when only part of the text changed, else in full. */
+  private extract(e: Entry): SourceFile {
+    const b = e.base;
+    e.base = undefined;
+    const file = b && extractIncremental(e.tree, e.text, e.uri, b.model, b.text, b.prefix, b.suffix);
+    if (file) {
+      this.stats.extractIncremental++;
+      return file;
+    }
+    this.stats.extractFull++;
+    return extractFile(e.tree, e.text, e.uri);
   }
 
   private touch(e: Entry): void {

@@ -184,108 +184,125 @@ function walkContainer(
     return;
   }
   if (!cur.gotoFirstChild()) return;
-  const text = ctx.text;
-  const types = ctx.types;
   // Attributes and doc comments before an item are only recorded as ranges here and turned
   // into model objects when an item we extract uses them (most precede functions and impls).
   const raw: number[] = [];
-  let p = newPending();
   do {
-    const t = types[cur.nodeTypeId] ?? 'ERROR';
-    switch (t) {
-      case 'attribute_item':
-        raw.push(0, cur.startIndex, cur.endIndex);
-        continue;
-      case 'line_comment':
-      case 'block_comment': {
-        const start = cur.startIndex;
-        const c2 = text.charCodeAt(start + 2);
-        if (c2 === 47 || c2 === 42) raw.push(1, start, cur.endIndex);
-        continue;
-      }
-      case 'inner_attribute_item':
-        if (inner) {
-          const start = cur.startIndex;
-          const end = cur.endIndex;
-          inner.push(makeAttribute(text.slice(start, end), start, end));
-        }
-        continue;
-      case 'struct_item':
-      case 'union_item':
-      case 'enum_item':
-      case 'type_item':
-      case 'const_item':
-      case 'static_item':
-      case 'use_declaration':
-      case 'extern_crate_declaration': {
-        p = materialize(text, raw);
-        let node: Node | undefined;
-        let item: Item | undefined;
-        const start = cur.startIndex;
-        const end = cur.endIndex;
-        // big const/static initializers (tables) are cheaper for the tree path, which never
-        // walks into an initializer it cannot evaluate, than for the lexer
-        const big = end - start > 2000 && (t === 'const_item' || t === 'static_item');
-        if (ctx.fast && !big && !(ctx.treeHasError && (node = cur.currentNode).hasError)) {
-          item = fastItem(t, p, start, end, ctx);
-        }
-        if (!item) {
-          node ??= cur.currentNode;
-          item = simpleItem(t, node, p, ctx);
-          if (ctx.stats) ctx.stats.tree++;
-          if (ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
-        }
-        if (item) out.push(item);
-        break;
-      }
-      case 'mod_item':
-        modItem(cur, materialize(text, raw), ctx, depth, out);
-        break;
-      case 'trait_item': {
-        p = materialize(text, raw);
-        const node = cur.currentNode;
-        let tr: Item | undefined;
-        if (ctx.fast && !(ctx.treeHasError && node.hasError)) tr = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
-        const kids = node.children;
-        if (!tr) {
-          const nameNode = kids.find((k) => k.type === 'type_identifier');
-          if (nameNode && nameNode.endIndex > nameNode.startIndex) tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx) };
-        }
-        if (tr) out.push(tr);
-        if (ctx.treeHasError && node.hasError) recoverUnclosedBody(kids, ctx, depth, out);
-        break;
-      }
-      case 'function_item':
-      case 'impl_item':
-      case 'foreign_mod_item':
-        if (ctx.treeHasError) {
-          const node = cur.currentNode;
-          if (node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
-        }
-        break;
-      case 'macro_invocation':
-        if (mode === 'items') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
-        break;
-      case 'expression_statement':
-        if (mode === 'items' && cur.gotoFirstChild()) {
-          if (types[cur.nodeTypeId] === 'macro_invocation') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
-          cur.gotoParent();
-        }
-        break;
-      case 'ERROR':
-        if (!inError) problem(ctx, 'syntax error', errorSpan(cur.currentNode, ctx));
-        walkContainer(cur, ctx, depth + 1, mode, out, undefined, true);
-        break;
-      default:
-        if (ctx.treeHasError && !inError && cur.nodeIsMissing) {
-          problem(ctx, `missing \`${t}\``, { start: cur.startIndex, end: cur.endIndex });
-        }
-        // tokens (`{`, `}`, `;`) and items that carry no layout information
-        break;
-    }
-    raw.length = 0;
+    if (!visitChild(cur, ctx, depth, mode, out, inner, inError, raw)) raw.length = 0;
   } while (cur.gotoNextSibling());
   cur.gotoParent();
+}
+
+/**
+ * Extracts the container child under `cur` into `out`. Returns true when the child is an
+ * attribute or doc comment recorded in `raw` for the next item (false: `raw` is spent).
+ */
+function visitChild(
+  cur: TreeCursor,
+  ctx: Ctx,
+  depth: number,
+  mode: Mode,
+  out: Item[],
+  inner: Attribute[] | undefined,
+  inError: boolean,
+  raw: number[],
+): boolean {
+  const text = ctx.text;
+  const types = ctx.types;
+  let p: Pending;
+  const t = types[cur.nodeTypeId] ?? 'ERROR';
+  switch (t) {
+    case 'attribute_item':
+      raw.push(0, cur.startIndex, cur.endIndex);
+      return true;
+    case 'line_comment':
+    case 'block_comment': {
+      const start = cur.startIndex;
+      const c2 = text.charCodeAt(start + 2);
+      if (c2 === 47 || c2 === 42) raw.push(1, start, cur.endIndex);
+      return true;
+    }
+    case 'inner_attribute_item':
+      if (inner) {
+        const start = cur.startIndex;
+        const end = cur.endIndex;
+        inner.push(makeAttribute(text.slice(start, end), start, end));
+      }
+      return true;
+    case 'struct_item':
+    case 'union_item':
+    case 'enum_item':
+    case 'type_item':
+    case 'const_item':
+    case 'static_item':
+    case 'use_declaration':
+    case 'extern_crate_declaration': {
+      p = materialize(text, raw);
+      let node: Node | undefined;
+      let item: Item | undefined;
+      const start = cur.startIndex;
+      const end = cur.endIndex;
+      // big const/static initializers (tables) are cheaper for the tree path, which never
+      // walks into an initializer it cannot evaluate, than for the lexer
+      const big = end - start > 2000 && (t === 'const_item' || t === 'static_item');
+      if (ctx.fast && !big && !(ctx.treeHasError && (node = cur.currentNode).hasError)) {
+        item = fastItem(t, p, start, end, ctx);
+      }
+      if (!item) {
+        node ??= cur.currentNode;
+        item = simpleItem(t, node, p, ctx);
+        if (ctx.stats) ctx.stats.tree++;
+        if (ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
+      }
+      if (item) out.push(item);
+      break;
+    }
+    case 'mod_item':
+      modItem(cur, materialize(text, raw), ctx, depth, out);
+      break;
+    case 'trait_item': {
+      p = materialize(text, raw);
+      const node = cur.currentNode;
+      let tr: Item | undefined;
+      if (ctx.fast && !(ctx.treeHasError && node.hasError)) tr = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
+      const kids = node.children;
+      if (!tr) {
+        const nameNode = kids.find((k) => k.type === 'type_identifier');
+        if (nameNode && nameNode.endIndex > nameNode.startIndex) tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx) };
+      }
+      if (tr) out.push(tr);
+      if (ctx.treeHasError && node.hasError) recoverUnclosedBody(kids, ctx, depth, out);
+      break;
+    }
+    case 'function_item':
+    case 'impl_item':
+    case 'foreign_mod_item':
+      if (ctx.treeHasError) {
+        const node = cur.currentNode;
+        if (node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
+      }
+      break;
+    case 'macro_invocation':
+      if (mode === 'items') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
+      break;
+    case 'expression_statement':
+      if (mode === 'items' && cur.gotoFirstChild()) {
+        if (types[cur.nodeTypeId] === 'macro_invocation') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
+        cur.gotoParent();
+      }
+      break;
+    case 'ERROR':
+      if (!inError) problem(ctx, 'syntax error', errorSpan(cur.currentNode, ctx));
+      walkContainer(cur, ctx, depth + 1, mode, out, undefined, true);
+      break;
+    default:
+      if (ctx.treeHasError && !inError && cur.nodeIsMissing) {
+        problem(ctx, `missing \`${t}\``, { start: cur.startIndex, end: cur.endIndex });
+      }
+      // tokens (`{`, `}`, `;`) and items that carry no layout information
+      break;
+  }
+  return false;
 }
 
 /** Turns the recorded attribute/doc comment ranges into a Pending. */
@@ -1371,4 +1388,141 @@ function scanProblems(n: Node, ctx: Ctx, depth: number): void {
   for (const k of n.children) {
     if (k.hasError) scanProblems(k, ctx, depth + 1);
   }
+}
+
+// ───────────────────────────── incremental extraction ─────────────────────────────
+
+/** How a model was derived from an earlier one (set by `extractIncremental`; read by the layout carry-over). */
+export interface Derivation {
+  /** The earlier model. */
+  readonly prev: SourceFile;
+  /** The re-extracted region: [start, newEnd) in the new text, [start, oldEnd) in the old one. */
+  readonly start: number;
+  readonly newEnd: number;
+  readonly oldEnd: number;
+  /** Offset and line shift of everything after the region. */
+  readonly delta: number;
+  readonly lineDelta: number;
+  /** Items of `prev` replaced by the region's items: prev.items[oldFrom, oldTo) → items[oldFrom, newTo). */
+  readonly oldFrom: number;
+  readonly oldTo: number;
+  readonly newTo: number;
+}
+
+const derivations = new WeakMap<SourceFile, Derivation>();
+
+/** The derivation of a model built by `extractIncremental` (undefined for a full extraction). */
+export function derivationOf(file: SourceFile): Derivation | undefined {
+  return derivations.get(file);
+}
+
+const ATTACHED = new Set(['attribute_item', 'line_comment', 'block_comment']);
+
+/**
+ * The model of `text` built from `prev` (the model of `prevText`) by re-extracting only the
+ * top-level items around the changed part. `prefix` and `suffix` are the lengths of the start
+ * and end that both texts share and whose syntax did not change (the edits' window joined with
+ * tree-sitter's changed ranges). Items before the region are reused as they are, items after
+ * it are copied with their offsets and lines shifted. Returns undefined (the caller extracts
+ * everything) when the result could differ from a full extraction: syntax errors in either
+ * version, inner attributes in the region, or an old item crossing the region's border.
+ */
+export function extractIncremental(
+  tree: Tree,
+  text: string,
+  path: string,
+  prev: SourceFile,
+  prevText: string,
+  prefix: number,
+  suffix: number,
+): SourceFile | undefined {
+  if (prev.problems.length || prefix + suffix > Math.min(text.length, prevText.length)) return undefined;
+  const root = tree.rootNode;
+  if (root.hasError || root.type === 'ERROR') return undefined;
+  const types = tree.language.types;
+  const newEndW = text.length - suffix;
+  const delta = text.length - prevText.length;
+  let start = prefix;
+  let newEnd = newEndW;
+  // The top-level nodes to re-extract. (Node.firstChildForIndex, not the cursor's
+  // gotoFirstChildForIndex: web-tree-sitter 0.27's cursor version always reports failure.)
+  const nodes: Node[] = [];
+  let n = root.firstChildForIndex(prefix);
+  if (n) {
+    // Back over the attributes and comments that belong to this node's item.
+    for (let b = n.previousSibling; b && ATTACHED.has(b.type); b = b.previousSibling) n = b;
+    start = Math.min(start, n.startIndex);
+    // Forward over every node that starts in the window, and the item trailing attributes belong to.
+    let last = '';
+    for (let c: Node | null = n; c; c = c.nextSibling) {
+      const t = c.type;
+      if (c.startIndex >= newEndW && !ATTACHED.has(last)) break;
+      if (t === 'inner_attribute_item') return undefined;
+      nodes.push(c);
+      newEnd = Math.max(newEnd, c.endIndex);
+      last = t;
+    }
+  }
+  const oldEnd = newEnd - delta;
+  if (oldEnd < start) return undefined;
+  const items = prev.items;
+  let from = 0;
+  while (from < items.length && items[from]!.span.end <= start) from++;
+  let to = from;
+  while (to < items.length && items[to]!.span.start < oldEnd) to++;
+  if (from < to && (items[from]!.span.start < start || items[to - 1]!.span.end > oldEnd)) return undefined;
+  if (prev.innerAttrs.some((a) => a.span.end > start)) return undefined;
+  const ctx: Ctx = {
+    text,
+    problems: [],
+    fast: true,
+    types,
+    treeHasError: false,
+    lineOf: lineCounter(text),
+    stats: undefined,
+    onBail: undefined,
+  };
+  const region: Item[] = [];
+  const raw: number[] = [];
+  for (const node of nodes) {
+    const cur = node.walk();
+    try {
+      if (!visitChild(cur, ctx, 0, 'items', region, undefined, false, raw)) raw.length = 0;
+    } finally {
+      cur.delete();
+    }
+  }
+  if (ctx.problems.length) return undefined;
+  const lineDelta = countLines(text, start, newEnd) - countLines(prevText, start, oldEnd);
+  const out = items.slice(0, from);
+  for (const it of region) out.push(it);
+  for (let i = to; i < items.length; i++) out.push(shifted(items[i]!, delta, lineDelta));
+  const file: SourceFile = { path, items: out, problems: [], innerAttrs: prev.innerAttrs };
+  derivations.set(file, { prev, start, newEnd, oldEnd, delta, lineDelta, oldFrom: from, oldTo: to, newTo: from + region.length });
+  return file;
+}
+
+function countLines(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** A deep copy of a model value with every span moved by `delta` and every line by `lineDelta`. */
+function shifted<T>(v: T, delta: number, lineDelta: number): T {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return v;
+    return v.map((x: unknown) => shifted(x, delta, lineDelta)) as T;
+  }
+  const o: Record<string, unknown> = {};
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (k === 'span' || k === 'nameSpan' || k === 'bodySpan') {
+      const sp = x as Span | undefined;
+      o[k] = sp && { start: sp.start + delta, end: sp.end + delta };
+    } else if (k === 'line') o[k] = (x as number) + lineDelta;
+    else o[k] = shifted(x, delta, lineDelta);
+  }
+  return o as T;
 }

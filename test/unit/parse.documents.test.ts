@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Tree } from 'web-tree-sitter';
 import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/parse/documents';
-import { extractFile } from '../../src/parse/extract';
+import { derivationOf, extractFile } from '../../src/parse/extract';
 import type { RustParser } from '../../src/parse/parser';
 import { getParser, rng } from './parseHelpers';
 
@@ -178,6 +178,105 @@ describe('parse: DocumentTrees', () => {
     assert.equal(live(), 1, 'only the current tree is alive');
     cache.dispose();
     assert.equal(live(), 0, 'dispose frees every tree');
+  });
+
+  it('incremental extraction (item-level reuse) gives exactly the model of a full extraction', async function () {
+    this.timeout(60000);
+    const base = await getParser();
+    const cache = new DocumentTrees(base);
+    const random = rng(2026);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const TEMPLATES = [
+      (i: number) => `/// Struct ${i}.\n#[derive(Clone)]\npub struct S${i} {\n    /// Field 1.\n    pub a: u16, // note\n    b: Option<Box<S${Math.max(0, i - 1)}>>,\n}\n`,
+      (i: number) => `#[repr(C)]\nstruct C${i}(u8, u32, [u16; ${i % 5}]);\n`,
+      (i: number) => `/// Enum ${i}.\nenum E${i} {\n    A(u32),\n    /// B.\n    B { x: u64, y: char },\n    C = 7,\n}\n`,
+      (i: number) => `type A${i} = Vec<u8>;\nconst K${i}: usize = ${i} * 2;\n`,
+      (i: number) => `impl S${i} {\n    fn f(&self) -> u32 { let v = vec![1, 2]; v.len() as u32 }\n}\n`,
+      (i: number) => `mod m${i} {\n    pub struct Z(u8, u64);\n    use super::*;\n}\n`,
+      (i: number) => `union U${i} { a: u32, b: f32 }\n// plain comment\n`,
+      (i: number) => `use std::collections::HashMap as H${i};\nfn free${i}() {}\n`,
+    ];
+    let n = 0;
+    const block = () => pick(TEMPLATES)(n++);
+    let text = `//! Incremental extraction fixture.\n#![allow(dead_code)]\n\n` + Array.from({ length: 40 }, block).join('\n');
+    let version = 1;
+    const uri = 'file:///inc.rs';
+    cache.get({ uri, version, getText: () => text }).file();
+    const boundaries = () => [...text.matchAll(/\n\n/g)].map((m) => m.index + 1);
+    const edits: (() => [number, number, string] | undefined)[] = [
+      // a field type, same or different length
+      () => {
+        const m = pick([...text.matchAll(/\bu(8|16|32|64)\b/g)]);
+        return m && [m.index, m.index + m[0].length, pick(['u8', 'u16', 'u32', 'u64', 'i128'])];
+      },
+      // a digit in a doc comment
+      () => {
+        const m = pick([...text.matchAll(/(Struct|Enum|Field) (\d)/g)]);
+        return m && [m.index + m[0].length - 1, m.index + m[0].length, String(Math.floor(random() * 10))];
+      },
+      // a whole item inserted or deleted
+      () => {
+        const at = pick(boundaries());
+        return at === undefined ? undefined : [at, at, block() + '\n'];
+      },
+      () => {
+        const bs = boundaries();
+        const k = Math.floor(random() * (bs.length - 1));
+        return bs.length > 2 ? [bs[k]!, bs[k + 1]!, ''] : undefined;
+      },
+      // an attribute, a comment, blank lines
+      () => {
+        const m = pick([...text.matchAll(/^(pub )?(struct|enum|union) /gm)]);
+        return m && [m.index, m.index, pick(['#[repr(C)]\n', '#[repr(u8)]\n', '/// new doc\n', '// plain\n', '#[cfg(test)]\n'])];
+      },
+      () => {
+        const at = pick(boundaries());
+        return at === undefined ? undefined : [at, at, pick(['\n', '// c\n', '   '])];
+      },
+      // a name (changes what other items resolve to)
+      () => {
+        const m = pick([...text.matchAll(/(struct|enum) ([A-Z]\w*)/g)]);
+        return m && [m.index + m[0].length, m.index + m[0].length, 'x'];
+      },
+      // anything (usually a syntax error, fixed or not by later edits)
+      () => {
+        const at = Math.floor(random() * text.length);
+        return [at, Math.min(text.length, at + Math.floor(random() * 3)), pick(['{', '}', ';', '', 'x', '/*', '*/', ','])];
+      },
+    ];
+    const weights = [5, 5, 2, 2, 2, 2, 1, 1];
+    let incremental = 0;
+    let undo: [number, number, string] | undefined;
+    for (let step = 0; step < 400; step++) {
+      let r = random() * weights.reduce((a, b) => a + b, 0);
+      let k = 0;
+      while (r >= weights[k]!) r -= weights[k++]!;
+      // A random edit (usually a syntax error) is undone by the next step, as when typing on.
+      const e = undo ?? edits[k]!();
+      if (undo) k = -1;
+      undo = undefined;
+      if (!e) continue;
+      if (k === edits.length - 1) undo = [e[0], e[0] + e[2].length, text.slice(e[0], e[1])];
+      const c = change(text, e[0], e[1], e[2]);
+      text = apply(text, c);
+      version++;
+      const inc = cache.update({ uri, version, getText: () => text }, [c]);
+      if (random() < 0.2) continue; // versions nobody asked about: the next one derives from an older model
+      const before = cache.stats.extractIncremental;
+      const model = inc.file();
+      if (cache.stats.extractIncremental > before) {
+        incremental++;
+        assert.ok(derivationOf(model), 'an incremental model records its derivation');
+      }
+      const full = base.parse(text);
+      try {
+        assert.deepStrictEqual(model, extractFile(full, text, uri), `step ${step} (edit kind ${k}): incremental model differs`);
+      } finally {
+        full.delete();
+      }
+    }
+    assert.ok(incremental >= 150, `incremental extraction used only ${incremental} times`);
+    cache.dispose();
   });
 
   it('shares one parse and one model per version', async () => {
