@@ -38,6 +38,27 @@ export interface TyScope {
   readonly m: ModuleScope;
   readonly generics: ReadonlyMap<string, GArg>;
   readonly self?: Ty;
+  /** The crate item whose definition is being read (`refKey`): names resolved here are its references. */
+  readonly owner?: string;
+}
+
+const refKeys = { t: new WeakMap<object, string>(), v: new WeakMap<object, string>() };
+
+/**
+ * A crate item's key in `Engine.refs`: namespace (`t` types, `v` constants), module path, name.
+ * Stable across versions of a document as long as no name changes.
+ */
+export function refKey(ns: 't' | 'v', m: ModuleScope, item: { readonly name: string }): string {
+  let k = refKeys[ns].get(item);
+  if (k === undefined) {
+    k = refKeyOf(ns, m.path, item.name);
+    refKeys[ns].set(item, k);
+  }
+  return k;
+}
+
+export function refKeyOf(ns: 't' | 'v', modulePath: readonly string[], name: string): string {
+  return `${ns}:${modulePath.join('::')}::${name}`;
 }
 
 /** Per-ADT-instance result, with the per-variant field layouts for reports. */
@@ -125,12 +146,26 @@ export class Engine {
   private readonly sizedCache = new Map<string, boolean>();
   private readonly constCache = new Map<string, bigint | Error>();
   private depth = 0;
+  /**
+   * Every reference between the crate's own items met so far: owner key → keys of the items
+   * (types, aliases, constants) its definition names. A layout depends only on its type's
+   * definition and, transitively, on these (std never changes), which lets the editor carry
+   * results over between versions of a document (src/features/documentModel.ts).
+   */
+  readonly refs = new Map<string, Set<string>>();
 
   constructor(
     readonly target: Target,
     readonly resolver: Resolver,
     private readonly stdCache: SharedLayoutCache = new Map(),
   ) {}
+
+  private addRef(owner: string | undefined, key: string): void {
+    if (owner === undefined) return;
+    let set = this.refs.get(owner);
+    if (!set) this.refs.set(owner, (set = new Set()));
+    set.add(key);
+  }
 
   private idOf(o: object): number {
     let id = itemIds.get(o);
@@ -290,13 +325,15 @@ export class Engine {
         return this.primTy(b.name);
       case 'item': {
         const item = b.item;
+        const own = b.m.crate.isStd ? undefined : refKey('t', b.m, item);
+        if (own !== undefined) this.addRef(s.owner, own);
         if (item.kind === 'trait') return { k: 'dyn', text: `dyn ${item.name}` };
-        const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map() }, text);
+        const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
         if (!Array.isArray(argVals)) return argVals;
         if (item.kind === 'alias') {
           if (!item.ty) return { k: 'unknown', reason: `type alias \`${item.name}\` has no type` };
           const g = bindParams(item.generics.params, argVals);
-          return this.tyOf(item.ty, { m: b.m, generics: g });
+          return this.tyOf(item.ty, { m: b.m, generics: g, owner: own });
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
       }
@@ -438,6 +475,8 @@ export class Engine {
           }
         }
         const found = this.resolver.lookupConst(s.m, segs);
+        const own = found && 'name' in found.item && !found.m.crate.isStd ? refKey('v', found.m, found.item) : undefined;
+        if (own !== undefined) this.addRef(s.owner, own);
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
           const key = `${this.idOf(found.item)}`;
           const hit = this.constCache.get(key);
@@ -448,7 +487,7 @@ export class Engine {
           this.constCache.set(key, new Abstain(`constant \`${segs.join('::')}\` refers to itself`));
           const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
           try {
-            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map() }, cTy);
+            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own }, cTy);
             this.constCache.set(key, v);
             return v;
           } catch (err) {
@@ -519,7 +558,8 @@ export class Engine {
   }
 
   adtScope(ty: Extract<Ty, { k: 'adt' }>): TyScope {
-    return { m: ty.def.m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty };
+    const m = ty.def.m;
+    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, owner: m.crate.isStd ? undefined : refKey('t', m, ty.def.item) };
   }
 
   /** The generic definition's own tail decides MaybeUnsized (rustc checks `instantiate_identity`). */

@@ -5,9 +5,11 @@
  */
 import type { Analysis } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../analysis/api';
-import type { FieldDef, SourceFile, TypeItem } from '../core/model';
+import type { FieldDef, Item, SourceFile, Span, TypeItem } from '../core/model';
+import { refKey, refKeyOf } from '../core/engine';
 import { reportType, typeText } from '../core/report';
 import type { ModuleScope } from '../core/resolve';
+import { type Derivation, derivationOf } from '../parse/extract';
 
 /** A type declared in the document: its report and the model item it came from. */
 export interface TypeEntry {
@@ -50,6 +52,10 @@ export interface CarryOver {
   readonly crateKey: string;
   readonly names: readonly string[];
   readonly reports: readonly (TypeReport | undefined)[];
+  /** The type items the reports belong to (same order). */
+  readonly items: readonly TypeItem[];
+  /** References between the crate's items known so far (see `Engine.refs`). */
+  readonly refs: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Keys of the model that do not influence any layout: positions and doc comments. */
@@ -143,12 +149,82 @@ function moveReport(old: TypeReport, item: TypeItem, text: string): TypeReport |
   return { ...moved, ...(variants ? { variants } : {}), ...(fields ? { fields } : {}) };
 }
 
+/** A span moved by `delta`. */
+function shiftSpan(sp: Span | undefined, delta: number): Span | undefined {
+  return sp && { start: sp.start + delta, end: sp.end + delta };
+}
+
+function shiftFields(fields: FieldList, delta: number): FieldList {
+  return fields.map((f) => ({ ...f, nameSpan: shiftSpan(f.nameSpan, delta) }));
+}
+
+/** A report of an item that only moved (its text is unchanged): every position shifted. */
+function shiftReport(old: TypeReport, delta: number, lineDelta: number): TypeReport {
+  if (delta === 0 && lineDelta === 0) return old;
+  const r: TypeReport = { ...old, line: old.line + lineDelta, nameSpan: shiftSpan(old.nameSpan, delta), span: shiftSpan(old.span, delta) };
+  const fields = old.fields && shiftFields(old.fields, delta);
+  const variants = old.variants?.map((v) => ({ ...v, fields: shiftFields(v.fields, delta) }));
+  return { ...r, ...(fields ? { fields } : {}), ...(variants ? { variants } : {}) };
+}
+
+const TYPE_KINDS = new Set(['struct', 'enum', 'union', 'alias']);
+
+/**
+ * The crate items (as `Engine.refs` keys) whose definitions differ between the two models of a
+ * derivation, or undefined when a name, a `use`, a module or anything else that changes what
+ * names resolve to differs (then nothing is carried over).
+ */
+function changedItems(d: Derivation, file: SourceFile, modPath: readonly string[]): Set<string> | undefined {
+  const olds = d.prev.items.slice(d.oldFrom, d.oldTo);
+  const news = file.items.slice(d.oldFrom, d.newTo);
+  if (olds.length !== news.length) return undefined;
+  const dirty = new Set<string>();
+  for (let i = 0; i < news.length; i++) {
+    const o = olds[i]! as Item & { name?: string; vis?: string; cfg?: unknown };
+    const n = news[i]! as Item & { name?: string; vis?: string; cfg?: unknown };
+    if (o.kind !== n.kind || o.name !== n.name || o.vis !== n.vis || !same(o.cfg, n.cfg)) return undefined;
+    if (same(o, n)) continue;
+    if (TYPE_KINDS.has(n.kind)) dirty.add(refKeyOf('t', modPath, n.name!));
+    else if (n.kind === 'const' || n.kind === 'static') dirty.add(refKeyOf('v', modPath, n.name!));
+    else return undefined;
+  }
+  return dirty;
+}
+
+/** `dirty` and every item that refers to one of them, directly or not. */
+function affectedBy(dirty: Set<string>, refs: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  if (dirty.size === 0) return dirty;
+  const users = new Map<string, string[]>();
+  for (const [owner, deps] of refs) {
+    for (const dep of deps) {
+      let u = users.get(dep);
+      if (!u) users.set(dep, (u = []));
+      u.push(owner);
+    }
+  }
+  const out = new Set(dirty);
+  const stack = [...dirty];
+  while (stack.length) {
+    for (const u of users.get(stack.pop()!) ?? []) {
+      if (!out.has(u)) {
+        out.add(u);
+        stack.push(u);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * The types of `path` in `analysis`, with their reports, in source order. Reports are computed
- * on first use. With `previous` (the same document's last analysis) the struct and union
- * reports are carried over, moved to their new positions, when nothing a layout depends on
- * changed: same target, same texts in every other file, and the same model of this file but for
- * positions and doc comments (an edit in a comment, a doc comment or a function body). Otherwise they are computed.
+ * on first use. With `previous` (the same document's last analysis, same target, same texts in
+ * every other file) reports are carried over, moved to their new positions:
+ *  - when the model was derived from the previous one (src/parse/documents.ts re-extracted
+ *    only the items around the edit): every report whose type's definition and everything it
+ *    refers to (transitively, `Engine.refs`) are unchanged, provided no name, `use` or module
+ *    changed;
+ *  - otherwise, when the whole model is the same but for positions and doc comments (an edit in
+ *    a comment, a doc comment or a function body).
  */
 export function buildDocumentAnalysis(
   analysis: Analysis,
@@ -159,33 +235,52 @@ export function buildDocumentAnalysis(
   const { path, text } = doc;
   const target = analysis.target.triple;
   const entries = [...analysis.crate.typeItems()].filter((x) => x.m.file === path).sort((a, b) => a.item.span.start - b.item.span.start);
-  let prev = previous;
-  let reuse: boolean | undefined;
-  const canReuse = (): boolean => {
-    if (reuse === undefined) {
-      reuse =
-        !!prev &&
-        prev.path === path &&
-        prev.target === target &&
-        prev.names.length === entries.length &&
-        prev.reports.some((r) => r !== undefined) &&
-        prev.crateKey === crateKey(analysis) &&
-        sameOtherFiles(prev.texts, analysis.program.texts, path) &&
-        sameLayoutModel(prev.file, file);
-      if (!reuse) prev = undefined; // nothing to carry: let the old version go
+  let prev =
+    previous &&
+    previous.path === path &&
+    previous.target === target &&
+    previous.names.length === entries.length &&
+    previous.crateKey === crateKey(analysis) &&
+    sameOtherFiles(previous.texts, analysis.program.texts, path)
+      ? previous
+      : undefined;
+  const d = prev && derivationOf(file);
+  const derived = d && d.prev === prev!.file ? d : undefined;
+  // What may be carried over: `affected` lists the items whose reports must be recomputed.
+  let plan: { affected: ReadonlySet<string> } | null | undefined;
+  const planned = (): { affected: ReadonlySet<string> } | null => {
+    if (plan === undefined) {
+      plan = null;
+      if (prev && prev.reports.some((r) => r !== undefined)) {
+        if (derived) {
+          const dirty = changedItems(derived, file, analysis.moduleOfFile(path)?.path ?? []);
+          if (dirty) plan = { affected: affectedBy(dirty, prev.refs) };
+        } else if (sameLayoutModel(prev.file, file)) plan = { affected: new Set() };
+      }
+      if (!plan) prev = undefined; // nothing to carry: let the old version go
     }
-    return reuse;
+    return plan;
   };
   const reports: (TypeReport | undefined)[] = entries.map(() => undefined);
   let requested = 0;
+  const carried = (i: number): TypeReport | undefined => {
+    const { item, m } = entries[i]!;
+    // A hover asks for one report: computing it beats comparing whole models. Past a few,
+    // carrying the previous version's reports over is cheaper.
+    if (!derived && ++requested <= 3) return undefined;
+    const p = planned();
+    const old = p && prev!.names[i] === item.name ? prev!.reports[i] : undefined;
+    if (!old || p!.affected.has(refKey('t', m, item))) return undefined;
+    const was = prev!.items[i]!;
+    if (item === was) return old;
+    if (derived && item.span.start >= derived.newEnd && item.span.start === was.span.start + derived.delta) return shiftReport(old, derived.delta, derived.lineDelta);
+    return moveReport(old, item, text);
+  };
   const reportAt = (i: number): TypeReport => {
     const cached = reports[i];
     if (cached) return cached;
     const { item, m } = entries[i]!;
-    // A hover asks for one report: computing it beats comparing the models. Past a few,
-    // carrying the previous version's reports over is cheaper.
-    const old = ++requested > 3 && canReuse() && prev!.names[i] === item.name ? prev!.reports[i] : undefined;
-    const r = (old && moveReport(old, item, text)) || reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text });
+    const r = carried(i) ?? reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text });
     reports[i] = r;
     return r;
   };
@@ -204,17 +299,23 @@ export function buildDocumentAnalysis(
     analysis,
     types,
     get reused(): boolean {
-      return reuse === true;
+      return !!plan;
     },
-    carryOver: (): CarryOver => ({
-      path,
-      target,
-      file,
-      texts: analysis.program.texts,
-      crateKey: crateKey(analysis),
-      names: entries.map((e) => e.item.name),
-      reports: [...reports],
-    }),
+    carryOver: (): CarryOver => {
+      const refs = new Map<string, ReadonlySet<string>>(plan && prev ? prev.refs : []);
+      for (const [k, v] of analysis.engine.refs) refs.set(k, v);
+      return {
+        path,
+        target,
+        file,
+        texts: analysis.program.texts,
+        crateKey: crateKey(analysis),
+        names: entries.map((e) => e.item.name),
+        reports: [...reports],
+        items: entries.map((e) => e.item),
+        refs,
+      };
+    },
     get report(): Report {
       return (report ??= { target, types: types.map((t) => t.report) });
     },

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { buildDocumentAnalysis, layoutSignature, sameLayoutModel, type DocumentAnalysis } from '../../src/features/documentModel';
 import { generateRustFile } from '../bench/editor';
+import { DocumentTrees } from '../../src/parse/documents';
+import type { SourceFile } from '../../src/core/model';
 import { wasmDir } from './parseHelpers';
 
 function prng(seed: number): () => number {
@@ -58,5 +60,95 @@ describe('report carry-over between document versions', function () {
     }
     assert.ok(reused > 20, `only ${reused} versions carried reports over`);
     assert.ok(recomputed > 10, `only ${recomputed} versions recomputed`);
+  });
+});
+
+describe('report carry-over with incremental models (item-level reuse)', function () {
+  this.timeout(120_000);
+  const analyzer = new Analyzer({ wasmDir });
+  after(() => analyzer.dispose());
+
+  it('equals a fresh computation after every edit, carrying over what no change reaches', async () => {
+    const rand = prng(Number(process.env.RLL_SEED ?? 11));
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+    // Dependency chains (T5 → T1 …, enums → structs), plus constants and aliases they go through.
+    let text =
+      generateRustFile(16 * 1024) +
+      '\nconst N0: usize = 4;\nconst N1: usize = N0 * 2;\npub struct Arr { a: [u8; N1], b: T2 }\n' +
+      'type Al = T6;\npub struct UsesAl { x: Al, y: Option<Arr> }\npub enum Deep { A(UsesAl), B(E3) }\n';
+    const parser = await analyzer.parser();
+    const trees = new DocumentTrees(parser);
+    const uri = '/virtual/inc.rs';
+    let version = 1;
+    const doc = () => ({ uri, version, getText: () => text });
+    const analyse = async (sf: SourceFile, prev?: DocumentAnalysis) =>
+      buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri, version, path: uri, text }, prev?.carryOver());
+    let prev = await analyse(trees.get(doc()).file());
+    void prev.report;
+    const edits: (() => [number, number, string] | undefined)[] = [
+      () => {
+        const m = pick([...text.matchAll(/: (u16|u32|u8|u64)\b/g)]);
+        return m && [m.index + 2, m.index + m[0].length, pick(['u8', 'u16', 'u32', 'u64', 'char'])!];
+      },
+      () => {
+        const m = pick([...text.matchAll(/(Field|Struct|Enum) (\d+)/g)]);
+        return m && [m.index + m[0].length - 1, m.index + m[0].length, String(Math.floor(rand() * 10))];
+      },
+      () => {
+        const m = pick([...text.matchAll(/const N0: usize = (\d+)/g)]);
+        return m && [m.index + m[0].length - m[1]!.length, m.index + m[0].length, String(Math.floor(rand() * 9))];
+      },
+      () => {
+        const m = pick([...text.matchAll(/type Al = T(\d+)/g)]);
+        return m && [m.index + 10, m.index + m[0].length, `T${pick([1, 2, 5, 6, 9, 10, 13, 14])}`];
+      },
+      () => {
+        const m = pick([...text.matchAll(/^pub struct /gm)]);
+        return m && [m.index, m.index, pick(['#[repr(C)]\n', '/// doc\n', '// c\n', '\n'])!];
+      },
+      () => {
+        const m = pick([...text.matchAll(/ {4}\/\/\/ Field \d\.\n {4}pub f\d: [^\n]*\n/g)]);
+        return m && [m.index, m.index + m[0].length, ''];
+      },
+      () => {
+        const m = pick([...text.matchAll(/pub (struct|enum) (T|E)\d+/g)]);
+        return m && [m.index + m[0].length, m.index + m[0].length, 'x'];
+      },
+      () => {
+        const at = Math.floor(rand() * text.length);
+        return [at, at, pick(['{', '}', ';', 'x', '/*', ','])!];
+      },
+    ];
+    const weights = [6, 4, 2, 2, 2, 2, 1, 1];
+    let carried = 0;
+    let fieldEditsCarried = 0;
+    let known = 0;
+    let undo: [number, number, string] | undefined;
+    for (let step = 0; step < 160; step++) {
+      let r = rand() * weights.reduce((a, b) => a + b, 0);
+      let k = 0;
+      while (r >= weights[k]!) r -= weights[k++]!;
+      const e = undo ?? edits[k]!();
+      if (undo) k = -1;
+      undo = undefined;
+      if (!e) continue;
+      if (k === edits.length - 1) undo = [e[0], e[0] + e[2].length, text.slice(e[0], e[1])];
+      const c = { rangeOffset: e[0], rangeLength: e[1] - e[0], text: e[2] };
+      text = text.slice(0, e[0]) + e[2] + text.slice(e[1]);
+      version++;
+      const next = await analyse(trees.update(doc(), [c]).file(), prev);
+      const fresh = await analyse(await analyzer.parseFile(uri, text));
+      assert.deepEqual(next.report, fresh.report, `step ${step}, edit kind ${k}`);
+      if (k === 2) known += next.report.types.filter((t) => ['Arr', 'UsesAl', 'Deep', 'Top'].includes(t.name) && t.size !== null).length;
+      if (next.reused) {
+        carried++;
+        if (k === 0) fieldEditsCarried++;
+      }
+      prev = next;
+    }
+    assert.ok(carried >= 80, `only ${carried} versions carried reports over`);
+    assert.ok(known >= 20, `the types behind constants and aliases were computed only ${known} times after a constant's edit`);
+    assert.ok(fieldEditsCarried >= 20, `only ${fieldEditsCarried} field type edits carried reports over`);
+    trees.dispose();
   });
 });
