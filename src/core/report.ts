@@ -23,17 +23,20 @@ function fieldReports(
   end: number,
   text: string | undefined,
 ): FieldReport[] {
-  const order = fields.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]! || fields[a]!.layout.size - fields[b]!.layout.size || a - b);
+  // A layout with no field offsets (an enum whose variants are all absent has the never type's
+  // layout) puts the fields at 0, as rustc's `for_variant` does for an absent variant.
+  const at = (i: number): number => offsets[i] ?? 0;
+  const order = fields.map((_, i) => i).sort((a, b) => at(a) - at(b) || fields[a]!.layout.size - fields[b]!.layout.size || a - b);
   const padAfter = new Array<number>(fields.length).fill(0);
   for (let j = 0; j < order.length; j++) {
     const i = order[j]!;
-    const stop = offsets[i]! + fields[i]!.layout.size;
-    const next = j + 1 < order.length ? offsets[order[j + 1]!]! : end;
+    const stop = at(i) + fields[i]!.layout.size;
+    const next = j + 1 < order.length ? at(order[j + 1]!) : end;
     padAfter[i] = Math.max(0, next - stop);
   }
   return fields.map((f, i) => ({
     name: f.def.name,
-    offset: offsets[i]!,
+    offset: at(i),
     size: f.layout.size,
     align: f.layout.align,
     paddingAfter: padAfter[i]!,

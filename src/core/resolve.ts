@@ -152,9 +152,18 @@ export class CrateScope {
   }
 }
 
+/**
+ * How many imports deep one lookup follows (`use a::X` where `a` has `pub use b::X`, ...).
+ * rustc has no such limit; past it the name is not found (the type is unknown) instead of the
+ * lookup overflowing the stack. Real crates re-export a name a few levels deep at most.
+ */
+export const MAX_IMPORT_DEPTH = 200;
+
 /** Resolves names in the type namespace; one per (crate set, target). */
 export class Resolver {
   private readonly visiting = new Set<string>();
+  /** Imports being followed (by `lookupUncached` and `lookupConst`), for MAX_IMPORT_DEPTH. */
+  private depth = 0;
   constructor(
     readonly std: CrateScope,
     readonly prelude: Readonly<Record<string, readonly string[]>>,
@@ -176,8 +185,9 @@ export class Resolver {
     const child = m.children.get(name);
     if (child) return { k: 'module', m: child };
     const key = `${m.crate.input.name}/${m.displayPath}/${name}`;
-    if (this.visiting.has(key)) return undefined;
+    if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
     this.visiting.add(key);
+    this.depth++;
     try {
       for (const u of m.uses) {
         const bound = u.alias ?? u.path[u.path.length - 1];
@@ -194,6 +204,7 @@ export class Resolver {
       }
     } finally {
       this.visiting.delete(key);
+      this.depth--;
     }
     return undefined;
   }
@@ -263,28 +274,47 @@ export class Resolver {
     return cur;
   }
 
-  /** Const items visible from a module (for array lengths and discriminants). */
+  /**
+   * Const items visible from a module (for array lengths and discriminants). Import cycles
+   * (`a` re-exports `b::N` or `b::*`, and `b` re-exports `a`'s) find nothing, as do chains
+   * deeper than MAX_IMPORT_DEPTH.
+   */
   lookupConst(m: ModuleScope, segs: readonly string[]): { item: Item; m: ModuleScope } | undefined {
     if (segs.length === 1) {
       const c = m.consts.get(segs[0]!);
       if (c) return { item: c, m };
-      for (const u of m.uses) {
-        const bound = u.alias ?? u.path[u.path.length - 1];
-        if (bound !== segs[0]) continue;
-        const owner = this.resolveUse(m, u.path.slice(0, -1), u.global);
-        if (owner?.k === 'module') return this.lookupConst(owner.m, [u.path[u.path.length - 1]!]);
+      // In `visiting` with the type lookups' keys: lookups made meanwhile are not cached either.
+      const key = `const/${m.crate.input.name}/${m.displayPath}/${segs[0]}`;
+      if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
+      this.visiting.add(key);
+      this.depth++;
+      try {
+        return this.importedConst(m, segs);
+      } finally {
+        this.visiting.delete(key);
+        this.depth--;
       }
-      for (const g of m.globs) {
-        const owner = this.resolveUse(m, g.path, g.global);
-        if (owner?.k === 'module' && owner.m !== m) {
-          const r = this.lookupConst(owner.m, segs);
-          if (r) return r;
-        }
-      }
-      return undefined;
     }
     const owner = this.resolveTypePath(m, segs.slice(0, -1), false);
     if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
+    return undefined;
+  }
+
+  /** A const imported into `m` by name or by a glob (`segs` is one name). */
+  private importedConst(m: ModuleScope, segs: readonly string[]): { item: Item; m: ModuleScope } | undefined {
+    for (const u of m.uses) {
+      const bound = u.alias ?? u.path[u.path.length - 1];
+      if (bound !== segs[0]) continue;
+      const owner = this.resolveUse(m, u.path.slice(0, -1), u.global);
+      if (owner?.k === 'module') return this.lookupConst(owner.m, [u.path[u.path.length - 1]!]);
+    }
+    for (const g of m.globs) {
+      const owner = this.resolveUse(m, g.path, g.global);
+      if (owner?.k === 'module' && owner.m !== m) {
+        const r = this.lookupConst(owner.m, segs);
+        if (r) return r;
+      }
+    }
     return undefined;
   }
 }

@@ -188,10 +188,23 @@ function tokText(toks: readonly Tok[]): string {
   return s;
 }
 
+/** rustc's limit for `align(N)` and `packed(N)`: larger values are rejected (E0589, E0552). */
+const MAX_REPR_ALIGN = 1n << 29n;
+
+/**
+ * The value of an `align(N)` / `packed(N)` argument when rustc accepts it: a power of two no
+ * larger than 2^29. Checked on the exact integer (a JS number's `&` truncates to 32 bits, so
+ * 2^32 or 2^64 would pass for a power of two).
+ */
 function parsePow2(tok: Tok | undefined): number | undefined {
   if (!tok || tok.t !== 'num') return undefined;
-  const v = Number(tok.v.replace(/_/g, '').replace(/(u|i)(8|16|32|64|128|size)$/, ''));
-  return Number.isInteger(v) && v > 0 ? v : undefined;
+  let v: bigint;
+  try {
+    v = BigInt(tok.v.replace(/_/g, '').replace(/(u|i)(8|16|32|64|128|size)$/, ''));
+  } catch {
+    return undefined; // a float or a malformed literal
+  }
+  return v > 0n && v <= MAX_REPR_ALIGN && (v & (v - 1n)) === 0n ? Number(v) : undefined;
 }
 
 /**
@@ -225,7 +238,7 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
     }
     if ((name === 'packed' || name === 'align') && g.length === 4 && g[1]!.v === '(' && g[3]!.v === ')') {
       const n = parsePow2(g[2]);
-      if (n !== undefined && (n & (n - 1)) === 0) {
+      if (n !== undefined) {
         if (name === 'packed') into.packed = into.packed === undefined ? n : Math.min(into.packed, n);
         else into.align = into.align === undefined ? n : Math.max(into.align, n);
         continue;
