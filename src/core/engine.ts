@@ -429,6 +429,7 @@ export class Engine {
         return ity.signed ? BigInt.asIntN(ity.size * 8, ~v) : BigInt.asUintN(ity.size * 8, ~v);
       }
       case 'binary': {
+        if (BOOL_OPS.has(e.op)) throw new Abstain(`a \`bool\` (\`${e.op}\`) used as an integer in a constant`);
         const l = this.evalConst(e.left, s, ity);
         const rTy = e.op === '<<' || e.op === '>>' ? { size: 4, signed: false } : ity;
         const r = this.evalConst(e.right, s, rTy);
@@ -450,7 +451,8 @@ export class Engine {
         const target = e.ty.kind === 'path' && e.ty.segments.length === 1 ? e.ty.segments[0]!.name : '';
         const to = target === 'usize' || target === 'isize' ? { size: this.target.pointerSize, signed: target === 'isize' } : INT_NAMES[target] ? { size: INT_NAMES[target]![0], signed: INT_NAMES[target]![1] } : undefined;
         if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
-        const v = this.evalConst(e.expr, s, { size: 16, signed: true });
+        // `(A < B) as usize`: a bool cast to an integer is 0 or 1.
+        const v = isBoolExpr(e.expr) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, { size: 16, signed: true });
         return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
       }
       case 'sizeOf':
@@ -501,6 +503,31 @@ export class Engine {
         throw new Abstain(`constant expression \`${short(e.text)}\` is not evaluated`);
     }
     throw new Abstain('constant expression not evaluated');
+  }
+
+  /** A `bool` constant expression: comparisons of integers, `&&`, `||`, `!`, literals, bool constants. */
+  private evalBool(e: ConstExpr, s: TyScope): boolean {
+    if (e.kind === 'bool') return e.value;
+    if (e.kind === 'unary' && e.op === '!') return !this.evalBool(e.operand, s);
+    if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
+      const l = this.evalBool(e.left, s);
+      return e.op === '&&' ? l && this.evalBool(e.right, s) : l || this.evalBool(e.right, s);
+    }
+    if (e.kind === 'binary' && BOOL_OPS.has(e.op)) {
+      // Both sides have one integer type; i128 holds every value of the types we evaluate.
+      const wide = { size: 16, signed: true };
+      const l = this.evalConst(e.left, s, wide);
+      const r = this.evalConst(e.right, s, wide);
+      switch (e.op) {
+        case '<': return l < r;
+        case '>': return l > r;
+        case '<=': return l <= r;
+        case '>=': return l >= r;
+        case '==': return l === r;
+        case '!=': return l !== r;
+      }
+    }
+    return this.evalConst(e, s, { size: 16, signed: true }) !== 0n;
   }
 
   private constType(t: TypeExpr): { size: number; signed: boolean } {
@@ -866,6 +893,12 @@ function needsDropStd(ty: Ty): boolean {
   if (ty.k === 'tuple') return ty.elems.some(needsDropStd);
   if (ty.k === 'ptr') return ty.kind === '&mut';
   return false;
+}
+
+const BOOL_OPS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '&&', '||']);
+
+function isBoolExpr(e: ConstExpr): boolean {
+  return e.kind === 'bool' || (e.kind === 'binary' && BOOL_OPS.has(e.op)) || (e.kind === 'unary' && e.op === '!' && isBoolExpr(e.operand));
 }
 
 function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {

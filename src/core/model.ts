@@ -19,7 +19,7 @@ export type ConstExpr =
   | { readonly kind: 'unary'; readonly op: '-' | '!'; readonly operand: ConstExpr }
   | {
       readonly kind: 'binary';
-      readonly op: '+' | '-' | '*' | '/' | '%' | '<<' | '>>' | '&' | '|' | '^';
+      readonly op: '+' | '-' | '*' | '/' | '%' | '<<' | '>>' | '&' | '|' | '^' | '<' | '>' | '<=' | '>=' | '==' | '!=' | '&&' | '||';
       readonly left: ConstExpr;
       readonly right: ConstExpr;
     }

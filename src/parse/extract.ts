@@ -1273,7 +1273,7 @@ function genericArgs(n: Node, ctx: Ctx, depth: number): GenericArg[] {
 
 // ───────────────────────────── constant expressions ─────────────────────────────
 
-const BIN_OPS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '<<', '>>', '&', '|', '^']);
+const BIN_OPS: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '<<', '>>', '&', '|', '^', '<', '>', '<=', '>=', '==', '!=', '&&', '||']);
 
 function unknownExpr(ctx: Ctx, n: Node): ConstExpr {
   return { kind: 'unknown', text: short(ctx, n) };
