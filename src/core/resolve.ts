@@ -253,7 +253,9 @@ export class Resolver {
     if (segs.length === 1 && !global) {
       const name = segs[0]!;
       const local = this.lookupIn(m, name);
-      if (local) return local;
+      // A module with a primitive's name (`use std::str;`, `use core::u8;`) does not hide the
+      // primitive type: rustc falls back to it when a type path resolves to a module.
+      if (local && !(local.k === 'module' && PRIMITIVES.has(name))) return local;
       const p = this.prelude[name];
       if (p) {
         const b = this.resolveUse(this.std.root, p, false);
