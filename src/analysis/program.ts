@@ -31,11 +31,26 @@ export interface LoadProblem {
   readonly message: string;
 }
 
-/** The crate entry for a directory: src/lib.rs, then src/main.rs. */
+/** The crate entry for a directory: Cargo.toml's `[lib] path`, then src/lib.rs, then src/main.rs. */
 export function crateEntry(dir: string, src: FileSource = diskSource): string | undefined {
-  for (const rel of ['src/lib.rs', 'src/main.rs']) {
+  const libPath = libPathOf(src.read(nodePath.join(dir, 'Cargo.toml')) ?? '');
+  for (const rel of [...(libPath ? [libPath] : []), 'src/lib.rs', 'src/main.rs']) {
     const p = nodePath.join(dir, rel);
     if (src.read(p) !== undefined) return p;
+  }
+  return undefined;
+}
+
+/** `path = "..."` of a Cargo.toml's `[lib]` table (old crates keep lib.rs at the package root). */
+function libPathOf(toml: string): string | undefined {
+  let inLib = false;
+  for (const raw of toml.split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (line.startsWith('[')) inLib = /^\[\s*lib\s*\]$/.test(line);
+    else if (inLib) {
+      const m = /^path\s*=\s*["']([^"']+)["']$/.exec(line);
+      if (m) return m[1];
+    }
   }
   return undefined;
 }

@@ -3,19 +3,23 @@
  *
  *   node scripts/build.mjs && node out/test/oracle/real-crates.js [--cli dist/cli.js] [--rustc-only] [--verbose] CRATE_DIR...
  *
- * For each crate (dependency-free; entry src/lib.rs or src/main.rs): copies `src/` to a temp dir,
- * appends `const _: usize = size_of::<T>();` for each of the crate's types to the file that
- * defines it (so private types are reachable), compiles with RUSTC_BOOTSTRAP=1 rustc
- * -Zprint-type-sizes (edition and default features from Cargo.toml), drops forcing lines rustc
- * refuses (generic types, cfg'd-out or unreachable items) and retries, then compares with
- * `node dist/cli.js --json DIR`. Prints exact / wrong / abstained per crate.
+ * For each crate (dependency-free; entry `[lib] path`, src/lib.rs or src/main.rs): copies the
+ * package to a temp dir, appends `const _: usize = size_of::<T>();` for each of the crate's types
+ * to the file that defines it (so private types are reachable), compiles with RUSTC_BOOTSTRAP=1
+ * rustc -Zprint-type-sizes (edition and default features from Cargo.toml), drops forcing lines
+ * rustc refuses (generic types, cfg'd-out or unreachable items) and retries, then compares with
+ * `node dist/cli.js --json DIR`. Prints exact / wrong / abstained per crate. A type whose
+ * `size_of` rustc refuses with E0277 (unsized: a struct ending in a slice or `str`) is compared
+ * as rejected (error-match when the engine reports E0277 too), not with the sized-prefix layout
+ * -Zprint-type-sizes still prints for it. Sources: `node scripts/bench-corpus.mjs NAME...`
+ * fetches Debian's packaged crates into ~/.cache/rust-layout-lens/bench-crates/crates/.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { compareReport, exactRate, formatSummary, type EngineReport, type EngineType, type Summary } from './compare';
-import { parsePrintTypeSizes, run, type OracleType, type PtsType } from './rustc';
+import { parsePrintTypeSizes, run, type OracleRejected, type OracleType, type PtsType } from './rustc';
 
 export interface CrateInfo {
   readonly name: string;
@@ -42,7 +46,8 @@ export function readCargoToml(dir: string): CrateInfo {
     for (const g of table.get(f) ?? []) enable(g);
   };
   for (const f of table.get('default') ?? []) enable(f);
-  const entry = existsSync(join(dir, 'src/lib.rs')) ? 'src/lib.rs' : 'src/main.rs';
+  const libPath = /\n\[lib\]([\s\S]*?)(?:\n\[|$)/.exec(toml)?.[1]?.match(/^\s*path\s*=\s*"([^"]+)"/m)?.[1];
+  const entry = libPath ?? (existsSync(join(dir, 'src/lib.rs')) ? 'src/lib.rs' : 'src/main.rs');
   return { name, edition, features: [...on], entry };
 }
 
@@ -87,6 +92,8 @@ function scanCandidates(dir: string): Candidate[] {
 
 export interface RustcCrateResult {
   readonly types: Map<string, PtsType>;
+  /** Candidates whose `size_of` rustc refused for a reason about the type itself (E0277: unsized). */
+  readonly rejected: Map<string, { code: string; message: string }>;
   readonly forced: number;
   readonly dropped: number;
   readonly ms: number;
@@ -97,8 +104,10 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
   const info = readCargoToml(dir);
   const tmp = mkdtempSync(join(tmpdir(), 'rll-crate-'));
   const t0 = Date.now();
+  const rejected = new Map<string, { code: string; message: string }>();
   try {
-    cpSync(join(dir, 'src'), join(tmp, 'src'), { recursive: true });
+    // The whole package, not only src/: `include_str!("../README.md")` and `#[path]` files outside src/.
+    cpSync(dir, tmp, { recursive: true, filter: (p) => !/[\\/](?:target|\.git)$/.test(p) });
     const MARK = '// rll-force';
     const byFile = new Map<string, string[]>();
     for (const c of candidates) {
@@ -106,7 +115,7 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
       const rel = mod && c.name.startsWith(`${mod}::`) ? c.name.slice(mod.length + 2) : mod ? null : c.name;
       if (!rel) continue;
       if (!byFile.has(c.file)) byFile.set(c.file, []);
-      byFile.get(c.file)!.push(`const _: usize = ::core::mem::size_of::<self::${rel}>(); ${MARK}`);
+      byFile.get(c.file)!.push(`const _: usize = ::core::mem::size_of::<self::${rel}>(); ${MARK} ${c.name}`);
     }
     for (const [file, lines] of byFile) {
       const p = join(tmp, file);
@@ -118,25 +127,31 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
     for (let attempt = 0; attempt < 8; attempt++) {
       const r = await run('rustc', args, { cwd: tmp });
       if (r.code === 0) {
-        return { types: parsePrintTypeSizes(r.stdout), forced: byFile.size ? [...byFile.values()].reduce((a, l) => a + l.length, 0) - dropped : 0, dropped, ms: Date.now() - t0 };
+        return { types: parsePrintTypeSizes(r.stdout), rejected, forced: byFile.size ? [...byFile.values()].reduce((a, l) => a + l.length, 0) - dropped : 0, dropped, ms: Date.now() - t0 };
       }
-      // Drop every forcing line an error points at, then retry.
-      const hits = new Map<string, Set<number>>();
-      for (const m of r.stderr.matchAll(/-->\s+(\S+?):(\d+):\d+/g)) {
-        const f = relative(tmp, isAbsolute(m[1]) ? m[1] : join(tmp, m[1])).split(sep).join('/');
-        if (!hits.has(f)) hits.set(f, new Set());
-        hits.get(f)!.add(Number(m[2]));
+      // Drop every forcing line an error points at, then retry. An error's first `-->` is its
+      // primary location; the code and message are kept for E0277 (the type is unsized: rustc
+      // still prints the sized prefix's layout, which is not what `size_of` would give).
+      const hits = new Map<string, Map<number, { code: string; message: string }>>();
+      for (const block of r.stderr.split(/\n(?=error)/)) {
+        const head = /^error(?:\[(E\d{4})\])?:\s*(.*)/.exec(block);
+        const at = /-->\s+(\S+?):(\d+):\d+/.exec(block);
+        if (!head || !at) continue;
+        const f = relative(tmp, isAbsolute(at[1]) ? at[1] : join(tmp, at[1])).split(sep).join('/');
+        if (!hits.has(f)) hits.set(f, new Map());
+        if (!hits.get(f)!.has(Number(at[2]))) hits.get(f)!.set(Number(at[2]), { code: head[1] ?? '', message: head[2] });
       }
       let removed = 0;
       for (const [f, lines] of hits) {
         const p = join(tmp, f);
         if (!existsSync(p)) continue;
         const text = readFileSync(p, 'utf8').split('\n');
-        for (const ln of lines) {
-          if (text[ln - 1]?.endsWith(MARK)) {
-            text[ln - 1] = '';
-            removed++;
-          }
+        for (const [ln, err] of lines) {
+          const i = text[ln - 1]?.lastIndexOf(MARK) ?? -1;
+          if (i < 0) continue;
+          if (err.code === 'E0277') rejected.set(text[ln - 1]!.slice(i + MARK.length).trim(), err);
+          text[ln - 1] = '';
+          removed++;
         }
         writeFileSync(p, text.join('\n'));
       }
@@ -157,7 +172,7 @@ export function ptsToOracleByKind(name: string, kind: string | undefined, p: Pts
   return { name, kind: kind === 'union' ? 'union' : 'struct', size: p.size, align: p.align, fields: fs.map((f) => ({ name: f.name, offset: f.offset, size: f.size })) };
 }
 
-export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rustc: RustcCrateResult }> {
+export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
   let engine: EngineReport | undefined;
   let candidates: Candidate[];
   if (!opts.rustcOnly) {
@@ -169,15 +184,21 @@ export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: b
   } else candidates = scanCandidates(dir);
   const rustc = await rustcCrateLayouts(dir, candidates, opts.target);
   const oracle: OracleType[] = [];
+  const rejected: OracleRejected[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
     if (seen.has(c.name)) continue; // cfg'd alternatives of one name: rustc saw only one
     seen.add(c.name);
+    const no = rustc.rejected.get(c.name);
+    if (no) {
+      rejected.push({ id: c.name, name: c.name, intended: no.code, codes: [no.code], message: no.message });
+      continue;
+    }
     const p = rustc.types.get(c.name);
     if (p) oracle.push(ptsToOracleByKind(c.name, c.kind, p));
   }
-  const summary = engine ? compareReport(dir, engine, oracle) : undefined;
-  return { summary, oracle, rustc };
+  const summary = engine ? compareReport(dir, engine, oracle, rejected) : undefined;
+  return { summary, oracle, rejected, rustc };
 }
 
 async function main(): Promise<void> {
@@ -210,8 +231,9 @@ async function main(): Promise<void> {
     }
     console.log(formatSummary(summary, verbose ? 1000 : 25));
     const c = summary.counts;
-    rows.push(`${dir}: ${summary.total} types, exact ${c.exact} (${(100 * exactRate(summary)).toFixed(1)}%), wrong ${c.wrong}, abstained ${c.abstained}, missing ${c.missing}`);
-    if (c.wrong) bad = true;
+    const rej = c['error-match'] + c['error-mismatch'] ? `, rejected by rustc: matched ${c['error-match']}, mismatched ${c['error-mismatch']}` : '';
+    rows.push(`${dir}: ${summary.total} types, exact ${c.exact} (${(100 * exactRate(summary)).toFixed(1)}%), wrong ${c.wrong}, abstained ${c.abstained}, missing ${c.missing}${rej}`);
+    if (c.wrong || c['error-mismatch']) bad = true;
   }
   console.log(rows.join('\n'));
   if (bad) process.exitCode = 1;
