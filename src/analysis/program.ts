@@ -44,8 +44,7 @@ export function crateEntry(dir: string, src: FileSource = diskSource): string | 
 /** `path = "..."` of a Cargo.toml's `[lib]` table (old crates keep lib.rs at the package root). */
 function libPathOf(toml: string): string | undefined {
   let inLib = false;
-  for (const raw of toml.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
+  for (const line of tomlLines(toml)) {
     if (line.startsWith('[')) inLib = /^\[\s*lib\s*\]$/.test(line);
     else if (inLib) {
       const m = /^path\s*=\s*["']([^"']+)["']$/.exec(line);
@@ -55,15 +54,61 @@ function libPathOf(toml: string): string | undefined {
   return undefined;
 }
 
+/** A TOML line without its comment (a `#` outside strings starts one). */
+function stripComment(line: string): string {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') return line.slice(0, i);
+  }
+  return line;
+}
+
+/**
+ * The logical lines of a TOML text, comments dropped: an array or inline table spread over
+ * several lines (`default = [\n  "std",\n  "x",\n]`, as `cargo publish` writes them) is one line.
+ */
+function tomlLines(text: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  let triple = ''; // inside a multi-line string (`description = """...`): its lines are text
+  for (const raw of text.split(/\r?\n/)) {
+    if (triple) {
+      if (raw.includes(triple)) triple = '';
+      continue;
+    }
+    let text1 = raw;
+    for (const q of ['"""', "'''"]) {
+      if (text1.split(q).length % 2 === 0) {
+        triple = q;
+        text1 = `${text1.slice(0, text1.lastIndexOf(q))}""`;
+      }
+    }
+    const line = stripComment(text1).trim();
+    if (!line) continue;
+    pending = pending ? `${pending} ${line}` : line;
+    if (!pending.startsWith('[')) {
+      const bare = pending.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""');
+      if ((bare.match(/[[{]/g)?.length ?? 0) > (bare.match(/[\]}]/g)?.length ?? 0)) continue;
+    }
+    out.push(pending);
+    pending = '';
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
 /** Reads `[dependencies]`-like tables and `[features] default` from a Cargo.toml (enough for layouts). */
 export function readCargoToml(text: string): { deps: string[]; defaultFeatures: string[]; name?: string } {
   const deps: string[] = [];
   const features = new Map<string, string[]>();
   let section = '';
   let name: string | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) continue;
+  for (const line of tomlLines(text)) {
     const sec = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
     if (sec) {
       section = sec[1]!;
