@@ -109,13 +109,20 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
     // The whole package, not only src/: `include_str!("../README.md")` and `#[path]` files outside src/.
     cpSync(dir, tmp, { recursive: true, filter: (p) => !/[\\/](?:target|\.git)$/.test(p) });
     const MARK = '// rll-force';
+    const sizeOf = info.edition === '2015' ? '::rll_core::mem::size_of' : '::core::mem::size_of';
     const byFile = new Map<string, string[]>();
     for (const c of candidates) {
       const mod = modulePathOf(c.file);
       const rel = mod && c.name.startsWith(`${mod}::`) ? c.name.slice(mod.length + 2) : mod ? null : c.name;
       if (!rel) continue;
       if (!byFile.has(c.file)) byFile.set(c.file, []);
-      byFile.get(c.file)!.push(`const _: usize = ::core::mem::size_of::<self::${rel}>(); ${MARK} ${c.name}`);
+      byFile.get(c.file)!.push(`const _: usize = ${sizeOf}::<self::${rel}>(); ${MARK} ${c.name}`);
+    }
+    // In the 2015 edition `::core` is the crate root's `core`, which std crates do not have:
+    // name core from the root under a name of ours (the line works in no_std crates too).
+    if (info.edition === '2015') {
+      const p = join(tmp, info.entry);
+      writeFileSync(p, `${readFileSync(p, 'utf8')}\nextern crate core as rll_core;\n`);
     }
     for (const [file, lines] of byFile) {
       const p = join(tmp, file);
