@@ -8,6 +8,7 @@
  *   RLL_FUZZ_COUNT   inputs (default 100,000)
  *   RLL_FUZZ_WORKERS worker threads (default 1: the editor analyses on one thread, and a lone
  *                    thread gives the least disturbed per-input times)
+ *   RLL_FUZZ_PENDING=1 also the fragments left out of the default mix (PENDING_FRAGMENTS)
  */
 import * as path from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
@@ -36,10 +37,10 @@ function deepCases(): Array<[string, string]> {
   ];
 }
 
-export async function runFuzzBench(opts: { count: number; workers: number }): Promise<void> {
+export async function runFuzzBench(opts: { count: number; workers: number; pending?: boolean }): Promise<void> {
   const { count, workers } = opts;
   const t0 = performance.now();
-  const results = await runFuzz({ repoRoot: ROOT, timing: true }, count, workers);
+  const results = await runFuzz({ repoRoot: ROOT, timing: true, pending: opts.pending }, count, workers);
   const wall = (performance.now() - t0) / 1000;
   const r = mergeResults(results);
   const times = new Float64Array(count);
@@ -93,6 +94,7 @@ export async function run(): Promise<void> {
   await runFuzzBench({
     count: Number(process.env.RLL_FUZZ_COUNT ?? 100_000),
     workers: Number(process.env.RLL_FUZZ_WORKERS ?? 1),
+    pending: process.env.RLL_FUZZ_PENDING === '1',
   });
 }
 
