@@ -102,20 +102,29 @@ function tomlLines(text: string): string[] {
   return out;
 }
 
-/** Reads `[dependencies]`-like tables and `[features] default` from a Cargo.toml (enough for layouts). */
-export function readCargoToml(text: string): { deps: string[]; defaultFeatures: string[]; name?: string } {
+/**
+ * Reads `[dependencies]`-like tables, `[features] default`, the name and the edition (Cargo's
+ * default, 2015, when `[package]` has no such key; undefined when inherited from a workspace)
+ * from a Cargo.toml: enough for layouts.
+ */
+export function readCargoToml(text: string): { deps: string[]; defaultFeatures: string[]; name?: string; edition?: string } {
   const deps: string[] = [];
   const features = new Map<string, string[]>();
   let section = '';
   let name: string | undefined;
+  let edition: string | undefined;
+  let editionSet = false;
+  let hasPackage = false;
   for (const line of tomlLines(text)) {
     const sec = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
     if (sec) {
       section = sec[1]!;
+      if (section === 'package') hasPackage = true;
       const dotted = /^(?:target\..*\.)?(?:dev-|build-)?dependencies\.([A-Za-z0-9_-]+)$/.exec(section);
       if (dotted && !section.includes('dev-') && !section.includes('build-')) deps.push(dotted[1]!);
       continue;
     }
+    if (section === 'package' && /^edition\s*\./.test(line)) editionSet = true; // edition.workspace = true: not known here
     const kv = /^([A-Za-z0-9_"'-]+)\s*=\s*(.*)$/.exec(line);
     if (!kv) continue;
     const key = kv[1]!.replace(/["']/g, '');
@@ -127,6 +136,9 @@ export function readCargoToml(text: string): { deps: string[]; defaultFeatures: 
       features.set(key, [...kv[2]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!));
     } else if (section === 'package' && key === 'name') {
       name = /"([^"]+)"/.exec(kv[2]!)?.[1];
+    } else if (section === 'package' && key === 'edition') {
+      editionSet = true;
+      edition = /^["'](\d+)["']$/.exec(kv[2]!)?.[1]; // `{ workspace = true }`: not known here
     }
   }
   const enabled = new Set<string>();
@@ -136,7 +148,8 @@ export function readCargoToml(text: string): { deps: string[]; defaultFeatures: 
     for (const x of features.get(f) ?? []) if (!x.includes('/') && !x.startsWith('dep:')) visit(x);
   };
   for (const f of features.get('default') ?? []) visit(f);
-  return { deps: deps.map((d) => d.replace(/-/g, '_')), defaultFeatures: [...enabled], name };
+  if (hasPackage && !editionSet) edition = '2015';
+  return { deps: deps.map((d) => d.replace(/-/g, '_')), defaultFeatures: [...enabled], name, edition };
 }
 
 /**
@@ -147,7 +160,7 @@ export function loadProgram(
   rootFile: string,
   parse: (path: string, text: string) => SourceFile,
   src: FileSource = diskSource,
-  extra: { externCrates?: readonly string[]; features?: readonly string[]; name?: string } = {},
+  extra: { externCrates?: readonly string[]; features?: readonly string[]; name?: string; edition?: string } = {},
 ): { program: Program; problems: LoadProblem[] } {
   const texts = new Map<string, string>();
   const fileModules = new Map<string, ModuleInput>();
@@ -205,6 +218,7 @@ export function loadProgram(
         fileModules,
         externCrates: [...externs],
         features: extra.features ?? [],
+        edition: extra.edition,
       },
       texts,
     },
@@ -223,8 +237,8 @@ export function loadPath(
     const entry = crateEntry(p, src);
     if (!entry) throw new Error(`${p}: no src/lib.rs or src/main.rs`);
     const toml = src.read(nodePath.join(p, 'Cargo.toml'));
-    const cargo = toml ? readCargoToml(toml) : { deps: [], defaultFeatures: [], name: undefined };
-    const r = loadProgram(entry, parse, src, { externCrates: cargo.deps, features: cargo.defaultFeatures, name: cargo.name });
+    const cargo = toml ? readCargoToml(toml) : { deps: [], defaultFeatures: [], name: undefined, edition: undefined };
+    const r = loadProgram(entry, parse, src, { externCrates: cargo.deps, features: cargo.defaultFeatures, name: cargo.name, edition: cargo.edition });
     return { ...r, root: p };
   }
   const r = loadProgram(p, parse, src);

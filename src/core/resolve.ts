@@ -20,6 +20,11 @@ export interface CrateInput {
   readonly externCrates: readonly string[];
   /** Enabled cargo features. */
   readonly features: readonly string[];
+  /**
+   * Cargo's `edition` ('2015' when a Cargo.toml has none). In 2015, `use` paths and `::a` paths
+   * start at the crate root. Undefined: 2018 rules (a file outside any crate).
+   */
+  readonly edition?: string;
 }
 
 export class ModuleScope {
@@ -78,6 +83,10 @@ export class CrateScope {
   readonly root: ModuleScope;
   readonly externs: ReadonlySet<string>;
   readonly features: ReadonlySet<string>;
+  /** 2015 edition: `use a::b` and `::a::b` are paths from the crate root. */
+  readonly rootRelativeUse: boolean;
+  /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
+  readonly externCrateUses = new Set<UseEntry>();
   constructor(
     readonly input: CrateInput,
     readonly target: Target,
@@ -85,6 +94,7 @@ export class CrateScope {
   ) {
     this.externs = new Set(input.externCrates);
     this.features = new Set(input.features);
+    this.rootRelativeUse = input.edition === '2015';
     this.root = new ModuleScope(this, [], input.root.file, undefined);
     this.fill(this.root, input.root.items);
   }
@@ -115,7 +125,11 @@ export class CrateScope {
           this.addModule(m, item);
           break;
         case 'externCrate':
-          if (item.crate !== 'self') m.uses.push({ path: [item.crate], alias: item.alias, glob: false, global: true });
+          if (item.crate !== 'self') {
+            const e: UseEntry = { path: [item.crate], alias: item.alias, glob: false, global: true };
+            m.uses.push(e);
+            this.externCrateUses.add(e);
+          }
           break;
         case 'macroCall':
           m.macroCalls.push(item.name);
@@ -192,7 +206,7 @@ export class Resolver {
       for (const u of m.uses) {
         const bound = u.alias ?? u.path[u.path.length - 1];
         if (bound !== name || u.alias === '_') continue;
-        const b = this.resolveUse(m, u.path, u.global);
+        const b = m.crate.externCrateUses.has(u) ? this.externCrate(u.path[0]!) : this.resolveUse(m, u.path, u.global);
         if (b) return b;
       }
       for (const g of m.globs) {
@@ -214,12 +228,22 @@ export class Resolver {
     return undefined;
   }
 
-  /** Resolves a `use` path (2018 edition rules) from module `m`. */
+  private externCrate(name: string): Binding {
+    return this.stdRoot(name) ?? { k: 'extern', name };
+  }
+
+  /**
+   * Resolves a `use` path from module `m` (also a `::a::b` type path). 2018 rules: relative to
+   * `m`, or an extern crate. 2015 rules: from the crate root (where `extern crate` puts crates
+   * and std is injected), unless it starts with `self`, `super` or `crate`.
+   */
   resolveUse(m: ModuleScope, path: readonly string[], global: boolean): Binding | undefined {
     if (path.length === 0) return undefined;
     let cur: Binding | undefined;
     const first = path[0]!;
-    if (global) cur = this.stdRoot(first) ?? { k: 'extern', name: first };
+    if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate'))) {
+      cur = this.lookupIn(m.crate.root, first) ?? (m.crate.isStd ? undefined : this.externCrate(first));
+    } else if (global) cur = this.externCrate(first);
     else cur = this.firstSegment(m, first);
     for (let i = 1; i < path.length && cur; i++) cur = this.step(cur, path[i]!);
     return cur;

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { crateEntry, readCargoToml, type FileSource } from '../../src/analysis/program';
+import { Analyzer } from '../../src/analysis/analyzer';
+import { crateEntry, loadPath, readCargoToml, type FileSource } from '../../src/analysis/program';
 
 function memory(files: Record<string, string>): FileSource {
   return { read: (p) => files[path.normalize(p)] };
@@ -55,5 +58,48 @@ describe('program: Cargo.toml', () => {
     assert.equal(c.name, 'ttf-parser');
     assert.deepEqual([...c.defaultFeatures].sort(), ['apple-layout', 'opentype-layout', 'std']);
     assert.deepEqual(c.deps.sort(), ['bar', 'foo', 'real_bar']);
+  });
+});
+
+describe('program: 2015-edition crates', function () {
+  this.timeout(20_000);
+  const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
+  after(() => analyzer.dispose());
+
+  async function layouts(toml: string): Promise<Map<string, string>> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rll-2015-'));
+    try {
+      mkdirSync(path.join(dir, 'src'));
+      writeFileSync(path.join(dir, 'Cargo.toml'), toml);
+      writeFileSync(path.join(dir, 'src/lib.rs'), 'mod a;\nmod b;\npub struct S(u8);\npub struct Top { x: a::A, y: a::inner::UsesS }\n');
+      writeFileSync(path.join(dir, 'src/a.rs'), 'use b::B;\nuse ::b::m::M;\nuse std::cell::Cell;\npub struct S(u64);\npub struct A { b: B, m: M, c: Cell<u8> }\npub mod inner {\n    use S;\n    pub struct UsesS(S, u16);\n}\n');
+      writeFileSync(path.join(dir, 'src/b.rs'), 'pub struct B(u32);\npub mod m { pub struct M(u16); }\n');
+      const parser = await analyzer.parser();
+      const { program } = loadPath(dir, (f, t) => analyzer.parseWith(parser, f, t));
+      const a = await analyzer.analyze(program);
+      return new Map(a.reports().map((r) => [r.name, r.size === null ? `? ${r.unknown ?? r.error}` : `${r.size}/${r.align}`]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('resolves `use a::b` and `::a::b` from the crate root when Cargo.toml has no edition (as rustc --edition 2015)', async () => {
+    const r = await layouts('[package]\nname = "e2015"\nversion = "0.1.0"\n');
+    // rustc 1.95 --edition 2015 -Zprint-type-sizes: Top 12/4, a::A 8/4, a::inner::UsesS 4/2
+    // (`use S;` inside a::inner is the root's S, one byte, not a::S).
+    assert.equal(r.get('Top'), '12/4');
+    assert.equal(r.get('a::A'), '8/4');
+    assert.equal(r.get('a::inner::UsesS'), '4/2');
+  });
+
+  it('keeps 2018 rules for a later edition or an edition inherited from the workspace', async () => {
+    for (const ed of ['edition = "2021"', 'edition.workspace = true', 'edition = { workspace = true }']) {
+      const r = await layouts(`[package]\nname = "e"\n${ed}\n`);
+      assert.match(r.get('a::A')!, /^\? /, ed); // `use b::B` is not a path from the root
+    }
+    assert.equal(readCargoToml('[package]\nname = "x"\n').edition, '2015');
+    assert.equal(readCargoToml('[package]\nname = "x"\nedition = "2018"\n').edition, '2018');
+    assert.equal(readCargoToml('[package]\nname = "x"\nedition.workspace = true\n').edition, undefined);
+    assert.equal(readCargoToml('[workspace]\nmembers = ["a"]\n').edition, undefined);
   });
 });
