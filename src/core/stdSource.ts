@@ -407,6 +407,21 @@ pub mod pin {
 }
 pub mod task {
     pub enum Poll<T> { Ready(T), Pending }
+    pub struct RawWakerVTable { clone: fn(*const ()) -> RawWaker, wake: fn(*const ()), wake_by_ref: fn(*const ()), drop: fn(*const ()) }
+    pub struct RawWaker { data: *const (), vtable: &'static RawWakerVTable }
+    pub struct Waker { waker: RawWaker }
+}
+pub mod iter {
+    pub struct Rev<T> { iter: T }
+    pub struct Chain<A, B> { a: crate::option::Option<A>, b: crate::option::Option<B> }
+    pub struct Filter<I, P> { iter: I, predicate: P }
+    pub struct Map<I, F> { iter: I, f: F }
+    pub struct Enumerate<I> { iter: I, count: usize }
+    pub struct Skip<I> { iter: I, n: usize }
+    pub struct Take<I> { iter: I, n: usize }
+    pub struct Cloned<I> { it: I }
+    pub struct Copied<I> { it: I }
+    pub struct Fuse<I> { iter: crate::option::Option<I> }
 }
 pub mod arch {
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
