@@ -74,13 +74,33 @@ export interface AdtLayout {
 export class Reject extends LayoutError {}
 
 const MAX_DEPTH = 400;
+const MAX_KEY = 100_000;
+/** Nesting of one definition in itself, with growing arguments, taken as polymorphic recursion. */
+const POLY_DEPTH = 8;
+/** Constants evaluated inside each other, at most (rustc evaluates longer chains; we abstain). */
+const MAX_CONST_DEPTH = 200;
 
 const INT_NAMES: Record<string, [number, boolean]> = {
   u8: [1, false], u16: [2, false], u32: [4, false], u64: [8, false], u128: [16, false],
   i8: [1, true], i16: [2, true], i32: [4, true], i64: [8, true], i128: [16, true],
 };
 
-export function tyToString(ty: Ty): string {
+/** A type as Rust writes it; past `max` characters the rest is elided (types can be exponentially large DAGs). */
+export function tyToString(ty: Ty, max = 400): string {
+  const budget = { left: max };
+  const s = tyText(ty, budget);
+  return budget.left < 0 ? s.slice(0, max) + '…' : s;
+}
+
+function tyText(ty: Ty, budget: { left: number }): string {
+  if (budget.left < 0) return '';
+  const s = tyTextInner(ty, budget);
+  budget.left -= s.length;
+  return s;
+}
+
+function tyTextInner(ty: Ty, budget: { left: number }): string {
+  const tyToString = (t: Ty): string => tyText(t, budget);
   switch (ty.k) {
     case 'int':
     case 'float':
@@ -145,6 +165,13 @@ export class Engine {
   private readonly inProgress: string[] = [];
   private readonly sizedCache = new Map<string, boolean>();
   private readonly constCache = new Map<string, bigint | Error>();
+  /** Constants being evaluated inside each other (a chain of 2,000 must not overflow the stack). */
+  private constDepth = 0;
+  /** Non-generic aliases expanded once, so `type A1 = (A0, A0)` chains stay linear (a DAG). */
+  private readonly aliasCache = new Map<object, Ty>();
+  /** Layouts of tuples and arrays by identity (shared sub-types of a DAG are laid out once). */
+  private readonly composite = new WeakMap<Ty, Layout>();
+  private readonly stdOnlyCache = new WeakMap<Ty, boolean>();
   private depth = 0;
   /**
    * Every reference between the crate's own items met so far: owner key → keys of the items
@@ -178,6 +205,13 @@ export class Engine {
 
   /** Whether a type is built from std items and primitives only (its layout never changes). */
   private stdOnly(ty: Ty): boolean {
+    if (ty.k !== 'tuple' && ty.k !== 'adt') return this.stdOnlyInner(ty);
+    let r = this.stdOnlyCache.get(ty);
+    if (r === undefined) this.stdOnlyCache.set(ty, (r = this.stdOnlyInner(ty)));
+    return r;
+  }
+
+  private stdOnlyInner(ty: Ty): boolean {
     switch (ty.k) {
       case 'adt':
         return ty.def.m.crate.isStd && ty.args.every((a) => a.k === 'const' || this.stdOnly(a.ty));
@@ -198,6 +232,12 @@ export class Engine {
   }
 
   key(ty: Ty): string {
+    const k = this.keyInner(ty);
+    if (k.length > MAX_KEY) throw new Abstain('type too large to lay out (its written form exceeds 100,000 characters)');
+    return k;
+  }
+
+  private keyInner(ty: Ty): string {
     switch (ty.k) {
       case 'adt':
         return `#${this.idOf(ty.def.item)}<${ty.args.map((a) => (a.k === 'ty' ? this.key(a.ty) : `=${a.value}`)).join(',')}>`;
@@ -207,8 +247,14 @@ export class Engine {
         return `[${this.key(ty.elem)};${ty.len}]`;
       case 'slice':
         return `[${this.key(ty.elem)}]`;
-      case 'tuple':
-        return `(${ty.elems.map((e) => this.key(e)).join(',')})`;
+      case 'tuple': {
+        let out = '(';
+        for (const e of ty.elems) {
+          out += this.key(e) + ',';
+          if (out.length > MAX_KEY) throw new Abstain('type too large to lay out (its written form exceeds 100,000 characters)');
+        }
+        return out + ')';
+      }
       case 'unknown':
         return `?${ty.reason}`;
       case 'error':
@@ -332,8 +378,12 @@ export class Engine {
         if (!Array.isArray(argVals)) return argVals;
         if (item.kind === 'alias') {
           if (!item.ty) return { k: 'unknown', reason: `type alias \`${item.name}\` has no type` };
+          const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
+          if (memo) return memo;
           const g = bindParams(item.generics.params, argVals);
-          return this.tyOf(item.ty, { m: b.m, generics: g, owner: own });
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own });
+          if (argVals.length === 0) this.aliasCache.set(item, t);
+          return t;
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
       }
@@ -486,8 +536,10 @@ export class Engine {
             if (hit instanceof Error) throw hit;
             return hit;
           }
+          if (this.constDepth >= MAX_CONST_DEPTH) throw new Abstain(`constants defined through more than ${MAX_CONST_DEPTH} other constants are not evaluated`);
           this.constCache.set(key, new Abstain(`constant \`${segs.join('::')}\` refers to itself`));
           const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
+          this.constDepth++;
           try {
             const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own }, cTy);
             this.constCache.set(key, v);
@@ -495,6 +547,8 @@ export class Engine {
           } catch (err) {
             if (err instanceof Error) this.constCache.set(key, err);
             throw err;
+          } finally {
+            this.constDepth--;
           }
         }
         throw new Abstain(`constant \`${segs.join('::')}\` is not known`);
@@ -645,10 +699,12 @@ export class Engine {
       case 'ptr':
         return this.pointerLayout(ty);
       case 'array': {
+        const hit = this.composite.get(ty);
+        if (hit) return hit;
         const e = this.layoutOf(ty.elem);
         if (!e.sized) throw new Reject('E0277', `the size for values of type \`${tyToString(ty.elem)}\` cannot be known at compilation time`);
         const size = checkedMul(e.size, ty.len, t.objSizeBound, () => tyToString(ty));
-        return {
+        const l: Layout = {
           size,
           align: e.align,
           offsets: [],
@@ -658,10 +714,16 @@ export class Engine {
           sized: true,
           abi: { k: 'memory' },
         };
+        this.composite.set(ty, l);
+        return l;
       }
       case 'tuple': {
+        const hit = this.composite.get(ty);
+        if (hit) return hit;
         const fields = ty.elems.map((e) => this.layoutOf(e));
-        return univariant(t, fields, DEFAULT_REPR, fields.length === 0 ? { k: 'always' } : { k: 'maybeUnsized' }, () => tyToString(ty));
+        const l = univariant(t, fields, DEFAULT_REPR, fields.length === 0 ? { k: 'always' } : { k: 'maybeUnsized' }, () => tyToString(ty));
+        this.composite.set(ty, l);
+        return l;
       }
       case 'adt':
         return this.adtLayout(ty).layout;
@@ -711,9 +773,20 @@ export class Engine {
       if (hit instanceof Error) throw hit;
       return hit;
     }
-    const at = this.inProgress.indexOf(k);
+    const def = k.slice(0, k.indexOf('<') + 1);
+    let same = this.inProgressByDef.get(def);
+    let at = same?.includes(k) ? this.inProgress.indexOf(k) : -1;
+    if (at < 0 && same && same.length >= POLY_DEPTH) {
+      // Polymorphic recursion (`struct G<T>(Option<G<(T, T)>>)`, rustc's E0072): the same
+      // definition nested POLY_DEPTH times in itself, its arguments growing at every level.
+      const last = [...same.slice(-POLY_DEPTH + 1), k];
+      if (last.every((x, i) => i === 0 || x.length >= last[i - 1]!.length + 3)) at = this.inProgress.indexOf(last[0]!);
+    }
     if (at >= 0) {
-      const names = [...new Set(this.inProgress.slice(at).map((x) => this.nameOfKey.get(x) ?? '?'))];
+      // Name the crate's own types, as rustc does (`List`, not `Option`), when there are any.
+      const all = this.inProgress.slice(at).map((x) => this.nameOfKey.get(x) ?? '?');
+      const own = all.filter((_, i) => !this.stdKeys.has(this.inProgress[at + i]!));
+      const names = [...new Set(own.length ? own : all)];
       const err = new Reject(
         'E0072',
         names.length === 1 ? `recursive type \`${names[0]}\` has infinite size` : `recursive types ${names.map((n) => `\`${n}\``).join(' and ')} have infinite size`,
@@ -721,7 +794,10 @@ export class Engine {
       throw err;
     }
     this.inProgress.push(k);
+    if (!same) this.inProgressByDef.set(def, (same = []));
+    same.push(k);
     this.nameOfKey.set(k, ty.def.item.name);
+    if (ty.def.m.crate.isStd) this.stdKeys.add(k);
     try {
       const r = this.computeAdt(ty);
       cache.set(k, r);
@@ -731,9 +807,13 @@ export class Engine {
       throw e;
     } finally {
       this.inProgress.pop();
+      same.pop();
     }
   }
   private readonly nameOfKey = new Map<string, string>();
+  /** The in-progress keys of each definition (`#id<`), innermost last. */
+  private readonly inProgressByDef = new Map<string, string[]>();
+  private readonly stdKeys = new Set<string>();
 
   private computeAdt(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const t = this.target;
@@ -823,6 +903,7 @@ export class Engine {
     }
     const discrTy = repr.int ?? { size: t.pointerSize, signed: true };
     const discriminants: bigint[] = [];
+    const seen = new Set<bigint>();
     let explicit = false;
     let prev: bigint | undefined;
     for (const v of variants) {
@@ -838,7 +919,8 @@ export class Engine {
         const max = discrTy.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
         if (d > max) throw new Reject('E0370', `enum discriminant overflowed`);
       }
-      if (discriminants.includes(d)) throw new Reject('E0081', `discriminant value \`${d}\` assigned more than once`);
+      if (seen.has(d)) throw new Reject('E0081', `discriminant value \`${d}\` assigned more than once`);
+      seen.add(d);
       discriminants.push(d);
       prev = d;
     }

@@ -238,17 +238,12 @@ export const FRAGMENTS: Readonly<Record<string, Fragment>> = {
 };
 
 /**
- * Fragments that still break the engine (src/core/engine.ts), left out of the default mix so the
- * fuzz test stays green; `RLL_FUZZ_PENDING=1` puts them back:
- *   - constChainDeep: `const C0 = C1 + 1; ... C2000`: `evalConst` recurses once per constant
- *     and overflows the stack (RangeError) from about 1,500 constants;
- *   - polymorphicRecursion: `struct G<T>(Option<G<(T, T)>>)`: rustc's E0072; the engine builds
- *     ever larger instantiations until its string keys throw `RangeError: Invalid string length`
- *     (after minutes);
- *   - doublingAliases, doublingGenerics: types whose written form doubles at each level: `key`
- *     and alias expansion are exponential (hang).
+ * Fragments that broke the engine once, now in the default mix (empty: all fixed). They were:
+ * constChainDeep (a stack overflow in `evalConst`), polymorphicRecursion (ever larger
+ * instantiations until the string keys overflowed; now rustc's E0072), doublingAliases and
+ * doublingGenerics (exponential alias expansion and keys). `RLL_FUZZ_PENDING=1` still works.
  */
-export const PENDING_FRAGMENTS: readonly string[] = ['constChainDeep', 'polymorphicRecursion', 'doublingAliases', 'doublingGenerics'];
+export const PENDING_FRAGMENTS: readonly string[] = [];
 
 /** Fragments of thousands of items or levels (about 5 to 15 ms each): a third as frequent as the others. */
 const HEAVY = new Set(['deepType', 'deepModules', 'deepConstExpr', 'manyVariants', 'manyFields', 'importChain', 'structChain', 'constChain', 'constChainDeep', 'doublingAliases', 'doublingGenerics']);
