@@ -257,7 +257,7 @@ async function main(): Promise<void> {
   console.log(`\nre-analysis of a ${(big.text.length / 1024).toFixed(0)} KB generated file after a 1-char edit: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`);
   const mem = process.memoryUsage();
   console.log(`memory: rss ${(mem.rss / 1e6).toFixed(0)} MB, JS heap ${(mem.heapUsed / 1e6).toFixed(0)} MB, external+wasm ${(mem.external / 1e6).toFixed(0)} MB`);
-  for (const extra of ['./editor']) {
+  for (const extra of ['./editor', './fuzz']) {
     const p = path.join(ROOT, 'out/test/bench', extra + '.js');
     if (fs.existsSync(p)) await (require(p) as { run(): Promise<void> }).run();
   }
