@@ -1510,7 +1510,8 @@ function countLines(text: string, start: number, end: number): number {
 
 // Shifting: copies of the model's objects with every span moved by `d` and every line by `ld`.
 // Written per type with fixed object literals (not a generic walk, not spreads): this runs on
-// every item after an edit, and one shape per type keeps V8 fast. (An optional key absent from
+// every item after an edit, and one shape per type keeps V8 fast. (Spreading a shared helper's
+// ItemCommon keys into each literal was measured 4-5x slower, so the keys are repeated.) (An optional key absent from
 // the original is present with `undefined` in the copy.) Values without positions (cfg, docs,
 // repr, most constants) are shared.
 

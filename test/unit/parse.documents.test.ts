@@ -3,7 +3,7 @@ import type { Tree } from 'web-tree-sitter';
 import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/parse/documents';
 import { derivationOf, extractFile } from '../../src/parse/extract';
 import type { RustParser } from '../../src/parse/parser';
-import { getParser, rng } from './parseHelpers';
+import { editSession, getParser, rng, type TextEdit } from './parseHelpers';
 
 const BASE = `//! Fixture for incremental parsing: é😀
 use std::collections::HashMap;
@@ -205,7 +205,7 @@ describe('parse: DocumentTrees', () => {
     const uri = 'file:///inc.rs';
     cache.get({ uri, version, getText: () => text }).file();
     const boundaries = () => [...text.matchAll(/\n\n/g)].map((m) => m.index + 1);
-    const edits: (() => [number, number, string] | undefined)[] = [
+    const edits: (() => TextEdit | undefined)[] = [
       // a field type, same or different length
       () => {
         const m = pick([...text.matchAll(/\bu(8|16|32|64)\b/g)]);
@@ -246,19 +246,8 @@ describe('parse: DocumentTrees', () => {
         return [at, Math.min(text.length, at + Math.floor(random() * 3)), pick(['{', '}', ';', '', 'x', '/*', '*/', ','])];
       },
     ];
-    const weights = [5, 5, 2, 2, 2, 2, 1, 1];
     let incremental = 0;
-    let undo: [number, number, string] | undefined;
-    for (let step = 0; step < 400; step++) {
-      let r = random() * weights.reduce((a, b) => a + b, 0);
-      let k = 0;
-      while (r >= weights[k]!) r -= weights[k++]!;
-      // A random edit (usually a syntax error) is undone by the next step, as when typing on.
-      const e = undo ?? edits[k]!();
-      if (undo) k = -1;
-      undo = undefined;
-      if (!e) continue;
-      if (k === edits.length - 1) undo = [e[0], e[0] + e[2].length, text.slice(e[0], e[1])];
+    for (const { step, kind: k, edit: e } of editSession(random, edits, [5, 5, 2, 2, 2, 2, 1, 1], 400, () => text)) {
       const c = change(text, e[0], e[1], e[2]);
       text = apply(text, c);
       version++;

@@ -137,3 +137,34 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A proposed edit: replace [start, end) with the text. */
+export type TextEdit = [start: number, end: number, insert: string];
+
+/**
+ * A simulated editing session: at each of `steps` steps, picks an edit kind by `weights` and
+ * yields what `kinds[k]()` proposes (steps where it proposes nothing are skipped). The last kind
+ * is the random one (usually a syntax error): the next step undoes it, as when typing on.
+ * `text()` is the document's text when the edit is applied; `kind` is -1 for an undo.
+ */
+export function* editSession(
+  random: () => number,
+  kinds: readonly (() => TextEdit | undefined)[],
+  weights: readonly number[],
+  steps: number,
+  text: () => string,
+): Generator<{ step: number; kind: number; edit: TextEdit }> {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let undo: TextEdit | undefined;
+  for (let step = 0; step < steps; step++) {
+    let r = random() * total;
+    let k = 0;
+    while (r >= weights[k]!) r -= weights[k++]!;
+    const edit = undo ?? kinds[k]!();
+    if (undo) k = -1;
+    undo = undefined;
+    if (!edit) continue;
+    if (k === kinds.length - 1) undo = [edit[0], edit[0] + edit[2].length, text().slice(edit[0], edit[1])];
+    yield { step, kind: k, edit };
+  }
+}

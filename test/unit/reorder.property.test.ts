@@ -11,22 +11,11 @@ import assert from 'node:assert/strict';
 import { applyEdits, cPadding, planReorder, reorderEdits, type FieldShape } from '../../src/core/reorder';
 import type { StructDef } from '../../src/core/model';
 import { extractFile } from '../../src/parse/extract';
-import { getParser } from './parseHelpers';
+import { getParser, rng } from './parseHelpers';
 
 const SEED = Number(process.env.RLL_SEED ?? 20261121);
 const COUNT = Number(process.env.RLL_REORDER_COUNT ?? 10_000);
 
-/** mulberry32: small, seeded, good enough for test generation. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** x86_64 sizes and alignments (every size a multiple of its alignment, as in Rust). */
 const TYPES: [string, number, number][] = [
@@ -127,7 +116,7 @@ describe('reorder property: generated #[repr(C)] structs', function () {
 
   it(`${COUNT} structs (seed ${SEED}) reorder to the minimum padding, keep every token and re-parse cleanly`, async () => {
     const parser = await getParser();
-    const rand = prng(SEED);
+    const rand = rng(SEED);
     const parse = (text: string, path: string) => {
       const tree = parser.parse(text);
       try {

@@ -9,18 +9,8 @@ import { buildDocumentAnalysis, layoutSignature, sameLayoutModel, type DocumentA
 import { generateRustFile } from '../bench/editor';
 import { DocumentTrees } from '../../src/parse/documents';
 import type { SourceFile } from '../../src/core/model';
-import { wasmDir } from './parseHelpers';
+import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('report carry-over between document versions', function () {
   this.timeout(120_000);
@@ -28,7 +18,7 @@ describe('report carry-over between document versions', function () {
   after(() => analyzer.dispose());
 
   it('equals a fresh computation after every one-character edit', async () => {
-    const rand = prng(Number(process.env.RLL_SEED ?? 7));
+    const rand = rng(Number(process.env.RLL_SEED ?? 7));
     let text = generateRustFile(12 * 1024);
     const path = '/virtual/lib.rs';
     const build = async (t: string, prev?: DocumentAnalysis) => {
@@ -69,7 +59,7 @@ describe('report carry-over with incremental models (item-level reuse)', functio
   after(() => analyzer.dispose());
 
   it('equals a fresh computation after every edit, carrying over what no change reaches', async () => {
-    const rand = prng(Number(process.env.RLL_SEED ?? 11));
+    const rand = rng(Number(process.env.RLL_SEED ?? 11));
     const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
     // Dependency chains (T5 → T1 …, enums → structs), plus constants and aliases they go through.
     let text =
@@ -85,7 +75,7 @@ describe('report carry-over with incremental models (item-level reuse)', functio
       buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri, version, path: uri, text }, prev?.carryOver());
     let prev = await analyse(trees.get(doc()).file());
     void prev.report;
-    const edits: (() => [number, number, string] | undefined)[] = [
+    const edits: (() => TextEdit | undefined)[] = [
       () => {
         const m = pick([...text.matchAll(/: (u16|u32|u8|u64)\b/g)]);
         return m && [m.index + 2, m.index + m[0].length, pick(['u8', 'u16', 'u32', 'u64', 'char'])!];
@@ -119,20 +109,10 @@ describe('report carry-over with incremental models (item-level reuse)', functio
         return [at, at, pick(['{', '}', ';', 'x', '/*', ','])!];
       },
     ];
-    const weights = [6, 4, 2, 2, 2, 2, 1, 1];
     let carried = 0;
     let fieldEditsCarried = 0;
     let known = 0;
-    let undo: [number, number, string] | undefined;
-    for (let step = 0; step < 160; step++) {
-      let r = rand() * weights.reduce((a, b) => a + b, 0);
-      let k = 0;
-      while (r >= weights[k]!) r -= weights[k++]!;
-      const e = undo ?? edits[k]!();
-      if (undo) k = -1;
-      undo = undefined;
-      if (!e) continue;
-      if (k === edits.length - 1) undo = [e[0], e[0] + e[2].length, text.slice(e[0], e[1])];
+    for (const { step, kind: k, edit: e } of editSession(rand, edits, [6, 4, 2, 2, 2, 2, 1, 1], 160, () => text)) {
       const c = { rangeOffset: e[0], rangeLength: e[1] - e[0], text: e[2] };
       text = text.slice(0, e[0]) + e[2] + text.slice(e[1]);
       version++;
