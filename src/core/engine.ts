@@ -172,6 +172,9 @@ export class Engine {
   /** Layouts of tuples and arrays by identity (shared sub-types of a DAG are laid out once). */
   private readonly composite = new WeakMap<Ty, Layout>();
   private readonly stdOnlyCache = new WeakMap<Ty, boolean>();
+  /** Keys by type object: substituted types share sub-types, so `(T, T)` nested n deep is a
+   * DAG of n nodes whose written form has 2^n leaves; unmemoized, each key walked every leaf. */
+  private readonly keyCache = new WeakMap<Ty, string>();
   private depth = 0;
   /**
    * Every reference between the crate's own items met so far: owner key → keys of the items
@@ -232,8 +235,11 @@ export class Engine {
   }
 
   key(ty: Ty): string {
+    const hit = this.keyCache.get(ty);
+    if (hit !== undefined) return hit;
     const k = this.keyInner(ty);
     if (k.length > MAX_KEY) throw new Abstain('type too large to lay out (its written form exceeds 100,000 characters)');
+    this.keyCache.set(ty, k);
     return k;
   }
 
