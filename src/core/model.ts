@@ -267,3 +267,13 @@ export interface SourceFile {
   /** Inner attributes at the top (`#![no_std]`, `#![cfg(..)]`…): names only. */
   readonly innerAttrs: readonly Attribute[];
 }
+
+/**
+ * A copy of `s` that does not share its characters with a longer string. V8 keeps a substring
+ * of 13 or more characters as a view into its parent, so a name or type text sliced from a
+ * document keeps the whole document alive for as long as the model or report holding it.
+ */
+export function ownString(s: string): string {
+  // Slicing a fresh concatenation flattens it into a string of its own first.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

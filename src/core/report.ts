@@ -3,6 +3,7 @@
  */
 import type { FieldReport, TypeReport, VariantReport } from '../analysis/api';
 import type { FieldDef, TypeExpr, TypeItem } from './model';
+import { ownString } from './model';
 import type { ModuleScope } from './resolve';
 import { type AdtLayout, type Engine, type Ty } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
@@ -12,7 +13,7 @@ export function isGenericItem(item: TypeItem): boolean {
 }
 
 export function typeText(t: TypeExpr, text: string | undefined): string {
-  if (text !== undefined) return text.slice(t.span.start, t.span.end).replace(/\s+/g, ' ');
+  if (text !== undefined) return ownString(text.slice(t.span.start, t.span.end).replace(/\s+/g, ' '));
   return '';
 }
 

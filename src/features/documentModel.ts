@@ -9,7 +9,7 @@ import type { FieldDef, Item, SourceFile, Span, TypeItem } from '../core/model';
 import { refKey, refKeyOf } from '../core/engine';
 import { reportType, typeText } from '../core/report';
 import type { ModuleScope } from '../core/resolve';
-import { type Derivation, derivationOf } from '../parse/extract';
+import { type Derivation, derivationFrom } from '../parse/extract';
 
 /** A type declared in the document: its report and the model item it came from. */
 export interface TypeEntry {
@@ -174,8 +174,8 @@ const TYPE_KINDS = new Set(['struct', 'enum', 'union', 'alias']);
  * derivation, or undefined when a name, a `use`, a module or anything else that changes what
  * names resolve to differs (then nothing is carried over).
  */
-function changedItems(d: Derivation, file: SourceFile, modPath: readonly string[]): Set<string> | undefined {
-  const olds = d.prev.items.slice(d.oldFrom, d.oldTo);
+function changedItems(d: Derivation, prevFile: SourceFile, file: SourceFile, modPath: readonly string[]): Set<string> | undefined {
+  const olds = prevFile.items.slice(d.oldFrom, d.oldTo);
   const news = file.items.slice(d.oldFrom, d.newTo);
   if (olds.length !== news.length) return undefined;
   const dirty = new Set<string>();
@@ -244,8 +244,7 @@ export function buildDocumentAnalysis(
     sameOtherFiles(previous.texts, analysis.program.texts, path)
       ? previous
       : undefined;
-  const d = prev && derivationOf(file);
-  const derived = d && d.prev === prev!.file ? d : undefined;
+  const derived = prev && derivationFrom(file, prev.file);
   // What may be carried over: `affected` lists the items whose reports must be recomputed.
   let plan: { affected: ReadonlySet<string> } | null | undefined;
   const planned = (): { affected: ReadonlySet<string> } | null => {
@@ -253,7 +252,7 @@ export function buildDocumentAnalysis(
       plan = null;
       if (prev && prev.reports.some((r) => r !== undefined)) {
         if (derived) {
-          const dirty = changedItems(derived, file, analysis.moduleOfFile(path)?.path ?? []);
+          const dirty = changedItems(derived, prev.file, file, analysis.moduleOfFile(path)?.path ?? []);
           if (dirty) plan = { affected: affectedBy(dirty, prev.refs) };
         } else if (sameLayoutModel(prev.file, file)) plan = { affected: new Set() };
       }

@@ -36,6 +36,7 @@ import type {
   UseEntry,
   VariantDef,
 } from '../core/model';
+import { ownString } from '../core/model';
 import { BAIL, FastParser } from './fast';
 import {
   addAttrText,
@@ -1394,8 +1395,11 @@ function scanProblems(n: Node, ctx: Ctx, depth: number): void {
 
 /** How a model was derived from an earlier one (set by `extractIncremental`; read by the layout carry-over). */
 export interface Derivation {
-  /** The earlier model. */
-  readonly prev: SourceFile;
+  /** The earlier model's identity (`modelId`), not the model: a reference would chain every
+   * version of a document in memory, each model keeping the one it came from alive. (Not a
+   * WeakRef either: V8 keeps a WeakRef's target alive until the current job ends, and a loop
+   * of edits inside one job would chain them again.) */
+  readonly prevId: number;
   /** The re-extracted region: [start, newEnd) in the new text, [start, oldEnd) in the old one. */
   readonly start: number;
   readonly newEnd: number;
@@ -1410,10 +1414,19 @@ export interface Derivation {
 }
 
 const derivations = new WeakMap<SourceFile, Derivation>();
+const modelIds = new WeakMap<SourceFile, number>();
+let nextModelId = 1;
 
-/** The derivation of a model built by `extractIncremental` (undefined for a full extraction). */
-export function derivationOf(file: SourceFile): Derivation | undefined {
-  return derivations.get(file);
+function modelId(file: SourceFile): number {
+  let id = modelIds.get(file);
+  if (id === undefined) modelIds.set(file, (id = nextModelId++));
+  return id;
+}
+
+/** How `file` was built from `prev` by `extractIncremental` (undefined for a full extraction, or when it came from another model). */
+export function derivationFrom(file: SourceFile, prev: SourceFile): Derivation | undefined {
+  const d = derivations.get(file);
+  return d && d.prevId === modelIds.get(prev) ? d : undefined;
 }
 
 const ATTACHED = new Set(['attribute_item', 'line_comment', 'block_comment']);
@@ -1494,12 +1507,38 @@ export function extractIncremental(
   }
   if (ctx.problems.length) return undefined;
   const lineDelta = countLines(text, start, newEnd) - countLines(prevText, start, oldEnd);
+  detachStrings(region);
   const out = items.slice(0, from);
   for (const it of region) out.push(it);
   for (let i = to; i < items.length; i++) out.push(shifted(items[i]!, delta, lineDelta));
   const file: SourceFile = { path, items: out, problems: [], innerAttrs: prev.innerAttrs };
-  derivations.set(file, { prev, start, newEnd, oldEnd, delta, lineDelta, oldFrom: from, oldTo: to, newTo: from + region.length });
+  derivations.set(file, { prevId: modelId(prev), start, newEnd, oldEnd, delta, lineDelta, oldFrom: from, oldTo: to, newTo: from + region.length });
   return file;
+}
+
+/**
+ * Gives every long string in the region's items its own copy. Substrings of the document text
+ * keep the whole text alive, and these items outlive their version (later ones reuse or shift
+ * them): without this, every keystroke would keep one more copy of the document in memory.
+ */
+function detachStrings(v: unknown): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'string') {
+        if (x.length >= 13) v[i] = ownString(x);
+      } else detachStrings(x);
+    }
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const x = o[k];
+    if (typeof x === 'string') {
+      if (x.length >= 13) o[k] = ownString(x);
+    } else detachStrings(x);
+  }
 }
 
 function countLines(text: string, start: number, end: number): number {

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import { DocumentTrees } from '../../src/parse/documents';
+import { type ContentChange, DocumentTrees, pointAt } from '../../src/parse/documents';
 import type { extractFile } from '../../src/parse/extract';
 import { type DocumentAnalysis, buildDocumentAnalysis } from '../../src/features/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
@@ -98,12 +98,18 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
 
   // One-character edits: a digit in a doc comment (`Field 3.` → `Field 4.`).
   const editSites = [...text.matchAll(/Field (\d)\./g)].map((m) => m.index + 6);
+  // What VS Code hands the extension: the new text and the change with its range (old text).
+  const keystroke = (at: number, length: number, insert: string): ContentChange => {
+    const start = pointAt(text, at);
+    const range = { start: { line: start.row, character: start.column }, end: { line: start.row, character: start.column + length } };
+    text = text.slice(0, at) + insert + text.slice(at + length);
+    version++;
+    return { range, rangeOffset: at, rangeLength: length, text: insert };
+  };
+  const nextDigit = (at: number) => String.fromCharCode(48 + ((text.charCodeAt(at) - 47) % 10));
   const edit = (i: number) => {
     const at = editSites[i % editSites.length]!;
-    const ch = String.fromCharCode(48 + ((text.charCodeAt(at) - 47) % 10));
-    text = text.slice(0, at) + ch + text.slice(at + 1);
-    version++;
-    return trees.update(doc(), [{ rangeOffset: at, rangeLength: 1, text: ch }]);
+    return trees.update(doc(), [keystroke(at, 1, nextDigit(at))]);
   };
   let previous: DocumentAnalysis | undefined;
   const analyse = async (sf: ReturnType<typeof extractFile>) => {
@@ -123,8 +129,9 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   const edits = opts.edits ?? 200;
   for (let i = 0; i < edits; i++) {
     const site = editSites[(i * 7919) % editSites.length]!;
+    const change = keystroke(site, 1, nextDigit(site));
     const t0 = performance.now();
-    const parsed = edit((i * 7919) % editSites.length);
+    const parsed = trees.update(doc(), [change]);
     const t1 = performance.now();
     const sf = parsed.file();
     const t2 = performance.now();
@@ -156,10 +163,9 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   for (let i = 0; i < Math.min(edits, typeSites.length); i++) {
     const at = typeSites[(i * 31) % typeSites.length]!;
     const repl = text.slice(at, at + 2) === '16' ? '32' : '16';
+    const change = keystroke(at, 2, repl);
     const t0 = performance.now();
-    text = text.slice(0, at) + repl + text.slice(at + 2);
-    version++;
-    const parsed = trees.update(doc(), [{ rangeOffset: at, rangeLength: 2, text: repl }]);
+    const parsed = trees.update(doc(), [change]);
     const a = await analyse(parsed.file());
     void a.report;
     typeEdit.push(performance.now() - t0);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Tree } from 'web-tree-sitter';
 import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/parse/documents';
-import { derivationOf, extractFile } from '../../src/parse/extract';
+import { derivationFrom, extractFile } from '../../src/parse/extract';
 import type { RustParser } from '../../src/parse/parser';
 import { editSession, getParser, rng, type TextEdit } from './parseHelpers';
 
@@ -247,6 +247,7 @@ describe('parse: DocumentTrees', () => {
       },
     ];
     let incremental = 0;
+    let lastModel = cache.get({ uri, version, getText: () => text }).file();
     for (const { step, kind: k, edit: e } of editSession(random, edits, [5, 5, 2, 2, 2, 2, 1, 1], 400, () => text)) {
       const c = change(text, e[0], e[1], e[2]);
       text = apply(text, c);
@@ -257,8 +258,9 @@ describe('parse: DocumentTrees', () => {
       const model = inc.file();
       if (cache.stats.extractIncremental > before) {
         incremental++;
-        assert.ok(derivationOf(model), 'an incremental model records its derivation');
+        assert.ok(derivationFrom(model, lastModel), 'an incremental model records what it was derived from');
       }
+      lastModel = model;
       const full = base.parse(text);
       try {
         // Canonical JSON: a shifted copy may order keys differently and hold an optional key as
@@ -309,6 +311,30 @@ describe('parse: DocumentTrees', () => {
     assert.equal(live(), 1);
     cache.dispose();
     assert.equal(live(), 0);
+  });
+
+  it('falls back to a full parse when a change on the next version does not give the document text', async () => {
+    const { parser, live } = tracking(await getParser());
+    const cache = new DocumentTrees(parser);
+    let text = 'struct A { x: u8 }';
+    cache.get({ uri: 'u', version: 1, getText: () => text });
+    // The event says `u16` was typed; the document holds `u32` (same length).
+    const c = change(text, 14, 16, 'u16');
+    text = apply(text, change(text, 14, 16, 'u32'));
+    let r = cache.update({ uri: 'u', version: 2, getText: () => text }, [c]);
+    assert.equal(cache.stats.fallback, 1);
+    const s = r.file().items[0];
+    assert.ok(s && s.kind === 'struct');
+    assert.equal(s.fields[0]!.ty.kind === 'path' && s.fields[0]!.ty.segments[0]!.name, 'u32');
+    // A length that does not add up.
+    const c3 = change(text, 14, 17, 'u8');
+    text = apply(text, change(text, 14, 17, 'u64'));
+    r = cache.update({ uri: 'u', version: 3, getText: () => text }, [c3]);
+    assert.equal(cache.stats.fallback, 2);
+    assert.equal(cache.stats.incremental, 0);
+    assert.equal(r.text, text);
+    assert.equal(live(), 1);
+    cache.dispose();
   });
 
   it('close and LRU eviction delete trees', async () => {

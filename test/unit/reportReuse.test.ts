@@ -4,6 +4,8 @@
  * half of them in comments (carried over), half anywhere (often recomputed).
  */
 import assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { buildDocumentAnalysis, layoutSignature, sameLayoutModel, type DocumentAnalysis } from '../../src/features/documentModel';
 import { generateRustFile } from '../bench/editor';
@@ -129,6 +131,53 @@ describe('report carry-over with incremental models (item-level reuse)', functio
     assert.ok(carried >= 80, `only ${carried} versions carried reports over`);
     assert.ok(known >= 20, `the types behind constants and aliases were computed only ${known} times after a constant's edit`);
     assert.ok(fieldEditsCarried >= 20, `only ${fieldEditsCarried} field type edits carried reports over`);
+    trees.dispose();
+  });
+});
+
+describe('document versions in memory', function () {
+  this.timeout(60_000);
+  const analyzer = new Analyzer({ wasmDir });
+  after(() => analyzer.dispose());
+
+  it('keeps only the current version alive: models, reports and texts do not accumulate', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    let text = generateRustFile(100 * 1024);
+    const parser = await analyzer.parser();
+    const trees = new DocumentTrees(parser);
+    const uri = '/virtual/mem.rs';
+    let version = 1;
+    const doc = () => ({ uri, version, getText: () => text });
+    const analyse = async (sf: SourceFile, prev?: DocumentAnalysis) =>
+      buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri, version, path: uri, text }, prev?.carryOver());
+    let prev = await analyse(trees.get(doc()).file());
+    void prev.report;
+    // Keystrokes in doc comments and field types, alternately (re-extracted items, recomputed reports).
+    const docSites = [...text.matchAll(/Field (\d)\./g)].map((m) => m.index + 6);
+    const typeSites = [...text.matchAll(/: u(16|32), \/\/ note/g)].map((m) => m.index + 3);
+    const keystroke = async (i: number) => {
+      const [at, len, insert] =
+        i % 2 === 0
+          ? [docSites[(i * 7) % docSites.length]!, 1, String((Number(text[docSites[(i * 7) % docSites.length]!]) + 1) % 10)]
+          : [typeSites[(i * 11) % typeSites.length]!, 2, text.slice(typeSites[(i * 11) % typeSites.length]!, typeSites[(i * 11) % typeSites.length]! + 2) === '16' ? '32' : '16'];
+      text = text.slice(0, at) + insert + text.slice(at + len);
+      version++;
+      const next = await analyse(trees.update(doc(), [{ rangeOffset: at, rangeLength: len, text: insert }]).file(), prev);
+      void next.report;
+      prev = next;
+    };
+    for (let i = 0; i < 20; i++) await keystroke(i); // warm caches
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 20; i < 140; i++) await keystroke(i);
+    // Measured in the same job as the edits, without yielding: nothing may rely on the job ending.
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.equal(trees.stats.extractIncremental, 140, 'every model was derived from the one before');
+    assert.ok(prev.reused && prev.report.types.length > 100);
+    // One copy of a 100 KB text is 100-200 KB; chained versions or pinned texts grow by that per edit.
+    assert.ok(grown < 4 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB over 120 edits`);
     trees.dispose();
   });
 });
