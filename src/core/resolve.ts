@@ -100,7 +100,8 @@ export class CrateScope {
   }
 
   active(cfg: readonly CfgPredicate[]): boolean {
-    return cfg.every((c) => evalCfg(c, this.target, this.features));
+    for (const c of cfg) if (!evalCfg(c, this.target, this.features)) return false;
+    return true;
   }
 
   private fill(m: ModuleScope, items: readonly Item[]): void {

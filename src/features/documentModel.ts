@@ -215,6 +215,20 @@ function affectedBy(dirty: Set<string>, refs: ReadonlyMap<string, ReadonlySet<st
   return out;
 }
 
+/** A TypeEntry whose report is computed on first read (a class: no closure per entry). */
+class LazyEntry implements TypeEntry {
+  constructor(
+    readonly item: TypeItem,
+    readonly m: ModuleScope,
+    private readonly index: number,
+    private readonly reportAt: (i: number) => TypeReport,
+  ) {}
+
+  get report(): TypeReport {
+    return this.reportAt(this.index);
+  }
+}
+
 /**
  * The types of `path` in `analysis`, with their reports, in source order. Reports are computed
  * on first use. With `previous` (the same document's last analysis, same target, same texts in
@@ -234,7 +248,14 @@ export function buildDocumentAnalysis(
 ): DocumentAnalysis {
   const { path, text } = doc;
   const target = analysis.target.triple;
-  const entries = [...analysis.crate.typeItems()].filter((x) => x.m.file === path).sort((a, b) => a.item.span.start - b.item.span.start);
+  const entries: { item: TypeItem; m: ModuleScope }[] = [];
+  let sorted = true;
+  for (const x of analysis.crate.typeItems()) {
+    if (x.m.file !== path) continue;
+    if (entries.length && entries[entries.length - 1]!.item.span.start > x.item.span.start) sorted = false;
+    entries.push(x);
+  }
+  if (!sorted) entries.sort((a, b) => a.item.span.start - b.item.span.start);
   let prev =
     previous &&
     previous.path === path &&
@@ -283,13 +304,7 @@ export function buildDocumentAnalysis(
     reports[i] = r;
     return r;
   };
-  const types: TypeEntry[] = entries.map(({ item, m }, i) => ({
-    item,
-    m,
-    get report(): TypeReport {
-      return reportAt(i);
-    },
-  }));
+  const types: TypeEntry[] = entries.map(({ item, m }, i) => new LazyEntry(item, m, i, reportAt));
   let report: Report | undefined;
   return {
     ...doc,

@@ -1555,6 +1555,7 @@ function countLines(text: string, start: number, end: number): number {
 // repr, most constants) are shared.
 
 function shifted(it: Item, d: number, ld: number): Item {
+  if (d === 0 && ld === 0) return it;
   switch (it.kind) {
     case 'struct':
       return {

@@ -128,8 +128,10 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   const fullParse: number[] = [];
   const edits = opts.edits ?? 200;
   for (let i = 0; i < edits; i++) {
-    const site = editSites[(i * 7919) % editSites.length]!;
-    const change = keystroke(site, 1, nextDigit(site));
+    // Typing: a character inserted after a digit in a doc comment, then deleted (every
+    // keystroke moves everything after it by one).
+    const site = editSites[(Math.floor(i / 2) * 7919) % editSites.length]! + 1;
+    const change = i % 2 === 0 ? keystroke(site, 0, 'x') : keystroke(site, 1, '');
     const t0 = performance.now();
     const parsed = trees.update(doc(), [change]);
     const t1 = performance.now();
@@ -174,9 +176,9 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   const sanity = parser.parse(text);
   const same = sanity.rootNode.toString() === trees.get(doc()).tree.rootNode.toString();
   sanity.delete();
-  console.log(`  1-char edit in a doc comment → layout of every type (CodeLens/diagnostics path, reports carried over): ${fmt(all)}   [target p95 ≤ 5 ms]`);
+  console.log(`  1-char edit (typing or deleting a character in a doc comment) → layout of every type (CodeLens/diagnostics path, reports carried over): ${fmt(all)}   [target p95 ≤ 5 ms]`);
   console.log(`  field type edit (u16 ↔ u32) → layout of every type (edited type and dependents recomputed; ${reusedCount}/${typeEdit.length} versions carried the rest over): ${fmt(typeEdit)}   [target p95 ≤ 5 ms]`);
-  console.log(`  1-char edit → hover on the edited type (lazy reports):        ${fmt(lazy)}   [target p95 ≤ 5 ms]`);
+  console.log(`  1-char edit → hover on the edited type (lazy reports):        ${fmt(lazy)}`);
   console.log(`    incremental parse (DocumentTrees.update): ${fmt(parseT)}${same ? '' : '   !! tree differs from a full parse'}`);
   console.log(`    full parse, for comparison:              ${fmt(fullParse)}`);
   console.log(`    extract model:                           ${fmt(extractT)}`);
