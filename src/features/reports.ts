@@ -146,6 +146,7 @@ export class DocumentReports extends Disposable {
           externCrates: crate.deps,
           features: crate.features,
           name: crate.name,
+          edition: crate.edition,
         });
         for (const p of problems) this.log.debug(`${p.file}: ${p.message}`);
         c = { generation, program, analysis: await this.analyzer.analyze(program, target) };

@@ -17,6 +17,8 @@ export interface CrateInfo {
   readonly name?: string;
   readonly deps: readonly string[];
   readonly features: readonly string[];
+  /** The `[package] edition` (2015 when absent; undefined when inherited from a workspace). */
+  readonly edition?: string;
 }
 
 export class WorkspaceIndex extends Disposable implements FileSource {
@@ -116,7 +118,7 @@ export class WorkspaceIndex extends Disposable implements FileSource {
         const entry = crateEntry(dir, this);
         const cargo = readCargoToml(toml);
         const info: CrateInfo | undefined = entry
-          ? { dir, entry, name: cargo.name, deps: cargo.deps, features: cargo.defaultFeatures }
+          ? { dir, entry, name: cargo.name, deps: cargo.deps, features: cargo.defaultFeatures, edition: cargo.edition }
           : undefined;
         for (const v of visited) this.crates.set(v, info);
         return info;

@@ -40,6 +40,14 @@ suite('hover', () => {
     assert.doesNotMatch(text, /size \d/);
   });
 
+  test('a 2015-edition crate (no `edition` in Cargo.toml) resolves `use` paths from the crate root', async () => {
+    // legacy/src/scene.rs: `use shapes::Size;` names the crate root's module only in 2015.
+    const scene = await openFixture('legacy/src/scene.rs');
+    const text = await hoverAt(scene, 'struct Sprite', 'Sprite');
+    assert.match(text, /size 12 · align 4\b/, `rustc gives 12 bytes, align 4; hover was:\n${text}`);
+    assert.match(text, /\bsize: Size\b/);
+  });
+
   test('no layout hover on a word that is not a type name', async () => {
     // (A type written in a field, like `f64`, has its own hover: see surfaces.test.ts.)
     const pos = positionOf(doc, 'pub fn use_all', 'use_all').translate(0, 1);
