@@ -161,10 +161,16 @@ function shiftFields(fields: FieldList, delta: number): FieldList {
 /** A report of an item that only moved (its text is unchanged): every position shifted. */
 function shiftReport(old: TypeReport, delta: number, lineDelta: number): TypeReport {
   if (delta === 0 && lineDelta === 0) return old;
-  const r: TypeReport = { ...old, line: old.line + lineDelta, nameSpan: shiftSpan(old.nameSpan, delta), span: shiftSpan(old.span, delta) };
-  const fields = old.fields && shiftFields(old.fields, delta);
-  const variants = old.variants?.map((v) => ({ ...v, fields: shiftFields(v.fields, delta) }));
-  return { ...r, ...(fields ? { fields } : {}), ...(variants ? { variants } : {}) };
+  // One copy, then its positions replaced (this runs for every type after the edit).
+  const r: { -readonly [K in keyof TypeReport]: TypeReport[K] } = { ...old };
+  r.line = old.line + lineDelta;
+  r.nameSpan = shiftSpan(old.nameSpan, delta);
+  r.span = shiftSpan(old.span, delta);
+  if (delta !== 0) {
+    if (old.fields) r.fields = shiftFields(old.fields, delta);
+    if (old.variants) r.variants = old.variants.map((v) => ({ ...v, fields: shiftFields(v.fields, delta) }));
+  }
+  return r;
 }
 
 const TYPE_KINDS = new Set(['struct', 'enum', 'union', 'alias']);
