@@ -1522,7 +1522,8 @@ export function extractIncremental(
  * them): without this, every keystroke would keep one more copy of the document in memory.
  */
 function detachStrings(v: unknown): void {
-  if (typeof v !== 'object' || v === null) return;
+  // Frozen objects are the shared constants of src/parse/syntax.ts (their strings are already copies).
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];

@@ -3,6 +3,7 @@
  * so both produce byte-identical model objects.
  */
 import type { Attribute, CfgPredicate, GenericArg, GenericParam, Generics, PathSegment, Repr, UseEntry } from '../core/model';
+import { ownString } from '../core/model';
 import { keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from './attrs';
 
 /**
@@ -38,7 +39,8 @@ const segmentCache = new Map<string, readonly PathSegment[]>();
 export function singleSegment(name: string): readonly PathSegment[] {
   let segs = segmentCache.get(name);
   if (!segs) {
-    segs = Object.freeze([Object.freeze({ name, args: EMPTY as readonly GenericArg[] })]);
+    // A copy of the name: the cache outlives the text it was read from.
+    segs = Object.freeze([Object.freeze({ name: ownString(name), args: EMPTY as readonly GenericArg[] })]);
     if (segmentCache.size < 4096) segmentCache.set(name, segs);
   }
   return segs;

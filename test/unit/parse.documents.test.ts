@@ -337,6 +337,25 @@ describe('parse: DocumentTrees', () => {
     cache.dispose();
   });
 
+  it('re-extracts items that use long type names (shared, frozen path segments) like a full extraction', async () => {
+    const base = await getParser();
+    const cache = new DocumentTrees(base);
+    let text = 'pub struct VeryLongTypeNameHere { a: u8 }\npub struct Holder { x: VeryLongTypeNameHere, y: u32 }\n';
+    cache.get({ uri: 'u', version: 1, getText: () => text }).file();
+    const at = text.indexOf('y: u32');
+    const c = change(text, at, at, 'z');
+    text = apply(text, c);
+    const model = cache.update({ uri: 'u', version: 2, getText: () => text }, [c]).file();
+    assert.equal(cache.stats.extractIncremental, 1);
+    const full = base.parse(text);
+    try {
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(model)), JSON.parse(JSON.stringify(extractFile(full, text, 'u'))));
+    } finally {
+      full.delete();
+    }
+    cache.dispose();
+  });
+
   it('close and LRU eviction delete trees', async () => {
     const { parser, live } = tracking(await getParser());
     const cache = new DocumentTrees(parser, { maxDocuments: 3 });
