@@ -13,6 +13,52 @@ import { DocumentTrees } from '../../src/parse/documents';
 import type { SourceFile } from '../../src/core/model';
 import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
 
+/**
+ * A document edited through DocumentTrees, each version analysed with the previous one carried
+ * over (what src/features/reports.ts does for an open document).
+ */
+class EditedDocument {
+  private version = 1;
+  current!: DocumentAnalysis;
+
+  private constructor(
+    private readonly analyzer: Analyzer,
+    readonly trees: DocumentTrees,
+    readonly uri: string,
+    public text: string,
+  ) {}
+
+  static async open(analyzer: Analyzer, uri: string, text: string): Promise<EditedDocument> {
+    const d = new EditedDocument(analyzer, new DocumentTrees(await analyzer.parser()), uri, text);
+    d.current = await d.analyse(d.trees.get(d.doc()).file());
+    void d.current.report;
+    return d;
+  }
+
+  /** Replaces [start, end) with `insert`: the new version's analysis. */
+  async edit(start: number, end: number, insert: string): Promise<DocumentAnalysis> {
+    this.text = this.text.slice(0, start) + insert + this.text.slice(end);
+    this.version++;
+    const file = this.trees.update(this.doc(), [{ rangeOffset: start, rangeLength: end - start, text: insert }]).file();
+    this.current = await this.analyse(file, this.current);
+    return this.current;
+  }
+
+  /** The current text analysed from scratch: a full parse, nothing carried over. */
+  async fresh(): Promise<DocumentAnalysis> {
+    return this.analyse(await this.analyzer.parseFile(this.uri, this.text));
+  }
+
+  private doc() {
+    const text = this.text;
+    return { uri: this.uri, version: this.version, getText: () => text };
+  }
+
+  private async analyse(sf: SourceFile, prev?: DocumentAnalysis): Promise<DocumentAnalysis> {
+    const { uri, version, text } = this;
+    return buildDocumentAnalysis(await this.analyzer.analyze(singleFileProgram(sf, text)), sf, { uri, version, path: uri, text }, prev?.carryOver());
+  }
+}
 
 describe('report carry-over between document versions', function () {
   this.timeout(120_000);
@@ -64,74 +110,65 @@ describe('report carry-over with incremental models (item-level reuse)', functio
     const rand = rng(Number(process.env.RLL_SEED ?? 11));
     const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
     // Dependency chains (T5 → T1 …, enums → structs), plus constants and aliases they go through.
-    let text =
+    const d = await EditedDocument.open(
+      analyzer,
+      '/virtual/inc.rs',
       generateRustFile(16 * 1024) +
-      '\nconst N0: usize = 4;\nconst N1: usize = N0 * 2;\npub struct Arr { a: [u8; N1], b: T2 }\n' +
-      'type Al = T6;\npub struct UsesAl { x: Al, y: Option<Arr> }\npub enum Deep { A(UsesAl), B(E3) }\n';
-    const parser = await analyzer.parser();
-    const trees = new DocumentTrees(parser);
-    const uri = '/virtual/inc.rs';
-    let version = 1;
-    const doc = () => ({ uri, version, getText: () => text });
-    const analyse = async (sf: SourceFile, prev?: DocumentAnalysis) =>
-      buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri, version, path: uri, text }, prev?.carryOver());
-    let prev = await analyse(trees.get(doc()).file());
-    void prev.report;
+        '\nconst N0: usize = 4;\nconst N1: usize = N0 * 2;\npub struct Arr { a: [u8; N1], b: T2 }\n' +
+        'type Al = T6;\npub struct UsesAl { x: Al, y: Option<Arr> }\npub enum Deep { A(UsesAl), B(E3) }\n',
+    );
+    const text = () => d.text;
     const edits: (() => TextEdit | undefined)[] = [
       () => {
-        const m = pick([...text.matchAll(/: (u16|u32|u8|u64)\b/g)]);
+        const m = pick([...text().matchAll(/: (u16|u32|u8|u64)\b/g)]);
         return m && [m.index + 2, m.index + m[0].length, pick(['u8', 'u16', 'u32', 'u64', 'char'])!];
       },
       () => {
-        const m = pick([...text.matchAll(/(Field|Struct|Enum) (\d+)/g)]);
+        const m = pick([...text().matchAll(/(Field|Struct|Enum) (\d+)/g)]);
         return m && [m.index + m[0].length - 1, m.index + m[0].length, String(Math.floor(rand() * 10))];
       },
       () => {
-        const m = pick([...text.matchAll(/const N0: usize = (\d+)/g)]);
+        const m = pick([...text().matchAll(/const N0: usize = (\d+)/g)]);
         return m && [m.index + m[0].length - m[1]!.length, m.index + m[0].length, String(Math.floor(rand() * 9))];
       },
       () => {
-        const m = pick([...text.matchAll(/type Al = T(\d+)/g)]);
+        const m = pick([...text().matchAll(/type Al = T(\d+)/g)]);
         return m && [m.index + 10, m.index + m[0].length, `T${pick([1, 2, 5, 6, 9, 10, 13, 14])}`];
       },
       () => {
-        const m = pick([...text.matchAll(/^pub struct /gm)]);
+        const m = pick([...text().matchAll(/^pub struct /gm)]);
         return m && [m.index, m.index, pick(['#[repr(C)]\n', '/// doc\n', '// c\n', '\n'])!];
       },
       () => {
-        const m = pick([...text.matchAll(/ {4}\/\/\/ Field \d\.\n {4}pub f\d: [^\n]*\n/g)]);
+        const m = pick([...text().matchAll(/ {4}\/\/\/ Field \d\.\n {4}pub f\d: [^\n]*\n/g)]);
         return m && [m.index, m.index + m[0].length, ''];
       },
       () => {
-        const m = pick([...text.matchAll(/pub (struct|enum) (T|E)\d+/g)]);
+        const m = pick([...text().matchAll(/pub (struct|enum) (T|E)\d+/g)]);
         return m && [m.index + m[0].length, m.index + m[0].length, 'x'];
       },
       () => {
-        const at = Math.floor(rand() * text.length);
+        const at = Math.floor(rand() * text().length);
         return [at, at, pick(['{', '}', ';', 'x', '/*', ','])!];
       },
     ];
     let carried = 0;
     let fieldEditsCarried = 0;
     let known = 0;
-    for (const { step, kind: k, edit: e } of editSession(rand, edits, [6, 4, 2, 2, 2, 2, 1, 1], 160, () => text)) {
-      const c = { rangeOffset: e[0], rangeLength: e[1] - e[0], text: e[2] };
-      text = text.slice(0, e[0]) + e[2] + text.slice(e[1]);
-      version++;
-      const next = await analyse(trees.update(doc(), [c]).file(), prev);
-      const fresh = await analyse(await analyzer.parseFile(uri, text));
+    for (const { step, kind: k, edit: e } of editSession(rand, edits, [6, 4, 2, 2, 2, 2, 1, 1], 160, text)) {
+      const next = await d.edit(e[0], e[1], e[2]);
+      const fresh = await d.fresh();
       assert.deepEqual(next.report, fresh.report, `step ${step}, edit kind ${k}`);
       if (k === 2) known += next.report.types.filter((t) => ['Arr', 'UsesAl', 'Deep', 'Top'].includes(t.name) && t.size !== null).length;
       if (next.reused) {
         carried++;
         if (k === 0) fieldEditsCarried++;
       }
-      prev = next;
     }
     assert.ok(carried >= 80, `only ${carried} versions carried reports over`);
     assert.ok(known >= 20, `the types behind constants and aliases were computed only ${known} times after a constant's edit`);
     assert.ok(fieldEditsCarried >= 20, `only ${fieldEditsCarried} field type edits carried reports over`);
-    trees.dispose();
+    d.trees.dispose();
   });
 });
 
@@ -143,29 +180,19 @@ describe('document versions in memory', function () {
   it('keeps only the current version alive: models, reports and texts do not accumulate', async () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
-    let text = generateRustFile(100 * 1024);
-    const parser = await analyzer.parser();
-    const trees = new DocumentTrees(parser);
-    const uri = '/virtual/mem.rs';
-    let version = 1;
-    const doc = () => ({ uri, version, getText: () => text });
-    const analyse = async (sf: SourceFile, prev?: DocumentAnalysis) =>
-      buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri, version, path: uri, text }, prev?.carryOver());
-    let prev = await analyse(trees.get(doc()).file());
-    void prev.report;
+    const d = await EditedDocument.open(analyzer, '/virtual/mem.rs', generateRustFile(100 * 1024));
     // Keystrokes in doc comments and field types, alternately (re-extracted items, recomputed reports).
-    const docSites = [...text.matchAll(/Field (\d)\./g)].map((m) => m.index + 6);
-    const typeSites = [...text.matchAll(/: u(16|32), \/\/ note/g)].map((m) => m.index + 3);
+    const docSites = [...d.text.matchAll(/Field (\d)\./g)].map((m) => m.index + 6);
+    const typeSites = [...d.text.matchAll(/: u(16|32), \/\/ note/g)].map((m) => m.index + 3);
     const keystroke = async (i: number) => {
-      const [at, len, insert] =
-        i % 2 === 0
-          ? [docSites[(i * 7) % docSites.length]!, 1, String((Number(text[docSites[(i * 7) % docSites.length]!]) + 1) % 10)]
-          : [typeSites[(i * 11) % typeSites.length]!, 2, text.slice(typeSites[(i * 11) % typeSites.length]!, typeSites[(i * 11) % typeSites.length]! + 2) === '16' ? '32' : '16'];
-      text = text.slice(0, at) + insert + text.slice(at + len);
-      version++;
-      const next = await analyse(trees.update(doc(), [{ rangeOffset: at, rangeLength: len, text: insert }]).file(), prev);
-      void next.report;
-      prev = next;
+      if (i % 2 === 0) {
+        const at = docSites[(i * 7) % docSites.length]!;
+        await d.edit(at, at + 1, String((Number(d.text[at]) + 1) % 10));
+      } else {
+        const at = typeSites[(i * 11) % typeSites.length]!;
+        await d.edit(at, at + 2, d.text.slice(at, at + 2) === '16' ? '32' : '16');
+      }
+      void d.current.report;
     };
     for (let i = 0; i < 20; i++) await keystroke(i); // warm caches
     gc();
@@ -174,10 +201,10 @@ describe('document versions in memory', function () {
     // Measured in the same job as the edits, without yielding: nothing may rely on the job ending.
     gc();
     const grown = process.memoryUsage().heapUsed - before;
-    assert.equal(trees.stats.extractIncremental, 140, 'every model was derived from the one before');
-    assert.ok(prev.reused && prev.report.types.length > 100);
+    assert.equal(d.trees.stats.extractIncremental, 140, 'every model was derived from the one before');
+    assert.ok(d.current.reused && d.current.report.types.length > 100);
     // One copy of a 100 KB text is 100-200 KB; chained versions or pinned texts grow by that per edit.
     assert.ok(grown < 4 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB over 120 edits`);
-    trees.dispose();
+    d.trees.dispose();
   });
 });
