@@ -582,27 +582,7 @@ function enumItem(c: Node, kids: Node[], p: Pending, ctx: Ctx): EnumDef | undefi
     }
   }
   if (!nameNode || nameNode.endIndex === nameNode.startIndex) return undefined;
-  const variants: VariantDef[] = [];
-  if (body) {
-    let vp = newPending();
-    for (const k of body.children) {
-      switch (k.type) {
-        case 'attribute_item':
-          addAttr(vp, ctx, k);
-          continue;
-        case 'line_comment':
-        case 'block_comment':
-          addComment(vp, ctx, k);
-          continue;
-        case 'enum_variant': {
-          const v = variant(k, vp, ctx);
-          if (v) variants.push(v);
-          break;
-        }
-      }
-      vp = newPending();
-    }
-  }
+  const variants = body ? membersOf(body, 'enum_variant', ctx, variant) : [];
   const e: EnumDef = {
     kind: 'enum',
     ...common(c, kids, nameNode, p, ctx),
@@ -659,7 +639,15 @@ function variant(n: Node, p: Pending, ctx: Ctx): VariantDef | undefined {
 }
 
 function namedFields(list: Node, ctx: Ctx): FieldDef[] {
-  const out: FieldDef[] = [];
+  return membersOf(list, 'field_declaration', ctx, namedField);
+}
+
+/**
+ * The `type` children of a `{ … }` body built by `build`, each with the attributes and comments
+ * just before it (anything else in between, like a comma, starts a new pending set).
+ */
+function membersOf<T>(list: Node, type: string, ctx: Ctx, build: (n: Node, p: Pending, ctx: Ctx) => T | undefined): T[] {
+  const out: T[] = [];
   let p = newPending();
   for (const k of list.children) {
     switch (k.type) {
@@ -670,9 +658,9 @@ function namedFields(list: Node, ctx: Ctx): FieldDef[] {
       case 'block_comment':
         addComment(p, ctx, k);
         continue;
-      case 'field_declaration': {
-        const f = namedField(k, p, ctx);
-        if (f) out.push(f);
+      case type: {
+        const m = build(k, p, ctx);
+        if (m) out.push(m);
         break;
       }
     }
