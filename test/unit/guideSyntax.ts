@@ -13,8 +13,7 @@
  * - Internal links: `(#section)`, `(chapter)` or `(chapter#section)`.
  */
 
-export const PLACEHOLDER_KINDS = ['size', 'align', 'offset', 'layout'] as const;
-export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
+import { PLACEHOLDER_KINDS, type PlaceholderKind, splitOffsetArg } from '../../src/analysis/guideValues';
 
 export interface Placeholder {
   readonly raw: string;
@@ -64,18 +63,6 @@ export function bracketsBalanced(text: string): boolean {
     }
   }
   return stack.length === 0;
-}
-
-/** Splits `TYPE.field` at the first `.` outside brackets. */
-export function splitOffsetArg(arg: string): { type: string; field: string } | undefined {
-  let depth = 0;
-  for (let i = 0; i < arg.length; i++) {
-    const c = arg[i];
-    if (c === '(' || c === '[' || (c === '<' && true)) depth++;
-    else if (c === ')' || c === ']' || (c === '>' && arg[i - 1] !== '-')) depth--;
-    else if (c === '.' && depth === 0) return { type: arg.slice(0, i).trim(), field: arg.slice(i + 1).trim() };
-  }
-  return undefined;
 }
 
 /** Parses the inside of `{{...}}`; returns an error message or the placeholder. */
