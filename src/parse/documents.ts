@@ -5,8 +5,8 @@
  *   CodeLens and code actions share one parse (and one extraction) per version.
  * - Edits are applied incrementally: `tree.edit()` with the change's offsets and OLD
  *   positions, the new end position computed from the inserted text, then a re-parse that
- *   reuses the old tree. If anything looks off (the text we rebuilt differs from the
- *   document's), it falls back to a full parse.
+ *   reuses the old tree. If anything looks off (the changes do not give the document's text),
+ *   it falls back to a full parse.
  * - Every replaced tree is `delete()`d, and so is a closed document's; `dispose()` frees all.
  *   A tree handed out by `get`/`update` stays valid only until the next update or close of
  *   that document.
