@@ -55,7 +55,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const p of args.positionals) {
       let loaded;
       try {
-        loaded = loadPath(p, (file, text) => analyzer.parseWith(parser, file, text));
+        loaded = loadPath(p, (file, text) => {
+          const sf = analyzer.parseWith(parser, file, text);
+          for (const pr of sf.problems) if (pr.code === 'parseAbandoned') process.stderr.write(`warning: ${file}: ${pr.message}\n`);
+          return sf;
+        });
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         failed = true;

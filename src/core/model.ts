@@ -255,6 +255,8 @@ export type Item = TypeItem | TypeAliasDef | ConstDef | UseDef | ModDef | Extern
 export interface SyntaxProblem {
   readonly message: string;
   readonly span: Span;
+  /** Set when tree-sitter gave up on the whole text (see `abandonedParse` in src/parse/parser.ts). */
+  readonly code?: 'parseAbandoned';
 }
 
 /** One parsed file. */

@@ -67,7 +67,7 @@ export function largestVariants(t: TypeReport): { largest: { name: string; size:
 // ---------------------------------------------------------------------------------------------
 // Diagnostics' findings (src/features/diagnostics.ts turns them into vscode.Diagnostics).
 
-export type LayoutDiagnosticCode = 'reprCPadding' | 'largeType' | 'largeEnumVariant';
+export type LayoutDiagnosticCode = 'reprCPadding' | 'largeType' | 'largeEnumVariant' | 'parseAbandoned';
 
 /** One finding, before it becomes a vscode.Diagnostic (pure data, offsets into the text). */
 export interface Finding {
@@ -78,9 +78,14 @@ export interface Finding {
   readonly typeOffset: number;
 }
 
-/** The findings for one analysed document under the given settings. */
+/**
+ * The findings for one analysed document under the given settings. A text tree-sitter gave up
+ * on always gets one finding at its start (the extension saying why it shows nothing), whatever
+ * the switches.
+ */
 export function findings(a: DocumentAnalysis, s: DiagnosticSettings): Finding[] {
   const out: Finding[] = [];
+  for (const p of a.file.problems) if (p.code === 'parseAbandoned') out.push({ code: p.code, message: p.message, span: p.span, typeOffset: 0 });
   for (const { report: t, item } of a.types) {
     if (!isKnown(t) || !t.nameSpan) continue;
     if (a.file.problems.some((p) => p.span.start < item.span.end && p.span.end > item.span.start)) continue;

@@ -15,7 +15,7 @@ import type { Tree } from 'web-tree-sitter';
 import { Edit } from 'web-tree-sitter';
 import type { SourceFile } from '../core/model';
 import { extractFile, extractIncremental } from './extract';
-import type { RustParser } from './parser';
+import { type RustParser, abandonedParse } from './parser';
 
 export interface TextDocumentLike {
   readonly uri: string;
@@ -102,7 +102,8 @@ export class DocumentTrees {
   update(doc: TextDocumentLike, changes: readonly ContentChange[]): ParsedDocument {
     this.checkAlive();
     const e = this.entries.get(doc.uri);
-    if (!e) return this.fullParse(doc.uri, doc.version, doc.getText()).doc;
+    // No tree, or the empty tree of a parse that was given up (nothing to reuse): parse afresh.
+    if (!e || (e.version !== doc.version && abandonedParse(e.tree) !== undefined)) return this.fullParse(doc.uri, doc.version, doc.getText()).doc;
     if (e.version === doc.version) {
       this.touch(e);
       return e.doc;
@@ -155,7 +156,7 @@ export class DocumentTrees {
     this.stats.incremental++;
     const baseModel = e.model ?? e.base?.model;
     let base: Base | undefined;
-    if (baseModel) {
+    if (baseModel && abandonedParse(next) === undefined) {
       for (const r of next.getChangedRanges(tree)) {
         prefix = Math.min(prefix, r.startIndex);
         suffix = Math.min(suffix, expected.length - r.endIndex);

@@ -38,6 +38,7 @@ import type {
 } from '../core/model';
 import { ownString } from '../core/model';
 import { BAIL, FastParser } from './fast';
+import { abandonedParse } from './parser';
 import {
   addAttrText,
   EMPTY,
@@ -125,6 +126,8 @@ function problem(ctx: Ctx, message: string, sp: Span): void {
 
 /** Extracts every layout-relevant item of a parsed file. Never throws on malformed input. */
 export function extractFile(tree: Tree, text: string, path: string, options: ExtractOptions = {}): SourceFile {
+  const abandoned = abandonedParse(tree);
+  if (abandoned !== undefined) return { path, items: [], problems: [{ message: abandoned, span: { start: 0, end: 0 }, code: 'parseAbandoned' }], innerAttrs: [] };
   const root = tree.rootNode;
   const ctx: Ctx = {
     text,

@@ -21,7 +21,8 @@ import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { loadPath, diskSource, type FileSource } from '../../src/analysis/program';
 import type { SourceFile } from '../../src/core/model';
 import { extractFile } from '../../src/parse/extract';
-import type { RustParser } from '../../src/parse/parser';
+import { Parser } from 'web-tree-sitter';
+import { abandonedParse, type RustParser } from '../../src/parse/parser';
 import { generate } from '../oracle/generator';
 
 const ROOT = path.join(__dirname, '..');
@@ -93,19 +94,25 @@ interface Breakdown {
   analyze: number;
   reports: number;
   types: number;
+  /** Files tree-sitter gave up on in the pipeline (over the parse budget). */
+  abandoned?: number;
   /** Per crate directory: [raw ms, full ms] of this round. */
   perCrate?: Map<string, [number, number]>;
 }
 
 /** One round: raw parse of every file, then the full pipeline crate by crate, timed by phase. */
 async function round(analyzer: Analyzer, parser: RustParser, crates: readonly Crate[]): Promise<Breakdown> {
-  const b: Breakdown = { raw: 0, full: 0, parse: 0, extract: 0, analyze: 0, reports: 0, types: 0, perCrate: new Map() };
+  const b: Breakdown = { raw: 0, full: 0, parse: 0, extract: 0, analyze: 0, reports: 0, types: 0, abandoned: 0, perCrate: new Map() };
+  // The raw parse is web-tree-sitter's own, without the pipeline's parse budget (progress callback).
+  const bare = new Parser();
+  bare.setLanguage(parser.language);
 
   // What `Analyzer.parseWith` does, with the two halves timed apart.
   const parse = (file: string, text: string): SourceFile => {
     const t = process.hrtime.bigint();
     const tree = parser.parse(text);
     const t1 = process.hrtime.bigint();
+    if (abandonedParse(tree)) b.abandoned!++;
     try {
       return extractFile(tree, text, file);
     } finally {
@@ -118,7 +125,7 @@ async function round(analyzer: Analyzer, parser: RustParser, crates: readonly Cr
   // Raw and full alternate crate by crate, so a change in machine load hits both alike.
   for (const c of crates) {
     const tr = process.hrtime.bigint();
-    for (const text of c.files) parser.parse(text).delete();
+    for (const text of c.files) bare.parse(text)!.delete();
     const raw = ms(tr);
     b.raw += raw;
     const tc = process.hrtime.bigint();
@@ -134,6 +141,7 @@ async function round(analyzer: Analyzer, parser: RustParser, crates: readonly Cr
     b.full += full;
     b.perCrate!.set(c.dir, [raw, full]);
   }
+  bare.delete();
   return b;
 }
 
@@ -146,6 +154,7 @@ function best(rounds: Breakdown[]): Breakdown {
     analyze: Math.min(a.analyze, r.analyze),
     reports: Math.min(a.reports, r.reports),
     types: r.types,
+    abandoned: Math.max(a.abandoned ?? 0, r.abandoned ?? 0),
   }));
 }
 
@@ -158,6 +167,7 @@ function printRatio(label: string, bytes: number, b: Breakdown): void {
       `layout+reports ${b.reports.toFixed(0)}, loading ${Math.max(0, other).toFixed(0)} ms)`,
   );
   console.log(`  ${label} ratio: ${(b.full / b.raw).toFixed(2)} [target <= 1.30]`);
+  if (b.abandoned !== undefined) console.log(`  files tree-sitter gave up on (over the parse budget): ${b.abandoned}`);
 }
 
 /** The generated, type-only corpus (stress). */

@@ -55,7 +55,7 @@ export async function runFuzzBench(opts: { count: number; workers: number; pendi
   const sorted = Float64Array.from(times).sort();
   const over = order.filter((i) => times[i]! > LIMIT_MS);
   const slow = order[0] ?? 0;
-  console.log(`${r.count} inputs on ${workers} thread(s) in ${wall.toFixed(1)} s: ${r.exceptionCount} exceptions [target: 0], ${r.insaneCount} insane reports; ${r.reports} reports (${r.laidOut} laid out, ${r.unknown} unknown, ${r.errors} errors)`);
+  console.log(`${r.count} inputs on ${workers} thread(s) in ${wall.toFixed(1)} s: ${r.exceptionCount} exceptions [target: 0], ${r.insaneCount} insane reports; ${r.reports} reports (${r.laidOut} laid out, ${r.unknown} unknown, ${r.errors} errors); ${r.abandoned} inputs given up by tree-sitter (over the parse budget)`);
   console.log(`  per input (parse → reports): p50 ${pct(sorted, 50).toFixed(2)} ms, p99 ${pct(sorted, 99).toFixed(2)} ms, max ${(times[slow] ?? 0).toFixed(1)} ms (input #${slow}, ${sizes[slow]} chars)`);
   console.log(`  over ${LIMIT_MS} ms: ${over.length}   [target: 0 over ${LIMIT_MS} ms]`);
   for (const i of order.slice(0, 5)) {

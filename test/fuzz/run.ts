@@ -42,6 +42,8 @@ export interface FuzzResult {
   readonly laidOut: number;
   readonly unknown: number;
   readonly errors: number;
+  /** Inputs tree-sitter gave up on (over the parse budget): no reports, the reason as the file's problem. */
+  readonly abandoned: number;
   /** Per-input wall time in ms (parse through reports), by index - from; only with `timing`. */
   readonly times?: Float64Array;
   /** Per-input time of parse + extract alone; only with `timing`. */
@@ -121,6 +123,7 @@ export class Fuzzer {
     let laidOut = 0;
     let unknown = 0;
     let errors = 0;
+    let abandoned = 0;
     let count = 0;
     for (let i = from; i < to; i++) {
       const { text, target } = this.input(i);
@@ -131,6 +134,7 @@ export class Fuzzer {
       try {
         const file = this.analyzer.parseWith(this.parser, 'fuzz.rs', text);
         t1 = performance.now();
+        if (file.problems.some((p) => p.code === 'parseAbandoned')) abandoned++;
         out = (await this.analyzer.analyze(singleFileProgram(file, text), target)).reports();
       } catch (e) {
         if (exceptionCount++ < MAX_PROBLEMS) exceptions.push(problem(e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 8).join('\n') : String(e)));
@@ -154,7 +158,7 @@ export class Fuzzer {
         }
       }
     }
-    return { from, count, exceptionCount, exceptions, insaneCount, insane, reports, laidOut, unknown, errors, times, parseTimes, sizes };
+    return { from, count, exceptionCount, exceptions, insaneCount, insane, reports, laidOut, unknown, errors, abandoned, times, parseTimes, sizes };
   }
 
   dispose(): void {
@@ -165,7 +169,7 @@ export class Fuzzer {
 /** Sums results (problems in index order; the per-input arrays are dropped). */
 export function mergeResults(results: readonly FuzzResult[]): Omit<FuzzResult, 'times' | 'parseTimes' | 'sizes'> {
   const sorted = [...results].sort((a, b) => a.from - b.from);
-  const sum = (k: 'count' | 'exceptionCount' | 'insaneCount' | 'reports' | 'laidOut' | 'unknown' | 'errors') => sorted.reduce((s, r) => s + r[k], 0);
+  const sum = (k: 'count' | 'exceptionCount' | 'insaneCount' | 'reports' | 'laidOut' | 'unknown' | 'errors' | 'abandoned') => sorted.reduce((s, r) => s + r[k], 0);
   return {
     from: sorted[0]?.from ?? 0,
     count: sum('count'),
@@ -177,6 +181,7 @@ export function mergeResults(results: readonly FuzzResult[]): Omit<FuzzResult, '
     laidOut: sum('laidOut'),
     unknown: sum('unknown'),
     errors: sum('errors'),
+    abandoned: sum('abandoned'),
   };
 }
 

@@ -9,6 +9,7 @@ import { applyEdits } from '../../src/core/reorder';
 import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/features/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
 import { findings, pinProposal, reorderProposal, rustcOrder } from '../../src/features/plans';
+import { extractFile } from '../../src/parse/extract';
 import { wasmDir } from './parseHelpers';
 
 const SETTINGS = {
@@ -119,6 +120,27 @@ describe('editor model', () => {
       findings(a, { ...SETTINGS, largeTypeThreshold: 16, largeEnumVariantThreshold: 600 }).map((x) => x.code),
       ['reprCPadding', 'largeType', 'largeType', 'largeType'],
     );
+  });
+
+  it('says why it shows nothing when tree-sitter gave up on the text, whatever the switches', async () => {
+    const parser = await analyzer.parser();
+    const file = path.join('/virtual', 'lib.rs');
+    const text = SRC.repeat(20);
+    const tree = parser.parse(text, null, { budgetMs: -1 });
+    let sf;
+    try {
+      sf = extractFile(tree, text, file);
+    } finally {
+      tree.delete();
+    }
+    const a = buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri: file, version: 1, path: file, text });
+    assert.equal(a.types.length, 0);
+    const off = { ...SETTINGS, reprCPadding: false, largeType: false, largeEnumVariant: false };
+    for (const s of [SETTINGS, off]) {
+      const f = findings(a, s);
+      assert.deepEqual(f.map((x) => [x.code, x.span.start, x.span.end]), [['parseAbandoned', 0, 0]]);
+      assert.match(f[0]!.message, /tree-sitter gave up on this text/);
+    }
   });
 
   it('stays quiet on half-typed items', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Tree } from 'web-tree-sitter';
 import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/parse/documents';
 import { derivationFrom, extractFile } from '../../src/parse/extract';
-import type { RustParser } from '../../src/parse/parser';
+import { abandonedParse, parseBudgetMs, type RustParser } from '../../src/parse/parser';
 import { editSession, getParser, rng, type TextEdit } from './parseHelpers';
 
 const BASE = `//! Fixture for incremental parsing: é😀
@@ -95,7 +95,8 @@ function dump(tree: Tree): string {
 }
 
 /** Wraps a parser to count the trees it creates and the trees deleted. */
-function tracking(parser: RustParser): { parser: RustParser; live: () => number; created: () => number } {
+/** Counts the trees `parser` hands out and checks each is deleted once; `budget` (ms) by text, for the given-up parse tests. */
+function tracking(parser: RustParser, budget?: (text: string) => number | undefined): { parser: RustParser; live: () => number; created: () => number } {
   let created = 0;
   let deleted = 0;
   const wrapped: RustParser = {
@@ -106,7 +107,8 @@ function tracking(parser: RustParser): { parser: RustParser; live: () => number;
       return parser.isDisposed;
     },
     parse(text: string, old?: Tree | null): Tree {
-      const t = parser.parse(text, old);
+      const budgetMs = budget?.(text);
+      const t = parser.parse(text, old, budgetMs === undefined ? undefined : { budgetMs });
       created++;
       const del = t.delete.bind(t);
       let done = false;
@@ -385,5 +387,64 @@ describe('parse: DocumentTrees', () => {
     assert.equal(text.slice(f.ty.span.start, f.ty.span.end), 'u64');
     assert.equal(cache.stats.incremental, 1);
     cache.dispose();
+  });
+  it('gives up a parse over its budget: an empty tree, the reason as the model\'s problem, and a fresh parse on the next edit', async () => {
+    const real = await getParser();
+    // A budget already spent: tree-sitter's first progress check stops the parse.
+    const { parser, live } = tracking(real, (t) => (t.includes('GIVE_UP') ? -1 : undefined));
+    const cache = new DocumentTrees(parser);
+    const body = Array.from({ length: 60 }, (_, i) => `struct S${i} { a: u8, b: u64, c: [u16; ${i}] }\n`).join('');
+    let text = `// GIVE_UP\n${body}`;
+    const first = cache.get({ uri: 'u', version: 1, getText: () => text });
+    assert.ok(abandonedParse(first.tree), 'the parse was given up');
+    assert.equal(first.tree.rootNode.endIndex, 0, 'the tree handed back is that of an empty text');
+    const f1 = first.file();
+    assert.deepEqual(f1.items, []);
+    assert.equal(f1.problems.length, 1);
+    assert.equal(f1.problems[0]!.code, 'parseAbandoned');
+    assert.match(f1.problems[0]!.message, /gave up .* ms .*syntax errors are too costly/);
+    assert.equal(live(), 1);
+    // The next keystroke removes the marker: a full parse (the empty tree has nothing to reuse), the whole model.
+    const at = text.indexOf('GIVE_UP');
+    const c = change(text, at, at + 1, '');
+    text = apply(text, c);
+    const second = cache.update({ uri: 'u', version: 2, getText: () => text }, [c]);
+    assert.equal(abandonedParse(second.tree), undefined);
+    assert.equal(cache.stats.full, 2);
+    assert.equal(cache.stats.incremental, 0);
+    const full = real.parse(text);
+    try {
+      assert.deepStrictEqual(second.file(), extractFile(full, text, 'u'));
+    } finally {
+      full.delete();
+    }
+    assert.equal(second.file().items.length, 60);
+    assert.equal(live(), 1, 'the given-up tree was deleted');
+    cache.dispose();
+    assert.equal(live(), 0);
+  });
+
+  it('a given-up parse leaves the parser clean: the next parse of the same text is complete', async () => {
+    const parser = await getParser();
+    const text = Array.from({ length: 80 }, (_, i) => `enum E${i} { A(u8), B { x: u32 } }\n`).join('');
+    const stopped = parser.parse(text, null, { budgetMs: -1 });
+    const reason = abandonedParse(stopped);
+    stopped.delete();
+    assert.ok(reason && reason.includes(`budget for ${Math.round(text.length / 1024)} KB`), reason);
+    const again = parser.parse(text);
+    try {
+      assert.equal(abandonedParse(again), undefined);
+      assert.equal(again.rootNode.endIndex, text.length);
+      assert.equal(again.rootNode.hasError, false);
+      assert.equal(extractFile(again, text, 'x.rs').items.length, 80);
+    } finally {
+      again.delete();
+    }
+  });
+
+  it('the default budget: 40 ms plus 0.4 ms per 1,000 characters', () => {
+    assert.equal(parseBudgetMs(0), 40);
+    assert.equal(parseBudgetMs(100_000), 80);
+    assert.equal(parseBudgetMs(1_000_000), 440);
   });
 });
