@@ -4,6 +4,7 @@
 import type { FieldReport, TypeReport, VariantReport } from '../analysis/api';
 import type { FieldDef, TypeExpr, TypeItem } from './model';
 import { ownString } from './model';
+import { nestedShift, shiftSpan } from './positions';
 import type { ModuleScope } from './resolve';
 import { type AdtLayout, type Engine, type Ty } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
@@ -12,8 +13,9 @@ export function isGenericItem(item: TypeItem): boolean {
   return item.generics.params.some((p) => p.kind !== 'lifetime');
 }
 
-export function typeText(t: TypeExpr, text: string | undefined): string {
-  if (text !== undefined) return ownString(text.slice(t.span.start, t.span.end).replace(/\s+/g, ' '));
+/** The text of `t` in `text`, whitespace runs made one space; `shift` is added to its span (see nestedShift). */
+export function typeText(t: TypeExpr, text: string | undefined, shift = 0): string {
+  if (text !== undefined) return ownString(text.slice(t.span.start + shift, t.span.end + shift).replace(/\s+/g, ' '));
   return '';
 }
 
@@ -23,6 +25,7 @@ function fieldReports(
   offsets: readonly number[],
   end: number,
   text: string | undefined,
+  shift: number,
 ): FieldReport[] {
   // A layout with no field offsets (an enum whose variants are all absent has the never type's
   // layout) puts the fields at 0, as rustc's `for_variant` does for an absent variant.
@@ -41,8 +44,8 @@ function fieldReports(
     size: f.layout.size,
     align: f.layout.align,
     paddingAfter: padAfter[i]!,
-    nameSpan: f.def.nameSpan,
-    type: typeText(f.def.ty, text),
+    nameSpan: shiftSpan(f.def.nameSpan, shift),
+    type: typeText(f.def.ty, text, shift),
   }));
 }
 
@@ -63,6 +66,8 @@ export interface ReportInput {
 /** Computes one type's report; never throws for layout problems. */
 export function reportType(engine: Engine, input: ReportInput): TypeReport {
   const { item, name, file } = input;
+  // The item may have moved (src/core/positions.ts): its fields' positions are off by this much.
+  const shift = nestedShift(item);
   const base = {
     name,
     kind: item.kind,
@@ -96,7 +101,7 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
       size: l.size,
       align: l.align,
       padding,
-      fields: fieldReports(fields, offsets, l.size, input.text),
+      fields: fieldReports(fields, offsets, l.size, input.text, shift),
       niche,
       uninhabited: l.uninhabited || undefined,
     };
@@ -112,12 +117,12 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     const offsets = vl ? vl.offsets : fields.map(() => 0);
     const end = vl ? Math.max(vl.size, ...fields.map((f, j) => (offsets[j] ?? 0) + f.layout.size)) : 0;
     const absent = !!vl && fields.some((f) => f.layout.uninhabited) && fields.every((f) => f.layout.size === 0);
-    return { name: v.name, size: end, fields: fieldReports(fields, offsets, l.size, input.text), absent: absent || undefined };
+    return { name: v.name, size: end, fields: fieldReports(fields, offsets, l.size, input.text, shift), absent: absent || undefined };
   });
   const tag = vs ? { size: vs.tag.size, offset: vs.tagOffset, encoding: vs.encoding.k } : undefined;
   const payload = Math.max(0, ...r.fields.map((f) => fieldBytes(f)));
   const padding = Math.max(0, l.size - payload - (tag && tag.encoding === 'direct' ? tag.size : 0));
-  const fields = single >= 0 ? fieldReports(r.fields[single] ?? [], l.offsets, l.size, input.text) : undefined;
+  const fields = single >= 0 ? fieldReports(r.fields[single] ?? [], l.offsets, l.size, input.text, shift) : undefined;
   return {
     ...base,
     size: l.size,

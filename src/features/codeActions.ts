@@ -35,8 +35,8 @@ function entryAt(a: DocumentAnalysis, offset: number): TypeEntry | undefined {
   // The innermost item whose text contains the offset (a type inside an inline module).
   let best: TypeEntry | undefined;
   for (const e of a.types) {
-    if (spanContains(e.item.span, offset) || e.item.span.end === offset) {
-      if (!best || e.item.span.end - e.item.span.start < best.item.span.end - best.item.span.start) best = e;
+    if (spanContains(e.shallow.span, offset) || e.shallow.span.end === offset) {
+      if (!best || e.shallow.span.end - e.shallow.span.start < best.shallow.span.end - best.shallow.span.start) best = e;
     }
   }
   return best;

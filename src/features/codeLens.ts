@@ -34,7 +34,7 @@ export class LayoutCodeLensProvider implements vscode.CodeLensProvider {
       const a = await this.reports.analyze(document, token);
       if (!a || token.isCancellationRequested) return [];
       const lenses: vscode.CodeLens[] = [];
-      for (const { report: t, item } of a.types) {
+      for (const { report: t, shallow: item } of a.types) {
         if (!t.nameSpan) continue;
         const range = spanToRange(document, { start: item.span.start, end: item.span.start });
         // Above the item's first line (its attributes/docs included), like other lenses.

@@ -10,11 +10,18 @@ import { refKey, refKeyOf } from '../core/engine';
 import { reportType, typeText } from '../core/report';
 import type { ModuleScope } from '../core/resolve';
 import { type Derivation, derivationFrom } from '../parse/extract';
+import { placed } from '../core/positions';
 
 /** A type declared in the document: its report and the model item it came from. */
 export interface TypeEntry {
   readonly report: TypeReport;
+  /** The item with every position right (`placed`, computed on first read for an item that moved). */
   readonly item: TypeItem;
+  /**
+   * The same item as the model holds it: name, kind and its own `span`/`nameSpan`/`line` are
+   * right, nested positions may be off (src/core/positions.ts). Cheap: for loops over every type.
+   */
+  readonly shallow: TypeItem;
   readonly m: ModuleScope;
 }
 
@@ -118,8 +125,9 @@ function moveFields(fields: FieldList, defs: ReadonlyMap<string, FieldDef> | und
 }
 
 /** A report of the previous version moved to the new positions of `item` (same layout model). */
-function moveReport(old: TypeReport, item: TypeItem, text: string): TypeReport | undefined {
-  if (old.kind !== item.kind) return undefined;
+function moveReport(old: TypeReport, at: TypeItem, text: string): TypeReport | undefined {
+  if (old.kind !== at.kind) return undefined;
+  const item = placed(at);
   const moved: TypeReport = { ...old, line: item.line + 1, nameSpan: item.nameSpan, span: item.span };
   if (item.kind !== 'enum') {
     if (!old.fields) return moved;
@@ -221,14 +229,18 @@ function affectedBy(dirty: Set<string>, refs: ReadonlyMap<string, ReadonlySet<st
   return out;
 }
 
-/** A TypeEntry whose report is computed on first read (a class: no closure per entry). */
+/** A TypeEntry whose report and placed item are computed on first read (a class: no closure per entry). */
 class LazyEntry implements TypeEntry {
   constructor(
-    readonly item: TypeItem,
+    readonly shallow: TypeItem,
     readonly m: ModuleScope,
     private readonly index: number,
     private readonly reportAt: (i: number) => TypeReport,
   ) {}
+
+  get item(): TypeItem {
+    return placed(this.shallow);
+  }
 
   get report(): TypeReport {
     return this.reportAt(this.index);

@@ -16,7 +16,7 @@ function spanContains(span: Span, offset: number): boolean {
 /** The hover at `offset`: markdown and the span it covers, or undefined. */
 export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string; span: { start: number; end: number } } | undefined {
   for (const entry of a.types) {
-    if (!spanContains(entry.item.span, offset)) continue;
+    if (!spanContains(entry.shallow.span, offset)) continue;
     const t = entry.report;
     if (t.nameSpan && spanContains(t.nameSpan, offset)) return { markdown: typeHoverMarkdown(t, a.target), span: t.nameSpan };
     const reports = t.fields ?? [];

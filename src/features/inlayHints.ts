@@ -28,8 +28,8 @@ export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
       const end = document.offsetAt(range.end);
       const hints: vscode.InlayHint[] = [];
       for (const entry of a.types) {
+        if (entry.shallow.span.end < start || entry.shallow.span.start > end) continue;
         const item = entry.item;
-        if (item.span.end < start || item.span.start > end) continue;
         const t = entry.report;
         if (!isKnown(t)) continue;
         const pairs: [FieldDef, FieldReport | undefined][] = [];

@@ -9,6 +9,7 @@ import type { DocumentAnalysis } from './documentModel';
 import type { TypeItem } from '../core/model';
 import { type ReorderPlan, type TextEdit, pinLayoutEdit, planReorder, reorderEdits } from '../core/reorder';
 import { isKnown } from './layoutText';
+import { placed } from '../core/positions';
 
 export interface ReorderProposal {
   readonly plan: ReorderPlan;
@@ -27,7 +28,7 @@ export function reorderProposal(text: string, item: TypeItem, t: TypeReport): Re
   if (!plan) return undefined;
   // The planner's arithmetic must agree with the engine's before we offer an edit.
   if (t.padding !== undefined && plan.padding !== t.padding) return undefined;
-  const edits = reorderEdits(text, item, plan.order);
+  const edits = reorderEdits(text, placed(item), plan.order);
   if (!edits || edits.length === 0) return undefined;
   return { plan, edits };
 }
@@ -86,7 +87,7 @@ export interface Finding {
 export function findings(a: DocumentAnalysis, s: DiagnosticSettings): Finding[] {
   const out: Finding[] = [];
   for (const p of a.file.problems) if (p.code === 'parseAbandoned') out.push({ code: p.code, message: p.message, span: p.span, typeOffset: 0 });
-  for (const { report: t, item } of a.types) {
+  for (const { report: t, shallow: item } of a.types) {
     if (!isKnown(t) || !t.nameSpan) continue;
     if (a.file.problems.some((p) => p.span.start < item.span.end && p.span.end > item.span.start)) continue;
     const base = { span: t.nameSpan, typeOffset: t.nameSpan.start };

@@ -37,6 +37,7 @@ import type {
   VariantDef,
 } from '../core/model';
 import { ownString } from '../core/model';
+import { movedItem } from '../core/positions';
 import { BAIL, FastParser } from './fast';
 import { abandonedParse } from './parser';
 import {
@@ -1501,7 +1502,7 @@ export function extractIncremental(
   detachStrings(region);
   const out = items.slice(0, from);
   for (const it of region) out.push(it);
-  for (let i = to; i < items.length; i++) out.push(shifted(items[i]!, delta, lineDelta));
+  for (let i = to; i < items.length; i++) out.push(movedItem(items[i]!, delta, lineDelta));
   const file: SourceFile = { path, items: out, problems: [], innerAttrs: prev.innerAttrs };
   derivations.set(file, { prevId: modelId(prev), start, newEnd, oldEnd, delta, lineDelta, oldFrom: from, oldTo: to, newTo: from + region.length });
   return file;
@@ -1537,168 +1538,4 @@ function countLines(text: string, start: number, end: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-// Shifting: copies of the model's objects with every span moved by `d` and every line by `ld`.
-// Written per type with fixed object literals (not a generic walk, not spreads): this runs on
-// every item after an edit, and one shape per type keeps V8 fast. (Spreading a shared helper's
-// ItemCommon keys into each literal was measured 4-5x slower, so the keys are repeated.) (An optional key absent from
-// the original is present with `undefined` in the copy.) Values without positions (cfg, docs,
-// repr, most constants) are shared.
-
-function shifted(it: Item, d: number, ld: number): Item {
-  if (d === 0 && ld === 0) return it;
-  switch (it.kind) {
-    case 'struct':
-      return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, shape: it.shape, generics: genericsSh(it.generics, d), repr: it.repr, fields: fieldsSh(it.fields, d),
-        bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
-      };
-    case 'union':
-      return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), repr: it.repr, fields: fieldsSh(it.fields, d),
-        bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
-      };
-    case 'enum':
-      return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), repr: it.repr, variants: it.variants.map((v) => variantSh(v, d, ld)),
-        bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
-      };
-    case 'alias':
-      return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), ty: it.ty && tySh(it.ty, d),
-      };
-    case 'const':
-    case 'static':
-      return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, ty: it.ty && tySh(it.ty, d), value: it.value && constSh(it.value, d),
-      };
-    case 'mod':
-      return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, items: it.items?.map((x) => shifted(x, d, ld)), pathAttr: it.pathAttr,
-      };
-    case 'trait':
-      return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg,
-      };
-    case 'use':
-      return { kind: it.kind, entries: it.entries, vis: it.vis, span: spanSh(it.span, d), cfg: it.cfg };
-    case 'externCrate':
-      return { kind: it.kind, crate: it.crate, alias: it.alias, span: spanSh(it.span, d), cfg: it.cfg };
-    case 'macroCall':
-      return { kind: it.kind, name: it.name, span: spanSh(it.span, d) };
-  }
-}
-
-function spanSh(sp: Span, d: number): Span {
-  return { start: sp.start + d, end: sp.end + d };
-}
-
-function attrsSh(a: readonly Attribute[], d: number): readonly Attribute[] {
-  return a.length === 0 ? a : a.map((x) => ({ name: x.name, text: x.text, span: spanSh(x.span, d) }));
-}
-
-function fieldsSh(fs: readonly FieldDef[], d: number): readonly FieldDef[] {
-  if (fs.length === 0) return fs;
-  const out: FieldDef[] = new Array<FieldDef>(fs.length);
-  for (let i = 0; i < fs.length; i++) {
-    const f = fs[i]!;
-    out[i] = { name: f.name, nameSpan: spanSh(f.nameSpan, d), span: spanSh(f.span, d), ty: tySh(f.ty, d), vis: f.vis, docs: f.docs, attrs: attrsSh(f.attrs, d), cfg: f.cfg };
-  }
-  return out;
-}
-
-function variantSh(v: VariantDef, d: number, ld: number): VariantDef {
-  return {
-    name: v.name, nameSpan: spanSh(v.nameSpan, d), span: spanSh(v.span, d), line: v.line + ld, shape: v.shape, fields: fieldsSh(v.fields, d),
-    discriminant: v.discriminant && constSh(v.discriminant, d), docs: v.docs, attrs: attrsSh(v.attrs, d), cfg: v.cfg,
-  };
-}
-
-function genericsSh(g: Generics, d: number): Generics {
-  if (!g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && p.default !== undefined))) return g;
-  return {
-    params: g.params.map((p): GenericParam => {
-      if (p.kind === 'type') return p.default ? { kind: p.kind, name: p.name, maybeUnsized: p.maybeUnsized, default: tySh(p.default, d) } : p;
-      if (p.kind === 'const') return { kind: p.kind, name: p.name, ty: tySh(p.ty, d), default: p.default && constSh(p.default, d) };
-      return p;
-    }),
-  };
-}
-
-function argsSh(args: readonly GenericArg[], d: number): readonly GenericArg[] {
-  if (args.length === 0) return args;
-  return args.map((a): GenericArg => {
-    switch (a.kind) {
-      case 'type':
-        return { kind: a.kind, ty: tySh(a.ty, d) };
-      case 'binding':
-        return { kind: a.kind, name: a.name, ty: tySh(a.ty, d) };
-      case 'const':
-        return { kind: a.kind, value: constSh(a.value, d) };
-      case 'lifetime':
-        return a;
-    }
-  });
-}
-
-function segmentsSh(segs: readonly PathSegment[], d: number): readonly PathSegment[] {
-  for (const s of segs) if (s.args.length) return segs.map((x) => (x.args.length === 0 ? x : { name: x.name, args: argsSh(x.args, d) }));
-  return segs;
-}
-
-function tySh(t: TypeExpr, d: number): TypeExpr {
-  const span = spanSh(t.span, d);
-  switch (t.kind) {
-    case 'path':
-      return { kind: t.kind, segments: segmentsSh(t.segments, d), global: t.global, qualified: t.qualified, span };
-    case 'ref':
-    case 'ptr':
-      return { kind: t.kind, mutable: t.mutable, inner: tySh(t.inner, d), span };
-    case 'array':
-      return { kind: t.kind, elem: tySh(t.elem, d), len: constSh(t.len, d), span };
-    case 'slice':
-      return { kind: t.kind, elem: tySh(t.elem, d), span };
-    case 'tuple':
-      return { kind: t.kind, elems: t.elems.length === 0 ? t.elems : t.elems.map((e) => tySh(e, d)), span };
-    case 'dyn':
-      return { kind: t.kind, bounds: t.bounds, span };
-    case 'macro':
-    case 'unknown':
-      return { kind: t.kind, text: t.text, span };
-    case 'fnptr':
-    case 'never':
-    case 'impl':
-    case 'infer':
-      return { kind: t.kind, span };
-  }
-}
-
-/** Constants hold spans only in the types they name (casts, `size_of::<T>()`). */
-function constSh(c: ConstExpr, d: number): ConstExpr {
-  switch (c.kind) {
-    case 'cast':
-      return { kind: c.kind, expr: constSh(c.expr, d), ty: tySh(c.ty, d) };
-    case 'sizeOf':
-    case 'alignOf':
-      return { kind: c.kind, ty: tySh(c.ty, d) };
-    case 'unary': {
-      const operand = constSh(c.operand, d);
-      return operand === c.operand ? c : { kind: c.kind, op: c.op, operand };
-    }
-    case 'binary': {
-      const left = constSh(c.left, d);
-      const right = constSh(c.right, d);
-      return left === c.left && right === c.right ? c : { kind: c.kind, op: c.op, left, right };
-    }
-    default:
-      return c;
-  }
 }
