@@ -24,18 +24,20 @@ interface Moved {
   placed?: Item;
 }
 
-const moves = new WeakMap<object, Moved>();
+/**
+ * Where a moved item keeps its Moved record: a symbol key, so JSON, `for…in` and the model
+ * comparisons never see it (and no WeakMap to grow by hundreds of entries per keystroke).
+ */
+const MOVED = Symbol('moved');
+type WithMove = { [MOVED]?: Moved };
 
 /**
  * `it` moved by `d` characters and `ld` lines: a shallow copy with its own positions shifted and
- * its contents shared (see the header). Inline modules' items move the same way.
+ * its contents shared (see the header). Inline modules' items move the same way. One literal per
+ * kind (no spread): this runs for every item after an edit, on every keystroke.
  */
 export function movedItem(it: Item, d: number, ld: number): Item {
   if (d === 0 && ld === 0) return it;
-  const prev = moves.get(it);
-  const origin = prev ? prev.origin : it;
-  const td = prev ? prev.d + d : d;
-  const tld = prev ? prev.ld + ld : ld;
   let out: Item;
   switch (it.kind) {
     case 'use':
@@ -43,38 +45,73 @@ export function movedItem(it: Item, d: number, ld: number): Item {
     case 'macroCall':
       // Nothing nested has a position: the deep copy is as cheap.
       return shifted(it, d, ld);
+    case 'struct':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        attrs: it.attrs, cfg: it.cfg, shape: it.shape, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+      };
+      break;
+    case 'union':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+      };
+      break;
+    case 'enum':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, variants: it.variants, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+      };
+      break;
+    case 'alias':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        attrs: it.attrs, cfg: it.cfg, generics: it.generics, ty: it.ty,
+      };
+      break;
+    case 'const':
+    case 'static':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        attrs: it.attrs, cfg: it.cfg, ty: it.ty, value: it.value,
+      };
+      break;
+    case 'trait':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        attrs: it.attrs, cfg: it.cfg,
+      };
+      break;
     case 'mod':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
         attrs: it.attrs, cfg: it.cfg, items: it.items?.map((x) => movedItem(x, d, ld)), pathAttr: it.pathAttr,
       };
       break;
-    default:
-      out = { ...it, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld };
-      if ('bodySpan' in it) (out as { bodySpan?: Span }).bodySpan = it.bodySpan && spanSh(it.bodySpan, d);
   }
-  if (td !== 0 || tld !== 0) moves.set(out, { origin, d: td, ld: tld });
+  const prev = (it as WithMove)[MOVED];
+  (out as WithMove)[MOVED] = prev ? { origin: prev.origin, d: prev.d + d, ld: prev.ld + ld } : { origin: it, d, ld };
   return out;
 }
 
 /** Characters to add to the nested positions of `it` (0 for an item that did not move). */
 export function nestedShift(it: Item): number {
-  return moves.get(it)?.d ?? 0;
+  return (it as WithMove)[MOVED]?.d ?? 0;
 }
 
 /** Lines to add to the nested lines (variants') of `it`. */
 export function nestedLineShift(it: Item): number {
-  return moves.get(it)?.ld ?? 0;
+  return (it as WithMove)[MOVED]?.ld ?? 0;
 }
 
 /** `it` with every position right, nested ones included (the same object when it did not move). */
 export function placed<T extends Item>(it: T): T {
-  const m = moves.get(it);
+  const m = (it as WithMove)[MOVED];
   if (!m) return it;
   if (!m.placed) {
     const deep = shifted(m.origin, m.d, m.ld);
     // The item's own positions and its inline module's items are those of `it`.
-    m.placed = it.kind === 'mod' ? { ...deep, items: (it as Extract<Item, { kind: 'mod' }>).items } as Item : deep;
+    m.placed = it.kind === 'mod' ? ({ ...deep, items: (it as Extract<Item, { kind: 'mod' }>).items } as Item) : deep;
   }
   return m.placed as T;
 }

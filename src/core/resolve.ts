@@ -156,13 +156,31 @@ export class CrateScope {
 
   /** Every type item of the crate with the module it lives in. */
   *typeItems(): Generator<{ item: TypeItem; m: ModuleScope }> {
+    const items: TypeItem[] = [];
+    const modules: ModuleScope[] = [];
+    this.eachTypeItem(undefined, items, modules);
+    for (let i = 0; i < items.length; i++) yield { item: items[i]!, m: modules[i]! };
+  }
+
+  /**
+   * The type items (struct, enum, union) of the modules that live in `file` (every module when
+   * undefined), in module order, pushed onto `items` with their modules at the same index onto
+   * `modules`. No object per item: this runs on every keystroke.
+   */
+  eachTypeItem(file: string | undefined, items: TypeItem[], modules: ModuleScope[]): void {
     const stack: ModuleScope[] = [this.root];
     while (stack.length) {
       const m = stack.pop()!;
-      for (const it of m.types.values()) {
-        if (it.kind === 'struct' || it.kind === 'enum' || it.kind === 'union') yield { item: it, m };
+      if (file === undefined || m.file === file) {
+        for (const it of m.types.values()) {
+          if (it.kind === 'struct' || it.kind === 'enum' || it.kind === 'union') {
+            items.push(it);
+            modules.push(m);
+          }
+        }
       }
-      stack.push(...[...m.children.values()].reverse());
+      const children = [...m.children.values()];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
 }

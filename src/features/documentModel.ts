@@ -111,6 +111,13 @@ function crateKey(a: Analysis): string {
   return `${a.program.crate.externCrates.join()}|${a.program.crate.features.join()}`;
 }
 
+/**
+ * On a report that moved shallowly (symbol key: invisible to JSON and to the webview): the
+ * report its fields come from, and how far those fields' `nameSpan`s are off.
+ */
+const MOVED = Symbol('moved');
+type WithMove = { [MOVED]?: { readonly origin: TypeReport; readonly d: number; placed?: TypeReport } };
+
 type FieldList = NonNullable<TypeReport['fields']>;
 
 /** Field reports moved onto the definitions of the new version (matched by name); undefined if one is missing. */
@@ -128,7 +135,9 @@ function moveFields(fields: FieldList, defs: ReadonlyMap<string, FieldDef> | und
 function moveReport(old: TypeReport, at: TypeItem, text: string): TypeReport | undefined {
   if (old.kind !== at.kind) return undefined;
   const item = placed(at);
-  const moved: TypeReport = { ...old, line: item.line + 1, nameSpan: item.nameSpan, span: item.span };
+  // (Without the shallow move `old` may carry: every field is rebuilt from the placed item below.)
+  const { [MOVED]: _, ...own } = old as TypeReport & WithMove;
+  const moved: TypeReport = { ...own, line: item.line + 1, nameSpan: item.nameSpan, span: item.span };
   if (item.kind !== 'enum') {
     if (!old.fields) return moved;
     const fields = moveFields(old.fields, new Map(item.fields.map((f) => [f.name, f])), text);
@@ -166,19 +175,37 @@ function shiftFields(fields: FieldList, delta: number): FieldList {
   return fields.map((f) => ({ ...f, nameSpan: shiftSpan(f.nameSpan, delta) }));
 }
 
-/** A report of an item that only moved (its text is unchanged): every position shifted. */
+
+/**
+ * A report of an item that only moved (its text is unchanged). Like a moved item
+ * (src/core/positions.ts) it is a shallow copy: its own `line`, `nameSpan` and `span` are
+ * shifted, its fields and variants are shared, so their `nameSpan`s are off until
+ * `placedReport`. This runs for every type after the edit, on every keystroke.
+ */
 function shiftReport(old: TypeReport, delta: number, lineDelta: number): TypeReport {
   if (delta === 0 && lineDelta === 0) return old;
-  // One copy, then its positions replaced (this runs for every type after the edit).
   const r: { -readonly [K in keyof TypeReport]: TypeReport[K] } = { ...old };
   r.line = old.line + lineDelta;
   r.nameSpan = shiftSpan(old.nameSpan, delta);
   r.span = shiftSpan(old.span, delta);
-  if (delta !== 0) {
-    if (old.fields) r.fields = shiftFields(old.fields, delta);
-    if (old.variants) r.variants = old.variants.map((v) => ({ ...v, fields: shiftFields(v.fields, delta) }));
-  }
+  const prev = (old as WithMove)[MOVED];
+  // (The spread copied the previous move, if any; it is replaced.)
+  if (old.fields || old.variants) (r as WithMove)[MOVED] = { origin: prev ? prev.origin : old, d: (prev ? prev.d : 0) + delta };
   return r;
+}
+
+/** `r` with its fields' `nameSpan`s right too (the same object unless it moved shallowly; computed once). */
+export function placedReport(r: TypeReport): TypeReport {
+  const m = (r as WithMove)[MOVED];
+  if (!m) return r;
+  if (!m.placed) {
+    const { [MOVED]: _, ...own } = r as TypeReport & WithMove;
+    const p: { -readonly [K in keyof TypeReport]: TypeReport[K] } = own;
+    if (m.origin.fields) p.fields = shiftFields(m.origin.fields, m.d);
+    if (m.origin.variants) p.variants = m.origin.variants.map((v) => ({ ...v, fields: shiftFields(v.fields, m.d) }));
+    m.placed = p;
+  }
+  return m.placed;
 }
 
 const TYPE_KINDS = new Set(['struct', 'enum', 'union', 'alias']);
@@ -266,19 +293,23 @@ export function buildDocumentAnalysis(
 ): DocumentAnalysis {
   const { path, text } = doc;
   const target = analysis.target.triple;
-  const entries: { item: TypeItem; m: ModuleScope }[] = [];
+  // The file's types, in source order: items[i] lives in mods[i].
+  let items: TypeItem[] = [];
+  let mods: ModuleScope[] = [];
+  analysis.crate.eachTypeItem(path, items, mods);
   let sorted = true;
-  for (const x of analysis.crate.typeItems()) {
-    if (x.m.file !== path) continue;
-    if (entries.length && entries[entries.length - 1]!.item.span.start > x.item.span.start) sorted = false;
-    entries.push(x);
+  for (let i = 1; i < items.length && sorted; i++) if (items[i - 1]!.span.start > items[i]!.span.start) sorted = false;
+  if (!sorted) {
+    const order = items.map((_, i) => i).sort((a, b) => items[a]!.span.start - items[b]!.span.start);
+    const [is, ms] = [items, mods];
+    items = order.map((i) => is[i]!);
+    mods = order.map((i) => ms[i]!);
   }
-  if (!sorted) entries.sort((a, b) => a.item.span.start - b.item.span.start);
   let prev =
     previous &&
     previous.path === path &&
     previous.target === target &&
-    previous.names.length === entries.length &&
+    previous.names.length === items.length &&
     previous.crateKey === crateKey(analysis) &&
     sameOtherFiles(previous.texts, analysis.program.texts, path)
       ? previous
@@ -299,16 +330,16 @@ export function buildDocumentAnalysis(
     }
     return plan;
   };
-  const reports: (TypeReport | undefined)[] = entries.map(() => undefined);
+  const reports: (TypeReport | undefined)[] = new Array<TypeReport | undefined>(items.length).fill(undefined);
   let requested = 0;
   const carried = (i: number): TypeReport | undefined => {
-    const { item, m } = entries[i]!;
+    const item = items[i]!;
     // A hover asks for one report: computing it beats comparing whole models. Past a few,
     // carrying the previous version's reports over is cheaper.
     if (!derived && ++requested <= 3) return undefined;
     const p = planned();
     const old = p && prev!.names[i] === item.name ? prev!.reports[i] : undefined;
-    if (!old || p!.affected.has(refKey('t', m, item))) return undefined;
+    if (!old || (p!.affected.size > 0 && p!.affected.has(refKey('t', mods[i]!, item)))) return undefined;
     const was = prev!.items[i]!;
     if (item === was) return old;
     if (derived && item.span.start >= derived.newEnd && item.span.start === was.span.start + derived.delta) return shiftReport(old, derived.delta, derived.lineDelta);
@@ -317,12 +348,13 @@ export function buildDocumentAnalysis(
   const reportAt = (i: number): TypeReport => {
     const cached = reports[i];
     if (cached) return cached;
-    const { item, m } = entries[i]!;
+    const item = items[i]!;
+    const m = mods[i]!;
     const r = carried(i) ?? reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text });
     reports[i] = r;
     return r;
   };
-  const types: TypeEntry[] = entries.map(({ item, m }, i) => new LazyEntry(item, m, i, reportAt));
+  const types: TypeEntry[] = items.map((item, i) => new LazyEntry(item, mods[i]!, i, reportAt));
   let report: Report | undefined;
   return {
     ...doc,
@@ -334,17 +366,23 @@ export function buildDocumentAnalysis(
       return !!plan;
     },
     carryOver: (): CarryOver => {
-      const refs = new Map<string, ReadonlySet<string>>(plan && prev ? prev.refs : []);
-      for (const [k, v] of analysis.engine.refs) refs.set(k, v);
+      // Unchanged when this version laid nothing out (a keystroke in a comment): shared, not copied.
+      let refs: ReadonlyMap<string, ReadonlySet<string>>;
+      if (plan && prev && analysis.engine.refs.size === 0) refs = prev.refs;
+      else {
+        const copy = new Map<string, ReadonlySet<string>>(plan && prev ? prev.refs : []);
+        for (const [k, v] of analysis.engine.refs) copy.set(k, v);
+        refs = copy;
+      }
       return {
         path,
         target,
         file,
         texts: analysis.program.texts,
         crateKey: crateKey(analysis),
-        names: entries.map((e) => e.item.name),
+        names: items.map((it) => it.name),
         reports: [...reports],
-        items: entries.map((e) => e.item),
+        items,
         refs,
       };
     },

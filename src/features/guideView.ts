@@ -23,6 +23,7 @@ import { onDidChangeSettings, readSettings } from './config';
 import { Disposable } from './dispose';
 import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
+import { placedReport } from './documentModel';
 
 export const GUIDE_VIEW_ID = 'rustLayout.guideView';
 
@@ -401,7 +402,8 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     const text = doc.getText();
     const t = typeAtOffset(this.reports.typesIn(doc, report), text, offset);
     if (!t) return; // keep showing the last type
-    const data: DiagramData = { report: t, target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined };
+    // The webview reveals fields by their nameSpan: a report that moved shallowly gets them placed.
+    const data: DiagramData = { report: placedReport(t), target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined };
     const key = JSON.stringify(data);
     if (key === this.lastDiagram && !reveal) return;
     this.lastDiagram = key;
