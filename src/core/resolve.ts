@@ -105,7 +105,8 @@ export class CrateScope {
   }
 
   private fill(m: ModuleScope, items: readonly Item[]): void {
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       if ('cfg' in item && !this.active(item.cfg)) continue;
       switch (item.kind) {
         case 'struct':

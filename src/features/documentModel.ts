@@ -177,17 +177,18 @@ function shiftFields(fields: FieldList, delta: number): FieldList {
 
 
 /**
- * A report of an item that only moved (its text is unchanged). Like a moved item
- * (src/core/positions.ts) it is a shallow copy: its own `line`, `nameSpan` and `span` are
- * shifted, its fields and variants are shared, so their `nameSpan`s are off until
- * `placedReport`. This runs for every type after the edit, on every keystroke.
+ * The report of `item`, which only moved by `delta` (its text is unchanged). Like a moved item
+ * (src/core/positions.ts) it is a shallow copy: its own `line`, `nameSpan` and `span` are the
+ * item's (as `reportType` gives them), its fields and variants are shared, so their
+ * `nameSpan`s are off until `placedReport`. This runs for every type after the edit, on every
+ * keystroke.
  */
-function shiftReport(old: TypeReport, delta: number, lineDelta: number): TypeReport {
-  if (delta === 0 && lineDelta === 0) return old;
+function shiftReport(old: TypeReport, item: TypeItem, delta: number): TypeReport {
+  if (delta === 0 && old.line === item.line + 1) return old;
   const r: { -readonly [K in keyof TypeReport]: TypeReport[K] } = { ...old };
-  r.line = old.line + lineDelta;
-  r.nameSpan = shiftSpan(old.nameSpan, delta);
-  r.span = shiftSpan(old.span, delta);
+  r.line = item.line + 1;
+  r.nameSpan = item.nameSpan;
+  r.span = item.span;
   const prev = (old as WithMove)[MOVED];
   // (The spread copied the previous move, if any; it is replaced.)
   if (old.fields || old.variants) (r as WithMove)[MOVED] = { origin: prev ? prev.origin : old, d: (prev ? prev.d : 0) + delta };
@@ -342,9 +343,13 @@ export function buildDocumentAnalysis(
     if (!old || (p!.affected.size > 0 && p!.affected.has(refKey('t', mods[i]!, item)))) return undefined;
     const was = prev!.items[i]!;
     if (item === was) return old;
-    if (derived && item.span.start >= derived.newEnd && item.span.start === was.span.start + derived.delta) return shiftReport(old, derived.delta, derived.lineDelta);
+    if (derived && item.span.start >= derived.newEnd && item.span.start === was.span.start + derived.delta) return shiftReport(old, item, derived.delta);
     return moveReport(old, item, text);
   };
+  // Once every report is known the previous version is let go (but for its refs): two versions
+  // alive at a time double what each minor garbage collection has to copy.
+  let missing = items.length;
+  let prevRefs: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   const reportAt = (i: number): TypeReport => {
     const cached = reports[i];
     if (cached) return cached;
@@ -352,6 +357,10 @@ export function buildDocumentAnalysis(
     const m = mods[i]!;
     const r = carried(i) ?? reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text });
     reports[i] = r;
+    if (--missing === 0 && prev) {
+      prevRefs = prev.refs;
+      prev = undefined;
+    }
     return r;
   };
   const types: TypeEntry[] = items.map((item, i) => new LazyEntry(item, mods[i]!, i, reportAt));
@@ -368,9 +377,10 @@ export function buildDocumentAnalysis(
     carryOver: (): CarryOver => {
       // Unchanged when this version laid nothing out (a keystroke in a comment): shared, not copied.
       let refs: ReadonlyMap<string, ReadonlySet<string>>;
-      if (plan && prev && analysis.engine.refs.size === 0) refs = prev.refs;
+      const kept = plan ? (prev?.refs ?? prevRefs) : undefined;
+      if (kept && analysis.engine.refs.size === 0) refs = kept;
       else {
-        const copy = new Map<string, ReadonlySet<string>>(plan && prev ? prev.refs : []);
+        const copy = new Map<string, ReadonlySet<string>>(kept ?? []);
         for (const [k, v] of analysis.engine.refs) copy.set(k, v);
         refs = copy;
       }

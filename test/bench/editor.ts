@@ -142,7 +142,7 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
     const a = await analyse(sf);
     const t3 = performance.now();
     // The hover path: the type around the edit only (reports are lazy).
-    hoverAt(a, a.types.find((e) => e.item.span.start <= site && site < e.item.span.end)?.item.nameSpan.start ?? 0);
+    hoverAt(a, a.types.find((e) => e.shallow.span.start <= site && site < e.shallow.span.end)?.shallow.nameSpan.start ?? 0);
     const t4 = performance.now();
     void a.report; // CodeLens / diagnostics path: every type of the file
     const t5 = performance.now();
