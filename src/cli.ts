@@ -55,11 +55,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const p of args.positionals) {
       let loaded;
       try {
-        loaded = loadPath(p, (file, text) => {
-          const sf = analyzer.parseWith(parser, file, text);
-          for (const pr of sf.problems) if (pr.code === 'parseAbandoned') process.stderr.write(`warning: ${file}: ${pr.message}\n`);
-          return sf;
-        });
+        // A batch tool: every file is parsed to the end, however long its error recovery takes
+        // (the parse budget keeps the editor responsive; here completeness comes first).
+        loaded = loadPath(p, (file, text) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity }));
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         failed = true;

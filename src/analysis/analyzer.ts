@@ -4,7 +4,7 @@
  */
 import type { Report, TypeReport } from './api';
 import type { Item, SourceFile } from '../core/model';
-import { type RustParser, loadRustParser } from '../parse/parser';
+import { type ParseOptions, type RustParser, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
 import { CrateScope, type CrateInput, type ModuleInput, type ModuleScope, Resolver } from '../core/resolve';
 import { Engine, type SharedLayoutCache } from '../core/engine';
@@ -81,13 +81,14 @@ export class Analyzer {
   }
 
   /** Parses one text into the model; the tree is freed before returning. */
-  async parseFile(path: string, text: string): Promise<SourceFile> {
+  async parseFile(path: string, text: string, options?: ParseOptions): Promise<SourceFile> {
     const p = await this.parser();
-    return this.parseWith(p, path, text);
+    return this.parseWith(p, path, text, options);
   }
 
-  parseWith(p: RustParser, path: string, text: string): SourceFile {
-    const tree = p.parse(text);
+  /** `options.budgetMs: Infinity` parses without the parse budget (see `parseBudgetMs`). */
+  parseWith(p: RustParser, path: string, text: string, options?: ParseOptions): SourceFile {
+    const tree = p.parse(text, null, options);
     try {
       return extractFile(tree, text, path);
     } finally {
@@ -99,7 +100,8 @@ export class Analyzer {
   private async stdFor(target: Target): Promise<{ std: CrateScope; resolver: Resolver; cache: SharedLayoutCache }> {
     const hit = this.stdScopes.get(target.triple);
     if (hit) return hit;
-    this.stdFile ??= await this.parseFile('<std>', STD_SOURCE);
+    // Our own source, never given up (a busy machine must not turn std into nothing).
+    this.stdFile ??= await this.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
     const input: CrateInput = { name: 'std', root: { file: '<std>', items: this.stdFile.items }, fileModules: new Map(), externCrates: [], features: [] };
     const std = new CrateScope(input, target, true);
     const r = { std, resolver: new Resolver(std, PRELUDE), cache: new Map() as SharedLayoutCache };

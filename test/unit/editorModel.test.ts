@@ -10,7 +10,13 @@ import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/features
 import { hoverAt } from '../../src/features/hoverModel';
 import { findings, pinProposal, reorderProposal, rustcOrder } from '../../src/features/plans';
 import { extractFile } from '../../src/parse/extract';
+import { scaleParseBudget } from '../../src/parse/parser';
+import type { SourceFile } from '../../src/core/model';
 import { wasmDir } from './parseHelpers';
+
+function abandoned(sf: SourceFile): boolean {
+  return sf.problems.some((p) => p.code === 'parseAbandoned');
+}
 
 const SETTINGS = {
   severity: 'information',
@@ -140,6 +146,23 @@ describe('editor model', () => {
       const f = findings(a, s);
       assert.deepEqual(f.map((x) => [x.code, x.span.start, x.span.end]), [['parseAbandoned', 0, 0]]);
       assert.match(f[0]!.message, /tree-sitter gave up on this text/);
+    }
+  });
+
+  it('never gives up on the modelled std, nor on a parse asked to run unbudgeted (the CLI\'s)', async () => {
+    scaleParseBudget(0); // every budgeted parse is given up at its first check
+    const fresh = new Analyzer({ wasmDir });
+    try {
+      const text = SRC.repeat(4);
+      assert.ok(abandoned(await fresh.parseFile('/virtual/a.rs', text)), 'a budgeted parse is given up');
+      const sf = await fresh.parseFile('/virtual/a.rs', text, { budgetMs: Infinity });
+      assert.ok(!abandoned(sf));
+      // Analysing parses the std model now, under the same zero budget.
+      const owner = (await fresh.analyze(singleFileProgram(sf, text))).reports().find((t) => t.name === 'Owner');
+      assert.equal(owner?.size, 48, JSON.stringify(owner));
+    } finally {
+      scaleParseBudget(1);
+      fresh.dispose();
     }
   });
 
