@@ -190,11 +190,17 @@ export class Engine {
     private readonly stdCache: SharedLayoutCache = new Map(),
   ) {}
 
+  /** Changes whenever `refs` gains an entry (a version reusing this engine can tell whether it learnt anything). */
+  refsVersion = 0;
+
   private addRef(owner: string | undefined, key: string): void {
     if (owner === undefined) return;
     let set = this.refs.get(owner);
     if (!set) this.refs.set(owner, (set = new Set()));
-    set.add(key);
+    if (!set.has(key)) {
+      set.add(key);
+      this.refsVersion++;
+    }
   }
 
   private idOf(o: object): number {

@@ -3,7 +3,7 @@
  * can use it): what one analysed document version holds, and how it is built from the
  * analysis of its crate (or of the document alone). src/features/reports.ts caches it.
  */
-import type { Analysis } from '../analysis/analyzer';
+import { Analysis } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../analysis/api';
 import type { FieldDef, Item, SourceFile, Span, TypeItem } from '../core/model';
 import { refKey, refKeyOf } from '../core/engine';
@@ -61,8 +61,14 @@ export interface CarryOver {
   readonly reports: readonly (TypeReport | undefined)[];
   /** The type items the reports belong to (same order). */
   readonly items: readonly TypeItem[];
+  /** The modules of `items` (same order). */
+  readonly mods: readonly ModuleScope[];
   /** References between the crate's items known so far (see `Engine.refs`). */
   readonly refs: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The analysis of this version (its crate scope and engine can serve the next one: `reuseAnalysis`). */
+  readonly analysis: Analysis;
+  /** `analysis.engine.refsVersion` when `refs` was taken. */
+  readonly refsVersion: number;
 }
 
 /** Keys of the model that do not influence any layout: positions and doc comments. */
@@ -275,6 +281,47 @@ class LazyEntry implements TypeEntry {
   }
 }
 
+/** The type entries of an analysis made by `reuseAnalysis`: this version's items, the reused scope's modules. */
+const reusedEntries = new WeakMap<Analysis, { readonly items: TypeItem[]; readonly mods: readonly ModuleScope[] }>();
+
+/**
+ * The previous version's crate scope and engine, for a version whose layout model is the same
+ * (an edit in a comment, a doc comment, whitespace or a function body, found from the
+ * derivation of its model: no name, `use`, module or definition changed). Building a crate scope
+ * costs a few hundred kilobytes per keystroke on a 220 KB file; the layouts it gives cannot
+ * differ. The scope's items keep their old positions, so the new version's type entries are this
+ * version's items, matched to the previous entries by walking both models in source order.
+ * Undefined when anything differs (then the caller analyses afresh).
+ */
+export function reuseAnalysis(file: SourceFile, doc: { path: string; text: string; target: string }, previous: CarryOver | undefined): Analysis | undefined {
+  if (!previous || previous.path !== doc.path || previous.target !== doc.target || previous.analysis.program.texts.size !== 1) return undefined;
+  const d = derivationFrom(file, previous.file);
+  if (!d) return undefined;
+  const before = previous.analysis;
+  const dirty = changedItems(d, previous.file, file, before.moduleOfFile(doc.path)?.path ?? []);
+  if (!dirty || dirty.size > 0) return undefined;
+  // Same structure: the type entries are at the same places of both models, in source order.
+  const items: TypeItem[] = [];
+  const olds = previous.items;
+  const walk = (was: readonly Item[], now: readonly Item[]): boolean => {
+    if (was.length !== now.length) return false;
+    for (let i = 0; i < was.length && items.length < olds.length; i++) {
+      const w = was[i]!;
+      const n = now[i]!;
+      if (w.kind !== n.kind) return false;
+      if (w === olds[items.length]) items.push(n as TypeItem);
+      if (w.kind === 'mod' && n.kind === 'mod' && w.items && n.items && !walk(w.items, n.items)) return false;
+    }
+    return true;
+  };
+  if (!walk(previous.file.items, file.items) || items.length !== olds.length) return undefined;
+  for (let i = 0; i < items.length; i++) if (items[i]!.name !== olds[i]!.name) return undefined;
+  const program = { crate: before.program.crate, texts: new Map([[doc.path, doc.text]]) };
+  const analysis = new Analysis(before.target, before.engine, before.crate, program);
+  reusedEntries.set(analysis, { items, mods: previous.mods });
+  return analysis;
+}
+
 /**
  * The types of `path` in `analysis`, with their reports, in source order. Reports are computed
  * on first use. With `previous` (the same document's last analysis, same target, same texts in
@@ -296,8 +343,17 @@ export function buildDocumentAnalysis(
   const target = analysis.target.triple;
   // The file's types, in source order: items[i] lives in mods[i].
   let items: TypeItem[] = [];
-  let mods: ModuleScope[] = [];
-  analysis.crate.eachTypeItem(path, items, mods);
+  let mods: readonly ModuleScope[];
+  const reused = reusedEntries.get(analysis);
+  if (reused) {
+    // The scope is an earlier version's (reuseAnalysis): its items have old positions.
+    items = reused.items;
+    mods = reused.mods;
+  } else {
+    const ms: ModuleScope[] = [];
+    analysis.crate.eachTypeItem(path, items, ms);
+    mods = ms;
+  }
   let sorted = true;
   for (let i = 1; i < items.length && sorted; i++) if (items[i - 1]!.span.start > items[i]!.span.start) sorted = false;
   if (!sorted) {
@@ -378,7 +434,9 @@ export function buildDocumentAnalysis(
       // Unchanged when this version laid nothing out (a keystroke in a comment): shared, not copied.
       let refs: ReadonlyMap<string, ReadonlySet<string>>;
       const kept = plan ? (prev?.refs ?? prevRefs) : undefined;
-      if (kept && analysis.engine.refs.size === 0) refs = kept;
+      // (A reused engine already holds what the previous version handed on: shared while it learnt nothing new.)
+      const sameEngine = !!previous && previous.analysis.engine === analysis.engine && previous.refsVersion === analysis.engine.refsVersion;
+      if (kept && (analysis.engine.refs.size === 0 || sameEngine)) refs = kept;
       else {
         const copy = new Map<string, ReadonlySet<string>>(kept ?? []);
         for (const [k, v] of analysis.engine.refs) copy.set(k, v);
@@ -393,7 +451,10 @@ export function buildDocumentAnalysis(
         names: items.map((it) => it.name),
         reports: [...reports],
         items,
+        mods,
         refs,
+        analysis,
+        refsVersion: analysis.engine.refsVersion,
       };
     },
     get report(): Report {

@@ -20,7 +20,7 @@ import { DocumentTrees, type TextDocumentLike } from '../parse/documents';
 import type { RustParser } from '../parse/parser';
 import { onDidChangeSettings, readSettings } from './config';
 import { Disposable } from './dispose';
-import { type DocumentAnalysis, buildDocumentAnalysis } from './documentModel';
+import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from './documentModel';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -159,9 +159,12 @@ export class DocumentReports extends Disposable {
       }
     }
     const file = parse(path, text);
-    analysis ??= await this.analyzer.analyze(singleFileProgram(file, text), target);
-    // The previous version's reports can be carried over when only comments or bodies changed.
+    // The previous version's reports can be carried over when only comments or bodies changed,
+    // and for a document alone its crate scope and engine too.
     const carry = (await previous)?.carryOver();
+    analysis ??=
+      reuseAnalysis(file, { path, text, target: this.analyzer.resolveTarget(target).triple }, carry) ??
+      (await this.analyzer.analyze(singleFileProgram(file, text), target));
     return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
   }
 

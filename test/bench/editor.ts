@@ -12,7 +12,7 @@ import * as vm from 'node:vm';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { type ContentChange, DocumentTrees, pointAt } from '../../src/parse/documents';
 import type { extractFile } from '../../src/parse/extract';
-import { type DocumentAnalysis, buildDocumentAnalysis } from '../../src/features/documentModel';
+import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from '../../src/features/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
 
 /** Every WebAssembly.Memory the runtime creates (web-tree-sitter does not expose its heap). */
@@ -114,8 +114,12 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
     return trees.update(doc(), [keystroke(at, 1, nextDigit(at))]);
   };
   let previous: DocumentAnalysis | undefined;
+  // As src/features/reports.ts does for a document alone: the previous version carried over,
+  // and its crate scope and engine reused when the layout model is the same.
   const analyse = async (sf: ReturnType<typeof extractFile>) => {
-    const a = buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri: file, version, path: file, text }, previous?.carryOver());
+    const carry = previous?.carryOver();
+    const analysis = reuseAnalysis(sf, { path: file, text, target: 'x86_64-unknown-linux-gnu' }, carry) ?? (await analyzer.analyze(singleFileProgram(sf, text)));
+    const a = buildDocumentAnalysis(analysis, sf, { uri: file, version, path: file, text }, carry);
     previous = a;
     return a;
   };

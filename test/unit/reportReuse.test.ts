@@ -7,17 +7,18 @@ import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import { buildDocumentAnalysis, layoutSignature, placedReport, sameLayoutModel, type DocumentAnalysis } from '../../src/features/documentModel';
+import { buildDocumentAnalysis, layoutSignature, placedReport, reuseAnalysis, sameLayoutModel, type DocumentAnalysis } from '../../src/features/documentModel';
 import type { Report } from '../../src/analysis/api';
+
+import { generateRustFile } from '../bench/editor';
+import { DocumentTrees } from '../../src/parse/documents';
+import type { SourceFile } from '../../src/core/model';
+import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
 
 /** Every report with its fields' positions placed (carried-over reports move shallowly). */
 function placedAll(r: Report): Report {
   return { ...r, types: r.types.map(placedReport) };
 }
-import { generateRustFile } from '../bench/editor';
-import { DocumentTrees } from '../../src/parse/documents';
-import type { SourceFile } from '../../src/core/model';
-import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
 
 /**
  * A document edited through DocumentTrees, each version analysed with the previous one carried
@@ -26,6 +27,8 @@ import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
 class EditedDocument {
   private version = 1;
   current!: DocumentAnalysis;
+  /** Versions analysed with the previous version's crate scope and engine (reuseAnalysis). */
+  reusedAnalyses = 0;
 
   private constructor(
     private readonly analyzer: Analyzer,
@@ -60,9 +63,18 @@ class EditedDocument {
     return { uri: this.uri, version: this.version, getText: () => text };
   }
 
+  /** As src/features/reports.ts does for a document alone: the previous analysis reused when the layout model is the same. */
   private async analyse(sf: SourceFile, prev?: DocumentAnalysis): Promise<DocumentAnalysis> {
     const { uri, version, text } = this;
-    return buildDocumentAnalysis(await this.analyzer.analyze(singleFileProgram(sf, text)), sf, { uri, version, path: uri, text }, prev?.carryOver());
+    const carry = prev?.carryOver();
+    const reused = reuseAnalysis(sf, { path: uri, text, target: 'x86_64-unknown-linux-gnu' }, carry);
+    if (reused) {
+      this.reusedAnalyses++;
+      assert.equal(reused.crate, prev!.analysis.crate, 'the previous crate scope');
+      assert.equal(reused.engine, prev!.analysis.engine, 'the previous engine');
+    }
+    const analysis = reused ?? (await this.analyzer.analyze(singleFileProgram(sf, text)));
+    return buildDocumentAnalysis(analysis, sf, { uri, version, path: uri, text }, carry);
   }
 }
 
@@ -174,6 +186,7 @@ describe('report carry-over with incremental models (item-level reuse)', functio
     assert.ok(carried >= 80, `only ${carried} versions carried reports over`);
     assert.ok(known >= 20, `the types behind constants and aliases were computed only ${known} times after a constant's edit`);
     assert.ok(fieldEditsCarried >= 20, `only ${fieldEditsCarried} field type edits carried reports over`);
+    assert.ok(d.reusedAnalyses >= 20, `the previous crate scope and engine served only ${d.reusedAnalyses} versions`);
     d.trees.dispose();
   });
 });
