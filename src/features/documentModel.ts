@@ -372,6 +372,9 @@ export function buildDocumentAnalysis(
       ? previous
       : undefined;
   const derived = prev && derivationFrom(file, prev.file);
+  // What carryOver needs of `previous`, so that no closure holds on to the previous version itself.
+  const prevEngine = previous?.analysis.engine;
+  const prevRefsVersion = previous?.refsVersion;
   // What may be carried over: `affected` lists the items whose reports must be recomputed.
   let plan: { affected: ReadonlySet<string> } | null | undefined;
   const planned = (): { affected: ReadonlySet<string> } | null => {
@@ -435,7 +438,7 @@ export function buildDocumentAnalysis(
       let refs: ReadonlyMap<string, ReadonlySet<string>>;
       const kept = plan ? (prev?.refs ?? prevRefs) : undefined;
       // (A reused engine already holds what the previous version handed on: shared while it learnt nothing new.)
-      const sameEngine = !!previous && previous.analysis.engine === analysis.engine && previous.refsVersion === analysis.engine.refsVersion;
+      const sameEngine = prevEngine === analysis.engine && prevRefsVersion === analysis.engine.refsVersion;
       if (kept && (analysis.engine.refs.size === 0 || sameEngine)) refs = kept;
       else {
         const copy = new Map<string, ReadonlySet<string>>(kept ?? []);
