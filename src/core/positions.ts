@@ -6,7 +6,7 @@
  * a moved item is copied shallowly instead (`movedItem`): its own `span`, `nameSpan`, `bodySpan`
  * and `line` are right, and everything inside it (fields, variants, types, attributes,
  * generics) is shared with the item it was moved from, positions included. Those nested
- * positions are off by `nestedShift(item)` characters (lines: `nestedLineShift`), and
+ * positions are off by `nestedShift(item)` characters (and variants' lines by as many lines), and
  * `placed(item)` gives the item with every position right (computed once per moved item).
  *
  * Only positions are affected: names, types and everything a layout depends on are the same, so
@@ -97,11 +97,6 @@ export function movedItem(it: Item, d: number, ld: number): Item {
 /** Characters to add to the nested positions of `it` (0 for an item that did not move). */
 export function nestedShift(it: Item): number {
   return (it as WithMove)[MOVED]?.d ?? 0;
-}
-
-/** Lines to add to the nested lines (variants') of `it`. */
-export function nestedLineShift(it: Item): number {
-  return (it as WithMove)[MOVED]?.ld ?? 0;
 }
 
 /** `it` with every position right, nested ones included (the same object when it did not move). */

@@ -5,12 +5,12 @@
  */
 import { Analysis } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../analysis/api';
-import type { FieldDef, Item, SourceFile, Span, TypeItem } from '../core/model';
+import type { FieldDef, Item, SourceFile, TypeItem } from '../core/model';
 import { refKey, refKeyOf } from '../core/engine';
 import { reportType, typeText } from '../core/report';
 import type { ModuleScope } from '../core/resolve';
 import { type Derivation, derivationFrom } from '../parse/extract';
-import { placed } from '../core/positions';
+import { placed, shiftSpan } from '../core/positions';
 
 /** A type declared in the document: its report and the model item it came from. */
 export interface TypeEntry {
@@ -172,13 +172,8 @@ function moveReport(old: TypeReport, at: TypeItem, text: string): TypeReport | u
   return { ...moved, ...(variants ? { variants } : {}), ...(fields ? { fields } : {}) };
 }
 
-/** A span moved by `delta`. */
-function shiftSpan(sp: Span | undefined, delta: number): Span | undefined {
-  return sp && { start: sp.start + delta, end: sp.end + delta };
-}
-
 function shiftFields(fields: FieldList, delta: number): FieldList {
-  return fields.map((f) => ({ ...f, nameSpan: shiftSpan(f.nameSpan, delta) }));
+  return fields.map((f) => ({ ...f, nameSpan: f.nameSpan && shiftSpan(f.nameSpan, delta) }));
 }
 
 

@@ -16,7 +16,7 @@ import type { SourceFile } from '../../src/core/model';
 import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
 
 /** Every report with its fields' positions placed (carried-over reports move shallowly). */
-function placedAll(r: Report): Report {
+function placedReports(r: Report): Report {
   return { ...r, types: r.types.map(placedReport) };
 }
 
@@ -108,7 +108,7 @@ describe('report carry-over between document versions', function () {
       text = op < 0.4 ? text.slice(0, at) + ch + text.slice(at) : op < 0.7 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + ch + text.slice(at + 1);
       const next = await build(text, prev);
       const fresh = await build(text);
-      assert.deepEqual(placedAll(next.report), fresh.report, `edit ${i} at ${at}`);
+      assert.deepEqual(placedReports(next.report), fresh.report, `edit ${i} at ${at}`);
       assert.equal(sameLayoutModel(prev.file, next.file), layoutSignature(prev.file) === layoutSignature(next.file), `edit ${i}`);
       if (next.reused) reused++;
       else recomputed++;
@@ -176,7 +176,7 @@ describe('report carry-over with incremental models (item-level reuse)', functio
     for (const { step, kind: k, edit: e } of editSession(rand, edits, [6, 4, 2, 2, 2, 2, 1, 1], 160, text)) {
       const next = await d.edit(e[0], e[1], e[2]);
       const fresh = await d.fresh();
-      assert.deepEqual(placedAll(next.report), fresh.report, `step ${step}, edit kind ${k}`);
+      assert.deepEqual(placedReports(next.report), fresh.report, `step ${step}, edit kind ${k}`);
       if (k === 2) known += next.report.types.filter((t) => ['Arr', 'UsesAl', 'Deep', 'Top'].includes(t.name) && t.size !== null).length;
       if (next.reused) {
         carried++;
