@@ -519,29 +519,34 @@ function findName(kids: readonly Node[], type: string): Node | undefined {
   return undefined;
 }
 
-function structOrUnion(kind: 'struct' | 'union', c: Node, kids: Node[], p: Pending, ctx: Ctx): StructDef | UnionDef | undefined {
+/**
+ * The parts of a struct, union or enum item: its name (the first type identifier), generic
+ * parameters, where clause and body (the first child whose type is one of `bodyTypes`).
+ * Undefined without a (non-empty) name.
+ */
+function adtParts(kids: readonly Node[], bodyTypes: readonly string[]): { nameNode: Node; tparams?: Node; where?: Node; body?: Node } | undefined {
   let nameNode: Node | undefined;
   let tparams: Node | undefined;
   let where: Node | undefined;
   let body: Node | undefined;
   for (const k of kids) {
-    switch (k.type) {
-      case 'type_identifier':
-        nameNode ??= k;
-        break;
-      case 'type_parameters':
-        tparams = k;
-        break;
-      case 'where_clause':
-        where = k;
-        break;
-      case 'field_declaration_list':
-      case 'ordered_field_declaration_list':
-        body ??= k;
-        break;
-    }
+    const t = k.type;
+    if (t === 'type_identifier') nameNode ??= k;
+    else if (t === 'type_parameters') tparams = k;
+    else if (t === 'where_clause') where = k;
+    else if (bodyTypes.includes(t)) body ??= k;
   }
   if (!nameNode || nameNode.endIndex === nameNode.startIndex) return undefined;
+  return { nameNode, tparams, where, body };
+}
+
+const STRUCT_BODIES = ['field_declaration_list', 'ordered_field_declaration_list'];
+const ENUM_BODIES = ['enum_variant_list'];
+
+function structOrUnion(kind: 'struct' | 'union', c: Node, kids: Node[], p: Pending, ctx: Ctx): StructDef | UnionDef | undefined {
+  const parts = adtParts(kids, STRUCT_BODIES);
+  if (!parts) return undefined;
+  const { nameNode, tparams, where, body } = parts;
   const base = common(c, kids, nameNode, p, ctx);
   const generics = genericsOf(tparams, where, ctx);
   const repr: Repr = p.repr ?? EMPTY_REPR;
@@ -565,27 +570,9 @@ function structOrUnion(kind: 'struct' | 'union', c: Node, kids: Node[], p: Pendi
 }
 
 function enumItem(c: Node, kids: Node[], p: Pending, ctx: Ctx): EnumDef | undefined {
-  let nameNode: Node | undefined;
-  let tparams: Node | undefined;
-  let where: Node | undefined;
-  let body: Node | undefined;
-  for (const k of kids) {
-    switch (k.type) {
-      case 'type_identifier':
-        nameNode ??= k;
-        break;
-      case 'type_parameters':
-        tparams = k;
-        break;
-      case 'where_clause':
-        where = k;
-        break;
-      case 'enum_variant_list':
-        body ??= k;
-        break;
-    }
-  }
-  if (!nameNode || nameNode.endIndex === nameNode.startIndex) return undefined;
+  const parts = adtParts(kids, ENUM_BODIES);
+  if (!parts) return undefined;
+  const { nameNode, tparams, where, body } = parts;
   const variants = body ? membersOf(body, 'enum_variant', ctx, variant) : [];
   const e: EnumDef = {
     kind: 'enum',

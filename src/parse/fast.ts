@@ -623,26 +623,35 @@ export class FastParser {
   }
 
   // ── fields and variants ──
-  namedFields(lineOf: (offset: number) => number): { fields: FieldDef[]; body: Span } {
-    void lineOf;
-    const open = this.expectP('{');
-    const fields: FieldDef[] = [];
+  /**
+   * `open item, item, … close` (a trailing comma allowed): each item is parsed by `one` after
+   * its doc comments and attributes (`p`, `i` its index). Attributes left before `close` are
+   * dropped, as in the tree path. Returns the items and the span from `open` to `close`.
+   */
+  private delimited<T>(open: string, close: string, one: (p: Pending, i: number) => T): { items: T[]; body: Span } {
+    const o = this.expectP(open);
+    const items: T[] = [];
     for (;;) {
       const p = this.pending();
-      if (this.atP('}')) {
-        if (p.start >= 0) {
-          /* trailing attributes: dropped, as in the tree path */
-        }
-        const close = this.next();
-        return { fields, body: { start: open.start, end: close.end } };
+      if (this.atP(close)) {
+        const c = this.next();
+        return { items, body: { start: o.start, end: c.end } };
       }
+      items.push(one(p, items.length));
+      if (this.atP(',')) this.next();
+      else if (!this.atP(close)) throw BAIL;
+    }
+  }
+
+  namedFields(): { fields: FieldDef[]; body: Span } {
+    const { items, body } = this.delimited('{', '}', (p): FieldDef => {
       const v = this.vis();
       const name = this.expectIdent();
       if (name.v === 'unsafe' || name.v === '_') throw BAIL;
       this.expectP(':');
       const ty = this.type(0);
       const start = p.start >= 0 ? p.start : v ? v.start : name.start;
-      fields.push({
+      return {
         name: identName(name.v),
         nameSpan: { start: name.start, end: name.end },
         span: { start, end: ty.span.end },
@@ -651,27 +660,19 @@ export class FastParser {
         attrs: p.attrs,
         cfg: p.cfg,
         ...(v ? { vis: v.text } : {}),
-      });
-      if (this.atP(',')) this.next();
-      else if (!this.atP('}')) throw BAIL;
-    }
+      };
+    });
+    return { fields: items, body };
   }
 
   tupleFields(): { fields: FieldDef[]; body: Span } {
-    const open = this.expectP('(');
-    const fields: FieldDef[] = [];
-    for (;;) {
-      const p = this.pending();
-      if (this.atP(')')) {
-        const close = this.next();
-        return { fields, body: { start: open.start, end: close.end } };
-      }
+    const { items, body } = this.delimited('(', ')', (p, i): FieldDef => {
       const v = this.vis();
       if (v && p.start < 0) p.start = v.start;
       this.noDocOrAttr();
       const ty = this.type(0);
-      fields.push({
-        name: String(fields.length),
+      return {
+        name: String(i),
         nameSpan: ty.span,
         span: { start: p.start >= 0 ? p.start : ty.span.start, end: ty.span.end },
         ty,
@@ -679,21 +680,13 @@ export class FastParser {
         attrs: p.attrs,
         cfg: p.cfg,
         ...(v ? { vis: v.text } : {}),
-      });
-      if (this.atP(',')) this.next();
-      else if (!this.atP(')')) throw BAIL;
-    }
+      };
+    });
+    return { fields: items, body };
   }
 
   variants(lineOf: (offset: number) => number): { variants: VariantDef[]; body: Span } {
-    const open = this.expectP('{');
-    const variants: VariantDef[] = [];
-    for (;;) {
-      const p = this.pending();
-      if (this.atP('}')) {
-        const close = this.next();
-        return { variants, body: { start: open.start, end: close.end } };
-      }
+    const { items, body } = this.delimited('{', '}', (p): VariantDef => {
       const v = this.vis();
       const name = this.expectIdent();
       let shape: 'unit' | 'named' | 'tuple' = 'unit';
@@ -701,7 +694,7 @@ export class FastParser {
       let end = name.end;
       if (this.atP('{')) {
         shape = 'named';
-        const r = this.namedFields(lineOf);
+        const r = this.namedFields();
         fields = r.fields;
         end = r.body.end;
       } else if (this.atP('(')) {
@@ -718,7 +711,7 @@ export class FastParser {
         end = e.end;
       }
       const start = p.start >= 0 ? p.start : v ? v.start : name.start;
-      variants.push({
+      return {
         name: identName(name.v),
         nameSpan: { start: name.start, end: name.end },
         span: { start, end },
@@ -729,10 +722,9 @@ export class FastParser {
         attrs: p.attrs,
         cfg: p.cfg,
         ...(discriminant ? { discriminant } : {}),
-      });
-      if (this.atP(',')) this.next();
-      else if (!this.atP('}')) throw BAIL;
-    }
+      };
+    });
+    return { variants: items, body };
   }
 
   // ── types ──
@@ -1264,7 +1256,7 @@ export class FastParser {
     if (this.atP(';') && kind === 'struct') {
       this.next();
     } else if (this.atP('{')) {
-      const r = this.namedFields(lineOf);
+      const r = this.namedFields();
       shape = 'named';
       fields = r.fields;
       body = r.body;
