@@ -15,21 +15,22 @@
  */
 import type { Attribute, ConstExpr, FieldDef, GenericArg, GenericParam, Generics, Item, PathSegment, Span, TypeExpr, VariantDef } from './model';
 
-interface Moved {
-  /** The item whose nested positions this one shares (never itself moved). */
-  readonly origin: Item;
-  /** Characters and lines to add to the origin's nested positions. */
-  readonly d: number;
-  readonly ld: number;
-  placed?: Item;
-}
-
 /**
- * Where a moved item keeps its Moved record: a symbol key, so JSON, `for…in` and the model
- * comparisons never see it (and no WeakMap to grow by hundreds of entries per keystroke).
+ * On a moved item, under symbol keys (JSON, `for…in` and the model comparisons never see them,
+ * and no WeakMap grows by hundreds of entries per keystroke): the item whose nested positions it
+ * shares (never itself a moved one), and its placed copy once computed. How far it moved is
+ * derived: its own span and line against the origin's.
  */
-const MOVED = Symbol('moved');
-type WithMove = { [MOVED]?: Moved };
+const ORIGIN = Symbol('origin');
+const PLACED = Symbol('placed');
+type Moved = { [ORIGIN]?: Item; [PLACED]?: Item };
+
+/** The origin of a moved item (undefined if it did not move) and how far it moved from it. */
+function moveOf(it: Item): { origin: Item; d: number; ld: number } | undefined {
+  const origin = (it as Moved)[ORIGIN];
+  if (!origin || !('line' in origin) || !('line' in it)) return undefined;
+  return { origin, d: it.span.start - origin.span.start, ld: it.line - origin.line };
+}
 
 /**
  * `it` moved by `d` characters and `ld` lines: a shallow copy with its own positions shifted and
@@ -89,26 +90,26 @@ export function movedItem(it: Item, d: number, ld: number): Item {
       };
       break;
   }
-  const prev = (it as WithMove)[MOVED];
-  (out as WithMove)[MOVED] = prev ? { origin: prev.origin, d: prev.d + d, ld: prev.ld + ld } : { origin: it, d, ld };
+  (out as Moved)[ORIGIN] = (it as Moved)[ORIGIN] ?? it;
   return out;
 }
 
 /** Characters to add to the nested positions of `it` (0 for an item that did not move). */
 export function nestedShift(it: Item): number {
-  return (it as WithMove)[MOVED]?.d ?? 0;
+  return moveOf(it)?.d ?? 0;
 }
 
 /** `it` with every position right, nested ones included (the same object when it did not move). */
 export function placed<T extends Item>(it: T): T {
-  const m = (it as WithMove)[MOVED];
+  const cached = (it as Moved)[PLACED];
+  if (cached) return cached as T;
+  const m = moveOf(it);
   if (!m) return it;
-  if (!m.placed) {
-    const deep = shifted(m.origin, m.d, m.ld);
-    // The item's own positions and its inline module's items are those of `it`.
-    m.placed = it.kind === 'mod' ? ({ ...deep, items: (it as Extract<Item, { kind: 'mod' }>).items } as Item) : deep;
-  }
-  return m.placed as T;
+  const deep = shifted(m.origin, m.d, m.ld);
+  // The item's own positions and its inline module's items are those of `it`.
+  const p = it.kind === 'mod' ? ({ ...deep, items: (it as Extract<Item, { kind: 'mod' }>).items } as Item) : deep;
+  (it as Moved)[PLACED] = p;
+  return p as T;
 }
 
 /** A span moved by `d`. */
@@ -116,9 +117,10 @@ export function shiftSpan(sp: Span, d: number): Span {
   return d === 0 ? sp : { start: sp.start + d, end: sp.end + d };
 }
 
-// Deep shifting: copies of the model's objects with every span moved by `d` and every line by `ld`.
-// Written per type with fixed object literals (not a generic walk, not spreads): this runs on
-// every item after an edit, and one shape per type keeps V8 fast. (Spreading a shared helper's
+// Deep shifting: copies of the model's objects with every span moved by `d` and every line by `ld`
+// (for `placed`, and for the items without nested positions that `movedItem` copies whole).
+// Written per type with fixed object literals (not a generic walk, not spreads): one shape per
+// type keeps V8 fast. (Spreading a shared helper's
 // ItemCommon keys into each literal was measured 4-5x slower, so the keys are repeated.) (An optional key absent from
 // the original is present with `undefined` in the copy.) Values without positions (cfg, docs,
 // repr, most constants) are shared.

@@ -118,11 +118,13 @@ function crateKey(a: Analysis): string {
 }
 
 /**
- * On a report that moved shallowly (symbol key: invisible to JSON and to the webview): the
- * report its fields come from, and how far those fields' `nameSpan`s are off.
+ * On a report that moved shallowly, under symbol keys (invisible to JSON and to the webview):
+ * the report its fields come from, and its placed copy once computed. How far those fields'
+ * `nameSpan`s are off is derived: the report's own span against the origin's.
  */
-const MOVED = Symbol('moved');
-type WithMove = { [MOVED]?: { readonly origin: TypeReport; readonly d: number; placed?: TypeReport } };
+const ORIGIN = Symbol('origin');
+const PLACED = Symbol('placed');
+type WithMove = { [ORIGIN]?: TypeReport; [PLACED]?: TypeReport };
 
 type FieldList = NonNullable<TypeReport['fields']>;
 
@@ -142,7 +144,7 @@ function moveReport(old: TypeReport, at: TypeItem, text: string): TypeReport | u
   if (old.kind !== at.kind) return undefined;
   const item = placed(at);
   // (Without the shallow move `old` may carry: every field is rebuilt from the placed item below.)
-  const { [MOVED]: _, ...own } = old as TypeReport & WithMove;
+  const { [ORIGIN]: _o, [PLACED]: _p, ...own } = old as TypeReport & WithMove;
   const moved: TypeReport = { ...own, line: item.line + 1, nameSpan: item.nameSpan, span: item.span };
   if (item.kind !== 'enum') {
     if (!old.fields) return moved;
@@ -176,7 +178,6 @@ function shiftFields(fields: FieldList, delta: number): FieldList {
   return fields.map((f) => ({ ...f, nameSpan: f.nameSpan && shiftSpan(f.nameSpan, delta) }));
 }
 
-
 /**
  * The report of `item`, which only moved by `delta` (its text is unchanged). Like a moved item
  * (src/core/positions.ts) it is a shallow copy: its own `line`, `nameSpan` and `span` are the
@@ -186,28 +187,30 @@ function shiftFields(fields: FieldList, delta: number): FieldList {
  */
 function shiftReport(old: TypeReport, item: TypeItem, delta: number): TypeReport {
   if (delta === 0 && old.line === item.line + 1) return old;
-  const r: { -readonly [K in keyof TypeReport]: TypeReport[K] } = { ...old };
+  const r: { -readonly [K in keyof TypeReport]: TypeReport[K] } & WithMove = { ...old };
   r.line = item.line + 1;
   r.nameSpan = item.nameSpan;
   r.span = item.span;
-  const prev = (old as WithMove)[MOVED];
-  // (The spread copied the previous move, if any; it is replaced.)
-  if (old.fields || old.variants) (r as WithMove)[MOVED] = { origin: prev ? prev.origin : old, d: (prev ? prev.d : 0) + delta };
+  // The spread kept the origin of a report that had moved already, and its placed copy (stale here).
+  if (r[PLACED]) r[PLACED] = undefined;
+  if (old.fields || old.variants) r[ORIGIN] ??= old;
   return r;
 }
 
 /** `r` with its fields' `nameSpan`s right too (the same object unless it moved shallowly; computed once). */
 export function placedReport(r: TypeReport): TypeReport {
-  const m = (r as WithMove)[MOVED];
-  if (!m) return r;
-  if (!m.placed) {
-    const { [MOVED]: _, ...own } = r as TypeReport & WithMove;
+  const m = r as TypeReport & WithMove;
+  const origin = m[ORIGIN];
+  if (!origin) return r;
+  if (!m[PLACED]) {
+    const d = (r.span?.start ?? 0) - (origin.span?.start ?? 0);
+    const { [ORIGIN]: _o, [PLACED]: _p, ...own } = m;
     const p: { -readonly [K in keyof TypeReport]: TypeReport[K] } = own;
-    if (m.origin.fields) p.fields = shiftFields(m.origin.fields, m.d);
-    if (m.origin.variants) p.variants = m.origin.variants.map((v) => ({ ...v, fields: shiftFields(v.fields, m.d) }));
-    m.placed = p;
+    if (origin.fields) p.fields = shiftFields(origin.fields, d);
+    if (origin.variants) p.variants = origin.variants.map((v) => ({ ...v, fields: shiftFields(v.fields, d) }));
+    m[PLACED] = p;
   }
-  return m.placed;
+  return m[PLACED];
 }
 
 const TYPE_KINDS = new Set(['struct', 'enum', 'union', 'alias']);
