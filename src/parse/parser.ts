@@ -79,6 +79,8 @@ export interface RustParser {
 
 export const RUNTIME_WASM = 'web-tree-sitter.wasm';
 
+export const RUST_GRAMMAR_WASM = 'tree-sitter-rust.wasm';
+
 /** A little of everything the grammar has, parsed once when a parser is made (see `loadRustParser`). */
 const WARM_UP = `//! w
 #![allow(dead_code)]
@@ -94,7 +96,6 @@ mod m { pub(crate) struct S(pub u8); }
 impl E { fn f(&self) -> bool { match self { E::X => true, _ => { let v = vec![1, 2]; v.len() > 0 } } } }
 fn broken( { (( }
 `;
-export const RUST_GRAMMAR_WASM = 'tree-sitter-rust.wasm';
 
 let runtimeInit: Promise<void> | undefined;
 const parsers = new Map<string, Promise<RustParser>>();
@@ -141,7 +142,8 @@ class RustParserImpl implements RustParser {
     let overrun = false;
     // Called by tree-sitter about every 100 parse operations; true stops the parse. The clock
     // is wall time (cheap to read); past the deadline, the CPU time this process actually got
-    // decides, so a machine busy with other work does not stop a normal parse.
+    // decides, so other programs on a busy machine do not stop a normal parse. (That CPU time is
+    // every thread's: hence the unbudgeted warm-up parse in loadRustParser.)
     const progressCallback = (): boolean => {
       if (overrun || performance.now() <= deadline) return overrun;
       const used = process.cpuUsage(cpu0);
