@@ -1,6 +1,7 @@
 // UI checks of the editor surfaces (CodeLens, quick-fix menu), used by scripts/ui-check.mjs on
 // the example crate (examples/). Each check gets the `ui` helper object of ui-check.mjs, saves a
-// screenshot and throws on failure. Nothing is applied: the example files stay untouched.
+// screenshot and throws on failure. Nothing is applied or saved: the example files stay untouched
+// (typingMovesLayouts types into the editor and undoes it).
 
 /** Waits until some CodeLens on the page has text matching `re`; returns every lens text. */
 async function lensTexts(ui, re, timeoutMs = 30_000) {
@@ -83,4 +84,36 @@ async function targetPicker(ui) {
   return `${titles.length} targets`;
 }
 
-export const EDITOR_CHECKS = [codeLensAboveTypes, quickFixMenu, targetPicker];
+/**
+ * Typing moves every type after the edit: the model and reports of the new version are shallow
+ * copies placed on demand (src/core/positions.ts). After typing in a doc comment, a field's hover
+ * further down must still find that field and show its numbers. The typing is undone.
+ */
+async function typingMovesLayouts(ui) {
+  await ui.openFile('src/lib.rs');
+  await ui.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await ui.page.keyboard.press('Control+Home');
+  // Point's doc comment (after the crate's inner attributes, so only the items around it are
+  // read again): one comment token, so click the line itself.
+  const first = ui.page.locator('.view-line', { hasText: /^\/\/\/\s+Two\s+`f64`s/ }).first();
+  await first.waitFor({ state: 'visible', timeout: 15_000 });
+  await first.click();
+  await ui.page.keyboard.press('End');
+  await ui.page.keyboard.type(' typed', { delay: 30 });
+  let text;
+  try {
+    const line = /^\s*length:\s+u64,/;
+    text = (await ui.hoverWord('length', { line, accept: (t) => /offset \d+/.test(t) })).replace(/\u00a0/g, ' ');
+    await ui.screenshot('typing-field-hover');
+  } finally {
+    await ui.page.keyboard.press('Escape');
+    await first.click();
+    for (let i = 0; i < 6; i++) await ui.page.keyboard.press('Control+Z');
+  }
+  const restored = (await first.innerText()).replace(/\u00a0/g, ' ');
+  if (restored.includes(' typed')) throw new Error(`the typing was not undone: ${JSON.stringify(restored)}`);
+  if (!/^length: u64 — offset 8 · size 8 · align 8/.test(text)) throw new Error(`after typing, the hover on Header.length says: ${JSON.stringify(text)}`);
+  return text.split('\n')[0];
+}
+
+export const EDITOR_CHECKS = [codeLensAboveTypes, quickFixMenu, targetPicker, typingMovesLayouts];
