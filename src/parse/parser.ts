@@ -153,7 +153,14 @@ class RustParserImpl implements RustParser {
       return overrun;
     };
     try {
-      tree = this.parser.parse(text, oldTree ?? null, { progressCallback });
+      // The text is read through a holder emptied after the parse. The tree keeps its input
+      // callback (web-tree-sitter's `Tree.textCallback`, read only by `node.text`, which this
+      // project never calls), and a tree's object outlives minor garbage collections until the
+      // next major one even once deleted (web-tree-sitter registers every tree for finalization):
+      // holding the text itself, it made every keystroke's text outlive them too (measured).
+      const input = { text };
+      tree = this.parser.parse((index: number) => input.text.slice(index), oldTree ?? null, { progressCallback });
+      input.text = '';
       if (!tree && overrun) {
         // Start the next parse afresh (a stopped parse would otherwise be resumed), and hand
         // back an empty tree marked with the reason.

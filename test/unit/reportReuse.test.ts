@@ -226,4 +226,33 @@ describe('document versions in memory', function () {
     assert.ok(grown < 4 * 1024 * 1024, `the heap grew by ${(grown / 1048576).toFixed(1)} MB over 120 edits`);
     d.trees.dispose();
   });
+
+  it('lets each version die young: nothing long-lived points at a version once it is replaced', async () => {
+    // A minor collection keeps whatever an old object points at, live or not (a getter closure
+    // reached from a shared hidden class, a web-tree-sitter tree after its delete()...):
+    // a replaced version reached that way is copied and promoted instead of freed, and keystrokes
+    // pay for copying it. With a minor collection after each keystroke and no major one, what the
+    // old generation gains per keystroke is what outlived two minor collections.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as (o?: { type: 'minor' | 'major' }) => void;
+    const d = await EditedDocument.open(analyzer, '/virtual/young.rs', generateRustFile(100 * 1024));
+    const sites = [...d.text.matchAll(/Field (\d)\./g)].map((m) => m.index + 6);
+    const keystroke = async (i: number) => {
+      const at = sites[(i * 7919) % sites.length]!;
+      await d.edit(at, at + 1, String((Number(d.text[at]) + 1) % 10));
+      void d.current.report;
+      gc({ type: 'minor' });
+    };
+    const old = () => v8.getHeapSpaceStatistics().reduce((n, s) => (s.space_name.startsWith('new') ? n : n + s.space_used_size), 0);
+    for (let i = 0; i < 10; i++) await keystroke(i);
+    gc({ type: 'major' });
+    const before = old();
+    const n = 60;
+    for (let i = 10; i < 10 + n; i++) await keystroke(i);
+    const perKeystroke = (old() - before) / n;
+    assert.ok(d.reusedAnalyses >= n, 'the keystrokes reused the previous analysis');
+    // Measured: 6-10 KB. A version's text alone is 100 KB, its items and reports as much again.
+    assert.ok(perKeystroke < 40 * 1024, `each keystroke left ${(perKeystroke / 1024).toFixed(0)} KB in the old generation`);
+    d.trees.dispose();
+  });
 });
