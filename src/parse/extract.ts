@@ -1448,7 +1448,7 @@ export function extractIncremental(
     let last = '';
     for (let c: Node | null = n; c; c = c.nextSibling) {
       const t = c.type;
-      if (c.startIndex >= newEndW && !ATTACHED.has(last)) break;
+      if (c.startIndex > newEndW && !ATTACHED.has(last)) break;
       if (t === 'inner_attribute_item') return undefined;
       nodes.push(c);
       newEnd = Math.max(newEnd, c.endIndex);

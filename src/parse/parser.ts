@@ -8,7 +8,7 @@
  * shutdown. Trees returned by `parse()` are owned by the caller, who must `delete()` them.
  */
 import * as nodePath from 'node:path';
-import { Parser, Language, type Tree } from 'web-tree-sitter';
+import { Parser, Language, type Range, type Tree } from 'web-tree-sitter';
 
 /** The WASM runtime or the Rust grammar could not be loaded. */
 export class GrammarLoadError extends Error {
@@ -57,8 +57,13 @@ export function abandonedParse(tree: Tree): string | undefined {
 }
 
 export interface ParseOptions {
-  /** Overrides `parseBudgetMs(text.length)`. */
+  /** Overrides `parseBudgetMs(text.length)` (or, with `range`, the budget of the range's length). */
   readonly budgetMs?: number;
+  /**
+   * Parse only this part of `text` (tree-sitter's included ranges): the tree's positions are
+   * still the document's. Without it, the whole text.
+   */
+  readonly range?: Range;
 }
 
 export interface RustParser {
@@ -137,7 +142,8 @@ class RustParserImpl implements RustParser {
     let tree: Tree | null;
     const started = performance.now();
     const cpu0 = process.cpuUsage();
-    const budget = options?.budgetMs ?? parseBudgetMs(text.length);
+    const range = options?.range;
+    const budget = options?.budgetMs ?? parseBudgetMs(range ? range.endIndex - range.startIndex : text.length);
     let deadline = started + budget;
     let overrun = false;
     // Called by tree-sitter about every 100 parse operations; true stops the parse. The clock
@@ -159,7 +165,7 @@ class RustParserImpl implements RustParser {
       // next major one even once deleted (web-tree-sitter registers every tree for finalization):
       // holding the text itself, it made every keystroke's text outlive them too (measured).
       const input = { text };
-      tree = this.parser.parse((index: number) => input.text.slice(index), oldTree ?? null, { progressCallback });
+      tree = this.parser.parse((index: number) => input.text.slice(index), oldTree ?? null, range ? { progressCallback, includedRanges: [range] } : { progressCallback });
       input.text = '';
       if (!tree && overrun) {
         // Start the next parse afresh (a stopped parse would otherwise be resumed), and hand

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import type { Tree } from 'web-tree-sitter';
 import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/parse/documents';
 import { derivationFrom, extractFile } from '../../src/parse/extract';
-import { abandonedParse, parseBudgetMs, type RustParser } from '../../src/parse/parser';
-import type { Item } from '../../src/core/model';
+import { abandonedParse, parseBudgetMs } from '../../src/parse/parser';
 import { placedAll } from '../../src/core/positions';
-import { editSession, getParser, rng, type TextEdit } from './parseHelpers';
+import { apply, assertSameModel, change, editSession, getParser, rng, tracking, type TextEdit } from './parseHelpers';
 
 const BASE = `//! Fixture for incremental parsing: é😀
 use std::collections::HashMap;
@@ -58,25 +57,6 @@ const SNIPPETS = [
   'fn g() {',
 ];
 
-/** Document positions computed independently of src/parse (split on \n, UTF-16 columns). */
-function positionOf(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1]!.length };
-}
-
-function change(text: string, start: number, end: number, insert: string): ContentChange {
-  return {
-    range: { start: positionOf(text, start), end: positionOf(text, end) },
-    rangeOffset: start,
-    rangeLength: end - start,
-    text: insert,
-  };
-}
-
-function apply(text: string, c: ContentChange): string {
-  return text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
-}
-
 /** Every node with its type, offsets and row/column positions (toString() has no positions). */
 function dump(tree: Tree): string {
   const out: string[] = [];
@@ -94,51 +74,6 @@ function dump(tree: Tree): string {
   } finally {
     c.delete();
   }
-}
-
-/** Wraps a parser to count the trees it creates and the trees deleted. */
-/** Each item's own positions (not its fields', types' or attributes'), inline modules' items included. */
-function ownPositions(items: readonly Item[]): unknown[] {
-  return items.map((it) => ({
-    kind: it.kind,
-    span: it.span,
-    nameSpan: 'nameSpan' in it ? it.nameSpan : undefined,
-    line: 'line' in it ? it.line : undefined,
-    bodySpan: 'bodySpan' in it ? it.bodySpan : undefined,
-    items: it.kind === 'mod' && it.items ? ownPositions(it.items) : undefined,
-  }));
-}
-
-/** Counts the trees `parser` hands out and checks each is deleted once; `budget` (ms) by text, for the given-up parse tests. */
-function tracking(parser: RustParser, budget?: (text: string) => number | undefined): { parser: RustParser; live: () => number; created: () => number } {
-  let created = 0;
-  let deleted = 0;
-  const wrapped: RustParser = {
-    get language() {
-      return parser.language;
-    },
-    get isDisposed() {
-      return parser.isDisposed;
-    },
-    parse(text: string, old?: Tree | null): Tree {
-      const budgetMs = budget?.(text);
-      const t = parser.parse(text, old, budgetMs === undefined ? undefined : { budgetMs });
-      created++;
-      const del = t.delete.bind(t);
-      let done = false;
-      t.delete = () => {
-        assert.equal(done, false, 'tree deleted twice');
-        done = true;
-        deleted++;
-        del();
-      };
-      return t;
-    },
-    dispose() {
-      /* the shared parser is not ours to dispose */
-    },
-  };
-  return { parser: wrapped, live: () => created - deleted, created: () => created };
 }
 
 describe('parse: DocumentTrees', () => {
@@ -279,20 +214,7 @@ describe('parse: DocumentTrees', () => {
       lastModel = model;
       const full = base.parse(text);
       try {
-        // Canonical JSON: a shifted copy may order keys differently and hold an optional key as
-        // `undefined` where the original has none; neither is observable.
-        const json = (f: unknown) =>
-          JSON.stringify(
-            f,
-            (_k, v: unknown) =>
-              typeof v === 'bigint' ? `${v}n` : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-            1,
-          );
-        const fresh = extractFile(full, text, uri);
-        // Moved items share their contents with the item they moved from (src/core/positions.ts):
-        // placed, they are exactly a full extraction's; unplaced, their own positions already are.
-        assert.equal(json({ ...model, items: placedAll(model.items) }), json(fresh), `step ${step} (edit kind ${k}): incremental model differs`);
-        assert.equal(json(ownPositions(model.items)), json(ownPositions(fresh.items)), `step ${step} (edit kind ${k}): an item's own positions differ`);
+        assertSameModel(model, extractFile(full, text, uri), `step ${step} (edit kind ${k})`);
       } finally {
         full.delete();
       }

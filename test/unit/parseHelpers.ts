@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { loadRustParser, type RustParser } from '../../src/parse/parser';
+import type { Tree } from 'web-tree-sitter';
+import type { ContentChange } from '../../src/parse/documents';
+import { loadRustParser, type ParseOptions, type RustParser } from '../../src/parse/parser';
+import { placedAll } from '../../src/core/positions';
 import { extractFile } from '../../src/parse/extract';
 import type { Item, SourceFile, TypeExpr, ConstExpr, StructDef, EnumDef } from '../../src/core/model';
 
@@ -168,3 +171,97 @@ export function* editSession(
     yield { step, kind: k, edit };
   }
 }
+
+/** Document positions computed independently of src/parse (split on \n, UTF-16 columns). */
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
+export function change(text: string, start: number, end: number, insert: string): ContentChange {
+  return {
+    range: { start: positionOf(text, start), end: positionOf(text, end) },
+    rangeOffset: start,
+    rangeLength: end - start,
+    text: insert,
+  };
+}
+
+export function apply(text: string, c: ContentChange): string {
+  return text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+}
+
+/** Each item's own positions (not its fields', types' or attributes'), inline modules' items included. */
+function ownPositions(items: readonly Item[]): unknown[] {
+  return items.map((it) => ({
+    kind: it.kind,
+    span: it.span,
+    nameSpan: 'nameSpan' in it ? it.nameSpan : undefined,
+    line: 'line' in it ? it.line : undefined,
+    bodySpan: 'bodySpan' in it ? it.bodySpan : undefined,
+    items: it.kind === 'mod' && it.items ? ownPositions(it.items) : undefined,
+  }));
+}
+
+/**
+ * Canonical JSON: a shifted copy may order keys differently and hold an optional key as
+ * `undefined` where the original has none; neither is observable.
+ */
+export function canonicalJson(f: unknown): string {
+  return JSON.stringify(
+    f,
+    (_k, v: unknown) =>
+      typeof v === 'bigint' ? `${v}n` : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    1,
+  );
+}
+
+/**
+ * `model` (built incrementally) is a full extraction's `fresh`. Moved items share their contents
+ * with the item they moved from (src/core/positions.ts): placed, they are exactly a full
+ * extraction's; unplaced, their own positions already are.
+ */
+export function assertSameModel(model: SourceFile, fresh: SourceFile, what: string): void {
+  const a = canonicalJson({ ...model, items: placedAll(model.items) });
+  const b = canonicalJson(fresh);
+  if (a !== b) {
+    // Long models: say where they part (assert's own diff cuts long strings short).
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    assert.fail(`${what}: incremental model differs at character ${i}:\n${a.slice(Math.max(0, i - 400), i + 200)}\n--- full extraction:\n${b.slice(Math.max(0, i - 400), i + 200)}`);
+  }
+  assert.equal(canonicalJson(ownPositions(model.items)), canonicalJson(ownPositions(fresh.items)), `${what}: an item's own positions differ`);
+}
+
+/** Counts the trees `parser` hands out and checks each is deleted once; `budget` (ms) by text, for the given-up parse tests. */
+export function tracking(parser: RustParser, budget?: (text: string) => number | undefined): { parser: RustParser; live: () => number; created: () => number } {
+  let created = 0;
+  let deleted = 0;
+  const wrapped: RustParser = {
+    get language() {
+      return parser.language;
+    },
+    get isDisposed() {
+      return parser.isDisposed;
+    },
+    parse(text: string, old?: Tree | null, options?: ParseOptions): Tree {
+      const budgetMs = budget?.(text);
+      const t = parser.parse(text, old, budgetMs === undefined ? options : { ...options, budgetMs });
+      created++;
+      const del = t.delete.bind(t);
+      let done = false;
+      t.delete = () => {
+        assert.equal(done, false, 'tree deleted twice');
+        done = true;
+        deleted++;
+        del();
+      };
+      return t;
+    },
+    dispose() {
+      /* the shared parser is not ours to dispose */
+    },
+  };
+  return { parser: wrapped, live: () => created - deleted, created: () => created };
+}
+
