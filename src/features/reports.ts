@@ -32,6 +32,9 @@ interface DocEntry {
   readonly result: Promise<DocumentAnalysis | undefined>;
 }
 
+/** Pause in typing (ms) after which the edited files' whole trees are re-parsed. */
+const SETTLE_AFTER_MS = 400;
+
 export class DocumentReports extends Disposable {
   private readonly docs = new Map<string, DocEntry>();
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
@@ -64,6 +67,7 @@ export class DocumentReports extends Disposable {
         if (!this.trees?.has(key) || e.contentChanges.length === 0) return;
         try {
           this.trees.update(treeDoc(e.document), e.contentChanges);
+          this.scheduleSettle();
         } catch (err) {
           this.log.error(`incremental parse of ${key} failed`, err);
           this.trees.close(key);
@@ -75,6 +79,24 @@ export class DocumentReports extends Disposable {
   }
 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * While typing, an edit re-parses only the items it touches (DocumentTrees' region re-parse);
+   * once typing pauses, bring the whole files' trees up to date, off the keystroke path.
+   */
+  private scheduleSettle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      if (this.isDisposed) return;
+      try {
+        this.trees?.settle();
+      } catch (err) {
+        this.log.error('re-parse of the edited files failed', err);
+      }
+    }, SETTLE_AFTER_MS);
+  }
 
   /**
    * An edit in one file can change the layouts shown in the crate's other open files: once
@@ -208,6 +230,7 @@ export class DocumentReports extends Disposable {
 
   override dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
     this.trees?.dispose();
     this.trees = undefined;
     this.docs.clear();

@@ -186,6 +186,9 @@ export class DocumentTrees {
     // The unchanged start and end, relative to the last extracted model.
     let prefix = e.model ? e.text.length : (e.base?.prefix ?? 0);
     let suffix = e.model ? e.text.length : (e.base?.suffix ?? 0);
+    // The same for these changes alone (the base model may be some versions older).
+    let editPrefix = e.text.length;
+    let editSuffix = e.text.length;
     const single = changes.length === 1 && doc.version === e.version + 1;
     let pending = e.pending;
     try {
@@ -208,6 +211,8 @@ export class DocumentTrees {
         );
         prefix = Math.min(prefix, start);
         suffix = Math.min(suffix, text.length - oldEnd);
+        editPrefix = Math.min(editPrefix, start);
+        editSuffix = Math.min(editSuffix, text.length - oldEnd);
         if (pending.length) pending = pending.map((r) => shiftRegion(r, start, oldEnd, start + ch.text.length));
         if (!single) text = text.slice(0, start) + ch.text + text.slice(oldEnd);
       }
@@ -228,12 +233,13 @@ export class DocumentTrees {
     }
     const baseModel = e.model ?? e.base?.model;
     const baseText = e.model ? e.text : e.base?.text;
-    const affected = affectedRegion(tree.rootNode, expected.length, Math.min(prefix, expected.length - suffix), Math.max(prefix, expected.length - suffix), pending);
+    const affected = affectedRegion(tree.rootNode, expected.length, Math.min(editPrefix, expected.length - editSuffix), Math.max(editPrefix, expected.length - editSuffix), pending);
     if (this.regions && affected && baseModel && baseText !== undefined && e.clean && pending.length < MAX_PENDING) {
       const r = this.reparseRegion(tree, expected, affected, pending);
       if (r) {
         this.stats.region++;
-        const base: Base = { model: baseModel, text: baseText, prefix: r.start, suffix: expected.length - r.end };
+        // Relative to the base model: this region and what changed in the versions since.
+        const base: Base = { model: baseModel, text: baseText, prefix: Math.max(0, Math.min(prefix, r.start)), suffix: Math.max(0, Math.min(suffix, expected.length - r.end)) };
         return this.store(doc.uri, doc.version, expected, tree, base, true, r.pending, r.tree).doc;
       }
     }
@@ -386,9 +392,12 @@ export class DocumentTrees {
     const b = e.base;
     e.base = undefined;
     if (b) {
-      // The region's parse when this version re-parsed one (it holds every change since the
-      // base model), else the whole file's tree.
-      const file = extractIncremental(e.region ?? e.tree, e.text, e.uri, b.model, b.text, b.prefix, b.suffix);
+      // The region's parse when it holds every change since the base model (the model of the
+      // version before, usually), else the whole file's tree.
+      const r = e.pending.at(-1);
+      const inRegion = e.region && r && b.prefix >= r.start && e.text.length - b.suffix <= r.end;
+      if (!inRegion) this.settleEntry(e);
+      const file = extractIncremental(inRegion ? e.region! : e.tree, e.text, e.uri, b.model, b.text, b.prefix, b.suffix);
       e.region?.delete();
       e.region = undefined;
       if (file) {

@@ -132,6 +132,8 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   const scopeT: number[] = [];
   const reportT: number[] = [];
   const fullParse: number[] = [];
+  const settleT: number[] = [];
+  const regionsBefore = trees.stats.region;
   const edits = opts.edits ?? 200;
   for (let i = 0; i < edits; i++) {
     // Typing: a character inserted after a digit in a doc comment, then deleted (every
@@ -162,7 +164,14 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
       parser.parse(text).delete();
       fullParse.push(performance.now() - f0);
     }
+    if (i % 20 === 19) {
+      // A pause in typing: the extension brings the whole file's tree up to date (off the keystroke path).
+      const s0 = performance.now();
+      trees.settle(file);
+      settleT.push(performance.now() - s0);
+    }
   }
+  const regionShare = `${trees.stats.region - regionsBefore}/${edits}`;
   // Layout-changing edits: a field type `u16` ↔ `u32` (same length): the edited type and every
   // type that refers to it (T(i+4) holds T(i), enums hold structs) are recomputed, the rest carried over.
   const typeSites = [...text.matchAll(/: u(16|32), \/\/ note/g)].map((m) => m.index + 3);
@@ -192,7 +201,8 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   console.log(`  field type edit (u16 ↔ u32) → layout of every type (the edited type and every type holding it laid out again; ${reusedCount}/${typeEdit.length} versions carried the rest over): ${fmt(typeEdit)}`);
   console.log(`  field type edit → hover on the edited type (lazy reports):    ${fmt(typeEditLazy)}`);
   console.log(`  1-char edit → hover on the edited type (lazy reports):        ${fmt(lazy)}`);
-  console.log(`    incremental parse (DocumentTrees.update): ${fmt(parseT)}${same ? '' : '   !! tree differs from a full parse'}`);
+  console.log(`    re-parse (DocumentTrees.update; ${regionShare} re-parsed the touched items only): ${fmt(parseT)}${same ? '' : '   !! tree differs from a full parse'}`);
+  console.log(`    whole-file incremental re-parse after a pause in typing (settle, every 20 edits, off the keystroke path): ${fmt(settleT)}`);
   console.log(`    full parse, for comparison:              ${fmt(fullParse)}`);
   console.log(`    extract model:                           ${fmt(extractT)}`);
   console.log(`    crate scope + engine:                    ${fmt(scopeT)}`);
