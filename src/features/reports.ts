@@ -61,7 +61,7 @@ export class DocumentReports extends Disposable {
     );
     this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        // Keep the tree in step with the edits (tree.edit + incremental re-parse).
+        // Keep the tree in step with the edits (tree.edit, then a re-parse of the touched items or of the whole file).
         const key = documentPath(e.document);
         if (e.document.languageId === 'rust' && e.contentChanges.length > 0) this.scheduleCrossFileRefresh();
         if (!this.trees?.has(key) || e.contentChanges.length === 0) return;

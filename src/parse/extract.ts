@@ -1413,8 +1413,9 @@ const ATTACHED = new Set(['attribute_item', 'line_comment', 'block_comment']);
 /**
  * The model of `text` built from `prev` (the model of `prevText`) by re-extracting only the
  * top-level items around the changed part. `prefix` and `suffix` are the lengths of the start
- * and end that both texts share and whose syntax did not change (the edits' window joined with
- * tree-sitter's changed ranges). Items before the region are reused as they are, items after
+ * and end that both texts share and whose syntax did not change (DocumentTrees works them out).
+ * `tree` is the whole file's tree, or the parse of a region of `text` that holds that window.
+ * Items before the region are reused as they are, items after
  * it are copied with their offsets and lines shifted. Returns undefined (the caller extracts
  * everything) when the result could differ from a full extraction: syntax errors in either
  * version, inner attributes in the region, or an old item crossing the region's border.
