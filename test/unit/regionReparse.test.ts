@@ -43,7 +43,7 @@ const TOKENS = ['//', '/*', '*/', '"', 'r#"', '"#', "'", '{', '}', ';', '\n', ' 
 async function adversarialSession(regions: boolean, seed: number): Promise<void> {
   const base = await getParser();
   const { parser, live } = tracking(base);
-  const cache = new DocumentTrees(parser, { regions });
+  const cache = new DocumentTrees(parser, { regions, regionShare: 1 });
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   let n = 0;
@@ -180,7 +180,7 @@ describe('parse: region re-parse (DocumentTrees)', () => {
 
     it(`finds the items that \`// \` typed before a \`/*\` uncovers, where tree-sitter reports no change (${regions ? 'region re-parse' : 'whole-file re-parse'})`, async () => {
       const base = await getParser();
-      const cache = new DocumentTrees(base, { regions });
+      const cache = new DocumentTrees(base, { regions, regionShare: 1 });
       let text = `fn g() {}\n/* block */\n/*f();\nmod m { pub struct Z(u8); }\nstruct T(u8, u32);\n// plain */\n/// Doc.\nstruct S {}\n`;
       const uri = 'file:///uncover.rs';
       cache.get({ uri, version: 1, getText: () => text }).file();
@@ -251,7 +251,7 @@ describe('parse: region re-parse (DocumentTrees)', () => {
 
   it('a region that is not only items (a top-level expression, an error) re-parses the whole file', async () => {
     const base = await getParser();
-    const cache = new DocumentTrees(base);
+    const cache = new DocumentTrees(base, { regionShare: 1 });
     let text = `struct A { a: u8 }\n\nf();\n\nstruct B { b: u16 }\n`;
     let version = 1;
     const uri = 'file:///expr.rs';
@@ -272,6 +272,30 @@ describe('parse: region re-parse (DocumentTrees)', () => {
     assert.equal(cache.stats.region, 1, 'an unclosed brace is an error in the region');
     assert.equal(cache.stats.incremental, 2);
     assert.ok(d.file().problems.length > 0);
+    cache.dispose();
+  });
+
+  it('an edit inside an item larger than regionShare of the file re-parses the whole file (cheaper than that item from scratch)', async () => {
+    const base = await getParser();
+    const cache = new DocumentTrees(base);
+    const small = Array.from({ length: 100 }, (_, i) => `struct S${i} { a: u8 }\n`).join('');
+    const big = `impl S0 {\n${Array.from({ length: 100 }, (_, i) => `    fn f${i}(&self) -> u8 { ${i} }\n`).join('')}}\n`;
+    let text = small + big + small.replaceAll('struct S', 'struct R');
+    let version = 1;
+    const uri = 'file:///big.rs';
+    const doc = () => ({ uri, version, getText: () => text });
+    cache.get(doc()).file();
+    const edit = (at: number) => {
+      const c = change(text, at, at + 1, 'x');
+      text = apply(text, c);
+      version++;
+      return cache.update(doc(), [c]).file();
+    };
+    assert.ok(big.length > text.length / 32);
+    edit(text.indexOf('fn f50') + 3);
+    assert.deepEqual([cache.stats.region, cache.stats.incremental], [0, 1]);
+    edit(text.indexOf('struct S50') + 7);
+    assert.deepEqual([cache.stats.region, cache.stats.incremental], [1, 1]);
     cache.dispose();
   });
 });
