@@ -165,7 +165,7 @@ class RustParserImpl implements RustParser {
       // next major one even once deleted (web-tree-sitter registers every tree for finalization):
       // holding the text itself, it made every keystroke's text outlive them too (measured).
       const input = { text };
-      tree = this.parser.parse((index: number) => input.text.slice(index), oldTree ?? null, range ? { progressCallback, includedRanges: [range] } : { progressCallback });
+      tree = this.parser.parse((index: number) => chunkAt(input.text, index), oldTree ?? null, range ? { progressCallback, includedRanges: [range] } : { progressCallback });
       input.text = '';
       if (!tree && overrun) {
         // Start the next parse afresh (a stopped parse would otherwise be resumed), and hand
@@ -192,6 +192,25 @@ class RustParserImpl implements RustParser {
     this.parser = undefined;
     this.onDispose();
   }
+}
+
+/** Characters handed to tree-sitter per read (web-tree-sitter copies at most 5,119). */
+const CHUNK = 4096;
+
+/**
+ * The text tree-sitter reads from `index` on: at most `CHUNK` characters, never ending between
+ * the two halves of a surrogate pair. tree-sitter decodes a pair split across two reads as an
+ * invalid character: with web-tree-sitter's own string input (5,119-character reads), a file
+ * with emoji or other astral characters got syntax errors wherever a pair fell on a read's
+ * border, and which pairs did moved with every edit (measured on regex-syntax's Unicode tables).
+ */
+export function chunkAt(text: string, index: number): string {
+  let end = index + CHUNK;
+  if (end < text.length) {
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) end--;
+  }
+  return text.slice(index, end);
 }
 
 /**
