@@ -23,7 +23,7 @@
 import type { Node, Point, Tree } from 'web-tree-sitter';
 import { Edit } from 'web-tree-sitter';
 import type { SourceFile } from '../core/model';
-import { extractFile, extractIncremental } from './extract';
+import { carriesOver, extractFile, extractIncremental, itemStart } from './extract';
 import { type RustParser, abandonedParse } from './parser';
 
 export interface TextDocumentLike {
@@ -117,8 +117,6 @@ const REGION_KINDS = new Set([
   'block_comment',
 ]);
 
-/** Top-level nodes that belong to the item after them. */
-const ATTACHED = new Set(['attribute_item', 'line_comment', 'block_comment']);
 
 /** Regions re-parsed on their own before the whole file is re-parsed. */
 export const MAX_PENDING = 32;
@@ -288,7 +286,7 @@ export class DocumentTrees {
       ok = !rr.hasError;
       let last = '';
       for (let c = rr.firstChild; ok && c; c = c.nextSibling) ok = REGION_KINDS.has((last = c.type));
-      attachedLast = ATTACHED.has(last);
+      attachedLast = carriesOver(last);
     }
     if (!ok || (attachedLast && end < text.length)) {
       rt.delete();
@@ -475,10 +473,9 @@ function affectedRegion(root: Node, length: number, ws: number, we: number, pend
   let before: Node | null;
   let after: Node | null;
   if (touching && touching.startIndex <= we) {
-    let first = touching;
-    for (let b = first.previousSibling; b && ATTACHED.has(b.type); b = b.previousSibling) first = b;
+    const first = itemStart(touching);
     let last = touching;
-    for (let c = touching.nextSibling; c && (c.startIndex <= we || ATTACHED.has(last.type)); c = c.nextSibling) last = c;
+    for (let c = touching.nextSibling; c && (c.startIndex <= we || carriesOver(last.type)); c = c.nextSibling) last = c;
     before = first.previousSibling;
     after = last.nextSibling;
   } else {

@@ -1408,7 +1408,28 @@ export function derivationFrom(file: SourceFile, prev: SourceFile): Derivation |
   return d && d.prevId === modelIds.get(prev) ? d : undefined;
 }
 
-const ATTACHED = new Set(['attribute_item', 'line_comment', 'block_comment']);
+/** Top-level nodes that belong to the item after them (attributes, doc comments; plain comments too, to be safe). */
+const ATTACHED: ReadonlySet<string> = new Set(['attribute_item', 'line_comment', 'block_comment']);
+
+/** Whether what comes after a top-level node of this type may take it (or what it lets through) into its item. */
+export function carriesOver(type: string): boolean {
+  return ATTACHED.has(type) || type === 'inner_attribute_item';
+}
+
+/**
+ * The first top-level node of the item `n` starts: back over the attributes and comments before
+ * it, and over inner attributes too when outer attributes or doc comments come before them (the
+ * item takes those: an inner attribute does not end what is pending).
+ */
+export function itemStart(n: Node): Node {
+  let first = n;
+  let pastInner = false;
+  for (let b = n.previousSibling; b && carriesOver(b.type); b = b.previousSibling) {
+    if (b.type === 'inner_attribute_item') pastInner = true;
+    else if (!pastInner || b.type === 'attribute_item' || b.childForFieldName('outer')) first = b;
+  }
+  return first;
+}
 
 /**
  * The model of `text` built from `prev` (the model of `prevText`) by re-extracting only the
@@ -1443,13 +1464,13 @@ export function extractIncremental(
   let n = root.firstChildForIndex(prefix);
   if (n) {
     // Back over the attributes and comments that belong to this node's item.
-    for (let b = n.previousSibling; b && ATTACHED.has(b.type); b = b.previousSibling) n = b;
+    n = itemStart(n);
     start = Math.min(start, n.startIndex);
     // Forward over every node that starts in the window, and the item trailing attributes belong to.
     let last = '';
     for (let c: Node | null = n; c; c = c.nextSibling) {
       const t = c.type;
-      if (c.startIndex > newEndW && !ATTACHED.has(last)) break;
+      if (c.startIndex > newEndW && !carriesOver(last)) break;
       if (t === 'inner_attribute_item') return undefined;
       nodes.push(c);
       newEnd = Math.max(newEnd, c.endIndex);

@@ -200,6 +200,30 @@ describe('parse: region re-parse (DocumentTrees)', () => {
     });
   }
 
+  it('an item uncovered by an edit takes the outer attributes written before inner attributes above it', async () => {
+    const base = await getParser();
+    for (const regions of [true, false]) {
+      const cache = new DocumentTrees(base, { regions, regionShare: 1 });
+      // `/*` before S hides it up to the `*/` of the comment after it; deleting `/*` brings S back
+      // with both attributes (rustc rejects an inner attribute after an outer one, but a file being
+      // edited can hold anything: the model must still be a full extraction's).
+      let text = `struct A(u8);\n\n/// Doc of S.\n#[repr(C)]\n#![allow(unused)]\n#[derive(Clone)]\n/*struct S { a: u8, b: u32 }\n// */\n`;
+      const uri = 'file:///inner.rs';
+      cache.get({ uri, version: 1, getText: () => text }).file();
+      const at = text.indexOf('/*struct');
+      const c = change(text, at, at + 2, '');
+      text = apply(text, c);
+      const model = cache.update({ uri, version: 2, getText: () => text }, [c]).file();
+      const full = base.parse(text);
+      const fresh = extractFile(full, text, uri);
+      full.delete();
+      assertSameModel(model, fresh, regions ? 'region re-parse' : 'whole-file re-parse');
+      const s = model.items.find((it) => 'name' in it && it.name === 'S');
+      assert.ok(s && s.kind === 'struct' && s.repr.c, 'S is #[repr(C)]');
+      cache.dispose();
+    }
+  });
+
   it('re-parses only the items an edit touches, and the whole file later or after MAX_PENDING regions', async () => {
     const base = await getParser();
     const { parser, created, live } = tracking(base);
