@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DocumentTrees, MAX_PENDING, type ContentChange } from '../../src/parse/documents';
 import { extractFile } from '../../src/parse/extract';
-import { apply, assertSameModel, change, getParser, rng, tracking } from './parseHelpers';
+import { apply, assertSameModel, change, getParser, repoRoot, rng, tracking } from './parseHelpers';
 
 /**
  * Items of every shape whose text could run into the next item's after an edit: line, block and
@@ -199,6 +201,60 @@ describe('parse: region re-parse (DocumentTrees)', () => {
       cache.dispose();
     });
   }
+
+  it('random edits over the repository\'s own Rust files: every error-free version gets a full extraction\'s model', async function () {
+    this.timeout(120000);
+    const base = await getParser();
+    const dirs = ['examples/src', 'test/fixtures/workspace/src', 'test/fixtures/workspace/legacy/src'];
+    const files = dirs.flatMap((d) => fs.readdirSync(path.join(repoRoot, d)).filter((f) => f.endsWith('.rs')).map((f) => path.join(repoRoot, d, f)));
+    assert.ok(files.length >= 6, `${files.length} files`);
+    const random = rng(77);
+    const TYPED = ['//', '/*', '*/', '"', '{', '}', ';', '\n', ' ', '#', '!', '/', 'x', '///', '#[repr(C)]', "'", ')', '(', ','];
+    let checked = 0;
+    let regions = 0;
+    for (const file of files) {
+      let text = fs.readFileSync(file, 'utf8');
+      const cache = new DocumentTrees(base, { regionShare: 1 });
+      const uri = `file://${file}`;
+      let version = 1;
+      cache.get({ uri, version, getText: () => text }).file();
+      let lastClean = text;
+      for (let step = 0; step < 150; step++) {
+        let c: ContentChange;
+        if (text !== lastClean && random() < 0.6) {
+          let s = 0;
+          while (s < text.length && s < lastClean.length && text[s] === lastClean[s]) s++;
+          let e = 0;
+          while (e < text.length - s && e < lastClean.length - s && text[text.length - 1 - e] === lastClean[lastClean.length - 1 - e]) e++;
+          c = change(text, s, text.length - e, lastClean.slice(s, lastClean.length - e));
+        } else {
+          const lines = [...text.matchAll(/\n/g)].map((m) => m.index + 1);
+          const at = random() < 0.5 ? Math.floor(random() * text.length) : (lines[Math.floor(random() * lines.length)] ?? 0);
+          const r = random();
+          if (r < 0.5) c = change(text, at, at, TYPED[Math.floor(random() * TYPED.length)]!);
+          else if (r < 0.75) c = change(text, at, Math.min(text.length, at + 1 + Math.floor(random() * 3)), '');
+          else c = text.startsWith('// ', at) ? change(text, at, at + 3, '') : change(text, at, at, '// ');
+        }
+        text = apply(text, c);
+        const r0 = cache.stats.region;
+        const model = cache.update({ uri, version: ++version, getText: () => text }, [c]).file();
+        if (cache.stats.region > r0) regions++;
+        const full = base.parse(text);
+        try {
+          // With syntax errors, tree-sitter's incremental error recovery may differ from a fresh parse's (README, Limitations).
+          if (full.rootNode.hasError) continue;
+          lastClean = text;
+          assertSameModel(model, extractFile(full, text, uri), `${path.basename(file)}, step ${step}`);
+          checked++;
+        } finally {
+          full.delete();
+        }
+      }
+      cache.dispose();
+    }
+    assert.ok(checked > 300, `only ${checked} error-free versions`);
+    assert.ok(regions > 100, `only ${regions} region re-parses`);
+  });
 
   it('an item uncovered by an edit takes the outer attributes written before inner attributes above it', async () => {
     const base = await getParser();
