@@ -261,7 +261,7 @@ export async function run(): Promise<void> {
   console.log('\n── editor surfaces (issue 4) ──');
   await runEditorBench({
     wasmDir: path.join(__dirname, '..', '..', '..', 'dist'),
-    edits: Number(process.env.RLL_BENCH_EDITS ?? 200),
+    edits: Number(process.env.RLL_BENCH_EDITS ?? 400),
     memoryEdits: Number(process.env.RLL_BENCH_MEMORY_EDITS ?? 10_000),
   });
 }
