@@ -117,7 +117,6 @@ const REGION_KINDS = new Set([
   'block_comment',
 ]);
 
-
 /** Regions re-parsed on their own before the whole file is re-parsed. */
 export const MAX_PENDING = 32;
 
