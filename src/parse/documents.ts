@@ -63,7 +63,7 @@ interface Entry {
   tree: Tree;
   /** Did the whole file's last parse find no syntax error? */
   clean: boolean;
-  /** The parts of this text re-parsed on their own since `tree` was parsed. */
+  /** The parts of this text re-parsed on their own since `tree` was parsed; while `region` is set, the last is its range. */
   pending: readonly Region[];
   /** This version's region parse, until the model is extracted from it or the tree settled. */
   region: Tree | undefined;
