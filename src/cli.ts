@@ -8,11 +8,13 @@ import { parseArgs } from 'node:util';
 import type { TypeReport } from './analysis/api';
 import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
+import { NodeFs } from './platform/nodeFs';
 import { listTargets, DEFAULT_TARGET } from './core/targets';
 
-const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] PATH...
+const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--verbose] PATH...
   PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
   --json     print one JSON document {target, types}
+  --verbose  also list the dependency crates read and their problems (on stderr)
   --target   one of: ${listTargets().join(', ')} (default ${DEFAULT_TARGET})`;
 
 function table(types: readonly TypeReport[]): string {
@@ -33,7 +35,7 @@ function table(types: readonly TypeReport[]): string {
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -57,7 +59,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       try {
         // A batch tool: every file is parsed to the end, however long its error recovery takes
         // (the parse budget keeps the editor responsive; here completeness comes first).
-        loaded = loadPath(p, (file, text) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity }));
+        const parse = (file: string, text: string) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
+        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs: new NodeFs(), parse, target });
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         failed = true;
@@ -68,6 +71,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const t of a.reports()) {
         const file = path.relative(loaded.root, t.file) || path.basename(t.file);
         all.push({ ...t, file });
+      }
+      // Dependency crates are read when a type reaches them, so their problems are known now.
+      if (args.values.verbose) {
+        for (const n of loaded.project?.read ?? []) process.stderr.write(`read ${n.name} ${n.version ?? ''} (${n.dir})\n`);
+        for (const pr of loaded.project?.problems ?? []) process.stderr.write(`note: ${pr.crate}: ${pr.message}\n`);
       }
     }
     if (args.values.json) {

@@ -376,14 +376,14 @@ export class Engine {
   private bindingTy(b: Binding, args: readonly GenericArg[], s: TyScope, text: string): Ty {
     switch (b.k) {
       case 'extern':
-        return { k: 'unknown', reason: `unknown type \`${text}\` (external crate)` };
+        return { k: 'unknown', reason: b.reason ? `unknown type \`${text}\`: ${b.reason}` : `unknown type \`${text}\` (external crate)` };
       case 'module':
         return { k: 'error', code: 'E0573', message: `expected type, found module \`${text}\`` };
       case 'prim':
         return this.primTy(b.name);
       case 'item': {
         const item = b.item;
-        const own = b.m.crate.isStd ? undefined : refKey('t', b.m, item);
+        const own = b.m.crate.frozen ? undefined : refKey('t', b.m, item);
         if (own !== undefined) this.addRef(s.owner, own);
         if (item.kind === 'trait') return { k: 'dyn', text: `dyn ${item.name}` };
         const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
@@ -539,7 +539,7 @@ export class Engine {
           }
         }
         const found = this.resolver.lookupConst(s.m, segs);
-        const own = found && 'name' in found.item && !found.m.crate.isStd ? refKey('v', found.m, found.item) : undefined;
+        const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
         if (own !== undefined) this.addRef(s.owner, own);
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
           const key = `${this.idOf(found.item)}`;
@@ -652,7 +652,7 @@ export class Engine {
 
   adtScope(ty: Extract<Ty, { k: 'adt' }>): TyScope {
     const m = ty.def.m;
-    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, owner: m.crate.isStd ? undefined : refKey('t', m, ty.def.item) };
+    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item) };
   }
 
   /** The generic definition's own tail decides MaybeUnsized (rustc checks `instantiate_identity`). */

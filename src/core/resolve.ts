@@ -25,6 +25,23 @@ export interface CrateInput {
    * start at the crate root. Undefined: 2018 rules (a file outside any crate).
    */
   readonly edition?: string;
+  /** The package a dependency crate comes from (for hovers: `bytes 1.5.0`). */
+  readonly package?: { readonly name: string; readonly version?: string };
+  /** Dependency crates by the names Rust paths use for them (Cargo dependencies), read on first use. */
+  readonly links?: CrateLinks;
+  /**
+   * The crate's sources do not change while analyses are made of it (std, registry and git
+   * dependencies): its items are not tracked in `Engine.refs`, and its layouts may be shared.
+   */
+  readonly frozen?: boolean;
+}
+
+/** Dependency crates of one crate (see src/analysis/project.ts). */
+export interface CrateLinks {
+  /** The names this crate can use for dependencies. */
+  readonly names: readonly string[];
+  /** The crate a dependency name stands for, or why it cannot be read; undefined for other names. */
+  crate(name: string): CrateScope | { readonly unavailable: string } | undefined;
 }
 
 export class ModuleScope {
@@ -34,7 +51,11 @@ export class ModuleScope {
   readonly uses: UseEntry[] = [];
   readonly globs: UseEntry[] = [];
   readonly macroCalls: string[] = [];
-  /** Memoized `Resolver.lookupIn` results (scopes live for one analysis). */
+  /** The `use` entries (globs included) of `pub use` declarations: what other crates can see. */
+  readonly publicUses = new Set<UseEntry>();
+  /** `pub` (or the crate root): visible from other crates when its parents are. */
+  isPublic = false;
+  /** Memoized `Resolver.lookupIn` results (scopes live for one analysis); from other crates under `\0` + name. */
   readonly lookupCache = new Map<string, Binding | null>();
   /** A file module whose file could not be found. */
   missing = false;
@@ -53,7 +74,8 @@ export type Binding =
   | { readonly k: 'module'; readonly m: ModuleScope }
   | { readonly k: 'item'; readonly item: TypeItem | TypeAliasDef | TraitDef; readonly m: ModuleScope }
   | { readonly k: 'prim'; readonly name: string }
-  | { readonly k: 'extern'; readonly name: string };
+  /** A crate that could not be read (`reason`), or a name only known to be an external crate. */
+  | { readonly k: 'extern'; readonly name: string; readonly reason?: string };
 
 export const PRIMITIVES = new Set([
   'bool', 'char', 'str', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize',
@@ -79,12 +101,18 @@ export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<s
   }
 }
 
+let nextCrateId = 1;
+
 export class CrateScope {
+  /** Unique per scope (two versions of one crate may share a name). */
+  readonly id = nextCrateId++;
   readonly root: ModuleScope;
   readonly externs: ReadonlySet<string>;
   readonly features: ReadonlySet<string>;
   /** 2015 edition: `use a::b` and `::a::b` are paths from the crate root. */
   readonly rootRelativeUse: boolean;
+  /** See CrateInput.frozen (std always is). */
+  readonly frozen: boolean;
   /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
   readonly externCrateUses = new Set<UseEntry>();
   constructor(
@@ -92,10 +120,12 @@ export class CrateScope {
     readonly target: Target,
     readonly isStd: boolean,
   ) {
-    this.externs = new Set(input.externCrates);
+    this.externs = new Set([...input.externCrates, ...(input.links?.names ?? [])]);
+    this.frozen = isStd || input.frozen === true;
     this.features = new Set(input.features);
     this.rootRelativeUse = input.edition === '2015';
     this.root = new ModuleScope(this, [], input.root.file, undefined);
+    this.root.isPublic = true;
     this.fill(this.root, input.root.items);
   }
 
@@ -121,7 +151,10 @@ export class CrateScope {
           m.consts.set(item.name, item);
           break;
         case 'use':
-          for (const e of item.entries) (e.glob ? m.globs : m.uses).push(e);
+          for (const e of item.entries) {
+            (e.glob ? m.globs : m.uses).push(e);
+            if (item.vis === 'pub') m.publicUses.add(e);
+          }
           break;
         case 'mod':
           this.addModule(m, item);
@@ -144,12 +177,14 @@ export class CrateScope {
     const path = [...parent.path, def.name];
     if (def.items) {
       const child = new ModuleScope(this, path, parent.file, parent);
+      child.isPublic = def.vis === 'pub';
       parent.children.set(def.name, child);
       this.fill(child, def.items);
       return;
     }
     const input = this.input.fileModules.get(path.join('::'));
     const child = new ModuleScope(this, path, input?.file ?? parent.file, parent);
+    child.isPublic = def.vis === 'pub';
     parent.children.set(def.name, child);
     if (input) this.fill(child, input.items);
     else child.missing = true;
@@ -203,36 +238,44 @@ export class Resolver {
     readonly prelude: Readonly<Record<string, readonly string[]>>,
   ) {}
 
-  /** Looks a name up in a module: its own items, explicit imports, then glob imports. */
-  lookupIn(m: ModuleScope, name: string): Binding | undefined {
-    const hit = m.lookupCache.get(name);
+  /**
+   * Looks a name up in a module: its own items, explicit imports, then glob imports. From
+   * another crate (`from`), only what that crate can see: `pub` items, modules and imports
+   * (privacy decides which of two same-named things a path reaches: `use memchr::memchr`
+   * imports the function, not memchr's private `mod memchr`). The modelled std is all visible.
+   */
+  lookupIn(m: ModuleScope, name: string, from?: CrateScope): Binding | undefined {
+    const outside = from !== undefined && from !== m.crate && !m.crate.isStd;
+    const key = outside ? `\0${name}` : name;
+    const hit = m.lookupCache.get(key);
     if (hit !== undefined) return hit ?? undefined;
-    const r = this.lookupUncached(m, name);
+    const r = this.lookupUncached(m, name, outside);
     // Results found while a cycle was being cut short are not cached.
-    if (this.visiting.size === 0) m.lookupCache.set(name, r ?? null);
+    if (this.visiting.size === 0) m.lookupCache.set(key, r ?? null);
     return r;
   }
 
-  private lookupUncached(m: ModuleScope, name: string): Binding | undefined {
+  private lookupUncached(m: ModuleScope, name: string, outside: boolean): Binding | undefined {
     const own = m.types.get(name);
-    if (own) return { k: 'item', item: own, m };
+    if (own && (!outside || own.vis === 'pub')) return { k: 'item', item: own, m };
     const child = m.children.get(name);
-    if (child) return { k: 'module', m: child };
-    const key = `${m.crate.input.name}/${m.displayPath}/${name}`;
+    if (child && (!outside || child.isPublic)) return { k: 'module', m: child };
+    const key = `${m.crate.id}/${m.displayPath}/${name}`;
     if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
     this.visiting.add(key);
     this.depth++;
     try {
       for (const u of m.uses) {
         const bound = u.alias ?? u.path[u.path.length - 1];
-        if (bound !== name || u.alias === '_') continue;
-        const b = m.crate.externCrateUses.has(u) ? this.externCrate(u.path[0]!) : this.resolveUse(m, u.path, u.global);
+        if (bound !== name || u.alias === '_' || (outside && !m.publicUses.has(u))) continue;
+        const b = m.crate.externCrateUses.has(u) ? this.externCrate(m.crate, u.path[0]!) : this.resolveUse(m, u.path, u.global);
         if (b) return b;
       }
       for (const g of m.globs) {
+        if (outside && !m.publicUses.has(g)) continue;
         const target = this.resolveUse(m, g.path, g.global);
         if (target?.k === 'module') {
-          const b = this.lookupIn(target.m, name);
+          const b = this.lookupIn(target.m, name, m.crate);
           if (b) return b;
         }
       }
@@ -248,8 +291,13 @@ export class Resolver {
     return undefined;
   }
 
-  private externCrate(name: string): Binding {
-    return this.stdRoot(name) ?? { k: 'extern', name };
+  /** A crate by name from `crate`: std, a linked dependency (its root module), or an unread extern. */
+  private externCrate(crate: CrateScope, name: string): Binding {
+    const std = this.stdRoot(name);
+    if (std) return std;
+    const linked = crate.input.links?.crate(name);
+    if (linked instanceof CrateScope) return { k: 'module', m: linked.root };
+    return { k: 'extern', name, reason: linked?.unavailable };
   }
 
   /**
@@ -262,10 +310,10 @@ export class Resolver {
     let cur: Binding | undefined;
     const first = path[0]!;
     if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate'))) {
-      cur = this.lookupIn(m.crate.root, first) ?? (m.crate.isStd ? undefined : this.externCrate(first));
-    } else if (global) cur = this.externCrate(first);
+      cur = this.lookupIn(m.crate.root, first) ?? (m.crate.isStd ? undefined : this.externCrate(m.crate, first));
+    } else if (global) cur = this.externCrate(m.crate, first);
     else cur = this.firstSegment(m, first);
-    for (let i = 1; i < path.length && cur; i++) cur = this.step(cur, path[i]!);
+    for (let i = 1; i < path.length && cur; i++) cur = this.step(cur, path[i]!, m.crate);
     return cur;
   }
 
@@ -278,17 +326,18 @@ export class Resolver {
     if (local) return local;
     const std = this.stdRoot(name);
     if (std && !m.crate.isStd) return std;
-    if (m.crate.externs.has(name)) return { k: 'extern', name };
+    if (m.crate.externs.has(name)) return this.externCrate(m.crate, name);
     return undefined;
   }
 
-  step(cur: Binding, name: string): Binding | undefined {
+  /** One more segment of a path written in crate `from`. */
+  step(cur: Binding, name: string, from: CrateScope): Binding | undefined {
     if (cur.k === 'module') {
       if (name === 'super') return cur.m.parent ? { k: 'module', m: cur.m.parent } : undefined;
       if (name === 'self') return cur;
-      return this.lookupIn(cur.m, name);
+      return this.lookupIn(cur.m, name, from);
     }
-    if (cur.k === 'extern') return { k: 'extern', name: `${cur.name}::${name}` };
+    if (cur.k === 'extern') return { k: 'extern', name: `${cur.name}::${name}`, reason: cur.reason };
     return undefined;
   }
 
@@ -315,7 +364,7 @@ export class Resolver {
       if (cur.k === 'module' && cur.m.crate.isStd && PRIMITIVES.has(segs[i]!) && i === segs.length - 1 && !cur.m.types.has(segs[i]!)) {
         return { k: 'prim', name: segs[i]! };
       }
-      cur = this.step(cur, segs[i]!);
+      cur = this.step(cur, segs[i]!, m.crate);
     }
     return cur;
   }
@@ -330,7 +379,7 @@ export class Resolver {
       const c = m.consts.get(segs[0]!);
       if (c) return { item: c, m };
       // In `visiting` with the type lookups' keys: lookups made meanwhile are not cached either.
-      const key = `const/${m.crate.input.name}/${m.displayPath}/${segs[0]}`;
+      const key = `const/${m.crate.id}/${m.displayPath}/${segs[0]}`;
       if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
       this.visiting.add(key);
       this.depth++;

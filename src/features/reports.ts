@@ -14,8 +14,11 @@ import * as vscode from 'vscode';
 import { type Analysis, type Analyzer, type Program, singleFileProgram } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../analysis/api';
 export type { DocumentAnalysis, TypeEntry } from './documentModel';
-import { loadProgram } from '../analysis/program';
+import { loadPackage } from '../analysis/program';
+import { type ParseFn, Project } from '../analysis/project';
+import { CargoGraph } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
+import type { Target } from '../core/targets';
 import { DocumentTrees, type TextDocumentLike } from '../parse/documents';
 import type { RustParser } from '../parse/parser';
 import { onDidChangeSettings, readSettings } from './config';
@@ -23,7 +26,7 @@ import { Disposable } from './dispose';
 import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from './documentModel';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex, toPath } from './workspaceIndex';
 
 interface DocEntry {
   readonly version: number;
@@ -39,6 +42,8 @@ export class DocumentReports extends Disposable {
   private readonly docs = new Map<string, DocEntry>();
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
   private readonly crates = new Map<string, { generation: number; analysis: Analysis; program: Program }>();
+  /** Package graphs with the dependency crates read so far, per (package, target), until files change on disk. */
+  private readonly projects = new Map<string, { generation: number; project: Project | undefined }>();
   readonly index: WorkspaceIndex;
   /** Incremental trees of the analysed documents (created with the parser). */
   private trees: DocumentTrees | undefined;
@@ -164,13 +169,18 @@ export class DocumentReports extends Disposable {
       // Rebuild when files changed, or when this document's text is not the one the crate saw.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
       if (!c || c.generation !== generation || stale) {
-        const { program, problems } = loadProgram(crate.entry, parse, this.index, {
-          externCrates: crate.deps,
-          features: crate.features,
-          name: crate.name,
-          edition: crate.edition,
-        });
-        for (const p of problems) this.log.debug(`${p.file}: ${p.message}`);
+        const t = this.analyzer.resolveTarget(target);
+        const project = this.projectFor(crate.dir, t, parse);
+        let program: Program;
+        if (project) {
+          const loaded = project.loadCrate(project.graph.root, crate.entry, false, (p) => this.index.readFile(p));
+          for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
+          program = { crate: loaded.input, texts: loaded.texts };
+        } else {
+          const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
+          for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
+          program = loaded.program;
+        }
         c = { generation, program, analysis: await this.analyzer.analyze(program, target) };
         this.crates.set(key, c);
       }
@@ -188,6 +198,26 @@ export class DocumentReports extends Disposable {
       reuseAnalysis(file, { path, text, target: this.analyzer.resolveTarget(target).triple }, carry) ??
       (await this.analyzer.analyze(singleFileProgram(file, text), target));
     return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
+  }
+
+  /**
+   * The package graph of a package for a target, kept (with the dependency crates read so far)
+   * until files change on disk. Undefined when its manifest cannot be read (logged).
+   */
+  private projectFor(dir: string, target: Target, parse: ParseFn): Project | undefined {
+    const key = `${dir}\0${target.triple}`;
+    const generation = this.index.projectGeneration;
+    const hit = this.projects.get(key);
+    if (hit && hit.generation === generation) return hit.project;
+    let project: Project | undefined;
+    try {
+      project = new Project(new CargoGraph(this.index, target, dir), this.index, parse, target);
+      for (const p of project.graph.problems) this.log.warn(p.message);
+    } catch (err) {
+      this.log.warn(`${dir}: ${(err as Error).message}`);
+    }
+    this.projects.set(key, { generation, project });
+    return project;
   }
 
   /** Parses with the (path, text) cache; every tree is deleted before returning. */
@@ -224,6 +254,7 @@ export class DocumentReports extends Disposable {
   invalidate(): void {
     this.docs.clear();
     this.crates.clear();
+    this.projects.clear();
     this.index.clear();
     this._onDidInvalidate.fire();
   }
@@ -246,5 +277,5 @@ function treeDoc(d: vscode.TextDocument): TextDocumentLike {
 
 /** The path handed to the engine: the file system path for `file:` documents, else the URI path. */
 export function documentPath(document: vscode.TextDocument): string {
-  return document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
+  return document.uri.scheme === 'file' ? toPath(document.uri.fsPath) : document.uri.path;
 }

@@ -8,21 +8,22 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { type FileSource, crateEntry, readCargoToml } from '../analysis/program';
+import { crateEntry } from '../analysis/program';
+import type { ProjectFs } from '../cargo/fs';
+import { parseManifest } from '../cargo/manifest';
 import { Disposable } from './dispose';
 
 export interface CrateInfo {
+  /** The package directory (holding its Cargo.toml). */
   readonly dir: string;
+  /** The crate's entry file (library, else src/main.rs). */
   readonly entry: string;
-  readonly name?: string;
-  readonly deps: readonly string[];
-  readonly features: readonly string[];
-  /** The `[package] edition` (2015 when absent; undefined when inherited from a workspace). */
-  readonly edition?: string;
 }
 
-export class WorkspaceIndex extends Disposable implements FileSource {
+export class WorkspaceIndex extends Disposable implements ProjectFs {
   private readonly disk = new Map<string, string | undefined>();
+  private readonly dirs = new Map<string, readonly string[] | undefined>();
+  private _projectGeneration = 0;
   private readonly crates = new Map<string, CrateInfo | undefined>();
   private excludes: RegExp[] = [];
   private _generation = 0;
@@ -33,7 +34,7 @@ export class WorkspaceIndex extends Disposable implements FileSource {
   constructor() {
     super();
     this.readExcludes();
-    for (const glob of ['**/*.rs', '**/Cargo.toml']) {
+    for (const glob of ['**/*.rs', '**/Cargo.toml', '**/Cargo.lock', '**/.cargo/config.toml', '**/.cargo/config']) {
       const w = this._register(vscode.workspace.createFileSystemWatcher(glob));
       this._register(w.onDidCreate((u) => this.onFileEvent(u)));
       this._register(w.onDidChange((u) => this.onFileEvent(u)));
@@ -63,6 +64,11 @@ export class WorkspaceIndex extends Disposable implements FileSource {
     return this._generation;
   }
 
+  /** Counts changes on disk (files created, changed, deleted): what can change a package graph or a dependency. */
+  get projectGeneration(): number {
+    return this._projectGeneration;
+  }
+
   /** True for files the index never looks at: anything under `target/` or excluded by `files.exclude`. */
   isIgnored(fsPath: string): boolean {
     const p = fsPath.replace(/\\/g, '/');
@@ -74,22 +80,26 @@ export class WorkspaceIndex extends Disposable implements FileSource {
 
   private onFileEvent(uri: vscode.Uri): void {
     if (uri.scheme !== 'file' || this.isIgnored(uri.fsPath)) return;
-    this.disk.delete(uri.fsPath);
+    this.disk.delete(toPath(uri.fsPath));
+    this.dirs.clear();
     this.crates.clear(); // cheap to rebuild: a Cargo.toml or an entry file may have come or gone
     this._generation++;
+    this._projectGeneration++;
     this._onDidChange.fire();
   }
 
   /** Drops everything read so far. */
   clear(): void {
     this.disk.clear();
+    this.dirs.clear();
     this.crates.clear();
     this._generation++;
+    this._projectGeneration++;
   }
 
-  /** FileSource: an open document's text, else the file on disk (cached). */
-  read(path: string): string | undefined {
-    const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.scheme === 'file' && d.uri.fsPath === path);
+  /** ProjectFs: an open document's text, else the file on disk (cached). */
+  readFile(path: string): string | undefined {
+    const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.scheme === 'file' && toPath(d.uri.fsPath) === path);
     if (doc) return doc.getText();
     if (this.disk.has(path)) return this.disk.get(path);
     let text: string | undefined;
@@ -102,9 +112,27 @@ export class WorkspaceIndex extends Disposable implements FileSource {
     return text;
   }
 
+  /** ProjectFs: a directory's entries (cached until a file event). */
+  readDir(path: string): readonly string[] | undefined {
+    if (this.dirs.has(path)) return this.dirs.get(path);
+    let names: string[] | undefined;
+    try {
+      names = fs.readdirSync(path);
+    } catch {
+      names = undefined;
+    }
+    this.dirs.set(path, names);
+    return names;
+  }
+
+  /** ProjectFs: the extension host's environment (`CARGO_HOME`, `HOME`). */
+  env(name: string): string | undefined {
+    return process.env[name];
+  }
+
   /** The crate whose Cargo.toml is the nearest one above `filePath`, or undefined. */
   crateOf(filePath: string): CrateInfo | undefined {
-    let dir = nodePath.dirname(filePath);
+    let dir = nodePath.posix.dirname(filePath);
     const visited: string[] = [];
     for (let depth = 0; depth < 64; depth++) {
       if (this.crates.has(dir)) {
@@ -113,17 +141,20 @@ export class WorkspaceIndex extends Disposable implements FileSource {
         return hit;
       }
       visited.push(dir);
-      const toml = this.read(nodePath.join(dir, 'Cargo.toml'));
-      if (toml !== undefined) {
+      const toml = this.readFile(nodePath.posix.join(dir, 'Cargo.toml'));
+      let isPackage = false;
+      try {
+        isPackage = toml !== undefined && parseManifest(toml, dir).package !== undefined;
+      } catch {
+        isPackage = toml !== undefined; // a broken manifest: still this package's; its graph says what is wrong
+      }
+      if (isPackage) {
         const entry = crateEntry(dir, this);
-        const cargo = readCargoToml(toml);
-        const info: CrateInfo | undefined = entry
-          ? { dir, entry, name: cargo.name, deps: cargo.deps, features: cargo.defaultFeatures, edition: cargo.edition }
-          : undefined;
+        const info: CrateInfo | undefined = entry ? { dir, entry } : undefined;
         for (const v of visited) this.crates.set(v, info);
         return info;
       }
-      const parent = nodePath.dirname(dir);
+      const parent = nodePath.posix.dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }
@@ -156,4 +187,9 @@ export function globToRegExp(glob: string): RegExp {
     else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}(?:/.*)?$`);
+}
+
+/** A file system path in the `/`-separated form the engine uses (src/cargo/paths.ts). */
+export function toPath(fsPath: string): string {
+  return fsPath.replace(/\\/g, '/');
 }

@@ -25,4 +25,4 @@ export {
   type CrateProblem,
   type ReadFile,
 } from './crate';
-export { parseCfgAttr, mergeRepr } from './attrs';
+export { parseCfgAttr, mergeRepr } from '../core/attrs';

@@ -4,7 +4,7 @@
  */
 import type { Attribute, CfgPredicate, GenericArg, GenericParam, Generics, PathSegment, Repr, UseEntry } from '../core/model';
 import { ownString } from '../core/model';
-import { keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from './attrs';
+import { keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from '../core/attrs';
 
 /**
  * One shared frozen empty array: most fields have no docs, attributes, cfg or generic

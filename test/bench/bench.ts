@@ -18,7 +18,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import { loadPath, diskSource, type FileSource } from '../../src/analysis/program';
+import { loadPath } from '../../src/analysis/program';
+import type { ProjectFs } from '../../src/cargo/fs';
+import { getTarget } from '../../src/core/targets';
+import { NodeFs } from '../../src/platform/nodeFs';
 import type { SourceFile } from '../../src/core/model';
 import { extractFile } from '../../src/parse/extract';
 import { Parser } from 'web-tree-sitter';
@@ -57,6 +60,8 @@ function realCrates(): { dirs: string[] } | { error: string } {
   }
 }
 
+const HOST_TARGET = getTarget('x86_64-unknown-linux-gnu')!;
+
 interface Crate {
   readonly dir: string;
   /** Every file read while loading the crate (missing files as undefined), so rounds skip the disk. */
@@ -70,14 +75,17 @@ function loadCrates(analyzer: Analyzer, parser: RustParser, dirs: readonly strin
   const out: Crate[] = [];
   for (const dir of dirs) {
     const reads = new Map<string, string | undefined>();
-    const recording: FileSource = {
-      read(p) {
-        if (!reads.has(p)) reads.set(p, diskSource.read(p));
+    const disk = new NodeFs();
+    const recording: ProjectFs = {
+      readFile(p) {
+        if (!reads.has(p)) reads.set(p, disk.readFile(p));
         return reads.get(p);
       },
+      readDir: (p) => disk.readDir(p),
+      env: (n) => disk.env(n),
     };
     try {
-      const { program } = loadPath(dir, (f, t) => analyzer.parseWith(parser, f, t), recording);
+      const { program } = loadPath(dir, { fs: recording, parse: (f, t) => analyzer.parseWith(parser, f, t), target: HOST_TARGET });
       out.push({ dir, reads, files: [...program.texts.values()] });
     } catch (e) {
       console.log(`  skipped ${path.basename(dir)}: ${(e as Error).message}`);
@@ -129,8 +137,9 @@ async function round(analyzer: Analyzer, parser: RustParser, crates: readonly Cr
     const raw = ms(tr);
     b.raw += raw;
     const tc = process.hrtime.bigint();
-    const src: FileSource = { read: (p) => c.reads.get(p) };
-    const { program } = loadPath(c.dir, parse, src);
+    const disk = new NodeFs();
+    const src: ProjectFs = { readFile: (p) => c.reads.get(p), readDir: (p) => disk.readDir(p), env: (n) => disk.env(n) };
+    const { program } = loadPath(c.dir, { fs: src, parse, target: HOST_TARGET });
     let t = process.hrtime.bigint();
     const a = await analyzer.analyze(program);
     b.analyze += ms(t);

@@ -99,8 +99,12 @@ export interface RustcCrateResult {
   readonly ms: number;
 }
 
-/** rustc's layouts of the candidates, forcing each one with a `const _` in its own file. */
-export async function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string): Promise<RustcCrateResult> {
+/**
+ * rustc's layouts of the candidates, forcing each one with a `const _` in its own file. With
+ * `cargoHome`, the package is built by cargo (offline, with that CARGO_HOME's sources), so its
+ * dependencies are compiled and its features are cargo's: `cargo rustc --lib -- -Zprint-type-sizes`.
+ */
+export async function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string): Promise<RustcCrateResult> {
   const info = readCargoToml(dir);
   const tmp = mkdtempSync(join(tmpdir(), 'rll-crate-'));
   const t0 = Date.now();
@@ -130,9 +134,11 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
       writeFileSync(p, readFileSync(p, 'utf8') + '\n' + lines.join('\n') + '\n');
     }
     const args = ['--edition', info.edition, '--crate-type', 'lib', '--crate-name', info.name, '-Zprint-type-sizes', '--emit=metadata', '--cap-lints', 'allow', ...info.features.flatMap((f) => ['--cfg', `feature="${f}"`]), ...(target ? ['--target', target] : []), '-o', join(tmp, 'out.rmeta'), join(tmp, info.entry)];
+    const cargoArgs = ['rustc', '-Zavoid-dev-deps', '--lib', '--offline', '--quiet', ...(target ? ['--target', target] : []), '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
+    const cargoEnv = { ...process.env, RUSTC_BOOTSTRAP: '1', CARGO_HOME: cargoHome, CARGO_TARGET_DIR: join(tmp, 'target') };
     let dropped = 0;
     for (let attempt = 0; attempt < 8; attempt++) {
-      const r = await run('rustc', args, { cwd: tmp });
+      const r = cargoHome ? await run('cargo', cargoArgs, { cwd: tmp, env: cargoEnv }) : await run('rustc', args, { cwd: tmp });
       if (r.code === 0) {
         return { types: parsePrintTypeSizes(r.stdout), rejected, forced: byFile.size ? [...byFile.values()].reduce((a, l) => a + l.length, 0) - dropped : 0, dropped, ms: Date.now() - t0 };
       }
@@ -179,17 +185,18 @@ export function ptsToOracleByKind(name: string, kind: string | undefined, p: Pts
   return { name, kind: kind === 'union' ? 'union' : 'struct', size: p.size, align: p.align, fields: fs.map((f) => ({ name: f.name, offset: f.offset, size: f.size })) };
 }
 
-export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
+export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
   let engine: EngineReport | undefined;
   let candidates: Candidate[];
   if (!opts.rustcOnly) {
-    const out = execFileSync('node', [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const env = opts.cargoHome ? { ...process.env, CARGO_HOME: opts.cargoHome } : process.env;
+    const out = execFileSync('node', [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
     engine = JSON.parse(out) as EngineReport;
     candidates = (engine.types as (EngineType & { file?: string })[])
       .filter((t) => t.file && !/generic/i.test(t.unknown ?? ''))
       .map((t) => ({ name: t.name, kind: t.kind ?? 'struct', file: relative(dir, join(dir, t.file!)).split(sep).join('/') }));
   } else candidates = scanCandidates(dir);
-  const rustc = await rustcCrateLayouts(dir, candidates, opts.target);
+  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome);
   const oracle: OracleType[] = [];
   const rejected: OracleRejected[] = [];
   const seen = new Set<string>();
@@ -220,17 +227,18 @@ async function main(): Promise<void> {
     return i >= 0;
   };
   const cli = opt('--cli') ?? 'dist/cli.js';
+  const cargoHome = opt('--cargo-home');
   const target = opt('--target');
   const rustcOnly = flag('--rustc-only');
   const verbose = flag('--verbose');
   if (!argv.length) {
-    console.error('usage: node out/test/oracle/real-crates.js [--cli dist/cli.js] [--target T] [--rustc-only] [--verbose] CRATE_DIR...');
+    console.error('usage: node out/test/oracle/real-crates.js [--cli dist/cli.js] [--target T] [--cargo-home DIR] [--rustc-only] [--verbose] CRATE_DIR...');
     process.exit(2);
   }
   const rows: string[] = [];
   let bad = false;
   for (const dir of argv) {
-    const { summary, oracle, rustc } = await checkCrate(dir, { cli, rustcOnly, target });
+    const { summary, oracle, rustc } = await checkCrate(dir, { cli, rustcOnly, target, cargoHome });
     if (!summary) {
       rows.push(`${dir}: rustc laid out ${oracle.length} types (${rustc.dropped} forcing lines dropped) in ${rustc.ms} ms`);
       if (verbose) for (const t of oracle) console.log(JSON.stringify(t));

@@ -3,10 +3,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
-import { crateEntry, loadPath, readCargoToml, type FileSource } from '../../src/analysis/program';
+import { crateEntry, loadPath } from '../../src/analysis/program';
+import { memoryFs, type ProjectFs } from '../../src/cargo/fs';
+import { parseManifest } from '../../src/cargo/manifest';
+import { getTarget } from '../../src/core/targets';
+import { NodeFs } from '../../src/platform/nodeFs';
 
-function memory(files: Record<string, string>): FileSource {
-  return { read: (p) => files[path.normalize(p)] };
+function memory(files: Record<string, string>): ProjectFs {
+  return memoryFs(files);
 }
 
 describe('program: crate entry', () => {
@@ -54,10 +58,10 @@ describe('program: Cargo.toml', () => {
       'bar = { version = "1",',
       '  package = "real-bar" }',
     ].join('\n');
-    const c = readCargoToml(toml);
-    assert.equal(c.name, 'ttf-parser');
-    assert.deepEqual([...c.defaultFeatures].sort(), ['apple-layout', 'opentype-layout', 'std']);
-    assert.deepEqual(c.deps.sort(), ['bar', 'foo', 'real_bar']);
+    const c = parseManifest(toml, '/c');
+    assert.equal(c.package?.name, 'ttf-parser');
+    assert.deepEqual(c.features.get('default'), ['std', 'opentype-layout', 'apple-layout']);
+    assert.deepEqual(c.deps.map((d) => `${d.name}=${d.package}`).sort(), ['bar=real-bar', 'foo=foo']);
   });
 });
 
@@ -75,7 +79,7 @@ describe('program: 2015-edition crates', function () {
       writeFileSync(path.join(dir, 'src/a.rs'), 'use b::B;\nuse ::b::m::M;\nuse std::cell::Cell;\npub struct S(u64);\npub struct A { b: B, m: M, c: Cell<u8> }\npub mod inner {\n    use S;\n    pub struct UsesS(S, u16);\n}\n');
       writeFileSync(path.join(dir, 'src/b.rs'), 'pub struct B(u32);\npub mod m { pub struct M(u16); }\n');
       const parser = await analyzer.parser();
-      const { program } = loadPath(dir, (f, t) => analyzer.parseWith(parser, f, t));
+      const { program } = loadPath(dir, { fs: new NodeFs(), parse: (f, t) => analyzer.parseWith(parser, f, t), target: getTarget('x86_64-unknown-linux-gnu')! });
       const a = await analyzer.analyze(program);
       return new Map(a.reports().map((r) => [r.name, r.size === null ? `? ${r.unknown ?? r.error}` : `${r.size}/${r.align}`]));
     } finally {
@@ -97,9 +101,10 @@ describe('program: 2015-edition crates', function () {
       const r = await layouts(`[package]\nname = "e"\n${ed}\n`);
       assert.match(r.get('a::A')!, /^\? /, ed); // `use b::B` is not a path from the root
     }
-    assert.equal(readCargoToml('[package]\nname = "x"\n').edition, '2015');
-    assert.equal(readCargoToml('[package]\nname = "x"\nedition = "2018"\n').edition, '2018');
-    assert.equal(readCargoToml('[package]\nname = "x"\nedition.workspace = true\n').edition, undefined);
-    assert.equal(readCargoToml('[workspace]\nmembers = ["a"]\n').edition, undefined);
+    const edition = (t: string) => parseManifest(t, '/c').package?.edition;
+    assert.equal(edition('[package]\nname = "x"\n'), '2015');
+    assert.equal(edition('[package]\nname = "x"\nedition = "2018"\n'), '2018');
+    assert.equal(edition('[package]\nname = "x"\nedition.workspace = true\n'), undefined);
+    assert.equal(edition('[workspace]\nmembers = ["a"]\n'), undefined);
   });
 });

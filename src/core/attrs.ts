@@ -1,5 +1,5 @@
 /**
- * Text-level parsing of attribute contents: `repr(...)`, `cfg(...)`, `doc = "..."`,
+ * Text-level parsing of attribute contents (pure text: shared by src/parse and the engine): `repr(...)`, `cfg(...)`, `doc = "..."`,
  * `path = "..."`. Attributes are short, so a tiny tokenizer over their text is simpler and
  * more robust (half-typed input) than walking their token trees.
  */
@@ -302,4 +302,55 @@ export function keyValueString(attrText: string): string | undefined {
   const toks = tokenize(attrText);
   if (toks.length === 3 && toks[1]!.v === '=' && toks[2]!.t === 'str') return toks[2]!.v;
   return undefined;
+}
+
+/**
+ * `cfg_attr(pred, a, b(..), c = "..")` → the predicate and the texts of the attributes it adds
+ * when the predicate holds (which may be `cfg_attr`s again). Undefined when the text is not a
+ * well-formed `cfg_attr`.
+ */
+export function cfgAttrParts(attrText: string): { pred: CfgPredicate; attrs: string[] } | undefined {
+  const open = attrText.indexOf('(');
+  const body = attrText.trimEnd();
+  if (open < 0 || !/^cfg_attr\s*$/.test(attrText.slice(0, open)) || !body.endsWith(')')) return undefined;
+  const args = splitTopLevel(body.slice(open + 1, body.length - 1));
+  if (args.length < 1) return undefined;
+  return { pred: parseCfgAttr(`cfg(${args[0]!})`), attrs: args.slice(1) };
+}
+
+/**
+ * The texts of the attributes `cfg_attr`s add to an item (`#[cfg_attr(unix, path = "u.rs")]` →
+ * `path = "u.rs"` where `holds(unix)`), nested `cfg_attr`s expanded, at most 16 deep.
+ */
+export function cfgAttrTexts(attrTexts: readonly string[], holds: (p: CfgPredicate) => boolean, depth = 0): string[] {
+  const out: string[] = [];
+  for (const t of attrTexts) {
+    const parts = depth < 16 ? cfgAttrParts(t) : undefined;
+    if (parts && holds(parts.pred)) {
+      for (const a of parts.attrs) {
+        if (/^cfg_attr\s*\(/.test(a)) out.push(...cfgAttrTexts([a], holds, depth + 1));
+        else out.push(a);
+      }
+    }
+  }
+  return out;
+}
+/** Splits text at commas outside brackets and string literals; parts trimmed, empty ones dropped. */
+function splitTopLevel(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(s.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(s.slice(start).trim());
+  return out.filter((x) => x.length > 0);
 }

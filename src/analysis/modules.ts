@@ -1,0 +1,166 @@
+/**
+ * The module tree of one crate, read the way rustc reads it (rustc_expand/src/module.rs), for
+ * one target and feature set: a `mod` whose `#[cfg]` does not hold is not read, and
+ * `#[cfg_attr(pred, path = "..")]` gives the path where `pred` holds.
+ *
+ * - Every module has a directory and, for a non-mod-rs file `a.rs`, a `relative` prefix (`a`).
+ *   The crate root and `mod.rs` files have none.
+ * - `mod m;` looks for `dir/[relative/]m.rs` (its children then use dir `dir/[relative/]`,
+ *   relative `m`) or `dir/[relative/]m/mod.rs` (children in `dir/[relative/]m/`). Both existing
+ *   is E0761, neither is E0583.
+ * - `#[path = "p"] mod m;` loads `dir/p`, where `dir` is the declaring module's directory; a
+ *   `#[path]` file owns its directory like a mod.rs file.
+ * - An inline `mod x { .. }` gets directory `dir/[relative/]x` and no relative prefix; with
+ *   `#[path = "p"]`, `dir/p`.
+ *
+ * Paths are `/`-separated (src/cargo/paths.ts). Never throws for missing files or syntax errors.
+ */
+import { cfgAttrTexts, keyValueString } from '../core/attrs';
+import type { CfgPredicate, Item, ModDef, SourceFile, Span } from '../core/model';
+import type { ModuleInput } from '../core/resolve';
+import { dirname, isAbsolute, join } from '../cargo/paths';
+
+export interface ModuleProblem {
+  /** The file where the problem is (the declaring file for a missing module). */
+  readonly file: string;
+  readonly message: string;
+  readonly span?: Span;
+}
+
+export interface ModuleLoadOptions {
+  /** A file's text, or undefined when it does not exist. */
+  readonly read: (path: string) => string | undefined;
+  /** A file's model (the caller caches by text). */
+  readonly parse: (path: string, text: string) => SourceFile;
+  /** Whether a predicate holds for the crate's target and features. */
+  readonly holds: (p: CfgPredicate) => boolean;
+}
+
+export interface LoadedModules {
+  readonly root: ModuleInput;
+  /** File-backed modules by their path from the root, joined with `::`. */
+  readonly fileModules: ReadonlyMap<string, ModuleInput>;
+  /** Every file read: path → text. */
+  readonly texts: ReadonlyMap<string, string>;
+  readonly problems: readonly ModuleProblem[];
+}
+
+const MAX_MODULE_DEPTH = 256;
+
+interface DirState {
+  readonly dir: string;
+  /** The non-mod-rs file module's name (`a` for `a.rs`), or undefined. */
+  readonly relative: string | undefined;
+}
+
+/** Reads the module tree rooted at `rootFile`. */
+export function loadModules(rootFile: string, opts: ModuleLoadOptions): LoadedModules {
+  return new Walk(opts).run(rootFile);
+}
+
+class Walk {
+  private readonly texts = new Map<string, string>();
+  private readonly fileModules = new Map<string, ModuleInput>();
+  private readonly problems: ModuleProblem[] = [];
+  /** Files on the current chain of `mod` declarations (a `#[path]` cycle stops there). */
+  private readonly loading = new Set<string>();
+
+  constructor(private readonly opts: ModuleLoadOptions) {}
+
+  run(rootFile: string): LoadedModules {
+    const file = this.file(rootFile);
+    const items = file?.items ?? [];
+    if (!file) this.problems.push({ file: rootFile, message: `cannot read ${rootFile}` });
+    this.loading.add(rootFile);
+    this.items(items, [], rootFile, { dir: dirname(rootFile), relative: undefined }, 0);
+    return { root: { file: rootFile, items }, fileModules: this.fileModules, texts: this.texts, problems: this.problems };
+  }
+
+  private text(p: string): string | undefined {
+    const hit = this.texts.get(p);
+    if (hit !== undefined) return hit;
+    const t = this.opts.read(p);
+    if (t !== undefined) this.texts.set(p, t);
+    return t;
+  }
+
+  private file(p: string): SourceFile | undefined {
+    const t = this.text(p);
+    return t === undefined ? undefined : this.opts.parse(p, t);
+  }
+
+  private active(cfg: readonly CfgPredicate[]): boolean {
+    for (const c of cfg) if (!this.opts.holds(c)) return false;
+    return true;
+  }
+
+  /** The `#[path]` of a module declaration, `cfg_attr(pred, path = ..)` included (the last one wins, as in rustc). */
+  private pathOf(decl: ModDef): string | undefined {
+    let p = decl.pathAttr;
+    if (decl.attrs.some((a) => a.name === 'cfg_attr')) {
+      const added = cfgAttrTexts(
+        decl.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text),
+        (pred) => this.opts.holds(pred),
+      );
+      for (const a of added) {
+        if (/^path\s*=/.test(a)) p = keyValueString(a) ?? p;
+      }
+    }
+    return p;
+  }
+
+  private items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number): void {
+    for (const it of items) {
+      if (it.kind === 'mod' && this.active(it.cfg)) this.module(it, path, file, st, depth + 1);
+    }
+  }
+
+  private module(decl: ModDef, parentPath: readonly string[], declFile: string, st: DirState, depth: number): void {
+    const path = [...parentPath, decl.name];
+    if (depth > MAX_MODULE_DEPTH) {
+      this.problems.push({ file: declFile, message: `modules nested too deeply at \`${path.join('::')}\``, span: decl.nameSpan });
+      return;
+    }
+    const pathAttr = this.pathOf(decl);
+    if (decl.items) {
+      const dir = pathAttr !== undefined ? join(st.dir, pathAttr) : join(st.dir, ...(st.relative !== undefined ? [st.relative] : []), decl.name);
+      this.items(decl.items, path, declFile, { dir, relative: undefined }, depth);
+      return;
+    }
+    let filePath: string;
+    let child: DirState;
+    if (pathAttr !== undefined) {
+      filePath = isAbsolute(pathAttr) ? pathAttr : join(st.dir, pathAttr);
+      child = { dir: dirname(filePath), relative: undefined };
+    } else {
+      const base = st.relative !== undefined ? join(st.dir, st.relative) : st.dir;
+      const primary = join(base, `${decl.name}.rs`);
+      const secondary = join(base, decl.name, 'mod.rs');
+      const hasPrimary = this.text(primary) !== undefined;
+      const hasSecondary = this.text(secondary) !== undefined;
+      if (hasPrimary && hasSecondary) {
+        this.problems.push({ file: declFile, message: `E0761: file for module \`${decl.name}\` found at both "${primary}" and "${secondary}"`, span: decl.nameSpan });
+        return;
+      }
+      if (!hasPrimary && !hasSecondary) {
+        this.problems.push({ file: declFile, message: `E0583: file not found for module \`${decl.name}\` (looked for "${primary}" and "${secondary}")`, span: decl.nameSpan });
+        return;
+      }
+      filePath = hasPrimary ? primary : secondary;
+      child = hasPrimary ? { dir: base, relative: decl.name } : { dir: join(base, decl.name), relative: undefined };
+    }
+    if (this.loading.has(filePath)) {
+      this.problems.push({ file: declFile, message: `circular modules: "${filePath}" includes itself`, span: decl.nameSpan });
+      return;
+    }
+    const sf = this.file(filePath);
+    if (!sf) {
+      this.problems.push({ file: declFile, message: `E0583: cannot read "${filePath}" for module \`${decl.name}\``, span: decl.nameSpan });
+      return;
+    }
+    this.fileModules.set(path.join('::'), { file: filePath, items: sf.items });
+    this.loading.add(filePath);
+    this.items(sf.items, path, filePath, child, depth);
+    this.loading.delete(filePath);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * A Cargo package with its dependencies, for one target: the root crate's module tree, and each
+ * dependency crate read from its source on disk the first time a type path reaches it
+ * (`use regex::Regex` → regex's crate), with its own features and dependencies. Found without
+ * running cargo (src/cargo/graph.ts), so it works offline and in untrusted workspaces: only
+ * manifests and sources are read, nothing is executed.
+ */
+import { type CargoGraph, type DepEdge, type PackageNode } from '../cargo/graph';
+import type { ProjectFs } from '../cargo/fs';
+import type { CfgPredicate, Item, SourceFile } from '../core/model';
+import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
+import type { Target } from '../core/targets';
+import { type ModuleProblem, loadModules } from './modules';
+
+export type ParseFn = (path: string, text: string) => SourceFile;
+
+/** One crate ready for CrateScope: its module tree, texts and links to its dependencies. */
+export interface LoadedCrate {
+  readonly input: CrateInput;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly problems: readonly ModuleProblem[];
+}
+
+export interface ProjectProblem {
+  readonly crate: string;
+  readonly message: string;
+}
+
+/** `extern crate x` names of a file's items (rustc adds them to the extern prelude). */
+export function externCrateNames(items: readonly Item[]): string[] {
+  const out: string[] = [];
+  for (const i of items) if (i.kind === 'externCrate') out.push(i.alias ?? i.crate);
+  return out;
+}
+
+export class Project {
+  private readonly scopes = new Map<PackageNode, CrateScope | { readonly unavailable: string }>();
+  /** Problems met while reading dependency crates (missing module files…), for the log. */
+  readonly problems: ProjectProblem[] = [];
+  /** Every dependency crate read so far. */
+  readonly read: PackageNode[] = [];
+
+  constructor(
+    readonly graph: CargoGraph,
+    private readonly fs: ProjectFs,
+    private readonly parse: ParseFn,
+    readonly target: Target,
+  ) {}
+
+  private holds(features: ReadonlySet<string>): (p: CfgPredicate) => boolean {
+    return (p) => evalCfg(p, this.target, features);
+  }
+
+  /** Loads a crate of package `node` from `entry` (the library, or the root package's binary). */
+  loadCrate(node: PackageNode, entry: string, frozen: boolean, read: (path: string) => string | undefined = (p) => this.fs.readFile(p)): LoadedCrate {
+    const features = this.graph.features(node);
+    const mods = loadModules(entry, { read, parse: this.parse, holds: this.holds(features) });
+    const externs = new Set<string>(externCrateNames(mods.root.items));
+    for (const m of mods.fileModules.values()) for (const e of externCrateNames(m.items)) externs.add(e);
+    const input: CrateInput = {
+      name: node.crateName,
+      root: mods.root,
+      fileModules: mods.fileModules,
+      externCrates: [...externs],
+      features: [...features],
+      edition: node.edition,
+      links: this.linksOf(node),
+      frozen,
+      package: { name: node.name, version: node.version },
+    };
+    return { input, texts: mods.texts, problems: mods.problems };
+  }
+
+  /** The dependencies of `node` as CrateLinks: each crate read on first use, then kept. */
+  linksOf(node: PackageNode): CrateLinks {
+    const edges = this.graph.deps(node);
+    const byName = new Map<string, DepEdge>();
+    for (const e of edges) if (!byName.has(e.externName)) byName.set(e.externName, e);
+    return {
+      names: [...byName.keys()],
+      crate: (name) => {
+        const e = byName.get(name);
+        if (!e) return undefined;
+        if ('missing' in e.to) return { unavailable: e.to.missing };
+        return this.dependency(e.to);
+      },
+    };
+  }
+
+  private dependency(node: PackageNode): CrateScope | { readonly unavailable: string } {
+    const hit = this.scopes.get(node);
+    if (hit) return hit;
+    const label = `\`${node.name}\`${node.version ? ` ${node.version}` : ''}`;
+    let r: CrateScope | { readonly unavailable: string };
+    if (node.manifest.lib?.procMacro) r = { unavailable: `${label} is a procedural-macro crate (it has no types)` };
+    else if (!node.libEntry) r = { unavailable: `${label} has no library (no ${node.manifest.lib?.path ?? 'src/lib.rs'} in ${node.dir})` };
+    else {
+      // Guard against a dependency cycle while its scope is being built (cargo forbids them for normal dependencies).
+      this.scopes.set(node, { unavailable: `${label} depends on itself` });
+      const c = this.loadCrate(node, node.libEntry, true);
+      for (const p of c.problems) this.problems.push({ crate: label, message: `${p.file}: ${p.message}` });
+      r = new CrateScope(c.input, this.target, false);
+      this.read.push(node);
+    }
+    this.scopes.set(node, r);
+    return r;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Cargo's configuration as far as finding sources goes: `.cargo/config.toml` (or `.cargo/config`)
+ * in the crate's directory and every directory above it, then `$CARGO_HOME/config.toml`
+ * (`CARGO_HOME` defaults to `~/.cargo`). Closer files win, key by key, as in cargo. Read: the
+ * `[source.*]` tables (`replace-with`, `directory`, `local-registry`, `registry`, `git`).
+ */
+import { parse as parseToml } from 'smol-toml';
+import type { ProjectFs } from './fs';
+import { ancestors, dirname, join } from './paths';
+
+export interface SourceDef {
+  readonly replaceWith?: string;
+  /** Absolute path of a directory source (`cargo vendor`, Debian's /usr/share/cargo/registry). */
+  readonly directory?: string;
+  /** Absolute path of a local registry (`.crate` files and an index). */
+  readonly localRegistry?: string;
+  readonly registry?: string;
+  readonly git?: string;
+  readonly rev?: string;
+  readonly branch?: string;
+  readonly tag?: string;
+}
+
+export interface CargoConfig {
+  readonly cargoHome: string | undefined;
+  readonly sources: ReadonlyMap<string, SourceDef>;
+  /** The config files read, closest first (for messages). */
+  readonly files: readonly string[];
+}
+
+/** `CARGO_HOME`, else `$HOME/.cargo` (`%USERPROFILE%\.cargo` on Windows), else undefined. */
+export function cargoHome(fs: ProjectFs): string | undefined {
+  const h = fs.env('CARGO_HOME');
+  if (h) return h;
+  const home = fs.env('HOME') ?? fs.env('USERPROFILE');
+  return home ? join(home, '.cargo') : undefined;
+}
+
+export function readCargoConfig(fs: ProjectFs, dir: string): CargoConfig {
+  const home = cargoHome(fs);
+  const candidates: string[] = [];
+  for (const d of ancestors(dir)) candidates.push(join(d, '.cargo/config.toml'), join(d, '.cargo/config'));
+  if (home) candidates.push(join(home, 'config.toml'), join(home, 'config'));
+  const sources = new Map<string, SourceDef>();
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const file of candidates) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = fs.readFile(file);
+    if (text === undefined) continue;
+    let doc: Record<string, unknown>;
+    try {
+      doc = parseToml(text) as Record<string, unknown>;
+    } catch {
+      continue; // cargo would stop with an error; here the sources it names stay unknown
+    }
+    files.push(file);
+    // Relative paths are relative to the directory that holds `.cargo/`.
+    const base = dirname(dirname(file));
+    const src = doc.source;
+    if (typeof src !== 'object' || src === null) continue;
+    for (const [name, raw] of Object.entries(src as Record<string, unknown>)) {
+      if (typeof raw !== 'object' || raw === null) continue;
+      const r = raw as Record<string, unknown>;
+      const s = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : undefined);
+      const here: SourceDef = {
+        replaceWith: s('replace-with'),
+        directory: s('directory') !== undefined ? join(base, s('directory')!) : undefined,
+        localRegistry: s('local-registry') !== undefined ? join(base, s('local-registry')!) : undefined,
+        registry: s('registry'),
+        git: s('git'),
+        rev: s('rev'),
+        branch: s('branch'),
+        tag: s('tag'),
+      };
+      const prev = sources.get(name);
+      // A closer file's keys win; keys it does not set come from farther files.
+      sources.set(name, prev ? mergeDefined(prev, here) : here);
+    }
+  }
+  return { cargoHome: home, sources, files };
+}
+
+function mergeDefined(closer: SourceDef, farther: SourceDef): SourceDef {
+  const out: Record<string, string | undefined> = { ...farther };
+  for (const [k, v] of Object.entries(closer)) if (v !== undefined) out[k] = v as string;
+  return out as SourceDef;
+}

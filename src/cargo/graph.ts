@@ -1,0 +1,324 @@
+/**
+ * The package graph of one Cargo package, as cargo would resolve it for one target, without
+ * running cargo: every normal dependency that is active (target tables evaluated, optional
+ * dependencies only when a feature turns them on) resolved to a directory on disk
+ * (Cargo.lock's exact versions when there is one, else the highest version on disk that
+ * satisfies the requirement), and the features of every package unified over the whole graph
+ * (default features, `default-features = false`, features requested by every dependent,
+ * optional dependencies as implicit features, `dep:x`, `x/f` and `x?/f`). Only manifests are
+ * read here; crate sources are read later, when a type path reaches them.
+ */
+import type { CfgPredicate } from '../core/model';
+import { evalCfg } from '../core/resolve';
+import type { Target } from '../core/targets';
+import { parseCfgAttr } from '../core/attrs';
+import { type CargoConfig, readCargoConfig } from './config';
+import type { ProjectFs } from './fs';
+import { type Lockfile, type LockedPackage, parseLockfile } from './lockfile';
+import { type DepSpec, type Manifest, type WorkspaceDecl, ManifestError, inheritWorkspace, libCrateName, parseManifest } from './manifest';
+import { ancestors, isInside, join } from './paths';
+import { type NotFound, type SourceId, CRATES_IO, SourceLocator, cargoRange, parseSourceId } from './sources';
+import semver from 'semver';
+
+export interface PackageNode {
+  /** The package directory (unique per node). */
+  readonly dir: string;
+  readonly name: string;
+  readonly version?: string;
+  readonly manifest: Manifest;
+  /** The library's crate name (`[lib] name` or the package name with `-` as `_`). */
+  readonly crateName: string;
+  /** The library's entry file, when the package has a library. */
+  readonly libEntry?: string;
+  /** Undefined when it could not be inherited from a workspace (then the 2018 rules apply). */
+  readonly edition?: string;
+  readonly source: 'path' | 'registry' | 'git';
+}
+
+export interface DepEdge {
+  readonly spec: DepSpec;
+  /** The name Rust paths use for it (`use regex::Regex`): the renamed key, else the library's name. */
+  readonly externName: string;
+  readonly to: PackageNode | NotFound;
+}
+
+export interface GraphProblem {
+  readonly message: string;
+}
+
+const isNotFound = (x: PackageNode | NotFound): x is NotFound => 'missing' in x;
+
+export class CargoGraph {
+  readonly root: PackageNode;
+  readonly workspaceRoot: string;
+  readonly config: CargoConfig;
+  readonly lock: Lockfile | undefined;
+  readonly problems: GraphProblem[] = [];
+  private readonly locator: SourceLocator;
+  private readonly nodes = new Map<string, PackageNode>();
+  private readonly edges = new Map<PackageNode, DepEdge[]>();
+  private readonly enabled = new Map<PackageNode, Set<string>>();
+  private readonly activeOptional = new Map<PackageNode, Set<string>>();
+  private readonly pendingWeak = new Map<PackageNode, Map<string, string[]>>();
+  private readonly activated = new Set<PackageNode>();
+  private readonly workspaces = new Map<string, { root: string; decl: WorkspaceDecl } | null>();
+
+  /**
+   * `packageDir` holds the package's Cargo.toml. `features`: the root's features as cargo's
+   * command line would give them (default: `default`).
+   */
+  constructor(
+    private readonly fs: ProjectFs,
+    readonly target: Target,
+    packageDir: string,
+    rootFeatures: readonly string[] = ['default'],
+  ) {
+    const ws = this.workspaceOf(packageDir);
+    this.workspaceRoot = ws?.root ?? packageDir;
+    this.config = readCargoConfig(fs, packageDir);
+    const lockText = fs.readFile(join(this.workspaceRoot, 'Cargo.lock'));
+    this.lock = lockText !== undefined ? parseLockfile(lockText) : undefined;
+    this.locator = new SourceLocator(fs, this.config, this.workspaceRoot);
+    const root = this.nodeAt(packageDir, 'path');
+    if (!root || isNotFound(root)) throw new ManifestError(root && isNotFound(root) ? root.missing : `${packageDir}: no [package] in Cargo.toml`);
+    this.root = root;
+    this.activate(root);
+    for (const f of rootFeatures) this.enable(root, f);
+  }
+
+  /** The enabled features of a package (what `cfg(feature = "..")` sees). */
+  features(n: PackageNode): ReadonlySet<string> {
+    return this.enabled.get(n) ?? new Set();
+  }
+
+  /** The active dependencies of a package (normal ones, for the target, optional ones turned on). */
+  deps(n: PackageNode): readonly DepEdge[] {
+    return (this.edges.get(n) ?? []).filter((e) => !e.spec.optional || this.activeOptional.get(n)?.has(e.spec.name));
+  }
+
+  /** Every package reached (the root first). */
+  packages(): PackageNode[] {
+    return [...this.activated];
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Manifests and workspaces
+
+  private manifestAt(dir: string): Manifest | undefined {
+    const text = this.fs.readFile(join(dir, 'Cargo.toml'));
+    if (text === undefined) return undefined;
+    try {
+      return parseManifest(text, dir);
+    } catch (e) {
+      this.problems.push({ message: (e as Error).message });
+      return undefined;
+    }
+  }
+
+  /** The workspace a path package belongs to: `package.workspace`, else the nearest manifest above with `[workspace]`. */
+  private workspaceOf(dir: string): { root: string; decl: WorkspaceDecl } | undefined {
+    const cached = this.workspaces.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: { root: string; decl: WorkspaceDecl } | undefined;
+    const own = this.manifestAt(dir);
+    const explicit = own?.package?.workspace;
+    const candidates = explicit !== undefined ? [join(dir, explicit)] : ancestors(dir);
+    for (const d of candidates) {
+      const m = d === dir ? own : this.manifestAt(d);
+      if (m?.workspace && (d === dir || explicit !== undefined || !m.workspace.exclude.some((x) => isInside(dir, join(d, x))))) {
+        found = { root: d, decl: m.workspace };
+        break;
+      }
+    }
+    this.workspaces.set(dir, found ?? null);
+    return found;
+  }
+
+  private nodeAt(dir: string, source: PackageNode['source']): PackageNode | NotFound | undefined {
+    const hit = this.nodes.get(dir);
+    if (hit) return hit;
+    let m = this.manifestAt(dir);
+    if (!m) return { missing: `no readable Cargo.toml in ${dir}` };
+    if (!m.package) return undefined;
+    // Registry sources are published with inheritance resolved; path and git packages may inherit.
+    if (source !== 'registry') m = inheritWorkspace(m, this.workspaceOf(dir)?.decl);
+    const pkg = m.package!;
+    const libPath = m.lib?.path ?? 'src/lib.rs';
+    const libEntry = this.fs.readFile(join(dir, libPath)) !== undefined ? join(dir, libPath) : undefined;
+    const node: PackageNode = {
+      dir,
+      name: pkg.name,
+      version: pkg.version,
+      manifest: m,
+      crateName: libCrateName(m) ?? pkg.name.replace(/-/g, '_'),
+      libEntry,
+      edition: pkg.edition,
+      source,
+    };
+    this.nodes.set(dir, node);
+    return node;
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Resolution of one dependency
+
+  private targetActive(key: string | undefined): boolean {
+    if (key === undefined) return true;
+    if (!key.startsWith('cfg(')) return key === this.target.triple;
+    const pred: CfgPredicate = parseCfgAttr(key);
+    return evalCfg(pred, this.target, new Set());
+  }
+
+  private lockEntry(n: PackageNode): LockedPackage | undefined {
+    return this.lock?.packages.find((p) => p.name === n.name && p.version === n.version && (n.source === 'path') === (p.source === undefined));
+  }
+
+  private resolve(from: PackageNode, d: DepSpec): PackageNode | NotFound {
+    if (d.path !== undefined) {
+      const n = this.nodeAt(d.path, 'path');
+      return n ?? { missing: `${d.path}: no [package] in Cargo.toml` };
+    }
+    const sourceOf = (): SourceId => (d.git ? { kind: 'git', url: d.git.url, query: '' } : { kind: 'registry', url: CRATES_IO });
+    const locked = this.lockEntry(from);
+    if (locked) {
+      const range = cargoRange(d.req);
+      const cands = locked.dependencies.filter((x) => x.name === d.package);
+      const pick = cands.length <= 1 ? cands[0] : cands.find((x) => x.version && semver.satisfies(x.version, range, { loose: true }));
+      const pkg = pick && this.lock!.packages.find((p) => p.name === pick.name && (pick.version === undefined || p.version === pick.version) && (pick.source === undefined || p.source === pick.source));
+      if (pkg?.source) {
+        const loc = this.locator.locate(pkg.name, pkg.version, parseSourceId(pkg.source));
+        if ('missing' in loc) return loc;
+        return this.nodeAt(loc.dir, pkg.source.startsWith('git+') ? 'git' : 'registry') ?? { missing: `${loc.dir}: no [package]` };
+      }
+    }
+    const loc = this.locator.highest(d.package, d.req, sourceOf());
+    if ('missing' in loc) return loc;
+    return this.nodeAt(loc.dir, d.git ? 'git' : 'registry') ?? { missing: `${loc.dir}: no [package]` };
+  }
+
+  private edgesOf(n: PackageNode): DepEdge[] {
+    let e = this.edges.get(n);
+    if (!e) {
+      e = [];
+      for (const spec of n.manifest.deps) {
+        if (spec.kind !== 'normal' || !this.targetActive(spec.target)) continue;
+        // Resolved when first activated (optional dependencies may never be).
+        e.push({ spec, externName: spec.name.replace(/-/g, '_'), to: { missing: 'not resolved' } });
+      }
+      this.edges.set(n, e);
+    }
+    return e;
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Features
+
+  private activate(n: PackageNode): void {
+    if (this.activated.has(n)) return;
+    this.activated.add(n);
+    for (const e of this.edgesOf(n)) if (!e.spec.optional) this.activateEdge(n, e);
+  }
+
+  private activateEdge(n: PackageNode, e: DepEdge): void {
+    let to = e.to;
+    if (isNotFound(to) && to.missing === 'not resolved') {
+      to = this.resolve(n, e.spec);
+      const externName = !isNotFound(to) && e.spec.package === e.spec.name ? to.crateName : e.spec.name.replace(/-/g, '_');
+      const list = this.edges.get(n)!;
+      const fresh: DepEdge = { spec: e.spec, externName, to };
+      list[list.indexOf(e)] = fresh;
+      if (isNotFound(to)) return;
+    }
+    if (isNotFound(to)) return;
+    this.activate(to);
+    if (e.spec.defaultFeatures) this.enable(to, 'default');
+    for (const f of e.spec.features) this.enable(to, f);
+    const weak = this.pendingWeak.get(n)?.get(e.spec.name);
+    if (weak) for (const f of weak) this.enable(to, f);
+  }
+
+  private edgesNamed(n: PackageNode, name: string): DepEdge[] {
+    return this.edgesOf(n).filter((e) => e.spec.name === name);
+  }
+
+  private activateOptional(n: PackageNode, name: string): void {
+    let set = this.activeOptional.get(n);
+    if (!set) this.activeOptional.set(n, (set = new Set()));
+    if (set.has(name)) return;
+    set.add(name);
+    for (const e of this.edgesNamed(n, name)) this.activateEdge(n, e);
+  }
+
+  /** Whether some feature of `n` names `dep:x` (then `x` is no implicit feature). */
+  private hasDepSyntax(n: PackageNode, name: string): boolean {
+    for (const list of n.manifest.features.values()) if (list.includes(`dep:${name}`)) return true;
+    return false;
+  }
+
+  private enable(n: PackageNode, f: string): void {
+    const slash = f.indexOf('/');
+    if (slash >= 0) {
+      const weak = f[slash - 1] === '?';
+      const dep = f.slice(0, weak ? slash - 1 : slash);
+      const feat = f.slice(slash + 1);
+      const edges = this.edgesNamed(n, dep);
+      if (edges.length === 0) {
+        this.enable(n, dep); // `x/f` where x is a feature of this package: cargo accepts it for the feature
+        return;
+      }
+      const active = edges.some((e) => !e.spec.optional) || this.activeOptional.get(n)?.has(dep);
+      if (!weak && !active) {
+        if (!this.hasDepSyntax(n, dep)) this.addFeature(n, dep);
+        this.activateOptional(n, dep);
+      }
+      if (weak && !active) {
+        let m = this.pendingWeak.get(n);
+        if (!m) this.pendingWeak.set(n, (m = new Map<string, string[]>()));
+        m.set(dep, [...(m.get(dep) ?? []), feat]);
+        return;
+      }
+      // Read again: activation replaced the unresolved edges.
+      for (const e of this.edgesNamed(n, dep)) if (!isNotFound(e.to)) this.enable(e.to, feat);
+      return;
+    }
+    if (f.startsWith('dep:')) {
+      this.activateOptional(n, f.slice(4));
+      return;
+    }
+    const table = n.manifest.features.get(f);
+    if (table) {
+      if (!this.addFeature(n, f)) return;
+      for (const x of table) this.enable(n, x);
+      return;
+    }
+    const optional = this.edgesNamed(n, f).some((e) => e.spec.optional);
+    if (optional && !this.hasDepSyntax(n, f)) {
+      this.addFeature(n, f);
+      this.activateOptional(n, f);
+    }
+    // Anything else names no feature of this package (cargo would refuse it): ignored.
+  }
+
+  /** Adds a feature; false when it was already enabled. */
+  private addFeature(n: PackageNode, f: string): boolean {
+    let set = this.enabled.get(n);
+    if (!set) this.enabled.set(n, (set = new Set()));
+    if (set.has(f)) return false;
+    set.add(f);
+    return true;
+  }
+}
+
+/** The package directory a file belongs to: the nearest Cargo.toml above it with a `[package]`. */
+export function packageDirOf(fs: ProjectFs, file: string): string | undefined {
+  for (const d of ancestors(file).slice(1)) {
+    const text = fs.readFile(join(d, 'Cargo.toml'));
+    if (text === undefined) continue;
+    try {
+      if (parseManifest(text, d).package) return d;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

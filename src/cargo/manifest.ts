@@ -1,0 +1,185 @@
+/**
+ * Cargo.toml → the facts layouts need: the package's name, version, edition and library target,
+ * its dependencies (every table: `[dependencies]`, `[dev-dependencies]`, `[build-dependencies]`,
+ * `[target.'cfg(..)'.dependencies]`, renamed with `package = ".."`), its `[features]`, and the
+ * `[workspace]` section. `workspace = true` keys are filled from the workspace root's manifest
+ * by `inheritWorkspace`. TOML is read with smol-toml.
+ */
+import { parse as parseToml } from 'smol-toml';
+import { join } from './paths';
+
+export type DepKind = 'normal' | 'dev' | 'build';
+
+export interface DepSpec {
+  /** The key in the dependency table: the name the crate is known by (`-` becomes `_` in Rust paths). */
+  readonly name: string;
+  /** The package it names (`package = ".."`, else `name`). */
+  readonly package: string;
+  /** The version requirement, when one is written. */
+  readonly req?: string;
+  /** Absolute directory of a path dependency. */
+  readonly path?: string;
+  /** Repository URL of a git dependency (with `rev`/`branch`/`tag` when written). */
+  readonly git?: { readonly url: string; readonly rev?: string; readonly branch?: string; readonly tag?: string };
+  /** An alternative registry's name (`registry = ".."`). */
+  readonly registry?: string;
+  readonly optional: boolean;
+  readonly defaultFeatures: boolean;
+  readonly features: readonly string[];
+  readonly kind: DepKind;
+  /** The `target.<key>` table it came from (`cfg(unix)`, a triple), if any. */
+  readonly target?: string;
+  /** `workspace = true`: still to be merged with `[workspace.dependencies]`. */
+  readonly inherit?: boolean;
+}
+
+export interface WorkspaceDecl {
+  readonly members: readonly string[];
+  readonly exclude: readonly string[];
+  /** `[workspace.dependencies]`, relative paths already made absolute against the workspace root. */
+  readonly dependencies: ReadonlyMap<string, DepSpec>;
+  /** `[workspace.package]` keys that members can inherit (`edition`, `version`). */
+  readonly package: { readonly edition?: string; readonly version?: string };
+}
+
+export interface Manifest {
+  /** The directory holding Cargo.toml. */
+  readonly dir: string;
+  /** Absent in a virtual workspace manifest. */
+  readonly package?: {
+    readonly name: string;
+    readonly version?: string;
+    /** Cargo's default when absent is 2015; undefined while still to be inherited. */
+    readonly edition?: string;
+    /** `edition.workspace = true` / `version.workspace = true`. */
+    readonly inheritEdition: boolean;
+    readonly inheritVersion: boolean;
+    /** `package.workspace = ".."`: an explicit workspace root. */
+    readonly workspace?: string;
+  };
+  /** The library target: its crate name (`[lib] name`, else the package name with `-` as `_`) and entry file. */
+  readonly lib?: { readonly name?: string; readonly path?: string; readonly procMacro?: boolean };
+  readonly deps: readonly DepSpec[];
+  readonly features: ReadonlyMap<string, readonly string[]>;
+  readonly workspace?: WorkspaceDecl;
+}
+
+export class ManifestError extends Error {}
+
+type Table = Record<string, unknown>;
+
+const isTable = (v: unknown): v is Table => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/** Reads one dependency entry (`"1.0"` or a table). */
+function depSpec(name: string, v: unknown, dir: string, kind: DepKind, target: string | undefined): DepSpec | undefined {
+  if (typeof v === 'string') return { name, package: name, req: v, optional: false, defaultFeatures: true, features: [], kind, target };
+  if (!isTable(v)) return undefined;
+  const path = str(v.path);
+  const gitUrl = str(v.git);
+  const df = v['default-features'] ?? v.default_features;
+  return {
+    name,
+    package: str(v.package) ?? name,
+    req: str(v.version),
+    path: path !== undefined ? join(dir, path) : undefined,
+    git: gitUrl !== undefined ? { url: gitUrl, rev: str(v.rev), branch: str(v.branch), tag: str(v.tag) } : undefined,
+    registry: str(v.registry),
+    optional: v.optional === true,
+    defaultFeatures: df !== false,
+    features: strings(v.features),
+    kind,
+    target,
+    inherit: v.workspace === true || undefined,
+  };
+}
+
+function depTables(t: Table, dir: string, target: string | undefined, out: DepSpec[]): void {
+  const kinds: [string[], DepKind][] = [
+    [['dependencies'], 'normal'],
+    [['dev-dependencies', 'dev_dependencies'], 'dev'],
+    [['build-dependencies', 'build_dependencies'], 'build'],
+  ];
+  for (const [keys, kind] of kinds) {
+    for (const key of keys) {
+      const table = t[key];
+      if (!isTable(table)) continue;
+      for (const [name, v] of Object.entries(table)) {
+        const d = depSpec(name, v, dir, kind, target);
+        if (d) out.push(d);
+      }
+    }
+  }
+}
+
+/** Parses a Cargo.toml; throws ManifestError when it is not valid TOML. */
+export function parseManifest(text: string, dir: string): Manifest {
+  let doc: Table;
+  try {
+    doc = parseToml(text) as Table;
+  } catch (e) {
+    throw new ManifestError(`${join(dir, 'Cargo.toml')}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const deps: DepSpec[] = [];
+  depTables(doc, dir, undefined, deps);
+  if (isTable(doc.target)) for (const [key, t] of Object.entries(doc.target)) if (isTable(t)) depTables(t, dir, key, deps);
+  const features = new Map<string, string[]>();
+  if (isTable(doc.features)) for (const [k, v] of Object.entries(doc.features)) features.set(k, strings(v));
+  let pkg: Manifest['package'];
+  const p = doc.package ?? doc.project;
+  if (isTable(p) && typeof p.name === 'string') {
+    const ed = p.edition;
+    const ver = p.version;
+    pkg = {
+      name: p.name,
+      version: str(ver),
+      edition: typeof ed === 'string' ? ed : isTable(ed) ? undefined : '2015',
+      inheritEdition: isTable(ed) && ed.workspace === true,
+      inheritVersion: isTable(ver) && ver.workspace === true,
+      workspace: str(p.workspace),
+    };
+  }
+  const lib = isTable(doc.lib)
+    ? { name: str(doc.lib.name), path: str(doc.lib.path), procMacro: doc.lib['proc-macro'] === true || doc.lib.proc_macro === true || undefined }
+    : undefined;
+  let workspace: WorkspaceDecl | undefined;
+  if (isTable(doc.workspace)) {
+    const w = doc.workspace;
+    const wdeps = new Map<string, DepSpec>();
+    if (isTable(w.dependencies)) {
+      for (const [name, v] of Object.entries(w.dependencies)) {
+        const d = depSpec(name, v, dir, 'normal', undefined);
+        if (d) wdeps.set(name, d);
+      }
+    }
+    const wp = isTable(w.package) ? w.package : {};
+    workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) } };
+  }
+  return { dir, package: pkg, lib, deps, features, workspace };
+}
+
+/** A member's manifest with its `workspace = true` keys taken from the workspace root's. */
+export function inheritWorkspace(m: Manifest, ws: WorkspaceDecl | undefined): Manifest {
+  if (!m.deps.some((d) => d.inherit) && !m.package?.inheritEdition && !m.package?.inheritVersion) return m;
+  const deps = m.deps.map((d) => {
+    if (!d.inherit) return d;
+    const base = ws?.dependencies.get(d.name);
+    if (!base) return { ...d, inherit: undefined };
+    // The member adds features and may make it optional; the rest is the workspace's.
+    return { ...base, name: d.name, kind: d.kind, target: d.target, optional: d.optional, features: [...base.features, ...d.features], inherit: undefined };
+  });
+  const pkg = m.package && {
+    ...m.package,
+    // Without a workspace to inherit from (cargo would refuse the manifest) the edition stays unknown.
+    edition: m.package.inheritEdition ? ws?.package.edition : m.package.edition,
+    version: m.package.inheritVersion ? ws?.package.version : m.package.version,
+  };
+  return { ...m, package: pkg, deps };
+}
+
+/** The crate name Rust code uses for a package's library. */
+export function libCrateName(m: Manifest): string | undefined {
+  const n = m.lib?.name ?? m.package?.name;
+  return n?.replace(/-/g, '_');
+}

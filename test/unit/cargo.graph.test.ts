@@ -1,0 +1,187 @@
+/**
+ * The package graph without cargo: manifests, workspace inheritance, Cargo.lock, `[source]`
+ * replacement, `$CARGO_HOME` registry and git checkouts, and feature unification, on in-memory
+ * projects (each case names the cargo rule it checks), plus Debian's packaged env_logger.
+ */
+import * as assert from 'node:assert/strict';
+import { CargoGraph } from '../../src/cargo/graph';
+import { memoryFs } from '../../src/cargo/fs';
+import { cargoRange, parseSourceId } from '../../src/cargo/sources';
+import { getTarget } from '../../src/core/targets';
+import { NodeFs } from '../../src/platform/nodeFs';
+import { existsSync } from 'node:fs';
+
+const x86 = getTarget('x86_64-unknown-linux-gnu')!;
+const wasm = getTarget('wasm32-unknown-unknown')!;
+
+const pkg = (name: string, version: string, extra = '') => `[package]\nname = "${name}"\nversion = "${version}"\nedition = "2021"\n${extra}`;
+const lib = '';
+
+function graph(files: Record<string, string>, env: Record<string, string> = { CARGO_HOME: '/home/u/.cargo' }, target = x86, dir = '/w/app') {
+  return new CargoGraph(memoryFs(files, env), target, dir);
+}
+
+function featuresOf(g: CargoGraph, name: string): string[] {
+  const n = g.packages().find((p) => p.name === name);
+  assert.ok(n, `package ${name} not reached`);
+  return [...g.features(n)].sort();
+}
+
+const REG = '/home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f';
+
+describe('cargo graph', () => {
+  it('resolves a registry dependency in $CARGO_HOME to the highest version satisfying the requirement (no Cargo.lock)', () => {
+    const g = graph({
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nbytes = "1.2"\n'),
+      '/w/app/src/lib.rs': lib,
+      [`${REG}/bytes-1.1.0/Cargo.toml`]: pkg('bytes', '1.1.0'),
+      [`${REG}/bytes-1.5.0/Cargo.toml`]: pkg('bytes', '1.5.0'),
+      [`${REG}/bytes-2.0.0/Cargo.toml`]: pkg('bytes', '2.0.0'),
+    });
+    const [e] = g.deps(g.root);
+    assert.ok(e && !('missing' in e.to));
+    assert.equal(e.to.version, '1.5.0');
+    assert.equal(e.externName, 'bytes');
+  });
+
+  it('takes the exact version from Cargo.lock, and says when it is not on disk', () => {
+    const files = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nbytes = "1"\n'),
+      '/w/app/src/lib.rs': lib,
+      '/w/app/Cargo.lock': `version = 3\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = ["bytes"]\n[[package]]\nname = "bytes"\nversion = "1.1.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n`,
+      [`${REG}/bytes-1.1.0/Cargo.toml`]: pkg('bytes', '1.1.0'),
+      [`${REG}/bytes-1.5.0/Cargo.toml`]: pkg('bytes', '1.5.0'),
+    };
+    const g = graph(files);
+    const e = g.deps(g.root)[0]!;
+    assert.ok(!('missing' in e.to) && e.to.version === '1.1.0');
+    const { [`${REG}/bytes-1.1.0/Cargo.toml`]: _gone, ...without } = files;
+    const g2 = graph(without);
+    const e2 = g2.deps(g2.root)[0]!;
+    assert.ok('missing' in e2.to);
+    assert.match(e2.to.missing, /`bytes` 1\.1\.0 is not on disk \(run `cargo fetch`\)/);
+  });
+
+  it('follows [source] replace-with to a directory source, from .cargo/config.toml above the crate', () => {
+    const g = graph({
+      '/w/.cargo/config.toml': '[source.crates-io]\nreplace-with = "vendored"\n[source.vendored]\ndirectory = "vendor"\n',
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nlog = "0.4"\n'),
+      '/w/app/src/lib.rs': lib,
+      '/w/vendor/log/Cargo.toml': pkg('log', '0.4.17'),
+      [`${REG}/log-0.4.20/Cargo.toml`]: pkg('log', '0.4.20'),
+    });
+    const e = g.deps(g.root)[0]!;
+    assert.ok(!('missing' in e.to));
+    assert.equal(e.to.dir, '/w/vendor/log');
+  });
+
+  it('path dependencies, renamed dependencies (`package = ..`) and the library name', () => {
+    const g = graph({
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nutil = { path = "../util-crate" }\nold = { package = "serde", version = "1" }\n'),
+      '/w/app/src/lib.rs': lib,
+      '/w/util-crate/Cargo.toml': pkg('util-crate', '0.2.0', '[lib]\nname = "my_util"\n'),
+      '/w/util-crate/src/lib.rs': lib,
+      [`${REG}/serde-1.0.1/Cargo.toml`]: pkg('serde', '1.0.1'),
+    });
+    const names = g.deps(g.root).map((e) => e.externName).sort();
+    assert.deepEqual(names, ['my_util', 'old']);
+  });
+
+  it('workspace inheritance: `workspace = true` dependencies (features merged) and `edition.workspace`', () => {
+    const g = graph(
+      {
+        '/w/Cargo.toml': '[workspace]\nmembers = ["app"]\n[workspace.package]\nedition = "2018"\n[workspace.dependencies]\nlog = { version = "0.4", features = ["std"] }\n',
+        '/w/app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition.workspace = true\n[dependencies]\nlog = { workspace = true, features = ["serde"] }\n',
+        '/w/app/src/lib.rs': lib,
+        [`${REG}/log-0.4.17/Cargo.toml`]: pkg('log', '0.4.17', '[features]\nstd = []\nserde = []\n'),
+      },
+    );
+    assert.equal(g.root.edition, '2018');
+    assert.deepEqual(featuresOf(g, 'log'), ['serde', 'std']);
+  });
+
+  it('target-specific dependencies are evaluated for the selected target', () => {
+    const files = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', "[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n[target.'cfg(target_arch = \"wasm32\")'.dependencies]\njs-sys = \"0.3\"\n"),
+      '/w/app/src/lib.rs': lib,
+      [`${REG}/libc-0.2.1/Cargo.toml`]: pkg('libc', '0.2.1'),
+      [`${REG}/js-sys-0.3.1/Cargo.toml`]: pkg('js-sys', '0.3.1'),
+    };
+    const onX86 = graph(files);
+    assert.deepEqual(onX86.deps(onX86.root).map((e) => e.externName), ['libc']);
+    const onWasm = graph(files, undefined, wasm);
+    assert.deepEqual(onWasm.deps(onWasm.root).map((e) => e.externName), ['js_sys']);
+  });
+
+  it('features: defaults, default-features = false, optional deps as implicit features, dep:, x/f and x?/f, unified over dependents', () => {
+    const g = graph({
+      '/w/app/Cargo.toml': pkg(
+        'app',
+        '0.1.0',
+        '[dependencies]\na = { version = "1", default-features = false, features = ["x"] }\nb = "1"\nopt = { version = "1", optional = true }\nhidden = { version = "1", optional = true }\nweak = { version = "1", optional = true }\n' +
+          '[features]\ndefault = ["opt", "viadep", "weak?/w1"]\nviadep = ["dep:hidden", "a/y"]\n',
+      ),
+      '/w/app/src/lib.rs': lib,
+      [`${REG}/a-1.0.0/Cargo.toml`]: pkg('a', '1.0.0', '[features]\ndefault = ["d"]\nd = []\nx = []\ny = []\nz = []\n'),
+      [`${REG}/b-1.0.0/Cargo.toml`]: pkg('b', '1.0.0', '[dependencies]\na = { version = "1", features = ["z"] }\n'),
+      [`${REG}/opt-1.0.0/Cargo.toml`]: pkg('opt', '1.0.0'),
+      [`${REG}/hidden-1.0.0/Cargo.toml`]: pkg('hidden', '1.0.0'),
+      [`${REG}/weak-1.0.0/Cargo.toml`]: pkg('weak', '1.0.0', '[features]\nw1 = []\n'),
+    });
+    assert.deepEqual(featuresOf(g, 'app'), ['default', 'opt', 'viadep']);
+    // b asks for a's defaults too: features unify over the graph.
+    assert.deepEqual(featuresOf(g, 'a'), ['d', 'default', 'x', 'y', 'z']);
+    const reached = g.packages().map((p) => p.name).sort();
+    assert.deepEqual(reached, ['a', 'app', 'b', 'hidden', 'opt'], 'weak?/w1 does not turn `weak` on');
+  });
+
+  it('a git dependency is found in $CARGO_HOME/git/checkouts by its locked revision', () => {
+    const g = graph({
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nfoo = { git = "https://github.com/o/foo-rs" }\n'),
+      '/w/app/src/lib.rs': lib,
+      '/w/app/Cargo.lock':
+        'version = 3\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = ["foo"]\n[[package]]\nname = "foo"\nversion = "0.3.0"\nsource = "git+https://github.com/o/foo-rs#abcdef1234567890"\n',
+      '/home/u/.cargo/git/checkouts/foo-rs-0123456789abcdef/abcdef1/crates/foo/Cargo.toml': pkg('foo', '0.3.0'),
+      '/home/u/.cargo/git/checkouts/foo-rs-0123456789abcdef/9999999/crates/foo/Cargo.toml': pkg('foo', '0.3.0'),
+    });
+    const e = g.deps(g.root)[0]!;
+    assert.ok(!('missing' in e.to));
+    assert.equal(e.to.dir, '/home/u/.cargo/git/checkouts/foo-rs-0123456789abcdef/abcdef1/crates/foo');
+  });
+
+  it('cargo version requirements and lockfile sources', () => {
+    assert.equal(cargoRange('1.2'), '^1.2');
+    assert.equal(cargoRange('>= 1.0, < 2'), '>=1.0 <2');
+    assert.equal(cargoRange('=0.3.1'), '=0.3.1');
+    assert.equal(cargoRange(undefined), '*');
+    assert.deepEqual(parseSourceId('sparse+https://index.crates.io/'), { kind: 'registry', url: 'https://github.com/rust-lang/crates.io-index' });
+    assert.deepEqual(parseSourceId('git+https://x/y?branch=m#abc'), { kind: 'git', url: 'https://x/y', query: 'branch=m', sha: 'abc' });
+  });
+
+  // Debian's packaged crates (installed by .ci/run): the real manifests, as published.
+  it("env_logger 0.9.3 (Debian): its default features turn on the optional `regex` dependency, so cfg(feature = \"regex\") holds", function () {
+    const dir = '/usr/share/cargo/registry/env_logger-0.9.3';
+    assert.ok(existsSync(dir), `${dir} is missing: .ci/run installs librust-env-logger-dev`);
+    const fs = new NodeFs({ CARGO_HOME: '/nonexistent' });
+    // A user crate depending on env_logger through Debian's directory source.
+    const g = new CargoGraph(
+      {
+        readFile: (p) =>
+          p === '/w/app/Cargo.toml'
+            ? pkg('app', '0.1.0', '[dependencies]\nenv_logger = "0.9"\n')
+            : p === '/w/app/src/lib.rs'
+              ? ''
+              : p === '/w/.cargo/config.toml'
+                ? '[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "/usr/share/cargo/registry"\n'
+                : fs.readFile(p),
+        readDir: (p) => fs.readDir(p),
+        env: () => undefined,
+      },
+      x86,
+      '/w/app',
+    );
+    assert.deepEqual(featuresOf(g, 'env_logger'), ['atty', 'default', 'humantime', 'regex', 'termcolor']);
+    assert.ok(g.packages().some((p) => p.name === 'regex'));
+    assert.ok(featuresOf(g, 'regex').includes('std'));
+  });
+});
