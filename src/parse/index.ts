@@ -14,15 +14,4 @@ export {
   type Position,
   type DocumentTreesOptions,
 } from './documents';
-export {
-  loadCrate,
-  loadCrateWith,
-  findCrateRoot,
-  readFromDisk,
-  allModules,
-  type CrateModel,
-  type ModuleNode,
-  type CrateProblem,
-  type ReadFile,
-} from './crate';
 export { parseCfgAttr, mergeRepr } from '../core/attrs';
