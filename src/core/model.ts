@@ -242,15 +242,43 @@ export interface TraitDef extends ItemCommon {
   readonly kind: 'trait';
 }
 
-/** An item-position macro invocation (`macro_rules!` definitions excluded): may define unknown types. */
+/** An item-position macro invocation (`m! { .. }`, `a::m!(..);`): expanded by src/analysis/expand.ts. */
 export interface MacroItem {
   readonly kind: 'macroCall';
+  /** The macro's path as written, without `!` (`m`, `crate::m`, `$crate::m`). */
   readonly name: string;
   readonly span: Span;
+  /** The tokens between the invocation's delimiters, as written. */
+  readonly input: string;
+  /** Where `input` starts in the file. */
+  readonly inputStart: number;
+  readonly attrs: readonly Attribute[];
+  readonly cfg: readonly CfgPredicate[];
+}
+
+/** `macro_rules! name { rules }`. */
+export interface MacroRulesDef extends ItemCommon {
+  readonly kind: 'macroRules';
+  /** The rules: the text between the definition's outer delimiters. */
+  readonly body: string;
+  /** Where `body` starts in the file. */
+  readonly bodyStart: number;
+}
+
+/**
+ * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`);
+ * other impls are not recorded (they carry nothing a layout reads).
+ */
+export interface ImplDef {
+  readonly kind: 'impl';
+  readonly selfTy: TypeExpr;
+  readonly consts: readonly ConstDef[];
+  readonly span: Span;
+  readonly cfg: readonly CfgPredicate[];
 }
 
 export type TypeItem = StructDef | UnionDef | EnumDef;
-export type Item = TypeItem | TypeAliasDef | ConstDef | UseDef | ModDef | ExternCrateDef | TraitDef | MacroItem;
+export type Item = TypeItem | TypeAliasDef | ConstDef | UseDef | ModDef | ExternCrateDef | TraitDef | MacroItem | MacroRulesDef | ImplDef;
 
 export interface SyntaxProblem {
   readonly message: string;

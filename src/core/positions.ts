@@ -44,7 +44,9 @@ export function movedItem(it: Item, d: number, ld: number): Item {
     case 'use':
     case 'externCrate':
     case 'macroCall':
-      // Nothing nested has a position: the deep copy is as cheap.
+    case 'macroRules':
+    case 'impl':
+      // Nothing nested has a position, or the item is rare: the deep copy is as cheap.
       return shifted(it, d, ld);
     case 'struct':
       out = {
@@ -172,7 +174,14 @@ function shifted(it: Item, d: number, ld: number): Item {
     case 'externCrate':
       return { kind: it.kind, crate: it.crate, alias: it.alias, span: spanSh(it.span, d), cfg: it.cfg };
     case 'macroCall':
-      return { kind: it.kind, name: it.name, span: spanSh(it.span, d) };
+      return { kind: it.kind, name: it.name, span: spanSh(it.span, d), input: it.input, inputStart: it.inputStart + d, attrs: attrsSh(it.attrs, d), cfg: it.cfg };
+    case 'macroRules':
+      return {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        attrs: attrsSh(it.attrs, d), cfg: it.cfg, body: it.body, bodyStart: it.bodyStart + d,
+      };
+    case 'impl':
+      return { kind: it.kind, selfTy: tySh(it.selfTy, d), consts: it.consts.map((c) => shifted(c, d, ld) as typeof c), span: spanSh(it.span, d), cfg: it.cfg };
   }
 }
 

@@ -3,7 +3,7 @@
  * renames, `crate`/`self`/`super`, type aliases, the prelude and primitive types.
  * Pure: the module tree is given as data.
  */
-import type { CfgPredicate, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
+import type { CfgPredicate, ConstDef, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
 import type { Target } from './targets';
 
 export interface ModuleInput {
@@ -115,6 +115,8 @@ export class CrateScope {
   readonly frozen: boolean;
   /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
   readonly externCrateUses = new Set<UseEntry>();
+  /** Inherent impls with associated constants, by the last segment of their self type's path. */
+  readonly impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
   constructor(
     readonly input: CrateInput,
     readonly target: Target,
@@ -169,6 +171,14 @@ export class CrateScope {
         case 'macroCall':
           m.macroCalls.push(item.name);
           break;
+        case 'impl': {
+          const self = item.selfTy.kind === 'path' ? item.selfTy.segments[item.selfTy.segments.length - 1]?.name : undefined;
+          if (self === undefined) break;
+          let list = this.impls.get(self);
+          if (!list) this.impls.set(self, (list = []));
+          list.push({ impl: item, m });
+          break;
+        }
       }
     }
   }
@@ -392,6 +402,19 @@ export class Resolver {
     }
     const owner = this.resolveTypePath(m, segs.slice(0, -1), false);
     if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
+    if (owner?.k === 'item') return this.associatedConst(owner, segs[segs.length - 1]!);
+    return undefined;
+  }
+
+  /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string): { item: ConstDef; m: ModuleScope } | undefined {
+    const crate = owner.m.crate;
+    for (const { impl, m } of crate.impls.get(owner.item.name) ?? []) {
+      const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
+      if (!c || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+      const self = this.resolveTypePath(m, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+      if (self?.k === 'item' && self.item === owner.item) return { item: c, m };
+    }
     return undefined;
   }
 

@@ -72,7 +72,7 @@ export interface CarryOver {
 }
 
 /** Keys of the model that do not influence any layout: positions and doc comments. */
-const POSITIONAL = new Set(['span', 'nameSpan', 'bodySpan', 'line', 'docs']);
+const POSITIONAL = new Set(['span', 'nameSpan', 'bodySpan', 'line', 'docs', 'bodyStart', 'inputStart']);
 
 /** Everything in a file's model that layouts can depend on (all but positions and docs), as a string (the tests' oracle for `sameLayoutModel`). */
 export function layoutSignature(file: SourceFile): string {

@@ -279,20 +279,31 @@ function visitChild(
       if (ctx.treeHasError && node.hasError) recoverUnclosedBody(kids, ctx, depth, out);
       break;
     }
+    case 'impl_item': {
+      const node = cur.currentNode;
+      const impl = implItem(node, materialize(text, raw), ctx);
+      if (impl) out.push(impl);
+      if (ctx.treeHasError && node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
+      break;
+    }
     case 'function_item':
-    case 'impl_item':
     case 'foreign_mod_item':
       if (ctx.treeHasError) {
         const node = cur.currentNode;
         if (node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
       }
       break;
+    case 'macro_definition': {
+      const d = macroRulesItem(cur.currentNode, materialize(text, raw), ctx);
+      if (d) out.push(d);
+      break;
+    }
     case 'macro_invocation':
-      if (mode === 'items') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
+      if (mode === 'items') out.push(macroItem(ctx, cur.startIndex, cur.endIndex, materialize(text, raw)));
       break;
     case 'expression_statement':
       if (mode === 'items' && cur.gotoFirstChild()) {
-        if (types[cur.nodeTypeId] === 'macro_invocation') out.push(macroItemText(ctx, cur.startIndex, cur.endIndex, raw.length ? materialize(text, raw).start : -1));
+        if (types[cur.nodeTypeId] === 'macro_invocation') out.push(macroItem(ctx, cur.startIndex, cur.endIndex, materialize(text, raw)));
         cur.gotoParent();
       }
       break;
@@ -454,11 +465,57 @@ function recoverUnclosedBody(kids: Node[], ctx: Ctx, depth: number, out: Item[])
   }
 }
 
-function macroItemText(ctx: Ctx, start: number, end: number, pendingStart: number): Item {
+/** The text between the outer delimiters that follow `from` in `text[from, end)`, and where it starts. */
+function delimited(text: string, from: number, end: number): { inner: string; start: number } | undefined {
+  let open = from;
+  while (open < end && !'({['.includes(text[open]!)) open++;
+  if (open >= end) return undefined;
+  const closer = ({ '(': ')', '[': ']', '{': '}' } as const)[text[open] as '(' | '[' | '{'];
+  let close = end - 1;
+  while (close > open && text[close] !== closer) close--;
+  if (close <= open) return undefined;
+  return { inner: ownString(text.slice(open + 1, close)), start: open + 1 };
+}
+
+function macroItem(ctx: Ctx, start: number, end: number, p: Pending): Item {
   const head = ctx.text.slice(start, Math.min(end, start + 200));
   const bang = head.indexOf('!');
-  const name = (bang >= 0 ? head.slice(0, bang) : head).replace(/\s+/g, '');
-  return { kind: 'macroCall', name, span: { start: pendingStart >= 0 ? pendingStart : start, end } };
+  const name = ownString((bang >= 0 ? head.slice(0, bang) : head).replace(/\s+/g, ''));
+  const body = bang >= 0 ? delimited(ctx.text, start + bang + 1, end) : undefined;
+  return {
+    kind: 'macroCall',
+    name,
+    span: { start: p.start >= 0 ? p.start : start, end },
+    input: body?.inner ?? '',
+    inputStart: body?.start ?? end,
+    attrs: p.attrs,
+    cfg: p.cfg,
+  };
+}
+
+function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
+  const kids = node.children;
+  const nameNode = findName(kids, 'identifier');
+  if (!nameNode) return undefined;
+  const body = delimited(ctx.text, nameNode.endIndex, node.endIndex);
+  if (!body) return undefined;
+  return { kind: 'macroRules', ...common(node, kids, nameNode, p, ctx), body: body.inner, bodyStart: body.start };
+}
+
+/** An inherent impl with associated constants (see ImplDef); undefined for every other impl. */
+function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
+  if (node.childForFieldName('trait')) return undefined;
+  const body = node.childForFieldName('body');
+  const selfNode = node.childForFieldName('type');
+  if (!body || !selfNode) return undefined;
+  const consts: ConstDef[] = [];
+  for (const k of body.children) {
+    if (k.type !== 'const_item') continue;
+    const c = constItem('const', k, k.children, newPending(), ctx);
+    if (c) consts.push(c);
+  }
+  if (consts.length === 0) return undefined;
+  return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts, span: itemSpan(node, p), cfg: p.cfg };
 }
 
 function common(

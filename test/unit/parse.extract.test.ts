@@ -357,7 +357,7 @@ describe('parse: extractFile', () => {
       assert.ok(c && c.kind === 'mod' && c.items?.[0]?.kind === 'struct');
       assert.equal(item(f, 'mod', 'd').pathAttr, 'other/d.rs');
     });
-    it('extern crate, traits, macro items (not macro_rules!)', async () => {
+    it('extern crate, traits, macro invocations with their input, macro_rules! with their rules', async () => {
       const f = await extract(
         'extern crate alloc;\nextern crate foo as bar;\npub trait Tr { fn f(&self) { struct Hidden; } }\nbitflags! { struct F: u8 {} }\nfoo::bar!(x);\nmacro_rules! m { () => {} }',
       );
@@ -373,13 +373,25 @@ describe('parse: extractFile', () => {
         f.items.filter((i) => i.kind === 'macroCall').map((i) => 'name' in i && i.name),
         ['bitflags', 'foo::bar'],
       );
-      assert.equal(f.items.length, 5);
+      const calls = f.items.filter((i) => i.kind === 'macroCall');
+      assert.deepEqual(calls.map((c) => c.kind === 'macroCall' && [c.input, c.inputStart]), [
+        [' struct F: u8 {} ', 104],
+        ['x', 133],
+      ]);
+      const rules = f.items.find((i) => i.kind === 'macroRules');
+      assert.ok(rules?.kind === 'macroRules');
+      assert.equal(rules.name, 'm');
+      assert.equal(rules.body, ' () => {} ');
+      assert.equal(f.items.length, 6);
     });
-    it('items inside function bodies and impl blocks are ignored', async () => {
+    it('items inside function bodies and impl blocks are ignored; an inherent impl keeps its associated consts', async () => {
       const f = await extract(
-        'fn f() { struct Inner; enum E2 { A } }\nimpl S { const X: u8 = 1; fn g() { struct Inner2; } }\nimpl<T> Tr for S<T> {}\nstruct Outer;',
+        'fn f() { struct Inner; enum E2 { A } }\nimpl S { const X: u8 = 1; fn g() { struct Inner2; } }\nimpl<T> Tr for S<T> { const Y: u8 = 2; }\nimpl S { fn h() {} }\nstruct Outer;',
       );
-      assert.deepEqual(f.items.map((i) => ('name' in i ? i.name : i.kind)), ['Outer']);
+      assert.deepEqual(f.items.map((i) => ('name' in i ? i.name : i.kind)), ['impl', 'Outer']);
+      const impl = f.items[0]!;
+      assert.ok(impl.kind === 'impl');
+      assert.deepEqual(impl.consts.map((c) => c.name), ['X']);
       assert.equal(f.problems.length, 0);
     });
   });

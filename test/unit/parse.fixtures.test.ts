@@ -48,7 +48,9 @@ describe('parse: fixtures', () => {
         'alias:Diverge',
         'mod:nested',
         'trait:Shape',
+        'macroRules:make_struct',
         'macroCall:make_struct',
+        'impl:',
       ],
     );
     const h = struct(f, 'Header');
