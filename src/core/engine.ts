@@ -5,6 +5,7 @@
  */
 import type { ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
+import { cfgAttrTexts } from './attrs';
 import { type Binding, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -878,7 +879,9 @@ export class Engine {
       const fields = fieldsOf((item as UnionDef).fields);
       checkPacked(fields);
       for (const f of fields) {
-        if (needsDropStd(f.ty)) throw new Reject('E0740', 'field must implement `Copy` or be wrapped in `ManuallyDrop<...>` to be used in a union');
+        const ok = this.allowedUnionField(f.ty);
+        if (ok === false) throw new Reject('E0740', 'field must implement `Copy` or be wrapped in `ManuallyDrop<...>` to be used in a union');
+        if (ok === 'unknown') throw new Abstain(`whether \`${tyToString(f.ty)}\` is \`Copy\` (as a union field must be) is not known`);
       }
       return { layout: unionLayout(t, fields.map((f) => f.layout), repr, name), fields: [fields], variants: [] };
     }
@@ -953,6 +956,56 @@ export class Engine {
     return { layout, fields, variants };
   }
 
+  /**
+   * rustc's rule for a union field (`allowed_union_or_unsafe_field`): references, `ManuallyDrop`,
+   * tuples and arrays of allowed types, and `Copy` types. 'unknown' when Copy-ness is not known.
+   */
+  private allowedUnionField(ty: Ty, depth = 0): boolean | 'unknown' {
+    if (depth > MAX_DEPTH) return 'unknown';
+    if (ty.k === 'ptr' && (ty.kind === '&' || ty.kind === '&mut')) return true;
+    if (ty.k === 'tuple') return all(ty.elems.map((e) => this.allowedUnionField(e, depth + 1)));
+    if (ty.k === 'array') return this.allowedUnionField(ty.elem, depth + 1);
+    if (ty.k === 'adt' && ty.def.m.crate.isStd && ty.def.item.name === 'ManuallyDrop') return true;
+    return this.isCopy(ty, depth + 1);
+  }
+
+  /** Whether a type is `Copy` (derives and `impl Copy for` in the crates, a table for std). */
+  private isCopy(ty: Ty, depth: number): boolean | 'unknown' {
+    if (depth > MAX_DEPTH) return 'unknown';
+    switch (ty.k) {
+      case 'int':
+      case 'float':
+      case 'bool':
+      case 'char':
+      case 'never':
+      case 'fnptr':
+        return true;
+      case 'ptr':
+        return ty.kind !== '&mut';
+      case 'array':
+        return this.isCopy(ty.elem, depth + 1);
+      case 'tuple':
+        return all(ty.elems.map((e) => this.isCopy(e, depth + 1)));
+      case 'adt': {
+        const { item, m } = ty.def;
+        const args = () => all(ty.args.map((a) => (a.k === 'const' ? true : this.isCopy(a.ty, depth + 1))));
+        if (m.crate.isStd) {
+          const c = COPY_STD[item.name];
+          if (c === 'always') return true;
+          if (c === 'args') return args();
+          return NON_COPY_STD.has(item.name) ? false : 'unknown';
+        }
+        const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
+        const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
+        // A derive bounds every type parameter by Copy.
+        if (derivesCopy(texts) || derivesCopy(added)) return args();
+        return this.resolver.hasCopyImpl(item, m) ? true : false;
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
   /** `Cow`'s owned side: `<B as ToOwned>::Owned` for the types std implements it for. */
   private toOwned(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const a = ty.args[0];
@@ -978,21 +1031,39 @@ export class Engine {
   }
 }
 
-/** Std types that are never `Copy` and own a resource (a union field of such a type is E0740). */
-const NON_COPY_STD = new Set(['Vec', 'String', 'Box', 'Rc', 'Arc', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'LinkedList', 'PathBuf', 'OsString', 'CString', 'RefCell', 'Mutex', 'RwLock', 'File']);
+/**
+ * Std types that are `Copy`: 'always', or 'args' when their type arguments are (what
+ * `#[derive(Copy)]` or std's impls require). Std types in neither table are not `Copy` when
+ * listed in NON_COPY_STD, and unknown otherwise.
+ */
+const COPY_STD: Readonly<Record<string, 'always' | 'args'>> = {
+  PhantomData: 'always', PhantomPinned: 'always', NonNull: 'always', NonZero: 'always', NonZeroInner: 'always', Duration: 'always',
+  Instant: 'always', SystemTime: 'always', Ordering: 'always', Ipv4Addr: 'always', Ipv6Addr: 'always', IpAddr: 'always', TypeId: 'always',
+  Layout: 'always', Infallible: 'always', Arguments: 'always', Global: 'always', System: 'always', RangeFull: 'always', ThreadId: 'always',
+  Option: 'args', Result: 'args', ManuallyDrop: 'args', MaybeUninit: 'args', Wrapping: 'args', Saturating: 'args', Reverse: 'args',
+  Bound: 'args', Poll: 'args', ControlFlow: 'args', Pin: 'args', RangeTo: 'args', RangeToInclusive: 'args',
+};
+const NON_COPY_STD = new Set([
+  'Vec', 'String', 'Box', 'Rc', 'Arc', 'Weak', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'LinkedList', 'PathBuf',
+  'OsString', 'CString', 'RefCell', 'Cell', 'UnsafeCell', 'OnceCell', 'Mutex', 'RwLock', 'File', 'Range', 'RangeFrom', 'RangeInclusive',
+  'AtomicBool', 'AtomicU8', 'AtomicI8', 'AtomicU16', 'AtomicI16', 'AtomicU32', 'AtomicI32', 'AtomicU64', 'AtomicI64', 'AtomicUsize',
+  'AtomicIsize', 'AtomicPtr', 'Condvar', 'Once', 'OnceLock', 'Cow', 'Error',
+]);
 
-function needsDropStd(ty: Ty): boolean {
-  if (ty.k === 'adt') return ty.def.m.crate.isStd && NON_COPY_STD.has(ty.def.item.name);
-  if (ty.k === 'array') return ty.len > 0n && needsDropStd(ty.elem);
-  if (ty.k === 'tuple') return ty.elems.some(needsDropStd);
-  if (ty.k === 'ptr') return ty.kind === '&mut';
-  return false;
+/** `derive(.., Copy, ..)` among the attribute texts (outer ones, and those `cfg_attr`s add). */
+function derivesCopy(texts: readonly string[]): boolean {
+  return texts.some((t) => /^derive\s*\(/.test(t) && /(?:^|[(,\s:])Copy\s*(?:[,)]|$)/.test(t.slice(t.indexOf('(') + 1)));
 }
-
 const BOOL_OPS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '&&', '||']);
 
 function isBoolExpr(e: ConstExpr): boolean {
   return e.kind === 'bool' || (e.kind === 'binary' && BOOL_OPS.has(e.op)) || (e.kind === 'unary' && e.op === '!' && isBoolExpr(e.operand));
+}
+
+/** Three-valued and: false wins, then unknown. */
+function all(xs: readonly (boolean | 'unknown')[]): boolean | 'unknown' {
+  if (xs.includes(false)) return false;
+  return xs.includes('unknown') ? 'unknown' : true;
 }
 
 function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {

@@ -266,13 +266,16 @@ export interface MacroRulesDef extends ItemCommon {
 }
 
 /**
- * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`);
- * other impls are not recorded (they carry nothing a layout reads).
+ * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`), or
+ * an `impl Copy for Type` (a union field must be Copy); other impls are not recorded (they carry
+ * nothing a layout reads).
  */
 export interface ImplDef {
   readonly kind: 'impl';
   readonly selfTy: TypeExpr;
   readonly consts: readonly ConstDef[];
+  /** `impl Copy for Type`. */
+  readonly copy?: boolean;
   readonly span: Span;
   readonly cfg: readonly CfgPredicate[];
 }

@@ -181,7 +181,7 @@ function shifted(it: Item, d: number, ld: number): Item {
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, body: it.body, bodyStart: it.bodyStart + d,
       };
     case 'impl':
-      return { kind: it.kind, selfTy: tySh(it.selfTy, d), consts: it.consts.map((c) => shifted(c, d, ld) as typeof c), span: spanSh(it.span, d), cfg: it.cfg };
+      return { kind: it.kind, selfTy: tySh(it.selfTy, d), consts: it.consts.map((c) => shifted(c, d, ld) as typeof c), copy: it.copy, span: spanSh(it.span, d), cfg: it.cfg };
   }
 }
 

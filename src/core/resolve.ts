@@ -406,6 +406,16 @@ export class Resolver {
     return undefined;
   }
 
+  /** Whether the item's crate has an `impl Copy for Item` (whose self type resolves to the item). */
+  hasCopyImpl(item: TypeItem, m: ModuleScope): boolean {
+    for (const { impl, m: at } of m.crate.impls.get(item.name) ?? []) {
+      if (!impl.copy || !m.crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+      const self = this.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+      if (self?.k === 'item' && self.item === item) return true;
+    }
+    return false;
+  }
+
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
   private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string): { item: ConstDef; m: ModuleScope } | undefined {
     const crate = owner.m.crate;

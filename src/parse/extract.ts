@@ -502,12 +502,17 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   return { kind: 'macroRules', ...common(node, kids, nameNode, p, ctx), body: body.inner, bodyStart: body.start };
 }
 
-/** An inherent impl with associated constants (see ImplDef); undefined for every other impl. */
+/** An inherent impl with associated constants, or `impl Copy for T` (see ImplDef); undefined for every other impl. */
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
-  if (node.childForFieldName('trait')) return undefined;
-  const body = node.childForFieldName('body');
   const selfNode = node.childForFieldName('type');
-  if (!body || !selfNode) return undefined;
+  if (!selfNode) return undefined;
+  const trait = node.childForFieldName('trait');
+  if (trait) {
+    const name = /(?:^|::)\s*Copy\s*$/.test(slice(ctx, trait)) ? 'Copy' : undefined;
+    return name ? { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, span: itemSpan(node, p), cfg: p.cfg } : undefined;
+  }
+  const body = node.childForFieldName('body');
+  if (!body) return undefined;
   const consts: ConstDef[] = [];
   for (const k of body.children) {
     if (k.type !== 'const_item') continue;

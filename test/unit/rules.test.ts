@@ -1,0 +1,114 @@
+/**
+ * Named rule tests: each case is a Rust snippet with the layout (or the error) every named type
+ * gets. The expectation is checked twice: against rustc (the snippet compiled with a
+ * `size_of` probe per type; an error located at a type's line is that type's) and against the
+ * engine. A wrong expectation fails on rustc's side, a wrong engine on ours.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Analyzer } from '../../src/analysis/analyzer';
+import { run } from '../oracle/rustc';
+
+/** `size/align`, or an error code. */
+type Expect = Record<string, string>;
+
+interface RuleCase {
+  readonly name: string;
+  readonly source: string;
+  readonly expect: Expect;
+}
+
+const CASES: readonly RuleCase[] = [
+  {
+    name: 'union fields must be Copy, ManuallyDrop, references (even &mut) or tuples/arrays of them (E0740)',
+    source: `
+pub struct S(u8);
+#[derive(Clone, Copy)] pub struct C(u8);
+pub struct I(u8);
+impl Clone for I { fn clone(&self) -> I { I(self.0) } }
+impl Copy for I {}
+#[derive(Clone, Copy)] pub struct Gen<T>(T);
+pub union A { c: C, i: I, m: std::mem::ManuallyDrop<S>, t: (C, &'static mut S), o: Option<C>, p: std::marker::PhantomData<S> }
+pub union B { s: S }
+pub union D { o: Option<S> }
+pub union E { c: std::cell::Cell<u8> }
+pub union F { r: std::ops::Range<u8> }
+pub union G { r: &'static mut u32, b: u64 }
+pub union H { g: Gen<S> }
+pub union K { g: Gen<u16>, a: [(C, &'static mut [u8]); 2] }
+`,
+    expect: { A: '16/8', B: 'E0740', D: 'E0740', E: 'E0740', F: 'E0740', G: '8/8', H: 'E0740', K: '48/8' },
+  },
+  {
+    name: 'associated constants of inherent impls size arrays (`[u8; Type::MAX]`)',
+    source: `
+pub struct InlineExtension([u8; InlineExtension::MAX], u8);
+impl InlineExtension { pub const MAX: usize = 15; fn f(&self) {} }
+pub mod m {
+    pub struct Other;
+    impl Other { pub const N: usize = super::InlineExtension::MAX * 2; }
+}
+pub struct UsesOther([u16; m::Other::N], u8);
+`,
+    expect: { InlineExtension: '16/1', UsesOther: '62/2' },
+  },
+];
+
+/** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
+async function rustcVerdicts(c: RuleCase): Promise<Expect> {
+  const names = Object.keys(c.expect);
+  const lines = c.source.split('\n');
+  const lineOf = (n: string) => lines.findIndex((l) => new RegExp(`\\b(struct|enum|union)\\s+${n}\\b`).test(l)) + 1;
+  const probe = `${c.source}\nfn main() {\n${names.map((n) => `    println!("${n} {} {}", std::mem::size_of::<${n}>(), std::mem::align_of::<${n}>());`).join('\n')}\n}\n`;
+  const dir = mkdtempSync(path.join(tmpdir(), 'rll-rule-'));
+  try {
+    writeFileSync(path.join(dir, 'main.rs'), probe);
+    const out: Expect = {};
+    const r = await run('rustc', ['--edition', '2021', '--cap-lints', 'allow', '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')]);
+    if (r.code !== 0) {
+      // Errors at a type's definition line are that type's; the rest is not a rule of the case.
+      for (const block of r.stderr.split(/\n(?=error)/)) {
+        const head = /^error\[(E\d{4})\]/.exec(block);
+        const at = /-->\s+\S+?:(\d+):\d+/.exec(block);
+        if (!head || !at) continue;
+        const n = names.find((x) => lineOf(x) === Number(at[1]));
+        if (n) out[n] = head[1]!;
+      }
+      // Probe again without the rejected types, for the sizes of the others.
+      const ok = names.filter((n) => !out[n]);
+      const kept = lines.filter((_, i) => !names.some((n) => out[n] && lineOf(n) === i + 1)).join('\n');
+      writeFileSync(path.join(dir, 'main.rs'), `${kept}\nfn main() {\n${ok.map((n) => `    println!("${n} {} {}", std::mem::size_of::<${n}>(), std::mem::align_of::<${n}>());`).join('\n')}\n}\n`);
+      const r2 = await run('rustc', ['--edition', '2021', '--cap-lints', 'allow', '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')]);
+      assert.equal(r2.code, 0, `the case does not compile without its rejected types:\n${r2.stderr.slice(0, 2000)}`);
+    }
+    const exe = await run(path.join(dir, 'main'), []);
+    for (const l of exe.stdout.trim().split('\n')) {
+      const [n, size, align] = l.split(' ');
+      if (n) out[n] = `${size}/${align}`;
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('named layout rules, checked by rustc and by the engine', function () {
+  this.timeout(120_000);
+  const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
+  after(() => analyzer.dispose());
+
+  for (const c of CASES) {
+    it(c.name, async () => {
+      assert.deepEqual(await rustcVerdicts(c), c.expect, 'rustc disagrees with the expectation');
+      const report = await analyzer.analyzeText('rule.rs', c.source);
+      const got: Expect = {};
+      for (const n of Object.keys(c.expect)) {
+        const t = report.types.find((x) => x.name === n);
+        got[n] = t?.size != null ? `${t.size}/${t.align}` : (t?.error?.slice(0, 5) ?? `unknown: ${t?.unknown}`);
+      }
+      assert.deepEqual(got, c.expect);
+    });
+  }
+});
