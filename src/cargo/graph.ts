@@ -54,6 +54,8 @@ export class CargoGraph {
   readonly config: CargoConfig;
   readonly lock: Lockfile | undefined;
   readonly problems: GraphProblem[] = [];
+  /** Dependencies that could not be found on disk (`cargo fetch` may bring them later). */
+  readonly missing: string[] = [];
   private readonly locator: SourceLocator;
   private readonly nodes = new Map<string, PackageNode>();
   private readonly edges = new Map<PackageNode, DepEdge[]>();
@@ -227,7 +229,10 @@ export class CargoGraph {
       const list = this.edges.get(n)!;
       const fresh: DepEdge = { spec: e.spec, externName, to };
       list[list.indexOf(e)] = fresh;
-      if (isNotFound(to)) return;
+      if (isNotFound(to)) {
+        this.missing.push(to.missing);
+        return;
+      }
     }
     if (isNotFound(to)) return;
     this.activate(to);

@@ -63,13 +63,24 @@ export interface NotFound {
 
 export class SourceLocator {
   private readonly dirIndex = new Map<string, Map<string, Located[]>>();
+  private readonly listings = new Map<string, readonly string[] | undefined>();
 
   constructor(
-    private readonly fs: ProjectFs,
+    private readonly fsIn: ProjectFs,
     private readonly config: CargoConfig,
     /** The workspace root (for a `vendor/` directory that no config names). */
     private readonly workspaceRoot: string,
   ) {}
+
+  /** The file system, with directory listings kept for the locator's life (registries are listed many times). */
+  private readonly fs: ProjectFs = {
+    readFile: (p) => this.fsIn.readFile(p),
+    readDir: (p) => {
+      if (!this.listings.has(p)) this.listings.set(p, this.fsIn.readDir(p));
+      return this.listings.get(p);
+    },
+    env: (n) => this.fsIn.env(n),
+  };
 
   /** The source definition a registry or git source is finally replaced with, if any. */
   private replacement(id: SourceId): SourceDef | undefined {

@@ -23,7 +23,7 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
     const variantReports = t.variants ?? [];
     for (const [def, rep] of fieldPairs(entry, reports, variantReports)) {
       if (spanContains(def.nameSpan, offset) && def.nameSpan.start !== def.ty.span.start && rep) {
-        return { markdown: fieldHoverMarkdown(t, rep, a.target), span: def.nameSpan };
+        return { markdown: fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)), span: def.nameSpan };
       }
       if (spanContains(def.ty.span, offset)) {
         const e = innermost(def.ty, offset);
@@ -31,7 +31,7 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
         const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target);
         // A tuple field has no name: its whole type stands for the field, so show both.
         if (e === def.ty && def.nameSpan.start === def.ty.span.start && rep) {
-          const field = fieldHoverMarkdown(t, rep, a.target).replace(/\n\n\*[^\n]*\*$/, '');
+          const field = fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)).replace(/\n\n\*[^\n]*\*$/, '');
           return { markdown: `${field}\n\n---\n\n${tyHover}`, span: e.span };
         }
         return { markdown: tyHover, span: e.span };
@@ -83,6 +83,21 @@ export function innermost(e: TypeExpr, offset: number): TypeExpr {
   return e;
 }
 
+/**
+ * The dependency crate a written type comes from (`` `bytes 1.2.1` ``), when it is one of another
+ * crate's types (std aside).
+ */
+function originOf(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
+  try {
+    const ty = a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() });
+    if (ty.k !== 'adt' || ty.def.m.crate.isStd || ty.def.m.crate === entry.m.crate) return undefined;
+    const p = ty.def.m.crate.input.package;
+    return `\`${p?.name ?? ty.def.m.crate.input.name}${p?.version ? ` ${p.version}` : ''}\``;
+  } catch {
+    return undefined;
+  }
+}
+
 function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {
   if (entry.item.generics.params.some((p) => p.kind !== 'lifetime')) {
     const names = new Set(entry.item.generics.params.map((p) => p.name));
@@ -90,7 +105,9 @@ function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescrip
     if ([...names].some((n) => new RegExp(`\\b${n}\\b`).test(text))) return { unknown: 'generic: depends on the type arguments' };
   }
   try {
-    return describeTy(a.analysis.engine, a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() }));
+    const d = describeTy(a.analysis.engine, a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() }));
+    const from = originOf(a, entry, e);
+    return from ? { ...d, from } : d;
   } catch (err) {
     if (err instanceof Abstain) return { unknown: err.message };
     if (err instanceof LayoutError) return { error: `${err.code}: ${err.message}` };

@@ -205,9 +205,9 @@ export function fieldTable(fields: readonly FieldReport[], typeSize: number): st
   return `${fence}text\n${lines.join('\n')}\n${fence}`;
 }
 
-/** Hover for a field name: `**x**: f64 — offset 0 · size 8 · align 8`. */
-export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: string): string {
-  const head = `**${escapeMarkdown(f.name)}**: ${codeSpan(f.type)}`;
+/** Hover for a field name: `**x**: f64 — offset 0 · size 8 · align 8`; `from` names a dependency crate (`bytes 1.2.1`). */
+export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: string, from?: string): string {
+  const head = `**${escapeMarkdown(f.name)}**: ${codeSpan(f.type)}${from ? ` (from ${inlineCodeText(from)})` : ''}`;
   if (!isKnown(owner)) return `${head} — in ${typeSummary(owner)}\n\n*${escapeMarkdown(target)}*`;
   const parts = [`offset ${f.offset}`, `size ${f.size}`, `align ${f.align}`];
   parts.push(f.paddingAfter > 0 ? `then ${bytes(f.paddingAfter)} of padding` : 'no padding after');
@@ -218,12 +218,12 @@ export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: st
   return out.join('\n\n');
 }
 
-/** What describeTy says about a type written in a field. */
-export type TyDescription = { size: number; align: number; niche?: string; uninhabited: boolean } | { unknown: string } | { error: string };
+/** What describeTy says about a type written in a field; `from` names the dependency crate it comes from. */
+export type TyDescription = ({ size: number; align: number; niche?: string; uninhabited: boolean } | { unknown: string } | { error: string }) & { from?: string };
 
 /** Hover for a type written in a field (`Vec<u64>` in `v: Vec<u64>`): its layout and heap behaviour. */
 export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string): string {
-  const head = codeSpan(typeText.replace(/\s+/g, ' '));
+  const head = codeSpan(typeText.replace(/\s+/g, ' ')) + (d.from ? ` (from ${inlineCodeText(d.from)})` : '');
   const out: string[] = [];
   if ('error' in d) out.push(`${head} — error: ${inlineCodeText(d.error)}`);
   else if ('unknown' in d) out.push(`${head} — unknown: ${inlineCodeText(d.unknown)}`);

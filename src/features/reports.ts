@@ -35,6 +35,9 @@ interface DocEntry {
   readonly result: Promise<DocumentAnalysis | undefined>;
 }
 
+/** How long (ms) a package graph with dependencies missing on disk is kept before they are looked for again. */
+const MISSING_RECHECK_MS = 10_000;
+
 /** Pause in typing (ms) after which the edited files' whole trees are re-parsed. */
 const SETTLE_AFTER_MS = 400;
 
@@ -43,7 +46,7 @@ export class DocumentReports extends Disposable {
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
   private readonly crates = new Map<string, { generation: number; analysis: Analysis; program: Program }>();
   /** Package graphs with the dependency crates read so far, per (package, target), until files change on disk. */
-  private readonly projects = new Map<string, { generation: number; project: Project | undefined }>();
+  private readonly projects = new Map<string, { generation: number; project: Project | undefined; made: number }>();
   readonly index: WorkspaceIndex;
   /** Incremental trees of the analysed documents (created with the parser). */
   private trees: DocumentTrees | undefined;
@@ -208,7 +211,10 @@ export class DocumentReports extends Disposable {
     const key = `${dir}\0${target.triple}`;
     const generation = this.index.projectGeneration;
     const hit = this.projects.get(key);
-    if (hit && hit.generation === generation) return hit.project;
+    // Sources outside the workspace (CARGO_HOME) are not watched: a graph missing some is made
+    // again after a while, in case `cargo fetch` brought them.
+    const stale = hit && (hit.project?.graph.missing.length ?? 0) > 0 && performance.now() - hit.made > MISSING_RECHECK_MS;
+    if (hit && hit.generation === generation && !stale) return hit.project;
     let project: Project | undefined;
     try {
       project = new Project(new CargoGraph(this.index, target, dir), this.index, parse, target);
@@ -216,7 +222,7 @@ export class DocumentReports extends Disposable {
     } catch (err) {
       this.log.warn(`${dir}: ${(err as Error).message}`);
     }
-    this.projects.set(key, { generation, project });
+    this.projects.set(key, { generation, project, made: performance.now() });
     return project;
   }
 

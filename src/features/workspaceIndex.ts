@@ -22,7 +22,6 @@ export interface CrateInfo {
 
 export class WorkspaceIndex extends Disposable implements ProjectFs {
   private readonly disk = new Map<string, string | undefined>();
-  private readonly dirs = new Map<string, readonly string[] | undefined>();
   private _projectGeneration = 0;
   private readonly crates = new Map<string, CrateInfo | undefined>();
   private excludes: RegExp[] = [];
@@ -40,6 +39,10 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
       this._register(w.onDidChange((u) => this.onFileEvent(u)));
       this._register(w.onDidDelete((u) => this.onFileEvent(u)));
     }
+    // A vendored crate's directory that comes or goes (cargo vendor, a rename) changes what is on disk.
+    const dirs = this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
+    this._register(dirs.onDidCreate((u) => this.onEntryEvent(u)));
+    this._register(dirs.onDidDelete((u) => this.onEntryEvent(u)));
     this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document.languageId === 'rust' && e.contentChanges.length > 0) this._generation++;
@@ -81,17 +84,23 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
   private onFileEvent(uri: vscode.Uri): void {
     if (uri.scheme !== 'file' || this.isIgnored(uri.fsPath)) return;
     this.disk.delete(toPath(uri.fsPath));
-    this.dirs.clear();
     this.crates.clear(); // cheap to rebuild: a Cargo.toml or an entry file may have come or gone
     this._generation++;
     this._projectGeneration++;
     this._onDidChange.fire();
   }
 
+  /** Any entry created or deleted: package graphs may see other sources now. */
+  private onEntryEvent(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file' || this.isIgnored(uri.fsPath) || /\.(rs|toml|lock)$/.test(uri.fsPath)) return;
+    this._projectGeneration++;
+    this._generation++;
+    this._onDidChange.fire();
+  }
+
   /** Drops everything read so far. */
   clear(): void {
     this.disk.clear();
-    this.dirs.clear();
     this.crates.clear();
     this._generation++;
     this._projectGeneration++;
@@ -112,17 +121,13 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
     return text;
   }
 
-  /** ProjectFs: a directory's entries (cached until a file event). */
+  /** ProjectFs: a directory's entries (not cached here: each package graph keeps its own listings). */
   readDir(path: string): readonly string[] | undefined {
-    if (this.dirs.has(path)) return this.dirs.get(path);
-    let names: string[] | undefined;
     try {
-      names = fs.readdirSync(path);
+      return fs.readdirSync(path);
     } catch {
-      names = undefined;
+      return undefined;
     }
-    this.dirs.set(path, names);
-    return names;
   }
 
   /** ProjectFs: the extension host's environment (`CARGO_HOME`, `HOME`). */

@@ -1,0 +1,55 @@
+/**
+ * Types holding dependency types, in the real extension host: test/fixtures/workspace/deps/app
+ * has a Cargo.lock, a `.cargo/config.toml` that replaces crates.io with a vendored directory
+ * (`deps/vendor`) and a path dependency (`deps/pathdep`). Expected numbers: rustc 1.95 through
+ * `cargo rustc --offline -- -Zprint-type-sizes` on the fixture (x86_64).
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activateExtension, hoverAt, openFixture, poll, positionOf, hoverText, resetSetting, workspaceRoot } from './helpers';
+
+suite('dependencies', () => {
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    await activateExtension();
+    await resetSetting('target');
+    doc = await openFixture('deps/app/src/lib.rs');
+  });
+
+  test('a struct holding a vendored registry crate type and a path dependency type gets rustc\'s numbers', async () => {
+    const holder = await hoverAt(doc, 'pub struct Holder', 'Holder');
+    assert.match(holder, /size 40 · align 8\b/, holder);
+    const maybe = await hoverAt(doc, 'pub struct MaybeBytes', 'MaybeBytes');
+    assert.match(maybe, /size 32 · align 8\b/, maybe);
+  });
+
+  test('the hover of a field whose type comes from a dependency names the crate and its version', async () => {
+    const field = await hoverAt(doc, 'data: Bytes', 'data');
+    assert.match(field, /from `fakebytes 1\.0\.3`/, field);
+    const ty = await hoverAt(doc, 'small: pathdep::Small', 'Small');
+    assert.match(ty, /from `pathdep 0\.2\.0`/, ty);
+    assert.match(ty, /size 4 · align 2\b/, ty);
+  });
+
+  test('with the dependency\'s source gone, the types holding it say it is not on disk (no number)', async () => {
+    const vendored = vscode.Uri.joinPath(workspaceRoot(), 'deps/vendor/fakebytes');
+    const away = vscode.Uri.joinPath(workspaceRoot(), 'deps/vendor-away');
+    await vscode.workspace.fs.rename(vendored, away);
+    try {
+      const pos = positionOf(doc, 'pub struct Holder', 'Holder').translate(0, 1);
+      const probe = async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? []);
+      const gone = await poll(probe, (t) => /not on disk/.test(t));
+      // (Markdown escapes `.` and `(` in the hover text.)
+      assert.match(gone, /`fakebytes` 1\\?\.0\\?\.3 is not on disk \\?\(run `cargo fetch`\\?\)/, gone);
+      assert.doesNotMatch(gone, /size \d/);
+    } finally {
+      await vscode.workspace.fs.rename(away, vendored);
+    }
+    const back = await poll(
+      async () => hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'pub struct Holder', 'Holder').translate(0, 1))) ?? []),
+      (t) => /size 40/.test(t),
+    );
+    assert.match(back, /size 40 · align 8\b/);
+  });
+});
