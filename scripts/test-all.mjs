@@ -1,6 +1,6 @@
 // `npm test`: every layer this machine can run, in order, failing on any failure.
 //
-//   build · typecheck · lint · unit (mocha) · code-server install · integration (mocha in the
+//   build · typecheck · lint · crates install · unit (mocha) · code-server install · integration (mocha in the
 //   real extension host) · e2e UI against the development folder · package (.vsix) ·
 //   .vsix contents · e2e UI against the installed .vsix
 //
@@ -66,6 +66,8 @@ const LAYERS = [
   // The webview script has its own project (DOM types; the main tsconfig excludes src/webview).
   { name: 'typecheck webview', run: gate(node, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'src/webview']) },
   { name: 'lint', run: gate(node, [bin('eslint/bin/eslint.js'), '.']) },
+  // Debian's packaged Rust crates, which the unit layer's cargo differential builds (idempotent).
+  { name: 'crates', run: gate('bash', ['scripts/install-crates.sh']) },
   { name: 'unit', run: mocha },
   { name: 'code-server', run: gate('bash', ['scripts/install-code-server.sh']), stopOnFail: true },
   { name: 'integration', run: counted(node, ['scripts/run-tests.mjs']) },

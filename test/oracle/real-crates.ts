@@ -104,7 +104,7 @@ export interface RustcCrateResult {
  * `cargoHome`, the package is built by cargo (offline, with that CARGO_HOME's sources), so its
  * dependencies are compiled and its features are cargo's: `cargo rustc --lib -- -Zprint-type-sizes`.
  */
-export async function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string): Promise<RustcCrateResult> {
+export async function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string, cargoTargetDir?: string): Promise<RustcCrateResult> {
   const info = readCargoToml(dir);
   const tmp = mkdtempSync(join(tmpdir(), 'rll-crate-'));
   const t0 = Date.now();
@@ -135,7 +135,8 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
     }
     const args = ['--edition', info.edition, '--crate-type', 'lib', '--crate-name', info.name, '-Zprint-type-sizes', '--emit=metadata', '--cap-lints', 'allow', ...info.features.flatMap((f) => ['--cfg', `feature="${f}"`]), ...(target ? ['--target', target] : []), '-o', join(tmp, 'out.rmeta'), join(tmp, info.entry)];
     const cargoArgs = ['rustc', '-Zavoid-dev-deps', '--lib', '--offline', '--quiet', ...(target ? ['--target', target] : []), '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
-    const cargoEnv = { ...process.env, RUSTC_BOOTSTRAP: '1', CARGO_HOME: cargoHome, CARGO_TARGET_DIR: join(tmp, 'target') };
+    // A shared target directory lets several crates reuse the dependencies they have in common.
+    const cargoEnv = { ...process.env, RUSTC_BOOTSTRAP: '1', CARGO_HOME: cargoHome, CARGO_TARGET_DIR: cargoTargetDir ?? join(tmp, 'target') };
     let dropped = 0;
     for (let attempt = 0; attempt < 8; attempt++) {
       const r = cargoHome ? await run('cargo', cargoArgs, { cwd: tmp, env: cargoEnv }) : await run('rustc', args, { cwd: tmp });
@@ -185,18 +186,18 @@ export function ptsToOracleByKind(name: string, kind: string | undefined, p: Pts
   return { name, kind: kind === 'union' ? 'union' : 'struct', size: p.size, align: p.align, fields: fs.map((f) => ({ name: f.name, offset: f.offset, size: f.size })) };
 }
 
-export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
+export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string; cargoTargetDir?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
   let engine: EngineReport | undefined;
   let candidates: Candidate[];
   if (!opts.rustcOnly) {
     const env = opts.cargoHome ? { ...process.env, CARGO_HOME: opts.cargoHome } : process.env;
-    const out = execFileSync('node', [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
+    const out = execFileSync(process.execPath, [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env, stdio: ['ignore', 'pipe', 'pipe'] });
     engine = JSON.parse(out) as EngineReport;
     candidates = (engine.types as (EngineType & { file?: string })[])
       .filter((t) => t.file && !/generic/i.test(t.unknown ?? ''))
       .map((t) => ({ name: t.name, kind: t.kind ?? 'struct', file: relative(dir, join(dir, t.file!)).split(sep).join('/') }));
   } else candidates = scanCandidates(dir);
-  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome);
+  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir);
   const oracle: OracleType[] = [];
   const rejected: OracleRejected[] = [];
   const seen = new Set<string>();

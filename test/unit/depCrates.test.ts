@@ -1,0 +1,75 @@
+/**
+ * Real crates with dependencies against rustc through cargo, offline: Debian's packaged crates
+ * (`librust-*-dev`, installed by .ci/run into /usr/share/cargo/registry) are built by
+ * `cargo rustc --lib -- -Zprint-type-sizes` with a private CARGO_HOME whose config.toml makes that
+ * directory the crates.io source, with a `size_of` probe for every type so each one is laid out
+ * (test/oracle/real-crates.ts). The CLI reads the same sources the same way a user's
+ * `~/.cargo/registry` or `vendor/` would be read. Every local type is compared.
+ *
+ * Bar: 0 wrong layouts, 0 mismatched rejections, and at least 97% exact over at least 500 types.
+ * RLL_DEP_CRATES=a-1.0,b-2.0 checks other packages of the registry (local runs).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exactRate, formatSummary, mergeSummaries, type Summary } from '../oracle/compare';
+import { checkCrate } from '../oracle/real-crates';
+
+const REGISTRY = '/usr/share/cargo/registry';
+const ROOT = join(__dirname, '../../..');
+/** Packages with dependencies, chosen for variety (.ci/run installs them). */
+export const DEP_CRATES = [
+  'regex-1.7.1',
+  'ignore-0.4.18',
+  'globset-0.4.9',
+  'h2-0.3.13',
+  'rustls-0.20.8',
+  'clap-4.0.32',
+  'serde_json-1.0.87',
+  'toml_edit-0.14.4',
+  'url-2.3.1',
+  'env_logger-0.9.3',
+];
+const MIN_EXACT = 0.97;
+const MIN_TYPES = 500;
+
+describe('real crates with dependencies: CLI against rustc through cargo (offline)', function () {
+  this.timeout(30 * 60_000);
+  const crates = process.env.RLL_DEP_CRATES?.split(',') ?? DEP_CRATES;
+  let home: string;
+  let targetDir: string;
+  const parts: Summary[] = [];
+
+  before(() => {
+    home = mkdtempSync(join(tmpdir(), 'rll-cargo-home-'));
+    writeFileSync(
+      join(home, 'config.toml'),
+      `[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "${REGISTRY}"\n[net]\noffline = true\n`,
+    );
+    targetDir = join(home, 'target');
+    mkdirSync(targetDir);
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  for (const name of crates) {
+    it(`${name}: 0 wrong`, async () => {
+      const dir = join(REGISTRY, name);
+      assert.ok(existsSync(dir), `${dir} is missing: .ci/run installs the librust-*-dev packages (see its package list)`);
+      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: targetDir });
+      assert.ok(summary);
+      console.log(formatSummary(summary, 5).replace(/^/gm, '      '));
+      parts.push(summary);
+      assert.equal(summary.counts.wrong, 0, formatSummary(summary, 50));
+      assert.equal(summary.counts['error-mismatch'], 0, formatSummary(summary, 50));
+    });
+  }
+
+  it(`all of them: at least ${MIN_TYPES} types, at least ${100 * MIN_EXACT}% exact`, () => {
+    assert.equal(parts.length, crates.length, 'every crate was checked');
+    const all = mergeSummaries('crates with dependencies', parts);
+    console.log(formatSummary(all, 0).replace(/^/gm, '      '));
+    assert.ok(all.total >= MIN_TYPES || process.env.RLL_DEP_CRATES, `only ${all.total} types compared`);
+    assert.ok(exactRate(all) >= MIN_EXACT, `exact ${(100 * exactRate(all)).toFixed(1)}% < ${100 * MIN_EXACT}%\n${formatSummary(all, 100)}`);
+  });
+});
