@@ -1,0 +1,83 @@
+//! Writing output tokens as Rust source text: one space between tokens except where leaving it
+//! out cannot change how the text lexes (`Vec<u8>`, `a::b`, `f(x)`, `#[doc]`, `x, y;`), each
+//! token's place recorded when it came from the invocation's input, and a hard size limit.
+
+import { TooLarge } from './errors';
+import type { TokenKind } from './tokens';
+
+export interface Origin {
+  readonly outStart: number;
+  readonly outEnd: number;
+  readonly inStart: number;
+}
+
+export interface Limits {
+  /** Output length in UTF-16 code units. */
+  readonly maxChars: number;
+  readonly maxTokens: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxChars: 1_000_000, maxTokens: 200_000 };
+
+interface Written {
+  readonly text: string;
+  readonly kind: TokenKind;
+}
+
+/** Words on the left that may touch `::`, `.`, `!`, `:`, `?`, `<`, `>`, `>>` or `(` on the right. */
+function isWordLike(t: Written): boolean {
+  return t.kind === 'ident' || t.kind === 'lifetime' || t.kind === 'close';
+}
+
+const TIGHT_AFTER_WORD = new Set(['::', '.', '!', ':', '?', '<', '>', '>>']);
+const TIGHT_BEFORE_WORD = new Set(['::', '.', '&', '<', '$', '@']);
+
+/** Whether `b` can follow `a` with no space between them and both still lex as they are. */
+function tight(a: Written, b: Written): boolean {
+  if ((a.kind === 'open' && a.text !== '{') || (b.kind === 'close' && b.text !== '}')) return true;
+  if (b.kind === 'punct' && (b.text === ',' || b.text === ';')) return true;
+  if (isWordLike(a) && b.kind === 'punct' && TIGHT_AFTER_WORD.has(b.text)) return true;
+  if (a.kind === 'ident' && b.kind === 'open' && b.text === '(') return true;
+  if (a.kind === 'punct' && TIGHT_BEFORE_WORD.has(a.text) && (b.kind === 'ident' || b.kind === 'lifetime')) return true;
+  if (a.kind === 'punct' && a.text === '#' && ((b.kind === 'open' && b.text === '[') || (b.kind === 'punct' && b.text === '!'))) return true;
+  if (a.kind === 'punct' && a.text === '!' && b.kind === 'open') return true;
+  if (a.kind === 'punct' && a.text === '-' && b.kind === 'literal') return true;
+  return a.kind === 'punct' && ((a.text === '::' && b.text === '<') || (a.text === '>' && b.text === '::'));
+}
+
+export class Emitter {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private count = 0;
+  private last: Written | undefined;
+  readonly origins: Origin[] = [];
+
+  constructor(private readonly limits: Limits) {}
+
+  /** Appends a token; `origin` is its offset in the invocation input, if it came from there. */
+  push(text: string, kind: TokenKind, origin?: number): void {
+    const t = { text, kind };
+    if (this.last && !tight(this.last, t)) {
+      this.parts.push(' ');
+      this.length += 1;
+    }
+    if (origin !== undefined) this.origins.push({ outStart: this.length, outEnd: this.length + text.length, inStart: origin });
+    this.parts.push(text);
+    this.length += text.length;
+    this.last = t;
+    if (++this.count > this.limits.maxTokens) throw new TooLarge(`expansion exceeds ${this.limits.maxTokens} tokens`);
+    if (this.length > this.limits.maxChars) throw new TooLarge(`expansion exceeds ${this.limits.maxChars} characters`);
+  }
+
+  /** Starts a new line (between items of a builtin's output, for readability). */
+  newline(): void {
+    if (this.last === undefined) return;
+    this.parts.push('\n');
+    this.length += 1;
+    this.last = undefined;
+  }
+
+  get text(): string {
+    return this.parts.join('');
+  }
+}
