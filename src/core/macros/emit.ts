@@ -46,8 +46,7 @@ function tight(a: Written, b: Written): boolean {
 }
 
 export class Emitter {
-  private readonly parts: string[] = [];
-  private length = 0;
+  private out = '';
   private count = 0;
   private last: Written | undefined;
   readonly origins: Origin[] = [];
@@ -57,27 +56,22 @@ export class Emitter {
   /** Appends a token; `origin` is its offset in the invocation input, if it came from there. */
   push(text: string, kind: TokenKind, origin?: number): void {
     const t = { text, kind };
-    if (this.last && !tight(this.last, t)) {
-      this.parts.push(' ');
-      this.length += 1;
-    }
-    if (origin !== undefined) this.origins.push({ outStart: this.length, outEnd: this.length + text.length, inStart: origin });
-    this.parts.push(text);
-    this.length += text.length;
+    if (this.last && !tight(this.last, t)) this.out += ' ';
+    if (origin !== undefined) this.origins.push({ outStart: this.out.length, outEnd: this.out.length + text.length, inStart: origin });
+    this.out += text;
     this.last = t;
     if (++this.count > this.limits.maxTokens) throw new TooLarge(`expansion exceeds ${this.limits.maxTokens} tokens`);
-    if (this.length > this.limits.maxChars) throw new TooLarge(`expansion exceeds ${this.limits.maxChars} characters`);
+    if (this.out.length > this.limits.maxChars) throw new TooLarge(`expansion exceeds ${this.limits.maxChars} characters`);
   }
 
   /** Starts a new line (between items of a builtin's output, for readability). */
   newline(): void {
     if (this.last === undefined) return;
-    this.parts.push('\n');
-    this.length += 1;
+    this.out += '\n';
     this.last = undefined;
   }
 
   get text(): string {
-    return this.parts.join('');
+    return this.out;
   }
 }

@@ -44,9 +44,9 @@ class Lexer {
 
   /** The code point at `i` as a string ('' at the end). */
   private at(i: number): string {
-    if (i >= this.s.length) return '';
-    const c = this.s.codePointAt(i)!;
-    return String.fromCodePoint(c);
+    const c = this.s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return String.fromCodePoint(this.s.codePointAt(i)!);
+    return i < this.s.length ? this.s[i] : '';
   }
 
   private push(kind: TokenKind, start: number, end: number, text = this.s.slice(start, end), doc = false): void {
