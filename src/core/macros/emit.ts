@@ -3,7 +3,7 @@
 //! token's place recorded when it came from the invocation's input, and a hard size limit.
 
 import { TooLarge } from './errors';
-import type { TokenKind } from './tokens';
+import { isPathSegmentKeyword, isReservedIdent, type TokenKind } from './tokens';
 
 export interface Origin {
   readonly outStart: number;
@@ -24,9 +24,14 @@ interface Written {
   readonly kind: TokenKind;
 }
 
-/** Words on the left that may touch `::`, `.`, `!`, `:`, `?`, `<`, `>`, `>>` or `(` on the right. */
+/** A word that may touch `::`, `.`, `!`, `:`, `?`, `<` or `>` after it: `a::b`, `x.y`, `m!`, `T>`. */
 function isWordLike(t: Written): boolean {
   return t.kind === 'ident' || t.kind === 'lifetime' || t.kind === 'close';
+}
+
+/** A keyword before `::` or `(` keeps its space (`use ::x`, `*mut ::T`, `let (a, b)`), but `pub(crate)`, `fn(u8)`. */
+function isSpacedKeyword(t: Written): boolean {
+  return isReservedIdent(t) && !isPathSegmentKeyword(t);
 }
 
 const TIGHT_AFTER_WORD = new Set(['::', '.', '!', ':', '?', '<', '>', '>>']);
@@ -36,12 +41,13 @@ const TIGHT_BEFORE_WORD = new Set(['::', '.', '&', '<', '$', '@']);
 function tight(a: Written, b: Written): boolean {
   if ((a.kind === 'open' && a.text !== '{') || (b.kind === 'close' && b.text !== '}')) return true;
   if (b.kind === 'punct' && (b.text === ',' || b.text === ';')) return true;
-  if (isWordLike(a) && b.kind === 'punct' && TIGHT_AFTER_WORD.has(b.text)) return true;
-  if (a.kind === 'ident' && b.kind === 'open' && b.text === '(') return true;
+  if (isWordLike(a) && b.kind === 'punct' && TIGHT_AFTER_WORD.has(b.text)) return !(b.text === '::' && isSpacedKeyword(a));
+  if (a.kind === 'ident' && b.kind === 'open' && b.text === '(') return !isSpacedKeyword(a) || a.text === 'pub' || a.text === 'fn';
   if (a.kind === 'punct' && TIGHT_BEFORE_WORD.has(a.text) && (b.kind === 'ident' || b.kind === 'lifetime')) return true;
   if (a.kind === 'punct' && a.text === '#' && ((b.kind === 'open' && b.text === '[') || (b.kind === 'punct' && b.text === '!'))) return true;
-  if (a.kind === 'punct' && a.text === '!' && b.kind === 'open') return true;
+  if (a.kind === 'punct' && a.text === '!' && b.kind === 'open') return b.text !== '{';
   if (a.kind === 'punct' && a.text === '-' && b.kind === 'literal') return true;
+  if (a.kind === 'punct' && a.text === '?' && b.kind === 'punct' && b.text === '.') return true;
   return a.kind === 'punct' && ((a.text === '::' && b.text === '<') || (a.text === '>' && b.text === '::'));
 }
 

@@ -44,11 +44,11 @@ export function isOpen(t: Token | undefined, delim?: '(' | '[' | '{'): boolean {
 }
 
 /** Keywords and `_`: identifiers that cannot name things unless written raw (`r#type`). */
-export function isReservedIdent(t: Token | undefined): boolean {
+export function isReservedIdent(t: Pick<Token, 'kind' | 'text'> | undefined): boolean {
   return t !== undefined && t.kind === 'ident' && (t.text === '_' || USED_KEYWORDS.has(t.text) || UNUSED_KEYWORDS.has(t.text));
 }
 
-export function isPathSegmentKeyword(t: Token | undefined): boolean {
+export function isPathSegmentKeyword(t: Pick<Token, 'kind' | 'text'> | undefined): boolean {
   return t !== undefined && t.kind === 'ident' && PATH_SEGMENT_KEYWORDS.has(t.text);
 }
 
