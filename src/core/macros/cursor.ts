@@ -6,7 +6,7 @@
 import { TooDeep } from './errors';
 import { splitsAfterFirst, type Token } from './tokens';
 
-const MAX_DEPTH = 200;
+const MAX_DEPTH = 400;
 
 export interface Pos {
   readonly i: number;
