@@ -1,0 +1,42 @@
+//! The macro expander's API: `macro_rules!` by example, as rustc expands it, plus built-in
+//! expansions of `cfg_if!` and `bitflags!`. Pure text in, text out: no tree-sitter, no VS Code,
+//! no Node built-ins. Nested macro calls in an expansion are left for the caller to expand.
+//! Every function returns `{ error }` instead of throwing, whatever its input.
+
+import { expandBitflags as bitflags } from './bitflags';
+import { expandCfgIf as cfgIf } from './cfgIf';
+import { expandMacro as expand, parseMacroRules as parse, type ExpandOptions, type Expansion, type Failure, type MacroRules, type ParseOptions } from './expand';
+
+export type { Edition } from './fragments';
+export type { Limits, Origin } from './emit';
+export { DEFAULT_LIMITS } from './emit';
+export type { ExpandOptions, Expansion, Failure, MacroRules, ParseOptions };
+
+/** Runs `f`; an exception escaping it is a bug of the expander, reported as a Failure. */
+function guarded<T>(f: () => T | Failure): T | Failure {
+  try {
+    return f();
+  } catch (e) {
+    return { error: `internal error in the macro expander: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Parses the body of `macro_rules! name { BODY }` (the text between the outer delimiters). */
+export function parseMacroRules(name: string, body: string, opts?: ParseOptions): MacroRules | Failure {
+  return guarded(() => parse(name, body, opts));
+}
+
+/** Expands one invocation; `input` is the text between the invocation's delimiters. */
+export function expandMacro(rules: MacroRules, input: string, opts: ExpandOptions): Expansion | Failure {
+  return guarded(() => expand(rules, input, opts));
+}
+
+/** `cfg_if::cfg_if!`: every item of branch i under `#[cfg(all(cond_i, not(any(earlier conds))))]`. */
+export function expandCfgIf(input: string): Expansion | Failure {
+  return guarded(() => cfgIf(input));
+}
+
+/** `bitflags::bitflags!` (1.x or 2.x): the flags structs with the layout the real macro gives them. */
+export function expandBitflags(input: string, major: 1 | 2): Expansion | Failure {
+  return guarded(() => bitflags(input, major));
+}

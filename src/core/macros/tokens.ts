@@ -1,0 +1,149 @@
+//! Tokens as rustc's token trees see them, flattened: one array per lexed text in which every
+//! opening delimiter knows the index of its closing partner, so a group can be skipped whole.
+//! Also the keyword classes and the "can this token begin a ..." predicates that rustc's parser
+//! uses (`rustc_ast::token`), which decide which fragments a matcher may try.
+
+export type TokenKind = 'ident' | 'lifetime' | 'literal' | 'punct' | 'open' | 'close';
+
+export interface Token {
+  readonly kind: TokenKind;
+  /**
+   * The token's text: `r#type`, `'a`, `b"x"`, `1u8`, `::`, `(`. Multi-character punctuation is
+   * glued the way rustc's lexer glues it (`::`, `=>`, `>>=`, `..=`), so `>>` is one token.
+   */
+  readonly text: string;
+  /** Offset of the token's first character in the text it was lexed from. */
+  readonly start: number;
+  /** For `open` and `close` tokens, the index of the partner delimiter in the same array. */
+  readonly pair: number;
+  /** Part of the `#[doc = r"..."]` that a doc comment became (rustc ignores these in matchers). */
+  readonly doc?: boolean;
+}
+
+/** Keywords used by the language (2018+), `true`/`false` included, as rustc's `is_used_keyword`. */
+const USED_KEYWORDS = new Set([
+  'as', 'break', 'const', 'continue', 'crate', 'else', 'enum', 'extern', 'false', 'fn', 'for', 'if', 'impl', 'in',
+  'let', 'loop', 'match', 'mod', 'move', 'mut', 'pub', 'ref', 'return', 'self', 'Self', 'static', 'struct', 'super',
+  'trait', 'true', 'type', 'unsafe', 'use', 'where', 'while', 'async', 'await', 'dyn',
+]);
+/** Keywords reserved for future use (2018+): reserved identifiers too. */
+const UNUSED_KEYWORDS = new Set(['abstract', 'become', 'box', 'do', 'final', 'macro', 'override', 'priv', 'typeof', 'unsized', 'virtual', 'yield', 'try']);
+const PATH_SEGMENT_KEYWORDS = new Set(['super', 'self', 'Self', 'crate']);
+
+/** A non-raw identifier with this exact text (rustc's `is_keyword`). */
+export function isKeyword(t: Token | undefined, kw: string): boolean {
+  return t !== undefined && t.kind === 'ident' && t.text === kw;
+}
+
+export function isPunct(t: Token | undefined, p: string): boolean {
+  return t !== undefined && t.kind === 'punct' && t.text === p;
+}
+
+export function isOpen(t: Token | undefined, delim?: '(' | '[' | '{'): boolean {
+  return t !== undefined && t.kind === 'open' && (delim === undefined || t.text === delim);
+}
+
+/** Keywords and `_`: identifiers that cannot name things unless written raw (`r#type`). */
+export function isReservedIdent(t: Pick<Token, 'kind' | 'text'> | undefined): boolean {
+  return t !== undefined && t.kind === 'ident' && (t.text === '_' || USED_KEYWORDS.has(t.text) || UNUSED_KEYWORDS.has(t.text));
+}
+
+export function isPathSegmentKeyword(t: Pick<Token, 'kind' | 'text'> | undefined): boolean {
+  return t !== undefined && t.kind === 'ident' && PATH_SEGMENT_KEYWORDS.has(t.text);
+}
+
+export function isBoolLit(t: Token | undefined): boolean {
+  return isKeyword(t, 'true') || isKeyword(t, 'false');
+}
+
+/** rustc's `is_path_start`: `::`, `<` / `<<` (qualified path), `self`-like keywords, plain identifiers. */
+export function isPathStart(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.kind === 'punct') return t.text === '::' || t.text === '<' || t.text === '<<';
+  return t.kind === 'ident' && (isPathSegmentKeyword(t) || !isReservedIdent(t));
+}
+
+const EXPR_KEYWORDS = new Set([
+  'async', 'do', 'box', 'break', 'const', 'continue', 'false', 'for', 'gen', 'if', 'let', 'loop', 'match', 'move',
+  'return', 'true', 'try', 'unsafe', 'while', 'yield', 'safe', 'static',
+]);
+const EXPR_START_PUNCT = new Set(['!', '-', '*', '|', '||', '&', '&&', '..', '...', '..=', '<', '<<', '::', '#']);
+
+/** rustc's `Token::can_begin_expr`. */
+export function canBeginExpr(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  switch (t.kind) {
+    case 'ident':
+      return !isReservedIdent(t) || isPathSegmentKeyword(t) || EXPR_KEYWORDS.has(t.text);
+    case 'open':
+    case 'literal':
+    case 'lifetime':
+      return true;
+    case 'punct':
+      return EXPR_START_PUNCT.has(t.text);
+    case 'close':
+      return false;
+  }
+}
+
+const TYPE_KEYWORDS = new Set(['_', 'for', 'impl', 'fn', 'unsafe', 'extern', 'typeof', 'dyn']);
+const TYPE_START_PUNCT = new Set(['!', '*', '&', '&&', '?', '<', '<<', '::']);
+
+/** rustc's `Token::can_begin_type`. */
+export function canBeginType(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  switch (t.kind) {
+    case 'ident':
+      return !isReservedIdent(t) || isPathSegmentKeyword(t) || TYPE_KEYWORDS.has(t.text);
+    case 'open':
+      return t.text === '(' || t.text === '[';
+    case 'lifetime':
+      return true;
+    case 'punct':
+      return TYPE_START_PUNCT.has(t.text);
+    default:
+      return false;
+  }
+}
+
+const PATTERN_START_PUNCT = new Set(['&', '-', '&&', '..', '...', '::', '<', '<<']);
+
+/** rustc's `Token::can_begin_pattern`; `withOr` allows a leading `|` (the 2021 `pat` fragment). */
+export function canBeginPattern(t: Token | undefined, withOr: boolean): boolean {
+  if (t === undefined) return false;
+  switch (t.kind) {
+    case 'ident':
+    case 'literal':
+      return true;
+    case 'open':
+      return t.text === '(' || t.text === '[';
+    case 'punct':
+      return PATTERN_START_PUNCT.has(t.text) || (withOr && t.text === '|');
+    default:
+      return false;
+  }
+}
+
+/** rustc's `Token::can_begin_literal_maybe_minus`. */
+export function canBeginLiteralMaybeMinus(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'literal' || isPunct(t, '-') || isBoolLit(t));
+}
+
+/** rustc's `Token::break_two_token_op(1)` restricted to the first-character splits the parser asks for. */
+export function splitsAfterFirst(text: string, first: string): boolean {
+  if (text.length < 2 || text[0] !== first) return false;
+  switch (first) {
+    case '<':
+      return text === '<=' || text === '<<' || text === '<<=' || text === '<-';
+    case '>':
+      return text === '>=' || text === '>>' || text === '>>=';
+    case '&':
+      return text === '&&' || text === '&=';
+    case '|':
+      return text === '||' || text === '|=';
+    case '+':
+      return text === '+=';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,122 @@
+//! Transcription (rustc's `mbe::transcribe`): the transcriber's tokens with `$var`s replaced by
+//! their fragments, `$( .. ) sep op` repeated as often as the variables inside it were matched
+//! (all of them the same number of times), `$crate` replaced. An `expr` fragment that is more
+//! than one token tree is written inside parentheses, where rustc keeps it one invisible group
+//! (so `$e * 2` with `$e = 1 + 1` still means 4).
+
+import type { Emitter } from './emit';
+import { ExpandError } from './errors';
+import type { Fragment, NamedMatch } from './matcher';
+import type { TranscriberNode } from './rules';
+import type { Token } from './tokens';
+
+export class TranscribeError extends ExpandError {}
+
+/** rustc's `LockstepIterSize`. */
+type Lockstep = { readonly t: 'free' } | { readonly t: 'len'; readonly n: number; readonly name: string } | { readonly t: 'clash'; readonly msg: string };
+
+function combine(a: Lockstep, b: Lockstep): Lockstep {
+  if (a.t === 'free' || b.t === 'clash') return b;
+  if (b.t === 'free' || a.t === 'clash') return a;
+  if (a.n === b.n) return a;
+  return { t: 'clash', msg: `meta-variable \`${a.name}\` repeats ${a.n} times, but \`${b.name}\` repeats ${b.n} times` };
+}
+
+/** A fragment that reads as a single operand without parentheses: one token tree, a path, a call. */
+function isAtomic(toks: readonly Token[]): boolean {
+  // Split the fragment into its top-level token trees.
+  const trees: Token[] = [];
+  let depth = 0;
+  for (const t of toks) {
+    if (depth === 0) trees.push(t);
+    if (t.kind === 'open') depth++;
+    else if (t.kind === 'close') depth--;
+  }
+  if (trees.length <= 1) return true;
+  let i = trees[0].kind === 'punct' && trees[0].text === '::' ? 1 : 0;
+  if (trees[i]?.kind !== 'ident') return false;
+  for (i++; i + 1 < trees.length && trees[i].text === '::' && trees[i + 1].kind === 'ident'; i += 2);
+  if (i < trees.length && trees[i].kind === 'punct' && trees[i].text === '!') i++; // macro call
+  if (i < trees.length && trees[i].kind === 'open' && (trees[i].text === '(' || trees[i - 1].text === '!')) i++; // call
+  return i === trees.length;
+}
+
+export class Transcriber {
+  constructor(
+    private readonly bindings: ReadonlyMap<string, NamedMatch>,
+    private readonly dollarCrate: string,
+    private readonly out: Emitter,
+  ) {}
+
+  /** rustc's `lookup_cur_matched`: the binding at the current repetition indices. */
+  private lookup(name: string, repeats: readonly number[]): NamedMatch | undefined {
+    let m = this.bindings.get(name);
+    for (const i of repeats) {
+      if (!Array.isArray(m)) break;
+      m = m[i];
+    }
+    return m;
+  }
+
+  private lockstep(nodes: readonly TranscriberNode[], repeats: readonly number[]): Lockstep {
+    let size: Lockstep = { t: 'free' };
+    for (const n of nodes) {
+      if (n.t === 'var') {
+        const m = this.lookup(n.name, repeats);
+        if (Array.isArray(m)) size = combine(size, { t: 'len', n: m.length, name: n.name });
+      } else if (n.t === 'group' || n.t === 'seq') {
+        size = combine(size, this.lockstep(n.body, repeats));
+      }
+    }
+    return size;
+  }
+
+  private fragment(f: Fragment): void {
+    const wrap = (f.kind === 'expr' || f.kind === 'expr_2021') && !isAtomic(f.toks);
+    if (wrap) this.out.push('(', 'open');
+    for (const t of f.toks) this.out.push(t.text, t.kind, t.start);
+    if (wrap) this.out.push(')', 'close');
+  }
+
+  run(nodes: readonly TranscriberNode[], repeats: readonly number[] = []): void {
+    for (const n of nodes) {
+      switch (n.t) {
+        case 'token':
+          this.out.push(n.tok.text, n.tok.kind);
+          break;
+        case 'group':
+          this.out.push(n.open.text, 'open');
+          this.run(n.body, repeats);
+          this.out.push(n.close.text, 'close');
+          break;
+        case 'crate':
+          this.out.push(this.dollarCrate, 'ident');
+          break;
+        case 'var': {
+          const m = this.lookup(n.name, repeats);
+          if (m === undefined) {
+            // Not a metavariable of this rule: rustc leaves `$name` in the output.
+            this.out.push('$', 'punct');
+            this.out.push(n.ident.text, 'ident');
+          } else if (Array.isArray(m)) {
+            throw new TranscribeError(`variable \`${n.name}\` is still repeating at this depth`);
+          } else {
+            this.fragment(m);
+          }
+          break;
+        }
+        case 'seq': {
+          const size = this.lockstep(n.body, repeats);
+          if (size.t === 'free') throw new TranscribeError('attempted to repeat an expression containing no syntax variables matched as repeating at this depth');
+          if (size.t === 'clash') throw new TranscribeError(size.msg);
+          if (size.n === 0 && n.op === '+') throw new TranscribeError(`this must repeat at least once (\`${size.name}\` matched nothing)`);
+          for (let k = 0; k < size.n; k++) {
+            if (k > 0 && n.sep) this.out.push(n.sep.text, n.sep.kind);
+            this.run(n.body, [...repeats, k]);
+          }
+          break;
+        }
+      }
+    }
+  }
+}
