@@ -3,10 +3,12 @@
  * Used by the CLI, the editor features (through `src/features`) and the tests. No `vscode`.
  */
 import type { Report, TypeReport } from './api';
-import type { Item, SourceFile } from '../core/model';
+import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { type ParseOptions, type RustParser, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
-import { CrateScope, type CrateInput, type ModuleInput, type ModuleScope, Resolver } from '../core/resolve';
+import { CrateScope, type CrateInput, type ModuleScope, Resolver, evalCfg } from '../core/resolve';
+import { CrateExpander } from './expand';
+import { loadModules } from './modules';
 import { Engine, type SharedLayoutCache } from '../core/engine';
 import { reportType } from '../core/report';
 import { PRELUDE, STD_SOURCE } from '../core/stdSource';
@@ -123,11 +125,13 @@ export class Analyzer {
     return new Analysis(target, new Engine(target, resolver, cache), crate, program);
   }
 
-  /** A single file as its own crate root (inline modules included; `mod x;` files not followed). */
+  /** A single file as its own crate root (inline modules included; `mod x;` files not followed; item macros expanded). */
   async analyzeText(path: string, text: string, target?: string): Promise<Report> {
     const file = await this.parseFile(path, text);
-    const program = singleFileProgram(file, text);
-    const a = await this.analyze(program, target);
+    const p = await this.parser();
+    const t = this.resolveTarget(target);
+    const program = singleFileProgram(file, text, { target: t, parse: (f, x) => this.parseWith(p, f, x, { budgetMs: Infinity }) });
+    const a = await this.analyze(program, t.triple);
     return { target: a.target.triple, types: a.reports() };
   }
 
@@ -143,11 +147,26 @@ export class Analyzer {
   }
 }
 
-export function singleFileProgram(file: SourceFile, text: string, fileModules: ReadonlyMap<string, ModuleInput> = new Map()): Program {
+/**
+ * A file as its own crate root. With `expand`, item macro calls are expanded (the program then
+ * also holds the expansions' texts); a file without any is taken as it is.
+ */
+export function singleFileProgram(file: SourceFile, text: string, expand?: { readonly target: Target; readonly parse: (path: string, text: string) => SourceFile }): Program {
+  if (expand && hasMacroCalls(file.items)) {
+    const none = new Set<string>();
+    const holds = (p: CfgPredicate) => evalCfg(p, expand.target, none);
+    const expander = new CrateExpander({ home: {}, edition: 2021, external: () => undefined, parse: expand.parse, active: (cfg) => cfg.every(holds) });
+    const mods = loadModules(file.path, { read: (p) => (p === file.path ? text : undefined), parse: (p, t) => (p === file.path ? file : expand.parse(p, t)), holds, expander });
+    return { crate: { name: 'crate', root: mods.root, fileModules: new Map(), externCrates: externCratesOf(mods.root.items), features: [] }, texts: mods.texts };
+  }
   return {
-    crate: { name: 'crate', root: { file: file.path, items: file.items }, fileModules, externCrates: externCratesOf(file.items), features: [] },
+    crate: { name: 'crate', root: { file: file.path, items: file.items }, fileModules: new Map(), externCrates: externCratesOf(file.items), features: [] },
     texts: new Map([[file.path, text]]),
   };
+}
+
+function hasMacroCalls(items: readonly Item[]): boolean {
+  return items.some((i) => i.kind === 'macroCall' || (i.kind === 'mod' && i.items !== undefined && hasMacroCalls(i.items)));
 }
 
 export function externCratesOf(items: readonly Item[]): string[] {

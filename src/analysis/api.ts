@@ -57,6 +57,8 @@ export interface TypeReport {
   readonly nameSpan?: Span;
   readonly span?: Span;
   readonly repr?: string;
+  /** The macro whose expansion made the type (`bitflags`), for a macro-made type. */
+  readonly expandedFrom?: string;
 }
 
 export interface Report {

@@ -19,6 +19,7 @@ import { cfgAttrTexts, keyValueString } from '../core/attrs';
 import type { CfgPredicate, Item, ModDef, SourceFile, Span } from '../core/model';
 import type { ModuleInput } from '../core/resolve';
 import { dirname, isAbsolute, join } from '../cargo/paths';
+import type { CrateExpander, Textual } from './expand';
 
 export interface ModuleProblem {
   /** The file where the problem is (the declaring file for a missing module). */
@@ -34,13 +35,15 @@ export interface ModuleLoadOptions {
   readonly parse: (path: string, text: string) => SourceFile;
   /** Whether a predicate holds for the crate's target and features. */
   readonly holds: (p: CfgPredicate) => boolean;
+  /** Expands item-position macro calls as the walk meets them (without: calls stay as they are). */
+  readonly expander?: CrateExpander;
 }
 
 export interface LoadedModules {
   readonly root: ModuleInput;
   /** File-backed modules by their path from the root, joined with `::`. */
   readonly fileModules: ReadonlyMap<string, ModuleInput>;
-  /** Every file read: path → text. */
+  /** Every file read, and every macro expansion's text: path → text. */
   readonly texts: ReadonlyMap<string, string>;
   readonly problems: readonly ModuleProblem[];
 }
@@ -69,10 +72,15 @@ class Walk {
 
   run(rootFile: string): LoadedModules {
     const file = this.file(rootFile);
-    const items = file?.items ?? [];
     if (!file) this.problems.push({ file: rootFile, message: `cannot read ${rootFile}` });
+    if (file) this.opts.expander?.noteRoot(file);
     this.loading.add(rootFile);
-    this.items(items, [], rootFile, { dir: dirname(rootFile), relative: undefined }, 0);
+    const items = this.items(file?.items ?? [], [], rootFile, { dir: dirname(rootFile), relative: undefined }, 0, undefined).items;
+    const ex = this.opts.expander;
+    if (ex) {
+      for (const [p, t] of ex.texts) this.texts.set(p, t);
+      for (const p of ex.problems) this.problems.push(p);
+    }
     return { root: { file: rootFile, items }, fileModules: this.fileModules, texts: this.texts, problems: this.problems };
   }
 
@@ -109,23 +117,32 @@ class Walk {
     return p;
   }
 
-  private items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number): void {
-    for (const it of items) {
-      if (it.kind === 'mod' && this.active(it.cfg)) this.module(it, path, file, st, depth + 1);
-    }
+  /**
+   * One module's items, macro calls expanded (with the macros in textual scope before them),
+   * each active `mod` walked at its place. Returns the items to keep and the macros in scope at
+   * the end.
+   */
+  private items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number, textual: Textual | undefined): { items: readonly Item[]; textual: Textual | undefined } {
+    const walkMod = (m: ModDef, t: Textual | undefined) => this.module(m, path, file, st, depth + 1, t);
+    const ex = this.opts.expander;
+    if (ex) return ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0 }, walkMod);
+    for (const it of items) if (it.kind === 'mod' && this.active(it.cfg)) walkMod(it, textual);
+    return { items, textual };
   }
 
-  private module(decl: ModDef, parentPath: readonly string[], declFile: string, st: DirState, depth: number): void {
+  /** Walks one `mod`; returns the item to keep (an inline module with its items expanded) and the macros in scope at its end. */
+  private module(decl: ModDef, parentPath: readonly string[], declFile: string, st: DirState, depth: number, textual: Textual | undefined): { mod: ModDef; textual: Textual | undefined } {
     const path = [...parentPath, decl.name];
+    const none = { mod: decl, textual };
     if (depth > MAX_MODULE_DEPTH) {
       this.problems.push({ file: declFile, message: `modules nested too deeply at \`${path.join('::')}\``, span: decl.nameSpan });
-      return;
+      return none;
     }
     const pathAttr = this.pathOf(decl);
     if (decl.items) {
       const dir = pathAttr !== undefined ? join(st.dir, pathAttr) : join(st.dir, ...(st.relative !== undefined ? [st.relative] : []), decl.name);
-      this.items(decl.items, path, declFile, { dir, relative: undefined }, depth);
-      return;
+      const r = this.items(decl.items, path, declFile, { dir, relative: undefined }, depth, textual);
+      return { mod: r.items === decl.items ? decl : { ...decl, items: r.items }, textual: r.textual };
     }
     let filePath: string;
     let child: DirState;
@@ -140,27 +157,30 @@ class Walk {
       const hasSecondary = this.text(secondary) !== undefined;
       if (hasPrimary && hasSecondary) {
         this.problems.push({ file: declFile, message: `E0761: file for module \`${decl.name}\` found at both "${primary}" and "${secondary}"`, span: decl.nameSpan });
-        return;
+        return none;
       }
       if (!hasPrimary && !hasSecondary) {
         this.problems.push({ file: declFile, message: `E0583: file not found for module \`${decl.name}\` (looked for "${primary}" and "${secondary}")`, span: decl.nameSpan });
-        return;
+        return none;
       }
       filePath = hasPrimary ? primary : secondary;
       child = hasPrimary ? { dir: base, relative: decl.name } : { dir: join(base, decl.name), relative: undefined };
     }
     if (this.loading.has(filePath)) {
       this.problems.push({ file: declFile, message: `circular modules: "${filePath}" includes itself`, span: decl.nameSpan });
-      return;
+      return none;
     }
     const sf = this.file(filePath);
     if (!sf) {
       this.problems.push({ file: declFile, message: `E0583: cannot read "${filePath}" for module \`${decl.name}\``, span: decl.nameSpan });
-      return;
+      return none;
     }
-    this.fileModules.set(path.join('::'), { file: filePath, items: sf.items });
+    const key = path.join('::');
+    this.fileModules.set(key, { file: filePath, items: sf.items }); // (its place in module order)
     this.loading.add(filePath);
-    this.items(sf.items, path, filePath, child, depth);
+    const r = this.items(sf.items, path, filePath, child, depth, textual);
     this.loading.delete(filePath);
+    this.fileModules.set(key, { file: filePath, items: r.items });
+    return { mod: decl, textual: r.textual };
   }
 }

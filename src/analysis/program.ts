@@ -12,6 +12,8 @@ import { evalCfg } from '../core/resolve';
 import type { Program } from './analyzer';
 import { type ModuleProblem, loadModules } from './modules';
 import { type ParseFn, Project, externCrateNames } from './project';
+import { CrateExpander } from './expand';
+import type { CfgPredicate } from '../core/model';
 
 export interface LoadProblem {
   readonly file: string;
@@ -71,10 +73,12 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   return { program: { crate: c.input, texts: c.texts }, problems, project };
 }
 
-/** One file as a crate root (its `mod` files followed), without a package. */
+/** One file as a crate root (its `mod` files followed, item macros expanded), without a package. */
 export function loadFile(file: string, opts: LoadOptions): LoadedProgram {
   const features = new Set<string>();
-  const mods = loadModules(file, { read: opts.read ?? ((p) => opts.fs.readFile(p)), parse: opts.parse, holds: (p) => evalCfg(p, opts.target, features) });
+  const holds = (p: CfgPredicate) => evalCfg(p, opts.target, features);
+  const expander = new CrateExpander({ home: {}, edition: 2021, external: () => undefined, parse: opts.parse, active: (cfg) => cfg.every(holds) });
+  const mods = loadModules(file, { read: opts.read ?? ((p) => opts.fs.readFile(p)), parse: opts.parse, holds, expander });
   const externs = new Set(externCrateNames(mods.root.items));
   for (const m of mods.fileModules.values()) for (const e of externCrateNames(m.items)) externs.add(e);
   const problems: ModuleProblem[] = [...mods.problems];

@@ -11,6 +11,7 @@ import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
 import { type ModuleProblem, loadModules } from './modules';
+import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
 export type ParseFn = (path: string, text: string) => SourceFile;
 
@@ -35,6 +36,10 @@ export function externCrateNames(items: readonly Item[]): string[] {
 
 export class Project {
   private readonly scopes = new Map<PackageNode, CrateScope | { readonly unavailable: string }>();
+  /** Each dependency crate's `#[macro_export]` macros, once read. */
+  private readonly macros = new Map<CrateScope, ExportedMacros>();
+  /** Crate scopes by id, for the `::__rll_crate_<id>` paths that `$crate` becomes in other crates. */
+  private readonly byId = new Map<number, CrateScope>();
   /** Problems met while reading dependency crates (missing module files…), for the log. */
   readonly problems: ProjectProblem[] = [];
   /** Every dependency crate read so far. */
@@ -52,9 +57,19 @@ export class Project {
   }
 
   /** Loads a crate of package `node` from `entry` (the library, or the root package's binary). */
-  loadCrate(node: PackageNode, entry: string, frozen: boolean, read: (path: string) => string | undefined = (p) => this.fs.readFile(p)): LoadedCrate {
+  loadCrate(node: PackageNode, entry: string, frozen: boolean, read: (path: string) => string | undefined = (p) => this.fs.readFile(p)): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros } {
     const features = this.graph.features(node);
-    const mods = loadModules(entry, { read, parse: this.parse, holds: this.holds(features) });
+    const holds = this.holds(features);
+    const home: MacroHome = {};
+    const expander = new CrateExpander({
+      home,
+      pkg: { name: node.name, version: node.version },
+      edition: editionOf(node.edition),
+      external: (name) => this.exportedMacros(node, name),
+      parse: this.parse,
+      active: (cfg) => cfg.every(holds),
+    });
+    const mods = loadModules(entry, { read, parse: this.parse, holds, expander });
     const externs = new Set<string>(externCrateNames(mods.root.items));
     for (const m of mods.fileModules.values()) for (const e of externCrateNames(m.items)) externs.add(e);
     const input: CrateInput = {
@@ -68,7 +83,21 @@ export class Project {
       frozen,
       package: { name: node.name, version: node.version },
     };
-    return { input, texts: mods.texts, problems: mods.problems };
+    return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported };
+  }
+
+  /** Registers a crate's scope (after its walk): `$crate` of its macros can now name it. */
+  private register(scope: CrateScope, home: MacroHome): void {
+    home.id = scope.id;
+    this.byId.set(scope.id, scope);
+  }
+
+  /** The exported macros of the dependency `name` of `node` (its crate read if needed). */
+  private exportedMacros(node: PackageNode, name: string): ExportedMacros | { readonly unavailable: string } | undefined {
+    const dep = this.linksOf(node).crate(name);
+    if (!dep) return undefined;
+    if (!(dep instanceof CrateScope)) return dep;
+    return this.macros.get(dep) ?? new Map();
   }
 
   /** The dependencies of `node` as CrateLinks: each crate read on first use, then kept. */
@@ -79,6 +108,7 @@ export class Project {
     return {
       names: [...byName.keys()],
       crate: (name) => {
+        if (name.startsWith(DOLLAR_CRATE_PREFIX)) return this.byId.get(Number(name.slice(DOLLAR_CRATE_PREFIX.length)));
         const e = byName.get(name);
         if (!e) return undefined;
         if ('missing' in e.to) return { unavailable: e.to.missing };
@@ -100,6 +130,8 @@ export class Project {
       const c = this.loadCrate(node, node.libEntry, true);
       for (const p of c.problems) this.problems.push({ crate: label, message: `${p.file}: ${p.message}` });
       r = new CrateScope(c.input, this.target, false);
+      this.register(r, c.home);
+      this.macros.set(r, c.exported);
       this.read.push(node);
     }
     this.scopes.set(node, r);

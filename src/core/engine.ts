@@ -41,6 +41,8 @@ export interface TyScope {
   readonly self?: Ty;
   /** The crate item whose definition is being read (`refKey`): names resolved here are its references. */
   readonly owner?: string;
+  /** In an impl's associated constant: the path `Self` stands for. */
+  readonly selfPath?: readonly string[];
 }
 
 const refKeys = { t: new WeakMap<object, string>(), v: new WeakMap<object, string>() };
@@ -369,7 +371,11 @@ export class Engine {
       }
     }
     const macros = collectMacros(m);
-    if (macros.length) return { k: 'unknown', reason: `unknown type \`${text}\` (maybe defined by the macro \`${macros[0]}!\`)` };
+    if (macros.length) {
+      const [first] = macros;
+      const why = first!.reason ? `: ${first!.reason}` : '';
+      return { k: 'unknown', reason: `unknown type \`${text}\` (maybe made by the unexpanded macro call \`${first!.name}!\`${why})` };
+    }
     if (m.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\` (not found; may come from a glob import of an external crate)` };
     return { k: 'unknown', reason: `unknown type \`${text}\`` };
   }
@@ -526,7 +532,7 @@ export class Engine {
         return BigInt(e.kind === 'sizeOf' ? l.size : l.align);
       }
       case 'path': {
-        const segs = e.path;
+        const segs = e.path[0] === 'Self' && s.selfPath && e.path.length > 1 ? [...s.selfPath, ...e.path.slice(1)] : e.path;
         if (segs.length === 1) {
           const g = s.generics.get(segs[0]!);
           if (g?.k === 'const') return g.value;
@@ -554,7 +560,7 @@ export class Engine {
           const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
           this.constDepth++;
           try {
-            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own }, cTy);
+            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own, selfPath: found.selfPath }, cTy);
             this.constCache.set(key, v);
             return v;
           } catch (err) {
@@ -1087,8 +1093,8 @@ function short(s: string): string {
   return one.length > 60 ? one.slice(0, 57) + '…' : one;
 }
 
-function collectMacros(m: ModuleScope): string[] {
-  const out: string[] = [];
+function collectMacros(m: ModuleScope): ModuleScope['macroCalls'] {
+  const out: ModuleScope['macroCalls'][number][] = [];
   for (let cur: ModuleScope | undefined = m; cur; cur = cur.parent) out.push(...cur.macroCalls);
   return out;
 }

@@ -235,6 +235,8 @@ export interface ExternCrateDef {
   readonly alias?: string;
   readonly span: Span;
   readonly cfg: readonly CfgPredicate[];
+  /** `#[macro_use] extern crate x;`: x's exported macros are in scope everywhere. */
+  readonly macroUse?: boolean;
 }
 
 /** A trait definition: only its name matters (for `dyn Trait` and for resolving names). */
@@ -254,6 +256,8 @@ export interface MacroItem {
   readonly inputStart: number;
   readonly attrs: readonly Attribute[];
   readonly cfg: readonly CfgPredicate[];
+  /** Set by the module walk when the call could not be expanded: why (a type it may define says so). */
+  readonly unexpanded?: string;
 }
 
 /** `macro_rules! name { rules }`. */

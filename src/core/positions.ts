@@ -172,7 +172,7 @@ function shifted(it: Item, d: number, ld: number): Item {
     case 'use':
       return { kind: it.kind, entries: it.entries, vis: it.vis, span: spanSh(it.span, d), cfg: it.cfg };
     case 'externCrate':
-      return { kind: it.kind, crate: it.crate, alias: it.alias, span: spanSh(it.span, d), cfg: it.cfg };
+      return { kind: it.kind, crate: it.crate, alias: it.alias, span: spanSh(it.span, d), cfg: it.cfg, macroUse: it.macroUse };
     case 'macroCall':
       return { kind: it.kind, name: it.name, span: spanSh(it.span, d), input: it.input, inputStart: it.inputStart + d, attrs: attrsSh(it.attrs, d), cfg: it.cfg };
     case 'macroRules':

@@ -5,6 +5,7 @@ import type { FieldReport, TypeReport, VariantReport } from '../analysis/api';
 import type { FieldDef, TypeExpr, TypeItem } from './model';
 import { ownString } from './model';
 import { nestedShift, shiftSpan } from './positions';
+import { expansionOf } from './expansion';
 import type { ModuleScope } from './resolve';
 import { type AdtLayout, type Engine, type Ty } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
@@ -26,6 +27,8 @@ function fieldReports(
   end: number,
   text: string | undefined,
   shift: number,
+  /** False for a macro-made type: its fields are not in the document. */
+  spans: boolean,
 ): FieldReport[] {
   // A layout with no field offsets (an enum whose variants are all absent has the never type's
   // layout) puts the fields at 0, as rustc's `for_variant` does for an absent variant.
@@ -44,7 +47,7 @@ function fieldReports(
     size: f.layout.size,
     align: f.layout.align,
     paddingAfter: padAfter[i]!,
-    nameSpan: shiftSpan(f.def.nameSpan, shift),
+    nameSpan: spans ? shiftSpan(f.def.nameSpan, shift) : undefined,
     type: typeText(f.def.ty, text, shift),
   }));
 }
@@ -68,6 +71,9 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
   const { item, name, file } = input;
   // The item may have moved (src/core/positions.ts): its fields' positions are off by this much.
   const shift = nestedShift(item);
+  // A macro-made item's fields are in its expansion's text (src/core/expansion.ts).
+  const expanded = expansionOf(item);
+  const text = expanded ? expanded.text : input.text;
   const base = {
     name,
     kind: item.kind,
@@ -76,6 +82,7 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     nameSpan: item.nameSpan,
     span: item.span,
     repr: reprText(item),
+    ...(expanded ? { expandedFrom: expanded.macro } : {}),
   };
   if (isGenericItem(item)) return { ...base, size: null, unknown: 'generic: needs type arguments' };
   const ty: Ty = { k: 'adt', def: { item, m: input.m }, args: [] };
@@ -101,7 +108,7 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
       size: l.size,
       align: l.align,
       padding,
-      fields: fieldReports(fields, offsets, l.size, input.text, shift),
+      fields: fieldReports(fields, offsets, l.size, text, shift, !expanded),
       niche,
       uninhabited: l.uninhabited || undefined,
     };
@@ -117,12 +124,12 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     const offsets = vl ? vl.offsets : fields.map(() => 0);
     const end = vl ? Math.max(vl.size, ...fields.map((f, j) => (offsets[j] ?? 0) + f.layout.size)) : 0;
     const absent = !!vl && fields.some((f) => f.layout.uninhabited) && fields.every((f) => f.layout.size === 0);
-    return { name: v.name, size: end, fields: fieldReports(fields, offsets, l.size, input.text, shift), absent: absent || undefined };
+    return { name: v.name, size: end, fields: fieldReports(fields, offsets, l.size, text, shift, !expanded), absent: absent || undefined };
   });
   const tag = vs ? { size: vs.tag.size, offset: vs.tagOffset, encoding: vs.encoding.k } : undefined;
   const payload = Math.max(0, ...r.fields.map((f) => fieldBytes(f)));
   const padding = Math.max(0, l.size - payload - (tag && tag.encoding === 'direct' ? tag.size : 0));
-  const fields = single >= 0 ? fieldReports(r.fields[single] ?? [], l.offsets, l.size, input.text, shift) : undefined;
+  const fields = single >= 0 ? fieldReports(r.fields[single] ?? [], l.offsets, l.size, text, shift, !expanded) : undefined;
   return {
     ...base,
     size: l.size,

@@ -50,7 +50,8 @@ export class ModuleScope {
   readonly consts = new Map<string, Item>();
   readonly uses: UseEntry[] = [];
   readonly globs: UseEntry[] = [];
-  readonly macroCalls: string[] = [];
+  /** Item macro calls left unexpanded here, with why (types they may define are unknown). */
+  readonly macroCalls: { readonly name: string; readonly reason?: string }[] = [];
   /** The `use` entries (globs included) of `pub use` declarations: what other crates can see. */
   readonly publicUses = new Set<UseEntry>();
   /** `pub` (or the crate root): visible from other crates when its parents are. */
@@ -169,7 +170,7 @@ export class CrateScope {
           }
           break;
         case 'macroCall':
-          m.macroCalls.push(item.name);
+          m.macroCalls.push({ name: item.name, reason: item.unexpanded });
           break;
         case 'impl': {
           const self = item.selfTy.kind === 'path' ? item.selfTy.segments[item.selfTy.segments.length - 1]?.name : undefined;
@@ -384,7 +385,7 @@ export class Resolver {
    * (`a` re-exports `b::N` or `b::*`, and `b` re-exports `a`'s) find nothing, as do chains
    * deeper than MAX_IMPORT_DEPTH.
    */
-  lookupConst(m: ModuleScope, segs: readonly string[]): { item: Item; m: ModuleScope } | undefined {
+  lookupConst(m: ModuleScope, segs: readonly string[]): { item: Item; m: ModuleScope; selfPath?: readonly string[] } | undefined {
     if (segs.length === 1) {
       const c = m.consts.get(segs[0]!);
       if (c) return { item: c, m };
@@ -417,13 +418,14 @@ export class Resolver {
   }
 
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
-  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string): { item: ConstDef; m: ModuleScope } | undefined {
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string): { item: ConstDef; m: ModuleScope; selfPath: readonly string[] } | undefined {
     const crate = owner.m.crate;
     for (const { impl, m } of crate.impls.get(owner.item.name) ?? []) {
       const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
       if (!c || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
       const self = this.resolveTypePath(m, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
-      if (self?.k === 'item' && self.item === owner.item) return { item: c, m };
+      // `Self::N` in the constant's value is the impl's self type.
+      if (self?.k === 'item' && self.item === owner.item) return { item: c, m, selfPath: impl.selfTy.segments.map((x) => x.name) };
     }
     return undefined;
   }

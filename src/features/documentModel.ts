@@ -11,6 +11,7 @@ import { reportType, typeText } from '../core/report';
 import type { ModuleScope } from '../core/resolve';
 import { type Derivation, derivationFrom } from '../parse/extract';
 import { placed, shiftSpan } from '../core/positions';
+import { expansionOf } from '../core/expansion';
 
 /** A type declared in the document: its report and the model item it came from. */
 export interface TypeEntry {
@@ -402,6 +403,8 @@ export function buildDocumentAnalysis(
   let requested = 0;
   const carried = (i: number): TypeReport | undefined => {
     const item = items[i]!;
+    // A macro-made type is made afresh by each analysis: its report too.
+    if (expansionOf(item)) return undefined;
     // A hover asks for one report: computing it beats comparing whole models. Past a few,
     // carrying the previous version's reports over is cheaper.
     if (!derived && ++requested <= 3) return undefined;

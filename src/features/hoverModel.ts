@@ -5,6 +5,7 @@
 import type { FieldReport, VariantReport } from '../analysis/api';
 import type { FieldDef, Span, TypeExpr } from '../core/model';
 import { describeTy } from '../core/report';
+import { expansionOf } from '../core/expansion';
 import { Abstain, LayoutError } from '../core/layout/types';
 import type { DocumentAnalysis, TypeEntry } from './documentModel';
 import { type TyDescription, fieldHoverMarkdown, typeExprHoverMarkdown, typeHoverMarkdown } from './layoutText';
@@ -19,6 +20,8 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
     if (!spanContains(entry.shallow.span, offset)) continue;
     const t = entry.report;
     if (t.nameSpan && spanContains(t.nameSpan, offset)) return { markdown: typeHoverMarkdown(t, a.target), span: t.nameSpan };
+    // A macro-made type's fields are in its expansion, not in this text.
+    if (expansionOf(entry.shallow)) continue;
     const reports = t.fields ?? [];
     const variantReports = t.variants ?? [];
     for (const [def, rep] of fieldPairs(entry, reports, variantReports)) {

@@ -3,6 +3,7 @@
  * reorder (plan + text edits), the "pin this layout" edit, and the diagnostics' findings.
  * No `vscode` import: plain data that the adapters turn into lenses, actions and diagnostics.
  */
+import { expansionOf } from '../core/expansion';
 import type { TypeReport } from '../analysis/api';
 import type { DiagnosticSettings } from './config';
 import type { DocumentAnalysis } from './documentModel';
@@ -18,7 +19,7 @@ export interface ReorderProposal {
 
 /** The minimal-padding reorder of a `#[repr(C)]` struct with a known layout, when it saves bytes. */
 export function reorderProposal(text: string, item: TypeItem, t: TypeReport): ReorderProposal | undefined {
-  if (item.kind !== 'struct' || !item.repr.c || item.repr.packed !== undefined || !isKnown(t)) return undefined;
+  if (item.kind !== 'struct' || !item.repr.c || item.repr.packed !== undefined || !isKnown(t) || expansionOf(item)) return undefined;
   const fields = t.fields ?? [];
   if (fields.length !== item.fields.length || fields.length < 2) return undefined;
   const plan = planReorder(

@@ -199,7 +199,7 @@ export class DocumentReports extends Disposable {
     const carry = (await previous)?.carryOver();
     analysis ??=
       reuseAnalysis(file, { path, text, target: this.analyzer.resolveTarget(target).triple }, carry) ??
-      (await this.analyzer.analyze(singleFileProgram(file, text), target));
+      (await this.analyzer.analyze(singleFileProgram(file, text, { target: this.analyzer.resolveTarget(target), parse }), target));
     return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
   }
 

@@ -867,6 +867,7 @@ function externCrate(c: Node, kids: Node[], p: Pending, ctx: Ctx): Item | undefi
     ...(alias !== undefined ? { alias } : {}),
     span: itemSpan(c, p),
     cfg: p.cfg,
+    ...(p.attrs.some((a) => a.name === 'macro_use') ? { macroUse: true } : {}),
   };
 }
 

@@ -1423,6 +1423,7 @@ export class FastParser {
       ...(alias !== undefined ? { alias } : {}),
       span: { start: outer.start >= 0 ? outer.start : itemStart, end: itemEnd },
       cfg: outer.cfg,
+      ...(outer.attrs.some((a) => a.name === 'macro_use') ? { macroUse: true } : {}),
     };
   }
 

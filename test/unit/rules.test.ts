@@ -54,13 +54,52 @@ pub struct UsesOther([u16; m::Other::N], u8);
 `,
     expect: { InlineExtension: '16/1', UsesOther: '62/2' },
   },
+  {
+    name: 'an associated constant defined through `Self::` (rustls OpaqueMessage::MAX_WIRE_SIZE)',
+    source: `
+pub struct Msg;
+impl Msg { const MAX_PAYLOAD: usize = 16384 + 2048; const HEADER: usize = 5; pub const MAX_WIRE: usize = Self::MAX_PAYLOAD + Self::HEADER; }
+pub struct Buf([u8; Msg::MAX_WIRE]);
+`,
+    expect: { Buf: '18437/1' },
+  },
+  {
+    name: 'types made by macro_rules! (fragments, repetitions, attributes, nested calls, $crate, textual scope, #[macro_use] modules)',
+    source: `
+macro_rules! fields {
+    ($(#[$m:meta])* $vis:vis struct $name:ident { $($f:ident : $t:ty),* $(,)? }) => {
+        $(#[$m])* $vis struct $name { $($f: $t),* }
+    };
+}
+macro_rules! enum_builder {
+    (@U8 $(#[$m:meta])* EnumName: $name:ident; EnumVal { $($var:ident => $val:expr),* }) => {
+        $(#[$m])* #[repr(u8)] pub enum $name { $($var = $val),* }
+    };
+}
+enum_builder! { @U8 #[derive(Debug)] EnumName: Kind; EnumVal { A => 0x01, B => 0x10 + 2 } }
+macro_rules! twice {
+    ($name:ident, $t:ty) => { fields! { pub struct $name { a: $t, b: [$t; 2 * 2] } } };
+}
+fields! { #[repr(C)] pub struct Mixed { a: u8, b: u64, c: u16 } }
+fields!(pub(crate) struct Reordered { a: u8, b: u64, c: u16, });
+twice!(Twice, u16);
+#[macro_use]
+mod inner {
+    macro_rules! tuple_of { ($name:ident: $($t:ty),+) => { pub struct $name($(pub $t),+); }; }
+}
+tuple_of!(Tup: bool, u32, Option<Box<u8>>);
+pub mod nested { tuple_of!(NestedTup: u8, char); }
+`,
+    expect: { Mixed: '24/8', Reordered: '16/8', Twice: '10/2', Kind: '1/1', Tup: '16/8', 'nested::NestedTup': '8/4' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
 async function rustcVerdicts(c: RuleCase): Promise<Expect> {
   const names = Object.keys(c.expect);
   const lines = c.source.split('\n');
-  const lineOf = (n: string) => lines.findIndex((l) => new RegExp(`\\b(struct|enum|union)\\s+${n}\\b`).test(l)) + 1;
+  // A name may be a path (`m::T`): the definition line is that of its last segment.
+  const lineOf = (n: string) => lines.findIndex((l) => new RegExp(`\\b(struct|enum|union)\\s+${n.split('::').pop()}\\b`).test(l)) + 1;
   const probe = `${c.source}\nfn main() {\n${names.map((n) => `    println!("${n} {} {}", std::mem::size_of::<${n}>(), std::mem::align_of::<${n}>());`).join('\n')}\n}\n`;
   const dir = mkdtempSync(path.join(tmpdir(), 'rll-rule-'));
   try {

@@ -1,0 +1,288 @@
+/**
+ * Item-position macro calls, expanded during the module walk the way rustc's expansion sees
+ * them (src/core/macros does the expanding itself):
+ *
+ * - `macro_rules!` definitions are in textual scope after their definition, in the module and
+ *   the modules declared after it; a `#[macro_use] mod` keeps its macros in scope after it.
+ * - `#[macro_export]` macros are named by path: `crate::m!`, `$crate::m!`, `dep::m!`, or
+ *   imported (`use dep::m;`), and `#[macro_use] extern crate dep;` brings all of a dependency's.
+ * - `cfg_if!` and `bitflags!` (1.x and 2.x) are built in (src/core/macros), so modules declared
+ *   inside `cfg_if! { .. }` are reached and flags types have their layout.
+ * - Calls that cannot be expanded stay in the model with the reason (a procedural macro, a macro
+ *   that is not found, a matching error), which is what a type they may define says.
+ *
+ * An expansion's output is parsed like a file (a virtual one, `<file>#macro:N`); the items it
+ * makes are marked (src/core/expansion.ts) and placed on the call in the real file.
+ */
+import type { CfgPredicate, Item, MacroItem, ModDef, SourceFile, Span, UseEntry } from '../core/model';
+import { markExpanded, type ExpansionMark } from '../core/expansion';
+import { type Edition, type Expansion, type Failure, type MacroRules, expandBitflags, expandCfgIf, expandMacro, parseMacroRules } from '../core/macros';
+
+/** The crate a macro is defined in; `id` is its CrateScope's, set once the crate's scope exists. */
+export interface MacroHome {
+  id?: number;
+}
+
+/** The first segment `$crate` becomes in another crate: `::__rll_crate_<id>` (see Project.linksOf). */
+export const DOLLAR_CRATE_PREFIX = '__rll_crate_';
+
+/** A `macro_rules!` definition with what its expansions need. */
+export interface MacroDef {
+  readonly name: string;
+  readonly body: string;
+  /** The defining crate: `$crate` is `crate` there and `::__rll_crate_<id>` elsewhere. */
+  readonly home: MacroHome;
+  readonly edition: Edition;
+  /** The package that defines it (`bitflags` 1.3.2 is expanded by the built-in). */
+  readonly pkg?: { readonly name: string; readonly version?: string };
+  /** Parsed on first use. */
+  parsed?: MacroRules | Failure;
+}
+
+/** The macros a crate exports (`#[macro_export]`): what other crates can name. */
+export type ExportedMacros = ReadonlyMap<string, MacroDef>;
+
+export interface ExpandEnv {
+  /** The crate being walked. */
+  readonly home: MacroHome;
+  readonly pkg?: { readonly name: string; readonly version?: string };
+  readonly edition: Edition;
+  /** A dependency's exported macros by the name this crate uses for it, or why they cannot be read. */
+  external(name: string): ExportedMacros | { readonly unavailable: string } | undefined;
+  /** Parses an expansion's text like a file. */
+  readonly parse: (path: string, text: string) => SourceFile;
+  readonly active: (cfg: readonly CfgPredicate[]) => boolean;
+}
+
+/** Macros in textual scope: a persistent list, innermost first. */
+export interface Textual {
+  readonly def: MacroDef;
+  readonly next: Textual | undefined;
+}
+
+export interface ExpansionProblem {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** How offsets of an expansion's text map back to the real file. */
+interface Placement {
+  /** The outermost call, in the real file. */
+  readonly call: Span;
+  readonly macro: string;
+  /** A real-file offset for an offset of this text, when the token came from a call's input. */
+  map(offset: number): number | undefined;
+}
+
+export interface ItemsContext {
+  /** The real file holding these items (or the outermost call). */
+  readonly file: string;
+  /** Its text (for line numbers). */
+  readonly fileText: string;
+  /** Macros in textual scope before these items. */
+  readonly textual: Textual | undefined;
+  /** Nested expansions so far (rustc's recursion limit counts them). */
+  readonly depth: number;
+  /** Undefined for the file's own items. */
+  readonly place?: Placement;
+}
+
+/** rustc's default `recursion_limit`. */
+const DEFAULT_RECURSION_LIMIT = 128;
+
+export function editionOf(e: string | undefined): Edition {
+  return e === '2015' ? 2015 : e === '2018' ? 2018 : e === '2024' ? 2024 : 2021;
+}
+
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (o) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+/** One crate's expansions (one per crate walk). */
+export class CrateExpander {
+  /** This crate's `#[macro_export]` macros, as the walk meets them. */
+  readonly exported = new Map<string, MacroDef>();
+  readonly problems: ExpansionProblem[] = [];
+  /** The expansions' texts by their virtual paths. */
+  readonly texts = new Map<string, string>();
+  private readonly macroUse: string[] = [];
+  private readonly lines = new Map<string, (o: number) => number>();
+  private count = 0;
+  private recursionLimit = DEFAULT_RECURSION_LIMIT;
+
+  constructor(private readonly env: ExpandEnv) {}
+
+  /** Reads the root's `#[macro_use] extern crate`s and `#![recursion_limit]`. */
+  noteRoot(root: SourceFile): void {
+    for (const it of root.items) if (it.kind === 'externCrate' && it.macroUse && this.env.active(it.cfg)) this.macroUse.push(it.alias ?? it.crate);
+    for (const a of root.innerAttrs) {
+      const m = /^recursion_limit\s*=\s*"(\d+)"/.exec(a.text);
+      if (m) this.recursionLimit = Number(m[1]);
+    }
+  }
+
+  /**
+   * One module's items in order: definitions join the textual scope, calls are replaced by their
+   * expansion (expanded in turn), and `walkMod` walks each active `mod` at its place, returning
+   * the module item to keep (an inline one with its items expanded) and the macros in scope at
+   * its end (kept after it when it is `#[macro_use]`).
+   */
+  items(items: readonly Item[], ctx: ItemsContext, walkMod: (m: ModDef, textual: Textual | undefined) => { mod: ModDef; textual: Textual | undefined }): { items: Item[]; textual: Textual | undefined } {
+    const out: Item[] = [];
+    let textual = ctx.textual;
+    const uses = items.flatMap((i) => (i.kind === 'use' && this.env.active(i.cfg) ? i.entries : []));
+    for (const it of items) {
+      if (!('cfg' in it) || !this.env.active(it.cfg)) {
+        out.push(it);
+        continue;
+      }
+      switch (it.kind) {
+        case 'macroRules': {
+          const def: MacroDef = { name: it.name, body: it.body, home: this.env.home, edition: this.env.edition, pkg: this.env.pkg };
+          textual = { def, next: textual };
+          if (it.attrs.some((a) => a.name === 'macro_export')) this.exported.set(it.name, def);
+          out.push(it);
+          break;
+        }
+        case 'macroCall': {
+          const r = this.call(it, { ...ctx, textual }, uses, walkMod);
+          if ('reason' in r) out.push({ ...it, unexpanded: r.reason });
+          else {
+            out.push(...r.items);
+            textual = r.textual;
+          }
+          break;
+        }
+        case 'mod': {
+          const r = walkMod(it, textual);
+          out.push(r.mod);
+          if (it.attrs.some((a) => a.name === 'macro_use')) textual = r.textual;
+          break;
+        }
+        default:
+          out.push(it);
+      }
+    }
+    return { items: out, textual };
+  }
+
+  /** The macro a call names, or why it cannot be expanded. */
+  private resolve(call: MacroItem, textual: Textual | undefined, uses: readonly UseEntry[]): { def: MacroDef } | { builtin: 'cfg_if' | 'bitflags1' | 'bitflags2' } | { reason: string } {
+    const segs = call.name.replace(/^::/, '').split('::');
+    const last = segs[segs.length - 1]!;
+    const fromCrate = (crate: string, name: string): MacroDef | { reason: string } | undefined => {
+      if (crate === 'crate' || crate === 'self' || crate === 'super' || crate === '$crate') return this.exported.get(name);
+      const ext = this.env.external(crate);
+      if (!ext) return undefined;
+      if ('unavailable' in ext) return { reason: ext.unavailable };
+      return ext.get(name);
+    };
+    let found: MacroDef | { reason: string } | undefined;
+    if (segs.length > 1) found = fromCrate(segs[0]!, last);
+    else {
+      for (let t = textual; t && !found; t = t.next) if (t.def.name === last) found = t.def;
+      for (const u of uses) {
+        if (found) break;
+        if ((u.alias ?? u.path[u.path.length - 1]) === last && u.path.length >= 2) found = fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
+      }
+      for (const c of this.macroUse) {
+        if (found) break;
+        const ext = this.env.external(c);
+        if (ext && !('unavailable' in ext)) found = ext.get(last);
+      }
+    }
+    if (found && 'body' in found) {
+      const pkg = found.pkg?.name;
+      if (pkg === 'cfg-if' && last === 'cfg_if') return { builtin: 'cfg_if' };
+      if (pkg === 'bitflags' && last === 'bitflags') return { builtin: found.pkg?.version?.startsWith('1.') ? 'bitflags1' : 'bitflags2' };
+      return { def: found };
+    }
+    // The two macros every crate uses from elsewhere, when their crate's source is not at hand.
+    if (last === 'cfg_if') return { builtin: 'cfg_if' };
+    if (last === 'bitflags') return { builtin: 'bitflags2' };
+    if (found && 'reason' in found) return { reason: /procedural-macro/.test(found.reason) ? `generated by a procedural macro (\`${call.name}!\`)` : `the macro \`${call.name}!\` is not available: ${found.reason}` };
+    return { reason: `the macro \`${call.name}!\` was not found` };
+  }
+
+  private call(
+    call: MacroItem,
+    ctx: ItemsContext,
+    uses: readonly UseEntry[],
+    walkMod: (m: ModDef, textual: Textual | undefined) => { mod: ModDef; textual: Textual | undefined },
+  ): { items: Item[]; textual: Textual | undefined } | { reason: string } {
+    const callSpan = ctx.place ? ctx.place.call : call.span;
+    if (ctx.depth >= this.recursionLimit) {
+      const reason = `recursion limit reached while expanding \`${call.name}!\``;
+      this.problems.push({ file: ctx.file, span: callSpan, message: reason });
+      return { reason };
+    }
+    const target = this.resolve(call, ctx.textual, uses);
+    if ('reason' in target) return target;
+    let exp: Expansion | Failure;
+    if ('builtin' in target) {
+      exp = target.builtin === 'cfg_if' ? expandCfgIf(call.input) : expandBitflags(call.input, target.builtin === 'bitflags1' ? 1 : 2);
+    } else {
+      const def = target.def;
+      def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition });
+      const dollarCrate = def.home === this.env.home || def.home.id === undefined ? 'crate' : `::${DOLLAR_CRATE_PREFIX}${def.home.id}`;
+      exp = 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
+    }
+    if ('error' in exp) {
+      this.problems.push({ file: ctx.file, span: callSpan, message: exp.error });
+      return { reason: `the macro \`${call.name}!\` could not be expanded: ${exp.error}` };
+    }
+    const path = `${ctx.file}#macro:${++this.count}`;
+    this.texts.set(path, exp.text);
+    const file = this.env.parse(path, exp.text);
+    if (file.problems.length) this.problems.push({ file: ctx.file, span: callSpan, message: `the expansion of \`${call.name}!\` has syntax errors: ${file.problems[0]!.message}` });
+    const parent = ctx.place;
+    const origins = exp.origins;
+    const place: Placement = {
+      call: callSpan,
+      macro: parent?.macro ?? call.name,
+      map(o) {
+        // Binary search for the origin holding o.
+        let lo = 0;
+        let hi = origins.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const g = origins[mid]!;
+          if (o < g.outStart) hi = mid - 1;
+          else if (o >= g.outEnd) lo = mid + 1;
+          else {
+            const inCall = call.inputStart + g.inStart + (o - g.outStart);
+            return parent ? parent.map(inCall) : inCall;
+          }
+        }
+        return undefined;
+      },
+    };
+    const mark: ExpansionMark = { text: exp.text, macro: place.macro, call: callSpan };
+    const placed = file.items.map((it) => this.place(it, place, mark, ctx));
+    return this.items(placed, { ...ctx, depth: ctx.depth + 1, place }, walkMod);
+  }
+
+  /** An expanded item marked and put on the call: its name where the call's input wrote it, else the call. */
+  private place(it: Item, place: Placement, mark: ExpansionMark, ctx: ItemsContext): Item {
+    if (!('nameSpan' in it)) return markExpanded({ ...it, span: place.call } as Item, mark);
+    const at = place.map(it.nameSpan.start);
+    const nameSpan = at !== undefined ? { start: at, end: at + (it.nameSpan.end - it.nameSpan.start) } : place.call;
+    let lineOf = this.lines.get(ctx.file);
+    if (!lineOf) this.lines.set(ctx.file, (lineOf = lineIndex(ctx.fileText)));
+    const moved = { ...it, nameSpan, span: place.call, line: lineOf(nameSpan.start) } as Item;
+    if (moved.kind === 'mod' && moved.items) return markExpanded({ ...moved, items: moved.items.map((x) => this.place(x, place, mark, ctx)) }, mark);
+    return markExpanded(moved, mark);
+  }
+}
