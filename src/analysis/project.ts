@@ -11,6 +11,8 @@ import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
 import { type ModuleProblem, loadModules } from './modules';
+import { buildCfgs } from '../cargo/buildScripts';
+import { join } from '../cargo/paths';
 import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
 export type ParseFn = (path: string, text: string) => SourceFile;
@@ -52,14 +54,16 @@ export class Project {
     readonly target: Target,
   ) {}
 
-  private holds(features: ReadonlySet<string>): (p: CfgPredicate) => boolean {
-    return (p) => evalCfg(p, this.target, features);
+  private holds(features: ReadonlySet<string>, extra: ReadonlySet<string>): (p: CfgPredicate) => boolean {
+    return (p) => evalCfg(p, this.target, features, extra);
   }
 
   /** Loads a crate of package `node` from `entry` (the library, or the root package's binary). */
   loadCrate(node: PackageNode, entry: string, frozen: boolean, read: (path: string) => string | undefined = (p) => this.fs.readFile(p)): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros } {
     const features = this.graph.features(node);
-    const holds = this.holds(features);
+    const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
+    const built = buildCfgs(node.name, script, this.target, features);
+    const holds = this.holds(features, new Set(built.set));
     const home: MacroHome = {};
     const expander = new CrateExpander({
       home,
@@ -78,6 +82,8 @@ export class Project {
       fileModules: mods.fileModules,
       externCrates: [...externs],
       features: [...features],
+      cfgSet: built.set,
+      uncertainCfgs: built.uncertain,
       edition: node.edition,
       links: this.linksOf(node),
       frozen,

@@ -56,6 +56,8 @@ export interface Manifest {
     readonly inheritVersion: boolean;
     /** `package.workspace = ".."`: an explicit workspace root. */
     readonly workspace?: string;
+    /** `package.build`: the build script's path, or false for none (default: build.rs if present). */
+    readonly build?: string | false;
   };
   /** The library target: its crate name (`[lib] name`, else the package name with `-` as `_`) and entry file. */
   readonly lib?: { readonly name?: string; readonly path?: string; readonly procMacro?: boolean };
@@ -138,6 +140,7 @@ export function parseManifest(text: string, dir: string): Manifest {
       inheritEdition: isTable(ed) && ed.workspace === true,
       inheritVersion: isTable(ver) && ver.workspace === true,
       workspace: str(p.workspace),
+      build: p.build === false ? false : str(p.build),
     };
   }
   const lib = isTable(doc.lib)

@@ -3,7 +3,7 @@
  * layouts need, and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
-import type { ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { CfgPredicate, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts } from './attrs';
 import { type Binding, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
@@ -849,6 +849,11 @@ export class Engine {
       }
       if (attr(item, 'rll_to_owned')) return this.toOwned(ty);
     }
+    const uncertain = crate.input.uncertainCfgs;
+    if (uncertain?.size) {
+      const why = uncertainCfgIn(item, uncertain);
+      if (why) throw new Abstain(`\`${item.name}\` depends on a build script: ${why}`);
+    }
     const repr = reprOptions(item.repr, t);
     if (item.repr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
     if (item.repr.unknown.length) throw new Abstain(`unknown repr hint \`${item.repr.unknown.join(', ')}\``);
@@ -1064,6 +1069,36 @@ const BOOL_OPS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=',
 
 function isBoolExpr(e: ConstExpr): boolean {
   return e.kind === 'bool' || (e.kind === 'binary' && BOOL_OPS.has(e.op)) || (e.kind === 'unary' && e.op === '!' && isBoolExpr(e.operand));
+}
+
+/** The reason for the first uncertain cfg name the item's, its fields' or its variants' `#[cfg]`s mention. */
+function uncertainCfgIn(item: TypeItem, uncertain: ReadonlyMap<string, string>): string | undefined {
+  const inPred = (p: CfgPredicate): string | undefined => {
+    switch (p.kind) {
+      case 'name':
+        return uncertain.get(p.name);
+      case 'all':
+      case 'any':
+        for (const x of p.items) {
+          const r = inPred(x);
+          if (r) return r;
+        }
+        return undefined;
+      case 'not':
+        return inPred(p.item);
+      default:
+        return undefined;
+    }
+  };
+  const inList = (cfg: readonly CfgPredicate[]) => {
+    for (const c of cfg) {
+      const r = inPred(c);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  const fields = item.kind === 'enum' ? item.variants.flatMap((v) => [{ cfg: v.cfg }, ...v.fields]) : item.fields;
+  return inList(item.cfg) ?? fields.map((f) => inList(f.cfg)).find((r) => r !== undefined);
 }
 
 /** Three-valued and: false wins, then unknown. */

@@ -25,6 +25,10 @@ export interface CrateInput {
    * start at the crate root. Undefined: 2018 rules (a file outside any crate).
    */
   readonly edition?: string;
+  /** Cfg names the crate's build script sets (src/cargo/buildScripts.ts). */
+  readonly cfgSet?: readonly string[];
+  /** Cfg names its build script may set that are not known, with why: what they gate is not laid out. */
+  readonly uncertainCfgs?: ReadonlyMap<string, string>;
   /** The package a dependency crate comes from (for hovers: `bytes 1.5.0`). */
   readonly package?: { readonly name: string; readonly version?: string };
   /** Dependency crates by the names Rust paths use for them (Cargo dependencies), read on first use. */
@@ -83,20 +87,21 @@ export const PRIMITIVES = new Set([
   'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f16', 'f32', 'f64', 'f128',
 ]);
 
-export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<string>): boolean {
+/** `extra`: names set for this crate only (by its build script). */
+export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<string>, extra?: ReadonlySet<string>): boolean {
   switch (p.kind) {
     case 'name':
       // `test`, `doc`, `miri` and unknown names are unset, as in a plain `cargo build`.
-      return target.cfgNames.has(p.name);
+      return target.cfgNames.has(p.name) || (extra?.has(p.name) ?? false);
     case 'keyValue':
       if (p.key === 'feature') return features.has(p.value);
       return (target.cfg[p.key] ?? []).includes(p.value);
     case 'all':
-      return p.items.every((i) => evalCfg(i, target, features));
+      return p.items.every((i) => evalCfg(i, target, features, extra));
     case 'any':
-      return p.items.some((i) => evalCfg(i, target, features));
+      return p.items.some((i) => evalCfg(i, target, features, extra));
     case 'not':
-      return !evalCfg(p.item, target, features);
+      return !evalCfg(p.item, target, features, extra);
     default:
       return false;
   }
@@ -110,6 +115,8 @@ export class CrateScope {
   readonly root: ModuleScope;
   readonly externs: ReadonlySet<string>;
   readonly features: ReadonlySet<string>;
+  /** See CrateInput.cfgSet. */
+  readonly cfgSet: ReadonlySet<string>;
   /** 2015 edition: `use a::b` and `::a::b` are paths from the crate root. */
   readonly rootRelativeUse: boolean;
   /** See CrateInput.frozen (std always is). */
@@ -126,6 +133,7 @@ export class CrateScope {
     this.externs = new Set([...input.externCrates, ...(input.links?.names ?? [])]);
     this.frozen = isStd || input.frozen === true;
     this.features = new Set(input.features);
+    this.cfgSet = new Set(input.cfgSet);
     this.rootRelativeUse = input.edition === '2015';
     this.root = new ModuleScope(this, [], input.root.file, undefined);
     this.root.isPublic = true;
@@ -133,7 +141,7 @@ export class CrateScope {
   }
 
   active(cfg: readonly CfgPredicate[]): boolean {
-    for (const c of cfg) if (!evalCfg(c, this.target, this.features)) return false;
+    for (const c of cfg) if (!evalCfg(c, this.target, this.features, this.cfgSet)) return false;
     return true;
   }
 

@@ -10,6 +10,10 @@ import { cargoRange, parseSourceId } from '../../src/cargo/sources';
 import { getTarget } from '../../src/core/targets';
 import { NodeFs } from '../../src/platform/nodeFs';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCfgs } from '../../src/cargo/buildScripts';
+import { loadPath } from '../../src/analysis/program';
+import { Analyzer } from '../../src/analysis/analyzer';
 
 const x86 = getTarget('x86_64-unknown-linux-gnu')!;
 const wasm = getTarget('wasm32-unknown-unknown')!;
@@ -183,5 +187,40 @@ describe('cargo graph', () => {
     assert.deepEqual(featuresOf(g, 'env_logger'), ['atty', 'default', 'humantime', 'regex', 'termcolor']);
     assert.ok(g.packages().some((p) => p.name === 'regex'));
     assert.ok(featuresOf(g, 'regex').includes('std'));
+  });
+});
+
+describe('build scripts (never run)', () => {
+  it('reads the cfgs a build script may set, knows indexmap/serde_json/log/memchr on rustc 1.95, and leaves the rest uncertain', () => {
+    const ix = buildCfgs('indexmap', 'fn main() { match std::env::var_os("CARGO_FEATURE_STD") { Some(_) => autocfg::emit("has_std"), None => autocfg::new().emit_sysroot_crate("std") } }', x86, new Set());
+    assert.deepEqual(ix.set, ['has_std']);
+    const thumb = getTarget('thumbv7em-none-eabihf')!;
+    assert.deepEqual(buildCfgs('indexmap', 'autocfg::new().emit_sysroot_crate("std")', thumb, new Set()).set, []);
+    const sj = buildCfgs('serde_json', 'println!("cargo:rustc-cfg=limb_width_64"); println!("cargo:rustc-cfg=limb_width_32"); println!("cargo:rustc-cfg=no_btreemap_retain");', getTarget('i686-unknown-linux-gnu')!, new Set());
+    assert.deepEqual(sj.set, ['limb_width_32']);
+    assert.equal(sj.uncertain.size, 0, 'no_* names are unset on the compilers modelled');
+    const other = buildCfgs('mystery', 'println!("cargo:rustc-cfg=fast_path"); ac.emit_rustc_version(1, 60);', x86, new Set());
+    assert.deepEqual(other.set, []);
+    assert.deepEqual([...other.uncertain.keys()], ['fast_path', 'rustc_1_60']);
+  });
+
+  it("a type gated by a cfg that the crate's build script may set is not laid out, and says why", async function () {
+    this.timeout(20_000);
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0'),
+      '/w/app/build.rs': 'fn main() { if std::env::var("X").is_ok() { println!("cargo:rustc-cfg=wide"); } println!("cargo:rustc-cfg=no_old_thing"); }',
+      '/w/app/src/lib.rs': '#[cfg(wide)] pub struct A(u64);\n#[cfg(not(wide))] pub struct A(u8);\npub struct B { x: u16, #[cfg(no_old_thing)] y: u64 }\npub struct C(A);\n',
+    };
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
+      assert.match(r.get('A')!.unknown ?? '', /`cfg\(wide\)` is set or not by app's build script/);
+      assert.match(r.get('C')!.unknown ?? '', /build script/);
+      assert.equal(r.get('B')!.size, 2, 'no_* cfgs are unset: the field is not there');
+    } finally {
+      analyzer.dispose();
+    }
   });
 });
