@@ -102,7 +102,9 @@ export interface RustcCrateResult {
 /**
  * rustc's layouts of the candidates, forcing each one with a `const _` in its own file. With
  * `cargoHome`, the package is built by cargo (offline, with that CARGO_HOME's sources), so its
- * dependencies are compiled and its features are cargo's: `cargo rustc --lib -- -Zprint-type-sizes`.
+ * dependencies are checked and its features are cargo's: `cargo rustc --lib --profile check --
+ * -Zprint-type-sizes` (check mode evaluates the probes' constants, so every forced type is
+ * printed, without code generation).
  */
 export async function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string, cargoTargetDir?: string): Promise<RustcCrateResult> {
   const info = readCargoToml(dir);
@@ -134,7 +136,7 @@ export async function rustcCrateLayouts(dir: string, candidates: readonly Candid
       writeFileSync(p, readFileSync(p, 'utf8') + '\n' + lines.join('\n') + '\n');
     }
     const args = ['--edition', info.edition, '--crate-type', 'lib', '--crate-name', info.name, '-Zprint-type-sizes', '--emit=metadata', '--cap-lints', 'allow', ...info.features.flatMap((f) => ['--cfg', `feature="${f}"`]), ...(target ? ['--target', target] : []), '-o', join(tmp, 'out.rmeta'), join(tmp, info.entry)];
-    const cargoArgs = ['rustc', '-Zavoid-dev-deps', '--lib', '--offline', '--quiet', ...(target ? ['--target', target] : []), '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
+    const cargoArgs = ['rustc', '-Zavoid-dev-deps', '--lib', '--offline', '--quiet', '--profile', 'check', ...(target ? ['--target', target] : []), '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
     // A shared target directory lets several crates reuse the dependencies they have in common.
     const cargoEnv = { ...process.env, RUSTC_BOOTSTRAP: '1', CARGO_HOME: cargoHome, CARGO_TARGET_DIR: cargoTargetDir ?? join(tmp, 'target') };
     let dropped = 0;
