@@ -570,6 +570,10 @@ export class Engine {
             this.constDepth--;
           }
         }
+        if (!found && segs.length >= 2) {
+          const d = this.variantDiscriminant(s.m, segs);
+          if (d !== undefined) return d;
+        }
         throw new Abstain(`constant \`${segs.join('::')}\` is not known`);
       }
       case 'unknown':
@@ -927,29 +931,7 @@ export class Engine {
     if (repr.transparent && fields[0] && fields[0].filter((f) => !is1Zst(f.layout)).length > 1) {
       throw new Reject('E0690', `the variant of a transparent enum needs at most one field with non-trivial size or alignment, but has ${fields[0].filter((f) => !is1Zst(f.layout)).length}`);
     }
-    const discrTy = repr.int ?? { size: t.pointerSize, signed: true };
-    const discriminants: bigint[] = [];
-    const seen = new Set<bigint>();
-    let explicit = false;
-    let prev: bigint | undefined;
-    for (const v of variants) {
-      let d: bigint;
-      if (v.discriminant) {
-        explicit = true;
-        const r = this.tryConst(v.discriminant, scope, discrTy);
-        if (r instanceof Error) throw r;
-        d = r;
-      } else {
-        d = prev === undefined ? 0n : prev + 1n;
-        const bits = discrTy.size * 8;
-        const max = discrTy.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
-        if (d > max) throw new Reject('E0370', `enum discriminant overflowed`);
-      }
-      if (seen.has(d)) throw new Reject('E0081', `discriminant value \`${d}\` assigned more than once`);
-      seen.add(d);
-      discriminants.push(d);
-      prev = d;
-    }
+    const { discriminants, explicit } = this.discriminants(variants, repr, scope);
     if (explicit && fields.some((f) => f.length > 0) && repr.int === undefined && !repr.c) {
       throw new Reject('E0732', '`#[repr(inttype)]` must be specified for enums with explicit discriminants and non-unit variants');
     }
@@ -1017,6 +999,47 @@ export class Engine {
     }
   }
 
+  /** The discriminant of each (active) variant, as rustc assigns them (explicit values, else the previous one plus one). */
+  private discriminants(variants: readonly VariantDef[], repr: ReprOptions, scope: TyScope): { discriminants: bigint[]; explicit: boolean } {
+    const discrTy = repr.int ?? { size: this.target.pointerSize, signed: true };
+    const discriminants: bigint[] = [];
+    const seen = new Set<bigint>();
+    let explicit = false;
+    let prev: bigint | undefined;
+    for (const v of variants) {
+      let d: bigint;
+      if (v.discriminant) {
+        explicit = true;
+        const r = this.tryConst(v.discriminant, scope, discrTy);
+        if (r instanceof Error) throw r;
+        d = r;
+      } else {
+        d = prev === undefined ? 0n : prev + 1n;
+        const bits = discrTy.size * 8;
+        const max = discrTy.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+        if (d > max) throw new Reject('E0370', `enum discriminant overflowed`);
+      }
+      if (seen.has(d)) throw new Reject('E0081', `discriminant value \`${d}\` assigned more than once`);
+      seen.add(d);
+      discriminants.push(d);
+      prev = d;
+    }
+    return { discriminants, explicit };
+  }
+
+  /** `Enum::Variant` in a constant (`MZFlush::None as isize`): a field-less variant's discriminant. */
+  private variantDiscriminant(m: ModuleScope, segs: readonly string[]): bigint | undefined {
+    const owner = this.resolver.resolveTypePath(m, segs.slice(0, -1), false);
+    if (owner?.k !== 'item' || owner.item.kind !== 'enum') return undefined;
+    const item = owner.item;
+    const variants = item.variants.filter((v) => owner.m.crate.active(v.cfg));
+    const i = variants.findIndex((v) => v.name === segs[segs.length - 1]);
+    if (i < 0 || variants.some((v) => v.fields.length > 0)) return undefined;
+    const ty: Ty = { k: 'adt', def: { item, m: owner.m }, args: [] };
+    const scope = this.adtScope(ty as Extract<Ty, { k: 'adt' }>);
+    return this.discriminants(variants, reprOptions(item.repr, this.target), scope).discriminants[i];
+  }
+
   /** `Cow`'s owned side: `<B as ToOwned>::Owned` for the types std implements it for. */
   private toOwned(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const a = ty.args[0];
@@ -1053,6 +1076,9 @@ const COPY_STD: Readonly<Record<string, 'always' | 'args'>> = {
   Layout: 'always', Infallible: 'always', Arguments: 'always', Global: 'always', System: 'always', RangeFull: 'always', ThreadId: 'always',
   Option: 'args', Result: 'args', ManuallyDrop: 'args', MaybeUninit: 'args', Wrapping: 'args', Saturating: 'args', Reverse: 'args',
   Bound: 'args', Poll: 'args', ControlFlow: 'args', Pin: 'args', RangeTo: 'args', RangeToInclusive: 'args',
+  // core::arch vector types
+  __m128i: 'always', __m128: 'always', __m128d: 'always', __m256i: 'always', __m256: 'always', __m256d: 'always', __m512i: 'always',
+  __m512: 'always', __m512d: 'always', uint8x16_t: 'always', uint16x8_t: 'always', uint32x4_t: 'always', uint64x2_t: 'always', uint8x8_t: 'always',
 };
 const NON_COPY_STD = new Set([
   'Vec', 'String', 'Box', 'Rc', 'Arc', 'Weak', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'LinkedList', 'PathBuf',

@@ -64,6 +64,16 @@ pub struct Buf([u8; Msg::MAX_WIRE]);
     expect: { Buf: '18437/1' },
   },
   {
+    name: 'a field-less enum variant cast in a constant gives its discriminant (flate2 `MZFlush::None as isize`)',
+    source: `
+pub enum Flush { None = 0, Partial = 1, Sync = 2, Finish = 4 }
+#[repr(u8)] pub enum After { A = 3, B, C }
+pub const N: usize = Flush::Finish as usize + After::C as usize;
+pub struct Sized([u16; N], [u8; After::B as usize]);
+`,
+    expect: { Sized: '22/2' },
+  },
+  {
     name: 'types made by macro_rules! (fragments, repetitions, attributes, nested calls, $crate, textual scope, #[macro_use] modules)',
     source: `
 macro_rules! fields {
