@@ -40,6 +40,16 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
   },
   // log 0.4 build.rs: atomic_cas and has_atomics except on a few small targets none of which is modelled.
   log: (n) => (n === 'atomic_cas' || n === 'has_atomics' ? true : undefined),
+  // proc-macro2 1.0 build.rs: on a stable compiler, use_proc_macro and wrap_proc_macro unless the
+  // target is wasm32 or the proc-macro feature is off; span_locations with its feature; the
+  // semver-exempt and nightly-only ones never.
+  'proc-macro2': (n, t, f) => {
+    const real = arch(t) !== 'wasm32' && f.has('proc-macro');
+    if (n === 'use_proc_macro' || n === 'wrap_proc_macro') return real;
+    if (n === 'span_locations') return f.has('span-locations');
+    if (n === 'procmacro2_semver_exempt' || n === 'super_unstable' || n === 'proc_macro_span') return false;
+    return undefined;
+  },
   // memchr 2.x build.rs: the SIMD cfgs on x86_64 with the std feature (sse2 is on there), never by default on wasm32.
   memchr: (n, t, f) => {
     if (['memchr_runtime_simd', 'memchr_runtime_sse2', 'memchr_runtime_sse42', 'memchr_runtime_avx'].includes(n)) return arch(t) === 'x86_64' && f.has('std');
