@@ -137,7 +137,8 @@ export class MiniLoader {
       if (isKeyword(t, 'macro_rules') && isPunct(c.ahead(1), '!')) {
         const name = c.ahead(2)!;
         const body = toks[c.i + 3];
-        const rules = parseMacroRules(name.text, src.slice(body.start + 1, toks[body.pair].start));
+        const localInnerMacros = toks.slice(from, attrsEnd).some((a) => a.text === 'local_inner_macros');
+        const rules = parseMacroRules(name.text, src.slice(body.start + 1, toks[body.pair].start), { localInnerMacros });
         if ('error' in rules) throw new Error(rules.error);
         if (cfgKeeps(toks, from, attrsEnd, this.extra)) this.macros.set(name.text, rules);
         out.push(inherited + textOf(src, toks, from, to)); // kept for calls the loader leaves to rustc

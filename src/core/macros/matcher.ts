@@ -27,7 +27,7 @@ export type MatchResult =
   | { readonly t: 'error'; readonly error: string };
 
 /** Matching work (positions processed) allowed per rule before giving up. */
-export const MATCH_BUDGET = 2_000_000;
+const MATCH_BUDGET = 2_000_000;
 
 interface Event {
   readonly v: number;
