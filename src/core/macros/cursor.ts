@@ -30,11 +30,6 @@ export class Cursor {
     return { i: this.i, cut: this.cut };
   }
 
-  set pos(p: Pos) {
-    this.i = p.i;
-    this.cut = p.cut;
-  }
-
   /** The current token (the remainder of a split one), or undefined at a closing delimiter or the end. */
   get cur(): Token | undefined {
     const t = this.toks[this.i];
