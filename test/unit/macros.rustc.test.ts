@@ -70,6 +70,14 @@ describe('macros: expansions equal rustc -Zunpretty=expanded', function () {
     assert.ok(r.expansions > 100, `only ${r.expansions} expansions`);
   });
 
+  const bitflags1 = join(REGISTRY, 'bitflags-1.3.2/src');
+  it('bitflags 1.3.2: the real macro (which the builtin stands in for) expands as rustc expands it', function () {
+    if (!existsSync(bitflags1)) this.skip();
+    const src = `${crateSource(bitflags1, ['lib.rs'], [])}\n${readFileSync(join(FIXTURES, 'bitflags.rs'), 'utf8')}`;
+    const r = assertSameAsRustc(src);
+    assert.ok(r.items > 100, `only ${r.items} items`);
+  });
+
   const lazy = join(REGISTRY, 'lazy_static-1.4.0/src');
   it('lazy_static 1.4.0: internal rules, local_inner_macros, $crate paths, visibility as tokens', function () {
     if (!existsSync(lazy)) this.skip();
