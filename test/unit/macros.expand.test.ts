@@ -109,6 +109,14 @@ describe('macros: transcription', () => {
     assert.equal(r.text, '::__rll_crate_3::inner! { a } type T = ::__rll_crate_3::X;');
   });
 
+  it('local_inner_macros: single-segment macro calls of the transcriber go through $crate', () => {
+    const r = parseMacroRules('m', '($i:ident) => { helper!($i); a::b!(); $i!(); macro_rules! x { () => {} } vec![1]; }', { localInnerMacros: true });
+    assert.ok(!('error' in r));
+    const e = expandMacro(r, 'user', { dollarCrate: '::__rll_crate_1' });
+    assert.ok('text' in e);
+    assert.equal(e.text, '::__rll_crate_1::helper!(user); a::b!(); user!(); macro_rules! x { () => { } } ::__rll_crate_1::vec![1];');
+  });
+
   it('origins: every token copied from the input maps back to its text there', () => {
     const input = "pub struct  S { a: Vec<Vec<u8>>, /// doc\n b: &'static str }";
     const r = expand('($v:vis struct $n:ident { $($(#[$m:meta])* $f:ident : $t:ty),* }) => { $v struct $n { $($(#[$m])* $f: $t),* } }', input);

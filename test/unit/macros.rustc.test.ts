@@ -7,7 +7,7 @@
  * sources in /usr/share/cargo/registry (each skipped without its crate).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareExpanded, crateSource, macroDefinition, MiniLoader, rustcAvailable, rustcExpand, type LoaderOptions } from './macrosHarness';
 
@@ -49,6 +49,33 @@ describe('macros: expansions equal rustc -Zunpretty=expanded', function () {
   it('rustls 0.20.8: enum_builder! and declare_u8_vec!/declare_u16_vec!', function () {
     if (!existsSync(rustls)) this.skip();
     assertSameAsRustc(crateSource(rustls, ['msgs/macros.rs', 'msgs/handshake.rs'], ['msgs/enums.rs', 'enums.rs', 'msgs/handshake.rs']));
+  });
+
+  const syn = join(REGISTRY, 'syn-1.0.107/src');
+  it('syn 1.0.107: ast_struct!/ast_enum_of_structs! tt-munchers, macros given as input to macros, Token! definitions', function () {
+    if (!existsSync(syn)) this.skip();
+    const files = readdirSync(syn).filter((f) => f.endsWith('.rs') && !['lib.rs', 'macros.rs', 'token.rs', 'await.rs'].includes(f));
+    const r = assertSameAsRustc(crateSource(syn, ['macros.rs', 'token.rs', 'await.rs'], files), { cfgs: ['feature="full"', 'feature="derive"', 'feature="printing"', 'feature="parsing"'] });
+    assert.ok(r.expansions > 1000, `only ${r.expansions} expansions`);
+  });
+
+  const tokio = join(REGISTRY, 'tokio-1.24.2/src');
+  it('tokio 1.24.2: the cfg_*! item macros over every source file', function () {
+    if (!existsSync(tokio)) this.skip();
+    const walk = (d: string): string[] =>
+      readdirSync(join(tokio, d), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${d}${e.name}/`) : e.name.endsWith('.rs') ? [d + e.name] : []));
+    const macroFiles = ['macros/cfg.rs', ...walk('macros/').filter((f) => f !== 'macros/cfg.rs' && f !== 'macros/mod.rs')];
+    const files = walk('').filter((f) => !f.startsWith('macros/'));
+    const r = assertSameAsRustc(crateSource(tokio, macroFiles, files), { cfgs: ['feature="full"', 'feature="rt"', 'feature="sync"', 'feature="net"'] });
+    assert.ok(r.expansions > 100, `only ${r.expansions} expansions`);
+  });
+
+  const bitflags1 = join(REGISTRY, 'bitflags-1.3.2/src');
+  it('bitflags 1.3.2: the real macro (which the builtin stands in for) expands as rustc expands it', function () {
+    if (!existsSync(bitflags1)) this.skip();
+    const src = `${crateSource(bitflags1, ['lib.rs'], [])}\n${readFileSync(join(FIXTURES, 'bitflags.rs'), 'utf8')}`;
+    const r = assertSameAsRustc(src);
+    assert.ok(r.items > 100, `only ${r.items} items`);
   });
 
   const lazy = join(REGISTRY, 'lazy_static-1.4.0/src');

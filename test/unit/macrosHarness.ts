@@ -23,7 +23,7 @@ export function rustcAvailable(): boolean {
  * Name-resolution errors that fragments of real crates (lifted out of their crate) cause after
  * expansion, and that do not affect the expanded text: unknown types, traits, values, paths.
  */
-const RESOLUTION_ERRORS = new Set(['E0405', 'E0412', 'E0422', 'E0423', 'E0425', 'E0432', 'E0433', 'E0531', 'E0532', 'E0573', 'E0574', 'E0576']);
+const RESOLUTION_ERRORS = new Set(['E0404', 'E0405', 'E0412', 'E0422', 'E0423', 'E0425', 'E0432', 'E0433', 'E0531', 'E0532', 'E0573', 'E0574', 'E0576']);
 
 /** rustc's expansion of `src` as a 2021 library crate; throws on any error but name resolution's. */
 export function rustcExpand(src: string, cfgs: readonly string[] = []): string {
@@ -137,7 +137,8 @@ export class MiniLoader {
       if (isKeyword(t, 'macro_rules') && isPunct(c.ahead(1), '!')) {
         const name = c.ahead(2)!;
         const body = toks[c.i + 3];
-        const rules = parseMacroRules(name.text, src.slice(body.start + 1, toks[body.pair].start));
+        const localInnerMacros = toks.slice(from, attrsEnd).some((a) => a.text === 'local_inner_macros');
+        const rules = parseMacroRules(name.text, src.slice(body.start + 1, toks[body.pair].start), { localInnerMacros });
         if ('error' in rules) throw new Error(rules.error);
         if (cfgKeeps(toks, from, attrsEnd, this.extra)) this.macros.set(name.text, rules);
         out.push(inherited + textOf(src, toks, from, to)); // kept for calls the loader leaves to rustc
@@ -263,10 +264,10 @@ export function compareExpanded(ours: string, theirs: string): Comparison {
 }
 
 /**
- * One test file from a real crate's sources: everything in `macroFiles` (the definitions, and
- * calls that define macros), then from each of `files` its top-level calls of those macros in a
- * module of its own. Calls that declare file modules (`mod x;`) are left out (rustc would look
- * for the files).
+ * One test file from a real crate's sources: from `macroFiles` the definitions and the calls of
+ * macros defined before them (some define macros), then from each of `files` its top-level calls
+ * of those macros, in a module of its own. Calls that declare file modules (`mod x;`) are left
+ * out (rustc would look for the files).
  */
 export function crateSource(dir: string, macroFiles: readonly string[], files: readonly string[]): string {
   const parts: string[] = [];
@@ -287,7 +288,7 @@ export function crateSource(dir: string, macroFiles: readonly string[], files: r
   for (const f of macroFiles) {
     for (const it of itemsOf(f)) {
       if (it.def) names.add(it.def);
-      if (it.def || it.call) parts.push(it.text);
+      if (it.def || (it.call && names.has(it.call))) parts.push(it.text);
     }
   }
   // Without std, rustc's import suggestions for the names these fragments leave unresolved cost

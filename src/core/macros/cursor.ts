@@ -30,11 +30,6 @@ export class Cursor {
     return { i: this.i, cut: this.cut };
   }
 
-  set pos(p: Pos) {
-    this.i = p.i;
-    this.cut = p.cut;
-  }
-
   /** The current token (the remainder of a split one), or undefined at a closing delimiter or the end. */
   get cur(): Token | undefined {
     const t = this.toks[this.i];
@@ -83,12 +78,6 @@ export class Cursor {
     return true;
   }
 
-  /** Whether the current token is `p` or (for the splittable ones) starts with it. */
-  atSplit(p: '<' | '>' | '&' | '|' | '+'): boolean {
-    const t = this.cur;
-    return t?.kind === 'punct' && (t.text === p || splitsAfterFirst(t.text, p));
-  }
-
   eatKeyword(kw: string): boolean {
     const t = this.cur;
     if (t?.kind !== 'ident' || t.text !== kw) return false;
@@ -111,14 +100,6 @@ export class Cursor {
     } finally {
       this.depth--;
     }
-  }
-
-  /** Runs `f`; if it fails, puts the cursor back where it was. */
-  attempt(f: () => boolean): boolean {
-    const p = this.pos;
-    if (f()) return true;
-    this.pos = p;
-    return false;
   }
 
   /** The tokens from `from` to the cursor, split tokens cut to the part inside. */

@@ -19,6 +19,11 @@ export interface MacroRules {
 export interface ParseOptions {
   /** Edition of the crate that defines the macro: decides what `pat` and `expr` mean. Default 2021. */
   readonly edition?: Edition;
+  /**
+   * The definition has `#[macro_export(local_inner_macros)]`: the single-segment macro calls its
+   * transcriber writes (`helper!(..)`) come out as `$crate::helper!(..)`, as rustc resolves them.
+   */
+  readonly localInnerMacros?: boolean;
 }
 
 export interface ExpandOptions {
@@ -39,7 +44,7 @@ export type Failure = { readonly error: string };
 
 /** Parses the body of `macro_rules! name { BODY }` (the text between the outer delimiters). */
 export function parseMacroRules(name: string, body: string, opts: ParseOptions = {}): MacroRules | Failure {
-  const rules = parseRules(body, opts.edition ?? 2021);
+  const rules = parseRules(body, opts.edition ?? 2021, opts.localInnerMacros ?? false);
   if ('error' in rules) return { error: `\`macro_rules! ${name}\`: ${rules.error}` };
   return { name, rules };
 }

@@ -36,9 +36,12 @@ const GLUE: Readonly<Record<string, string>> = {
   '|=': '|=', '||': '||', '<<=': '<<=', '>>=': '>>=', '..': '..', '...': '...', '..=': '..=', '::': '::',
 };
 
+/** A token while the lexer still pairs its delimiters. */
+type LexedToken = { -readonly [K in keyof Token]: Token[K] };
+
 class Lexer {
   private i = 0;
-  readonly tokens: Token[] = [];
+  readonly tokens: LexedToken[] = [];
 
   constructor(private readonly s: string) {}
 
@@ -286,7 +289,7 @@ class Lexer {
 }
 
 /** Pairs delimiters; fails on a stray, mismatched or unclosed one, or nesting past MAX_NESTING. */
-function pairDelimiters(tokens: Token[]): string | undefined {
+function pairDelimiters(tokens: LexedToken[]): string | undefined {
   const stack: number[] = [];
   const closing: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
   for (let i = 0; i < tokens.length; i++) {
@@ -302,8 +305,8 @@ function pairDelimiters(tokens: Token[]): string | undefined {
       const o = stack.pop();
       if (o === undefined) return `unexpected closing delimiter \`${t.text}\` at offset ${t.start}`;
       if (closing[tokens[o].text] !== t.text) return `mismatched closing delimiter \`${t.text}\` at offset ${t.start}`;
-      tokens[o] = { ...tokens[o], pair: i };
-      tokens[i] = { ...t, pair: o };
+      tokens[o].pair = i;
+      t.pair = o;
     }
   }
   const o = stack.pop();

@@ -27,7 +27,7 @@ export type MatchResult =
   | { readonly t: 'error'; readonly error: string };
 
 /** Matching work (positions processed) allowed per rule before giving up. */
-export const MATCH_BUDGET = 2_000_000;
+const MATCH_BUDGET = 2_000_000;
 
 interface Event {
   readonly v: number;
@@ -65,23 +65,26 @@ function bindings(rule: Rule, last: Event | undefined): Map<string, NamedMatch> 
   return new Map(rule.vars.map((name, i) => [name, slots[i]]));
 }
 
-function describe(loc: MatcherLoc): string {
-  return loc.t === 'var' ? `\`$${loc.name}:${loc.kind}\`` : 'a literal token';
-}
+type VarLoc = Extract<MatcherLoc, { t: 'var' }>;
 
 /** Matches `toks` (a whole invocation's input, flat) against `rule`. */
 export function matchRule(rule: Rule, toks: readonly Token[]): MatchResult {
   const m = rule.matcher;
   const c = new Cursor(toks, 0);
+  // Positions to process at this token, positions that matched it, positions waiting for a
+  // fragment, positions at the matcher's end; the arrays are reused from token to token.
   let cur: Thread[] = [{ idx: 0, events: undefined }];
+  let next: Thread[] = [];
+  const waiting: Thread[] = [];
+  const done: Thread[] = [];
   let work = 0;
   for (;;) {
     const raw = toks[c.i];
     // The token at the cursor, the remainder of a split one included; undefined at the end.
     const token: Token | undefined = raw === undefined || c.cut === 0 ? raw : { kind: 'punct', text: raw.text.slice(c.cut), start: raw.start + c.cut, pair: -1 };
-    const next: Thread[] = [];
-    const waiting: Thread[] = [];
-    const done: Thread[] = [];
+    next.length = 0;
+    waiting.length = 0;
+    done.length = 0;
     while (cur.length > 0) {
       if (++work > MATCH_BUDGET) return { t: 'error', error: `matching took more than ${MATCH_BUDGET} steps (pathological matcher)` };
       const mp = cur.pop()!;
@@ -123,17 +126,18 @@ export function matchRule(rule: Rule, toks: readonly Token[]): MatchResult {
     }
     if (waiting.length === 0) {
       if (next.length === 0) return { t: 'fail', at: c.i };
-      cur = next;
+      [cur, next] = [next, cur];
       c.i += 1;
       c.cut = 0;
       continue;
     }
     if (next.length > 0 || waiting.length > 1) {
-      const options = [...waiting.map((w) => describe(m[w.idx])), ...(next.length ? [`${next.length} other option(s)`] : [])];
+      const vars = waiting.map((w) => m[w.idx] as VarLoc).map((v) => `\`$${v.name}:${v.kind}\``);
+      const options = [...vars, ...(next.length ? [`${next.length} other option(s)`] : [])];
       return { t: 'error', error: `local ambiguity at \`${token.text}\`: multiple parsing options: ${options.join(', ')}` };
     }
     const mp = waiting[0];
-    const loc = m[mp.idx] as Extract<MatcherLoc, { t: 'var' }>;
+    const loc = m[mp.idx] as VarLoc;
     const from = c.pos;
     let parsed: boolean;
     try {
@@ -144,6 +148,6 @@ export function matchRule(rule: Rule, toks: readonly Token[]): MatchResult {
     }
     if (!parsed) return { t: 'error', error: `could not parse \`$${loc.name}:${loc.kind}\` at \`${token.text}\` (offset ${token.start})` };
     const frag: Fragment = { kind: loc.kind, toks: c.since(from) };
-    cur = [{ idx: mp.idx + 1, events: { v: loc.index, depth: loc.depth, value: frag, prev: mp.events } }];
+    cur.push({ idx: mp.idx + 1, events: { v: loc.index, depth: loc.depth, value: frag, prev: mp.events } });
   }
 }

@@ -156,22 +156,32 @@ function flatten(trees: readonly MatcherTree[], locs: MatcherLoc[], vars: string
   }
 }
 
-function parseTranscriber(toks: readonly Token[], start: number, end: number): TranscriberNode[] {
+/**
+ * `name!(..)` written in the transcriber of a `#[macro_export(local_inner_macros)]` macro: rustc
+ * resolves such a single-segment macro path in the defining crate, as if written `$crate::name!`.
+ */
+function isLocalInnerCall(toks: readonly Token[], i: number, start: number): boolean {
+  const t = toks[i];
+  return t.kind === 'ident' && t.text !== 'macro_rules' && isPunct(toks[i + 1], '!') && isOpen(toks[i + 2]) && !(i > start && (isPunct(toks[i - 1], '::') || isPunct(toks[i - 1], '$')));
+}
+
+function parseTranscriber(toks: readonly Token[], start: number, end: number, localInner: boolean): TranscriberNode[] {
   const out: TranscriberNode[] = [];
   for (let i = start; i < end; i++) {
     const t = toks[i];
     if (t.kind === 'open') {
-      out.push({ t: 'group', open: t, close: toks[t.pair], body: parseTranscriber(toks, i + 1, t.pair) });
+      out.push({ t: 'group', open: t, close: toks[t.pair], body: parseTranscriber(toks, i + 1, t.pair, localInner) });
       i = t.pair;
       continue;
     }
+    if (localInner && isLocalInnerCall(toks, i, start)) out.push({ t: 'crate' }, { t: 'token', tok: { kind: 'punct', text: '::', start: t.start, pair: -1 } });
     if (!isPunct(t, '$') || i + 1 >= end) {
       out.push({ t: 'token', tok: t });
       continue;
     }
     const n = toks[i + 1];
     if (isOpen(n, '(')) {
-      const body = parseTranscriber(toks, i + 2, n.pair);
+      const body = parseTranscriber(toks, i + 2, n.pair, localInner);
       const { sep, op, next } = sepAndOp(toks, n.pair + 1, end);
       out.push({ t: 'seq', body, sep, op });
       i = next - 1;
@@ -190,8 +200,11 @@ function parseTranscriber(toks: readonly Token[], start: number, end: number): T
   return out;
 }
 
-/** Parses the rules `(matcher) => {transcriber};*` of a macro_rules body. */
-export function parseRules(body: string, edition: Edition): Rule[] | { error: string } {
+/**
+ * Parses the rules `(matcher) => {transcriber};*` of a macro_rules body; `localInner` for a
+ * `#[macro_export(local_inner_macros)]` definition.
+ */
+export function parseRules(body: string, edition: Edition, localInner: boolean): Rule[] | { error: string } {
   const lexed = lex(body);
   if ('error' in lexed) return { error: lexed.error };
   const toks = lexed.tokens;
@@ -210,7 +223,7 @@ export function parseRules(body: string, edition: Edition): Rule[] | { error: st
       const vars: string[] = [];
       flatten(trees, matcher, vars, 0);
       matcher.push({ t: 'eof' });
-      rules.push({ matcher, vars, transcriber: parseTranscriber(toks, m.pair + 3, tr.pair) });
+      rules.push({ matcher, vars, transcriber: parseTranscriber(toks, m.pair + 3, tr.pair, localInner) });
       i = tr.pair + 1;
       if (i < toks.length && !isPunct(toks[i], ';')) fail('expected `;` between rules', toks[i]);
       i++;
