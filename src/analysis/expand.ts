@@ -35,6 +35,8 @@ export interface MacroDef {
   readonly edition: Edition;
   /** The package that defines it (`bitflags` 1.3.2 is expanded by the built-in). */
   readonly pkg?: { readonly name: string; readonly version?: string };
+  /** `#[macro_export(local_inner_macros)]`. */
+  readonly localInner: boolean;
   /** Parsed on first use. */
   parsed?: MacroRules | Failure;
 }
@@ -150,9 +152,12 @@ export class CrateExpander {
       }
       switch (it.kind) {
         case 'macroRules': {
-          const def: MacroDef = { name: it.name, body: it.body, home: this.env.home, edition: this.env.edition, pkg: this.env.pkg };
+          const exportAttr = it.attrs.find((a) => a.name === 'macro_export');
+          // `#[macro_export(local_inner_macros)]`: helper calls in its rules name `$crate`'s (bitflags 1, lazy_static, log).
+          const localInner = exportAttr !== undefined && /local_inner_macros/.test(exportAttr.text);
+          const def: MacroDef = { name: it.name, body: it.body, home: this.env.home, edition: this.env.edition, pkg: this.env.pkg, localInner };
           textual = { def, next: textual };
-          if (it.attrs.some((a) => a.name === 'macro_export')) this.exported.set(it.name, def);
+          if (exportAttr) this.exported.set(it.name, def);
           out.push(it);
           break;
         }
@@ -235,7 +240,7 @@ export class CrateExpander {
       exp = target.builtin === 'cfg_if' ? expandCfgIf(call.input) : expandBitflags(call.input, target.builtin === 'bitflags1' ? 1 : 2);
     } else {
       const def = target.def;
-      def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition });
+      def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition, localInnerMacros: def.localInner });
       const dollarCrate = def.home === this.env.home || def.home.id === undefined ? 'crate' : `::${DOLLAR_CRATE_PREFIX}${def.home.id}`;
       exp = 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
     }

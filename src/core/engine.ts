@@ -330,6 +330,8 @@ export class Engine {
   }
 
   private pathTy(e: Extract<TypeExpr, { kind: 'path' }>, s: TyScope): Ty {
+    // Half-typed code (`a: ::,`) can leave a path with no segment at all.
+    if (e.segments.length === 0) return { k: 'unknown', reason: 'could not read the type (an empty path)' };
     const segs = e.segments.map((x) => x.name);
     const text = segs.join('::');
     if (e.qualified) return { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
