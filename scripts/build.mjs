@@ -39,6 +39,7 @@ if (!only || only === 'main') {
   const entries = [
     ['src/extension.ts', 'dist/extension.js'],
     ['src/cli.ts', 'dist/cli.js'],
+    ['src/parse/worker.ts', 'dist/parseWorker.js'],
     ['test/bench/bench.ts', 'dist/bench.js'],
   ].filter(([src]) => existsSync(join(root, src)));
   for (const [src, out] of entries) {

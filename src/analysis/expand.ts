@@ -16,6 +16,7 @@
  */
 import type { CfgPredicate, Item, MacroItem, ModDef, SourceFile, Span, UseEntry } from '../core/model';
 import { markExpanded, type ExpansionMark } from '../core/expansion';
+import { PENDING_FILE } from './parsedFiles';
 import { type Edition, type Expansion, type Failure, type MacroRules, expandBitflags, expandCfgIf, expandMacro, parseMacroRules } from '../core/macros';
 
 /** The crate a macro is defined in; `id` is its CrateScope's, set once the crate's scope exists. */
@@ -121,7 +122,8 @@ export class CrateExpander {
   readonly texts = new Map<string, string>();
   private readonly macroUse: string[] = [];
   private readonly lines = new Map<string, (o: number) => number>();
-  private count = 0;
+  /** Expansions whose parse is not in yet (see ParsedFiles): the walk is made again once they are. */
+  pending = 0;
   private recursionLimit = DEFAULT_RECURSION_LIMIT;
 
   constructor(private readonly env: ExpandEnv) {}
@@ -248,9 +250,14 @@ export class CrateExpander {
       this.problems.push({ file: ctx.file, span: callSpan, message: exp.error });
       return { reason: `the macro \`${call.name}!\` could not be expanded: ${exp.error}` };
     }
-    const path = `${ctx.file}#macro:${++this.count}`;
+    // Named by the call's place: the same expansion keeps its name (and its parse) from one walk to the next.
+    const path = `${ctx.file}#macro:${callSpan.start}:${ctx.depth}:${call.inputStart}`;
     this.texts.set(path, exp.text);
     const file = this.env.parse(path, exp.text);
+    if (file === PENDING_FILE) {
+      this.pending++;
+      return { reason: `the expansion of \`${call.name}!\` is being read` };
+    }
     if (file.problems.length) this.problems.push({ file: ctx.file, span: callSpan, message: `the expansion of \`${call.name}!\` has syntax errors: ${file.problems[0]!.message}` });
     const parent = ctx.place;
     const origins = exp.origins;

@@ -20,6 +20,7 @@ import type { CfgPredicate, Item, ModDef, SourceFile, Span } from '../core/model
 import type { ModuleInput } from '../core/resolve';
 import { dirname, isAbsolute, join } from '../cargo/paths';
 import type { CrateExpander, Textual } from './expand';
+import { PENDING_FILE } from './parsedFiles';
 
 export interface ModuleProblem {
   /** The file where the problem is (the declaring file for a missing module). */
@@ -46,6 +47,8 @@ export interface LoadedModules {
   /** Every file read, and every macro expansion's text: path → text. */
   readonly texts: ReadonlyMap<string, string>;
   readonly problems: readonly ModuleProblem[];
+  /** Files the walk met that are still being parsed (see ParsedFiles): walk again once they are in. */
+  readonly pending: number;
 }
 
 const MAX_MODULE_DEPTH = 256;
@@ -67,6 +70,7 @@ class Walk {
   private readonly problems: ModuleProblem[] = [];
   /** Files on the current chain of `mod` declarations (a `#[path]` cycle stops there). */
   private readonly loading = new Set<string>();
+  private pending = 0;
 
   constructor(private readonly opts: ModuleLoadOptions) {}
 
@@ -81,7 +85,8 @@ class Walk {
       for (const [p, t] of ex.texts) this.texts.set(p, t);
       for (const p of ex.problems) this.problems.push(p);
     }
-    return { root: { file: rootFile, items }, fileModules: this.fileModules, texts: this.texts, problems: this.problems };
+    const pending = this.pending + (ex?.pending ?? 0);
+    return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending };
   }
 
   private text(p: string): string | undefined {
@@ -94,7 +99,10 @@ class Walk {
 
   private file(p: string): SourceFile | undefined {
     const t = this.text(p);
-    return t === undefined ? undefined : this.opts.parse(p, t);
+    if (t === undefined) return undefined;
+    const f = this.opts.parse(p, t);
+    if (f === PENDING_FILE) this.pending++;
+    return f;
   }
 
   private active(cfg: readonly CfgPredicate[]): boolean {
@@ -176,6 +184,10 @@ class Walk {
       return none;
     }
     const key = path.join('::');
+    if (sf === PENDING_FILE) {
+      this.fileModules.set(key, { file: filePath, items: [], pending: true });
+      return none;
+    }
     this.fileModules.set(key, { file: filePath, items: sf.items }); // (its place in module order)
     this.loading.add(filePath);
     const r = this.items(sf.items, path, filePath, child, depth, textual);

@@ -12,7 +12,8 @@ import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/r
 import type { Target } from '../core/targets';
 import { type ModuleProblem, loadModules } from './modules';
 import { buildCfgs } from '../cargo/buildScripts';
-import { join } from '../cargo/paths';
+import { dirname, join } from '../cargo/paths';
+import type { ParsedFiles } from './parsedFiles';
 import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
 export type ParseFn = (path: string, text: string) => SourceFile;
@@ -47,11 +48,20 @@ export class Project {
   /** Every dependency crate read so far. */
   readonly read: PackageNode[] = [];
 
+  /** Dependencies whose files are being parsed elsewhere (see ParsedFiles), and when they will be in. */
+  private readonly reading = new Map<PackageNode, Promise<void>>();
+
+  /**
+   * `parse` is a ParsedFiles' (or any synchronous parse). With asynchronous ParsedFiles a
+   * dependency is first `pending` ("being read") and `onRead` is called once its files are in.
+   */
   constructor(
     readonly graph: CargoGraph,
     private readonly fs: ProjectFs,
     private readonly parse: ParseFn,
     readonly target: Target,
+    private readonly files?: ParsedFiles,
+    private readonly onRead?: () => void,
   ) {}
 
   private holds(features: ReadonlySet<string>, extra: ReadonlySet<string>): (p: CfgPredicate) => boolean {
@@ -59,7 +69,12 @@ export class Project {
   }
 
   /** Loads a crate of package `node` from `entry` (the library, or the root package's binary). */
-  loadCrate(node: PackageNode, entry: string, frozen: boolean, read: (path: string) => string | undefined = (p) => this.fs.readFile(p)): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros } {
+  loadCrate(
+    node: PackageNode,
+    entry: string,
+    frozen: boolean,
+    read: (path: string) => string | undefined = (p) => this.fs.readFile(p),
+  ): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros; readonly pending: number } {
     const features = this.graph.features(node);
     const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
     const built = buildCfgs(node.name, script, this.target, features);
@@ -89,7 +104,7 @@ export class Project {
       frozen,
       package: { name: node.name, version: node.version },
     };
-    return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported };
+    return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported, pending: mods.pending };
   }
 
   /** Registers a crate's scope (after its walk): `$crate` of its macros can now name it. */
@@ -123,17 +138,32 @@ export class Project {
     };
   }
 
-  private dependency(node: PackageNode): CrateScope | { readonly unavailable: string } {
+  private dependency(node: PackageNode): CrateScope | { readonly unavailable: string; readonly pending?: boolean } {
     const hit = this.scopes.get(node);
     if (hit) return hit;
     const label = `\`${node.name}\`${node.version ? ` ${node.version}` : ''}`;
+    if (this.reading.has(node)) return { unavailable: `${label} is being read`, pending: true };
     let r: CrateScope | { readonly unavailable: string };
     if (node.manifest.lib?.procMacro) r = { unavailable: `${label} is a procedural-macro crate (it has no types)` };
     else if (!node.libEntry) r = { unavailable: `${label} has no library (no ${node.manifest.lib?.path ?? 'src/lib.rs'} in ${node.dir})` };
     else {
+      if (this.files && !this.read.includes(node) && !this.prefetched.has(node)) this.prefetch(node, node.libEntry);
       // Guard against a dependency cycle while its scope is being built (cargo forbids them for normal dependencies).
       this.scopes.set(node, { unavailable: `${label} depends on itself` });
       const c = this.loadCrate(node, node.libEntry, true);
+      if (c.pending > 0 && this.files) {
+        // Some of its files are still being parsed: walk it again once they are in.
+        this.scopes.delete(node);
+        const files = this.files;
+        this.reading.set(
+          node,
+          files.fetch().then(() => {
+            this.reading.delete(node);
+            this.onRead?.();
+          }),
+        );
+        return { unavailable: `${label} is being read`, pending: true };
+      }
       for (const p of c.problems) this.problems.push({ crate: label, message: `${p.file}: ${p.message}` });
       r = new CrateScope(c.input, this.target, false);
       this.register(r, c.home);
@@ -142,5 +172,30 @@ export class Project {
     }
     this.scopes.set(node, r);
     return r;
+  }
+
+  private readonly prefetched = new Set<PackageNode>();
+
+  /**
+   * Notes every `.rs` file under the library entry's directory (at most 4,000) for parsing, so a
+   * dependency's files are parsed in one batch instead of one `mod` level per walk.
+   */
+  private prefetch(node: PackageNode, entry: string): void {
+    this.prefetched.add(node);
+    const stack = [dirname(entry)];
+    let n = 0;
+    while (stack.length && n < 4000) {
+      const dir = stack.pop()!;
+      for (const e of this.fs.readDir(dir) ?? []) {
+        const p = join(dir, e);
+        if (e.endsWith('.rs')) {
+          const text = this.fs.readFile(p);
+          if (text !== undefined) {
+            this.parse(p, text);
+            n++;
+          }
+        } else if (!e.includes('.') && e !== 'target') stack.push(p);
+      }
+    }
   }
 }

@@ -359,8 +359,15 @@ export class Engine {
         return { k: 'unknown', reason: `unknown type \`${text}\` (external crate \`${first}\`?)` };
       }
       if (head?.k === 'module' && head.m.crate.isStd) return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+      // A module on the way still being read (the editor parses crates off the main thread).
+      let cur: Binding | undefined = head;
+      for (let i = 1; cur?.k === 'module' && i < segs.length; i++) {
+        if (cur.m.pending) return { k: 'unknown', reason: `\`${text}\`: its module's file is still being read` };
+        cur = this.resolver.step(cur, segs[i]!, m.crate);
+      }
       if (head?.k === 'module' && head.m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
     }
+    if (m.pending) return { k: 'unknown', reason: `\`${text}\`: this module's file is still being read` };
     if (m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
     if (segs.length === 1) {
       // Imported by a `use` whose path we could not follow (std items we do not model, other crates).

@@ -9,6 +9,8 @@ import type { Target } from './targets';
 export interface ModuleInput {
   readonly file: string;
   readonly items: readonly Item[];
+  /** Its file is still being parsed (the editor reads crates off the main thread): `items` is empty for now. */
+  readonly pending?: boolean;
 }
 
 export interface CrateInput {
@@ -44,8 +46,8 @@ export interface CrateInput {
 export interface CrateLinks {
   /** The names this crate can use for dependencies. */
   readonly names: readonly string[];
-  /** The crate a dependency name stands for, or why it cannot be read; undefined for other names. */
-  crate(name: string): CrateScope | { readonly unavailable: string } | undefined;
+  /** The crate a dependency name stands for, or why it cannot be read (`pending`: not yet); undefined for other names. */
+  crate(name: string): CrateScope | { readonly unavailable: string; readonly pending?: boolean } | undefined;
 }
 
 export class ModuleScope {
@@ -64,6 +66,8 @@ export class ModuleScope {
   readonly lookupCache = new Map<string, Binding | null>();
   /** A file module whose file could not be found. */
   missing = false;
+  /** A file module whose file is still being parsed (see ModuleInput.pending). */
+  pending = false;
   constructor(
     readonly crate: CrateScope,
     readonly path: readonly string[],
@@ -205,7 +209,8 @@ export class CrateScope {
     const child = new ModuleScope(this, path, input?.file ?? parent.file, parent);
     child.isPublic = def.vis === 'pub';
     parent.children.set(def.name, child);
-    if (input) this.fill(child, input.items);
+    if (input?.pending) child.pending = true;
+    else if (input) this.fill(child, input.items);
     else child.missing = true;
   }
 
@@ -250,6 +255,11 @@ export const MAX_IMPORT_DEPTH = 200;
 /** Resolves names in the type namespace; one per (crate set, target). */
 export class Resolver {
   private readonly visiting = new Set<string>();
+  /**
+   * Counts the crates found still being read: a lookup that met one is not cached (the crate
+   * will be there for a later analysis, and a dependency's scopes outlive one analysis).
+   */
+  private pendingSeen = 0;
   /** Imports being followed (by `lookupUncached` and `lookupConst`), for MAX_IMPORT_DEPTH. */
   private depth = 0;
   constructor(
@@ -268,9 +278,10 @@ export class Resolver {
     const key = outside ? `\0${name}` : name;
     const hit = m.lookupCache.get(key);
     if (hit !== undefined) return hit ?? undefined;
+    const seen = this.pendingSeen;
     const r = this.lookupUncached(m, name, outside);
-    // Results found while a cycle was being cut short are not cached.
-    if (this.visiting.size === 0) m.lookupCache.set(key, r ?? null);
+    // Results found while a cycle was being cut short, or through a crate still being read, are not cached.
+    if (this.visiting.size === 0 && this.pendingSeen === seen) m.lookupCache.set(key, r ?? null);
     return r;
   }
 
@@ -316,6 +327,7 @@ export class Resolver {
     if (std) return std;
     const linked = crate.input.links?.crate(name);
     if (linked instanceof CrateScope) return { k: 'module', m: linked.root };
+    if (linked?.pending) this.pendingSeen++;
     return { k: 'extern', name, reason: linked?.unavailable };
   }
 

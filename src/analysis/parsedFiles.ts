@@ -1,0 +1,82 @@
+/**
+ * Parsed files by (path, text), shared by every crate a session reads. Two modes:
+ *  - synchronous (the CLI, tests): a file not parsed yet is parsed on the spot;
+ *  - asynchronous (the editor): a walk that meets a file not parsed yet gets `PENDING_FILE`
+ *    and the file is noted; `fetch()` parses the noted files elsewhere (a worker thread) so the
+ *    extension host's main thread never parses a whole crate in one go, and the walk is made
+ *    again once they are in.
+ */
+import type { SourceFile } from '../core/model';
+
+/** What a walk gets for a file that is still being parsed (see loadModules). */
+export const PENDING_FILE: SourceFile = Object.freeze({ path: '<pending>', items: Object.freeze([]), problems: Object.freeze([]), innerAttrs: Object.freeze([]) });
+
+export class ParsedFiles {
+  private readonly files = new Map<string, { readonly text: string; readonly file: SourceFile }>();
+  private readonly noted = new Map<string, string>();
+  private fetching: Promise<void> | undefined;
+
+  constructor(
+    private readonly parseNow: ((path: string, text: string) => SourceFile) | undefined,
+    private readonly parseElsewhere?: (path: string, text: string) => Promise<SourceFile>,
+  ) {}
+
+  /** A file's model for this text: cached, parsed now (synchronous mode), or PENDING_FILE. */
+  readonly parse = (path: string, text: string): SourceFile => {
+    const hit = this.files.get(path);
+    if (hit && hit.text === text) return hit.file;
+    if (!this.parseElsewhere && this.parseNow) {
+      const file = this.parseNow(path, text);
+      this.files.set(path, { text, file });
+      return file;
+    }
+    this.noted.set(path, text);
+    return PENDING_FILE;
+  };
+
+  /** Records a model made elsewhere (the open document's, from its incremental tree). */
+  put(path: string, text: string, file: SourceFile): void {
+    this.files.set(path, { text, file });
+  }
+
+  /** Forgets a file (closed, or its text changed on disk). */
+  forget(path: string): void {
+    this.files.delete(path);
+  }
+
+  /** Files a walk is waiting for. */
+  get pending(): number {
+    return this.noted.size;
+  }
+
+  /**
+   * Parses every noted file elsewhere; resolves when they are all in (a file that fails to
+   * parse is cached as an empty model with the error as its problem, so walks move on).
+   */
+  fetch(): Promise<void> {
+    if (this.fetching) return this.fetching;
+    if (!this.parseElsewhere || this.noted.size === 0) return Promise.resolve();
+    const parse = this.parseElsewhere;
+    const run = async (): Promise<void> => {
+      while (this.noted.size) {
+        const batch = [...this.noted];
+        this.noted.clear();
+        await Promise.all(
+          batch.map(async ([path, text]) => {
+            let file: SourceFile;
+            try {
+              file = await parse(path, text);
+            } catch (e) {
+              file = { path, items: [], problems: [{ message: `could not be parsed: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } }], innerAttrs: [] };
+            }
+            this.files.set(path, { text, file });
+          }),
+        );
+      }
+    };
+    this.fetching = run().finally(() => {
+      this.fetching = undefined;
+    });
+    return this.fetching;
+  }
+}
