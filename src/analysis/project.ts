@@ -38,7 +38,7 @@ export function externCrateNames(items: readonly Item[]): string[] {
 }
 
 export class Project {
-  private readonly scopes = new Map<PackageNode, CrateScope | { readonly unavailable: string }>();
+  private readonly scopes = new Map<PackageNode, CrateScope | { readonly unavailable: string; readonly procMacro?: boolean }>();
   /** Each dependency crate's `#[macro_export]` macros, once read. */
   private readonly macros = new Map<CrateScope, ExportedMacros>();
   /** Crate scopes by id, for the `::__rll_crate_<id>` paths that `$crate` becomes in other crates. */
@@ -138,13 +138,13 @@ export class Project {
     };
   }
 
-  private dependency(node: PackageNode): CrateScope | { readonly unavailable: string; readonly pending?: boolean } {
+  private dependency(node: PackageNode): CrateScope | { readonly unavailable: string; readonly pending?: boolean; readonly procMacro?: boolean } {
     const hit = this.scopes.get(node);
     if (hit) return hit;
     const label = `\`${node.name}\`${node.version ? ` ${node.version}` : ''}`;
     if (this.reading.has(node)) return { unavailable: `${label} is being read`, pending: true };
-    let r: CrateScope | { readonly unavailable: string };
-    if (node.manifest.lib?.procMacro) r = { unavailable: `${label} is a procedural-macro crate (it has no types)` };
+    let r: CrateScope | { readonly unavailable: string; readonly procMacro?: boolean };
+    if (node.manifest.lib?.procMacro) r = { unavailable: `${label} is a procedural-macro crate (it has no types)`, procMacro: true };
     else if (!node.libEntry) r = { unavailable: `${label} has no library (no ${node.manifest.lib?.path ?? 'src/lib.rs'} in ${node.dir})` };
     else {
       if (this.files && !this.read.includes(node) && !this.prefetched.has(node)) this.prefetch(node, node.libEntry);

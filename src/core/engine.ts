@@ -862,6 +862,13 @@ export class Engine {
       }
       if (attr(item, 'rll_to_owned')) return this.toOwned(ty);
     }
+    if (!crate.isStd) {
+      for (const a of item.attrs) {
+        if (LAYOUT_KEEPING_ATTRS.has(a.name)) continue;
+        const from = this.resolver.attributeMacroCrate(ty.def.m, a.name);
+        if (from) throw new Abstain(`\`#[${a.name}]\` is an attribute macro of the procedural-macro crate \`${from}\`, which may rewrite the type`);
+      }
+    }
     const uncertain = crate.input.uncertainCfgs;
     if (uncertain?.size) {
       const why = uncertainCfgIn(item, uncertain);
@@ -1105,6 +1112,12 @@ const BOOL_OPS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=',
 function isBoolExpr(e: ConstExpr): boolean {
   return e.kind === 'bool' || (e.kind === 'binary' && BOOL_OPS.has(e.op)) || (e.kind === 'unary' && e.op === '!' && isBoolExpr(e.operand));
 }
+
+/**
+ * Attribute macros known to emit the type they are on unchanged (only adding impls or
+ * projections); any other attribute macro on a type makes its layout unknown.
+ */
+const LAYOUT_KEEPING_ATTRS = new Set(['derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'non_exhaustive', 'must_use', 'pin_project', 'pin_project::pin_project', 'pinned_drop', 'async_trait']);
 
 /** The reason for the first uncertain cfg name the item's, its fields' or its variants' `#[cfg]`s mention. */
 function uncertainCfgIn(item: TypeItem, uncertain: ReadonlyMap<string, string>): string | undefined {

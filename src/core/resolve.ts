@@ -47,7 +47,7 @@ export interface CrateLinks {
   /** The names this crate can use for dependencies. */
   readonly names: readonly string[];
   /** The crate a dependency name stands for, or why it cannot be read (`pending`: not yet); undefined for other names. */
-  crate(name: string): CrateScope | { readonly unavailable: string; readonly pending?: boolean } | undefined;
+  crate(name: string): CrateScope | { readonly unavailable: string; readonly pending?: boolean; readonly procMacro?: boolean } | undefined;
 }
 
 export class ModuleScope {
@@ -425,6 +425,23 @@ export class Resolver {
     if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
     if (owner?.k === 'item') return this.associatedConst(owner, segs[segs.length - 1]!);
     return undefined;
+  }
+
+  /**
+   * The procedural-macro crate an attribute of a type comes from (`#[bitfield]` imported from
+   * modular_bitfield, `#[pin_project::pin_project]`), if it does: such an attribute may rewrite
+   * the type. Undefined for other attributes (built-in ones, derive helpers, unknown names).
+   */
+  attributeMacroCrate(m: ModuleScope, attrName: string): string | undefined {
+    const segs = attrName.split('::');
+    let head = segs[0]!;
+    if (segs.length === 1) {
+      const u = m.uses.find((x) => (x.alias ?? x.path[x.path.length - 1]) === head && x.path.length >= 2);
+      if (!u) return undefined;
+      head = u.path[0]!;
+    }
+    const linked = m.crate.input.links?.crate(head);
+    return linked && !(linked instanceof CrateScope) && linked.procMacro ? head : undefined;
   }
 
   /** Whether the item's crate has an `impl Copy for Item` (whose self type resolves to the item). */

@@ -224,3 +224,27 @@ describe('build scripts (never run)', () => {
     }
   });
 });
+
+describe('procedural-macro dependencies', () => {
+  it('a type under an attribute macro of a proc-macro crate is not laid out (it may be rewritten); derives and helpers are fine', async function () {
+    this.timeout(20_000);
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nbits = { path = "../bits" }\n'),
+      '/w/app/src/lib.rs':
+        'use bits::bitfield;\n#[bitfield]\npub struct B { a: u8, b: u8 }\n#[bits::bitfield(u64)]\npub struct C { a: u8 }\n#[derive(bits::Thing)]\n#[thing(rename = "x")]\npub struct D { a: u8, b: u16 }\n',
+      '/w/bits/Cargo.toml': pkg('bits', '0.1.0', '[lib]\nproc-macro = true\n'),
+      '/w/bits/src/lib.rs': '',
+    };
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
+      assert.match(r.get('B')!.unknown ?? '', /`#\[bitfield\]` is an attribute macro of the procedural-macro crate `bits`/);
+      assert.match(r.get('C')!.unknown ?? '', /attribute macro/);
+      assert.equal(r.get('D')!.size, 4);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
