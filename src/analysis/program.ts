@@ -3,7 +3,7 @@
  * path: a package directory (its Cargo.toml read by src/cargo, the library entry, else
  * `src/main.rs`), or one `.rs` file as the root of its own module tree.
  */
-import { CargoGraph } from '../cargo/graph';
+import { CargoGraph, packageDirOf } from '../cargo/graph';
 import type { ProjectFs } from '../cargo/fs';
 import { join } from '../cargo/paths';
 import { parseManifest } from '../cargo/manifest';
@@ -85,10 +85,40 @@ export function loadFile(file: string, opts: LoadOptions): LoadedProgram {
   return { program: { crate: { name: 'crate', root: mods.root, fileModules: mods.fileModules, externCrates: [...externs], features: [] }, texts: mods.texts }, problems };
 }
 
-/** A package directory or a single file. */
+/**
+ * What a file of a package is the root of, when it is not the library: an integration test, a
+ * bench, an example (each with the package's library and its dev-dependencies as dependencies)
+ * or a binary (the library and the normal dependencies). Undefined for any other file.
+ */
+export function targetKind(packageDir: string, file: string): 'test' | 'bin' | undefined {
+  const rel = file.startsWith(`${packageDir}/`) ? file.slice(packageDir.length + 1) : undefined;
+  if (rel === undefined) return undefined;
+  if (/^(tests|benches|examples)\/[^/]+\.rs$/.test(rel) || /^(tests|benches|examples)\/[^/]+\/main\.rs$/.test(rel)) return 'test';
+  if (/^src\/bin\/[^/]+\.rs$/.test(rel) || /^src\/bin\/[^/]+\/main\.rs$/.test(rel) || rel === 'src/main.rs') return 'bin';
+  return undefined;
+}
+
+/** A test, bench, example or binary of a package, rooted at `file`, with its library and dependencies linked. */
+export function loadTarget(packageDir: string, file: string, kind: 'test' | 'bin', opts: LoadOptions): LoadedProgram {
+  const graph = new CargoGraph(opts.fs, opts.target, packageDir, ['default'], kind === 'test');
+  const project = new Project(graph, opts.fs, opts.parse, opts.target);
+  const c = project.loadCrate(graph.root, file, false, opts.read, true);
+  return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project };
+}
+
+/** A package directory or a single file (a test, example or binary of a package gets the package's library and dependencies). */
 export function loadPath(p: string, opts: LoadOptions): LoadedProgram & { root: string } {
   const isDir = opts.fs.readDir(p) !== undefined;
   if (isDir) return { ...loadPackage(p, opts), root: p };
   if (opts.fs.readFile(p) === undefined) throw new Error(`cannot read ${p}`);
+  const dir = packageDirOf(opts.fs, p);
+  const kind = dir !== undefined ? targetKind(dir, p) : undefined;
+  if (dir !== undefined && kind) {
+    try {
+      return { ...loadTarget(dir, p, kind, opts), root: dir };
+    } catch {
+      // an unreadable manifest: the file alone, as below
+    }
+  }
   return { ...loadFile(p, opts), root: p.slice(0, Math.max(0, p.lastIndexOf('/'))) || '/' };
 }

@@ -5,7 +5,7 @@
  * running cargo (src/cargo/graph.ts), so it works offline and in untrusted workspaces: only
  * manifests and sources are read, nothing is executed.
  */
-import { type CargoGraph, type DepEdge, type PackageNode } from '../cargo/graph';
+import { type CargoGraph, type PackageNode } from '../cargo/graph';
 import type { ProjectFs } from '../cargo/fs';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
@@ -74,6 +74,8 @@ export class Project {
     entry: string,
     frozen: boolean,
     read: (path: string) => string | undefined = (p) => this.fs.readFile(p),
+    /** A test, bench, example or binary of the package: its library is one more dependency. */
+    withOwnLibrary = false,
   ): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros; readonly pending: number } {
     const features = this.graph.features(node);
     const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
@@ -84,7 +86,7 @@ export class Project {
       home,
       pkg: { name: node.name, version: node.version },
       edition: editionOf(node.edition),
-      external: (name) => this.exportedMacros(node, name),
+      external: (name) => this.exportedMacros(node, name, withOwnLibrary),
       parse: this.parse,
       active: (cfg) => cfg.every(holds),
     });
@@ -100,7 +102,7 @@ export class Project {
       cfgSet: built.set,
       uncertainCfgs: built.uncertain,
       edition: node.edition,
-      links: this.linksOf(node),
+      links: this.linksOf(node, withOwnLibrary),
       frozen,
       package: { name: node.name, version: node.version },
     };
@@ -114,26 +116,27 @@ export class Project {
   }
 
   /** The exported macros of the dependency `name` of `node` (its crate read if needed). */
-  private exportedMacros(node: PackageNode, name: string): ExportedMacros | { readonly unavailable: string } | undefined {
-    const dep = this.linksOf(node).crate(name);
+  private exportedMacros(node: PackageNode, name: string, withOwnLibrary: boolean): ExportedMacros | { readonly unavailable: string } | undefined {
+    const dep = this.linksOf(node, withOwnLibrary).crate(name);
     if (!dep) return undefined;
     if (!(dep instanceof CrateScope)) return dep;
     return this.macros.get(dep) ?? new Map();
   }
 
-  /** The dependencies of `node` as CrateLinks: each crate read on first use, then kept. */
-  linksOf(node: PackageNode): CrateLinks {
+  /** The dependencies of `node` as CrateLinks (with its own library for a test or binary): each crate read on first use, then kept. */
+  linksOf(node: PackageNode, withOwnLibrary = false): CrateLinks {
     const edges = this.graph.deps(node);
-    const byName = new Map<string, DepEdge>();
-    for (const e of edges) if (!byName.has(e.externName)) byName.set(e.externName, e);
+    const byName = new Map<string, PackageNode | { readonly missing: string }>();
+    if (withOwnLibrary && node.libEntry) byName.set(node.crateName, node);
+    for (const e of edges) if (!byName.has(e.externName)) byName.set(e.externName, e.to);
     return {
       names: [...byName.keys()],
       crate: (name) => {
         if (name.startsWith(DOLLAR_CRATE_PREFIX)) return this.byId.get(Number(name.slice(DOLLAR_CRATE_PREFIX.length)));
-        const e = byName.get(name);
-        if (!e) return undefined;
-        if ('missing' in e.to) return { unavailable: e.to.missing };
-        return this.dependency(e.to);
+        const to = byName.get(name);
+        if (!to) return undefined;
+        if ('missing' in to) return { unavailable: to.missing };
+        return this.dependency(to);
       },
     };
   }

@@ -74,6 +74,8 @@ export class CargoGraph {
     readonly target: Target,
     packageDir: string,
     rootFeatures: readonly string[] = ['default'],
+    /** Also the root's dev-dependencies (for its tests, benches and examples). */
+    private readonly dev = false,
   ) {
     const ws = this.workspaceOf(packageDir);
     this.workspaceRoot = ws?.root ?? packageDir;
@@ -203,7 +205,8 @@ export class CargoGraph {
     if (!e) {
       e = [];
       for (const spec of n.manifest.deps) {
-        if (spec.kind !== 'normal' || !this.targetActive(spec.target)) continue;
+        const kindOk = spec.kind === 'normal' || (spec.kind === 'dev' && this.dev && n === this.root);
+        if (!kindOk || !this.targetActive(spec.target)) continue;
         // Resolved when first activated (optional dependencies may never be).
         e.push({ spec, externName: spec.name.replace(/-/g, '_'), to: { missing: 'not resolved' } });
       }

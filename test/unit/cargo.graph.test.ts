@@ -248,3 +248,33 @@ describe('procedural-macro dependencies', () => {
     }
   });
 });
+
+describe('tests, examples and binaries of a package', () => {
+  it('a file under tests/ is its own crate with the library and the dev-dependencies; the library does not see dev-dependencies', async function () {
+    this.timeout(20_000);
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dev-dependencies]\nhelper = { path = "../helper" }\n'),
+      '/w/app/src/lib.rs': 'pub struct Lib { pub a: u64 }\npub struct NoDev(helper::H);\n',
+      '/w/app/tests/it.rs': 'struct T { l: app::Lib, h: helper::H }\n',
+      '/w/app/src/bin/tool.rs': 'struct Tool(app::Lib, u8);\nstruct NoDevHere(helper::H);\n',
+      '/w/helper/Cargo.toml': pkg('helper', '0.1.0'),
+      '/w/helper/src/lib.rs': 'pub struct H(pub u16);\n',
+    };
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const opts = { fs: memoryFs(files), parse: (f: string, t: string) => analyzer.parseWith(parser, f, t), target: x86 };
+      const reports = async (p: string) => new Map((await analyzer.analyze(loadPath(p, opts).program)).reports().map((t) => [t.name, t]));
+      const test = await reports('/w/app/tests/it.rs');
+      assert.equal(test.get('T')!.size, 16);
+      const bin = await reports('/w/app/src/bin/tool.rs');
+      assert.equal(bin.get('Tool')!.size, 16);
+      assert.match(bin.get('NoDevHere')!.unknown ?? '', /helper/);
+      const lib = await reports('/w/app');
+      assert.equal(lib.get('Lib')!.size, 8);
+      assert.match(lib.get('NoDev')!.unknown ?? '', /helper/);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
