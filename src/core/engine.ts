@@ -861,6 +861,8 @@ export class Engine {
         throw new Reject('E0432', `\`${item.name}\` does not exist on ${t.triple} (no ${Number(atomic) * 8}-bit atomics)`);
       }
       if (attr(item, 'rll_to_owned')) return this.toOwned(ty);
+      const assoc = attr(item, 'rll_assoc');
+      if (assoc) return this.assocType(ty, /\(\s*(\w+)\s*\)/.exec(assoc)?.[1] ?? '');
     }
     if (!crate.isStd) {
       for (const a of item.attrs) {
@@ -1056,6 +1058,67 @@ export class Engine {
     return this.discriminants(variants, reprOptions(item.repr, this.target), scope).discriminants[i];
   }
 
+  /**
+   * An associated type of a std trait (`#[rll_assoc(Item)] struct ItemOf<I>(I)` is
+   * `<I as Iterator>::Item`), for the std types whose impl the model writes down as a type alias
+   * beside the type: `type Iter__Item<'a, T> = &'a T;` next to `slice::Iter` (its parameters are
+   * the type's), `type ref_Vec__IntoIter<'a, T, A> = …` for `&Vec<T, A>`, and for other types
+   * (`char`, `&str`, `[char; N]`) `type char__Searcher<S> = …` beside the `rll_assoc` struct,
+   * whose one parameter is the type itself. An iterator is its own `IntoIter`.
+   * `Discriminant` is built in: an enum's repr integer (`isize` without one), `u8` for any other
+   * type. Anything else (a crate's own types, generic parameters) abstains: its impl is not known.
+   */
+  private assocType(ty: Extract<Ty, { k: 'adt' }>, name: string): AdtLayout {
+    return { layout: this.layoutOf(this.assocTy(ty, name)), fields: [], variants: [] };
+  }
+
+  private assocTy(ty: Extract<Ty, { k: 'adt' }>, name: string, guard = 0): Ty {
+    const a = ty.args[0];
+    if (!a || a.k !== 'ty' || !name) throw new Abstain('std model incomplete');
+    if (guard > MAX_DEPTH) throw new Abstain('type nesting too deep');
+    let self = a.ty;
+    // `IntoIterOf<ItemOf<I>>`: the argument is itself an associated type, resolved first.
+    while (self.k === 'adt' && self.def.m.crate.isStd && attr(self.def.item, 'rll_assoc')) {
+      self = this.assocTy(self, /\(\s*(\w+)\s*\)/.exec(attr(self.def.item, 'rll_assoc')!)?.[1] ?? '', guard + 1);
+    }
+    const arg: GArg = { k: 'ty', ty: self };
+    const text = () => `<${tyToString(self)}>::${name}`;
+    let out: Ty | undefined;
+    if (name === 'Discriminant') {
+      if (self.k === 'adt' && self.def.item.kind === 'enum') {
+        const r = reprOptions(self.def.item.repr, this.target).int;
+        out = r ? { k: 'int', size: r.size, signed: r.signed, name: self.def.item.repr.int! } : { k: 'int', size: this.target.pointerSize, signed: true, name: 'isize' };
+      } else if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
+      else out = { k: 'int', size: 1, signed: false, name: 'u8' };
+    } else {
+      const target = self.k === 'ptr' && self.pointee.k === 'adt' && (self.kind === '&' || self.kind === '&mut') ? self.pointee : self;
+      let m: ModuleScope;
+      let alias: string;
+      let args: readonly GArg[];
+      if (target.k === 'adt') {
+        if (!target.def.m.crate.isStd) throw new Abstain(`associated type \`${text()}\`: its layout depends on a trait impl`);
+        m = target.def.m;
+        alias = `${target === self ? '' : self.k === 'ptr' && self.kind === '&mut' ? 'mut_' : 'ref_'}${target.def.item.name}__${name}`;
+        args = target.args;
+      } else {
+        const key = assocKey(self);
+        if (key === undefined) {
+          if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
+          throw new Abstain(`associated type \`${text()}\`: its layout depends on a trait impl`);
+        }
+        m = ty.def.m;
+        alias = `${key}__${name}`;
+        args = [arg];
+      }
+      const found = m.types.get(alias);
+      if (found?.kind === 'alias' && found.ty) out = this.tyOf(found.ty, { m, generics: bindParams(found.generics.params, args) });
+      else if (name === 'IntoIter' && target === self && target.k === 'adt' && m.types.get(`${target.def.item.name}__Item`)) out = self;
+      else throw new Abstain(`associated type \`${text()}\` is not modelled`);
+    }
+    if (!out) throw new Abstain(`associated type \`${text()}\` is not modelled`);
+    return out;
+  }
+
   /** `Cow`'s owned side: `<B as ToOwned>::Owned` for the types std implements it for. */
   private toOwned(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const a = ty.args[0];
@@ -1102,6 +1165,31 @@ const NON_COPY_STD = new Set([
   'AtomicBool', 'AtomicU8', 'AtomicI8', 'AtomicU16', 'AtomicI16', 'AtomicU32', 'AtomicI32', 'AtomicU64', 'AtomicI64', 'AtomicUsize',
   'AtomicIsize', 'AtomicPtr', 'Condvar', 'Once', 'OnceLock', 'Cow', 'Error',
 ]);
+
+/** The key of a non-ADT type in the names of `rll_assoc` impl aliases (`char`, `ref_str`, `array_char`). */
+function assocKey(ty: Ty): string | undefined {
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+      return ty.name;
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'fnptr':
+      return ty.k;
+    case 'ptr': {
+      const inner = assocKey(ty.pointee);
+      return inner === undefined ? undefined : `${ty.kind === '&' ? 'ref' : ty.kind === '&mut' ? 'mut' : 'ptr'}_${inner}`;
+    }
+    case 'array':
+    case 'slice': {
+      const inner = assocKey(ty.elem);
+      return inner === undefined ? undefined : `${ty.k}_${inner}`;
+    }
+    default:
+      return undefined;
+  }
+}
 
 /** `derive(.., Copy, ..)` among the attribute texts (outer ones, and those `cfg_attr`s add). */
 function derivesCopy(texts: readonly string[]): boolean {
