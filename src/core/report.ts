@@ -7,11 +7,78 @@ import { ownString } from './model';
 import { nestedShift, shiftSpan } from './positions';
 import { expansionOf } from './expansion';
 import type { ModuleScope } from './resolve';
-import { type AdtLayout, type Engine, type Ty } from './engine';
+import { type AdtLayout, type Engine, type Ty, refKey } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
 
+/**
+ * Whether the item has no layout of its own: a type or const parameter without a default.
+ * rustc lays out `struct Foo<T = u8>` written bare (`size_of::<Foo>()`) as `Foo<u8>`, so an item
+ * whose parameters all have defaults is reported with them; lifetimes are taken as `'static`.
+ */
 export function isGenericItem(item: TypeItem): boolean {
-  return item.generics.params.some((p) => p.kind !== 'lifetime');
+  return item.generics.params.some((p) => p.kind !== 'lifetime' && p.default === undefined);
+}
+
+/** Whether a type expression names the generic parameter `name`: true, false, or undefined when it cannot tell (a fn pointer's or trait object's arguments are not in the model). */
+function mentions(e: TypeExpr, name: string): boolean | undefined {
+  switch (e.kind) {
+    case 'path': {
+      if (e.qualified) return undefined;
+      if (!e.global && e.segments.length >= 1 && e.segments[0]!.name === name) return true;
+      let unsure = false;
+      for (const seg of e.segments) {
+        for (const a of seg.args) {
+          const r = a.kind === 'type' || a.kind === 'binding' ? mentions(a.ty, name) : a.kind === 'const' ? undefined : false;
+          if (r) return true;
+          if (r === undefined) unsure = true;
+        }
+      }
+      return unsure ? undefined : false;
+    }
+    case 'ref':
+    case 'ptr':
+      return mentions(e.inner, name);
+    case 'array':
+    case 'slice':
+      return mentions(e.elem, name);
+    case 'tuple': {
+      let unsure = false;
+      for (const x of e.elems) {
+        const r = mentions(x, name);
+        if (r) return true;
+        if (r === undefined) unsure = true;
+      }
+      return unsure ? undefined : false;
+    }
+    case 'never':
+    case 'infer':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+/** rustc's E0392 for a type parameter that no field uses (only when that is certain). */
+function unusedTypeParam(item: TypeItem): string | undefined {
+  const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
+  for (const p of item.generics.params) {
+    if (p.kind !== 'type') continue;
+    if (fields.every((f) => mentions(f.ty, p.name) === false)) return p.name;
+  }
+  return undefined;
+}
+
+/** The item as a type: its default arguments filled in (by resolving `self::Name` in its module). */
+function itemTy(engine: Engine, item: TypeItem, m: ModuleScope): Extract<Ty, { k: 'adt' }> | Ty {
+  if (!item.generics.params.some((p) => p.kind !== 'lifetime')) return { k: 'adt', def: { item, m }, args: [] };
+  const unused = unusedTypeParam(item);
+  if (unused !== undefined) return { k: 'error', code: 'E0392', message: `type parameter \`${unused}\` is never used` };
+  const span = item.nameSpan;
+  const path: TypeExpr = { kind: 'path', segments: [{ name: 'self', args: [] }, { name: item.name, args: [] }], global: false, span };
+  const ty = engine.tyOf(path, { m, generics: new Map(), owner: refKey('t', m, item) });
+  // Another item of the same name (rustc's E0428) would resolve instead: lay out only this one.
+  if (ty.k === 'adt' && ty.def.item !== item) return { k: 'unknown', reason: `\`${item.name}\` is defined more than once in its module` };
+  return ty;
 }
 
 /** The text of `t` in `text`, whitespace runs made one space; `shift` is added to its span (see nestedShift). */
@@ -85,9 +152,10 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     ...(expanded ? { expandedFrom: expanded.macro } : {}),
   };
   if (isGenericItem(item)) return { ...base, size: null, unknown: 'generic: needs type arguments' };
-  const ty: Ty = { k: 'adt', def: { item, m: input.m }, args: [] };
   let r: AdtLayout;
   try {
+    const ty = itemTy(engine, item, input.m);
+    if (ty.k !== 'adt') engine.layoutOf(ty); // an unknown default argument: abstains (or rustc's error)
     r = engine.adtLayout(ty as Extract<Ty, { k: 'adt' }>);
   } catch (e) {
     if (e instanceof Abstain) return { ...base, size: null, unknown: e.message };
