@@ -7,6 +7,7 @@ import type { CfgPredicate, ConstExpr, EnumDef, FieldDef, GenericArg, GenericPar
 import type { Target } from './targets';
 import { cfgAttrTexts } from './attrs';
 import { type Binding, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
+import { publicStdItems } from './stdPublic';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -402,6 +403,10 @@ export class Engine {
         const own = b.m.crate.frozen ? undefined : refKey('t', b.m, item);
         if (own !== undefined) this.addRef(s.owner, own);
         if (item.kind === 'trait') return { k: 'dyn', text: `dyn ${item.name}` };
+        // The std model's private helpers are not std's API (rustc: E0603 or not found).
+        if (b.m.crate.isStd && !s.m.crate.isStd && !publicStdItems(this.resolver.std, this.resolver).has(item)) {
+          return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+        }
         const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
         if (!Array.isArray(argVals)) return argVals;
         if (item.kind === 'alias') {
