@@ -2,9 +2,10 @@
  * The modelled standard library (src/core/stdSource.ts) as a list of public std types, and the
  * probe that measures each of them with the real rustc.
  *
- *  - `publicStdTypes` walks the model the way a user reaches it: `pub` items in `pub` modules,
- *    and `pub use` re-exports (named or glob) from `pub` modules. Every definition counts once,
- *    under the first public path found (the definition's own module when it is public).
+ *  - `publicStdTypes` lists the model's public items the way a user reaches them (`pub` items in
+ *    `pub` modules, `pub use` re-exports; src/core/stdPublic.ts, which the engine also uses to
+ *    keep the model's private helpers from user code). Every definition counts once, under the
+ *    first public path found (the definition's own module when it is public).
  *  - `stdTypeCorpus` instantiates each type with representative arguments and, for each
  *    instantiation `T`, defines wrappers whose layouts rustc and the engine must agree on:
  *      `S(T)`                size and alignment (the layout of `T` itself);
@@ -17,8 +18,9 @@
  *        first in the niche and not the second only when the count is exactly c.
  *    Unsized instantiations (`Path`, `Mutex<str>`) are measured behind `&'static`.
  */
-import type { Item, SourceFile, TypeAliasDef, TypeItem } from '../../src/core/model';
-import { CrateScope, type ModuleScope, Resolver } from '../../src/core/resolve';
+import type { SourceFile, TypeAliasDef, TypeItem } from '../../src/core/model';
+import { CrateScope, Resolver } from '../../src/core/resolve';
+import { publicStdItems } from '../../src/core/stdPublic';
 import { PRELUDE } from '../../src/core/stdSource';
 import type { Target } from '../../src/core/targets';
 import type { Corpus, GenType } from './generator';
@@ -32,70 +34,19 @@ export interface PublicStdType {
   readonly params: readonly { kind: 'lifetime' | 'type' | 'const'; name: string; maybeUnsized: boolean; hasDefault: boolean }[];
 }
 
-/** Every public struct/enum/union and type alias of the model that is active on `target`, each definition once. */
+/** Every public struct/enum/union and type alias of the model that is active on `target`, each definition once (src/core/stdPublic.ts). */
 export function publicStdTypes(std: SourceFile, target: Target): PublicStdType[] {
   const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, target, true);
-  const resolver = new Resolver(crate, PRELUDE);
-  // The model items of each module scope (inline modules only: the model is one file).
-  const itemsOf = new Map<ModuleScope, readonly Item[]>();
-  const index = (m: ModuleScope, items: readonly Item[]): void => {
-    itemsOf.set(m, items);
-    for (const it of items) {
-      if (it.kind === 'mod' && it.items && crate.active(it.cfg)) {
-        const child = m.children.get(it.name);
-        if (child && !itemsOf.has(child)) index(child, it.items);
-      }
-    }
-  };
-  index(crate.root, std.items);
-  const out: PublicStdType[] = [];
-  const seen = new Set<TypeItem | TypeAliasDef>();
-  const add = (item: TypeItem | TypeAliasDef, path: string): void => {
-    if (seen.has(item)) return;
-    seen.add(item);
-    out.push({
-      path,
-      item,
-      params: item.generics.params.map((p) => ({
-        kind: p.kind,
-        name: p.name,
-        maybeUnsized: p.kind === 'type' && p.maybeUnsized,
-        hasDefault: p.kind !== 'lifetime' && p.default !== undefined,
-      })),
-    });
-  };
-  const visited = new Set<string>();
-  const visit = (m: ModuleScope, path: readonly string[]): void => {
-    const key = `${m.path.join('::')}@${path.join('::')}`;
-    if (visited.has(key)) return;
-    visited.add(key);
-    const items = itemsOf.get(m) ?? [];
-    const at = (name: string): string => [...path, name].join('::');
-    for (const it of items) {
-      if (!('cfg' in it) || !crate.active(it.cfg)) continue;
-      if ((it.kind === 'struct' || it.kind === 'enum' || it.kind === 'union' || it.kind === 'alias') && it.vis === 'pub') {
-        // The first definition of a name wins, as in CrateScope (cfg'd twins are one type).
-        if (m.types.get(it.name) === it) add(it, at(it.name));
-      } else if (it.kind === 'mod' && it.vis === 'pub') {
-        const child = m.children.get(it.name);
-        if (child) visit(child, [...path, it.name]);
-      } else if (it.kind === 'use' && it.vis === 'pub') {
-        for (const e of it.entries) {
-          const b = resolver.resolveUse(m, e.path, e.global);
-          if (!b) throw new Error(`std model: \`pub use ${e.path.join('::')}\` in \`${m.path.join('::')}\` does not resolve`);
-          if (e.glob) {
-            if (b.k !== 'module') throw new Error(`std model: glob of a non-module \`${e.path.join('::')}\``);
-            visitGlob(b.m, path);
-          } else if (b.k === 'item' && b.item.kind !== 'trait') add(b.item, at(e.alias ?? e.path[e.path.length - 1]!));
-          else if (b.k === 'module') visit(b.m, [...path, e.alias ?? e.path[e.path.length - 1]!]);
-        }
-      }
-    }
-  };
-  /** `pub use m::*`: m's public names, re-exported under `path`. */
-  const visitGlob = (m: ModuleScope, path: readonly string[]): void => visit(m, path);
-  visit(crate.root, []);
-  return out;
+  return [...publicStdItems(crate, new Resolver(crate, PRELUDE))].map(([item, path]) => ({
+    path,
+    item,
+    params: item.generics.params.map((p) => ({
+      kind: p.kind,
+      name: p.name,
+      maybeUnsized: p.kind === 'type' && p.maybeUnsized,
+      hasDefault: p.kind !== 'lifetime' && p.default !== undefined,
+    })),
+  }));
 }
 
 /** One probe instantiation of a public std type. */

@@ -76,3 +76,29 @@ describe('std model on targets without an installed std', function () {
     assert.deepEqual(sizes(await layouts('x86_64-unknown-linux-gnu')), { Id: [16, 8], Lay: [16, 8], V: [24, 8], It: [16, 8], Pk: [24, 8], Cur: [32, 8] });
   });
 });
+
+describe('std model: private helpers are not std API', function () {
+  this.timeout(60_000);
+  it('a crate naming one (a private module, a private item, a glob of a private module) gets unknown, not a layout', async () => {
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const r = await analyzer.analyzeText(
+        'private.rs',
+        `
+pub struct A(std::sys::FileDesc);
+pub struct B(std::assoc::ItemOf<std::ops::Range<u8>>);
+pub struct C(std::str::SplitInternal<'static, char>);
+use std::hashbrown::*;
+pub struct D(RawTable<u8>);
+pub struct E(std::collections::hash_map::Iter<'static, u8, u8>);
+pub struct F(std::io::Result<u8>);
+`,
+      );
+      const by = new Map(r.types.map((t) => [t.name, t]));
+      for (const n of ['A', 'B', 'C', 'D']) assert.match(by.get(n)?.unknown ?? '', /is not a std type this extension models/, n);
+      assert.deepEqual([by.get('E')?.size, by.get('F')?.size], [40, 16]);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
