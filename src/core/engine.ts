@@ -1106,14 +1106,21 @@ export class Engine {
         alias = `${target === self ? '' : self.k === 'ptr' && self.kind === '&mut' ? 'mut_' : 'ref_'}${target.def.item.name}__${name}`;
         args = target.args;
       } else {
-        const key = assocKey(self);
-        if (key === undefined) {
-          if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
-          throw new Abstain(`associated type \`${text()}\`: its layout depends on a trait impl`);
-        }
+        // By the exact type (`char__Searcher`, `ref_array_char__Searcher`: one parameter, the type
+        // itself), else by its shape (`ref_slice__IntoIter<T>`, `array__IntoIter<T, const N: usize>`).
         m = ty.def.m;
-        alias = `${key}__${name}`;
-        args = [arg];
+        const key = assocKey(self);
+        const shape = assocShape(self);
+        if (key !== undefined && m.types.get(`${key}__${name}`)) {
+          alias = `${key}__${name}`;
+          args = [arg];
+        } else if (shape && m.types.get(`${shape.key}__${name}`)) {
+          alias = `${shape.key}__${name}`;
+          args = shape.args;
+        } else {
+          if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
+          throw new Abstain(key === undefined && !shape ? `associated type \`${text()}\`: its layout depends on a trait impl` : `associated type \`${text()}\` is not modelled`);
+        }
       }
       const found = m.types.get(alias);
       if (found?.kind === 'alias' && found.ty) out = this.tyOf(found.ty, { m, generics: bindParams(found.generics.params, args) });
@@ -1194,6 +1201,15 @@ function assocKey(ty: Ty): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** The shape of a slice or array type in the names of `rll_assoc` impl aliases, with the alias's arguments (`&[T]` → `ref_slice`, [T]). */
+function assocShape(ty: Ty): { key: string; args: GArg[] } | undefined {
+  const inner = ty.k === 'ptr' && (ty.kind === '&' || ty.kind === '&mut') ? ty.pointee : ty;
+  const prefix = inner === ty ? '' : ty.k === 'ptr' && ty.kind === '&mut' ? 'mut_' : 'ref_';
+  if (inner.k === 'slice') return { key: `${prefix}slice`, args: [{ k: 'ty', ty: inner.elem }] };
+  if (inner.k === 'array') return { key: `${prefix}array`, args: [{ k: 'ty', ty: inner.elem }, { k: 'const', value: inner.len }] };
+  return undefined;
 }
 
 /** `derive(.., Copy, ..)` among the attribute texts (outer ones, and those `cfg_attr`s add). */
