@@ -66,6 +66,12 @@ mod assoc {
     // [char; N], &[char; N] and &[char] search through MultiCharEqSearcher (CharArraySearcher and the others are newtypes of it)
     type array_char__Searcher<S> = crate::str::pattern::MultiCharEqSearcher<'static, S>;
     type ref_array_char__Searcher<S> = crate::str::pattern::MultiCharEqSearcher<'static, S>;
+    // IntoIterator of slices and arrays, by shape (core/slice/iter.rs, core/array/iter.rs)
+    type ref_slice__IntoIter<T> = crate::slice::Iter<'static, T>;
+    type mut_slice__IntoIter<T> = crate::slice::IterMut<'static, T>;
+    type array__IntoIter<T, const N: usize> = crate::array::IntoIter<T, N>;
+    type ref_array__IntoIter<T, const N: usize> = crate::slice::Iter<'static, T>;
+    type mut_array__IntoIter<T, const N: usize> = crate::slice::IterMut<'static, T>;
 }
 pub mod cell {
     use crate::option::Option;
