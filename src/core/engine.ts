@@ -1006,10 +1006,15 @@ export class Engine {
         const { item, m } = ty.def;
         const args = () => all(ty.args.map((a) => (a.k === 'const' ? true : this.isCopy(a.ty, depth + 1))));
         if (m.crate.isStd) {
+          // The std model carries std's own `#[derive(Copy)]`s (`range::Range` is Copy, `ops::Range` not).
+          if (derivesCopy(item.attrs.map((a) => a.text))) return args();
+          if (attr(item, 'rll_copy_unknown')) return args() === false ? false : 'unknown';
           const c = COPY_STD[item.name];
           if (c === 'always') return true;
           if (c === 'args') return args();
-          return NON_COPY_STD.has(item.name) ? false : 'unknown';
+          // Every Copy type of the model is marked (test/unit/stdModel.test.ts checks each public
+          // type as a union field against rustc), so the others are not Copy.
+          return false;
         }
         const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
         const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
@@ -1157,26 +1162,22 @@ export class Engine {
 }
 
 /**
- * Std types that are `Copy`: 'always', or 'args' when their type arguments are (what
- * `#[derive(Copy)]` or std's impls require). Std types in neither table are not `Copy` when
- * listed in NON_COPY_STD, and unknown otherwise.
+ * Std types that are `Copy` by an impl of std's own: 'always', or 'args' when their type arguments
+ * are (what std's impls require). The std model marks its other Copy types with std's
+ * `#[derive(Copy)]`; every other std type is not `Copy`.
  */
 const COPY_STD: Readonly<Record<string, 'always' | 'args'>> = {
   PhantomData: 'always', PhantomPinned: 'always', NonNull: 'always', NonZero: 'always', NonZeroInner: 'always', Duration: 'always',
   Instant: 'always', SystemTime: 'always', Ordering: 'always', Ipv4Addr: 'always', Ipv6Addr: 'always', IpAddr: 'always', TypeId: 'always',
   Layout: 'always', Infallible: 'always', Arguments: 'always', Global: 'always', System: 'always', RangeFull: 'always', ThreadId: 'always',
+  Discriminant: 'always', DynMetadata: 'always', PhantomCovariant: 'always', PhantomContravariant: 'always', PhantomInvariant: 'always',
+  PhantomCovariantLifetime: 'always', PhantomContravariantLifetime: 'always', PhantomInvariantLifetime: 'always',
   Option: 'args', Result: 'args', ManuallyDrop: 'args', MaybeUninit: 'args', Wrapping: 'args', Saturating: 'args', Reverse: 'args',
   Bound: 'args', Poll: 'args', ControlFlow: 'args', Pin: 'args', RangeTo: 'args', RangeToInclusive: 'args',
   // core::arch vector types
   __m128i: 'always', __m128: 'always', __m128d: 'always', __m256i: 'always', __m256: 'always', __m256d: 'always', __m512i: 'always',
   __m512: 'always', __m512d: 'always', uint8x16_t: 'always', uint16x8_t: 'always', uint32x4_t: 'always', uint64x2_t: 'always', uint8x8_t: 'always',
 };
-const NON_COPY_STD = new Set([
-  'Vec', 'String', 'Box', 'Rc', 'Arc', 'Weak', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'LinkedList', 'PathBuf',
-  'OsString', 'CString', 'RefCell', 'Cell', 'UnsafeCell', 'OnceCell', 'Mutex', 'RwLock', 'File', 'Range', 'RangeFrom', 'RangeInclusive',
-  'AtomicBool', 'AtomicU8', 'AtomicI8', 'AtomicU16', 'AtomicI16', 'AtomicU32', 'AtomicI32', 'AtomicU64', 'AtomicI64', 'AtomicUsize',
-  'AtomicIsize', 'AtomicPtr', 'Condvar', 'Once', 'OnceLock', 'Cow', 'Error',
-]);
 
 /** The key of a non-ADT type in the names of `rll_assoc` impl aliases (`char`, `ref_str`, `array_char`). */
 function assocKey(ty: Ty): string | undefined {
