@@ -13,6 +13,9 @@
  *  - `#[rll_os]`: implementation depends on the OS; laid out only for 64-bit Linux targets
  *  - `#[rll_atomic(N)]`: exists only where the target has N-byte atomics
  *  - `#[rll_to_owned]`: the `<B as ToOwned>::Owned` type of its argument (for Cow)
+ *  - `#[derive(Copy)]` as in std (the engine's union-field rule reads it; other std types are not
+ *    Copy, except the unconditional impls tabled in the engine); `#[rll_copy_unknown]`: Copy under
+ *    a bound the engine does not check (Exclusive: T: Sync)
  *  - `#[rll_assoc(Name)]`: the associated type `Name` of its argument (`Item`, `IntoIter`,
  *    `Searcher`, `Discriminant`), taken from the `Type__Name` alias written beside a std type
  *    (see Engine.assocType); other types' associated types are not known
@@ -23,6 +26,7 @@
 export const STD_SOURCE = String.raw`
 pub mod marker {
     pub struct PhantomData<T: ?Sized>;
+    #[derive(Clone, Copy)]
     pub struct PhantomPinned;
     // core/marker/variance.rs (unstable phantom_variance_markers)
     #[repr(transparent)] pub struct PhantomCovariant<T: ?Sized>(PhantomData<fn() -> T>);
@@ -35,14 +39,18 @@ pub mod marker {
 pub mod mem {
     // core/mem/maybe_dangling.rs
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct MaybeDangling<P: ?Sized>(P);
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct ManuallyDrop<T: ?Sized> { value: MaybeDangling<T> }
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub union MaybeUninit<T> { uninit: (), value: ManuallyDrop<T> }
     // core/mem/mod.rs: <T as DiscriminantKind>::Discriminant (an enum's repr integer, isize without one; u8 for other types)
     pub struct Discriminant<T>(crate::assoc::DiscriminantOf<T>);
     // core/mem/transmutability.rs (unstable transmutability)
+    #[derive(Clone, Copy)]
     pub struct Assume { pub alignment: bool, pub lifetimes: bool, pub safety: bool, pub validity: bool }
     // core/mem/drop_guard.rs (unstable drop_guard): ManuallyDrop fields
     pub struct DropGuard<T, F> { inner: ManuallyDrop<T>, f: ManuallyDrop<F> }
@@ -108,11 +116,13 @@ pub mod ptr {
     #[rustc_layout_scalar_valid_range_start(1)]
     #[rustc_layout_scalar_valid_range_end(9223372036854775808)]
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct Alignment(usize);
     #[cfg(target_pointer_width = "32")]
     #[rustc_layout_scalar_valid_range_start(1)]
     #[rustc_layout_scalar_valid_range_end(2147483648)]
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct Alignment(usize);
 }
 pub mod num {
@@ -135,17 +145,23 @@ pub mod num {
     pub type NonZeroI128 = NonZero<i128>;
     pub type NonZeroIsize = NonZero<isize>;
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct Wrapping<T>(pub T);
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct Saturating<T>(pub T);
     pub struct ParseIntError { kind: IntErrorKind }
+    #[derive(Clone, Copy)]
     pub enum IntErrorKind { Empty, InvalidDigit, PosOverflow, NegOverflow, Zero }
     pub struct ParseFloatError { kind: FloatErrorKind }
     enum FloatErrorKind { Empty, Invalid }
+    #[derive(Clone, Copy)]
     pub struct TryFromIntError(());
+    #[derive(Clone, Copy)]
     pub enum FpCategory { Nan, Infinite, Zero, Subnormal, Normal }
 }
 pub mod option {
+    #[derive(Clone, Copy)]
     pub enum Option<T> { None, Some(T) }
     // core/option.rs
     struct Item<A> { opt: Option<A> }
@@ -161,6 +177,7 @@ pub mod option {
     type mut_Option__IntoIter<T> = IterMut<'static, T>;
 }
 pub mod result {
+    #[derive(Clone, Copy)]
     pub enum Result<T, E> { Ok(T), Err(E) }
     pub struct Iter<'a, T> { inner: crate::option::Option<&'a T> }
     pub struct IterMut<'a, T> { inner: crate::option::Option<&'a mut T> }
@@ -172,22 +189,31 @@ pub mod result {
 }
 pub mod cmp {
     #[repr(i8)]
+    #[derive(Clone, Copy)]
     pub enum Ordering { Less = -1, Equal = 0, Greater = 1 }
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct Reverse<T>(pub T);
 }
 pub mod convert {
+    #[derive(Clone, Copy)]
     pub enum Infallible {}
 }
 pub mod ops {
     pub struct Range<Idx> { pub start: Idx, pub end: Idx }
     pub struct RangeFrom<Idx> { pub start: Idx }
+    #[derive(Clone, Copy)]
     pub struct RangeTo<Idx> { pub end: Idx }
+    #[derive(Clone, Copy)]
     pub struct RangeFull;
     pub struct RangeInclusive<Idx> { start: Idx, end: Idx, exhausted: bool }
+    #[derive(Clone, Copy)]
     pub struct RangeToInclusive<Idx> { pub end: Idx }
+    #[derive(Clone, Copy)]
     pub enum Bound<T> { Included(T), Excluded(T), Unbounded }
+    #[derive(Clone, Copy)]
     pub enum ControlFlow<B, C = ()> { Continue(C), Break(B) }
+    #[derive(Clone, Copy)]
     pub enum CoroutineState<Y, R> { Yielded(Y), Complete(R) }
     pub struct Yeet<T>(pub T);
     pub enum OneSidedRangeBound { StartInclusive, End, EndInclusive }
@@ -199,9 +225,13 @@ pub mod ops {
 }
 /// core/range.rs and core/range/iter.rs (the new Copy ranges)
 pub mod range {
+    #[derive(Clone, Copy)]
     pub struct Range<Idx> { pub start: Idx, pub end: Idx }
+    #[derive(Clone, Copy)]
     pub struct RangeInclusive<Idx> { pub start: Idx, pub last: Idx }
+    #[derive(Clone, Copy)]
     pub struct RangeFrom<Idx> { pub start: Idx }
+    #[derive(Clone, Copy)]
     pub struct RangeToInclusive<Idx> { pub last: Idx }
     pub struct RangeIter<A>(crate::ops::Range<A>);
     pub struct RangeInclusiveIter<A>(crate::ops::RangeInclusive<A>);
@@ -218,6 +248,7 @@ pub mod index {
     pub struct Last;
 }
 pub mod hint {
+    #[derive(Clone, Copy)]
     pub enum Locality { L3, L2, L1 }
 }
 pub mod time {
@@ -225,24 +256,32 @@ pub mod time {
     #[rustc_layout_scalar_valid_range_end(999999999)]
     #[repr(transparent)]
     struct Nanoseconds(u32);
+    #[derive(Clone, Copy)]
     pub struct Duration { secs: u64, nanos: Nanoseconds }
     pub struct TryFromFloatSecsError { kind: TryFromFloatSecsErrorKind }
     enum TryFromFloatSecsErrorKind { Negative, OverflowOrNan }
     // std/sys/pal/unix/time.rs
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub(crate) struct Timespec { tv_sec: i64, tv_nsec: Nanoseconds }
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct Instant(Timespec);
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct SystemTime(Timespec);
     pub struct SystemTimeError(Duration);
 }
 pub mod alloc {
+    #[derive(Clone, Copy)]
     pub struct Global;
+    #[derive(Clone, Copy)]
     pub struct System;
+    #[derive(Clone, Copy)]
     pub struct Layout { size: usize, align: crate::ptr::Alignment }
     pub struct LayoutError;
     pub type LayoutErr = LayoutError;
+    #[derive(Clone, Copy)]
     pub struct AllocError;
 }
 mod raw_vec {
@@ -301,6 +340,7 @@ pub mod string {
 pub mod str {
     use crate::assoc::SearcherOf;
     use crate::iter::{Filter, Map, Chain, Flatten, FlatMap, Copied};
+    #[derive(Clone, Copy)]
     pub struct Utf8Error { valid_up_to: usize, error_len: crate::option::Option<u8> }
     pub struct ParseBoolError;
     pub struct Chars<'a> { iter: crate::slice::Iter<'a, u8> }
@@ -364,7 +404,9 @@ pub mod str {
         enum StrSearcherImpl { Empty(EmptyNeedle), TwoWay(TwoWaySearcher) }
         struct EmptyNeedle { position: usize, end: usize, is_match_fw: bool, is_match_bw: bool, is_finished: bool }
         struct TwoWaySearcher { crit_pos: usize, crit_pos_back: usize, period: usize, byteset: u64, position: usize, end: usize, memory: usize, memory_back: usize }
+        #[derive(Clone, Copy)]
         pub enum Utf8Pattern<'a> { StringPattern(&'a [u8]), CharPattern(char) }
+        #[derive(Clone, Copy)]
         pub enum SearchStep { Match(usize, usize), Reject(usize, usize), Done }
     }
 }
@@ -410,7 +452,9 @@ pub mod slice {
 pub mod char {
     pub struct ParseCharError { kind: CharErrorKind }
     enum CharErrorKind { EmptyString, TooManyChars }
+    #[derive(Clone, Copy)]
     pub struct CharTryFromError(());
+    #[derive(Clone, Copy)]
     pub struct TryFromCharError(());
     pub struct DecodeUtf16<I: Iterator> { iter: I, buf: crate::option::Option<u16> }
     pub struct DecodeUtf16Error { code: u16 }
@@ -431,7 +475,9 @@ pub mod char {
 mod escape {
     // core/escape.rs
     union MaybeEscapedCharacter<const N: usize> { escape_seq: [crate::ascii::Char; N], literal: char }
+    #[derive(Clone, Copy)]
     pub struct AlwaysEscaped;
+    #[derive(Clone, Copy)]
     pub struct MaybeEscaped;
     pub struct EscapeIterInner<const N: usize, ESCAPING> { data: MaybeEscapedCharacter<N>, alive: crate::ops::Range<u8>, escaping: crate::marker::PhantomData<ESCAPING> }
 }
@@ -440,6 +486,7 @@ pub mod ascii {
     type EscapeDefault__Item = u8;
     // core/ascii/ascii_char.rs: the 128 ASCII characters
     #[repr(u8)]
+    #[derive(Clone, Copy)]
     pub enum Char {
         C0, C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, C13, C14, C15,
         C16, C17, C18, C19, C20, C21, C22, C23, C24, C25, C26, C27, C28, C29, C30, C31,
@@ -455,26 +502,35 @@ pub mod array {
     // core/array/iter.rs, iter/iter_inner.rs
     struct PolymorphicIter<DATA: ?Sized> { alive: crate::ops::IndexRange, data: DATA }
     pub struct IntoIter<T, const N: usize> { inner: crate::mem::ManuallyDrop<PolymorphicIter<[crate::mem::MaybeUninit<T>; N]>> }
+    #[derive(Clone, Copy)]
     pub struct TryFromSliceError(());
     type IntoIter__Item<T, const N: usize> = T;
 }
 pub mod any {
     // core/any.rs: [*const (); 16 / size_of::<*const ()>()]
     #[cfg(target_pointer_width = "64")]
+    #[derive(Clone, Copy)]
     pub struct TypeId { data: [*const (); 2] }
     #[cfg(target_pointer_width = "32")]
+    #[derive(Clone, Copy)]
     pub struct TypeId { data: [*const (); 4] }
     pub trait Any {}
 }
 pub mod fmt {
     use crate::marker::PhantomData;
+    #[derive(Clone, Copy)]
     pub struct Arguments<'a> { template: crate::ptr::NonNull<u8>, args: crate::ptr::NonNull<u8>, marker: PhantomData<&'a ()> }
+    #[derive(Clone, Copy)]
     pub struct Error;
     pub type Result = crate::result::Result<(), Error>;
     pub trait Write {}
+    #[derive(Clone, Copy)]
     pub enum Alignment { Left, Right, Center }
+    #[derive(Clone, Copy)]
     pub enum Sign { Plus, Minus }
+    #[derive(Clone, Copy)]
     pub enum DebugAsHex { Lower, Upper }
+    #[derive(Clone, Copy)]
     pub struct FormattingOptions { flags: u32, width: u16, precision: u16 }
     pub struct Formatter<'a> { options: FormattingOptions, buf: &'a mut dyn Write }
     // core/fmt/builders.rs
@@ -552,6 +608,7 @@ pub mod iter {
     pub struct Repeat<A> { element: A }
     struct RepeatNInner<T> { count: crate::num::NonZero<usize>, element: T }
     pub struct RepeatN<A> { inner: Option<RepeatNInner<A>> }
+    #[derive(Clone, Copy)]
     pub struct RepeatWith<F> { repeater: F }
     pub struct Successors<T, F> { next: Option<T>, succ: F }
     pub trait Iterator {}
@@ -580,7 +637,9 @@ pub mod iter {
 }
 pub mod task {
     use crate::marker::PhantomData;
+    #[derive(Clone, Copy)]
     pub enum Poll<T> { Ready(T), Pending }
+    #[derive(Clone, Copy)]
     pub struct RawWakerVTable { clone: unsafe fn(*const ()) -> RawWaker, wake: unsafe fn(*const ()), wake_by_ref: unsafe fn(*const ()), drop: unsafe fn(*const ()) }
     pub struct RawWaker { data: *const (), vtable: &'static RawWakerVTable }
     #[repr(transparent)]
@@ -614,6 +673,7 @@ pub mod async_iter {
 }
 pub mod pin {
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct Pin<Ptr> { pointer: Ptr }
     #[repr(transparent)]
     pub struct UnsafePinned<T: ?Sized> { value: crate::cell::UnsafeCell<T> }
@@ -621,25 +681,35 @@ pub mod pin {
 pub mod panic {
     // core::panic::PanicInfo and std::panic::PanicInfo (an alias of PanicHookInfo) differ; one model
     // cannot hold both, so neither is modelled.
+    #[derive(Clone, Copy)]
     pub struct Location<'a> { filename: crate::ptr::NonNull<str>, line: u32, col: u32, marker: crate::marker::PhantomData<&'a str> }
     pub struct AssertUnwindSafe<T>(pub T);
     pub struct PanicMessage<'a> { message: &'a crate::fmt::Arguments<'a> }
     // std/panic.rs
     pub struct PanicHookInfo<'a> { payload: &'a dyn crate::any::Any, location: &'a Location<'a>, can_unwind: bool, force_no_backtrace: bool }
+    #[derive(Clone, Copy)]
     pub enum BacktraceStyle { Short, Full, Off }
 }
 pub mod net {
     // core/net
+    #[derive(Clone, Copy)]
     pub struct Ipv4Addr { octets: [u8; 4] }
+    #[derive(Clone, Copy)]
     pub struct Ipv6Addr { octets: [u8; 16] }
+    #[derive(Clone, Copy)]
     pub enum IpAddr { V4(Ipv4Addr), V6(Ipv6Addr) }
+    #[derive(Clone, Copy)]
     pub enum Ipv6MulticastScope { InterfaceLocal, LinkLocal, RealmLocal, AdminLocal, SiteLocal, OrganizationLocal, Global }
+    #[derive(Clone, Copy)]
     pub struct SocketAddrV4 { ip: Ipv4Addr, port: u16 }
+    #[derive(Clone, Copy)]
     pub struct SocketAddrV6 { ip: Ipv6Addr, port: u16, flowinfo: u32, scope_id: u32 }
+    #[derive(Clone, Copy)]
     pub enum SocketAddr { V4(SocketAddrV4), V6(SocketAddrV6) }
     enum AddrKind { Ip, Ipv4, Ipv6, Socket, SocketV4, SocketV6 }
     pub struct AddrParseError(AddrKind);
     // std/net
+    #[derive(Clone, Copy)]
     pub enum Shutdown { Read, Write, Both }
     #[rll_os]
     pub struct TcpStream(crate::sys::Socket);
@@ -677,6 +747,7 @@ pub mod ffi {
     pub mod c_str {
         use super::c_char;
         pub struct CStr { inner: [c_char] }
+        #[derive(Clone, Copy)]
         pub enum FromBytesWithNulError { InteriorNul { position: usize }, NotNulTerminated }
         pub struct FromBytesUntilNulError(());
         pub struct Bytes<'a> { ptr: crate::ptr::NonNull<u8>, phantom: crate::marker::PhantomData<&'a [c_char]> }
@@ -780,6 +851,7 @@ pub mod sync {
         #[rll_atomic(4)]
         #[repr(C, align(4))]
         pub struct AtomicPtr<T> { p: crate::cell::UnsafeCell<*mut T> }
+        #[derive(Clone, Copy)]
         pub enum Ordering { Relaxed, Release, Acquire, AcqRel, SeqCst }
     }
     // alloc/sync.rs
@@ -788,7 +860,8 @@ pub mod sync {
     pub struct Arc<T: ?Sized, A = Global> { ptr: NonNull<ArcInner<T>>, phantom: PhantomData<ArcInner<T>>, alloc: A }
     pub struct Weak<T: ?Sized, A = Global> { ptr: NonNull<ArcInner<T>>, alloc: A }
     pub struct UniqueArc<T: ?Sized, A = Global> { ptr: NonNull<ArcInner<T>>, marker: PhantomData<ArcInner<T>>, marker2: PhantomData<*mut T>, alloc: A }
-    // core/sync/exclusive.rs
+    // core/sync/exclusive.rs (Copy when T is Copy and Sync: the engine does not know Sync)
+    #[rll_copy_unknown]
     #[repr(transparent)]
     pub struct Exclusive<T: ?Sized> { inner: T }
     // std/sys/sync/*/futex.rs: Mutex, Condvar and Once are one futex (an AtomicU32), RwLock two
@@ -866,6 +939,7 @@ pub mod sync {
     #[rll_os]
     pub struct Barrier { lock: Mutex<BarrierState>, cvar: Condvar, num_threads: usize }
     pub struct BarrierWaitResult(bool);
+    #[derive(Clone, Copy)]
     pub struct WaitTimeoutResult(bool);
     // std/sync/reentrant_lock.rs (targets with 64-bit atomics: the owner is an AtomicU64)
     #[rll_os]
@@ -885,6 +959,7 @@ pub mod sync {
         pub struct TryIter<'a, T> { rx: &'a Receiver<T> }
         #[rll_os]
         pub struct IntoIter<T> { rx: Receiver<T> }
+        #[derive(Clone, Copy)]
         pub enum SendTimeoutError<T> { Timeout(T), Disconnected(T) }
         pub use super::mpsc::{RecvError, RecvTimeoutError, SendError, TryRecvError, TrySendError};
     }
@@ -901,10 +976,15 @@ pub mod sync {
         pub struct TryIter<'a, T> { rx: &'a Receiver<T> }
         #[rll_os]
         pub struct IntoIter<T> { rx: Receiver<T> }
+        #[derive(Clone, Copy)]
         pub struct SendError<T>(pub T);
+        #[derive(Clone, Copy)]
         pub struct RecvError;
+        #[derive(Clone, Copy)]
         pub enum TryRecvError { Empty, Disconnected }
+        #[derive(Clone, Copy)]
         pub enum RecvTimeoutError { Timeout, Disconnected }
+        #[derive(Clone, Copy)]
         pub enum TrySendError<T> { Full(T), Disconnected(T) }
     }
     pub mod oneshot {
@@ -1245,6 +1325,7 @@ mod sys {
     struct DirStream(*mut DIR);
     pub(crate) struct dirent64_min { d_ino: u64, d_type: u8 }
     pub(crate) struct OpenOptions { read: bool, write: bool, append: bool, truncate: bool, create: bool, create_new: bool, custom_flags: i32, mode: mode_t }
+    #[derive(Clone, Copy)]
     pub(crate) struct FileTimes { accessed: Option<crate::time::SystemTime>, modified: Option<crate::time::SystemTime> }
     // std/sys/process/unix/common.rs, unix.rs, env.rs
     pub(crate) struct Command {
@@ -1297,11 +1378,14 @@ pub mod io {
     struct SimpleMessage { kind: ErrorKind, message: &'static str }
     #[repr(align(4))]
     struct Custom { kind: ErrorKind, error: crate::boxed::Box<dyn crate::error::Error + Send + Sync> }
+    #[derive(Clone, Copy)]
     pub enum ErrorKind { NotFound, PermissionDenied, ConnectionRefused, ConnectionReset, HostUnreachable, NetworkUnreachable, ConnectionAborted, NotConnected, AddrInUse, AddrNotAvailable, NetworkDown, BrokenPipe, AlreadyExists, WouldBlock, NotADirectory, IsADirectory, DirectoryNotEmpty, ReadOnlyFilesystem, FilesystemLoop, StaleNetworkFileHandle, InvalidInput, InvalidData, TimedOut, WriteZero, StorageFull, NotSeekable, QuotaExceeded, FileTooLarge, ResourceBusy, ExecutableFileBusy, Deadlock, CrossesDevices, TooManyLinks, InvalidFilename, ArgumentListTooLong, Interrupted, Unsupported, UnexpectedEof, OutOfMemory, InProgress, Other, Uncategorized }
+    #[derive(Clone, Copy)]
     pub enum SeekFrom { Start(u64), End(i64), Current(i64) }
     // std/sys/io/io_slice/iovec.rs
     #[rll_os]
     #[repr(transparent)]
+    #[derive(Clone, Copy)]
     pub struct IoSlice<'a> { vec: crate::sys::iovec, marker: PhantomData<&'a [u8]> }
     #[rll_os]
     #[repr(transparent)]
@@ -1312,8 +1396,10 @@ pub mod io {
     pub struct Take<T> { inner: T, len: u64, limit: u64 }
     pub struct Split<B> { buf: B, delim: u8 }
     pub struct Lines<B> { buf: B }
+    #[derive(Clone, Copy)]
     pub struct Empty;
     pub struct Repeat { byte: u8 }
+    #[derive(Clone, Copy)]
     pub struct Sink;
     // std/io/buffered
     struct Buffer { buf: crate::boxed::Box<[crate::mem::MaybeUninit<u8>]>, pos: usize, filled: usize, initialized: usize }
@@ -1365,10 +1451,12 @@ pub mod fs {
     #[rll_os]
     pub struct OpenOptions(sys::OpenOptions);
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct FileTimes(sys::FileTimes);
     #[rll_os]
     pub struct Permissions { mode: sys::mode_t }
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct FileType { mode: sys::mode_t }
     #[rll_os]
     pub struct DirBuilder { mode: sys::mode_t, recursive: bool }
@@ -1385,6 +1473,7 @@ pub mod os {
         pub struct OwnedFd { fd: crate::sys::ValidRawFd }
         #[rll_os]
         #[repr(transparent)]
+        #[derive(Clone, Copy)]
         pub struct BorrowedFd<'fd> { fd: crate::sys::ValidRawFd, marker: crate::marker::PhantomData<&'fd OwnedFd> }
     }
     pub mod linux {
@@ -1411,6 +1500,7 @@ pub mod os {
             #[rll_os]
             pub struct Incoming<'a> { listener: &'a UnixListener }
             #[rll_os]
+            #[derive(Clone, Copy)]
             pub struct UCred { pub uid: sys::uid_t, pub gid: sys::gid_t, pub pid: crate::option::Option<sys::pid_t> }
             // std/os/unix/net/ancillary.rs
             struct AncillaryDataIter<'a, T> { data: &'a [u8], phantom: crate::marker::PhantomData<T> }
@@ -1436,12 +1526,16 @@ pub mod path {
     pub struct PathBuf { inner: crate::ffi::OsString }
     #[repr(transparent)]
     pub struct Path { inner: OsStr }
+    #[derive(Clone, Copy)]
     pub enum Prefix<'a> { Verbatim(&'a OsStr), VerbatimUNC(&'a OsStr, &'a OsStr), VerbatimDisk(u8), DeviceNS(&'a OsStr), UNC(&'a OsStr, &'a OsStr), Disk(u8) }
     enum State { Prefix = 0, StartDir = 1, Body = 2, Done = 3 }
+    #[derive(Clone, Copy)]
     pub struct PrefixComponent<'a> { raw: &'a OsStr, parsed: Prefix<'a> }
+    #[derive(Clone, Copy)]
     pub enum Component<'a> { Prefix(PrefixComponent<'a>), RootDir, CurDir, ParentDir, Normal(&'a OsStr) }
     pub struct Components<'a> { path: &'a [u8], prefix: Option<Prefix<'a>>, has_physical_root: bool, front: State, back: State }
     pub struct Iter<'a> { inner: Components<'a> }
+    #[derive(Clone, Copy)]
     pub struct Ancestors<'a> { next: Option<&'a Path> }
     pub struct StripPrefixError(());
     pub struct NormalizeError;
@@ -1472,10 +1566,13 @@ pub mod process {
     #[rll_os]
     pub struct Stdio(sys::Stdio);
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct ExitStatus(i32);
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct ExitStatusError(crate::num::NonZero<i32>);
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct ExitCode(u8);
 }
 pub mod env {
@@ -1503,6 +1600,7 @@ pub mod thread {
     #[rll_os]
     pub struct Thread { inner: crate::pin::Pin<Arc<Inner, crate::alloc::System>> }
     #[rll_os]
+    #[derive(Clone, Copy)]
     pub struct ThreadId(crate::num::NonZero<u64>);
     // std/thread/lifecycle.rs
     struct ScopeData { num_running_threads: crate::sync::atomic::AtomicUsize, a_thread_panicked: crate::sync::atomic::AtomicBool, main_thread: Thread }
@@ -1518,6 +1616,7 @@ pub mod thread {
     pub struct Builder { name: crate::option::Option<crate::string::String>, stack_size: crate::option::Option<usize>, no_hooks: bool }
     pub struct LocalKey<T> { inner: fn(crate::option::Option<&mut crate::option::Option<T>>) -> *const T }
     pub type Result<T> = crate::result::Result<T, crate::boxed::Box<dyn crate::any::Any + Send>>;
+    #[derive(Clone, Copy)]
     pub struct AccessError;
 }
 pub mod backtrace {
@@ -1538,26 +1637,28 @@ pub mod backtrace {
     enum BytesOrWide { Bytes(Vec<u8>), Wide(Vec<u16>) }
 }
 pub mod random {
+    #[derive(Clone, Copy)]
     pub struct DefaultRandomSource;
 }
 pub mod arch {
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     mod x86_shared {
-        #[repr(C, align(16))] pub struct __m128i([i64; 2]);
-        #[repr(C, align(16))] pub struct __m128([f32; 4]);
-        #[repr(C, align(16))] pub struct __m128d([f64; 2]);
-        #[repr(C, align(16))] pub struct __m128bh([u16; 8]);
-        #[repr(C, align(16))] pub struct __m128h([u16; 8]);
-        #[repr(C, align(32))] pub struct __m256i([i64; 4]);
-        #[repr(C, align(32))] pub struct __m256([f32; 8]);
-        #[repr(C, align(32))] pub struct __m256d([f64; 4]);
-        #[repr(C, align(32))] pub struct __m256bh([u16; 16]);
-        #[repr(C, align(32))] pub struct __m256h([u16; 16]);
-        #[repr(C, align(64))] pub struct __m512i([i64; 8]);
-        #[repr(C, align(64))] pub struct __m512([f32; 16]);
-        #[repr(C, align(64))] pub struct __m512d([f64; 8]);
-        #[repr(C, align(64))] pub struct __m512bh([u16; 32]);
-        #[repr(C, align(64))] pub struct __m512h([u16; 32]);
+        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128i([i64; 2]);
+        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128([f32; 4]);
+        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128d([f64; 2]);
+        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128bh([u16; 8]);
+        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128h([u16; 8]);
+        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256i([i64; 4]);
+        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256([f32; 8]);
+        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256d([f64; 4]);
+        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256bh([u16; 16]);
+        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256h([u16; 16]);
+        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512i([i64; 8]);
+        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512([f32; 16]);
+        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512d([f64; 8]);
+        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512bh([u16; 32]);
+        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512h([u16; 32]);
+        #[derive(Clone, Copy)]
         pub struct CpuidResult { pub eax: u32, pub ebx: u32, pub ecx: u32, pub edx: u32 }
     }
     #[cfg(target_arch = "x86")]

@@ -12,7 +12,7 @@
  * abstained.
  */
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
@@ -20,7 +20,7 @@ import type { TypeReport } from '../../src/analysis/api';
 import { STD_SOURCE } from '../../src/core/stdSource';
 import { getTarget } from '../../src/core/targets';
 import { compareReport, formatSummary } from '../oracle/compare';
-import { HOST, probeStd, renderStdProbe, rustcAvailable, rustcVersion } from '../oracle/rustc';
+import { HOST, probeStd, renderStdProbe, run, rustcAvailable, rustcVersion } from '../oracle/rustc';
 import { type PublicStdType, type StdInstance, publicStdTypes, stdTypeCorpus } from '../oracle/stdTypes';
 
 const ROOT = join(__dirname, '../../..');
@@ -134,6 +134,17 @@ describe('std model: every public type against rustc', function () {
   });
   after(() => analyzer?.dispose());
 
+  /** Every instantiation, and the engine's layout of each (which are unsized, their niche counts). */
+  let first: Promise<{ instances: StdInstance[]; pre: Map<string, TypeReport>; unsized: (i: number) => boolean }> | undefined;
+  const firstPass = () =>
+    (first ??= (async () => {
+      const instances = types.flatMap(instancesOf);
+      const t0 = Date.now();
+      const pre = await laidOut(analyzer, 'std-types-pre.rs', instances.map((inst, i) => `pub struct S${i}(pub ${inst.text});`).join('\n'));
+      console.log(`      engine first pass ${Date.now() - t0} ms`);
+      return { instances, pre, unsized: (i: number): boolean => /^E0277/.test(pre.get(`S${i}`)?.error ?? '') };
+    })());
+
   it(`models at least ${MIN_TYPES} public std/core/alloc types`, () => {
     console.log(`      ${modelled.length} public std types modelled (and ${types.length - modelled.length} public aliases)`);
     assert.ok(modelled.length >= MIN_TYPES, `${modelled.length} public std types modelled, fewer than ${MIN_TYPES}`);
@@ -144,13 +155,8 @@ describe('std model: every public type against rustc', function () {
       console.log('      rustc not on PATH: skipped');
       this.skip();
     }
-    const instances = types.flatMap(instancesOf);
-    // First pass, engine only: which instances are unsized, and each one's niche count.
-    const first = instances.map((inst, i) => `pub struct S${i}(pub ${inst.text});`).join('\n');
+    const { instances, pre, unsized } = await firstPass();
     let t0 = Date.now();
-    const pre = await laidOut(analyzer, 'std-types-pre.rs', first);
-    console.log(`      engine first pass ${Date.now() - t0} ms`);
-    const unsized = (i: number): boolean => /^E0277/.test(pre.get(`S${i}`)?.error ?? '');
     const niche = (i: number): bigint | undefined => {
       const r = pre.get(`S${i}`);
       return r && !r.error && r.size !== null ? BigInt(r.niche?.count ?? '0') : undefined;
@@ -181,7 +187,48 @@ describe('std model: every public type against rustc', function () {
     assert.equal(s.counts.missing, 0, text);
     assert.equal(s.counts.exact, s.total, text);
   });
+
+  it('says whether each one may be a union field (Copy) as rustc does, or that it does not know', async function () {
+    if (!rustcAvailable()) this.skip();
+    const { instances, unsized } = await firstPass();
+    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]`;
+    const lines = header.split('\n').length;
+    const sized = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i));
+    const source = `${header}\n${sized.map(({ inst, i }) => `pub union U${i} { pub a: ${inst.text} }`).join('\n')}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'rll-std-union-'));
+    let stderr: string;
+    try {
+      writeFileSync(join(dir, 'lib.rs'), source);
+      stderr = (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const rejected = unionErrors(stderr);
+    const otherErrors = stderr.split('\n').filter((l) => /^error(\[E\d+\])?:/.test(l) && !/^error\[E0740\]/.test(l) && !/aborting due to/.test(l));
+    assert.deepEqual(otherErrors, [], 'the union probe has errors other than E0740');
+    const report = await laidOut(analyzer, 'std-unions.rs', source);
+    const wrong: string[] = [];
+    let agree = 0;
+    let unknown = 0;
+    sized.forEach(({ inst, i }, k) => {
+      const r = report.get(`U${i}`);
+      const rustcRejects = rejected.has(lines + 1 + k);
+      if (!r || (r.size === null && !r.error)) unknown++;
+      else if (/^E0740/.test(r.error ?? '') === rustcRejects && (rustcRejects || !r.error)) agree++;
+      else wrong.push(`${inst.text}: engine ${r.error ?? `size ${r.size}`}, rustc ${rustcRejects ? 'E0740' : 'accepts'}`);
+    });
+    console.log(`      ${sized.length} unions: ${agree} as rustc (${rejected.size} rejected), ${unknown} unknown (Copy-ness not known), ${wrong.length} wrong`);
+    assert.equal(wrong.length, 0, wrong.join('\n'));
+  });
 });
+
+/** rustc's union-field errors (E0740), by the 1-based line of the union. */
+function unionErrors(stderr: string): Set<number> {
+  const out = new Set<number>();
+  const re = /^error\[E0740\][^\n]*\n\s*--> [^\n]*?:(\d+):\d+/gm;
+  for (let m = re.exec(stderr); m; m = re.exec(stderr)) out.add(Number(m[1]));
+  return out;
+}
 
 /** The engine's reports of a whole file, by name (parsed without the editor's time budget). */
 async function laidOut(analyzer: Analyzer, path: string, text: string): Promise<Map<string, TypeReport>> {
