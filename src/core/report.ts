@@ -75,7 +75,7 @@ function itemTy(engine: Engine, item: TypeItem, m: ModuleScope): Extract<Ty, { k
   if (unused !== undefined) return { k: 'error', code: 'E0392', message: `type parameter \`${unused}\` is never used` };
   const span = item.nameSpan;
   const path: TypeExpr = { kind: 'path', segments: [{ name: 'self', args: [] }, { name: item.name, args: [] }], global: false, span };
-  const ty = engine.tyOf(path, { m, generics: new Map(), owner: refKey('t', m, item) });
+  const ty = engine.tyOf(path, { m, generics: new Map(), owner: m.crate.frozen ? undefined : refKey('t', m, item) });
   // Another item of the same name (rustc's E0428) would resolve instead: lay out only this one.
   if (ty.k === 'adt' && ty.def.item !== item) return { k: 'unknown', reason: `\`${item.name}\` is defined more than once in its module` };
   return ty;
