@@ -946,23 +946,6 @@ pub mod sync {
     pub struct ReentrantLock<T: ?Sized> { mutex: Futex, owner: atomic::AtomicU64, lock_count: UnsafeCell<u32>, data: T }
     #[rll_os]
     pub struct ReentrantLockGuard<'a, T: ?Sized> { lock: &'a ReentrantLock<T> }
-    // std/sync/mpmc: each end holds a raw pointer to one of three channel flavors
-    pub mod mpmc {
-        enum Flavor<T> { Array(*const T), List(*const T), Zero(*const T) }
-        #[rll_os]
-        pub struct Sender<T> { flavor: Flavor<T> }
-        #[rll_os]
-        pub struct Receiver<T> { flavor: Flavor<T> }
-        #[rll_os]
-        pub struct Iter<'a, T> { rx: &'a Receiver<T> }
-        #[rll_os]
-        pub struct TryIter<'a, T> { rx: &'a Receiver<T> }
-        #[rll_os]
-        pub struct IntoIter<T> { rx: Receiver<T> }
-        #[derive(Clone, Copy)]
-        pub enum SendTimeoutError<T> { Timeout(T), Disconnected(T) }
-        pub use super::mpsc::{RecvError, RecvTimeoutError, SendError, TryRecvError, TrySendError};
-    }
     pub mod mpsc {
         #[rll_os]
         pub struct Sender<T> { inner: super::mpmc::Sender<T> }
@@ -986,6 +969,23 @@ pub mod sync {
         pub enum RecvTimeoutError { Timeout, Disconnected }
         #[derive(Clone, Copy)]
         pub enum TrySendError<T> { Full(T), Disconnected(T) }
+    }
+    // std/sync/mpmc: each end holds a raw pointer to one of three channel flavors
+    pub mod mpmc {
+        enum Flavor<T> { Array(*const T), List(*const T), Zero(*const T) }
+        #[rll_os]
+        pub struct Sender<T> { flavor: Flavor<T> }
+        #[rll_os]
+        pub struct Receiver<T> { flavor: Flavor<T> }
+        #[rll_os]
+        pub struct Iter<'a, T> { rx: &'a Receiver<T> }
+        #[rll_os]
+        pub struct TryIter<'a, T> { rx: &'a Receiver<T> }
+        #[rll_os]
+        pub struct IntoIter<T> { rx: Receiver<T> }
+        #[derive(Clone, Copy)]
+        pub enum SendTimeoutError<T> { Timeout(T), Disconnected(T) }
+        pub use super::mpsc::{RecvError, RecvTimeoutError, SendError, TryRecvError, TrySendError};
     }
     pub mod oneshot {
         #[rll_os]
