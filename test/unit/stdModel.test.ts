@@ -6,10 +6,13 @@
  * listed here. Each is instantiated with representative arguments (integers of every alignment,
  * a bool and a char for niches, `&str` and `Option<Box<u32>>` for pointers, a ZST, `[u8; 3]`,
  * `String`; `str`, `[u16]` and `dyn Debug` where a parameter is `?Sized`); types whose
- * parameters have bounds take the arguments listed in ARGS. One probe program measures them all
- * with the installed rustc (x86_64-unknown-linux-gnu): size, alignment, the niche (`Option`,
- * `Option<Option<_>>`, an enum around it and, for small niches, its exact count). 0 wrong, 0
- * abstained.
+ * parameters have bounds (or are const) take the arguments listed in EXPLICIT_ARGS. One probe
+ * program measures them all with the installed rustc (x86_64-unknown-linux-gnu): size, alignment,
+ * the niche (`Option`, `Option<Option<_>>`, an enum around it and, for small niches, its exact
+ * count). 0 wrong, 0 abstained. A second compile puts each instantiation in a union: rustc's
+ * E0740 (a field that is not Copy) must match the engine's, or the engine must say it does not know.
+ *
+ * `RLL_STD_PROBE=FILE` writes the probe program there (to run rustc on it by hand).
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +48,8 @@ const lt = (args: readonly string[]): string[] => args.map((a) => `'static, ${a}
  * (or are const), and of types whose defaults are worth overriding. Other generic types get ARGS.
  */
 const EXPLICIT_ARGS: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(['Split', 'RSplit', 'SplitTerminator', 'RSplitTerminator', 'SplitInclusive', 'SplitN', 'RSplitN', 'MatchIndices', 'RMatchIndices', 'Matches', 'RMatches'].map((n) => [`str::${n}`, lt(PATTERNS)])),
+  ...Object.fromEntries(['Split', 'SplitInclusive', 'SplitMut', 'SplitInclusiveMut', 'RSplit', 'RSplitMut', 'SplitN', 'RSplitN', 'SplitNMut', 'RSplitNMut'].map((n) => [`slice::${n}`, SLICE_SPLIT])),
   'array::IntoIter': ['u8, 3', 'u64, 0', 'String, 2', 'bool, 1', "&'static str, 4", '(), 5', 'char, 3', 'Option<Box<u32>>, 1'],
   'slice::ArrayWindows': ["'static, u8, 3", "'static, u64, 0", "'static, String, 2"],
   'str::pattern::CharArraySearcher': ["'static, 2", "'static, 0"],
@@ -72,12 +77,6 @@ const EXPLICIT_ARGS: Readonly<Record<string, readonly string[]>> = {
   'io::LineWriter': ['Vec<u8>', 'std::fs::File', 'std::io::Sink', 'dyn std::io::Write'],
   'error::Report': ['Box<dyn std::error::Error>', 'std::io::Error', 'std::fmt::Error', 'String'],
 };
-for (const name of ['Split', 'RSplit', 'SplitTerminator', 'RSplitTerminator', 'SplitInclusive', 'SplitN', 'RSplitN', 'MatchIndices', 'RMatchIndices', 'Matches', 'RMatches']) {
-  (EXPLICIT_ARGS as Record<string, readonly string[]>)[`str::${name}`] = lt(PATTERNS);
-}
-for (const name of ['Split', 'SplitInclusive', 'SplitMut', 'SplitInclusiveMut', 'RSplit', 'RSplitMut', 'SplitN', 'RSplitN', 'SplitNMut', 'RSplitNMut']) {
-  (EXPLICIT_ARGS as Record<string, readonly string[]>)[`slice::${name}`] = SLICE_SPLIT;
-}
 
 /** Unstable features the probe enables (unstable std types and parameters). */
 const FEATURES = [
