@@ -58,21 +58,29 @@ function mentions(e: TypeExpr, name: string): boolean | undefined {
   }
 }
 
-/** rustc's E0392 for a type parameter that no field uses (only when that is certain). */
-function unusedTypeParam(item: TypeItem): string | undefined {
+/**
+ * A type parameter that no field uses: rustc's E0392, unless a bound constrains it (`A: Dfa<Id = S>`
+ * in a where-clause, as matchers' `Pattern<S = usize, A = DenseDFA<Vec<S>, S>>` has). Bounds are not
+ * in the model, so a parameter named anywhere else in the item's header (bounds, where-clause,
+ * another parameter's default) is only said to be unsure. Undefined: every parameter is used.
+ */
+function unusedTypeParam(item: TypeItem, header: string | undefined): { name: string; sure: boolean } | undefined {
   const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
   for (const p of item.generics.params) {
     if (p.kind !== 'type') continue;
-    if (fields.every((f) => mentions(f.ty, p.name) === false)) return p.name;
+    if (!fields.every((f) => mentions(f.ty, p.name) === false)) continue;
+    const named = header === undefined ? 2 : (header.match(new RegExp(`(?<![\\w'])${p.name}(?!\\w)`, 'g')) ?? []).length;
+    return { name: p.name, sure: named <= 1 };
   }
   return undefined;
 }
 
 /** The item as a type: its default arguments filled in (by resolving `self::Name` in its module). */
-function itemTy(engine: Engine, item: TypeItem, m: ModuleScope): Extract<Ty, { k: 'adt' }> | Ty {
+function itemTy(engine: Engine, item: TypeItem, m: ModuleScope, header: string | undefined): Extract<Ty, { k: 'adt' }> | Ty {
   if (!item.generics.params.some((p) => p.kind !== 'lifetime')) return { k: 'adt', def: { item, m }, args: [] };
-  const unused = unusedTypeParam(item);
-  if (unused !== undefined) return { k: 'error', code: 'E0392', message: `type parameter \`${unused}\` is never used` };
+  const unused = unusedTypeParam(item, header);
+  if (unused?.sure) return { k: 'error', code: 'E0392', message: `type parameter \`${unused.name}\` is never used` };
+  if (unused) return { k: 'unknown', reason: `type parameter \`${unused.name}\` is used by no field: rustc accepts the type only if a bound constrains it, which is not checked` };
   const span = item.nameSpan;
   const path: TypeExpr = { kind: 'path', segments: [{ name: 'self', args: [] }, { name: item.name, args: [] }], global: false, span };
   const ty = engine.tyOf(path, { m, generics: new Map(), owner: m.crate.frozen ? undefined : refKey('t', m, item) });
@@ -154,7 +162,10 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
   if (isGenericItem(item)) return { ...base, size: null, unknown: 'generic: needs type arguments' };
   let r: AdtLayout;
   try {
-    const ty = itemTy(engine, item, input.m);
+    // The header: the item's text after its name but outside its fields (generics, bounds, where-clause).
+    const t = input.text;
+    const header = t === undefined ? undefined : item.bodySpan ? t.slice(item.nameSpan.end + shift, item.bodySpan.start + shift) + t.slice(item.bodySpan.end + shift, item.span.end + shift) : t.slice(item.nameSpan.end + shift, item.span.end + shift);
+    const ty = itemTy(engine, item, input.m, header);
     if (ty.k !== 'adt') engine.layoutOf(ty); // an unknown default argument: abstains (or rustc's error)
     r = engine.adtLayout(ty as Extract<Ty, { k: 'adt' }>);
   } catch (e) {
