@@ -7,6 +7,7 @@ import type { CfgPredicate, ConstExpr, EnumDef, FieldDef, GenericArg, GenericPar
 import type { Target } from './targets';
 import { cfgAttrTexts } from './attrs';
 import { type Binding, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
+import { publicStdItems } from './stdPublic';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -402,6 +403,10 @@ export class Engine {
         const own = b.m.crate.frozen ? undefined : refKey('t', b.m, item);
         if (own !== undefined) this.addRef(s.owner, own);
         if (item.kind === 'trait') return { k: 'dyn', text: `dyn ${item.name}` };
+        // The std model's private helpers are not std's API (rustc: E0603 or not found).
+        if (b.m.crate.isStd && !s.m.crate.isStd && !publicStdItems(this.resolver.std, this.resolver).has(item)) {
+          return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+        }
         const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
         if (!Array.isArray(argVals)) return argVals;
         if (item.kind === 'alias') {
@@ -861,6 +866,8 @@ export class Engine {
         throw new Reject('E0432', `\`${item.name}\` does not exist on ${t.triple} (no ${Number(atomic) * 8}-bit atomics)`);
       }
       if (attr(item, 'rll_to_owned')) return this.toOwned(ty);
+      const assoc = attr(item, 'rll_assoc');
+      if (assoc) return this.assocType(ty, /\(\s*(\w+)\s*\)/.exec(assoc)?.[1] ?? '');
     }
     if (!crate.isStd) {
       for (const a of item.attrs) {
@@ -999,10 +1006,15 @@ export class Engine {
         const { item, m } = ty.def;
         const args = () => all(ty.args.map((a) => (a.k === 'const' ? true : this.isCopy(a.ty, depth + 1))));
         if (m.crate.isStd) {
+          // The std model carries std's own `#[derive(Copy)]`s (`range::Range` is Copy, `ops::Range` not).
+          if (derivesCopy(item.attrs.map((a) => a.text))) return args();
+          if (attr(item, 'rll_copy_unknown')) return args() === false ? false : 'unknown';
           const c = COPY_STD[item.name];
           if (c === 'always') return true;
           if (c === 'args') return args();
-          return NON_COPY_STD.has(item.name) ? false : 'unknown';
+          // Every Copy type of the model is marked (test/unit/stdModel.test.ts checks each public
+          // type as a union field against rustc), so the others are not Copy.
+          return false;
         }
         const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
         const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
@@ -1056,6 +1068,74 @@ export class Engine {
     return this.discriminants(variants, reprOptions(item.repr, this.target), scope).discriminants[i];
   }
 
+  /**
+   * An associated type of a std trait (`#[rll_assoc(Item)] struct ItemOf<I>(I)` is
+   * `<I as Iterator>::Item`), for the std types whose impl the model writes down as a type alias
+   * beside the type: `type Iter__Item<'a, T> = &'a T;` next to `slice::Iter` (its parameters are
+   * the type's), `type ref_Vec__IntoIter<'a, T, A> = …` for `&Vec<T, A>`, and for other types
+   * (`char`, `&str`, `[char; N]`) `type char__Searcher<S> = …` beside the `rll_assoc` struct,
+   * whose one parameter is the type itself. An iterator is its own `IntoIter`.
+   * `Discriminant` is built in: an enum's repr integer (`isize` without one), `u8` for any other
+   * type. Anything else (a crate's own types, generic parameters) abstains: its impl is not known.
+   */
+  private assocType(ty: Extract<Ty, { k: 'adt' }>, name: string): AdtLayout {
+    return { layout: this.layoutOf(this.assocTy(ty, name)), fields: [], variants: [] };
+  }
+
+  private assocTy(ty: Extract<Ty, { k: 'adt' }>, name: string, guard = 0): Ty {
+    const a = ty.args[0];
+    if (!a || a.k !== 'ty' || !name) throw new Abstain('std model incomplete');
+    if (guard > MAX_DEPTH) throw new Abstain('type nesting too deep');
+    let self = a.ty;
+    // `IntoIterOf<ItemOf<I>>`: the argument is itself an associated type, resolved first.
+    while (self.k === 'adt' && self.def.m.crate.isStd && attr(self.def.item, 'rll_assoc')) {
+      self = this.assocTy(self, /\(\s*(\w+)\s*\)/.exec(attr(self.def.item, 'rll_assoc')!)?.[1] ?? '', guard + 1);
+    }
+    const arg: GArg = { k: 'ty', ty: self };
+    const text = () => `<${tyToString(self)}>::${name}`;
+    let out: Ty | undefined;
+    if (name === 'Discriminant') {
+      if (self.k === 'adt' && self.def.item.kind === 'enum') {
+        const r = reprOptions(self.def.item.repr, this.target).int;
+        out = r ? { k: 'int', size: r.size, signed: r.signed, name: self.def.item.repr.int! } : { k: 'int', size: this.target.pointerSize, signed: true, name: 'isize' };
+      } else if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
+      else out = { k: 'int', size: 1, signed: false, name: 'u8' };
+    } else {
+      const target = self.k === 'ptr' && self.pointee.k === 'adt' && (self.kind === '&' || self.kind === '&mut') ? self.pointee : self;
+      let m: ModuleScope;
+      let alias: string;
+      let args: readonly GArg[];
+      if (target.k === 'adt') {
+        if (!target.def.m.crate.isStd) throw new Abstain(`associated type \`${text()}\`: its layout depends on a trait impl`);
+        m = target.def.m;
+        alias = `${target === self ? '' : self.k === 'ptr' && self.kind === '&mut' ? 'mut_' : 'ref_'}${target.def.item.name}__${name}`;
+        args = target.args;
+      } else {
+        // By the exact type (`char__Searcher`, `ref_array_char__Searcher`: one parameter, the type
+        // itself), else by its shape (`ref_slice__IntoIter<T>`, `array__IntoIter<T, const N: usize>`).
+        m = ty.def.m;
+        const key = assocKey(self);
+        const shape = assocShape(self);
+        if (key !== undefined && m.types.get(`${key}__${name}`)) {
+          alias = `${key}__${name}`;
+          args = [arg];
+        } else if (shape && m.types.get(`${shape.key}__${name}`)) {
+          alias = `${shape.key}__${name}`;
+          args = shape.args;
+        } else {
+          if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
+          throw new Abstain(key === undefined && !shape ? `associated type \`${text()}\`: its layout depends on a trait impl` : `associated type \`${text()}\` is not modelled`);
+        }
+      }
+      const found = m.types.get(alias);
+      if (found?.kind === 'alias' && found.ty) out = this.tyOf(found.ty, { m, generics: bindParams(found.generics.params, args) });
+      else if (name === 'IntoIter' && target === self && target.k === 'adt' && m.types.get(`${target.def.item.name}__Item`)) out = self;
+      else throw new Abstain(`associated type \`${text()}\` is not modelled`);
+    }
+    if (!out) throw new Abstain(`associated type \`${text()}\` is not modelled`);
+    return out;
+  }
+
   /** `Cow`'s owned side: `<B as ToOwned>::Owned` for the types std implements it for. */
   private toOwned(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const a = ty.args[0];
@@ -1082,26 +1162,56 @@ export class Engine {
 }
 
 /**
- * Std types that are `Copy`: 'always', or 'args' when their type arguments are (what
- * `#[derive(Copy)]` or std's impls require). Std types in neither table are not `Copy` when
- * listed in NON_COPY_STD, and unknown otherwise.
+ * Std types that are `Copy` by an impl of std's own: 'always', or 'args' when their type arguments
+ * are (what std's impls require). The std model marks its other Copy types with std's
+ * `#[derive(Copy)]`; every other std type is not `Copy`.
  */
 const COPY_STD: Readonly<Record<string, 'always' | 'args'>> = {
   PhantomData: 'always', PhantomPinned: 'always', NonNull: 'always', NonZero: 'always', NonZeroInner: 'always', Duration: 'always',
   Instant: 'always', SystemTime: 'always', Ordering: 'always', Ipv4Addr: 'always', Ipv6Addr: 'always', IpAddr: 'always', TypeId: 'always',
   Layout: 'always', Infallible: 'always', Arguments: 'always', Global: 'always', System: 'always', RangeFull: 'always', ThreadId: 'always',
+  Discriminant: 'always', DynMetadata: 'always', PhantomCovariant: 'always', PhantomContravariant: 'always', PhantomInvariant: 'always',
+  PhantomCovariantLifetime: 'always', PhantomContravariantLifetime: 'always', PhantomInvariantLifetime: 'always',
   Option: 'args', Result: 'args', ManuallyDrop: 'args', MaybeUninit: 'args', Wrapping: 'args', Saturating: 'args', Reverse: 'args',
   Bound: 'args', Poll: 'args', ControlFlow: 'args', Pin: 'args', RangeTo: 'args', RangeToInclusive: 'args',
   // core::arch vector types
   __m128i: 'always', __m128: 'always', __m128d: 'always', __m256i: 'always', __m256: 'always', __m256d: 'always', __m512i: 'always',
   __m512: 'always', __m512d: 'always', uint8x16_t: 'always', uint16x8_t: 'always', uint32x4_t: 'always', uint64x2_t: 'always', uint8x8_t: 'always',
 };
-const NON_COPY_STD = new Set([
-  'Vec', 'String', 'Box', 'Rc', 'Arc', 'Weak', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'LinkedList', 'PathBuf',
-  'OsString', 'CString', 'RefCell', 'Cell', 'UnsafeCell', 'OnceCell', 'Mutex', 'RwLock', 'File', 'Range', 'RangeFrom', 'RangeInclusive',
-  'AtomicBool', 'AtomicU8', 'AtomicI8', 'AtomicU16', 'AtomicI16', 'AtomicU32', 'AtomicI32', 'AtomicU64', 'AtomicI64', 'AtomicUsize',
-  'AtomicIsize', 'AtomicPtr', 'Condvar', 'Once', 'OnceLock', 'Cow', 'Error',
-]);
+
+/** The key of a non-ADT type in the names of `rll_assoc` impl aliases (`char`, `ref_str`, `array_char`). */
+function assocKey(ty: Ty): string | undefined {
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+      return ty.name;
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'fnptr':
+      return ty.k;
+    case 'ptr': {
+      const inner = assocKey(ty.pointee);
+      return inner === undefined ? undefined : `${ty.kind === '&' ? 'ref' : ty.kind === '&mut' ? 'mut' : 'ptr'}_${inner}`;
+    }
+    case 'array':
+    case 'slice': {
+      const inner = assocKey(ty.elem);
+      return inner === undefined ? undefined : `${ty.k}_${inner}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The shape of a slice or array type in the names of `rll_assoc` impl aliases, with the alias's arguments (`&[T]` → `ref_slice`, [T]). */
+function assocShape(ty: Ty): { key: string; args: GArg[] } | undefined {
+  const inner = ty.k === 'ptr' && (ty.kind === '&' || ty.kind === '&mut') ? ty.pointee : ty;
+  const prefix = inner === ty ? '' : ty.k === 'ptr' && ty.kind === '&mut' ? 'mut_' : 'ref_';
+  if (inner.k === 'slice') return { key: `${prefix}slice`, args: [{ k: 'ty', ty: inner.elem }] };
+  if (inner.k === 'array') return { key: `${prefix}array`, args: [{ k: 'ty', ty: inner.elem }, { k: 'const', value: inner.len }] };
+  return undefined;
+}
 
 /** `derive(.., Copy, ..)` among the attribute texts (outer ones, and those `cfg_attr`s add). */
 function derivesCopy(texts: readonly string[]): boolean {

@@ -7,11 +7,86 @@ import { ownString } from './model';
 import { nestedShift, shiftSpan } from './positions';
 import { expansionOf } from './expansion';
 import type { ModuleScope } from './resolve';
-import { type AdtLayout, type Engine, type Ty } from './engine';
+import { type AdtLayout, type Engine, type Ty, refKey } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
 
+/**
+ * Whether the item has no layout of its own: a type or const parameter without a default.
+ * rustc lays out `struct Foo<T = u8>` written bare (`size_of::<Foo>()`) as `Foo<u8>`, so an item
+ * whose parameters all have defaults is reported with them; lifetimes are taken as `'static`.
+ */
 export function isGenericItem(item: TypeItem): boolean {
-  return item.generics.params.some((p) => p.kind !== 'lifetime');
+  return item.generics.params.some((p) => p.kind !== 'lifetime' && p.default === undefined);
+}
+
+/** Whether a type expression names the generic parameter `name`: true, false, or undefined when it cannot tell (a fn pointer's or trait object's arguments are not in the model). */
+function mentions(e: TypeExpr, name: string): boolean | undefined {
+  switch (e.kind) {
+    case 'path': {
+      if (e.qualified) return undefined;
+      if (!e.global && e.segments.length >= 1 && e.segments[0]!.name === name) return true;
+      let unsure = false;
+      for (const seg of e.segments) {
+        for (const a of seg.args) {
+          const r = a.kind === 'type' || a.kind === 'binding' ? mentions(a.ty, name) : a.kind === 'const' ? undefined : false;
+          if (r) return true;
+          if (r === undefined) unsure = true;
+        }
+      }
+      return unsure ? undefined : false;
+    }
+    case 'ref':
+    case 'ptr':
+      return mentions(e.inner, name);
+    case 'array':
+    case 'slice':
+      return mentions(e.elem, name);
+    case 'tuple': {
+      let unsure = false;
+      for (const x of e.elems) {
+        const r = mentions(x, name);
+        if (r) return true;
+        if (r === undefined) unsure = true;
+      }
+      return unsure ? undefined : false;
+    }
+    case 'never':
+    case 'infer':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A type parameter that no field uses: rustc's E0392, unless a bound constrains it (`A: Dfa<Id = S>`
+ * in a where-clause, as matchers' `Pattern<S = usize, A = DenseDFA<Vec<S>, S>>` has). Bounds are not
+ * in the model, so a parameter named anywhere else in the item's header (bounds, where-clause,
+ * another parameter's default) is only said to be unsure. Undefined: every parameter is used.
+ */
+function unusedTypeParam(item: TypeItem, header: string | undefined): { name: string; sure: boolean } | undefined {
+  const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
+  for (const p of item.generics.params) {
+    if (p.kind !== 'type') continue;
+    if (!fields.every((f) => mentions(f.ty, p.name) === false)) continue;
+    const named = header === undefined ? 2 : (header.match(new RegExp(`(?<![\\w'])${p.name}(?!\\w)`, 'g')) ?? []).length;
+    return { name: p.name, sure: named <= 1 };
+  }
+  return undefined;
+}
+
+/** The item as a type: its default arguments filled in (by resolving `self::Name` in its module). */
+function itemTy(engine: Engine, item: TypeItem, m: ModuleScope, header: string | undefined): Extract<Ty, { k: 'adt' }> | Ty {
+  if (!item.generics.params.some((p) => p.kind !== 'lifetime')) return { k: 'adt', def: { item, m }, args: [] };
+  const unused = unusedTypeParam(item, header);
+  if (unused?.sure) return { k: 'error', code: 'E0392', message: `type parameter \`${unused.name}\` is never used` };
+  if (unused) return { k: 'unknown', reason: `type parameter \`${unused.name}\` is used by no field: rustc accepts the type only if a bound constrains it, which is not checked` };
+  const span = item.nameSpan;
+  const path: TypeExpr = { kind: 'path', segments: [{ name: 'self', args: [] }, { name: item.name, args: [] }], global: false, span };
+  const ty = engine.tyOf(path, { m, generics: new Map(), owner: m.crate.frozen ? undefined : refKey('t', m, item) });
+  // Another item of the same name (rustc's E0428) would resolve instead: lay out only this one.
+  if (ty.k === 'adt' && ty.def.item !== item) return { k: 'unknown', reason: `\`${item.name}\` is defined more than once in its module` };
+  return ty;
 }
 
 /** The text of `t` in `text`, whitespace runs made one space; `shift` is added to its span (see nestedShift). */
@@ -85,9 +160,13 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     ...(expanded ? { expandedFrom: expanded.macro } : {}),
   };
   if (isGenericItem(item)) return { ...base, size: null, unknown: 'generic: needs type arguments' };
-  const ty: Ty = { k: 'adt', def: { item, m: input.m }, args: [] };
   let r: AdtLayout;
   try {
+    // The header: the item's text after its name but outside its fields (generics, bounds, where-clause).
+    const t = input.text;
+    const header = t === undefined ? undefined : item.bodySpan ? t.slice(item.nameSpan.end + shift, item.bodySpan.start + shift) + t.slice(item.bodySpan.end + shift, item.span.end + shift) : t.slice(item.nameSpan.end + shift, item.span.end + shift);
+    const ty = itemTy(engine, item, input.m, header);
+    if (ty.k !== 'adt') engine.layoutOf(ty); // an unknown default argument: abstains (or rustc's error)
     r = engine.adtLayout(ty as Extract<Ty, { k: 'adt' }>);
   } catch (e) {
     if (e instanceof Abstain) return { ...base, size: null, unknown: e.message };

@@ -11,6 +11,7 @@ import type { TypeItem } from '../core/model';
 import { type ReorderPlan, type TextEdit, pinLayoutEdit, planReorder, reorderEdits } from '../core/reorder';
 import { isKnown } from './layoutText';
 import { placed } from '../core/positions';
+import { isGenericItem } from '../core/report';
 
 export interface ReorderProposal {
   readonly plan: ReorderPlan;
@@ -45,7 +46,8 @@ export function rustcOrder(item: TypeItem, t: TypeReport): string[] | undefined 
 /** The pin-layout edit for a non-generic type with a known layout. */
 export function pinProposal(text: string, item: TypeItem, t: TypeReport): TextEdit | undefined {
   if (!isKnown(t) || t.align === undefined) return undefined;
-  if (item.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
+  // A type whose parameters all have defaults is pinned bare (`size_of::<Foo>()` is `Foo<u8>`'s).
+  if (isGenericItem(item)) return undefined;
   const lifetimes = item.generics.params.filter((p) => p.kind === 'lifetime').map(() => "'_");
   // `size_of::<T<'_>>()` is not allowed in a const item; `'static` is, and has the same layout.
   const name = lifetimes.length ? `${item.name}<${lifetimes.map(() => "'static").join(', ')}>` : item.name;
