@@ -5,8 +5,8 @@
  */
 import type { CfgPredicate, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
-import { cfgAttrTexts } from './attrs';
-import { type Binding, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
+import { cfgAttrTexts, mergeRepr, type MutableRepr } from './attrs';
+import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -138,6 +138,22 @@ function tyTextInner(ty: Ty, budget: { left: number }): string {
     case 'error':
       return '{error}';
   }
+}
+
+/**
+ * An item's `#[repr]`, with what `#[cfg_attr(pred, repr(..))]` adds where `pred` holds for the
+ * crate (crossbeam's `CachePadded`: `cfg_attr(target_arch = "x86_64", repr(align(128)))`).
+ */
+export function reprOf(item: TypeItem, crate: CrateScope): Repr {
+  if (!item.attrs.some((a) => a.name === 'cfg_attr')) return item.repr;
+  const added = cfgAttrTexts(
+    item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text),
+    (p) => crate.active([p]),
+  ).filter((t) => /^repr\s*\(/.test(t));
+  if (added.length === 0) return item.repr;
+  const r: MutableRepr = { ...item.repr, unknown: [...item.repr.unknown] };
+  for (const t of added) mergeRepr(r, t);
+  return r;
 }
 
 function reprOptions(r: Repr, t: Target): ReprOptions {
@@ -881,9 +897,10 @@ export class Engine {
       const why = uncertainCfgIn(item, uncertain);
       if (why) throw new Abstain(`\`${item.name}\` depends on a build script: ${why}`);
     }
-    const repr = reprOptions(item.repr, t);
-    if (item.repr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
-    if (item.repr.unknown.length) throw new Abstain(`unknown repr hint \`${item.repr.unknown.join(', ')}\``);
+    const itemRepr = reprOf(item, crate);
+    const repr = reprOptions(itemRepr, t);
+    if (itemRepr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
+    if (itemRepr.unknown.length) throw new Abstain(`unknown repr hint \`${itemRepr.unknown.join(', ')}\``);
     if (repr.pack !== undefined && repr.align !== undefined) throw new Reject('E0587', 'type has conflicting packed and align representation hints');
     if (item.kind === 'enum' && repr.pack !== undefined) throw new Reject('E0517', 'attribute should be applied to a struct or union');
     if (repr.align !== undefined && (repr.align & (repr.align - 1)) !== 0) throw new Reject('E0589', 'invalid `repr(align)` attribute: not a power of two');
@@ -1065,7 +1082,7 @@ export class Engine {
     if (i < 0 || variants.some((v) => v.fields.length > 0)) return undefined;
     const ty: Ty = { k: 'adt', def: { item, m: owner.m }, args: [] };
     const scope = this.adtScope(ty as Extract<Ty, { k: 'adt' }>);
-    return this.discriminants(variants, reprOptions(item.repr, this.target), scope).discriminants[i];
+    return this.discriminants(variants, reprOptions(reprOf(item, owner.m.crate), this.target), scope).discriminants[i];
   }
 
   /**
@@ -1096,8 +1113,9 @@ export class Engine {
     let out: Ty | undefined;
     if (name === 'Discriminant') {
       if (self.k === 'adt' && self.def.item.kind === 'enum') {
-        const r = reprOptions(self.def.item.repr, this.target).int;
-        out = r ? { k: 'int', size: r.size, signed: r.signed, name: self.def.item.repr.int! } : { k: 'int', size: this.target.pointerSize, signed: true, name: 'isize' };
+        const selfRepr = reprOf(self.def.item, self.def.m.crate);
+        const r = reprOptions(selfRepr, this.target).int;
+        out = r ? { k: 'int', size: r.size, signed: r.signed, name: selfRepr.int! } : { k: 'int', size: this.target.pointerSize, signed: true, name: 'isize' };
       } else if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
       else out = { k: 'int', size: 1, signed: false, name: 'u8' };
     } else {

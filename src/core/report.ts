@@ -2,12 +2,12 @@
  * Turns engine results into `TypeReport`s (the CLI's JSON and what the editor shows).
  */
 import type { FieldReport, TypeReport, VariantReport } from '../analysis/api';
-import type { FieldDef, TypeExpr, TypeItem } from './model';
+import type { FieldDef, Repr, TypeExpr, TypeItem } from './model';
 import { ownString } from './model';
 import { nestedShift, shiftSpan } from './positions';
 import { expansionOf } from './expansion';
 import type { ModuleScope } from './resolve';
-import { type AdtLayout, type Engine, type Ty, refKey } from './engine';
+import { type AdtLayout, type Engine, type Ty, refKey, reprOf } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
 
 /**
@@ -156,7 +156,7 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     line: item.line + 1,
     nameSpan: item.nameSpan,
     span: item.span,
-    repr: reprText(item),
+    repr: reprText(reprOf(item, input.m.crate)),
     ...(expanded ? { expandedFrom: expanded.macro } : {}),
   };
   if (isGenericItem(item)) return { ...base, size: null, unknown: 'generic: needs type arguments' };
@@ -222,8 +222,7 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
   };
 }
 
-export function reprText(item: TypeItem): string | undefined {
-  const r = item.repr;
+export function reprText(r: Repr): string | undefined {
   const parts: string[] = [];
   if (r.c) parts.push('C');
   if (r.transparent) parts.push('transparent');

@@ -74,6 +74,21 @@ pub struct Sized([u16; N], [u8; After::B as usize]);
     expect: { Sized: '22/2' },
   },
   {
+    name: 'cfg_attr adds a repr where its predicate holds (crossbeam CachePadded: align(128) on x86_64)',
+    source: `
+#[cfg_attr(any(target_arch = "x86_64", target_arch = "aarch64"), repr(align(128)))]
+#[cfg_attr(not(any(target_arch = "x86_64", target_arch = "aarch64")), repr(align(64)))]
+pub struct CachePadded<T> { value: T }
+pub struct Padded(CachePadded<u8>);
+#[cfg_attr(target_os = "none", repr(C))]
+#[cfg_attr(unix, repr(C, packed))]
+pub struct Mixed { a: u8, b: u32 }
+#[cfg_attr(all(), cfg_attr(unix, repr(u8)))]
+pub enum Small { A = 1, B = 2 }
+`,
+    expect: { Padded: '128/128', Mixed: '5/1', Small: '1/1' },
+  },
+  {
     name: 'types made by macro_rules! (fragments, repetitions, attributes, nested calls, $crate, textual scope, #[macro_use] modules)',
     source: `
 macro_rules! fields {
