@@ -241,7 +241,15 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   let bad = false;
   for (const dir of argv) {
-    const { summary, oracle, rustc } = await checkCrate(dir, { cli, rustcOnly, target, cargoHome });
+    let checked;
+    try {
+      checked = await checkCrate(dir, { cli, rustcOnly, target, cargoHome });
+    } catch (e) {
+      // One package that does not build (a dependency missing from the registry…) does not stop the others.
+      rows.push(`${dir}: not checked: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
+      continue;
+    }
+    const { summary, oracle, rustc } = checked;
     if (!summary) {
       rows.push(`${dir}: rustc laid out ${oracle.length} types (${rustc.dropped} forcing lines dropped) in ${rustc.ms} ms`);
       if (verbose) for (const t of oracle) console.log(JSON.stringify(t));
