@@ -67,7 +67,12 @@ function pickClock(): CpuClock {
       },
     };
   }
-  const schedstat = (): number => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+  // The kernel brings a running thread's figure up to date at each scheduler tick (4 ms here),
+  // and when the process's own CPU time is read: reading that first makes it exact.
+  const schedstat = (): number => {
+    process.cpuUsage();
+    return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+  };
   try {
     if (process.platform === 'linux' && schedstat() > 0) return { kind: 'thread', now: schedstat };
   } catch {
