@@ -230,14 +230,16 @@ export async function startCodeServer(scratch, { settings = {}, port, host = '12
 /**
  * The workbench URL. `devPath`/`testsPath` go into the `payload` as `vscode-remote://` URIs
  * whose authority is the page's host:port: that puts them on the server, so the extension
- * (and the tests) run in code-server's Node extension host.
+ * (and the tests) run in code-server's Node extension host. `openFile` (a server path) is
+ * opened in an editor as the window starts, as `code FILE` does.
  */
-export function workbenchUrl(origin, { folder, devPath, testsPath } = {}) {
+export function workbenchUrl(origin, { folder, devPath, testsPath, openFile } = {}) {
   const authority = new URL(origin).host;
   const remote = (p) => `vscode-remote://${authority}${resolve(p)}`;
   const payload = [];
   if (devPath) payload.push(['extensionDevelopmentPath', remote(devPath)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+  if (openFile) payload.push(['openFile', remote(openFile)]);
   const q = new URLSearchParams();
   if (folder) q.set('folder', resolve(folder));
   let url = `${origin}/?${q.toString().replace(/%2F/g, '/')}`;

@@ -26,7 +26,8 @@ const args = parseArgs(process.argv.slice(2), { options: ['ext', 'tests', 'folde
 const ext = resolve(args.ext ?? ROOT);
 const tests = resolve(args.tests ?? join(ROOT, 'out/test/integration/index.js'));
 const folder = resolve(args.folder ?? join(ROOT, 'test/fixtures/workspace'));
-const timeoutMs = Number(args.timeout ?? 180_000);
+// A hang detector: the cold-open suite alone takes 1-3 minutes on a loaded 2-core machine.
+const timeoutMs = Number(args.timeout ?? 600_000);
 
 async function main() {
   for (const [what, p] of [['extension', join(ext, 'package.json')], ['test index', tests], ['workspace', folder]]) {

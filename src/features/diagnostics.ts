@@ -7,6 +7,8 @@
  *                     or more larger than the next one, like clippy's large_enum_variant.
  * No noise on half-typed code: types whose layout is unknown or an error are skipped, and so is
  * any item that contains a syntax error. Open documents are re-checked shortly after an edit.
+ * A text tree-sitter gave up on gets one diagnostic on its first line, saying why and when it
+ * will be parsed again (after which the surfaces are asked to refresh, this one included).
  */
 import * as vscode from 'vscode';
 import type { DiagnosticSettings } from './config';
@@ -83,7 +85,9 @@ export class LayoutDiagnostics extends Disposable {
       this.collection.set(
         document.uri,
         findings(a, settings).map((f) => {
-          const d = new vscode.Diagnostic(spanToRange(document, f.span), f.message, severity);
+          // A given-up parse says when it will be tried again (src/features/parseRetries.ts).
+          const message = f.code === 'parseAbandoned' ? f.message + this.reports.retryNote(a.path, a.text) : f.message;
+          const d = new vscode.Diagnostic(spanToRange(document, f.span), message, severity);
           d.source = DIAGNOSTIC_SOURCE;
           d.code = f.code;
           return d;

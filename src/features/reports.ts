@@ -26,6 +26,7 @@ import { Disposable } from './dispose';
 import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from './documentModel';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
+import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex, toPath } from './workspaceIndex';
 
 interface DocEntry {
@@ -47,6 +48,9 @@ export class DocumentReports extends Disposable {
   private readonly crates = new Map<string, { generation: number; analysis: Analysis; program: Program }>();
   /** Package graphs with the dependency crates read so far, per (package, target), until files change on disk. */
   private readonly projects = new Map<string, { generation: number; project: Project | undefined; made: number }>();
+  /** Parses given up over their budget (never cached as models): parsed again, a few times, when due. */
+  private readonly retries = new GivenUpParses(() => this.retryGivenUp());
+  private readonly loggedGivenUp = new WeakSet<SourceFile>();
   readonly index: WorkspaceIndex;
   /** Incremental trees of the analysed documents (created with the parser). */
   private trees: DocumentTrees | undefined;
@@ -121,6 +125,8 @@ export class DocumentReports extends Disposable {
 
   /** The analysis of the document's current version, or undefined (not Rust, or failed: logged). */
   analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentAnalysis | undefined> {
+    // Another parse of a given-up text is due: nothing that may hold its given-up model is reused.
+    if (this.retries.takeDue()) this.forgetGivenUp();
     const key = document.uri.toString();
     const target = readSettings(document).target;
     const generation = this.index.generation;
@@ -157,9 +163,11 @@ export class DocumentReports extends Disposable {
     const parser = await this.analyzer.parser();
     this.trees ??= new DocumentTrees(parser);
     if (document.version === version && !document.isClosed) {
-      // The document's own model comes from its incremental tree.
-      const file = this.trees.get(treeDoc(document)).file();
-      if (this.parsed.get(path)?.text !== text) this.parsed.set(path, { text, file });
+      // The document's own model comes from its incremental tree; a given-up parse of it is
+      // parsed again when due, or once this text was parsed elsewhere (by a crate's load).
+      const retry = this.retries.due(path, text) || this.parsed.get(path)?.text === text;
+      const file = this.trees.get(treeDoc(document), { retry }).file();
+      this.noteParse(path, text, file);
     }
     const parse = (p: string, t: string) => this.parse(parser, p, t);
     let analysis: Analysis | undefined;
@@ -226,13 +234,65 @@ export class DocumentReports extends Disposable {
     return project;
   }
 
-  /** Parses with the (path, text) cache; every tree is deleted before returning. */
+  /**
+   * Parses with the (path, text) cache; every tree is deleted before returning. A given-up text
+   * is parsed again only when due: until then its given-up model stands in.
+   */
   private parse(parser: RustParser, path: string, text: string): SourceFile {
     const hit = this.parsed.get(path);
     if (hit && hit.text === text) return hit.file;
+    const waiting = this.retries.waiting(path, text);
+    if (waiting) return waiting;
     const file = this.analyzer.parseWith(parser, path, text);
-    this.parsed.set(path, { text, file });
+    this.noteParse(path, text, file);
     return file;
+  }
+
+  /**
+   * Caches a parse by (path, text), unless it was given up: that one is recorded to be parsed
+   * again (src/features/parseRetries.ts). When an earlier parse of this text had been given up,
+   * every surface is told to ask again (other documents of the crate may show more now).
+   */
+  private noteParse(path: string, text: string, file: SourceFile): void {
+    const outcome = this.retries.note(path, text, file);
+    if (outcome === 'givenUp') {
+      const s = this.retries.state(path, text);
+      if (s && !this.loggedGivenUp.has(file)) this.log.info(`${path}: ${file.problems[0]?.message ?? 'parse given up'} (attempt ${s.attempts} of ${MAX_ATTEMPTS})`);
+      this.loggedGivenUp.add(file);
+      return;
+    }
+    if (this.parsed.get(path)?.text !== text) this.parsed.set(path, { text, file });
+    if (outcome === 'recovered') {
+      this.log.info(`${path}: parsed this time, after a given-up parse`);
+      setImmediate(() => {
+        if (!this.isDisposed) this._onDidInvalidate.fire();
+      });
+    }
+  }
+
+  /** Forgets the results, crates and package graphs that may hold a given-up model (the parses themselves stay cached). */
+  private forgetGivenUp(): void {
+    this.docs.clear();
+    this.crates.clear();
+    this.projects.clear();
+  }
+
+  /** Some given-up texts are due for another parse and the extension host is idle: the surfaces ask again. */
+  private retryGivenUp(): void {
+    if (this.isDisposed) return;
+    this.forgetGivenUp();
+    this._onDidInvalidate.fire();
+  }
+
+  /**
+   * How the diagnostic of a given-up parse of this text ends: when it will be parsed again, or
+   * that it will not be before the text changes.
+   */
+  retryNote(path: string, text: string): string {
+    const s = this.retries.state(path, text);
+    if (!s) return '';
+    if (s.willRetry) return ` It will be parsed again once the editor is idle (attempt ${s.attempts} of ${MAX_ATTEMPTS}).`;
+    return ` It was given up ${s.attempts} times; it will be parsed again when the text changes.`;
   }
 
   /** Runs a provider's body: an exception is logged and becomes `fallback`, never thrown into VS Code. */
@@ -268,6 +328,7 @@ export class DocumentReports extends Disposable {
   override dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.retries.dispose();
     this.trees?.dispose();
     this.trees = undefined;
     this.docs.clear();

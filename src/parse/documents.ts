@@ -16,9 +16,11 @@
  *   file parses as before, and the model is rebuilt from this region alone. The whole file's
  *   tree is then brought up to date later (`settle`): when asked for, when typing pauses (the
  *   extension calls `settle`), or after `MAX_PENDING` regions.
+ * - A parse given up over its budget (`abandonedParse`: an empty tree) is kept only so the
+ *   next edit knows where it stands (it parses afresh); `get` of the same version parses again.
  * - Every replaced tree is `delete()`d, and so is a closed document's; `dispose()` frees all.
- *   A tree handed out by `get`/`update` stays valid only until the next update or close of
- *   that document.
+ *   A tree handed out by `get`/`update` stays valid only until the next update, close or
+ *   `get` that parses again of that document.
  */
 import type { Node, Point, Tree } from 'web-tree-sitter';
 import { Edit } from 'web-tree-sitter';
@@ -150,7 +152,7 @@ export class DocumentTrees {
   private readonly regionShare: number;
   private disposed = false;
   /** Counters for tests and diagnostics. */
-  readonly stats = { full: 0, incremental: 0, region: 0, settle: 0, fallback: 0, extractFull: 0, extractIncremental: 0 };
+  readonly stats = { full: 0, incremental: 0, region: 0, settle: 0, fallback: 0, extractFull: 0, extractIncremental: 0, retry: 0 };
 
   constructor(
     private readonly parser: RustParser,
@@ -161,15 +163,26 @@ export class DocumentTrees {
     this.regionShare = options.regionShare ?? 1 / 32;
   }
 
-  /** The tree of `doc` at its current version (parsed now if the cache has no such version). */
-  get(doc: TextDocumentLike): ParsedDocument {
+  /**
+   * The tree of `doc` at its current version (parsed now if the cache has no such version). A
+   * parse that was given up (`abandonedParse`) is not the document's tree: asking again parses
+   * the text again, from scratch, unless `options.retry` is false (the caller decides how often
+   * a given-up text is tried; until then it gets the given-up version, whose model says why).
+   */
+  get(doc: TextDocumentLike, options: { readonly retry?: boolean } = {}): ParsedDocument {
     this.checkAlive();
     const e = this.entries.get(doc.uri);
-    if (e && e.version === doc.version) {
+    if (e && e.version === doc.version && (options.retry === false || !this.givenUp(e))) {
       this.touch(e);
       return e.doc;
     }
+    if (e && e.version === doc.version) this.stats.retry++;
     return this.fullParse(doc.uri, doc.version, doc.getText()).doc;
+  }
+
+  /** Is the entry's whole-file tree a given-up parse (its model then holds only the reason)? */
+  private givenUp(e: Entry): boolean {
+    return abandonedParse(e.tree) !== undefined;
   }
 
   /**

@@ -7,6 +7,7 @@
  * The returned parser owns a WASM object: the composition root calls `dispose()` once, at
  * shutdown. Trees returned by `parse()` are owned by the caller, who must `delete()` them.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { Parser, Language, type Range, type Tree } from 'web-tree-sitter';
 
@@ -28,15 +29,102 @@ export class ParseFailedError extends Error {
 
 /**
  * How much CPU time (ms) tree-sitter may spend on one parse of `chars` characters: 40 ms plus
- * 0.4 ms per 1,000 characters. Measured on the project's machines: real code parses at about
- * 0.13 ms per 1,000 characters on average (the bench's 7.9 MB of crates) and 0.34 at worst (a
- * 328 KB table of numbers, 64% of its budget); error recovery on broken input runs at 0.5 to
- * 1.5 ms per 1,000 characters (10,000 unclosed parentheses after a broken parameter list), and
+ * 0.4 ms per 1,000 characters, counted on the thread that parses (see `parseClock`). Measured on
+ * the project's machines: real code parses at about 0.13 ms per 1,000 characters on average (the
+ * bench's 7.9 MB of crates) and 0.34 at worst (a 328 KB table of numbers, 64% of its budget);
+ * error recovery on broken input runs at 0.5 to 3.5 ms per 1,000 characters (an unclosed item
+ * followed by thousands of lines, 10,000 unclosed parentheses after a broken parameter list), and
  * is stopped before it blocks the editor.
  */
 export function parseBudgetMs(chars: number): number {
   return (40 + chars * 0.0004) * budgetScale;
 }
+
+/** A CPU-time clock (ms): of the calling thread where the platform tells it, else of the whole process. */
+export interface CpuClock {
+  readonly kind: 'thread' | 'process';
+  now(): number;
+}
+
+/**
+ * The clock the parse budget is counted on: the CPU time of the thread that parses, so that
+ * other work in the process (WebAssembly compilation and garbage collection on V8's helper
+ * threads, worker threads) does not count against a parse, and neither do other programs.
+ * `process.threadCpuUsage()` where Node has it (23.9 and later); on Linux, the thread's own
+ * run time from `/proc/thread-self/schedstat` (`linuxThreadClock`); elsewhere (Node 20 on macOS
+ * or Windows) the process's CPU time, every thread's.
+ */
+export function parseClock(): CpuClock {
+  clock ??= pickClock();
+  return clock;
+}
+
+let clock: CpuClock | undefined;
+
+function pickClock(): CpuClock {
+  const threadCpuUsage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
+  if (typeof threadCpuUsage === 'function') {
+    return {
+      kind: 'thread',
+      now: () => {
+        const u = threadCpuUsage.call(process);
+        return (u.user + u.system) / 1000;
+      },
+    };
+  }
+  const own = linuxThreadClock();
+  if (own) return { kind: 'thread', now: own };
+  return {
+    kind: 'process',
+    now: () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    },
+  };
+}
+
+/**
+ * The calling thread's run time (ms) from /proc/thread-self/schedstat (Linux), or undefined. The
+ * file stays open (one descriptor per thread that loads this module) and is read in place: about
+ * 5 µs, against 20-150 µs for opening it each time. Reading the process's CPU time first makes
+ * the kernel bring the running thread's figure up to date; otherwise it moves at scheduler ticks
+ * (4 ms here), and a parse starting just before one had its budget shortened by that much.
+ */
+function linuxThreadClock(): (() => number) | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const fd = openSync('/proc/thread-self/schedstat', 'r');
+    const buf = Buffer.alloc(64);
+    const now = (): number => {
+      process.cpuUsage();
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      let ns = 0;
+      for (let i = 0; i < n; i++) {
+        const c = buf[i]!;
+        if (c < 48 || c > 57) break;
+        ns = ns * 10 + (c - 48);
+      }
+      return ns / 1e6;
+    };
+    if (now() > 0) return now;
+    closeSync(fd);
+    return undefined;
+  } catch {
+    return undefined; // no /proc here
+  }
+}
+
+/**
+ * The budget of a parse of more characters than the parser has ever parsed is this many times
+ * the usual one. Such a parse is the first of its size: it grows the WebAssembly heap, whose new
+ * pages the kernel zeroes (and, in a virtual machine, the host maps) on first touch, and in a
+ * new process it runs before V8 has optimised the grammar's code. Measured on this project's
+ * 2-core virtual machines: the first parse of a 280 KB file took 107-168 ms of the thread's CPU
+ * time and the next ones 41-80 ms; the first of 330 KB of 10,000-deep nesting 238 ms (70 ms of
+ * it in the kernel, 6,000 page faults), then 80 ms. The allowance is spent once per size: a later
+ * parse of the same size, given up or not, has the usual budget.
+ */
+export const FIRST_OF_ITS_SIZE = 2;
 
 let budgetScale = 1;
 
@@ -57,7 +145,10 @@ export function abandonedParse(tree: Tree): string | undefined {
 }
 
 export interface ParseOptions {
-  /** Overrides `parseBudgetMs(text.length)` (or, with `range`, the budget of the range's length). */
+  /**
+   * Overrides the budget: `parseBudgetMs(text.length)` (or, with `range`, of the range's length),
+   * times `FIRST_OF_ITS_SIZE` for a parse longer than any before it.
+   */
   readonly budgetMs?: number;
   /**
    * Parse only this part of `text` (tree-sitter's included ranges): the tree's positions are
@@ -72,9 +163,10 @@ export interface RustParser {
    * Parses `text`. Pass `oldTree` (already `edit()`ed to match `text`) for an incremental
    * parse. The caller owns the returned tree and must `delete()` it.
    *
-   * A parse that runs over `parseBudgetMs(text.length)` is given up: the tree returned is then
-   * that of an empty text, and `abandonedParse(tree)` says why (an edited `oldTree` must not be
-   * reused after that). `options.budgetMs` replaces that budget (tests).
+   * A parse that runs over `parseBudgetMs(text.length)` of the thread's CPU time (twice that for
+   * a parse longer than any before it: `FIRST_OF_ITS_SIZE`) is given up: the tree returned is
+   * then that of an empty text, and `abandonedParse(tree)` says why (an edited `oldTree` must not
+   * be reused after that). `options.budgetMs` replaces that budget (tests, the CLI).
    */
   parse(text: string, oldTree?: Tree | null, options?: ParseOptions): Tree;
   /** Frees the WASM parser; later `loadRustParser` calls for the same directory make a new one. */
@@ -127,6 +219,8 @@ function describe(err: unknown): string {
 
 class RustParserImpl implements RustParser {
   private parser: Parser | undefined;
+  /** The most characters parsed in one parse so far. */
+  private longest = 0;
   constructor(
     readonly language: Language,
     private readonly onDispose: () => void,
@@ -141,21 +235,24 @@ class RustParserImpl implements RustParser {
     if (!this.parser) throw new ParseFailedError('the Rust parser has been disposed');
     let tree: Tree | null;
     const started = performance.now();
-    const cpu0 = process.cpuUsage();
+    const clock = parseClock();
+    const cpu0 = clock.now();
     const range = options?.range;
-    const budget = options?.budgetMs ?? parseBudgetMs(range ? range.endIndex - range.startIndex : text.length);
+    const size = range ? range.endIndex - range.startIndex : text.length;
+    const budget = options?.budgetMs ?? parseBudgetMs(size) * (size > this.longest ? FIRST_OF_ITS_SIZE : 1);
+    this.longest = Math.max(this.longest, size);
     let deadline = started + budget;
     let overrun = false;
+    let spent = 0;
     // Called by tree-sitter about every 100 parse operations; true stops the parse. The clock
-    // is wall time (cheap to read); past the deadline, the CPU time this process actually got
-    // decides, so other programs on a busy machine do not stop a normal parse. (That CPU time is
-    // every thread's: hence the unbudgeted warm-up parse in loadRustParser.)
+    // is wall time (cheap to read); past the deadline, the CPU time this thread actually got
+    // decides (see `parseClock`), so neither other programs on a busy machine nor other threads
+    // of this process stop a normal parse.
     const progressCallback = (): boolean => {
       if (overrun || performance.now() <= deadline) return overrun;
-      const used = process.cpuUsage(cpu0);
-      const cpuMs = (used.user + used.system) / 1000;
-      if (cpuMs > budget) overrun = true;
-      else deadline = performance.now() + Math.max(1, budget - cpuMs);
+      spent = clock.now() - cpu0;
+      if (spent >= budget) overrun = true;
+      else deadline = performance.now() + Math.max(1, budget - spent);
       return overrun;
     };
     try {
@@ -175,7 +272,7 @@ class RustParserImpl implements RustParser {
         if (tree) {
           abandonedTrees.set(
             tree,
-            `tree-sitter gave up on this text after ${Math.round(performance.now() - started)} ms (its budget for ${Math.round(text.length / 1024)} KB is ${Math.round(budget)} ms): ` +
+            `tree-sitter gave up on this text after ${Math.round(spent)} ms of ${clock.kind === 'thread' ? 'parsing' : 'CPU time'} (its budget for ${Math.round(size / 1024)} KB is ${Math.round(budget)} ms): ` +
               'its syntax errors are too costly to recover from, so no type of this file was laid out. Fix the syntax errors (unclosed brackets, usually) and the layouts come back.',
           );
         }
@@ -234,8 +331,10 @@ export function loadRustParser(wasmDir: string): Promise<RustParser> {
       const self: RustParser = new RustParserImpl(language, () => {
         if (parsers.get(key) === cached) parsers.delete(key);
       });
-      // Warm-up: the first parses also compile the grammar's WebAssembly, on other threads whose
-      // CPU time the parse budget would count. A small unbudgeted parse gets that done first.
+      // Warm-up: the first parses also compile the grammar's WebAssembly (on this thread when a
+      // function is first called, then optimised on V8's helper threads, which the parse budget
+      // counts where only the process's CPU time is known). A small unbudgeted parse gets the
+      // first compilations done before any budgeted one.
       self.parse(WARM_UP, null, { budgetMs: Infinity }).delete();
       return self;
     })();
