@@ -9,10 +9,12 @@
 //    of types from earlier modules (by value, so no type is infinite);
 //  - `deps`: a package depending on hyper, h2, tokio, tokio-util, tracing-subscriber, rustls,
 //    clap, regex, serde_json, toml_edit and ignore (default features, plus tokio/hyper "full"):
-//    83 crates for x86_64 Linux (`cargo tree -e normal`), whose lib.rs names a type of each.
+//    83 crates for x86_64 Linux with Debian bookworm's packages (`cargo tree -e normal`, counted
+//    again at bench time), whose lib.rs names a type of each.
 // Each corpus says which file the bench opens, where it types (a doc-comment line), which type
 // name it hovers further down, and which field type it toggles (u16 ↔ u32 or the like).
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fetchCrates } from './bench-corpus.mjs';
 
@@ -533,7 +535,7 @@ pub struct Service {
 }
 `;
 
-function prepareDeps(root) {
+function prepareDeps(root, cargoHome) {
   const dir = join(root, 'deps');
   mkdirSync(join(dir, 'src'), { recursive: true });
   mkdirSync(join(dir, '.cargo'), { recursive: true });
@@ -542,15 +544,31 @@ function prepareDeps(root) {
   writeFileSync(join(dir, 'src/lib.rs'), DEPS_LIB);
   const file = join(dir, 'src/lib.rs');
   const c = { hover: 'Service', field: { decl: /\bstruct Stats\b/, pattern: /requests: (u16)/, to: 'u32', hover: 'Service' } };
-  return { name: 'deps', label: '83-crate graph', dir, file, others: [], ...describe(dir), sites: sites(file, c) };
+  const crates = graphSize(dir, cargoHome);
+  return { name: 'deps', label: crates ? `${crates}-crate graph` : 'dependency graph', graphCrates: crates, dir, file, others: [], ...describe(dir), sites: sites(file, c) };
+}
+
+/**
+ * How many crates cargo's graph of the package has for x86_64 Linux (normal dependencies, the
+ * package included): `cargo tree`, offline, through the package's .cargo/config.toml. Undefined
+ * without cargo. Cargo.lock is written into the package as cargo resolved it.
+ */
+function graphSize(dir, cargoHome) {
+  const r = spawnSync('cargo', ['tree', '--offline', '-e', 'normal', '--prefix', 'none', '--target', 'x86_64-unknown-linux-gnu'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CARGO_HOME: cargoHome },
+  });
+  if (r.status !== 0) return undefined;
+  return new Set(r.stdout.split('\n').map((l) => l.replace(/ \(\*\)$/, '').trim()).filter(Boolean)).size;
 }
 
 /** Every corpus (or those named in `only`), made under `root`. */
-export function prepareCorpora(root, { only, log = (m) => console.error(m) } = {}) {
+export function prepareCorpora(root, { only, cargoHome, log = (m) => console.error(m) } = {}) {
   const want = (n) => !only || only.includes(n);
   const out = [];
   for (const c of REAL) if (want(c.name)) out.push(prepareReal(root, c, log));
   if (want('gen20')) out.push(prepareGenerated(root, Number(process.env.RLL_BENCH_GEN_BYTES ?? 20_000_000)));
-  if (want('deps')) out.push(prepareDeps(root));
+  if (want('deps')) out.push(prepareDeps(root, cargoHome ?? join(root, '.cargo-home')));
   return out;
 }

@@ -145,6 +145,67 @@ const position = (p: Pos) => new vscode.Position(p.line, p.character);
 
 type Handler = (args: Record<string, unknown>) => Promise<unknown>;
 
+/** Waits until the host has been idle for 1 s (at most 10 s). */
+async function settle(): Promise<void> {
+  const start = wall();
+  while (wall() - start < 10_000) {
+    await sleep(100);
+    if (wall() - start >= 1000 && idleFor(1000, 20)) return;
+  }
+}
+
+/**
+ * `count` edits (or as many as fit in `budgetMs`), each followed by `ask()`, `pauseMs` apart.
+ * Per edit: `total`, from just before TextEditor.edit to ask()'s answer (the edit's round trip
+ * to the workbench and the command's are inside); `fromChange`, from the moment the extension
+ * host received the change (this probe's onDidChangeTextDocument listener, registered before the
+ * extension's, so it runs first) to the answer; `host`, the extension host main thread's active
+ * time over that stretch (performance.eventLoopUtilization: the work of the extensions, the
+ * providers, the RPC, without the time spent waiting for the workbench). With `edit` undefined,
+ * only the request is timed (from just before it).
+ */
+async function edits(
+  editor: vscode.TextEditor,
+  o: { count: number; budgetMs: number; pauseMs: number; edit: ((i: number) => (b: vscode.TextEditorEdit) => void) | undefined; ask: () => Promise<string | undefined> },
+): Promise<{ total: ReturnType<typeof stats>; fromChange: ReturnType<typeof stats>; host: ReturnType<typeof stats>; misses: number; elapsedMs: number }> {
+  const total: number[] = [];
+  const fromChange: number[] = [];
+  const host: number[] = [];
+  let misses = 0;
+  let changedAt = 0;
+  let eluAtChange = performance.eventLoopUtilization();
+  const uri = editor.document.uri.toString();
+  const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.toString() !== uri || e.contentChanges.length === 0) return;
+    changedAt = performance.now();
+    eluAtChange = performance.eventLoopUtilization();
+  });
+  const started = performance.now();
+  try {
+    for (let i = 0; i < o.count && performance.now() - started < o.budgetMs; i++) {
+      const t = performance.now();
+      changedAt = 0;
+      if (o.edit) await type(editor, o.edit(i));
+      else {
+        changedAt = t;
+        eluAtChange = performance.eventLoopUtilization();
+      }
+      if (changedAt === 0) throw new Error('the edit reached the extension host after TextEditor.edit resolved');
+      const answer = await o.ask();
+      const end = performance.now();
+      const elu = performance.eventLoopUtilization(eluAtChange);
+      if (answer === undefined) misses++;
+      total.push(end - t);
+      fromChange.push(end - changedAt);
+      host.push(elu.active);
+      if (o.pauseMs) await sleep(o.pauseMs);
+    }
+  } finally {
+    sub.dispose();
+  }
+  return { total: stats(total), fromChange: stats(fromChange), host: stats(host), misses, elapsedMs: performance.now() - started };
+}
+
 let profiler: inspector.Session | undefined;
 
 const OPS: Record<string, Handler> = {
@@ -220,19 +281,22 @@ const OPS: Record<string, Handler> = {
     const post = (m: string, p?: object) => new Promise<void>((res, rej) => profiler!.post(m, p ?? {}, (e) => (e ? rej(e) : res())));
     await post('Profiler.enable');
     await post('Profiler.setSamplingInterval', { interval: Number(a.intervalUs ?? 500) });
+    const before = wall();
     await post('Profiler.start');
-    return { started: wall() };
+    return { startedAt: (before + wall()) / 2 };
   },
 
   async profileStop(a) {
     const s = profiler;
     if (!s) throw new Error('no profile running');
     profiler = undefined;
+    const before = wall();
     const profile = await new Promise<unknown>((res, rej) => s.post('Profiler.stop', (e, r) => (e ? rej(e) : res(r.profile))));
+    const stoppedAt = (before + wall()) / 2;
     s.disconnect();
     fs.mkdirSync(path.dirname(String(a.file)), { recursive: true });
     fs.writeFileSync(String(a.file), JSON.stringify(profile));
-    return { file: a.file };
+    return { file: a.file, stoppedAt };
   },
 
   /** Heap after a full GC (run 3 times, with a pause, so finalizers and weak maps settle). */
@@ -263,86 +327,76 @@ const OPS: Record<string, Handler> = {
   /**
    * Typing in a doc comment: a character appended to line `line`, then deleted, `count` times
    * (or until `budgetMs`), each followed by a hover at `hover` (`mode: 'hover'`) or every
-   * CodeLens of the file (`mode: 'lens'`). Times each from just before the edit to the answer;
-   * also the answer alone, without an edit (cache hit: the round trip through the workbench).
+   * CodeLens of the file (`mode: 'lens'`). See `edits` for what is timed; `floor` is the same
+   * request with no edit before it (the analysis cached): the round trips alone.
    */
   async typing(a) {
     const { uri, editor } = await documentFor(String(a.file));
-    const mode = String(a.mode);
     const line = Number(a.line);
-    const count = Number(a.count ?? 200);
-    const budget = Number(a.budgetMs ?? 60_000);
-    const pauseMs = Number(a.pauseMs ?? 20);
     const at = position(a.hover as Pos);
-    const ask = async (): Promise<boolean> => {
-      if (mode === 'hover') {
+    const ask = async (): Promise<string | undefined> => {
+      if (a.mode === 'hover') {
         const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
-        return /size \d+/.test(hoverText(h));
+        return /size (\d+)/.exec(hoverText(h))?.[1];
       }
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000);
-      return (lenses ?? []).some((l) => SIZED.test(l.command?.title ?? ''));
+      const sized = (lenses ?? []).filter((l) => SIZED.test(l.command?.title ?? '')).length;
+      return sized ? String(sized) : undefined;
     };
     await ask();
-    // The floor: the same request with nothing changed (the analysis is cached).
-    const floor: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const t = performance.now();
-      await ask();
-      floor.push(performance.now() - t);
-    }
-    const times: number[] = [];
-    let misses = 0;
-    const started = performance.now();
-    eld.reset();
-    const since = wall();
-    for (let i = 0; i < count && performance.now() - started < budget; i++) {
-      const end = editor.document.lineAt(line).range.end;
-      const t = performance.now();
-      if (i % 2 === 0) await type(editor, (b) => b.insert(end, 'x'));
-      else await type(editor, (b) => b.delete(new vscode.Range(end.translate(0, -1), end)));
-      if (!(await ask())) misses++;
-      times.push(performance.now() - t);
-      await sleep(pauseMs);
-    }
+    // Let the work of earlier edits finish first (the whole-file re-parse 400 ms after typing
+    // stops, the diagnostics after 250 ms), so it does not land in the floor.
+    await settle();
+    const floor = await edits(editor, { count: 30, budgetMs: 10_000, pauseMs: 0, edit: undefined, ask });
+    const typed = await edits(editor, {
+      count: Number(a.count ?? 200),
+      budgetMs: Number(a.budgetMs ?? 60_000),
+      pauseMs: Number(a.pauseMs ?? 20),
+      edit: (i) => {
+        const end = editor.document.lineAt(line).range.end;
+        return i % 2 === 0 ? (b) => b.insert(end, 'x') : (b) => b.delete(new vscode.Range(end.translate(0, -1), end));
+      },
+      ask,
+    });
     // Leave the text as it was (an odd count left one character).
-    if (times.length % 2 === 1) {
+    if (typed.total.n % 2 === 1) {
       const end = editor.document.lineAt(line).range.end;
       await type(editor, (b) => b.delete(new vscode.Range(end.translate(0, -1), end)));
     }
-    return { ...stats(times), floor: stats(floor), misses, elapsedMs: performance.now() - started, since };
+    return { ...typed, floor };
   },
 
-  /** Editing a field's type back and forth (`from` ↔ `to` at `at`), each followed by a hover at `hover`. */
+  /** Editing a field's type back and forth (`from` ↔ `to` at `at`), each followed by a hover at `hover` (see `edits`). */
   async fieldEdit(a) {
     const { uri, editor } = await documentFor(String(a.file));
     const from = String(a.from);
     const to = String(a.to);
-    const count = Number(a.count ?? 100);
-    const budget = Number(a.budgetMs ?? 60_000);
-    const pauseMs = Number(a.pauseMs ?? 20);
     const at = position(a.at as Pos);
     const hoverAt = position(a.hover as Pos);
     const now = () => editor.document.getText(new vscode.Range(at, at.translate(0, Math.max(from.length, to.length))));
     if (!now().startsWith(from)) throw new Error(`expected \`${from}\` at ${at.line + 1}:${at.character + 1}, found \`${now()}\``);
-    const sizes = new Set<string>();
-    const times: number[] = [];
-    let misses = 0;
-    const started = performance.now();
     let current = from;
-    for (let i = 0; i < count && performance.now() - started < budget; i++) {
-      const next = current === from ? to : from;
-      const t = performance.now();
-      await type(editor, (b) => b.replace(new vscode.Range(at, at.translate(0, current.length)), next));
-      const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, hoverAt));
-      times.push(performance.now() - t);
-      const size = /size (\d+)/.exec(text)?.[1];
-      if (size) sizes.add(`${next}: ${size}`);
-      else misses++;
-      current = next;
-      await sleep(pauseMs);
-    }
+    const sizes = new Set<string>();
+    await settle();
+    const r = await edits(editor, {
+      count: Number(a.count ?? 100),
+      budgetMs: Number(a.budgetMs ?? 60_000),
+      pauseMs: Number(a.pauseMs ?? 20),
+      edit: () => {
+        const next = current === from ? to : from;
+        const range = new vscode.Range(at, at.translate(0, current.length));
+        current = next;
+        return (b) => b.replace(range, next);
+      },
+      ask: async () => {
+        const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, hoverAt));
+        const size = /size (\d+)/.exec(text)?.[1];
+        if (size) sizes.add(`${current}: ${size}`);
+        return size;
+      },
+    });
     if (current !== from) await type(editor, (b) => b.replace(new vscode.Range(at, at.translate(0, current.length)), from));
-    return { ...stats(times), misses, sizes: [...sizes], elapsedMs: performance.now() - started };
+    return { ...r, sizes: [...sizes] };
   },
 
   /** Reverts and closes every editor; waits until the extension host dropped the documents. */
