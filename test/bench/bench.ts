@@ -13,6 +13,12 @@
  * `RLL_BENCH_CRATES=DIR...` (colon-separated) benches those crate directories instead of fetching;
  * `RLL_BENCH_BYTES` sizes the generated corpus; `RLL_BENCH_VERBOSE=1` prints the ratio per crate;
  * `RLL_BENCH_ONLY=real` stops after the headline (for `node --cpu-prof dist/bench.js`).
+ *  4. Last, in a process of its own: the in-crate section (scripts/bench-in-crate.mjs, issues 13
+ *     and 14), the extension in the real extension host of code-server on real crates, a
+ *     generated 20 MB crate and an 83-crate dependency graph: cold open → first sized CodeLens,
+ *     the longest extension-host block, keystroke → hover / CodeLens, field edit → hover, heap.
+ *     About 10 minutes or more; `RLL_BENCH_ONLY=in-crate` runs it alone, `RLL_BENCH_IN_CRATE=0`
+ *     leaves it out.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -223,7 +229,17 @@ async function stress(analyzer: Analyzer, parser: RustParser, files: { name: str
   printRatio('stress', total, best(rounds));
 }
 
+/** The in-crate section (scripts/bench-in-crate.mjs) in a process of its own; false when it failed. */
+function inCrate(): boolean {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench-in-crate.mjs')], { stdio: 'inherit' });
+  return r.status === 0;
+}
+
 async function main(): Promise<void> {
+  if (process.env.RLL_BENCH_ONLY === 'in-crate') {
+    if (!inCrate()) process.exitCode = 1;
+    return;
+  }
   const analyzer = new Analyzer({ wasmDir: path.join(ROOT, 'dist') });
   const parser = await analyzer.parser();
   const gen = generated();
@@ -285,6 +301,7 @@ async function main(): Promise<void> {
     if (r.status !== 0) process.exitCode = 1;
   }
   analyzer.dispose();
+  if (process.env.RLL_BENCH_IN_CRATE !== '0' && !inCrate()) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
