@@ -25,9 +25,11 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
   const log = new Log();
   context.subscriptions.push(log);
   try {
-    const analyzer = new Analyzer({ wasmDir: vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath });
+    const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
+    const analyzer = new Analyzer({ wasmDir: dist.fsPath });
     context.subscriptions.push({ dispose: () => analyzer.dispose({ disposeParser: true }) });
-    const reports = new DocumentReports(analyzer, log);
+    // Crates are read by a parse worker (dist/parseWorker.js), off the extension host's main thread.
+    const reports = new DocumentReports(analyzer, log, undefined, { parseWorker: vscode.Uri.joinPath(dist, 'parseWorker.js').fsPath });
     context.subscriptions.push(
       reports,
       registerHover(reports),

@@ -77,6 +77,11 @@ export class Analyzer {
 
   constructor(private readonly opts: { readonly wasmDir: string }) {}
 
+  /** The folder with the parser's WebAssembly files (and the parse worker's script beside them). */
+  get wasmDir(): string {
+    return this.opts.wasmDir;
+  }
+
   parser(): Promise<RustParser> {
     this.parserP ??= loadRustParser(this.opts.wasmDir);
     return this.parserP;

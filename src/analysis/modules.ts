@@ -38,6 +38,12 @@ export interface ModuleLoadOptions {
   readonly holds: (p: CfgPredicate) => boolean;
   /** Expands item-position macro calls as the walk meets them (without: calls stay as they are). */
   readonly expander?: CrateExpander;
+  /**
+   * The root file is a module somewhere in a crate still being read, not the crate's root: its
+   * `mod x;` files are not looked for (their paths depend on where the file sits) but left
+   * pending.
+   */
+  readonly detached?: boolean;
 }
 
 export interface LoadedModules {
@@ -151,6 +157,10 @@ class Walk {
       const dir = pathAttr !== undefined ? join(st.dir, pathAttr) : join(st.dir, ...(st.relative !== undefined ? [st.relative] : []), decl.name);
       const r = this.items(decl.items, path, declFile, { dir, relative: undefined }, depth, textual);
       return { mod: r.items === decl.items ? decl : { ...decl, items: r.items }, textual: r.textual };
+    }
+    if (this.opts.detached) {
+      this.fileModules.set(path.join('::'), { file: '', items: [], pending: true });
+      return none;
     }
     let filePath: string;
     let child: DirState;

@@ -15,6 +15,8 @@ export class ParsedFiles {
   private readonly files = new Map<string, { readonly text: string; readonly file: SourceFile }>();
   private readonly noted = new Map<string, string>();
   private fetching: Promise<void> | undefined;
+  /** Files handed to the other side and not back yet. */
+  private inFlight = 0;
 
   constructor(
     private readonly parseNow: ((path: string, text: string) => SourceFile) | undefined,
@@ -44,9 +46,14 @@ export class ParsedFiles {
     this.files.delete(path);
   }
 
-  /** Files a walk is waiting for. */
+  /** Whether files are waiting to be parsed or being parsed. */
+  get busy(): boolean {
+    return this.fetching !== undefined || this.noted.size > 0;
+  }
+
+  /** Files a walk is waiting for (noted, or being parsed). */
   get pending(): number {
-    return this.noted.size;
+    return this.noted.size + this.inFlight;
   }
 
   /**
@@ -61,6 +68,7 @@ export class ParsedFiles {
       while (this.noted.size) {
         const batch = [...this.noted];
         this.noted.clear();
+        this.inFlight += batch.length;
         await Promise.all(
           batch.map(async ([path, text]) => {
             let file: SourceFile;
@@ -70,6 +78,7 @@ export class ParsedFiles {
               file = { path, items: [], problems: [{ message: `could not be parsed: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } }], innerAttrs: [] };
             }
             this.files.set(path, { text, file });
+            this.inFlight--;
           }),
         );
       }

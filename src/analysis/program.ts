@@ -68,7 +68,7 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   if (!graph) return { ...loadFile(entry, opts), problems };
   for (const p of graph.problems) problems.push({ file: join(dir, 'Cargo.toml'), message: p.message });
   const project = new Project(graph, opts.fs, opts.parse, opts.target);
-  const c = project.loadCrate(graph.root, entry, false, opts.read);
+  const c = project.loadCrate(graph.root, entry, { read: opts.read });
   problems.push(...c.problems);
   return { program: { crate: c.input, texts: c.texts }, problems, project };
 }
@@ -102,7 +102,7 @@ export function targetKind(packageDir: string, file: string): 'test' | 'bin' | u
 export function loadTarget(packageDir: string, file: string, kind: 'test' | 'bin', opts: LoadOptions): LoadedProgram {
   const graph = new CargoGraph(opts.fs, opts.target, packageDir, ['default'], kind === 'test');
   const project = new Project(graph, opts.fs, opts.parse, opts.target);
-  const c = project.loadCrate(graph.root, file, false, opts.read, true);
+  const c = project.loadCrate(graph.root, file, { read: opts.read, withOwnLibrary: true });
   return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project };
 }
 

@@ -25,6 +25,17 @@ export interface LoadedCrate {
   readonly problems: readonly ModuleProblem[];
 }
 
+export interface LoadCrateOptions {
+  /** Its sources do not change while analyses are made (see CrateInput.frozen). */
+  readonly frozen?: boolean;
+  /** How the module tree's files are read (default: the project's file system). */
+  readonly read?: (path: string) => string | undefined;
+  /** A test, bench, example or binary of the package: its library is one more dependency. */
+  readonly withOwnLibrary?: boolean;
+  /** `entry` is one file of the crate, shown before the rest is read (see CrateInput.detached). */
+  readonly detached?: boolean;
+}
+
 export interface ProjectProblem {
   readonly crate: string;
   readonly message: string;
@@ -69,14 +80,8 @@ export class Project {
   }
 
   /** Loads a crate of package `node` from `entry` (the library, or the root package's binary). */
-  loadCrate(
-    node: PackageNode,
-    entry: string,
-    frozen: boolean,
-    read: (path: string) => string | undefined = (p) => this.fs.readFile(p),
-    /** A test, bench, example or binary of the package: its library is one more dependency. */
-    withOwnLibrary = false,
-  ): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros; readonly pending: number } {
+  loadCrate(node: PackageNode, entry: string, opts: LoadCrateOptions = {}): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros; readonly pending: number } {
+    const { frozen = false, read = (p: string) => this.fs.readFile(p), withOwnLibrary = false, detached = false } = opts;
     const features = this.graph.features(node);
     const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
     const built = buildCfgs(node.name, script, this.target, features);
@@ -90,7 +95,7 @@ export class Project {
       parse: this.parse,
       active: (cfg) => cfg.every(holds),
     });
-    const mods = loadModules(entry, { read, parse: this.parse, holds, expander });
+    const mods = loadModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));
     for (const m of mods.fileModules.values()) for (const e of externCrateNames(m.items)) externs.add(e);
     const input: CrateInput = {
@@ -105,6 +110,7 @@ export class Project {
       links: this.linksOf(node, withOwnLibrary),
       frozen,
       package: { name: node.name, version: node.version },
+      ...(detached ? { detached } : {}),
     };
     return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported, pending: mods.pending };
   }
@@ -153,7 +159,7 @@ export class Project {
       if (this.files && !this.read.includes(node) && !this.prefetched.has(node)) this.prefetch(node, node.libEntry);
       // Guard against a dependency cycle while its scope is being built (cargo forbids them for normal dependencies).
       this.scopes.set(node, { unavailable: `${label} depends on itself` });
-      const c = this.loadCrate(node, node.libEntry, true);
+      const c = this.loadCrate(node, node.libEntry, { frozen: true });
       if (c.pending > 0 && this.files) {
         // Some of its files are still being parsed: walk it again once they are in.
         this.scopes.delete(node);
@@ -180,25 +186,32 @@ export class Project {
   private readonly prefetched = new Set<PackageNode>();
 
   /**
-   * Notes every `.rs` file under the library entry's directory (at most 4,000) for parsing, so a
-   * dependency's files are parsed in one batch instead of one `mod` level per walk.
+   * Notes every `.rs` file of a dependency for parsing, so its files are parsed in one batch
+   * instead of one `mod` level per walk.
    */
   private prefetch(node: PackageNode, entry: string): void {
     this.prefetched.add(node);
+    for (const p of this.sourceFiles(entry)) {
+      const text = this.fs.readFile(p);
+      if (text !== undefined) this.parse(p, text);
+    }
+  }
+
+  /**
+   * The `.rs` files under a crate entry's directory (at most 4,000; `target` and dotted
+   * directories left out): the files its module tree most likely reads.
+   */
+  sourceFiles(entry: string): string[] {
+    const out: string[] = [];
     const stack = [dirname(entry)];
-    let n = 0;
-    while (stack.length && n < 4000) {
+    while (stack.length && out.length < 4000) {
       const dir = stack.pop()!;
       for (const e of this.fs.readDir(dir) ?? []) {
         const p = join(dir, e);
-        if (e.endsWith('.rs')) {
-          const text = this.fs.readFile(p);
-          if (text !== undefined) {
-            this.parse(p, text);
-            n++;
-          }
-        } else if (!e.includes('.') && e !== 'target') stack.push(p);
+        if (e.endsWith('.rs')) out.push(p);
+        else if (!e.includes('.') && e !== 'target') stack.push(p);
       }
     }
+    return out;
   }
 }

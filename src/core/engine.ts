@@ -385,6 +385,8 @@ export class Engine {
       if (head?.k === 'module' && head.m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
     }
     if (m.pending) return { k: 'unknown', reason: `\`${text}\`: this module's file is still being read` };
+    // A file shown before the rest of its crate is read: what it does not define may be there.
+    if (m.crate.outside) return { k: 'unknown', reason: `\`${text}\` is not defined in this file, and the rest of the crate is still being read` };
     if (m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
     if (segs.length === 1) {
       // Imported by a `use` whose path we could not follow (std items we do not model, other crates).
@@ -392,6 +394,7 @@ export class Engine {
       if (imp) {
         const head = imp.path[0] ?? '';
         const path = imp.path.join('::');
+        if (this.throughPending(m, imp.path, imp.global)) return { k: 'unknown', reason: `\`${path}\`: its module's file is still being read` };
         if (['std', 'core', 'alloc'].includes(head)) return { k: 'unknown', reason: `\`${path}\` is not a std type this extension models` };
         if (!['crate', 'self', 'super'].includes(head)) return { k: 'unknown', reason: `unknown type \`${path}\` (external crate \`${head}\`?)` };
       }
@@ -404,6 +407,16 @@ export class Engine {
     }
     if (m.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\` (not found; may come from a glob import of an external crate)` };
     return { k: 'unknown', reason: `unknown type \`${text}\`` };
+  }
+
+  /** Whether a `use` path that did not resolve stops at a module still being read (the editor reads crates off the main thread). */
+  private throughPending(m: ModuleScope, path: readonly string[], global: boolean): boolean {
+    let cur: Binding | undefined = global ? undefined : this.resolver.firstSegment(m, path[0] ?? '');
+    for (let i = 1; cur?.k === 'module' && i < path.length; i++) {
+      if (cur.m.pending) return true;
+      cur = this.resolver.step(cur, path[i]!, m.crate);
+    }
+    return cur?.k === 'module' && cur.m.pending;
   }
 
   private bindingTy(b: Binding, args: readonly GenericArg[], s: TyScope, text: string): Ty {

@@ -40,6 +40,12 @@ export interface CrateInput {
    * dependencies): its items are not tracked in `Engine.refs`, and its layouts may be shared.
    */
   readonly frozen?: boolean;
+  /**
+   * The root is one file of a crate whose other files are still being read (the editor shows an
+   * opened file's own types first): `crate::`, `super::` above the file and its `mod x;` files
+   * lead to modules still being read, never to the file itself.
+   */
+  readonly detached?: boolean;
 }
 
 /** Dependency crates of one crate (see src/analysis/project.ts). */
@@ -129,6 +135,8 @@ export class CrateScope {
   readonly externCrateUses = new Set<UseEntry>();
   /** Inherent impls with associated constants, by the last segment of their self type's path. */
   readonly impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
+  /** For a detached root (CrateInput.detached): the rest of the crate, a module still being read. */
+  readonly outside: ModuleScope | undefined;
   constructor(
     readonly input: CrateInput,
     readonly target: Target,
@@ -141,6 +149,10 @@ export class CrateScope {
     this.rootRelativeUse = input.edition === '2015';
     this.root = new ModuleScope(this, [], input.root.file, undefined);
     this.root.isPublic = true;
+    if (input.detached) {
+      this.outside = new ModuleScope(this, ['crate'], '', undefined);
+      this.outside.pending = true;
+    }
     this.fill(this.root, input.root.items);
   }
 
@@ -341,7 +353,10 @@ export class Resolver {
     let cur: Binding | undefined;
     const first = path[0]!;
     if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate'))) {
-      cur = this.lookupIn(m.crate.root, first) ?? (m.crate.isStd ? undefined : this.externCrate(m.crate, first));
+      // A detached file is not the crate root: what a 2015 path names there is still being read.
+      const outside = m.crate.outside;
+      if (outside) cur = this.stdRoot(first) ?? { k: 'module', m: outside };
+      else cur = this.lookupIn(m.crate.root, first) ?? (m.crate.isStd ? undefined : this.externCrate(m.crate, first));
     } else if (global) cur = this.externCrate(m.crate, first);
     else cur = this.firstSegment(m, first);
     for (let i = 1; i < path.length && cur; i++) cur = this.step(cur, path[i]!, m.crate);
@@ -350,9 +365,9 @@ export class Resolver {
 
   /** The first segment of a path: keywords, local names, extern crates, std. */
   firstSegment(m: ModuleScope, name: string): Binding | undefined {
-    if (name === 'crate') return { k: 'module', m: m.crate.root };
+    if (name === 'crate') return { k: 'module', m: m.crate.outside ?? m.crate.root };
     if (name === 'self') return { k: 'module', m };
-    if (name === 'super') return m.parent ? { k: 'module', m: m.parent } : undefined;
+    if (name === 'super') return this.parentOf(m);
     const local = this.lookupIn(m, name);
     if (local) return local;
     const std = this.stdRoot(name);
@@ -361,10 +376,17 @@ export class Resolver {
     return undefined;
   }
 
+  /** `super` of a module: its parent, the rest of the crate above a detached root, or nothing. */
+  private parentOf(m: ModuleScope): Binding | undefined {
+    if (m.parent) return { k: 'module', m: m.parent };
+    if (m === m.crate.root && m.crate.outside) return { k: 'module', m: m.crate.outside };
+    return undefined;
+  }
+
   /** One more segment of a path written in crate `from`. */
   step(cur: Binding, name: string, from: CrateScope): Binding | undefined {
     if (cur.k === 'module') {
-      if (name === 'super') return cur.m.parent ? { k: 'module', m: cur.m.parent } : undefined;
+      if (name === 'super') return this.parentOf(cur.m);
       if (name === 'self') return cur;
       return this.lookupIn(cur.m, name, from);
     }

@@ -10,6 +10,11 @@ import { spanToRange } from './convert';
 import { hoverAt } from './hoverModel';
 import type { DocumentReports } from './reports';
 
+/** How long (ms) a hover waits for a crate being read before it shows what is known. */
+const HOVER_WAIT_MS = 5000;
+/** The reasons of results that change once the crate's files are read. */
+const BEING_READ = /\bbeing read\b/;
+
 export class LayoutHoverProvider implements vscode.HoverProvider {
   constructor(private readonly reports: DocumentReports) {}
 
@@ -20,10 +25,20 @@ export class LayoutHoverProvider implements vscode.HoverProvider {
   ): Promise<vscode.Hover | undefined> {
     return this.reports.safely('hover', async () => {
       if (!readSettings(document).hoverEnabled) return undefined;
-      const a = await this.reports.analyze(document, token);
-      if (!a || token.isCancellationRequested || a.version !== document.version) return undefined;
-      const h = hoverAt(a, document.offsetAt(position));
-      return h && new vscode.Hover(markdown(h.markdown), spanToRange(document, h.span));
+      // While the crate is being read, a hover that would say so waits for the files (a few
+      // seconds at most): asked for one type, the user wants its number, not a state.
+      const deadline = performance.now() + HOVER_WAIT_MS;
+      for (;;) {
+        const a = await this.reports.analyze(document, token);
+        if (!a || token.isCancellationRequested || a.version !== document.version) return undefined;
+        const h = hoverAt(a, document.offsetAt(position));
+        const left = deadline - performance.now();
+        if (h && BEING_READ.test(h.markdown) && this.reports.reading && left > 0) {
+          await this.reports.nextRead(left, token);
+          continue;
+        }
+        return h && new vscode.Hover(markdown(h.markdown), spanToRange(document, h.span));
+      }
     }, undefined);
   }
 }

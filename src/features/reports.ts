@@ -15,6 +15,7 @@ import { type Analysis, type Analyzer, type Program, singleFileProgram } from '.
 import type { Report, TypeReport } from '../analysis/api';
 export type { DocumentAnalysis, TypeEntry } from './documentModel';
 import { loadPackage } from '../analysis/program';
+import { ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, Project } from '../analysis/project';
 import { CargoGraph } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
@@ -26,6 +27,7 @@ import { Disposable } from './dispose';
 import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from './documentModel';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
+import { WorkerParser } from '../platform/workerParser';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex, toPath } from './workspaceIndex';
 
@@ -33,6 +35,7 @@ interface DocEntry {
   readonly version: number;
   readonly target: string;
   readonly generation: number;
+  readonly reads: number;
   readonly result: Promise<DocumentAnalysis | undefined>;
 }
 
@@ -42,10 +45,35 @@ const MISSING_RECHECK_MS = 10_000;
 /** Pause in typing (ms) after which the edited files' whole trees are re-parsed. */
 const SETTLE_AFTER_MS = 400;
 
+/** Reading a crate's files for longer than this (ms) shows progress in the status bar. */
+const PROGRESS_AFTER_MS = 1000;
+
+/** Files read in one turn of the event loop while a crate's files are handed to the parse worker (bytes). */
+const READ_SLICE_BYTES = 1 << 20;
+
+export interface DocumentReportsOptions {
+  /**
+   * The parse worker's script (dist/parseWorker.js): crates are then read off the main thread,
+   * and a file is shown before the rest of its crate is read. Without it, crates are parsed on
+   * the spot, in one piece (tests of the document model alone).
+   */
+  readonly parseWorker?: string;
+}
+
 export class DocumentReports extends Disposable {
   private readonly docs = new Map<string, DocEntry>();
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
-  private readonly crates = new Map<string, { generation: number; analysis: Analysis; program: Program }>();
+  private readonly crates = new Map<string, { generation: number; reads: number; analysis: Analysis; program: Program; complete: boolean; dir: string }>();
+  /** Crate files parsed off the main thread (with `parseWorker`), shared by every crate and dependency. */
+  private files: ParsedFiles | undefined;
+  private worker: WorkerParser | undefined;
+  /** Counts batches of files read elsewhere: a crate walked before the last one is walked again. */
+  private reads = 0;
+  private readsTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Crates (by entry and project) whose files were all handed to the worker. */
+  private readonly rootsRead = new WeakMap<Project, Set<string>>();
+  /** Progress in the status bar is planned or shown. */
+  private progressPlanned = false;
   /** Package graphs with the dependency crates read so far, per (package, target), until files change on disk. */
   private readonly projects = new Map<string, { generation: number; project: Project | undefined; made: number }>();
   /** Parses given up over their budget (never cached as models): parsed again, a few times, when due. */
@@ -55,6 +83,7 @@ export class DocumentReports extends Disposable {
   /** Incremental trees of the analysed documents (created with the parser). */
   private trees: DocumentTrees | undefined;
   private readonly _onDidInvalidate = this._register(new vscode.EventEmitter<void>());
+  private readonly _onDidRead = this._register(new vscode.EventEmitter<void>());
   /** Fires when results may have changed for a reason other than an edit of the document itself. */
   readonly onDidInvalidate = this._onDidInvalidate.event;
 
@@ -62,6 +91,7 @@ export class DocumentReports extends Disposable {
     private readonly analyzer: Analyzer,
     private readonly log: Log,
     index?: WorkspaceIndex,
+    private readonly options: DocumentReportsOptions = {},
   ) {
     super();
     this.index = index ?? this._register(new WorkspaceIndex());
@@ -69,6 +99,7 @@ export class DocumentReports extends Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.docs.delete(d.uri.toString());
         this.trees?.close(documentPath(d));
+        if (d.languageId === 'rust') this.dropClosedCrates();
       }),
     );
     this._register(
@@ -130,8 +161,9 @@ export class DocumentReports extends Disposable {
     const key = document.uri.toString();
     const target = readSettings(document).target;
     const generation = this.index.generation;
+    const reads = this.reads;
     const hit = this.docs.get(key);
-    if (hit && hit.version === document.version && hit.target === target && hit.generation === generation) return hit.result;
+    if (hit && hit.version === document.version && hit.target === target && hit.generation === generation && hit.reads === reads) return hit.result;
     if (token?.isCancellationRequested) return Promise.resolve(undefined);
     const version = document.version;
     const text = document.getText();
@@ -148,7 +180,7 @@ export class DocumentReports extends Disposable {
         return undefined;
       },
     );
-    this.docs.set(key, { version, target, generation, result });
+    this.docs.set(key, { version, target, generation, reads, result });
     return result;
   }
 
@@ -170,35 +202,55 @@ export class DocumentReports extends Disposable {
       this.noteParse(path, text, file);
     }
     const parse = (p: string, t: string) => this.parse(parser, p, t);
+    const files = this.filesFor(parse);
+    // With the worker, a crate's files are parsed there; macro expansions (small, made during
+    // the walk) here, so that a walk does not wait for the worker once per level of expansion.
+    const crateParse: ParseFn = files ? (p, t) => (p.includes('#macro:') ? parse(p, t) : files.parse(p, t)) : parse;
     let analysis: Analysis | undefined;
     let crateDir: string | undefined;
     const crate = document.uri.scheme === 'file' ? this.index.crateOf(path) : undefined;
     if (crate) {
       const key = `${crate.entry}\0${target}`;
       const generation = this.index.generation;
+      const reads = this.reads;
       let c = this.crates.get(key);
-      // Rebuild when files changed, or when this document's text is not the one the crate saw.
+      const t = this.analyzer.resolveTarget(target);
+      const project = this.projectFor(crate.dir, t, crateParse, files);
+      // Rebuild when files changed or came in, or when this document's text is not the one the crate saw.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
-      if (!c || c.generation !== generation || stale) {
-        const t = this.analyzer.resolveTarget(target);
-        const project = this.projectFor(crate.dir, t, parse);
+      if (!c || c.generation !== generation || c.reads !== reads || stale) {
         let program: Program;
+        let complete = true;
         if (project) {
-          const loaded = project.loadCrate(project.graph.root, crate.entry, false, (p) => this.index.readFile(p));
+          const loaded = project.loadCrate(project.graph.root, crate.entry, { read: (p) => this.index.readFile(p) });
           for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
           program = { crate: loaded.input, texts: loaded.texts };
+          if (loaded.pending > 0 && files) {
+            complete = false;
+            this.readCrateFiles(project, crate.entry, files);
+          }
         } else {
           const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
           for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
           program = loaded.program;
         }
-        c = { generation, program, analysis: await this.analyzer.analyze(program, target) };
+        if (this.reading) this.showProgressSoon();
+        c = { generation, reads, program, analysis: await this.analyzer.analyze(program, target), complete, dir: crate.dir };
         this.crates.set(key, c);
       }
       // Only if the crate reaches this file, and with the text of this version.
       if (c.program.texts.get(path) === text) {
         analysis = c.analysis;
         crateDir = crate.dir;
+      } else if (!c.complete && project) {
+        // The crate is still being read and has not reached this file yet: its own types first,
+        // with the crate's features, cfgs and dependencies; what it takes from the rest of the
+        // crate says it is still being read.
+        const own = this.parsed.get(path);
+        if (own && own.text === text) {
+          const d = project.loadCrate(project.graph.root, path, { read: (p) => (p === path ? text : undefined), detached: true });
+          analysis = await this.analyzer.analyze({ crate: d.input, texts: d.texts }, target);
+        }
       }
     }
     const file = parse(path, text);
@@ -211,11 +263,140 @@ export class DocumentReports extends Disposable {
     return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
   }
 
+  /** The shared ParsedFiles over the parse worker, or undefined without one. */
+  private filesFor(parse: ParseFn): ParsedFiles | undefined {
+    if (!this.options.parseWorker) return undefined;
+    if (!this.files) {
+      this.worker = new WorkerParser(this.options.parseWorker, this.analyzer.wasmDir);
+      const worker = this.worker;
+      this.files = new ParsedFiles(parse, (p, t) => worker.parse(p, t));
+      // What the main thread parsed already (the open documents' models) serves the walks too.
+      for (const [p, e] of this.parsed) this.files.put(p, e.text, e.file);
+    }
+    return this.files;
+  }
+
+  /**
+   * Hands every `.rs` file under a crate entry's directory to the parse worker, a slice of files
+   * per turn of the event loop (reading 20 MB from disk in one go would block), then walks the
+   * crate again once they are in.
+   */
+  private readCrateFiles(project: Project, entry: string, files: ParsedFiles): void {
+    let done = this.rootsRead.get(project);
+    if (!done) this.rootsRead.set(project, (done = new Set()));
+    if (done.has(entry)) {
+      this.track(files.fetch().then(() => this.filesRead()));
+      return;
+    }
+    done.add(entry);
+    const list = project.sourceFiles(entry);
+    const run = async (): Promise<void> => {
+      let i = 0;
+      while (i < list.length && !this.isDisposed) {
+        let bytes = 0;
+        while (i < list.length && bytes < READ_SLICE_BYTES) {
+          const p = list[i++]!;
+          const t = this.index.readFile(p);
+          if (t === undefined) continue;
+          bytes += t.length;
+          files.parse(p, t);
+        }
+        void files.fetch();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await files.fetch();
+      this.filesRead();
+    };
+    this.track(run());
+  }
+
+  /** Files came in from the worker: walks made before are made again (coalesced), and the surfaces ask again. */
+  private filesRead(): void {
+    if (this.readsTimer || this.isDisposed) return;
+    this.readsTimer = setTimeout(() => {
+      this.readsTimer = undefined;
+      if (this.isDisposed) return;
+      this.reads++;
+      this._onDidRead.fire();
+      this._onDidInvalidate.fire();
+    }, 30);
+  }
+
+  /** Whether crate files are being read (some results may say "still being read"). */
+  get reading(): boolean {
+    return (this.files?.busy ?? false) || this.readsTimer !== undefined;
+  }
+
+  /**
+   * Resolves when the next batch of files read elsewhere is in (the results are then made
+   * again), when nothing is being read, or after `ms`.
+   */
+  nextRead(ms: number, token?: vscode.CancellationToken): Promise<void> {
+    if (!this.reading) return Promise.resolve();
+    return new Promise((resolve) => {
+      const subs: vscode.Disposable[] = [];
+      const done = () => {
+        clearTimeout(timer);
+        for (const d of subs) d.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      subs.push(this._onDidRead.event(done));
+      if (token) subs.push(token.onCancellationRequested(done));
+    });
+  }
+
+  /** Runs a reading task (errors logged) and shows progress if reading lasts. */
+  private track(p: Promise<unknown>): void {
+    p.catch((err: unknown) => this.log.error('reading crate files failed', err));
+    this.showProgressSoon();
+  }
+
+  /** Past a second of reading crate files, the status bar shows it until all is read. */
+  private showProgressSoon(): void {
+    if (this.progressPlanned) return;
+    this.progressPlanned = true;
+    setTimeout(() => {
+      if (!this.reading || this.isDisposed) {
+        this.progressPlanned = false;
+        return;
+      }
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Rust Layout: reading the crate' }, async (progress) => {
+        while (this.reading && !this.isDisposed) {
+          const left = this.files?.pending ?? 0;
+          progress.report({ message: left > 0 ? `${left} files to parse` : undefined });
+          await this.nextRead(500);
+        }
+        this.progressPlanned = false;
+      });
+    }, PROGRESS_AFTER_MS);
+  }
+
+  /**
+   * A Rust document was closed: crates none of whose files is open any more are let go, with
+   * their parsed files (dependency files go when no Rust document is open at all).
+   */
+  private dropClosedCrates(): void {
+    const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && d.languageId === 'rust' && d.uri.scheme === 'file').map((d) => toPath(d.uri.fsPath));
+    if (open.length === 0) {
+      this.crates.clear();
+      this.projects.clear();
+      this.parsed.clear();
+      this.files = undefined;
+      this.worker?.dispose();
+      this.worker = undefined;
+      return;
+    }
+    for (const [key, c] of this.crates) {
+      if (!open.some((p) => p.startsWith(`${c.dir}/`))) this.crates.delete(key);
+    }
+  }
+
   /**
    * The package graph of a package for a target, kept (with the dependency crates read so far)
    * until files change on disk. Undefined when its manifest cannot be read (logged).
    */
-  private projectFor(dir: string, target: Target, parse: ParseFn): Project | undefined {
+  private projectFor(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined): Project | undefined {
     const key = `${dir}\0${target.triple}`;
     const generation = this.index.projectGeneration;
     const hit = this.projects.get(key);
@@ -225,7 +406,7 @@ export class DocumentReports extends Disposable {
     if (hit && hit.generation === generation && !stale) return hit.project;
     let project: Project | undefined;
     try {
-      project = new Project(new CargoGraph(this.index, target, dir), this.index, parse, target);
+      project = new Project(new CargoGraph(this.index, target, dir), this.index, parse, target, files, () => this.filesRead());
       for (const p of project.graph.problems) this.log.warn(p.message);
     } catch (err) {
       this.log.warn(`${dir}: ${(err as Error).message}`);
@@ -261,7 +442,10 @@ export class DocumentReports extends Disposable {
       this.loggedGivenUp.add(file);
       return;
     }
-    if (this.parsed.get(path)?.text !== text) this.parsed.set(path, { text, file });
+    if (this.parsed.get(path)?.text !== text) {
+      this.parsed.set(path, { text, file });
+      this.files?.put(path, text, file);
+    }
     if (outcome === 'recovered') {
       this.log.info(`${path}: parsed this time, after a given-up parse`);
       setImmediate(() => {
@@ -328,7 +512,11 @@ export class DocumentReports extends Disposable {
   override dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.readsTimer) clearTimeout(this.readsTimer);
     this.retries.dispose();
+    this.worker?.dispose();
+    this.worker = undefined;
+    this.files = undefined;
     this.trees?.dispose();
     this.trees = undefined;
     this.docs.clear();

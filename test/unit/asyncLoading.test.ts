@@ -42,7 +42,7 @@ describe('reading crates off the main thread (parse worker)', function () {
     let reads = 0;
     const project = new Project(new CargoGraph(fs, x86, '/w/app'), fs, files.parse, x86, files, () => reads++);
     const analyse = async () => {
-      const c = project.loadCrate(project.graph.root, '/w/app/src/lib.rs', false);
+      const c = project.loadCrate(project.graph.root, '/w/app/src/lib.rs');
       const a = await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple);
       return { pending: c.pending, reports: new Map(a.reports().map((r) => [r.name, r])) };
     };
@@ -63,5 +63,75 @@ describe('reading crates off the main thread (parse worker)', function () {
     assert.equal(last.reports.get('Alone')!.size, 2);
     assert.equal(reads, 1, 'onRead was called once the dependency was in');
     assert.ok(seen.length <= 5, `${seen.length} rounds`);
+  });
+
+  it('a file shown before its crate is read (detached): its own types exact, what it takes from the rest of the crate "still being read", never the file itself', async () => {
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n[features]\ndefault = ["wide"]\nwide = []\n',
+      '/w/app/src/lib.rs': 'pub mod a;\npub struct Shared(u8);\n',
+      // `crate::Shared` is lib.rs's 1-byte type, not this file's 8-byte one; `super::Shared` too.
+      '/w/app/src/a.rs': [
+        'mod b;',
+        'pub struct Shared(u64);',
+        'pub struct Own { x: u8, y: u32 }',
+        'pub struct ViaCrate { s: crate::Shared }',
+        'pub struct ViaSuper { s: super::Shared }',
+        'pub struct ViaSelf { s: self::Shared }',
+        'use crate::Shared as Imported;',
+        'pub struct ViaUse { s: Imported }',
+        'pub struct ViaMod { s: b::B }',
+        '#[cfg(feature = "wide")] pub struct Gated { x: u64 }',
+        '#[cfg(not(feature = "wide"))] pub struct Gated { x: u8 }',
+        'pub struct UsesGated { g: Gated }',
+      ].join('\n'),
+      '/w/app/src/a/b.rs': 'pub struct B(u16);\n',
+      '/w/app/src/b.rs': 'pub struct B(u64);\n', // where a root's `mod b;` would look: never read for a.rs
+    };
+    const fs = memoryFs(files);
+    const parser = await analyzer.parser();
+    const parse = (p: string, t: string) => analyzer.parseWith(parser, p, t);
+    const project = new Project(new CargoGraph(fs, x86, '/w/app'), fs, parse, x86);
+    const text = files['/w/app/src/a.rs']!;
+    const d = project.loadCrate(project.graph.root, '/w/app/src/a.rs', { read: (p) => (p === '/w/app/src/a.rs' ? text : undefined), detached: true });
+    const a = await analyzer.analyze({ crate: d.input, texts: d.texts }, x86.triple);
+    const r = new Map(a.reports().map((x) => [x.name, x]));
+    const size = (n: string) => r.get(n)?.size ?? r.get(n)?.unknown;
+    assert.equal(size('Own'), 8);
+    assert.equal(size('ViaSelf'), 8);
+    assert.equal(size('UsesGated'), 8, 'the crate\'s default features hold in a detached file');
+    for (const n of ['ViaCrate', 'ViaSuper', 'ViaUse']) assert.match(String(size(n)), /still being read/, n);
+    assert.match(String(size('ViaMod')), /still being read/, 'a `mod b;` of a detached file is not looked for beside it');
+    // The whole crate read: the same file gives rustc's numbers.
+    const whole = project.loadCrate(project.graph.root, '/w/app/src/lib.rs');
+    const all = await analyzer.analyze({ crate: whole.input, texts: whole.texts }, x86.triple);
+    const w = new Map(all.reports().map((x) => [x.name, x.size]));
+    assert.deepEqual(
+      ['a::ViaCrate', 'a::ViaSuper', 'a::ViaUse', 'a::ViaMod', 'a::Own'].map((n) => w.get(n)),
+      [1, 1, 1, 2, 8],
+    );
+  });
+
+  it('a `use` through a module whose file is still being parsed says so (not "external crate?")', async () => {
+    const fs = memoryFs({
+      '/w/one/Cargo.toml': '[package]\nname = "one"\nversion = "0.1.0"\nedition = "2021"\n',
+      '/w/one/src/lib.rs': 'mod geometry;\nuse geometry::Vec3;\npub struct P { v: Vec3 }\n',
+      '/w/one/src/geometry.rs': 'pub struct Vec3(f32, f32, f32);\n',
+    });
+    const files = new ParsedFiles(undefined, (p, t) => worker.parse(p, t));
+    const project = new Project(new CargoGraph(fs, x86, '/w/one'), fs, files.parse, x86, files);
+    const c = project.loadCrate(project.graph.root, '/w/one/src/lib.rs');
+    assert.ok(c.pending > 0);
+    await files.fetch();
+    const c2 = project.loadCrate(project.graph.root, '/w/one/src/lib.rs');
+    // lib.rs is in, geometry.rs noted on this walk: still pending.
+    const a = await analyzer.analyze({ crate: c2.input, texts: c2.texts }, x86.triple);
+    const p = a.reports().find((x) => x.name === 'P')!;
+    assert.equal(p.size ?? undefined, undefined);
+    assert.match(p.unknown ?? '', /`geometry::Vec3`: its module's file is still being read/);
+    await files.fetch();
+    const c3 = project.loadCrate(project.graph.root, '/w/one/src/lib.rs');
+    assert.equal(c3.pending, 0);
+    const done = await analyzer.analyze({ crate: c3.input, texts: c3.texts }, x86.triple);
+    assert.equal(done.reports().find((x) => x.name === 'P')!.size, 12);
   });
 });
