@@ -130,6 +130,13 @@ export class Analyzer {
     return new Analysis(target, new Engine(target, resolver, cache), crate, program);
   }
 
+  /** An analysis over a crate scope made before (src/analysis/crateSession.ts patches one per keystroke): a new engine, no layout kept. */
+  async analyzeScope(crate: CrateScope, program: Program, triple?: string): Promise<Analysis> {
+    const target = this.resolveTarget(triple);
+    const { resolver, cache } = await this.stdFor(target);
+    return new Analysis(target, new Engine(target, resolver, cache), crate, program);
+  }
+
   /** A single file as its own crate root (inline modules included; `mod x;` files not followed; item macros expanded). */
   async analyzeText(path: string, text: string, target?: string): Promise<Report> {
     const file = await this.parseFile(path, text);

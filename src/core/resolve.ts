@@ -83,6 +83,18 @@ export class ModuleScope {
   get displayPath(): string {
     return this.path.join('::');
   }
+
+  /** Empties the module before it is filled again (CrateScope.replaceFile). */
+  reset(): void {
+    this.children.clear();
+    this.types.clear();
+    this.consts.clear();
+    this.uses.length = 0;
+    this.globs.length = 0;
+    this.macroCalls.length = 0;
+    this.publicUses.clear();
+    this.lookupCache.clear();
+  }
 }
 
 export type Binding =
@@ -137,11 +149,17 @@ export class CrateScope {
   readonly impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
   /** For a detached root (CrateInput.detached): the rest of the crate, a module still being read. */
   readonly outside: ModuleScope | undefined;
+  private _input: CrateInput;
+  /** The crate as walked (after `replaceFile`, with that file's new items). */
+  get input(): CrateInput {
+    return this._input;
+  }
   constructor(
-    readonly input: CrateInput,
+    input: CrateInput,
     readonly target: Target,
     readonly isStd: boolean,
   ) {
+    this._input = input;
     this.externs = new Set([...input.externCrates, ...(input.links?.names ?? [])]);
     this.frozen = isStd || input.frozen === true;
     this.features = new Set(input.features);
@@ -161,7 +179,59 @@ export class CrateScope {
     return true;
   }
 
-  private fill(m: ModuleScope, items: readonly Item[]): void {
+  /**
+   * Puts new items in place of one file's, in this scope (a keystroke inside a crate: nothing
+   * else is walked or filled again). The caller guarantees that the file's module declarations,
+   * macro calls and `extern crate` items are the same as before (src/analysis/crateSession.ts
+   * checks); its names, `use`s and definitions may differ. The modules of the file are refilled
+   * in place (the modules of other files it declares are kept), and every lookup this crate
+   * cached is forgotten (a cached binding may hold an item of the old version). An analysis
+   * made of this scope before must not be asked anything new afterwards.
+   */
+  replaceFile(path: string, items: readonly Item[]): void {
+    const fileMods: ModuleScope[] = [];
+    const all: ModuleScope[] = [];
+    const stack: ModuleScope[] = [this.root];
+    while (stack.length) {
+      const m = stack.pop()!;
+      all.push(m);
+      if (m.file === path && (!m.parent || m.parent.file !== path || this._input.fileModules.get(m.displayPath)?.file === path)) fileMods.push(m);
+      for (const c of m.children.values()) stack.push(c);
+    }
+    for (const [name, list] of this.impls) {
+      const kept = list.filter((e) => e.m.file !== path);
+      if (kept.length) this.impls.set(name, kept);
+      else this.impls.delete(name);
+    }
+    let root = this._input.root;
+    const fileModules = new Map(this._input.fileModules);
+    for (const m of fileMods) {
+      if (m === this.root) root = { ...root, items };
+      else fileModules.set(m.displayPath, { ...fileModules.get(m.displayPath)!, items });
+    }
+    this._input = { ...this._input, root, fileModules };
+    for (const m of fileMods) {
+      const old = new Map(m.children);
+      m.reset();
+      this.fill(m, items, old);
+    }
+    for (const m of all) m.lookupCache.clear();
+  }
+
+  /** Every module of the crate, inline ones included. */
+  modules(): ModuleScope[] {
+    const out: ModuleScope[] = [];
+    const stack: ModuleScope[] = [this.root];
+    while (stack.length) {
+      const m = stack.pop()!;
+      out.push(m);
+      for (const c of m.children.values()) stack.push(c);
+    }
+    return out;
+  }
+
+  /** `reuse`: the modules a refilled module had, by name: file modules among them are kept as they are. */
+  private fill(m: ModuleScope, items: readonly Item[], reuse?: ReadonlyMap<string, ModuleScope>): void {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       if ('cfg' in item && !this.active(item.cfg)) continue;
@@ -184,7 +254,7 @@ export class CrateScope {
           }
           break;
         case 'mod':
-          this.addModule(m, item);
+          this.addModule(m, item, reuse?.get(item.name));
           break;
         case 'externCrate':
           if (item.crate !== 'self') {
@@ -208,13 +278,18 @@ export class CrateScope {
     }
   }
 
-  private addModule(parent: ModuleScope, def: ModDef): void {
+  private addModule(parent: ModuleScope, def: ModDef, was?: ModuleScope): void {
     const path = [...parent.path, def.name];
     if (def.items) {
       const child = new ModuleScope(this, path, parent.file, parent);
       child.isPublic = def.vis === 'pub';
       parent.children.set(def.name, child);
-      this.fill(child, def.items);
+      this.fill(child, def.items, was?.children);
+      return;
+    }
+    if (was && was.file !== parent.file && was.parent === parent) {
+      // A refilled module's file module: kept, with everything under it.
+      parent.children.set(def.name, was);
       return;
     }
     const input = this.input.fileModules.get(path.join('::'));

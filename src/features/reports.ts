@@ -15,8 +15,9 @@ import { type Analysis, type Analyzer, type Program, singleFileProgram } from '.
 import type { Report, TypeReport } from '../analysis/api';
 export type { DocumentAnalysis, TypeEntry } from './documentModel';
 import { loadPackage } from '../analysis/program';
-import { ParsedFiles } from '../analysis/parsedFiles';
+import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, Project } from '../analysis/project';
+import { CrateSession } from '../analysis/crateSession';
 import { CargoGraph } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
 import type { Target } from '../core/targets';
@@ -30,6 +31,19 @@ import type { Log } from './log';
 import { WorkerParser } from '../platform/workerParser';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex, toPath } from './workspaceIndex';
+
+/** A crate's last analysis, and the session that makes the next one (src/analysis/crateSession.ts). */
+interface CrateEntry {
+  readonly generation: number;
+  readonly reads: number;
+  readonly analysis: Analysis;
+  readonly program: Program;
+  /** False while files of the walk are still being parsed. */
+  readonly complete: boolean;
+  readonly dir: string;
+  readonly session: CrateSession | undefined;
+  readonly project: Project | undefined;
+}
 
 interface DocEntry {
   readonly version: number;
@@ -63,7 +77,7 @@ export interface DocumentReportsOptions {
 export class DocumentReports extends Disposable {
   private readonly docs = new Map<string, DocEntry>();
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
-  private readonly crates = new Map<string, { generation: number; reads: number; analysis: Analysis; program: Program; complete: boolean; dir: string }>();
+  private readonly crates = new Map<string, CrateEntry>();
   /** Crate files parsed off the main thread (with `parseWorker`), shared by every crate and dependency. */
   private files: ParsedFiles | undefined;
   private worker: WorkerParser | undefined;
@@ -72,6 +86,8 @@ export class DocumentReports extends Disposable {
   private readsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Crates (by entry and project) whose files were all handed to the worker. */
   private readonly rootsRead = new WeakMap<Project, Set<string>>();
+  /** Crates whose next analysis must walk them again (a document of theirs was closed: the disk text is back). */
+  private readonly forceLoad = new Set<string>();
   /** Progress in the status bar is planned or shown. */
   private progressPlanned = false;
   /** Package graphs with the dependency crates read so far, per (package, target), until files change on disk. */
@@ -99,7 +115,10 @@ export class DocumentReports extends Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.docs.delete(d.uri.toString());
         this.trees?.close(documentPath(d));
-        if (d.languageId === 'rust') this.dropClosedCrates();
+        if (d.languageId === 'rust') {
+          for (const k of this.crates.keys()) this.forceLoad.add(k);
+          this.dropClosedCrates();
+        }
       }),
     );
     this._register(
@@ -216,26 +235,30 @@ export class DocumentReports extends Disposable {
       let c = this.crates.get(key);
       const t = this.analyzer.resolveTarget(target);
       const project = this.projectFor(crate.dir, t, crateParse, files);
-      // Rebuild when files changed or came in, or when this document's text is not the one the crate saw.
+      // Walk again when files came in; patch the last walk when only open documents changed (a
+      // keystroke: src/analysis/crateSession.ts decides whether it can); else walk again.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
-      if (!c || c.generation !== generation || c.reads !== reads || stale) {
-        let program: Program;
-        let complete = true;
+      if (!c || c.project !== project || c.reads !== reads || c.generation !== generation || stale) {
+        let made: { program: Program; analysis: Analysis; complete: boolean; session: CrateSession | undefined };
         if (project) {
-          const loaded = project.loadCrate(project.graph.root, crate.entry, { read: (p) => this.index.readFile(p) });
-          for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
-          program = { crate: loaded.input, texts: loaded.texts };
-          if (loaded.pending > 0 && files) {
-            complete = false;
-            this.readCrateFiles(project, crate.entry, files);
-          }
+          const session =
+            c?.session && c.project === project
+              ? c.session
+              : new CrateSession(project, project.graph.root, crate.entry, this.analyzer, target, { read: (p) => this.index.readFile(p), parse: crateParse });
+          const changed = c?.session === session && c.reads === reads && !this.forceLoad.has(key) ? this.changedFiles(c.program, crateParse) : undefined;
+          this.forceLoad.delete(key);
+          const started = performance.now();
+          const r = changed ? await session.update(changed) : await session.load();
+          this.log.trace(`${crate.entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
+          made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
+          if (r.pending > 0 && files) this.readCrateFiles(project, crate.entry, files);
         } else {
           const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
           for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
-          program = loaded.program;
+          made = { program: loaded.program, analysis: await this.analyzer.analyze(loaded.program, target), complete: true, session: undefined };
         }
         if (this.reading) this.showProgressSoon();
-        c = { generation, reads, program, analysis: await this.analyzer.analyze(program, target), complete, dir: crate.dir };
+        c = { generation, reads, dir: crate.dir, project, ...made };
         this.crates.set(key, c);
       }
       // Only if the crate reaches this file, and with the text of this version.
@@ -261,6 +284,26 @@ export class DocumentReports extends Disposable {
       reuseAnalysis(file, { path, text, target: this.analyzer.resolveTarget(target).triple }, carry) ??
       (await this.analyzer.analyze(singleFileProgram(file, text, { target: this.analyzer.resolveTarget(target), parse }), target));
     return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
+  }
+
+  /**
+   * The files of a crate's last walk whose open document's text is not the walked one, with
+   * their models; undefined when one is not parsed yet (a full walk then waits for it).
+   */
+  private changedFiles(program: Program, parse: ParseFn): { path: string; text: string; file: SourceFile }[] | undefined {
+    const out: { path: string; text: string; file: SourceFile }[] = [];
+    for (const d of vscode.workspace.textDocuments) {
+      if (d.isClosed || d.uri.scheme !== 'file' || d.languageId !== 'rust') continue;
+      const p = toPath(d.uri.fsPath);
+      const was = program.texts.get(p);
+      if (was === undefined) continue;
+      const text = d.getText();
+      if (text === was) continue;
+      const file = parse(p, text);
+      if (file === PENDING_FILE) return undefined;
+      out.push({ path: p, text, file });
+    }
+    return out;
   }
 
   /** The shared ParsedFiles over the parse worker, or undefined without one. */

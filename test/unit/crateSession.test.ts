@@ -1,0 +1,233 @@
+/**
+ * Differential test of the incremental crate analysis (src/analysis/crateSession.ts, issue 14):
+ * after each of 400 random edits across several files of a crate, the analysis the session
+ * gives (a file patched into the last scope, or a full load when the edit needs one) must equal
+ * a fresh analysis of the same texts: every report of every type of the crate, as JSON.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Analyzer } from '../../src/analysis/analyzer';
+import { CrateSession, walkSignature } from '../../src/analysis/crateSession';
+import { ParsedFiles } from '../../src/analysis/parsedFiles';
+import { Project } from '../../src/analysis/project';
+import { CargoGraph } from '../../src/cargo/graph';
+import { memoryFs } from '../../src/cargo/fs';
+import { getTarget } from '../../src/core/targets';
+
+const DIST = join(__dirname, '../../../dist');
+const x86 = getTarget('x86_64-unknown-linux-gnu')!;
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) % n);
+  };
+}
+
+const BASE: Record<string, string> = {
+  '/c/Cargo.toml': '[package]\nname = "c"\nversion = "0.1.0"\nedition = "2021"\n[features]\ndefault = ["big"]\nbig = []\n',
+  '/c/src/lib.rs': [
+    'pub mod a;',
+    'pub mod b;',
+    'mod nested;',
+    'pub use a::A;',
+    'pub struct Root { a: A, b: b::B, n: nested::inner::Deep }',
+    'pub enum E { One(A), Two(b::B), Three }',
+    '',
+  ].join('\n'),
+  '/c/src/a.rs': [
+    'use crate::b::B;',
+    'pub struct A { x: u8, y: u32 }',
+    'pub struct HoldsB { b: B, z: u16 }',
+    'pub const N: usize = 3;',
+    'impl A { pub const M: usize = 2; }',
+    'pub struct Arr { v: [u16; N], w: [u8; A::M] }',
+    '',
+  ].join('\n'),
+  '/c/src/b.rs': [
+    'use super::*;',
+    'pub struct B { a: A, tag: u8 }',
+    '#[cfg(feature = "big")] pub struct Gated { x: u64 }',
+    '#[cfg(not(feature = "big"))] pub struct Gated { x: u8 }',
+    'pub union U { a: u32, b: [u8; 6] }',
+    '',
+  ].join('\n'),
+  '/c/src/nested/mod.rs': 'pub mod inner;\npub struct Mid { d: inner::Deep }\n',
+  '/c/src/nested/inner.rs': 'use crate::a::HoldsB;\npub struct Deep { h: HoldsB, o: Option<Box<Deep>> }\n',
+};
+
+const TYPES = ['u8', 'u16', 'u32', 'u64', 'u128', 'bool', 'char', '[u8; 3]', '(u8, u32)', 'Option<u32>', 'Option<Box<u8>>', '&\'static str', 'crate::a::A', 'crate::b::B', 'super::A', 'A', 'B', 'Missing', 'crate::Root', 'Vec<u8>', 'Option<crate::b::Gated>', 'std::num::NonZeroU16'];
+
+/** One random edit of a file's text (some keep its walk signature, some do not). */
+function mutate(text: string, r: (n: number) => number, serial: number): string {
+  const lines = text.split('\n');
+  const pick = (pred: (l: string) => boolean) => {
+    const idx = lines.map((l, i) => (pred(l) ? i : -1)).filter((i) => i >= 0);
+    return idx.length ? idx[r(idx.length)]! : -1;
+  };
+  const ty = () => TYPES[r(TYPES.length)]!;
+  switch (r(16)) {
+    case 0:
+    case 1:
+    case 2: {
+      // A field's type changes.
+      const i = pick((l) => /struct \w+ \{ \w+: /.test(l));
+      if (i < 0) break;
+      lines[i] = lines[i]!.replace(/(\{ \w+: )([^,}]+?)( [,}]|,)/, (_m, a: string, _t: string, c: string) => `${a}${ty()}${c}`);
+      break;
+    }
+    case 3: {
+      // A field is added.
+      const i = pick((l) => /struct \w+ \{/.test(l));
+      if (i >= 0) lines[i] = lines[i]!.replace(/\{ /, `{ f${serial}: ${ty()}, `);
+      break;
+    }
+    case 4:
+      // A new type.
+      lines.push(`pub struct New${serial} { p: ${ty()}, q: ${ty()} }`);
+      break;
+    case 5: {
+      // A type is renamed (what named it becomes unknown, or finds another).
+      const i = pick((l) => /struct \w+/.test(l));
+      if (i >= 0) lines[i] = lines[i]!.replace(/struct (\w+)/, `struct $1X`);
+      break;
+    }
+    case 6: {
+      // repr(C) comes or goes.
+      const i = pick((l) => /struct \w+ \{/.test(l));
+      if (i >= 0) lines[i] = lines[i]!.startsWith('#[repr(C)] ') ? lines[i]!.slice(11) : `#[repr(C)] ${lines[i]}`;
+      break;
+    }
+    case 7:
+      // A `use` comes (or one goes).
+      if (r(2)) lines.unshift(`use crate::b::B as B${serial};`);
+      else {
+        const i = pick((l) => l.startsWith('use '));
+        if (i >= 0) lines.splice(i, 1);
+      }
+      break;
+    case 8:
+      // A comment or a doc comment: positions move, nothing else.
+      lines.splice(r(lines.length + 1), 0, r(2) ? `// note ${serial}` : `/// doc ${serial}`);
+      break;
+    case 9:
+      // A constant used by an array length changes.
+      if (text.includes('impl A {') && !r(4)) return text.replace(/impl A \{/, 'impl Other {');
+      if (text.includes('pub const M') && r(2)) return text.replace(/pub const M: usize = \d+;/, `pub const M: usize = ${r(6)};`);
+      if (text.includes('pub const N')) return text.replace(/pub const N: usize = \d+;/, `pub const N: usize = ${r(6)};`);
+      lines.push(`pub const K${serial}: usize = ${r(5)};`, `pub struct Len${serial} { v: [u32; K${serial}] }`);
+      break;
+    case 10:
+      // A module declaration or a macro: the walk must be made again.
+      if (r(2)) lines.push(`macro_rules! m${serial} { () => { pub struct Made${serial} { x: u64 } }; }`, `m${serial}!();`);
+      else lines.push(`mod missing${serial};`);
+      break;
+    case 11:
+    case 12: {
+      // A macro or a module declaration goes again.
+      const i = pick((l) => /^(macro_rules!|m\d+!|mod missing)/.test(l));
+      if (i >= 0) lines.splice(i, 1);
+      break;
+    }
+    default: {
+      // Text is deleted: half-typed code.
+      const i = pick((l) => l.length > 10);
+      if (i >= 0) {
+        const l = lines[i]!;
+        const a = r(l.length);
+        lines[i] = l.slice(0, a) + l.slice(a + 1 + r(6));
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('incremental crate analysis: a patched scope equals a fresh analysis (issue 14)', function () {
+  this.timeout(120_000);
+  const analyzer = new Analyzer({ wasmDir: DIST });
+  after(() => analyzer.dispose());
+
+  it('the walk signature: module declarations, extern crates and macros; not fields, names or uses', async () => {
+    const parser = await analyzer.parser();
+    const sig = (t: string) => walkSignature(analyzer.parseWith(parser, '/x.rs', t));
+    assert.equal(sig('mod a;\nstruct S { x: u8 }'), sig('use q::W;\nmod a;\nstruct T { y: u64, z: W }'));
+    assert.notEqual(sig('mod a;'), sig('mod b;'));
+    assert.notEqual(sig('mod a;'), sig('#[path = "x.rs"] mod a;'));
+    assert.notEqual(sig('mod a;'), sig('#[cfg(feature = "x")] mod a;'));
+    assert.notEqual(sig('mod a { mod b; }'), sig('mod a { }'));
+    assert.notEqual(sig(''), sig('extern crate alloc;'));
+    assert.equal(sig('m!();'), undefined);
+    assert.equal(sig('macro_rules! m { () => {} }'), undefined);
+    assert.equal(sig('mod a { m!(); }'), undefined);
+  });
+
+  it('named edits, each patched and equal to a fresh analysis: a constant of an impl, the impl going, a type renamed, a use going', async () => {
+    const parser = await analyzer.parser();
+    const texts = new Map(Object.entries(BASE));
+    const fs = memoryFs(BASE);
+    const read = (p: string) => texts.get(p);
+    const files = new ParsedFiles((p, t) => analyzer.parseWith(parser, p, t, { budgetMs: Infinity }));
+    const project = new Project(new CargoGraph(fs, x86, '/c'), fs, files.parse, x86);
+    const session = new CrateSession(project, project.graph.root, '/c/src/lib.rs', analyzer, x86.triple, { read, parse: files.parse });
+    await session.load();
+    const edits: [string, (t: string) => string, string, number | string][] = [
+      ['/c/src/a.rs', (t) => t.replace('pub const M: usize = 2;', 'pub const M: usize = 5;'), 'a::Arr', 12],
+      ['/c/src/a.rs', (t) => t.replace('impl A {', 'impl Other {'), 'a::Arr', 'unknown'],
+      ['/c/src/a.rs', (t) => t.replace('impl Other {', 'impl A {'), 'a::Arr', 12],
+      ['/c/src/b.rs', (t) => t.replace('pub struct B {', 'pub struct BB {'), 'a::HoldsB', 'unknown'],
+      ['/c/src/b.rs', (t) => t.replace('pub struct BB {', 'pub struct B {'), 'a::HoldsB', 16],
+      ['/c/src/b.rs', (t) => t.replace('use super::*;', ''), 'b::B', 'unknown'],
+    ];
+    for (const [path, edit, name, want] of edits) {
+      const text = edit(texts.get(path)!);
+      assert.notEqual(text, texts.get(path));
+      texts.set(path, text);
+      const got = await session.update([{ path, text, file: files.parse(path, text) }]);
+      assert.equal(got.how, 'patched', `${path}: ${text}`);
+      const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read });
+      const wanted = await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple);
+      assert.equal(JSON.stringify(got.analysis.reports()), JSON.stringify(wanted.reports()), `${path}: ${text}`);
+      const r = got.analysis.reports().find((x) => x.name === name)!;
+      if (typeof want === 'number') assert.equal(r.size, want, name);
+      else assert.ok(r.size == null && r.unknown, `${name}: ${r.size}`);
+    }
+  });
+
+  for (const seed of [1, 2]) {
+    it(`seed ${seed}: after each of 200 random edits across five files, the session's analysis equals a fresh one`, async () => {
+      const parser = await analyzer.parser();
+      const texts = new Map(Object.entries(BASE));
+      const fs = memoryFs(BASE);
+      const read = (p: string) => texts.get(p);
+      const files = new ParsedFiles((p, t) => analyzer.parseWith(parser, p, t, { budgetMs: Infinity }));
+      const project = new Project(new CargoGraph(fs, x86, '/c'), fs, files.parse, x86);
+      const session = new CrateSession(project, project.graph.root, '/c/src/lib.rs', analyzer, x86.triple, { read, parse: files.parse });
+      await session.load();
+      const r = rng(seed);
+      const paths = [...texts.keys()].filter((p) => p.endsWith('.rs'));
+      const how = { loaded: 0, patched: 0 };
+      for (let step = 0; step < 200; step++) {
+        const path = paths[r(paths.length)]!;
+        const text = mutate(texts.get(path)!, r, step);
+        texts.set(path, text);
+        const got = await session.update([{ path, text, file: files.parse(path, text) }]);
+        how[got.how]++;
+        const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read });
+        const want = await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple);
+        const a = JSON.stringify(got.analysis.reports());
+        const b = JSON.stringify(want.reports());
+        if (a !== b) {
+          assert.fail(`step ${step} (${got.how}) edit of ${path}:\n${text}\n\npatched:\n${a}\n\nfresh:\n${b}`);
+        }
+      }
+      // The test must exercise patching, and full loads too.
+      assert.ok(how.patched >= 70, `patched ${how.patched}, loaded ${how.loaded}`);
+      assert.ok(how.loaded >= 5, `patched ${how.patched}, loaded ${how.loaded}`);
+    });
+  }
+});
