@@ -4,21 +4,54 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-/** Layers that must stay runnable without VS Code (unit tests, CLI): type-only `vscode` imports at most. */
-const noRuntimeVscode = {
-  '@typescript-eslint/no-restricted-imports': [
-    'error',
-    {
-      paths: [
-        {
-          name: 'vscode',
-          message: 'src/core and src/parse must not depend on VS Code at run time: move the adapter to src/features.',
-          allowTypeImports: true,
-        },
-      ],
-    },
-  ],
+/**
+ * The layers of src/ and what each may import (type imports included), lowest first:
+ *   core      the model, targets, layout rules, name resolution, reports: nothing else
+ *   parse     web-tree-sitter → model: core
+ *   cargo     manifests, lock files, sources, the package graph: core
+ *   analysis  the facade (Analyzer), module loading, macros, projects, crate sessions: core, parse, cargo
+ *   platform  Node adapters (file system, parse worker): core, parse, cargo
+ *   webview   the panel's script (a browser): core's report types
+ *   features  the VS Code adapters: any of the above
+ * Only src/core and src/parse may name `vscode`, and only in type imports; the other lower
+ * layers not at all.
+ */
+const LAYERS = ['core', 'parse', 'cargo', 'analysis', 'platform', 'webview', 'features'];
+const MAY_IMPORT = {
+  core: [],
+  parse: ['core'],
+  cargo: ['core'],
+  analysis: ['core', 'parse', 'cargo'],
+  platform: ['core', 'parse', 'cargo'],
+  webview: ['core'],
+  features: ['core', 'parse', 'cargo', 'analysis', 'platform', 'webview'],
 };
+function layerRule(layer) {
+  const banned = LAYERS.filter((l) => l !== layer && !MAY_IMPORT[layer].includes(l));
+  const vscodeTypesOnly = layer === 'core' || layer === 'parse';
+  return {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: layer === 'features' || layer === 'webview'
+          ? []
+          : [
+              {
+                name: 'vscode',
+                message: `src/${layer} must not depend on VS Code${vscodeTypesOnly ? ' at run time' : ''}: move the adapter to src/features.`,
+                allowTypeImports: vscodeTypesOnly,
+              },
+            ],
+        patterns: [
+          {
+            group: banned.flatMap((l) => [`**/${l}/*`, `../${l}`, `../../${l}`]).concat(['**/extension', '**/cli']),
+            message: `src/${layer} may import only ${MAY_IMPORT[layer].map((l) => `src/${l}`).join(', ') || 'itself'} (see the layers in eslint.config.mjs).`,
+          },
+        ],
+      },
+    ],
+  };
+}
 
 export default tseslint.config(
   {
@@ -45,10 +78,7 @@ export default tseslint.config(
       'no-useless-assignment': 'off',
     },
   },
-  {
-    files: ['src/core/**/*.ts', 'src/parse/**/*.ts'],
-    rules: noRuntimeVscode,
-  },
+  ...LAYERS.map((layer) => ({ files: [`src/${layer}/**/*.ts`], rules: layerRule(layer) })),
   {
     // The parser's fast path unwinds with a preallocated sentinel (`throw BAIL`), on purpose:
     // no Error object (and no stack capture) per bail-out.

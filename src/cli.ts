@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { TypeReport } from './analysis/api';
+import type { TypeReport } from './core/reportTypes';
 import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
 import { NodeFs } from './platform/nodeFs';

@@ -2,7 +2,7 @@
  * The headless analyser: parse (web-tree-sitter) → model → resolve → layout → reports.
  * Used by the CLI, the editor features (through `src/features`) and the tests. No `vscode`.
  */
-import type { Report, TypeReport } from './api';
+import type { Report, TypeReport } from '../core/reportTypes';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { type ParseOptions, type RustParser, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';

@@ -13,7 +13,7 @@
  * No `vscode` here.
  */
 import MarkdownIt from 'markdown-it';
-import type { TypeReport } from './api';
+import type { TypeReport } from '../core/reportTypes';
 import { type GuideValue, type Placeholder, parsePlaceholder } from './guideValues';
 
 type MD = InstanceType<typeof MarkdownIt>;

@@ -9,7 +9,7 @@
  *
  * No `vscode` here: the panel (src/features/guideView.ts) and the unit tests share it.
  */
-import type { TypeReport } from './api';
+import type { TypeReport } from '../core/reportTypes';
 import type { Analyzer } from './analyzer';
 import { singleFileProgram } from './analyzer';
 import type { Engine, Ty } from '../core/engine';

@@ -115,6 +115,18 @@ export class Project {
     return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported, pending: mods.pending };
   }
 
+  /**
+   * Forgets a crate read as a dependency, so that the next path reaching it reads it again: the
+   * package's own library, linked into its tests and binaries, while its files are being edited.
+   */
+  forget(node: PackageNode): void {
+    const scope = this.scopes.get(node);
+    if (scope instanceof CrateScope) this.macros.delete(scope);
+    this.scopes.delete(node);
+    const i = this.read.indexOf(node);
+    if (i >= 0) this.read.splice(i, 1);
+  }
+
   /** Registers a crate's scope (after its walk): `$crate` of its macros can now name it. */
   private register(scope: CrateScope, home: MacroHome): void {
     home.id = scope.id;

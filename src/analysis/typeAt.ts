@@ -2,7 +2,7 @@
  * Which type the cursor is on, and its doc comment: what the panel's diagram follows.
  * Pure (no vscode), shared by src/features/guideView.ts and the unit tests.
  */
-import type { TypeReport } from './api';
+import type { TypeReport } from '../core/reportTypes';
 
 /** The innermost type whose text contains `offset`, else a type named like the word at `offset`. */
 export function typeAtOffset(types: readonly TypeReport[], text: string, offset: number): TypeReport | undefined {

@@ -1,7 +1,7 @@
 /**
  * Turns engine results into `TypeReport`s (the CLI's JSON and what the editor shows).
  */
-import type { FieldReport, TypeReport, VariantReport } from '../analysis/api';
+import type { FieldReport, TypeReport, VariantReport } from './reportTypes';
 import type { FieldDef, Repr, TypeExpr, TypeItem } from './model';
 import { ownString } from './model';
 import { nestedShift, shiftSpan } from './positions';

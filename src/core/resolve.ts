@@ -56,16 +56,47 @@ export interface CrateLinks {
   crate(name: string): CrateScope | { readonly unavailable: string; readonly pending?: boolean; readonly procMacro?: boolean } | undefined;
 }
 
+/**
+ * One module of a crate. Its child modules are made with it; its names (types, constants,
+ * imports) are sorted out of its items on first use, so that an analysis of one file of a
+ * 1,000-file crate does not fill every module of it.
+ */
 export class ModuleScope {
   readonly children = new Map<string, ModuleScope>();
-  readonly types = new Map<string, TypeItem | TypeAliasDef | TraitDef>();
-  readonly consts = new Map<string, Item>();
-  readonly uses: UseEntry[] = [];
-  readonly globs: UseEntry[] = [];
+  private readonly _types = new Map<string, TypeItem | TypeAliasDef | TraitDef>();
+  private readonly _consts = new Map<string, Item>();
+  private readonly _uses: UseEntry[] = [];
+  private readonly _globs: UseEntry[] = [];
+  private readonly _macroCalls: { readonly name: string; readonly reason?: string }[] = [];
+  private readonly _publicUses = new Set<UseEntry>();
+  /** Items whose names are not sorted into the maps yet (see `ensure`). */
+  private unfilled: readonly Item[] | undefined;
+  get types(): Map<string, TypeItem | TypeAliasDef | TraitDef> {
+    if (this.unfilled) this.ensure();
+    return this._types;
+  }
+  get consts(): Map<string, Item> {
+    if (this.unfilled) this.ensure();
+    return this._consts;
+  }
+  get uses(): UseEntry[] {
+    if (this.unfilled) this.ensure();
+    return this._uses;
+  }
+  get globs(): UseEntry[] {
+    if (this.unfilled) this.ensure();
+    return this._globs;
+  }
   /** Item macro calls left unexpanded here, with why (types they may define are unknown). */
-  readonly macroCalls: { readonly name: string; readonly reason?: string }[] = [];
+  get macroCalls(): { readonly name: string; readonly reason?: string }[] {
+    if (this.unfilled) this.ensure();
+    return this._macroCalls;
+  }
   /** The `use` entries (globs included) of `pub use` declarations: what other crates can see. */
-  readonly publicUses = new Set<UseEntry>();
+  get publicUses(): Set<UseEntry> {
+    if (this.unfilled) this.ensure();
+    return this._publicUses;
+  }
   /** `pub` (or the crate root): visible from other crates when its parents are. */
   isPublic = false;
   /** Memoized `Resolver.lookupIn` results (scopes live for one analysis); from other crates under `\0` + name. */
@@ -84,15 +115,29 @@ export class ModuleScope {
     return this.path.join('::');
   }
 
+  /** Notes the items whose names this module has (sorted out on first use). */
+  defer(items: readonly Item[]): void {
+    this.unfilled = items;
+  }
+
+  /** Sorts the noted items' names into the maps. */
+  ensure(): void {
+    const items = this.unfilled;
+    if (!items) return;
+    this.unfilled = undefined;
+    this.crate.fillNames(this, items, { types: this._types, consts: this._consts, uses: this._uses, globs: this._globs, macroCalls: this._macroCalls, publicUses: this._publicUses });
+  }
+
   /** Empties the module before it is filled again (CrateScope.replaceFile). */
   reset(): void {
+    this.unfilled = undefined;
     this.children.clear();
-    this.types.clear();
-    this.consts.clear();
-    this.uses.length = 0;
-    this.globs.length = 0;
-    this.macroCalls.length = 0;
-    this.publicUses.clear();
+    this._types.clear();
+    this._consts.clear();
+    this._uses.length = 0;
+    this._globs.length = 0;
+    this._macroCalls.length = 0;
+    this._publicUses.clear();
     this.lookupCache.clear();
   }
 }
@@ -145,8 +190,17 @@ export class CrateScope {
   readonly frozen: boolean;
   /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
   readonly externCrateUses = new Set<UseEntry>();
-  /** Inherent impls with associated constants, by the last segment of their self type's path. */
-  readonly impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
+  private readonly _impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
+  /** Whether every module's names are sorted out (see ModuleScope.ensure). */
+  private allFilled = false;
+  /** Inherent impls with associated constants, by the last segment of their self type's path (every module filled first). */
+  get impls(): ReadonlyMap<string, readonly { readonly impl: ImplDef; readonly m: ModuleScope }[]> {
+    if (!this.allFilled) {
+      for (const m of this.modules()) m.ensure();
+      this.allFilled = true;
+    }
+    return this._impls;
+  }
   /** For a detached root (CrateInput.detached): the rest of the crate, a module still being read. */
   readonly outside: ModuleScope | undefined;
   private _input: CrateInput;
@@ -198,11 +252,12 @@ export class CrateScope {
       if (m.file === path && (!m.parent || m.parent.file !== path || this._input.fileModules.get(m.displayPath)?.file === path)) fileMods.push(m);
       for (const c of m.children.values()) stack.push(c);
     }
-    for (const [name, list] of this.impls) {
+    for (const [name, list] of this._impls) {
       const kept = list.filter((e) => e.m.file !== path);
-      if (kept.length) this.impls.set(name, kept);
-      else this.impls.delete(name);
+      if (kept.length) this._impls.set(name, kept);
+      else this._impls.delete(name);
     }
+    this.allFilled = false;
     let root = this._input.root;
     const fileModules = new Map(this._input.fileModules);
     for (const m of fileMods) {
@@ -234,6 +289,27 @@ export class CrateScope {
   private fill(m: ModuleScope, items: readonly Item[], reuse?: ReadonlyMap<string, ModuleScope>): void {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
+      if (item.kind === 'mod' && this.active(item.cfg)) this.addModule(m, item, reuse?.get(item.name));
+    }
+    m.defer(items);
+  }
+
+  /** Sorts a module's items (but its modules) into its maps: ModuleScope.ensure, on first use. */
+  fillNames(
+    m: ModuleScope,
+    items: readonly Item[],
+    into: {
+      types: Map<string, TypeItem | TypeAliasDef | TraitDef>;
+      consts: Map<string, Item>;
+      uses: UseEntry[];
+      globs: UseEntry[];
+      macroCalls: { readonly name: string; readonly reason?: string }[];
+      publicUses: Set<UseEntry>;
+    },
+  ): void {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.kind === 'mod') continue;
       if ('cfg' in item && !this.active(item.cfg)) continue;
       switch (item.kind) {
         case 'struct':
@@ -241,36 +317,33 @@ export class CrateScope {
         case 'union':
         case 'alias':
         case 'trait':
-          if (!m.types.has(item.name)) m.types.set(item.name, item);
+          if (!into.types.has(item.name)) into.types.set(item.name, item);
           break;
         case 'const':
         case 'static':
-          m.consts.set(item.name, item);
+          into.consts.set(item.name, item);
           break;
         case 'use':
           for (const e of item.entries) {
-            (e.glob ? m.globs : m.uses).push(e);
-            if (item.vis === 'pub') m.publicUses.add(e);
+            (e.glob ? into.globs : into.uses).push(e);
+            if (item.vis === 'pub') into.publicUses.add(e);
           }
-          break;
-        case 'mod':
-          this.addModule(m, item, reuse?.get(item.name));
           break;
         case 'externCrate':
           if (item.crate !== 'self') {
             const e: UseEntry = { path: [item.crate], alias: item.alias, glob: false, global: true };
-            m.uses.push(e);
+            into.uses.push(e);
             this.externCrateUses.add(e);
           }
           break;
         case 'macroCall':
-          m.macroCalls.push({ name: item.name, reason: item.unexpanded });
+          into.macroCalls.push({ name: item.name, reason: item.unexpanded });
           break;
         case 'impl': {
           const self = item.selfTy.kind === 'path' ? item.selfTy.segments[item.selfTy.segments.length - 1]?.name : undefined;
           if (self === undefined) break;
-          let list = this.impls.get(self);
-          if (!list) this.impls.set(self, (list = []));
+          let list = this._impls.get(self);
+          if (!list) this._impls.set(self, (list = []));
           list.push({ impl: item, m });
           break;
         }

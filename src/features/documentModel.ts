@@ -4,7 +4,7 @@
  * analysis of its crate (or of the document alone). src/features/reports.ts caches it.
  */
 import { Analysis } from '../analysis/analyzer';
-import type { Report, TypeReport } from '../analysis/api';
+import type { Report, TypeReport } from '../core/reportTypes';
 import type { FieldDef, Item, SourceFile, TypeItem } from '../core/model';
 import { refKey, refKeyOf } from '../core/engine';
 import { reportType, typeText } from '../core/report';

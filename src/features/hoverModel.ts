@@ -2,7 +2,7 @@
  * What the hover shows at an offset of an analysed document: pure over the analysis (no
  * `vscode` at run time), so the bench measures exactly what the hover provider runs.
  */
-import type { FieldReport, VariantReport } from '../analysis/api';
+import type { FieldReport, VariantReport } from '../core/reportTypes';
 import type { FieldDef, Span, TypeExpr } from '../core/model';
 import { describeTy } from '../core/report';
 import { expansionOf } from '../core/expansion';

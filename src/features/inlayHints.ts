@@ -3,7 +3,7 @@
  * field's line, its offset and size (`@0 · 8 B`) and the padding after it (`+7 pad`).
  */
 import * as vscode from 'vscode';
-import type { FieldReport } from '../analysis/api';
+import type { FieldReport } from '../core/reportTypes';
 import type { FieldDef } from '../core/model';
 import { readSettings } from './config';
 import { isKnown } from './layoutText';

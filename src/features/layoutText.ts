@@ -5,7 +5,7 @@
  * The rule: a number is shown only when the report gives it. A type whose size is null, or
  * that carries `unknown` or `error`, shows the reason and no numbers.
  */
-import type { FieldReport, TypeReport } from '../analysis/api';
+import type { FieldReport, TypeReport } from '../core/reportTypes';
 
 /** `reportFile` may be absolute, relative to the crate root, or empty (a single-file report). */
 export function sameFile(reportFile: string | undefined, docPath: string): boolean {

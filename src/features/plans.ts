@@ -4,7 +4,7 @@
  * No `vscode` import: plain data that the adapters turn into lenses, actions and diagnostics.
  */
 import { expansionOf } from '../core/expansion';
-import type { TypeReport } from '../analysis/api';
+import type { TypeReport } from '../core/reportTypes';
 import type { DiagnosticSettings } from './config';
 import type { DocumentAnalysis } from './documentModel';
 import type { TypeItem } from '../core/model';

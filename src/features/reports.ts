@@ -12,9 +12,9 @@
  */
 import * as vscode from 'vscode';
 import { type Analysis, type Analyzer, type Program, singleFileProgram } from '../analysis/analyzer';
-import type { Report, TypeReport } from '../analysis/api';
+import type { Report, TypeReport } from '../core/reportTypes';
 export type { DocumentAnalysis, TypeEntry } from './documentModel';
-import { loadPackage } from '../analysis/program';
+import { loadPackage, targetKind } from '../analysis/program';
 import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, Project } from '../analysis/project';
 import { CrateSession } from '../analysis/crateSession';
@@ -229,12 +229,16 @@ export class DocumentReports extends Disposable {
     let crateDir: string | undefined;
     const crate = document.uri.scheme === 'file' ? this.index.crateOf(path) : undefined;
     if (crate) {
-      const key = `${crate.entry}\0${target}`;
+      // An integration test, bench, example or binary is a crate of its own, with the package's
+      // library (and, for tests, the dev-dependencies) as dependencies.
+      const kind = path !== crate.entry ? targetKind(crate.dir, path) : undefined;
+      const entry = kind ? path : crate.entry;
+      const key = `${entry}\0${target}`;
       const generation = this.index.generation;
       const reads = this.reads;
       let c = this.crates.get(key);
       const t = this.analyzer.resolveTarget(target);
-      const project = this.projectFor(crate.dir, t, crateParse, files);
+      const project = this.projectFor(crate.dir, t, crateParse, files, kind === 'test');
       // Walk again when files came in; patch the last walk when only open documents changed (a
       // keystroke: src/analysis/crateSession.ts decides whether it can); else walk again.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
@@ -244,14 +248,16 @@ export class DocumentReports extends Disposable {
           const session =
             c?.session && c.project === project
               ? c.session
-              : new CrateSession(project, project.graph.root, crate.entry, this.analyzer, target, { read: (p) => this.index.readFile(p), parse: crateParse });
+              : new CrateSession(project, project.graph.root, entry, this.analyzer, target, { read: (p) => this.index.readFile(p), parse: crateParse, withOwnLibrary: kind !== undefined });
+          // A test or binary links the package's library: read it again when documents changed.
+          if (kind && c && c.generation !== generation) project.forget(project.graph.root);
           const changed = c?.session === session && c.reads === reads && !this.forceLoad.has(key) ? this.changedFiles(c.program, crateParse) : undefined;
           this.forceLoad.delete(key);
           const started = performance.now();
           const r = changed ? await session.update(changed) : await session.load();
-          this.log.trace(`${crate.entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
+          this.log.trace(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
           made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
-          if (r.pending > 0 && files) this.readCrateFiles(project, crate.entry, files);
+          if (r.pending > 0 && files) this.readCrateFiles(project, entry, files);
         } else {
           const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
           for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
@@ -271,7 +277,7 @@ export class DocumentReports extends Disposable {
         // crate says it is still being read.
         const own = this.parsed.get(path);
         if (own && own.text === text) {
-          const d = project.loadCrate(project.graph.root, path, { read: (p) => (p === path ? text : undefined), detached: true });
+          const d = project.loadCrate(project.graph.root, path, { read: (p) => (p === path ? text : undefined), detached: true, withOwnLibrary: kind !== undefined });
           analysis = await this.analyzer.analyze({ crate: d.input, texts: d.texts }, target);
         }
       }
@@ -439,8 +445,8 @@ export class DocumentReports extends Disposable {
    * The package graph of a package for a target, kept (with the dependency crates read so far)
    * until files change on disk. Undefined when its manifest cannot be read (logged).
    */
-  private projectFor(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined): Project | undefined {
-    const key = `${dir}\0${target.triple}`;
+  private projectFor(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev = false): Project | undefined {
+    const key = `${dir}\0${target.triple}${dev ? '\0dev' : ''}`;
     const generation = this.index.projectGeneration;
     const hit = this.projects.get(key);
     // Sources outside the workspace (CARGO_HOME) are not watched: a graph missing some is made
@@ -449,7 +455,7 @@ export class DocumentReports extends Disposable {
     if (hit && hit.generation === generation && !stale) return hit.project;
     let project: Project | undefined;
     try {
-      project = new Project(new CargoGraph(this.index, target, dir), this.index, parse, target, files, () => this.filesRead());
+      project = new Project(new CargoGraph(this.index, target, dir, ['default'], dev), this.index, parse, target, files, () => this.filesRead());
       for (const p of project.graph.problems) this.log.warn(p.message);
     } catch (err) {
       this.log.warn(`${dir}: ${(err as Error).message}`);

@@ -3,7 +3,7 @@
  * padding, one row per enum variant (or union field). Pure (no DOM), so unit tests cover it;
  * src/webview/main.ts draws it.
  */
-import type { FieldReport, TypeReport } from '../analysis/api';
+import type { FieldReport, TypeReport } from '../core/reportTypes';
 
 export type CellKind = 'field' | 'padding' | 'tag';
 

@@ -5,7 +5,7 @@
  * Order: the webview posts `ready` (with its restored state) first; the extension posts
  * nothing before that and queues what it has to say.
  */
-import type { TypeReport } from '../analysis/api';
+import type { TypeReport } from '../core/reportTypes';
 
 export interface ChapterSummary {
   readonly id: string;

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import type { TypeReport } from '../../src/analysis/api';
+import type { TypeReport } from '../../src/core/reportTypes';
 import { listTargets } from '../../src/core/targets';
 import { type Corpus, type FuzzOptions, fuzzInput, loadCorpus } from './mutator';
 

@@ -52,4 +52,34 @@ suite('dependencies', () => {
     );
     assert.match(back, /size 40 · align 8\b/);
   });
+
+  test('an integration test (tests/*.rs) is a crate of its own with the package\'s library: its types holding the library\'s get numbers', async () => {
+    const it = await openFixture('deps/app/tests/it.rs');
+    const text = await poll(
+      () => hoverAt(it, 'pub struct InTest', 'InTest'),
+      (t) => /size \d/.test(t),
+    );
+    assert.match(text, /size 48 · align 8\b/, text);
+  });
+
+  test('an unsaved edit of the library shows in its integration test', async () => {
+    const it = await openFixture('deps/app/tests/it.rs');
+    const edit = new vscode.WorkspaceEdit();
+    const at = doc.getText().indexOf('    flag: u8,');
+    assert.ok(at > 0);
+    edit.insert(doc.uri, doc.positionAt(at), '    extra: u64,\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      // Holder grows to 48: InTest becomes 56.
+      const grown = await poll(() => hoverAt(it, 'pub struct InTest', 'InTest'), (t) => /size 56\b/.test(t));
+      assert.match(grown, /size 56 · align 8\b/, grown);
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      const from = doc.getText().indexOf('    extra: u64,\n');
+      back.delete(doc.uri, new vscode.Range(doc.positionAt(from), doc.positionAt(from + '    extra: u64,\n'.length)));
+      await vscode.workspace.applyEdit(back);
+    }
+    const again = await poll(() => hoverAt(it, 'pub struct InTest', 'InTest'), (t) => /size 48\b/.test(t));
+    assert.match(again, /size 48 · align 8\b/, again);
+  });
 });

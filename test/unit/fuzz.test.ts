@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import type { TypeReport } from '../../src/analysis/api';
+import type { TypeReport } from '../../src/core/reportTypes';
 import { listTargets } from '../../src/core/targets';
 import { MAX_IMPORT_DEPTH } from '../../src/core/resolve';
 import { FRAGMENTS, PENDING_FRAGMENTS, fuzzInput, loadCorpus, splitItems } from '../fuzz/mutator';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
-import type { TypeReport } from '../../src/analysis/api';
+import type { TypeReport } from '../../src/core/reportTypes';
 import { docLines, typeAtOffset } from '../../src/analysis/typeAt';
 import { buildGrid, cellUnit, describeCell } from '../../src/webview/grid';
 

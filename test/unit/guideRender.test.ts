@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { renderChapter, renderDocComment } from '../../src/analysis/guideRender';
 import type { GuideValue } from '../../src/analysis/guideValues';
-import type { TypeReport } from '../../src/analysis/api';
+import type { TypeReport } from '../../src/core/reportTypes';
 
 const CHAPTERS = ['layout', 'allocators', 'box', 'vec', 'stack-heap', 'optimizer'];
 const X86 = 'x86_64-unknown-linux-gnu';

@@ -1,6 +1,6 @@
 /** Hover text: numbers only when the report vouches for them; markdown safely escaped. */
 import assert from 'node:assert/strict';
-import type { FieldReport, TypeReport } from '../../src/analysis/api';
+import type { FieldReport, TypeReport } from '../../src/core/reportTypes';
 import {
   escapeMarkdown,
   fieldHoverMarkdown,

@@ -8,7 +8,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { buildDocumentAnalysis, layoutSignature, placedReport, reuseAnalysis, sameLayoutModel, type DocumentAnalysis } from '../../src/features/documentModel';
-import type { Report } from '../../src/analysis/api';
+import type { Report } from '../../src/core/reportTypes';
 
 import { generateRustFile } from '../bench/editor';
 import { DocumentTrees } from '../../src/parse/documents';

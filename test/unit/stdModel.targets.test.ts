@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
-import type { TypeReport } from '../../src/analysis/api';
+import type { TypeReport } from '../../src/core/reportTypes';
 
 /**
  * The std model on targets whose standard library is not installed here (so not measured by

@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import type { TypeReport } from '../../src/analysis/api';
+import type { TypeReport } from '../../src/core/reportTypes';
 import { STD_SOURCE } from '../../src/core/stdSource';
 import { getTarget } from '../../src/core/targets';
 import { compareReport, formatSummary } from '../oracle/compare';

@@ -1,8 +1,9 @@
 /**
- * The contract between the editor adapters (src/features), the CLI, and the engine.
- * Pure types: the implementation lives in src/analysis/analyzer.ts.
+ * The reports: the contract between the engine (src/core/report.ts makes them), the editor
+ * adapters (src/features), the webview and the CLI.
+ * Pure types: made by src/core/report.ts, served by the facade src/analysis/analyzer.ts.
  */
-import type { Span } from '../core/model';
+import type { Span } from './model';
 
 export interface FieldReport {
   readonly name: string;
