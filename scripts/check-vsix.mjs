@@ -45,6 +45,7 @@ function main() {
   for (const must of [
     'extension/package.json',
     'extension/dist/extension.js',
+    'extension/dist/parseWorker.js',
     'extension/dist/web-tree-sitter.wasm',
     'extension/dist/tree-sitter-rust.wasm',
     'extension/LICENSE.txt',
