@@ -59,6 +59,9 @@ const MISSING_RECHECK_MS = 10_000;
 /** Pause in typing (ms) after which the edited files' whole trees are re-parsed. */
 const SETTLE_AFTER_MS = 400;
 
+/** A file opened with at least this many characters is first parsed by the worker (its tree here in slices). */
+const FIRST_PARSE_OFF_THREAD = 32 * 1024;
+
 /** Reading a crate's files for longer than this (ms) shows progress in the status bar. */
 const PROGRESS_AFTER_MS = 1000;
 
@@ -88,6 +91,8 @@ export class DocumentReports extends Disposable {
   private readonly rootsRead = new WeakMap<Project, Set<string>>();
   /** Crates whose next analysis must walk them again (a document of theirs was closed: the disk text is back). */
   private readonly forceLoad = new Set<string>();
+  /** Documents whose first tree is being parsed in slices (DocumentTrees.prepare). */
+  private readonly preparing = new Set<string>();
   /** Progress in the status bar is planned or shown. */
   private progressPlanned = false;
   /** Package graphs with the dependency crates read so far, per (package, target), until files change on disk. */
@@ -213,15 +218,30 @@ export class DocumentReports extends Disposable {
   ): Promise<DocumentAnalysis> {
     const parser = await this.analyzer.parser();
     this.trees ??= new DocumentTrees(parser);
-    if (document.version === version && !document.isClosed) {
-      // The document's own model comes from its incremental tree; a given-up parse of it is
-      // parsed again when due, or once this text was parsed elsewhere (by a crate's load).
-      const retry = this.retries.due(path, text) || this.parsed.get(path)?.text === text;
-      const file = this.trees.get(treeDoc(document), { retry }).file();
-      this.noteParse(path, text, file);
-    }
     const parse = (p: string, t: string) => this.parse(parser, p, t);
     const files = this.filesFor(parse);
+    if (document.version === version && !document.isClosed) {
+      const trees = this.trees;
+      if (this.worker && !trees.has(path) && text.length >= FIRST_PARSE_OFF_THREAD) {
+        // A large file opened: its first model comes from the parse worker, and its tree (for
+        // incremental edits) is parsed here in slices, so neither blocks the editor.
+        if (this.parsed.get(path)?.text !== text) this.noteParse(path, text, await this.worker.parse(path, text));
+        const doc = treeDoc(document);
+        if (!this.preparing.has(path)) {
+          this.preparing.add(path);
+          void trees
+            .prepare(doc)
+            .catch((err: unknown) => this.log.error(`parse of ${path} failed`, err))
+            .finally(() => this.preparing.delete(path));
+        }
+      } else {
+        // The document's own model comes from its incremental tree; a given-up parse of it is
+        // parsed again when due, or once this text was parsed elsewhere (by a crate's load).
+        const retry = this.retries.due(path, text) || this.parsed.get(path)?.text === text;
+        const file = trees.get(treeDoc(document), { retry }).file();
+        this.noteParse(path, text, file);
+      }
+    }
     // With the worker, a crate's files are parsed there; macro expansions (small, made during
     // the walk) here, so that a walk does not wait for the worker once per level of expansion.
     const crateParse: ParseFn = files ? (p, t) => (p.includes('#macro:') ? parse(p, t) : files.parse(p, t)) : parse;

@@ -180,6 +180,26 @@ export class DocumentTrees {
     return this.fullParse(doc.uri, doc.version, doc.getText()).doc;
   }
 
+  /**
+   * Parses a document not cached yet in slices (`RustParser.parseInSlices`), off the keystroke
+   * path, and caches its tree for that version: later edits are then incremental. Resolves to
+   * false when the document was cached meanwhile (or this was disposed), true once stored.
+   */
+  async prepare(doc: TextDocumentLike): Promise<boolean> {
+    this.checkAlive();
+    if (this.entries.has(doc.uri)) return false;
+    const version = doc.version;
+    const text = doc.getText();
+    const tree = await this.parser.parseInSlices(text);
+    if (this.disposed || this.entries.has(doc.uri)) {
+      tree.delete();
+      return false;
+    }
+    this.stats.full++;
+    this.store(doc.uri, version, text, tree);
+    return true;
+  }
+
   /** Is the entry's whole-file tree a given-up parse (its model then holds only the reason)? */
   private givenUp(e: Entry): boolean {
     return abandonedParse(e.tree) !== undefined;

@@ -169,6 +169,13 @@ export interface RustParser {
    * be reused after that). `options.budgetMs` replaces that budget (tests, the CLI).
    */
   parse(text: string, oldTree?: Tree | null, options?: ParseOptions): Tree;
+  /**
+   * Parses `text` from scratch in slices of about `sliceMs` of wall time, letting the event loop
+   * run between them (tree-sitter resumes a halted parse), so a large file's first parse does
+   * not block the thread in one piece. Same budget and given-up tree as `parse`. Its own
+   * WebAssembly parser, so that parses made between the slices cannot resume this one.
+   */
+  parseInSlices(text: string, sliceMs?: number): Promise<Tree>;
   /** Frees the WASM parser; later `loadRustParser` calls for the same directory make a new one. */
   dispose(): void;
   readonly isDisposed: boolean;
@@ -270,11 +277,7 @@ class RustParserImpl implements RustParser {
         this.parser.reset();
         tree = this.parser.parse('');
         if (tree) {
-          abandonedTrees.set(
-            tree,
-            `tree-sitter gave up on this text after ${Math.round(spent)} ms of ${clock.kind === 'thread' ? 'parsing' : 'CPU time'} (its budget for ${Math.round(size / 1024)} KB is ${Math.round(budget)} ms): ` +
-              'its syntax errors are too costly to recover from, so no type of this file was laid out. Fix the syntax errors (unclosed brackets, usually) and the layouts come back.',
-          );
+          abandonedTrees.set(tree, givenUpMessage(spent, budget, size, clock.kind));
         }
       }
     } catch (err) {
@@ -283,12 +286,74 @@ class RustParserImpl implements RustParser {
     if (!tree) throw new ParseFailedError('tree-sitter returned no tree');
     return tree;
   }
+  private slicer: Parser | undefined;
+  private slicing: Promise<unknown> = Promise.resolve();
+
+  parseInSlices(text: string, sliceMs = 8): Promise<Tree> {
+    // One sliced parse at a time on the slicing parser.
+    const run = this.slicing.then(() => this.sliced(text, sliceMs));
+    this.slicing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sliced(text: string, sliceMs: number): Promise<Tree> {
+    if (!this.parser) throw new ParseFailedError('the Rust parser has been disposed');
+    if (!this.slicer) {
+      this.slicer = new Parser();
+      this.slicer.setLanguage(this.language);
+    }
+    const p = this.slicer;
+    const clock = parseClock();
+    const budget = parseBudgetMs(text.length) * (text.length > this.longest ? FIRST_OF_ITS_SIZE : 1);
+    this.longest = Math.max(this.longest, text.length);
+    const input = { text };
+    const read = (index: number) => chunkAt(input.text, index);
+    let spent = 0;
+    try {
+      for (;;) {
+        const cpu0 = clock.now();
+        const sliceEnd = performance.now() + sliceMs;
+        const tree = p.parse(read, null, { progressCallback: () => performance.now() > sliceEnd });
+        spent += clock.now() - cpu0;
+        if (tree) return tree;
+        if (spent >= budget) {
+          p.reset();
+          const empty = p.parse('');
+          if (!empty) throw new ParseFailedError('tree-sitter returned no tree');
+          abandonedTrees.set(empty, givenUpMessage(spent, budget, text.length, clock.kind));
+          return empty;
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!this.parser) {
+          p.reset();
+          throw new ParseFailedError('the Rust parser has been disposed');
+        }
+      }
+    } catch (err) {
+      if (err instanceof ParseFailedError) throw err;
+      p.reset();
+      throw new ParseFailedError(`tree-sitter failed: ${describe(err)}`, { cause: err });
+    } finally {
+      input.text = '';
+    }
+  }
+
   dispose(): void {
     if (!this.parser) return;
     this.parser.delete();
     this.parser = undefined;
+    this.slicer?.delete();
+    this.slicer = undefined;
     this.onDispose();
   }
+}
+
+/** The reason a given-up parse's tree carries (see `abandonedParse`). */
+function givenUpMessage(spent: number, budget: number, size: number, kind: CpuClock['kind']): string {
+  return (
+    `tree-sitter gave up on this text after ${Math.round(spent)} ms of ${kind === 'thread' ? 'parsing' : 'CPU time'} (its budget for ${Math.round(size / 1024)} KB is ${Math.round(budget)} ms): ` +
+    'its syntax errors are too costly to recover from, so no type of this file was laid out. Fix the syntax errors (unclosed brackets, usually) and the layouts come back.'
+  );
 }
 
 /** Characters handed to tree-sitter per read (web-tree-sitter copies at most 5,119). */

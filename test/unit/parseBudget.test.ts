@@ -157,4 +157,84 @@ describe('parse budget: what a parse costs, not what the process does (issue 14)
       done();
     }
   });
+
+  describe('a first parse in slices (RustParser.parseInSlices)', () => {
+    it('gives the tree a parse in one piece gives, and lets the event loop run between its slices', async () => {
+      const parser = await getParser();
+      const text = realisticRustModule(300_000, 'S', 7);
+      const whole = parser.parse(text, null, { budgetMs: Infinity });
+      let ticks = 0;
+      let ticking = true;
+      const tick = (): void => {
+        if (!ticking) return;
+        ticks++;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      const sliced = await parser.parseInSlices(text, 2);
+      ticking = false;
+      try {
+        assert.equal(abandonedParse(sliced), undefined);
+        assert.equal(sliced.rootNode.toString(), whole.rootNode.toString());
+        assert.ok(ticks >= 3, `the event loop ran ${ticks} times during the sliced parse`);
+      } finally {
+        sliced.delete();
+        whole.delete();
+      }
+    });
+
+    it('parses made between its slices (other documents) neither disturb it nor are disturbed', async () => {
+      const parser = await getParser();
+      const text = realisticRustModule(200_000, 'T', 3);
+      const other = 'pub struct Other { a: u8, b: u64 }\n';
+      const alone = parser.parse(text, null, { budgetMs: Infinity });
+      const otherAlone = parser.parse(other);
+      let between = 0;
+      let mismatch = '';
+      let on = true;
+      const interleave = (): void => {
+        if (!on) return;
+        const t = parser.parse(other);
+        if (t.rootNode.toString() !== otherAlone.rootNode.toString()) mismatch = t.rootNode.toString();
+        t.delete();
+        between++;
+        setImmediate(interleave);
+      };
+      setImmediate(interleave);
+      const sliced = await parser.parseInSlices(text, 2);
+      on = false;
+      try {
+        assert.equal(mismatch, '');
+        assert.ok(between >= 2, `${between} parses between the slices`);
+        assert.equal(sliced.rootNode.toString(), alone.rootNode.toString());
+      } finally {
+        sliced.delete();
+        alone.delete();
+        otherAlone.delete();
+      }
+    });
+
+    it('a pathological input is given up after its budget of parsing, summed over the slices', async () => {
+      const parser = await getParser();
+      const text = pathological(10_000);
+      const budget = parseBudgetMs(text.length);
+      const c0 = parseClock().now();
+      const tree = await parser.parseInSlices(text, 5);
+      const ms = parseClock().now() - c0;
+      try {
+        assert.match(abandonedParse(tree) ?? '', /gave up on this text after \d+ ms of parsing/);
+        assert.ok(ms < 2 * budget + 50, `given up after ${ms.toFixed(0)} ms of this thread, budget ${budget.toFixed(0)} ms`);
+      } finally {
+        tree.delete();
+      }
+      // The slicing parser starts afresh afterwards.
+      const next = await parser.parseInSlices('pub struct Fine(u8);\n');
+      try {
+        assert.equal(abandonedParse(next), undefined);
+        assert.equal(next.rootNode.hasError, false);
+      } finally {
+        next.delete();
+      }
+    });
+  });
 });

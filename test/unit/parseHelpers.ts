@@ -237,6 +237,18 @@ export function assertSameModel(model: SourceFile, fresh: SourceFile, what: stri
 export function tracking(parser: RustParser, budget?: (text: string) => number | undefined): { parser: RustParser; live: () => number; created: () => number } {
   let created = 0;
   let deleted = 0;
+  const track = (t: Tree): Tree => {
+    created++;
+    const del = t.delete.bind(t);
+    let done = false;
+    t.delete = () => {
+      assert.equal(done, false, 'tree deleted twice');
+      done = true;
+      deleted++;
+      del();
+    };
+    return t;
+  };
   const wrapped: RustParser = {
     get language() {
       return parser.language;
@@ -244,19 +256,12 @@ export function tracking(parser: RustParser, budget?: (text: string) => number |
     get isDisposed() {
       return parser.isDisposed;
     },
+    async parseInSlices(text: string, sliceMs?: number): Promise<Tree> {
+      return track(await parser.parseInSlices(text, sliceMs));
+    },
     parse(text: string, old?: Tree | null, options?: ParseOptions): Tree {
       const budgetMs = budget?.(text);
-      const t = parser.parse(text, old, budgetMs === undefined ? options : { ...options, budgetMs });
-      created++;
-      const del = t.delete.bind(t);
-      let done = false;
-      t.delete = () => {
-        assert.equal(done, false, 'tree deleted twice');
-        done = true;
-        deleted++;
-        del();
-      };
-      return t;
+      return track(parser.parse(text, old, budgetMs === undefined ? options : { ...options, budgetMs }));
     },
     dispose() {
       /* the shared parser is not ours to dispose */
