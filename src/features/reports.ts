@@ -193,7 +193,9 @@ export class DocumentReports extends Disposable {
     const text = document.getText();
     const path = documentPath(document);
     const started = performance.now();
-    const previous = hit?.result;
+    // Reports are carried over from the previous version only if no files came in since: a
+    // report that said "being read" must be made again once they are.
+    const previous = hit && hit.reads === reads ? hit.result : undefined;
     const result = this.run(document, path, text, version, target, previous).then(
       (r) => {
         this.log.trace(`analysed ${path} v${version} for ${target} in ${(performance.now() - started).toFixed(1)} ms`);

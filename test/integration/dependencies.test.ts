@@ -17,6 +17,33 @@ suite('dependencies', () => {
     doc = await openFixture('deps/app/src/lib.rs');
   });
 
+  test('every CodeLens of the file gets its number once the dependencies are read (none stays "being read")', async () => {
+    // The first of the suite: the package's dependencies have not been read yet.
+    const want = new Map([
+      ['Holder', '40 B · align 8'],
+      ['MaybeBytes', '32 B · align 8'],
+      ['Pair', '64 B · align 8'],
+      ['Smalls', '10 B · align 2'],
+      ['MaybeHolder', '40 B · align 8'],
+      ['ManyBytes', '24 B · align 8'],
+    ]);
+    const titles = async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100)) ?? [];
+      const out = new Map<string, string>();
+      for (const l of lenses) {
+        // The lens sits on the item's first line (its doc comment): the name is a few lines on.
+        let name: string | undefined;
+        for (let k = l.range.start.line; k < Math.min(doc.lineCount, l.range.start.line + 6) && !name; k++) {
+          name = /^\s*(?:pub\s+)?(?:struct|enum|union)\s+(\w+)/.exec(doc.lineAt(k).text)?.[1];
+        }
+        if (name && !out.has(name)) out.set(name, l.command?.title ?? '');
+      }
+      return out;
+    };
+    const all = await poll(titles, (t) => [...want].every(([n, w]) => t.get(n)?.startsWith(w)), 30_000);
+    for (const [name, w] of want) assert.ok(all.get(name)?.startsWith(w), `${name}: ${all.get(name)} (want ${w})`);
+  });
+
   test('a struct holding a vendored registry crate type and a path dependency type gets rustc\'s numbers', async () => {
     const holder = await hoverAt(doc, 'pub struct Holder', 'Holder');
     assert.match(holder, /size 40 · align 8\b/, holder);
