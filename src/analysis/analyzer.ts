@@ -103,10 +103,34 @@ export class Analyzer {
     }
   }
 
+  private stdFileP?: Promise<SourceFile>;
+
+  /**
+   * Has the modelled std parsed elsewhere (the editor's parse worker: it is about 200 KB of
+   * Rust, 150-300 ms to parse and extract in a new process), unless it is already. `parse`
+   * must not give it up. A failure falls back to parsing it here.
+   */
+  preloadStd(parse: (path: string, text: string) => Promise<SourceFile>): void {
+    if (this.stdFile || this.stdFileP) return;
+    this.stdFileP = parse('<std>', STD_SOURCE).then(
+      (f) => {
+        if (f.problems.some((p) => p.code === 'parseAbandoned')) throw new Error('given up');
+        return f;
+      },
+    );
+    this.stdFileP.catch(() => {
+      this.stdFileP = undefined;
+    });
+  }
+
   /** The modelled std for a target (parsed once, scoped once per target). */
   private async stdFor(target: Target): Promise<{ std: CrateScope; resolver: Resolver; cache: SharedLayoutCache }> {
     const hit = this.stdScopes.get(target.triple);
     if (hit) return hit;
+    if (!this.stdFile && this.stdFileP) this.stdFile = await this.stdFileP.catch(() => undefined);
+    // A scope made by a concurrent call meanwhile.
+    const made = this.stdScopes.get(target.triple);
+    if (made) return made;
     // Our own source, never given up (a busy machine must not turn std into nothing).
     this.stdFile ??= await this.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
     const input: CrateInput = { name: 'std', root: { file: '<std>', items: this.stdFile.items }, fileModules: new Map(), externCrates: [], features: [] };

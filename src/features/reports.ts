@@ -340,6 +340,7 @@ export class DocumentReports extends Disposable {
     if (!this.files) {
       this.worker = new WorkerParser(this.options.parseWorker, this.analyzer.wasmDir);
       const worker = this.worker;
+      this.analyzer.preloadStd((p, t) => worker.parse(p, t, Infinity));
       this.files = new ParsedFiles(parse, (p, t) => worker.parse(p, t));
       // What the main thread parsed already (the open documents' models) serves the walks too.
       for (const [p, e] of this.parsed) this.files.put(p, e.text, e.file);

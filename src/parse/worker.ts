@@ -2,7 +2,7 @@
  * The parse worker (a `worker_threads` worker, bundled as dist/parseWorker.js): parses and
  * extracts files off the extension host's main thread, with a parser of its own, and posts
  * back the model (plain data: structured clone). One message per file:
- *   in:  { id, path, text }      out: { id, file } or { id, error }
+ *   in:  { id, path, text, budgetMs? }      out: { id, file } or { id, error }
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFile } from './extract';
@@ -12,6 +12,8 @@ interface Request {
   readonly id: number;
   readonly path: string;
   readonly text: string;
+  /** The parse budget (`ParseOptions.budgetMs`); Infinity for the modelled std. */
+  readonly budgetMs?: number;
 }
 
 const port = parentPort;
@@ -21,7 +23,7 @@ if (port) {
     parser.then(
       (p) => {
         try {
-          const tree = p.parse(m.text);
+          const tree = p.parse(m.text, null, m.budgetMs === undefined ? undefined : { budgetMs: m.budgetMs });
           try {
             port.postMessage({ id: m.id, file: extractFile(tree, m.text, m.path) });
           } finally {

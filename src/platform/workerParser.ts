@@ -38,12 +38,13 @@ export class WorkerParser {
     return w;
   }
 
-  parse(path: string, text: string): Promise<SourceFile> {
+  /** `budgetMs`: the parse budget (default: `parseBudgetMs` of the text's size; Infinity: none). */
+  parse(path: string, text: string, budgetMs?: number): Promise<SourceFile> {
     this.worker ??= this.start();
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, path, text });
+      this.worker!.postMessage(budgetMs === undefined ? { id, path, text } : { id, path, text, budgetMs });
     });
   }
 

@@ -134,4 +134,23 @@ describe('reading crates off the main thread (parse worker)', function () {
     const done = await analyzer.analyze({ crate: c3.input, texts: c3.texts }, x86.triple);
     assert.equal(done.reports().find((x) => x.name === 'P')!.size, 12);
   });
+
+  it('the modelled std parsed by the worker (Analyzer.preloadStd) lays out as the one parsed here', async () => {
+    const text = [
+      'use std::collections::{HashMap, BTreeMap, VecDeque};',
+      'use std::sync::{Arc, Mutex};',
+      'pub struct S { a: Vec<u8>, b: Option<Box<u32>>, c: HashMap<u32, String>, d: BTreeMap<u8, u8>, e: Arc<Mutex<u64>>, f: VecDeque<char>, g: std::rc::Rc<str>, h: Option<std::num::NonZeroU16>, i: std::time::Duration, j: std::cell::RefCell<[u8; 3]> }',
+      'pub enum E { A(String), B(Option<Vec<u8>>), C }',
+    ].join('\n');
+    const viaWorker = new Analyzer({ wasmDir: DIST });
+    viaWorker.preloadStd((p, t) => worker.parse(p, t, Infinity));
+    try {
+      const a = await viaWorker.analyzeText('/x.rs', text);
+      const b = await analyzer.analyzeText('/x.rs', text);
+      assert.equal(JSON.stringify(a), JSON.stringify(b));
+      assert.ok(a.types.every((t) => t.size != null), JSON.stringify(a.types.map((t) => t.unknown)));
+    } finally {
+      viaWorker.dispose();
+    }
+  });
 });
