@@ -63,6 +63,8 @@ export interface NotFound {
 
 export class SourceLocator {
   private readonly dirIndex = new Map<string, Map<string, Located[]>>();
+  /** Directory listings of directory sources (see `inDirectory`). */
+  private readonly dirEntries = new Map<string, readonly string[]>();
   private readonly listings = new Map<string, readonly string[] | undefined>();
 
   constructor(
@@ -146,9 +148,27 @@ export class SourceLocator {
     return { missing: `\`${name}\` is not on disk (run \`cargo fetch\`)` };
   }
 
-  /** Packages in a directory source: each subdirectory with a Cargo.toml, indexed by package name. */
+  /**
+   * Packages in a directory source: each subdirectory with a Cargo.toml, indexed by package name.
+   * The folders named as `cargo vendor` and Debian name them (`name`, `name-<version>`) are read
+   * first: reading every manifest of a large directory source (Debian's registry) took 180-265
+   * ms. Only when none of them is a package `name` is every manifest read.
+   */
   private inDirectory(dir: string, name: string): Located[] {
     let index = this.dirIndex.get(dir);
+    if (!index) {
+      let entries = this.dirEntries.get(dir);
+      if (!entries) this.dirEntries.set(dir, (entries = this.fs.readDir(dir) ?? []));
+      const quick: Located[] = [];
+      for (const entry of entries) {
+        if (entry !== name && !entry.startsWith(`${name}-`)) continue;
+        const pkgDir = join(dir, entry);
+        const text = this.fs.readFile(join(pkgDir, 'Cargo.toml'));
+        const id = text !== undefined ? packageId(text, pkgDir) : undefined;
+        if (id?.name === name) quick.push({ name, version: id.version, dir: pkgDir });
+      }
+      if (quick.length) return quick;
+    }
     if (!index) {
       index = new Map();
       this.dirIndex.set(dir, index);

@@ -79,6 +79,24 @@ describe('cargo graph', () => {
     assert.equal(e.to.dir, '/w/vendor/log');
   });
 
+  it('a directory source: folders named `name` or `name-<version>` first; a package in a folder of another name is found too', () => {
+    const files = {
+      '/w/.cargo/config.toml': '[source.crates-io]\nreplace-with = "vendored"\n[source.vendored]\ndirectory = "vendor"\n',
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nlog = "0.4"\nodd = "2"\n'),
+      '/w/app/src/lib.rs': lib,
+      '/w/vendor/log-0.4.17/Cargo.toml': pkg('log', '0.4.17'),
+      '/w/vendor/log-0.4.20/Cargo.toml': pkg('log', '0.4.20'),
+      // `log-ext` starts like `log-`: it is another package, not a version of log.
+      '/w/vendor/log-ext/Cargo.toml': pkg('log-ext', '9.0.0'),
+      '/w/vendor/unusual-folder/Cargo.toml': pkg('odd', '2.1.0'),
+    };
+    const g = graph(files);
+    const [log, odd] = g.deps(g.root);
+    assert.ok(log && !('missing' in log.to) && odd && !('missing' in odd.to));
+    assert.equal(log.to.dir, '/w/vendor/log-0.4.20');
+    assert.equal(odd.to.dir, '/w/vendor/unusual-folder');
+  });
+
   it('path dependencies, renamed dependencies (`package = ..`) and the library name', () => {
     const g = graph({
       '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nutil = { path = "../util-crate" }\nold = { package = "serde", version = "1" }\n'),
