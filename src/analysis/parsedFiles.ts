@@ -36,6 +36,12 @@ export class ParsedFiles {
     return PENDING_FILE;
   };
 
+  /** A file's model for this text if it is in, else undefined (nothing noted). */
+  get(path: string, text: string): SourceFile | undefined {
+    const hit = this.files.get(path);
+    return hit && hit.text === text ? hit.file : undefined;
+  }
+
   /** Records a model made elsewhere (the open document's, from its incremental tree). */
   put(path: string, text: string, file: SourceFile): void {
     this.files.set(path, { text, file });
