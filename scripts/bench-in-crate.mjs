@@ -315,9 +315,14 @@ async function coldOpen(w, corpus, { profileFile } = {}) {
     profile = summariseProfile(prof, times, t0, blocks.top.slice(0, 1));
     const over50 = blocks.top.filter((b) => b.ms > 50);
     if (over50.length > 1) profileOver50 = { blocks: over50.length, ...summariseProfile(prof, times, t0, over50) };
+    // For a later look at the profile: its samples are placed on the wall clock as above.
+    profile.clock = { ...times, t0 };
   }
+  // What the extension gives once the host settled (after the blocks were taken: this may start work).
+  const settledLenses = await w.probe('lenses', { file: w.path(corpus.file) });
   return {
     cold,
+    settledLenses: { count: settledLenses.count, sized: settledLenses.sized, unsized: settledLenses.unsized },
     pid: before.pid,
     quietBeforeMs: quiet.quietAfter,
     lensMs: lens.firstSized === null ? null : lens.firstSized - t0,
@@ -454,7 +459,7 @@ const mb = (b) => (b / 1e6).toFixed(1);
 const pp = (s) => (s && s.n ? `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}` : '–');
 const fmtStats = (r) =>
   r.total.n
-    ? `extension host ${pp(r.host)} ms, wall ${pp(r.total)} ms (p50 / p95, n=${r.total.n}${r.misses ? `, ${r.misses} answers without a layout` : ''}${r.floor ? `; no edit: host ${pp(r.floor.host)}, wall ${pp(r.floor.total)}` : ''})`
+    ? `extension host ${pp(r.host)} ms, wall ${pp(r.total)} ms (p50 / p95, n=${r.total.n}${r.misses ? `, ${r.misses} answers without a layout${r.missSample !== undefined ? ` (the first: ${JSON.stringify(r.missSample.slice(0, 160))})` : ''}` : ''}${r.floor ? `; no edit: host ${pp(r.floor.host)}, wall ${pp(r.floor.total)}` : ''})`
     : 'none';
 
 // ---------------------------------------------------------------------------------------------
@@ -474,6 +479,7 @@ function table(results) {
     ['cold open → first sized CodeLens, ms', (r) => range(r.windows.map((w) => w.lensMs))],
     ['  windows without a sized lens', (r) => `${r.windows.filter((w) => w.lensMs === null).length}/${r.windows.length}`],
     ['  sized / all lenses on screen (last window)', (r) => { const w = r.windows.at(-1); return w ? `${w.sizedTitles}/${w.lensTitles}` : '–'; }],
+    ['  sized / all lenses once settled (last window)', (r) => { const l = r.windows.at(-1)?.settledLenses; return l ? `${l.sized}/${l.count}` : '–'; }],
     ['longest ext-host block, open → settled, ms', (r) => range(r.windows.map((w) => w.blocks.longest))],
     ['  eld max (resolution 10 ms), ms', (r) => range(r.windows.map((w) => w.blocks.eldMax))],
     ['  blocks > 50 ms (most in a window)', (r) => `${Math.max(0, ...r.windows.map((w) => w.blocks.over50))}`],
@@ -539,6 +545,8 @@ async function main() {
   for (const r of results) {
     const worst = r.windows.reduce((a, w) => (w.blocks.longest > (a?.blocks.longest ?? -1) ? w : a), undefined);
     if (worst) console.log(`  ${r.corpus}: worst window's longest blocks began ${worst.blocks.top.map((b) => `${b.startAfter.toFixed(0)} ms (${b.ms.toFixed(0)} ms)`).join(', ')} after the open`);
+    const settled = r.windows.at(-1)?.settledLenses;
+    if (settled && settled.sized < settled.count) console.log(`  ${r.corpus}: lenses once settled (last window), the first unsized: ${settled.unsized.map((t) => JSON.stringify(t)).join(', ')}`);
     if (r.field) console.log(`  ${r.corpus}: field edit ${r.field.what}; hover sizes ${r.field.sizes.join(', ')}`);
     if (r.error) console.log(`  ${r.corpus}: ERROR ${r.error}`);
     if (r.profiled?.profile) {
