@@ -26,9 +26,13 @@
 //     grammar, reading and analysing the crate and its dependencies, and VS Code's own CodeLens
 //     debounce (the workbench asks at least 250 ms after the editor gets its model). From 1.5 s
 //     after the open the probe also asks the extension (vscode.executeCodeLensProvider, sharing
-//     the analysis the workbench's request started); if that answer has no sized lens (e.g. the
-//     parse of the file was given up: its diagnostic is recorded), or the screen shows none 5 s
-//     after it had some, the window counts as "no sized lens" (the workbench will not ask again).
+//     the analysis the workbench's request started). The extension reads a crate's files off the
+//     main thread and shows the opened file first (lenses that say "still being read", or none
+//     for a moment), then has the workbench ask again as files come in: so an answer without a
+//     sized lens ends the wait only once the extension host (every thread: the parse worker
+//     too) has been idle for 2 s and asking again still gives none (e.g. the parse of the file
+//     was given up: its diagnostic is recorded); an answer with sized lenses that the screen has
+//     not shown 5 s later ends it too. Such a window counts as "no sized lens".
 //  2. longest main-thread block of the extension host, from the open until the host has been
 //     idle for 1 s after the lens (no late tick over 20 ms and under 15% of a core): the longest
 //     late tick of a setInterval(…, 5) in the probe (monitorEventLoopDelay({ resolution: 10 })'s
@@ -66,7 +70,7 @@
 //                                  of the extension host (node:inspector in the probe) from the
 //                                  open to the settle, written to .test-output/in-crate-<corpus>.cpuprofile
 //                                  (open it in Chrome DevTools), and summed up: the functions that
-//                                  ran during the longest block
+//                                  ran during the longest block, and during all blocks over 50 ms
 // RLL_BENCH_GEN_BYTES              size of the generated crate (default 20,000,000)
 // RLL_BENCH_SCREENSHOTS=1          a screenshot of each window once its lens came (or did not)
 // RLL_BENCH_STAGES=1               how long each window took to load, settle and close
@@ -259,22 +263,38 @@ async function coldOpen(w, corpus, { profileFile } = {}) {
   const { t0 } = await w.probe('open', { file: w.path(corpus.file) });
   // Wait for a sized lens on screen. From 1.5 s after the open (the workbench asked for the
   // lenses by then), the probe also asks the extension (vscode.executeCodeLensProvider shares the
-  // analysis the workbench's request started): when the extension's answer has no sized lens,
-  // none will come (nothing makes the workbench ask again), so the window stops waiting.
+  // analysis the workbench's request started). The crate's files are read off the main thread
+  // and the lenses asked for again as they come in (onDidChangeCodeLenses): an answer without a
+  // sized lens ends the wait only once the host has been idle for 2 s (no more files coming)
+  // and a new answer still has none.
   const until = Date.now() + lensTimeout;
+  const ask = async () => {
+    const a = await w.probe('lenses', { file: w.path(corpus.file) });
+    a.answeredMs = Date.now() - t0;
+    return a;
+  };
   let lens;
   let asked;
   let askedAt;
+  let idleCheckedAt = 0;
   for (;;) {
     lens = await w.page.evaluate(() => window.__rllLens);
     if (lens.firstSized !== null || Date.now() > until) break;
-    if (asked && asked.sized === 0) break;
-    if (asked && Date.now() - askedAt > 5000) break; // the extension has sized lenses, the screen never showed them
+    if (asked && asked.sized > 0 && Date.now() - askedAt > 5000) break; // the extension has sized lenses, the screen never showed them
     if (!asked && Date.now() - t0 > 1500) {
-      asked = await w.probe('lenses', { file: w.path(corpus.file) });
+      asked = await ask();
       askedAt = Date.now();
-      asked.answeredMs = askedAt - t0;
       continue;
+    }
+    if (asked && asked.sized === 0 && Date.now() - idleCheckedAt > 500) {
+      idleCheckedAt = Date.now();
+      const { idle } = await w.probe('idle', { ms: 2000, maxGap: 20 });
+      if (idle) {
+        asked = await ask();
+        askedAt = Date.now();
+        if (asked.sized === 0) break; // settled without one: none will come
+        continue;
+      }
     }
     await sleep(50);
   }
@@ -284,14 +304,25 @@ async function coldOpen(w, corpus, { profileFile } = {}) {
   // Let the crate and its dependencies finish loading (diagnostics, lenses of the other
   // editors…): until the host has been quiet for a second.
   const settled = await w.probe('quiet', { ms: 1000, maxGap: 20, timeout: 15_000 });
-  const blocks = await w.probe('blocks', { since: t0, top: 3 });
+  // A profiled window keeps every block over 50 ms (up to 100), for the profile's summary.
+  const blocks = await w.probe('blocks', { since: t0, top: profileFile ? 100 : 3 });
   let profile;
+  let profileOver50;
   if (profileFile) {
     const { stoppedAt } = await w.probe('profileStop', { file: profileFile });
-    profile = summariseProfile(JSON.parse(readFileSync(profileFile, 'utf8')), { startedAt: profStart.startedAt, stoppedAt }, t0, blocks.top[0]);
+    const prof = JSON.parse(readFileSync(profileFile, 'utf8'));
+    const times = { startedAt: profStart.startedAt, stoppedAt };
+    profile = summariseProfile(prof, times, t0, blocks.top.slice(0, 1));
+    const over50 = blocks.top.filter((b) => b.ms > 50);
+    if (over50.length > 1) profileOver50 = { blocks: over50.length, ...summariseProfile(prof, times, t0, over50) };
+    // For a later look at the profile: its samples are placed on the wall clock as above.
+    profile.clock = { ...times, t0 };
   }
+  // What the extension gives once the host settled (after the blocks were taken: this may start work).
+  const settledLenses = await w.probe('lenses', { file: w.path(corpus.file) });
   return {
     cold,
+    settledLenses: { count: settledLenses.count, sized: settledLenses.sized, unsized: settledLenses.unsized },
     pid: before.pid,
     quietBeforeMs: quiet.quietAfter,
     lensMs: lens.firstSized === null ? null : lens.firstSized - t0,
@@ -303,13 +334,14 @@ async function coldOpen(w, corpus, { profileFile } = {}) {
     askedLater,
     blocks,
     profile,
+    profileOver50,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // CPU profile summary: which functions ran during the longest block.
 
-function summariseProfile(profile, { startedAt, stoppedAt }, t0, block) {
+function summariseProfile(profile, { startedAt, stoppedAt }, t0, blocks) {
   const parent = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -318,8 +350,9 @@ function summariseProfile(profile, { startedAt, stoppedAt }, t0, block) {
   // linearly between them (to within the calls' own duration, a few ms).
   const total = profile.endTime - profile.startTime;
   const toWall = (t) => startedAt + ((t - profile.startTime) / total) * (stoppedAt - startedAt);
-  const from = block ? t0 + block.startAfter : -Infinity;
-  const to = block ? from + block.ms : Infinity;
+  // The blocks' spans (wall clock), or the whole profile when there is none.
+  const spans = blocks.map((b) => [t0 + b.startAfter, t0 + b.startAfter + b.ms]);
+  const within = (at) => spans.length === 0 || spans.some(([from, to]) => at >= from && at <= to);
   const self = new Map();
   const stacks = new Map();
   let t = profile.startTime;
@@ -329,7 +362,7 @@ function summariseProfile(profile, { startedAt, stoppedAt }, t0, block) {
     t += profile.timeDeltas[i] ?? 0;
     const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const at = toWall(t);
-    if (at < from || at > to) continue;
+    if (!within(at)) continue;
     inside += dt;
     const leaf = byId.get(profile.samples[i]);
     if (!leaf || /^\((idle|program|garbage collector)\)$/.test(leaf.callFrame.functionName)) {
@@ -391,7 +424,7 @@ async function benchCorpus(ctx, corpus) {
       const file = join(OUT, `in-crate-${corpus.name}.cpuprofile`);
       const r = await coldOpen(w, corpus, { profileFile: file });
       result.profiled = { ...r, file: relative(ROOT, file) };
-      say(`  profiled window: first sized lens ${r.lensMs?.toFixed(0) ?? 'none'} ms, longest block ${r.blocks.longest.toFixed(0)} ms; profile in ${relative(ROOT, file)}`);
+      say(`  profiled window: first sized lens ${r.lensMs === null ? 'none' : `${r.lensMs.toFixed(0)} ms`}, longest block ${r.blocks.longest.toFixed(0)} ms; profile in ${relative(ROOT, file)}`);
     } finally {
       await w.close();
     }
@@ -426,7 +459,7 @@ const mb = (b) => (b / 1e6).toFixed(1);
 const pp = (s) => (s && s.n ? `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}` : '–');
 const fmtStats = (r) =>
   r.total.n
-    ? `extension host ${pp(r.host)} ms, wall ${pp(r.total)} ms (p50 / p95, n=${r.total.n}${r.misses ? `, ${r.misses} answers without a layout` : ''}${r.floor ? `; no edit: host ${pp(r.floor.host)}, wall ${pp(r.floor.total)}` : ''})`
+    ? `extension host ${pp(r.host)} ms, wall ${pp(r.total)} ms (p50 / p95, n=${r.total.n}${r.misses ? `, ${r.misses} answers without a layout${r.missSample !== undefined ? ` (the first: ${JSON.stringify(r.missSample.slice(0, 160))})` : ''}` : ''}${r.floor ? `; no edit: host ${pp(r.floor.host)}, wall ${pp(r.floor.total)}` : ''})`
     : 'none';
 
 // ---------------------------------------------------------------------------------------------
@@ -446,6 +479,7 @@ function table(results) {
     ['cold open → first sized CodeLens, ms', (r) => range(r.windows.map((w) => w.lensMs))],
     ['  windows without a sized lens', (r) => `${r.windows.filter((w) => w.lensMs === null).length}/${r.windows.length}`],
     ['  sized / all lenses on screen (last window)', (r) => { const w = r.windows.at(-1); return w ? `${w.sizedTitles}/${w.lensTitles}` : '–'; }],
+    ['  sized / all lenses once settled (last window)', (r) => { const l = r.windows.at(-1)?.settledLenses; return l ? `${l.sized}/${l.count}` : '–'; }],
     ['longest ext-host block, open → settled, ms', (r) => range(r.windows.map((w) => w.blocks.longest))],
     ['  eld max (resolution 10 ms), ms', (r) => range(r.windows.map((w) => w.blocks.eldMax))],
     ['  blocks > 50 ms (most in a window)', (r) => `${Math.max(0, ...r.windows.map((w) => w.blocks.over50))}`],
@@ -511,6 +545,8 @@ async function main() {
   for (const r of results) {
     const worst = r.windows.reduce((a, w) => (w.blocks.longest > (a?.blocks.longest ?? -1) ? w : a), undefined);
     if (worst) console.log(`  ${r.corpus}: worst window's longest blocks began ${worst.blocks.top.map((b) => `${b.startAfter.toFixed(0)} ms (${b.ms.toFixed(0)} ms)`).join(', ')} after the open`);
+    const settled = r.windows.at(-1)?.settledLenses;
+    if (settled && settled.sized < settled.count) console.log(`  ${r.corpus}: lenses once settled (last window), the first unsized: ${settled.unsized.map((t) => JSON.stringify(t)).join(', ')}`);
     if (r.field) console.log(`  ${r.corpus}: field edit ${r.field.what}; hover sizes ${r.field.sizes.join(', ')}`);
     if (r.error) console.log(`  ${r.corpus}: ERROR ${r.error}`);
     if (r.profiled?.profile) {
@@ -519,6 +555,13 @@ async function main() {
       for (const s of pr.stacks.slice(0, 6)) console.log(`      ${String(s.ms).padStart(6)} ms  ${s.what}`);
       console.log('    self time:');
       for (const s of pr.self.slice(0, 8)) console.log(`      ${String(s.ms).padStart(6)} ms  ${s.what}`);
+    }
+    const all = r.profiled?.profileOver50;
+    if (all) {
+      console.log(`  ${r.corpus}: during all ${all.blocks} blocks over 50 ms of the profiled window (${all.windowMs} ms of samples):`);
+      for (const s of all.stacks.slice(0, 6)) console.log(`      ${String(s.ms).padStart(6)} ms  ${s.what}`);
+      console.log('    self time:');
+      for (const s of all.self.slice(0, 8)) console.log(`      ${String(s.ms).padStart(6)} ms  ${s.what}`);
     }
   }
   if (first) console.log(`  gc: ${first.heapBefore?.gc ?? '–'}`);

@@ -255,7 +255,7 @@ const OPS: Record<string, Handler> = {
     const ms = performance.now() - t;
     const titles = (lenses ?? []).map((l) => l.command?.title ?? '');
     const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(String(a.file))).map((d) => d.message);
-    return { ms, count: titles.length, sized: titles.filter((x) => SIZED.test(x)).length, sample: titles.slice(0, 3), diagnostics: diagnostics.length, gaveUp: diagnostics.find((d) => /gave up/.test(d)) ?? null };
+    return { ms, count: titles.length, sized: titles.filter((x) => SIZED.test(x)).length, sample: titles.slice(0, 3), unsized: titles.filter((x) => !SIZED.test(x)).slice(0, 3), diagnostics: diagnostics.length, gaveUp: diagnostics.find((d) => /gave up/.test(d)) ?? null };
   },
 
   /** The blocks (late ticks) between `since` and `until` (wall clock), longest first, and the histogram's max since the last reset. */
@@ -334,13 +334,19 @@ const OPS: Record<string, Handler> = {
     const { uri, editor } = await documentFor(String(a.file));
     const line = Number(a.line);
     const at = position(a.hover as Pos);
+    // The first answer without a layout, as a sample for the report.
+    let missSample: string | undefined;
     const ask = async (): Promise<string | undefined> => {
       if (a.mode === 'hover') {
-        const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
-        return /size (\d+)/.exec(hoverText(h))?.[1];
+        const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
+        const size = /size (\d+)/.exec(text)?.[1];
+        if (!size) missSample ??= text.slice(0, 300);
+        return size;
       }
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000);
-      const sized = (lenses ?? []).filter((l) => SIZED.test(l.command?.title ?? '')).length;
+      const titles = (lenses ?? []).map((l) => l.command?.title ?? '');
+      const sized = titles.filter((t) => SIZED.test(t)).length;
+      if (!sized) missSample ??= titles.slice(0, 3).join(' | ');
       return sized ? String(sized) : undefined;
     };
     await ask();
@@ -363,7 +369,7 @@ const OPS: Record<string, Handler> = {
       const end = editor.document.lineAt(line).range.end;
       await type(editor, (b) => b.delete(new vscode.Range(end.translate(0, -1), end)));
     }
-    return { ...typed, floor };
+    return { ...typed, floor, missSample };
   },
 
   /** Editing a field's type back and forth (`from` ↔ `to` at `at`), each followed by a hover at `hover` (see `edits`). */
