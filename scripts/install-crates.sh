@@ -9,6 +9,7 @@ set -euo pipefail
 PACKAGES=(
   librust-regex-dev librust-ignore-dev librust-globset-dev librust-h2-dev librust-rustls-dev
   librust-clap-dev librust-serde-json-dev librust-toml-edit-dev librust-url-dev librust-env-logger-dev
+  librust-object-dev librust-gimli-dev librust-getrandom-dev
 )
 log() { printf '[install-crates] %s\n' "$*" >&2; }
 
