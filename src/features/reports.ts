@@ -461,6 +461,9 @@ export class DocumentReports extends Disposable {
       this.crates.clear();
       this.projects.clear();
       this.parsed.clear();
+      this.docs.clear();
+      // The texts read from disk (20 MB for a 20 MB crate) go too.
+      this.index.clear();
       this.files = undefined;
       this.worker?.dispose();
       this.worker = undefined;

@@ -153,8 +153,11 @@ describe('editor model', () => {
     scaleParseBudget(0); // every budgeted parse is given up at its first check
     const fresh = new Analyzer({ wasmDir });
     try {
-      const text = SRC.repeat(4);
+      // Over 4 KB: shorter texts are parsed without a budget (see UNBUDGETED_BELOW).
+      const text = SRC.repeat(Math.max(4, Math.ceil(5000 / SRC.length)));
       assert.ok(abandoned(await fresh.parseFile('/virtual/a.rs', text)), 'a budgeted parse is given up');
+      // A text under 4 KB (a macro expansion, usually) has no budget: not given up even now.
+      assert.ok(!abandoned(await fresh.parseFile('/virtual/small.rs', 'pub struct Small(u8);\n')), 'a small text is given up');
       const sf = await fresh.parseFile('/virtual/a.rs', text, { budgetMs: Infinity });
       assert.ok(!abandoned(sf));
       // Analysing parses the std model now, under the same zero budget.
