@@ -239,12 +239,15 @@ export class CrateExpander {
     if ('reason' in target) return target;
     let exp: Expansion | Failure;
     if ('builtin' in target) {
-      exp = target.builtin === 'cfg_if' ? expandCfgIf(call.input) : expandBitflags(call.input, target.builtin === 'bitflags1' ? 1 : 2);
+      const builtin = target.builtin;
+      exp = memoExpansion(`${builtin}\0${call.input}`, () => (builtin === 'cfg_if' ? expandCfgIf(call.input) : expandBitflags(call.input, builtin === 'bitflags1' ? 1 : 2)));
     } else {
       const def = target.def;
-      def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition, localInnerMacros: def.localInner });
       const dollarCrate = def.home === this.env.home || def.home.id === undefined ? 'crate' : `::${DOLLAR_CRATE_PREFIX}${def.home.id}`;
-      exp = 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
+      exp = memoExpansion(`${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${def.body}\0${call.input}`, () => {
+        def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition, localInnerMacros: def.localInner });
+        return 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
+      });
     }
     if ('error' in exp) {
       this.problems.push({ file: ctx.file, span: callSpan, message: exp.error });
@@ -297,4 +300,27 @@ export class CrateExpander {
     if (moved.kind === 'mod' && moved.items) return markExpanded({ ...moved, items: moved.items.map((x) => this.place(x, place, mark, ctx)) }, mark);
     return markExpanded(moved, mark);
   }
+}
+
+/**
+ * Expansions by everything they depend on (the macro's rules, edition and `$crate`, the call's
+ * input): a crate is walked again after edits and as files come in, and matching its macro
+ * calls anew each time cost most of a walk (gimli: 73 calls). Expanding is a pure function of
+ * these, so the cache is shared; it is emptied past MEMO_CHARS characters of keys and output.
+ */
+const memo = new Map<string, Expansion | Failure>();
+let memoChars = 0;
+const MEMO_CHARS = 32_000_000;
+
+function memoExpansion(key: string, expand: () => Expansion | Failure): Expansion | Failure {
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const exp = expand();
+  memoChars += key.length + ('text' in exp ? exp.text.length : 0);
+  if (memoChars > MEMO_CHARS) {
+    memo.clear();
+    memoChars = key.length + ('text' in exp ? exp.text.length : 0);
+  }
+  memo.set(key, exp);
+  return exp;
 }
