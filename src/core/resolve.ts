@@ -243,15 +243,9 @@ export class CrateScope {
    * made of this scope before must not be asked anything new afterwards.
    */
   replaceFile(path: string, items: readonly Item[]): void {
-    const fileMods: ModuleScope[] = [];
-    const all: ModuleScope[] = [];
-    const stack: ModuleScope[] = [this.root];
-    while (stack.length) {
-      const m = stack.pop()!;
-      all.push(m);
-      if (m.file === path && (!m.parent || m.parent.file !== path || this._input.fileModules.get(m.displayPath)?.file === path)) fileMods.push(m);
-      for (const c of m.children.values()) stack.push(c);
-    }
+    const all = this.modules();
+    // The file's own modules (its inline ones are made again when these are refilled).
+    const fileMods = all.filter((m) => m.file === path && (!m.parent || m.parent.file !== path || this._input.fileModules.get(m.displayPath)?.file === path));
     for (const [name, list] of this._impls) {
       const kept = list.filter((e) => e.m.file !== path);
       if (kept.length) this._impls.set(name, kept);

@@ -272,7 +272,7 @@ export class DocumentReports extends Disposable {
       // keystroke: src/analysis/crateSession.ts decides whether it can); else walk again.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
       if (!c || c.project !== project || c.reads !== reads || c.generation !== generation || stale) {
-        let made: { program: Program; analysis: Analysis; complete: boolean; session: CrateSession | undefined };
+        let made: Pick<CrateEntry, 'program' | 'analysis' | 'complete' | 'session'>;
         if (project) {
           const session =
             c?.session && c.project === project
@@ -282,18 +282,23 @@ export class DocumentReports extends Disposable {
           if (kind && c && c.generation !== generation) project.forget(project.graph.root);
           const changed = c?.session === session && c.reads === reads && !this.forceLoad.has(key) ? this.changedFiles(c.program, crateParse) : undefined;
           this.forceLoad.delete(key);
-          const started = performance.now();
-          const r = changed ? await session.update(changed) : await session.load();
-          this.log.trace(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
-          made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
-          if (r.pending > 0 && files) this.readCrateFiles(project, entry, files);
+          if (c && changed?.length === 0 && !kind) {
+            // Nothing of this crate changed (an edit in another crate's document): as it was.
+            made = c;
+          } else {
+            const started = performance.now();
+            const r = changed?.length ? await session.update(changed) : await session.load();
+            this.log.trace(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
+            made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
+            if (r.pending > 0 && files) this.readCrateFiles(project, entry, files);
+          }
         } else {
           const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
           for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
           made = { program: loaded.program, analysis: await this.analyzer.analyze(loaded.program, target), complete: true, session: undefined };
         }
         if (this.reading) this.showProgressSoon();
-        c = { generation, reads, dir: crate.dir, project, ...made };
+        c = { ...made, generation, reads, dir: crate.dir, project };
         this.crates.set(key, c);
       }
       // Only if the crate reaches this file, and with the text of this version.
@@ -315,9 +320,10 @@ export class DocumentReports extends Disposable {
     // The previous version's reports can be carried over when only comments or bodies changed,
     // and for a document alone its crate scope and engine too.
     const carry = (await previous)?.carryOver();
+    const resolved = this.analyzer.resolveTarget(target);
     analysis ??=
-      reuseAnalysis(file, { path, text, target: this.analyzer.resolveTarget(target).triple }, carry) ??
-      (await this.analyzer.analyze(singleFileProgram(file, text, { target: this.analyzer.resolveTarget(target), parse }), target));
+      reuseAnalysis(file, { path, text, target: resolved.triple }, carry) ??
+      (await this.analyzer.analyze(singleFileProgram(file, text, { target: resolved, parse }), target));
     return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
   }
 

@@ -166,7 +166,11 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
     assert.equal(sig('mod a { m!(); }'), undefined);
   });
 
-  it('named edits, each patched and equal to a fresh analysis: a constant of an impl, the impl going, a type renamed, a use going', async () => {
+  /**
+   * The crate BASE loaded in a session; `edit` gives a file a new text and returns the session's
+   * analysis and a fresh one's reports (JSON) of the same texts.
+   */
+  async function loaded() {
     const parser = await analyzer.parser();
     const texts = new Map(Object.entries(BASE));
     const fs = memoryFs(BASE);
@@ -175,6 +179,18 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
     const project = new Project(new CargoGraph(fs, x86, '/c'), fs, files.parse, x86);
     const session = new CrateSession(project, project.graph.root, '/c/src/lib.rs', analyzer, x86.triple, { read, parse: files.parse });
     await session.load();
+    const edit = async (path: string, text: string) => {
+      texts.set(path, text);
+      const got = await session.update([{ path, text, file: files.parse(path, text) }]);
+      const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read });
+      const want = JSON.stringify((await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple)).reports());
+      return { got, want };
+    };
+    return { texts, files, session, edit };
+  }
+
+  it('named edits, each patched and equal to a fresh analysis: a constant of an impl, the impl going, a type renamed, a use going', async () => {
+    const { texts, edit } = await loaded();
     const edits: [string, (t: string) => string, string, number | string][] = [
       ['/c/src/a.rs', (t) => t.replace('pub const M: usize = 2;', 'pub const M: usize = 5;'), 'a::Arr', 12],
       ['/c/src/a.rs', (t) => t.replace('impl A {', 'impl Other {'), 'a::Arr', 'unknown'],
@@ -183,15 +199,12 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       ['/c/src/b.rs', (t) => t.replace('pub struct BB {', 'pub struct B {'), 'a::HoldsB', 16],
       ['/c/src/b.rs', (t) => t.replace('use super::*;', ''), 'b::B', 'unknown'],
     ];
-    for (const [path, edit, name, want] of edits) {
-      const text = edit(texts.get(path)!);
+    for (const [path, change, name, want] of edits) {
+      const text = change(texts.get(path)!);
       assert.notEqual(text, texts.get(path));
-      texts.set(path, text);
-      const got = await session.update([{ path, text, file: files.parse(path, text) }]);
+      const { got, want: fresh } = await edit(path, text);
       assert.equal(got.how, 'patched', `${path}: ${text}`);
-      const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read });
-      const wanted = await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple);
-      assert.equal(JSON.stringify(got.analysis.reports()), JSON.stringify(wanted.reports()), `${path}: ${text}`);
+      assert.equal(JSON.stringify(got.analysis.reports()), fresh, `${path}: ${text}`);
       const r = got.analysis.reports().find((x) => x.name === name)!;
       if (typeof want === 'number') assert.equal(r.size, want, name);
       else assert.ok(r.size == null && r.unknown, `${name}: ${r.size}`);
@@ -200,27 +213,16 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
 
   for (const seed of [1, 2]) {
     it(`seed ${seed}: after each of 200 random edits across five files, the session's analysis equals a fresh one`, async () => {
-      const parser = await analyzer.parser();
-      const texts = new Map(Object.entries(BASE));
-      const fs = memoryFs(BASE);
-      const read = (p: string) => texts.get(p);
-      const files = new ParsedFiles((p, t) => analyzer.parseWith(parser, p, t, { budgetMs: Infinity }));
-      const project = new Project(new CargoGraph(fs, x86, '/c'), fs, files.parse, x86);
-      const session = new CrateSession(project, project.graph.root, '/c/src/lib.rs', analyzer, x86.triple, { read, parse: files.parse });
-      await session.load();
+      const { texts, edit } = await loaded();
       const r = rng(seed);
       const paths = [...texts.keys()].filter((p) => p.endsWith('.rs'));
       const how = { loaded: 0, patched: 0 };
       for (let step = 0; step < 200; step++) {
         const path = paths[r(paths.length)]!;
         const text = mutate(texts.get(path)!, r, step);
-        texts.set(path, text);
-        const got = await session.update([{ path, text, file: files.parse(path, text) }]);
+        const { got, want: b } = await edit(path, text);
         how[got.how]++;
-        const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read });
-        const want = await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple);
         const a = JSON.stringify(got.analysis.reports());
-        const b = JSON.stringify(want.reports());
         if (a !== b) {
           assert.fail(`step ${step} (${got.how}) edit of ${path}:\n${text}\n\npatched:\n${a}\n\nfresh:\n${b}`);
         }
