@@ -100,8 +100,8 @@ export function makeScratch(prefix = 'rll-') {
 }
 
 /** Copies a fixture folder into the scratch folder, so tests may write settings into it. */
-export function copyWorkspace(scratch, folder) {
-  const dest = join(scratch.dir, 'workspace');
+export function copyWorkspace(scratch, folder, name = 'workspace') {
+  const dest = join(scratch.dir, name);
   cpSync(folder, dest, { recursive: true, filter: (src) => !/[\\/](target|\.git)$/.test(src) });
   return dest;
 }
@@ -120,6 +120,8 @@ export const DEFAULT_SETTINGS = {
   'git.enabled': false,
   'editor.hover.delay': 100,
   'editor.minimap.enabled': false,
+  // Checks type into documents: nothing may be written back to the folder they opened.
+  'files.autoSave': 'off',
 };
 
 function writeSettings(scratch, settings) {

@@ -1,13 +1,16 @@
-// `npm start`: build, install code-server if needed, and serve a real VS Code on examples/
-// with this folder loaded as a development extension. Prints the URL; Ctrl-C stops it all.
+// `npm start`: build, install code-server if needed, and serve a real VS Code on a scratch copy
+// of examples/ (or on --folder DIR itself) with this folder loaded as a development extension.
+// Prints the URL; Ctrl-C, SIGTERM or SIGHUP stops it all.
 //
 //   npm start [-- --port 8080] [--host 127.0.0.1] [--folder DIR] [--no-build]
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { ROOT, ensureCodeServer, freePort, makeScratch, parseArgs, say, startCodeServer, workbenchUrl } from './lib.mjs';
+import { basename, join, resolve } from 'node:path';
+import { ROOT, copyWorkspace, ensureCodeServer, freePort, makeScratch, parseArgs, say, startCodeServer, workbenchUrl } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), { flags: ['no-build'], options: ['port', 'host', 'folder'] });
 const folder = resolve(args.folder ?? join(ROOT, 'examples'));
+// The examples are part of the repository: edit a copy of them, never the checked-out files.
+const useCopy = args.folder === undefined;
 const host = args.host ?? '127.0.0.1';
 
 if (!args['no-build']) {
@@ -36,6 +39,8 @@ async function shutdown(code) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+const workspace = useCopy ? copyWorkspace(scratch, folder, basename(folder)) : folder;
 
 try {
   server = await startCodeServer(scratch, { port: await pickPort(), host });
@@ -49,9 +54,10 @@ server.proc.on('exit', (code) => {
     void shutdown(1);
   }
 });
-const url = workbenchUrl(server.origin, { folder, devPath: ROOT });
+const url = workbenchUrl(server.origin, { folder: workspace, devPath: ROOT });
 console.log('');
-console.log('Rust Layout Lens is running in code-server (VS Code 1.100) on', folder);
+console.log('Rust Layout Lens is running in code-server (VS Code 1.100) on', workspace);
+if (useCopy) console.log(`(a scratch copy of ${folder}: edits there are not written back, and it is removed on exit)`);
 console.log('Open this URL in a browser (it loads the extension from this folder):');
 console.log('');
 console.log(`  ${url}`);

@@ -11,13 +11,14 @@
 // Adding a check (CodeLens, quick fix, webview...): write `async function myCheck(ui)` that
 // throws on failure, and add it to CHECKS. Only add checks for surfaces that exist.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import {
   ROOT,
   VERBOSE,
   ensureCodeServer,
   installVsix,
   launchBrowser,
+  copyWorkspace,
   makeScratch,
   parseArgs,
   say,
@@ -154,7 +155,9 @@ async function main() {
     browser = await launchBrowser(scratch);
     const page = browser.pages()[0] ?? (await browser.newPage());
     if (VERBOSE) page.on('console', (m) => console.log(`[browser] ${m.type()}: ${m.text()}`));
-    const url = workbenchUrl(server.origin, { folder, devPath: vsix ? undefined : ROOT });
+    // A copy: the checks type into its files, and the repository's examples must stay as committed.
+    const workspace = copyWorkspace(scratch, folder, basename(folder));
+    const url = workbenchUrl(server.origin, { folder: workspace, devPath: vsix ? undefined : ROOT });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 }).catch(() => {});

@@ -7,7 +7,7 @@ pub mod shapes;
 
 use shapes::{Color, Shape};
 
-/// Two `f64`s: 16 bytes, align 8, no padding. typed
+/// Two `f64`s: 16 bytes, align 8, no padding.
 pub struct Point {
     pub x: f64,
     pub y: f64,
