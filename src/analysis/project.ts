@@ -14,9 +14,17 @@ import { type ModuleProblem, loadModules } from './modules';
 import { buildCfgs } from '../cargo/buildScripts';
 import { dirname, join } from '../cargo/paths';
 import type { ParsedFiles } from './parsedFiles';
+import type { WorkBudget } from '../core/budget';
+import { nextTurn } from './turnBudget';
 import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
 export type ParseFn = (path: string, text: string) => SourceFile;
+
+/** Reading a dependency's files from disk yields to the event loop after this long (ms). */
+const READ_SLICE_MS = 8;
+
+/** A dependency walk still waiting after this many rounds is given up (a safety net: each round makes progress). */
+const MAX_WALK_ROUNDS = 200;
 
 /** One crate ready for CrateScope: its module tree, texts and links to its dependencies. */
 export interface LoadedCrate {
@@ -59,21 +67,29 @@ export class Project {
   /** Every dependency crate read so far. */
   readonly read: PackageNode[] = [];
 
-  /** Dependencies whose files are being parsed elsewhere (see ParsedFiles), and when they will be in. */
+  /** Dependencies being read and walked in later turns (the editor's way), and when they will be in. */
   private readonly reading = new Map<PackageNode, Promise<void>>();
+  /** Dependencies a walk found still being read (see `walk`): it waits for them before walking again. */
+  private readonly pendingHits = new Set<PackageNode>();
 
   /**
-   * `parse` is a ParsedFiles' (or any synchronous parse). With asynchronous ParsedFiles a
-   * dependency is first `pending` ("being read") and `onRead` is called once its files are in.
+   * `parse` is a ParsedFiles' (or any synchronous parse). With `files` (asynchronous
+   * ParsedFiles: the editor) a dependency is first `pending` ("being read"): its files are read
+   * and parsed and it is walked in later turns of the event loop, never inside the analysis that
+   * reached it, and `onRead` is called once it is in. A `budget` puts off macro expansions past
+   * a turn's share (src/core/budget.ts).
    */
   constructor(
     readonly graph: CargoGraph,
     private readonly fs: ProjectFs,
     private readonly parse: ParseFn,
     readonly target: Target,
-    private readonly files?: ParsedFiles,
-    private readonly onRead?: () => void,
+    private readonly opts: { readonly files?: ParsedFiles; readonly onRead?: () => void; readonly budget?: WorkBudget } = {},
   ) {}
+
+  private get files(): ParsedFiles | undefined {
+    return this.opts.files;
+  }
 
   private holds(features: ReadonlySet<string>, extra: ReadonlySet<string>): (p: CfgPredicate) => boolean {
     return (p) => evalCfg(p, this.target, features, extra);
@@ -94,6 +110,7 @@ export class Project {
       external: (name) => this.exportedMacros(node, name, withOwnLibrary),
       parse: this.parse,
       active: (cfg) => cfg.every(holds),
+      ...(this.opts.budget ? { budget: this.opts.budget } : {}),
     });
     const mods = loadModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));
@@ -163,51 +180,95 @@ export class Project {
     const hit = this.scopes.get(node);
     if (hit) return hit;
     const label = `\`${node.name}\`${node.version ? ` ${node.version}` : ''}`;
-    if (this.reading.has(node)) return { unavailable: `${label} is being read`, pending: true };
+    const pending = { unavailable: `${label} is being read`, pending: true } as const;
+    if (this.reading.has(node)) {
+      this.pendingHits.add(node);
+      return pending;
+    }
     let r: CrateScope | { readonly unavailable: string; readonly procMacro?: boolean };
     if (node.manifest.lib?.procMacro) r = { unavailable: `${label} is a procedural-macro crate (it has no types)`, procMacro: true };
     else if (!node.libEntry) r = { unavailable: `${label} has no library (no ${node.manifest.lib?.path ?? 'src/lib.rs'} in ${node.dir})` };
-    else {
-      if (this.files && !this.read.includes(node) && !this.prefetched.has(node)) this.prefetch(node, node.libEntry);
-      // Guard against a dependency cycle while its scope is being built (cargo forbids them for normal dependencies).
-      this.scopes.set(node, { unavailable: `${label} depends on itself` });
-      const c = this.loadCrate(node, node.libEntry, { frozen: true });
-      if (c.pending > 0 && this.files) {
-        // Some of its files are still being parsed: walk it again once they are in.
-        this.scopes.delete(node);
-        const files = this.files;
-        this.reading.set(
-          node,
-          files.fetch().then(() => {
-            this.reading.delete(node);
-            this.onRead?.();
-          }),
-        );
-        return { unavailable: `${label} is being read`, pending: true };
-      }
-      for (const p of c.problems) this.problems.push({ crate: label, message: `${p.file}: ${p.message}` });
-      r = new CrateScope(c.input, this.target, false);
-      this.register(r, c.home);
-      this.macros.set(r, c.exported);
-      this.read.push(node);
+    else if (this.files) {
+      this.reading.set(node, this.readLater(node, node.libEntry, label, this.files));
+      this.pendingHits.add(node);
+      return pending;
+    } else {
+      const w = this.walk(node, node.libEntry, label);
+      if (w === 'pending') return pending;
+      r = w;
     }
     this.scopes.set(node, r);
     return r;
   }
 
-  private readonly prefetched = new Set<PackageNode>();
+  /**
+   * Walks a dependency crate and keeps its scope, or says it is still waiting for files,
+   * expansions put off, or dependencies of its own being read (its scope is then not kept).
+   */
+  private walk(node: PackageNode, entry: string, label: string): CrateScope | 'pending' {
+    // Guard against a dependency cycle while its scope is being built (cargo forbids them for normal dependencies).
+    this.scopes.set(node, { unavailable: `${label} depends on itself` });
+    const c = this.loadCrate(node, entry, { frozen: true });
+    if (c.pending > 0) {
+      this.scopes.delete(node);
+      return 'pending';
+    }
+    for (const p of c.problems) this.problems.push({ crate: label, message: `${p.file}: ${p.message}` });
+    const r = new CrateScope(c.input, this.target, false);
+    this.register(r, c.home);
+    this.macros.set(r, c.exported);
+    this.read.push(node);
+    this.scopes.set(node, r);
+    return r;
+  }
 
   /**
-   * Notes every `.rs` file of a dependency for parsing, so its files are parsed in one batch
-   * instead of one `mod` level per walk.
+   * The editor's way to read a dependency: its files read from disk a slice at a time and parsed
+   * elsewhere (ParsedFiles), then walked in a turn of its own (again after whatever the walk was
+   * waiting for: files, expansions put off, its own dependencies), then `onRead`.
    */
-  private prefetch(node: PackageNode, entry: string): void {
-    this.prefetched.add(node);
-    for (const p of this.sourceFiles(entry)) {
-      const text = this.fs.readFile(p);
-      if (text !== undefined) this.parse(p, text);
+  private async readLater(node: PackageNode, entry: string, label: string, files: ParsedFiles): Promise<void> {
+    try {
+      await nextTurn();
+      if (!this.read.includes(node) && !this.prefetched.has(node)) {
+        this.prefetched.add(node);
+        let t0 = performance.now();
+        for (const p of this.sourceFiles(entry)) {
+          const text = this.fs.readFile(p);
+          if (text !== undefined) this.parse(p, text);
+          if (performance.now() - t0 > READ_SLICE_MS) {
+            void files.fetch();
+            await nextTurn();
+            t0 = performance.now();
+          }
+        }
+      }
+      for (let round = 0; ; round++) {
+        await files.fetch();
+        await nextTurn();
+        this.pendingHits.clear();
+        const r = this.walk(node, entry, label);
+        if (r !== 'pending') break;
+        if (round >= MAX_WALK_ROUNDS) {
+          this.scopes.set(node, { unavailable: `${label} could not be read: its walk was still waiting after ${MAX_WALK_ROUNDS} rounds` });
+          break;
+        }
+        const waits: Promise<void>[] = [];
+        for (const n of this.pendingHits) {
+          const p = n !== node ? this.reading.get(n) : undefined;
+          if (p) waits.push(p);
+        }
+        await Promise.all(waits);
+      }
+    } catch (err) {
+      this.scopes.set(node, { unavailable: `${label} could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      this.reading.delete(node);
+      this.opts.onRead?.();
     }
   }
+
+  private readonly prefetched = new Set<PackageNode>();
 
   /**
    * The `.rs` files under a crate entry's directory (at most 4,000; `target` and dotted

@@ -3,6 +3,8 @@
  * crate sources). Adapters: the disk (CLI, tests: src/platform/nodeFs.ts) and the editor's
  * workspace index (open documents first). Synchronous: every read is small and local.
  */
+import { Postponed, type WorkBudget } from '../core/budget';
+
 export interface ProjectFs {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
@@ -23,5 +25,29 @@ export function memoryFs(files: Readonly<Record<string, string>>, env: Readonly<
       return names.size ? [...names] : undefined;
     },
     env: (n) => env[n],
+  };
+}
+
+/**
+ * `fs` whose reads are charged to `budget` (src/core/budget.ts): once the turn's budget is
+ * spent, a read throws Postponed, and the caller builds again in a later turn with the same
+ * wrapper (file texts are cached by the editor's file system, directory listings here, so
+ * what was read costs nothing then).
+ */
+export function budgetedFs(fs: ProjectFs, budget: WorkBudget): ProjectFs {
+  const charge = <T>(read: () => T): T => {
+    if (!budget.left) throw new Postponed();
+    return budget.spend(read);
+  };
+  const dirs = new Map<string, readonly string[] | undefined>();
+  return {
+    readFile: (p) => charge(() => fs.readFile(p)),
+    readDir: (p) => {
+      if (dirs.has(p)) return dirs.get(p);
+      const names = charge(() => fs.readDir(p));
+      dirs.set(p, names);
+      return names;
+    },
+    env: (name) => fs.env(name),
   };
 }

@@ -15,6 +15,7 @@ import { parseCfgAttr } from '../core/attrs';
 import { type CargoConfig, readCargoConfig } from './config';
 import type { ProjectFs } from './fs';
 import { type Lockfile, type LockedPackage, parseLockfile } from './lockfile';
+import { Postponed } from '../core/budget';
 import { type DepSpec, type Manifest, type WorkspaceDecl, ManifestError, inheritWorkspace, libCrateName, parseManifest } from './manifest';
 import { ancestors, isInside, join } from './paths';
 import { type NotFound, type SourceId, CRATES_IO, SourceLocator, cargoRange, parseSourceId } from './sources';
@@ -114,6 +115,7 @@ export class CargoGraph {
     try {
       return parseManifest(text, dir);
     } catch (e) {
+      if (e instanceof Postponed) throw e;
       this.problems.push({ message: (e as Error).message });
       return undefined;
     }
@@ -324,9 +326,33 @@ export function packageDirOf(fs: ProjectFs, file: string): string | undefined {
     if (text === undefined) continue;
     try {
       if (parseManifest(text, d).package) return d;
-    } catch {
+    } catch (e) {
+      if (e instanceof Postponed) throw e;
       return undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * The manifests a package graph is likely to read, one step at a time: every package of the
+ * nearest Cargo.lock found in its sources (the lockfile lists them all, for every target).
+ * Each step reads (and the caller may parse) one manifest; the editor runs the steps a turn's
+ * budget at a time before building the graph, so that the build finds them cached.
+ */
+export function* lockedManifests(fs: ProjectFs, packageDir: string): Generator<{ readonly dir: string; readonly text: string }> {
+  const lockDir = ancestors(join(packageDir, 'Cargo.toml'))
+    .slice(1)
+    .find((d) => fs.readFile(join(d, 'Cargo.lock')) !== undefined);
+  if (lockDir === undefined) return;
+  const lock = parseLockfile(fs.readFile(join(lockDir, 'Cargo.lock'))!);
+  if (!lock) return;
+  const locator = new SourceLocator(fs, readCargoConfig(fs, packageDir), lockDir);
+  for (const p of lock.packages) {
+    if (!p.source) continue;
+    const loc = locator.locate(p.name, p.version, parseSourceId(p.source));
+    if ('missing' in loc) continue;
+    const text = fs.readFile(join(loc.dir, 'Cargo.toml'));
+    if (text !== undefined) yield { dir: loc.dir, text };
+  }
 }

@@ -6,6 +6,7 @@
  * by `inheritWorkspace`. TOML is read with smol-toml.
  */
 import { parse as parseToml } from 'smol-toml';
+import { Postponed, type WorkBudget } from '../core/budget';
 import { join } from './paths';
 
 export type DepKind = 'normal' | 'dev' | 'build';
@@ -115,8 +116,75 @@ function depTables(t: Table, dir: string, target: string | undefined, out: DepSp
   }
 }
 
-/** Parses a Cargo.toml; throws ManifestError when it is not valid TOML. */
+/** Manifests parsed so far, by directory and text (a package graph reads the same ones again after every change on disk). */
+const parsedManifests = new Map<string, Manifest | ManifestError>();
+const MAX_PARSED_MANIFESTS = 4000;
+/** The budget of the graph being built (see withManifestBudget). */
+let manifestBudget: WorkBudget | undefined;
+
+/**
+ * Runs `build` with manifests parsed under `budget`: a manifest not parsed before throws
+ * Postponed once the turn's budget is spent. The caller builds again in a later turn; what was
+ * parsed is kept (a package graph of 80 crates parses 80 manifests, about 4 ms each).
+ */
+export function withManifestBudget<T>(budget: WorkBudget, build: () => T): T {
+  const outer = manifestBudget;
+  manifestBudget = budget;
+  try {
+    return build();
+  } finally {
+    manifestBudget = outer;
+  }
+}
+
+/**
+ * Parses a Cargo.toml; throws ManifestError when it is not valid TOML (and Postponed under a
+ * spent budget, see withManifestBudget). The result is shared: never modify it.
+ */
 export function parseManifest(text: string, dir: string): Manifest {
+  const key = `${dir}\0${text}`;
+  let hit = parsedManifests.get(key);
+  if (hit === undefined) {
+    const budget = manifestBudget;
+    if (budget && !budget.left) throw new Postponed();
+    hit = budget ? budget.spend(() => parseManifestNow(text, dir)) : parseManifestNow(text, dir);
+    if (parsedManifests.size >= MAX_PARSED_MANIFESTS) parsedManifests.clear();
+    parsedManifests.set(key, hit);
+  }
+  if (hit instanceof ManifestError) throw hit;
+  return hit;
+}
+
+function parseManifestNow(text: string, dir: string): Manifest | ManifestError {
+  try {
+    return parseManifestText(text, dir);
+  } catch (e) {
+    if (e instanceof ManifestError) return e;
+    throw e;
+  }
+}
+
+/**
+ * `[package] name` and `version` as a manifest writes them in the plain form that `cargo
+ * package` (crates.io, Debian, vendored sources) normalizes to: `name = "x"` lines in the
+ * `[package]` table. Undefined when they are not written that way (the manifest must then be
+ * parsed).
+ */
+export function plainPackageId(text: string): { name: string; version: string } | undefined {
+  const start = /^\[package\][ \t]*$/m.exec(text);
+  if (!start) return undefined;
+  const rest = text.slice(start.index + start[0].length);
+  const end = /^[ \t]*\[/m.exec(rest);
+  const table = end ? rest.slice(0, end.index) : rest;
+  const name = /^name[ \t]*=[ \t]*"([A-Za-z0-9_-]+)"[ \t]*$/m.exec(table)?.[1];
+  const version = /^version[ \t]*=[ \t]*"([0-9A-Za-z.+-]+)"[ \t]*$/m.exec(table)?.[1];
+  if (!name || !version) return undefined;
+  // Keys written twice or quoted (`"name" = ..`) are for the TOML parser to judge.
+  if (table.match(/^[ \t]*"?name"?[ \t]*[=.]/gm)?.length !== 1 || table.match(/^[ \t]*"?version"?[ \t]*[=.]/gm)?.length !== 1) return undefined;
+  return { name, version };
+}
+
+function parseManifestText(text: string, dir: string): Manifest {
   let doc: Table;
   try {
     doc = parseToml(text) as Table;

@@ -10,7 +10,8 @@
 import semver from 'semver';
 import type { CargoConfig, SourceDef } from './config';
 import type { ProjectFs } from './fs';
-import { parseManifest } from './manifest';
+import { parseManifest, plainPackageId } from './manifest';
+import { Postponed } from '../core/budget';
 import { join } from './paths';
 
 export type SourceId =
@@ -207,10 +208,15 @@ export class SourceLocator {
 
 /** `[package] name` and `version` of a manifest text, when both are there. */
 function packageId(text: string, dir: string): { name: string; version: string } | undefined {
+  // Most manifests of a source directory are in cargo's normalized form: read the two keys
+  // without parsing the whole file (Debian's registry has hundreds next to each other).
+  const plain = plainPackageId(text);
+  if (plain) return plain;
   try {
     const m = parseManifest(text, dir);
     if (m.package?.version) return { name: m.package.name, version: m.package.version };
-  } catch {
+  } catch (e) {
+    if (e instanceof Postponed) throw e;
     // a broken manifest in a source directory names no package
   }
   return undefined;

@@ -18,7 +18,7 @@ import { loadPackage, targetKind } from '../analysis/program';
 import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, Project } from '../analysis/project';
 import { CrateSession } from '../analysis/crateSession';
-import { CargoGraph } from '../cargo/graph';
+import { CargoGraph, lockedManifests } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
 import type { Target } from '../core/targets';
 import { DocumentTrees, type TextDocumentLike } from '../parse/documents';
@@ -29,6 +29,10 @@ import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from './d
 import { sameFile } from './layoutText';
 import type { Log } from './log';
 import { WorkerParser } from '../platform/workerParser';
+import { TurnBudget, nextTurn } from '../analysis/turnBudget';
+import { Postponed } from '../core/budget';
+import { parseManifest, withManifestBudget } from '../cargo/manifest';
+import { budgetedFs } from '../cargo/fs';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex, toPath } from './workspaceIndex';
 
@@ -45,6 +49,14 @@ interface CrateEntry {
   readonly project: Project | undefined;
 }
 
+/** A package graph being made or made (see projectFor). */
+interface ProjectEntry {
+  readonly generation: number;
+  made: number;
+  project: Promise<Project | undefined>;
+  done: { readonly project: Project | undefined } | undefined;
+}
+
 interface DocEntry {
   readonly version: number;
   readonly target: string;
@@ -59,8 +71,15 @@ const MISSING_RECHECK_MS = 10_000;
 /** Pause in typing (ms) after which the edited files' whole trees are re-parsed. */
 const SETTLE_AFTER_MS = 400;
 
-/** A file opened with at least this many characters is first parsed by the worker (its tree here in slices). */
-const FIRST_PARSE_OFF_THREAD = 32 * 1024;
+/**
+ * A file opened with at least this many characters is first parsed by the worker (its tree here
+ * in slices). The first parses on this thread run the grammar's WASM cold, next to the extension
+ * host's own start-up: a 20 KB file took 320 ms there.
+ */
+const FIRST_PARSE_OFF_THREAD = 4 * 1024;
+
+/** Milliseconds per turn of the event loop for steps that can wait (see TurnBudget). */
+const TURN_BUDGET_MS = 12;
 
 /** Reading a crate's files for longer than this (ms) shows progress in the status bar. */
 const PROGRESS_AFTER_MS = 1000;
@@ -96,7 +115,9 @@ export class DocumentReports extends Disposable {
   /** Progress in the status bar is planned or shown. */
   private progressPlanned = false;
   /** Package graphs with the dependency crates read so far, per (package, target), until files change on disk. */
-  private readonly projects = new Map<string, { generation: number; project: Project | undefined; made: number }>();
+  private readonly projects = new Map<string, ProjectEntry>();
+  /** Each turn's share of costly steps that can wait (manifests, macro expansions, their parses): the rest in later turns. */
+  private readonly budget = new TurnBudget(TURN_BUDGET_MS);
   /** Parses given up over their budget (never cached as models): parsed again, a few times, when due. */
   private readonly retries = new GivenUpParses(() => this.retryGivenUp());
   private readonly loggedGivenUp = new WeakSet<SourceFile>();
@@ -245,13 +266,13 @@ export class DocumentReports extends Disposable {
       }
     }
     // With the worker, a crate's files are parsed there. Macro expansions (made during the
-    // walk) too while files are being read anyway (a crate's first walks: gimli's 73 expansions
-    // are 180 KB, 70-135 ms to parse); afterwards here, so that a walk does not wait for the
-    // worker once per level of expansion.
+    // walk) are parsed here within the turn's budget (a walk then need not wait for the worker
+    // once per level of expansion, and a keystroke in a macro call stays quick), the rest there
+    // (gimli's 73 expansions are 180 KB: 70-255 ms to parse in one piece).
     const crateParse: ParseFn = files
       ? (p, t) => {
           if (!p.includes('#macro:')) return files.parse(p, t);
-          return files.get(p, t) ?? (files.busy ? files.parse(p, t) : parse(p, t));
+          return files.get(p, t) ?? (this.budget.left ? this.budget.spend(() => parse(p, t)) : files.parse(p, t));
         }
       : parse;
     let analysis: Analysis | undefined;
@@ -267,7 +288,7 @@ export class DocumentReports extends Disposable {
       const reads = this.reads;
       let c = this.crates.get(key);
       const t = this.analyzer.resolveTarget(target);
-      const project = this.projectFor(crate.dir, t, crateParse, files, kind === 'test');
+      const project = await this.projectFor(crate.dir, t, crateParse, files, kind === 'test');
       // Walk again when files came in; patch the last walk when only open documents changed (a
       // keystroke: src/analysis/crateSession.ts decides whether it can); else walk again.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
@@ -484,23 +505,72 @@ export class DocumentReports extends Disposable {
    * The package graph of a package for a target, kept (with the dependency crates read so far)
    * until files change on disk. Undefined when its manifest cannot be read (logged).
    */
-  private projectFor(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev = false): Project | undefined {
+  private async projectFor(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev = false): Promise<Project | undefined> {
     const key = `${dir}\0${target.triple}${dev ? '\0dev' : ''}`;
     const generation = this.index.projectGeneration;
     const hit = this.projects.get(key);
     // Sources outside the workspace (CARGO_HOME) are not watched: a graph missing some is made
     // again after a while, in case `cargo fetch` brought them.
-    const stale = hit && (hit.project?.graph.missing.length ?? 0) > 0 && performance.now() - hit.made > MISSING_RECHECK_MS;
+    const stale = hit?.done && (hit.done.project?.graph.missing.length ?? 0) > 0 && performance.now() - hit.made > MISSING_RECHECK_MS;
     if (hit && hit.generation === generation && !stale) return hit.project;
-    let project: Project | undefined;
-    try {
-      project = new Project(new CargoGraph(this.index, target, dir, ['default'], dev), this.index, parse, target, files, () => this.filesRead());
-      for (const p of project.graph.problems) this.log.warn(p.message);
-    } catch (err) {
-      this.log.warn(`${dir}: ${(err as Error).message}`);
+    const entry: ProjectEntry = { generation, made: performance.now(), project: Promise.resolve(undefined), done: undefined };
+    entry.project = this.makeProject(dir, target, parse, files, dev).then((project) => {
+      entry.done = { project };
+      entry.made = performance.now();
+      return project;
+    });
+    this.projects.set(key, entry);
+    return entry.project;
+  }
+
+  /**
+   * A package graph and its project. With the parse worker the manifests (a graph of 80 crates
+   * reads 80, about 4 ms each to parse) are parsed a turn's budget at a time: the graph is built
+   * again in the next turn, with what was parsed kept, until it is complete.
+   */
+  private async makeProject(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev: boolean): Promise<Project | undefined> {
+    if (files) await this.prefetchManifests(dir);
+    const fs = budgetedFs(this.index, this.budget);
+    for (;;) {
+      try {
+        // With the worker, reading and parsing the manifests (and finding the packages in their
+        // sources) is charged to the turn's budget: the graph is built again in the next turn.
+        const graph = files
+          ? withManifestBudget(this.budget, () => new CargoGraph(fs, target, dir, ['default'], dev))
+          : new CargoGraph(this.index, target, dir, ['default'], dev);
+        for (const p of graph.problems) this.log.warn(p.message);
+        return new Project(graph, this.index, parse, target, files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {});
+      } catch (err) {
+        if (err instanceof Postponed && !this.isDisposed) {
+          await nextTurn();
+          continue;
+        }
+        this.log.warn(`${dir}: ${(err as Error).message}`);
+        return undefined;
+      }
     }
-    this.projects.set(key, { generation, project, made: performance.now() });
-    return project;
+  }
+
+  /**
+   * Reads and parses the manifests of the packages in the package's Cargo.lock a turn's budget
+   * at a time, so that building its graph (which would otherwise be put off and built again
+   * once per turn) finds them cached. Errors are left for the build to report.
+   */
+  private async prefetchManifests(dir: string): Promise<void> {
+    const steps = lockedManifests(this.index, dir);
+    for (let done = false; !done && !this.isDisposed; ) {
+      if (!this.budget.left) await nextTurn();
+      done = this.budget.spend(() => {
+        try {
+          const step = steps.next();
+          if (step.done) return true;
+          parseManifest(step.value.text, step.value.dir);
+          return false;
+        } catch {
+          return false;
+        }
+      });
+    }
   }
 
   /**

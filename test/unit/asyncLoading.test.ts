@@ -40,7 +40,7 @@ describe('reading crates off the main thread (parse worker)', function () {
     const fs = memoryFs(FILES);
     const files = new ParsedFiles(undefined, (p, t) => worker.parse(p, t));
     let reads = 0;
-    const project = new Project(new CargoGraph(fs, x86, '/w/app'), fs, files.parse, x86, files, () => reads++);
+    const project = new Project(new CargoGraph(fs, x86, '/w/app'), fs, files.parse, x86, { files, onRead: () => reads++ });
     const analyse = async () => {
       const c = project.loadCrate(project.graph.root, '/w/app/src/lib.rs');
       const a = await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple);
@@ -118,7 +118,7 @@ describe('reading crates off the main thread (parse worker)', function () {
       '/w/one/src/geometry.rs': 'pub struct Vec3(f32, f32, f32);\n',
     });
     const files = new ParsedFiles(undefined, (p, t) => worker.parse(p, t));
-    const project = new Project(new CargoGraph(fs, x86, '/w/one'), fs, files.parse, x86, files);
+    const project = new Project(new CargoGraph(fs, x86, '/w/one'), fs, files.parse, x86, { files });
     const c = project.loadCrate(project.graph.root, '/w/one/src/lib.rs');
     assert.ok(c.pending > 0);
     await files.fetch();
