@@ -67,7 +67,11 @@ export class CrateSession {
     readonly entry: string,
     private readonly analyzer: Analyzer,
     private readonly triple: string,
-    private readonly options: Pick<LoadCrateOptions, 'read' | 'withOwnLibrary'> & { readonly parse: (path: string, text: string) => SourceFile },
+    private readonly options: Pick<LoadCrateOptions, 'read' | 'withOwnLibrary'> & {
+      readonly parse: (path: string, text: string) => SourceFile;
+      /** Walks yield to the event loop after this many milliseconds (the editor's way); without, a walk is one piece. */
+      readonly sliceMs?: number;
+    },
   ) {}
 
   /** The last analysis' program (undefined before the first load). */
@@ -77,7 +81,8 @@ export class CrateSession {
 
   /** Walks the whole crate again and analyses it. */
   async load(): Promise<SessionAnalysis> {
-    const loaded = this.project.loadCrate(this.node, this.entry, { read: this.options.read, withOwnLibrary: this.options.withOwnLibrary });
+    const opts = { read: this.options.read, withOwnLibrary: this.options.withOwnLibrary };
+    const loaded = this.options.sliceMs !== undefined ? await this.project.loadCrateInSlices(this.node, this.entry, opts, this.options.sliceMs) : this.project.loadCrate(this.node, this.entry, opts);
     const program: Program = { crate: loaded.input, texts: loaded.texts };
     const analysis = await this.analyzer.analyze(program, this.triple);
     this.models = new Map();

@@ -63,6 +63,12 @@ export interface ExpandEnv {
   readonly budget?: WorkBudget;
 }
 
+/**
+ * Walks one `mod` at its place (src/analysis/modules.ts): the item to keep and the macros in
+ * scope at its end. A generator, so that a long walk can be run a slice at a time.
+ */
+export type WalkMod = (m: ModDef, textual: Textual | undefined) => Generator<void, { mod: ModDef; textual: Textual | undefined }, void>;
+
 /** Macros in textual scope: a persistent list, innermost first. */
 export interface Textual {
   readonly def: MacroDef;
@@ -149,7 +155,7 @@ export class CrateExpander {
    * the module item to keep (an inline one with its items expanded) and the macros in scope at
    * its end (kept after it when it is `#[macro_use]`).
    */
-  items(items: readonly Item[], ctx: ItemsContext, walkMod: (m: ModDef, textual: Textual | undefined) => { mod: ModDef; textual: Textual | undefined }): { items: Item[]; textual: Textual | undefined } {
+  *items(items: readonly Item[], ctx: ItemsContext, walkMod: WalkMod): Generator<void, { items: Item[]; textual: Textual | undefined }, void> {
     const out: Item[] = [];
     let textual = ctx.textual;
     const uses = items.flatMap((i) => (i.kind === 'use' && this.env.active(i.cfg) ? i.entries : []));
@@ -170,7 +176,7 @@ export class CrateExpander {
           break;
         }
         case 'macroCall': {
-          const r = this.call(it, { ...ctx, textual }, uses, walkMod);
+          const r = yield* this.call(it, { ...ctx, textual }, uses, walkMod);
           if ('reason' in r) out.push({ ...it, unexpanded: r.reason });
           else {
             out.push(...r.items);
@@ -179,7 +185,7 @@ export class CrateExpander {
           break;
         }
         case 'mod': {
-          const r = walkMod(it, textual);
+          const r = yield* walkMod(it, textual);
           out.push(r.mod);
           if (it.attrs.some((a) => a.name === 'macro_use')) textual = r.textual;
           break;
@@ -237,12 +243,7 @@ export class CrateExpander {
     return { reason: `the macro \`${call.name}!\` was not found` };
   }
 
-  private call(
-    call: MacroItem,
-    ctx: ItemsContext,
-    uses: readonly UseEntry[],
-    walkMod: (m: ModDef, textual: Textual | undefined) => { mod: ModDef; textual: Textual | undefined },
-  ): { items: Item[]; textual: Textual | undefined } | { reason: string } {
+  private *call(call: MacroItem, ctx: ItemsContext, uses: readonly UseEntry[], walkMod: WalkMod): Generator<void, { items: Item[]; textual: Textual | undefined } | { reason: string }, void> {
     const callSpan = ctx.place ? ctx.place.call : call.span;
     if (ctx.depth >= this.recursionLimit) {
       const reason = `recursion limit reached while expanding \`${call.name}!\``;
@@ -318,7 +319,7 @@ export class CrateExpander {
     };
     const mark: ExpansionMark = { text: exp.text, macro: place.macro, call: callSpan };
     const placed = file.items.map((it) => this.place(it, place, mark, ctx));
-    return this.items(placed, { ...ctx, depth: ctx.depth + 1, place }, walkMod);
+    return yield* this.items(placed, { ...ctx, depth: ctx.depth + 1, place }, walkMod);
   }
 
   /** An expanded item marked and put on the call: its name where the call's input wrote it, else the call. */

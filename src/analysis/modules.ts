@@ -21,6 +21,7 @@ import type { ModuleInput } from '../core/resolve';
 import { dirname, isAbsolute, join } from '../cargo/paths';
 import type { CrateExpander, Textual } from './expand';
 import { PENDING_FILE } from './parsedFiles';
+import { runToEnd } from './turnBudget';
 
 export interface ModuleProblem {
   /** The file where the problem is (the declaring file for a missing module). */
@@ -67,6 +68,15 @@ interface DirState {
 
 /** Reads the module tree rooted at `rootFile`. */
 export function loadModules(rootFile: string, opts: ModuleLoadOptions): LoadedModules {
+  return runToEnd(walkModules(rootFile, opts));
+}
+
+/**
+ * The walk of `loadModules` as a generator that stops between one file module and the next:
+ * run it with `runInSlices` (src/analysis/turnBudget.ts) and a crate of 1,000 files is walked
+ * in slices instead of in one 100 ms piece.
+ */
+export function walkModules(rootFile: string, opts: ModuleLoadOptions): Generator<void, LoadedModules, void> {
   return new Walk(opts).run(rootFile);
 }
 
@@ -80,12 +90,12 @@ class Walk {
 
   constructor(private readonly opts: ModuleLoadOptions) {}
 
-  run(rootFile: string): LoadedModules {
+  *run(rootFile: string): Generator<void, LoadedModules, void> {
     const file = this.file(rootFile);
     if (!file) this.problems.push({ file: rootFile, message: `cannot read ${rootFile}` });
     if (file) this.opts.expander?.noteRoot(file);
     this.loading.add(rootFile);
-    const items = this.items(file?.items ?? [], [], rootFile, { dir: dirname(rootFile), relative: undefined }, 0, undefined).items;
+    const items = (yield* this.items(file?.items ?? [], [], rootFile, { dir: dirname(rootFile), relative: undefined }, 0, undefined)).items;
     const ex = this.opts.expander;
     if (ex) {
       for (const [p, t] of ex.texts) this.texts.set(p, t);
@@ -136,16 +146,16 @@ class Walk {
    * each active `mod` walked at its place. Returns the items to keep and the macros in scope at
    * the end.
    */
-  private items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number, textual: Textual | undefined): { items: readonly Item[]; textual: Textual | undefined } {
+  private *items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number, textual: Textual | undefined): Generator<void, { items: readonly Item[]; textual: Textual | undefined }, void> {
     const walkMod = (m: ModDef, t: Textual | undefined) => this.module(m, path, file, st, depth + 1, t);
     const ex = this.opts.expander;
-    if (ex) return ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0 }, walkMod);
-    for (const it of items) if (it.kind === 'mod' && this.active(it.cfg)) walkMod(it, textual);
+    if (ex) return yield* ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0 }, walkMod);
+    for (const it of items) if (it.kind === 'mod' && this.active(it.cfg)) yield* walkMod(it, textual);
     return { items, textual };
   }
 
   /** Walks one `mod`; returns the item to keep (an inline module with its items expanded) and the macros in scope at its end. */
-  private module(decl: ModDef, parentPath: readonly string[], declFile: string, st: DirState, depth: number, textual: Textual | undefined): { mod: ModDef; textual: Textual | undefined } {
+  private *module(decl: ModDef, parentPath: readonly string[], declFile: string, st: DirState, depth: number, textual: Textual | undefined): Generator<void, { mod: ModDef; textual: Textual | undefined }, void> {
     const path = [...parentPath, decl.name];
     const none = { mod: decl, textual };
     if (depth > MAX_MODULE_DEPTH) {
@@ -155,7 +165,7 @@ class Walk {
     const pathAttr = this.pathOf(decl);
     if (decl.items) {
       const dir = pathAttr !== undefined ? join(st.dir, pathAttr) : join(st.dir, ...(st.relative !== undefined ? [st.relative] : []), decl.name);
-      const r = this.items(decl.items, path, declFile, { dir, relative: undefined }, depth, textual);
+      const r = yield* this.items(decl.items, path, declFile, { dir, relative: undefined }, depth, textual);
       return { mod: r.items === decl.items ? decl : { ...decl, items: r.items }, textual: r.textual };
     }
     if (this.opts.detached) {
@@ -199,8 +209,10 @@ class Walk {
       return none;
     }
     this.fileModules.set(key, { file: filePath, items: sf.items }); // (its place in module order)
+    // A place to stop between one file and the next (see loadModulesInSlices).
+    yield;
     this.loading.add(filePath);
-    const r = this.items(sf.items, path, filePath, child, depth, textual);
+    const r = yield* this.items(sf.items, path, filePath, child, depth, textual);
     this.loading.delete(filePath);
     this.fileModules.set(key, { file: filePath, items: r.items });
     return { mod: decl, textual: r.textual };

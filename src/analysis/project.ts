@@ -10,18 +10,21 @@ import type { ProjectFs } from '../cargo/fs';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
-import { type ModuleProblem, loadModules } from './modules';
+import { type ModuleProblem, walkModules } from './modules';
 import { buildCfgs } from '../cargo/buildScripts';
 import { dirname, join } from '../cargo/paths';
 import type { ParsedFiles } from './parsedFiles';
 import type { WorkBudget } from '../core/budget';
-import { nextTurn } from './turnBudget';
+import { nextTurn, runInSlices, runToEnd } from './turnBudget';
 import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
 export type ParseFn = (path: string, text: string) => SourceFile;
 
 /** Reading a dependency's files from disk yields to the event loop after this long (ms). */
 const READ_SLICE_MS = 8;
+
+/** A dependency's walk yields to the event loop after this long (ms), between one file module and the next. */
+const WALK_SLICE_MS = 10;
 
 /** A dependency walk still waiting after this many rounds is given up (a safety net: each round makes progress). */
 const MAX_WALK_ROUNDS = 200;
@@ -32,6 +35,15 @@ export interface LoadedCrate {
   readonly texts: ReadonlyMap<string, string>;
   readonly problems: readonly ModuleProblem[];
 }
+
+/** A crate loaded: ready for CrateScope, with its macros and the files it still waits for. */
+export type CrateLoad = LoadedCrate & {
+  readonly home: MacroHome;
+  readonly exported: ExportedMacros;
+  readonly pending: number;
+  /** Dependencies whose macros the walk asked for while they were being read. */
+  readonly waitingFor: readonly PackageNode[];
+};
 
 export interface LoadCrateOptions {
   /** Its sources do not change while analyses are made (see CrateInput.frozen). */
@@ -69,8 +81,6 @@ export class Project {
 
   /** Dependencies being read and walked in later turns (the editor's way), and when they will be in. */
   private readonly reading = new Map<PackageNode, Promise<void>>();
-  /** Dependencies a walk found still being read (see `walk`): it waits for them before walking again. */
-  private readonly pendingHits = new Set<PackageNode>();
 
   /**
    * `parse` is a ParsedFiles' (or any synchronous parse). With `files` (asynchronous
@@ -96,23 +106,33 @@ export class Project {
   }
 
   /** Loads a crate of package `node` from `entry` (the library, or the root package's binary). */
-  loadCrate(node: PackageNode, entry: string, opts: LoadCrateOptions = {}): LoadedCrate & { readonly home: MacroHome; readonly exported: ExportedMacros; readonly pending: number } {
+  loadCrate(node: PackageNode, entry: string, opts: LoadCrateOptions = {}): CrateLoad {
+    return runToEnd(this.crateWalk(node, entry, opts));
+  }
+
+  /** `loadCrate` a slice of `sliceMs` at a time, yielding to the event loop between them. */
+  loadCrateInSlices(node: PackageNode, entry: string, opts: LoadCrateOptions, sliceMs: number): Promise<CrateLoad> {
+    return runInSlices(this.crateWalk(node, entry, opts), sliceMs);
+  }
+
+  private *crateWalk(node: PackageNode, entry: string, opts: LoadCrateOptions): Generator<void, CrateLoad, void> {
     const { frozen = false, read = (p: string) => this.fs.readFile(p), withOwnLibrary = false, detached = false } = opts;
     const features = this.graph.features(node);
     const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
     const built = buildCfgs(node.name, script, this.target, features);
     const holds = this.holds(features, new Set(built.set));
     const home: MacroHome = {};
+    const waitingFor = new Set<PackageNode>();
     const expander = new CrateExpander({
       home,
       pkg: { name: node.name, version: node.version },
       edition: editionOf(node.edition),
-      external: (name) => this.exportedMacros(node, name, withOwnLibrary),
+      external: (name) => this.exportedMacros(node, name, withOwnLibrary, waitingFor),
       parse: this.parse,
       active: (cfg) => cfg.every(holds),
       ...(this.opts.budget ? { budget: this.opts.budget } : {}),
     });
-    const mods = loadModules(entry, { read, parse: this.parse, holds, expander, detached });
+    const mods = yield* walkModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));
     for (const m of mods.fileModules.values()) for (const e of externCrateNames(m.items)) externs.add(e);
     const input: CrateInput = {
@@ -129,7 +149,7 @@ export class Project {
       package: { name: node.name, version: node.version },
       ...(detached ? { detached } : {}),
     };
-    return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported, pending: mods.pending };
+    return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported, pending: mods.pending, waitingFor: [...waitingFor] };
   }
 
   /**
@@ -151,10 +171,16 @@ export class Project {
   }
 
   /** The exported macros of the dependency `name` of `node` (its crate read if needed). */
-  private exportedMacros(node: PackageNode, name: string, withOwnLibrary: boolean): ExportedMacros | { readonly unavailable: string } | undefined {
+  private exportedMacros(node: PackageNode, name: string, withOwnLibrary: boolean, waitingFor: Set<PackageNode>): ExportedMacros | { readonly unavailable: string } | undefined {
     const dep = this.linksOf(node, withOwnLibrary).crate(name);
     if (!dep) return undefined;
-    if (!(dep instanceof CrateScope)) return dep;
+    if (!(dep instanceof CrateScope)) {
+      if ('pending' in dep && dep.pending) {
+        const to = withOwnLibrary && node.libEntry && name === node.crateName ? node : this.graph.deps(node).find((e) => e.externName === name)?.to;
+        if (to && !('missing' in to)) waitingFor.add(to);
+      }
+      return dep;
+    }
     return this.macros.get(dep) ?? new Map();
   }
 
@@ -181,16 +207,12 @@ export class Project {
     if (hit) return hit;
     const label = `\`${node.name}\`${node.version ? ` ${node.version}` : ''}`;
     const pending = { unavailable: `${label} is being read`, pending: true } as const;
-    if (this.reading.has(node)) {
-      this.pendingHits.add(node);
-      return pending;
-    }
+    if (this.reading.has(node)) return pending;
     let r: CrateScope | { readonly unavailable: string; readonly procMacro?: boolean };
     if (node.manifest.lib?.procMacro) r = { unavailable: `${label} is a procedural-macro crate (it has no types)`, procMacro: true };
     else if (!node.libEntry) r = { unavailable: `${label} has no library (no ${node.manifest.lib?.path ?? 'src/lib.rs'} in ${node.dir})` };
     else if (this.files) {
       this.reading.set(node, this.readLater(node, node.libEntry, label, this.files));
-      this.pendingHits.add(node);
       return pending;
     } else {
       const w = this.walk(node, node.libEntry, label);
@@ -208,7 +230,11 @@ export class Project {
   private walk(node: PackageNode, entry: string, label: string): CrateScope | 'pending' {
     // Guard against a dependency cycle while its scope is being built (cargo forbids them for normal dependencies).
     this.scopes.set(node, { unavailable: `${label} depends on itself` });
-    const c = this.loadCrate(node, entry, { frozen: true });
+    return this.walked(node, label, this.loadCrate(node, entry, { frozen: true }));
+  }
+
+  /** A dependency's walk made: its scope kept, or 'pending' (nothing kept). */
+  private walked(node: PackageNode, label: string, c: CrateLoad): CrateScope | 'pending' {
     if (c.pending > 0) {
       this.scopes.delete(node);
       return 'pending';
@@ -246,15 +272,17 @@ export class Project {
       for (let round = 0; ; round++) {
         await files.fetch();
         await nextTurn();
-        this.pendingHits.clear();
-        const r = this.walk(node, entry, label);
+        // In slices; no cycle guard is needed: a dependency met during the walk is read later, not walked inside it.
+        const c = await this.loadCrateInSlices(node, entry, { frozen: true }, WALK_SLICE_MS);
+        const r = this.walked(node, label, c);
         if (r !== 'pending') break;
         if (round >= MAX_WALK_ROUNDS) {
           this.scopes.set(node, { unavailable: `${label} could not be read: its walk was still waiting after ${MAX_WALK_ROUNDS} rounds` });
           break;
         }
+        // Its macros' crates being read: wait for them (files and expansions put off need only the next turn).
         const waits: Promise<void>[] = [];
-        for (const n of this.pendingHits) {
+        for (const n of c.waitingFor) {
           const p = n !== node ? this.reading.get(n) : undefined;
           if (p) waits.push(p);
         }

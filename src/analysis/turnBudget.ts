@@ -36,3 +36,24 @@ export class TurnBudget implements WorkBudget {
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Runs a generator that stops now and then (a walk) to its end, at once. */
+export function runToEnd<T>(work: Generator<void, T, void>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs a generator that stops now and then to its end, yielding to the event loop whenever `sliceMs` has passed. */
+export async function runInSlices<T>(work: Generator<void, T, void>, sliceMs: number): Promise<T> {
+  let t0 = performance.now();
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+    if (performance.now() - t0 > sliceMs) {
+      await nextTurn();
+      t0 = performance.now();
+    }
+  }
+}

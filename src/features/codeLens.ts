@@ -11,6 +11,7 @@ import { readSettings } from './config';
 import { spanToRange } from './convert';
 import { lensTitle } from './layoutText';
 import { reorderProposal } from './plans';
+import { computeReportsInSlices } from './warmReports';
 import type { DocumentReports } from './reports';
 
 export interface LayoutTarget {
@@ -33,6 +34,7 @@ export class LayoutCodeLensProvider implements vscode.CodeLensProvider {
       if (!readSettings(document).codeLensEnabled) return [];
       const a = await this.reports.analyze(document, token);
       if (!a || token.isCancellationRequested) return [];
+      if (!(await computeReportsInSlices(a, () => !token.isCancellationRequested))) return [];
       const lenses: vscode.CodeLens[] = [];
       for (const { report: t, shallow: item } of a.types) {
         if (!t.nameSpan) continue;

@@ -11,6 +11,7 @@
  * will be parsed again (after which the surfaces are asked to refresh, this one included).
  */
 import * as vscode from 'vscode';
+import { computeReportsInSlices } from './warmReports';
 import type { DiagnosticSettings } from './config';
 import { readSettings } from './config';
 import { spanToRange } from './convert';
@@ -80,7 +81,8 @@ export class LayoutDiagnostics extends Disposable {
       if (document.isClosed) return;
       const settings = readSettings(document).diagnostics;
       const a = await this.reports.analyze(document);
-      if (!a || document.isClosed || a.version !== document.version || this.isDisposed) return;
+      const current = () => !!a && !document.isClosed && a.version === document.version && !this.isDisposed;
+      if (!a || !current() || !(await computeReportsInSlices(a, current))) return;
       const severity = SEVERITY[settings.severity];
       this.collection.set(
         document.uri,

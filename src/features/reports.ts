@@ -78,6 +78,9 @@ const SETTLE_AFTER_MS = 400;
  */
 const FIRST_PARSE_OFF_THREAD = 4 * 1024;
 
+/** A crate's walk (with the parse worker) yields to the event loop after this long (ms), between one file and the next. */
+const WALK_SLICE_MS = 10;
+
 /** Milliseconds per turn of the event loop for steps that can wait (see TurnBudget). */
 const TURN_BUDGET_MS = 12;
 
@@ -100,6 +103,8 @@ export class DocumentReports extends Disposable {
   private readonly docs = new Map<string, DocEntry>();
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
   private readonly crates = new Map<string, CrateEntry>();
+  /** Crates (by entry and target) being walked in slices, and when the walk is done. */
+  private readonly walking = new Map<string, Promise<void>>();
   /** Crate files parsed off the main thread (with `parseWorker`), shared by every crate and dependency. */
   private files: ParsedFiles | undefined;
   private worker: WorkerParser | undefined;
@@ -253,7 +258,7 @@ export class DocumentReports extends Disposable {
         if (!this.preparing.has(path)) {
           this.preparing.add(path);
           void trees
-            .prepare(doc)
+            .prepare(doc, this.parsed.get(path))
             .catch((err: unknown) => this.log.error(`parse of ${path} failed`, err))
             .finally(() => this.preparing.delete(path));
         }
@@ -284,39 +289,54 @@ export class DocumentReports extends Disposable {
       const kind = path !== crate.entry ? targetKind(crate.dir, path) : undefined;
       const entry = kind ? path : crate.entry;
       const key = `${entry}\0${target}`;
+      // A walk in slices may be under way for this crate (another surface's request, another
+      // file of it): wait for it, then look again, rather than walk it twice side by side.
+      const t = this.analyzer.resolveTarget(target);
+      const project = await this.projectFor(crate.dir, t, crateParse, files, kind === 'test');
+      for (let waits = 0; waits < 4 && this.walking.has(key); waits++) await this.walking.get(key);
       const generation = this.index.generation;
       const reads = this.reads;
       let c = this.crates.get(key);
-      const t = this.analyzer.resolveTarget(target);
-      const project = await this.projectFor(crate.dir, t, crateParse, files, kind === 'test');
       // Walk again when files came in; patch the last walk when only open documents changed (a
       // keystroke: src/analysis/crateSession.ts decides whether it can); else walk again.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
       if (!c || c.project !== project || c.reads !== reads || c.generation !== generation || stale) {
+        let walked!: () => void;
+        this.walking.set(key, new Promise<void>((resolve) => (walked = resolve)));
         let made: Pick<CrateEntry, 'program' | 'analysis' | 'complete' | 'session'>;
-        if (project) {
-          const session =
-            c?.session && c.project === project
-              ? c.session
-              : new CrateSession(project, project.graph.root, entry, this.analyzer, target, { read: (p) => this.index.readFile(p), parse: crateParse, withOwnLibrary: kind !== undefined });
-          // A test or binary links the package's library: read it again when documents changed.
-          if (kind && c && c.generation !== generation) project.forget(project.graph.root);
-          const changed = c?.session === session && c.reads === reads && !this.forceLoad.has(key) ? this.changedFiles(c.program, crateParse) : undefined;
-          this.forceLoad.delete(key);
-          if (c && changed?.length === 0 && !kind) {
-            // Nothing of this crate changed (an edit in another crate's document): as it was.
-            made = c;
+        try {
+          if (project) {
+            const session =
+              c?.session && c.project === project
+                ? c.session
+                : new CrateSession(project, project.graph.root, entry, this.analyzer, target, {
+                    read: (p) => this.index.readFile(p),
+                    parse: crateParse,
+                    withOwnLibrary: kind !== undefined,
+                    ...(files ? { sliceMs: WALK_SLICE_MS } : {}),
+                  });
+            // A test or binary links the package's library: read it again when documents changed.
+            if (kind && c && c.generation !== generation) project.forget(project.graph.root);
+            const changed = c?.session === session && c.reads === reads && !this.forceLoad.has(key) ? this.changedFiles(c.program, crateParse) : undefined;
+            this.forceLoad.delete(key);
+            if (c && changed?.length === 0 && !kind) {
+              // Nothing of this crate changed (an edit in another crate's document): as it was.
+              made = c;
+            } else {
+              const started = performance.now();
+              const r = changed?.length ? await session.update(changed) : await session.load();
+              this.log.trace(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
+              made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
+              if (r.pending > 0 && files) this.readCrateFiles(project, entry, files);
+            }
           } else {
-            const started = performance.now();
-            const r = changed?.length ? await session.update(changed) : await session.load();
-            this.log.trace(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
-            made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
-            if (r.pending > 0 && files) this.readCrateFiles(project, entry, files);
+            const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
+            for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
+            made = { program: loaded.program, analysis: await this.analyzer.analyze(loaded.program, target), complete: true, session: undefined };
           }
-        } else {
-          const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
-          for (const p of loaded.problems) this.log.debug(`${p.file}: ${p.message}`);
-          made = { program: loaded.program, analysis: await this.analyzer.analyze(loaded.program, target), complete: true, session: undefined };
+        } finally {
+          this.walking.delete(key);
+          walked();
         }
         if (this.reading) this.showProgressSoon();
         c = { ...made, generation, reads, dir: crate.dir, project };

@@ -185,7 +185,7 @@ export class DocumentTrees {
    * path, and caches its tree for that version: later edits are then incremental. Resolves to
    * false when the document was cached meanwhile (or this was disposed), true once stored.
    */
-  async prepare(doc: TextDocumentLike): Promise<boolean> {
+  async prepare(doc: TextDocumentLike, made?: { readonly text: string; readonly file: SourceFile }): Promise<boolean> {
     this.checkAlive();
     if (this.entries.has(doc.uri)) return false;
     const version = doc.version;
@@ -196,7 +196,10 @@ export class DocumentTrees {
       return false;
     }
     this.stats.full++;
-    this.store(doc.uri, version, text, tree);
+    const e = this.store(doc.uri, version, text, tree);
+    // The model of this text made elsewhere (the parse worker's) is this tree's: extracting it
+    // again here would block (100 ms for a 200 KB file), and the next edit extracts from it.
+    if (made && made.text === text && !made.file.problems.some((p) => p.code === 'parseAbandoned')) e.model = made.file;
     return true;
   }
 

@@ -102,6 +102,31 @@ describe('work put off to later turns', function () {
     });
   });
 
+  describe('a crate walked in slices', () => {
+    it('gives the walk made at once, and lets the event loop run between its files', async () => {
+      const parser = await analyzer.parser();
+      const parse = (p: string, t: string) => analyzer.parseWith(parser, p, t);
+      const files: Record<string, string> = {
+        '/s/Cargo.toml': '[package]\nname = "s"\nversion = "0.1.0"\nedition = "2021"\n',
+        '/s/src/lib.rs': `#[macro_export]\nmacro_rules! pair { ($n:ident) => { pub struct $n(u8, u64); } }\n${Array.from({ length: 12 }, (_, i) => `pub mod m${i};`).join('\n')}\npub struct Top { a: m3::S3, b: m11::S11 }\n`,
+      };
+      for (let i = 0; i < 12; i++) files[`/s/src/m${i}.rs`] = `pub mod inner;\npub struct S${i}([u8; ${i + 1}], u16);\ncrate::pair!(P${i});\n`;
+      for (let i = 0; i < 12; i++) files[`/s/src/m${i}/inner.rs`] = `pub struct In${i}(u32);\n`;
+      const fs = memoryFs(files);
+      const project = new Project(new CargoGraph(fs, x86, '/s'), fs, parse, x86);
+      const atOnce = project.loadCrate(project.graph.root, '/s/src/lib.rs');
+      let turns = 0;
+      const ticking = setInterval(() => turns++, 0);
+      const sliced = await project.loadCrateInSlices(project.graph.root, '/s/src/lib.rs', {}, 0);
+      clearInterval(ticking);
+      assert.ok(turns >= 2, `the event loop ran ${turns} times during the walk`);
+      const sizes = async (c: typeof atOnce) => JSON.stringify((await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple)).reports().map((r) => [r.name, r.size]));
+      assert.deepEqual([...sliced.texts.keys()], [...atOnce.texts.keys()]);
+      assert.equal(await sizes(sliced), await sizes(atOnce));
+      assert.match(await sizes(sliced), /"m11::P11",16\]/);
+    });
+  });
+
   describe('macro expansions over budget', () => {
     it('are put off to later walks, and the walks end with the items made at once', async () => {
       const parser = await analyzer.parser();

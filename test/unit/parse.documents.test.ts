@@ -236,6 +236,39 @@ describe('parse: DocumentTrees', () => {
     cache.dispose();
   });
 
+  it('prepare with a model made elsewhere: that model is the version\'s, and the next edit extracts incrementally from it', async () => {
+    const parser = await getParser();
+    const cache = new DocumentTrees(parser);
+    const made = (() => {
+      const t = parser.parse(BASE);
+      try {
+        return extractFile(t, BASE, 'u');
+      } finally {
+        t.delete();
+      }
+    })();
+    assert.ok(await cache.prepare({ uri: 'u', version: 1, getText: () => BASE }, { text: BASE, file: made }));
+    assert.equal(cache.get({ uri: 'u', version: 1, getText: () => BASE }).file(), made, 'the model made elsewhere, not extracted again');
+    assert.equal(cache.stats.extractFull, 0);
+    const at = BASE.indexOf('len: u32');
+    const text = `${BASE.slice(0, at)}len: u64${BASE.slice(at + 'len: u32'.length)}`;
+    const next = cache.update({ uri: 'u', version: 2, getText: () => text }, [change(BASE, at, at + 'len: u32'.length, 'len: u64')]).file();
+    assert.equal(cache.stats.extractFull, 0, 'the edit was extracted from the model made elsewhere');
+    assert.equal(cache.stats.extractIncremental, 1);
+    const fresh = parser.parse(text);
+    try {
+      assertSameModel(next, extractFile(fresh, text, 'u'), 'after the edit');
+    } finally {
+      fresh.delete();
+    }
+    // A model of another text is not taken.
+    const other = new DocumentTrees(parser);
+    await other.prepare({ uri: 'v', version: 1, getText: () => BASE }, { text: 'struct Other;', file: made });
+    assert.notEqual(other.get({ uri: 'v', version: 1, getText: () => BASE }).file(), made);
+    cache.dispose();
+    other.dispose();
+  });
+
   it('falls back to a full parse when an event was missed', async () => {
     const { parser, live } = tracking(await getParser());
     const cache = new DocumentTrees(parser);
