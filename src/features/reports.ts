@@ -253,7 +253,7 @@ export class DocumentReports extends Disposable {
       if (this.worker && !trees.has(path) && text.length >= FIRST_PARSE_OFF_THREAD) {
         // A large file opened: its first model comes from the parse worker, and its tree (for
         // incremental edits) is parsed here in slices, so neither blocks the editor.
-        if (this.parsed.get(path)?.text !== text) this.noteParse(path, text, await this.worker.parse(path, text));
+        if (this.parsed.get(path)?.text !== text) this.noteParse(path, text, await this.worker.parse(path, text, undefined, true));
         const doc = treeDoc(document);
         if (!this.preparing.has(path)) {
           this.preparing.add(path);
@@ -394,7 +394,7 @@ export class DocumentReports extends Disposable {
     if (!this.files) {
       this.worker = new WorkerParser(this.options.parseWorker, this.analyzer.wasmDir);
       const worker = this.worker;
-      this.analyzer.preloadStd((p, t) => worker.parse(p, t, Infinity));
+      this.analyzer.preloadStd((p, t) => worker.parse(p, t, Infinity, true));
       this.files = new ParsedFiles(parse, (p, t) => worker.parse(p, t));
       // What the main thread parsed already (the open documents' models) serves the walks too.
       for (const [p, e] of this.parsed) this.files.put(p, e.text, e.file);

@@ -2,7 +2,7 @@
  * The parse worker (a `worker_threads` worker, bundled as dist/parseWorker.js): parses and
  * extracts files off the extension host's main thread, with a parser of its own, and posts
  * back the model (plain data: structured clone). One message per file:
- *   in:  { id, path, text, budgetMs? }      out: { id, file } or { id, error }
+ *   in:  { id, path, text, budgetMs?, urgent? }      out: { id, file } or { id, error }
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFile } from './extract';
@@ -14,26 +14,44 @@ interface Request {
   readonly text: string;
   /** The parse budget (`ParseOptions.budgetMs`); Infinity for the modelled std. */
   readonly budgetMs?: number;
+  /** Parsed before every request that is not (the document being opened). */
+  readonly urgent?: boolean;
 }
 
 const port = parentPort;
 if (port) {
   const parser = loadRustParser((workerData as { wasmDir: string }).wasmDir);
+  // Requests are taken one at a time, the urgent ones first (the document being opened, before
+  // the hundreds of files of its crate sent ahead of it); messages that arrive during a parse
+  // are read before the next one is chosen.
+  const queue: Request[] = [];
+  let planned = false;
+  const plan = () => {
+    if (planned || queue.length === 0) return;
+    planned = true;
+    setImmediate(() => {
+      planned = false;
+      void next();
+    });
+  };
+  const next = async (): Promise<void> => {
+    const i = queue.findIndex((r) => r.urgent);
+    const m = queue.splice(i >= 0 ? i : 0, 1)[0]!;
+    try {
+      const p = await parser;
+      const tree = p.parse(m.text, null, m.budgetMs === undefined ? undefined : { budgetMs: m.budgetMs });
+      try {
+        port.postMessage({ id: m.id, file: extractFile(tree, m.text, m.path) });
+      } finally {
+        tree.delete();
+      }
+    } catch (e) {
+      port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+    }
+    plan();
+  };
   port.on('message', (m: Request) => {
-    parser.then(
-      (p) => {
-        try {
-          const tree = p.parse(m.text, null, m.budgetMs === undefined ? undefined : { budgetMs: m.budgetMs });
-          try {
-            port.postMessage({ id: m.id, file: extractFile(tree, m.text, m.path) });
-          } finally {
-            tree.delete();
-          }
-        } catch (e) {
-          port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
-        }
-      },
-      (e: unknown) => port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) }),
-    );
+    queue.push(m);
+    plan();
   });
 }

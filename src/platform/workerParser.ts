@@ -38,13 +38,16 @@ export class WorkerParser {
     return w;
   }
 
-  /** `budgetMs`: the parse budget (default: `parseBudgetMs` of the text's size; Infinity: none). */
-  parse(path: string, text: string, budgetMs?: number): Promise<SourceFile> {
+  /**
+   * `budgetMs`: the parse budget (default: `parseBudgetMs` of the text's size; Infinity: none).
+   * `urgent`: parsed before the requests that are not, whatever their order (a document opened).
+   */
+  parse(path: string, text: string, budgetMs?: number, urgent = false): Promise<SourceFile> {
     this.worker ??= this.start();
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker!.postMessage(budgetMs === undefined ? { id, path, text } : { id, path, text, budgetMs });
+      this.worker!.postMessage({ id, path, text, ...(budgetMs !== undefined ? { budgetMs } : {}), ...(urgent ? { urgent } : {}) });
     });
   }
 

@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Analyzer } from '../../src/analysis/analyzer';
+import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
+import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/features/documentModel';
+import { DocumentTrees } from '../../src/parse/documents';
 import { CrateSession, walkSignature } from '../../src/analysis/crateSession';
 import { ParsedFiles } from '../../src/analysis/parsedFiles';
 import { Project } from '../../src/analysis/project';
@@ -47,6 +49,7 @@ const BASE: Record<string, string> = {
     'pub const N: usize = 3;',
     'impl A { pub const M: usize = 2; }',
     'pub struct Arr { v: [u16; N], w: [u8; A::M] }',
+    'pub struct HoldsA { a: A, t: u8 }',
     '',
   ].join('\n'),
   '/c/src/b.rs': [
@@ -55,6 +58,7 @@ const BASE: Record<string, string> = {
     '#[cfg(feature = "big")] pub struct Gated { x: u64 }',
     '#[cfg(not(feature = "big"))] pub struct Gated { x: u8 }',
     'pub union U { a: u32, b: [u8; 6] }',
+    'pub struct HoldsU { u: U, g: Gated }',
     '',
   ].join('\n'),
   '/c/src/nested/mod.rs': 'pub mod inner;\npub struct Mid { d: inner::Deep }\n',
@@ -186,7 +190,7 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       const want = JSON.stringify((await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple)).reports());
       return { got, want };
     };
-    return { texts, files, session, edit };
+    return { texts, files, session, edit, project };
   }
 
   it('named edits, each patched and equal to a fresh analysis: a constant of an impl, the impl going, a type renamed, a use going', async () => {
@@ -232,4 +236,71 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       assert.ok(how.loaded >= 5, `patched ${how.patched}, loaded ${how.loaded}`);
     });
   }
+
+  it('as the editor shows it: documents edited through their trees, each shown alone first, reports carried over from version to version and asked in any order, equal a fresh analysis after each of 150 random edits', async () => {
+    const { texts, files, session, project } = await loaded();
+    const parser = await analyzer.parser();
+    const trees = new DocumentTrees(parser);
+    const paths = [...texts.keys()].filter((p) => p.endsWith('.rs'));
+    const versions = new Map<string, number>();
+    const current = new Map<string, DocumentAnalysis>();
+    const doc = (path: string) => {
+      const text = texts.get(path)!;
+      return { uri: path, version: versions.get(path) ?? 1, getText: () => text };
+    };
+    // Each document shown alone first (the editor does, while its crate is read).
+    for (const path of paths) {
+      const file = trees.get(doc(path)).file();
+      const alone = await analyzer.analyze(singleFileProgram(file, texts.get(path)!), x86.triple);
+      current.set(path, buildDocumentAnalysis(alone, file, { uri: path, version: 1, path, text: texts.get(path)! }));
+      for (const t of current.get(path)!.types) void t.report;
+    }
+    const r = rng(7);
+    const shape = (x: { size?: number | null; align?: number | null; unknown?: string; fields?: readonly { name: string; offset?: number | null; size?: number | null }[] }) =>
+      JSON.stringify([x.size ?? null, x.align ?? null, x.unknown === undefined ? null : 'unknown', (x.fields ?? []).map((f) => [f.name, f.offset ?? null, f.size ?? null])]);
+    let compared = 0;
+    let carried = 0;
+    let last = paths[0]!;
+    for (let step = 0; step < 150; step++) {
+      // Typing goes on in one file for a while (reports are carried over only while the other files stay as they were).
+      const path = r(3) ? last : paths[r(paths.length)]!;
+      last = path;
+      const before = texts.get(path)!;
+      // Two thirds of the edits keep the text's length (a field's type typed over: `u16` ↔ `u32`),
+      // so the items after the edit keep their place, and their parsed objects.
+      const swaps = [...before.matchAll(/: (u16|u32|u64)\b/g)];
+      const swap = swaps.length && r(3) ? swaps[r(swaps.length)]! : undefined;
+      const text = swap ? before.slice(0, swap.index + 2) + ({ u16: 'u32', u32: 'u64', u64: 'u16' } as Record<string, string>)[swap[1]!] + before.slice(swap.index + 5) : mutate(before, r, 1000 + step);
+      // One change: the common prefix and suffix kept (what an editor's change event gives).
+      let a = 0;
+      while (a < before.length && a < text.length && before[a] === text[a]) a++;
+      let b = 0;
+      while (b < before.length - a && b < text.length - a && before[before.length - 1 - b] === text[text.length - 1 - b]) b++;
+      texts.set(path, text);
+      versions.set(path, (versions.get(path) ?? 1) + 1);
+      const file = trees.update(doc(path), [{ rangeOffset: a, rangeLength: before.length - a - b, text: text.slice(a, text.length - b) }]).file();
+      files.put(path, text, file);
+      const got = await session.update([{ path, text, file }]);
+      const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read: (p) => texts.get(p) });
+      const want = new Map((await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple)).reports().map((x) => [x.name, x]));
+      // The edited document and one other, as their surfaces would ask: some reports, in any order.
+      for (const p of new Set([path, paths[r(paths.length)]!])) {
+        const f = p === path ? file : trees.get(doc(p)).file();
+        const next = buildDocumentAnalysis(got.analysis, f, { uri: p, version: versions.get(p) ?? 1, path: p, text: texts.get(p)!, crateDir: '/c' }, current.get(p)!.carryOver());
+        current.set(p, next);
+        const order = next.types.map((_, i) => i).sort(() => r(3) - 1);
+        for (const i of order.slice(0, 1 + r(next.types.length))) {
+          const t = next.types[i]!.report;
+          const w = want.get(t.name);
+          if (!w) continue;
+          compared++;
+          assert.equal(shape(t), shape(w), `step ${step}, edit of ${path}, ${p}: ${t.name}\n${texts.get(p)}`);
+        }
+        if (next.reused) carried++;
+      }
+    }
+    assert.ok(compared >= 300, `${compared} reports compared`);
+    assert.ok(carried >= 40, `${carried} versions carried reports over`);
+    trees.dispose();
+  });
 });
