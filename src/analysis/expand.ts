@@ -177,6 +177,8 @@ export class CrateExpander {
         }
         case 'macroCall': {
           const r = yield* this.call(it, { ...ctx, textual }, uses, walkMod);
+          // A place to stop between one expansion and the next (a file may hold hundreds).
+          yield;
           if ('reason' in r) out.push({ ...it, unexpanded: r.reason });
           else {
             out.push(...r.items);
@@ -346,6 +348,12 @@ const memo = new Map<string, Expansion | Failure>();
 const parsedExpansions = new WeakMap<Expansion, SourceFile>();
 let memoChars = 0;
 const MEMO_CHARS = 32_000_000;
+
+/** Forgets every memoized expansion (no Rust document is open any more: let the memory go). */
+export function clearExpansionMemo(): void {
+  memo.clear();
+  memoChars = 0;
+}
 
 /** The expansion for `key`, made now if it is not cached; undefined when `budget` says to put it off. */
 function memoExpansion(key: string, expand: () => Expansion | Failure, budget?: WorkBudget): Expansion | Failure | undefined {

@@ -122,6 +122,11 @@ const MAX_PARSED_MANIFESTS = 4000;
 /** The budget of the graph being built (see withManifestBudget). */
 let manifestBudget: WorkBudget | undefined;
 
+/** Forgets the manifests parsed so far (no Rust document is open any more: let the memory go). */
+export function clearParsedManifests(): void {
+  parsedManifests.clear();
+}
+
 /**
  * Runs `build` with manifests parsed under `budget`: a manifest not parsed before throws
  * Postponed once the turn's budget is spent. The caller builds again in a later turn; what was

@@ -31,7 +31,8 @@ import type { Log } from './log';
 import { WorkerParser } from '../platform/workerParser';
 import { TurnBudget, nextTurn } from '../analysis/turnBudget';
 import { Postponed } from '../core/budget';
-import { parseManifest, withManifestBudget } from '../cargo/manifest';
+import { clearParsedManifests, parseManifest, withManifestBudget } from '../cargo/manifest';
+import { clearExpansionMemo } from '../analysis/expand';
 import { budgetedFs } from '../cargo/fs';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex, toPath } from './workspaceIndex';
@@ -509,8 +510,10 @@ export class DocumentReports extends Disposable {
       this.projects.clear();
       this.parsed.clear();
       this.docs.clear();
-      // The texts read from disk (20 MB for a 20 MB crate) go too.
+      // The texts read from disk (20 MB for a 20 MB crate) go too, and the expansions and manifests kept for the next walk.
       this.index.clear();
+      clearExpansionMemo();
+      clearParsedManifests();
       this.files = undefined;
       this.worker?.dispose();
       this.worker = undefined;
