@@ -61,6 +61,8 @@ export interface ExpandEnv {
    * the call is then pending (like an expansion whose parse is not in), and the walk is made again.
    */
   readonly budget?: WorkBudget;
+  /** This crate's `#[macro_export]` macros from a walk made before (see `missedExported`). */
+  readonly exportedBefore?: ReadonlyMap<string, MacroDef>;
 }
 
 /**
@@ -129,6 +131,8 @@ function lineIndex(text: string): (offset: number) => number {
 export class CrateExpander {
   /** This crate's `#[macro_export]` macros, as the walk meets them. */
   readonly exported = new Map<string, MacroDef>();
+  /** Names called by a crate path (`crate::m!`) and not exported (yet) when the walk met them. */
+  private readonly missed = new Set<string>();
   readonly problems: ExpansionProblem[] = [];
   /** The expansions' texts by their virtual paths. */
   readonly texts = new Map<string, string>();
@@ -139,6 +143,21 @@ export class CrateExpander {
   private recursionLimit = DEFAULT_RECURSION_LIMIT;
 
   constructor(private readonly env: ExpandEnv) {}
+
+  /** A new expander for a walk made again, knowing this walk's `#[macro_export]` macros (see `missedExported`). */
+  again(): CrateExpander {
+    return new CrateExpander({ ...this.env, exportedBefore: new Map(this.exported) });
+  }
+
+  /**
+   * Whether a macro called by a crate path before its `#[macro_export]` definition was met is
+   * exported after all: the walk must then be made again with `exportedBefore` (rustc puts every
+   * exported macro at the crate root, whatever the order).
+   */
+  get missedExported(): boolean {
+    for (const n of this.missed) if (this.exported.has(n) && !this.env.exportedBefore?.has(n)) return true;
+    return false;
+  }
 
   /** Reads the root's `#[macro_use] extern crate`s and `#![recursion_limit]`. */
   noteRoot(root: SourceFile): void {
@@ -206,7 +225,13 @@ export class CrateExpander {
     /** A `#[macro_use]` crate that is still being read (the macro may be there). */
     let pendingCrate: string | undefined;
     const fromCrate = (crate: string, name: string): MacroDef | { reason: string; pending?: boolean } | undefined => {
-      if (crate === 'crate' || crate === 'self' || crate === 'super' || crate === '$crate') return this.exported.get(name);
+      if (crate === 'crate' || crate === 'self' || crate === 'super' || crate === '$crate') {
+        // `#[macro_export]` macros are at the crate root whatever the module order: one defined
+        // later in the walk is known from the walk before (see `missedExported`).
+        const def = this.exported.get(name) ?? this.env.exportedBefore?.get(name);
+        if (!def) this.missed.add(name);
+        return def;
+      }
       const ext = this.env.external(crate);
       if (!ext) return undefined;
       if ('unavailable' in ext) return { reason: ext.unavailable, ...(ext.pending ? { pending: true } : {}) };

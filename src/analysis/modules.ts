@@ -45,6 +45,8 @@ export interface ModuleLoadOptions {
    * pending.
    */
   readonly detached?: boolean;
+  /** This walk is the second, made knowing the crate's exported macros (see CrateExpander.again). */
+  readonly again?: boolean;
 }
 
 export interface LoadedModules {
@@ -56,6 +58,8 @@ export interface LoadedModules {
   readonly problems: readonly ModuleProblem[];
   /** Files the walk met that are still being parsed (see ParsedFiles): walk again once they are in. */
   readonly pending: number;
+  /** The expander of the walk given (a new one when the walk was made again: its `exported` are the crate's). */
+  readonly expander?: CrateExpander;
 }
 
 const MAX_MODULE_DEPTH = 256;
@@ -101,8 +105,13 @@ class Walk {
       for (const [p, t] of ex.texts) this.texts.set(p, t);
       for (const p of ex.problems) this.problems.push(p);
     }
+    if (ex?.missedExported && !this.opts.again) {
+      // A `crate::m!` was met before `m`'s `#[macro_export]` definition: rustc puts exported
+      // macros at the crate root whatever the order, so the walk is made once more knowing them.
+      return yield* new Walk({ ...this.opts, expander: ex.again(), again: true }).run(rootFile);
+    }
     const pending = this.pending + (ex?.pending ?? 0);
-    return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending };
+    return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending, ...(ex ? { expander: ex } : {}) };
   }
 
   private text(p: string): string | undefined {

@@ -149,7 +149,7 @@ export class Project {
       package: { name: node.name, version: node.version },
       ...(detached ? { detached } : {}),
     };
-    return { input, texts: mods.texts, problems: mods.problems, home, exported: expander.exported, pending: mods.pending, waitingFor: [...waitingFor] };
+    return { input, texts: mods.texts, problems: mods.problems, home, exported: (mods.expander ?? expander).exported, pending: mods.pending, waitingFor: [...waitingFor] };
   }
 
   /**

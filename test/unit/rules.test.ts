@@ -117,6 +117,16 @@ pub mod nested { tuple_of!(NestedTup: u8, char); }
 `,
     expect: { Mixed: '24/8', Reordered: '16/8', Twice: '10/2', Kind: '1/1', Tup: '16/8', 'nested::NestedTup': '8/4' },
   },
+  {
+    name: 'a #[macro_export] macro called by crate path before its definition (exported macros are at the crate root, whatever the order)',
+    source: `
+pub mod early { crate::late!(Early, u64); }
+pub struct UsesEarly(early::Early, u8);
+#[macro_export]
+macro_rules! late { ($n:ident, $t:ty) => { pub struct $n { a: u8, b: $t } }; }
+`,
+    expect: { 'early::Early': '16/8', UsesEarly: '24/8' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
