@@ -65,7 +65,8 @@ export interface NotFound {
 export class SourceLocator {
   private readonly dirIndex = new Map<string, Map<string, Located[]>>();
   /** Directory listings of directory sources (see `inDirectory`). */
-  private readonly dirEntries = new Map<string, readonly string[]>();
+  /** A directory source's folders by the names they may hold (`name`, `name-<version>`). */
+  private readonly dirEntries = new Map<string, ReadonlyMap<string, readonly string[]>>();
   private readonly listings = new Map<string, readonly string[] | undefined>();
 
   constructor(
@@ -158,11 +159,10 @@ export class SourceLocator {
   private inDirectory(dir: string, name: string): Located[] {
     let index = this.dirIndex.get(dir);
     if (!index) {
-      let entries = this.dirEntries.get(dir);
-      if (!entries) this.dirEntries.set(dir, (entries = this.fs.readDir(dir) ?? []));
+      let byName = this.dirEntries.get(dir);
+      if (!byName) this.dirEntries.set(dir, (byName = namesOf(this.fs.readDir(dir) ?? [])));
       const quick: Located[] = [];
-      for (const entry of entries) {
-        if (entry !== name && !entry.startsWith(`${name}-`)) continue;
+      for (const entry of byName.get(name) ?? []) {
         const pkgDir = join(dir, entry);
         const text = this.fs.readFile(join(pkgDir, 'Cargo.toml'));
         const id = text !== undefined ? packageId(text, pkgDir) : undefined;
@@ -204,6 +204,25 @@ export class SourceLocator {
     }
     return out;
   }
+}
+
+/**
+ * Folder names by every prefix that ends before a `-` (and the whole name): `tokio-util-0.7.1`
+ * is listed under `tokio`, `tokio-util` and `tokio-util-0.7.1`, so the folders that may hold a
+ * package are found without scanning the directory (Debian's registry has thousands) per package.
+ */
+function namesOf(entries: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (k: string, e: string) => {
+    const l = out.get(k);
+    if (l) l.push(e);
+    else out.set(k, [e]);
+  };
+  for (const e of entries) {
+    add(e, e);
+    for (let i = e.indexOf('-'); i > 0; i = e.indexOf('-', i + 1)) add(e.slice(0, i), e);
+  }
+  return out;
 }
 
 /** `[package] name` and `version` of a manifest text, when both are there. */
