@@ -1,4 +1,5 @@
 // Builds every bundle with esbuild. `node scripts/build.mjs [--production] [--only=unit]`
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
@@ -41,6 +42,7 @@ if (!only || only === 'main') {
     ['src/cli.ts', 'dist/cli.js'],
     ['src/parse/worker.ts', 'dist/parseWorker.js'],
     ['test/bench/bench.ts', 'dist/bench.js'],
+    ['src/platform/buildStdModel.ts', 'out/buildStdModel.js'],
   ].filter(([src]) => existsSync(join(root, src)));
   for (const [src, out] of entries) {
     builds.push(esbuild.build({ ...common, entryPoints: [join(root, src)], outfile: join(root, out) }));
@@ -88,4 +90,9 @@ if (!only || only === 'unit' || only === 'tests') {
 mkdirSync(join(root, 'dist'), { recursive: true });
 copyFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(root, 'dist/web-tree-sitter.wasm'));
 copyFileSync(join(root, 'node_modules/tree-sitter-rust/tree-sitter-rust.wasm'), join(root, 'dist/tree-sitter-rust.wasm'));
+// The modelled std, parsed now rather than at every start-up (src/core/stdModel.ts).
+if (!only || only === 'main') {
+  const r = spawnSync(process.execPath, [join(root, 'out/buildStdModel.js'), join(root, 'dist')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('writing dist/std-model.json failed');
+}
 if (process.argv.includes('--verbose')) console.log('built', relative(process.cwd(), root) || '.');

@@ -46,6 +46,7 @@ function main() {
     'extension/package.json',
     'extension/dist/extension.js',
     'extension/dist/parseWorker.js',
+    'extension/dist/std-model.json',
     'extension/dist/web-tree-sitter.wasm',
     'extension/dist/tree-sitter-rust.wasm',
     'extension/LICENSE.txt',

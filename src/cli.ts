@@ -3,6 +3,7 @@
  * PATH is a `.rs` file or a crate directory. Prints one JSON document with `--json`,
  * otherwise a readable table. Exit code 2 on usage errors, 1 when a path cannot be read.
  */
+import { readStdModel } from './platform/stdModelFile';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TypeReport } from './core/reportTypes';
@@ -48,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
-  const analyzer = new Analyzer({ wasmDir: __dirname });
+  const analyzer = new Analyzer({ wasmDir: __dirname, prebuiltStd: () => readStdModel(__dirname) });
   try {
     const target = analyzer.resolveTarget(args.values.target);
     const parser = await analyzer.parser();

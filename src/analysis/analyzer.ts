@@ -75,7 +75,23 @@ export class Analyzer {
   private stdFile?: SourceFile;
   private readonly stdScopes = new Map<string, { std: CrateScope; resolver: Resolver; cache: SharedLayoutCache }>();
 
-  constructor(private readonly opts: { readonly wasmDir: string }) {}
+  /**
+   * `prebuiltStd`: the modelled std parsed at build time (src/core/stdModel.ts), or
+   * undefined when there is none (std is then parsed on first use).
+   */
+  constructor(private readonly opts: { readonly wasmDir: string; readonly prebuiltStd?: () => SourceFile | undefined }) {}
+
+  /** The build's model of std, read once (undefined when there is none or it is stale). */
+  private prebuilt(): SourceFile | undefined {
+    if (this.stdFile) return this.stdFile;
+    if (this.opts.prebuiltStd && this.prebuiltTried === false) {
+      this.prebuiltTried = true;
+      this.stdFile = this.opts.prebuiltStd();
+    }
+    return this.stdFile;
+  }
+
+  private prebuiltTried = false;
 
   /** The folder with the parser's WebAssembly files (and the parse worker's script beside them). */
   get wasmDir(): string {
@@ -111,7 +127,7 @@ export class Analyzer {
    * must not give it up. A failure falls back to parsing it here.
    */
   preloadStd(parse: (path: string, text: string) => Promise<SourceFile>): void {
-    if (this.stdFile || this.stdFileP) return;
+    if (this.prebuilt() || this.stdFileP) return;
     this.stdFileP = parse('<std>', STD_SOURCE).then(
       (f) => {
         if (f.problems.some((p) => p.code === 'parseAbandoned')) throw new Error('given up');
@@ -127,6 +143,7 @@ export class Analyzer {
   private async stdFor(target: Target): Promise<{ std: CrateScope; resolver: Resolver; cache: SharedLayoutCache }> {
     const hit = this.stdScopes.get(target.triple);
     if (hit) return hit;
+    this.prebuilt();
     if (!this.stdFile && this.stdFileP) this.stdFile = await this.stdFileP.catch(() => undefined);
     // A scope made by a concurrent call meanwhile.
     const made = this.stdScopes.get(target.triple);
