@@ -2,7 +2,6 @@
  * Composition root: builds the services, registers the features, and owns their lifetime
  * through `context.subscriptions`. No logic lives here.
  */
-import { readStdModel } from './platform/stdModelFile';
 import * as vscode from 'vscode';
 import { Analyzer } from './analysis/analyzer';
 import { registerCommands, selectTargetCommand, showLogCommand } from './features/commands';
@@ -27,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
   context.subscriptions.push(log);
   try {
     const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
-    const analyzer = new Analyzer({ wasmDir: dist.fsPath, prebuiltStd: () => readStdModel(dist.fsPath) });
+    // The modelled std comes from the parse worker, which reads dist/std-model.json (not this thread).
+    const analyzer = new Analyzer({ wasmDir: dist.fsPath });
     context.subscriptions.push({ dispose: () => analyzer.dispose({ disposeParser: true }) });
     // Crates are read by a parse worker (dist/parseWorker.js), off the extension host's main thread.
     const reports = new DocumentReports(analyzer, log, undefined, { parseWorker: vscode.Uri.joinPath(dist, 'parseWorker.js').fsPath });

@@ -7,6 +7,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFile } from './extract';
 import { loadRustParser } from './parser';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceFile } from '../core/model';
+import { decodeStdModel } from '../core/stdModel';
+
+/** The path the modelled std is parsed under (Analyzer.preloadStd). */
+const STD_PATH = '<std>';
+
+/** dist/std-model.json when it was made from this std text, else undefined (it is then parsed). */
+function readPrebuiltStd(dir: string, text: string): SourceFile | undefined {
+  try {
+    return decodeStdModel(readFileSync(join(dir, 'std-model.json'), 'utf8'), createHash('sha1').update(text).digest('hex'));
+  } catch {
+    return undefined;
+  }
+}
 
 interface Request {
   readonly id: number;
@@ -20,7 +37,8 @@ interface Request {
 
 const port = parentPort;
 if (port) {
-  const parser = loadRustParser((workerData as { wasmDir: string }).wasmDir);
+  const wasmDir = (workerData as { wasmDir: string }).wasmDir;
+  const parser = loadRustParser(wasmDir);
   // Requests are taken one at a time, the urgent ones first (the document being opened, before
   // the hundreds of files of its crate sent ahead of it); messages that arrive during a parse
   // are read before the next one is chosen.
@@ -38,6 +56,13 @@ if (port) {
     const i = queue.findIndex((r) => r.urgent);
     const m = queue.splice(i >= 0 ? i : 0, 1)[0]!;
     try {
+      // The modelled std, parsed at build time (src/core/stdModel.ts): read rather than parsed.
+      const prebuilt = m.path === STD_PATH ? readPrebuiltStd(wasmDir, m.text) : undefined;
+      if (prebuilt) {
+        port.postMessage({ id: m.id, file: prebuilt });
+        plan();
+        return;
+      }
       const p = await parser;
       const tree = p.parse(m.text, null, m.budgetMs === undefined ? undefined : { budgetMs: m.budgetMs });
       try {

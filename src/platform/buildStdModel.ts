@@ -8,7 +8,7 @@ import { encodeStdModel } from '../core/stdModel';
 import { STD_SOURCE } from '../core/stdSource';
 import { extractFile } from '../parse/extract';
 import { loadRustParser } from '../parse/parser';
-import { STD_MODEL_FILE } from './stdModelFile';
+import { STD_MODEL_FILE, stdFingerprint } from './stdModelFile';
 
 async function main(): Promise<void> {
   const dir = path.resolve(process.argv[2] ?? 'dist');
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   try {
     const file = extractFile(tree, STD_SOURCE, '<std>');
     if (file.problems.length) throw new Error(`the modelled std has syntax errors: ${file.problems[0]!.message}`);
-    fs.writeFileSync(path.join(dir, STD_MODEL_FILE), encodeStdModel(file));
+    fs.writeFileSync(path.join(dir, STD_MODEL_FILE), encodeStdModel(file, stdFingerprint()));
   } finally {
     tree.delete();
     parser.dispose();

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { STD_SOURCE } from '../../src/core/stdSource';
-import { decodeStdModel, encodeStdModel, stdFingerprint } from '../../src/core/stdModel';
-import { STD_MODEL_FILE, readStdModel } from '../../src/platform/stdModelFile';
+import { decodeStdModel, encodeStdModel } from '../../src/core/stdModel';
+import { STD_MODEL_FILE, readStdModel, stdFingerprint } from '../../src/platform/stdModelFile';
 
 const DIST = join(__dirname, '../../../dist');
 
@@ -31,11 +31,12 @@ describe('the std model made at build time', function () {
 
   it('is refused when made from another std text or format', () => {
     const json = readFileSync(join(DIST, STD_MODEL_FILE), 'utf8');
-    assert.ok(decodeStdModel(json));
-    assert.equal(decodeStdModel(json.replace(stdFingerprint(), stdFingerprint(`${STD_SOURCE} `))), undefined);
-    assert.equal(decodeStdModel(json.replace('{"format":1,', '{"format":0,')), undefined);
+    assert.ok(decodeStdModel(json, stdFingerprint()));
+    assert.equal(decodeStdModel(json, stdFingerprint(`${STD_SOURCE} `)), undefined);
+    assert.equal(readStdModel(DIST, `${STD_SOURCE}\n// changed`), undefined, 'a model of another std text is refused');
+    assert.equal(decodeStdModel(json.replace('{"format":1,', '{"format":0,'), stdFingerprint()), undefined);
     assert.notEqual(stdFingerprint('a'), stdFingerprint('b'));
-    const round = decodeStdModel(encodeStdModel({ path: '<std>', items: [], problems: [], innerAttrs: [] }));
+    const round = decodeStdModel(encodeStdModel({ path: '<std>', items: [], problems: [], innerAttrs: [] }, 'x'), 'x');
     assert.deepEqual(round, { path: '<std>', items: [], problems: [], innerAttrs: [] });
   });
 
