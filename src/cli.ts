@@ -3,7 +3,7 @@
  * PATH is a `.rs` file or a crate directory. Prints one JSON document with `--json`,
  * otherwise a readable table. Exit code 2 on usage errors, 1 when a path cannot be read.
  */
-import { readStdModel } from './platform/stdModelFile';
+import { readStdModel } from './parse/stdModelFile';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TypeReport } from './core/reportTypes';

@@ -2,6 +2,7 @@
  * The headless analyser: parse (web-tree-sitter) → model → resolve → layout → reports.
  * Used by the CLI, the editor features (through `src/features`) and the tests. No `vscode`.
  */
+import { STD_PATH } from '../core/stdModel';
 import type { Report, TypeReport } from '../core/reportTypes';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { type ParseOptions, type RustParser, loadRustParser } from '../parse/parser';
@@ -83,10 +84,9 @@ export class Analyzer {
 
   /** The build's model of std, read once (undefined when there is none or it is stale). */
   private prebuilt(): SourceFile | undefined {
-    if (this.stdFile) return this.stdFile;
-    if (this.opts.prebuiltStd && this.prebuiltTried === false) {
+    if (!this.stdFile && !this.prebuiltTried) {
       this.prebuiltTried = true;
-      this.stdFile = this.opts.prebuiltStd();
+      this.stdFile = this.opts.prebuiltStd?.();
     }
     return this.stdFile;
   }
@@ -128,7 +128,7 @@ export class Analyzer {
    */
   preloadStd(parse: (path: string, text: string) => Promise<SourceFile>): void {
     if (this.prebuilt() || this.stdFileP) return;
-    this.stdFileP = parse('<std>', STD_SOURCE).then(
+    this.stdFileP = parse(STD_PATH, STD_SOURCE).then(
       (f) => {
         if (f.problems.some((p) => p.code === 'parseAbandoned')) throw new Error('given up');
         return f;
@@ -149,8 +149,8 @@ export class Analyzer {
     const made = this.stdScopes.get(target.triple);
     if (made) return made;
     // Our own source, never given up (a busy machine must not turn std into nothing).
-    this.stdFile ??= await this.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
-    const input: CrateInput = { name: 'std', root: { file: '<std>', items: this.stdFile.items }, fileModules: new Map(), externCrates: [], features: [] };
+    this.stdFile ??= await this.parseFile(STD_PATH, STD_SOURCE, { budgetMs: Infinity });
+    const input: CrateInput = { name: 'std', root: { file: STD_PATH, items: this.stdFile.items }, fileModules: new Map(), externCrates: [], features: [] };
     const std = new CrateScope(input, target, true);
     const r = { std, resolver: new Resolver(std, PRELUDE), cache: new Map() as SharedLayoutCache };
     this.stdScopes.set(target.triple, r);

@@ -9,6 +9,9 @@ import type { SourceFile } from './model';
 
 const FORMAT = 1;
 
+/** The path the modelled std is parsed under (and its model's `path`). */
+export const STD_PATH = '<std>';
+
 /** The model as JSON (bigints, the only non-JSON values of a model, written as `{"$big": "…"}`). */
 export function encodeStdModel(file: SourceFile, source: string): string {
   return JSON.stringify({ format: FORMAT, source, file }, (_k, v: unknown) => (typeof v === 'bigint' ? { $big: v.toString() } : v));

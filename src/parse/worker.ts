@@ -7,23 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFile } from './extract';
 import { loadRustParser } from './parser';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SourceFile } from '../core/model';
-import { decodeStdModel } from '../core/stdModel';
-
-/** The path the modelled std is parsed under (Analyzer.preloadStd). */
-const STD_PATH = '<std>';
-
-/** dist/std-model.json when it was made from this std text, else undefined (it is then parsed). */
-function readPrebuiltStd(dir: string, text: string): SourceFile | undefined {
-  try {
-    return decodeStdModel(readFileSync(join(dir, 'std-model.json'), 'utf8'), createHash('sha1').update(text).digest('hex'));
-  } catch {
-    return undefined;
-  }
-}
+import { STD_PATH } from '../core/stdModel';
+import { readStdModel } from './stdModelFile';
 
 interface Request {
   readonly id: number;
@@ -57,7 +42,7 @@ if (port) {
     const m = queue.splice(i >= 0 ? i : 0, 1)[0]!;
     try {
       // The modelled std, parsed at build time (src/core/stdModel.ts): read rather than parsed.
-      const prebuilt = m.path === STD_PATH ? readPrebuiltStd(wasmDir, m.text) : undefined;
+      const prebuilt = m.path === STD_PATH ? readStdModel(wasmDir, m.text) : undefined;
       if (prebuilt) {
         port.postMessage({ id: m.id, file: prebuilt });
         plan();

@@ -65,6 +65,29 @@ const BASE: Record<string, string> = {
   '/c/src/nested/inner.rs': 'use crate::a::HoldsB;\npub struct Deep { h: HoldsB, o: Option<Box<Deep>> }\n',
 };
 
+/** A module whose `Record` holds its `Header` (the in-crate bench's Record550 and Header550). */
+const HELD = [
+  '//! A module of the crate.',
+  '',
+  '/// The header.',
+  'pub struct Header {',
+  '    pub kind: u16,',
+  '    pub flags: u8,',
+  '    pub len: u32,',
+  '    pub offset: u64,',
+  '}',
+  '',
+  '/// Holds a header.',
+  'pub struct Record {',
+  '    pub header: Header,',
+  '    pub other: super::Other,',
+  '    pub x: u64,',
+  '}',
+  '',
+  'pub struct Unrelated { a: u8 }',
+  '',
+].join('\n');
+
 const TYPES = ['u8', 'u16', 'u32', 'u64', 'u128', 'bool', 'char', '[u8; 3]', '(u8, u32)', 'Option<u32>', 'Option<Box<u8>>', '&\'static str', 'crate::a::A', 'crate::b::B', 'super::A', 'A', 'B', 'Missing', 'crate::Root', 'Vec<u8>', 'Option<crate::b::Gated>', 'std::num::NonZeroU16'];
 
 /** One random edit of a file's text (some keep its walk signature, some do not). */
@@ -170,18 +193,24 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
     assert.equal(sig('mod a { m!(); }'), undefined);
   });
 
+  /** A session over the crate `/c` made of `crate` (texts the test may change), not loaded yet. */
+  async function sessionOver(crate: Record<string, string>) {
+    const parser = await analyzer.parser();
+    const texts = new Map(Object.entries(crate));
+    const fs = memoryFs(crate);
+    const read = (p: string) => texts.get(p);
+    const files = new ParsedFiles((p, t) => analyzer.parseWith(parser, p, t, { budgetMs: Infinity }));
+    const project = new Project(new CargoGraph(fs, x86, '/c'), fs, files.parse, x86);
+    const session = new CrateSession(project, project.graph.root, '/c/src/lib.rs', analyzer, x86.triple, { read, parse: files.parse });
+    return { parser, texts, read, files, project, session };
+  }
+
   /**
    * The crate BASE loaded in a session; `edit` gives a file a new text and returns the session's
    * analysis and a fresh one's reports (JSON) of the same texts.
    */
   async function loaded() {
-    const parser = await analyzer.parser();
-    const texts = new Map(Object.entries(BASE));
-    const fs = memoryFs(BASE);
-    const read = (p: string) => texts.get(p);
-    const files = new ParsedFiles((p, t) => analyzer.parseWith(parser, p, t, { budgetMs: Infinity }));
-    const project = new Project(new CargoGraph(fs, x86, '/c'), fs, files.parse, x86);
-    const session = new CrateSession(project, project.graph.root, '/c/src/lib.rs', analyzer, x86.triple, { read, parse: files.parse });
+    const { texts, files, project, session, read } = await sessionOver(BASE);
     await session.load();
     const edit = async (path: string, text: string) => {
       texts.set(path, text);
@@ -302,5 +331,69 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
     assert.ok(compared >= 300, `${compared} reports compared`);
     assert.ok(carried >= 40, `${carried} versions carried reports over`);
     trees.dispose();
+  });
+
+  // A regression (the in-crate bench read Record550 at 184 bytes after Header550 grew; rustc:
+  // 192): the file shown alone before its crate was read left its items keyed at the crate
+  // root, so an edit of `m::Header` did not reach `m::Record`, whose old layout was carried over.
+  it('a document shown alone first, then edited in its crate: a field widened in a type held by another, the holder grows whichever report is asked first', async () => {
+    const { parser, texts, read, files, project, session } = await sessionOver({
+      '/c/Cargo.toml': '[package]\nname = "c"\nversion = "0.1.0"\nedition = "2021"\n',
+      '/c/src/lib.rs': 'pub mod m;\npub struct Other(pub u32);\n',
+      '/c/src/m.rs': HELD,
+    });
+    const trees = new DocumentTrees(parser);
+    const path = '/c/src/m.rs';
+    let version = 1;
+    let text = HELD;
+    const doc = () => {
+      const t = text;
+      return { uri: path, version, getText: () => t };
+    };
+    let current: DocumentAnalysis;
+    const analyse = async (first: boolean, order: 'record' | 'all'): Promise<Map<string, number | undefined>> => {
+      const file = trees.get(doc()).file();
+      files.put(path, text, file);
+      texts.set(path, text);
+      const r = first ? await session.load() : await session.update([{ path, text, file }]);
+      const carry = first ? undefined : current.carryOver();
+      current = buildDocumentAnalysis(r.analysis, file, { uri: path, version, path, text, crateDir: '/c' }, carry);
+      const out = new Map<string, number | undefined>();
+      if (order === 'record') {
+        const rec = current.types.find((t) => t.item.name === 'Record')!;
+        out.set('Record', rec.report.size ?? undefined);
+      }
+      for (const t of current.types) out.set(t.item.name, t.report.size ?? undefined);
+      return out;
+    };
+    const fresh = async (): Promise<Map<string, number | undefined>> => {
+      const c = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read });
+      const a = await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple);
+      return new Map(a.reports().filter((r) => r.name.startsWith('m::')).map((r) => [r.name.slice(3), r.size ?? undefined]));
+    };
+    // Shown alone first, as the editor does while the crate is being read: the same parsed
+    // items then sit at the crate root (`Record`), and later in `m` (`m::Record`).
+    const alone = await analyzer.analyze(singleFileProgram(trees.get(doc()).file(), text), x86.triple);
+    assert.equal(alone.reports().find((r) => r.name === 'Header')?.size, 16);
+    const first = await analyse(true, 'all');
+    assert.equal(first.get('Header'), 16);
+    assert.equal(first.get('Record'), 32);
+    const edit = (from: string, to: string) => {
+      const at = text.indexOf(from);
+      assert.ok(at >= 0, from);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      version++;
+      trees.update(doc(), [{ rangeOffset: at, rangeLength: from.length, text: to }]);
+    };
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const [from, to] = i % 2 === 0 ? ['kind: u16', 'kind: u32'] : ['kind: u32', 'kind: u16'];
+      edit(from, to);
+      const got = await analyse(false, i % 3 === 2 ? 'all' : 'record');
+      const want = await fresh();
+      seen.push(`${to}: Record ${got.get('Record')} (fresh ${want.get('Record')})`);
+      assert.deepEqual(Object.fromEntries(got), Object.fromEntries(want), seen.join('\n'));
+    }
+    assert.equal((await fresh()).get('Record'), 32);
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { STD_SOURCE } from '../../src/core/stdSource';
 import { decodeStdModel, encodeStdModel } from '../../src/core/stdModel';
-import { STD_MODEL_FILE, readStdModel, stdFingerprint } from '../../src/platform/stdModelFile';
+import { STD_MODEL_FILE, readStdModel, stdFingerprint } from '../../src/parse/stdModelFile';
 
 const DIST = join(__dirname, '../../../dist');
 

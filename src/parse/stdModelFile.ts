@@ -1,6 +1,6 @@
 /**
- * dist/std-model.json on disk (see src/core/stdModel.ts): read by the CLI (the editor's parse
- * worker reads it in src/parse/worker.ts), written by the build (`node out/buildStdModel.js DIR`).
+ * dist/std-model.json on disk (see src/core/stdModel.ts): read by the CLI and the editor's parse
+ * worker (src/parse/worker.ts), written by the build (`node out/buildStdModel.js DIR`).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
