@@ -154,6 +154,9 @@ export const PRIMITIVES = new Set([
   'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f16', 'f32', 'f64', 'f128',
 ]);
 
+/** Path segments that name a module relative to where the path is written. */
+const PATH_KEYWORDS = new Set(['self', 'super', 'crate']);
+
 /** `extra`: names set for this crate only (by its build script). */
 export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<string>, extra?: ReadonlySet<string>): boolean {
   switch (p.kind) {
@@ -538,7 +541,8 @@ export class Resolver {
 
   /** Full resolution of a type path's segments (no generic handling here). */
   resolveTypePath(m: ModuleScope, segs: readonly string[], global: boolean): Binding | undefined {
-    if (segs.length === 1 && !global) {
+    // `super`, `self` and `crate` alone name modules (`super::N` asks for `super`'s const N).
+    if (segs.length === 1 && !global && !PATH_KEYWORDS.has(segs[0]!)) {
       const name = segs[0]!;
       const local = this.lookupIn(m, name);
       // A module with a primitive's name (`use std::str;`, `use core::u8;`) does not hide the

@@ -127,6 +127,23 @@ macro_rules! late { ($n:ident, $t:ty) => { pub struct $n { a: u8, b: $t } }; }
 `,
     expect: { 'early::Early': '16/8', UsesEarly: '24/8' },
   },
+  {
+    name: 'constants named through `super::` and `self::` size arrays, imported ones included (ring `[u8; super::TAG_LEN]`)',
+    source: `
+pub mod aead {
+    use self::block::BLOCK_LEN;
+    pub mod block { pub const BLOCK_LEN: usize = 16; }
+    const TAG_LEN: usize = BLOCK_LEN;
+    pub mod child {
+        pub struct Out { pub tag: [u8; super::TAG_LEN], pub n: u32 }
+        pub struct Imported([u16; super::BLOCK_LEN]);
+        const OWN: usize = 3;
+        pub struct Own([u64; self::OWN]);
+    }
+}
+`,
+    expect: { 'aead::child::Out': '20/4', 'aead::child::Imported': '32/2', 'aead::child::Own': '24/8' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
