@@ -10,6 +10,9 @@ PACKAGES=(
   librust-regex-dev librust-ignore-dev librust-globset-dev librust-h2-dev librust-rustls-dev
   librust-clap-dev librust-serde-json-dev librust-toml-edit-dev librust-url-dev librust-env-logger-dev
   librust-object-dev librust-gimli-dev librust-getrandom-dev
+  librust-hyper-dev librust-tracing-subscriber-dev librust-rayon-core-dev librust-crossbeam-channel-dev
+  librust-walkdir-dev librust-tokio-util-dev librust-chrono-dev librust-http-dev librust-csv-dev
+  librust-flate2-dev
 )
 log() { printf '[install-crates] %s\n' "$*" >&2; }
 
