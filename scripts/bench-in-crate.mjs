@@ -407,7 +407,7 @@ async function benchCorpus(ctx, corpus) {
       result.windows.push(r);
       const a = r.askedLater;
       const none = a ? `none (${r.lensTitles} lenses on screen; asked${a.answeredMs ? `, the extension answered ${a.answeredMs.toFixed(0)} ms after the open with` : ' afterwards, the extension gave'} ${a.sized} sized of ${a.count}${a.gaveUp ? `; diagnostic: ${a.gaveUp.slice(0, 90)}…` : ''})` : '';
-      say(`  window ${i + 1}: first sized lens ${r.lensMs === null ? none : `${r.lensMs.toFixed(0)} ms`}, longest block ${r.blocks.longest.toFixed(0)} ms (eld max ${r.blocks.eldMax.toFixed(0)} ms)`);
+      say(`  window ${i + 1}: first sized lens ${r.lensMs === null ? none : `${r.lensMs.toFixed(0)} ms`}, longest block ${r.blocks.longest.toFixed(0)} ms (eld max ${r.blocks.eldMax.toFixed(0)} ms; without its wait for a CPU, the longest is ${r.blocks.longestOwn?.toFixed(0)} ms)`);
       if (last) await inWindow(w, corpus, result);
     } catch (e) {
       result.error = (e instanceof Error ? e.message : String(e)).split('\n')[0];
@@ -481,6 +481,7 @@ function table(results) {
     ['  sized / all lenses on screen (last window)', (r) => { const w = r.windows.at(-1); return w ? `${w.sizedTitles}/${w.lensTitles}` : '–'; }],
     ['  sized / all lenses once settled (last window)', (r) => { const l = r.windows.at(-1)?.settledLenses; return l ? `${l.sized}/${l.count}` : '–'; }],
     ['longest ext-host block, open → settled, ms', (r) => range(r.windows.map((w) => w.blocks.longest))],
+    ['  the same less its wait for a CPU (run queue), ms', (r) => range(r.windows.map((w) => w.blocks.longestOwn))],
     ['  eld max (resolution 10 ms), ms', (r) => range(r.windows.map((w) => w.blocks.eldMax))],
     ['  blocks > 50 ms (most in a window)', (r) => `${Math.max(0, ...r.windows.map((w) => w.blocks.over50))}`],
     ['keystroke → hover, ext-host work p50/p95 ms', (r) => pp(r.keyHover?.host)],
@@ -544,7 +545,8 @@ async function main() {
   console.log(table(results));
   for (const r of results) {
     const worst = r.windows.reduce((a, w) => (w.blocks.longest > (a?.blocks.longest ?? -1) ? w : a), undefined);
-    if (worst) console.log(`  ${r.corpus}: worst window's longest blocks began ${worst.blocks.top.map((b) => `${b.startAfter.toFixed(0)} ms (${b.ms.toFixed(0)} ms)`).join(', ')} after the open`);
+    const waited = (b) => (b.waiting === undefined ? '' : `, ${b.waiting.toFixed(0)} waiting for a CPU`);
+    if (worst) console.log(`  ${r.corpus}: worst window's longest blocks began ${worst.blocks.top.map((b) => `${b.startAfter.toFixed(0)} ms (${b.ms.toFixed(0)} ms${waited(b)})`).join(', ')} after the open`);
     const settled = r.windows.at(-1)?.settledLenses;
     if (settled && settled.sized < settled.count) console.log(`  ${r.corpus}: lenses once settled (last window), the first unsized: ${settled.unsized.map((t) => JSON.stringify(t)).join(', ')}`);
     if (r.field) console.log(`  ${r.corpus}: field edit ${r.field.what}; hover sizes ${r.field.sizes.join(', ')}`);

@@ -112,6 +112,23 @@ export function editionOf(e: string | undefined): Edition {
   return e === '2015' ? 2015 : e === '2018' ? 2018 : e === '2024' ? 2024 : 2021;
 }
 
+/**
+ * The line index of each file with macro calls, by path, for as long as its text is the same: a
+ * crate is walked again after every edit and as files come in, and indexing every such file anew
+ * on each walk cost tens of milliseconds in a large dependency graph.
+ */
+const lineIndexes = new Map<string, { readonly text: string; readonly lineOf: (offset: number) => number }>();
+const MAX_LINE_INDEXES = 4096;
+
+function lineIndexOf(path: string, text: string): (offset: number) => number {
+  const hit = lineIndexes.get(path);
+  if (hit && hit.text === text) return hit.lineOf;
+  if (lineIndexes.size >= MAX_LINE_INDEXES) lineIndexes.clear();
+  const lineOf = lineIndex(text);
+  lineIndexes.set(path, { text, lineOf });
+  return lineOf;
+}
+
 function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -133,11 +150,11 @@ export class CrateExpander {
   readonly exported = new Map<string, MacroDef>();
   /** Names called by a crate path (`crate::m!`) and not exported (yet) when the walk met them. */
   private readonly missed = new Set<string>();
+  private readonly lines = new Map<string, (o: number) => number>();
   readonly problems: ExpansionProblem[] = [];
   /** The expansions' texts by their virtual paths. */
   readonly texts = new Map<string, string>();
   private readonly macroUse: string[] = [];
-  private readonly lines = new Map<string, (o: number) => number>();
   /** Expansions whose parse is not in yet (see ParsedFiles): the walk is made again once they are. */
   pending = 0;
   private recursionLimit = DEFAULT_RECURSION_LIMIT;
@@ -354,8 +371,9 @@ export class CrateExpander {
     if (!('nameSpan' in it)) return markExpanded({ ...it, span: place.call } as Item, mark);
     const at = place.map(it.nameSpan.start);
     const nameSpan = at !== undefined ? { start: at, end: at + (it.nameSpan.end - it.nameSpan.start) } : place.call;
+    // Looked up once per file and walk: comparing a long text that is not the same string costs.
     let lineOf = this.lines.get(ctx.file);
-    if (!lineOf) this.lines.set(ctx.file, (lineOf = lineIndex(ctx.fileText)));
+    if (!lineOf) this.lines.set(ctx.file, (lineOf = lineIndexOf(ctx.file, ctx.fileText)));
     const moved = { ...it, nameSpan, span: place.call, line: lineOf(nameSpan.start) } as Item;
     if (moved.kind === 'mod' && moved.items) return markExpanded({ ...moved, items: moved.items.map((x) => this.place(x, place, mark, ctx)) }, mark);
     return markExpanded(moved, mark);
@@ -377,6 +395,7 @@ const MEMO_CHARS = 32_000_000;
 /** Forgets every memoized expansion (no Rust document is open any more: let the memory go). */
 export function clearExpansionMemo(): void {
   memo.clear();
+  lineIndexes.clear();
   memoChars = 0;
 }
 

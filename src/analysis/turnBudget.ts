@@ -1,18 +1,25 @@
 /**
- * A WorkBudget (src/core/budget.ts) of `ms` milliseconds per turn of the event loop: the time
- * spent is forgotten once the current turn ends (the next `setImmediate`), so one synchronous
- * walk gets `ms` of costly steps and puts the rest off, whatever ran before it in that turn.
+ * A WorkBudget (src/core/budget.ts) of `ms` milliseconds per turn of the event loop, shared by
+ * every TurnBudget: the time spent is forgotten once the current turn ends (the next
+ * `setImmediate`), so the synchronous walks of one turn get `ms` of costly steps together and
+ * put the rest off. Put-off work comes back through `nextTurn` (the gate in src/core/budget.ts).
  */
-import type { WorkBudget } from '../core/budget';
+import { nextTurn, type WorkBudget } from '../core/budget';
+
+export { nextTurn };
+
+/**
+ * Time spent in this turn by every TurnBudget together: two budgets do not get twice the time of
+ * one in the same turn.
+ */
+let spentThisTurn = 0;
+let resetPlanned = false;
 
 export class TurnBudget implements WorkBudget {
-  private spent = 0;
-  private resetPlanned = false;
-
   constructor(private readonly ms: number) {}
 
   get left(): boolean {
-    return this.spent < this.ms;
+    return spentThisTurn < this.ms;
   }
 
   spend<T>(work: () => T): T {
@@ -20,21 +27,16 @@ export class TurnBudget implements WorkBudget {
     try {
       return work();
     } finally {
-      this.spent += performance.now() - t0;
-      if (!this.resetPlanned) {
-        this.resetPlanned = true;
+      spentThisTurn += performance.now() - t0;
+      if (!resetPlanned) {
+        resetPlanned = true;
         setImmediate(() => {
-          this.spent = 0;
-          this.resetPlanned = false;
+          spentThisTurn = 0;
+          resetPlanned = false;
         });
       }
     }
   }
-}
-
-/** Resolves in a later turn of the event loop (after pending I/O callbacks). */
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Runs a generator that stops now and then (a walk) to its end, at once. */

@@ -18,8 +18,7 @@ import { type Lockfile, type LockedPackage, parseLockfile } from './lockfile';
 import { Postponed } from '../core/budget';
 import { type DepSpec, type Manifest, type WorkspaceDecl, ManifestError, inheritWorkspace, libCrateName, parseManifest } from './manifest';
 import { ancestors, isInside, join } from './paths';
-import { type NotFound, type SourceId, CRATES_IO, SourceLocator, cargoRange, parseSourceId } from './sources';
-import semver from 'semver';
+import { type NotFound, type SourceId, CRATES_IO, SourceLocator, cargoRange, parseSourceId, satisfies } from './sources';
 
 export interface PackageNode {
   /** The package directory (unique per node). */
@@ -189,7 +188,7 @@ export class CargoGraph {
     if (locked) {
       const range = cargoRange(d.req);
       const cands = locked.dependencies.filter((x) => x.name === d.package);
-      const pick = cands.length <= 1 ? cands[0] : cands.find((x) => x.version && semver.satisfies(x.version, range, { loose: true }));
+      const pick = cands.length <= 1 ? cands[0] : cands.find((x) => x.version && satisfies(x.version, range));
       const pkg = pick && this.lock!.packages.find((p) => p.name === pick.name && (pick.version === undefined || p.version === pick.version) && (pick.source === undefined || p.source === pick.source));
       if (pkg?.source) {
         const loc = this.locator.locate(pkg.name, pkg.version, parseSourceId(pkg.source));

@@ -52,6 +52,34 @@ export function cargoRange(req: string | undefined): string {
     .join(' ');
 }
 
+/**
+ * Whether `version` satisfies the semver range `range` (from `cargoRange`). Memoized: a package
+ * graph is built again turn after turn while its manifests are read (src/features/reports.ts),
+ * and parsing the same ranges anew each time was most of a turn.
+ */
+export function satisfies(version: string, range: string): boolean {
+  const key = `${version}\0${range}`;
+  let ok = satisfied.get(key);
+  if (ok === undefined) {
+    let r = ranges.get(range);
+    if (r === undefined) {
+      if (ranges.size > 4096) ranges.clear();
+      try {
+        r = new semver.Range(range, { loose: true });
+      } catch {
+        r = null;
+      }
+      ranges.set(range, r);
+    }
+    ok = r !== null && r.test(version);
+    if (satisfied.size > 65536) satisfied.clear();
+    satisfied.set(key, ok);
+  }
+  return ok;
+}
+const ranges = new Map<string, semver.Range | null>();
+const satisfied = new Map<string, boolean>();
+
 export interface Located {
   readonly name: string;
   readonly version: string;
@@ -68,6 +96,8 @@ export class SourceLocator {
   /** A directory source's folders by the names they may hold (`name`, `name-<version>`). */
   private readonly dirEntries = new Map<string, ReadonlyMap<string, readonly string[]>>();
   private readonly listings = new Map<string, readonly string[] | undefined>();
+  /** `inDirectory`'s finds by the folder's name, by directory and package name. */
+  private readonly quick = new Map<string, Located[]>();
 
   constructor(
     private readonly fsIn: ProjectFs,
@@ -143,7 +173,7 @@ export class SourceLocator {
   highest(name: string, req: string | undefined, id: SourceId): Located | NotFound {
     const range = cargoRange(req);
     const all = this.available(name, id);
-    const ok = all.filter((l) => semver.satisfies(l.version, range, { loose: true }));
+    const ok = all.filter((l) => satisfies(l.version, range));
     ok.sort((a, b) => semver.rcompare(a.version, b.version));
     if (ok[0]) return ok[0];
     if (all.length) return { missing: `no version of \`${name}\` on disk satisfies \`${req ?? '*'}\` (found ${all.map((l) => l.version).join(', ')})` };
@@ -159,6 +189,8 @@ export class SourceLocator {
   private inDirectory(dir: string, name: string): Located[] {
     let index = this.dirIndex.get(dir);
     if (!index) {
+      const known = this.quick.get(`${dir}\0${name}`);
+      if (known) return known;
       let byName = this.dirEntries.get(dir);
       if (!byName) this.dirEntries.set(dir, (byName = namesOf(this.fs.readDir(dir) ?? [])));
       const quick: Located[] = [];
@@ -168,7 +200,10 @@ export class SourceLocator {
         const id = text !== undefined ? packageId(text, pkgDir) : undefined;
         if (id?.name === name) quick.push({ name, version: id.version, dir: pkgDir });
       }
-      if (quick.length) return quick;
+      if (quick.length) {
+        this.quick.set(`${dir}\0${name}`, quick);
+        return quick;
+      }
     }
     if (!index) {
       index = new Map();

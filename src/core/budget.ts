@@ -22,3 +22,42 @@ export class Postponed extends Error {
     this.name = 'Postponed';
   }
 }
+
+/**
+ * The one gate through which every piece of put-off work comes back: `nextTurn()` resolves in a
+ * later turn of the event loop, and the gate lets **one** waiter go per turn (first come, first
+ * served). Without it, every task that sliced its work (a crate walk, a dependency's reads, a
+ * document's reports, a parse) resumed in the same turn, one after the other, and their slices
+ * added up to a block as long as all of them together. With it, timers and I/O run between any
+ * two slices, whoever they belong to.
+ */
+const waiting: Array<() => void> = [];
+let releasePlanned = false;
+const later: (f: () => void) => void =
+  typeof setImmediate === 'function' ? (f) => void setImmediate(f) : (f) => void setTimeout(f, 0);
+
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    planRelease();
+  });
+}
+
+function planRelease(): void {
+  if (releasePlanned) return;
+  releasePlanned = true;
+  later(releaseOne);
+}
+
+function releaseOne(): void {
+  releasePlanned = false;
+  const next = waiting.shift();
+  // Planned from inside this turn's callback: it runs in the next turn, after timers and I/O.
+  if (waiting.length) planRelease();
+  next?.();
+}
+
+/** How many are waiting at the gate (tests). */
+export function waitingAtGate(): number {
+  return waiting.length;
+}

@@ -78,6 +78,12 @@ const SETTLE_AFTER_MS = 400;
  * host's own start-up: a 20 KB file took 320 ms there.
  */
 const FIRST_PARSE_OFF_THREAD = 4 * 1024;
+/**
+ * The longest macro expansion parsed on the main thread (a millisecond or two): one parse cannot
+ * be cut, and a budget asked before it does not bound it (tokio's `cfg_*!` calls wrap whole
+ * module bodies: 30 ms in one piece). Longer ones go to the worker.
+ */
+const MAIN_THREAD_EXPANSION_MAX = 8 * 1024;
 
 /** A crate's walk (with the parse worker) yields to the event loop after this long (ms), between one file and the next. */
 const WALK_SLICE_MS = 10;
@@ -278,7 +284,7 @@ export class DocumentReports extends Disposable {
     const crateParse: ParseFn = files
       ? (p, t) => {
           if (!p.includes('#macro:')) return files.parse(p, t);
-          return files.get(p, t) ?? (this.budget.left ? this.budget.spend(() => parse(p, t)) : files.parse(p, t));
+          return files.get(p, t) ?? (this.budget.left && t.length <= MAIN_THREAD_EXPANSION_MAX ? this.budget.spend(() => parse(p, t)) : files.parse(p, t));
         }
       : parse;
     let analysis: Analysis | undefined;
@@ -429,7 +435,7 @@ export class DocumentReports extends Disposable {
           files.parse(p, t);
         }
         void files.fetch();
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       await files.fetch();
       this.filesRead();

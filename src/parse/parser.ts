@@ -10,6 +10,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { Parser, Language, type Range, type Tree } from 'web-tree-sitter';
+import { nextTurn } from '../core/budget';
 
 /** The WASM runtime or the Rust grammar could not be loaded. */
 export class GrammarLoadError extends Error {
@@ -337,7 +338,7 @@ class RustParserImpl implements RustParser {
           abandonedTrees.set(empty, givenUpMessage(spent, budget, text.length, clock.kind));
           return empty;
         }
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await nextTurn();
         if (!this.parser) {
           p.reset();
           throw new ParseFailedError('the Rust parser has been disposed');

@@ -4,6 +4,8 @@
  * back the model (plain data: structured clone). One message per file:
  *   in:  { id, path, text, budgetMs?, urgent? }      out: { id, file } or { id, error }
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFile } from './extract';
 import { loadRustParser } from './parser';
@@ -20,8 +22,32 @@ interface Request {
   readonly urgent?: boolean;
 }
 
+/**
+ * The nice value this thread takes on Linux: parsing a crate's files can wait, the extension
+ * host's main thread cannot. On a machine with few cores, the worker's busy thread otherwise takes
+ * the core the main thread was running on for tens of milliseconds at a time, and the editor
+ * stalls although no code of ours runs there. Linux keeps the nice value per thread, so this
+ * lowers this thread alone: `/proc/thread-self` names it (`<pid>/task/<tid>`).
+ */
+export const WORKER_NICE = 10;
+
+/** Lowers this thread's priority where the OS allows one thread's alone (Linux); the nice value set, else undefined. */
+export function lowerThreadPriority(nice = WORKER_NICE): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    const m = /^(\d+)\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'));
+    // Only a thread of this process: never another process's priority.
+    if (!m || Number(m[1]) !== process.pid || Number(m[2]) === process.pid) return undefined;
+    setPriority(Number(m[2]), nice);
+    return nice;
+  } catch {
+    return undefined;
+  }
+}
+
 const port = parentPort;
 if (port) {
+  lowerThreadPriority();
   const wasmDir = (workerData as { wasmDir: string }).wasmDir;
   const parser = loadRustParser(wasmDir);
   // Requests are taken one at a time, the urgent ones first (the document being opened, before

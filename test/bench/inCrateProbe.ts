@@ -31,6 +31,24 @@ interface Gap {
   readonly at: number;
   /** How much later than due the tick ran (ms): the length of the block, to within a tick. */
   readonly ms: number;
+  /**
+   * Of the tick's whole interval, how long the main thread ran on a CPU and how long it was
+   * runnable but waiting for one (ms; Linux's /proc schedstat, else undefined): a block the
+   * thread spent waiting was other processes' (or threads') doing, not this thread's work.
+   */
+  readonly onCpu?: number;
+  readonly waiting?: number;
+}
+
+/** The main thread's [on-CPU, run-queue wait] times so far (ms), or undefined off Linux. */
+const SCHEDSTAT = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+function schedstat(): [number, number] | undefined {
+  try {
+    const [run, wait] = fs.readFileSync(SCHEDSTAT, 'utf8').split(' ');
+    return [Number(run) / 1e6, Number(wait) / 1e6];
+  } catch {
+    return undefined;
+  }
 }
 
 const gaps: Gap[] = [];
@@ -42,15 +60,19 @@ const eld = monitorEventLoopDelay({ resolution: 10 });
 
 function startWatching(): void {
   let last = performance.now();
+  let lastSched = schedstat();
   let ticks = 0;
   gapTimer = setInterval(() => {
     const now = performance.now();
     const late = now - last - TICK_MS;
+    const sched = lastSched && schedstat();
     if (late > GAP_RECORD_MS) {
-      gaps.push({ at: performance.timeOrigin + last, ms: late });
+      const split = sched && lastSched ? { onCpu: sched[0] - lastSched[0], waiting: sched[1] - lastSched[1] } : {};
+      gaps.push({ at: performance.timeOrigin + last, ms: late, ...split });
       if (gaps.length > 20_000) gaps.splice(0, 10_000);
     }
     last = now;
+    lastSched = sched;
     if (++ticks % 20 === 0) {
       const u = process.cpuUsage();
       cpu.push([wall(), (u.user + u.system) / 1000]);
@@ -265,9 +287,13 @@ const OPS: Record<string, Handler> = {
     const inside = gaps.filter((g) => g.at + g.ms >= since && g.at <= until);
     const top = [...inside].sort((x, y) => y.ms - x.ms).slice(0, Number(a.top ?? 5));
     const over50 = inside.filter((g) => g.ms > 50);
+    // The longest stretch of this thread's own running: a block less the time it waited for a CPU.
+    const ownMs = (g: Gap): number => (g.waiting === undefined ? g.ms : Math.max(0, g.ms - g.waiting));
+    const ownTop = [...inside].sort((x, y) => ownMs(y) - ownMs(x))[0];
     return {
       longest: top[0]?.ms ?? 0,
-      top: top.map((g) => ({ startAfter: g.at - since, ms: g.ms })),
+      longestOwn: ownTop ? ownMs(ownTop) : 0,
+      top: top.map((g) => ({ startAfter: g.at - since, ms: g.ms, onCpu: g.onCpu, waiting: g.waiting })),
       over50: over50.length,
       over50Total: over50.reduce((s, g) => s + g.ms, 0),
       eldMax: eld.max / 1e6,

@@ -14,6 +14,9 @@ import { CargoGraph } from '../../src/cargo/graph';
 import { memoryFs } from '../../src/cargo/fs';
 import { getTarget } from '../../src/core/targets';
 import { WorkerParser } from '../../src/platform/workerParser';
+import { WORKER_NICE } from '../../src/parse/worker';
+import { readFileSync, readdirSync } from 'node:fs';
+import { getPriority } from 'node:os';
 
 const DIST = join(__dirname, '../../../dist');
 const x86 = getTarget('x86_64-unknown-linux-gnu')!;
@@ -34,6 +37,21 @@ describe('reading crates off the main thread (parse worker)', function () {
   after(() => {
     worker.dispose();
     analyzer.dispose();
+  });
+
+  it('the worker runs at a lower priority than the main thread (Linux: its own thread alone)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const niceOf = (tid: string): number => {
+      const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
+      // Fields after the command (which may hold spaces) end at its last ')'; nice is field 19.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const before = niceOf(String(process.pid));
+    await worker.parse('/w/x.rs', 'pub struct X(u8);');
+    const nices = readdirSync(`/proc/${process.pid}/task`).map((tid) => ({ tid, nice: niceOf(tid) }));
+    assert.ok(nices.some((t) => t.nice === WORKER_NICE), `a thread at nice ${WORKER_NICE}: ${JSON.stringify(nices)}`);
+    assert.equal(niceOf(String(process.pid)), before, 'the main thread keeps its priority');
+    assert.equal(getPriority(), before);
   });
 
   it('first says what is being read, then gives the numbers once the worker has parsed the files', async () => {

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { CargoGraph } from '../../src/cargo/graph';
 import { memoryFs } from '../../src/cargo/fs';
-import { cargoRange, parseSourceId } from '../../src/cargo/sources';
+import { cargoRange, parseSourceId, satisfies } from '../../src/cargo/sources';
+import semver from 'semver';
 import { getTarget } from '../../src/core/targets';
 import { NodeFs } from '../../src/platform/nodeFs';
 import { existsSync } from 'node:fs';
@@ -178,6 +179,21 @@ describe('cargo graph', () => {
     assert.equal(cargoRange(undefined), '*');
     assert.deepEqual(parseSourceId('sparse+https://index.crates.io/'), { kind: 'registry', url: 'https://github.com/rust-lang/crates.io-index' });
     assert.deepEqual(parseSourceId('git+https://x/y?branch=m#abc'), { kind: 'git', url: 'https://x/y', query: 'branch=m', sha: 'abc' });
+  });
+
+  it('the memoized version test answers as semver.satisfies does, asked once or many times', () => {
+    const versions = ['0.1.0', '0.1.9', '0.2.0', '1.0.0', '1.2.3', '1.9.0-beta.1', '2.0.0', '0.0.3', 'not.a.version'];
+    const reqs = ['1.2', '>= 1.0, < 2', '=0.1.9', '0.1', '~1.2', '*', '0.0.3', '1.*', '>=2', 'garbage req', undefined];
+    for (let round = 0; round < 2; round++) {
+      for (const v of versions) {
+        for (const r of reqs) {
+          const range = cargoRange(r);
+          assert.equal(satisfies(v, range), semver.satisfies(v, range, { loose: true }), `${v} against ${r} (round ${round})`);
+        }
+      }
+    }
+    assert.equal(satisfies('1.5.0', cargoRange('1.2')), true);
+    assert.equal(satisfies('2.0.0', cargoRange('1.2')), false);
   });
 
   // Debian's packaged crates (installed by .ci/run): the real manifests, as published.

@@ -12,6 +12,7 @@ import { Analyzer } from '../../src/analysis/analyzer';
 import { ParsedFiles } from '../../src/analysis/parsedFiles';
 import { Project } from '../../src/analysis/project';
 import { TurnBudget, nextTurn } from '../../src/analysis/turnBudget';
+import { waitingAtGate } from '../../src/core/budget';
 import { CargoGraph, lockedManifests } from '../../src/cargo/graph';
 import { NodeFs } from '../../src/platform/nodeFs';
 import { memoryFs } from '../../src/cargo/fs';
@@ -253,6 +254,57 @@ describe('work put off to later turns', function () {
       assert.equal(b.spend(() => 7), 7, 'spend still runs the work');
       await nextTurn();
       assert.equal(b.left, true);
+    });
+
+    it('is one budget for all: a second TurnBudget gets no more time in the same turn', async () => {
+      await nextTurn();
+      const a = new TurnBudget(5);
+      const b = new TurnBudget(5);
+      a.spend(() => {
+        const t = performance.now();
+        while (performance.now() - t < 6);
+      });
+      assert.equal(b.left, false, 'the time spent through a counts for b');
+      await nextTurn();
+      assert.equal(b.left, true);
+    });
+  });
+
+  describe('the gate (nextTurn)', () => {
+    it('lets one waiter go per turn of the event loop, first come first served, with timers run between', async () => {
+      // Three sliced tasks wait at once; a timer due at once must run before the second resumes.
+      const order: string[] = [];
+      let timerFired = false;
+      const task = async (name: string): Promise<void> => {
+        await nextTurn();
+        order.push(`${name}${timerFired ? '+timer' : ''}`);
+        // A slice of work, long enough for the timer to be due when it ends.
+        const t = performance.now();
+        while (performance.now() - t < 3);
+      };
+      const all = Promise.all([task('a'), task('b'), task('c')]);
+      setTimeout(() => (timerFired = true), 1);
+      await all;
+      assert.deepEqual(order.map((x) => x[0]), ['a', 'b', 'c'], 'first come, first served');
+      assert.ok(order[1]!.endsWith('+timer'), `the timer, due during a's slice, ran before b resumed: ${order.join(', ')}`);
+    });
+
+    it('never resumes two waiters in the same turn', async () => {
+      const turnOf: number[] = [];
+      let turn = 0;
+      let ticking = true;
+      const tick = (): void => {
+        turn++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      await Promise.all(Array.from({ length: 6 }, async () => {
+        await nextTurn();
+        turnOf.push(turn);
+      }));
+      ticking = false;
+      assert.equal(new Set(turnOf).size, 6, `each waiter in a turn of its own: ${turnOf.join(', ')}`);
+      assert.equal(waitingAtGate(), 0);
     });
   });
 });
