@@ -348,6 +348,7 @@ function summariseProfile(profile, { startedAt, stoppedAt }, t0, blocks) {
   // Profile time is V8's monotonic clock in µs, from Profiler.start to Profiler.stop; the blocks
   // are wall clock. The probe noted the wall clock around both calls: samples are placed
   // linearly between them (to within the calls' own duration, a few ms).
+  const STALL_SAMPLE_MS = 5;
   const total = profile.endTime - profile.startTime;
   const toWall = (t) => startedAt + ((t - profile.startTime) / total) * (stoppedAt - startedAt);
   // The blocks' spans (wall clock), or the whole profile when there is none.
@@ -364,6 +365,12 @@ function summariseProfile(profile, { startedAt, stoppedAt }, t0, blocks) {
     const at = toWall(t);
     if (!within(at)) continue;
     inside += dt;
+    // A gap between two samples far longer than the sampling interval: the thread did not run
+    // (it waited for a CPU, or the process was stopped); the function it was in did not cost that.
+    if (dt > STALL_SAMPLE_MS) {
+      self.set('(no sample: not running)', (self.get('(no sample: not running)') ?? 0) + dt);
+      continue;
+    }
     const leaf = byId.get(profile.samples[i]);
     if (!leaf || /^\((idle|program|garbage collector)\)$/.test(leaf.callFrame.functionName)) {
       const k = leaf?.callFrame.functionName ?? '?';

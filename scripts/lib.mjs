@@ -170,6 +170,8 @@ export async function startCodeServer(scratch, { settings = {}, port, host = '12
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    // RLL_LOG=debug: every log (the extension's output channel, and its file under user-data/logs) at that level.
+    ...(process.env.RLL_LOG ? ['--log', process.env.RLL_LOG] : []),
   ];
   const proc = spawn(process.execPath, args, { env: scratch.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';

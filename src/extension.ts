@@ -15,6 +15,13 @@ import { LayoutInlayHintsProvider } from './features/inlayHints';
 import { TargetStatusBar } from './features/statusBar';
 import { Log, describeError } from './features/log';
 import { DocumentReports } from './features/reports';
+import { throttle } from './features/throttle';
+
+/**
+ * The shortest time between two change events sent to the CodeLens and inlay-hint providers'
+ * listeners (the workbench): longer than VS Code's own debounce (250 ms) plus a request.
+ */
+const SURFACE_REFRESH_MS = 600;
 
 /** What `activate` returns: a read-only probe the integration tests use. */
 export interface RustLayoutApi {
@@ -22,6 +29,7 @@ export interface RustLayoutApi {
 }
 
 export function activate(context: vscode.ExtensionContext): RustLayoutApi | undefined {
+  const started = performance.now();
   const log = new Log();
   context.subscriptions.push(log);
   try {
@@ -43,6 +51,11 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
     const rust = { language: 'rust' };
     const lenses = new LayoutCodeLensProvider(reports);
     const hints = new LayoutInlayHintsProvider(reports);
+    // At most one change event per SURFACE_REFRESH_MS: see src/features/throttle.ts.
+    const refreshSurfaces = throttle(() => {
+      lenses.refresh();
+      hints.refresh();
+    }, SURFACE_REFRESH_MS);
     context.subscriptions.push(
       lenses,
       hints,
@@ -52,15 +65,13 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
       new LayoutDiagnostics(reports, log),
       new TargetStatusBar(),
       registerCommands([reorderFieldsCommand(reports, log), showFieldOrderCommand()], log),
-      reports.onDidInvalidate(() => {
-        lenses.refresh();
-        hints.refresh();
-      }),
+      refreshSurfaces,
+      reports.onDidInvalidate(refreshSurfaces),
     );
     const bad = unknownTargetSetting();
     if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the default`);
     const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
-    log.info(`Rust Layout Lens ${version} activated in ${vscode.env.appName} ${vscode.version}`);
+    log.info(`Rust Layout Lens ${version} activated in ${vscode.env.appName} ${vscode.version} (${(performance.now() - started).toFixed(0)} ms)`);
     return { guideProbe: () => guide.probe() };
   } catch (err) {
     // VS Code shows nothing when activate() throws: log the stack and tell the user once.

@@ -85,6 +85,9 @@ const FIRST_PARSE_OFF_THREAD = 4 * 1024;
  */
 const MAIN_THREAD_EXPANSION_MAX = 8 * 1024;
 
+/** `+12 ms` since `t0` (performance.now()), for the debug log. */
+const since = (t0: number): string => `+${(performance.now() - t0).toFixed(0)} ms`;
+
 /** A crate's walk (with the parse worker) yields to the event loop after this long (ms), between one file and the next. */
 const WALK_SLICE_MS = 10;
 
@@ -176,6 +179,17 @@ export class DocumentReports extends Disposable {
     );
     this._register(this.index.onDidChange(() => this._onDidInvalidate.fire()));
     this._register(onDidChangeSettings(() => this.invalidate()));
+    // The extension is activated by a Rust document: the worker starts now (its thread, grammar
+    // and the modelled std), not when that document's first analysis asks for it.
+    if (options.parseWorker) this.startWorker(options.parseWorker);
+  }
+
+  private startWorker(script: string): WorkerParser {
+    if (!this.worker) {
+      const worker = (this.worker = new WorkerParser(script, this.analyzer.wasmDir));
+      this.analyzer.preloadStd((p, t) => worker.parse(p, t, Infinity, true));
+    }
+    return this.worker;
   }
 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -251,6 +265,7 @@ export class DocumentReports extends Disposable {
     target: string,
     previous: Promise<DocumentAnalysis | undefined> | undefined,
   ): Promise<DocumentAnalysis> {
+    const started = performance.now();
     const parser = await this.analyzer.parser();
     this.trees ??= new DocumentTrees(parser);
     const parse = (p: string, t: string) => this.parse(parser, p, t);
@@ -260,7 +275,10 @@ export class DocumentReports extends Disposable {
       if (this.worker && !trees.has(path) && text.length >= FIRST_PARSE_OFF_THREAD) {
         // A large file opened: its first model comes from the parse worker, and its tree (for
         // incremental edits) is parsed here in slices, so neither blocks the editor.
-        if (this.parsed.get(path)?.text !== text) this.noteParse(path, text, await this.worker.parse(path, text, undefined, true));
+        if (this.parsed.get(path)?.text !== text) {
+          this.noteParse(path, text, await this.worker.parse(path, text, undefined, true));
+          this.log.debug(`${path}: first model from the parse worker (${since(started)})`);
+        }
         const doc = treeDoc(document);
         if (!this.preparing.has(path)) {
           this.preparing.add(path);
@@ -300,6 +318,7 @@ export class DocumentReports extends Disposable {
       // file of it): wait for it, then look again, rather than walk it twice side by side.
       const t = this.analyzer.resolveTarget(target);
       const project = await this.projectFor(crate.dir, t, crateParse, files, kind === 'test');
+      this.log.debug(`${path}: package graph of ${crate.dir} ready (${since(started)})`);
       for (let waits = 0; waits < 4 && this.walking.has(key); waits++) await this.walking.get(key);
       const generation = this.index.generation;
       const reads = this.reads;
@@ -332,7 +351,7 @@ export class DocumentReports extends Disposable {
             } else {
               const started = performance.now();
               const r = changed?.length ? await session.update(changed) : await session.load();
-              this.log.trace(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
+              this.log.debug(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
               made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
               if (r.pending > 0 && files) this.readCrateFiles(project, entry, files);
             }
@@ -372,6 +391,7 @@ export class DocumentReports extends Disposable {
     analysis ??=
       reuseAnalysis(file, { path, text, target: resolved.triple }, carry) ??
       (await this.analyzer.analyze(singleFileProgram(file, text, { target: resolved, parse }), target));
+    this.log.debug(`${path} v${version}: analysis ready${crateDir ? ' (in its crate)' : ''} (${since(started)})`);
     return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
   }
 
@@ -399,9 +419,7 @@ export class DocumentReports extends Disposable {
   private filesFor(parse: ParseFn): ParsedFiles | undefined {
     if (!this.options.parseWorker) return undefined;
     if (!this.files) {
-      this.worker = new WorkerParser(this.options.parseWorker, this.analyzer.wasmDir);
-      const worker = this.worker;
-      this.analyzer.preloadStd((p, t) => worker.parse(p, t, Infinity, true));
+      const worker = this.startWorker(this.options.parseWorker);
       this.files = new ParsedFiles(parse, (p, t) => worker.parse(p, t));
       // What the main thread parsed already (the open documents' models) serves the walks too.
       for (const [p, e] of this.parsed) this.files.put(p, e.text, e.file);
@@ -667,6 +685,11 @@ export class DocumentReports extends Disposable {
   }
 
   /** Runs a provider's body: an exception is logged and becomes `fallback`, never thrown into VS Code. */
+  /** A line in the log at debug level (the surfaces say there what they answered, and when). */
+  debug(message: string): void {
+    this.log.debug(message);
+  }
+
   async safely<T>(what: string, body: () => Promise<T> | T, fallback: T): Promise<T> {
     try {
       return await body();

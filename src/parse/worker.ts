@@ -23,11 +23,14 @@ interface Request {
 }
 
 /**
- * The nice value this thread takes on Linux: parsing a crate's files can wait, the extension
- * host's main thread cannot. On a machine with few cores, the worker's busy thread otherwise takes
- * the core the main thread was running on for tens of milliseconds at a time, and the editor
- * stalls although no code of ours runs there. Linux keeps the nice value per thread, so this
- * lowers this thread alone: `/proc/thread-self` names it (`<pid>/task/<tid>`).
+ * The nice value this thread takes on Linux once it starts on a crate's files (the first request
+ * that is not urgent): reading a crate can wait, the extension host's main thread cannot. On a
+ * machine with few cores, the worker's busy thread otherwise takes the core the main thread was
+ * running on for tens of milliseconds at a time, and the editor stalls although no code of ours
+ * runs there. The urgent requests before (the document being opened, std) run at the thread's
+ * first priority: a lowered priority cannot be raised again without privileges. Linux keeps the
+ * nice value per thread, so this lowers this thread alone: `/proc/thread-self` names it
+ * (`<pid>/task/<tid>`).
  */
 export const WORKER_NICE = 10;
 
@@ -47,7 +50,7 @@ export function lowerThreadPriority(nice = WORKER_NICE): number | undefined {
 
 const port = parentPort;
 if (port) {
-  lowerThreadPriority();
+  let lowered = false;
   const wasmDir = (workerData as { wasmDir: string }).wasmDir;
   const parser = loadRustParser(wasmDir);
   // Requests are taken one at a time, the urgent ones first (the document being opened, before
@@ -66,6 +69,10 @@ if (port) {
   const next = async (): Promise<void> => {
     const i = queue.findIndex((r) => r.urgent);
     const m = queue.splice(i >= 0 ? i : 0, 1)[0]!;
+    if (!m.urgent && !lowered) {
+      lowered = true;
+      lowerThreadPriority();
+    }
     try {
       // The modelled std, parsed at build time (src/core/stdModel.ts): read rather than parsed.
       const prebuilt = m.path === STD_PATH ? readStdModel(wasmDir, m.text) : undefined;

@@ -47,6 +47,12 @@ describe('reading crates off the main thread (parse worker)', function () {
       return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
     };
     const before = niceOf(String(process.pid));
+    const atNice = () => readdirSync(`/proc/${process.pid}/task`).filter((tid) => niceOf(tid) === WORKER_NICE).length;
+    const already = atNice();
+    // An urgent request (the document being opened) is parsed at the thread's first priority…
+    await worker.parse('/w/opened.rs', 'pub struct O(u8);', undefined, true);
+    assert.equal(atNice(), already, 'not lowered for an urgent request');
+    // …the crate's files after it at the lower one.
     await worker.parse('/w/x.rs', 'pub struct X(u8);');
     const nices = readdirSync(`/proc/${process.pid}/task`).map((tid) => ({ tid, nice: niceOf(tid) }));
     assert.ok(nices.some((t) => t.nice === WORKER_NICE), `a thread at nice ${WORKER_NICE}: ${JSON.stringify(nices)}`);
