@@ -71,6 +71,8 @@
 //                                  open to the settle, written to .test-output/in-crate-<corpus>.cpuprofile
 //                                  (open it in Chrome DevTools), and summed up: the functions that
 //                                  ran during the longest block, and during all blocks over 50 ms
+// RLL_BENCH_PROFILE_TYPING=1       a CPU profile of the extension host during the keystroke → hover phase,
+//                                  in .test-output/typing-<corpus>.cpuprofile
 // RLL_BENCH_GEN_BYTES              size of the generated crate (default 20,000,000)
 // RLL_BENCH_SCREENSHOTS=1          a screenshot of each window once its lens came (or did not)
 // RLL_BENCH_STAGES=1               how long each window took to load, settle and close
@@ -449,7 +451,11 @@ async function inWindow(w, corpus, result) {
   result.heapOpen = await w.probe('memory');
   say(`  heap after GC: ${mb(result.heapBefore.heapUsed)} MB before the open, ${mb(result.heapOpen.heapUsed)} MB with ${result.openFiles} file(s) open`);
   const typing = (mode) => w.probe('typing', { file: w.path(corpus.file), mode, line: sites.docLine, hover: sites.hover, count: KEYSTROKES, budgetMs: PHASE_MS });
+  // RLL_BENCH_PROFILE_TYPING=1: a CPU profile of the extension host while typing (hover phase).
+  const profTyping = process.env.RLL_BENCH_PROFILE_TYPING ? join(OUT, `typing-${corpus.name}.cpuprofile`) : undefined;
+  if (profTyping) await w.probe('profileStart', { intervalUs: 200 });
   result.keyHover = await typing('hover');
+  if (profTyping) say(`  typing profile in ${relative(ROOT, (await w.probe('profileStop', { file: profTyping })).file)}`);
   say(`  keystroke → hover: ${fmtStats(result.keyHover)}`);
   result.keyLens = await typing('lens');
   say(`  keystroke → CodeLens: ${fmtStats(result.keyLens)}`);

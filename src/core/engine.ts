@@ -3,7 +3,7 @@
  * layouts need, and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
-import type { CfgPredicate, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { CfgPredicate, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, mergeRepr, type MutableRepr } from './attrs';
 import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
@@ -365,12 +365,59 @@ export class Engine {
       if (last.name === 'Self') return s.self ?? { k: 'unknown', reason: '`Self` outside a type definition' };
     }
     if (segs.length >= 2 && !e.global && s.generics.has(segs[0]!)) {
-      return { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
+      // `R::Text` with `R` a type of this crate graph whose trait impl defines `Text`.
+      const g = s.generics.get(segs[0]!)!;
+      const found = segs.length === 2 && g.k === 'ty' ? this.projection(g.ty, segs[1]!, s) : undefined;
+      return found ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
-    if (segs[0] === 'Self' && segs.length >= 2) return { k: 'unknown', reason: `associated type \`${text}\`` };
+    if (segs[0] === 'Self' && segs.length >= 2) {
+      const found = segs.length === 2 && s.self ? this.projection(s.self, segs[1]!, s) : undefined;
+      return found ?? { k: 'unknown', reason: `associated type \`${text}\`` };
+    }
     const b = this.resolver.resolveTypePath(s.m, segs, e.global);
     if (!b) return this.notFound(s.m, segs, e.global);
     return this.bindingTy(b, last.args, s, text);
+  }
+
+  /**
+   * `<Self as Trait>::name` where `self` is a type of a crate (not std) whose trait impls define
+   * an associated type `name`: that type, with the impl's parameters bound to `self`'s arguments.
+   * Undefined (the caller abstains) unless exactly one impl of the type's crate, or of the crate
+   * asking, defines it and its self type is the type applied to plain parameters
+   * (`impl<'c> RegularExpression for ExecNoSyncStr<'c>`, `impl<E> FileHeader for FileHeader64<E>`):
+   * two traits may name an associated type alike, and the trait bound that tells them apart is
+   * not read.
+   */
+  private projection(self: Ty, name: string, s: TyScope): Ty | undefined {
+    if (self.k !== 'adt' || self.def.m.crate.isStd) return undefined;
+    const item = self.def.item;
+    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
+    const crates = self.def.m.crate === s.m.crate ? [s.m.crate] : [self.def.m.crate, s.m.crate];
+    for (const crate of crates) {
+      for (const { impl, m } of crate.impls.get(item.name) ?? []) {
+        const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+        if (!alias || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+        const segs = impl.selfTy.segments;
+        const bound = this.resolver.resolveTypePath(m, segs.map((x) => x.name), impl.selfTy.global);
+        if (bound?.k !== 'item' || bound.item !== item) continue;
+        // The impl's parameters, as the self type's written arguments name them.
+        const params = new Set((impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime').map((p) => p.name));
+        const written = (segs[segs.length - 1]!.args ?? []).filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
+        const generics = new Map<string, GArg>();
+        for (let i = 0; i < written.length; i++) {
+          const a = written[i]!;
+          const arg = self.args[i];
+          const p = a.kind === 'type' && a.ty.kind === 'path' && a.ty.segments.length === 1 && !a.ty.global ? a.ty.segments[0]!.name : undefined;
+          if (p === undefined || !params.has(p) || !arg || generics.has(p)) return undefined;
+          generics.set(p, arg);
+        }
+        if (generics.size !== params.size || alias.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
+        found.push({ alias, m, generics });
+      }
+    }
+    if (found.length !== 1) return undefined;
+    const { alias, m, generics } = found[0]!;
+    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner });
   }
 
   private notFound(m: ModuleScope, segs: readonly string[], global: boolean): Ty {

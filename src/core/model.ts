@@ -270,9 +270,9 @@ export interface MacroRulesDef extends ItemCommon {
 }
 
 /**
- * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`), or
- * an `impl Copy for Type` (a union field must be Copy); other impls are not recorded (they carry
- * nothing a layout reads).
+ * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`), an
+ * `impl Copy for Type` (a union field must be Copy), or a trait impl that defines associated
+ * types; other impls are not recorded (they carry nothing a layout reads).
  */
 export interface ImplDef {
   readonly kind: 'impl';
@@ -280,6 +280,15 @@ export interface ImplDef {
   readonly consts: readonly ConstDef[];
   /** `impl Copy for Type`. */
   readonly copy?: boolean;
+  /** A trait impl's trait, as written (`RegularExpression`, `linked_list::Link`). */
+  readonly trait?: string;
+  /** The impl's own generic parameters (`impl<'a, T> … for Foo<'a, T>`). */
+  readonly generics?: Generics;
+  /**
+   * The associated types a trait impl defines (`type Text = str;`): a field typed `R::Text`, in a
+   * type whose `R` is this impl's self type, has that type.
+   */
+  readonly types?: readonly TypeAliasDef[];
   readonly span: Span;
   readonly cfg: readonly CfgPredicate[];
 }

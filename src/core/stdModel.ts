@@ -7,7 +7,7 @@
  */
 import type { SourceFile } from './model';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The path the modelled std is parsed under (and its model's `path`). */
 export const STD_PATH = '<std>';

@@ -28,7 +28,7 @@ export interface DiagnosticSettings {
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const target = c.get<string>('target', DEFAULT_TARGET);
   return {
     target: isKnownTarget(target) ? target : DEFAULT_TARGET,
@@ -52,7 +52,7 @@ function positive(v: number | undefined, fallback: number): number {
 
 /** The raw target setting when it is not one the extension knows (for a log warning). */
 export function unknownTargetSetting(scope?: vscode.ConfigurationScope): string | undefined {
-  const t = vscode.workspace.getConfiguration(SECTION, scope).get<string>('target', DEFAULT_TARGET);
+  const t = vscode.workspace.getConfiguration(SECTION, scope ?? null).get<string>('target', DEFAULT_TARGET);
   return isKnownTarget(t) ? undefined : t;
 }
 
@@ -67,5 +67,5 @@ export async function updateTarget(triple: string): Promise<void> {
   const where = vscode.workspace.workspaceFolders?.length
     ? vscode.ConfigurationTarget.Workspace
     : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SECTION).update('target', triple, where);
+  await vscode.workspace.getConfiguration(SECTION, null).update('target', triple, where);
 }

@@ -168,7 +168,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
   }
 
   private readExcludes(): void {
-    const ex = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
+    const ex = vscode.workspace.getConfiguration('files', null).get<Record<string, boolean>>('exclude') ?? {};
     this.excludes = Object.entries(ex)
       .filter(([, on]) => on === true)
       .map(([glob]) => globToRegExp(glob));

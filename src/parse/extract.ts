@@ -502,14 +502,26 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   return { kind: 'macroRules', ...common(node, kids, nameNode, p, ctx), body: body.inner, bodyStart: body.start };
 }
 
-/** An inherent impl with associated constants, or `impl Copy for T` (see ImplDef); undefined for every other impl. */
+/**
+ * An inherent impl with associated constants, `impl Copy for T`, or a trait impl with associated
+ * types (see ImplDef); undefined for every other impl.
+ */
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const selfNode = node.childForFieldName('type');
   if (!selfNode) return undefined;
   const trait = node.childForFieldName('trait');
   if (trait) {
-    const name = /(?:^|::)\s*Copy\s*$/.test(slice(ctx, trait)) ? 'Copy' : undefined;
-    return name ? { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, span: itemSpan(node, p), cfg: p.cfg } : undefined;
+    const traitText = slice(ctx, trait).replace(/\s+/g, '');
+    if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, span: itemSpan(node, p), cfg: p.cfg };
+    const types: TypeAliasDef[] = [];
+    for (const k of node.childForFieldName('body')?.children ?? []) {
+      if (k.type !== 'type_item') continue;
+      const t = typeAlias(k, k.children, newPending(), ctx);
+      if (t?.ty) types.push(t);
+    }
+    if (types.length === 0) return undefined;
+    const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, undefined, ctx);
+    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, trait: traitText.replace(/<.*$/, ''), generics, types, span: itemSpan(node, p), cfg: p.cfg };
   }
   const body = node.childForFieldName('body');
   if (!body) return undefined;

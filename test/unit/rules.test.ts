@@ -144,6 +144,29 @@ pub mod aead {
 `,
     expect: { 'aead::child::Out': '20/4', 'aead::child::Imported': '32/2', 'aead::child::Own': '24/8' },
   },
+  {
+    name: "associated types of a crate's trait impls (regex `R::Text`, object `Elf::Word`): the impl's parameters bound to the type's arguments",
+    source: `
+pub trait RegularExpression { type Text: ?Sized; }
+pub struct ExecNoSyncStr<'c>(&'c u8);
+impl<'c> RegularExpression for ExecNoSyncStr<'c> { type Text = str; }
+pub struct ExecNoSyncBytes<'c>(&'c u8);
+impl<'c> RegularExpression for ExecNoSyncBytes<'c> { type Text = [u8]; }
+pub struct Matches<'t, R> where R: RegularExpression, R::Text: 't { re: R, text: &'t R::Text, last_end: usize }
+pub struct StrMatches<'r, 't>(Matches<'t, ExecNoSyncStr<'r>>, u8);
+pub struct ByteMatches<'r, 't>(Matches<'t, ExecNoSyncBytes<'r>>);
+pub trait FileHeader { type Word: Copy; type Section; }
+pub struct FileHeader64<E>(E);
+pub struct FileHeader32<E>(E);
+pub struct Section64<E> { e: E, size: u64 }
+impl<E> FileHeader for FileHeader64<E> { type Word = u64; type Section = Section64<E>; }
+impl<E> FileHeader for FileHeader32<E> { type Word = u32; type Section = (E, Self::Word); }
+pub struct File<Elf: FileHeader> { word: Elf::Word, sections: Elf::Section, flag: u8 }
+pub struct File64(File<FileHeader64<u16>>);
+pub struct File32(File<FileHeader32<u8>>);
+`,
+    expect: { StrMatches: '40/8', ByteMatches: '32/8', File64: '32/8', File32: '16/4' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
