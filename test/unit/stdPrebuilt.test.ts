@@ -34,7 +34,8 @@ describe('the std model made at build time', function () {
     assert.ok(decodeStdModel(json, stdFingerprint()));
     assert.equal(decodeStdModel(json, stdFingerprint(`${STD_SOURCE} `)), undefined);
     assert.equal(readStdModel(DIST, `${STD_SOURCE}\n// changed`), undefined, 'a model of another std text is refused');
-    assert.equal(decodeStdModel(json.replace('{"format":1,', '{"format":0,'), stdFingerprint()), undefined);
+    assert.match(json, /^\{"format":\d+,/);
+    assert.equal(decodeStdModel(json.replace(/^\{"format":\d+,/, '{"format":0,'), stdFingerprint()), undefined);
     assert.notEqual(stdFingerprint('a'), stdFingerprint('b'));
     const round = decodeStdModel(encodeStdModel({ path: '<std>', items: [], problems: [], innerAttrs: [] }, 'x'), 'x');
     assert.deepEqual(round, { path: '<std>', items: [], problems: [], innerAttrs: [] });
