@@ -13,6 +13,8 @@
  * hundreds of random edits, that a patched analysis equals a fresh one.
  */
 import type { Item, SourceFile } from '../core/model';
+import type { CrateExpander, Textual } from './expand';
+import { type FileWalk, rewalkFile } from './modules';
 import type { CrateScope } from '../core/resolve';
 import type { Analysis, Analyzer, Program } from './analyzer';
 import type { LoadCrateOptions, Project } from './project';
@@ -24,15 +26,25 @@ import type { PackageNode } from '../cargo/graph';
  * reach other files).
  */
 export function walkSignature(file: SourceFile): string | undefined {
-  const out: string[] = [file.innerAttrs.map((a) => a.text).join('\u0001')];
+  return signature(file.items, file.innerAttrs, false);
+}
+
+/**
+ * The module declarations and `extern crate` items of items (with the file's inner attributes),
+ * as a string. `skipMacros`: macro calls and definitions are passed over (the caller compares
+ * them otherwise); else undefined when there is one.
+ */
+function signature(items: readonly Item[], innerAttrs: SourceFile['innerAttrs'], skipMacros: boolean): string | undefined {
+  const out: string[] = [innerAttrs.map((a) => a.text).join('\u0001')];
   const walk = (items: readonly Item[], depth: number): boolean => {
     for (const it of items) {
       switch (it.kind) {
         case 'macroCall':
         case 'macroRules':
-          return false;
+          if (!skipMacros) return false;
+          break;
         case 'mod':
-          out.push(`${depth}:mod ${it.name}|${it.vis ?? ''}|${it.items ? 'inline' : 'file'}|${it.pathAttr ?? ''}|${it.attrs.map((a) => a.text).join('\u0001')}`);
+          out.push(`${depth}:mod ${it.name}|${it.vis ?? ''}|${it.items ? 'inline' : 'file'}|${it.pathAttr ?? ''}|${it.attrs.map((a) => a.text).join('\u0001')}|${JSON.stringify(it.cfg)}`);
           if (it.items && !walk(it.items, depth + 1)) return false;
           break;
         case 'externCrate':
@@ -44,7 +56,34 @@ export function walkSignature(file: SourceFile): string | undefined {
     }
     return true;
   };
-  return walk(file.items, 0) ? out.join('\n') : undefined;
+  return walk(items, 0) ? out.join('\n') : undefined;
+}
+
+/** A file's `macro_rules!` definitions (inline modules' included), as a string. */
+function macroDefinitions(items: readonly Item[]): string {
+  const out: string[] = [];
+  const walk = (items: readonly Item[], depth: number): void => {
+    for (const it of items) {
+      if (it.kind === 'macroRules') out.push(`${depth}:${it.name}|${it.attrs.map((a) => a.text).join('\u0001')}|${JSON.stringify(it.cfg)}|${it.body}`);
+      else if (it.kind === 'mod' && it.items) {
+        out.push(`${depth}:mod ${it.name}`);
+        walk(it.items, depth + 1);
+      }
+    }
+  };
+  walk(items, 0);
+  return out.join('\n');
+}
+
+/** Whether two textual macro scopes hold the same definitions (compared until they share a tail). */
+function sameTextual(a: Textual | undefined, b: Textual | undefined): boolean {
+  while (a !== b) {
+    if (!a || !b) return false;
+    if (a.def.name !== b.def.name || a.def.body !== b.def.body || a.def.localInner !== b.def.localInner || a.def.home !== b.def.home) return false;
+    a = a.next;
+    b = b.next;
+  }
+  return true;
 }
 
 export interface SessionAnalysis {
@@ -52,12 +91,15 @@ export interface SessionAnalysis {
   readonly program: Program;
   /** Files the walk is still waiting for (see ParsedFiles): walk again once they are in. */
   readonly pending: number;
-  /** How this analysis was made: a full load, or one file patched into the last scope. */
-  readonly how: 'loaded' | 'patched';
+  /**
+   * How this analysis was made: a full load, files patched into the last scope, or patched with
+   * a file's macro calls expanded again (`expanded`).
+   */
+  readonly how: 'loaded' | 'patched' | 'expanded';
 }
 
 export class CrateSession {
-  private last: { scope: CrateScope; program: Program; pending: number } | undefined;
+  private last: { scope: CrateScope; program: Program; pending: number; expander: CrateExpander; fileWalks: ReadonlyMap<string, FileWalk> } | undefined;
   /** The model each file of the last walk was walked from, by path (macro expansions left out). */
   private models = new Map<string, SourceFile>();
 
@@ -87,7 +129,7 @@ export class CrateSession {
     const analysis = await this.analyzer.analyze(program, this.triple);
     this.models = new Map();
     for (const [p, t] of loaded.texts) if (!p.includes('#macro:')) this.models.set(p, this.options.parse(p, t));
-    this.last = { scope: analysis.crate, program, pending: loaded.pending };
+    this.last = { scope: analysis.crate, program, pending: loaded.pending, expander: loaded.expander, fileWalks: loaded.fileWalks };
     return { analysis, program, pending: loaded.pending, how: 'loaded' };
   }
 
@@ -98,26 +140,62 @@ export class CrateSession {
    */
   async update(changed: readonly { readonly path: string; readonly text: string; readonly file: SourceFile }[]): Promise<SessionAnalysis> {
     const last = this.last;
-    if (!last || last.pending > 0 || changed.length === 0 || !this.patchable(changed)) return this.load();
-    const texts = new Map(last.program.texts);
+    if (!last || last.pending > 0 || changed.length === 0) return this.load();
+    // Every file's new items first (its macro calls expanded again where it has some): if one
+    // cannot be patched, nothing was changed in the scope yet.
+    const patches: { path: string; text: string; file: SourceFile; items: readonly Item[] }[] = [];
+    let expanded = false;
     for (const c of changed) {
-      last.scope.replaceFile(c.path, c.file.items);
+      const items = this.patchItems(c, last);
+      if (!items) return this.load();
+      expanded ||= items !== c.file.items;
+      patches.push({ ...c, items });
+    }
+    const texts = new Map(last.program.texts);
+    for (const c of patches) {
+      last.scope.replaceFile(c.path, c.items);
       texts.set(c.path, c.text);
       this.models.set(c.path, c.file);
+      // The expansions' texts (their virtual paths start with the file's), made again.
+      const prefix = `${c.path}#macro:`;
+      for (const p of [...texts.keys()]) if (p.startsWith(prefix)) texts.delete(p);
+      for (const [p, t] of last.expander.texts) if (p.startsWith(prefix)) texts.set(p, t);
     }
     const program: Program = { crate: last.scope.input, texts };
-    this.last = { scope: last.scope, program, pending: 0 };
+    this.last = { ...last, program, pending: 0 };
     const analysis = await this.analyzer.analyzeScope(last.scope, program, this.triple);
-    return { analysis, program, pending: 0, how: 'patched' };
+    return { analysis, program, pending: 0, how: expanded ? 'expanded' : 'patched' };
   }
 
-  private patchable(changed: readonly { readonly path: string; readonly file: SourceFile }[]): boolean {
-    for (const c of changed) {
-      const was = this.models.get(c.path);
-      if (!was || c.file.problems.some((p) => p.code === 'parseAbandoned')) return false;
-      const a = walkSignature(was);
-      if (a === undefined || a !== walkSignature(c.file)) return false;
-    }
-    return true;
+  /**
+   * The items to put in place of a changed file's (`CrateScope.replaceFile`), or undefined when
+   * the crate must be walked again. A file without macros: its items, when its walk signature
+   * is unchanged. A file with macro calls or definitions: its calls expanded again, alone, in
+   * the textual scope the last walk gave it (`rewalkFile`), when its definitions are unchanged,
+   * the expansions' module declarations and the textual scope at its end come out the same, and
+   * nothing is left waiting for a parse.
+   */
+  private patchItems(c: { readonly path: string; readonly text: string; readonly file: SourceFile }, last: NonNullable<CrateSession['last']>): readonly Item[] | undefined {
+    const was = this.models.get(c.path);
+    if (!was || c.file.problems.some((p) => p.code === 'parseAbandoned')) return undefined;
+    const plain = walkSignature(was);
+    if (plain !== undefined && plain === walkSignature(c.file)) return c.file.items;
+    if (signature(was.items, was.innerAttrs, true) !== signature(c.file.items, c.file.innerAttrs, true)) return undefined;
+    if (macroDefinitions(was.items) !== macroDefinitions(c.file.items)) return undefined;
+    const walks = [...last.fileWalks.entries()].filter(([, w]) => w.file === c.path);
+    if (walks.length !== 1) return undefined;
+    const [key, fw] = walks[0]!;
+    const walkedBefore = key === '' ? last.scope.input.root.items : last.scope.input.fileModules.get(key)?.items;
+    if (!walkedBefore) return undefined;
+    const ex = last.expander;
+    const pending = ex.pending;
+    ex.forgetFile(c.path);
+    const r = rewalkFile(fw, c.file.items, c.text, ex, last.fileWalks);
+    if (ex.pending !== pending || ex.missedExported) return undefined;
+    if (!sameTextual(r.textual, fw.textualOut)) return undefined;
+    if (signature(walkedBefore, was.innerAttrs, true) !== signature(r.items, c.file.innerAttrs, true)) return undefined;
+    return r.items;
   }
+
+
 }

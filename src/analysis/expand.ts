@@ -176,6 +176,17 @@ export class CrateExpander {
     return false;
   }
 
+  /**
+   * Before a file's calls are expanded again alone (src/analysis/crateSession.ts): forgets its line
+   * index, and the expansion texts and problems of its calls.
+   */
+  forgetFile(file: string): void {
+    this.lines.delete(file);
+    const prefix = `${file}#macro:`;
+    for (const p of [...this.texts.keys()]) if (p.startsWith(prefix)) this.texts.delete(p);
+    for (let i = this.problems.length - 1; i >= 0; i--) if (this.problems[i]!.file === file) this.problems.splice(i, 1);
+  }
+
   /** Reads the root's `#[macro_use] extern crate`s and `#![recursion_limit]`. */
   noteRoot(root: SourceFile): void {
     for (const it of root.items) if (it.kind === 'externCrate' && it.macroUse && this.env.active(it.cfg)) this.macroUse.push(it.alias ?? it.crate);

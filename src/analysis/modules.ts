@@ -60,6 +60,41 @@ export interface LoadedModules {
   readonly pending: number;
   /** The expander of the walk given (a new one when the walk was made again: its `exported` are the crate's). */
   readonly expander?: CrateExpander;
+  /**
+   * How each file module was walked, by module path (`''` for the root): enough to expand that
+   * file's macro calls again, alone, after an edit (`rewalkFile`).
+   */
+  readonly fileWalks: ReadonlyMap<string, FileWalk>;
+}
+
+/** One file module's place in a walk. */
+export interface FileWalk {
+  readonly file: string;
+  /** The module's path from the crate root. */
+  readonly path: readonly string[];
+  /** The macros in textual scope where the file starts, and where it ends. */
+  readonly textualIn: Textual | undefined;
+  readonly textualOut: Textual | undefined;
+}
+
+/**
+ * A file's items expanded again, alone, where the last walk put it (its textual scope at the
+ * start), after an edit: its `mod x;` files are not walked again, each gives the textual scope
+ * the last walk ended it with. Only valid when the file's module declarations are the same as
+ * before (the caller checks, on the result's items).
+ */
+export function rewalkFile(fw: FileWalk, items: readonly Item[], text: string, expander: CrateExpander, walks: ReadonlyMap<string, FileWalk>): { items: readonly Item[]; textual: Textual | undefined } {
+  const walkIn = (path: readonly string[]) =>
+    function* walkMod(m: ModDef, textual: Textual | undefined): Generator<void, { mod: ModDef; textual: Textual | undefined }, void> {
+      const inner = [...path, m.name];
+      if (m.items) {
+        const r = yield* expander.items(m.items, { file: fw.file, fileText: text, textual, depth: 0 }, walkIn(inner));
+        return { mod: r.items === m.items ? m : { ...m, items: r.items }, textual: r.textual };
+      }
+      const child = walks.get(inner.join('::'));
+      return { mod: m, textual: child ? child.textualOut : textual };
+    };
+  return runToEnd(expander.items(items, { file: fw.file, fileText: text, textual: fw.textualIn, depth: 0 }, walkIn(fw.path)));
 }
 
 const MAX_MODULE_DEPTH = 256;
@@ -90,6 +125,7 @@ class Walk {
   private readonly problems: ModuleProblem[] = [];
   /** Files on the current chain of `mod` declarations (a `#[path]` cycle stops there). */
   private readonly loading = new Set<string>();
+  private readonly fileWalks = new Map<string, FileWalk>();
   private pending = 0;
 
   constructor(private readonly opts: ModuleLoadOptions) {}
@@ -99,7 +135,9 @@ class Walk {
     if (!file) this.problems.push({ file: rootFile, message: `cannot read ${rootFile}` });
     if (file) this.opts.expander?.noteRoot(file);
     this.loading.add(rootFile);
-    const items = (yield* this.items(file?.items ?? [], [], rootFile, { dir: dirname(rootFile), relative: undefined }, 0, undefined)).items;
+    const walked = yield* this.items(file?.items ?? [], [], rootFile, { dir: dirname(rootFile), relative: undefined }, 0, undefined);
+    const items = walked.items;
+    if (file && file !== PENDING_FILE) this.fileWalks.set('', { file: rootFile, path: [], textualIn: undefined, textualOut: walked.textual });
     const ex = this.opts.expander;
     if (ex) {
       for (const [p, t] of ex.texts) this.texts.set(p, t);
@@ -111,7 +149,7 @@ class Walk {
       return yield* new Walk({ ...this.opts, expander: ex.again(), again: true }).run(rootFile);
     }
     const pending = this.pending + (ex?.pending ?? 0);
-    return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending, ...(ex ? { expander: ex } : {}) };
+    return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending, ...(ex ? { expander: ex } : {}), fileWalks: this.fileWalks };
   }
 
   private text(p: string): string | undefined {
@@ -224,6 +262,7 @@ class Walk {
     const r = yield* this.items(sf.items, path, filePath, child, depth, textual);
     this.loading.delete(filePath);
     this.fileModules.set(key, { file: filePath, items: r.items });
+    this.fileWalks.set(key, { file: filePath, path, textualIn: textual, textualOut: r.textual });
     return { mod: decl, textual: r.textual };
   }
 }

@@ -10,7 +10,7 @@ import type { ProjectFs } from '../cargo/fs';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
-import { type ModuleProblem, walkModules } from './modules';
+import { type FileWalk, type ModuleProblem, walkModules } from './modules';
 import { buildCfgs } from '../cargo/buildScripts';
 import { dirname, join } from '../cargo/paths';
 import type { ParsedFiles } from './parsedFiles';
@@ -41,6 +41,9 @@ export type CrateLoad = LoadedCrate & {
   readonly home: MacroHome;
   readonly exported: ExportedMacros;
   readonly pending: number;
+  /** The walk's expander and how each file module was walked (to expand one file again: src/analysis/crateSession.ts). */
+  readonly expander: CrateExpander;
+  readonly fileWalks: ReadonlyMap<string, FileWalk>;
   /** Dependencies whose macros the walk asked for while they were being read. */
   readonly waitingFor: readonly PackageNode[];
 };
@@ -149,7 +152,8 @@ export class Project {
       package: { name: node.name, version: node.version },
       ...(detached ? { detached } : {}),
     };
-    return { input, texts: mods.texts, problems: mods.problems, home, exported: (mods.expander ?? expander).exported, pending: mods.pending, waitingFor: [...waitingFor] };
+    const ex = mods.expander ?? expander;
+    return { input, texts: mods.texts, problems: mods.problems, home, exported: ex.exported, pending: mods.pending, waitingFor: [...waitingFor], expander: ex, fileWalks: mods.fileWalks };
   }
 
   /**

@@ -84,19 +84,30 @@ export class LayoutDiagnostics extends Disposable {
       const current = () => !!a && !document.isClosed && a.version === document.version && !this.isDisposed;
       if (!a || !current() || !(await computeReportsInSlices(a, current))) return;
       const severity = SEVERITY[settings.severity];
-      this.collection.set(
-        document.uri,
-        findings(a, settings).map((f) => {
-          // A given-up parse says when it will be tried again (src/features/parseRetries.ts).
-          const message = f.code === 'parseAbandoned' ? f.message + this.reports.retryNote(a.path, a.text) : f.message;
-          const d = new vscode.Diagnostic(spanToRange(document, f.span), message, severity);
-          d.source = DIAGNOSTIC_SOURCE;
-          d.code = f.code;
-          return d;
-        }),
-      );
+      const next = findings(a, settings).map((f) => {
+        // A given-up parse says when it will be tried again (src/features/parseRetries.ts).
+        const message = f.code === 'parseAbandoned' ? f.message + this.reports.retryNote(a.path, a.text) : f.message;
+        const d = new vscode.Diagnostic(spanToRange(document, f.span), message, severity);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = f.code;
+        return d;
+      });
+      // Most keystrokes leave every diagnostic as it was: sending the same list again costs a
+      // message to the workbench (and its compression, in a remote extension host) for nothing.
+      if (!sameDiagnostics(this.collection.get(document.uri), next)) this.collection.set(document.uri, next);
     } catch (err) {
       this.log.error(`diagnostics for ${document.uri.toString()} failed`, err);
     }
   }
+}
+
+/** Whether two lists hold the same diagnostics in the same order (range, message, severity, code). */
+export function sameDiagnostics(a: readonly vscode.Diagnostic[] | undefined, b: readonly vscode.Diagnostic[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (!x.range.isEqual(y.range) || x.message !== y.message || x.severity !== y.severity || x.code !== y.code || x.source !== y.source) return false;
+  }
+  return true;
 }

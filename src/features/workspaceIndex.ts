@@ -50,9 +50,11 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
     );
     this._register(
       vscode.workspace.onDidCloseTextDocument((d) => {
+        this.openDocs = undefined;
         if (d.languageId === 'rust') this._generation++; // the disk text takes over again
       }),
     );
+    this._register(vscode.workspace.onDidOpenTextDocument(() => (this.openDocs = undefined)));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('files.exclude')) {
@@ -65,6 +67,21 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
 
   get generation(): number {
     return this._generation;
+  }
+
+  /** The open documents by path, made again when documents open or close. */
+  private openDocs: Map<string, vscode.TextDocument> | undefined;
+  private readonly docTexts = new WeakMap<vscode.TextDocument, { readonly version: number; readonly text: string }>();
+
+  private openDocument(path: string): vscode.TextDocument | undefined {
+    if (!this.openDocs) {
+      this.openDocs = new Map();
+      for (const d of vscode.workspace.textDocuments) {
+        if (!d.isClosed && d.uri.scheme === 'file') this.openDocs.set(toPath(d.uri.fsPath), d);
+      }
+    }
+    const d = this.openDocs.get(path);
+    return d && !d.isClosed ? d : undefined;
   }
 
   /** Counts changes on disk (files created, changed, deleted): what can change a package graph or a dependency. */
@@ -108,8 +125,15 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
 
   /** ProjectFs: an open document's text, else the file on disk (cached). */
   readFile(path: string): string | undefined {
-    const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.scheme === 'file' && toPath(d.uri.fsPath) === path);
-    if (doc) return doc.getText();
+    const doc = this.openDocument(path);
+    if (doc) {
+      // A walk reads every file of its crate: the open documents' texts once per version.
+      const hit = this.docTexts.get(doc);
+      if (hit && hit.version === doc.version) return hit.text;
+      const text = doc.getText();
+      this.docTexts.set(doc, { version: doc.version, text });
+      return text;
+    }
     if (this.disk.has(path)) return this.disk.get(path);
     let text: string | undefined;
     try {

@@ -34,11 +34,13 @@ function rng(seed: number): (n: number) => number {
 const BASE: Record<string, string> = {
   '/c/Cargo.toml': '[package]\nname = "c"\nversion = "0.1.0"\nedition = "2021"\n[features]\ndefault = ["big"]\nbig = []\n',
   '/c/src/lib.rs': [
+    // A macro in textual scope for the modules declared after it, called in a.rs.
+    'macro_rules! make { ($n:ident, $t:ty) => { pub struct $n { v: $t, tag: u8 } }; }',
     'pub mod a;',
     'pub mod b;',
     'mod nested;',
     'pub use a::A;',
-    'pub struct Root { a: A, b: b::B, n: nested::inner::Deep }',
+    'pub struct Root { a: A, b: b::B, n: nested::inner::Deep, m: a::MadeA }',
     'pub enum E { One(A), Two(b::B), Three }',
     '',
   ].join('\n'),
@@ -50,6 +52,8 @@ const BASE: Record<string, string> = {
     'impl A { pub const M: usize = 2; }',
     'pub struct Arr { v: [u16; N], w: [u8; A::M] }',
     'pub struct HoldsA { a: A, t: u8 }',
+    'make!(MadeA, u32);',
+    'pub struct HoldsMade { m: MadeA, w: [u16; N] }',
     '',
   ].join('\n'),
   '/c/src/b.rs': [
@@ -236,7 +240,8 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       const text = change(texts.get(path)!);
       assert.notEqual(text, texts.get(path));
       const { got, want: fresh } = await edit(path, text);
-      assert.equal(got.how, 'patched', `${path}: ${text}`);
+      // a.rs calls `make!`: its calls are expanded again, alone.
+      assert.equal(got.how, path.endsWith('a.rs') ? 'expanded' : 'patched', `${path}: ${text}`);
       assert.equal(JSON.stringify(got.analysis.reports()), fresh, `${path}: ${text}`);
       const r = got.analysis.reports().find((x) => x.name === name)!;
       if (typeof want === 'number') assert.equal(r.size, want, name);
@@ -249,7 +254,7 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       const { texts, edit } = await loaded();
       const r = rng(seed);
       const paths = [...texts.keys()].filter((p) => p.endsWith('.rs'));
-      const how = { loaded: 0, patched: 0 };
+      const how = { loaded: 0, patched: 0, expanded: 0 };
       for (let step = 0; step < 200; step++) {
         const path = paths[r(paths.length)]!;
         const text = mutate(texts.get(path)!, r, step);
@@ -261,8 +266,10 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
         }
       }
       // The test must exercise patching, and full loads too.
-      assert.ok(how.patched >= 70, `patched ${how.patched}, loaded ${how.loaded}`);
-      assert.ok(how.loaded >= 5, `patched ${how.patched}, loaded ${how.loaded}`);
+      const counts = `patched ${how.patched}, expanded ${how.expanded}, loaded ${how.loaded}`;
+      assert.ok(how.patched >= 50, counts);
+      assert.ok(how.expanded >= 20, `files with macro calls patched too: ${counts}`);
+      assert.ok(how.loaded >= 5, counts);
     });
   }
 
