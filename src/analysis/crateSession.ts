@@ -13,8 +13,8 @@
  * hundreds of random edits, that a patched analysis equals a fresh one.
  */
 import type { Item, SourceFile } from '../core/model';
-import type { CrateExpander, Textual } from './expand';
-import { type FileWalk, rewalkFile } from './modules';
+import type { CrateExpander } from './expand';
+import { type FileWalk, rewalkFile, sameTextual } from './modules';
 import type { CrateScope } from '../core/resolve';
 import type { Analysis, Analyzer, Program } from './analyzer';
 import type { LoadCrateOptions, Project } from './project';
@@ -73,17 +73,6 @@ function macroDefinitions(items: readonly Item[]): string {
   };
   walk(items, 0);
   return out.join('\n');
-}
-
-/** Whether two textual macro scopes hold the same definitions (compared until they share a tail). */
-function sameTextual(a: Textual | undefined, b: Textual | undefined): boolean {
-  while (a !== b) {
-    if (!a || !b) return false;
-    if (a.def.name !== b.def.name || a.def.body !== b.def.body || a.def.localInner !== b.def.localInner || a.def.home !== b.def.home) return false;
-    a = a.next;
-    b = b.next;
-  }
-  return true;
 }
 
 export interface SessionAnalysis {
@@ -191,7 +180,7 @@ export class CrateSession {
     const pending = ex.pending;
     ex.forgetFile(c.path);
     const r = rewalkFile(fw, c.file.items, c.text, ex, last.fileWalks);
-    if (ex.pending !== pending || ex.missedExported) return undefined;
+    if (ex.pending !== pending || ex.missedExported || !r.sameScopes) return undefined;
     if (!sameTextual(r.textual, fw.textualOut)) return undefined;
     if (signature(walkedBefore, was.innerAttrs, true) !== signature(r.items, c.file.innerAttrs, true)) return undefined;
     return r.items;

@@ -83,7 +83,16 @@ export interface FileWalk {
  * the last walk ended it with. Only valid when the file's module declarations are the same as
  * before (the caller checks, on the result's items).
  */
-export function rewalkFile(fw: FileWalk, items: readonly Item[], text: string, expander: CrateExpander, walks: ReadonlyMap<string, FileWalk>): { items: readonly Item[]; textual: Textual | undefined } {
+export function rewalkFile(
+  fw: FileWalk,
+  items: readonly Item[],
+  text: string,
+  expander: CrateExpander,
+  walks: ReadonlyMap<string, FileWalk>,
+): { items: readonly Item[]; textual: Textual | undefined; sameScopes: boolean } {
+  // Whether each `mod x;` file of this one starts with the macros it started with before (a
+  // call inside an inline module can define macros that end with it, unseen at the file's end).
+  let sameScopes = true;
   const walkIn = (path: readonly string[]) =>
     function* walkMod(m: ModDef, textual: Textual | undefined): Generator<void, { mod: ModDef; textual: Textual | undefined }, void> {
       const inner = [...path, m.name];
@@ -92,9 +101,22 @@ export function rewalkFile(fw: FileWalk, items: readonly Item[], text: string, e
         return { mod: r.items === m.items ? m : { ...m, items: r.items }, textual: r.textual };
       }
       const child = walks.get(inner.join('::'));
+      if (child && !sameTextual(textual, child.textualIn)) sameScopes = false;
       return { mod: m, textual: child ? child.textualOut : textual };
     };
-  return runToEnd(expander.items(items, { file: fw.file, fileText: text, textual: fw.textualIn, depth: 0 }, walkIn(fw.path)));
+  const r = runToEnd(expander.items(items, { file: fw.file, fileText: text, textual: fw.textualIn, depth: 0 }, walkIn(fw.path)));
+  return { ...r, sameScopes };
+}
+
+/** Whether two textual macro scopes hold the same definitions (compared until they share a tail). */
+export function sameTextual(a: Textual | undefined, b: Textual | undefined): boolean {
+  while (a !== b) {
+    if (!a || !b) return false;
+    if (a.def.name !== b.def.name || a.def.body !== b.def.body || a.def.localInner !== b.def.localInner || a.def.home !== b.def.home) return false;
+    a = a.next;
+    b = b.next;
+  }
+  return true;
 }
 
 const MAX_MODULE_DEPTH = 256;

@@ -249,6 +249,41 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
     }
   });
 
+  it('a macro call that defines a macro inside an inline module, before a `mod x;` file that uses it: changing the call reaches that file', async () => {
+    const crate: Record<string, string> = {
+      '/c/Cargo.toml': '[package]\nname = "c"\nversion = "0.1.0"\nedition = "2021"\n',
+      '/c/src/lib.rs': [
+        'macro_rules! define { ($t:ty) => { macro_rules! helper { ($n:ident) => { pub struct $n { v: $t } }; } }; }',
+        'pub mod outer {',
+        '    define!(u8);',
+        '    pub mod child;',
+        '}',
+        'pub struct Other { x: u16 }',
+        '',
+      ].join('\n'),
+      '/c/src/outer/child.rs': 'helper!(Made);\npub struct Holds { m: Made, t: u8 }\n',
+    };
+    const { texts, files, project, session, read } = await sessionOver(crate);
+    await session.load();
+    const sizeOf = (reports: { name: string; size?: number | null }[], name: string) => reports.find((x) => x.name === name)?.size;
+    const edit = async (text: string) => {
+      texts.set('/c/src/lib.rs', text);
+      const got = await session.update([{ path: '/c/src/lib.rs', text, file: files.parse('/c/src/lib.rs', text) }]);
+      const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read });
+      const want = (await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple)).reports();
+      assert.equal(JSON.stringify(got.analysis.reports()), JSON.stringify(want));
+      return got;
+    };
+    // Elsewhere in the file: the calls are expanded again and the child's scope is the same.
+    const other = await edit(texts.get('/c/src/lib.rs')!.replace('x: u16', 'x: u32'));
+    assert.equal(other.how, 'expanded');
+    assert.equal(sizeOf(other.analysis.reports(), 'outer::child::Holds'), 2);
+    // The call changes what `helper!` makes in the child: not patched, and the child's types follow.
+    const changed = await edit(texts.get('/c/src/lib.rs')!.replace('define!(u8)', 'define!(u64)'));
+    assert.equal(changed.how, 'loaded');
+    assert.equal(sizeOf(changed.analysis.reports(), 'outer::child::Holds'), 16);
+  });
+
   for (const seed of [1, 2]) {
     it(`seed ${seed}: after each of 200 random edits across five files, the session's analysis equals a fresh one`, async () => {
       const { texts, edit } = await loaded();
