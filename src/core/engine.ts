@@ -357,7 +357,11 @@ export class Engine {
     if (e.segments.length === 0) return { k: 'unknown', reason: 'could not read the type (an empty path)' };
     const segs = e.segments.map((x) => x.name);
     const text = segs.join('::');
-    if (e.qualified) return { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
+    if (e.qualified) {
+      // `<T as Trait>::Name`: T's impl of that trait, in its crate or this one.
+      const found = e.qself && segs.length === 2 ? this.projection(this.tyOf(e.qself.ty, s), segs[1]!, s, e.qself.trait) : undefined;
+      return found ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
+    }
     const last = e.segments[e.segments.length - 1]!;
     if (segs.length === 1 && !e.global) {
       const g = s.generics.get(last.name);
@@ -388,13 +392,14 @@ export class Engine {
    * two traits may name an associated type alike, and the trait bound that tells them apart is
    * not read.
    */
-  private projection(self: Ty, name: string, s: TyScope): Ty | undefined {
+  private projection(self: Ty, name: string, s: TyScope, trait?: string): Ty | undefined {
     if (self.k !== 'adt' || self.def.m.crate.isStd) return undefined;
     const item = self.def.item;
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
     const crates = self.def.m.crate === s.m.crate ? [s.m.crate] : [self.def.m.crate, s.m.crate];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(item.name) ?? []) {
+        if (trait !== undefined && impl.trait?.split('::').pop() !== trait) continue;
         const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
         if (!alias || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
         const segs = impl.selfTy.segments;
@@ -404,15 +409,26 @@ export class Engine {
         const params = new Set((impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime').map((p) => p.name));
         const written = (segs[segs.length - 1]!.args ?? []).filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
         const generics = new Map<string, GArg>();
+        let matches = true;
+        const concrete: { a: GenericArg; arg: GArg }[] = [];
         for (let i = 0; i < written.length; i++) {
           const a = written[i]!;
           const arg = self.args[i];
+          if (!arg) return undefined;
           const p = a.kind === 'type' && a.ty.kind === 'path' && a.ty.segments.length === 1 && !a.ty.global ? a.ty.segments[0]!.name : undefined;
-          if (p === undefined || !params.has(p) || !arg || generics.has(p)) return undefined;
-          generics.set(p, arg);
+          if (p !== undefined && params.has(p)) {
+            if (generics.has(p)) return undefined;
+            generics.set(p, arg);
+          } else concrete.push({ a, arg });
         }
         if (generics.size !== params.size || alias.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
-        found.push({ alias, m, generics });
+        // `impl IntoIterator for Map<String, Value>`: its written arguments must be the type's.
+        for (const { a, arg } of concrete) {
+          const same = a.kind === 'type' && arg.k === 'ty' ? sameTy(this.tyOf(a.ty, { m, generics }), arg.ty) : undefined;
+          if (same === undefined) return undefined;
+          if (!same) matches = false;
+        }
+        if (matches) found.push({ alias, m, generics });
       }
     }
     if (found.length !== 1) return undefined;
@@ -1347,6 +1363,43 @@ function uncertainCfgIn(item: TypeItem, uncertain: ReadonlyMap<string, string>):
 function all(xs: readonly (boolean | 'unknown')[]): boolean | 'unknown' {
   if (xs.includes(false)) return false;
   return xs.includes('unknown') ? 'unknown' : true;
+}
+
+/**
+ * Whether two types are the same type: true, false, or undefined when this cannot tell (an
+ * unknown or unresolved part; a kind not compared here). Used to pick a trait impl written for
+ * one instance of a generic type: "cannot tell" makes the caller abstain.
+ */
+function sameTy(a: Ty, b: Ty): boolean | undefined {
+  if (a.k === 'unknown' || b.k === 'unknown' || a.k === 'error' || b.k === 'error' || a.k === 'param' || b.k === 'param') return undefined;
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'int':
+      return a.size === (b as typeof a).size && a.signed === (b as typeof a).signed && a.name === (b as typeof a).name;
+    case 'float':
+      return a.name === (b as typeof a).name;
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'never':
+      return true;
+    case 'adt': {
+      const y = b as typeof a;
+      if (a.def.item !== y.def.item) return false;
+      if (a.args.length !== y.args.length) return undefined;
+      let all: boolean | undefined = true;
+      for (let i = 0; i < a.args.length; i++) {
+        const x = a.args[i]!;
+        const z = y.args[i]!;
+        const r = x.k === 'ty' && z.k === 'ty' ? sameTy(x.ty, z.ty) : x.k === 'const' && z.k === 'const' ? x.value === z.value : undefined;
+        if (r === false) return false;
+        if (r === undefined) all = undefined;
+      }
+      return all;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {

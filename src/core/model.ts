@@ -48,8 +48,14 @@ export type TypeExpr =
       readonly segments: readonly PathSegment[];
       /** Leading `::`. */
       readonly global: boolean;
-      /** `<T as Trait>::Assoc` and the like: layout is unknown. */
+      /** `<T as Trait>::Assoc` and the like (see `qself`). */
       readonly qualified?: boolean;
+      /**
+       * A qualified path's self type and trait (`<T as Trait>::Assoc`: T and `Trait`, the last
+       * segment of the trait's path; `<T>::Assoc`: no trait). `segments` then holds the text in
+       * brackets and the names after it.
+       */
+      readonly qself?: { readonly ty: TypeExpr; readonly trait?: string };
       readonly span: Span;
     }
   | { readonly kind: 'ref'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span }

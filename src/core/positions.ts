@@ -246,7 +246,14 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
   const span = spanSh(t.span, d);
   switch (t.kind) {
     case 'path':
-      return { kind: t.kind, segments: segmentsSh(t.segments, d), global: t.global, qualified: t.qualified, span };
+      return {
+        kind: t.kind,
+        segments: segmentsSh(t.segments, d),
+        global: t.global,
+        qualified: t.qualified,
+        ...(t.qself ? { qself: { ...t.qself, ty: tySh(t.qself.ty, d) } } : {}),
+        span,
+      };
     case 'ref':
     case 'ptr':
       return { kind: t.kind, mutable: t.mutable, inner: tySh(t.inner, d), span };

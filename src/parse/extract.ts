@@ -1202,22 +1202,41 @@ interface MutSeg {
 
 function pathType(n: Node, ctx: Ctx, depth: number): TypeExpr {
   const segs: MutSeg[] = [];
-  const st = { global: false, qualified: false };
+  const st: PathState = { global: false, qualified: false };
   pushPath(n, ctx, segs, st, depth, true);
   return {
     kind: 'path',
     segments: segs.length === 1 && segs[0]!.args.length === 0 ? singleSegment(segs[0]!.name) : (segs as PathSegment[]),
     global: st.global,
     ...(st.qualified ? { qualified: true } : {}),
+    ...(st.qself ? { qself: st.qself } : {}),
     span: span(n),
   };
+}
+
+interface PathState {
+  global: boolean;
+  qualified: boolean;
+  qself?: { readonly ty: TypeExpr; readonly trait?: string };
+}
+
+/** `<T as Trait>` (or `<T>`) at the head of a path: its self type and the trait's last segment. */
+function qualifiedSelf(n: Node, ctx: Ctx, depth: number): PathState['qself'] {
+  const inner = n.namedChildren.find((k) => k.type !== 'line_comment' && k.type !== 'block_comment');
+  if (!inner) return undefined;
+  if (inner.type !== 'qualified_type') return { ty: typeExpr(inner, ctx, depth + 1) };
+  const ty = inner.childForFieldName('type');
+  const alias = inner.childForFieldName('alias');
+  if (!ty || !alias) return undefined;
+  const trait = slice(ctx, alias).replace(/<[\s\S]*$/, '').replace(/\s+/g, '').split('::').pop();
+  return { ty: typeExpr(ty, ctx, depth + 1), ...(trait ? { trait } : {}) };
 }
 
 function pushPath(
   n: Node,
   ctx: Ctx,
   segs: MutSeg[],
-  st: { global: boolean; qualified: boolean },
+  st: PathState,
   depth: number,
   outermost: boolean,
 ): void {
@@ -1256,6 +1275,8 @@ function pushPath(
     }
     case 'bracketed_type':
       st.qualified = true;
+      // Only at the head of the path (`<T as Trait>::Assoc`): its self type and trait.
+      if (segs.length === 0) st.qself = qualifiedSelf(n, ctx, depth);
       segs.push({ name: short(ctx, n), args: EMPTY });
       return;
     default: {

@@ -331,7 +331,6 @@ class Lexer {
 
 export class FastParser {
   private readonly lx: Lexer;
-  private lastTokEnd = 0;
   constructor(
     private readonly text: string,
     start: number,
@@ -345,9 +344,7 @@ export class FastParser {
     return this.lx.peek(i);
   }
   private next(): Tok {
-    const t = this.lx.next();
-    this.lastTokEnd = t.end;
-    return t;
+    return this.lx.next();
   }
   private isP(t: Tok, ch: string): boolean {
     return t.k === K.Punct && t.v === ch;
@@ -953,15 +950,23 @@ export class FastParser {
     const start = this.peek().start;
     const segs: MutSeg[] = [];
     let global = false;
-    let qualified = false;
     let end = start;
+    let qself: { ty: TypeExpr; trait?: string } | undefined;
     if (this.atP('<')) {
+      // `<T as Trait>::Assoc` (or `<T>::Assoc`): the bracketed part is one segment named by its
+      // text, its self type and trait's last segment kept aside (as the tree path does).
       this.next();
-      this.skipAngle();
-      qualified = true;
-      // the bracketed part is one segment named by its text
-      const closeEnd = this.lastTokEnd;
-      segs.push({ name: short(this.text, start, closeEnd), args: EMPTY });
+      const ty = this.type(depth + 1);
+      let trait: string | undefined;
+      if (this.atIdent('as')) {
+        this.next();
+        const from = this.peek().start;
+        const t = this.pathType(depth + 1);
+        trait = this.text.slice(from, t.span.end).replace(/<[\s\S]*$/, '').replace(/\s+/g, '').split('::').pop() || undefined;
+      }
+      const close = this.expectP('>');
+      segs.push({ name: short(this.text, start, close.end), args: EMPTY });
+      qself = { ty, ...(trait ? { trait } : {}) };
       if (!this.atPathSep()) throw BAIL;
     } else if (this.atPathSep()) {
       global = true;
@@ -990,7 +995,7 @@ export class FastParser {
       kind: 'path',
       segments: segs.length === 1 && segs[0]!.args === EMPTY ? singleSegment(segs[0]!.name) : (segs as PathSegment[]),
       global,
-      ...(qualified ? { qualified: true } : {}),
+      ...(qself ? { qualified: true, qself } : {}),
       span: { start, end },
     };
   }

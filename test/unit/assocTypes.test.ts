@@ -35,13 +35,26 @@ pub struct Amb(UsesA<Two>);
     assert.match(t.unknown ?? '', /associated type `T::Out`/);
   });
 
-  it('an impl for one instance of a generic type only (`impl Tr for Foo<u8>`): unknown, not that impl for every instance', async () => {
+  it('an impl for one instance of a generic type (`impl Tr for Foo<u8>`) is that instance\'s only', async () => {
+    const source = `pub trait Tr { type X; }
+pub struct Foo<T>(T);
+impl Tr for Foo<u8> { type X = u64; }
+pub struct Uses<T: Tr> { x: T::X }
+pub struct Inst(Uses<Foo<u8>>);
+pub struct NoImpl(Uses<Foo<u16>>);
+`;
+    assert.equal((await report(source, 'Inst')).size, 8);
+    const none = await report(source, 'NoImpl');
+    assert.equal(none.size, null, 'Foo<u16> has no impl of Tr: not Foo<u8>\'s');
+  });
+
+  it('an instance the engine cannot compare with the impl\'s (a type it does not know): unknown', async () => {
     const t = await report(
       `pub trait Tr { type X; }
 pub struct Foo<T>(T);
 impl Tr for Foo<u8> { type X = u64; }
 pub struct Uses<T: Tr> { x: T::X }
-pub struct Inst(Uses<Foo<u8>>);
+pub struct Inst(Uses<Foo<some_crate::Unknown>>);
 `,
       'Inst',
     );

@@ -167,6 +167,24 @@ pub struct File32(File<FileHeader32<u8>>);
 `,
     expect: { StrMatches: '40/8', ByteMatches: '32/8', File64: '32/8', File32: '16/4' },
   },
+  {
+    name: 'associated types named with their trait (`<T as Trait>::Name`), and impls written for one instance of a generic type (serde_json `impl IntoIterator for Map<String, Value>`)',
+    source: `
+pub trait Link { type Target; type Handle; }
+pub trait Other { type Target; }
+pub struct Waiter { n: u8 }
+impl Link for Waiter { type Target = u64; type Handle = (u8, u16); }
+impl Other for Waiter { type Target = u8; }
+pub struct Pointers<T: Link + Other> { t: <T as Link>::Target, o: <T as Other>::Target, h: <T as Link>::Handle }
+pub struct List(Pointers<Waiter>);
+pub struct Map<K, V> { k: K, v: V }
+pub struct Value(u32);
+impl IntoIterator for Map<String, Value> { type Item = (String, Value); type IntoIter = std::vec::IntoIter<(String, Value)>; fn into_iter(self) -> Self::IntoIter { unimplemented!() } }
+impl IntoIterator for Map<u8, u8> { type Item = u8; type IntoIter = std::option::IntoIter<u8>; fn into_iter(self) -> Self::IntoIter { unimplemented!() } }
+pub struct Iter { it: <Map<String, Value> as IntoIterator>::IntoIter, small: <Map<u8, u8> as IntoIterator>::IntoIter }
+`,
+    expect: { List: '16/8', Iter: '40/8' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
