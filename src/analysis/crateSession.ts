@@ -185,6 +185,4 @@ export class CrateSession {
     if (signature(walkedBefore, was.innerAttrs, true) !== signature(r.items, c.file.innerAttrs, true)) return undefined;
     return r.items;
   }
-
-
 }

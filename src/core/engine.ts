@@ -399,7 +399,7 @@ export class Engine {
     const crates = self.def.m.crate === s.m.crate ? [s.m.crate] : [self.def.m.crate, s.m.crate];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(item.name) ?? []) {
-        if (trait !== undefined && impl.trait?.split('::').pop() !== trait) continue;
+        if (trait !== undefined && impl.trait !== trait) continue;
         const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
         if (!alias || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
         const segs = impl.selfTy.segments;
@@ -408,6 +408,8 @@ export class Engine {
         // The impl's parameters, as the self type's written arguments name them.
         const params = new Set((impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime').map((p) => p.name));
         const written = (segs[segs.length - 1]!.args ?? []).filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
+        // `impl Tr for Foo` with `Foo<T = u8>` is Foo<u8>'s: arguments left to defaults are not compared here.
+        if (written.length !== self.args.length) return undefined;
         const generics = new Map<string, GArg>();
         let matches = true;
         const concrete: { a: GenericArg; arg: GArg }[] = [];

@@ -286,7 +286,7 @@ export interface ImplDef {
   readonly consts: readonly ConstDef[];
   /** `impl Copy for Type`. */
   readonly copy?: boolean;
-  /** A trait impl's trait, as written (`RegularExpression`, `linked_list::Link`). */
+  /** A trait impl's trait: its path's last segment (`linked_list::Link<u8>` → `Link`). */
   readonly trait?: string;
   /** The impl's own generic parameters (`impl<'a, T> … for Foo<'a, T>`). */
   readonly generics?: Generics;

@@ -684,12 +684,12 @@ export class DocumentReports extends Disposable {
     return ` It was given up ${s.attempts} times; it will be parsed again when the text changes.`;
   }
 
-  /** Runs a provider's body: an exception is logged and becomes `fallback`, never thrown into VS Code. */
   /** A line in the log at debug level (the surfaces say there what they answered, and when). */
   debug(message: string): void {
     this.log.debug(message);
   }
 
+  /** Runs a provider's body: an exception is logged and becomes `fallback`, never thrown into VS Code. */
   async safely<T>(what: string, body: () => Promise<T> | T, fallback: T): Promise<T> {
     try {
       return await body();

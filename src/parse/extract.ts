@@ -54,6 +54,7 @@ import {
   parseCharLiteral,
   parseIntLiteral,
   shortText,
+  traitLastSegment,
   useEntry,
   visNormalize,
   type Pending,
@@ -521,7 +522,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     }
     if (types.length === 0) return undefined;
     const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, undefined, ctx);
-    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, trait: traitText.replace(/<.*$/, ''), generics, types, span: itemSpan(node, p), cfg: p.cfg };
+    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, trait: traitLastSegment(traitText), generics, types, span: itemSpan(node, p), cfg: p.cfg };
   }
   const body = node.childForFieldName('body');
   if (!body) return undefined;
@@ -1228,7 +1229,7 @@ function qualifiedSelf(n: Node, ctx: Ctx, depth: number): PathState['qself'] {
   const ty = inner.childForFieldName('type');
   const alias = inner.childForFieldName('alias');
   if (!ty || !alias) return undefined;
-  const trait = slice(ctx, alias).replace(/<[\s\S]*$/, '').replace(/\s+/g, '').split('::').pop();
+  const trait = traitLastSegment(slice(ctx, alias));
   return { ty: typeExpr(ty, ctx, depth + 1), ...(trait ? { trait } : {}) };
 }
 

@@ -45,6 +45,7 @@ import {
   parseCharLiteral,
   parseIntLiteral,
   shortText as short,
+  traitLastSegment,
   useEntry,
   visNormalize,
   withUnsized,
@@ -962,7 +963,7 @@ export class FastParser {
         this.next();
         const from = this.peek().start;
         const t = this.pathType(depth + 1);
-        trait = this.text.slice(from, t.span.end).replace(/<[\s\S]*$/, '').replace(/\s+/g, '').split('::').pop() || undefined;
+        trait = traitLastSegment(this.text.slice(from, t.span.end));
       }
       const close = this.expectP('>');
       segs.push({ name: short(this.text, start, close.end), args: EMPTY });

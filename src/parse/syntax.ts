@@ -36,6 +36,11 @@ export function newPending(): Pending {
 
 const segmentCache = new Map<string, readonly PathSegment[]>();
 /** `[{ name, args: [] }]`, shared per name (primitive and simple type names repeat a lot). */
+/** A trait path as written (`linked_list::Link<u8>`) to its last segment's name (`Link`), or undefined. */
+export function traitLastSegment(text: string): string | undefined {
+  return text.replace(/<[\s\S]*$/, '').replace(/\s+/g, '').split('::').pop() || undefined;
+}
+
 export function singleSegment(name: string): readonly PathSegment[] {
   let segs = segmentCache.get(name);
   if (!segs) {

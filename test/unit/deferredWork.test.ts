@@ -45,6 +45,25 @@ function countingBudget(n: number): WorkBudget & { turn(): void; spent: number }
 /** Text no other test has used: the expansion and manifest caches are shared by the process. */
 const fresh = () => `u${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
+
+/** Counts turns of the event loop (a task that comes back every turn) until stopped. */
+function turnCounter(): { readonly count: number; stop(): void } {
+  let count = 0;
+  let ticking = true;
+  const tick = (): void => {
+    count++;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return {
+    get count() {
+      return count;
+    },
+    stop() {
+      ticking = false;
+    },
+  };
+}
 describe('work put off to later turns', function () {
   this.timeout(60_000);
   const analyzer = new Analyzer({ wasmDir: DIST });
@@ -116,18 +135,12 @@ describe('work put off to later turns', function () {
       const fs = memoryFs(files);
       const project = new Project(new CargoGraph(fs, x86, '/s'), fs, parse, x86);
       const atOnce = project.loadCrate(project.graph.root, '/s/src/lib.rs');
-      // Turns of the event loop counted by a task that comes back every turn (a timer would
-      // count milliseconds, and a quick machine walks these 36 small files in one or two).
-      let turns = 0;
-      let ticking = true;
-      const tick = (): void => {
-        turns++;
-        if (ticking) setImmediate(tick);
-      };
-      setImmediate(tick);
+      // Turns of the event loop, not milliseconds: a quick machine walks these 36 small files
+      // within one or two.
+      const turns = turnCounter();
       const sliced = await project.loadCrateInSlices(project.graph.root, '/s/src/lib.rs', {}, 0);
-      ticking = false;
-      assert.ok(turns >= 12, `the event loop turned ${turns} times during the walk of 24 file modules`);
+      turns.stop();
+      assert.ok(turns.count >= 12, `the event loop turned ${turns.count} times during the walk of 24 file modules`);
       const sizes = async (c: typeof atOnce) => JSON.stringify((await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple)).reports().map((r) => [r.name, r.size]));
       assert.deepEqual([...sliced.texts.keys()], [...atOnce.texts.keys()]);
       assert.equal(await sizes(sliced), await sizes(atOnce));
@@ -298,18 +311,12 @@ describe('work put off to later turns', function () {
 
     it('never resumes two waiters in the same turn', async () => {
       const turnOf: number[] = [];
-      let turn = 0;
-      let ticking = true;
-      const tick = (): void => {
-        turn++;
-        if (ticking) setImmediate(tick);
-      };
-      setImmediate(tick);
+      const turns = turnCounter();
       await Promise.all(Array.from({ length: 6 }, async () => {
         await nextTurn();
-        turnOf.push(turn);
+        turnOf.push(turns.count);
       }));
-      ticking = false;
+      turns.stop();
       assert.equal(new Set(turnOf).size, 6, `each waiter in a turn of its own: ${turnOf.join(', ')}`);
       assert.equal(waitingAtGate(), 0);
     });
