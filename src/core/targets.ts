@@ -1,8 +1,11 @@
 /**
- * Target facts, taken from rustc's own target specifications
- * (`RUSTC_BOOTSTRAP=1 rustc -Z unstable-options --print target-spec-json --target T`, rustc 1.95).
+ * Target facts for every built-in target of rustc 1.95, from a table generated from rustc's own
+ * target specifications by scripts/gen-targets.mjs
+ * (`RUSTC_BOOTSTRAP=1 rustc -Z unstable-options --print target-spec-json --target T` and
+ * `rustc --print cfg --target T`), and for custom target JSON files.
  * The data-layout strings are parsed the way rustc parses them (`TargetDataLayout::parse_from_llvm_datalayout_string`).
  */
+import table from './targetTable.json';
 
 export interface Target {
   readonly triple: string;
@@ -34,66 +37,50 @@ export interface Target {
   readonly cfgNames: ReadonlySet<string>;
 }
 
-interface TargetSpec {
-  readonly triple: string;
-  readonly short: string;
+/** One row of the generated table (src/core/targetTable.json, written by scripts/gen-targets.mjs). */
+export interface TargetSpec {
+  /** rustc's one-line description of the target (its metadata). */
+  readonly description: string | null;
+  readonly tier: number | null;
+  /** Whether std is available for the target (false: core and alloc only). */
+  readonly std: boolean | null;
   readonly dataLayout: string;
   readonly pointerWidth: number;
+  readonly endian: 'little' | 'big';
+  /** Absent: `cIntWidth` (rustc's default). */
   readonly cEnumMinBits?: number;
-  readonly maxAtomicWidth: number;
-  readonly stdFlavor: 'linux64' | 'other';
-  /** `rustc --print cfg --target T` (rustc 1.95), space separated. */
-  readonly printCfg: string;
+  /** Width of C's `int`; absent: 32. */
+  readonly cIntWidth?: number;
+  /** Absent: the pointer width (rustc's default). */
+  readonly maxAtomicWidth?: number;
+  /** The CPU rustc needs named for this target (`-C target-cpu`), where it needs one. */
+  readonly targetCpu?: string;
+  /** `rustc --print cfg --target T`, the cfgs stable code sees, space separated. */
+  readonly cfg: string;
 }
 
-const SPECS: readonly TargetSpec[] = [
-  {
-    triple: 'x86_64-unknown-linux-gnu',
-    short: 'x86_64',
-    dataLayout: 'e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128',
-    pointerWidth: 64,
-    maxAtomicWidth: 64,
-    stdFlavor: 'linux64',
-    printCfg: 'debug_assertions panic="unwind" target_abi="" target_arch="x86_64" target_endian="little" target_env="gnu" target_family="unix" target_feature="fxsr" target_feature="sse" target_feature="sse2" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="linux" target_pointer_width="64" target_vendor="unknown" unix',
-  },
-  {
-    triple: 'aarch64-unknown-linux-gnu',
-    short: 'aarch64',
-    dataLayout: 'e-m:e-p270:32:32-p271:32:32-p272:64:64-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128-Fn32',
-    pointerWidth: 64,
-    maxAtomicWidth: 128,
-    stdFlavor: 'linux64',
-    printCfg: 'debug_assertions panic="unwind" target_abi="" target_arch="aarch64" target_endian="little" target_env="gnu" target_family="unix" target_feature="neon" target_has_atomic="128" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="linux" target_pointer_width="64" target_vendor="unknown" unix',
-  },
-  {
-    triple: 'i686-unknown-linux-gnu',
-    short: 'i686',
-    dataLayout: 'e-m:e-p:32:32-p270:32:32-p271:32:32-p272:64:64-i128:128-f64:32:64-f80:32-n8:16:32-S128',
-    pointerWidth: 32,
-    maxAtomicWidth: 64,
-    stdFlavor: 'other',
-    printCfg: 'debug_assertions panic="unwind" target_abi="" target_arch="x86" target_endian="little" target_env="gnu" target_family="unix" target_feature="fxsr" target_feature="sse" target_feature="sse2" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="linux" target_pointer_width="32" target_vendor="unknown" unix',
-  },
-  {
-    triple: 'wasm32-unknown-unknown',
-    short: 'wasm32',
-    dataLayout: 'e-m:e-p:32:32-p10:8:8-p20:8:8-i64:64-i128:128-n32:64-S128-ni:1:10:20',
-    pointerWidth: 32,
-    maxAtomicWidth: 64,
-    stdFlavor: 'other',
-    printCfg: 'debug_assertions panic="abort" target_abi="" target_arch="wasm32" target_endian="little" target_env="" target_family="wasm" target_feature="bulk-memory" target_feature="multivalue" target_feature="mutable-globals" target_feature="nontrapping-fptoint" target_feature="reference-types" target_feature="sign-ext" target_has_atomic="16" target_has_atomic="32" target_has_atomic="64" target_has_atomic="8" target_has_atomic="ptr" target_os="unknown" target_pointer_width="32" target_vendor="unknown"',
-  },
-  {
-    triple: 'thumbv7em-none-eabihf',
-    short: 'thumbv7em',
-    dataLayout: 'e-m:e-p:32:32-Fi8-i64:64-v128:64:128-a:0:32-n32-S64',
-    pointerWidth: 32,
-    cEnumMinBits: 8,
-    maxAtomicWidth: 32,
-    stdFlavor: 'other',
-    printCfg: 'debug_assertions panic="abort" target_abi="eabihf" target_arch="arm" target_endian="little" target_env="" target_has_atomic="16" target_has_atomic="32" target_has_atomic="8" target_has_atomic="ptr" target_os="none" target_pointer_width="32" target_vendor="unknown"',
-  },
-];
+const TABLE = table as unknown as { readonly rustc: string; readonly targets: Readonly<Record<string, TargetSpec>> };
+
+/** The rustc whose target specifications the table holds. */
+export const TARGET_TABLE_RUSTC = TABLE.rustc;
+
+/** Short names of the targets offered first (the status bar shows them; `--target x86_64` works). */
+const SHORT: Readonly<Record<string, string>> = {
+  'x86_64-unknown-linux-gnu': 'x86_64',
+  'aarch64-unknown-linux-gnu': 'aarch64',
+  'i686-unknown-linux-gnu': 'i686',
+  'wasm32-unknown-unknown': 'wasm32',
+  'thumbv7em-none-eabihf': 'thumbv7em',
+};
+
+/**
+ * Which standard library implementation is modelled for OS-dependent std types (Mutex,
+ * Instant, RandomState…): 'linux64' for 64-bit Linux with glibc on x86_64 and aarch64, where it
+ * was measured; otherwise such types abstain.
+ */
+function stdFlavorOf(triple: string): Target['stdFlavor'] {
+  return triple === 'x86_64-unknown-linux-gnu' || triple === 'aarch64-unknown-linux-gnu' ? 'linux64' : 'other';
+}
 
 export const DEFAULT_TARGET = 'x86_64-unknown-linux-gnu';
 
@@ -149,35 +136,100 @@ export function parseDataLayout(dl: string): {
 
 const cache = new Map<string, Target>();
 
+/** Every built-in target of the rustc the table was made from, sorted. */
 export function listTargets(): readonly string[] {
-  return SPECS.map((s) => s.triple);
+  return Object.keys(TABLE.targets);
 }
 
-/** The target for a triple (or its short name), or undefined when it is not one we know. */
+/** The generated table's row for a built-in triple. */
+export function targetSpec(triple: string): TargetSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(TABLE.targets, triple) ? TABLE.targets[triple] : undefined;
+}
+
+/** The target for a triple (or a short name such as `x86_64`), or a custom target registered before; undefined when unknown. */
 export function getTarget(tripleOrShort: string): Target | undefined {
-  const spec = SPECS.find((s) => s.triple === tripleOrShort || s.short === tripleOrShort);
-  if (!spec) return undefined;
-  const hit = cache.get(spec.triple);
+  const hit = cache.get(tripleOrShort);
   if (hit) return hit;
+  const triple = Object.keys(SHORT).find((k) => SHORT[k] === tripleOrShort) ?? tripleOrShort;
+  const spec = targetSpec(triple);
+  if (!spec) return undefined;
+  const t = makeTarget(triple, SHORT[triple] ?? triple, spec, stdFlavorOf(triple));
+  cache.set(triple, t);
+  if (t.short !== triple) cache.set(t.short, t);
+  return t;
+}
+
+function makeTarget(triple: string, short: string, spec: TargetSpec, stdFlavor: Target['stdFlavor']): Target {
   const dl = parseDataLayout(spec.dataLayout);
   const bits = spec.pointerWidth;
-  const t: Target = {
-    triple: spec.triple,
-    short: spec.short,
+  return {
+    triple,
+    short,
     pointerSize: dl.pointerSize,
     pointerAlign: dl.pointerAlign,
     intAlign: dl.intAlign,
     f32Align: dl.f32Align,
     f64Align: dl.f64Align,
     aggregateAlign: dl.aggregateAlign,
-    cEnumMinSize: (spec.cEnumMinBits ?? 32) / 8,
-    maxAtomicSize: spec.maxAtomicWidth / 8,
-    stdFlavor: spec.stdFlavor,
+    cEnumMinSize: (spec.cEnumMinBits ?? spec.cIntWidth ?? 32) / 8,
+    maxAtomicSize: (spec.maxAtomicWidth ?? bits) / 8,
+    stdFlavor,
     objSizeBound: bits === 64 ? 1n << 61n : bits === 32 ? 1n << 31n : 1n << 15n,
     dataLayout: spec.dataLayout,
-    ...parsePrintCfg(spec.printCfg),
+    ...parsePrintCfg(spec.cfg),
   };
-  cache.set(spec.triple, t);
+}
+
+/**
+ * A custom target from its JSON specification (the file `[build] target` or `--target` names;
+ * cargo and rustc call the target by the file's stem). The layout facts are the file's own
+ * (`data-layout`, `target-pointer-width`, `c-enum-min-bits`, `target-c-int-width`, `max-atomic-width`); the cfgs are
+ * derived from its fields the way rustc derives them (arch, os, env, vendor, families, endian,
+ * pointer width, abi, atomics, panic strategy, the `+feature`s it lists). Registered, so that
+ * `getTarget(name)` finds it afterwards. Throws with a readable message on a malformed file.
+ */
+export function registerCustomTarget(name: string, json: unknown): Target {
+  const o = (json ?? {}) as Record<string, unknown>;
+  const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const num = (k: string): number | undefined => {
+    const v = o[k];
+    if (typeof v === 'number') return v;
+    if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+    return undefined;
+  };
+  const dataLayout = str('data-layout');
+  const pointerWidth = num('target-pointer-width');
+  const arch = str('arch');
+  if (!dataLayout || !pointerWidth || !arch) {
+    throw new Error(`custom target \`${name}\`: the file must give \`data-layout\`, \`target-pointer-width\` and \`arch\``);
+  }
+  if (![16, 32, 64].includes(pointerWidth)) throw new Error(`custom target \`${name}\`: target-pointer-width ${pointerWidth} is not 16, 32 or 64`);
+  const endian = str('target-endian') === 'big' ? 'big' : 'little';
+  const maxAtomicWidth = num('max-atomic-width') ?? pointerWidth;
+  const cas = o['atomic-cas'] !== false;
+  const families = Array.isArray(o['target-family']) ? (o['target-family'] as unknown[]).filter((x): x is string => typeof x === 'string') : typeof o['target-family'] === 'string' ? [o['target-family'] as string] : [];
+  const toks: string[] = ['debug_assertions', `panic="${str('panic-strategy') ?? 'unwind'}"`, `target_abi="${str('abi') ?? ''}"`, `target_arch="${arch}"`, `target_endian="${endian}"`, `target_env="${str('env') ?? ''}"`];
+  for (const f of families) toks.push(`target_family="${f}"`);
+  for (const f of (str('features') ?? '').split(',')) if (f.startsWith('+')) toks.push(`target_feature="${f.slice(1)}"`);
+  if (cas) {
+    for (const w of [8, 16, 32, 64, 128]) if (w <= maxAtomicWidth) toks.push(`target_has_atomic="${w}"`);
+    if (maxAtomicWidth >= pointerWidth) toks.push('target_has_atomic="ptr"');
+  }
+  toks.push(`target_os="${str('os') ?? 'none'}"`, `target_pointer_width="${pointerWidth}"`, `target_vendor="${str('vendor') ?? 'unknown'}"`, ...families);
+  const spec: TargetSpec = {
+    description: `custom target ${name}`,
+    tier: null,
+    std: null,
+    dataLayout,
+    pointerWidth,
+    endian,
+    maxAtomicWidth,
+    ...(num('c-enum-min-bits') !== undefined ? { cEnumMinBits: num('c-enum-min-bits') } : {}),
+    ...(num('target-c-int-width') !== undefined ? { cIntWidth: num('target-c-int-width') } : {}),
+    cfg: toks.join(' '),
+  };
+  const t = makeTarget(name, name, spec, 'other');
+  cache.set(name, t);
   return t;
 }
 
