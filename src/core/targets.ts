@@ -97,13 +97,13 @@ export function parseDataLayout(dl: string): {
   const r = {
     pointerSize: 8,
     pointerAlign: 8,
-    intAlign: { 1: 1, 2: 2, 4: 4, 8: 4, 16: 8 } as Record<1 | 2 | 4 | 8 | 16, number>,
+    intAlign: { 1: 1, 2: 2, 4: 4, 8: 4, 16: 4 } as Record<1 | 2 | 4 | 8 | 16, number>,
     f32Align: 4,
     f64Align: 8,
     aggregateAlign: 1,
   };
-  // The i128 alignment is taken from the largest i{64..=128} spec present.
-  let i128Source = 0;
+  // The i128 alignment is taken from the largest i{64..=128} spec present (none: 32 bits, as on m68k).
+  let i128Source = 64;
   for (const spec of dl.split('-')) {
     const parts = spec.split(':');
     const head = parts[0] ?? '';
@@ -121,7 +121,7 @@ export function parseDataLayout(dl: string): {
       const align = abiBits(parts[1]);
       const bytes = bits / 8;
       if (bytes === 1 || bytes === 2 || bytes === 4 || bytes === 8) r.intAlign[bytes] = align;
-      if (bits >= i128Source && bits <= 128 && bits >= 64) {
+      if (bits >= i128Source && bits <= 128) {
         i128Source = bits;
         r.intAlign[16] = align;
       }
@@ -185,7 +185,7 @@ function makeTarget(triple: string, short: string, spec: TargetSpec, stdFlavor: 
  * cargo and rustc call the target by the file's stem). The layout facts are the file's own
  * (`data-layout`, `target-pointer-width`, `c-enum-min-bits`, `target-c-int-width`, `max-atomic-width`); the cfgs are
  * derived from its fields the way rustc derives them (arch, os, env, vendor, families, endian,
- * pointer width, abi, atomics, panic strategy, the `+feature`s it lists). Registered, so that
+ * pointer width, abi, atomics, panic strategy, the `+feature`s it lists that are Rust feature names). Registered, so that
  * `getTarget(name)` finds it afterwards. Throws with a readable message on a malformed file.
  */
 export function registerCustomTarget(name: string, json: unknown): Target {
@@ -210,7 +210,10 @@ export function registerCustomTarget(name: string, json: unknown): Target {
   const families = Array.isArray(o['target-family']) ? (o['target-family'] as unknown[]).filter((x): x is string => typeof x === 'string') : typeof o['target-family'] === 'string' ? [o['target-family'] as string] : [];
   const toks: string[] = ['debug_assertions', `panic="${str('panic-strategy') ?? 'unwind'}"`, `target_abi="${str('abi') ?? ''}"`, `target_arch="${arch}"`, `target_endian="${endian}"`, `target_env="${str('env') ?? ''}"`];
   for (const f of families) toks.push(`target_family="${f}"`);
-  for (const f of (str('features') ?? '').split(',')) if (f.startsWith('+')) toks.push(`target_feature="${f.slice(1)}"`);
+  // `features` lists LLVM's names; only those that are also Rust feature names of the arch (some
+  // built-in target of the arch enables them) become cfgs. Features implied by others are not derived.
+  const rustFeatures = featuresOfArch(arch);
+  for (const f of (str('features') ?? '').split(',')) if (f.startsWith('+') && rustFeatures.has(f.slice(1))) toks.push(`target_feature="${f.slice(1)}"`);
   if (cas) {
     for (const w of [8, 16, 32, 64, 128]) if (w <= maxAtomicWidth) toks.push(`target_has_atomic="${w}"`);
     if (maxAtomicWidth >= pointerWidth) toks.push('target_has_atomic="ptr"');
@@ -231,6 +234,16 @@ export function registerCustomTarget(name: string, json: unknown): Target {
   const t = makeTarget(name, name, spec, 'other');
   cache.set(name, t);
   return t;
+}
+
+/** The `target_feature`s some built-in target of `arch` enables: Rust's names for that arch's features. */
+function featuresOfArch(arch: string): Set<string> {
+  const out = new Set<string>();
+  for (const spec of Object.values(TABLE.targets)) {
+    if (!spec.cfg.includes(`target_arch="${arch}"`)) continue;
+    for (const m of spec.cfg.matchAll(/target_feature="([^"]+)"/g)) out.add(m[1]!);
+  }
+  return out;
 }
 
 /** Parses `rustc --print cfg` output (`name` or `key="value"` tokens). */

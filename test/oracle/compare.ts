@@ -112,6 +112,14 @@ export function compareRejected(expected: OracleRejected, engine: EngineType | u
   return { name, verdict: 'error-mismatch', details: [`engine claims size ${engine.size}; rustc ${want}: ${expected.message}`] };
 }
 
+/**
+ * The types rustc rejects as too big for the target (no_core corpora on 16-bit targets), as
+ * rejected cases: the engine must report the error, never a size.
+ */
+export function tooBigCases(names: readonly string[]): OracleRejected[] {
+  return names.map((name) => ({ id: name, name, intended: 'E0080', codes: ['E0080'], message: `values of the type \`${name}\` are too big for the target architecture` }));
+}
+
 /** Compares a whole engine report with the oracle's expectations. Engine types the oracle does not know are ignored. */
 export function compareReport(title: string, engine: EngineReport, expected: readonly OracleType[], rejected: readonly OracleRejected[] = []): Summary {
   const byName = new Map<string, EngineType>();

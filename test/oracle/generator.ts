@@ -92,10 +92,13 @@ const ARRAY_LENS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 16, 17, 32, 33];
 const ALIGNS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 const PACKS = [1, 2, 4, 8, 16];
 
-/** Integer reprs with their value range. isize/usize depend on the target: 32-bit bounds in nocore. */
+/**
+ * Integer reprs with their value range. isize/usize depend on the target: in nocore mode the
+ * corpus must compile on 16-bit targets too (msp430, avr), so their bounds are 16-bit there.
+ */
 function intRange(repr: string, mode: Mode): [bigint, bigint] {
   const bits = (r: string): number => {
-    if (r === 'usize' || r === 'isize') return mode === 'nocore' ? 32 : 64;
+    if (r === 'usize' || r === 'isize') return mode === 'nocore' ? 16 : 64;
     return Number(r.slice(1));
   };
   const b = BigInt(bits(repr));
@@ -870,7 +873,7 @@ export class Generator {
     const canDisc = isClike || (!!intForDisc && !transparent);
     let discs: (bigint | null)[] = variants.map(() => null);
     if (canDisc && r.chance(isClike ? 0.6 : 0.4)) {
-      const [lo, hi] = intForDisc ? intRange(intForDisc, this.mode) : this.mode === 'nocore' ? intRange('i32', this.mode) : intRange('isize', this.mode);
+      const [lo, hi] = intForDisc ? intRange(intForDisc, this.mode) : intRange('isize', this.mode);
       discs = this.discriminants(n, lo, hi, r.pick([0.2, 0.5, 1]));
     }
     const allCopy = variants.every((v) => v.tys.every((t) => t.copy));

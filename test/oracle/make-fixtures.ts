@@ -7,12 +7,11 @@
  *   test/fixtures/oracle/x86_64-seed<N>.rs + .expected.json     std corpora, probe program
  *   test/fixtures/oracle/nocore-seed<N>.rs + .<target>.expected.json   one no_core corpus, every target
  *   test/fixtures/oracle/rejected/<id>.rs + rejected.expected.json    types rustc rejects
- *   test/fixtures/targets/<target>.json                          rustc's target specs
  */
 import { mkdirSync, writeFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate, generateRejected } from './generator';
-import { CROSS_TARGETS, HOST, probeNoCore, probeRejected, probeStd, renderRejected, rustcVersion, targetSpec, type OracleReport } from './rustc';
+import { CROSS_TARGETS, HOST, probeNoCore, probeRejected, probeStd, renderRejected, rustcVersion, type OracleReport } from './rustc';
 
 export const STD_FIXTURES = [
   { seed: '1', count: 300 },
@@ -22,10 +21,9 @@ export const NOCORE_FIXTURE = { seed: 'nocore1', count: 250 } as const;
 export const NOCORE_TARGETS = [HOST, ...CROSS_TARGETS] as const;
 export const REJECTED_FIXTURE = { seed: 'rejected1', count: 40 } as const;
 
-/** The subset of a target spec the layout engine needs (the full spec is stored too). */
-export const SPEC_KEYS = ['llvm-target', 'arch', 'data-layout', 'target-pointer-width', 'c-enum-min-bits', 'max-atomic-width', 'min-atomic-width', 'os', 'env', 'abi', 'target-endian', 'target-c-int-width'];
-
 export interface ExpectedFile extends OracleReport {
+  /** no_core on 16-bit targets: types rustc rejects as too big for the address space. */
+  readonly tooBig?: readonly string[];
   readonly generator: { readonly seed: string; readonly mode: string; readonly count: number };
   readonly source: string;
 }
@@ -42,9 +40,7 @@ function json(v: Record<string, unknown>): string {
 export async function makeFixtures(root: string, log: (s: string) => void = console.log): Promise<void> {
   const oracleDir = join(root, 'test/fixtures/oracle');
   const rejDir = join(oracleDir, 'rejected');
-  const targetsDir = join(root, 'test/fixtures/targets');
   mkdirSync(rejDir, { recursive: true });
-  mkdirSync(targetsDir, { recursive: true });
   log(rustcVersion());
 
   for (const { seed, count } of STD_FIXTURES) {
@@ -64,7 +60,7 @@ export async function makeFixtures(root: string, log: (s: string) => void = cons
     const t0 = Date.now();
     const r = await probeNoCore(nc, target);
     writeFileSync(join(oracleDir, `${ncStem}.rs`), r.source);
-    const exp: ExpectedFile = { generator: { seed: NOCORE_FIXTURE.seed, mode: 'nocore', count: NOCORE_FIXTURE.count }, source: `${ncStem}.rs`, target, rustc: r.rustc, types: r.types };
+    const exp: ExpectedFile = { generator: { seed: NOCORE_FIXTURE.seed, mode: 'nocore', count: NOCORE_FIXTURE.count }, source: `${ncStem}.rs`, target, rustc: r.rustc, types: r.types, ...(r.tooBig.length ? { tooBig: r.tooBig } : {}) };
     writeFileSync(join(oracleDir, `${ncStem}.${target}.expected.json`), json({ ...exp }));
     log(`${ncStem} ${target}: ${r.types.length} types in ${Date.now() - t0} ms`);
   }
@@ -85,13 +81,6 @@ export async function makeFixtures(root: string, log: (s: string) => void = cons
   );
   const off = results.filter((r) => !r.codes.includes(r.intended));
   log(`rejected: ${results.length} cases in ${Date.now() - t0} ms${off.length ? `; not as intended: ${off.map((r) => `${r.id} → ${r.codes.join('/') || 'accepted'}`).join(', ')}` : ''}`);
-
-  for (const target of NOCORE_TARGETS) {
-    const spec = await targetSpec(target);
-    const facts = Object.fromEntries(SPEC_KEYS.filter((k) => k in spec).map((k) => [k, spec[k]]));
-    writeFileSync(join(targetsDir, `${target}.json`), JSON.stringify({ target, rustc: rustcVersion(), facts, spec }, null, 1) + '\n');
-    log(`${target}: ${String(spec['data-layout'])}`);
-  }
 }
 
 if (require.main === module) {
