@@ -136,6 +136,22 @@ export function parseDataLayout(dl: string): {
 
 const cache = new Map<string, Target>();
 
+/**
+ * The targets offered first (the picker, the robustness fuzz): the five of the first releases,
+ * then Windows, macOS, a big-endian and a 16-bit one. Every other target of the table works too.
+ */
+export const FEATURED_TARGETS: readonly string[] = [
+  'x86_64-unknown-linux-gnu',
+  'aarch64-unknown-linux-gnu',
+  'i686-unknown-linux-gnu',
+  'wasm32-unknown-unknown',
+  'thumbv7em-none-eabihf',
+  'x86_64-pc-windows-msvc',
+  'aarch64-apple-darwin',
+  'powerpc64-unknown-linux-gnu',
+  'msp430-none-elf',
+];
+
 /** Every built-in target of the rustc the table was made from, sorted. */
 export function listTargets(): readonly string[] {
   return Object.keys(TABLE.targets);
