@@ -16,6 +16,7 @@ import { TargetStatusBar } from './features/statusBar';
 import { Log, describeError } from './features/log';
 import { DocumentReports } from './features/reports';
 import { throttle } from './features/throttle';
+import { ReportDocuments, skewEngineNumberForTests, verifyCommand } from './features/verify';
 
 /**
  * The shortest time between two change events sent to the CodeLens and inlay-hint providers'
@@ -26,6 +27,8 @@ const SURFACE_REFRESH_MS = 600;
 /** What `activate` returns: a read-only probe the integration tests use. */
 export interface RustLayoutApi {
   guideProbe(): GuideViewProbe;
+  /** Test hook of Verify with rustc: the engine's size of the named type is reported 8 bytes too large. */
+  skewEngineNumberForTests(name: string | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): RustLayoutApi | undefined {
@@ -43,6 +46,14 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
       reports,
       registerHover(reports),
       registerCommands([showLogCommand(log), selectTargetCommand(log)], log),
+    );
+    // Verify with rustc: rustc's report in read-only documents, mismatches as diagnostics.
+    const rustcReports = new ReportDocuments();
+    const verifyDiagnostics = vscode.languages.createDiagnosticCollection('rust-layout-verify');
+    context.subscriptions.push(
+      rustcReports,
+      verifyDiagnostics,
+      registerCommands([verifyCommand({ extensionUri: context.extensionUri, storageUri: context.globalStorageUri, log, reports: rustcReports, diagnostics: verifyDiagnostics })], log),
     );
     // The panel: layout diagram of the type under the cursor, and the guide.
     const guide = new GuideView(context.extensionUri, analyzer, reports, log);
@@ -72,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
     if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the default`);
     const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
     log.info(`Rust Layout Lens ${version} activated in ${vscode.env.appName} ${vscode.version} (${(performance.now() - started).toFixed(0)} ms)`);
-    return { guideProbe: () => guide.probe() };
+    return { guideProbe: () => guide.probe(), skewEngineNumberForTests };
   } catch (err) {
     // VS Code shows nothing when activate() throws: log the stack and tell the user once.
     log.error('activation failed', err);

@@ -17,7 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { compareReport, exactRate, formatSummary, type EngineReport, type EngineType, type Summary } from './compare';
+import { compareWithRustc, exactRate, formatSummary, probeCandidates, type EngineReport, type Summary } from './compare';
 import type { OracleRejected, OracleType } from './rustc';
 import { ptsToOracleByKind } from '../../src/core/verify/printTypeSizes';
 import { modulePathOf, probeCrateLayouts, type ProbeCandidate as Candidate, type ProbeResult } from '../../src/platform/rustcProbe';
@@ -66,26 +66,17 @@ export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: b
     const env = opts.cargoHome ? { ...process.env, CARGO_HOME: opts.cargoHome } : process.env;
     const out = execFileSync(process.execPath, [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env, stdio: ['ignore', 'pipe', 'pipe'] });
     engine = JSON.parse(out) as EngineReport;
-    candidates = (engine.types as (EngineType & { file?: string })[])
-      .filter((t) => t.file && !/generic/i.test(t.unknown ?? ''))
-      .map((t) => ({ name: t.name, kind: t.kind ?? 'struct', file: relative(dir, join(dir, t.file!)).split(sep).join('/') }));
+    candidates = probeCandidates(engine).map((c) => ({ ...c, file: relative(dir, join(dir, c.file)).split(sep).join('/') }));
   } else candidates = scanCandidates(dir);
   const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir);
-  const oracle: OracleType[] = [];
-  const rejected: OracleRejected[] = [];
-  const seen = new Set<string>();
-  for (const c of candidates) {
-    if (seen.has(c.name)) continue; // cfg'd alternatives of one name: rustc saw only one
-    seen.add(c.name);
-    const no = rustc.rejected.get(c.name);
-    if (no) {
-      rejected.push({ id: c.name, name: c.name, intended: no.code, codes: [no.code], message: no.message });
-      continue;
-    }
-    const p = rustc.types.get(c.name);
-    if (p) oracle.push(ptsToOracleByKind(c.name, c.kind, p));
+  if (!engine) {
+    const oracle = [...new Set(candidates.map((c) => c.name))].flatMap((n) => {
+      const p = rustc.types.get(n);
+      return p ? [ptsToOracleByKind(n, candidates.find((c) => c.name === n)!.kind, p)] : [];
+    });
+    return { oracle, rejected: [], rustc };
   }
-  const summary = engine ? compareReport(dir, engine, oracle, rejected) : undefined;
+  const { summary, oracle, rejected } = compareWithRustc(dir, engine, rustc.types, rustc.rejected);
   return { summary, oracle, rejected, rustc };
 }
 

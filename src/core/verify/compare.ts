@@ -9,7 +9,7 @@
  *  error-match    rustc rejects the type and the engine reports the same error code
  *  error-mismatch rustc rejects the type and the engine does not say so (or another code)
  */
-import type { OracleRejected, OracleType } from './printTypeSizes';
+import { ptsToOracleByKind, type OracleRejected, type OracleType, type PtsType } from './printTypeSizes';
 
 export interface EngineField {
   readonly name: string;
@@ -172,4 +172,35 @@ export function formatSummary(s: Summary, maxDetails = 25): string {
     for (const [r, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, maxDetails)) lines.push(`    ${String(n).padStart(5)}  ${r}`);
   }
   return lines.join('\n');
+}
+
+/** The engine's types rustc can be asked about: those defined in a file, not generic. */
+export function probeCandidates(engine: EngineReport): { name: string; kind: string; file: string }[] {
+  return (engine.types as readonly (EngineType & { file?: string })[]).filter((t) => t.file && !/generic/i.test(t.unknown ?? '')).map((t) => ({ name: t.name, kind: t.kind ?? 'struct', file: t.file!.replace(/\\/g, '/') }));
+}
+
+/**
+ * The engine's report against rustc's layouts of the probed types (`types`, by the probe's names)
+ * and the probes rustc refused for a reason about the type (`rejected`: E0277, unsized). A type
+ * rustc did not lay out (generic, cfg'd out, a probe it refused otherwise) is not compared:
+ * `notChecked` lists it.
+ */
+export function compareWithRustc(title: string, engine: EngineReport, types: ReadonlyMap<string, PtsType>, rejected: ReadonlyMap<string, { code: string; message: string }>): { summary: Summary; oracle: OracleType[]; rejected: OracleRejected[]; notChecked: string[] } {
+  const oracle: OracleType[] = [];
+  const rej: OracleRejected[] = [];
+  const notChecked: string[] = [];
+  const seen = new Set<string>();
+  for (const c of probeCandidates(engine)) {
+    if (seen.has(c.name)) continue; // cfg'd alternatives of one name: rustc saw only one
+    seen.add(c.name);
+    const no = rejected.get(c.name);
+    if (no) {
+      rej.push({ id: c.name, name: c.name, intended: no.code, codes: [no.code], message: no.message });
+      continue;
+    }
+    const p = types.get(c.name);
+    if (p) oracle.push(ptsToOracleByKind(c.name, c.kind, p));
+    else notChecked.push(c.name);
+  }
+  return { summary: compareReport(title, engine, oracle, rej), oracle, rejected: rej, notChecked };
 }
