@@ -11,12 +11,20 @@ import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
 import { NodeFs } from './platform/nodeFs';
 import { listTargets, DEFAULT_TARGET } from './core/targets';
+import { runDiff } from './cliDiff';
 
 const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--verbose] PATH...
   PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
   --json     print one JSON document {target, types}
   --verbose  also list the dependency crates read and their problems (on stderr)
-  --target   one of: ${listTargets().join(', ')} (default ${DEFAULT_TARGET})`;
+  --target   one of: ${listTargets().join(', ')} (default ${DEFAULT_TARGET})
+
+Layout diff: rust-layout-lens --diff REV [--base-dir DIR] [--format json|markdown|text] [--fail-on-growth BYTES] [--target TRIPLE] PATH
+  --diff            a git revision (HEAD, a branch, a tag, a commit, REV~N, merge-base:A:B) to
+                    compare the working tree with, or BASE..HEAD for two revisions
+  --base-dir        the git repository (default: found upwards from PATH)
+  --format          json (default with --json), markdown (a table for a pull request), text
+  --fail-on-growth  exit 1 when a type grew by more than BYTES`;
 
 function table(types: readonly TypeReport[]): string {
   const rows = types.map((t) => [
@@ -36,7 +44,7 @@ function table(types: readonly TypeReport[]): string {
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } } });
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' }, diff: { type: 'string' }, 'base-dir': { type: 'string' }, format: { type: 'string' }, 'fail-on-growth': { type: 'string' } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -52,6 +60,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   const analyzer = new Analyzer({ wasmDir: __dirname, prebuiltStd: () => readStdModel(__dirname) });
   try {
     const target = analyzer.resolveTarget(args.values.target);
+    if (args.values.diff !== undefined) {
+      const format = args.values.format ?? (args.values.json ? 'json' : 'text');
+      const growth = args.values['fail-on-growth'];
+      if (!['json', 'markdown', 'text'].includes(format) || args.positionals.length !== 1 || (growth !== undefined && !/^\d+$/.test(growth))) {
+        process.stderr.write(`--diff takes one PATH, --format json|markdown|text and --fail-on-growth BYTES\n${USAGE}\n`);
+        return 2;
+      }
+      const w = (s: string) => process.stdout.write(s);
+      const e = (s: string) => process.stderr.write(s);
+      return await runDiff({ analyzer, target, path: path.resolve(args.positionals[0]!), rev: args.values.diff, baseDir: args.values['base-dir'], format: format as 'json' | 'markdown' | 'text', failOnGrowth: growth === undefined ? undefined : Number(growth) }, w, e);
+    }
     const parser = await analyzer.parser();
     const all: TypeReport[] = [];
     let failed = false;
