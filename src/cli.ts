@@ -12,12 +12,16 @@ import { loadPath } from './analysis/program';
 import { NodeFs } from './platform/nodeFs';
 import { listTargets, DEFAULT_TARGET } from './core/targets';
 import { runDiff } from './cliDiff';
+import type { ProjectFs } from './cargo/fs';
+import { findRepositoryRoot, readRevision, revisionFs } from './platform/gitRevision';
 
 const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--verbose] PATH...
   PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
   --json     print one JSON document {target, types}
   --verbose  also list the dependency crates read and their problems (on stderr)
   --target   one of: ${listTargets().join(', ')} (default ${DEFAULT_TARGET})
+
+  --at       lay out PATH as it was at a git revision (see --diff for the forms of REV)
 
 Layout diff: rust-layout-lens --diff REV [--base-dir DIR] [--format json|markdown|text] [--fail-on-growth BYTES] [--target TRIPLE] PATH
   --diff            a git revision (HEAD, a branch, a tag, a commit, REV~N, merge-base:A:B) to
@@ -44,7 +48,7 @@ function table(types: readonly TypeReport[]): string {
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' }, diff: { type: 'string' }, 'base-dir': { type: 'string' }, format: { type: 'string' }, 'fail-on-growth': { type: 'string' } } });
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' }, diff: { type: 'string' }, at: { type: 'string' }, 'base-dir': { type: 'string' }, format: { type: 'string' }, 'fail-on-growth': { type: 'string' } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -74,13 +78,29 @@ export async function main(argv: readonly string[]): Promise<number> {
     const parser = await analyzer.parser();
     const all: TypeReport[] = [];
     let failed = false;
+    // `--at REV`: the crates as they were at a git revision (the editor's layout diff asks so).
+    let fs: ProjectFs = new NodeFs();
+    if (args.values.at !== undefined) {
+      const first = path.resolve(args.positionals[0]!);
+      const root = args.values['base-dir'] ? path.resolve(args.values['base-dir']) : await findRepositoryRoot(first);
+      if (!root) {
+        process.stderr.write(`no git repository holds ${first} (give one with --base-dir)\n`);
+        return 2;
+      }
+      try {
+        fs = revisionFs(await readRevision(root, args.values.at), fs);
+      } catch (e) {
+        process.stderr.write(`${(e as Error).message}\n`);
+        return 2;
+      }
+    }
     for (const p of args.positionals) {
       let loaded;
       try {
         // A batch tool: every file is parsed to the end, however long its error recovery takes
         // (the parse budget keeps the editor responsive; here completeness comes first).
         const parse = (file: string, text: string) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
-        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs: new NodeFs(), parse, target });
+        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target });
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         failed = true;

@@ -17,6 +17,7 @@ import { Log, describeError } from './features/log';
 import { DocumentReports } from './features/reports';
 import { throttle } from './features/throttle';
 import { ReportDocuments, skewEngineNumberForTests, verifyCommand } from './features/verify';
+import { LayoutBaselines, LayoutDiffCodeLensProvider, LayoutDiffHoverProvider, compareWithCommand } from './features/layoutBaseline';
 
 /**
  * The shortest time between two change events sent to the CodeLens and inlay-hint providers'
@@ -63,10 +64,22 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
     const lenses = new LayoutCodeLensProvider(reports);
     const hints = new LayoutInlayHintsProvider(reports);
     // At most one change event per SURFACE_REFRESH_MS: see src/features/throttle.ts.
+    // Layout changes against git (a base revision's layouts come from the CLI in a child process).
+    const baselines = new LayoutBaselines(vscode.Uri.joinPath(dist, 'cli.js').fsPath, log);
+    const diffLenses = new LayoutDiffCodeLensProvider(reports, baselines);
     const refreshSurfaces = throttle(() => {
       lenses.refresh();
       hints.refresh();
+      diffLenses.refresh();
     }, SURFACE_REFRESH_MS);
+    context.subscriptions.push(
+      baselines,
+      diffLenses,
+      vscode.languages.registerCodeLensProvider(rust, diffLenses),
+      vscode.languages.registerHoverProvider(rust, new LayoutDiffHoverProvider(reports, baselines)),
+      baselines.onDidChange(refreshSurfaces),
+      registerCommands([compareWithCommand(log)], log),
+    );
     context.subscriptions.push(
       lenses,
       hints,
