@@ -11,6 +11,7 @@ import { LayoutCodeLensProvider } from './features/codeLens';
 import { LayoutDiagnostics } from './features/diagnostics';
 import { GuideView, type GuideViewProbe } from './features/guideView';
 import { registerHover } from './features/hover';
+import { AllocatorHoverProvider } from './features/allocHover';
 import { LayoutInlayHintsProvider } from './features/inlayHints';
 import { TargetStatusBar } from './features/statusBar';
 import { Log, describeError } from './features/log';
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
       diffLenses,
       vscode.languages.registerCodeLensProvider(rust, diffLenses),
       vscode.languages.registerHoverProvider(rust, new LayoutDiffHoverProvider(reports, baselines)),
+      vscode.languages.registerHoverProvider(rust, new AllocatorHoverProvider(reports, analyzer)),
       baselines.onDidChange(refreshSurfaces),
       registerCommands([compareWithCommand(log)], log),
     );

@@ -1,0 +1,50 @@
+/**
+ * Hovers where code talks to an allocator (src/analysis/allocSites.ts): `Layout::new::<T>()` and
+ * `Layout::array::<T>(n)` say what the allocator will be asked for, computed by the engine for the
+ * selected target; `#[global_allocator]`, `impl GlobalAlloc for`, `impl Allocator for` and the
+ * `alloc`/`dealloc`/`realloc` calls say what they do, each with a link to the allocator chapter.
+ */
+import * as vscode from 'vscode';
+import type { Analyzer } from '../analysis/analyzer';
+import { allocSiteAt, typeLayouter } from '../analysis/allocSites';
+import type { TypeExpr } from '../core/model';
+import { readSettings } from './config';
+import { guideLink } from './layoutText';
+import type { DocumentReports } from './reports';
+
+export class AllocatorHoverProvider implements vscode.HoverProvider {
+  private readonly parsed = new Map<string, TypeExpr | undefined>();
+
+  constructor(
+    private readonly reports: DocumentReports,
+    private readonly analyzer: Analyzer,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    return this.reports.safely('allocator hover', async () => {
+      if (!readSettings(document).hoverEnabled) return undefined;
+      const line = document.lineAt(position.line).text;
+      if (!/Layout|global_allocator|GlobalAlloc|Allocator|alloc|static/.test(line)) return undefined;
+      const a = await this.reports.analyze(document, token);
+      if (!a || token.isCancellationRequested) return undefined;
+      const parser = await this.analyzer.parser();
+      const parseType = (text: string): TypeExpr | undefined => {
+        if (!this.parsed.has(text)) {
+          if (this.parsed.size > 200) this.parsed.clear();
+          const f = this.analyzer.parseWith(parser, '__rll_alloc_type.rs', `type __Rll = ${text};`);
+          const item = f.items.find((i) => i.kind === 'alias');
+          this.parsed.set(text, item?.kind === 'alias' ? item.ty : undefined);
+        }
+        return this.parsed.get(text);
+      };
+      const m = a.analysis.moduleOfFile(a.path);
+      const site = allocSiteAt(a.text, document.offsetAt(position), typeLayouter(a.analysis, m, parseType));
+      if (!site) return undefined;
+      const [chapter, section] = site.guide.split('#') as [string, string];
+      const md = new vscode.MarkdownString(`${site.markdown}\n\n*${a.target}* · ${guideLink(chapter, section)}`);
+      md.isTrusted = { enabledCommands: ['rustLayout.openGuide'] };
+      md.supportHtml = false;
+      return new vscode.Hover(md, new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));
+    }, undefined);
+  }
+}
