@@ -25,6 +25,7 @@ export interface DiagnosticSettings {
   readonly largeTypeThreshold: number;
   readonly largeEnumVariant: boolean;
   readonly largeEnumVariantThreshold: number;
+  readonly cacheLineStraddle: boolean;
 }
 
 /**
@@ -68,6 +69,7 @@ function readSettingsNow(scope?: vscode.ConfigurationScope): Settings {
       largeTypeThreshold: positive(c.get<number>('diagnostics.largeTypeThreshold'), 64),
       largeEnumVariant: c.get<boolean>('diagnostics.largeEnumVariant', true),
       largeEnumVariantThreshold: positive(c.get<number>('diagnostics.largeEnumVariantThreshold'), 200),
+      cacheLineStraddle: c.get<boolean>('diagnostics.cacheLineStraddle', false),
     },
   };
 }

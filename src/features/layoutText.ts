@@ -6,6 +6,7 @@
  * that carries `unknown` or `error`, shows the reason and no numbers.
  */
 import type { FieldReport, TypeReport } from '../core/reportTypes';
+import { straddles } from '../core/cacheLines';
 
 /** `reportFile` may be absolute, relative to the crate root, or empty (a single-file report). */
 export function sameFile(reportFile: string | undefined, docPath: string): boolean {
@@ -214,6 +215,8 @@ export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: st
   const out = [`${head} — ${parts.join(' · ')}`];
   const note = heapNote(f.type, f.size);
   if (note) out.push(inlineCodeText(note));
+  const line = straddles(f.offset, f.size);
+  if (line !== undefined) out.push(`Straddles the cache-line boundary at byte ${line}: when the value starts on a 64-byte line, reading this field touches two lines.`);
   out.push(`*${escapeMarkdown(target)}*`);
   return out.join('\n\n');
 }

@@ -6,6 +6,7 @@
 import { expansionOf } from '../core/expansion';
 import type { TypeReport } from '../core/reportTypes';
 import type { DiagnosticSettings } from './config';
+import { straddlingFields } from '../core/cacheLines';
 import type { DocumentAnalysis } from './documentModel';
 import type { TypeItem } from '../core/model';
 import { type ReorderPlan, type TextEdit, pinLayoutEdit, planReorder, reorderEdits } from '../core/reorder';
@@ -71,7 +72,7 @@ export function largestVariants(t: TypeReport): { largest: { name: string; size:
 // ---------------------------------------------------------------------------------------------
 // Diagnostics' findings (src/features/diagnostics.ts turns them into vscode.Diagnostics).
 
-export type LayoutDiagnosticCode = 'reprCPadding' | 'largeType' | 'largeEnumVariant' | 'parseAbandoned';
+export type LayoutDiagnosticCode = 'reprCPadding' | 'largeType' | 'largeEnumVariant' | 'cacheLineStraddle' | 'parseAbandoned';
 
 /** One finding, before it becomes a vscode.Diagnostic (pure data, offsets into the text). */
 export interface Finding {
@@ -110,6 +111,17 @@ export function findings(a: DocumentAnalysis, s: DiagnosticSettings): Finding[] 
         code: 'largeType',
         message: `\`${item.name}\` is ${plural(t.size, 'byte')}, larger than ${s.largeTypeThreshold === 64 ? 'a 64-byte cache line' : `${s.largeTypeThreshold} bytes`}.`,
       });
+    }
+    if (s.cacheLineStraddle) {
+      for (const st of straddlingFields(t)) {
+        const f = st.field;
+        out.push({
+          span: f.nameSpan ?? t.nameSpan,
+          typeOffset: t.nameSpan.start,
+          code: 'cacheLineStraddle',
+          message: `\`${st.variant ? `${st.variant}.` : ''}${f.name}\` of \`${item.name}\` (${plural(f.size, 'byte')} at offset ${f.offset}) straddles the cache-line boundary at byte ${st.boundary}: when the value starts on a 64-byte line, reading it touches two lines.`,
+        });
+      }
     }
     if (s.largeEnumVariant) {
       const v = largestVariants(t);

@@ -4,6 +4,7 @@
  * src/webview/main.ts draws it.
  */
 import type { FieldReport, TypeReport } from '../core/reportTypes';
+import { CACHE_LINE } from '../core/cacheLines';
 
 export type CellKind = 'field' | 'padding' | 'tag';
 
@@ -37,7 +38,7 @@ export interface Grid {
   readonly rows: GridRow[];
 }
 
-export const CACHE_LINE = 64;
+export { CACHE_LINE };
 const MAX_CELLS = 512;
 
 export function cellUnit(size: number): number {

@@ -10,6 +10,7 @@
 import type { DiagramData, FromWebview, PanelState, Tab, ToWebview } from './protocol';
 import { buildGrid, describeCell, type Cell, type GridRow } from './grid';
 import { describeGrowth, formatCapacity } from '../core/vecGrowth';
+import { CACHE_LINE, straddlingFields } from '../core/cacheLines';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -206,6 +207,11 @@ function legendElement(d: DiagramData, multi: boolean): HTMLElement {
   list.appendChild(key('k-padding', 'padding'));
   if (r.tag) list.appendChild(key('k-tag', r.tag.encoding === 'niche' ? 'tag value (stored in a niche)' : 'tag'));
   if (r.niche) list.appendChild(key('k-padding niche', 'niche: bytes with spare bit patterns'));
+  if ((r.size ?? 0) > CACHE_LINE) {
+    // The thick left edge every 64 bytes (class `cl`), and the fields that cross it.
+    const crossing = straddlingFields(r).map((s) => `${s.variant ? `${s.variant}.` : ''}${s.field.name}`);
+    list.appendChild(key('k-cache-line', `cache line: a thick edge every ${CACHE_LINE} bytes${crossing.length ? `; crossing one: ${crossing.join(', ')}` : ''}`));
+  }
   return list;
 }
 

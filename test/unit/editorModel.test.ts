@@ -25,6 +25,7 @@ const SETTINGS = {
   largeTypeThreshold: 64,
   largeEnumVariant: true,
   largeEnumVariantThreshold: 200,
+  cacheLineStraddle: false,
 } as const;
 
 const analyzer = new Analyzer({ wasmDir });
@@ -126,6 +127,21 @@ describe('editor model', () => {
       findings(a, { ...SETTINGS, largeTypeThreshold: 16, largeEnumVariantThreshold: 600 }).map((x) => x.code),
       ['reprCPadding', 'largeType', 'largeType', 'largeType'],
     );
+  });
+
+  it('reports fields that straddle a cache line when asked, and says so in their hover', async () => {
+    const src = '#[repr(C, packed)]\npub struct Wire { head: [u8; 60], stamp: u64, tail: u8 }\npub enum Msg { Ping, Data([u8; 3], [u32; 16]) }\n';
+    const a = await analyse(src);
+    assert.deepEqual(findings(a, SETTINGS).filter((f) => f.code === 'cacheLineStraddle'), [], 'off by default');
+    const f = findings(a, { ...SETTINGS, largeType: false, cacheLineStraddle: true });
+    assert.deepEqual(
+      f.map((x) => `${x.code} ${a.text.slice(x.span.start, x.span.end)}`),
+      ['cacheLineStraddle stamp', 'cacheLineStraddle [u32; 16]'],
+    );
+    assert.match(f[0]!.message, /`stamp` of `Wire` \(8 bytes at offset 60\) straddles the cache-line boundary at byte 64/);
+    assert.match(f[1]!.message, /`Data\.1` of `Msg` \(64 bytes at offset 4\) straddles the cache-line boundary at byte 64/);
+    assert.match(hoverAt(a, at(src, 'stamp: u64', 'stamp'))?.markdown ?? '', /Straddles the cache-line boundary at byte 64/);
+    assert.doesNotMatch(hoverAt(a, at(src, 'tail: u8', 'tail'))?.markdown ?? '', /Straddles/);
   });
 
   it('says why it shows nothing when tree-sitter gave up on the text, whatever the switches', async () => {
