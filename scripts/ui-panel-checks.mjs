@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
 
-const CHAPTER_TITLES = ['Memory layout and alignment', 'The allocator traits', 'Box', 'Vec', 'Stack and heap', 'What the optimizer removes'];
+const CHAPTER_TITLES = ['Memory layout and alignment', 'The allocator traits', 'Box', 'Vec', 'Stack and heap', 'What the optimizer removes', 'Companion examples'];
 
 function panel(ui) {
   return ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -84,7 +84,7 @@ async function diagramTitle(ui, expected, timeoutMs = 20_000) {
   throw new Error(`the diagram shows ${JSON.stringify(last)}, expected ${expected}`);
 }
 
-/** "Rust Layout: Show Guide" opens the panel, which lists the six chapters and renders one. */
+/** "Rust Layout: Show Guide" opens the panel, which lists the seven chapters and renders one. */
 export async function panelOpensFromCommand(ui) {
   await ui.openFile('src/lib.rs');
   await runCommand(ui, 'Rust Layout: Show Guide');

@@ -103,10 +103,10 @@ describe('guide syntax reader', () => {
 });
 
 describe('guide chapters and index.json', () => {
-  it('lists six chapters whose files exist', () => {
+  it('lists seven chapters whose files exist', () => {
     assert.deepEqual(
       index.map((c) => c.id),
-      ['layout', 'allocators', 'box', 'vec', 'stack-heap', 'optimizer'],
+      ['layout', 'allocators', 'box', 'vec', 'stack-heap', 'optimizer', 'companion'],
     );
     for (const c of index) assert.ok(existsSync(join(guideDir, c.file)), c.file);
   });
@@ -147,7 +147,7 @@ describe('guide chapters and index.json', () => {
       it('uses only known fence kinds, with valid simulator blocks and self-contained examples', () => {
         const names = new Map<string, number>();
         for (const f of doc.fences) {
-          assert.ok(['rust', 'rust example', 'rust ignore', 'vec-growth'].includes(f.info), `line ${f.line}: fence "${f.info}"`);
+          assert.ok(['rust', 'rust example', 'rust ignore', 'vec-growth'].includes(f.info) || /^(rust run|text output)=\w+$/.test(f.info), `line ${f.line}: fence "${f.info}"`);
           if (f.info === 'vec-growth') {
             const cfg = JSON.parse(f.code);
             assert.equal(typeof cfg.type, 'string', `line ${f.line}: vec-growth needs "type"`);
@@ -310,6 +310,25 @@ describe('guide examples against rustc', function () {
           (e: { stderr?: string }) => assert.fail(`code block at line ${f.line} does not compile:\n${e.stderr}`),
         );
       }
+    });
+  }
+
+  for (const entry of index) {
+    it(`${entry.file}: its runnable examples print what the chapter says they print`, async () => {
+      const fences = docs.get(entry.id)!.doc.fences;
+      const runs = fences.filter((f) => /^rust run=\w+$/.test(f.info));
+      for (const f of runs) {
+        const name = f.info.slice('rust run='.length);
+        const expected = fences.find((o) => o.info === `text output=${name}`);
+        assert.ok(expected, `${entry.file}: no \`text output=${name}\` block for the example at line ${f.line}`);
+        const file = join(dir, `${name}.rs`);
+        const exe = join(dir, name);
+        writeFileSync(file, f.code);
+        await run('rustc', ['--edition=2021', '-o', exe, file]).catch((e: { stderr?: string }) => assert.fail(`example ${name} does not compile:\n${e.stderr}`));
+        const { stdout } = await run(exe, []);
+        assert.equal(stdout.trimEnd(), expected.code.trimEnd(), `${entry.file}: ${name} printed something else`);
+      }
+      if (entry.id === 'companion') assert.equal(runs.length, 6, 'the six companion examples');
     });
   }
 
