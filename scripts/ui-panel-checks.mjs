@@ -188,6 +188,23 @@ export async function panelVecSimulator(ui) {
   return text.split('.')[0];
 }
 
+/** The companion examples: Run builds the first one with rustc and shows its output under the code. */
+export async function panelRunsExample(ui) {
+  const p = panel(ui);
+  await p.locator('#tab-guide').click();
+  await p.locator('#chapters button', { hasText: /^Companion examples$/ }).click();
+  const run = p.locator('#chapter button.rll-run').first();
+  await run.waitFor({ timeout: 15_000 });
+  await run.click();
+  const out = p.locator('#chapter pre.rll-run-output', { hasText: 'Option<Box<u64>>: 8 bytes' }).first();
+  await out.waitFor({ timeout: 60_000 });
+  const text = await out.innerText();
+  if (!/^Box<u64>: +8 bytes$/m.test(text) || !/heap block of Box<\[u32\]> with 3 items: 12 bytes, align 4/.test(text)) throw new Error(`the example printed ${JSON.stringify(text)}`);
+  await out.scrollIntoViewIfNeeded();
+  await ui.screenshot('panel-run-example', { doc: true });
+  return `${text.split('\n').length} lines of output`;
+}
+
 const THEMES = [
   // [label in the theme picker (setting value "Default <label>" for the Modern ones), body class, file]
   ['Light Modern', 'vscode-light', 'light'],
@@ -260,4 +277,4 @@ export async function panelEscapesUserText(ui) {
   return `doc comment shown as text; CSP: ${result.csp.replace(/vscode-[^ ;]+/g, '…')}`;
 }
 
-export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelFollowsCursor, panelThemes, panelEscapesUserText];
+export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelRunsExample, panelFollowsCursor, panelThemes, panelEscapesUserText];

@@ -141,10 +141,13 @@ function renderFence(tokens: Token[], idx: number, _o: unknown, env: Env): strin
   if (lang !== 'rust') return code + '\n';
   env.out.snippets.push(t.content);
   const kind = /\bexample\b/.test(info) ? 'example' : /\bignore\b/.test(info) ? 'sketch' : 'program';
-  return (
-    `<div class="rll-code rll-${kind}">${code}` +
-    `<button type="button" class="rll-snippet" data-snippet="${env.out.snippets.length - 1}">Open as snippet</button></div>\n`
-  );
+  const index = env.out.snippets.length - 1;
+  // `rust run=NAME`: a companion program the panel can build and run (its output shown below it).
+  const run = /\brun=(\w+)/.exec(info)?.[1];
+  const runParts = run
+    ? `<button type="button" class="rll-run" data-run="${index}">Run</button><pre class="rll-run-output" data-run-output="${index}" aria-live="polite" hidden></pre>`
+    : '';
+  return `<div class="rll-code rll-${kind}">${code}<button type="button" class="rll-snippet" data-snippet="${index}">Open as snippet</button>${runParts}</div>\n`;
 }
 
 /** Marks internal links for the panel's script; `http(s)` links become `data-external`. */

@@ -24,6 +24,7 @@ import { Disposable } from './dispose';
 import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
 import { placedReport } from './documentModel';
+import { runRustExample } from '../platform/runExample';
 
 export const GUIDE_VIEW_ID = 'rustLayout.guideView';
 
@@ -289,6 +290,21 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
         const doc = await vscode.workspace.openTextDocument(uri);
         const range = new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end));
         await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Active });
+        return;
+      }
+      case 'runExample': {
+        const r = await this.renderedChapter(m.chapter);
+        const code = r?.snippets[m.index];
+        if (code === undefined) return;
+        const reply = (status: 'running' | 'done' | 'failed' | 'refused', output: string) => this.post({ type: 'runResult', chapter: m.chapter, index: m.index, status, output });
+        if (!vscode.workspace.isTrusted) {
+          reply('refused', 'Running an example builds and runs a program: trust this workspace first (Workspaces: Manage Workspace Trust).');
+          return;
+        }
+        reply('running', '');
+        const outcome = await runRustExample(code);
+        this.log.info(`guide example ${m.chapter}#${m.index}: ${outcome.ok ? 'ran' : 'failed'}`);
+        reply(outcome.ok ? 'done' : 'failed', outcome.output);
         return;
       }
       case 'openExternal':

@@ -401,12 +401,29 @@ function showChapter(msg: Extract<ToWebview, { type: 'chapter' }>): void {
   save({ chapter: msg.id, scroll: window.scrollY });
 }
 
+/** A companion example's output under its code (text only: it is the program's output). */
+function showRunResult(msg: Extract<ToWebview, { type: 'runResult' }>): void {
+  if (msg.chapter !== currentChapter) return;
+  const out = document.querySelector<HTMLElement>(`#chapter pre[data-run-output="${msg.index}"]`);
+  const button = document.querySelector<HTMLButtonElement>(`#chapter button[data-run="${msg.index}"]`);
+  if (!out) return;
+  out.hidden = false;
+  out.classList.toggle('rll-run-failed', msg.status === 'failed' || msg.status === 'refused');
+  out.textContent = msg.status === 'running' ? 'Building and running…' : msg.output;
+  if (button) button.disabled = msg.status === 'running';
+}
+
 function wireChapterClicks(): void {
   $('chapter').addEventListener('click', (e) => {
     const t = e.target as HTMLElement;
     const button = t.closest<HTMLElement>('button.rll-snippet');
     if (button && currentChapter) {
       post({ type: 'openSnippet', chapter: currentChapter, index: Number(button.dataset.snippet) });
+      return;
+    }
+    const runButton = t.closest<HTMLButtonElement>('button.rll-run');
+    if (runButton && currentChapter) {
+      post({ type: 'runExample', chapter: currentChapter, index: Number(runButton.dataset.run) });
       return;
     }
     const a = t.closest<HTMLAnchorElement>('a');
@@ -451,6 +468,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     case 'elementSize':
       showGrowth(msg);
+      break;
+    case 'runResult':
+      showRunResult(msg);
       break;
   }
 });

@@ -51,7 +51,9 @@ export type ToWebview =
     }
   | { readonly type: 'diagram'; readonly diagram: DiagramData | null; readonly message?: string; readonly reveal?: boolean }
   | { readonly type: 'showTab'; readonly tab: Tab }
-  | { readonly type: 'elementSize'; readonly requestId: number; readonly text: string; readonly size?: number; readonly align?: number; readonly reason?: string; readonly pointerWidth: 16 | 32 | 64 };
+  | { readonly type: 'elementSize'; readonly requestId: number; readonly text: string; readonly size?: number; readonly align?: number; readonly reason?: string; readonly pointerWidth: 16 | 32 | 64 }
+  /** A companion example's run: `running` first, then its output (or why it did not run). */
+  | { readonly type: 'runResult'; readonly chapter: string; readonly index: number; readonly status: 'running' | 'done' | 'failed' | 'refused'; readonly output: string };
 
 export type FromWebview =
   | { readonly type: 'ready'; readonly state: PanelState }
@@ -59,4 +61,5 @@ export type FromWebview =
   | { readonly type: 'openSnippet'; readonly chapter: string; readonly index: number }
   | { readonly type: 'reveal'; readonly uri: string; readonly start: number; readonly end: number }
   | { readonly type: 'elementSize'; readonly requestId: number; readonly chapter: string; readonly text: string }
-  | { readonly type: 'openExternal'; readonly href: string };
+  | { readonly type: 'openExternal'; readonly href: string }
+  | { readonly type: 'runExample'; readonly chapter: string; readonly index: number };
