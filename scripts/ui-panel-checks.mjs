@@ -205,6 +205,32 @@ export async function panelRunsExample(ui) {
   return `${text.split('\n').length} lines of output`;
 }
 
+/** "Rust Layout: Verify with rustc" on the example crate: every type matches; rustc's report opens highlighted. */
+export async function verifyWithRustc(ui) {
+  await ui.openFile('src/lib.rs');
+  await runCommand(ui, 'Rust Layout: Verify with rustc');
+  const toast = ui.page.locator('.notification-toast', { hasText: /types checked against rustc/ });
+  await toast.waitFor({ timeout: 120_000 });
+  const text = (await toast.locator('.notification-list-item-message').innerText()).trim();
+  if (!/^Rust Layout: \d+ types checked against rustc: all match/.test(text)) throw new Error(`verify said ${JSON.stringify(text)}`);
+  await toast.getByRole('button', { name: /Show rustc/ }).click();
+  try {
+    const lines = ui.page.locator('.editor-instance .view-lines', { hasText: 'print-type-size type:' });
+    await lines.waitFor({ timeout: 15_000 });
+    // The grammar coloured it (tokenizing is asynchronous): type names, numbers and keywords differ.
+    let colours = 0;
+    for (let i = 0; i < 50 && colours < 3; i++) {
+      colours = await lines.locator('span span').evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
+      if (colours < 3) await ui.page.waitForTimeout(200);
+    }
+    if (colours < 3) throw new Error(`the report shows ${colours} colours: not highlighted`);
+    await ui.screenshot('verify-with-rustc', { doc: true });
+  } finally {
+    await runCommand(ui, 'View: Close Editor');
+  }
+  return text.replace(/^Rust Layout: /, '');
+}
+
 const THEMES = [
   // [label in the theme picker (setting value "Default <label>" for the Modern ones), body class, file]
   ['Light Modern', 'vscode-light', 'light'],
@@ -277,4 +303,4 @@ export async function panelEscapesUserText(ui) {
   return `doc comment shown as text; CSP: ${result.csp.replace(/vscode-[^ ;]+/g, '…')}`;
 }
 
-export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelRunsExample, panelFollowsCursor, panelThemes, panelEscapesUserText];
+export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelRunsExample, verifyWithRustc, panelFollowsCursor, panelThemes, panelEscapesUserText];
