@@ -1,7 +1,8 @@
 /**
  * Layout changes against git in the real extension host: a repository made here (isomorphic-git,
- * no `git` binary) inside the workspace, its working tree changed after the commit. Each changed
- * type gets a `Δ HEAD` CodeLens with rustc's numbers (x86_64, checked with -Zprint-type-sizes)
+ * no `git` binary) inside the workspace, its working tree changed after the commit (a field added,
+ * a field widened, a type renamed, an enum variant that changes the tag, a type changed through
+ * another module's type, fields reordered, a new type). Each changed type gets a `Δ HEAD` CodeLens with rustc's numbers (x86_64, checked with -Zprint-type-sizes)
  * and a before/after hover; unchanged types get nothing; typing changes the Δ at once; "Off"
  * removes them.
  */
@@ -21,6 +22,8 @@ const V1 = {
     'pub struct OldName { pub p: u16, pub q: u16 }',
     'pub struct Same { pub s: u64 }',
     "pub enum Slot { Full(&'static u8), Empty }",
+    'pub struct Shape { pub at: geo::Point, pub id: u8 }',
+    'pub struct Reordered { pub a: u8, pub b: u64, pub c: u8 }',
     '',
   ].join('\n'),
   'src/geo.rs': 'pub struct Point { pub x: f32, pub y: f32 }\n',
@@ -34,6 +37,8 @@ const V2 = {
     'pub struct Same { pub s: u64 }',
     "pub enum Slot { Full(&'static u8), Empty, Spare(u8) }",
     'pub struct Shape { pub at: geo::Point, pub id: u8 }',
+    'pub struct Reordered { pub c: u8, pub b: u64, pub a: u8 }',
+    'pub struct Fresh(u16);',
     '',
   ].join('\n'),
   'src/geo.rs': 'pub struct Point { pub x: f64, pub y: f64 }\n',
@@ -87,7 +92,11 @@ suite('layout diff against git', () => {
       ['Wide', 'Δ HEAD: 4 B → 16 B (+12) · padding +6'],
       ['NewName', 'Δ HEAD: renamed from OldName · 4 B'],
       ['Slot', 'Δ HEAD: 8 B → 16 B (+8) · padding +7'],
-      ['Shape', 'Δ HEAD: new · 24 B'],
+      // Changed through another module's type: only geo::Point was edited.
+      ['Shape', 'Δ HEAD: 12 B → 24 B (+12) · padding +4'],
+      // Same size; the two bytes after the u64 swap places.
+      ['Reordered', 'Δ HEAD: 16 B → 16 B · field `c`: offset 9 → 8'],
+      ['Fresh', 'Δ HEAD: new · 2 B'],
     ]);
     const got = await poll(() => diffLenses(doc), (m) => m.size >= want.size, 60_000);
     assert.deepEqual([...got].sort(), [...want].sort());
