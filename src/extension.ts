@@ -82,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
       baselines.onDidChange(refreshSurfaces),
       registerCommands([compareWithCommand(log)], log),
     );
+    guide.useBaselines(baselines);
     context.subscriptions.push(
       lenses,
       hints,

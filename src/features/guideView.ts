@@ -25,6 +25,8 @@ import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
 import { placedReport } from './documentModel';
 import { runRustExample } from '../platform/runExample';
+import type { LayoutBaselines } from './layoutBaseline';
+import { changeSummary } from '../core/layoutDiff';
 
 export const GUIDE_VIEW_ID = 'rustLayout.guideView';
 
@@ -39,6 +41,8 @@ export interface GuideViewProbe {
   readonly chapter?: string;
   readonly section?: string;
   readonly diagram?: string;
+  /** The layout diff's line for the diagram's type (`At HEAD: 4 B → 16 B (+12)`), when the panel draws its old layout too. */
+  readonly diagramBefore?: string;
   readonly posted: number;
 }
 
@@ -110,6 +114,7 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
       chapter: this.current?.chapter,
       section: this.current?.section,
       diagram: this.lastDiagramName,
+      diagramBefore: this.lastDiagramMsg?.diagram?.before ? `At ${this.lastDiagramMsg.diagram.before.rev}: ${this.lastDiagramMsg.diagram.before.summary}` : undefined,
       posted: this.posted,
     };
   }
@@ -412,6 +417,25 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     }, delay);
   }
 
+  /** The layout diff's base (src/features/layoutBaseline.ts): the panel then draws the type's old layout too. */
+  private baselines?: LayoutBaselines;
+  useBaselines(b: LayoutBaselines): void {
+    this.baselines = b;
+    this._register(
+      b.onDidChange(() => {
+        const ed = vscode.window.activeTextEditor;
+        if (ed) this.schedule(ed, 0);
+      }),
+    );
+  }
+
+  private async beforeOf(doc: vscode.TextDocument, name: string): Promise<DiagramData['before']> {
+    if (!this.baselines) return undefined;
+    const a = await this.reports.analyze(doc);
+    const b = a && this.baselines.beforeOf(a, doc, name);
+    return b ? { rev: b.rev, commit: b.oid.slice(0, 8), summary: changeSummary(b.change), report: b.report } : undefined;
+  }
+
   private async updateDiagram(doc: vscode.TextDocument, offset: number, reveal: boolean): Promise<void> {
     const report = await this.reports.get(doc);
     if (!report) return;
@@ -419,7 +443,8 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     const t = typeAtOffset(this.reports.typesIn(doc, report), text, offset);
     if (!t) return; // keep showing the last type
     // The webview reveals fields by their nameSpan: a report that moved shallowly gets them placed.
-    const data: DiagramData = { report: placedReport(t), target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined };
+    const before = await this.beforeOf(doc, t.name);
+    const data: DiagramData = { report: placedReport(t), target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined, ...(before ? { before } : {}) };
     const key = JSON.stringify(data);
     if (key === this.lastDiagram && !reveal) return;
     this.lastDiagram = key;

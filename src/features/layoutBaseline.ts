@@ -86,6 +86,18 @@ export class LayoutBaselines extends Disposable {
     return { rev, oid, changes: changesInFile(e.baseline.types, a.types.map((t) => t.report), rel) };
   }
 
+  /** The type as it was at the base, with what changed, when its layout differs from the base's (the panel draws both). */
+  beforeOf(a: DocumentAnalysis, document: vscode.TextDocument, name: string): { rev: string; oid: string; change: TypeChange; report: TypeReport } | undefined {
+    const d = this.changesFor(a, document);
+    const c = d?.changes.get(name);
+    if (!d || !c || c.status === 'new') return undefined;
+    const key = `${a.crateDir}\0${a.target}\0${d.oid}`;
+    const e = this.entries.get(key);
+    if (e?.state !== 'ready') return undefined;
+    const report = e.baseline.types.find((t) => t.name === (c.renamedFrom ?? c.name));
+    return report ? { rev: d.rev, oid: d.oid, change: c, report } : undefined;
+  }
+
   /** The commit `rev` names in the repository holding `dir`, if known now; looked up again in the background. */
   private oidOf(dir: string, rev: string): string | undefined {
     const key = `${dir}\0${rev}`;

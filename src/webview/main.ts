@@ -237,6 +237,21 @@ function diagramElement(d: DiagramData, heading: 'h2' | 'h3'): HTMLElement {
     box.appendChild(info);
     box.appendChild(legendElement(d, (r.variants?.length ?? 0) > 1));
   }
+  if (d.before) {
+    // The layout diff's base: the same type as it was, drawn the same way, below the current one.
+    const old = el('section', { class: 'rll-before', attrs: { 'aria-label': `Layout of ${r.name} at ${d.before.rev}` } });
+    old.appendChild(el(heading === 'h2' ? 'h3' : 'h4', { class: 'rll-diagram-title', text: `At ${d.before.rev} (${d.before.commit})` }));
+    old.appendChild(el('p', { class: 'rll-summary', text: `Changed since then: ${d.before.summary}` }));
+    const was: DiagramData = { report: d.before.report, target: d.target };
+    const oldInfo = el('p', { class: 'rll-cell-info', text: 'Hover or focus a byte to see what it held.', attrs: { 'aria-live': 'polite' } });
+    const oldGrid = gridElement(was, oldInfo);
+    if (oldGrid) {
+      old.appendChild(oldGrid);
+      old.appendChild(oldInfo);
+      old.appendChild(legendElement(was, (d.before.report.variants?.length ?? 0) > 1));
+    }
+    box.appendChild(old);
+  }
   return box;
 }
 

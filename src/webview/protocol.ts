@@ -21,6 +21,8 @@ export interface DiagramData {
   readonly uri?: string;
   /** The doc comment rendered to HTML by markdown-it with html:false (so already escaped). */
   readonly docHtml?: string;
+  /** The same type at the layout diff's base revision, when its layout differs (`rustLayout.diff.base`). */
+  readonly before?: { readonly rev: string; readonly commit: string; readonly summary: string; readonly report: TypeReport };
 }
 
 export type Tab = 'layout' | 'guide';

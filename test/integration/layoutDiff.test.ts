@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as git from 'isomorphic-git';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, hoverAt, poll, resetSetting, workspaceRoot } from './helpers';
+import { EXTENSION_ID, activateExtension, hoverAt, poll, resetSetting, workspaceRoot } from './helpers';
 
 const V1 = {
   'Cargo.toml': '[package]\nname = "gitdiff"\nversion = "0.1.0"\nedition = "2021"\n',
@@ -112,6 +112,14 @@ suite('layout diff against git', () => {
     assert.match(h, /\| size \| 4 B \| 16 B \|/);
     assert.match(h, /\| padding \| 1 B \| 7 B \|/);
     assert.match(h, /field `b`: 2 B → 8 B/);
+  });
+
+  test('the panel draws the old layout under the new one', async () => {
+    const probe = () => (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { guideProbe(): { diagram?: string; diagramBefore?: string } }).guideProbe();
+    await vscode.commands.executeCommand('rustLayout.showLayout', { uri: doc.uri.toString(), offset: doc.getText().indexOf('Wide') });
+    const p = await poll(async () => probe(), (x) => x.diagram === 'Wide' && !!x.diagramBefore, 30_000);
+    assert.equal(p.diagramBefore, 'At HEAD: 4 B → 16 B (+12) · padding +6');
+    await vscode.window.showTextDocument(doc);
   });
 
   test('typing changes the Δ at once, without saving', async () => {
