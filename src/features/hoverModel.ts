@@ -31,7 +31,7 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
       if (spanContains(def.ty.span, offset)) {
         const e = innermost(def.ty, offset);
         const text = a.text.slice(e.span.start, e.span.end);
-        const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target);
+        const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target, boxNote(a, entry, e));
         // A tuple field has no name: its whole type stands for the field, so show both.
         if (e === def.ty && def.nameSpan.start === def.ty.span.start && rep) {
           const field = fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)).replace(/\n\n\*[^\n]*\*$/, '');
@@ -99,6 +99,28 @@ function originOf(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What a `Box<T>` written here holds on the heap: a fat pointer for `dyn Trait`, slices and `str`
+ * (the block's size is only known at run time), no allocation at all for a zero-sized `T`, else
+ * the block's size and alignment (T's layout: what the allocator is asked for).
+ */
+function boxNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
+  let inner = e;
+  const opt = inner.kind === 'path' ? inner.segments.at(-1) : undefined;
+  if (opt?.name === 'Option' && opt.args[0]?.kind === 'type') inner = opt.args[0].ty;
+  if (inner.kind !== 'path') return undefined;
+  const seg = inner.segments.at(-1);
+  if (seg?.name !== 'Box' || seg.args[0]?.kind !== 'type') return undefined;
+  const t = seg.args[0].ty;
+  if (t.kind === 'dyn') return 'A fat pointer: the data pointer and a pointer to the vtable (drop, size, alignment, methods). The heap block has the size and alignment of the value put in it.';
+  if (t.kind === 'slice') return 'A fat pointer: the data pointer and the number of elements. The heap block holds the elements (no capacity: a `Box<[T]>` cannot grow).';
+  if (t.kind === 'path' && t.segments.length === 1 && t.segments[0]!.name === 'str' && !t.segments[0]!.args.length) return 'A fat pointer: the data pointer and the length in bytes. The heap block holds the UTF-8 bytes.';
+  const d = describe(a, entry, t);
+  if (!('size' in d)) return undefined;
+  if (d.size === 0) return 'The boxed type is zero-sized: `Box::new` never allocates; the pointer is a dangling, well-aligned one.';
+  return `The heap block: ${d.size} B, aligned to ${d.align} (what the allocator is asked for).`;
 }
 
 function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {

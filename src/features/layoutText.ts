@@ -225,7 +225,7 @@ export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: st
 export type TyDescription = ({ size: number; align: number; niche?: string; uninhabited: boolean } | { unknown: string } | { error: string }) & { from?: string };
 
 /** Hover for a type written in a field (`Vec<u64>` in `v: Vec<u64>`): its layout and heap behaviour. */
-export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string): string {
+export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string, boxNote?: string): string {
   const head = codeSpan(typeText.replace(/\s+/g, ' ')) + (d.from ? ` (from ${inlineCodeText(d.from)})` : '');
   const out: string[] = [];
   if ('error' in d) out.push(`${head} — error: ${inlineCodeText(d.error)}`);
@@ -238,7 +238,9 @@ export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target
   }
   const h = heapKind(typeText);
   const note = heapNote(typeText, 'size' in d ? d.size : undefined);
-  if (note) out.push(inlineCodeText(note));
+  // A box of a zero-sized type puts nothing on the heap: its own note says so instead.
+  if (note && !boxNote?.includes('zero-sized')) out.push(inlineCodeText(note));
+  if (boxNote) out.push(inlineCodeText(boxNote));
   let link = '';
   if (h) {
     const [chapter, section] = h.section.split('#') as [string, string];

@@ -129,6 +129,20 @@ describe('editor model', () => {
     );
   });
 
+  it('a Box in a field says what it holds: a fat pointer, nothing for a zero-sized type, or the heap block', async () => {
+    const src = 'use std::fmt::Debug;\npub struct Pair { a: u8, b: u64 }\npub struct Boxes { d: Box<dyn Debug>, s: Box<[u16]>, t: Box<str>, z: Box<()>, p: Box<Pair>, o: Option<Box<Pair>> }\n';
+    const a = await analyse(src);
+    const h = (word: string) => hoverAt(a, at(src, `${word}: Box`, 'Box'))?.markdown ?? '';
+    assert.match(h('d'), /^`Box<dyn Debug>` — size 16 · align 8/);
+    assert.match(h('d'), /fat pointer: the data pointer and a pointer to the vtable/);
+    assert.match(h('s'), /fat pointer: the data pointer and the number of elements/);
+    assert.match(h('t'), /fat pointer: the data pointer and the length in bytes/);
+    assert.match(h('z'), /zero\\-sized: `Box::new` never allocates/);
+    assert.doesNotMatch(h('z'), /is on the heap/);
+    assert.match(h('p'), /The heap block: 16 B, aligned to 8/);
+    assert.match(hoverAt(a, at(src, 'o: Option', 'Option'))?.markdown ?? '', /The heap block: 16 B, aligned to 8/);
+  });
+
   it('reports fields that straddle a cache line when asked, and says so in their hover', async () => {
     const src = '#[repr(C, packed)]\npub struct Wire { head: [u8; 60], stamp: u64, tail: u8 }\npub enum Msg { Ping, Data([u8; 3], [u32; 16]) }\n';
     const a = await analyse(src);
