@@ -112,7 +112,7 @@ interface RunResult {
   readonly stderr: string;
 }
 
-function run(cmd: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; signal?: AbortSignal; timeoutMs?: number }): Promise<RunResult> {
+export function run(cmd: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; signal?: AbortSignal; timeoutMs?: number }): Promise<RunResult> {
   return new Promise((done, fail) => {
     execFile(cmd, args, { cwd: opts.cwd, env: opts.env, signal: opts.signal, timeout: opts.timeoutMs ?? 0, killSignal: 'SIGKILL', maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err) {
@@ -156,6 +156,19 @@ function fixOutsidePaths(origRoot: string, copyRoot: string): void {
 }
 
 /**
+ * Copies the package (or the workspace that holds it) into `tmp`: the whole tree, not only src/
+ * (`include_str!("../README.md")`, `#[path]` files outside src/), without build outputs. For a
+ * cargo build, path dependencies outside the copy are made absolute. Returns the package's
+ * directory in the copy.
+ */
+export function copyPackage(dir: string, tmp: string, workspaceRoot: string | undefined, forCargo: boolean): string {
+  const root = workspaceRoot ?? dir;
+  cpSync(root, tmp, { recursive: true, filter: (p) => !SKIP_DIRS.test(p) });
+  if (forCargo) fixOutsidePaths(root, tmp);
+  return join(tmp, relative(root, dir));
+}
+
+/**
  * rustc's layouts of the candidates (see the file comment). `dir` is the package directory.
  * Throws ProbeError when no report can be had.
  */
@@ -165,12 +178,7 @@ export async function probeCrateLayouts(dir: string, candidates: readonly ProbeC
   const t0 = Date.now();
   const rejected = new Map<string, { code: string; message: string }>();
   try {
-    // The whole package (or workspace), not only src/: `include_str!("../README.md")` and
-    // `#[path]` files outside src/.
-    const root = opts.cargo?.workspaceRoot ?? dir;
-    cpSync(root, tmp, { recursive: true, filter: (p) => !SKIP_DIRS.test(p) });
-    if (opts.cargo) fixOutsidePaths(root, tmp);
-    const pkg = join(tmp, relative(root, dir));
+    const pkg = copyPackage(dir, tmp, opts.cargo?.workspaceRoot, !!opts.cargo);
     const sizeOf = info.edition === '2015' ? '::rll_core::mem::size_of' : '::core::mem::size_of';
     const byFile = new Map<string, string[]>();
     for (const c of candidates) {
