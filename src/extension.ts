@@ -12,6 +12,7 @@ import { LayoutDiagnostics } from './features/diagnostics';
 import { GuideView, type GuideViewProbe } from './features/guideView';
 import { registerHover } from './features/hover';
 import { AllocatorHoverProvider } from './features/allocHover';
+import { AllocationChecks } from './features/allocCheck';
 import { LayoutInlayHintsProvider } from './features/inlayHints';
 import { TargetStatusBar } from './features/statusBar';
 import { Log, describeError } from './features/log';
@@ -83,6 +84,9 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
       registerCommands([compareWithCommand(log)], log),
     );
     guide.useBaselines(baselines);
+    // Does this function allocate? (an optimised build's LLVM IR; trusted workspaces only)
+    const allocations = new AllocationChecks(context.globalStorageUri, log);
+    context.subscriptions.push(allocations, vscode.languages.registerCodeLensProvider(rust, allocations), registerCommands([allocations.command()], log));
     context.subscriptions.push(
       lenses,
       hints,
