@@ -728,15 +728,23 @@ pub mod ffi {
     pub type c_uchar = u8;
     pub type c_short = i16;
     pub type c_ushort = u16;
+    // core/ffi/primitives.rs: C int is 16-bit on avr and msp430; C long is 64-bit on 64-bit
+    // targets but Windows (and on wasm32 Linux), 32-bit everywhere else.
+    #[cfg(not(any(target_arch = "avr", target_arch = "msp430")))]
     pub type c_int = i32;
+    #[cfg(not(any(target_arch = "avr", target_arch = "msp430")))]
     pub type c_uint = u32;
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(any(target_arch = "avr", target_arch = "msp430"))]
+    pub type c_int = i16;
+    #[cfg(any(target_arch = "avr", target_arch = "msp430"))]
+    pub type c_uint = u16;
+    #[cfg(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux")))]
     pub type c_long = i64;
-    #[cfg(target_pointer_width = "64")]
+    #[cfg(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux")))]
     pub type c_ulong = u64;
-    #[cfg(target_pointer_width = "32")]
+    #[cfg(not(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux"))))]
     pub type c_long = i32;
-    #[cfg(target_pointer_width = "32")]
+    #[cfg(not(any(all(target_pointer_width = "64", not(windows)), all(target_arch = "wasm32", target_os = "linux"))))]
     pub type c_ulong = u32;
     pub type c_longlong = i64;
     pub type c_ulonglong = u64;
@@ -761,8 +769,12 @@ pub mod ffi {
     }
     pub mod os_str {
         // std/sys/os_str/bytes.rs (the byte representation of every target but Windows)
+        #[cfg(not(windows))]
         #[repr(transparent)]
         struct Buf { inner: crate::vec::Vec<u8> }
+        // std/sys/os_str/wtf8.rs on Windows: a Wtf8Buf (alloc's wtf8), the bytes and whether they are known UTF-8
+        #[cfg(windows)]
+        struct Buf { bytes: crate::vec::Vec<u8>, is_known_utf8: bool }
         #[repr(transparent)]
         struct Slice { inner: [u8] }
         pub struct OsString { inner: Buf }
