@@ -1290,6 +1290,7 @@ mod hashbrown {
     }
 }
 /// The Linux (x86_64/aarch64, glibc) implementation under std's OS-dependent types (std/sys).
+// Every item of sys is #[rll_os]: its shapes are Linux's (a type holding one abstains elsewhere).
 mod sys {
     use crate::option::Option;
     // std/os/fd/owned.rs: a file descriptor is never -1
@@ -1298,7 +1299,9 @@ mod sys {
     #[rustc_layout_scalar_valid_range_end(4294967294)]
     #[repr(transparent)]
     pub(crate) struct ValidRawFd(i32);
+    #[rll_os]
     pub(crate) struct FileDesc(crate::os::fd::OwnedFd);
+    #[rll_os]
     pub(crate) struct Socket(FileDesc);
     pub(crate) type mode_t = u32;
     pub(crate) type pid_t = i32;
@@ -1307,6 +1310,7 @@ mod sys {
     // libc 0.2.178, linux gnu
     #[cfg(target_arch = "x86_64")]
     #[repr(C)]
+    #[rll_os]
     pub(crate) struct stat64 {
         st_dev: u64, st_ino: u64, st_nlink: u64, st_mode: u32, st_uid: u32, st_gid: u32, pad0: i32, st_rdev: u64,
         st_size: i64, st_blksize: i64, st_blocks: i64, st_atime: i64, st_atime_nsec: i64, st_mtime: i64,
@@ -1314,32 +1318,47 @@ mod sys {
     }
     #[cfg(target_arch = "aarch64")]
     #[repr(C)]
+    #[rll_os]
     pub(crate) struct stat64 {
         st_dev: u64, st_ino: u64, st_mode: u32, st_nlink: u32, st_uid: u32, st_gid: u32, st_rdev: u64, pad1: u64,
         st_size: i64, st_blksize: i32, pad2: i32, st_blocks: i64, st_atime: i64, st_atime_nsec: i64, st_mtime: i64,
         st_mtime_nsec: i64, st_ctime: i64, st_ctime_nsec: i64, unused: [i32; 2],
     }
     #[repr(C)]
+    #[rll_os]
     pub(crate) struct statx_timestamp { tv_sec: i64, tv_nsec: u32, pad1: [i32; 1] }
     #[repr(C)]
+    #[rll_os]
     pub(crate) struct sockaddr_un { sun_family: u16, sun_path: [crate::ffi::c_char; 108] }
     #[repr(C)]
+    #[rll_os]
     pub(crate) struct iovec { iov_base: *mut crate::ffi::c_void, iov_len: usize }
     #[repr(C)]
+    #[rll_os]
     pub(crate) struct ucred { pid: i32, uid: u32, gid: u32 }
     #[repr(C)]
+    #[rll_os]
     pub(crate) struct cmsghdr { cmsg_len: usize, cmsg_level: i32, cmsg_type: i32 }
+    #[rll_os]
     pub(crate) enum DIR {}
     // std/sys/fs/unix.rs
+    #[rll_os]
     pub(crate) struct FileAttr { stat: stat64, statx_extra_fields: Option<StatxExtraFields> }
+    #[rll_os]
     struct StatxExtraFields { stx_mask: u32, stx_btime: statx_timestamp }
+    #[rll_os]
     pub(crate) struct InnerReadDir { dirp: DirStream, root: crate::path::PathBuf }
+    #[rll_os]
     struct DirStream(*mut DIR);
+    #[rll_os]
     pub(crate) struct dirent64_min { d_ino: u64, d_type: u8 }
+    #[rll_os]
     pub(crate) struct OpenOptions { read: bool, write: bool, append: bool, truncate: bool, create: bool, create_new: bool, custom_flags: i32, mode: mode_t }
     #[derive(Clone, Copy)]
+    #[rll_os]
     pub(crate) struct FileTimes { accessed: Option<crate::time::SystemTime>, modified: Option<crate::time::SystemTime> }
     // std/sys/process/unix/common.rs, unix.rs, env.rs
+    #[rll_os]
     pub(crate) struct Command {
         program: crate::ffi::CString,
         args: CStringArray,
@@ -1359,19 +1378,30 @@ mod sys {
         pgroup: Option<pid_t>,
         setsid: bool,
     }
+    #[rll_os]
     struct CStringArray { ptrs: crate::vec::Vec<*const crate::ffi::c_char> }
+    #[rll_os]
     struct CommandEnv { clear: bool, saw_path: bool, vars: crate::collections::BTreeMap<crate::ffi::OsString, Option<crate::ffi::OsString>> }
+    #[rll_os]
     enum ProgramKind { PathLookup, Relative, Absolute }
+    #[rll_os]
     pub(crate) enum Stdio { Inherit, Null, MakePipe, Fd(FileDesc), StaticFd(crate::os::fd::BorrowedFd<'static>) }
+    #[rll_os]
     pub(crate) struct CStringIter<'a> { iter: crate::slice::Iter<'a, *const crate::ffi::c_char> }
+    #[rll_os]
     pub(crate) struct Process { pid: pid_t, status: Option<crate::process::ExitStatus>, pidfd: Option<crate::os::linux::process::PidFd> }
     // std/sys/thread/unix.rs
+    #[rll_os]
     pub(crate) struct NativeThread { id: crate::ffi::c_ulong }
     // std/sys/env/common.rs, args/common.rs
+    #[rll_os]
     pub(crate) struct Env { iter: crate::vec::IntoIter<(crate::ffi::OsString, crate::ffi::OsString)> }
+    #[rll_os]
     pub(crate) struct Args { iter: crate::vec::IntoIter<crate::ffi::OsString> }
     // std/sys/pal/unix/os.rs: SplitPaths is Map<slice::Split<u8, fn item>, fn item>; fn items are zero-sized
+    #[rll_os]
     pub(crate) struct IsSeparator;
+    #[rll_os]
     pub(crate) struct IntoPathBuf;
 }
 pub mod io {
