@@ -10,7 +10,8 @@ import type { TypeReport } from './core/reportTypes';
 import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
 import { NodeFs } from './platform/nodeFs';
-import { listTargets, DEFAULT_TARGET } from './core/targets';
+import { DEFAULT_TARGET, registerCustomTarget } from './core/targets';
+import { readFileSync } from 'node:fs';
 import { runDiff } from './cliDiff';
 import type { ProjectFs } from './cargo/fs';
 import { findRepositoryRoot, readRevision, revisionFs } from './platform/gitRevision';
@@ -19,7 +20,8 @@ const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--verbose] PA
   PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
   --json     print one JSON document {target, types}
   --verbose  also list the dependency crates read and their problems (on stderr)
-  --target   one of: ${listTargets().join(', ')} (default ${DEFAULT_TARGET})
+  --target   any target of rustc 1.95's \`rustc --print target-list\` (docs/targets.md), or a custom
+             target .json file (default ${DEFAULT_TARGET})
 
   --at       lay out PATH as it was at a git revision (see --diff for the forms of REV)
 
@@ -63,7 +65,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const analyzer = new Analyzer({ wasmDir: __dirname, prebuiltStd: () => readStdModel(__dirname) });
   try {
-    const target = analyzer.resolveTarget(args.values.target);
+    let triple = args.values.target;
+    if (triple?.endsWith('.json')) {
+      // A custom target file: known by its file name's stem, as rustc and cargo name it.
+      try {
+        triple = registerCustomTarget(path.basename(triple, '.json'), JSON.parse(readFileSync(triple, 'utf8'))).triple;
+      } catch (e) {
+        process.stderr.write(`--target ${triple}: ${(e as Error).message}\n`);
+        return 2;
+      }
+    }
+    const target = analyzer.resolveTarget(triple);
     if (args.values.diff !== undefined) {
       const format = args.values.format ?? (args.values.json ? 'json' : 'text');
       const growth = args.values['fail-on-growth'];

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Analyzer } from './analysis/analyzer';
 import { registerCommands, selectTargetCommand, showLogCommand } from './features/commands';
-import { unknownTargetSetting } from './features/config';
+import { readSettings, unknownTargetSetting } from './features/config';
 import { LayoutCodeActionProvider, reorderFieldsCommand, showFieldOrderCommand } from './features/codeActions';
 import { LayoutCodeLensProvider } from './features/codeLens';
 import { LayoutDiagnostics } from './features/diagnostics';
@@ -15,6 +15,7 @@ import { AllocatorHoverProvider } from './features/allocHover';
 import { AllocationChecks } from './features/allocCheck';
 import { LayoutInlayHintsProvider } from './features/inlayHints';
 import { TargetStatusBar } from './features/statusBar';
+import { reportTargetProblemsTo } from './features/targetSource';
 import { Log, describeError } from './features/log';
 import { DocumentReports } from './features/reports';
 import { throttle } from './features/throttle';
@@ -32,6 +33,8 @@ export interface RustLayoutApi {
   guideProbe(): GuideViewProbe;
   /** Test hook of Verify with rustc: the engine's size of the named type is reported 8 bytes too large. */
   skewEngineNumberForTests(name: string | undefined): void;
+  /** The target a document is laid out for and where it came from (what the status bar shows). */
+  targetOf(uri: string): { triple: string; origin: string; file?: string; statusText: string; statusTooltip: string };
 }
 
 export function activate(context: vscode.ExtensionContext): RustLayoutApi | undefined {
@@ -39,6 +42,11 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
   const log = new Log();
   context.subscriptions.push(log);
   try {
+    // Before anything reads the settings: a target that names nothing known is said once.
+    reportTargetProblemsTo((message) => {
+      log.warn(`target: ${message}`);
+      void vscode.window.showWarningMessage(`Rust Layout: ${message}`);
+    });
     const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
     // The modelled std comes from the parse worker, which reads dist/std-model.json (not this thread).
     const analyzer = new Analyzer({ wasmDir: dist.fsPath });
@@ -61,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
     // The panel: layout diagram of the type under the cursor, and the guide.
     const guide = new GuideView(context.extensionUri, analyzer, reports, log);
     context.subscriptions.push(guide, registerCommands(guide.commands(), log));
+    const statusBar = new TargetStatusBar();
     // Editor surfaces over the shared per-version analysis (see src/features/reports.ts).
     const rust = { language: 'rust' };
     const lenses = new LayoutCodeLensProvider(reports);
@@ -94,16 +103,22 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
       vscode.languages.registerInlayHintsProvider(rust, hints),
       vscode.languages.registerCodeActionsProvider(rust, new LayoutCodeActionProvider(reports), LayoutCodeActionProvider.metadata),
       new LayoutDiagnostics(reports, log),
-      new TargetStatusBar(),
+      statusBar,
       registerCommands([reorderFieldsCommand(reports, log), showFieldOrderCommand()], log),
       refreshSurfaces,
       reports.onDidInvalidate(refreshSurfaces),
     );
     const bad = unknownTargetSetting();
-    if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the default`);
+    if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the next source (cargo config, host)`);
     const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
     log.info(`Rust Layout Lens ${version} activated in ${vscode.env.appName} ${vscode.version} (${(performance.now() - started).toFixed(0)} ms)`);
-    return { guideProbe: () => guide.probe(), skewEngineNumberForTests };
+    const targetOf = (uri: string) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      const s = readSettings(doc ?? vscode.Uri.parse(uri));
+      statusBar.update();
+      return { triple: s.target, origin: s.targetSource.origin, file: s.targetSource.file, statusText: statusBar.item.text, statusTooltip: typeof statusBar.item.tooltip === 'string' ? statusBar.item.tooltip : (statusBar.item.tooltip?.value ?? '') };
+    };
+    return { guideProbe: () => guide.probe(), skewEngineNumberForTests, targetOf };
   } catch (err) {
     // VS Code shows nothing when activate() throws: log the stack and tell the user once.
     log.error('activation failed', err);

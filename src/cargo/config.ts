@@ -87,3 +87,39 @@ function mergeDefined(closer: SourceDef, farther: SourceDef): SourceDef {
   for (const [k, v] of Object.entries(closer)) if (v !== undefined) out[k] = v as string;
   return out as SourceDef;
 }
+
+/** `[build] target` of the closest config that sets it: the triples (or `.json` target files, made absolute) and the file. */
+export interface BuildTargets {
+  readonly targets: readonly string[];
+  readonly file: string;
+}
+
+/**
+ * The `[build] target` cargo would build `dir` for: the closest `.cargo/config.toml` (or
+ * `.cargo/config`) from `dir` upwards that sets it, then `$CARGO_HOME/config.toml`. A string or
+ * an array (cargo builds for each; the first is the one shown). A value ending in `.json` is a
+ * custom target file, relative to the directory that holds `.cargo/`.
+ */
+export function readBuildTargets(fs: ProjectFs, dir: string): BuildTargets | undefined {
+  const home = cargoHome(fs);
+  const candidates: string[] = [];
+  for (const d of ancestors(dir)) candidates.push(join(d, '.cargo/config.toml'), join(d, '.cargo/config'));
+  if (home) candidates.push(join(home, 'config.toml'), join(home, 'config'));
+  for (const file of candidates) {
+    const text = fs.readFile(file);
+    if (text === undefined) continue;
+    let doc: Record<string, unknown>;
+    try {
+      doc = parseToml(text) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    const build = doc.build as Record<string, unknown> | undefined;
+    const t = build?.target;
+    const list = typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];
+    if (!list.length) continue;
+    const base = dirname(dirname(file));
+    return { targets: list.map((x) => (x.endsWith('.json') && !x.startsWith('/') && !/^[A-Za-z]:/.test(x) ? join(base, x) : x)), file };
+  }
+  return undefined;
+}

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { readSettings, updateTarget } from './config';
 import type { Log } from './log';
 import { TARGETS, isKnownTarget } from './targets';
+import { listTargets, targetSpec } from '../core/targets';
+import { originText } from './targetSource';
 
 export interface Command {
   readonly id: string;
@@ -32,19 +34,31 @@ export function selectTargetCommand(log: Log): Command {
         }
         triple = arg;
       } else {
-        const current = readSettings(vscode.window.activeTextEditor?.document).target;
-        // The current target first, with a check mark (the status bar item opens this list).
-        const ordered = [...TARGETS].sort((a, b) => Number(b.triple === current) - Number(a.triple === current));
-        const pick = await vscode.window.showQuickPick(
-          ordered.map((t) => ({
-            label: t.triple === current ? `$(check) ${t.triple}` : t.triple,
-            triple: t.triple,
-            description: t.triple === current ? '(current)' : undefined,
-            detail: t.description,
-          })),
-          { title: 'Rust Layout: Select Target', placeHolder: `Target for layouts (now ${current})`, matchOnDetail: true },
-        );
+        const settings = readSettings(vscode.window.activeTextEditor?.document);
+        const current = settings.target;
+        // The current target first (the status bar item opens this list), then the cargo config's
+        // targets, then the featured ones, then every other target of rustc 1.95.
+        type Item = vscode.QuickPickItem & { triple?: string };
+        const seen = new Set<string>();
+        const item = (triple: string, detail: string | undefined, note?: string): Item => {
+          seen.add(triple);
+          return { label: triple === current ? `$(check) ${triple}` : triple, triple, description: triple === current ? '(current)' : note, detail };
+        };
+        const describe = (t: string) => TARGETS.find((x) => x.triple === t)?.description ?? targetSpec(t)?.description ?? undefined;
+        const items: Item[] = [item(current, describe(current), undefined)];
+        for (const t of settings.targetSource.configTargets ?? []) if (!seen.has(t) && !t.endsWith('.json')) items.push(item(t, describe(t), 'from .cargo/config.toml'));
+        items.push({ label: 'Featured', kind: vscode.QuickPickItemKind.Separator });
+        for (const t of TARGETS) if (!seen.has(t.triple)) items.push(item(t.triple, t.description));
+        items.push({ label: 'Every target of rustc 1.95', kind: vscode.QuickPickItemKind.Separator });
+        for (const t of listTargets()) if (!seen.has(t)) items.push(item(t, targetSpec(t)?.description ?? undefined));
+        const pick = await vscode.window.showQuickPick(items, { title: 'Rust Layout: Select Target', placeHolder: `Target for layouts (now ${current}, ${originText(settings.targetSource)})`, matchOnDescription: true });
         triple = pick?.triple;
+        if (triple !== undefined && settings.targetSource.origin === 'cargo-config' && triple !== current) {
+          // The cargo config wins over the setting where it applies: say so.
+          void vscode.window
+            .showWarningMessage(`Rust Layout: ${vscode.workspace.asRelativePath(settings.targetSource.file!)} sets [build] target = "${current}", which applies to this crate before the setting. The setting applies where no cargo config names a target.`, 'Open the Config')
+            .then((c) => c && vscode.window.showTextDocument(vscode.Uri.file(settings.targetSource.file!)));
+        }
       }
       if (triple === undefined) return undefined;
       await updateTarget(triple);

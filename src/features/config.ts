@@ -3,13 +3,16 @@
  * change at any time); listen with `onDidChangeSettings` to refresh cached results.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_TARGET, isKnownTarget } from './targets';
+import { isKnownTarget } from './targets';
+import { resolveTarget, type ResolvedTarget } from './targetSource';
 
 export const SECTION = 'rustLayout';
 
 export interface Settings {
-  /** Target triple whose layout rules are used. Always one of TARGETS. */
+  /** Target triple whose layout rules are used (a built-in triple, or a custom target's name). */
   readonly target: string;
+  /** Where it came from (src/features/targetSource.ts). */
+  readonly targetSource: ResolvedTarget;
   readonly codeLensEnabled: boolean;
   readonly hoverEnabled: boolean;
   readonly inlayHintsEnabled: boolean;
@@ -36,6 +39,23 @@ export interface DiagnosticSettings {
 const cache = new Map<string, Settings>();
 // Registered when this module is loaded, so before any listener that reads the settings again.
 vscode.workspace.onDidChangeConfiguration(() => cache.clear());
+// A cargo config's `[build] target` decides the target too: its changes count as a settings change.
+const cargoConfigChanged = new vscode.EventEmitter<void>();
+const isCargoConfig = (u: vscode.Uri): boolean => /[\\/]\.cargo[\\/]config(?:\.toml)?$/.test(u.fsPath);
+vscode.workspace.onDidSaveTextDocument((d) => {
+  if (!isCargoConfig(d.uri)) return;
+  cache.clear();
+  cargoConfigChanged.fire();
+});
+for (const glob of ['**/.cargo/config.toml', '**/.cargo/config']) {
+  const watcher = vscode.workspace.createFileSystemWatcher(glob);
+  for (const on of [watcher.onDidChange, watcher.onDidCreate, watcher.onDidDelete]) {
+    on(() => {
+      cache.clear();
+      cargoConfigChanged.fire();
+    });
+  }
+}
 
 function scopeKey(scope: vscode.ConfigurationScope | undefined): string {
   if (!scope) return '';
@@ -44,21 +64,35 @@ function scopeKey(scope: vscode.ConfigurationScope | undefined): string {
   return `${s.uri?.toString() ?? ''}\0${s.languageId ?? ''}`;
 }
 
+/** How long (ms) a cargo config's `[build] target` is trusted before its files are read again (changes made outside the editor). */
+const TARGET_RECHECK_MS = 2000;
+const checkedAt = new Map<string, number>();
+
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const key = scopeKey(scope);
   const hit = cache.get(key);
-  if (hit) return hit;
+  const now = performance.now();
+  if (hit && now - (checkedAt.get(key) ?? 0) < TARGET_RECHECK_MS) return hit;
   const settings = readSettingsNow(scope);
-  if (cache.size > 256) cache.clear();
+  if (cache.size > 256) {
+    cache.clear();
+    checkedAt.clear();
+  }
   cache.set(key, settings);
+  checkedAt.set(key, now);
+  // The target changed under us (a config file edited outside the editor): everyone re-reads.
+  if (hit && hit.target !== settings.target) setTimeout(() => cargoConfigChanged.fire(), 0);
   return settings;
 }
 
 function readSettingsNow(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
-  const target = c.get<string>('target', DEFAULT_TARGET);
+  const i = c.inspect<string>('target');
+  const set = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  const targetSource = resolveTarget(scope, set?.trim() || undefined);
   return {
-    target: isKnownTarget(target) ? target : DEFAULT_TARGET,
+    target: targetSource.triple,
+    targetSource,
     codeLensEnabled: c.get<boolean>('codeLens.enabled', true),
     hoverEnabled: c.get<boolean>('hover.enabled', true),
     inlayHintsEnabled: c.get<boolean>('inlayHints.enabled', false),
@@ -80,16 +114,20 @@ function positive(v: number | undefined, fallback: number): number {
 
 /** The raw target setting when it is not one the extension knows (for a log warning). */
 export function unknownTargetSetting(scope?: vscode.ConfigurationScope): string | undefined {
-  const t = vscode.workspace.getConfiguration(SECTION, scope ?? null).get<string>('target', DEFAULT_TARGET);
-  return isKnownTarget(t) ? undefined : t;
+  const t = vscode.workspace.getConfiguration(SECTION, scope ?? null).get<string>('target', '')?.trim();
+  return !t || isKnownTarget(t) ? undefined : t;
 }
 
+/** Settings changes, and cargo config files (their `[build] target`) created, changed or deleted. */
 export function onDidChangeSettings(listener: (e: vscode.ConfigurationChangeEvent) => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration(SECTION)) return;
-    cache.clear();
-    listener(e);
-  });
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      cache.clear();
+      listener(e);
+    }),
+    cargoConfigChanged.event(() => listener({ affectsConfiguration: (section: string) => section === SECTION || section === `${SECTION}.target` })),
+  );
 }
 
 /** Writes the target to the workspace when one is open, else to the user settings. */

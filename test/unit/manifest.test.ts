@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_TARGET, TARGETS } from '../../src/features/targets';
+import { getTarget } from '../../src/core/targets';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -73,11 +74,14 @@ describe('package.json', () => {
     assert.equal(props['rustLayout.hover.enabled'] && (props['rustLayout.hover.enabled'] as { default?: unknown }).default, true);
   });
 
-  it('offers exactly the targets the Select Target command offers', () => {
+  it('lets the target setting name any target (empty: automatic), with examples the table knows', () => {
     const t = pkg.contributes.configuration.properties['rustLayout.target'];
-    assert.deepEqual(t.enum, TARGETS.map((x) => x.triple));
-    assert.equal(t.default, DEFAULT_TARGET);
-    assert.equal(t.enumDescriptions.length, t.enum.length);
+    assert.equal(t.enum, undefined, 'an enum would flag 300 valid triples and custom .json files as errors');
+    assert.equal(t.default, '');
+    assert.match(t.markdownDescription, /\.cargo\/config\.toml/);
+    for (const e of t.examples as string[]) assert.ok(e.endsWith('.json') || getTarget(e), e);
+    for (const f of TARGETS) assert.ok(getTarget(f.triple), f.triple);
+    assert.ok(getTarget(DEFAULT_TARGET));
   });
 
   it('keeps the npm script contracts', () => {

@@ -5,12 +5,16 @@
  * current, the data-layout rules that the differential showed to matter, and custom target files.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getTarget, listTargets, parseDataLayout, registerCustomTarget, targetSpec, TARGET_TABLE_RUSTC } from '../../src/core/targets';
 import { rustcAvailable, rustcVersion } from '../oracle/rustc';
+import { hostTriple } from '../../src/core/hostTarget';
+import { readBuildTargets } from '../../src/cargo/config';
+import { memoryFs } from '../../src/cargo/fs';
+import { Analyzer } from '../../src/analysis/analyzer';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -141,5 +145,70 @@ describe('targets: custom target files', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('targets: chosen without asking', () => {
+  it('the host’s own triple from Node’s platform and architecture', () => {
+    assert.equal(hostTriple('linux', 'x64'), 'x86_64-unknown-linux-gnu');
+    assert.equal(hostTriple('win32', 'arm64'), 'aarch64-pc-windows-msvc');
+    assert.equal(hostTriple('darwin', 'arm64'), 'aarch64-apple-darwin');
+    assert.equal(hostTriple('sunos', 'x64'), undefined);
+    for (const p of ['linux', 'win32', 'darwin', 'freebsd']) for (const a of ['x64', 'arm64']) if (hostTriple(p, a)) assert.ok(getTarget(hostTriple(p, a)!), `${p} ${a}`);
+  });
+
+  it('[build] target from the closest cargo config, then CARGO_HOME; arrays and .json files', () => {
+    const fs = memoryFs(
+      {
+        '/w/.cargo/config.toml': '[build]\ntarget = ["thumbv7em-none-eabihf", "thumbv6m-none-eabi"]\n',
+        '/w/board/.cargo/config': '[build]\ntarget = "boards/my-board.json"\n',
+        '/w/plain/.cargo/config.toml': '[net]\noffline = true\n',
+        '/home/u/.cargo/config.toml': '[build]\ntarget = "aarch64-unknown-linux-gnu"\n',
+      },
+      { HOME: '/home/u' },
+    );
+    assert.deepEqual(readBuildTargets(fs, '/w/crate/src'), { targets: ['thumbv7em-none-eabihf', 'thumbv6m-none-eabi'], file: '/w/.cargo/config.toml' });
+    assert.deepEqual(readBuildTargets(fs, '/w/board/src'), { targets: ['/w/board/boards/my-board.json'], file: '/w/board/.cargo/config' });
+    assert.equal(readBuildTargets(fs, '/w/plain/src')?.targets[0], 'thumbv7em-none-eabihf', 'a config without [build] target does not stop the search');
+    assert.deepEqual(readBuildTargets(fs, '/elsewhere'), { targets: ['aarch64-unknown-linux-gnu'], file: '/home/u/.cargo/config.toml' });
+  });
+
+  it('#[cfg] on items and fields follows the target: os, env, vendor, endian, atomics', async () => {
+    const analyzer = new Analyzer({ wasmDir: join(ROOT, 'dist') });
+    try {
+      const src = [
+        'pub struct Os { a: u8, #[cfg(target_os = "windows")] w: u64, #[cfg(target_os = "linux")] l: u16 }',
+        'pub struct Env { #[cfg(target_env = "msvc")] m: [u8; 3], #[cfg(target_vendor = "apple")] a: [u8; 5], b: u8 }',
+        'pub struct End { #[cfg(target_endian = "big")] big: u32, x: u8 }',
+        'pub struct At { #[cfg(target_has_atomic = "64")] wide: u64, x: u8 }',
+      ].join('\n');
+      const size = async (t: string, name: string) => (await analyzer.analyzeText('c.rs', src, t)).types.find((x) => x.name === name)!.size;
+      assert.equal(await size('x86_64-pc-windows-msvc', 'Os'), 16);
+      assert.equal(await size('x86_64-unknown-linux-gnu', 'Os'), 4);
+      assert.equal(await size('x86_64-pc-windows-msvc', 'Env'), 4);
+      assert.equal(await size('aarch64-apple-darwin', 'Env'), 6);
+      assert.equal(await size('x86_64-pc-windows-gnu', 'Env'), 1);
+      assert.equal(await size('powerpc64-unknown-linux-gnu', 'End'), 8);
+      assert.equal(await size('x86_64-unknown-linux-gnu', 'End'), 1);
+      assert.equal(await size('x86_64-unknown-linux-gnu', 'At'), 16);
+      assert.equal(await size('thumbv7em-none-eabihf', 'At'), 1, 'no 64-bit atomics on thumbv7em');
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
+
+describe('targets: the command line', () => {
+  it('--target takes any built-in triple or a custom target .json file', () => {
+    const cli = join(ROOT, 'dist/cli.js');
+    const dir = join(ROOT, 'test/fixtures/workspace/board');
+    const custom = JSON.parse(execFileSync(process.execPath, [cli, '--json', '--target', join(dir, 'my-board.json'), dir], { encoding: 'utf8' })) as { target: string; types: { name: string; size: number }[] };
+    assert.equal(custom.target, 'my-board');
+    assert.equal(custom.types.find((t) => t.name === 'Regs')?.size, 8);
+    const win = JSON.parse(execFileSync(process.execPath, [cli, '--json', '--target', 'x86_64-pc-windows-msvc', dir], { encoding: 'utf8' })) as { target: string; types: { size: number }[] };
+    assert.equal(win.types[0]!.size, 16);
+    const bad = spawnSync(process.execPath, [cli, '--target', 'no-such-triple', dir], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /unknown target `no-such-triple`/);
   });
 });
