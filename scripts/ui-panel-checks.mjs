@@ -180,6 +180,10 @@ export async function panelVecSimulator(ui) {
   await sim.locator('.rll-sim-seq', { hasText: 'Capacities: 8 → 16 → 32' }).waitFor({ timeout: 10_000 });
   await sim.locator('input[type="text"]').fill('NoSuchType');
   await sim.locator('.rll-unknown', { hasText: /Element size unknown/ }).waitFor({ timeout: 10_000 });
+  // A type of the open crate (examples/src/lib.rs), and the plural of push.
+  await sim.locator('input[type="text"]').fill('Sprite');
+  await sim.locator('input[type="number"]').fill('3');
+  await sim.locator('.rll-sim-summary', { hasText: /^Sprite: 64 bytes, align 8\. After 3 pushes:/ }).waitFor({ timeout: 10_000 });
   await sim.locator('input[type="text"]').fill('u64');
   await sim.locator('input[type="number"]').fill('40');
   await sim.locator('.rll-sim-summary', { hasText: /^u64: 8 bytes/ }).waitFor({ timeout: 10_000 });

@@ -25,6 +25,7 @@ import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
 import { placedReport } from './documentModel';
 import { runRustExample } from '../platform/runExample';
+import { typeLayouter } from '../analysis/allocSites';
 import type { LayoutBaselines } from './layoutBaseline';
 import { changeSummary } from '../core/layoutDiff';
 
@@ -319,11 +320,28 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
         const triple = this.target();
         const pointerWidth = (this.analyzer.resolveTarget(triple).pointerSize * 8) as 16 | 32 | 64;
         const md = (await this.chapterText(m.chapter)) ?? '';
-        const r = m.text ? await sizeOfIn(this.analyzer, md, m.text, triple) : { reason: 'no element type' };
+        let r = m.text ? await sizeOfIn(this.analyzer, md, m.text, triple) : { reason: 'no element type' };
+        // Not a type of the chapter's examples or std: one of the open crate's (the active editor's).
+        if ('reason' in r && m.text) r = (await this.sizeInActiveCrate(m.text)) ?? r;
         this.post({ type: 'elementSize', requestId: m.requestId, text: m.text, pointerWidth, ...r });
         return;
       }
     }
+  }
+
+  /** The size and alignment of a type written as text, resolved in the active Rust editor's file (its crate's types). */
+  private async sizeInActiveCrate(text: string): Promise<{ size: number; align: number } | undefined> {
+    const doc = vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'rust')?.document;
+    if (doc?.languageId !== 'rust') return undefined;
+    const a = await this.reports.analyze(doc);
+    if (!a) return undefined;
+    const parser = await this.analyzer.parser();
+    const parse = (t: string) => {
+      const item = this.analyzer.parseWith(parser, '__rll_sim_type.rs', `type __Rll = ${t};`).items.find((i) => i.kind === 'alias');
+      return item?.kind === 'alias' ? item.ty : undefined;
+    };
+    const l = typeLayouter(a.analysis, a.analysis.moduleOfFile(a.path), parse)(text);
+    return 'size' in l ? l : undefined;
   }
 
   private target(): string {

@@ -86,8 +86,8 @@ function revealButton(label: string, d: DiagramData, span: { start: number; end:
   return b;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 function summaryText(d: DiagramData): string {
@@ -340,7 +340,7 @@ function showGrowth(msg: Extract<ToWebview, { type: 'elementSize' }>): void {
     el('p', {
       class: 'rll-sim-summary',
       text:
-        `${msg.text}: ${plural(msg.size, 'byte')}, align ${msg.align ?? '?'}. After ${plural(pushes, 'push')}: capacity ${cap(g.finalCapacity)}, ` +
+        `${msg.text}: ${plural(msg.size, 'byte')}, align ${msg.align ?? '?'}. After ${plural(pushes, 'push', 'pushes')}: capacity ${cap(g.finalCapacity)}, ` +
         `${plural(g.allocations, 'allocation')}, ${plural(g.reallocations, 'reallocation')}, ` +
         `bytes copied: at most ${g.bytesCopiedAtMost} (every realloc moves), at least ${g.bytesCopiedAtLeast} (every realloc grows in place).`,
     }),

@@ -112,6 +112,15 @@ suite('layout diff against git', () => {
     assert.match(h, /\| size \| 4 B \| 16 B \|/);
     assert.match(h, /\| padding \| 1 B \| 7 B \|/);
     assert.match(h, /field `b`: 2 B → 8 B/);
+    // Every kind of change says what it is; an unchanged type's hover has no such section.
+    const at = async (anchor: string, word: string) => hoverAt(doc, anchor, word);
+    assert.match(await at('pub struct Header', 'Header'), /field `crc` added \(4 B @4\)/);
+    assert.match(await at('pub struct NewName', 'NewName'), /renamed from `OldName`/);
+    assert.match(await at('pub enum Slot', 'Slot'), /niche 8 B @0 → tag 1 B @0/);
+    assert.match(await at('pub struct Shape', 'Shape'), /field `at`: 8 B → 16 B/);
+    assert.match(await at('pub struct Reordered', 'Reordered'), /field `c`: offset 9 → 8/);
+    assert.match(await at('pub struct Fresh', 'Fresh'), /New since `HEAD`/);
+    assert.doesNotMatch(await at('pub struct Same', 'Same'), /since `HEAD`/);
   });
 
   test('the panel draws the old layout under the new one', async () => {
