@@ -165,8 +165,14 @@ export async function panelVecSimulator(ui) {
   const sim = p.locator('#chapter .rll-vecsim');
   await sim.waitFor({ timeout: 15_000 });
   const summary = sim.locator('.rll-sim-summary');
-  // The chapter's own inputs: 40 pushes of u64 → 4, 8, 16, 32, 64.
+  // It starts on the type under the editor's cursor (the panel followed one before); then 40 pushes of u64 → 4, 8, 16, 32, 64.
   await summary.waitFor({ timeout: 15_000 });
+  const first = (await sim.locator('input[type="text"]').inputValue()).trim();
+  // The panel showed a type of the example crate before: the simulator starts on it, not on the chapter's u64.
+  if (!/^[A-Z]\w*$/.test(first)) throw new Error(`the simulator starts on ${JSON.stringify(first)}, not on the type under the cursor`);
+  await sim.locator('input[type="text"]').fill('u64');
+  await sim.locator('input[type="number"]').fill('40');
+  await sim.locator('.rll-sim-summary', { hasText: /^u64: 8 bytes/ }).waitFor({ timeout: 10_000 });
   const seq = (await sim.locator('.rll-sim-seq').innerText()).trim();
   if (seq !== 'Capacities: 4 → 8 → 16 → 32 → 64') throw new Error(`u64 × 40: ${JSON.stringify(seq)}`);
   // A type the engine sizes (String: 24 bytes), 5 pushes → 4, 8; then a one-byte type → 8, 16, 32.
@@ -189,7 +195,7 @@ export async function panelVecSimulator(ui) {
   await sim.locator('.rll-sim-summary', { hasText: /^u64: 8 bytes/ }).waitFor({ timeout: 10_000 });
   await sim.locator('.rll-sim-out').scrollIntoViewIfNeeded();
   await ui.screenshot('panel-vec-simulator', { doc: true });
-  return text.split('.')[0];
+  return `${text.split('.')[0]}; started on ${first}`;
 }
 
 /** The companion examples: Run builds the first one with rustc and shows its output under the code. */

@@ -417,7 +417,9 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     this.current = { chapter: id, section };
     this.pending = undefined;
     const { snippets: _snippets, ...msg } = r;
-    this.post({ ...msg, section });
+    // The growth simulator starts on the type under the editor's cursor, when the panel follows one.
+    const cursorType = this.lastDiagramName?.split('::').pop();
+    this.post({ ...msg, sims: cursorType ? msg.sims.map((x) => ({ ...x, type: cursorType })) : msg.sims, section });
     if (showGuideTab) this.post({ type: 'showTab', tab: 'guide' });
   }
 
