@@ -11,6 +11,7 @@ import { LayoutCodeLensProvider } from './features/codeLens';
 import { LayoutDiagnostics } from './features/diagnostics';
 import { GuideView, type GuideViewProbe } from './features/guideView';
 import { registerHover } from './features/hover';
+import { setHeapEntries } from './features/hoverModel';
 import { AllocatorHoverProvider } from './features/allocHover';
 import { AllocationChecks } from './features/allocCheck';
 import { LayoutInlayHintsProvider } from './features/inlayHints';
@@ -70,6 +71,10 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
     const guide = new GuideView(context.extensionUri, analyzer, reports, log);
     context.subscriptions.push(guide, registerCommands(guide.commands(), log));
     const statusBar = new TargetStatusBar();
+    // The heap-cost line of collection hovers: how many elements it assumes.
+    const readHeapEntries = () => setHeapEntries(Math.max(0, Math.floor(vscode.workspace.getConfiguration('rustLayout').get<number>('heap.entries', 1000))));
+    readHeapEntries();
+    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('rustLayout.heap.entries') && readHeapEntries()));
     // Editor surfaces over the shared per-version analysis (see src/features/reports.ts).
     const rust = { language: 'rust' };
     const lenses = new LayoutCodeLensProvider(reports);

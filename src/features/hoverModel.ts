@@ -5,6 +5,7 @@
 import type { FieldReport, VariantReport } from '../core/reportTypes';
 import type { FieldDef, Span, TypeExpr } from '../core/model';
 import { describeTy } from '../core/report';
+import { groupWidth, hashMapInsertCost, rcCost, vecPushCost, type ElemLayout, type HeapCost } from '../core/heap/collections';
 import { expansionOf } from '../core/expansion';
 import { Abstain, LayoutError } from '../core/layout/types';
 import type { DocumentAnalysis, TypeEntry } from './documentModel';
@@ -31,7 +32,8 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
       if (spanContains(def.ty.span, offset)) {
         const e = innermost(def.ty, offset);
         const text = a.text.slice(e.span.start, e.span.end);
-        const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target, boxNote(a, entry, e));
+        const notes = [boxNote(a, entry, e), heapCostNote(a, entry, e)].filter((x): x is string => !!x).join('\n\n') || undefined;
+        const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target, notes);
         // A tuple field has no name: its whole type stands for the field, so show both.
         if (e === def.ty && def.nameSpan.start === def.ty.span.start && rep) {
           const field = fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)).replace(/\n\n\*[^\n]*\*$/, '');
@@ -121,6 +123,57 @@ function boxNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | u
   if (!('size' in d)) return undefined;
   if (d.size === 0) return 'The boxed type is zero-sized: `Box::new` never allocates; the pointer is a dangling, well-aligned one.';
   return `The heap block: ${d.size} B, aligned to ${d.align} (what the allocator is asked for).`;
+}
+
+/** How many elements the heap-cost line of a collection's hover is computed for (`rustLayout.heap.entries`). */
+let heapEntries = 1000;
+export function setHeapEntries(n: number): void {
+  heapEntries = n;
+}
+
+/**
+ * The heap cost of a std collection written here, filled one element at a time with
+ * `heapEntries` elements (src/core/heap/collections.ts, checked against a counting allocator):
+ * allocator calls, bytes on the heap, and when the next growth comes.
+ */
+function heapCostNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
+  let inner = e;
+  const opt = inner.kind === 'path' ? inner.segments.at(-1) : undefined;
+  if (opt?.name === 'Option' && opt.args[0]?.kind === 'type') inner = opt.args[0].ty;
+  if (inner.kind !== 'path') return undefined;
+  const seg = inner.segments.at(-1)!;
+  const args = seg.args.flatMap((x) => (x.kind === 'type' ? [x.ty] : []));
+  const layoutOf = (t: TypeExpr): ElemLayout | undefined => {
+    const d = describe(a, entry, t);
+    return 'size' in d ? { size: d.size, align: d.align } : undefined;
+  };
+  const n = heapEntries;
+  const t = a.analysis.target;
+  const fmt = (c: HeapCost, what: string): string => {
+    if (!c.bytes) return `With ${n} ${what}: nothing on the heap (a zero-sized element type).`;
+    const next = c.next ? ` The next growth, at ${c.next.at} ${what}, makes it ${c.next.bytes} B.` : '';
+    return `With ${n} ${what} (pushed one by one): ${c.allocations} allocator call${c.allocations === 1 ? '' : 's'}, ${c.bytes} B on the heap (room for ${c.capacity}).${next}`;
+  };
+  if (['Vec', 'VecDeque', 'BinaryHeap'].includes(seg.name) && args.length >= 1) {
+    const l = layoutOf(args[0]!);
+    return l && fmt(vecPushCost(l, n), 'elements');
+  }
+  if (seg.name === 'String' && !args.length) return fmt(vecPushCost({ size: 1, align: 1 }, n), 'bytes');
+  if ((seg.name === 'HashMap' || seg.name === 'HashSet') && args.length >= 1) {
+    const pair: TypeExpr = seg.name === 'HashMap' && args.length >= 2 ? { kind: 'tuple', elems: [args[0]!, args[1]!], span: inner.span } : args[0]!;
+    const l = layoutOf(pair);
+    if (!l) return undefined;
+    const width = groupWidth(t.cfg.target_arch?.[0] ?? '', t.cfg.target_feature ?? [], t.pointerSize, t.cfg.target_endian?.[0] ?? 'little');
+    const c = hashMapInsertCost(l, n, width);
+    return `With ${n} entries: ${c.allocations} table allocation${c.allocations === 1 ? '' : 's'} (each growth moves every entry to a new table), ${c.bytes} B on the heap in one block (the entries, then a control byte per bucket and ${width} more); it takes ${c.capacity} entries before it grows (a load factor of 7/8). The next growth, at ${c.next?.at} entries, makes it ${c.next?.bytes} B.`;
+  }
+  if ((seg.name === 'Rc' || seg.name === 'Arc') && args.length === 1) {
+    const l = layoutOf(args[0]!);
+    if (!l) return undefined;
+    const c = rcCost(l, t.pointerSize);
+    return `One heap block of ${c.bytes} B: the strong and weak counts, then the value.`;
+  }
+  return undefined;
 }
 
 function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {

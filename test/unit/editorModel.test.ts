@@ -143,6 +143,19 @@ describe('editor model', () => {
     assert.match(hoverAt(a, at(src, 'o: Option', 'Option'))?.markdown ?? '', /The heap block: 16 B, aligned to 8/);
   });
 
+  it('a collection in a field says what it costs on the heap with N elements', async () => {
+    const src = 'use std::collections::HashMap;\npub struct Store { v: Vec<u64>, s: String, m: HashMap<u64, [u64; 3]>, r: std::rc::Rc<u8> }\n';
+    const a = await analyse(src);
+    const h = (word: string, ty: string) => (hoverAt(a, at(src, `${word}: ${ty}`, ty))?.markdown ?? '').replace(/\\/g, '');
+    // RawVec: 4 → 8 → … → 1024 elements of 8 bytes, 9 calls (src/core/heap/collections.ts, checked against a counting allocator).
+    assert.match(h('v', 'Vec'), /With 1000 elements \(pushed one by one\): 9 allocator calls, 8192 B on the heap \(room for 1024\)\. The next growth, at 1025 elements, makes it 16384 B\./);
+    assert.match(h('s', 'String'), /With 1000 bytes \(pushed one by one\): 8 allocator calls, 1024 B on the heap/);
+    // hashbrown: 1000 entries → 2048 buckets of 32 bytes + 2048 + 16 control bytes.
+    assert.match(h('m', 'HashMap'), /With 1000 entries: 10 table allocations .* 67600 B on the heap in one block/);
+    assert.match(h('m', 'HashMap'), /it takes 1792 entries before it grows/);
+    assert.match(h('r', 'std'), /One heap block of 24 B: the strong and weak counts, then the value\./);
+  });
+
   it('reports fields that straddle a cache line when asked, and says so in their hover', async () => {
     const src = '#[repr(C, packed)]\npub struct Wire { head: [u8; 60], stamp: u64, tail: u8 }\npub enum Msg { Ping, Data([u8; 3], [u32; 16]) }\n';
     const a = await analyse(src);
