@@ -12,7 +12,7 @@ import { LayoutDiagnostics } from './features/diagnostics';
 import { GuideView, type GuideViewProbe } from './features/guideView';
 import { registerHover } from './features/hover';
 import { setHeapEntries } from './features/hoverModel';
-import { AllocatorHoverProvider } from './features/allocHover';
+import { AllocatorCodeLensProvider, AllocatorHoverProvider } from './features/allocHover';
 import { AllocationChecks } from './features/allocCheck';
 import { LayoutInlayHintsProvider } from './features/inlayHints';
 import { TargetStatusBar } from './features/statusBar';
@@ -94,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
       vscode.languages.registerCodeLensProvider(rust, diffLenses),
       vscode.languages.registerHoverProvider(rust, new LayoutDiffHoverProvider(reports, baselines)),
       vscode.languages.registerHoverProvider(rust, new AllocatorHoverProvider(reports, analyzer)),
+      vscode.languages.registerCodeLensProvider(rust, new AllocatorCodeLensProvider(reports, analyzer)),
       baselines.onDidChange(refreshSurfaces),
       registerCommands([compareWithCommand(log)], log),
     );

@@ -20,6 +20,8 @@ export interface AllocSite {
   readonly start: number;
   readonly end: number;
   readonly markdown: string;
+  /** A short line for a CodeLens: `allocator asked for 16 B, align 8`. */
+  readonly summary: string;
   /** Guide section: `allocators#global-alloc`. */
   readonly guide: string;
 }
@@ -77,7 +79,7 @@ export function allocSiteAt(text: string, offset: number, layoutOf: LayoutOfType
     const span = { start: lineStart + s, end: lineStart + tf.end };
     if (m[1] === 'new') {
       const md = 'size' in l ? `**\`Layout::new::<${tf.arg}>()\`**: the allocator is asked for **${l.size} bytes, aligned to ${l.align}**${l.size === 0 ? ' — a zero-sized request, which `GlobalAlloc::alloc` must never receive (Box and Vec do not allocate for it)' : ''}.` : `**\`Layout::new::<${tf.arg}>()\`**: size unknown (${l.unknown}).`;
-      return { ...span, markdown: md, guide: 'layout#layout-type' };
+      return { ...span, markdown: md, summary: 'size' in l ? `allocator asked for ${l.size} B, align ${l.align}` : 'allocation size unknown', guide: 'layout#layout-type' };
     }
     const args = /^\s*\(\s*([0-9][0-9_]*)(?:usize)?\s*\)/.exec(line.slice(tf.end));
     const n = args ? Number(args[1]!.replace(/_/g, '')) : undefined;
@@ -87,7 +89,8 @@ export function allocSiteAt(text: string, offset: number, layoutOf: LayoutOfType
       const total = n * l.size;
       md = `**\`Layout::array::<${tf.arg}>(${n})\`**: the allocator is asked for **${total} bytes (${n} × ${l.size}), aligned to ${l.align}**. \`array\` returns an error instead when the total would exceed \`isize::MAX\`.`;
     } else md = `**\`Layout::array::<${tf.arg}>(n)\`**: the allocator is asked for **n × ${l.size} bytes, aligned to ${l.align}** (an error when n × ${l.size} exceeds \`isize::MAX\`).`;
-    return { ...span, markdown: md, guide: 'layout#layout-type' };
+    const summary = !('size' in l) ? 'allocation size unknown' : n !== undefined ? `allocator asked for ${n * l.size} B, align ${l.align}` : `allocator asked for n × ${l.size} B, align ${l.align}`;
+    return { ...span, markdown: md, summary, guide: 'layout#layout-type' };
   }
 
   const ga = /#\[\s*global_allocator\s*\]/.exec(line) ?? (/^\s*(?:pub(?:\([^)]*\))?\s+)?static\s+\w+\s*:/.test(line) && /#\[\s*global_allocator\s*\]\s*$/.test(text.slice(Math.max(0, lineStart - 200), lineStart)) ? /static/.exec(line) : null);
@@ -97,6 +100,7 @@ export function allocSiteAt(text: string, offset: number, layoutOf: LayoutOfType
       start: lineStart + ga.index,
       end: lineStart + ga.index + ga[0].length,
       markdown: `**Global allocator**${ty ? `: ${code(ty)}` : ''}. Every \`Box\`, \`Vec\`, \`String\`, \`Rc\`, \`Arc\` and collection of the program that uses the default allocator calls its \`GlobalAlloc::alloc\`/\`dealloc\` (through \`__rust_alloc\`), with the size and alignment of the \`Layout\` asked for; it must return memory aligned to that \`Layout\`'s alignment, or null.`,
+      summary: 'global allocator: every Box, Vec, String… allocates here',
       guide: 'allocators#global-allocator',
     };
   }
@@ -110,6 +114,7 @@ export function allocSiteAt(text: string, offset: number, layoutOf: LayoutOfType
       markdown: global
         ? `**\`impl GlobalAlloc for ${imp[2]!.trim()}\`**: an allocator the whole program can use (with \`#[global_allocator]\`). \`alloc\` gets a non-zero-sized \`Layout\` and returns a pointer aligned to it, or null on failure; \`dealloc\` gets the same \`Layout\` back. It is \`unsafe\` to implement: the caller relies on these promises.`
         : `**\`impl Allocator for ${imp[2]!.trim()}\`**: an allocator passed to one collection (\`Vec::new_in\`, \`Box::new_in\`; unstable \`allocator_api\`). \`allocate\` may get zero-sized layouts and returns the block's real size as a \`NonNull<[u8]>\`.`,
+      summary: global ? 'GlobalAlloc: the whole program’s allocator when #[global_allocator]' : 'Allocator: one collection’s allocator (allocator_api)',
       guide: global ? 'allocators#global-alloc' : 'allocators#allocator',
     };
   }
@@ -126,7 +131,14 @@ export function allocSiteAt(text: string, offset: number, layoutOf: LayoutOfType
       dealloc: 'gives a block back: the pointer and the very `Layout` it was allocated with.',
       realloc: 'grows or shrinks a block to a new size, same alignment; the old pointer is invalid afterwards unless null is returned.',
     };
-    return { start: lineStart + m.index, end: lineStart + m.index + m[0].length - 1, markdown: `**\`${m[1]}\`** ${what[m[1]!]}`, guide: 'allocators#global-alloc' };
+    return { start: lineStart + m.index, end: lineStart + m.index + m[0].length - 1, markdown: `**\`${m[1]}\`** ${what[m[1]!]}`, summary: `${m[1]}: a call into the global allocator`, guide: 'allocators#global-alloc' };
   }
   return undefined;
+}
+
+/** Where allocator sites may start on the lines of a text (offsets to ask `allocSiteAt` about): Layout constructors, the global allocator, allocator impls. */
+export function allocSiteOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\bLayout\s*::\s*(?:new|array)\s*::\s*<|#\[\s*global_allocator\s*\]|\bimpl\b[^{;\n]*\b(?:GlobalAlloc|Allocator)\s+for\b/g)) out.push(m.index + (m[0].startsWith('impl') ? m[0].search(/GlobalAlloc|Allocator/) : 1));
+  return out;
 }

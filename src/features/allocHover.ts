@@ -3,10 +3,11 @@
  * `Layout::array::<T>(n)` say what the allocator will be asked for, computed by the engine for the
  * selected target; `#[global_allocator]`, `impl GlobalAlloc for`, `impl Allocator for` and the
  * `alloc`/`dealloc`/`realloc` calls say what they do, each with a link to the allocator chapter.
+ * The same sites (but the calls) get a CodeLens with the short answer, opening that chapter.
  */
 import * as vscode from 'vscode';
 import type { Analyzer } from '../analysis/analyzer';
-import { allocSiteAt, typeLayouter } from '../analysis/allocSites';
+import { allocSiteAt, allocSiteOffsets, typeLayouter } from '../analysis/allocSites';
 import type { TypeExpr } from '../core/model';
 import { readSettings } from './config';
 import { guideLink } from './layoutText';
@@ -46,5 +47,43 @@ export class AllocatorHoverProvider implements vscode.HoverProvider {
       md.supportHtml = false;
       return new vscode.Hover(md, new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));
     }, undefined);
+  }
+}
+
+export class AllocatorCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly parsed = new Map<string, TypeExpr | undefined>();
+
+  constructor(
+    private readonly reports: DocumentReports,
+    private readonly analyzer: Analyzer,
+  ) {}
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    return this.reports.safely('allocator CodeLens', async () => {
+      if (!readSettings(document).codeLensEnabled) return [];
+      const offsets = allocSiteOffsets(document.getText());
+      if (!offsets.length) return [];
+      const a = await this.reports.analyze(document, token);
+      if (!a || token.isCancellationRequested) return [];
+      const parser = await this.analyzer.parser();
+      const parseType = (text: string): TypeExpr | undefined => {
+        if (!this.parsed.has(text)) {
+          if (this.parsed.size > 200) this.parsed.clear();
+          const item = this.analyzer.parseWith(parser, '__rll_alloc_type.rs', `type __Rll = ${text};`).items.find((i) => i.kind === 'alias');
+          this.parsed.set(text, item?.kind === 'alias' ? item.ty : undefined);
+        }
+        return this.parsed.get(text);
+      };
+      const layoutOf = typeLayouter(a.analysis, a.analysis.moduleOfFile(a.path), parseType);
+      const lenses: vscode.CodeLens[] = [];
+      for (const off of offsets) {
+        const site = allocSiteAt(a.text, off, layoutOf);
+        if (!site) continue;
+        const [chapter, section] = site.guide.split('#') as [string, string];
+        const at = document.positionAt(site.start);
+        lenses.push(new vscode.CodeLens(new vscode.Range(at, at), { title: site.summary, command: 'rustLayout.openGuide', arguments: [{ chapter, section }], tooltip: `${site.summary} (${a.target}) — open the guide` }));
+      }
+      return lenses;
+    }, []);
   }
 }

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { allocSiteAt, typeLayouter } from '../../src/analysis/allocSites';
+import { allocSiteAt, allocSiteOffsets, typeLayouter } from '../../src/analysis/allocSites';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import type { TypeExpr } from '../../src/core/model';
 
@@ -68,6 +68,21 @@ describe('allocator sites', () => {
   it('a zero-sized layout is called out; an unknown type says it does not know', () => {
     assert.match(at('Layout::new::<()>')!.markdown, /0 bytes.*zero-sized request/);
     assert.match(at('Layout::new::<Missing>')!.markdown, /size unknown/);
+  });
+
+  it('CodeLens lines: every Layout constructor, the global allocator and the impls, with a short answer', () => {
+    assert.deepEqual(
+      allocSiteOffsets(SRC).map((o) => allocSiteAt(SRC, o, (t) => (t === 'Pair' ? { size: 16, align: 8 } : t === 'u32' ? { size: 4, align: 4 } : t === '()' ? { size: 0, align: 1 } : { unknown: 'x' }))!.summary),
+      [
+        'GlobalAlloc: the whole program’s allocator when #[global_allocator]',
+        'global allocator: every Box, Vec, String… allocates here',
+        'allocator asked for 16 B, align 8',
+        'allocator asked for 40 B, align 4',
+        'allocation size unknown',
+        'allocator asked for 0 B, align 1',
+        'allocation size unknown',
+      ],
+    );
   });
 
   it('the global allocator, the trait impls and the free functions', () => {
