@@ -107,6 +107,8 @@ suite('layout diff against git', () => {
   });
 
   test('the hover shows the layout before and after', async () => {
+    // The base's layouts are read once, in the background: wait for them (when run alone too).
+    await poll(() => diffLenses(doc), (m) => m.size > 0, 60_000);
     const h = await hoverAt(doc, 'pub struct Wide', 'Wide');
     assert.match(h, /Layout changed since `HEAD`/);
     assert.match(h, /\| size \| 4 B \| 16 B \|/);
