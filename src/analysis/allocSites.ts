@@ -40,6 +40,22 @@ function turbofish(text: string, open: number): { arg: string; end: number } | u
   return undefined;
 }
 
+/**
+ * A parser of type expressions written as text (`Vec<u8>`, `Option<Box<Pair>>`), through a
+ * one-line `type` alias file, with its results kept (a hover or a lens asks again and again).
+ */
+export function typeTextParser(parse: (path: string, text: string) => { readonly items: readonly { readonly kind: string }[] }): (text: string) => TypeExpr | undefined {
+  const seen = new Map<string, TypeExpr | undefined>();
+  return (text: string) => {
+    if (!seen.has(text)) {
+      if (seen.size > 200) seen.clear();
+      const item = parse('__rll_type.rs', `type __Rll = ${text};`).items.find((i) => i.kind === 'alias') as { kind: 'alias'; ty?: TypeExpr } | undefined;
+      seen.set(text, item?.ty);
+    }
+    return seen.get(text);
+  };
+}
+
 export interface LayoutOfType {
   (typeText: string): { size: number; align: number } | { unknown: string };
 }

@@ -36,25 +36,29 @@ export function cargoHome(fs: ProjectFs): string | undefined {
   return home ? join(home, '.cargo') : undefined;
 }
 
-export function readCargoConfig(fs: ProjectFs, dir: string): CargoConfig {
+/** Each cargo config file that applies to `dir`, closest first, parsed (unreadable or invalid files skipped). */
+function configFiles(fs: ProjectFs, dir: string): { file: string; doc: Record<string, unknown> }[] {
   const home = cargoHome(fs);
   const candidates: string[] = [];
   for (const d of ancestors(dir)) candidates.push(join(d, '.cargo/config.toml'), join(d, '.cargo/config'));
   if (home) candidates.push(join(home, 'config.toml'), join(home, 'config'));
-  const sources = new Map<string, SourceDef>();
-  const files: string[] = [];
-  const seen = new Set<string>();
-  for (const file of candidates) {
-    if (seen.has(file)) continue;
-    seen.add(file);
+  const out: { file: string; doc: Record<string, unknown> }[] = [];
+  for (const file of new Set(candidates)) {
     const text = fs.readFile(file);
     if (text === undefined) continue;
-    let doc: Record<string, unknown>;
     try {
-      doc = parseToml(text) as Record<string, unknown>;
+      out.push({ file, doc: parseToml(text) as Record<string, unknown> });
     } catch {
-      continue; // cargo would stop with an error; here the sources it names stay unknown
+      // cargo would stop with an error; here what the file says stays unknown
     }
+  }
+  return out;
+}
+
+export function readCargoConfig(fs: ProjectFs, dir: string): CargoConfig {
+  const sources = new Map<string, SourceDef>();
+  const files: string[] = [];
+  for (const { file, doc } of configFiles(fs, dir)) {
     files.push(file);
     // Relative paths are relative to the directory that holds `.cargo/`.
     const base = dirname(dirname(file));
@@ -79,7 +83,7 @@ export function readCargoConfig(fs: ProjectFs, dir: string): CargoConfig {
       sources.set(name, prev ? mergeDefined(prev, here) : here);
     }
   }
-  return { cargoHome: home, sources, files };
+  return { cargoHome: cargoHome(fs), sources, files };
 }
 
 function mergeDefined(closer: SourceDef, farther: SourceDef): SourceDef {
@@ -101,19 +105,7 @@ export interface BuildTargets {
  * custom target file, relative to the directory that holds `.cargo/`.
  */
 export function readBuildTargets(fs: ProjectFs, dir: string): BuildTargets | undefined {
-  const home = cargoHome(fs);
-  const candidates: string[] = [];
-  for (const d of ancestors(dir)) candidates.push(join(d, '.cargo/config.toml'), join(d, '.cargo/config'));
-  if (home) candidates.push(join(home, 'config.toml'), join(home, 'config'));
-  for (const file of candidates) {
-    const text = fs.readFile(file);
-    if (text === undefined) continue;
-    let doc: Record<string, unknown>;
-    try {
-      doc = parseToml(text) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
+  for (const { file, doc } of configFiles(fs, dir)) {
     const build = doc.build as Record<string, unknown> | undefined;
     const t = build?.target;
     const list = typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [];

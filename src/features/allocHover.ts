@@ -7,14 +7,14 @@
  */
 import * as vscode from 'vscode';
 import type { Analyzer } from '../analysis/analyzer';
-import { allocSiteAt, allocSiteOffsets, typeLayouter } from '../analysis/allocSites';
+import { allocSiteAt, allocSiteOffsets, typeLayouter, typeTextParser } from '../analysis/allocSites';
 import type { TypeExpr } from '../core/model';
 import { readSettings } from './config';
 import { guideLink } from './layoutText';
 import type { DocumentReports } from './reports';
 
 export class AllocatorHoverProvider implements vscode.HoverProvider {
-  private readonly parsed = new Map<string, TypeExpr | undefined>();
+  private parseType?: (text: string) => TypeExpr | undefined;
 
   constructor(
     private readonly reports: DocumentReports,
@@ -29,15 +29,8 @@ export class AllocatorHoverProvider implements vscode.HoverProvider {
       const a = await this.reports.analyze(document, token);
       if (!a || token.isCancellationRequested) return undefined;
       const parser = await this.analyzer.parser();
-      const parseType = (text: string): TypeExpr | undefined => {
-        if (!this.parsed.has(text)) {
-          if (this.parsed.size > 200) this.parsed.clear();
-          const f = this.analyzer.parseWith(parser, '__rll_alloc_type.rs', `type __Rll = ${text};`);
-          const item = f.items.find((i) => i.kind === 'alias');
-          this.parsed.set(text, item?.kind === 'alias' ? item.ty : undefined);
-        }
-        return this.parsed.get(text);
-      };
+      this.parseType ??= typeTextParser((p, t) => this.analyzer.parseWith(parser, p, t));
+      const parseType = this.parseType;
       const m = a.analysis.moduleOfFile(a.path);
       const site = allocSiteAt(a.text, document.offsetAt(position), typeLayouter(a.analysis, m, parseType));
       if (!site) return undefined;
@@ -51,7 +44,7 @@ export class AllocatorHoverProvider implements vscode.HoverProvider {
 }
 
 export class AllocatorCodeLensProvider implements vscode.CodeLensProvider {
-  private readonly parsed = new Map<string, TypeExpr | undefined>();
+  private parseType?: (text: string) => TypeExpr | undefined;
 
   constructor(
     private readonly reports: DocumentReports,
@@ -66,14 +59,8 @@ export class AllocatorCodeLensProvider implements vscode.CodeLensProvider {
       const a = await this.reports.analyze(document, token);
       if (!a || token.isCancellationRequested) return [];
       const parser = await this.analyzer.parser();
-      const parseType = (text: string): TypeExpr | undefined => {
-        if (!this.parsed.has(text)) {
-          if (this.parsed.size > 200) this.parsed.clear();
-          const item = this.analyzer.parseWith(parser, '__rll_alloc_type.rs', `type __Rll = ${text};`).items.find((i) => i.kind === 'alias');
-          this.parsed.set(text, item?.kind === 'alias' ? item.ty : undefined);
-        }
-        return this.parsed.get(text);
-      };
+      this.parseType ??= typeTextParser((p, t) => this.analyzer.parseWith(parser, p, t));
+      const parseType = this.parseType;
       const layoutOf = typeLayouter(a.analysis, a.analysis.moduleOfFile(a.path), parseType);
       const lenses: vscode.CodeLens[] = [];
       for (const off of offsets) {

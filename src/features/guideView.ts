@@ -25,7 +25,7 @@ import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
 import { placedReport } from './documentModel';
 import { runRustExample } from '../platform/runExample';
-import { typeLayouter } from '../analysis/allocSites';
+import { typeLayouter, typeTextParser } from '../analysis/allocSites';
 import type { LayoutBaselines } from './layoutBaseline';
 import { changeSummary } from '../core/layoutDiff';
 
@@ -336,11 +336,7 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     const a = await this.reports.analyze(doc);
     if (!a) return undefined;
     const parser = await this.analyzer.parser();
-    const parse = (t: string) => {
-      const item = this.analyzer.parseWith(parser, '__rll_sim_type.rs', `type __Rll = ${t};`).items.find((i) => i.kind === 'alias');
-      return item?.kind === 'alias' ? item.ty : undefined;
-    };
-    const l = typeLayouter(a.analysis, a.analysis.moduleOfFile(a.path), parse)(text);
+    const l = typeLayouter(a.analysis, a.analysis.moduleOfFile(a.path), typeTextParser((p, t) => this.analyzer.parseWith(parser, p, t)))(text);
     return 'size' in l ? l : undefined;
   }
 

@@ -6,9 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { allocSiteAt, allocSiteOffsets, typeLayouter } from '../../src/analysis/allocSites';
+import { allocSiteAt, allocSiteOffsets, typeLayouter, typeTextParser } from '../../src/analysis/allocSites';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import type { TypeExpr } from '../../src/core/model';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -40,10 +39,7 @@ describe('allocator sites', () => {
     const parser = await analyzer.parser();
     const file = analyzer.parseWith(parser, 'lib.rs', SRC);
     const a = await analyzer.analyze(singleFileProgram(file, SRC), 'x86_64-unknown-linux-gnu');
-    const parseType = (text: string): TypeExpr | undefined => {
-      const item = analyzer.parseWith(parser, 't.rs', `type T = ${text};`).items.find((i) => i.kind === 'alias');
-      return item?.kind === 'alias' ? item.ty : undefined;
-    };
+    const parseType = typeTextParser((p, t) => analyzer.parseWith(parser, p, t));
     const layoutOf = typeLayouter(a, a.moduleOfFile('lib.rs'), parseType);
     at = (needle, delta = 2) => {
       const i = SRC.indexOf(needle);
