@@ -72,10 +72,12 @@ export class AllocationChecks extends Disposable implements vscode.CodeLensProvi
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (document.uri.scheme !== 'file') return [];
+    const offer = vscode.workspace.getConfiguration(SECTION, document).get<boolean>('allocations.codeLens', false);
+    // Nothing checked and nothing offered: no file system walk on every keystroke's lens request.
+    if (!this.results.size && !offer) return [];
     const pkg = findPackage(document.uri.fsPath);
     if (!pkg) return [];
     const known = this.results.get(pkg.dir);
-    const offer = vscode.workspace.getConfiguration(SECTION, document).get<boolean>('allocations.codeLens', false);
     if (!known && !offer) return [];
     const text = document.getText();
     return functionsIn(text).map((fn) => {

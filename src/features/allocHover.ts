@@ -54,7 +54,9 @@ export class AllocatorCodeLensProvider implements vscode.CodeLensProvider {
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     return this.reports.safely('allocator CodeLens', async () => {
       if (!readSettings(document).codeLensEnabled) return [];
-      const offsets = allocSiteOffsets(document.getText());
+      const text = document.getText();
+      if (!text.includes('Layout') && !text.includes('global_allocator') && !text.includes('Alloc')) return [];
+      const offsets = allocSiteOffsets(text);
       if (!offsets.length) return [];
       const a = await this.reports.analyze(document, token);
       if (!a || token.isCancellationRequested) return [];
