@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { Analyzer } from './analysis/analyzer';
-import { registerCommands, selectTargetCommand, showLogCommand } from './features/commands';
+import { registerCommands, selectTargetCommand, setHeapEntriesCommand, showLogCommand } from './features/commands';
+import { heapSettings } from './features/config';
 import { readSettings, unknownTargetSetting } from './features/config';
 import { LayoutCodeActionProvider, reorderFieldsCommand, showFieldOrderCommand } from './features/codeActions';
 import { LayoutCodeLensProvider } from './features/codeLens';
@@ -71,10 +72,21 @@ export function activate(context: vscode.ExtensionContext): RustLayoutApi | unde
     const guide = new GuideView(context.extensionUri, analyzer, reports, log);
     context.subscriptions.push(guide, registerCommands(guide.commands(), log));
     const statusBar = new TargetStatusBar();
-    // The heap-cost line of collection hovers: how many elements it assumes.
-    const readHeapEntries = () => setHeapEntries(Math.max(0, Math.floor(vscode.workspace.getConfiguration('rustLayout').get<number>('heap.entries', 1000))));
+    // The heap figures of hovers and the panel: how many entries they assume.
+    const readHeapEntries = () => {
+      const h = heapSettings();
+      setHeapEntries(h.entries, h.inner);
+    };
     readHeapEntries();
-    context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('rustLayout.heap.entries') && readHeapEntries()));
+    context.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('rustLayout.heap')) {
+          readHeapEntries();
+          guide.refreshDiagram();
+        }
+      }),
+      registerCommands([setHeapEntriesCommand()], log),
+    );
     // Editor surfaces over the shared per-version analysis (see src/features/reports.ts).
     const rust = { language: 'rust' };
     const lenses = new LayoutCodeLensProvider(reports);

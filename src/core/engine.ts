@@ -780,6 +780,29 @@ export class Engine {
     return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item) };
   }
 
+  /**
+   * The fields of an ADT with its arguments substituted, per variant (a struct or union has one),
+   * `#[cfg]`-inactive ones left out: what the heap model walks to find owned collections.
+   */
+  adtFieldTys(ty: Extract<Ty, { k: 'adt' }>): { readonly kind: 'struct' | 'enum' | 'union'; readonly variants: readonly (readonly { readonly name: string; readonly ty: Ty }[])[] } {
+    const item = ty.def.item;
+    const crate = ty.def.m.crate;
+    const scope = this.adtScope(ty);
+    const fieldsOf = (fields: readonly FieldDef[]) => fields.filter((f) => crate.active(f.cfg)).map((f) => ({ name: f.name, ty: this.tyOf(f.ty, scope) }));
+    if (item.kind === 'enum') return { kind: 'enum', variants: (item as EnumDef).variants.filter((v) => crate.active(v.cfg)).map((v) => fieldsOf(v.fields)) };
+    if (item.kind === 'union') return { kind: 'union', variants: [fieldsOf((item as UnionDef).fields)] };
+    return { kind: 'struct', variants: [fieldsOf((item as StructDef).fields)] };
+  }
+
+  /** A type of the std model by module path and name, private ones included (`collections::btree_map`, `LeafNode`), with type arguments. */
+  stdType(path: readonly string[], name: string, args: readonly Ty[]): Extract<Ty, { k: 'adt' }> | undefined {
+    let m: ModuleScope | undefined = this.resolver.std.root;
+    for (const seg of path) m = m?.children.get(seg);
+    const item = m?.types.get(name);
+    if (!m || !item || (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union')) return undefined;
+    return { k: 'adt', def: { item: item as TypeItem, m }, args: args.map((ty) => ({ k: 'ty', ty })) };
+  }
+
   /** The generic definition's own tail decides MaybeUnsized (rustc checks `instantiate_identity`). */
   private defMaybeUnsized(item: StructDef, m: ModuleScope): boolean {
     const identity: GArg[] = item.generics.params

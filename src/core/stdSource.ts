@@ -1097,6 +1097,8 @@ pub mod collections {
         use crate::mem::{ManuallyDrop, MaybeUninit};
         // alloc/collections/btree/node.rs (nodes are only ever behind pointers)
         struct LeafNode<K, V> { parent: Option<NonNull<LeafNode<K, V>>>, parent_idx: MaybeUninit<u16>, len: u16, keys: [MaybeUninit<K>; 11], vals: [MaybeUninit<V>; 11] }
+        #[repr(C)]
+        struct InternalNode<K, V> { data: LeafNode<K, V>, edges: [MaybeUninit<NonNull<LeafNode<K, V>>>; 12] }
         pub(crate) struct NodeRef<BorrowType, K, V, Type> { height: usize, node: NonNull<LeafNode<K, V>>, marker: PhantomData<(BorrowType, Type)> }
         pub(crate) struct Handle<Node, Type> { node: Node, idx: usize, marker: PhantomData<Type> }
         pub(crate) enum Leaf {}

@@ -3,7 +3,7 @@
  * Each command is an `{ id, execute }` object so the registry stays one list.
  */
 import * as vscode from 'vscode';
-import { readSettings, updateTarget } from './config';
+import { heapSettings, readSettings, updateTarget } from './config';
 import type { Log } from './log';
 import { TARGETS, isKnownTarget } from './targets';
 import { listTargets, targetSpec } from '../core/targets';
@@ -82,4 +82,39 @@ export function registerCommands(commands: readonly Command[], log: Log): vscode
       }),
     ),
   );
+}
+
+/**
+ * Asks how many entries the heap figures assume (`rustLayout.heap.entries`), or sets it without
+ * asking when given a number (the panel's chart, tests). Written where the setting is already set
+ * (workspace folder, workspace), else in the user settings.
+ */
+export function setHeapEntriesCommand(): Command {
+  return {
+    id: 'rustLayout.setHeapEntries',
+    execute: async (arg?: unknown): Promise<number | undefined> => {
+      const current = heapSettings().entries;
+      let n: number | undefined;
+      if (typeof arg === 'number') n = arg;
+      else {
+        const text = await vscode.window.showInputBox({
+          title: 'Rust Layout: Entries for Heap Figures',
+          prompt: 'How many entries each collection holds in the heap figures of hovers and the panel (pushed or inserted one by one)',
+          value: String(current),
+          validateInput: (v) => (/^\s*\d{1,9}\s*$/.test(v) && Number(v) <= 100_000_000 ? undefined : 'A whole number from 0 to 100000000'),
+        });
+        if (text === undefined) return undefined;
+        n = Number(text.trim());
+      }
+      if (!Number.isSafeInteger(n) || n < 0 || n > 100_000_000) {
+        void vscode.window.showErrorMessage(`Rust Layout: the entry count must be a whole number from 0 to 100000000, not ${String(arg)}.`);
+        return undefined;
+      }
+      const c = vscode.workspace.getConfiguration('rustLayout', vscode.window.activeTextEditor?.document.uri);
+      const i = c.inspect<number>('heap.entries');
+      const where = i?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder : i?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await c.update('heap.entries', n, where);
+      return n;
+    },
+  };
 }

@@ -137,3 +137,13 @@ export async function updateTarget(triple: string): Promise<void> {
     : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(SECTION, null).update('target', triple, where);
 }
+
+/** The heap figures' counts: entries per collection held directly, and per collection inside an element. */
+export function heapSettings(scope?: vscode.ConfigurationScope): { entries: number; inner: number } {
+  const c = vscode.workspace.getConfiguration('rustLayout', scope);
+  const int = (key: string, dflt: number, max: number) => {
+    const v = Math.floor(Number(c.get<number>(key, dflt)));
+    return Number.isFinite(v) ? Math.min(Math.max(v, 0), max) : dflt;
+  };
+  return { entries: int('heap.entries', 1000, 100_000_000), inner: int('heap.innerLength', 16, 1_000_000) };
+}

@@ -19,7 +19,8 @@ import { renderChapter, renderDocComment } from '../analysis/guideRender';
 import { docLines, typeAtOffset } from '../analysis/typeAt';
 import type { ChapterSummary, DiagramData, FromWebview, PanelState, ToWebview } from '../webview/protocol';
 import type { Command } from './commands';
-import { onDidChangeSettings, readSettings } from './config';
+import { heapSettings, onDidChangeSettings, readSettings } from './config';
+import type { TypeReport } from '../core/reportTypes';
 import { Disposable } from './dispose';
 import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
@@ -28,6 +29,7 @@ import { runRustExample } from '../platform/runExample';
 import { typeLayouter, typeTextParser } from '../analysis/allocSites';
 import type { LayoutBaselines } from './layoutBaseline';
 import { changeSummary } from '../core/layoutDiff';
+import { heapChart, heapOfTy, type HeapChartData } from '../core/heap/collections';
 
 export const GUIDE_VIEW_ID = 'rustLayout.guideView';
 
@@ -44,6 +46,8 @@ export interface GuideViewProbe {
   readonly diagram?: string;
   /** The layout diff's line for the diagram's type (`At HEAD: 4 B → 16 B (+12)`), when the panel draws its old layout too. */
   readonly diagramBefore?: string;
+  /** The heap chart sent with the diagram, when its type owns heap memory. */
+  readonly heapChart?: HeapChartData;
   readonly posted: number;
 }
 
@@ -115,6 +119,7 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
       chapter: this.current?.chapter,
       section: this.current?.section,
       diagram: this.lastDiagramName,
+      heapChart: this.lastDiagramMsg?.diagram?.heap,
       diagramBefore: this.lastDiagramMsg?.diagram?.before ? `At ${this.lastDiagramMsg.diagram.before.rev}: ${this.lastDiagramMsg.diagram.before.summary}` : undefined,
       posted: this.posted,
     };
@@ -298,6 +303,9 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
         await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.Active });
         return;
       }
+      case 'setHeapEntries':
+        await vscode.commands.executeCommand('rustLayout.setHeapEntries');
+        return;
       case 'runExample': {
         const r = await this.renderedChapter(m.chapter);
         const code = r?.snippets[m.index];
@@ -452,6 +460,25 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     return b ? { rev: b.rev, commit: b.oid.slice(0, 8), summary: changeSummary(b.change), report: b.report } : undefined;
   }
 
+  /** The heap chart of a non-generic type that owns heap memory (src/core/heap/chart.ts). */
+  private async heapChartOf(doc: vscode.TextDocument, t: TypeReport): Promise<HeapChartData | undefined> {
+    const a = await this.reports.analyze(doc);
+    const entry = a?.types.find((e) => e.report.name === t.name && e.shallow.nameSpan?.start === t.nameSpan?.start) ?? a?.types.find((e) => e.report.name === t.name);
+    if (!a || !entry) return undefined;
+    const item = entry.item;
+    if (item.generics.params.some((p) => p.kind !== 'lifetime') || (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union')) return undefined;
+    const h = heapSettings(doc.uri);
+    const owned = heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] });
+    return heapChart(item.name, owned, h.entries, h.inner);
+  }
+
+  /** Draws the diagram of the type under the cursor again (after the heap settings changed). */
+  refreshDiagram(): void {
+    this.lastDiagram = undefined;
+    const ed = vscode.window.activeTextEditor;
+    if (ed) this.schedule(ed, 0);
+  }
+
   private async updateDiagram(doc: vscode.TextDocument, offset: number, reveal: boolean): Promise<void> {
     const report = await this.reports.get(doc);
     if (!report) return;
@@ -460,7 +487,8 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     if (!t) return; // keep showing the last type
     // The webview reveals fields by their nameSpan: a report that moved shallowly gets them placed.
     const before = await this.beforeOf(doc, t.name);
-    const data: DiagramData = { report: placedReport(t), target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined, ...(before ? { before } : {}) };
+    const heap = await this.heapChartOf(doc, t);
+    const data: DiagramData = { report: placedReport(t), target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined, ...(before ? { before } : {}), ...(heap ? { heap } : {}) };
     const key = JSON.stringify(data);
     if (key === this.lastDiagram && !reveal) return;
     this.lastDiagram = key;

@@ -45,7 +45,7 @@ export class LayoutHoverProvider implements vscode.HoverProvider {
 
 function markdown(text: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(text);
-  md.isTrusted = { enabledCommands: ['rustLayout.openGuide'] };
+  md.isTrusted = { enabledCommands: ['rustLayout.openGuide', 'rustLayout.setHeapEntries'] };
   md.supportHtml = false;
   return md;
 }

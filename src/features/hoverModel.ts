@@ -5,7 +5,9 @@
 import type { FieldReport, VariantReport } from '../core/reportTypes';
 import type { FieldDef, Span, TypeExpr } from '../core/model';
 import { describeTy } from '../core/report';
-import { groupWidth, hashMapInsertCost, rcCost, vecPushCost, type ElemLayout, type HeapCost } from '../core/heap/collections';
+import { heapOfTy } from '../core/heap/collections';
+import type { Ty } from '../core/engine';
+import { heapMarkdown } from './heapText';
 import { expansionOf } from '../core/expansion';
 import { Abstain, LayoutError } from '../core/layout/types';
 import type { DocumentAnalysis, TypeEntry } from './documentModel';
@@ -20,19 +22,19 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
   for (const entry of a.types) {
     if (!spanContains(entry.shallow.span, offset)) continue;
     const t = entry.report;
-    if (t.nameSpan && spanContains(t.nameSpan, offset)) return { markdown: typeHoverMarkdown(t, a.target), span: t.nameSpan };
+    if (t.nameSpan && spanContains(t.nameSpan, offset)) return { markdown: withNote(typeHoverMarkdown(t, a.target), typeHeapNote(a, entry)), span: t.nameSpan };
     // A macro-made type's fields are in its expansion, not in this text.
     if (expansionOf(entry.shallow)) continue;
     const reports = t.fields ?? [];
     const variantReports = t.variants ?? [];
     for (const [def, rep] of fieldPairs(entry, reports, variantReports)) {
       if (spanContains(def.nameSpan, offset) && def.nameSpan.start !== def.ty.span.start && rep) {
-        return { markdown: fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)), span: def.nameSpan };
+        return { markdown: withNote(fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)), heapNote(a, entry, def.ty)), span: def.nameSpan };
       }
       if (spanContains(def.ty.span, offset)) {
         const e = innermost(def.ty, offset);
         const text = a.text.slice(e.span.start, e.span.end);
-        const notes = [boxNote(a, entry, e), heapCostNote(a, entry, e)].filter((x): x is string => !!x).join('\n\n') || undefined;
+        const notes = [boxNote(a, entry, e), heapNote(a, entry, e)].filter((x): x is string => !!x).join('\n\n') || undefined;
         const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target, notes);
         // A tuple field has no name: its whole type stands for the field, so show both.
         if (e === def.ty && def.nameSpan.start === def.ty.span.start && rep) {
@@ -44,6 +46,13 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
     }
   }
   return undefined;
+}
+
+/** A hover with one more paragraph before its closing italic line (the guide link), if any. */
+function withNote(markdown: string, note: string | undefined): string {
+  if (!note) return markdown;
+  const m = /\n\n(\*[^\n]*)$/.exec(markdown);
+  return m ? `${markdown.slice(0, m.index)}\n\n${note}\n\n${m[1]}` : `${markdown}\n\n${note}`;
 }
 
 /** Field definitions paired with their reports (declaration order on both sides). */
@@ -125,55 +134,40 @@ function boxNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | u
   return `The heap block: ${d.size} B, aligned to ${d.align} (what the allocator is asked for).`;
 }
 
-/** How many elements the heap-cost line of a collection's hover is computed for (`rustLayout.heap.entries`). */
+/** The heap lines' counts: entries per collection held directly, and per collection inside an element. */
 let heapEntries = 1000;
-export function setHeapEntries(n: number): void {
+let heapInner = 16;
+export function setHeapEntries(n: number, inner?: number): void {
   heapEntries = n;
+  if (inner !== undefined) heapInner = inner;
 }
+const CHANGE_HEAP_LINK = '[change N](command:rustLayout.setHeapEntries "Set how many entries the heap figures assume")';
 
 /**
- * The heap cost of a std collection written here, filled one element at a time with
- * `heapEntries` elements (src/core/heap/collections.ts, checked against a counting allocator):
- * allocator calls, bytes on the heap, and when the next growth comes.
+ * What a type written here owns on the heap with `heapEntries` entries per collection
+ * (src/core/heap, checked against a counting allocator); nothing when it owns nothing, or when
+ * it depends on the item's generic parameters.
  */
-function heapCostNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
-  let inner = e;
-  const opt = inner.kind === 'path' ? inner.segments.at(-1) : undefined;
-  if (opt?.name === 'Option' && opt.args[0]?.kind === 'type') inner = opt.args[0].ty;
-  if (inner.kind !== 'path') return undefined;
-  const seg = inner.segments.at(-1)!;
-  const args = seg.args.flatMap((x) => (x.kind === 'type' ? [x.ty] : []));
-  const layoutOf = (t: TypeExpr): ElemLayout | undefined => {
-    const d = describe(a, entry, t);
-    return 'size' in d ? { size: d.size, align: d.align } : undefined;
-  };
-  const n = heapEntries;
-  const t = a.analysis.target;
-  const fmt = (c: HeapCost, what: string): string => {
-    if (!c.bytes) return `With ${n} ${what}: nothing on the heap (a zero-sized element type).`;
-    const next = c.next ? ` The next growth, at ${c.next.at} ${what}, makes it ${c.next.bytes} B.` : '';
-    return `With ${n} ${what} (pushed one by one): ${c.allocations} allocator call${c.allocations === 1 ? '' : 's'}, ${c.bytes} B on the heap (room for ${c.capacity}).${next}`;
-  };
-  if (['Vec', 'VecDeque', 'BinaryHeap'].includes(seg.name) && args.length >= 1) {
-    const l = layoutOf(args[0]!);
-    return l && fmt(vecPushCost(l, n), 'elements');
+function heapNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
+  if (entry.item.generics.params.some((p) => p.kind !== 'lifetime')) {
+    const text = a.text.slice(e.span.start, e.span.end);
+    if (entry.item.generics.params.some((p) => new RegExp(`\\b${p.name}\\b`).test(text))) return undefined;
   }
-  if (seg.name === 'String' && !args.length) return fmt(vecPushCost({ size: 1, align: 1 }, n), 'bytes');
-  if ((seg.name === 'HashMap' || seg.name === 'HashSet') && args.length >= 1) {
-    const pair: TypeExpr = seg.name === 'HashMap' && args.length >= 2 ? { kind: 'tuple', elems: [args[0]!, args[1]!], span: inner.span } : args[0]!;
-    const l = layoutOf(pair);
-    if (!l) return undefined;
-    const width = groupWidth(t.cfg.target_arch?.[0] ?? '', t.cfg.target_feature ?? [], t.pointerSize, t.cfg.target_endian?.[0] ?? 'little');
-    const c = hashMapInsertCost(l, n, width);
-    return `With ${n} entries: ${c.allocations} table allocation${c.allocations === 1 ? '' : 's'} (each growth moves every entry to a new table), ${c.bytes} B on the heap in one block (the entries, then a control byte per bucket and ${width} more); it takes ${c.capacity} entries before it grows (a load factor of 7/8). The next growth, at ${c.next?.at} entries, makes it ${c.next?.bytes} B.`;
+  let ty: Ty;
+  try {
+    ty = a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() });
+  } catch {
+    return undefined;
   }
-  if ((seg.name === 'Rc' || seg.name === 'Arc') && args.length === 1) {
-    const l = layoutOf(args[0]!);
-    if (!l) return undefined;
-    const c = rcCost(l, t.pointerSize);
-    return `One heap block of ${c.bytes} B: the strong and weak counts, then the value.`;
-  }
-  return undefined;
+  return heapMarkdown(heapOfTy(a.analysis.engine, ty), { entries: heapEntries, inner: heapInner, changeLink: CHANGE_HEAP_LINK });
+}
+
+/** The heap line of a type's own hover (non-generic types: a generic one's heap depends on its arguments). */
+function typeHeapNote(a: DocumentAnalysis, entry: TypeEntry): string | undefined {
+  const item = entry.item;
+  if (item.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
+  if (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union') return undefined;
+  return heapMarkdown(heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] }), { entries: heapEntries, inner: heapInner, changeLink: CHANGE_HEAP_LINK });
 }
 
 function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {

@@ -11,6 +11,7 @@ import type { DiagramData, FromWebview, PanelState, Tab, ToWebview } from './pro
 import { buildGrid, describeCell, type Cell, type GridRow } from './grid';
 import { describeGrowth, formatCapacity } from '../core/vecGrowth';
 import { CACHE_LINE, straddlingFields } from '../core/cacheLines';
+import { heapChartElement } from './heapChart';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -237,6 +238,7 @@ function diagramElement(d: DiagramData, heading: 'h2' | 'h3'): HTMLElement {
     box.appendChild(info);
     box.appendChild(legendElement(d, (r.variants?.length ?? 0) > 1));
   }
+  if (d.heap) box.appendChild(heapChartElement(d.heap, heading === 'h2' ? 'h3' : 'h4', () => post({ type: 'setHeapEntries' })));
   if (d.before) {
     // The layout diff's base: the same type as it was, drawn the same way, below the current one.
     const old = el('section', { class: 'rll-before', attrs: { 'aria-label': `Layout of ${r.name} at ${d.before.rev}` } });
@@ -346,6 +348,15 @@ function showGrowth(msg: Extract<ToWebview, { type: 'elementSize' }>): void {
     }),
     el('p', { class: 'rll-sim-seq', text: msg.size === 0 ? `Capacity ${cap(g.finalCapacity)} from the start: a zero-sized element never allocates.` : `Capacities: ${seq.length ? seq.join(' → ') : 'none (no push)'}` }),
   ];
+  if (g.moves.length && pushes > 0) {
+    // The same chart as the Layout tab's heap chart, for this one Vec.
+    const points = [{ n: 0, bytes: { min: 0, max: 0 }, allocations: { min: 0, max: 0 } }];
+    g.moves.forEach((m, i) => points.push({ n: m.atPush, bytes: { min: m.newBytes, max: m.newBytes }, allocations: { min: i + 1, max: i + 1 } }));
+    const last = points[points.length - 1]!;
+    if (last.n < pushes) points.push({ ...last, n: pushes });
+    const type = `Vec<${msg.text}>`;
+    kids.push(heapChartElement({ type, entries: pushes, inner: 0, maxN: Math.max(16, pushes), series: [{ label: type, points }], lines: [], assumptions: [] }, 'h4'));
+  }
   if (g.moves.length) {
     const table = el('table', { class: 'rll-sim-table' });
     const head = el('tr', {}, ...['push', 'capacity', 'heap bytes', 'how'].map((t) => el('th', { text: t, attrs: { scope: 'col' } })));

@@ -6,6 +6,7 @@
  * nothing before that and queues what it has to say.
  */
 import type { TypeReport } from '../core/reportTypes';
+import type { HeapChartData } from '../core/heap/chart';
 
 export interface ChapterSummary {
   readonly id: string;
@@ -23,6 +24,8 @@ export interface DiagramData {
   readonly docHtml?: string;
   /** The same type at the layout diff's base revision, when its layout differs (`rustLayout.diff.base`). */
   readonly before?: { readonly rev: string; readonly commit: string; readonly summary: string; readonly report: TypeReport };
+  /** What the type owns on the heap against the number of entries, when it owns any. */
+  readonly heap?: HeapChartData;
 }
 
 export type Tab = 'layout' | 'guide';
@@ -64,4 +67,6 @@ export type FromWebview =
   | { readonly type: 'reveal'; readonly uri: string; readonly start: number; readonly end: number }
   | { readonly type: 'elementSize'; readonly requestId: number; readonly chapter: string; readonly text: string }
   | { readonly type: 'openExternal'; readonly href: string }
-  | { readonly type: 'runExample'; readonly chapter: string; readonly index: number };
+  | { readonly type: 'runExample'; readonly chapter: string; readonly index: number }
+  /** The heap chart's "Change N" button: the extension asks for the entry count. */
+  | { readonly type: 'setHeapEntries' };

@@ -1,39 +1,84 @@
 /**
- * The heap models (src/core/heap/collections.ts) against a counting global allocator compiled
- * with the installed rustc: each collection is filled with N elements of several element types
- * (a ZST, u8, u64, a 24-byte array, a 64-aligned struct) for N from 0 to 100,000, and the
- * allocator calls (alloc + realloc) and the live heap bytes at the end are compared with the
- * model. x86_64 (SSE2: hashbrown's 16-byte groups).
+ * The heap models (src/core/heap/) against a counting global allocator compiled with the
+ * installed rustc. Each collection is filled with N elements of several element types (a ZST,
+ * u8, u64, a 24-byte array, a 64-aligned struct) for N from 0 to 100,000, and the allocator calls
+ * (alloc + realloc), the live heap bytes and blocks at the end and the largest block asked for are
+ * compared with the model: exactly for Vec, String, VecDeque, BinaryHeap, HashMap, HashSet,
+ * LinkedList, Box, Rc, Arc, shrink_to_fit and nested collections; within the stated min–max for
+ * BTreeMap and BTreeSet (ascending, scattered, and inserts followed by removals).
+ * The models read their types through the engine (x86_64: SSE2, hashbrown's 16-byte groups).
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boxCost, hashMapInsertCost, rcCost, vecPushCost, vecWithCapacityCost, type ElemLayout, type HeapCost } from '../../src/core/heap/collections';
+import { btreeNodes, heapFigure, vecShrunkCost, vecWithCapacityCost, type HeapFigure, type Owned, type Range } from '../../src/core/heap/collections';
+import { Analyzer } from '../../src/analysis/analyzer';
+import { ownedOfTypes } from '../../src/analysis/heapTypes';
 import { run, rustcAvailable } from '../oracle/rustc';
 
-const NS = [0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 28, 29, 31, 32, 33, 57, 100, 1000, 10_000, 100_000];
+const ROOT = join(__dirname, '../../..');
+const NS = [0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 15, 16, 17, 28, 29, 31, 32, 33, 57, 100, 1000, 10_000, 100_000];
+const INNER = [0, 1, 5, 17];
 const ELEMS: Record<string, string> = { zst: '()', u8: 'u8', u64: 'u64', arr24: '[u64; 3]', a64: 'A64' };
+const DEFS = '#[repr(align(64))]\n#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]\nstruct A64(u8);';
+
+/** The collection each case fills, as the model reads it; `E` is the element type. */
+const CASES: Record<string, string> = {
+  vec: 'Vec<E>',
+  with_capacity: 'Vec<E>',
+  shrink: 'Vec<E>',
+  vecdeque: 'VecDeque<E>',
+  binaryheap: 'BinaryHeap<E>',
+  hashmap: 'HashMap<u64, E>',
+  btree_asc: 'BTreeMap<u64, E>',
+  btree_rnd: 'BTreeMap<u64, E>',
+  btree_mix: 'BTreeMap<u64, E>',
+  list: 'LinkedList<E>',
+  box: 'Box<E>',
+  rc: 'Rc<E>',
+  arc: 'Arc<E>',
+};
+const FIXED: Record<string, string> = {
+  string: 'String',
+  hashset: 'HashSet<u64>',
+  btreeset: 'BTreeSet<u64>',
+  vecstring: 'Vec<String>',
+  mapvec: 'HashMap<u64, Vec<u64>>',
+  boxvec: 'Box<Vec<u64>>',
+};
 
 function program(): string {
-  const kinds = Object.entries(ELEMS);
   const lines: string[] = [];
-  for (const [k, t] of kinds) {
-    lines.push(`    println!("layout ${k} {} {}", std::mem::size_of::<${t}>(), std::mem::align_of::<${t}>());`);
-    lines.push(`    println!("layout entry-${k} {} {}", std::mem::size_of::<(u64, ${t})>(), std::mem::align_of::<(u64, ${t})>());`);
-    lines.push(`    case("box", "${k}", 0, || Box::new(mk::<${t}>(0)));`);
-    lines.push(`    case("rc", "${k}", 0, || Rc::new(mk::<${t}>(0)));`);
-    lines.push(`    case("arc", "${k}", 0, || Arc::new(mk::<${t}>(0)));`);
-    lines.push(`    for &n in NS {`);
-    lines.push(`        case("vec", "${k}", n, || { let mut v = Vec::new(); for i in 0..n { v.push(mk::<${t}>(i)); } v });`);
-    lines.push(`        case("with_capacity", "${k}", n, || Vec::<${t}>::with_capacity(n));`);
-    lines.push(`        case("vecdeque", "${k}", n, || { let mut v = VecDeque::new(); for i in 0..n { v.push_back(mk::<${t}>(i)); } v });`);
-    lines.push(`        case("hashmap", "${k}", n, || { let mut m = HashMap::new(); for i in 0..n { m.insert(i as u64, mk::<${t}>(i)); } m });`);
-    if (k !== 'a64') lines.push(`        case("binaryheap", "${k}", n, || { let mut h = BinaryHeap::new(); for i in 0..n { h.push(mk::<${t}>(i)); } h });`);
+  for (const [k, t] of Object.entries(ELEMS)) {
+    lines.push(`    case("box", "${k}", 0, 0, || Box::new(mk::<${t}>(0)));`);
+    lines.push(`    case("rc", "${k}", 0, 0, || Rc::new(mk::<${t}>(0)));`);
+    lines.push(`    case("arc", "${k}", 0, 0, || Arc::new(mk::<${t}>(0)));`);
+    lines.push('    for &n in NS {');
+    lines.push(`        case("vec", "${k}", n, 0, || { let mut v = Vec::new(); for i in 0..n { v.push(mk::<${t}>(i)); } v });`);
+    lines.push(`        case("with_capacity", "${k}", n, 0, || Vec::<${t}>::with_capacity(n));`);
+    lines.push(`        case("shrink", "${k}", n, 0, || { let mut v = Vec::new(); for i in 0..n { v.push(mk::<${t}>(i)); } v.shrink_to_fit(); v });`);
+    lines.push(`        case("vecdeque", "${k}", n, 0, || { let mut v = VecDeque::new(); for i in 0..n { v.push_back(mk::<${t}>(i)); } v });`);
+    lines.push(`        case("binaryheap", "${k}", n, 0, || { let mut h = BinaryHeap::new(); for i in 0..n { h.push(mk::<${t}>(i)); } h });`);
+    lines.push(`        case("hashmap", "${k}", n, 0, || { let mut m = HashMap::new(); for i in 0..n { m.insert(i as u64, mk::<${t}>(i)); } m });`);
+    lines.push(`        case("btree_asc", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..n { m.insert(i as u64, mk::<${t}>(i)); } m });`);
+    lines.push(`        case("btree_rnd", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..n { m.insert(scatter(i), mk::<${t}>(i)); } m });`);
+    lines.push(`        case("btree_mix", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..2 * n { m.insert(scatter(i), mk::<${t}>(i)); } for i in 0..n { m.remove(&scatter(2 * i + 1)); } m });`);
+    lines.push(`        case("list", "${k}", n, 0, || { let mut l = LinkedList::new(); for i in 0..n { l.push_back(mk::<${t}>(i)); } l });`);
     lines.push('    }');
   }
+  lines.push('    for &n in NS {');
+  lines.push('        case("string", "-", n, 0, || { let mut s = String::new(); for _ in 0..n { s.push(\'a\'); } s });');
+  lines.push('        case("hashset", "-", n, 0, || { let mut s = HashSet::new(); for i in 0..n { s.insert(i as u64); } s });');
+  lines.push('        case("btreeset", "-", n, 0, || { let mut s = BTreeSet::new(); for i in 0..n { s.insert(scatter(i)); } s });');
+  lines.push('        if n <= 10_000 { for &m in INNER {');
+  lines.push('            case("vecstring", "-", n, m, || { let mut v = Vec::new(); for _ in 0..n { let mut s = String::new(); for _ in 0..m { s.push(\'x\'); } v.push(s); } v });');
+  lines.push('            case("mapvec", "-", n, m, || { let mut h = HashMap::new(); for i in 0..n { let mut v = Vec::new(); for j in 0..m { v.push(j as u64); } h.insert(i as u64, v); } h });');
+  lines.push('        } }');
+  lines.push('    }');
+  lines.push('    for &m in INNER { case("boxvec", "-", m, 0, || { let mut v = Vec::new(); for j in 0..m { v.push(j as u64); } Box::new(v) }); }');
   return `use std::alloc::{GlobalAlloc, Layout, System};
-use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -41,21 +86,27 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 struct Counting;
 static CALLS: AtomicUsize = AtomicUsize::new(0);
 static LIVE: AtomicUsize = AtomicUsize::new(0);
+static BLOCKS: AtomicUsize = AtomicUsize::new(0);
+static LARGEST: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         CALLS.fetch_add(1, Relaxed);
         LIVE.fetch_add(l.size(), Relaxed);
+        BLOCKS.fetch_add(1, Relaxed);
+        LARGEST.fetch_max(l.size(), Relaxed);
         unsafe { System.alloc(l) }
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
         LIVE.fetch_sub(l.size(), Relaxed);
+        BLOCKS.fetch_sub(1, Relaxed);
         unsafe { System.dealloc(p, l) }
     }
     unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
         CALLS.fetch_add(1, Relaxed);
         LIVE.fetch_add(n, Relaxed);
         LIVE.fetch_sub(l.size(), Relaxed);
+        LARGEST.fetch_max(n, Relaxed);
         unsafe { System.realloc(p, l, n) }
     }
 }
@@ -63,9 +114,7 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-#[repr(align(64))]
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct A64(u8);
+${DEFS}
 
 trait Mk { fn mk(i: usize) -> Self; }
 impl Mk for () { fn mk(_: usize) -> Self {} }
@@ -74,15 +123,20 @@ impl Mk for u64 { fn mk(i: usize) -> Self { i as u64 } }
 impl Mk for [u64; 3] { fn mk(i: usize) -> Self { [i as u64; 3] } }
 impl Mk for A64 { fn mk(i: usize) -> Self { A64(i as u8) } }
 fn mk<T: Mk>(i: usize) -> T { T::mk(i) }
+/** Distinct keys in a scattered order (an odd multiplier is a bijection on u64). */
+fn scatter(i: usize) -> u64 { (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) }
 
 const NS: &[usize] = &[${NS.join(', ')}];
+const INNER: &[usize] = &[${INNER.join(', ')}];
 
-fn case<T>(what: &str, elem: &str, n: usize, f: impl FnOnce() -> T) {
-    let (c0, l0) = (CALLS.load(Relaxed), LIVE.load(Relaxed));
+fn case<T>(what: &str, elem: &str, n: usize, m: usize, f: impl FnOnce() -> T) {
+    LARGEST.store(0, Relaxed);
+    let (c0, l0, b0) = (CALLS.load(Relaxed), LIVE.load(Relaxed), BLOCKS.load(Relaxed));
     let v = std::hint::black_box(f());
-    let (c1, l1) = (CALLS.load(Relaxed), LIVE.load(Relaxed));
+    let (c1, l1, b1) = (CALLS.load(Relaxed), LIVE.load(Relaxed), BLOCKS.load(Relaxed));
+    let largest = LARGEST.load(Relaxed);
     drop(v);
-    println!("case {what} {elem} {n} {} {}", c1 - c0, l1 - l0);
+    println!("case {what} {elem} {n} {m} {} {} {} {largest}", c1 - c0, l1 - l0, b1 - b0);
 }
 
 fn main() {
@@ -93,13 +147,17 @@ ${lines.join('\n')}
 `;
 }
 
+const within = (x: number, r: Range): boolean => x >= r.min && x <= r.max;
+const show = (r: Range): string => (r.min === r.max ? String(r.min) : `${r.min}–${r.max}`);
+
 describe('heap cost of std collections, against a counting allocator', function () {
   this.timeout(300_000);
+  let out = '';
+  let owned: Map<string, Owned>;
 
-  it('Vec, VecDeque, BinaryHeap, HashMap, Box, Rc and Arc: allocator calls and heap bytes at every N', async function () {
+  before(async function () {
     if (!rustcAvailable()) this.skip();
     const dir = mkdtempSync(join(tmpdir(), 'rll-heap-'));
-    let out: string;
     try {
       writeFileSync(join(dir, 'main.rs'), program());
       const c = await run('rustc', ['--edition=2021', '-O', '-o', join(dir, 'heap'), join(dir, 'main.rs')]);
@@ -110,40 +168,65 @@ describe('heap cost of std collections, against a counting allocator', function 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const layouts = new Map<string, ElemLayout>();
-    for (const m of out.matchAll(/^layout (\S+) (\d+) (\d+)$/gm)) layouts.set(m[1]!, { size: Number(m[2]), align: Number(m[3]) });
+    const types = new Set<string>(Object.values(FIXED));
+    for (const t of Object.values(CASES)) for (const e of Object.values(ELEMS)) types.add(t.replace('E', e));
+    const analyzer = new Analyzer({ wasmDir: join(ROOT, 'dist') });
+    try {
+      const use = 'use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};\nuse std::rc::Rc;\nuse std::sync::Arc;';
+      owned = await ownedOfTypes(analyzer, [use, DEFS], [...types], 'x86_64-unknown-linux-gnu');
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
+  it('every case: allocator calls, live bytes and blocks, largest block — exact, or within the B-tree range', function () {
     let compared = 0;
+    let ranged = 0;
     const wrong: string[] = [];
-    for (const m of out.matchAll(/^case (\S+) (\S+) (\d+) (\d+) (\d+)$/gm)) {
-      const [what, elem, n, calls, live] = [m[1]!, m[2]!, Number(m[3]), Number(m[4]), Number(m[5])];
-      const e = layouts.get(elem)!;
-      let model: HeapCost;
-      switch (what) {
-        case 'box':
-          model = boxCost(e);
-          break;
-        case 'rc':
-        case 'arc':
-          model = rcCost(e, 8);
-          break;
-        case 'vec':
-        case 'vecdeque':
-        case 'binaryheap':
-          model = vecPushCost(e, n);
-          break;
-        case 'with_capacity':
-          model = vecWithCapacityCost(e, n);
-          break;
-        case 'hashmap':
-          model = hashMapInsertCost(layouts.get(`entry-${elem}`)!, n, 16);
-          break;
-        default:
-          throw new Error(what);
-      }
+    const rows = [...out.matchAll(/^case (\S+) (\S+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)$/gm)];
+    for (const m of rows) {
+      const [what, elem] = [m[1]!, m[2]!];
+      const [n, inner, calls, live, blocks, largest] = m.slice(3, 9).map(Number) as [number, number, number, number, number, number];
+      const type = FIXED[what] ?? CASES[what]!.replace('E', ELEMS[elem]!);
+      const o = owned.get(type)!;
+      assert.ok(o && !o.unknown, `${type}: ${o?.unknown}`);
+      let f: HeapFigure;
+      if (what === 'with_capacity' || what === 'shrink') {
+        const slot = o.collections[0]!.plan.slot;
+        const c = what === 'shrink' ? vecShrunkCost(slot, n) : vecWithCapacityCost(slot, n);
+        const x = (v: number): Range => ({ min: v, max: v });
+        // After shrink_to_fit the largest block asked for was the pushes' last one: not compared.
+        f = { allocations: x(c.allocations), bytes: x(c.bytes), blocks: x(c.bytes ? 1 : 0), largest: what === 'shrink' ? { min: 0, max: Infinity } : x(c.largest) };
+      } else f = heapFigure(o, n, inner)!;
       compared++;
-      if (model.allocations !== calls || model.bytes !== live) wrong.push(`${what}<${elem}> × ${n}: model ${model.allocations} calls / ${model.bytes} B, allocator ${calls} / ${live} B`);
+      const label = `${what} ${type} × ${n}${inner ? ` (inner ${inner})` : ''}`;
+      if (what === 'btree_mix') {
+        // Removals free and merge nodes: only the state at the end is bounded.
+        if (!within(live, f.bytes) || !within(blocks, f.blocks)) wrong.push(`${label}: model bytes ${show(f.bytes)} / blocks ${show(f.blocks)}, allocator ${live} / ${blocks}`);
+        ranged++;
+        continue;
+      }
+      if (f.bytes.min !== f.bytes.max) ranged++;
+      else if (!what.startsWith('btree')) assert.equal(f.allocations.min, f.allocations.max, `${label}: only B-trees have ranges`);
+      if (!within(calls, f.allocations) || !within(live, f.bytes) || !within(blocks, f.blocks) || !within(largest, f.largest)) {
+        wrong.push(`${label}: model ${show(f.allocations)} calls / ${show(f.bytes)} B / ${show(f.blocks)} blocks / largest ${show(f.largest)}, allocator ${calls} / ${live} / ${blocks} / ${largest}`);
+      }
     }
     assert.deepEqual(wrong, [], `${wrong.length} of ${compared} differ`);
-    assert.equal(compared, 5 * 3 + Object.keys(ELEMS).length * NS.length * 4 + (Object.keys(ELEMS).length - 1) * NS.length);
+    const perElem = 3 + NS.length * 10;
+    const fixed = NS.length * 3 + NS.filter((n) => n <= 10_000).length * INNER.length * 2 + INNER.length;
+    assert.equal(compared, Object.keys(ELEMS).length * perElem + fixed);
+    assert.ok(ranged > 100, `B-tree cases with a range: ${ranged}`);
+  });
+
+  it('B-tree node counts: the least and the most nodes are reached by real trees, and a lone leaf below 11 entries', function () {
+    assert.deepEqual(btreeNodes(0), { leaves: { min: 0, max: 0 }, internals: { min: 0, max: 0 } });
+    assert.deepEqual(btreeNodes(10), { leaves: { min: 1, max: 1 }, internals: { min: 0, max: 0 } });
+    assert.deepEqual(btreeNodes(12), { leaves: { min: 2, max: 2 }, internals: { min: 1, max: 1 } });
+    // Ascending inserts leave every leaf but the last with 6 keys: close to the most.
+    const o = owned.get('BTreeMap<u64, u64>')!;
+    const asc = [...out.matchAll(/^case btree_asc u64 100000 0 (\d+) (\d+)/gm)][0]!;
+    const f = heapFigure(o, 100_000, 0)!;
+    assert.ok(Number(asc[2]) > (f.bytes.min + f.bytes.max) / 2, 'ascending inserts: nodes half full, in the upper half of the range');
   });
 });
