@@ -8,12 +8,14 @@
  *   - `{{size:T}}`, `{{align:T}}`, `{{offset:T.f}}` → the engine's number, or "unknown (reason)";
  *   - `{{layout:T}}` alone on its line → a block the panel's script fills with the byte grid;
  *   - ```rust blocks → code plus an "Open as snippet" button; ```vec-growth → the simulator slot;
+ *     ```heap-chart T@N → a heap chart slot (the chart computed with the other values);
  *   - links `(chapter#section)`, `(#section)`, `(chapter)` → `data-chapter`/`data-section`,
  *     intercepted by the panel's script; `http(s)` links → `data-external`.
  * No `vscode` here.
  */
 import MarkdownIt from 'markdown-it';
 import type { TypeReport } from '../core/reportTypes';
+import type { HeapChartData } from '../core/heap/chart';
 import { type GuideValue, type Placeholder, parsePlaceholder } from './guideValues';
 
 type MD = InstanceType<typeof MarkdownIt>;
@@ -49,6 +51,8 @@ export interface RenderedChapter {
   readonly sims: { type: string; pushes: number }[];
   /** Code of the `data-snippet` buttons, in order. */
   readonly snippets: string[];
+  /** The ```heap-chart blocks' charts, by their `data-chart` index. */
+  readonly heapCharts: HeapChartData[];
 }
 
 interface Env {
@@ -116,6 +120,7 @@ function renderPlaceholder(tokens: Token[], idx: number, _o: unknown, env: Env):
     env.out.layouts.push(v.report);
     return `<span class="rll-diagram-slot" data-layout="${env.out.layouts.length - 1}" aria-label="${title}"></span>`;
   }
+  if (v.kind === 'text') return `<span class="rll-value" title="${title}">${escapeHtml(v.text)}</span>`;
   if (v.kind !== 'number') return `<span class="rll-unknown">unknown</span>`;
   return `<span class="rll-value" title="${title}">${v.value}</span>`;
 }
@@ -124,6 +129,14 @@ function renderFence(tokens: Token[], idx: number, _o: unknown, env: Env): strin
   const t = tokens[idx]!;
   const info = t.info.trim();
   const lang = info.split(/\s+/)[0] ?? '';
+  if (lang === 'heap-chart') {
+    // ```heap-chart T@N: the chart of what T owns, computed with the chapter's other values.
+    const p = parsePlaceholder(`heapchart:${info.slice(lang.length).trim()}`);
+    const v = p && env.values.get(p.raw);
+    if (!v || v.kind !== 'chart') return `<p class="rll-unknown">Heap chart unknown <span class="rll-reason">(${escapeHtml(v?.kind === 'unknown' ? v.reason : 'not computed')})</span></p>\n`;
+    env.out.heapCharts.push(v.chart);
+    return `<div class="rll-heapchart-slot" data-chart="${env.out.heapCharts.length - 1}"></div>\n`;
+  }
   if (lang === 'vec-growth') {
     let type = 'u64';
     let pushes = 20;
@@ -190,7 +203,7 @@ export function renderChapter(
   ctx: { chapter: string; chapterIds: Iterable<string>; values: ReadonlyMap<string, GuideValue>; target: string },
 ): RenderedChapter {
   guideMd ??= makeMarkdown();
-  const out: RenderedChapter = { html: '', layouts: [], sims: [], snippets: [] };
+  const out: RenderedChapter = { html: '', layouts: [], sims: [], snippets: [], heapCharts: [] };
   const env: Env = { chapter: ctx.chapter, chapterIds: new Set(ctx.chapterIds), values: ctx.values, target: ctx.target, out };
   const html = guideMd.render(markdown, env as unknown as Record<string, unknown>);
   return { ...out, html };

@@ -15,8 +15,11 @@ import { singleFileProgram } from './analyzer';
 import type { Engine, Ty } from '../core/engine';
 import { describeTy, reportType } from '../core/report';
 import { Abstain, LayoutError } from '../core/layout/types';
+import { collectionBreakdown, heapChart, heapFigure, heapOfTy, unknownIn, type HeapChartData, type Range } from '../core/heap/collections';
 
-export const PLACEHOLDER_KINDS = ['size', 'align', 'offset', 'layout'] as const;
+export const PLACEHOLDER_KINDS = ['size', 'align', 'offset', 'layout', 'heapbytes', 'heapcalls', 'heapblocks', 'heapcap', 'heapnext', 'leafsize', 'internalsize', 'heapchart'] as const;
+/** Heap placeholders: `{{heapbytes:T@N}}` (or `T@N~M`, M entries in each collection inside an element). */
+const HEAP_KINDS = new Set<string>(['heapbytes', 'heapcalls', 'heapblocks', 'heapcap', 'heapnext']);
 export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
 
 export interface Placeholder {
@@ -27,11 +30,16 @@ export interface Placeholder {
   readonly type: string;
   /** For `offset`: the field path, e.g. `length` or `0.1`. */
   readonly field?: string;
+  /** For the heap kinds: entries in each collection held directly, and in those inside elements. */
+  readonly entries?: number;
+  readonly inner?: number;
 }
 
 export type GuideValue =
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'layout'; readonly report: TypeReport }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'chart'; readonly chart: HeapChartData }
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** Splits `TYPE.field` at the first `.` outside brackets (`->` is not a closing bracket). */
@@ -58,6 +66,11 @@ export function parsePlaceholder(inner: string): Placeholder | undefined {
     const split = splitOffsetArg(arg);
     if (!split?.type || !split.field) return undefined;
     return { raw, kind, type: split.type, field: split.field };
+  }
+  if (HEAP_KINDS.has(kind) || kind === 'heapchart') {
+    const m = /^(.*)@\s*(\d+)\s*(?:~\s*(\d+)\s*)?$/s.exec(arg);
+    if (!m || !m[1]!.trim()) return undefined;
+    return { raw, kind: kind as PlaceholderKind, type: m[1]!.trim(), entries: Number(m[2]), inner: m[3] === undefined ? 16 : Number(m[3]) };
   }
   return { raw, kind: kind as PlaceholderKind, type: arg };
 }
@@ -102,6 +115,10 @@ export function placeholdersOf(markdown: string): Placeholder[] {
     }
     if (m) {
       fence = m[1]!;
+      // A ```heap-chart T@N block: the panel's heap chart of T, evaluated like a placeholder.
+      const chart = /^heap-chart\s+(.+)$/.exec(m[2]!.trim());
+      const ph = chart && parsePlaceholder(`heapchart:${chart[1]!}`);
+      if (ph) out.push(ph);
       continue;
     }
     const prose = line.replace(/(`+)[\s\S]*?[^`]\1(?!`)/g, '');
@@ -153,6 +170,32 @@ function fieldOffset(engine: Engine, ty: Ty, path: readonly string[]): GuideValu
   return { kind: 'number', value: offset };
 }
 
+const fmt = (r: Range): string => (r.min === r.max ? r.min.toLocaleString('en-US') : `${r.min.toLocaleString('en-US')}–${r.max.toLocaleString('en-US')}`);
+
+/** The heap placeholders: figures of the first collection `ty` holds (src/core/heap), or the chart. */
+function heapValue(engine: Engine, ty: Ty, p: Placeholder): GuideValue {
+  const owned = heapOfTy(engine, ty);
+  const why = unknownIn(owned);
+  if (why) return unknown(why.reason);
+  if (p.kind === 'heapchart') {
+    const chart = heapChart(p.type, owned, p.entries!, p.inner!);
+    return chart ? { kind: 'chart', chart } : unknown('it owns nothing on the heap');
+  }
+  const c = owned.collections[0]?.plan;
+  if (p.kind === 'leafsize' || p.kind === 'internalsize') {
+    if (c?.kind !== 'btree') return unknown('node sizes are for BTreeMap and BTreeSet');
+    return { kind: 'number', value: (p.kind === 'leafsize' ? c.leaf : c.internal)!.size };
+  }
+  const f = heapFigure(owned, p.entries!, p.inner!)!;
+  if (p.kind === 'heapbytes') return { kind: 'text', text: fmt(f.bytes) };
+  if (p.kind === 'heapcalls') return { kind: 'text', text: fmt(f.allocations) };
+  if (p.kind === 'heapblocks') return { kind: 'text', text: fmt(f.blocks) };
+  if (!c) return unknown('it holds no collection');
+  const b = collectionBreakdown(c, p.entries!, p.inner!);
+  if (p.kind === 'heapcap') return b.capacity === undefined ? unknown('only Vec-like collections and hash tables have a capacity') : { kind: 'text', text: b.capacity.toLocaleString('en-US') };
+  return b.next === undefined ? unknown('it does not grow by steps') : { kind: 'text', text: b.next.at.toLocaleString('en-US') };
+}
+
 /** Evaluates one placeholder whose type has been resolved to `ty`. */
 export function evaluateOne(engine: Engine, ty: Ty, p: Placeholder, text?: string): GuideValue {
   try {
@@ -163,6 +206,7 @@ export function evaluateOne(engine: Engine, ty: Ty, p: Placeholder, text?: strin
       return { kind: 'number', value: p.kind === 'size' ? d.size : d.align };
     }
     if (p.kind === 'offset') return fieldOffset(engine, ty, p.field!.split('.'));
+    if (HEAP_KINDS.has(p.kind) || p.kind === 'heapchart' || p.kind === 'leafsize' || p.kind === 'internalsize') return heapValue(engine, ty, p);
     // layout: the full report of a struct/enum/union (the diagram's model).
     if (ty.k !== 'adt' || ty.args.length) return unknown('a diagram needs a struct, enum or union written without arguments');
     const report = reportType(engine, { item: ty.def.item, m: ty.def.m, name: ty.def.item.name, file: ty.def.m.file, text });

@@ -400,6 +400,7 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
           html: r.html,
           layouts: r.layouts.map((report): DiagramData | null => (report ? { report, target } : null)),
           sims: r.sims,
+          heapCharts: r.heapCharts,
           snippets: r.snippets,
         };
       })();

@@ -2,7 +2,16 @@
  * The heap lines of hovers: what a value's collections, boxes and reference counts hold on the
  * heap with N entries (src/core/heap). Pure text: the hover model and its tests share it.
  */
-import { collectionBreakdown, heapFigure, type HeapFigure, type Owned, type Range } from '../core/heap/collections';
+import { collectionBreakdown, heapFigure, type CollectionPlan, type HeapFigure, type Owned, type Range } from '../core/heap/collections';
+import { guideLink } from './layoutText';
+
+/** The section of the collections chapter that explains a collection's growth. */
+function sectionOf(p: CollectionPlan): string {
+  if (p.kind === 'hash') return 'hashmap';
+  if (p.kind === 'btree') return 'btreemap';
+  if (p.name.startsWith('VecDeque')) return 'vecdeque';
+  return p.unit === 'bytes' ? 'string' : 'counting';
+}
 
 const num = (n: number): string => n.toLocaleString('en-US');
 export const showRange = (r: Range, unit = ''): string => (r.min === r.max ? `${num(r.min)}${unit}` : `${num(r.min)}–${num(r.max)}${unit}`);
@@ -45,7 +54,7 @@ export function heapMarkdown(o: Owned, opts: HeapTextOptions): string | undefine
     } else if (plan.kind === 'vec') {
       line += ` — room for ${num(b.capacity!)}; the next growth, at ${num(b.next!.at)} ${what}, makes the buffer ${num(b.next!.bytes)} B.`;
     } else line += ` — one node of ${plan.leaf!.size} B per element.`;
-    lines.push(line);
+    lines.push(`${line} ${guideLink('collections', b.elements.blocks.max > 0 ? 'nested' : sectionOf(plan), 'How it grows')}`);
     if (b.elementsUnknown) lines.push(`What its elements own themselves is unknown: ${b.elementsUnknown}. Not counted above.`);
     else if (b.elements.bytes.max > 0 || b.elements.allocations.max > 0) {
       lines.push(`Its elements own more (each inner collection with ${num(opts.inner)} entries): ${figure(b.elements)}. **In all:** ${figure(b.total)}.`);

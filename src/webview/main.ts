@@ -415,6 +415,10 @@ function showChapter(msg: Extract<ToWebview, { type: 'chapter' }>): void {
     const d = msg.layouts[Number(slot.dataset.layout)];
     if (d) slot.appendChild(diagramElement(d, 'h3'));
   });
+  article.querySelectorAll<HTMLElement>('.rll-heapchart-slot').forEach((slot) => {
+    const c = msg.heapCharts[Number(slot.dataset.chart)];
+    if (c) slot.appendChild(heapChartElement(c, 'h4'));
+  });
   article.querySelectorAll<HTMLElement>('.rll-vecsim').forEach((slot) => {
     const i = Number(slot.dataset.sim);
     const init = msg.sims[i];

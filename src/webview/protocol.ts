@@ -49,6 +49,8 @@ export type ToWebview =
       readonly html: string;
       /** The diagrams of the {{layout:T}} blocks, by their `data-layout` index (null: unknown). */
       readonly layouts: readonly (DiagramData | null)[];
+      /** The ```heap-chart blocks' charts, by their `data-chart` index. */
+      readonly heapCharts: readonly HeapChartData[];
       /** The growth simulators' initial inputs, by their `data-sim` index. */
       readonly sims: readonly { readonly type: string; readonly pushes: number }[];
       /** Section to scroll to, if any. */

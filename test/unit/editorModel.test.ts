@@ -143,17 +143,45 @@ describe('editor model', () => {
     assert.match(hoverAt(a, at(src, 'o: Option', 'Option'))?.markdown ?? '', /The heap block: 16 B, aligned to 8/);
   });
 
-  it('a collection in a field says what it costs on the heap with N elements', async () => {
-    const src = 'use std::collections::HashMap;\npub struct Store { v: Vec<u64>, s: String, m: HashMap<u64, [u64; 3]>, r: std::rc::Rc<u8> }\n';
+  it('a collection in a field or a type says what it costs on the heap with N entries', async () => {
+    const src = [
+      'use std::collections::{BTreeMap, HashMap};',
+      'pub struct Store { v: Vec<u64>, s: String, m: HashMap<u64, [u64; 3]>, r: std::rc::Rc<u8>, names: Vec<String>, t: BTreeMap<u64, u64>, o: Option<Box<u32>> }',
+      'pub struct Vec2 { x: f32 }',
+      'pub struct Mine { v: Vec2, p: *mut u8, e: Shape, list: Vec<Shape>, tree: Vec<Tree> }',
+      'pub enum Shape { Dot, Poly(Vec<u32>) }',
+      'pub struct Tree { kids: Vec<Tree> }',
+      'pub struct Plain { a: u64, b: [u8; 4] }',
+      '',
+    ].join('\n');
     const a = await analyse(src);
     const h = (word: string, ty: string) => (hoverAt(a, at(src, `${word}: ${ty}`, ty))?.markdown ?? '').replace(/\\/g, '');
-    // RawVec: 4 → 8 → … → 1024 elements of 8 bytes, 9 calls (src/core/heap/collections.ts, checked against a counting allocator).
-    assert.match(h('v', 'Vec'), /With 1000 elements \(pushed one by one\): 9 allocator calls, 8192 B on the heap \(room for 1024\)\. The next growth, at 1025 elements, makes it 16384 B\./);
-    assert.match(h('s', 'String'), /With 1000 bytes \(pushed one by one\): 8 allocator calls, 1024 B on the heap/);
+    const name = (word: string) => (hoverAt(a, at(src, `${word}`, word))?.markdown ?? '').replace(/\\/g, '');
+    // RawVec: 4 → 8 → … → 1024 elements of 8 bytes, 9 calls (src/core/heap, checked against a counting allocator).
+    assert.match(h('v', 'Vec'), /\*\*Heap\*\* \(`Vec<u64>`\) with 1,000 elements \(pushed one by one\) \[change N\]\(command:rustLayout\.setHeapEntries[^)]*\): 9 allocator calls, 8,192 B in 1 block — room for 1,024; the next growth, at 1,025 elements, makes the buffer 16,384 B\./);
+    assert.match(h('s', 'String'), /with 1,000 bytes \(pushed one by one\)[^\n]*?\): 8 allocator calls, 1,024 B in 1 block/);
     // hashbrown: 1000 entries → 2048 buckets of 32 bytes + 2048 + 16 control bytes.
-    assert.match(h('m', 'HashMap'), /With 1000 entries: 10 table allocations .* 67600 B on the heap in one block/);
-    assert.match(h('m', 'HashMap'), /it takes 1792 entries before it grows/);
-    assert.match(h('r', 'std'), /One heap block of 24 B: the strong and weak counts, then the value\./);
+    assert.match(h('m', 'HashMap'), /with 1,000 entries \(distinct keys, inserted one by one\)[^\n]*?\): 10 allocator calls, 67,600 B in 1 block — one table .*room for 1,792 entries before it grows \(load factor 7\/8\)/);
+    assert.match(h('r', 'std'), /\*\*Heap blocks\*\* \(Box, Rc, Arc\): 1 allocator call, 24 B in 1 block\./);
+    // Nested: the outer buffer (1024 × 24 B) plus 1000 Strings of 16 bytes (8 → 16: 2 calls each).
+    assert.match(h('names', 'Vec'), /9 allocator calls, 24,576 B in 1 block/);
+    assert.match(h('names', 'Vec'), /Its elements own more \(each inner collection with 16 entries\): 2,000 allocator calls, 16,000 B in 1,000 blocks\. \*\*In all:\*\* 2,009 allocator calls, 40,576 B in 1,001 blocks\./);
+    // B-tree: a range, with the node sizes laid out by the engine (leaf 192 B, internal 288 B).
+    assert.match(h('t', 'BTreeMap'), /allocator calls, [\d,]+–[\d,]+ B in [\d,]+–[\d,]+ blocks — one block per node \([\d,]+–[\d,]+ leaves of 192 B, [\d,]+–[\d,]+ internal nodes of 288 B\)/);
+    assert.match(h('o', 'Option'), /4 B in 1 block.*\n\n\*Assumes every `Option` is counted as `Some`\.\*/s);
+    // On the field's name too, and on a type: every collection it holds.
+    assert.match(name('names'), /Its elements own more/);
+    const store = hoverAt(a, at(src, 'pub struct Store', 'Store'))?.markdown.replace(/\\/g, '') ?? '';
+    for (const f of ['v', 's', 'm', 'names', 't']) assert.match(store, new RegExp(`\\*\\*Heap\\*\\* \`${f}\``), f);
+    assert.match(store, /\*Assumes every `Option` is counted as `Some`\.\*\n\n\*x86_64-unknown-linux-gnu\*/, 'before the target line');
+    // Unknown, with the reason: a variant-dependent enum, a recursive type; nothing for plain data or a raw pointer alone.
+    assert.match(h('list', 'Vec'), /What its elements own themselves is unknown: `Shape` owns heap memory in some variants/);
+    assert.match(h('tree', 'Vec'), /unknown: `Vec<Tree>` contains itself/);
+    assert.match(h('e', 'Shape'), /\*\*Heap:\*\* unknown — `Shape` owns heap memory in some variants/);
+    assert.doesNotMatch(h('p', '*mut'), /Heap/);
+    assert.doesNotMatch(hoverAt(a, at(src, 'pub struct Plain', 'Plain'))?.markdown ?? '', /Heap/);
+    assert.doesNotMatch(h('v', 'Vec2'), /Heap/);
+    assert.match(hoverAt(a, at(src, 'pub struct Mine', 'Mine'))?.markdown ?? '', /\*\*Heap:\*\* unknown — a raw pointer/);
   });
 
   it('reports fields that straddle a cache line when asked, and says so in their hover', async () => {

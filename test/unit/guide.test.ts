@@ -103,10 +103,10 @@ describe('guide syntax reader', () => {
 });
 
 describe('guide chapters and index.json', () => {
-  it('lists seven chapters whose files exist', () => {
+  it('lists eight chapters whose files exist', () => {
     assert.deepEqual(
       index.map((c) => c.id),
-      ['layout', 'allocators', 'box', 'vec', 'stack-heap', 'optimizer', 'companion'],
+      ['layout', 'allocators', 'box', 'vec', 'stack-heap', 'optimizer', 'companion', 'collections'],
     );
     for (const c of index) assert.ok(existsSync(join(guideDir, c.file)), c.file);
   });
@@ -147,7 +147,8 @@ describe('guide chapters and index.json', () => {
       it('uses only known fence kinds, with valid simulator blocks and self-contained examples', () => {
         const names = new Map<string, number>();
         for (const f of doc.fences) {
-          assert.ok(['rust', 'rust example', 'rust ignore', 'vec-growth'].includes(f.info) || /^(rust run|text output)=\w+$/.test(f.info), `line ${f.line}: fence "${f.info}"`);
+          assert.ok(['rust', 'rust example', 'rust ignore', 'vec-growth'].includes(f.info) || /^(rust run|text output)=\w+$/.test(f.info) || /^heap-chart \S/.test(f.info), `line ${f.line}: fence "${f.info}"`);
+          if (f.info.startsWith('heap-chart')) assert.equal(f.code.trim(), '', `line ${f.line}: a heap-chart block says all in its info string`);
           if (f.info === 'vec-growth') {
             const cfg = JSON.parse(f.code);
             assert.equal(typeof cfg.type, 'string', `line ${f.line}: vec-growth needs "type"`);
@@ -203,8 +204,95 @@ function rustExpr(p: Placeholder): string[] {
       return [`std::mem::offset_of!(${p.type}, ${p.field})`];
     case 'layout':
       return [`std::mem::size_of::<${p.type}>()`, `std::mem::align_of::<${p.type}>()`];
+    case 'heapbytes':
+    case 'heapchart':
+      return [`rll_heap::measure::<${p.type}>(${p.entries}, ${p.inner}).1`];
+    case 'heapcalls':
+      return [`rll_heap::measure::<${p.type}>(${p.entries}, ${p.inner}).0`];
+    case 'heapblocks':
+      return [`rll_heap::measure::<${p.type}>(${p.entries}, ${p.inner}).2`];
+    case 'heapcap':
+      return [`rll_heap::capacity::<${p.type}>(${p.entries})`];
+    case 'heapnext':
+      return [`rll_heap::next_growth::<${p.type}>(${p.entries})`];
+    case 'leafsize':
+      return [`rll_heap::largest_block::<${p.type}>(1)`];
+    case 'internalsize':
+      return [`rll_heap::largest_block::<${p.type}>(12)`];
   }
 }
+
+/**
+ * What the heap placeholders are checked with: a counting global allocator, and each collection
+ * filled one element at a time with distinct keys (`mk(i)`), inner collections with `inner`
+ * entries. Added to the program of a chapter that has heap placeholders.
+ */
+const HEAP_PRELUDE = `
+mod rll_heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
+    use std::hash::Hash;
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    struct Counting;
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    static LIVE: AtomicUsize = AtomicUsize::new(0);
+    static BLOCKS: AtomicUsize = AtomicUsize::new(0);
+    static LARGEST: AtomicUsize = AtomicUsize::new(0);
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, l: Layout) -> *mut u8 { CALLS.fetch_add(1, Relaxed); LIVE.fetch_add(l.size(), Relaxed); BLOCKS.fetch_add(1, Relaxed); LARGEST.fetch_max(l.size(), Relaxed); unsafe { System.alloc(l) } }
+        unsafe fn dealloc(&self, p: *mut u8, l: Layout) { LIVE.fetch_sub(l.size(), Relaxed); BLOCKS.fetch_sub(1, Relaxed); unsafe { System.dealloc(p, l) } }
+        unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 { CALLS.fetch_add(1, Relaxed); LIVE.fetch_add(n, Relaxed); LIVE.fetch_sub(l.size(), Relaxed); LARGEST.fetch_max(n, Relaxed); unsafe { System.realloc(p, l, n) } }
+    }
+    #[global_allocator]
+    static GLOBAL: Counting = Counting;
+
+    /// One value: the i-th distinct key; inner collections get inner entries.
+    pub trait Mk { fn mk(i: usize, inner: usize) -> Self; }
+    impl Mk for u8 { fn mk(i: usize, _: usize) -> Self { i as u8 } }
+    impl Mk for u32 { fn mk(i: usize, _: usize) -> Self { i as u32 } }
+    impl Mk for u64 { fn mk(i: usize, _: usize) -> Self { i as u64 } }
+    impl Mk for String { fn mk(_: usize, inner: usize) -> Self { let mut s = String::new(); for _ in 0..inner { s.push('x'); } s } }
+    impl<T: Mk> Mk for Vec<T> { fn mk(_: usize, inner: usize) -> Self { let mut v = Vec::new(); for j in 0..inner { v.push(T::mk(j, inner)); } v } }
+    impl Mk for super::Order { fn mk(i: usize, _: usize) -> Self { super::Order { id: i as u64, price: 0, qty: 0 } } }
+
+    /// A collection filled with n entries, one by one.
+    pub trait Fill: Sized { fn fill(n: usize, inner: usize) -> Self; fn cap(&self) -> usize { 0 } fn push_one(&mut self, _i: usize) {} }
+    impl Fill for String { fn fill(n: usize, _: usize) -> Self { let mut s = String::new(); for _ in 0..n { s.push('a'); } s } fn cap(&self) -> usize { self.capacity() } fn push_one(&mut self, _: usize) { self.push('a') } }
+    impl<T: Mk> Fill for Vec<T> { fn fill(n: usize, inner: usize) -> Self { let mut v = Vec::new(); for i in 0..n { v.push(T::mk(i, inner)); } v } fn cap(&self) -> usize { self.capacity() } fn push_one(&mut self, i: usize) { self.push(T::mk(i, 0)) } }
+    impl<T: Mk> Fill for VecDeque<T> { fn fill(n: usize, inner: usize) -> Self { let mut v = VecDeque::new(); for i in 0..n { v.push_back(T::mk(i, inner)); } v } fn cap(&self) -> usize { self.capacity() } fn push_one(&mut self, i: usize) { self.push_back(T::mk(i, 0)) } }
+    impl<T: Mk + Ord> Fill for BinaryHeap<T> { fn fill(n: usize, inner: usize) -> Self { let mut v = BinaryHeap::new(); for i in 0..n { v.push(T::mk(i, inner)); } v } fn cap(&self) -> usize { self.capacity() } fn push_one(&mut self, i: usize) { self.push(T::mk(i, 0)) } }
+    impl<K: Mk + Hash + Eq, V: Mk> Fill for HashMap<K, V> { fn fill(n: usize, inner: usize) -> Self { let mut m = HashMap::new(); for i in 0..n { m.insert(K::mk(i, inner), V::mk(i, inner)); } m } fn cap(&self) -> usize { self.capacity() } fn push_one(&mut self, i: usize) { self.insert(K::mk(i, 0), V::mk(i, 0)); } }
+    impl<T: Mk + Hash + Eq> Fill for HashSet<T> { fn fill(n: usize, inner: usize) -> Self { let mut m = HashSet::new(); for i in 0..n { m.insert(T::mk(i, inner)); } m } fn cap(&self) -> usize { self.capacity() } fn push_one(&mut self, i: usize) { self.insert(T::mk(i, 0)); } }
+    impl<K: Mk + Ord, V: Mk> Fill for BTreeMap<K, V> { fn fill(n: usize, inner: usize) -> Self { let mut m = BTreeMap::new(); for i in 0..n { m.insert(K::mk(i, inner), V::mk(i, inner)); } m } }
+    impl<T: Mk + Ord> Fill for BTreeSet<T> { fn fill(n: usize, inner: usize) -> Self { let mut m = BTreeSet::new(); for i in 0..n { m.insert(T::mk(i, inner)); } m } }
+    impl<T: Mk> Fill for LinkedList<T> { fn fill(n: usize, inner: usize) -> Self { let mut l = LinkedList::new(); for i in 0..n { l.push_back(T::mk(i, inner)); } l } }
+
+    /// Allocator calls, live bytes and live blocks after filling a T with n entries.
+    pub fn measure<T: Fill>(n: usize, inner: usize) -> (usize, usize, usize) {
+        let (c0, l0, b0) = (CALLS.load(Relaxed), LIVE.load(Relaxed), BLOCKS.load(Relaxed));
+        let v = std::hint::black_box(T::fill(n, inner));
+        let r = (CALLS.load(Relaxed) - c0, LIVE.load(Relaxed) - l0, BLOCKS.load(Relaxed) - b0);
+        drop(v);
+        r
+    }
+    pub fn capacity<T: Fill>(n: usize) -> usize { T::fill(n, 0).cap() }
+    /// The entry count at which the next growth happens (the capacity changes).
+    pub fn next_growth<T: Fill>(n: usize) -> usize {
+        let mut v = T::fill(n, 0);
+        let (cap, mut len) = (v.cap(), n);
+        while v.cap() == cap { v.push_one(len); len += 1; }
+        len
+    }
+    /// The largest block asked for while filling n entries (a B-tree: 1 entry is a leaf, 12 make an internal node).
+    pub fn largest_block<T: Fill>(n: usize) -> usize {
+        LARGEST.store(0, Relaxed);
+        let v = std::hint::black_box(T::fill(n, 0));
+        let r = LARGEST.load(Relaxed);
+        drop(v);
+        r
+    }
+}
+`;
 
 /** Claims written in prose (not as numbers): `[chapter, expression that must be true]`. */
 const CLAIMS: [string, string][] = [
@@ -252,9 +340,11 @@ describe('guide examples against rustc', function () {
       const claims = CLAIMS.filter(([c]) => c === entry.id).map(
         ([, expr]) => `    assert!({ use std::mem::*; ${expr} }, ${JSON.stringify('claim failed: ' + expr)});`,
       );
+      const heap = doc.placeholders.some((p) => /^(heap|leafsize|internalsize)/.test(p.kind));
       const src = [
         '#![allow(dead_code, unused)]',
         ...examples,
+        ...(heap ? [HEAP_PRELUDE] : []),
         'fn main() {',
         ...prints,
         ...claims,

@@ -9,7 +9,10 @@
  *   inside code spans or fenced blocks.
  * - Fenced blocks: ```rust example (type definitions the panel parses; no `fn main`),
  *   ```rust (a program or library the test compiles), ```rust ignore (a sketch, not compiled),
- *   ```vec-growth (JSON `{"type": TYPE, "pushes": N}`: where the growth simulator goes).
+ *   ```vec-growth (JSON `{"type": TYPE, "pushes": N}`: where the growth simulator goes),
+ *   ```heap-chart TYPE@N (a heap chart; counted as a `heapchart` placeholder).
+ * - Heap placeholders `{{heapbytes|heapcalls|heapblocks|heapcap|heapnext:TYPE@N}}` (or `@N~M`:
+ *   M entries in each collection inside an element), `{{leafsize|internalsize:TYPE}}`.
  * - Internal links: `(#section)`, `(chapter)` or `(chapter#section)`.
  */
 
@@ -22,6 +25,9 @@ export interface Placeholder {
   readonly type: string;
   /** For offset: the field path, e.g. `length` or `0`. */
   readonly field?: string;
+  /** For the heap kinds (`T@N` or `T@N~M`): entries per collection, and per collection inside an element. */
+  readonly entries?: number;
+  readonly inner?: number;
   readonly line: number;
 }
 
@@ -81,6 +87,11 @@ export function parsePlaceholder(inner: string, line: number): Placeholder | str
     if (!FIELD.test(split.field)) return `${raw}: bad field path "${split.field}"`;
     return { raw, kind, type: split.type, field: split.field, line };
   }
+  if (['heapbytes', 'heapcalls', 'heapblocks', 'heapcap', 'heapnext', 'heapchart'].includes(kind)) {
+    const m = /^(.*?)@(\d+)(?:~(\d+))?$/.exec(arg);
+    if (!m || !m[1]!.trim()) return `${raw}: a heap placeholder needs TYPE@N or TYPE@N~M`;
+    return { raw, kind: kind as PlaceholderKind, type: m[1]!.trim(), entries: Number(m[2]), inner: m[3] === undefined ? 16 : Number(m[3]), line };
+  }
   if (splitOffsetArg(arg)) return `${raw}: "." outside brackets is only allowed in offset placeholders`;
   return { raw, kind: kind as PlaceholderKind, type: arg, line };
 }
@@ -117,6 +128,12 @@ export function parseChapter(text: string): ChapterDoc {
     }
     if (fenceMark) {
       fence = { info: fenceMark[2].trim(), line, body: [], marker: fenceMark[1] };
+      const chart = /^heap-chart\s+(.+)$/.exec(fence.info);
+      if (chart) {
+        const p = parsePlaceholder(`heapchart:${chart[1]}`, line);
+        if (typeof p === 'string') problems.push(`line ${line}: ${p}`);
+        else placeholders.push(p);
+      }
       return;
     }
 
@@ -170,11 +187,19 @@ export function parseChapter(text: string): ChapterDoc {
   return { headings, fences, placeholders, links, problems };
 }
 
-/** Names of the types (struct, enum, union, trait, type alias) an example block defines. */
+/** Names of the types (struct, enum, union, trait, type alias) an example block defines or imports with `use`. */
 export function definedTypes(code: string): string[] {
   const re = /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:unsafe\s+)?(?:struct|enum|union|trait|type)\s+([A-Za-z_][A-Za-z0-9_]*)/gm;
   const names: string[] = [];
   for (let m = re.exec(code); m; m = re.exec(code)) names.push(m[1]);
+  // `use a::b::{C, D};` and `use a::C;`: the imported names (no renames or globs in the chapters).
+  for (const u of code.matchAll(/^\s*use\s+([^;]+);/gm)) {
+    const list = /\{([^}]*)\}\s*$/.exec(u[1]!);
+    for (const part of list ? list[1]!.split(',') : [u[1]!]) {
+      const name = part.trim().split('::').pop()?.trim();
+      if (name && /^[A-Z]\w*$/.test(name)) names.push(name);
+    }
+  }
   return names;
 }
 

@@ -34,6 +34,7 @@ const CASES: Record<string, string> = {
   btree_asc: 'BTreeMap<u64, E>',
   btree_rnd: 'BTreeMap<u64, E>',
   btree_mix: 'BTreeMap<u64, E>',
+  btree_collect: 'BTreeMap<u64, E>',
   list: 'LinkedList<E>',
   box: 'Box<E>',
   rc: 'Rc<E>',
@@ -64,6 +65,7 @@ function program(): string {
     lines.push(`        case("btree_asc", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..n { m.insert(i as u64, mk::<${t}>(i)); } m });`);
     lines.push(`        case("btree_rnd", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..n { m.insert(scatter(i), mk::<${t}>(i)); } m });`);
     lines.push(`        case("btree_mix", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..2 * n { m.insert(scatter(i), mk::<${t}>(i)); } for i in 0..n { m.remove(&scatter(2 * i + 1)); } m });`);
+    lines.push(`        case("btree_collect", "${k}", n, 0, || (0..n).map(|i| (i as u64, mk::<${t}>(i))).collect::<BTreeMap<_, _>>());`);
     lines.push(`        case("list", "${k}", n, 0, || { let mut l = LinkedList::new(); for i in 0..n { l.push_back(mk::<${t}>(i)); } l });`);
     lines.push('    }');
   }
@@ -200,8 +202,8 @@ describe('heap cost of std collections, against a counting allocator', function 
       } else f = heapFigure(o, n, inner)!;
       compared++;
       const label = `${what} ${type} × ${n}${inner ? ` (inner ${inner})` : ''}`;
-      if (what === 'btree_mix') {
-        // Removals free and merge nodes: only the state at the end is bounded.
+      if (what === 'btree_mix' || what === 'btree_collect') {
+        // Removals free and merge nodes, a bulk build fixes its right border: only the state at the end is bounded.
         if (!within(live, f.bytes) || !within(blocks, f.blocks)) wrong.push(`${label}: model bytes ${show(f.bytes)} / blocks ${show(f.blocks)}, allocator ${live} / ${blocks}`);
         ranged++;
         continue;
@@ -213,7 +215,7 @@ describe('heap cost of std collections, against a counting allocator', function 
       }
     }
     assert.deepEqual(wrong, [], `${wrong.length} of ${compared} differ`);
-    const perElem = 3 + NS.length * 10;
+    const perElem = 3 + NS.length * 11;
     const fixed = NS.length * 3 + NS.filter((n) => n <= 10_000).length * INNER.length * 2 + INNER.length;
     assert.equal(compared, Object.keys(ELEMS).length * perElem + fixed);
     assert.ok(ranged > 100, `B-tree cases with a range: ${ranged}`);
@@ -228,5 +230,8 @@ describe('heap cost of std collections, against a counting allocator', function 
     const asc = [...out.matchAll(/^case btree_asc u64 100000 0 (\d+) (\d+)/gm)][0]!;
     const f = heapFigure(o, 100_000, 0)!;
     assert.ok(Number(asc[2]) > (f.bytes.min + f.bytes.max) / 2, 'ascending inserts: nodes half full, in the upper half of the range');
+    // Collecting a sorted iterator packs the leaves: the lower half (the collections chapter says so).
+    const bulk = [...out.matchAll(/^case btree_collect u64 100000 0 (\d+) (\d+)/gm)][0]!;
+    assert.ok(Number(bulk[2]) < (f.bytes.min + f.bytes.max) / 2, 'a bulk build: full leaves, in the lower half of the range');
   });
 });

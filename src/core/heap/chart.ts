@@ -41,9 +41,9 @@ export function heapChart(type: string, o: Owned, entries: number, inner: number
   if (unknown) return { ...base, series: [], lines: [], unknown: unknown.reason };
   const series: HeapChartSeries[] = o.collections.map((c) => ({
     label: `${c.path ? `${c.path.replace(/^\./, '')} ` : ''}(${c.plan.name})`,
-    points: heapSeries({ blocks: [], collections: [c], assumptions: [] }, maxN, inner) ?? [],
+    points: heapSeries({ blocks: [], collections: [c], assumptions: [] }, maxN, inner, [entries]) ?? [],
   }));
-  if (series.length !== 1 || o.blocks.length) series.push({ label: 'all', points: heapSeries(o, maxN, inner) ?? [] });
+  if (series.length !== 1 || o.blocks.length) series.push({ label: 'all', points: heapSeries(o, maxN, inner, [entries]) ?? [] });
   const lines = o.collections.map((c) => {
     const b = collectionBreakdown(c.plan, entries, inner);
     const at = b.next ? `; next growth at ${num(b.next.at)}` : '';

@@ -75,6 +75,11 @@ const STD_COLLECTIONS: Record<string, { kind: CollectionKind; unit: CollectionPl
 /** Std types that own nothing on the heap although a pointer is inside (they borrow or share). */
 const STD_BORROWING = new Set(['rc::Weak', 'sync::Weak', 'ptr::NonNull', 'cell::Ref', 'cell::RefMut', 'marker::PhantomData']);
 
+/** A type as people write it: std's default arguments (`Global`, `RandomState`) left out. */
+function display(ty: Ty): string {
+  return tyToString(ty).replace(/, (Global|RandomState)>/g, '>').replace(/, (Global|RandomState)>/g, '>');
+}
+
 function stdName(ty: Extract<Ty, { k: 'adt' }>): string {
   return [...ty.def.m.path, ty.def.item.name].join('::');
 }
@@ -94,7 +99,7 @@ class Walker {
 
   owned(ty: Ty, path: string): Owned {
     const key = tyToString(ty);
-    if (this.stack.includes(key)) return { ...NOTHING, unknown: `\`${key}\` contains itself: its heap depends on how deep it is nested`, unknownKind: 'heap' };
+    if (this.stack.includes(key)) return { ...NOTHING, unknown: `\`${display(ty)}\` contains itself: its heap depends on how deep it is nested`, unknownKind: 'heap' };
     this.stack.push(key);
     try {
       return this.ownedInner(ty, path);
@@ -114,7 +119,7 @@ class Walker {
       case 'fnptr':
         return NOTHING;
       case 'ptr':
-        return ty.kind === '&' || ty.kind === '&mut' ? NOTHING : { ...NOTHING, unknown: `a raw pointer (\`${tyToString(ty)}\`) may own heap memory`, unknownKind: 'pointer' };
+        return ty.kind === '&' || ty.kind === '&mut' ? NOTHING : { ...NOTHING, unknown: `a raw pointer (\`${display(ty)}\`) may own heap memory`, unknownKind: 'pointer' };
       case 'array': {
         const each = this.owned(ty.elem, `${path}[_]`);
         const n = Number(ty.len);
@@ -122,7 +127,7 @@ class Walker {
       }
       case 'slice':
       case 'dyn':
-        return { ...NOTHING, unknown: `\`${tyToString(ty)}\` is sized at run time`, unknownKind: 'heap' };
+        return { ...NOTHING, unknown: `\`${display(ty)}\` is sized at run time`, unknownKind: 'heap' };
       case 'tuple':
         return sum(ty.elems.map((e, i) => this.owned(e, `${path}.${i}`)));
       case 'adt':
@@ -158,12 +163,12 @@ class Walker {
     if (!owning.length) return NOTHING;
     const first = owning.find((v) => v.unknown && v.unknownKind !== 'heap');
     if (first && owning.every((v) => v.unknown && v.unknownKind !== 'heap')) return first;
-    return { ...NOTHING, unknown: def.kind === 'enum' ? `\`${tyToString(ty)}\` owns heap memory in some variants: it depends on which one each value holds` : `a union field of \`${tyToString(ty)}\` owns heap memory`, unknownKind: 'heap' };
+    return { ...NOTHING, unknown: def.kind === 'enum' ? `\`${display(ty)}\` owns heap memory in some variants: it depends on which one each value holds` : `a union field of \`${display(ty)}\` owns heap memory`, unknownKind: 'heap' };
   }
 
   /** Box, Rc, Arc: one block (none for a zero-sized Box), then what the value owns. */
   private single(inner: Ty, path: string, blockOf: (l: ElemLayout) => number, what: string): Owned {
-    if (inner.k === 'slice' || inner.k === 'str' || inner.k === 'dyn') return { ...NOTHING, unknown: `a \`${what}<${tyToString(inner)}>\` block is sized by its value at run time`, unknownKind: 'heap' };
+    if (inner.k === 'slice' || inner.k === 'str' || inner.k === 'dyn') return { ...NOTHING, unknown: `a \`${what}<${display(inner)}>\` block is sized by its value at run time`, unknownKind: 'heap' };
     const l = this.layout(inner);
     const own = this.owned(inner, path);
     const bytes = blockOf(l);
@@ -171,7 +176,7 @@ class Walker {
   }
 
   private collection(ty: Extract<Ty, { k: 'adt' }>, name: string, kind: CollectionKind, unit: CollectionPlan['unit'], args: Ty[]): CollectionPlan {
-    const label = tyToString(ty).replace(/, Global>/g, '>').replace(/, RandomState>/g, '>');
+    const label = display(ty);
     const t = this.engine.target;
     const u8: Ty = { k: 'int', size: 1, signed: false, name: 'u8' };
     const unit0: Ty = { k: 'tuple', elems: [] };
@@ -186,7 +191,7 @@ class Walker {
       const hasher = args[map ? 2 : 1];
       const each = this.owned(entry, '');
       const extra = hasher ? this.owned(hasher, '') : NOTHING;
-      if (extra.unknown || extra.blocks.length || extra.collections.length) return { kind, name: label, unit, slot: this.layout(entry), group: width, each: { ...each, unknown: each.unknown ?? `the hasher \`${tyToString(hasher!)}\` owns heap memory`, unknownKind: each.unknownKind ?? 'heap' } };
+      if (extra.unknown || extra.blocks.length || extra.collections.length) return { kind, name: label, unit, slot: this.layout(entry), group: width, each: { ...each, unknown: each.unknown ?? `the hasher \`${display(hasher!)}\` owns heap memory`, unknownKind: each.unknownKind ?? 'heap' } };
       return { kind, name: label, unit, slot: this.layout(entry), group: width, each };
     }
     if (kind === 'btree') {
@@ -325,11 +330,12 @@ export interface SeriesPoint {
 
 /**
  * Heap bytes and allocator calls against the number of entries, 0 to `maxN`: every growth step
- * of the collections (just before and at it) plus a log-spaced grid, for a step chart.
+ * of the collections (just before and at it), the counts in `also`, and a log-spaced grid, for a
+ * step chart.
  */
-export function heapSeries(o: Owned, maxN: number, inner: number, gridPoints = 48): SeriesPoint[] | undefined {
+export function heapSeries(o: Owned, maxN: number, inner: number, also: readonly number[] = [], gridPoints = 48): SeriesPoint[] | undefined {
   if (unknownIn(o)) return undefined;
-  const ns = new Set<number>([0, maxN]);
+  const ns = new Set<number>([0, maxN, ...also]);
   for (let i = 0; i <= gridPoints; i++) ns.add(Math.round(Math.pow(maxN + 1, i / gridPoints)) - 1);
   for (const c of o.collections) {
     const p = c.plan;
