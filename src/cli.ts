@@ -7,6 +7,7 @@ import { readStdModel } from './parse/stdModelFile';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TypeReport } from './core/reportTypes';
+import type { HeapReport } from './core/heap/collections';
 import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
 import { NodeFs } from './platform/nodeFs';
@@ -16,9 +17,12 @@ import { runDiff } from './cliDiff';
 import type { ProjectFs } from './cargo/fs';
 import { findRepositoryRoot, readRevision, revisionFs } from './platform/gitRevision';
 
-const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--verbose] PATH...
+const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--heap N [--heap-inner M]] [--verbose] PATH...
   PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
   --json     print one JSON document {target, types}
+  --heap     also give what each type owns on the heap with N entries in each collection it holds
+             (JSON: a "heap" object per type; the table: a heap column)
+  --heap-inner  entries in the collections inside elements (Vec<String>: each String; default 16)
   --verbose  also list the dependency crates read and their problems (on stderr)
   --target   any target of rustc 1.95's \`rustc --print target-list\` (docs/targets.md), or a custom
              target .json file (default ${DEFAULT_TARGET})
@@ -32,16 +36,19 @@ Layout diff: rust-layout-lens --diff REV [--base-dir DIR] [--format json|markdow
   --format          json (default with --json), markdown (a table for a pull request), text
   --fail-on-growth  exit 1 when a type grew by more than BYTES`;
 
-function table(types: readonly TypeReport[]): string {
+const span = (r: { min: number; max: number }): string => (r.min === r.max ? String(r.min) : `${r.min}-${r.max}`);
+
+function table(types: readonly (TypeReport & { heap?: HeapReport })[], heap: boolean): string {
   const rows = types.map((t) => [
     t.name,
     t.kind,
     t.size === null ? '?' : String(t.size),
     t.align === undefined ? '' : String(t.align),
     t.padding === undefined ? '' : String(t.padding),
-    t.error ?? (t.unknown ? `unknown: ${t.unknown}` : t.tag ? `tag ${t.tag.size} B @${t.tag.offset}` : ''),
+    ...(heap ? [!t.heap ? '' : t.heap.unknown ? '?' : `${span(t.heap.bytes!)} B / ${span(t.heap.allocations!)} calls`] : []),
+    t.error ?? (t.unknown ? `unknown: ${t.unknown}` : t.heap?.unknown ? `heap unknown: ${t.heap.unknown}` : t.tag ? `tag ${t.tag.size} B @${t.tag.offset}` : ''),
   ]);
-  const head = ['type', 'kind', 'size', 'align', 'padding', 'note'];
+  const head = ['type', 'kind', 'size', 'align', 'padding', ...(heap ? ['heap'] : []), 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n');
@@ -50,7 +57,7 @@ function table(types: readonly TypeReport[]): string {
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' }, diff: { type: 'string' }, at: { type: 'string' }, 'base-dir': { type: 'string' }, format: { type: 'string' }, 'fail-on-growth': { type: 'string' } } });
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' }, diff: { type: 'string' }, at: { type: 'string' }, 'base-dir': { type: 'string' }, format: { type: 'string' }, 'fail-on-growth': { type: 'string' }, heap: { type: 'string' }, 'heap-inner': { type: 'string' } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -87,8 +94,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       const e = (s: string) => process.stderr.write(s);
       return await runDiff({ analyzer, target, path: path.resolve(args.positionals[0]!), rev: args.values.diff, baseDir: args.values['base-dir'], format: format as 'json' | 'markdown' | 'text', failOnGrowth: growth === undefined ? undefined : Number(growth) }, w, e);
     }
+    const heapArg = args.values.heap;
+    const innerArg = args.values['heap-inner'];
+    if ((heapArg !== undefined && !/^\d{1,9}$/.test(heapArg)) || (innerArg !== undefined && (!/^\d{1,7}$/.test(innerArg) || heapArg === undefined))) {
+      process.stderr.write(`--heap takes a whole number of entries, and --heap-inner (with --heap) another\n${USAGE}\n`);
+      return 2;
+    }
+    const heap = heapArg === undefined ? undefined : { entries: Number(heapArg), inner: innerArg === undefined ? 16 : Number(innerArg) };
     const parser = await analyzer.parser();
-    const all: TypeReport[] = [];
+    const all: (TypeReport & { heap?: HeapReport })[] = [];
     let failed = false;
     // `--at REV`: the crates as they were at a git revision (the editor's layout diff asks so).
     let fs: ProjectFs = new NodeFs();
@@ -120,9 +134,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       for (const pr of loaded.problems) process.stderr.write(`warning: ${path.relative(loaded.root, pr.file) || pr.file}: ${pr.message}\n`);
       const a = await analyzer.analyze(loaded.program, target.triple);
+      const heaps = heap && a.heapReports(heap.entries, heap.inner);
       for (const t of a.reports()) {
         const file = path.relative(loaded.root, t.file) || path.basename(t.file);
-        all.push({ ...t, file });
+        const h = heaps?.get(t.name);
+        all.push({ ...t, file, ...(h ? { heap: h } : {}) });
       }
       // Dependency crates are read when a type reaches them, so their problems are known now.
       if (args.values.verbose) {
@@ -138,7 +154,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }));
       process.stdout.write(JSON.stringify({ target: target.triple, types }) + '\n');
     } else {
-      process.stdout.write(`target: ${target.triple}\n${table(all)}\n`);
+      process.stdout.write(`target: ${target.triple}${heap ? ` · heap with ${heap.entries} entries per collection (${heap.inner} in inner ones)` : ''}\n${table(all, !!heap)}\n`);
     }
     return failed ? 1 : 0;
   } catch (e) {

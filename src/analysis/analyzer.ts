@@ -12,6 +12,7 @@ import { CrateExpander } from './expand';
 import { loadModules } from './modules';
 import { Engine, type SharedLayoutCache } from '../core/engine';
 import { reportType } from '../core/report';
+import { heapOfTy, heapReport, type HeapReport } from '../core/heap/collections';
 import { PRELUDE, STD_SOURCE } from '../core/stdSource';
 import { type Target, getTarget, DEFAULT_TARGET } from '../core/targets';
 
@@ -56,6 +57,22 @@ export class Analysis {
     }
     out.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.span?.start ?? 0) - (b.span?.start ?? 0));
     if (!filter) this.reportsCache = out;
+    return out;
+  }
+
+  /**
+   * What each non-generic struct, enum and union of the crate owns on the heap with `entries`
+   * entries per collection (`inner` in those inside elements), by the report's name; types that
+   * own nothing are absent.
+   */
+  heapReports(entries: number, inner: number): Map<string, HeapReport> {
+    const out = new Map<string, HeapReport>();
+    for (const { item, m } of this.crate.typeItems()) {
+      if (item.generics.params.some((p) => p.kind !== 'lifetime')) continue;
+      if (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union') continue;
+      const r = heapReport(heapOfTy(this.engine, { k: 'adt', def: { item, m }, args: [] }), entries, inner);
+      if (r) out.set([...m.path, item.name].join('::'), r);
+    }
     return out;
   }
 

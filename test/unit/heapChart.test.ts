@@ -4,6 +4,9 @@
  * entry count on the axis, and unknown (with the reason) instead of a chart.
  */
 import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { ownedOfTypes } from '../../src/analysis/heapTypes';
@@ -77,5 +80,37 @@ describe('heap chart and heap placeholders', function () {
     assert.equal(r.heapCharts.length, 1);
     assert.equal(r.heapCharts[0]!.type, 'HashMap<u64, u32>');
     assert.equal(r.heapCharts[0]!.entries, 500);
+  });
+
+  it('the command line: --heap N [--heap-inner M] adds the same figures to the JSON and the table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rll-heap-cli-'));
+    try {
+      const file = join(dir, 'lib.rs');
+      writeFileSync(file, `${DEFS}\npub struct Plain { a: u64 }\npub struct Gen<T> { v: Vec<T> }\n`);
+      const cli = join(ROOT, 'dist/cli.js');
+      type Out = { types: { name: string; heap?: { entries: number; inner: number; exact?: boolean; bytes?: { min: number; max: number }; unknown?: string; collections?: { field: string; type: string; capacity?: number; nextGrowthAt?: number }[] } }[] };
+      const json = JSON.parse(execFileSync(process.execPath, [cli, '--json', '--heap', '1000', '--heap-inner', '16', file], { encoding: 'utf8' })) as Out;
+      const heap = (n: string) => json.types.find((t) => t.name === n)!.heap;
+      assert.deepEqual(heap('Store')?.collections?.map((c) => [c.field, c.type, c.capacity, c.nextGrowthAt]), [
+        ['names', 'Vec<String>', 1024, 1025],
+        ['index', 'HashMap<u64, u32>', 1792, 1793],
+      ]);
+      // 40,576 (the hover's figure for Vec<String>) + a 2,048-bucket table of 16-byte entries and 2,064 control bytes.
+      assert.deepEqual(heap('Store')?.bytes, { min: 40_576 + 2048 * 16 + 2048 + 16, max: 40_576 + 2048 * 16 + 2048 + 16 });
+      assert.equal(heap('Store')?.exact, true);
+      assert.match(heap('Shape')?.unknown ?? '', /some variants/);
+      assert.equal(heap('Plain'), undefined, 'owns nothing: no heap object');
+      assert.equal(heap('Gen'), undefined, 'generic: depends on its arguments');
+      const plain = JSON.parse(execFileSync(process.execPath, [cli, '--json', file], { encoding: 'utf8' })) as Out;
+      assert.ok(plain.types.every((t) => t.heap === undefined), 'only with --heap');
+      const text = execFileSync(process.execPath, [cli, '--heap', '1000', file], { encoding: 'utf8' });
+      assert.match(text, /heap with 1000 entries per collection \(16 in inner ones\)/);
+      assert.match(text, /^Store .* 75408 B \/ 2019 calls/m);
+      const bad = spawnSync(process.execPath, [cli, '--heap', 'lots', file], { encoding: 'utf8' });
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /--heap takes a whole number/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

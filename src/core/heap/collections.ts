@@ -10,3 +10,4 @@ export { BTREE_CAPACITY, btreeInsertCost, btreeNodes, type BTreeCost, type BTree
 export { boxCost, linkedListCost, rcCost } from './boxes';
 export { collectionBreakdown, unknownIn, heapOfTy, heapFigure, heapSeries, type CollectionBreakdown, type CollectionPlan, type HeapFigure, type Owned, type SeriesPoint } from './owned';
 export { heapChart, type HeapChartData, type HeapChartSeries } from './chart';
+export { heapReport, type HeapReport } from './report';
