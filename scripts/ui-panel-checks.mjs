@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
 
-const CHAPTER_TITLES = ['Memory layout and alignment', 'The allocator traits', 'Box', 'Vec', 'Stack and heap', 'What the optimizer removes', 'Companion examples'];
+const CHAPTER_TITLES = ['Memory layout and alignment', 'The allocator traits', 'Box', 'Vec', 'Stack and heap', 'What the optimizer removes', 'Companion examples', 'Collections on the heap'];
 
 function panel(ui) {
   return ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -84,7 +84,7 @@ async function diagramTitle(ui, expected, timeoutMs = 20_000) {
   throw new Error(`the diagram shows ${JSON.stringify(last)}, expected ${expected}`);
 }
 
-/** "Rust Layout: Show Guide" opens the panel, which lists the seven chapters and renders one. */
+/** "Rust Layout: Show Guide" opens the panel, which lists the eight chapters and renders one. */
 export async function panelOpensFromCommand(ui) {
   await ui.openFile('src/lib.rs');
   await runCommand(ui, 'Rust Layout: Show Guide');
@@ -155,6 +155,32 @@ export async function panelFollowsCursor(ui) {
   if (rows.join(',') !== 'Word,Number,End') throw new Error(`Token's variant rows are ${JSON.stringify(rows)}`);
   await ui.screenshot('panel-layout', { doc: true });
   return `Point (${pointCells} cells) → Header (${headerCells} cells) → Token (${rows.length} variant rows)`;
+}
+
+/** The heap chart of the type under the cursor: step lines per collection, the N marker, the figures as text. */
+export async function panelHeapChart(ui) {
+  await ui.openFile('src/lib.rs');
+  await showLayoutTab(ui);
+  await gotoWord(ui, /struct\s+Inventory\b/, 'Inventory');
+  await diagramTitle(ui, 'Inventory');
+  const p = panel(ui);
+  const chart = p.locator('#diagram .rll-heap');
+  await chart.waitFor({ timeout: 15_000 });
+  const svgs = await chart.locator('svg.rll-heap-svg').count();
+  const lines = await chart.locator('svg.rll-heap-svg').first().locator('path.rll-heap-line').count();
+  const legend = (await chart.locator('.rll-heap-legend li').allInnerTexts()).map((t) => t.trim());
+  const figures = await chart.locator('.rll-heap-lines li').allInnerTexts();
+  if (svgs !== 2) throw new Error(`${svgs} charts (want bytes and allocator calls)`);
+  if (lines !== 3) throw new Error(`${lines} step lines in the bytes chart (want names, stock and their sum)`);
+  if (legend.join('|') !== 'names (Vec<String>)|stock (HashMap<u32, u64>)|everything the type owns') throw new Error(`legend: ${JSON.stringify(legend)}`);
+  // 1,024 × 24 B + 1,000 strings of 16 B (hover and test/unit/heapCost.test.ts agree).
+  if (!/^names: Vec<String> with 1,000 elements: 40,576 B, 2,009 allocator calls; next growth at 1,025$/.test(figures[0] ?? '')) throw new Error(`figures: ${JSON.stringify(figures)}`);
+  // The step line is drawn in the theme's chart colour, not black.
+  const colour = await chart.locator('svg.rll-heap-svg').first().locator('g.rll-heap-s0 path.rll-heap-line').evaluate((e) => getComputedStyle(e).stroke);
+  if (!colour || colour === 'none' || colour === 'rgb(0, 0, 0)') throw new Error(`series colour ${colour}`);
+  await chart.scrollIntoViewIfNeeded();
+  await ui.screenshot('panel-heap-chart', { doc: true });
+  return `${legend.length} series, ${figures.length} figure lines, stroke ${colour}`;
 }
 
 /** The Vec chapter's growth simulator: element type and pushes in, RawVec's capacities out. */
@@ -252,7 +278,7 @@ const THEMES = [
 export async function panelThemes(ui) {
   await ui.openFile('src/lib.rs');
   await showLayoutTab(ui);
-  await ui.word('Header', { line: /struct\s+Header\b/ }).click();
+  await gotoWord(ui, /struct\s+Header\b/, 'Header');
   await diagramTitle(ui, 'Header');
   const frame = await panelFrame(ui);
   const seen = [];
@@ -313,4 +339,4 @@ export async function panelEscapesUserText(ui) {
   return `doc comment shown as text; CSP: ${result.csp.replace(/vscode-[^ ;]+/g, '…')}`;
 }
 
-export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelRunsExample, verifyWithRustc, panelFollowsCursor, panelThemes, panelEscapesUserText];
+export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelRunsExample, verifyWithRustc, panelFollowsCursor, panelHeapChart, panelThemes, panelEscapesUserText];

@@ -5,6 +5,8 @@
 
 pub mod shapes;
 
+use std::collections::HashMap;
+
 use shapes::{Color, Shape};
 
 /// Two `f64`s: 16 bytes, align 8, no padding.
@@ -54,3 +56,10 @@ pub struct Sprite {
 
 /// A tuple struct: fields are named `0`, `1`; reordered like any default-repr struct.
 pub struct Pair(u8, u32);
+
+/// 72 bytes inline; the rest is on the heap. Hover `names` or `stock` for what they take with
+/// 1,000 entries (`rustLayout.heap.entries`), or open the panel on this type for the chart.
+pub struct Inventory {
+    names: Vec<String>,
+    stock: HashMap<u32, u64>,
+}

@@ -784,14 +784,17 @@ export class Engine {
    * The fields of an ADT with its arguments substituted, per variant (a struct or union has one),
    * `#[cfg]`-inactive ones left out: what the heap model walks to find owned collections.
    */
-  adtFieldTys(ty: Extract<Ty, { k: 'adt' }>): { readonly kind: 'struct' | 'enum' | 'union'; readonly variants: readonly (readonly { readonly name: string; readonly ty: Ty }[])[] } {
+  adtFieldTys(ty: Extract<Ty, { k: 'adt' }>): { readonly kind: 'struct' | 'enum' | 'union'; readonly variants: readonly (readonly { readonly name: string; readonly ty: Ty }[])[]; readonly variantNames: readonly string[] } {
     const item = ty.def.item;
     const crate = ty.def.m.crate;
     const scope = this.adtScope(ty);
     const fieldsOf = (fields: readonly FieldDef[]) => fields.filter((f) => crate.active(f.cfg)).map((f) => ({ name: f.name, ty: this.tyOf(f.ty, scope) }));
-    if (item.kind === 'enum') return { kind: 'enum', variants: (item as EnumDef).variants.filter((v) => crate.active(v.cfg)).map((v) => fieldsOf(v.fields)) };
-    if (item.kind === 'union') return { kind: 'union', variants: [fieldsOf((item as UnionDef).fields)] };
-    return { kind: 'struct', variants: [fieldsOf((item as StructDef).fields)] };
+    if (item.kind === 'enum') {
+      const vs = (item as EnumDef).variants.filter((v) => crate.active(v.cfg));
+      return { kind: 'enum', variants: vs.map((v) => fieldsOf(v.fields)), variantNames: vs.map((v) => v.name) };
+    }
+    if (item.kind === 'union') return { kind: 'union', variants: [fieldsOf((item as UnionDef).fields)], variantNames: [] };
+    return { kind: 'struct', variants: [fieldsOf((item as StructDef).fields)], variantNames: [] };
   }
 
   /** A type of the std model by module path and name, private ones included (`collections::btree_map`, `LeafNode`), with type arguments. */

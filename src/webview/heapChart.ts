@@ -8,8 +8,8 @@
 import type { HeapChartData } from '../core/heap/chart';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const W = 480;
-const PAD = { left: 64, right: 12, top: 10, bottom: 30 };
+const W = 320;
+const PAD = { left: 54, right: 8, top: 10, bottom: 30 };
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
@@ -57,6 +57,7 @@ function stepChart(data: HeapChartData, value: 'bytes' | 'allocations', height: 
     axes.appendChild(svg('text', { x: PAD.left - 6, y: y(t) + 4, 'text-anchor': 'end' }, value === 'bytes' ? bytesLabel(t) : num(t)));
   }
   axes.appendChild(svg('text', { x: W - PAD.right, y: H - 2, 'text-anchor': 'end' }, 'entries'));
+  axes.appendChild(svg('text', { x: PAD.left + 4, y: PAD.top + 10, class: 'rll-heap-axis-title' }, title));
   root.appendChild(axes);
   data.series.forEach((s, i) => {
     const g = svg('g', { class: `rll-heap-series rll-heap-s${i % 6}${s.label === 'all' ? ' rll-heap-all' : ''}` });
@@ -105,8 +106,8 @@ export function heapChartElement(data: HeapChartData, heading: 'h3' | 'h4', onCh
     box.appendChild(element('p', 'rll-unknown', `Unknown: ${data.unknown}.`));
     return box;
   }
-  box.appendChild(stepChart(data, 'bytes', 200, 'Heap bytes'));
-  box.appendChild(stepChart(data, 'allocations', 120, 'Allocator calls'));
+  box.appendChild(stepChart(data, 'bytes', 170, 'Heap bytes'));
+  box.appendChild(stepChart(data, 'allocations', 110, 'Allocator calls'));
   const legend = element('ul', 'rll-heap-legend');
   data.series.forEach((s, i) => {
     const li = element('li', '');

@@ -175,9 +175,9 @@ describe('editor model', () => {
     for (const f of ['v', 's', 'm', 'names', 't']) assert.match(store, new RegExp(`\\*\\*Heap\\*\\* \`${f}\``), f);
     assert.match(store, /\*Assumes every `Option` is counted as `Some`\.\*\n\n\*x86_64-unknown-linux-gnu\*/, 'before the target line');
     // Unknown, with the reason: a variant-dependent enum, a recursive type; nothing for plain data or a raw pointer alone.
-    assert.match(h('list', 'Vec'), /What its elements own themselves is unknown: `Shape` owns heap memory in some variants/);
+    assert.match(h('list', 'Vec'), /What its elements own themselves is unknown: `Shape` owns heap memory in some variants \(`Poly`\): how much depends/);
     assert.match(h('tree', 'Vec'), /unknown: `Vec<Tree>` contains itself/);
-    assert.match(h('e', 'Shape'), /\*\*Heap:\*\* unknown — `Shape` owns heap memory in some variants/);
+    assert.match(h('e', 'Shape'), /\*\*Heap:\*\* unknown — `Shape` owns heap memory in some variants \(`Poly`\): how much depends/);
     assert.doesNotMatch(h('p', '*mut'), /Heap/);
     assert.doesNotMatch(hoverAt(a, at(src, 'pub struct Plain', 'Plain'))?.markdown ?? '', /Heap/);
     assert.doesNotMatch(h('v', 'Vec2'), /Heap/);

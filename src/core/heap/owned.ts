@@ -163,7 +163,9 @@ class Walker {
     if (!owning.length) return NOTHING;
     const first = owning.find((v) => v.unknown && v.unknownKind !== 'heap');
     if (first && owning.every((v) => v.unknown && v.unknownKind !== 'heap')) return first;
-    return { ...NOTHING, unknown: def.kind === 'enum' ? `\`${display(ty)}\` owns heap memory in some variants: it depends on which one each value holds` : `a union field of \`${display(ty)}\` owns heap memory`, unknownKind: 'heap' };
+    const which = def.variantNames.filter((_, i) => owning.includes(variants[i]!));
+    const names = which.length <= 3 ? which.map((n) => `\`${n}\``).join(', ') : `${which.length} of its ${variants.length}`;
+    return { ...NOTHING, unknown: def.kind === 'enum' ? `\`${display(ty)}\` owns heap memory in some variants (${names}): how much depends on which one each value holds` : `a union field of \`${display(ty)}\` owns heap memory`, unknownKind: 'heap' };
   }
 
   /** Box, Rc, Arc: one block (none for a zero-sized Box), then what the value owns. */
