@@ -46,13 +46,16 @@ export function heapMarkdown(o: Owned, opts: HeapTextOptions): string | undefine
       lines.push(`**Heap**${where} (\`${plan.name}\`): nothing — its elements are zero-sized, so it never allocates.`);
       continue;
     }
-    let line = `**Heap**${where} (\`${plan.name}\`) with ${num(n)} ${what}${plan.kind === 'hash' || plan.kind === 'btree' ? ' (distinct keys, inserted one by one)' : ' (pushed one by one)'}${link}: ${figure(b.storage)}`;
+    const how = plan.kind === 'hash' || plan.kind === 'btree' ? ' (distinct keys, inserted one by one)' : plan.kind === 'slice' ? '' : ' (pushed one by one)';
+    let line = `**Heap**${where} (\`${plan.name}\`) with ${num(n)} ${what}${how}${link}: ${figure(b.storage)}`;
     if (plan.kind === 'btree') {
       line += ` — one block per node (${showRange(b.nodes!.leaves)} leaves of ${plan.leaf!.size} B, ${showRange(b.nodes!.internals)} internal nodes of ${plan.internal!.size} B); how full the nodes are depends on the order of inserts and removals, hence the range.`;
     } else if (plan.kind === 'hash') {
       line += ` — one table of buckets and control bytes, room for ${num(b.capacity!)} entries before it grows (load factor 7/8); the next growth, at ${num(b.next!.at)} entries, moves every entry to a ${num(b.next!.bytes)} B table.`;
     } else if (plan.kind === 'vec') {
       line += ` — room for ${num(b.capacity!)}; the next growth, at ${num(b.next!.at)} ${what}, makes the buffer ${num(b.next!.bytes)} B.`;
+    } else if (plan.kind === 'slice') {
+      line += ' — one block of exactly that length: a boxed slice never grows.';
     } else line += ` — one node of ${plan.leaf!.size} B per element.`;
     lines.push(`${line} ${guideLink('collections', b.elements.blocks.max > 0 ? 'nested' : sectionOf(plan), 'How it grows')}`);
     if (b.elementsUnknown) lines.push(`What its elements own themselves is unknown: ${b.elementsUnknown}. Not counted above.`);

@@ -4,7 +4,7 @@
  * u8, u64, a 24-byte array, a 64-aligned struct) for N from 0 to 100,000, and the allocator calls
  * (alloc + realloc), the live heap bytes and blocks at the end and the largest block asked for are
  * compared with the model: exactly for Vec, String, VecDeque, BinaryHeap, HashMap, HashSet,
- * LinkedList, Box, Rc, Arc, shrink_to_fit and nested collections; within the stated min–max for
+ * LinkedList, Box, Box<[T]>, Box<str>, Rc, Arc, shrink_to_fit and nested collections; within the stated min–max for
  * BTreeMap and BTreeSet (ascending, scattered, and inserts followed by removals).
  * The models read their types through the engine (x86_64: SSE2, hashbrown's 16-byte groups).
  */
@@ -36,6 +36,7 @@ const CASES: Record<string, string> = {
   btree_mix: 'BTreeMap<u64, E>',
   btree_collect: 'BTreeMap<u64, E>',
   list: 'LinkedList<E>',
+  boxslice: 'Box<[E]>',
   box: 'Box<E>',
   rc: 'Rc<E>',
   arc: 'Arc<E>',
@@ -47,6 +48,7 @@ const FIXED: Record<string, string> = {
   vecstring: 'Vec<String>',
   mapvec: 'HashMap<u64, Vec<u64>>',
   boxvec: 'Box<Vec<u64>>',
+  boxstr: 'Box<str>',
 };
 
 function program(): string {
@@ -66,11 +68,13 @@ function program(): string {
     lines.push(`        case("btree_rnd", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..n { m.insert(scatter(i), mk::<${t}>(i)); } m });`);
     lines.push(`        case("btree_mix", "${k}", n, 0, || { let mut m = BTreeMap::new(); for i in 0..2 * n { m.insert(scatter(i), mk::<${t}>(i)); } for i in 0..n { m.remove(&scatter(2 * i + 1)); } m });`);
     lines.push(`        case("btree_collect", "${k}", n, 0, || (0..n).map(|i| (i as u64, mk::<${t}>(i))).collect::<BTreeMap<_, _>>());`);
+    lines.push(`        case("boxslice", "${k}", n, 0, || { let mut v = Vec::with_capacity(n); for i in 0..n { v.push(mk::<${t}>(i)); } v.into_boxed_slice() });`);
     lines.push(`        case("list", "${k}", n, 0, || { let mut l = LinkedList::new(); for i in 0..n { l.push_back(mk::<${t}>(i)); } l });`);
     lines.push('    }');
   }
   lines.push('    for &n in NS {');
   lines.push('        case("string", "-", n, 0, || { let mut s = String::new(); for _ in 0..n { s.push(\'a\'); } s });');
+  lines.push('        case("boxstr", "-", n, 0, || { let mut s = String::with_capacity(n); for _ in 0..n { s.push(\'b\'); } s.into_boxed_str() });');
   lines.push('        case("hashset", "-", n, 0, || { let mut s = HashSet::new(); for i in 0..n { s.insert(i as u64); } s });');
   lines.push('        case("btreeset", "-", n, 0, || { let mut s = BTreeSet::new(); for i in 0..n { s.insert(scatter(i)); } s });');
   lines.push('        if n <= 10_000 { for &m in INNER {');
@@ -215,8 +219,8 @@ describe('heap cost of std collections, against a counting allocator', function 
       }
     }
     assert.deepEqual(wrong, [], `${wrong.length} of ${compared} differ`);
-    const perElem = 3 + NS.length * 11;
-    const fixed = NS.length * 3 + NS.filter((n) => n <= 10_000).length * INNER.length * 2 + INNER.length;
+    const perElem = 3 + NS.length * 12;
+    const fixed = NS.length * 4 + NS.filter((n) => n <= 10_000).length * INNER.length * 2 + INNER.length;
     assert.equal(compared, Object.keys(ELEMS).length * perElem + fixed);
     assert.ok(ranged > 100, `B-tree cases with a range: ${ranged}`);
   });

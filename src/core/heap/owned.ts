@@ -18,7 +18,8 @@ import { groupWidth, hashMapInsertCost, tableSteps, bucketsToCapacity } from './
 import { vecCapacitySteps, vecPushCost } from './rawVec';
 import type { ElemLayout, Range } from './types';
 
-export type CollectionKind = 'vec' | 'hash' | 'btree' | 'list';
+/** `slice`: a `Box<[T]>`, `Box<str>` or `CString`: one block of exactly its length, built at its final size. */
+export type CollectionKind = 'vec' | 'hash' | 'btree' | 'list' | 'slice';
 
 /** One std collection: how its own storage grows, and what each of its elements owns. */
 export interface CollectionPlan {
@@ -157,7 +158,9 @@ class Walker {
       if ((name === 'rc::Rc' || name === 'sync::Arc') && args[0]) return this.single(args[0], path, (l) => rcCost(l, this.engine.target.pointerSize).bytes, name === 'rc::Rc' ? 'Rc' : 'Arc');
     }
     const def = this.engine.adtFieldTys(ty);
-    const variants = def.variants.map((fields) => sum(fields.map((f) => this.owned(f.ty, `${path}.${f.name}`))));
+    // Inside a std type the field names are the model's own, not std's: keep the outer path.
+    const std = ty.def.m.crate.isStd;
+    const variants = def.variants.map((fields) => sum(fields.map((f) => this.owned(f.ty, std ? path : `${path}.${f.name}`))));
     if (def.kind === 'struct') return variants[0] ?? NOTHING;
     const owning = variants.filter((v) => v.unknown || v.blocks.length || v.collections.length);
     if (!owning.length) return NOTHING;
@@ -170,6 +173,12 @@ class Walker {
 
   /** Box, Rc, Arc: one block (none for a zero-sized Box), then what the value owns. */
   private single(inner: Ty, path: string, blockOf: (l: ElemLayout) => number, what: string): Owned {
+    if (what === 'Box' && (inner.k === 'slice' || inner.k === 'str')) {
+      // Box<[T]> and Box<str>: a collection of fixed length, one block of exactly that many elements.
+      const elem: Ty = inner.k === 'str' ? { k: 'int', size: 1, signed: false, name: 'u8' } : inner.elem;
+      const plan: CollectionPlan = { kind: 'slice', name: `Box<${display(inner)}>`, unit: inner.k === 'str' ? 'bytes' : 'elements', slot: this.layout(elem), each: inner.k === 'str' ? NOTHING : this.owned(elem, '') };
+      return { ...NOTHING, collections: [{ path, plan }] };
+    }
     if (inner.k === 'slice' || inner.k === 'str' || inner.k === 'dyn') return { ...NOTHING, unknown: `a \`${what}<${display(inner)}>\` block is sized by its value at run time`, unknownKind: 'heap' };
     const l = this.layout(inner);
     const own = this.owned(inner, path);
@@ -283,6 +292,10 @@ function ownStorage(p: CollectionPlan, n: number): HeapFigure {
     case 'btree': {
       const c = btreeInsertCost(p.leaf!, p.internal!, n);
       return { allocations: c.allocations, bytes: c.bytes, blocks: c.allocations, largest: c.largest };
+    }
+    case 'slice': {
+      const bytes = n * p.slot.size;
+      return { allocations: r(bytes ? 1 : 0), bytes: r(bytes), blocks: r(bytes ? 1 : 0), largest: r(bytes) };
     }
     case 'list': {
       const c = linkedListCost(p.leaf!, n);
