@@ -172,6 +172,12 @@ function attr(item: TypeItem, name: string): string | undefined {
   return a?.text;
 }
 
+/** The std flavors an `#[rll_os(...)]` item is modelled for; a bare `#[rll_os]` is 64-bit Linux only. */
+function osFlavors(text: string): string[] {
+  const list = /\(([^)]*)\)/.exec(text)?.[1];
+  return list ? list.split(',').map((x) => x.trim()) : ['linux64'];
+}
+
 function attrNumber(item: TypeItem, name: string): bigint | undefined {
   const a = attr(item, name);
   if (!a) return undefined;
@@ -984,7 +990,8 @@ export class Engine {
     const crate = ty.def.m.crate;
     const name = () => tyToString(ty);
     if (crate.isStd) {
-      if (attr(item, 'rll_os') && t.stdFlavor !== 'linux64') {
+      const os = attr(item, 'rll_os');
+      if (os !== undefined && !osFlavors(os).includes(t.stdFlavor)) {
         throw new Abstain(`\`${item.name}\` depends on the standard library's implementation for ${t.triple}, which this extension does not model`);
       }
       const atomic = attrNumber(item, 'rll_atomic');

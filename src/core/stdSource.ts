@@ -260,16 +260,28 @@ pub mod time {
     pub struct Duration { secs: u64, nanos: Nanoseconds }
     pub struct TryFromFloatSecsError { kind: TryFromFloatSecsErrorKind }
     enum TryFromFloatSecsErrorKind { Negative, OverflowOrNan }
-    // std/sys/pal/unix/time.rs
-    #[rll_os]
+    // std/sys/pal/unix/time.rs: Linux and Apple share the Timespec (Apple reads another clock)
+    #[rll_os(linux64, apple64)]
     #[derive(Clone, Copy)]
     pub(crate) struct Timespec { tv_sec: i64, tv_nsec: Nanoseconds }
-    #[rll_os]
+    // std/sys/time/unix.rs; std/sys/time/windows.rs: an Instant is a Duration since an arbitrary
+    // epoch, a SystemTime a FILETIME (two u32 halves, windows-sys)
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(windows))]
     #[derive(Clone, Copy)]
     pub struct Instant(Timespec);
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(windows)]
+    #[derive(Clone, Copy)]
+    pub struct Instant(Duration);
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(windows))]
     #[derive(Clone, Copy)]
     pub struct SystemTime(Timespec);
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(windows)]
+    #[derive(Clone, Copy)]
+    pub struct SystemTime(crate::sys::FILETIME);
     pub struct SystemTimeError(Duration);
 }
 pub mod alloc {
@@ -557,8 +569,7 @@ pub mod hash {
     pub(crate) struct SipHasher13 { hasher: SipInner<Sip13Rounds> }
     struct SipHasher24 { hasher: SipInner<Sip24Rounds> }
     pub struct SipHasher(SipHasher24);
-    // std/hash/random.rs
-    #[rll_os]
+    // std/hash/random.rs (the same on every OS: only the keys' source differs)
     pub struct RandomState { k0: u64, k1: u64 }
     pub struct DefaultHasher(SipHasher13);
 }
@@ -711,15 +722,15 @@ pub mod net {
     // std/net
     #[derive(Clone, Copy)]
     pub enum Shutdown { Read, Write, Both }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct TcpStream(crate::sys::Socket);
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct TcpListener(crate::sys::Socket);
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct UdpSocket(crate::sys::Socket);
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct Incoming<'a> { listener: &'a TcpListener }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct IntoIncoming { listener: TcpListener }
 }
 pub mod ffi {
@@ -876,37 +887,64 @@ pub mod sync {
     #[rll_copy_unknown]
     #[repr(transparent)]
     pub struct Exclusive<T: ?Sized> { inner: T }
-    // std/sys/sync/*/futex.rs: Mutex, Condvar and Once are one futex (an AtomicU32), RwLock two
-    #[rll_os]
-    struct Futex { futex: atomic::AtomicU32 }
-    #[rll_os]
-    struct FutexRwLock { state: atomic::AtomicU32, writer_notify: atomic::AtomicU32 }
-    // std/sync/poison.rs (std is built with panic=unwind)
-    #[rll_os]
+    // std/sys/sync/{mutex,condvar,rwlock,once}/mod.rs choose per OS. Linux and Windows use the
+    // futex versions (futex.rs): a Futex is an AtomicU32 on both; the Mutex's SmallFutex is an
+    // AtomicU32 on Linux (sys/pal/unix/futex.rs) and an AtomicU8 on Windows
+    // (sys/pal/windows/futex.rs). Apple uses mutex/pthread.rs (an OnceBox: one atomic pointer),
+    // condvar/pthread.rs (an OnceBox and the address of the mutex it was used with), and the queue
+    // versions of rwlock and once (queue.rs: one atomic pointer each).
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(any(windows, target_vendor = "apple")))]
+    struct SysMutex { futex: atomic::AtomicU32 }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(windows)]
+    struct SysMutex { futex: atomic::AtomicU8 }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    struct SysMutex { pal: atomic::AtomicPtr<u8> }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(target_vendor = "apple"))]
+    struct SysCondvar { futex: atomic::AtomicU32 }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    struct SysCondvar { cvar: atomic::AtomicPtr<u8>, mutex: atomic::AtomicUsize }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(target_vendor = "apple"))]
+    struct SysRwLock { state: atomic::AtomicU32, writer_notify: atomic::AtomicU32 }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    struct SysRwLock { state: atomic::AtomicPtr<()> }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(target_vendor = "apple"))]
+    struct SysOnce { state_and_queued: atomic::AtomicU32 }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    struct SysOnce { state_and_queue: atomic::AtomicPtr<()> }
+    // std/sync/poison.rs (the same on every OS; std is built with panic=unwind)
     struct PoisonFlag { failed: atomic::AtomicBool }
     struct PoisonGuard { panicking: bool }
     pub mod poison {
-        use super::{Futex, FutexRwLock, PoisonFlag, PoisonGuard};
+        use super::{SysMutex, SysCondvar, SysRwLock, PoisonFlag, PoisonGuard};
         use crate::ptr::NonNull;
         use crate::marker::PhantomData;
-        #[rll_os]
-        pub struct Mutex<T: ?Sized> { inner: Futex, poison: PoisonFlag, data: crate::cell::UnsafeCell<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct Mutex<T: ?Sized> { inner: SysMutex, poison: PoisonFlag, data: crate::cell::UnsafeCell<T> }
+        #[rll_os(linux64, windows64, apple64)]
         pub struct MutexGuard<'a, T: ?Sized> { lock: &'a Mutex<T>, poison: PoisonGuard }
-        #[rll_os]
-        pub struct MappedMutexGuard<'a, T: ?Sized> { data: NonNull<T>, inner: &'a Futex, poison_flag: &'a PoisonFlag, poison: PoisonGuard, variance: PhantomData<&'a mut T> }
-        #[rll_os]
-        pub struct RwLock<T: ?Sized> { inner: FutexRwLock, poison: PoisonFlag, data: crate::cell::UnsafeCell<T> }
-        #[rll_os]
-        pub struct RwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a FutexRwLock }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct MappedMutexGuard<'a, T: ?Sized> { data: NonNull<T>, inner: &'a SysMutex, poison_flag: &'a PoisonFlag, poison: PoisonGuard, variance: PhantomData<&'a mut T> }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct RwLock<T: ?Sized> { inner: SysRwLock, poison: PoisonFlag, data: crate::cell::UnsafeCell<T> }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct RwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a SysRwLock }
+        #[rll_os(linux64, windows64, apple64)]
         pub struct RwLockWriteGuard<'a, T: ?Sized> { lock: &'a RwLock<T>, poison: PoisonGuard }
-        #[rll_os]
-        pub struct MappedRwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a FutexRwLock }
-        #[rll_os]
-        pub struct MappedRwLockWriteGuard<'a, T: ?Sized> { data: NonNull<T>, variance: PhantomData<&'a mut T>, inner_lock: &'a FutexRwLock, poison_flag: &'a PoisonFlag, poison_guard: PoisonGuard }
-        #[rll_os]
-        pub struct Condvar { inner: Futex }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct MappedRwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a SysRwLock }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct MappedRwLockWriteGuard<'a, T: ?Sized> { data: NonNull<T>, variance: PhantomData<&'a mut T>, inner_lock: &'a SysRwLock, poison_flag: &'a PoisonFlag, poison_guard: PoisonGuard }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct Condvar { inner: SysCondvar }
         pub struct PoisonError<T> { data: T }
         pub enum TryLockError<T> { Poisoned(PoisonError<T>), WouldBlock }
     }
@@ -914,62 +952,67 @@ pub mod sync {
     pub type TryLockResult<T> = crate::result::Result<T, TryLockError<T>>;
     pub use self::poison::{Mutex, MutexGuard, MappedMutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard, MappedRwLockReadGuard, MappedRwLockWriteGuard, Condvar, PoisonError, TryLockError};
     pub mod nonpoison {
-        use super::{Futex, FutexRwLock};
+        use super::{SysMutex, SysCondvar, SysRwLock};
         use crate::ptr::NonNull;
         use crate::marker::PhantomData;
-        #[rll_os]
-        pub struct Mutex<T: ?Sized> { inner: Futex, data: crate::cell::UnsafeCell<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct Mutex<T: ?Sized> { inner: SysMutex, data: crate::cell::UnsafeCell<T> }
+        #[rll_os(linux64, windows64, apple64)]
         pub struct MutexGuard<'a, T: ?Sized> { lock: &'a Mutex<T> }
-        #[rll_os]
-        pub struct MappedMutexGuard<'a, T: ?Sized> { data: NonNull<T>, inner: &'a Futex, variance: PhantomData<&'a mut T> }
-        #[rll_os]
-        pub struct RwLock<T: ?Sized> { inner: FutexRwLock, data: crate::cell::UnsafeCell<T> }
-        #[rll_os]
-        pub struct RwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a FutexRwLock }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct MappedMutexGuard<'a, T: ?Sized> { data: NonNull<T>, inner: &'a SysMutex, variance: PhantomData<&'a mut T> }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct RwLock<T: ?Sized> { inner: SysRwLock, data: crate::cell::UnsafeCell<T> }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct RwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a SysRwLock }
+        #[rll_os(linux64, windows64, apple64)]
         pub struct RwLockWriteGuard<'a, T: ?Sized> { lock: &'a RwLock<T> }
-        #[rll_os]
-        pub struct MappedRwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a FutexRwLock }
-        #[rll_os]
-        pub struct MappedRwLockWriteGuard<'a, T: ?Sized> { data: NonNull<T>, variance: PhantomData<&'a mut T>, inner_lock: &'a FutexRwLock }
-        #[rll_os]
-        pub struct Condvar { inner: Futex }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct MappedRwLockReadGuard<'a, T: ?Sized> { data: NonNull<T>, inner_lock: &'a SysRwLock }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct MappedRwLockWriteGuard<'a, T: ?Sized> { data: NonNull<T>, variance: PhantomData<&'a mut T>, inner_lock: &'a SysRwLock }
+        #[rll_os(linux64, windows64, apple64)]
+        pub struct Condvar { inner: SysCondvar }
         pub struct WouldBlock;
     }
-    #[rll_os]
-    pub struct Once { inner: Futex }
-    // std/sys/sync/once/futex.rs
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
+    pub struct Once { inner: SysOnce }
+    // std/sync/poison/once.rs over std/sys/sync/once/futex.rs (a Cell of the futex's u32) or, on
+    // Apple, queue.rs (a Cell of the state-and-queue pointer)
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(target_vendor = "apple"))]
     pub struct OnceState { poisoned: bool, set_state_to: crate::cell::Cell<u32> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    pub struct OnceState { poisoned: bool, set_state_on_drop_to: crate::cell::Cell<*mut ()> }
+    #[rll_os(linux64, windows64, apple64)]
     pub struct OnceLock<T> { once: Once, value: UnsafeCell<crate::mem::MaybeUninit<T>>, marker: PhantomData<T> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct LazyLock<T, F = fn() -> T> { once: Once, data: UnsafeCell<LazyData<T, F>> }
     union LazyData<T, F> { value: crate::mem::ManuallyDrop<T>, f: crate::mem::ManuallyDrop<F> }
     struct BarrierState { count: usize, generation_id: usize }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct Barrier { lock: Mutex<BarrierState>, cvar: Condvar, num_threads: usize }
     pub struct BarrierWaitResult(bool);
     #[derive(Clone, Copy)]
     pub struct WaitTimeoutResult(bool);
     // std/sync/reentrant_lock.rs (targets with 64-bit atomics: the owner is an AtomicU64)
-    #[rll_os]
-    pub struct ReentrantLock<T: ?Sized> { mutex: Futex, owner: atomic::AtomicU64, lock_count: UnsafeCell<u32>, data: T }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
+    pub struct ReentrantLock<T: ?Sized> { mutex: SysMutex, owner: atomic::AtomicU64, lock_count: UnsafeCell<u32>, data: T }
+    #[rll_os(linux64, windows64, apple64)]
     pub struct ReentrantLockGuard<'a, T: ?Sized> { lock: &'a ReentrantLock<T> }
     pub mod mpsc {
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Sender<T> { inner: super::mpmc::Sender<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct SyncSender<T> { inner: super::mpmc::Sender<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Receiver<T> { inner: super::mpmc::Receiver<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Iter<'a, T> { rx: &'a Receiver<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct TryIter<'a, T> { rx: &'a Receiver<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct IntoIter<T> { rx: Receiver<T> }
         #[derive(Clone, Copy)]
         pub struct SendError<T>(pub T);
@@ -985,24 +1028,24 @@ pub mod sync {
     // std/sync/mpmc: each end holds a raw pointer to one of three channel flavors
     pub mod mpmc {
         enum Flavor<T> { Array(*const T), List(*const T), Zero(*const T) }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Sender<T> { flavor: Flavor<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Receiver<T> { flavor: Flavor<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Iter<'a, T> { rx: &'a Receiver<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct TryIter<'a, T> { rx: &'a Receiver<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct IntoIter<T> { rx: Receiver<T> }
         #[derive(Clone, Copy)]
         pub enum SendTimeoutError<T> { Timeout(T), Disconnected(T) }
         pub use super::mpsc::{RecvError, RecvTimeoutError, SendError, TryRecvError, TrySendError};
     }
     pub mod oneshot {
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Sender<T> { inner: super::mpmc::Sender<T> }
-        #[rll_os]
+        #[rll_os(linux64, windows64, apple64)]
         pub struct Receiver<T> { inner: super::mpmc::Receiver<T> }
         pub enum TryRecvError<T> { Empty(Receiver<T>), Disconnected }
         pub enum RecvTimeoutError<T> { Timeout(Receiver<T>), Disconnected }
@@ -1018,35 +1061,20 @@ pub mod collections {
         use crate::hashbrown as base;
         pub use crate::hash::{RandomState, DefaultHasher};
         // std/collections/hash/map.rs over hashbrown 0.16.1
-        #[rll_os]
         pub struct HashMap<K, V, S = RandomState, A = Global> { base: base::map::HashMap<K, V, S, A> }
-        #[rll_os]
         pub struct Iter<'a, K, V> { base: base::map::Iter<'a, K, V> }
-        #[rll_os]
         pub struct IterMut<'a, K, V> { base: base::map::IterMut<'a, K, V> }
-        #[rll_os]
         pub struct IntoIter<K, V, A = Global> { base: base::map::IntoIter<K, V, A> }
-        #[rll_os]
         pub struct Keys<'a, K, V> { inner: Iter<'a, K, V> }
-        #[rll_os]
         pub struct Values<'a, K, V> { inner: Iter<'a, K, V> }
-        #[rll_os]
         pub struct ValuesMut<'a, K, V> { inner: IterMut<'a, K, V> }
-        #[rll_os]
         pub struct IntoKeys<K, V, A = Global> { inner: IntoIter<K, V, A> }
-        #[rll_os]
         pub struct IntoValues<K, V, A = Global> { inner: IntoIter<K, V, A> }
-        #[rll_os]
         pub struct Drain<'a, K, V, A = Global> { base: base::map::Drain<'a, K, V, A> }
-        #[rll_os]
         pub struct ExtractIf<'a, K, V, F, A = Global> { base: base::map::ExtractIf<'a, K, V, F, A> }
-        #[rll_os]
         pub enum Entry<'a, K, V, A = Global> { Occupied(OccupiedEntry<'a, K, V, A>), Vacant(VacantEntry<'a, K, V, A>) }
-        #[rll_os]
         pub struct OccupiedEntry<'a, K, V, A = Global> { base: base::rustc_entry::RustcOccupiedEntry<'a, K, V, A> }
-        #[rll_os]
         pub struct VacantEntry<'a, K, V, A = Global> { base: base::rustc_entry::RustcVacantEntry<'a, K, V, A> }
-        #[rll_os]
         pub struct OccupiedError<'a, K, V, A = Global> { pub entry: OccupiedEntry<'a, K, V, A>, pub value: V }
         type Iter__Item<'a, K, V> = (&'a K, &'a V);
         type IterMut__Item<'a, K, V> = (&'a K, &'a mut V);
@@ -1059,29 +1087,17 @@ pub mod collections {
         use crate::alloc::Global;
         use crate::hashbrown as base;
         use super::hash_map::RandomState;
-        #[rll_os]
         pub struct HashSet<T, S = RandomState, A = Global> { base: base::set::HashSet<T, S, A> }
-        #[rll_os]
         pub struct Iter<'a, K> { base: base::set::Iter<'a, K> }
-        #[rll_os]
         pub struct IntoIter<K, A = Global> { base: base::set::IntoIter<K, A> }
-        #[rll_os]
         pub struct Drain<'a, K, A = Global> { base: base::set::Drain<'a, K, A> }
-        #[rll_os]
         pub struct ExtractIf<'a, K, F, A = Global> { base: base::set::ExtractIf<'a, K, F, A> }
-        #[rll_os]
         pub struct Intersection<'a, T, S, A = Global> { iter: Iter<'a, T>, other: &'a HashSet<T, S, A> }
-        #[rll_os]
         pub struct Difference<'a, T, S, A = Global> { iter: Iter<'a, T>, other: &'a HashSet<T, S, A> }
-        #[rll_os]
         pub struct SymmetricDifference<'a, T, S, A = Global> { iter: crate::iter::Chain<Difference<'a, T, S, A>, Difference<'a, T, S, A>> }
-        #[rll_os]
         pub struct Union<'a, T, S, A = Global> { iter: crate::iter::Chain<Iter<'a, T>, Difference<'a, T, S, A>> }
-        #[rll_os]
         pub enum Entry<'a, T, S, A = Global> { Occupied(OccupiedEntry<'a, T, S, A>), Vacant(VacantEntry<'a, T, S, A>) }
-        #[rll_os]
         pub struct OccupiedEntry<'a, T, S, A = Global> { base: base::set::OccupiedEntry<'a, T, S, A> }
-        #[rll_os]
         pub struct VacantEntry<'a, T, S, A = Global> { base: base::set::VacantEntry<'a, T, S, A> }
         type Iter__Item<'a, K> = &'a K;
         type IntoIter__Item<K, A> = K;
@@ -1295,16 +1311,36 @@ mod hashbrown {
 // Every item of sys is #[rll_os]: its shapes are Linux's (a type holding one abstains elsewhere).
 mod sys {
     use crate::option::Option;
-    // std/os/fd/owned.rs: a file descriptor is never -1
-    #[rll_os]
+    // std/os/fd/owned.rs (unix: Linux and Apple): a file descriptor is never -1
+    #[rll_os(linux64, apple64)]
     #[rustc_layout_scalar_valid_range_start(0)]
     #[rustc_layout_scalar_valid_range_end(4294967294)]
     #[repr(transparent)]
     pub(crate) struct ValidRawFd(i32);
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub(crate) struct FileDesc(crate::os::fd::OwnedFd);
-    #[rll_os]
+    // std/sys/fs/unix.rs: a FileDesc; std/sys/fs/windows.rs: a Handle
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(windows))]
+    pub(crate) struct File(FileDesc);
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(windows)]
+    pub(crate) struct File { handle: Handle }
+    // std/sys/pal/windows/handle.rs: an OwnedHandle (a raw HANDLE: no niche)
+    #[rll_os(windows64)]
+    pub(crate) struct Handle(crate::os::windows::io::OwnedHandle);
+    // windows-sys FILETIME, as std's SystemTime holds it
+    #[rll_os(windows64)]
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    pub(crate) struct FILETIME { dwLowDateTime: u32, dwHighDateTime: u32 }
+    // std/sys/net/connection/socket/unix.rs: a FileDesc; windows.rs: an OwnedSocket (never INVALID_SOCKET)
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(windows))]
     pub(crate) struct Socket(FileDesc);
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(windows)]
+    pub(crate) struct Socket(crate::os::windows::io::OwnedSocket);
     pub(crate) type mode_t = u32;
     pub(crate) type pid_t = i32;
     pub(crate) type uid_t = u32;
@@ -1392,9 +1428,17 @@ mod sys {
     pub(crate) struct CStringIter<'a> { iter: crate::slice::Iter<'a, *const crate::ffi::c_char> }
     #[rll_os]
     pub(crate) struct Process { pid: pid_t, status: Option<crate::process::ExitStatus>, pidfd: Option<crate::os::linux::process::PidFd> }
-    // std/sys/thread/unix.rs
-    #[rll_os]
+    // std/sys/thread/unix.rs: a pthread_t (an unsigned long on Linux, a pointer on Apple);
+    // std/sys/thread/windows.rs: a Handle
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(not(any(windows, target_vendor = "apple")))]
     pub(crate) struct NativeThread { id: crate::ffi::c_ulong }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    pub(crate) struct NativeThread { id: *mut crate::ffi::c_void }
+    #[rll_os(linux64, windows64, apple64)]
+    #[cfg(windows)]
+    pub(crate) struct NativeThread { handle: Handle }
     // std/sys/env/common.rs, args/common.rs
     #[rll_os]
     pub(crate) struct Env { iter: crate::vec::IntoIter<(crate::ffi::OsString, crate::ffi::OsString)> }
@@ -1452,21 +1496,22 @@ pub mod io {
     pub struct LineWriter<W: ?Sized> { inner: BufWriter<W> }
     pub struct IntoInnerError<W>(W, Error);
     pub struct WriterPanicked { buf: crate::vec::Vec<u8> }
-    // std/io/stdio.rs over std/sys/stdio/unix.rs (zero-sized handles)
+    // std/io/stdio.rs: references to statics, the same on every OS (the raw handles are zero-sized:
+    // std/sys/stdio/unix.rs, windows.rs)
     struct StdinRaw;
     struct StdoutRaw;
     struct StderrRaw;
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct Stdin { inner: &'static crate::sync::Mutex<BufReader<StdinRaw>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct StdinLock<'a> { inner: crate::sync::MutexGuard<'a, BufReader<StdinRaw>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct Stdout { inner: &'static crate::sync::ReentrantLock<crate::cell::RefCell<LineWriter<StdoutRaw>>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct StdoutLock<'a> { inner: crate::sync::ReentrantLockGuard<'a, crate::cell::RefCell<LineWriter<StdoutRaw>>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct Stderr { inner: &'static crate::sync::ReentrantLock<crate::cell::RefCell<StderrRaw>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct StderrLock<'a> { inner: crate::sync::ReentrantLockGuard<'a, crate::cell::RefCell<StderrRaw>> }
     // std/io/pipe.rs
     #[rll_os]
@@ -1484,8 +1529,8 @@ pub mod error {
 }
 pub mod fs {
     use crate::sys;
-    #[rll_os]
-    pub struct File { inner: sys::FileDesc }
+    #[rll_os(linux64, windows64, apple64)]
+    pub struct File { inner: sys::File }
     #[rll_os]
     pub struct Metadata(sys::FileAttr);
     #[rll_os]
@@ -1512,13 +1557,55 @@ pub mod os {
     }
     pub mod fd {
         pub type RawFd = i32;
-        #[rll_os]
+        #[rll_os(linux64, apple64)]
         #[repr(transparent)]
         pub struct OwnedFd { fd: crate::sys::ValidRawFd }
-        #[rll_os]
+        #[rll_os(linux64, apple64)]
         #[repr(transparent)]
         #[derive(Clone, Copy)]
         pub struct BorrowedFd<'fd> { fd: crate::sys::ValidRawFd, marker: crate::marker::PhantomData<&'fd OwnedFd> }
+    }
+    // std/os/windows/io/handle.rs and socket.rs: a HANDLE is a raw pointer (no niche: null and
+    // INVALID_HANDLE_VALUE are both used); a SOCKET never holds INVALID_SOCKET (all ones)
+    #[cfg(windows)]
+    pub mod windows {
+        pub mod raw {
+            pub type HANDLE = *mut crate::ffi::c_void;
+            #[cfg(target_pointer_width = "64")]
+            pub type SOCKET = u64;
+            #[cfg(target_pointer_width = "32")]
+            pub type SOCKET = u32;
+        }
+        pub mod io {
+            use crate::marker::PhantomData;
+            pub type RawHandle = super::raw::HANDLE;
+            pub type RawSocket = super::raw::SOCKET;
+            #[rll_os(windows64)]
+            #[rustc_layout_scalar_valid_range_start(0)]
+            #[rustc_layout_scalar_valid_range_end(18446744073709551614)]
+            #[repr(transparent)]
+            struct ValidRawSocket(u64);
+            #[rll_os(windows64)]
+            #[repr(transparent)]
+            pub struct OwnedHandle { handle: RawHandle }
+            #[rll_os(windows64)]
+            #[repr(transparent)]
+            #[derive(Clone, Copy)]
+            pub struct BorrowedHandle<'handle> { handle: RawHandle, phantom: PhantomData<&'handle OwnedHandle> }
+            #[rll_os(windows64)]
+            #[repr(transparent)]
+            pub struct HandleOrNull(RawHandle);
+            #[rll_os(windows64)]
+            #[repr(transparent)]
+            pub struct HandleOrInvalid(RawHandle);
+            #[rll_os(windows64)]
+            #[repr(transparent)]
+            pub struct OwnedSocket { socket: ValidRawSocket }
+            #[rll_os(windows64)]
+            #[repr(transparent)]
+            #[derive(Clone, Copy)]
+            pub struct BorrowedSocket<'socket> { socket: ValidRawSocket, phantom: PhantomData<&'socket OwnedSocket> }
+        }
     }
     pub mod linux {
         pub mod process {
@@ -1641,21 +1728,21 @@ pub mod thread {
     // std/thread/thread.rs: the handle is an Arc of a private, 8-aligned Inner
     #[repr(align(8))]
     struct Inner { name: crate::option::Option<crate::ffi::CString>, id: ThreadId, parker: crate::sync::atomic::AtomicU32 }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct Thread { inner: crate::pin::Pin<Arc<Inner, crate::alloc::System>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     #[derive(Clone, Copy)]
     pub struct ThreadId(crate::num::NonZero<u64>);
     // std/thread/lifecycle.rs
     struct ScopeData { num_running_threads: crate::sync::atomic::AtomicUsize, a_thread_panicked: crate::sync::atomic::AtomicBool, main_thread: Thread }
     struct Packet<'scope, T> { scope: crate::option::Option<Arc<ScopeData>>, result: crate::cell::UnsafeCell<crate::option::Option<crate::result::Result<T, crate::boxed::Box<dyn crate::any::Any + Send>>>>, marker: PhantomData<crate::option::Option<&'scope ScopeData>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     struct JoinInner<'scope, T> { native: crate::sys::NativeThread, thread: Thread, packet: Arc<Packet<'scope, T>> }
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct JoinHandle<T>(JoinInner<'static, T>);
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct ScopedJoinHandle<'scope, T>(JoinInner<'scope, T>);
-    #[rll_os]
+    #[rll_os(linux64, windows64, apple64)]
     pub struct Scope<'scope, 'env> { data: Arc<ScopeData>, scope: PhantomData<&'scope mut &'scope ()>, env: PhantomData<&'env mut &'env ()> }
     pub struct Builder { name: crate::option::Option<crate::string::String>, stack_size: crate::option::Option<usize>, no_hooks: bool }
     pub struct LocalKey<T> { inner: fn(crate::option::Option<&mut crate::option::Option<T>>) -> *const T }

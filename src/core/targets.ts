@@ -23,11 +23,13 @@ export interface Target {
   /** Widest atomic integer in bytes (max-atomic-width / 8). */
   readonly maxAtomicSize: number;
   /**
-   * Which standard library implementation we model for OS-dependent std types
-   * (Mutex, HashMap's RandomState, Instant…): 'linux64' only for the 64-bit Linux targets,
-   * where it was measured; otherwise such types abstain.
+   * Which standard library implementation we model for OS-dependent std types (Mutex, File,
+   * Instant…): 'linux64' for 64-bit Linux with glibc (x86_64, aarch64), where it is compiled and
+   * measured; 'windows64' (64-bit Windows, vendor `pc`) and 'apple64' (64-bit macOS and iOS),
+   * whose models follow rustc 1.95's std source; otherwise such types abstain. Each OS-dependent
+   * item of the std model lists the flavors it holds for (`#[rll_os(linux64, windows64)]`).
    */
-  readonly stdFlavor: 'linux64' | 'other';
+  readonly stdFlavor: StdFlavor;
   /** Exclusive upper bound on an object's size (rustc's `obj_size_bound`). */
   readonly objSizeBound: bigint;
   readonly dataLayout: string;
@@ -78,8 +80,17 @@ const SHORT: Readonly<Record<string, string>> = {
  * Instant, RandomState…): 'linux64' for 64-bit Linux with glibc on x86_64 and aarch64, where it
  * was measured; otherwise such types abstain.
  */
-function stdFlavorOf(triple: string): Target['stdFlavor'] {
-  return triple === 'x86_64-unknown-linux-gnu' || triple === 'aarch64-unknown-linux-gnu' ? 'linux64' : 'other';
+export type StdFlavor = 'linux64' | 'windows64' | 'apple64' | 'other';
+
+function stdFlavorOf(triple: string, spec: TargetSpec): StdFlavor {
+  if (triple === 'x86_64-unknown-linux-gnu' || triple === 'aarch64-unknown-linux-gnu') return 'linux64';
+  if (spec.pointerWidth !== 64 || !spec.std) return 'other';
+  const cfg = parsePrintCfg(spec.cfg).cfg;
+  const os = cfg.target_os?.[0];
+  const vendor = cfg.target_vendor?.[0];
+  if (os === 'windows' && vendor === 'pc' && (cfg.target_arch?.[0] === 'x86_64' || cfg.target_arch?.[0] === 'aarch64')) return 'windows64';
+  if (vendor === 'apple' && (os === 'macos' || os === 'ios') && (cfg.target_arch?.[0] === 'x86_64' || cfg.target_arch?.[0] === 'aarch64')) return 'apple64';
+  return 'other';
 }
 
 export const DEFAULT_TARGET = 'x86_64-unknown-linux-gnu';
@@ -169,7 +180,7 @@ export function getTarget(tripleOrShort: string): Target | undefined {
   const triple = Object.keys(SHORT).find((k) => SHORT[k] === tripleOrShort) ?? tripleOrShort;
   const spec = targetSpec(triple);
   if (!spec) return undefined;
-  const t = makeTarget(triple, SHORT[triple] ?? triple, spec, stdFlavorOf(triple));
+  const t = makeTarget(triple, SHORT[triple] ?? triple, spec, stdFlavorOf(triple, spec));
   cache.set(triple, t);
   if (t.short !== triple) cache.set(t.short, t);
   return t;
