@@ -172,7 +172,10 @@ function attr(item: TypeItem, name: string): string | undefined {
   return a?.text;
 }
 
-/** The std flavors an `#[rll_os(...)]` item is modelled for; a bare `#[rll_os]` is 64-bit Linux only. */
+/**
+ * The std flavors an `#[rll_os(...)]` item is modelled for; a bare `#[rll_os]` is 64-bit Linux
+ * only; `std` means every target that has std (the item is the same on every OS).
+ */
 function osFlavors(text: string): string[] {
   const list = /\(([^)]*)\)/.exec(text)?.[1];
   return list ? list.split(',').map((x) => x.trim()) : ['linux64'];
@@ -991,8 +994,13 @@ export class Engine {
     const name = () => tyToString(ty);
     if (crate.isStd) {
       const os = attr(item, 'rll_os');
-      if (os !== undefined && !osFlavors(os).includes(t.stdFlavor)) {
-        throw new Abstain(`\`${item.name}\` depends on the standard library's implementation for ${t.triple}, which this extension does not model`);
+      if (os !== undefined) {
+        const flavors = osFlavors(os);
+        if (flavors.includes('std') ? !t.hasStd : !flavors.includes(t.stdFlavor)) {
+          throw new Abstain(
+            flavors.includes('std') ? `\`${item.name}\` is part of std, which ${t.triple} does not have (core and alloc only)` : `\`${item.name}\` depends on the standard library's implementation for ${t.triple}, which this extension does not model`,
+          );
+        }
       }
       const atomic = attrNumber(item, 'rll_atomic');
       if (atomic !== undefined && BigInt(t.maxAtomicSize) < atomic) {

@@ -10,7 +10,10 @@
  * Attributes understood by the engine:
  *  - `#[rustc_layout_scalar_valid_range_start(N)]` / `_end(N)`: as in rustc (NonNull, NonZero…)
  *  - `#[lang = "unsafe_cell"]`: hides niches (UnsafeCell)
- *  - `#[rll_os]`: implementation depends on the OS; laid out only for 64-bit Linux targets
+ *  - `#[rll_os]`: implementation depends on the OS; laid out only for 64-bit Linux targets;
+ *    `#[rll_os(linux64, windows64, apple64)]`: modelled for those std flavors (src/core/targets.ts),
+ *    with `#[cfg]` variants where they differ; `#[rll_os(std)]`: the same on every OS, but only
+ *    where the target has std
  *  - `#[rll_atomic(N)]`: exists only where the target has N-byte atomics
  *  - `#[rll_to_owned]`: the `<B as ToOwned>::Owned` type of its argument (for Cow)
  *  - `#[derive(Copy)]` as in std (the engine's union-field rule reads it; other std types are not
@@ -570,6 +573,7 @@ pub mod hash {
     struct SipHasher24 { hasher: SipInner<Sip24Rounds> }
     pub struct SipHasher(SipHasher24);
     // std/hash/random.rs (the same on every OS: only the keys' source differs)
+    #[rll_os(std)]
     pub struct RandomState { k0: u64, k1: u64 }
     pub struct DefaultHasher(SipHasher13);
 }
@@ -1061,20 +1065,35 @@ pub mod collections {
         use crate::hashbrown as base;
         pub use crate::hash::{RandomState, DefaultHasher};
         // std/collections/hash/map.rs over hashbrown 0.16.1
+        #[rll_os(std)]
         pub struct HashMap<K, V, S = RandomState, A = Global> { base: base::map::HashMap<K, V, S, A> }
+        #[rll_os(std)]
         pub struct Iter<'a, K, V> { base: base::map::Iter<'a, K, V> }
+        #[rll_os(std)]
         pub struct IterMut<'a, K, V> { base: base::map::IterMut<'a, K, V> }
+        #[rll_os(std)]
         pub struct IntoIter<K, V, A = Global> { base: base::map::IntoIter<K, V, A> }
+        #[rll_os(std)]
         pub struct Keys<'a, K, V> { inner: Iter<'a, K, V> }
+        #[rll_os(std)]
         pub struct Values<'a, K, V> { inner: Iter<'a, K, V> }
+        #[rll_os(std)]
         pub struct ValuesMut<'a, K, V> { inner: IterMut<'a, K, V> }
+        #[rll_os(std)]
         pub struct IntoKeys<K, V, A = Global> { inner: IntoIter<K, V, A> }
+        #[rll_os(std)]
         pub struct IntoValues<K, V, A = Global> { inner: IntoIter<K, V, A> }
+        #[rll_os(std)]
         pub struct Drain<'a, K, V, A = Global> { base: base::map::Drain<'a, K, V, A> }
+        #[rll_os(std)]
         pub struct ExtractIf<'a, K, V, F, A = Global> { base: base::map::ExtractIf<'a, K, V, F, A> }
+        #[rll_os(std)]
         pub enum Entry<'a, K, V, A = Global> { Occupied(OccupiedEntry<'a, K, V, A>), Vacant(VacantEntry<'a, K, V, A>) }
+        #[rll_os(std)]
         pub struct OccupiedEntry<'a, K, V, A = Global> { base: base::rustc_entry::RustcOccupiedEntry<'a, K, V, A> }
+        #[rll_os(std)]
         pub struct VacantEntry<'a, K, V, A = Global> { base: base::rustc_entry::RustcVacantEntry<'a, K, V, A> }
+        #[rll_os(std)]
         pub struct OccupiedError<'a, K, V, A = Global> { pub entry: OccupiedEntry<'a, K, V, A>, pub value: V }
         type Iter__Item<'a, K, V> = (&'a K, &'a V);
         type IterMut__Item<'a, K, V> = (&'a K, &'a mut V);
@@ -1087,17 +1106,29 @@ pub mod collections {
         use crate::alloc::Global;
         use crate::hashbrown as base;
         use super::hash_map::RandomState;
+        #[rll_os(std)]
         pub struct HashSet<T, S = RandomState, A = Global> { base: base::set::HashSet<T, S, A> }
+        #[rll_os(std)]
         pub struct Iter<'a, K> { base: base::set::Iter<'a, K> }
+        #[rll_os(std)]
         pub struct IntoIter<K, A = Global> { base: base::set::IntoIter<K, A> }
+        #[rll_os(std)]
         pub struct Drain<'a, K, A = Global> { base: base::set::Drain<'a, K, A> }
+        #[rll_os(std)]
         pub struct ExtractIf<'a, K, F, A = Global> { base: base::set::ExtractIf<'a, K, F, A> }
+        #[rll_os(std)]
         pub struct Intersection<'a, T, S, A = Global> { iter: Iter<'a, T>, other: &'a HashSet<T, S, A> }
+        #[rll_os(std)]
         pub struct Difference<'a, T, S, A = Global> { iter: Iter<'a, T>, other: &'a HashSet<T, S, A> }
+        #[rll_os(std)]
         pub struct SymmetricDifference<'a, T, S, A = Global> { iter: crate::iter::Chain<Difference<'a, T, S, A>, Difference<'a, T, S, A>> }
+        #[rll_os(std)]
         pub struct Union<'a, T, S, A = Global> { iter: crate::iter::Chain<Iter<'a, T>, Difference<'a, T, S, A>> }
+        #[rll_os(std)]
         pub enum Entry<'a, T, S, A = Global> { Occupied(OccupiedEntry<'a, T, S, A>), Vacant(VacantEntry<'a, T, S, A>) }
+        #[rll_os(std)]
         pub struct OccupiedEntry<'a, T, S, A = Global> { base: base::set::OccupiedEntry<'a, T, S, A> }
+        #[rll_os(std)]
         pub struct VacantEntry<'a, T, S, A = Global> { base: base::set::VacantEntry<'a, T, S, A> }
         type Iter__Item<'a, K> = &'a K;
         type IntoIter__Item<K, A> = K;
@@ -1265,11 +1296,18 @@ mod hashbrown {
     use crate::alloc::Global;
     use crate::ptr::NonNull;
     use crate::marker::PhantomData;
-    // control/group: an SSE2 group's bit mask is a u16, a NEON group's a u64
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    // control/group/mod.rs picks sse2.rs (x86 with SSE2), neon.rs (little-endian aarch64 with NEON),
+    // lsx.rs (loongarch64 with LSX; std builds hashbrown with its nightly feature) or generic.rs,
+    // whose group is a u64 on 64-bit targets, aarch64, x86_64 and wasm32, else a u32. The bit mask:
+    // a u16 for SSE2 and LSX, a u64 for NEON, the group word for the generic one.
+    #[cfg(any(all(target_feature = "sse2", any(target_arch = "x86", target_arch = "x86_64")), all(target_arch = "loongarch64", target_feature = "lsx")))]
     pub(crate) struct BitMask(u16);
-    #[cfg(target_arch = "aarch64")]
+    #[cfg(all(target_arch = "aarch64", target_feature = "neon", target_endian = "little"))]
     pub(crate) struct BitMask(u64);
+    #[cfg(all(not(any(all(target_feature = "sse2", any(target_arch = "x86", target_arch = "x86_64")), all(target_arch = "loongarch64", target_feature = "lsx"), all(target_arch = "aarch64", target_feature = "neon", target_endian = "little"))), any(target_pointer_width = "64", target_arch = "aarch64", target_arch = "x86_64", target_arch = "wasm32")))]
+    pub(crate) struct BitMask(u64);
+    #[cfg(all(not(any(all(target_feature = "sse2", any(target_arch = "x86", target_arch = "x86_64")), all(target_arch = "loongarch64", target_feature = "lsx"), all(target_arch = "aarch64", target_feature = "neon", target_endian = "little"))), not(any(target_pointer_width = "64", target_arch = "aarch64", target_arch = "x86_64", target_arch = "wasm32"))))]
+    pub(crate) struct BitMask(u32);
     pub(crate) struct BitMaskIter(BitMask);
     pub(crate) struct Bucket<T> { ptr: NonNull<T> }
     pub(crate) struct RawTableInner { bucket_mask: usize, ctrl: NonNull<u8>, growth_left: usize, items: usize }

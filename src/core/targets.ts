@@ -30,6 +30,8 @@ export interface Target {
    * item of the std model lists the flavors it holds for (`#[rll_os(linux64, windows64)]`).
    */
   readonly stdFlavor: StdFlavor;
+  /** Whether std exists for the target (false for bare-metal targets: core and alloc only). */
+  readonly hasStd: boolean;
   /** Exclusive upper bound on an object's size (rustc's `obj_size_bound`). */
   readonly objSizeBound: bigint;
   readonly dataLayout: string;
@@ -201,6 +203,7 @@ function makeTarget(triple: string, short: string, spec: TargetSpec, stdFlavor: 
     cEnumMinSize: (spec.cEnumMinBits ?? spec.cIntWidth ?? 32) / 8,
     maxAtomicSize: (spec.maxAtomicWidth ?? bits) / 8,
     stdFlavor,
+    hasStd: spec.std !== false,
     objSizeBound: bits === 64 ? 1n << 61n : bits === 32 ? 1n << 31n : 1n << 15n,
     dataLayout: spec.dataLayout,
     ...parsePrintCfg(spec.cfg),

@@ -6,7 +6,8 @@ import type { TypeReport } from '../../src/core/reportTypes';
 /**
  * The std model on targets whose standard library is not installed here (so not measured by
  * stdModel.test.ts): types whose implementation depends on the OS say they are not known
- * (#[rll_os]: laid out for 64-bit Linux only), atomics exist only where the target has them
+ * (#[rll_os]: laid out for the OS families modelled), std-only types the same on every OS are laid
+ * out where std exists and not on bare metal (#[rll_os(std)]), atomics exist only where the target has them
  * (#[rll_atomic]), and the pointer width is honoured (#[cfg(target_pointer_width)]).
  */
 const SOURCE = `
@@ -32,7 +33,7 @@ pub struct Pk(std::iter::Peekable<std::str::Chars<'static>>);
 pub struct Cur(std::io::Cursor<Vec<u8>>);
 `;
 
-const OS_DEPENDENT = ['File', 'Mtx', 'Map', 'MapIter', 'Now', 'Join', 'Cmd', 'Tcp', 'In', 'Args', 'Meta', 'Fd'];
+const OS_DEPENDENT = ['File', 'Mtx', 'Now', 'Join', 'Cmd', 'Tcp', 'In', 'Args', 'Meta', 'Fd'];
 
 describe('std model on targets without an installed std', function () {
   this.timeout(60_000);
@@ -57,6 +58,17 @@ describe('std model on targets without an installed std', function () {
       }
     });
   }
+
+  it('HashMap and its iterators: laid out wherever std exists (the same on every OS), never on bare metal', async () => {
+    const i686 = await layouts('i686-unknown-linux-gnu');
+    assert.deepEqual([i686.get('Map')?.size, i686.get('Map')?.align], [32, 4]);
+    assert.equal(i686.get('MapIter')?.size, 20);
+    const thumb = await layouts('thumbv7em-none-eabihf');
+    for (const n of ['Map', 'MapIter']) {
+      assert.equal(thumb.get(n)?.size, null, n);
+      assert.match(thumb.get(n)?.unknown ?? '', /is part of std, which thumbv7em-none-eabihf does not have/, n);
+    }
+  });
 
   it('atomics exist only where the target has atomics of their width', async () => {
     // thumbv7em: max-atomic-width 32, so no AtomicU64 (rustc: unresolved import, E0432).

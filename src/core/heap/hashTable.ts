@@ -51,11 +51,13 @@ export function hashMapInsertCost(entry: ElemLayout, n: number, groupWidth: numb
 }
 
 /**
- * hashbrown's control-group width: 16 with SSE2 on x86/x86_64, 8 with NEON on little-endian
- * aarch64, else its generic group, a machine word (hashbrown src/control/group/mod.rs).
+ * hashbrown's control-group width (src/control/group/mod.rs): 16 with SSE2 on x86/x86_64 and
+ * with LSX on loongarch64, 8 with NEON on little-endian aarch64, else its generic group
+ * (generic.rs): a u64 on 64-bit targets, aarch64, x86_64 and wasm32, a u32 elsewhere.
  */
 export function groupWidth(targetArch: string, features: readonly string[], pointerSize: number, endian: string): number {
   if ((targetArch === 'x86_64' || targetArch === 'x86') && features.includes('sse2')) return 16;
+  if (targetArch === 'loongarch64' && features.includes('lsx')) return 16;
   if (targetArch === 'aarch64' && features.includes('neon') && endian === 'little') return 8;
-  return pointerSize;
+  return pointerSize === 8 || ['aarch64', 'x86_64', 'wasm32'].includes(targetArch) ? 8 : 4;
 }
