@@ -13,6 +13,7 @@ import {
   type ChapterDoc,
   type Placeholder,
 } from './guideSyntax';
+import { COUNTING_ALLOCATOR } from '../oracle/countingAllocator';
 
 const run = promisify(execFile);
 
@@ -229,23 +230,9 @@ function rustExpr(p: Placeholder): string[] {
  */
 const HEAP_PRELUDE = `
 mod rll_heap {
-    use std::alloc::{GlobalAlloc, Layout, System};
     use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
     use std::hash::Hash;
-    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-    struct Counting;
-    static CALLS: AtomicUsize = AtomicUsize::new(0);
-    static LIVE: AtomicUsize = AtomicUsize::new(0);
-    static BLOCKS: AtomicUsize = AtomicUsize::new(0);
-    static LARGEST: AtomicUsize = AtomicUsize::new(0);
-    unsafe impl GlobalAlloc for Counting {
-        unsafe fn alloc(&self, l: Layout) -> *mut u8 { CALLS.fetch_add(1, Relaxed); LIVE.fetch_add(l.size(), Relaxed); BLOCKS.fetch_add(1, Relaxed); LARGEST.fetch_max(l.size(), Relaxed); unsafe { System.alloc(l) } }
-        unsafe fn dealloc(&self, p: *mut u8, l: Layout) { LIVE.fetch_sub(l.size(), Relaxed); BLOCKS.fetch_sub(1, Relaxed); unsafe { System.dealloc(p, l) } }
-        unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 { CALLS.fetch_add(1, Relaxed); LIVE.fetch_add(n, Relaxed); LIVE.fetch_sub(l.size(), Relaxed); LARGEST.fetch_max(n, Relaxed); unsafe { System.realloc(p, l, n) } }
-    }
-    #[global_allocator]
-    static GLOBAL: Counting = Counting;
-
+${COUNTING_ALLOCATOR.replace(/^/gm, '    ')}
     /// One value: the i-th distinct key; inner collections get inner entries.
     pub trait Mk { fn mk(i: usize, inner: usize) -> Self; }
     impl Mk for u8 { fn mk(i: usize, _: usize) -> Self { i as u8 } }

@@ -16,6 +16,7 @@ import { btreeNodes, heapFigure, vecShrunkCost, vecWithCapacityCost, type HeapFi
 import { Analyzer } from '../../src/analysis/analyzer';
 import { ownedOfTypes } from '../../src/analysis/heapTypes';
 import { run, rustcAvailable } from '../oracle/rustc';
+import { COUNTING_ALLOCATOR } from '../oracle/countingAllocator';
 
 const ROOT = join(__dirname, '../../..');
 const NS = [0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 15, 16, 17, 28, 29, 31, 32, 33, 57, 100, 1000, 10_000, 100_000];
@@ -83,43 +84,10 @@ function program(): string {
   lines.push('        } }');
   lines.push('    }');
   lines.push('    for &m in INNER { case("boxvec", "-", m, 0, || { let mut v = Vec::new(); for j in 0..m { v.push(j as u64); } Box::new(v) }); }');
-  return `use std::alloc::{GlobalAlloc, Layout, System};
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
+  return `use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
-struct Counting;
-static CALLS: AtomicUsize = AtomicUsize::new(0);
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static BLOCKS: AtomicUsize = AtomicUsize::new(0);
-static LARGEST: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        CALLS.fetch_add(1, Relaxed);
-        LIVE.fetch_add(l.size(), Relaxed);
-        BLOCKS.fetch_add(1, Relaxed);
-        LARGEST.fetch_max(l.size(), Relaxed);
-        unsafe { System.alloc(l) }
-    }
-    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        LIVE.fetch_sub(l.size(), Relaxed);
-        BLOCKS.fetch_sub(1, Relaxed);
-        unsafe { System.dealloc(p, l) }
-    }
-    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
-        CALLS.fetch_add(1, Relaxed);
-        LIVE.fetch_add(n, Relaxed);
-        LIVE.fetch_sub(l.size(), Relaxed);
-        LARGEST.fetch_max(n, Relaxed);
-        unsafe { System.realloc(p, l, n) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
+${COUNTING_ALLOCATOR}
 ${DEFS}
 
 trait Mk { fn mk(i: usize) -> Self; }
