@@ -157,6 +157,26 @@ export async function panelFollowsCursor(ui) {
   return `Point (${pointCells} cells) → Header (${headerCells} cells) → Token (${rows.length} variant rows)`;
 }
 
+/** The collections chapter: its figures are numbers (not "unknown") and each ```heap-chart block is drawn. */
+export async function panelCollectionsChapter(ui) {
+  const p = panel(ui);
+  await p.locator('#tab-guide').click();
+  await p.locator('#chapters button', { hasText: /^Collections on the heap$/ }).click();
+  const slots = p.locator('#chapter .rll-heapchart-slot');
+  await slots.nth(3).locator('svg.rll-heap-svg').first().waitFor({ timeout: 15_000 });
+  const charts = await slots.count();
+  const drawn = await p.locator('#chapter .rll-heapchart-slot svg.rll-heap-svg').count();
+  const unknown = await p.locator('#chapter .rll-unknown').count();
+  const values = await p.locator('#chapter .rll-value').allInnerTexts();
+  if (charts !== 4 || drawn !== 8) throw new Error(`${charts} chart slots with ${drawn} charts (want 4 with 8)`);
+  if (unknown) throw new Error(`${unknown} figures say unknown in the collections chapter`);
+  // The String section: 1,000 one-byte pushes → 8 calls, a 1,024-byte buffer.
+  if (!values.includes('1,024') || !values.includes('8')) throw new Error(`values: ${JSON.stringify(values.slice(0, 12))}`);
+  // B-tree figures are ranges.
+  if (!values.some((v) => /^\d[\d,]*–\d[\d,]*$/.test(v))) throw new Error('no min–max range among the B-tree figures');
+  return `${values.length} figures, ${charts} charts`;
+}
+
 /** The heap chart of the type under the cursor: step lines per collection, the N marker, the figures as text. */
 export async function panelHeapChart(ui) {
   await ui.openFile('src/lib.rs');
@@ -339,4 +359,4 @@ export async function panelEscapesUserText(ui) {
   return `doc comment shown as text; CSP: ${result.csp.replace(/vscode-[^ ;]+/g, '…')}`;
 }
 
-export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelRunsExample, verifyWithRustc, panelFollowsCursor, panelHeapChart, panelThemes, panelEscapesUserText];
+export const PANEL_CHECKS = [panelOpensFromCommand, panelOpensFromHoverLink, panelVecSimulator, panelRunsExample, verifyWithRustc, panelFollowsCursor, panelHeapChart, panelCollectionsChapter, panelThemes, panelEscapesUserText];
