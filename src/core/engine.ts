@@ -402,6 +402,7 @@ export class Engine {
    * not read.
    */
   private projection(self: Ty, name: string, s: TyScope, trait?: string): Ty | undefined {
+    if (self.k === 'int' || self.k === 'float' || self.k === 'bool' || self.k === 'char') return this.primitiveProjection(self, name, s, trait);
     if (self.k !== 'adt' || self.def.m.crate.isStd) return undefined;
     const item = self.def.item;
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
@@ -445,6 +446,28 @@ export class Engine {
     if (found.length !== 1) return undefined;
     const { alias, m, generics } = found[0]!;
     return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner });
+  }
+
+  /**
+   * `<u16 as Archive>::Archived`: a primitive's associated type from the asking crate's impls for
+   * it (rkyv writes them for every primitive). Undefined unless exactly one non-generic impl of
+   * that crate for the primitive (not a type of the same name) defines it.
+   */
+  private primitiveProjection(self: Extract<Ty, { k: 'int' | 'float' | 'bool' | 'char' }>, name: string, s: TyScope, trait?: string): Ty | undefined {
+    const prim = self.k === 'bool' || self.k === 'char' ? self.k : self.name;
+    const crate = s.m.crate;
+    const found: { alias: TypeAliasDef; m: ModuleScope }[] = [];
+    for (const { impl, m } of crate.impls.get(prim) ?? []) {
+      if (trait !== undefined && impl.trait !== trait) continue;
+      const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+      if (!alias?.ty || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path' || impl.selfTy.segments.length !== 1) continue;
+      if ((impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime') || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
+      if (this.resolver.resolveTypePath(m, [prim], impl.selfTy.global)?.k !== 'prim') continue;
+      found.push({ alias, m });
+    }
+    if (found.length !== 1) return undefined;
+    const { alias, m } = found[0]!;
+    return this.tyOf(alias.ty!, { m, generics: new Map(), self, owner: s.owner });
   }
 
   private notFound(m: ModuleScope, segs: readonly string[], global: boolean): Ty {

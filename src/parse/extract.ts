@@ -23,6 +23,7 @@ import type {
   Item,
   ItemCommon,
   ModDef,
+  UseDef,
   PathSegment,
   Repr,
   Shape,
@@ -261,6 +262,8 @@ function visitChild(
         if (ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
       }
       if (item) out.push(item);
+      // `const _: () = { items };` (a common macro idiom): its items live in a block scope.
+      if (t === 'const_item' && item?.kind === 'const' && item.name === '_') constBlockItems(node ?? cur.currentNode, item, ctx, depth, out);
       break;
     }
     case 'mod_item':
@@ -418,6 +421,35 @@ function modItem(cur: TreeCursor, p: Pending, ctx: Ctx, depth: number, out: Item
   };
   out.push(m);
 }
+
+/**
+ * The items of an anonymous constant's block (`const _: () = { type A = u8; impl T for u16 {…} };`):
+ * they see the enclosing module's names and may shadow them, and their impls hold everywhere, as
+ * in an inline module with `use super::*;`. They become such a module, named so that no path can
+ * reach it (each anonymous constant has its own scope). Nothing is added for a block without items.
+ */
+function constBlockItems(node: Node, item: ConstDef, ctx: Ctx, depth: number, out: Item[]): void {
+  const block = node.childForFieldName('value');
+  if (!block || block.type !== 'block' || !block.namedChildren.some((k) => k !== null && ITEM_IN_BLOCK.has(k.type))) return;
+  const items: Item[] = [];
+  const cur = block.walk();
+  try {
+    walkContainer(cur, ctx, depth + 1, 'items', items, undefined, false);
+  } finally {
+    cur.delete();
+  }
+  if (!items.length) return;
+  const whole = item.span;
+  const useSuper: UseDef = { kind: 'use', entries: [{ path: ['super'], glob: true, global: false }], span: whole, cfg: [] };
+  // Named by position and content: the expansions of one macro share positions, not text.
+  const body = ctx.text.slice(block.startIndex, block.endIndex);
+  let h = 5381;
+  for (let i = 0; i < body.length; i++) h = ((h * 33) ^ body.charCodeAt(i)) >>> 0;
+  const m: ModDef = { kind: 'mod', name: `_#${whole.start}#${h.toString(36)}`, nameSpan: item.nameSpan, span: whole, line: item.line, docs: [], attrs: [], cfg: item.cfg, items: [useSuper, ...items] };
+  out.push(m);
+}
+
+const ITEM_IN_BLOCK = new Set(['impl_item', 'struct_item', 'enum_item', 'union_item', 'type_item', 'const_item', 'static_item', 'trait_item', 'macro_invocation', 'mod_item']);
 
 /** A small span for an ERROR node: its first child that is not a recovered item. */
 function errorSpan(n: Node, ctx: Ctx): Span {

@@ -185,6 +185,34 @@ pub struct Iter { it: <Map<String, Value> as IntoIterator>::IntoIter, small: <Ma
 `,
     expect: { List: '16/8', Iter: '40/8' },
   },
+  {
+    name: 'impls inside `const _: () = { … };` blocks hold everywhere; the block’s own items shadow the module’s (rkyv `impl_primitive!`)',
+    source: `
+pub trait Archive { type Archived; }
+pub type Archived<T> = <T as Archive>::Archived;
+pub struct Wide(u64);
+macro_rules! primitive {
+    ($t:ty) => {
+        const _: () = {
+            type Archived = $t;
+            impl Archive for $t { type Archived = Archived; }
+        };
+    };
+}
+primitive!(u16);
+primitive!(u64);
+const _: () = {
+    type Archived = Wide;
+    impl Archive for u8 { type Archived = (Archived, u8); }
+};
+const _: () = {
+    pub struct Hidden(u32);
+    impl Archive for bool { type Archived = Hidden; }
+};
+pub struct Duration { secs: Archived<u64>, nanos: Archived<u16>, flag: Archived<u8>, b: Archived<bool> }
+`,
+    expect: { Duration: '32/8' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
