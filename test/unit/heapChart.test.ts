@@ -54,6 +54,17 @@ describe('heap chart and heap placeholders', function () {
     assert.deepEqual(shape.series, []);
   });
 
+  it('a type met twice is walked once but keeps both paths; a walk reaching thousands of types stops with the reason', async () => {
+    const chain = Array.from({ length: 300 }, (_, i) => `pub struct C${i} { next: C${i + 1}, v: Vec<u8> }`).join('\n') + '\npub struct C300 { v: Vec<u8> }';
+    const wide = `pub struct W { ${Array.from({ length: 4100 }, (_, i) => `f${i}: T${i}`).join(', ')} }\n` + Array.from({ length: 4100 }, (_, i) => `pub struct T${i} { v: Vec<u8> }`).join('\n');
+    const owned = await ownedOfTypes(analyzer, ['pub struct Inner { v: Vec<u8>, s: String }', 'pub struct Pair { a: Inner, b: Inner, c: (Inner, u8) }', chain, wide], ['Pair', 'C0', 'C200', 'W', 'T7'], 'x86_64-unknown-linux-gnu');
+    assert.deepEqual(owned.get('Pair')!.collections.map((c) => c.path), ['.a.v', '.a.s', '.b.v', '.b.s', '.c.0.v', '.c.0.s']);
+    assert.match(owned.get('C0')!.unknown ?? '', /nest more than 256 levels deep/);
+    assert.equal(owned.get('C200')!.collections.length, 101, 'a shallower chain is followed to the end');
+    assert.match(owned.get('W')!.unknown ?? '', /reaches more than 4,000 types/);
+    assert.equal(owned.get('T7')!.collections.length, 1);
+  });
+
   it('heap placeholders parse T@N and T@N~M, and render exact figures, ranges and charts', async () => {
     assert.deepEqual(parsePlaceholder('heapbytes:Vec<String>@1000~8'), { raw: '{{heapbytes:Vec<String>@1000~8}}', kind: 'heapbytes', type: 'Vec<String>', entries: 1000, inner: 8 });
     assert.equal(parsePlaceholder('heapbytes:Vec<u8>'), undefined, 'N is required');

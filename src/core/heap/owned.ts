@@ -89,8 +89,51 @@ function tyArgs(ty: Extract<Ty, { k: 'adt' }>): Ty[] {
   return ty.args.flatMap((a) => (a.k === 'ty' ? [a.ty] : []));
 }
 
+/** Distinct types one walk may visit, and how deep it may go, before it gives up. */
+const MAX_TYPES = 4000;
+const MAX_DEPTH = 256;
+
+class TooManyTypes extends Error {}
+class TooDeep extends Error {}
+
+/**
+ * What a value of a dependency's or std's type owns never changes for a target (their sources
+ * do not change): kept per crate scope (shared by every version of the documents), by target and type.
+ */
+const frozenCache = new WeakMap<object, Map<string, Owned>>();
+
+/** A type made of std's and dependencies' types only (its heap can be kept across versions). */
+function frozenOnly(ty: Ty): boolean {
+  switch (ty.k) {
+    case 'adt':
+      return ty.def.m.crate.frozen && ty.args.every((a) => a.k === 'const' || frozenOnly(a.ty));
+    case 'ptr':
+      return frozenOnly(ty.pointee);
+    case 'array':
+    case 'slice':
+      return frozenOnly(ty.elem);
+    case 'tuple':
+      return ty.elems.every(frozenOnly);
+    case 'param':
+    case 'unknown':
+    case 'error':
+    case 'dyn':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** `o` as seen from a value that holds it at `path` (field paths are relative to the value walked). */
+function prefixed(o: Owned, path: string): Owned {
+  if (!path || !o.collections.length) return o;
+  return { ...o, collections: o.collections.map((c) => ({ path: path + c.path, plan: c.plan })) };
+}
+
 class Walker {
   private readonly stack: string[] = [];
+  private readonly memo = new Map<string, Owned>();
+  private visited = 0;
   constructor(private readonly engine: Engine) {}
 
   layout(ty: Ty): ElemLayout {
@@ -98,15 +141,41 @@ class Walker {
     return { size: l.size, align: l.align };
   }
 
+  /** What a value of `ty` owns, field paths relative to it, found at `path` of the value walked. */
   owned(ty: Ty, path: string): Owned {
+    return prefixed(this.ownedOf(ty), path);
+  }
+
+  private ownedOf(ty: Ty): Owned {
     const key = tyToString(ty);
+    const hit = this.memo.get(key);
+    if (hit) return hit;
     if (this.stack.includes(key)) return { ...NOTHING, unknown: `\`${display(ty)}\` contains itself: its heap depends on how deep it is nested`, unknownKind: 'heap' };
+    const cacheable = ty.k === 'adt' && frozenOnly(ty);
+    const cache = cacheable ? frozenCache.get(ty.def.m.crate) : undefined;
+    const cacheKey = `${this.engine.target.triple} ${key}`;
+    const cached = cache?.get(cacheKey);
+    if (cached) {
+      this.memo.set(key, cached);
+      return cached;
+    }
+    if (++this.visited > MAX_TYPES) throw new TooManyTypes();
+    if (this.stack.length >= MAX_DEPTH) throw new TooDeep();
     this.stack.push(key);
+    let o: Owned;
     try {
-      return this.ownedInner(ty, path);
+      o = this.ownedInner(ty, '');
     } finally {
       this.stack.pop();
     }
+    this.memo.set(key, o);
+    if (cacheable) {
+      const crate = (ty as Extract<Ty, { k: 'adt' }>).def.m.crate;
+      let m = frozenCache.get(crate);
+      if (!m) frozenCache.set(crate, (m = new Map()));
+      m.set(cacheKey, o);
+    }
+    return o;
   }
 
   private ownedInner(ty: Ty, path: string): Owned {
@@ -251,6 +320,8 @@ export function heapOfTy(engine: Engine, ty: Ty): Owned {
   try {
     return new Walker(engine).owned(ty, '');
   } catch (e) {
+    if (e instanceof TooDeep) return { ...NOTHING, unknown: `its types nest more than ${MAX_DEPTH} levels deep, deeper than the heap walk follows`, unknownKind: 'heap' };
+    if (e instanceof TooManyTypes) return { ...NOTHING, unknown: `it reaches more than ${MAX_TYPES.toLocaleString('en-US')} types, more than the heap walk follows`, unknownKind: 'heap' };
     if (e instanceof Abstain || e instanceof LayoutError) return { ...NOTHING, unknown: e.message, unknownKind: 'type' };
     throw e;
   }
