@@ -469,7 +469,8 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
     const item = entry.item;
     if (item.generics.params.some((p) => p.kind !== 'lifetime') || (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union')) return undefined;
     const h = heapSettings(doc.uri);
-    const owned = heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] });
+    // The panel follows typing too: its walk lays out at most 256 of the crate's own types.
+    const owned = heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] }, { maxLocalTypes: 256 });
     return heapChart(item.name, owned, h.entries, h.inner);
   }
 

@@ -33,6 +33,9 @@ export interface HeapTextOptions {
  * figures say why; ranges are B-tree node fill.
  */
 export function heapMarkdown(o: Owned, opts: HeapTextOptions): string | undefined {
+  // A type hover's walk is kept small (it runs at every keystroke): past its budget it says
+  // nothing rather than add a line to every large type; its fields' hovers and the panel tell.
+  if (o.unknownKind === 'budget') return undefined;
   if (!o.collections.length && !o.blocks.length) return o.unknown && o.unknownKind === 'heap' ? `**Heap:** unknown — ${o.unknown}.` : undefined;
   if (o.unknown) return `**Heap:** unknown — ${o.unknown}.`;
   const n = opts.entries;

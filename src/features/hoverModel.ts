@@ -167,8 +167,10 @@ function typeHeapNote(a: DocumentAnalysis, entry: TypeEntry): string | undefined
   const item = entry.item;
   if (item.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
   if (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union') return undefined;
-  return heapMarkdown(heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] }), { entries: heapEntries, inner: heapInner, changeLink: CHANGE_HEAP_LINK });
+  // A type's hover comes at every keystroke: its walk lays out at most 8 of the crate's own types.
+  return heapMarkdown(heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] }, { maxLocalTypes: TYPE_HOVER_LOCAL_TYPES }), { entries: heapEntries, inner: heapInner, changeLink: CHANGE_HEAP_LINK });
 }
+const TYPE_HOVER_LOCAL_TYPES = 8;
 
 function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {
   if (entry.item.generics.params.some((p) => p.kind !== 'lifetime')) {

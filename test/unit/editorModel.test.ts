@@ -184,6 +184,16 @@ describe('editor model', () => {
     assert.match(hoverAt(a, at(src, 'pub struct Mine', 'Mine'))?.markdown ?? '', /\*\*Heap:\*\* unknown — a raw pointer/);
   });
 
+  it('a type hover keeps its heap walk small (it runs at every keystroke); its field hovers walk the whole type', async () => {
+    // Big reaches nine of the crate's own types: over the type hover's budget of eight.
+    const chain = Array.from({ length: 9 }, (_, i) => `pub struct L${i} { v: Vec<u8>${i < 8 ? `, next: L${i + 1}` : ''} }`).join('\n');
+    const src = `${chain}\npub struct Big { first: L0 }\npub struct Small { first: L7 }\n`;
+    const a = await analyse(src);
+    assert.doesNotMatch(hoverAt(a, at(src, 'pub struct Big', 'Big'))?.markdown ?? '', /Heap/);
+    assert.match((hoverAt(a, at(src, 'first: L0', 'first'))?.markdown ?? '').replace(/\\/g, ''), /\*\*Heap\*\* `v` \(`Vec<u8>`\)/);
+    assert.match((hoverAt(a, at(src, 'pub struct Small', 'Small'))?.markdown ?? '').replace(/\\/g, ''), /\*\*Heap\*\* `first.v`/);
+  });
+
   it('reports fields that straddle a cache line when asked, and says so in their hover', async () => {
     const src = '#[repr(C, packed)]\npub struct Wire { head: [u8; 60], stamp: u64, tail: u8 }\npub enum Msg { Ping, Data([u8; 3], [u32; 16]) }\n';
     const a = await analyse(src);

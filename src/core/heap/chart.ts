@@ -34,7 +34,7 @@ const range = (r: Range, unit = ''): string => (r.min === r.max ? `${num(r.min)}
 
 /** The chart of what `o` owns, or undefined when it owns nothing on the heap. */
 export function heapChart(type: string, o: Owned, entries: number, inner: number): HeapChartData | undefined {
-  if (!o.collections.length && !o.blocks.length && o.unknownKind !== 'heap') return undefined;
+  if (!o.collections.length && !o.blocks.length && o.unknownKind !== 'heap' && o.unknownKind !== 'budget') return undefined;
   const maxN = Math.max(16, Math.ceil(entries * 1.25));
   const base = { type, entries, inner, maxN, assumptions: o.assumptions };
   const unknown = unknownIn(o);

@@ -52,7 +52,7 @@ export interface Owned {
    * recursion, blocks sized at run time), `pointer` (a raw pointer that may own memory), `type`
    * (a type the engine cannot read).
    */
-  readonly unknownKind?: 'heap' | 'pointer' | 'type';
+  readonly unknownKind?: 'heap' | 'pointer' | 'type' | 'budget';
   /** Assumptions made on the way (`Option`s counted as `Some`). */
   readonly assumptions: readonly string[];
 }
@@ -95,6 +95,7 @@ const MAX_DEPTH = 256;
 
 class TooManyTypes extends Error {}
 class TooDeep extends Error {}
+class OverLocalBudget extends Error {}
 
 /**
  * What a value of a dependency's or std's type owns never changes for a target (their sources
@@ -134,7 +135,11 @@ class Walker {
   private readonly stack: string[] = [];
   private readonly memo = new Map<string, Owned>();
   private visited = 0;
-  constructor(private readonly engine: Engine) {}
+  private local = 0;
+  constructor(
+    private readonly engine: Engine,
+    private readonly maxLocal = Infinity,
+  ) {}
 
   layout(ty: Ty): ElemLayout {
     const l = this.engine.layoutOf(ty);
@@ -160,6 +165,7 @@ class Walker {
       return cached;
     }
     if (++this.visited > MAX_TYPES) throw new TooManyTypes();
+    if (ty.k === 'adt' && !ty.def.m.crate.frozen && ++this.local > this.maxLocal) throw new OverLocalBudget();
     if (this.stack.length >= MAX_DEPTH) throw new TooDeep();
     this.stack.push(key);
     let o: Owned;
@@ -172,7 +178,10 @@ class Walker {
     if (cacheable) {
       const crate = (ty as Extract<Ty, { k: 'adt' }>).def.m.crate;
       let m = frozenCache.get(crate);
-      if (!m) frozenCache.set(crate, (m = new Map()));
+      if (!m) {
+        m = new Map<string, Owned>();
+        frozenCache.set(crate, m);
+      }
       m.set(cacheKey, o);
     }
     return o;
@@ -226,7 +235,7 @@ class Walker {
       if (name === 'boxed::Box' && args[0]) return this.single(args[0], path, (l) => boxCost(l).bytes, 'Box');
       if ((name === 'rc::Rc' || name === 'sync::Arc') && args[0]) return this.single(args[0], path, (l) => rcCost(l, this.engine.target.pointerSize).bytes, name === 'rc::Rc' ? 'Rc' : 'Arc');
     }
-    const def = this.engine.adtFieldTys(ty);
+    const def = this.fieldsOf(ty);
     // Inside a std type the field names are the model's own, not std's: keep the outer path.
     const std = ty.def.m.crate.isStd;
     const variants = def.variants.map((fields) => sum(fields.map((f) => this.owned(f.ty, std ? path : `${path}.${f.name}`))));
@@ -240,6 +249,25 @@ class Walker {
     return { ...NOTHING, unknown: def.kind === 'enum' ? `\`${display(ty)}\` owns heap memory in some variants (${names}): how much depends on which one each value holds` : `a union field of \`${display(ty)}\` owns heap memory`, unknownKind: 'heap' };
   }
 
+  /**
+   * The fields of a crate's type as its layout found them (the engine has laid it out already for
+   * the report, so nothing is resolved twice); std's, whose model may lay out another type in its
+   * place, and types that cannot be laid out, from their definitions.
+   */
+  private fieldsOf(ty: Extract<Ty, { k: 'adt' }>): ReturnType<Engine['adtFieldTys']> {
+    const item = ty.def.item;
+    if (!ty.def.m.crate.isStd) {
+      try {
+        const l = this.engine.adtLayout(ty);
+        const kind = item.kind === 'enum' ? 'enum' : item.kind === 'union' ? 'union' : 'struct';
+        return { kind, variants: l.fields.map((fs) => fs.map((f) => ({ name: f.def.name, ty: f.ty }))), variantNames: l.variants.map((v) => v.name) };
+      } catch (e) {
+        if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+      }
+    }
+    return this.engine.adtFieldTys(ty);
+  }
+
   /** Box, Rc, Arc: one block (none for a zero-sized Box), then what the value owns. */
   private single(inner: Ty, path: string, blockOf: (l: ElemLayout) => number, what: string): Owned {
     if (what === 'Box' && (inner.k === 'slice' || inner.k === 'str')) {
@@ -249,8 +277,9 @@ class Walker {
       return { ...NOTHING, collections: [{ path, plan }] };
     }
     if (inner.k === 'slice' || inner.k === 'str' || inner.k === 'dyn') return { ...NOTHING, unknown: `a \`${what}<${display(inner)}>\` block is sized by its value at run time`, unknownKind: 'heap' };
-    const l = this.layout(inner);
+    // What the value owns first: a walk over its budget stops there, before laying the value out.
     const own = this.owned(inner, path);
+    const l = this.layout(inner);
     const bytes = blockOf(l);
     return { ...own, blocks: bytes ? [bytes, ...own.blocks] : own.blocks };
   }
@@ -262,7 +291,9 @@ class Walker {
     const unit0: Ty = { k: 'tuple', elems: [] };
     if (kind === 'vec') {
       const elem = unit === 'bytes' ? u8 : args[0]!;
-      return { kind, name: label, unit, slot: this.layout(elem), each: unit === 'bytes' ? NOTHING : this.owned(elem, '') };
+      // What each element owns first (a walk over its budget stops before any layout), then the slot.
+      const each = unit === 'bytes' ? NOTHING : this.owned(elem, '');
+      return { kind, name: label, unit, slot: this.layout(elem), each };
     }
     if (kind === 'hash') {
       const map = name.endsWith('HashMap');
@@ -281,11 +312,13 @@ class Walker {
       const leaf = this.engine.stdType(['collections', 'btree_map'], 'LeafNode', [k, v]);
       const internal = this.engine.stdType(['collections', 'btree_map'], 'InternalNode', [k, v]);
       if (!leaf || !internal) throw new Abstain('the B-tree node types are missing from the std model');
-      return { kind, name: label, unit, slot: this.layout({ k: 'tuple', elems: [k, v] }), leaf: this.layout(leaf), internal: this.layout(internal), each: this.owned({ k: 'tuple', elems: [k, v] }, '') };
+      const each = this.owned({ k: 'tuple', elems: [k, v] }, '');
+      return { kind, name: label, unit, slot: this.layout({ k: 'tuple', elems: [k, v] }), leaf: this.layout(leaf), internal: this.layout(internal), each };
     }
     const node = this.engine.stdType(['collections', 'linked_list'], 'Node', [args[0]!]);
     if (!node) throw new Abstain('the linked-list node type is missing from the std model');
-    return { kind, name: label, unit, slot: this.layout(args[0]!), leaf: this.layout(node), each: this.owned(args[0]!, '') };
+    const each = this.owned(args[0]!, '');
+    return { kind, name: label, unit, slot: this.layout(args[0]!), leaf: this.layout(node), each };
   }
 }
 
@@ -313,13 +346,15 @@ function scale(o: Owned, n: number): Owned {
 }
 
 /**
- * What a value of `ty` owns on the heap. Throws Abstain/LayoutError only when a layout the walk
- * needs cannot be computed (the caller shows "unknown").
+ * What a value of `ty` owns on the heap; "unknown" with the reason when it cannot be told.
+ * `maxLocalTypes` bounds how many of the crate's own types the walk lays out (a type hover while
+ * typing: dependency and std types are kept across versions, the crate's own are not).
  */
-export function heapOfTy(engine: Engine, ty: Ty): Owned {
+export function heapOfTy(engine: Engine, ty: Ty, opts: { readonly maxLocalTypes?: number } = {}): Owned {
   try {
-    return new Walker(engine).owned(ty, '');
+    return new Walker(engine, opts.maxLocalTypes).owned(ty, '');
   } catch (e) {
+    if (e instanceof OverLocalBudget) return { ...NOTHING, unknown: `it holds more than ${opts.maxLocalTypes} of the crate's own types`, unknownKind: 'budget' };
     if (e instanceof TooDeep) return { ...NOTHING, unknown: `its types nest more than ${MAX_DEPTH} levels deep, deeper than the heap walk follows`, unknownKind: 'heap' };
     if (e instanceof TooManyTypes) return { ...NOTHING, unknown: `it reaches more than ${MAX_TYPES.toLocaleString('en-US')} types, more than the heap walk follows`, unknownKind: 'heap' };
     if (e instanceof Abstain || e instanceof LayoutError) return { ...NOTHING, unknown: e.message, unknownKind: 'type' };
