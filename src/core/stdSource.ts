@@ -1379,7 +1379,11 @@ mod sys {
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(windows)]
     pub(crate) struct Socket(crate::os::windows::io::OwnedSocket);
+    // libc: a mode_t is a u32 on Linux, a u16 on Apple
+    #[cfg(not(target_vendor = "apple"))]
     pub(crate) type mode_t = u32;
+    #[cfg(target_vendor = "apple")]
+    pub(crate) type mode_t = u16;
     pub(crate) type pid_t = i32;
     pub(crate) type uid_t = u32;
     pub(crate) type gid_t = u32;
@@ -1415,24 +1419,47 @@ mod sys {
     #[repr(C)]
     #[rll_os]
     pub(crate) struct cmsghdr { cmsg_len: usize, cmsg_level: i32, cmsg_type: i32 }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub(crate) enum DIR {}
-    // std/sys/fs/unix.rs
+    // std/sys/fs/unix.rs: on Linux with glibc a stat64 and the statx fields; on Apple libc's stat
+    // (64-bit inodes) alone, and a whole dirent in each DirEntry
     #[rll_os]
+    #[cfg(not(target_vendor = "apple"))]
     pub(crate) struct FileAttr { stat: stat64, statx_extra_fields: Option<StatxExtraFields> }
+    #[rll_os(apple64)]
+    #[cfg(target_vendor = "apple")]
+    pub(crate) struct FileAttr { stat: stat_apple }
+    // libc, apple/b64: struct stat
+    #[rll_os(apple64)]
+    #[repr(C)]
+    pub(crate) struct stat_apple {
+        st_dev: i32, st_mode: u16, st_nlink: u16, st_ino: u64, st_uid: u32, st_gid: u32, st_rdev: i32,
+        st_atime: i64, st_atime_nsec: i64, st_mtime: i64, st_mtime_nsec: i64, st_ctime: i64, st_ctime_nsec: i64,
+        st_birthtime: i64, st_birthtime_nsec: i64, st_size: i64, st_blocks: i64, st_blksize: i32, st_flags: u32,
+        st_gen: u32, st_lspare: i32, st_qspare: [i64; 2],
+    }
+    // libc, apple/b64: struct dirent
+    #[rll_os(apple64)]
+    #[repr(C)]
+    pub(crate) struct dirent_apple { d_ino: u64, d_seekoff: u64, d_reclen: u16, d_namlen: u16, d_type: u8, d_name: [crate::ffi::c_char; 1024] }
     #[rll_os]
     struct StatxExtraFields { stx_mask: u32, stx_btime: statx_timestamp }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub(crate) struct InnerReadDir { dirp: DirStream, root: crate::path::PathBuf }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     struct DirStream(*mut DIR);
     #[rll_os]
     pub(crate) struct dirent64_min { d_ino: u64, d_type: u8 }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub(crate) struct OpenOptions { read: bool, write: bool, append: bool, truncate: bool, create: bool, create_new: bool, custom_flags: i32, mode: mode_t }
     #[derive(Clone, Copy)]
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
+    #[cfg(not(target_vendor = "apple"))]
     pub(crate) struct FileTimes { accessed: Option<crate::time::SystemTime>, modified: Option<crate::time::SystemTime> }
+    #[derive(Clone, Copy)]
+    #[rll_os(linux64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    pub(crate) struct FileTimes { accessed: Option<crate::time::SystemTime>, modified: Option<crate::time::SystemTime>, created: Option<crate::time::SystemTime> }
     // std/sys/process/unix/common.rs, unix.rs, env.rs
     #[rll_os]
     pub(crate) struct Command {
@@ -1569,23 +1596,27 @@ pub mod fs {
     use crate::sys;
     #[rll_os(linux64, windows64, apple64)]
     pub struct File { inner: sys::File }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub struct Metadata(sys::FileAttr);
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub struct ReadDir { inner: crate::sync::Arc<sys::InnerReadDir>, end_of_stream: bool }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
+    #[cfg(not(target_vendor = "apple"))]
     pub struct DirEntry { dir: crate::sync::Arc<sys::InnerReadDir>, entry: sys::dirent64_min, name: crate::ffi::CString }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
+    #[cfg(target_vendor = "apple")]
+    pub struct DirEntry { dir: crate::sync::Arc<sys::InnerReadDir>, entry: sys::dirent_apple }
+    #[rll_os(linux64, apple64)]
     pub struct OpenOptions(sys::OpenOptions);
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     #[derive(Clone, Copy)]
     pub struct FileTimes(sys::FileTimes);
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub struct Permissions { mode: sys::mode_t }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     #[derive(Clone, Copy)]
     pub struct FileType { mode: sys::mode_t }
-    #[rll_os]
+    #[rll_os(linux64, apple64)]
     pub struct DirBuilder { mode: sys::mode_t, recursive: bool }
     pub enum TryLockError { Error(crate::io::Error), WouldBlock }
 }

@@ -81,6 +81,30 @@ describe('std types that depend on the target’s OS or architecture', () => {
     assert.match(String(await layout('std::os::windows::io::OwnedHandle', 'x86_64-unknown-linux-gnu')), /^unknown/);
   });
 
+  it('std::fs on macOS: libc\'s stat and dirent, a 16-bit mode_t, a creation time in FileTimes (std/sys/fs/unix.rs)', async () => {
+    // [type, x86_64 Linux (compiled), aarch64 macOS]; Windows's are not modelled (unknown).
+    const table: [string, [number, number], [number, number]][] = [
+      ['std::fs::Metadata', [176, 8], [144, 8]],
+      ['std::fs::DirEntry', [40, 8], [1056, 8]],
+      ['std::fs::ReadDir', [16, 8], [16, 8]],
+      ['std::fs::OpenOptions', [16, 4], [12, 4]],
+      ['std::fs::FileTimes', [32, 8], [48, 8]],
+      ['std::fs::Permissions', [4, 4], [2, 2]],
+      ['std::fs::FileType', [4, 4], [2, 2]],
+      ['std::fs::DirBuilder', [8, 4], [4, 2]],
+    ];
+    const wrong: string[] = [];
+    for (const [ty, linux, mac] of table) {
+      for (const [target, want] of [['x86_64-unknown-linux-gnu', linux], ['aarch64-apple-darwin', mac], ['x86_64-apple-darwin', mac]] as const) {
+        const r = (await analyzer.analyzeText('t.rs', `pub struct T(${ty});`, target)).types[0]!;
+        if (r.size !== want[0] || r.align !== want[1]) wrong.push(`${ty} on ${target}: ${r.size}/${r.align} (${r.unknown ?? ''}), want ${want.join('/')}`);
+      }
+      const win = (await analyzer.analyzeText('t.rs', `pub struct T(${ty});`, 'x86_64-pc-windows-msvc')).types[0]!;
+      if (win.size !== null) wrong.push(`${ty} on Windows: ${win.size}, want unknown`);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   it('never a Linux number on an OS whose std is not modelled: those abstain', async () => {
     for (const t of ['i686-unknown-linux-gnu', 'x86_64-unknown-freebsd', 'x86_64-unknown-linux-musl', 'x86_64-win7-windows-msvc', 'i686-pc-windows-msvc', 'aarch64-apple-watchos']) {
       for (const ty of ['std::sync::Mutex<u8>', 'std::fs::File', 'std::time::SystemTime', 'std::thread::JoinHandle<()>']) {
