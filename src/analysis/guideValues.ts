@@ -15,7 +15,7 @@ import { singleFileProgram } from './analyzer';
 import type { Engine, Ty } from '../core/engine';
 import { describeTy, reportType } from '../core/report';
 import { Abstain, LayoutError } from '../core/layout/types';
-import { collectionBreakdown, heapChart, heapFigure, heapOfTy, unknownIn, type HeapChartData, type Range } from '../core/heap/collections';
+import { collectionBreakdown, formatCount, formatRange, heapChart, heapFigure, heapOfTy, unknownIn, type HeapChartData } from '../core/heap/collections';
 
 export const PLACEHOLDER_KINDS = ['size', 'align', 'offset', 'layout', 'heapbytes', 'heapcalls', 'heapblocks', 'heapcap', 'heapnext', 'leafsize', 'internalsize', 'heapchart'] as const;
 /** Heap placeholders: `{{heapbytes:T@N}}` (or `T@N~M`, M entries in each collection inside an element). */
@@ -170,7 +170,6 @@ function fieldOffset(engine: Engine, ty: Ty, path: readonly string[]): GuideValu
   return { kind: 'number', value: offset };
 }
 
-const fmt = (r: Range): string => (r.min === r.max ? r.min.toLocaleString('en-US') : `${r.min.toLocaleString('en-US')}–${r.max.toLocaleString('en-US')}`);
 
 /** The heap placeholders: figures of the first collection `ty` holds (src/core/heap), or the chart. */
 function heapValue(engine: Engine, ty: Ty, p: Placeholder): GuideValue {
@@ -187,13 +186,13 @@ function heapValue(engine: Engine, ty: Ty, p: Placeholder): GuideValue {
     return { kind: 'number', value: (p.kind === 'leafsize' ? c.leaf : c.internal)!.size };
   }
   const f = heapFigure(owned, p.entries!, p.inner!)!;
-  if (p.kind === 'heapbytes') return { kind: 'text', text: fmt(f.bytes) };
-  if (p.kind === 'heapcalls') return { kind: 'text', text: fmt(f.allocations) };
-  if (p.kind === 'heapblocks') return { kind: 'text', text: fmt(f.blocks) };
+  if (p.kind === 'heapbytes') return { kind: 'text', text: formatRange(f.bytes) };
+  if (p.kind === 'heapcalls') return { kind: 'text', text: formatRange(f.allocations) };
+  if (p.kind === 'heapblocks') return { kind: 'text', text: formatRange(f.blocks) };
   if (!c) return unknown('it holds no collection');
   const b = collectionBreakdown(c, p.entries!, p.inner!);
-  if (p.kind === 'heapcap') return b.capacity === undefined ? unknown('only Vec-like collections and hash tables have a capacity') : { kind: 'text', text: b.capacity.toLocaleString('en-US') };
-  return b.next === undefined ? unknown('it does not grow by steps') : { kind: 'text', text: b.next.at.toLocaleString('en-US') };
+  if (p.kind === 'heapcap') return b.capacity === undefined ? unknown('only Vec-like collections and hash tables have a capacity') : { kind: 'text', text: formatCount(b.capacity) };
+  return b.next === undefined ? unknown('it does not grow by steps') : { kind: 'text', text: formatCount(b.next.at) };
 }
 
 /** Evaluates one placeholder whose type has been resolved to `ty`. */
@@ -218,6 +217,41 @@ export function evaluateOne(engine: Engine, ty: Ty, p: Placeholder, text?: strin
 }
 
 /**
+ * The types written as `types`, read in the context of `blocks` for `triple`: each text's type,
+ * or why it could not be read. The guide's values and the heap tests read types this way.
+ */
+export async function typesInContext(
+  analyzer: Analyzer,
+  blocks: readonly string[],
+  types: readonly string[],
+  triple: string,
+): Promise<{ engine: Engine; text: string; tys: Map<string, Ty | GuideValue> }> {
+  const text = guideSource(blocks, types);
+  const file = await analyzer.parseFile('<guide>', text);
+  const analysis = await analyzer.analyze(singleFileProgram(file, text), triple);
+  const root = analysis.crate.root;
+  const tys = new Map<string, Ty | GuideValue>();
+  types.forEach((t, i) => {
+    const alias = root.types.get(`${ALIAS_PREFIX}${i}`);
+    if (!alias || alias.kind !== 'alias' || !alias.ty) {
+      tys.set(t, unknown(`could not read the type \`${t}\``));
+      return;
+    }
+    try {
+      tys.set(t, analysis.engine.tyOf(alias.ty, { m: root, generics: new Map() }));
+    } catch (e) {
+      tys.set(t, errorReason(e));
+    }
+  });
+  return { engine: analysis.engine, text, tys };
+}
+
+/** A read type's failure (see typesInContext). */
+export function isGuideValue(x: Ty | GuideValue): x is GuideValue {
+  return !('k' in x);
+}
+
+/**
  * Values of `placeholders` for `triple`, in the context of `blocks`: a map keyed by `raw`.
  * Never rejects for layout problems: they become `unknown` values.
  */
@@ -227,28 +261,12 @@ export async function evaluatePlaceholders(
   placeholders: readonly Placeholder[],
   triple: string,
 ): Promise<Map<string, GuideValue>> {
-  const types = [...new Set(placeholders.map((p) => p.type))];
-  const path = '<guide>';
-  const text = guideSource(blocks, types);
-  const file = await analyzer.parseFile(path, text);
-  const analysis = await analyzer.analyze(singleFileProgram(file, text), triple);
-  const root = analysis.crate.root;
+  const { engine, text, tys } = await typesInContext(analyzer, blocks, [...new Set(placeholders.map((p) => p.type))], triple);
   const out = new Map<string, GuideValue>();
   for (const p of placeholders) {
     if (out.has(p.raw)) continue;
-    const alias = root.types.get(`${ALIAS_PREFIX}${types.indexOf(p.type)}`);
-    if (!alias || alias.kind !== 'alias' || !alias.ty) {
-      out.set(p.raw, unknown(`could not read the type \`${p.type}\``));
-      continue;
-    }
-    let ty: Ty;
-    try {
-      ty = analysis.engine.tyOf(alias.ty, { m: root, generics: new Map() });
-    } catch (e) {
-      out.set(p.raw, errorReason(e));
-      continue;
-    }
-    out.set(p.raw, evaluateOne(analysis.engine, ty, p, text));
+    const ty = tys.get(p.type)!;
+    out.set(p.raw, isGuideValue(ty) ? ty : evaluateOne(engine, ty, p, text));
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * The heap lines of hovers: what a value's collections, boxes and reference counts hold on the
  * heap with N entries (src/core/heap). Pure text: the hover model and its tests share it.
  */
-import { collectionBreakdown, heapFigure, type CollectionPlan, type HeapFigure, type Owned, type Range } from '../core/heap/collections';
+import { collectionBreakdown, formatCount, formatRange, heapFigure, type CollectionPlan, type HeapFigure, type Owned, type Range } from '../core/heap/collections';
 import { guideLink } from './layoutText';
 
 /** The section of the collections chapter that explains a collection's growth. */
@@ -13,8 +13,8 @@ function sectionOf(p: CollectionPlan): string {
   return p.unit === 'bytes' ? 'string' : 'counting';
 }
 
-const num = (n: number): string => n.toLocaleString('en-US');
-export const showRange = (r: Range, unit = ''): string => (r.min === r.max ? `${num(r.min)}${unit}` : `${num(r.min)}–${num(r.max)}${unit}`);
+const num = formatCount;
+const showRange = formatRange;
 const calls = (r: Range): string => `${showRange(r)} allocator call${r.max === 1 ? '' : 's'}`;
 const blocks = (r: Range): string => `${showRange(r)} block${r.max === 1 ? '' : 's'}`;
 const figure = (f: HeapFigure): string => `${calls(f.allocations)}, ${showRange(f.bytes, ' B')} in ${blocks(f.blocks)}`;

@@ -149,10 +149,7 @@ const CHANGE_HEAP_LINK = '[change N](command:rustLayout.setHeapEntries "Set how 
  * it depends on the item's generic parameters.
  */
 function heapNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
-  if (entry.item.generics.params.some((p) => p.kind !== 'lifetime')) {
-    const text = a.text.slice(e.span.start, e.span.end);
-    if (entry.item.generics.params.some((p) => new RegExp(`\\b${p.name}\\b`).test(text))) return undefined;
-  }
+  if (namesGenerics(a, entry, e)) return undefined;
   let ty: Ty;
   try {
     ty = a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() });
@@ -172,12 +169,16 @@ function typeHeapNote(a: DocumentAnalysis, entry: TypeEntry): string | undefined
 }
 const TYPE_HOVER_LOCAL_TYPES = 8;
 
+/** Whether a type written in a generic item names the item's parameters (its layout then depends on the arguments). */
+function namesGenerics(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): boolean {
+  const params = entry.item.generics.params;
+  if (!params.some((p) => p.kind !== 'lifetime')) return false;
+  const text = a.text.slice(e.span.start, e.span.end);
+  return params.some((p) => new RegExp(`\\b${p.name}\\b`).test(text));
+}
+
 function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {
-  if (entry.item.generics.params.some((p) => p.kind !== 'lifetime')) {
-    const names = new Set(entry.item.generics.params.map((p) => p.name));
-    const text = a.text.slice(e.span.start, e.span.end);
-    if ([...names].some((n) => new RegExp(`\\b${n}\\b`).test(text))) return { unknown: 'generic: depends on the type arguments' };
-  }
+  if (namesGenerics(a, entry, e)) return { unknown: 'generic: depends on the type arguments' };
   try {
     const d = describeTy(a.analysis.engine, a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() }));
     const from = originOf(a, entry, e);

@@ -4,7 +4,7 @@
  * and drawn by the panel's script (src/webview/heapChart.ts).
  */
 import { collectionBreakdown, heapSeries, unknownIn, type Owned, type SeriesPoint } from './owned';
-import type { Range } from './types';
+import { formatCount as num, formatRange as range } from './types';
 
 export interface HeapChartSeries {
   /** `names (Vec<String>)`, or `all` for the sum. */
@@ -29,8 +29,6 @@ export interface HeapChartData {
   readonly assumptions: readonly string[];
 }
 
-const num = (n: number): string => n.toLocaleString('en-US');
-const range = (r: Range, unit = ''): string => (r.min === r.max ? `${num(r.min)}${unit}` : `${num(r.min)}–${num(r.max)}${unit}`);
 
 /** The chart of what `o` owns, or undefined when it owns nothing on the heap. */
 export function heapChart(type: string, o: Owned, entries: number, inner: number): HeapChartData | undefined {

@@ -4,6 +4,7 @@
  * This facade is what the rest of the code imports.
  */
 export type { ElemLayout, HeapCost, Range } from './types';
+export { formatCount, formatRange } from './types';
 export { minNonZeroCap, vecCapacitySteps, vecPushCost, vecShrunkCost, vecWithCapacityCost } from './rawVec';
 export { bucketsToCapacity, capacityToBuckets, groupWidth, hashMapInsertCost, tableBlock, tableSteps } from './hashTable';
 export { BTREE_CAPACITY, btreeInsertCost, btreeNodes, type BTreeCost, type BTreeNodes } from './btree';

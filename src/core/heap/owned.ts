@@ -78,6 +78,7 @@ const STD_BORROWING = new Set(['rc::Weak', 'sync::Weak', 'ptr::NonNull', 'cell::
 
 /** A type as people write it: std's default arguments (`Global`, `RandomState`) left out. */
 function display(ty: Ty): string {
+  // Twice: `HashMap<K, V, RandomState, Global>` loses `Global`, then `RandomState`.
   return tyToString(ty).replace(/, (Global|RandomState)>/g, '>').replace(/, (Global|RandomState)>/g, '>');
 }
 
@@ -300,9 +301,11 @@ class Walker {
       const entry: Ty = map ? { k: 'tuple', elems: [args[0]!, args[1]!] } : args[0]!;
       const width = groupWidth(t.cfg.target_arch?.[0] ?? '', t.cfg.target_feature ?? [], t.pointerSize, t.cfg.target_endian?.[0] ?? 'little');
       const hasher = args[map ? 2 : 1];
-      const each = this.owned(entry, '');
+      const owned = this.owned(entry, '');
+      // A hasher that owns heap memory (not RandomState, BuildHasherDefault…) is not modelled.
       const extra = hasher ? this.owned(hasher, '') : NOTHING;
-      if (extra.unknown || extra.blocks.length || extra.collections.length) return { kind, name: label, unit, slot: this.layout(entry), group: width, each: { ...each, unknown: each.unknown ?? `the hasher \`${display(hasher!)}\` owns heap memory`, unknownKind: each.unknownKind ?? 'heap' } };
+      const hasherOwns = !!(extra.unknown || extra.blocks.length || extra.collections.length);
+      const each = hasherOwns ? { ...owned, unknown: owned.unknown ?? `the hasher \`${display(hasher!)}\` owns heap memory`, unknownKind: owned.unknownKind ?? 'heap' } : owned;
       return { kind, name: label, unit, slot: this.layout(entry), group: width, each };
     }
     if (kind === 'btree') {

@@ -28,3 +28,9 @@ export interface Range {
 }
 
 export const roundUp = (n: number, a: number): number => Math.ceil(n / a) * a;
+
+/** A count as the figures show it: `1,024`. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/** A figure or range as the hovers, the chart and the guide show it: `1,024 B`, `28,032–34,368 B`. */
+export const formatRange = (r: Range, unit = ''): string => (r.min === r.max ? `${formatCount(r.min)}${unit}` : `${formatCount(r.min)}–${formatCount(r.max)}${unit}`);
