@@ -2,7 +2,7 @@
 // (VS Code 1.100.3, Node extension host) driven by Debian's Chromium through playwright-core.
 // See ../shared/VSCODE-OFFLINE.md for why each step is the way it is.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -99,11 +99,35 @@ export function makeScratch(prefix = 'rll-') {
   return scratch;
 }
 
-/** Copies a fixture folder into the scratch folder, so tests may write settings into it. */
-export function copyWorkspace(scratch, folder, name = 'workspace') {
+/**
+ * Copies a fixture folder into the scratch folder, so tests may write settings into it.
+ * With `asCloned`, only the files git lists there (tracked, and new files git does not ignore):
+ * build leftovers such as `target/` or an ignored `Cargo.lock` stay out, as in a fresh clone
+ * (what `npm start` and the README's screenshots show). Outside a git checkout, and without
+ * `asCloned`, everything but `target/` and `.git`.
+ */
+export function copyWorkspace(scratch, folder, name = 'workspace', { asCloned = false } = {}) {
   const dest = join(scratch.dir, name);
+  const listed = asCloned ? gitListedFiles(folder) : undefined;
+  if (listed) {
+    mkdirSync(dest, { recursive: true });
+    for (const rel of listed) {
+      mkdirSync(dirname(join(dest, rel)), { recursive: true });
+      copyFileSync(join(folder, rel), join(dest, rel));
+    }
+    return dest;
+  }
   cpSync(folder, dest, { recursive: true, filter: (src) => !/[\\/](target|\.git)$/.test(src) });
   return dest;
+}
+
+/** The files under `folder` that git tracks or would add (not ignored), relative; undefined outside git. */
+function gitListedFiles(folder) {
+  const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], { cwd: folder, encoding: 'utf8' });
+  if (r.status !== 0) return undefined;
+  // A tracked file deleted in the work tree is listed too: skip it.
+  const files = [...new Set(r.stdout.split('\0').filter(Boolean))].filter((rel) => existsSync(join(folder, rel)));
+  return files.length ? files : undefined;
 }
 
 export const DEFAULT_SETTINGS = {
@@ -272,6 +296,81 @@ export async function launchBrowser(scratch, { viewport = { width: 1400, height:
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The helper object the UI checks use (scripts/ui-check.mjs, scripts/start-check.mjs).
+
+export function makeUi(page, outDir) {
+  const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  const ui = {
+    page,
+    /**
+     * Saves `${name}.png` into the output folder and returns its path. With `{ doc: true }` and
+     * UPDATE_SCREENSHOTS=1 it also refreshes docs/images/${name}.png (the README's pictures).
+     */
+    async screenshot(name, { doc = false } = {}) {
+      const file = join(outDir, `${name}.png`);
+      await page.screenshot({ path: file });
+      if (doc && process.env.UPDATE_SCREENSHOTS === '1') {
+        mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
+        copyFileSync(file, join(ROOT, 'docs/images', `${name}.png`));
+      }
+      return file;
+    },
+    /** Opens a workspace file through Quick Open and waits for its text. */
+    async openFile(relPath) {
+      const base = relPath.split('/').pop();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(relPath);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: base }).waitFor({ timeout: 15_000 });
+      await editorLines.waitFor({ state: 'visible', timeout: 15_000 });
+    },
+    /** The rendered word `word` on the first view line that matches `line` (spaces render as U+00A0: use \\s). */
+    word(word, { line } = {}) {
+      const lines = line ? page.locator('.view-line', { hasText: line }) : page.locator('.view-line');
+      return lines.first().locator('span > span', { hasText: new RegExp(`^${word}$`) }).first();
+    },
+    /**
+     * Moves the mouse onto `word` until a hover with text appears; returns its innerText.
+     * Retries by moving away and back: the first hover may come before the extension activated.
+     */
+    async hoverWord(word, { line, timeoutMs = 30_000, accept = (t) => t.trim().length > 0 && !/^\s*Loading/.test(t) } = {}) {
+      const target = ui.word(word, { line });
+      await target.waitFor({ state: 'visible', timeout: 15_000 });
+      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
+      const deadline = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < deadline) {
+        const box = await target.boundingBox();
+        if (!box) throw new Error(`word ${word} has no bounding box`);
+        await page.mouse.move(5, 5);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+        await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+        try {
+          await hover.first().waitFor({ state: 'visible', timeout: 3_000 });
+          // The hover shows "Loading..." until every provider answered (the first analysis
+          // loads the WASM grammar): keep reading it for a while before moving again.
+          const until = Math.min(deadline, Date.now() + 5_000);
+          do {
+            await page.waitForTimeout(200);
+            last = (await hover.allInnerTexts()).join('\n');
+            if (accept(last)) return last;
+          } while (Date.now() < until);
+        } catch {
+          /* no hover yet: retry */
+        }
+      }
+      return last;
+    },
+  };
+  return ui;
 }
 
 /** Parses the last `N passed, M failed` line of some output. */

@@ -1,7 +1,7 @@
 // `npm test`: every layer this machine can run, in order, failing on any failure.
 //
 //   build · typecheck · lint · crates install · unit (mocha) · code-server install · integration (mocha in the
-//   real extension host) · e2e UI against the development folder · package (.vsix) ·
+//   real extension host) · e2e UI against the development folder · `npm start` (scratch copy, first hover, SIGTERM/SIGHUP) · package (.vsix) ·
 //   .vsix contents · e2e UI against the installed .vsix
 //
 // Each layer reports how many tests it ran; a gate (build, typecheck, lint, install, package)
@@ -72,6 +72,8 @@ const LAYERS = [
   { name: 'code-server', run: gate('bash', ['scripts/install-code-server.sh']), stopOnFail: true },
   { name: 'integration', run: counted(node, ['scripts/run-tests.mjs']) },
   { name: 'e2e (dev folder)', run: counted(node, ['scripts/ui-check.mjs']) },
+  // Before `package`, whose production build would make `npm start` build again.
+  { name: 'npm start', run: counted(node, ['scripts/start-check.mjs']) },
   // `vsce package` runs `vscode:prepublish` (a minified production build) first.
   { name: 'package', run: gate('npm', ['run', '--silent', 'package']) },
   { name: 'vsix contents', run: counted(node, ['scripts/check-vsix.mjs', VSIX]), needs: () => existsSync(VSIX) },

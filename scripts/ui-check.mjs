@@ -10,7 +10,7 @@
 //
 // Adding a check (CodeLens, quick fix, webview...): write `async function myCheck(ui)` that
 // throws on failure, and add it to CHECKS. Only add checks for surfaces that exist.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
   ROOT,
@@ -20,6 +20,7 @@ import {
   launchBrowser,
   copyWorkspace,
   makeScratch,
+  makeUi,
   parseArgs,
   say,
   startCodeServer,
@@ -29,7 +30,7 @@ import { EDITOR_CHECKS } from './ui-editor-checks.mjs';
 import { PANEL_CHECKS } from './ui-panel-checks.mjs';
 
 // ---------------------------------------------------------------------------------------------
-// Checks. Each gets the `ui` helper object (see makeUi) and throws an Error when it fails.
+// Checks. Each gets the `ui` helper object (makeUi in lib.mjs) and throws an Error when it fails.
 
 /** Hovering a struct's name shows its layout: "size N" from the engine, on the example crate. */
 async function hoverOnStructName(ui) {
@@ -54,81 +55,6 @@ async function hoverShowsPadding(ui) {
 }
 
 const CHECKS = [hoverOnStructName, hoverShowsPadding, ...EDITOR_CHECKS, ...PANEL_CHECKS];
-
-// ---------------------------------------------------------------------------------------------
-// The helper object the checks use.
-
-function makeUi(page, outDir) {
-  const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();
-  const ui = {
-    page,
-    /**
-     * Saves `${name}.png` into the output folder and returns its path. With `{ doc: true }` and
-     * UPDATE_SCREENSHOTS=1 it also refreshes docs/images/${name}.png (the README's pictures).
-     */
-    async screenshot(name, { doc = false } = {}) {
-      const file = join(outDir, `${name}.png`);
-      await page.screenshot({ path: file });
-      if (doc && process.env.UPDATE_SCREENSHOTS === '1') {
-        mkdirSync(join(ROOT, 'docs/images'), { recursive: true });
-        copyFileSync(file, join(ROOT, 'docs/images', `${name}.png`));
-      }
-      return file;
-    },
-    /** Opens a workspace file through Quick Open and waits for its text. */
-    async openFile(relPath) {
-      const base = relPath.split('/').pop();
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(relPath);
-      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
-      await row.waitFor({ state: 'visible', timeout: 15_000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.tab.active', { hasText: base }).waitFor({ timeout: 15_000 });
-      await editorLines.waitFor({ state: 'visible', timeout: 15_000 });
-    },
-    /** The rendered word `word` on the first view line that matches `line` (spaces render as U+00A0: use \\s). */
-    word(word, { line } = {}) {
-      const lines = line ? page.locator('.view-line', { hasText: line }) : page.locator('.view-line');
-      return lines.first().locator('span > span', { hasText: new RegExp(`^${word}$`) }).first();
-    },
-    /**
-     * Moves the mouse onto `word` until a hover with text appears; returns its innerText.
-     * Retries by moving away and back: the first hover may come before the extension activated.
-     */
-    async hoverWord(word, { line, timeoutMs = 30_000, accept = (t) => t.trim().length > 0 && !/^\s*Loading/.test(t) } = {}) {
-      const target = ui.word(word, { line });
-      await target.waitFor({ state: 'visible', timeout: 15_000 });
-      const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents');
-      const deadline = Date.now() + timeoutMs;
-      let last = '';
-      while (Date.now() < deadline) {
-        const box = await target.boundingBox();
-        if (!box) throw new Error(`word ${word} has no bounding box`);
-        await page.mouse.move(5, 5);
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
-        await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
-        try {
-          await hover.first().waitFor({ state: 'visible', timeout: 3_000 });
-          // The hover shows "Loading..." until every provider answered (the first analysis
-          // loads the WASM grammar): keep reading it for a while before moving again.
-          const until = Math.min(deadline, Date.now() + 5_000);
-          do {
-            await page.waitForTimeout(200);
-            last = (await hover.allInnerTexts()).join('\n');
-            if (accept(last)) return last;
-          } while (Date.now() < until);
-        } catch {
-          /* no hover yet: retry */
-        }
-      }
-      return last;
-    },
-  };
-  return ui;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -156,7 +82,7 @@ async function main() {
     const page = browser.pages()[0] ?? (await browser.newPage());
     if (VERBOSE) page.on('console', (m) => console.log(`[browser] ${m.type()}: ${m.text()}`));
     // A copy: the checks type into its files, and the repository's examples must stay as committed.
-    const workspace = copyWorkspace(scratch, folder, basename(folder));
+    const workspace = copyWorkspace(scratch, folder, basename(folder), { asCloned: true });
     const url = workbenchUrl(server.origin, { folder: workspace, devPath: vsix ? undefined : ROOT });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
