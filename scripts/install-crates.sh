@@ -4,6 +4,9 @@
 # the engine (test/unit/depCrates.test.ts, test/unit/cargo.graph.test.ts). Idempotent.
 #
 #   bash scripts/install-crates.sh
+#
+# One line on stderr; apt's output goes to ${RLL_CACHE:-~/.cache/rust-layout-lens}/install-crates.log
+# (VERBOSE=1 shows it too), whose path and last lines a failure prints.
 set -euo pipefail
 
 PACKAGES=(
@@ -27,6 +30,29 @@ if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null 2>&1; then
   exit 1
 fi
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-log "installing ${#missing[@]} crate packages: ${missing[*]}"
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+LOG_DIR="${RLL_CACHE:-$HOME/.cache/rust-layout-lens}"
+mkdir -p "$LOG_DIR"
+LOG="$LOG_DIR/install-crates.log"
+printf 'install-crates.sh, %s: %s\n' "$(date -u +%FT%TZ)" "${missing[*]}" >"$LOG"
+apt_install() {
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+t0=$(date +%s)
+rc=0
+# In a background subshell, so that `set -e` holds inside it.
+if [ "${VERBOSE:-0}" != 0 ]; then
+  log "installing ${#missing[@]} crate packages: ${missing[*]} (log: $LOG)"
+  ( set -e; apt_install ) > >(tee -a "$LOG" >&2) 2>&1 &
+else
+  printf '[install-crates] installing %s crate packages (apt; log: %s) … ' "${#missing[@]}" "$LOG" >&2
+  ( set -e; apt_install ) >>"$LOG" 2>&1 &
+fi
+wait $! || rc=$?
+if [ "$rc" != 0 ]; then
+  [ "${VERBOSE:-0}" != 0 ] || printf 'failed\n' >&2
+  log "apt-get failed (exit $rc); its log: $LOG"
+  tail -n 15 "$LOG" | sed 's/^/  | /' >&2
+  exit "$rc"
+fi
+if [ "${VERBOSE:-0}" != 0 ]; then log "done ($(( $(date +%s) - t0 )) s)"; else printf 'done (%s s)\n' "$(( $(date +%s) - t0 ))" >&2; fi
