@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 /**
  * The layers of src/ and what each may import (type imports included), lowest first:
@@ -26,14 +27,34 @@ const MAY_IMPORT = {
   webview: ['core'],
   features: ['core', 'parse', 'cargo', 'analysis', 'platform', 'webview'],
 };
-function layerRule(layer) {
+/**
+ * Node's built-in modules are for the Node side only (src/features/host.ts is the seam): the
+ * platform adapters, the Node entry points and the features that run a process. Everything
+ * else is shared with the web build, which runs in a web worker (the web bundle's build fails
+ * on a Node import too; this says where, and why, in the editor).
+ */
+const NODE_SIDE = [
+  'src/platform/**/*.ts',
+  'src/cli.ts',
+  'src/cliDiff.ts',
+  'src/extension.ts',
+  'src/features/nodeHost.ts',
+  'src/features/verify.ts',
+  'src/features/layoutBaseline.ts',
+  'src/features/allocCheck.ts',
+];
+const NODE_MESSAGE = 'Node built-in modules belong to the Node side (src/platform, src/features/nodeHost.ts, the Node entry points): this file is shared with the web build.';
+const NODE_BUILTINS = { group: ['node:*'], message: NODE_MESSAGE };
+const NODE_BUILTIN_PATHS = builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: NODE_MESSAGE }));
+
+function layerRule(layer, nodeAllowed) {
   const banned = LAYERS.filter((l) => l !== layer && !MAY_IMPORT[layer].includes(l));
   const vscodeTypesOnly = layer === 'core' || layer === 'parse';
   return {
     '@typescript-eslint/no-restricted-imports': [
       'error',
       {
-        paths: layer === 'features' || layer === 'webview'
+        paths: (nodeAllowed ? [] : NODE_BUILTIN_PATHS).concat(layer === 'features' || layer === 'webview'
           ? []
           : [
               {
@@ -41,12 +62,13 @@ function layerRule(layer) {
                 message: `src/${layer} must not depend on VS Code${vscodeTypesOnly ? ' at run time' : ''}: move the adapter to src/features.`,
                 allowTypeImports: vscodeTypesOnly,
               },
-            ],
+            ]),
         patterns: [
           {
             group: banned.flatMap((l) => [`**/${l}/*`, `../${l}`, `../../${l}`]).concat(['**/extension', '**/cli']),
             message: `src/${layer} may import only ${MAY_IMPORT[layer].map((l) => `src/${l}`).join(', ') || 'itself'} (see the layers in eslint.config.mjs).`,
           },
+          ...(nodeAllowed ? [] : [NODE_BUILTINS]),
         ],
       },
     ],
@@ -78,7 +100,16 @@ export default tseslint.config(
       'no-useless-assignment': 'off',
     },
   },
-  ...LAYERS.map((layer) => ({ files: [`src/${layer}/**/*.ts`], rules: layerRule(layer) })),
+  ...LAYERS.flatMap((layer) => [
+    { files: [`src/${layer}/**/*.ts`], ignores: NODE_SIDE, rules: layerRule(layer, false) },
+    { files: NODE_SIDE.filter((f) => f.startsWith(`src/${layer}/`)), rules: layerRule(layer, true) },
+  ]).filter((c) => c.files.length > 0),
+  {
+    // The entry points and the shared composition at the top of src/.
+    files: ['src/*.ts'],
+    ignores: NODE_SIDE,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: NODE_BUILTIN_PATHS, patterns: [NODE_BUILTINS] }] },
+  },
   {
     // The parser's fast path unwinds with a preallocated sentinel (`throw BAIL`), on purpose:
     // no Error object (and no stack capture) per bail-out.

@@ -25,6 +25,17 @@ const common = {
   logOverride: { 'import-is-undefined': 'error' },
 };
 
+/** web-tree-sitter's `require("fs")` and `import("fs/promises")`, in code that runs in Node only: an empty module in the web bundle. */
+const nodeBranchesOfWebTreeSitter = {
+  name: 'node-branches-of-web-tree-sitter',
+  setup(build) {
+    build.onResolve({ filter: /^(fs|fs\/promises|module|path|url)$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'web-tree-sitter')}`) ? { path: args.path, namespace: 'empty-node-module' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'empty-node-module' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 function walk(dir, pred, out = []) {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir)) {
@@ -40,13 +51,26 @@ if (!only || only === 'main') {
   const entries = [
     ['src/extension.ts', 'dist/extension.js'],
     ['src/cli.ts', 'dist/cli.js'],
-    ['src/parse/worker.ts', 'dist/parseWorker.js'],
+    ['src/platform/parseWorker.ts', 'dist/parseWorker.js'],
     ['test/bench/bench.ts', 'dist/bench.js'],
     ['src/platform/buildStdModel.ts', 'out/buildStdModel.js'],
   ].filter(([src]) => existsSync(join(root, src)));
   for (const [src, out] of entries) {
     builds.push(esbuild.build({ ...common, entryPoints: [join(root, src)], outfile: join(root, out) }));
   }
+  // The web-worker extension host's bundle (vscode.dev, github.dev): the `browser` entry of
+  // package.json. No Node built-in may reach it: esbuild fails on one, except for the
+  // Node-only branches of web-tree-sitter's loader, which never run in a browser.
+  builds.push(
+    esbuild.build({
+      ...common,
+      platform: 'browser',
+      target: 'es2022',
+      entryPoints: [join(root, 'src/extension.web.ts')],
+      outfile: join(root, 'dist/web/extension.js'),
+      plugins: [nodeBranchesOfWebTreeSitter],
+    }),
+  );
   if (existsSync(join(root, 'src/webview/main.ts'))) {
     builds.push(
       esbuild.build({
@@ -62,7 +86,8 @@ if (!only || only === 'main') {
 }
 if (!only || only === 'unit' || only === 'tests') {
   // Every test file is its own bundle under out/, so mocha can load them without a TS loader.
-  const testFiles = walk(join(root, 'test'), (p) => p.endsWith('.ts') && !p.includes('/fixtures/'));
+  // test/web runs in a web worker: one browser bundle of its own, below.
+  const testFiles = walk(join(root, 'test'), (p) => p.endsWith('.ts') && !p.includes('/fixtures/') && !p.includes(`${join('test', 'web')}/`));
   if (testFiles.length) {
     builds.push(
       esbuild.build({
@@ -76,6 +101,18 @@ if (!only || only === 'unit' || only === 'tests') {
       }),
     );
   }
+}
+if ((!only || only === 'tests' || only === 'web') && existsSync(join(root, 'test/web/index.ts'))) {
+  // The web-worker suite (scripts/run-web-tests.mjs): mocha's browser build bundled in.
+  builds.push(
+    esbuild.build({
+      ...common,
+      platform: 'browser',
+      target: 'es2022',
+      entryPoints: [join(root, 'test/web/index.ts')],
+      outfile: join(root, 'out/test/web/index.js'),
+    }),
+  );
 }
 await Promise.all(builds);
 

@@ -45,6 +45,7 @@ function main() {
   for (const must of [
     'extension/package.json',
     'extension/dist/extension.js',
+    'extension/dist/web/extension.js',
     'extension/dist/parseWorker.js',
     'extension/dist/cli.js',
     'extension/dist/std-model.json',
@@ -61,6 +62,7 @@ function main() {
   check('ships no sources, tests, maps or node_modules', stray.length === 0, stray.slice(0, 5).map((e) => e.name).join(', '));
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   check('the bundle is the manifest main', names.has(`extension/${pkg.main.replace(/^\.\//, '')}`));
+  check('the web bundle is the manifest browser entry', typeof pkg.browser === 'string' && names.has(`extension/${pkg.browser.replace(/^\.\//, '')}`));
   let passed = 0;
   for (const r of results) {
     console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}${!r.ok && r.detail ? ` (${r.detail})` : ''}`);

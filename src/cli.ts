@@ -3,7 +3,8 @@
  * PATH is a `.rs` file or a crate directory. Prints one JSON document with `--json`,
  * otherwise a readable table. Exit code 2 on usage errors, 1 when a path cannot be read.
  */
-import { readStdModel } from './parse/stdModelFile';
+import { readStdModel } from './platform/stdModelFile';
+import { useNodeParseClock } from './platform/nodeClock';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TypeReport } from './core/reportTypes';
@@ -70,6 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
+  useNodeParseClock();
   const analyzer = new Analyzer({ wasmDir: __dirname, prebuiltStd: () => readStdModel(__dirname) });
   try {
     let triple = args.values.target;

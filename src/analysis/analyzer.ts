@@ -5,7 +5,7 @@
 import { STD_PATH } from '../core/stdModel';
 import type { Report, TypeReport } from '../core/reportTypes';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
-import { type ParseOptions, type RustParser, loadRustParser } from '../parse/parser';
+import { type ParseOptions, type RustParser, type WasmFiles, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
 import { CrateScope, type CrateInput, type ModuleScope, Resolver, evalCfg } from '../core/resolve';
 import { CrateExpander } from './expand';
@@ -95,9 +95,10 @@ export class Analyzer {
 
   /**
    * `prebuiltStd`: the modelled std parsed at build time (src/core/stdModel.ts), or
-   * undefined when there is none (std is then parsed on first use).
+   * undefined when there is none (std is then parsed on first use). `wasmFiles`: the parser's
+   * WebAssembly files' bytes where they are not files in `wasmDir` (the web build).
    */
-  constructor(private readonly opts: { readonly wasmDir: string; readonly prebuiltStd?: () => SourceFile | undefined }) {}
+  constructor(private readonly opts: { readonly wasmDir: string; readonly wasmFiles?: WasmFiles; readonly prebuiltStd?: () => SourceFile | undefined }) {}
 
   /** The build's model of std, read once (undefined when there is none or it is stale). */
   private prebuilt(): SourceFile | undefined {
@@ -116,7 +117,7 @@ export class Analyzer {
   }
 
   parser(): Promise<RustParser> {
-    this.parserP ??= loadRustParser(this.opts.wasmDir);
+    this.parserP ??= loadRustParser(this.opts.wasmDir, this.opts.wasmFiles);
     return this.parserP;
   }
 

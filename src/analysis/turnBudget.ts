@@ -4,7 +4,7 @@
  * `setImmediate`), so the synchronous walks of one turn get `ms` of costly steps together and
  * put the rest off. Put-off work comes back through `nextTurn` (the gate in src/core/budget.ts).
  */
-import { nextTurn, type WorkBudget } from '../core/budget';
+import { later, nextTurn, type WorkBudget } from '../core/budget';
 
 export { nextTurn };
 
@@ -30,7 +30,7 @@ export class TurnBudget implements WorkBudget {
       spentThisTurn += performance.now() - t0;
       if (!resetPlanned) {
         resetPlanned = true;
-        setImmediate(() => {
+        later(() => {
           spentThisTurn = 0;
           resetPlanned = false;
         });

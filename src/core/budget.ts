@@ -33,7 +33,8 @@ export class Postponed extends Error {
  */
 const waiting: Array<() => void> = [];
 let releasePlanned = false;
-const later: (f: () => void) => void =
+/** Runs `f` in a later turn of the event loop: `setImmediate` in Node, a zero timer in a browser (which has no `setImmediate`). */
+export const later: (f: () => void) => void =
   typeof setImmediate === 'function' ? (f) => void setImmediate(f) : (f) => void setTimeout(f, 0);
 
 export function nextTurn(): Promise<void> {

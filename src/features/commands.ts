@@ -8,6 +8,7 @@ import type { Log } from './log';
 import { TARGETS, isKnownTarget } from './targets';
 import { listTargets, targetSpec } from '../core/targets';
 import { originText } from './targetSource';
+import { host } from './host';
 
 export interface Command {
   readonly id: string;
@@ -57,7 +58,7 @@ export function selectTargetCommand(log: Log): Command {
           // The cargo config wins over the setting where it applies: say so.
           void vscode.window
             .showWarningMessage(`Rust Layout: ${vscode.workspace.asRelativePath(settings.targetSource.file!)} sets [build] target = "${current}", which applies to this crate before the setting. The setting applies where no cargo config names a target.`, 'Open the Config')
-            .then((c) => c && vscode.window.showTextDocument(vscode.Uri.file(settings.targetSource.file!)));
+            .then((c) => c && vscode.window.showTextDocument(host().uriOf(settings.targetSource.file!)));
         }
       }
       if (triple === undefined) return undefined;

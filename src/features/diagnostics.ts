@@ -11,6 +11,7 @@
  * will be parsed again (after which the surfaces are asked to refresh, this one included).
  */
 import * as vscode from 'vscode';
+import { host } from './host';
 import { computeReportsInSlices } from './warmReports';
 import type { DiagnosticSettings } from './config';
 import { readSettings } from './config';
@@ -64,7 +65,7 @@ export class LayoutDiagnostics extends Disposable {
 
   private schedule(document: vscode.TextDocument, delay: number): void {
     // Only real documents: not the old side of a diff (git:) or other read-only views.
-    if (document.languageId !== 'rust' || this.isDisposed || !['file', 'untitled', 'vscode-remote'].includes(document.uri.scheme)) return;
+    if (document.languageId !== 'rust' || this.isDisposed || !(host().handles(document.uri) || ['file', 'untitled', 'vscode-remote'].includes(document.uri.scheme))) return;
     const key = document.uri.toString();
     this.cancel(key);
     this.timers.set(

@@ -11,7 +11,6 @@
  * the webview's `ready`. Chapters are rendered here (markdown-it, html:false) with numbers the
  * engine computes for the current target.
  */
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { Analyzer } from '../analysis/analyzer';
 import { evaluateChapter, sizeOfIn } from '../analysis/guideValues';
@@ -25,7 +24,7 @@ import { Disposable } from './dispose';
 import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
 import { placedReport } from './documentModel';
-import { runRustExample } from '../platform/runExample';
+import { host } from './host';
 import { typeLayouter, typeTextParser } from '../analysis/allocSites';
 import type { LayoutBaselines } from './layoutBaseline';
 import { changeSummary } from '../core/layoutDiff';
@@ -52,7 +51,8 @@ export interface GuideViewProbe {
 }
 
 function nonce(): string {
-  return crypto.randomBytes(16).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 function asUri(u: unknown): vscode.Uri | undefined {
@@ -315,8 +315,13 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
           reply('refused', 'Running an example builds and runs a program: trust this workspace first (Workspaces: Manage Workspace Trust).');
           return;
         }
+        const run = host().runExample;
+        if (!run) {
+          reply('refused', 'Running an example needs rustc on this machine: VS Code for the Web has no process to run it. Copy the example into a Rust project, or open this workspace in desktop VS Code.');
+          return;
+        }
         reply('running', '');
-        const outcome = await runRustExample(code);
+        const outcome = await run(code);
         this.log.info(`guide example ${m.chapter}#${m.index}: ${outcome.ok ? 'ran' : 'failed'}`);
         reply(outcome.ok ? 'done' : 'failed', outcome.output);
         return;

@@ -9,7 +9,6 @@
  *
  * No VS Code here: src/features/reports.ts owns one and reports through its events.
  */
-import { performance } from 'node:perf_hooks';
 import type { SourceFile } from '../core/model';
 
 /** Parses of one text, the first one included, before a given-up text is left as it is. */

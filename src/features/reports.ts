@@ -28,14 +28,14 @@ import { Disposable } from './dispose';
 import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from './documentModel';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
-import { WorkerParser } from '../platform/workerParser';
+import { type ParseWorker, host } from './host';
 import { TurnBudget, nextTurn } from '../analysis/turnBudget';
-import { Postponed } from '../core/budget';
+import { Postponed, later } from '../core/budget';
 import { clearParsedManifests, parseManifest, withManifestBudget } from '../cargo/manifest';
 import { clearExpansionMemo } from '../analysis/expand';
 import { budgetedFs } from '../cargo/fs';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
-import { WorkspaceIndex, toPath } from './workspaceIndex';
+import { WorkspaceIndex } from './workspaceIndex';
 
 /** A crate's last analysis, and the session that makes the next one (src/analysis/crateSession.ts). */
 interface CrateEntry {
@@ -102,11 +102,11 @@ const READ_SLICE_BYTES = 1 << 20;
 
 export interface DocumentReportsOptions {
   /**
-   * The parse worker's script (dist/parseWorker.js): crates are then read off the main thread,
-   * and a file is shown before the rest of its crate is read. Without it, crates are parsed on
-   * the spot, in one piece (tests of the document model alone).
+   * The parse worker (the Node host's; src/features/host.ts): crates are then read off the main
+   * thread, and a file is shown before the rest of its crate is read. Without it, crates are
+   * parsed on the spot, in one piece (the web build, tests of the document model alone).
    */
-  readonly parseWorker?: string;
+  readonly parseWorker?: ParseWorker;
 }
 
 export class DocumentReports extends Disposable {
@@ -117,7 +117,7 @@ export class DocumentReports extends Disposable {
   private readonly walking = new Map<string, Promise<void>>();
   /** Crate files parsed off the main thread (with `parseWorker`), shared by every crate and dependency. */
   private files: ParsedFiles | undefined;
-  private worker: WorkerParser | undefined;
+  private worker: ParseWorker | undefined;
   /** Counts batches of files read elsewhere: a crate walked before the last one is walked again. */
   private reads = 0;
   private readsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -184,9 +184,9 @@ export class DocumentReports extends Disposable {
     if (options.parseWorker) this.startWorker(options.parseWorker);
   }
 
-  private startWorker(script: string): WorkerParser {
+  private startWorker(worker: ParseWorker): ParseWorker {
     if (!this.worker) {
-      const worker = (this.worker = new WorkerParser(script, this.analyzer.wasmDir));
+      this.worker = worker;
       this.analyzer.preloadStd((p, t) => worker.parse(p, t, Infinity, true));
     }
     return this.worker;
@@ -307,7 +307,7 @@ export class DocumentReports extends Disposable {
       : parse;
     let analysis: Analysis | undefined;
     let crateDir: string | undefined;
-    const crate = document.uri.scheme === 'file' ? this.index.crateOf(path) : undefined;
+    const crate = host().handles(document.uri) ? this.index.crateOf(path) : undefined;
     if (crate) {
       // An integration test, bench, example or binary is a crate of its own, with the package's
       // library (and, for tests, the dev-dependencies) as dependencies.
@@ -402,8 +402,8 @@ export class DocumentReports extends Disposable {
   private changedFiles(program: Program, parse: ParseFn): { path: string; text: string; file: SourceFile }[] | undefined {
     const out: { path: string; text: string; file: SourceFile }[] = [];
     for (const d of vscode.workspace.textDocuments) {
-      if (d.isClosed || d.uri.scheme !== 'file' || d.languageId !== 'rust') continue;
-      const p = toPath(d.uri.fsPath);
+      if (d.isClosed || !host().handles(d.uri) || d.languageId !== 'rust') continue;
+      const p = host().pathOf(d.uri);
       const was = program.texts.get(p);
       if (was === undefined) continue;
       const text = d.getText();
@@ -528,7 +528,7 @@ export class DocumentReports extends Disposable {
    * their parsed files (dependency files go when no Rust document is open at all).
    */
   private dropClosedCrates(): void {
-    const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && d.languageId === 'rust' && d.uri.scheme === 'file').map((d) => toPath(d.uri.fsPath));
+    const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && d.languageId === 'rust' && host().handles(d.uri)).map((d) => host().pathOf(d.uri));
     if (open.length === 0) {
       this.crates.clear();
       this.projects.clear();
@@ -653,7 +653,7 @@ export class DocumentReports extends Disposable {
     }
     if (outcome === 'recovered') {
       this.log.info(`${path}: parsed this time, after a given-up parse`);
-      setImmediate(() => {
+      later(() => {
         if (!this.isDisposed) this._onDidInvalidate.fire();
       });
     }
@@ -740,7 +740,7 @@ function treeDoc(d: vscode.TextDocument): TextDocumentLike {
   return { uri: documentPath(d), version: d.version, getText: () => d.getText() };
 }
 
-/** The path handed to the engine: the file system path for `file:` documents, else the URI path. */
+/** The path handed to the engine: the host's path for documents it reads files for (`file:` ones in Node), else the URI path. */
 export function documentPath(document: vscode.TextDocument): string {
-  return document.uri.scheme === 'file' ? toPath(document.uri.fsPath) : document.uri.path;
+  return host().handles(document.uri) ? host().pathOf(document.uri) : document.uri.path;
 }

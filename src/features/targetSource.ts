@@ -5,15 +5,16 @@
  * value is a custom target file (registered under its file name's stem, as cargo and rustc name
  * it). A value that names no known target is reported once and the next source is used.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readBuildTargets } from '../cargo/config';
 import { hostTriple } from '../core/hostTarget';
 import { getTarget, registerCustomTarget } from '../core/targets';
-import { NodeFs } from '../platform/nodeFs';
+import type { ProjectFs } from '../cargo/fs';
+import { basename, dirname, isAbsolute, join } from '../cargo/paths';
+import { host } from './host';
 import { DEFAULT_TARGET } from './targets';
 
-export type TargetOrigin = 'cargo-config' | 'setting' | 'host';
+export type TargetOrigin = 'cargo-config' | 'setting' | 'host' | 'default';
 
 export interface ResolvedTarget {
   readonly triple: string;
@@ -24,8 +25,8 @@ export interface ResolvedTarget {
   readonly configTargets?: readonly string[];
 }
 
-/** A fresh reader per resolution (NodeFs caches what it read): config files change. */
-let fs = new NodeFs();
+/** A fresh reader per resolution (it caches what it read): config files change. */
+let fs: ProjectFs | undefined;
 const reported = new Set<string>();
 let onProblem: (message: string) => void = () => undefined;
 
@@ -43,13 +44,13 @@ function problem(message: string): void {
 /** A triple, or a `.json` target file (absolute path): the triple it is known by, or undefined with a problem reported. */
 function known(value: string, where: string): string | undefined {
   if (value.endsWith('.json')) {
-    const text = fs.readFile(value);
+    const text = (fs ??= host().freshFiles()).readFile(value);
     if (text === undefined) {
       problem(`${where}: the custom target file ${value} cannot be read`);
       return undefined;
     }
     try {
-      return registerCustomTarget(path.basename(value, '.json'), JSON.parse(text)).triple;
+      return registerCustomTarget(basename(value).replace(/\.json$/, ''), JSON.parse(text)).triple;
     } catch (e) {
       problem(`${where}: ${value}: ${(e as Error).message}`);
       return undefined;
@@ -67,29 +68,34 @@ function fileOf(scope: vscode.ConfigurationScope | undefined): vscode.Uri | unde
 }
 
 export function resolveTarget(scope: vscode.ConfigurationScope | undefined, setting: string | undefined): ResolvedTarget {
-  fs = new NodeFs();
+  fs = host().freshFiles();
   const uri = fileOf(scope);
-  if (uri?.scheme === 'file') {
-    const cfg = readBuildTargets(fs, path.dirname(uri.fsPath).replace(/\\/g, '/'));
+  if (uri && host().handles(uri)) {
+    const cfg = readBuildTargets(fs, dirname(host().pathOf(uri)));
     if (cfg) {
       const triple = known(cfg.targets[0]!, `${cfg.file} ([build] target)`);
       if (triple) return { triple, origin: 'cargo-config', file: cfg.file, configTargets: cfg.targets };
     }
   }
   if (setting) {
-    const folder = uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const value = setting.endsWith('.json') && !path.isAbsolute(setting) && folder ? path.join(folder, setting) : setting;
+    const folderUri = uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = folderUri && host().handles(folderUri) ? host().pathOf(folderUri) : undefined;
+    const value = setting.endsWith('.json') && !isAbsolute(setting) && folder ? join(folder, setting) : setting;
     const triple = known(value, 'the rustLayout.target setting');
     if (triple) return { triple, origin: 'setting' };
   }
-  const host = hostTriple(process.platform, process.arch);
-  if (!host) problem(`no target is known for this machine (${process.platform} ${process.arch}): using ${DEFAULT_TARGET}`);
-  return { triple: host ?? DEFAULT_TARGET, origin: 'host' };
+  const machine = host().machine;
+  // VS Code for the Web has no machine of its own to lay out for: the default target, said as such.
+  if (!machine) return { triple: DEFAULT_TARGET, origin: 'default' };
+  const own = hostTriple(machine.platform, machine.arch);
+  if (!own) problem(`no target is known for this machine (${machine.platform} ${machine.arch}): using ${DEFAULT_TARGET}`);
+  return { triple: own ?? DEFAULT_TARGET, origin: 'host' };
 }
 
 /** A phrase for the status bar's tooltip: where the target came from. */
 export function originText(t: ResolvedTarget): string {
   if (t.origin === 'cargo-config') return `from ${vscode.workspace.asRelativePath(t.file ?? '.cargo/config.toml')} ([build] target)`;
   if (t.origin === 'setting') return 'from the rustLayout.target setting';
+  if (t.origin === 'default') return `the default target (VS Code for the Web has no machine of its own; set rustLayout.target or a [build] target in .cargo/config.toml)`;
   return 'the host’s own target (no .cargo/config.toml [build] target, no rustLayout.target setting)';
 }

@@ -5,13 +5,13 @@
  * `**\/Cargo.toml`) reports a change. `target/` and `files.exclude` are ignored.
  * `generation` counts every change that can alter an analysis (edits, file events).
  */
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { crateEntry } from '../analysis/program';
 import type { ProjectFs } from '../cargo/fs';
 import { parseManifest } from '../cargo/manifest';
+import { dirname, isInside, join } from '../cargo/paths';
 import { Disposable } from './dispose';
+import { host } from './host';
 
 export interface CrateInfo {
   /** The package directory (holding its Cargo.toml). */
@@ -55,6 +55,9 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
       }),
     );
     this._register(vscode.workspace.onDidOpenTextDocument(() => (this.openDocs = undefined)));
+    // The web side's files, read again after a change: what it gives now differs.
+    const changed = host().onDidChange;
+    if (changed) this._register(changed((paths) => this.onHostChange(paths)));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('files.exclude')) {
@@ -77,7 +80,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
     if (!this.openDocs) {
       this.openDocs = new Map();
       for (const d of vscode.workspace.textDocuments) {
-        if (!d.isClosed && d.uri.scheme === 'file') this.openDocs.set(toPath(d.uri.fsPath), d);
+        if (!d.isClosed && host().handles(d.uri)) this.openDocs.set(host().pathOf(d.uri), d);
       }
     }
     const d = this.openDocs.get(path);
@@ -90,18 +93,28 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
   }
 
   /** True for files the index never looks at: anything under `target/` or excluded by `files.exclude`. */
-  isIgnored(fsPath: string): boolean {
-    const p = fsPath.replace(/\\/g, '/');
+  isIgnored(uri: vscode.Uri): boolean {
+    const p = host().pathOf(uri);
     if (/\/target\//.test(p)) return true;
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(fsPath));
-    const rel = folder ? nodePath.relative(folder.uri.fsPath, fsPath).replace(/\\/g, '/') : p;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const root = folder && host().pathOf(folder.uri);
+    const rel = root && isInside(p, root) ? p.slice(root.replace(/\/$/, '').length + 1) : p;
     return this.excludes.some((re) => re.test(rel));
   }
 
   private onFileEvent(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file' || this.isIgnored(uri.fsPath)) return;
-    this.disk.delete(toPath(uri.fsPath));
+    if (!host().handles(uri) || this.isIgnored(uri)) return;
+    this.disk.delete(host().pathOf(uri));
     this.crates.clear(); // cheap to rebuild: a Cargo.toml or an entry file may have come or gone
+    this._generation++;
+    this._projectGeneration++;
+    this._onDidChange.fire();
+  }
+
+  /** Files the host reads differently now (the web side read them again). */
+  private onHostChange(paths: readonly string[]): void {
+    for (const p of paths) this.disk.delete(p);
+    this.crates.clear();
     this._generation++;
     this._projectGeneration++;
     this._onDidChange.fire();
@@ -109,7 +122,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
 
   /** Any entry created or deleted: package graphs may see other sources now. */
   private onEntryEvent(uri: vscode.Uri): void {
-    if (uri.scheme !== 'file' || this.isIgnored(uri.fsPath) || /\.(rs|toml|lock)$/.test(uri.fsPath)) return;
+    if (!host().handles(uri) || this.isIgnored(uri) || /\.(rs|toml|lock)$/.test(uri.path)) return;
     this._projectGeneration++;
     this._generation++;
     this._onDidChange.fire();
@@ -135,33 +148,24 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
       return text;
     }
     if (this.disk.has(path)) return this.disk.get(path);
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(path, 'utf8');
-    } catch {
-      text = undefined;
-    }
+    const text = host().files.readFile(path);
     this.disk.set(path, text);
     return text;
   }
 
   /** ProjectFs: a directory's entries (not cached here: each package graph keeps its own listings). */
   readDir(path: string): readonly string[] | undefined {
-    try {
-      return fs.readdirSync(path);
-    } catch {
-      return undefined;
-    }
+    return host().files.readDir(path);
   }
 
-  /** ProjectFs: the extension host's environment (`CARGO_HOME`, `HOME`). */
+  /** ProjectFs: the extension host's environment (`CARGO_HOME`, `HOME`; none on the web). */
   env(name: string): string | undefined {
-    return process.env[name];
+    return host().files.env(name);
   }
 
   /** The crate whose Cargo.toml is the nearest one above `filePath`, or undefined. */
   crateOf(filePath: string): CrateInfo | undefined {
-    let dir = nodePath.posix.dirname(filePath);
+    let dir = dirname(filePath);
     const visited: string[] = [];
     for (let depth = 0; depth < 64; depth++) {
       if (this.crates.has(dir)) {
@@ -170,7 +174,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
         return hit;
       }
       visited.push(dir);
-      const toml = this.readFile(nodePath.posix.join(dir, 'Cargo.toml'));
+      const toml = this.readFile(join(dir, 'Cargo.toml'));
       let isPackage = false;
       try {
         isPackage = toml !== undefined && parseManifest(toml, dir).package !== undefined;
@@ -183,7 +187,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
         for (const v of visited) this.crates.set(v, info);
         return info;
       }
-      const parent = nodePath.posix.dirname(dir);
+      const parent = dirname(dir);
       if (parent === dir) break;
       dir = parent;
     }

@@ -7,8 +7,6 @@
  * The returned parser owns a WASM object: the composition root calls `dispose()` once, at
  * shutdown. Trees returned by `parse()` are owned by the caller, who must `delete()` them.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { Parser, Language, type Range, type Tree } from 'web-tree-sitter';
 import { nextTurn } from '../core/budget';
 
@@ -43,76 +41,48 @@ export function parseBudgetMs(chars: number): number {
 
 /** A CPU-time clock (ms): of the calling thread where the platform tells it, else of the whole process. */
 export interface CpuClock {
-  readonly kind: 'thread' | 'process';
+  /** `thread`: this thread's CPU time; `process`: every thread's; `wall`: elapsed time (no CPU clock here). */
+  readonly kind: 'thread' | 'process' | 'wall';
   now(): number;
 }
 
 /**
  * The clock the parse budget is counted on: the CPU time of the thread that parses, so that
  * other work in the process (WebAssembly compilation and garbage collection on V8's helper
- * threads, worker threads) does not count against a parse, and neither do other programs.
- * `process.threadCpuUsage()` where Node has it (23.9 and later); on Linux, the thread's own
- * run time from `/proc/thread-self/schedstat` (`linuxThreadClock`); elsewhere (Node 20 on macOS
- * or Windows) the process's CPU time, every thread's.
+ * threads, worker threads) does not count against a parse, and neither do other programs. The
+ * Node entry points install the thread's own clock (`src/platform/nodeClock.ts`); until then,
+ * the process's CPU time where there is a process, else the wall clock (a web worker).
  */
 export function parseClock(): CpuClock {
-  clock ??= pickClock();
-  return clock;
+  const realm = globalThis as { [CLOCK]?: CpuClock };
+  realm[CLOCK] ??= defaultClock();
+  return realm[CLOCK];
 }
 
-let clock: CpuClock | undefined;
+/**
+ * Counts parse budgets on `c` from now on, in this thread (the Node entry points: the thread's
+ * CPU time). The clock is kept on the global object, not in this module: every bundle loaded in
+ * the thread (the tests' bundles, a second copy of the analysis stack) counts on the same clock.
+ */
+export function useParseClock(c: CpuClock): void {
+  (globalThis as { [CLOCK]?: CpuClock })[CLOCK] = c;
+}
 
-function pickClock(): CpuClock {
-  const threadCpuUsage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage;
-  if (typeof threadCpuUsage === 'function') {
+const CLOCK = Symbol.for('rust-layout-lens.parseClock');
+
+function defaultClock(): CpuClock {
+  const proc = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+  const cpuUsage = proc?.cpuUsage;
+  if (typeof cpuUsage === 'function') {
     return {
-      kind: 'thread',
+      kind: 'process',
       now: () => {
-        const u = threadCpuUsage.call(process);
+        const u = cpuUsage.call(proc);
         return (u.user + u.system) / 1000;
       },
     };
   }
-  const own = linuxThreadClock();
-  if (own) return { kind: 'thread', now: own };
-  return {
-    kind: 'process',
-    now: () => {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1000;
-    },
-  };
-}
-
-/**
- * The calling thread's run time (ms) from /proc/thread-self/schedstat (Linux), or undefined. The
- * file stays open (one descriptor per thread that loads this module) and is read in place: about
- * 5 µs, against 20-150 µs for opening it each time. Reading the process's CPU time first makes
- * the kernel bring the running thread's figure up to date; otherwise it moves at scheduler ticks
- * (4 ms here), and a parse starting just before one had its budget shortened by that much.
- */
-function linuxThreadClock(): (() => number) | undefined {
-  if (process.platform !== 'linux') return undefined;
-  try {
-    const fd = openSync('/proc/thread-self/schedstat', 'r');
-    const buf = Buffer.alloc(64);
-    const now = (): number => {
-      process.cpuUsage();
-      const n = readSync(fd, buf, 0, buf.length, 0);
-      let ns = 0;
-      for (let i = 0; i < n; i++) {
-        const c = buf[i]!;
-        if (c < 48 || c > 57) break;
-        ns = ns * 10 + (c - 48);
-      }
-      return ns / 1e6;
-    };
-    if (now() > 0) return now;
-    closeSync(fd);
-    return undefined;
-  } catch {
-    return undefined; // no /proc here
-  }
+  return { kind: 'wall', now: () => performance.now() };
 }
 
 /**
@@ -205,17 +175,28 @@ fn broken( { (( }
 let runtimeInit: Promise<void> | undefined;
 const parsers = new Map<string, Promise<RustParser>>();
 
-function initRuntime(wasmDir: string): Promise<void> {
+/** `dir/name` for a folder path or URL, whichever separator it uses. */
+function inDir(dir: string, name: string): string {
+  return `${dir.replace(/[\\/]+$/, '')}/${name}`;
+}
+
+/**
+ * Where the two WebAssembly files come from when they are not files on disk (the web-worker
+ * extension host reads them from the extension's URIs and hands over their bytes).
+ */
+export interface WasmFiles {
+  runtime(): Promise<Uint8Array>;
+  grammar(): Promise<Uint8Array>;
+}
+
+function initRuntime(wasmDir: string, files: WasmFiles | undefined): Promise<void> {
   if (!runtimeInit) {
-    const p = Parser.init({
-      locateFile: (name: string) => nodePath.join(wasmDir, name === RUNTIME_WASM ? RUNTIME_WASM : name),
-    });
+    const p = files
+      ? files.runtime().then((wasmBinary) => Parser.init({ wasmBinary }))
+      : Parser.init({ locateFile: (name: string) => inDir(wasmDir, name === RUNTIME_WASM ? RUNTIME_WASM : name) });
     runtimeInit = p.catch((err: unknown) => {
       runtimeInit = undefined; // allow a retry (e.g. with another directory)
-      throw new GrammarLoadError(
-        `could not initialise web-tree-sitter from ${nodePath.join(wasmDir, RUNTIME_WASM)}: ${describe(err)}`,
-        { cause: err },
-      );
+      throw new GrammarLoadError(`could not initialise web-tree-sitter from ${inDir(wasmDir, RUNTIME_WASM)}: ${describe(err)}`, { cause: err });
     });
   }
   return runtimeInit;
@@ -398,19 +379,20 @@ export function chunkAt(text: string, index: number): string {
 
 /**
  * Loads (once per directory) the Rust parser. `wasmDir` holds `web-tree-sitter.wasm` and
- * `tree-sitter-rust.wasm` (the build copies both into `dist/`).
+ * `tree-sitter-rust.wasm` (the build copies both into `dist/`); with `files`, their bytes come
+ * from there instead (`wasmDir` then only names them, in messages and as the cache key).
  * Rejects with a `GrammarLoadError`; a failed load is not cached.
  */
-export function loadRustParser(wasmDir: string): Promise<RustParser> {
-  const key = nodePath.resolve(wasmDir);
+export function loadRustParser(wasmDir: string, files?: WasmFiles): Promise<RustParser> {
+  const key = wasmDir.replace(/[\\/]+$/, '');
   let cached = parsers.get(key);
   if (!cached) {
     cached = (async (): Promise<RustParser> => {
-      await initRuntime(key);
+      await initRuntime(key, files);
       let language: Language;
-      const grammar = nodePath.join(key, RUST_GRAMMAR_WASM);
+      const grammar = inDir(key, RUST_GRAMMAR_WASM);
       try {
-        language = await Language.load(grammar);
+        language = await Language.load(files ? await files.grammar() : grammar);
       } catch (err) {
         throw new GrammarLoadError(`could not load the Rust grammar ${grammar}: ${describe(err)}`, { cause: err });
       }

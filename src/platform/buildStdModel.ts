@@ -4,20 +4,21 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { STD_PATH, encodeStdModel } from '../core/stdModel';
+import { STD_MODEL_FILE, STD_PATH, encodeStdModel, stdFingerprint } from '../core/stdModel';
 import { STD_SOURCE } from '../core/stdSource';
 import { extractFile } from '../parse/extract';
 import { loadRustParser } from '../parse/parser';
-import { STD_MODEL_FILE, stdFingerprint } from '../parse/stdModelFile';
+import { useNodeParseClock } from './nodeClock';
 
 async function main(): Promise<void> {
+  useNodeParseClock();
   const dir = path.resolve(process.argv[2] ?? 'dist');
   const parser = await loadRustParser(dir);
   const tree = parser.parse(STD_SOURCE, null, { budgetMs: Infinity });
   try {
     const file = extractFile(tree, STD_SOURCE, STD_PATH);
     if (file.problems.length) throw new Error(`the modelled std has syntax errors: ${file.problems[0]!.message}`);
-    fs.writeFileSync(path.join(dir, STD_MODEL_FILE), encodeStdModel(file, stdFingerprint()));
+    fs.writeFileSync(path.join(dir, STD_MODEL_FILE), encodeStdModel(file, stdFingerprint(STD_SOURCE)));
   } finally {
     tree.delete();
     parser.dispose();

@@ -120,6 +120,8 @@ suite('cold opens under CPU load (issue 14)', function () {
       for (const f of WASM) fs.writeFileSync(path.join(wasmDir, f), salted(fs.readFileSync(path.join(extDist, f)), `rll-cold-${i}-${process.pid}-${Date.now()}`));
       const stack = freshStack();
       const log = new stack.Log(`Rust Layout (cold open ${i + 1})`);
+      // As the Node entry point installs it (src/extension.ts), without a parse worker.
+      stack.setHost(stack.nodeHost({ wasmDir }));
       const analyzer = new stack.Analyzer({ wasmDir });
       const reports = new stack.DocumentReports(analyzer, log);
       const lenses = new stack.LayoutCodeLensProvider(reports);

@@ -8,3 +8,5 @@ export { Analyzer } from '../../src/analysis/analyzer';
 export { LayoutCodeLensProvider } from '../../src/features/codeLens';
 export { DocumentReports } from '../../src/features/reports';
 export { Log } from '../../src/features/log';
+export { setHost } from '../../src/features/host';
+export { nodeHost } from '../../src/features/nodeHost';

@@ -14,7 +14,7 @@ import { CargoGraph } from '../../src/cargo/graph';
 import { memoryFs } from '../../src/cargo/fs';
 import { getTarget } from '../../src/core/targets';
 import { WorkerParser } from '../../src/platform/workerParser';
-import { WORKER_NICE } from '../../src/parse/worker';
+import { WORKER_NICE } from '../../src/platform/parseWorker';
 import { readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
 

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FIRST_OF_ITS_SIZE, RUNTIME_WASM, RUST_GRAMMAR_WASM, abandonedParse, loadRustParser, parseBudgetMs, parseClock, scaleParseBudget, type RustParser } from '../../src/parse/parser';
 import { getParser, wasmDir } from './parseHelpers';
+import { useNodeParseClock } from '../../src/platform/nodeClock';
 import { realisticRustModule } from './realisticRust';
 
 /** Threads of this process that spin until terminated. */
@@ -56,6 +57,9 @@ async function freshParser(): Promise<{ parser: RustParser; done(): void }> {
     },
   };
 }
+
+// Also without mocha's setup file (a single test file run with --no-config).
+useNodeParseClock();
 
 describe('parse budget: what a parse costs, not what the process does (issue 14)', function () {
   this.timeout(120_000);

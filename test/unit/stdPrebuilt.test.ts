@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { STD_SOURCE } from '../../src/core/stdSource';
-import { decodeStdModel, encodeStdModel } from '../../src/core/stdModel';
-import { STD_MODEL_FILE, readStdModel, stdFingerprint } from '../../src/parse/stdModelFile';
+import { STD_MODEL_FILE, decodeStdModel, encodeStdModel, stdFingerprint as fingerprintOf } from '../../src/core/stdModel';
+import { readStdModel } from '../../src/platform/stdModelFile';
+
+const stdFingerprint = (text: string = STD_SOURCE): string => fingerprintOf(text);
 
 const DIST = join(__dirname, '../../../dist');
 

@@ -7,10 +7,11 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractFile } from './extract';
-import { loadRustParser } from './parser';
+import { extractFile } from '../parse/extract';
+import { loadRustParser } from '../parse/parser';
 import { STD_PATH } from '../core/stdModel';
 import { readStdModel } from './stdModelFile';
+import { useNodeParseClock } from './nodeClock';
 
 interface Request {
   readonly id: number;
@@ -50,6 +51,7 @@ export function lowerThreadPriority(nice = WORKER_NICE): number | undefined {
 
 const port = parentPort;
 if (port) {
+  useNodeParseClock();
   let lowered = false;
   const wasmDir = (workerData as { wasmDir: string }).wasmDir;
   const parser = loadRustParser(wasmDir);
