@@ -135,6 +135,11 @@ async function npmStart() {
   return { child, pid: child.pid, url, token, exited, t0, output: () => output, urlAt: Date.now() };
 }
 
+/** The scratch folder npm start made (rll-start-XXXXXX), holding the copy it opened. */
+function scratchOf(run) {
+  return /^(.*\/rll-start-\w{6})\/[^/]+$/.exec(new URL(run.url).searchParams.get('folder') ?? '')?.[1];
+}
+
 /**
  * Sends `signal` to the npm process and checks that every process it started is gone within
  * STOP_TIMEOUT_MS, and its scratch folder too. Kills (by pid) whatever is left, so a failing
@@ -149,8 +154,7 @@ async function stopAndCheck(run, signal) {
   if (!has(/code-server\/out\/node\/entry\.js/) || !has(/scripts\/start\.mjs/)) {
     throw new Error(`before the ${signal}, the processes of npm start were not all found: ${[...before.values()].map(short).join('; ')}`);
   }
-  // The scratch folder npm start made (rll-start-XXXXXX), holding the copy it opened.
-  const scratchDir = /^(.*\/rll-start-\w{6})\/[^/]+$/.exec(new URL(run.url).searchParams.get('folder') ?? '')?.[1];
+  const scratchDir = scratchOf(run);
   const t = Date.now();
   process.kill(run.pid, signal);
   const deadline = t + STOP_TIMEOUT_MS;
@@ -335,7 +339,8 @@ async function main() {
     });
   } finally {
     await browser?.close().catch(() => {});
-    // Whatever a failed check left: the npm processes and everything carrying their token.
+    // Whatever a failed check left: the npm processes, everything carrying their token, and
+    // the scratch folder of a killed npm start.
     for (const run of runs) {
       for (const p of [...tree(run.pid), ...withToken(run.token)]) {
         try {
@@ -344,6 +349,8 @@ async function main() {
           /* gone */
         }
       }
+      const dir = scratchOf(run);
+      if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     }
     scratch.remove();
   }
