@@ -111,9 +111,10 @@ export function setHeapEntriesCommand(): Command {
         void vscode.window.showErrorMessage(`Rust Layout: the entry count must be a whole number from 0 to 100000000, not ${String(arg)}.`);
         return undefined;
       }
-      const c = vscode.workspace.getConfiguration('rustLayout', vscode.window.activeTextEditor?.document.uri);
+      // A window setting (one figure for every file): the workspace's value if it has one, else the user's.
+      const c = vscode.workspace.getConfiguration('rustLayout');
       const i = c.inspect<number>('heap.entries');
-      const where = i?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder : i?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const where = i?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
       await c.update('heap.entries', n, where);
       return n;
     },
