@@ -21,6 +21,8 @@ const SKIPPED_DIRS = new Set(['target', '.git', '.hg', '.svn', 'node_modules']);
 /** At most this many files and bytes are read ahead (manifests first, then sources, shallowest first). */
 export const MAX_FILES = 20_000;
 export const MAX_BYTES = 96 * 1024 * 1024;
+/** At most this many folders are listed. */
+export const MAX_DIRS = 50_000;
 
 /** How many reads are in flight at once. */
 const PARALLEL_READS = 16;
@@ -42,8 +44,8 @@ export interface WorkspaceSnapshot {
 }
 
 /**
- * Lists every folder under the workspace folders (but `SKIPPED_DIRS` and hidden folders other
- * than `.cargo`), then reads the manifests, lock files and configs, then the Rust sources,
+ * Lists every folder under the workspace folders (but `SKIPPED_DIRS`, hidden folders other
+ * than `.cargo`, and folders reached through a symbolic link), then reads the manifests, lock files and configs, then the Rust sources,
  * shallowest first, within the limits.
  */
 export async function readWorkspace(
@@ -54,6 +56,7 @@ export async function readWorkspace(
 ): Promise<WorkspaceSnapshot> {
   const snap: WorkspaceSnapshot = { files: new Map(), dirs: new Map(), skipped: 0, bytes: 0 };
   const found: vscode.Uri[] = [];
+  let dirs = 0;
   let level = [...roots];
   while (level.length && !token?.isCancellationRequested) {
     const next: vscode.Uri[] = [];
@@ -68,6 +71,8 @@ export async function readWorkspace(
       for (const [name, type] of entries) {
         const child = vscode.Uri.joinPath(dir, name);
         if (type & vscode.FileType.Directory) {
+          // Not through symbolic links (one to an ancestor would never end), and not past MAX_DIRS.
+          if (type & vscode.FileType.SymbolicLink || ++dirs > MAX_DIRS) continue;
           if (!SKIPPED_DIRS.has(name) && (!name.startsWith('.') || name === '.cargo')) next.push(child);
         } else if (isProjectFile(child.path)) found.push(child);
       }
