@@ -469,7 +469,9 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
   /** The heap chart of a non-generic type that owns heap memory (src/core/heap/chart.ts). */
   private async heapChartOf(doc: vscode.TextDocument, t: TypeReport): Promise<HeapChartData | undefined> {
     const a = await this.reports.analyze(doc);
-    const entry = a?.types.find((e) => e.report.name === t.name && e.shallow.nameSpan?.start === t.nameSpan?.start) ?? a?.types.find((e) => e.report.name === t.name);
+    // By the item's own name and place first: only that entry's report is made.
+    const short = t.name.split('::').pop();
+    const entry = a?.types.find((e) => e.shallow.name === short && e.shallow.nameSpan?.start === t.nameSpan?.start && e.report.name === t.name) ?? a?.types.find((e) => e.report.name === t.name);
     if (!a || !entry) return undefined;
     const item = entry.item;
     if (item.generics.params.some((p) => p.kind !== 'lifetime') || (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union')) return undefined;

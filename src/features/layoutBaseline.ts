@@ -229,12 +229,15 @@ export class LayoutDiffHoverProvider implements vscode.HoverProvider {
       if (!vscode.workspace.getConfiguration(SECTION, document).get<boolean>('hover.enabled', true)) return undefined;
       const a = await this.reports.analyze(document, token);
       if (!a || token.isCancellationRequested) return undefined;
-      const offset = document.offsetAt(position);
-      const entry = a.types.find((t) => t.report.nameSpan && spanContains(t.report.nameSpan, offset));
-      if (!entry) return undefined;
+      // Without a base (no git repository, not loaded yet) nothing is asked of the reports; the
+      // type is found by its item's name span, so only its own report is made (a keystroke's
+      // hover would otherwise lay out every type above it).
       const d = this.baselines.changesFor(a, document);
-      const c = d?.changes.get(entry.report.name);
-      if (!d || !c) return undefined;
+      if (!d) return undefined;
+      const offset = document.offsetAt(position);
+      const entry = a.types.find((t) => t.shallow.nameSpan && spanContains(t.shallow.nameSpan, offset));
+      const c = entry && d.changes.get(entry.report.name);
+      if (!entry || !c) return undefined;
       const md = new vscode.MarkdownString(changeMarkdown(c, d.rev, d.oid));
       md.supportHtml = false;
       return new vscode.Hover(md, spanToRange(document, entry.report.nameSpan!));
