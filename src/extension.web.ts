@@ -26,7 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<RustLa
   );
   log.info(
     `web: read ${snapshot.files.size} files (${(snapshot.bytes / 1e6).toFixed(1)} MB) of ${roots.length} workspace folder(s) in ${(performance.now() - started).toFixed(0)} ms` +
-      (snapshot.skipped ? `; ${snapshot.skipped} files left unread (over the limits): their modules are reported as not found` : ''),
+      (snapshot.skipped ? `; ${snapshot.skipped} files left unread (over the limits): their modules are reported as not found` : '') +
+      (std ? '' : `; no usable ${dist.toString(true)}/std-model.json: std is parsed here`),
   );
   const host = webHost(snapshot, roots);
   context.subscriptions.push(host);
