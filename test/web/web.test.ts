@@ -48,6 +48,21 @@ suite('web worker extension host', () => {
     for (const [name, w] of want) ok(titles.get(name)?.startsWith(w), `${name}: ${titles.get(name)} (want ${w})`);
   });
 
+  test('inlay hints: offset, size and padding after each field (when turned on)', async () => {
+    const doc = await openFixture('src/lib.rs');
+    const line = doc.positionAt(doc.getText().indexOf('pub struct Padded')).line;
+    const range = new vscode.Range(line, 0, line + 1, 0);
+    const config = vscode.workspace.getConfiguration('rustLayout');
+    await config.update('inlayHints.enabled', true, vscode.ConfigurationTarget.Global);
+    try {
+      const label = (h: vscode.InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+      const hints = await poll(async () => (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range)) ?? [], (hs) => hs.length >= 3);
+      equal(hints.map(label).join(' | '), '@0 · 1 B · +7 pad | @8 · 8 B | @16 · 2 B · +6 pad');
+    } finally {
+      await config.update('inlayHints.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('the quick fix reorders a repr(C) struct', async () => {
     const doc = await openFixture('src/fixes.rs');
     const original = doc.getText();
