@@ -132,6 +132,8 @@ export function activateWith(
       registerCommands([reorderFieldsCommand(reports, log), showFieldOrderCommand()], log),
       refreshSurfaces,
       reports.onDidInvalidate(refreshSurfaces),
+      // A crate read to the end: its last change goes to the workbench at once, not at the period's end.
+      reports.onDidFinishReading(() => refreshSurfaces.flush()),
     );
     const bad = unknownTargetSetting();
     if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the next source (cargo config, host)`);

@@ -320,3 +320,25 @@ export class Project {
     return out;
   }
 }
+
+/**
+ * A crate's files split in two, to be parsed in that order: first the crate's entry, the files
+ * of the top-level modules the open documents name as `crate::name` (`name.rs` and everything
+ * under `name/`), and the files beside an open document that names `super::` or `self::`; then
+ * the rest, in their order. Order only: every file is read.
+ */
+export function firstNeeded(files: readonly string[], entry: string, open: readonly { readonly path: string; readonly text: string }[]): { needed: string[]; rest: string[] } {
+  const dir = dirname(entry);
+  const exact = new Set([entry]);
+  const subtrees: string[] = [];
+  const besides = new Set<string>();
+  for (const { path, text } of open) {
+    for (const m of text.matchAll(/\bcrate::([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      exact.add(`${dir}/${m[1]!}.rs`);
+      subtrees.push(`${dir}/${m[1]!}/`);
+    }
+    if (/\b(?:super|self)::/.test(text)) besides.add(dirname(path));
+  }
+  const wanted = (f: string) => exact.has(f) || besides.has(dirname(f)) || subtrees.some((p) => f.startsWith(p));
+  return { needed: files.filter(wanted), rest: files.filter((f) => !wanted(f)) };
+}

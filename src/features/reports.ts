@@ -16,7 +16,7 @@ import type { Report, TypeReport } from '../core/reportTypes';
 export type { DocumentAnalysis, TypeEntry } from './documentModel';
 import { loadPackage, targetKind } from '../analysis/program';
 import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
-import { type ParseFn, Project } from '../analysis/project';
+import { type ParseFn, Project, firstNeeded } from '../analysis/project';
 import { CrateSession } from '../analysis/crateSession';
 import { CargoGraph, lockedManifests } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
@@ -34,6 +34,7 @@ import { Postponed, later } from '../core/budget';
 import { clearParsedManifests, parseManifest, withManifestBudget } from '../cargo/manifest';
 import { clearExpansionMemo } from '../analysis/expand';
 import { budgetedFs } from '../cargo/fs';
+import { dirname } from '../cargo/paths';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -141,6 +142,9 @@ export class DocumentReports extends Disposable {
   private trees: DocumentTrees | undefined;
   private readonly _onDidInvalidate = this._register(new vscode.EventEmitter<void>());
   private readonly _onDidRead = this._register(new vscode.EventEmitter<void>());
+  private readonly _onDidFinishReading = this._register(new vscode.EventEmitter<void>());
+  /** Fires when the files being read are all in (the last of a burst of `onDidInvalidate`s). */
+  readonly onDidFinishReading = this._onDidFinishReading.event;
   /** Fires when results may have changed for a reason other than an edit of the document itself. */
   readonly onDidInvalidate = this._onDidInvalidate.event;
 
@@ -440,7 +444,11 @@ export class DocumentReports extends Disposable {
       return;
     }
     done.add(entry);
-    const list = project.sourceFiles(entry);
+    const { needed, rest } = firstNeeded(project.sourceFiles(entry), entry, this.openTextsUnder(dirname(entry)));
+    const list = [...needed, ...rest];
+    // Once the files the open documents name are in, their types are laid out again at once,
+    // without waiting for the rest of the crate (a whole crate is a second or more of parsing).
+    if (needed.length && rest.length) this.track(this.whenParsed(files, needed).then(() => this.filesRead()));
     const run = async (): Promise<void> => {
       let i = 0;
       while (i < list.length && !this.isDisposed) {
@@ -461,6 +469,25 @@ export class DocumentReports extends Disposable {
     this.track(run());
   }
 
+  /** The open Rust documents under `dir`: paths and texts. */
+  private openTextsUnder(dir: string): { path: string; text: string }[] {
+    return vscode.workspace.textDocuments
+      .filter((d) => !d.isClosed && d.languageId === 'rust' && host().handles(d.uri) && host().pathOf(d.uri).startsWith(`${dir}/`))
+      .map((d) => ({ path: host().pathOf(d.uri), text: d.getText() }));
+  }
+
+  /** Resolves once every one of `paths` has a model (polled each 10 ms; at most 10 s). */
+  private async whenParsed(files: ParsedFiles, paths: readonly string[]): Promise<void> {
+    const deadline = performance.now() + 10_000;
+    while (!this.isDisposed && performance.now() < deadline) {
+      if (paths.every((p) => {
+        const t = this.index.readFile(p);
+        return t === undefined || files.get(p, t) !== undefined;
+      })) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   /** Files came in from the worker: walks made before are made again (coalesced), and the surfaces ask again. */
   private filesRead(): void {
     if (this.readsTimer || this.isDisposed) return;
@@ -470,6 +497,7 @@ export class DocumentReports extends Disposable {
       this.reads++;
       this._onDidRead.fire();
       this._onDidInvalidate.fire();
+      if (!this.reading) this._onDidFinishReading.fire();
     }, 30);
   }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { ParsedFiles } from '../../src/analysis/parsedFiles';
-import { Project } from '../../src/analysis/project';
+import { Project, firstNeeded } from '../../src/analysis/project';
 import { CargoGraph } from '../../src/cargo/graph';
 import { memoryFs } from '../../src/cargo/fs';
 import { getTarget } from '../../src/core/targets';
@@ -176,5 +176,28 @@ describe('reading crates off the main thread (parse worker)', function () {
     } finally {
       viaWorker.dispose();
     }
+  });
+});
+
+describe('which files of a crate are parsed first', () => {
+  const files = ['/c/src/read/mod.rs', '/c/src/endian.rs', '/c/src/write/mod.rs', '/c/src/lib.rs', '/c/src/pod.rs', '/c/src/pe.rs', '/c/src/read/pe.rs', '/c/src/write/unit.rs', '/c/src/write/abbrev.rs', '/c/src/write/deep/x.rs'];
+
+  it('the entry and the modules the open documents name as crate::name (the whole module) come first; every file is kept', () => {
+    const open = [{ path: '/c/src/pe.rs', text: 'use crate::endian::{U16, LE};\nuse crate::write::Unit;\nstruct A { x: crate::endian::U32 }' }];
+    const { needed, rest } = firstNeeded(files, '/c/src/lib.rs', open);
+    assert.deepEqual(needed, ['/c/src/endian.rs', '/c/src/write/mod.rs', '/c/src/lib.rs', '/c/src/write/unit.rs', '/c/src/write/abbrev.rs', '/c/src/write/deep/x.rs']);
+    assert.deepEqual(rest, ['/c/src/read/mod.rs', '/c/src/pod.rs', '/c/src/pe.rs', '/c/src/read/pe.rs']);
+    assert.deepEqual([...needed, ...rest].sort(), [...files].sort());
+  });
+
+  it('super:: and self:: bring the files beside the document (not below them)', () => {
+    const { needed } = firstNeeded(files, '/c/src/lib.rs', [{ path: '/c/src/write/unit.rs', text: 'use super::abbrev::Abbrev;' }]);
+    assert.deepEqual(needed, ['/c/src/write/mod.rs', '/c/src/lib.rs', '/c/src/write/unit.rs', '/c/src/write/abbrev.rs']);
+  });
+
+  it('with nothing named, only the entry is first', () => {
+    const { needed, rest } = firstNeeded(files, '/c/src/lib.rs', [{ path: '/c/src/pe.rs', text: 'struct A;' }]);
+    assert.deepEqual(needed, ['/c/src/lib.rs']);
+    assert.equal(rest.length, files.length - 1);
   });
 });

@@ -21,6 +21,27 @@ describe('throttle (change events to the workbench)', () => {
     t.dispose();
   });
 
+  it('flush fires at once within the period, and the waiting call does not fire again after it', async () => {
+    let clock = 0;
+    const fired: number[] = [];
+    const t = throttle(() => fired.push(clock), 50, () => clock);
+    t();
+    clock = 10;
+    t(); // waits for the period's end
+    clock = 20;
+    t.flush();
+    assert.deepEqual(fired, [0, 20], 'flush fires now');
+    await sleep(80);
+    assert.deepEqual(fired, [0, 20], 'the call that waited was answered by the flush');
+    clock = 30;
+    t();
+    await sleep(80);
+    assert.equal(fired.length, 3, 'a call within the period after a flush waits for its end, then fires');
+    t.dispose();
+    t.flush();
+    assert.equal(fired.length, 3, 'nothing after dispose');
+  });
+
   it('fires nothing after dispose', async () => {
     let n = 0;
     const t = throttle(() => n++, 30);
