@@ -103,7 +103,14 @@ export interface ItemsContext {
   readonly depth: number;
   /** Undefined for the file's own items. */
   readonly place?: Placement;
+  /** The path of the module these items are in (from the crate root), when known. */
+  readonly module?: readonly string[];
 }
+
+/** How many `use`s deep a macro path is followed through the crate's modules. */
+const MAX_MACRO_IMPORT_DEPTH = 16;
+
+const MODULE_KEYWORDS = new Set(['crate', 'self', 'super', '$crate']);
 
 /** rustc's default `recursion_limit`. */
 const DEFAULT_RECURSION_LIMIT = 128;
@@ -158,6 +165,12 @@ export class CrateExpander {
   /** Expansions whose parse is not in yet (see ParsedFiles): the walk is made again once they are. */
   pending = 0;
   private recursionLimit = DEFAULT_RECURSION_LIMIT;
+  /**
+   * The `use` entries of each module walked so far, by module path joined with `::`: a macro
+   * imported by `use super::*` or `use crate::m::bitflags` is found through them (a module's
+   * parents are walked before it).
+   */
+  private readonly usesOf = new Map<string, readonly UseEntry[]>();
 
   constructor(private readonly env: ExpandEnv) {}
 
@@ -206,6 +219,7 @@ export class CrateExpander {
     const out: Item[] = [];
     let textual = ctx.textual;
     const uses = items.flatMap((i) => (i.kind === 'use' && this.env.active(i.cfg) ? i.entries : []));
+    if (ctx.module && ctx.depth === 0) this.usesOf.set(ctx.module.join('::'), uses);
     for (const it of items) {
       if (!('cfg' in it) || !this.env.active(it.cfg)) {
         out.push(it);
@@ -246,8 +260,43 @@ export class CrateExpander {
     return { items: out, textual };
   }
 
+  /**
+   * A macro named `name` as module `segs` (a path written in module `here`) sees it: imported
+   * there by name or by a glob, followed through at most MAX_MACRO_IMPORT_DEPTH modules.
+   */
+  private throughModule(
+    here: readonly string[],
+    segs: readonly string[],
+    name: string,
+    fromCrate: (crate: string, name: string) => MacroDef | { reason: string; pending?: boolean } | undefined,
+    depth: number,
+  ): MacroDef | { reason: string; pending?: boolean } | undefined {
+    if (depth >= MAX_MACRO_IMPORT_DEPTH) return undefined;
+    let mod: string[] = segs[0] === 'crate' || segs[0] === '$crate' ? [] : [...here];
+    for (const [i, seg] of segs.entries()) {
+      if (i === 0 && (seg === 'crate' || seg === '$crate' || seg === 'self')) continue;
+      if (seg === 'super') {
+        if (mod.length === 0) return undefined;
+        mod.pop();
+      } else mod = [...mod, seg];
+    }
+    const uses = this.usesOf.get(mod.join('::'));
+    if (!uses) return undefined;
+    for (const u of uses) {
+      if (u.glob || (u.alias ?? u.path[u.path.length - 1]) !== name || u.path.length < 2) continue;
+      const r = MODULE_KEYWORDS.has(u.path[0]!) ? this.throughModule(mod, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, depth + 1) : fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
+      if (r) return r;
+    }
+    for (const g of uses) {
+      if (!g.glob || g.path.length === 0) continue;
+      const r = MODULE_KEYWORDS.has(g.path[0]!) || this.usesOf.has([...mod, g.path[0]!].join('::')) ? this.throughModule(mod, g.path, name, fromCrate, depth + 1) : g.path.length === 1 ? fromCrate(g.path[0]!, name) : undefined;
+      if (r) return r;
+    }
+    return undefined;
+  }
+
   /** The macro a call names, or why it cannot be expanded. */
-  private resolve(call: MacroItem, textual: Textual | undefined, uses: readonly UseEntry[]): { def: MacroDef } | { builtin: 'cfg_if' | 'bitflags1' | 'bitflags2' } | { reason: string; pending?: boolean } {
+  private resolve(call: MacroItem, textual: Textual | undefined, uses: readonly UseEntry[], here: readonly string[] | undefined): { def: MacroDef } | { builtin: 'cfg_if' | 'bitflags1' | 'bitflags2' } | { reason: string; pending?: boolean } {
     const segs = call.name.replace(/^::/, '').split('::');
     const last = segs[segs.length - 1]!;
     /** A `#[macro_use]` crate that is still being read (the macro may be there). */
@@ -271,7 +320,17 @@ export class CrateExpander {
       for (let t = textual; t && !found; t = t.next) if (t.def.name === last) found = t.def;
       for (const u of uses) {
         if (found) break;
-        if ((u.alias ?? u.path[u.path.length - 1]) === last && u.path.length >= 2) found = fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
+        if (u.glob || (u.alias ?? u.path[u.path.length - 1]) !== last || u.path.length < 2) continue;
+        // `use super::bitflags;`, `use crate::util::m;`: what that module imports under the name.
+        if (here && MODULE_KEYWORDS.has(u.path[0]!)) found = this.throughModule(here, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, 0);
+        found ??= fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
+      }
+      // Glob imports: `use super::*;` (procfs's modules see the root's `use bitflags::bitflags;`), `use some_crate::*;`.
+      for (const g of uses) {
+        if (found) break;
+        if (!g.glob || g.path.length === 0) continue;
+        if (here && (MODULE_KEYWORDS.has(g.path[0]!) || this.usesOf.has([...here, g.path[0]!].join('::')))) found = this.throughModule(here, g.path, last, fromCrate, 0);
+        else if (g.path.length === 1) found = fromCrate(g.path[0]!, last);
       }
       for (const c of this.macroUse) {
         if (found) break;
@@ -305,7 +364,7 @@ export class CrateExpander {
       this.problems.push({ file: ctx.file, span: callSpan, message: reason });
       return { reason };
     }
-    const target = this.resolve(call, ctx.textual, uses);
+    const target = this.resolve(call, ctx.textual, uses, ctx.module);
     if ('reason' in target) {
       // The macro's crate is still being read: the walk is made again once it is.
       if (target.pending) this.pending++;

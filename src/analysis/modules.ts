@@ -97,14 +97,14 @@ export function rewalkFile(
     function* walkMod(m: ModDef, textual: Textual | undefined): Generator<void, { mod: ModDef; textual: Textual | undefined }, void> {
       const inner = [...path, m.name];
       if (m.items) {
-        const r = yield* expander.items(m.items, { file: fw.file, fileText: text, textual, depth: 0 }, walkIn(inner));
+        const r = yield* expander.items(m.items, { file: fw.file, fileText: text, textual, depth: 0, module: inner }, walkIn(inner));
         return { mod: r.items === m.items ? m : { ...m, items: r.items }, textual: r.textual };
       }
       const child = walks.get(inner.join('::'));
       if (child && !sameTextual(textual, child.textualIn)) sameScopes = false;
       return { mod: m, textual: child ? child.textualOut : textual };
     };
-  const r = runToEnd(expander.items(items, { file: fw.file, fileText: text, textual: fw.textualIn, depth: 0 }, walkIn(fw.path)));
+  const r = runToEnd(expander.items(items, { file: fw.file, fileText: text, textual: fw.textualIn, depth: 0, module: fw.path }, walkIn(fw.path)));
   return { ...r, sameScopes };
 }
 
@@ -218,7 +218,7 @@ class Walk {
   private *items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number, textual: Textual | undefined): Generator<void, { items: readonly Item[]; textual: Textual | undefined }, void> {
     const walkMod = (m: ModDef, t: Textual | undefined) => this.module(m, path, file, st, depth + 1, t);
     const ex = this.opts.expander;
-    if (ex) return yield* ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0 }, walkMod);
+    if (ex) return yield* ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0, module: path }, walkMod);
     for (const it of items) if (it.kind === 'mod' && this.active(it.cfg)) yield* walkMod(it, textual);
     return { items, textual };
   }

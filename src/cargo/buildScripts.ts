@@ -29,8 +29,28 @@ function arch(t: Target): string {
   return t.cfg.target_arch?.[0] ?? '';
 }
 
-/** Per package name: the value each build-script cfg has on rustc 1.95 for a target and features. */
-const KNOWN: Readonly<Record<string, (name: string, t: Target, features: ReadonlySet<string>) => boolean | undefined>> = {
+/** libc 0.2's cfgs that its build script sets when rustc is at least some version far below 1.95. */
+const LIBC_SINCE = new Set([
+  'libc_priv_mod_use', 'libc_union', 'libc_const_size_of', 'libc_align', 'libc_int128', 'libc_core_cvoid',
+  'libc_packedN', 'libc_cfg_target_vendor', 'libc_non_exhaustive', 'libc_long_array', 'libc_ptr_addr_of',
+  'libc_underscore_const_names', 'libc_const_extern_fn',
+]);
+
+/** Per package name: the value each build-script cfg has on rustc 1.95 for a target and features (`script`: the build script's text). */
+const KNOWN: Readonly<Record<string, (name: string, t: Target, features: ReadonlySet<string>, script: string) => boolean | undefined>> = {
+  // libc 0.2 build.rs: version checks that all pass on 1.95; the FreeBSD ABI of its default
+  // match arm (`Some(_) | None => ..freebsd11`) unless LIBC_CI is set; the rest only on libc's
+  // CI, as a dependency of std or with unstable features.
+  libc: (n, _t, _f, script) => {
+    if (LIBC_SINCE.has(n)) return true;
+    if (['libc_deny_warnings', 'libc_thread_local', 'libc_const_extern_fn_unstable', 'libc_ctest'].includes(n)) return false;
+    const bsd = /^freebsd(\d+)$/.exec(n);
+    if (bsd) {
+      const dflt = /Some\(_\)\s*\|\s*None\s*=>\s*(?:println!\(\s*"cargo::?rustc-cfg=|set_cfg\(\s*")freebsd(\d+)"/.exec(script)?.[1];
+      return dflt === undefined ? undefined : dflt === bsd[1];
+    }
+    return undefined;
+  },
   // indexmap 1.x build.rs: `has_std` if the `std` feature is on, else if the target's sysroot has std.
   indexmap: (n, t, f) => (n === 'has_std' ? f.has('std') || hasStd(t) : undefined),
   // serde_json 1.x build.rs: limb_width_64 on aarch64, mips64, powerpc64 and x86_64, else limb_width_32.
@@ -71,7 +91,7 @@ export function buildCfgs(pkg: string, script: string | undefined, t: Target, fe
   if (script === undefined) return { set, uncertain };
   const known = KNOWN[pkg];
   for (const n of buildScriptCfgNames(script)) {
-    const v = known?.(n, t, features);
+    const v = known?.(n, t, features, script);
     if (v === true) set.push(n);
     else if (v === false || /(^|_)no_/.test(n) || n === 'feature') continue;
     else uncertain.set(n, `\`cfg(${n})\` is set or not by ${pkg}'s build script, which is not run`);

@@ -692,6 +692,7 @@ export class Engine {
           }
         }
         const found = this.resolver.lookupConst(s.m, segs);
+        if (found && 'unknown' in found) throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);
         const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
         if (own !== undefined) this.addRef(s.owner, own);
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
@@ -1040,9 +1041,8 @@ export class Engine {
         if (from) throw new Abstain(`\`#[${a.name}]\` is an attribute macro of the procedural-macro crate \`${from}\`, which may rewrite the type`);
       }
     }
-    const uncertain = crate.input.uncertainCfgs;
-    if (uncertain?.size) {
-      const why = uncertainCfgIn(item, uncertain);
+    if (crate.unsureCfgs.size) {
+      const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate.unsureCfgs);
       if (why) throw new Abstain(`\`${item.name}\` depends on a build script: ${why}`);
     }
     const itemRepr = reprOf(item, crate);

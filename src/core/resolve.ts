@@ -3,8 +3,9 @@
  * renames, `crate`/`self`/`super`, type aliases, the prelude and primitive types.
  * Pure: the module tree is given as data.
  */
-import type { CfgPredicate, ConstDef, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
+import type { CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
 import type { Target } from './targets';
+import { cfgAttrParts } from './attrs';
 
 export interface ModuleInput {
   readonly file: string;
@@ -69,6 +70,8 @@ export class ModuleScope {
   private readonly _globs: UseEntry[] = [];
   private readonly _macroCalls: { readonly name: string; readonly reason?: string }[] = [];
   private readonly _publicUses = new Set<UseEntry>();
+  private readonly _unsureTypes = new Map<string, string>();
+  private readonly _unsureConsts = new Map<string, string>();
   /** Items whose names are not sorted into the maps yet (see `ensure`). */
   private unfilled: readonly Item[] | undefined;
   get types(): Map<string, TypeItem | TypeAliasDef | TraitDef> {
@@ -97,8 +100,32 @@ export class ModuleScope {
     if (this.unfilled) this.ensure();
     return this._publicUses;
   }
+  /**
+   * Names of the type namespace (types, modules, imports) that an item, `mod` or `use` binds
+   * here only if a build script sets a cfg it cannot be known to set (CrateInput.uncertainCfgs),
+   * with why; `*` for a glob import so gated. What such a name stands for is not known.
+   */
+  get unsureTypes(): Map<string, string> {
+    if (this.unfilled) this.ensure();
+    return this._unsureTypes;
+  }
+  /** The same for constants and statics. */
+  get unsureConsts(): Map<string, string> {
+    if (this.unfilled) this.ensure();
+    return this._unsureConsts;
+  }
+  /** This module exists only if a build script sets a cfg (or its file is chosen by one), with why. */
+  unsure: string | undefined;
+  /** Why this module or one it is inside is gated by a build script's cfg, if one is. */
+  get unsureWhy(): string | undefined {
+    return this.unsure ?? this.parent?.unsureWhy;
+  }
   /** `pub` (or the crate root): visible from other crates when its parents are. */
   isPublic = false;
+  /** Its declaration's visibility (`pub(crate)`, …; undefined: private). */
+  vis: string | undefined;
+  /** The visibility of this module's `use` entries that are not private. */
+  readonly useVis = new Map<UseEntry, string>();
   /** Memoized `Resolver.lookupIn` results (scopes live for one analysis); from other crates under `\0` + name. */
   readonly lookupCache = new Map<string, Binding | null>();
   /** A file module whose file could not be found. */
@@ -125,7 +152,16 @@ export class ModuleScope {
     const items = this.unfilled;
     if (!items) return;
     this.unfilled = undefined;
-    this.crate.fillNames(this, items, { types: this._types, consts: this._consts, uses: this._uses, globs: this._globs, macroCalls: this._macroCalls, publicUses: this._publicUses });
+    this.crate.fillNames(this, items, {
+      types: this._types,
+      consts: this._consts,
+      uses: this._uses,
+      globs: this._globs,
+      macroCalls: this._macroCalls,
+      publicUses: this._publicUses,
+      unsureTypes: this._unsureTypes,
+      unsureConsts: this._unsureConsts,
+    });
   }
 
   /** Empties the module before it is filled again (CrateScope.replaceFile). */
@@ -138,6 +174,9 @@ export class ModuleScope {
     this._globs.length = 0;
     this._macroCalls.length = 0;
     this._publicUses.clear();
+    this._unsureTypes.clear();
+    this._unsureConsts.clear();
+    this.useVis.clear();
     this.lookupCache.clear();
   }
 }
@@ -177,6 +216,67 @@ export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<s
   }
 }
 
+/**
+ * `evalCfg` where some names are set or not by a build script that is not run (`unsure`, with
+ * why): true or false when the answer does not depend on them, else the reason it does.
+ */
+export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<string>, extra: ReadonlySet<string>, unsure: ReadonlyMap<string, string>): boolean | string {
+  switch (p.kind) {
+    case 'name':
+      if (!extra.has(p.name) && !target.cfgNames.has(p.name)) {
+        const why = unsure.get(p.name);
+        if (why !== undefined) return why;
+      }
+      return evalCfg(p, target, features, extra);
+    case 'all':
+    case 'any': {
+      // all: false wins, then unknown; any: true wins, then unknown.
+      const decisive = p.kind === 'any';
+      let why: string | undefined;
+      for (const i of p.items) {
+        const v = cfgState(i, target, features, extra, unsure);
+        if (v === decisive) return decisive;
+        if (typeof v === 'string') why ??= v;
+      }
+      return why ?? !decisive;
+    }
+    case 'not': {
+      const v = cfgState(p.item, target, features, extra, unsure);
+      return typeof v === 'string' ? v : !v;
+    }
+    default:
+      return evalCfg(p, target, features, extra);
+  }
+}
+
+/** Whether `m` is `scope` or inside it. */
+function within(m: ModuleScope, scope: ModuleScope): boolean {
+  for (let x: ModuleScope | undefined = m; x; x = x.parent) if (x === scope) return true;
+  return false;
+}
+
+/**
+ * Whether something declared in module `m` with visibility `vis` (undefined: private) can be
+ * named in module `viewer` of the same crate. `pub(in path)` that does not name a module of the
+ * crate counts as visible.
+ */
+export function visibleFrom(vis: string | undefined, m: ModuleScope, viewer: ModuleScope): boolean {
+  if (vis === 'pub' || vis === 'pub(crate)' || vis === 'crate') return true;
+  let scope: ModuleScope | undefined = m;
+  if (vis === 'pub(super)') scope = m.parent ?? m;
+  else if (vis !== undefined && vis !== 'pub(self)') {
+    const path = /^pub\(in (.+)\)$/.exec(vis)?.[1]?.split('::');
+    if (!path) return true;
+    scope = path[0] === 'crate' ? m.crate.root : path[0] === 'self' ? m : path[0] === 'super' ? m.parent : m.crate.root.children.get(path[0]!);
+    for (const seg of path.slice(1)) scope = seg === 'super' ? scope?.parent : scope?.children.get(seg);
+    if (!scope) return true;
+  }
+  return within(viewer, scope);
+}
+
+/** The attributes that cannot change a type's layout or a module's file (for `cfg_attr`s a build script decides). */
+const LAYOUT_NEUTRAL_ATTR = /^(doc|allow|warn|deny|forbid|expect|must_use|deprecated|non_exhaustive|inline|cold|derive|rustfmt|clippy)\b/;
+
 let nextCrateId = 1;
 
 export class CrateScope {
@@ -187,6 +287,10 @@ export class CrateScope {
   readonly features: ReadonlySet<string>;
   /** See CrateInput.cfgSet. */
   readonly cfgSet: ReadonlySet<string>;
+  /** See CrateInput.uncertainCfgs. */
+  readonly unsureCfgs: ReadonlyMap<string, string>;
+  /** Items whose `#[cfg]` holds by default but depends on a build script's cfg, with why (see `unsure`). */
+  private readonly unsureItems = new WeakMap<object, string>();
   /** 2015 edition: `use a::b` and `::a::b` are paths from the crate root. */
   readonly rootRelativeUse: boolean;
   /** See CrateInput.frozen (std always is). */
@@ -221,6 +325,7 @@ export class CrateScope {
     this.frozen = isStd || input.frozen === true;
     this.features = new Set(input.features);
     this.cfgSet = new Set(input.cfgSet);
+    this.unsureCfgs = input.uncertainCfgs ?? new Map();
     this.rootRelativeUse = input.edition === '2015';
     this.root = new ModuleScope(this, [], input.root.file, undefined);
     this.root.isPublic = true;
@@ -231,9 +336,49 @@ export class CrateScope {
     this.fill(this.root, input.root.items);
   }
 
+  /**
+   * Whether the `#[cfg]`s hold. A name a build script may set (CrateInput.uncertainCfgs) counts
+   * as unset here; `unsure` tells whether the answer depends on one.
+   */
   active(cfg: readonly CfgPredicate[]): boolean {
     for (const c of cfg) if (!evalCfg(c, this.target, this.features, this.cfgSet)) return false;
     return true;
+  }
+
+  /** Why whether the `#[cfg]`s hold depends on a build script, if it does (undefined when known). */
+  unsure(cfg: readonly CfgPredicate[]): string | undefined {
+    if (this.unsureCfgs.size === 0) return undefined;
+    let why: string | undefined;
+    for (const c of cfg) {
+      const v = cfgState(c, this.target, this.features, this.cfgSet, this.unsureCfgs);
+      if (v === false) return undefined;
+      if (typeof v === 'string') why ??= v;
+    }
+    return why;
+  }
+
+  /**
+   * Why an item (or `mod`) depends on a build script, if it does: its `#[cfg]`s, or a
+   * `#[cfg_attr(pred, ..)]` that a build script decides and that adds a `repr`, a `path` or an
+   * attribute that may rewrite it.
+   */
+  unsureItem(item: { readonly cfg: readonly CfgPredicate[]; readonly attrs?: readonly { readonly name: string; readonly text: string }[] }): string | undefined {
+    if (this.unsureCfgs.size === 0) return undefined;
+    const own = this.unsure(item.cfg);
+    if (own !== undefined) return own;
+    for (const a of item.attrs ?? []) {
+      if (a.name !== 'cfg_attr') continue;
+      const parts = cfgAttrParts(a.text);
+      if (!parts) continue;
+      const v = cfgState(parts.pred, this.target, this.features, this.cfgSet, this.unsureCfgs);
+      if (typeof v === 'string' && parts.attrs.some((t) => !LAYOUT_NEUTRAL_ATTR.test(t.trim()))) return v;
+    }
+    return undefined;
+  }
+
+  /** Why a type item of module `m` depends on a build script (its own cfg, its module's), if it does. */
+  unsureAt(item: object, m: ModuleScope): string | undefined {
+    return this.unsureItems.get(item) ?? m.unsureWhy;
   }
 
   /**
@@ -286,7 +431,17 @@ export class CrateScope {
   private fill(m: ModuleScope, items: readonly Item[], reuse?: ReadonlyMap<string, ModuleScope>): void {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      if (item.kind === 'mod' && this.active(item.cfg)) this.addModule(m, item, reuse?.get(item.name));
+      if (item.kind !== 'mod') continue;
+      const unsure = this.unsureItem(item);
+      if (this.active(item.cfg)) this.addModule(m, item, reuse?.get(item.name));
+      else if (unsure === undefined) continue;
+      else if (!m.children.has(item.name)) {
+        // Declared only if a build script says so: a module nothing is known of.
+        const child = new ModuleScope(this, [...m.path, item.name], m.file, m);
+        child.missing = true;
+        m.children.set(item.name, child);
+      }
+      if (unsure !== undefined) m.children.get(item.name)!.unsure = unsure;
     }
     m.defer(items);
   }
@@ -302,11 +457,40 @@ export class CrateScope {
       globs: UseEntry[];
       macroCalls: { readonly name: string; readonly reason?: string }[];
       publicUses: Set<UseEntry>;
+      unsureTypes: Map<string, string>;
+      unsureConsts: Map<string, string>;
     },
   ): void {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       if (item.kind === 'mod') continue;
+      const unsure = this.unsureCfgs.size && 'cfg' in item ? this.unsureItem(item as { cfg: readonly CfgPredicate[] }) : undefined;
+      if (unsure !== undefined) {
+        this.unsureItems.set(item, unsure);
+        switch (item.kind) {
+          case 'struct':
+          case 'enum':
+          case 'union':
+          case 'alias':
+          case 'trait':
+            if (!into.unsureTypes.has(item.name)) into.unsureTypes.set(item.name, unsure);
+            // A unit or tuple struct is a value too.
+            if (item.kind === 'struct') into.unsureConsts.set(item.name, unsure);
+            break;
+          case 'const':
+          case 'static':
+            into.unsureConsts.set(item.name, unsure);
+            break;
+          case 'use':
+            for (const e of item.entries) {
+              const bound = e.glob ? '*' : (e.alias ?? e.path[e.path.length - 1]);
+              if (bound === undefined || bound === '_') continue;
+              into.unsureTypes.set(bound, unsure);
+              into.unsureConsts.set(bound, unsure);
+            }
+            break;
+        }
+      }
       if ('cfg' in item && !this.active(item.cfg)) continue;
       switch (item.kind) {
         case 'struct':
@@ -324,6 +508,7 @@ export class CrateScope {
           for (const e of item.entries) {
             (e.glob ? into.globs : into.uses).push(e);
             if (item.vis === 'pub') into.publicUses.add(e);
+            if (item.vis !== undefined) m.useVis.set(e, item.vis);
           }
           break;
         case 'externCrate':
@@ -353,6 +538,7 @@ export class CrateScope {
     if (def.items) {
       const child = new ModuleScope(this, path, parent.file, parent);
       child.isPublic = def.vis === 'pub';
+      child.vis = def.vis;
       parent.children.set(def.name, child);
       this.fill(child, def.items, was?.children);
       return;
@@ -365,6 +551,7 @@ export class CrateScope {
     const input = this.input.fileModules.get(path.join('::'));
     const child = new ModuleScope(this, path, input?.file ?? parent.file, parent);
     child.isPublic = def.vis === 'pub';
+    child.vis = def.vis;
     parent.children.set(def.name, child);
     if (input?.pending) child.pending = true;
     else if (input) this.fill(child, input.items);
@@ -409,6 +596,9 @@ export class CrateScope {
  */
 export const MAX_IMPORT_DEPTH = 200;
 
+/** A constant found by `Resolver.lookupConst`, or why what the name stands for is not known (a build script decides). */
+export type ConstFound = { readonly item: Item; readonly m: ModuleScope; readonly selfPath?: readonly string[] } | { readonly unknown: string };
+
 /** Resolves names in the type namespace; one per (crate set, target). */
 export class Resolver {
   private readonly visiting = new Set<string>();
@@ -430,23 +620,30 @@ export class Resolver {
    * (privacy decides which of two same-named things a path reaches: `use memchr::memchr`
    * imports the function, not memchr's private `mod memchr`). The modelled std is all visible.
    */
-  lookupIn(m: ModuleScope, name: string, from?: CrateScope): Binding | undefined {
+  lookupIn(m: ModuleScope, name: string, from?: CrateScope, viewer?: ModuleScope): Binding | undefined {
     const outside = from !== undefined && from !== m.crate && !m.crate.isStd;
-    const key = outside ? `\0${name}` : name;
+    // A glob import sees only what is visible where it is written (`viewer`): a module's private
+    // items and imports are not glob-imported outside it, `pub(crate)` ones are.
+    const seen = !outside && viewer !== undefined && !m.crate.isStd && !within(viewer, m) ? viewer : undefined;
+    const key = outside ? `\0${name}` : seen ? `\u0001${seen.displayPath}\0${name}` : name;
     const hit = m.lookupCache.get(key);
     if (hit !== undefined) return hit ?? undefined;
-    const seen = this.pendingSeen;
-    const r = this.lookupUncached(m, name, outside);
+    const pending = this.pendingSeen;
+    const r = this.lookupUncached(m, name, outside, seen);
     // Results found while a cycle was being cut short, or through a crate still being read, are not cached.
-    if (this.visiting.size === 0 && this.pendingSeen === seen) m.lookupCache.set(key, r ?? null);
+    if (this.visiting.size === 0 && this.pendingSeen === pending) m.lookupCache.set(key, r ?? null);
     return r;
   }
 
-  private lookupUncached(m: ModuleScope, name: string, outside: boolean): Binding | undefined {
+  /** `viewer`: the module of a glob import outside `m` (see lookupIn). */
+  private lookupUncached(m: ModuleScope, name: string, outside: boolean, viewer?: ModuleScope): Binding | undefined {
+    const sees = (vis: string | undefined) => viewer === undefined || visibleFrom(vis, m, viewer);
+    const unsure = m.unsureTypes.size ? m.unsureTypes.get(name) : undefined;
+    if (unsure !== undefined) return { k: 'extern', name, reason: unsure };
     const own = m.types.get(name);
-    if (own && (!outside || own.vis === 'pub')) return { k: 'item', item: own, m };
+    if (own && (!outside || own.vis === 'pub') && sees(own.vis)) return { k: 'item', item: own, m };
     const child = m.children.get(name);
-    if (child && (!outside || child.isPublic)) return { k: 'module', m: child };
+    if (child && (!outside || child.isPublic) && sees(child.vis)) return child.unsure !== undefined ? { k: 'extern', name, reason: child.unsure } : { k: 'module', m: child };
     const key = `${m.crate.id}/${m.displayPath}/${name}`;
     if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
     this.visiting.add(key);
@@ -454,15 +651,17 @@ export class Resolver {
     try {
       for (const u of m.uses) {
         const bound = u.alias ?? u.path[u.path.length - 1];
-        if (bound !== name || u.alias === '_' || (outside && !m.publicUses.has(u))) continue;
+        if (bound !== name || u.alias === '_' || (outside && !m.publicUses.has(u)) || !sees(m.useVis.get(u))) continue;
         const b = m.crate.externCrateUses.has(u) ? this.externCrate(m.crate, u.path[0]!) : this.resolveUse(m, u.path, u.global);
         if (b) return b;
       }
+      const globUnsure = m.unsureTypes.size ? m.unsureTypes.get('*') : undefined;
+      if (globUnsure !== undefined) return { k: 'extern', name, reason: globUnsure };
       for (const g of m.globs) {
-        if (outside && !m.publicUses.has(g)) continue;
+        if ((outside && !m.publicUses.has(g)) || !sees(m.useVis.get(g))) continue;
         const target = this.resolveUse(m, g.path, g.global);
         if (target?.k === 'module') {
-          const b = this.lookupIn(target.m, name, m.crate);
+          const b = this.lookupIn(target.m, name, m.crate, m);
           if (b) return b;
         }
       }
@@ -573,8 +772,10 @@ export class Resolver {
    * (`a` re-exports `b::N` or `b::*`, and `b` re-exports `a`'s) find nothing, as do chains
    * deeper than MAX_IMPORT_DEPTH.
    */
-  lookupConst(m: ModuleScope, segs: readonly string[]): { item: Item; m: ModuleScope; selfPath?: readonly string[] } | undefined {
+  lookupConst(m: ModuleScope, segs: readonly string[]): ConstFound | undefined {
     if (segs.length === 1) {
+      const unsure = m.unsureConsts.size ? (m.unsureConsts.get(segs[0]!) ?? (m.consts.has(segs[0]!) ? undefined : m.unsureConsts.get('*'))) : undefined;
+      if (unsure !== undefined) return { unknown: unsure };
       const c = m.consts.get(segs[0]!);
       if (c) return { item: c, m };
       // In `visiting` with the type lookups' keys: lookups made meanwhile are not cached either.
@@ -590,6 +791,7 @@ export class Resolver {
       }
     }
     const owner = this.resolveTypePath(m, segs.slice(0, -1), false);
+    if (owner?.k === 'extern' && owner.reason !== undefined) return { unknown: owner.reason };
     if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
     if (owner?.k === 'item') return this.associatedConst(owner, segs[segs.length - 1]!);
     return undefined;
@@ -623,20 +825,24 @@ export class Resolver {
   }
 
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
-  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string): { item: ConstDef; m: ModuleScope; selfPath: readonly string[] } | undefined {
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string): ConstFound | undefined {
     const crate = owner.m.crate;
     for (const { impl, m } of crate.impls.get(owner.item.name) ?? []) {
+      if (impl.selfTy.kind !== 'path' || !impl.consts.some((x) => x.name === name)) continue;
+      const unsure = crate.unsureCfgs.size ? (crate.unsure(impl.cfg) ?? impl.consts.map((x) => (x.name === name ? crate.unsure(x.cfg) : undefined)).find((x) => x !== undefined)) : undefined;
       const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
-      if (!c || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+      if (unsure === undefined && (!c || !crate.active(impl.cfg))) continue;
       const self = this.resolveTypePath(m, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+      if (self?.k !== 'item' || self.item !== owner.item) continue;
+      if (unsure !== undefined) return { unknown: unsure };
       // `Self::N` in the constant's value is the impl's self type.
-      if (self?.k === 'item' && self.item === owner.item) return { item: c, m, selfPath: impl.selfTy.segments.map((x) => x.name) };
+      return { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name) };
     }
     return undefined;
   }
 
   /** A const imported into `m` by name or by a glob (`segs` is one name). */
-  private importedConst(m: ModuleScope, segs: readonly string[]): { item: Item; m: ModuleScope } | undefined {
+  private importedConst(m: ModuleScope, segs: readonly string[]): ConstFound | undefined {
     for (const u of m.uses) {
       const bound = u.alias ?? u.path[u.path.length - 1];
       if (bound !== segs[0]) continue;
@@ -647,6 +853,8 @@ export class Resolver {
       const owner = this.resolveUse(m, g.path, g.global);
       if (owner?.k === 'module' && owner.m !== m) {
         const r = this.lookupConst(owner.m, segs);
+        // A constant of the glob's module that is private to it is not imported.
+        if (r && 'item' in r && r.m === owner.m && !owner.m.crate.isStd && owner.m.crate === m.crate && !visibleFrom('vis' in r.item ? r.item.vis : undefined, owner.m, m)) continue;
         if (r) return r;
       }
     }

@@ -233,6 +233,10 @@ describe('build scripts (never run)', () => {
     const sj = buildCfgs('serde_json', 'println!("cargo:rustc-cfg=limb_width_64"); println!("cargo:rustc-cfg=limb_width_32"); println!("cargo:rustc-cfg=no_btreemap_retain");', getTarget('i686-unknown-linux-gnu')!, new Set());
     assert.deepEqual(sj.set, ['limb_width_32']);
     assert.equal(sj.uncertain.size, 0, 'no_* names are unset on the compilers modelled');
+    const libcScript = 'match which_freebsd() { Some(10) if libc_ci => println!("cargo:rustc-cfg=freebsd10"), Some(12) if libc_ci => println!("cargo:rustc-cfg=freebsd12"), Some(_) | None => println!("cargo:rustc-cfg=freebsd11"), }\nif libc_ci { println!("cargo:rustc-cfg=libc_deny_warnings"); }\nif rustc_minor_ver >= 25 { println!("cargo:rustc-cfg=libc_align"); }\nif rustc_minor_ver >= 30 { println!("cargo:rustc-cfg=libc_core_cvoid"); }\nif rustc_dep_of_std { println!("cargo:rustc-cfg=libc_thread_local"); }';
+    const libc = buildCfgs('libc', libcScript, x86, new Set());
+    assert.deepEqual(libc.set.sort(), ['freebsd11', 'libc_align', 'libc_core_cvoid']);
+    assert.equal(libc.uncertain.size, 0);
     const other = buildCfgs('mystery', 'println!("cargo:rustc-cfg=fast_path"); ac.emit_rustc_version(1, 60);', x86, new Set());
     assert.deepEqual(other.set, []);
     assert.deepEqual([...other.uncertain.keys()], ['fast_path', 'rustc_1_60']);

@@ -1,0 +1,205 @@
+/**
+ * Rules that only show in a cargo package (a build script, dependencies, modules that import
+ * from each other), each a small package built by `cargo rustc -- -Zprint-type-sizes` offline
+ * (dependencies from Debian's registry, as in test/unit/depCrates.test.ts) and compared with
+ * the CLI type by type: no number rustc does not give, and for each rule the types named must be
+ * exact or say they do not know.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { formatSummary, type TypeVerdict } from '../oracle/compare';
+import { checkCrate } from '../oracle/real-crates';
+
+const REGISTRY = '/usr/share/cargo/registry';
+const ROOT = join(__dirname, '../../..');
+
+interface Rule {
+  readonly files: Readonly<Record<string, string>>;
+  /** Types that must be exact. */
+  readonly exact: readonly string[];
+  /** Types that must say they do not know, with a reason matching the pattern. */
+  readonly abstain?: readonly (readonly [string, RegExp])[];
+}
+
+function manifest(name: string, deps = ''): string {
+  return `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n${deps}`;
+}
+
+const RULES: Readonly<Record<string, Rule>> = {
+  "a cfg the crate's build script sets (not run here) gates type aliases, constants, modules, imports, `cfg_attr(.., repr)` and `cfg_if!` branches: what depends on it says so, never the default's number": {
+    files: {
+      'Cargo.toml': manifest('bscfg', 'cfg-if = "1"\n'),
+      'build.rs': 'fn main() {\n    println!("cargo::rustc-check-cfg=cfg(wide)");\n    if std::env::var("CARGO_PKG_NAME").is_ok() {\n        println!("cargo::rustc-cfg=wide");\n    }\n}\n',
+      'src/lib.rs': `#[cfg(wide)]
+pub type M = u64;
+#[cfg(not(wide))]
+pub type M = u32;
+pub struct ViaAlias {
+    pub a: M,
+}
+
+#[cfg(wide)]
+const N: usize = 16;
+#[cfg(not(wide))]
+const N: usize = 4;
+pub struct ViaConst {
+    pub a: [u8; N],
+}
+
+#[cfg(wide)]
+mod imp {
+    pub struct Inner(pub u64);
+}
+#[cfg(not(wide))]
+mod imp {
+    pub struct Inner(pub u8);
+}
+pub struct ViaModule(pub imp::Inner);
+
+#[cfg(wide)]
+use std::sync::atomic::AtomicU64 as Word;
+#[cfg(not(wide))]
+use std::sync::atomic::AtomicU8 as Word;
+pub struct ViaUse(pub Word);
+
+#[cfg_attr(wide, repr(align(16)))]
+pub struct ViaCfgAttr {
+    pub a: u8,
+}
+
+cfg_if::cfg_if! {
+    if #[cfg(wide)] {
+        pub struct ViaCfgIf(pub u128);
+    } else {
+        pub struct ViaCfgIf(pub u8);
+    }
+}
+pub struct HoldsCfgIf(pub ViaCfgIf, pub u8);
+
+#[cfg_attr(wide, derive(Debug))]
+pub struct Plain {
+    pub a: u8,
+    pub b: u32,
+}
+`,
+    },
+    exact: ['Plain'],
+    abstain: ['ViaAlias', 'ViaConst', 'ViaModule', 'Inner', 'ViaUse', 'ViaCfgAttr', 'ViaCfgIf', 'HoldsCfgIf'].map((n) => [n, /build script/] as const),
+  },
+  "a glob import brings in only what is visible where it is written: not a module's private items or its private `use`s; `pub(crate)` and `pub(super)` ones, and everything to `use super::*`": {
+    files: {
+      'Cargo.toml': manifest('globvis'),
+      'src/lib.rs': `#![allow(dead_code, unused_imports)]
+mod a {
+    struct Error([u8; 100]);
+    pub struct FromA(pub u16);
+}
+pub use a::*;
+mod b {
+    pub enum Error {
+        X(u64),
+    }
+}
+pub use b::*;
+pub struct HoldsError(pub Error, pub FromA);
+
+mod c {
+    use std::fmt::Error as Failure;
+    pub struct FromC(pub u8);
+}
+mod d {
+    pub struct Failure([u64; 3]);
+}
+use c::*;
+use d::*;
+pub(crate) struct HoldsFailure(Failure, FromC);
+
+mod e {
+    pub(crate) struct ForCrate(pub u16);
+    pub mod f {
+        pub(super) struct ForParent(pub u32);
+        pub(in crate::e) struct ForE(pub [u8; 3]);
+    }
+    pub use self::f::*;
+    pub(crate) struct HoldsF(pub ForParent, pub ForE);
+}
+use e::*;
+pub(crate) struct HoldsCrate(ForCrate, HoldsF);
+
+struct Parent(u64);
+mod g {
+    use super::*;
+    pub(crate) struct Child(pub Parent, pub u8);
+}
+pub(crate) use g::Child;
+`,
+    },
+    exact: ['HoldsError', 'HoldsFailure', 'HoldsF', 'HoldsCrate', 'Child'],
+  },
+  'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
+    files: {
+      'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
+      'src/lib.rs': `use bitflags::bitflags;
+pub mod process {
+    use super::*;
+    bitflags! {
+        pub struct Mode: u32 {
+            const READ = 1;
+            const WRITE = 2;
+        }
+    }
+    pub struct HoldsMode(pub Mode, pub u8);
+}
+pub mod net {
+    use super::bitflags;
+    bitflags! {
+        pub struct Opts: u16 {
+            const A = 1;
+        }
+    }
+}
+`,
+    },
+    exact: ['Mode', 'HoldsMode', 'Opts'],
+  },
+};
+
+describe('rules checked in cargo packages against rustc (offline)', function () {
+  this.timeout(10 * 60_000);
+  let home: string;
+  let work: string;
+  before(() => {
+    home = mkdtempSync(join(tmpdir(), 'rll-cargo-rules-'));
+    writeFileSync(join(home, 'config.toml'), `[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "${REGISTRY}"\n[net]\noffline = true\n`);
+    work = join(home, 'packages');
+    mkdirSync(join(home, 'target'), { recursive: true });
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  for (const [title, rule] of Object.entries(RULES)) {
+    it(title, async () => {
+      const dir = join(work, rule.files['Cargo.toml']!.match(/name = "([^"]+)"/)![1]!);
+      for (const [rel, text] of Object.entries(rule.files)) {
+        mkdirSync(dirname(join(dir, rel)), { recursive: true });
+        writeFileSync(join(dir, rel), text);
+      }
+      const deps = [...(rule.files['Cargo.toml'] ?? '').split('[dependencies]')[1]!.matchAll(/^([a-z0-9_-]+) = "/gm)].map((m) => m[1]!);
+      for (const d of deps) assert.ok(existsSync(REGISTRY) && readdirSync(REGISTRY).some((e) => e.startsWith(`${d}-`)), `${d} is missing from ${REGISTRY}: .ci/run installs it (scripts/install-crates.sh)`);
+      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: join(home, 'target') });
+      assert.ok(summary, 'the CLI and rustc were both run');
+      const table = formatSummary(summary, 50);
+      assert.equal(summary.counts.wrong, 0, table);
+      assert.equal(summary.counts['error-mismatch'], 0, table);
+      // Verdicts are named by path from the crate root (`imp::Inner`).
+      const byName = new Map<string, TypeVerdict>(summary.verdicts.map((v) => [v.name.split('::').pop()!, v]));
+      for (const n of rule.exact) assert.equal(byName.get(n)?.verdict, 'exact', `${n}: ${JSON.stringify(byName.get(n))}\n${table}`);
+      for (const [n, why] of rule.abstain ?? []) {
+        const v = byName.get(n);
+        assert.equal(v?.verdict, 'abstained', `${n} must not get a number: ${JSON.stringify(v)}\n${table}`);
+        assert.match(v.details.join(' '), why, n);
+      }
+    });
+  }
+});
