@@ -16,6 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { compareWithRustc, exactRate, formatSummary, probeCandidates, type EngineReport, type Summary } from './compare';
 import type { OracleRejected, OracleType } from './rustc';
@@ -55,7 +56,23 @@ export type RustcCrateResult = ProbeResult;
  * is built by cargo (offline, with that CARGO_HOME's sources), so its dependencies are checked
  * and its features are cargo's.
  */
+/**
+ * The compiler the checks are made with is the machine's default one (rustc 1.95): a package's
+ * `rust-toolchain` file (dashmap 5.4 pins 1.59) would have rustup look for another one.
+ */
+function pinDefaultToolchain(): void {
+  if (process.env.RUSTUP_TOOLCHAIN) return;
+  try {
+    const active = execFileSync('rustup', ['show', 'active-toolchain'], { cwd: tmpdir(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const name = active.trim().split(/\s+/)[0];
+    if (name) process.env.RUSTUP_TOOLCHAIN = name;
+  } catch {
+    // No rustup: rustc and cargo are used as they are.
+  }
+}
+
 export function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string, cargoTargetDir?: string): Promise<RustcCrateResult> {
+  pinDefaultToolchain();
   return probeCrateLayouts(dir, candidates, { target, cargo: cargoHome ? { cargoHome, targetDir: cargoTargetDir, offline: true } : undefined });
 }
 
