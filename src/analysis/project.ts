@@ -120,9 +120,11 @@ export class Project {
 
   private *crateWalk(node: PackageNode, entry: string, opts: LoadCrateOptions): Generator<void, CrateLoad, void> {
     const { frozen = false, read = (p: string) => this.fs.readFile(p), withOwnLibrary = false, detached = false } = opts;
-    const features = this.graph.features(node);
+    const graphFeatures = this.graph.features(node);
     const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
-    const built = buildCfgs(node.name, script, this.target, features);
+    const built = buildCfgs(node.name, script, this.target, graphFeatures);
+    // Features the build script turns on count for this crate's own code only.
+    const features = built.features.length ? new Set([...graphFeatures, ...built.features]) : graphFeatures;
     const holds = this.holds(features, new Set(built.set));
     const home: MacroHome = {};
     const waitingFor = new Set<PackageNode>();

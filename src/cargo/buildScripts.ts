@@ -10,10 +10,20 @@
  */
 import type { Target } from '../core/targets';
 
-/** Names a build script's text may set as cfgs. */
+/** In BuildCfgs.uncertain: the script makes cfg names at run time (`rustc-cfg={}`), so any name may be set. */
+export const ANY_NAME = '*';
+
+/** Names a build script's text may set as cfgs (`feature="x"` for a feature it turns on; ANY_NAME). */
 export function buildScriptCfgNames(text: string): string[] {
   const names = new Set<string>();
-  for (const m of text.matchAll(/cargo::?rustc-cfg=([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]!);
+  for (const m of text.matchAll(/cargo::?rustc-cfg=([A-Za-z_][A-Za-z0-9_]*)(=\\?"([^"\\{}]*)\\?")?/g)) {
+    // `feature=\"x\"` turns on a feature of the package itself.
+    if (m[1] === 'feature' && m[3] !== undefined) names.add(`feature="${m[3]}"`);
+    else if (m[1] !== 'feature') names.add(m[1]!);
+    else names.add(ANY_NAME);
+  }
+  // `rustc-cfg={}`: a name made at run time, so any name may be set.
+  if (/cargo::?rustc-cfg=\{/.test(text)) names.add(ANY_NAME);
   for (const m of text.matchAll(/\bemit\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(m[1]!);
   for (const m of text.matchAll(/\bemit_sysroot_crate\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(`has_${m[1]!}`);
   for (const m of text.matchAll(/\bemit_rustc_version\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)/g)) names.add(`rustc_${m[1]!}_${m[2]!}`);
@@ -29,6 +39,11 @@ function arch(t: Target): string {
   return t.cfg.target_arch?.[0] ?? '';
 }
 
+function limbWidth(n: string, t: Target): boolean | undefined {
+  const wide = ['aarch64', 'mips64', 'powerpc64', 'x86_64'].includes(arch(t));
+  return n === 'limb_width_64' ? wide : n === 'limb_width_32' ? !wide : undefined;
+}
+
 /** libc 0.2's cfgs that its build script sets when rustc is at least some version far below 1.95. */
 const LIBC_SINCE = new Set([
   'libc_priv_mod_use', 'libc_union', 'libc_const_size_of', 'libc_align', 'libc_int128', 'libc_core_cvoid',
@@ -38,6 +53,19 @@ const LIBC_SINCE = new Set([
 
 /** Per package name: the value each build-script cfg has on rustc 1.95 for a target and features (`script`: the build script's text). */
 const KNOWN: Readonly<Record<string, (name: string, t: Target, features: ReadonlySet<string>, script: string) => boolean | undefined>> = {
+  // ahash 0.7 build.rs: the specialize and stdsimd features on a nightly compiler only;
+  // runtime-rng on the listed OSes; folded_multiply on the listed 64-bit architectures.
+  ahash: (n, t) => {
+    if (n === 'feature="specialize"' || n === 'feature="stdsimd"') return false;
+    if (n === 'feature="runtime-rng"') {
+      const os = t.cfg.target_os?.[0] ?? '';
+      return ['linux', 'android', 'windows', 'macos', 'ios', 'freebsd', 'openbsd', 'dragonfly', 'solaris', 'illumos', 'fuchsia', 'redox', 'cloudabi', 'haiku', 'vxworks', 'emscripten', 'wasi'].includes(os);
+    }
+    if (n === 'feature="folded_multiply"') return ['x86_64', 'aarch64', 'mips64', 'powerpc64', 'riscv64gc', 's390x'].includes(arch(t));
+    return undefined;
+  },
+  // target-lexicon 0.12 build.rs: the rust_1_40 feature from rustc 1.40 on.
+  'target-lexicon': (n) => (n === 'feature="rust_1_40"' ? true : undefined),
   // libc 0.2 build.rs: version checks that all pass on 1.95; the FreeBSD ABI of its default
   // match arm (`Some(_) | None => ..freebsd11`) unless LIBC_CI is set; the rest only on libc's
   // CI, as a dependency of std or with unstable features.
@@ -54,9 +82,28 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
   // indexmap 1.x build.rs: `has_std` if the `std` feature is on, else if the target's sysroot has std.
   indexmap: (n, t, f) => (n === 'has_std' ? f.has('std') || hasStd(t) : undefined),
   // serde_json 1.x build.rs: limb_width_64 on aarch64, mips64, powerpc64 and x86_64, else limb_width_32.
-  serde_json: (n, t) => {
-    const wide = ['aarch64', 'mips64', 'powerpc64', 'x86_64'].includes(arch(t));
-    return n === 'limb_width_64' ? wide : n === 'limb_width_32' ? !wide : undefined;
+  serde_json: limbWidth,
+  // lexical-core 0.7 build.rs: the same test, by CARGO_CFG_TARGET_ARCH.
+  'lexical-core': limbWidth,
+  // crc32fast 1.x build.rs: crc32fast_stdarchx86 when rustc is 1.27 or later.
+  crc32fast: (n) => (n === 'crc32fast_stdarchx86' ? true : undefined),
+  // num-bigint 0.4 build.rs: u64_digit with 64-bit pointers; has_try_from (core has TryFrom);
+  // use_addcarry on x86 and x86_64, where core::arch has `_addcarry_u32`/`_addcarry_u64`.
+  'num-bigint': (n, t) => {
+    if (n === 'u64_digit') return t.pointerSize === 8;
+    if (n === 'has_try_from') return true;
+    if (n === 'use_addcarry') return arch(t) === 'x86_64' || arch(t) === 'x86';
+    return undefined;
+  },
+  // tokio 1.x build.rs: tokio_wasm on wasm targets, then tokio_wasi or tokio_wasm_not_wasi by the
+  // triple (its tokio_no_* cfgs are for compilers older than 1.95).
+  tokio: (n, t) => {
+    const wasm = t.triple.startsWith('wasm');
+    const wasi = wasm && t.triple.includes('wasi');
+    if (n === 'tokio_wasm') return wasm;
+    if (n === 'tokio_wasi') return wasi;
+    if (n === 'tokio_wasm_not_wasi') return wasm && !wasi;
+    return undefined;
   },
   // log 0.4 build.rs: atomic_cas and has_atomics except on a few small targets none of which is modelled.
   log: (n) => (n === 'atomic_cas' || n === 'has_atomics' ? true : undefined),
@@ -80,21 +127,30 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
 export interface BuildCfgs {
   /** Names the build script sets for this target and features. */
   readonly set: readonly string[];
-  /** Names it may set that cannot be known without running it, with why. */
+  /** Features of the package it turns on (`cargo:rustc-cfg=feature="x"`). */
+  readonly features: readonly string[];
+  /**
+   * Names it may set that cannot be known without running it, with why: a name, `feature="x"`,
+   * or ANY_NAME when it makes names at run time.
+   */
   readonly uncertain: ReadonlyMap<string, string>;
 }
 
 /** What a package's build script (its text) makes of each cfg it may set. */
 export function buildCfgs(pkg: string, script: string | undefined, t: Target, features: ReadonlySet<string>): BuildCfgs {
   const set: string[] = [];
+  const on: string[] = [];
   const uncertain = new Map<string, string>();
-  if (script === undefined) return { set, uncertain };
+  if (script === undefined) return { set, features: on, uncertain };
   const known = KNOWN[pkg];
   for (const n of buildScriptCfgNames(script)) {
-    const v = known?.(n, t, features, script);
-    if (v === true) set.push(n);
-    else if (v === false || /(^|_)no_/.test(n) || n === 'feature') continue;
+    const feature = /^feature="(.*)"$/.exec(n)?.[1];
+    if (feature !== undefined && features.has(feature)) continue;
+    const v = n === ANY_NAME ? undefined : known?.(n, t, features, script);
+    if (v === true) (feature !== undefined ? on : set).push(feature ?? n);
+    else if (v === false || (feature === undefined && /(^|_)no_/.test(n))) continue;
+    else if (n === ANY_NAME) uncertain.set(n, `${pkg}'s build script, which is not run, sets cfgs whose names it makes at run time`);
     else uncertain.set(n, `\`cfg(${n})\` is set or not by ${pkg}'s build script, which is not run`);
   }
-  return { set, uncertain };
+  return { set, features: on, uncertain };
 }

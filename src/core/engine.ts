@@ -3,7 +3,7 @@
  * layouts need, and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
-import type { CfgPredicate, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, mergeRepr, type MutableRepr } from './attrs';
 import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
@@ -1042,7 +1042,7 @@ export class Engine {
       }
     }
     if (crate.unsureCfgs.size) {
-      const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate.unsureCfgs);
+      const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate);
       if (why) throw new Abstain(`\`${item.name}\` depends on a build script: ${why}`);
     }
     const itemRepr = reprOf(item, crate);
@@ -1397,34 +1397,14 @@ function isBoolExpr(e: ConstExpr): boolean {
  */
 const LAYOUT_KEEPING_ATTRS = new Set(['derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'non_exhaustive', 'must_use', 'pin_project', 'pin_project::pin_project', 'pinned_drop', 'async_trait']);
 
-/** The reason for the first uncertain cfg name the item's, its fields' or its variants' `#[cfg]`s mention. */
-function uncertainCfgIn(item: TypeItem, uncertain: ReadonlyMap<string, string>): string | undefined {
-  const inPred = (p: CfgPredicate): string | undefined => {
-    switch (p.kind) {
-      case 'name':
-        return uncertain.get(p.name);
-      case 'all':
-      case 'any':
-        for (const x of p.items) {
-          const r = inPred(x);
-          if (r) return r;
-        }
-        return undefined;
-      case 'not':
-        return inPred(p.item);
-      default:
-        return undefined;
-    }
-  };
-  const inList = (cfg: readonly CfgPredicate[]) => {
-    for (const c of cfg) {
-      const r = inPred(c);
-      if (r) return r;
-    }
-    return undefined;
-  };
+/** Why one of the item's fields' or variants' `#[cfg]`s depends on a build script, if one does. */
+function uncertainCfgIn(item: TypeItem, crate: CrateScope): string | undefined {
   const fields = item.kind === 'enum' ? item.variants.flatMap((v) => [{ cfg: v.cfg }, ...v.fields]) : item.fields;
-  return inList(item.cfg) ?? fields.map((f) => inList(f.cfg)).find((r) => r !== undefined);
+  for (const f of fields) {
+    const why = crate.unsure(f.cfg);
+    if (why !== undefined) return why;
+  }
+  return undefined;
 }
 
 /** Three-valued and: false wins, then unknown. */

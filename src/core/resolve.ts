@@ -72,6 +72,7 @@ export class ModuleScope {
   private readonly _publicUses = new Set<UseEntry>();
   private readonly _unsureTypes = new Map<string, string>();
   private readonly _unsureConsts = new Map<string, string>();
+  private readonly _unsureOut: TypeItem[] = [];
   /** Items whose names are not sorted into the maps yet (see `ensure`). */
   private unfilled: readonly Item[] | undefined;
   get types(): Map<string, TypeItem | TypeAliasDef | TraitDef> {
@@ -108,6 +109,11 @@ export class ModuleScope {
   get unsureTypes(): Map<string, string> {
     if (this.unfilled) this.ensure();
     return this._unsureTypes;
+  }
+  /** Type items whose `#[cfg]` does not hold by default but depends on a build script (reported as unknown). */
+  get unsureOut(): readonly TypeItem[] {
+    if (this.unfilled) this.ensure();
+    return this._unsureOut;
   }
   /** The same for constants and statics. */
   get unsureConsts(): Map<string, string> {
@@ -161,6 +167,7 @@ export class ModuleScope {
       publicUses: this._publicUses,
       unsureTypes: this._unsureTypes,
       unsureConsts: this._unsureConsts,
+      unsureOut: this._unsureOut,
     });
   }
 
@@ -176,6 +183,7 @@ export class ModuleScope {
     this._publicUses.clear();
     this._unsureTypes.clear();
     this._unsureConsts.clear();
+    this._unsureOut.length = 0;
     this.useVis.clear();
     this.lookupCache.clear();
   }
@@ -224,7 +232,13 @@ export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<
   switch (p.kind) {
     case 'name':
       if (!extra.has(p.name) && !target.cfgNames.has(p.name)) {
-        const why = unsure.get(p.name);
+        const why = unsure.get(p.name) ?? (NEVER_FROM_BUILD_SCRIPTS.has(p.name) ? undefined : unsure.get('*'));
+        if (why !== undefined) return why;
+      }
+      return evalCfg(p, target, features, extra);
+    case 'keyValue':
+      if (p.key === 'feature' && !features.has(p.value)) {
+        const why = unsure.get(`feature="${p.value}"`);
         if (why !== undefined) return why;
       }
       return evalCfg(p, target, features, extra);
@@ -273,6 +287,9 @@ export function visibleFrom(vis: string | undefined, m: ModuleScope, viewer: Mod
   }
   return within(viewer, scope);
 }
+
+/** Cfg names that rustc or cargo set themselves (never a build script's). */
+const NEVER_FROM_BUILD_SCRIPTS = new Set(['test', 'doc', 'docsrs', 'miri', 'debug_assertions', 'overflow_checks', 'proc_macro', 'rustfmt', 'clippy', 'panic', 'fmt_debug', 'ub_checks', 'contract_checks', 'relocation_model', 'sanitize', 'target_thread_local']);
 
 /** The attributes that cannot change a type's layout or a module's file (for `cfg_attr`s a build script decides). */
 const LAYOUT_NEUTRAL_ATTR = /^(doc|allow|warn|deny|forbid|expect|must_use|deprecated|non_exhaustive|inline|cold|derive|rustfmt|clippy)\b/;
@@ -459,6 +476,7 @@ export class CrateScope {
       publicUses: Set<UseEntry>;
       unsureTypes: Map<string, string>;
       unsureConsts: Map<string, string>;
+      unsureOut: TypeItem[];
     },
   ): void {
     for (let i = 0; i < items.length; i++) {
@@ -474,6 +492,7 @@ export class CrateScope {
           case 'alias':
           case 'trait':
             if (!into.unsureTypes.has(item.name)) into.unsureTypes.set(item.name, unsure);
+            if (item.kind !== 'alias' && item.kind !== 'trait' && !this.active(item.cfg)) into.unsureOut.push(item);
             // A unit or tuple struct is a value too.
             if (item.kind === 'struct') into.unsureConsts.set(item.name, unsure);
             break;
@@ -581,6 +600,11 @@ export class CrateScope {
             items.push(it);
             modules.push(m);
           }
+        }
+        // Types left out by a cfg a build script decides: listed, to say so.
+        for (const it of m.unsureOut) {
+          items.push(it);
+          modules.push(m);
         }
       }
       const children = [...m.children.values()];

@@ -235,8 +235,18 @@ describe('build scripts (never run)', () => {
     assert.equal(sj.uncertain.size, 0, 'no_* names are unset on the compilers modelled');
     const libcScript = 'match which_freebsd() { Some(10) if libc_ci => println!("cargo:rustc-cfg=freebsd10"), Some(12) if libc_ci => println!("cargo:rustc-cfg=freebsd12"), Some(_) | None => println!("cargo:rustc-cfg=freebsd11"), }\nif libc_ci { println!("cargo:rustc-cfg=libc_deny_warnings"); }\nif rustc_minor_ver >= 25 { println!("cargo:rustc-cfg=libc_align"); }\nif rustc_minor_ver >= 30 { println!("cargo:rustc-cfg=libc_core_cvoid"); }\nif rustc_dep_of_std { println!("cargo:rustc-cfg=libc_thread_local"); }';
     const libc = buildCfgs('libc', libcScript, x86, new Set());
-    assert.deepEqual(libc.set.sort(), ['freebsd11', 'libc_align', 'libc_core_cvoid']);
+    assert.deepEqual([...libc.set].sort(), ['freebsd11', 'libc_align', 'libc_core_cvoid']);
     assert.equal(libc.uncertain.size, 0);
+    const wasi = getTarget('wasm32-wasip1')!;
+    assert.deepEqual([...buildCfgs('tokio', 'autocfg::emit("tokio_wasm"); autocfg::emit("tokio_wasi"); autocfg::emit("tokio_wasm_not_wasi"); autocfg::emit("tokio_no_addr_of")', wasi, new Set()).set].sort(), ['tokio_wasi', 'tokio_wasm']);
+    assert.deepEqual(buildCfgs('tokio', 'autocfg::emit("tokio_wasm"); autocfg::emit("tokio_wasi");', x86, new Set()).set, []);
+    assert.deepEqual(buildCfgs('num-bigint', 'autocfg::emit("u64_digit"); autocfg::emit("has_try_from");', getTarget('i686-unknown-linux-gnu')!, new Set()).set, ['has_try_from']);
+    // Features a build script turns on: ahash 0.7's by OS and architecture; a name made at run time.
+    const ahash = buildCfgs('ahash', 'println!("cargo:rustc-cfg=feature=\\"specialize\\""); println!("cargo:rustc-cfg=feature=\\"runtime-rng\\""); println!("cargo:rustc-cfg=feature=\\"folded_multiply\\"");', x86, new Set());
+    assert.deepEqual([...ahash.features].sort(), ['folded_multiply', 'runtime-rng']);
+    assert.equal(ahash.uncertain.size, 0);
+    const made = buildCfgs('maker', 'for f in FEATURES { println!("cargo:rustc-cfg={}", f); } println!("cargo:rustc-cfg=feature=\\"fast\\"");', x86, new Set());
+    assert.deepEqual([...made.uncertain.keys()].sort(), ['*', 'feature="fast"']);
     const other = buildCfgs('mystery', 'println!("cargo:rustc-cfg=fast_path"); ac.emit_rustc_version(1, 60);', x86, new Set());
     assert.deepEqual(other.set, []);
     assert.deepEqual([...other.uncertain.keys()], ['fast_path', 'rustc_1_60']);

@@ -78,6 +78,9 @@ cfg_if::cfg_if! {
 }
 pub struct HoldsCfgIf(pub ViaCfgIf, pub u8);
 
+#[cfg(wide)]
+pub struct OnlyWide(pub u64);
+
 #[cfg_attr(wide, derive(Debug))]
 pub struct Plain {
     pub a: u8,
@@ -86,7 +89,38 @@ pub struct Plain {
 `,
     },
     exact: ['Plain'],
-    abstain: ['ViaAlias', 'ViaConst', 'ViaModule', 'Inner', 'ViaUse', 'ViaCfgAttr', 'ViaCfgIf', 'HoldsCfgIf'].map((n) => [n, /build script/] as const),
+    abstain: ['OnlyWide', 'ViaAlias', 'ViaConst', 'ViaModule', 'Inner', 'ViaUse', 'ViaCfgAttr', 'ViaCfgIf', 'HoldsCfgIf'].map((n) => [n, /build script/] as const),
+  },
+  'a build script that turns on a feature of its package (`cargo:rustc-cfg=feature="x"`) or prints cfg names it makes at run time (`rustc-cfg={}`): what they gate says so': {
+    files: {
+      'Cargo.toml': manifest('bsfeat') + '\n[features]\nfast = []\n',
+      'build.rs': 'fn main() {\n    println!("cargo::rustc-check-cfg=cfg(made_up)");\n    println!("cargo:rustc-cfg=feature=\\"fast\\"");\n    for name in ["made", "up"] {\n        if name == "made" {\n            println!("cargo:rustc-cfg={}_up", name);\n        }\n    }\n}\n',
+      'src/lib.rs': `pub struct ByFeature {
+    pub a: u8,
+    #[cfg(feature = "fast")]
+    pub table: [u64; 4],
+}
+#[cfg(made_up)]
+pub type Word = u64;
+#[cfg(not(made_up))]
+pub type Word = u16;
+pub struct ByMadeName(pub Word, pub u8);
+#[cfg(all(unix, not(unix)))]
+pub struct Never(pub u8);
+pub struct Plain2 {
+    pub a: u16,
+    #[cfg(test)]
+    pub only_in_tests: u64,
+    #[cfg(debug_assertions)]
+    pub checked: u8,
+}
+`,
+    },
+    exact: ['Plain2'],
+    abstain: [
+      ['ByFeature', /`cfg\(feature="fast"\)` is set or not by bsfeat's build script/],
+      ['ByMadeName', /names it makes at run time/],
+    ],
   },
   "a glob import brings in only what is visible where it is written: not a module's private items or its private `use`s; `pub(crate)` and `pub(super)` ones, and everything to `use super::*`": {
     files: {
