@@ -273,6 +273,27 @@ describe('build scripts (never run)', () => {
   });
 });
 
+describe("std's item macros", () => {
+  it('`thread_local!` and `global_asm!` define no type: a missing type is not blamed on them', async function () {
+    this.timeout(20_000);
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0'),
+      '/w/app/src/lib.rs': 'use std::cell::Cell;\nthread_local! { static DEPTH: Cell<u8> = Cell::new(0); }\nstd::thread_local! { static OTHER: u8 = 1; }\npub struct S { a: Missing }\npub struct T(u16);\n',
+    };
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
+      assert.equal(r.get('T')!.size, 2);
+      assert.match(r.get('S')!.unknown ?? '', /unknown type `Missing`/);
+      assert.doesNotMatch(r.get('S')!.unknown ?? '', /thread_local/);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
+
 describe('procedural-macro dependencies', () => {
   it('a type under an attribute macro of a proc-macro crate is not laid out (it may be rewritten); derives and helpers are fine', async function () {
     this.timeout(20_000);
