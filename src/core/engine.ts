@@ -403,6 +403,7 @@ export class Engine {
    */
   private projection(self: Ty, name: string, s: TyScope, trait?: string): Ty | undefined {
     if (self.k === 'int' || self.k === 'float' || self.k === 'bool' || self.k === 'char') return this.primitiveProjection(self, name, s, trait);
+    if (self.k === 'array') return this.arrayProjection(self, name, s, trait);
     if (self.k !== 'adt' || self.def.m.crate.isStd) return undefined;
     const item = self.def.item;
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
@@ -468,6 +469,44 @@ export class Engine {
     if (found.length !== 1) return undefined;
     const { alias, m } = found[0]!;
     return this.tyOf(alias.ty!, { m, generics: new Map(), self, owner: s.owner });
+  }
+
+  /**
+   * `<[T; N] as Array>::Item`: an array's associated type from the asking crate's impls for
+   * arrays (smallvec's `impl<T> Array for [T; 8]`, one per length, or one for every `N`).
+   * Undefined unless exactly one impl matches: its element type is a parameter of the impl and
+   * its length that array's (a const parameter, or a constant of that value).
+   */
+  private arrayProjection(self: Extract<Ty, { k: 'array' }>, name: string, s: TyScope, trait?: string): Ty | undefined {
+    const crate = s.m.crate;
+    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
+    for (const { impl, m } of crate.impls.get('[]') ?? []) {
+      if (trait !== undefined && impl.trait !== trait) continue;
+      const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+      if (!alias?.ty || !crate.active(impl.cfg) || impl.selfTy.kind !== 'array' || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
+      const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+      const elem = impl.selfTy.elem;
+      const elemParam = elem.kind === 'path' && elem.segments.length === 1 && !elem.global && !elem.segments[0]!.args?.length ? elem.segments[0]!.name : undefined;
+      if (elemParam === undefined || !params.some((p) => p.kind === 'type' && p.name === elemParam)) return undefined;
+      const generics = new Map<string, GArg>([[elemParam, { k: 'ty', ty: self.elem }]]);
+      const len = impl.selfTy.len;
+      const lenParam = len.kind === 'path' && len.path.length === 1 && params.some((p) => p.kind === 'const' && p.name === len.path[0]) ? len.path[0]! : undefined;
+      if (lenParam !== undefined) generics.set(lenParam, { k: 'const', value: self.len });
+      else {
+        let n: bigint;
+        try {
+          n = this.evalConst(len, { m, generics: new Map(), owner: undefined }, { size: this.target.pointerSize, signed: false });
+        } catch {
+          return undefined;
+        }
+        if (n !== self.len) continue;
+      }
+      if (params.some((p) => !generics.has(p.name))) return undefined;
+      found.push({ alias, m, generics });
+    }
+    if (found.length !== 1) return undefined;
+    const { alias, m, generics } = found[0]!;
+    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner });
   }
 
   private notFound(m: ModuleScope, segs: readonly string[], global: boolean): Ty {
@@ -1274,7 +1313,13 @@ export class Engine {
       let alias: string;
       let args: readonly GArg[];
       if (target.k === 'adt') {
-        if (!target.def.m.crate.isStd) throw new Abstain(`associated type \`${text()}\`: its layout depends on a trait impl`);
+        if (!target.def.m.crate.isStd) {
+          // A std trait's associated type of a crate's own type (`Peekable<StringRecordIter>`'s
+          // `Item`): from that crate's impl, when exactly one defines it.
+          const own = target === self ? this.projection(self, name, { m: target.def.m, generics: new Map(), owner: undefined }) : undefined;
+          if (own) return own;
+          throw new Abstain(`associated type \`${text()}\`: its layout depends on a trait impl`);
+        }
         m = target.def.m;
         alias = `${target === self ? '' : self.k === 'ptr' && self.kind === '&mut' ? 'mut_' : 'ref_'}${target.def.item.name}__${name}`;
         args = target.args;

@@ -541,7 +541,8 @@ export class CrateScope {
           into.macroCalls.push({ name: item.name, reason: item.unexpanded });
           break;
         case 'impl': {
-          const self = item.selfTy.kind === 'path' ? item.selfTy.segments[item.selfTy.segments.length - 1]?.name : undefined;
+          // Impls for arrays (`impl<T> Array for [T; 8]`, smallvec's) are listed under `[]`.
+          const self = item.selfTy.kind === 'path' ? item.selfTy.segments[item.selfTy.segments.length - 1]?.name : item.selfTy.kind === 'array' ? '[]' : undefined;
           if (self === undefined) break;
           let list = this._impls.get(self);
           if (!list) this._impls.set(self, (list = []));

@@ -172,6 +172,45 @@ pub(crate) use g::Child;
     },
     exact: ['HoldsError', 'HoldsFailure', 'HoldsF', 'HoldsCrate', 'Child'],
   },
+  "associated types from the crate's impls: an array's (`A::Item` with `A = [T; N]`, one impl per length or one for every `N`, as smallvec writes them), and a std adapter's over the crate's own iterator (`Peekable<Pairs>`)": {
+    files: {
+      'Cargo.toml': manifest('arrays'),
+      'src/lib.rs': `#![allow(dead_code)]
+pub trait Array {
+    type Item;
+}
+macro_rules! impl_array {
+    ($($n:expr),*) => { $( impl<T> Array for [T; $n] { type Item = T; } )* };
+}
+impl_array!(1, 2, 4, 8);
+pub struct Small<A: Array> {
+    len: usize,
+    first: Option<A::Item>,
+    data: A,
+}
+pub struct UsesSmall(pub Small<[u16; 4]>, pub Small<[u8; 1]>);
+pub trait Generic {
+    type Elem;
+}
+impl<T, const N: usize> Generic for [T; N] {
+    type Elem = (T, [u8; N]);
+}
+pub struct G<A: Generic>(pub A::Elem);
+pub struct UsesG(pub G<[u32; 3]>, pub u8);
+
+// A std adapter over the crate's own iterator: Peekable<I> holds an Option<Option<I::Item>>.
+pub struct Pairs<'a>(std::str::Chars<'a>);
+impl<'a> Iterator for Pairs<'a> {
+    type Item = (u8, u64);
+    fn next(&mut self) -> Option<(u8, u64)> {
+        None
+    }
+}
+pub struct HoldsPeekable<'a>(pub std::iter::Peekable<Pairs<'a>>, pub u8);
+`,
+    },
+    exact: ['UsesSmall', 'UsesG', 'HoldsPeekable'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
