@@ -404,29 +404,33 @@ export class Engine {
   private projection(self: Ty, name: string, s: TyScope, trait?: string): Ty | undefined {
     if (self.k === 'int' || self.k === 'float' || self.k === 'bool' || self.k === 'char') return this.primitiveProjection(self, name, s, trait);
     if (self.k === 'array') return this.arrayProjection(self, name, s, trait);
-    if (self.k !== 'adt' || self.def.m.crate.isStd) return undefined;
-    const item = self.def.item;
+    // `<&'a Map<String, Value> as IntoIterator>::IntoIter`: from an impl for references to the type.
+    const refKind = self.k === 'ptr' && (self.kind === '&' || self.kind === '&mut') && self.pointee.k === 'adt' ? self.kind : undefined;
+    const adt = refKind && self.k === 'ptr' ? self.pointee : self;
+    if (adt.k !== 'adt' || adt.def.m.crate.isStd) return undefined;
+    const item = adt.def.item;
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
-    const crates = self.def.m.crate === s.m.crate ? [s.m.crate] : [self.def.m.crate, s.m.crate];
+    const crates = adt.def.m.crate === s.m.crate ? [s.m.crate] : [adt.def.m.crate, s.m.crate];
     for (const crate of crates) {
-      for (const { impl, m } of crate.impls.get(item.name) ?? []) {
+      for (const { impl, m } of crate.impls.get(refKind ? `${refKind}${item.name}` : item.name) ?? []) {
         if (trait !== undefined && impl.trait !== trait) continue;
         const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
-        if (!alias || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
-        const segs = impl.selfTy.segments;
-        const bound = this.resolver.resolveTypePath(m, segs.map((x) => x.name), impl.selfTy.global);
+        const selfTy = refKind && impl.selfTy.kind === 'ref' && impl.selfTy.mutable === (refKind === '&mut') ? impl.selfTy.inner : refKind ? undefined : impl.selfTy;
+        if (!alias || !crate.active(impl.cfg) || selfTy?.kind !== 'path') continue;
+        const segs = selfTy.segments;
+        const bound = this.resolver.resolveTypePath(m, segs.map((x) => x.name), selfTy.global);
         if (bound?.k !== 'item' || bound.item !== item) continue;
         // The impl's parameters, as the self type's written arguments name them.
         const params = new Set((impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime').map((p) => p.name));
         const written = (segs[segs.length - 1]!.args ?? []).filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
         // `impl Tr for Foo` with `Foo<T = u8>` is Foo<u8>'s: arguments left to defaults are not compared here.
-        if (written.length !== self.args.length) return undefined;
+        if (written.length !== adt.args.length) return undefined;
         const generics = new Map<string, GArg>();
         let matches = true;
         const concrete: { a: GenericArg; arg: GArg }[] = [];
         for (let i = 0; i < written.length; i++) {
           const a = written[i]!;
-          const arg = self.args[i];
+          const arg = adt.args[i];
           if (!arg) return undefined;
           const p = a.kind === 'type' && a.ty.kind === 'path' && a.ty.segments.length === 1 && !a.ty.global ? a.ty.segments[0]!.name : undefined;
           if (p !== undefined && params.has(p)) {

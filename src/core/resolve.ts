@@ -542,7 +542,14 @@ export class CrateScope {
           break;
         case 'impl': {
           // Impls for arrays (`impl<T> Array for [T; 8]`, smallvec's) are listed under `[]`.
-          const self = item.selfTy.kind === 'path' ? item.selfTy.segments[item.selfTy.segments.length - 1]?.name : item.selfTy.kind === 'array' ? '[]' : undefined;
+          // and impls for references to a type (`impl<'a> IntoIterator for &'a Map<..>`) under `&Map` / `&mutMap`.
+          const st = item.selfTy;
+          const inner = st.kind === 'ref' && st.inner.kind === 'path' ? st.inner : undefined;
+          const self =
+            st.kind === 'path' ? st.segments[st.segments.length - 1]?.name
+            : st.kind === 'array' ? '[]'
+            : inner ? `${st.kind === 'ref' && st.mutable ? '&mut' : '&'}${inner.segments[inner.segments.length - 1]?.name}`
+            : undefined;
           if (self === undefined) break;
           let list = this._impls.get(self);
           if (!list) this._impls.set(self, (list = []));

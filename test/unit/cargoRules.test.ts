@@ -172,7 +172,7 @@ pub(crate) use g::Child;
     },
     exact: ['HoldsError', 'HoldsFailure', 'HoldsF', 'HoldsCrate', 'Child'],
   },
-  "associated types from the crate's impls: an array's (`A::Item` with `A = [T; N]`, one impl per length or one for every `N`, as smallvec writes them), and a std adapter's over the crate's own iterator (`Peekable<Pairs>`)": {
+  "associated types from the crate's impls: an array's (`A::Item` with `A = [T; N]`, one impl per length or one for every `N`, as smallvec writes them), a std adapter's over the crate's own iterator (`Peekable<Pairs>`), and one of an impl for references (`<&'a Bag as IntoIterator>::IntoIter`)": {
     files: {
       'Cargo.toml': manifest('arrays'),
       'src/lib.rs': `#![allow(dead_code)]
@@ -207,9 +207,32 @@ impl<'a> Iterator for Pairs<'a> {
     }
 }
 pub struct HoldsPeekable<'a>(pub std::iter::Peekable<Pairs<'a>>, pub u8);
+
+// An impl for references to a type (serde_json's \`impl<'a> IntoIterator for &'a Map<..>\`).
+pub struct Bag {
+    items: Vec<u32>,
+}
+pub struct BagIter<'a> {
+    inner: std::slice::Iter<'a, u32>,
+    n: u8,
+}
+impl<'a> Iterator for BagIter<'a> {
+    type Item = &'a u32;
+    fn next(&mut self) -> Option<&'a u32> {
+        self.inner.next()
+    }
+}
+impl<'a> IntoIterator for &'a Bag {
+    type Item = &'a u32;
+    type IntoIter = BagIter<'a>;
+    fn into_iter(self) -> BagIter<'a> {
+        BagIter { inner: self.items.iter(), n: 0 }
+    }
+}
+pub struct HoldsRefIter<'a>(pub <&'a Bag as IntoIterator>::IntoIter, pub u16);
 `,
     },
-    exact: ['UsesSmall', 'UsesG', 'HoldsPeekable'],
+    exact: ['UsesSmall', 'UsesG', 'HoldsPeekable', 'HoldsRefIter'],
   },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
