@@ -18,7 +18,7 @@ import type { CfgPredicate, Item, MacroItem, ModDef, SourceFile, Span, UseEntry 
 import { markExpanded, type ExpansionMark } from '../core/expansion';
 import { PENDING_FILE } from './parsedFiles';
 import type { WorkBudget } from '../core/budget';
-import { type Edition, type Expansion, type Failure, type MacroRules, expandBitflags, expandCfgIf, expandMacro, parseMacroRules } from '../core/macros';
+import { type Edition, type Expansion, type Failure, type MacroRules, expandBitflags, expandCfgIf, expandMacro, parseMacroRules, soleMacroCall } from '../core/macros';
 
 /** The crate a macro is defined in; `id` is its CrateScope's, set once the crate's scope exists. */
 export interface MacroHome {
@@ -384,7 +384,7 @@ export class CrateExpander {
       const def = target.def;
       const dollarCrate = def.home === this.env.home || def.home.id === undefined ? 'crate' : `::${DOLLAR_CRATE_PREFIX}${def.home.id}`;
       exp = memoExpansion(
-        `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${def.body}\0${call.input}`,
+        `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${bodyId(def.body)}\0${call.input}`,
         () => {
           def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition, localInnerMacros: def.localInner });
           return 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
@@ -407,7 +407,13 @@ export class CrateExpander {
     // (typing above a call moves it, and its name with it).
     let file = parsedExpansions.get(exp);
     if (!file) {
-      file = this.env.parse(path, exp.text);
+      // An expansion that is nothing but another call (a recursive macro's next step: half of the
+      // expansion text in a build of hyper, through pin-project-lite) or nothing at all needs no parse.
+      const sole = /\S/.test(exp.text) ? soleMacroCall(exp.text) : { empty: true as const };
+      if (sole) {
+        const items: Item[] = 'empty' in sole ? [] : [{ kind: 'macroCall', name: sole.name, span: { start: sole.start, end: sole.end }, input: sole.input, inputStart: sole.inputStart, attrs: [], cfg: [] }];
+        file = { path, items, problems: [], innerAttrs: [] };
+      } else file = this.env.parse(path, exp.text);
       if (file !== PENDING_FILE && !file.problems.some((p) => p.code === 'parseAbandoned')) parsedExpansions.set(exp, file);
     }
     if (file === PENDING_FILE) {
@@ -463,6 +469,19 @@ export class CrateExpander {
  * these, so the cache is shared; it is emptied past MEMO_CHARS characters of keys and output.
  */
 const memo = new Map<string, Expansion | Failure>();
+/**
+ * A number per macro body text, for the memo's keys: a key that held the body (pin-project-lite's
+ * internal macro is 30 KB) cost a copy and a hash of it per call.
+ */
+const bodyIds = new Map<string, number>();
+/** Never reused, so a key made before the memo was emptied cannot name another body. */
+let nextBodyId = 1;
+
+function bodyId(body: string): number {
+  let id = bodyIds.get(body);
+  if (id === undefined) bodyIds.set(body, (id = nextBodyId++));
+  return id;
+}
 /** The model of each expansion's text (see CrateExpander.call). */
 const parsedExpansions = new WeakMap<Expansion, SourceFile>();
 let memoChars = 0;
@@ -484,6 +503,7 @@ function memoExpansion(key: string, expand: () => Expansion | Failure, budget?: 
   memoChars += key.length + ('text' in exp ? exp.text.length : 0);
   if (memoChars > MEMO_CHARS) {
     memo.clear();
+    bodyIds.clear();
     memoChars = key.length + ('text' in exp ? exp.text.length : 0);
   }
   memo.set(key, exp);

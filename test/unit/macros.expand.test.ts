@@ -4,7 +4,7 @@
  * each case is checked against the compiler by macros.rustc.test.ts; these pin the details.
  */
 import assert from 'node:assert/strict';
-import { expandMacro, parseMacroRules, type Edition, type Expansion, type Failure, type MacroRules } from '../../src/core/macros/index';
+import { expandMacro, parseMacroRules, soleMacroCall, type Edition, type Expansion, type Failure, type MacroRules } from '../../src/core/macros/index';
 
 function rules(body: string, edition?: Edition): MacroRules {
   const r = parseMacroRules('m', body, { edition });
@@ -181,5 +181,29 @@ describe('macros: errors', () => {
     assert.match(bad('() => { "unterminated }'), /unterminated string/);
     assert.equal((parseMacroRules('m', '') as MacroRules).rules.length, 0);
     assert.match(err('', 'x'), /the macro has no rules/);
+  });
+});
+
+describe('macros: an expansion that is one more call', () => {
+  it('is read without a parse: path, input and offsets, with a `;` or comments around it', () => {
+    const text = ' ::__rll_crate_3::__pin_project_internal! { [a] "}" { b } } ';
+    const c = soleMacroCall(text)!;
+    assert.equal(c.name, '::__rll_crate_3::__pin_project_internal');
+    assert.equal(c.input, ' [a] "}" { b } ');
+    assert.equal(text.slice(c.inputStart, c.inputStart + c.input.length), c.input);
+    assert.equal(c.start, 1);
+    assert.equal(text.slice(c.start, c.end), text.trim());
+    const paren = soleMacroCall('m!(x, y); // done\n')!;
+    assert.equal(paren.input, 'x, y');
+    assert.equal(paren.end, 'm!(x, y);'.length);
+    assert.equal(soleMacroCall('crate :: inner ! [1]')!.name, 'crate::inner');
+  });
+  it('is not taken for anything else: two items, a call then an item, `macro_rules!`, an unclosed group', () => {
+    assert.equal(soleMacroCall('a! { } b! { }'), undefined);
+    assert.equal(soleMacroCall('a! { } struct S;'), undefined);
+    assert.equal(soleMacroCall('macro_rules! m { () => {} }'), undefined);
+    assert.equal(soleMacroCall('a! { '), undefined);
+    assert.equal(soleMacroCall('struct S;'), undefined);
+    assert.equal(soleMacroCall('#[cfg(x)] a! { }'), undefined);
   });
 });

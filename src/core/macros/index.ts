@@ -6,6 +6,7 @@
 import { expandBitflags as bitflags } from './bitflags';
 import { expandCfgIf as cfgIf } from './cfgIf';
 import { expandMacro as expand, parseMacroRules as parse, type ExpandOptions, type Expansion, type Failure, type MacroRules, type ParseOptions } from './expand';
+import { lex } from './lexer';
 
 export type { Edition } from './fragments';
 export type { Limits, Origin } from './emit';
@@ -39,4 +40,29 @@ export function expandCfgIf(input: string): Expansion | Failure {
 /** `bitflags::bitflags!` (1.x or 2.x): the flags structs with the layout the real macro gives them. */
 export function expandBitflags(input: string, major: 1 | 2): Expansion | Failure {
   return guarded(() => bitflags(input, major));
+}
+
+/**
+ * Where the one macro call that `text` is (nothing else but whitespace, comments and a final
+ * `;`) has its path, its input and the input's offset: `$crate::step! { .. }`, as each step of a
+ * recursive macro expands to. Undefined for anything else (`macro_rules!` included).
+ */
+export function soleMacroCall(text: string): { readonly name: string; readonly start: number; readonly input: string; readonly inputStart: number; readonly end: number } | undefined {
+  const head = /^\s*((?:::\s*)?[A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*!\s*(?=[({[])/.exec(text);
+  if (!head) return undefined;
+  const name = head[1]!.replace(/\s+/g, '');
+  if (name === 'macro_rules') return undefined;
+  const open = head[0].length;
+  const lexed = guarded(() => {
+    const r = lex(text.slice(open));
+    return 'error' in r ? { error: r.error } : r;
+  });
+  if ('error' in lexed) return undefined;
+  const toks = lexed.tokens;
+  if (toks[0]?.kind !== 'open') return undefined;
+  const close = toks[0].pair;
+  const rest = toks.length - close - 1;
+  if (rest > 1 || (rest === 1 && toks[close + 1]!.text !== ';')) return undefined;
+  const closeAt = open + toks[close]!.start;
+  return { name, start: text.length - text.trimStart().length, input: text.slice(open + 1, closeAt), inputStart: open + 1, end: rest === 1 ? open + toks[close + 1]!.start + 1 : closeAt + 1 };
 }
