@@ -64,6 +64,15 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
     if (n === 'feature="folded_multiply"') return ['x86_64', 'aarch64', 'mips64', 'powerpc64', 'riscv64gc', 's390x'].includes(arch(t));
     return undefined;
   },
+  // anyhow 1.0.x build.rs: `backtrace` when a probe compiles; up to 1.0.7x the probe uses
+  // `provide_any`'s `Demand`, which later compilers removed, so never on 1.95; `std_backtrace`
+  // (later versions) from rustc 1.65 on; nightly-only probes never.
+  anyhow: (n, _t, _f, script) => {
+    if (n === 'backtrace') return /provide_any|Demand</.test(script) ? false : undefined;
+    if (n === 'std_backtrace') return true;
+    if (n === 'error_generic_member_access' || n === 'anyhow_nightly_testing') return false;
+    return undefined;
+  },
   // target-lexicon 0.12 build.rs: the rust_1_40 feature from rustc 1.40 on.
   'target-lexicon': (n) => (n === 'feature="rust_1_40"' ? true : undefined),
   // libc 0.2 build.rs: version checks that all pass on 1.95; the FreeBSD ABI of its default

@@ -245,6 +245,8 @@ describe('build scripts (never run)', () => {
     const ahash = buildCfgs('ahash', 'println!("cargo:rustc-cfg=feature=\\"specialize\\""); println!("cargo:rustc-cfg=feature=\\"runtime-rng\\""); println!("cargo:rustc-cfg=feature=\\"folded_multiply\\"");', x86, new Set());
     assert.deepEqual([...ahash.features].sort(), ['folded_multiply', 'runtime-rng']);
     assert.equal(ahash.uncertain.size, 0);
+    const anyhow = buildCfgs('anyhow', 'const PROBE: &str = r#"#![feature(provide_any)] use std::any::{Demand, Provider};"#; fn main() { println!("cargo:rustc-cfg=backtrace"); println!("cargo:rustc-cfg=anyhow_no_ptr_addr_of"); }', x86, new Set());
+    assert.deepEqual([anyhow.set, anyhow.uncertain.size], [[], 0], "anyhow 1.0.69's backtrace probe cannot compile on 1.95");
     const made = buildCfgs('maker', 'for f in FEATURES { println!("cargo:rustc-cfg={}", f); } println!("cargo:rustc-cfg=feature=\\"fast\\"");', x86, new Set());
     assert.deepEqual([...made.uncertain.keys()].sort(), ['*', 'feature="fast"']);
     const other = buildCfgs('mystery', 'println!("cargo:rustc-cfg=fast_path"); ac.emit_rustc_version(1, 60);', x86, new Set());
