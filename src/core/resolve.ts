@@ -144,8 +144,9 @@ export class ModuleScope {
     readonly file: string,
     readonly parent: ModuleScope | undefined,
   ) {}
+  private _displayPath: string | undefined;
   get displayPath(): string {
-    return this.path.join('::');
+    return (this._displayPath ??= this.path.join('::'));
   }
 
   /** Notes the items whose names this module has (sorted out on first use). */
