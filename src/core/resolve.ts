@@ -823,6 +823,14 @@ export class Resolver {
         this.depth--;
       }
     }
+    // `<X as Tr>::N` and `<X>::N`: the written self type (its generic arguments aside) and trait.
+    const q = segs.length === 2 ? /^<\s*((?:::)?\s*[A-Za-z_][\w\s:]*?)\s*(?:<[^]*>)?\s*(?:\bas\s+([\w\s:]+?)\s*(?:<[^]*>)?\s*)?>$/.exec(segs[0]!) : null;
+    if (q) {
+      const written = q[1]!.replace(/\s+/g, '');
+      const self = this.resolveTypePath(m, written.replace(/^::/, '').split('::'), written.startsWith('::'));
+      const trait = q[2]?.replace(/\s+/g, '').split('::').pop();
+      return self?.k === 'item' ? this.associatedConst(self, segs[1]!, trait) : undefined;
+    }
     const owner = this.resolveTypePath(m, segs.slice(0, -1), false);
     if (owner?.k === 'extern' && owner.reason !== undefined) return { unknown: owner.reason };
     if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
@@ -858,20 +866,28 @@ export class Resolver {
   }
 
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
-  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string): ConstFound | undefined {
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: string): ConstFound | undefined {
     const crate = owner.m.crate;
+    // Inherent impls first, as rustc looks them up; then trait impls (`impl Tr for X { const N }`).
+    // Several impls defining the name (of different instantiations, or of different traits) are
+    // not told apart here: the path's generic arguments are not kept.
+    const inherent: ConstFound[] = [];
+    const ofTraits: ConstFound[] = [];
     for (const { impl, m } of crate.impls.get(owner.item.name) ?? []) {
       if (impl.selfTy.kind !== 'path' || !impl.consts.some((x) => x.name === name)) continue;
+      if (trait !== undefined && impl.trait !== trait) continue;
       const unsure = crate.unsureCfgs.size ? (crate.unsure(impl.cfg) ?? impl.consts.map((x) => (x.name === name ? crate.unsure(x.cfg) : undefined)).find((x) => x !== undefined)) : undefined;
       const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
       if (unsure === undefined && (!c || !crate.active(impl.cfg))) continue;
       const self = this.resolveTypePath(m, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
       if (self?.k !== 'item' || self.item !== owner.item) continue;
-      if (unsure !== undefined) return { unknown: unsure };
       // `Self::N` in the constant's value is the impl's self type.
-      return { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name) };
+      const found: ConstFound = unsure !== undefined ? { unknown: unsure } : { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name) };
+      (impl.trait === undefined ? inherent : ofTraits).push(found);
     }
-    return undefined;
+    const pick = inherent.length ? inherent : ofTraits;
+    if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };
+    return pick[0];
   }
 
   /** A const imported into `m` by name or by a glob (`segs` is one name). */

@@ -537,7 +537,7 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
 
 /**
  * An inherent impl with associated constants, `impl Copy for T`, or a trait impl with associated
- * types (see ImplDef); undefined for every other impl.
+ * types or constants (see ImplDef); undefined for every other impl.
  */
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const selfNode = node.childForFieldName('type');
@@ -547,14 +547,20 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     const traitText = slice(ctx, trait).replace(/\s+/g, '');
     if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, span: itemSpan(node, p), cfg: p.cfg };
     const types: TypeAliasDef[] = [];
+    const consts: ConstDef[] = [];
     for (const k of node.childForFieldName('body')?.children ?? []) {
-      if (k.type !== 'type_item') continue;
-      const t = typeAlias(k, k.children, newPending(), ctx);
-      if (t?.ty) types.push(t);
+      if (k.type === 'type_item') {
+        const t = typeAlias(k, k.children, newPending(), ctx);
+        if (t?.ty) types.push(t);
+      } else if (k.type === 'const_item') {
+        // `impl Tr for X { const N: usize = 8; }`: `X::N` and `<X as Tr>::N` in array lengths.
+        const c = constItem('const', k, k.children, newPending(), ctx);
+        if (c) consts.push(c);
+      }
     }
-    if (types.length === 0) return undefined;
+    if (types.length === 0 && consts.length === 0) return undefined;
     const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, undefined, ctx);
-    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, trait: traitLastSegment(traitText), generics, types, span: itemSpan(node, p), cfg: p.cfg };
+    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), generics, types, span: itemSpan(node, p), cfg: p.cfg };
   }
   const body = node.childForFieldName('body');
   if (!body) return undefined;

@@ -234,6 +234,53 @@ pub struct HoldsRefIter<'a>(pub <&'a Bag as IntoIterator>::IntoIter, pub u16);
     },
     exact: ['UsesSmall', 'UsesG', 'HoldsPeekable', 'HoldsRefIter'],
   },
+  "associated constants: a trait impl's (`Header::SIZE`, `<Header as Sized2>::SIZE`), an inherent one before a trait's of the same name, and unknown when several impls define the name (`<W<u16> as Sized2>::SIZE` with impls for W<u8> and W<u16>)": {
+    files: {
+      'Cargo.toml': manifest('assocconst'),
+      'src/lib.rs': `pub trait Sized2 {
+    const SIZE: usize;
+}
+pub struct Header;
+impl Sized2 for Header {
+    const SIZE: usize = 12;
+}
+pub struct ViaTrait {
+    pub a: [u8; Header::SIZE],
+}
+pub struct ViaQualified {
+    pub a: [u16; <Header as Sized2>::SIZE],
+}
+pub struct Both;
+impl Both {
+    pub const K: usize = 3;
+}
+pub trait HasK {
+    const K: usize;
+}
+impl HasK for Both {
+    const K: usize = 9;
+}
+pub struct InherentFirst {
+    pub a: [u8; Both::K],
+}
+pub struct TraitNamed {
+    pub a: [u8; <Both as HasK>::K],
+}
+pub struct W<T>(pub T);
+impl Sized2 for W<u8> {
+    const SIZE: usize = 1;
+}
+impl Sized2 for W<u16> {
+    const SIZE: usize = 2;
+}
+pub struct Instantiated {
+    pub a: [u8; <W<u16> as Sized2>::SIZE],
+}
+`,
+    },
+    exact: ['ViaTrait', 'ViaQualified', 'InherentFirst', 'TraitNamed'],
+    abstain: [['Instantiated', /defined by 2 impls/]],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
