@@ -707,6 +707,11 @@ export class Resolver {
 
   private stdRoot(name: string): Binding | undefined {
     if (name === 'std' || name === 'core' || name === 'alloc') return { k: 'module', m: this.std.root };
+    // The proc_macro sysroot crate is modelled as a module of the std model.
+    if (name === 'proc_macro') {
+      const m = this.std.root.children.get('proc_macro');
+      return m ? { k: 'module', m } : undefined;
+    }
     return undefined;
   }
 

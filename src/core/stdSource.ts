@@ -1878,6 +1878,61 @@ pub mod arch {
         #[repr(C, align(8))] pub struct uint8x8_t([u8; 8]);
     }
 }
+// The proc_macro crate (a sysroot crate beside std: extern crate proc_macro, or a proc-macro
+// crate's own), rustc 1.95's library/proc_macro/src/lib.rs and bridge/{mod,client,symbol}.rs. Its
+// values are u32 handles into the compiler's tables. It needs std, hence #[rll_os(std)].
+pub mod proc_macro {
+    mod bridge {
+        pub mod client {
+            pub(crate) type Handle = crate::num::NonZero<u32>;
+            #[derive(Copy, Clone)]
+            pub struct Span { handle: Handle }
+            pub struct TokenStream { handle: Handle }
+        }
+        pub mod symbol {
+            #[derive(Copy, Clone)]
+            pub struct Symbol(crate::num::NonZero<u32>);
+        }
+        pub enum LitKind { Byte, Char, Integer, Float, Str, StrRaw(u8), ByteStr, ByteStrRaw(u8), CStr, CStrRaw(u8), ErrWithGuar }
+        #[derive(Copy, Clone)]
+        pub struct DelimSpan<Span> { pub open: Span, pub close: Span, pub entire: Span }
+        pub struct Group<TokenStream, Span> { pub delimiter: crate::proc_macro::Delimiter, pub stream: Option<TokenStream>, pub span: DelimSpan<Span> }
+        pub struct Punct<Span> { pub ch: u8, pub joint: bool, pub span: Span }
+        #[derive(Copy, Clone)]
+        pub struct Ident<Span, Symbol> { pub sym: Symbol, pub is_raw: bool, pub span: Span }
+        pub struct Literal<Span, Symbol> { pub kind: LitKind, pub symbol: Symbol, pub suffix: Option<Symbol>, pub span: Span }
+        pub enum TokenTree<TokenStream, Span, Symbol> { Group(Group<TokenStream, Span>), Punct(Punct<Span>), Ident(Ident<Span, Symbol>), Literal(Literal<Span, Symbol>) }
+    }
+    use self::bridge::client;
+    use self::bridge::symbol::Symbol;
+    #[rll_os(std)]
+    pub struct TokenStream(Option<client::TokenStream>);
+    #[rll_os(std)]
+    pub struct LexError(crate::string::String);
+    #[rll_os(std)]
+    #[derive(Copy, Clone)]
+    pub struct Span(client::Span);
+    #[rll_os(std)]
+    pub enum TokenTree { Group(Group), Ident(Ident), Punct(Punct), Literal(Literal) }
+    #[rll_os(std)]
+    pub struct Group(bridge::Group<client::TokenStream, client::Span>);
+    #[rll_os(std)]
+    #[derive(Copy, Clone)]
+    pub enum Delimiter { Parenthesis, Brace, Bracket, None }
+    #[rll_os(std)]
+    pub struct Punct(bridge::Punct<client::Span>);
+    #[rll_os(std)]
+    #[derive(Copy, Clone)]
+    pub enum Spacing { Joint, Alone }
+    #[rll_os(std)]
+    pub struct Ident(bridge::Ident<client::Span, Symbol>);
+    #[rll_os(std)]
+    pub struct Literal(bridge::Literal<client::Span, Symbol>);
+    pub mod token_stream {
+        #[rll_os(std)]
+        pub struct IntoIter(crate::vec::IntoIter<super::bridge::TokenTree<super::bridge::client::TokenStream, super::bridge::client::Span, super::bridge::symbol::Symbol>>);
+    }
+}
 pub use self::option::Option;
 pub use self::result::Result;
 pub use self::vec::Vec;

@@ -31,6 +31,7 @@ pub struct V(Vec<u8>);
 pub struct It(std::slice::Iter<'static, u64>);
 pub struct Pk(std::iter::Peekable<std::str::Chars<'static>>);
 pub struct Cur(std::io::Cursor<Vec<u8>>);
+pub struct Pm(proc_macro::TokenTree, Option<proc_macro::Span>, proc_macro::LexError);
 `;
 
 const OS_DEPENDENT = ['File', 'Mtx', 'Now', 'Join', 'Cmd', 'Tcp', 'In', 'Args', 'Meta', 'Fd'];
@@ -68,6 +69,14 @@ describe('std model on targets without an installed std', function () {
       assert.equal(thumb.get(n)?.size, null, n);
       assert.match(thumb.get(n)?.unknown ?? '', /is part of std, which thumbv7em-none-eabihf does not have/, n);
     }
+  });
+
+  it('proc_macro (a sysroot crate that needs std): laid out where std exists, never on bare metal', async () => {
+    // TokenTree 20 bytes (u32 handles), Option<Span> 4 (the handle's niche), LexError a String.
+    assert.deepEqual([(await layouts('i686-unknown-linux-gnu')).get('Pm')?.size, (await layouts('x86_64-unknown-linux-gnu')).get('Pm')?.size], [36, 48]);
+    const thumb = (await layouts('thumbv7em-none-eabihf')).get('Pm');
+    assert.equal(thumb?.size, null);
+    assert.match(thumb?.unknown ?? '', /is part of std, which thumbv7em-none-eabihf does not have/);
   });
 
   it('atomics exist only where the target has atomics of their width', async () => {

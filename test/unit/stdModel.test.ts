@@ -97,7 +97,8 @@ const FEATURES = [
 const CORE_ONLY = new Set(['index::Clamp', 'index::Last', 'error::Source', 'ffi::c_str::Bytes', 'fmt::NumBuffer', 'panic::PanicMessage']);
 
 function instancesOf(t: PublicStdType): StdInstance[] {
-  const name = `${CORE_ONLY.has(t.path) ? 'core' : 'std'}::${t.path}`;
+  // proc_macro is a crate of its own (the probes say `extern crate proc_macro;`).
+  const name = t.path.startsWith('proc_macro::') ? t.path : `${CORE_ONLY.has(t.path) ? 'core' : 'std'}::${t.path}`;
   const explicit = EXPLICIT_ARGS[t.path];
   if (explicit) return explicit.map((a) => ({ type: t, text: `${name}<${a}>` }));
   const own = t.params.filter((p) => !p.hasDefault || p.kind === 'lifetime');
@@ -160,7 +161,7 @@ describe('std model: every public type against rustc', function () {
       const r = pre.get(`S${i}`);
       return r && !r.error && r.size !== null ? BigInt(r.niche?.count ?? '0') : undefined;
     };
-    const header = `#![feature(${FEATURES.join(', ')})]`;
+    const header = `#![feature(${FEATURES.join(', ')})]\nextern crate proc_macro;`;
     const { corpus, of } = stdTypeCorpus(instances, header, unsized, niche);
     if (process.env.RLL_STD_PROBE) writeFileSync(process.env.RLL_STD_PROBE, renderStdProbe(corpus).text);
     t0 = Date.now();
@@ -190,7 +191,7 @@ describe('std model: every public type against rustc', function () {
   it('says whether each one may be a union field (Copy) as rustc does, or that it does not know', async function () {
     if (!rustcAvailable()) this.skip();
     const { instances, unsized } = await firstPass();
-    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]`;
+    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]\nextern crate proc_macro;`;
     const lines = header.split('\n').length;
     const sized = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i));
     const source = `${header}\n${sized.map(({ inst, i }) => `pub union U${i} { pub a: ${inst.text} }`).join('\n')}\n`;
