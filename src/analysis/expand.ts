@@ -14,10 +14,13 @@
  * An expansion's output is parsed like a file (a virtual one, `<file>#macro:N`); the items it
  * makes are marked (src/core/expansion.ts) and placed on the call in the real file.
  */
-import type { CfgPredicate, Item, MacroItem, ModDef, SourceFile, Span, UseEntry } from '../core/model';
+import type { CfgPredicate, Item, MacroItem, ModDef, SourceFile, Span, TypeExpr, UseEntry } from '../core/model';
 import { markExpanded, type ExpansionMark } from '../core/expansion';
 import { PENDING_FILE } from './parsedFiles';
+import { dirname, isAbsolute, join } from '../cargo/paths';
+import { hasTypeMacro, itemHasTypeMacro, mapItemTypes, mapTypeMacros, respan, typeMacroCall } from './typeMacros';
 import type { WorkBudget } from '../core/budget';
+import { SELF_CRATE } from '../core/resolve';
 import { type Edition, type Expansion, type Failure, type MacroRules, expandBitflags, expandCfgIf, expandMacro, parseMacroRules, soleMacroCall } from '../core/macros';
 
 /** The crate a macro is defined in; `id` is its CrateScope's, set once the crate's scope exists. */
@@ -63,6 +66,11 @@ export interface ExpandEnv {
   readonly budget?: WorkBudget;
   /** This crate's `#[macro_export]` macros from a walk made before (see `missedExported`). */
   readonly exportedBefore?: ReadonlyMap<string, MacroDef>;
+  /**
+   * Reads a file for `include!("file.rs")` at item position. Given only for crates whose sources
+   * never change (registry and git dependencies): the editor does not watch included files.
+   */
+  readonly read?: (path: string) => string | undefined;
 }
 
 /**
@@ -110,9 +118,22 @@ export interface ItemsContext {
 /** How many `use`s deep a macro path is followed through the crate's modules. */
 const MAX_MACRO_IMPORT_DEPTH = 16;
 
+/** How many type-position calls deep an expansion is followed (a call whose type is another call). */
+const MAX_TYPE_MACRO_DEPTH = 16;
+
 const STD_NO_ITEMS = new Set(['thread_local', 'global_asm']);
 
-const MODULE_KEYWORDS = new Set(['crate', 'self', 'super', '$crate']);
+const MODULE_KEYWORDS = new Set(['crate', 'self', 'super', '$crate', SELF_CRATE]);
+
+/**
+ * What `$crate` becomes in an expansion of `def` in the crate of `home`: its own crate's root by a
+ * name of its own (SELF_CRATE, not `crate`: a `macro_rules!` the expansion defines keeps it
+ * apart from a written `crate`, which names the crate where that macro is called), else the
+ * defining crate by its scope id.
+ */
+function dollarCrateOf(def: MacroDef, home: MacroHome): string {
+  return def.home === home || def.home.id === undefined ? SELF_CRATE : `::${DOLLAR_CRATE_PREFIX}${def.home.id}`;
+}
 
 /** rustc's default `recursion_limit`. */
 const DEFAULT_RECURSION_LIMIT = 128;
@@ -232,7 +253,9 @@ export class CrateExpander {
           const exportAttr = it.attrs.find((a) => a.name === 'macro_export');
           // `#[macro_export(local_inner_macros)]`: helper calls in its rules name `$crate`'s (bitflags 1, lazy_static, log).
           const localInner = exportAttr !== undefined && /local_inner_macros/.test(exportAttr.text);
-          const def: MacroDef = { name: it.name, body: it.body, home: this.env.home, edition: this.env.edition, pkg: this.env.pkg, localInner };
+          // Defined by an expansion: the outer macro's `$crate` (this crate) is `$crate` again here.
+          const body = ctx.place && it.body.includes(SELF_CRATE) ? it.body.split(SELF_CRATE).join('$crate') : it.body;
+          const def: MacroDef = { name: it.name, body, home: this.env.home, edition: this.env.edition, pkg: this.env.pkg, localInner };
           textual = { def, next: textual };
           if (exportAttr) this.exported.set(it.name, def);
           out.push(it);
@@ -256,10 +279,74 @@ export class CrateExpander {
           break;
         }
         default:
-          out.push(it);
+          // `Token![;]` in a field's type: the type its expansion is.
+          out.push(itemHasTypeMacro(it) ? mapItemTypes(it, (te) => mapTypeMacros(te, (m) => this.typeMacro(m, { ...ctx, textual }, uses, 0))) : it);
       }
     }
     return { items: out, textual };
+  }
+
+  /**
+   * `include!("file.rs")` at item position in a crate whose sources never change (ExpandEnv.read):
+   * the file's text, as an expansion placed on the call. Undefined for other calls.
+   */
+  private included(call: MacroItem, ctx: ItemsContext): Expansion | undefined {
+    if (!this.env.read || !/^(?:(?:::)?(?:std|core)::)?include$/.test(call.name)) return undefined;
+    const lit = /^\s*"([^"\\]*)"\s*$/.exec(call.input)?.[1];
+    if (lit === undefined || ctx.file.includes('#macro:')) return undefined;
+    const path = isAbsolute(lit) ? lit : join(dirname(ctx.file), lit);
+    const text = this.env.read(path);
+    if (text === undefined) return undefined;
+    let exp = includedFiles.get(path);
+    if (exp?.text !== text) includedFiles.set(path, (exp = { text, origins: [] }));
+    return exp;
+  }
+
+  /**
+   * The type a type-position macro call expands to, its spans on the call; undefined (the type
+   * stays unknown) when the macro is not found, not yet read (the walk is made again), or its
+   * expansion is not one type.
+   */
+  private typeMacro(m: Extract<TypeExpr, { kind: 'macro' }>, ctx: ItemsContext, uses: readonly UseEntry[], depth: number): TypeExpr | undefined {
+    if (depth >= MAX_TYPE_MACRO_DEPTH) return undefined;
+    const call = typeMacroCall(m);
+    if (!call) return undefined;
+    const item: MacroItem = { kind: 'macroCall', name: call.name, span: m.span, input: call.input, inputStart: call.inputStart, attrs: [], cfg: [] };
+    const target = this.resolve(item, ctx.textual, uses, ctx.module);
+    if ('reason' in target) {
+      if (target.pending) this.pending++;
+      return undefined;
+    }
+    if (!('def' in target)) return undefined;
+    const def = target.def;
+    const dollarCrate = dollarCrateOf(def, this.env.home);
+    const exp = memoExpansion(
+      `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${bodyId(def.body)}\0${call.input}`,
+      () => {
+        def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition, localInnerMacros: def.localInner });
+        return 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
+      },
+      this.env.budget,
+    );
+    if (exp === undefined) {
+      this.pending++;
+      return undefined;
+    }
+    if ('error' in exp) return undefined;
+    let ty = parsedTypes.get(exp);
+    if (!ty) {
+      const file = this.env.parse(`${ctx.file}#macro:type:${m.span.start}:${depth}`, `type __RllType = ${exp.text};`);
+      if (file === PENDING_FILE) {
+        this.pending++;
+        return undefined;
+      }
+      const alias = file.items[0];
+      if (file.items.length !== 1 || alias?.kind !== 'alias' || !alias.ty || file.problems.length) return undefined;
+      ty = alias.ty;
+      parsedTypes.set(exp, ty);
+    }
+    const placed = respan(ty, m.span);
+    return hasTypeMacro(placed) ? mapTypeMacros(placed, (x) => this.typeMacro(x, ctx, uses, depth + 1)) : placed;
   }
 
   /**
@@ -274,9 +361,9 @@ export class CrateExpander {
     depth: number,
   ): MacroDef | { reason: string; pending?: boolean } | undefined {
     if (depth >= MAX_MACRO_IMPORT_DEPTH) return undefined;
-    let mod: string[] = segs[0] === 'crate' || segs[0] === '$crate' ? [] : [...here];
+    let mod: string[] = segs[0] === 'crate' || segs[0] === '$crate' || segs[0] === SELF_CRATE ? [] : [...here];
     for (const [i, seg] of segs.entries()) {
-      if (i === 0 && (seg === 'crate' || seg === '$crate' || seg === 'self')) continue;
+      if (i === 0 && (seg === 'crate' || seg === '$crate' || seg === SELF_CRATE || seg === 'self')) continue;
       if (seg === 'super') {
         if (mod.length === 0) return undefined;
         mod.pop();
@@ -304,7 +391,7 @@ export class CrateExpander {
     /** A `#[macro_use]` crate that is still being read (the macro may be there). */
     let pendingCrate: string | undefined;
     const fromCrate = (crate: string, name: string): MacroDef | { reason: string; pending?: boolean } | undefined => {
-      if (crate === 'crate' || crate === 'self' || crate === 'super' || crate === '$crate') {
+      if (crate === 'crate' || crate === 'self' || crate === 'super' || crate === '$crate' || crate === SELF_CRATE) {
         // `#[macro_export]` macros are at the crate root whatever the module order: one defined
         // later in the walk is known from the walk before (see `missedExported`).
         const def = this.exported.get(name) ?? this.env.exportedBefore?.get(name);
@@ -374,7 +461,8 @@ export class CrateExpander {
       this.problems.push({ file: ctx.file, span: callSpan, message: reason });
       return { reason };
     }
-    const target = this.resolve(call, ctx.textual, uses, ctx.module);
+    const included = this.included(call, ctx);
+    const target = included ? { included } : this.resolve(call, ctx.textual, uses, ctx.module);
     if ('reason' in target) {
       // The macro's crate is still being read: the walk is made again once it is.
       if (target.pending) this.pending++;
@@ -382,12 +470,13 @@ export class CrateExpander {
     }
     let exp: Expansion | Failure | undefined;
     if ('builtin' in target && target.builtin === 'nothing') return { items: [], textual: ctx.textual };
-    if ('builtin' in target) {
+    if ('included' in target) exp = target.included;
+    else if ('builtin' in target) {
       const builtin = target.builtin;
       exp = memoExpansion(`${builtin}\0${call.input}`, () => (builtin === 'cfg_if' ? expandCfgIf(call.input) : expandBitflags(call.input, builtin === 'bitflags1' ? 1 : 2)), this.env.budget);
     } else {
       const def = target.def;
-      const dollarCrate = def.home === this.env.home || def.home.id === undefined ? 'crate' : `::${DOLLAR_CRATE_PREFIX}${def.home.id}`;
+      const dollarCrate = dollarCrateOf(def, this.env.home);
       exp = memoExpansion(
         `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${bodyId(def.body)}\0${call.input}`,
         () => {
@@ -489,6 +578,10 @@ function bodyId(body: string): number {
 }
 /** The model of each expansion's text (see CrateExpander.call). */
 const parsedExpansions = new WeakMap<Expansion, SourceFile>();
+/** The text of each file read for `include!`, as an expansion (one object per text, so its parse is kept). */
+const includedFiles = new Map<string, Expansion>();
+/** The type each type-position expansion is (see CrateExpander.typeMacro). */
+const parsedTypes = new WeakMap<Expansion, TypeExpr>();
 let memoChars = 0;
 const MEMO_CHARS = 32_000_000;
 

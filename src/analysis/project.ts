@@ -136,6 +136,8 @@ export class Project {
       parse: this.parse,
       active: (cfg) => cfg.every(holds),
       ...(this.opts.budget ? { budget: this.opts.budget } : {}),
+      // `include!("x.rs")` is read where sources never change (see ExpandEnv.read).
+      ...(frozen ? { read } : {}),
     });
     const mods = yield* walkModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));

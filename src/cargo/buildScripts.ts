@@ -73,6 +73,13 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
     if (n === 'error_generic_member_access' || n === 'anyhow_nightly_testing') return false;
     return undefined;
   },
+  // syn 1.x build.rs: version checks for compilers older than 1.56 (all unset on 1.95) and
+  // syn_disable_nightly_tests on a stable compiler (it gates tests only).
+  syn: (n) => {
+    if (n === 'syn_omit_await_from_token_macro') return false;
+    if (n === 'syn_disable_nightly_tests') return true;
+    return undefined;
+  },
   // target-lexicon 0.12 build.rs: the rust_1_40 feature from rustc 1.40 on.
   'target-lexicon': (n) => (n === 'feature="rust_1_40"' ? true : undefined),
   // libc 0.2 build.rs: version checks that all pass on 1.95; the FreeBSD ABI of its default

@@ -6,7 +6,7 @@
 import type { ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, mergeRepr, type MutableRepr } from './attrs';
-import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver } from './resolve';
+import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -518,7 +518,7 @@ export class Engine {
     const first = segs[0]!;
     if (segs.length > 1 || global) {
       const head = this.resolver.firstSegment(m, first);
-      if (!head && !global && !['crate', 'self', 'super', 'std', 'core', 'alloc'].includes(first)) {
+      if (!head && !global && !['crate', 'self', 'super', 'std', 'core', 'alloc', SELF_CRATE].includes(first)) {
         return { k: 'unknown', reason: `unknown type \`${text}\` (external crate \`${first}\`?)` };
       }
       if (head?.k === 'module' && head.m.crate.isStd) return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
@@ -542,7 +542,7 @@ export class Engine {
         const path = imp.path.join('::');
         if (this.throughPending(m, imp.path, imp.global)) return { k: 'unknown', reason: `\`${path}\`: its module's file is still being read` };
         if (['std', 'core', 'alloc'].includes(head)) return { k: 'unknown', reason: `\`${path}\` is not a std type this extension models` };
-        if (!['crate', 'self', 'super'].includes(head)) return { k: 'unknown', reason: `unknown type \`${path}\` (external crate \`${head}\`?)` };
+        if (!['crate', 'self', 'super', SELF_CRATE].includes(head)) return { k: 'unknown', reason: `unknown type \`${path}\` (external crate \`${head}\`?)` };
       }
     }
     const macros = collectMacros(m);

@@ -91,7 +91,8 @@ function itemTy(engine: Engine, item: TypeItem, m: ModuleScope, header: string |
 
 /** The text of `t` in `text`, whitespace runs made one space; `shift` is added to its span (see nestedShift). */
 export function typeText(t: TypeExpr, text: string | undefined, shift = 0): string {
-  if (text !== undefined) return ownString(text.slice(t.span.start + shift, t.span.end + shift).replace(/\s+/g, ' '));
+  // In a macro's expansion, `$crate` became a name of the analysis's own (see SELF_CRATE).
+  if (text !== undefined) return ownString(text.slice(t.span.start + shift, t.span.end + shift).replace(/\s+/g, ' ').replace(/(?:::\s*)?__rll_crate_\d+|\b__rll_dollar_crate\b/g, '$$crate'));
   return '';
 }
 

@@ -202,8 +202,14 @@ export const PRIMITIVES = new Set([
   'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f16', 'f32', 'f64', 'f128',
 ]);
 
+/**
+ * `$crate` in an expansion made in the macro's own crate (src/analysis/expand.ts): a path segment
+ * that names the crate root, as `crate` does where it is written.
+ */
+export const SELF_CRATE = '__rll_dollar_crate';
+
 /** Path segments that name a module relative to where the path is written. */
-const PATH_KEYWORDS = new Set(['self', 'super', 'crate']);
+const PATH_KEYWORDS = new Set(['self', 'super', 'crate', SELF_CRATE]);
 
 /** `extra`: names set for this crate only (by its build script). */
 export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<string>, extra?: ReadonlySet<string>): boolean {
@@ -734,7 +740,7 @@ export class Resolver {
     if (path.length === 0) return undefined;
     let cur: Binding | undefined;
     const first = path[0]!;
-    if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate'))) {
+    if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate' && first !== SELF_CRATE))) {
       // A detached file is not the crate root: what a 2015 path names there is still being read.
       const outside = m.crate.outside;
       if (outside) cur = this.stdRoot(first) ?? { k: 'module', m: outside };
@@ -747,7 +753,7 @@ export class Resolver {
 
   /** The first segment of a path: keywords, local names, extern crates, std. */
   firstSegment(m: ModuleScope, name: string): Binding | undefined {
-    if (name === 'crate') return { k: 'module', m: m.crate.outside ?? m.crate.root };
+    if (name === 'crate' || name === SELF_CRATE) return { k: 'module', m: m.crate.outside ?? m.crate.root };
     if (name === 'self') return { k: 'module', m };
     if (name === 'super') return this.parentOf(m);
     const local = this.lookupIn(m, name);

@@ -281,6 +281,54 @@ pub struct Instantiated {
     exact: ['ViaTrait', 'ViaQualified', 'InherentFirst', 'TraitNamed'],
     abstain: [['Instantiated', /defined by 2 impls/]],
   },
+  "macros in type position (`Token![;]`, `Pair!(u8, u32)`), and `$crate` in a macro that another macro defines: the defining crate's, while a written `crate` is the calling crate's (syn's `Token!` is made so)": {
+    files: {
+      'Cargo.toml': manifest('typemac', 'hyga = { path = "../hyga" }\n'),
+      '../hyga/Cargo.toml': manifest('hyga'),
+      '../hyga/src/lib.rs': `pub mod m {
+    pub struct X(pub u8);
+}
+pub mod token {
+    pub struct Semi(pub [u32; 1]);
+}
+#[macro_export]
+macro_rules! lit {
+    () => { crate::m::X };
+}
+macro_rules! outer {
+    ($($rule:tt)*) => {
+        #[macro_export]
+        macro_rules! Token {
+            [;] => { $crate::token::Semi };
+            $($rule => { $crate::m::X };)*
+        }
+    };
+}
+outer! { [x] }
+pub struct Own(pub Token![;], pub Token![x]);
+`,
+      'src/lib.rs': `#![allow(dead_code)]
+pub mod m {
+    pub struct X(pub [u64; 4]);
+}
+pub mod token {
+    pub struct Semi(pub [u64; 2]);
+}
+use hyga::Token;
+pub struct ViaLit(pub hyga::lit!());
+pub struct ViaToken(pub Token![;], pub u8);
+pub struct ViaTokenX(pub Token![x]);
+macro_rules! Pair {
+    ($a:ty, $b:ty) => { ($a, $b) };
+}
+pub struct Local {
+    pub a: Pair!(u8, u32),
+    pub b: Vec<Pair!(u16, Token![;])>,
+}
+`,
+    },
+    exact: ['ViaLit', 'ViaToken', 'ViaTokenX', 'Local'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
@@ -323,11 +371,13 @@ describe('rules checked in cargo packages against rustc (offline)', function () 
 
   for (const [title, rule] of Object.entries(RULES)) {
     it(title, async () => {
+      // A package of the rule (its dependencies beside it, as `../name/…`).
       const dir = join(work, rule.files['Cargo.toml']!.match(/name = "([^"]+)"/)![1]!);
       for (const [rel, text] of Object.entries(rule.files)) {
         mkdirSync(dirname(join(dir, rel)), { recursive: true });
         writeFileSync(join(dir, rel), text);
       }
+      // Registry dependencies (`name = "1"`; path dependencies are written by the rule).
       const deps = [...(rule.files['Cargo.toml'] ?? '').split('[dependencies]')[1]!.matchAll(/^([a-z0-9_-]+) = "/gm)].map((m) => m[1]!);
       for (const d of deps) assert.ok(existsSync(REGISTRY) && readdirSync(REGISTRY).some((e) => e.startsWith(`${d}-`)), `${d} is missing from ${REGISTRY}: .ci/run installs it (scripts/install-crates.sh)`);
       const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: join(home, 'target') });
