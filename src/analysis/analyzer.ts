@@ -8,6 +8,7 @@ import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { type ParseOptions, type RustParser, type WasmFiles, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
 import { CrateScope, type CrateInput, type ModuleScope, Resolver, evalCfg } from '../core/resolve';
+import { itemHasTypeMacro } from './typeMacros';
 import { CrateExpander } from './expand';
 import { loadModules } from './modules';
 import { Engine, type SharedLayoutCache } from '../core/engine';
@@ -236,8 +237,9 @@ export function singleFileProgram(file: SourceFile, text: string, expand?: { rea
   };
 }
 
+/** Item macro calls, or macro calls in a field's or alias's type. */
 function hasMacroCalls(items: readonly Item[]): boolean {
-  return items.some((i) => i.kind === 'macroCall' || (i.kind === 'mod' && i.items !== undefined && hasMacroCalls(i.items)));
+  return items.some((i) => i.kind === 'macroCall' || itemHasTypeMacro(i) || (i.kind === 'mod' && i.items !== undefined && hasMacroCalls(i.items)));
 }
 
 export function externCratesOf(items: readonly Item[]): string[] {

@@ -15,6 +15,7 @@
 import type { Item, SourceFile } from '../core/model';
 import type { CrateExpander } from './expand';
 import { type FileWalk, rewalkFile, sameTextual } from './modules';
+import { itemHasTypeMacro } from './typeMacros';
 import type { CrateScope } from '../core/resolve';
 import type { Analysis, Analyzer, Program } from './analyzer';
 import type { LoadCrateOptions, Project } from './project';
@@ -51,6 +52,8 @@ function signature(items: readonly Item[], innerAttrs: SourceFile['innerAttrs'],
           out.push(`${depth}:extern ${it.crate}|${it.alias ?? ''}|${it.macroUse ? 'macro_use' : ''}|${JSON.stringify(it.cfg)}`);
           break;
         default:
+          // A type-position macro call is expanded by the walk too (src/analysis/typeMacros.ts).
+          if (!skipMacros && itemHasTypeMacro(it)) return false;
           break;
       }
     }
