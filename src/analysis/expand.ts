@@ -241,8 +241,12 @@ export class CrateExpander {
   *items(items: readonly Item[], ctx: ItemsContext, walkMod: WalkMod): Generator<void, { items: Item[]; textual: Textual | undefined }, void> {
     const out: Item[] = [];
     let textual = ctx.textual;
-    const uses = items.flatMap((i) => (i.kind === 'use' && this.env.active(i.cfg) ? i.entries : []));
-    if (ctx.module && ctx.depth === 0) this.usesOf.set(ctx.module.join('::'), uses);
+    const own = items.flatMap((i) => (i.kind === 'use' && this.env.active(i.cfg) ? i.entries : []));
+    if (ctx.module && ctx.depth === 0) this.usesOf.set(ctx.module.join('::'), own);
+    // An expansion's items see the `use`s of the module it is in (syn-mid's `ast_struct!` structs
+    // write `Token![..]` imported by the module), after its own.
+    const outer = ctx.depth > 0 && ctx.module ? this.usesOf.get(ctx.module.join('::')) : undefined;
+    const uses = outer?.length ? [...own, ...outer] : own;
     for (const it of items) {
       if (!('cfg' in it) || !this.env.active(it.cfg)) {
         out.push(it);

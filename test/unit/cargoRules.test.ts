@@ -325,9 +325,22 @@ pub struct Local {
     pub a: Pair!(u8, u32),
     pub b: Vec<Pair!(u16, Token![;])>,
 }
+// A struct an item macro writes, naming a macro its module imports (syn-mid's ast_struct!).
+mod inner {
+    use hyga::Token;
+    macro_rules! ast {
+        ($($t:tt)*) => { $($t)* };
+    }
+    ast! {
+        pub struct InExpansion {
+            pub semi: Token![;],
+            pub x: Token![x],
+        }
+    }
+}
 `,
     },
-    exact: ['ViaLit', 'ViaToken', 'ViaTokenX', 'Local'],
+    exact: ['ViaLit', 'ViaToken', 'ViaTokenX', 'Local', 'InExpansion'],
   },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
