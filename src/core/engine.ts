@@ -1369,10 +1369,20 @@ export class Engine {
     else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'Path') owned = std(['path', 'PathBuf'], []);
     else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'OsStr') owned = std(['ffi', 'OsString'], []);
     else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'CStr') owned = std(['ffi', 'CString'], []);
-    else if (this.sizedness(b) === true) {
-      if (b.k === 'adt' && !b.def.m.crate.isStd) throw new Abstain(`\`Cow<${tyToString(b)}>\`: the owned type comes from a \`ToOwned\` impl`);
-      owned = b;
-    } else throw new Abstain(`\`Cow<${tyToString(b)}>\`: unknown owned type`);
+    else if (b.k === 'adt' && !b.def.m.crate.isStd) {
+      // A crate's type: itself when it is Clone (std's `impl<T: Clone> ToOwned for T`; coherence
+      // rules out an impl of its own then), else its crate's `impl ToOwned for T { type Owned }`.
+      const item = b.def.item;
+      const texts = item.attrs.filter((x) => x.name !== 'cfg_attr').map((x) => x.text);
+      const added = cfgAttrTexts(item.attrs.filter((x) => x.name === 'cfg_attr').map((x) => x.text), (p) => b.def.m.crate.active([p]));
+      if (derivesClone(texts) || derivesClone(added) || this.resolver.hasCloneImpl(item, b.def.m)) owned = b;
+      else {
+        const p = this.projection(b, 'Owned', { m: b.def.m, generics: new Map(), owner: undefined }, 'ToOwned');
+        if (!p) throw new Abstain(`\`Cow<${tyToString(b)}>\`: the owned type comes from a \`ToOwned\` impl that was not found`);
+        owned = p;
+      }
+    } else if (this.sizedness(b) === true) owned = b;
+    else throw new Abstain(`\`Cow<${tyToString(b)}>\`: unknown owned type`);
     const l = this.layoutOf(owned);
     return { layout: l, fields: [], variants: [] };
   }
@@ -1431,6 +1441,10 @@ function assocShape(ty: Ty): { key: string; args: GArg[] } | undefined {
 }
 
 /** `derive(.., Copy, ..)` among the attribute texts (outer ones, and those `cfg_attr`s add). */
+function derivesClone(texts: readonly string[]): boolean {
+  return texts.some((t) => /^derive\s*\(/.test(t) && /(?:^|[(,\s:])Clone\s*(?:[,)]|$)/.test(t.slice(t.indexOf('(') + 1)));
+}
+
 function derivesCopy(texts: readonly string[]): boolean {
   return texts.some((t) => /^derive\s*\(/.test(t) && /(?:^|[(,\s:])Copy\s*(?:[,)]|$)/.test(t.slice(t.indexOf('(') + 1)));
 }

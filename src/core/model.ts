@@ -286,6 +286,8 @@ export interface ImplDef {
   readonly consts: readonly ConstDef[];
   /** `impl Copy for Type`. */
   readonly copy?: boolean;
+  /** `impl Clone for Type` (its `ToOwned::Owned` is then the type itself). */
+  readonly clone?: boolean;
   /** A trait impl's trait: its path's last segment (`linked_list::Link<u8>` → `Link`). */
   readonly trait?: string;
   /** The impl's own generic parameters (`impl<'a, T> … for Foo<'a, T>`). */

@@ -866,10 +866,19 @@ export class Resolver {
     return linked && !(linked instanceof CrateScope) && linked.procMacro ? head : undefined;
   }
 
+  /** Whether the item's crate has an `impl Clone for Item` (whose self type resolves to the item). */
+  hasCloneImpl(item: TypeItem, m: ModuleScope): boolean {
+    return this.hasMarkerImpl(item, m, 'clone');
+  }
+
   /** Whether the item's crate has an `impl Copy for Item` (whose self type resolves to the item). */
   hasCopyImpl(item: TypeItem, m: ModuleScope): boolean {
+    return this.hasMarkerImpl(item, m, 'copy');
+  }
+
+  private hasMarkerImpl(item: TypeItem, m: ModuleScope, which: 'copy' | 'clone'): boolean {
     for (const { impl, m: at } of m.crate.impls.get(item.name) ?? []) {
-      if (!impl.copy || !m.crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+      if (!impl[which] || !m.crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
       const self = this.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
       if (self?.k === 'item' && self.item === item) return true;
     }

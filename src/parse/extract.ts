@@ -536,8 +536,8 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
 }
 
 /**
- * An inherent impl with associated constants, `impl Copy for T`, or a trait impl with associated
- * types or constants (see ImplDef); undefined for every other impl.
+ * An inherent impl with associated constants, `impl Copy for T`, `impl Clone for T`, or a trait
+ * impl with associated types or constants (see ImplDef); undefined for every other impl.
  */
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const selfNode = node.childForFieldName('type');
@@ -546,6 +546,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   if (trait) {
     const traitText = slice(ctx, trait).replace(/\s+/g, '');
     if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, span: itemSpan(node, p), cfg: p.cfg };
+    if (/(?:^|::)Clone$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, clone: true, span: itemSpan(node, p), cfg: p.cfg };
     const types: TypeAliasDef[] = [];
     const consts: ConstDef[] = [];
     for (const k of node.childForFieldName('body')?.children ?? []) {

@@ -342,6 +342,48 @@ mod inner {
     },
     exact: ['ViaLit', 'ViaToken', 'ViaTokenX', 'Local', 'InExpansion'],
   },
+  "`Cow` of a crate's own type: the type itself when it is Clone (derived or implemented), else the crate's `ToOwned` impl's `Owned`": {
+    files: {
+      'Cargo.toml': manifest('cowown'),
+      'src/lib.rs': `#![allow(dead_code)]
+use std::borrow::Cow;
+#[derive(Clone)]
+pub struct Big {
+    pub a: [u64; 4],
+}
+pub struct ByDerive<'a>(pub Cow<'a, Big>, pub u8);
+pub struct Manual {
+    pub a: u16,
+}
+impl Clone for Manual {
+    fn clone(&self) -> Self {
+        Manual { a: self.a }
+    }
+}
+pub struct ByImpl<'a>(pub Cow<'a, Manual>);
+pub struct Borrowed {
+    pub x: u8,
+}
+pub struct OwnedForm {
+    pub v: Vec<u8>,
+    pub w: u32,
+}
+impl std::borrow::Borrow<Borrowed> for OwnedForm {
+    fn borrow(&self) -> &Borrowed {
+        unimplemented!()
+    }
+}
+impl ToOwned for Borrowed {
+    type Owned = OwnedForm;
+    fn to_owned(&self) -> OwnedForm {
+        unimplemented!()
+    }
+}
+pub struct ByToOwned<'a>(pub Cow<'a, Borrowed>);
+`,
+    },
+    exact: ['ByDerive', 'ByImpl', 'ByToOwned'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
