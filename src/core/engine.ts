@@ -853,7 +853,8 @@ export class Engine {
 
   adtScope(ty: Extract<Ty, { k: 'adt' }>): TyScope {
     const m = ty.def.m;
-    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item) };
+    // `[u8; Self::SIZE]` in a field: the type's own associated constant (base64ct's BlockBuffer).
+    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, selfPath: [ty.def.item.name], owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item) };
   }
 
   /**

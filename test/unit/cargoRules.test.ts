@@ -276,9 +276,17 @@ impl Sized2 for W<u16> {
 pub struct Instantiated {
     pub a: [u8; <W<u16> as Sized2>::SIZE],
 }
+// \`Self\` in a field's array length is the type itself (base64ct's BlockBuffer).
+pub struct SelfSized {
+    pub a: [u8; Self::SIZE],
+    pub b: u16,
+}
+impl SelfSized {
+    const SIZE: usize = 5;
+}
 `,
     },
-    exact: ['ViaTrait', 'ViaQualified', 'InherentFirst', 'TraitNamed'],
+    exact: ['ViaTrait', 'ViaQualified', 'InherentFirst', 'TraitNamed', 'SelfSized'],
     abstain: [['Instantiated', /defined by 2 impls/]],
   },
   "macros in type position (`Token![;]`, `Pair!(u8, u32)`), and `$crate` in a macro that another macro defines: the defining crate's, while a written `crate` is the calling crate's (syn's `Token!` is made so)": {
