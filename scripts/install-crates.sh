@@ -16,6 +16,7 @@ PACKAGES=(
   librust-hyper-dev librust-tracing-subscriber-dev librust-rayon-core-dev librust-crossbeam-channel-dev
   librust-walkdir-dev librust-tokio-util-dev librust-chrono-dev librust-http-dev librust-csv-dev
   librust-flate2-dev
+  librust-syn-mid-dev librust-darling-core-dev librust-wasm-bindgen-backend-dev librust-proc-macro2-dev
 )
 log() { printf '[install-crates] %s\n' "$*" >&2; }
 
