@@ -148,6 +148,8 @@ class Walk {
   /** Files on the current chain of `mod` declarations (a `#[path]` cycle stops there). */
   private readonly loading = new Set<string>();
   private readonly fileWalks = new Map<string, FileWalk>();
+  /** Each file's model as this walk parsed it (a second walk of the crate takes them from here). */
+  private readonly models = new Map<string, { readonly text: string; readonly file: SourceFile }>();
   private pending = 0;
 
   constructor(private readonly opts: ModuleLoadOptions) {}
@@ -168,7 +170,14 @@ class Walk {
     if (ex?.missedExported && !this.opts.again) {
       // A `crate::m!` was met before `m`'s `#[macro_export]` definition: rustc puts exported
       // macros at the crate root whatever the order, so the walk is made once more knowing them.
-      return yield* new Walk({ ...this.opts, expander: ex.again(), again: true }).run(rootFile);
+      // The files are the same: their models are reused, not parsed again (the CLI's parse has no cache).
+      const models = this.models;
+      const parse = this.opts.parse;
+      const reuse = (p: string, t: string): SourceFile => {
+        const hit = models.get(p);
+        return hit && hit.text === t ? hit.file : parse(p, t);
+      };
+      return yield* new Walk({ ...this.opts, parse: reuse, expander: ex.again(), again: true }).run(rootFile);
     }
     const pending = this.pending + (ex?.pending ?? 0);
     return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending, ...(ex ? { expander: ex } : {}), fileWalks: this.fileWalks };
@@ -187,6 +196,7 @@ class Walk {
     if (t === undefined) return undefined;
     const f = this.opts.parse(p, t);
     if (f === PENDING_FILE) this.pending++;
+    else this.models.set(p, { text: t, file: f });
     return f;
   }
 

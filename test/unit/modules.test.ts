@@ -12,6 +12,8 @@ import { getTarget } from '../../src/core/targets';
 import { extractFile } from '../../src/parse/extract';
 import type { CfgPredicate } from '../../src/core/model';
 import { getParser, repoRoot } from './parseHelpers';
+import { loadFile } from '../../src/analysis/program';
+import { memoryFs } from '../../src/cargo/fs';
 
 const crate1 = path.join(repoRoot, 'test/fixtures/parse/crate1');
 const x86 = getTarget('x86_64-unknown-linux-gnu')!;
@@ -102,5 +104,32 @@ describe('module loader', () => {
     };
     assert.deepEqual(summary(await load('/e/src/lib.rs', (p) => files[p], ['termcolor']), '/e'), ['(root) src/lib.rs', 'imp src/extern_impl.rs [Real]']);
     assert.deepEqual(summary(await load('/e/src/lib.rs', (p) => files[p]), '/e'), ['(root) src/lib.rs', 'imp src/shim_impl.rs [Shim]']);
+  });
+
+  it('a crate walked twice (an exported macro called by path before its definition) parses each file once', async () => {
+    const parser = await getParser();
+    const files: Record<string, string> = {
+      '/m/src/lib.rs': 'pub mod early;\npub mod other;\n#[macro_export]\nmacro_rules! late { ($n:ident) => { pub struct $n(u64); }; }\n',
+      '/m/src/early.rs': 'crate::late!(Early);\n',
+      '/m/src/other.rs': 'pub struct Other(u8);\n',
+    };
+    const parsed: string[] = [];
+    const m = loadFile('/m/src/lib.rs', {
+      fs: memoryFs(files),
+      target: x86,
+      parse: (p, text) => {
+        if (!p.includes('#macro:')) parsed.push(p);
+        const tree = parser.parse(text);
+        try {
+          return extractFile(tree, text, p);
+        } finally {
+          tree.delete();
+        }
+      },
+    });
+    // The second walk happened (the call was expanded with the definition met after it) …
+    assert.deepEqual(m.program.crate.fileModules.get('early')?.items.map((i) => ('name' in i ? i.name : i.kind)), ['Early']);
+    // … and took the first walk's models.
+    assert.deepEqual(parsed.sort(), ['/m/src/early.rs', '/m/src/lib.rs', '/m/src/other.rs']);
   });
 });
