@@ -188,6 +188,29 @@ function attrNumber(item: TypeItem, name: string): bigint | undefined {
   return m ? BigInt(m[1]!.replace(/_/g, '')) : undefined;
 }
 
+/**
+ * `#[rustc_layout_scalar_valid_range_start(N)]` / `_end(N)` on a struct, written or added by a
+ * `cfg_attr` that holds: the scalar's valid range, as rustc narrows it (std's NonNull and
+ * NonZero; any crate with `#![feature(rustc_attrs)]`, such as rustix's `Errno` on a compiler that
+ * accepts nightly features). A value that is not an integer literal is not guessed at.
+ */
+function validRangeOf(item: TypeItem, crate: CrateScope): { start?: bigint; end?: bigint } {
+  const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
+  if (item.attrs.some((a) => a.name === 'cfg_attr')) {
+    texts.push(...cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p])));
+  }
+  const bound = (name: string): bigint | undefined => {
+    const t = texts.find((x) => new RegExp(`^${name}\\s*\\(`).test(x));
+    if (t === undefined) return undefined;
+    const m = /\(\s*(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*)(?:[iu](?:8|16|32|64|128|size))?\s*\)\s*$/.exec(t);
+    if (!m) throw new Abstain(`\`#[${t}]\`: the bound is not an integer literal`);
+    return BigInt(m[1]!.replace(/_/g, ''));
+  };
+  const start = bound('rustc_layout_scalar_valid_range_start');
+  const end = bound('rustc_layout_scalar_valid_range_end');
+  return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+}
+
 /** Stable ids for items across analyses (std items are parsed once and shared). */
 const itemIds = new WeakMap<object, number>();
 let nextItemId = 1;
@@ -1147,7 +1170,7 @@ export class Engine {
         variants: [fields.map((f) => f.layout)],
         isEnum: false,
         noNiche: crate.isStd && /lang\s*=\s*"unsafe_cell"/.test(item.attrs.map((a) => a.text).join(' ')),
-        validRange: crate.isStd ? { start: attrNumber(item, 'rustc_layout_scalar_valid_range_start'), end: attrNumber(item, 'rustc_layout_scalar_valid_range_end') } : {},
+        validRange: validRangeOf(item, crate),
         discriminants: [],
         dontNicheOptimize: false,
         alwaysSized: !this.defMaybeUnsized(s, ty.def.m),

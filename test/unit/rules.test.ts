@@ -213,6 +213,31 @@ pub struct Duration { secs: Archived<u64>, nanos: Archived<u16>, flag: Archived<
 `,
     expect: { Duration: '32/8' },
   },
+  {
+    name: 'rustc_layout_scalar_valid_range_start/_end in any crate (nightly features: rustix\'s Errno), written or added by a cfg_attr that holds, hex bounds',
+    source: `#![feature(rustc_attrs)]
+#![allow(internal_features)]
+#[rustc_layout_scalar_valid_range_start(1)]
+pub struct Nz(u32);
+#[rustc_layout_scalar_valid_range_start(0xf001)]
+#[rustc_layout_scalar_valid_range_end(0xffff)]
+pub struct Errno(u16);
+#[cfg_attr(unix, rustc_layout_scalar_valid_range_end(0xffff_fffe))]
+pub struct Fd(i32);
+#[cfg_attr(windows, rustc_layout_scalar_valid_range_start(1))]
+pub struct NotHere(u32);
+#[rustc_layout_scalar_valid_range_end(254)]
+pub struct Small(u8);
+pub struct HoldsNz(Option<Nz>);
+pub struct HoldsErrno(Option<Errno>, u8);
+pub enum R { A(Errno), B, C }
+pub struct HoldsFd(Option<Fd>);
+pub struct HoldsNotHere(Option<NotHere>);
+pub struct Two(Option<Option<Small>>);
+pub struct Res(Result<u16, Errno>);
+`,
+    expect: { HoldsNz: '4/4', HoldsErrno: '4/2', R: '2/2', HoldsFd: '4/4', HoldsNotHere: '8/4', Two: '2/1', Res: '4/2' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
@@ -223,10 +248,12 @@ async function rustcVerdicts(c: RuleCase): Promise<Expect> {
   const lineOf = (n: string) => lines.findIndex((l) => new RegExp(`\\b(struct|enum|union)\\s+${n.split('::').pop()}\\b`).test(l)) + 1;
   const probe = `${c.source}\nfn main() {\n${names.map((n) => `    println!("${n} {} {}", std::mem::size_of::<${n}>(), std::mem::align_of::<${n}>());`).join('\n')}\n}\n`;
   const dir = mkdtempSync(path.join(tmpdir(), 'rll-rule-'));
+  // A case that asks for nightly features is compiled as the oracle builds crates (RUSTC_BOOTSTRAP=1).
+  const env = /#!\[feature\(/.test(c.source) ? { env: { ...process.env, RUSTC_BOOTSTRAP: '1' } } : {};
   try {
     writeFileSync(path.join(dir, 'main.rs'), probe);
     const out: Expect = {};
-    const r = await run('rustc', ['--edition', '2021', '--cap-lints', 'allow', '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')]);
+    const r = await run('rustc', ['--edition', '2021', '--cap-lints', 'allow', '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')], env);
     if (r.code !== 0) {
       // Errors at a type's definition line are that type's; the rest is not a rule of the case.
       for (const block of r.stderr.split(/\n(?=error)/)) {
@@ -240,7 +267,7 @@ async function rustcVerdicts(c: RuleCase): Promise<Expect> {
       const ok = names.filter((n) => !out[n]);
       const kept = lines.filter((_, i) => !names.some((n) => out[n] && lineOf(n) === i + 1)).join('\n');
       writeFileSync(path.join(dir, 'main.rs'), `${kept}\nfn main() {\n${ok.map((n) => `    println!("${n} {} {}", std::mem::size_of::<${n}>(), std::mem::align_of::<${n}>());`).join('\n')}\n}\n`);
-      const r2 = await run('rustc', ['--edition', '2021', '--cap-lints', 'allow', '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')]);
+      const r2 = await run('rustc', ['--edition', '2021', '--cap-lints', 'allow', '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')], env);
       assert.equal(r2.code, 0, `the case does not compile without its rejected types:\n${r2.stderr.slice(0, 2000)}`);
     }
     const exe = await run(path.join(dir, 'main'), []);
