@@ -22,9 +22,13 @@
 //     once the host is idle, the probe opens the corpus's file with the `vscode.open` command
 //     (run by the workbench, as Quick Open does); the time runs from just before that call to the
 //     moment a CodeLens whose title has a size (`/\d+ B · align/`) is put into the workbench's
-//     DOM (a MutationObserver in the page). It includes activating the extension, loading the
-//     grammar, reading and analysing the crate and its dependencies, and VS Code's own CodeLens
-//     debounce (the workbench asks at least 250 ms after the editor gets its model). From 1.5 s
+//     DOM (a MutationObserver in the page). The extension is active before the open (it activates
+//     in a workspace with a Cargo.toml: its parse worker, grammar and std model are loaded while
+//     the bench waits for the host to be quiet). It includes reading and analysing the crate and
+//     its dependencies, and VS Code's own pipeline: its CodeLens debounce (the workbench asks at
+//     least 250 ms after the editor gets its model), a resolve pass, the rendering. That pipeline
+//     alone is measured too (`floor`): a provider of the probe that answers at once, on a
+//     plain-text file opened the same way in fresh windows. From 1.5 s
 //     after the open the probe also asks the extension (vscode.executeCodeLensProvider, sharing
 //     the analysis the workbench's request started). The extension reads a crate's files off the
 //     main thread and shows the opened file first (lenses that say "still being read", or none
@@ -254,9 +258,10 @@ function alive(pid) {
 async function coldOpen(w, corpus, { profileFile } = {}) {
   const lensTimeout = corpus.bytes > 5e6 ? 90_000 : 45_000;
   const before = await w.probe('ping');
-  // A cold open: the extension not yet active, no Rust document open (nothing restored).
-  const cold = !before.active && before.rustDocuments === 0;
-  if (!cold) say(`  warning: not a cold window (extension active: ${before.active}, Rust documents open: ${before.rustDocuments})`);
+  // A cold open: no Rust document open (nothing restored). The extension is active already: it
+  // activates with a workspace that has a Cargo.toml, as a user's window does before they open a file.
+  const cold = before.rustDocuments === 0;
+  if (!cold) say(`  warning: not a cold window (Rust documents open: ${before.rustDocuments})`);
   const quiet = await w.probe('quiet', { ms: 700, maxGap: 15, timeout: 10_000 });
   await w.page.evaluate(() => {
     Object.assign(window.__rllLens, { armed: true, firstAny: null, firstSized: null, titles: [] });
@@ -395,6 +400,39 @@ function summariseProfile(profile, { startedAt, stoppedAt }, t0, blocks) {
 function shortUrl(url) {
   const p = url.replace(/^file:\/\//, '');
   return p.startsWith(ROOT) ? relative(ROOT, p) : p.replace(/^.*\/node_modules\//, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// VS Code's floor: how long the workbench itself takes to show a first CodeLens whose provider
+// answers at once (its CodeLens debounce, the resolve pass, rendering). A plain-text file in a
+// folder of its own, opened as the corpora's files are, in WINDOWS fresh windows.
+
+async function benchFloor(ctx, root) {
+  const dir = join(root, 'floor');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'rll-floor.txt');
+  writeFileSync(file, 'A plain-text file: the probe gives it one CodeLens at once.\n');
+  const out = [];
+  for (let i = 0; i < WINDOWS; i++) {
+    const w = await openWindow(ctx, { dir, file });
+    try {
+      await w.probe('quiet', { ms: 700, maxGap: 15, timeout: 10_000 });
+      await w.page.evaluate(() => Object.assign(window.__rllLens, { armed: true, firstAny: null, firstSized: null, titles: [] }));
+      const { t0 } = await w.probe('open', { file: w.path(file) });
+      const until = Date.now() + 10_000;
+      let lens;
+      while (Date.now() < until) {
+        lens = await w.page.evaluate(() => window.__rllLens);
+        if (lens.firstSized !== null) break;
+        await sleep(20);
+      }
+      if (lens?.firstSized != null) out.push(lens.firstSized - t0);
+      say(`  floor window ${i + 1}: first lens ${lens?.firstSized != null ? `${(lens.firstSized - t0).toFixed(0)} ms` : 'none in 10 s'}`);
+    } finally {
+      await w.close();
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -537,6 +575,7 @@ async function main() {
   let server;
   let browser;
   const results = [];
+  let floor = [];
   try {
     say('in-crate bench: preparing the corpora');
     const corpora = prepareCorpora(join(scratch.dir, 'corpora'), { only: ONLY, cargoHome, log: (m) => say(m) });
@@ -547,6 +586,7 @@ async function main() {
     browser = await launchBrowser(scratch);
     const ctx = { server, browser, portsDir };
     for (const corpus of corpora) results.push(await benchCorpus(ctx, corpus));
+    floor = await benchFloor(ctx, scratch.dir);
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
@@ -556,6 +596,9 @@ async function main() {
   const first = results.find((r) => r.windows.length);
   console.log(`\nin-crate, in the real extension host (code-server ${process.env.CS_VERSION ?? '4.100.3'}, headless Chromium; ${WINDOWS} cold windows per corpus; ranges are min–max over the windows):`);
   console.log(table(results));
+  if (floor.length) {
+    console.log(`  VS Code's own floor: a CodeLens provider that answers at once (the probe's, on a plain-text file opened the same way in ${floor.length} cold windows): first lens on screen ${Math.min(...floor).toFixed(0)}–${Math.max(...floor).toFixed(0)} ms after the open`);
+  }
   for (const r of results) {
     const worst = r.windows.reduce((a, w) => (w.blocks.longest > (a?.blocks.longest ?? -1) ? w : a), undefined);
     const waited = (b) => (b.waiting === undefined ? '' : `, ${b.waiting.toFixed(0)} waiting for a CPU`);

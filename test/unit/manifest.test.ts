@@ -38,8 +38,8 @@ describe('package.json', () => {
     assert.ok(types && Number(types[2]) <= Number(m[2]), '@types/vscode must not be newer than engines.vscode');
   });
 
-  it('activates only on Rust files', () => {
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:rust']);
+  it('activates on Rust files and in Cargo workspaces (the parse worker and std are ready before the first file opens)', () => {
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:rust', 'workspaceContains:Cargo.toml', 'workspaceContains:*/Cargo.toml']);
   });
 
   it('declares both workspace capabilities, with a reason when limited', () => {
