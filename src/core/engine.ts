@@ -757,7 +757,7 @@ export class Engine {
             if (v !== undefined) return v;
           }
         }
-        const found = this.resolver.lookupConst(s.m, segs);
+        const found = this.resolver.lookupConst(s.m, segs, e.global === true && segs === e.path);
         if (found && 'unknown' in found) throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);
         const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
         if (own !== undefined) this.addRef(s.owner, own);

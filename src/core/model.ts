@@ -15,7 +15,7 @@ export interface Span {
 export type ConstExpr =
   | { readonly kind: 'int'; readonly value: bigint; readonly text: string }
   | { readonly kind: 'bool'; readonly value: boolean }
-  | { readonly kind: 'path'; readonly path: readonly string[]; readonly text: string }
+  | { readonly kind: 'path'; readonly path: readonly string[]; readonly text: string; /** Written with a leading `::`. */ readonly global?: true }
   | { readonly kind: 'unary'; readonly op: '-' | '!'; readonly operand: ConstExpr }
   | {
       readonly kind: 'binary';

@@ -816,7 +816,20 @@ export class Resolver {
    * (`a` re-exports `b::N` or `b::*`, and `b` re-exports `a`'s) find nothing, as do chains
    * deeper than MAX_IMPORT_DEPTH.
    */
-  lookupConst(m: ModuleScope, segs: readonly string[]): ConstFound | undefined {
+  lookupConst(m: ModuleScope, segs: readonly string[], global = false): ConstFound | undefined {
+    if (global) {
+      // `::N` / `::a::N`: from the crate root in the 2015 edition (libc's `[c_char; ::IFNAMSIZ]`),
+      // else `::a` is an extern crate (a lone `::N` names none).
+      if (segs.length === 1) {
+        if (!m.crate.rootRelativeUse || m.crate.outside) return undefined;
+        return this.lookupConst(m.crate.root, segs);
+      }
+      const owner = this.resolveTypePath(m, segs.slice(0, -1), true);
+      if (owner?.k === 'extern' && owner.reason !== undefined) return { unknown: owner.reason };
+      if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
+      if (owner?.k === 'item') return this.associatedConst(owner, segs[segs.length - 1]!);
+      return undefined;
+    }
     if (segs.length === 1) {
       const unsure = m.unsureConsts.size ? (m.unsureConsts.get(segs[0]!) ?? (m.consts.has(segs[0]!) ? undefined : m.unsureConsts.get('*'))) : undefined;
       if (unsure !== undefined) return { unknown: unsure };

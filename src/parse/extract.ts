@@ -1422,8 +1422,8 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
     case 'crate':
     case 'super': {
       const path: string[] = [];
-      simplePath(n, ctx, path);
-      return { kind: 'path', path, text: short(ctx, n) };
+      const global = simplePath(n, ctx, path);
+      return { kind: 'path', path, text: short(ctx, n), ...(global ? { global: true as const } : {}) };
     }
     case 'unary_expression': {
       const kids = n.children;

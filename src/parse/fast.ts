@@ -1138,7 +1138,8 @@ export class FastParser {
   private pathExpr(depth: number): { e: ConstExpr; end: number } {
     const start = this.peek().start;
     const names: string[] = [];
-    if (this.atPathSep()) {
+    const global = this.atPathSep();
+    if (global) {
       this.next();
       this.next();
     }
@@ -1164,7 +1165,7 @@ export class FastParser {
         return { e: { kind: last === 'size_of' ? 'sizeOf' : 'alignOf', ty: a.ty }, end: close.end };
       }
     }
-    return { e: { kind: 'path', path: names, text: short(this.text, start, end) }, end };
+    return { e: { kind: 'path', path: names, text: short(this.text, start, end), ...(global ? { global: true as const } : {}) }, end };
   }
 
   // ── use trees ──

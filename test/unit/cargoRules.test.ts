@@ -392,6 +392,38 @@ pub struct ByToOwned<'a>(pub Cow<'a, Borrowed>);
     },
     exact: ['ByDerive', 'ByImpl', 'ByToOwned'],
   },
+  "constants named by a path with a leading `::` in array lengths: the crate root's in the 2015 edition (libc's `[c_char; ::IFNAMSIZ]`, the constant defined inside `cfg_if!` and reached through `pub use unix::*`), a module's through `::unix::N`": {
+    files: {
+      'Cargo.toml': manifest('globconst', 'cfg-if = "1"\n').replace('edition = "2021"', 'edition = "2015"'),
+      'src/lib.rs': `#[macro_use]
+extern crate cfg_if;
+pub type c_char = i8;
+pub type size_t = usize;
+cfg_if! {
+    if #[cfg(unix)] {
+        mod unix;
+        pub use unix::*;
+    }
+}
+pub struct AtRoot { pub name: [c_char; ::IFNAMSIZ], pub n: u32 }
+`,
+      'src/unix/mod.rs': `cfg_if! {
+    if #[cfg(not(any(target_os = "haiku", target_os = "illumos")))] {
+        pub const IF_NAMESIZE: ::size_t = 16;
+        pub const IFNAMSIZ: ::size_t = IF_NAMESIZE;
+    }
+}
+pub const WIDE: usize = 24;
+mod linux;
+pub use self::linux::*;
+`,
+      'src/unix/linux.rs': `pub struct Ifreq { pub name: [::c_char; ::IFNAMSIZ], pub x: u32 }
+pub struct ThroughModule { pub name: [u8; ::unix::WIDE], pub x: u16 }
+pub struct ViaSuper { pub name: [::c_char; super::IF_NAMESIZE + 1] }
+`,
+    },
+    exact: ['AtRoot', 'Ifreq', 'ThroughModule', 'ViaSuper'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
