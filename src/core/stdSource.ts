@@ -1687,6 +1687,10 @@ pub mod os {
         pub mod io {
             pub use crate::os::fd::{OwnedFd, BorrowedFd, RawFd};
         }
+        // std/os/unix/prelude.rs: its types (the rest are traits)
+        pub mod prelude {
+            pub use super::io::{OwnedFd, BorrowedFd, RawFd};
+        }
         pub mod net {
             use crate::sys;
             #[rll_os]

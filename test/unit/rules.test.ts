@@ -238,6 +238,14 @@ pub struct Res(Result<u16, Errno>);
 `,
     expect: { HoldsNz: '4/4', HoldsErrno: '4/2', R: '2/2', HoldsFd: '4/4', HoldsNotHere: '8/4', Two: '2/1', Res: '4/2' },
   },
+  {
+    name: 'std::os::unix::prelude re-exports the file-descriptor types (nix: `use std::os::unix::prelude::*;` then `RawFd`)',
+    source: `use std::os::unix::prelude::*;
+pub struct Fds { pub raw: RawFd, pub owned: Option<OwnedFd>, pub borrowed: BorrowedFd<'static> }
+pub struct Paths(std::os::unix::prelude::RawFd, std::os::unix::io::OwnedFd, u8);
+`,
+    expect: { Fds: '12/4', Paths: '12/4' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
