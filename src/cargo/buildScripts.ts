@@ -19,7 +19,8 @@ export function buildScriptCfgNames(text: string): string[] {
   for (const m of text.matchAll(/cargo::?rustc-cfg=([A-Za-z_][A-Za-z0-9_]*)(=\\?"([^"\\{}]*)\\?")?/g)) {
     // `feature=\"x\"` turns on a feature of the package itself.
     if (m[1] === 'feature' && m[3] !== undefined) names.add(`feature="${m[3]}"`);
-    else if (m[1] !== 'feature') names.add(m[1]!);
+    // `key="value"`: that pair; a key whose value is made at run time (`osslconf=\"{}\"`): the key, any value.
+    else if (m[1] !== 'feature') names.add(m[3] !== undefined ? `${m[1]}="${m[3]}"` : m[1]!);
     else names.add(ANY_NAME);
   }
   // `rustc-cfg={}`: a name made at run time, so any name may be set.

@@ -219,6 +219,8 @@ export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<s
       return target.cfgNames.has(p.name) || (extra?.has(p.name) ?? false);
     case 'keyValue':
       if (p.key === 'feature') return features.has(p.value);
+      // A build script's `cargo:rustc-cfg=key="value"` (openssl's `osslconf="OPENSSL_NO_…"`).
+      if (extra?.has(`${p.key}="${p.value}"`)) return true;
       return (target.cfg[p.key] ?? []).includes(p.value);
     case 'all':
       return p.items.every((i) => evalCfg(i, target, features, extra));
@@ -246,6 +248,11 @@ export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<
     case 'keyValue':
       if (p.key === 'feature' && !features.has(p.value)) {
         const why = unsure.get(`feature="${p.value}"`);
+        if (why !== undefined) return why;
+      } else if (p.key !== 'feature' && !p.key.startsWith('target_') && !NEVER_FROM_BUILD_SCRIPTS.has(p.key) && !extra.has(`${p.key}="${p.value}"`)) {
+        // `key = "value"` that a build script may set: the key printed with a value made at run
+        // time (`osslconf=\"{}\"`), this very pair, or any name at all.
+        const why = unsure.get(`${p.key}="${p.value}"`) ?? unsure.get(p.key) ?? unsure.get('*');
         if (why !== undefined) return why;
       }
       return evalCfg(p, target, features, extra);

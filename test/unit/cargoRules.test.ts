@@ -424,6 +424,40 @@ pub struct ViaSuper { pub name: [::c_char; super::IF_NAMESIZE + 1] }
     },
     exact: ['AtRoot', 'Ifreq', 'ThroughModule', 'ViaSuper'],
   },
+  'a build script that prints `key="value"` cfgs (openssl\'s `osslconf="OPENSSL_NO_…"`), with the value made at run time or written: what `cfg(key = "value")` gates says so; a pair it never prints is unset': {
+    files: {
+      'Cargo.toml': manifest('kvcfg'),
+      'build.rs': `fn main() {
+    println!("cargo::rustc-check-cfg=cfg(mode, values(\\"wide\\", \\"narrow\\"))");
+    println!("cargo::rustc-check-cfg=cfg(lit, values(\\"on\\", \\"off\\"))");
+    let v = if std::env::var("CARGO_PKG_NAME").is_ok() { "wide" } else { "narrow" };
+    println!("cargo:rustc-cfg=mode=\\"{}\\"", v);
+    println!("cargo:rustc-cfg=lit=\\"on\\"");
+}
+`,
+      'src/lib.rs': `#[cfg(mode = "wide")]
+pub type W = u64;
+#[cfg(not(mode = "wide"))]
+pub type W = u8;
+pub struct ByMode { pub a: W, pub b: u8 }
+pub struct ByLit {
+    #[cfg(lit = "on")]
+    pub on: [u8; 24],
+    pub b: u8,
+}
+pub struct NeverPrinted {
+    #[cfg(lit = "off")]
+    pub off: [u8; 24],
+    pub b: u16,
+}
+`,
+    },
+    exact: ['NeverPrinted'],
+    abstain: [
+      ['ByMode', /mode/],
+      ['ByLit', /lit/],
+    ],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
