@@ -17,6 +17,7 @@ PACKAGES=(
   librust-walkdir-dev librust-tokio-util-dev librust-chrono-dev librust-http-dev librust-csv-dev
   librust-flate2-dev
   librust-syn-mid-dev librust-darling-core-dev librust-wasm-bindgen-backend-dev librust-proc-macro2-dev
+  librust-openssl-dev librust-native-tls-dev libssl-dev pkg-config
 )
 log() { printf '[install-crates] %s\n' "$*" >&2; }
 

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { runDiff } from './cliDiff';
 import type { ProjectFs } from './cargo/fs';
 import { findRepositoryRoot, readRevision, revisionFs } from './platform/gitRevision';
+import { hostTriple } from './core/hostTarget';
 
 const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--heap N [--heap-inner M]] [--verbose] PATH...
   PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
@@ -128,7 +129,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         // A batch tool: every file is parsed to the end, however long its error recovery takes
         // (the parse budget keeps the editor responsive; here completeness comes first).
         const parse = (file: string, text: string) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
-        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target });
+        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target, host: hostTriple(process.platform, process.arch) });
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         failed = true;

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import type { Analyzer } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
+import { hostTriple } from './core/hostTarget';
 import type { ProjectFs } from './cargo/fs';
 import { changesMarkdown, changeSummary, diffLayouts, type TypeChange } from './core/layoutDiff';
 import type { TypeReport } from './core/reportTypes';
@@ -35,7 +36,7 @@ async function layoutsOn(opts: DiffOptions, fs: ProjectFs): Promise<TypeReport[]
   const parse = (file: string, text: string) => opts.analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
   let loaded;
   try {
-    loaded = loadPath(opts.path.replace(/\\/g, '/'), { fs, parse, target: opts.target });
+    loaded = loadPath(opts.path.replace(/\\/g, '/'), { fs, parse, target: opts.target, host: hostTriple(process.platform, process.arch) });
   } catch {
     return []; // the crate did not exist there: every type is new
   }

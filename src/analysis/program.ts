@@ -33,6 +33,8 @@ export interface LoadOptions {
   readonly target: Target;
   /** Read the module tree's files through this instead of `fs` (the editor's open documents). */
   readonly read?: (path: string) => string | undefined;
+  /** The triple of the machine builds run on (build scripts that read the system: openssl-sys). */
+  readonly host?: string;
 }
 
 /** The crate entry of a package directory: Cargo.toml's `[lib] path`, then src/lib.rs, then src/main.rs. */
@@ -67,7 +69,7 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   }
   if (!graph) return { ...loadFile(entry, opts), problems };
   for (const p of graph.problems) problems.push({ file: join(dir, 'Cargo.toml'), message: p.message });
-  const project = new Project(graph, opts.fs, opts.parse, opts.target);
+  const project = new Project(graph, opts.fs, opts.parse, opts.target, opts.host ? { host: opts.host } : {});
   const c = project.loadCrate(graph.root, entry, { read: opts.read });
   problems.push(...c.problems);
   return { program: { crate: c.input, texts: c.texts }, problems, project };
@@ -101,7 +103,7 @@ export function targetKind(packageDir: string, file: string): 'test' | 'bin' | u
 /** A test, bench, example or binary of a package, rooted at `file`, with its library and dependencies linked. */
 export function loadTarget(packageDir: string, file: string, kind: 'test' | 'bin', opts: LoadOptions): LoadedProgram {
   const graph = new CargoGraph(opts.fs, opts.target, packageDir, ['default'], kind === 'test');
-  const project = new Project(graph, opts.fs, opts.parse, opts.target);
+  const project = new Project(graph, opts.fs, opts.parse, opts.target, opts.host ? { host: opts.host } : {});
   const c = project.loadCrate(graph.root, file, { read: opts.read, withOwnLibrary: true });
   return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project };
 }

@@ -97,7 +97,7 @@ export class Project {
     private readonly fs: ProjectFs,
     private readonly parse: ParseFn,
     readonly target: Target,
-    private readonly opts: { readonly files?: ParsedFiles; readonly onRead?: () => void; readonly budget?: WorkBudget } = {},
+    private readonly opts: { readonly files?: ParsedFiles; readonly onRead?: () => void; readonly budget?: WorkBudget; readonly host?: string } = {},
   ) {}
 
   private get files(): ParsedFiles | undefined {
@@ -122,7 +122,13 @@ export class Project {
     const { frozen = false, read = (p: string) => this.fs.readFile(p), withOwnLibrary = false, detached = false } = opts;
     const graphFeatures = this.graph.features(node);
     const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
-    const built = buildCfgs(node.name, script, this.target, graphFeatures);
+    const sysDir = node.name === 'openssl' ? this.graph.deps(node).find((e) => !('missing' in e.to) && e.to.name === 'openssl-sys')?.to : undefined;
+    const built = buildCfgs(node.name, script, this.target, graphFeatures, {
+      fs: this.fs,
+      dir: node.dir,
+      host: this.opts.host,
+      ...(sysDir && !('missing' in sysDir) ? { sysDir: sysDir.dir } : {}),
+    });
     // Features the build script turns on count for this crate's own code only.
     const features = built.features.length ? new Set([...graphFeatures, ...built.features]) : graphFeatures;
     const holds = this.holds(features, new Set(built.set));

@@ -9,6 +9,9 @@
  *    says which build script sets what).
  */
 import type { Target } from '../core/targets';
+import type { ProjectFs } from './fs';
+import { join } from './paths';
+import { opensslCfg, systemOpenssl } from './openssl';
 
 /** In BuildCfgs.uncertain: the script makes cfg names at run time (`rustc-cfg={}`), so any name may be set. */
 export const ANY_NAME = '*';
@@ -153,12 +156,30 @@ export interface BuildCfgs {
   readonly uncertain: ReadonlyMap<string, string>;
 }
 
+/**
+ * Where a build script runs, for the scripts whose outcome depends on the machine and not only on
+ * the target and features (openssl-sys and openssl read the system's OpenSSL headers).
+ */
+export interface BuildContext {
+  readonly fs: ProjectFs;
+  /** The package's directory. */
+  readonly dir: string;
+  /** The triple of the machine the build runs on (undefined: not known, as on the web). */
+  readonly host: string | undefined;
+  /** For openssl: the directory of the openssl-sys it depends on (its metadata gives openssl's cfgs). */
+  readonly sysDir?: string;
+}
+
 /** What a package's build script (its text) makes of each cfg it may set. */
-export function buildCfgs(pkg: string, script: string | undefined, t: Target, features: ReadonlySet<string>): BuildCfgs {
+export function buildCfgs(pkg: string, script: string | undefined, t: Target, features: ReadonlySet<string>, ctx?: BuildContext): BuildCfgs {
   const set: string[] = [];
   const on: string[] = [];
   const uncertain = new Map<string, string>();
   if (script === undefined) return { set, features: on, uncertain };
+  if ((pkg === 'openssl-sys' || pkg === 'openssl') && ctx) {
+    const r = opensslCfgs(pkg, script, t, features, ctx);
+    if (r) return r;
+  }
   const known = KNOWN[pkg];
   for (const n of buildScriptCfgNames(script)) {
     const feature = /^feature="(.*)"$/.exec(n)?.[1];
@@ -170,4 +191,43 @@ export function buildCfgs(pkg: string, script: string | undefined, t: Target, fe
     else uncertain.set(n, `\`cfg(${n})\` is set or not by ${pkg}'s build script, which is not run`);
   }
   return { set, features: on, uncertain };
+}
+
+/**
+ * The cfgs of rust-openssl's two build scripts with the system OpenSSL read (src/cargo/openssl.ts):
+ * openssl-sys prints `openssl`, `const_fn`, the `ossl*` names of build/cfgs.rs up to the version
+ * and `osslconf="NAME"` for each `OPENSSL_NO_*` its build/expando.c tests that the headers define;
+ * openssl prints the same version names and pairs from openssl-sys's metadata. Every name the
+ * scripts can print is then decided; when the OpenSSL is not known, each is uncertain with why.
+ * Undefined for a script of another shape (then read as any other).
+ */
+function opensslCfgs(pkg: 'openssl-sys' | 'openssl', script: string, t: Target, features: ReadonlySet<string>, ctx: BuildContext): BuildCfgs | undefined {
+  const sysDir = pkg === 'openssl-sys' ? ctx.dir : ctx.sysDir;
+  const cfgsRs = pkg === 'openssl-sys' ? ctx.fs.readFile(join(ctx.dir, 'build/cfgs.rs')) : undefined;
+  const expando = sysDir !== undefined ? ctx.fs.readFile(join(sysDir, 'build/expando.c')) : undefined;
+  // rust-openssl's scripts: openssl-sys's version list in build/cfgs.rs, openssl's thresholds on DEP_OPENSSL_VERSION_NUMBER.
+  if (pkg === 'openssl-sys' ? cfgsRs === undefined || !/cfgs\.push\(/.test(cfgsRs) : !/DEP_OPENSSL_VERSION_NUMBER/.test(script)) return undefined;
+  if (expando === undefined) return undefined;
+  const names = new Set(buildScriptCfgNames(script));
+  for (const m of (cfgsRs ?? '').matchAll(/cfgs\.push\("(\w+)"\)/g)) names.add(m[1]!);
+  names.delete(ANY_NAME);
+  names.delete('osslconf');
+  const tested = new Set([...expando.matchAll(/#\s*ifdef\s+(OPENSSL_NO_\w+)/g)].map((m) => m[1]!));
+  const ssl = systemOpenssl(ctx.fs, t.triple, ctx.host, features);
+  const set: string[] = [];
+  const uncertain = new Map<string, string>();
+  if ('unknown' in ssl) {
+    const why = `which OpenSSL ${pkg}'s build script finds is not known: ${ssl.unknown}`;
+    for (const n of names) uncertain.set(n, `\`cfg(${n})\` is set or not by ${pkg}'s build script, which is not run (${why})`);
+    uncertain.set('osslconf', `\`osslconf\` is set by ${pkg}'s build script, which is not run (${why})`);
+    uncertain.set(ANY_NAME, `${pkg}'s build script, which is not run, sets cfgs by the OpenSSL it finds (${why})`);
+    return { set, features: [], uncertain };
+  }
+  for (const n of names) {
+    const v = opensslCfg(n, ssl, tested);
+    if (v === true) set.push(n);
+    else if (v === undefined) uncertain.set(n, `\`cfg(${n})\` is set or not by ${pkg}'s build script, which is not run`);
+  }
+  for (const c of tested) if (ssl.conf.has(c)) set.push(`osslconf="${c}"`);
+  return { set, features: [], uncertain };
 }

@@ -744,7 +744,8 @@ export class Resolver {
    * and std is injected), unless it starts with `self`, `super` or `crate`.
    */
   resolveUse(m: ModuleScope, path: readonly string[], global: boolean): Binding | undefined {
-    if (path.length === 0) return undefined;
+    // `use *;` / `use ::*;` (a glob of nothing): the crate root in the 2015 edition (openssl-sys's modules).
+    if (path.length === 0) return m.crate.rootRelativeUse ? { k: 'module', m: m.crate.outside ?? m.crate.root } : undefined;
     let cur: Binding | undefined;
     const first = path[0]!;
     if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate' && first !== SELF_CRATE))) {
@@ -862,7 +863,8 @@ export class Resolver {
       const trait = q[2]?.replace(/\s+/g, '').split('::').pop();
       return self?.k === 'item' ? this.associatedConst(self, segs[1]!, trait) : undefined;
     }
-    const owner = this.resolveTypePath(m, segs.slice(0, -1), false);
+    // `Header::N` names a type, `libc::PATH_MAX` (or a renamed dependency's `ffi::N`) a crate.
+    const owner = this.resolveTypePath(m, segs.slice(0, -1), false) ?? (segs.length === 2 ? this.firstSegment(m, segs[0]!) : undefined);
     if (owner?.k === 'extern' && owner.reason !== undefined) return { unknown: owner.reason };
     if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
     if (owner?.k === 'item') return this.associatedConst(owner, segs[segs.length - 1]!);

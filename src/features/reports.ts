@@ -17,6 +17,7 @@ export type { DocumentAnalysis, TypeEntry } from './documentModel';
 import { loadPackage, targetKind } from '../analysis/program';
 import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, Project, firstNeeded } from '../analysis/project';
+import { hostTriple } from '../core/hostTarget';
 import { CrateSession } from '../analysis/crateSession';
 import { CargoGraph, lockedManifests } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
@@ -614,7 +615,9 @@ export class DocumentReports extends Disposable {
           ? withManifestBudget(this.budget, () => new CargoGraph(fs, target, dir, ['default'], dev))
           : new CargoGraph(this.index, target, dir, ['default'], dev);
         for (const p of graph.problems) this.log.warn(p.message);
-        return new Project(graph, this.index, parse, target, files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {});
+        const machine = host().machine;
+        const buildHost = machine ? hostTriple(machine.platform, machine.arch) : undefined;
+        return new Project(graph, this.index, parse, target, { ...(files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {}), ...(buildHost ? { host: buildHost } : {}) });
       } catch (err) {
         if (err instanceof Postponed && !this.isDisposed) {
           await nextTurn();

@@ -458,6 +458,19 @@ pub struct NeverPrinted {
       ['ByLit', /lit/],
     ],
   },
+  "the system OpenSSL that openssl-sys's build script finds (its headers read: version, `OPENSSL_NO_*`) decides openssl-sys's and openssl's cfgs; a 2015 crate's `use *;` is its root; a dependency's constant by the crate's name (`libc::PATH_MAX`, `ffi::N` of a renamed dependency)": {
+    files: {
+      'Cargo.toml': manifest('sslrule', 'openssl = "0.10"\nopenssl-sys = "0.9"\nnative-tls = "0.2"\nlibc = "0.2"\n'),
+      'src/lib.rs': `pub struct Tls { pub connector: native_tls::TlsConnector, pub flag: bool }
+pub struct Keys { pub key: openssl::pkey::PKey<openssl::pkey::Private>, pub sha: openssl::sha::Sha256, pub aes: openssl::aes::AesKey }
+pub struct Digest(pub openssl::hash::DigestBytes, pub u8);
+pub struct Ffi { pub pkey: *mut openssl_sys::EVP_PKEY, pub key: openssl_sys::AES_KEY, pub ctx: openssl_sys::SHA256_CTX }
+pub struct PathBuf([u8; libc::PATH_MAX as usize], u8);
+pub struct Salt([u8; openssl_sys::PKCS5_SALT_LEN as usize]);
+`,
+    },
+    exact: ['Tls', 'Keys', 'Digest', 'Ffi', 'PathBuf', 'Salt'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
