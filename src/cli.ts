@@ -129,7 +129,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         // A batch tool: every file is parsed to the end, however long its error recovery takes
         // (the parse budget keeps the editor responsive; here completeness comes first).
         const parse = (file: string, text: string) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
-        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target, host: hostTriple(process.platform, process.arch) });
+        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target, host: hostTriple(process.platform, process.arch), ownIncludes: true });
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         failed = true;

@@ -36,7 +36,7 @@ async function layoutsOn(opts: DiffOptions, fs: ProjectFs): Promise<TypeReport[]
   const parse = (file: string, text: string) => opts.analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
   let loaded;
   try {
-    loaded = loadPath(opts.path.replace(/\\/g, '/'), { fs, parse, target: opts.target, host: hostTriple(process.platform, process.arch) });
+    loaded = loadPath(opts.path.replace(/\\/g, '/'), { fs, parse, target: opts.target, host: hostTriple(process.platform, process.arch), ownIncludes: true });
   } catch {
     return []; // the crate did not exist there: every type is new
   }

@@ -35,6 +35,8 @@ export interface LoadOptions {
   readonly read?: (path: string) => string | undefined;
   /** The triple of the machine builds run on (build scripts that read the system: openssl-sys). */
   readonly host?: string;
+  /** Read `include!("file.rs")` in the loaded crate's own files too (one run that sees each file once: the CLI). */
+  readonly ownIncludes?: boolean;
 }
 
 /** The crate entry of a package directory: Cargo.toml's `[lib] path`, then src/lib.rs, then src/main.rs. */
@@ -69,7 +71,7 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   }
   if (!graph) return { ...loadFile(entry, opts), problems };
   for (const p of graph.problems) problems.push({ file: join(dir, 'Cargo.toml'), message: p.message });
-  const project = new Project(graph, opts.fs, opts.parse, opts.target, opts.host ? { host: opts.host } : {});
+  const project = new Project(graph, opts.fs, opts.parse, opts.target, { ...(opts.host ? { host: opts.host } : {}), ...(opts.ownIncludes ? { ownIncludes: true } : {}) });
   const c = project.loadCrate(graph.root, entry, { read: opts.read });
   problems.push(...c.problems);
   return { program: { crate: c.input, texts: c.texts }, problems, project };
@@ -79,8 +81,9 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
 export function loadFile(file: string, opts: LoadOptions): LoadedProgram {
   const features = new Set<string>();
   const holds = (p: CfgPredicate) => evalCfg(p, opts.target, features);
-  const expander = new CrateExpander({ home: {}, edition: 2021, external: () => undefined, parse: opts.parse, active: (cfg) => cfg.every(holds) });
-  const mods = loadModules(file, { read: opts.read ?? ((p) => opts.fs.readFile(p)), parse: opts.parse, holds, expander });
+  const read = opts.read ?? ((p: string) => opts.fs.readFile(p));
+  const expander = new CrateExpander({ home: {}, edition: 2021, external: () => undefined, parse: opts.parse, active: (cfg) => cfg.every(holds), ...(opts.ownIncludes ? { read } : {}) });
+  const mods = loadModules(file, { read, parse: opts.parse, holds, expander });
   const externs = new Set(externCrateNames(mods.root.items));
   for (const m of mods.fileModules.values()) for (const e of externCrateNames(m.items)) externs.add(e);
   const problems: ModuleProblem[] = [...mods.problems];
@@ -103,7 +106,7 @@ export function targetKind(packageDir: string, file: string): 'test' | 'bin' | u
 /** A test, bench, example or binary of a package, rooted at `file`, with its library and dependencies linked. */
 export function loadTarget(packageDir: string, file: string, kind: 'test' | 'bin', opts: LoadOptions): LoadedProgram {
   const graph = new CargoGraph(opts.fs, opts.target, packageDir, ['default'], kind === 'test');
-  const project = new Project(graph, opts.fs, opts.parse, opts.target, opts.host ? { host: opts.host } : {});
+  const project = new Project(graph, opts.fs, opts.parse, opts.target, { ...(opts.host ? { host: opts.host } : {}), ...(opts.ownIncludes ? { ownIncludes: true } : {}) });
   const c = project.loadCrate(graph.root, file, { read: opts.read, withOwnLibrary: true });
   return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project };
 }

@@ -90,14 +90,16 @@ export class Project {
    * ParsedFiles: the editor) a dependency is first `pending` ("being read"): its files are read
    * and parsed and it is walked in later turns of the event loop, never inside the analysis that
    * reached it, and `onRead` is called once it is in. A `budget` puts off macro expansions past
-   * a turn's share (src/core/budget.ts).
+   * a turn's share (src/core/budget.ts). `ownIncludes` reads `include!("file.rs")` in the
+   * crate's own files too (the CLI, which sees each file once; the editor reads it in
+   * dependencies only, whose sources never change).
    */
   constructor(
     readonly graph: CargoGraph,
     private readonly fs: ProjectFs,
     private readonly parse: ParseFn,
     readonly target: Target,
-    private readonly opts: { readonly files?: ParsedFiles; readonly onRead?: () => void; readonly budget?: WorkBudget; readonly host?: string } = {},
+    private readonly opts: { readonly files?: ParsedFiles; readonly onRead?: () => void; readonly budget?: WorkBudget; readonly host?: string; readonly ownIncludes?: boolean } = {},
   ) {}
 
   private get files(): ParsedFiles | undefined {
@@ -143,7 +145,7 @@ export class Project {
       active: (cfg) => cfg.every(holds),
       ...(this.opts.budget ? { budget: this.opts.budget } : {}),
       // `include!("x.rs")` is read where sources never change (see ExpandEnv.read).
-      ...(frozen ? { read } : {}),
+      ...(frozen || this.opts.ownIncludes ? { read } : {}),
     });
     const mods = yield* walkModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));

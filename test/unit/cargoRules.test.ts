@@ -471,6 +471,20 @@ pub struct Salt([u8; openssl_sys::PKCS5_SALT_LEN as usize]);
     },
     exact: ['Tls', 'Keys', 'Digest', 'Ffi', 'PathBuf', 'Salt'],
   },
+  "the command line reads `include!(\"file.rs\")` in the crate's own files too (syn includes the file that defines `Token!`)": {
+    files: {
+      'Cargo.toml': manifest('ownincl'),
+      'src/lib.rs': `include!("gen/items.rs");
+pub mod m {
+    include!("gen/inner.rs");
+}
+pub struct Uses { pub g: Generated, pub i: m::Inner, pub b: u8 }
+`,
+      'src/gen/items.rs': 'pub struct Generated { pub a: u64, pub b: u16 }\n',
+      'src/gen/inner.rs': 'pub struct Inner(pub u32, pub u8);\n',
+    },
+    exact: ['Generated', 'Inner', 'Uses'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
