@@ -102,19 +102,33 @@ export function respan(te: TypeExpr, span: Span): TypeExpr {
   }
 }
 
+/**
+ * The answers of `itemHasTypeMacro`, by the item's fields, variants or alias type: a keystroke's
+ * model shares them with the previous version's items (moved items are shallow copies), and every
+ * keystroke in a file asks for each of its items (a 280 KB file: 0.5 ms a keystroke).
+ */
+const scanned = new WeakMap<object, boolean>();
+
 /** Whether an item's field or alias types hold a macro call. */
 export function itemHasTypeMacro(it: Item): boolean {
+  const key: object | undefined = it.kind === 'struct' || it.kind === 'union' ? it.fields : it.kind === 'enum' ? it.variants : it.kind === 'alias' ? it.ty : undefined;
+  if (key === undefined) return false;
+  const hit = scanned.get(key);
+  if (hit !== undefined) return hit;
+  let r: boolean;
   switch (it.kind) {
     case 'struct':
     case 'union':
-      return it.fields.some((f) => hasTypeMacro(f.ty));
+      r = it.fields.some((f) => hasTypeMacro(f.ty));
+      break;
     case 'enum':
-      return it.variants.some((v) => v.fields.some((f) => hasTypeMacro(f.ty)));
-    case 'alias':
-      return hasTypeMacro(it.ty);
+      r = it.variants.some((v) => v.fields.some((f) => hasTypeMacro(f.ty)));
+      break;
     default:
-      return false;
+      r = hasTypeMacro(it.kind === 'alias' ? it.ty : undefined);
   }
+  scanned.set(key, r);
+  return r;
 }
 
 /** The item with its field (or alias) types mapped by `map` (the same object when nothing changed). */
