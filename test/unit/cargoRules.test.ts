@@ -485,6 +485,32 @@ pub struct Uses { pub g: Generated, pub i: m::Inner, pub b: u8 }
     },
     exact: ['Generated', 'Inner', 'Uses'],
   },
+  "`$crate::N` in an array length of a type another crate's macro writes: the macro's crate's constant, not the caller's of the same name": {
+    files: {
+      'Cargo.toml': manifest('dcconst', 'dcdef = { path = "../dcdef" }\n'),
+      '../dcdef/Cargo.toml': manifest('dcdef'),
+      '../dcdef/src/lib.rs': `pub const SIZE: usize = 24;
+pub mod inner {
+    pub const N: usize = 3;
+}
+#[macro_export]
+macro_rules! buf {
+    ($name:ident) => {
+        pub struct $name {
+            pub b: [u8; $crate::SIZE],
+            pub c: [u16; $crate::inner::N],
+            pub d: [u8; ::core::mem::size_of::<u64>()],
+        }
+    };
+}
+`,
+      'src/lib.rs': `pub const SIZE: usize = 100;
+dcdef::buf!(FromDef);
+pub struct Holds(pub FromDef, pub u8);
+`,
+    },
+    exact: ['FromDef', 'Holds'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
