@@ -77,6 +77,14 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
     if (n === 'error_generic_member_access' || n === 'anyhow_nightly_testing') return false;
     return undefined;
   },
+  // eyre 0.6 build.rs: `backtrace` when a probe compiles that implements `Error::backtrace`, a
+  // method std's Error trait no longer has (so never on 1.95); `track_caller` when
+  // `#[track_caller]` compiles (stable since 1.46).
+  eyre: (n, _t, _f, script) => {
+    if (n === 'backtrace') return /fn backtrace\(&self\) -> Option<&Backtrace>/.test(script) ? false : undefined;
+    if (n === 'track_caller') return /#\[track_caller\]/.test(script) ? true : undefined;
+    return undefined;
+  },
   // syn 1.x build.rs: version checks for compilers older than 1.56 (all unset on 1.95) and
   // syn_disable_nightly_tests on a stable compiler (it gates tests only).
   syn: (n) => {

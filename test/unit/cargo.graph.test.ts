@@ -247,6 +247,13 @@ describe('build scripts (never run)', () => {
     assert.equal(ahash.uncertain.size, 0);
     const anyhow = buildCfgs('anyhow', 'const PROBE: &str = r#"#![feature(provide_any)] use std::any::{Demand, Provider};"#; fn main() { println!("cargo:rustc-cfg=backtrace"); println!("cargo:rustc-cfg=anyhow_no_ptr_addr_of"); }', x86, new Set());
     assert.deepEqual([anyhow.set, anyhow.uncertain.size], [[], 0], "anyhow 1.0.69's backtrace probe cannot compile on 1.95");
+    // eyre 0.6.8's build.rs, its probes and prints.
+    const eyreScript = 'const BACKTRACE_PROBE: &str = r#"\n#![feature(backtrace)]\nimpl Error for E {\n fn backtrace(&self) -> Option<&Backtrace> {\n unimplemented!()\n }\n}\n"#;\nconst TRACK_CALLER_PROBE: &str = r#"\n#[track_caller]\nfn foo() {}\n"#;\nfn main() {\n match compile_probe(BACKTRACE_PROBE) { Some(status) if status.success() => println!("cargo:rustc-cfg=backtrace"), _ => {} }\n match compile_probe(TRACK_CALLER_PROBE) { Some(status) if status.success() => println!("cargo:rustc-cfg=track_caller"), _ => {} }\n if rustc < 52 { println!("cargo:rustc-cfg=eyre_no_fmt_arguments_as_str"); }\n}\n';
+    const eyre = buildCfgs('eyre', eyreScript, x86, new Set());
+    assert.deepEqual([eyre.set, eyre.uncertain.size], [['track_caller'], 0], "eyre 0.6.8: Error::backtrace's probe fails on 1.95, #[track_caller]'s compiles");
+    // key="value" cfgs: a written pair is that pair; a value made at run time leaves the key open.
+    const kv = buildCfgs('kv', 'println!("cargo:rustc-cfg=lit=\\"on\\""); println!("cargo:rustc-cfg=osslconf=\\"{}\\"", x);', x86, new Set());
+    assert.deepEqual([...kv.uncertain.keys()].sort(), ['lit="on"', 'osslconf']);
     const made = buildCfgs('maker', 'for f in FEATURES { println!("cargo:rustc-cfg={}", f); } println!("cargo:rustc-cfg=feature=\\"fast\\"");', x86, new Set());
     assert.deepEqual([...made.uncertain.keys()].sort(), ['*', 'feature="fast"']);
     const other = buildCfgs('mystery', 'println!("cargo:rustc-cfg=fast_path"); ac.emit_rustc_version(1, 60);', x86, new Set());
