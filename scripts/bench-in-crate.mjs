@@ -575,7 +575,7 @@ async function main() {
   let server;
   let browser;
   const results = [];
-  let floor = [];
+  const floor = [];
   try {
     say('in-crate bench: preparing the corpora');
     const corpora = prepareCorpora(join(scratch.dir, 'corpora'), { only: ONLY, cargoHome, log: (m) => say(m) });
@@ -586,7 +586,7 @@ async function main() {
     browser = await launchBrowser(scratch);
     const ctx = { server, browser, portsDir };
     for (const corpus of corpora) results.push(await benchCorpus(ctx, corpus));
-    floor = await benchFloor(ctx, scratch.dir);
+    floor.push(...(await benchFloor(ctx, scratch.dir)));
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
