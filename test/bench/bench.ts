@@ -108,6 +108,8 @@ async function loadCrates(analyzer: Analyzer, parser: RustParser, dirs: readonly
           return analyzer.parseWith(parser, f, t);
         },
         target: HOST_TARGET,
+        host: HOST_TARGET.triple,
+        ownIncludes: true,
       });
       (await analyzer.analyze(program)).reports();
       if (process.env.RLL_BENCH_VERBOSE && again) console.log(`  ${path.basename(dir)}: ${again} files parsed more than once in one load`);
@@ -165,7 +167,8 @@ async function round(analyzer: Analyzer, parser: RustParser, crates: readonly Cr
     const tc = process.hrtime.bigint();
     const disk = new NodeFs();
     const src: ProjectFs = { readFile: (p) => c.reads.get(p), readDir: (p) => disk.readDir(p), env: (n) => disk.env(n) };
-    const { program } = loadPath(c.dir, { fs: src, parse, target: HOST_TARGET });
+    // As the CLI loads it (src/cli.ts): include! of the crate's own files read, build scripts on this host.
+    const { program } = loadPath(c.dir, { fs: src, parse, target: HOST_TARGET, host: HOST_TARGET.triple, ownIncludes: true });
     let t = process.hrtime.bigint();
     const a = await analyzer.analyze(program);
     b.analyze += ms(t);
