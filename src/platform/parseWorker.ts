@@ -61,12 +61,59 @@ if (port) {
   const queue: Request[] = [];
   let planned = false;
   const plan = () => {
-    if (planned || queue.length === 0) return;
+    if (planned) return;
+    if (queue.length === 0) {
+      warmSoon();
+      return;
+    }
     planned = true;
     setImmediate(() => {
       planned = false;
       void next();
     });
+  };
+  // Warming up while idle: the first file a user opens was parsed by cold code (V8 optimises the
+  // grammar's WebAssembly and the extractor only once they have run a while), 238 ms for gimli's
+  // 110 KB `write/unit.rs` in a worker started seconds before. The modelled std's text (sent
+  // first, answered from the build's model) is parsed and extracted twice, a top-level item or
+  // more of about 8 KB per turn, and a request that comes in meanwhile goes first.
+  let warmText: string | undefined;
+  let warmAt = 0;
+  let warmRounds = 0;
+  let warmPlanned = false;
+  const warmSoon = () => {
+    if (warmPlanned || warmText === undefined || warmRounds >= 2) return;
+    warmPlanned = true;
+    setImmediate(() => {
+      warmPlanned = false;
+      void warmPiece();
+    });
+  };
+  const warmPiece = async (): Promise<void> => {
+    if (queue.length > 0 || warmText === undefined) return;
+    const p = await parser;
+    const text = warmText;
+    // Up to the end of the first top-level item (a `}` alone on its line) after 8 KB.
+    const close = text.indexOf('\n}\n', warmAt + 8192);
+    const end = close < 0 ? text.length : close + 2;
+    const piece = text.slice(warmAt, end);
+    try {
+      const tree = p.parse(piece, null, { budgetMs: Infinity });
+      try {
+        extractFile(tree, piece, 'warm-up.rs');
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      warmText = undefined;
+      return;
+    }
+    warmAt = end;
+    if (warmAt >= text.length) {
+      warmAt = 0;
+      warmRounds++;
+    }
+    plan();
   };
   const next = async (): Promise<void> => {
     const i = queue.findIndex((r) => r.urgent);
@@ -78,6 +125,7 @@ if (port) {
     try {
       // The modelled std, parsed at build time (src/core/stdModel.ts): read rather than parsed.
       const prebuilt = m.path === STD_PATH ? readStdModel(wasmDir, m.text) : undefined;
+      if (m.path === STD_PATH) warmText ??= m.text;
       if (prebuilt) {
         port.postMessage({ id: m.id, file: prebuilt });
         plan();

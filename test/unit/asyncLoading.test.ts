@@ -17,6 +17,10 @@ import { WorkerParser } from '../../src/platform/workerParser';
 import { WORKER_NICE } from '../../src/platform/parseWorker';
 import { readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
+import { loadRustParser } from '../../src/parse/parser';
+import { extractFile } from '../../src/parse/extract';
+import { STD_PATH } from '../../src/core/stdModel';
+import { STD_SOURCE } from '../../src/core/stdSource';
 
 const DIST = join(__dirname, '../../../dist');
 const x86 = getTarget('x86_64-unknown-linux-gnu')!;
@@ -175,6 +179,30 @@ describe('reading crates off the main thread (parse worker)', function () {
       assert.ok(a.types.every((t) => t.size != null), JSON.stringify(a.types.map((t) => t.unknown)));
     } finally {
       viaWorker.dispose();
+    }
+  });
+});
+
+describe('the parse worker warming up on std while idle', function () {
+  this.timeout(60_000);
+  it('files sent while it warms up are answered first, with the models a parse here gives', async () => {
+    const worker = new WorkerParser(join(DIST, 'parseWorker.js'), DIST);
+    const parser = await loadRustParser(DIST);
+    try {
+      // std's request starts the warm-up (std's text parsed piece by piece between requests).
+      await worker.parse(STD_PATH, STD_SOURCE, Infinity, true);
+      const texts = Array.from({ length: 6 }, (_, i) => `pub struct S${i} { a: u${8 << (i % 4)}, b: [u8; ${i + 1}] }\n#[repr(C)]\npub enum E${i} { A = ${i}, B }\n`);
+      const models = await Promise.all(texts.map((t, i) => worker.parse(`/w/f${i}.rs`, t, undefined, i === 0)));
+      for (const [i, t] of texts.entries()) {
+        const tree = parser.parse(t);
+        try {
+          assert.deepEqual(models[i], extractFile(tree, t, `/w/f${i}.rs`), `file ${i}`);
+        } finally {
+          tree.delete();
+        }
+      }
+    } finally {
+      worker.dispose();
     }
   });
 });
