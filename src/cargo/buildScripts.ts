@@ -85,6 +85,26 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
     if (n === 'track_caller') return /#\[track_caller\]/.test(script) ? true : undefined;
     return undefined;
   },
+  // ryu 1.0 build.rs: version checks from rustc 1.26, 1.27 and 1.36; integer128 except on emscripten.
+  ryu: (n, t) => {
+    if (n === 'integer128') return !t.triple.includes('emscripten');
+    if (n === 'must_use_return' || n === 'maybe_uninit') return true;
+    return undefined;
+  },
+  // rkyv 0.7 build.rs: has_atomics and has_atomics_64 unless the triple or its architecture is
+  // in its lists of targets without 32- or 64-bit atomics.
+  rkyv: (n, t) => {
+    const arch = t.triple.split('-')[0]!;
+    const no32 = ['avr', 'riscv32i', 'riscv32imc', 'thumbv6m'].includes(arch);
+    const no64 = no32 || ['arm-linux-androideabi', 'asmjs-unknown-emscripten', 'wasm32-unknown-emscripten', 'wasm32-unknown-unknown'].includes(t.triple) || ['armv5te', 'mips', 'mipsel', 'powerpc', 'riscv32imac', 'thumbv7em', 'thumbv7m', 'thumbv8m.base', 'thumbv8m.main', 'armebv7r', 'armv7r'].includes(arch);
+    if (n === 'has_atomics') return !no32;
+    if (n === 'has_atomics_64') return !no64;
+    return undefined;
+  },
+  // im 15 and im-rc 15 share a build.rs: threadsafe for the package named im (unless IM_TEST_RC
+  // is set, im's own test setting), never for im-rc; has_specialisation on nightly only (left open).
+  im: (n) => (n === 'threadsafe' ? true : undefined),
+  'im-rc': (n) => (n === 'threadsafe' ? false : undefined),
   // syn 1.x build.rs: version checks for compilers older than 1.56 (all unset on 1.95) and
   // syn_disable_nightly_tests on a stable compiler (it gates tests only).
   syn: (n) => {

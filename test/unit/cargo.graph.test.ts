@@ -254,6 +254,13 @@ describe('build scripts (never run)', () => {
     // key="value" cfgs: a written pair is that pair; a value made at run time leaves the key open.
     const kv = buildCfgs('kv', 'println!("cargo:rustc-cfg=lit=\\"on\\""); println!("cargo:rustc-cfg=osslconf=\\"{}\\"", x);', x86, new Set());
     assert.deepEqual([...kv.uncertain.keys()].sort(), ['lit="on"', 'osslconf']);
+    assert.deepEqual(buildCfgs('ryu', 'if minor >= 26 && !emscripten { println!("cargo:rustc-cfg=integer128"); } if minor >= 36 { println!("cargo:rustc-cfg=maybe_uninit"); }', x86, new Set()).set, ['integer128', 'maybe_uninit']);
+    const rkyvScript = 'if has_atomic64 { println!("cargo:rustc-cfg=has_atomics_64"); } if has_atomic32 { println!("cargo:rustc-cfg=has_atomics"); }';
+    assert.deepEqual(buildCfgs('rkyv', rkyvScript, x86, new Set()).set, ['has_atomics_64', 'has_atomics']);
+    assert.deepEqual(buildCfgs('rkyv', rkyvScript, getTarget('wasm32-unknown-unknown')!, new Set()).set, ['has_atomics']);
+    const imScript = 'if channel.supports_features() { println!("cargo:rustc-cfg=has_specialisation"); } "im" => { if !test_rc { println!("cargo:rustc-cfg=threadsafe") } }';
+    assert.deepEqual([buildCfgs('im-rc', imScript, x86, new Set()).set, [...buildCfgs('im-rc', imScript, x86, new Set()).uncertain.keys()]], [[], ['has_specialisation']]);
+    assert.deepEqual(buildCfgs('im', imScript, x86, new Set()).set, ['threadsafe']);
     const made = buildCfgs('maker', 'for f in FEATURES { println!("cargo:rustc-cfg={}", f); } println!("cargo:rustc-cfg=feature=\\"fast\\"");', x86, new Set());
     assert.deepEqual([...made.uncertain.keys()].sort(), ['*', 'feature="fast"']);
     const other = buildCfgs('mystery', 'println!("cargo:rustc-cfg=fast_path"); ac.emit_rustc_version(1, 60);', x86, new Set());
