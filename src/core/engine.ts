@@ -211,6 +211,13 @@ function validRangeOf(item: TypeItem, crate: CrateScope): { start?: bigint; end?
   return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
 }
 
+/**
+ * Associated type names of std's traits (Iterator, IntoIterator, Deref, Add…, ToOwned, FromStr,
+ * TryFrom, Future, Try, Pointee, Hasher…): a std type's projection by one of these names may be
+ * std's own impl, so a crate's impl of the same name does not decide it.
+ */
+const STD_ASSOC_NAMES = new Set(['Item', 'IntoIter', 'Target', 'Output', 'Owned', 'Err', 'Error', 'Residual', 'Metadata', 'IntoFuture', 'Hasher', 'Args', 'Key', 'Value', 'Ok', 'Yield', 'Return', 'Searcher']);
+
 /** Stable ids for items across analyses (std items are parsed once and shared). */
 const itemIds = new WeakMap<object, number>();
 let nextItemId = 1;
@@ -430,10 +437,14 @@ export class Engine {
     // `<&'a Map<String, Value> as IntoIterator>::IntoIter`: from an impl for references to the type.
     const refKind = self.k === 'ptr' && (self.kind === '&' || self.kind === '&mut') && self.pointee.k === 'adt' ? self.kind : undefined;
     const adt = refKind && self.k === 'ptr' ? self.pointee : self;
-    if (adt.k !== 'adt' || adt.def.m.crate.isStd) return undefined;
+    if (adt.k !== 'adt') return undefined;
+    // A std type's: from the asking crate's impl of its own trait for it (rkyv's
+    // `impl ArchivePointee for CStr { type ArchivedMetadata = … }`), unless std's traits have an
+    // associated type of that name (std's own impls, `Deref for String`, are not read here).
+    if (adt.def.m.crate.isStd && (STD_ASSOC_NAMES.has(name) || s.m.crate.isStd)) return undefined;
     const item = adt.def.item;
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
-    const crates = adt.def.m.crate === s.m.crate ? [s.m.crate] : [adt.def.m.crate, s.m.crate];
+    const crates = adt.def.m.crate === s.m.crate || adt.def.m.crate.isStd ? [s.m.crate] : [adt.def.m.crate, s.m.crate];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(refKind ? `${refKind}${item.name}` : item.name) ?? []) {
         if (trait !== undefined && impl.trait !== trait) continue;

@@ -511,6 +511,24 @@ pub struct Holds(pub FromDef, pub u8);
     },
     exact: ['FromDef', 'Holds'],
   },
+  "a crate's own trait implemented for a std type gives that type's associated type (rkyv's `impl ArchivePointee for CStr`); a name std's traits also use (`Target`) stays unknown": {
+    files: {
+      'Cargo.toml': manifest('stdassoc'),
+      'src/lib.rs': `pub trait Meta { type M; }
+impl Meta for std::ffi::CStr { type M = u64; }
+impl Meta for String { type M = u16; }
+pub struct Rel<T: Meta + ?Sized> { pub off: i32, pub meta: T::M }
+pub struct CStrRel(pub Rel<std::ffi::CStr>);
+pub struct StringRel(pub Rel<String>, pub u8);
+pub trait MyDeref { type Target; }
+impl MyDeref for String { type Target = u8; }
+pub struct D<T: MyDeref> { pub t: T::Target }
+pub struct OfString(pub D<String>);
+`,
+    },
+    exact: ['CStrRel', 'StringRel'],
+    abstain: [['OfString', /trait impl/]],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),
