@@ -328,6 +328,8 @@ export class CrateScope {
   readonly frozen: boolean;
   /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
   readonly externCrateUses = new Set<UseEntry>();
+  /** Names the crate gives itself (`extern crate self as name;`). */
+  readonly selfNames = new Set<string>();
   private readonly _impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
   /** Whether every module's names are sorted out (see ModuleScope.ensure). */
   private allFilled = false;
@@ -549,6 +551,10 @@ export class CrateScope {
             const e: UseEntry = { path: [item.crate], alias: item.alias, glob: false, global: true };
             into.uses.push(e);
             this.externCrateUses.add(e);
+          } else if (item.alias) {
+            // `extern crate self as zbus;`: the crate under a name of its own, in the extern prelude too.
+            into.uses.push({ path: ['crate'], alias: item.alias, glob: false, global: false });
+            this.selfNames.add(item.alias);
           }
           break;
         case 'macroCall':
@@ -730,6 +736,7 @@ export class Resolver {
 
   /** A crate by name from `crate`: std, a linked dependency (its root module), or an unread extern. */
   private externCrate(crate: CrateScope, name: string): Binding {
+    if (crate.selfNames.has(name)) return { k: 'module', m: crate.outside ?? crate.root };
     const std = this.stdRoot(name);
     if (std) return std;
     const linked = crate.input.links?.crate(name);

@@ -246,6 +246,18 @@ pub struct Paths(std::os::unix::prelude::RawFd, std::os::unix::io::OwnedFd, u8);
 `,
     expect: { Fds: '12/4', Paths: '12/4' },
   },
+  {
+    name: '`extern crate self as name;` names the crate itself, from any module (zbus writes `zbus::Error` inside zbus)',
+    source: `extern crate self as me;
+pub mod m { pub struct A(pub u32, pub u8); }
+pub struct B(pub me::m::A, pub u8);
+pub mod inner {
+    pub struct C(pub me::m::A, pub u16);
+    pub struct D(pub ::me::B);
+}
+`,
+    expect: { B: '12/4', 'inner::C': '12/4', 'inner::D': '12/4' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
