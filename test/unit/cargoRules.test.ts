@@ -6,11 +6,14 @@
  * exact or say they do not know.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatSummary, type TypeVerdict } from '../oracle/compare';
 import { checkCrate } from '../oracle/real-crates';
+import { buildCfgs } from '../../src/cargo/buildScripts';
+import { NodeFs } from '../../src/platform/nodeFs';
+import { getTarget } from '../../src/core/targets';
 
 const REGISTRY = '/usr/share/cargo/registry';
 const ROOT = join(__dirname, '../../..');
@@ -21,6 +24,25 @@ interface Rule {
   readonly exact: readonly string[];
   /** Types that must say they do not know, with a reason matching the pattern. */
   readonly abstain?: readonly (readonly [string, RegExp])[];
+  /** More checks once the package is built (its cargo target directory given). */
+  readonly check?: (targetDir: string) => void;
+}
+
+/** The cfgs a dependency's build script printed in this build (`target/…/build/<pkg>-<hash>/output`). */
+function printedCfgs(targetDir: string, pkg: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string, depth: number): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const p = join(d, e.name);
+      if (e.name.startsWith(`${pkg}-`) && /-[0-9a-f]{16}$/.test(e.name) && existsSync(join(p, 'output'))) found.push(join(p, 'output'));
+      else if (depth < 4) walk(p, depth + 1);
+    }
+  };
+  walk(targetDir, 0);
+  assert.ok(found.length > 0, `no build output of ${pkg} under ${targetDir}`);
+  const text = readFileSync(found[0]!, 'utf8');
+  return [...text.matchAll(/^cargo::?rustc-cfg=(.*)$/gm)].map((m) => m[1]!.replace(/\\"/g, '"')).sort();
 }
 
 function manifest(name: string, deps = ''): string {
@@ -470,6 +492,21 @@ pub struct Salt([u8; openssl_sys::PKCS5_SALT_LEN as usize]);
 `,
     },
     exact: ['Tls', 'Keys', 'Digest', 'Ffi', 'PathBuf', 'Salt'],
+    // The cfgs read from the headers are the ones the two build scripts printed in this build.
+    check(targetDir) {
+      const fs = new NodeFs();
+      const host = 'x86_64-unknown-linux-gnu';
+      const sys = readdirSync(REGISTRY).filter((e) => e.startsWith('openssl-sys-')).map((e) => join(REGISTRY, e))[0]!;
+      const ssl = readdirSync(REGISTRY).filter((e) => /^openssl-\d/.test(e)).map((e) => join(REGISTRY, e))[0]!;
+      const t = getTarget(host)!;
+      const ours = (pkg: string, dir: string, script: string) => {
+        const r = buildCfgs(pkg, fs.readFile(join(dir, script)), t, new Set(), { fs, dir, host, sysDir: sys });
+        assert.equal(r.uncertain.size, 0, [...r.uncertain.values()].join('; '));
+        return [...r.set].sort();
+      };
+      assert.deepEqual(ours('openssl-sys', sys, 'build/main.rs'), printedCfgs(targetDir, 'openssl-sys').filter((c) => c !== 'boringssl'));
+      assert.deepEqual(ours('openssl', ssl, 'build.rs'), printedCfgs(targetDir, 'openssl'));
+    },
   },
   "the command line reads `include!(\"file.rs\")` in the crate's own files too (syn includes the file that defines `Token!`)": {
     files: {
@@ -593,6 +630,7 @@ describe('rules checked in cargo packages against rustc (offline)', function () 
         assert.equal(v?.verdict, 'abstained', `${n} must not get a number: ${JSON.stringify(v)}\n${table}`);
         assert.match(v.details.join(' '), why, n);
       }
+      rule.check?.(join(home, 'target'));
     });
   }
 });
