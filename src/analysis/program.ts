@@ -39,6 +39,11 @@ export interface LoadOptions {
   readonly ownIncludes?: boolean;
 }
 
+/** What a Project takes of the load options (the machine's triple, `include!` of the crate's own files). */
+function projectOptions(opts: LoadOptions): { host?: string; ownIncludes?: boolean } {
+  return { ...(opts.host ? { host: opts.host } : {}), ...(opts.ownIncludes ? { ownIncludes: true } : {}) };
+}
+
 /** The crate entry of a package directory: Cargo.toml's `[lib] path`, then src/lib.rs, then src/main.rs. */
 export function crateEntry(dir: string, fs: ProjectFs): string | undefined {
   let libPath: string | undefined;
@@ -71,7 +76,7 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   }
   if (!graph) return { ...loadFile(entry, opts), problems };
   for (const p of graph.problems) problems.push({ file: join(dir, 'Cargo.toml'), message: p.message });
-  const project = new Project(graph, opts.fs, opts.parse, opts.target, { ...(opts.host ? { host: opts.host } : {}), ...(opts.ownIncludes ? { ownIncludes: true } : {}) });
+  const project = new Project(graph, opts.fs, opts.parse, opts.target, projectOptions(opts));
   const c = project.loadCrate(graph.root, entry, { read: opts.read });
   problems.push(...c.problems);
   return { program: { crate: c.input, texts: c.texts }, problems, project };
@@ -106,7 +111,7 @@ export function targetKind(packageDir: string, file: string): 'test' | 'bin' | u
 /** A test, bench, example or binary of a package, rooted at `file`, with its library and dependencies linked. */
 export function loadTarget(packageDir: string, file: string, kind: 'test' | 'bin', opts: LoadOptions): LoadedProgram {
   const graph = new CargoGraph(opts.fs, opts.target, packageDir, ['default'], kind === 'test');
-  const project = new Project(graph, opts.fs, opts.parse, opts.target, { ...(opts.host ? { host: opts.host } : {}), ...(opts.ownIncludes ? { ownIncludes: true } : {}) });
+  const project = new Project(graph, opts.fs, opts.parse, opts.target, projectOptions(opts));
   const c = project.loadCrate(graph.root, file, { read: opts.read, withOwnLibrary: true });
   return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project };
 }

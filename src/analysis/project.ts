@@ -90,7 +90,8 @@ export class Project {
    * ParsedFiles: the editor) a dependency is first `pending` ("being read"): its files are read
    * and parsed and it is walked in later turns of the event loop, never inside the analysis that
    * reached it, and `onRead` is called once it is in. A `budget` puts off macro expansions past
-   * a turn's share (src/core/budget.ts). `ownIncludes` reads `include!("file.rs")` in the
+   * a turn's share (src/core/budget.ts). `host` is the triple of the machine builds run on
+   * (build scripts that read the system: openssl-sys). `ownIncludes` reads `include!("file.rs")` in the
    * crate's own files too (the CLI, which sees each file once; the editor reads it in
    * dependencies only, whose sources never change).
    */
