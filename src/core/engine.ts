@@ -213,10 +213,10 @@ function validRangeOf(item: TypeItem, crate: CrateScope): { start?: bigint; end?
 
 /**
  * Associated type names of std's traits (Iterator, IntoIterator, Deref, Add…, ToOwned, FromStr,
- * TryFrom, Future, Try, Pointee, Hasher…): a std type's projection by one of these names may be
+ * TryFrom, Future, Try, Pointee, BuildHasher, ToSocketAddrs, AsyncFn…): a std type's projection by one of these names may be
  * std's own impl, so a crate's impl of the same name does not decide it.
  */
-const STD_ASSOC_NAMES = new Set(['Item', 'IntoIter', 'Target', 'Output', 'Owned', 'Err', 'Error', 'Residual', 'Metadata', 'IntoFuture', 'Hasher', 'Args', 'Key', 'Value', 'Ok', 'Yield', 'Return', 'Searcher']);
+const STD_ASSOC_NAMES = new Set(['Item', 'IntoIter', 'Target', 'Output', 'Owned', 'Err', 'Error', 'Residual', 'Metadata', 'IntoFuture', 'Hasher', 'Args', 'Key', 'Value', 'Ok', 'Yield', 'Return', 'Searcher', 'Iter', 'CallRefFuture', 'CallOnceFuture', 'Discriminant']);
 
 /** Stable ids for items across analyses (std items are parsed once and shared). */
 const itemIds = new WeakMap<object, number>();

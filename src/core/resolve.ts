@@ -839,11 +839,7 @@ export class Resolver {
         if (!m.crate.rootRelativeUse || m.crate.outside) return undefined;
         return this.lookupConst(m.crate.root, segs);
       }
-      const owner = this.resolveTypePath(m, segs.slice(0, -1), true);
-      if (owner?.k === 'extern' && owner.reason !== undefined) return { unknown: owner.reason };
-      if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
-      if (owner?.k === 'item') return this.associatedConst(owner, segs[segs.length - 1]!);
-      return undefined;
+      return this.constOf(this.resolveTypePath(m, segs.slice(0, -1), true), segs[segs.length - 1]!);
     }
     if (segs.length === 1) {
       const unsure = m.unsureConsts.size ? (m.unsureConsts.get(segs[0]!) ?? (m.consts.has(segs[0]!) ? undefined : m.unsureConsts.get('*'))) : undefined;
@@ -871,10 +867,14 @@ export class Resolver {
       return self?.k === 'item' ? this.associatedConst(self, segs[1]!, trait) : undefined;
     }
     // `Header::N` names a type, `libc::PATH_MAX` (or a renamed dependency's `ffi::N`) a crate.
-    const owner = this.resolveTypePath(m, segs.slice(0, -1), false) ?? (segs.length === 2 ? this.firstSegment(m, segs[0]!) : undefined);
+    return this.constOf(this.resolveTypePath(m, segs.slice(0, -1), false) ?? (segs.length === 2 ? this.firstSegment(m, segs[0]!) : undefined), segs[segs.length - 1]!);
+  }
+
+  /** Constant `name` of what a path's owner segments name: a module's, a type's associated one. */
+  private constOf(owner: Binding | undefined, name: string): ConstFound | undefined {
     if (owner?.k === 'extern' && owner.reason !== undefined) return { unknown: owner.reason };
-    if (owner?.k === 'module') return this.lookupConst(owner.m, [segs[segs.length - 1]!]);
-    if (owner?.k === 'item') return this.associatedConst(owner, segs[segs.length - 1]!);
+    if (owner?.k === 'module') return this.lookupConst(owner.m, [name]);
+    if (owner?.k === 'item') return this.associatedConst(owner, name);
     return undefined;
   }
 

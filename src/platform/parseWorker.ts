@@ -111,7 +111,8 @@ if (port) {
     warmAt = end;
     if (warmAt >= text.length) {
       warmAt = 0;
-      warmRounds++;
+      // Twice through, then the text is let go.
+      if (++warmRounds >= 2) warmText = undefined;
     }
     plan();
   };
