@@ -21,7 +21,7 @@ import { dirname, isAbsolute, join } from '../cargo/paths';
 import { hasTypeMacro, itemHasTypeMacro, mapItemTypes, mapTypeMacros, respan, typeMacroCall } from './typeMacros';
 import type { WorkBudget } from '../core/budget';
 import { SELF_CRATE } from '../core/resolve';
-import { type Edition, type Expansion, type Failure, type MacroRules, expandBitflags, expandCfgIf, expandMacro, parseMacroRules, soleMacroCall } from '../core/macros';
+import { type Edition, type Expansion, type Failure, type MacroRules, blankEmptyGenerics, expandBitflags, expandCfgIf, expandMacro, parseMacroRules, soleMacroCall } from '../core/macros';
 
 /** The crate a macro is defined in; `id` is its CrateScope's, set once the crate's scope exists. */
 export interface MacroHome {
@@ -511,7 +511,7 @@ export class CrateExpander {
       if (sole) {
         const items: Item[] = 'empty' in sole ? [] : [{ kind: 'macroCall', name: sole.name, span: { start: sole.start, end: sole.end }, input: sole.input, inputStart: sole.inputStart, attrs: [], cfg: [] }];
         file = { path, items, problems: [], innerAttrs: [] };
-      } else file = this.env.parse(path, exp.text);
+      } else file = this.env.parse(path, blankEmptyGenerics(exp.text));
       if (file !== PENDING_FILE && !file.problems.some((p) => p.code === 'parseAbandoned')) parsedExpansions.set(exp, file);
     }
     if (file === PENDING_FILE) {

@@ -4,7 +4,7 @@
  * each case is checked against the compiler by macros.rustc.test.ts; these pin the details.
  */
 import assert from 'node:assert/strict';
-import { expandMacro, parseMacroRules, soleMacroCall, type Edition, type Expansion, type Failure, type MacroRules } from '../../src/core/macros/index';
+import { blankEmptyGenerics, expandMacro, parseMacroRules, soleMacroCall, type Edition, type Expansion, type Failure, type MacroRules } from '../../src/core/macros/index';
 
 function rules(body: string, edition?: Edition): MacroRules {
   const r = parseMacroRules('m', body, { edition });
@@ -44,7 +44,8 @@ const FRAGMENTS: Case[] = [
   { name: 'tt: a token or a whole group', rules: '($($t:tt)*) => { $($t)|* }', input: 'a (b c) [d] {e} :: \'l "s"', out: "a | (b c) | [d] | { e } | :: | 'l | \"s\"" },
   { name: 'block', rules: '($b:block) => { fn f() $b }', input: '{ let x = 1; x }', out: 'fn f() { let x = 1; x }' },
   { name: 'item: each item up to its own end', rules: '($($i:item)*) => { $($i)* }', input: 'const X: u8 = { 1 }; struct S { a: u8 } fn f() {} m!(x);', out: 'const X: u8 = { 1 }; struct S { a: u8 } fn f() { } m!(x);' },
-  { name: 'vis: empty, pub, pub(crate), pub(in path)', rules: '($($v:vis fn;)*) => { $($v struct S;)* }', input: 'fn; pub fn; pub(crate) fn; pub(in a::b) fn;', out: 'struct S; pub struct S; pub(crate) struct S; pub(in a::b) struct S;' },
+  { name: 'vis: empty, pub, pub(crate), pub(in path)', rules: '($($v:vis fn;)*) => { $($v struct S;)* }', input: 'fn; pub fn; pub(crate) fn; pub(in a::b) fn;', out: 'pub(in self) struct S; pub struct S; pub(crate) struct S; pub(in a::b) struct S;' },
+  { name: 'vis: an empty one is written `pub(in self)` (rustc keeps an invisible group), so a `vis` matcher of the next macro takes it before `]`', rules: '([$v:vis]) => { struct S; }; ($v:vis fn) => { m!([$v]); }', input: 'fn', out: 'm!([pub(in self)]);' },
   { name: 'vis: `pub (u8)` is `pub` and a tuple type', rules: '($v:vis $t:ty) => { struct S($v $t); }', input: 'pub (u8, u8)', out: 'struct S(pub(u8, u8));' },
   { name: 'ty: paths, references, pointers, tuples, arrays, fn pointers, trait objects, qualified paths', rules: '($($t:ty),*) => { $(type T = $t;)* }', input: "Vec<u8>, &'a mut [u8], *const T, (u8, u16), [u8; 4], fn(u8) -> u8, dyn Fn() -> u8 + Send, impl Iterator<Item = u8>, <T as Tr>::X, !, _, for<'a> fn(&'a u8), ::std::vec::Vec<u8>, Option<&dyn Tr<A = u8>>", out: "type T = Vec<u8>; type T = &'a mut [u8]; type T = * const T; type T = (u8, u16); type T = [u8; 4]; type T = fn(u8) -> u8; type T = dyn Fn() -> u8 + Send; type T = impl Iterator<Item = u8>; type T = <T as Tr>::X; type T = !; type T = _; type T = for<'a> fn(&'a u8); type T = ::std::vec::Vec<u8>; type T = Option< &dyn Tr<A = u8>>;" },
   { name: 'ty: `>>` closes two generic lists', rules: '($t:ty) => { type T = $t; }', input: 'Vec<Vec<u8>>', out: 'type T = Vec<Vec<u8>>;' },
@@ -205,5 +206,20 @@ describe('macros: an expansion that is one more call', () => {
     assert.equal(soleMacroCall('a! { '), undefined);
     assert.equal(soleMacroCall('struct S;'), undefined);
     assert.equal(soleMacroCall('#[cfg(x)] a! { }'), undefined);
+  });
+});
+
+describe('macros: an expansion as tree-sitter reads it', () => {
+  it('empty generic lists are blanked out in place, `>>` and `>=` included', () => {
+    const text = "struct P<'a, > where B< >: 'a { x: Vec<Q<>> } impl<> B<> {} fn f<>() -> Option<X<>>{ }";
+    const got = blankEmptyGenerics(text);
+    assert.equal(got.length, text.length);
+    assert.equal(got, "struct P<'a, > where B   : 'a { x: Vec<Q  > } impl   B   {} fn f  () -> Option<X  >{ }");
+  });
+  it('leaves macro inputs, `macro_rules!` bodies and attributes as written, and a text without `<>` as the same string', () => {
+    const text = 'inner! { [<>] } macro_rules! m { () => { S<> } } #[a(<>)] struct S<>;';
+    assert.equal(blankEmptyGenerics(text), 'inner! { [<>] } macro_rules! m { () => { S<> } } #[a(<>)] struct S  ;');
+    const plain = 'struct S<T>(T);';
+    assert.equal(blankEmptyGenerics(plain), plain);
   });
 });

@@ -179,6 +179,12 @@ function trees(toks: readonly Token[], from: number, to: number): Tree[] {
     // rustc prints a `let` statement captured by `$s:stmt` with its own `;`, so a transcribed
     // `$s;` shows as `let x = 1; ;`: an empty statement, which means nothing.
     if (isPunct(t, ';') && i > from && isPunct(toks[i - 1], ';')) continue;
+    // An empty `$v:vis` is written out as EMPTY_VIS (`pub(in self)`, private as no visibility
+    // is), where rustc prints nothing for the invisible group it keeps.
+    if (isKeyword(t, 'pub') && isOpen(toks[i + 1], '(') && toks[i + 1]!.pair === i + 4 && isKeyword(toks[i + 2], 'in') && isKeyword(toks[i + 3], 'self')) {
+      i += 4;
+      continue;
+    }
     if (t.kind === 'open') {
       out.push({ open: t, body: trees(toks, i + 1, t.pair) });
       i = t.pair;

@@ -42,6 +42,26 @@ pub union K { g: Gen<u16>, a: [(C, &'static mut [u8]); 2] }
     expect: { A: '16/8', B: 'E0740', D: 'E0740', E: 'E0740', F: 'E0740', G: '8/8', H: 'E0740', K: '48/8' },
   },
   {
+    name: 'an empty `$vis` passed on to another macro is still a visibility, and empty generic lists are none (pin-project-lite on a private struct)',
+    source: `
+macro_rules! outer {
+    ($(#[$m:meta])* $vis:vis struct $name:ident { $($f:ident: $t:ty),* $(,)? }) => {
+        inner! { [$(#[$m])* $vis struct $name $vis] { $($f: $t),* } }
+    };
+}
+macro_rules! inner {
+    ([$(#[$m:meta])* $vis:vis struct $name:ident $fvis:vis] { $($f:ident: $t:ty),* }) => {
+        $(#[$m])* $vis struct $name<> where $name<>: Sized { $($fvis $f: $t),* }
+        impl<> $name<> { pub const N: usize = 2; }
+    };
+}
+outer! { #[derive(Debug)] struct Private { a: u8, b: u32 } }
+outer! { pub struct Public { a: u16, b: u64 } }
+pub struct Holds(Private, Public, [u8; Private::N]);
+`,
+    expect: { Private: '8/4', Public: '16/8', Holds: '32/8' },
+  },
+  {
     name: 'associated constants of inherent impls size arrays (`[u8; Type::MAX]`)',
     source: `
 pub struct InlineExtension([u8; InlineExtension::MAX], u8);

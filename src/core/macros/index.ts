@@ -7,6 +7,8 @@ import { expandBitflags as bitflags } from './bitflags';
 import { expandCfgIf as cfgIf } from './cfgIf';
 import { expandMacro as expand, parseMacroRules as parse, type ExpandOptions, type Expansion, type Failure, type MacroRules, type ParseOptions } from './expand';
 import { lex } from './lexer';
+export { blankEmptyGenerics } from './forParse';
+export { EMPTY_VIS } from './transcribe';
 
 export type { Edition } from './fragments';
 export type { Limits, Origin } from './emit';

@@ -10,6 +10,9 @@ import type { Fragment, NamedMatch } from './matcher';
 import type { TranscriberNode } from './rules';
 import type { Token } from './tokens';
 
+/** How an empty `vis` fragment is written out: private, as no visibility is (see Transcriber.fragment). */
+export const EMPTY_VIS = 'pub(in self)';
+
 export class TranscribeError extends ExpandError {}
 
 /** rustc's `LockstepIterSize`. */
@@ -72,6 +75,18 @@ export class Transcriber {
   }
 
   private fragment(f: Fragment): void {
+    if (f.kind === 'vis' && f.toks.length === 0) {
+      // rustc keeps an empty `$v:vis` as an (empty) invisible group, which a `$w:vis` of the next
+      // macro matches even where nothing else may follow, as before a closing delimiter
+      // (pin-project-lite passes a private struct's visibility on as `[$vis .. $vis]`). As text,
+      // the visibility that means the same, is matched alike and that nobody writes: EMPTY_VIS.
+      this.out.push('pub', 'ident');
+      this.out.push('(', 'open');
+      this.out.push('in', 'ident');
+      this.out.push('self', 'ident');
+      this.out.push(')', 'close');
+      return;
+    }
     const wrap = (f.kind === 'expr' || f.kind === 'expr_2021') && !isAtomic(f.toks);
     if (wrap) this.out.push('(', 'open');
     for (const t of f.toks) this.out.push(t.text, t.kind, t.start);
