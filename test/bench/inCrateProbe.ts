@@ -463,6 +463,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeLensProvider({ pattern: '**/rll-floor.txt' }, {
       provideCodeLenses: () => [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '8 B · align 8 · floor', command: '' })],
     }),
+    // And for a keystroke → hover: a hover provider that answers at once (see `typing`).
+    vscode.languages.registerHoverProvider({ pattern: '**/rll-floor.txt' }, { provideHover: () => new vscode.Hover('size 8 · floor') }),
   );
   const server = http.createServer((req, res) => {
     let body = '';
