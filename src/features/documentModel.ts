@@ -47,6 +47,13 @@ export interface DocumentAnalysis {
   readonly reused?: boolean;
   /** The model and the reports computed so far, for the next version. */
   carryOver(): CarryOver;
+  /**
+   * A type's hover note that depends on layouts beyond its report (what it owns on the heap:
+   * element types a `Vec<T>` field holds are not among the report's references), computed by
+   * `compute` once per version, or the previous version's when no layout of the document can have
+   * changed (an edit in a comment or a body, nothing read since).
+   */
+  typeNote<T extends object>(entry: TypeEntry, compute: () => T | undefined): T | undefined;
   /** The crate directory when the document was analysed as part of a crate. */
   readonly crateDir?: string;
 }
@@ -60,6 +67,8 @@ export interface CarryOver {
   readonly crateKey: string;
   readonly names: readonly string[];
   readonly reports: readonly (TypeReport | undefined)[];
+  /** The type notes computed so far (same order; null: computed, none). See DocumentAnalysis.typeNote. */
+  readonly notes: readonly (object | null | undefined)[];
   /** The type items the reports belong to (same order). */
   readonly items: readonly TypeItem[];
   /** The modules of `items` (same order). */
@@ -107,11 +116,22 @@ function same(x: unknown, y: unknown): boolean {
   return nx === ny;
 }
 
-/** True when every other file of the program has the same text. */
+/**
+ * True when every other file of the program has the same text. The texts of the document's own
+ * macro expansions are not compared: they are named by their call's place (`path#macro:N:..`),
+ * which moves with any edit above the call, and what they depend on is compared on the models
+ * (a changed call or `macro_rules!` of this file carries nothing over; see changedItems).
+ */
 function sameOtherFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>, path: string): boolean {
-  if (a.size !== b.size) return false;
-  for (const [p, t] of a) if (p !== path && b.get(p) !== t) return false;
-  return true;
+  const own = `${path}#macro:`;
+  let n = 0;
+  for (const [p, t] of a) {
+    if (p === path || p.startsWith(own)) continue;
+    n++;
+    if (b.get(p) !== t) return false;
+  }
+  for (const p of b.keys()) if (p !== path && !p.startsWith(own)) n--;
+  return n === 0;
 }
 
 function crateKey(a: Analysis): string {
@@ -267,7 +287,7 @@ class LazyEntry implements TypeEntry {
   constructor(
     readonly shallow: TypeItem,
     readonly m: ModuleScope,
-    private readonly index: number,
+    readonly index: number,
     private readonly reportAt: (i: number) => TypeReport,
   ) {}
 
@@ -381,6 +401,7 @@ export function buildDocumentAnalysis(
       ? previous
       : undefined;
   const derived = prev && derivationFrom(file, prev.file);
+  const prevNames = prev?.names;
   // What carryOver needs of `previous`, so that no closure holds on to the previous version itself.
   const prevEngine = previous?.analysis.engine;
   const prevRefsVersion = previous?.refsVersion;
@@ -433,7 +454,21 @@ export function buildDocumentAnalysis(
     }
     return r;
   };
-  const types: TypeEntry[] = items.map((item, i) => new LazyEntry(item, mods[i]!, i, reportAt));
+  const types: LazyEntry[] = items.map((item, i) => new LazyEntry(item, mods[i]!, i, reportAt));
+  // Notes are carried only when nothing of the document's layouts changed (see typeNote).
+  let prevNotes = prev?.notes;
+  const notes: (object | null | undefined)[] = new Array<object | null | undefined>(items.length).fill(undefined);
+  const noteAt = (entry: TypeEntry, compute: () => object | undefined): object | undefined => {
+    const i = entry instanceof LazyEntry && types[entry.index] === entry ? entry.index : -1;
+    if (i < 0) return compute();
+    const known = notes[i];
+    if (known !== undefined) return known ?? undefined;
+    let note: object | null | undefined;
+    if (prevNotes?.[i] !== undefined && planned()?.affected.size === 0 && prevNames?.[i] === items[i]!.name) note = prevNotes[i];
+    note ??= compute() ?? null;
+    notes[i] = note;
+    return note ?? undefined;
+  };
   const carryOver = (): CarryOver => {
     // Unchanged when this version laid nothing out (a keystroke in a comment): shared, not copied.
     let refs: ReadonlyMap<string, ReadonlySet<string>>;
@@ -442,8 +477,19 @@ export function buildDocumentAnalysis(
     const sameEngine = prevEngine === analysis.engine && prevRefsVersion === analysis.engine.refsVersion;
     if (kept && (analysis.engine.refs.size === 0 || sameEngine)) refs = kept;
     else {
+      // Merged, not replaced: an engine may meet only some of a type's references (a field type
+      // resolved before, on another path), and an entry losing one let a report that depends on
+      // it be carried over stale (the in-crate bench's first field edit after typing).
       const copy = new Map<string, ReadonlySet<string>>(kept ?? []);
-      for (const [k, v] of analysis.engine.refs) copy.set(k, v);
+      for (const [k, v] of analysis.engine.refs) {
+        const had = copy.get(k);
+        if (!had || had === v) copy.set(k, v);
+        else {
+          let union: Set<string> | undefined;
+          for (const x of v) if (!had.has(x)) (union ??= new Set(had)).add(x);
+          if (union) copy.set(k, union);
+        }
+      }
       refs = copy;
     }
     return {
@@ -454,6 +500,7 @@ export function buildDocumentAnalysis(
       crateKey: crateKey(analysis),
       names: items.map((it) => it.name),
       reports: [...reports],
+      notes: [...notes],
       items,
       mods,
       refs,
@@ -461,7 +508,11 @@ export function buildDocumentAnalysis(
       refsVersion: analysis.engine.refsVersion,
     };
   };
-  return new VersionAnalysis(doc, target, file, analysis, types, () => !!plan, carryOver);
+  return new VersionAnalysis(doc, target, file, analysis, types, () => !!plan, carryOver, (e, compute) => {
+    const note = noteAt(e, compute);
+    if (notes.every((n) => n !== undefined)) prevNotes = undefined;
+    return note;
+  });
 }
 
 /**
@@ -486,6 +537,7 @@ class VersionAnalysis implements DocumentAnalysis {
     readonly types: readonly TypeEntry[],
     private readonly carried: () => boolean,
     private readonly handOn: () => CarryOver,
+    private readonly note: (entry: TypeEntry, compute: () => object | undefined) => object | undefined,
   ) {
     this.uri = doc.uri;
     this.version = doc.version;
@@ -504,5 +556,9 @@ class VersionAnalysis implements DocumentAnalysis {
 
   carryOver(): CarryOver {
     return this.handOn();
+  }
+
+  typeNote<T extends object>(entry: TypeEntry, compute: () => T | undefined): T | undefined {
+    return this.note(entry, compute) as T | undefined;
   }
 }

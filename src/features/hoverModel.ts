@@ -165,7 +165,9 @@ function typeHeapNote(a: DocumentAnalysis, entry: TypeEntry): string | undefined
   if (item.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
   if (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union') return undefined;
   // A type's hover comes at every keystroke: its walk lays out at most 8 of the crate's own types.
-  return heapMarkdown(heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] }, { maxLocalTypes: TYPE_HOVER_LOCAL_TYPES }), { entries: heapEntries, inner: heapInner, changeLink: CHANGE_HEAP_LINK });
+  // Kept from the previous version when no layout of the document changed (a keystroke in a comment).
+  const heap = a.typeNote(entry, () => heapOfTy(a.analysis.engine, { k: 'adt', def: { item, m: entry.m }, args: [] }, { maxLocalTypes: TYPE_HOVER_LOCAL_TYPES }));
+  return heap && heapMarkdown(heap, { entries: heapEntries, inner: heapInner, changeLink: CHANGE_HEAP_LINK });
 }
 const TYPE_HOVER_LOCAL_TYPES = 8;
 

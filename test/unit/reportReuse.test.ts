@@ -9,6 +9,7 @@ import * as vm from 'node:vm';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { buildDocumentAnalysis, layoutSignature, placedReport, reuseAnalysis, sameLayoutModel, type DocumentAnalysis } from '../../src/features/documentModel';
 import type { Report } from '../../src/core/reportTypes';
+import { heapOfTy } from '../../src/core/heap/owned';
 
 import { generateRustFile } from '../bench/editor';
 import { DocumentTrees } from '../../src/parse/documents';
@@ -119,6 +120,68 @@ describe('report carry-over between document versions', function () {
   });
 });
 
+describe('report carry-over in a document with macro calls', function () {
+  this.timeout(120_000);
+  const analyzer = new Analyzer({ wasmDir });
+  after(() => analyzer.dispose());
+
+  it('carries reports over an edit above a call (its expansion moves, unchanged), and equals a fresh computation', async () => {
+    const rand = rng(Number(process.env.RLL_SEED ?? 13));
+    const path = '/virtual/macros.rs';
+    const parser = await analyzer.parser();
+    const target = analyzer.resolveTarget('x86_64-unknown-linux-gnu');
+    const parse = (p: string, t: string) => analyzer.parseWith(parser, p, t);
+    // As src/features/reports.ts analyses a document alone: its macro calls expanded.
+    const build = async (t: string, prev?: DocumentAnalysis) => {
+      const sf = parse(path, t);
+      const a = await analyzer.analyze(singleFileProgram(sf, t, { target, parse }));
+      return buildDocumentAnalysis(a, sf, { uri: path, version: 0, path, text: t }, prev?.carryOver());
+    };
+    let text =
+      generateRustFile(8 * 1024) +
+      '\nmacro_rules! pair { ($n:ident, $t:ty) => { pub struct $n { a: $t, b: u8 } }; }\n' +
+      '// the calls\npair!(PairA, u32);\npair!(PairB, u64);\npub struct UsesPairs { a: PairA, b: Option<PairB>, c: T1, v: Vec<PairB> }\n';
+    // The heap line of a hover: PairB's size counts (through the Vec) though no report refers to it.
+    const heap = (d: DocumentAnalysis, count: { n: number }) => {
+      const e = d.types.find((t) => t.shallow.name === 'UsesPairs')!;
+      return d.typeNote(e, () => {
+        count.n++;
+        return heapOfTy(d.analysis.engine, { k: 'adt', def: { item: e.item, m: e.m }, args: [] });
+      });
+    };
+    const noteCount = { n: 0 };
+    let prev = await build(text);
+    void prev.report;
+    heap(prev, noteCount);
+    let reused = 0;
+    let recomputed = 0;
+    for (let i = 0; i < 60; i++) {
+      // Mostly in comments above the calls (their expansions' names move), sometimes in a call.
+      const calls = [...text.matchAll(/pair!\(Pair[AB], u(8|16|32|64)\)/g)];
+      const notes = [...text.matchAll(/\/\/ note|\/\/\/ Field/g)];
+      if (i % 5 === 4) {
+        const m = calls[Math.floor(rand() * calls.length)]!;
+        const width = m[1]!;
+        const at = m.index + m[0].length - 1 - width.length;
+        text = text.slice(0, at) + (width === '64' ? '16' : '64') + text.slice(at + width.length);
+      } else {
+        const at = notes[Math.floor(rand() * notes.length)]!.index + 4;
+        text = text.slice(0, at) + 'x' + text.slice(at);
+      }
+      const next = await build(text, prev);
+      const fresh = await build(text);
+      assert.deepEqual(placedReports(next.report), fresh.report, `edit ${i}`);
+      assert.deepEqual(heap(next, noteCount), heap(fresh, { n: 0 }), `edit ${i}: the heap note`);
+      if (next.reused) reused++;
+      else recomputed++;
+      prev = next;
+    }
+    assert.ok(reused >= 30, `only ${reused} versions carried reports over`);
+    assert.ok(recomputed >= 8, `only ${recomputed} versions recomputed`);
+    assert.ok(noteCount.n <= recomputed + 2, `the heap note was computed ${noteCount.n} times for ${recomputed} versions whose layouts may have changed`);
+  });
+});
+
 describe('report carry-over with incremental models (item-level reuse)', function () {
   this.timeout(120_000);
   const analyzer = new Analyzer({ wasmDir });
@@ -187,6 +250,78 @@ describe('report carry-over with incremental models (item-level reuse)', functio
     assert.ok(known >= 20, `the types behind constants and aliases were computed only ${known} times after a constant's edit`);
     assert.ok(fieldEditsCarried >= 20, `only ${fieldEditsCarried} field type edits carried reports over`);
     assert.ok(d.reusedAnalyses >= 20, `the previous crate scope and engine served only ${d.reusedAnalyses} versions`);
+    d.trees.dispose();
+  });
+});
+
+describe('report carry-over when each version is asked for one type, as hovers ask', function () {
+  this.timeout(120_000);
+  const analyzer = new Analyzer({ wasmDir });
+  after(() => analyzer.dispose());
+
+  it('equals a fresh computation for the type asked, and for its heap line, after every edit', async () => {
+    const rand = rng(Number(process.env.RLL_SEED ?? 17));
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+    const d = await EditedDocument.open(
+      analyzer,
+      '/virtual/hover.rs',
+      generateRustFile(12 * 1024) +
+        '\npub type Le = u32;\npub struct Head { sig: Le, inner: T1 }\npub struct Opt { a: [u8; 3], b: T2 }\n' +
+        '/// Headers.\npub struct Headers { sig: Le, head: Head, opt: Opt }\npub struct Holder { h: Headers, v: Vec<Head>, o: Option<Box<Opt>> }\n',
+    );
+    const text = () => d.text;
+    const edits: (() => TextEdit | undefined)[] = [
+      // In a comment or a doc comment (nothing changes but positions).
+      () => {
+        const m = pick([...text().matchAll(/\/\/ note|\/\/\/ Field|\/\/\/ Headers/g)]);
+        return m && [m.index + 4, m.index + 4, 'x'];
+      },
+      // A field type of one of the chain's types.
+      () => {
+        const m = pick([...text().matchAll(/(sig|a|inner): (Le|u16|u64|\[u8; \d\]|T1|T5)/g)]);
+        return m && [m.index + m[1]!.length + 2, m.index + m[0].length, pick(['Le', 'u16', 'u64', '[u8; 5]', 'T1', 'T5'])!];
+      },
+      () => {
+        const m = pick([...text().matchAll(/: (u16|u32|u8|u64)\b/g)]);
+        return m && [m.index + 2, m.index + m[0].length, pick(['u8', 'u16', 'u32', 'u64'])!];
+      },
+    ];
+    const names = ['Headers', 'Holder', 'Head', 'Opt', 'T1', 'T2', 'E3'];
+    let carried = 0;
+    for (const { step, edit: e } of editSession(rand, edits, [6, 2, 1], 200, text)) {
+      const next = await d.edit(e[0], e[1], e[2]);
+      // One type per version, as a hover asks: its report, then its heap line.
+      const name = pick(names)!;
+      const entry = next.types.find((t) => t.shallow.name === name);
+      const fresh = await d.fresh();
+      const want = fresh.types.find((t) => t.shallow.name === name);
+      assert.equal(entry === undefined, want === undefined, `step ${step}: ${name}`);
+      if (!entry || !want) continue;
+      assert.deepEqual(placedReport(entry.report), want.report, `step ${step}: the report of ${name}`);
+      const heap = (a: DocumentAnalysis, t: typeof entry) => a.typeNote(t, () => heapOfTy(a.analysis.engine, { k: 'adt', def: { item: t.item, m: t.m }, args: [] }, { maxLocalTypes: 8 }));
+      assert.deepEqual(heap(next, entry), heap(fresh, want), `step ${step}: the heap line of ${name}`);
+      if (next.reused) carried++;
+    }
+    assert.ok(carried >= 50, `only ${carried} versions carried reports over`);
+    d.trees.dispose();
+  });
+
+  it('keeps all of a type\'s references when a version met only some (a pointer to it checks its last field alone)', async () => {
+    const text = 'pub struct Head { a: u32 }\npub struct Tail { b: u8 }\npub struct Headers { head: Head, tail: Tail }\npub struct Ptr { p: Box<Headers>, x: u8 }\n';
+    const d = await EditedDocument.open(analyzer, '/virtual/refs.rs', text);
+    const size = (a: DocumentAnalysis, name: string) => a.types.find((t) => t.shallow.name === name)!.report.size;
+    // Only Ptr changes: its report is made again, and a Box<Headers> asks whether Headers is
+    // sized, which reads Headers' last field (Tail) alone. Headers' report is carried over.
+    let at = d.text.indexOf('x: u8') + 3;
+    const v2 = await d.edit(at, at + 2, 'u16');
+    assert.equal(size(v2, 'Ptr'), 16);
+    void v2.report; // every type's, as the CodeLens ask
+    assert.ok(v2.reused, 'the reports of the other types were carried over');
+    // Head grows: Headers, which holds it, must be laid out again.
+    at = d.text.indexOf('a: u32') + 3;
+    const v3 = await d.edit(at, at + 3, 'u64');
+    assert.equal(size(v3, 'Headers'), 16, 'Headers carried over with the size it had before Head grew');
+    assert.equal(size(await d.fresh(), 'Headers'), 16);
     d.trees.dispose();
   });
 });
