@@ -580,7 +580,7 @@ async function main() {
   let server;
   let browser;
   const results = [];
-  let floor = { lens: [], keyHover: undefined };
+  let floor;
   try {
     say('in-crate bench: preparing the corpora');
     const corpora = prepareCorpora(join(scratch.dir, 'corpora'), { only: ONLY, cargoHome, log: (m) => say(m) });
@@ -601,10 +601,10 @@ async function main() {
   const first = results.find((r) => r.windows.length);
   console.log(`\nin-crate, in the real extension host (code-server ${process.env.CS_VERSION ?? '4.100.3'}, headless Chromium; ${WINDOWS} cold windows per corpus; ranges are min–max over the windows):`);
   console.log(table(results));
-  if (floor.lens.length) {
+  if (floor?.lens.length) {
     console.log(`  VS Code's own floor: a CodeLens provider that answers at once (the probe's, on a plain-text file opened the same way in ${floor.lens.length} cold windows): first lens on screen ${Math.min(...floor.lens).toFixed(0)}–${Math.max(...floor.lens).toFixed(0)} ms after the open`);
   }
-  if (floor.keyHover) {
+  if (floor?.keyHover) {
     const k = floor.keyHover;
     console.log(`  VS Code's own floor for keystroke → hover: a hover provider that answers at once, typed in the same way: ext-host work ${pp(k.host)} ms, wall ${pp(k.total)} ms (p50 / p95, n=${k.total.n}); no edit: ext-host work ${pp(k.floor.host)} ms`);
   }
