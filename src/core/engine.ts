@@ -258,6 +258,33 @@ export class Engine {
   /** Changes whenever `refs` gains an entry (a version reusing this engine can tell whether it learnt anything). */
   refsVersion = 0;
 
+  /**
+   * rustc's E0588 walk (check_packed_inner) from a field type of a packed type: `error` when a
+   * chain of non-generic structs and unions, field by field, reaches one with `#[repr(align)]`;
+   * `ok` when the `#[repr(align)]` this layout holds is not reached that way; `unsure` when it
+   * comes through something this check does not follow as rustc does (an enum, a tuple, an
+   * array, a generic argument).
+   */
+  private alignChain(ty: Ty, seen: Set<object>): 'error' | 'ok' | 'unsure' {
+    if (ty.k !== 'adt' || ty.args.length > 0) return 'unsure';
+    const item = ty.def.item;
+    if (item.kind !== 'struct' && item.kind !== 'union') return 'unsure';
+    if (reprOptions(reprOf(item, ty.def.m.crate), this.target).align !== undefined) return 'error';
+    if (seen.has(item)) return 'ok';
+    seen.add(item);
+    const scope = this.adtScope(ty);
+    let out: 'ok' | 'unsure' = 'ok';
+    for (const f of (item as StructDef | UnionDef).fields) {
+      if (!ty.def.m.crate.active(f.cfg)) continue;
+      const fty = this.tyOf(f.ty, scope);
+      if (!this.layoutOf(fty).reprAlign) continue;
+      const r = this.alignChain(fty, seen);
+      if (r === 'error') return r;
+      if (r === 'unsure') out = r;
+    }
+    return out;
+  }
+
   private addRef(owner: string | undefined, key: string): void {
     if (owner === undefined) return;
     let set = this.refs.get(owner);
@@ -1153,10 +1180,21 @@ export class Engine {
           return { def: named, ty: fty, layout: this.layoutOf(fty) };
         });
 
-    const checkPacked = (fields: readonly { layout: Layout }[]) => {
-      if (repr.pack !== undefined && fields.some((f) => f.layout.reprAlign)) {
-        throw new Reject('E0588', 'packed type cannot transitively contain a `#[repr(align)]` type');
+    const checkPacked = (fields: readonly { ty: Ty; layout: Layout }[]) => {
+      if (repr.pack === undefined || !fields.some((f) => f.layout.reprAlign)) return;
+      // rustc (check_packed_inner) follows only the fields of structs and unions as they are
+      // declared: not enums, tuples, arrays or generic arguments (`Option<Al>`, `(u8, Al)`,
+      // `ManuallyDrop<Al>` are accepted). E0588 where that chain is certain; where the
+      // `#[repr(align)]` is reached any other way, no number either way.
+      const generic = item.generics.params.some((p) => p.kind !== 'lifetime');
+      let unsure = generic;
+      for (const f of fields) {
+        if (!f.layout.reprAlign) continue;
+        const r = generic ? 'unsure' : this.alignChain(f.ty, new Set());
+        if (r === 'error') throw new Reject('E0588', 'packed type cannot transitively contain a `#[repr(align)]` type');
+        if (r === 'unsure') unsure = true;
       }
+      if (unsure) throw new Abstain('a packed type holding a `#[repr(align)]` type through an enum, a tuple, an array or a generic argument: whether rustc accepts it is not modelled');
     };
     if (item.kind === 'union') {
       const fields = fieldsOf((item as UnionDef).fields);

@@ -62,6 +62,18 @@ pub struct Holds(Private, Public, [u8; Private::N]);
     expect: { Private: '8/4', Public: '16/8', Holds: '32/8' },
   },
   {
+    name: 'a packed type may not hold a `#[repr(align)]` type through plain struct fields (E0588)',
+    source: `
+#[repr(align(8))] pub struct Al(u8);
+pub struct W { a: Al }
+pub struct Plain { x: u32 }
+#[repr(packed)] pub struct Direct(Al);
+#[repr(packed)] pub struct Chain { w: W }
+#[repr(packed(2))] pub struct Fine { p: Plain, b: u8 }
+`,
+    expect: { Direct: 'E0588', Chain: 'E0588', Fine: '6/2' },
+  },
+  {
     name: 'associated constants of inherent impls size arrays (`[u8; Type::MAX]`)',
     source: `
 pub struct InlineExtension([u8; InlineExtension::MAX], u8);
@@ -320,6 +332,38 @@ async function rustcVerdicts(c: RuleCase): Promise<Expect> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('packed types holding `#[repr(align)]` types another way', function () {
+  it('are not rejected (rustc accepts enums, tuples, arrays and generic arguments there): no E0588, no number', async () => {
+    const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
+    try {
+      // rustc 1.95: P1 16/1, P2 16/1, P3 16/1, P4 8/1, P5..P7 accepted (checked by hand and by a helper's sweep).
+      const report = await analyzer.analyzeText(
+        'packed.rs',
+        `#[repr(align(8))] pub struct Al(u8);
+pub enum E { X(Al), Y }
+pub struct G<T>(T);
+#[repr(packed)] pub struct P1 { e: E }
+#[repr(packed)] pub struct P2 { t: (u8, Al) }
+#[repr(packed)] pub struct P3 { o: Option<Al> }
+#[repr(packed)] pub struct P4 { a: [Al; 1] }
+#[repr(packed)] pub struct P5(G<Al>);
+#[repr(packed)] pub struct P6(std::mem::ManuallyDrop<Al>);
+#[repr(packed)] pub struct P7(std::cell::Cell<Al>);
+pub struct Holds(P1, u8);
+`,
+      );
+      for (const n of ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'Holds']) {
+        const t = report.types.find((x) => x.name === n)!;
+        assert.equal(t.error, undefined, `${n}: ${t.error}`);
+        assert.equal(t.size, null, `${n} has a number`);
+        assert.ok(t.unknown, n);
+      }
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
 
 describe('named layout rules, checked by rustc and by the engine', function () {
   this.timeout(120_000);
