@@ -363,6 +363,7 @@ export class CrateExpander {
     name: string,
     fromCrate: (crate: string, name: string) => MacroDef | { reason: string; pending?: boolean } | undefined,
     depth: number,
+    seen: Set<string> = new Set(),
   ): MacroDef | { reason: string; pending?: boolean } | undefined {
     if (depth >= MAX_MACRO_IMPORT_DEPTH) return undefined;
     let mod: string[] = segs[0] === 'crate' || segs[0] === '$crate' || segs[0] === SELF_CRATE ? [] : [...here];
@@ -373,16 +374,21 @@ export class CrateExpander {
         mod.pop();
       } else mod = [...mod, seg];
     }
+    // Modules that glob each other (`use crate::a::*;` in b, `use crate::b::*;` in a) would
+    // otherwise be retried along every path up to the depth limit: (globs)^depth lookups.
+    const key = `${mod.join('::')}|${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
     const uses = this.usesOf.get(mod.join('::'));
     if (!uses) return undefined;
     for (const u of uses) {
       if (u.glob || (u.alias ?? u.path[u.path.length - 1]) !== name || u.path.length < 2) continue;
-      const r = MODULE_KEYWORDS.has(u.path[0]!) ? this.throughModule(mod, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, depth + 1) : fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
+      const r = MODULE_KEYWORDS.has(u.path[0]!) ? this.throughModule(mod, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, depth + 1, seen) : fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
       if (r) return r;
     }
     for (const g of uses) {
       if (!g.glob || g.path.length === 0) continue;
-      const r = MODULE_KEYWORDS.has(g.path[0]!) || this.usesOf.has([...mod, g.path[0]!].join('::')) ? this.throughModule(mod, g.path, name, fromCrate, depth + 1) : g.path.length === 1 ? fromCrate(g.path[0]!, name) : undefined;
+      const r = MODULE_KEYWORDS.has(g.path[0]!) || this.usesOf.has([...mod, g.path[0]!].join('::')) ? this.throughModule(mod, g.path, name, fromCrate, depth + 1, seen) : g.path.length === 1 ? fromCrate(g.path[0]!, name) : undefined;
       if (r) return r;
     }
     return undefined;

@@ -308,6 +308,30 @@ describe("std's item macros", () => {
       analyzer.dispose();
     }
   });
+  it('modules that glob-import each other: a macro not found in any of them is looked up once per module (proptest 1.0 hung here)', async function () {
+    this.timeout(20_000);
+    // Each module globs all the others; looking `thread_local!` up through every glob path up to
+    // the depth limit used to cost (globs)^16 lookups.
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0'),
+      '/w/app/src/lib.rs': names.map((n) => `pub mod ${n};`).join('\n') + '\npub struct Top(e::S, u8);\n',
+    };
+    for (const n of names) {
+      const others = names.filter((o) => o !== n).map((o) => `pub use crate::${o}::*;`).join('\n');
+      files[`/w/app/src/${n}.rs`] = n === 'e' ? `${others}\nthread_local!(static X: u8 = 0);\npub struct S(u32);\n` : `${others}\n`;
+    }
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
+      assert.equal(r.get('e::S')!.size, 4);
+      assert.equal(r.get('Top')!.size, 8);
+    } finally {
+      analyzer.dispose();
+    }
+  });
 });
 
 describe('procedural-macro dependencies', () => {
