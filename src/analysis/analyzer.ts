@@ -232,7 +232,7 @@ export function singleFileProgram(file: SourceFile, text: string, expand?: { rea
     return { crate: { name: 'crate', root: mods.root, fileModules: new Map(), externCrates: externCratesOf(mods.root.items), features: [] }, texts: mods.texts };
   }
   return {
-    crate: { name: 'crate', root: { file: file.path, items: file.items }, fileModules: new Map(), externCrates: externCratesOf(file.items), features: [] },
+    crate: { name: 'crate', root: { file: file.path, items: file.items, ...(file.innerAttrs.length ? { innerAttrs: file.innerAttrs } : {}) }, fileModules: new Map(), externCrates: externCratesOf(file.items), features: [] },
     texts: new Map([[file.path, text]]),
   };
 }

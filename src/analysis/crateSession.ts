@@ -45,7 +45,7 @@ function signature(items: readonly Item[], innerAttrs: SourceFile['innerAttrs'],
           if (!skipMacros) return false;
           break;
         case 'mod':
-          out.push(`${depth}:mod ${it.name}|${it.vis ?? ''}|${it.items ? 'inline' : 'file'}|${it.pathAttr ?? ''}|${it.attrs.map((a) => a.text).join('\u0001')}|${JSON.stringify(it.cfg)}`);
+          out.push(`${depth}:mod ${it.name}|${it.vis ?? ''}|${it.items ? 'inline' : 'file'}|${it.pathAttr ?? ''}|${it.attrs.map((a) => a.text).join('\u0001')}|${(it.innerAttrs ?? []).map((a) => a.text).join('\u0001')}|${JSON.stringify(it.cfg)}`);
           if (it.items && !walk(it.items, depth + 1)) return false;
           break;
         case 'externCrate':

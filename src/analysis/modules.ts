@@ -180,7 +180,7 @@ class Walk {
       return yield* new Walk({ ...this.opts, parse: reuse, expander: ex.again(), again: true }).run(rootFile);
     }
     const pending = this.pending + (ex?.pending ?? 0);
-    return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending, ...(ex ? { expander: ex } : {}), fileWalks: this.fileWalks };
+    return { root: { file: rootFile, items, ...(file === PENDING_FILE ? { pending: true } : {}), ...(file?.innerAttrs.length ? { innerAttrs: file.innerAttrs } : {}) }, fileModules: this.fileModules, texts: this.texts, problems: this.problems, pending, ...(ex ? { expander: ex } : {}), fileWalks: this.fileWalks };
   }
 
   private text(p: string): string | undefined {
@@ -287,13 +287,14 @@ class Walk {
       this.fileModules.set(key, { file: filePath, items: [], pending: true });
       return none;
     }
-    this.fileModules.set(key, { file: filePath, items: sf.items }); // (its place in module order)
+    const inner = sf.innerAttrs.length ? { innerAttrs: sf.innerAttrs } : {};
+    this.fileModules.set(key, { file: filePath, items: sf.items, ...inner }); // (its place in module order)
     // A place to stop between one file and the next (see loadModulesInSlices).
     yield;
     this.loading.add(filePath);
     const r = yield* this.items(sf.items, path, filePath, child, depth, textual);
     this.loading.delete(filePath);
-    this.fileModules.set(key, { file: filePath, items: r.items });
+    this.fileModules.set(key, { file: filePath, items: r.items, ...inner });
     this.fileWalks.set(key, { file: filePath, path, textualIn: textual, textualOut: r.textual });
     return { mod: decl, textual: r.textual };
   }

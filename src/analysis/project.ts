@@ -162,6 +162,8 @@ export class Project {
       edition: node.edition,
       links: this.linksOf(node, withOwnLibrary),
       frozen,
+      // cargo passes `--cap-lints allow` to every package that is not a path dependency.
+      ...(node.source !== 'path' ? { capLints: true } : {}),
       package: { name: node.name, version: node.version },
       ...(detached ? { detached } : {}),
     };

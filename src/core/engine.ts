@@ -3,11 +3,12 @@
  * layouts need, and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
-import type { ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, mergeRepr, type MutableRepr } from './attrs';
 import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
+import { lintAllowed } from './lints';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -44,6 +45,12 @@ export interface TyScope {
   readonly owner?: string;
   /** In an impl's associated constant: the path `Self` stands for. */
   readonly selfPath?: readonly string[];
+  /**
+   * The attributes that set lint levels where a constant is written, innermost first (a
+   * variant's, its enum's; a constant's): an overflowing literal wraps where
+   * `overflowing_literals` is allowed (src/core/lints.ts).
+   */
+  readonly lints?: readonly (readonly Attribute[])[];
 }
 
 /**
@@ -708,6 +715,21 @@ export class Engine {
   // ---------------------------------------------------------------------------------------
   // Constants
 
+  /**
+   * A literal out of its type's range: rustc's `overflowing_literals` lint. Returns (the caller
+   * wraps the value) where the lint is allowed; a rejection where it is denied.
+   */
+  private overflowingLiteral(s: TyScope, ity: { size: number; signed: boolean }, value: bigint): void {
+    const crate = s.m.crate;
+    if (lintAllowed('overflowing_literals', s.lints ?? [], s.m, crate.capLints, (p) => crate.active([p]))) return;
+    const bits = ity.size * 8;
+    const wrapped = ity.signed ? BigInt.asIntN(bits, value) : BigInt.asUintN(bits, value);
+    throw new Reject(
+      'overflowing_literals',
+      `literal \`${value}\` out of range for a ${bits}-bit ${ity.signed ? 'signed' : 'unsigned'} integer (a lint rustc denies by default; under \`#[allow(overflowing_literals)]\` it wraps to ${wrapped})`,
+    );
+  }
+
   tryConst(e: ConstExpr, s: TyScope, ity: { size: number; signed: boolean }): bigint | Error {
     try {
       return this.evalConst(e, s, ity);
@@ -727,10 +749,12 @@ export class Engine {
     };
     switch (e.kind) {
       case 'int': {
-        // A literal must fit the type's bits; hex/octal/binary literals reinterpret (0xFF as i8 is -1).
+        // A literal must fit the type: above its maximum it is rustc's `overflowing_literals`
+        // lint (hex ones for signed types too), denied by default; where allowed it wraps.
         const bits = ity.size * 8;
-        if (e.value > (1n << BigInt(bits)) - 1n) throw new Reject('E0080', `literal out of range for a ${bits}-bit integer`);
-        return ity.signed ? BigInt.asIntN(bits, e.value) : e.value;
+        const max = ity.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+        if (e.value > max) this.overflowingLiteral(s, ity, e.value);
+        return ity.signed ? BigInt.asIntN(bits, e.value) : BigInt.asUintN(bits, e.value);
       }
       case 'bool':
         return e.value ? 1n : 0n;
@@ -739,9 +763,11 @@ export class Engine {
           // `-128i8`, `-0x8000_0000_0000_0000`: the literal is negated before the range check.
           const neg = -e.operand.value;
           const bits = ity.size * 8;
-          if (ity.signed && neg >= -(1n << BigInt(bits - 1))) return neg;
-          if (ity.signed && e.operand.value <= (1n << BigInt(bits)) - 1n) return BigInt.asIntN(bits, neg);
-          throw new Reject('E0080', `literal out of range for a ${bits}-bit integer`);
+          // `-1u8` is E0600 (no `Neg` for unsigned types); not modelled: no answer.
+          if (!ity.signed) throw new Abstain('a negative literal of an unsigned type (rustc: E0600)');
+          if (neg >= -(1n << BigInt(bits - 1))) return neg;
+          this.overflowingLiteral(s, ity, neg);
+          return BigInt.asIntN(bits, neg);
         }
         const v = this.evalConst(e.operand, s, ity);
         if (e.op === '-') return wrapCheck(-v);
@@ -771,7 +797,12 @@ export class Engine {
         const to = target === 'usize' || target === 'isize' ? { size: this.target.pointerSize, signed: target === 'isize' } : INT_NAMES[target] ? { size: INT_NAMES[target]![0], signed: INT_NAMES[target]![1] } : undefined;
         if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
         // `(A < B) as usize`: a bool cast to an integer is 0 or 1.
-        const v = isBoolExpr(e.expr) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, { size: 16, signed: true });
+        // `0x1_0000_0000 as usize`: an unsuffixed literal takes the cast's type (rustc's cast
+        // hint), a suffixed one its suffix's; other operands are evaluated wide.
+        const lit = e.expr.kind === 'int' ? e.expr : e.expr.kind === 'unary' && e.expr.op === '-' && e.expr.operand.kind === 'int' ? e.expr.operand : undefined;
+        const suffix = lit ? /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(lit.text)?.[1] : undefined;
+        const inner = !lit ? { size: 16, signed: true } : suffix === undefined ? to : suffix === 'usize' || suffix === 'isize' ? { size: this.target.pointerSize, signed: suffix === 'isize' } : { size: INT_NAMES[suffix]![0], signed: INT_NAMES[suffix]![1] };
+        const v = isBoolExpr(e.expr) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);
         return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
       }
       case 'sizeOf':
@@ -811,7 +842,7 @@ export class Engine {
           const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
           this.constDepth++;
           try {
-            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own, selfPath: found.selfPath }, cTy);
+            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own, selfPath: found.selfPath, lints: [found.item.attrs] }, cTy);
             this.constCache.set(key, v);
             return v;
           } catch (err) {
@@ -915,7 +946,7 @@ export class Engine {
   adtScope(ty: Extract<Ty, { k: 'adt' }>): TyScope {
     const m = ty.def.m;
     // `[u8; Self::SIZE]` in a field: the type's own associated constant (base64ct's BlockBuffer).
-    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, selfPath: [ty.def.item.name], owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item) };
+    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, selfPath: [ty.def.item.name], owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item), lints: [ty.def.item.attrs] };
   }
 
   /**
@@ -1168,7 +1199,10 @@ export class Engine {
       .flatMap((a) => a.text.replace(/^repr\s*\(/, '').replace(/\)\s*$/, '').split(','))
       .map((x) => x.trim())
       .filter((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
-    if (intHints.length > 1) throw new Reject('E0566', 'conflicting representation hints');
+    // Conflicting hints are the `conflicting_repr_hints` lint (denied by default): where it is
+    // allowed rustc takes the last integer hint and lays the type out.
+    const reprHintsAllowed = (): boolean => lintAllowed('conflicting_repr_hints', [item.attrs], ty.def.m, crate.capLints, (p) => crate.active([p]));
+    if (intHints.length > 1 && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const scope = this.adtScope(ty);
     // Tuple fields are numbered after `#[cfg]` filtering, as rustc numbers them.
     const fieldsOf = (fields: readonly FieldDef[]) =>
@@ -1232,7 +1266,7 @@ export class Engine {
     const variants = en.variants.filter((v) => crate.active(v.cfg));
     if (variants.length === 0 && (repr.int !== undefined || repr.c)) throw new Reject('E0084', 'unsupported representation for zero-variant enum');
     if (repr.transparent && variants.length !== 1) throw new Reject('E0731', 'transparent enum needs exactly one variant');
-    if (repr.c && repr.int !== undefined && variants.every((v) => v.fields.length === 0)) throw new Reject('E0566', 'conflicting representation hints');
+    if (repr.c && repr.int !== undefined && variants.every((v) => v.fields.length === 0) && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const fields = variants.map((v) => fieldsOf(v.fields));
     if (repr.transparent && fields[0] && fields[0].filter((f) => !is1Zst(f.layout)).length > 1) {
       throw new Reject('E0690', `the variant of a transparent enum needs at most one field with non-trivial size or alignment, but has ${fields[0].filter((f) => !is1Zst(f.layout)).length}`);
@@ -1321,7 +1355,7 @@ export class Engine {
       let d: bigint;
       if (v.discriminant) {
         explicit = true;
-        const r = this.tryConst(v.discriminant, scope, discrTy);
+        const r = this.tryConst(v.discriminant, v.attrs.length ? { ...scope, lints: [v.attrs, ...(scope.lints ?? [])] } : scope, discrTy);
         if (r instanceof Error) throw r;
         d = r;
       } else {

@@ -233,6 +233,8 @@ export interface ModDef extends ItemCommon {
   readonly items?: readonly Item[];
   /** `#[path = "..."]` value, if any. */
   readonly pathAttr?: string;
+  /** An inline module's inner attributes (`mod m { #![allow(..)] .. }`): lint levels. */
+  readonly innerAttrs?: readonly Attribute[];
 }
 
 export interface ExternCrateDef {

@@ -3,7 +3,7 @@
  * renames, `crate`/`self`/`super`, type aliases, the prelude and primitive types.
  * Pure: the module tree is given as data.
  */
-import type { CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
+import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
 import type { Target } from './targets';
 import { cfgAttrParts } from './attrs';
 
@@ -12,6 +12,8 @@ export interface ModuleInput {
   readonly items: readonly Item[];
   /** Its file is still being parsed (the editor reads crates off the main thread): `items` is empty for now. */
   readonly pending?: boolean;
+  /** The file's inner attributes (`#![allow(overflowing_literals)]`): lint levels for its items. */
+  readonly innerAttrs?: readonly Attribute[];
 }
 
 export interface CrateInput {
@@ -47,6 +49,11 @@ export interface CrateInput {
    * lead to modules still being read, never to the file itself.
    */
   readonly detached?: boolean;
+  /**
+   * Built with `--cap-lints allow`, as cargo builds registry and git dependencies: a lint denied
+   * by default (an overflowing literal, conflicting `repr` hints) does not stop it compiling.
+   */
+  readonly capLints?: boolean;
 }
 
 /** Dependency crates of one crate (see src/analysis/project.ts). */
@@ -134,6 +141,8 @@ export class ModuleScope {
   readonly useVis = new Map<UseEntry, string>();
   /** Memoized `Resolver.lookupIn` results (scopes live for one analysis); from other crates under `\0` + name. */
   readonly lookupCache = new Map<string, Binding | null>();
+  /** Its `mod` item's attributes and its file's inner attributes: lint levels (src/core/lints.ts). */
+  lintAttrs: readonly Attribute[] = [];
   /** A file module whose file could not be found. */
   missing = false;
   /** A file module whose file is still being parsed (see ModuleInput.pending). */
@@ -326,6 +335,8 @@ export class CrateScope {
   readonly rootRelativeUse: boolean;
   /** See CrateInput.frozen (std always is). */
   readonly frozen: boolean;
+  /** See CrateInput.capLints (std counts as capped). */
+  readonly capLints: boolean;
   /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
   readonly externCrateUses = new Set<UseEntry>();
   /** Names the crate gives itself (`extern crate self as name;`). */
@@ -356,12 +367,14 @@ export class CrateScope {
     this._input = input;
     this.externs = new Set([...input.externCrates, ...(input.links?.names ?? [])]);
     this.frozen = isStd || input.frozen === true;
+    this.capLints = isStd || input.capLints === true;
     this.features = new Set(input.features);
     this.cfgSet = new Set(input.cfgSet);
     this.unsureCfgs = input.uncertainCfgs ?? new Map();
     this.rootRelativeUse = input.edition === '2015';
     this.root = new ModuleScope(this, [], input.root.file, undefined);
     this.root.isPublic = true;
+    this.root.lintAttrs = input.root.innerAttrs ?? [];
     if (input.detached) {
       this.outside = new ModuleScope(this, ['crate'], '', undefined);
       this.outside.pending = true;
@@ -586,6 +599,7 @@ export class CrateScope {
       const child = new ModuleScope(this, path, parent.file, parent);
       child.isPublic = def.vis === 'pub';
       child.vis = def.vis;
+      child.lintAttrs = def.innerAttrs ? [...def.attrs, ...def.innerAttrs] : def.attrs;
       parent.children.set(def.name, child);
       this.fill(child, def.items, was?.children);
       return;
@@ -599,6 +613,7 @@ export class CrateScope {
     const child = new ModuleScope(this, path, input?.file ?? parent.file, parent);
     child.isPublic = def.vis === 'pub';
     child.vis = def.vis;
+    child.lintAttrs = input?.innerAttrs?.length ? [...def.attrs, ...input.innerAttrs] : def.attrs;
     parent.children.set(def.name, child);
     if (input?.pending) child.pending = true;
     else if (input) this.fill(child, input.items);

@@ -405,10 +405,11 @@ function modItem(cur: TreeCursor, p: Pending, ctx: Ctx, depth: number, out: Item
     if (!inline && ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
   }
   let items: Item[] | undefined;
+  const inner: Attribute[] = [];
   if (inline) {
     items = [];
     if (cur.gotoLastChild()) {
-      if (ctx.types[cur.nodeTypeId] === 'declaration_list') walkContainer(cur, ctx, depth + 1, 'items', items, undefined, false);
+      if (ctx.types[cur.nodeTypeId] === 'declaration_list') walkContainer(cur, ctx, depth + 1, 'items', items, inner, false);
       cur.gotoParent();
     }
   }
@@ -417,6 +418,7 @@ function modItem(cur: TreeCursor, p: Pending, ctx: Ctx, depth: number, out: Item
     kind: 'mod',
     ...head,
     ...(items ? { items } : {}),
+    ...(inner.length ? { innerAttrs: inner } : {}),
     ...(p.pathAttr !== undefined ? { pathAttr: p.pathAttr } : {}),
   };
   out.push(m);

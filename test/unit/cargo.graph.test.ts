@@ -334,6 +334,34 @@ describe("std's item macros", () => {
   });
 });
 
+describe('lints rustc denies by default, in dependencies', () => {
+  it('a registry dependency is built with --cap-lints allow (its overflowing literal wraps, its conflicting reprs pass); a path dependency is not', async function () {
+    this.timeout(20_000);
+    const dep = '#[repr(u8)]\npub enum W { A = 256, B = 255 }\n#[repr(C, u8)]\npub enum K { X, Y }\n';
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nwrap = "1"\nnear = { path = "../near" }\n'),
+      '/w/app/src/lib.rs': 'pub struct FromRegistry(wrap::W, wrap::K, u16);\npub struct FromPath(near::W);\n#[repr(u8)]\npub enum Own { A = 256 }\n',
+      [`${REG}/wrap-1.0.0/Cargo.toml`]: pkg('wrap', '1.0.0'),
+      [`${REG}/wrap-1.0.0/src/lib.rs`]: dep,
+      '/w/near/Cargo.toml': pkg('near', '0.1.0'),
+      '/w/near/src/lib.rs': dep,
+    };
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const { program } = loadPath('/w/app', { fs: memoryFs(files, { CARGO_HOME: '/home/u/.cargo' }), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
+      // rustc 1.95 through cargo: W and K are 1 byte each in the registry crate.
+      assert.equal(r.get('FromRegistry')!.size, 4);
+      assert.equal(r.get('FromPath')!.size, null);
+      assert.match(r.get('FromPath')!.error ?? r.get('FromPath')!.unknown ?? '', /overflowing_literals/);
+      assert.match(r.get('Own')!.error ?? '', /^overflowing_literals: literal `256` out of range/);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
+
 describe('procedural-macro dependencies', () => {
   it('a type under an attribute macro of a proc-macro crate is not laid out (it may be rewritten); derives and helpers are fine', async function () {
     this.timeout(20_000);
