@@ -325,10 +325,10 @@ export class CrateExpander {
     const def = target.def;
     const dollarCrate = dollarCrateOf(def, this.env.home);
     const exp = memoExpansion(
-      `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${bodyId(def.body)}\0${call.input}`,
+      `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${bodyId(def.body)}\0${this.env.edition === 2015 ? '2015\0' : ''}${call.input}`,
       () => {
         def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition, localInnerMacros: def.localInner });
-        return 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
+        return 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate, inputEdition: this.env.edition });
       },
       this.env.budget,
     );
@@ -488,10 +488,10 @@ export class CrateExpander {
       const def = target.def;
       const dollarCrate = dollarCrateOf(def, this.env.home);
       exp = memoExpansion(
-        `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${bodyId(def.body)}\0${call.input}`,
+        `${def.name}\0${def.edition}\0${def.localInner}\0${dollarCrate}\0${bodyId(def.body)}\0${this.env.edition === 2015 ? '2015\0' : ''}${call.input}`,
         () => {
           def.parsed ??= parseMacroRules(def.name, def.body, { edition: def.edition, localInnerMacros: def.localInner });
-          return 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate });
+          return 'error' in def.parsed ? def.parsed : expandMacro(def.parsed, call.input, { dollarCrate, inputEdition: this.env.edition });
         },
         this.env.budget,
       );

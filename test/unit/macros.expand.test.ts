@@ -150,6 +150,19 @@ describe('macros: errors', () => {
     assert.match(err('($t:ty) => {}; ($($x:tt)*) => {}', 'dyn +'), /could not parse `\$t:ty` at `dyn`/);
   });
 
+  it('in a 2015 crate `try!(e)`, `async` and `await` are plain names in an `expr` (lewton calls `arr!(try!(..))`); from 2018 on they are keywords', () => {
+    // rustc 1.95, `--edition 2015`: `m!(try!(r()), async(), await)` parses; 2018 rejects each.
+    const body = '($($e:expr),*) => { pub struct S; }';
+    for (const input of ['try!(r())', 'async()', 'await', 'x.await']) {
+      const r = expandMacro(rules(body, 2015), input, { dollarCrate: 'crate', inputEdition: 2015 });
+      assert.ok(!('error' in r), `${input}: ${'error' in r ? r.error : ''}`);
+    }
+    for (const input of ['try!(r())', 'async()']) {
+      const r = expandMacro(rules(body, 2015), input, { dollarCrate: 'crate', inputEdition: 2018 });
+      assert.ok('error' in r, `${input} expanded in 2018`);
+    }
+  });
+
   it('local ambiguity is reported as rustc reports it', () => {
     assert.match(err('($($a:ident)* $b:ident) => {}', 'x y'), /local ambiguity at `x`: multiple parsing options: `\$a:ident`, `\$b:ident`/);
     assert.match(err('($($t:tt)* ; x) => {}', 'a ; x'), /local ambiguity at `;`/);

@@ -8,7 +8,7 @@ import type { Edition } from './fragments';
 import { lex } from './lexer';
 import { matchRule } from './matcher';
 import { parseRules, type Rule } from './rules';
-import type { Token } from './tokens';
+import { KEYWORDS_SINCE_2018, type Token } from './tokens';
 import { Transcriber } from './transcribe';
 
 export interface MacroRules {
@@ -31,6 +31,8 @@ export interface ExpandOptions {
   readonly dollarCrate: string;
   /** Output size limits; defaults to DEFAULT_LIMITS (1,000,000 characters, 200,000 tokens). */
   readonly limits?: Limits;
+  /** Edition of the crate the call is written in: in 2015 `try!(..)`, `async` and `await` are identifiers. Default 2021. */
+  readonly inputEdition?: Edition;
 }
 
 export interface Expansion {
@@ -69,7 +71,7 @@ export function expandMacro(rules: MacroRules, input: string, opts: ExpandOption
   const what = `\`${rules.name}!\``;
   const lexed = lex(input);
   if ('error' in lexed) return { error: `${what}: ${lexed.error}` };
-  const toks = lexed.tokens;
+  const toks = opts.inputEdition === 2015 ? lexed.tokens.map((t) => (t.kind === 'ident' && KEYWORDS_SINCE_2018.has(t.text) ? { ...t, e2015: true as const } : t)) : lexed.tokens;
   let furthest = -1;
   for (const rule of rules.rules) {
     const r = matchRule(rule, toks);

@@ -12,6 +12,8 @@ export interface Token {
    * glued the way rustc's lexer glues it (`::`, `=>`, `>>=`, `..=`), so `>>` is one token.
    */
   readonly text: string;
+  /** Lexed from a 2015-edition crate: `async`, `await` and `try` are plain identifiers there. */
+  readonly e2015?: true;
   /** Offset of the token's first character in the text it was lexed from. */
   readonly start: number;
   /** For `open` and `close` tokens, the index of the partner delimiter in the same array. */
@@ -43,9 +45,14 @@ export function isOpen(t: Token | undefined, delim?: '(' | '[' | '{'): boolean {
   return t !== undefined && t.kind === 'open' && (delim === undefined || t.text === delim);
 }
 
+/** Keywords of the 2018 edition on that are identifiers in 2015 (`dyn` is kept: `dyn Trait` parses in 2015 too). */
+export const KEYWORDS_SINCE_2018: ReadonlySet<string> = new Set(['async', 'await', 'try']);
+
 /** Keywords and `_`: identifiers that cannot name things unless written raw (`r#type`). */
-export function isReservedIdent(t: Pick<Token, 'kind' | 'text'> | undefined): boolean {
-  return t !== undefined && t.kind === 'ident' && (t.text === '_' || USED_KEYWORDS.has(t.text) || UNUSED_KEYWORDS.has(t.text));
+export function isReservedIdent(t: Pick<Token, 'kind' | 'text' | 'e2015'> | undefined): boolean {
+  if (t === undefined || t.kind !== 'ident') return false;
+  if (t.e2015 && KEYWORDS_SINCE_2018.has(t.text)) return false;
+  return t.text === '_' || USED_KEYWORDS.has(t.text) || UNUSED_KEYWORDS.has(t.text);
 }
 
 export function isPathSegmentKeyword(t: Pick<Token, 'kind' | 'text'> | undefined): boolean {

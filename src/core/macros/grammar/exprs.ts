@@ -4,7 +4,7 @@
 //! restriction: in `if`, `while`, `match` and `for` heads, `Path {` does not start a struct literal.
 
 import type { Cursor } from '../cursor';
-import { canBeginExpr, isKeyword, isOpen, isPathSegmentKeyword, isPunct, isReservedIdent, type Token } from '../tokens';
+import { canBeginExpr, isKeyword, isOpen, isPathSegmentKeyword, isPunct, isReservedIdent, KEYWORDS_SINCE_2018, type Token } from '../tokens';
 import { parsePatTop } from './patterns';
 import { genericArgsRest, parseGenericParams, parsePath, parseQPath, parseTy, skipOuterAttributes } from './types';
 
@@ -190,6 +190,8 @@ function parseBottom(c: Cursor, noStruct: boolean): boolean {
   if (isPunct(t, '|') || isPunct(t, '||')) return parseClosure(c, noStruct);
   if (t.kind === 'punct') return isPunct(t, '::') || isPunct(t, '<') || isPunct(t, '<<') ? parsePathExpr(c, noStruct) : false;
   if (t.kind !== 'ident') return false;
+  // 2015: `try!(e)`, `async`, `await` are a macro call and plain names.
+  if (t.e2015 && KEYWORDS_SINCE_2018.has(t.text)) return parsePathExpr(c, noStruct);
   const next = c.ahead(1);
   switch (t.text) {
     case 'true':
