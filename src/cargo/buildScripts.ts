@@ -26,13 +26,65 @@ export function buildScriptCfgNames(text: string): string[] {
     else if (m[1] !== 'feature') names.add(m[3] !== undefined ? `${m[1]}="${m[3]}"` : m[1]!);
     else names.add(ANY_NAME);
   }
-  // `rustc-cfg={}`: a name made at run time, so any name may be set.
-  if (/cargo::?rustc-cfg=\{/.test(text)) names.add(ANY_NAME);
+  // `rustc-cfg={}`: a name made at run time, so any name may be set; unless it is printed only by
+  // helpers such as rustix's `fn use_feature(feature: &str)`, every call of which names it.
+  if (/cargo::?rustc-cfg=\{/.test(text)) {
+    const helped = cfgHelperCalls(text);
+    if (helped) for (const n of helped) names.add(n);
+    else names.add(ANY_NAME);
+  }
   for (const m of text.matchAll(/\bemit\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(m[1]!);
   for (const m of text.matchAll(/\bemit_sysroot_crate\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(`has_${m[1]!}`);
   for (const m of text.matchAll(/\bemit_rustc_version\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)/g)) names.add(`rustc_${m[1]!}_${m[2]!}`);
   for (const m of text.matchAll(/\bemit_has_type\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(`has_${m[1]!}`);
   return [...names];
+}
+
+/**
+ * The cfg names a script prints through helper functions (`fn use_feature(feature: &str) {
+ * println!("cargo:rustc-cfg={}", feature) }`, and helpers that call one with their parameter,
+ * like `use_feature_or_nothing`), when every `rustc-cfg={}` is inside such a helper and every
+ * call of one outside them passes a string literal; undefined otherwise.
+ */
+function cfgHelperCalls(text: string): string[] | undefined {
+  const fns: { name: string; param: string; start: number; end: number; body: string }[] = [];
+  for (const m of text.matchAll(/\bfn\s+([A-Za-z_]\w*)\s*\(\s*([A-Za-z_]\w*)\s*:\s*&(?:'static\s+)?str\s*\)\s*\{/g)) {
+    let depth = 1;
+    let i = m.index + m[0].length;
+    for (; i < text.length && depth > 0; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}') depth--;
+    }
+    fns.push({ name: m[1]!, param: m[2]!, start: m.index, end: i, body: text.slice(m.index + m[0].length, i) });
+  }
+  const helpers = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of fns) {
+      if (helpers.has(f.name)) continue;
+      const prints = new RegExp(`cargo::?rustc-cfg=\\{\\}"\\s*,\\s*${f.param}\\s*\\)`).test(f.body);
+      const forwards = [...helpers].some((h) => new RegExp(`\\b${h}\\s*\\(\\s*${f.param}\\s*\\)`).test(f.body));
+      if (prints || forwards) {
+        helpers.add(f.name);
+        changed = true;
+      }
+    }
+  }
+  if (helpers.size === 0) return undefined;
+  const inHelper = (at: number) => fns.some((f) => helpers.has(f.name) && at >= f.start && at < f.end);
+  for (const m of text.matchAll(/cargo::?rustc-cfg=\{/g)) if (!inHelper(m.index)) return undefined;
+  const names: string[] = [];
+  for (const m of text.matchAll(/\b([A-Za-z_]\w*)\s*\(\s*("([A-Za-z_][A-Za-z0-9_]*)"|[^)]*)\s*\)/g)) {
+    if (!helpers.has(m[1]!) || inHelper(m.index)) continue;
+    if (m[3] === undefined) return undefined;
+    names.push(m[3]);
+  }
+  return names;
+}
+
+/** A build script's probe of `#![feature(name)]`: it compiles only where nightly features are accepted. */
+function nightlyProbe(pkg: string, n: string): string {
+  return `${pkg}'s build script sets \`cfg(${n})\` only when the compiler accepts \`#![feature(${n})]\` (a nightly toolchain, or RUSTC_BOOTSTRAP): not known here`;
 }
 
 function hasStd(t: Target): boolean {
@@ -56,7 +108,34 @@ const LIBC_SINCE = new Set([
 ]);
 
 /** Per package name: the value each build-script cfg has on rustc 1.95 for a target and features (`script`: the build script's text). */
-const KNOWN: Readonly<Record<string, (name: string, t: Target, features: ReadonlySet<string>, script: string) => boolean | undefined>> = {
+/** A string: the name stays uncertain, for that reason. `ctx`: where the script would run (its package's files). */
+const KNOWN: Readonly<Record<string, (name: string, t: Target, features: ReadonlySet<string>, script: string, ctx?: BuildContext) => boolean | string | undefined>> = {
+  // rustix 0.35 build.rs: the linux_raw backend on Linux when `src/backend/linux_raw/arch/outline/
+  // <arch>.s` exists, the use-libc feature is off and the ABI is not x32, arm64 ILP32 or a big-endian
+  // powerpc64/mips/mips64 (else the libc backend); `asm` with linux_raw except on powerpc64, mips and
+  // mips64 (and on x86 only with naked functions, a nightly probe); the other names are probes of
+  // `#![feature(..)]`, which pass only where nightly features are accepted.
+  rustix: (n, t, f, _script, ctx) => {
+    const a = arch(t);
+    const os = t.cfg.target_os?.[0] ?? '';
+    const endian = t.cfg.target_endian?.[0] ?? 'little';
+    const unsupported = (a === 'x86_64' && t.pointerSize === 4) || (a === 'aarch64' && t.pointerSize === 4) || (endian === 'big' && ['powerpc64', 'mips', 'mips64'].includes(a));
+    const asmFile = ctx ? ctx.fs.readFile(join(ctx.dir, `src/backend/linux_raw/arch/outline/${a}.s`)) !== undefined : undefined;
+    const linuxRaw = os !== 'linux' || unsupported || f.has('use-libc') ? false : asmFile;
+    if (n === 'linux_raw') return linuxRaw;
+    if (n === 'libc') return linuxRaw === undefined ? undefined : !linuxRaw;
+    if (n === 'asm') {
+      if (linuxRaw !== true || ['powerpc64', 'mips', 'mips64'].includes(a)) return linuxRaw === undefined ? undefined : false;
+      return a === 'x86' ? nightlyProbe('rustix', 'naked_functions') : true;
+    }
+    if (n === 'asm_experimental_arch') return false;
+    if (n === 'thumb_mode') return a === 'arm' ? undefined : false;
+    if (['rustc_attrs', 'core_intrinsics', 'naked_functions', 'const_raw_ptr_deref', 'core_ffi_c', 'core_c_str', 'alloc_c_string'].includes(n)) return nightlyProbe('rustix', n);
+    return undefined;
+  },
+  // io-lifetimes 0.7 build.rs: `rustc_attrs` from a `#![feature(rustc_attrs)]` probe (nightly
+  // only); `panic_in_const_fn` from rustc 1.57 on.
+  'io-lifetimes': (n) => (n === 'panic_in_const_fn' ? true : n === 'rustc_attrs' ? nightlyProbe('io-lifetimes', n) : undefined),
   // ahash 0.7 build.rs: the specialize and stdsimd features on a nightly compiler only;
   // runtime-rng on the listed OSes; folded_multiply on the listed 64-bit architectures.
   ahash: (n, t) => {
@@ -212,9 +291,10 @@ export function buildCfgs(pkg: string, script: string | undefined, t: Target, fe
   for (const n of buildScriptCfgNames(script)) {
     const feature = /^feature="(.*)"$/.exec(n)?.[1];
     if (feature !== undefined && features.has(feature)) continue;
-    const v = n === ANY_NAME ? undefined : known?.(n, t, features, script);
+    const v = n === ANY_NAME ? undefined : known?.(n, t, features, script, ctx);
     if (v === true) (feature !== undefined ? on : set).push(feature ?? n);
     else if (v === false || (feature === undefined && /(^|_)no_/.test(n))) continue;
+    else if (typeof v === 'string') uncertain.set(n, v);
     else if (n === ANY_NAME) uncertain.set(n, `${pkg}'s build script, which is not run, sets cfgs whose names it makes at run time`);
     else uncertain.set(n, `\`cfg(${n})\` is set or not by ${pkg}'s build script, which is not run`);
   }

@@ -794,7 +794,8 @@ export class Engine {
       }
       case 'cast': {
         const target = e.ty.kind === 'path' && e.ty.segments.length === 1 ? e.ty.segments[0]!.name : '';
-        const to = target === 'usize' || target === 'isize' ? { size: this.target.pointerSize, signed: target === 'isize' } : INT_NAMES[target] ? { size: INT_NAMES[target]![0], signed: INT_NAMES[target]![1] } : undefined;
+        // `as _`: the type the constant is expected to have (rustix: `Global = MEMBARRIER_CMD_GLOBAL as _`).
+        const to = e.ty.kind === 'infer' ? ity : target === 'usize' || target === 'isize' ? { size: this.target.pointerSize, signed: target === 'isize' } : INT_NAMES[target] ? { size: INT_NAMES[target]![0], signed: INT_NAMES[target]![1] } : undefined;
         if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
         // `(A < B) as usize`: a bool cast to an integer is 0 or 1.
         // `0x1_0000_0000 as usize`: an unsuffixed literal takes the cast's type (rustc's cast

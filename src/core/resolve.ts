@@ -5,7 +5,7 @@
  */
 import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
 import type { Target } from './targets';
-import { cfgAttrParts } from './attrs';
+import { cfgAttrParts, parseCfgAttr } from './attrs';
 
 export interface ModuleInput {
   readonly file: string;
@@ -69,6 +69,13 @@ export interface CrateLinks {
  * imports) are sorted out of its items on first use, so that an analysis of one file of a
  * 1,000-file crate does not fill every module of it.
  */
+/** The `#![cfg(..)]` predicates among a module's inner attributes: when one fails, the module is not compiled. */
+function innerCfgs(attrs: readonly Attribute[] | undefined): CfgPredicate[] {
+  const out: CfgPredicate[] = [];
+  for (const a of attrs ?? []) if (a.name === 'cfg') out.push(parseCfgAttr(a.text));
+  return out;
+}
+
 export class ModuleScope {
   readonly children = new Map<string, ModuleScope>();
   private readonly _types = new Map<string, TypeItem | TypeAliasDef | TraitDef>();
@@ -375,11 +382,16 @@ export class CrateScope {
     this.root = new ModuleScope(this, [], input.root.file, undefined);
     this.root.isPublic = true;
     this.root.lintAttrs = input.root.innerAttrs ?? [];
+    // `#![cfg(windows)]` at the top of the crate: nothing of it is compiled elsewhere.
+    const rootCfg = innerCfgs(input.root.innerAttrs);
+    const rootUnsure = rootCfg.length ? this.unsure(rootCfg) : undefined;
+    if (rootUnsure !== undefined) this.root.unsure = rootUnsure;
+    const rootOut = rootCfg.length > 0 && !this.active(rootCfg) && rootUnsure === undefined;
     if (input.detached) {
       this.outside = new ModuleScope(this, ['crate'], '', undefined);
       this.outside.pending = true;
     }
-    this.fill(this.root, input.root.items);
+    this.fill(this.root, rootOut ? [] : input.root.items);
   }
 
   /**
@@ -595,6 +607,22 @@ export class CrateScope {
 
   private addModule(parent: ModuleScope, def: ModDef, was?: ModuleScope): void {
     const path = [...parent.path, def.name];
+    // The module's own `#![cfg(..)]` (inline, or at the top of its file), as rustc applies it.
+    const inner = innerCfgs(def.items ? def.innerAttrs : this.input.fileModules.get(path.join('::'))?.innerAttrs);
+    if (inner.length) {
+      const unsure = this.unsure(inner);
+      if (!this.active(inner) && unsure === undefined) return;
+      if (unsure !== undefined) {
+        this.addModuleIn(parent, def, path, was);
+        const child = parent.children.get(def.name);
+        if (child) child.unsure ??= unsure;
+        return;
+      }
+    }
+    this.addModuleIn(parent, def, path, was);
+  }
+
+  private addModuleIn(parent: ModuleScope, def: ModDef, path: string[], was?: ModuleScope): void {
     if (def.items) {
       const child = new ModuleScope(this, path, parent.file, parent);
       child.isPublic = def.vis === 'pub';

@@ -268,6 +268,40 @@ describe('build scripts (never run)', () => {
     assert.deepEqual([...other.uncertain.keys()], ['fast_path', 'rustc_1_60']);
   });
 
+  it("names printed through helper functions (rustix's and io-lifetimes' `use_feature`) are known names, decided per target; nightly probes stay uncertain", () => {
+    // The shape of rustix 0.35's build.rs: helpers that print a name they are given.
+    const script = [
+      'fn main() {',
+      '    use_feature_or_nothing("rustc_attrs");',
+      '    let arch = var("CARGO_CFG_TARGET_ARCH").unwrap();',
+      '    let asm_name = format!("{}/{}.s", OUTLINE_PATH, arch);',
+      '    if feature_use_libc || os_name != "linux" || !asm_name_present { use_feature("libc"); } else { use_feature("linux_raw"); use_feature_or_nothing("core_intrinsics"); use_feature("asm"); }',
+      '}',
+      'fn use_feature_or_nothing(feature: &str) {',
+      '    if has_feature(feature) {',
+      '        use_feature(feature);',
+      '    }',
+      '}',
+      'fn use_feature(feature: &str) {',
+      '    println!("cargo:rustc-cfg={}", feature);',
+      '}',
+    ].join('\n');
+    const fs = memoryFs({ '/r/src/backend/linux_raw/arch/outline/x86_64.s': '' });
+    const ctx = { fs, dir: '/r', host: undefined };
+    const onX86 = buildCfgs('rustix', script, x86, new Set(), ctx);
+    assert.deepEqual([...onX86.set].sort(), ['asm', 'linux_raw']);
+    assert.deepEqual([...onX86.uncertain.keys()].sort(), ['core_intrinsics', 'rustc_attrs']);
+    assert.match(onX86.uncertain.get('rustc_attrs')!, /nightly/);
+    assert.deepEqual([...buildCfgs('rustix', script, x86, new Set(['use-libc']), ctx).set], ['libc']);
+    assert.deepEqual([...buildCfgs('rustix', script, getTarget('x86_64-pc-windows-msvc')!, new Set(), ctx).set], ['libc']);
+    // No outline file for the architecture: the libc backend, as the script decides.
+    assert.deepEqual([...buildCfgs('rustix', script, getTarget('aarch64-unknown-linux-gnu')!, new Set(), ctx).set], ['libc']);
+    // A helper called with a name made at run time: any name may be set.
+    assert.ok(buildCfgs('other', `${script}\nfn more(x: String) { use_feature(&x); }`, x86, new Set()).uncertain.has('*'));
+    const io = buildCfgs('io-lifetimes', script.replace('use_feature_or_nothing("rustc_attrs");', 'use_feature_or_nothing("rustc_attrs"); use_feature("panic_in_const_fn");'), x86, new Set());
+    assert.ok(io.set.includes('panic_in_const_fn') && io.uncertain.has('rustc_attrs'));
+  });
+
   it("a type gated by a cfg that the crate's build script may set is not laid out, and says why", async function () {
     this.timeout(20_000);
     const files: Record<string, string> = {
@@ -328,6 +362,34 @@ describe("std's item macros", () => {
       const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
       assert.equal(r.get('e::S')!.size, 4);
       assert.equal(r.get('Top')!.size, 8);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
+
+describe("a module's own #![cfg(..)]", () => {
+  it('a file module or a crate root whose inner cfg fails is not compiled: its types are not reported (zbus `xml.rs` without its feature, schannel off Windows)', async function () {
+    this.timeout(20_000);
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[features]\nxml = []\n[dependencies]\nwin = { path = "../win" }\n'),
+      '/w/app/src/lib.rs': 'pub mod xml;\npub mod always;\npub struct Top(always::A);\n',
+      '/w/app/src/xml.rs': '#![cfg(feature = "xml")]\npub struct Node(u64);\n',
+      '/w/app/src/always.rs': '#![cfg(unix)]\npub struct A(u16);\n',
+      '/w/win/Cargo.toml': pkg('win', '0.1.0'),
+      '/w/win/src/lib.rs': '#![cfg(windows)]\npub struct Handle(u64);\n',
+    };
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
+      assert.deepEqual([...r.keys()].sort(), ['Top', 'always::A']);
+      assert.equal(r.get('Top')!.size, 2);
+      const { program: win } = loadPath('/w/win', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      assert.deepEqual((await analyzer.analyze(win)).reports().map((t) => t.name), []);
+      const { program: onWindows } = loadPath('/w/win', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: getTarget('x86_64-pc-windows-msvc')! });
+      assert.deepEqual((await analyzer.analyze(onWindows, 'x86_64-pc-windows-msvc')).reports().map((t) => `${t.name} ${t.size}`), ['Handle 8']);
     } finally {
       analyzer.dispose();
     }

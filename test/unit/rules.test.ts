@@ -100,6 +100,25 @@ pub mod denied { #![allow(overflowing_literals)] #[deny(overflowing_literals)] #
     expect: { Wraps: 'lint', Allowed: '1/1', HexSigned: 'lint', OnVariant: '1/1', Len: '44/1', Hint: '4/1', CU8: 'E0566', CU16: '2/2', Last: '1/1', Group: '1/1', 'm::InMod': '1/1', 'd::Warned': '1/1', 'inner::Inside': '1/1', 'denied::Again': 'lint' },
   },
   {
+    name: 'a module whose own `#![cfg(..)]` fails is not compiled (two inline modules of one name, the later one compiled out)',
+    source: `
+pub mod imp { #![cfg(not(any()))] pub struct H(pub u8); }
+pub mod imp { #![cfg(any())] pub struct H(pub u64, pub u64); }
+pub struct Outer { h: imp::H, x: u8 }
+`,
+    expect: { 'imp::H': '1/1', Outer: '2/1' },
+  },
+  {
+    name: '`as _` in a constant takes the type the constant must have (rustix `Global = MEMBARRIER_CMD_GLOBAL as _`)',
+    source: `
+pub const A: u64 = 7;
+#[repr(u32)] pub enum M { X = A as _, Y = 9 }
+pub struct Arr([u8; A as _]);
+#[repr(u8)] pub enum N { X = 300u32 as _, Y = 45 }
+`,
+    expect: { M: '4/4', Arr: '7/1', N: '1/1' },
+  },
+  {
     name: 'associated constants of inherent impls size arrays (`[u8; Type::MAX]`)',
     source: `
 pub struct InlineExtension([u8; InlineExtension::MAX], u8);
