@@ -21,7 +21,7 @@ import { dirname, isAbsolute, join } from '../cargo/paths';
 import { hasTypeMacro, itemHasTypeMacro, mapItemTypes, mapTypeMacros, respan, typeMacroCall } from './typeMacros';
 import type { WorkBudget } from '../core/budget';
 import { SELF_CRATE } from '../core/resolve';
-import { type Edition, type Expansion, type Failure, type MacroRules, blankEmptyGenerics, expandBitflags, expandCfgIf, expandMacro, parseMacroRules, soleMacroCall } from '../core/macros';
+import { type Edition, type Expansion, type Failure, type MacroRules, blankEmptyGenerics, expandBitflags, expandCfgIf, expandMacro, expandPinProjectLite, parseMacroRules, soleMacroCall } from '../core/macros';
 
 /** The crate a macro is defined in; `id` is its CrateScope's, set once the crate's scope exists. */
 export interface MacroHome {
@@ -71,6 +71,8 @@ export interface ExpandEnv {
    * never change (registry and git dependencies): the editor does not watch included files.
    */
   readonly read?: (path: string) => string | undefined;
+  /** The crate's sources never change and it is not the one being edited (a registry or git dependency). */
+  readonly frozen?: boolean;
 }
 
 /**
@@ -395,7 +397,7 @@ export class CrateExpander {
   }
 
   /** The macro a call names, or why it cannot be expanded. */
-  private resolve(call: MacroItem, textual: Textual | undefined, uses: readonly UseEntry[], here: readonly string[] | undefined): { def: MacroDef } | { builtin: 'cfg_if' | 'bitflags1' | 'bitflags2' | 'nothing' } | { reason: string; pending?: boolean } {
+  private resolve(call: MacroItem, textual: Textual | undefined, uses: readonly UseEntry[], here: readonly string[] | undefined): { def: MacroDef } | { builtin: 'cfg_if' | 'bitflags1' | 'bitflags2' | 'nothing' | 'pin_project_lite' } | { reason: string; pending?: boolean } {
     const segs = call.name.replace(/^::/, '').split('::');
     const last = segs[segs.length - 1]!;
     /** A `#[macro_use]` crate that is still being read (the macro may be there). */
@@ -442,6 +444,9 @@ export class CrateExpander {
       const pkg = found.pkg?.name;
       if (pkg === 'cfg-if' && last === 'cfg_if') return { builtin: 'cfg_if' };
       if (pkg === 'bitflags' && last === 'bitflags') return { builtin: found.pkg?.version?.startsWith('1.') ? 'bitflags1' : 'bitflags2' };
+      // In a dependency, only the item itself matters (see src/core/macros/pinProjectLite.ts);
+      // the crate being edited gets the real expansion, projection types included.
+      if (pkg === 'pin-project-lite' && last === 'pin_project' && this.env.frozen) return { builtin: 'pin_project_lite' };
       return { def: found };
     }
     // The two macros every crate uses from elsewhere, when their crate's source is not at hand
@@ -483,7 +488,11 @@ export class CrateExpander {
     if ('included' in target) exp = target.included;
     else if ('builtin' in target) {
       const builtin = target.builtin;
-      exp = memoExpansion(`${builtin}\0${call.input}`, () => (builtin === 'cfg_if' ? expandCfgIf(call.input) : expandBitflags(call.input, builtin === 'bitflags1' ? 1 : 2)), this.env.budget);
+      exp = memoExpansion(
+        `${builtin}\0${call.input}`,
+        () => (builtin === 'cfg_if' ? expandCfgIf(call.input) : builtin === 'pin_project_lite' ? expandPinProjectLite(call.input) : expandBitflags(call.input, builtin === 'bitflags1' ? 1 : 2)),
+        this.env.budget,
+      );
     } else {
       const def = target.def;
       const dollarCrate = dollarCrateOf(def, this.env.home);

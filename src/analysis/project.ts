@@ -147,6 +147,7 @@ export class Project {
       ...(this.opts.budget ? { budget: this.opts.budget } : {}),
       // `include!("x.rs")` is read where sources never change (see ExpandEnv.read).
       ...(frozen || this.opts.ownIncludes ? { read } : {}),
+      ...(frozen ? { frozen } : {}),
     });
     const mods = yield* walkModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));

@@ -566,6 +566,17 @@ pub struct OfString(pub D<String>);
     exact: ['CStrRel', 'StringRel'],
     abstain: [['OfString', /trait impl/]],
   },
+  "types a dependency defines with pin-project-lite's `pin_project!` (futures-util's `Map`, an enum with `#[project = MapProj]`; `stream::Map`, a struct with `#[pin]`): the item itself, as rustc lays it out": {
+    files: {
+      'Cargo.toml': manifest('pinned', 'futures-util = "0.3"\n'),
+      'src/lib.rs': `use futures_util::future::{Fuse, Map, Ready};
+pub struct MapHolder(pub Map<Ready<u8>, fn(u8) -> u16>, pub u8);
+pub struct StreamMap(pub futures_util::stream::Map<futures_util::stream::Iter<std::vec::IntoIter<u8>>, fn(u8) -> u64>);
+pub struct Both(pub Fuse<Ready<u32>>, pub Option<Map<Ready<u8>, fn(u8) -> u16>>);
+`,
+    },
+    exact: ['MapHolder', 'StreamMap', 'Both'],
+  },
   'bitflags 1.x reached through `use super::*` or `use super::bitflags` in a module is expanded as bitflags 1.x (a field `bits`)': {
     files: {
       'Cargo.toml': manifest('flags', 'bitflags = "1"\n'),

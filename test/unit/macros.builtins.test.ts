@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandBitflags, expandCfgIf, type Expansion, type Failure } from '../../src/core/macros/index';
+import { expandBitflags, expandCfgIf, expandPinProjectLite, type Expansion, type Failure } from '../../src/core/macros/index';
 import { parsePrintTypeSizes, type PtsType } from '../oracle/rustc';
 import { compareExpanded, lexOrThrow, RUSTC_ENV, rustcAvailable, splitItems } from './macrosHarness';
 
@@ -236,5 +236,30 @@ describe('macros: bitflags! builtin lays out as the real crate (cargo, -Zprint-t
     const { items, mismatches } = compareExpanded(structs(oursExpanded.stdout), structs(r.stdout));
     assert.deepEqual(mismatches, []);
     assert.equal(items, FLAG_TYPES.length);
+  });
+});
+
+describe("macros: pin-project-lite's pin_project! in a dependency", () => {
+  it('is the item itself: `#[pin]` and `#[project..]` attributes blanked, every other character where it was', () => {
+    const input = `
+    /// A future.
+    #[project = MapProj]
+    #[project_replace = MapProjReplace]
+    #[must_use = "futures do nothing unless you poll them"]
+    pub enum Map<Fut, F> {
+        Incomplete { #[pin] future: Fut, f: F },
+        Complete,
+    }
+    impl<Fut, F> PinnedDrop for Map<Fut, F> { fn drop(this: Pin<&mut Self>) {} }
+`;
+    const r = expandPinProjectLite(input);
+    assert.ok(!('error' in r), 'error' in r ? r.error : '');
+    assert.equal(r.text.length, input.length);
+    assert.deepEqual(r.origins, [{ outStart: 0, outEnd: input.length, inStart: 0 }]);
+    assert.doesNotMatch(r.text, /#\[pin\]|#\[project/);
+    assert.match(r.text, /#\[must_use = "futures do nothing unless you poll them"\]/);
+    assert.equal(r.text.replace(/\s+/g, ' '), input.replace(/#\[(pin|project|project_replace)[^\]]*\]/g, '').replace(/\s+/g, ' '));
+    assert.equal(r.text.indexOf('pub enum Map'), input.indexOf('pub enum Map'));
+    assert.ok('error' in expandPinProjectLite('pub struct S { a: u8 '), 'unbalanced input is an error');
   });
 });

@@ -8,6 +8,7 @@ import { expandCfgIf as cfgIf } from './cfgIf';
 import { expandMacro as expand, parseMacroRules as parse, type ExpandOptions, type Expansion, type Failure, type MacroRules, type ParseOptions } from './expand';
 import { lex } from './lexer';
 export { blankEmptyGenerics } from './forParse';
+export { expandPinProjectLite } from './pinProjectLite';
 export { EMPTY_VIS } from './transcribe';
 
 export type { Edition } from './fragments';
