@@ -225,6 +225,14 @@ function validRangeOf(item: TypeItem, crate: CrateScope): { start?: bigint; end?
  */
 const STD_ASSOC_NAMES = new Set(['Item', 'IntoIter', 'Target', 'Output', 'Owned', 'Err', 'Error', 'Residual', 'Metadata', 'IntoFuture', 'Hasher', 'Args', 'Key', 'Value', 'Ok', 'Yield', 'Return', 'Searcher', 'Iter', 'CallRefFuture', 'CallOnceFuture', 'Discriminant']);
 
+/** Std traits whose associated types the std model writes down, by trait and name: the `rll_assoc` struct in std's `assoc` module. */
+const STD_TRAIT_ASSOC: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map([
+  ['IntoIterator', new Map([['IntoIter', ['IntoIterOf']], ['Item', ['IntoIterOf', 'ItemOf']]])],
+  ['Iterator', new Map([['Item', ['ItemOf']]])],
+  ['Pattern', new Map([['Searcher', ['SearcherOf']]])],
+  ['DiscriminantKind', new Map([['Discriminant', ['DiscriminantOf']]])],
+]);
+
 /** Stable ids for items across analyses (std items are parsed once and shared). */
 const itemIds = new WeakMap<object, number>();
 let nextItemId = 1;
@@ -432,8 +440,32 @@ export class Engine {
     const text = segs.join('::');
     if (e.qualified) {
       // `<T as Trait>::Name`: T's impl of that trait, in its crate or this one.
-      const found = e.qself && segs.length === 2 ? this.projection(this.tyOf(e.qself.ty, s), segs[1]!, s, e.qself.trait) : undefined;
-      return found ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
+      const selfTy = e.qself && segs.length === 2 ? this.tyOf(e.qself.ty, s) : undefined;
+      const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself!.trait) : undefined;
+      if (found) return found;
+      // `<Vec<u8> as IntoIterator>::IntoIter`, `<I as Iterator>::Item`: std's impls, as the std model writes them down.
+      const traitPath = e.qself?.trait?.replace(/<[^]*$/, '').replace(/\s+/g, '');
+      const chain = selfTy && traitPath ? STD_TRAIT_ASSOC.get(traitPath.split('::').pop()!)?.get(segs[1]!) : undefined;
+      // Not when the name is a trait of the crate graph's own (`trait Iterator` written by the crate).
+      const own = chain && traitPath ? this.resolver.resolveTypePath(s.m, traitPath.replace(/^::/, '').split('::'), traitPath.startsWith('::')) : undefined;
+      if (chain && !(own?.k === 'item' && !own.m.crate.isStd)) {
+        // `IntoIterator::Item` is the `Item` of the `IntoIter`: `ItemOf<IntoIterOf<T>>`.
+        let wrapped: Ty | undefined = selfTy;
+        for (const holder of chain) {
+          const b = this.resolver.resolveUse(this.resolver.std.root, ['assoc', holder], false);
+          wrapped = b?.k === 'item' && b.item.kind === 'struct' && wrapped ? { k: 'adt', def: { item: b.item, m: b.m }, args: [{ k: 'ty', ty: wrapped }] } : undefined;
+        }
+        if (wrapped?.k === 'adt') {
+          try {
+            return this.assocTy(wrapped, segs[1]!);
+          } catch (err) {
+            if (err instanceof Abstain) return { k: 'unknown', reason: err.message };
+            if (err instanceof LayoutError) return errTy(err);
+            throw err;
+          }
+        }
+      }
+      return { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
     const last = e.segments[e.segments.length - 1]!;
     if (segs.length === 1 && !e.global) {

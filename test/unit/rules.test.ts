@@ -119,6 +119,17 @@ pub struct Arr([u8; A as _]);
     expect: { M: '4/4', Arr: '7/1', N: '1/1' },
   },
   {
+    name: "std's associated types named with their trait (`<Vec<u8> as IntoIterator>::IntoIter`, `<I as Iterator>::Item`, `IntoIterator::Item`)",
+    source: `
+use std::collections::HashMap;
+pub struct I1(<Vec<u8> as IntoIterator>::IntoIter, <Vec<u16> as IntoIterator>::Item);
+pub struct I2(<std::ops::Range<u32> as Iterator>::Item, <&'static [u64] as IntoIterator>::IntoIter, <&'static Vec<u8> as IntoIterator>::Item);
+pub struct I3(<HashMap<u8, u32> as IntoIterator>::IntoIter, <Option<char> as IntoIterator>::IntoIter, <[u16; 4] as IntoIterator>::IntoIter);
+pub struct I4(<std::str::Chars<'static> as Iterator>::Item, <std::vec::IntoIter<u64> as std::iter::IntoIterator>::IntoIter);
+`,
+    expect: { I1: '40/8', I2: '32/8', I3: '96/8', I4: '40/8' },
+  },
+  {
     name: 'associated constants of inherent impls size arrays (`[u8; Type::MAX]`)',
     source: `
 pub struct InlineExtension([u8; InlineExtension::MAX], u8);
