@@ -73,6 +73,8 @@ export interface ExpandEnv {
   readonly read?: (path: string) => string | undefined;
   /** The crate's sources never change and it is not the one being edited (a registry or git dependency). */
   readonly frozen?: boolean;
+  /** The package file a known build script's `OUT_DIR/<name>` has the items of (src/cargo/buildScripts.ts `outDirSource`), as a path. */
+  readonly outDirSource?: (name: string) => string | undefined;
 }
 
 /**
@@ -298,9 +300,13 @@ export class CrateExpander {
    */
   private included(call: MacroItem, ctx: ItemsContext): Expansion | undefined {
     if (!this.env.read || !/^(?:(?:::)?(?:std|core)::)?include$/.test(call.name)) return undefined;
+    if (ctx.file.includes('#macro:')) return undefined;
     const lit = /^\s*"([^"\\]*)"\s*$/.exec(call.input)?.[1];
-    if (lit === undefined || ctx.file.includes('#macro:')) return undefined;
-    const path = isAbsolute(lit) ? lit : join(dirname(ctx.file), lit);
+    // `include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"))` of a build script known to copy a source file.
+    const out = lit === undefined ? /^\s*concat!\s*\(\s*env!\s*\(\s*"OUT_DIR"\s*\)\s*,\s*"\/?([^"\\]+)"\s*,?\s*\)\s*$/.exec(call.input)?.[1] : undefined;
+    const fromOutDir = out !== undefined ? this.env.outDirSource?.(out) : undefined;
+    if (lit === undefined && fromOutDir === undefined) return undefined;
+    const path = fromOutDir ?? (isAbsolute(lit!) ? lit! : join(dirname(ctx.file), lit!));
     const text = this.env.read(path);
     if (text === undefined) return undefined;
     let exp = includedFiles.get(path);

@@ -133,6 +133,8 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
     if (['rustc_attrs', 'core_intrinsics', 'naked_functions', 'const_raw_ptr_deref', 'core_ffi_c', 'core_c_str', 'alloc_c_string'].includes(n)) return nightlyProbe('rustix', n);
     return undefined;
   },
+  // cssparser 0.27–0.29 build.rs: rustc_has_pr45225 when `Option<bool>` is one byte (rustc 1.24 on).
+  cssparser: (n) => (n === 'rustc_has_pr45225' ? true : undefined),
   // io-lifetimes 0.7 build.rs: `rustc_attrs` from a `#![feature(rustc_attrs)]` probe (nightly
   // only); `panic_in_const_fn` from rustc 1.57 on.
   'io-lifetimes': (n) => (n === 'panic_in_const_fn' ? true : n === 'rustc_attrs' ? nightlyProbe('io-lifetimes', n) : undefined),
@@ -250,6 +252,17 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
     return n === 'memchr_runtime_wasm128' ? false : undefined;
   },
 };
+
+/**
+ * The package file a build script's `OUT_DIR/<name>` output holds the same items as, for the
+ * scripts known to copy a source file with only function bodies rewritten: cssparser 0.27–0.29
+ * writes `tokenizer.rs` from `src/tokenizer.rs`, expanding its `match_byte!` expressions. A path
+ * relative to the package; undefined for any other output.
+ */
+export function outDirSource(pkg: string, script: string | undefined, name: string): string | undefined {
+  if (pkg === 'cssparser' && name === 'tokenizer.rs' && script && /match_byte::expand\s*\(/.test(script) && /join\(\s*"src\/tokenizer\.rs"\s*\)/.test(script)) return 'src/tokenizer.rs';
+  return undefined;
+}
 
 export interface BuildCfgs {
   /** Names the build script sets for this target and features. */

@@ -302,6 +302,36 @@ describe('build scripts (never run)', () => {
     assert.ok(io.set.includes('panic_in_const_fn') && io.uncertain.has('rustc_attrs'));
   });
 
+  it("a build script known to copy a source file into OUT_DIR (cssparser's tokenizer.rs, match_byte! expanded): `include!(concat!(env!(\"OUT_DIR\"), ..))` reads that file", async function () {
+    this.timeout(20_000);
+    const script = 'mod match_byte;\nfn main() {\n    let input = Path::new(&manifest_dir).join("src/tokenizer.rs");\n    let output = Path::new(&env::var("OUT_DIR").unwrap()).join("tokenizer.rs");\n    crate::match_byte::expand(&input, &output);\n    println!("cargo:rustc-cfg=rustc_has_pr45225")\n}\n';
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\ncssparser = { path = "../cssparser" }\nother = { path = "../other" }\n'),
+      '/w/app/src/lib.rs': 'pub struct HoldsToken(pub cssparser::Token, pub u8);\npub struct HoldsOther(pub other::Gen);\n',
+      '/w/cssparser/Cargo.toml': pkg('cssparser', '0.29.6'),
+      '/w/cssparser/build.rs': script,
+      '/w/cssparser/src/lib.rs': 'mod tokenizer {\n    include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"));\n}\npub use tokenizer::Token;\n',
+      '/w/cssparser/src/tokenizer.rs': 'pub enum Token { Ident(u32), Delim(char), Number { value: f32, int: Option<i32> } }\n',
+      '/w/other/Cargo.toml': pkg('other', '0.1.0'),
+      '/w/other/build.rs': script,
+      '/w/other/src/lib.rs': 'mod gen {\n    include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"));\n}\npub use gen::Gen;\n',
+      '/w/other/src/tokenizer.rs': 'pub struct Gen(pub u64);\n',
+    };
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const parser = await analyzer.parser();
+      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
+      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
+      // rustc 1.95: Token is 12 bytes, HoldsToken 16.
+      assert.equal(r.get('HoldsToken')!.size, 16);
+      // Another package with the same script shape is not trusted: its generated file is not read.
+      assert.equal(r.get('HoldsOther')!.size, null);
+      assert.ok(r.get('HoldsOther')!.unknown);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
   it("a type gated by a cfg that the crate's build script may set is not laid out, and says why", async function () {
     this.timeout(20_000);
     const files: Record<string, string> = {
