@@ -444,11 +444,11 @@ export class Engine {
       const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself!.trait) : undefined;
       if (found) return found;
       // `<Vec<u8> as IntoIterator>::IntoIter`, `<I as Iterator>::Item`: std's impls, as the std model writes them down.
-      const traitPath = e.qself?.trait?.replace(/<[^]*$/, '').replace(/\s+/g, '');
-      const chain = selfTy && traitPath ? STD_TRAIT_ASSOC.get(traitPath.split('::').pop()!)?.get(segs[1]!) : undefined;
-      // Not when the name is a trait of the crate graph's own (`trait Iterator` written by the crate).
-      const own = chain && traitPath ? this.resolver.resolveTypePath(s.m, traitPath.replace(/^::/, '').split('::'), traitPath.startsWith('::')) : undefined;
-      if (chain && !(own?.k === 'item' && !own.m.crate.isStd)) {
+      // The trait as written (`qself.trait` keeps its last segment only): `<X as iter::Iterator>`.
+      const written = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(segs[0]!)?.[1];
+      const traitPath = written?.replace(/\s+/g, '');
+      const chain = selfTy && traitPath && this.namesStdTrait(traitPath, s.m) ? STD_TRAIT_ASSOC.get(traitPath.split('::').pop()!)?.get(segs[1]!) : undefined;
+      if (chain) {
         // `IntoIterator::Item` is the `Item` of the `IntoIter`: `ItemOf<IntoIterOf<T>>`.
         let wrapped: Ty | undefined = selfTy;
         for (const holder of chain) {
@@ -486,6 +486,21 @@ export class Engine {
     const b = this.resolver.resolveTypePath(s.m, segs, e.global);
     if (!b) return this.notFound(s.m, segs, e.global);
     return this.bindingTy(b, last.args, s, text);
+  }
+
+  /**
+   * Whether a trait path written in module `m` names std's trait of that name: the prelude's
+   * (`Iterator`, when nothing of the crate graph is named so there) or one written from `std`,
+   * `core` or `alloc` (`std::iter::IntoIterator`) when that first segment is not a module or crate
+   * of the graph's own. Any other path (`iter::Iterator`, `crate::..`) is a crate's trait.
+   */
+  private namesStdTrait(path: string, m: ModuleScope): boolean {
+    const global = path.startsWith('::');
+    const segs = path.replace(/^::/, '').split('::');
+    const isStdBinding = (b: Binding | undefined) => b === undefined || (b.k === 'module' && b.m.crate.isStd) || (b.k === 'item' && b.m.crate.isStd) || (b.k === 'extern' && ['std', 'core', 'alloc'].includes(b.name));
+    if (segs.length === 1) return !global && isStdBinding(this.resolver.lookupIn(m, segs[0]!));
+    if (!['std', 'core', 'alloc'].includes(segs[0]!)) return false;
+    return global || isStdBinding(this.resolver.lookupIn(m, segs[0]!));
   }
 
   /**

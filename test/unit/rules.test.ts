@@ -422,6 +422,36 @@ pub struct Holds(P1, u8);
   });
 });
 
+describe("a crate's own trait named like std's", function () {
+  it('is not std\'s: `<X as iter::Iterator>::Item` with the crate\'s `iter::Iterator` gives no std number (rustc: the crate impl\'s u32)', async () => {
+    const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
+    try {
+      // rustc 1.95: A, B, C, k::F are 8/4 and D 16/8 (the crate's impls); CoreA 8/4 (a module named core).
+      const report = await analyzer.analyzeText(
+        'own.rs',
+        `mod iter { pub trait Iterator { type Item; } impl Iterator for std::vec::IntoIter<u8> { type Item = u32; }
+  pub trait IntoIterator { type IntoIter; } impl IntoIterator for Vec<u8> { type IntoIter = u64; } }
+mod core { pub mod iter { pub trait Iterator { type Item; } } }
+pub struct A(pub <std::vec::IntoIter<u8> as iter::Iterator>::Item, pub u16);
+pub struct B(pub <std::vec::IntoIter<u8> as crate::iter::Iterator>::Item, pub u16);
+pub struct C(pub <std::vec::IntoIter<u8> as self::iter::Iterator>::Item, pub u16);
+pub struct D(pub <Vec<u8> as iter::IntoIterator>::IntoIter, pub u16);
+pub struct CoreA(pub <std::vec::IntoIter<u8> as core::iter::Iterator>::Item, pub u16);
+mod k { pub struct F(pub <std::vec::IntoIter<u8> as super::iter::Iterator>::Item, pub u16); }
+pub struct Std(pub <Vec<u8> as std::iter::IntoIterator>::IntoIter, pub <std::vec::IntoIter<u8> as ::core::iter::Iterator>::Item);
+`,
+      );
+      for (const n of ['A', 'B', 'C', 'D', 'CoreA', 'k::F']) {
+        const t = report.types.find((x) => x.name === n)!;
+        assert.equal(t.size, null, `${n} has a number: ${t.size}`);
+      }
+      assert.equal(report.types.find((x) => x.name === 'Std')!.size, 40);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+});
+
 describe('named layout rules, checked by rustc and by the engine', function () {
   this.timeout(120_000);
   const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
