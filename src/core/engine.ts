@@ -5,7 +5,7 @@
  */
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
-import { cfgAttrTexts, mergeRepr, type MutableRepr } from './attrs';
+import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { lintAllowed } from './lints';
@@ -97,6 +97,13 @@ const POLY_DEPTH = 8;
 /** Constants evaluated inside each other, at most (rustc evaluates longer chains; we abstain). */
 const MAX_CONST_DEPTH = 200;
 
+const I32 = { size: 4, signed: true } as const;
+
+/** A field's type is read with the field's own lint attributes innermost (`#[allow(overflowing_literals)] a: [u8; 300 as u8 as usize]`). */
+function fieldScope(scope: TyScope, f: FieldDef): TyScope {
+  return f.attrs.length ? { ...scope, lints: [f.attrs, ...(scope.lints ?? [])] } : scope;
+}
+
 const INT_NAMES: Record<string, [number, boolean]> = {
   u8: [1, false], u16: [2, false], u32: [4, false], u64: [8, false], u128: [16, false],
   i8: [1, true], i16: [2, true], i32: [4, true], i64: [8, true], i128: [16, true],
@@ -164,8 +171,13 @@ export function reprOf(item: TypeItem, crate: CrateScope): Repr {
     (p) => crate.active([p]),
   ).filter((t) => /^repr\s*\(/.test(t));
   if (added.length === 0) return item.repr;
-  const r: MutableRepr = { ...item.repr, unknown: [...item.repr.unknown] };
-  for (const t of added) mergeRepr(r, t);
+  // In attribute order, as rustc reads them: of `#[cfg_attr(all(), repr(u16))] #[repr(u8)]` the
+  // last integer hint, u8, wins.
+  const r: MutableRepr = emptyRepr();
+  for (const a of item.attrs) {
+    if (a.name === 'repr') mergeRepr(r, a.text);
+    else if (a.name === 'cfg_attr') for (const t of cfgAttrTexts([a.text], (p) => crate.active([p]))) if (/^repr\s*\(/.test(t)) mergeRepr(r, t);
+  }
   return r;
 }
 
@@ -704,7 +716,7 @@ export class Engine {
           const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
           const g = bindParams(item.generics.params, argVals);
-          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own });
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.length ? { lints: [item.attrs] } : {}) });
           if (argVals.length === 0) this.aliasCache.set(item, t);
           return t;
         }
@@ -768,7 +780,9 @@ export class Engine {
    */
   private overflowingLiteral(s: TyScope, ity: { size: number; signed: boolean }, value: bigint): void {
     const crate = s.m.crate;
-    if (lintAllowed('overflowing_literals', s.lints ?? [], s.m, crate.capLints, (p) => crate.active([p]))) return;
+    const allowed = lintAllowed('overflowing_literals', s.lints ?? [], s.m, crate.capLints, (p) => crate.active([p]));
+    if (allowed === 'E0453') throw new Reject('E0453', '`allow(overflowing_literals)` incompatible with a `forbid` around it');
+    if (allowed) return;
     const bits = ity.size * 8;
     const wrapped = ity.signed ? BigInt.asIntN(bits, value) : BigInt.asUintN(bits, value);
     throw new Reject(
@@ -845,11 +859,16 @@ export class Engine {
         const to = e.ty.kind === 'infer' ? ity : target === 'usize' || target === 'isize' ? { size: this.target.pointerSize, signed: target === 'isize' } : INT_NAMES[target] ? { size: INT_NAMES[target]![0], signed: INT_NAMES[target]![1] } : undefined;
         if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
         // `(A < B) as usize`: a bool cast to an integer is 0 or 1.
-        // `0x1_0000_0000 as usize`: an unsuffixed literal takes the cast's type (rustc's cast
-        // hint), a suffixed one its suffix's; other operands are evaluated wide.
+        // The operand's own type, as rustc infers it: `0x1_0000_0000 as usize`, an unsuffixed
+        // literal, takes the cast's type (the cast hint; not `as _`, where it falls back to i32);
+        // otherwise a suffix, a typed constant or an inner cast gives it (`(256u8 + 1) as usize`
+        // is u8 arithmetic), unsuffixed literals alone are i32 (`(200 + 100) as u8` is 44), and an
+        // operand whose type is not known here is evaluated wide.
+        // `3 as _ as usize`: nothing tells the inner `_` (rustc: E0282).
+        if (e.expr.kind === 'cast' && e.expr.ty.kind === 'infer') throw new Abstain('`as _` where no type can be inferred (rustc: E0282)');
         const lit = e.expr.kind === 'int' ? e.expr : e.expr.kind === 'unary' && e.expr.op === '-' && e.expr.operand.kind === 'int' ? e.expr.operand : undefined;
-        const suffix = lit ? /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(lit.text)?.[1] : undefined;
-        const inner = !lit ? { size: 16, signed: true } : suffix === undefined ? to : suffix === 'usize' || suffix === 'isize' ? { size: this.target.pointerSize, signed: suffix === 'isize' } : { size: INT_NAMES[suffix]![0], signed: INT_NAMES[suffix]![1] };
+        const inferred = this.intTypeOf(e.expr, s);
+        const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : { size: 16, signed: true };
         const v = isBoolExpr(e.expr) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);
         return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
       }
@@ -890,7 +909,7 @@ export class Engine {
           const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
           this.constDepth++;
           try {
-            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own, selfPath: found.selfPath, lints: [found.item.attrs] }, cTy);
+            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own, selfPath: found.selfPath, lints: found.implAttrs ? [found.item.attrs, found.implAttrs] : [found.item.attrs] }, cTy);
             this.constCache.set(key, v);
             return v;
           } catch (err) {
@@ -935,6 +954,62 @@ export class Engine {
       }
     }
     return this.evalConst(e, s, { size: 16, signed: true }) !== 0n;
+  }
+
+  /**
+   * The integer type of a constant expression written without an expected type (a cast's
+   * operand): from a literal's suffix, a constant's declared type, an inner cast or
+   * `size_of`; 'untyped' when only unsuffixed literals decide it (rustc falls back to i32);
+   * 'unknown' when it is not read here (a constant of an alias type, a bool, `as _`).
+   */
+  private intTypeOf(e: ConstExpr, s: TyScope, depth = 0): { size: number; signed: boolean } | 'untyped' | 'unknown' {
+    if (depth > 64) return 'unknown';
+    switch (e.kind) {
+      case 'int': {
+        const suffix = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(e.text)?.[1];
+        if (suffix === undefined) return 'untyped';
+        return suffix === 'usize' || suffix === 'isize' ? { size: this.target.pointerSize, signed: suffix === 'isize' } : { size: INT_NAMES[suffix]![0], signed: INT_NAMES[suffix]![1] };
+      }
+      case 'unary':
+        return this.intTypeOf(e.operand, s, depth + 1);
+      case 'binary': {
+        if (e.op === '<<' || e.op === '>>') return this.intTypeOf(e.left, s, depth + 1);
+        if (!['+', '-', '*', '/', '%', '&', '|', '^'].includes(e.op)) return 'unknown';
+        const l = this.intTypeOf(e.left, s, depth + 1);
+        if (typeof l === 'object') return l;
+        const r = this.intTypeOf(e.right, s, depth + 1);
+        if (typeof r === 'object') return r;
+        return l === 'untyped' && r === 'untyped' ? 'untyped' : 'unknown';
+      }
+      case 'cast': {
+        if (e.ty.kind !== 'path' || e.ty.segments.length !== 1) return 'unknown';
+        const t = e.ty.segments[0]!.name;
+        if (t === 'usize' || t === 'isize') return { size: this.target.pointerSize, signed: t === 'isize' };
+        const i = INT_NAMES[t];
+        return i ? { size: i[0], signed: i[1] } : 'unknown';
+      }
+      case 'sizeOf':
+      case 'alignOf':
+        return { size: this.target.pointerSize, signed: false };
+      case 'path': {
+        if (e.path.length === 1 && s.generics.has(e.path[0]!)) return 'unknown';
+        let found: ReturnType<Resolver['lookupConst']>;
+        try {
+          found = this.resolver.lookupConst(s.m, e.path, e.global === true);
+        } catch {
+          return 'unknown';
+        }
+        if (!found || 'unknown' in found || !('ty' in found.item) || !found.item.ty) return 'unknown';
+        const ty = found.item.ty as TypeExpr;
+        if (ty.kind !== 'path' || ty.segments.length !== 1) return 'unknown';
+        const n = ty.segments[0]!.name;
+        if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize' };
+        const i = INT_NAMES[n];
+        return i && !s.m.types.has(n) ? { size: i[0], signed: i[1] } : 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
   }
 
   private constType(t: TypeExpr): { size: number; signed: boolean } {
@@ -1005,7 +1080,7 @@ export class Engine {
     const item = ty.def.item;
     const crate = ty.def.m.crate;
     const scope = this.adtScope(ty);
-    const fieldsOf = (fields: readonly FieldDef[]) => fields.filter((f) => crate.active(f.cfg)).map((f) => ({ name: f.name, ty: this.tyOf(f.ty, scope) }));
+    const fieldsOf = (fields: readonly FieldDef[]) => fields.filter((f) => crate.active(f.cfg)).map((f) => ({ name: f.name, ty: this.tyOf(f.ty, fieldScope(scope, f)) }));
     if (item.kind === 'enum') {
       const vs = (item as EnumDef).variants.filter((v) => crate.active(v.cfg));
       return { kind: 'enum', variants: vs.map((v) => fieldsOf(v.fields)), variantNames: vs.map((v) => v.name) };
@@ -1243,13 +1318,17 @@ export class Engine {
       throw new Reject('E0692', 'transparent type cannot have other repr hints');
     }
     const intHints = item.attrs
-      .filter((a) => a.name === 'repr')
-      .flatMap((a) => a.text.replace(/^repr\s*\(/, '').replace(/\)\s*$/, '').split(','))
+      .flatMap((a) => (a.name === 'repr' ? [a.text] : a.name === 'cfg_attr' ? cfgAttrTexts([a.text], (p) => crate.active([p])).filter((t) => /^repr\s*\(/.test(t)) : []))
+      .flatMap((t) => t.replace(/^repr\s*\(/, '').replace(/\)\s*$/, '').split(','))
       .map((x) => x.trim())
       .filter((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
     // Conflicting hints are the `conflicting_repr_hints` lint (denied by default): where it is
     // allowed rustc takes the last integer hint and lays the type out.
-    const reprHintsAllowed = (): boolean => lintAllowed('conflicting_repr_hints', [item.attrs], ty.def.m, crate.capLints, (p) => crate.active([p]));
+    const reprHintsAllowed = (): boolean => {
+      const allowed = lintAllowed('conflicting_repr_hints', [item.attrs], ty.def.m, crate.capLints, (p) => crate.active([p]));
+      if (allowed === 'E0453') throw new Reject('E0453', '`allow(conflicting_repr_hints)` incompatible with a `forbid` around it');
+      return allowed;
+    };
     if (intHints.length > 1 && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const scope = this.adtScope(ty);
     // Tuple fields are numbered after `#[cfg]` filtering, as rustc numbers them.
@@ -1257,7 +1336,7 @@ export class Engine {
       fields
         .filter((f) => crate.active(f.cfg))
         .map((def, i) => {
-          const fty = this.tyOf(def.ty, scope);
+          const fty = this.tyOf(def.ty, fieldScope(scope, def));
           const named = /^\d+$/.test(def.name) ? { ...def, name: String(i) } : def;
           return { def: named, ty: fty, layout: this.layoutOf(fty) };
         });

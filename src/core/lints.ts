@@ -26,37 +26,49 @@ export interface LintScope {
 
 const LEVEL = /^(allow|warn|expect|deny|forbid)\s*\(([\s\S]*)\)\s*$/;
 
-/** Whether `attrs` set the lint's level: true allowed (or only warned), false denied, undefined silent. The last one wins. */
-export function lintLevelIn(attrs: readonly Attribute[], lint: DenyLint, holds: (p: CfgPredicate) => boolean): boolean | undefined {
-  let level: boolean | undefined;
-  const names = [lint, ...GROUPS[lint]];
+type Level = 'allow' | 'warn' | 'expect' | 'deny' | 'forbid';
+
+/** The levels `attrs` set for any of `names`, in attribute order (`cfg_attr` that holds included). */
+function levelsIn(attrs: readonly Attribute[], names: readonly string[], holds: (p: CfgPredicate) => boolean): Level[] {
+  const out: Level[] = [];
   const consider = (text: string): void => {
     const m = LEVEL.exec(text.trim());
     if (!m) return;
     const listed = m[2]!.split(',').map((x) => x.trim());
-    if (listed.some((x) => names.includes(x))) level = m[1] === 'allow' || m[1] === 'warn' || m[1] === 'expect';
+    if (listed.some((x) => names.includes(x))) out.push(m[1] as Level);
   };
   for (const a of attrs) {
     if (a.name === 'cfg_attr') for (const t of cfgAttrTexts([a.text], holds)) consider(t);
     else if (a.name === 'allow' || a.name === 'warn' || a.name === 'expect' || a.name === 'deny' || a.name === 'forbid') consider(a.text);
   }
-  return level;
+  return out;
+}
+
+/** Every level set for `names`, outermost first: the module chain from the crate root, then `itemAttrs` from the outermost list in. */
+function chainLevels(names: readonly string[], itemAttrs: readonly (readonly Attribute[])[], m: LintScope | undefined, holds: (p: CfgPredicate) => boolean): Level[] {
+  const lists: (readonly Attribute[])[] = [];
+  for (let s = m; s; s = s.parent) lists.unshift(s.lintAttrs);
+  for (let i = itemAttrs.length - 1; i >= 0; i--) lists.push(itemAttrs[i]!);
+  return lists.flatMap((l) => levelsIn(l, names, holds));
 }
 
 /**
- * Whether rustc lets `lint` pass for an item: `capped` (a registry or git dependency), else the
- * nearest level among `itemAttrs` (innermost list first: a variant's, then its enum's) and the
- * module chain; denied when nothing names it.
+ * Whether rustc lets `lint` pass for an item: `capped` (a registry or git dependency, built with
+ * `--cap-lints allow`), else by the nearest level among `itemAttrs` (innermost list first: a
+ * field's or variant's, then its type's) and the module chain, denied when nothing names it. An
+ * `allow` under an outer `forbid` is itself an error (E0453); `warn` fails where the `warnings`
+ * group is denied (`#![deny(warnings)]`); `expect` passes.
  */
-export function lintAllowed(lint: DenyLint, itemAttrs: readonly (readonly Attribute[])[], m: LintScope | undefined, capped: boolean, holds: (p: CfgPredicate) => boolean): boolean {
+export function lintAllowed(lint: DenyLint, itemAttrs: readonly (readonly Attribute[])[], m: LintScope | undefined, capped: boolean, holds: (p: CfgPredicate) => boolean): boolean | 'E0453' {
   if (capped) return true;
-  for (const attrs of itemAttrs) {
-    const l = lintLevelIn(attrs, lint, holds);
-    if (l !== undefined) return l;
+  const levels = chainLevels([lint, ...GROUPS[lint]], itemAttrs, m, holds);
+  const nearest = levels[levels.length - 1];
+  if (nearest === undefined || nearest === 'deny' || nearest === 'forbid') return false;
+  if (levels.includes('forbid')) return 'E0453';
+  if (nearest === 'warn') {
+    const w = chainLevels(['warnings'], itemAttrs, m, holds);
+    const nearestW = w[w.length - 1];
+    if (nearestW === 'deny' || nearestW === 'forbid') return false;
   }
-  for (let s = m; s; s = s.parent) {
-    const l = lintLevelIn(s.lintAttrs, lint, holds);
-    if (l !== undefined) return l;
-  }
-  return false;
+  return true;
 }

@@ -299,6 +299,8 @@ export interface ImplDef {
    * type whose `R` is this impl's self type, has that type.
    */
   readonly types?: readonly TypeAliasDef[];
+  /** Lint attributes written on the impl (`#[allow(overflowing_literals)]`), when it defines constants. */
+  readonly attrs?: readonly Attribute[];
   readonly span: Span;
   readonly cfg: readonly CfgPredicate[];
 }

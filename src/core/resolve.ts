@@ -692,7 +692,9 @@ export class CrateScope {
 export const MAX_IMPORT_DEPTH = 200;
 
 /** A constant found by `Resolver.lookupConst`, or why what the name stands for is not known (a build script decides). */
-export type ConstFound = { readonly item: Item; readonly m: ModuleScope; readonly selfPath?: readonly string[] } | { readonly unknown: string };
+export type ConstFound =
+  | { readonly item: Item; readonly m: ModuleScope; readonly selfPath?: readonly string[]; /** The impl's attributes, for an associated constant (lint levels). */ readonly implAttrs?: readonly Attribute[] }
+  | { readonly unknown: string };
 
 /** Resolves names in the type namespace; one per (crate set, target). */
 export class Resolver {
@@ -974,7 +976,7 @@ export class Resolver {
       const self = this.resolveTypePath(m, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
       if (self?.k !== 'item' || self.item !== owner.item) continue;
       // `Self::N` in the constant's value is the impl's self type.
-      const found: ConstFound = unsure !== undefined ? { unknown: unsure } : { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name) };
+      const found: ConstFound = unsure !== undefined ? { unknown: unsure } : { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name), ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}) };
       (impl.trait === undefined ? inherent : ofTraits).push(found);
     }
     const pick = inherent.length ? inherent : ofTraits;

@@ -380,6 +380,13 @@ function fastItem(t: string, p: Pending, start: number, end: number, ctx: Ctx): 
   return item;
 }
 
+/** An impl's lint attributes (`#[allow(overflowing_literals)]`), kept when it defines constants. */
+function lintAttrsOf(p: Pending, consts: readonly unknown[]): { attrs?: readonly Attribute[] } {
+  if (!consts.length) return {};
+  const lints = p.attrs.filter((a) => a.name === 'allow' || a.name === 'warn' || a.name === 'expect' || a.name === 'deny' || a.name === 'forbid' || a.name === 'cfg_attr');
+  return lints.length ? { attrs: lints } : {};
+}
+
 function modItem(cur: TreeCursor, p: Pending, ctx: Ctx, depth: number, out: Item[]): void {
   const start = cur.startIndex;
   const end = cur.endIndex;
@@ -563,7 +570,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     }
     if (types.length === 0 && consts.length === 0) return undefined;
     const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, undefined, ctx);
-    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), generics, types, span: itemSpan(node, p), cfg: p.cfg };
+    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), generics, types, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg };
   }
   const body = node.childForFieldName('body');
   if (!body) return undefined;
@@ -574,7 +581,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     if (c) consts.push(c);
   }
   if (consts.length === 0) return undefined;
-  return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts, span: itemSpan(node, p), cfg: p.cfg };
+  return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg };
 }
 
 function common(
