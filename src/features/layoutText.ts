@@ -70,7 +70,9 @@ export function typeSummary(t: TypeReport): string {
 export function lensTitle(t: TypeReport): string {
   if (t.error !== undefined) {
     const code = /^(E\d{4})/.exec(t.error)?.[1];
-    return code ? `error ${code}` : `error: ${firstLine(t.error)}`;
+    // A lint rustc denies by default (`overflowing_literals: literal …`): its name is the title.
+    const lint = /^([a-z][a-z0-9_]*):\s/.exec(t.error)?.[1];
+    return code ? `error ${code}` : lint ? `error: ${lint} (a lint denied by default)` : `error: ${firstLine(t.error)}`;
   }
   if (!isKnown(t)) return `size unknown: ${firstLine(t.unknown ?? 'the layout could not be computed').replace(/`/g, '')}`;
   const parts = [`${t.size} B`];

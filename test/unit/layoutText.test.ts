@@ -106,6 +106,7 @@ describe('layoutText', () => {
     assert.equal(lensTitle({ ...base, name: 'P', size: 16, align: 8, padding: 0 }), '16 B · align 8 · no padding');
     assert.equal(lensTitle({ ...base, name: 'W', size: null, unknown: 'generic: needs type arguments' }), 'size unknown: generic: needs type arguments');
     assert.equal(lensTitle({ ...base, name: 'L', size: null, error: 'E0072: recursive type `L` has infinite size' }), 'error E0072');
+    assert.equal(lensTitle({ ...base, name: 'O', size: null, error: 'overflowing_literals: literal `256` out of range for a 8-bit unsigned integer (a lint rustc denies by default)' }), 'error: overflowing_literals (a lint denied by default)');
   });
 
   it('notes heap-owning fields: the bytes here and where the buffer lives', () => {
