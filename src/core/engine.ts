@@ -101,7 +101,12 @@ const I32 = { size: 4, signed: true } as const;
 
 /** A field's type is read with the field's own lint attributes innermost (`#[allow(overflowing_literals)] a: [u8; 300 as u8 as usize]`). */
 function fieldScope(scope: TyScope, f: FieldDef): TyScope {
-  return f.attrs.length ? { ...scope, lints: [f.attrs, ...(scope.lints ?? [])] } : scope;
+  return f.attrs.length && f.attrs.some(isLintAttr) ? { ...scope, lints: [f.attrs, ...(scope.lints ?? [])] } : scope;
+}
+
+/** An attribute that may set a lint level (`#[allow(..)]`, or one a `cfg_attr` adds). */
+function isLintAttr(a: Attribute): boolean {
+  return a.name === 'allow' || a.name === 'warn' || a.name === 'expect' || a.name === 'deny' || a.name === 'forbid' || a.name === 'cfg_attr';
 }
 
 const INT_NAMES: Record<string, [number, boolean]> = {
@@ -716,7 +721,7 @@ export class Engine {
           const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
           const g = bindParams(item.generics.params, argVals);
-          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.length ? { lints: [item.attrs] } : {}) });
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}) });
           if (argVals.length === 0) this.aliasCache.set(item, t);
           return t;
         }
