@@ -8,7 +8,7 @@ import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
-import { lintAllowed } from './lints';
+import { isLintAttr, lintAllowed, type DenyLint } from './lints';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -99,14 +99,12 @@ const MAX_CONST_DEPTH = 200;
 
 const I32 = { size: 4, signed: true } as const;
 
-/** A field's type is read with the field's own lint attributes innermost (`#[allow(overflowing_literals)] a: [u8; 300 as u8 as usize]`). */
-function fieldScope(scope: TyScope, f: FieldDef): TyScope {
-  return f.attrs.length && f.attrs.some(isLintAttr) ? { ...scope, lints: [f.attrs, ...(scope.lints ?? [])] } : scope;
-}
-
-/** An attribute that may set a lint level (`#[allow(..)]`, or one a `cfg_attr` adds). */
-function isLintAttr(a: Attribute): boolean {
-  return a.name === 'allow' || a.name === 'warn' || a.name === 'expect' || a.name === 'deny' || a.name === 'forbid' || a.name === 'cfg_attr';
+/**
+ * `scope` with a field's or variant's own lint attributes innermost
+ * (`#[allow(overflowing_literals)] a: [u8; 300 as u8 as usize]`); `scope` itself when they set none.
+ */
+function withLints(scope: TyScope, attrs: readonly Attribute[]): TyScope {
+  return attrs.some(isLintAttr) ? { ...scope, lints: [attrs, ...(scope.lints ?? [])] } : scope;
 }
 
 const INT_NAMES: Record<string, [number, boolean]> = {
@@ -460,29 +458,10 @@ export class Engine {
       const selfTy = e.qself && segs.length === 2 ? this.tyOf(e.qself.ty, s) : undefined;
       const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself!.trait) : undefined;
       if (found) return found;
-      // `<Vec<u8> as IntoIterator>::IntoIter`, `<I as Iterator>::Item`: std's impls, as the std model writes them down.
       // The trait as written (`qself.trait` keeps its last segment only): `<X as iter::Iterator>`.
-      const written = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(segs[0]!)?.[1];
-      const traitPath = written?.replace(/\s+/g, '');
-      const chain = selfTy && traitPath && this.namesStdTrait(traitPath, s.m) ? STD_TRAIT_ASSOC.get(traitPath.split('::').pop()!)?.get(segs[1]!) : undefined;
-      if (chain) {
-        // `IntoIterator::Item` is the `Item` of the `IntoIter`: `ItemOf<IntoIterOf<T>>`.
-        let wrapped: Ty | undefined = selfTy;
-        for (const holder of chain) {
-          const b = this.resolver.resolveUse(this.resolver.std.root, ['assoc', holder], false);
-          wrapped = b?.k === 'item' && b.item.kind === 'struct' && wrapped ? { k: 'adt', def: { item: b.item, m: b.m }, args: [{ k: 'ty', ty: wrapped }] } : undefined;
-        }
-        if (wrapped?.k === 'adt') {
-          try {
-            return this.assocTy(wrapped, segs[1]!);
-          } catch (err) {
-            if (err instanceof Abstain) return { k: 'unknown', reason: err.message };
-            if (err instanceof LayoutError) return errTy(err);
-            throw err;
-          }
-        }
-      }
-      return { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
+      const traitPath = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(segs[0]!)?.[1]?.replace(/\s+/g, '');
+      const viaStd = selfTy && traitPath && this.namesStdTrait(traitPath, s.m) ? this.stdTraitAssoc(selfTy, traitPath.split('::').pop()!, segs[1]!) : undefined;
+      return viaStd ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
     const last = e.segments[e.segments.length - 1]!;
     if (segs.length === 1 && !e.global) {
@@ -503,6 +482,30 @@ export class Engine {
     const b = this.resolver.resolveTypePath(s.m, segs, e.global);
     if (!b) return this.notFound(s.m, segs, e.global);
     return this.bindingTy(b, last.args, s, text);
+  }
+
+  /**
+   * `<T as Trait>::Name` for a std trait whose impls the std model writes down (`<Vec<u8> as
+   * IntoIterator>::IntoIter`, `<I as Iterator>::Item`): through its `rll_assoc` structs
+   * (`IntoIterator::Item` is the `Item` of the `IntoIter`, `ItemOf<IntoIterOf<T>>`). Undefined
+   * for another trait or name.
+   */
+  private stdTraitAssoc(self: Ty, trait: string, name: string): Ty | undefined {
+    const chain = STD_TRAIT_ASSOC.get(trait)?.get(name);
+    if (!chain) return undefined;
+    let wrapped: Ty = self;
+    for (const holder of chain) {
+      const b = this.resolver.resolveUse(this.resolver.std.root, ['assoc', holder], false);
+      if (b?.k !== 'item' || b.item.kind !== 'struct') return undefined;
+      wrapped = { k: 'adt', def: { item: b.item, m: b.m }, args: [{ k: 'ty', ty: wrapped }] };
+    }
+    try {
+      return this.assocTy(wrapped as Extract<Ty, { k: 'adt' }>, name);
+    } catch (err) {
+      if (err instanceof Abstain) return { k: 'unknown', reason: err.message };
+      if (err instanceof LayoutError) return errTy(err);
+      throw err;
+    }
   }
 
   /**
@@ -783,11 +786,16 @@ export class Engine {
    * A literal out of its type's range: rustc's `overflowing_literals` lint. Returns (the caller
    * wraps the value) where the lint is allowed; a rejection where it is denied.
    */
+  /** Whether rustc lets a lint denied by default pass where `attrs` (innermost first) and module `m` set its level; E0453 thrown for an `allow` under a `forbid`. */
+  private lintPasses(lint: DenyLint, attrs: readonly (readonly Attribute[])[], m: ModuleScope): boolean {
+    const crate = m.crate;
+    const allowed = lintAllowed(lint, attrs, m, crate.capLints, (p) => crate.active([p]));
+    if (allowed === 'E0453') throw new Reject('E0453', `\`allow(${lint})\` incompatible with a \`forbid\` around it`);
+    return allowed;
+  }
+
   private overflowingLiteral(s: TyScope, ity: { size: number; signed: boolean }, value: bigint): void {
-    const crate = s.m.crate;
-    const allowed = lintAllowed('overflowing_literals', s.lints ?? [], s.m, crate.capLints, (p) => crate.active([p]));
-    if (allowed === 'E0453') throw new Reject('E0453', '`allow(overflowing_literals)` incompatible with a `forbid` around it');
-    if (allowed) return;
+    if (this.lintPasses('overflowing_literals', s.lints ?? [], s.m)) return;
     const bits = ity.size * 8;
     const wrapped = ity.signed ? BigInt.asIntN(bits, value) : BigInt.asUintN(bits, value);
     throw new Reject(
@@ -861,7 +869,7 @@ export class Engine {
       case 'cast': {
         const target = e.ty.kind === 'path' && e.ty.segments.length === 1 ? e.ty.segments[0]!.name : '';
         // `as _`: the type the constant is expected to have (rustix: `Global = MEMBARRIER_CMD_GLOBAL as _`).
-        const to = e.ty.kind === 'infer' ? ity : target === 'usize' || target === 'isize' ? { size: this.target.pointerSize, signed: target === 'isize' } : INT_NAMES[target] ? { size: INT_NAMES[target]![0], signed: INT_NAMES[target]![1] } : undefined;
+        const to = e.ty.kind === 'infer' ? ity : this.intNamed(target);
         if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
         // `(A < B) as usize`: a bool cast to an integer is 0 or 1.
         // The operand's own type, as rustc infers it: `0x1_0000_0000 as usize`, an unsuffixed
@@ -972,8 +980,7 @@ export class Engine {
     switch (e.kind) {
       case 'int': {
         const suffix = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(e.text)?.[1];
-        if (suffix === undefined) return 'untyped';
-        return suffix === 'usize' || suffix === 'isize' ? { size: this.target.pointerSize, signed: suffix === 'isize' } : { size: INT_NAMES[suffix]![0], signed: INT_NAMES[suffix]![1] };
+        return suffix === undefined ? 'untyped' : this.intNamed(suffix)!;
       }
       case 'unary':
         return this.intTypeOf(e.operand, s, depth + 1);
@@ -986,13 +993,8 @@ export class Engine {
         if (typeof r === 'object') return r;
         return l === 'untyped' && r === 'untyped' ? 'untyped' : 'unknown';
       }
-      case 'cast': {
-        if (e.ty.kind !== 'path' || e.ty.segments.length !== 1) return 'unknown';
-        const t = e.ty.segments[0]!.name;
-        if (t === 'usize' || t === 'isize') return { size: this.target.pointerSize, signed: t === 'isize' };
-        const i = INT_NAMES[t];
-        return i ? { size: i[0], signed: i[1] } : 'unknown';
-      }
+      case 'cast':
+        return (e.ty.kind === 'path' && e.ty.segments.length === 1 ? this.intNamed(e.ty.segments[0]!.name) : undefined) ?? 'unknown';
       case 'sizeOf':
       case 'alignOf':
         return { size: this.target.pointerSize, signed: false };
@@ -1006,25 +1008,24 @@ export class Engine {
         }
         if (!found || 'unknown' in found || !('ty' in found.item) || !found.item.ty) return 'unknown';
         const ty = found.item.ty as TypeExpr;
-        if (ty.kind !== 'path' || ty.segments.length !== 1) return 'unknown';
-        const n = ty.segments[0]!.name;
-        if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize' };
-        const i = INT_NAMES[n];
-        return i && !s.m.types.has(n) ? { size: i[0], signed: i[1] } : 'unknown';
+        // A primitive name, unless the constant's module shadows it with a type of its own.
+        if (ty.kind !== 'path' || ty.segments.length !== 1 || found.m.types.has(ty.segments[0]!.name)) return 'unknown';
+        return this.intNamed(ty.segments[0]!.name) ?? 'unknown';
       }
       default:
         return 'unknown';
     }
   }
 
+  /** The integer type a primitive name (`u8`, `usize`…) stands for on the target. */
+  private intNamed(n: string): { size: number; signed: boolean } | undefined {
+    if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize' };
+    const i = INT_NAMES[n];
+    return i ? { size: i[0], signed: i[1] } : undefined;
+  }
+
   private constType(t: TypeExpr): { size: number; signed: boolean } {
-    if (t.kind === 'path' && t.segments.length === 1) {
-      const n = t.segments[0]!.name;
-      if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize' };
-      const i = INT_NAMES[n];
-      if (i) return { size: i[0], signed: i[1] };
-    }
-    return { size: 16, signed: true };
+    return (t.kind === 'path' && t.segments.length === 1 ? this.intNamed(t.segments[0]!.name) : undefined) ?? { size: 16, signed: true };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1085,7 +1086,7 @@ export class Engine {
     const item = ty.def.item;
     const crate = ty.def.m.crate;
     const scope = this.adtScope(ty);
-    const fieldsOf = (fields: readonly FieldDef[]) => fields.filter((f) => crate.active(f.cfg)).map((f) => ({ name: f.name, ty: this.tyOf(f.ty, fieldScope(scope, f)) }));
+    const fieldsOf = (fields: readonly FieldDef[]) => fields.filter((f) => crate.active(f.cfg)).map((f) => ({ name: f.name, ty: this.tyOf(f.ty, withLints(scope, f.attrs)) }));
     if (item.kind === 'enum') {
       const vs = (item as EnumDef).variants.filter((v) => crate.active(v.cfg));
       return { kind: 'enum', variants: vs.map((v) => fieldsOf(v.fields)), variantNames: vs.map((v) => v.name) };
@@ -1329,11 +1330,7 @@ export class Engine {
       .filter((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
     // Conflicting hints are the `conflicting_repr_hints` lint (denied by default): where it is
     // allowed rustc takes the last integer hint and lays the type out.
-    const reprHintsAllowed = (): boolean => {
-      const allowed = lintAllowed('conflicting_repr_hints', [item.attrs], ty.def.m, crate.capLints, (p) => crate.active([p]));
-      if (allowed === 'E0453') throw new Reject('E0453', '`allow(conflicting_repr_hints)` incompatible with a `forbid` around it');
-      return allowed;
-    };
+    const reprHintsAllowed = (): boolean => this.lintPasses('conflicting_repr_hints', [item.attrs], ty.def.m);
     if (intHints.length > 1 && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const scope = this.adtScope(ty);
     // Tuple fields are numbered after `#[cfg]` filtering, as rustc numbers them.
@@ -1341,7 +1338,7 @@ export class Engine {
       fields
         .filter((f) => crate.active(f.cfg))
         .map((def, i) => {
-          const fty = this.tyOf(def.ty, fieldScope(scope, def));
+          const fty = this.tyOf(def.ty, withLints(scope, def.attrs));
           const named = /^\d+$/.test(def.name) ? { ...def, name: String(i) } : def;
           return { def: named, ty: fty, layout: this.layoutOf(fty) };
         });
@@ -1487,7 +1484,7 @@ export class Engine {
       let d: bigint;
       if (v.discriminant) {
         explicit = true;
-        const r = this.tryConst(v.discriminant, v.attrs.length ? { ...scope, lints: [v.attrs, ...(scope.lints ?? [])] } : scope, discrTy);
+        const r = this.tryConst(v.discriminant, withLints(scope, v.attrs), discrTy);
         if (r instanceof Error) throw r;
         d = r;
       } else {

@@ -25,6 +25,12 @@ export interface LintScope {
 }
 
 const LEVEL = /^(allow|warn|expect|deny|forbid)\s*\(([\s\S]*)\)\s*$/;
+const LEVEL_NAMES: ReadonlySet<string> = new Set(['allow', 'warn', 'expect', 'deny', 'forbid']);
+
+/** An attribute that may set a lint level (`#[allow(..)]`, or one a `cfg_attr` adds). */
+export function isLintAttr(a: Attribute): boolean {
+  return LEVEL_NAMES.has(a.name) || a.name === 'cfg_attr';
+}
 
 type Level = 'allow' | 'warn' | 'expect' | 'deny' | 'forbid';
 
@@ -39,7 +45,7 @@ function levelsIn(attrs: readonly Attribute[], names: readonly string[], holds: 
   };
   for (const a of attrs) {
     if (a.name === 'cfg_attr') for (const t of cfgAttrTexts([a.text], holds)) consider(t);
-    else if (a.name === 'allow' || a.name === 'warn' || a.name === 'expect' || a.name === 'deny' || a.name === 'forbid') consider(a.text);
+    else if (LEVEL_NAMES.has(a.name)) consider(a.text);
   }
   return out;
 }

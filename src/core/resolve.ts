@@ -64,11 +64,6 @@ export interface CrateLinks {
   crate(name: string): CrateScope | { readonly unavailable: string; readonly pending?: boolean; readonly procMacro?: boolean } | undefined;
 }
 
-/**
- * One module of a crate. Its child modules are made with it; its names (types, constants,
- * imports) are sorted out of its items on first use, so that an analysis of one file of a
- * 1,000-file crate does not fill every module of it.
- */
 /** The `#![cfg(..)]` predicates among a module's inner attributes: when one fails, the module is not compiled. */
 function innerCfgs(attrs: readonly Attribute[] | undefined): CfgPredicate[] {
   const out: CfgPredicate[] = [];
@@ -76,6 +71,11 @@ function innerCfgs(attrs: readonly Attribute[] | undefined): CfgPredicate[] {
   return out;
 }
 
+/**
+ * One module of a crate. Its child modules are made with it; its names (types, constants,
+ * imports) are sorted out of its items on first use, so that an analysis of one file of a
+ * 1,000-file crate does not fill every module of it.
+ */
 export class ModuleScope {
   readonly children = new Map<string, ModuleScope>();
   private readonly _types = new Map<string, TypeItem | TypeAliasDef | TraitDef>();
@@ -607,19 +607,14 @@ export class CrateScope {
 
   private addModule(parent: ModuleScope, def: ModDef, was?: ModuleScope): void {
     const path = [...parent.path, def.name];
-    // The module's own `#![cfg(..)]` (inline, or at the top of its file), as rustc applies it.
+    // The module's own `#![cfg(..)]` (inline, or at the top of its file), as rustc applies it;
+    // one a build script decides leaves the module there, unsure.
     const inner = innerCfgs(def.items ? def.innerAttrs : this.input.fileModules.get(path.join('::'))?.innerAttrs);
-    if (inner.length) {
-      const unsure = this.unsure(inner);
-      if (!this.active(inner) && unsure === undefined) return;
-      if (unsure !== undefined) {
-        this.addModuleIn(parent, def, path, was);
-        const child = parent.children.get(def.name);
-        if (child) child.unsure ??= unsure;
-        return;
-      }
-    }
+    const unsure = inner.length ? this.unsure(inner) : undefined;
+    if (unsure === undefined && !this.active(inner)) return;
     this.addModuleIn(parent, def, path, was);
+    const child = parent.children.get(def.name);
+    if (unsure !== undefined && child) child.unsure ??= unsure;
   }
 
   private addModuleIn(parent: ModuleScope, def: ModDef, path: string[], was?: ModuleScope): void {

@@ -39,6 +39,7 @@ import type {
 } from '../core/model';
 import { ownString } from '../core/model';
 import { movedItem } from '../core/positions';
+import { isLintAttr } from '../core/lints';
 import { BAIL, FastParser } from './fast';
 import { abandonedParse } from './parser';
 import {
@@ -383,7 +384,7 @@ function fastItem(t: string, p: Pending, start: number, end: number, ctx: Ctx): 
 /** An impl's lint attributes (`#[allow(overflowing_literals)]`), kept when it defines constants. */
 function lintAttrsOf(p: Pending, consts: readonly unknown[]): { attrs?: readonly Attribute[] } {
   if (!consts.length) return {};
-  const lints = p.attrs.filter((a) => a.name === 'allow' || a.name === 'warn' || a.name === 'expect' || a.name === 'deny' || a.name === 'forbid' || a.name === 'cfg_attr');
+  const lints = p.attrs.filter(isLintAttr);
   return lints.length ? { attrs: lints } : {};
 }
 

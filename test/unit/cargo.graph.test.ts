@@ -8,7 +8,8 @@ import { CargoGraph } from '../../src/cargo/graph';
 import { memoryFs } from '../../src/cargo/fs';
 import { cargoRange, parseSourceId, satisfies } from '../../src/cargo/sources';
 import semver from 'semver';
-import { getTarget } from '../../src/core/targets';
+import { getTarget, type Target } from '../../src/core/targets';
+import type { TypeReport } from '../../src/core/reportTypes';
 import { NodeFs } from '../../src/platform/nodeFs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,19 @@ const lib = '';
 
 function graph(files: Record<string, string>, env: Record<string, string> = { CARGO_HOME: '/home/u/.cargo' }, target = x86, dir = '/w/app') {
   return new CargoGraph(memoryFs(files, env), target, dir);
+}
+
+/** The reports of the crate at `dir` made of in-memory `files`, by name. */
+async function reportsOf(files: Record<string, string>, opts: { dir?: string; target?: Target; env?: Record<string, string> } = {}): Promise<Map<string, TypeReport>> {
+  const { dir = '/w/app', target = x86, env } = opts;
+  const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+  try {
+    const parser = await analyzer.parser();
+    const { program } = loadPath(dir, { fs: memoryFs(files, env), parse: (f, t) => analyzer.parseWith(parser, f, t), target });
+    return new Map((await analyzer.analyze(program, target.triple)).reports().map((t) => [t.name, t]));
+  } finally {
+    analyzer.dispose();
+  }
 }
 
 function featuresOf(g: CargoGraph, name: string): string[] {
@@ -317,19 +331,12 @@ describe('build scripts (never run)', () => {
       '/w/other/src/lib.rs': 'mod gen {\n    include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"));\n}\npub use gen::Gen;\n',
       '/w/other/src/tokenizer.rs': 'pub struct Gen(pub u64);\n',
     };
-    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
-    try {
-      const parser = await analyzer.parser();
-      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
-      // rustc 1.95: Token is 12 bytes, HoldsToken 16.
-      assert.equal(r.get('HoldsToken')!.size, 16);
-      // Another package with the same script shape is not trusted: its generated file is not read.
-      assert.equal(r.get('HoldsOther')!.size, null);
-      assert.ok(r.get('HoldsOther')!.unknown);
-    } finally {
-      analyzer.dispose();
-    }
+    const r = await reportsOf(files);
+    // rustc 1.95: Token is 12 bytes, HoldsToken 16.
+    assert.equal(r.get('HoldsToken')!.size, 16);
+    // Another package with the same script shape is not trusted: its generated file is not read.
+    assert.equal(r.get('HoldsOther')!.size, null);
+    assert.ok(r.get('HoldsOther')!.unknown);
   });
 
   it("a type gated by a cfg that the crate's build script may set is not laid out, and says why", async function () {
@@ -339,17 +346,10 @@ describe('build scripts (never run)', () => {
       '/w/app/build.rs': 'fn main() { if std::env::var("X").is_ok() { println!("cargo:rustc-cfg=wide"); } println!("cargo:rustc-cfg=no_old_thing"); }',
       '/w/app/src/lib.rs': '#[cfg(wide)] pub struct A(u64);\n#[cfg(not(wide))] pub struct A(u8);\npub struct B { x: u16, #[cfg(no_old_thing)] y: u64 }\npub struct C(A);\n',
     };
-    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
-    try {
-      const parser = await analyzer.parser();
-      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
-      assert.match(r.get('A')!.unknown ?? '', /`cfg\(wide\)` is set or not by app's build script/);
-      assert.match(r.get('C')!.unknown ?? '', /build script/);
-      assert.equal(r.get('B')!.size, 2, 'no_* cfgs are unset: the field is not there');
-    } finally {
-      analyzer.dispose();
-    }
+    const r = await reportsOf(files);
+    assert.match(r.get('A')!.unknown ?? '', /`cfg\(wide\)` is set or not by app's build script/);
+    assert.match(r.get('C')!.unknown ?? '', /build script/);
+    assert.equal(r.get('B')!.size, 2, 'no_* cfgs are unset: the field is not there');
   });
 });
 
@@ -360,17 +360,10 @@ describe("std's item macros", () => {
       '/w/app/Cargo.toml': pkg('app', '0.1.0'),
       '/w/app/src/lib.rs': 'use std::cell::Cell;\nthread_local! { static DEPTH: Cell<u8> = Cell::new(0); }\nstd::thread_local! { static OTHER: u8 = 1; }\npub struct S { a: Missing }\npub struct T(u16);\n',
     };
-    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
-    try {
-      const parser = await analyzer.parser();
-      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
-      assert.equal(r.get('T')!.size, 2);
-      assert.match(r.get('S')!.unknown ?? '', /unknown type `Missing`/);
-      assert.doesNotMatch(r.get('S')!.unknown ?? '', /thread_local/);
-    } finally {
-      analyzer.dispose();
-    }
+    const r = await reportsOf(files);
+    assert.equal(r.get('T')!.size, 2);
+    assert.match(r.get('S')!.unknown ?? '', /unknown type `Missing`/);
+    assert.doesNotMatch(r.get('S')!.unknown ?? '', /thread_local/);
   });
   it('modules that glob-import each other: a macro not found in any of them is looked up once per module (proptest 1.0 hung here)', async function () {
     this.timeout(20_000);
@@ -385,16 +378,9 @@ describe("std's item macros", () => {
       const others = names.filter((o) => o !== n).map((o) => `pub use crate::${o}::*;`).join('\n');
       files[`/w/app/src/${n}.rs`] = n === 'e' ? `${others}\nthread_local!(static X: u8 = 0);\npub struct S(u32);\n` : `${others}\n`;
     }
-    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
-    try {
-      const parser = await analyzer.parser();
-      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
-      assert.equal(r.get('e::S')!.size, 4);
-      assert.equal(r.get('Top')!.size, 8);
-    } finally {
-      analyzer.dispose();
-    }
+    const r = await reportsOf(files);
+    assert.equal(r.get('e::S')!.size, 4);
+    assert.equal(r.get('Top')!.size, 8);
   });
 });
 
@@ -409,20 +395,12 @@ describe("a module's own #![cfg(..)]", () => {
       '/w/win/Cargo.toml': pkg('win', '0.1.0'),
       '/w/win/src/lib.rs': '#![cfg(windows)]\npub struct Handle(u64);\n',
     };
-    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
-    try {
-      const parser = await analyzer.parser();
-      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
-      assert.deepEqual([...r.keys()].sort(), ['Top', 'always::A']);
-      assert.equal(r.get('Top')!.size, 2);
-      const { program: win } = loadPath('/w/win', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      assert.deepEqual((await analyzer.analyze(win)).reports().map((t) => t.name), []);
-      const { program: onWindows } = loadPath('/w/win', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: getTarget('x86_64-pc-windows-msvc')! });
-      assert.deepEqual((await analyzer.analyze(onWindows, 'x86_64-pc-windows-msvc')).reports().map((t) => `${t.name} ${t.size}`), ['Handle 8']);
-    } finally {
-      analyzer.dispose();
-    }
+    const r = await reportsOf(files);
+    assert.deepEqual([...r.keys()].sort(), ['Top', 'always::A']);
+    assert.equal(r.get('Top')!.size, 2);
+    assert.deepEqual([...(await reportsOf(files, { dir: '/w/win' })).keys()], []);
+    const onWindows = await reportsOf(files, { dir: '/w/win', target: getTarget('x86_64-pc-windows-msvc')! });
+    assert.deepEqual([...onWindows.values()].map((t) => `${t.name} ${t.size}`), ['Handle 8']);
   });
 });
 
@@ -438,19 +416,12 @@ describe('lints rustc denies by default, in dependencies', () => {
       '/w/near/Cargo.toml': pkg('near', '0.1.0'),
       '/w/near/src/lib.rs': dep,
     };
-    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
-    try {
-      const parser = await analyzer.parser();
-      const { program } = loadPath('/w/app', { fs: memoryFs(files, { CARGO_HOME: '/home/u/.cargo' }), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
-      // rustc 1.95 through cargo: W and K are 1 byte each in the registry crate.
-      assert.equal(r.get('FromRegistry')!.size, 4);
-      assert.equal(r.get('FromPath')!.size, null);
-      assert.match(r.get('FromPath')!.error ?? r.get('FromPath')!.unknown ?? '', /overflowing_literals/);
-      assert.match(r.get('Own')!.error ?? '', /^overflowing_literals: literal `256` out of range/);
-    } finally {
-      analyzer.dispose();
-    }
+    const r = await reportsOf(files, { env: { CARGO_HOME: '/home/u/.cargo' } });
+    // rustc 1.95 through cargo: W and K are 1 byte each in the registry crate.
+    assert.equal(r.get('FromRegistry')!.size, 4);
+    assert.equal(r.get('FromPath')!.size, null);
+    assert.match(r.get('FromPath')!.error ?? r.get('FromPath')!.unknown ?? '', /overflowing_literals/);
+    assert.match(r.get('Own')!.error ?? '', /^overflowing_literals: literal `256` out of range/);
   });
 });
 
@@ -464,17 +435,10 @@ describe('procedural-macro dependencies', () => {
       '/w/bits/Cargo.toml': pkg('bits', '0.1.0', '[lib]\nproc-macro = true\n'),
       '/w/bits/src/lib.rs': '',
     };
-    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
-    try {
-      const parser = await analyzer.parser();
-      const { program } = loadPath('/w/app', { fs: memoryFs(files), parse: (f, t) => analyzer.parseWith(parser, f, t), target: x86 });
-      const r = new Map((await analyzer.analyze(program)).reports().map((t) => [t.name, t]));
-      assert.match(r.get('B')!.unknown ?? '', /`#\[bitfield\]` is an attribute macro of the procedural-macro crate `bits`/);
-      assert.match(r.get('C')!.unknown ?? '', /attribute macro/);
-      assert.equal(r.get('D')!.size, 4);
-    } finally {
-      analyzer.dispose();
-    }
+    const r = await reportsOf(files);
+    assert.match(r.get('B')!.unknown ?? '', /`#\[bitfield\]` is an attribute macro of the procedural-macro crate `bits`/);
+    assert.match(r.get('C')!.unknown ?? '', /attribute macro/);
+    assert.equal(r.get('D')!.size, 4);
   });
 });
 
