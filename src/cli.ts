@@ -8,6 +8,7 @@ import { useNodeParseClock } from './platform/nodeClock';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TypeReport } from './core/reportTypes';
+import { shownPath } from './core/report';
 import type { HeapReport } from './core/heap/collections';
 import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
@@ -141,7 +142,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const t of a.reports()) {
         const file = path.relative(loaded.root, t.file) || path.basename(t.file);
         const h = heaps?.get(t.name);
-        all.push({ ...t, file, ...(h ? { heap: h } : {}) });
+        // Names and messages as rustc writes paths (`m::_::P` for a type in `const _: () = {..}`).
+        const shown = { name: shownPath(t.name), ...(t.unknown ? { unknown: shownPath(t.unknown) } : {}), ...(t.error ? { error: shownPath(t.error) } : {}) };
+        all.push({ ...t, ...shown, file, ...(h ? { heap: h } : {}) });
       }
       // Dependency crates are read when a type reaches them, so their problems are known now.
       if (args.values.verbose) {

@@ -142,6 +142,15 @@ export interface ReportInput {
   readonly text?: string;
 }
 
+/**
+ * A type path as rustc prints it: the module made for an anonymous constant's items
+ * (`const _: () = { struct P; };`, src/parse/extract.ts) is named `_#<offset>#<hash>` so that
+ * each has a scope of its own; rustc calls it `_` (`m::_::P`). For what people and tools read.
+ */
+export function shownPath(text: string): string {
+  return text.replace(/(^|::|`|\s)_#\d+#[0-9a-z]+(?=::)/g, '$1_');
+}
+
 /** Computes one type's report; never throws for layout problems. */
 export function reportType(engine: Engine, input: ReportInput): TypeReport {
   const { item, name, file } = input;

@@ -93,3 +93,39 @@ describe('rustc probe (Verify with rustc)', function () {
     assert.equal((await failure(probeCrateLayouts(FIXTURE, [], { cargo: { targetDir: join(targetDir, 'fresh') }, timeoutMs: 1 }))).reason, 'timeout');
   });
 });
+
+describe('the command line names types as rustc prints them', function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!rustcAvailable()) this.skip();
+  });
+
+  it('a type in an anonymous constant’s block is `m::_::P`, as in -Zprint-type-sizes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rll-names-'));
+    try {
+      const file = join(dir, 'lib.rs');
+      writeFileSync(
+        file,
+        [
+          'pub mod m {',
+          '    const _: () = { pub struct P { a: u8, b: u32 } const X: usize = core::mem::size_of::<P>(); };',
+          '    pub struct Q(u16);',
+          '}',
+          'const _: () = { struct R(u64, u8); const Y: usize = core::mem::size_of::<R>(); };',
+          'const _: usize = core::mem::size_of::<m::Q>();',
+        ].join('\n'),
+      );
+      const printed = execFileSync('rustc', ['--edition', '2021', '--crate-type', 'lib', '-Zprint-type-sizes', '--emit=metadata', '-o', join(dir, 'out.rmeta'), file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, RUSTC_BOOTSTRAP: '1' },
+      });
+      const rustc = new Map([...printed.matchAll(/^print-type-size type: `([^`]+)`: (\d+) bytes/gm)].map((m) => [m[1]!, Number(m[2])]));
+      const cli = new Map(engineReport(file).types.map((t) => [t.name, t.size]));
+      assert.deepEqual([...rustc.keys()].sort(), ['_::R', 'm::Q', 'm::_::P']);
+      for (const [name, size] of rustc) assert.equal(cli.get(name), size, `${name}: the command line has ${JSON.stringify([...cli])}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
