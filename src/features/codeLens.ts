@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { readSettings } from './config';
 import { spanToRange } from './convert';
 import { lensTitle } from './layoutText';
+import { shownPath } from '../core/report';
 import { reorderProposal } from './plans';
 import { computeReportsInSlices } from './warmReports';
 import type { DocumentReports } from './reports';
@@ -49,7 +50,7 @@ export class LayoutCodeLensProvider implements vscode.CodeLensProvider {
             title: lensTitle(t),
             command: 'rustLayout.showLayout',
             arguments: [args],
-            tooltip: `Show the memory layout of ${t.name} (${a.target})`,
+            tooltip: `Show the memory layout of ${shownPath(t.name)} (${a.target})`,
           }),
         );
         const r = reorderProposal(a.text, item, t);

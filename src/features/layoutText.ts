@@ -7,6 +7,7 @@
  */
 import type { FieldReport, TypeReport } from '../core/reportTypes';
 import { straddles } from '../core/cacheLines';
+import { shownPath } from '../core/report';
 
 /** `reportFile` may be absolute, relative to the crate root, or empty (a single-file report). */
 export function sameFile(reportFile: string | undefined, docPath: string): boolean {
@@ -60,9 +61,9 @@ export function sizeLine(t: TypeReport & { size: number }): string {
 
 /** The first line of the hover: `**Point** — size 16 · align 8 · no padding`. */
 export function typeSummary(t: TypeReport): string {
-  const name = `**${escapeMarkdown(t.name)}**`;
-  if (t.error !== undefined) return `${name} — error: ${inlineCodeText(t.error)}`;
-  if (!isKnown(t)) return `${name} — unknown: ${inlineCodeText(t.unknown ?? 'the layout could not be computed')}`;
+  const name = `**${escapeMarkdown(shownPath(t.name))}**`;
+  if (t.error !== undefined) return `${name} — error: ${inlineCodeText(shownPath(t.error))}`;
+  if (!isKnown(t)) return `${name} — unknown: ${inlineCodeText(shownPath(t.unknown ?? 'the layout could not be computed'))}`;
   return `${name} — ${sizeLine(t)}`;
 }
 

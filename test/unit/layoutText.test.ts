@@ -36,6 +36,12 @@ describe('layoutText', () => {
     assert.equal(typeSummary({ ...base, name: 'Point', size: 16, align: 8, padding: 0 }), '**Point** — size 16 · align 8 · no padding');
   });
 
+  it('names a type in an anonymous constant’s block as rustc does (`m::_::P`)', () => {
+    assert.equal(typeSummary({ ...base, name: 'm::_#16#1kcib18::P', size: 4, align: 4, padding: 0 }), '**m::\\_::P** — size 4 · align 4 · no padding');
+    const t: TypeReport = { ...base, name: '_#3#x::Q', size: null, unknown: 'unknown type `_#3#x::Gone` (not found)' };
+    assert.equal(typeSummary(t), '**\\_::Q** — unknown: unknown type `_::Gone` \\(not found\\)');
+  });
+
   it('shows no number for an unknown layout, even if a size slipped through', () => {
     const t: TypeReport = { ...base, name: 'Wrapper', size: null, unknown: 'generic: needs type arguments' };
     assert.equal(typeSummary(t), '**Wrapper** — unknown: generic: needs type arguments');
