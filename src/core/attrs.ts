@@ -6,7 +6,7 @@
 import type { CfgPredicate, IntTy } from '../core/model';
 
 type Tok =
-  | { readonly t: 'ident'; readonly v: string }
+  | { readonly t: 'ident'; readonly v: string; readonly raw?: boolean }
   | { readonly t: 'str'; readonly v: string }
   | { readonly t: 'num'; readonly v: string }
   | { readonly t: 'punct'; readonly v: string };
@@ -55,8 +55,9 @@ export function tokenize(s: string): Tok[] {
       let j = i + 1;
       while (j < n && /[A-Za-z0-9_#]/.test(s[j]!)) j++;
       let v = s.slice(i, j);
-      if (v.startsWith('r#')) v = v.slice(2);
-      out.push({ t: 'ident', v });
+      const raw = v.startsWith('r#');
+      if (raw) v = v.slice(2);
+      out.push(raw ? { t: 'ident', v, raw } : { t: 'ident', v });
       i = j;
       continue;
     }
@@ -149,6 +150,8 @@ export interface MutableRepr {
   int?: IntTy;
   simd: boolean;
   unknown: string[];
+  /** Hints rustc refuses together: `packed(1), packed(2)` (E0634), `transparent` twice (E0692). */
+  conflict?: 'E0634' | 'E0692';
 }
 
 export function emptyRepr(): MutableRepr {
@@ -209,8 +212,8 @@ function parsePow2(tok: Tok | undefined): number | undefined {
 
 /**
  * Merges the hints of one `repr(...)` attribute (its text between `#[` and `]`) into `into`.
- * Multiple `packed` take the smallest, multiple `align` the largest (rustc rejects the
- * combinations that matter; the engine reports those from `unknown` and the flags).
+ * Multiple `align` take the largest, as rustc does; `packed` hints of different values and a
+ * second `transparent` are rustc errors, kept in `conflict`.
  */
 export function mergeRepr(into: MutableRepr, attrText: string): void {
   const toks = tokenize(attrText);
@@ -229,9 +232,15 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
     const name = head.v;
     if (g.length === 1) {
       if (name === 'C') into.c = true;
-      else if (name === 'transparent') into.transparent = true;
+      else if (name === 'transparent') {
+        if (into.transparent) into.conflict ??= 'E0692';
+        into.transparent = true;
+      }
       else if (name === 'simd') into.simd = true;
-      else if (name === 'packed') into.packed = Math.min(into.packed ?? 1, 1);
+      else if (name === 'packed') {
+        if (into.packed !== undefined && into.packed !== 1) into.conflict ??= 'E0634';
+        into.packed = 1;
+      }
       else if (INT_TYS.has(name)) into.int = name as IntTy;
       else into.unknown.push(name);
       continue;
@@ -239,7 +248,10 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
     if ((name === 'packed' || name === 'align') && g.length === 4 && g[1]!.v === '(' && g[3]!.v === ')') {
       const n = parsePow2(g[2]);
       if (n !== undefined) {
-        if (name === 'packed') into.packed = into.packed === undefined ? n : Math.min(into.packed, n);
+        if (name === 'packed') {
+          if (into.packed !== undefined && into.packed !== n) into.conflict ??= 'E0634';
+          into.packed = into.packed === undefined ? n : Math.min(into.packed, n);
+        }
         else into.align = into.align === undefined ? n : Math.max(into.align, n);
         continue;
       }
@@ -294,6 +306,8 @@ function parsePred(toks: readonly Tok[], i: number, depth = 0): { pred: CfgPredi
     }
     return { pred: { kind: name, items }, next: k + 1 };
   }
+  // `cfg(true)` / `cfg(false)` (stable since Rust 1.88): always and never, as `all()` / `any()`.
+  if ((name === 'true' || name === 'false') && j === i + 1 && !tk.raw) return { pred: { kind: name === 'true' ? 'all' : 'any', items: [] }, next: j };
   return { pred: { kind: 'name', name }, next: j };
 }
 

@@ -9,6 +9,7 @@ import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { isLintAttr, lintAllowed, type DenyLint } from './lints';
+import { applyIntMethod, BOOL_INT_METHODS, ConstPanic, intMethodTypes, type IntTy } from './intMethods';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -98,6 +99,13 @@ const POLY_DEPTH = 8;
 const MAX_CONST_DEPTH = 200;
 
 const I32 = { size: 4, signed: true } as const;
+/**
+ * Where a constant's type is not known here (a comparison's sides, a cast from a constant of an
+ * alias type, a const generic argument): evaluated as i128, which holds every value, and never
+ * taken for a mismatch. Compared by identity, so a real i128 is not this.
+ */
+const WIDE: IntTy = Object.freeze({ size: 16, signed: true });
+const sameInt = (a: IntTy, b: IntTy): boolean => a.size === b.size && a.signed === b.signed && !a.ptr === !b.ptr;
 
 /**
  * `scope` with a field's or variant's own lint attributes innermost
@@ -185,7 +193,7 @@ export function reprOf(item: TypeItem, crate: CrateScope): Repr {
 }
 
 function reprOptions(r: Repr, t: Target): ReprOptions {
-  const int = r.int ? (r.int === 'usize' || r.int === 'isize' ? { size: t.pointerSize, signed: r.int === 'isize' } : { size: INT_NAMES[r.int]![0], signed: INT_NAMES[r.int]![1] }) : undefined;
+  const int = r.int ? (r.int === 'usize' || r.int === 'isize' ? { size: t.pointerSize, signed: r.int === 'isize', ptr: true } : { size: INT_NAMES[r.int]![0], signed: INT_NAMES[r.int]![1] }) : undefined;
   return { c: r.c, simd: r.simd, transparent: r.transparent, pack: r.packed, align: r.align, int };
 }
 
@@ -421,7 +429,7 @@ export class Engine {
         return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: false, kind: e.mutable ? '*mut' : '*const' };
       case 'array': {
         const elem = this.tyOf(e.elem, s);
-        const len = this.tryConst(e.len, s, { size: this.target.pointerSize, signed: false });
+        const len = this.tryConst(e.len, s, this.usize());
         if (len instanceof Error) return errTy(len);
         return { k: 'array', elem, len };
       }
@@ -634,7 +642,7 @@ export class Engine {
       else {
         let n: bigint;
         try {
-          n = this.evalConst(len, { m, generics: new Map(), owner: undefined }, { size: this.target.pointerSize, signed: false });
+          n = this.evalConst(len, { m, generics: new Map(), owner: undefined }, this.usize());
         } catch {
           return undefined;
         }
@@ -764,7 +772,7 @@ export class Engine {
         else if (p.default) v = { k: 'ty', ty: this.tyOf(p.default, { ...defScope, generics: bound }) };
         else return { k: 'unknown', reason: `\`${text}\` needs type arguments` };
       } else if (p.kind === 'const') {
-        const pTy = { size: 16, signed: true };
+        const pTy = WIDE;
         let c: bigint | Error;
         if (a?.kind === 'const') c = this.tryConst(a.value, s, pTy);
         else if (a?.kind === 'type' && a.ty.kind === 'path') c = this.tryConst({ kind: 'path', path: a.ty.segments.map((x) => x.name), text: '' }, s, pTy);
@@ -823,6 +831,9 @@ export class Engine {
     };
     switch (e.kind) {
       case 'int': {
+        // `[u8; 3u8]`: a suffix other than the expected type is rustc's E0308.
+        const suffixed = ity === WIDE ? undefined : this.intTypeOf(e, s);
+        if (typeof suffixed === 'object' && !sameInt(suffixed, ity)) this.mismatch(e.text, suffixed, ity);
         // A literal must fit the type: above its maximum it is rustc's `overflowing_literals`
         // lint (hex ones for signed types too), denied by default; where allowed it wraps.
         const bits = ity.size * 8;
@@ -850,16 +861,22 @@ export class Engine {
       case 'binary': {
         if (BOOL_OPS.has(e.op)) throw new Abstain(`a \`bool\` (\`${e.op}\`) used as an integer in a constant`);
         const l = this.evalConst(e.left, s, ity);
-        const rTy = e.op === '<<' || e.op === '>>' ? { size: 4, signed: false } : ity;
+        // A shift's right side may be of any integer type: its own, where it has one.
+        const shiftBy = e.op === '<<' || e.op === '>>' ? this.intTypeOf(e.right, s) : undefined;
+        const rTy = shiftBy === undefined ? ity : typeof shiftBy === 'object' ? shiftBy : WIDE;
         const r = this.evalConst(e.right, s, rTy);
         switch (e.op) {
           case '+': return wrapCheck(l + r);
           case '-': return wrapCheck(l - r);
           case '*': return wrapCheck(l * r);
           case '/': if (r === 0n) throw new Reject('E0080', 'attempt to divide by zero'); return wrapCheck(l / r);
-          case '%': if (r === 0n) throw new Reject('E0080', 'attempt to calculate the remainder with a divisor of zero'); return wrapCheck(l % r);
-          case '<<': if (r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift left with overflow'); return ity.signed ? BigInt.asIntN(ity.size * 8, l << r) : BigInt.asUintN(ity.size * 8, l << r);
-          case '>>': if (r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift right with overflow'); return l >> r;
+          case '%':
+            if (r === 0n) throw new Reject('E0080', 'attempt to calculate the remainder with a divisor of zero');
+            // `i8::MIN % -1` overflows (as `i8::MIN / -1` does), though the remainder is 0.
+            if (r === -1n) wrapCheck(l / r);
+            return wrapCheck(l % r);
+          case '<<': if (r < 0n || r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift left with overflow'); return ity.signed ? BigInt.asIntN(ity.size * 8, l << r) : BigInt.asUintN(ity.size * 8, l << r);
+          case '>>': if (r < 0n || r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift right with overflow'); return l >> r;
           case '&': return l & r;
           case '|': return l | r;
           case '^': return l ^ r;
@@ -881,7 +898,7 @@ export class Engine {
         if (e.expr.kind === 'cast' && e.expr.ty.kind === 'infer') throw new Abstain('`as _` where no type can be inferred (rustc: E0282)');
         const lit = e.expr.kind === 'int' ? e.expr : e.expr.kind === 'unary' && e.expr.op === '-' && e.expr.operand.kind === 'int' ? e.expr.operand : undefined;
         const inferred = this.intTypeOf(e.expr, s);
-        const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : { size: 16, signed: true };
+        const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : WIDE;
         const v = isBoolExpr(e.expr) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);
         return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
       }
@@ -911,6 +928,9 @@ export class Engine {
         const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
         if (own !== undefined) this.addRef(s.owner, own);
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
+          const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
+          // `const N: i32 = 3;` as an array length: rustc's E0308 (no conversion between integer types).
+          if (cTy !== WIDE && ity !== WIDE && !sameInt(cTy, ity)) this.mismatch(segs.join('::'), cTy, ity);
           const key = `${this.idOf(found.item)}`;
           const hit = this.constCache.get(key);
           if (hit !== undefined) {
@@ -919,7 +939,6 @@ export class Engine {
           }
           if (this.constDepth >= MAX_CONST_DEPTH) throw new Abstain(`constants defined through more than ${MAX_CONST_DEPTH} other constants are not evaluated`);
           this.constCache.set(key, new Abstain(`constant \`${segs.join('::')}\` refers to itself`));
-          const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
           this.constDepth++;
           try {
             const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own, selfPath: found.selfPath, lints: found.implAttrs ? [found.item.attrs, found.implAttrs] : [found.item.attrs] }, cTy);
@@ -938,10 +957,73 @@ export class Engine {
         }
         throw new Abstain(`constant \`${segs.join('::')}\` is not known`);
       }
+      case 'if':
+        return this.evalConst(this.evalBool(e.cond, s) ? e.then : e.else, s, ity);
+      case 'call':
+      case 'method': {
+        const r = this.evalCall(e, s);
+        if (typeof r.value === 'boolean' || r.ty === 'bool') throw new Abstain(`a \`bool\` (\`${short(e.text)}\`) used as an integer in a constant`);
+        if (ity !== WIDE && !sameInt(r.ty, ity)) this.mismatch(e.text, r.ty, ity);
+        return r.value;
+      }
       case 'unknown':
         throw new Abstain(`constant expression \`${short(e.text)}\` is not evaluated`);
     }
     throw new Abstain('constant expression not evaluated');
+  }
+
+  /** An integer of one type where another is expected: rustc's E0308 (integers never convert implicitly). */
+  private mismatch(what: string, found: IntTy, expected: IntTy): never {
+    throw new Reject('E0308', `mismatched types: expected \`${intTyName(expected)}\`, found \`${intTyName(found)}\` (\`${short(what)}\`)`);
+  }
+
+  /**
+   * What `recv.name(args)` or `T::name(recv, args)` calls, for an integer receiver: its receiver's
+   * type and the method's types (src/core/intMethods.ts); a reason when it is not evaluated here.
+   * `unwrap()`/`expect(..)` read the `Option` of a checked method.
+   */
+  private callShape(e: CallExpr, s: TyScope): { name: string; recvTy: IntTy; recv: ConstExpr; args: readonly ConstExpr[]; unwrap: boolean } | string {
+    const what = `\`${short(e.text)}\``;
+    if (e.kind === 'method' && (e.name === 'unwrap' || e.name === 'expect')) {
+      if ((e.receiver.kind !== 'method' && e.receiver.kind !== 'call') || e.args.length !== (e.name === 'expect' ? 1 : 0)) return `${what} is not evaluated`;
+      const inner = this.callShape(e.receiver, s);
+      if (typeof inner === 'string') return inner;
+      if (inner.unwrap || intMethodTypes(inner.name, inner.recvTy)?.result !== 'option') return `${what} is not evaluated`;
+      return { ...inner, unwrap: true };
+    }
+    if (e.kind === 'method') {
+      const t = this.intTypeOf(e.receiver, s);
+      // rustc cannot pick the method of an unsuffixed literal's `{integer}` (E0689).
+      if (t === 'untyped') return `${what}: the receiver's integer type is ambiguous (rustc: E0689)`;
+      if (t === 'unknown') return `${what} is not evaluated (its receiver's type is not known here)`;
+      return { name: e.name, recvTy: t, recv: e.receiver, args: e.args, unwrap: false };
+    }
+    // `u32::pow(2, 5)`: a primitive integer type's method called by path, the first argument its receiver.
+    const [ty, name] = e.callee;
+    const recvTy = e.callee.length === 2 && PRIMITIVES.has(ty!) && !s.m.types.has(ty!) ? this.intNamed(ty!) : undefined;
+    if (!recvTy || !e.args.length) return `function call ${what} is not evaluated`;
+    return { name: name!, recvTy, recv: e.args[0]!, args: e.args.slice(1), unwrap: false };
+  }
+
+  private evalCall(e: CallExpr, s: TyScope): { ty: IntTy | 'bool'; value: bigint | boolean } {
+    const shape = this.callShape(e, s);
+    if (typeof shape === 'string') throw new Abstain(shape);
+    // `Ord`'s methods are not `const`: rustc refuses them in a constant.
+    if (['min', 'max', 'clamp'].includes(shape.name)) throw new Reject('E0658', `cannot call conditionally-const method \`Ord::${shape.name}\` in constants (\`${short(e.text)}\`)`);
+    const sig = intMethodTypes(shape.name, shape.recvTy);
+    if (!sig || sig.args.length !== shape.args.length) throw new Abstain(`\`${short(e.text)}\` is not evaluated (\`${shape.name}\` is not a method the engine evaluates)`);
+    if (sig.result === 'option' && !shape.unwrap) throw new Abstain(`an \`Option\` (\`${short(e.text)}\`) used as an integer in a constant`);
+    const v = this.evalConst(shape.recv, s, shape.recvTy);
+    const args = shape.args.map((a, i) => this.evalConst(a, s, sig.args[i]!));
+    let value: bigint | boolean | null;
+    try {
+      value = applyIntMethod(shape.name, shape.recvTy, v, args, this.target.cfg['target_endian']?.[0] === 'big');
+    } catch (err) {
+      if (err instanceof ConstPanic) throw new Reject('E0080', `evaluation of constant value failed: ${err.message}`);
+      throw err;
+    }
+    if (value === null) throw new Reject('E0080', 'evaluation of constant value failed: called `Option::unwrap()` on a `None` value');
+    return { ty: sig.result === 'option' ? shape.recvTy : sig.result, value };
   }
 
   /** A `bool` constant expression: comparisons of integers, `&&`, `||`, `!`, literals, bool constants. */
@@ -952,9 +1034,14 @@ export class Engine {
       const l = this.evalBool(e.left, s);
       return e.op === '&&' ? l && this.evalBool(e.right, s) : l || this.evalBool(e.right, s);
     }
+    if (e.kind === 'if') return this.evalBool(this.evalBool(e.cond, s) ? e.then : e.else, s);
+    if ((e.kind === 'method' || e.kind === 'call') && isBoolExpr(e)) {
+      const r = this.evalCall(e, s);
+      if (typeof r.value === 'boolean') return r.value;
+    }
     if (e.kind === 'binary' && BOOL_OPS.has(e.op)) {
       // Both sides have one integer type; i128 holds every value of the types we evaluate.
-      const wide = { size: 16, signed: true };
+      const wide = WIDE;
       const l = this.evalConst(e.left, s, wide);
       const r = this.evalConst(e.right, s, wide);
       switch (e.op) {
@@ -966,7 +1053,7 @@ export class Engine {
         case '!=': return l !== r;
       }
     }
-    return this.evalConst(e, s, { size: 16, signed: true }) !== 0n;
+    return this.evalConst(e, s, WIDE) !== 0n;
   }
 
   /**
@@ -997,9 +1084,26 @@ export class Engine {
         return (e.ty.kind === 'path' && e.ty.segments.length === 1 ? this.intNamed(e.ty.segments[0]!.name) : undefined) ?? 'unknown';
       case 'sizeOf':
       case 'alignOf':
-        return { size: this.target.pointerSize, signed: false };
+        return this.usize();
+      case 'if': {
+        const t = this.intTypeOf(e.then, s, depth + 1);
+        return typeof t === 'object' ? t : this.intTypeOf(e.else, s, depth + 1);
+      }
+      case 'call':
+      case 'method': {
+        const shape = this.callShape(e, s);
+        if (typeof shape === 'string') return 'unknown';
+        const r = intMethodTypes(shape.name, shape.recvTy)?.result;
+        return r === 'option' ? (shape.unwrap ? shape.recvTy : 'unknown') : r && r !== 'bool' ? r : 'unknown';
+      }
       case 'path': {
         if (e.path.length === 1 && s.generics.has(e.path[0]!)) return 'unknown';
+        // `u8::MAX` is a u8, `u8::BITS` a u32 (unless the module has a type of that name).
+        if (e.path.length === 2 && PRIMITIVES.has(e.path[0]!) && !s.m.types.has(e.path[0]!)) {
+          const [ty, name] = e.path as [string, string];
+          if (name === 'BITS' && this.intNamed(ty)) return { size: 4, signed: false };
+          if ((name === 'MAX' || name === 'MIN') && this.intNamed(ty)) return this.intNamed(ty)!;
+        }
         let found: ReturnType<Resolver['lookupConst']>;
         try {
           found = this.resolver.lookupConst(s.m, e.path, e.global === true);
@@ -1017,15 +1121,19 @@ export class Engine {
     }
   }
 
+  private usize(): IntTy {
+    return { size: this.target.pointerSize, signed: false, ptr: true };
+  }
+
   /** The integer type a primitive name (`u8`, `usize`…) stands for on the target. */
-  private intNamed(n: string): { size: number; signed: boolean } | undefined {
-    if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize' };
+  private intNamed(n: string): IntTy | undefined {
+    if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize', ptr: true };
     const i = INT_NAMES[n];
     return i ? { size: i[0], signed: i[1] } : undefined;
   }
 
   private constType(t: TypeExpr): { size: number; signed: boolean } {
-    return (t.kind === 'path' && t.segments.length === 1 ? this.intNamed(t.segments[0]!.name) : undefined) ?? { size: 16, signed: true };
+    return (t.kind === 'path' && t.segments.length === 1 ? this.intNamed(t.segments[0]!.name) : undefined) ?? WIDE;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1314,8 +1422,12 @@ export class Engine {
     const repr = reprOptions(itemRepr, t);
     if (itemRepr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
     if (itemRepr.unknown.length) throw new Abstain(`unknown repr hint \`${itemRepr.unknown.join(', ')}\``);
+    if (itemRepr.conflict === 'E0634') throw new Reject('E0634', 'type has conflicting packed representation hints');
+    if (itemRepr.conflict === 'E0692') throw new Reject('E0692', 'transparent struct cannot have other repr hints');
     if (repr.pack !== undefined && repr.align !== undefined) throw new Reject('E0587', 'type has conflicting packed and align representation hints');
     if (item.kind === 'enum' && repr.pack !== undefined) throw new Reject('E0517', 'attribute should be applied to a struct or union');
+    // `#[repr(u8)]` names an enum's tag: rustc refuses it on a struct or a union.
+    if (item.kind !== 'enum' && itemRepr.int !== undefined) throw new Reject('E0517', 'attribute should be applied to an enum');
     if (repr.align !== undefined && (repr.align & (repr.align - 1)) !== 0) throw new Reject('E0589', 'invalid `repr(align)` attribute: not a power of two');
     // On 16-bit targets isize::MAX is below rustc's 2^29 limit: align(32768) is already rejected.
     if (repr.align !== undefined && BigInt(repr.align) >= t.objSizeBound) throw new Reject('E0589', `alignment must not be greater than \`isize::MAX\` bytes (${t.objSizeBound - 1n} on ${t.triple})`);
@@ -1359,9 +1471,26 @@ export class Engine {
       }
       if (unsure) throw new Abstain('a packed type holding a `#[repr(align)]` type through an enum, a tuple, an array or a generic argument: whether rustc accepts it is not modelled');
     };
+    // rustc checks `#[repr(transparent)]` and union fields on the generic definition, where a
+    // field of a parameter's type is neither a 1-ZST nor `Copy` (unless its bounds say so).
+    const typeParams = new Set(item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name));
+    const checkTransparent = (fields: readonly { def: FieldDef; layout: Layout }[], what: string) => {
+      let certain = 0;
+      let maybe = 0;
+      for (const f of fields) {
+        const use = typeParams.size ? paramUse(f.def.ty, typeParams) : 'none';
+        if (!is1Zst(f.layout) || use === 'bare') certain++;
+        else if (use === 'other') maybe++;
+      }
+      if (certain > 1) throw new Reject('E0690', `${what} needs at most one field with non-trivial size or alignment, but has ${certain}`);
+      if (certain + maybe > 1) throw new Abstain(`whether rustc takes this \`#[repr(transparent)]\` type's generic fields for zero-sized ones is not modelled`);
+    };
     if (item.kind === 'union') {
       const fields = fieldsOf((item as UnionDef).fields);
       checkPacked(fields);
+      if (typeParams.size && fields.some((f) => holdsParamByValue(f.def.ty, typeParams))) {
+        throw new Abstain('a union field holding a type parameter must be `Copy` by its bounds (rustc: E0740 otherwise), and bounds are not read');
+      }
       for (const f of fields) {
         const ok = this.allowedUnionField(f.ty);
         if (ok === false) throw new Reject('E0740', 'field must implement `Copy` or be wrapped in `ManuallyDrop<...>` to be used in a union');
@@ -1373,10 +1502,7 @@ export class Engine {
       const s = item as StructDef;
       const fields = fieldsOf(s.fields);
       checkPacked(fields);
-      if (repr.transparent) {
-        const nonTrivial = fields.filter((f) => !is1Zst(f.layout));
-        if (nonTrivial.length > 1) throw new Reject('E0690', `transparent struct needs at most one field with non-trivial size or alignment, but has ${nonTrivial.length}`);
-      }
+      if (repr.transparent) checkTransparent(fields, 'transparent struct');
       const layout = structOrEnumLayout(t, {
         repr,
         variants: [fields.map((f) => f.layout)],
@@ -1397,9 +1523,7 @@ export class Engine {
     if (repr.transparent && variants.length !== 1) throw new Reject('E0731', 'transparent enum needs exactly one variant');
     if (repr.c && repr.int !== undefined && variants.every((v) => v.fields.length === 0) && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const fields = variants.map((v) => fieldsOf(v.fields));
-    if (repr.transparent && fields[0] && fields[0].filter((f) => !is1Zst(f.layout)).length > 1) {
-      throw new Reject('E0690', `the variant of a transparent enum needs at most one field with non-trivial size or alignment, but has ${fields[0].filter((f) => !is1Zst(f.layout)).length}`);
-    }
+    if (repr.transparent && fields[0]) checkTransparent(fields[0], 'the variant of a transparent enum');
     const { discriminants, explicit } = this.discriminants(variants, repr, scope);
     if (explicit && fields.some((f) => f.length > 0) && repr.int === undefined && !repr.c) {
       throw new Reject('E0732', '`#[repr(inttype)]` must be specified for enums with explicit discriminants and non-unit variants');
@@ -1475,7 +1599,7 @@ export class Engine {
 
   /** The discriminant of each (active) variant, as rustc assigns them (explicit values, else the previous one plus one). */
   private discriminants(variants: readonly VariantDef[], repr: ReprOptions, scope: TyScope): { discriminants: bigint[]; explicit: boolean } {
-    const discrTy = repr.int ?? { size: this.target.pointerSize, signed: true };
+    const discrTy = repr.int ?? { size: this.target.pointerSize, signed: true, ptr: true };
     const discriminants: bigint[] = [];
     const seen = new Set<bigint>();
     let explicit = false;
@@ -1686,8 +1810,79 @@ function derivesCopy(texts: readonly string[]): boolean {
 }
 const BOOL_OPS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '&&', '||']);
 
+/**
+ * How a field's declared type uses the definition's type parameters, as rustc sees it when it
+ * checks the generic definition (`#[repr(transparent)]`, union fields): 'bare' where the layout
+ * is that of a parameter (`T`, `[T; 0]`, `(u8, T)`), so not known to be a 1-ZST nor `Copy`;
+ * 'other' where a parameter is an argument of another type (`Option<T>`, `T::Assoc`); 'none'
+ * where the layout does not depend on one (references, pointers, `PhantomData<T>`).
+ */
+function paramUse(t: TypeExpr, params: ReadonlySet<string>, depth = 0): 'none' | 'bare' | 'other' {
+  if (depth > 64) return 'other';
+  switch (t.kind) {
+    case 'path': {
+      const segs = t.segments;
+      if (!t.qualified && !t.global && segs.length === 1 && !segs[0]!.args?.length && params.has(segs[0]!.name)) return 'bare';
+      if (t.qualified || (segs.length > 1 && params.has(segs[0]!.name))) return 'other';
+      const last = segs[segs.length - 1]!;
+      if (last.name === 'PhantomData') return 'none';
+      let use: 'none' | 'other' = 'none';
+      for (const seg of segs) {
+        for (const a of seg.args ?? []) {
+          const ty = a.kind === 'type' || a.kind === 'binding' ? a.ty : undefined;
+          if (ty && paramUse(ty, params, depth + 1) !== 'none') use = 'other';
+          if (a.kind === 'const' && a.value.kind === 'path' && a.value.path.length === 1 && params.has(a.value.path[0]!)) use = 'other';
+        }
+      }
+      return use;
+    }
+    case 'array': {
+      const u = paramUse(t.elem, params, depth + 1);
+      return u === 'none' ? 'none' : u;
+    }
+    case 'tuple': {
+      const uses = t.elems.map((x) => paramUse(x, params, depth + 1));
+      return uses.includes('bare') ? 'bare' : uses.includes('other') ? 'other' : 'none';
+    }
+    default:
+      return 'none';
+  }
+}
+
+/** Whether a union field's declared type may hold a type parameter by value (not through ManuallyDrop, a reference or a pointer). */
+function holdsParamByValue(t: TypeExpr, params: ReadonlySet<string>, depth = 0): boolean {
+  if (depth > 64) return true;
+  switch (t.kind) {
+    case 'path': {
+      const last = t.segments[t.segments.length - 1]!;
+      if (last.name === 'ManuallyDrop' || last.name === 'PhantomData') return false;
+      return paramUse(t, params, depth) !== 'none';
+    }
+    case 'array':
+      return holdsParamByValue(t.elem, params, depth + 1);
+    case 'tuple':
+      return t.elems.some((x) => holdsParamByValue(x, params, depth + 1));
+    default:
+      return false;
+  }
+}
+
 function isBoolExpr(e: ConstExpr): boolean {
-  return e.kind === 'bool' || (e.kind === 'binary' && BOOL_OPS.has(e.op)) || (e.kind === 'unary' && e.op === '!' && isBoolExpr(e.operand));
+  return (
+    e.kind === 'bool' ||
+    (e.kind === 'binary' && BOOL_OPS.has(e.op)) ||
+    (e.kind === 'unary' && e.op === '!' && isBoolExpr(e.operand)) ||
+    (e.kind === 'method' && BOOL_INT_METHODS.has(e.name)) ||
+    (e.kind === 'call' && BOOL_INT_METHODS.has(e.callee[e.callee.length - 1]!)) ||
+    (e.kind === 'if' && isBoolExpr(e.then))
+  );
+}
+
+type CallExpr = Extract<ConstExpr, { kind: 'call' | 'method' }>;
+
+/** `u8`, `isize`…: a type's name for messages. */
+function intTyName(t: IntTy): string {
+  return t.ptr ? (t.signed ? 'isize' : 'usize') : `${t.signed ? 'i' : 'u'}${t.size * 8}`;
 }
 
 /**

@@ -26,6 +26,11 @@ export type ConstExpr =
   | { readonly kind: 'cast'; readonly expr: ConstExpr; readonly ty: TypeExpr }
   /** `size_of::<T>()`, `align_of::<T>()` (any path ending in these names). */
   | { readonly kind: 'sizeOf' | 'alignOf'; readonly ty: TypeExpr }
+  /** A function called by path (`u16::from_be(x)`, `u32::pow(2, 3)`); `text` as written. */
+  | { readonly kind: 'call'; readonly callee: readonly string[]; readonly args: readonly ConstExpr[]; readonly text: string }
+  /** A method call (`0x0300u16.swap_bytes()`, `N.next_power_of_two()`); `text` as written. */
+  | { readonly kind: 'method'; readonly receiver: ConstExpr; readonly name: string; readonly args: readonly ConstExpr[]; readonly text: string }
+  | { readonly kind: 'if'; readonly cond: ConstExpr; readonly then: ConstExpr; readonly else: ConstExpr }
   | { readonly kind: 'unknown'; readonly text: string };
 
 export type GenericArg =
@@ -107,6 +112,8 @@ export interface Repr {
   readonly simd: boolean;
   /** Hints the parser did not understand (e.g. `repr(foo)`), kept verbatim. */
   readonly unknown: readonly string[];
+  /** Hints rustc refuses together: `packed(1), packed(2)` (E0634), `transparent` twice (E0692). */
+  readonly conflict?: 'E0634' | 'E0692';
 }
 
 export type GenericParam =

@@ -293,6 +293,19 @@ function constSh(c: ConstExpr, d: number): ConstExpr {
       const right = constSh(c.right, d);
       return left === c.left && right === c.right ? c : { kind: c.kind, op: c.op, left, right };
     }
+    case 'call': {
+      const args = c.args.map((a) => constSh(a, d));
+      return args.every((a, i) => a === c.args[i]) ? c : { ...c, args };
+    }
+    case 'method': {
+      const receiver = constSh(c.receiver, d);
+      const args = c.args.map((a) => constSh(a, d));
+      return receiver === c.receiver && args.every((a, i) => a === c.args[i]) ? c : { ...c, receiver, args };
+    }
+    case 'if': {
+      const [cond, then, els] = [constSh(c.cond, d), constSh(c.then, d), constSh(c.else, d)];
+      return cond === c.cond && then === c.then && els === c.else ? c : { kind: c.kind, cond, then, else: els };
+    }
     default:
       return c;
   }

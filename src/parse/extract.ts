@@ -1471,10 +1471,26 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
       if (kids.length !== 3 || !value || !ty) return unknownExpr(ctx, n);
       return { kind: 'cast', expr: constExpr(value, ctx, depth + 1), ty: typeExpr(ty, ctx, depth + 1) };
     }
+    case 'expression_statement': {
+      // a block's tail `if` parses as a statement (without a `;` it is still the block's value)
+      const kids = n.children;
+      if (kids.length !== 1) return unknownExpr(ctx, n);
+      return constExpr(kids[0]!, ctx, depth + 1);
+    }
+    case 'if_expression': {
+      // `if c { a } else { b }` (an `else if` chain nests)
+      const cond = n.childForFieldName('condition');
+      const then = n.childForFieldName('consequence');
+      const alt = n.childForFieldName('alternative');
+      const els = alt?.namedChildren.find((k) => k !== null && (k.type === 'block' || k.type === 'if_expression'));
+      if (!cond || !then || !els || cond.type === 'let_condition' || cond.type === 'let_chain') return unknownExpr(ctx, n);
+      return { kind: 'if', cond: constExpr(cond, ctx, depth + 1), then: constExpr(then, ctx, depth + 1), else: constExpr(els, ctx, depth + 1) };
+    }
     case 'call_expression': {
       const kids = n.children;
       const fn = kids[0];
       const args = kids[1];
+      if (fn && args && args.type === 'arguments' && fn.type !== 'generic_function') return callExpr(n, fn, args, ctx, depth);
       if (!fn || !args || fn.type !== 'generic_function' || args.type !== 'arguments') return unknownExpr(ctx, n);
       if (args.namedChildCount !== 0) return unknownExpr(ctx, n);
       const callee = pathType(fn, ctx, depth + 1);
@@ -1489,6 +1505,26 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
     default:
       return unknownExpr(ctx, n);
   }
+}
+
+/** `path(args)` or `receiver.method(args)` (no turbofish): the callee read, the arguments too. */
+function callExpr(n: Node, fn: Node, argList: Node, ctx: Ctx, depth: number): ConstExpr {
+  const args: ConstExpr[] = [];
+  for (const a of argList.namedChildren) {
+    if (!a || a.type === 'line_comment' || a.type === 'block_comment') continue;
+    args.push(constExpr(a, ctx, depth + 1));
+  }
+  const text = short(ctx, n);
+  if (fn.type === 'field_expression') {
+    const receiver = fn.childForFieldName('value');
+    const field = fn.childForFieldName('field');
+    if (!receiver || !field || field.type !== 'field_identifier') return unknownExpr(ctx, n);
+    return { kind: 'method', receiver: constExpr(receiver, ctx, depth + 1), name: slice(ctx, field), args, text };
+  }
+  if (fn.type !== 'identifier' && fn.type !== 'scoped_identifier') return unknownExpr(ctx, n);
+  const callee: string[] = [];
+  if (simplePath(fn, ctx, callee)) return unknownExpr(ctx, n);
+  return { kind: 'call', callee, args, text };
 }
 
 // ───────────────────────────── problems ─────────────────────────────

@@ -1111,6 +1111,7 @@ export class FastParser {
 
   private primary(depth: number): { e: ConstExpr; end: number } {
     const t = this.peek();
+    const start = t.start;
     let r: { e: ConstExpr; end: number };
     if (t.k === K.Int || t.k === K.Char || (t.k === K.Ident && (t.v === 'true' || t.v === 'false'))) {
       this.next();
@@ -1128,10 +1129,43 @@ export class FastParser {
     } else if (t.k === K.Ident || (this.isP(t, ':') && this.atPathSep())) {
       r = this.pathExpr(depth);
     } else throw BAIL;
+    // Calls: `path(args)` and `receiver.method(args)`, chained (`x.checked_add(1).unwrap()`).
+    for (let chain = 0; ; chain++) {
+      if (chain > MAX_DEPTH) throw BAIL;
+      const n = this.peek();
+      if (this.isP(n, '(') && r.e.kind === 'path' && !r.e.global) {
+        const call = this.callArgs(depth);
+        r = { e: { kind: 'call', callee: r.e.path, args: call.args, text: short(this.text, start, call.end) }, end: call.end };
+        continue;
+      }
+      const name = this.peek(1);
+      if (this.isP(n, '.') && !n.joint && name.k === K.Ident && !name.v.startsWith('r#') && this.isP(this.peek(2), '(')) {
+        this.next();
+        this.next();
+        const call = this.callArgs(depth);
+        r = { e: { kind: 'method', receiver: r.e, name: name.v, args: call.args, text: short(this.text, start, call.end) }, end: call.end };
+        continue;
+      }
+      break;
+    }
     const n = this.peek();
     if (n.k === K.Punct && (n.v === '(' || n.v === '[' || n.v === '.' || n.v === '?')) throw BAIL;
     if (n.k === K.Punct && n.v === '!' && !(n.joint && this.isP(this.peek(1), '='))) throw BAIL;
     return r;
+  }
+
+  /** `(a, b)` after a callee: the arguments as constant expressions. */
+  private callArgs(depth: number): { args: ConstExpr[]; end: number } {
+    this.expectP('(');
+    const args: ConstExpr[] = [];
+    while (!this.atP(')')) {
+      if (args.length > MAX_DEPTH) throw BAIL;
+      args.push(this.expr(0, depth + 1).e);
+      if (!this.atP(',')) break;
+      this.next();
+    }
+    const close = this.expectP(')');
+    return { args, end: close.end };
   }
 
   /** `a::b::C`, or `path::size_of::<T>()`. */
@@ -1351,8 +1385,8 @@ export class FastParser {
 
   /**
    * A const/static value that the tree path turns into one `unknown` as a whole: a string or
-   * float literal, `&[..]`/`&(..)`/`[..]`/`(..)`, a call `path(..)` or a struct literal
-   * `Path { .. }`, followed directly by the final `;`. Returns undefined (nothing consumed)
+   * float literal, `&[..]`/`&(..)`/`[..]`/`(..)` or a struct literal `Path { .. }`, followed
+   * directly by the final `;`. (A call `path(..)` is read by the expression parser.) Returns undefined (nothing consumed)
    * for anything else.
    */
   private opaqueValue(): ConstExpr | undefined {
@@ -1373,7 +1407,8 @@ export class FastParser {
         i++;
         while (this.atPathSep(i) && this.peek(i + 2).k === K.Ident) i += 3;
         t = this.peek(i);
-        if (!(this.isP(t, '(') || this.isP(t, '{'))) return undefined;
+        // `path(..)` is a call, read as one (src/core/intMethods.ts); `Path { .. }` stays opaque.
+        if (!this.isP(t, '{')) return undefined;
       } else if (!(this.isP(t, '[') || this.isP(t, '('))) return undefined;
       // skip one balanced group by peeking
       let depth = 0;

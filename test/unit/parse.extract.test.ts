@@ -89,7 +89,7 @@ describe('parse: extractFile', () => {
       ['std::mem::align_of::<u64>()', 'align_of<u64>'],
       ['!0', '(!0)'],
       ['{ 5 }', '5'],
-      ['f(1)', '?f(1)'],
+      ['f(1)', 'f(1)'], ['x.pow(2)', 'x.pow(2)'], ['u32::MAX.count_ones()', 'u32::MAX.count_ones()'], ['a.b', '?a.b'],
       ['a == b', '(a == b)'],
       ['a < 1 && !(b >= 2)', '((a < 1) && (!(b >= 2)))'],
       ['a = b', '?a = b'],

@@ -124,6 +124,12 @@ export function showConst(c: ConstExpr): string {
       return `size_of<${showType(c.ty)}>`;
     case 'alignOf':
       return `align_of<${showType(c.ty)}>`;
+    case 'call':
+      return `${c.callee.join('::')}(${c.args.map(showConst).join(', ')})`;
+    case 'method':
+      return `${showConst(c.receiver)}.${c.name}(${c.args.map(showConst).join(', ')})`;
+    case 'if':
+      return `if ${showConst(c.cond)} { ${showConst(c.then)} } else { ${showConst(c.else)} }`;
     case 'unknown':
       return `?${c.text}`;
   }

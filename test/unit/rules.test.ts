@@ -357,6 +357,64 @@ pub mod inner {
 `,
     expect: { B: '12/4', 'inner::C': '12/4', 'inner::D': '12/4' },
   },
+  {
+    name: 'integers never convert implicitly: a constant, a suffixed literal or a method result of another integer type is E0308 (usize is not u64)',
+    source: `
+const N: i32 = 3;
+const U: u64 = 4;
+const Z: usize = 5;
+const S: u8 = 3;
+type W = u32;
+const AW: W = 6;
+pub struct A { b: [u8; N] }
+pub struct C { b: [u8; U] }
+pub struct D { b: [u8; Z + 1usize] }
+pub struct E { b: [u8; AW as usize] }
+pub struct F { b: [u8; 1usize << 3u8] }
+pub struct G { b: [u8; (U as usize) << N] }
+pub struct H { b: [u8; 7usize.count_ones()] }
+pub struct I { b: [u8; (S + 1) as usize] }
+pub struct J { b: [u8; (S as u16 + 1u16) as usize] }
+pub enum K { A = 1i64 }
+#[repr(u8)] pub enum L { A = S, B = S + 1 }
+pub enum M { A = S as isize, B = Z as isize }
+pub enum O { A = Z }
+`,
+    expect: { A: 'E0308', C: 'E0308', D: '6/1', E: '6/1', F: '8/1', G: '32/1', H: 'E0308', I: '4/1', J: '4/1', K: 'E0308', L: '1/1', M: '1/1', O: 'E0308' },
+  },
+  {
+    name: '`#[repr(u8)]` and other integer reprs on a struct or a union are E0517; `cfg(true)` and `cfg(false)` are literals (Rust 1.88)',
+    source: `
+#[repr(u8)] pub struct A { a: u8 }
+#[repr(i32)] pub union U { a: u8 }
+#[repr(C, u16)] pub struct B { a: u8 }
+#[cfg_attr(all(), repr(u8))] pub struct Q { a: u8 }
+#[cfg(true)] pub struct T(u8);
+#[cfg(not(true))] pub struct T(u16);
+#[cfg(false)] pub struct V(u8);
+#[cfg(not(false))] pub struct V(u16);
+#[cfg_attr(true, repr(C))] pub struct C { a: u8, b: u32, c: u8 }
+#[cfg_attr(false, repr(C))] pub struct R { a: u8, b: u32, c: u8 }
+pub struct D { #[cfg(true)] a: u64, #[cfg(any(false, true))] b: u8, #[cfg(all(true, false))] c: u16 }
+`,
+    expect: { A: 'E0517', U: 'E0517', B: 'E0517', Q: 'E0517', T: '1/1', V: '2/2', C: '12/4', R: '8/4', D: '16/8' },
+  },
+  {
+    name: 'different `packed` hints are E0634 (the same twice is fine), `transparent` twice is E0692; `MIN % -1` and a negative shift overflow (E0080)',
+    source: `
+#[repr(packed(1), packed(2))] pub struct A(u8, u32);
+#[repr(packed)] #[repr(packed(4))] pub struct B(u8, u32);
+#[repr(packed)] #[repr(packed)] pub struct C(u8, u32);
+#[repr(packed, packed(1))] pub struct D(u8, u32);
+#[repr(transparent, transparent)] pub struct F(u8);
+#[repr(align(2), align(4))] pub struct G(u8);
+pub struct I([u8; (isize::MIN % -1) as usize]);
+#[repr(i8)] pub enum J { A = i8::MIN % -1, B = 5 }
+pub struct K([u8; (3 >> -1i32) as usize]);
+pub struct L([u8; (-7i32 % -1) as usize]);
+`,
+    expect: { A: 'E0634', B: 'E0634', C: '5/1', D: '5/1', F: 'E0692', G: '4/4', I: 'E0080', J: 'E0080', K: 'E0080', L: '0/1' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
@@ -435,6 +493,40 @@ pub struct Holds(P1, u8);
       assert.equal(t.size, null, `${n} has a number`);
       assert.ok(t.unknown, n);
     }
+  });
+
+  it('`#[repr(transparent)]` and union fields are checked on the generic definition: a `T` field is not a 1-ZST nor `Copy` there (rustc: E0690 / E0740 on the definition)', async () => {
+    // rustc 1.95: A, C, E, G are E0690 (so B, D, F, H do not compile); U, U2, U3 are E0740 (no
+    // `T: Copy` bound); Ok and W compile (W<()> 0/1, Ok<u8> 1/1); V<u16> 2/2.
+    const r = await reported(`#[repr(transparent)] pub struct A<T> { a: T, b: u8 }
+pub struct B(A<()>);
+#[repr(transparent)] pub struct C<T>(T, [u16; 0]);
+pub struct D(C<()>);
+#[repr(transparent)] pub struct E<T>(u8, std::marker::PhantomData<T>, [T; 0]);
+pub struct F(E<u8>);
+#[repr(transparent)] pub struct G<T>(u16, (), T);
+pub struct H(G<()>);
+#[repr(transparent)] pub struct Ok<T>(T, std::marker::PhantomData<T>, ());
+pub struct HoldsOk(Ok<u8>);
+#[repr(transparent)] pub struct W<T>(std::marker::PhantomData<T>);
+pub struct HoldsW(W<()>);
+pub union U<T> { a: T, b: u8 }
+pub struct S(U<u8>);
+pub union U2<T> { a: (T, u8), b: u8 }
+pub struct S2(U2<u8>);
+pub union U3<T> { a: [T; 0], b: u8 }
+pub struct S3(U3<u32>);
+pub union V<T> { a: std::mem::ManuallyDrop<T>, b: &'static T, c: *const T, d: u8 }
+pub struct HoldsV(V<u16>);
+`);
+    for (const n of ['B', 'D', 'F', 'H']) assert.match(r.get(n)!.error ?? '', /^E0690/, n);
+    for (const n of ['S', 'S2', 'S3']) {
+      assert.equal(r.get(n)!.size, null, `${n} has a number`);
+      assert.match(r.get(n)!.unknown ?? '', /E0740/, n);
+    }
+    assert.equal(r.get('HoldsOk')!.size, 1);
+    assert.equal(r.get('HoldsW')!.size, 0);
+    assert.equal(r.get('HoldsV')!.size, 8);
   });
 
   it("a crate's own trait named like std's is not std's: `<X as iter::Iterator>::Item` with the crate's `iter::Iterator` gives no std number (rustc: the crate impl's u32)", async () => {
