@@ -754,7 +754,14 @@ function variant(n: Node, p: Pending, ctx: Ctx): VariantDef | undefined {
 }
 
 function namedFields(list: Node, ctx: Ctx): FieldDef[] {
-  return membersOf(list, 'field_declaration', ctx, namedField);
+  const fields = membersOf(list, 'field_declaration', ctx, namedField);
+  // Text between fields that tree-sitter could not parse (`b: u32 c: u8`) may be fields: one of
+  // unknown type stands for it, so the type is not laid out without them.
+  for (const k of list.children) {
+    if (k.type !== 'ERROR') continue;
+    fields.push({ name: '?', nameSpan: span(k), span: span(k), ty: unknownType(ctx, k), docs: [], attrs: [], cfg: [] });
+  }
+  return fields;
 }
 
 /**
@@ -838,15 +845,15 @@ function tupleFields(list: Node, ctx: Ctx): FieldDef[] {
         vis = visText(ctx, k);
         if (p.start < 0) p.start = k.startIndex;
         continue;
-      case 'ERROR':
-        continue;
     }
-    if (!k.isNamed) continue;
+    // Text tree-sitter could not parse (`*const for<'a> Tr<'a>` of 2015 code, `(u8, , u16)`) is
+    // a field of unknown type, never nothing: dropping it would lay out a smaller type.
+    if (!k.isNamed && t !== 'ERROR') continue;
     const f: FieldDef = {
       name: String(out.length),
       nameSpan: span(k),
       span: { start: p.start >= 0 ? p.start : k.startIndex, end: k.endIndex },
-      ty: typeExpr(k, ctx, 0),
+      ty: t === 'ERROR' ? unknownType(ctx, k) : typeExpr(k, ctx, 0),
       docs: p.docs,
       attrs: p.attrs,
       cfg: p.cfg,
@@ -1192,6 +1199,8 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       return { kind: 'array', elem: elemTy, len: lenExpr, span: span(n) };
     }
     case 'unit_type':
+      // `(for<'a> Tr<'a> + Send)` of 2015 code parses as `(` ERROR `)`: not `()`.
+      if (n.hasError) return unknownType(ctx, n);
       return { kind: 'tuple', elems: [], span: span(n) };
     case 'tuple_type': {
       const elems: TypeExpr[] = [];
