@@ -1139,17 +1139,39 @@ export class Engine {
   // ---------------------------------------------------------------------------------------
   // Sizedness
 
+  /**
+   * E0277 where `ty` is certainly unsized in a place that needs `Sized` (`&[dyn Tr]`,
+   * `Box<[str; 2]>`, `&(str, u8)`: rustc checks it behind pointers too). A type whose sizedness is
+   * not known here passes: `&[Unknown]` is a wide pointer either way.
+   */
+  private mustBeSized(ty: Ty, what: string, guard: number): void {
+    let sized: boolean | 'maybe';
+    try {
+      sized = this.sizedness(ty, guard + 1);
+    } catch (err) {
+      if (err instanceof Abstain) return;
+      throw err;
+    }
+    if (sized === false) throw new Reject('E0277', `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time (${what})`);
+  }
+
   /** Whether a type is Sized; 'maybe' for a `?Sized` generic parameter. */
   sizedness(ty: Ty, guard = 0): boolean | 'maybe' {
     if (guard > MAX_DEPTH) throw new Abstain('type nesting too deep');
     switch (ty.k) {
       case 'str':
-      case 'slice':
       case 'dyn':
         return false;
+      case 'slice':
+        this.mustBeSized(ty.elem, 'slice and array elements must be sized', guard);
+        return false;
+      case 'array':
+        this.mustBeSized(ty.elem, 'slice and array elements must be sized', guard);
+        return true;
       case 'param':
         return ty.maybeUnsized ? 'maybe' : true;
       case 'tuple':
+        for (const e of ty.elems.slice(0, -1)) this.mustBeSized(e, 'only the last element of a tuple may be unsized', guard);
         return ty.elems.length ? this.sizedness(ty.elems[ty.elems.length - 1]!, guard + 1) : true;
       case 'unknown':
         throw new Abstain(ty.reason);

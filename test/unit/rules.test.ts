@@ -415,6 +415,19 @@ pub struct L([u8; (-7i32 % -1) as usize]);
 `,
     expect: { A: 'E0634', B: 'E0634', C: '5/1', D: '5/1', F: 'E0692', G: '4/4', I: 'E0080', J: 'E0080', K: 'E0080', L: '0/1' },
   },
+  {
+    name: 'slice and array elements and all but a tuple’s last element must be sized, behind pointers too (E0277)',
+    source: `
+pub trait Plain {}
+pub struct A(*const [dyn Plain; 0]);
+pub struct B(&'static [dyn Plain]);
+pub struct C(Box<[str; 2]>);
+pub struct D(&'static (str, u8));
+pub struct E(&'static (u8, str), &'static [[u8; 3]], Box<[(u8, u16)]>);
+pub struct F(&'static [&'static str]);
+`,
+    expect: { A: 'E0277', B: 'E0277', C: 'E0277', D: 'E0277', E: '48/8', F: '16/8' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
