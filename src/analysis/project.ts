@@ -134,7 +134,11 @@ export class Project {
     });
     // Features the build script turns on count for this crate's own code only.
     const features = built.features.length ? new Set([...graphFeatures, ...built.features]) : graphFeatures;
-    const holds = this.holds(features, new Set(built.set));
+    // Rustflags' cfgs (`--cfg tokio_unstable`) hold in every crate of the build.
+    const flags = this.graph.rustflags;
+    const cfgSet = flags.set.length ? [...built.set, ...flags.set] : built.set;
+    const uncertainCfgs = flags.uncertain.size ? new Map([...(built.uncertain ?? []), ...flags.uncertain]) : built.uncertain;
+    const holds = this.holds(features, new Set(cfgSet));
     const home: MacroHome = {};
     const waitingFor = new Set<PackageNode>();
     const expander = new CrateExpander({
@@ -162,8 +166,8 @@ export class Project {
       fileModules: mods.fileModules,
       externCrates: [...externs],
       features: [...features],
-      cfgSet: built.set,
-      uncertainCfgs: built.uncertain,
+      cfgSet,
+      uncertainCfgs,
       edition: node.edition,
       links: this.linksOf(node, withOwnLibrary),
       frozen,

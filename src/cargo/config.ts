@@ -115,3 +115,101 @@ export function readBuildTargets(fs: ProjectFs, dir: string): BuildTargets | und
   }
   return undefined;
 }
+
+/** The rustflags cargo passes to every crate it compiles, and where they come from. */
+export interface Rustflags {
+  readonly flags: readonly string[];
+  /** `RUSTFLAGS`, `CARGO_ENCODED_RUSTFLAGS`, or the config file (`[build] rustflags`, `[target.…] rustflags`). */
+  readonly from: string;
+}
+
+/** A config's `rustflags` value: an array, or a string split at whitespace. */
+function flagList(v: unknown): string[] {
+  if (typeof v === 'string') return v.split(/\s+/).filter(Boolean);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * The rustflags cargo would use for `dir` and `target`, by cargo's precedence (the first source
+ * that has any wins): `CARGO_ENCODED_RUSTFLAGS` (split at 0x1f), `RUSTFLAGS`, the
+ * `[target.<triple>]` and matching `[target.'cfg(..)']` tables' `rustflags` (joined), then
+ * `[build] rustflags`. Config arrays from several files are joined, farther files first.
+ * `cfgHolds` evaluates a `cfg(..)` table key for the target.
+ */
+export function readRustflags(fs: ProjectFs, dir: string, triple: string, cfgHolds: (key: string) => boolean): Rustflags | undefined {
+  const encoded = fs.env('CARGO_ENCODED_RUSTFLAGS');
+  if (encoded !== undefined && encoded !== '') return { flags: encoded.split('\x1f'), from: 'CARGO_ENCODED_RUSTFLAGS' };
+  const plain = fs.env('RUSTFLAGS');
+  if (plain !== undefined && plain.trim() !== '') return { flags: flagList(plain), from: 'RUSTFLAGS' };
+  const files = configFiles(fs, dir).reverse();
+  const fromTarget: string[] = [];
+  const targetFiles: string[] = [];
+  const fromBuild: string[] = [];
+  const buildFiles: string[] = [];
+  for (const { file, doc } of files) {
+    const targets = doc.target;
+    if (typeof targets === 'object' && targets !== null) {
+      for (const [key, table] of Object.entries(targets as Record<string, unknown>)) {
+        if (typeof table !== 'object' || table === null || !('rustflags' in table)) continue;
+        if (key !== triple && !(key.startsWith('cfg(') && cfgHolds(key))) continue;
+        fromTarget.push(...flagList((table as Record<string, unknown>).rustflags));
+        targetFiles.push(file);
+      }
+    }
+    const build = doc.build;
+    if (typeof build === 'object' && build !== null && 'rustflags' in build) {
+      fromBuild.push(...flagList((build as Record<string, unknown>).rustflags));
+      buildFiles.push(file);
+    }
+  }
+  if (targetFiles.length) return { flags: fromTarget, from: `[target] rustflags in ${targetFiles.reverse().join(', ')}` };
+  if (buildFiles.length) return { flags: fromBuild, from: `[build] rustflags in ${buildFiles.reverse().join(', ')}` };
+  return undefined;
+}
+
+/** What rustflags change in what `#[cfg]` sees. */
+export interface RustflagCfgs {
+  /** Names (`tokio_unstable`) and pairs (`target_feature="avx2"`) set by `--cfg` and `-C target-feature=+x`. */
+  readonly set: readonly string[];
+  /** Cfg keys whose other values are not known (`target_feature` after `-C target-cpu`), with why. */
+  readonly uncertain: ReadonlyMap<string, string>;
+}
+
+/**
+ * The cfgs rustflags set: `--cfg name`, `--cfg key="value"` (also `--cfg=…`), and target
+ * features named by `-C target-feature=+a,+b`. A target feature turned on may turn on others it
+ * implies, and `-C target-cpu=…` or a feature turned off changes the set in ways not modelled:
+ * then every `target_feature` the target does not have by default (and no flag names) is
+ * uncertain. Flags with no effect on `#[cfg]` are ignored.
+ */
+export function rustflagCfgs(rf: Rustflags): RustflagCfgs {
+  const set: string[] = [];
+  const uncertain = new Map<string, string>();
+  const f = rf.flags;
+  for (let i = 0; i < f.length; i++) {
+    const a = f[i]!;
+    let cfg: string | undefined;
+    let codegen: string | undefined;
+    if (a === '--cfg') cfg = f[++i];
+    else if (a.startsWith('--cfg=')) cfg = a.slice(6);
+    else if (a === '-C' || a === '--codegen') codegen = f[++i];
+    else if (a.startsWith('-C')) codegen = a.slice(2);
+    else if (a.startsWith('--codegen=')) codegen = a.slice(10);
+    if (cfg !== undefined) {
+      const kv = /^\s*([A-Za-z_][\w]*)\s*=\s*"([^"]*)"\s*$/.exec(cfg);
+      set.push(kv ? `${kv[1]}="${kv[2]}"` : cfg.trim());
+      continue;
+    }
+    if (codegen === undefined) continue;
+    const [key, value = ''] = codegen.split(/=(.*)/s) as [string, string?];
+    if (key === 'target-feature') {
+      for (const feat of value.split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (feat.startsWith('+')) set.push(`target_feature="${feat.slice(1)}"`);
+        uncertain.set('target_feature', `\`-C target-feature=${value}\` in ${rf.from} may turn on or off target features it implies, which are not modelled`);
+      }
+    } else if (key === 'target-cpu') {
+      uncertain.set('target_feature', `the target features of \`-C target-cpu=${value}\` (${rf.from}) are not modelled`);
+    }
+  }
+  return { set, uncertain };
+}

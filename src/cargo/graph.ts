@@ -12,7 +12,7 @@ import type { CfgPredicate } from '../core/model';
 import { evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
 import { parseCfgAttr } from '../core/attrs';
-import { type CargoConfig, readCargoConfig } from './config';
+import { type CargoConfig, readCargoConfig, readRustflags, rustflagCfgs, type RustflagCfgs } from './config';
 import type { ProjectFs } from './fs';
 import { type Lockfile, type LockedPackage, parseLockfile } from './lockfile';
 import { Postponed } from '../core/budget';
@@ -52,6 +52,8 @@ export class CargoGraph {
   readonly root: PackageNode;
   readonly workspaceRoot: string;
   readonly config: CargoConfig;
+  /** What the rustflags cargo passes to every crate (`RUSTFLAGS`, `[build] rustflags`…) set for `#[cfg]`. */
+  readonly rustflags: RustflagCfgs;
   readonly lock: Lockfile | undefined;
   readonly problems: GraphProblem[] = [];
   /** Dependencies that could not be found on disk (`cargo fetch` may bring them later). */
@@ -80,6 +82,8 @@ export class CargoGraph {
     const ws = this.workspaceOf(packageDir);
     this.workspaceRoot = ws?.root ?? packageDir;
     this.config = readCargoConfig(fs, packageDir);
+    const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
+    this.rustflags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map() };
     const lockText = fs.readFile(join(this.workspaceRoot, 'Cargo.lock'));
     this.lock = lockText !== undefined ? parseLockfile(lockText) : undefined;
     this.locator = new SourceLocator(fs, this.config, this.workspaceRoot);
@@ -171,7 +175,7 @@ export class CargoGraph {
     if (key === undefined) return true;
     if (!key.startsWith('cfg(')) return key === this.target.triple;
     const pred: CfgPredicate = parseCfgAttr(key);
-    return evalCfg(pred, this.target, new Set());
+    return evalCfg(pred, this.target, new Set(), new Set(this.rustflags.set));
   }
 
   private lockEntry(n: PackageNode): LockedPackage | undefined {

@@ -1438,7 +1438,7 @@ export class Engine {
     }
     if (crate.unsureCfgs.size) {
       const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate);
-      if (why) throw new Abstain(`\`${item.name}\` depends on a build script: ${why}`);
+      if (why) throw new Abstain(`\`${item.name}\` depends on a cfg not known here: ${why}`);
     }
     const itemRepr = reprOf(item, crate);
     const repr = reprOptions(itemRepr, t);

@@ -262,6 +262,11 @@ export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<
       }
       return evalCfg(p, target, features, extra);
     case 'keyValue':
+      // A target feature the target lacks, under rustflags that change the set (`-C target-cpu`).
+      if (p.key === 'target_feature' && !extra.has(`target_feature="${p.value}"`) && !(target.cfg['target_feature'] ?? []).includes(p.value)) {
+        const why = unsure.get('target_feature');
+        if (why !== undefined) return why;
+      }
       if (p.key === 'feature' && !features.has(p.value)) {
         const why = unsure.get(`feature="${p.value}"`);
         if (why !== undefined) return why;

@@ -14,6 +14,7 @@ import { NodeFs } from '../../src/platform/nodeFs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCfgs } from '../../src/cargo/buildScripts';
+import { readRustflags, rustflagCfgs } from '../../src/cargo/config';
 import { loadPath } from '../../src/analysis/program';
 import { Analyzer } from '../../src/analysis/analyzer';
 
@@ -469,5 +470,26 @@ describe('tests, examples and binaries of a package', () => {
     } finally {
       analyzer.dispose();
     }
+  });
+});
+
+describe('rustflags (cargo precedence)', () => {
+  const files = {
+    '/w/.cargo/config.toml': '[build]\nrustflags = ["--cfg", "far"]\n',
+    '/w/app/.cargo/config.toml': "[build]\nrustflags = \"--cfg near\"\n[target.'cfg(unix)']\nrustflags = [\"--cfg=via_cfg\", \"--cfg\", 'k=\"v\"']\n[target.'cfg(windows)']\nrustflags = [\"--cfg\", \"never\"]\n",
+  };
+  const unix = (key: string) => key === 'cfg(unix)';
+  it('target tables (the matching cfg ones, joined) win over [build]; arrays of several files are joined; RUSTFLAGS and CARGO_ENCODED_RUSTFLAGS win over both', () => {
+    const cfg = readRustflags(memoryFs(files), '/w/app', 'x86_64-unknown-linux-gnu', unix);
+    assert.deepEqual(rustflagCfgs(cfg!).set, ['via_cfg', 'k="v"']);
+    const noTarget = readRustflags(memoryFs(files), '/w/app', 'x86_64-unknown-linux-gnu', () => false);
+    assert.deepEqual(rustflagCfgs(noTarget!).set, ['far', 'near']);
+    const env = readRustflags(memoryFs(files, { RUSTFLAGS: '  --cfg from_env -Ctarget-feature=+aes,-sse2 ' }), '/w/app', 'x86_64-unknown-linux-gnu', unix);
+    const r = rustflagCfgs(env!);
+    assert.deepEqual(r.set, ['from_env', 'target_feature="aes"']);
+    assert.match(r.uncertain.get('target_feature') ?? '', /RUSTFLAGS/);
+    const enc = readRustflags(memoryFs(files, { RUSTFLAGS: '--cfg no', CARGO_ENCODED_RUSTFLAGS: '--cfg\x1fa b' }), '/w/app', 'x86_64-unknown-linux-gnu', unix);
+    assert.deepEqual(rustflagCfgs(enc!).set, ['a b']);
+    assert.equal(readRustflags(memoryFs({}), '/w/app', 'x86_64-unknown-linux-gnu', unix), undefined);
   });
 });

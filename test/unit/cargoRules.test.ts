@@ -603,6 +603,26 @@ pub mod net {
     },
     exact: ['Mode', 'HoldsMode', 'Opts'],
   },
+  "rustflags in .cargo/config.toml reach every crate's `#[cfg]`: `--cfg tokio_unstable` (also in a dependency and in `[target.'cfg(..)'.dependencies]`), `-C target-feature=+avx2`; a feature it may imply stays unknown": {
+    files: {
+      'Cargo.toml': manifest('flags', 'dep = { path = "dep" }\n') + "\n[target.'cfg(tokio_unstable)'.dependencies]\nextra = { path = \"extra\" }\n",
+      '.cargo/config.toml': '[build]\nrustflags = ["--cfg", "tokio_unstable", "-C", "target-feature=+avx2"]\n',
+      'dep/Cargo.toml': manifest('dep'),
+      'dep/src/lib.rs': 'pub struct D { #[cfg(tokio_unstable)] pub a: [u8; 4], pub z: u64 }\n',
+      'extra/Cargo.toml': manifest('extra'),
+      'extra/src/lib.rs': 'pub struct E(pub u16);\n',
+      'src/lib.rs': `pub struct F { #[cfg(tokio_unstable)] pub a: [u8; 4], pub z: u64 }
+pub struct X { #[cfg(target_feature = "avx2")] pub a: [u8; 8], pub z: u64 }
+pub struct Y { #[cfg(target_feature = "avx")] pub a: [u8; 8], pub z: u64 }
+pub struct HoldsDep(pub dep::D);
+#[cfg(tokio_unstable)]
+pub struct HoldsExtra(pub extra::E, pub u8);
+`,
+    },
+    exact: ['F', 'X', 'HoldsDep', 'HoldsExtra'],
+    abstain: [['Y', /target-feature=\+avx2.*implies/]],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {
