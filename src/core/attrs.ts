@@ -150,9 +150,16 @@ export interface MutableRepr {
   int?: IntTy;
   simd: boolean;
   unknown: string[];
-  /** Hints rustc refuses together: `packed(1), packed(2)` (E0634), `transparent` twice (E0692). */
-  conflict?: 'E0634' | 'E0692';
+  /** `repr(Rust)`: the default, spelled out. */
+  rust?: boolean;
+  /**
+   * Hints rustc refuses: `packed(1), packed(2)` (E0634), `transparent` twice (E0692), an
+   * alignment or packing that is not a power of two (E0589), `align = "8"` (E0693).
+   */
+  conflict?: ReprConflict;
 }
+
+export type ReprConflict = 'E0634' | 'E0692' | 'E0589' | 'E0693';
 
 export function emptyRepr(): MutableRepr {
   return { c: false, transparent: false, simd: false, unknown: [] };
@@ -237,6 +244,7 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
         into.transparent = true;
       }
       else if (name === 'simd') into.simd = true;
+      else if (name === 'Rust') into.rust = true;
       else if (name === 'packed') {
         if (into.packed !== undefined && into.packed !== 1) into.conflict ??= 'E0634';
         into.packed = 1;
@@ -255,6 +263,17 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
         else into.align = into.align === undefined ? n : Math.max(into.align, n);
         continue;
       }
+      // An integer that is not a power of two (0 included): rustc's E0589.
+      const t = g[2]!;
+      if (t.t === 'num' && /^(0|[1-9][0-9_]*)$/.test(t.v)) {
+        into.conflict ??= 'E0589';
+        continue;
+      }
+    }
+    // `align = "8"`: the wrong form (E0693).
+    if (name === 'align' && g[1]?.v === '=') {
+      into.conflict ??= 'E0693';
+      continue;
     }
     into.unknown.push(tokText(g));
   }

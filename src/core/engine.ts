@@ -105,6 +105,12 @@ const I32 = { size: 4, signed: true } as const;
  * taken for a mismatch. Compared by identity, so a real i128 is not this.
  */
 const WIDE: IntTy = Object.freeze({ size: 16, signed: true });
+const REPR_CONFLICTS: Readonly<Record<NonNullable<Repr['conflict']>, string>> = {
+  E0634: 'type has conflicting packed representation hints',
+  E0692: 'transparent struct cannot have other repr hints',
+  E0589: 'invalid `repr(align)` or `repr(packed)` attribute: not a power of two, or above 2^29',
+  E0693: 'incorrect `repr(align)` attribute format (`align(N)`, not `align = N`)',
+};
 const sameInt = (a: IntTy, b: IntTy): boolean => a.size === b.size && a.signed === b.signed && !a.ptr === !b.ptr;
 
 /**
@@ -1444,8 +1450,9 @@ export class Engine {
     const repr = reprOptions(itemRepr, t);
     if (itemRepr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
     if (itemRepr.unknown.length) throw new Abstain(`unknown repr hint \`${itemRepr.unknown.join(', ')}\``);
-    if (itemRepr.conflict === 'E0634') throw new Reject('E0634', 'type has conflicting packed representation hints');
-    if (itemRepr.conflict === 'E0692') throw new Reject('E0692', 'transparent struct cannot have other repr hints');
+    if (itemRepr.conflict) throw new Reject(itemRepr.conflict, REPR_CONFLICTS[itemRepr.conflict]);
+    // `repr(Rust)` with `C` or an integer: rustc refuses it outright (not the lint).
+    if (itemRepr.rust && (itemRepr.c || itemRepr.int !== undefined)) throw new Reject('E0566', 'conflicting representation hints (`Rust` with `C` or an integer type)');
     if (repr.pack !== undefined && repr.align !== undefined) throw new Reject('E0587', 'type has conflicting packed and align representation hints');
     if (item.kind === 'enum' && repr.pack !== undefined) throw new Reject('E0517', 'attribute should be applied to a struct or union');
     // `#[repr(u8)]` names an enum's tag: rustc refuses it on a struct or a union.
@@ -1543,11 +1550,13 @@ export class Engine {
     const variants = en.variants.filter((v) => crate.active(v.cfg));
     if (variants.length === 0 && (repr.int !== undefined || repr.c)) throw new Reject('E0084', 'unsupported representation for zero-variant enum');
     if (repr.transparent && variants.length !== 1) throw new Reject('E0731', 'transparent enum needs exactly one variant');
-    if (repr.c && repr.int !== undefined && variants.every((v) => v.fields.length === 0) && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
+    // Only unit variants (`A`, not `A()` or `A {}`) make `repr(C, u8)` a conflict.
+    if (repr.c && repr.int !== undefined && variants.every((v) => v.shape === 'unit') && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const fields = variants.map((v) => fieldsOf(v.fields));
     if (repr.transparent && fields[0]) checkTransparent(fields[0], 'the variant of a transparent enum');
     const { discriminants, explicit } = this.discriminants(variants, repr, scope);
-    if (explicit && fields.some((f) => f.length > 0) && repr.int === undefined && !repr.c) {
+    // `A()` and `A {}` are not unit variants; `repr(C)` alone is not an integer repr.
+    if (explicit && variants.some((v) => v.shape !== 'unit') && repr.int === undefined) {
       throw new Reject('E0732', '`#[repr(inttype)]` must be specified for enums with explicit discriminants and non-unit variants');
     }
     const layout = structOrEnumLayout(t, {

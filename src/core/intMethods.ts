@@ -220,7 +220,8 @@ export function applyIntMethod(name: string, t: IntTy, v: bigint, args: readonly
     case 'checked_sub': return checked(v - a);
     case 'checked_mul': return checked(v * a);
     case 'checked_div': return a === 0n ? NONE : checked(v / a);
-    case 'checked_rem': return a === 0n ? NONE : checked(v % a);
+    // `MIN.checked_rem(-1)` is None (the division overflows), though the remainder would be 0.
+    case 'checked_rem': return a === 0n || !fits(t, v / a) ? NONE : v % a;
     case 'checked_neg': return checked(-v);
     case 'checked_shl': return a >= BigInt(bits) ? NONE : wrap(t, u << a);
     case 'checked_shr': return a >= BigInt(bits) ? NONE : v >> a;

@@ -112,8 +112,13 @@ export interface Repr {
   readonly simd: boolean;
   /** Hints the parser did not understand (e.g. `repr(foo)`), kept verbatim. */
   readonly unknown: readonly string[];
-  /** Hints rustc refuses together: `packed(1), packed(2)` (E0634), `transparent` twice (E0692). */
-  readonly conflict?: 'E0634' | 'E0692';
+  /** `repr(Rust)`: the default, spelled out. */
+  readonly rust?: boolean;
+  /**
+   * Hints rustc refuses: `packed(1), packed(2)` (E0634), `transparent` twice (E0692), an
+   * alignment or packing that is not a power of two (E0589), `align = "8"` (E0693).
+   */
+  readonly conflict?: 'E0634' | 'E0692' | 'E0589' | 'E0693';
 }
 
 export type GenericParam =

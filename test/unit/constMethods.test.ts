@@ -39,7 +39,7 @@ const METHODS: Record<string, { args: string; only?: 'signed' | 'unsigned'; resu
   is_power_of_two: { args: '', only: 'unsigned', result: 'bool' }, is_positive: { args: '', only: 'signed', result: 'bool' },
   is_negative: { args: '', only: 'signed', result: 'bool' },
   checked_add: { args: 's', result: 'option' }, checked_sub: { args: 's', result: 'option' }, checked_mul: { args: 's', result: 'option' },
-  checked_div: { args: 's', result: 'option' }, checked_pow: { args: 'u', result: 'option' }, checked_shl: { args: 'u', result: 'option' },
+  checked_div: { args: 's', result: 'option' }, checked_rem: { args: 's', result: 'option' }, checked_pow: { args: 'u', result: 'option' }, checked_shl: { args: 'u', result: 'option' },
   checked_neg: { args: '', result: 'option' }, checked_next_power_of_two: { args: '', only: 'unsigned', result: 'option' },
 };
 
@@ -155,6 +155,8 @@ describe('integer methods in constants, against rustc', function () {
       'pub struct S10([u8; if N > 50 { if N > 99 { 7 } else { 8 } } else { 9 }]);',
       'pub struct S11([u8; (N.ilog2() as usize).div_ceil(3)]);',
       'pub struct S12([u8; N.checked_div(3).expect("three")]);',
+      'pub struct S13([u8; (i8::MIN.checked_rem(-1)).unwrap() as u8 as usize]);',
+      'pub struct S14([u8; (i8::MIN.wrapping_rem(-1)) as u8 as usize]);',
     ];
     await check(lines);
   });

@@ -428,6 +428,28 @@ pub struct F(&'static [&'static str]);
 `,
     expect: { A: 'E0277', B: 'E0277', C: 'E0277', D: 'E0277', E: '48/8', F: '16/8' },
   },
+  {
+    name: '`A()` and `A {}` are not unit variants (no E0566 for repr(C, u8), E0732 with explicit discriminants; repr(C) alone is not an integer repr); repr(Rust) is the default, with C or an integer E0566; align/packed not a power of two E0589, `align = "8"` E0693',
+    source: `
+#[repr(C, u8)] pub enum A { X(), Y }
+#[repr(C, u8)] pub enum B { X {}, Y }
+#[repr(C)] pub enum C { X(u8), Y = 5 }
+pub enum D { X() = 1, Y }
+pub enum E { X = 1, Y {} }
+#[repr(C)] pub enum F { X() = 1, Y }
+#[repr(Rust)] pub struct G(u8, u32);
+#[repr(Rust, C)] pub struct H(u8, u32);
+#[repr(align(3))] pub struct I(u8);
+#[repr(align(0))] pub struct J(u8);
+#[repr(packed(3))] pub struct K(u8);
+#[repr(align = "8")] pub struct M(u8);
+#[repr(Rust, packed)] pub struct N(u8, u32);
+#[repr(Rust)] pub enum O { X, Y }
+#[repr(Rust, u8)] pub enum P { X, Y }
+#[repr(u8)] pub enum Q { X() = 3, Y {} = 7 }
+`,
+    expect: { A: '1/1', B: '1/1', C: 'E0732', D: 'E0732', E: 'E0732', F: 'E0732', G: '8/4', H: 'E0566', I: 'E0589', J: 'E0589', K: 'E0589', M: 'E0693', N: '5/1', O: '1/1', P: 'E0566', Q: '1/1' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
