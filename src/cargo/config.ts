@@ -213,3 +213,38 @@ export function rustflagCfgs(rf: Rustflags): RustflagCfgs {
   }
   return { set, uncertain };
 }
+
+/**
+ * What the dev profile (`cargo build`'s) changes in `#[cfg]`: `debug-assertions = false` unsets
+ * `debug_assertions`, `panic = "abort"` makes `panic = "abort"` hold instead of `"unwind"`. Read
+ * from the workspace root's Cargo.toml `[profile.dev]`, then cargo config files' `[profile.dev]`
+ * (closer first), then `CARGO_PROFILE_DEV_*`; later sources win. Entries are for the `extra`
+ * set of `evalCfg`: `!name` or `!key="value"` for what no longer holds.
+ */
+export function profileCfgs(fs: ProjectFs, workspaceRoot: string, dir: string): string[] {
+  let debugAssertions: boolean | undefined;
+  let panic: string | undefined;
+  const take = (dev: unknown) => {
+    if (typeof dev !== 'object' || dev === null) return;
+    const d = dev as Record<string, unknown>;
+    if (typeof d['debug-assertions'] === 'boolean') debugAssertions = d['debug-assertions'];
+    if (typeof d.panic === 'string') panic = d.panic;
+  };
+  const manifest = fs.readFile(join(workspaceRoot, 'Cargo.toml'));
+  if (manifest !== undefined) {
+    try {
+      take(((parseToml(manifest) as Record<string, unknown>).profile as Record<string, unknown> | undefined)?.dev);
+    } catch {
+      // an unreadable manifest is reported where it is read for its package
+    }
+  }
+  for (const { doc } of configFiles(fs, dir).reverse()) take((doc.profile as Record<string, unknown> | undefined)?.dev);
+  const envDa = fs.env('CARGO_PROFILE_DEV_DEBUG_ASSERTIONS');
+  if (envDa === 'true' || envDa === 'false') debugAssertions = envDa === 'true';
+  const envPanic = fs.env('CARGO_PROFILE_DEV_PANIC');
+  if (envPanic) panic = envPanic;
+  const out: string[] = [];
+  if (debugAssertions === false) out.push('!debug_assertions');
+  if (panic === 'abort') out.push('!panic="unwind"', 'panic="abort"');
+  return out;
+}

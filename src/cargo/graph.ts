@@ -12,7 +12,7 @@ import type { CfgPredicate } from '../core/model';
 import { evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
 import { parseCfgAttr } from '../core/attrs';
-import { type CargoConfig, readCargoConfig, readRustflags, rustflagCfgs, type RustflagCfgs } from './config';
+import { type CargoConfig, profileCfgs, readCargoConfig, readRustflags, rustflagCfgs, type RustflagCfgs } from './config';
 import type { ProjectFs } from './fs';
 import { type Lockfile, type LockedPackage, parseLockfile } from './lockfile';
 import { Postponed } from '../core/budget';
@@ -52,7 +52,10 @@ export class CargoGraph {
   readonly root: PackageNode;
   readonly workspaceRoot: string;
   readonly config: CargoConfig;
-  /** What the rustflags cargo passes to every crate (`RUSTFLAGS`, `[build] rustflags`…) set for `#[cfg]`. */
+  /**
+   * What the rustflags cargo passes to every crate (`RUSTFLAGS`, `[build] rustflags`…) and the
+   * dev profile (`debug-assertions`, `panic`) change for `#[cfg]`.
+   */
   readonly rustflags: RustflagCfgs;
   readonly lock: Lockfile | undefined;
   readonly problems: GraphProblem[] = [];
@@ -83,7 +86,8 @@ export class CargoGraph {
     this.workspaceRoot = ws?.root ?? packageDir;
     this.config = readCargoConfig(fs, packageDir);
     const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
-    this.rustflags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map() };
+    const fromFlags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map<string, string>() };
+    this.rustflags = { set: [...fromFlags.set, ...profileCfgs(fs, this.workspaceRoot, packageDir)], uncertain: fromFlags.uncertain };
     const lockText = fs.readFile(join(this.workspaceRoot, 'Cargo.lock'));
     this.lock = lockText !== undefined ? parseLockfile(lockText) : undefined;
     this.locator = new SourceLocator(fs, this.config, this.workspaceRoot);

@@ -232,9 +232,12 @@ export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<s
   switch (p.kind) {
     case 'name':
       // `test`, `doc`, `miri` and unknown names are unset, as in a plain `cargo build`.
+      // `!name` in `extra`: unset by the profile (`debug-assertions = false`).
+      if (extra?.has(`!${p.name}`)) return false;
       return target.cfgNames.has(p.name) || (extra?.has(p.name) ?? false);
     case 'keyValue':
       if (p.key === 'feature') return features.has(p.value);
+      if (extra?.has(`!${p.key}="${p.value}"`)) return false;
       // A build script's `cargo:rustc-cfg=key="value"` (openssl's `osslconf="OPENSSL_NO_…"`).
       if (extra?.has(`${p.key}="${p.value}"`)) return true;
       return (target.cfg[p.key] ?? []).includes(p.value);

@@ -623,6 +623,18 @@ pub struct HoldsExtra(pub extra::E, pub u8);
     abstain: [['Y', /target-feature=\+avx2.*implies/]],
   },
 
+  "the dev profile of the workspace's Cargo.toml reaches `#[cfg]`: `debug-assertions = false`, `panic = \"abort\"`": {
+    files: {
+      'Cargo.toml': '[package]\nname = "prof"\nversion = "0.1.0"\nedition = "2021"\n\n[profile.dev]\ndebug-assertions = false\npanic = "abort"\n\n[dependencies]\n',
+      'src/lib.rs': `pub struct D { #[cfg(debug_assertions)] pub a: [u8; 1], pub z: u64 }
+pub struct P { #[cfg(panic = "unwind")] pub a: [u8; 2], pub z: u64 }
+pub struct A { #[cfg(panic = "abort")] pub a: [u8; 3], pub z: u64 }
+pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
+`,
+    },
+    exact: ['D', 'P', 'A', 'N'],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {
