@@ -186,10 +186,40 @@ export class CargoGraph {
     return this.lock?.packages.find((p) => p.name === n.name && p.version === n.version && (n.source === 'path') === (p.source === undefined));
   }
 
-  private resolve(from: PackageNode, d: DepSpec): PackageNode | NotFound {
+  /** The workspace root manifest's `[patch]` entry for a dependency, if one replaces it. */
+  private patchFor(d: DepSpec): DepSpec | undefined {
+    if (d.registry !== undefined) return undefined;
+    const patches = this.rootPatches();
+    const source = d.git ? d.git.url.replace(/\/+$/, '') : 'crates-io';
+    for (const [key, entries] of patches ?? []) {
+      if ((key === 'crates-io' ? 'crates-io' : key.replace(/\/+$/, '')) !== source) continue;
+      const p = entries.get(d.package);
+      if (p) return p;
+    }
+    return undefined;
+  }
+
+  private rootPatches(): Manifest['patch'] {
+    const text = this.fs.readFile(join(this.workspaceRoot, 'Cargo.toml'));
+    if (text === undefined) return undefined;
+    try {
+      return parseManifest(text, this.workspaceRoot).patch;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private resolve(from: PackageNode, d: DepSpec, patched = false): PackageNode | NotFound {
     if (d.path !== undefined) {
       const n = this.nodeAt(d.path, 'path');
       return n ?? { missing: `${d.path}: no [package] in Cargo.toml` };
+    }
+    // `[patch.crates-io] x = { path = ".." }`: the patch, when its version meets the requirement
+    // (otherwise cargo leaves it unused, with a warning).
+    const patch = patched ? undefined : this.patchFor(d);
+    if (patch) {
+      const n = patch.path !== undefined ? this.nodeAt(patch.path, 'path') : patch.git ? this.resolve(from, { ...patch, req: d.req }, true) : undefined;
+      if (n && !isNotFound(n) && (d.req === undefined || n.version === undefined || satisfies(n.version, cargoRange(d.req)))) return n;
     }
     const sourceOf = (): SourceId => (d.git ? { kind: 'git', url: d.git.url, query: '' } : { kind: 'registry', url: CRATES_IO });
     const locked = this.lockEntry(from);

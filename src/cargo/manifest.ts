@@ -65,6 +65,11 @@ export interface Manifest {
   readonly deps: readonly DepSpec[];
   readonly features: ReadonlyMap<string, readonly string[]>;
   readonly workspace?: WorkspaceDecl;
+  /**
+   * `[patch.<source>]` (read from the workspace root's manifest only, as cargo does): by source
+   * (`crates-io` or a git URL), the entries that replace that source's packages, by package name.
+   */
+  readonly patch?: ReadonlyMap<string, ReadonlyMap<string, DepSpec>>;
 }
 
 export class ManifestError extends Error {}
@@ -232,7 +237,20 @@ function parseManifestText(text: string, dir: string): Manifest {
     const wp = isTable(w.package) ? w.package : {};
     workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) } };
   }
-  return { dir, package: pkg, lib, deps, features, workspace };
+  let patch: Map<string, Map<string, DepSpec>> | undefined;
+  if (isTable(doc.patch)) {
+    patch = new Map();
+    for (const [source, entries] of Object.entries(doc.patch)) {
+      if (!isTable(entries)) continue;
+      const m = new Map<string, DepSpec>();
+      for (const [name, v] of Object.entries(entries)) {
+        const d = depSpec(name, v, dir, 'normal', undefined);
+        if (d) m.set(d.package, d);
+      }
+      patch.set(source, m);
+    }
+  }
+  return { dir, package: pkg, lib, deps, features, workspace, ...(patch ? { patch } : {}) };
 }
 
 /** A member's manifest with its `workspace = true` keys taken from the workspace root's. */

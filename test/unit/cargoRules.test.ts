@@ -635,6 +635,16 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['D', 'P', 'A', 'N'],
   },
 
+  "`[patch.crates-io]` in the root manifest replaces a registry package with a local one": {
+    files: {
+      'Cargo.toml': manifest('patched', 'walkdir = "2"\n') + '\n[patch.crates-io]\nwalkdir = { path = "fork" }\n',
+      'fork/Cargo.toml': '[package]\nname = "walkdir"\nversion = "2.99.0"\nedition = "2021"\n',
+      'fork/src/lib.rs': 'pub struct DirEntry { pub path: [u8; 40], pub depth: u16 }\n',
+      'src/lib.rs': 'pub struct Holds(pub walkdir::DirEntry, pub u8);\n',
+    },
+    exact: ['Holds'],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {
