@@ -37,6 +37,11 @@ export interface PackageNode {
 
 export interface DepEdge {
   readonly spec: DepSpec;
+  /**
+   * Feature resolver 1 only: a build-dependency or a dependency for another target, whose
+   * features are unified with the normal dependency's but which the crate's code cannot name.
+   */
+  readonly unifyOnly?: true;
   /** The name Rust paths use for it (`use regex::Regex`): the renamed key, else the library's name. */
   readonly externName: string;
   readonly to: PackageNode | NotFound;
@@ -52,6 +57,8 @@ export class CargoGraph {
   readonly root: PackageNode;
   readonly workspaceRoot: string;
   readonly config: CargoConfig;
+  /** Whether cargo's feature resolver 1 applies (a workspace whose root is of edition 2015/2018, or virtual, without `resolver = "2"`). */
+  readonly resolver1: boolean;
   /**
    * What the rustflags cargo passes to every crate (`RUSTFLAGS`, `[build] rustflags`…) and the
    * dev profile (`debug-assertions`, `panic`) change for `#[cfg]`.
@@ -84,6 +91,7 @@ export class CargoGraph {
   ) {
     const ws = this.workspaceOf(packageDir);
     this.workspaceRoot = ws?.root ?? packageDir;
+    this.resolver1 = resolverOne(fs, this.workspaceRoot, ws?.decl);
     this.config = readCargoConfig(fs, packageDir);
     const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
     const fromFlags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map<string, string>() };
@@ -105,7 +113,7 @@ export class CargoGraph {
 
   /** The active dependencies of a package (normal ones, for the target, optional ones turned on). */
   deps(n: PackageNode): readonly DepEdge[] {
-    return (this.edges.get(n) ?? []).filter((e) => !e.spec.optional || this.activeOptional.get(n)?.has(e.spec.name));
+    return (this.edges.get(n) ?? []).filter((e) => !e.unifyOnly && (!e.spec.optional || this.activeOptional.get(n)?.has(e.spec.name)));
   }
 
   /** Every package reached (the root first). */
@@ -245,9 +253,14 @@ export class CargoGraph {
       e = [];
       for (const spec of n.manifest.deps) {
         const kindOk = spec.kind === 'normal' || (spec.kind === 'dev' && this.dev && n === this.root);
-        if (!kindOk || !this.targetActive(spec.target)) continue;
+        const active = kindOk && this.targetActive(spec.target);
+        // Resolver 1 unifies the features of build-dependencies and of other targets' dependencies
+        // with the normal ones (dev-dependencies too, which `cargo rustc -Zavoid-dev-deps` and
+        // this graph leave out).
+        const unifyOnly = !active && this.resolver1 && (spec.kind === 'normal' || spec.kind === 'build');
+        if (!active && !unifyOnly) continue;
         // Resolved when first activated (optional dependencies may never be).
-        e.push({ spec, externName: spec.name.replace(/-/g, '_'), to: { missing: 'not resolved' } });
+        e.push({ spec, externName: spec.name.replace(/-/g, '_'), to: { missing: 'not resolved' }, ...(unifyOnly ? { unifyOnly } : {}) });
       }
       this.edges.set(n, e);
     }
@@ -269,7 +282,7 @@ export class CargoGraph {
       to = this.resolve(n, e.spec);
       const externName = !isNotFound(to) && e.spec.package === e.spec.name ? to.crateName : e.spec.name.replace(/-/g, '_');
       const list = this.edges.get(n)!;
-      const fresh: DepEdge = { spec: e.spec, externName, to };
+      const fresh: DepEdge = { spec: e.spec, externName, to, ...(e.unifyOnly ? { unifyOnly: e.unifyOnly } : {}) };
       list[list.indexOf(e)] = fresh;
       if (isNotFound(to)) {
         this.missing.push(to.missing);
@@ -392,4 +405,25 @@ export function* lockedManifests(fs: ProjectFs, packageDir: string): Generator<{
     const text = fs.readFile(join(loc.dir, 'Cargo.toml'));
     if (text !== undefined) yield { dir: loc.dir, text };
   }
+}
+
+/**
+ * Cargo's feature resolver for the workspace rooted at `root`: `package.resolver` or
+ * `workspace.resolver` of the root manifest, else the root package's edition (2021: "2", 2024:
+ * "3", older: "1"); a virtual workspace without one is "1" (cargo warns about it).
+ */
+function resolverOne(fs: ProjectFs, root: string, decl: WorkspaceDecl | undefined): boolean {
+  const text = fs.readFile(join(root, 'Cargo.toml'));
+  if (text === undefined) return false;
+  let m: Manifest;
+  try {
+    m = parseManifest(text, root);
+  } catch {
+    return false;
+  }
+  const written = m.package?.resolver ?? m.workspace?.resolver ?? decl?.resolver;
+  if (written !== undefined) return written === '1';
+  if (!m.package) return true;
+  const edition = m.package.edition ?? (m.package.inheritEdition ? m.workspace?.package.edition : undefined) ?? '2015';
+  return edition === '2015' || edition === '2018';
 }

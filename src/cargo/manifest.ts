@@ -41,6 +41,8 @@ export interface WorkspaceDecl {
   readonly dependencies: ReadonlyMap<string, DepSpec>;
   /** `[workspace.package]` keys that members can inherit (`edition`, `version`). */
   readonly package: { readonly edition?: string; readonly version?: string };
+  /** `workspace.resolver`. */
+  readonly resolver?: string;
 }
 
 export interface Manifest {
@@ -59,6 +61,8 @@ export interface Manifest {
     readonly workspace?: string;
     /** `package.build`: the build script's path, or false for none (default: build.rs if present). */
     readonly build?: string | false;
+    /** `package.resolver` (cargo's feature resolver: "1", "2", "3"). */
+    readonly resolver?: string;
   };
   /** The library target: its crate name (`[lib] name`, else the package name with `-` as `_`) and entry file. */
   readonly lib?: { readonly name?: string; readonly path?: string; readonly procMacro?: boolean };
@@ -219,6 +223,7 @@ function parseManifestText(text: string, dir: string): Manifest {
       inheritVersion: isTable(ver) && ver.workspace === true,
       workspace: str(p.workspace),
       build: p.build === false ? false : str(p.build),
+      resolver: str(p.resolver),
     };
   }
   const lib = isTable(doc.lib)
@@ -235,7 +240,7 @@ function parseManifestText(text: string, dir: string): Manifest {
       }
     }
     const wp = isTable(w.package) ? w.package : {};
-    workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) } };
+    workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) }, resolver: str(w.resolver) };
   }
   let patch: Map<string, Map<string, DepSpec>> | undefined;
   if (isTable(doc.patch)) {

@@ -169,6 +169,32 @@ function divEuclid(a: bigint, b: bigint): bigint {
   return a % b < 0n ? (b > 0n ? q - 1n : q + 1n) : q;
 }
 
+/**
+ * `v ** e` if it fits `t`, else undefined; never builds a number wider than the type (an
+ * exponent of 4,000,000,000 must not hang the editor).
+ */
+function powIn(t: IntTy, v: bigint, e: bigint): bigint | undefined {
+  if (e === 0n) return 1n;
+  if (v === 0n || v === 1n) return v;
+  if (v === -1n) return e % 2n === 0n ? 1n : -1n;
+  // |v| ≥ 2: past the type's width in bits the result cannot fit.
+  if (e > BigInt(t.size * 8)) return undefined;
+  const r = v ** e;
+  return fits(t, r) ? r : undefined;
+}
+
+/** `v ** e` wrapped to the type: square and multiply, reduced at every step. */
+function wrappingPow(t: IntTy, v: bigint, e: bigint): bigint {
+  const bits = t.size * 8;
+  let base = BigInt.asUintN(bits, v);
+  let acc = 1n;
+  for (let k = e; k > 0n; k >>= 1n) {
+    if (k & 1n) acc = BigInt.asUintN(bits, acc * base);
+    base = BigInt.asUintN(bits, base * base);
+  }
+  return wrap(t, acc);
+}
+
 /** `None` of a checked method. */
 const NONE = null;
 
@@ -201,10 +227,11 @@ export function applyIntMethod(name: string, t: IntTy, v: bigint, args: readonly
       const r = name === 'rotate_left' ? k : (BigInt(bits) - k) % BigInt(bits);
       return wrap(t, ((u << r) | (u >> (BigInt(bits) - r))) & ((1n << BigInt(bits)) - 1n));
     }
-    case 'pow': { const r = v ** a; return fits(t, r) ? r : overflow('multiply'); }
-    case 'wrapping_pow': return wrap(t, v ** a);
-    case 'saturating_pow': return saturate(v ** a);
-    case 'checked_pow': return checked(v ** a);
+    case 'pow': return powIn(t, v, a) ?? overflow('multiply');
+    case 'wrapping_pow': return wrappingPow(t, v, a);
+    // Overflow saturates towards the sign the exact power would have.
+    case 'saturating_pow': return powIn(t, v, a) ?? saturate(v < 0n && a % 2n === 1n ? -(1n << 200n) : 1n << 200n);
+    case 'checked_pow': return powIn(t, v, a) ?? NONE;
     case 'wrapping_add': return wrap(t, v + a);
     case 'wrapping_sub': return wrap(t, v - a);
     case 'wrapping_mul': return wrap(t, v * a);

@@ -645,6 +645,18 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['Holds'],
   },
 
+  "feature resolver 1 (a 2018 root without `resolver = \"2\"`) unifies the features of build-dependencies and other targets' dependencies with the normal ones; resolver 2 keeps them apart": {
+    files: {
+      'Cargo.toml': '[package]\nname = "top"\nversion = "0.1.0"\nedition = "2018"\n\n[dependencies]\ny = { path = "y" }\nz = { path = "z" }\n\n[build-dependencies]\ny = { path = "y", features = ["bld"] }\n\n[target.\'cfg(windows)\'.dependencies]\ny = { path = "y", features = ["win"] }\n',
+      'y/Cargo.toml': '[package]\nname = "y"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nbld = []\nwin = []\n',
+      'y/src/lib.rs': 'pub struct S { #[cfg(feature = "bld")] pub b: [u8; 200], #[cfg(feature = "win")] pub w: [u8; 400], pub x: u8 }\n',
+      'z/Cargo.toml': '[package]\nname = "z"\nversion = "0.1.0"\nedition = "2021"\nresolver = "2"\n',
+      'z/src/lib.rs': 'pub struct Z(pub u8);\n',
+      'src/lib.rs': 'pub struct T(pub y::S);\npub struct U(pub z::Z, pub u16);\n',
+    },
+    exact: ['T', 'U'],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {

@@ -157,6 +157,13 @@ describe('integer methods in constants, against rustc', function () {
       'pub struct S12([u8; N.checked_div(3).expect("three")]);',
       'pub struct S13([u8; (i8::MIN.checked_rem(-1)).unwrap() as u8 as usize]);',
       'pub struct S14([u8; (i8::MIN.wrapping_rem(-1)) as u8 as usize]);',
+      // Huge exponents: answered at once (no 4e9-bit number is ever built).
+      'pub struct S15([u8; 3u64.pow(4000000000) as usize]);',
+      'pub struct S16([u8; (3u64.wrapping_pow(4000000000) % 100) as usize]);',
+      'pub struct S17([u8; (2i8.saturating_pow(4000000001)) as usize]);',
+      'pub struct S18([u8; ((-2i8).saturating_pow(4000000001)) as u8 as usize]);',
+      'pub struct S19([u8; 3u64.checked_pow(4000000000).unwrap() as usize]);',
+      'pub struct S20([u8; ((-1i32).pow(4000000001) + 2) as usize]);',
     ];
     await check(lines);
   });
