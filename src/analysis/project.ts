@@ -172,7 +172,7 @@ export class Project {
       links: this.linksOf(node, withOwnLibrary),
       frozen,
       // cargo passes `--cap-lints allow` to every package that is not a path dependency.
-      ...(node.source !== 'path' ? { capLints: true } : {}),
+      ...(node.source !== 'path' ? { capLints: true } : node.manifest.lints ? { cargoLints: node.manifest.lints } : {}),
       package: { name: node.name, version: node.version },
       ...(detached ? { detached } : {}),
     };

@@ -43,6 +43,8 @@ export interface WorkspaceDecl {
   readonly package: { readonly edition?: string; readonly version?: string };
   /** `workspace.resolver`. */
   readonly resolver?: string;
+  /** `[workspace.lints.rust]`. */
+  readonly lints?: RustLints;
 }
 
 export interface Manifest {
@@ -69,6 +71,10 @@ export interface Manifest {
   readonly deps: readonly DepSpec[];
   readonly features: ReadonlyMap<string, readonly string[]>;
   readonly workspace?: WorkspaceDecl;
+  /** `[lints.rust]` (cargo passes them to rustc as `-A`/`-W`/`-D`/`-F` flags); `lints.workspace = true` is resolved by inheritWorkspace. */
+  readonly lints?: RustLints;
+  /** `lints.workspace = true`: still to be taken from `[workspace.lints]`. */
+  readonly inheritLints?: boolean;
   /**
    * `[patch.<source>]` (read from the workspace root's manifest only, as cargo does): by source
    * (`crates-io` or a git URL), the entries that replace that source's packages, by package name.
@@ -77,6 +83,24 @@ export interface Manifest {
 }
 
 export class ManifestError extends Error {}
+
+/** A lint's level and priority from `[lints.rust]` (`x = "allow"` or `x = { level = "allow", priority = -1 }`). */
+export type RustLints = ReadonlyMap<string, { readonly level: string; readonly priority: number }>;
+
+function rustLints(t: unknown): RustLints | undefined {
+  if (typeof t !== 'object' || t === null || Array.isArray(t)) return undefined;
+  const rust = (t as Record<string, unknown>).rust;
+  if (typeof rust !== 'object' || rust === null || Array.isArray(rust)) return undefined;
+  const out = new Map<string, { level: string; priority: number }>();
+  for (const [name, v] of Object.entries(rust as Record<string, unknown>)) {
+    if (typeof v === 'string') out.set(name, { level: v, priority: 0 });
+    else if (typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>).level === 'string') {
+      const pr = (v as Record<string, unknown>).priority;
+      out.set(name, { level: (v as Record<string, unknown>).level as string, priority: typeof pr === 'number' ? pr : 0 });
+    }
+  }
+  return out;
+}
 
 type Table = Record<string, unknown>;
 
@@ -240,7 +264,7 @@ function parseManifestText(text: string, dir: string): Manifest {
       }
     }
     const wp = isTable(w.package) ? w.package : {};
-    workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) }, resolver: str(w.resolver) };
+    workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) }, resolver: str(w.resolver), lints: rustLints(w.lints) };
   }
   let patch: Map<string, Map<string, DepSpec>> | undefined;
   if (isTable(doc.patch)) {
@@ -255,12 +279,14 @@ function parseManifestText(text: string, dir: string): Manifest {
       patch.set(source, m);
     }
   }
-  return { dir, package: pkg, lib, deps, features, workspace, ...(patch ? { patch } : {}) };
+  const lints = rustLints(doc.lints);
+  const inheritLints = isTable(doc.lints) && doc.lints.workspace === true;
+  return { dir, package: pkg, lib, deps, features, workspace, ...(patch ? { patch } : {}), ...(lints ? { lints } : {}), ...(inheritLints ? { inheritLints } : {}) };
 }
 
 /** A member's manifest with its `workspace = true` keys taken from the workspace root's. */
 export function inheritWorkspace(m: Manifest, ws: WorkspaceDecl | undefined): Manifest {
-  if (!m.deps.some((d) => d.inherit) && !m.package?.inheritEdition && !m.package?.inheritVersion) return m;
+  if (!m.deps.some((d) => d.inherit) && !m.package?.inheritEdition && !m.package?.inheritVersion && !m.inheritLints) return m;
   const deps = m.deps.map((d) => {
     if (!d.inherit) return d;
     const base = ws?.dependencies.get(d.name);
@@ -274,7 +300,7 @@ export function inheritWorkspace(m: Manifest, ws: WorkspaceDecl | undefined): Ma
     edition: m.package.inheritEdition ? ws?.package.edition : m.package.edition,
     version: m.package.inheritVersion ? ws?.package.version : m.package.version,
   };
-  return { ...m, package: pkg, deps };
+  return { ...m, package: pkg, deps, ...(m.inheritLints && ws?.lints ? { lints: ws.lints } : {}) };
 }
 
 /** The crate name Rust code uses for a package's library. */

@@ -803,7 +803,7 @@ export class Engine {
   /** Whether rustc lets a lint denied by default pass where `attrs` (innermost first) and module `m` set its level; E0453 thrown for an `allow` under a `forbid`. */
   private lintPasses(lint: DenyLint, attrs: readonly (readonly Attribute[])[], m: ModuleScope): boolean {
     const crate = m.crate;
-    const allowed = lintAllowed(lint, attrs, m, crate.capLints, (p) => crate.active([p]));
+    const allowed = lintAllowed(lint, attrs, m, crate.capLints, (p) => crate.active([p]), crate.cargoLints);
     if (allowed === 'E0453') throw new Reject('E0453', `\`allow(${lint})\` incompatible with a \`forbid\` around it`);
     return allowed;
   }

@@ -50,6 +50,23 @@ function levelsIn(attrs: readonly Attribute[], names: readonly string[], holds: 
   return out;
 }
 
+/** `[lints.rust]` of the package's Cargo.toml: by lint or group name, its level and priority. */
+export type CargoLints = ReadonlyMap<string, { readonly level: string; readonly priority: number }>;
+
+/**
+ * The levels `[lints.rust]` sets for `names`: cargo passes them as command-line flags, ordered by
+ * priority (then name), which any attribute in the source overrides.
+ */
+function cargoLevels(names: readonly string[], cargo: CargoLints | undefined): Level[] {
+  if (!cargo?.size) return [];
+  const hits = names.flatMap((n) => {
+    const v = cargo.get(n);
+    return v && LEVEL_NAMES.has(v.level) ? [{ n, ...v }] : [];
+  });
+  hits.sort((a, b) => a.priority - b.priority || (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
+  return hits.map((h) => h.level as Level);
+}
+
 /** Every level set for `names`, outermost first: the module chain from the crate root, then `itemAttrs` from the outermost list in. */
 function chainLevels(names: readonly string[], itemAttrs: readonly (readonly Attribute[])[], m: LintScope | undefined, holds: (p: CfgPredicate) => boolean): Level[] {
   const lists: (readonly Attribute[])[] = [];
@@ -65,14 +82,21 @@ function chainLevels(names: readonly string[], itemAttrs: readonly (readonly Att
  * `allow` under an outer `forbid` is itself an error (E0453); `warn` fails where the `warnings`
  * group is denied (`#![deny(warnings)]`); `expect` passes.
  */
-export function lintAllowed(lint: DenyLint, itemAttrs: readonly (readonly Attribute[])[], m: LintScope | undefined, capped: boolean, holds: (p: CfgPredicate) => boolean): boolean | 'E0453' {
+export function lintAllowed(
+  lint: DenyLint,
+  itemAttrs: readonly (readonly Attribute[])[],
+  m: LintScope | undefined,
+  capped: boolean,
+  holds: (p: CfgPredicate) => boolean,
+  cargo?: CargoLints,
+): boolean | 'E0453' {
   if (capped) return true;
-  const levels = chainLevels([lint, ...GROUPS[lint]], itemAttrs, m, holds);
+  const levels = [...cargoLevels([lint, ...GROUPS[lint]], cargo), ...chainLevels([lint, ...GROUPS[lint]], itemAttrs, m, holds)];
   const nearest = levels[levels.length - 1];
   if (nearest === undefined || nearest === 'deny' || nearest === 'forbid') return false;
   if (levels.includes('forbid')) return 'E0453';
   if (nearest === 'warn') {
-    const w = chainLevels(['warnings'], itemAttrs, m, holds);
+    const w = [...cargoLevels(['warnings'], cargo), ...chainLevels(['warnings'], itemAttrs, m, holds)];
     const nearestW = w[w.length - 1];
     if (nearestW === 'deny' || nearestW === 'forbid') return false;
   }

@@ -6,6 +6,7 @@
 import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
 import type { Target } from './targets';
 import { cfgAttrParts, parseCfgAttr } from './attrs';
+import type { CargoLints } from './lints';
 
 export interface ModuleInput {
   readonly file: string;
@@ -54,6 +55,8 @@ export interface CrateInput {
    * by default (an overflowing literal, conflicting `repr` hints) does not stop it compiling.
    */
   readonly capLints?: boolean;
+  /** `[lints.rust]` of its Cargo.toml (src/core/lints.ts). */
+  readonly cargoLints?: CargoLints;
 }
 
 /** Dependency crates of one crate (see src/analysis/project.ts). */
@@ -352,6 +355,8 @@ export class CrateScope {
   readonly frozen: boolean;
   /** See CrateInput.capLints (std counts as capped). */
   readonly capLints: boolean;
+  /** See CrateInput.cargoLints. */
+  readonly cargoLints: CargoLints | undefined;
   /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
   readonly externCrateUses = new Set<UseEntry>();
   /** Names the crate gives itself (`extern crate self as name;`). */
@@ -383,6 +388,7 @@ export class CrateScope {
     this.externs = new Set([...input.externCrates, ...(input.links?.names ?? [])]);
     this.frozen = isStd || input.frozen === true;
     this.capLints = isStd || input.capLints === true;
+    this.cargoLints = input.cargoLints;
     this.features = new Set(input.features);
     this.cfgSet = new Set(input.cfgSet);
     this.unsureCfgs = input.uncertainCfgs ?? new Map();

@@ -657,6 +657,18 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['T', 'U'],
   },
 
+  "`[lints.rust]` in Cargo.toml (and `lints.workspace = true`) sets lint levels as command-line flags: `overflowing_literals = \"allow\"` lets the literal wrap; an attribute in the source still wins": {
+    files: {
+      'Cargo.toml': '[package]\nname = "lints"\nversion = "0.1.0"\nedition = "2021"\n\n[lints.rust]\noverflowing_literals = "allow"\nfuture_incompatible = { level = "allow", priority = -1 }\n\n[dependencies]\n',
+      'src/lib.rs': `pub struct A([u8; 300u8 as usize]);
+#[repr(u8)] pub enum B { X = 256, Y = 3 }
+pub struct C([u8; 0x1_0000_0003u32 as usize]);
+#[repr(u8)] #[repr(u16)] pub enum D { X, Y }
+`,
+    },
+    exact: ['A', 'B', 'C', 'D'],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {
