@@ -1153,7 +1153,7 @@ export class Engine {
   private mustBeSized(ty: Ty, what: string, guard: number): void {
     let sized: boolean | 'maybe';
     try {
-      sized = this.sizedness(ty, guard + 1);
+      sized = this.sizedness(ty, guard + 1, false);
     } catch (err) {
       if (err instanceof Abstain) return;
       throw err;
@@ -1162,23 +1162,28 @@ export class Engine {
   }
 
   /** Whether a type is Sized; 'maybe' for a `?Sized` generic parameter. */
-  sizedness(ty: Ty, guard = 0): boolean | 'maybe' {
+  /**
+   * With `wf`, also the checks that make a type well-formed (slice, array and non-last tuple
+   * elements sized: mustBeSized); those elements are asked without it, so a
+   * DAG of tuples (`type T2 = (T1, T1)` 44 times) costs its depth, not 2^44.
+   */
+  sizedness(ty: Ty, guard = 0, wf = true): boolean | 'maybe' {
     if (guard > MAX_DEPTH) throw new Abstain('type nesting too deep');
     switch (ty.k) {
       case 'str':
       case 'dyn':
         return false;
       case 'slice':
-        this.mustBeSized(ty.elem, 'slice and array elements must be sized', guard);
+        if (wf) this.mustBeSized(ty.elem, 'slice and array elements must be sized', guard);
         return false;
       case 'array':
-        this.mustBeSized(ty.elem, 'slice and array elements must be sized', guard);
+        if (wf) this.mustBeSized(ty.elem, 'slice and array elements must be sized', guard);
         return true;
       case 'param':
         return ty.maybeUnsized ? 'maybe' : true;
       case 'tuple':
-        for (const e of ty.elems.slice(0, -1)) this.mustBeSized(e, 'only the last element of a tuple may be unsized', guard);
-        return ty.elems.length ? this.sizedness(ty.elems[ty.elems.length - 1]!, guard + 1) : true;
+        if (wf) for (const e of ty.elems.slice(0, -1)) this.mustBeSized(e, 'only the last element of a tuple may be unsized', guard);
+        return ty.elems.length ? this.sizedness(ty.elems[ty.elems.length - 1]!, guard + 1, wf) : true;
       case 'unknown':
         throw new Abstain(ty.reason);
       case 'error':

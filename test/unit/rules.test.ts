@@ -564,6 +564,14 @@ pub struct HoldsV(V<u16>);
     assert.equal(r.get('HoldsV')!.size, 8);
   });
 
+  it('sizedness checks of tuple elements follow a DAG of 44 tuple aliases by its depth (it hung: 2^44 visits)', async function () {
+    this.timeout(60_000); // a hang detector only
+    const aliases = Array.from({ length: 44 }, (_, i) => `type T${i + 1} = (T${i}, T${i});`).join('\n');
+    const r = await reported(`type T0 = u8;\n${aliases}\npub struct Big(T44);\npub struct Bad(&'static (T3, str), T2);`);
+    assert.equal(r.get('Big')!.size, 2 ** 44);
+    assert.match(r.get('Bad')!.error ?? '', /^E0277/);
+  });
+
   it("a crate's own trait named like std's is not std's: `<X as iter::Iterator>::Item` with the crate's `iter::Iterator` gives no std number (rustc: the crate impl's u32)", async () => {
     // rustc 1.95: A, B, C, k::F are 8/4 and D 16/8 (the crate's impls); CoreA 8/4 (a module named core).
     const r = await reported(`mod iter { pub trait Iterator { type Item; } impl Iterator for std::vec::IntoIter<u8> { type Item = u32; }
