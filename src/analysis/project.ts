@@ -11,7 +11,7 @@ import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
 import { type FileWalk, type ModuleProblem, walkModules } from './modules';
-import { buildCfgs, outDirSource } from '../cargo/buildScripts';
+import { buildCfgs, outDirSource, withScriptModules } from '../cargo/buildScripts';
 import { dirname, join } from '../cargo/paths';
 import type { ParsedFiles } from './parsedFiles';
 import type { WorkBudget } from '../core/budget';
@@ -124,7 +124,11 @@ export class Project {
   private *crateWalk(node: PackageNode, entry: string, opts: LoadCrateOptions): Generator<void, CrateLoad, void> {
     const { frozen = false, read = (p: string) => this.fs.readFile(p), withOwnLibrary = false, detached = false } = opts;
     const graphFeatures = this.graph.features(node);
-    const script = node.manifest.package?.build === false ? undefined : this.fs.readFile(join(node.dir, node.manifest.package?.build ?? 'build.rs'));
+    const buildPath = node.manifest.package?.build;
+    const scriptPath = join(node.dir, typeof buildPath === 'string' ? buildPath : 'build.rs');
+    const scriptText = node.manifest.package?.build === false ? undefined : this.fs.readFile(scriptPath);
+    // The files of the script's `mod x;` may print cfgs too.
+    const script = scriptText === undefined ? undefined : withScriptModules((p) => this.fs.readFile(p), scriptPath, scriptText);
     const sysDir = node.name === 'openssl' ? this.graph.deps(node).find((e) => !('missing' in e.to) && e.to.name === 'openssl-sys')?.to : undefined;
     const built = buildCfgs(node.name, script, this.target, graphFeatures, {
       fs: this.fs,

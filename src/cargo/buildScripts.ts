@@ -9,6 +9,8 @@
  *    says which build script sets what).
  */
 import type { Target } from '../core/targets';
+import { evalCfg } from '../core/resolve';
+import { parseCfgAttr } from '../core/attrs';
 import type { ProjectFs } from './fs';
 import { join } from './paths';
 import { opensslCfg, systemOpenssl } from './openssl';
@@ -36,8 +38,111 @@ export function buildScriptCfgNames(text: string): string[] {
   for (const m of text.matchAll(/\bemit\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(m[1]!);
   for (const m of text.matchAll(/\bemit_sysroot_crate\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(`has_${m[1]!}`);
   for (const m of text.matchAll(/\bemit_rustc_version\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)/g)) names.add(`rustc_${m[1]!}_${m[2]!}`);
-  for (const m of text.matchAll(/\bemit_has_type\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(`has_${m[1]!}`);
+  // autocfg's `emit_has_type("i128")`, `emit_has_path("std::ptr::addr_of")`, `emit_has_trait(..)`:
+  // `has_` and the name with every other character than a letter or digit as `_`.
+  for (const m of text.matchAll(/\bemit_has_(?:type|path|trait)\s*\(\s*"([^"]*)"\s*\)/g)) names.add(`has_${m[1]!.replace(/[^A-Za-z0-9]/g, '_')}`);
+  // `emit_path_cfg(path, "name")` and the expression, type, trait and constant probes: the name given.
+  for (const m of text.matchAll(/\bemit_(?:path|expression|type|trait|constant)_cfg\s*\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(m[1]!);
+  // Functions of other crates (pyo3-build-config's `emit_pyo3_cfgs()`) may print cfgs of any name.
+  if (callsUnknownCrate(text)) names.add(ANY_NAME);
   return [...names];
+}
+
+/**
+ * Crates whose functions build scripts call that print no `rustc-cfg` of their own: they compile
+ * C (cc, cmake), find libraries (pkg-config, vcpkg), generate code into OUT_DIR (bindgen, prost,
+ * tonic, lalrpop…) or answer questions the script prints from itself (version_check,
+ * rustc_version, autocfg, whose `emit*` calls are read above; cfg_aliases, read exactly).
+ */
+const QUIET_BUILD_CRATES: ReadonlySet<string> = new Set([
+  'std', 'core', 'alloc', 'crate', 'self', 'super', 'cc', 'cmake', 'pkg_config', 'vcpkg', 'bindgen', 'prost_build', 'tonic_build', 'lalrpop',
+  'version_check', 'rustc_version', 'autocfg', 'cfg_aliases', 'semver', 'regex', 'walkdir', 'glob', 'serde', 'serde_json', 'toml', 'which',
+  'tempfile', 'anyhow', 'fs_extra', 'shlex', 'winres', 'embed_resource', 'built', 'vergen', 'chrono', 'time', 'pkg_version', 'rustversion',
+  'env', 'fs', 'path', 'process', 'io', 'ffi', 'fmt', 'str', 'string', 'vec', 'collections', 'cmp', 'mem', 'Some', 'None', 'Ok', 'Err',
+  'thread', 'sync', 'net', 'os', 'hash', 'iter', 'char', 'num', 'ops', 'borrow', 'rc', 'cell', 'array', 'slice', 'option', 'result',
+  'convert', 'default', 'ptr', 'any', 'marker', 'error', 'f32', 'f64', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32',
+  'u64', 'u128', 'usize', 'bool', 'ascii', 'panic', 'arch', 'hint', 'boxed', 'primitive', 'prelude',
+  'proc_macro', 'build_const', 'string_cache_codegen', 'dunce', 'hashbrown', 'rand', 'musl_reference_tests', 'cbindgen', 'cfg_if',
+  'capnpc', 'protobuf_codegen', 'cxx_build', 'napi_build', 'tauri_build', 'windows_targets', 'phf_codegen', 'askama', 'uuid', 'bytes',
+]);
+
+/** Whether a build script calls a function through another crate's path (`pyo3_build_config::use_pyo3_cfgs()`) not known to print no cfgs. */
+function callsUnknownCrate(text: string): boolean {
+  const local = new Set([...text.matchAll(/\b(?:mod|fn|struct|enum|type|trait|const|static|use\s+\S+\s+as)\s+([A-Za-z_]\w*)/g)].map((m) => m[1]!));
+  // `extern crate version_check as rustc;`: the alias of a quiet crate is quiet.
+  for (const m of text.matchAll(/\bextern\s+crate\s+([A-Za-z_]\w*)\s+as\s+([A-Za-z_]\w*)/g)) if (QUIET_BUILD_CRATES.has(m[1]!)) local.add(m[2]!);
+  // Comments and string literals name paths that are not calls.
+  text = text.replace(/\/\/[^\n]*/g, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  for (const m of text.matchAll(/(?<![\w:])([a-z_][a-z0-9_]*)::(?:[A-Za-z_]\w*::)*[a-z_]\w*\s*\(/g)) {
+    const root = m[1]!;
+    if (!QUIET_BUILD_CRATES.has(root) && !local.has(root)) return true;
+  }
+  // `.emit_*_cfgs()` / `.print_*_cfgs()` methods of a value from another crate (pyo3's interpreter config).
+  return /\.\s*(?:emit|print)_[a-z0-9_]*cfgs\s*\(/.test(text);
+}
+
+/**
+ * `cfg_aliases! { name: { predicate }, .. }` (the cfg_aliases crate: nix, winit, wgpu): each
+ * alias is set where its predicate holds for the target and features (aliases may name earlier
+ * ones). Undefined when the script has no such call or it is not read to the end.
+ */
+export function cfgAliases(text: string, holds: (pred: string, set: ReadonlySet<string>) => boolean): { set: string[]; names: string[] } | undefined {
+  const at = /\bcfg_aliases!\s*\{/.exec(text);
+  if (!at) return undefined;
+  let depth = 1;
+  let i = at.index + at[0].length;
+  const start = i;
+  for (; i < text.length && depth > 0; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}') depth--;
+  }
+  if (depth !== 0) return undefined;
+  const body = text.slice(start, i - 1);
+  const set = new Set<string>();
+  const names: string[] = [];
+  let k = 0;
+  const re = /\s*([A-Za-z_]\w*)\s*:\s*\{/y;
+  while (k < body.length) {
+    re.lastIndex = k;
+    const m = re.exec(body);
+    if (!m) {
+      if (/^[\s,]*$/.test(body.slice(k))) break;
+      return undefined;
+    }
+    let d = 1;
+    let j = re.lastIndex;
+    const from = j;
+    for (; j < body.length && d > 0; j++) {
+      if (body[j] === '{') d++;
+      else if (body[j] === '}') d--;
+    }
+    const pred = body.slice(from, j - 1).trim();
+    names.push(m[1]!);
+    if (holds(pred, set)) set.add(m[1]!);
+    k = j;
+    while (k < body.length && /[\s,]/.test(body[k]!)) k++;
+  }
+  return { set: [...set], names };
+}
+
+/**
+ * The build script's text with the files of its `mod name;` declarations appended (they may print
+ * cfgs too), read next to the file that declares them, a few levels deep.
+ */
+export function withScriptModules(read: (path: string) => string | undefined, path: string, text: string, depth = 0): string {
+  if (depth > 4) return text;
+  const dir = path.replace(/\/[^/]*$/, '');
+  const own = /(?:^|\/)(?:main|mod|build)\.rs$/.test(path) ? dir : path.replace(/\.rs$/, '');
+  let out = text;
+  for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+([A-Za-z_]\w*)\s*;/gm)) {
+    for (const p of [`${own}/${m[1]!}.rs`, `${own}/${m[1]!}/mod.rs`]) {
+      const t = read(p);
+      if (t === undefined) continue;
+      out += `\n${withScriptModules(read, p, t, depth + 1)}`;
+      break;
+    }
+  }
+  return out;
 }
 
 /**
@@ -301,14 +406,20 @@ export function buildCfgs(pkg: string, script: string | undefined, t: Target, fe
     if (r) return r;
   }
   const known = KNOWN[pkg];
+  // cfg_aliases: every alias decided from the target and features.
+  const aliases = cfgAliases(script, (pred, already) => evalCfg(parseCfgAttr(`cfg(${pred})`), t, features, already));
+  // An alias that does not hold is decided too (`!name`), whatever else the script may print.
+  if (aliases) set.push(...aliases.set, ...aliases.names.filter((n) => !aliases.set.includes(n)).map((n) => `!${n}`));
+  const aliased = new Set(aliases?.names);
   for (const n of buildScriptCfgNames(script)) {
+    if (aliased.has(n)) continue;
     const feature = /^feature="(.*)"$/.exec(n)?.[1];
     if (feature !== undefined && features.has(feature)) continue;
     const v = n === ANY_NAME ? undefined : known?.(n, t, features, script, ctx);
     if (v === true) (feature !== undefined ? on : set).push(feature ?? n);
     else if (v === false || (feature === undefined && /(^|_)no_/.test(n))) continue;
     else if (typeof v === 'string') uncertain.set(n, v);
-    else if (n === ANY_NAME) uncertain.set(n, `${pkg}'s build script, which is not run, sets cfgs whose names it makes at run time`);
+    else if (n === ANY_NAME) uncertain.set(n, `${pkg}'s build script, which is not run, sets cfgs it does not spell out (names made at run time, or printed by functions of other crates)`);
     else uncertain.set(n, `\`cfg(${n})\` is set or not by ${pkg}'s build script, which is not run`);
   }
   return { set, features: on, uncertain };

@@ -262,7 +262,8 @@ export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<s
 export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<string>, extra: ReadonlySet<string>, unsure: ReadonlyMap<string, string>): boolean | string {
   switch (p.kind) {
     case 'name':
-      if (!extra.has(p.name) && !target.cfgNames.has(p.name)) {
+      // `!name` in `extra`: decided unset (a `cfg_aliases!` alias whose predicate fails).
+      if (!extra.has(p.name) && !extra.has(`!${p.name}`) && !target.cfgNames.has(p.name)) {
         const why = unsure.get(p.name) ?? (NEVER_FROM_BUILD_SCRIPTS.has(p.name) ? undefined : unsure.get('*'));
         if (why !== undefined) return why;
       }

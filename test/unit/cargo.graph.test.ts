@@ -240,6 +240,28 @@ describe('cargo graph', () => {
 });
 
 describe('build scripts (never run)', () => {
+  it("reads autocfg's emit_*_cfg and emit_has_* names (mangled as autocfg does) and takes calls into other crates as printing any cfg", () => {
+    const script = `fn main() {
+    let ac = autocfg::new();
+    ac.emit_path_cfg("std::ptr::addr_of", "has_addr_of");
+    ac.emit_expression_cfg("1u32.count_ones()", "has_count_ones");
+    ac.emit_type_cfg("std::num::NonZeroU8", "has_nonzero");
+    ac.emit_trait_cfg("std::iter::FusedIterator", "has_fused");
+    ac.emit_constant_cfg("u8::MAX", "has_u8_max");
+    ac.emit_has_path("std::ptr::addr_of");
+    ac.emit_has_trait("std::iter::FusedIterator");
+    ac.emit_has_type("i128");
+    let out = std::env::var("OUT_DIR").unwrap();
+    cc::Build::new().file("x.c").compile("x");
+}`;
+    const quiet = buildCfgs('ac', script, x86, new Set());
+    assert.deepEqual([...quiet.uncertain.keys()].sort(), ['has_addr_of', 'has_count_ones', 'has_fused', 'has_i128', 'has_nonzero', 'has_std__iter__FusedIterator', 'has_std__ptr__addr_of', 'has_u8_max']);
+    const loud = buildCfgs('pyo3-ffi', 'fn main() { let c = pyo3_build_config::get(); c.emit_pyo3_cfgs(); }', x86, new Set());
+    assert.match(loud.uncertain.get('*') ?? '', /does not spell out/);
+    const aliases = buildCfgs('a', 'fn main() { cfg_aliases::cfg_aliases! { linux: { target_os = "linux" }, apple: { target_os = "macos" }, both: { any(linux, apple) } } }', x86, new Set());
+    assert.deepEqual(aliases.set, ['linux', 'both', '!apple']);
+  });
+
   it('reads the cfgs a build script may set, knows indexmap/serde_json/log/memchr on rustc 1.95, and leaves the rest uncertain', () => {
     const ix = buildCfgs('indexmap', 'fn main() { match std::env::var_os("CARGO_FEATURE_STD") { Some(_) => autocfg::emit("has_std"), None => autocfg::new().emit_sysroot_crate("std") } }', x86, new Set());
     assert.deepEqual(ix.set, ['has_std']);

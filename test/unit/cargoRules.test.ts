@@ -141,7 +141,7 @@ pub struct Plain2 {
     exact: ['Plain2'],
     abstain: [
       ['ByFeature', /`cfg\(feature="fast"\)` is set or not by bsfeat's build script/],
-      ['ByMadeName', /names it makes at run time/],
+      ['ByMadeName', /names made at run time/],
     ],
   },
   "a glob import brings in only what is visible where it is written: not a module's private items or its private `use`s; `pub(crate)` and `pub(super)` ones, and everything to `use super::*`": {
@@ -667,6 +667,29 @@ pub struct C([u8; 0x1_0000_0003u32 as usize]);
 `,
     },
     exact: ['A', 'B', 'C', 'D'],
+  },
+
+  "build scripts: `cfg_aliases!` aliases decided from the target, cfgs printed from the script's own modules and functions of other crates (which may print any cfg) make what they gate unknown, never unset": {
+    files: {
+      'Cargo.toml': '[package]\nname = "scripts"\nversion = "0.1.0"\nedition = "2021"\nbuild = "build/main.rs"\n\n[build-dependencies]\ncfg_aliases = { path = "cfg_aliases" }\nprinter = { path = "printer" }\n\n[dependencies]\n',
+      'cfg_aliases/Cargo.toml': '[package]\nname = "cfg_aliases"\nversion = "0.2.1"\nedition = "2018"\n',
+      'cfg_aliases/src/lib.rs': '#[macro_export]\nmacro_rules! cfg_aliases {\n    ($($alias:ident : { target_os = $os:literal }),* $(,)?) => {\n        $( if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok($os) { println!("cargo:rustc-cfg={}", stringify!($alias)); } )*\n    };\n}\n',
+      'printer/Cargo.toml': '[package]\nname = "printer"\nversion = "0.1.0"\nedition = "2021"\n',
+      'printer/src/lib.rs': 'pub fn print_cfgs() { println!("cargo:rustc-cfg=from_dep"); }\n',
+      'build/main.rs': 'use cfg_aliases::cfg_aliases;\nmod probe;\nfn main() {\n    cfg_aliases! {\n        linux: { target_os = "linux" },\n        apple: { target_os = "macos" },\n    }\n    probe::run();\n    printer::print_cfgs();\n}\n',
+      'build/probe.rs': 'pub fn run() {\n    println!("cargo:rustc-cfg=from_module");\n}\n',
+      'src/lib.rs': `pub struct S { #[cfg(linux)] pub a: [u8; 7], pub z: u8 }
+pub struct M { #[cfg(apple)] pub a: [u8; 7], pub z: u8 }
+pub struct P { #[cfg(from_module)] pub a: [u8; 7], pub z: u8 }
+pub struct D { #[cfg(from_dep)] pub a: [u8; 7], pub z: u8 }
+pub struct Plain { #[cfg(unix)] pub a: [u8; 3], pub z: u8 }
+`,
+    },
+    exact: ['S', 'M', 'Plain'],
+    abstain: [
+      ['P', /cfg\(from_module\).*build script/],
+      ['D', /does not spell out/],
+    ],
   },
 
 };
