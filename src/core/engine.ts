@@ -670,7 +670,11 @@ export class Engine {
       if (!head && !global && !['crate', 'self', 'super', 'std', 'core', 'alloc', SELF_CRATE].includes(first)) {
         return { k: 'unknown', reason: `unknown type \`${text}\` (external crate \`${first}\`?)` };
       }
-      if (head?.k === 'module' && head.m.crate.isStd) return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+      if (head?.k === 'module' && head.m.crate.isStd) {
+        // `core::primitive::u64`: std's re-exports of the primitive types.
+        if (segs.length === 3 && segs[1] === 'primitive' && PRIMITIVES.has(segs[2]!)) return this.primTy(segs[2]!);
+        return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+      }
       // A module on the way still being read (the editor parses crates off the main thread).
       let cur: Binding | undefined = head;
       for (let i = 1; cur?.k === 'module' && i < segs.length; i++) {
@@ -690,7 +694,10 @@ export class Engine {
         const head = imp.path[0] ?? '';
         const path = imp.path.join('::');
         if (this.throughPending(m, imp.path, imp.global)) return { k: 'unknown', reason: `\`${path}\`: its module's file is still being read` };
-        if (['std', 'core', 'alloc'].includes(head)) return { k: 'unknown', reason: `\`${path}\` is not a std type this extension models` };
+        if (['std', 'core', 'alloc'].includes(head)) {
+          if (imp.path.length === 3 && imp.path[1] === 'primitive' && PRIMITIVES.has(imp.path[2]!)) return this.primTy(imp.path[2]!);
+          return { k: 'unknown', reason: `\`${path}\` is not a std type this extension models` };
+        }
         if (!['crate', 'self', 'super', SELF_CRATE].includes(head)) return { k: 'unknown', reason: `unknown type \`${path}\` (external crate \`${head}\`?)` };
       }
     }

@@ -450,6 +450,17 @@ pub enum E { X = 1, Y {} }
 `,
     expect: { A: '1/1', B: '1/1', C: 'E0732', D: 'E0732', E: 'E0732', F: 'E0732', G: '8/4', H: 'E0566', I: 'E0589', J: 'E0589', K: 'E0589', M: 'E0693', N: '5/1', O: '1/1', P: 'E0566', Q: '1/1' },
   },
+  {
+    name: '`core::primitive::u64` and `std::primitive::u8` are the primitive types (also through `use .. as`)',
+    source: `
+pub struct A(core::primitive::u64, std::primitive::u8);
+use core::primitive::u32 as Word;
+pub struct B(Word);
+pub struct C(::core::primitive::bool, [std::primitive::u16; 3]);
+mod m { pub struct D(pub core::primitive::char, pub std::primitive::i128); }
+`,
+    expect: { A: '16/8', B: '4/4', C: '8/2', 'm::D': '32/16' },
+  },
 ];
 
 /** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
