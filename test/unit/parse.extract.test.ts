@@ -219,7 +219,7 @@ describe('parse: extractFile', () => {
       ['#[repr(C)]\n#[repr(packed(2))]', { c: true, packed: 2 }],
       ['#[repr(align(4))] #[repr(align(16))]', { align: 16 }],
       ['#[repr(foo)]', { unknown: ['foo'] }],
-      ['#[repr(align(3))]', { unknown: ['align(3)'] }],
+      ['#[repr(align(3))]', { conflict: 'E0589' }],
       ['#[derive(Clone)]\n/// d\n#[repr(C)]', { c: true }],
     ];
     for (const [attrs, want] of reprCases) {
