@@ -57,6 +57,8 @@ export class CargoGraph {
   readonly root: PackageNode;
   readonly workspaceRoot: string;
   readonly config: CargoConfig;
+  /** `[patch]` of the workspace root's manifest (cargo reads it there only). */
+  private readonly patches: Manifest['patch'];
   /** Whether cargo's feature resolver 1 applies (a workspace whose root is of edition 2015/2018, or virtual, without `resolver = "2"`). */
   readonly resolver1: boolean;
   /**
@@ -91,7 +93,9 @@ export class CargoGraph {
   ) {
     const ws = this.workspaceOf(packageDir);
     this.workspaceRoot = ws?.root ?? packageDir;
-    this.resolver1 = resolverOne(fs, this.workspaceRoot, ws?.decl);
+    const rootManifest = readManifest(fs, this.workspaceRoot);
+    this.resolver1 = resolverOne(rootManifest);
+    this.patches = rootManifest?.patch;
     this.config = readCargoConfig(fs, packageDir);
     const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
     const fromFlags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map<string, string>() };
@@ -196,25 +200,14 @@ export class CargoGraph {
 
   /** The workspace root manifest's `[patch]` entry for a dependency, if one replaces it. */
   private patchFor(d: DepSpec): DepSpec | undefined {
-    if (d.registry !== undefined) return undefined;
-    const patches = this.rootPatches();
+    if (d.registry !== undefined || !this.patches) return undefined;
     const source = d.git ? d.git.url.replace(/\/+$/, '') : 'crates-io';
-    for (const [key, entries] of patches ?? []) {
-      if ((key === 'crates-io' ? 'crates-io' : key.replace(/\/+$/, '')) !== source) continue;
+    for (const [key, entries] of this.patches) {
+      if (key.replace(/\/+$/, '') !== source) continue;
       const p = entries.get(d.package);
       if (p) return p;
     }
     return undefined;
-  }
-
-  private rootPatches(): Manifest['patch'] {
-    const text = this.fs.readFile(join(this.workspaceRoot, 'Cargo.toml'));
-    if (text === undefined) return undefined;
-    try {
-      return parseManifest(text, this.workspaceRoot).patch;
-    } catch {
-      return undefined;
-    }
   }
 
   private resolve(from: PackageNode, d: DepSpec, patched = false): PackageNode | NotFound {
@@ -407,21 +400,26 @@ export function* lockedManifests(fs: ProjectFs, packageDir: string): Generator<{
   }
 }
 
-/**
- * Cargo's feature resolver for the workspace rooted at `root`: `package.resolver` or
- * `workspace.resolver` of the root manifest, else the root package's edition (2021: "2", 2024:
- * "3", older: "1"); a virtual workspace without one is "1" (cargo warns about it).
- */
-function resolverOne(fs: ProjectFs, root: string, decl: WorkspaceDecl | undefined): boolean {
-  const text = fs.readFile(join(root, 'Cargo.toml'));
-  if (text === undefined) return false;
-  let m: Manifest;
+/** The manifest in `dir`, or undefined when there is none or it is not valid TOML (reported where its package is read). */
+function readManifest(fs: ProjectFs, dir: string): Manifest | undefined {
+  const text = fs.readFile(join(dir, 'Cargo.toml'));
+  if (text === undefined) return undefined;
   try {
-    m = parseManifest(text, root);
-  } catch {
-    return false;
+    return parseManifest(text, dir);
+  } catch (e) {
+    if (e instanceof Postponed) throw e;
+    return undefined;
   }
-  const written = m.package?.resolver ?? m.workspace?.resolver ?? decl?.resolver;
+}
+
+/**
+ * Cargo's feature resolver for the workspace whose root manifest is `m`: its `package.resolver`
+ * or `workspace.resolver`, else the root package's edition (2021: "2", 2024: "3", older: "1"); a
+ * virtual workspace without one is "1" (cargo warns about it).
+ */
+function resolverOne(m: Manifest | undefined): boolean {
+  if (!m) return false;
+  const written = m.package?.resolver ?? m.workspace?.resolver;
   if (written !== undefined) return written === '1';
   if (!m.package) return true;
   const edition = m.package.edition ?? (m.package.inheritEdition ? m.workspace?.package.edition : undefined) ?? '2015';

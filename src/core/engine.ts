@@ -1469,10 +1469,8 @@ export class Engine {
     if (item.kind === 'enum' && repr.pack !== undefined) throw new Reject('E0517', 'attribute should be applied to a struct or union');
     // `#[repr(u8)]` names an enum's tag: rustc refuses it on a struct or a union.
     if (item.kind !== 'enum' && itemRepr.int !== undefined) throw new Reject('E0517', 'attribute should be applied to an enum');
-    if (repr.align !== undefined && (repr.align & (repr.align - 1)) !== 0) throw new Reject('E0589', 'invalid `repr(align)` attribute: not a power of two');
     // On 16-bit targets isize::MAX is below rustc's 2^29 limit: align(32768) is already rejected.
     if (repr.align !== undefined && BigInt(repr.align) >= t.objSizeBound) throw new Reject('E0589', `alignment must not be greater than \`isize::MAX\` bytes (${t.objSizeBound - 1n} on ${t.triple})`);
-    if (repr.pack !== undefined && (repr.pack & (repr.pack - 1)) !== 0) throw new Reject('E0552', 'invalid `repr(packed)` attribute: not a power of two');
     if (repr.transparent && (repr.c || repr.pack !== undefined || repr.align !== undefined || repr.int !== undefined)) {
       throw new Reject('E0692', 'transparent type cannot have other repr hints');
     }
