@@ -858,11 +858,16 @@ export class Engine {
         return e.value ? 1n : 0n;
       case 'unary': {
         if (e.op === '-' && e.operand.kind === 'int') {
+          // `A = -1i32` where an `isize` is expected: the suffix must match, as for `1i32`.
+          const suffixed = ity === WIDE ? undefined : this.intTypeOf(e.operand, s);
+          if (typeof suffixed === 'object' && !sameInt(suffixed, ity)) this.mismatch(`-${e.operand.text}`, suffixed, ity);
+        }
+        // `-x` of an unsigned type is E0600 (no `Neg` for unsigned integers), whatever x is.
+        if (e.op === '-' && !ity.signed) throw new Reject('E0600', `cannot apply unary operator \`-\` to type \`${intTyName(ity)}\``);
+        if (e.op === '-' && e.operand.kind === 'int') {
           // `-128i8`, `-0x8000_0000_0000_0000`: the literal is negated before the range check.
           const neg = -e.operand.value;
           const bits = ity.size * 8;
-          // `-1u8` is E0600 (no `Neg` for unsigned types); not modelled: no answer.
-          if (!ity.signed) throw new Abstain('a negative literal of an unsigned type (rustc: E0600)');
           if (neg >= -(1n << BigInt(bits - 1))) return neg;
           this.overflowingLiteral(s, ity, neg);
           return BigInt.asIntN(bits, neg);

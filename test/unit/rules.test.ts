@@ -383,6 +383,27 @@ pub enum O { A = Z }
     expect: { A: 'E0308', C: 'E0308', D: '6/1', E: '6/1', F: '8/1', G: '32/1', H: 'E0308', I: '4/1', J: '4/1', K: 'E0308', L: '1/1', M: '1/1', O: 'E0308' },
   },
   {
+    name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
+    source: `
+const X: u8 = 3;
+const Y: i32 = -4;
+pub enum A { A = -1i32, B }
+#[repr(i8)] pub enum B { A = -1i16 }
+#[repr(u8)] pub enum C { A = -1i8 }
+#[repr(u8)] pub enum D { A = -1 }
+pub struct E { a: [u8; -X as usize] }
+pub struct F { a: [u8; -(1)] }
+pub struct G { a: [u8; (-1 as usize) & 7] }
+pub struct H { a: [u8; (-1i64) as usize & 7] }
+pub struct I { a: [u8; (-Y) as usize] }
+pub enum J { A = -1isize, B = -2 }
+#[repr(i8)] pub enum K { A = -128i8, B = -(1i8) }
+#[repr(i64)] pub enum L { A = -(1 << 40), B = -0x7fff_ffff_ffff_ffff - 1 }
+pub struct M { a: [u8; (-5i32).abs() as usize] }
+`,
+    expect: { A: 'E0308', B: 'E0308', C: 'E0308', D: 'E0600', E: 'E0600', F: 'E0600', G: 'E0600', H: '7/1', I: '4/1', J: '1/1', K: '1/1', L: '8/8', M: '5/1' },
+  },
+  {
     name: '`#[repr(u8)]` and other integer reprs on a struct or a union are E0517; `cfg(true)` and `cfg(false)` are literals (Rust 1.88)',
     source: `
 #[repr(u8)] pub struct A { a: u8 }
