@@ -17,10 +17,11 @@ import { DEFAULT_TARGET, registerCustomTarget } from './core/targets';
 import { readFileSync } from 'node:fs';
 import { runDiff } from './cliDiff';
 import type { ProjectFs } from './cargo/fs';
+import type { FeatureSelection } from './cargo/graph';
 import { findRepositoryRoot, readRevision, revisionFs } from './platform/gitRevision';
 import { hostTriple } from './core/hostTarget';
 
-const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--heap N [--heap-inner M]] [--verbose] PATH...
+const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--features F,..] [--all-features] [--no-default-features] [--heap N [--heap-inner M]] [--verbose] PATH...
   PATH       a .rs file or a crate directory (src/lib.rs or src/main.rs)
   --json     print one JSON document {target, types}
   --heap     also give what each type owns on the heap with N entries in each collection it holds
@@ -29,6 +30,9 @@ const USAGE = `usage: rust-layout-lens [--json] [--target TRIPLE] [--heap N [--h
   --verbose  also list the dependency crates read and their problems (on stderr)
   --target   any target of rustc 1.95's \`rustc --print target-list\` (docs/targets.md), or a custom
              target .json file (default ${DEFAULT_TARGET})
+  --features, --all-features, --no-default-features
+             the package's features, as cargo's options of the same names select them (a
+             comma- or space-separated list, \`dep/feature\` too; may be repeated)
 
   --at       lay out PATH as it was at a git revision (see --diff for the forms of REV)
 
@@ -60,7 +64,7 @@ function table(types: readonly (TypeReport & { heap?: HeapReport })[], heap: boo
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' }, diff: { type: 'string' }, at: { type: 'string' }, 'base-dir': { type: 'string' }, format: { type: 'string' }, 'fail-on-growth': { type: 'string' }, heap: { type: 'string' }, 'heap-inner': { type: 'string' } } });
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, target: { type: 'string' }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' }, diff: { type: 'string' }, at: { type: 'string' }, 'base-dir': { type: 'string' }, format: { type: 'string' }, 'fail-on-growth': { type: 'string' }, heap: { type: 'string' }, 'heap-inner': { type: 'string' }, features: { type: 'string', short: 'F', multiple: true }, 'all-features': { type: 'boolean' }, 'no-default-features': { type: 'boolean' } } });
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -73,6 +77,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(USAGE + '\n');
     return 2;
   }
+  const features: FeatureSelection = {
+    features: (args.values.features ?? []).flatMap((f) => f.split(/[\s,]+/)).filter((f) => f !== ''),
+    ...(args.values['all-features'] ? { all: true } : {}),
+    ...(args.values['no-default-features'] ? { noDefault: true } : {}),
+  };
   useNodeParseClock();
   const analyzer = new Analyzer({ wasmDir: __dirname, prebuiltStd: () => readStdModel(__dirname) });
   try {
@@ -96,7 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       const w = (s: string) => process.stdout.write(s);
       const e = (s: string) => process.stderr.write(s);
-      return await runDiff({ analyzer, target, path: path.resolve(args.positionals[0]!), rev: args.values.diff, baseDir: args.values['base-dir'], format: format as 'json' | 'markdown' | 'text', failOnGrowth: growth === undefined ? undefined : Number(growth) }, w, e);
+      return await runDiff({ analyzer, target, features, path: path.resolve(args.positionals[0]!), rev: args.values.diff, baseDir: args.values['base-dir'], format: format as 'json' | 'markdown' | 'text', failOnGrowth: growth === undefined ? undefined : Number(growth) }, w, e);
     }
     const heapArg = args.values.heap;
     const innerArg = args.values['heap-inner'];
@@ -130,7 +139,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         // A batch tool: every file is parsed to the end, however long its error recovery takes
         // (the parse budget keeps the editor responsive; here completeness comes first).
         const parse = (file: string, text: string) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
-        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target, host: hostTriple(process.platform, process.arch), ownIncludes: true });
+        loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target, host: hostTriple(process.platform, process.arch), ownIncludes: true, features });
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);
         failed = true;

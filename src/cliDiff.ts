@@ -13,12 +13,15 @@ import type { ProjectFs } from './cargo/fs';
 import { changesMarkdown, changeSummary, diffLayouts, type TypeChange } from './core/layoutDiff';
 import type { TypeReport } from './core/reportTypes';
 import type { Target } from './core/targets';
+import type { FeatureSelection } from './cargo/graph';
 import { findRepositoryRoot, readRevision, revisionFs } from './platform/gitRevision';
 import { NodeFs } from './platform/nodeFs';
 
 export interface DiffOptions {
   readonly analyzer: Analyzer;
   readonly target: Target;
+  /** The root package's features (cargo's `--features` and its companions). */
+  readonly features?: FeatureSelection;
   /** The crate directory or file (absolute). */
   readonly path: string;
   /** `REV` (against the working tree) or `BASE..HEAD`. */
@@ -36,7 +39,7 @@ async function layoutsOn(opts: DiffOptions, fs: ProjectFs): Promise<TypeReport[]
   const parse = (file: string, text: string) => opts.analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
   let loaded;
   try {
-    loaded = loadPath(opts.path.replace(/\\/g, '/'), { fs, parse, target: opts.target, host: hostTriple(process.platform, process.arch), ownIncludes: true });
+    loaded = loadPath(opts.path.replace(/\\/g, '/'), { fs, parse, target: opts.target, host: hostTriple(process.platform, process.arch), ownIncludes: true, ...(opts.features ? { features: opts.features } : {}) });
   } catch {
     return []; // the crate did not exist there: every type is new
   }

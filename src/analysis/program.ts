@@ -3,7 +3,7 @@
  * path: a package directory (its Cargo.toml read by src/cargo, the library entry, else
  * `src/main.rs`), or one `.rs` file as the root of its own module tree.
  */
-import { CargoGraph, packageDirOf } from '../cargo/graph';
+import { CargoGraph, type FeatureSelection, packageDirOf } from '../cargo/graph';
 import type { ProjectFs } from '../cargo/fs';
 import { join } from '../cargo/paths';
 import { parseManifest } from '../cargo/manifest';
@@ -37,6 +37,8 @@ export interface LoadOptions {
   readonly host?: string;
   /** Read `include!("file.rs")` in the loaded crate's own files too (one run that sees each file once: the CLI). */
   readonly ownIncludes?: boolean;
+  /** The root package's features (cargo's `--features`, `--all-features`, `--no-default-features`). */
+  readonly features?: FeatureSelection;
 }
 
 /** What a Project takes of the load options (the machine's triple, `include!` of the crate's own files). */
@@ -70,7 +72,7 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   let graph: CargoGraph | undefined;
   const problems: LoadProblem[] = [];
   try {
-    graph = new CargoGraph(opts.fs, opts.target, dir);
+    graph = new CargoGraph(opts.fs, opts.target, dir, opts.features);
   } catch (e) {
     problems.push({ file: join(dir, 'Cargo.toml'), message: (e as Error).message });
   }
@@ -110,7 +112,7 @@ export function targetKind(packageDir: string, file: string): 'test' | 'bin' | u
 
 /** A test, bench, example or binary of a package, rooted at `file`, with its library and dependencies linked. */
 export function loadTarget(packageDir: string, file: string, kind: 'test' | 'bin', opts: LoadOptions): LoadedProgram {
-  const graph = new CargoGraph(opts.fs, opts.target, packageDir, ['default'], kind === 'test');
+  const graph = new CargoGraph(opts.fs, opts.target, packageDir, opts.features, kind === 'test');
   const project = new Project(graph, opts.fs, opts.parse, opts.target, projectOptions(opts));
   const c = project.loadCrate(graph.root, file, { read: opts.read, withOwnLibrary: true });
   return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project };

@@ -53,6 +53,21 @@ export interface GraphProblem {
 
 const isNotFound = (x: PackageNode | NotFound): x is NotFound => 'missing' in x;
 
+/** The root package's features as cargo's command line selects them. */
+export interface FeatureSelection {
+  /** `--features a,b` (also `dep/feature`). */
+  readonly features?: readonly string[];
+  /** `--all-features`. */
+  readonly all?: boolean;
+  /** `--no-default-features`. */
+  readonly noDefault?: boolean;
+}
+
+/** cargo's command-line options for a selection (`--features a,b`, `--all-features`, `--no-default-features`). */
+export function featureArgs(sel: FeatureSelection): string[] {
+  return [...(sel.features?.length ? ['--features', sel.features.join(',')] : []), ...(sel.all ? ['--all-features'] : []), ...(sel.noDefault ? ['--no-default-features'] : [])];
+}
+
 export class CargoGraph {
   readonly root: PackageNode;
   readonly workspaceRoot: string;
@@ -80,14 +95,15 @@ export class CargoGraph {
   private readonly workspaces = new Map<string, { root: string; decl: WorkspaceDecl } | null>();
 
   /**
-   * `packageDir` holds the package's Cargo.toml. `features`: the root's features as cargo's
-   * command line would give them (default: `default`).
+   * `packageDir` holds the package's Cargo.toml. `selection`: the root's features as cargo's
+   * command line gives them (`--features`, `--all-features`, `--no-default-features`); by
+   * default, its default features.
    */
   constructor(
     private readonly fs: ProjectFs,
     readonly target: Target,
     packageDir: string,
-    rootFeatures: readonly string[] = ['default'],
+    selection: FeatureSelection = {},
     /** Also the root's dev-dependencies (for its tests, benches and examples). */
     private readonly dev = false,
   ) {
@@ -107,7 +123,32 @@ export class CargoGraph {
     if (!root || isNotFound(root)) throw new ManifestError(root && isNotFound(root) ? root.missing : `${packageDir}: no [package] in Cargo.toml`);
     this.root = root;
     this.activate(root);
-    for (const f of rootFeatures) this.enable(root, f);
+    for (const f of this.rootFeatures(selection)) this.enable(root, f);
+  }
+
+  /**
+   * The feature names cargo's command line enables on the root. `--all-features` is every
+   * `[features]` entry and every optional dependency's implicit feature. A name the package
+   * does not have is noted in `problems` and left out (cargo refuses it).
+   */
+  private rootFeatures(sel: FeatureSelection): string[] {
+    const m = this.root.manifest;
+    const out = sel.noDefault ? [] : ['default'];
+    if (sel.all) {
+      out.push(...m.features.keys());
+      for (const d of this.edgesOf(this.root)) if (d.spec.optional && !this.hasDepSyntax(this.root, d.spec.name)) out.push(d.spec.name);
+    }
+    for (const raw of sel.features ?? []) {
+      // `--features pkg/feat` with the root's own name selects the root's feature `feat`.
+      const f = raw.startsWith(`${this.root.name}/`) ? raw.slice(this.root.name.length + 1) : raw;
+      const slash = f.indexOf('/');
+      const head = slash >= 0 ? f.slice(0, f[slash - 1] === '?' ? slash - 1 : slash) : f;
+      // cargo refuses `dep:x` here, and `x` for an optional dependency some feature names as `dep:x`.
+      const known = !f.startsWith('dep:') && (m.features.has(head) || this.edgesOf(this.root).some((d) => d.spec.name === head && (slash >= 0 || (d.spec.optional && !this.hasDepSyntax(this.root, head)))));
+      if (known) out.push(f);
+      else this.problems.push({ message: `${this.root.name}: no feature or dependency named \`${head}\` (left out; cargo would refuse it)` });
+    }
+    return out;
   }
 
   /** The enabled features of a package (what `cfg(feature = "..")` sees). */

@@ -3,6 +3,7 @@
  * change at any time); listen with `onDidChangeSettings` to refresh cached results.
  */
 import * as vscode from 'vscode';
+import type { FeatureSelection } from '../cargo/graph';
 import { isKnownTarget } from './targets';
 import { resolveTarget, type ResolvedTarget } from './targetSource';
 
@@ -17,6 +18,8 @@ export interface Settings {
   readonly hoverEnabled: boolean;
   readonly inlayHintsEnabled: boolean;
   readonly diagnostics: DiagnosticSettings;
+  /** The features of the package a file belongs to (`rustLayout.cargo.features`, `rustLayout.cargo.noDefaultFeatures`). */
+  readonly features: FeatureSelection;
 }
 
 export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint';
@@ -105,7 +108,14 @@ function readSettingsNow(scope?: vscode.ConfigurationScope): Settings {
       largeEnumVariantThreshold: positive(c.get<number>('diagnostics.largeEnumVariantThreshold'), 200),
       cacheLineStraddle: c.get<boolean>('diagnostics.cacheLineStraddle', false),
     },
+    features: featureSelection(c.get<unknown>('cargo.features'), c.get<boolean>('cargo.noDefaultFeatures', false)),
   };
+}
+
+/** `rustLayout.cargo.features`: a list of feature names, or `"all"` (cargo's `--all-features`). */
+export function featureSelection(features: unknown, noDefault: boolean): FeatureSelection {
+  const list = Array.isArray(features) ? features.filter((f): f is string => typeof f === 'string').map((f) => f.trim()).filter((f) => f !== '') : [];
+  return { ...(features === 'all' ? { all: true } : {}), ...(list.length ? { features: list } : {}), ...(noDefault === true ? { noDefault: true } : {}) };
 }
 
 function positive(v: number | undefined, fallback: number): number {

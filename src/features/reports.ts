@@ -19,7 +19,7 @@ import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, Project, firstNeeded } from '../analysis/project';
 import { hostTriple } from '../core/hostTarget';
 import { CrateSession } from '../analysis/crateSession';
-import { CargoGraph, lockedManifests } from '../cargo/graph';
+import { CargoGraph, type FeatureSelection, featureArgs, lockedManifests } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
 import type { Target } from '../core/targets';
 import { DocumentTrees, type TextDocumentLike } from '../parse/documents';
@@ -322,7 +322,7 @@ export class DocumentReports extends Disposable {
       // A walk in slices may be under way for this crate (another surface's request, another
       // file of it): wait for it, then look again, rather than walk it twice side by side.
       const t = this.analyzer.resolveTarget(target);
-      const project = await this.projectFor(crate.dir, t, crateParse, files, kind === 'test');
+      const project = await this.projectFor(crate.dir, t, crateParse, files, kind === 'test', readSettings(document).features);
       this.log.debug(`${path}: package graph of ${crate.dir} ready (${since(started)})`);
       for (let waits = 0; waits < 4 && this.walking.has(key); waits++) await this.walking.get(key);
       const generation = this.index.generation;
@@ -581,8 +581,8 @@ export class DocumentReports extends Disposable {
    * The package graph of a package for a target, kept (with the dependency crates read so far)
    * until files change on disk. Undefined when its manifest cannot be read (logged).
    */
-  private async projectFor(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev = false): Promise<Project | undefined> {
-    const key = `${dir}\0${target.triple}${dev ? '\0dev' : ''}`;
+  private async projectFor(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev: boolean, features: FeatureSelection): Promise<Project | undefined> {
+    const key = `${dir}\0${target.triple}${dev ? '\0dev' : ''}\0${featureArgs(features).join(' ')}`;
     const generation = this.index.projectGeneration;
     const hit = this.projects.get(key);
     // Sources outside the workspace (CARGO_HOME) are not watched: a graph missing some is made
@@ -590,7 +590,7 @@ export class DocumentReports extends Disposable {
     const stale = hit?.done && (hit.done.project?.graph.missing.length ?? 0) > 0 && performance.now() - hit.made > MISSING_RECHECK_MS;
     if (hit && hit.generation === generation && !stale) return hit.project;
     const entry: ProjectEntry = { generation, made: performance.now(), project: Promise.resolve(undefined), done: undefined };
-    entry.project = this.makeProject(dir, target, parse, files, dev).then((project) => {
+    entry.project = this.makeProject(dir, target, parse, files, dev, features).then((project) => {
       entry.done = { project };
       entry.made = performance.now();
       return project;
@@ -604,7 +604,7 @@ export class DocumentReports extends Disposable {
    * reads 80, about 4 ms each to parse) are parsed a turn's budget at a time: the graph is built
    * again in the next turn, with what was parsed kept, until it is complete.
    */
-  private async makeProject(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev: boolean): Promise<Project | undefined> {
+  private async makeProject(dir: string, target: Target, parse: ParseFn, files: ParsedFiles | undefined, dev: boolean, features: FeatureSelection): Promise<Project | undefined> {
     if (files) await this.prefetchManifests(dir);
     const fs = budgetedFs(this.index, this.budget);
     for (;;) {
@@ -612,8 +612,8 @@ export class DocumentReports extends Disposable {
         // With the worker, reading and parsing the manifests (and finding the packages in their
         // sources) is charged to the turn's budget: the graph is built again in the next turn.
         const graph = files
-          ? withManifestBudget(this.budget, () => new CargoGraph(fs, target, dir, ['default'], dev))
-          : new CargoGraph(this.index, target, dir, ['default'], dev);
+          ? withManifestBudget(this.budget, () => new CargoGraph(fs, target, dir, features, dev))
+          : new CargoGraph(this.index, target, dir, features, dev);
         for (const p of graph.problems) this.log.warn(p.message);
         const machine = host().machine;
         const buildHost = machine ? hostTriple(machine.platform, machine.arch) : undefined;

@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { compareWithRustc, probeCandidates, type EngineReport, type EngineType } from '../core/verify/compare';
 import { ProbeError, probeCrateLayouts } from '../platform/rustcProbe';
+import { featureArgs } from '../cargo/graph';
 import type { Command } from './commands';
 import { readSettings, SECTION } from './config';
 import type { Log } from './log';
@@ -118,7 +119,7 @@ export function verifyCommand(deps: { extensionUri: vscode.Uri; storageUri: vsco
         void vscode.window.showInformationMessage(`Rust Layout: ${message}`);
         return { status: 'no-crate', message };
       }
-      const target = readSettings(doc).target;
+      const { target, features } = readSettings(doc);
       const timeoutMs = 1000 * Math.max(10, vscode.workspace.getConfiguration(SECTION, doc).get<number>('verify.timeoutSeconds', 600));
       const crateName = path.basename(found.dir);
       return vscode.window.withProgress(
@@ -129,7 +130,7 @@ export function verifyCommand(deps: { extensionUri: vscode.Uri; storageUri: vsco
           try {
             progress.report({ message: 'laying out every type with the extension…' });
             const cli = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'cli.js').fsPath;
-            const engine = await runCli(cli, ['--json', '--target', target, found.dir], abort.signal);
+            const engine = await runCli(cli, ['--json', '--target', target, ...featureArgs(features), found.dir], abort.signal);
             const types = engine.types.map((t) => (t.name === skewForTests && typeof t.size === 'number' ? ({ ...t, size: t.size + 8 } as EngineType) : t));
             const report: EngineReport = { ...engine, types };
             const candidates = probeCandidates(report);
@@ -137,7 +138,7 @@ export function verifyCommand(deps: { extensionUri: vscode.Uri; storageUri: vsco
             log.info(`verify: ${candidates.length} types of ${found.dir} probed with cargo for ${target}`);
             const probe = await probeCrateLayouts(found.dir, candidates, {
               target: target === 'x86_64-unknown-linux-gnu' && process.platform === 'linux' && process.arch === 'x64' ? undefined : target,
-              cargo: { workspaceRoot: found.workspaceRoot, targetDir: vscode.Uri.joinPath(deps.storageUri, 'verify-target').fsPath },
+              cargo: { workspaceRoot: found.workspaceRoot, targetDir: vscode.Uri.joinPath(deps.storageUri, 'verify-target').fsPath, features },
               signal: abort.signal,
               timeoutMs,
             });

@@ -10,6 +10,7 @@
  * Used by the "Verify with rustc" command (src/features/verify.ts) and the real-crate
  * differential tests (test/oracle/real-crates.ts).
  */
+import { type FeatureSelection, featureArgs } from '../cargo/graph';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,8 @@ export interface ProbeOptions {
      */
     readonly workspaceRoot?: string;
     readonly offline?: boolean;
+    /** The root package's features (cargo's `--features`, `--all-features`, `--no-default-features`). */
+    readonly features?: FeatureSelection;
   };
   readonly signal?: AbortSignal;
   /** Per cargo/rustc run. */
@@ -202,7 +205,7 @@ export async function probeCrateLayouts(dir: string, candidates: readonly ProbeC
     const target = opts.target ? ['--target', opts.target] : [];
     const args = ['--edition', info.edition, '--crate-type', info.binOnly ? 'bin' : 'lib', '--crate-name', info.name, '-Zprint-type-sizes', '--emit=metadata', '--cap-lints', 'allow', ...info.features.flatMap((f) => ['--cfg', `feature="${f}"`]), ...target, '-o', join(tmp, 'out.rmeta'), join(pkg, info.entry)];
     const which = info.binOnly ? ['--bin', readPackageName(dir) ?? info.name] : ['--lib'];
-    const cargoArgs = ['rustc', '-Zavoid-dev-deps', ...which, ...(opts.cargo?.offline ? ['--offline'] : []), '--quiet', '--profile', 'check', ...target, '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
+    const cargoArgs = ['rustc', '-Zavoid-dev-deps', ...which, ...(opts.cargo?.offline ? ['--offline'] : []), '--quiet', '--profile', 'check', ...(opts.cargo?.features ? featureArgs(opts.cargo.features) : []), ...target, '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
     const env = { ...process.env, RUSTC_BOOTSTRAP: '1' };
     // A shared target directory lets several runs reuse the dependencies they have in common.
     const cargoEnv = { ...env, ...(opts.cargo?.cargoHome ? { CARGO_HOME: opts.cargo.cargoHome } : {}), CARGO_TARGET_DIR: opts.cargo?.targetDir ?? join(tmp, 'target') };

@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, hoverAt, openFixture, poll, positionOf, hoverText, resetSetting, workspaceRoot } from './helpers';
+import { activateExtension, hoverAt, openFixture, poll, positionOf, hoverText, resetSetting, setSetting, workspaceRoot } from './helpers';
 
 suite('dependencies', () => {
   let doc: vscode.TextDocument;
@@ -108,5 +108,23 @@ suite('dependencies', () => {
     }
     const again = await poll(() => hoverAt(it, 'pub struct InTest', 'InTest'), (t) => /size 48\b/.test(t));
     assert.match(again, /size 48 · align 8\b/, again);
+  });
+
+  test('rustLayout.cargo.features lays the package out with the features it names (cargo: Gated is 1 byte by default, 40 with `extra`)', async () => {
+    const plain = await poll(() => hoverAt(doc, 'pub struct Gated', 'Gated'), (t) => /size \d/.test(t));
+    assert.match(plain, /size 1 · align 1\b/, plain);
+    await setSetting('cargo.features', ['extra']);
+    try {
+      const wide = await poll(() => hoverAt(doc, 'pub struct Gated', 'Gated'), (t) => /size 40\b/.test(t));
+      assert.match(wide, /size 40 · align 8\b/, wide);
+      // Without the defaults and without `extra`: back to 1 byte.
+      await setSetting('cargo.noDefaultFeatures', true);
+      await setSetting('cargo.features', []);
+      const none = await poll(() => hoverAt(doc, 'pub struct Gated', 'Gated'), (t) => /size 1\b/.test(t));
+      assert.match(none, /size 1 · align 1\b/, none);
+    } finally {
+      await resetSetting('cargo.features');
+      await resetSetting('cargo.noDefaultFeatures');
+    }
   });
 });

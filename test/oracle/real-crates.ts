@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { compareWithRustc, exactRate, formatSummary, probeCandidates, type EngineReport, type Summary } from './compare';
 import type { OracleRejected, OracleType } from './rustc';
+import { type FeatureSelection, featureArgs } from '../../src/cargo/graph';
 import { ptsToOracleByKind } from '../../src/core/verify/printTypeSizes';
 import { modulePathOf, probeCrateLayouts, type ProbeCandidate as Candidate, type ProbeResult } from '../../src/platform/rustcProbe';
 export { ptsToOracleByKind };
@@ -71,21 +72,22 @@ function pinDefaultToolchain(): void {
   }
 }
 
-export function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string, cargoTargetDir?: string): Promise<RustcCrateResult> {
+export function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string, cargoTargetDir?: string, features?: FeatureSelection): Promise<RustcCrateResult> {
   pinDefaultToolchain();
-  return probeCrateLayouts(dir, candidates, { target, cargo: cargoHome ? { cargoHome, targetDir: cargoTargetDir, offline: true } : undefined });
+  return probeCrateLayouts(dir, candidates, { target, cargo: cargoHome ? { cargoHome, targetDir: cargoTargetDir, offline: true, ...(features ? { features } : {}) } : undefined });
 }
 
-export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string; cargoTargetDir?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
+/** `features` (cargo's selection, passed to the CLI and to cargo alike) needs `cargoHome`: rustc alone builds with the default features. */
+export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string; cargoTargetDir?: string; features?: FeatureSelection }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
   let engine: EngineReport | undefined;
   let candidates: Candidate[];
   if (!opts.rustcOnly) {
     const env = opts.cargoHome ? { ...process.env, CARGO_HOME: opts.cargoHome } : process.env;
-    const out = execFileSync(process.execPath, [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), ...(opts.features ? featureArgs(opts.features) : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env, stdio: ['ignore', 'pipe', 'pipe'] });
     engine = JSON.parse(out) as EngineReport;
     candidates = probeCandidates(engine).map((c) => ({ ...c, file: relative(dir, join(dir, c.file)).split(sep).join('/') }));
   } else candidates = scanCandidates(dir);
-  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir);
+  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir, opts.features);
   if (!engine) {
     const oracle = [...new Set(candidates.map((c) => c.name))].flatMap((n) => {
       const p = rustc.types.get(n);
@@ -113,8 +115,10 @@ async function main(): Promise<void> {
   const target = opt('--target');
   const rustcOnly = flag('--rustc-only');
   const verbose = flag('--verbose');
-  if (!argv.length) {
-    console.error('usage: node out/test/oracle/real-crates.js [--cli dist/cli.js] [--target T] [--cargo-home DIR] [--rustc-only] [--verbose] CRATE_DIR...');
+  const featureList = opt('--features');
+  const features: FeatureSelection = { ...(featureList ? { features: featureList.split(/[\s,]+/).filter(Boolean) } : {}), ...(flag('--all-features') ? { all: true } : {}), ...(flag('--no-default-features') ? { noDefault: true } : {}) };
+  if (!argv.length || (featureArgs(features).length > 0 && !cargoHome)) {
+    console.error('usage: node out/test/oracle/real-crates.js [--cli dist/cli.js] [--target T] [--cargo-home DIR [--features F,.. --all-features --no-default-features]] [--rustc-only] [--verbose] CRATE_DIR...');
     process.exit(2);
   }
   const rows: string[] = [];
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
   for (const dir of argv) {
     let checked;
     try {
-      checked = await checkCrate(dir, { cli, rustcOnly, target, cargoHome });
+      checked = await checkCrate(dir, { cli, rustcOnly, target, cargoHome, features });
     } catch (e) {
       // One package that does not build (a dependency missing from the registry…) does not stop the others.
       rows.push(`${dir}: not checked: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);

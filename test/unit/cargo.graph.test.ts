@@ -173,6 +173,36 @@ describe('cargo graph', () => {
     assert.deepEqual(reached, ['a', 'app', 'b', 'hidden', 'opt'], 'weak?/w1 does not turn `weak` on');
   });
 
+  it("the root's features as cargo's command line selects them: --features (with dep/feature and the package's own name/feature), --all-features, --no-default-features; unknown names are reported and left out", () => {
+    const files = {
+      '/w/app/Cargo.toml': pkg(
+        'app',
+        '0.1.0',
+        '[dependencies]\na = "1"\nopt = { version = "1", optional = true }\nhidden = { version = "1", optional = true }\n' + '[features]\ndefault = ["d"]\nd = []\nx = ["y"]\ny = []\nviadep = ["dep:hidden"]\n',
+      ),
+      '/w/app/src/lib.rs': lib,
+      [`${REG}/a-1.0.0/Cargo.toml`]: pkg('a', '1.0.0', '[features]\nfast = []\n'),
+      [`${REG}/opt-1.0.0/Cargo.toml`]: pkg('opt', '1.0.0', '[features]\nbig = []\n'),
+      [`${REG}/hidden-1.0.0/Cargo.toml`]: pkg('hidden', '1.0.0'),
+    };
+    const sel = (s: ConstructorParameters<typeof CargoGraph>[3]) => new CargoGraph(memoryFs(files, { CARGO_HOME: '/home/u/.cargo' }), x86, '/w/app', s);
+    assert.deepEqual(featuresOf(sel({}), 'app'), ['d', 'default']);
+    const picked = sel({ noDefault: true, features: ['x', 'a/fast', 'opt/big', 'app/viadep'] });
+    assert.deepEqual(featuresOf(picked, 'app'), ['opt', 'viadep', 'x', 'y']);
+    assert.deepEqual(featuresOf(picked, 'a'), ['fast']);
+    assert.deepEqual(featuresOf(picked, 'opt'), ['big']);
+    assert.deepEqual(picked.problems, []);
+    // Every feature, and the implicit feature of an optional dependency not named with `dep:`.
+    const all = sel({ all: true });
+    assert.deepEqual(featuresOf(all, 'app'), ['d', 'default', 'opt', 'viadep', 'x', 'y']);
+    assert.deepEqual(all.packages().map((p) => p.name).sort(), ['a', 'app', 'hidden', 'opt']);
+    const typo = sel({ features: ['nope', 'hidden'] });
+    assert.deepEqual(featuresOf(typo, 'app'), ['d', 'default']);
+    assert.equal(typo.problems.length, 2);
+    assert.match(typo.problems[0]!.message, /no feature or dependency named `nope`/);
+    assert.match(typo.problems[1]!.message, /`hidden`/, 'an optional dependency named with `dep:` is no feature');
+  });
+
   it('a git dependency is found in $CARGO_HOME/git/checkouts by its locked revision', () => {
     const g = graph({
       '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nfoo = { git = "https://github.com/o/foo-rs" }\n'),

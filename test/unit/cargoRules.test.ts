@@ -14,6 +14,7 @@ import { checkCrate } from '../oracle/real-crates';
 import { buildCfgs } from '../../src/cargo/buildScripts';
 import { NodeFs } from '../../src/platform/nodeFs';
 import { getTarget } from '../../src/core/targets';
+import type { FeatureSelection } from '../../src/cargo/graph';
 
 const REGISTRY = '/usr/share/cargo/registry';
 const ROOT = join(__dirname, '../../..');
@@ -26,6 +27,8 @@ interface Rule {
   readonly abstain?: readonly (readonly [string, RegExp])[];
   /** More checks once the package is built (its cargo target directory given). */
   readonly check?: (targetDir: string) => void;
+  /** The root's features, given alike to cargo and to the CLI (`--features`…). */
+  readonly features?: FeatureSelection;
 }
 
 /** The cfgs a dependency's build script printed in this build (`target/…/build/<pkg>-<hash>/output`). */
@@ -692,6 +695,40 @@ pub struct Plain { #[cfg(unix)] pub a: [u8; 3], pub z: u8 }
     ],
   },
 
+  "the features cargo's command line selects (`--no-default-features --features a,z/wide,opt/big`): chained features, a dependency's feature, an optional dependency turned on by `opt/big`": {
+    features: { noDefault: true, features: ['a', 'z/wide', 'opt/big'] },
+    files: {
+      'Cargo.toml': '[package]\nname = "featsel"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\ndefault = ["d"]\nd = []\na = ["b"]\nb = []\n\n[dependencies]\nopt = { path = "opt", optional = true }\nz = { path = "z" }\n',
+      'opt/Cargo.toml': '[package]\nname = "opt"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nbig = []\n',
+      'opt/src/lib.rs': 'pub struct S { #[cfg(feature = "big")] pub b: [u8; 40], pub x: u8 }\n',
+      'z/Cargo.toml': '[package]\nname = "z"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nwide = []\n',
+      'z/src/lib.rs': '#[cfg(feature = "wide")]\npub type W = u64;\n#[cfg(not(feature = "wide"))]\npub type W = u8;\n',
+      'src/lib.rs': `pub struct D { #[cfg(feature = "d")] pub x: [u8; 100], pub z: u8 }
+pub struct A { #[cfg(feature = "b")] pub x: [u8; 7], pub z: u8 }
+pub struct Z(pub z::W, pub u8);
+pub struct O { #[cfg(feature = "opt")] pub s: opt::S, pub z: u8 }
+`,
+    },
+    exact: ['D', 'A', 'Z', 'O'],
+  },
+
+  "`--all-features`: every feature and every optional dependency's implicit feature; an optional dependency named with `dep:` has no feature of its name": {
+    features: { all: true },
+    files: {
+      'Cargo.toml': '[package]\nname = "featall"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nx = []\nserde = ["dep:hid"]\n\n[dependencies]\nhid = { path = "hid", optional = true }\nimp = { path = "imp", optional = true }\n',
+      'hid/Cargo.toml': '[package]\nname = "hid"\nversion = "0.1.0"\nedition = "2021"\n',
+      'hid/src/lib.rs': 'pub struct T(pub [u16; 5]);\n',
+      'imp/Cargo.toml': '[package]\nname = "imp"\nversion = "0.1.0"\nedition = "2021"\n',
+      'imp/src/lib.rs': 'pub struct T(pub u32);\n',
+      'src/lib.rs': `pub struct X { #[cfg(feature = "x")] pub a: [u8; 3], pub z: u8 }
+pub struct S { #[cfg(feature = "serde")] pub t: hid::T, pub z: u8 }
+pub struct N { #[cfg(feature = "hid")] pub a: [u8; 5], pub z: u8 }
+pub struct I { #[cfg(feature = "imp")] pub t: imp::T, pub z: u8 }
+`,
+    },
+    exact: ['X', 'S', 'N', 'I'],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {
@@ -717,7 +754,7 @@ describe('rules checked in cargo packages against rustc (offline)', function () 
       // Registry dependencies (`name = "1"`; path dependencies are written by the rule).
       const deps = [...(rule.files['Cargo.toml'] ?? '').split('[dependencies]')[1]!.matchAll(/^([a-z0-9_-]+) = "/gm)].map((m) => m[1]!);
       for (const d of deps) assert.ok(existsSync(REGISTRY) && readdirSync(REGISTRY).some((e) => e.startsWith(`${d}-`)), `${d} is missing from ${REGISTRY}: .ci/run installs it (scripts/install-crates.sh)`);
-      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: join(home, 'target') });
+      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: join(home, 'target'), ...(rule.features ? { features: rule.features } : {}) });
       assert.ok(summary, 'the CLI and rustc were both run');
       const table = formatSummary(summary, 50);
       assert.equal(summary.counts.wrong, 0, table);
