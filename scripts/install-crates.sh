@@ -15,7 +15,7 @@ PACKAGES=(
   librust-object-dev librust-gimli-dev librust-getrandom-dev
   librust-hyper-dev librust-tracing-subscriber-dev librust-rayon-core-dev librust-crossbeam-channel-dev
   librust-walkdir-dev librust-tokio-util-dev librust-chrono-dev librust-http-dev librust-csv-dev
-  librust-flate2-dev
+  librust-flate2-dev librust-sha2-dev
   librust-syn-mid-dev librust-darling-core-dev librust-wasm-bindgen-backend-dev librust-proc-macro2-dev
   librust-openssl-dev librust-native-tls-dev libssl-dev pkg-config
 )

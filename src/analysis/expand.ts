@@ -73,8 +73,13 @@ export interface ExpandEnv {
   readonly read?: (path: string) => string | undefined;
   /** The crate's sources never change and it is not the one being edited (a registry or git dependency). */
   readonly frozen?: boolean;
-  /** The package file a known build script's `OUT_DIR/<name>` has the items of (src/cargo/buildScripts.ts `outDirSource`), as a path. */
-  readonly outDirSource?: (name: string) => string | undefined;
+  /**
+   * What a known build script's `OUT_DIR/<name>` holds (src/cargo/buildScripts.ts
+   * `outDirSource`): a file with its items (the path), or the generated text itself.
+   */
+  readonly outDirSource?: (name: string) => { readonly path: string; readonly text?: string } | undefined;
+  /** The OUT_DIR file a known build script names by an environment variable (`include!(env!("TYPENUM_BUILD_CONSTS"))`). */
+  readonly outDirEnv?: (env: string) => string | undefined;
 }
 
 /**
@@ -303,11 +308,13 @@ export class CrateExpander {
     if (ctx.file.includes('#macro:')) return undefined;
     const lit = /^\s*"([^"\\]*)"\s*$/.exec(call.input)?.[1];
     // `include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"))` of a build script known to copy a source file.
-    const out = lit === undefined ? /^\s*concat!\s*\(\s*env!\s*\(\s*"OUT_DIR"\s*\)\s*,\s*"\/?([^"\\]+)"\s*,?\s*\)\s*$/.exec(call.input)?.[1] : undefined;
+    // `include!(env!("TYPENUM_BUILD_CONSTS"))`: a file the script names by a variable it sets.
+    const envName = lit === undefined ? /^\s*env!\s*\(\s*"([A-Za-z_]\w*)"\s*,?\s*\)\s*$/.exec(call.input)?.[1] : undefined;
+    const out = lit === undefined ? (/^\s*concat!\s*\(\s*env!\s*\(\s*"OUT_DIR"\s*\)\s*,\s*"\/?([^"\\]+)"\s*,?\s*\)\s*$/.exec(call.input)?.[1] ?? (envName !== undefined ? this.env.outDirEnv?.(envName) : undefined)) : undefined;
     const fromOutDir = out !== undefined ? this.env.outDirSource?.(out) : undefined;
     if (lit === undefined && fromOutDir === undefined) return undefined;
-    const path = fromOutDir ?? (isAbsolute(lit!) ? lit! : join(dirname(ctx.file), lit!));
-    const text = this.env.read(path);
+    const path = fromOutDir?.path ?? (isAbsolute(lit!) ? lit! : join(dirname(ctx.file), lit!));
+    const text = fromOutDir?.text ?? this.env.read(path);
     if (text === undefined) return undefined;
     let exp = includedFiles.get(path);
     if (exp?.text !== text) includedFiles.set(path, (exp = { text, origins: [] }));

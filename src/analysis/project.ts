@@ -11,7 +11,7 @@ import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { CrateScope, type CrateInput, type CrateLinks, evalCfg } from '../core/resolve';
 import type { Target } from '../core/targets';
 import { type FileWalk, type ModuleProblem, walkModules } from './modules';
-import { buildCfgs, outDirSource, withScriptModules } from '../cargo/buildScripts';
+import { buildCfgs, outDirEnvFile, outDirSource, withScriptModules } from '../cargo/buildScripts';
 import { dirname, join } from '../cargo/paths';
 import type { ParsedFiles } from './parsedFiles';
 import type { WorkBudget } from '../core/budget';
@@ -157,9 +157,10 @@ export class Project {
       ...(frozen || this.opts.ownIncludes ? { read } : {}),
       ...(frozen ? { frozen } : {}),
       outDirSource: (name) => {
-        const rel = outDirSource(node.name, script, name);
-        return rel === undefined ? undefined : join(node.dir, rel);
+        const src = outDirSource(node.name, script, name);
+        return src === undefined ? undefined : { path: join(node.dir, src.rel), ...(src.text !== undefined ? { text: src.text } : {}) };
       },
+      outDirEnv: (env) => outDirEnvFile(node.name, script, env),
     });
     const mods = yield* walkModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));

@@ -8,6 +8,7 @@
  *  - otherwise uncertain: a type whose definition is gated by it is not laid out (the engine
  *    says which build script sets what).
  */
+import { isTypenumConstsScript, typenumConsts, typenumEnvFile } from './typenum';
 import type { Target } from '../core/targets';
 import { evalCfg } from '../core/resolve';
 import { parseCfgAttr } from '../core/attrs';
@@ -359,13 +360,27 @@ const KNOWN: Readonly<Record<string, (name: string, t: Target, features: Readonl
 };
 
 /**
- * The package file a build script's `OUT_DIR/<name>` output holds the same items as, for the
- * scripts known to copy a source file with only function bodies rewritten: cssparser 0.27–0.29
- * writes `tokenizer.rs` from `src/tokenizer.rs`, expanding its `match_byte!` expressions. A path
- * relative to the package; undefined for any other output.
+ * What a build script's `OUT_DIR/<name>` output holds, for the scripts whose output is known
+ * without running them: cssparser 0.27–0.29 copies `src/tokenizer.rs` to `tokenizer.rs` with
+ * only its `match_byte!` expressions expanded (the package file, relative to the package);
+ * typenum before 1.17 writes its `consts` module (the text). Undefined for any other output.
  */
-export function outDirSource(pkg: string, script: string | undefined, name: string): string | undefined {
-  if (pkg === 'cssparser' && name === 'tokenizer.rs' && script && /match_byte::expand\s*\(/.test(script) && /join\(\s*"src\/tokenizer\.rs"\s*\)/.test(script)) return 'src/tokenizer.rs';
+export function outDirSource(pkg: string, script: string | undefined, name: string): OutDirSource | undefined {
+  if (pkg === 'cssparser' && name === 'tokenizer.rs' && script && /match_byte::expand\s*\(/.test(script) && /join\(\s*"src\/tokenizer\.rs"\s*\)/.test(script)) return { rel: 'src/tokenizer.rs' };
+  // typenum before 1.17: its `consts` module of type-level numbers, generated (src/cargo/typenum.ts).
+  if (pkg === 'typenum' && name === 'consts.rs' && script && isTypenumConstsScript(script)) return { rel: 'OUT_DIR/consts.rs', text: typenumConsts() };
+  return undefined;
+}
+
+/** A known build script's OUT_DIR file: a package file with its items (`rel`), or its generated `text` (then `rel` only names it). */
+export interface OutDirSource {
+  readonly rel: string;
+  readonly text?: string;
+}
+
+/** The OUT_DIR file a known build script names by an environment variable it sets (`include!(env!("TYPENUM_BUILD_CONSTS"))`). */
+export function outDirEnvFile(pkg: string, script: string | undefined, env: string): string | undefined {
+  if (pkg === 'typenum' && script) return typenumEnvFile(script, env);
   return undefined;
 }
 

@@ -52,6 +52,11 @@ export interface TyScope {
    * `overflowing_literals` is allowed (src/core/lints.ts).
    */
   readonly lints?: readonly (readonly Attribute[])[];
+  /**
+   * The generic parameters `generics` binds, as written (their bounds): `U::ArrayType` with
+   * `U: ArrayLength<T>` is the impl of `ArrayLength<T>` for U's type.
+   */
+  readonly params?: readonly GenericParam[];
 }
 
 /**
@@ -484,9 +489,10 @@ export class Engine {
       if (last.name === 'Self') return s.self ?? { k: 'unknown', reason: '`Self` outside a type definition' };
     }
     if (segs.length >= 2 && !e.global && s.generics.has(segs[0]!)) {
-      // `R::Text` with `R` a type of this crate graph whose trait impl defines `Text`.
+      // `R::Text` with `R` a type of this crate graph whose trait impl defines `Text`; through
+      // R's bounds with arguments first (`U: ArrayLength<T>`: that trait's impl, with T).
       const g = s.generics.get(segs[0]!)!;
-      const found = segs.length === 2 && g.k === 'ty' ? this.projection(g.ty, segs[1]!, s) : undefined;
+      const found = segs.length === 2 && g.k === 'ty' ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.projection(g.ty, segs[1]!, s)) : undefined;
       return found ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
     if (segs[0] === 'Self' && segs.length >= 2) {
@@ -546,7 +552,30 @@ export class Engine {
    * two traits may name an associated type alike, and the trait bound that tells them apart is
    * not read.
    */
-  private projection(self: Ty, name: string, s: TyScope, trait?: string): Ty | undefined {
+  /**
+   * `P::name` where the parameter P has bounds with generic arguments (`U: ArrayLength<T>`):
+   * the projection through the first of them an impl answers, with the bound's arguments
+   * (evaluated where the bound is written) matched against the impl's trait arguments.
+   */
+  private boundProjection(self: Ty, param: string, name: string, s: TyScope): Ty | undefined {
+    const p = s.params?.find((q) => q.kind === 'type' && q.name === param);
+    if (p?.kind !== 'type' || !p.bounds) return undefined;
+    for (const b of p.bounds) {
+      if (b.kind !== 'path') continue;
+      const last = b.segments[b.segments.length - 1]!;
+      const args: GArg[] = [];
+      for (const a of last.args) {
+        if (a.kind === 'lifetime') continue;
+        if (a.kind !== 'type') return undefined;
+        args.push({ k: 'ty', ty: this.tyOf(a.ty, s) });
+      }
+      const found = this.projection(self, name, s, last.name, args);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private projection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[]): Ty | undefined {
     if (self.k === 'int' || self.k === 'float' || self.k === 'bool' || self.k === 'char') return this.primitiveProjection(self, name, s, trait);
     if (self.k === 'array') return this.arrayProjection(self, name, s, trait);
     // `<&'a Map<String, Value> as IntoIterator>::IntoIter`: from an impl for references to the type.
@@ -558,7 +587,7 @@ export class Engine {
     // associated type of that name (std's own impls, `Deref for String`, are not read here).
     if (adt.def.m.crate.isStd && (STD_ASSOC_NAMES.has(name) || s.m.crate.isStd)) return undefined;
     const item = adt.def.item;
-    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
+    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[] | undefined }[] = [];
     const crates = adt.def.m.crate === s.m.crate || adt.def.m.crate.isStd ? [s.m.crate] : [adt.def.m.crate, s.m.crate];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(refKind ? `${refKind}${item.name}` : item.name) ?? []) {
@@ -587,6 +616,26 @@ export class Engine {
             generics.set(p, arg);
           } else concrete.push({ a, arg });
         }
+        // `impl<T> ArrayLength<T> for UTerm`: parameters only the trait's arguments name are
+        // bound by the bound's arguments (`U: ArrayLength<u8>`); other arguments must be equal.
+        if (traitArgs && impl.traitArgs) {
+          const written = impl.traitArgs.filter((a) => a.kind !== 'lifetime');
+          if (written.length !== traitArgs.length) continue;
+          for (let i = 0; i < written.length && matches; i++) {
+            const a = written[i]!;
+            const arg = traitArgs[i]!;
+            const p = a.kind === 'type' && a.ty.kind === 'path' && a.ty.segments.length === 1 && !a.ty.global && !a.ty.segments[0]!.args.length ? a.ty.segments[0]!.name : undefined;
+            if (p !== undefined && params.has(p)) {
+              const had = generics.get(p);
+              if (!had) generics.set(p, arg);
+              else if (had.k !== 'ty' || arg.k !== 'ty' || !sameTy(had.ty, arg.ty)) return undefined;
+              continue;
+            }
+            const same = a.kind === 'type' && arg.k === 'ty' ? sameTy(this.tyOf(a.ty, { m, generics }), arg.ty) : undefined;
+            if (same === undefined) return undefined;
+            if (!same) matches = false;
+          }
+        }
         if (generics.size !== params.size || alias.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
         // `impl IntoIterator for Map<String, Value>`: its written arguments must be the type's.
         for (const { a, arg } of concrete) {
@@ -594,12 +643,12 @@ export class Engine {
           if (same === undefined) return undefined;
           if (!same) matches = false;
         }
-        if (matches) found.push({ alias, m, generics });
+        if (matches) found.push({ alias, m, generics, params: impl.generics?.params });
       }
     }
     if (found.length !== 1) return undefined;
-    const { alias, m, generics } = found[0]!;
-    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner });
+    const { alias, m, generics, params } = found[0]!;
+    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, ...(params ? { params } : {}) });
   }
 
   /**
@@ -745,7 +794,7 @@ export class Engine {
           const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
           const g = bindParams(item.generics.params, argVals);
-          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}) });
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params });
           if (argVals.length === 0) this.aliasCache.set(item, t);
           return t;
         }
@@ -1228,7 +1277,8 @@ export class Engine {
   adtScope(ty: Extract<Ty, { k: 'adt' }>): TyScope {
     const m = ty.def.m;
     // `[u8; Self::SIZE]` in a field: the type's own associated constant (base64ct's BlockBuffer).
-    return { m, generics: bindParams(ty.def.item.generics.params, ty.args), self: ty, selfPath: [ty.def.item.name], owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item), lints: [ty.def.item.attrs] };
+    const params = ty.def.item.generics.params;
+    return { m, generics: bindParams(params, ty.args), self: ty, selfPath: [ty.def.item.name], owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item), lints: [ty.def.item.attrs], params };
   }
 
   /**

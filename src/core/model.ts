@@ -128,6 +128,11 @@ export type GenericParam =
       /** `T: ?Sized` (inline or in a where clause). */
       readonly maybeUnsized: boolean;
       readonly default?: TypeExpr;
+      /**
+       * The trait bounds written with generic arguments (`U: ArrayLength<T>`, inline then in the
+       * where clause): a projection `U::ArrayType` is the impl of that trait with those arguments.
+       */
+      readonly bounds?: readonly TypeExpr[];
     }
   | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
   | { readonly kind: 'lifetime'; readonly name: string };
@@ -253,6 +258,8 @@ export interface ExternCrateDef {
   readonly kind: 'externCrate';
   readonly crate: string;
   readonly alias?: string;
+  /** `pub extern crate typenum;` re-exports the crate: `generic_array::typenum::U5`. */
+  readonly vis?: string;
   readonly span: Span;
   readonly cfg: readonly CfgPredicate[];
   /** `#[macro_use] extern crate x;`: x's exported macros are in scope everywhere. */
@@ -304,6 +311,8 @@ export interface ImplDef {
   readonly clone?: boolean;
   /** A trait impl's trait: its path's last segment (`linked_list::Link<u8>` → `Link`). */
   readonly trait?: string;
+  /** The trait's generic arguments as written (`impl<T> ArrayLength<T> for UTerm` → `T`). */
+  readonly traitArgs?: readonly GenericArg[];
   /** The impl's own generic parameters (`impl<'a, T> … for Foo<'a, T>`). */
   readonly generics?: Generics;
   /**

@@ -172,7 +172,7 @@ function shifted(it: Item, d: number, ld: number): Item {
     case 'use':
       return { kind: it.kind, entries: it.entries, vis: it.vis, span: spanSh(it.span, d), cfg: it.cfg };
     case 'externCrate':
-      return { kind: it.kind, crate: it.crate, alias: it.alias, span: spanSh(it.span, d), cfg: it.cfg, macroUse: it.macroUse };
+      return { kind: it.kind, crate: it.crate, alias: it.alias, vis: it.vis, span: spanSh(it.span, d), cfg: it.cfg, macroUse: it.macroUse };
     case 'macroCall':
       return { kind: it.kind, name: it.name, span: spanSh(it.span, d), input: it.input, inputStart: it.inputStart + d, attrs: attrsSh(it.attrs, d), cfg: it.cfg };
     case 'macroRules':
@@ -181,7 +181,12 @@ function shifted(it: Item, d: number, ld: number): Item {
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, body: it.body, bodyStart: it.bodyStart + d,
       };
     case 'impl':
-      return { kind: it.kind, selfTy: tySh(it.selfTy, d), consts: it.consts.map((c) => shifted(c, d, ld) as typeof c), copy: it.copy, span: spanSh(it.span, d), cfg: it.cfg };
+      // Every field: a moved impl is what the engine reads (its trait, associated types, generics).
+      return {
+        kind: it.kind, selfTy: tySh(it.selfTy, d), consts: it.consts.map((c) => shifted(c, d, ld) as typeof c), copy: it.copy, clone: it.clone, trait: it.trait,
+        traitArgs: it.traitArgs && argsSh(it.traitArgs, d), generics: it.generics && genericsSh(it.generics, d), types: it.types?.map((t) => shifted(t, d, ld) as typeof t),
+        attrs: it.attrs && attrsSh(it.attrs, d), span: spanSh(it.span, d), cfg: it.cfg,
+      };
   }
 }
 
@@ -211,10 +216,13 @@ function variantSh(v: VariantDef, d: number, ld: number): VariantDef {
 }
 
 function genericsSh(g: Generics, d: number): Generics {
-  if (!g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && p.default !== undefined))) return g;
+  if (!g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && (p.default !== undefined || p.bounds !== undefined)))) return g;
   return {
     params: g.params.map((p): GenericParam => {
-      if (p.kind === 'type') return p.default ? { kind: p.kind, name: p.name, maybeUnsized: p.maybeUnsized, default: tySh(p.default, d) } : p;
+      if (p.kind === 'type') {
+        if (!p.default && !p.bounds) return p;
+        return { kind: p.kind, name: p.name, maybeUnsized: p.maybeUnsized, ...(p.default ? { default: tySh(p.default, d) } : {}), ...(p.bounds ? { bounds: p.bounds.map((b) => tySh(b, d)) } : {}) };
+      }
       if (p.kind === 'const') return { kind: p.kind, name: p.name, ty: tySh(p.ty, d), default: p.default && constSh(p.default, d) };
       return p;
     }),

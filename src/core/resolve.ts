@@ -591,6 +591,9 @@ export class CrateScope {
             const e: UseEntry = { path: [item.crate], alias: item.alias, glob: false, global: true };
             into.uses.push(e);
             this.externCrateUses.add(e);
+            // `pub extern crate typenum;`: the crate is a public name of the module.
+            if (item.vis === 'pub') into.publicUses.add(e);
+            if (item.vis !== undefined) m.useVis.set(e, item.vis);
           } else if (item.alias) {
             // `extern crate self as zbus;`: the crate under a name of its own, in the extern prelude too.
             into.uses.push({ path: ['crate'], alias: item.alias, glob: false, global: false });

@@ -570,8 +570,13 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
       }
     }
     if (types.length === 0 && consts.length === 0) return undefined;
-    const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, undefined, ctx);
-    return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), generics, types, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg };
+    const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, node.children.find((k) => k.type === 'where_clause'), ctx);
+    const traitTy = trait.type === 'generic_type' ? typeExpr(trait, ctx, 0) : undefined;
+    const traitArgs = traitTy?.kind === 'path' ? traitTy.segments[traitTy.segments.length - 1]!.args : undefined;
+    return {
+      kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), ...(traitArgs?.length ? { traitArgs } : {}),
+      generics, types, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg,
+    };
   }
   const body = node.childForFieldName('body');
   if (!body) return undefined;
@@ -918,10 +923,12 @@ function constItem(kind: 'const' | 'static', c: Node, kids: Node[], p: Pending, 
 function externCrate(c: Node, kids: Node[], p: Pending, ctx: Ctx): Item | undefined {
   let crate: string | undefined;
   let alias: string | undefined;
+  let vis: string | undefined;
   let afterAs = false;
   for (const k of kids) {
     const t = k.type;
-    if (t === 'as') afterAs = true;
+    if (t === 'visibility_modifier') vis = visText(ctx, k);
+    else if (t === 'as') afterAs = true;
     else if (t === 'identifier' || t === 'self') {
       const v = ident(slice(ctx, k));
       if (!v) continue;
@@ -934,6 +941,7 @@ function externCrate(c: Node, kids: Node[], p: Pending, ctx: Ctx): Item | undefi
     kind: 'externCrate',
     crate,
     ...(alias !== undefined ? { alias } : {}),
+    ...(vis !== undefined ? { vis } : {}),
     span: itemSpan(c, p),
     cfg: p.cfg,
     ...(p.attrs.some((a) => a.name === 'macro_use') ? { macroUse: true } : {}),
@@ -1070,12 +1078,16 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           let maybeUnsized = false;
           let def: Node | undefined;
           let afterEq = false;
+          let bounds: TypeExpr[] | undefined;
           for (const q of k.children) {
             const t = q.type;
             if (t === '=') afterEq = true;
             else if (afterEq) def ??= q;
             else if (t === 'type_identifier') name ??= ident(slice(ctx, q));
-            else if (t === 'trait_bounds' && hasMaybeSized(q, ctx)) maybeUnsized = true;
+            else if (t === 'trait_bounds') {
+              if (hasMaybeSized(q, ctx)) maybeUnsized = true;
+              bounds = argBounds(q, ctx, bounds);
+            }
           }
           if (!name) break;
           params.push({
@@ -1083,6 +1095,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             name,
             maybeUnsized,
             ...(def && def.endIndex > def.startIndex ? { default: typeExpr(def, ctx, 0) } : {}),
+            ...(bounds ? { bounds } : {}),
           });
           break;
         }
@@ -1120,13 +1133,27 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       if (!left || left.type !== 'type_identifier') continue;
       const name = ident(slice(ctx, left));
       const bounds = pk.find((q) => q.type === 'trait_bounds');
-      if (!bounds || !hasMaybeSized(bounds, ctx)) continue;
+      if (!bounds) continue;
       const i = params.findIndex((q) => q.kind === 'type' && q.name === name);
       const prev = params[i];
-      if (prev && prev.kind === 'type') params[i] = { ...prev, maybeUnsized: true };
+      if (!prev || prev.kind !== 'type') continue;
+      const withArgs = argBounds(bounds, ctx, prev.bounds && [...prev.bounds]);
+      if (hasMaybeSized(bounds, ctx)) params[i] = { ...prev, maybeUnsized: true, ...(withArgs ? { bounds: withArgs } : {}) };
+      else if (withArgs) params[i] = { ...prev, bounds: withArgs };
     }
   }
   return { params };
+}
+
+/** The bounds of a `trait_bounds` node that are trait paths with generic arguments (`ArrayLength<T>`), appended to `into`. */
+function argBounds(bounds: Node, ctx: Ctx, into: TypeExpr[] | undefined): TypeExpr[] | undefined {
+  for (const b of bounds.children) {
+    if (b.type !== 'generic_type') continue;
+    const te = typeExpr(b, ctx, 0);
+    if (te.kind !== 'path' || te.qualified || !te.segments[te.segments.length - 1]!.args.length) continue;
+    (into ??= []).push(te);
+  }
+  return into;
 }
 
 function hasMaybeSized(bounds: Node, ctx: Ctx): boolean {

@@ -475,6 +475,8 @@ export class FastParser {
         if (this.atP(':') && !this.atPathSep()) {
           this.next();
           maybeUnsized = this.skipBounds();
+          // `U: ArrayLength<T>`: the model keeps such bounds (src/parse/extract.ts `argBounds`).
+          if (this.boundArgs) throw BAIL;
         }
         let def: TypeExpr | undefined;
         if (this.atP('=')) {
@@ -521,10 +523,17 @@ export class FastParser {
   }
 
   /**
+   * Whether the bounds the last `skipBounds` passed had a `<`: a bound with generic arguments
+   * (`U: ArrayLength<T>`), which the model records (tree path), or a form that might be one.
+   */
+  private boundArgs = false;
+
+  /**
    * Skips trait bounds up to `,`, `>`, `=`, `{`, `;` at depth 0 (or `where`).
    * Returns true when one of them is `?Sized` (any path ending in `Sized`).
    */
   skipBounds(): boolean {
+    this.boundArgs = false;
     let depth = 0;
     let maybe = false;
     let boundStart = true;
@@ -540,6 +549,7 @@ export class FastParser {
           this.next();
           continue;
         }
+        if (c === '<') this.boundArgs = true;
         if (c === '(' || c === '[' || c === '<') depth++;
         else if (c === ')' || c === ']' || c === '>') {
           if (depth === 0) throw BAIL;
@@ -596,6 +606,7 @@ export class FastParser {
         this.next();
         this.next();
         if (this.skipBounds()) out.push(identName(t.v));
+        if (this.boundArgs) throw BAIL;
       } else {
         // any other predicate (`for<'a> ..`, `Vec<T>: Clone`, `'a: 'b`): skip to its `:` then bounds
         let depth = 0;
@@ -1448,7 +1459,7 @@ export class FastParser {
   }
 
   externCrate(outer: Pending, itemStart: number, itemEnd: number): ExternCrateDef {
-    this.vis();
+    const v = this.vis();
     this.expectIdent('extern');
     this.expectIdent('crate');
     const crate = identName(this.expectIdent().v);
@@ -1463,6 +1474,7 @@ export class FastParser {
       kind: 'externCrate',
       crate,
       ...(alias !== undefined ? { alias } : {}),
+      ...(v ? { vis: v.text } : {}),
       span: { start: outer.start >= 0 ? outer.start : itemStart, end: itemEnd },
       cfg: outer.cfg,
       ...(outer.attrs.some((a) => a.name === 'macro_use') ? { macroUse: true } : {}),

@@ -15,6 +15,7 @@ import { buildCfgs } from '../../src/cargo/buildScripts';
 import { NodeFs } from '../../src/platform/nodeFs';
 import { getTarget } from '../../src/core/targets';
 import type { FeatureSelection } from '../../src/cargo/graph';
+import { typenumConsts } from '../../src/cargo/typenum';
 
 const REGISTRY = '/usr/share/cargo/registry';
 const ROOT = join(__dirname, '../../..');
@@ -727,6 +728,41 @@ pub struct I { #[cfg(feature = "imp")] pub t: imp::T, pub z: u8 }
 `,
     },
     exact: ['X', 'S', 'N', 'I'],
+  },
+
+  "RustCrypto 0.10 through generic-array 0.14: typenum's numbers (a `consts` module its build script writes, known here), `pub extern crate typenum` re-exported, `U::ArrayType` through the bound `U: ArrayLength<T>`": {
+    files: {
+      'Cargo.toml': manifest('crypto', 'generic-array = "0.14"\nsha2 = "0.10"\nblock-buffer = "0.10"\ntypenum = "1"\n'),
+      'src/lib.rs': `use generic_array::GenericArray;
+use generic_array::typenum::{U0, U7, U32, U64};
+pub struct Digest(pub GenericArray<u8, U32>);
+pub struct Odd(pub GenericArray<u16, U7>, pub u8);
+pub struct Empty(pub GenericArray<u64, U0>);
+pub struct Hasher(pub sha2::Sha256, pub sha2::Sha512);
+pub struct Both(pub GenericArray<u8, U64>, pub Option<GenericArray<core::num::NonZeroU32, U7>>);
+pub struct Block(pub block_buffer::Block<U64>);
+pub struct Big(pub GenericArray<u8, typenum::U1024>, pub GenericArray<u8, typenum::U4096>);
+pub struct Direct(pub typenum::U5, pub typenum::consts::P7, pub u8);
+`,
+    },
+    exact: ['Digest', 'Odd', 'Empty', 'Hasher', 'Both', 'Block', 'Big', 'Direct'],
+    // What typenum's build script wrote is what the engine reads for it: the same aliases.
+    check: (targetDir) => {
+      const found: string[] = [];
+      const walk = (d: string, depth: number): void => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const p = join(d, e.name);
+          if (e.isDirectory() && depth < 5) walk(p, depth + 1);
+          else if (e.name === 'consts.rs' && p.includes('/build/typenum-')) found.push(p);
+        }
+      };
+      walk(targetDir, 0);
+      assert.ok(found.length > 0, `typenum's consts.rs not found under ${targetDir}`);
+      const aliases = (text: string) => [...text.matchAll(/pub type (\w+) = ([^;]+);/g)].map((m) => `${m[1]} = ${m[2]!.replace(/\s+/g, ' ')}`).sort();
+      const real = aliases(readFileSync(found[0]!, 'utf8'));
+      assert.ok(real.length > 3000, `${real.length} aliases`);
+      assert.deepEqual(aliases(typenumConsts()), real);
+    },
   },
 
 };

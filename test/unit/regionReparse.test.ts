@@ -32,6 +32,8 @@ const ITEMS: ((i: number) => string)[] = [
   (i) => `struct P${i}; struct Q${i}(u8);\n`,
   (i) => `#[repr(C)] struct W${i} { a: u8, b: u64 }\n`,
   (i) => `f${i}();\n`,
+  (i) => `impl<X: Tr<u8>> Tr<X> for T${i} where X: Other<u16> {\n    type Out = X;\n    const N: usize = ${i};\n}\n`,
+  (i) => `impl Clone for T${i} { fn clone(&self) -> Self { *self } }\n`,
 ];
 
 /** What gets typed: tokens that open or close comments, strings and blocks, and whole items. */

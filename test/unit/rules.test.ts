@@ -383,6 +383,38 @@ pub enum O { A = Z }
     expect: { A: 'E0308', C: 'E0308', D: '6/1', E: '6/1', F: '8/1', G: '32/1', H: 'E0308', I: '4/1', J: '4/1', K: 'E0308', L: '1/1', M: '1/1', O: 'E0308' },
   },
   {
+    name: "a projection through a bound with arguments (`U: ArrayLength<T>`, generic-array 0.14's scheme): the impl of that trait for U's type, with T from the bound; impls told apart by their self type's arguments",
+    source: `
+use core::marker::PhantomData;
+pub struct UTerm;
+pub struct B0;
+pub struct B1;
+pub struct UInt<U, B> { msb: U, lsb: B }
+pub unsafe trait ArrayLength<T> { type ArrayType; }
+unsafe impl<T> ArrayLength<T> for UTerm { type ArrayType = [T; 0]; }
+#[repr(C)] pub struct ImplEven<T, U> { parent1: U, parent2: U, _marker: PhantomData<T> }
+#[repr(C)] pub struct ImplOdd<T, U> { parent1: U, parent2: U, data: T }
+unsafe impl<T, N: ArrayLength<T>> ArrayLength<T> for UInt<N, B0> { type ArrayType = ImplEven<T, N::ArrayType>; }
+unsafe impl<T, N> ArrayLength<T> for UInt<N, B1> where N: ArrayLength<T> { type ArrayType = ImplOdd<T, N::ArrayType>; }
+#[repr(transparent)] pub struct GenericArray<T, U: ArrayLength<T>> { data: U::ArrayType }
+pub type U1 = UInt<UTerm, B1>;
+pub type U3 = UInt<UInt<UTerm, B1>, B1>;
+pub type U5 = UInt<UInt<UInt<UTerm, B1>, B0>, B1>;
+pub type U6 = UInt<UInt<UInt<UTerm, B1>, B1>, B0>;
+pub struct A(pub GenericArray<u8, U5>);
+pub struct B(pub GenericArray<u32, U3>, pub u8);
+pub struct C(pub Option<GenericArray<bool, U1>>);
+pub struct D(pub Option<GenericArray<&'static u8, U6>>, pub u16);
+pub struct E(pub GenericArray<u64, UTerm>);
+pub enum F { X(GenericArray<core::num::NonZeroU16, U3>), Y(u8), Z }
+pub struct G<T, U> where U: ArrayLength<T> { a: u8, arr: GenericArray<T, U> }
+pub struct H(pub G<u16, U5>);
+pub struct Bb<BS> where BS: ArrayLength<u8> { buffer: GenericArray<u8, BS>, pos: u8 }
+pub struct I(pub Bb<U6>);
+`,
+    expect: { A: '5/1', B: '16/4', C: '1/1', D: '56/8', E: '0/8', F: '8/2', H: '12/2', I: '7/1' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;
