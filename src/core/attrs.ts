@@ -352,6 +352,26 @@ export function cfgAttrParts(attrText: string): { pred: CfgPredicate; attrs: str
 }
 
 /**
+ * The condition `cfg`s inside a `cfg_attr` put on an item: `#[cfg_attr(p, cfg(q))]` removes the
+ * item where p holds and q does not, so it is `any(not(p), q)`; nested `cfg_attr`s and several
+ * `cfg`s compose the same way. Undefined when the `cfg_attr` adds no `cfg`.
+ */
+export function cfgAttrCondition(attrText: string, depth = 0): CfgPredicate | undefined {
+  const parts = depth < 16 ? cfgAttrParts(attrText) : undefined;
+  if (!parts) return undefined;
+  const inner: CfgPredicate[] = [];
+  for (const a of parts.attrs) {
+    if (/^cfg\s*\(/.test(a)) inner.push(parseCfgAttr(a));
+    else if (/^cfg_attr\s*\(/.test(a)) {
+      const c = cfgAttrCondition(a, depth + 1);
+      if (c) inner.push(c);
+    }
+  }
+  if (inner.length === 0) return undefined;
+  return { kind: 'any', items: [{ kind: 'not', item: parts.pred }, inner.length === 1 ? inner[0]! : { kind: 'all', items: inner }] };
+}
+
+/**
  * The texts of the attributes `cfg_attr`s add to an item (`#[cfg_attr(unix, path = "u.rs")]` →
  * `path = "u.rs"` where `holds(unix)`), nested `cfg_attr`s expanded, at most 16 deep.
  */

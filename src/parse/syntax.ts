@@ -4,7 +4,7 @@
  */
 import type { Attribute, CfgPredicate, GenericArg, GenericParam, Generics, PathSegment, Repr, UseEntry } from '../core/model';
 import { ownString } from '../core/model';
-import { keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from '../core/attrs';
+import { cfgAttrCondition, keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from '../core/attrs';
 
 /**
  * One shared frozen empty array: most fields have no docs, attributes, cfg or generic
@@ -89,6 +89,12 @@ export function addAttrText(p: Pending, raw: string, start: number, end: number)
     case 'cfg':
       p.cfg = append(p.cfg, parseCfgAttr(a.text));
       break;
+    case 'cfg_attr': {
+      // `#[cfg_attr(p, cfg(q))]`: the item is there unless p holds and q does not.
+      const c = cfgAttrCondition(a.text);
+      if (c) p.cfg = append(p.cfg, c);
+      break;
+    }
     case 'repr':
       mergeRepr((p.repr ??= emptyRepr()), a.text);
       break;

@@ -765,6 +765,33 @@ pub struct Direct(pub typenum::U5, pub typenum::consts::P7, pub u8);
     },
   },
 
+  "tokio's `cfg_has_atomic_u64!`: `#[cfg_attr(p, cfg(q))]` put by a macro on two `#[path]` modules of one name picks the one whose condition holds (tokio::time's StateCell was 8 bytes too big)": {
+    files: {
+      'Cargo.toml': manifest('atomics'),
+      'src/lib.rs': `macro_rules! cfg_has_atomic_u64 {
+    ($($item:item)*) => { $(
+        #[cfg_attr(not(no_target_has_atomic), cfg(all(target_has_atomic = "64", not(no_atomic_u64))))]
+        #[cfg_attr(no_target_has_atomic, cfg(not(no_atomic_u64)))]
+        $item
+    )* }
+}
+macro_rules! cfg_not_has_atomic_u64 {
+    ($($item:item)*) => { $(
+        #[cfg_attr(not(no_target_has_atomic), cfg(any(not(target_has_atomic = "64"), no_atomic_u64)))]
+        #[cfg_attr(no_target_has_atomic, cfg(no_atomic_u64))]
+        $item
+    )* }
+}
+mod loom;
+pub struct Cell(pub loom::imp::AtomicU64, pub u8);
+`,
+      'src/loom/mod.rs': 'cfg_has_atomic_u64! {\n    #[path = "native.rs"]\n    pub mod imp;\n}\ncfg_not_has_atomic_u64! {\n    #[path = "as_mutex.rs"]\n    pub mod imp;\n}\n',
+      'src/loom/native.rs': 'pub use std::sync::atomic::AtomicU64;\n',
+      'src/loom/as_mutex.rs': 'pub struct AtomicU64 { inner: std::sync::Mutex<u64> }\n',
+    },
+    exact: ['Cell'],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {

@@ -415,6 +415,31 @@ pub struct I(pub Bb<U6>);
     expect: { A: '5/1', B: '16/4', C: '1/1', D: '56/8', E: '0/8', F: '8/2', H: '12/2', I: '7/1' },
   },
   {
+    name: '`#[cfg_attr(p, cfg(q))]` removes what it is on where p holds and q does not: items, modules, fields, variants; nested `cfg_attr`s too (tokio\'s `cfg_has_atomic_u64!`)',
+    source: `
+#[cfg_attr(all(), cfg(any()))]
+pub struct T { a: u64 }
+#[cfg_attr(all(), cfg(all()))]
+pub struct T { a: u8 }
+pub struct H(pub T);
+#[cfg_attr(unix, cfg(target_has_atomic = "64"))]
+pub mod m { pub struct X(pub u16); }
+#[cfg_attr(unix, cfg(not(target_has_atomic = "64")))]
+pub mod m { pub struct X(pub u64); }
+pub struct I(pub m::X);
+pub struct F { #[cfg_attr(unix, cfg(windows))] a: u64, #[cfg_attr(windows, cfg(windows))] b: u32, c: u8 }
+pub enum E { #[cfg_attr(target_pointer_width = "64", cfg(any()))] A(u64), B(u16) }
+#[cfg_attr(unix, cfg_attr(target_os = "linux", cfg(any())))]
+pub struct N { a: u64 }
+#[cfg_attr(not(unix), cfg(any()))]
+pub struct N { a: u16 }
+pub struct J(pub N);
+#[cfg_attr(any(), cfg(any()))]
+pub struct K(pub u32);
+`,
+    expect: { H: '1/1', I: '2/2', F: '8/4', E: '2/2', J: '2/2', K: '4/4' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;
