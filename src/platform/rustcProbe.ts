@@ -51,6 +51,31 @@ export function readCargoToml(dir: string): CrateInfo {
 }
 
 /** Module path of a file under src/ (lib.rs/main.rs → '', a/mod.rs → a, a/b.rs → a::b). */
+/**
+ * The module path of each candidate's file. From the file's place (`src/a/b.rs` is `a::b`) when
+ * every type of the file is under it; otherwise (a `#[path]` module, a `mod` a macro declares)
+ * the shortest path of the file's types without their name, when every other one is under it
+ * (types of inline modules in the file). Undefined for a file where neither holds: its types are
+ * not probed.
+ */
+function fileModules(candidates: readonly ProbeCandidate[]): Map<string, string | undefined> {
+  const byFile = new Map<string, string[]>();
+  for (const c of candidates) byFile.set(c.file, [...(byFile.get(c.file) ?? []), c.name]);
+  const under = (name: string, mod: string) => mod === '' || name.startsWith(`${mod}::`);
+  const out = new Map<string, string | undefined>();
+  for (const [file, names] of byFile) {
+    const placed = modulePathOf(file);
+    if (names.every((n) => under(n, placed))) {
+      out.set(file, placed);
+      continue;
+    }
+    const parents = names.map((n) => n.split('::').slice(0, -1).join('::'));
+    const shortest = parents.reduce((a, b) => (b.split('::').length < a.split('::').length || b === '' ? b : a));
+    out.set(file, names.every((n) => under(n, shortest)) ? shortest : undefined);
+  }
+  return out;
+}
+
 export function modulePathOf(fileRel: string): string {
   const parts = fileRel.replace(/\\/g, '/').replace(/^src\//, '').replace(/\.rs$/, '').split('/');
   if (parts.length === 1 && (parts[0] === 'lib' || parts[0] === 'main')) return '';
@@ -184,8 +209,10 @@ export async function probeCrateLayouts(dir: string, candidates: readonly ProbeC
     const pkg = copyPackage(dir, tmp, opts.cargo?.workspaceRoot, !!opts.cargo);
     const sizeOf = info.edition === '2015' ? '::rll_core::mem::size_of' : '::core::mem::size_of';
     const byFile = new Map<string, string[]>();
+    const fileModule = fileModules(candidates);
     for (const c of candidates) {
-      const mod = modulePathOf(c.file);
+      const mod = fileModule.get(c.file);
+      if (mod === undefined) continue;
       const rel = mod && c.name.startsWith(`${mod}::`) ? c.name.slice(mod.length + 2) : mod ? null : c.name;
       if (!rel) continue;
       if (!byFile.has(c.file)) byFile.set(c.file, []);

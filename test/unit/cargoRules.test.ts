@@ -786,10 +786,11 @@ mod loom;
 pub struct Cell(pub loom::imp::AtomicU64, pub u8);
 `,
       'src/loom/mod.rs': 'cfg_has_atomic_u64! {\n    #[path = "native.rs"]\n    pub mod imp;\n}\ncfg_not_has_atomic_u64! {\n    #[path = "as_mutex.rs"]\n    pub mod imp;\n}\n',
-      'src/loom/native.rs': 'pub use std::sync::atomic::AtomicU64;\n',
+      'src/loom/native.rs': 'pub struct AtomicU64 { inner: std::sync::atomic::AtomicU64 }\npub mod deep { pub struct Z(pub u8, pub u32); }\n',
       'src/loom/as_mutex.rs': 'pub struct AtomicU64 { inner: std::sync::Mutex<u64> }\n',
     },
-    exact: ['Cell'],
+    // The types of the `#[path]` module are probed too (by their file's module, found from the report).
+    exact: ['Cell', 'AtomicU64', 'Z'],
   },
 
 };
