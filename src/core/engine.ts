@@ -951,9 +951,9 @@ export class Engine {
         break;
       }
       case 'cast': {
-        const target = e.ty.kind === 'path' && e.ty.segments.length === 1 ? e.ty.segments[0]!.name : '';
+        const target = e.ty.kind === 'path' ? e.ty.segments.map((x) => x.name).join('::') : '';
         // `as _`: the type the constant is expected to have (rustix: `Global = MEMBARRIER_CMD_GLOBAL as _`).
-        const to = e.ty.kind === 'infer' ? ity : this.intNamed(target);
+        const to = e.ty.kind === 'infer' ? ity : this.intTypeIn(e.ty, s.m, s.owner);
         if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
         // `(A < B) as usize`: a bool cast to an integer is 0 or 1.
         // The operand's own type, as rustc infers it: `0x1_0000_0000 as usize`, an unsuffixed
@@ -995,7 +995,7 @@ export class Engine {
         const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
         if (own !== undefined) this.addRef(s.owner, own);
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
-          const cTy = found.item.ty ? this.constType(found.item.ty) : ity;
+          const cTy = found.item.ty ? this.constType(found.item.ty, found.m, s.owner) : ity;
           // `const N: i32 = 3;` as an array length: rustc's E0308 (no conversion between integer types).
           if (cTy !== WIDE && ity !== WIDE && !sameInt(cTy, ity)) this.mismatch(segs.join('::'), cTy, ity);
           const key = `${this.idOf(found.item)}`;
@@ -1148,7 +1148,7 @@ export class Engine {
         return l === 'untyped' && r === 'untyped' ? 'untyped' : 'unknown';
       }
       case 'cast':
-        return (e.ty.kind === 'path' && e.ty.segments.length === 1 ? this.intNamed(e.ty.segments[0]!.name) : undefined) ?? 'unknown';
+        return this.intTypeIn(e.ty, s.m, s.owner) ?? 'unknown';
       case 'sizeOf':
       case 'alignOf':
         return this.usize();
@@ -1178,10 +1178,8 @@ export class Engine {
           return 'unknown';
         }
         if (!found || 'unknown' in found || !('ty' in found.item) || !found.item.ty) return 'unknown';
-        const ty = found.item.ty as TypeExpr;
-        // A primitive name, unless the constant's module shadows it with a type of its own.
-        if (ty.kind !== 'path' || ty.segments.length !== 1 || found.m.types.has(ty.segments[0]!.name)) return 'unknown';
-        return this.intNamed(ty.segments[0]!.name) ?? 'unknown';
+        // Its declared type where it is declared (a primitive the module does not shadow, or an alias to one).
+        return this.intTypeIn(found.item.ty as TypeExpr, found.m, s.owner) ?? 'unknown';
       }
       default:
         return 'unknown';
@@ -1199,8 +1197,30 @@ export class Engine {
     return i ? { size: i[0], signed: i[1] } : undefined;
   }
 
-  private constType(t: TypeExpr): { size: number; signed: boolean } {
-    return (t.kind === 'path' && t.segments.length === 1 ? this.intNamed(t.segments[0]!.name) : undefined) ?? WIDE;
+  /** A constant's declared type, where it is declared: an integer type, else WIDE (not an integer here). */
+  private constType(t: TypeExpr, m: ModuleScope, owner: string | undefined): IntTy {
+    return this.intTypeIn(t, m, owner) ?? WIDE;
+  }
+
+  /**
+   * The integer type a written type is, in module `m`: a primitive name (unless the module has a
+   * type of that name), or an alias or path to one (`c_uint`, `type A = u8`, `libc::mode_t`,
+   * `core::primitive::u16`). Undefined for any other type, or one not known here.
+   */
+  private intTypeIn(t: TypeExpr, m: ModuleScope, owner: string | undefined): IntTy | undefined {
+    if (t.kind !== 'path' || t.qualified) return undefined;
+    if (t.segments.length === 1 && !t.global && !m.types.has(t.segments[0]!.name)) {
+      const prim = this.intNamed(t.segments[0]!.name);
+      if (prim) return prim;
+    }
+    let ty: Ty;
+    try {
+      ty = this.tyOf(t, { m, generics: new Map(), owner });
+    } catch (err) {
+      if (err instanceof Abstain || err instanceof LayoutError) return undefined;
+      throw err;
+    }
+    return ty.k === 'int' ? this.intNamed(ty.name) : undefined;
   }
 
   // ---------------------------------------------------------------------------------------

@@ -440,6 +440,31 @@ pub struct K(pub u32);
     expect: { H: '1/1', I: '2/2', F: '8/4', E: '2/2', J: '2/2', K: '4/4' },
   },
   {
+    name: "a constant's declared type through an alias or a path (`type A = u8`, `c_uint`, `core::primitive::u16`) is the integer type it evaluates in: `!`, shifts and casts as rustc",
+    source: `
+use std::os::raw::{c_int, c_uint};
+type A = u8;
+type Sz = u32;
+const K1: A = 0;
+pub struct W1 { a: [u8; ((!K1 >> 4) as u8) as usize] }
+const M: c_int = 1 << 31;
+pub struct W2 { a: [u8; ((M >> 28) as usize) & 0xff] }
+pub struct W3 { a: [u8; (!K1 % 7) as usize] }
+const K2: A = !0;
+pub struct R1 { a: [u8; (K2 >> 4) as usize] }
+const K3: c_uint = !0;
+pub struct R2 { a: [u8; (K3 >> 28) as usize] }
+const K4: core::primitive::u16 = !0;
+pub struct R3 { a: [u8; (K4 >> 12) as usize] }
+pub enum E4 { A = K3 as isize, B = 0 }
+#[repr(u32)] pub enum E5 { A = K3, B = 0 }
+const K5: Sz = 3;
+pub struct X1 { a: [u8; K5] }
+pub struct X2 { a: [u8; (0xff as A) as usize >> 4] }
+`,
+    expect: { W1: '15/1', W2: '248/1', W3: '3/1', R1: '15/1', R2: '15/1', R3: '15/1', E4: '4/4', E5: '4/4', X1: 'E0308', X2: '15/1' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;
