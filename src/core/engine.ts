@@ -1751,8 +1751,35 @@ export class Engine {
     if (i < 0 || variants.some((v) => v.fields.length > 0)) return undefined;
     const ty: Ty = { k: 'adt', def: { item, m: owner.m }, args: [] };
     const scope = this.adtScope(ty as Extract<Ty, { k: 'adt' }>);
-    return this.discriminants(variants, reprOptions(reprOf(item, owner.m.crate), this.target), scope).discriminants[i];
+    // This variant's alone: the nearest explicit one at or before it, plus the variants between
+    // (`enum E { A = 1, B = E::A as isize + 1 }`, `B = E::C as u8 + 1, C = 3` asks for a later
+    // one). A discriminant that asks for itself is rustc's cycle error.
+    let j = i;
+    while (j >= 0 && !variants[j]!.discriminant) j--;
+    const repr = reprOptions(reprOf(item, owner.m.crate), this.target);
+    const discrTy = repr.int ?? { size: this.target.pointerSize, signed: true, ptr: true };
+    let base = -1n;
+    if (j >= 0) {
+      const v = variants[j]!;
+      if (this.discriminantsAsked.has(v)) throw new Reject('E0391', `cycle detected when evaluating the discriminant of \`${segs.join('::')}\``);
+      this.discriminantsAsked.add(v);
+      try {
+        const r = this.tryConst(v.discriminant!, withLints(scope, v.attrs), discrTy);
+        if (r instanceof Error) throw r;
+        base = r;
+      } finally {
+        this.discriminantsAsked.delete(v);
+      }
+    }
+    const d = base + BigInt(i - j);
+    const bits = discrTy.size * 8;
+    const max = discrTy.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+    if (d > max) throw new Reject('E0370', `enum discriminant overflowed`);
+    return d;
   }
+
+  /** The variants whose discriminant is being evaluated (see variantDiscriminant). */
+  private readonly discriminantsAsked = new Set<VariantDef>();
 
   /**
    * An associated type of a std trait (`#[rll_assoc(Item)] struct ItemOf<I>(I)` is

@@ -465,6 +465,20 @@ pub struct X2 { a: [u8; (0xff as A) as usize >> 4] }
     expect: { W1: '15/1', W2: '248/1', W3: '3/1', R1: '15/1', R2: '15/1', R3: '15/1', E4: '4/4', E5: '4/4', X1: 'E0308', X2: '15/1' },
   },
   {
+    name: "an explicit discriminant may use another variant of its own enum, before or after it (`B = E::A as isize + 1`); one that asks for itself is rustc's cycle error (it overflowed the stack)",
+    source: `
+pub enum E { A = 1, B = E::A as isize + 1 }
+pub enum E2 { A = 1, B = Self::A as isize + 1, C }
+pub enum E3 { A, B = E3::A as isize + 5 }
+#[repr(u8)] pub enum E6 { A = 200, B = E6::C as u8 + 1, C = 3 }
+#[repr(u8)] pub enum E7 { A = 254, B, C = E7::B as u8 - 100 }
+pub enum C { A = C::A as isize }
+pub enum D { A = D::B as isize, B = D::A as isize + 1 }
+pub struct Other(u8);
+`,
+    expect: { E: '1/1', E2: '1/1', E3: '1/1', E6: '1/1', E7: '1/1', C: 'E0391', D: 'E0391', Other: '1/1' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;
