@@ -834,7 +834,11 @@ export class Engine {
         else if (p.default) v = { k: 'ty', ty: this.tyOf(p.default, { ...defScope, generics: bound }) };
         else return { k: 'unknown', reason: `\`${text}\` needs type arguments` };
       } else if (p.kind === 'const') {
-        const pTy = WIDE;
+        // In the parameter's type (`const N: usize`): `S<{ !0 >> 62 }>` is 3, not a negative
+        // number; `S<3u8>` is E0308. A `bool` or `char` parameter's argument is read as before.
+        const pTy = this.intTypeIn(p.ty, defScope.m, s.owner) ?? WIDE;
+        const nonInt = pTy === WIDE && p.ty.kind === 'path' && p.ty.segments.length === 1 && ['bool', 'char'].includes(p.ty.segments[0]!.name) ? p.ty.segments[0]!.name : undefined;
+        if (nonInt && a?.kind === 'const' && a.value.kind === 'int') return { k: 'error', code: 'E0308', message: `mismatched types: expected \`${nonInt}\`, found an integer (\`${short(a.value.text)}\`)` };
         let c: bigint | Error;
         if (a?.kind === 'const') c = this.tryConst(a.value, s, pTy);
         else if (a?.kind === 'type' && a.ty.kind === 'path') c = this.tryConst({ kind: 'path', path: a.ty.segments.map((x) => x.name), text: '' }, s, pTy);

@@ -479,6 +479,26 @@ pub struct Other(u8);
     expect: { E: '1/1', E2: '1/1', E3: '1/1', E6: '1/1', E7: '1/1', C: 'E0391', D: 'E0391', Other: '1/1' },
   },
   {
+    name: "a const generic argument is evaluated in its parameter's type (`S<{ !0 >> 62 }>` with `const N: usize` is 3; it gave a negative size): overflow is E0080, another integer type E0308",
+    source: `
+pub struct S<const N: usize>([u8; N]);
+pub struct Q1 { a: S<{ !0 >> 62 }> }
+pub struct Q2 { a: S<{ 1 - 2 + 3 }> }
+pub struct Q4 { a: S<{ 1 << 64 >> 63 }> }
+pub struct U8<const N: u8>(u8);
+pub struct Q5 { a: U8<{ 255 + 1 }> }
+const K: u8 = 3;
+pub struct Q7 { a: S<K> }
+pub struct B<const N: bool>(u8);
+pub struct Q8 { a: B<3> }
+pub struct Q11<const N: usize = { !0 >> 62 }>([u8; N]);
+pub struct Q11b(pub Q11);
+pub type A<const N: usize> = [u8; N];
+pub struct Q12 { a: A<{ !0 >> 61 }> }
+`,
+    expect: { Q1: '3/1', Q2: 'E0080', Q4: 'E0080', Q5: 'E0080', Q7: 'E0308', Q8: 'E0308', Q11b: '3/1', Q12: '7/1' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;
