@@ -970,7 +970,7 @@ export class Engine {
         const lit = e.expr.kind === 'int' ? e.expr : e.expr.kind === 'unary' && e.expr.op === '-' && e.expr.operand.kind === 'int' ? e.expr.operand : undefined;
         const inferred = this.intTypeOf(e.expr, s);
         const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : WIDE;
-        const v = isBoolExpr(e.expr) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);
+        const v = this.boolValued(e.expr, s) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);
         return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
       }
       case 'sizeOf':
@@ -1110,9 +1110,30 @@ export class Engine {
       const r = this.evalCall(e, s);
       if (typeof r.value === 'boolean') return r.value;
     }
+    // `B` (a `bool` constant), `!B`, `B & C`: logical, not bitwise.
+    if (e.kind === 'path') {
+      const found = this.boolConst(e, s);
+      if (found && !('unknown' in found) && found.item.kind === 'const' && found.item.value) {
+        if (this.constDepth >= MAX_CONST_DEPTH) throw new Abstain(`constants defined through more than ${MAX_CONST_DEPTH} other constants are not evaluated`);
+        this.constDepth++;
+        try {
+          return this.evalBool(found.item.value, { m: found.m, generics: new Map(), owner: s.owner, selfPath: found.selfPath });
+        } finally {
+          this.constDepth--;
+        }
+      }
+    }
+    if (e.kind === 'binary' && (e.op === '&' || e.op === '|' || e.op === '^') && this.boolValued(e, s)) {
+      const l = this.evalBool(e.left, s);
+      const r = this.evalBool(e.right, s);
+      return e.op === '&' ? l && r : e.op === '|' ? l || r : l !== r;
+    }
     if (e.kind === 'binary' && BOOL_OPS.has(e.op)) {
-      // Both sides have one integer type; i128 holds every value of the types we evaluate.
-      const wide = WIDE;
+      // Both sides in their one integer type (`!0u8 > 5` is u8 arithmetic); unsuffixed literals
+      // alone are i32, as rustc falls back; a side whose type is not read here, wide.
+      const lt = this.intTypeOf(e.left, s);
+      const rt = this.intTypeOf(e.right, s);
+      const wide = typeof lt === 'object' ? lt : typeof rt === 'object' ? rt : lt === 'untyped' && rt === 'untyped' ? I32 : WIDE;
       const l = this.evalConst(e.left, s, wide);
       const r = this.evalConst(e.right, s, wide);
       switch (e.op) {
@@ -1125,6 +1146,30 @@ export class Engine {
       }
     }
     return this.evalConst(e, s, WIDE) !== 0n;
+  }
+
+  /** A path to a constant declared `bool` (where it is declared), else undefined. */
+  private boolConst(e: Extract<ConstExpr, { kind: 'path' }>, s: TyScope): ReturnType<Resolver['lookupConst']> {
+    if (e.path.length === 1 && s.generics.has(e.path[0]!)) return undefined;
+    let found: ReturnType<Resolver['lookupConst']>;
+    try {
+      found = this.resolver.lookupConst(s.m, e.path, e.global === true);
+    } catch {
+      return undefined;
+    }
+    if (!found || 'unknown' in found || found.item.kind !== 'const' || !found.item.ty) return undefined;
+    const ty = found.item.ty;
+    return ty.kind === 'path' && ty.segments.length === 1 && ty.segments[0]!.name === 'bool' && !found.m.types.has('bool') ? found : undefined;
+  }
+
+  /** Whether a constant expression is a `bool` (a comparison, `!` of one, a `bool` constant, `B & C`…). */
+  private boolValued(e: ConstExpr, s: TyScope, depth = 0): boolean {
+    if (isBoolExpr(e)) return true;
+    if (depth > 64) return false;
+    if (e.kind === 'path') return this.boolConst(e, s) !== undefined;
+    if (e.kind === 'unary' && e.op === '!') return this.boolValued(e.operand, s, depth + 1);
+    if (e.kind === 'binary' && (e.op === '&' || e.op === '|' || e.op === '^')) return this.boolValued(e.left, s, depth + 1) || this.boolValued(e.right, s, depth + 1);
+    return false;
   }
 
   /**

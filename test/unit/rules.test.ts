@@ -499,6 +499,30 @@ pub struct Q12 { a: A<{ !0 >> 61 }> }
     expect: { Q1: '3/1', Q2: 'E0080', Q4: 'E0080', Q5: 'E0080', Q7: 'E0308', Q8: 'E0308', Q11b: '3/1', Q12: '7/1' },
   },
   {
+    name: "a comparison's sides are evaluated in their own integer type (`!0u8 > 5` holds); a `bool` constant, `!B` and `B & C` are logical, not bitwise (`!B as u8` is 0 or 1)",
+    source: `
+pub struct A { a: [u8; (!0u8 > 5) as usize] }
+pub struct B { a: [u8; (!0u32 > 5) as usize] }
+pub struct C { a: [u8; (!0usize > 5) as usize] }
+pub struct D { a: [u8; ((!187u64) / 150 > 5) as usize] }
+pub struct E { a: [u8; if !0u64 > 5 { 1 } else { 2 }] }
+pub struct F { a: [u8; (340282366920938463463374607431768211455u128 < 5u128) as usize] }
+pub struct G { a: [u8; (255u8 + 1 > 5) as usize] }
+const B1: bool = true;
+pub struct W1 { a: [u8; (!B1 as u8) as usize] }
+const B0: bool = false;
+pub struct R1 { a: [u8; !B0 as usize] }
+pub struct R2 { a: [u8; (!B0) as usize * 3] }
+pub struct X;
+impl X { const F: bool = false; }
+pub struct R3 { a: [u8; !X::F as usize + 1] }
+pub struct W2 { a: [u8; (!(true & false) as u8) as usize] }
+pub struct W3 { a: [u8; (!(true | false) as u8) as usize] }
+pub struct W4 { a: [u8; (B1 ^ B0) as usize + (B1 & !B0) as usize] }
+`,
+    expect: { A: '1/1', B: '1/1', C: '1/1', D: '1/1', E: '1/1', F: '0/1', G: 'E0080', W1: '0/1', R1: '1/1', R2: '3/1', R3: '2/1', W2: '1/1', W3: '0/1', W4: '2/1' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;
