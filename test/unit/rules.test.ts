@@ -523,6 +523,22 @@ pub struct W4 { a: [u8; (B1 ^ B0) as usize + (B1 & !B0) as usize] }
     expect: { A: '1/1', B: '1/1', C: '1/1', D: '1/1', E: '1/1', F: '0/1', G: 'E0080', W1: '0/1', R1: '1/1', R2: '3/1', R3: '2/1', W2: '1/1', W3: '0/1', W4: '2/1' },
   },
   {
+    name: "a `ty` fragment is one type where it is put (`&'static $t` with `dyn Tr + Send` is `&'static (dyn Tr + Send)`): it was rejected as unsized",
+    source: `
+trait Tr {}
+macro_rules! r { ($t:ty) => { &'static $t }; }
+macro_rules! p { ($t:ty) => { *const $t }; }
+macro_rules! bx { ($t:ty) => { Box<$t> }; }
+pub struct A { a: r!(dyn Tr + Send), b: u8 }
+pub struct B { a: p!(dyn Tr + Sync), b: u8 }
+pub struct C { a: bx!(dyn Tr + Send), b: u8 }
+pub struct D { a: r!(dyn Tr + Send + Sync), b: u8 }
+pub struct E { a: Option<r!(dyn Tr + 'static)>, b: u8 }
+pub struct F { a: r!(Vec<Box<dyn Tr + Send>>), b: r!([u8]) }
+`,
+    expect: { A: '24/8', B: '24/8', C: '24/8', D: '24/8', E: '24/8', F: '24/8' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;

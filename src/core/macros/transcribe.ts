@@ -87,7 +87,10 @@ export class Transcriber {
       this.out.push(')', 'close');
       return;
     }
-    const wrap = (f.kind === 'expr' || f.kind === 'expr_2021') && !isAtomic(f.toks);
+    // rustc keeps a fragment one piece (an invisible group): as text, an expression in
+    // parentheses, and a type with a top-level `+` too (`&'static $t` with `dyn Tr + Send` is
+    // `&'static (dyn Tr + Send)`, not a reference to `dyn Tr` plus `Send`).
+    const wrap = ((f.kind === 'expr' || f.kind === 'expr_2021') && !isAtomic(f.toks)) || (f.kind === 'ty' && hasTopLevelPlus(f.toks));
     if (wrap) this.out.push('(', 'open');
     for (const t of f.toks) this.out.push(t.text, t.kind, t.start);
     if (wrap) this.out.push(')', 'close');
@@ -134,4 +137,16 @@ export class Transcriber {
       }
     }
   }
+}
+
+/** Whether a type's tokens have a `+` outside every bracket and generic argument list (`dyn A + B`). */
+function hasTopLevelPlus(toks: readonly { readonly text: string; readonly kind: string }[]): boolean {
+  let depth = 0;
+  for (const t of toks) {
+    if (t.kind === 'open' || t.text === '<') depth++;
+    else if (t.kind === 'close' || t.text === '>') depth--;
+    else if (t.text === '>>') depth -= 2;
+    else if (t.text === '+' && depth === 0) return true;
+  }
+  return false;
 }
