@@ -40,7 +40,7 @@ interface Case {
 const FRAGMENTS: Case[] = [
   { name: 'ident (keywords and raw identifiers too)', rules: '($($i:ident)*) => { $(struct $i;)* }', input: 'A r#type self', out: 'struct A; struct r#type; struct self;' },
   { name: 'lifetime', rules: "($l:lifetime) => { struct S<$l>(&$l u8); }", input: "'a", out: "struct S<'a> (&'a u8);" },
-  { name: 'literal, negative ones included', rules: '($($l:literal),*) => { [$($l),*] }', input: '1, -2, "s", b\'x\', 1.5e3, true, -false', out: '[1, -2, "s", b\'x\', 1.5e3, true, - false]' },
+  { name: 'literal, negative ones included (in parentheses: one literal, as rustc keeps it)', rules: '($($l:literal),*) => { [$($l),*] }', input: '1, -2, "s", b\'x\', 1.5e3, true, -false', out: '[1, (-2), "s", b\'x\', 1.5e3, true, (- false)]' },
   { name: 'tt: a token or a whole group', rules: '($($t:tt)*) => { $($t)|* }', input: 'a (b c) [d] {e} :: \'l "s"', out: "a | (b c) | [d] | { e } | :: | 'l | \"s\"" },
   { name: 'block', rules: '($b:block) => { fn f() $b }', input: '{ let x = 1; x }', out: 'fn f() { let x = 1; x }' },
   { name: 'item: each item up to its own end', rules: '($($i:item)*) => { $($i)* }', input: 'const X: u8 = { 1 }; struct S { a: u8 } fn f() {} m!(x);', out: 'const X: u8 = { 1 }; struct S { a: u8 } fn f() { } m!(x);' },

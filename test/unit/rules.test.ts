@@ -539,6 +539,25 @@ pub struct F { a: r!(Vec<Box<dyn Tr + Send>>), b: r!([u8]) }
     expect: { A: '24/8', B: '24/8', C: '24/8', D: '24/8', E: '24/8', F: '24/8' },
   },
   {
+    name: "an array is sized whatever its length: `[u8; size_of::<Box<Self>>()]` needs only the pointer (it was E0072); a `$l:literal` matched from `-2i32` stays one literal (`$l.pow(2)` is 4)",
+    source: `
+use core::mem::size_of;
+pub struct S1 { a: [u8; size_of::<Box<S1>>()] }
+pub struct S2 { a: [u8; size_of::<Option<Box<S2>>>()] }
+pub struct S3 { a: [u8; size_of::<T3>()] }
+pub struct T3 { s: Box<S3> }
+pub struct S4 { a: [u8; size_of::<T4>()] }
+pub struct T4 { s: *const S4, b: u32 }
+macro_rules! w1 { ($l:literal) => { [u8; ($l.pow(2) + 10) as usize] } }
+pub struct W1 { a: w1!(-2i32) }
+macro_rules! r2 { ($l:literal) => { [u8; $l.abs() as usize] } }
+pub struct R2 { a: r2!(-5i32) }
+macro_rules! r3 { ($l:literal) => { [u8; $l.count_ones() as usize] } }
+pub struct R3 { a: r3!(-1i8) }
+`,
+    expect: { S1: '8/1', S2: '8/1', S3: '8/1', T3: '8/8', S4: '16/1', T4: '16/8', W1: '14/1', R2: '5/1', R3: '8/1' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;

@@ -90,7 +90,11 @@ export class Transcriber {
     // rustc keeps a fragment one piece (an invisible group): as text, an expression in
     // parentheses, and a type with a top-level `+` too (`&'static $t` with `dyn Tr + Send` is
     // `&'static (dyn Tr + Send)`, not a reference to `dyn Tr` plus `Send`).
-    const wrap = ((f.kind === 'expr' || f.kind === 'expr_2021') && !isAtomic(f.toks)) || (f.kind === 'ty' && hasTopLevelPlus(f.toks));
+    const wrap =
+      ((f.kind === 'expr' || f.kind === 'expr_2021') && !isAtomic(f.toks)) ||
+      (f.kind === 'ty' && hasTopLevelPlus(f.toks)) ||
+      // `$l:literal` matched from `-2i32`: `$l.pow(2)` is `(-2i32).pow(2)`.
+      (f.kind === 'literal' && f.toks.length > 1 && f.toks[0]!.text === '-');
     if (wrap) this.out.push('(', 'open');
     for (const t of f.toks) this.out.push(t.text, t.kind, t.start);
     if (wrap) this.out.push(')', 'close');
