@@ -1580,7 +1580,15 @@ export class Engine {
       for (const a of item.attrs) {
         if (LAYOUT_KEEPING_ATTRS.has(a.name)) continue;
         const from = this.resolver.attributeMacroCrate(ty.def.m, a.name);
-        if (from) throw new Abstain(`\`#[${a.name}]\` is an attribute macro of the procedural-macro crate \`${from}\`, which may rewrite the type`);
+        if (from) throw new Abstain(`\`#[${a.name}]\` is an attribute macro (from the crate \`${from}\`), which may rewrite the type`);
+      }
+      // An attribute macro on an enclosing module rewrites what is in it (`#[cxx::bridge] mod ffi`).
+      for (let m: ModuleScope | undefined = ty.def.m; m?.parent; m = m.parent) {
+        for (const a of m.lintAttrs ?? []) {
+          if (LAYOUT_KEEPING_ATTRS.has(a.name)) continue;
+          const from = this.resolver.attributeMacroCrate(m.parent, a.name);
+          if (from) throw new Abstain(`the module \`${m.path[m.path.length - 1]}\` is under \`#[${a.name}]\`, an attribute macro (from the crate \`${from}\`), which may rewrite what it holds`);
+        }
       }
     }
     if (crate.unsureCfgs.size) {
@@ -2086,7 +2094,7 @@ function intTyName(t: IntTy): string {
  * Attribute macros known to emit the type they are on unchanged (only adding impls or
  * projections); any other attribute macro on a type makes its layout unknown.
  */
-const LAYOUT_KEEPING_ATTRS = new Set(['derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'non_exhaustive', 'must_use', 'pin_project', 'pin_project::pin_project', 'pinned_drop', 'async_trait']);
+const LAYOUT_KEEPING_ATTRS = new Set(['derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'forbid', 'expect', 'non_exhaustive', 'must_use', 'path', 'macro_use', 'pin_project', 'pin_project::pin_project', 'pinned_drop', 'async_trait', 'async_trait::async_trait', 'serde_as', 'serde_with::serde_as']);
 
 /** Why one of the item's fields' or variants' `#[cfg]`s depends on a build script, if one does. */
 function uncertainCfgIn(item: TypeItem, crate: CrateScope): string | undefined {

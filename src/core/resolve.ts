@@ -5,7 +5,7 @@
  */
 import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
 import type { Target } from './targets';
-import { cfgAttrParts, parseCfgAttr } from './attrs';
+import { cfgAttrCondition, cfgAttrParts, parseCfgAttr } from './attrs';
 import type { CargoLints } from './lints';
 
 export interface ModuleInput {
@@ -70,7 +70,14 @@ export interface CrateLinks {
 /** The `#![cfg(..)]` predicates among a module's inner attributes: when one fails, the module is not compiled. */
 function innerCfgs(attrs: readonly Attribute[] | undefined): CfgPredicate[] {
   const out: CfgPredicate[] = [];
-  for (const a of attrs ?? []) if (a.name === 'cfg') out.push(parseCfgAttr(a.text));
+  for (const a of attrs ?? []) {
+    if (a.name === 'cfg') out.push(parseCfgAttr(a.text));
+    else if (a.name === 'cfg_attr') {
+      // `#![cfg_attr(p, cfg(q))]`
+      const c = cfgAttrCondition(a.text);
+      if (c) out.push(c);
+    }
+  }
   return out;
 }
 
@@ -949,8 +956,12 @@ export class Resolver {
       if (!u) return undefined;
       head = u.path[0]!;
     }
+    if (head === 'std' || head === 'core' || head === 'alloc') return undefined;
+    // A procedural-macro crate, or any dependency: an attribute written through a crate is a
+    // macro it re-exports (`#[cxx::bridge]`, `use ouroboros::self_referencing;`), since a crate
+    // defines no other attributes (tools' `rustfmt::skip` are no crates).
     const linked = m.crate.input.links?.crate(head);
-    return linked && !(linked instanceof CrateScope) && linked.procMacro ? head : undefined;
+    return linked ? head : undefined;
   }
 
   /** Whether the item's crate has an `impl Clone for Item` (whose self type resolves to the item). */

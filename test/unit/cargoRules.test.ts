@@ -793,6 +793,32 @@ pub struct Cell(pub loom::imp::AtomicU64, pub u8);
     exact: ['Cell', 'AtomicU64', 'Z'],
   },
 
+  "an attribute macro re-exported by a facade crate (`#[facade::bridge]`, `use facade::bridge;`), on the type or on a module around it, may rewrite the type: no number (it was laid out as written)": {
+    files: {
+      'Cargo.toml': '[package]\nname = "facades"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nfacade = { path = "facade" }\n',
+      'facade/Cargo.toml': '[package]\nname = "facade"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\npm = { path = "../pm" }\n',
+      'facade/src/lib.rs': 'pub use pm::bridge;\n',
+      'pm/Cargo.toml': '[package]\nname = "pm"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\nproc-macro = true\n',
+      'pm/src/lib.rs': 'extern crate proc_macro;\nuse proc_macro::TokenStream;\n/// Puts `#[repr(C)]` on a struct; leaves anything else as it is.\n#[proc_macro_attribute]\npub fn bridge(_a: TokenStream, item: TokenStream) -> TokenStream {\n    if !item.to_string().contains("struct") || item.to_string().starts_with("mod") || item.to_string().contains("mod ") { return item; }\n    let mut s: TokenStream = "#[repr(C)]".parse().unwrap();\n    s.extend(item);\n    s\n}\n',
+      'src/lib.rs': `use facade::bridge;
+#[facade::bridge]
+pub struct ViaPath { a: u8, b: u64, c: u8 }
+#[bridge]
+pub struct ViaUse { a: u8, b: u64, c: u8 }
+#[facade::bridge]
+pub mod ffi { pub struct Shared { pub a: u8, pub b: u64 } }
+#[rustfmt::skip]
+pub struct Plain { a: u8, b: u64, c: u8 }
+`,
+    },
+    exact: ['Plain'],
+    abstain: [
+      ['ViaPath', /attribute macro \(from the crate `facade`\)/],
+      ['ViaUse', /attribute macro \(from the crate `facade`\)/],
+      ['Shared', /module `ffi` is under `#\[facade::bridge\]`/],
+    ],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {
