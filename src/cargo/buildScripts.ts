@@ -36,6 +36,9 @@ export function buildScriptCfgNames(text: string): string[] {
     if (helped) for (const n of helped) names.add(n);
     else names.add(ANY_NAME);
   }
+  // A directive assembled from pieces may set any name: `concat!("cargo:rustc-cfg=", stringify!($n))`
+  // (time 0.2), `concat!("cargo:rustc-", "cfg=x")`, `"cargo:{}={}"`, `"cargo:rustc-{}"`.
+  if (/cargo::?rustc-cfg="/.test(text) || /cargo::?rustc-(?:"|\{)/.test(text) || /cargo::?(?:"|\{)/.test(text)) names.add(ANY_NAME);
   for (const m of text.matchAll(/\bemit\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(m[1]!);
   for (const m of text.matchAll(/\bemit_sysroot_crate\s*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/g)) names.add(`has_${m[1]!}`);
   for (const m of text.matchAll(/\bemit_rustc_version\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)/g)) names.add(`rustc_${m[1]!}_${m[2]!}`);

@@ -819,6 +819,19 @@ pub struct Plain { a: u8, b: u64, c: u8 }
     ],
   },
 
+  "a build script that assembles its directives (`concat!(\"cargo:rustc-cfg=\", stringify!($n))`, time 0.2's form, or `\"cargo:{}={}\"`) may set any cfg: what such a cfg gates is unknown, never unset": {
+    files: {
+      'Cargo.toml': '[package]\nname = "assembled"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n',
+      'build.rs': 'macro_rules! cfg_ { ($n:ident) => { println!(concat!("cargo:rustc-cfg=", stringify!($n))); } }\nfn main() {\n    println!("cargo:rustc-check-cfg=cfg(x)");\n    println!("cargo:rustc-check-cfg=cfg(y)");\n    cfg_!(x);\n    println!("cargo:{}={}", "rustc-cfg", "y");\n}\n',
+      'src/lib.rs': 'pub struct S { #[cfg(x)] pub a: u64, pub d: u8 }\npub struct T { #[cfg(y)] pub a: u32, pub d: u8 }\npub struct Plain { #[cfg(unix)] pub a: u16, pub d: u8 }\n',
+    },
+    exact: ['Plain'],
+    abstain: [
+      ['S', /sets cfgs it does not spell out/],
+      ['T', /sets cfgs it does not spell out/],
+    ],
+  },
+
 };
 
 describe('rules checked in cargo packages against rustc (offline)', function () {
