@@ -720,6 +720,15 @@ export type ConstFound =
 export class Resolver {
   private readonly visiting = new Set<string>();
   /**
+   * Counts the lookups cut short (a cycle of imports, or the depth limit). A lookup during which
+   * none was cut is exact whatever is being visited around it, and is cached: without that, a
+   * DAG of glob imports (gtk4's `prelude::*` over `auto::*` over `ffi::*`) was walked again for
+   * every path through it, minutes for one crate.
+   */
+  private cuts = 0;
+  /** The lookups that found nothing under a cut, during the outermost lookup under way. */
+  private negatives: Map<ModuleScope, Set<string>> | undefined;
+  /**
    * Counts the crates found still being read: a lookup that met one is not cached (the crate
    * will be there for a later analysis, and a dependency's scopes outlive one analysis).
    */
@@ -745,11 +754,34 @@ export class Resolver {
     const key = outside ? `\0${name}` : seen ? `\u0001${seen.displayPath}\0${name}` : name;
     const hit = m.lookupCache.get(key);
     if (hit !== undefined) return hit ?? undefined;
+    const top = this.visiting.size === 0;
+    // Found nothing under a cut earlier in this outermost lookup: nothing again (as a cut), rather
+    // than walking the same imports once per path that reaches them.
+    if (!top && this.negatives?.get(m)?.has(key)) {
+      this.cuts++;
+      return undefined;
+    }
     const pending = this.pendingSeen;
-    const r = this.lookupUncached(m, name, outside, seen);
-    // Results found while a cycle was being cut short, or through a crate still being read, are not cached.
-    if (this.visiting.size === 0 && this.pendingSeen === pending) m.lookupCache.set(key, r ?? null);
-    return r;
+    const cuts = this.cuts;
+    if (top) this.negatives = new Map();
+    try {
+      const r = this.lookupUncached(m, name, outside, seen);
+      // Results found through a crate still being read are not cached. Nor is a "not found" met
+      // while a cycle of imports was cut short (the module being visited may still have it),
+      // until the outermost lookup ends: if it found nothing either, nothing on the way could.
+      if (this.pendingSeen === pending) {
+        if (top || this.cuts === cuts || r !== undefined) m.lookupCache.set(key, r ?? null);
+        else if (this.negatives) {
+          let set = this.negatives.get(m);
+          if (!set) this.negatives.set(m, (set = new Set()));
+          set.add(key);
+        }
+        if (top && r === undefined) for (const [at, keys] of this.negatives ?? []) for (const k of keys) at.lookupCache.set(k, null);
+      }
+      return r;
+    } finally {
+      if (top) this.negatives = undefined;
+    }
   }
 
   /** `viewer`: the module of a glob import outside `m` (see lookupIn). */
@@ -762,7 +794,10 @@ export class Resolver {
     const child = m.children.get(name);
     if (child && (!outside || child.isPublic) && sees(child.vis)) return child.unsure !== undefined ? { k: 'extern', name, reason: child.unsure } : { k: 'module', m: child };
     const key = `${m.crate.id}/${m.displayPath}/${name}`;
-    if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
+    if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) {
+      this.cuts++;
+      return undefined;
+    }
     this.visiting.add(key);
     this.depth++;
     try {
@@ -913,7 +948,10 @@ export class Resolver {
       if (c) return { item: c, m };
       // In `visiting` with the type lookups' keys: lookups made meanwhile are not cached either.
       const key = `const/${m.crate.id}/${m.displayPath}/${segs[0]}`;
-      if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) return undefined;
+      if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) {
+        this.cuts++;
+        return undefined;
+      }
       this.visiting.add(key);
       this.depth++;
       try {
