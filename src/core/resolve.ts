@@ -804,7 +804,7 @@ export class Resolver {
       for (const u of m.uses) {
         const bound = u.alias ?? u.path[u.path.length - 1];
         if (bound !== name || u.alias === '_' || (outside && !m.publicUses.has(u)) || !sees(m.useVis.get(u))) continue;
-        const b = m.crate.externCrateUses.has(u) ? this.externCrate(m.crate, u.path[0]!) : this.resolveUse(m, u.path, u.global);
+        const b = m.crate.externCrateUses.has(u) ? this.externCrate(m.crate, u.path[0]!) : (this.resolveUse(m, u.path, u.global) ?? this.primitiveUse(m, u));
         if (b) return b;
       }
       const globUnsure = m.unsureTypes.size ? m.unsureTypes.get('*') : undefined;
@@ -895,6 +895,21 @@ export class Resolver {
     }
     if (cur.k === 'extern') return { k: 'extern', name: `${cur.name}::${name}`, reason: cur.reason };
     return undefined;
+  }
+
+  /**
+   * `use std::primitive::u16 as u8;` (or `core::primitive::X`, the old `std::u16`): the primitive
+   * type under the name imported, as resolveTypePath reads such a path. Undefined otherwise.
+   */
+  private primitiveUse(m: ModuleScope, u: UseEntry): Binding | undefined {
+    const last = u.path[u.path.length - 1];
+    if (u.glob || u.path.length < 2 || last === undefined || !PRIMITIVES.has(last)) return undefined;
+    if (u.path.length === 3 && (u.path[0] === 'std' || u.path[0] === 'core') && u.path[1] === 'primitive') {
+      const head = u.global ? undefined : this.lookupIn(m, u.path[0]);
+      if (head === undefined || (head.k === 'module' && head.m.crate.isStd)) return { k: 'prim', name: last };
+    }
+    const parent = this.resolveUse(m, u.path.slice(0, -1), u.global);
+    return parent?.k === 'module' && parent.m.crate.isStd && !parent.m.types.has(last) ? { k: 'prim', name: last } : undefined;
   }
 
   /** Full resolution of a type path's segments (no generic handling here). */

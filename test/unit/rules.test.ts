@@ -558,6 +558,17 @@ pub struct R3 { a: r3!(-1i8) }
     expect: { S1: '8/1', S2: '8/1', S3: '8/1', T3: '8/8', S4: '16/1', T4: '16/8', W1: '14/1', R2: '5/1', R3: '8/1' },
   },
   {
+    name: "`use std::primitive::u16 as u8;` imports the primitive under another name, which hides the primitive of that name (it fell back to u8)",
+    source: `
+#![allow(non_camel_case_types)]
+mod a { use std::primitive::u16 as u8; pub struct A1(u8, u8); }
+mod c { pub use core::primitive::u32 as Word; pub use ::core::primitive::u8 as Byte; }
+mod d { use super::c::Word as u8; pub struct D1(u8, u8); }
+pub struct E1(pub c::Byte, pub c::Word);
+`,
+    expect: { 'a::A1': '4/2', 'd::D1': '8/4', E1: '8/4' },
+  },
+  {
     name: 'a negated literal keeps its suffix (`A = -1i32` in an isize enum is E0308); negating an unsigned value is E0600, whatever it is',
     source: `
 const X: u8 = 3;
