@@ -254,6 +254,11 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
       continue;
     }
     if ((name === 'packed' || name === 'align') && g.length === 4 && g[1]!.v === '(' && g[3]!.v === ')') {
+      // `align(16usize)`: suffixed literals are not allowed in attributes (rustc: E0589).
+      if (g[2]!.t === 'num' && /(u|i)(8|16|32|64|128|size)$/.test(g[2]!.v)) {
+        into.conflict ??= 'E0589';
+        continue;
+      }
       const n = parsePow2(g[2]);
       if (n !== undefined) {
         if (name === 'packed') {

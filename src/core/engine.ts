@@ -113,7 +113,7 @@ const WIDE: IntTy = Object.freeze({ size: 16, signed: true });
 const REPR_CONFLICTS: Readonly<Record<NonNullable<Repr['conflict']>, string>> = {
   E0634: 'type has conflicting packed representation hints',
   E0692: 'transparent struct cannot have other repr hints',
-  E0589: 'invalid `repr(align)` or `repr(packed)` attribute: not a power of two, or above 2^29',
+  E0589: 'invalid `repr(align)` or `repr(packed)` attribute: not an unsuffixed power of two up to 2^29',
   E0693: 'incorrect `repr(align)` attribute format (`align(N)`, not `align = N`)',
 };
 const sameInt = (a: IntTy, b: IntTy): boolean => a.size === b.size && a.signed === b.signed && !a.ptr === !b.ptr;

@@ -220,6 +220,9 @@ describe('parse: extractFile', () => {
       ['#[repr(align(4))] #[repr(align(16))]', { align: 16 }],
       ['#[repr(foo)]', { unknown: ['foo'] }],
       ['#[repr(align(3))]', { conflict: 'E0589' }],
+      // rustc: "suffixed literals are not allowed in attributes", then E0589 (checked by hand, rustc 1.95).
+      ['#[repr(align(16usize))]', { conflict: 'E0589' }],
+      ['#[repr(packed(2u8))]', { conflict: 'E0589' }],
       ['#[derive(Clone)]\n/// d\n#[repr(C)]', { c: true }],
     ];
     for (const [attrs, want] of reprCases) {
