@@ -489,7 +489,7 @@ describe('procedural-macro dependencies', () => {
       '/w/bits/src/lib.rs': '',
     };
     const r = await reportsOf(files);
-    assert.match(r.get('B')!.unknown ?? '', /`#\[bitfield\]` is an attribute macro of the procedural-macro crate `bits`/);
+    assert.match(r.get('B')!.unknown ?? '', /`#\[bitfield\]` is an attribute macro \(from the crate `bits`\)/);
     assert.match(r.get('C')!.unknown ?? '', /attribute macro/);
     assert.equal(r.get('D')!.size, 4);
   });
