@@ -1326,9 +1326,7 @@ export class Engine {
         this.sizedCache.set(k, true);
         // An array is sized whatever its length: the length (`[u8; size_of::<Box<Self>>()]`) is
         // not evaluated here, where asking for it again would look like a cycle.
-        const item = ty.def.item as StructDef;
-        const lastField = item.fields.filter((f) => ty.def.m.crate.active(f.cfg)).at(-1);
-        if (lastField?.ty.kind === 'array') return true;
+        if (this.tailField(ty)?.ty.kind === 'array') return true;
         const tail = this.tailFieldTy(ty);
         const r = tail ? this.sizedness(tail, guard + 1) : true;
         if (r !== 'maybe') this.sizedCache.set(k, r);
@@ -1340,12 +1338,14 @@ export class Engine {
     }
   }
 
+  /** A struct's last field (`#[cfg]`-inactive ones left out). */
+  private tailField(ty: Extract<Ty, { k: 'adt' }>): FieldDef | undefined {
+    return (ty.def.item as StructDef).fields.filter((f) => ty.def.m.crate.active(f.cfg)).at(-1);
+  }
+
   private tailFieldTy(ty: Extract<Ty, { k: 'adt' }>): Ty | undefined {
-    const item = ty.def.item as StructDef;
-    const fields = item.fields.filter((f) => ty.def.m.crate.active(f.cfg));
-    const last = fields[fields.length - 1];
-    if (!last) return undefined;
-    return this.tyOf(last.ty, this.adtScope(ty));
+    const last = this.tailField(ty);
+    return last && this.tyOf(last.ty, this.adtScope(ty));
   }
 
   adtScope(ty: Extract<Ty, { k: 'adt' }>): TyScope {
@@ -1791,9 +1791,7 @@ export class Engine {
         d = r;
       } else {
         d = prev === undefined ? 0n : prev + 1n;
-        const bits = discrTy.size * 8;
-        const max = discrTy.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
-        if (d > max) throw new Reject('E0370', `enum discriminant overflowed`);
+        if (d > intMax(discrTy)) throw new Reject('E0370', `enum discriminant overflowed`);
       }
       if (seen.has(d)) throw new Reject('E0081', `discriminant value \`${d}\` assigned more than once`);
       seen.add(d);
@@ -1834,9 +1832,7 @@ export class Engine {
       }
     }
     const d = base + BigInt(i - j);
-    const bits = discrTy.size * 8;
-    const max = discrTy.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
-    if (d > max) throw new Reject('E0370', `enum discriminant overflowed`);
+    if (d > intMax(discrTy)) throw new Reject('E0370', `enum discriminant overflowed`);
     return d;
   }
 
@@ -2086,6 +2082,12 @@ function isBoolExpr(e: ConstExpr): boolean {
 type CallExpr = Extract<ConstExpr, { kind: 'call' | 'method' }>;
 
 /** `u8`, `isize`…: a type's name for messages. */
+/** The largest value of an integer type. */
+function intMax(t: { size: number; signed: boolean }): bigint {
+  const bits = BigInt(t.size * 8);
+  return t.signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+}
+
 function intTyName(t: IntTy): string {
   return t.ptr ? (t.signed ? 'isize' : 'usize') : `${t.signed ? 'i' : 'u'}${t.size * 8}`;
 }
