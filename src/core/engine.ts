@@ -975,6 +975,7 @@ export class Engine {
       }
       case 'sizeOf':
       case 'alignOf': {
+        this.checkStdMemFn(e.callee, e.global === true, s);
         const ty = this.tyOf(e.ty, s);
         const l = this.layoutOf(ty);
         if (!l.sized) throw new Reject('E0277', `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time`);
@@ -987,12 +988,10 @@ export class Engine {
           if (g?.k === 'const') return g.value;
           if (g) throw new Abstain(`type parameter used as a constant`);
         }
-        if (segs.length === 2 || (segs.length === 3 && ['std', 'core'].includes(segs[0]!))) {
-          const [ty, name] = segs.slice(-2) as [string, string];
-          if (PRIMITIVES.has(ty) && !s.m.types.has(ty)) {
-            const v = primConst(ty, name, this.target.pointerSize);
-            if (v !== undefined) return v;
-          }
+        const prim = this.primitiveOwner(segs, e.global === true && segs === e.path, s, 'const');
+        if (prim !== undefined) {
+          const v = primConst(prim, segs[segs.length - 1]!, this.target.pointerSize);
+          if (v !== undefined) return v;
         }
         const found = this.resolver.lookupConst(s.m, segs, e.global === true && segs === e.path);
         if (found && 'unknown' in found) throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);
@@ -1071,7 +1070,7 @@ export class Engine {
     }
     // `u32::pow(2, 5)`: a primitive integer type's method called by path, the first argument its receiver.
     const [ty, name] = e.callee;
-    const recvTy = e.callee.length === 2 && PRIMITIVES.has(ty!) && !s.m.types.has(ty!) ? this.intNamed(ty!) : undefined;
+    const recvTy = e.callee.length === 2 && this.primitiveOwner(e.callee, false, s, 'fn') !== undefined ? this.intNamed(ty!) : undefined;
     if (!recvTy || !e.args.length) return `function call ${what} is not evaluated`;
     return { name: name!, recvTy, recv: e.args[0]!, args: e.args.slice(1), unwrap: false };
   }
@@ -1215,8 +1214,10 @@ export class Engine {
       case 'path': {
         if (e.path.length === 1 && s.generics.has(e.path[0]!)) return 'unknown';
         // `u8::MAX` is a u8, `u8::BITS` a u32 (unless the module has a type of that name).
-        if (e.path.length === 2 && PRIMITIVES.has(e.path[0]!) && !s.m.types.has(e.path[0]!)) {
-          const [ty, name] = e.path as [string, string];
+        const prim = this.primitiveOwner(e.path, e.global === true, s, 'const');
+        if (prim !== undefined) {
+          const ty = prim;
+          const name = e.path[e.path.length - 1]!;
           if (name === 'BITS' && this.intNamed(ty)) return { size: 4, signed: false };
           if ((name === 'MAX' || name === 'MIN') && this.intNamed(ty)) return this.intNamed(ty)!;
         }
@@ -1240,6 +1241,61 @@ export class Engine {
   }
 
   /** The integer type a primitive name (`u8`, `usize`…) stands for on the target. */
+  /**
+   * The primitive type whose associated constant or function a path names (`u8::MAX`,
+   * `std::u32::BITS`, `u32::pow`), resolved as rustc resolves it: the path as written first (a
+   * crate's own `mod u8 { pub const MAX: u16 = 7; }`, an imported struct `u16` with an associated
+   * `MAX`); only when its first segment names nothing, or names a module without the item, does it
+   * fall back to the primitive type of that name. Undefined when the path does not name the
+   * primitive's item. Functions in a crate's modules are not recorded: `u32::pow` with a local
+   * `mod u32` is not taken for the primitive's.
+   */
+  private primitiveOwner(path: readonly string[], global: boolean, s: TyScope, what: 'const' | 'fn'): string | undefined {
+    if (global) return undefined;
+    if (path.length === 3) {
+      if (path[0] !== 'std' && path[0] !== 'core') return undefined;
+      const root = this.resolver.firstSegment(s.m, path[0]);
+      return root?.k === 'module' && root.m.crate.isStd && PRIMITIVES.has(path[1]!) ? path[1] : undefined;
+    }
+    const head = path[0]!;
+    if (path.length !== 2 || !PRIMITIVES.has(head)) return undefined;
+    const b = this.resolver.firstSegment(s.m, head);
+    if (b === undefined || b.k === 'prim') return head;
+    switch (b.k) {
+      case 'module':
+        if (b.m.crate.isStd) return head;
+        return what === 'const' && this.resolver.lookupConst(b.m, [path[1]!]) === undefined ? head : undefined;
+      case 'extern':
+        // Unknown only through a glob import gated by a build script's cfg: taken as the primitive
+        // (such a glob bringing a module `u8` is far-fetched); a name itself so gated is unknown.
+        return b.reason !== undefined && !s.m.unsureTypes.has(head) ? head : undefined;
+      case 'item':
+        return undefined;
+    }
+  }
+
+  /**
+   * `size_of::<T>()` and `align_of::<T>()` are std's only if their path leads there: a crate's own
+   * `const fn size_of`, or one imported from a module of its own, is not evaluated.
+   */
+  private checkStdMemFn(callee: readonly string[], global: boolean, s: TyScope): void {
+    const name = callee[callee.length - 1]!;
+    const what = `\`${callee.join('::')}\``;
+    if (callee.length === 1 && !global) {
+      const f = this.resolver.lookupConst(s.m, callee);
+      if (f === undefined || ('item' in f && f.m.crate.isStd)) return;
+      if ('unknown' in f) throw new Abstain(`${what} is not known: ${f.unknown}`);
+      throw new Abstain(`${what} is the crate's own function (in \`${f.m.displayPath || 'crate'}\`), which constants here do not evaluate`);
+    }
+    const owner = this.resolver.resolveTypePath(s.m, callee.slice(0, -1), global);
+    if (owner?.k === 'module' && owner.m.crate.isStd && owner.m.path[owner.m.path.length - 1] === 'mem') return;
+    if (owner?.k === 'extern' && owner.reason !== undefined) throw new Abstain(`${what} is not known: ${owner.reason}`);
+    if (owner?.k === 'module' && !owner.m.crate.isStd && this.resolver.lookupConst(owner.m, [name]) !== undefined) {
+      throw new Abstain(`${what} is the crate's own function, which constants here do not evaluate`);
+    }
+    throw new Abstain(`${what} does not name std's \`mem::${name}\` here`);
+  }
+
   private intNamed(n: string): IntTy | undefined {
     if (n === 'usize' || n === 'isize') return { size: this.target.pointerSize, signed: n === 'isize', ptr: true };
     const i = INT_NAMES[n];
@@ -1383,6 +1439,8 @@ export class Engine {
 
   /** The generic definition's own tail decides MaybeUnsized (rustc checks `instantiate_identity`). */
   private defMaybeUnsized(item: StructDef, m: ModuleScope): boolean {
+    const last = item.fields.filter((f) => m.crate.active(f.cfg)).at(-1);
+    if (last && this.unprovenProjection(last.ty, m, item.generics.params, undefined, 0)) return true;
     const identity: GArg[] = item.generics.params
       .filter((p) => p.kind !== 'lifetime')
       .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: p.maybeUnsized } } : { k: 'const', value: 0n }));
@@ -1392,6 +1450,82 @@ export class Engine {
     } catch (e) {
       if (e instanceof Abstain) return false;
       throw e;
+    }
+  }
+
+  /**
+   * A struct's last field declared as an associated type that rustc's layout does not prove
+   * `Sized` (measured, rustc 1.95): a projection whose written types name a generic parameter of
+   * the struct or a lifetime, or hold a reference or trait object (`<Wrap<&'static u8> as
+   * Tr>::Out`, `<Vec<T> as IntoIterator>::IntoIter`, also through a type alias). Such a field stays
+   * last, as an unsized tail would. A projection on a parameter itself (`T::Out`, `<T as Tr>::Out`)
+   * is proved by the trait's own bound, and a fully concrete one (`<Vec<u64> as
+   * IntoIterator>::IntoIter`) by normalising it: those are reordered.
+   */
+  private unprovenProjection(te: TypeExpr, m: ModuleScope, params: readonly GenericParam[], alias: AliasArgs | undefined, depth: number): boolean {
+    if (te.kind !== 'path' || depth > 8) return false;
+    if (te.qualified) {
+      if (!te.qself) return false;
+      if (te.qself.traitRegions) return true;
+      const self = te.qself.ty;
+      if (self.kind === 'path' && !self.qualified && !self.global && self.segments.length === 1) {
+        const name = self.segments[0]!.name;
+        if (alias ? alias.get(name) === 'bare' : params.some((p) => p.kind === 'type' && p.name === name)) return false;
+      }
+      return this.namesParamOrRegion(self, params, alias, 0);
+    }
+    // A type alias's own type, its parameters standing for the arguments written here.
+    const b = this.resolver.resolveTypePath(m, te.segments.map((x) => x.name), te.global);
+    if (b?.k !== 'item' || b.item.kind !== 'alias' || !b.item.ty) return false;
+    const args = te.segments[te.segments.length - 1]!.args;
+    const lifetimes = args.filter((x) => x.kind === 'lifetime');
+    const others = args.filter((x) => x.kind !== 'lifetime');
+    const bound: Map<string, AliasArg> = new Map();
+    let li = 0;
+    let oi = 0;
+    for (const p of b.item.generics.params) {
+      const a = p.kind === 'lifetime' ? lifetimes[li++] : others[oi++];
+      if (!a) continue;
+      if (a.kind === 'lifetime') bound.set(p.name, true);
+      else if (a.kind === 'type') {
+        const t = a.ty;
+        const bare = t.kind === 'path' && !t.qualified && !t.global && t.segments.length === 1 && (alias ? alias.get(t.segments[0]!.name) === 'bare' : params.some((q) => q.kind === 'type' && q.name === t.segments[0]!.name));
+        bound.set(p.name, bare ? 'bare' : this.namesParamOrRegion(t, params, alias, 0));
+      } else if (a.kind === 'const') bound.set(p.name, constNames(a.value, params, alias));
+    }
+    return this.unprovenProjection(b.item.ty, b.m, params, bound, depth + 1);
+  }
+
+  /**
+   * Whether a written type names a generic parameter (of `params`, or an alias parameter bound to
+   * one: `alias`) or a lifetime, or holds a reference or trait object.
+   */
+  private namesParamOrRegion(te: TypeExpr, params: readonly GenericParam[], alias: AliasArgs | undefined, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const arg = (a: GenericArg): boolean =>
+      a.kind === 'lifetime' || ((a.kind === 'type' || a.kind === 'binding') && this.namesParamOrRegion(a.ty, params, alias, depth + 1)) || (a.kind === 'const' && constNames(a.value, params, alias));
+    switch (te.kind) {
+      case 'ref':
+      case 'dyn':
+        return true;
+      case 'ptr':
+        return this.namesParamOrRegion(te.inner, params, alias, depth + 1);
+      case 'slice':
+        return this.namesParamOrRegion(te.elem, params, alias, depth + 1);
+      case 'array':
+        return this.namesParamOrRegion(te.elem, params, alias, depth + 1) || constNames(te.len, params, alias);
+      case 'tuple':
+        return te.elems.some((x) => this.namesParamOrRegion(x, params, alias, depth + 1));
+      case 'path': {
+        if (te.qself && (te.qself.traitRegions || this.namesParamOrRegion(te.qself.ty, params, alias, depth + 1))) return true;
+        if (!te.global && !te.qualified) {
+          const head = te.segments[0]?.name;
+          if (head !== undefined && (alias ? alias.get(head) !== undefined && alias.get(head) !== false : params.some((p) => p.kind !== 'lifetime' && p.name === head))) return true;
+        }
+        return te.segments.some((x) => x.args.some(arg));
+      }
+      default:
+        return false;
     }
   }
 
@@ -2189,4 +2323,29 @@ function primConst(ty: string, name: string, ptrSize: number): bigint | undefine
   if (name === 'MAX') return signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
   if (name === 'MIN') return signed ? -(1n << (bits - 1n)) : 0n;
   return undefined;
+}
+
+/**
+ * What an alias parameter stands for, in unprovenProjection: `'bare'` a type parameter of the
+ * struct itself, `true` a type naming a parameter or a region, `false` neither.
+ */
+type AliasArg = 'bare' | boolean;
+type AliasArgs = ReadonlyMap<string, AliasArg>;
+
+/** Whether a constant names one of `params` (`N` in `[u8; N]`), or an alias parameter bound to one. */
+function constNames(c: ConstExpr, params: readonly GenericParam[], alias: AliasArgs | undefined): boolean {
+  switch (c.kind) {
+    case 'path':
+      if (c.path.length !== 1) return false;
+      if (alias) return (alias.get(c.path[0]!) ?? false) !== false;
+      return params.some((p) => p.kind === 'const' && p.name === c.path[0]);
+    case 'unary':
+      return constNames(c.operand, params, alias);
+    case 'binary':
+      return constNames(c.left, params, alias) || constNames(c.right, params, alias);
+    case 'cast':
+      return constNames(c.expr, params, alias);
+    default:
+      return false;
+  }
 }

@@ -24,8 +24,11 @@ export type ConstExpr =
       readonly right: ConstExpr;
     }
   | { readonly kind: 'cast'; readonly expr: ConstExpr; readonly ty: TypeExpr }
-  /** `size_of::<T>()`, `align_of::<T>()` (any path ending in these names). */
-  | { readonly kind: 'sizeOf' | 'alignOf'; readonly ty: TypeExpr }
+  /**
+   * `size_of::<T>()`, `align_of::<T>()`: a call of a path ending in these names; `callee` is the
+   * path as written (std's function only if it resolves to it: the engine checks).
+   */
+  | { readonly kind: 'sizeOf' | 'alignOf'; readonly ty: TypeExpr; readonly callee: readonly string[]; /** Written with a leading `::`. */ readonly global?: true }
   /** A function called by path (`u16::from_be(x)`, `u32::pow(2, 3)`); `text` as written. */
   | { readonly kind: 'call'; readonly callee: readonly string[]; readonly args: readonly ConstExpr[]; readonly text: string }
   /** A method call (`0x0300u16.swap_bytes()`, `N.next_power_of_two()`); `text` as written. */
@@ -60,7 +63,12 @@ export type TypeExpr =
        * segment of the trait's path; `<T>::Assoc`: no trait). `segments` then holds the text in
        * brackets and the names after it.
        */
-      readonly qself?: { readonly ty: TypeExpr; readonly trait?: string };
+      readonly qself?: {
+        readonly ty: TypeExpr;
+        readonly trait?: string;
+        /** The trait's written arguments name a lifetime or hold a reference or trait object (`Tr<'a>`, `Tr<&'static u8>`). */
+        readonly traitRegions?: true;
+      };
       readonly span: Span;
     }
   | { readonly kind: 'ref'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span }
@@ -271,6 +279,15 @@ export interface TraitDef extends ItemCommon {
   readonly kind: 'trait';
 }
 
+/**
+ * A free function whose name the constant evaluator reads as std's (`size_of`, `align_of`): a
+ * crate's own one, or one it imports, hides std's in the scope where it is seen, as in rustc.
+ * Other functions are not recorded.
+ */
+export interface FnDef extends ItemCommon {
+  readonly kind: 'fn';
+}
+
 /** An item-position macro invocation (`m! { .. }`, `a::m!(..);`): expanded by src/analysis/expand.ts. */
 export interface MacroItem {
   readonly kind: 'macroCall';
@@ -327,7 +344,7 @@ export interface ImplDef {
 }
 
 export type TypeItem = StructDef | UnionDef | EnumDef;
-export type Item = TypeItem | TypeAliasDef | ConstDef | UseDef | ModDef | ExternCrateDef | TraitDef | MacroItem | MacroRulesDef | ImplDef;
+export type Item = TypeItem | TypeAliasDef | ConstDef | UseDef | ModDef | ExternCrateDef | TraitDef | FnDef | MacroItem | MacroRulesDef | ImplDef;
 
 export interface SyntaxProblem {
   readonly message: string;

@@ -80,6 +80,7 @@ export function movedItem(it: Item, d: number, ld: number): Item {
       };
       break;
     case 'trait':
+    case 'fn':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
         attrs: it.attrs, cfg: it.cfg,
@@ -165,6 +166,7 @@ function shifted(it: Item, d: number, ld: number): Item {
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, items: it.items?.map((x) => shifted(x, d, ld)), pathAttr: it.pathAttr,
       };
     case 'trait':
+    case 'fn':
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg,
@@ -291,7 +293,7 @@ function constSh(c: ConstExpr, d: number): ConstExpr {
       return { kind: c.kind, expr: constSh(c.expr, d), ty: tySh(c.ty, d) };
     case 'sizeOf':
     case 'alignOf':
-      return { kind: c.kind, ty: tySh(c.ty, d) };
+      return { kind: c.kind, ty: tySh(c.ty, d), callee: c.callee, global: c.global };
     case 'unary': {
       const operand = constSh(c.operand, d);
       return operand === c.operand ? c : { kind: c.kind, op: c.op, operand };

@@ -561,6 +561,7 @@ export class CrateScope {
             break;
           case 'const':
           case 'static':
+          case 'fn':
             into.unsureConsts.set(item.name, unsure);
             break;
           case 'use':
@@ -584,6 +585,7 @@ export class CrateScope {
           break;
         case 'const':
         case 'static':
+        case 'fn':
           into.consts.set(item.name, item);
           break;
         case 'use':
@@ -984,6 +986,9 @@ export class Resolver {
       const trait = q[2]?.replace(/\s+/g, '').split('::').pop();
       return self?.k === 'item' ? this.associatedConst(self, segs[1]!, trait) : undefined;
     }
+    // `u8::MAX` with a module `u8` in scope is that module's (rustc falls back to the primitive
+    // type only when the path finds nothing: the engine does).
+    if (segs.length === 2 && PRIMITIVES.has(segs[0]!)) return this.constOf(this.firstSegment(m, segs[0]!), segs[1]!);
     // `Header::N` names a type, `libc::PATH_MAX` (or a renamed dependency's `ffi::N`) a crate.
     return this.constOf(this.resolveTypePath(m, segs.slice(0, -1), false) ?? (segs.length === 2 ? this.firstSegment(m, segs[0]!) : undefined), segs[segs.length - 1]!);
   }

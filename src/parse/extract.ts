@@ -57,6 +57,7 @@ import {
   parseIntLiteral,
   shortText,
   traitLastSegment,
+  traitPathHasRegions,
   useEntry,
   visNormalize,
   type Pending,
@@ -292,11 +293,18 @@ function visitChild(
       break;
     }
     case 'function_item':
-    case 'foreign_mod_item':
-      if (ctx.treeHasError) {
+      // Only the functions that hide std's in constants (model.ts FnDef); a cheap text test first.
+      if (SHADOWING_FN.test(text.slice(cur.startIndex, Math.min(cur.endIndex, cur.startIndex + 600)))) {
         const node = cur.currentNode;
-        if (node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
+        const nameNode = node.childForFieldName('name');
+        if (nameNode && /^(?:size_of|align_of)$/.test(slice(ctx, nameNode))) {
+          out.push({ kind: 'fn', ...common(node, node.children, nameNode, materialize(text, raw), ctx) });
+        }
       }
+      recoverIfBroken(cur, ctx, depth, out);
+      break;
+    case 'foreign_mod_item':
+      recoverIfBroken(cur, ctx, depth, out);
       break;
     case 'macro_definition': {
       const d = macroRulesItem(cur.currentNode, materialize(text, raw), ctx);
@@ -339,6 +347,16 @@ function materialize(text: string, raw: readonly number[]): Pending {
 }
 
 /** Builds an error-free item from its text (fast path); undefined when it bails. */
+/** Items written in the broken body of an item the walk does not enter (a function's, an `extern` block's). */
+function recoverIfBroken(cur: TreeCursor, ctx: Ctx, depth: number, out: Item[]): void {
+  if (!ctx.treeHasError) return;
+  const node = cur.currentNode;
+  if (node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
+}
+
+/** A function item named like the std functions constants call (see FnDef). */
+const SHADOWING_FN = /\bfn\s+(?:size_of|align_of)\b/;
+
 function fastItem(t: string, p: Pending, start: number, end: number, ctx: Ctx): Item | undefined {
   const fp = new FastParser(ctx.text, start, end);
   let item: Item | undefined;
@@ -1314,8 +1332,9 @@ function qualifiedSelf(n: Node, ctx: Ctx, depth: number): PathState['qself'] {
   const ty = inner.childForFieldName('type');
   const alias = inner.childForFieldName('alias');
   if (!ty || !alias) return undefined;
-  const trait = traitLastSegment(slice(ctx, alias));
-  return { ty: typeExpr(ty, ctx, depth + 1), ...(trait ? { trait } : {}) };
+  const traitText = slice(ctx, alias);
+  const trait = traitLastSegment(traitText);
+  return { ty: typeExpr(ty, ctx, depth + 1), ...(trait ? { trait } : {}), ...(traitPathHasRegions(traitText) ? { traitRegions: true as const } : {}) };
 }
 
 function pushPath(
@@ -1536,7 +1555,8 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
       const targs = last.args;
       const arg = targs[0];
       if (targs.length !== 1 || !arg || arg.kind !== 'type') return unknownExpr(ctx, n);
-      return { kind: last.name === 'size_of' ? 'sizeOf' : 'alignOf', ty: arg.ty };
+      const callPath = callee.segments.map((x) => x.name);
+      return { kind: last.name === 'size_of' ? 'sizeOf' : 'alignOf', ty: arg.ty, callee: callPath, ...(callee.global ? { global: true as const } : {}) };
     }
     default:
       return unknownExpr(ctx, n);

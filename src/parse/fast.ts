@@ -46,6 +46,7 @@ import {
   parseIntLiteral,
   shortText as short,
   traitLastSegment,
+  traitPathHasRegions,
   useEntry,
   visNormalize,
   withUnsized,
@@ -963,22 +964,25 @@ export class FastParser {
     const segs: MutSeg[] = [];
     let global = false;
     let end = start;
-    let qself: { ty: TypeExpr; trait?: string } | undefined;
+    let qself: { ty: TypeExpr; trait?: string; traitRegions?: true } | undefined;
     if (this.atP('<')) {
       // `<T as Trait>::Assoc` (or `<T>::Assoc`): the bracketed part is one segment named by its
       // text, its self type and trait's last segment kept aside (as the tree path does).
       this.next();
       const ty = this.type(depth + 1);
       let trait: string | undefined;
+      let traitRegions = false;
       if (this.atIdent('as')) {
         this.next();
         const from = this.peek().start;
         const t = this.pathType(depth + 1);
-        trait = traitLastSegment(this.text.slice(from, t.span.end));
+        const traitText = this.text.slice(from, t.span.end);
+        trait = traitLastSegment(traitText);
+        traitRegions = traitPathHasRegions(traitText);
       }
       const close = this.expectP('>');
       segs.push({ name: short(this.text, start, close.end), args: EMPTY });
-      qself = { ty, ...(trait ? { trait } : {}) };
+      qself = { ty, ...(trait ? { trait } : {}), ...(traitRegions ? { traitRegions: true as const } : {}) };
       if (!this.atPathSep()) throw BAIL;
     } else if (this.atPathSep()) {
       global = true;
@@ -1207,7 +1211,7 @@ export class FastParser {
         const a = r.args[0];
         if (r.args.length !== 1 || !a || a.kind !== 'type') throw BAIL;
         if (this.atPathSep()) throw BAIL;
-        return { e: { kind: last === 'size_of' ? 'sizeOf' : 'alignOf', ty: a.ty }, end: close.end };
+        return { e: { kind: last === 'size_of' ? 'sizeOf' : 'alignOf', ty: a.ty, callee: names, ...(global ? { global: true as const } : {}) }, end: close.end };
       }
     }
     return { e: { kind: 'path', path: names, text: short(this.text, start, end), ...(global ? { global: true as const } : {}) }, end };

@@ -225,3 +225,12 @@ export function withUnsized(params: GenericParam[], names: readonly string[]): G
 }
 
 export { tokenize };
+
+/**
+ * Whether a trait path as written (`Tr6<'static>`, `Tr<&'a u8>`, `Tr<Box<dyn Fn()>>`) names a
+ * lifetime or holds a reference or a trait object (see the model's `qself.traitRegions`).
+ */
+export function traitPathHasRegions(text: string): boolean {
+  const args = text.indexOf('<');
+  return args >= 0 && /'[A-Za-z_]\w*(?!')|&|\bdyn\b/.test(text.slice(args));
+}
