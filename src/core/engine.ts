@@ -1687,6 +1687,31 @@ export class Engine {
   private readonly inProgressByDef = new Map<string, string[]>();
   private readonly stdKeys = new Set<string>();
 
+  /**
+   * The first attribute macro among `attrs` as seen from module `m`: written, or added by a
+   * `cfg_attr` whose predicate holds or may hold (`#[cfg_attr(feature = "x", bitfield)]`).
+   */
+  private attributeMacro(attrs: readonly Attribute[], m: ModuleScope): { readonly name: string; readonly from: string } | undefined {
+    const crate = m.crate;
+    const names = attrs.map((a) => a.name);
+    if (attrs.some((a) => a.name === 'cfg_attr')) {
+      const added = cfgAttrTexts(
+        attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text),
+        (p) => crate.active([p]) || crate.unsure([p]) !== undefined,
+      );
+      for (const t of added) {
+        const n = /^\s*((?:::)?\s*[A-Za-z_][\w]*(?:\s*::\s*[A-Za-z_]\w*)*)/.exec(t)?.[1]?.replace(/\s+/g, '');
+        if (n) names.push(n);
+      }
+    }
+    for (const name of names) {
+      if (LAYOUT_KEEPING_ATTRS.has(name)) continue;
+      const from = this.resolver.attributeMacroCrate(m, name);
+      if (from) return { name, from };
+    }
+    return undefined;
+  }
+
   private computeAdt(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const t = this.target;
     const item = ty.def.item;
@@ -1711,18 +1736,12 @@ export class Engine {
       if (assoc) return this.assocType(ty, /\(\s*(\w+)\s*\)/.exec(assoc)?.[1] ?? '');
     }
     if (!crate.isStd) {
-      for (const a of item.attrs) {
-        if (LAYOUT_KEEPING_ATTRS.has(a.name)) continue;
-        const from = this.resolver.attributeMacroCrate(ty.def.m, a.name);
-        if (from) throw new Abstain(`\`#[${a.name}]\` is an attribute macro (from the crate \`${from}\`), which may rewrite the type`);
-      }
+      const own = this.attributeMacro(item.attrs, ty.def.m);
+      if (own) throw new Abstain(`\`#[${own.name}]\` is an attribute macro (from the crate \`${own.from}\`), which may rewrite the type`);
       // An attribute macro on an enclosing module rewrites what is in it (`#[cxx::bridge] mod ffi`).
       for (let m: ModuleScope | undefined = ty.def.m; m?.parent; m = m.parent) {
-        for (const a of m.lintAttrs ?? []) {
-          if (LAYOUT_KEEPING_ATTRS.has(a.name)) continue;
-          const from = this.resolver.attributeMacroCrate(m.parent, a.name);
-          if (from) throw new Abstain(`the module \`${m.path[m.path.length - 1]}\` is under \`#[${a.name}]\`, an attribute macro (from the crate \`${from}\`), which may rewrite what it holds`);
-        }
+        const a = this.attributeMacro(m.lintAttrs ?? [], m.parent);
+        if (a) throw new Abstain(`the module \`${m.path[m.path.length - 1]}\` is under \`#[${a.name}]\`, an attribute macro (from the crate \`${a.from}\`), which may rewrite what it holds`);
       }
     }
     if (crate.unsureCfgs.size) {

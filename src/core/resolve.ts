@@ -1011,7 +1011,14 @@ export class Resolver {
     let head = segs[0]!;
     if (segs.length === 1) {
       const u = m.uses.find((x) => (x.alias ?? x.path[x.path.length - 1]) === head && x.path.length >= 2);
-      if (!u) return undefined;
+      if (!u) {
+        // Through a glob import (`use modular_bitfield::prelude::*;` then `#[bitfield]`): a name
+        // the glob brings from another crate that this model does not read (a procedural-macro
+        // crate's re-exported attribute) is such a macro.
+        if (!m.globs.length) return undefined;
+        const b = this.lookupIn(m, head);
+        return b?.k === 'extern' ? b.name.split('::')[0] : undefined;
+      }
       head = u.path[0]!;
     }
     if (head === 'std' || head === 'core' || head === 'alloc') return undefined;

@@ -493,6 +493,30 @@ describe('procedural-macro dependencies', () => {
     assert.match(r.get('C')!.unknown ?? '', /attribute macro/);
     assert.equal(r.get('D')!.size, 4);
   });
+
+  it('an attribute macro brought by a glob import of a facade crate\'s prelude, or added by a `cfg_attr` that holds, is one too; a `cfg_attr` that does not hold adds nothing', async function () {
+    this.timeout(20_000);
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[features]\ndefault = ["on"]\non = []\noff = []\n[dependencies]\nfacade = { path = "../facade" }\n'),
+      '/w/app/src/lib.rs':
+        'use facade::prelude::*;\n#[bitfield]\npub struct G { a: u8, b: u8 }\n' +
+        'mod k { #[cfg_attr(feature = "on", facade::bitfield)]\npub struct On { a: u8, b: u16 }\n#[cfg_attr(feature = "off", facade::bitfield)]\npub struct Off { a: u8, b: u16 }\n' +
+        'use facade::bitfield;\n#[cfg_attr(all(), bitfield)]\npub struct Plain { a: u8 }\n}\n' +
+        'mod n { use facade::prelude::*; #[derive(Thing)]\n#[thing(rename = "x")]\npub struct Helper { a: u8, b: u16 }\npub struct Spec(pub B4); }\n',
+      '/w/facade/Cargo.toml': pkg('facade', '0.1.0', '[dependencies]\nfacade_impl = { path = "../facade_impl" }\n'),
+      '/w/facade/src/lib.rs': 'pub use facade_impl::{bitfield, Thing};\npub struct B4(pub u8);\npub mod prelude { pub use crate::{bitfield, Thing, B4}; }\n',
+      '/w/facade_impl/Cargo.toml': pkg('facade_impl', '0.1.0', '[lib]\nproc-macro = true\n'),
+      '/w/facade_impl/src/lib.rs': '',
+    };
+    const r = await reportsOf(files);
+    assert.match(r.get('G')!.unknown ?? '', /`#\[bitfield\]` is an attribute macro \(from the crate `facade_impl`\)/);
+    assert.match(r.get('k::On')!.unknown ?? '', /`#\[facade::bitfield\]` is an attribute macro/);
+    assert.equal(r.get('k::Off')!.size, 4);
+    assert.match(r.get('k::Plain')!.unknown ?? '', /attribute macro/);
+    // A derive and its helper attribute through the same glob leave the type as written.
+    assert.equal(r.get('n::Helper')!.size, 4);
+    assert.equal(r.get('n::Spec')!.size, 1);
+  });
 });
 
 describe('tests, examples and binaries of a package', () => {
