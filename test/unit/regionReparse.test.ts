@@ -34,6 +34,8 @@ const ITEMS: ((i: number) => string)[] = [
   (i) => `f${i}();\n`,
   (i) => `impl<X: Tr<u8>> Tr<X> for T${i} where X: Other<u16> {\n    type Out = X;\n    const N: usize = ${i};\n}\n`,
   (i) => `impl Clone for T${i} { fn clone(&self) -> Self { *self } }\n`,
+  (i) => `pub struct G${i}<T, U: Len<T>>(U::Arr, T) where T: Copy + Tr<[u8; ${i}]>;\n`,
+  (i) => `const fn size_of<T>() -> usize { ${i} }\nstruct Z${i}([u8; size_of::<u16>()], <Wrap<&'static u8> as Tr<'static>>::Out);\n`,
 ];
 
 /** What gets typed: tokens that open or close comments, strings and blocks, and whole items. */
