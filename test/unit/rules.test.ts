@@ -745,6 +745,39 @@ pub struct S3(u8, <Vec<u64> as IntoIterator>::IntoIter);
     // `I::Item` through a bound on a std trait is not resolved.
     abstain: ['C1v'],
   },
+  {
+    name: 'a fragment forwarded to another macro is opaque: that macro\'s literal arms do not match it, a fragment of its kind or a tt does (ty, path, expr, literal, vis, meta)',
+    source: `
+#![allow(dead_code)]
+macro_rules! inner { (u8) => { u64 }; ($t:ty) => { u16 }; }
+macro_rules! outer_ty { ($t:ty) => { inner!($t) }; }
+macro_rules! outer_path { ($t:path) => { inner!($t) }; }
+pub struct F { a: outer_ty!(u8), b: u8 }
+pub struct G { a: outer_path!(u8), b: u8 }
+pub struct Direct { a: inner!(u8), b: u8 }
+macro_rules! inner2 { (Vec<$t:ty>) => { [$t; 4] }; ($t:ty) => { u8 }; }
+macro_rules! outer2 { ($t:ty) => { inner2!($t) }; }
+pub struct H { a: outer2!(Vec<u16>), b: inner2!(Vec<u16>) }
+macro_rules! pick { (1) => { u8 }; ($e:tt) => { u64 }; }
+macro_rules! fe { ($e:expr) => { pick!($e) }; }
+macro_rules! fl { ($e:literal) => { pick!($e) }; }
+pub struct A { a: fe!(1), b: u8 }
+pub struct B { a: fl!(1), b: u8 }
+macro_rules! pv { (pub) => { u8 }; ($($e:tt)*) => { u64 }; }
+macro_rules! fv { ($v:vis) => { pv!($v) }; }
+pub struct Ev { a: fv!(pub), b: u8 }
+macro_rules! pm { (repr(C)) => { u8 }; ($($e:tt)*) => { u64 }; }
+macro_rules! fm { ($m:meta) => { pm!($m) }; }
+pub struct Fm { a: fm!(repr(C)), b: u8 }
+macro_rules! arr { ($n:expr) => { [u8; $n * 2] }; }
+macro_rules! fwd { ($n:expr) => { arr!($n) }; }
+pub struct Prec { a: fwd!(1 + 1) }
+macro_rules! byid { (u8) => { u32 }; ($i:ident) => { u16 }; }
+macro_rules! fid { ($i:ident) => { byid!($i) }; }
+pub struct Ident { a: fid!(u8), b: u8 }
+`,
+    expect: { F: '4/2', G: '4/2', Direct: '16/8', H: '10/2', A: '16/8', B: '16/8', Ev: '16/8', Fm: '16/8', Prec: '4/1', Ident: '8/4' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */

@@ -7,7 +7,7 @@ import { parseExpr } from './grammar/exprs';
 import { parseItem, parseMeta, parseStmt, parseVis } from './grammar/items';
 import { parsePatTop } from './grammar/patterns';
 import { parsePath, parseTy } from './grammar/types';
-import { canBeginExpr, canBeginLiteralMaybeMinus, canBeginPattern, canBeginType, isBoolLit, isKeyword, isOpen, isPunct, type Token } from './tokens';
+import { canBeginExpr, canBeginLiteralMaybeMinus, canBeginPattern, canBeginType, isBoolLit, isKeyword, isOpen, isPunct, ntAccepts, type Token } from './tokens';
 
 /**
  * A fragment kind after edition resolution: `expr` is the 2024 one (also `const {..}` and `_`),
@@ -46,6 +46,9 @@ export function fragmentKind(spec: string, edition: Edition): FragmentKind | und
 /** rustc's `nonterminal_may_begin_with`; `t` is undefined at the end of input or of a group. */
 export function mayBegin(kind: FragmentKind, t: Token | undefined): boolean {
   if (t === undefined) return false;
+  // A forwarded fragment: tried where it may be taken, or where what rustc does is not known
+  // (parseFragment then fails, and so does the expansion).
+  if (t.nt !== undefined) return ntAccepts(kind, t.nt) !== false;
   switch (kind) {
     case 'expr_2021':
       return canBeginExpr(t) && !isKeyword(t, 'let') && !isKeyword(t, 'const');
@@ -79,6 +82,12 @@ export function mayBegin(kind: FragmentKind, t: Token | undefined): boolean {
 /** Consumes one fragment of `kind` at the cursor; false if rustc's parser would reject it there. */
 export function parseFragment(kind: FragmentKind, c: Cursor): boolean {
   const t = c.cur;
+  if (t?.nt !== undefined) {
+    // A forwarded fragment is taken whole, by a fragment of its kind or a tt.
+    if (ntAccepts(kind, t.nt) !== true) return false;
+    c.bump();
+    return true;
+  }
   switch (kind) {
     case 'tt':
     case 'ident':

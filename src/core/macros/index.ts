@@ -6,7 +6,7 @@
 import { expandBitflags as bitflags } from './bitflags';
 import { expandCfgIf as cfgIf } from './cfgIf';
 import { expandMacro as expand, parseMacroRules as parse, type ExpandOptions, type Expansion, type Failure, type MacroRules, type ParseOptions } from './expand';
-import { lex } from './lexer';
+import { blankMarkers, lex } from './lexer';
 export { blankEmptyGenerics } from './forParse';
 export { expandPinProjectLite } from './pinProjectLite';
 export { EMPTY_VIS } from './transcribe';
@@ -37,12 +37,12 @@ export function expandMacro(rules: MacroRules, input: string, opts: ExpandOption
 
 /** `cfg_if::cfg_if!`: every item of branch i under `#[cfg(all(cond_i, not(any(earlier conds))))]`. */
 export function expandCfgIf(input: string): Expansion | Failure {
-  return guarded(() => cfgIf(input));
+  return guarded(() => cfgIf(blankMarkers(input)));
 }
 
 /** `bitflags::bitflags!` (1.x or 2.x): the flags structs with the layout the real macro gives them. */
 export function expandBitflags(input: string, major: 1 | 2): Expansion | Failure {
-  return guarded(() => bitflags(input, major));
+  return guarded(() => bitflags(blankMarkers(input), major));
 }
 
 /**

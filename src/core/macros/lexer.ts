@@ -4,7 +4,7 @@
 //! doc comments become the `#[doc = r"..."]` / `#![doc = r"..."]` tokens rustc matches them as.
 //! Offsets are UTF-16 code units into the lexed text.
 
-import type { Token, TokenKind } from './tokens';
+import { NT_MARK, type Token, type TokenKind } from './tokens';
 
 export type LexResult = { readonly tokens: Token[] } | { readonly error: string };
 
@@ -289,6 +289,33 @@ class Lexer {
 }
 
 /** Pairs delimiters; fails on a stray, mismatched or unclosed one, or nesting past MAX_NESTING. */
+/**
+ * `'__rll_nt_ty(` … `)` (NT_MARK, written by the transcriber around a forwarded fragment) as one
+ * invisible group: the lifetime-like word and the `(` glued to it become one `open` token.
+ * Doc comments' pre-paired brackets are renumbered.
+ */
+function mergeMarkers(tokens: LexedToken[]): LexedToken[] {
+  let out: LexedToken[] | undefined;
+  let moved: number[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = tokens[i + 1];
+    if (t.kind === 'lifetime' && t.text.startsWith(NT_MARK) && n?.kind === 'open' && n.text === '(' && n.start === t.start + t.text.length) {
+      out ??= tokens.slice(0, i);
+      moved ??= Array.from({ length: i }, (_, k) => k);
+      moved[i] = moved[i + 1] = out.length;
+      out.push({ kind: 'open', text: `${t.text}(`, start: t.start, pair: -1, nt: t.text.slice(NT_MARK.length) });
+      i++;
+    } else if (out && moved) {
+      moved[i] = out.length;
+      out.push(t);
+    }
+  }
+  if (!out || !moved) return tokens;
+  for (const t of out) if (t.doc && t.pair >= 0) t.pair = moved[t.pair]!;
+  return out;
+}
+
 function pairDelimiters(tokens: LexedToken[]): string | undefined {
   const stack: number[] = [];
   const closing: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -304,7 +331,7 @@ function pairDelimiters(tokens: LexedToken[]): string | undefined {
     } else if (t.kind === 'close') {
       const o = stack.pop();
       if (o === undefined) return `unexpected closing delimiter \`${t.text}\` at offset ${t.start}`;
-      if (closing[tokens[o].text] !== t.text) return `mismatched closing delimiter \`${t.text}\` at offset ${t.start}`;
+      if ((tokens[o].nt !== undefined ? ')' : closing[tokens[o].text]) !== t.text) return `mismatched closing delimiter \`${t.text}\` at offset ${t.start}`;
       tokens[o].pair = i;
       t.pair = o;
     }
@@ -316,6 +343,29 @@ function pairDelimiters(tokens: LexedToken[]): string | undefined {
 /** Lexes `text` into flat token trees (delimiters paired). */
 export function lex(text: string): LexResult {
   const lexer = new Lexer(text);
-  const error = lexer.run() ?? pairDelimiters(lexer.tokens);
-  return error ? { error } : { tokens: lexer.tokens };
+  const error = lexer.run();
+  if (error) return { error };
+  const tokens = text.includes(NT_MARK) ? mergeMarkers(lexer.tokens) : lexer.tokens;
+  const unpaired = pairDelimiters(tokens);
+  return unpaired ? { error: unpaired } : { tokens };
+}
+
+/**
+ * `text` with the forwarded-fragment markers (NT_MARK) blanked out, each character by a space so
+ * that offsets stay: for what reads a call's input without the macro matcher (cfg_if!, bitflags!),
+ * where a forwarded fragment is plain tokens. An expression keeps its parentheses.
+ */
+export function blankMarkers(text: string): string {
+  if (!text.includes(NT_MARK)) return text;
+  const r = lex(text);
+  if ('error' in r) return text;
+  const chars = text.split('');
+  for (const t of r.tokens) {
+    if (t.nt === undefined) continue;
+    const keepParens = t.nt === 'expr' || t.nt === 'expr_2021';
+    const end = t.start + t.text.length - (keepParens ? 1 : 0);
+    for (let k = t.start; k < end; k++) chars[k] = ' ';
+    if (!keepParens) chars[r.tokens[t.pair]!.start] = ' ';
+  }
+  return chars.join('');
 }

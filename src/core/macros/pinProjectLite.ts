@@ -7,12 +7,14 @@
 //! real rules costs far more (a tt-muncher: a third of the time reading hyper's dependencies).
 
 import type { Expansion, Failure } from './expand';
-import { lex } from './lexer';
+import { blankMarkers, lex } from './lexer';
 
 const HELPER_ATTRS = new Set(['pin', 'project', 'project_ref', 'project_replace']);
 
 /** The item a `pin_project! { .. }` call defines, from its input. */
-export function expandPinProjectLite(input: string): Expansion | Failure {
+export function expandPinProjectLite(written: string): Expansion | Failure {
+  // Forwarded fragments are plain tokens here (the output is the input, rewritten in place).
+  const input = blankMarkers(written);
   const lexed = lex(input);
   if ('error' in lexed) return { error: `\`pin_project!\`: ${lexed.error}` };
   const toks = lexed.tokens;

@@ -20,7 +20,25 @@ export interface Token {
   readonly pair: number;
   /** Part of the `#[doc = r"..."]` that a doc comment became (rustc ignores these in matchers). */
   readonly doc?: boolean;
+  /**
+   * On an `open` token: the group is a fragment forwarded to another macro (rustc's invisible
+   * delimiters around a nonterminal), of this fragment kind (`ty`, `expr`, …); see NT_MARK.
+   */
+  readonly nt?: string;
 }
+
+/**
+ * How a forwarded fragment is written in expansion text so that it stays one opaque piece for the
+ * macro it is passed to, as rustc keeps it (`inner!($t)` with `$t:ty = u8` is `inner!('__rll_nt_ty(u8))`):
+ * a lifetime-like word glued to a parenthesised group, which tree-sitter reads as ordinary tokens
+ * inside a macro call and the macro lexer turns back into one invisible group (Token.nt).
+ */
+export const NT_MARK = "'__rll_nt_";
+
+/** The fragment kinds a forwarded fragment of kind `nt` may begin (for the `can_begin_*` checks). */
+const NT_TYPES = new Set(['ty', 'path']);
+const NT_EXPRS = new Set(['expr', 'expr_2021', 'literal', 'path', 'block']);
+const NT_PATTERNS = new Set(['pat', 'pat_param']);
 
 /** Keywords used by the language (2018+), `true`/`false` included, as rustc's `is_used_keyword`. */
 const USED_KEYWORDS = new Set([
@@ -79,6 +97,7 @@ const EXPR_START_PUNCT = new Set(['!', '-', '*', '|', '||', '&', '&&', '..', '..
 /** rustc's `Token::can_begin_expr`. */
 export function canBeginExpr(t: Token | undefined): boolean {
   if (t === undefined) return false;
+  if (t.nt !== undefined) return NT_EXPRS.has(t.nt);
   switch (t.kind) {
     case 'ident':
       return !isReservedIdent(t) || isPathSegmentKeyword(t) || EXPR_KEYWORDS.has(t.text);
@@ -99,6 +118,7 @@ const TYPE_START_PUNCT = new Set(['!', '*', '&', '&&', '?', '<', '<<', '::']);
 /** rustc's `Token::can_begin_type`. */
 export function canBeginType(t: Token | undefined): boolean {
   if (t === undefined) return false;
+  if (t.nt !== undefined) return NT_TYPES.has(t.nt);
   switch (t.kind) {
     case 'ident':
       return !isReservedIdent(t) || isPathSegmentKeyword(t) || TYPE_KEYWORDS.has(t.text);
@@ -118,6 +138,7 @@ const PATTERN_START_PUNCT = new Set(['&', '-', '&&', '..', '...', '::', '<', '<<
 /** rustc's `Token::can_begin_pattern`; `withOr` allows a leading `|` (the 2021 `pat` fragment). */
 export function canBeginPattern(t: Token | undefined, withOr: boolean): boolean {
   if (t === undefined) return false;
+  if (t.nt !== undefined) return NT_PATTERNS.has(t.nt);
   switch (t.kind) {
     case 'ident':
     case 'literal':
@@ -133,7 +154,34 @@ export function canBeginPattern(t: Token | undefined, withOr: boolean): boolean 
 
 /** rustc's `Token::can_begin_literal_maybe_minus`. */
 export function canBeginLiteralMaybeMinus(t: Token | undefined): boolean {
-  return t !== undefined && (t.kind === 'literal' || isPunct(t, '-') || isBoolLit(t));
+  return t !== undefined && (t.nt !== undefined ? t.nt === 'literal' : t.kind === 'literal' || isPunct(t, '-') || isBoolLit(t));
+}
+
+/**
+ * Whether a forwarded fragment of kind `nt` (an invisible group) is accepted whole where a
+ * fragment of kind `kind` is parsed: true, false (rustc never takes it: the rule does not apply),
+ * or undefined where the engine does not know what rustc does (the expansion fails: unknown).
+ */
+export function ntAccepts(kind: string, nt: string): boolean | undefined {
+  if (kind === nt || kind === 'tt') return true;
+  switch (kind) {
+    case 'ty':
+      return nt === 'path' ? true : undefined;
+    case 'expr':
+    case 'expr_2021':
+      return NT_EXPRS.has(nt) ? true : undefined;
+    case 'pat':
+    case 'pat_param':
+      return NT_PATTERNS.has(nt) ? true : undefined;
+    case 'stmt':
+      return nt === 'item' || nt === 'expr' || nt === 'expr_2021' ? true : undefined;
+    case 'ident':
+    case 'lifetime':
+    case 'block':
+      return false;
+    default:
+      return undefined;
+  }
 }
 
 /** rustc's `Token::break_two_token_op(1)` restricted to the first-character splits the parser asks for. */

@@ -8,7 +8,7 @@ import type { Emitter } from './emit';
 import { ExpandError } from './errors';
 import type { Fragment, NamedMatch } from './matcher';
 import type { TranscriberNode } from './rules';
-import type { Token } from './tokens';
+import { NT_MARK, type Token } from './tokens';
 
 /** How an empty `vis` fragment is written out: private, as no visibility is (see Transcriber.fragment). */
 export const EMPTY_VIS = 'pub(in self)';
@@ -44,12 +44,37 @@ function isAtomic(toks: readonly Token[]): boolean {
   return i === trees.length;
 }
 
+/** Fragments rustc passes on to another macro as written tokens (the rest stay opaque there). */
+const TRANSPARENT_KINDS: ReadonlySet<string> = new Set(['ident', 'lifetime', 'tt']);
+
+/** The index of the `close` token matching the `open` token at `i` of a token slice. */
+function closeOf(toks: readonly Token[], i: number): number {
+  let depth = 0;
+  for (let k = i; k < toks.length; k++) {
+    if (toks[k]!.kind === 'open') depth++;
+    else if (toks[k]!.kind === 'close' && --depth === 0) return k;
+  }
+  return toks.length;
+}
+
 export class Transcriber {
+  /** How many macro-call groups (`m!( .. )`) the output is inside: fragments there are forwarded. */
+  private calls = 0;
+  /** The last two tokens written (a group after `ident !` is a macro call's input). */
+  private prev: { text: string; kind: string } | undefined;
+  private prev2: { text: string; kind: string } | undefined;
+
   constructor(
     private readonly bindings: ReadonlyMap<string, NamedMatch>,
     private readonly dollarCrate: string,
     private readonly out: Emitter,
   ) {}
+
+  private emit(text: string, kind: Token['kind'], origin?: number): void {
+    this.out.push(text, kind, origin);
+    this.prev2 = this.prev;
+    this.prev = { text, kind };
+  }
 
   /** rustc's `lookup_cur_matched`: the binding at the current repetition indices. */
   private lookup(name: string, repeats: readonly number[]): NamedMatch | undefined {
@@ -74,17 +99,61 @@ export class Transcriber {
     return size;
   }
 
+  /**
+   * A fragment's tokens. Inside a macro call's input (`inner!($t)`), a fragment other than an
+   * ident, lifetime or tt is forwarded as one opaque piece (NT_MARK), as rustc forwards it: the
+   * called macro's literal tokens cannot match it, only a fragment of its kind (or a tt). Elsewhere
+   * it is written out, a forwarded piece inside it as the fragment it was.
+   */
   private fragment(f: Fragment): void {
+    if (this.calls > 0) {
+      const whole = f.toks[0]?.nt !== undefined && closeOf(f.toks, 0) === f.toks.length - 1;
+      if (whole || TRANSPARENT_KINDS.has(f.kind)) this.tokens(f.toks, true);
+      else {
+        this.emit(`${NT_MARK}${f.kind}(`, 'open');
+        this.tokens(f.toks, true);
+        this.emit(')', 'close');
+      }
+      return;
+    }
+    if (f.toks[0]?.nt !== undefined && closeOf(f.toks, 0) === f.toks.length - 1) {
+      // A forwarded piece matched whole (by `$t:ty`, or a tt): the fragment it was.
+      this.fragment({ kind: f.toks[0].nt as Fragment['kind'], toks: f.toks.slice(1, -1) });
+      return;
+    }
+    this.written(f);
+  }
+
+  /** Tokens written out; a forwarded piece among them kept as one (`keep`) or written as the fragment it was. */
+  private tokens(toks: readonly Token[], keep: boolean): void {
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.nt === undefined) {
+        this.emit(t.text, t.kind, t.start);
+        continue;
+      }
+      const end = closeOf(toks, i);
+      const inner = toks.slice(i + 1, end);
+      if (keep) {
+        this.emit(t.text, 'open');
+        this.tokens(inner, true);
+        this.emit(')', 'close');
+      } else this.fragment({ kind: t.nt as Fragment['kind'], toks: inner });
+      i = end;
+    }
+  }
+
+  private written(f: Fragment): void {
     if (f.kind === 'vis' && f.toks.length === 0) {
       // rustc keeps an empty `$v:vis` as an (empty) invisible group, which a `$w:vis` of the next
       // macro matches even where nothing else may follow, as before a closing delimiter
       // (pin-project-lite passes a private struct's visibility on as `[$vis .. $vis]`). As text,
       // the visibility that means the same, is matched alike and that nobody writes: EMPTY_VIS.
-      this.out.push('pub', 'ident');
-      this.out.push('(', 'open');
-      this.out.push('in', 'ident');
-      this.out.push('self', 'ident');
-      this.out.push(')', 'close');
+      this.emit('pub', 'ident');
+      this.emit('(', 'open');
+      this.emit('in', 'ident');
+      this.emit('self', 'ident');
+      this.emit(')', 'close');
       return;
     }
     // rustc keeps a fragment one piece (an invisible group): as text, an expression in
@@ -95,31 +164,35 @@ export class Transcriber {
       (f.kind === 'ty' && hasTopLevelPlus(f.toks)) ||
       // `$l:literal` matched from `-2i32`: `$l.pow(2)` is `(-2i32).pow(2)`.
       (f.kind === 'literal' && f.toks.length > 1 && f.toks[0]!.text === '-');
-    if (wrap) this.out.push('(', 'open');
-    for (const t of f.toks) this.out.push(t.text, t.kind, t.start);
-    if (wrap) this.out.push(')', 'close');
+    if (wrap) this.emit('(', 'open');
+    this.tokens(f.toks, false);
+    if (wrap) this.emit(')', 'close');
   }
 
   run(nodes: readonly TranscriberNode[], repeats: readonly number[] = []): void {
     for (const n of nodes) {
       switch (n.t) {
         case 'token':
-          this.out.push(n.tok.text, n.tok.kind);
+          this.emit(n.tok.text, n.tok.kind);
           break;
-        case 'group':
-          this.out.push(n.open.text, 'open');
+        case 'group': {
+          const call = this.prev?.text === '!' && this.prev.kind === 'punct' && this.prev2?.kind === 'ident';
+          this.emit(n.open.text, 'open');
+          if (call) this.calls++;
           this.run(n.body, repeats);
-          this.out.push(n.close.text, 'close');
+          if (call) this.calls--;
+          this.emit(n.close.text, 'close');
           break;
+        }
         case 'crate':
-          this.out.push(this.dollarCrate, 'ident');
+          this.emit(this.dollarCrate, 'ident');
           break;
         case 'var': {
           const m = this.lookup(n.name, repeats);
           if (m === undefined) {
             // Not a metavariable of this rule: rustc leaves `$name` in the output.
-            this.out.push('$', 'punct');
-            this.out.push(n.ident.text, 'ident');
+            this.emit('$', 'punct');
+            this.emit(n.ident.text, 'ident');
           } else if (Array.isArray(m)) {
             throw new TranscribeError(`variable \`${n.name}\` is still repeating at this depth`);
           } else {
@@ -133,7 +206,7 @@ export class Transcriber {
           if (size.t === 'clash') throw new TranscribeError(size.msg);
           if (size.n === 0 && n.op === '+') throw new TranscribeError(`this must repeat at least once (\`${size.name}\` matched nothing)`);
           for (let k = 0; k < size.n; k++) {
-            if (k > 0 && n.sep) this.out.push(n.sep.text, n.sep.kind);
+            if (k > 0 && n.sep) this.emit(n.sep.text, n.sep.kind);
             this.run(n.body, [...repeats, k]);
           }
           break;

@@ -179,6 +179,8 @@ function optionalValue(c: Cursor, noStruct: boolean): boolean {
 function parseBottom(c: Cursor, noStruct: boolean): boolean {
   const t = c.cur;
   if (t === undefined) return false;
+  // A forwarded fragment: an expression, literal, path or block is an operand, whole.
+  if (t.nt !== undefined && !canBeginExpr(t)) return false;
   if (t.kind === 'literal' || t.kind === 'open') {
     c.bump();
     return true;

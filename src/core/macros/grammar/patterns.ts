@@ -2,7 +2,7 @@
 //! know where a `pat` or `pat_param` fragment (or a `let`, `for` or closure pattern) ends.
 
 import type { Cursor } from '../cursor';
-import { isBoolLit, isKeyword, isOpen, isPathSegmentKeyword, isPathStart, isPunct, type Token } from '../tokens';
+import { canBeginPattern, isBoolLit, isKeyword, isOpen, isPathSegmentKeyword, isPathStart, isPunct, type Token } from '../tokens';
 import { parsePath, parseQPath } from './types';
 
 /** rustc's `is_pat_range_end_start`. */
@@ -45,6 +45,11 @@ export function parsePat(c: Cursor): boolean {
   return c.nest(() => {
     const t = c.cur;
     if (t === undefined) return false;
+    if (t.nt !== undefined) {
+      if (!canBeginPattern(t, false)) return false;
+      c.bump();
+      return true;
+    }
     if (c.eatSplit('&')) {
       c.eatKeyword('mut');
       return parsePat(c);

@@ -183,6 +183,12 @@ export function parseTy(c: Cursor, allowPlus: boolean): boolean {
   return c.nest(() => {
     const t = c.cur;
     if (t === undefined) return false;
+    if (t.nt !== undefined) {
+      // A forwarded fragment: a type or a path is a type, whole.
+      if (!canBeginType(t)) return false;
+      c.bump();
+      return true;
+    }
     if (t.kind === 'open') {
       if (t.text === '{') return false;
       c.bump(); // tuple, parenthesized type, array or slice
