@@ -4,6 +4,7 @@
  * is. Pure over the model: the caller (src/analysis/expand.ts) expands and parses.
  */
 import type { FieldDef, GenericArg, Item, Span, TypeExpr, VariantDef } from '../core/model';
+import { expansionOf, markExpanded } from '../core/expansion';
 
 /** A type-position call as written: its macro path, its input and where the input starts in the text. */
 export interface TypeMacroCall {
@@ -133,6 +134,13 @@ export function itemHasTypeMacro(it: Item): boolean {
 
 /** The item with its field (or alias) types mapped by `map` (the same object when nothing changed). */
 export function mapItemTypes(it: Item, map: (te: TypeExpr) => TypeExpr): Item {
+  const out = mapTypes(it, map);
+  // A macro-made item keeps its mark (its nested spans are in the expansion's text).
+  const mark = out !== it ? expansionOf(it) : undefined;
+  return mark ? markExpanded(out, mark) : out;
+}
+
+function mapTypes(it: Item, map: (te: TypeExpr) => TypeExpr): Item {
   const fields = (fs: readonly FieldDef[]): readonly FieldDef[] => {
     const out = fs.map((f) => {
       const ty = map(f.ty);

@@ -6,6 +6,7 @@ import type { FieldDef, Repr, TypeExpr, TypeItem } from './model';
 import { ownString } from './model';
 import { nestedShift, shiftSpan } from './positions';
 import { expansionOf } from './expansion';
+import { blankMarkers } from './macros/lexer';
 import type { ModuleScope } from './resolve';
 import { type AdtLayout, type Engine, type Ty, refKey, reprOf } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
@@ -92,7 +93,11 @@ function itemTy(engine: Engine, item: TypeItem, m: ModuleScope, header: string |
 /** The text of `t` in `text`, whitespace runs made one space; `shift` is added to its span (see nestedShift). */
 export function typeText(t: TypeExpr, text: string | undefined, shift = 0): string {
   // In a macro's expansion, `$crate` became a name of the analysis's own (see SELF_CRATE).
-  if (text !== undefined) return ownString(text.slice(t.span.start + shift, t.span.end + shift).replace(/\s+/g, ' ').replace(/(?:::\s*)?__rll_crate_\d+|\b__rll_dollar_crate\b/g, '$$crate'));
+  // A fragment forwarded to a macro call in it is marked (NT_MARK): shown as written.
+  if (text !== undefined) {
+    const written = text.slice(t.span.start + shift, t.span.end + shift);
+    return ownString(blankMarkers(written).replace(/\s+/g, ' ').replace(/(?:::\s*)?__rll_crate_\d+|\b__rll_dollar_crate\b/g, '$$crate').replace(/([(<[]) /g, '$1').replace(/ ([)>\],])/g, '$1'));
+  }
   return '';
 }
 

@@ -906,6 +906,17 @@ pub struct HoldsV(V<u16>);
     assert.equal(r.get('HoldsV')!.size, 8);
   });
 
+  it("a macro-made type's field texts are its expansion's: a type macro in a field (which once lost the type's expansion mark, and showed text of the file) and a fragment forwarded to it as written", async () => {
+    const r = await reported(`macro_rules! inner { ($t:ty) => { [$t; 2] }; }
+macro_rules! mk { ($t:ty) => { pub struct S { a: inner!($t), b: Vec<$t> } }; }
+mk!(u16);
+`);
+    const s = r.get('S')!;
+    assert.equal(s.size, 32);
+    assert.equal(s.expandedFrom, 'mk');
+    assert.deepEqual(s.fields!.map((f) => `${f.name}: ${f.type}`), ['a: inner!(u16)', 'b: Vec<u16>']);
+  });
+
   it('sizedness checks of tuple elements follow a DAG of 44 tuple aliases by its depth (it hung: 2^44 visits)', async function () {
     this.timeout(60_000); // a hang detector only
     const aliases = Array.from({ length: 44 }, (_, i) => `type T${i + 1} = (T${i}, T${i});`).join('\n');
