@@ -440,6 +440,8 @@ export class Engine {
         return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: false, kind: e.mutable ? '*mut' : '*const' };
       case 'array': {
         const elem = this.tyOf(e.elem, s);
+        const op = this.genericConstOperation(e.len, s);
+        if (op) return op;
         const len = this.tryConst(e.len, s, this.usize());
         if (len instanceof Error) return errTy(len);
         return { k: 'array', elem, len };
@@ -453,7 +455,7 @@ export class Engine {
       case 'never':
         return { k: 'never' };
       case 'dyn':
-        return { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}` };
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}` };
       case 'impl':
         return { k: 'unknown', reason: '`impl Trait` is not allowed in a field type' };
       case 'infer':
@@ -534,6 +536,30 @@ export class Engine {
    * `core` or `alloc` (`std::iter::IntoIterator`) when that first segment is not a module or crate
    * of the graph's own. Any other path (`iter::Iterator`, `crate::..`) is a crate's trait.
    */
+  /**
+   * What rustc refuses in a trait object's bounds (measured, rustc 1.95): a second trait that is
+   * not an auto trait (E0225); a std trait that is not dyn compatible (`dyn Clone`, E0038), whose
+   * `Rhs` defaults to `Self` (`dyn PartialEq`, E0393), or whose associated types are not given
+   * (`dyn Iterator`, E0191). A crate's own traits are not checked (their items are not read).
+   */
+  private dynError(bounds: readonly string[], args: readonly string[] | undefined, m: ModuleScope): Ty | undefined {
+    const nonAuto = bounds.map((name, i) => ({ path: name, args: args?.[i] ?? '' })).filter((b) => b.path && !AUTO_TRAITS.has(b.path.split('::').pop()!));
+    if (nonAuto.length > 1) {
+      return { k: 'error', code: 'E0225', message: `only auto traits can be used as additional traits in a trait object (\`${nonAuto[0]!.path}\` and \`${nonAuto[1]!.path}\`)` };
+    }
+    const b = nonAuto[0];
+    if (b === undefined || !this.namesStdTrait(b.path, m)) return undefined;
+    const name = b.path.split('::').pop()!;
+    if (NOT_DYN_COMPATIBLE.has(name)) return { k: 'error', code: 'E0038', message: `the trait \`${name}\` is not dyn compatible` };
+    if ((name === 'PartialEq' || name === 'PartialOrd') && b.args === '') {
+      return { k: 'error', code: 'E0393', message: `the type parameter \`Rhs\` of \`${name}\` must be explicitly specified (it defaults to \`Self\`)` };
+    }
+    for (const a of DYN_ASSOC_NEEDED[name] ?? []) {
+      if (!new RegExp(`(?:^|[,<\\s])${a}\\s*=`).test(b.args)) return { k: 'error', code: 'E0191', message: `the value of the associated type \`${a}\` in \`${name}\` must be specified` };
+    }
+    return undefined;
+  }
+
   private namesStdTrait(path: string, m: ModuleScope): boolean {
     const global = path.startsWith('::');
     const segs = path.replace(/^::/, '').split('::');
@@ -798,9 +824,95 @@ export class Engine {
           if (argVals.length === 0) this.aliasCache.set(item, t);
           return t;
         }
+        if (!b.m.crate.isStd) {
+          const unsized = this.unsizedArgument(item.generics.params, argVals, args);
+          if (unsized) return unsized;
+        }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
       }
     }
+  }
+
+  /**
+   * A generic parameter inside a constant expression (`[u8; N + 1]`, `[u8; size_of::<T>()]`):
+   * rustc refuses it without the unstable `generic_const_exprs` ("generic parameters may not be
+   * used in const operations"). The parameter alone (`[u8; N]`) is fine.
+   */
+  private genericConstOperation(e: ConstExpr, s: TyScope, bareAllowed = true): Ty | undefined {
+    if (s.m.crate.isStd) return undefined;
+    // `Self::N` in a generic type's field (a lifetime parameter is enough): rustc's "generic
+    // `Self` types are currently not permitted in anonymous constants".
+    if (s.self && s.params?.length && constMentionsSelf(e)) {
+      return { k: 'error', code: 'generic_self_const', message: 'generic `Self` types are currently not permitted in anonymous constants (rustc)' };
+    }
+    if ((bareAllowed && e.kind === 'path') || s.generics.size === 0) return undefined;
+    const names = s.generics;
+    const inType = (t: TypeExpr): boolean => {
+      switch (t.kind) {
+        case 'path':
+          return (!t.global && !t.qualified && t.segments.length >= 1 && names.has(t.segments[0]!.name)) || t.segments.some((x) => x.args.some((a) => (a.kind === 'type' ? inType(a.ty) : a.kind === 'const' ? inConst(a.value) : false))) || (t.qself !== undefined && inType(t.qself.ty));
+        case 'ref':
+        case 'ptr':
+          return inType(t.inner);
+        case 'slice':
+          return inType(t.elem);
+        case 'array':
+          return inType(t.elem) || inConst(t.len);
+        case 'tuple':
+          return t.elems.some(inType);
+        default:
+          return false;
+      }
+    };
+    const inConst = (c: ConstExpr): boolean => {
+      switch (c.kind) {
+        case 'path':
+          return c.path.length === 1 && names.has(c.path[0]!);
+        case 'unary':
+          return inConst(c.operand);
+        case 'binary':
+          return inConst(c.left) || inConst(c.right);
+        case 'cast':
+          return inConst(c.expr) || inType(c.ty);
+        case 'sizeOf':
+        case 'alignOf':
+          return inType(c.ty);
+        case 'call':
+          return c.args.some(inConst);
+        case 'method':
+          return inConst(c.receiver) || c.args.some(inConst);
+        case 'if':
+          return inConst(c.cond) || inConst(c.then) || inConst(c.else);
+        default:
+          return false;
+      }
+    };
+    if (!inConst(e)) return undefined;
+    if (!bareAllowed) return { k: 'error', code: 'generic_discriminant', message: 'generic parameters may not be used in enum discriminant values (rustc)' };
+    return { k: 'error', code: 'generic_const_exprs', message: 'generic parameters may not be used in const operations (rustc, without the unstable `generic_const_exprs`)' };
+  }
+
+  /**
+   * A crate's generic type given an unsized argument for a parameter without `?Sized`
+   * (`W<[u8]>` for `struct W<U>(u8, Box<U>)`): rustc's E0277, behind pointers too. Arguments
+   * left to defaults, and those whose sizedness is not known here, pass.
+   */
+  private unsizedArgument(params: readonly GenericParam[], argVals: readonly GArg[], written: readonly GenericArg[]): Ty | undefined {
+    const given = written.filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding').length;
+    const tparams = params.filter((p) => p.kind !== 'lifetime');
+    for (let i = 0; i < Math.min(given, tparams.length, argVals.length); i++) {
+      const p = tparams[i]!;
+      const v = argVals[i]!;
+      if (p.kind !== 'type' || p.maybeUnsized || v.k !== 'ty') continue;
+      let sized: boolean | 'maybe';
+      try {
+        sized = this.sizedness(v.ty, 0, false);
+      } catch {
+        continue;
+      }
+      if (sized === false) return { k: 'error', code: 'E0277', message: `the size for values of type \`${tyToString(v.ty)}\` cannot be known at compilation time (the parameter \`${p.name}\` is \`Sized\`)` };
+    }
+    return undefined;
   }
 
   primTy(name: string): Ty {
@@ -840,6 +952,8 @@ export class Engine {
         const nonInt = pTy === WIDE && p.ty.kind === 'path' && p.ty.segments.length === 1 && ['bool', 'char'].includes(p.ty.segments[0]!.name) ? p.ty.segments[0]!.name : undefined;
         if (nonInt && a?.kind === 'const' && a.value.kind === 'int') return { k: 'error', code: 'E0308', message: `mismatched types: expected \`${nonInt}\`, found an integer (\`${short(a.value.text)}\`)` };
         let c: bigint | Error;
+        const op = a?.kind === 'const' ? this.genericConstOperation(a.value, s) : !a && p.default ? this.genericConstOperation(p.default, { ...defScope, generics: bound }) : undefined;
+        if (op) return op;
         if (a?.kind === 'const') c = this.tryConst(a.value, s, pTy);
         else if (a?.kind === 'type' && a.ty.kind === 'path') c = this.tryConst({ kind: 'path', path: a.ty.segments.map((x) => x.name), text: '' }, s, pTy);
         else if (!a && p.default) c = this.tryConst(p.default, { ...defScope, generics: bound }, pTy);
@@ -1939,6 +2053,8 @@ export class Engine {
       let d: bigint;
       if (v.discriminant) {
         explicit = true;
+        const op = this.genericConstOperation(v.discriminant, scope, false);
+        if (op?.k === 'error') throw new Reject(op.code, op.message);
         const r = this.tryConst(v.discriminant, withLints(scope, v.attrs), discrTy);
         if (r instanceof Error) throw r;
         d = r;
@@ -2344,6 +2460,18 @@ function primConst(ty: string, name: string, ptrSize: number): bigint | undefine
   return undefined;
 }
 
+/** Auto traits: any number of them may follow a trait object's one trait. */
+const AUTO_TRAITS: ReadonlySet<string> = new Set(['Send', 'Sync', 'Unpin', 'UnwindSafe', 'RefUnwindSafe']);
+/** std traits that cannot be made into a trait object (rustc 1.95: E0038). */
+const NOT_DYN_COMPATIBLE: ReadonlySet<string> = new Set(['Clone', 'Copy', 'Default', 'Hash', 'Eq', 'Ord', 'Sized', 'FromStr', 'From', 'Into', 'TryFrom', 'TryInto', 'Extend', 'FromIterator']);
+/** std traits whose associated types a trait object must give (rustc 1.95: E0191). */
+const DYN_ASSOC_NEEDED: Readonly<Record<string, readonly string[]>> = {
+  Iterator: ['Item'], DoubleEndedIterator: ['Item'], ExactSizeIterator: ['Item'], IntoIterator: ['Item', 'IntoIter'],
+  Deref: ['Target'], DerefMut: ['Target'], Future: ['Output'], IntoFuture: ['Output', 'IntoFuture'], BuildHasher: ['Hasher'], ToOwned: ['Owned'],
+  Add: ['Output'], Sub: ['Output'], Mul: ['Output'], Div: ['Output'], Rem: ['Output'], Neg: ['Output'], Not: ['Output'],
+  BitAnd: ['Output'], BitOr: ['Output'], BitXor: ['Output'], Shl: ['Output'], Shr: ['Output'], Index: ['Output'], IndexMut: ['Output'],
+};
+
 /**
  * What an alias parameter stands for, in unprovenProjection: `'bare'` a type parameter of the
  * struct itself, `true` a type naming a parameter or a region, `false` neither.
@@ -2364,6 +2492,31 @@ function constNames(c: ConstExpr, params: readonly GenericParam[], alias: AliasA
       return constNames(c.left, params, alias) || constNames(c.right, params, alias);
     case 'cast':
       return constNames(c.expr, params, alias);
+    default:
+      return false;
+  }
+}
+
+/** Whether a constant names `Self` (`Self::N`, `size_of::<Self>()`). */
+function constMentionsSelf(c: ConstExpr): boolean {
+  switch (c.kind) {
+    case 'path':
+      return c.path[0] === 'Self';
+    case 'unary':
+      return constMentionsSelf(c.operand);
+    case 'binary':
+      return constMentionsSelf(c.left) || constMentionsSelf(c.right);
+    case 'cast':
+      return constMentionsSelf(c.expr);
+    case 'sizeOf':
+    case 'alignOf':
+      return c.ty.kind === 'path' && c.ty.segments[0]?.name === 'Self';
+    case 'call':
+      return c.args.some(constMentionsSelf);
+    case 'method':
+      return constMentionsSelf(c.receiver) || c.args.some(constMentionsSelf);
+    case 'if':
+      return constMentionsSelf(c.cond) || constMentionsSelf(c.then) || constMentionsSelf(c.else);
     default:
       return false;
   }

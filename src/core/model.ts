@@ -81,7 +81,13 @@ export type TypeExpr =
   | { readonly kind: 'fnptr'; readonly span: Span }
   | { readonly kind: 'never'; readonly span: Span }
   /** `dyn Trait + Send`, or a bare trait object. Bound names are the written paths. */
-  | { readonly kind: 'dyn'; readonly bounds: readonly string[]; readonly span: Span }
+  | {
+      readonly kind: 'dyn';
+      readonly bounds: readonly string[];
+      /** Per trait bound, its generic arguments as written (`Item = u8`), '' where none; absent when no bound has any. */
+      readonly args?: readonly string[];
+      readonly span: Span;
+    }
   /** `impl Trait` (not allowed in fields, but may appear in half-typed code). */
   | { readonly kind: 'impl'; readonly span: Span }
   /** `_` */

@@ -274,7 +274,7 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
     case 'tuple':
       return { kind: t.kind, elems: t.elems.length === 0 ? t.elems : t.elems.map((e) => tySh(e, d)), span };
     case 'dyn':
-      return { kind: t.kind, bounds: t.bounds, span };
+      return { kind: t.kind, bounds: t.bounds, args: t.args, span };
     case 'macro':
     case 'unknown':
       return { kind: t.kind, text: t.text, span };

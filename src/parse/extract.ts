@@ -47,7 +47,9 @@ import {
   EMPTY,
   singleSegment,
   addCommentText,
+  boundArgs,
   boundName,
+  dynArgs,
   EMPTY_REPR,
   identName as ident,
   makeAttribute,
@@ -1274,8 +1276,10 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
     case 'dynamic_type':
     case 'bounded_type': {
       const bounds: string[] = [];
-      if (collectBounds(n, ctx, bounds, depth)) return { kind: 'impl', span: span(n) };
-      return { kind: 'dyn', bounds, span: span(n) };
+      const args: string[] = [];
+      if (collectBounds(n, ctx, bounds, args, depth)) return { kind: 'impl', span: span(n) };
+      const written = dynArgs(args);
+      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), span: span(n) };
     }
     case 'macro_invocation':
       return { kind: 'macro', text: short(ctx, n), span: span(n) };
@@ -1285,16 +1289,20 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
 }
 
 /** Collects trait bound names of a `dyn`/bounded type; returns true if it is an `impl` type. */
-function collectBounds(n: Node, ctx: Ctx, out: string[], depth: number): boolean {
+function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number): boolean {
   if (depth > MAX_NESTING) return false;
   let isImpl = false;
   for (const k of n.children) {
     const kt = k.type;
     if (kt === 'dyn' || kt === '+' || kt === 'lifetime' || kt === '(' || kt === ')') continue;
     if (kt === 'dynamic_type' || kt === 'bounded_type') {
-      if (collectBounds(k, ctx, out, depth + 1)) isImpl = true;
+      if (collectBounds(k, ctx, out, args, depth + 1)) isImpl = true;
     } else if (kt === 'abstract_type') isImpl = true;
-    else if (k.isNamed) out.push(boundName(slice(ctx, k)));
+    else if (k.isNamed) {
+      const text = slice(ctx, k);
+      out.push(boundName(text));
+      args.push(boundArgs(text));
+    }
   }
   return isImpl;
 }

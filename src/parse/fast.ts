@@ -36,7 +36,9 @@ import {
   append,
   EMPTY,
   singleSegment,
+  boundArgs,
   boundName,
+  dynArgs,
   EMPTY_REPR,
   identName,
   newPending,
@@ -816,12 +818,14 @@ export class FastParser {
       case 'dyn': {
         this.next();
         const bounds: string[] = [];
-        const end = this.bounds(bounds, depth, noBounds);
-        return { kind: 'dyn', bounds, span: { start, end } };
+        const args: string[] = [];
+        const end = this.bounds(bounds, args, depth, noBounds);
+        const written = dynArgs(args);
+        return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), span: { start, end } };
       }
       case 'impl': {
         this.next();
-        const end = this.bounds([], depth, noBounds);
+        const end = this.bounds([], [], depth, noBounds);
         return { kind: 'impl', span: { start, end } };
       }
       case 'fn':
@@ -852,13 +856,16 @@ export class FastParser {
     if (noBounds || !this.atP('+')) return cur;
     if (parenthesized) throw BAIL;
     if (cur.kind !== 'path' && cur.kind !== 'dyn') throw BAIL;
-    const bounds: string[] = cur.kind === 'dyn' ? [...cur.bounds] : [boundName(this.text.slice(cur.span.start, cur.span.end))];
+    const first = this.text.slice(cur.span.start, cur.span.end);
+    const bounds: string[] = cur.kind === 'dyn' ? [...cur.bounds] : [boundName(first)];
+    const args: string[] = cur.kind === 'dyn' ? (cur.args ? [...cur.args] : cur.bounds.map(() => '')) : [boundArgs(first)];
     let end = cur.span.end;
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(bounds, depth);
+      end = this.oneBound(bounds, args, depth);
     }
-    return { kind: 'dyn', bounds, span: { start, end } };
+    const written = dynArgs(args);
+    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), span: { start, end } };
   }
 
   /** `(args) -> Ret` of `Fn` sugar; returns the end offset. */
@@ -873,17 +880,17 @@ export class FastParser {
   }
 
   /** Bounds list after `dyn`/`impl`; returns the end offset. */
-  private bounds(out: string[], depth: number, noBounds: boolean): number {
-    let end = this.oneBound(out, depth);
+  private bounds(out: string[], args: string[], depth: number, noBounds: boolean): number {
+    let end = this.oneBound(out, args, depth);
     if (noBounds) return end;
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(out, depth);
+      end = this.oneBound(out, args, depth);
     }
     return end;
   }
 
-  private oneBound(out: string[], depth: number): number {
+  private oneBound(out: string[], args: string[], depth: number): number {
     const t = this.peek();
     if (t.k === K.Lifetime) {
       this.next();
@@ -900,7 +907,9 @@ export class FastParser {
     if (p.kind !== 'path' || p.qualified) throw BAIL;
     let end = p.span.end;
     if (this.atP('(')) end = this.fnSugar(depth);
-    out.push(boundName(this.text.slice(start, end)));
+    const text = this.text.slice(start, end);
+    out.push(boundName(text));
+    args.push(boundArgs(text));
     return end;
   }
 

@@ -153,6 +153,27 @@ export function boundName(s: string): string {
   return t.replace(/\s+/g, '');
 }
 
+/**
+ * A trait bound's generic arguments as written, whitespace runs made one space: `Iterator<Item =
+ * u8>` → `Item = u8`; '' for none (and for `Fn(..)` sugar).
+ */
+export function boundArgs(s: string): string {
+  const t = s.replace(/^\s*for\s*<[^>]*>\s*/, '');
+  const at = t.search(/[<(]/);
+  if (at < 0 || t[at] !== '<') return '';
+  let depth = 0;
+  for (let i = at; i < t.length; i++) {
+    if (t[i] === '<') depth++;
+    else if (t[i] === '>' && t[i - 1] !== '-' && --depth === 0) return t.slice(at + 1, i).replace(/\s+/g, ' ').trim();
+  }
+  return t.slice(at + 1).replace(/\s+/g, ' ').trim();
+}
+
+/** `args` for a dyn type's model: undefined when every bound has none. */
+export function dynArgs(args: readonly string[]): readonly string[] | undefined {
+  return args.some((a) => a !== '') ? args : undefined;
+}
+
 export function identName(s: string): string {
   return s.startsWith('r#') ? s.slice(2) : s;
 }

@@ -778,6 +778,75 @@ pub struct Ident { a: fid!(u8), b: u8 }
 `,
     expect: { F: '4/2', G: '4/2', Direct: '16/8', H: '10/2', A: '16/8', B: '16/8', Ev: '16/8', Fm: '16/8', Prec: '4/1', Ident: '8/4' },
   },
+  {
+    name: "trait objects: one trait besides auto traits (E0225); std traits that are not dyn compatible (E0038), whose `Rhs` defaults to `Self` (E0393) or whose associated types are not given (E0191); a crate's own trait of a std trait's name is its own",
+    source: `
+#![allow(dead_code)]
+pub struct A(pub Box<dyn Iterator<Item = u8> + Send>);
+pub struct B(pub Box<dyn Iterator>);
+pub struct C(pub Box<dyn std::io::Read + std::io::Write>);
+pub struct D(pub Box<dyn Clone>);
+pub struct E(pub &'static (dyn PartialEq + Sync));
+pub struct F(pub Box<dyn for<'a> Fn(&'a u8) -> u8 + Send + 'static>);
+pub struct H(pub Box<dyn IntoIterator<Item = u8, IntoIter = std::vec::IntoIter<u8>>>);
+pub struct H2(pub Box<dyn IntoIterator<Item = u8>>);
+pub struct I(pub Box<dyn std::ops::Add<u8, Output = u8>>);
+pub struct I2(pub *const dyn std::ops::Index<usize>);
+mod own { pub trait Clone {} pub struct J(pub Box<dyn Clone>); }
+pub struct K(pub Box<dyn PartialEq<u8>>);
+pub trait Tr {}
+pub trait Tr2 {}
+pub struct L(pub Box<dyn Tr + Tr2>);
+pub struct M(pub Box<dyn Tr + Send + Sync + Unpin + std::panic::UnwindSafe>);
+pub struct N(pub Box<dyn std::hash::Hash>, pub u8);
+pub struct O(pub Box<dyn std::ops::Deref<Target = [u8]>>, pub Option<Box<dyn std::future::Future<Output = ()> + Send>>);
+pub struct P(pub Box<dyn Default>);
+`,
+    expect: {
+      A: '16/8', B: 'E0191', C: 'E0225', D: 'E0038', E: 'E0393', F: '16/8', H: '16/8', H2: 'E0191', I: '16/8', I2: 'E0191', 'own::J': '16/8', K: '16/8',
+      L: 'E0225', M: '16/8', N: 'E0038', O: '32/8', P: 'E0038',
+    },
+  },
+  {
+    name: "a crate's generic type given an unsized argument for a parameter without `?Sized` is E0277, behind pointers too; `?Sized` inline or in a where clause takes it",
+    source: `
+#![allow(dead_code)]
+pub struct W<U>(u8, Box<U>);
+pub struct A(W<[u8]>);
+pub struct B(&'static W<str>);
+pub struct Q<U: ?Sized>(u8, Box<U>);
+pub struct C(Q<[u8]>);
+pub struct P<U>(std::marker::PhantomData<U>);
+pub struct D(P<str>);
+pub struct Tail<T: ?Sized>(u8, T);
+pub struct E(W<Tail<[u8]>>);
+pub struct F(W<Tail<u8>>);
+pub struct G(Box<W<dyn std::fmt::Debug>>);
+pub struct Wh<U>(Box<U>) where U: ?Sized;
+pub struct H(Wh<str>);
+pub enum En<T> { X(Box<T>), Y }
+pub struct I(Option<En<str>>);
+`,
+    expect: { A: 'E0277', B: 'E0277', C: '24/8', D: 'E0277', E: 'E0277', F: '16/8', G: 'E0277', H: '16/8', I: 'E0277' },
+  },
+  {
+    name: 'generic parameters in constant operations (`[u8; N + 1]`, `size_of::<T>()`, const arguments and defaults), in enum discriminants, and generic `Self` in a field\'s constant are refused; a bare `N` or `{ N }` is fine',
+    source: `
+#![allow(dead_code)]
+pub struct S<const N: usize>([u8; N + 1]); pub struct Q1 { a: S<3> }
+pub struct S2<T>([u8; core::mem::size_of::<T>()], T); pub struct Q2 { a: S2<u16> }
+pub enum E<const N: isize> { A = N, B } pub struct Q3 { a: E<3> }
+pub struct Inner<const M: usize>([u8; M]);
+pub struct S4<const N: usize>(Inner<{ N * 2 }>); pub struct Q4 { a: S4<3> }
+pub struct S5<const B: bool>([u8; B as usize]); pub struct Q5 { a: S5<true> }
+pub struct S6<const N: usize, const M: usize = { N * 2 }>([u8; M]); pub struct Q6 { a: S6<3> }
+pub struct S8<T> { a: [u8; Self::N], t: T } impl<T> S8<T> { const N: usize = 3; } pub struct Q8 { s: S8<u8> }
+pub struct S9<'a> { a: [u8; Self::N], t: &'a u8 } impl<'a> S9<'a> { const N: usize = 3; } pub struct Q9 { s: S9<'static> }
+pub struct Ok1<const N: usize>([u8; N], Inner<N>, Inner<{ N }>); pub struct Q10 { a: Ok1<3> }
+pub struct Plain { a: [u8; Self::N] } impl Plain { const N: usize = 5; }
+`,
+    expect: { Q1: 'lint', Q2: 'lint', Q3: 'lint', Q4: 'lint', Q5: 'lint', Q6: 'lint', Q8: 'lint', Q9: 'lint', Q10: '9/1', Plain: '5/1' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
