@@ -467,7 +467,13 @@ export class CrateExpander {
     if (last === 'cfg_if') return { builtin: 'cfg_if' };
     if (found && 'reason' in found && found.pending) return { reason: `the macro \`${call.name}!\` is not available yet: ${found.reason}`, pending: true };
     if (pendingCrate) return { reason: `the macro \`${call.name}!\` is not available yet: ${pendingCrate}`, pending: true };
-    if (last === 'bitflags') return { builtin: 'bitflags2' };
+    if (last === 'bitflags') {
+      // Not found where it is called (a `#[macro_use] extern crate bitflags;` in an `include!`d
+      // file): the package's own bitflags dependency tells the major version, else 2.x.
+      const dep = this.env.external('bitflags');
+      const def = dep && !('unavailable' in dep) ? dep.get('bitflags') : undefined;
+      return { builtin: def && 'body' in def && def.pkg?.version?.startsWith('1.') ? 'bitflags1' : 'bitflags2' };
+    }
     // std's item macros that define no type, constant or module: `thread_local!` makes statics
     // of type `LocalKey<T>` (not usable in constant expressions), `global_asm!` assembly.
     if (STD_NO_ITEMS.has(last) && (segs.length === 1 || (segs.length === 2 && ['std', 'core'].includes(segs[0]!)))) return { builtin: 'nothing' };

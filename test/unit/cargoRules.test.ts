@@ -607,6 +607,21 @@ pub mod net {
     },
     exact: ['Mode', 'HoldsMode', 'Opts'],
   },
+  "bitflags! whose `#[macro_use] extern crate bitflags;` is in an `include!`d file (cloudabi 0.0.3) is expanded as the package's bitflags dependency, 1.x here (a field `bits`)": {
+    files: {
+      'Cargo.toml': manifest('inc', 'bitflags = "1"\n').replace('edition = "2021"', 'edition = "2015"'),
+      'src/inc.rs': '#[macro_use]\nextern crate bitflags;\n',
+      'src/lib.rs': `include!("inc.rs");
+bitflags! {
+    pub struct F: u16 {
+        const A = 1;
+    }
+}
+pub struct HoldsF(pub F, pub u8);
+`,
+    },
+    exact: ['F', 'HoldsF'],
+  },
   "rustflags in .cargo/config.toml reach every crate's `#[cfg]`: `--cfg tokio_unstable` (also in a dependency and in `[target.'cfg(..)'.dependencies]`), `-C target-feature=+avx2`; a feature it may imply stays unknown": {
     files: {
       'Cargo.toml': manifest('flags', 'dep = { path = "dep" }\n') + "\n[target.'cfg(tokio_unstable)'.dependencies]\nextra = { path = \"extra\" }\n",
