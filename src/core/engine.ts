@@ -8,6 +8,7 @@ import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
+import { UNSTABLE_STD } from './stdUnstable';
 import { isLintAttr, lintAllowed, type DenyLint } from './lints';
 import { applyIntMethod, BOOL_INT_METHODS, ConstPanic, intMethodTypes, type IntTy } from './intMethods';
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
@@ -810,8 +811,13 @@ export class Engine {
         if (own !== undefined) this.addRef(s.owner, own);
         if (item.kind === 'trait') return { k: 'dyn', text: `dyn ${item.name}` };
         // The std model's private helpers are not std's API (rustc: E0603 or not found).
-        if (b.m.crate.isStd && !s.m.crate.isStd && !publicStdItems(this.resolver.std, this.resolver).has(item)) {
-          return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+        if (b.m.crate.isStd && !s.m.crate.isStd) {
+          const path = publicStdItems(this.resolver.std, this.resolver).get(item);
+          if (path === undefined) return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+          const feature = UNSTABLE_STD[path];
+          if (feature !== undefined && !crateFeatures(s.m.crate).has(feature)) {
+            return { k: 'error', code: 'E0658', message: `use of unstable library feature \`${feature}\` (\`std::${path}\`; the crate root needs \`#![feature(${feature})]\`, on nightly)` };
+          }
         }
         const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
         if (!Array.isArray(argVals)) return argVals;
@@ -1858,10 +1864,8 @@ export class Engine {
         if (a) throw new Abstain(`the module \`${m.path[m.path.length - 1]}\` is under \`#[${a.name}]\`, an attribute macro (from the crate \`${a.from}\`), which may rewrite what it holds`);
       }
     }
-    if (crate.unsureCfgs.size) {
-      const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate);
-      if (why) throw new Abstain(`\`${item.name}\` depends on a cfg not known here: ${why}`);
-    }
+    const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate);
+    if (why) throw new Abstain(`\`${item.name}\` depends on a cfg not known here: ${why}`);
     const itemRepr = reprOf(item, crate);
     const repr = reprOptions(itemRepr, t);
     if (itemRepr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
@@ -1957,7 +1961,10 @@ export class Engine {
         alwaysSized: !this.defMaybeUnsized(s, ty.def.m),
         name,
       });
-      if (!layout.sized) throw new Reject('E0277', `the size for values of type \`${name()}\` cannot be known at compilation time`);
+      // A struct ending in `[u8]`, `str` or `dyn Trait` is a valid, dynamically sized type: no
+      // error, and no number (where a value of it is needed by value, rustc's E0277 is not given
+      // here either).
+      if (!layout.sized) throw new Abstain(`\`${name()}\` is dynamically sized (its last field is unsized): the size of a value is known only at run time`);
       return { layout, fields: [fields], variants: [] };
     }
     const en = item as EnumDef;
@@ -2520,4 +2527,23 @@ function constMentionsSelf(c: ConstExpr): boolean {
     default:
       return false;
   }
+}
+
+const crateFeatureCache = new WeakMap<CrateScope, ReadonlySet<string>>();
+
+/** The language and library features a crate's root turns on (`#![feature(a, b)]`). */
+function crateFeatures(crate: CrateScope): ReadonlySet<string> {
+  let hit = crateFeatureCache.get(crate);
+  if (!hit) {
+    const out = new Set<string>();
+    const attrs = crate.root.lintAttrs;
+    // Also `#![cfg_attr(feature = "nightly", feature(..))]` where that holds, or may.
+    const added = cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]) || crate.unsure([p]) !== undefined);
+    for (const text of [...attrs.filter((a) => a.name === 'feature').map((a) => a.text), ...added.filter((t) => /^feature\s*\(/.test(t))]) {
+      const inner = /\(([^]*)\)/.exec(text)?.[1] ?? '';
+      for (const f of inner.split(',')) if (f.trim()) out.add(f.trim());
+    }
+    crateFeatureCache.set(crate, (hit = out));
+  }
+  return hit;
 }

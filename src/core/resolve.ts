@@ -269,6 +269,7 @@ export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<s
 export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<string>, extra: ReadonlySet<string>, unsure: ReadonlyMap<string, string>): boolean | string {
   switch (p.kind) {
     case 'name':
+      if (GATED_CFG_NAMES.has(p.name)) return gatedCfg(p.name, GATED_CFG_NAMES.get(p.name)!);
       // `!name` in `extra`: decided unset (a `cfg_aliases!` alias whose predicate fails).
       if (!extra.has(p.name) && !extra.has(`!${p.name}`) && !target.cfgNames.has(p.name)) {
         const why = unsure.get(p.name) ?? (NEVER_FROM_BUILD_SCRIPTS.has(p.name) ? undefined : unsure.get('*'));
@@ -276,6 +277,7 @@ export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<
       }
       return evalCfg(p, target, features, extra);
     case 'keyValue':
+      if (GATED_CFG_KEYS.has(p.key)) return gatedCfg(`${p.key} = "${p.value}"`, GATED_CFG_KEYS.get(p.key)!);
       // A target feature the target lacks, under rustflags that change the set (`-C target-cpu`).
       if (p.key === 'target_feature' && !extra.has(`target_feature="${p.value}"`) && !(target.cfg['target_feature'] ?? []).includes(p.value)) {
         const why = unsure.get('target_feature');
@@ -308,8 +310,40 @@ export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<
       return typeof v === 'string' ? v : !v;
     }
     default:
-      return evalCfg(p, target, features, extra);
+      // `version("1.80")`, `target(os = "linux")`, `accessible(..)` (feature-gated forms) and text
+      // that is no predicate: not evaluated, so not taken as false either.
+      return `the cfg predicate \`${p.text}\` is not evaluated here (a feature-gated form, or not one rustc reads)`;
   }
+}
+
+/**
+ * cfg names and keys rustc sets only behind a feature gate (rustc 1.95): E0658 without it, and
+ * with it values this extension does not model (`overflow_checks` is on in the dev profile), so
+ * what they gate is unknown rather than taken as unset.
+ */
+const GATED_CFG_NAMES: ReadonlyMap<string, string> = new Map([
+  ['overflow_checks', 'cfg_overflow_checks'],
+  ['ub_checks', 'cfg_ub_checks'],
+  ['target_thread_local', 'cfg_target_thread_local'],
+  ['contract_checks', 'cfg_contract_checks'],
+  ['emscripten_wasm_eh', 'cfg_emscripten_wasm_eh'],
+  ['target_has_reliable_f16', 'cfg_target_has_reliable_f16_f128'],
+  ['target_has_reliable_f16_math', 'cfg_target_has_reliable_f16_f128'],
+  ['target_has_reliable_f128', 'cfg_target_has_reliable_f16_f128'],
+  ['target_has_reliable_f128_math', 'cfg_target_has_reliable_f16_f128'],
+  ['sanitizer_cfi_generalize_pointers', 'cfg_sanitizer_cfi'],
+  ['sanitizer_cfi_normalize_integers', 'cfg_sanitizer_cfi'],
+]);
+const GATED_CFG_KEYS: ReadonlyMap<string, string> = new Map([
+  ['target_has_atomic_load_store', 'cfg_target_has_atomic'],
+  ['target_has_atomic_equal_alignment', 'cfg_target_has_atomic_equal_alignment'],
+  ['relocation_model', 'cfg_relocation_model'],
+  ['fmt_debug', 'fmt_debug'],
+  ['sanitize', 'cfg_sanitize'],
+]);
+
+function gatedCfg(what: string, feature: string): string {
+  return `\`cfg(${what})\` is feature-gated (\`${feature}\`) and not evaluated here`;
 }
 
 /** Whether `m` is `scope` or inside it. */
@@ -427,7 +461,7 @@ export class CrateScope {
 
   /** Why whether the `#[cfg]`s hold depends on a build script, if it does (undefined when known). */
   unsure(cfg: readonly CfgPredicate[]): string | undefined {
-    if (this.unsureCfgs.size === 0) return undefined;
+    if (cfg.length === 0) return undefined;
     let why: string | undefined;
     for (const c of cfg) {
       const v = cfgState(c, this.target, this.features, this.cfgSet, this.unsureCfgs);
@@ -443,7 +477,6 @@ export class CrateScope {
    * attribute that may rewrite it.
    */
   unsureItem(item: { readonly cfg: readonly CfgPredicate[]; readonly attrs?: readonly { readonly name: string; readonly text: string }[] }): string | undefined {
-    if (this.unsureCfgs.size === 0) return undefined;
     const own = this.unsure(item.cfg);
     if (own !== undefined) return own;
     for (const a of item.attrs ?? []) {
@@ -545,7 +578,7 @@ export class CrateScope {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       if (item.kind === 'mod') continue;
-      const unsure = this.unsureCfgs.size && 'cfg' in item ? this.unsureItem(item as { cfg: readonly CfgPredicate[] }) : undefined;
+      const unsure = 'cfg' in item ? this.unsureItem(item as { cfg: readonly CfgPredicate[] }) : undefined;
       if (unsure !== undefined) {
         this.unsureItems.set(item, unsure);
         switch (item.kind) {
@@ -816,7 +849,12 @@ export class Resolver {
         const target = this.resolveUse(m, g.path, g.global);
         if (target?.k === 'module') {
           const b = this.lookupIn(target.m, name, m.crate, m);
-          if (b) return b;
+          if (!b) continue;
+          // Any item of the module shadows a glob import, one that a macro call left unexpanded
+          // here may make too (`include!` of a build script's file): the name is not known.
+          const call = m.macroCalls[0];
+          if (call) return { k: 'extern', name, reason: `\`${name}\` comes from a glob import, which an item made by the unexpanded macro call \`${call.name}!\` may shadow` };
+          return b;
         }
       }
     } finally {
@@ -1059,7 +1097,7 @@ export class Resolver {
     for (const { impl, m } of crate.impls.get(owner.item.name) ?? []) {
       if (impl.selfTy.kind !== 'path' || !impl.consts.some((x) => x.name === name)) continue;
       if (trait !== undefined && impl.trait !== trait) continue;
-      const unsure = crate.unsureCfgs.size ? (crate.unsure(impl.cfg) ?? impl.consts.map((x) => (x.name === name ? crate.unsure(x.cfg) : undefined)).find((x) => x !== undefined)) : undefined;
+      const unsure = crate.unsure(impl.cfg) ?? impl.consts.map((x) => (x.name === name ? crate.unsure(x.cfg) : undefined)).find((x) => x !== undefined);
       const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
       if (unsure === undefined && (!c || !crate.active(impl.cfg))) continue;
       const self = this.resolveTypePath(m, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);

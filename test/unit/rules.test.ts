@@ -847,6 +847,56 @@ pub struct Plain { a: [u8; Self::N] } impl Plain { const N: usize = 5; }
 `,
     expect: { Q1: 'lint', Q2: 'lint', Q3: 'lint', Q4: 'lint', Q5: 'lint', Q6: 'lint', Q8: 'lint', Q9: 'lint', Q10: '9/1', Plain: '5/1' },
   },
+  {
+    name: 'an unstable std type needs its feature at the crate root (E0658 without it; `std::sync::Mutex` is stable though `sync::poison::Mutex` is not)',
+    source: `
+pub struct A(pub std::sync::ReentrantLock<u8>);
+pub struct B(pub std::sync::Mutex<u8>);
+pub struct C(pub std::cell::SyncUnsafeCell<u8>);
+pub struct D(pub std::ascii::Char);
+pub struct E(pub std::collections::binary_heap::IntoIter<u8>);
+`,
+    expect: { A: 'E0658', B: '8/4', C: 'E0658', D: 'E0658', E: '32/8' },
+  },
+  {
+    name: 'with the feature turned on at the crate root (also through a `cfg_attr` that holds), the unstable std type is laid out',
+    source: `
+#![feature(reentrant_lock)]
+#![cfg_attr(all(), feature(sync_unsafe_cell))]
+pub struct A(pub std::sync::ReentrantLock<u8>);
+pub struct C(pub std::cell::SyncUnsafeCell<u16>);
+pub struct D(pub std::ascii::Char);
+`,
+    expect: { A: '24/8', C: '2/2', D: 'E0658' },
+  },
+  {
+    name: 'feature-gated cfg names, keys and predicates (`overflow_checks`, `relocation_model = "pic"`, `version(..)`, `target(..)`) are not taken as unset: what they gate is unknown, with the gates on',
+    source: `
+#![feature(cfg_overflow_checks, cfg_ub_checks, cfg_target_thread_local, cfg_target_has_atomic, cfg_relocation_model, cfg_version, cfg_target_compact)]
+#![allow(dead_code)]
+pub struct S1 { #[cfg(overflow_checks)] a: u64, b: u8 }
+pub struct S2 { #[cfg(ub_checks)] a: u64, b: u8 }
+pub struct S3 { #[cfg(target_thread_local)] a: u64, b: u8 }
+pub struct S4 { #[cfg(target_has_atomic_load_store = "8")] a: u64, b: u8 }
+pub struct S6 { #[cfg(relocation_model = "pic")] a: u64, b: u8 }
+pub struct S7 { #[cfg(version("1.80"))] a: u64, b: u8 }
+pub struct S8 { #[cfg(target(os = "linux", arch = "x86_64"))] a: u64, b: u8 }
+pub struct Plain { #[cfg(target_os = "linux")] a: u64, b: u8 }
+`,
+    expect: { S1: '16/8', S2: '16/8', S3: '16/8', S4: '16/8', S6: '16/8', S7: '16/8', S8: '16/8', Plain: '16/8' },
+    abstain: ['S1', 'S2', 'S3', 'S4', 'S6', 'S7', 'S8'],
+  },
+  {
+    name: 'feature-gated cfgs without their gates are rejected by rustc (E0658): no number either',
+    source: `
+#![allow(dead_code)]
+pub struct S1 { #[cfg(overflow_checks)] a: u64, b: u8 }
+pub struct S6 { #[cfg(relocation_model = "pic")] a: u64, b: u8 }
+pub struct S7 { #[cfg(version("1.80"))] a: u64, b: u8 }
+`,
+    expect: { S1: 'E0658', S6: 'E0658', S7: 'E0658' },
+    abstain: ['S1', 'S6', 'S7'],
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
@@ -984,6 +1034,22 @@ mk!(u16);
     assert.equal(s.size, 32);
     assert.equal(s.expandedFrom, 'mk');
     assert.deepEqual(s.fields!.map((f) => `${f.name}: ${f.type}`), ['a: inner!(u16)', 'b: Vec<u16>']);
+  });
+
+  it('a struct ending in an unsized field is a valid dynamically sized type: no error and no number (rustc compiles it; a reference to it is 16 bytes)', async () => {
+    // rustc 1.95 compiles these definitions; Holder is 16/8.
+    const r = await reported(`pub struct Dst { len: usize, data: [u8] }
+pub struct Str { tag: u8, s: str }
+pub struct Obj { a: u8, b: u64, c: dyn Send }
+#[repr(packed)] pub struct Pk(u8, [u16]);
+pub struct Holder(&'static Dst);
+`);
+    for (const n of ['Dst', 'Str', 'Obj', 'Pk']) {
+      assert.equal(r.get(n)!.error, undefined, `${n}: ${r.get(n)!.error}`);
+      assert.equal(r.get(n)!.size, null, `${n} has a number`);
+      assert.match(r.get(n)!.unknown ?? '', /dynamically sized/, n);
+    }
+    assert.equal(r.get('Holder')!.size, 16);
   });
 
   it('sizedness checks of tuple elements follow a DAG of 44 tuple aliases by its depth (it hung: 2^44 visits)', async function () {

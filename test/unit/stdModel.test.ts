@@ -140,7 +140,8 @@ describe('std model: every public type against rustc', function () {
     (first ??= (async () => {
       const instances = types.flatMap(instancesOf);
       const t0 = Date.now();
-      const pre = await laidOut(analyzer, 'std-types-pre.rs', instances.map((inst, i) => `pub struct S${i}(pub ${inst.text});`).join('\n'));
+      // With the probe's features: an unstable type is E0658 without them.
+      const pre = await laidOut(analyzer, 'std-types-pre.rs', `#![feature(${FEATURES.join(', ')})]\n${instances.map((inst, i) => `pub struct S${i}(pub ${inst.text});`).join('\n')}`);
       console.log(`      engine first pass ${Date.now() - t0} ms`);
       return { instances, pre, unsized: (i: number): boolean => /^E0277/.test(pre.get(`S${i}`)?.error ?? '') };
     })());

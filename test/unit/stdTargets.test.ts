@@ -65,7 +65,7 @@ describe('std types that depend on the target’s OS or architecture', () => {
 
   it('OS-dependent std types on Windows and macOS: the shapes of rustc 1.95’s std for each OS', async () => {
     const layout = async (ty: string, target: string): Promise<[number, number] | string> => {
-      const r = (await analyzer.analyzeText('t.rs', `pub struct T(${ty});`, target)).types[0]!;
+      const r = (await analyzer.analyzeText('t.rs', `#![feature(reentrant_lock)]\npub struct T(${ty});`, target)).types[0]!;
       return r.size === null ? `unknown: ${r.unknown ?? r.error}` : [r.size, r.align!];
     };
     const wrong: string[] = [];
@@ -96,7 +96,7 @@ describe('std types that depend on the target’s OS or architecture', () => {
     const wrong: string[] = [];
     for (const [ty, linux, mac] of table) {
       for (const [target, want] of [['x86_64-unknown-linux-gnu', linux], ['aarch64-apple-darwin', mac], ['x86_64-apple-darwin', mac]] as const) {
-        const r = (await analyzer.analyzeText('t.rs', `pub struct T(${ty});`, target)).types[0]!;
+        const r = (await analyzer.analyzeText('t.rs', `#![feature(reentrant_lock)]\npub struct T(${ty});`, target)).types[0]!;
         if (r.size !== want[0] || r.align !== want[1]) wrong.push(`${ty} on ${target}: ${r.size}/${r.align} (${r.unknown ?? ''}), want ${want.join('/')}`);
       }
       const win = (await analyzer.analyzeText('t.rs', `pub struct T(${ty});`, 'x86_64-pc-windows-msvc')).types[0]!;

@@ -1,0 +1,55 @@
+/**
+ * Which of the modelled std's public items stable rustc refuses without a `#![feature(..)]`
+ * (E0658): measured by compiling a `use` of every public path of every item with the stable
+ * compiler (no RUSTC_BOOTSTRAP), and compared with src/core/stdUnstable.ts, which the engine
+ * reads. An item is unstable when every path to it is (`std::sync::Mutex` is stable though
+ * `std::sync::poison::Mutex` is not).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Analyzer } from '../../src/analysis/analyzer';
+import { CrateScope, Resolver } from '../../src/core/resolve';
+import { STD_SOURCE, PRELUDE } from '../../src/core/stdSource';
+import { publicStdPaths } from '../../src/core/stdPublic';
+import { UNSTABLE_STD } from '../../src/core/stdUnstable';
+import { getTarget } from '../../src/core/targets';
+import { run } from '../oracle/rustc';
+
+describe('std model: unstable items (E0658) as stable rustc 1.95 says', function () {
+  this.timeout(300_000);
+  const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+  after(() => analyzer.dispose());
+
+  it('the list the engine reads is what stable rustc refuses, item by item, with the feature it names', async () => {
+    const std = await analyzer.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
+    const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, getTarget('x86_64-unknown-linux-gnu')!, true);
+    const items = [...publicStdPaths(crate, new Resolver(crate, PRELUDE))].map(([, paths]) => paths);
+    const lines = ['#![allow(unused_imports)]', ...items.flatMap((paths) => paths.map((p) => `use std::${p} as _;`))];
+    const dir = mkdtempSync(join(tmpdir(), 'rll-unstable-'));
+    try {
+      writeFileSync(join(dir, 'lib.rs'), `${lines.join('\n')}\n`);
+      const env = { ...process.env };
+      delete env.RUSTC_BOOTSTRAP;
+      const r = await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')], { env });
+      const refused = new Map<number, string>();
+      for (const block of r.stderr.split(/\n(?=error)/)) {
+        const m = /^error\[E0658\]: use of unstable library feature `([^`]+)`/.exec(block);
+        const at = /-->\s+\S+?lib\.rs:(\d+):/.exec(block);
+        if (m && at) refused.set(Number(at[1]), m[1]!);
+      }
+      assert.ok(refused.size > 50, `rustc refused only ${refused.size} paths: ${r.stderr.slice(0, 1500)}`);
+      const measured: Record<string, string> = {};
+      let line = 2;
+      for (const paths of items) {
+        const features = paths.map((_, k) => refused.get(line + k));
+        if (features.every((f) => f !== undefined)) measured[paths[0]!] = features[0]!;
+        line += paths.length;
+      }
+      assert.deepEqual(measured, { ...UNSTABLE_STD });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
