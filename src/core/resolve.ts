@@ -280,7 +280,7 @@ export function cfgState(p: CfgPredicate, target: Target, features: ReadonlySet<
       if (GATED_CFG_KEYS.has(p.key)) return gatedCfg(`${p.key} = "${p.value}"`, GATED_CFG_KEYS.get(p.key)!);
       // A target feature the target lacks, under rustflags that change the set (`-C target-cpu`).
       if (p.key === 'target_feature' && !extra.has(`target_feature="${p.value}"`) && !(target.cfg['target_feature'] ?? []).includes(p.value)) {
-        const why = unsure.get('target_feature');
+        const why = unsure.get('target_feature') ?? target.uncertainFeatures;
         if (why !== undefined) return why;
       }
       if (p.key === 'feature' && !features.has(p.value)) {

@@ -39,6 +39,12 @@ export interface Target {
   readonly cfg: Readonly<Record<string, readonly string[]>>;
   /** `#[cfg]` names that are set (`unix`, `debug_assertions`). */
   readonly cfgNames: ReadonlySet<string>;
+  /**
+   * Why a `target_feature` the target does not list may still be on (a custom target file: its
+   * CPU's own features and those its listed ones imply are not derived); undefined when the list
+   * is rustc's own.
+   */
+  readonly uncertainFeatures?: string;
 }
 
 /** One row of the generated table (src/core/targetTable.json, written by scripts/gen-targets.mjs). */
@@ -236,6 +242,7 @@ export function registerCustomTarget(name: string, json: unknown): Target {
   if (![16, 32, 64].includes(pointerWidth)) throw new Error(`custom target \`${name}\`: target-pointer-width ${pointerWidth} is not 16, 32 or 64`);
   const endian = str('target-endian') === 'big' ? 'big' : 'little';
   const maxAtomicWidth = num('max-atomic-width') ?? pointerWidth;
+  const minAtomicWidth = num('min-atomic-width') ?? 8;
   const cas = o['atomic-cas'] !== false;
   const families = Array.isArray(o['target-family']) ? (o['target-family'] as unknown[]).filter((x): x is string => typeof x === 'string') : typeof o['target-family'] === 'string' ? [o['target-family'] as string] : [];
   const toks: string[] = ['debug_assertions', `panic="${str('panic-strategy') ?? 'unwind'}"`, `target_abi="${str('abi') ?? ''}"`, `target_arch="${arch}"`, `target_endian="${endian}"`, `target_env="${str('env') ?? ''}"`];
@@ -245,8 +252,8 @@ export function registerCustomTarget(name: string, json: unknown): Target {
   const rustFeatures = featuresOfArch(arch);
   for (const f of (str('features') ?? '').split(',')) if (f.startsWith('+') && rustFeatures.has(f.slice(1))) toks.push(`target_feature="${f.slice(1)}"`);
   if (cas) {
-    for (const w of [8, 16, 32, 64, 128]) if (w <= maxAtomicWidth) toks.push(`target_has_atomic="${w}"`);
-    if (maxAtomicWidth >= pointerWidth) toks.push('target_has_atomic="ptr"');
+    for (const w of [8, 16, 32, 64, 128]) if (w <= maxAtomicWidth && w >= minAtomicWidth) toks.push(`target_has_atomic="${w}"`);
+    if (maxAtomicWidth >= pointerWidth && minAtomicWidth <= pointerWidth) toks.push('target_has_atomic="ptr"');
   }
   toks.push(`target_os="${str('os') ?? 'none'}"`, `target_pointer_width="${pointerWidth}"`, `target_vendor="${str('vendor') ?? 'unknown'}"`, ...families);
   const spec: TargetSpec = {
@@ -261,7 +268,10 @@ export function registerCustomTarget(name: string, json: unknown): Target {
     ...(num('target-c-int-width') !== undefined ? { cIntWidth: num('target-c-int-width') } : {}),
     cfg: toks.join(' '),
   };
-  const t = makeTarget(name, name, spec, 'other');
+  const t: Target = {
+    ...makeTarget(name, name, spec, 'other'),
+    uncertainFeatures: `custom target \`${name}\`: the features of its CPU (\`${str('cpu') ?? 'generic'}\`) and those its \`features\` imply are not derived`,
+  };
   cache.set(name, t);
   return t;
 }

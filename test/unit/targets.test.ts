@@ -112,6 +112,18 @@ describe('targets: custom target files', () => {
     assert.equal(getTarget('my-board'), t, 'registered');
   });
 
+  it('a target feature the file does not list (its CPU may have it, or a listed one imply it) makes what it gates unknown', async () => {
+    const t = registerCustomTarget('my-x86', { ...spec({ arch: 'x86_64', 'data-layout': 'e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128', 'target-pointer-width': 64, features: '+avx2', cpu: 'x86-64' }) });
+    const analyzer = new Analyzer({ wasmDir: join(ROOT, 'dist') });
+    try {
+      const r = await analyzer.analyzeText('c.rs', 'pub struct A { #[cfg(target_feature = "avx2")] a: u32, b: u8 }\npub struct S { #[cfg(target_feature = "sse2")] a: u32, b: u8 }\n', t.triple);
+      assert.equal(r.types.find((x) => x.name === 'A')!.size, 8);
+      assert.match(r.types.find((x) => x.name === 'S')!.unknown ?? '', /not derived/);
+    } finally {
+      analyzer.dispose();
+    }
+  });
+
   it('say what is missing from a malformed file', () => {
     assert.throws(() => registerCustomTarget('broken', { arch: 'arm' }), /data-layout/);
     assert.throws(() => registerCustomTarget('odd', spec({ 'target-pointer-width': 24 })), /24/);
@@ -122,9 +134,17 @@ describe('targets: custom target files', () => {
     if (!rustcAvailable()) this.skip();
     const dir = mkdtempSync(join(tmpdir(), 'rll-custom-'));
     try {
-      for (const builtin of ['thumbv7em-none-eabihf', 'x86_64-pc-windows-msvc', 'aarch64-apple-darwin', 'powerpc64-unknown-linux-gnu']) {
+      const cases: [string, Record<string, unknown>][] = [
+        ['thumbv7em-none-eabihf', {}],
+        ['x86_64-pc-windows-msvc', {}],
+        ['aarch64-apple-darwin', {}],
+        ['powerpc64-unknown-linux-gnu', {}],
+        // `min-atomic-width`: no 8- and 16-bit atomics.
+        ['x86_64-unknown-linux-gnu', { 'min-atomic-width': 32 }],
+      ];
+      for (const [builtin, over] of cases) {
         const env = { ...process.env, RUSTC_BOOTSTRAP: '1' };
-        const json = execFileSync('rustc', ['-Z', 'unstable-options', '--print', 'target-spec-json', '--target', builtin], { env, encoding: 'utf8' });
+        const json = JSON.stringify({ ...JSON.parse(execFileSync('rustc', ['-Z', 'unstable-options', '--print', 'target-spec-json', '--target', builtin], { env, encoding: 'utf8' })), ...over });
         const file = join(dir, `${builtin}-copy.json`);
         writeFileSync(file, json);
         const printed = execFileSync('rustc', ['-Z', 'unstable-options', '--print', 'cfg', '--target', file], { env, encoding: 'utf8' });
@@ -141,6 +161,8 @@ describe('targets: custom target files', () => {
         }
         for (const n of ['unix', 'windows']) assert.equal(t.cfgNames.has(n), names.has(n), `${builtin}: ${n}`);
         for (const f of t.cfg.target_feature ?? []) assert.ok(want.target_feature?.includes(f), `${builtin}: target_feature ${f} is not rustc's`);
+        // The CPU's own features and implied ones are not derived: one not listed is not taken as off.
+        if (want.target_feature?.some((f) => !(t.cfg.target_feature ?? []).includes(f))) assert.match(t.uncertainFeatures ?? '', /not derived/, builtin);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
