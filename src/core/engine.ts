@@ -454,6 +454,8 @@ export class Engine {
       case 'fnptr':
         return { k: 'fnptr' };
       case 'never':
+        // `!` as a type (not a function's return type) is unstable.
+        if (!s.m.crate.isStd && !crateFeatures(s.m.crate).has('never_type')) return { k: 'error', code: 'E0658', message: 'the `!` type is experimental (the crate root needs `#![feature(never_type)]`, on nightly)' };
         return { k: 'never' };
       case 'dyn':
         return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}` };
@@ -1933,6 +1935,9 @@ export class Engine {
       if (certain + maybe > 1) throw new Abstain(`whether rustc takes this \`#[repr(transparent)]\` type's generic fields for zero-sized ones is not modelled`);
     };
     if (item.kind === 'union') {
+      if (repr.transparent && !crate.isStd && !crateFeatures(crate).has('transparent_unions')) {
+        throw new Reject('E0658', 'transparent unions are unstable (the crate root needs `#![feature(transparent_unions)]`, on nightly)');
+      }
       const fields = fieldsOf((item as UnionDef).fields);
       checkPacked(fields);
       if (typeParams.size && fields.some((f) => holdsParamByValue(f.def.ty, typeParams))) {

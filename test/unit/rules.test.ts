@@ -897,6 +897,28 @@ pub struct S7 { #[cfg(version("1.80"))] a: u64, b: u8 }
     expect: { S1: 'E0658', S6: 'E0658', S7: 'E0658' },
     abstain: ['S1', 'S6', 'S7'],
   },
+  {
+    name: 'the `!` type in a field and `#[repr(transparent)]` on a union are unstable (E0658); with their features they are laid out',
+    source: `
+pub struct N(u8, !);
+pub enum E { A(u32), B(!) }
+#[repr(transparent)]
+pub union U { a: u32 }
+pub struct F(pub fn() -> !);
+`,
+    expect: { N: 'E0658', E: 'E0658', U: 'E0658', F: '8/8' },
+  },
+  {
+    name: 'with `#![feature(never_type, transparent_unions)]`, `!` fields and transparent unions are laid out',
+    source: `
+#![feature(never_type, transparent_unions)]
+pub struct N(u8, !);
+pub enum E { A(u32), B(!) }
+#[repr(transparent)]
+pub union U { a: u32 }
+`,
+    expect: { N: '1/1', E: '4/4', U: '4/4' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
