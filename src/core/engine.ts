@@ -1966,10 +1966,11 @@ export class Engine {
         alwaysSized: !this.defMaybeUnsized(s, ty.def.m),
         name,
       });
-      // A struct ending in `[u8]`, `str` or `dyn Trait` is a valid, dynamically sized type: no
-      // error, and no number (where a value of it is needed by value, rustc's E0277 is not given
-      // here either).
-      if (!layout.sized) throw new Abstain(`\`${name()}\` is dynamically sized (its last field is unsized): the size of a value is known only at run time`);
+      // A struct ending in `[u8]`, `str` or `dyn Trait`: a valid definition, but no size at
+      // compile time (`size_of::<T>()` is rustc's E0277), which is what is asked here.
+      if (!layout.sized) {
+        throw new Reject('E0277', `the size for values of type \`${name()}\` cannot be known at compilation time: it is dynamically sized (its last field is unsized), a valid definition whose values' size is known only at run time`);
+      }
       return { layout, fields: [fields], variants: [] };
     }
     const en = item as EnumDef;

@@ -342,6 +342,11 @@ const GATED_CFG_KEYS: ReadonlyMap<string, string> = new Map([
   ['sanitize', 'cfg_sanitize'],
 ]);
 
+/** A macro's path as written, the analysis's own name for a `$crate` shown as `$crate`. */
+function shownMacro(name: string): string {
+  return name.replace(/^(?:::)?__rll_crate_\d+/, '$$crate').replace(new RegExp(`^${SELF_CRATE}`), '$$crate');
+}
+
 function gatedCfg(what: string, feature: string): string {
   return `\`cfg(${what})\` is feature-gated (\`${feature}\`) and not evaluated here`;
 }
@@ -853,7 +858,7 @@ export class Resolver {
           // Any item of the module shadows a glob import, one that a macro call left unexpanded
           // here may make too (`include!` of a build script's file): the name is not known.
           const call = m.macroCalls[0];
-          if (call) return { k: 'extern', name, reason: `\`${name}\` comes from a glob import, which an item made by the unexpanded macro call \`${call.name}!\` may shadow` };
+          if (call) return { k: 'extern', name, reason: `\`${name}\` comes from a glob import, which an item made by the unexpanded macro call \`${shownMacro(call.name)}!\` may shadow` };
           return b;
         }
       }
@@ -962,6 +967,10 @@ export class Resolver {
       // primitive type: rustc falls back to it when a type path resolves to a module.
       if (local && !(local.k === 'module' && PRIMITIVES.has(name))) return local;
       const p = this.prelude[name];
+      // `Result`, the prelude name macros most often define again (`type Result<T> = ..`).
+      if (p && name === 'Result' && m.macroCalls.length) {
+        return { k: 'extern', name, reason: `\`Result\` may be an alias made by the unexpanded macro call \`${shownMacro(m.macroCalls[0]!.name)}!\` rather than the prelude's` };
+      }
       if (p) {
         const b = this.resolveUse(this.std.root, p, false);
         if (b) return b;

@@ -622,6 +622,24 @@ pub struct HoldsF(pub F, pub u8);
     },
     exact: ['F', 'HoldsF'],
   },
+  "a glob-imported name in a module with an item macro left unexpanded (`include!` of a build script's file) is unknown: the macro's item may shadow it, as here; names the module defines itself are known": {
+    files: {
+      'Cargo.toml': manifest('shadow'),
+      'build.rs': 'fn main() {\n    let out = std::env::var("OUT_DIR").unwrap();\n    std::fs::write(format!("{out}/gen.rs"), "pub struct Bar(pub u64);\\n").unwrap();\n}\n',
+      'src/lib.rs': `mod a {
+    pub struct Foo(pub u8);
+    pub struct Bar(pub u8);
+}
+use a::*;
+include!(concat!(env!("OUT_DIR"), "/gen.rs"));
+pub struct X(pub Bar);
+pub struct Own(pub u16);
+pub struct UsesOwn(pub Own, pub u8);
+`,
+    },
+    exact: ['Own', 'UsesOwn'],
+    abstain: [['X', /may shadow/]],
+  },
   "rustflags in .cargo/config.toml reach every crate's `#[cfg]`: `--cfg tokio_unstable` (also in a dependency and in `[target.'cfg(..)'.dependencies]`), `-C target-feature=+avx2`; a feature it may imply stays unknown": {
     files: {
       'Cargo.toml': manifest('flags', 'dep = { path = "dep" }\n') + "\n[target.'cfg(tokio_unstable)'.dependencies]\nextra = { path = \"extra\" }\n",
