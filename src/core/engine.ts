@@ -872,29 +872,7 @@ export class Engine {
           return false;
       }
     };
-    const inConst = (c: ConstExpr): boolean => {
-      switch (c.kind) {
-        case 'path':
-          return c.path.length === 1 && names.has(c.path[0]!);
-        case 'unary':
-          return inConst(c.operand);
-        case 'binary':
-          return inConst(c.left) || inConst(c.right);
-        case 'cast':
-          return inConst(c.expr) || inType(c.ty);
-        case 'sizeOf':
-        case 'alignOf':
-          return inType(c.ty);
-        case 'call':
-          return c.args.some(inConst);
-        case 'method':
-          return inConst(c.receiver) || c.args.some(inConst);
-        case 'if':
-          return inConst(c.cond) || inConst(c.then) || inConst(c.else);
-        default:
-          return false;
-      }
-    };
+    const inConst = (c: ConstExpr): boolean => constAny(c, (p) => p.length === 1 && names.has(p[0]!), inType);
     if (!inConst(e)) return undefined;
     if (!bareAllowed) return { k: 'error', code: 'generic_discriminant', message: 'generic parameters may not be used in enum discriminant values (rustc)' };
     return { k: 'error', code: 'generic_const_exprs', message: 'generic parameters may not be used in const operations (rustc, without the unstable `generic_const_exprs`)' };
@@ -2494,42 +2472,35 @@ type AliasArgs = ReadonlyMap<string, AliasArg>;
 
 /** Whether a constant names one of `params` (`N` in `[u8; N]`), or an alias parameter bound to one. */
 function constNames(c: ConstExpr, params: readonly GenericParam[], alias: AliasArgs | undefined): boolean {
-  switch (c.kind) {
-    case 'path':
-      if (c.path.length !== 1) return false;
-      if (alias) return (alias.get(c.path[0]!) ?? false) !== false;
-      return params.some((p) => p.kind === 'const' && p.name === c.path[0]);
-    case 'unary':
-      return constNames(c.operand, params, alias);
-    case 'binary':
-      return constNames(c.left, params, alias) || constNames(c.right, params, alias);
-    case 'cast':
-      return constNames(c.expr, params, alias);
-    default:
-      return false;
-  }
+  return constAny(c, (p) => p.length === 1 && (alias ? (alias.get(p[0]!) ?? false) !== false : params.some((q) => q.kind === 'const' && q.name === p[0])));
 }
 
 /** Whether a constant names `Self` (`Self::N`, `size_of::<Self>()`). */
 function constMentionsSelf(c: ConstExpr): boolean {
+  return constAny(c, (p) => p[0] === 'Self', (t) => t.kind === 'path' && t.segments[0]?.name === 'Self');
+}
+
+/** Whether a constant holds a path for which `path` holds, or a type (a cast's, `size_of::<T>()`'s) for which `type` does. */
+function constAny(c: ConstExpr, path: (p: readonly string[]) => boolean, type: (t: TypeExpr) => boolean = () => false): boolean {
+  const any = (x: ConstExpr): boolean => constAny(x, path, type);
   switch (c.kind) {
     case 'path':
-      return c.path[0] === 'Self';
+      return path(c.path);
     case 'unary':
-      return constMentionsSelf(c.operand);
+      return any(c.operand);
     case 'binary':
-      return constMentionsSelf(c.left) || constMentionsSelf(c.right);
+      return any(c.left) || any(c.right);
     case 'cast':
-      return constMentionsSelf(c.expr);
+      return any(c.expr) || type(c.ty);
     case 'sizeOf':
     case 'alignOf':
-      return c.ty.kind === 'path' && c.ty.segments[0]?.name === 'Self';
+      return type(c.ty);
     case 'call':
-      return c.args.some(constMentionsSelf);
+      return c.args.some(any);
     case 'method':
-      return constMentionsSelf(c.receiver) || c.args.some(constMentionsSelf);
+      return any(c.receiver) || c.args.some(any);
     case 'if':
-      return constMentionsSelf(c.cond) || constMentionsSelf(c.then) || constMentionsSelf(c.else);
+      return any(c.cond) || any(c.then) || any(c.else);
     default:
       return false;
   }

@@ -60,9 +60,9 @@ function closeOf(toks: readonly Token[], i: number): number {
 export class Transcriber {
   /** How many macro-call groups (`m!( .. )`) the output is inside: fragments there are forwarded. */
   private calls = 0;
-  /** The last two tokens written (a group after `ident !` is a macro call's input). */
-  private prev: { text: string; kind: string } | undefined;
-  private prev2: { text: string; kind: string } | undefined;
+  /** Whether the last two tokens written are `ident !` (a group after them is a macro call's input). */
+  private afterBang = false;
+  private lastIdent = false;
 
   constructor(
     private readonly bindings: ReadonlyMap<string, NamedMatch>,
@@ -72,8 +72,8 @@ export class Transcriber {
 
   private emit(text: string, kind: Token['kind'], origin?: number): void {
     this.out.push(text, kind, origin);
-    this.prev2 = this.prev;
-    this.prev = { text, kind };
+    this.afterBang = this.lastIdent && kind === 'punct' && text === '!';
+    this.lastIdent = kind === 'ident';
   }
 
   /** rustc's `lookup_cur_matched`: the binding at the current repetition indices. */
@@ -176,7 +176,7 @@ export class Transcriber {
           this.emit(n.tok.text, n.tok.kind);
           break;
         case 'group': {
-          const call = this.prev?.text === '!' && this.prev.kind === 'punct' && this.prev2?.kind === 'ident';
+          const call = this.afterBang;
           this.emit(n.open.text, 'open');
           if (call) this.calls++;
           this.run(n.body, repeats);
