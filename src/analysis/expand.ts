@@ -80,6 +80,8 @@ export interface ExpandEnv {
   readonly outDirSource?: (name: string) => { readonly path: string; readonly text?: string } | undefined;
   /** The OUT_DIR file a known build script names by an environment variable (`include!(env!("TYPENUM_BUILD_CONSTS"))`). */
   readonly outDirEnv?: (env: string) => string | undefined;
+  /** The package's directory, what `env!("CARGO_MANIFEST_DIR")` gives. */
+  readonly manifestDir?: string;
 }
 
 /**
@@ -306,15 +308,22 @@ export class CrateExpander {
   private included(call: MacroItem, ctx: ItemsContext): Expansion | undefined {
     if (!this.env.read || !/^(?:(?:::)?(?:std|core)::)?include$/.test(call.name)) return undefined;
     if (ctx.file.includes('#macro:')) return undefined;
-    const lit = /^\s*"([^"\\]*)"\s*$/.exec(call.input)?.[1];
-    // `include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"))` of a build script known to copy a source file.
-    // `include!(env!("TYPENUM_BUILD_CONSTS"))`: a file the script names by a variable it sets.
-    const envName = lit === undefined ? /^\s*env!\s*\(\s*"([A-Za-z_]\w*)"\s*,?\s*\)\s*$/.exec(call.input)?.[1] : undefined;
-    const out = lit === undefined ? (/^\s*concat!\s*\(\s*env!\s*\(\s*"OUT_DIR"\s*\)\s*,\s*"\/?([^"\\]+)"\s*,?\s*\)\s*$/.exec(call.input)?.[1] ?? (envName !== undefined ? this.env.outDirEnv?.(envName) : undefined)) : undefined;
-    const fromOutDir = out !== undefined ? this.env.outDirSource?.(out) : undefined;
-    if (lit === undefined && fromOutDir === undefined) return undefined;
-    const path = fromOutDir?.path ?? (isAbsolute(lit!) ? lit! : join(dirname(ctx.file), lit!));
-    const text = fromOutDir?.text ?? this.env.read(path);
+    const arg = includeArgument(call.input);
+    if (!arg) return undefined;
+    let path: string | undefined;
+    let text: string | undefined;
+    if (arg.from === 'file') path = isAbsolute(arg.path) ? arg.path : join(dirname(ctx.file), arg.path);
+    else if (arg.from === 'manifest') path = this.env.manifestDir !== undefined ? join(this.env.manifestDir, arg.path.replace(/^\/+/, '')) : undefined;
+    else {
+      // `include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"))` of a build script known to copy a
+      // source file; `include!(env!("TYPENUM_BUILD_CONSTS"))`, a file the script names by a variable it sets.
+      const out = arg.from === 'outDir' ? arg.path.replace(/^\/+/, '') : this.env.outDirEnv?.(arg.path);
+      const src = out !== undefined ? this.env.outDirSource?.(out) : undefined;
+      path = src?.path;
+      text = src?.text;
+    }
+    if (path === undefined) return undefined;
+    text ??= this.env.read(path);
     if (text === undefined) return undefined;
     let exp = includedFiles.get(path);
     if (exp?.text !== text) includedFiles.set(path, (exp = { text, origins: [] }));
@@ -644,4 +653,24 @@ function memoExpansion(key: string, expand: () => Expansion | Failure, budget?: 
   }
   memo.set(key, exp);
   return exp;
+}
+
+/** Where an `include!` argument points: a literal path, or one built with `concat!` on `env!`. */
+type IncludeArgument =
+  | { readonly from: 'file' | 'manifest' | 'outDir'; readonly path: string }
+  | { readonly from: 'env'; readonly path: string };
+
+/**
+ * Reads `include!`'s argument: `"x.rs"`, `env!("VAR")`, or `concat!(env!("CARGO_MANIFEST_DIR" |
+ * "OUT_DIR"), "/a", "b.rs")`. Undefined for anything else (other variables, nested macros).
+ */
+export function includeArgument(input: string): IncludeArgument | undefined {
+  const lit = /^\s*"([^"\\]*)"\s*,?\s*$/.exec(input)?.[1];
+  if (lit !== undefined) return { from: 'file', path: lit };
+  const env = /^\s*env!\s*[(]\s*"([A-Za-z_]\w*)"\s*,?\s*[)]\s*$/.exec(input)?.[1];
+  if (env !== undefined) return { from: 'env', path: env };
+  const concat = /^\s*concat!\s*[(]\s*env!\s*[(]\s*"(CARGO_MANIFEST_DIR|OUT_DIR)"\s*,?\s*[)]\s*((?:,\s*"[^"\\]*"\s*)*),?\s*[)]\s*$/.exec(input);
+  if (!concat) return undefined;
+  const rest = [...concat[2]!.matchAll(/"([^"\\]*)"/g)].map((m) => m[1]!).join('');
+  return { from: concat[1] === 'OUT_DIR' ? 'outDir' : 'manifest', path: rest };
 }

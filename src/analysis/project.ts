@@ -161,6 +161,7 @@ export class Project {
         return src === undefined ? undefined : { path: join(node.dir, src.rel), ...(src.text !== undefined ? { text: src.text } : {}) };
       },
       outDirEnv: (env) => outDirEnvFile(node.name, script, env),
+      manifestDir: node.dir,
     });
     const mods = yield* walkModules(entry, { read, parse: this.parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));

@@ -512,19 +512,31 @@ pub struct Salt([u8; openssl_sys::PKCS5_SALT_LEN as usize]);
       assert.deepEqual(ours('openssl', ssl, 'build.rs'), printedCfgs(targetDir, 'openssl'));
     },
   },
-  "the command line reads `include!(\"file.rs\")` in the crate's own files too (syn includes the file that defines `Token!`)": {
+  "the command line reads `include!(\"file.rs\")` in the crate's own files too (syn includes the file that defines `Token!`), and `concat!(env!(\"CARGO_MANIFEST_DIR\"), ..)` paths (cryptoki-sys' bindings)": {
     files: {
       'Cargo.toml': manifest('ownincl'),
       'src/lib.rs': `include!("gen/items.rs");
 pub mod m {
     include!("gen/inner.rs");
 }
-pub struct Uses { pub g: Generated, pub i: m::Inner, pub b: u8 }
+pub mod b {
+    #[cfg(target_pointer_width = "64")]
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/bindings/",
+        "wide.rs",
+    ));
+    #[cfg(not(target_pointer_width = "64"))]
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/bindings/narrow.rs"));
+}
+pub struct Uses { pub g: Generated, pub i: m::Inner, pub b: u8, pub w: b::Bound }
 `,
       'src/gen/items.rs': 'pub struct Generated { pub a: u64, pub b: u16 }\n',
       'src/gen/inner.rs': 'pub struct Inner(pub u32, pub u8);\n',
+      'src/bindings/wide.rs': '#[repr(C)]\npub struct Bound { pub a: u8, pub b: u64 }\n',
+      'src/bindings/narrow.rs': '#[repr(C)]\npub struct Bound { pub a: u8 }\n',
     },
-    exact: ['Generated', 'Inner', 'Uses'],
+    exact: ['Generated', 'Inner', 'Uses', 'Bound'],
   },
   "`$crate::N` in an array length of a type another crate's macro writes: the macro's crate's constant, not the caller's of the same name": {
     files: {
