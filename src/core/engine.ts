@@ -1608,6 +1608,10 @@ export class Engine {
       case 'ref':
       case 'dyn':
         return true;
+      case 'fnptr':
+        // `fn(&'static u8)` names a region, `fn(&u8)` and `for<'a> fn(&'a u8)` do not (bound by
+        // the fn type, measured): its parameter types are not in the model.
+        throw new Abstain('the last field is an associated type written with a function pointer type: whether rustc keeps it last (it does when the pointer names a lifetime or a generic parameter) is not known');
       case 'ptr':
         return this.namesParamOrRegion(te.inner, params, alias, depth + 1);
       case 'slice':
