@@ -6,7 +6,7 @@
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
-import { type Binding, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
+import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { UNSTABLE_STD } from './stdUnstable';
 import { isLintAttr, lintAllowed, type DenyLint } from './lints';
@@ -497,7 +497,7 @@ export class Engine {
       // `R::Text` with `R` a type of this crate graph whose trait impl defines `Text`; through
       // R's bounds with arguments first (`U: ArrayLength<T>`: that trait's impl, with T).
       const g = s.generics.get(segs[0]!)!;
-      const found = segs.length === 2 && g.k === 'ty' ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.projection(g.ty, segs[1]!, s)) : undefined;
+      const found = segs.length === 2 && g.k === 'ty' ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.traitBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.projection(g.ty, segs[1]!, s)) : undefined;
       return found ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
     if (segs[0] === 'Self' && segs.length >= 2) {
@@ -605,7 +605,75 @@ export class Engine {
   }
 
   private projection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[]): Ty | undefined {
-    if (self.k === 'int' || self.k === 'float' || self.k === 'bool' || self.k === 'char') return this.primitiveProjection(self, name, s, trait);
+    return this.directProjection(self, name, s, trait, traitArgs) ?? (trait !== undefined && !traitArgs?.length ? this.blanketProjection(self, name, s, trait) : undefined);
+  }
+
+  /**
+   * `T::name` through the plain trait bounds of the parameter `T` (`T: ArchivePointee + ?Sized`):
+   * the one bound whose impl for the argument defines `name`.
+   */
+  private traitBoundProjection(self: Ty, param: string, name: string, s: TyScope): Ty | undefined {
+    const p = s.params?.find((q) => q.kind === 'type' && q.name === param);
+    if (p?.kind !== 'type' || !p.traits) return undefined;
+    const found = [...new Set(p.traits)].map((t) => this.projection(self, name, s, t)).filter((t) => t !== undefined);
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * `<X as Tr>::name` from a blanket impl of the crate asking (or of X's crate): `impl<T> Tr for T`,
+   * or for `*mut T`, `*const T`, `&T`, `&mut T`, `[T]` (rkyv's `impl<T> ArchivePointee for T`,
+   * gpgme's `impl<T> Ptr for *mut T`). Only an impl whose parameter has no bound and which has no
+   * `where` clause: then, by coherence, no other impl of the trait applies to X (`T` without
+   * `?Sized` matches sized types only, so X must be known to be sized). The trait is known by
+   * name: it must be a crate's trait, and the same where the projection is written if the name
+   * is in scope there.
+   */
+  private blanketProjection(self: Ty, name: string, s: TyScope, trait: string): Ty | undefined {
+    const crates = self.k === 'adt' && !self.def.m.crate.isStd && self.def.m.crate !== s.m.crate ? [s.m.crate, self.def.m.crate] : [s.m.crate];
+    const asked = this.resolver.lookupIn(s.m, trait);
+    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[] }[] = [];
+    for (const crate of crates) {
+      for (const { impl, m } of crate.impls.get(BLANKET_IMPLS) ?? []) {
+        if (impl.trait !== trait || impl.hasWhere || !crate.active(impl.cfg)) continue;
+        const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+        if (!alias?.ty || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
+        const param = blanketParam(impl)!;
+        const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+        const p = params.find((q) => q.name === param);
+        if (params.length !== 1 || p?.kind !== 'type' || p.bounds || p.traits) continue;
+        const tr = this.resolver.lookupIn(m, trait);
+        if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) continue;
+        if (asked && (asked.k !== 'item' || asked.item !== tr.item)) continue;
+        // The self type's pattern, and what the parameter stands for.
+        const st = impl.selfTy;
+        let arg: Ty | undefined;
+        if (st.kind === 'path') arg = self;
+        else if (st.kind === 'ptr' || st.kind === 'ref') {
+          const kind = st.kind === 'ref' ? (st.mutable ? '&mut' : '&') : st.mutable ? '*mut' : '*const';
+          arg = self.k === 'ptr' && self.kind === kind ? self.pointee : undefined;
+        } else if (st.kind === 'slice') arg = self.k === 'slice' ? self.elem : undefined;
+        if (!arg) continue;
+        if (arg.k === 'param' || arg.k === 'unknown' || arg.k === 'error') return undefined;
+        if (!p.maybeUnsized) {
+          let sized: boolean | 'maybe';
+          try {
+            sized = this.sizedness(arg, 0, false);
+          } catch {
+            return undefined;
+          }
+          if (sized === 'maybe') return undefined;
+          if (!sized) continue;
+        }
+        found.push({ alias, m, generics: new Map([[param, { k: 'ty', ty: arg }]]), params: impl.generics!.params });
+      }
+    }
+    if (found.length !== 1) return undefined;
+    const { alias, m, generics, params } = found[0]!;
+    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, params });
+  }
+
+  private directProjection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[]): Ty | undefined {
+    if (self.k === 'int' || self.k === 'float' || self.k === 'bool' || self.k === 'char' || self.k === 'str') return this.primitiveProjection(self, name, s, trait);
     if (self.k === 'array') return this.arrayProjection(self, name, s, trait);
     // `<&'a Map<String, Value> as IntoIterator>::IntoIter`: from an impl for references to the type.
     const refKind = self.k === 'ptr' && (self.kind === '&' || self.kind === '&mut') && self.pointee.k === 'adt' ? self.kind : undefined;
@@ -685,8 +753,8 @@ export class Engine {
    * it (rkyv writes them for every primitive). Undefined unless exactly one non-generic impl of
    * that crate for the primitive (not a type of the same name) defines it.
    */
-  private primitiveProjection(self: Extract<Ty, { k: 'int' | 'float' | 'bool' | 'char' }>, name: string, s: TyScope, trait?: string): Ty | undefined {
-    const prim = self.k === 'bool' || self.k === 'char' ? self.k : self.name;
+  private primitiveProjection(self: Extract<Ty, { k: 'int' | 'float' | 'bool' | 'char' | 'str' }>, name: string, s: TyScope, trait?: string): Ty | undefined {
+    const prim = self.k === 'bool' || self.k === 'char' || self.k === 'str' ? self.k : self.name;
     const crate = s.m.crate;
     const found: { alias: TypeAliasDef; m: ModuleScope }[] = [];
     for (const { impl, m } of crate.impls.get(prim) ?? []) {

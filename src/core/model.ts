@@ -147,6 +147,12 @@ export type GenericParam =
        * where clause): a projection `U::ArrayType` is the impl of that trait with those arguments.
        */
       readonly bounds?: readonly TypeExpr[];
+      /**
+       * The last segments of the trait bounds written without generic arguments, inline then in
+       * the where clause (`T: ArchivePointee + ?Sized` → `ArchivePointee`; `?Sized`, lifetimes and
+       * `Fn(..)` bounds left out): `T::ArchivedMetadata` is then that trait's associated type.
+       */
+      readonly traits?: readonly string[];
     }
   | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
   | { readonly kind: 'lifetime'; readonly name: string };
@@ -338,6 +344,8 @@ export interface ImplDef {
   readonly traitArgs?: readonly GenericArg[];
   /** The impl's own generic parameters (`impl<'a, T> … for Foo<'a, T>`). */
   readonly generics?: Generics;
+  /** The impl has a `where` clause (its predicates on other types than its parameters are not kept). */
+  readonly hasWhere?: true;
   /**
    * The associated types a trait impl defines (`type Text = str;`): a field typed `R::Text`, in a
    * type whose `R` is this impl's self type, has that type.

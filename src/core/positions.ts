@@ -186,7 +186,7 @@ function shifted(it: Item, d: number, ld: number): Item {
       // Every field: a moved impl is what the engine reads (its trait, associated types, generics).
       return {
         kind: it.kind, selfTy: tySh(it.selfTy, d), consts: it.consts.map((c) => shifted(c, d, ld) as typeof c), copy: it.copy, clone: it.clone, trait: it.trait,
-        traitArgs: it.traitArgs && argsSh(it.traitArgs, d), generics: it.generics && genericsSh(it.generics, d), types: it.types?.map((t) => shifted(t, d, ld) as typeof t),
+        traitArgs: it.traitArgs && argsSh(it.traitArgs, d), generics: it.generics && genericsSh(it.generics, d), hasWhere: it.hasWhere, types: it.types?.map((t) => shifted(t, d, ld) as typeof t),
         attrs: it.attrs && attrsSh(it.attrs, d), span: spanSh(it.span, d), cfg: it.cfg,
       };
   }
@@ -223,7 +223,7 @@ function genericsSh(g: Generics, d: number): Generics {
     params: g.params.map((p): GenericParam => {
       if (p.kind === 'type') {
         if (!p.default && !p.bounds) return p;
-        return { kind: p.kind, name: p.name, maybeUnsized: p.maybeUnsized, ...(p.default ? { default: tySh(p.default, d) } : {}), ...(p.bounds ? { bounds: p.bounds.map((b) => tySh(b, d)) } : {}) };
+        return { ...p, ...(p.default ? { default: tySh(p.default, d) } : {}), ...(p.bounds ? { bounds: p.bounds.map((b) => tySh(b, d)) } : {}) };
       }
       if (p.kind === 'const') return { kind: p.kind, name: p.name, ty: tySh(p.ty, d), default: p.default && constSh(p.default, d) };
       return p;

@@ -656,7 +656,8 @@ export class CrateScope {
           const st = item.selfTy;
           const inner = st.kind === 'ref' && st.inner.kind === 'path' ? st.inner : undefined;
           const self =
-            st.kind === 'path' ? st.segments[st.segments.length - 1]?.name
+            blanketParam(item) !== undefined ? BLANKET_IMPLS
+            : st.kind === 'path' ? st.segments[st.segments.length - 1]?.name
             : st.kind === 'array' ? '[]'
             : inner ? `${st.kind === 'ref' && st.mutable ? '&mut' : '&'}${inner.segments[inner.segments.length - 1]?.name}`
             : undefined;
@@ -1139,4 +1140,20 @@ export class Resolver {
     }
     return undefined;
   }
+}
+
+/** The key of `CrateScope.impls` for impls whose self type is a parameter of the impl (see `blanketParam`). */
+export const BLANKET_IMPLS = '<blanket>';
+
+/**
+ * The impl parameter a blanket impl is for: `impl<T> Tr for T`, and for `*mut T`, `*const T`,
+ * `&T`, `&mut T`, `[T]` (`T` then names the pointee or element). Undefined for other impls.
+ */
+export function blanketParam(impl: ImplDef): string | undefined {
+  let t = impl.selfTy;
+  if (t.kind === 'ptr' || t.kind === 'ref') t = t.inner;
+  else if (t.kind === 'slice') t = t.elem;
+  if (t.kind !== 'path' || t.global || t.qualified || t.segments.length !== 1 || t.segments[0]!.args.length) return undefined;
+  const name = t.segments[0]!.name;
+  return impl.generics?.params.some((p) => p.kind === 'type' && p.name === name) ? name : undefined;
 }

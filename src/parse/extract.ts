@@ -590,12 +590,13 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
       }
     }
     if (types.length === 0 && consts.length === 0) return undefined;
-    const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, node.children.find((k) => k.type === 'where_clause'), ctx);
+    const where = node.children.find((k) => k.type === 'where_clause');
+    const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, where, ctx);
     const traitTy = trait.type === 'generic_type' ? typeExpr(trait, ctx, 0) : undefined;
     const traitArgs = traitTy?.kind === 'path' ? traitTy.segments[traitTy.segments.length - 1]!.args : undefined;
     return {
       kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), ...(traitArgs?.length ? { traitArgs } : {}),
-      generics, types, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg,
+      generics, ...(where ? { hasWhere: true as const } : {}), types, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg,
     };
   }
   const body = node.childForFieldName('body');
@@ -1099,6 +1100,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           let def: Node | undefined;
           let afterEq = false;
           let bounds: TypeExpr[] | undefined;
+          let traits: string[] | undefined;
           for (const q of k.children) {
             const t = q.type;
             if (t === '=') afterEq = true;
@@ -1107,6 +1109,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             else if (t === 'trait_bounds') {
               if (hasMaybeSized(q, ctx)) maybeUnsized = true;
               bounds = argBounds(q, ctx, bounds);
+              traits = plainBounds(q, ctx, traits);
             }
           }
           if (!name) break;
@@ -1116,6 +1119,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             maybeUnsized,
             ...(def && def.endIndex > def.startIndex ? { default: typeExpr(def, ctx, 0) } : {}),
             ...(bounds ? { bounds } : {}),
+            ...(traits ? { traits } : {}),
           });
           break;
         }
@@ -1158,8 +1162,8 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       const prev = params[i];
       if (!prev || prev.kind !== 'type') continue;
       const withArgs = argBounds(bounds, ctx, prev.bounds && [...prev.bounds]);
-      if (hasMaybeSized(bounds, ctx)) params[i] = { ...prev, maybeUnsized: true, ...(withArgs ? { bounds: withArgs } : {}) };
-      else if (withArgs) params[i] = { ...prev, bounds: withArgs };
+      const traits = plainBounds(bounds, ctx, prev.traits && [...prev.traits]);
+      params[i] = { ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}) };
     }
   }
   return { params };
@@ -1172,6 +1176,15 @@ function argBounds(bounds: Node, ctx: Ctx, into: TypeExpr[] | undefined): TypeEx
     const te = typeExpr(b, ctx, 0);
     if (te.kind !== 'path' || te.qualified || !te.segments[te.segments.length - 1]!.args.length) continue;
     (into ??= []).push(te);
+  }
+  return into;
+}
+
+/** The last segments of a `trait_bounds` node's trait paths without generic arguments (`Tr`, `a::Tr`), appended to `into`. */
+function plainBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string[] | undefined {
+  for (const b of bounds.children) {
+    const last = b.type === 'type_identifier' ? b : b.type === 'scoped_type_identifier' ? b.childForFieldName('name') : null;
+    if (last) (into ??= []).push(ident(slice(ctx, last)));
   }
   return into;
 }

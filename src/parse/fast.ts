@@ -475,18 +475,20 @@ export class FastParser {
       } else if (t.k === K.Ident) {
         this.next();
         let maybeUnsized = false;
+        let traits: string[] | undefined;
         if (this.atP(':') && !this.atPathSep()) {
           this.next();
           maybeUnsized = this.skipBounds();
           // `U: ArrayLength<T>`: the model keeps such bounds (src/parse/extract.ts `argBounds`).
           if (this.boundArgs) throw BAIL;
+          if (this.boundNames.length) traits = this.boundNames;
         }
         let def: TypeExpr | undefined;
         if (this.atP('=')) {
           this.next();
           def = this.type(0);
         }
-        params.push({ kind: 'type', name: identName(t.v), maybeUnsized, ...(def ? { default: def } : {}) });
+        params.push({ kind: 'type', name: identName(t.v), maybeUnsized, ...(def ? { default: def } : {}), ...(traits ? { traits } : {}) });
       } else throw BAIL;
       if (this.atP(',')) this.next();
       else if (!this.atP('>')) throw BAIL;
@@ -537,16 +539,30 @@ export class FastParser {
    */
   skipBounds(): boolean {
     this.boundArgs = false;
+    this.boundNames = [];
     let depth = 0;
     let maybe = false;
     let boundStart = true;
+    // The current bound's last path segment, while it is a plain path (`a::Tr`).
+    let name: string | undefined;
+    let plain = true;
+    const endBound = () => {
+      if (plain && name !== undefined) this.boundNames.push(name);
+      name = undefined;
+      plain = true;
+    };
     for (;;) {
       const t = this.peek();
       if (t.k === K.Eof) throw BAIL;
       if (t.k === K.Doc || t.k === K.Attr) throw BAIL;
       if (t.k === K.Punct) {
         const c = t.v;
-        if (depth === 0 && (c === ',' || c === '>' || c === '=' || c === '{' || c === ';')) return maybe;
+        if (depth === 0 && (c === ',' || c === '>' || c === '=' || c === '{' || c === ';')) {
+          endBound();
+          return maybe;
+        }
+        if (depth === 0 && c !== ':' && c !== '+') plain = false;
+        if (depth === 0 && c === '+') endBound();
         if (c === '-' && t.joint && this.isP(this.peek(1), '>')) {
           this.next();
           this.next();
@@ -568,11 +584,21 @@ export class FastParser {
         this.next();
         continue;
       }
-      if (depth === 0 && t.k === K.Ident && t.v === 'where') return maybe;
+      if (depth === 0 && t.k === K.Ident && t.v === 'where') {
+        endBound();
+        return maybe;
+      }
+      if (depth === 0) {
+        if (t.k === K.Ident && !KEYWORDS.has(t.v)) name = identName(t.v);
+        else plain = false;
+      }
       boundStart = false;
       this.next();
     }
   }
+
+  /** The plain trait bounds (no generic arguments) the last `skipBounds` passed, by last segment. */
+  private boundNames: string[] = [];
 
   /** After `?`: a path ending in `Sized` and then the end of the bound. */
   private maybeSizedPath(): boolean {
@@ -596,7 +622,13 @@ export class FastParser {
     return last === 'Sized';
   }
 
-  /** `where` clause (if present): names of type params bounded by `?Sized`. */
+  /**
+   * Plain trait bounds of the `where` clauses read since the item's start, by parameter name
+   * (`withUnsized` adds them to the parameters).
+   */
+  private whereTraits = new Map<string, string[]>();
+
+  /** `where` clause (if present): names of type params bounded by `?Sized`; their plain bounds go to `whereTraits`. */
   whereClause(): string[] {
     const out: string[] = [];
     if (!this.atIdent('where')) return out;
@@ -610,6 +642,10 @@ export class FastParser {
         this.next();
         if (this.skipBounds()) out.push(identName(t.v));
         if (this.boundArgs) throw BAIL;
+        if (this.boundNames.length) {
+          const name = identName(t.v);
+          this.whereTraits.set(name, [...(this.whereTraits.get(name) ?? []), ...this.boundNames]);
+        }
       } else {
         // any other predicate (`for<'a> ..`, `Vec<T>: Clone`, `'a: 'b`): skip to its `:` then bounds
         let depth = 0;
@@ -1314,6 +1350,7 @@ export class FastParser {
   structItem(kind: 'struct' | 'union', outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): StructDef | UnionDef {
     const h = this.header(kind, 'ident');
     const g = this.generics();
+    this.whereTraits = new Map();
     let unsized = this.whereClause();
     let shape: 'unit' | 'named' | 'tuple' = 'unit';
     let fields: FieldDef[] = [];
@@ -1335,7 +1372,7 @@ export class FastParser {
     } else throw BAIL;
     this.expectEnd();
     const base = this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf);
-    const generics = g.present || unsized.length ? { params: withUnsized(g.params, unsized) } : NO_GENERICS;
+    const generics = g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS;
     const repr = outer.repr ?? EMPTY_REPR;
     if (kind === 'union') {
       const u: UnionDef = { kind: 'union', ...base, generics, repr, fields, ...(body ? { bodySpan: body } : {}) };
@@ -1348,13 +1385,14 @@ export class FastParser {
   enumItem(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): EnumDef {
     const h = this.header('enum', 'ident');
     const g = this.generics();
+    this.whereTraits = new Map();
     const unsized = this.whereClause();
     const r = this.variants(lineOf);
     this.expectEnd();
     return {
       kind: 'enum',
       ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf),
-      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized) } : NO_GENERICS,
+      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS,
       repr: outer.repr ?? EMPTY_REPR,
       variants: r.variants,
       bodySpan: r.body,
@@ -1364,6 +1402,7 @@ export class FastParser {
   typeAlias(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): TypeAliasDef {
     const h = this.header('type', 'ident');
     const g = this.generics();
+    this.whereTraits = new Map();
     if (this.atP(':') && !this.atPathSep()) {
       this.next();
       this.skipBounds();
@@ -1380,7 +1419,7 @@ export class FastParser {
     return {
       kind: 'alias',
       ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf),
-      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized) } : NO_GENERICS,
+      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS,
       ...(ty ? { ty } : {}),
     };
   }

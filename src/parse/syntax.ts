@@ -240,9 +240,15 @@ export function shortText(text: string, start: number, end: number): string {
 }
 
 /** Marks type params named in `names` as `?Sized`. */
-export function withUnsized(params: GenericParam[], names: readonly string[]): GenericParam[] {
-  if (!names.length) return params;
-  return params.map((p) => (p.kind === 'type' && names.includes(p.name) ? { ...p, maybeUnsized: true } : p));
+export function withUnsized(params: GenericParam[], names: readonly string[], traits?: ReadonlyMap<string, readonly string[]>): GenericParam[] {
+  if (!names.length && !traits?.size) return params;
+  return params.map((p) => {
+    if (p.kind !== 'type') return p;
+    const more = traits?.get(p.name);
+    const unsized = names.includes(p.name);
+    if (!more && !unsized) return p;
+    return { ...p, ...(unsized ? { maybeUnsized: true } : {}), ...(more ? { traits: p.traits ? [...p.traits, ...more] : more } : {}) };
+  });
 }
 
 export { tokenize };

@@ -19,18 +19,24 @@ describe('associated types from trait impls: abstain rather than guess', () => {
     return t;
   };
 
-  it('two traits of the type define an associated type of that name: unknown (rustc picks by the bound, which is not read)', async () => {
-    const t = await report(
-      `pub trait A { type Out; }
+  it("two traits of the type define an associated type of that name: the parameter's bound picks one (as rustc does); through a supertrait, unknown", async () => {
+    const source = `pub trait A { type Out; }
 pub trait B { type Out; }
+pub trait C: A {}
 pub struct Two;
 impl A for Two { type Out = u8; }
 impl B for Two { type Out = u64; }
+impl C for Two {}
 pub struct UsesA<T: A> { o: T::Out }
-pub struct Amb(UsesA<Two>);
-`,
-      'Amb',
-    );
+pub struct UsesB<T> where T: B { o: T::Out }
+pub struct ViaA(UsesA<Two>);
+pub struct ViaB(UsesB<Two>);
+pub struct UsesC<T: C> { o: T::Out }
+pub struct ViaC(UsesC<Two>);
+`;
+    assert.equal((await report(source, 'ViaA')).size, 1);
+    assert.equal((await report(source, 'ViaB')).size, 8);
+    const t = await report(source, 'ViaC');
     assert.equal(t.size, null);
     assert.match(t.unknown ?? '', /associated type `T::Out`/);
   });

@@ -699,6 +699,39 @@ pub mod n { pub mod u64 { pub const MAX: usize = 6; } mod w { pub use super::u64
     abstain: ['a::A', 'b::B', 'c::C', 'd::D', 'g::G'],
   },
   {
+    name: 'an associated type from a blanket impl of the crate (`impl<T> Tr for T`, for `*mut T`, `[T]`): the one impl that applies, by coherence, when its parameter has no bound and it has no where clause; a bounded one is unknown',
+    source: `
+#![allow(dead_code)]
+pub trait Pointee { type Meta; }
+impl<T> Pointee for T { type Meta = (); }
+impl<T> Pointee for [T] { type Meta = u32; }
+impl Pointee for str { type Meta = u16; }
+pub struct Rel<T: Pointee + ?Sized> { off: i32, meta: T::Meta, tag: u8 }
+pub type RelU8 = Rel<u8>;
+pub type RelSlice = Rel<[u64]>;
+pub type RelStr = Rel<str>;
+pub type RelVec = Rel<Vec<u8>>;
+pub struct Where<T: ?Sized> where T: Pointee { a: T::Meta, b: u8 }
+pub type WhereSlice = Where<[u8]>;
+pub(crate) trait Ptr { type Inner; }
+impl<T> Ptr for *mut T { type Inner = T; }
+impl<T> Ptr for *const T { type Inner = Option<T>; }
+pub struct Raw { a: <*mut u64 as Ptr>::Inner, b: <*const u16 as Ptr>::Inner, c: u8 }
+pub struct RawG<P: Ptr> { a: P::Inner, b: u8 }
+pub type RawGu = RawG<*const u32>;
+pub trait Bounded { type Out; }
+impl<T: Copy> Bounded for T { type Out = u64; }
+pub struct B1 { a: <u8 as Bounded>::Out, b: u8 }
+pub trait Clause { type Out; }
+impl<T> Clause for T where T: Copy { type Out = u64; }
+pub struct B2 { a: <u8 as Clause>::Out, b: u8 }
+`,
+    expect: {
+      RelU8: '8/4', RelSlice: '12/4', RelStr: '8/4', RelVec: '8/4', WhereSlice: '8/4', Raw: '16/8', RawGu: '12/4', B1: '16/8', B2: '16/8',
+    },
+    abstain: ['B1', 'B2'],
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
