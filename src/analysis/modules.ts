@@ -205,19 +205,26 @@ class Walk {
     return true;
   }
 
-  /** The `#[path]` of a module declaration, `cfg_attr(pred, path = ..)` included (the last one wins, as in rustc). */
+  /**
+   * The `#[path]` of a module declaration, `cfg_attr(pred, path = ..)` included: the first one in
+   * attribute order, as rustc reads it (it warns about the others).
+   */
   private pathOf(decl: ModDef): string | undefined {
-    let p = decl.pathAttr;
-    if (decl.attrs.some((a) => a.name === 'cfg_attr')) {
-      const added = cfgAttrTexts(
-        decl.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text),
-        (pred) => this.opts.holds(pred),
-      );
-      for (const a of added) {
-        if (/^path\s*=/.test(a)) p = keyValueString(a) ?? p;
+    if (!decl.attrs.some((a) => a.name === 'cfg_attr')) return decl.pathAttr;
+    for (const a of decl.attrs) {
+      if (a.name === 'path') {
+        const v = keyValueString(a.text);
+        if (v !== undefined) return v;
+      } else if (a.name === 'cfg_attr') {
+        for (const t of cfgAttrTexts([a.text], (pred) => this.opts.holds(pred))) {
+          if (/^path\s*=/.test(t)) {
+            const v = keyValueString(t);
+            if (v !== undefined) return v;
+          }
+        }
       }
     }
-    return p;
+    return decl.pathAttr;
   }
 
   /**

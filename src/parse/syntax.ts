@@ -99,8 +99,9 @@ export function addAttrText(p: Pending, raw: string, start: number, end: number)
       mergeRepr((p.repr ??= emptyRepr()), a.text);
       break;
     case 'path': {
+      // The first `#[path]` is the one rustc reads (it warns about the others).
       const v = keyValueString(a.text);
-      if (v !== undefined) p.pathAttr = v;
+      if (v !== undefined && p.pathAttr === undefined) p.pathAttr = v;
       break;
     }
   }

@@ -512,6 +512,31 @@ pub struct Salt([u8; openssl_sys::PKCS5_SALT_LEN as usize]);
       assert.deepEqual(ours('openssl', ssl, 'build.rs'), printedCfgs(targetDir, 'openssl'));
     },
   },
+  "a module with two `path` attributes (plain or from `cfg_attr`) is read from the first one, as rustc does (it warns about the others)": {
+    files: {
+      'Cargo.toml': manifest('twopaths'),
+      'src/lib.rs': `#[path = "sys/a.rs"]
+#[path = "sys/b.rs"]
+pub mod two;
+#[cfg_attr(all(), path = "sys/a.rs")]
+#[cfg_attr(all(), path = "sys/b.rs")]
+pub mod twoca;
+#[cfg_attr(all(), path = "sys/b.rs", path = "sys/a.rs")]
+pub mod oneca;
+#[path = "sys/a.rs"]
+#[cfg_attr(unix, path = "sys/b.rs")]
+pub mod ba;
+#[cfg_attr(any(), path = "sys/b.rs")]
+#[path = "sys/a.rs"]
+pub mod off;
+pub struct H(pub two::T, pub twoca::T, pub oneca::T, pub ba::T, pub off::T);
+`,
+      'src/sys/a.rs': 'pub struct T(pub [u8; 3]);\n',
+      'src/sys/b.rs': 'pub struct T(pub [u8; 5]);\n',
+    },
+    // Each module's T is compared too (no wrong verdict); H holds the five.
+    exact: ['T', 'H'],
+  },
   "the command line reads `include!(\"file.rs\")` in the crate's own files too (syn includes the file that defines `Token!`), and `concat!(env!(\"CARGO_MANIFEST_DIR\"), ..)` paths (cryptoki-sys' bindings)": {
     files: {
       'Cargo.toml': manifest('ownincl'),
