@@ -816,6 +816,29 @@ pub struct Ident { a: fid!(u8), b: u8 }
     expect: { F: '4/2', G: '4/2', Direct: '16/8', H: '10/2', A: '16/8', B: '16/8', Ev: '16/8', Fm: '16/8', Prec: '4/1', Ident: '8/4' },
   },
   {
+    name: 'a forwarded expression goes on after it when matched again as an expression (`$v + 1`, `$v as usize * 2`), and a forwarded pattern after `|`: rustc parses the fragment as an operand',
+    source: `
+#![allow(dead_code)]
+macro_rules! cnt {
+    (@ $n:ident $v:expr ;) => { pub struct $n(pub [u8; $v]); };
+    (@ $n:ident $($t:tt)*) => { pub struct $n(pub [u8; 100]); };
+}
+macro_rules! start {
+    ($v:expr) => {
+        cnt!(@ S1 $v + 1 ;);
+        cnt!(@ S2 $v as usize * 2 ;);
+        cnt!(@ S3 $v * 5 ;);
+        cnt!(@ S4 ($v) - 1 ;);
+    };
+}
+start!(2);
+macro_rules! pick { (@ $q:pat => ;) => { u8 }; (@ $($t:tt)*) => { u64 }; }
+macro_rules! alt { ($p:pat) => { pick!(@ $p | 1 => ;) }; }
+pub struct P { a: alt!(0), b: u8 }
+`,
+    expect: { S1: '3/1', S2: '4/1', S3: '10/1', S4: '1/1', P: '2/1' },
+  },
+  {
     name: "trait objects: one trait besides auto traits (E0225); std traits that are not dyn compatible (E0038), whose `Rhs` defaults to `Self` (E0393) or whose associated types are not given (E0191); a crate's own trait of a std trait's name is its own",
     source: `
 #![allow(dead_code)]

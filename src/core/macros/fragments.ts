@@ -83,8 +83,12 @@ export function mayBegin(kind: FragmentKind, t: Token | undefined): boolean {
 export function parseFragment(kind: FragmentKind, c: Cursor): boolean {
   const t = c.cur;
   if (t?.nt !== undefined) {
-    // A forwarded fragment is taken whole, by a fragment of its kind or a tt.
+    // A forwarded fragment is taken whole, by a fragment of its kind or a tt. An expression goes
+    // on after it as after any operand (`$v + 1`, `$v as usize`, `$v.0`), a pattern after `|`,
+    // as rustc's parser does.
     if (ntAccepts(kind, t.nt) !== true) return false;
+    if (kind === 'expr' || kind === 'expr_2021') return parseExpr(c);
+    if (kind === 'pat') return parsePatTop(c, true);
     c.bump();
     return true;
   }
