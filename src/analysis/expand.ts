@@ -66,6 +66,8 @@ export interface ExpandEnv {
   readonly budget?: WorkBudget;
   /** This crate's `#[macro_export]` macros from a walk made before (see `missedExported`). */
   readonly exportedBefore?: ReadonlyMap<string, MacroDef>;
+  /** The macros modules' `use q;` gave a path in a walk made before (see `missedExported`). */
+  readonly macroUsesBefore?: ReadonlyMap<string, ReadonlyMap<string, MacroDef>>;
   /**
    * Reads a file for `include!("file.rs")` at item position. Given only for crates whose sources
    * never change (registry and git dependencies): the editor does not watch included files.
@@ -205,12 +207,17 @@ export class CrateExpander {
    * parents are walked before it).
    */
   private readonly usesOf = new Map<string, readonly UseEntry[]>();
+  /**
+   * Macros that a module's `use q;` gives a path (`macro_rules! q {..} pub(crate) use q;`), by
+   * module path joined with `::`, then by the name bound: `crate::m::q!` and `use m::q;` find them.
+   */
+  private readonly macroUses = new Map<string, Map<string, MacroDef>>();
 
   constructor(private readonly env: ExpandEnv) {}
 
   /** A new expander for a walk made again, knowing this walk's `#[macro_export]` macros (see `missedExported`). */
   again(): CrateExpander {
-    return new CrateExpander({ ...this.env, exportedBefore: new Map(this.exported) });
+    return new CrateExpander({ ...this.env, exportedBefore: new Map(this.exported), macroUsesBefore: new Map(this.macroUses) });
   }
 
   /**
@@ -220,8 +227,13 @@ export class CrateExpander {
    */
   get missedExported(): boolean {
     for (const n of this.missed) if (this.exported.has(n) && !this.env.exportedBefore?.has(n)) return true;
+    // Likewise a macro called by a module path (`self::inner::q!`) before that module's `use q;`.
+    for (const [mod, name] of this.missedUses) if (this.macroUses.get(mod)?.has(name) && !this.env.macroUsesBefore?.get(mod)?.has(name)) return true;
     return false;
   }
+
+  /** Macros looked for under a module's path and not found there, as [module, name]. */
+  private readonly missedUses: [string, string][] = [];
 
   /**
    * Before a file's calls are expanded again alone (src/analysis/crateSession.ts): forgets its line
@@ -285,6 +297,23 @@ export class CrateExpander {
             out.push(...r.items);
             textual = r.textual;
           }
+          break;
+        }
+        case 'use': {
+          // `pub(crate) use q;` of a `macro_rules! q` in textual scope: the macro has a path now.
+          if (ctx.module) {
+            for (const e of it.entries) {
+              if (e.glob || e.path.length !== 1) continue;
+              let def: MacroDef | undefined;
+              for (let t = textual; t && !def; t = t.next) if (t.def.name === e.path[0]) def = t.def;
+              if (!def) continue;
+              const key = ctx.module.join('::');
+              let m = this.macroUses.get(key);
+              if (!m) this.macroUses.set(key, (m = new Map<string, MacroDef>()));
+              m.set(e.alias ?? def.name, def);
+            }
+          }
+          out.push(it);
           break;
         }
         case 'mod': {
@@ -403,6 +432,13 @@ export class CrateExpander {
     const key = `${mod.join('::')}|${name}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
+    const used = this.macroUses.get(mod.join('::'))?.get(name) ?? this.env.macroUsesBefore?.get(mod.join('::'))?.get(name);
+    if (used) return used;
+    if (this.missedUses.length < 1000) this.missedUses.push([mod.join('::'), name]);
+    if (mod.length === 0) {
+      const def = this.exported.get(name) ?? this.env.exportedBefore?.get(name);
+      if (def) return def;
+    }
     const uses = this.usesOf.get(mod.join('::'));
     if (!uses) return undefined;
     for (const u of uses) {
@@ -438,14 +474,20 @@ export class CrateExpander {
       return ext.get(name);
     };
     let found: MacroDef | { reason: string; pending?: boolean } | undefined;
-    if (segs.length > 1) found = fromCrate(segs[0]!, last);
+    if (segs.length > 1 && MODULE_KEYWORDS.has(segs[0]!) && here && !(segs.length === 2 && (segs[0] === '$crate' || segs[0] === SELF_CRATE))) {
+      // `crate::m::q!`, `super::q!`, `self::q!`: what that module has under the name, a
+      // `#[macro_export]` macro only at the crate root (elsewhere rustc finds nothing: E0433).
+      found = this.throughModule(here, segs.slice(0, -1), last, fromCrate, 0);
+      if (!found && segs.length === 2 && segs[0] === 'crate') this.missed.add(last);
+    } else if (segs.length > 1) found = fromCrate(segs[0]!, last);
     else {
       for (let t = textual; t && !found; t = t.next) if (t.def.name === last) found = t.def;
       for (const u of uses) {
         if (found) break;
         if (u.glob || (u.alias ?? u.path[u.path.length - 1]) !== last || u.path.length < 2) continue;
         // `use super::bitflags;`, `use crate::util::m;`: what that module imports under the name.
-        if (here && MODULE_KEYWORDS.has(u.path[0]!)) found = this.throughModule(here, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, 0);
+        // `use m::q;` of a child module's `pub(crate) use q;` (2018: paths start at this module).
+        if (here && (MODULE_KEYWORDS.has(u.path[0]!) || this.usesOf.has([...here, u.path[0]!].join('::')))) found = this.throughModule(here, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, 0);
         found ??= fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
       }
       // Glob imports: `use super::*;` (procfs's modules see the root's `use bitflags::bitflags;`), `use some_crate::*;`.

@@ -839,6 +839,33 @@ pub struct P { a: alt!(0), b: u8 }
     expect: { S1: '3/1', S2: '4/1', S3: '10/1', S4: '1/1', P: '2/1' },
   },
   {
+    name: 'a macro called by path (`crate::defs::q!`, `super::q!`, `use defs::q;`) is what that module names so: its `pub(crate) use q;` of a `macro_rules!`, not a `#[macro_export]` macro of the same name (those live at the crate root)',
+    source: `
+#![allow(dead_code)]
+#[macro_export]
+macro_rules! q { ($n:ident) => { pub struct $n(pub u8); }; }
+pub mod defs {
+    macro_rules! q { ($n:ident) => { pub struct $n(pub u64); }; }
+    pub(crate) use q;
+    macro_rules! r { ($n:ident) => { pub struct $n(pub u32); }; }
+    pub(crate) use r as renamed;
+}
+pub mod a { crate::defs::q!(A); }
+pub mod b { crate::q!(B); }
+pub mod c { super::defs::q!(C); }
+pub mod d { use crate::defs::renamed; renamed!(D); }
+pub mod e { mod inner { pub(crate) use crate::defs::q; } self::inner::q!(E); }
+pub mod e2 { self::inner::q!(E2); mod inner { pub(crate) use crate::defs::q; } }
+pub mod e3 { self::inner::q!(E3); mod inner { macro_rules! q { ($n:ident) => { pub struct $n(pub u16); }; } pub(crate) use q; } }
+macro_rules! s { ($n:ident) => { pub struct $n(pub u16); }; }
+pub(crate) use s;
+pub mod f { super::s!(F); crate::s!(G); }
+`,
+    expect: { 'a::A': '8/8', 'b::B': '1/1', 'c::C': '8/8', 'd::D': '4/4', 'e::E': '8/8', 'e2::E2': '8/8', 'e3::E3': '2/2', 'f::F': '2/2', 'f::G': '2/2' },
+    // A path into a module walked after the call, through that module's own \`use\` of a path: not found.
+    abstain: ['e2::E2'],
+  },
+  {
     name: "trait objects: one trait besides auto traits (E0225); std traits that are not dyn compatible (E0038), whose `Rhs` defaults to `Self` (E0393) or whose associated types are not given (E0191); a crate's own trait of a std trait's name is its own",
     source: `
 #![allow(dead_code)]
