@@ -1135,7 +1135,10 @@ export class Engine {
         // operand whose type is not known here is evaluated wide.
         // `3 as _ as usize`: nothing tells the inner `_` (rustc: E0282).
         if (e.expr.kind === 'cast' && e.expr.ty.kind === 'infer') throw new Abstain('`as _` where no type can be inferred (rustc: E0282)');
-        const lit = e.expr.kind === 'int' ? e.expr : e.expr.kind === 'unary' && e.expr.op === '-' && e.expr.operand.kind === 'int' ? e.expr.operand : undefined;
+        // The hint reaches the literal through unary `-` and `!` (and parentheses): `!4294967290 as u64`.
+        let operand = e.expr;
+        while (operand.kind === 'unary') operand = operand.operand;
+        const lit = operand.kind === 'int' ? operand : undefined;
         const inferred = this.intTypeOf(e.expr, s);
         const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : WIDE;
         const v = this.boolValued(e.expr, s) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);

@@ -596,6 +596,23 @@ pub struct M { a: [u8; (-5i32).abs() as usize] }
     expect: { A: 'E0308', B: 'E0308', C: 'E0308', D: 'E0600', E: 'E0600', F: 'E0600', G: 'E0600', H: '7/1', I: '4/1', J: '1/1', K: '1/1', L: '8/8', M: '5/1' },
   },
   {
+    name: "a cast's type reaches an unsuffixed literal through unary `-`, `!` and parentheses (`!4294967290 as u64`): wide values, E0600 for unsigned negation, an out-of-range literal (a lint denied by default)",
+    ownCrate: true,
+    source: `
+pub struct X1(pub [u8; (!4294967290 as u64 >> 61) as usize]);
+pub struct X2(pub [u8; (-(-2147483648) as i64 - 2147483640) as usize]);
+pub struct X5(pub [u8; ((!(!3000000000)) as u64 - 2999999990) as usize]);
+#[repr(i64)]
+pub enum E { A = !0xFFFF_FFFF as i64, B = 0 }
+pub struct Y2(pub [u8; (!0xFFFF_FFFF as i64 + 4294967300) as usize]);
+pub struct N03(pub [u8; ((-(-2)) as usize) & 15]);
+pub struct N11(pub [u8; (!(-1) as usize) & 15]);
+pub struct N16(pub [u8; (- -2 as usize) & 15]);
+pub struct Y1(pub [u8; (!300 as u8) as usize]);
+`,
+    expect: { X1: '7/1', X2: '8/1', X5: '10/1', E: '8/8', Y2: '4/1', N03: 'E0600', N11: 'E0600', N16: 'E0600', Y1: 'lint' },
+  },
+  {
     name: '`#[repr(u8)]` and other integer reprs on a struct or a union are E0517; `cfg(true)` and `cfg(false)` are literals (Rust 1.88)',
     source: `
 #[repr(u8)] pub struct A { a: u8 }
