@@ -546,6 +546,11 @@ export class CrateExpander {
       this.problems.push({ file: ctx.file, span: callSpan, message: reason });
       return { reason };
     }
+    if (call.unterminated) {
+      const reason = `\`${call.name}!(..)\` at item position needs a \`;\` after it (rustc: macros that expand to items must be delimited with braces or followed by a semicolon)`;
+      this.problems.push({ file: ctx.file, span: callSpan, message: reason });
+      return { reason };
+    }
     const included = this.included(call, ctx);
     const target = included ? { included } : this.resolve(call, ctx.textual, uses, ctx.module);
     if ('reason' in target) {
@@ -594,7 +599,7 @@ export class CrateExpander {
       // expansion text in a build of hyper, through pin-project-lite) or nothing at all needs no parse.
       const sole = /\S/.test(exp.text) ? soleMacroCall(exp.text) : { empty: true as const };
       if (sole) {
-        const items: Item[] = 'empty' in sole ? [] : [{ kind: 'macroCall', name: sole.name, span: { start: sole.start, end: sole.end }, input: sole.input, inputStart: sole.inputStart, attrs: [], cfg: [] }];
+        const items: Item[] = 'empty' in sole ? [] : [{ kind: 'macroCall', name: sole.name, span: { start: sole.start, end: sole.end }, input: sole.input, inputStart: sole.inputStart, attrs: [], cfg: [], ...(sole.unterminated ? { unterminated: true as const } : {}) }];
         file = { path, items, problems: [], innerAttrs: [] };
       } else file = this.env.parse(path, blankEmptyGenerics(exp.text));
       if (file !== PENDING_FILE && !file.problems.some((p) => p.code === 'parseAbandoned')) parsedExpansions.set(exp, file);

@@ -314,6 +314,8 @@ export interface MacroItem {
   readonly cfg: readonly CfgPredicate[];
   /** Set by the module walk when the call could not be expanded: why (a type it may define says so). */
   readonly unexpanded?: string;
+  /** `m!(..)` or `m![..]` at item position without a `;` after it, which rustc rejects. */
+  readonly unterminated?: true;
 }
 
 /** `macro_rules! name { rules }`. */

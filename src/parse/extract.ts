@@ -545,6 +545,9 @@ function macroItem(ctx: Ctx, start: number, end: number, p: Pending): Item {
   const bang = head.indexOf('!');
   const name = ownString((bang >= 0 ? head.slice(0, bang) : head).replace(/\s+/g, ''));
   const body = bang >= 0 ? delimited(ctx.text, start + bang + 1, end) : undefined;
+  // Only a `{ .. }` call may end an item without a `;` (rustc: "macros that expand to items must be
+  // delimited with braces or followed by a semicolon").
+  const unterminated = body !== undefined && ctx.text[body.start - 1] !== '{' && !semicolonAt(ctx.text, end);
   return {
     kind: 'macroCall',
     name,
@@ -553,7 +556,26 @@ function macroItem(ctx: Ctx, start: number, end: number, p: Pending): Item {
     inputStart: body?.start ?? end,
     attrs: p.attrs,
     cfg: p.cfg,
+    ...(unterminated ? { unterminated: true as const } : {}),
   };
+}
+
+/** Whether `;` is the first thing at or after `at` (or just before it), past spaces and comments. */
+function semicolonAt(text: string, at: number): boolean {
+  if (text[at - 1] === ';') return true;
+  let i = at;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('//', i)) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return false;
+      i = nl + 1;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 2;
+    } else return text[i] === ';';
+  }
 }
 
 function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {

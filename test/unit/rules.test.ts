@@ -1095,6 +1095,29 @@ describe('rules checked by the engine alone (rustc gives numbers the engine must
   after(() => analyzer.dispose());
   const reported = async (source: string) => new Map((await analyzer.analyzeText('rule.rs', source)).types.map((t) => [t.name, t]));
 
+  it('an item macro call with `()` or `[]` and no `;` after it is not expanded (rustc rejects it, in an expansion too); `{}` or a `;` is fine; a lone lifetime is not a `$t:ty` (rustc errors, it does not try the next arm)', async () => {
+    // rustc 1.95: "macros that expand to items must be delimited with braces or followed by a
+    // semicolon" for A, B, C, D (whatever the macro expands to); "expected type, found lifetime" for pick!('a).
+    const r = await reported(`macro_rules! m { ($n:ident) => { pub struct $n(pub u32); }; }
+m!(A)
+m![B] // comment
+pub struct Q;
+macro_rules! outer { ($n:ident) => { m!($n) }; }
+outer!(C);
+m!(E) /* a comment first */ ;
+m! { F }
+m!(G);
+macro_rules! pick { ($t:ty) => { pub struct S(pub [u8; 4]); }; ($($t:tt)*) => { pub struct S(pub [u8; 5]); }; }
+pick!('a);
+macro_rules! pick2 { ($t:ty) => { pub struct S2(pub [u8; 4]); }; }
+pick2!('a + Send);
+`);
+    for (const n of ['A', 'B', 'C', 'S']) assert.ok(!r.get(n) || r.get(n)!.size == null, `${n} has a number`);
+    for (const n of ['E', 'F', 'G']) assert.equal(r.get(n)?.size, 4, n);
+    assert.equal(r.get('Q')?.size, 0);
+    assert.equal(r.get('S2')?.size, 4);
+  });
+
   it('packed types holding `#[repr(align)]` types through enums, tuples, arrays and generic arguments are not rejected (rustc accepts them): no E0588, no number', async () => {
     // rustc 1.95: P1 16/1, P2 16/1, P3 16/1, P4 8/1, P5..P7 accepted (checked by hand and by a helper's sweep).
     const r = await reported(`#[repr(align(8))] pub struct Al(u8);

@@ -50,7 +50,7 @@ export function expandBitflags(input: string, major: 1 | 2): Expansion | Failure
  * `;`) has its path, its input and the input's offset: `$crate::step! { .. }`, as each step of a
  * recursive macro expands to. Undefined for anything else (`macro_rules!` included).
  */
-export function soleMacroCall(text: string): { readonly name: string; readonly start: number; readonly input: string; readonly inputStart: number; readonly end: number } | undefined {
+export function soleMacroCall(text: string): { readonly name: string; readonly start: number; readonly input: string; readonly inputStart: number; readonly end: number; readonly unterminated?: true } | undefined {
   const head = /^\s*((?:::\s*)?[A-Za-z_]\w*(?:\s*::\s*[A-Za-z_]\w*)*)\s*!\s*(?=[({[])/.exec(text);
   if (!head) return undefined;
   const name = head[1]!.replace(/\s+/g, '');
@@ -67,5 +67,7 @@ export function soleMacroCall(text: string): { readonly name: string; readonly s
   const rest = toks.length - close - 1;
   if (rest > 1 || (rest === 1 && toks[close + 1]!.text !== ';')) return undefined;
   const closeAt = open + toks[close]!.start;
-  return { name, start: text.length - text.trimStart().length, input: text.slice(open + 1, closeAt), inputStart: open + 1, end: rest === 1 ? open + toks[close + 1]!.start + 1 : closeAt + 1 };
+  // `m!(..)` without `;` (see MacroItem.unterminated).
+  const unterminated = rest === 0 && toks[0].text !== '{';
+  return { name, start: text.length - text.trimStart().length, input: text.slice(open + 1, closeAt), inputStart: open + 1, end: rest === 1 ? open + toks[close + 1]!.start + 1 : closeAt + 1, ...(unterminated ? { unterminated: true as const } : {}) };
 }

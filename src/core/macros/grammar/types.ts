@@ -226,7 +226,10 @@ export function parseTy(c: Cursor, allowPlus: boolean): boolean {
       return canBeginBound(c.cur) && parseBounds(c);
     }
     if (isPunct(t, '<') || isPunct(t, '<<')) return parseQPath(c, 'type');
-    if (t.kind === 'lifetime' || isPunct(t, '?')) return parseBounds(c); // a bare trait object
+    // A bare trait object: `?Sized + ..`, or a lifetime only when `+` follows (`'a + Tr`); a lone
+    // lifetime is not a type (rustc: "expected type, found lifetime").
+    if (isPunct(t, '?') || (t.kind === 'lifetime' && (isPunct(c.ahead(1), '+') || isPunct(c.ahead(1), '+=')))) return parseBounds(c);
+    if (t.kind === 'lifetime') return false;
     if (!isPathStart(t)) return false;
     if (!parsePath(c, 'type')) return false;
     if (isPunct(c.cur, '!') && isOpen(c.ahead(1))) {
