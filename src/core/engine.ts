@@ -879,7 +879,12 @@ export class Engine {
         const item = b.item;
         const own = b.m.crate.frozen ? undefined : refKey('t', b.m, item);
         if (own !== undefined) this.addRef(s.owner, own);
-        if (item.kind === 'trait') return { k: 'dyn', text: `dyn ${item.name}` };
+        if (item.kind === 'trait') {
+          // A bare trait object (`Box<Trait>`) is an error from the 2021 edition on, a warning before.
+          const ed = s.m.crate.input.edition;
+          if (!s.m.crate.isStd && ed !== '2015' && ed !== '2018') return { k: 'error', code: 'E0782', message: `trait objects must include the \`dyn\` keyword (\`dyn ${text}\`)` };
+          return { k: 'dyn', text: `dyn ${item.name}` };
+        }
         // The std model's private helpers are not std's API (rustc: E0603 or not found).
         if (b.m.crate.isStd && !s.m.crate.isStd) {
           const path = publicStdItems(this.resolver.std, this.resolver).get(item);

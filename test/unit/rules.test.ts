@@ -883,6 +883,17 @@ pub mod f { super::s!(F); crate::s!(G); }
     abstain: ['e2::E2'],
   },
   {
+    name: 'a trait object without `dyn` (`Box<Tr>`, `&\'static Tr`) is E0782 in the 2021 edition',
+    source: `
+#![allow(dead_code)]
+pub trait Tr {}
+pub struct A(Box<Tr>);
+pub struct B { r: &'static Tr, b: u8 }
+pub struct C(Box<dyn Tr>);
+`,
+    expect: { A: 'E0782', B: 'E0782', C: '16/8' },
+  },
+  {
     name: "trait objects: one trait besides auto traits (E0225); std traits that are not dyn compatible (E0038), whose `Rhs` defaults to `Self` (E0393) or whose associated types are not given (E0191); a crate's own trait of a std trait's name is its own",
     source: `
 #![allow(dead_code)]
