@@ -7,7 +7,7 @@ import { parseExpr } from './grammar/exprs';
 import { parseItem, parseMeta, parseStmt, parseVis } from './grammar/items';
 import { parsePatTop } from './grammar/patterns';
 import { parsePath, parseTy } from './grammar/types';
-import { canBeginExpr, canBeginLiteralMaybeMinus, canBeginPattern, canBeginType, isBoolLit, isKeyword, isOpen, isPunct, ntAccepts, type Token } from './tokens';
+import { canBeginExpr, canBeginLiteralMaybeMinus, canBeginPattern, canBeginType, isBoolLit, isKeyword, isOpen, isPunct, ntVerdict, type Token } from './tokens';
 
 /**
  * A fragment kind after edition resolution: `expr` is the 2024 one (also `const {..}` and `_`),
@@ -46,9 +46,9 @@ export function fragmentKind(spec: string, edition: Edition): FragmentKind | und
 /** rustc's `nonterminal_may_begin_with`; `t` is undefined at the end of input or of a group. */
 export function mayBegin(kind: FragmentKind, t: Token | undefined): boolean {
   if (t === undefined) return false;
-  // A forwarded fragment: tried where it may be taken, or where what rustc does is not known
-  // (parseFragment then fails, and so does the expansion).
-  if (t.nt !== undefined) return ntAccepts(kind, t.nt) !== false;
+  // A forwarded fragment: as rustc does with each kind (see ntVerdict); where it may begin one
+  // but is not one, parseFragment fails, and so does the expansion.
+  if (t.nt !== undefined) return ntVerdict(kind, t) !== 'skip';
   switch (kind) {
     case 'expr_2021':
       return canBeginExpr(t) && !isKeyword(t, 'let') && !isKeyword(t, 'const');
@@ -83,12 +83,14 @@ export function mayBegin(kind: FragmentKind, t: Token | undefined): boolean {
 export function parseFragment(kind: FragmentKind, c: Cursor): boolean {
   const t = c.cur;
   if (t?.nt !== undefined) {
-    // A forwarded fragment is taken whole, by a fragment of its kind or a tt. An expression goes
-    // on after it as after any operand (`$v + 1`, `$v as usize`, `$v.0`), a pattern after `|`,
-    // as rustc's parser does.
-    if (ntAccepts(kind, t.nt) !== true) return false;
-    if (kind === 'expr' || kind === 'expr_2021') return parseExpr(c);
-    if (kind === 'pat') return parsePatTop(c, true);
+    // A forwarded fragment is taken whole where its kind allows (see ntVerdict). An expression
+    // goes on after it as after any operand (`$v + 1`, `$v as usize`, `$v.0`), a pattern after
+    // `|`, as rustc's parser does.
+    const v = ntVerdict(kind, t);
+    if (v === 'empty') return true;
+    if (v !== 'take') return false;
+    if ((kind === 'expr' || kind === 'expr_2021') && canBeginExpr(t)) return parseExpr(c);
+    if (kind === 'pat' && canBeginPattern(t, true)) return parsePatTop(c, true);
     c.bump();
     return true;
   }

@@ -294,6 +294,9 @@ class Lexer {
  * invisible group: the lifetime-like word and the `(` glued to it become one `open` token.
  * Doc comments' pre-paired brackets are renumbered.
  */
+/** Words that begin a type that is not a path. */
+const NOT_PATH_TYPE_START = new Set(['dyn', 'impl', 'fn', 'unsafe', 'extern', 'for', '_']);
+
 function mergeMarkers(tokens: LexedToken[]): LexedToken[] {
   let out: LexedToken[] | undefined;
   let moved: number[] | undefined;
@@ -304,7 +307,22 @@ function mergeMarkers(tokens: LexedToken[]): LexedToken[] {
       out ??= tokens.slice(0, i);
       moved ??= Array.from({ length: i }, (_, k) => k);
       moved[i] = moved[i + 1] = out.length;
-      out.push({ kind: 'open', text: `${t.text}(`, start: t.start, pair: -1, nt: t.text.slice(NT_MARK.length) });
+      const nt = t.text.slice(NT_MARK.length);
+      // What the group holds, where a matcher's choice depends on it (see ntVerdict).
+      const a = tokens[i + 2];
+      const b = tokens[i + 3];
+      const literal = ((a?.kind === 'literal' || (a?.kind === 'ident' && (a.text === 'true' || a.text === 'false'))) && b?.kind === 'close') || (a?.kind === 'punct' && a.text === '-' && b?.kind === 'literal' && tokens[i + 4]?.kind === 'close');
+      const path = nt === 'ty' && ((a?.kind === 'ident' && !NOT_PATH_TYPE_START.has(a.text)) || (a?.kind === 'punct' && a.text === '::'));
+      let args = false;
+      if (path) {
+        for (let j = i + 2, depth = 0; j < tokens.length && depth >= 0 && !args; j++) {
+          const x = tokens[j]!;
+          if (x.kind === 'open') depth++;
+          else if (x.kind === 'close') depth--;
+          else if (x.kind === 'punct' && x.text.startsWith('<')) args = true;
+        }
+      }
+      out.push({ kind: 'open', text: `${t.text}(`, start: t.start, pair: -1, nt, ...(literal ? { ntLiteral: true } : {}), ...(path ? { ntPath: true } : {}), ...(args ? { ntArgs: true } : {}) });
       i++;
     } else if (out && moved) {
       moved[i] = out.length;

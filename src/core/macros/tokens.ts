@@ -25,6 +25,12 @@ export interface Token {
    * delimiters around a nonterminal), of this fragment kind (`ty`, `expr`, …); see NT_MARK.
    */
   readonly nt?: string;
+  /** On a forwarded fragment: it is a literal or a negated one (`5`, `-5`), which a `literal` matcher takes. */
+  readonly ntLiteral?: true;
+  /** On a forwarded `ty`: it starts like a path (`u8`, `Vec<u8>`), which a `path` matcher takes. */
+  readonly ntPath?: true;
+  /** On a forwarded `ty`: it has generic arguments (`Vec<u8>`), which a `meta` matcher rejects. */
+  readonly ntArgs?: true;
 }
 
 /**
@@ -158,31 +164,39 @@ export function canBeginLiteralMaybeMinus(t: Token | undefined): boolean {
 }
 
 /**
- * Whether a forwarded fragment of kind `nt` (an invisible group) is accepted whole where a
- * fragment of kind `kind` is parsed: true, false (rustc never takes it: the rule does not apply),
- * or undefined where the engine does not know what rustc does (the expansion fails: unknown).
+ * What a matcher of kind `kind` does with a forwarded fragment `t` (rustc's invisible group), as
+ * measured with rustc 1.95 for every pair of kinds: `take` it (parse it as that kind), `skip` the
+ * arm (the fragment cannot begin one), or `error` (it may begin one, but does not parse as one:
+ * the expansion fails, no other arm is tried). `empty`: a `vis` matcher matches nothing before it.
  */
-export function ntAccepts(kind: string, nt: string): boolean | undefined {
-  if (kind === nt || kind === 'tt') return true;
-  switch (kind) {
-    case 'ty':
-      return nt === 'path' ? true : undefined;
-    case 'expr':
-    case 'expr_2021':
-      return NT_EXPRS.has(nt) ? true : undefined;
-    case 'pat':
-    case 'pat_param':
-      return NT_PATTERNS.has(nt) ? true : undefined;
-    case 'stmt':
-      return nt === 'item' || nt === 'expr' || nt === 'expr_2021' ? true : undefined;
-    case 'ident':
-    case 'lifetime':
-    case 'block':
-      return false;
-    default:
-      return undefined;
-  }
+export function ntVerdict(kind: string, t: Token): 'take' | 'skip' | 'error' | 'empty' {
+  const nt = t.nt === 'expr_2021' ? 'expr' : t.nt === 'pat_param' ? 'pat' : t.nt!;
+  const k = kind === 'expr_2021' ? 'expr' : kind === 'pat_param' ? 'pat' : kind;
+  if (k === 'tt') return 'take';
+  if (k === 'ident' || k === 'lifetime') return 'skip';
+  if (k === 'vis') return nt === 'vis' ? 'take' : 'empty';
+  if (k === 'item') return nt === 'item' ? 'take' : 'error';
+  const row = NT_VERDICTS[nt === 'literal' ? 'expr' : nt];
+  if (!row) return 'error';
+  if (k === 'literal') return (nt === 'expr' || nt === 'literal') && t.ntLiteral ? 'take' : 'skip';
+  const v = row[k];
+  if (v === 'path') return t.ntPath && !(k === 'meta' && t.ntArgs) ? 'take' : 'error';
+  return v ?? 'error';
 }
+
+type NtRow = Readonly<Record<string, 'take' | 'skip' | 'error' | 'path'>>;
+/** By forwarded kind, then matcher kind (see ntVerdict); `path`: taken if the type is a path (for `meta`, one without generic arguments), else an error. */
+const NT_VERDICTS: Readonly<Record<string, NtRow>> = {
+  expr: { expr: 'take', ty: 'skip', block: 'error', path: 'error', meta: 'error', pat: 'take', stmt: 'take' },
+  path: { expr: 'take', ty: 'take', block: 'skip', path: 'take', meta: 'take', pat: 'take', stmt: 'take' },
+  ty: { expr: 'skip', ty: 'take', block: 'skip', path: 'path', meta: 'path', pat: 'error', stmt: 'error' },
+  pat: { expr: 'skip', ty: 'skip', block: 'skip', path: 'error', meta: 'error', pat: 'take', stmt: 'error' },
+  block: { expr: 'take', ty: 'skip', block: 'take', path: 'skip', meta: 'skip', pat: 'skip', stmt: 'take' },
+  stmt: { expr: 'skip', ty: 'skip', block: 'error', path: 'error', meta: 'error', pat: 'skip', stmt: 'take' },
+  item: { expr: 'skip', ty: 'skip', block: 'skip', path: 'skip', meta: 'skip', pat: 'skip', stmt: 'take' },
+  meta: { expr: 'skip', ty: 'skip', block: 'skip', path: 'error', meta: 'take', pat: 'error', stmt: 'error' },
+  vis: { expr: 'skip', ty: 'skip', block: 'skip', path: 'skip', meta: 'skip', pat: 'skip', stmt: 'error' },
+};
 
 /** rustc's `Token::break_two_token_op(1)` restricted to the first-character splits the parser asks for. */
 export function splitsAfterFirst(text: string, first: string): boolean {
