@@ -408,6 +408,8 @@ export class CrateScope {
   readonly externCrateUses = new Set<UseEntry>();
   /** Names the crate gives itself (`extern crate self as name;`). */
   readonly selfNames = new Set<string>();
+  /** `extern crate smallvec as sv;` at the crate root: `sv` in the extern prelude stands for `smallvec` (2018+, every module). */
+  readonly externAliases = new Map<string, string>();
   private readonly _impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
   /** Whether every module's names are sorted out (see ModuleScope.ensure). */
   private allFilled = false;
@@ -638,6 +640,7 @@ export class CrateScope {
             const e: UseEntry = { path: [item.crate], alias: item.alias, glob: false, global: true };
             into.uses.push(e);
             this.externCrateUses.add(e);
+            if (item.alias && m === this.root) this.externAliases.set(item.alias, item.crate);
             // `pub extern crate typenum;`: the crate is a public name of the module.
             if (item.vis === 'pub') into.publicUses.add(e);
             if (item.vis !== undefined) m.useVis.set(e, item.vis);
@@ -883,6 +886,10 @@ export class Resolver {
   /** A crate by name from `crate`: std, a linked dependency (its root module), or an unread extern. */
   private externCrate(crate: CrateScope, name: string): Binding {
     if (crate.selfNames.has(name)) return { k: 'module', m: crate.outside ?? crate.root };
+    // A root `extern crate x as name;` (the root's names are sorted out first).
+    crate.root.ensure();
+    const real = crate.externAliases.get(name);
+    if (real !== undefined && real !== name) return this.externCrate(crate, real);
     const std = this.stdRoot(name);
     if (std) return std;
     const linked = crate.input.links?.crate(name);

@@ -512,6 +512,22 @@ pub struct Salt([u8; openssl_sys::PKCS5_SALT_LEN as usize]);
       assert.deepEqual(ours('openssl', ssl, 'build.rs'), printedCfgs(targetDir, 'openssl'));
     },
   },
+  "`extern crate x as y;` at the crate root puts `y` in the extern prelude: every module's paths and `use`s find it (trust-dns-resolver's `proto`)": {
+    files: {
+      'Cargo.toml': manifest('externalias', 'walkdir = "2"\n'),
+      'src/lib.rs': `pub extern crate walkdir as wd;
+pub mod a {
+    use wd::DirEntry;
+    pub struct A(pub DirEntry, pub u8);
+}
+pub mod b {
+    pub struct B(pub Option<wd::WalkDir>);
+}
+pub struct C(pub wd::Error);
+`,
+    },
+    exact: ['A', 'B', 'C'],
+  },
   "a module with two `path` attributes (plain or from `cfg_attr`) is read from the first one, as rustc does (it warns about the others)": {
     files: {
       'Cargo.toml': manifest('twopaths'),
