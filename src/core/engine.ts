@@ -698,8 +698,9 @@ export class Engine {
         // The impl's parameters, as the self type's written arguments name them.
         const params = new Set((impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime').map((p) => p.name));
         const written = (segs[segs.length - 1]!.args ?? []).filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
-        // `impl Tr for Foo` with `Foo<T = u8>` is Foo<u8>'s: arguments left to defaults are not compared here.
-        if (written.length !== adt.args.length) return undefined;
+        // `impl<T> Tr for Arc<T>` is `Arc<T, Global>`'s: arguments left out must be the defaults.
+        if (written.length > adt.args.length) return undefined;
+        if (written.length < adt.args.length && !this.defaultsRest(adt, written.length)) continue;
         const generics = new Map<string, GArg>();
         let matches = true;
         const concrete: { a: GenericArg; arg: GArg }[] = [];
@@ -746,6 +747,22 @@ export class Engine {
     if (found.length !== 1) return undefined;
     const { alias, m, generics, params } = found[0]!;
     return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, ...(params ? { params } : {}) });
+  }
+
+  /** Whether the arguments of `adt` from `from` on are its definition's defaults (`Global` of `Arc<T>`). */
+  private defaultsRest(adt: Extract<Ty, { k: 'adt' }>, from: number): boolean {
+    const params = adt.def.item.generics.params.filter((p) => p.kind !== 'lifetime');
+    if (params.length !== adt.args.length) return false;
+    const generics = new Map<string, GArg>();
+    for (let i = 0; i < params.length; i++) generics.set(params[i]!.name, adt.args[i]!);
+    for (let i = from; i < params.length; i++) {
+      const p = params[i]!;
+      const arg = adt.args[i]!;
+      if (p.kind !== 'type' || !p.default || arg.k !== 'ty') return false;
+      const def = this.tyOf(p.default, { m: adt.def.m, generics, owner: undefined });
+      if (!sameTy(def, arg.ty)) return false;
+    }
+    return true;
   }
 
   /**

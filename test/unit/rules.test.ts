@@ -749,6 +749,28 @@ pub struct B2 { a: <u8 as Clause>::Out, b: u8 }
     abstain: ['B1', 'B2'],
   },
   {
+    name: "an impl for a std type written without its defaulted parameters (`impl<T> Tr for Arc<T>`, `Vec<T>`, `HashMap<K, V>`) is the impl for that type with the defaults (arc-swap's `T::Base`)",
+    source: `
+#![allow(dead_code)]
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::AtomicPtr;
+pub unsafe trait RefCnt { type Base; }
+unsafe impl<T> RefCnt for Arc<T> { type Base = T; }
+unsafe impl<T: RefCnt> RefCnt for Option<T> { type Base = T::Base; }
+pub struct Any<T: RefCnt> { p: AtomicPtr<T::Base>, t: std::marker::PhantomData<T> }
+pub struct X(Any<Arc<String>>, u8);
+pub struct Y(Any<Option<Arc<u8>>>);
+pub trait Elem { type E; }
+impl<T> Elem for Vec<T> { type E = (T, u8); }
+impl<K, V> Elem for HashMap<K, V> { type E = (K, V); }
+pub struct H<C: Elem> { e: C::E }
+pub struct V1(H<Vec<u32>>);
+pub struct M1(H<HashMap<u16, u64>>);
+`,
+    expect: { X: '16/8', Y: '8/8', V1: '8/4', M1: '16/8' },
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
