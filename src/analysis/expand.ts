@@ -474,11 +474,12 @@ export class CrateExpander {
       return ext.get(name);
     };
     let found: MacroDef | { reason: string; pending?: boolean } | undefined;
-    if (segs.length > 1 && MODULE_KEYWORDS.has(segs[0]!) && here && !(segs.length === 2 && (segs[0] === '$crate' || segs[0] === SELF_CRATE))) {
+    if (segs.length > 1 && MODULE_KEYWORDS.has(segs[0]!) && here) {
       // `crate::m::q!`, `super::q!`, `self::q!`: what that module has under the name, a
       // `#[macro_export]` macro only at the crate root (elsewhere rustc finds nothing: E0433).
       found = this.throughModule(here, segs.slice(0, -1), last, fromCrate, 0);
-      if (!found && segs.length === 2 && segs[0] === 'crate') this.missed.add(last);
+      // One exported later in the walk is known from the walk made again (see `missedExported`).
+      if (!found && segs.length === 2 && segs[0] !== 'self' && segs[0] !== 'super') this.missed.add(last);
     } else if (segs.length > 1) found = fromCrate(segs[0]!, last);
     else {
       for (let t = textual; t && !found; t = t.next) if (t.def.name === last) found = t.def;

@@ -288,15 +288,14 @@ class Lexer {
   }
 }
 
-/** Pairs delimiters; fails on a stray, mismatched or unclosed one, or nesting past MAX_NESTING. */
+/** Words that begin a type that is not a path. */
+const NOT_PATH_TYPE_START = new Set(['dyn', 'impl', 'fn', 'unsafe', 'extern', 'for', '_']);
+
 /**
  * `'__rll_nt_ty(` … `)` (NT_MARK, written by the transcriber around a forwarded fragment) as one
  * invisible group: the lifetime-like word and the `(` glued to it become one `open` token.
  * Doc comments' pre-paired brackets are renumbered.
  */
-/** Words that begin a type that is not a path. */
-const NOT_PATH_TYPE_START = new Set(['dyn', 'impl', 'fn', 'unsafe', 'extern', 'for', '_']);
-
 function mergeMarkers(tokens: LexedToken[]): LexedToken[] {
   let out: LexedToken[] | undefined;
   let moved: number[] | undefined;
@@ -334,6 +333,7 @@ function mergeMarkers(tokens: LexedToken[]): LexedToken[] {
   return out;
 }
 
+/** Pairs delimiters; fails on a stray, mismatched or unclosed one, or nesting past MAX_NESTING. */
 function pairDelimiters(tokens: LexedToken[]): string | undefined {
   const stack: number[] = [];
   const closing: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
