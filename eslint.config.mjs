@@ -10,22 +10,25 @@ import { builtinModules } from 'node:module';
  *   core      the model, targets, layout rules, name resolution, reports: nothing else
  *   parse     web-tree-sitter → model: core
  *   cargo     manifests, lock files, sources, the package graph: core
- *   analysis  the facade (Analyzer), module loading, macros, projects, crate sessions: core, parse, cargo
+ *   analysis  the facade (Analyzer), module loading, macros, projects: core, parse, cargo
+ *   incremental  everything that makes a version from the one before: document trees and their
+ *            models, a crate session patched per edit, reports carried over: core, parse, cargo, analysis
  *   platform  Node adapters (file system, parse worker): core, parse, cargo
  *   webview   the panel's script (a browser): core's report types
  *   features  the VS Code adapters: any of the above
  * Only src/core and src/parse may name `vscode`, and only in type imports; the other lower
  * layers not at all.
  */
-const LAYERS = ['core', 'parse', 'cargo', 'analysis', 'platform', 'webview', 'features'];
+const LAYERS = ['core', 'parse', 'cargo', 'analysis', 'incremental', 'platform', 'webview', 'features'];
 const MAY_IMPORT = {
   core: [],
   parse: ['core'],
   cargo: ['core'],
   analysis: ['core', 'parse', 'cargo'],
+  incremental: ['core', 'parse', 'cargo', 'analysis'],
   platform: ['core', 'parse', 'cargo'],
   webview: ['core'],
-  features: ['core', 'parse', 'cargo', 'analysis', 'platform', 'webview'],
+  features: ['core', 'parse', 'cargo', 'analysis', 'incremental', 'platform', 'webview'],
 };
 /**
  * Node's built-in modules are for the Node side only (src/features/host.ts is the seam): the

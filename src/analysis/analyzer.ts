@@ -190,7 +190,7 @@ export class Analyzer {
     return new Analysis(target, new Engine(target, resolver, cache), crate, program);
   }
 
-  /** An analysis over a crate scope made before (src/analysis/crateSession.ts patches one per keystroke): a new engine, no layout kept. */
+  /** An analysis over a crate scope made before (src/incremental/crateSession.ts patches one per keystroke): a new engine, no layout kept. */
   async analyzeScope(crate: CrateScope, program: Program, triple?: string): Promise<Analysis> {
     const target = this.resolveTarget(triple);
     const { resolver, cache } = await this.stdFor(target);

@@ -236,7 +236,7 @@ export class CrateExpander {
   private readonly missedUses: [string, string][] = [];
 
   /**
-   * Before a file's calls are expanded again alone (src/analysis/crateSession.ts): forgets its line
+   * Before a file's calls are expanded again alone (src/incremental/crateSession.ts): forgets its line
    * index, and the expansion texts and problems of its calls.
    */
   forgetFile(file: string): void {

@@ -41,7 +41,7 @@ export type CrateLoad = LoadedCrate & {
   readonly home: MacroHome;
   readonly exported: ExportedMacros;
   readonly pending: number;
-  /** The walk's expander and how each file module was walked (to expand one file again: src/analysis/crateSession.ts). */
+  /** The walk's expander and how each file module was walked (to expand one file again: src/incremental/crateSession.ts). */
   readonly expander: CrateExpander;
   readonly fileWalks: ReadonlyMap<string, FileWalk>;
   /** Dependencies whose macros the walk asked for while they were being read. */

@@ -295,7 +295,7 @@ export class Engine {
    * Every reference between the crate's own items met so far: owner key → keys of the items
    * (types, aliases, constants) its definition names. A layout depends only on its type's
    * definition and, transitively, on these (std never changes), which lets the editor carry
-   * results over between versions of a document (src/features/documentModel.ts).
+   * results over between versions of a document (src/incremental/documentModel.ts).
    */
   readonly refs = new Map<string, Set<string>>();
 

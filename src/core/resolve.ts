@@ -504,7 +504,7 @@ export class CrateScope {
   /**
    * Puts new items in place of one file's, in this scope (a keystroke inside a crate: nothing
    * else is walked or filled again). The caller guarantees that the file's module declarations,
-   * macro calls and `extern crate` items are the same as before (src/analysis/crateSession.ts
+   * macro calls and `extern crate` items are the same as before (src/incremental/crateSession.ts
    * checks); its names, `use`s and definitions may differ. The modules of the file are refilled
    * in place (the modules of other files it declares are kept), and every lookup this crate
    * cached is forgotten (a cached binding may hold an item of the old version). An analysis

@@ -23,7 +23,6 @@ import type { TypeReport } from '../core/reportTypes';
 import { Disposable } from './dispose';
 import type { Log } from './log';
 import { type DocumentReports, documentPath } from './reports';
-import { placedReport } from './documentModel';
 import { host } from './host';
 import { typeLayouter, typeTextParser } from '../analysis/allocSites';
 import type { LayoutBaselines } from './layoutBaseline';
@@ -489,15 +488,16 @@ export class GuideView extends Disposable implements vscode.WebviewViewProvider 
   }
 
   private async updateDiagram(doc: vscode.TextDocument, offset: number, reveal: boolean): Promise<void> {
-    const report = await this.reports.get(doc);
-    if (!report) return;
+    const analysis = await this.reports.analyze(doc);
+    if (!analysis) return;
+    const report = analysis.report;
     const text = doc.getText();
     const t = typeAtOffset(this.reports.typesIn(doc, report), text, offset);
     if (!t) return; // keep showing the last type
     // The webview reveals fields by their nameSpan: a report that moved shallowly gets them placed.
     const before = await this.beforeOf(doc, t.name);
     const heap = await this.heapChartOf(doc, t);
-    const data: DiagramData = { report: placedReport(t), target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined, ...(before ? { before } : {}), ...(heap ? { heap } : {}) };
+    const data: DiagramData = { report: analysis.placedReport(t), target: report.target, uri: doc.uri.toString(), docHtml: renderDocComment(docLines(text, t)) || undefined, ...(before ? { before } : {}), ...(heap ? { heap } : {}) };
     const key = JSON.stringify(data);
     if (key === this.lastDiagram && !reveal) return;
     this.lastDiagram = key;

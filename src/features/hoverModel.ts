@@ -10,7 +10,7 @@ import type { Ty } from '../core/engine';
 import { heapMarkdown } from './heapText';
 import { expansionOf } from '../core/expansion';
 import { Abstain, LayoutError } from '../core/layout/types';
-import type { DocumentAnalysis, TypeEntry } from './documentModel';
+import type { DocumentAnalysis, TypeEntry } from '../incremental/documentModel';
 import { type TyDescription, fieldHoverMarkdown, typeExprHoverMarkdown, typeHoverMarkdown } from './layoutText';
 
 function spanContains(span: Span, offset: number): boolean {

@@ -7,7 +7,7 @@ import { expansionOf } from '../core/expansion';
 import type { TypeReport } from '../core/reportTypes';
 import type { DiagnosticSettings } from './config';
 import { straddlingFields } from '../core/cacheLines';
-import type { DocumentAnalysis } from './documentModel';
+import type { DocumentAnalysis } from '../incremental/documentModel';
 import type { TypeItem } from '../core/model';
 import { type ReorderPlan, type TextEdit, pinLayoutEdit, planReorder, reorderEdits } from '../core/reorder';
 import { isKnown } from './layoutText';

@@ -13,20 +13,21 @@
 import * as vscode from 'vscode';
 import { type Analysis, type Analyzer, type Program, singleFileProgram } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../core/reportTypes';
-export type { DocumentAnalysis, TypeEntry } from './documentModel';
+export type { DocumentAnalysis, TypeEntry } from '../incremental/documentModel';
 import { loadPackage, targetKind } from '../analysis/program';
 import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, Project, firstNeeded } from '../analysis/project';
 import { hostTriple } from '../core/hostTarget';
-import { CrateSession } from '../analysis/crateSession';
+import { CrateSession } from '../incremental/crateSession';
 import { CargoGraph, type FeatureSelection, featureArgs, lockedManifests } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
 import type { Target } from '../core/targets';
-import { DocumentTrees, type TextDocumentLike } from '../parse/documents';
+import { DocumentTrees, type TextDocumentLike } from '../incremental/documents';
+import type { Derivation } from '../incremental/extraction';
 import type { RustParser } from '../parse/parser';
 import { onDidChangeSettings, readSettings } from './config';
 import { Disposable } from './dispose';
-import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from './documentModel';
+import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from '../incremental/documentModel';
 import { sameFile } from './layoutText';
 import type { Log } from './log';
 import { type ParseWorker, host } from './host';
@@ -39,7 +40,7 @@ import { dirname } from '../cargo/paths';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex } from './workspaceIndex';
 
-/** A crate's last analysis, and the session that makes the next one (src/analysis/crateSession.ts). */
+/** A crate's last analysis, and the session that makes the next one (src/incremental/crateSession.ts). */
 interface CrateEntry {
   readonly generation: number;
   readonly reads: number;
@@ -275,6 +276,8 @@ export class DocumentReports extends Disposable {
     this.trees ??= new DocumentTrees(parser);
     const parse = (p: string, t: string) => this.parse(parser, p, t);
     const files = this.filesFor(parse);
+    // How the document's model was built from the previous version's, when it was (the carry-over reads it).
+    let derivation: Derivation | undefined;
     if (document.version === version && !document.isClosed) {
       const trees = this.trees;
       if (this.worker && !trees.has(path) && text.length >= FIRST_PARSE_OFF_THREAD) {
@@ -296,7 +299,9 @@ export class DocumentReports extends Disposable {
         // The document's own model comes from its incremental tree; a given-up parse of it is
         // parsed again when due, or once this text was parsed elsewhere (by a crate's load).
         const retry = this.retries.due(path, text) || this.parsed.get(path)?.text === text;
-        const file = trees.get(treeDoc(document), { retry }).file();
+        const parsed = trees.get(treeDoc(document), { retry });
+        const file = parsed.file();
+        derivation = parsed.derivation();
         this.noteParse(path, text, file);
       }
     }
@@ -329,7 +334,7 @@ export class DocumentReports extends Disposable {
       const reads = this.reads;
       let c = this.crates.get(key);
       // Walk again when files came in; patch the last walk when only open documents changed (a
-      // keystroke: src/analysis/crateSession.ts decides whether it can); else walk again.
+      // keystroke: src/incremental/crateSession.ts decides whether it can); else walk again.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
       if (!c || c.project !== project || c.reads !== reads || c.generation !== generation || stale) {
         let walked!: () => void;
@@ -394,10 +399,10 @@ export class DocumentReports extends Disposable {
     const carry = (await previous)?.carryOver();
     const resolved = this.analyzer.resolveTarget(target);
     analysis ??=
-      reuseAnalysis(file, { path, text, target: resolved.triple }, carry) ??
+      reuseAnalysis(file, { path, text, target: resolved.triple, derivation }, carry) ??
       (await this.analyzer.analyze(singleFileProgram(file, text, { target: resolved, parse }), target));
     this.log.debug(`${path} v${version}: analysis ready${crateDir ? ' (in its crate)' : ''} (${since(started)})`);
-    return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir }, carry);
+    return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir, derivation }, carry);
   }
 
   /**

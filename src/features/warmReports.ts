@@ -4,7 +4,7 @@
  * slice at a time, yielding to the event loop between slices, before the caller reads them all.
  */
 import { nextTurn } from '../analysis/turnBudget';
-import type { DocumentAnalysis } from './documentModel';
+import type { DocumentAnalysis } from '../incremental/documentModel';
 
 /** Milliseconds of layout work per turn of the event loop. */
 const SLICE_MS = 10;

@@ -38,7 +38,6 @@ import type {
   VariantDef,
 } from '../core/model';
 import { ownString } from '../core/model';
-import { movedItem } from '../core/positions';
 import { isLintAttr } from '../core/lints';
 import { BAIL, FastParser } from './fast';
 import { abandonedParse } from './parser';
@@ -1651,43 +1650,7 @@ function scanProblems(n: Node, ctx: Ctx, depth: number): void {
   }
 }
 
-// ───────────────────────────── incremental extraction ─────────────────────────────
-
-/** How a model was derived from an earlier one (set by `extractIncremental`; read by the layout carry-over). */
-export interface Derivation {
-  /** The earlier model's identity (`modelId`), not the model: a reference would chain every
-   * version of a document in memory, each model keeping the one it came from alive. (Not a
-   * WeakRef either: V8 keeps a WeakRef's target alive until the current job ends, and a loop
-   * of edits inside one job would chain them again.) */
-  readonly prevId: number;
-  /** The re-extracted region: [start, newEnd) in the new text, [start, oldEnd) in the old one. */
-  readonly start: number;
-  readonly newEnd: number;
-  readonly oldEnd: number;
-  /** Offset and line shift of everything after the region. */
-  readonly delta: number;
-  readonly lineDelta: number;
-  /** Items of `prev` replaced by the region's items: prev.items[oldFrom, oldTo) → items[oldFrom, newTo). */
-  readonly oldFrom: number;
-  readonly oldTo: number;
-  readonly newTo: number;
-}
-
-const derivations = new WeakMap<SourceFile, Derivation>();
-const modelIds = new WeakMap<SourceFile, number>();
-let nextModelId = 1;
-
-function modelId(file: SourceFile): number {
-  let id = modelIds.get(file);
-  if (id === undefined) modelIds.set(file, (id = nextModelId++));
-  return id;
-}
-
-/** How `file` was built from `prev` by `extractIncremental` (undefined for a full extraction, or when it came from another model). */
-export function derivationFrom(file: SourceFile, prev: SourceFile): Derivation | undefined {
-  const d = derivations.get(file);
-  return d && d.prevId === modelIds.get(prev) ? d : undefined;
-}
+// ──────────────────────── items of some top-level nodes (src/incremental) ────────────────────────
 
 /** Top-level nodes that belong to the item after them (attributes, doc comments; plain comments too, to be safe). */
 const ATTACHED: ReadonlySet<string> = new Set(['attribute_item', 'line_comment', 'block_comment']);
@@ -1713,60 +1676,12 @@ export function itemStart(n: Node): Node {
 }
 
 /**
- * The model of `text` built from `prev` (the model of `prevText`) by re-extracting only the
- * top-level items around the changed part. `prefix` and `suffix` are the lengths of the start
- * and end that both texts share and whose syntax did not change (DocumentTrees works them out).
- * `tree` is the whole file's tree, or the parse of a region of `text` that holds that window.
- * Items before the region are reused as they are, items after
- * it are copied with their offsets and lines shifted. Returns undefined (the caller extracts
- * everything) when the result could differ from a full extraction: syntax errors in either
- * version, inner attributes in the region, or an old item crossing the region's border.
+ * The items of some top-level nodes of `text`'s tree (consecutive ones, from a whole file's
+ * tree or from the parse of a region of it), as `extractFile` would give them; undefined when
+ * any of them has a syntax problem. src/incremental/extraction.ts splices them into an earlier
+ * version's model.
  */
-export function extractIncremental(
-  tree: Tree,
-  text: string,
-  path: string,
-  prev: SourceFile,
-  prevText: string,
-  prefix: number,
-  suffix: number,
-): SourceFile | undefined {
-  if (prev.problems.length || prefix + suffix > Math.min(text.length, prevText.length)) return undefined;
-  const root = tree.rootNode;
-  if (root.hasError || root.type === 'ERROR') return undefined;
-  const types = tree.language.types;
-  const newEndW = text.length - suffix;
-  const delta = text.length - prevText.length;
-  let start = prefix;
-  let newEnd = newEndW;
-  // The top-level nodes to re-extract. (Node.firstChildForIndex, not the cursor's
-  // gotoFirstChildForIndex: web-tree-sitter 0.27's cursor version always reports failure.)
-  const nodes: Node[] = [];
-  let n = root.firstChildForIndex(prefix);
-  if (n) {
-    // Back over the attributes and comments that belong to this node's item.
-    n = itemStart(n);
-    start = Math.min(start, n.startIndex);
-    // Forward over every node that starts in the window, and the item trailing attributes belong to.
-    let last = '';
-    for (let c: Node | null = n; c; c = c.nextSibling) {
-      const t = c.type;
-      if (c.startIndex > newEndW && !carriesOver(last)) break;
-      if (t === 'inner_attribute_item') return undefined;
-      nodes.push(c);
-      newEnd = Math.max(newEnd, c.endIndex);
-      last = t;
-    }
-  }
-  const oldEnd = newEnd - delta;
-  if (oldEnd < start) return undefined;
-  const items = prev.items;
-  let from = 0;
-  while (from < items.length && items[from]!.span.end <= start) from++;
-  let to = from;
-  while (to < items.length && items[to]!.span.start < oldEnd) to++;
-  if (from < to && (items[from]!.span.start < start || items[to - 1]!.span.end > oldEnd)) return undefined;
-  if (prev.innerAttrs.some((a) => a.span.end > start)) return undefined;
+export function extractItemsOf(nodes: readonly Node[], text: string, types: readonly string[]): Item[] | undefined {
   const ctx: Ctx = {
     text,
     problems: [],
@@ -1777,55 +1692,15 @@ export function extractIncremental(
     stats: undefined,
     onBail: undefined,
   };
-  const region: Item[] = [];
+  const items: Item[] = [];
   const raw: number[] = [];
   for (const node of nodes) {
     const cur = node.walk();
     try {
-      if (!visitChild(cur, ctx, 0, 'items', region, undefined, false, raw)) raw.length = 0;
+      if (!visitChild(cur, ctx, 0, 'items', items, undefined, false, raw)) raw.length = 0;
     } finally {
       cur.delete();
     }
   }
-  if (ctx.problems.length) return undefined;
-  const lineDelta = countLines(text, start, newEnd) - countLines(prevText, start, oldEnd);
-  detachStrings(region);
-  const out = items.slice(0, from);
-  for (const it of region) out.push(it);
-  for (let i = to; i < items.length; i++) out.push(movedItem(items[i]!, delta, lineDelta));
-  const file: SourceFile = { path, items: out, problems: [], innerAttrs: prev.innerAttrs };
-  derivations.set(file, { prevId: modelId(prev), start, newEnd, oldEnd, delta, lineDelta, oldFrom: from, oldTo: to, newTo: from + region.length });
-  return file;
-}
-
-/**
- * Gives every long string in the region's items its own copy. Substrings of the document text
- * keep the whole text alive, and these items outlive their version (later ones reuse or shift
- * them): without this, every keystroke would keep one more copy of the document in memory.
- */
-function detachStrings(v: unknown): void {
-  // Frozen objects are the shared constants of src/parse/syntax.ts (their strings are already copies).
-  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const x: unknown = v[i];
-      if (typeof x === 'string') {
-        if (x.length >= 13) v[i] = ownString(x);
-      } else detachStrings(x);
-    }
-    return;
-  }
-  const o = v as Record<string, unknown>;
-  for (const k in o) {
-    const x = o[k];
-    if (typeof x === 'string') {
-      if (x.length >= 13) o[k] = ownString(x);
-    } else detachStrings(x);
-  }
-}
-
-function countLines(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  return ctx.problems.length ? undefined : items;
 }

@@ -1,7 +1,7 @@
 /**
  * Editor benchmarks (issue 4), imported by test/bench/bench.ts; prints figures, asserts nothing.
  *   - re-layout after a one-character edit in a 220 KB file (target: p95 ≤ 5 ms): incremental
- *     parse (src/parse/documents.ts), extract, crate scope, then either every type's report
+ *     parse (src/incremental/documents.ts), extract, crate scope, then either every type's report
  *     (CodeLens, diagnostics) or only the edited type's (hover) — what DocumentReports does;
  *   - hover (target: p99 ≤ 10 ms): hoverAt on type names, field names and field types;
  *   - WASM memory over 10,000 incremental edits (target: flat within 5%).
@@ -10,9 +10,8 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import { type ContentChange, DocumentTrees, pointAt } from '../../src/parse/documents';
-import type { extractFile } from '../../src/parse/extract';
-import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from '../../src/features/documentModel';
+import { type ContentChange, DocumentTrees, type ParsedDocument, pointAt } from '../../src/incremental/documents';
+import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from '../../src/incremental/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
 
 /** Every WebAssembly.Memory the runtime creates (web-tree-sitter does not expose its heap). */
@@ -116,15 +115,17 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   let previous: DocumentAnalysis | undefined;
   // As src/features/reports.ts does for a document alone: the previous version carried over,
   // and its crate scope and engine reused when the layout model is the same.
-  const analyse = async (sf: ReturnType<typeof extractFile>) => {
+  const analyse = async (parsed: ParsedDocument) => {
+    const sf = parsed.file();
+    const derivation = parsed.derivation();
     const carry = previous?.carryOver();
-    const analysis = reuseAnalysis(sf, { path: file, text, target: 'x86_64-unknown-linux-gnu' }, carry) ?? (await analyzer.analyze(singleFileProgram(sf, text)));
-    const a = buildDocumentAnalysis(analysis, sf, { uri: file, version, path: file, text }, carry);
+    const analysis = reuseAnalysis(sf, { path: file, text, target: 'x86_64-unknown-linux-gnu', derivation }, carry) ?? (await analyzer.analyze(singleFileProgram(sf, text)));
+    const a = buildDocumentAnalysis(analysis, sf, { uri: file, version, path: file, text, derivation }, carry);
     previous = a;
     return a;
   };
 
-  let last = await analyse(trees.get(doc()).file());
+  let last = await analyse(trees.get(doc()));
   const all: number[] = [];
   const lazy: number[] = [];
   const parseT: number[] = [];
@@ -143,9 +144,9 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
     const t0 = performance.now();
     const parsed = trees.update(doc(), [change]);
     const t1 = performance.now();
-    const sf = parsed.file();
+    parsed.file();
     const t2 = performance.now();
-    const a = await analyse(sf);
+    const a = await analyse(parsed);
     const t3 = performance.now();
     // The hover path: the type around the edit only (reports are lazy).
     hoverAt(a, a.types.find((e) => e.shallow.span.start <= site && site < e.shallow.span.end)?.shallow.nameSpan.start ?? 0);
@@ -184,7 +185,7 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
     const change = keystroke(at, 2, repl);
     const t0 = performance.now();
     const parsed = trees.update(doc(), [change]);
-    const a = await analyse(parsed.file());
+    const a = await analyse(parsed);
     hoverAt(a, a.types.find((e) => e.shallow.span.start <= at && at < e.shallow.span.end)?.shallow.nameSpan.start ?? 0);
     const t1 = performance.now();
     void a.report;
@@ -237,7 +238,7 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
   const m0 = performance.now();
   for (let i = 0; i < memEdits; i++) {
     const parsed = edit((i * 104729) % editSites.length);
-    if (i % 5 === 4) void (await analyse(parsed.file())).report;
+    if (i % 5 === 4) void (await analyse(parsed)).report;
     peak = Math.max(peak, wasmBytes());
     if (i === Math.floor(memEdits / 10)) {
       gc();

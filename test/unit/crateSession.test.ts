@@ -1,5 +1,5 @@
 /**
- * Differential test of the incremental crate analysis (src/analysis/crateSession.ts, issue 14):
+ * Differential test of the incremental crate analysis (src/incremental/crateSession.ts, issue 14):
  * after each of 400 random edits across several files of a crate, the analysis the session
  * gives (a file patched into the last scope, or a full load when the edit needs one) must equal
  * a fresh analysis of the same texts: every report of every type of the crate, as JSON.
@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/features/documentModel';
-import { DocumentTrees } from '../../src/parse/documents';
-import { CrateSession, walkSignature } from '../../src/analysis/crateSession';
+import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/incremental/documentModel';
+import { DocumentTrees } from '../../src/incremental/documents';
+import { CrateSession, walkSignature } from '../../src/incremental/crateSession';
 import { ParsedFiles } from '../../src/analysis/parsedFiles';
 import { Project } from '../../src/analysis/project';
 import { CargoGraph } from '../../src/cargo/graph';
@@ -361,15 +361,17 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       while (b < before.length - a && b < text.length - a && before[before.length - 1 - b] === text[text.length - 1 - b]) b++;
       texts.set(path, text);
       versions.set(path, (versions.get(path) ?? 1) + 1);
-      const file = trees.update(doc(path), [{ rangeOffset: a, rangeLength: before.length - a - b, text: text.slice(a, text.length - b) }]).file();
+      const parsed = trees.update(doc(path), [{ rangeOffset: a, rangeLength: before.length - a - b, text: text.slice(a, text.length - b) }]);
+      const file = parsed.file();
       files.put(path, text, file);
       const got = await session.update([{ path, text, file }]);
       const fresh = project.loadCrate(project.graph.root, '/c/src/lib.rs', { read: (p) => texts.get(p) });
       const want = new Map((await analyzer.analyze({ crate: fresh.input, texts: fresh.texts }, x86.triple)).reports().map((x) => [x.name, x]));
       // The edited document and one other, as their surfaces would ask: some reports, in any order.
       for (const p of new Set([path, paths[r(paths.length)]!])) {
-        const f = p === path ? file : trees.get(doc(p)).file();
-        const next = buildDocumentAnalysis(got.analysis, f, { uri: p, version: versions.get(p) ?? 1, path: p, text: texts.get(p)!, crateDir: '/c' }, current.get(p)!.carryOver());
+        const pd = p === path ? parsed : trees.get(doc(p));
+        const f = pd.file();
+        const next = buildDocumentAnalysis(got.analysis, f, { uri: p, version: versions.get(p) ?? 1, path: p, text: texts.get(p)!, crateDir: '/c', derivation: pd.derivation() }, current.get(p)!.carryOver());
         current.set(p, next);
         const order = next.types.map((_, i) => i).sort(() => r(3) - 1);
         for (const i of order.slice(0, 1 + r(next.types.length))) {
@@ -406,12 +408,13 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
     };
     let current: DocumentAnalysis;
     const analyse = async (first: boolean, order: 'record' | 'all'): Promise<Map<string, number | undefined>> => {
-      const file = trees.get(doc()).file();
+      const parsed = trees.get(doc());
+      const file = parsed.file();
       files.put(path, text, file);
       texts.set(path, text);
       const r = first ? await session.load() : await session.update([{ path, text, file }]);
       const carry = first ? undefined : current.carryOver();
-      current = buildDocumentAnalysis(r.analysis, file, { uri: path, version, path, text, crateDir: '/c' }, carry);
+      current = buildDocumentAnalysis(r.analysis, file, { uri: path, version, path, text, crateDir: '/c', derivation: parsed.derivation() }, carry);
       const out = new Map<string, number | undefined>();
       if (order === 'record') {
         const rec = current.types.find((t) => t.item.name === 'Record')!;

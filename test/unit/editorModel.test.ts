@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { applyEdits } from '../../src/core/reorder';
-import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/features/documentModel';
+import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/incremental/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
 import { findings, pinProposal, reorderProposal, rustcOrder } from '../../src/features/plans';
 import { extractFile } from '../../src/parse/extract';

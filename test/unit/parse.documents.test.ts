@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Tree } from 'web-tree-sitter';
-import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/parse/documents';
-import { derivationFrom, extractFile } from '../../src/parse/extract';
+import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/incremental/documents';
+import { extractFile } from '../../src/parse/extract';
 import { abandonedParse, parseBudgetMs } from '../../src/parse/parser';
 import { placedAll } from '../../src/core/positions';
 import { apply, assertSameModel, change, editSession, getParser, rng, tracking, type TextEdit } from './parseHelpers';
@@ -209,7 +209,8 @@ describe('parse: DocumentTrees', () => {
       const model = inc.file();
       if (cache.stats.extractIncremental > before) {
         incremental++;
-        assert.ok(derivationFrom(model, lastModel), 'an incremental model records what it was derived from');
+        const d = inc.derivation();
+        assert.ok(d && d.file === model && d.base === lastModel, 'an incremental model comes with what it was derived from');
       }
       lastModel = model;
       const full = base.parse(text);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Tree } from 'web-tree-sitter';
-import type { ContentChange } from '../../src/parse/documents';
+import type { ContentChange } from '../../src/incremental/documents';
 import { loadRustParser, type ParseOptions, type RustParser } from '../../src/parse/parser';
 import { placedAll } from '../../src/core/positions';
 import { extractFile } from '../../src/parse/extract';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { SourceFile } from '../../src/core/model';
 import { GivenUpParses, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../src/features/parseRetries';
-import { DocumentTrees } from '../../src/parse/documents';
+import { DocumentTrees } from '../../src/incremental/documents';
 import { abandonedParse } from '../../src/parse/parser';
 import { getParser, tracking } from './parseHelpers';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentTrees, MAX_PENDING, type ContentChange } from '../../src/parse/documents';
+import { DocumentTrees, MAX_PENDING, type ContentChange } from '../../src/incremental/documents';
 import { extractFile } from '../../src/parse/extract';
 import { apply, assertSameModel, change, getParser, repoRoot, rng, tracking } from './parseHelpers';
 

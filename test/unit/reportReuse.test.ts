@@ -1,5 +1,5 @@
 /**
- * Reports carried over between versions (src/features/documentModel.ts) must equal reports
+ * Reports carried over between versions (src/incremental/documentModel.ts) must equal reports
  * computed from scratch, for every edit: a differential test over seeded one-character edits,
  * half of them in comments (carried over), half anywhere (often recomputed).
  */
@@ -7,18 +7,20 @@ import assert from 'node:assert/strict';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
-import { buildDocumentAnalysis, layoutSignature, placedReport, reuseAnalysis, sameLayoutModel, type DocumentAnalysis } from '../../src/features/documentModel';
+import { buildDocumentAnalysis, layoutSignature, reuseAnalysis, sameLayoutModel, type DocumentAnalysis } from '../../src/incremental/documentModel';
 import type { Report } from '../../src/core/reportTypes';
 import { heapOfTy } from '../../src/core/heap/owned';
 
 import { generateRustFile } from '../bench/editor';
-import { DocumentTrees } from '../../src/parse/documents';
+import { DocumentTrees } from '../../src/incremental/documents';
+import type { Derivation } from '../../src/incremental/extraction';
 import type { SourceFile } from '../../src/core/model';
 import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
 
 /** Every report with its fields' positions placed (carried-over reports move shallowly). */
-function placedReports(r: Report): Report {
-  return { ...r, types: r.types.map(placedReport) };
+function placedReports(a: DocumentAnalysis): Report {
+  const r = a.report;
+  return { ...r, types: r.types.map((t) => a.placedReport(t)) };
 }
 
 /**
@@ -49,8 +51,8 @@ class EditedDocument {
   async edit(start: number, end: number, insert: string): Promise<DocumentAnalysis> {
     this.text = this.text.slice(0, start) + insert + this.text.slice(end);
     this.version++;
-    const file = this.trees.update(this.doc(), [{ rangeOffset: start, rangeLength: end - start, text: insert }]).file();
-    this.current = await this.analyse(file, this.current);
+    const parsed = this.trees.update(this.doc(), [{ rangeOffset: start, rangeLength: end - start, text: insert }]);
+    this.current = await this.analyse(parsed.file(), this.current, parsed.derivation());
     return this.current;
   }
 
@@ -65,17 +67,17 @@ class EditedDocument {
   }
 
   /** As src/features/reports.ts does for a document alone: the previous analysis reused when the layout model is the same. */
-  private async analyse(sf: SourceFile, prev?: DocumentAnalysis): Promise<DocumentAnalysis> {
+  private async analyse(sf: SourceFile, prev?: DocumentAnalysis, derivation?: Derivation): Promise<DocumentAnalysis> {
     const { uri, version, text } = this;
     const carry = prev?.carryOver();
-    const reused = reuseAnalysis(sf, { path: uri, text, target: 'x86_64-unknown-linux-gnu' }, carry);
+    const reused = reuseAnalysis(sf, { path: uri, text, target: 'x86_64-unknown-linux-gnu', derivation }, carry);
     if (reused) {
       this.reusedAnalyses++;
       assert.equal(reused.crate, prev!.analysis.crate, 'the previous crate scope');
       assert.equal(reused.engine, prev!.analysis.engine, 'the previous engine');
     }
     const analysis = reused ?? (await this.analyzer.analyze(singleFileProgram(sf, text)));
-    return buildDocumentAnalysis(analysis, sf, { uri, version, path: uri, text }, carry);
+    return buildDocumentAnalysis(analysis, sf, { uri, version, path: uri, text, derivation }, carry);
   }
 }
 
@@ -109,7 +111,7 @@ describe('report carry-over between document versions', function () {
       text = op < 0.4 ? text.slice(0, at) + ch + text.slice(at) : op < 0.7 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + ch + text.slice(at + 1);
       const next = await build(text, prev);
       const fresh = await build(text);
-      assert.deepEqual(placedReports(next.report), fresh.report, `edit ${i} at ${at}`);
+      assert.deepEqual(placedReports(next), fresh.report, `edit ${i} at ${at}`);
       assert.equal(sameLayoutModel(prev.file, next.file), layoutSignature(prev.file) === layoutSignature(next.file), `edit ${i}`);
       if (next.reused) reused++;
       else recomputed++;
@@ -170,7 +172,7 @@ describe('report carry-over in a document with macro calls', function () {
       }
       const next = await build(text, prev);
       const fresh = await build(text);
-      assert.deepEqual(placedReports(next.report), fresh.report, `edit ${i}`);
+      assert.deepEqual(placedReports(next), fresh.report, `edit ${i}`);
       assert.deepEqual(heap(next, noteCount), heap(fresh, { n: 0 }), `edit ${i}: the heap note`);
       if (next.reused) reused++;
       else recomputed++;
@@ -239,7 +241,7 @@ describe('report carry-over with incremental models (item-level reuse)', functio
     for (const { step, kind: k, edit: e } of editSession(rand, edits, [6, 4, 2, 2, 2, 2, 1, 1], 160, text)) {
       const next = await d.edit(e[0], e[1], e[2]);
       const fresh = await d.fresh();
-      assert.deepEqual(placedReports(next.report), fresh.report, `step ${step}, edit kind ${k}`);
+      assert.deepEqual(placedReports(next), fresh.report, `step ${step}, edit kind ${k}`);
       if (k === 2) known += next.report.types.filter((t) => ['Arr', 'UsesAl', 'Deep', 'Top'].includes(t.name) && t.size !== null).length;
       if (next.reused) {
         carried++;
@@ -297,7 +299,7 @@ describe('report carry-over when each version is asked for one type, as hovers a
       const want = fresh.types.find((t) => t.shallow.name === name);
       assert.equal(entry === undefined, want === undefined, `step ${step}: ${name}`);
       if (!entry || !want) continue;
-      assert.deepEqual(placedReport(entry.report), want.report, `step ${step}: the report of ${name}`);
+      assert.deepEqual(entry.placed, want.report, `step ${step}: the report of ${name}`);
       const heap = (a: DocumentAnalysis, t: typeof entry) => a.typeNote(t, () => heapOfTy(a.analysis.engine, { k: 'adt', def: { item: t.item, m: t.m }, args: [] }, { maxLocalTypes: 8 }));
       assert.deepEqual(heap(next, entry), heap(fresh, want), `step ${step}: the heap line of ${name}`);
       if (next.reused) carried++;

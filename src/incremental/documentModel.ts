@@ -5,17 +5,27 @@
  */
 import { Analysis } from '../analysis/analyzer';
 import type { Report, TypeReport } from '../core/reportTypes';
-import type { FieldDef, Item, SourceFile, TypeItem } from '../core/model';
-import { refKey, refKeyOf } from '../core/engine';
-import { reportType, typeText } from '../core/report';
+import type { Item, SourceFile, TypeItem } from '../core/model';
+import { refKey } from '../core/engine';
+import { reportType } from '../core/report';
 import type { ModuleScope } from '../core/resolve';
-import { type Derivation, derivationFrom } from '../parse/extract';
-import { placed, shiftSpan } from '../core/positions';
+import { placed } from '../core/positions';
 import { expansionOf } from '../core/expansion';
+import { type Derivation, spliceOf } from './extraction';
+import { type CarriedReport, affectedBy, changedItems, crateKey, moveReport, placedReport, sameLayoutModel, sameOtherFiles, shiftReport } from './reportCarry';
+
+export { layoutSignature, sameLayoutModel } from './reportCarry';
 
 /** A type declared in the document: its report and the model item it came from. */
 export interface TypeEntry {
+  /**
+   * The type's report. Its own `line`, `nameSpan` and `span` are right; the `nameSpan`s of its
+   * fields may be off when it was carried over from a version where the type sat elsewhere
+   * (src/incremental/reportCarry.ts): `placed` has them right.
+   */
   readonly report: TypeReport;
+  /** The report with every position right (the same object unless it was carried over shallowly). */
+  readonly placed: TypeReport;
   /** The item with every position right (`placed`, computed on first read for an item that moved). */
   readonly item: TypeItem;
   /**
@@ -41,8 +51,10 @@ export interface DocumentAnalysis {
   readonly analysis: Analysis;
   /** The types declared in the document, in source order. */
   readonly types: readonly TypeEntry[];
-  /** The same, as a Report (what the older `get()` callers read). */
+  /** The same, as a Report (what the older `get()` callers read). Positions as in `TypeEntry.report`. */
   readonly report: Report;
+  /** `report` (one of this version's type reports) with every position right: see `TypeEntry.placed`. */
+  placedReport(report: TypeReport): TypeReport;
   /** True when the reports were carried over from the previous version (see `buildDocumentAnalysis`). */
   readonly reused?: boolean;
   /** The model and the reports computed so far, for the next version. */
@@ -66,7 +78,7 @@ export interface CarryOver {
   readonly texts: ReadonlyMap<string, string>;
   readonly crateKey: string;
   readonly names: readonly string[];
-  readonly reports: readonly (TypeReport | undefined)[];
+  readonly reports: readonly (CarriedReport | undefined)[];
   /** The type notes computed so far (same order; null: computed, none). See DocumentAnalysis.typeNote. */
   readonly notes: readonly (object | null | undefined)[];
   /** The type items the reports belong to (same order). */
@@ -81,214 +93,14 @@ export interface CarryOver {
   readonly refsVersion: number;
 }
 
-/** Keys of the model that do not influence any layout: positions and doc comments. */
-const POSITIONAL = new Set(['span', 'nameSpan', 'bodySpan', 'line', 'docs', 'bodyStart', 'inputStart']);
-
-/** Everything in a file's model that layouts can depend on (all but positions and docs), as a string (the tests' oracle for `sameLayoutModel`). */
-export function layoutSignature(file: SourceFile): string {
-  return JSON.stringify([file.items, file.innerAttrs], (k, v: unknown) => (POSITIONAL.has(k) ? undefined : typeof v === 'bigint' ? `${v}n` : v));
-}
-
-/** Deep equality of two models ignoring positions and doc comments (what `layoutSignature` keeps). */
-export function sameLayoutModel(a: SourceFile, b: SourceFile): boolean {
-  return same(a.items, b.items) && same(a.innerAttrs, b.innerAttrs);
-}
-
-function same(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-  if (Array.isArray(x)) {
-    if (!Array.isArray(y) || x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!same(x[i], y[i])) return false;
-    return true;
-  }
-  if (Array.isArray(y)) return false;
-  const ox = x as Record<string, unknown>;
-  const oy = y as Record<string, unknown>;
-  let nx = 0;
-  for (const k in ox) {
-    if (POSITIONAL.has(k) || ox[k] === undefined) continue;
-    nx++;
-    if (!same(ox[k], oy[k])) return false;
-  }
-  let ny = 0;
-  for (const k in oy) if (!POSITIONAL.has(k) && oy[k] !== undefined) ny++;
-  return nx === ny;
-}
-
-/**
- * True when every other file of the program has the same text. The texts of the document's own
- * macro expansions are not compared: they are named by their call's place (`path#macro:N:..`),
- * which moves with any edit above the call, and what they depend on is compared on the models
- * (a changed call or `macro_rules!` of this file carries nothing over; see changedItems).
- */
-function sameOtherFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>, path: string): boolean {
-  const own = `${path}#macro:`;
-  let n = 0;
-  for (const [p, t] of a) {
-    if (p === path || p.startsWith(own)) continue;
-    n++;
-    if (b.get(p) !== t) return false;
-  }
-  for (const p of b.keys()) if (p !== path && !p.startsWith(own)) n--;
-  return n === 0;
-}
-
-function crateKey(a: Analysis): string {
-  return `${a.program.crate.externCrates.join()}|${a.program.crate.features.join()}`;
-}
-
-/**
- * On a report that moved shallowly, under symbol keys (invisible to JSON and to the webview):
- * the report its fields come from, and its placed copy once computed. How far those fields'
- * `nameSpan`s are off is derived: the report's own span against the origin's.
- */
-const ORIGIN = Symbol('origin');
-const PLACED = Symbol('placed');
-type WithMove = { [ORIGIN]?: TypeReport; [PLACED]?: TypeReport };
-
-type FieldList = NonNullable<TypeReport['fields']>;
-
-/** Field reports moved onto the definitions of the new version (matched by name); undefined if one is missing. */
-function moveFields(fields: FieldList, defs: ReadonlyMap<string, FieldDef> | undefined, text: string): FieldList | undefined {
-  const out: FieldList[number][] = [];
-  for (const f of fields) {
-    const d = defs?.get(f.name);
-    if (!d) return undefined;
-    out.push({ ...f, nameSpan: d.nameSpan, type: typeText(d.ty, text) });
-  }
-  return out;
-}
-
-/** A report of the previous version moved to the new positions of `item` (same layout model). */
-function moveReport(old: TypeReport, at: TypeItem, text: string): TypeReport | undefined {
-  if (old.kind !== at.kind) return undefined;
-  const item = placed(at);
-  // (Without the shallow move `old` may carry: every field is rebuilt from the placed item below.)
-  const { [ORIGIN]: _o, [PLACED]: _p, ...own } = old as TypeReport & WithMove;
-  const moved: TypeReport = { ...own, line: item.line + 1, nameSpan: item.nameSpan, span: item.span };
-  if (item.kind !== 'enum') {
-    if (!old.fields) return moved;
-    const fields = moveFields(old.fields, new Map(item.fields.map((f) => [f.name, f])), text);
-    return fields && { ...moved, fields };
-  }
-  const defs = new Map(item.variants.map((v) => [v.name, new Map(v.fields.map((f) => [f.name, f]))]));
-  let variants: TypeReport['variants'];
-  if (old.variants) {
-    const vs: NonNullable<TypeReport['variants']>[number][] = [];
-    for (const v of old.variants) {
-      const fields = moveFields(v.fields, defs.get(v.name), text);
-      if (!fields) return undefined;
-      vs.push({ ...v, fields });
-    }
-    variants = vs;
-  }
-  let fields: FieldList | undefined;
-  if (old.fields) {
-    // The enum's own fields are those of its single present variant: find it by identity.
-    const oldFields = old.fields;
-    const k = old.variants?.findIndex((v) => v.fields.length === oldFields.length && v.fields.every((f, j) => f.nameSpan === oldFields[j]!.nameSpan)) ?? -1;
-    const v = k >= 0 ? old.variants![k]! : undefined;
-    fields = v && moveFields(oldFields, defs.get(v.name), text);
-    if (!fields) return undefined;
-  }
-  return { ...moved, ...(variants ? { variants } : {}), ...(fields ? { fields } : {}) };
-}
-
-function shiftFields(fields: FieldList, delta: number): FieldList {
-  return fields.map((f) => ({ ...f, nameSpan: f.nameSpan && shiftSpan(f.nameSpan, delta) }));
-}
-
-/**
- * The report of `item`, which only moved by `delta` (its text is unchanged). Like a moved item
- * (src/core/positions.ts) it is a shallow copy: its own `line`, `nameSpan` and `span` are the
- * item's (as `reportType` gives them), its fields and variants are shared, so their
- * `nameSpan`s are off until `placedReport`. This runs for every type after the edit, on every
- * keystroke.
- */
-function shiftReport(old: TypeReport, item: TypeItem, delta: number): TypeReport {
-  if (delta === 0 && old.line === item.line + 1) return old;
-  const r: { -readonly [K in keyof TypeReport]: TypeReport[K] } & WithMove = { ...old };
-  r.line = item.line + 1;
-  r.nameSpan = item.nameSpan;
-  r.span = item.span;
-  // The spread kept the origin of a report that had moved already, and its placed copy (stale here).
-  if (r[PLACED]) r[PLACED] = undefined;
-  if (old.fields || old.variants) r[ORIGIN] ??= old;
-  return r;
-}
-
-/** `r` with its fields' `nameSpan`s right too (the same object unless it moved shallowly; computed once). */
-export function placedReport(r: TypeReport): TypeReport {
-  const m = r as TypeReport & WithMove;
-  const origin = m[ORIGIN];
-  if (!origin) return r;
-  if (!m[PLACED]) {
-    const d = (r.span?.start ?? 0) - (origin.span?.start ?? 0);
-    const { [ORIGIN]: _o, [PLACED]: _p, ...own } = m;
-    const p: { -readonly [K in keyof TypeReport]: TypeReport[K] } = own;
-    if (origin.fields) p.fields = shiftFields(origin.fields, d);
-    if (origin.variants) p.variants = origin.variants.map((v) => ({ ...v, fields: shiftFields(v.fields, d) }));
-    m[PLACED] = p;
-  }
-  return m[PLACED];
-}
-
-const TYPE_KINDS = new Set(['struct', 'enum', 'union', 'alias']);
-
-/**
- * The crate items (as `Engine.refs` keys) whose definitions differ between the two models of a
- * derivation, or undefined when a name, a `use`, a module or anything else that changes what
- * names resolve to differs (then nothing is carried over).
- */
-function changedItems(d: Derivation, prevFile: SourceFile, file: SourceFile, modPath: readonly string[]): Set<string> | undefined {
-  const olds = prevFile.items.slice(d.oldFrom, d.oldTo);
-  const news = file.items.slice(d.oldFrom, d.newTo);
-  if (olds.length !== news.length) return undefined;
-  const dirty = new Set<string>();
-  for (let i = 0; i < news.length; i++) {
-    const o = olds[i]! as Item & { name?: string; vis?: string; cfg?: unknown };
-    const n = news[i]! as Item & { name?: string; vis?: string; cfg?: unknown };
-    if (o.kind !== n.kind || o.name !== n.name || o.vis !== n.vis || !same(o.cfg, n.cfg)) return undefined;
-    if (same(o, n)) continue;
-    if (TYPE_KINDS.has(n.kind)) dirty.add(refKeyOf('t', modPath, n.name!));
-    else if (n.kind === 'const' || n.kind === 'static') dirty.add(refKeyOf('v', modPath, n.name!));
-    else return undefined;
-  }
-  return dirty;
-}
-
-/** `dirty` and every item that refers to one of them, directly or not. */
-function affectedBy(dirty: Set<string>, refs: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
-  if (dirty.size === 0) return dirty;
-  const users = new Map<string, string[]>();
-  for (const [owner, deps] of refs) {
-    for (const dep of deps) {
-      let u = users.get(dep);
-      if (!u) users.set(dep, (u = []));
-      u.push(owner);
-    }
-  }
-  const out = new Set(dirty);
-  const stack = [...dirty];
-  while (stack.length) {
-    for (const u of users.get(stack.pop()!) ?? []) {
-      if (!out.has(u)) {
-        out.add(u);
-        stack.push(u);
-      }
-    }
-  }
-  return out;
-}
-
 /** A TypeEntry whose report and placed item are computed on first read (a class: no closure per entry). */
 class LazyEntry implements TypeEntry {
   constructor(
     readonly shallow: TypeItem,
     readonly m: ModuleScope,
     readonly index: number,
-    private readonly reportAt: (i: number) => TypeReport,
+    private readonly reportAt: (i: number) => CarriedReport,
+    private readonly placedAt: (i: number) => TypeReport,
   ) {}
 
   get item(): TypeItem {
@@ -296,7 +108,11 @@ class LazyEntry implements TypeEntry {
   }
 
   get report(): TypeReport {
-    return this.reportAt(this.index);
+    return this.reportAt(this.index).report;
+  }
+
+  get placed(): TypeReport {
+    return this.placedAt(this.index);
   }
 }
 
@@ -325,9 +141,13 @@ class ReusedAnalysis extends Analysis {
  * version's items, matched to the previous entries by walking both models in source order.
  * Undefined when anything differs (then the caller analyses afresh).
  */
-export function reuseAnalysis(file: SourceFile, doc: { path: string; text: string; target: string }, previous: CarryOver | undefined): Analysis | undefined {
+export function reuseAnalysis(
+  file: SourceFile,
+  doc: { path: string; text: string; target: string; derivation?: Derivation },
+  previous: CarryOver | undefined,
+): Analysis | undefined {
   if (!previous || previous.path !== doc.path || previous.target !== doc.target || previous.analysis.program.texts.size !== 1) return undefined;
-  const d = derivationFrom(file, previous.file);
+  const d = spliceOf(doc.derivation, file, previous.file);
   if (!d) return undefined;
   const before = previous.analysis;
   const dirty = changedItems(d, previous.file, file, before.moduleOfFile(doc.path)?.path ?? []);
@@ -356,8 +176,8 @@ export function reuseAnalysis(file: SourceFile, doc: { path: string; text: strin
  * The types of `path` in `analysis`, with their reports, in source order. Reports are computed
  * on first use. With `previous` (the same document's last analysis, same target, same texts in
  * every other file) reports are carried over, moved to their new positions:
- *  - when the model was derived from the previous one (src/parse/documents.ts re-extracted
- *    only the items around the edit): every report whose type's definition and everything it
+ *  - when the model was derived from the previous one (`doc.derivation`: ./documents.ts
+ *    re-extracted only the items around the edit): every report whose type's definition and everything it
  *    refers to (transitively, `Engine.refs`) are unchanged, provided no name, `use` or module
  *    changed;
  *  - otherwise, when the whole model is the same but for positions and doc comments (an edit in
@@ -366,7 +186,7 @@ export function reuseAnalysis(file: SourceFile, doc: { path: string; text: strin
 export function buildDocumentAnalysis(
   analysis: Analysis,
   file: SourceFile,
-  doc: { uri: string; version: number; path: string; text: string; crateDir?: string },
+  doc: { uri: string; version: number; path: string; text: string; crateDir?: string; derivation?: Derivation },
   previous?: CarryOver,
 ): DocumentAnalysis {
   const { path, text } = doc;
@@ -400,7 +220,7 @@ export function buildDocumentAnalysis(
     sameOtherFiles(previous.texts, analysis.program.texts, path)
       ? previous
       : undefined;
-  const derived = prev && derivationFrom(file, prev.file);
+  const derived = prev && spliceOf(doc.derivation, file, prev.file);
   const prevNames = prev?.names;
   // What carryOver needs of `previous`, so that no closure holds on to the previous version itself.
   const prevEngine = previous?.analysis.engine;
@@ -420,9 +240,9 @@ export function buildDocumentAnalysis(
     }
     return plan;
   };
-  const reports: (TypeReport | undefined)[] = new Array<TypeReport | undefined>(items.length).fill(undefined);
+  const reports: (CarriedReport | undefined)[] = new Array<CarriedReport | undefined>(items.length).fill(undefined);
   let requested = 0;
-  const carried = (i: number): TypeReport | undefined => {
+  const carried = (i: number): CarriedReport | undefined => {
     const item = items[i]!;
     // A macro-made type is made afresh by each analysis: its report too.
     if (expansionOf(item)) return undefined;
@@ -435,18 +255,19 @@ export function buildDocumentAnalysis(
     const was = prev!.items[i]!;
     if (item === was) return old;
     if (derived && item.span.start >= derived.newEnd && item.span.start === was.span.start + derived.delta) return shiftReport(old, item, derived.delta);
-    return moveReport(old, item, text);
+    const moved = moveReport(old.report, item, text);
+    return moved && { report: moved };
   };
   // Once every report is known the previous version is let go (but for its refs): two versions
   // alive at a time double what each minor garbage collection has to copy.
   let missing = items.length;
   let prevRefs: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-  const reportAt = (i: number): TypeReport => {
+  const reportAt = (i: number): CarriedReport => {
     const cached = reports[i];
     if (cached) return cached;
     const item = items[i]!;
     const m = mods[i]!;
-    const r = carried(i) ?? reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text });
+    const r = carried(i) ?? { report: reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text }) };
     reports[i] = r;
     if (--missing === 0 && prev) {
       prevRefs = prev.refs;
@@ -454,7 +275,10 @@ export function buildDocumentAnalysis(
     }
     return r;
   };
-  const types: LazyEntry[] = items.map((item, i) => new LazyEntry(item, mods[i]!, i, reportAt));
+  // Placed copies of the reports carried over shallowly, made when asked for (the diagram's).
+  const placedAt: (TypeReport | undefined)[] = [];
+  const placedOf = (i: number): TypeReport => (placedAt[i] ??= placedReport(reportAt(i)));
+  const types: LazyEntry[] = items.map((item, i) => new LazyEntry(item, mods[i]!, i, reportAt, placedOf));
   // Notes are carried only when nothing of the document's layouts changed (see typeNote).
   let prevNotes = prev?.notes;
   const notes: (object | null | undefined)[] = new Array<object | null | undefined>(items.length).fill(undefined);
@@ -552,6 +376,10 @@ class VersionAnalysis implements DocumentAnalysis {
 
   get report(): Report {
     return (this.whole ??= { target: this.target, types: this.types.map((t) => t.report) });
+  }
+
+  placedReport(report: TypeReport): TypeReport {
+    return this.types.find((t) => t.report === report)?.placed ?? report;
   }
 
   carryOver(): CarryOver {

@@ -25,8 +25,9 @@
 import type { Node, Point, Tree } from 'web-tree-sitter';
 import { Edit } from 'web-tree-sitter';
 import type { SourceFile } from '../core/model';
-import { carriesOver, extractFile, extractIncremental, itemStart } from './extract';
-import { type RustParser, abandonedParse } from './parser';
+import { carriesOver, extractFile, itemStart } from '../parse/extract';
+import { type RustParser, abandonedParse } from '../parse/parser';
+import { type Derivation, extractIncremental } from './extraction';
 
 export interface TextDocumentLike {
   readonly uri: string;
@@ -55,6 +56,11 @@ export interface ParsedDocument {
   readonly tree: Tree;
   /** The extracted model, computed on first use and cached for this version. */
   file(): SourceFile;
+  /**
+   * How that model was built from the model of the version before (re-extracting only the items
+   * around the edit), or undefined when it was extracted in full. Extracts the model first.
+   */
+  derivation(): Derivation | undefined;
 }
 
 interface Entry {
@@ -70,6 +76,8 @@ interface Entry {
   /** This version's region parse, until the model is extracted from it or the tree settled. */
   region: Tree | undefined;
   model: SourceFile | undefined;
+  /** How `model` was built from `base`'s model, when it was. */
+  derivation: Derivation | undefined;
   /** The last extracted model before this version, and how much of its text is unchanged at each end. */
   base: Base | undefined;
   doc: ParsedDocument;
@@ -407,6 +415,8 @@ export class DocumentTrees {
       if (old.tree !== tree) old.tree.delete();
       old.region?.delete();
       old.region = undefined;
+      // The replaced version's derivation holds the model before it: let that one go now.
+      old.derivation = undefined;
     }
     const entry: Entry = {
       uri,
@@ -417,6 +427,7 @@ export class DocumentTrees {
       pending,
       region,
       model: undefined,
+      derivation: undefined,
       base,
       doc: undefined as unknown as ParsedDocument,
     };
@@ -440,12 +451,13 @@ export class DocumentTrees {
       const r = e.pending.at(-1);
       const inRegion = e.region && r && b.prefix >= r.start && e.text.length - b.suffix <= r.end;
       if (!inRegion) this.settleEntry(e);
-      const file = extractIncremental(inRegion ? e.region! : e.tree, e.text, e.uri, b.model, b.text, b.prefix, b.suffix);
+      const d = extractIncremental(inRegion ? e.region! : e.tree, e.text, e.uri, b.model, b.text, b.prefix, b.suffix);
       e.region?.delete();
       e.region = undefined;
-      if (file) {
+      if (d) {
         this.stats.extractIncremental++;
-        return file;
+        e.derivation = d;
+        return d.file;
       }
     }
     this.settleEntry(e);
@@ -483,6 +495,11 @@ class VersionDoc implements ParsedDocument {
   }
   file(): SourceFile {
     return this.access.model(this.entry);
+  }
+  derivation(): Derivation | undefined {
+    const file = this.access.model(this.entry);
+    const d = this.entry.derivation;
+    return d?.file === file ? d : undefined;
   }
 }
 

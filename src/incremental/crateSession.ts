@@ -13,12 +13,12 @@
  * hundreds of random edits, that a patched analysis equals a fresh one.
  */
 import type { Item, SourceFile } from '../core/model';
-import type { CrateExpander } from './expand';
-import { type FileWalk, rewalkFile, sameTextual } from './modules';
-import { itemHasTypeMacro } from './typeMacros';
+import type { CrateExpander } from '../analysis/expand';
+import { type FileWalk, rewalkFile, sameTextual } from '../analysis/modules';
+import { itemHasTypeMacro } from '../analysis/typeMacros';
 import type { CrateScope } from '../core/resolve';
-import type { Analysis, Analyzer, Program } from './analyzer';
-import type { LoadCrateOptions, Project } from './project';
+import type { Analysis, Analyzer, Program } from '../analysis/analyzer';
+import type { LoadCrateOptions, Project } from '../analysis/project';
 import type { PackageNode } from '../cargo/graph';
 
 /**
