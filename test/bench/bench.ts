@@ -13,6 +13,9 @@
  * `RLL_BENCH_CRATES=DIR...` (colon-separated) benches those crate directories instead of fetching;
  * `RLL_BENCH_BYTES` sizes the generated corpus; `RLL_BENCH_VERBOSE=1` prints the ratio per crate;
  * `RLL_BENCH_ONLY=real` stops after the headline (for `node --cpu-prof dist/bench.js`).
+ *  1b. Front-ends (issue 14): every .rs file of the real corpus extracted from its tree by the
+ *     fast text path with the tree path behind it (what runs) and by the tree path alone, best of
+ *     3 rounds each: whether src/parse/fast.ts still pays for itself. `RLL_BENCH_ONLY=frontends`.
  *  4. Last, in a process of its own: the in-crate section (scripts/bench-in-crate.mjs, issues 13
  *     and 14), the extension in the real extension host of code-server on real crates, a
  *     generated 20 MB crate and an 83-crate dependency graph: cold open → first sized CodeLens,
@@ -285,6 +288,51 @@ async function ratioSection(analyzer: Analyzer, parser: RustParser, dirs: readon
   }
 }
 
+/** All .rs files under `dir`, depth first (tests, benches and examples included: a user opens those too). */
+function rustFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'target' && !e.name.startsWith('.')) rustFiles(p, out);
+    } else if (e.name.endsWith('.rs')) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The two extraction front-ends on the same trees: `extractFile` with the fast path (items read
+ * from the text, the tree path behind any it cannot read) and with the tree path alone. Both give
+ * the same model (test/unit/parse.extract.test.ts checks it); this says what the fast one saves.
+ */
+function frontEndSection(parser: RustParser, dirs: readonly string[]): void {
+  const files = dirs.flatMap((d) => rustFiles(d)).map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }));
+  const trees = files.map(({ text }) => parser.parse(text, null, { budgetMs: Infinity }));
+  try {
+    const kb = files.reduce((n, x) => n + x.text.length, 0) / 1024;
+    const stats = { fast: 0, tree: 0 };
+    const round = (fast: boolean): number => {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < files.length; i++) extractFile(trees[i]!, files[i]!.text, files[i]!.f, fast ? { stats } : { fast: false });
+      return ms(t0);
+    };
+    round(true);
+    round(false); // warm both paths
+    const best = { fast: Infinity, tree: Infinity };
+    for (let r = 0; r < ROUNDS; r++) {
+      best.fast = Math.min(best.fast, round(true));
+      best.tree = Math.min(best.tree, round(false));
+    }
+    const share = (100 * stats.fast) / Math.max(1, stats.fast + stats.tree);
+    console.log(`
+front-ends: ${files.length} files, ${(kb / 1024).toFixed(1)} MB of real code, extraction from parsed trees (best of ${ROUNDS})`);
+    console.log(`  fast text path, tree path behind it: ${best.fast.toFixed(0)} ms (${share.toFixed(0)} % of items read by the fast path)`);
+    console.log(`  tree path alone:                     ${best.tree.toFixed(0)} ms`);
+    console.log(`  the fast path saves ${(best.tree - best.fast).toFixed(0)} ms, ${((100 * (best.tree - best.fast)) / best.tree).toFixed(0)} % of extraction`);
+  } finally {
+    for (const t of trees) t.delete();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.RLL_BENCH_ONLY === 'in-crate') {
     if (!inCrate()) process.exitCode = 1;
@@ -298,9 +346,18 @@ async function main(): Promise<void> {
   await analyzer.analyze(singleFileProgram(analyzer.parseWith(parser, 'w.rs', gen[0]!.text), gen[0]!.text));
 
   const found = realCrates();
+  if (process.env.RLL_BENCH_ONLY === 'frontends') {
+    if ('error' in found) throw new Error(found.error);
+    frontEndSection(parser, found.dirs);
+    analyzer.dispose();
+    return;
+  }
   if ('error' in found) {
     console.log(`real-crate corpus unavailable, so no headline figure (only the generated stress corpus below):\n  ${found.error}`);
-  } else await ratioSection(analyzer, parser, found.dirs, 'real code', 'real-code', 'Debian bookworm librust-*-dev sources');
+  } else {
+    await ratioSection(analyzer, parser, found.dirs, 'real code', 'real-code', 'Debian bookworm librust-*-dev sources');
+    frontEndSection(parser, found.dirs);
+  }
   // The CLI on crates with dependencies (issue 13): Debian's registry as the crates-io source of a
   // private CARGO_HOME, so each crate's dependencies are read as a user's would be.
   const deps = DEP_BENCH_CRATES.map((c) => path.join(DEBIAN_REGISTRY, c)).filter((d) => fs.existsSync(d));
