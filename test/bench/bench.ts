@@ -302,7 +302,7 @@ function rustFiles(dir: string, out: string[] = []): string[] {
 /**
  * The two extraction front-ends on the same trees: `extractFile` with the fast path (items read
  * from the text, the tree path behind any it cannot read) and with the tree path alone. Both give
- * the same model (test/unit/parse.extract.test.ts checks it); this says what the fast one saves.
+ * the same model (test/unit/parse.fixtures.test.ts checks it); this says what the fast one saves.
  */
 function frontEndSection(parser: RustParser, dirs: readonly string[]): void {
   const files = dirs.flatMap((d) => rustFiles(d)).map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }));
