@@ -258,6 +258,9 @@ function validRangeOf(item: TypeItem, crate: CrateScope): { start?: bigint; end?
  * TryFrom, Future, Try, Pointee, BuildHasher, ToSocketAddrs, AsyncFn…): a std type's projection by one of these names may be
  * std's own impl, so a crate's impl of the same name does not decide it.
  */
+/** Std's operator traits with an associated type, whose `Rhs` parameter defaults to `Self`. */
+const RHS_SELF_OPS: ReadonlySet<string> = new Set(['Add', 'Sub', 'Mul', 'Div', 'Rem', 'BitAnd', 'BitOr', 'BitXor', 'Shl', 'Shr']);
+
 const STD_ASSOC_NAMES = new Set(['Item', 'IntoIter', 'Target', 'Output', 'Owned', 'Err', 'Error', 'Residual', 'Metadata', 'IntoFuture', 'Hasher', 'Args', 'Key', 'Value', 'Ok', 'Yield', 'Return', 'Searcher', 'Iter', 'CallRefFuture', 'CallOnceFuture', 'Discriminant']);
 
 /** Std traits whose associated types the std model writes down, by trait and name: the `rll_assoc` struct in std's `assoc` module. */
@@ -480,10 +483,12 @@ export class Engine {
     if (e.qualified) {
       // `<T as Trait>::Name`: T's impl of that trait, in its crate or this one.
       const selfTy = e.qself && segs.length === 2 ? this.tyOf(e.qself.ty, s) : undefined;
-      const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself!.trait) : undefined;
-      if (found) return found;
       // The trait as written (`qself.trait` keeps its last segment only): `<X as iter::Iterator>`.
       const traitPath = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(segs[0]!)?.[1]?.replace(/\s+/g, '');
+      const stdOp = !!e.qself?.trait && RHS_SELF_OPS.has(e.qself.trait) && !!traitPath && this.namesStdTrait(traitPath, s.m);
+      const traitArgs = selfTy && e.qself!.trait ? this.qualifiedTraitArgs(e.qself!, selfTy, stdOp, s) : undefined;
+      const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself!.trait, traitArgs, stdOp) : undefined;
+      if (found) return found;
       const viaStd = selfTy && traitPath && this.namesStdTrait(traitPath, s.m) ? this.stdTraitAssoc(selfTy, traitPath.split('::').pop()!, segs[1]!) : undefined;
       return viaStd ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
@@ -604,8 +609,28 @@ export class Engine {
     return undefined;
   }
 
-  private projection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[]): Ty | undefined {
-    return this.directProjection(self, name, s, trait, traitArgs) ?? (trait !== undefined && !traitArgs?.length ? this.blanketProjection(self, name, s, trait) : undefined);
+  /**
+   * The trait's arguments of `<X as Tr<A, ..>>::Name`, evaluated where it is written; for std's
+   * operator traits written without them (`<X as Sub>`), `Rhs` is their default, `Self`.
+   * Undefined when there are none (a lifetime is none), or when one is not a plain known type: the
+   * impls are then told apart by their self type alone.
+   */
+  private qualifiedTraitArgs(q: NonNullable<Extract<TypeExpr, { kind: 'path' }>['qself']>, self: Ty, stdOp: boolean, s: TyScope): GArg[] | undefined {
+    const written = (q.traitArgs ?? []).filter((a) => a.kind !== 'lifetime');
+    if (written.length === 0) return stdOp ? [{ k: 'ty', ty: self }] : undefined;
+    const args: GArg[] = [];
+    for (const a of written) {
+      if (a.kind !== 'type') return undefined;
+      const ty = this.tyOf(a.ty, s);
+      if (ty.k === 'unknown' || ty.k === 'error' || ty.k === 'param') return undefined;
+      args.push({ k: 'ty', ty });
+    }
+    return args;
+  }
+
+  /** `stdOp`: the trait is one of std's operator traits (`RHS_SELF_OPS`), as named where the projection is written. */
+  private projection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[], stdOp = false): Ty | undefined {
+    return this.directProjection(self, name, s, trait, traitArgs, stdOp) ?? (trait !== undefined && !traitArgs?.length ? this.blanketProjection(self, name, s, trait) : undefined);
   }
 
   /**
@@ -672,7 +697,7 @@ export class Engine {
     return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, params });
   }
 
-  private directProjection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[]): Ty | undefined {
+  private directProjection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[], stdOp = false): Ty | undefined {
     if (self.k === 'int' || self.k === 'float' || self.k === 'bool' || self.k === 'char' || self.k === 'str') return this.primitiveProjection(self, name, s, trait);
     if (self.k === 'array') return this.arrayProjection(self, name, s, trait);
     // `<&'a Map<String, Value> as IntoIterator>::IntoIter`: from an impl for references to the type.
@@ -716,9 +741,18 @@ export class Engine {
         }
         // `impl<T> ArrayLength<T> for UTerm`: parameters only the trait's arguments name are
         // bound by the bound's arguments (`U: ArrayLength<u8>`); other arguments must be equal.
-        if (traitArgs && impl.traitArgs) {
-          const written = impl.traitArgs.filter((a) => a.kind !== 'lifetime');
-          if (written.length !== traitArgs.length) continue;
+        if (traitArgs?.length) {
+          const written = (impl.traitArgs ?? []).filter((a) => a.kind !== 'lifetime');
+          if (written.length !== traitArgs.length) {
+            // `impl Sub for X` is `Sub<X>` (std's operator traits default `Rhs` to `Self`). Other
+            // arguments left out are defaults this does not read: that impl is passed over (if it
+            // were the one asked for, no other impl could match: they would overlap).
+            const rhs = traitArgs[0]!;
+            if (written.length !== 0 || traitArgs.length !== 1 || !stdOp || rhs.k !== 'ty' || !this.namesStdTrait(trait!, m)) continue;
+            const same = sameTy(self, rhs.ty);
+            if (same === undefined) return undefined;
+            if (!same) continue;
+          }
           for (let i = 0; i < written.length && matches; i++) {
             const a = written[i]!;
             const arg = traitArgs[i]!;
@@ -2498,6 +2532,28 @@ function sameTy(a: Ty, b: Ty): boolean | undefined {
         const x = a.args[i]!;
         const z = y.args[i]!;
         const r = x.k === 'ty' && z.k === 'ty' ? sameTy(x.ty, z.ty) : x.k === 'const' && z.k === 'const' ? x.value === z.value : undefined;
+        if (r === false) return false;
+        if (r === undefined) all = undefined;
+      }
+      return all;
+    }
+    case 'ptr': {
+      const y = b as typeof a;
+      // Regions are not in the model (nor do they tell impls apart: two impls differing by a lifetime overlap).
+      return a.kind === y.kind ? sameTy(a.pointee, y.pointee) : false;
+    }
+    case 'slice':
+      return sameTy(a.elem, (b as typeof a).elem);
+    case 'array': {
+      const y = b as typeof a;
+      return a.len === y.len ? sameTy(a.elem, y.elem) : false;
+    }
+    case 'tuple': {
+      const y = b as typeof a;
+      if (a.elems.length !== y.elems.length) return false;
+      let all: boolean | undefined = true;
+      for (let i = 0; i < a.elems.length; i++) {
+        const r = sameTy(a.elems[i]!, y.elems[i]!);
         if (r === false) return false;
         if (r === undefined) all = undefined;
       }

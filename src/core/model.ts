@@ -68,6 +68,8 @@ export type TypeExpr =
         readonly trait?: string;
         /** The trait's written arguments name a lifetime or hold a reference or trait object (`Tr<'a>`, `Tr<&'static u8>`). */
         readonly traitRegions?: true;
+        /** The generic arguments written on the trait's last segment (`<X as Add<Days>>`), when there are any. */
+        readonly traitArgs?: readonly GenericArg[];
       };
       readonly span: Span;
     }

@@ -261,7 +261,7 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
         segments: segmentsSh(t.segments, d),
         global: t.global,
         qualified: t.qualified,
-        ...(t.qself ? { qself: { ...t.qself, ty: tySh(t.qself.ty, d) } } : {}),
+        ...(t.qself ? { qself: { ...t.qself, ty: tySh(t.qself.ty, d), ...(t.qself.traitArgs ? { traitArgs: argsSh(t.qself.traitArgs, d) } : {}) } } : {}),
         span,
       };
     case 'ref':

@@ -1363,7 +1363,7 @@ function pathType(n: Node, ctx: Ctx, depth: number): TypeExpr {
 interface PathState {
   global: boolean;
   qualified: boolean;
-  qself?: { readonly ty: TypeExpr; readonly trait?: string };
+  qself?: { readonly ty: TypeExpr; readonly trait?: string; readonly traitRegions?: true; readonly traitArgs?: readonly GenericArg[] };
 }
 
 /** `<T as Trait>` (or `<T>`) at the head of a path: its self type and the trait's last segment. */
@@ -1376,7 +1376,10 @@ function qualifiedSelf(n: Node, ctx: Ctx, depth: number): PathState['qself'] {
   if (!ty || !alias) return undefined;
   const traitText = slice(ctx, alias);
   const trait = traitLastSegment(traitText);
-  return { ty: typeExpr(ty, ctx, depth + 1), ...(trait ? { trait } : {}), ...(traitPathHasRegions(traitText) ? { traitRegions: true as const } : {}) };
+  const self = typeExpr(ty, ctx, depth + 1);
+  const tp = typeExpr(alias, ctx, depth + 1);
+  const traitArgs = tp.kind === 'path' ? tp.segments[tp.segments.length - 1]?.args : undefined;
+  return { ty: self, ...(trait ? { trait } : {}), ...(traitPathHasRegions(traitText) ? { traitRegions: true as const } : {}), ...(traitArgs?.length ? { traitArgs } : {}) };
 }
 
 function pushPath(

@@ -1009,7 +1009,7 @@ export class FastParser {
     const segs: MutSeg[] = [];
     let global = false;
     let end = start;
-    let qself: { ty: TypeExpr; trait?: string; traitRegions?: true } | undefined;
+    let qself: { ty: TypeExpr; trait?: string; traitRegions?: true; traitArgs?: readonly GenericArg[] } | undefined;
     if (this.atP('<')) {
       // `<T as Trait>::Assoc` (or `<T>::Assoc`): the bracketed part is one segment named by its
       // text, its self type and trait's last segment kept aside (as the tree path does).
@@ -1017,6 +1017,7 @@ export class FastParser {
       const ty = this.type(depth + 1);
       let trait: string | undefined;
       let traitRegions = false;
+      let traitArgs: readonly GenericArg[] | undefined;
       if (this.atIdent('as')) {
         this.next();
         const from = this.peek().start;
@@ -1024,10 +1025,11 @@ export class FastParser {
         const traitText = this.text.slice(from, t.span.end);
         trait = traitLastSegment(traitText);
         traitRegions = traitPathHasRegions(traitText);
+        if (t.kind === 'path') traitArgs = t.segments[t.segments.length - 1]?.args;
       }
       const close = this.expectP('>');
       segs.push({ name: short(this.text, start, close.end), args: EMPTY });
-      qself = { ty, ...(trait ? { trait } : {}), ...(traitRegions ? { traitRegions: true as const } : {}) };
+      qself = { ty, ...(trait ? { trait } : {}), ...(traitRegions ? { traitRegions: true as const } : {}), ...(traitArgs?.length ? { traitArgs } : {}) };
       if (!this.atPathSep()) throw BAIL;
     } else if (this.atPathSep()) {
       global = true;

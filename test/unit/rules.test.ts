@@ -771,6 +771,47 @@ pub struct M1(H<HashMap<u16, u64>>);
     expect: { X: '16/8', Y: '8/8', V1: '8/4', M1: '16/8' },
   },
   {
+    name: "a qualified projection's trait arguments pick the impl (`<DateTime<Utc> as Sub>::Output`: std's operator traits default `Rhs` to `Self`; `<Value as Index<&str>>::Output` binds the impl's parameter); a crate trait's defaults are not read",
+    source: `
+#![allow(dead_code)]
+use std::ops::{Index, Sub};
+pub trait Zone {}
+pub struct Utc;
+impl Zone for Utc {}
+pub struct DateTime<Z: Zone> { z: Z, secs: i64 }
+pub struct Delta { secs: i64, nanos: i32 }
+impl<Z: Zone> Sub<DateTime<Z>> for DateTime<Z> { type Output = Delta; fn sub(self, _: DateTime<Z>) -> Delta { loop {} } }
+impl<Z: Zone> Sub<Delta> for DateTime<Z> { type Output = DateTime<Z>; fn sub(self, _: Delta) -> DateTime<Z> { loop {} } }
+pub struct D1 { a: <DateTime<Utc> as Sub>::Output, b: u8 }
+pub struct D2 { a: <DateTime<Utc> as Sub<Delta>>::Output, b: u8 }
+pub trait Key {}
+impl Key for &str {}
+pub enum Value { N(u64), B(bool) }
+impl<I: Key> Index<I> for Value { type Output = Value; fn index(&self, _: I) -> &Value { self } }
+pub struct V1 { a: <Value as Index<&'static str>>::Output, b: u8 }
+pub struct X { a: u32 }
+impl<'a> Sub<&'a X> for &'a X { type Output = u16; fn sub(self, _: &'a X) -> u16 { 0 } }
+impl<'a> Sub<X> for &'a X { type Output = [u8; 3]; fn sub(self, _: X) -> [u8; 3] { [0; 3] } }
+pub struct R1 { a: <&'static X as Sub>::Output, b: u8 }
+pub struct R2 { a: <&'static X as Sub<X>>::Output, b: u8 }
+pub trait Tr<R = u8> { type A; }
+pub struct Foo;
+impl Tr for Foo { type A = u16; }
+impl Tr<u32> for Foo { type A = u64; }
+pub struct T1 { a: <Foo as Tr>::A, b: u8 }
+pub struct T2 { a: <Foo as Tr<u8>>::A, b: u8 }
+pub struct T3 { a: <Foo as Tr<u32>>::A, b: u8 }
+mod own { pub trait Add<R = u8> { type Output; } }
+pub struct Bar;
+impl own::Add for Bar { type Output = u64; }
+impl own::Add<u16> for Bar { type Output = u16; }
+pub struct A1 { a: <Bar as own::Add>::Output, b: u8 }
+pub struct A2 { a: <Bar as own::Add<u16>>::Output, b: u8 }
+`,
+    expect: { D1: '24/8', D2: '16/8', V1: '24/8', R1: '4/2', R2: '4/1', T1: '4/2', T2: '4/2', T3: '16/8', A1: '16/8', A2: '4/2' },
+    abstain: ['T1', 'T2', 'A1'],
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
