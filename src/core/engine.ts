@@ -502,7 +502,7 @@ export class Engine {
       // `R::Text` with `R` a type of this crate graph whose trait impl defines `Text`; through
       // R's bounds with arguments first (`U: ArrayLength<T>`: that trait's impl, with T).
       const g = s.generics.get(segs[0]!)!;
-      const found = segs.length === 2 && g.k === 'ty' ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.traitBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.projection(g.ty, segs[1]!, s)) : undefined;
+      const found = segs.length === 2 && g.k === 'ty' ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.traitBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.projection(g.ty, segs[1]!, s) ?? this.stdBoundProjection(g.ty, segs[0]!, segs[1]!, s)) : undefined;
       return found ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
     if (segs[0] === 'Self' && segs.length >= 2) {
@@ -640,8 +640,23 @@ export class Engine {
   private traitBoundProjection(self: Ty, param: string, name: string, s: TyScope): Ty | undefined {
     const p = s.params?.find((q) => q.kind === 'type' && q.name === param);
     if (p?.kind !== 'type' || !p.traits) return undefined;
-    const found = [...new Set(p.traits)].map((t) => this.projection(self, name, s, t)).filter((t) => t !== undefined);
+    const found = [...new Set(p.traits.map(lastSegment))].map((t) => this.projection(self, name, s, t)).filter((t) => t !== undefined);
     return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * `I::Item` where the parameter I is bounded by std's trait (`I: Iterator`, `I: IntoIterator`):
+   * what std's model says of that trait's associated type for the argument (as for
+   * `<X as Iterator>::Item`). Only when exactly one of the parameter's std bounds defines `name`.
+   */
+  private stdBoundProjection(self: Ty, param: string, name: string, s: TyScope): Ty | undefined {
+    const p = s.params?.find((q) => q.kind === 'type' && q.name === param);
+    if (p?.kind !== 'type' || !p.traits) return undefined;
+    // The bound's path as written: `m::Iterator` is a crate's trait, `Iterator` std's unless a crate's is in scope.
+    const traits = [...new Set(p.traits)].filter((t) => STD_TRAIT_ASSOC.get(lastSegment(t))?.has(name) && this.namesStdTrait(t, s.m));
+    if (traits.length !== 1) return undefined;
+    const found = this.stdTraitAssoc(self, lastSegment(traits[0]!), name);
+    return found && found.k !== 'unknown' ? found : undefined;
   }
 
   /**
@@ -2562,6 +2577,10 @@ function sameTy(a: Ty, b: Ty): boolean | undefined {
     default:
       return undefined;
   }
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf(':') + 1);
 }
 
 function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {

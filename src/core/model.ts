@@ -150,9 +150,10 @@ export type GenericParam =
        */
       readonly bounds?: readonly TypeExpr[];
       /**
-       * The last segments of the trait bounds written without generic arguments, inline then in
-       * the where clause (`T: ArchivePointee + ?Sized` → `ArchivePointee`; `?Sized`, lifetimes and
-       * `Fn(..)` bounds left out): `T::ArchivedMetadata` is then that trait's associated type.
+       * The paths of the trait bounds written without generic arguments, inline then in the where
+       * clause, spaces and `r#` left out (`T: ArchivePointee + ?Sized` → `ArchivePointee`,
+       * `I: std::iter::Iterator` → `std::iter::Iterator`; `?Sized`, lifetimes and `Fn(..)` bounds
+       * left out): `T::ArchivedMetadata` is then that trait's associated type.
        */
       readonly traits?: readonly string[];
     }

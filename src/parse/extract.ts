@@ -1204,8 +1204,15 @@ function argBounds(bounds: Node, ctx: Ctx, into: TypeExpr[] | undefined): TypeEx
 /** The last segments of a `trait_bounds` node's trait paths without generic arguments (`Tr`, `a::Tr`), appended to `into`. */
 function plainBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string[] | undefined {
   for (const b of bounds.children) {
-    const last = b.type === 'type_identifier' ? b : b.type === 'scoped_type_identifier' ? b.childForFieldName('name') : null;
-    if (last) (into ??= []).push(ident(slice(ctx, last)));
+    if (b.type === 'type_identifier') (into ??= []).push(ident(slice(ctx, b)));
+    else if (b.type === 'scoped_type_identifier' && b.childForFieldName('name')) {
+      (into ??= []).push(
+        slice(ctx, b)
+          .split('::')
+          .map((x) => ident(x.trim()))
+          .join('::'),
+      );
+    }
   }
   return into;
 }

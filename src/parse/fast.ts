@@ -543,12 +543,14 @@ export class FastParser {
     let depth = 0;
     let maybe = false;
     let boundStart = true;
-    // The current bound's last path segment, while it is a plain path (`a::Tr`).
+    // The current bound's path, while it is a plain path (`a::Tr`), and its last segment.
     let name: string | undefined;
+    let path = '';
     let plain = true;
     const endBound = () => {
-      if (plain && name !== undefined) this.boundNames.push(name);
+      if (plain && name !== undefined) this.boundNames.push(path);
       name = undefined;
+      path = '';
       plain = true;
     };
     for (;;) {
@@ -562,6 +564,7 @@ export class FastParser {
           return maybe;
         }
         if (depth === 0 && c !== ':' && c !== '+') plain = false;
+        if (depth === 0 && c === ':') path += ':';
         if (depth === 0 && c === '+') endBound();
         if (c === '-' && t.joint && this.isP(this.peek(1), '>')) {
           this.next();
@@ -589,8 +592,10 @@ export class FastParser {
         return maybe;
       }
       if (depth === 0) {
-        if (t.k === K.Ident && !KEYWORDS.has(t.v)) name = identName(t.v);
-        else plain = false;
+        if (t.k === K.Ident && !KEYWORDS.has(t.v)) {
+          name = identName(t.v);
+          path += name;
+        } else plain = false;
       }
       boundStart = false;
       this.next();

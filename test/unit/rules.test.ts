@@ -812,6 +812,30 @@ pub struct A2 { a: <Bar as own::Add<u16>>::Output, b: u8 }
     abstain: ['T1', 'T2', 'A1'],
   },
   {
+    name: "`I::Item` with `I: Iterator` (or `IntoIterator`, also written `std::iter::Iterator`) is std's associated type for the argument; a crate's own trait of that name, by path or imported, is not std's",
+    source: `
+#![allow(dead_code)]
+pub mod m { pub trait Iterator { type Item; } }
+impl m::Iterator for std::vec::IntoIter<u8> { type Item = u32; }
+pub struct Own<I: m::Iterator> { cur: Option<I::Item>, z: u8 }
+pub struct OwnW<I> where I: m::Iterator { cur: Option<I::Item>, z: u8 }
+pub struct Q<I: Iterator> { it: I, cur: Option<I::Item> }
+pub struct QPath<I: std::iter::Iterator> { cur: Option<I::Item>, z: u8 }
+pub struct QGlobal<I: ::core::iter::Iterator + Clone> { cur: Option<I::Item>, z: u8 }
+pub struct QInto<I: IntoIterator> { cur: Option<I::Item>, it: Option<I::IntoIter> }
+pub struct MyIt(u8);
+impl Iterator for MyIt { type Item = (u64, u8); fn next(&mut self) -> Option<(u64, u8)> { None } }
+pub struct A(Own<std::vec::IntoIter<u8>>);
+pub struct B(OwnW<std::vec::IntoIter<u8>>);
+pub struct C(Q<std::vec::IntoIter<u32>>, Q<std::ops::Range<u8>>);
+pub struct D(QPath<std::vec::IntoIter<u16>>, QGlobal<std::ops::Range<u8>>);
+pub struct E(QInto<Vec<u16>>, QInto<Option<u8>>, QPath<MyIt>);
+pub struct F(QPath<std::str::Chars<'static>>, QPath<std::collections::hash_map::IntoIter<u8, u32>>, QPath<std::iter::Peekable<std::vec::IntoIter<u16>>>);
+`,
+    expect: { A: '12/4', B: '12/4', C: '48/8', D: '10/2', E: '80/8', F: '32/4' },
+    abstain: ['A', 'B'],
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
