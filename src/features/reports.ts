@@ -36,7 +36,7 @@ import { Postponed, later } from '../core/budget';
 import { clearParsedManifests, parseManifest, withManifestBudget } from '../cargo/manifest';
 import { clearExpansionMemo } from '../analysis/expand';
 import { budgetedFs } from '../cargo/fs';
-import { dirname } from '../cargo/paths';
+import { dirname, isInside } from '../cargo/paths';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -44,6 +44,8 @@ import { WorkspaceIndex } from './workspaceIndex';
 interface CrateEntry {
   readonly generation: number;
   readonly reads: number;
+  /** `DocumentReports.editSeq` when it was made: documents edited since, outside the crate, may be its dependencies'. */
+  readonly editSeq: number;
   readonly analysis: Analysis;
   readonly program: Program;
   /** False while files of the walk are still being parsed. */
@@ -66,6 +68,9 @@ interface DocEntry {
   readonly target: string;
   readonly generation: number;
   readonly reads: number;
+  /** The index's project generation and `DocumentReports.editSeq` when it was asked for (what carrying its reports over needs unchanged). */
+  readonly projectGeneration: number;
+  readonly editSeq: number;
   readonly result: Promise<DocumentAnalysis | undefined>;
 }
 
@@ -123,6 +128,13 @@ export class DocumentReports extends Disposable {
   private worker: ParseWorker | undefined;
   /** Counts batches of files read elsewhere: a crate walked before the last one is walked again. */
   private reads = 0;
+  /**
+   * Edits of Rust documents (and their closing, when the disk's text takes over), numbered, by
+   * path: what changed since an analysis outside the crate it read, a dependency's open file or,
+   * for a test or binary, the package's library.
+   */
+  private editSeq = 0;
+  private readonly lastEdit = new Map<string, number>();
   private readsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Crates (by entry and project) whose files were all handed to the worker. */
   private readonly rootsRead = new WeakMap<Project, Set<string>>();
@@ -163,6 +175,7 @@ export class DocumentReports extends Disposable {
         this.docs.delete(d.uri.toString());
         this.trees?.close(documentPath(d));
         if (d.languageId === 'rust') {
+          this.lastEdit.set(documentPath(d), ++this.editSeq);
           for (const k of this.crates.keys()) this.forceLoad.add(k);
           this.dropClosedCrates();
         }
@@ -172,7 +185,10 @@ export class DocumentReports extends Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         // Keep the tree in step with the edits (tree.edit, then a re-parse of the touched items or of the whole file).
         const key = documentPath(e.document);
-        if (e.document.languageId === 'rust' && e.contentChanges.length > 0) this.scheduleCrossFileRefresh();
+        if (e.document.languageId === 'rust' && e.contentChanges.length > 0) {
+          this.lastEdit.set(key, ++this.editSeq);
+          this.scheduleCrossFileRefresh();
+        }
         if (!this.trees?.has(key) || e.contentChanges.length === 0) return;
         try {
           this.trees.update(treeDoc(e.document), e.contentChanges);
@@ -246,9 +262,12 @@ export class DocumentReports extends Disposable {
     const text = document.getText();
     const path = documentPath(document);
     const started = performance.now();
-    // Reports are carried over from the previous version only if no files came in since: a
-    // report that said "being read" must be made again once they are.
-    const previous = hit && hit.reads === reads ? hit.result : undefined;
+    // Reports are carried over from the previous version only if no files came in since (a
+    // report that said "being read" must be made again once they are) and nothing changed on
+    // disk (a dependency, a manifest, a build script: the package graph is made again).
+    const projectGeneration = this.index.projectGeneration;
+    const previous = hit && hit.reads === reads && hit.projectGeneration === projectGeneration ? { result: hit.result, editSeq: hit.editSeq } : undefined;
+    const editSeq = this.editSeq;
     const result = this.run(document, path, text, version, target, previous).then(
       (r) => {
         this.log.trace(`analysed ${path} v${version} for ${target} in ${(performance.now() - started).toFixed(1)} ms`);
@@ -259,7 +278,7 @@ export class DocumentReports extends Disposable {
         return undefined;
       },
     );
-    this.docs.set(key, { version, target, generation, reads, result });
+    this.docs.set(key, { version, target, generation, reads, projectGeneration, editSeq, result });
     return result;
   }
 
@@ -269,7 +288,7 @@ export class DocumentReports extends Disposable {
     text: string,
     version: number,
     target: string,
-    previous: Promise<DocumentAnalysis | undefined> | undefined,
+    previous: { readonly result: Promise<DocumentAnalysis | undefined>; readonly editSeq: number } | undefined,
   ): Promise<DocumentAnalysis> {
     const started = performance.now();
     const parser = await this.analyzer.parser();
@@ -332,7 +351,10 @@ export class DocumentReports extends Disposable {
       for (let waits = 0; waits < 4 && this.walking.has(key); waits++) await this.walking.get(key);
       const generation = this.index.generation;
       const reads = this.reads;
+      const editSeq = this.editSeq;
       let c = this.crates.get(key);
+      // A dependency of the package in the workspace whose open document changed since: read it again.
+      if (c && project && this.forgetEditedDependencies(project, c)) this.forceLoad.add(key);
       // Walk again when files came in; patch the last walk when only open documents changed (a
       // keystroke: src/incremental/crateSession.ts decides whether it can); else walk again.
       const stale = c && c.program.texts.has(path) && c.program.texts.get(path) !== text;
@@ -375,7 +397,7 @@ export class DocumentReports extends Disposable {
           walked();
         }
         if (this.reading) this.showProgressSoon();
-        c = { ...made, generation, reads, dir: crate.dir, project };
+        c = { ...made, generation, reads, editSeq, dir: crate.dir, project };
         this.crates.set(key, c);
       }
       // Only if the crate reaches this file, and with the text of this version.
@@ -396,7 +418,9 @@ export class DocumentReports extends Disposable {
     const file = parse(path, text);
     // The previous version's reports can be carried over when only comments or bodies changed,
     // and for a document alone its crate scope and engine too.
-    const carry = (await previous)?.carryOver();
+    // Not when a document this analysis did not read as its own was edited since: a dependency's, or the library of a test.
+    const before = await previous?.result;
+    const carry = before && !this.editedSince(previous!.editSeq, (p) => p === path || before.analysis.program.texts.has(p)) ? before.carryOver() : undefined;
     const resolved = this.analyzer.resolveTarget(target);
     analysis ??=
       reuseAnalysis(file, { path, text, target: resolved.triple, derivation }, carry) ??
@@ -580,6 +604,33 @@ export class DocumentReports extends Disposable {
     for (const [key, c] of this.crates) {
       if (!open.some((p) => p.startsWith(`${c.dir}/`))) this.crates.delete(key);
     }
+  }
+
+  /** Whether a document not `own` was edited (or closed) after edit number `seq`. */
+  private editedSince(seq: number, own: (path: string) => boolean): boolean {
+    if (seq === this.editSeq) return false;
+    for (const [p, n] of this.lastEdit) if (n > seq && !own(p)) return true;
+    return false;
+  }
+
+  /**
+   * Forgets the path dependencies `project` has read whose open documents were edited since
+   * crate `c` was analysed (a dependency crate is read once per package graph), so that they are
+   * read again with their new texts. True when one was.
+   */
+  private forgetEditedDependencies(project: Project, c: CrateEntry): boolean {
+    if (c.editSeq === this.editSeq) return false;
+    let forgot = false;
+    for (const [p, n] of this.lastEdit) {
+      if (n <= c.editSeq || c.program.texts.has(p)) continue;
+      for (const node of [...project.read]) {
+        if (node.source === 'path' && node !== project.graph.root && isInside(p, node.dir)) {
+          project.forget(node);
+          forgot = true;
+        }
+      }
+    }
+    return forgot;
   }
 
   /**

@@ -123,6 +123,16 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
   /** Any entry created or deleted: package graphs may see other sources now. */
   private onEntryEvent(uri: vscode.Uri): void {
     if (!host().handles(uri) || this.isIgnored(uri) || /\.(rs|toml|lock)$/.test(uri.path)) return;
+    // A folder deleted (or moved) in one event: the files read under it are gone too.
+    const dir = host().pathOf(uri);
+    let dropped = false;
+    for (const p of this.disk.keys()) {
+      if (isInside(p, dir) && p !== dir) {
+        this.disk.delete(p);
+        dropped = true;
+      }
+    }
+    if (dropped) this.crates.clear();
     this._projectGeneration++;
     this._generation++;
     this._onDidChange.fire();

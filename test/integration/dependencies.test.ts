@@ -8,6 +8,25 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, hoverAt, openFixture, poll, positionOf, hoverText, resetSetting, setSetting, workspaceRoot } from './helpers';
 
+/** The CodeLens titles of `d`'s types, by type name (the lens sits on the item's first line, its doc comment). */
+async function lensTitles(d: vscode.TextDocument): Promise<Map<string, string>> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', d.uri, 100)) ?? [];
+  const out = new Map<string, string>();
+  for (const l of lenses) {
+    let name: string | undefined;
+    for (let k = l.range.start.line; k < Math.min(d.lineCount, l.range.start.line + 6) && !name; k++) {
+      name = /^\s*(?:pub\s+)?(?:struct|enum|union)\s+(\w+)/.exec(d.lineAt(k).text)?.[1];
+    }
+    if (name && !out.has(name)) out.set(name, l.command?.title ?? '');
+  }
+  return out;
+}
+
+/** Asserts every lens of `want` starts with its expected title, printing all of them when one does not. */
+function assertTitles(got: Map<string, string>, want: ReadonlyMap<string, string>, when: string): void {
+  for (const [name, w] of want) assert.ok(got.get(name)?.startsWith(w), `${when}: ${name} is "${got.get(name)}", want "${w}" (all: ${JSON.stringify([...got])})`);
+}
+
 suite('dependencies', () => {
   let doc: vscode.TextDocument;
 
@@ -27,20 +46,7 @@ suite('dependencies', () => {
       ['MaybeHolder', '40 B · align 8'],
       ['ManyBytes', '24 B · align 8'],
     ]);
-    const titles = async () => {
-      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100)) ?? [];
-      const out = new Map<string, string>();
-      for (const l of lenses) {
-        // The lens sits on the item's first line (its doc comment): the name is a few lines on.
-        let name: string | undefined;
-        for (let k = l.range.start.line; k < Math.min(doc.lineCount, l.range.start.line + 6) && !name; k++) {
-          name = /^\s*(?:pub\s+)?(?:struct|enum|union)\s+(\w+)/.exec(doc.lineAt(k).text)?.[1];
-        }
-        if (name && !out.has(name)) out.set(name, l.command?.title ?? '');
-      }
-      return out;
-    };
-    const all = await poll(titles, (t) => [...want].every(([n, w]) => t.get(n)?.startsWith(w)), 30_000);
+    const all = await poll(() => lensTitles(doc), (t) => [...want].every(([n, w]) => t.get(n)?.startsWith(w)), 30_000);
     for (const [name, w] of want) assert.ok(all.get(name)?.startsWith(w), `${name}: ${all.get(name)} (want ${w})`);
   });
 
@@ -100,6 +106,19 @@ suite('dependencies', () => {
       // Holder grows to 48: InTest becomes 56.
       const grown = await poll(() => hoverAt(it, 'pub struct InTest', 'InTest'), (t) => /size 56\b/.test(t));
       assert.match(grown, /size 56 · align 8\b/, grown);
+      // Every lens of the test file at once (rustc 1.95 on the edited fixture): none carried over
+      // from before the edit (the test crate's own files did not change, its library did).
+      assertTitles(
+        await lensTitles(it),
+        new Map([
+          ['InTest', '56 B · align 8'],
+          ['TwoSmalls', '20 B · align 2'],
+          ['WithPair', '72 B · align 8'],
+          ['MaybeHeld', '56 B · align 8'],
+          ['Holders', '96 B · align 8'],
+        ]),
+        'after the library\'s edit',
+      );
     } finally {
       const back = new vscode.WorkspaceEdit();
       const from = doc.getText().indexOf('    extra: u64,\n');
@@ -108,6 +127,57 @@ suite('dependencies', () => {
     }
     const again = await poll(() => hoverAt(it, 'pub struct InTest', 'InTest'), (t) => /size 48\b/.test(t));
     assert.match(again, /size 48 · align 8\b/, again);
+  });
+
+  test('an unsaved edit of the path dependency\'s open file shows in the package\'s types, every lens at once', async () => {
+    const dep = await openFixture('deps/pathdep/src/lib.rs');
+    const field = '    pub b: u8,\n';
+    const edit = new vscode.WorkspaceEdit();
+    const at = dep.getText().indexOf(field);
+    assert.ok(at > 0);
+    edit.insert(dep.uri, dep.positionAt(at + field.length), '    pub c: u32,\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      // Small grows to 8 (align 4): rustc 1.95 on the edited fixture.
+      const grown = await poll(() => hoverAt(doc, 'pub struct Smalls', 'Smalls'), (t) => /size 20\b/.test(t));
+      assert.match(grown, /size 20 · align 4\b/, grown);
+      assertTitles(
+        await lensTitles(doc),
+        new Map([
+          ['Holder', '48 B · align 8'],
+          ['Pair', '64 B · align 8'],
+          ['Smalls', '20 B · align 4'],
+          ['MaybeHolder', '48 B · align 8'],
+        ]),
+        'after the dependency\'s edit',
+      );
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      const from = dep.getText().indexOf('    pub c: u32,\n');
+      back.delete(dep.uri, new vscode.Range(dep.positionAt(from), dep.positionAt(from + '    pub c: u32,\n'.length)));
+      await vscode.workspace.applyEdit(back);
+    }
+    const again = await poll(() => hoverAt(doc, 'pub struct Smalls', 'Smalls'), (t) => /size 10\b/.test(t));
+    assert.match(again, /size 10 · align 2\b/, again);
+  });
+
+  test('with the path dependency\'s folder moved away (one event), no type holding it keeps a number', async () => {
+    const dir = vscode.Uri.joinPath(workspaceRoot(), 'deps/pathdep');
+    const away = vscode.Uri.joinPath(workspaceRoot(), 'deps/pathdep-away');
+    const before = await poll(() => lensTitles(doc), (t) => !!t.get('Smalls')?.startsWith('10 B'));
+    assert.ok(before.get('Smalls')?.startsWith('10 B'), JSON.stringify([...before]));
+    await vscode.workspace.fs.rename(dir, away);
+    try {
+      const numbered = /^\d+ B\b/;
+      // (Pair, which holds only the vendored crate's types, may say "being read" while the new graph reads it.)
+      const gone = await poll(() => lensTitles(doc), (t) => ['Holder', 'Smalls', 'MaybeHolder'].every((n) => t.has(n) && !numbered.test(t.get(n)!)) && numbered.test(t.get('Pair') ?? ''), 30_000);
+      for (const n of ['Holder', 'Smalls', 'MaybeHolder']) assert.doesNotMatch(gone.get(n) ?? '', numbered, `${n}: ${gone.get(n)}`);
+      assert.ok(gone.get('Pair')?.startsWith('64 B · align 8'), `Pair: ${gone.get('Pair')}`);
+    } finally {
+      await vscode.workspace.fs.rename(away, dir);
+    }
+    const back = await poll(() => lensTitles(doc), (t) => !!t.get('Smalls')?.startsWith('10 B'), 30_000);
+    assert.ok(back.get('Smalls')?.startsWith('10 B · align 2'), `Smalls: ${back.get('Smalls')}`);
   });
 
   test('rustLayout.cargo.features lays the package out with the features it names (cargo: Gated is 1 byte by default, 40 with `extra`)', async () => {
