@@ -3,7 +3,7 @@
  * layouts need, and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
-import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, ImplDef, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
@@ -675,7 +675,8 @@ export class Engine {
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(BLANKET_IMPLS) ?? []) {
         if (impl.trait !== trait || impl.hasWhere || !crate.active(impl.cfg)) continue;
-        const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+        const alias = implAlias(impl, name, crate);
+        if (alias === null) return undefined;
         if (!alias?.ty || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
         const param = blanketParam(impl)!;
         const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
@@ -729,7 +730,8 @@ export class Engine {
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(refKind ? `${refKind}${item.name}` : item.name) ?? []) {
         if (trait !== undefined && impl.trait !== trait) continue;
-        const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+        const alias = implAlias(impl, name, crate);
+        if (alias === null) return undefined;
         const selfTy = refKind && impl.selfTy.kind === 'ref' && impl.selfTy.mutable === (refKind === '&mut') ? impl.selfTy.inner : refKind ? undefined : impl.selfTy;
         if (!alias || !crate.active(impl.cfg) || selfTy?.kind !== 'path') continue;
         const segs = selfTy.segments;
@@ -825,7 +827,8 @@ export class Engine {
     const found: { alias: TypeAliasDef; m: ModuleScope }[] = [];
     for (const { impl, m } of crate.impls.get(prim) ?? []) {
       if (trait !== undefined && impl.trait !== trait) continue;
-      const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+      const alias = implAlias(impl, name, crate);
+        if (alias === null) return undefined;
       if (!alias?.ty || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path' || impl.selfTy.segments.length !== 1) continue;
       if ((impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime') || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
       if (this.resolver.resolveTypePath(m, [prim], impl.selfTy.global)?.k !== 'prim') continue;
@@ -847,7 +850,8 @@ export class Engine {
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
     for (const { impl, m } of crate.impls.get('[]') ?? []) {
       if (trait !== undefined && impl.trait !== trait) continue;
-      const alias = impl.types?.find((t) => t.name === name && crate.active(t.cfg));
+      const alias = implAlias(impl, name, crate);
+        if (alias === null) return undefined;
       if (!alias?.ty || !crate.active(impl.cfg) || impl.selfTy.kind !== 'array' || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
       const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
       const elem = impl.selfTy.elem;
@@ -1712,12 +1716,32 @@ export class Engine {
       const self = te.qself.ty;
       if (self.kind === 'path' && !self.qualified && !self.global && self.segments.length === 1) {
         const name = self.segments[0]!.name;
-        if (alias ? alias.get(name) === 'bare' : params.some((p) => p.kind === 'type' && p.name === name)) return false;
+        // Proved by the trait's own declaration, unless it says `type Out: ?Sized`.
+        if (alias ? alias.get(name) === 'bare' : params.some((p) => p.kind === 'type' && p.name === name)) {
+          const traitPath = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(te.segments[0]!.name)?.[1]?.replace(/\s+/g, '');
+          return te.segments.length === 2 && traitPath !== undefined && this.declaredMaybeUnsized(traitPath, te.segments[1]!.name, m);
+        }
       }
       return this.namesParamOrRegion(self, params, alias, 0);
     }
+    // `T::Out` with `T: D` where D declares `type Out: ?Sized`.
+    if (!te.global && te.segments.length === 2 && !alias) {
+      const p = params.find((q) => q.kind === 'type' && q.name === te.segments[0]!.name);
+      if (p?.kind === 'type') return (p.traits ?? []).some((t) => this.declaredMaybeUnsized(t, te.segments[1]!.name, m));
+    }
     // A type alias's own type, its parameters standing for the arguments written here.
     const b = this.resolver.resolveTypePath(m, te.segments.map((x) => x.name), te.global);
+    if (b?.k === 'item' && b.item.kind === 'struct') {
+      // `Wrap<T::Out>` with `struct Wrap<U: ?Sized>(U)`: as sized as its argument, when the struct's last field is that parameter.
+      const def = b.item;
+      const last = def.fields.filter((f) => b.m.crate.active(f.cfg)).at(-1);
+      const lt = last?.ty;
+      const tail = lt?.kind === 'path' && !lt.qualified && !lt.global && lt.segments.length === 1 && !lt.segments[0]!.args.length ? lt.segments[0]!.name : undefined;
+      const typeParams = def.generics.params.filter((q) => q.kind !== 'lifetime');
+      const i = typeParams.findIndex((q) => q.kind === 'type' && q.name === tail && q.maybeUnsized);
+      const arg = i >= 0 ? te.segments[te.segments.length - 1]!.args.filter((x) => x.kind !== 'lifetime')[i] : undefined;
+      return arg?.kind === 'type' && this.unprovenProjection(arg.ty, m, params, alias, depth + 1);
+    }
     if (b?.k !== 'item' || b.item.kind !== 'alias' || !b.item.ty) return false;
     const args = te.segments[te.segments.length - 1]!.args;
     const lifetimes = args.filter((x) => x.kind === 'lifetime');
@@ -1736,6 +1760,13 @@ export class Engine {
       } else if (a.kind === 'const') bound.set(p.name, constNames(a.value, params, alias));
     }
     return this.unprovenProjection(b.item.ty, b.m, params, bound, depth + 1);
+  }
+
+  /** Whether the trait `path` names (from `m`) declares its associated type `name` `?Sized`. */
+  private declaredMaybeUnsized(path: string, name: string, m: ModuleScope): boolean {
+    const global = path.startsWith('::');
+    const b = this.resolver.resolveTypePath(m, path.replace(/^::/, '').split('::'), global);
+    return b?.k === 'item' && b.item.kind === 'trait' && (b.item.unsizedAssoc?.includes(name) ?? false);
   }
 
   /**
@@ -2577,6 +2608,21 @@ function sameTy(a: Ty, b: Ty): boolean | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The associated type `name` an impl defines for the crate's cfgs (`#[cfg(unix)] type Out = u16;`
+ * beside a `#[cfg(not(unix))]` one), or null when one of that name has a `#[cfg]` a build script
+ * decides (then which one holds is not known).
+ */
+function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef | undefined | null {
+  let found: TypeAliasDef | undefined;
+  for (const t of impl.types ?? []) {
+    if (t.name !== name) continue;
+    if (crate.unsure(t.cfg) !== undefined) return null;
+    if (!found && crate.active(t.cfg)) found = t;
+  }
+  return found;
 }
 
 function lastSegment(path: string): string {

@@ -292,6 +292,8 @@ export interface ExternCrateDef {
 /** A trait definition: only its name matters (for `dyn Trait` and for resolving names). */
 export interface TraitDef extends ItemCommon {
   readonly kind: 'trait';
+  /** Its associated types declared `?Sized` (`type Out: ?Sized;`): `T::Out` may be unsized. */
+  readonly unsizedAssoc?: readonly string[];
 }
 
 /**

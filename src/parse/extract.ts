@@ -280,7 +280,10 @@ function visitChild(
       const kids = node.children;
       if (!tr) {
         const nameNode = kids.find((k) => k.type === 'type_identifier');
-        if (nameNode && nameNode.endIndex > nameNode.startIndex) tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx) };
+        if (nameNode && nameNode.endIndex > nameNode.startIndex) {
+          const unsizedAssoc = unsizedAssocOf(node, ctx);
+          tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx), ...(unsizedAssoc.length ? { unsizedAssoc } : {}) };
+        }
       }
       if (tr) out.push(tr);
       if (ctx.treeHasError && node.hasError) recoverUnclosedBody(kids, ctx, depth, out);
@@ -600,15 +603,23 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     if (/(?:^|::)Clone$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, clone: true, span: itemSpan(node, p), cfg: p.cfg };
     const types: TypeAliasDef[] = [];
     const consts: ConstDef[] = [];
+    // Each member with its attributes (`#[cfg(unix)] type Out = u16;`: the engine keeps the active one).
+    let attrs = newPending();
     for (const k of node.childForFieldName('body')?.children ?? []) {
+      if (k.type === 'attribute_item') {
+        addAttr(attrs, ctx, k);
+        continue;
+      }
+      if (k.type === 'line_comment' || k.type === 'block_comment') continue;
       if (k.type === 'type_item') {
-        const t = typeAlias(k, k.children, newPending(), ctx);
+        const t = typeAlias(k, k.children, attrs, ctx);
         if (t?.ty) types.push(t);
       } else if (k.type === 'const_item') {
         // `impl Tr for X { const N: usize = 8; }`: `X::N` and `<X as Tr>::N` in array lengths.
-        const c = constItem('const', k, k.children, newPending(), ctx);
+        const c = constItem('const', k, k.children, attrs, ctx);
         if (c) consts.push(c);
       }
+      attrs = newPending();
     }
     if (types.length === 0 && consts.length === 0) return undefined;
     const where = node.children.find((k) => k.type === 'where_clause');
@@ -623,10 +634,18 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const body = node.childForFieldName('body');
   if (!body) return undefined;
   const consts: ConstDef[] = [];
+  let attrs = newPending();
   for (const k of body.children) {
-    if (k.type !== 'const_item') continue;
-    const c = constItem('const', k, k.children, newPending(), ctx);
-    if (c) consts.push(c);
+    if (k.type === 'attribute_item') {
+      addAttr(attrs, ctx, k);
+      continue;
+    }
+    if (k.type === 'line_comment' || k.type === 'block_comment') continue;
+    if (k.type === 'const_item') {
+      const c = constItem('const', k, k.children, attrs, ctx);
+      if (c) consts.push(c);
+    }
+    attrs = newPending();
   }
   if (consts.length === 0) return undefined;
   return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg };
@@ -1215,6 +1234,20 @@ function plainBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string
     }
   }
   return into;
+}
+
+/** The associated types of a trait declared `?Sized` (`type Out: ?Sized;`), by name. */
+function unsizedAssocOf(trait: Node, ctx: Ctx): string[] {
+  const out: string[] = [];
+  const body = trait.childForFieldName('body');
+  if (!body || !/\?\s*Sized/.test(slice(ctx, body))) return out;
+  for (const k of body.children) {
+    if (k.type !== 'associated_type') continue;
+    const name = k.childForFieldName('name');
+    const bounds = k.childForFieldName('bounds') ?? k.children.find((c) => c.type === 'trait_bounds');
+    if (name && bounds && hasMaybeSized(bounds, ctx)) out.push(ident(slice(ctx, name)));
+  }
+  return out;
 }
 
 function hasMaybeSized(bounds: Node, ctx: Ctx): boolean {

@@ -1550,6 +1550,8 @@ export class FastParser {
   }
 
   traitItem(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): TraitDef {
+    // Associated types declared `?Sized` are read from the tree.
+    if (/\?\s*Sized/.test(this.text.slice(itemStart, itemEnd))) throw BAIL;
     const h = this.header('trait', 'ident');
     return { kind: 'trait', ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf) };
   }

@@ -836,6 +836,50 @@ pub struct F(QPath<std::str::Chars<'static>>, QPath<std::collections::hash_map::
     abstain: ['A', 'B'],
   },
   {
+    name: "`#[cfg]` on an impl's associated types and constants: the active one is the impl's (`#[cfg(unix)] type Out = u16;` beside a `#[cfg(not(unix))]` one)",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { type Out; const N: usize; }
+pub struct Y;
+pub struct Z;
+pub struct K;
+impl Tr for Y { #[cfg(any())] type Out = u64; #[cfg(all())] type Out = u8; const N: usize = 1; }
+impl Tr for Z {
+    #[cfg(not(unix))] type Out = u64;
+    /// The one that holds.
+    #[cfg(unix)] type Out = u16;
+    #[cfg(not(unix))] const N: usize = 40;
+    #[cfg(unix)] const N: usize = 4;
+}
+impl K { #[cfg(any())] pub const M: usize = 100; #[cfg(all())] pub const M: usize = 2; }
+pub struct S { b: <Y as Tr>::Out, c: <Z as Tr>::Out }
+pub struct A1 { a: [u8; <Z as Tr>::N] }
+pub struct A2 { a: [u8; K::M] }
+`,
+    expect: { S: '4/2', A1: '4/1', A2: '2/1' },
+  },
+  {
+    name: "a last field `T::Out` whose trait declares `type Out: ?Sized` is not proved Sized: it stays last (also `<T as D>::Out`, and inside a `struct Wrap<U: ?Sized>(U)`)",
+    source: `
+#![allow(dead_code)]
+pub trait D { type Out: ?Sized; }
+pub trait Sz { type Out; }
+pub struct X;
+impl D for X { type Out = u16; }
+impl Sz for X { type Out = u16; }
+pub struct S<T: D> { a: bool, b: u32, c: T::Out }
+pub enum E { A(S<X>), B(u16, u16, u8) }
+pub struct S4<T: ?Sized + D> { a: bool, b: u32, c: <T as D>::Out }
+pub enum E4 { A(S4<X>), B(u16, u16, u8) }
+pub struct Wrap<U: ?Sized>(U);
+pub struct SW<T: D> { a: bool, b: u32, c: Wrap<T::Out> }
+pub enum EW { A(SW<X>), B(u16, u16, u8) }
+pub struct SS<T: Sz> { a: bool, b: u32, c: T::Out }
+pub enum ES { A(SS<X>), B(u16, u16, u8) }
+`,
+    expect: { E: '12/4', E4: '12/4', EW: '12/4', ES: '8/4' },
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
@@ -882,9 +926,9 @@ pub struct S3(u8, <Vec<u64> as IntoIterator>::IntoIter);
       A13: '16/8 0@4 1@0 2@8', B1: '16/8 0@0 1@8', B3: '16/8 0@0 1@8', B3c: '16/8 0@8 1@0', B8u: '16/8 0@0 1@8',
       C1v: '16/8 0@8 1@0', C2u: '16/8 0@8 1@0', C3u: '40/8 0@0 1@8', C4u: '16/8 0@8 1@0', S3: '40/8 0@32 1@0',
     },
-    // `I::Item` through a bound on a std trait is not resolved; a fn pointer's parameter types
-    // are not in the model, so whether it names a region (A8) or not (A7) is not known.
-    abstain: ['C1v', 'A7', 'A8', 'A10u'],
+    // A fn pointer's parameter types are not in the model, so whether it names a region (A8) or
+    // not (A7) is not known.
+    abstain: ['A7', 'A8', 'A10u'],
   },
   {
     name: 'a fragment forwarded to another macro is opaque: that macro\'s literal arms do not match it, a fragment of its kind or a tt does (ty, path, expr, literal, vis, meta)',
