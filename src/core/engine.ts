@@ -1710,6 +1710,10 @@ export class Engine {
    */
   private unprovenProjection(te: TypeExpr, m: ModuleScope, params: readonly GenericParam[], alias: AliasArgs | undefined, depth: number): boolean {
     if (te.kind !== 'path' || depth > 8) return false;
+    // A generic associated type given a lifetime or a parameter (`<X as Ga>::Out<'static>`, `T::Out<'a>`).
+    const namesIn = (a: GenericArg): boolean =>
+      a.kind === 'lifetime' || ((a.kind === 'type' || a.kind === 'binding') && this.namesParamOrRegion(a.ty, params, alias, 0)) || (a.kind === 'const' && constNames(a.value, params, alias));
+    if ((te.qualified || (te.segments.length === 2 && params.some((p) => p.kind === 'type' && p.name === te.segments[0]!.name))) && te.segments.slice(1).some((g) => g.args.some(namesIn))) return true;
     if (te.qualified) {
       if (!te.qself) return false;
       if (te.qself.traitRegions) return true;

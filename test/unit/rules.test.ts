@@ -880,6 +880,21 @@ pub enum ES { A(SS<X>), B(u16, u16, u8) }
     expect: { E: '12/4', E4: '12/4', EW: '12/4', ES: '8/4' },
   },
   {
+    name: "a last field that is a generic associated type given a lifetime (`<X as Ga>::Out<'static>`, also through an alias) is not proved Sized: it stays last",
+    source: `
+#![allow(dead_code)]
+pub trait Ga { type Out<'a> where Self: 'a; }
+pub struct X;
+impl Ga for X { type Out<'a> = u16; }
+pub struct S { a: bool, b: u32, c: <X as Ga>::Out<'static> }
+pub enum E { A(S), B(u16, u16, u8) }
+pub type Al = <X as Ga>::Out<'static>;
+pub struct S9 { a: bool, b: u32, c: Al }
+pub enum E9 { A(S9), B(u16, u16, u8) }
+`,
+    expect: { S: '8/4 a@4 b@0 c@6', E: '12/4', S9: '8/4 a@4 b@0 c@6', E9: '12/4' },
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
