@@ -105,6 +105,13 @@ const POLY_DEPTH = 8;
 const MAX_CONST_DEPTH = 200;
 
 const I32 = { size: 4, signed: true } as const;
+/** A byte literal's type (`b'a'` is a `u8`). */
+const U8 = { size: 1, signed: false } as const;
+
+/** `'a'`: a char literal (the model keeps it as an integer of its code point, its text says which). */
+function isCharLiteral(e: ConstExpr): boolean {
+  return e.kind === 'int' && e.text.startsWith("'");
+}
 /**
  * Where a constant's type is not known here (a comparison's sides, a cast from a constant of an
  * alias type, a const generic argument): evaluated as i128, which holds every value, and never
@@ -1140,6 +1147,8 @@ export class Engine {
     };
     switch (e.kind) {
       case 'int': {
+        // A `char` is no integer: only a cast makes it one (`'a' + 1` is E0369, `[u8; 'a']` E0308).
+        if (e.text.startsWith("'")) throw new Abstain(`the \`char\` literal ${e.text} used as an integer (rustc rejects it unless it is cast)`);
         // `[u8; 3u8]`: a suffix other than the expected type is rustc's E0308.
         const suffixed = ity === WIDE ? undefined : this.intTypeOf(e, s);
         if (typeof suffixed === 'object' && !sameInt(suffixed, ity)) this.mismatch(e.text, suffixed, ity);
@@ -1214,8 +1223,13 @@ export class Engine {
         let operand = e.expr;
         while (operand.kind === 'unary') operand = operand.operand;
         const lit = operand.kind === 'int' ? operand : undefined;
+        // A char or byte literal has its own type: no hint reaches it (`'Ā' as u8` is 0).
+        if (isCharLiteral(e.expr) && e.expr.kind === 'int') {
+          const v = e.expr.value;
+          return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
+        }
         const inferred = this.intTypeOf(e.expr, s);
-        const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : WIDE;
+        const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit && !isCharLiteral(lit) ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : WIDE;
         const v = this.boolValued(e.expr, s) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);
         return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
       }
@@ -1427,6 +1441,8 @@ export class Engine {
     if (depth > 64) return 'unknown';
     switch (e.kind) {
       case 'int': {
+        if (e.text.startsWith("b'")) return U8;
+        if (e.text.startsWith("'")) return 'unknown';
         const suffix = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(e.text)?.[1];
         return suffix === undefined ? 'untyped' : this.intNamed(suffix)!;
       }

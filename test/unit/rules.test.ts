@@ -895,6 +895,24 @@ pub enum E9 { A(S9), B(u16, u16, u8) }
     expect: { S: '8/4 a@4 b@0 c@6', E: '12/4', S9: '8/4 a@4 b@0 c@6', E9: '12/4' },
   },
   {
+    name: "byte literals are u8 (`(b'a' << 2) as usize` is 132, `!b'a'` 158) and char literals are chars: a cast truncates them (`'Ā' as u8` is 0), the cast's type does not reach them; a char used as an integer is not evaluated",
+    source: `
+#![allow(dead_code)]
+pub struct B1 { a: [u8; (b'a' << 2) as usize] }
+pub struct B2 { a: [u8; (!b'a') as usize] }
+pub struct B3 { a: [u8; (b'\\x80' as i8 as i32 + 200) as usize] }
+pub struct B4 { a: [u8; !b'\\xf0' as usize] }
+pub enum BE { A = (b'a' << 2) as isize, B = 0 }
+pub struct C1 { a: [u8; 'Ā' as u8 as usize + 1] }
+pub struct C2 { a: [u8; ('\\u{10000}' as u16 as usize) + 1] }
+pub struct C3 { a: [u8; '\\u{1F600}' as u8 as usize] }
+#[repr(u8)]
+pub enum CE { A = '\\u{141}' as u8, B }
+pub struct B5 { a: [u8; b'a' as usize] }
+`,
+    expect: { B1: '132/1', B2: '158/1', B3: '72/1', B4: '15/1', BE: '1/1', C1: '1/1', C2: '1/1', C3: '0/1', CE: '1/1', B5: '97/1' },
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
