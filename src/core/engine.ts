@@ -494,7 +494,7 @@ export class Engine {
       const traitPath = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(segs[0]!)?.[1]?.replace(/\s+/g, '');
       const stdOp = !!e.qself?.trait && RHS_SELF_OPS.has(e.qself.trait) && !!traitPath && this.namesStdTrait(traitPath, s.m);
       const traitArgs = selfTy && e.qself!.trait ? this.qualifiedTraitArgs(e.qself!, selfTy, stdOp, s) : undefined;
-      const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself!.trait, traitArgs, stdOp) : undefined;
+      const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself?.trait ? (traitPath ?? e.qself.trait) : undefined, traitArgs, stdOp) : undefined;
       if (found) return found;
       const viaStd = selfTy && traitPath && this.namesStdTrait(traitPath, s.m) ? this.stdTraitAssoc(selfTy, traitPath.split('::').pop()!, segs[1]!) : undefined;
       return viaStd ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
@@ -610,7 +610,7 @@ export class Engine {
         if (a.kind !== 'type') return undefined;
         args.push({ k: 'ty', ty: this.tyOf(a.ty, s) });
       }
-      const found = this.projection(self, name, s, last.name, args);
+      const found = this.projection(self, name, s, `${b.global ? '::' : ''}${b.segments.map((x) => x.name).join('::')}`, args);
       if (found) return found;
     }
     return undefined;
@@ -647,7 +647,7 @@ export class Engine {
   private traitBoundProjection(self: Ty, param: string, name: string, s: TyScope): Ty | undefined {
     const p = s.params?.find((q) => q.kind === 'type' && q.name === param);
     if (p?.kind !== 'type' || !p.traits) return undefined;
-    const found = [...new Set(p.traits.map(lastSegment))].map((t) => this.projection(self, name, s, t)).filter((t) => t !== undefined);
+    const found = [...new Set(p.traits)].map((t) => this.projection(self, name, s, t)).filter((t) => t !== undefined);
     return found.length === 1 ? found[0] : undefined;
   }
 
@@ -677,11 +677,11 @@ export class Engine {
    */
   private blanketProjection(self: Ty, name: string, s: TyScope, trait: string): Ty | undefined {
     const crates = self.k === 'adt' && !self.def.m.crate.isStd && self.def.m.crate !== s.m.crate ? [s.m.crate, self.def.m.crate] : [s.m.crate];
-    const asked = this.resolver.lookupIn(s.m, trait);
+    const asked = this.traitBinding(trait, s.m);
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[] }[] = [];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(BLANKET_IMPLS) ?? []) {
-        if (impl.trait !== trait || impl.hasWhere || !crate.active(impl.cfg)) continue;
+        if (impl.trait !== lastSegment(trait) || impl.hasWhere || !crate.active(impl.cfg)) continue;
         const alias = implAlias(impl, name, crate);
         if (alias === null) return undefined;
         if (!alias?.ty || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
@@ -689,7 +689,7 @@ export class Engine {
         const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
         const p = params.find((q) => q.name === param);
         if (params.length !== 1 || p?.kind !== 'type' || p.bounds || p.traits) continue;
-        const tr = this.resolver.lookupIn(m, trait);
+        const tr = this.traitBinding(impl.traitPath ?? impl.trait, m);
         if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) continue;
         if (asked && (asked.k !== 'item' || asked.item !== tr.item)) continue;
         // The self type's pattern, and what the parameter stands for.
@@ -736,7 +736,7 @@ export class Engine {
     const crates = adt.def.m.crate === s.m.crate || adt.def.m.crate.isStd ? [s.m.crate] : [adt.def.m.crate, s.m.crate];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(refKind ? `${refKind}${item.name}` : item.name) ?? []) {
-        if (trait !== undefined && impl.trait !== trait) continue;
+        if (trait !== undefined && !this.implOfTrait(impl, m, trait, s.m)) continue;
         const alias = implAlias(impl, name, crate);
         if (alias === null) return undefined;
         const selfTy = refKind && impl.selfTy.kind === 'ref' && impl.selfTy.mutable === (refKind === '&mut') ? impl.selfTy.inner : refKind ? undefined : impl.selfTy;
@@ -772,7 +772,7 @@ export class Engine {
             // arguments left out are defaults this does not read: that impl is passed over (if it
             // were the one asked for, no other impl could match: they would overlap).
             const rhs = traitArgs[0]!;
-            if (written.length !== 0 || traitArgs.length !== 1 || !stdOp || rhs.k !== 'ty' || !this.namesStdTrait(trait!, m)) continue;
+            if (written.length !== 0 || traitArgs.length !== 1 || !stdOp || rhs.k !== 'ty' || !this.namesStdTrait(impl.traitPath ?? impl.trait!, m)) continue;
             const same = sameTy(self, rhs.ty);
             if (same === undefined) return undefined;
             if (!same) continue;
@@ -833,7 +833,7 @@ export class Engine {
     const crate = s.m.crate;
     const found: { alias: TypeAliasDef; m: ModuleScope }[] = [];
     for (const { impl, m } of crate.impls.get(prim) ?? []) {
-      if (trait !== undefined && impl.trait !== trait) continue;
+      if (trait !== undefined && !this.implOfTrait(impl, m, trait, s.m)) continue;
       const alias = implAlias(impl, name, crate);
         if (alias === null) return undefined;
       if (!alias?.ty || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path' || impl.selfTy.segments.length !== 1) continue;
@@ -856,7 +856,7 @@ export class Engine {
     const crate = s.m.crate;
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
     for (const { impl, m } of crate.impls.get('[]') ?? []) {
-      if (trait !== undefined && impl.trait !== trait) continue;
+      if (trait !== undefined && !this.implOfTrait(impl, m, trait, s.m)) continue;
       const alias = implAlias(impl, name, crate);
         if (alias === null) return undefined;
       if (!alias?.ty || !crate.active(impl.cfg) || impl.selfTy.kind !== 'array' || alias.generics.params.some((p) => p.kind !== 'lifetime')) continue;
@@ -1781,6 +1781,23 @@ export class Engine {
     }
     return this.unprovenProjection(b.item.ty, b.m, params, bound, depth + 1);
   }
+
+  /** What the trait path `path` (`Tr`, `a::Tr`, `::core::ops::Sub`) written in `m` names. */
+  private traitBinding(path: string, m: ModuleScope): Binding | undefined {
+    const global = path.startsWith('::');
+    const segs = path.replace(/^::/, '').split('::');
+    return segs.length === 1 && !global ? this.resolver.lookupIn(m, segs[0]!) : this.resolver.resolveTypePath(m, segs, global);
+  }
+
+  /**
+   * Whether `impl` (written in `implM`) implements the trait `asked` names in `askedM`: the same
+   * last segment, and the same trait item when both paths lead to one (`use a::Tr as B; impl B for
+   * X` is `a::Tr`'s impl, `impl b::Tr for X` is not). When one does not resolve, the name decides.
+   */
+  private implOfTrait(impl: ImplDef, implM: ModuleScope, asked: string, askedM: ModuleScope): boolean {
+    return this.resolver.sameTrait(asked, askedM, impl.traitPath ?? impl.trait, implM);
+  }
+
 
   /** Whether the trait `path` names (from `m`) declares its associated type `name` `?Sized`. */
   private declaredMaybeUnsized(path: string, name: string, m: ModuleScope): boolean {

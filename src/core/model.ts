@@ -347,6 +347,8 @@ export interface ImplDef {
   readonly clone?: boolean;
   /** A trait impl's trait: its path's last segment (`linked_list::Link<u8>` → `Link`). */
   readonly trait?: string;
+  /** The trait's path as written, without spaces and generic arguments (`linked_list::Link`), when it has more than one segment. */
+  readonly traitPath?: string;
   /** The trait's generic arguments as written (`impl<T> ArrayLength<T> for UTerm` → `T`). */
   readonly traitArgs?: readonly GenericArg[];
   /** The impl's own generic parameters (`impl<'a, T> … for Foo<'a, T>`). */

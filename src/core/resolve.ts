@@ -1038,8 +1038,8 @@ export class Resolver {
     if (q) {
       const written = q[1]!.replace(/\s+/g, '');
       const self = this.resolveTypePath(m, written.replace(/^::/, '').split('::'), written.startsWith('::'));
-      const trait = q[2]?.replace(/\s+/g, '').split('::').pop();
-      return self?.k === 'item' ? this.associatedConst(self, segs[1]!, trait) : undefined;
+      const trait = q[2]?.replace(/\s+/g, '');
+      return self?.k === 'item' ? this.associatedConst(self, segs[1]!, trait === undefined ? undefined : { path: trait, m }) : undefined;
     }
     // `u8::MAX` with a module `u8` in scope is that module's (rustc falls back to the primitive
     // type only when the path finds nothing: the engine does).
@@ -1104,7 +1104,7 @@ export class Resolver {
   }
 
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
-  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: string): ConstFound | undefined {
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: { readonly path: string; readonly m: ModuleScope }): ConstFound | undefined {
     const crate = owner.m.crate;
     // Inherent impls first, as rustc looks them up; then trait impls (`impl Tr for X { const N }`).
     // Several impls defining the name (of different instantiations, or of different traits) are
@@ -1113,7 +1113,7 @@ export class Resolver {
     const ofTraits: ConstFound[] = [];
     for (const { impl, m } of crate.impls.get(owner.item.name) ?? []) {
       if (impl.selfTy.kind !== 'path' || !impl.consts.some((x) => x.name === name)) continue;
-      if (trait !== undefined && impl.trait !== trait) continue;
+      if (trait !== undefined && !this.sameTrait(trait.path, trait.m, impl.traitPath ?? impl.trait, m)) continue;
       const unsure = crate.unsure(impl.cfg) ?? impl.consts.map((x) => (x.name === name ? crate.unsure(x.cfg) : undefined)).find((x) => x !== undefined);
       const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
       if (unsure === undefined && (!c || !crate.active(impl.cfg))) continue;
@@ -1126,6 +1126,24 @@ export class Resolver {
     const pick = inherent.length ? inherent : ofTraits;
     if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };
     return pick[0];
+  }
+
+  /**
+   * Whether two trait paths, each written in its module, name the same trait: the same item when
+   * both lead to one (`use a::Tr as B` then `B` is `a::Tr`), else the same last segment.
+   */
+  sameTrait(a: string, am: ModuleScope, b: string | undefined, bm: ModuleScope): boolean {
+    if (b === undefined) return false;
+    const item = (path: string, m: ModuleScope) => {
+      const global = path.startsWith('::');
+      const segs = path.replace(/^::/, '').split('::');
+      const r = segs.length === 1 && !global ? this.lookupIn(m, segs[0]!) : this.resolveTypePath(m, segs, global);
+      return r?.k === 'item' && r.item.kind === 'trait' ? r.item : undefined;
+    };
+    const x = item(a, am);
+    const y = item(b, bm);
+    if (x && y) return x === y;
+    return a.slice(a.lastIndexOf(':') + 1) === b.slice(b.lastIndexOf(':') + 1);
   }
 
   /** A const imported into `m` by name or by a glob (`segs` is one name). */

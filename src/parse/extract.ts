@@ -626,8 +626,10 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, where, ctx);
     const traitTy = trait.type === 'generic_type' ? typeExpr(trait, ctx, 0) : undefined;
     const traitArgs = traitTy?.kind === 'path' ? traitTy.segments[traitTy.segments.length - 1]!.args : undefined;
+    const pathNode = trait.type === 'generic_type' ? trait.childForFieldName('type') : trait;
+    const traitPath = pathNode ? slice(ctx, pathNode).replace(/\s+/g, '') : undefined;
     return {
-      kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), ...(traitArgs?.length ? { traitArgs } : {}),
+      kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), ...(traitPath?.includes('::') ? { traitPath } : {}), ...(traitArgs?.length ? { traitArgs } : {}),
       generics, ...(where ? { hasWhere: true as const } : {}), types, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg,
     };
   }

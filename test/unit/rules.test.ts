@@ -913,6 +913,32 @@ pub struct B5 { a: [u8; b'a' as usize] }
     expect: { B1: '132/1', B2: '158/1', B3: '72/1', B4: '15/1', BE: '1/1', C1: '1/1', C2: '1/1', C3: '0/1', CE: '1/1', B5: '97/1' },
   },
   {
+    name: "traits are told apart by what their paths name, not by their last segment: `use a::Tr as B; impl B for X` is `a::Tr`'s impl, `impl b::Tr for X` is not (projections, bounds, blanket impls, associated constants)",
+    source: `
+#![allow(dead_code)]
+pub mod a { pub trait Tr { type Out; } pub trait T1 { const Q: usize; } }
+pub mod b { pub trait Tr { type Out; } pub trait T1 { const Q: usize; } impl T1 for super::X { const Q: usize = 6; } }
+use a::Tr as B;
+use a::T1 as Z;
+pub struct X;
+impl B for X { type Out = u8; }
+impl b::Tr for X { type Out = u64; }
+impl Z for X { const Q: usize = 5; }
+pub struct S1 { f: <X as a::Tr>::Out }
+pub struct S2 { f: <X as b::Tr>::Out }
+pub struct Bd<T: B> { f: T::Out }
+pub struct W1 { w: Bd<X> }
+pub struct C1 { c: [u8; <X as a::T1>::Q] }
+pub mod m { pub trait A { type Out; } impl<T> A for T { type Out = u8; } }
+pub trait A { type Out; }
+impl<T> A for T { type Out = u64; }
+pub struct Q1 { f: <X as m::A>::Out }
+pub struct Q2<T: m::A> { f: T::Out }
+pub struct W2 { w: Q2<X> }
+`,
+    expect: { S1: '1/1', S2: '8/8', W1: '1/1', C1: '5/1', Q1: '1/1', W2: '1/1' },
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
