@@ -2240,7 +2240,7 @@ export class Engine {
         const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
         // A derive bounds every type parameter by Copy.
         if (derivesCopy(texts) || derivesCopy(added)) return args();
-        return this.resolver.hasCopyImpl(item, m) ? true : false;
+        return this.resolver.hasCopyImpl(item, m) ? true : this.resolver.renamesCopy(m.crate) ? 'unknown' : false;
       }
       default:
         return 'unknown';

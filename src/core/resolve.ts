@@ -1094,6 +1094,22 @@ export class Resolver {
     return this.hasMarkerImpl(item, m, 'copy');
   }
 
+  private readonly copyRenamed = new WeakMap<CrateScope, boolean>();
+
+  /**
+   * Whether the crate imports a `Copy` under another name (`use std::marker::Copy as Cp;`): an
+   * `impl Cp for X {}` is then not seen as an impl of Copy (impls are told Copy by their trait's
+   * written name), so a type without a seen one may still be Copy.
+   */
+  renamesCopy(crate: CrateScope): boolean {
+    let r = this.copyRenamed.get(crate);
+    if (r === undefined) {
+      r = crate.modules().some((mod) => mod.uses.some((u) => u.path[u.path.length - 1] === 'Copy' && u.alias !== undefined && u.alias !== 'Copy'));
+      this.copyRenamed.set(crate, r);
+    }
+    return r;
+  }
+
   private hasMarkerImpl(item: TypeItem, m: ModuleScope, which: 'copy' | 'clone'): boolean {
     for (const { impl, m: at } of m.crate.impls.get(item.name) ?? []) {
       if (!impl[which] || !m.crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;

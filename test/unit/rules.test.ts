@@ -939,6 +939,19 @@ pub struct W2 { w: Q2<X> }
     expect: { S1: '1/1', S2: '8/8', W1: '1/1', C1: '5/1', Q1: '1/1', W2: '1/1' },
   },
   {
+    name: "a union field of a type whose Copy impl is written under another name (`use std::marker::Copy as Cp; impl Cp for X {}`) is not rejected: whether it is Copy is not known",
+    source: `
+#![allow(dead_code)]
+use std::marker::Copy as Cp;
+pub struct X { a: u32 }
+impl Clone for X { fn clone(&self) -> X { *self } }
+impl Cp for X {}
+pub union U { x: X, b: u8 }
+`,
+    expect: { U: '4/4' },
+    abstain: ['U'],
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
