@@ -90,7 +90,12 @@ export interface ExpandEnv {
  * Walks one `mod` at its place (src/analysis/modules.ts): the item to keep and the macros in
  * scope at its end. A generator, so that a long walk can be run a slice at a time.
  */
-export type WalkMod = (m: ModDef, textual: Textual | undefined) => Generator<void, { mod: ModDef; textual: Textual | undefined }, void>;
+/**
+ * Walks a `mod` at its place. `dir`: the directory its file is looked for in, when not the
+ * module's own (the items of an `include!`d file look for theirs beside that file, as in a
+ * `mod.rs`).
+ */
+export type WalkMod = (m: ModDef, textual: Textual | undefined, dir?: string) => Generator<void, { mod: ModDef; textual: Textual | undefined }, void>;
 
 /** Macros in textual scope: a persistent list, innermost first. */
 export interface Textual {
@@ -126,6 +131,8 @@ export interface ItemsContext {
   readonly place?: Placement;
   /** The path of the module these items are in (from the crate root), when known. */
   readonly module?: readonly string[];
+  /** The directory of the `include!`d file these items come from (its own `include!`s and `mod`s start there). */
+  readonly includeDir?: string;
 }
 
 /** How many `use`s deep a macro path is followed through the crate's modules. */
@@ -334,14 +341,14 @@ export class CrateExpander {
    * `include!("file.rs")` at item position in a crate whose sources never change (ExpandEnv.read):
    * the file's text, as an expansion placed on the call. Undefined for other calls.
    */
-  private included(call: MacroItem, ctx: ItemsContext): Expansion | undefined {
+  private included(call: MacroItem, ctx: ItemsContext): { readonly exp: Expansion; readonly dir: string } | undefined {
     if (!this.env.read || !/^(?:(?:::)?(?:std|core)::)?include$/.test(call.name)) return undefined;
     if (ctx.file.includes('#macro:')) return undefined;
     const arg = includeArgument(call.input);
     if (!arg) return undefined;
     let path: string | undefined;
     let text: string | undefined;
-    if (arg.from === 'file') path = isAbsolute(arg.path) ? arg.path : join(dirname(ctx.file), arg.path);
+    if (arg.from === 'file') path = isAbsolute(arg.path) ? arg.path : join(ctx.includeDir ?? dirname(ctx.file), arg.path);
     else if (arg.from === 'manifest') path = this.env.manifestDir !== undefined ? join(this.env.manifestDir, arg.path.replace(/^\/+/, '')) : undefined;
     else {
       // `include!(concat!(env!("OUT_DIR"), "/tokenizer.rs"))` of a build script known to copy a
@@ -356,7 +363,7 @@ export class CrateExpander {
     if (text === undefined) return undefined;
     let exp = includedFiles.get(path);
     if (exp?.text !== text) includedFiles.set(path, (exp = { text, origins: [] }));
-    return exp;
+    return { exp, dir: dirname(path) };
   }
 
   /**
@@ -552,8 +559,8 @@ export class CrateExpander {
       this.problems.push({ file: ctx.file, span: callSpan, message: reason });
       return { reason };
     }
-    const included = this.included(call, ctx);
-    const target = included ? { included } : this.resolve(call, ctx.textual, uses, ctx.module);
+    const inc = this.included(call, ctx);
+    const target = inc ? { included: inc.exp } : this.resolve(call, ctx.textual, uses, ctx.module);
     if ('reason' in target) {
       // The macro's crate is still being read: the walk is made again once it is.
       if (target.pending) this.pending++;
@@ -634,7 +641,10 @@ export class CrateExpander {
     };
     const mark: ExpansionMark = { text: exp.text, macro: place.macro, call: callSpan };
     const placed = file.items.map((it) => this.place(it, place, mark, ctx));
-    return yield* this.items(placed, { ...ctx, depth: ctx.depth + 1, place }, walkMod);
+    if (!inc) return yield* this.items(placed, { ...ctx, depth: ctx.depth + 1, place }, walkMod);
+    // An included file's `mod x;` is looked for beside it (rustc reads it as a `mod.rs`), and so is what it includes.
+    const dir = inc.dir;
+    return yield* this.items(placed, { ...ctx, depth: ctx.depth + 1, place, includeDir: dir }, (m, t) => walkMod(m, t, dir));
   }
 
   /** An expanded item marked and put on the call: its name where the call's input wrote it, else the call. */

@@ -233,7 +233,7 @@ class Walk {
    * the end.
    */
   private *items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number, textual: Textual | undefined): Generator<void, { items: readonly Item[]; textual: Textual | undefined }, void> {
-    const walkMod = (m: ModDef, t: Textual | undefined) => this.module(m, path, file, st, depth + 1, t);
+    const walkMod = (m: ModDef, t: Textual | undefined, dir?: string) => this.module(m, path, file, dir !== undefined ? { dir, relative: undefined } : st, depth + 1, t);
     const ex = this.opts.expander;
     if (ex) return yield* ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0, module: path }, walkMod);
     for (const it of items) if (it.kind === 'mod' && this.active(it.cfg)) yield* walkMod(it, textual);

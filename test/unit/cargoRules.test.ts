@@ -879,6 +879,24 @@ pub struct Cell(pub loom::imp::AtomicU64, pub u8);
     exact: ['Cell', 'AtomicU64', 'Z'],
   },
 
+  "a `mod x;` in a file brought in by `include!` is looked for beside that file (rustc reads it as a `mod.rs`), also with `#[path]`, and so is an `include!` inside it": {
+    files: {
+      'Cargo.toml': manifest('incmods'),
+      'src/lib.rs': 'include!("gen/defs.rs");\npub mod inline { include!("../src/gen/defs2.rs"); }\npub mod n { include!("gen/nest.rs"); }\npub struct Uses(pub a::A, pub inline::b::B, pub n::Inner);\n',
+      'src/gen/defs.rs': 'pub mod a;\n',
+      'src/gen/defs2.rs': '#[path = "b_file.rs"] pub mod b;\n',
+      'src/gen/nest.rs': 'pub struct N { pub x: [u8; 5] } include!("inner.rs");\n',
+      'src/gen/a.rs': 'pub struct A { pub x: [u8; 1] }\n',
+      'src/gen/b_file.rs': 'pub struct B { pub x: [u8; 3] }\n',
+      'src/gen/inner.rs': 'pub struct Inner { pub x: [u8; 6] }\n',
+      // Where the included files' modules were looked for before: not read by rustc.
+      'src/a.rs': 'pub struct A { pub x: [u8; 2] }\n',
+      'src/inline/b_file.rs': 'pub struct B { pub x: [u8; 4] }\n',
+      'src/inner.rs': 'pub struct Inner { pub x: [u8; 7] }\n',
+    },
+    exact: ['Uses', 'A', 'B', 'Inner', 'N'],
+  },
+
   "an attribute macro re-exported by a facade crate (`#[facade::bridge]`, `use facade::bridge;`), on the type or on a module around it, may rewrite the type: no number (it was laid out as written)": {
     files: {
       'Cargo.toml': '[package]\nname = "facades"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nfacade = { path = "facade" }\n',
