@@ -487,8 +487,11 @@ export class CrateExpander {
       found = this.throughModule(here, segs.slice(0, -1), last, fromCrate, 0);
       // One exported later in the walk is known from the walk made again (see `missedExported`).
       if (!found && segs.length === 2 && segs[0] !== 'self' && segs[0] !== 'super') this.missed.add(last);
-    } else if (segs.length > 1) found = fromCrate(segs[0]!, last);
-    else {
+    } else if (segs.length > 1) {
+      // `defs::q!` (2018: a path starts at this module): through a child module of this one, else an extern crate.
+      if (here && !call.name.startsWith('::') && this.usesOf.has([...here, segs[0]!].join('::'))) found = this.throughModule(here, segs.slice(0, -1), last, fromCrate, 0);
+      found ??= fromCrate(segs[0]!, last);
+    } else {
       for (let t = textual; t && !found; t = t.next) if (t.def.name === last) found = t.def;
       for (const u of uses) {
         if (found) break;
@@ -511,6 +514,8 @@ export class CrateExpander {
         if (ext && !('unavailable' in ext)) found = ext.get(last);
         else if (ext && 'pending' in ext && ext.pending) pendingCrate ??= ext.unavailable;
       }
+      // At the crate root, a `#[macro_export]` macro defined in any module is an item of this module.
+      if (!found && !pendingCrate && here?.length === 0) found = fromCrate('crate', last);
     }
     if (found && 'body' in found) {
       const pkg = found.pkg?.name;

@@ -952,6 +952,31 @@ pub union U { x: X, b: u8 }
     abstain: ['U'],
   },
   {
+    name: "a macro called by a relative path (`defs::q!`, `deeper::ql2!`, `m3::exported!`: 2018 paths start at the module) and a `#[macro_export]` macro of a nested module called by its bare name at the crate root",
+    source: `
+#![allow(dead_code)]
+pub mod defs {
+    macro_rules! q { ($n:ident) => { pub struct $n { pub a: u64 } } }
+    pub(crate) use q;
+}
+defs::q!(R1);
+pub mod deep {
+    pub mod deeper {
+        #[macro_export]
+        macro_rules! qx { ($n:ident) => { pub struct $n { pub a: u64 } } }
+        macro_rules! ql { ($n:ident) => { pub struct $n { pub a: [u8; 3] } } }
+        pub(crate) use ql as ql2;
+    }
+    deeper::ql2!(D3);
+}
+qx!(R2);
+pub mod m3 { pub(crate) use crate::deep::deeper::ql2 as exported; }
+m3::exported!(R7);
+pub struct Uses { r1: R1, r2: R2, d3: deep::D3, r7: R7 }
+`,
+    expect: { R1: '8/8', R2: '8/8', R7: '3/1', Uses: '24/8' },
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
