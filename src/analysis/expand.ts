@@ -450,7 +450,11 @@ export class CrateExpander {
     if (!uses) return undefined;
     for (const u of uses) {
       if (u.glob || (u.alias ?? u.path[u.path.length - 1]) !== name || u.path.length < 2) continue;
-      const r = MODULE_KEYWORDS.has(u.path[0]!) ? this.throughModule(mod, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, depth + 1, seen) : fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
+      // `use defs::q;` of a child module (2018: the path starts at this module), else of a crate.
+      const r =
+        MODULE_KEYWORDS.has(u.path[0]!) || this.usesOf.has([...mod, u.path[0]!].join('::'))
+          ? this.throughModule(mod, u.path.slice(0, -1), u.path[u.path.length - 1]!, fromCrate, depth + 1, seen)
+          : fromCrate(u.path[0]!, u.path[u.path.length - 1]!);
       if (r) return r;
     }
     for (const g of uses) {

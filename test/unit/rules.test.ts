@@ -977,6 +977,40 @@ pub struct Uses { r1: R1, r2: R2, d3: deep::D3, r7: R7 }
     expect: { R1: '8/8', R2: '8/8', R7: '3/1', Uses: '24/8' },
   },
   {
+    name: "a macro imported by `use defs::q;` (a child module's `pub(crate) use q;`) and then called by a path (`crate::q!`, `self::q!`, `super::q!`) is that macro; a `macro_rules!` after the import shadows it for bare calls only",
+    source: `
+#![allow(dead_code)]
+pub mod defs {
+    macro_rules! q { ($n:ident) => { pub struct $n { pub a: u64 } } }
+    pub(crate) use q;
+}
+use defs::q;
+q!(B1);
+macro_rules! q { ($n:ident) => { pub struct $n { pub a: u8 } } }
+q!(B2);
+crate::q!(B3);
+self::q!(B4);
+pub mod sub {
+    q!(C1);
+    super::q!(C2);
+    macro_rules! q { ($n:ident) => { pub struct $n { pub a: u16 } } }
+    q!(C3);
+    super::q!(C4);
+}
+#[macro_use]
+mod mu {
+    macro_rules! r { ($n:ident) => { pub struct $n { pub a: u32 } } }
+}
+r!(D1);
+mod nomu {
+    #[allow(unused_macros)]
+    macro_rules! s { ($n:ident) => { pub struct $n { pub a: u32 } } }
+}
+pub struct Uses(B1, B2, B3, B4, sub::C1, sub::C2, sub::C3, sub::C4, D1);
+`,
+    expect: { B1: '8/8', B2: '1/1', B3: '8/8', B4: '8/8', 'sub::C1': '1/1', 'sub::C2': '8/8', 'sub::C3': '2/2', 'sub::C4': '8/8', D1: '4/4' },
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
