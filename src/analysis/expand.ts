@@ -734,6 +734,12 @@ type IncludeArgument =
 export function includeArgument(input: string): IncludeArgument | undefined {
   const lit = /^\s*"([^"\\]*)"\s*,?\s*$/.exec(input)?.[1];
   if (lit !== undefined) return { from: 'file', path: lit };
+  // `include!(r"gen/b.rs")`, `include!(r#"gen/b.rs"#)`.
+  const raw = /^\s*r(#*)"([^"]*)"\1\s*,?\s*$/.exec(input)?.[2];
+  if (raw !== undefined) return { from: 'file', path: raw };
+  // `include!(concat!("../", "gen/c.rs"))`: literals only.
+  const joined = /^\s*concat!\s*[(]\s*((?:"[^"\\]*"\s*,\s*)*"[^"\\]*")\s*,?\s*[)]\s*$/.exec(input)?.[1];
+  if (joined !== undefined) return { from: 'file', path: [...joined.matchAll(/"([^"\\]*)"/g)].map((m) => m[1]!).join('') };
   const env = /^\s*env!\s*[(]\s*"([A-Za-z_]\w*)"\s*,?\s*[)]\s*$/.exec(input)?.[1];
   if (env !== undefined) return { from: 'env', path: env };
   const concat = /^\s*concat!\s*[(]\s*env!\s*[(]\s*"(CARGO_MANIFEST_DIR|OUT_DIR)"\s*,?\s*[)]\s*((?:,\s*"[^"\\]*"\s*)*),?\s*[)]\s*$/.exec(input);

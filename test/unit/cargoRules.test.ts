@@ -897,6 +897,20 @@ pub struct Cell(pub loom::imp::AtomicU64, pub u8);
     exact: ['Uses', 'A', 'B', 'Inner', 'N'],
   },
 
+  "`include!` of a raw string (`r\"../gen/b.rs\"`) and of `concat!` of literals is read like a literal path, relative to the file that includes (a file module's include! too)": {
+    files: {
+      'Cargo.toml': manifest('incforms'),
+      'src/lib.rs': 'pub mod b { include!(r"../gen/b.rs"); }\npub mod sub;\npub mod c { include!(concat!("../", "gen/c.rs")); }\npub mod d { include!(concat!(env!("CARGO_MANIFEST_DIR"), "/", "gen", "/d.rs")); }\npub struct Uses(pub b::B, pub sub::Sub, pub c::C, pub d::D);\n',
+      'src/sub.rs': 'include!("gen/s.rs");\n',
+      'src/gen/s.rs': 'pub struct Sub { pub x: [u8; 3] }\n',
+      'src/sub/gen/s.rs': 'pub struct Sub { pub x: [u8; 4] }\n',
+      'gen/b.rs': 'pub struct B { pub x: [u8; 2] }\n',
+      'gen/c.rs': 'pub struct C { pub x: [u8; 8] }\n',
+      'gen/d.rs': 'pub struct D { pub x: [u8; 9] }\n',
+    },
+    exact: ['Uses', 'B', 'Sub', 'C', 'D'],
+  },
+
   "an attribute macro re-exported by a facade crate (`#[facade::bridge]`, `use facade::bridge;`), on the type or on a module around it, may rewrite the type: no number (it was laid out as written)": {
     files: {
       'Cargo.toml': '[package]\nname = "facades"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nfacade = { path = "facade" }\n',
