@@ -1732,7 +1732,11 @@ export class Engine {
     if ((te.qualified || (te.segments.length === 2 && params.some((p) => p.kind === 'type' && p.name === te.segments[0]!.name))) && te.segments.slice(1).some((g) => g.args.some(namesIn))) return true;
     if (te.qualified) {
       if (!te.qself) return false;
-      if (te.qself.traitRegions) return true;
+      // The trait's arguments, when read: a fn pointer among them is not known to name a region
+      // or not (`fn(&u8)` does not, `fn(&'static u8)` does: namesParamOrRegion abstains).
+      if (te.qself.traitArgs) {
+        if (te.qself.traitArgs.some(namesIn)) return true;
+      } else if (te.qself.traitRegions) return true;
       const self = te.qself.ty;
       if (self.kind === 'path' && !self.qualified && !self.global && self.segments.length === 1) {
         const name = self.segments[0]!.name;

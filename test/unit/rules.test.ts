@@ -1011,6 +1011,46 @@ pub struct Uses(B1, B2, B3, B4, sub::C1, sub::C2, sub::C3, sub::C4, D1);
     expect: { B1: '8/8', B2: '1/1', B3: '8/8', B4: '8/8', 'sub::C1': '1/1', 'sub::C2': '8/8', 'sub::C3': '2/2', 'sub::C4': '8/8', D1: '4/4' },
   },
   {
+    name: "a last field `<X as Tg<A>>::Out` stays last when the trait's argument A names a region, a reference or a trait object, is reordered otherwise, and is unknown when A holds a fn pointer (`fn(&u8)` names none, `fn(&'static u8)` does)",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { type Out; }
+pub trait Ga { type Out<'a> where Self: 'a; }
+pub trait Tg<T: ?Sized> { type Out; }
+pub struct X;
+pub struct Z;
+impl Tr for X { type Out = u16; }
+impl Ga for X { type Out<'a> = u16; }
+impl<T: ?Sized> Tg<T> for X { type Out = u16; }
+pub struct S1 { a: bool, b: u32, c: <X as Tg<&'static u8>>::Out }
+pub enum E1 { A(S1), B(u16, u16, u8) }
+pub struct S2 { a: bool, b: u32, c: <X as Tg<dyn Send>>::Out }
+pub enum E2 { A(S2), B(u16, u16, u8) }
+pub struct S4 { a: bool, b: u32, c: <X as Tg<fn(&u8)>>::Out }
+pub enum E4 { A(S4), B(u16, u16, u8) }
+pub struct S5 { a: bool, b: u32, c: <X as Tg<u8>>::Out }
+pub enum E5 { A(S5), B(u16, u16, u8) }
+pub struct S12 { a: bool, b: u32, c: <X as Tg<*const u8>>::Out }
+pub enum E12 { A(S12), B(u16, u16, u8) }
+pub struct S13 { a: bool, b: u32, c: <X as Tg<[u8]>>::Out }
+pub enum E13 { A(S13), B(u16, u16, u8) }
+pub struct S14 { a: bool, b: u32, c: <X as Tg<(u8, &'static str)>>::Out }
+pub enum E14 { A(S14), B(u16, u16, u8) }
+pub struct S17 { a: bool, b: u32, c: <X as Tg<Z>>::Out }
+pub enum E17 { A(S17), B(u16, u16, u8) }
+pub struct S20 { a: bool, b: u32, c: <X as Tg<for<'a> fn(&'a u8)>>::Out }
+pub enum E20 { A(S20), B(u16, u16, u8) }
+pub struct S21 { a: bool, b: u32, c: <X as Tg<<X as Tr>::Out>>::Out }
+pub enum E21 { A(S21), B(u16, u16, u8) }
+pub struct S22 { a: bool, b: u32, c: <X as Tg<<X as Ga>::Out<'static>>>::Out }
+pub enum E22 { A(S22), B(u16, u16, u8) }
+`,
+    expect: {
+      E1: '12/4', E2: '12/4', E4: '8/4', E5: '8/4', E12: '8/4', E13: '8/4', E14: '12/4', E17: '8/4', E20: '8/4', E21: '8/4', E22: '12/4',
+    },
+    abstain: ['E4', 'E20'],
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
