@@ -1743,7 +1743,9 @@ export class Engine {
         // Proved by the trait's own declaration, unless it says `type Out: ?Sized`.
         if (alias ? alias.get(name) === 'bare' : params.some((p) => p.kind === 'type' && p.name === name)) {
           const traitPath = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(te.segments[0]!.name)?.[1]?.replace(/\s+/g, '');
-          return te.segments.length === 2 && traitPath !== undefined && this.declaredMaybeUnsized(traitPath, te.segments[1]!.name, m);
+          if (te.segments.length !== 2 || traitPath === undefined) return false;
+          const p = alias ? undefined : params.find((q) => q.kind === 'type' && q.name === name);
+          return this.maybeUnsizedProjection([traitPath], te.segments[1]!.name, m, p?.kind === 'type' && p.projectionBounds === true);
         }
       }
       return this.namesParamOrRegion(self, params, alias, 0);
@@ -1751,7 +1753,7 @@ export class Engine {
     // `T::Out` with `T: D` where D declares `type Out: ?Sized`.
     if (!te.global && te.segments.length === 2 && !alias) {
       const p = params.find((q) => q.kind === 'type' && q.name === te.segments[0]!.name);
-      if (p?.kind === 'type') return (p.traits ?? []).some((t) => this.declaredMaybeUnsized(t, te.segments[1]!.name, m));
+      if (p?.kind === 'type') return this.maybeUnsizedProjection(p.traits ?? [], te.segments[1]!.name, m, p.projectionBounds === true);
     }
     // A type alias's own type, its parameters standing for the arguments written here.
     const b = this.resolver.resolveTypePath(m, te.segments.map((x) => x.name), te.global);
@@ -1803,11 +1805,22 @@ export class Engine {
   }
 
 
-  /** Whether the trait `path` names (from `m`) declares its associated type `name` `?Sized`. */
-  private declaredMaybeUnsized(path: string, name: string, m: ModuleScope): boolean {
-    const global = path.startsWith('::');
-    const b = this.resolver.resolveTypePath(m, path.replace(/^::/, '').split('::'), global);
-    return b?.k === 'item' && b.item.kind === 'trait' && (b.item.unsizedAssoc?.includes(name) ?? false);
+  /**
+   * Whether `P::name`, P bounded by the traits `paths` name (from `m`), may be unsized: one of them
+   * declares it `?Sized`. Abstains when that is not known: declared `?Sized` with other bounds
+   * that may imply Sized, or a `where` clause bounding the projection itself (`where T::Out: Sized`).
+   */
+  private maybeUnsizedProjection(paths: readonly string[], name: string, m: ModuleScope, projectionBounds: boolean): boolean {
+    let unsized = false;
+    for (const path of paths) {
+      const global = path.startsWith('::');
+      const b = this.resolver.resolveTypePath(m, path.replace(/^::/, '').split('::'), global);
+      if (b?.k !== 'item' || b.item.kind !== 'trait') continue;
+      if (b.item.unsureAssoc?.includes(name)) throw new Abstain(`the associated type \`${name}\` is declared \`?Sized\` with other bounds: whether they make it Sized (so whether a last field of it may move) is not known`);
+      if (b.item.unsizedAssoc?.includes(name)) unsized = true;
+    }
+    if (unsized && projectionBounds) throw new Abstain(`a \`where\` clause bounds a projection \`${name}\` declared \`?Sized\`: whether it makes it Sized (so whether a last field of it may move) is not known`);
+    return unsized;
   }
 
   /**

@@ -156,6 +156,8 @@ export type GenericParam =
        * left out): `T::ArchivedMetadata` is then that trait's associated type.
        */
       readonly traits?: readonly string[];
+      /** A where clause bounds a projection of it (`where T::Out: Sized`): those bounds are not kept. */
+      readonly projectionBounds?: true;
     }
   | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
   | { readonly kind: 'lifetime'; readonly name: string };
@@ -294,6 +296,8 @@ export interface TraitDef extends ItemCommon {
   readonly kind: 'trait';
   /** Its associated types declared `?Sized` (`type Out: ?Sized;`): `T::Out` may be unsized. */
   readonly unsizedAssoc?: readonly string[];
+  /** Its associated types declared `?Sized` with other bounds (`?Sized + Tr`), which may or may not imply Sized. */
+  readonly unsureAssoc?: readonly string[];
 }
 
 /**

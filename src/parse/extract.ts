@@ -281,8 +281,8 @@ function visitChild(
       if (!tr) {
         const nameNode = kids.find((k) => k.type === 'type_identifier');
         if (nameNode && nameNode.endIndex > nameNode.startIndex) {
-          const unsizedAssoc = unsizedAssocOf(node, ctx);
-          tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx), ...(unsizedAssoc.length ? { unsizedAssoc } : {}) };
+          const a = unsizedAssocOf(node, ctx);
+          tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx), ...(a.unsized.length ? { unsizedAssoc: a.unsized } : {}), ...(a.unsure.length ? { unsureAssoc: a.unsure } : {}) };
         }
       }
       if (tr) out.push(tr);
@@ -1196,7 +1196,15 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       if (pred.type !== 'where_predicate') continue;
       const pk = pred.children;
       const left = pk[0];
-      if (!left || left.type !== 'type_identifier') continue;
+      if (left && left.type !== 'type_identifier') {
+        // `where T::Out: Sized`, `<T as D>::Out: Copy`: a bound on a projection of T.
+        const root = /^<?\s*(?:r#)?([A-Za-z_]\w*)\s*(?:::|\bas\b)/.exec(slice(ctx, left))?.[1];
+        const j = root === undefined ? -1 : params.findIndex((q) => q.kind === 'type' && q.name === root);
+        const q = params[j];
+        if (q?.kind === 'type') params[j] = { ...q, projectionBounds: true };
+        continue;
+      }
+      if (!left) continue;
       const name = ident(slice(ctx, left));
       const bounds = pk.find((q) => q.type === 'trait_bounds');
       if (!bounds) continue;
@@ -1238,16 +1246,27 @@ function plainBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string
   return into;
 }
 
-/** The associated types of a trait declared `?Sized` (`type Out: ?Sized;`), by name. */
-function unsizedAssocOf(trait: Node, ctx: Ctx): string[] {
-  const out: string[] = [];
+/** Std traits whose supertraits include `Sized`: `?Sized + Copy` is Sized. */
+const SIZED_TRAITS: ReadonlySet<string> = new Set(['Sized', 'Copy', 'Clone', 'Default', 'From', 'Into', 'TryFrom', 'TryInto']);
+
+/**
+ * The associated types of a trait declared `?Sized` (`type Out: ?Sized;`), by name: `unsized`
+ * when that is their only trait bound, `unsure` when other bounds may imply Sized or not (a
+ * crate's trait may have `Sized` as a supertrait); `?Sized + Copy` is Sized.
+ */
+function unsizedAssocOf(trait: Node, ctx: Ctx): { unsized: string[]; unsure: string[] } {
+  const out = { unsized: [] as string[], unsure: [] as string[] };
   const body = trait.childForFieldName('body');
   if (!body || !/\?\s*Sized/.test(slice(ctx, body))) return out;
   for (const k of body.children) {
     if (k.type !== 'associated_type') continue;
     const name = k.childForFieldName('name');
     const bounds = k.childForFieldName('bounds') ?? k.children.find((c) => c.type === 'trait_bounds');
-    if (name && bounds && hasMaybeSized(bounds, ctx)) out.push(ident(slice(ctx, name)));
+    if (!name || !bounds || !hasMaybeSized(bounds, ctx)) continue;
+    const others = bounds.namedChildren.filter((b) => b.type !== 'removed_trait_bound' && b.type !== 'lifetime' && b.type !== 'line_comment' && b.type !== 'block_comment');
+    const names = others.map((b) => slice(ctx, b).replace(/\s+/g, '').replace(/<[^]*$/, '').split('::').pop()!);
+    if (names.some((n) => SIZED_TRAITS.has(n))) continue;
+    (others.length ? out.unsure : out.unsized).push(ident(slice(ctx, name)));
   }
   return out;
 }

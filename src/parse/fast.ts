@@ -652,6 +652,8 @@ export class FastParser {
           this.whereTraits.set(name, [...(this.whereTraits.get(name) ?? []), ...this.boundNames]);
         }
       } else {
+        // A bound on a projection (`T::Out: Sized`, `<T as D>::Out: Copy`) is read from the tree.
+        if ((t.k === K.Ident && this.atPathSep(1)) || (t.k === K.Punct && t.v === '<')) throw BAIL;
         // any other predicate (`for<'a> ..`, `Vec<T>: Clone`, `'a: 'b`): skip to its `:` then bounds
         let depth = 0;
         for (;;) {
