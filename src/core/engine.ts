@@ -891,6 +891,8 @@ export class Engine {
     if (segs.length > 1 || global) {
       const head = this.resolver.firstSegment(m, first);
       if (!head && !global && !['crate', 'self', 'super', 'std', 'core', 'alloc', SELF_CRATE].includes(first)) {
+        // A file shown before the rest of its crate is read: `archive::Header` may be a module of it.
+        if (m.crate.outside) return { k: 'unknown', reason: `\`${text}\` is not defined in this file, and the rest of the crate is still being read` };
         return { k: 'unknown', reason: `unknown type \`${text}\` (external crate \`${first}\`?)` };
       }
       if (head?.k === 'module' && head.m.crate.isStd) {

@@ -96,7 +96,7 @@ describe('reading crates off the main thread (parse worker)', function () {
   it('a file shown before its crate is read (detached): its own types exact, what it takes from the rest of the crate "still being read", never the file itself', async () => {
     const files: Record<string, string> = {
       '/w/app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n[features]\ndefault = ["wide"]\nwide = []\n',
-      '/w/app/src/lib.rs': 'pub mod a;\npub struct Shared(u8);\n',
+      '/w/app/src/lib.rs': 'pub mod a;\npub mod c;\npub struct Shared(u8);\n',
       // `crate::Shared` is lib.rs's 1-byte type, not this file's 8-byte one; `super::Shared` too.
       '/w/app/src/a.rs': [
         'mod b;',
@@ -108,11 +108,14 @@ describe('reading crates off the main thread (parse worker)', function () {
         'use crate::Shared as Imported;',
         'pub struct ViaUse { s: Imported }',
         'pub struct ViaMod { s: b::B }',
+        'use crate::c;',
+        'pub struct ViaImportedMod { s: c::C }',
         '#[cfg(feature = "wide")] pub struct Gated { x: u64 }',
         '#[cfg(not(feature = "wide"))] pub struct Gated { x: u8 }',
         'pub struct UsesGated { g: Gated }',
       ].join('\n'),
       '/w/app/src/a/b.rs': 'pub struct B(u16);\n',
+      '/w/app/src/c.rs': 'pub struct C(u32);\n',
       '/w/app/src/b.rs': 'pub struct B(u64);\n', // where a root's `mod b;` would look: never read for a.rs
     };
     const fs = memoryFs(files);
@@ -127,7 +130,8 @@ describe('reading crates off the main thread (parse worker)', function () {
     assert.equal(size('Own'), 8);
     assert.equal(size('ViaSelf'), 8);
     assert.equal(size('UsesGated'), 8, 'the crate\'s default features hold in a detached file');
-    for (const n of ['ViaCrate', 'ViaSuper', 'ViaUse']) assert.match(String(size(n)), /still being read/, n);
+    // (`c::C` through `use crate::c;`: a module of the crate, not an external crate.)
+    for (const n of ['ViaCrate', 'ViaSuper', 'ViaUse', 'ViaImportedMod']) assert.match(String(size(n)), /still being read/, n);
     assert.match(String(size('ViaMod')), /still being read/, 'a `mod b;` of a detached file is not looked for beside it');
     // The whole crate read: the same file gives rustc's numbers.
     const whole = project.loadCrate(project.graph.root, '/w/app/src/lib.rs');
