@@ -653,7 +653,7 @@ export class CrateExpander {
     if (!inc) return yield* this.items(placed, { ...ctx, depth: ctx.depth + 1, place }, walkMod);
     // An included file's `mod x;` is looked for beside it (rustc reads it as a `mod.rs`), and so is what it includes.
     const dir = inc.dir;
-    return yield* this.items(placed, { ...ctx, depth: ctx.depth + 1, place, includeDir: dir }, (m, t) => walkMod(m, t, dir));
+    return yield* this.items(placed, { ...ctx, depth: ctx.depth + 1, place, includeDir: dir }, (m, t, d) => walkMod(m, t, d ?? dir));
   }
 
   /** An expanded item marked and put on the call: its name where the call's input wrote it, else the call. */

@@ -125,6 +125,8 @@ interface DirState {
   readonly dir: string;
   /** The non-mod-rs file module's name (`a` for `a.rs`), or undefined. */
   readonly relative: string | undefined;
+  /** Inside the items of an `include!`d file (an inline module of it too): that file's directory, where its `include!`s start. */
+  readonly includeDir?: string;
 }
 
 /** Reads the module tree rooted at `rootFile`. */
@@ -233,9 +235,9 @@ class Walk {
    * the end.
    */
   private *items(items: readonly Item[], path: readonly string[], file: string, st: DirState, depth: number, textual: Textual | undefined): Generator<void, { items: readonly Item[]; textual: Textual | undefined }, void> {
-    const walkMod = (m: ModDef, t: Textual | undefined, dir?: string) => this.module(m, path, file, dir !== undefined ? { dir, relative: undefined } : st, depth + 1, t);
+    const walkMod = (m: ModDef, t: Textual | undefined, dir?: string) => this.module(m, path, file, dir !== undefined ? { dir, relative: undefined, includeDir: dir } : st, depth + 1, t);
     const ex = this.opts.expander;
-    if (ex) return yield* ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0, module: path }, walkMod);
+    if (ex) return yield* ex.items(items, { file, fileText: this.texts.get(file) ?? '', textual, depth: 0, module: path, ...(st.includeDir !== undefined ? { includeDir: st.includeDir } : {}) }, walkMod);
     for (const it of items) if (it.kind === 'mod' && this.active(it.cfg)) yield* walkMod(it, textual);
     return { items, textual };
   }
@@ -251,7 +253,7 @@ class Walk {
     const pathAttr = this.pathOf(decl);
     if (decl.items) {
       const dir = pathAttr !== undefined ? join(st.dir, pathAttr) : join(st.dir, ...(st.relative !== undefined ? [st.relative] : []), decl.name);
-      const r = yield* this.items(decl.items, path, declFile, { dir, relative: undefined }, depth, textual);
+      const r = yield* this.items(decl.items, path, declFile, { dir, relative: undefined, ...(st.includeDir !== undefined ? { includeDir: st.includeDir } : {}) }, depth, textual);
       return { mod: r.items === decl.items ? decl : { ...decl, items: r.items }, textual: r.textual };
     }
     if (this.opts.detached) {

@@ -265,6 +265,9 @@ function validRangeOf(item: TypeItem, crate: CrateScope): { start?: bigint; end?
  * TryFrom, Future, Try, Pointee, BuildHasher, ToSocketAddrs, AsyncFn…): a std type's projection by one of these names may be
  * std's own impl, so a crate's impl of the same name does not decide it.
  */
+/** The std trait an `rll_assoc` name belongs to, as a path from any crate. */
+const ASSOC_TRAIT: Readonly<Record<string, string>> = { Item: '::core::iter::Iterator', IntoIter: '::core::iter::IntoIterator', Searcher: '::core::str::pattern::Pattern' };
+
 /** Std's operator traits with an associated type, whose `Rhs` parameter defaults to `Self`. */
 const RHS_SELF_OPS: ReadonlySet<string> = new Set(['Add', 'Sub', 'Mul', 'Div', 'Rem', 'BitAnd', 'BitOr', 'BitXor', 'Shl', 'Shr']);
 
@@ -509,7 +512,15 @@ export class Engine {
       // `R::Text` with `R` a type of this crate graph whose trait impl defines `Text`; through
       // R's bounds with arguments first (`U: ArrayLength<T>`: that trait's impl, with T).
       const g = s.generics.get(segs[0]!)!;
-      const found = segs.length === 2 && g.k === 'ty' ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.traitBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.projection(g.ty, segs[1]!, s) ?? this.stdBoundProjection(g.ty, segs[0]!, segs[1]!, s)) : undefined;
+      // Through the parameter's bounds; without any trait only when it has no bound that could
+      // name it (an impl of an unrelated trait of the argument is not the one: `I: Iterator` with
+      // `I = &mut X` and `impl Foo for &X { type Item = .. }`).
+      const p = s.params?.find((q) => q.kind === 'type' && q.name === segs[0]);
+      const bounded = p?.kind === 'type' && (p.bounds?.length || p.traits?.length);
+      const found =
+        segs.length === 2 && g.k === 'ty'
+          ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.traitBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.stdBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? (bounded ? undefined : this.projection(g.ty, segs[1]!, s)))
+          : undefined;
       return found ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
     if (segs[0] === 'Self' && segs.length >= 2) {
@@ -763,6 +774,9 @@ export class Engine {
             generics.set(p, arg);
           } else concrete.push({ a, arg });
         }
+        // Asked without arguments (`<M as Tr>`, `T: Tr`): the trait's defaults are not read, so
+        // an impl for other arguments (`impl Tr<u8> for M`) may not be the one.
+        if (!traitArgs?.length && impl.traitArgs?.some((a) => a.kind !== 'lifetime')) return undefined;
         // `impl<T> ArrayLength<T> for UTerm`: parameters only the trait's arguments name are
         // bound by the bound's arguments (`U: ArrayLength<u8>`); other arguments must be equal.
         if (traitArgs?.length) {
@@ -830,6 +844,8 @@ export class Engine {
    */
   private primitiveProjection(self: Extract<Ty, { k: 'int' | 'float' | 'bool' | 'char' | 'str' }>, name: string, s: TyScope, trait?: string): Ty | undefined {
     const prim = self.k === 'bool' || self.k === 'char' || self.k === 'str' ? self.k : self.name;
+    // std's own impls for primitives (`impl Add for u32`) are not read: a std trait is not answered.
+    if (trait === undefined || this.namesStdTrait(trait, s.m)) return undefined;
     const crate = s.m.crate;
     const found: { alias: TypeAliasDef; m: ModuleScope }[] = [];
     for (const { impl, m } of crate.impls.get(prim) ?? []) {
@@ -853,6 +869,8 @@ export class Engine {
    * its length that array's (a const parameter, or a constant of that value).
    */
   private arrayProjection(self: Extract<Ty, { k: 'array' }>, name: string, s: TyScope, trait?: string): Ty | undefined {
+    // std's own impls for arrays (`IntoIterator for [T; N]`) are not read: a std trait is not answered.
+    if (trait === undefined || this.namesStdTrait(trait, s.m)) return undefined;
     const crate = s.m.crate;
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg> }[] = [];
     for (const { impl, m } of crate.impls.get('[]') ?? []) {
@@ -2374,7 +2392,9 @@ export class Engine {
         if (!target.def.m.crate.isStd) {
           // A std trait's associated type of a crate's own type (`Peekable<StringRecordIter>`'s
           // `Item`): from that crate's impl, when exactly one defines it.
-          const own = target === self ? this.projection(self, name, { m: target.def.m, generics: new Map(), owner: undefined }) : undefined;
+          // Only an impl of the std trait that defines the name (an unrelated trait's `IntoIter` is not it).
+          const trait = ASSOC_TRAIT[name];
+          const own = target === self && trait ? this.projection(self, name, { m: target.def.m, generics: new Map(), owner: undefined }, trait) : undefined;
           if (own) return own;
           throw new Abstain(`associated type \`${text()}\`: its layout depends on a trait impl`);
         }
@@ -2672,6 +2692,7 @@ function sameTy(a: Ty, b: Ty): boolean | undefined {
  * decides (then which one holds is not known).
  */
 function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef | undefined | null {
+  if (impl.types?.some((t) => t.name === name) && crate.unsure(impl.cfg) !== undefined) return null;
   let found: TypeAliasDef | undefined;
   for (const t of impl.types ?? []) {
     if (t.name !== name) continue;

@@ -1039,7 +1039,12 @@ export class Resolver {
       const written = q[1]!.replace(/\s+/g, '');
       const self = this.resolveTypePath(m, written.replace(/^::/, '').split('::'), written.startsWith('::'));
       const trait = q[2]?.replace(/\s+/g, '');
-      return self?.k === 'item' ? this.associatedConst(self, segs[1]!, trait === undefined ? undefined : { path: trait, m }) : undefined;
+      if (self?.k !== 'item') return undefined;
+      // Generic arguments (`<S as Tr<u16>>`, `<W<u16>>`) are not compared with the impls': an
+      // impl for other arguments could be taken, so only one candidate in all answers.
+      const args = /^<\s*(?:::)?\s*[A-Za-z_][\w\s:]*?\s*</.test(segs[0]!) || (q[2] !== undefined && /\bas\s+[\w\s:]+?\s*</.test(segs[0]!));
+      const found = this.associatedConst(self, segs[1]!, trait === undefined ? undefined : { path: trait, m }, args);
+      return found;
     }
     // `u8::MAX` with a module `u8` in scope is that module's (rustc falls back to the primitive
     // type only when the path finds nothing: the engine does).
@@ -1120,7 +1125,7 @@ export class Resolver {
   }
 
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
-  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: { readonly path: string; readonly m: ModuleScope }): ConstFound | undefined {
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: { readonly path: string; readonly m: ModuleScope }, withArgs = false): ConstFound | undefined {
     const crate = owner.m.crate;
     // Inherent impls first, as rustc looks them up; then trait impls (`impl Tr for X { const N }`).
     // Several impls defining the name (of different instantiations, or of different traits) are
@@ -1138,6 +1143,11 @@ export class Resolver {
       // `Self::N` in the constant's value is the impl's self type.
       const found: ConstFound = unsure !== undefined ? { unknown: unsure } : { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name), ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}) };
       (impl.trait === undefined ? inherent : ofTraits).push(found);
+    }
+    // With generic arguments written, an impl for other arguments (of any kind, or a blanket
+    // impl, which is not looked at here) may be the one: answered only when nothing else could be.
+    if (withArgs && (inherent.length + ofTraits.length !== 1 || (crate.impls.get(BLANKET_IMPLS)?.length ?? 0) > 0)) {
+      return { unknown: `\`<${owner.item.name}..>::${name}\` with generic arguments: the impls' arguments are not compared here` };
     }
     const pick = inherent.length ? inherent : ofTraits;
     if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };

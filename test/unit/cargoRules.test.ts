@@ -911,6 +911,32 @@ pub struct Cell(pub loom::imp::AtomicU64, pub u8);
     exact: ['Uses', 'B', 'Sub', 'C', 'D'],
   },
 
+  "an `include!` inside an included file, and one inside an inline module of an included file, start beside the file they are written in, and so do the `mod`s of what they include": {
+    files: {
+      'Cargo.toml': manifest('nestinc'),
+      'src/lib.rs': 'include!("gen/top.rs");\ninclude!("gen/body.rs");\npub struct Uses(pub N1, pub z::Z);\n',
+      'src/gen/top.rs': 'include!("sub/nested.rs");\n',
+      'src/gen/sub/nested.rs': 'mod c;\npub struct N1 { pub c: c::CC }\n',
+      'src/gen/sub/c.rs': 'pub struct CC(pub u8);\n',
+      'src/gen/c.rs': 'pub struct CC(pub u16);\n',
+      'src/c.rs': 'pub struct CC(pub u64);\n',
+      'src/gen/body.rs': 'pub mod z { include!("zbody.rs"); }\n',
+      'src/gen/zbody.rs': 'pub struct Z(pub [u8; 3]);\n',
+      'src/zbody.rs': 'pub struct Z(pub [u8; 5]);\n',
+    },
+    exact: ['Uses', 'N1', 'Z'],
+  },
+
+  "impls chosen by a cfg the build script sets (`#[cfg(has_x)] impl Tr for S3`): the associated type is unknown, never the other impl's": {
+    files: {
+      'Cargo.toml': manifest('bcfgimpl'),
+      'build.rs': 'fn main() {\n    println!("cargo:rustc-check-cfg=cfg(has_x)");\n    println!("cargo:rustc-cfg=has_x");\n}\n',
+      'src/lib.rs': 'pub trait Tr { type Out; }\npub struct S3;\n#[cfg(has_x)] impl Tr for S3 { type Out = u16; }\n#[cfg(not(has_x))] impl Tr for S3 { type Out = u32; }\npub struct P5 { pub a: <S3 as Tr>::Out, pub b: u8 }\npub struct G<T: Tr>(pub T::Out, pub u8);\npub struct P7(pub G<S3>);\n',
+    },
+    exact: ['S3'],
+    abstain: [['P5', /trait impl/], ['P7', /trait impl/]],
+  },
+
   "an attribute macro re-exported by a facade crate (`#[facade::bridge]`, `use facade::bridge;`), on the type or on a module around it, may rewrite the type: no number (it was laid out as written)": {
     files: {
       'Cargo.toml': '[package]\nname = "facades"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nfacade = { path = "facade" }\n',

@@ -1064,6 +1064,76 @@ pub enum E22 { A(S22), B(u16, u16, u8) }
     abstain: ['E4', 'E20'],
   },
   {
+    name: "a primitive's associated type through a std trait is not taken from the crate's impls for it (std's own, `impl Add for u32`, are not read): `<u32 as Add>::Output` with the crate's `impl Add<M> for u32` is unknown, not that impl's",
+    source: `
+#![allow(dead_code)]
+use std::ops::{Add, Sub};
+pub struct M(u64);
+impl Add<M> for u32 { type Output = [u8; 11]; fn add(self, _: M) -> [u8; 11] { [0; 11] } }
+impl Sub<M> for u8 { type Output = [u8; 11]; fn sub(self, _: M) -> [u8; 11] { [0; 11] } }
+pub struct S1 { pub a: <u32 as Add>::Output, pub b: u8 }
+pub struct S2 { pub a: <u32 as Add<u32>>::Output, pub b: u8 }
+pub struct S4 { pub a: <u8 as Sub<u8>>::Output, pub b: u8 }
+pub struct S9 { pub a: <u32 as Add<&'static u32>>::Output, pub b: u8 }
+pub struct S3 { pub a: <u32 as Add<M>>::Output, pub b: u8 }
+
+`,
+    expect: { S1: '8/4', S2: '8/4', S4: '2/1', S9: '8/4', S3: '12/1' },
+    abstain: ['S1', 'S2', 'S4', 'S9', 'S3'],
+  },
+  {
+    name: "a trait asked without arguments (`<M as Tr>`, `T: Tr` with `trait Tr<R = u16>`) is not answered by an impl for other arguments (`impl Tr<u8> for M`): the blanket `impl<T> Tr for T` is",
+    source: `
+#![allow(dead_code)]
+pub struct M(u64);
+pub trait Tr<R = u16> { type Out; }
+impl<T> Tr for T { type Out = u32; }
+impl Tr<u8> for M { type Out = [u8; 7]; }
+pub struct S { pub a: <M as Tr>::Out, pub b: u8 }
+pub struct G<T: Tr> { pub a: T::Out, pub b: u8 }
+pub struct H { pub g: G<M> }
+
+`,
+    expect: { S: '8/4', H: '8/4' },
+  },
+  {
+    name: "`I::Item` with `I: Iterator` is not taken from an unrelated trait's impl of the argument (`impl Foo for &mut X { type Item = u64; }`), nor `I::IntoIter` from `impl Foo for X { type IntoIter = u64; }`",
+    source: `
+#![allow(dead_code)]
+use std::ops::Deref;
+pub struct X(u8);
+pub trait Foo2 { type IntoIter; }
+impl Foo2 for X { type IntoIter = u64; }
+pub struct GI<I: IntoIterator>(pub I::IntoIter, pub u8);
+pub struct HI { pub g: GI<X> }
+pub trait Foo { type Item; type Target; }
+impl Iterator for X { type Item = u16; fn next(&mut self) -> Option<u16> { None } }
+impl<'a> Foo for &'a mut X { type Item = u64; type Target = u64; }
+impl<'a> Foo for &'a X { type Item = u64; type Target = u64; }
+pub struct G<I: Iterator>(pub I::Item, pub u8);
+pub struct D<T: Deref>(pub T::Target, pub u8) where T::Target: Sized;
+pub struct H1 { pub g: G<&'static mut X> }
+pub struct H2 { pub g: D<&'static X> }
+pub struct H5 { pub g: D<&'static mut X> }
+
+`,
+    expect: { H1: '4/2', H2: '2/1', H5: '2/1', HI: '2/1' },
+    abstain: ['H1', 'H2', 'H5', 'HI'],
+  },
+  {
+    name: "an associated constant asked with trait arguments (`<S as Tr<u16>>::Q`) is not taken from an impl for other arguments: unknown unless one impl is all there is",
+    source: `
+#![allow(dead_code)]
+pub struct S;
+pub trait Tr<R = u8> { const Q: usize; }
+impl Tr<u8> for S { const Q: usize = 3; }
+impl<T> Tr<u16> for T { const Q: usize = 9; }
+pub struct P1 { x: [u8; <S as Tr<u16>>::Q] }
+`,
+    expect: { P1: '9/1' },
+    abstain: ['P1'],
+  },
+  {
     name: "a last field declared as a projection rustc's layout does not prove Sized stays last (it names a lifetime, a reference, a trait object or a parameter, also through an alias); a projection on a parameter itself or a concrete one is reordered",
     source: `
 #![allow(dead_code)]
