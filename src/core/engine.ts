@@ -515,8 +515,14 @@ export class Engine {
       // Through the parameter's bounds; without any trait only when it has no bound that could
       // name it (an impl of an unrelated trait of the argument is not the one: `I: Iterator` with
       // `I = &mut X` and `impl Foo for &X { type Item = .. }`).
+      // (A crate trait's bound may name it through a supertrait, `T: BufferKindUser` for
+      // `BlockSizeUser::BlockSize`: the impl found without a trait answers then.)
       const p = s.params?.find((q) => q.kind === 'type' && q.name === segs[0]);
-      const bounded = p?.kind === 'type' && (p.bounds?.length || p.traits?.length);
+      const pathOf = (b: TypeExpr) => (b.kind === 'path' ? `${b.global ? '::' : ''}${b.segments.map((x) => x.name).join('::')}` : '');
+      const bounded =
+        p?.kind === 'type' &&
+        (p.bounds?.length || p.traits?.length) &&
+        [...(p.traits ?? []), ...(p.bounds ?? []).map(pathOf)].every((t) => t !== '' && this.namesStdTrait(t, s.m));
       const found =
         segs.length === 2 && g.k === 'ty'
           ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.traitBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.stdBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? (bounded ? undefined : this.projection(g.ty, segs[1]!, s)))

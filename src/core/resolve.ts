@@ -1144,13 +1144,13 @@ export class Resolver {
       const found: ConstFound = unsure !== undefined ? { unknown: unsure } : { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name), ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}) };
       (impl.trait === undefined ? inherent : ofTraits).push(found);
     }
+    const pick = inherent.length ? inherent : ofTraits;
+    if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };
     // With generic arguments written, an impl for other arguments (of any kind, or a blanket
     // impl, which is not looked at here) may be the one: answered only when nothing else could be.
     if (withArgs && (inherent.length + ofTraits.length !== 1 || (crate.impls.get(BLANKET_IMPLS)?.length ?? 0) > 0)) {
-      return { unknown: `\`<${owner.item.name}..>::${name}\` with generic arguments: the impls' arguments are not compared here` };
+      return { unknown: `\`${owner.item.name}::${name}\` with generic arguments: the impls' arguments are not compared here` };
     }
-    const pick = inherent.length ? inherent : ofTraits;
-    if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };
     return pick[0];
   }
 
