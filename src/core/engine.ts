@@ -694,7 +694,7 @@ export class Engine {
    */
   private blanketProjection(self: Ty, name: string, s: TyScope, trait: string): Ty | undefined {
     const crates = self.k === 'adt' && !self.def.m.crate.isStd && self.def.m.crate !== s.m.crate ? [s.m.crate, self.def.m.crate] : [s.m.crate];
-    const asked = this.traitBinding(trait, s.m);
+    const asked = this.resolver.traitPath(trait, s.m);
     const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[] }[] = [];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(BLANKET_IMPLS) ?? []) {
@@ -706,7 +706,7 @@ export class Engine {
         const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
         const p = params.find((q) => q.name === param);
         if (params.length !== 1 || p?.kind !== 'type' || p.bounds || p.traits) continue;
-        const tr = this.traitBinding(impl.traitPath ?? impl.trait, m);
+        const tr = this.resolver.traitPath(impl.traitPath ?? impl.trait, m);
         if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) continue;
         if (asked && (asked.k !== 'item' || asked.item !== tr.item)) continue;
         // The self type's pattern, and what the parameter stands for.
@@ -1814,13 +1814,6 @@ export class Engine {
     return this.unprovenProjection(b.item.ty, b.m, params, bound, depth + 1);
   }
 
-  /** What the trait path `path` (`Tr`, `a::Tr`, `::core::ops::Sub`) written in `m` names. */
-  private traitBinding(path: string, m: ModuleScope): Binding | undefined {
-    const global = path.startsWith('::');
-    const segs = path.replace(/^::/, '').split('::');
-    return segs.length === 1 && !global ? this.resolver.lookupIn(m, segs[0]!) : this.resolver.resolveTypePath(m, segs, global);
-  }
-
   /**
    * Whether `impl` (written in `implM`) implements the trait `asked` names in `askedM`: the same
    * last segment, and the same trait item when both paths lead to one (`use a::Tr as B; impl B for
@@ -1839,8 +1832,7 @@ export class Engine {
   private maybeUnsizedProjection(paths: readonly string[], name: string, m: ModuleScope, projectionBounds: boolean): boolean {
     let unsized = false;
     for (const path of paths) {
-      const global = path.startsWith('::');
-      const b = this.resolver.resolveTypePath(m, path.replace(/^::/, '').split('::'), global);
+      const b = this.resolver.traitPath(path, m);
       if (b?.k !== 'item' || b.item.kind !== 'trait') continue;
       if (b.item.unsureAssoc?.includes(name)) throw new Abstain(`the associated type \`${name}\` is declared \`?Sized\` with other bounds: whether they make it Sized (so whether a last field of it may move) is not known`);
       if (b.item.unsizedAssoc?.includes(name)) unsized = true;

@@ -1154,6 +1154,13 @@ export class Resolver {
     return pick[0];
   }
 
+  /** What a trait path as written in `m` (`Tr`, `a::Tr`, `::core::ops::Sub`) names. */
+  traitPath(path: string, m: ModuleScope): Binding | undefined {
+    const global = path.startsWith('::');
+    const segs = path.replace(/^::/, '').split('::');
+    return segs.length === 1 && !global ? this.lookupIn(m, segs[0]!) : this.resolveTypePath(m, segs, global);
+  }
+
   /**
    * Whether two trait paths, each written in its module, name the same trait: the same item when
    * both lead to one (`use a::Tr as B` then `B` is `a::Tr`), else the same last segment.
@@ -1161,9 +1168,7 @@ export class Resolver {
   sameTrait(a: string, am: ModuleScope, b: string | undefined, bm: ModuleScope): boolean {
     if (b === undefined) return false;
     const item = (path: string, m: ModuleScope) => {
-      const global = path.startsWith('::');
-      const segs = path.replace(/^::/, '').split('::');
-      const r = segs.length === 1 && !global ? this.lookupIn(m, segs[0]!) : this.resolveTypePath(m, segs, global);
+      const r = this.traitPath(path, m);
       return r?.k === 'item' && r.item.kind === 'trait' ? r.item : undefined;
     };
     const x = item(a, am);
