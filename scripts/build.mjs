@@ -18,7 +18,7 @@ const common = {
   target: 'node20',
   sourcemap: production ? false : 'linked',
   minify: production,
-  keepNames: true,
+  keepNames: !!process.env.RLL_KEEPNAMES,
   external: ['vscode'],
   alias,
   logLevel: 'warning',

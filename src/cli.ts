@@ -12,6 +12,7 @@ import { shownPath } from './core/report';
 import type { HeapReport } from './core/heap/collections';
 import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
+import type { ParseFn } from './analysis/project';
 import { NodeFs } from './platform/nodeFs';
 import { DEFAULT_TARGET, registerCustomTarget } from './core/targets';
 import { readFileSync } from 'node:fs';
@@ -138,7 +139,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       try {
         // A batch tool: every file is parsed to the end, however long its error recovery takes
         // (the parse budget keeps the editor responsive; here completeness comes first).
-        const parse = (file: string, text: string) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
+        const parse: ParseFn = (file, text, hints) => analyzer.parseWith(parser, file, text, { budgetMs: Infinity }, hints);
         loaded = loadPath(path.resolve(p).replace(/\\/g, '/'), { fs, parse, target, host: hostTriple(process.platform, process.arch), ownIncludes: true, features });
       } catch (e) {
         process.stderr.write(`${(e as Error).message}\n`);

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import type { Analyzer } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
+import type { ParseFn } from './analysis/project';
 import { hostTriple } from './core/hostTarget';
 import type { ProjectFs } from './cargo/fs';
 import { changesMarkdown, changeSummary, diffLayouts, type TypeChange } from './core/layoutDiff';
@@ -36,7 +37,7 @@ export interface DiffOptions {
 /** The crate's reports as the file system `fs` has it (paths relative to the crate root). */
 async function layoutsOn(opts: DiffOptions, fs: ProjectFs): Promise<TypeReport[]> {
   const parser = await opts.analyzer.parser();
-  const parse = (file: string, text: string) => opts.analyzer.parseWith(parser, file, text, { budgetMs: Infinity });
+  const parse: ParseFn = (file, text, hints) => opts.analyzer.parseWith(parser, file, text, { budgetMs: Infinity }, hints);
   let loaded;
   try {
     loaded = loadPath(opts.path.replace(/\\/g, '/'), { fs, parse, target: opts.target, host: hostTriple(process.platform, process.arch), ownIncludes: true, ...(opts.features ? { features: opts.features } : {}) });

@@ -7,6 +7,8 @@ import type { Report, TypeReport } from '../core/reportTypes';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { type ParseOptions, type RustParser, type WasmFiles, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
+import { blankFunctionBodies } from '../parse/bodies';
+import type { ParseHints } from './project';
 import { CrateScope, type CrateInput, type ModuleScope, Resolver, evalCfg } from '../core/resolve';
 import { itemHasTypeMacro } from './typeMacros';
 import { CrateExpander } from './expand';
@@ -128,11 +130,15 @@ export class Analyzer {
     return this.parseWith(p, path, text, options);
   }
 
-  /** `options.budgetMs: Infinity` parses without the parse budget (see `parseBudgetMs`). */
-  parseWith(p: RustParser, path: string, text: string, options?: ParseOptions): SourceFile {
-    const tree = p.parse(text, null, options);
+  /**
+   * `options.budgetMs: Infinity` parses without the parse budget (see `parseBudgetMs`);
+   * `hints.blankBodies` blanks function bodies first (a dependency's file, see src/parse/bodies.ts).
+   */
+  parseWith(p: RustParser, path: string, text: string, options?: ParseOptions, hints?: ParseHints): SourceFile {
+    const source = hints?.blankBodies ? blankFunctionBodies(text) : text;
+    const tree = p.parse(source, null, options);
     try {
-      return extractFile(tree, text, path);
+      return extractFile(tree, source, path);
     } finally {
       tree.delete();
     }

@@ -7,38 +7,46 @@
  *    again once they are in.
  */
 import type { SourceFile } from '../core/model';
+import type { ParseHints } from './project';
+
+/** The cache key of a parse: a file parsed with its bodies blanked is another model. */
+function keyOf(path: string, hints: ParseHints | undefined): string {
+  return hints?.blankBodies ? `${path}\0bodies blanked` : path;
+}
 
 /** What a walk gets for a file that is still being parsed (see loadModules). */
 export const PENDING_FILE: SourceFile = Object.freeze({ path: '<pending>', items: Object.freeze([]), problems: Object.freeze([]), innerAttrs: Object.freeze([]) });
 
 export class ParsedFiles {
   private readonly files = new Map<string, { readonly text: string; readonly file: SourceFile }>();
-  private readonly noted = new Map<string, string>();
+  /** Files to parse elsewhere, by cache key. */
+  private readonly noted = new Map<string, { readonly path: string; readonly text: string; readonly hints: ParseHints | undefined }>();
   private fetching: Promise<void> | undefined;
   /** Files handed to the other side and not back yet. */
   private inFlight = 0;
 
   constructor(
-    private readonly parseNow: ((path: string, text: string) => SourceFile) | undefined,
-    private readonly parseElsewhere?: (path: string, text: string) => Promise<SourceFile>,
+    private readonly parseNow: ((path: string, text: string, hints?: ParseHints) => SourceFile) | undefined,
+    private readonly parseElsewhere?: (path: string, text: string, hints?: ParseHints) => Promise<SourceFile>,
   ) {}
 
   /** A file's model for this text: cached, parsed now (synchronous mode), or PENDING_FILE. */
-  readonly parse = (path: string, text: string): SourceFile => {
-    const hit = this.files.get(path);
+  readonly parse = (path: string, text: string, hints?: ParseHints): SourceFile => {
+    const key = keyOf(path, hints);
+    const hit = this.files.get(key);
     if (hit && hit.text === text) return hit.file;
     if (!this.parseElsewhere && this.parseNow) {
-      const file = this.parseNow(path, text);
-      this.files.set(path, { text, file });
+      const file = this.parseNow(path, text, hints);
+      this.files.set(key, { text, file });
       return file;
     }
-    this.noted.set(path, text);
+    this.noted.set(key, { path, text, hints });
     return PENDING_FILE;
   };
 
   /** A file's model for this text if it is in, else undefined (nothing noted). */
-  get(path: string, text: string): SourceFile | undefined {
-    const hit = this.files.get(path);
+  get(path: string, text: string, hints?: ParseHints): SourceFile | undefined {
+    const hit = this.files.get(keyOf(path, hints));
     return hit && hit.text === text ? hit.file : undefined;
   }
 
@@ -50,6 +58,7 @@ export class ParsedFiles {
   /** Forgets a file (closed, or its text changed on disk). */
   forget(path: string): void {
     this.files.delete(path);
+    this.files.delete(keyOf(path, { blankBodies: true }));
   }
 
   /** Whether files are waiting to be parsed or being parsed. */
@@ -76,14 +85,14 @@ export class ParsedFiles {
         this.noted.clear();
         this.inFlight += batch.length;
         await Promise.all(
-          batch.map(async ([path, text]) => {
+          batch.map(async ([key, { path, text, hints }]) => {
             let file: SourceFile;
             try {
-              file = await parse(path, text);
+              file = await parse(path, text, hints);
             } catch (e) {
               file = { path, items: [], problems: [{ message: `could not be parsed: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } }], innerAttrs: [] };
             }
-            this.files.set(path, { text, file });
+            this.files.set(key, { text, file });
             this.inFlight--;
           }),
         );

@@ -18,7 +18,19 @@ import type { WorkBudget } from '../core/budget';
 import { nextTurn, runInSlices, runToEnd } from './turnBudget';
 import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
-export type ParseFn = (path: string, text: string) => SourceFile;
+/**
+ * What a parse may leave out. `blankBodies`: the file is a dependency's, whose function bodies no
+ * layout reads; they may be blanked before the parse (src/parse/bodies.ts). A parse function may
+ * ignore the hint: the model it gives is the same but for `#[cfg(test)]` modules' items.
+ */
+export interface ParseHints {
+  readonly blankBodies?: true;
+}
+
+export type ParseFn = (path: string, text: string, hints?: ParseHints) => SourceFile;
+
+/** A dependency's files: their bodies need not be parsed. */
+export const DEPENDENCY_FILE: ParseHints = Object.freeze({ blankBodies: true });
 
 /** Reading a dependency's files from disk yields to the event loop after this long (ms). */
 const READ_SLICE_MS = 8;
@@ -143,6 +155,8 @@ export class Project {
     const cfgSet = flags.set.length ? [...built.set, ...flags.set] : built.set;
     const uncertainCfgs = flags.uncertain.size ? new Map([...(built.uncertain ?? []), ...flags.uncertain]) : built.uncertain;
     const holds = this.holds(features, new Set(cfgSet));
+    // A dependency's sources never change and no layout reads a function body.
+    const parse: ParseFn = frozen ? (p, t) => this.parse(p, t, DEPENDENCY_FILE) : this.parse;
     const home: MacroHome = {};
     const waitingFor = new Set<PackageNode>();
     const expander = new CrateExpander({
@@ -150,7 +164,7 @@ export class Project {
       pkg: { name: node.name, version: node.version },
       edition: editionOf(node.edition),
       external: (name) => this.exportedMacros(node, name, withOwnLibrary, waitingFor),
-      parse: this.parse,
+      parse,
       active: (cfg) => cfg.every(holds),
       ...(this.opts.budget ? { budget: this.opts.budget } : {}),
       // `include!("x.rs")` is read where sources never change (see ExpandEnv.read).
@@ -163,7 +177,7 @@ export class Project {
       outDirEnv: (env) => outDirEnvFile(node.name, script, env),
       manifestDir: node.dir,
     });
-    const mods = yield* walkModules(entry, { read, parse: this.parse, holds, expander, detached });
+    const mods = yield* walkModules(entry, { read, parse, holds, expander, detached });
     const externs = new Set<string>(externCrateNames(mods.root.items));
     for (const m of mods.fileModules.values()) for (const e of externCrateNames(m.items)) externs.add(e);
     const input: CrateInput = {
@@ -295,7 +309,7 @@ export class Project {
         let t0 = performance.now();
         for (const p of this.sourceFiles(entry)) {
           const text = this.fs.readFile(p);
-          if (text !== undefined) this.parse(p, text);
+          if (text !== undefined) this.parse(p, text, DEPENDENCY_FILE);
           if (performance.now() - t0 > READ_SLICE_MS) {
             void files.fetch();
             await nextTurn();

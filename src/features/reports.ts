@@ -328,10 +328,12 @@ export class DocumentReports extends Disposable {
     // walk) are parsed here within the turn's budget (a walk then need not wait for the worker
     // once per level of expansion, and a keystroke in a macro call stays quick), the rest there
     // (gimli's 73 expansions are 180 KB: 70-255 ms to parse in one piece).
+    // A dependency's files come with the hint that their function bodies may be blanked (the
+    // worker does it); what the main thread parses is parsed as written.
     const crateParse: ParseFn = files
-      ? (p, t) => {
-          if (!p.includes('#macro:')) return files.parse(p, t);
-          return files.get(p, t) ?? (this.budget.left && t.length <= MAIN_THREAD_EXPANSION_MAX ? this.budget.spend(() => parse(p, t)) : files.parse(p, t));
+      ? (p, t, hints) => {
+          if (!p.includes('#macro:')) return files.parse(p, t, hints);
+          return files.get(p, t, hints) ?? (this.budget.left && t.length <= MAIN_THREAD_EXPANSION_MAX ? this.budget.spend(() => parse(p, t)) : files.parse(p, t, hints));
         }
       : parse;
     let analysis: Analysis | undefined;
@@ -454,7 +456,7 @@ export class DocumentReports extends Disposable {
     if (!this.options.parseWorker) return undefined;
     if (!this.files) {
       const worker = this.startWorker(this.options.parseWorker);
-      this.files = new ParsedFiles(parse, (p, t) => worker.parse(p, t));
+      this.files = new ParsedFiles(parse, (p, t, hints) => worker.parse(p, t, undefined, false, hints?.blankBodies === true));
       // What the main thread parsed already (the open documents' models) serves the walks too.
       for (const [p, e] of this.parsed) this.files.put(p, e.text, e.file);
     }

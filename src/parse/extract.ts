@@ -88,6 +88,9 @@ interface Ctx {
   readonly lineOf: (offset: number) => number;
   readonly stats: { fast: number; tree: number } | undefined;
   readonly onBail: ((itemText: string) => void) | undefined;
+  /** The grammar's field ids of an impl's `trait` and `body`. */
+  readonly traitField: number;
+  readonly bodyField: number;
 }
 
 /** 0-based line of an offset; cheap for nearby offsets (items come in document order). */
@@ -144,6 +147,8 @@ export function extractFile(tree: Tree, text: string, path: string, options: Ext
     lineOf: lineCounter(text),
     stats: options.stats,
     onBail: options.onBail,
+    traitField: tree.language.fieldIdForName('trait') ?? -1,
+    bodyField: tree.language.fieldIdForName('body') ?? -1,
   };
   const items: Item[] = [];
   const innerAttrs: Attribute[] = [];
@@ -274,22 +279,27 @@ function visitChild(
       break;
     case 'trait_item': {
       p = materialize(text, raw);
-      const node = cur.currentNode;
+      // The node object only when the fast path cannot read the trait, or the tree has errors.
+      const node = (): Node => (traitNode ??= cur.currentNode);
+      let traitNode: Node | undefined;
       let tr: Item | undefined;
-      if (ctx.fast && !(ctx.treeHasError && node.hasError)) tr = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
-      const kids = node.children;
+      if (ctx.fast && !(ctx.treeHasError && node().hasError)) tr = fastItem(t, p, cur.startIndex, cur.endIndex, ctx);
       if (!tr) {
+        const kids = node().children;
         const nameNode = kids.find((k) => k.type === 'type_identifier');
         if (nameNode && nameNode.endIndex > nameNode.startIndex) {
-          const a = unsizedAssocOf(node, ctx);
-          tr = { kind: 'trait', ...common(node, kids, nameNode, p, ctx), ...(a.unsized.length ? { unsizedAssoc: a.unsized } : {}), ...(a.unsure.length ? { unsureAssoc: a.unsure } : {}) };
+          const a = unsizedAssocOf(node(), ctx);
+          tr = { kind: 'trait', ...common(node(), kids, nameNode, p, ctx), ...(a.unsized.length ? { unsizedAssoc: a.unsized } : {}), ...(a.unsure.length ? { unsureAssoc: a.unsure } : {}) };
         }
       }
       if (tr) out.push(tr);
-      if (ctx.treeHasError && node.hasError) recoverUnclosedBody(kids, ctx, depth, out);
+      if (ctx.treeHasError && node().hasError) recoverUnclosedBody(node().children, ctx, depth, out);
       break;
     }
     case 'impl_item': {
+      // Most impls hold only functions, which the model does not keep: tell them from the
+      // cursor alone, without making a node object for every member.
+      if (!ctx.treeHasError && !implMayMatter(cur, ctx)) break;
       const node = cur.currentNode;
       const impl = implItem(node, materialize(text, raw), ctx);
       if (impl) out.push(impl);
@@ -593,6 +603,39 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
  * An inherent impl with associated constants, `impl Copy for T`, `impl Clone for T`, or a trait
  * impl with associated types or constants (see ImplDef); undefined for every other impl.
  */
+/**
+ * Whether the impl under `cur` can give an `ImplDef` (see `implItem`): its trait is `Copy` or
+ * `Clone`, or its body has an associated type or constant. Read with the cursor only.
+ */
+function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
+  if (ctx.bodyField < 0 || ctx.traitField < 0) return true;
+  if (!cur.gotoFirstChild()) return false;
+  try {
+    do {
+      const field = cur.currentFieldId;
+      if (field === ctx.traitField) {
+        if (COPY_OR_CLONE.test(ctx.text.slice(cur.startIndex, cur.endIndex).replace(/\s+/g, ''))) return true;
+      } else if (field === ctx.bodyField) {
+        if (!cur.gotoFirstChild()) return false;
+        try {
+          do {
+            const t = ctx.types[cur.nodeTypeId];
+            if (t === 'const_item' || t === 'type_item') return true;
+          } while (cur.gotoNextSibling());
+        } finally {
+          cur.gotoParent();
+        }
+        return false;
+      }
+    } while (cur.gotoNextSibling());
+    return false;
+  } finally {
+    cur.gotoParent();
+  }
+}
+
+const COPY_OR_CLONE = /(?:^|::)(?:Copy|Clone)$/;
+
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const selfNode = node.childForFieldName('type');
   if (!selfNode) return undefined;
@@ -1755,6 +1798,8 @@ export function extractItemsOf(nodes: readonly Node[], text: string, types: read
     lineOf: lineCounter(text),
     stats: undefined,
     onBail: undefined,
+    traitField: nodes[0]?.tree.language.fieldIdForName('trait') ?? -1,
+    bodyField: nodes[0]?.tree.language.fieldIdForName('body') ?? -1,
   };
   const items: Item[] = [];
   const raw: number[] = [];

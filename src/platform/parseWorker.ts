@@ -2,12 +2,13 @@
  * The parse worker (a `worker_threads` worker, bundled as dist/parseWorker.js): parses and
  * extracts files off the extension host's main thread, with a parser of its own, and posts
  * back the model (plain data: structured clone). One message per file:
- *   in:  { id, path, text, budgetMs?, urgent? }      out: { id, file } or { id, error }
+ *   in:  { id, path, text, budgetMs?, urgent?, blankBodies? }      out: { id, file } or { id, error }
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFile } from '../parse/extract';
+import { blankFunctionBodies } from '../parse/bodies';
 import { loadRustParser } from '../parse/parser';
 import { STD_PATH } from '../core/stdModel';
 import { readStdModel } from './stdModelFile';
@@ -21,6 +22,8 @@ interface Request {
   readonly budgetMs?: number;
   /** Parsed before every request that is not (the document being opened). */
   readonly urgent?: boolean;
+  /** A dependency's file: its function bodies are blanked before the parse (src/parse/bodies.ts). */
+  readonly blankBodies?: boolean;
 }
 
 /**
@@ -133,9 +136,10 @@ if (port) {
         return;
       }
       const p = await parser;
-      const tree = p.parse(m.text, null, m.budgetMs === undefined ? undefined : { budgetMs: m.budgetMs });
+      const text = m.blankBodies ? blankFunctionBodies(m.text) : m.text;
+      const tree = p.parse(text, null, m.budgetMs === undefined ? undefined : { budgetMs: m.budgetMs });
       try {
-        port.postMessage({ id: m.id, file: extractFile(tree, m.text, m.path) });
+        port.postMessage({ id: m.id, file: extractFile(tree, text, m.path) });
       } finally {
         tree.delete();
       }
