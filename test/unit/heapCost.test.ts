@@ -50,7 +50,15 @@ const FIXED: Record<string, string> = {
   mapvec: 'HashMap<u64, Vec<u64>>',
   boxvec: 'Box<Vec<u64>>',
   boxstr: 'Box<str>',
+  // Hash tables of tiny entries, whose small tables hashbrown makes larger (n ≤ 256: distinct keys).
+  hs_u8: 'HashSet<u8>',
+  hm_u8: 'HashMap<u8, u8>',
+  hs_u16: 'HashSet<u16>',
+  hs_a3: 'HashSet<[u8; 3]>',
+  hs_zst: 'HashSet<()>',
 };
+/** The sizes the tiny-entry tables are filled to (all keys distinct). */
+const SMALL_NS = NS.filter((n) => n <= 256);
 
 function program(): string {
   const lines: string[] = [];
@@ -84,6 +92,13 @@ function program(): string {
   lines.push('        } }');
   lines.push('    }');
   lines.push('    for &m in INNER { case("boxvec", "-", m, 0, || { let mut v = Vec::new(); for j in 0..m { v.push(j as u64); } Box::new(v) }); }');
+  lines.push(`    for &n in &[${SMALL_NS.join(', ')}] {`);
+  lines.push('        case("hs_u8", "-", n, 0, || { let mut s = HashSet::new(); for i in 0..n { s.insert(i as u8); } s });');
+  lines.push('        case("hm_u8", "-", n, 0, || { let mut m = HashMap::new(); for i in 0..n { m.insert(i as u8, i as u8); } m });');
+  lines.push('        case("hs_u16", "-", n, 0, || { let mut s = HashSet::new(); for i in 0..n { s.insert(i as u16); } s });');
+  lines.push('        case("hs_a3", "-", n, 0, || { let mut s = HashSet::new(); for i in 0..n { s.insert([i as u8, (i >> 8) as u8, 7]); } s });');
+  lines.push('    }');
+  lines.push('    for n in 0..2 { case("hs_zst", "-", n, 0, || { let mut s = HashSet::new(); for _ in 0..n { s.insert(()); } s }); }');
   return `use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet, LinkedList, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -188,7 +203,7 @@ describe('heap cost of std collections, against a counting allocator', function 
     }
     assert.deepEqual(wrong, [], `${wrong.length} of ${compared} differ`);
     const perElem = 3 + NS.length * 12;
-    const fixed = NS.length * 4 + NS.filter((n) => n <= 10_000).length * INNER.length * 2 + INNER.length;
+    const fixed = NS.length * 4 + NS.filter((n) => n <= 10_000).length * INNER.length * 2 + INNER.length + SMALL_NS.length * 4 + 2;
     assert.equal(compared, Object.keys(ELEMS).length * perElem + fixed);
     assert.ok(ranged > 100, `B-tree cases with a range: ${ranged}`);
   });

@@ -472,7 +472,7 @@ export function heapSeries(o: Owned, maxN: number, inner: number, also: readonly
       }
     } else if (p.kind === 'hash') {
       let cap = 0;
-      for (const b of tableSteps(maxN)) {
+      for (const b of tableSteps(maxN, p.slot.size, p.group!)) {
         at.push(cap + 1);
         cap = bucketsToCapacity(b);
       }
