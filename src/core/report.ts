@@ -1,7 +1,8 @@
 /**
  * Turns engine results into `TypeReport`s (the CLI's JSON and what the editor shows).
  */
-import type { FieldReport, TypeReport, VariantReport } from './reportTypes';
+import type { FieldReport, StdHeapOwner, TypeReport, VariantReport } from './reportTypes';
+import { stdHeapOwner } from './heap/owned';
 import type { FieldDef, Repr, TypeExpr, TypeItem } from './model';
 import { ownString } from './model';
 import { nestedShift, shiftSpan } from './positions';
@@ -103,7 +104,7 @@ export function typeText(t: TypeExpr, text: string | undefined, shift = 0): stri
 
 /** Field reports in declaration order; `paddingAfter` follows memory order. */
 function fieldReports(
-  fields: readonly { def: FieldDef; layout: Layout }[],
+  fields: readonly { def: FieldDef; layout: Layout; ty: Ty }[],
   offsets: readonly number[],
   end: number,
   text: string | undefined,
@@ -130,7 +131,13 @@ function fieldReports(
     paddingAfter: padAfter[i]!,
     nameSpan: spans ? shiftSpan(f.def.nameSpan, shift) : undefined,
     type: typeText(f.def.ty, text, shift),
+    ...withStdOwner(f.ty),
   }));
+}
+
+function withStdOwner(ty: Ty): { stdOwner?: StdHeapOwner } {
+  const o = stdHeapOwner(ty);
+  return o ? { stdOwner: o } : {};
 }
 
 function fieldBytes(fields: readonly { layout: Layout }[]): number {
@@ -248,11 +255,14 @@ export function reprText(r: Repr): string | undefined {
 }
 
 /** Layout of any written type (hover on a field's type): size/align or the reason. */
-export function describeTy(engine: Engine, ty: Ty): { size: number; align: number; niche?: string; uninhabited: boolean } | { unknown: string } | { error: string } {
+export function describeTy(
+  engine: Engine,
+  ty: Ty,
+): { size: number; align: number; niche?: string; uninhabited: boolean; stdOwner?: StdHeapOwner } | { unknown: string } | { error: string } {
   try {
     const l = engine.layoutOf(ty);
     if (!l.sized) return { unknown: 'unsized type (its size is only known at run time)' };
-    return { size: l.size, align: l.align, niche: l.niche ? available(l.niche).toString() : undefined, uninhabited: l.uninhabited };
+    return { size: l.size, align: l.align, niche: l.niche ? available(l.niche).toString() : undefined, uninhabited: l.uninhabited, ...withStdOwner(ty) };
   } catch (e) {
     if (e instanceof Abstain) return { unknown: e.message };
     if (e instanceof LayoutError) return { error: `${e.code}: ${e.message}` };

@@ -16,6 +16,18 @@ export interface FieldReport {
   readonly nameSpan?: Span;
   /** Display text of the field's type as written. */
   readonly type: string;
+  /** When the field's type is std's `Box`, `Vec`, `HashMap`… (or an `Option` of one): its name (see `stdHeapOwner`). */
+  readonly stdOwner?: StdHeapOwner;
+}
+
+/**
+ * A std type that keeps its contents on the heap, as the type resolved (a crate's own `Vec` is
+ * not one): `name` is std's (`Box`, `Vec`, `String`, `HashMap`…), `inOption` when the field's
+ * type is an `Option` of it.
+ */
+export interface StdHeapOwner {
+  readonly name: string;
+  readonly inOption?: true;
 }
 
 export interface NicheReport {

@@ -36,6 +36,8 @@ export function heapMarkdown(o: Owned, opts: HeapTextOptions): string | undefine
   // A type hover's walk is kept small (it runs at every keystroke): past its budget it says
   // nothing rather than add a line to every large type; its fields' hovers and the panel tell.
   if (o.unknownKind === 'budget') return undefined;
+  // Nothing counted and only a pointer or an unreadable type in the way: no line (every FFI
+  // handle would get one). Beside a collection, such a pointer makes the figure unknown below.
   if (!o.collections.length && !o.blocks.length) return o.unknown && o.unknownKind === 'heap' ? `**Heap:** unknown — ${o.unknown}.` : undefined;
   if (o.unknown) return `**Heap:** unknown — ${o.unknown}.`;
   const n = opts.entries;

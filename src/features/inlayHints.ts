@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FieldReport } from '../core/reportTypes';
 import type { FieldDef } from '../core/model';
 import { readSettings } from './config';
-import { isKnown } from './layoutText';
+import { fieldAlignText, isKnown } from './layoutText';
 import type { DocumentReports } from './reports';
 
 export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
@@ -48,7 +48,7 @@ export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
           const label = `@${rep.offset} · ${rep.size} B` + (rep.paddingAfter > 0 ? ` · +${rep.paddingAfter} pad` : '');
           const hint = new vscode.InlayHint(pos, label);
           hint.paddingLeft = true;
-          hint.tooltip = `${rep.name}: offset ${rep.offset}, size ${rep.size}, align ${rep.align}` + (rep.paddingAfter > 0 ? `, then ${rep.paddingAfter} bytes of padding` : '');
+          hint.tooltip = `${rep.name}: offset ${rep.offset}, size ${rep.size}, ${fieldAlignText(t, rep)}` + (rep.paddingAfter > 0 ? `, then ${rep.paddingAfter} bytes of padding` : '');
           hints.push(hint);
         }
       }

@@ -5,7 +5,7 @@
  * The rule: a number is shown only when the report gives it. A type whose size is null, or
  * that carries `unknown` or `error`, shows the reason and no numbers.
  */
-import type { FieldReport, TypeReport } from '../core/reportTypes';
+import type { FieldReport, StdHeapOwner, TypeReport } from '../core/reportTypes';
 import { straddles } from '../core/cacheLines';
 import { shownPath } from '../core/report';
 
@@ -106,24 +106,18 @@ const HEAP: Record<string, { inPlace: string; section: string }> = {
   LinkedList: { inPlace: 'head and tail pointers and a length', section: 'box#heap' },
 };
 
-/** The heap-owning type a written type is (or wraps in `Option`), e.g. `Option<Box<T>>` → Box. */
-export function heapKind(typeText: string): { name: string; inPlace: string; section: string; optional: boolean } | undefined {
-  let t = typeText.trim();
-  let optional = false;
-  const opt = /^(?:(?:::)?(?:std|core)::option::)?Option\s*<([\s\S]*)>$/.exec(t);
-  if (opt) {
-    t = opt[1]!.trim();
-    optional = true;
-  }
-  const head = /^(?:::)?(?:[A-Za-z_][A-Za-z0-9_]*::)*([A-Za-z_][A-Za-z0-9_]*)\s*(?:<|$)/.exec(t);
-  const name = head?.[1];
-  if (!name || !Object.prototype.hasOwnProperty.call(HEAP, name)) return undefined;
-  return { name, optional, ...HEAP[name]! };
+/**
+ * What the note says of a std heap-owning type (or an `Option` of one), as the engine resolved
+ * the type: a crate's own `Vec` or `Box`, or an alias named so, is not std's.
+ */
+export function heapKind(owner: StdHeapOwner | undefined): { name: string; inPlace: string; section: string; optional: boolean } | undefined {
+  if (!owner || !Object.prototype.hasOwnProperty.call(HEAP, owner.name)) return undefined;
+  return { name: owner.name, optional: owner.inOption === true, ...HEAP[owner.name]! };
 }
 
 /** `8 B here (a pointer); the buffer is on the heap.` for a heap-owning field type. */
-export function heapNote(typeText: string, size: number | undefined): string | undefined {
-  const h = heapKind(typeText);
+export function heapNote(owner: StdHeapOwner | undefined, size: number | undefined): string | undefined {
+  const h = heapKind(owner);
   if (!h) return undefined;
   const here = size !== undefined ? `${size} B here (${h.inPlace})` : `here: ${h.inPlace}`;
   const what = h.name === 'Box' || h.name === 'Rc' || h.name === 'Arc' ? 'the value' : 'the buffer';
@@ -140,7 +134,7 @@ export function guideSectionFor(t: TypeReport): { chapter: string; section: stri
   else if (isKnown(t) && t.size === 0) id = 'layout#zst';
   else if (t.kind === 'enum') id = t.tag?.encoding === 'niche' || (!t.tag && t.niche) ? 'stack-heap#niches' : 'stack-heap#enums';
   else if (/\bC\b/.test(repr)) id = 'layout#repr-c';
-  else if (t.fields?.some((f) => heapKind(f.type))) id = heapKind(t.fields.find((f) => heapKind(f.type))!.type)!.section;
+  else if (t.fields?.some((f) => heapKind(f.stdOwner))) id = heapKind(t.fields.find((f) => heapKind(f.stdOwner))!.stdOwner)!.section;
   else if (t.fields && t.fields.some((f, i) => i > 0 && f.offset < t.fields![i - 1]!.offset)) id = 'layout#reordering';
   else if ((t.padding ?? 0) > 0) id = 'layout#padding';
   const [chapter, section] = id.split('#') as [string, string];
@@ -181,7 +175,7 @@ export function typeHoverMarkdown(t: TypeReport, target: string): string {
     }
     const fields = t.fields ?? t.variants?.flatMap((v) => v.fields) ?? [];
     const notes = fields
-      .map((f) => ({ f, note: heapNote(f.type, f.size) }))
+      .map((f) => ({ f, note: heapNote(f.stdOwner, f.size) }))
       .filter((x) => x.note !== undefined)
       .map((x) => `- ${codeSpan(`${x.f.name}: ${x.f.type}`)}: ${inlineCodeText(x.note!)}`);
     if (notes.length) out.push(notes.join('\n'));
@@ -209,14 +203,24 @@ export function fieldTable(fields: readonly FieldReport[], typeSize: number): st
   return `${fence}text\n${lines.join('\n')}\n${fence}`;
 }
 
+/**
+ * `align 4`, or in a packed type whose pack is below the field type's alignment, the alignment the
+ * field is placed at with its type's beside it (`align 1 here (packed; its type's is 4)`).
+ */
+export function fieldAlignText(owner: TypeReport, f: FieldReport): string {
+  const pack = /\bpacked(?:\((\d+)\))?/.exec(owner.repr ?? '');
+  const packed = pack ? Number(pack[1] ?? 1) : undefined;
+  return packed !== undefined && packed < f.align ? `align ${packed} here (packed; its type's is ${f.align})` : `align ${f.align}`;
+}
+
 /** Hover for a field name: `**x**: f64 — offset 0 · size 8 · align 8`; `from` names a dependency crate (`bytes 1.2.1`). */
 export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: string, from?: string): string {
   const head = `**${escapeMarkdown(f.name)}**: ${codeSpan(f.type)}${from ? ` (from ${inlineCodeText(from)})` : ''}`;
   if (!isKnown(owner)) return `${head} — in ${typeSummary(owner)}\n\n*${escapeMarkdown(target)}*`;
-  const parts = [`offset ${f.offset}`, `size ${f.size}`, `align ${f.align}`];
+  const parts = [`offset ${f.offset}`, `size ${f.size}`, fieldAlignText(owner, f)];
   parts.push(f.paddingAfter > 0 ? `then ${bytes(f.paddingAfter)} of padding` : 'no padding after');
   const out = [`${head} — ${parts.join(' · ')}`];
-  const note = heapNote(f.type, f.size);
+  const note = heapNote(f.stdOwner, f.size);
   if (note) out.push(inlineCodeText(note));
   const line = straddles(f.offset, f.size);
   if (line !== undefined) out.push(`Straddles the cache-line boundary at byte ${line}: when the value starts on a 64-byte line, reading this field touches two lines.`);
@@ -225,7 +229,7 @@ export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: st
 }
 
 /** What describeTy says about a type written in a field; `from` names the dependency crate it comes from. */
-export type TyDescription = ({ size: number; align: number; niche?: string; uninhabited: boolean } | { unknown: string } | { error: string }) & { from?: string };
+export type TyDescription = ({ size: number; align: number; niche?: string; uninhabited: boolean; stdOwner?: StdHeapOwner } | { unknown: string } | { error: string }) & { from?: string };
 
 /** Hover for a type written in a field (`Vec<u64>` in `v: Vec<u64>`): its layout and heap behaviour. */
 export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string, boxNote?: string): string {
@@ -239,8 +243,9 @@ export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target
     if (d.uninhabited) parts.push('uninhabited');
     out.push(`${head} — ${parts.join(' · ')}`);
   }
-  const h = heapKind(typeText);
-  const note = heapNote(typeText, 'size' in d ? d.size : undefined);
+  const owner = 'stdOwner' in d ? d.stdOwner : undefined;
+  const h = heapKind(owner);
+  const note = heapNote(owner, 'size' in d ? d.size : undefined);
   // A box of a zero-sized type puts nothing on the heap: its own note says so instead.
   if (note && !boxNote?.includes('zero-sized')) out.push(inlineCodeText(note));
   if (boxNote) out.push(inlineCodeText(boxNote));

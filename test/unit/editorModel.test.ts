@@ -64,6 +64,35 @@ pub enum Big { Small(u8), Large([u8; 512]) }
 `;
 
 describe('editor model', () => {
+  it('heap notes follow the type as resolved: a crate\'s own `Vec` or `Box` gets none (hunt L)', async () => {
+    const text = `
+pub mod inline {
+    pub struct Vec<T>(pub [T; 4]);
+    pub struct Box<T>(pub T);
+}
+pub type Boxed = std::boxed::Box<u64>;
+pub struct S { v: inline::Vec<u8>, b: Option<inline::Box<u32>>, real: Vec<u8>, rb: Option<Box<u32>>, al: Boxed }
+`;
+    const a = await analyse(text);
+    const s = a.types.find((t) => t.report.name === 'S')!.report;
+    const owner = (n: string) => s.fields!.find((f) => f.name === n)!.stdOwner;
+    assert.equal(owner('v'), undefined);
+    assert.equal(owner('b'), undefined);
+    assert.deepEqual(owner('real'), { name: 'Vec' });
+    assert.deepEqual(owner('rb'), { name: 'Box', inOption: true });
+    assert.deepEqual(owner('al'), { name: 'Box' }, 'an alias of std\'s Box is std\'s Box');
+    const hover = hoverAt(a, text.indexOf('pub struct S') + 'pub struct '.length)!.markdown.replace(/\\/g, '');
+    assert.doesNotMatch(hover, /`v: inline::Vec<u8>`/);
+    assert.doesNotMatch(hover, /`b: Option<inline::Box<u32>>`/);
+    assert.match(hover, /`real: Vec<u8>`: 24 B here \(pointer, capacity and length\)/);
+    assert.match(hover, /`rb: Option<Box<u32>>`: 8 B here \(a pointer\); the value is on the heap\. `None` is the null pointer/);
+    const field = hoverAt(a, text.indexOf('b: Option<inline'))!.markdown;
+    assert.match(field, /size 8/);
+    assert.doesNotMatch(field, /costs nothing/);
+    const written = hoverAt(a, at(text, 'v: inline::Vec', 'Vec'))!.markdown;
+    assert.doesNotMatch(written, /on the heap/);
+  });
+
   it('hovers a type name, a field name and a type written in a field', async () => {
     const a = await analyse(SRC);
     const type = hoverAt(a, at(SRC, 'struct Header', 'Header'));

@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { btreeNodes, heapFigure, vecShrunkCost, vecWithCapacityCost, type HeapFigure, type Owned, type Range } from '../../src/core/heap/collections';
+import { btreeNodes, heapFigure, heapReport, vecShrunkCost, vecWithCapacityCost, type HeapFigure, type Owned, type Range } from '../../src/core/heap/collections';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { ownedOfTypes } from '../../src/analysis/heapTypes';
 import { run, rustcAvailable } from '../oracle/rustc';
@@ -220,5 +220,49 @@ describe('heap cost of std collections, against a counting allocator', function 
     // Collecting a sorted iterator packs the leaves: the lower half (the collections chapter says so).
     const bulk = [...out.matchAll(/^case btree_collect u64 100000 0 (\d+) (\d+)/gm)][0]!;
     assert.ok(Number(bulk[2]) < (f.bytes.min + f.bytes.max) / 2, 'a bulk build: full leaves, in the lower half of the range');
+  });
+});
+
+describe('heap figures of memory behind pointers the models do not follow (hunt L)', function () {
+  this.timeout(300_000);
+  const DEFS2 = `use std::ptr::NonNull;
+pub struct MyBox { p: NonNull<[u64; 4]> }
+impl MyBox { pub fn new() -> Self { MyBox { p: NonNull::from(Box::leak(Box::new([7u64; 4]))) } } }
+impl Drop for MyBox { fn drop(&mut self) { unsafe { drop(Box::from_raw(self.p.as_ptr())) } } }
+pub struct WithBox { v: Vec<u64>, b: MyBox }
+pub struct OnlyBox { b: MyBox }
+pub struct WithErr { v: Vec<u64>, e: std::io::Error }
+pub struct RawOnly { p: *mut u8 }`;
+
+  it('a NonNull or raw pointer beside a collection makes the figure unknown; alone, the JSON says unknown too', async function () {
+    if (!rustcAvailable()) this.skip();
+    // What the pointers own, measured: a NonNull box and a custom io::Error allocate.
+    const dir = mkdtempSync(join(tmpdir(), 'rll-heap-ptr-'));
+    let out = '';
+    try {
+      const main = `${COUNTING_ALLOCATOR}\n${DEFS2}\nfn live() -> usize { LIVE.load(Relaxed) }\nfn main() {\n    println!("start");\n    let a = live(); let b = std::hint::black_box(MyBox::new()); let c = live(); drop(b);\n    let d = live(); let e = std::hint::black_box(std::io::Error::new(std::io::ErrorKind::Other, "custom")); let f = live(); drop(e);\n    println!("{} {}", c - a, f - d);\n}\n`;
+      writeFileSync(join(dir, 'main.rs'), main);
+      const c = await run('rustc', ['--edition=2021', '-O', '-A', 'dead_code', '-o', join(dir, 'ptr'), join(dir, 'main.rs')]);
+      assert.equal(c.code, 0, c.stderr);
+      out = (await run(join(dir, 'ptr'), [])).stdout;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const [box, err] = out.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+    assert.equal(box, 32, 'MyBox::new allocates its array');
+    assert.ok(err > 0, 'a custom io::Error allocates');
+    const analyzer = new Analyzer({ wasmDir: join(ROOT, 'dist') });
+    try {
+      const owned = await ownedOfTypes(analyzer, [DEFS2.replace(/^impl.*$/gm, '')], ['WithBox', 'OnlyBox', 'WithErr', 'RawOnly'], 'x86_64-unknown-linux-gnu');
+      for (const t of ['WithBox', 'OnlyBox', 'WithErr', 'RawOnly']) {
+        const o = owned.get(t)!;
+        assert.equal(heapFigure(o, 100, 0), undefined, `${t}: no figure may be given`);
+        const r = heapReport(o, 100, 0);
+        assert.ok(r?.unknown, `${t}: the CLI's heap object says unknown (an absent one says it owns nothing): ${JSON.stringify(r)}`);
+      }
+      assert.match(owned.get('WithBox')!.unknown ?? '', /NonNull/);
+    } finally {
+      analyzer.dispose();
+    }
   });
 });

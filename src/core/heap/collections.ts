@@ -9,6 +9,6 @@ export { minNonZeroCap, vecCapacitySteps, vecPushCost, vecShrunkCost, vecWithCap
 export { bucketsToCapacity, capacityToBuckets, groupWidth, hashMapInsertCost, tableBlock, tableSteps } from './hashTable';
 export { BTREE_CAPACITY, btreeInsertCost, btreeNodes, type BTreeCost, type BTreeNodes } from './btree';
 export { boxCost, linkedListCost, rcCost } from './boxes';
-export { collectionBreakdown, unknownIn, heapOfTy, heapFigure, heapSeries, type CollectionBreakdown, type CollectionPlan, type HeapFigure, type Owned, type SeriesPoint } from './owned';
+export { collectionBreakdown, unknownIn, heapOfTy, stdHeapOwner, heapFigure, heapSeries, type CollectionBreakdown, type CollectionPlan, type HeapFigure, type Owned, type SeriesPoint } from './owned';
 export { heapChart, type HeapChartData, type HeapChartSeries } from './chart';
 export { heapReport, type HeapReport } from './report';

@@ -17,6 +17,7 @@ import { btreeInsertCost } from './btree';
 import { groupWidth, hashMapInsertCost, tableSteps, bucketsToCapacity } from './hashTable';
 import { vecCapacitySteps, vecPushCost } from './rawVec';
 import type { ElemLayout, Range } from './types';
+import type { StdHeapOwner } from '../reportTypes';
 
 /** `slice`: a `Box<[T]>`, `Box<str>` or `CString`: one block of exactly its length, built at its final size. */
 export type CollectionKind = 'vec' | 'hash' | 'btree' | 'list' | 'slice';
@@ -73,8 +74,44 @@ const STD_COLLECTIONS: Record<string, { kind: CollectionKind; unit: CollectionPl
   'collections::linked_list::LinkedList': { kind: 'list', unit: 'elements' },
 };
 
-/** Std types that own nothing on the heap although a pointer is inside (they borrow or share). */
-const STD_BORROWING = new Set(['rc::Weak', 'sync::Weak', 'ptr::NonNull', 'cell::Ref', 'cell::RefMut', 'marker::PhantomData']);
+/** Std's heap-owning types by their model path, under the names people write. */
+const STD_OWNER_NAMES: Record<string, string> = {
+  'boxed::Box': 'Box',
+  'rc::Rc': 'Rc',
+  'sync::Arc': 'Arc',
+  'ffi::c_str::CString': 'CString',
+  ...Object.fromEntries(Object.keys(STD_COLLECTIONS).map((k) => [k, k.slice(k.lastIndexOf(':') + 1)])),
+};
+
+/** The std heap-owning type `ty` is, or an `Option` of (`Option<Box<T>>`), as resolved; undefined for any other type. */
+export function stdHeapOwner(ty: Ty): StdHeapOwner | undefined {
+  if (ty.k !== 'adt' || !ty.def.m.crate.isStd) return undefined;
+  const name = stdName(ty);
+  if (name === 'option::Option') {
+    const inner = tyArgs(ty)[0];
+    const o = inner && inner.k === 'adt' && inner.def.m.crate.isStd ? STD_OWNER_NAMES[stdName(inner)] : undefined;
+    return o ? { name: o, inOption: true } : undefined;
+  }
+  const o = STD_OWNER_NAMES[name];
+  return o ? { name: o } : undefined;
+}
+
+/**
+ * Std types holding a buffer whose size is chosen when the value is made, not by how much it
+ * holds: their collection inside does not grow as the models' collections do.
+ */
+const STD_FIXED_BUFFERS: Record<string, string> = {
+  'io::BufReader': 'has a buffer of the capacity it was made with (8 KiB by `BufReader::new`)',
+  'io::BufWriter': 'has a buffer of the capacity it was made with (8 KiB by `BufWriter::new`)',
+  'io::LineWriter': 'has a buffer of the capacity it was made with (1 KiB by `LineWriter::new`)',
+};
+
+/**
+ * Std types that own nothing on the heap although a pointer is inside (they borrow or share).
+ * `ptr::NonNull` is not one: it is the usual owning pointer of containers (hashbrown's and
+ * indexmap's tables, hand-written boxes), so like a raw pointer it makes the figure unknown.
+ */
+const STD_BORROWING = new Set(['rc::Weak', 'sync::Weak', 'cell::Ref', 'cell::RefMut', 'marker::PhantomData']);
 
 /** A type as people write it: std's default arguments (`Global`, `RandomState`) left out. */
 function display(ty: Ty): string {
@@ -126,6 +163,35 @@ function frozenOnly(ty: Ty): boolean {
   }
 }
 
+/** A number for each item definition, the same in every engine (frozen crates' items are shared). */
+const itemIds = new WeakMap<object, number>();
+let nextItemId = 1;
+
+/** A key that tells every two different types apart (std's `File` and its internal `File` too). */
+function identityKey(ty: Ty): string {
+  switch (ty.k) {
+    case 'adt': {
+      let id = itemIds.get(ty.def.item);
+      if (id === undefined) itemIds.set(ty.def.item, (id = nextItemId++));
+      return `#${id}<${ty.args.map((a) => (a.k === 'ty' ? identityKey(a.ty) : `=${a.value}`)).join(',')}>`;
+    }
+    case 'ptr':
+      return `${ty.kind} ${identityKey(ty.pointee)}`;
+    case 'array':
+      return `[${identityKey(ty.elem)};${ty.len}]`;
+    case 'slice':
+      return `[${identityKey(ty.elem)}]`;
+    case 'tuple':
+      return `(${ty.elems.map(identityKey).join(',')})`;
+    case 'unknown':
+      return `?${ty.reason}`;
+    case 'error':
+      return `!${ty.message}`;
+    default:
+      return tyToString(ty, Infinity);
+  }
+}
+
 /** `o` as seen from a value that holds it at `path` (field paths are relative to the value walked). */
 function prefixed(o: Owned, path: string): Owned {
   if (!path || !o.collections.length) return o;
@@ -153,7 +219,9 @@ class Walker {
   }
 
   private ownedOf(ty: Ty): Owned {
-    const key = tyToString(ty);
+    // By identity, not by the written name: `std::fs::File` holds std's internal `File`, and a
+    // crate may have a `Vec` of its own beside std's.
+    const key = identityKey(ty);
     const hit = this.memo.get(key);
     if (hit) return hit;
     if (this.stack.includes(key)) return { ...NOTHING, unknown: `\`${display(ty)}\` contains itself: its heap depends on how deep it is nested`, unknownKind: 'heap' };
@@ -228,6 +296,9 @@ class Walker {
       const c = STD_COLLECTIONS[name];
       if (c) return { ...NOTHING, collections: [{ path, plan: this.collection(ty, name, c.kind, c.unit, args) }] };
       if (STD_BORROWING.has(name)) return NOTHING;
+      const fixed = STD_FIXED_BUFFERS[name];
+      if (fixed) return { ...NOTHING, unknown: `\`${display(ty)}\` ${fixed}`, unknownKind: 'heap' };
+      if (name === 'ptr::NonNull') return { ...NOTHING, unknown: `a pointer (\`${display(ty)}\`) may own heap memory`, unknownKind: 'pointer' };
       if (name === 'option::Option' && args[0]) {
         const inner = this.owned(args[0], path);
         if (inner === NOTHING || (!inner.blocks.length && !inner.collections.length && !inner.unknown)) return NOTHING;

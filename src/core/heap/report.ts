@@ -31,9 +31,13 @@ export interface HeapReport {
   readonly assumptions?: readonly string[];
 }
 
-/** The heap figures of what `o` owns with `entries` per collection, or undefined when it owns nothing. */
+/**
+ * The heap figures of what `o` owns with `entries` per collection, or undefined when it owns
+ * nothing. Whatever may own memory the figures cannot count (a pointer, a type the engine cannot
+ * read) gives `unknown`: an absent figure says the type owns nothing.
+ */
 export function heapReport(o: Owned, entries: number, inner: number): HeapReport | undefined {
-  if (!o.collections.length && !o.blocks.length && o.unknownKind !== 'heap') return undefined;
+  if (!o.collections.length && !o.blocks.length && !o.unknown) return undefined;
   const why = unknownIn(o);
   if (why) return { entries, inner, unknown: why.reason };
   const f = heapFigure(o, entries, inner)!;
