@@ -282,8 +282,12 @@ class Scanner {
     this.i++; // !
     let c = this.skipTrivia();
     if (isIdentStart(c)) {
-      // macro_rules! name { … }
-      this.ident();
+      // macro_rules! name { … } (the name may be raw: `macro_rules! r#impl`)
+      const w = this.ident();
+      if (w === 'r' && this.text.charCodeAt(this.i) === 35 && isIdentStart(this.text.charCodeAt(this.i + 1))) {
+        this.i++;
+        this.ident();
+      }
       c = this.skipTrivia();
     }
     if (c !== 40 && c !== 91 && c !== 123) {
