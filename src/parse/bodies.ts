@@ -88,40 +88,31 @@ class Scanner {
 
   run(): void {
     try {
-      this.items(-1);
+      this.items();
     } catch (e) {
       if (e !== GIVE_UP) throw e;
     }
   }
 
-  /**
-   * Reads tokens until the closing delimiter `close` (a char code; -1 for the end of the text),
-   * blanking function bodies met on the way. Returns past the closing delimiter.
-   */
-  private items(close: number): void {
+  /** Reads the text's tokens to its end, blanking the function bodies met on the way. */
+  private items(): void {
     const t = this.text;
     const open: number[] = [];
     while (true) {
       const c = this.skipTrivia();
       if (c < 0) {
-        if (close >= 0 || open.length) throw GIVE_UP;
+        if (open.length) throw GIVE_UP;
         return;
       }
       if (c === 40 || c === 91 || c === 123) {
         // ( [ {
         open.push(c === 40 ? 41 : c === 91 ? 93 : 125);
-        this.step(c);
+        this.i++;
         continue;
       }
       if (c === 41 || c === 93 || c === 125) {
-        const want = open.pop();
-        if (want === undefined) {
-          if (c !== close) throw GIVE_UP;
-          this.step(c);
-          return;
-        }
-        if (want !== c) throw GIVE_UP;
-        this.step(c);
+        if (open.pop() !== c) throw GIVE_UP;
+        this.i++;
         continue;
       }
       if (c === 35 && t.charCodeAt(this.i + 1) === 91 && this.cfgTestModule()) continue; // #[cfg(test)] mod x { … }
@@ -157,13 +148,8 @@ class Scanner {
         this.charOrLifetime();
         continue;
       }
-      this.step(c);
+      this.i++;
     }
-  }
-
-  /** Advances past one punctuation character. */
-  private step(_c: number): void {
-    this.i++;
   }
 
   /** Skips whitespace and comments; the next character, or -1 at the end. */
@@ -398,19 +384,19 @@ class Scanner {
       if (d < 0) throw GIVE_UP;
       if (d === 40 || d === 91) {
         depth++;
-        this.step(d);
+        this.i++;
       } else if (d === 41 || d === 93) {
         if (depth === 0) throw GIVE_UP; // not a function item after all
         depth--;
-        this.step(d);
+        this.i++;
       } else if (d === 60) {
         angle++;
-        this.step(d);
+        this.i++;
       } else if (d === 62) {
         if (t.charCodeAt(this.i - 1) !== 45) angle = Math.max(0, angle - 1);
-        this.step(d);
+        this.i++;
       } else if (d === 59) {
-        this.step(d);
+        this.i++;
         if (depth === 0) return; // a declaration without a body
       } else if (d === 125) {
         throw GIVE_UP; // the end of an enclosing block: not what it seemed
@@ -434,7 +420,7 @@ class Scanner {
         if (depth === 0 && angle === 0 && NOT_IN_SIGNATURE.has(t.slice(w, this.i))) throw GIVE_UP;
         // A macro in the signature (`-> ty!(..)`): skipped as written.
         if (t.charCodeAt(this.i) === 33 && t.charCodeAt(this.i + 1) !== 61) this.macroCall();
-      } else this.step(d);
+      } else this.i++;
     }
   }
 
