@@ -329,8 +329,13 @@ export class Engine {
    * array, a generic argument).
    */
   private alignChain(ty: Ty, seen: Set<object>): 'error' | 'ok' | 'unsure' {
-    if (ty.k !== 'adt' || ty.args.length > 0) return 'unsure';
+    // rustc's check_packed_inner looks at a field only when its type is an ADT, and goes into
+    // structs and unions only: an array, a tuple or an enum (`Option<Al>` too) ends the chain.
+    if (ty.k !== 'adt') return 'ok';
     const item = ty.def.item;
+    if (item.kind === 'enum') return 'ok';
+    // A generic struct is checked on its definition, not on these arguments: not modelled.
+    if (ty.args.length > 0) return 'unsure';
     if (item.kind !== 'struct' && item.kind !== 'union') return 'unsure';
     if (reprOptions(reprOf(item, ty.def.m.crate), this.target).align !== undefined) return 'error';
     if (seen.has(item)) return 'ok';
@@ -2145,7 +2150,7 @@ export class Engine {
         if (r === 'error') throw new Reject('E0588', 'packed type cannot transitively contain a `#[repr(align)]` type');
         if (r === 'unsure') unsure = true;
       }
-      if (unsure) throw new Abstain('a packed type holding a `#[repr(align)]` type through an enum, a tuple, an array or a generic argument: whether rustc accepts it is not modelled');
+      if (unsure) throw new Abstain('a packed type holding a `#[repr(align)]` type through a generic struct or union: whether rustc accepts it is not modelled');
     };
     // rustc checks `#[repr(transparent)]` and union fields on the generic definition, where a
     // field of a parameter's type is neither a 1-ZST nor `Copy` (unless its bounds say so).
