@@ -146,7 +146,7 @@ export class Project {
       fs: this.fs,
       dir: node.dir,
       host: this.opts.host,
-      ...(sysDir && !('missing' in sysDir) ? { sysDir: sysDir.dir } : {}),
+      ...(sysDir && !('missing' in sysDir) ? { sysDir: sysDir.dir, sysFeatures: this.graph.features(sysDir) } : {}),
     });
     // Features the build script turns on count for this crate's own code only.
     const features = built.features.length ? new Set([...graphFeatures, ...built.features]) : graphFeatures;

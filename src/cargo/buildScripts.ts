@@ -411,6 +411,12 @@ export interface BuildContext {
   readonly host: string | undefined;
   /** For openssl: the directory of the openssl-sys it depends on (its metadata gives openssl's cfgs). */
   readonly sysDir?: string;
+  /**
+   * For openssl: that openssl-sys's features, as the graph unifies them. Whether OpenSSL is
+   * vendored is openssl-sys's `vendored` feature: openssl's own may not turn it on (Debian's
+   * package defines `vendored = []`).
+   */
+  readonly sysFeatures?: ReadonlySet<string>;
 }
 
 /** What a package's build script (its text) makes of each cfg it may set. */
@@ -463,7 +469,7 @@ function opensslCfgs(pkg: 'openssl-sys' | 'openssl', script: string, t: Target, 
   names.delete(ANY_NAME);
   names.delete('osslconf');
   const tested = new Set([...expando.matchAll(/#\s*ifdef\s+(OPENSSL_NO_\w+)/g)].map((m) => m[1]!));
-  const ssl = systemOpenssl(ctx.fs, t.triple, ctx.host, features);
+  const ssl = systemOpenssl(ctx.fs, t.triple, ctx.host, pkg === 'openssl' ? (ctx.sysFeatures ?? features) : features);
   const set: string[] = [];
   const uncertain = new Map<string, string>();
   if ('unknown' in ssl) {

@@ -484,6 +484,14 @@ pub struct NeverPrinted {
       ['ByLit', /lit/],
     ],
   },
+  "openssl's own `vendored` feature decides nothing: whether OpenSSL is vendored is openssl-sys's feature (Debian's openssl defines `vendored = []`, so the system OpenSSL is still the one read; hunt M)": {
+    files: {
+      'Cargo.toml': manifest('sslvendored', 'openssl = { version = "0.10", features = ["vendored"] }\n'),
+      'src/lib.rs': `pub struct Tls { pub ctx: openssl::ssl::SslContext, pub ssl: openssl::ssl::Ssl, pub md: openssl::hash::MessageDigest, pub hasher: openssl::hash::Hasher, pub sha: openssl::sha::Sha256 }
+`,
+    },
+    exact: ['Tls'],
+  },
   "the system OpenSSL that openssl-sys's build script finds (its headers read: version, `OPENSSL_NO_*`) decides openssl-sys's and openssl's cfgs; a 2015 crate's `use *;` is its root; a dependency's constant by the crate's name (`libc::PATH_MAX`, `ffi::N` of a renamed dependency)": {
     files: {
       'Cargo.toml': manifest('sslrule', 'openssl = "0.10"\nopenssl-sys = "0.9"\nnative-tls = "0.2"\nlibc = "0.2"\n'),
