@@ -1100,6 +1100,11 @@ pub mod collections {
         type IntoIter__Item<K, V, A> = (K, V);
         type Keys__Item<'a, K, V> = &'a K;
         type Values__Item<'a, K, V> = &'a V;
+        type ValuesMut__Item<'a, K, V> = &'a mut V;
+        type IntoKeys__Item<K, V, A> = K;
+        type IntoValues__Item<K, V, A> = V;
+        type Drain__Item<'a, K, V, A> = (K, V);
+        type ExtractIf__Item<'a, K, V, F, A> = (K, V);
         type HashMap__IntoIter<K, V, S, A> = IntoIter<K, V, A>;
     }
     pub mod hash_set {
@@ -1132,6 +1137,12 @@ pub mod collections {
         pub struct VacantEntry<'a, T, S, A = Global> { base: base::set::VacantEntry<'a, T, S, A> }
         type Iter__Item<'a, K> = &'a K;
         type IntoIter__Item<K, A> = K;
+        type Drain__Item<'a, K, A> = K;
+        type ExtractIf__Item<'a, K, F, A> = K;
+        type Intersection__Item<'a, T, S, A> = &'a T;
+        type Difference__Item<'a, T, S, A> = &'a T;
+        type SymmetricDifference__Item<'a, T, S, A> = &'a T;
+        type Union__Item<'a, T, S, A> = &'a T;
         type HashSet__IntoIter<T, S, A> = IntoIter<T, A>;
     }
     pub use self::hash_map::HashMap;

@@ -85,6 +85,23 @@ pub struct Plain { x: u32 }
     expect: { Direct: 'E0588', Chain: 'E0588', Fine: '6/2' },
   },
   {
+    name: 'the Item of hash_map and hash_set iterators (Drain, IntoKeys, IntoValues, ValuesMut, set operations) as Peekable stores it (hunt M)',
+    source: `
+use std::collections::{hash_map, hash_set};
+use std::iter::Peekable;
+type Rs = hash_map::RandomState;
+pub struct PeekDrain(pub Peekable<hash_map::Drain<'static, String, u8>>);
+pub struct PeekHsDrain(pub Peekable<hash_set::Drain<'static, u64>>);
+pub struct PeekKeys(pub Peekable<hash_map::IntoKeys<String, u8>>);
+pub struct PeekVals(pub Peekable<hash_map::IntoValues<u8, String>>);
+pub struct PeekValsMut(pub Peekable<hash_map::ValuesMut<'static, u8, String>>);
+pub struct PeekInter(pub Peekable<hash_set::Intersection<'static, u16, Rs>>);
+pub struct PeekUnion(pub Peekable<hash_set::Union<'static, u16, Rs>>);
+pub struct PeekDiff(pub Peekable<hash_set::SymmetricDifference<'static, u16, Rs>>);
+`,
+    expect: { PeekDrain: '112/8', PeekHsDrain: '96/8', PeekKeys: '88/8', PeekVals: '88/8', PeekValsMut: '56/8', PeekInter: '64/8', PeekUnion: '104/8', PeekDiff: '112/8' },
+  },
+  {
     name: 'a packed type holding a `#[repr(align)]` type through an enum, a tuple, an array or an Option is laid out (rustc checks struct fields only; hunt L)',
     source: `
 #[repr(align(8))] pub struct Al(u8);
