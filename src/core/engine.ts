@@ -279,6 +279,7 @@ const STD_TRAIT_ASSOC: ReadonlyMap<string, ReadonlyMap<string, readonly string[]
   ['Iterator', new Map([['Item', ['ItemOf']]])],
   ['Pattern', new Map([['Searcher', ['SearcherOf']]])],
   ['DiscriminantKind', new Map([['Discriminant', ['DiscriminantOf']]])],
+  ['FromStr', new Map([['Err', ['ErrOf']]])],
 ]);
 
 /** Stable ids for items across analyses (std items are parsed once and shared). */

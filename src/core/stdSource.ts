@@ -68,6 +68,25 @@ mod assoc {
     pub struct SearcherOf<P>(P);
     #[rll_assoc(Discriminant)]
     pub struct DiscriminantOf<T>(T);
+    #[rll_assoc(Err)]
+    pub struct ErrOf<T>(T);
+    // FromStr impls of primitives (core/num, core/str/traits.rs, core/char): <T as FromStr>::Err
+    type i8__Err<S> = crate::num::ParseIntError;
+    type i16__Err<S> = crate::num::ParseIntError;
+    type i32__Err<S> = crate::num::ParseIntError;
+    type i64__Err<S> = crate::num::ParseIntError;
+    type i128__Err<S> = crate::num::ParseIntError;
+    type isize__Err<S> = crate::num::ParseIntError;
+    type u8__Err<S> = crate::num::ParseIntError;
+    type u16__Err<S> = crate::num::ParseIntError;
+    type u32__Err<S> = crate::num::ParseIntError;
+    type u64__Err<S> = crate::num::ParseIntError;
+    type u128__Err<S> = crate::num::ParseIntError;
+    type usize__Err<S> = crate::num::ParseIntError;
+    type f32__Err<S> = crate::num::ParseFloatError;
+    type f64__Err<S> = crate::num::ParseFloatError;
+    type bool__Err<S> = crate::str::ParseBoolError;
+    type char__Err<S> = crate::char::ParseCharError;
     // Pattern impls of non-ADT types (core/str/pattern.rs): <P as Pattern>::Searcher<'a>
     type char__Searcher<S> = crate::str::pattern::CharSearcher<'static>;
     type ref_str__Searcher<S> = crate::str::pattern::StrSearcher<'static, 'static>;
@@ -344,6 +363,7 @@ pub mod vec {
 }
 pub mod string {
     pub struct String { vec: crate::vec::Vec<u8> }
+    type String__Err = crate::convert::Infallible;
     pub struct FromUtf8Error { bytes: crate::vec::Vec<u8>, error: crate::str::Utf8Error }
     pub struct FromUtf16Error(());
     pub struct Drain<'a> { string: *mut String, start: usize, end: usize, iter: crate::str::Chars<'a> }
@@ -723,6 +743,12 @@ pub mod net {
     pub enum SocketAddr { V4(SocketAddrV4), V6(SocketAddrV6) }
     enum AddrKind { Ip, Ipv4, Ipv6, Socket, SocketV4, SocketV6 }
     pub struct AddrParseError(AddrKind);
+    type Ipv4Addr__Err = AddrParseError;
+    type Ipv6Addr__Err = AddrParseError;
+    type IpAddr__Err = AddrParseError;
+    type SocketAddrV4__Err = AddrParseError;
+    type SocketAddrV6__Err = AddrParseError;
+    type SocketAddr__Err = AddrParseError;
     // std/net
     #[derive(Clone, Copy)]
     pub enum Shutdown { Read, Write, Both }
@@ -1739,6 +1765,7 @@ pub mod path {
     use crate::ffi::OsStr;
     use crate::option::Option;
     pub struct PathBuf { inner: crate::ffi::OsString }
+    type PathBuf__Err = crate::convert::Infallible;
     #[repr(transparent)]
     pub struct Path { inner: OsStr }
     #[derive(Clone, Copy)]

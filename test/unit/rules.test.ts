@@ -85,6 +85,34 @@ pub struct Plain { x: u32 }
     expect: { Direct: 'E0588', Chain: 'E0588', Fine: '6/2' },
   },
   {
+    name: '`<T as FromStr>::Err` of std types (ints, floats, bool, char, addresses, String, PathBuf), written or through a `T: FromStr` bound; a crate\'s own impl still decides for its types (hunt M)',
+    source: `
+use std::str::FromStr;
+pub struct ParseU8(pub <u8 as std::str::FromStr>::Err);
+pub struct ParseI128(pub Option<<i128 as FromStr>::Err>);
+pub struct ParseF64(pub <f64 as std::str::FromStr>::Err, pub u8);
+pub struct ParseBool(pub <bool as FromStr>::Err, pub u16);
+pub struct ParseChar(pub Option<<char as FromStr>::Err>);
+pub struct ParseIp(pub <std::net::Ipv4Addr as std::str::FromStr>::Err);
+pub struct ParseSock(pub Option<<std::net::SocketAddr as FromStr>::Err>);
+pub struct ParseString(pub Option<<String as std::str::FromStr>::Err>, pub u32);
+pub struct ParsePath(pub Result<u64, <std::path::PathBuf as FromStr>::Err>);
+pub struct Parsed<T: FromStr> { pub v: Option<T>, pub e: Option<T::Err> }
+pub struct InGeneric(pub Parsed<u16>);
+pub struct InGeneric2(pub Parsed<f32>);
+pub struct InGenericStr(pub Parsed<String>);
+pub struct MyErr(pub u32, pub u8);
+pub struct My;
+impl FromStr for My { type Err = MyErr; fn from_str(_: &str) -> Result<Self, MyErr> { Ok(My) } }
+pub struct Q(pub <My as FromStr>::Err);
+pub struct G(pub Parsed<My>);
+`,
+    expect: {
+      ParseU8: '1/1', ParseI128: '1/1', ParseF64: '2/1', ParseBool: '2/2', ParseChar: '1/1', ParseIp: '1/1', ParseSock: '1/1', ParseString: '4/4', ParsePath: '8/8',
+      InGeneric: '6/2', InGeneric2: '12/4', InGenericStr: '24/8', Q: '8/4', G: '16/4',
+    },
+  },
+  {
     name: 'the Item of hash_map and hash_set iterators (Drain, IntoKeys, IntoValues, ValuesMut, set operations) as Peekable stores it (hunt M)',
     source: `
 use std::collections::{hash_map, hash_set};
