@@ -163,35 +163,6 @@ function frozenOnly(ty: Ty): boolean {
   }
 }
 
-/** A number for each item definition, the same in every engine (frozen crates' items are shared). */
-const itemIds = new WeakMap<object, number>();
-let nextItemId = 1;
-
-/** A key that tells every two different types apart (std's `File` and its internal `File` too). */
-function identityKey(ty: Ty): string {
-  switch (ty.k) {
-    case 'adt': {
-      let id = itemIds.get(ty.def.item);
-      if (id === undefined) itemIds.set(ty.def.item, (id = nextItemId++));
-      return `#${id}<${ty.args.map((a) => (a.k === 'ty' ? identityKey(a.ty) : `=${a.value}`)).join(',')}>`;
-    }
-    case 'ptr':
-      return `${ty.kind} ${identityKey(ty.pointee)}`;
-    case 'array':
-      return `[${identityKey(ty.elem)};${ty.len}]`;
-    case 'slice':
-      return `[${identityKey(ty.elem)}]`;
-    case 'tuple':
-      return `(${ty.elems.map(identityKey).join(',')})`;
-    case 'unknown':
-      return `?${ty.reason}`;
-    case 'error':
-      return `!${ty.message}`;
-    default:
-      return tyToString(ty, Infinity);
-  }
-}
-
 /** `o` as seen from a value that holds it at `path` (field paths are relative to the value walked). */
 function prefixed(o: Owned, path: string): Owned {
   if (!path || !o.collections.length) return o;
@@ -220,8 +191,9 @@ class Walker {
 
   private ownedOf(ty: Ty): Owned {
     // By identity, not by the written name: `std::fs::File` holds std's internal `File`, and a
-    // crate may have a `Vec` of its own beside std's.
-    const key = identityKey(ty);
+    // crate may have a `Vec` of its own beside std's. The engine's keys number items the same way
+    // in every analysis, so they also key the cache shared across versions.
+    const key = this.engine.key(ty);
     const hit = this.memo.get(key);
     if (hit) return hit;
     if (this.stack.includes(key)) return { ...NOTHING, unknown: `\`${display(ty)}\` contains itself: its heap depends on how deep it is nested`, unknownKind: 'heap' };
