@@ -117,27 +117,12 @@ class Scanner {
       }
       if (c === 35 && t.charCodeAt(this.i + 1) === 91 && this.cfgTestModule()) continue; // #[cfg(test)] mod x { … }
       if (isIdentStart(c)) {
-        const word = this.ident();
-        if (word === 'r' && t.charCodeAt(this.i) === 35 && isIdentStart(t.charCodeAt(this.i + 1))) {
-          this.i++;
-          this.ident(); // r#ident
-          continue;
-        }
-        if ((word === 'r' || word === 'br' || word === 'cr') && (t.charCodeAt(this.i) === 35 || t.charCodeAt(this.i) === 34)) {
-          this.rawString();
-          continue;
-        }
-        if ((word === 'b' || word === 'c') && t.charCodeAt(this.i) === 34) {
-          this.string();
-          continue;
-        }
-        if (word === 'b' && t.charCodeAt(this.i) === 39) {
-          this.charOrLifetime();
-          continue;
-        }
+        // A word, with the literal or raw identifier it may begin (`r"…"`, `b'…'`, `r#fn`).
+        const start = this.i;
+        this.literalAfterWord();
         // `name!`: a macro call or `macro_rules!`; its input is left as written.
         if (t.charCodeAt(this.i) === 33 && this.macroCall()) continue;
-        if (word === 'fn') this.fnItem();
+        if (this.i - start === 2 && t.startsWith('fn', start)) this.fnItem();
         continue;
       }
       if (c === 34) {
@@ -269,11 +254,7 @@ class Scanner {
     let c = this.skipTrivia();
     if (isIdentStart(c)) {
       // macro_rules! name { … } (the name may be raw: `macro_rules! r#impl`)
-      const w = this.ident();
-      if (w === 'r' && this.text.charCodeAt(this.i) === 35 && isIdentStart(this.text.charCodeAt(this.i + 1))) {
-        this.i++;
-        this.ident();
-      }
+      this.literalAfterWord();
       c = this.skipTrivia();
     }
     if (c !== 40 && c !== 91 && c !== 123) {
@@ -285,9 +266,9 @@ class Scanner {
   }
 
   /**
-   * At a word inside a group: past it, and past the literal it begins (`r"…"`, `r#"…"#`,
+   * At a word: past it, and past the literal it begins (`r"…"`, `r#"…"#`,
    * `b"…"`, `b'…'`, `c"…"`, `br"…"`, `cr"…"`) or the raw identifier (`r#type`). No string is made
-   * of the word: this runs over every word of every body.
+   * of the word: this runs over every word outside the bodies.
    */
   private literalAfterWord(): void {
     const t = this.text;
