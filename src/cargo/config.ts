@@ -2,10 +2,12 @@
  * Cargo's configuration as far as finding sources goes: `.cargo/config.toml` (or `.cargo/config`)
  * in the crate's directory and every directory above it, then `$CARGO_HOME/config.toml`
  * (`CARGO_HOME` defaults to `~/.cargo`). Closer files win, key by key, as in cargo. Read: the
- * `[source.*]` tables (`replace-with`, `directory`, `local-registry`, `registry`, `git`).
+ * `[source.*]` tables (`replace-with`, `directory`, `local-registry`, `registry`, `git`), the
+ * `[patch.<source>]` tables and `paths` overrides.
  */
 import { parse as parseToml } from 'smol-toml';
 import type { ProjectFs } from './fs';
+import { type DepSpec, patchTable } from './manifest';
 import { ancestors, dirname, join } from './paths';
 
 export interface SourceDef {
@@ -26,6 +28,13 @@ export interface CargoConfig {
   readonly sources: ReadonlyMap<string, SourceDef>;
   /** The config files read, closest first (for messages). */
   readonly files: readonly string[];
+  /**
+   * `[patch.<source>]` of the config files, a closer file's entry winning for a package; cargo
+   * prefers these to the manifest's `[patch]` for the same package.
+   */
+  readonly patch: ReadonlyMap<string, ReadonlyMap<string, DepSpec>>;
+  /** `paths` overrides (every file's, closest first): local packages used for any registry or git dependency of the same name. */
+  readonly paths: readonly string[];
 }
 
 /** `CARGO_HOME`, else `$HOME/.cargo` (`%USERPROFILE%\.cargo` on Windows), else undefined. */
@@ -58,10 +67,18 @@ function configFiles(fs: ProjectFs, dir: string): { file: string; doc: Record<st
 export function readCargoConfig(fs: ProjectFs, dir: string): CargoConfig {
   const sources = new Map<string, SourceDef>();
   const files: string[] = [];
+  const patch = new Map<string, Map<string, DepSpec>>();
+  const paths: string[] = [];
   for (const { file, doc } of configFiles(fs, dir)) {
     files.push(file);
     // Relative paths are relative to the directory that holds `.cargo/`.
     const base = dirname(dirname(file));
+    for (const [source, entries] of patchTable(doc.patch, base) ?? []) {
+      let m = patch.get(source);
+      if (!m) patch.set(source, (m = new Map<string, DepSpec>()));
+      for (const [name, d] of entries) if (!m.has(name)) m.set(name, d);
+    }
+    if (Array.isArray(doc.paths)) for (const p of doc.paths) if (typeof p === 'string') paths.push(join(base, p));
     const src = doc.source;
     if (typeof src !== 'object' || src === null) continue;
     for (const [name, raw] of Object.entries(src as Record<string, unknown>)) {
@@ -83,7 +100,7 @@ export function readCargoConfig(fs: ProjectFs, dir: string): CargoConfig {
       sources.set(name, prev ? mergeDefined(prev, here) : here);
     }
   }
-  return { cargoHome: cargoHome(fs), sources, files };
+  return { cargoHome: cargoHome(fs), sources, files, patch, paths };
 }
 
 function mergeDefined(closer: SourceDef, farther: SourceDef): SourceDef {

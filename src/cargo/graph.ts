@@ -74,6 +74,8 @@ export class CargoGraph {
   readonly config: CargoConfig;
   /** `[patch]` of the workspace root's manifest (cargo reads it there only). */
   private readonly patches: Manifest['patch'];
+  /** `[replace]` of the workspace root's manifest. */
+  private readonly replacements: Manifest['replace'];
   /** Whether cargo's feature resolver 1 applies (a workspace whose root is of edition 2015/2018, or virtual, without `resolver = "2"`). */
   readonly resolver1: boolean;
   /**
@@ -112,6 +114,7 @@ export class CargoGraph {
     const rootManifest = readManifest(fs, this.workspaceRoot);
     this.resolver1 = resolverOne(rootManifest);
     this.patches = rootManifest?.patch;
+    this.replacements = rootManifest?.replace;
     this.config = readCargoConfig(fs, packageDir);
     const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
     const fromFlags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map<string, string>() };
@@ -239,16 +242,40 @@ export class CargoGraph {
     return this.lock?.packages.find((p) => p.name === n.name && p.version === n.version && (n.source === 'path') === (p.source === undefined));
   }
 
-  /** The workspace root manifest's `[patch]` entry for a dependency, if one replaces it. */
+  /**
+   * The `[patch]` entry for a dependency, if one replaces it: the config files' first (cargo
+   * prefers them), then the workspace root manifest's.
+   */
   private patchFor(d: DepSpec): DepSpec | undefined {
-    if (d.registry !== undefined || !this.patches) return undefined;
+    if (d.registry !== undefined) return undefined;
     const source = d.git ? d.git.url.replace(/\/+$/, '') : 'crates-io';
-    for (const [key, entries] of this.patches) {
-      if (key.replace(/\/+$/, '') !== source) continue;
-      const p = entries.get(d.package);
-      if (p) return p;
+    for (const table of [this.config.patch, this.patches]) {
+      for (const [key, entries] of table ?? []) {
+        if (key.replace(/\/+$/, '') !== source) continue;
+        const p = entries.get(d.package);
+        if (p) return p;
+      }
     }
     return undefined;
+  }
+
+  /**
+   * What replaces a registry or git package: a `paths` override of the same name (config files),
+   * else a `[replace]` entry naming its name and version.
+   */
+  private overrideOf(n: PackageNode | NotFound, d: DepSpec): PackageNode | NotFound {
+    for (const dir of this.config.paths) {
+      const o = this.nodeAt(dir, 'path');
+      if (o && !isNotFound(o) && o.name === d.package) return o;
+    }
+    if (isNotFound(n) || !this.replacements) return n;
+    const r = this.replacements.find((x) => x.name === n.name && x.version === n.version);
+    if (!r) return n;
+    if (r.with.path !== undefined) return this.nodeAt(r.with.path, 'path') ?? { missing: `${r.with.path}: no [package] in Cargo.toml` };
+    if (!r.with.git) return n;
+    // The lockfile's entry is the replaced package's; the replacement is looked up in its own source.
+    const loc = this.locator.highest(n.name, `=${n.version}`, { kind: 'git', url: r.with.git.url, query: '' });
+    return 'missing' in loc ? loc : (this.nodeAt(loc.dir, 'git') ?? { missing: `${loc.dir}: no [package]` });
   }
 
   private resolve(from: PackageNode, d: DepSpec, patched = false): PackageNode | NotFound {
@@ -263,6 +290,11 @@ export class CargoGraph {
       const n = patch.path !== undefined ? this.nodeAt(patch.path, 'path') : patch.git ? this.resolve(from, { ...patch, req: d.req }, true) : undefined;
       if (n && !isNotFound(n) && (d.req === undefined || n.version === undefined || satisfies(n.version, cargoRange(d.req)))) return n;
     }
+    return this.overrideOf(this.fromSource(from, d), d);
+  }
+
+  /** A registry or git dependency as its source (the lockfile's version, else the highest that fits). */
+  private fromSource(from: PackageNode, d: DepSpec): PackageNode | NotFound {
     const sourceOf = (): SourceId => (d.git ? { kind: 'git', url: d.git.url, query: '' } : { kind: 'registry', url: CRATES_IO });
     const locked = this.lockEntry(from);
     if (locked) {

@@ -79,7 +79,22 @@ export interface Manifest {
    * `[patch.<source>]` (read from the workspace root's manifest only, as cargo does): by source
    * (`crates-io` or a git URL), the entries that replace that source's packages, by package name.
    */
-  readonly patch?: ReadonlyMap<string, ReadonlyMap<string, DepSpec>>;
+  readonly patch?: PatchTable;
+  /**
+   * `[replace]` (deprecated, still honoured by cargo; the workspace root's only): package id
+   * specs (`name:version`, `name@version`, `<source url>#name:version`) and what replaces them.
+   */
+  readonly replace?: readonly ReplaceEntry[];
+}
+
+/** `[patch.<source>]` tables: by source (`crates-io` or a URL), the entries by package name. */
+export type PatchTable = ReadonlyMap<string, ReadonlyMap<string, DepSpec>>;
+
+export interface ReplaceEntry {
+  readonly name: string;
+  /** The version the spec names; undefined when it names none (cargo then refuses the manifest). */
+  readonly version?: string;
+  readonly with: DepSpec;
 }
 
 export class ManifestError extends Error {}
@@ -129,6 +144,22 @@ function depSpec(name: string, v: unknown, dir: string, kind: DepKind, target: s
     target,
     inherit: v.workspace === true || undefined,
   };
+}
+
+/** A `[patch]` table (of a manifest or a config file), its paths relative to `dir`. */
+export function patchTable(raw: unknown, dir: string): PatchTable | undefined {
+  if (!isTable(raw)) return undefined;
+  const patch = new Map<string, Map<string, DepSpec>>();
+  for (const [source, entries] of Object.entries(raw)) {
+    if (!isTable(entries)) continue;
+    const m = new Map<string, DepSpec>();
+    for (const [name, v] of Object.entries(entries)) {
+      const d = depSpec(name, v, dir, 'normal', undefined);
+      if (d) m.set(d.package, d);
+    }
+    patch.set(source, m);
+  }
+  return patch;
 }
 
 function depTables(t: Table, dir: string, target: string | undefined, out: DepSpec[]): void {
@@ -266,22 +297,22 @@ function parseManifestText(text: string, dir: string): Manifest {
     const wp = isTable(w.package) ? w.package : {};
     workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) }, resolver: str(w.resolver), lints: rustLints(w.lints) };
   }
-  let patch: Map<string, Map<string, DepSpec>> | undefined;
-  if (isTable(doc.patch)) {
-    patch = new Map();
-    for (const [source, entries] of Object.entries(doc.patch)) {
-      if (!isTable(entries)) continue;
-      const m = new Map<string, DepSpec>();
-      for (const [name, v] of Object.entries(entries)) {
-        const d = depSpec(name, v, dir, 'normal', undefined);
-        if (d) m.set(d.package, d);
-      }
-      patch.set(source, m);
+  const patch = patchTable(doc.patch, dir);
+  let replace: ReplaceEntry[] | undefined;
+  if (isTable(doc.replace)) {
+    replace = [];
+    for (const [spec, v] of Object.entries(doc.replace)) {
+      // `name:version`, `name@version`, either after `<url>#`; a bare `<url>#version` names the URL's last segment.
+      const id = spec.includes('#') ? spec.slice(spec.lastIndexOf('#') + 1) : spec;
+      const m = /^([A-Za-z0-9_-]+)(?:[:@]([^\s]+))?$/.exec(id);
+      const name = m ? m[1]! : undefined;
+      const d = name !== undefined ? depSpec(name, v, dir, 'normal', undefined) : undefined;
+      if (name !== undefined && d) replace.push({ name, version: m![2], with: d });
     }
   }
   const lints = rustLints(doc.lints);
   const inheritLints = isTable(doc.lints) && doc.lints.workspace === true;
-  return { dir, package: pkg, lib, deps, features, workspace, ...(patch ? { patch } : {}), ...(lints ? { lints } : {}), ...(inheritLints ? { inheritLints } : {}) };
+  return { dir, package: pkg, lib, deps, features, workspace, ...(patch ? { patch } : {}), ...(replace?.length ? { replace } : {}), ...(lints ? { lints } : {}), ...(inheritLints ? { inheritLints } : {}) };
 }
 
 /** A member's manifest with its `workspace = true` keys taken from the workspace root's. */

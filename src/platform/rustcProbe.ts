@@ -158,8 +158,8 @@ export function run(cmd: string, args: readonly string[], opts: { cwd: string; e
 const MARK = '// rll-force';
 const SKIP_DIRS = /[\\/](?:target|\.git|node_modules)$/;
 
-/** Relative `path = "…"` dependencies that leave the copied tree are made absolute in the copy's manifests. */
-function fixOutsidePaths(origRoot: string, copyRoot: string): void {
+/** Every Cargo.toml under `root` (build outputs and VCS folders left out). */
+function manifestsUnder(root: string): string[] {
   const manifests: string[] = [];
   const walk = (d: string): void => {
     for (const n of readdirSync(d, { withFileTypes: true })) {
@@ -169,8 +169,13 @@ function fixOutsidePaths(origRoot: string, copyRoot: string): void {
       } else if (n.name === 'Cargo.toml') manifests.push(p);
     }
   };
-  walk(copyRoot);
-  for (const m of manifests) {
+  walk(root);
+  return manifests;
+}
+
+/** Relative `path = "…"` dependencies that leave the copied tree are made absolute in the copy's manifests. */
+function fixOutsidePaths(origRoot: string, copyRoot: string): void {
+  for (const m of manifestsUnder(copyRoot)) {
     const origDir = join(origRoot, relative(copyRoot, dirname(m)));
     const text = readFileSync(m, 'utf8');
     const fixed = text.replace(/(\bpath\s*=\s*")([^"]+)(")/g, (all, a: string, p: string, b: string) => {
@@ -232,7 +237,10 @@ export async function probeCrateLayouts(dir: string, candidates: readonly ProbeC
     const target = opts.target ? ['--target', opts.target] : [];
     const args = ['--edition', info.edition, '--crate-type', info.binOnly ? 'bin' : 'lib', '--crate-name', info.name, '-Zprint-type-sizes', '--emit=metadata', '--cap-lints', 'allow', ...info.features.flatMap((f) => ['--cfg', `feature="${f}"`]), ...target, '-o', join(tmp, 'out.rmeta'), join(pkg, info.entry)];
     const which = info.binOnly ? ['--bin', readPackageName(dir) ?? info.name] : ['--lib'];
-    const cargoArgs = ['rustc', '-Zavoid-dev-deps', ...which, ...(opts.cargo?.offline ? ['--offline'] : []), '--quiet', '--profile', 'check', ...(opts.cargo?.features ? featureArgs(opts.cargo.features) : []), ...target, '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
+    // `-Zavoid-dev-deps` keeps dev-dependencies (often not on disk) out of the resolve, but it also
+    // makes cargo skip `paths` overrides, which `cargo build` honours: pass it only when needed.
+    const devDeps = manifestsUnder(tmp).some((m) => /^\s*\[(?:[^\]]*\.)?dev[-_]dependencies\b/m.test(readFileSync(m, 'utf8')));
+    const cargoArgs = ['rustc', ...(devDeps ? ['-Zavoid-dev-deps'] : []), ...which, ...(opts.cargo?.offline ? ['--offline'] : []), '--quiet', '--profile', 'check', ...(opts.cargo?.features ? featureArgs(opts.cargo.features) : []), ...target, '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
     const env = { ...process.env, RUSTC_BOOTSTRAP: '1' };
     // A shared target directory lets several runs reuse the dependencies they have in common.
     const cargoEnv = { ...env, ...(opts.cargo?.cargoHome ? { CARGO_HOME: opts.cargo.cargoHome } : {}), CARGO_TARGET_DIR: opts.cargo?.targetDir ?? join(tmp, 'target') };

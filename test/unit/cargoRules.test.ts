@@ -743,6 +743,34 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['Holds'],
   },
 
+  "`[patch]` in `.cargo/config.toml` is read too, and wins over the manifest's `[patch]` for the same package": {
+    files: {
+      'Cargo.toml': manifest('cfgpatched', 'walkdir = "2"\nsame-file = "1"\n') + '\n[patch.crates-io]\nwalkdir = { path = "fork" }\n',
+      '.cargo/config.toml': '[patch.crates-io]\nwalkdir = { path = "fork2" }\nsame-file = { path = "sf" }\n',
+      'fork/Cargo.toml': '[package]\nname = "walkdir"\nversion = "2.99.0"\nedition = "2021"\n',
+      'fork/src/lib.rs': 'pub struct DirEntry { pub path: [u8; 40], pub depth: u16 }\n',
+      'fork2/Cargo.toml': '[package]\nname = "walkdir"\nversion = "2.98.0"\nedition = "2021"\n',
+      'fork2/src/lib.rs': 'pub struct DirEntry { pub path: [u8; 24], pub depth: u8 }\n',
+      'sf/Cargo.toml': '[package]\nname = "same-file"\nversion = "1.99.0"\nedition = "2021"\n',
+      'sf/src/lib.rs': 'pub struct Handle(pub [u16; 9]);\n',
+      'src/lib.rs': 'pub struct Holds(pub walkdir::DirEntry, pub u8);\npub struct HoldsHandle(pub same_file::Handle, pub u8);\n',
+    },
+    exact: ['Holds', 'HoldsHandle'],
+  },
+
+  "`paths` overrides in `.cargo/config.toml` replace a registry package of the same name; `[replace]` in the root manifest replaces a named version": {
+    files: {
+      'Cargo.toml': manifest('overridden', 'walkdir = "2"\nsame-file = "1"\n') + '\n[replace]\n"same-file:1.0.6" = { path = "repl" }\n',
+      '.cargo/config.toml': 'paths = ["local/walkdir"]\n',
+      'local/walkdir/Cargo.toml': '[package]\nname = "walkdir"\nversion = "2.3.2"\nedition = "2021"\n\n[dependencies]\nsame-file = "1"\n',
+      'local/walkdir/src/lib.rs': 'pub struct DirEntry { pub path: [u8; 12], pub depth: u8 }\n',
+      'repl/Cargo.toml': '[package]\nname = "same-file"\nversion = "1.0.6"\nedition = "2021"\n',
+      'repl/src/lib.rs': 'pub struct Handle(pub [u16; 5]);\n',
+      'src/lib.rs': 'pub struct Holds(pub walkdir::DirEntry, pub u8);\npub struct HoldsHandle(pub same_file::Handle, pub u8);\n',
+    },
+    exact: ['Holds', 'HoldsHandle'],
+  },
+
   "feature resolver 1 (a 2018 root without `resolver = \"2\"`) unifies the features of build-dependencies and other targets' dependencies with the normal ones; resolver 2 keeps them apart": {
     files: {
       'Cargo.toml': '[package]\nname = "top"\nversion = "0.1.0"\nedition = "2018"\n\n[dependencies]\ny = { path = "y" }\nz = { path = "z" }\n\n[build-dependencies]\ny = { path = "y", features = ["bld"] }\n\n[target.\'cfg(windows)\'.dependencies]\ny = { path = "y", features = ["win"] }\n',
