@@ -68,13 +68,118 @@ function mentions(e: TypeExpr, name: string): boolean | undefined {
  */
 function unusedTypeParam(item: TypeItem, header: string | undefined): { name: string; sure: boolean } | undefined {
   const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
+  const params = item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name);
+  const used = new Set(params.filter((n) => !fields.every((f) => mentions(f.ty, n) === false)));
+  const bound = header !== undefined && used.size < params.length ? constrainedByBindings(header, params, used) : used;
   for (const p of item.generics.params) {
-    if (p.kind !== 'type') continue;
-    if (!fields.every((f) => mentions(f.ty, p.name) === false)) continue;
+    if (p.kind !== 'type' || bound.has(p.name)) continue;
     const named = header === undefined ? 2 : (header.match(new RegExp(`(?<![\\w'])${p.name}(?!\\w)`, 'g')) ?? []).length;
     return { name: p.name, sure: named <= 1 };
   }
   return undefined;
+}
+
+/**
+ * rustc's constrained parameters (`identify_constrained_generic_params`): those the fields use, and
+ * then, to a fixed point, every parameter named in an associated type binding (`A: Dfa<Id = S>`,
+ * `F: Fn(T) -> R`'s `R`) of a bound whose bounded type and trait arguments name only constrained
+ * parameters. Read from the header's text (generics and where-clause); what cannot be read adds
+ * nothing.
+ */
+export function constrainedByBindings(header: string, params: readonly string[], used: ReadonlySet<string>): Set<string> {
+  const out = new Set(used);
+  const text = header.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+  const tokens: string[] = text.match(/[A-Za-z_][\w]*|'[A-Za-z_]\w*|::|->|=>|==|[^\s\w]/g) ?? [];
+  const names = (ts: readonly string[]): string[] => ts.filter((t) => params.includes(t));
+  // Split a token run at top-level `sep` (brackets of every kind nest).
+  const split = (ts: readonly string[], sep: string): string[][] => {
+    const parts: string[][] = [[]];
+    let depth = 0;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
+      if (t === '<' || t === '(' || t === '[') depth++;
+      else if ((t === '>' && ts[i - 1] !== '-') || t === ')' || t === ']') depth--;
+      if (depth === 0 && t === sep) parts.push([]);
+      else parts[parts.length - 1]!.push(t);
+    }
+    return parts.filter((p) => p.length);
+  };
+  // Predicates `Ty: Bound + Bound`: the generics' inline bounds, then the where-clause's.
+  const preds: { ty: string[]; bounds: string[][] }[] = [];
+  const addPred = (ts: readonly string[]): void => {
+    const colon = ts.findIndex((t, i) => t === ':' && depthAt(ts, i) === 0);
+    if (colon <= 0) return;
+    preds.push({ ty: ts.slice(0, colon), bounds: split(ts.slice(colon + 1), '+') });
+  };
+  const whereAt = tokens.indexOf('where');
+  const head = whereAt < 0 ? tokens : tokens.slice(0, whereAt);
+  if (head[0] === '<') {
+    let depth = 0;
+    let end = 0;
+    for (let i = 0; i < head.length; i++) {
+      const t = head[i]!;
+      if (t === '<' || t === '(' || t === '[') depth++;
+      else if ((t === '>' && head[i - 1] !== '-') || t === ')' || t === ']') depth--;
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    for (const p of split(head.slice(1, end), ',')) {
+      const eq = p.findIndex((t, i) => t === '=' && depthAt(p, i) === 0);
+      addPred(eq < 0 ? p : p.slice(0, eq));
+    }
+  }
+  if (whereAt >= 0) {
+    const rest = tokens.slice(whereAt + 1);
+    const stop = rest.findIndex((t) => t === ';' || t === '{');
+    for (const p of split(stop < 0 ? rest : rest.slice(0, stop), ',')) addPred(p);
+  }
+  // Each bound: its trait's arguments (inputs) and its bindings' types (outputs).
+  const rules: { inputs: string[]; outputs: string[] }[] = [];
+  for (const pr of preds) {
+    for (const b of pr.bounds) {
+      let ts = b;
+      if (ts[0] === 'for' && ts[1] === '<') ts = ts.slice(ts.indexOf('>') + 1);
+      const lt = ts.indexOf('<');
+      const paren = ts.indexOf('(');
+      const inputs = names(pr.ty);
+      const outputs: string[] = [];
+      if (paren >= 0 && (lt < 0 || paren < lt)) {
+        // `Fn(A, B) -> R`: the arguments are the trait's input, `R` its `Output` binding.
+        const arrow = ts.indexOf('->');
+        inputs.push(...names(arrow < 0 ? ts : ts.slice(0, arrow)));
+        if (arrow >= 0) outputs.push(...names(ts.slice(arrow + 1)));
+      } else if (lt >= 0) {
+        const close = ts.lastIndexOf('>');
+        inputs.push(...names(ts.slice(0, lt)));
+        for (const a of split(ts.slice(lt + 1, close < 0 ? ts.length : close), ',')) {
+          if (a.length > 1 && /^[A-Za-z_]/.test(a[0]!) && a[1] === '=') outputs.push(...names(a.slice(2)));
+          else if (!(a.length > 1 && a[1] === ':')) inputs.push(...names(a));
+        }
+      } else continue;
+      if (outputs.length) rules.push({ inputs, outputs });
+    }
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of rules) {
+      if (!r.inputs.every((n) => out.has(n))) continue;
+      for (const n of r.outputs) if (!out.has(n)) changed = out.add(n) !== undefined;
+    }
+  }
+  return out;
+}
+
+/** The bracket depth just before `ts[i]` (any kind of bracket). */
+function depthAt(ts: readonly string[], i: number): number {
+  let depth = 0;
+  for (let j = 0; j < i; j++) {
+    const t = ts[j]!;
+    if (t === '<' || t === '(' || t === '[') depth++;
+    else if ((t === '>' && ts[j - 1] !== '-') || t === ')' || t === ']') depth--;
+  }
+  return depth;
 }
 
 /** The item as a type: its default arguments filled in (by resolving `self::Name` in its module). */

@@ -33,6 +33,25 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a type parameter no field uses is accepted when an associated type binding of a bound constrains it (`where A: Dfa<Id = S>`, inline, chained, `Fn() -> R`, a bounded type whose parameters are constrained); a bound's trait argument does not constrain (E0392)",
+    source: `
+pub trait Dfa { type Id; }
+pub trait Tr2<X> {}
+pub struct Dense<I>(I);
+impl<I> Dfa for Dense<I> { type Id = I; }
+impl<I, X> Tr2<X> for Dense<I> {}
+pub struct Where<S = usize, A = Dense<S>> where A: Dfa<Id = S> { pub a: A, pub b: u8 }
+pub struct Inline<S = u16, A: Dfa<Id = S> = Dense<S>>(pub A, pub u8);
+pub struct Chain<X = u32, S = Dense<X>, A = Dense<Dense<X>>> where A: Dfa<Id = S>, S: Dfa<Id = X> { pub a: A, pub c: u8 }
+pub struct Closure<R = u8, G: Fn() -> R = fn() -> u8> { pub g: G, pub x: u16 }
+pub struct ByOther<S = u8, T = u8> where Dense<T>: Dfa<Id = S> { pub t: T }
+pub struct NotBinding<S = u8, A = Dense<S>> where A: Tr2<S> { pub a: A }
+pub struct FreeInput<S = u8, A = u16> where Dense<S>: Dfa<Id = A> { pub a: A }
+`,
+    expect: { Where: '16/8', Inline: '4/2', Chain: '8/4', Closure: '16/8', ByOther: '1/1', NotBinding: 'E0392', FreeInput: 'E0392' },
+    abstain: ['NotBinding', 'FreeInput'],
+  },
+  {
     name: 'union fields must be Copy, ManuallyDrop, references (even &mut) or tuples/arrays of them (E0740)',
     source: `
 pub struct S(u8);
