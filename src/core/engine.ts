@@ -3,7 +3,7 @@
  * layouts need, and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
-import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, ImplDef, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { Attribute, ConstExpr, ConstFnDef, EnumDef, FieldDef, GenericArg, GenericParam, ImplDef, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
@@ -14,7 +14,7 @@ import { applyIntMethod, BOOL_INT_METHODS, ConstPanic, intMethodTypes, type IntT
 import { type Layout, type Scalar, Abstain, LayoutError, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
-export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'; readonly value: bigint };
+export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'; readonly value: bigint; /** A `const fn` parameter's declared type. */ readonly ty?: IntTy };
 
 export interface AdtRef {
   readonly item: TypeItem;
@@ -1277,7 +1277,10 @@ export class Engine {
         const segs = e.path[0] === 'Self' && s.selfPath && e.path.length > 1 ? [...s.selfPath, ...e.path.slice(1)] : e.path;
         if (segs.length === 1) {
           const g = s.generics.get(segs[0]!);
-          if (g?.k === 'const') return g.value;
+          if (g?.k === 'const') {
+            if (g.ty && ity !== WIDE && !sameInt(g.ty, ity)) this.mismatch(segs[0]!, g.ty, ity);
+            return g.value;
+          }
           if (g) throw new Abstain(`type parameter used as a constant`);
         }
         const prim = this.primitiveOwner(segs, e.global === true && segs === e.path, s, 'const');
@@ -1367,7 +1370,64 @@ export class Engine {
     return { name: name!, recvTy, recv: e.args[0]!, args: e.args.slice(1), unwrap: false };
   }
 
+  /**
+   * The crate's own `const fn` a call names (`twice(N)`, `util::words(8)`), with what evaluating it
+   * needs; undefined when the callee is something else (a primitive's method, or not found).
+   */
+  private constFnCallee(e: CallExpr, s: TyScope): { f: ConstFnDef; name: string; m: ModuleScope; owner: string | undefined; attrs: readonly Attribute[] } | undefined {
+    if (e.kind !== 'call') return undefined;
+    if (e.callee.length === 2 && this.primitiveOwner(e.callee, false, s, 'fn') !== undefined) return undefined;
+    let found: ReturnType<Resolver['lookupConst']>;
+    try {
+      found = this.resolver.lookupConst(s.m, e.callee);
+    } catch {
+      return undefined;
+    }
+    if (!found) return undefined;
+    const what = `\`${short(e.text)}\``;
+    if ('unknown' in found) throw new Abstain(`${what}: \`${e.callee.join('::')}\` is not known: ${found.unknown}`);
+    if (found.item.kind !== 'fn') return undefined;
+    const name = found.item.name;
+    if (!found.item.constFn) throw new Abstain(`${what} calls \`${name}\`, which is not a \`const fn\` the engine evaluates`);
+    const owner = !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
+    if (owner !== undefined) this.addRef(s.owner, owner);
+    return { f: found.item.constFn, name, m: found.m, owner, attrs: found.item.attrs };
+  }
+
+  /** The integer type a `const fn` returns, where it is declared; undefined when not one known here. */
+  private constFnResult(c: NonNullable<ReturnType<Engine['constFnCallee']>>): IntTy | undefined {
+    return c.f.ret ? this.intTypeIn(c.f.ret, c.m, c.owner) : undefined;
+  }
+
+  /**
+   * A call of the crate's own `const fn`: its integer parameters bound to the arguments (each
+   * evaluated as its parameter's type), its one-expression body evaluated as its return type.
+   */
+  private evalConstFn(e: CallExpr, c: NonNullable<ReturnType<Engine['constFnCallee']>>, s: TyScope): { ty: IntTy; value: bigint } {
+    const what = `\`${short(e.text)}\``;
+    const { f, name } = c;
+    if (!f.params) throw new Abstain(`${what}: a parameter of \`${name}\` is a pattern, which is not evaluated`);
+    if (f.params.length !== e.args.length) throw new Abstain(`${what}: \`${name}\` takes ${f.params.length} argument(s)`);
+    const ret = this.constFnResult(c);
+    if (!ret) throw new Abstain(`${what}: \`${name}\` does not return an integer type the engine evaluates`);
+    const generics = new Map<string, GArg>();
+    f.params.forEach((p, i) => {
+      const ty = this.intTypeIn(p.ty, c.m, c.owner);
+      if (!ty) throw new Abstain(`${what}: the parameter \`${p.name}\` of \`${name}\` is not of an integer type the engine evaluates`);
+      generics.set(p.name, { k: 'const', value: this.evalConst(e.args[i]!, s, ty), ty });
+    });
+    if (this.constDepth >= MAX_CONST_DEPTH) throw new Abstain(`constants defined through more than ${MAX_CONST_DEPTH} other constants or calls are not evaluated`);
+    this.constDepth++;
+    try {
+      return { ty: ret, value: this.evalConst(f.body, { m: c.m, generics, owner: c.owner, lints: [c.attrs] }, ret) };
+    } finally {
+      this.constDepth--;
+    }
+  }
+
   private evalCall(e: CallExpr, s: TyScope): { ty: IntTy | 'bool'; value: bigint | boolean } {
+    const own = this.constFnCallee(e, s);
+    if (own) return this.evalConstFn(e, own, s);
     const shape = this.callShape(e, s);
     if (typeof shape === 'string') throw new Abstain(shape);
     // `Ord`'s methods are not `const`: rustc refuses them in a constant.
@@ -1500,13 +1560,23 @@ export class Engine {
       }
       case 'call':
       case 'method': {
+        let own: ReturnType<Engine['constFnCallee']>;
+        try {
+          own = this.constFnCallee(e, s);
+        } catch {
+          return 'unknown';
+        }
+        if (own) return this.constFnResult(own) ?? 'unknown';
         const shape = this.callShape(e, s);
         if (typeof shape === 'string') return 'unknown';
         const r = intMethodTypes(shape.name, shape.recvTy)?.result;
         return r === 'option' ? (shape.unwrap ? shape.recvTy : 'unknown') : r && r !== 'bool' ? r : 'unknown';
       }
       case 'path': {
-        if (e.path.length === 1 && s.generics.has(e.path[0]!)) return 'unknown';
+        if (e.path.length === 1 && s.generics.has(e.path[0]!)) {
+          const g = s.generics.get(e.path[0]!)!;
+          return g.k === 'const' && g.ty ? g.ty : 'unknown';
+        }
         // `u8::MAX` is a u8, `u8::BITS` a u32 (unless the module has a type of that name).
         const prim = this.primitiveOwner(e.path, e.global === true, s, 'const');
         if (prim !== undefined) {

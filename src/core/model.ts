@@ -301,12 +301,22 @@ export interface TraitDef extends ItemCommon {
 }
 
 /**
- * A free function whose name the constant evaluator reads as std's (`size_of`, `align_of`): a
- * crate's own one, or one it imports, hides std's in the scope where it is seen, as in rustc.
- * Other functions are not recorded.
+ * A free function the constant evaluator may meet: one named like std's (`size_of`, `align_of`),
+ * which hides std's in the scope where it is seen, as in rustc; and every `const fn`, which a
+ * constant may call (`[u8; twice(N)]`). Other functions are not recorded.
  */
 export interface FnDef extends ItemCommon {
   readonly kind: 'fn';
+  /** A `const fn` without type or const parameters: its parameters, return type and body. */
+  readonly constFn?: ConstFnDef;
+}
+
+export interface ConstFnDef {
+  /** Each parameter's name (a plain identifier pattern) and type; undefined when one is of another form. */
+  readonly params?: readonly { readonly name: string; readonly ty: TypeExpr }[];
+  readonly ret?: TypeExpr;
+  /** The body as one expression (`unknown` when it is more than one). */
+  readonly body: ConstExpr;
 }
 
 /** An item-position macro invocation (`m! { .. }`, `a::m!(..);`): expanded by src/analysis/expand.ts. */

@@ -10,6 +10,7 @@
  * never built for its tests).
  *
  * What is left alone, so that nothing the engine reads can change:
+ * - a `const fn`'s body (the constant evaluator reads it: `[u8; twice(N)]`);
  * - `macro_rules!` definitions and every macro call's input (a macro may read a body's tokens);
  * - a brace group inside a signature (`-> Foo<{ N }>`, `where [(); { N }]:`), told from a body by
  *   the token before it;
@@ -75,6 +76,8 @@ const NOT_IN_SIGNATURE = new Set(['struct', 'enum', 'union', 'mod', 'trait', 'pu
 
 /** The scanner gave up (text it does not understand): nothing after this point is blanked. */
 const GIVE_UP = Symbol('give up');
+/** The text before a `fn` keyword that makes it a `const fn` (`const unsafe extern "C" fn`). */
+const CONST_BEFORE_FN = /\bconst\s+(?:unsafe\s+)?(?:extern\s*(?:"[^"]*"\s*)?)?$/;
 
 class Scanner {
   /** Pairs of offsets [start, end) to blank, in order. */
@@ -122,7 +125,7 @@ class Scanner {
         this.literalAfterWord();
         // `name!`: a macro call or `macro_rules!`; its input is left as written.
         if (t.charCodeAt(this.i) === 33 && this.macroCall()) continue;
-        if (this.i - start === 2 && t.startsWith('fn', start)) this.fnItem();
+        if (this.i - start === 2 && t.startsWith('fn', start)) this.fnItem(CONST_BEFORE_FN.test(t.slice(Math.max(0, start - 48), start)));
         continue;
       }
       if (c === 34) {
@@ -351,7 +354,7 @@ class Scanner {
    * After the `fn` keyword: when a name follows, finds the body's opening brace (or the `;` of
    * a declaration) and blanks the body's inside. A `fn(…)` pointer type is left as it is.
    */
-  private fnItem(): void {
+  private fnItem(keepBody: boolean): void {
     const t = this.text;
     const c = this.skipTrivia();
     if (!isIdentStart(c)) return;
@@ -390,7 +393,7 @@ class Scanner {
         const open = this.i;
         this.skipGroup();
         const close = this.i - 1;
-        if (close > open + 1) this.blanks.push(open + 1, close);
+        if (close > open + 1 && !keepBody) this.blanks.push(open + 1, close);
         return;
       } else if (d === 34) this.string();
       else if (d === 39) this.charOrLifetime();

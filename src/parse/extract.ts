@@ -15,6 +15,7 @@ import type {
   Attribute,
   ConstDef,
   ConstExpr,
+  ConstFnDef,
   EnumDef,
   FieldDef,
   GenericArg,
@@ -306,17 +307,22 @@ function visitChild(
       if (ctx.treeHasError && node.hasError) recoverUnclosedBody(node.children, ctx, depth, out);
       break;
     }
-    case 'function_item':
-      // Only the functions that hide std's in constants (model.ts FnDef); a cheap text test first.
-      if (SHADOWING_FN.test(text.slice(cur.startIndex, Math.min(cur.endIndex, cur.startIndex + 600)))) {
+    case 'function_item': {
+      // Only the functions that hide std's in constants and `const fn`s (model.ts FnDef); a cheap
+      // text test first.
+      const head = text.slice(cur.startIndex, Math.min(cur.endIndex, cur.startIndex + 600));
+      const isConst = CONST_FN.test(head);
+      if (isConst || SHADOWING_FN.test(head)) {
         const node = cur.currentNode;
         const nameNode = node.childForFieldName('name');
-        if (nameNode && /^(?:size_of|align_of)$/.test(slice(ctx, nameNode))) {
-          out.push({ kind: 'fn', ...common(node, node.children, nameNode, materialize(text, raw), ctx) });
+        const constFn = isConst && !node.hasError ? constFnOf(node, ctx, depth) : undefined;
+        if (nameNode && (constFn || /^(?:size_of|align_of)$/.test(slice(ctx, nameNode)))) {
+          out.push({ kind: 'fn', ...common(node, node.children, nameNode, materialize(text, raw), ctx), ...(constFn ? { constFn } : {}) });
         }
       }
       recoverIfBroken(cur, ctx, depth, out);
       break;
+    }
     case 'foreign_mod_item':
       recoverIfBroken(cur, ctx, depth, out);
       break;
@@ -370,6 +376,33 @@ function recoverIfBroken(cur: TreeCursor, ctx: Ctx, depth: number, out: Item[]):
 
 /** A function item named like the std functions constants call (see FnDef). */
 const SHADOWING_FN = /\bfn\s+(?:size_of|align_of)\b/;
+/** A function item's text that begins as a `const fn` does (`pub(crate) const unsafe extern "C" fn`). */
+const CONST_FN = /^(?:pub\s*(?:\([^)]*\))?\s*)?const\s+(?:unsafe\s+)?(?:extern\s*(?:"[^"]*"\s*)?)?fn\b/;
+
+/**
+ * A `const fn`'s parameters, return type and body, for the constant evaluator; undefined for one
+ * with type or const parameters (its calls name them with a turbofish, which is not evaluated).
+ */
+function constFnOf(node: Node, ctx: Ctx, depth: number): ConstFnDef | undefined {
+  const tparams = node.childForFieldName('type_parameters');
+  if (tparams && tparams.namedChildren.some((k) => k !== null && k.type !== 'lifetime_parameter' && k.type !== 'line_comment' && k.type !== 'block_comment')) return undefined;
+  const body = node.childForFieldName('body');
+  const plist = node.childForFieldName('parameters');
+  if (!body || !plist) return undefined;
+  let params: { name: string; ty: TypeExpr }[] | undefined = [];
+  for (const k of plist.namedChildren) {
+    if (!k || k.type === 'line_comment' || k.type === 'block_comment' || k.type === 'attribute_item') continue;
+    const pat = k.type === 'parameter' ? k.childForFieldName('pattern') : null;
+    const ty = k.type === 'parameter' ? k.childForFieldName('type') : null;
+    if (!pat || !ty || pat.type !== 'identifier') {
+      params = undefined;
+      break;
+    }
+    params.push({ name: ident(slice(ctx, pat)), ty: typeExpr(ty, ctx, depth + 1) });
+  }
+  const ret = node.childForFieldName('return_type');
+  return { ...(params ? { params } : {}), ...(ret ? { ret: typeExpr(ret, ctx, depth + 1) } : {}), body: constExpr(body, ctx, depth + 1) };
+}
 
 function fastItem(t: string, p: Pending, start: number, end: number, ctx: Ctx): Item | undefined {
   const fp = new FastParser(ctx.text, start, end);

@@ -63,6 +63,8 @@ const BASE: Record<string, string> = {
     '#[cfg(not(feature = "big"))] pub struct Gated { x: u8 }',
     'pub union U { a: u32, b: [u8; 6] }',
     'pub struct HoldsU { u: U, g: Gated }',
+    'pub const fn grow(n: usize) -> usize { n + 1 }',
+    'pub struct Grown { g: [u8; grow(3)] }',
     '',
   ].join('\n'),
   '/c/src/nested/mod.rs': 'pub mod inner;\npub struct Mid { d: inner::Deep }\n',
@@ -235,7 +237,7 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
     return { texts, files, session, edit, project };
   }
 
-  it('named edits, each patched and equal to a fresh analysis: a constant of an impl, the impl going, a type renamed, a use going', async () => {
+  it("named edits, each patched and equal to a fresh analysis: a constant of an impl, the impl going, a type renamed, a const fn's body, a use going", async () => {
     const { texts, edit } = await loaded();
     const edits: [string, (t: string) => string, string, number | string][] = [
       ['/c/src/a.rs', (t) => t.replace('pub const M: usize = 2;', 'pub const M: usize = 5;'), 'a::Arr', 12],
@@ -243,6 +245,8 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       ['/c/src/a.rs', (t) => t.replace('impl Other {', 'impl A {'), 'a::Arr', 12],
       ['/c/src/b.rs', (t) => t.replace('pub struct B {', 'pub struct BB {'), 'a::HoldsB', 'unknown'],
       ['/c/src/b.rs', (t) => t.replace('pub struct BB {', 'pub struct B {'), 'a::HoldsB', 16],
+      // A `const fn`'s body is read by the constant evaluator: the type whose length calls it follows.
+      ['/c/src/b.rs', (t) => t.replace('{ n + 1 }', '{ n + 5 }'), 'b::Grown', 8],
       ['/c/src/b.rs', (t) => t.replace('use super::*;', ''), 'b::B', 'unknown'],
     ];
     for (const [path, change, name, want] of edits) {

@@ -30,7 +30,12 @@ function expectBlanked(marked: string): void {
 describe('parse: function bodies blanked in dependencies (src/parse/bodies.ts)', () => {
   it('blanks a body, keeping its braces, length and line breaks', () => {
     expectBlanked('pub struct A { x: u8 }\nfn f(a: u8) -> u8 {«\n    let b = a + 1;\n    b\n»}\nstruct B;');
-    expectBlanked('impl A {\n    pub const fn new() -> Self {« A { x: 0 } »}\n    fn g(&self) {«»}\n}');
+    expectBlanked('impl A {\n    pub fn new() -> Self {« A { x: 0 } »}\n    fn g(&self) {«»}\n}');
+  });
+
+  it("keeps a `const fn`'s body (the constant evaluator reads it)", () => {
+    expectBlanked('impl A {\n    pub const fn new() -> Self { A { x: 0 } }\n    fn g(&self) {« 1 »}\n}');
+    expectBlanked('pub const fn twice(x: usize) -> usize { x * 2 }\nconst unsafe extern "C" fn f() -> u8 { 1 }\npub(crate) const fn g() {}\nfn h() {« twice(1); »}');
     expectBlanked('fn f() {«\r\n    1\r\n»}\r\n');
   });
 
