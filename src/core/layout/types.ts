@@ -68,6 +68,9 @@ export class LayoutError extends Error {
 }
 
 /** The engine cannot give an exact answer (and says why). */
+/** rustc rejects the type: carries the code and the message. */
+export class Reject extends LayoutError {}
+
 export class Abstain extends Error {}
 
 export const MAX_EXACT = Number.MAX_SAFE_INTEGER;

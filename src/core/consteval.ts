@@ -1,0 +1,654 @@
+/**
+ * The constant evaluator: the integer constants layouts need (array lengths, discriminants,
+ * const generic arguments), typed as rustc types them, with rustc's errors where it rejects
+ * them (E0080, E0308, overflowing literals) and an abstention with a reason where the engine
+ * does not evaluate. It asks the engine (`ConstHost`) for types, layouts and references.
+ */
+import type { Attribute, ConstExpr, ConstFnDef, TypeExpr } from './model';
+import type { Target } from './targets';
+import { PRIMITIVES, type ModuleScope, type Resolver } from './resolve';
+import { lintAllowed, type DenyLint } from './lints';
+import { applyIntMethod, BOOL_INT_METHODS, ConstPanic, intMethodTypes, type IntTy } from './intMethods';
+import { type Layout, Abstain, LayoutError, Reject } from './layout/types';
+import { refKey } from './refs';
+import type { GArg, Ty, TyScope } from './engine';
+import { tyToString } from './engine';
+
+/** What the evaluator asks of the engine. */
+export interface ConstHost {
+  readonly target: Target;
+  readonly resolver: Resolver;
+  tyOf(e: TypeExpr, s: TyScope): Ty;
+  layoutOf(ty: Ty): Layout;
+  /** Notes that `owner`'s definition names the crate item `key` (see `Engine.refs`). */
+  addRef(owner: string | undefined, key: string): void;
+  /** A number per item object, stable for the session. */
+  idOf(o: object): number;
+  /** The discriminant of the enum variant a path names (`E::A`), if it names one. */
+  variantDiscriminant(m: ModuleScope, segs: readonly string[]): bigint | undefined;
+}
+
+const MAX_CONST_DEPTH = 200;
+
+const I32 = { size: 4, signed: true } as const;
+/** A byte literal's type (`b'a'` is a `u8`). */
+const U8 = { size: 1, signed: false } as const;
+
+/** `'a'`: a char literal (the model keeps it as an integer of its code point, its text says which). */
+function isCharLiteral(e: ConstExpr): boolean {
+  return e.kind === 'int' && e.text.startsWith("'");
+}
+
+/**
+ * Where a constant's type is not known here (a comparison's sides, a cast from a constant of an
+ * alias type, a const generic argument): evaluated as i128, which holds every value, and never
+ * taken for a mismatch. Compared by identity, so a real i128 is not this.
+ */
+export const WIDE: IntTy = Object.freeze({ size: 16, signed: true });
+
+export const sameInt = (a: IntTy, b: IntTy): boolean => a.size === b.size && a.signed === b.signed && !a.ptr === !b.ptr;
+
+export const INT_NAMES: Record<string, [number, boolean]> = {
+  u8: [1, false], u16: [2, false], u32: [4, false], u64: [8, false], u128: [16, false],
+  i8: [1, true], i16: [2, true], i32: [4, true], i64: [8, true], i128: [16, true],
+};
+
+const BOOL_OPS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=', '==', '!=', '&&', '||']);
+
+function isBoolExpr(e: ConstExpr): boolean {
+  return (
+    e.kind === 'bool' ||
+    (e.kind === 'binary' && BOOL_OPS.has(e.op)) ||
+    (e.kind === 'unary' && e.op === '!' && isBoolExpr(e.operand)) ||
+    (e.kind === 'method' && BOOL_INT_METHODS.has(e.name)) ||
+    (e.kind === 'call' && BOOL_INT_METHODS.has(e.callee[e.callee.length - 1]!)) ||
+    (e.kind === 'if' && isBoolExpr(e.then))
+  );
+}
+
+type CallExpr = Extract<ConstExpr, { kind: 'call' | 'method' }>;
+
+export function intTyName(t: IntTy): string {
+  return t.ptr ? (t.signed ? 'isize' : 'usize') : `${t.signed ? 'i' : 'u'}${t.size * 8}`;
+}
+
+export function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 60 ? one.slice(0, 57) + '…' : one;
+}
+
+function primConst(ty: string, name: string, ptrSize: number): bigint | undefined {
+  const [size, signed] = ty === 'usize' || ty === 'isize' ? [ptrSize, ty === 'isize'] : (INT_NAMES[ty] ?? [0, false]);
+  if (!size) {
+    if (ty === 'char' && name === 'MAX') return 0x10ffffn;
+    return undefined;
+  }
+  const bits = BigInt(size * 8);
+  if (name === 'BITS') return bits;
+  if (name === 'MAX') return signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  if (name === 'MIN') return signed ? -(1n << (bits - 1n)) : 0n;
+  return undefined;
+}
+
+
+export class ConstEval {
+  private readonly constCache = new Map<string, bigint | Error>();
+  /** Constants being evaluated inside each other (a chain of 2,000 must not overflow the stack). */
+  private constDepth = 0;
+
+  constructor(private readonly host: ConstHost) {}
+
+  /** Whether rustc lets a lint denied by default pass where `attrs` (innermost first) and module `m` set its level; E0453 thrown for an `allow` under a `forbid`. */
+  lintPasses(lint: DenyLint, attrs: readonly (readonly Attribute[])[], m: ModuleScope): boolean {
+    const crate = m.crate;
+    const allowed = lintAllowed(lint, attrs, m, crate.capLints, (p) => crate.active([p]), crate.cargoLints);
+    if (allowed === 'E0453') throw new Reject('E0453', `\`allow(${lint})\` incompatible with a \`forbid\` around it`);
+    return allowed;
+  }
+
+  /**
+   * A literal out of its type's range: rustc's `overflowing_literals` lint. Returns (the caller
+   * wraps the value) where the lint is allowed; a rejection where it is denied.
+   */
+  private overflowingLiteral(s: TyScope, ity: { size: number; signed: boolean }, value: bigint): void {
+    if (this.lintPasses('overflowing_literals', s.lints ?? [], s.m)) return;
+    const bits = ity.size * 8;
+    const wrapped = ity.signed ? BigInt.asIntN(bits, value) : BigInt.asUintN(bits, value);
+    throw new Reject(
+      'overflowing_literals',
+      `literal \`${value}\` out of range for a ${bits}-bit ${ity.signed ? 'signed' : 'unsigned'} integer (a lint rustc denies by default; under \`#[allow(overflowing_literals)]\` it wraps to ${wrapped})`,
+    );
+  }
+
+  tryConst(e: ConstExpr, s: TyScope, ity: { size: number; signed: boolean }): bigint | Error {
+    try {
+      return this.evalConst(e, s, ity);
+    } catch (err) {
+      if (err instanceof Abstain || err instanceof LayoutError) return err;
+      throw err;
+    }
+  }
+
+  evalConst(e: ConstExpr, s: TyScope, ity: { size: number; signed: boolean }): bigint {
+    const wrapCheck = (v: bigint): bigint => {
+      const bits = BigInt(ity.size * 8);
+      const lo = ity.signed ? -(1n << (bits - 1n)) : 0n;
+      const hi = ity.signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+      if (v < lo || v > hi) throw new Reject('E0080', `evaluation of constant value failed: overflow`);
+      return v;
+    };
+    switch (e.kind) {
+      case 'int': {
+        // A `char` is no integer: only a cast makes it one (`'a' + 1` is E0369, `[u8; 'a']` E0308).
+        if (e.text.startsWith("'")) throw new Abstain(`the \`char\` literal ${e.text} used as an integer (rustc rejects it unless it is cast)`);
+        // `[u8; 3u8]`: a suffix other than the expected type is rustc's E0308.
+        const suffixed = ity === WIDE ? undefined : this.intTypeOf(e, s);
+        if (typeof suffixed === 'object' && !sameInt(suffixed, ity)) this.mismatch(e.text, suffixed, ity);
+        // A literal must fit the type: above its maximum it is rustc's `overflowing_literals`
+        // lint (hex ones for signed types too), denied by default; where allowed it wraps.
+        const bits = ity.size * 8;
+        const max = ity.signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+        if (e.value > max) this.overflowingLiteral(s, ity, e.value);
+        return ity.signed ? BigInt.asIntN(bits, e.value) : BigInt.asUintN(bits, e.value);
+      }
+      case 'bool':
+        return e.value ? 1n : 0n;
+      case 'unary': {
+        if (e.op === '-' && e.operand.kind === 'int') {
+          // `A = -1i32` where an `isize` is expected: the suffix must match, as for `1i32`.
+          const suffixed = ity === WIDE ? undefined : this.intTypeOf(e.operand, s);
+          if (typeof suffixed === 'object' && !sameInt(suffixed, ity)) this.mismatch(`-${e.operand.text}`, suffixed, ity);
+        }
+        // `-x` of an unsigned type is E0600 (no `Neg` for unsigned integers), whatever x is.
+        if (e.op === '-' && !ity.signed) throw new Reject('E0600', `cannot apply unary operator \`-\` to type \`${intTyName(ity)}\``);
+        if (e.op === '-' && e.operand.kind === 'int') {
+          // `-128i8`, `-0x8000_0000_0000_0000`: the literal is negated before the range check.
+          const neg = -e.operand.value;
+          const bits = ity.size * 8;
+          if (neg >= -(1n << BigInt(bits - 1))) return neg;
+          this.overflowingLiteral(s, ity, neg);
+          return BigInt.asIntN(bits, neg);
+        }
+        const v = this.evalConst(e.operand, s, ity);
+        if (e.op === '-') return wrapCheck(-v);
+        return ity.signed ? BigInt.asIntN(ity.size * 8, ~v) : BigInt.asUintN(ity.size * 8, ~v);
+      }
+      case 'binary': {
+        if (BOOL_OPS.has(e.op)) throw new Abstain(`a \`bool\` (\`${e.op}\`) used as an integer in a constant`);
+        const l = this.evalConst(e.left, s, ity);
+        // A shift's right side may be of any integer type: its own, where it has one.
+        const shiftBy = e.op === '<<' || e.op === '>>' ? this.intTypeOf(e.right, s) : undefined;
+        const rTy = shiftBy === undefined ? ity : typeof shiftBy === 'object' ? shiftBy : WIDE;
+        const r = this.evalConst(e.right, s, rTy);
+        switch (e.op) {
+          case '+': return wrapCheck(l + r);
+          case '-': return wrapCheck(l - r);
+          case '*': return wrapCheck(l * r);
+          case '/': if (r === 0n) throw new Reject('E0080', 'attempt to divide by zero'); return wrapCheck(l / r);
+          case '%':
+            if (r === 0n) throw new Reject('E0080', 'attempt to calculate the remainder with a divisor of zero');
+            // `i8::MIN % -1` overflows (as `i8::MIN / -1` does), though the remainder is 0.
+            if (r === -1n) wrapCheck(l / r);
+            return wrapCheck(l % r);
+          case '<<': if (r < 0n || r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift left with overflow'); return ity.signed ? BigInt.asIntN(ity.size * 8, l << r) : BigInt.asUintN(ity.size * 8, l << r);
+          case '>>': if (r < 0n || r >= BigInt(ity.size * 8)) throw new Reject('E0080', 'attempt to shift right with overflow'); return l >> r;
+          case '&': return l & r;
+          case '|': return l | r;
+          case '^': return l ^ r;
+        }
+        break;
+      }
+      case 'cast': {
+        const target = e.ty.kind === 'path' ? e.ty.segments.map((x) => x.name).join('::') : '';
+        // `as _`: the type the constant is expected to have (rustix: `Global = MEMBARRIER_CMD_GLOBAL as _`).
+        const to = e.ty.kind === 'infer' ? ity : this.intTypeIn(e.ty, s.m, s.owner);
+        if (!to) throw new Abstain(`cast to \`${target || 'a non-integer type'}\` in a constant`);
+        // `(A < B) as usize`: a bool cast to an integer is 0 or 1.
+        // The operand's own type, as rustc infers it: `0x1_0000_0000 as usize`, an unsuffixed
+        // literal, takes the cast's type (the cast hint; not `as _`, where it falls back to i32);
+        // otherwise a suffix, a typed constant or an inner cast gives it (`(256u8 + 1) as usize`
+        // is u8 arithmetic), unsuffixed literals alone are i32 (`(200 + 100) as u8` is 44), and an
+        // operand whose type is not known here is evaluated wide.
+        // `3 as _ as usize`: nothing tells the inner `_` (rustc: E0282).
+        if (e.expr.kind === 'cast' && e.expr.ty.kind === 'infer') throw new Abstain('`as _` where no type can be inferred (rustc: E0282)');
+        // The hint reaches the literal through unary `-` and `!` (and parentheses): `!4294967290 as u64`.
+        let operand = e.expr;
+        while (operand.kind === 'unary') operand = operand.operand;
+        const lit = operand.kind === 'int' ? operand : undefined;
+        // A char or byte literal has its own type: no hint reaches it (`'Ā' as u8` is 0).
+        if (isCharLiteral(e.expr) && e.expr.kind === 'int') {
+          const v = e.expr.value;
+          return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
+        }
+        const inferred = this.intTypeOf(e.expr, s);
+        const inner = inferred !== 'untyped' && inferred !== 'unknown' ? inferred : lit && !isCharLiteral(lit) ? (e.ty.kind === 'infer' ? I32 : to) : inferred === 'untyped' ? I32 : WIDE;
+        const v = this.boolValued(e.expr, s) ? (this.evalBool(e.expr, s) ? 1n : 0n) : this.evalConst(e.expr, s, inner);
+        return to.signed ? BigInt.asIntN(to.size * 8, v) : BigInt.asUintN(to.size * 8, v);
+      }
+      case 'sizeOf':
+      case 'alignOf': {
+        this.checkStdMemFn(e.callee, e.global === true, s);
+        const ty = this.host.tyOf(e.ty, s);
+        const l = this.host.layoutOf(ty);
+        if (!l.sized) throw new Reject('E0277', `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time`);
+        return BigInt(e.kind === 'sizeOf' ? l.size : l.align);
+      }
+      case 'path': {
+        const segs = e.path[0] === 'Self' && s.selfPath && e.path.length > 1 ? [...s.selfPath, ...e.path.slice(1)] : e.path;
+        if (segs.length === 1) {
+          const g = s.generics.get(segs[0]!);
+          if (g?.k === 'const') {
+            if (g.ty && ity !== WIDE && !sameInt(g.ty, ity)) this.mismatch(segs[0]!, g.ty, ity);
+            return g.value;
+          }
+          if (g) throw new Abstain(`type parameter used as a constant`);
+        }
+        const prim = this.primitiveOwner(segs, e.global === true && segs === e.path, s, 'const');
+        if (prim !== undefined) {
+          const v = primConst(prim, segs[segs.length - 1]!, this.host.target.pointerSize);
+          if (v !== undefined) return v;
+        }
+        const found = this.host.resolver.lookupConst(s.m, segs, e.global === true && segs === e.path);
+        if (found && 'unknown' in found) throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);
+        const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
+        if (own !== undefined) this.host.addRef(s.owner, own);
+        if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
+          const cTy = found.item.ty ? this.constType(found.item.ty, found.m, s.owner) : ity;
+          // `const N: i32 = 3;` as an array length: rustc's E0308 (no conversion between integer types).
+          if (cTy !== WIDE && ity !== WIDE && !sameInt(cTy, ity)) this.mismatch(segs.join('::'), cTy, ity);
+          const key = `${this.host.idOf(found.item)}`;
+          const hit = this.constCache.get(key);
+          if (hit !== undefined) {
+            if (hit instanceof Error) throw hit;
+            return hit;
+          }
+          if (this.constDepth >= MAX_CONST_DEPTH) throw new Abstain(`constants defined through more than ${MAX_CONST_DEPTH} other constants are not evaluated`);
+          this.constCache.set(key, new Abstain(`constant \`${segs.join('::')}\` refers to itself`));
+          this.constDepth++;
+          try {
+            const v = this.evalConst(found.item.value, { m: found.m, generics: new Map(), owner: own, selfPath: found.selfPath, lints: found.implAttrs ? [found.item.attrs, found.implAttrs] : [found.item.attrs] }, cTy);
+            this.constCache.set(key, v);
+            return v;
+          } catch (err) {
+            if (err instanceof Error) this.constCache.set(key, err);
+            throw err;
+          } finally {
+            this.constDepth--;
+          }
+        }
+        if (!found && segs.length >= 2) {
+          const d = this.host.variantDiscriminant(s.m, segs);
+          if (d !== undefined) return d;
+        }
+        throw new Abstain(`constant \`${segs.join('::')}\` is not known`);
+      }
+      case 'if':
+        return this.evalConst(this.evalBool(e.cond, s) ? e.then : e.else, s, ity);
+      case 'call':
+      case 'method': {
+        const r = this.evalCall(e, s);
+        if (typeof r.value === 'boolean' || r.ty === 'bool') throw new Abstain(`a \`bool\` (\`${short(e.text)}\`) used as an integer in a constant`);
+        if (ity !== WIDE && !sameInt(r.ty, ity)) this.mismatch(e.text, r.ty, ity);
+        return r.value;
+      }
+      case 'unknown':
+        throw new Abstain(`constant expression \`${short(e.text)}\` is not evaluated`);
+    }
+    throw new Abstain('constant expression not evaluated');
+  }
+
+  /** An integer of one type where another is expected: rustc's E0308 (integers never convert implicitly). */
+  private mismatch(what: string, found: IntTy, expected: IntTy): never {
+    throw new Reject('E0308', `mismatched types: expected \`${intTyName(expected)}\`, found \`${intTyName(found)}\` (\`${short(what)}\`)`);
+  }
+
+  /**
+   * What `recv.name(args)` or `T::name(recv, args)` calls, for an integer receiver: its receiver's
+   * type and the method's types (src/core/intMethods.ts); a reason when it is not evaluated here.
+   * `unwrap()`/`expect(..)` read the `Option` of a checked method.
+   */
+  private callShape(e: CallExpr, s: TyScope): { name: string; recvTy: IntTy; recv: ConstExpr; args: readonly ConstExpr[]; unwrap: boolean } | string {
+    const what = `\`${short(e.text)}\``;
+    if (e.kind === 'method' && (e.name === 'unwrap' || e.name === 'expect')) {
+      if ((e.receiver.kind !== 'method' && e.receiver.kind !== 'call') || e.args.length !== (e.name === 'expect' ? 1 : 0)) return `${what} is not evaluated`;
+      const inner = this.callShape(e.receiver, s);
+      if (typeof inner === 'string') return inner;
+      if (inner.unwrap || intMethodTypes(inner.name, inner.recvTy)?.result !== 'option') return `${what} is not evaluated`;
+      return { ...inner, unwrap: true };
+    }
+    if (e.kind === 'method') {
+      const t = this.intTypeOf(e.receiver, s);
+      // rustc cannot pick the method of an unsuffixed literal's `{integer}` (E0689).
+      if (t === 'untyped') return `${what}: the receiver's integer type is ambiguous (rustc: E0689)`;
+      if (t === 'unknown') return `${what} is not evaluated (its receiver's type is not known here)`;
+      return { name: e.name, recvTy: t, recv: e.receiver, args: e.args, unwrap: false };
+    }
+    // `u32::pow(2, 5)`: a primitive integer type's method called by path, the first argument its receiver.
+    const [ty, name] = e.callee;
+    const recvTy = e.callee.length === 2 && this.primitiveOwner(e.callee, false, s, 'fn') !== undefined ? this.intNamed(ty!) : undefined;
+    if (!recvTy || !e.args.length) return `function call ${what} is not evaluated`;
+    return { name: name!, recvTy, recv: e.args[0]!, args: e.args.slice(1), unwrap: false };
+  }
+
+  /**
+   * The crate's own `const fn` a call names (`twice(N)`, `util::words(8)`), with what evaluating it
+   * needs; undefined when the callee is something else (a primitive's method, or not found).
+   */
+  private constFnCallee(e: CallExpr, s: TyScope): { f: ConstFnDef; name: string; m: ModuleScope; owner: string | undefined; attrs: readonly Attribute[] } | undefined {
+    if (e.kind !== 'call') return undefined;
+    if (e.callee.length === 2 && this.primitiveOwner(e.callee, false, s, 'fn') !== undefined) return undefined;
+    let found: ReturnType<Resolver['lookupConst']>;
+    try {
+      found = this.host.resolver.lookupConst(s.m, e.callee);
+    } catch {
+      return undefined;
+    }
+    if (!found) return undefined;
+    const what = `\`${short(e.text)}\``;
+    if ('unknown' in found) throw new Abstain(`${what}: \`${e.callee.join('::')}\` is not known: ${found.unknown}`);
+    if (found.item.kind !== 'fn') return undefined;
+    const name = found.item.name;
+    if (!found.item.constFn) throw new Abstain(`${what} calls \`${name}\`, which is not a \`const fn\` the engine evaluates`);
+    const owner = !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
+    if (owner !== undefined) this.host.addRef(s.owner, owner);
+    return { f: found.item.constFn, name, m: found.m, owner, attrs: found.item.attrs };
+  }
+
+  /** The integer type a `const fn` returns, where it is declared; undefined when not one known here. */
+  private constFnResult(c: NonNullable<ReturnType<ConstEval['constFnCallee']>>): IntTy | undefined {
+    return c.f.ret ? this.intTypeIn(c.f.ret, c.m, c.owner) : undefined;
+  }
+
+  /**
+   * A call of the crate's own `const fn`: its integer parameters bound to the arguments (each
+   * evaluated as its parameter's type), its one-expression body evaluated as its return type.
+   */
+  private evalConstFn(e: CallExpr, c: NonNullable<ReturnType<ConstEval['constFnCallee']>>, s: TyScope): { ty: IntTy; value: bigint } {
+    const what = `\`${short(e.text)}\``;
+    const { f, name } = c;
+    if (!f.params) throw new Abstain(`${what}: a parameter of \`${name}\` is a pattern, which is not evaluated`);
+    if (f.params.length !== e.args.length) throw new Abstain(`${what}: \`${name}\` takes ${f.params.length} argument(s)`);
+    const ret = this.constFnResult(c);
+    if (!ret) throw new Abstain(`${what}: \`${name}\` does not return an integer type the engine evaluates`);
+    const generics = new Map<string, GArg>();
+    f.params.forEach((p, i) => {
+      const ty = this.intTypeIn(p.ty, c.m, c.owner);
+      if (!ty) throw new Abstain(`${what}: the parameter \`${p.name}\` of \`${name}\` is not of an integer type the engine evaluates`);
+      generics.set(p.name, { k: 'const', value: this.evalConst(e.args[i]!, s, ty), ty });
+    });
+    if (this.constDepth >= MAX_CONST_DEPTH) throw new Abstain(`constants defined through more than ${MAX_CONST_DEPTH} other constants or calls are not evaluated`);
+    this.constDepth++;
+    try {
+      return { ty: ret, value: this.evalConst(f.body, { m: c.m, generics, owner: c.owner, lints: [c.attrs] }, ret) };
+    } finally {
+      this.constDepth--;
+    }
+  }
+
+  private evalCall(e: CallExpr, s: TyScope): { ty: IntTy | 'bool'; value: bigint | boolean } {
+    const own = this.constFnCallee(e, s);
+    if (own) return this.evalConstFn(e, own, s);
+    const shape = this.callShape(e, s);
+    if (typeof shape === 'string') throw new Abstain(shape);
+    // `Ord`'s methods are not `const`: rustc refuses them in a constant.
+    if (['min', 'max', 'clamp'].includes(shape.name)) throw new Reject('E0658', `cannot call conditionally-const method \`Ord::${shape.name}\` in constants (\`${short(e.text)}\`)`);
+    const sig = intMethodTypes(shape.name, shape.recvTy);
+    if (!sig || sig.args.length !== shape.args.length) throw new Abstain(`\`${short(e.text)}\` is not evaluated (\`${shape.name}\` is not a method the engine evaluates)`);
+    if (sig.result === 'option' && !shape.unwrap) throw new Abstain(`an \`Option\` (\`${short(e.text)}\`) used as an integer in a constant`);
+    const v = this.evalConst(shape.recv, s, shape.recvTy);
+    const args = shape.args.map((a, i) => this.evalConst(a, s, sig.args[i]!));
+    let value: bigint | boolean | null;
+    try {
+      value = applyIntMethod(shape.name, shape.recvTy, v, args, this.host.target.cfg['target_endian']?.[0] === 'big');
+    } catch (err) {
+      if (err instanceof ConstPanic) throw new Reject('E0080', `evaluation of constant value failed: ${err.message}`);
+      throw err;
+    }
+    if (value === null) throw new Reject('E0080', 'evaluation of constant value failed: called `Option::unwrap()` on a `None` value');
+    return { ty: sig.result === 'option' ? shape.recvTy : sig.result, value };
+  }
+
+  /** A `bool` constant expression: comparisons of integers, `&&`, `||`, `!`, literals, bool constants. */
+  private evalBool(e: ConstExpr, s: TyScope): boolean {
+    if (e.kind === 'bool') return e.value;
+    if (e.kind === 'unary' && e.op === '!') return !this.evalBool(e.operand, s);
+    if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
+      const l = this.evalBool(e.left, s);
+      return e.op === '&&' ? l && this.evalBool(e.right, s) : l || this.evalBool(e.right, s);
+    }
+    if (e.kind === 'if') return this.evalBool(this.evalBool(e.cond, s) ? e.then : e.else, s);
+    if ((e.kind === 'method' || e.kind === 'call') && isBoolExpr(e)) {
+      const r = this.evalCall(e, s);
+      if (typeof r.value === 'boolean') return r.value;
+    }
+    // `B` (a `bool` constant), `!B`, `B & C`: logical, not bitwise.
+    if (e.kind === 'path') {
+      const found = this.boolConst(e, s);
+      if (found && !('unknown' in found) && found.item.kind === 'const' && found.item.value) {
+        if (this.constDepth >= MAX_CONST_DEPTH) throw new Abstain(`constants defined through more than ${MAX_CONST_DEPTH} other constants are not evaluated`);
+        this.constDepth++;
+        try {
+          return this.evalBool(found.item.value, { m: found.m, generics: new Map(), owner: s.owner, selfPath: found.selfPath });
+        } finally {
+          this.constDepth--;
+        }
+      }
+    }
+    if (e.kind === 'binary' && (e.op === '&' || e.op === '|' || e.op === '^') && this.boolValued(e, s)) {
+      const l = this.evalBool(e.left, s);
+      const r = this.evalBool(e.right, s);
+      return e.op === '&' ? l && r : e.op === '|' ? l || r : l !== r;
+    }
+    if (e.kind === 'binary' && BOOL_OPS.has(e.op)) {
+      // Both sides in their one integer type (`!0u8 > 5` is u8 arithmetic); unsuffixed literals
+      // alone are i32, as rustc falls back; a side whose type is not read here, wide.
+      const lt = this.intTypeOf(e.left, s);
+      const rt = this.intTypeOf(e.right, s);
+      const wide = typeof lt === 'object' ? lt : typeof rt === 'object' ? rt : lt === 'untyped' && rt === 'untyped' ? I32 : WIDE;
+      const l = this.evalConst(e.left, s, wide);
+      const r = this.evalConst(e.right, s, wide);
+      switch (e.op) {
+        case '<': return l < r;
+        case '>': return l > r;
+        case '<=': return l <= r;
+        case '>=': return l >= r;
+        case '==': return l === r;
+        case '!=': return l !== r;
+      }
+    }
+    return this.evalConst(e, s, WIDE) !== 0n;
+  }
+
+  /** A path to a constant declared `bool` (where it is declared), else undefined. */
+  private boolConst(e: Extract<ConstExpr, { kind: 'path' }>, s: TyScope): ReturnType<Resolver['lookupConst']> {
+    if (e.path.length === 1 && s.generics.has(e.path[0]!)) return undefined;
+    let found: ReturnType<Resolver['lookupConst']>;
+    try {
+      found = this.host.resolver.lookupConst(s.m, e.path, e.global === true);
+    } catch {
+      return undefined;
+    }
+    if (!found || 'unknown' in found || found.item.kind !== 'const' || !found.item.ty) return undefined;
+    const ty = found.item.ty;
+    return ty.kind === 'path' && ty.segments.length === 1 && ty.segments[0]!.name === 'bool' && !found.m.types.has('bool') ? found : undefined;
+  }
+
+  /** Whether a constant expression is a `bool` (a comparison, `!` of one, a `bool` constant, `B & C`…). */
+  private boolValued(e: ConstExpr, s: TyScope, depth = 0): boolean {
+    if (isBoolExpr(e)) return true;
+    if (depth > 64) return false;
+    if (e.kind === 'path') return this.boolConst(e, s) !== undefined;
+    if (e.kind === 'unary' && e.op === '!') return this.boolValued(e.operand, s, depth + 1);
+    if (e.kind === 'binary' && (e.op === '&' || e.op === '|' || e.op === '^')) return this.boolValued(e.left, s, depth + 1) || this.boolValued(e.right, s, depth + 1);
+    return false;
+  }
+
+  /**
+   * The integer type of a constant expression written without an expected type (a cast's
+   * operand): from a literal's suffix, a constant's declared type, an inner cast or
+   * `size_of`; 'untyped' when only unsuffixed literals decide it (rustc falls back to i32);
+   * 'unknown' when it is not read here (a constant of an alias type, a bool, `as _`).
+   */
+  private intTypeOf(e: ConstExpr, s: TyScope, depth = 0): { size: number; signed: boolean } | 'untyped' | 'unknown' {
+    if (depth > 64) return 'unknown';
+    switch (e.kind) {
+      case 'int': {
+        if (e.text.startsWith("b'")) return U8;
+        if (e.text.startsWith("'")) return 'unknown';
+        const suffix = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(e.text)?.[1];
+        return suffix === undefined ? 'untyped' : this.intNamed(suffix)!;
+      }
+      case 'unary':
+        return this.intTypeOf(e.operand, s, depth + 1);
+      case 'binary': {
+        if (e.op === '<<' || e.op === '>>') return this.intTypeOf(e.left, s, depth + 1);
+        if (!['+', '-', '*', '/', '%', '&', '|', '^'].includes(e.op)) return 'unknown';
+        const l = this.intTypeOf(e.left, s, depth + 1);
+        if (typeof l === 'object') return l;
+        const r = this.intTypeOf(e.right, s, depth + 1);
+        if (typeof r === 'object') return r;
+        return l === 'untyped' && r === 'untyped' ? 'untyped' : 'unknown';
+      }
+      case 'cast':
+        return this.intTypeIn(e.ty, s.m, s.owner) ?? 'unknown';
+      case 'sizeOf':
+      case 'alignOf':
+        return this.usize();
+      case 'if': {
+        const t = this.intTypeOf(e.then, s, depth + 1);
+        return typeof t === 'object' ? t : this.intTypeOf(e.else, s, depth + 1);
+      }
+      case 'call':
+      case 'method': {
+        let own: ReturnType<ConstEval['constFnCallee']>;
+        try {
+          own = this.constFnCallee(e, s);
+        } catch {
+          return 'unknown';
+        }
+        if (own) return this.constFnResult(own) ?? 'unknown';
+        const shape = this.callShape(e, s);
+        if (typeof shape === 'string') return 'unknown';
+        const r = intMethodTypes(shape.name, shape.recvTy)?.result;
+        return r === 'option' ? (shape.unwrap ? shape.recvTy : 'unknown') : r && r !== 'bool' ? r : 'unknown';
+      }
+      case 'path': {
+        if (e.path.length === 1 && s.generics.has(e.path[0]!)) {
+          const g = s.generics.get(e.path[0]!)!;
+          return g.k === 'const' && g.ty ? g.ty : 'unknown';
+        }
+        // `u8::MAX` is a u8, `u8::BITS` a u32 (unless the module has a type of that name).
+        const prim = this.primitiveOwner(e.path, e.global === true, s, 'const');
+        if (prim !== undefined) {
+          const ty = prim;
+          const name = e.path[e.path.length - 1]!;
+          if (name === 'BITS' && this.intNamed(ty)) return { size: 4, signed: false };
+          if ((name === 'MAX' || name === 'MIN') && this.intNamed(ty)) return this.intNamed(ty)!;
+        }
+        let found: ReturnType<Resolver['lookupConst']>;
+        try {
+          found = this.host.resolver.lookupConst(s.m, e.path, e.global === true);
+        } catch {
+          return 'unknown';
+        }
+        if (!found || 'unknown' in found || !('ty' in found.item) || !found.item.ty) return 'unknown';
+        // Its declared type where it is declared (a primitive the module does not shadow, or an alias to one).
+        return this.intTypeIn(found.item.ty as TypeExpr, found.m, s.owner) ?? 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  usize(): IntTy {
+    return { size: this.host.target.pointerSize, signed: false, ptr: true };
+  }
+
+  /** The integer type a primitive name (`u8`, `usize`…) stands for on the target. */
+  /**
+   * The primitive type whose associated constant or function a path names (`u8::MAX`,
+   * `std::u32::BITS`, `u32::pow`), resolved as rustc resolves it: the path as written first (a
+   * crate's own `mod u8 { pub const MAX: u16 = 7; }`, an imported struct `u16` with an associated
+   * `MAX`); only when its first segment names nothing, or names a module without the item, does it
+   * fall back to the primitive type of that name. Undefined when the path does not name the
+   * primitive's item. Functions in a crate's modules are not recorded: `u32::pow` with a local
+   * `mod u32` is not taken for the primitive's.
+   */
+  private primitiveOwner(path: readonly string[], global: boolean, s: TyScope, what: 'const' | 'fn'): string | undefined {
+    if (global) return undefined;
+    if (path.length === 3) {
+      if (path[0] !== 'std' && path[0] !== 'core') return undefined;
+      const root = this.host.resolver.firstSegment(s.m, path[0]);
+      return root?.k === 'module' && root.m.crate.isStd && PRIMITIVES.has(path[1]!) ? path[1] : undefined;
+    }
+    const head = path[0]!;
+    if (path.length !== 2 || !PRIMITIVES.has(head)) return undefined;
+    const b = this.host.resolver.firstSegment(s.m, head);
+    if (b === undefined || b.k === 'prim') return head;
+    switch (b.k) {
+      case 'module':
+        if (b.m.crate.isStd) return head;
+        return what === 'const' && this.host.resolver.lookupConst(b.m, [path[1]!]) === undefined ? head : undefined;
+      case 'extern':
+        // Unknown only through a glob import gated by a build script's cfg: taken as the primitive
+        // (such a glob bringing a module `u8` is far-fetched); a name itself so gated is unknown.
+        return b.reason !== undefined && !s.m.unsureTypes.has(head) ? head : undefined;
+      case 'item':
+        return undefined;
+    }
+  }
+
+  /**
+   * `size_of::<T>()` and `align_of::<T>()` are std's only if their path leads there: a crate's own
+   * `const fn size_of`, or one imported from a module of its own, is not evaluated.
+   */
+  private checkStdMemFn(callee: readonly string[], global: boolean, s: TyScope): void {
+    const name = callee[callee.length - 1]!;
+    const what = `\`${callee.join('::')}\``;
+    if (callee.length === 1 && !global) {
+      const f = this.host.resolver.lookupConst(s.m, callee);
+      if (f === undefined || ('item' in f && f.m.crate.isStd)) return;
+      if ('unknown' in f) throw new Abstain(`${what} is not known: ${f.unknown}`);
+      throw new Abstain(`${what} is the crate's own function (in \`${f.m.displayPath || 'crate'}\`), which constants here do not evaluate`);
+    }
+    const owner = this.host.resolver.resolveTypePath(s.m, callee.slice(0, -1), global);
+    if (owner?.k === 'module' && owner.m.crate.isStd && owner.m.path[owner.m.path.length - 1] === 'mem') return;
+    if (owner?.k === 'extern' && owner.reason !== undefined) throw new Abstain(`${what} is not known: ${owner.reason}`);
+    if (owner?.k === 'module' && !owner.m.crate.isStd && this.host.resolver.lookupConst(owner.m, [name]) !== undefined) {
+      throw new Abstain(`${what} is the crate's own function, which constants here do not evaluate`);
+    }
+    throw new Abstain(`${what} does not name std's \`mem::${name}\` here`);
+  }
+
+  private intNamed(n: string): IntTy | undefined {
+    if (n === 'usize' || n === 'isize') return { size: this.host.target.pointerSize, signed: n === 'isize', ptr: true };
+    const i = INT_NAMES[n];
+    return i ? { size: i[0], signed: i[1] } : undefined;
+  }
+
+  /** A constant's declared type, where it is declared: an integer type, else WIDE (not an integer here). */
+  private constType(t: TypeExpr, m: ModuleScope, owner: string | undefined): IntTy {
+    return this.intTypeIn(t, m, owner) ?? WIDE;
+  }
+
+  /**
+   * The integer type a written type is, in module `m`: a primitive name (unless the module has a
+   * type of that name), or an alias or path to one (`c_uint`, `type A = u8`, `libc::mode_t`,
+   * `core::primitive::u16`). Undefined for any other type, or one not known here.
+   */
+  intTypeIn(t: TypeExpr, m: ModuleScope, owner: string | undefined): IntTy | undefined {
+    if (t.kind !== 'path' || t.qualified) return undefined;
+    if (t.segments.length === 1 && !t.global && !m.types.has(t.segments[0]!.name)) {
+      const prim = this.intNamed(t.segments[0]!.name);
+      if (prim) return prim;
+    }
+    let ty: Ty;
+    try {
+      ty = this.host.tyOf(t, { m, generics: new Map(), owner });
+    } catch (err) {
+      if (err instanceof Abstain || err instanceof LayoutError) return undefined;
+      throw err;
+    }
+    return ty.k === 'int' ? this.intNamed(ty.name) : undefined;
+  }
+}
