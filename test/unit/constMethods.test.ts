@@ -4,7 +4,7 @@
  * random values of every integer type become array lengths, rustc compiles them (a call that
  * panics is an E0080 on its line), and the engine must give every type the same size or the same
  * error. A few named cases cover what the random ones do not: ambiguous receivers, `Ord`'s
- * methods, `if` and bool results.
+ * methods, `if` and bool results. Random `const fn`s of the crate, called the same way, too.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,6 +112,63 @@ async function rustcSizes(lines: string[]): Promise<Map<string, string>> {
   }
 }
 
+/**
+ * `count` random `const fn`s over integers (parameters of every type, arithmetic, shifts, casts,
+ * `if .. else`, calls of the ones before), then `count` array lengths calling them. Well typed by
+ * construction (negative literals are suffixed: a cast's hint would make `-2 as usize` E0600), so
+ * rustc's only errors are panics (E0080) on the structs' lines.
+ */
+function constFnCases(r: () => number, count: number): string[] {
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const tys = INTS.map((t) => t.name);
+  const fns: { name: string; params: { name: string; ty: string }[]; ret: string }[] = [];
+  const lit = (ty: string): string => {
+    const v = Math.floor(r() * (r() < 0.2 ? 300 : 20));
+    if (ty.startsWith('i') && r() < 0.2) return `(-${v}${ty})`;
+    return r() < 0.4 ? `${v}${ty}` : `${v}`;
+  };
+  const gen = (ty: string, d: number, params: readonly { name: string; ty: string }[]): string => {
+    const choices = ['lit', 'lit'];
+    const own = params.filter((p) => p.ty === ty);
+    if (own.length) choices.push('param', 'param', 'param');
+    if (d < 3) choices.push('bin', 'bin', 'cast', 'if', 'shift');
+    const callable = fns.filter((f) => f.ret === ty);
+    if (d < 3 && callable.length) choices.push('call');
+    switch (pick(choices)) {
+      case 'param':
+        return pick(own).name;
+      case 'bin':
+        return `(${gen(ty, d + 1, params)} ${pick(['+', '-', '*', '/', '%', '&', '|', '^'])} ${gen(ty, d + 1, params)})`;
+      case 'shift':
+        return `(${gen(ty, d + 1, params)} ${pick(['<<', '>>'])} ${Math.floor(r() * 10)}u32)`;
+      case 'cast':
+        return `(${gen(pick(tys), d + 1, params)} as ${ty})`;
+      case 'if': {
+        const t2 = pick(tys);
+        return `if ${gen(t2, d + 1, params)} ${pick(['<', '>', '==', '!=', '<=', '>='])} ${gen(t2, d + 1, params)} { ${gen(ty, d + 1, params)} } else { ${gen(ty, d + 1, params)} }`;
+      }
+      case 'call': {
+        const f = pick(callable);
+        return `${f.name}(${f.params.map((p) => gen(p.ty, d + 1, params)).join(', ')})`;
+      }
+      default:
+        return lit(ty);
+    }
+  };
+  const lines = ['#![allow(arithmetic_overflow, unconditional_panic, dead_code, unused_parens, overflowing_literals)]'];
+  for (let i = 0; i < count; i++) {
+    const params = Array.from({ length: Math.floor(r() * 3) }, (_, k) => ({ name: `p${k}`, ty: pick(tys) }));
+    const ret = pick(tys);
+    lines.push(`pub const fn f${i}(${params.map((p) => `${p.name}: ${p.ty}`).join(', ')}) -> ${ret} { ${gen(ret, 0, params)} }`);
+    fns.push({ name: `f${i}`, params, ret });
+  }
+  for (let i = 0; i < count; i++) {
+    const f = pick(fns);
+    lines.push(`pub struct S${lines.length}([u8; (${f.name}(${f.params.map((p) => gen(p.ty, 2, [])).join(', ')}) as usize) % 50], u8);`);
+  }
+  return lines;
+}
+
 describe('integer methods in constants, against rustc', function () {
   this.timeout(300_000);
   const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
@@ -138,6 +195,10 @@ describe('integer methods in constants, against rustc', function () {
   it('300 random calls of 50 methods on every integer type, by method and by path: the same size or the same error', async () => {
     const r = rng(0x5eed_1e75);
     await check(Array.from({ length: 300 }, (_, i) => `pub struct S${i}([u8; ${call(r)}]);`));
+  });
+
+  it("the crate's own `const fn`s: 3 × 60 random ones (integer parameters of every type, arithmetic, shifts, casts, `if`, calls of each other) called from array lengths: the same size or the same error (E0080 for overflow inside the call)", async () => {
+    for (const seed of [0xc0_f1, 0xc0_f2, 0xc0_f3]) await check(constFnCases(rng(seed), 60));
   });
 
   it('`if`, bools, typed constants and primitive constants as receivers; `Ord::max` is refused as rustc refuses it', async () => {
