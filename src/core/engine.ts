@@ -252,6 +252,8 @@ export class Engine {
   private readonly layoutCache = new Map<string, AdtLayout | Error>();
   private readonly inProgress: string[] = [];
   private readonly sizedCache = new Map<string, boolean>();
+  /** packedChain's verdict per struct or union definition. */
+  private readonly packedChains = new WeakMap<object, 'error' | 'ok' | 'unsure'>();
   /** The constant evaluator (array lengths, discriminants, const arguments). */
   readonly consts: ConstEval = new ConstEval(this);
   /** Non-generic aliases expanded once, so `type A1 = (A0, A0)` chains stay linear (a DAG). */
@@ -281,34 +283,56 @@ export class Engine {
   refsVersion = 0;
 
   /**
-   * rustc's E0588 walk (check_packed_inner) from a field type of a packed type: `error` when a
-   * chain of non-generic structs and unions, field by field, reaches one with `#[repr(align)]`;
-   * `ok` when the `#[repr(align)]` this layout holds is not reached that way; `unsure` when it
-   * comes through something this check does not follow as rustc does (an enum, a tuple, an
-   * array, a generic argument).
+   * rustc's E0588 walk (check_packed_inner) over a packed struct's or union's definition: its
+   * fields as declared (its own parameters unsubstituted), and, for each one whose type is a
+   * struct or union, that type's definition in turn; `error` when one on the way has
+   * `#[repr(align)]`. A field of a parameter's type, an enum, a tuple, an array or a pointer ends
+   * its chain: so `Wrapper<Aligned>` and `Option<Aligned>` are accepted and `bytes::Bytes` (an
+   * `AtomicPtr` field) is not, whatever the arguments. `unsure` where a field's type is not known.
    */
-  private alignChain(ty: Ty, seen: Set<object>): 'error' | 'ok' | 'unsure' {
-    // rustc's check_packed_inner looks at a field only when its type is an ADT, and goes into
-    // structs and unions only: an array, a tuple or an enum (`Option<Al>` too) ends the chain.
-    if (ty.k !== 'adt') return 'ok';
-    const item = ty.def.item;
-    if (item.kind === 'enum') return 'ok';
-    // A generic struct is checked on its definition, not on these arguments: not modelled.
-    if (ty.args.length > 0) return 'unsure';
-    if (item.kind !== 'struct' && item.kind !== 'union') return 'unsure';
-    if (reprOptions(reprOf(item, ty.def.m.crate), this.target).align !== undefined) return 'error';
-    if (seen.has(item)) return 'ok';
-    seen.add(item);
-    const scope = this.adtScope(ty);
+  private packedChain(item: StructDef | UnionDef, m: ModuleScope, stack: Set<object>): 'error' | 'ok' | 'unsure' {
+    const memo = this.packedChains.get(item);
+    if (memo) return memo;
+    const params = new Set(item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name));
+    const identity: GArg[] = item.generics.params
+      .filter((p) => p.kind !== 'lifetime')
+      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: p.maybeUnsized } } : { k: 'const', value: 0n }));
+    const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
     let out: 'ok' | 'unsure' = 'ok';
-    for (const f of (item as StructDef | UnionDef).fields) {
-      if (!ty.def.m.crate.active(f.cfg)) continue;
-      const fty = this.tyOf(f.ty, scope);
-      if (!this.layoutOf(fty).reprAlign) continue;
-      const r = this.alignChain(fty, seen);
-      if (r === 'error') return r;
-      if (r === 'unsure') out = r;
+    stack.add(item);
+    try {
+      for (const f of item.fields) {
+        if (!m.crate.active(f.cfg)) continue;
+        // `T::Assoc` and `<T as Tr>::Assoc` stay projections in the definition: not an ADT.
+        if (f.ty.kind === 'path' && (f.ty.qualified || (!f.ty.global && f.ty.segments.length > 1 && params.has(f.ty.segments[0]!.name)))) continue;
+        let fty: Ty;
+        try {
+          fty = this.tyOf(f.ty, scope);
+        } catch (e) {
+          if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+          out = 'unsure';
+          continue;
+        }
+        if (fty.k === 'unknown' || fty.k === 'error') {
+          out = 'unsure';
+          continue;
+        }
+        if (fty.k !== 'adt') continue;
+        const d = fty.def.item;
+        if ((d.kind !== 'struct' && d.kind !== 'union') || stack.has(d)) continue;
+        // std's model says where its written form differs from what the model lays out
+        // (src/core/stdSource.ts): `repr(simd)` types and fields written as `Atomic<T>`.
+        const std = fty.def.m.crate.isStd;
+        if (reprOptions(reprOf(d, fty.def.m.crate), this.target).align !== undefined && !(std && d.attrs.some((a) => a.name === 'rll_simd'))) return 'error';
+        if (std && d.attrs.some((a) => a.name === 'rll_atomic_alias')) continue;
+        const r = this.packedChain(d, fty.def.m, stack);
+        if (r === 'error') return r;
+        if (r === 'unsure') out = 'unsure';
+      }
+    } finally {
+      stack.delete(item);
     }
+    this.packedChains.set(item, out);
     return out;
   }
 
@@ -1609,20 +1633,11 @@ export class Engine {
         });
 
     const checkPacked = (fields: readonly { ty: Ty; layout: Layout }[]) => {
+      // Only a layout that holds a `#[repr(align)]` type can meet one on rustc's walk.
       if (repr.pack === undefined || !fields.some((f) => f.layout.reprAlign)) return;
-      // rustc (check_packed_inner) follows only the fields of structs and unions as they are
-      // declared: not enums, tuples, arrays or generic arguments (`Option<Al>`, `(u8, Al)`,
-      // `ManuallyDrop<Al>` are accepted). E0588 where that chain is certain; where the
-      // `#[repr(align)]` is reached any other way, no number either way.
-      const generic = item.generics.params.some((p) => p.kind !== 'lifetime');
-      let unsure = generic;
-      for (const f of fields) {
-        if (!f.layout.reprAlign) continue;
-        const r = generic ? 'unsure' : this.alignChain(f.ty, new Set());
-        if (r === 'error') throw new Reject('E0588', 'packed type cannot transitively contain a `#[repr(align)]` type');
-        if (r === 'unsure') unsure = true;
-      }
-      if (unsure) throw new Abstain('a packed type holding a `#[repr(align)]` type through a generic struct or union: whether rustc accepts it is not modelled');
+      const r = this.packedChain(item as StructDef | UnionDef, ty.def.m, new Set());
+      if (r === 'error') throw new Reject('E0588', 'packed type cannot transitively contain a `#[repr(align)]` type');
+      if (r === 'unsure') throw new Abstain('a packed type with a field whose type is not known here: whether it holds a `#[repr(align)]` struct (rustc: E0588) is not known');
     };
     // rustc checks `#[repr(transparent)]` and union fields on the generic definition, where a
     // field of a parameter's type is neither a 1-ZST nor `Copy` (unless its bounds say so).

@@ -22,6 +22,11 @@
  *  - `#[rll_assoc(Name)]`: the associated type `Name` of its argument (`Item`, `IntoIter`,
  *    `Searcher`, `Discriminant`), taken from the `Type__Name` alias written beside a std type
  *    (see Engine.assocType); other types' associated types are not known
+ *  - `#[rll_simd]`: the `repr(align(N))` beside it stands for `repr(simd)`'s alignment, which is
+ *    not a `repr(align)` to rustc's E0588 check (a packed struct may hold `__m128i`)
+ *  - `#[rll_atomic_alias]`: std writes its atomic fields as `Atomic<T>`, an alias of a projection
+ *    (`<T as AtomicPrimitive>::AtomicInner`), which rustc's E0588 walk does not follow (a packed
+ *    struct may hold a `Mutex`, though a `Mutex` holds an `AtomicU32`)
  *
  * Private items (`mod sys`, `mod hashbrown`, fields' helper types) are implementation details;
  * the public ones are the types users name.
@@ -925,32 +930,42 @@ pub mod sync {
     // versions of rwlock and once (queue.rs: one atomic pointer each).
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(not(any(windows, target_vendor = "apple")))]
+    #[rll_atomic_alias]
     struct SysMutex { futex: atomic::AtomicU32 }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(windows)]
+    #[rll_atomic_alias]
     struct SysMutex { futex: atomic::AtomicU8 }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(target_vendor = "apple")]
+    #[rll_atomic_alias]
     struct SysMutex { pal: atomic::AtomicPtr<u8> }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(not(target_vendor = "apple"))]
+    #[rll_atomic_alias]
     struct SysCondvar { futex: atomic::AtomicU32 }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(target_vendor = "apple")]
+    #[rll_atomic_alias]
     struct SysCondvar { cvar: atomic::AtomicPtr<u8>, mutex: atomic::AtomicUsize }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(not(target_vendor = "apple"))]
+    #[rll_atomic_alias]
     struct SysRwLock { state: atomic::AtomicU32, writer_notify: atomic::AtomicU32 }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(target_vendor = "apple")]
+    #[rll_atomic_alias]
     struct SysRwLock { state: atomic::AtomicPtr<()> }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(not(target_vendor = "apple"))]
+    #[rll_atomic_alias]
     struct SysOnce { state_and_queued: atomic::AtomicU32 }
     #[rll_os(linux64, windows64, apple64)]
     #[cfg(target_vendor = "apple")]
+    #[rll_atomic_alias]
     struct SysOnce { state_and_queue: atomic::AtomicPtr<()> }
     // std/sync/poison.rs (the same on every OS; std is built with panic=unwind)
+    #[rll_atomic_alias]
     struct PoisonFlag { failed: atomic::AtomicBool }
     struct PoisonGuard { panicking: bool }
     pub mod poison {
@@ -1028,6 +1043,7 @@ pub mod sync {
     pub struct WaitTimeoutResult(bool);
     // std/sync/reentrant_lock.rs (targets with 64-bit atomics: the owner is an AtomicU64)
     #[rll_os(linux64, windows64, apple64)]
+    #[rll_atomic_alias]
     pub struct ReentrantLock<T: ?Sized> { mutex: SysMutex, owner: atomic::AtomicU64, lock_count: UnsafeCell<u32>, data: T }
     #[rll_os(linux64, windows64, apple64)]
     pub struct ReentrantLockGuard<'a, T: ?Sized> { lock: &'a ReentrantLock<T> }
@@ -1885,21 +1901,21 @@ pub mod random {
 pub mod arch {
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     mod x86_shared {
-        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128i([i64; 2]);
-        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128([f32; 4]);
-        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128d([f64; 2]);
-        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128bh([u16; 8]);
-        #[derive(Clone, Copy)] #[repr(C, align(16))] pub struct __m128h([u16; 8]);
-        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256i([i64; 4]);
-        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256([f32; 8]);
-        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256d([f64; 4]);
-        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256bh([u16; 16]);
-        #[derive(Clone, Copy)] #[repr(C, align(32))] pub struct __m256h([u16; 16]);
-        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512i([i64; 8]);
-        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512([f32; 16]);
-        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512d([f64; 8]);
-        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512bh([u16; 32]);
-        #[derive(Clone, Copy)] #[repr(C, align(64))] pub struct __m512h([u16; 32]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(16))] pub struct __m128i([i64; 2]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(16))] pub struct __m128([f32; 4]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(16))] pub struct __m128d([f64; 2]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(16))] pub struct __m128bh([u16; 8]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(16))] pub struct __m128h([u16; 8]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(32))] pub struct __m256i([i64; 4]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(32))] pub struct __m256([f32; 8]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(32))] pub struct __m256d([f64; 4]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(32))] pub struct __m256bh([u16; 16]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(32))] pub struct __m256h([u16; 16]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(64))] pub struct __m512i([i64; 8]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(64))] pub struct __m512([f32; 16]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(64))] pub struct __m512d([f64; 8]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(64))] pub struct __m512bh([u16; 32]);
+        #[derive(Clone, Copy)] #[rll_simd] #[repr(C, align(64))] pub struct __m512h([u16; 32]);
         #[derive(Clone, Copy)]
         pub struct CpuidResult { pub eax: u32, pub ebx: u32, pub ecx: u32, pub edx: u32 }
     }

@@ -221,12 +221,46 @@ describe('std model: every public type against rustc', function () {
     console.log(`      ${sized.length} unions: ${agree} as rustc (${rejected.size} rejected), ${unknown} unknown (Copy-ness not known), ${wrong.length} wrong`);
     assert.equal(wrong.length, 0, wrong.join('\n'));
   });
+
+  it('says whether a packed struct may hold each one (E0588: it holds a `#[repr(align)]` struct, as declared) as rustc does, or that it does not know', async function () {
+    if (!rustcAvailable()) this.skip();
+    const { instances, unsized } = await firstPass();
+    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]\nextern crate proc_macro;`;
+    const lines = header.split('\n').length;
+    const sized = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i));
+    const source = `${header}\n${sized.map(({ inst, i }) => `#[repr(packed)] pub struct P${i}(pub u8, pub ${inst.text});`).join('\n')}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'rll-std-packed-'));
+    let stderr: string;
+    try {
+      writeFileSync(join(dir, 'lib.rs'), source);
+      stderr = (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const rejected = unionErrors(stderr, 'E0588');
+    const otherErrors = stderr.split('\n').filter((l) => /^error(\[E\d+\])?:/.test(l) && !/^error\[E0588\]/.test(l) && !/aborting due to/.test(l));
+    assert.deepEqual(otherErrors, [], 'the packed probe has errors other than E0588');
+    const report = await laidOut(analyzer, 'std-packed.rs', source);
+    const wrong: string[] = [];
+    let agree = 0;
+    let unknown = 0;
+    sized.forEach(({ inst, i }, k) => {
+      const r = report.get(`P${i}`);
+      const rustcRejects = rejected.has(lines + 1 + k);
+      if (!r || (r.size === null && !r.error)) unknown++;
+      else if (/^E0588/.test(r.error ?? '') === rustcRejects && (rustcRejects || !r.error)) agree++;
+      else wrong.push(`${inst.text}: engine ${r.error ?? `size ${r.size}`}, rustc ${rustcRejects ? 'E0588' : 'accepts'}`);
+    });
+    console.log(`      ${sized.length} packed structs: ${agree} as rustc (${rejected.size} rejected), ${unknown} unknown, ${wrong.length} wrong`);
+    assert.equal(wrong.length, 0, wrong.join('\n'));
+    assert.ok(rejected.size > 0 && unknown === 0, `${rejected.size} rejected by rustc, ${unknown} unknown`);
+  });
 });
 
-/** rustc's union-field errors (E0740), by the 1-based line of the union. */
-function unionErrors(stderr: string): Set<number> {
+/** rustc's errors of one code (E0740 by default: a union field), by the 1-based line they point at. */
+function unionErrors(stderr: string, code = 'E0740'): Set<number> {
   const out = new Set<number>();
-  const re = /^error\[E0740\][^\n]*\n\s*--> [^\n]*?:(\d+):\d+/gm;
+  const re = new RegExp(`^error\\[${code}\\][^\\n]*\\n\\s*--> [^\\n]*?:(\\d+):\\d+`, 'gm');
   for (let m = re.exec(stderr); m; m = re.exec(stderr)) out.add(Number(m[1]));
   return out;
 }
