@@ -304,7 +304,7 @@ export class Engine {
       for (const f of item.fields) {
         if (!m.crate.active(f.cfg)) continue;
         // `T::Assoc` and `<T as Tr>::Assoc` stay projections in the definition: not an ADT.
-        if (f.ty.kind === 'path' && (f.ty.qualified || (!f.ty.global && f.ty.segments.length > 1 && params.has(f.ty.segments[0]!.name)))) continue;
+        if (this.projectionAsDeclared(f.ty, m, params, 0)) continue;
         let fty: Ty;
         try {
           fty = this.tyOf(f.ty, scope);
@@ -334,6 +334,27 @@ export class Engine {
     }
     this.packedChains.set(item, out);
     return out;
+  }
+
+  /**
+   * Whether a field's type, as rustc has it before normalizing, is a projection: `<T as Tr>::A`,
+   * `T::A` of a parameter, or an alias (through aliases) of one (`type Futex = <u32 as
+   * AtomicPrimitive>::AtomicInner`). rustc's E0588 walk does not look through those.
+   */
+  private projectionAsDeclared(te: TypeExpr, m: ModuleScope, params: ReadonlySet<string>, depth: number): boolean {
+    if (te.kind !== 'path' || depth > 16) return false;
+    if (te.qualified) return true;
+    if (!te.global && te.segments.length > 1 && params.has(te.segments[0]!.name)) return true;
+    if (!te.global && te.segments.length === 1 && params.has(te.segments[0]!.name)) return false;
+    let b: ReturnType<Resolver['resolveTypePath']>;
+    try {
+      b = this.resolver.resolveTypePath(m, te.segments.map((x) => x.name), te.global);
+    } catch {
+      return false;
+    }
+    if (b?.k !== 'item' || b.item.kind !== 'alias' || !b.item.ty) return false;
+    const own = new Set(b.item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name));
+    return this.projectionAsDeclared(b.item.ty, b.m, own, depth + 1);
   }
 
   addRef(owner: string | undefined, key: string): void {

@@ -130,7 +130,7 @@ pub struct Plain { x: u32 }
     expect: { Direct: 'E0588', Chain: 'E0588', Fine: '6/2' },
   },
   {
-    name: "E0588 is decided on definitions, field by field as declared: a field of a parameter's type ends the walk (`G<Al>`, `ManuallyDrop<Al>`, `Cell<Al>`, a generic packed type), a generic struct's own aligned field does not (`AtomicPtr` in a bytes-like type); std's `Mutex` (its atomics written through an alias) and SIMD vectors are accepted, `AtomicU32` is not",
+    name: "E0588 is decided on definitions, field by field as declared: a field of a parameter's type ends the walk (`G<Al>`, `ManuallyDrop<Al>`, `Cell<Al>`, a generic packed type), a generic struct's own aligned field does not (`AtomicPtr` in a bytes-like type); std's `Mutex` (its atomics written through an alias of a projection, as a crate may too) and SIMD vectors are accepted, `AtomicU32` is not",
     source: `
 #![allow(dead_code)]
 #[repr(align(8))] pub struct Al(u8);
@@ -148,8 +148,14 @@ pub struct Holds(P5, u8);
 #[repr(packed)] pub struct PS(u8, core::arch::x86_64::__m128i);
 #[repr(packed)] pub struct P3<T>(u8, T);
 pub struct U3(P3<Al>);
+pub trait Prim { type Inner; }
+impl Prim for u32 { type Inner = std::sync::atomic::AtomicU32; }
+pub type Atom<T> = <T as Prim>::Inner;
+pub type Futex = Atom<u32>;
+pub struct Fx { f: Futex }
+#[repr(packed)] pub struct PF(u8, Fx);
 `,
-    expect: { P5: '8/1', P6: '8/1', P7: '8/1', Holds: '9/1', P2: 'E0588', PB: 'E0588', PM: '9/1', PA: 'E0588', PS: '17/1', U3: '9/1' },
+    expect: { P5: '8/1', P6: '8/1', P7: '8/1', Holds: '9/1', P2: 'E0588', PB: 'E0588', PM: '9/1', PA: 'E0588', PS: '17/1', U3: '9/1', PF: '5/1' },
   },
   {
     name: '`<T as FromStr>::Err` of std types (ints, floats, bool, char, addresses, String, PathBuf), written or through a `T: FromStr` bound; a crate\'s own impl still decides for its types (hunt M)',
