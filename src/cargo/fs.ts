@@ -12,6 +12,33 @@ export interface ProjectFs {
   readDir(path: string): readonly string[] | undefined;
   /** An environment variable (`CARGO_HOME`, `HOME`), or undefined. */
   env(name: string): string | undefined;
+  /**
+   * `readFile` off the calling thread, where the host can (Node's file system): the editor reads a
+   * crate's files ahead with it, so its main thread does not wait on the disk. Optional.
+   */
+  readFileAsync?(path: string): Promise<string | undefined>;
+  /** `readDir` off the calling thread, where the host can. Optional. */
+  readDirAsync?(path: string): Promise<readonly string[] | undefined>;
+}
+
+/** How many reads are in flight at once when files are read ahead asynchronously. */
+export const READS_IN_FLIGHT = 8;
+
+/**
+ * Reads `paths` with `fs.readFileAsync` (at most READS_IN_FLIGHT at a time) and hands each text to
+ * `got` as it arrives, in no particular order; stops early when `stop()` says so.
+ */
+export async function readAhead(fs: ProjectFs, paths: readonly string[], got: (path: string, text: string) => void, stop: () => boolean = () => false): Promise<void> {
+  const read = fs.readFileAsync!.bind(fs);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < paths.length && !stop()) {
+      const p = paths[next++]!;
+      const text = await read(p);
+      if (text !== undefined && !stop()) got(p, text);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, paths.length) }, lane));
 }
 
 /** A ProjectFs over a map of path → text (tests); directories are derived from the paths. */

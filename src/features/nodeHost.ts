@@ -54,4 +54,18 @@ const disk: ProjectFs = {
     }
   },
   env: (name) => process.env[name],
+  async readFileAsync(path) {
+    try {
+      return await fs.promises.readFile(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  async readDirAsync(path) {
+    try {
+      return await fs.promises.readdir(path);
+    } catch {
+      return undefined;
+    }
+  },
 };

@@ -35,7 +35,7 @@ import { TurnBudget, nextTurn } from '../analysis/turnBudget';
 import { Postponed, later } from '../core/budget';
 import { clearParsedManifests, parseManifest, withManifestBudget } from '../cargo/manifest';
 import { clearExpansionMemo } from '../analysis/expand';
-import { budgetedFs } from '../cargo/fs';
+import { budgetedFs, readAhead } from '../cargo/fs';
 import { dirname, isInside } from '../cargo/paths';
 import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -476,12 +476,28 @@ export class DocumentReports extends Disposable {
       return;
     }
     done.add(entry);
-    const { needed, rest } = firstNeeded(project.sourceFiles(entry), entry, this.openTextsUnder(dirname(entry)));
-    const list = [...needed, ...rest];
-    // Once the files the open documents name are in, their types are laid out again at once,
-    // without waiting for the rest of the crate (a whole crate is a second or more of parsing).
-    if (needed.length && rest.length) this.track(this.whenParsed(files, needed).then(() => this.filesRead()));
     const run = async (): Promise<void> => {
+      const { needed, rest } = firstNeeded(await project.sourceFilesAsync(entry), entry, this.openTextsUnder(dirname(entry)));
+      const list = [...needed, ...rest];
+      // Once the files the open documents name are in, their types are laid out again at once,
+      // without waiting for the rest of the crate (a whole crate is a second or more of parsing).
+      if (needed.length && rest.length) this.track(this.whenParsed(files, needed).then(() => this.filesRead()));
+      if (this.index.readFileAsync) {
+        // Off the main thread (the disk's waits and copies are Node's thread pool), the files the
+        // open documents name first; each handed to the worker as it arrives.
+        let bytes = 0;
+        await readAhead(this.index, list, (p, t) => {
+          files.parse(p, t);
+          bytes += t.length;
+          if (bytes >= READ_SLICE_BYTES) {
+            bytes = 0;
+            void files.fetch();
+          }
+        }, () => this.isDisposed);
+        await files.fetch();
+        this.filesRead();
+        return;
+      }
       let i = 0;
       while (i < list.length && !this.isDisposed) {
         let bytes = 0;

@@ -32,6 +32,9 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
 
   constructor() {
     super();
+    const files = host().files;
+    if (files.readFileAsync) this.readFileAsync = (p) => this.readFileOffThread((q) => files.readFileAsync!(q), p);
+    if (files.readDirAsync) this.readDirAsync = (p) => files.readDirAsync!(p);
     this.readExcludes();
     for (const glob of ['**/*.rs', '**/Cargo.toml', '**/Cargo.lock', '**/.cargo/config.toml', '**/.cargo/config']) {
       const w = this._register(vscode.workspace.createFileSystemWatcher(glob));
@@ -104,6 +107,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
 
   private onFileEvent(uri: vscode.Uri): void {
     if (!host().handles(uri) || this.isIgnored(uri)) return;
+    this.drops++;
     this.disk.delete(host().pathOf(uri));
     this.crates.clear(); // cheap to rebuild: a Cargo.toml or an entry file may have come or gone
     this._generation++;
@@ -113,6 +117,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
 
   /** Files the host reads differently now (the web side read them again). */
   private onHostChange(paths: readonly string[]): void {
+    this.drops++;
     for (const p of paths) this.disk.delete(p);
     this.crates.clear();
     this._generation++;
@@ -123,6 +128,7 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
   /** Any entry created or deleted: package graphs may see other sources now. */
   private onEntryEvent(uri: vscode.Uri): void {
     if (!host().handles(uri) || this.isIgnored(uri) || /\.(rs|toml|lock)$/.test(uri.path)) return;
+    this.drops++;
     // A folder deleted (or moved) in one event: the files read under it are gone too.
     const dir = host().pathOf(uri);
     let dropped = false;
@@ -138,8 +144,12 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
     this._onDidChange.fire();
   }
 
+  /** Counts the times what was read was dropped: a read begun before must not be kept. */
+  private drops = 0;
+
   /** Drops everything read so far. */
   clear(): void {
+    this.drops++;
     this.disk.clear();
     this.crates.clear();
     this._generation++;
@@ -160,6 +170,24 @@ export class WorkspaceIndex extends Disposable implements ProjectFs {
     if (this.disk.has(path)) return this.disk.get(path);
     const text = host().files.readFile(path);
     this.disk.set(path, text);
+    return text;
+  }
+
+  /**
+   * ProjectFs: `readFile` without blocking the extension host on the disk (the host's async
+   * read), cached as `readFile` caches, unless a file event dropped what was read meanwhile.
+   * Only where the host reads off the main thread (Node); undefined on the web.
+   */
+  readonly readFileAsync?: (path: string) => Promise<string | undefined>;
+  /** ProjectFs: `readDir` without blocking on the disk, where the host can. */
+  readonly readDirAsync?: (path: string) => Promise<readonly string[] | undefined>;
+
+  private async readFileOffThread(read: (path: string) => Promise<string | undefined>, path: string): Promise<string | undefined> {
+    if (this.openDocument(path) || this.disk.has(path)) return this.readFile(path);
+    const drops = this.drops;
+    const text = await read(path);
+    if (this.openDocument(path) || this.disk.has(path)) return this.readFile(path);
+    if (drops === this.drops) this.disk.set(path, text);
     return text;
   }
 

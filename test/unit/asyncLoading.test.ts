@@ -11,7 +11,7 @@ import { Analyzer } from '../../src/analysis/analyzer';
 import { ParsedFiles } from '../../src/analysis/parsedFiles';
 import { Project, firstNeeded } from '../../src/analysis/project';
 import { CargoGraph } from '../../src/cargo/graph';
-import { memoryFs } from '../../src/cargo/fs';
+import { type ProjectFs, READS_IN_FLIGHT, memoryFs, readAhead } from '../../src/cargo/fs';
 import { getTarget } from '../../src/core/targets';
 import { WorkerParser } from '../../src/platform/workerParser';
 import { WORKER_NICE } from '../../src/platform/parseWorker';
@@ -91,6 +91,60 @@ describe('reading crates off the main thread (parse worker)', function () {
     assert.equal(last.reports.get('Alone')!.size, 2);
     assert.equal(reads, 1, 'onRead was called once the dependency was in');
     assert.ok(seen.length <= 5, `${seen.length} rounds`);
+  });
+
+  it("with a file system that reads off the main thread (the editor's on Node), a dependency's files are read that way, and the numbers are the same", async () => {
+    const mem = memoryFs(FILES);
+    const asyncReads: string[] = [];
+    const later = <T>(v: T) => new Promise<T>((r) => setTimeout(() => r(v), 1));
+    const fs: ProjectFs = {
+      ...mem,
+      readFileAsync: (p) => {
+        asyncReads.push(p);
+        return later(mem.readFile(p));
+      },
+      readDirAsync: (p) => later(mem.readDir(p)),
+    };
+    const files = new ParsedFiles(undefined, (p, t) => worker.parse(p, t));
+    let reads = 0;
+    const project = new Project(new CargoGraph(fs, x86, '/w/app'), fs, files.parse, x86, { files, onRead: () => reads++ });
+    let size: number | null | undefined;
+    for (let round = 0; round < 12 && size == null; round++) {
+      const c = project.loadCrate(project.graph.root, '/w/app/src/lib.rs');
+      const a = await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple);
+      size = a.reports().find((r) => r.name === 'Holder')?.size;
+      await files.fetch();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    assert.equal(size, 24);
+    assert.equal(reads, 1);
+    assert.deepEqual(asyncReads.sort(), ['/w/dep/src/inner.rs', '/w/dep/src/lib.rs']);
+    assert.deepEqual(await project.sourceFilesAsync('/w/dep/src/lib.rs'), project.sourceFiles('/w/dep/src/lib.rs'));
+  });
+
+  it(`readAhead: every file once, at most ${READS_IN_FLIGHT} reads in flight, and it stops when asked`, async () => {
+    const paths = Array.from({ length: 50 }, (_, i) => `/f${i}.rs`);
+    let inFlight = 0;
+    let most = 0;
+    const fs: ProjectFs = {
+      ...memoryFs({}),
+      readFileAsync: async (p) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 1 + (p.length % 3)));
+        inFlight--;
+        return p === '/f7.rs' ? undefined : `// ${p}`;
+      },
+    };
+    const got: string[] = [];
+    await readAhead(fs, paths, (p, t) => got.push(`${p} ${t}`));
+    assert.equal(got.length, 49);
+    assert.deepEqual(new Set(got).size, 49);
+    assert.ok(!got.some((g) => g.startsWith('/f7.rs ')), 'a file that cannot be read is left out');
+    assert.ok(most <= READS_IN_FLIGHT && most > 1, `${most} in flight at most`);
+    const some: string[] = [];
+    await readAhead(fs, paths, (p) => some.push(p), () => some.length >= 10);
+    assert.ok(some.length >= 10 && some.length < 10 + READS_IN_FLIGHT, `${some.length} read after the stop`);
   });
 
   it('a file shown before its crate is read (detached): its own types exact, what it takes from the rest of the crate "still being read", never the file itself', async () => {
