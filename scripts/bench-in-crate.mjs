@@ -78,6 +78,10 @@
 // RLL_BENCH_PROFILE_TYPING=1       a CPU profile of the extension host during the keystroke → hover phase,
 //                                  in .test-output/typing-<corpus>.cpuprofile
 // RLL_BENCH_GEN_BYTES              size of the generated crate (default 20,000,000)
+// RLL_BENCH_PIN=1                  the probe moves its extension host (every thread) to CPU 1;
+//                                  run the bench as `taskset -c 0 node dist/bench.js` so code-server,
+//                                  Chromium and the bench share CPU 0: the extension host gets a
+//                                  CPU of its own, as on a machine with more than two cores
 // RLL_BENCH_SCREENSHOTS=1          a screenshot of each window once its lens came (or did not)
 // RLL_BENCH_STAGES=1               how long each window took to load, settle and close
 // VERBOSE=1, KEEP_TMP=1            as in scripts/run-tests.mjs

@@ -22,6 +22,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
+import { spawnSync } from 'node:child_process';
 
 const TICK_MS = 5;
 const GAP_RECORD_MS = 10;
@@ -456,6 +457,11 @@ const OPS: Record<string, Handler> = {
 export function activate(context: vscode.ExtensionContext): void {
   const dir = process.env.RLL_PROBE_DIR;
   if (!dir) return;
+  // RLL_BENCH_PIN=<cpu> (Linux): this extension host, every thread of it, on that CPU alone; the
+  // bench runs under `taskset -c <another>` so the workbench, code-server and Chromium do not
+  // take it (what a machine with more cores than this shared 2-core one gives the host).
+  const pin = process.env.RLL_BENCH_PIN;
+  if (pin && process.platform === 'linux') spawnSync('taskset', ['-a', '-p', '-c', pin, String(process.pid)], { stdio: 'ignore' });
   startWatching();
   // VS Code's own floor for a first CodeLens (the bench's `floor` windows): a provider that
   // answers at once, with a sized-looking title, for one plain-text file.
