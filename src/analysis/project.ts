@@ -309,13 +309,20 @@ export class Project {
         if (this.fs.readFileAsync) {
           // Off the main thread: the disk's waits and copies are the host's (Node's thread pool).
           let t0 = performance.now();
-          await readAhead(this.fs, await this.sourceFilesAsync(entry), (p, text) => {
-            this.parse(p, text, DEPENDENCY_FILE);
-            if (performance.now() - t0 > READ_SLICE_MS) {
-              void files.fetch();
-              t0 = performance.now();
-            }
-          });
+          await readAhead(
+            this.fs,
+            await this.sourceFilesAsync(entry),
+            (p, text) => {
+              this.parse(p, text, DEPENDENCY_FILE);
+              if (performance.now() - t0 > READ_SLICE_MS) {
+                void files.fetch();
+                t0 = performance.now();
+              }
+            },
+            undefined,
+            nextTurn,
+            READ_SLICE_MS,
+          );
         } else {
           let t0 = performance.now();
           for (const p of this.sourceFiles(entry)) {

@@ -26,16 +26,30 @@ export const READS_IN_FLIGHT = 8;
 
 /**
  * Reads `paths` with `fs.readFileAsync` (at most READS_IN_FLIGHT at a time) and hands each text to
- * `got` as it arrives, in no particular order; stops early when `stop()` says so.
+ * `got` as it arrives, in no particular order; stops early when `stop()` says so. Reads that
+ * complete together are handled in one turn of the event loop: with `yieldTurn`, a lane whose
+ * handling made the turn's share pass `sliceMs` waits for it before taking the next file.
  */
-export async function readAhead(fs: ProjectFs, paths: readonly string[], got: (path: string, text: string) => void, stop: () => boolean = () => false): Promise<void> {
+export async function readAhead(
+  fs: ProjectFs,
+  paths: readonly string[],
+  got: (path: string, text: string) => void,
+  stop: () => boolean = () => false,
+  yieldTurn?: () => Promise<void>,
+  sliceMs = 8,
+): Promise<void> {
   const read = fs.readFileAsync!.bind(fs);
   let next = 0;
+  let sliceStart = performance.now();
   const lane = async (): Promise<void> => {
     while (next < paths.length && !stop()) {
       const p = paths[next++]!;
       const text = await read(p);
       if (text !== undefined && !stop()) got(p, text);
+      if (yieldTurn && performance.now() - sliceStart > sliceMs) {
+        await yieldTurn();
+        sliceStart = performance.now();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, paths.length) }, lane));

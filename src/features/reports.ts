@@ -493,7 +493,7 @@ export class DocumentReports extends Disposable {
             bytes = 0;
             void files.fetch();
           }
-        }, () => this.isDisposed);
+        }, () => this.isDisposed, nextTurn, 8);
         await files.fetch();
         this.filesRead();
         return;

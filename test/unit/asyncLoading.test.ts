@@ -122,7 +122,7 @@ describe('reading crates off the main thread (parse worker)', function () {
     assert.deepEqual(await project.sourceFilesAsync('/w/dep/src/lib.rs'), project.sourceFiles('/w/dep/src/lib.rs'));
   });
 
-  it(`readAhead: every file once, at most ${READS_IN_FLIGHT} reads in flight, and it stops when asked`, async () => {
+  it(`readAhead: every file once, at most ${READS_IN_FLIGHT} reads in flight, a turn given up past its slice, and it stops when asked`, async () => {
     const paths = Array.from({ length: 50 }, (_, i) => `/f${i}.rs`);
     let inFlight = 0;
     let most = 0;
@@ -142,6 +142,15 @@ describe('reading crates off the main thread (parse worker)', function () {
     assert.deepEqual(new Set(got).size, 49);
     assert.ok(!got.some((g) => g.startsWith('/f7.rs ')), 'a file that cannot be read is left out');
     assert.ok(most <= READS_IN_FLIGHT && most > 1, `${most} in flight at most`);
+    // Reads that complete together are handled in one turn: past the slice, a lane waits for a turn.
+    let turns = 0;
+    const all: string[] = [];
+    await readAhead(fs, paths, (p) => all.push(p), undefined, async () => {
+      turns++;
+      await new Promise((r) => setImmediate(r));
+    }, 0);
+    assert.equal(all.length, 49);
+    assert.ok(turns >= 49, `${turns} turns given up with a slice of 0 ms`);
     const some: string[] = [];
     await readAhead(fs, paths, (p) => some.push(p), () => some.length >= 10);
     assert.ok(some.length >= 10 && some.length < 10 + READS_IN_FLIGHT, `${some.length} read after the stop`);
