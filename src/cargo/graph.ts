@@ -83,6 +83,8 @@ export class CargoGraph {
    * dev profile (`debug-assertions`, `panic`) change for `#[cfg]`.
    */
   readonly rustflags: RustflagCfgs;
+  /** What `[target.'cfg(..)']` tables see: the target's cfgs and the rustflags', not the profile's. */
+  private readonly targetCfgs: ReadonlySet<string>;
   readonly lock: Lockfile | undefined;
   readonly problems: GraphProblem[] = [];
   /** Dependencies that could not be found on disk (`cargo fetch` may bring them later). */
@@ -119,6 +121,9 @@ export class CargoGraph {
     const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
     const fromFlags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map<string, string>() };
     this.rustflags = { set: [...fromFlags.set, ...profileCfgs(fs, this.workspaceRoot, packageDir)], uncertain: fromFlags.uncertain };
+    // cargo evaluates `[target.'cfg(..)'.dependencies]` with `rustc --print cfg` and the rustflags:
+    // the profile's `debug-assertions` and `panic` do not reach it.
+    this.targetCfgs = new Set(fromFlags.set);
     const lockText = fs.readFile(join(this.workspaceRoot, 'Cargo.lock'));
     this.lock = lockText !== undefined ? parseLockfile(lockText) : undefined;
     this.locator = new SourceLocator(fs, this.config, this.workspaceRoot);
@@ -235,7 +240,7 @@ export class CargoGraph {
     if (key === undefined) return true;
     if (!key.startsWith('cfg(')) return key === this.target.triple;
     const pred: CfgPredicate = parseCfgAttr(key);
-    return evalCfg(pred, this.target, new Set(), new Set(this.rustflags.set));
+    return evalCfg(pred, this.target, new Set(), this.targetCfgs);
   }
 
   private lockEntry(n: PackageNode): LockedPackage | undefined {

@@ -733,6 +733,18 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['D', 'P', 'A', 'N'],
   },
 
+  "`[target.'cfg(debug_assertions)']` and `[target.'cfg(panic = \"unwind\")']` dependencies follow `rustc --print cfg`, not the dev profile: with `debug-assertions = false` and `panic = \"abort\"` they are still active (their features reach the dependency), while the crate's own `#[cfg]` follows the profile": {
+    files: {
+      'Cargo.toml':
+        '[package]\nname = "tcfg"\nversion = "0.1.0"\nedition = "2021"\n\n[profile.dev]\ndebug-assertions = false\npanic = "abort"\n\n[dependencies]\ndep = { path = "dep" }\n\n' +
+        "[target.'cfg(debug_assertions)'.dependencies]\ndep = { path = \"dep\", features = [\"big\"] }\n\n[target.'cfg(panic = \"unwind\")'.dependencies]\ndep = { path = \"dep\", features = [\"wide\"] }\n",
+      'dep/Cargo.toml': '[package]\nname = "dep"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nbig = []\nwide = []\n',
+      'dep/src/lib.rs': 'pub struct D { #[cfg(feature = "big")] pub b: [u8; 100], #[cfg(feature = "wide")] pub w: [u16; 10], pub x: u8 }\n',
+      'src/lib.rs': 'pub struct H(pub dep::D);\npub struct Q { #[cfg(debug_assertions)] pub a: [u8; 7], pub z: u8 }\n',
+    },
+    exact: ['H', 'Q'],
+  },
+
   "`[patch.crates-io]` in the root manifest replaces a registry package with a local one": {
     files: {
       'Cargo.toml': manifest('patched', 'walkdir = "2"\n') + '\n[patch.crates-io]\nwalkdir = { path = "fork" }\n',
