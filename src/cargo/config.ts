@@ -190,6 +190,8 @@ export interface RustflagCfgs {
   readonly set: readonly string[];
   /** Cfg keys whose other values are not known (`target_feature` after `-C target-cpu`), with why. */
   readonly uncertain: ReadonlyMap<string, string>;
+  /** Whether the flags decide `debug_assertions` (`-C debug-assertions`, `-C opt-level`, `-O`): then the profile's setting does not count. */
+  readonly decidesDebugAssertions?: boolean;
 }
 
 /**
@@ -203,11 +205,16 @@ export function rustflagCfgs(rf: Rustflags): RustflagCfgs {
   const set: string[] = [];
   const uncertain = new Map<string, string>();
   const f = rf.flags;
+  // rustc: `debug_assertions` holds when `-C debug-assertions` says so, else when opt-level is 0.
+  let debugAssertions: boolean | undefined;
+  let optLevel: string | undefined;
+  let panic: string | undefined;
   for (let i = 0; i < f.length; i++) {
     const a = f[i]!;
     let cfg: string | undefined;
     let codegen: string | undefined;
-    if (a === '--cfg') cfg = f[++i];
+    if (a === '-O') optLevel = '2';
+    else if (a === '--cfg') cfg = f[++i];
     else if (a.startsWith('--cfg=')) cfg = a.slice(6);
     else if (a === '-C' || a === '--codegen') codegen = f[++i];
     else if (a.startsWith('-C')) codegen = a.slice(2);
@@ -226,9 +233,18 @@ export function rustflagCfgs(rf: Rustflags): RustflagCfgs {
       }
     } else if (key === 'target-cpu') {
       uncertain.set('target_feature', `the target features of \`-C target-cpu=${value}\` (${rf.from}) are not modelled`);
+    } else if (key === 'debug-assertions') {
+      debugAssertions = value === '' || /^(?:on|yes|y|true)$/.test(value);
+    } else if (key === 'opt-level') {
+      optLevel = value;
+    } else if (key === 'panic') {
+      panic = value;
     }
   }
-  return { set, uncertain };
+  const decided = debugAssertions ?? (optLevel !== undefined ? optLevel === '0' : undefined);
+  if (decided === false) set.push('!debug_assertions');
+  if (panic === 'abort') set.push('!panic="unwind"', 'panic="abort"');
+  return { set, uncertain, ...(decided !== undefined ? { decidesDebugAssertions: true } : {}) };
 }
 
 /**

@@ -120,7 +120,9 @@ export class CargoGraph {
     this.config = readCargoConfig(fs, packageDir);
     const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
     const fromFlags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map<string, string>() };
-    this.rustflags = { set: [...fromFlags.set, ...profileCfgs(fs, this.workspaceRoot, packageDir)], uncertain: fromFlags.uncertain };
+    // The rustflags come after the profile's flags on rustc's command line: theirs win.
+    const profile = profileCfgs(fs, this.workspaceRoot, packageDir).filter((c) => !(fromFlags.decidesDebugAssertions && c === '!debug_assertions'));
+    this.rustflags = { set: [...fromFlags.set, ...profile], uncertain: fromFlags.uncertain };
     // cargo evaluates `[target.'cfg(..)'.dependencies]` with `rustc --print cfg` and the rustflags:
     // the profile's `debug-assertions` and `panic` do not reach it.
     this.targetCfgs = new Set(fromFlags.set);

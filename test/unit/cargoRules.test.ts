@@ -745,6 +745,32 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['H', 'Q'],
   },
 
+  "rustflags `-C opt-level=2` turn `debug_assertions` off (in the crate and for `[target.'cfg(debug_assertions)']` tables), `-C panic=abort` makes `panic = \"abort\"` hold": {
+    files: {
+      'Cargo.toml':
+        '[package]\nname = "optflags"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ndep = { path = "dep" }\n\n' +
+        "[target.'cfg(debug_assertions)'.dependencies]\ndep = { path = \"dep\", features = [\"big\"] }\n\n[target.'cfg(panic = \"abort\")'.dependencies]\ndep = { path = \"dep\", features = [\"wide\"] }\n",
+      '.cargo/config.toml': '[build]\nrustflags = ["-C", "opt-level=2", "-C", "panic=abort"]\n',
+      'dep/Cargo.toml': '[package]\nname = "dep"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nbig = []\nwide = []\n',
+      'dep/src/lib.rs': 'pub struct D { #[cfg(feature = "big")] pub b: [u8; 100], #[cfg(feature = "wide")] pub w: [u16; 10], pub x: u8 }\n',
+      'src/lib.rs': 'pub struct H(pub dep::D);\npub struct Q { #[cfg(debug_assertions)] pub a: [u8; 7], #[cfg(panic = "abort")] pub p: [u8; 3], pub z: u8 }\n',
+    },
+    exact: ['H', 'Q'],
+  },
+
+  "rustflags `-C debug-assertions=off` turn `debug_assertions` off, in the crate and for target tables": {
+    files: {
+      'Cargo.toml':
+        '[package]\nname = "daflags"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ndep = { path = "dep" }\n\n' +
+        "[target.'cfg(debug_assertions)'.dependencies]\ndep = { path = \"dep\", features = [\"big\"] }\n\n[target.'cfg(panic = \"abort\")'.dependencies]\ndep = { path = \"dep\", features = [\"wide\"] }\n",
+      '.cargo/config.toml': '[build]\nrustflags = ["-C", "debug-assertions=off"]\n',
+      'dep/Cargo.toml': '[package]\nname = "dep"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nbig = []\nwide = []\n',
+      'dep/src/lib.rs': 'pub struct D { #[cfg(feature = "big")] pub b: [u8; 100], #[cfg(feature = "wide")] pub w: [u16; 10], pub x: u8 }\n',
+      'src/lib.rs': 'pub struct H(pub dep::D);\npub struct Q { #[cfg(debug_assertions)] pub a: [u8; 7], #[cfg(panic = "abort")] pub p: [u8; 3], pub z: u8 }\n',
+    },
+    exact: ['H', 'Q'],
+  },
+
   "`[patch.crates-io]` in the root manifest replaces a registry package with a local one": {
     files: {
       'Cargo.toml': manifest('patched', 'walkdir = "2"\n') + '\n[patch.crates-io]\nwalkdir = { path = "fork" }\n',
