@@ -151,7 +151,7 @@ export class Project {
     // Features the build script turns on count for this crate's own code only.
     const features = built.features.length ? new Set([...graphFeatures, ...built.features]) : graphFeatures;
     // Rustflags' cfgs (`--cfg tokio_unstable`) hold in every crate of the build.
-    const flags = this.graph.rustflags;
+    const flags = this.graph.cfgsFor(node);
     const cfgSet = flags.set.length ? [...built.set, ...flags.set] : built.set;
     const uncertainCfgs = flags.uncertain.size ? new Map([...(built.uncertain ?? []), ...flags.uncertain]) : built.uncertain;
     const holds = this.holds(features, new Set(cfgSet));

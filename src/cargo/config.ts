@@ -254,14 +254,31 @@ export function rustflagCfgs(rf: Rustflags): RustflagCfgs {
  * (closer first), then `CARGO_PROFILE_DEV_*`; later sources win. Entries are for the `extra`
  * set of `evalCfg`: `!name` or `!key="value"` for what no longer holds.
  */
-export function profileCfgs(fs: ProjectFs, workspaceRoot: string, dir: string): string[] {
+export function profileCfgs(fs: ProjectFs, workspaceRoot: string, dir: string, pkg?: { readonly name: string; readonly version?: string; readonly member: boolean }): string[] {
   let debugAssertions: boolean | undefined;
   let panic: string | undefined;
+  // `[profile.dev.package.<spec>]` (or `"*"`: every package that is not a workspace member) sets
+  // `debug-assertions` for that package; the named one wins over `"*"`, both over the profile.
+  let named: boolean | undefined;
+  let star: boolean | undefined;
   const take = (dev: unknown) => {
     if (typeof dev !== 'object' || dev === null) return;
     const d = dev as Record<string, unknown>;
     if (typeof d['debug-assertions'] === 'boolean') debugAssertions = d['debug-assertions'];
     if (typeof d.panic === 'string') panic = d.panic;
+    const packages = d.package;
+    if (!pkg || typeof packages !== 'object' || packages === null) return;
+    for (const [spec, table] of Object.entries(packages as Record<string, unknown>)) {
+      if (typeof table !== 'object' || table === null) continue;
+      const da = (table as Record<string, unknown>)['debug-assertions'];
+      if (typeof da !== 'boolean') continue;
+      if (spec === '*') {
+        if (!pkg.member) star = da;
+        continue;
+      }
+      const [name, version] = spec.split(/[@:]/);
+      if (name === pkg.name && (version === undefined || version === pkg.version)) named = da;
+    }
   };
   const manifest = fs.readFile(join(workspaceRoot, 'Cargo.toml'));
   if (manifest !== undefined) {
@@ -277,7 +294,7 @@ export function profileCfgs(fs: ProjectFs, workspaceRoot: string, dir: string): 
   const envPanic = fs.env('CARGO_PROFILE_DEV_PANIC');
   if (envPanic) panic = envPanic;
   const out: string[] = [];
-  if (debugAssertions === false) out.push('!debug_assertions');
+  if ((named ?? star ?? debugAssertions) === false) out.push('!debug_assertions');
   if (panic === 'abort') out.push('!panic="unwind"', 'panic="abort"');
   return out;
 }

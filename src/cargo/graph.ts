@@ -83,6 +83,9 @@ export class CargoGraph {
    * dev profile (`debug-assertions`, `panic`) change for `#[cfg]`.
    */
   readonly rustflags: RustflagCfgs;
+  private readonly fromFlags: RustflagCfgs;
+  private readonly packageDir: string;
+  private readonly cfgsByPackage = new Map<PackageNode, RustflagCfgs>();
   /** What `[target.'cfg(..)']` tables see: the target's cfgs and the rustflags', not the profile's. */
   private readonly targetCfgs: ReadonlySet<string>;
   readonly lock: Lockfile | undefined;
@@ -120,9 +123,9 @@ export class CargoGraph {
     this.config = readCargoConfig(fs, packageDir);
     const flags = readRustflags(fs, packageDir, target.triple, (key) => evalCfg(parseCfgAttr(key), target, new Set()));
     const fromFlags = flags ? rustflagCfgs(flags) : { set: [], uncertain: new Map<string, string>() };
-    // The rustflags come after the profile's flags on rustc's command line: theirs win.
-    const profile = profileCfgs(fs, this.workspaceRoot, packageDir).filter((c) => !(fromFlags.decidesDebugAssertions && c === '!debug_assertions'));
-    this.rustflags = { set: [...fromFlags.set, ...profile], uncertain: fromFlags.uncertain };
+    this.fromFlags = fromFlags;
+    this.packageDir = packageDir;
+    this.rustflags = this.cfgsWith(profileCfgs(fs, this.workspaceRoot, packageDir));
     // cargo evaluates `[target.'cfg(..)'.dependencies]` with `rustc --print cfg` and the rustflags:
     // the profile's `debug-assertions` and `panic` do not reach it.
     this.targetCfgs = new Set(fromFlags.set);
@@ -237,6 +240,28 @@ export class CargoGraph {
 
   // ----------------------------------------------------------------------------------------
   // Resolution of one dependency
+
+  /** The rustflags' cfgs with a profile's: the rustflags come after the profile's flags on rustc's command line, so theirs win. */
+  private cfgsWith(profile: readonly string[]): RustflagCfgs {
+    const kept = profile.filter((c) => !(this.fromFlags.decidesDebugAssertions && c === '!debug_assertions'));
+    return { set: [...this.fromFlags.set, ...kept], uncertain: this.fromFlags.uncertain };
+  }
+
+  /**
+   * What the rustflags and the dev profile set for one package's `#[cfg]`: `rustflags`, with
+   * `[profile.dev.package.<name>]` (and `"*"` for packages outside the workspace) applied.
+   */
+  cfgsFor(node: PackageNode): RustflagCfgs {
+    let hit = this.cfgsByPackage.get(node);
+    if (!hit) {
+      // Members: the root, and in a `[workspace]` the path packages under its directory (cargo
+      // makes those members); without one, a path dependency is not a member.
+      const member = node === this.root || (this.workspaceOf(this.packageDir) !== undefined && node.source === 'path' && isInside(node.dir, this.workspaceRoot));
+      hit = this.cfgsWith(profileCfgs(this.fs, this.workspaceRoot, this.packageDir, { name: node.name, ...(node.version !== undefined ? { version: node.version } : {}), member }));
+      this.cfgsByPackage.set(node, hit);
+    }
+    return hit;
+  }
 
   private targetActive(key: string | undefined): boolean {
     if (key === undefined) return true;

@@ -771,6 +771,36 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['H', 'Q'],
   },
 
+  "`[profile.dev.package.<name>]` and `[profile.dev.package.\"*\"]` (packages outside the workspace) set `debug-assertions` for those packages alone": {
+    files: {
+      'Cargo.toml':
+        '[package]\nname = "pkgprof"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ndep = { path = "dep" }\ndep2 = { path = "dep2" }\nfar = { path = "../pkgproffar" }\n\n[profile.dev.package.dep]\ndebug-assertions = false\n\n[profile.dev.package."*"]\ndebug-assertions = false\n',
+      'dep/Cargo.toml': manifest('dep'),
+      'dep/src/lib.rs': 'pub struct D { #[cfg(debug_assertions)] pub b: [u8; 100], pub x: u8 }\n',
+      'dep2/Cargo.toml': manifest('dep2'),
+      'dep2/src/lib.rs': 'pub struct D2 { #[cfg(debug_assertions)] pub b: [u8; 20], pub x: u8 }\n',
+      '../pkgproffar/Cargo.toml': manifest('far'),
+      '../pkgproffar/src/lib.rs': 'pub struct F { #[cfg(debug_assertions)] pub b: [u8; 40], pub x: u8 }\n',
+      'src/lib.rs': 'pub struct H(pub dep::D, pub dep2::D2, pub far::F);\npub struct Q { #[cfg(debug_assertions)] pub a: [u8; 7], pub z: u8 }\n',
+    },
+    exact: ['H', 'Q'],
+  },
+
+  "with a `[workspace]`: `[profile.dev.package.<name>]` and `[profile.dev.package.\"*\"]` (packages outside the workspace) set `debug-assertions` for those packages alone; in a `[workspace]`, path packages under it are members, which `\"*\"` leaves alone": {
+    files: {
+      'Cargo.toml':
+        '[package]\nname = "pkgprofws"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ndep = { path = "dep" }\ndep2 = { path = "dep2" }\nfar = { path = "../pkgprofwsfar" }\n\n[profile.dev.package.dep]\ndebug-assertions = false\n\n[profile.dev.package."*"]\ndebug-assertions = false\n\n[workspace]\n',
+      'dep/Cargo.toml': manifest('dep'),
+      'dep/src/lib.rs': 'pub struct D { #[cfg(debug_assertions)] pub b: [u8; 100], pub x: u8 }\n',
+      'dep2/Cargo.toml': manifest('dep2'),
+      'dep2/src/lib.rs': 'pub struct D2 { #[cfg(debug_assertions)] pub b: [u8; 20], pub x: u8 }\n',
+      '../pkgprofwsfar/Cargo.toml': manifest('far'),
+      '../pkgprofwsfar/src/lib.rs': 'pub struct F { #[cfg(debug_assertions)] pub b: [u8; 40], pub x: u8 }\n',
+      'src/lib.rs': 'pub struct H(pub dep::D, pub dep2::D2, pub far::F);\npub struct Q { #[cfg(debug_assertions)] pub a: [u8; 7], pub z: u8 }\n',
+    },
+    exact: ['H', 'Q'],
+  },
+
   "`[patch.crates-io]` in the root manifest replaces a registry package with a local one": {
     files: {
       'Cargo.toml': manifest('patched', 'walkdir = "2"\n') + '\n[patch.crates-io]\nwalkdir = { path = "fork" }\n',
