@@ -1039,6 +1039,10 @@ export class Resolver {
       const written = q[1]!.replace(/\s+/g, '');
       const self = this.resolveTypePath(m, written.replace(/^::/, '').split('::'), written.startsWith('::'));
       const trait = q[2]?.replace(/\s+/g, '');
+      if (self?.k === 'prim' && trait !== undefined) {
+        const withArgs = /\bas\s+[\w\s:]+?\s*</.test(segs[0]!);
+        return this.primitiveAssociatedConst(self.name, segs[1]!, { path: trait, m }, withArgs);
+      }
       if (self?.k !== 'item') return undefined;
       // Generic arguments (`<S as Tr<u16>>`, `<W<u16>>`) are not compared with the impls': an
       // impl for other arguments could be taken, so only one candidate in all answers.
@@ -1152,6 +1156,38 @@ export class Resolver {
       return { unknown: `\`${owner.item.name}::${name}\` with generic arguments: the impls' arguments are not compared here` };
     }
     return pick[0];
+  }
+
+  /**
+   * `<u32 as Tr>::N`: the constant of an `impl Tr for u32` of the asking crate or of the trait's.
+   * Such an impl is the only one that can apply (a blanket impl of the trait would overlap it); a
+   * constant the impl leaves to the trait's default, or several impls (of other trait arguments),
+   * are not looked at here.
+   */
+  private primitiveAssociatedConst(prim: string, name: string, trait: { readonly path: string; readonly m: ModuleScope }, withArgs: boolean): ConstFound | undefined {
+    const t = this.traitPath(trait.path, trait.m);
+    const crates = new Set<CrateScope>([trait.m.crate]);
+    if (t?.k === 'item') crates.add(t.m.crate);
+    const found: ConstFound[] = [];
+    let candidates = 0;
+    for (const crate of crates) {
+      for (const { impl, m } of crate.impls.get(prim) ?? []) {
+        if (impl.selfTy.kind !== 'path' || impl.selfTy.segments.length !== 1) continue;
+        if (!this.sameTrait(trait.path, trait.m, impl.traitPath ?? impl.trait, m)) continue;
+        // `impl Tr for u32` where the module has a type `u32` of its own is that type's.
+        if (this.resolveTypePath(m, [prim], impl.selfTy.global)?.k !== 'prim') continue;
+        candidates++;
+        const unsure = crate.unsure(impl.cfg) ?? impl.consts.map((x) => (x.name === name ? crate.unsure(x.cfg) : undefined)).find((x) => x !== undefined);
+        if (unsure !== undefined) {
+          found.push({ unknown: unsure });
+          continue;
+        }
+        const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
+        if (c && crate.active(impl.cfg)) found.push({ item: c, m, selfPath: [prim], ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}) });
+      }
+    }
+    if (found.length > 1 || (withArgs && candidates > 1)) return { unknown: `\`<${prim} as ${trait.path}>::${name}\` is defined by ${Math.max(found.length, candidates)} impls, which are not told apart here` };
+    return found[0];
   }
 
   /** What a trait path as written in `m` (`Tr`, `a::Tr`, `::core::ops::Sub`) names. */

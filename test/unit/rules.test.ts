@@ -33,6 +33,31 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "an associated constant of a primitive through a crate's trait (`<u32 as Tr>::C`, `Self::MAX` in it, one through another); impls for several trait arguments are unknown; a local type named `u8` is not the primitive",
+    source: `
+#![allow(non_camel_case_types)]
+pub trait Tr { const C: usize; }
+impl Tr for u32 { const C: usize = 4; }
+impl Tr for char { const C: usize = Self::MAX as usize % 7; }
+impl Tr for bool { const C: usize = 1 + <u32 as Tr>::C; }
+pub trait Gen<X> { const G: usize; }
+impl Gen<u8> for u16 { const G: usize = 2; }
+impl Gen<u16> for u16 { const G: usize = 3; }
+pub trait Only<X> { const O: usize; }
+impl Only<u8> for i64 { const O: usize = 9; }
+mod m { pub struct u8; impl super::Tr for u8 { const C: usize = 100; } }
+impl Tr for u8 { const C: usize = 6; }
+pub struct A([u8; <u32 as Tr>::C]);
+pub struct B([u8; <char as Tr>::C]);
+pub struct C2([u8; <bool as Tr>::C]);
+pub struct D([u8; <u16 as Gen<u8>>::G]);
+pub struct E([u8; <i64 as Only<u8>>::O]);
+pub struct F([u16; <u8 as Tr>::C]);
+`,
+    expect: { A: '4/1', B: '5/1', C2: '5/1', D: '2/1', E: '9/1', F: '12/2' },
+    abstain: ['D'],
+  },
+  {
     name: "an array length may call the crate's own `const fn` (by path, recursive, through a constant); its integer parameters have their types (`add(200, 100)` overflows u8: E0080); a body of more than one expression is unknown",
     source: `
 pub const fn twice(x: usize) -> usize { x * 2 }
