@@ -33,6 +33,18 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "an enum's tag widens to the alignment of each variant's first field in memory order: a zero-sized `[u32; 0]` placed before `[bool; 4]` at the same offset makes it a u32, whose niche another enum uses (hunt O)",
+    source: `
+#![allow(dead_code)]
+pub enum E1 { A([bool; 4], [u32; 0]), B(u32) }
+pub enum Outer { X(E1), ${Array.from({ length: 300 }, (_, i) => `Y${i}`).join(', ')} }
+pub enum Outer2 { X(E1), Y(u8, u8, u8) }
+pub enum Plain { A([bool; 4]), B(u32) }
+pub enum OuterPlain { X(Plain), ${Array.from({ length: 300 }, (_, i) => `Y${i}`).join(', ')} }
+`,
+    expect: { E1: '8/4', Outer: '8/4', Outer2: '8/4', Plain: '8/4', OuterPlain: '12/4' },
+  },
+  {
     name: "an associated constant of a primitive through a crate's trait (`<u32 as Tr>::C`, `Self::MAX` in it, one through another); impls for several trait arguments are unknown; a local type named `u8` is not the primitive",
     source: `
 #![allow(non_camel_case_types)]

@@ -160,6 +160,7 @@ function univariantBiased(t: Target, fields: readonly Layout[], repr: ReprOption
     size,
     align,
     offsets,
+    memoryOrder: order,
     niche,
     reprAlign: repr.align !== undefined || fields.some((f) => f.reprAlign) || undefined,
     uninhabited: fields.some((f) => f.uninhabited),
@@ -474,8 +475,9 @@ function enumLayout(t: Target, input: AdtInput): Layout {
   if (repr.c) for (const v of variants) for (const f of v) prefixAlign = Math.max(prefixAlign, f.align);
   let layoutVariants = variants.map((fields) => {
     const st = univariant(t, fields, repr, { k: 'prefixed', size: minIty.size, align: prefixAlign }, name);
-    const byOffset = fields.map((_, i) => i).sort((a, b) => st.offsets[a]! - st.offsets[b]! || a - b);
-    for (const i of byOffset) {
+    // rustc goes through the fields in memory order (`index_by_increasing_offset`): at one offset,
+    // a zero-sized `[u32; 0]` placed before `[bool; 4]` is the first (and widens the tag to u32).
+    for (const i of st.memoryOrder ?? fields.map((_, k) => k)) {
       if (!is1Zst(fields[i]!)) {
         startAlign = Math.min(startAlign, fields[i]!.align);
         break;

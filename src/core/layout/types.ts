@@ -47,6 +47,8 @@ export interface Layout {
   readonly align: number;
   /** Offsets by declared field index (empty for primitives). */
   readonly offsets: readonly number[];
+  /** A struct's (or variant's) field indices in memory order, where fields at one offset keep rustc's order (its `memory_index`). */
+  readonly memoryOrder?: readonly number[];
   readonly niche?: Niche;
   /** Some part has `#[repr(align)]` (rustc's `max_repr_align`): packed types may not contain it. */
   readonly reprAlign?: boolean;
