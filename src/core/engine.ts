@@ -1699,7 +1699,8 @@ export class Engine {
         repr,
         variants: [fields.map((f) => f.layout)],
         isEnum: false,
-        noNiche: crate.isStd && /lang\s*=\s*"unsafe_cell"/.test(item.attrs.map((a) => a.text).join(' ')),
+        // std's, or a `#![no_core]` crate's own (`#[lang = ..]` needs `#![feature(lang_items)]`).
+        noNiche: item.attrs.some((a) => a.name === 'lang' && /^lang\s*=\s*"unsafe_cell"$/.test(a.text.trim())),
         validRange: validRangeOf(item, crate),
         discriminants: [],
         dontNicheOptimize: false,

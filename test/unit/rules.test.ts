@@ -1685,6 +1685,25 @@ pick2!('a + Send);
     assert.equal(r.get('S2')?.size, 4);
   });
 
+  it("a `#![no_core]` crate's own `#[lang = \"unsafe_cell\"]` hides niches as std's does (hunt O)", async () => {
+    // rustc 1.95 (`#[rustc_layout(debug)]` on this source): A 1 byte, no niche; B and C 2 bytes.
+    const r = await reported(`#![feature(no_core, lang_items)]
+#![no_core]
+#[lang = "pointee_sized"] pub trait PointeeSized {}
+#[lang = "meta_sized"] pub trait MetaSized: PointeeSized {}
+#[lang = "sized"] pub trait Sized: MetaSized {}
+#[lang = "unsafe_cell"] #[repr(transparent)] pub struct UnsafeCell<T: ?Sized> { value: T }
+pub enum Option<T> { None, Some(T) }
+pub struct A(pub UnsafeCell<bool>);
+pub struct B(pub Option<UnsafeCell<bool>>);
+pub struct C(pub Option<A>);
+`);
+    assert.equal(r.get('A')?.size, 1);
+    assert.equal(r.get('A')?.niche, undefined);
+    assert.equal(r.get('B')?.size, 2);
+    assert.equal(r.get('C')?.size, 2);
+  });
+
   it('`#[repr(transparent)]` and union fields are checked on the generic definition: a `T` field is not a 1-ZST nor `Copy` there (rustc: E0690 / E0740 on the definition)', async () => {
     // rustc 1.95: A, C, E, G are E0690 (so B, D, F, H do not compile); U, U2, U3 are E0740 (no
     // `T: Copy` bound); Ok and W compile (W<()> 0/1, Ok<u8> 1/1); V<u16> 2/2.
