@@ -1456,6 +1456,7 @@ export class Engine {
           reprAlign: e.reprAlign,
           sized: true,
           abi: { k: 'memory' },
+          height: (e.height ?? 1) + 1,
         };
         this.composite.set(ty, l);
         return l;
@@ -1464,7 +1465,7 @@ export class Engine {
         const hit = this.composite.get(ty);
         if (hit) return hit;
         const fields = ty.elems.map((e) => this.layoutOf(e));
-        const l = univariant(t, fields, DEFAULT_REPR, fields.length === 0 ? { k: 'always' } : { k: 'maybeUnsized' }, () => tyToString(ty));
+        const l = { ...univariant(t, fields, DEFAULT_REPR, fields.length === 0 ? { k: 'always' } : { k: 'maybeUnsized' }, () => tyToString(ty)), height: heightOver(fields) };
         this.composite.set(ty, l);
         return l;
       }
@@ -1542,7 +1543,8 @@ export class Engine {
     this.nameOfKey.set(k, ty.def.item.name);
     if (ty.def.m.crate.isStd) this.stdKeys.add(k);
     try {
-      const r = this.computeAdt(ty);
+      const computed = this.computeAdt(ty);
+      const r = { ...computed, layout: { ...computed.layout, height: Math.max(computed.layout.height ?? 0, heightOver(computed.fields.flat().map((f) => f.layout))) } };
       cache.set(k, r);
       return r;
     } catch (e) {
@@ -2219,6 +2221,13 @@ function errTy(e: Error): Ty {
   return { k: 'unknown', reason: e.message };
 }
 
+
+/** One more than the deepest of `parts` (see Layout.height). */
+function heightOver(parts: readonly Layout[]): number {
+  let h = 0;
+  for (const p of parts) h = Math.max(h, p.height ?? 1);
+  return h + 1;
+}
 
 function collectMacros(m: ModuleScope): ModuleScope['macroCalls'] {
   const out: ModuleScope['macroCalls'][number][] = [];

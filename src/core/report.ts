@@ -182,6 +182,15 @@ function depthAt(ts: readonly string[], i: number): number {
   return depth;
 }
 
+/** The crate's `#![recursion_limit = "N"]`, else rustc's default 128. */
+function recursionLimit(rootAttrs: readonly { readonly text: string }[]): number {
+  for (const a of rootAttrs) {
+    const m = /^recursion_limit\s*=\s*"(\d+)"$/.exec(a.text.trim());
+    if (m) return Number(m[1]);
+  }
+  return 128;
+}
+
 /** The item as a type: its default arguments filled in (by resolving `self::Name` in its module). */
 function itemTy(engine: Engine, item: TypeItem, m: ModuleScope, header: string | undefined): Extract<Ty, { k: 'adt' }> | Ty {
   if (!item.generics.params.some((p) => p.kind !== 'lifetime')) return { k: 'adt', def: { item, m }, args: [] };
@@ -295,6 +304,11 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     const ty = itemTy(engine, item, input.m, header);
     if (ty.k !== 'adt') engine.layoutOf(ty); // an unknown default argument: abstains (or rustc's error)
     r = engine.adtLayout(ty as Extract<Ty, { k: 'adt' }>);
+    // rustc lays out each nested type in a query of its own, at most `recursion_limit` deep
+    // ("queries overflow the depth limit!"); types it has laid out before are not computed again,
+    // so a deeper nesting may pass: no number either way.
+    const limit = recursionLimit(input.m.crate.root.lintAttrs);
+    if ((r.layout.height ?? 1) >= limit) return { ...base, size: null, unknown: `types nested ${r.layout.height} deep: rustc may refuse to lay it out ("queries overflow the depth limit", recursion_limit ${limit})` };
   } catch (e) {
     if (e instanceof Abstain) return { ...base, size: null, unknown: e.message };
     if (e instanceof LayoutError) {

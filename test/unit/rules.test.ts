@@ -1685,6 +1685,19 @@ pick2!('a + Send);
     assert.equal(r.get('S2')?.size, 4);
   });
 
+  it('types nested as deep as the recursion limit get no number: rustc\'s layout queries may overflow it (hunt O)', async () => {
+    // rustc 1.95, measured: `W(B126)` with B1 = Option<bool>, Bn = Option<Bn-1> (128 layouts
+    // deep, W and bool included) is "queries overflow the depth limit!"; `W(B125)` is 1 byte; with
+    // bool and Option<bool> laid out before, even B127 passes (queries are cached).
+    const chain = ['pub type B1 = Option<bool>;', ...Array.from({ length: 129 }, (_, i) => `pub type B${i + 2} = Option<B${i + 1}>;`)].join('\n');
+    const r = await reported(`${chain}\npub struct W125(pub B125);\npub struct W126(pub B126);\n`);
+    assert.equal(r.get('W125')?.size, 1);
+    assert.equal(r.get('W126')?.size, null);
+    assert.match(r.get('W126')?.unknown ?? '', /nested 128 deep.*recursion_limit 128/);
+    const raised = await reported(`#![recursion_limit = "256"]\n${chain}\npub struct W126(pub B126);\n`);
+    assert.equal(raised.get('W126')?.size, 1);
+  });
+
   it("a `#![no_core]` crate's own `#[lang = \"unsafe_cell\"]` hides niches as std's does (hunt O)", async () => {
     // rustc 1.95 (`#[rustc_layout(debug)]` on this source): A 1 byte, no niche; B and C 2 bytes.
     const r = await reported(`#![feature(no_core, lang_items)]

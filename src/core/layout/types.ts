@@ -47,6 +47,12 @@ export interface Layout {
   readonly align: number;
   /** Offsets by declared field index (empty for primitives). */
   readonly offsets: readonly number[];
+  /**
+   * How deep the layouts nest under this one (1 for a primitive; an ADT, array or tuple is one more
+   * than its deepest part): rustc computes each in a `layout_of` query of its own, and refuses
+   * more nested queries than the crate's `recursion_limit`. Undefined counts as 1.
+   */
+  readonly height?: number;
   /** A struct's (or variant's) field indices in memory order, where fields at one offset keep rustc's order (its `memory_index`). */
   readonly memoryOrder?: readonly number[];
   readonly niche?: Niche;
