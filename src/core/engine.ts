@@ -296,7 +296,7 @@ export class Engine {
     const params = new Set(item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name));
     const identity: GArg[] = item.generics.params
       .filter((p) => p.kind !== 'lifetime')
-      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: p.maybeUnsized } } : { k: 'const', value: 0n }));
+      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
     const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
     let out: 'ok' | 'unsure' = 'ok';
     stack.add(item);
@@ -728,7 +728,7 @@ export class Engine {
         } else if (st.kind === 'slice') arg = self.k === 'slice' ? self.elem : undefined;
         if (!arg) continue;
         if (arg.k === 'param' || arg.k === 'unknown' || arg.k === 'error') return undefined;
-        if (!p.maybeUnsized) {
+        if (!maybeUnsizedParam(p)) {
           let sized: boolean | 'maybe';
           try {
             sized = this.sizedness(arg, 0, false);
@@ -1074,7 +1074,7 @@ export class Engine {
     for (let i = 0; i < Math.min(given, tparams.length, argVals.length); i++) {
       const p = tparams[i]!;
       const v = argVals[i]!;
-      if (p.kind !== 'type' || p.maybeUnsized || v.k !== 'ty') continue;
+      if (p.kind !== 'type' || maybeUnsizedParam(p) || v.k !== 'ty') continue;
       let sized: boolean | 'maybe';
       try {
         sized = this.sizedness(v.ty, 0, false);
@@ -1251,9 +1251,19 @@ export class Engine {
   private defMaybeUnsized(item: StructDef, m: ModuleScope): boolean {
     const last = item.fields.filter((f) => m.crate.active(f.cfg)).at(-1);
     if (last && this.unprovenProjection(last.ty, m, item.generics.params, undefined, 0)) return true;
+    // `T: ?Sized + Tr` with a crate's trait: Sized if `Tr` has `Sized` among its supertraits, which
+    // is not read here; it decides whether the last field may be reordered.
+    if (last) {
+      const written = JSON.stringify(last.ty);
+      for (const p of item.generics.params) {
+        if (p.kind !== 'type' || !maybeUnsizedParam(p) || !written.includes(`"name":"${p.name}"`)) continue;
+        const other = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => (b.kind === 'path' ? b.segments[b.segments.length - 1]!.name : '?'))].find((t) => !NOT_SIZED_STD_TRAITS.has(t.slice(t.lastIndexOf(':') + 1)));
+        if (other !== undefined) throw new Abstain(`whether \`${p.name}: ?Sized + ${other}\` is Sized (\`${other}\` may have \`Sized\` as a supertrait) is not read here; it decides whether \`${item.name}\`'s last field may be reordered`);
+      }
+    }
     const identity: GArg[] = item.generics.params
       .filter((p) => p.kind !== 'lifetime')
-      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: p.maybeUnsized } } : { k: 'const', value: 0n }));
+      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
     const ty: Ty = { k: 'adt', def: { item, m }, args: identity };
     try {
       return this.sizedness(ty) !== true;
@@ -1312,7 +1322,7 @@ export class Engine {
       const lt = last?.ty;
       const tail = lt?.kind === 'path' && !lt.qualified && !lt.global && lt.segments.length === 1 && !lt.segments[0]!.args.length ? lt.segments[0]!.name : undefined;
       const typeParams = def.generics.params.filter((q) => q.kind !== 'lifetime');
-      const i = typeParams.findIndex((q) => q.kind === 'type' && q.name === tail && q.maybeUnsized);
+      const i = typeParams.findIndex((q) => q.kind === 'type' && q.name === tail && maybeUnsizedParam(q));
       const arg = i >= 0 ? te.segments[te.segments.length - 1]!.args.filter((x) => x.kind !== 'lifetime')[i] : undefined;
       return arg?.kind === 'type' && this.unprovenProjection(arg.ty, m, params, alias, depth + 1);
     }
@@ -2221,6 +2231,27 @@ function errTy(e: Error): Ty {
   return { k: 'unknown', reason: e.message };
 }
 
+
+/**
+ * Std traits with `Sized` among their supertraits: a parameter bounded `?Sized + Copy` is Sized
+ * (rustc lays out a struct ending in it as an always-sized one).
+ */
+const SIZED_STD_TRAITS: ReadonlySet<string> = new Set(['Sized', 'Copy', 'Clone', 'Default', 'From', 'Into', 'TryFrom', 'TryInto', 'FromStr', 'FromIterator', 'Extend']);
+
+/** Std traits that do not imply `Sized` (a `?Sized` parameter bounded by them may be unsized). */
+const NOT_SIZED_STD_TRAITS: ReadonlySet<string> = new Set([
+  'Debug', 'Display', 'Send', 'Sync', 'Unpin', 'Any', 'Hash', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Fn', 'FnMut', 'FnOnce',
+  'Iterator', 'DoubleEndedIterator', 'ExactSizeIterator', 'AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'Deref', 'DerefMut', 'Error',
+  'Read', 'Write', 'BufRead', 'Seek', 'ToString', 'ToOwned', 'UnwindSafe', 'RefUnwindSafe', 'Future', 'Hasher', 'Pointee',
+]);
+
+/** Whether a type parameter may be unsized: `?Sized`, unless another bound is a std trait that implies Sized. */
+function maybeUnsizedParam(p: GenericParam): boolean {
+  if (p.kind !== 'type' || !p.maybeUnsized) return false;
+  const last = (path: string) => path.slice(path.lastIndexOf(':') + 1);
+  if ((p.traits ?? []).some((t) => SIZED_STD_TRAITS.has(last(t)))) return false;
+  return !(p.bounds ?? []).some((b) => b.kind === 'path' && SIZED_STD_TRAITS.has(b.segments[b.segments.length - 1]!.name));
+}
 
 /** One more than the deepest of `parts` (see Layout.height). */
 function heightOver(parts: readonly Layout[]): number {

@@ -33,6 +33,24 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a `?Sized` parameter also bounded by a std trait that implies `Sized` (`Copy`, `Clone`, `Default`) is Sized: a struct ending in it is reordered like any other (hunt O); with a crate's trait it is unknown",
+    source: `
+#![allow(dead_code)]
+pub struct W<T: ?Sized + Copy> { pub a: bool, pub b: u16, pub t: T }
+pub struct D<T> where T: ?Sized + Default { pub a: bool, pub b: u16, pub t: T }
+pub struct U<T: ?Sized + std::fmt::Debug> { pub a: bool, pub b: u16, pub t: T }
+pub trait Sz: Sized {}
+impl Sz for u32 {}
+pub struct V<T: ?Sized + Sz> { pub a: bool, pub b: u16, pub t: T }
+pub enum Q { A(W<u32>), B([u8; 6]) }
+pub enum QD { A(D<u32>), B([u8; 6]) }
+pub enum QU { A(U<u32>), B([u8; 6]) }
+pub enum R { A(V<u32>), B([u8; 6]) }
+`,
+    expect: { Q: '8/4', QD: '8/4', QU: '12/4', R: '8/4' },
+    abstain: ['R'],
+  },
+  {
     name: "an enum's tag widens to the alignment of each variant's first field in memory order: a zero-sized `[u32; 0]` placed before `[bool; 4]` at the same offset makes it a u32, whose niche another enum uses (hunt O)",
     source: `
 #![allow(dead_code)]
