@@ -435,6 +435,9 @@ export class Engine {
         return `?${ty.reason}`;
       case 'error':
         return `!${ty.code}${ty.message}`;
+      case 'param':
+        // `T` and `T: ?Sized` are different types to sizedness (and its cache).
+        return ty.maybeUnsized ? `${ty.name}?` : ty.name;
       default:
         return tyToString(ty);
     }

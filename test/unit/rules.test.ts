@@ -33,6 +33,19 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "whether a generic struct's last field may be unsized is decided with its own parameters: `Inner<T>` with a Sized `T` met first (in another struct) does not make `Inner<Inner<T>>` with `T: ?Sized` sized (hunt O)",
+    source: `
+#![allow(dead_code)]
+pub struct Inner<T: ?Sized> { pub x: u16, pub t: T }
+pub struct W31<T: ?Sized> { pub f0: u8, pub t: Inner<Inner<T>> }
+pub struct W7<T> { pub f0: char, pub t: Inner<T> }
+pub struct A(pub W7<u64>);
+pub enum Q { A(W31<bool>), B([u8; 6]) }
+pub struct H(pub W31<bool>, pub u8);
+`,
+    expect: { A: '24/8', Q: '8/2', H: '10/2' },
+  },
+  {
     name: "a `?Sized` parameter also bounded by a std trait that implies `Sized` (`Copy`, `Clone`, `Default`) is Sized: a struct ending in it is reordered like any other (hunt O); with a crate's trait it is unknown",
     source: `
 #![allow(dead_code)]
