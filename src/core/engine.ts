@@ -1257,9 +1257,8 @@ export class Engine {
     // `T: ?Sized + Tr` with a crate's trait: Sized if `Tr` has `Sized` among its supertraits, which
     // is not read here; it decides whether the last field may be reordered.
     if (last) {
-      const written = JSON.stringify(last.ty);
       for (const p of item.generics.params) {
-        if (p.kind !== 'type' || !maybeUnsizedParam(p) || !written.includes(`"name":"${p.name}"`)) continue;
+        if (p.kind !== 'type' || !maybeUnsizedParam(p) || paramUse(last.ty, new Set([p.name])) === 'none') continue;
         const other = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => (b.kind === 'path' ? b.segments[b.segments.length - 1]!.name : '?'))].find((t) => !NOT_SIZED_STD_TRAITS.has(t.slice(t.lastIndexOf(':') + 1)));
         if (other !== undefined) throw new Abstain(`whether \`${p.name}: ?Sized + ${other}\` is Sized (\`${other}\` may have \`Sized\` as a supertrait) is not read here; it decides whether \`${item.name}\`'s last field may be reordered`);
       }
