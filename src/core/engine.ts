@@ -1259,6 +1259,8 @@ export class Engine {
     if (last) {
       for (const p of item.generics.params) {
         if (p.kind !== 'type' || !maybeUnsizedParam(p) || paramUse(last.ty, new Set([p.name])) === 'none') continue;
+        // `T::M` (a projection of T) does not depend on T's own sizedness.
+        if (last.ty.kind === 'path' && (last.ty.qualified || (!last.ty.global && last.ty.segments.length > 1 && last.ty.segments[0]!.name === p.name))) continue;
         const other = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => (b.kind === 'path' ? b.segments[b.segments.length - 1]!.name : '?'))].find((t) => !NOT_SIZED_STD_TRAITS.has(t.slice(t.lastIndexOf(':') + 1)));
         if (other !== undefined) throw new Abstain(`whether \`${p.name}: ?Sized + ${other}\` is Sized (\`${other}\` may have \`Sized\` as a supertrait) is not read here; it decides whether \`${item.name}\`'s last field may be reordered`);
       }
