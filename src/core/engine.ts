@@ -2240,13 +2240,13 @@ function errTy(e: Error): Ty {
  * Std traits with `Sized` among their supertraits: a parameter bounded `?Sized + Copy` is Sized
  * (rustc lays out a struct ending in it as an always-sized one).
  */
-const SIZED_STD_TRAITS: ReadonlySet<string> = new Set(['Sized', 'Copy', 'Clone', 'Default', 'From', 'Into', 'TryFrom', 'TryInto', 'FromStr', 'FromIterator', 'Extend']);
+const SIZED_STD_TRAITS: ReadonlySet<string> = new Set(['Sized', 'Copy', 'Clone', 'Default', 'From', 'Into', 'TryFrom', 'TryInto', 'FromStr', 'FromIterator']);
 
 /** Std traits that do not imply `Sized` (a `?Sized` parameter bounded by them may be unsized). */
 const NOT_SIZED_STD_TRAITS: ReadonlySet<string> = new Set([
   'Debug', 'Display', 'Send', 'Sync', 'Unpin', 'Any', 'Hash', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Fn', 'FnMut', 'FnOnce',
   'Iterator', 'DoubleEndedIterator', 'ExactSizeIterator', 'AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'Deref', 'DerefMut', 'Error',
-  'Read', 'Write', 'BufRead', 'Seek', 'ToString', 'ToOwned', 'UnwindSafe', 'RefUnwindSafe', 'Future', 'Hasher', 'Pointee',
+  'Read', 'Write', 'BufRead', 'Seek', 'ToString', 'ToOwned', 'UnwindSafe', 'RefUnwindSafe', 'Future', 'Hasher', 'Pointee', 'Extend', 'IntoIterator',
 ]);
 
 /** Whether a type parameter may be unsized: `?Sized`, unless another bound is a std trait that implies Sized. */

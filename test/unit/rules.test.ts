@@ -59,8 +59,12 @@ pub enum Q { A(W<u32>), B([u8; 6]) }
 pub enum QD { A(D<u32>), B([u8; 6]) }
 pub enum QU { A(U<u32>), B([u8; 6]) }
 pub enum R { A(V<u32>), B([u8; 6]) }
+pub struct WE<T: ?Sized + Extend<u8>> { pub a: bool, pub b: u16, pub t: T }
+pub struct Ext(pub u32);
+impl Extend<u8> for Ext { fn extend<I: IntoIterator<Item = u8>>(&mut self, _: I) {} }
+pub enum QE { A(WE<Ext>), B([u8; 6]) }
 `,
-    expect: { Q: '8/4', QD: '8/4', QU: '12/4', R: '8/4' },
+    expect: { Q: '8/4', QD: '8/4', QU: '12/4', R: '8/4', QE: '12/4' },
     abstain: ['R'],
   },
   {
