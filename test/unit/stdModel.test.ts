@@ -189,14 +189,18 @@ describe('std model: every public type against rustc', function () {
     assert.equal(s.counts.exact, s.total, text);
   });
 
-  it('says whether each one may be a union field (Copy) as rustc does, or that it does not know', async function () {
-    if (!rustcAvailable()) this.skip();
+  /**
+   * Each sized instantiation wrapped in an item of its own (`wrap`), compiled by rustc: its errors
+   * of `code` (by line) against the engine's, which must be the same error, a number where rustc
+   * accepts, or unknown.
+   */
+  async function oneErrorProbe(wrap: (text: string, i: number) => string, name: (i: number) => string, code: string) {
     const { instances, unsized } = await firstPass();
     const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]\nextern crate proc_macro;`;
     const lines = header.split('\n').length;
     const sized = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i));
-    const source = `${header}\n${sized.map(({ inst, i }) => `pub union U${i} { pub a: ${inst.text} }`).join('\n')}\n`;
-    const dir = mkdtempSync(join(tmpdir(), 'rll-std-union-'));
+    const source = `${header}\n${sized.map(({ inst, i }) => wrap(inst.text, i)).join('\n')}\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'rll-std-probe-'));
     let stderr: string;
     try {
       writeFileSync(join(dir, 'lib.rs'), source);
@@ -204,61 +208,41 @@ describe('std model: every public type against rustc', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const rejected = unionErrors(stderr);
-    const otherErrors = stderr.split('\n').filter((l) => /^error(\[E\d+\])?:/.test(l) && !/^error\[E0740\]/.test(l) && !/aborting due to/.test(l));
-    assert.deepEqual(otherErrors, [], 'the union probe has errors other than E0740');
-    const report = await laidOut(analyzer, 'std-unions.rs', source);
+    const rejected = errorLines(stderr, code);
+    const otherErrors = stderr.split('\n').filter((l) => /^error(\[E\d+\])?:/.test(l) && !l.startsWith(`error[${code}]`) && !/aborting due to/.test(l));
+    assert.deepEqual(otherErrors, [], `the probe has errors other than ${code}`);
+    const report = await laidOut(analyzer, `std-${code}.rs`, source);
     const wrong: string[] = [];
     let agree = 0;
     let unknown = 0;
     sized.forEach(({ inst, i }, k) => {
-      const r = report.get(`U${i}`);
+      const r = report.get(name(i));
       const rustcRejects = rejected.has(lines + 1 + k);
       if (!r || (r.size === null && !r.error)) unknown++;
-      else if (/^E0740/.test(r.error ?? '') === rustcRejects && (rustcRejects || !r.error)) agree++;
-      else wrong.push(`${inst.text}: engine ${r.error ?? `size ${r.size}`}, rustc ${rustcRejects ? 'E0740' : 'accepts'}`);
+      else if ((r.error ?? '').startsWith(code) === rustcRejects && (rustcRejects || !r.error)) agree++;
+      else wrong.push(`${inst.text}: engine ${r.error ?? `size ${r.size}`}, rustc ${rustcRejects ? code : 'accepts'}`);
     });
-    console.log(`      ${sized.length} unions: ${agree} as rustc (${rejected.size} rejected), ${unknown} unknown (Copy-ness not known), ${wrong.length} wrong`);
-    assert.equal(wrong.length, 0, wrong.join('\n'));
+    return { total: sized.length, agree, unknown, wrong, rejected: rejected.size };
+  }
+
+  it('says whether each one may be a union field (Copy) as rustc does, or that it does not know', async function () {
+    if (!rustcAvailable()) this.skip();
+    const r = await oneErrorProbe((text, i) => `pub union U${i} { pub a: ${text} }`, (i) => `U${i}`, 'E0740');
+    console.log(`      ${r.total} unions: ${r.agree} as rustc (${r.rejected} rejected), ${r.unknown} unknown (Copy-ness not known), ${r.wrong.length} wrong`);
+    assert.equal(r.wrong.length, 0, r.wrong.join('\n'));
   });
 
   it('says whether a packed struct may hold each one (E0588: it holds a `#[repr(align)]` struct, as declared) as rustc does, or that it does not know', async function () {
     if (!rustcAvailable()) this.skip();
-    const { instances, unsized } = await firstPass();
-    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]\nextern crate proc_macro;`;
-    const lines = header.split('\n').length;
-    const sized = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i));
-    const source = `${header}\n${sized.map(({ inst, i }) => `#[repr(packed)] pub struct P${i}(pub u8, pub ${inst.text});`).join('\n')}\n`;
-    const dir = mkdtempSync(join(tmpdir(), 'rll-std-packed-'));
-    let stderr: string;
-    try {
-      writeFileSync(join(dir, 'lib.rs'), source);
-      stderr = (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    const rejected = unionErrors(stderr, 'E0588');
-    const otherErrors = stderr.split('\n').filter((l) => /^error(\[E\d+\])?:/.test(l) && !/^error\[E0588\]/.test(l) && !/aborting due to/.test(l));
-    assert.deepEqual(otherErrors, [], 'the packed probe has errors other than E0588');
-    const report = await laidOut(analyzer, 'std-packed.rs', source);
-    const wrong: string[] = [];
-    let agree = 0;
-    let unknown = 0;
-    sized.forEach(({ inst, i }, k) => {
-      const r = report.get(`P${i}`);
-      const rustcRejects = rejected.has(lines + 1 + k);
-      if (!r || (r.size === null && !r.error)) unknown++;
-      else if (/^E0588/.test(r.error ?? '') === rustcRejects && (rustcRejects || !r.error)) agree++;
-      else wrong.push(`${inst.text}: engine ${r.error ?? `size ${r.size}`}, rustc ${rustcRejects ? 'E0588' : 'accepts'}`);
-    });
-    console.log(`      ${sized.length} packed structs: ${agree} as rustc (${rejected.size} rejected), ${unknown} unknown, ${wrong.length} wrong`);
-    assert.equal(wrong.length, 0, wrong.join('\n'));
-    assert.ok(rejected.size > 0 && unknown === 0, `${rejected.size} rejected by rustc, ${unknown} unknown`);
+    const r = await oneErrorProbe((text, i) => `#[repr(packed)] pub struct P${i}(pub u8, pub ${text});`, (i) => `P${i}`, 'E0588');
+    console.log(`      ${r.total} packed structs: ${r.agree} as rustc (${r.rejected} rejected), ${r.unknown} unknown, ${r.wrong.length} wrong`);
+    assert.equal(r.wrong.length, 0, r.wrong.join('\n'));
+    assert.ok(r.rejected > 0 && r.unknown === 0, `${r.rejected} rejected by rustc, ${r.unknown} unknown`);
   });
 });
 
-/** rustc's errors of one code (E0740 by default: a union field), by the 1-based line they point at. */
-function unionErrors(stderr: string, code = 'E0740'): Set<number> {
+/** rustc's errors of one code, by the 1-based line they point at. */
+function errorLines(stderr: string, code: string): Set<number> {
   const out = new Set<number>();
   const re = new RegExp(`^error\\[${code}\\][^\\n]*\\n\\s*--> [^\\n]*?:(\\d+):\\d+`, 'gm');
   for (let m = re.exec(stderr); m; m = re.exec(stderr)) out.add(Number(m[1]));
