@@ -13,6 +13,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
+import { all, bindParams, implsMaybeUnseen, sameTy, unmetBound, type BoundHost } from './bounds';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -256,6 +257,31 @@ export class Engine {
   private readonly packedChains = new WeakMap<object, 'error' | 'ok' | 'unsure'>();
   /** The constant evaluator (array lengths, discriminants, const arguments). */
   readonly consts: ConstEval = new ConstEval(this);
+  private boundHostMemo?: BoundHost;
+  /** What the check of generic arguments against their parameters' bounds needs (src/core/bounds.ts). */
+  private get boundHost(): BoundHost {
+    return (this.boundHostMemo ??= {
+      resolver: this.resolver,
+      isCopy: (ty) => this.isCopy(ty, 0),
+      argTy: (arg, m, generics) => this.tyOf(arg, { m, generics }),
+      text: (ty) => tyToString(ty),
+      sized: (ty) => {
+        try {
+          const r = this.sizedness(ty, 0, false);
+          return r === 'maybe' ? 'unknown' : r;
+        } catch {
+          return 'unknown';
+        }
+      },
+      fieldTys: (ty) => {
+        try {
+          return this.adtFieldTys(ty).variants.flat().map((f) => f.ty);
+        } catch {
+          return undefined;
+        }
+      },
+    });
+  }
   /** Non-generic aliases expanded once, so `type A1 = (A0, A0)` chains stay linear (a DAG). */
   private readonly aliasCache = new Map<object, Ty>();
   /** Layouts of tuples and arrays by identity (shared sub-types of a DAG are laid out once). */
@@ -1023,6 +1049,9 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
+          const unmet = unmetBound(item.generics.params, argVals, b.m, this.boundHost);
+          if (unmet?.k === 'unmet') return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it of its parameter)` };
+          if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires of its parameter, is not known here (rustc rejects the type if not)` };
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
       }
@@ -1805,7 +1834,7 @@ export class Engine {
         const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
         // A derive bounds every type parameter by Copy.
         if (derivesCopy(texts) || derivesCopy(added)) return args();
-        return this.resolver.hasCopyImpl(item, m) ? true : this.resolver.renamesCopy(m.crate) ? 'unknown' : false;
+        return this.resolver.hasCopyImpl(item, m) ? true : this.resolver.renamesCopy(m.crate) || implsMaybeUnseen(item, m) ? 'unknown' : false;
       }
       default:
         return 'unknown';
@@ -2134,70 +2163,6 @@ function uncertainCfgIn(item: TypeItem, crate: CrateScope): string | undefined {
   return undefined;
 }
 
-/** Three-valued and: false wins, then unknown. */
-function all(xs: readonly (boolean | 'unknown')[]): boolean | 'unknown' {
-  if (xs.includes(false)) return false;
-  return xs.includes('unknown') ? 'unknown' : true;
-}
-
-/**
- * Whether two types are the same type: true, false, or undefined when this cannot tell (an
- * unknown or unresolved part; a kind not compared here). Used to pick a trait impl written for
- * one instance of a generic type: "cannot tell" makes the caller abstain.
- */
-function sameTy(a: Ty, b: Ty): boolean | undefined {
-  if (a.k === 'unknown' || b.k === 'unknown' || a.k === 'error' || b.k === 'error' || a.k === 'param' || b.k === 'param') return undefined;
-  if (a.k !== b.k) return false;
-  switch (a.k) {
-    case 'int':
-      return a.size === (b as typeof a).size && a.signed === (b as typeof a).signed && a.name === (b as typeof a).name;
-    case 'float':
-      return a.name === (b as typeof a).name;
-    case 'bool':
-    case 'char':
-    case 'str':
-    case 'never':
-      return true;
-    case 'adt': {
-      const y = b as typeof a;
-      if (a.def.item !== y.def.item) return false;
-      if (a.args.length !== y.args.length) return undefined;
-      let all: boolean | undefined = true;
-      for (let i = 0; i < a.args.length; i++) {
-        const x = a.args[i]!;
-        const z = y.args[i]!;
-        const r = x.k === 'ty' && z.k === 'ty' ? sameTy(x.ty, z.ty) : x.k === 'const' && z.k === 'const' ? x.value === z.value : undefined;
-        if (r === false) return false;
-        if (r === undefined) all = undefined;
-      }
-      return all;
-    }
-    case 'ptr': {
-      const y = b as typeof a;
-      // Regions are not in the model (nor do they tell impls apart: two impls differing by a lifetime overlap).
-      return a.kind === y.kind ? sameTy(a.pointee, y.pointee) : false;
-    }
-    case 'slice':
-      return sameTy(a.elem, (b as typeof a).elem);
-    case 'array': {
-      const y = b as typeof a;
-      return a.len === y.len ? sameTy(a.elem, y.elem) : false;
-    }
-    case 'tuple': {
-      const y = b as typeof a;
-      if (a.elems.length !== y.elems.length) return false;
-      let all: boolean | undefined = true;
-      for (let i = 0; i < a.elems.length; i++) {
-        const r = sameTy(a.elems[i]!, y.elems[i]!);
-        if (r === false) return false;
-        if (r === undefined) all = undefined;
-      }
-      return all;
-    }
-    default:
-      return undefined;
-  }
-}
 
 /**
  * The associated type `name` an impl defines for the crate's cfgs (`#[cfg(unix)] type Out = u16;`
@@ -2219,16 +2184,6 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
 }
 
-function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {
-  const g = new Map<string, GArg>();
-  let i = 0;
-  for (const p of params) {
-    if (p.kind === 'lifetime') continue;
-    const a = args[i++];
-    if (a) g.set(p.name, a);
-  }
-  return g;
-}
 
 function errTy(e: Error): Ty {
   if (e instanceof LayoutError) return { k: 'error', code: e.code, message: e.message };

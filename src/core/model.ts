@@ -348,8 +348,9 @@ export interface MacroRulesDef extends ItemCommon {
 
 /**
  * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`), an
- * `impl Copy for Type` (a union field must be Copy), or a trait impl that defines associated
- * types; other impls are not recorded (they carry nothing a layout reads).
+ * `impl Copy for Type` (a union field must be Copy), an impl of a std trait a bound may ask for
+ * (`impl Default for Type`), or a trait impl that defines associated types; other impls are not
+ * recorded (they carry nothing a layout reads).
  */
 export interface ImplDef {
   readonly kind: 'impl';
@@ -359,6 +360,12 @@ export interface ImplDef {
   readonly copy?: boolean;
   /** `impl Clone for Type` (its `ToOwned::Owned` is then the type itself). */
   readonly clone?: boolean;
+  /**
+   * An impl of one of the std traits a generic parameter's bound is checked for (src/core/bounds.ts):
+   * the trait's last segment (`Default`, `Debug`, `PartialEq`, `Eq`, `PartialOrd`, `Ord`, `Hash`,
+   * `Send`, `Sync`, `From`, `Into`), with `traitArgs` and `generics` where written.
+   */
+  readonly stdTrait?: string;
   /** A trait impl's trait: its path's last segment (`linked_list::Link<u8>` → `Link`). */
   readonly trait?: string;
   /** The trait's path as written, without spaces and generic arguments (`linked_list::Link`), when it has more than one segment. */

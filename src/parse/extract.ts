@@ -633,12 +633,13 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
 }
 
 /**
- * An inherent impl with associated constants, `impl Copy for T`, `impl Clone for T`, or a trait
- * impl with associated types or constants (see ImplDef); undefined for every other impl.
+ * An inherent impl with associated constants, `impl Copy for T`, `impl Clone for T`, an impl of
+ * one of the std traits bounds are checked for (`Default`, `Debug`, `From`…), or a trait impl with
+ * associated types or constants (see ImplDef); undefined for every other impl.
  */
 /**
- * Whether the impl under `cur` can give an `ImplDef` (see `implItem`): its trait is `Copy` or
- * `Clone`, or its body has an associated type or constant. Read with the cursor only.
+ * Whether the impl under `cur` can give an `ImplDef` (see `implItem`): its trait is one of the std
+ * traits kept, or its body has an associated type or constant. Read with the cursor only.
  */
 function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
   if (ctx.bodyField < 0 || ctx.traitField < 0) return true;
@@ -647,7 +648,7 @@ function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
     do {
       const field = cur.currentFieldId;
       if (field === ctx.traitField) {
-        if (COPY_OR_CLONE.test(ctx.text.slice(cur.startIndex, cur.endIndex).replace(/\s+/g, ''))) return true;
+        if (STD_TRAIT_IMPL.test(ctx.text.slice(cur.startIndex, cur.endIndex).replace(/\s+/g, ''))) return true;
       } else if (field === ctx.bodyField) {
         if (!cur.gotoFirstChild()) return false;
         try {
@@ -667,7 +668,9 @@ function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
   }
 }
 
-const COPY_OR_CLONE = /(?:^|::)(?:Copy|Clone)$/;
+/** The std traits whose impls are kept (see ImplDef: `copy`, `clone`, `stdTrait`), arguments allowed (`From<u8>`). */
+const STD_TRAIT_IMPL = /(?:^|::)(?:Copy|Clone|Default|Debug|PartialEq|Eq|PartialOrd|Ord|Hash|Send|Sync|From|Into)(?:<.*>)?$/;
+const STD_TRAIT_NAME = /(?:^|::)(Default|Debug|PartialEq|Eq|PartialOrd|Ord|Hash|Send|Sync|From|Into)(?:<.*>)?$/;
 
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const selfNode = node.childForFieldName('type');
@@ -677,6 +680,21 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     const traitText = slice(ctx, trait).replace(/\s+/g, '');
     if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, span: itemSpan(node, p), cfg: p.cfg };
     if (/(?:^|::)Clone$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, clone: true, span: itemSpan(node, p), cfg: p.cfg };
+    const std = STD_TRAIT_NAME.exec(traitText)?.[1];
+    // A negative impl (`impl !Send for X`, nightly) says the opposite: not kept.
+    if (std && node.children.some((k) => k.type === '!')) return undefined;
+    if (std) {
+      // `impl Default for X`, `unsafe impl<T: Send> Send for W<T>`, `impl From<u8> for X`: whether a
+      // generic argument meets a parameter's bound (src/core/bounds.ts).
+      const traitTy = trait.type === 'generic_type' ? typeExpr(trait, ctx, 0) : undefined;
+      const traitArgs = traitTy?.kind === 'path' ? traitTy.segments[traitTy.segments.length - 1]!.args : undefined;
+      const tparams = node.childForFieldName('type_parameters') ?? undefined;
+      const where = node.children.find((k) => k.type === 'where_clause');
+      return {
+        kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, stdTrait: std, ...(traitArgs?.length ? { traitArgs } : {}),
+        ...(tparams ? { generics: genericsOf(tparams, where, ctx) } : {}), ...(where ? { hasWhere: true as const } : {}), span: itemSpan(node, p), cfg: p.cfg,
+      };
+    }
     const types: TypeAliasDef[] = [];
     const consts: ConstDef[] = [];
     // Each member with its attributes (`#[cfg(unix)] type Out = u16;`: the engine keeps the active one).

@@ -194,9 +194,9 @@ describe('std model: every public type against rustc', function () {
    * of `code` (by line) against the engine's, which must be the same error, a number where rustc
    * accepts, or unknown.
    */
-  async function oneErrorProbe(wrap: (text: string, i: number) => string, name: (i: number) => string, code: string) {
+  async function oneErrorProbe(wrap: (text: string, i: number) => string, name: (i: number) => string, code: string, prelude = '') {
     const { instances, unsized } = await firstPass();
-    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]\nextern crate proc_macro;`;
+    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]\nextern crate proc_macro;${prelude ? `\n${prelude}` : ''}`;
     const lines = header.split('\n').length;
     const sized = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i));
     const source = `${header}\n${sized.map(({ inst, i }) => wrap(inst.text, i)).join('\n')}\n`;
@@ -239,6 +239,21 @@ describe('std model: every public type against rustc', function () {
     assert.equal(r.wrong.length, 0, r.wrong.join('\n'));
     assert.ok(r.rejected > 0 && r.unknown === 0, `${r.rejected} rejected by rustc, ${r.unknown} unknown`);
   });
+
+  // Each one as the argument of a generic type whose parameter is bounded by a std trait: E0277
+  // where rustc finds the bound unmet (src/core/bounds.ts), else a number, or unknown.
+  for (const [trait, path, minAgree] of [
+    ['Clone', 'Clone', 500], ['Default', 'Default', 240], ['Debug', 'std::fmt::Debug', 2700], ['PartialEq', 'PartialEq', 230], ['Eq', 'Eq', 230],
+    ['PartialOrd', 'PartialOrd', 250], ['Ord', 'Ord', 250], ['Hash', 'std::hash::Hash', 250], ['Send', 'Send', 2300], ['Sync', 'Sync', 2400],
+  ] as const) {
+    it(`says whether each one is \`${trait}\` as a bounded parameter needs (E0277 if not) as rustc does, or that it does not know`, async function () {
+      if (!rustcAvailable()) this.skip();
+      const r = await oneErrorProbe((text, i) => `pub struct B${i}(pub W<${text}>);`, (i) => `B${i}`, 'E0277', `pub struct W<T: ${path}>(pub T);`);
+      console.log(`      ${r.total} as \`T: ${trait}\`: ${r.agree} as rustc (${r.rejected} rejected), ${r.unknown} unknown, ${r.wrong.length} wrong`);
+      assert.equal(r.wrong.length, 0, r.wrong.join('\n'));
+      assert.ok(r.agree >= minAgree, `only ${r.agree} told as rustc tells them`);
+    });
+  }
 });
 
 /** rustc's errors of one code, by the 1-based line they point at. */

@@ -1,0 +1,599 @@
+/**
+ * The trait bounds of a crate's generic type, checked for the arguments one of its uses gives it
+ * (`W<bool>` for `struct W<T: From<u8>>`): rustc refuses such a type with E0277 ("the trait bound
+ * `bool: From<u8>` is not satisfied"), so it has no layout.
+ *
+ * Only std's common traits are checked (`Copy`, `Clone`, `Default`, `Debug`, the comparison
+ * traits, `Hash`, `Send`, `Sync`, `From`, `Into`), and a bound is called unmet only when that is
+ * certain: for the language's own types by std's impls, which are fixed; for a crate's type by its
+ * derives and the impls of `Copy` and `Clone` the crate holds (a crate's impls of the other traits
+ * are not read, nor those of any crate's own trait). Whatever is not certain is left alone: the
+ * type gets its layout, as rustc gives it when the bound holds.
+ */
+import type { GArg, Ty } from './engine';
+import type { GenericParam, ImplDef, TypeExpr, TypeItem } from './model';
+import { cfgAttrTexts } from './attrs';
+import { BLANKET_IMPLS, type ModuleScope, type Resolver } from './resolve';
+import { publicStdItems } from './stdPublic';
+
+/** true, false, or 'unknown' when this cannot tell. */
+export type Verdict = boolean | 'unknown';
+
+export type StdTrait = 'Copy' | 'Clone' | 'Default' | 'Debug' | 'PartialEq' | 'Eq' | 'PartialOrd' | 'Ord' | 'Hash' | 'Send' | 'Sync' | 'From' | 'Into';
+
+/** Where std defines each checked trait (`std::<module>::<trait>`). */
+const TRAIT_MODULE: Readonly<Record<StdTrait, string>> = {
+  Copy: 'marker', Send: 'marker', Sync: 'marker', Clone: 'clone', Default: 'default', Debug: 'fmt',
+  PartialEq: 'cmp', Eq: 'cmp', PartialOrd: 'cmp', Ord: 'cmp', Hash: 'hash', From: 'convert', Into: 'convert',
+};
+
+/** The checked traits the prelude names (`Debug` and `Hash` must be imported). */
+const PRELUDE: ReadonlySet<string> = new Set(['Copy', 'Send', 'Sync', 'Clone', 'Default', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'From', 'Into']);
+
+/** The traits `#[derive]` makes by std's own derive macros, each bounding every type parameter by itself. */
+const DERIVABLE: ReadonlySet<StdTrait> = new Set(['Copy', 'Clone', 'Default', 'Debug', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Hash']);
+
+/** Std's derive macros: an item deriving anything else may get impls this module does not see. */
+const STD_DERIVES: ReadonlySet<string> = new Set([...DERIVABLE]);
+
+/** Traits std implements for tuples of at most 12 elements (`Copy` and `Clone` are the compiler's, for any length). */
+const TUPLE_12: ReadonlySet<StdTrait> = new Set(['Default', 'Debug', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Hash']);
+
+const is = (x: string): x is StdTrait => Object.prototype.hasOwnProperty.call(TRAIT_MODULE, x);
+
+/**
+ * The std trait a bound's path names in module `m`, or undefined when it names another trait or
+ * cannot be told apart from one: the crate defines or imports that name, a glob import or an
+ * unexpanded macro call may bring it in.
+ */
+export function stdTraitOf(written: string, m: ModuleScope, resolver: Resolver): StdTrait | undefined {
+  let segs = written.split('::');
+  if (segs[0] === '') segs = segs.slice(1);
+  const name = segs[segs.length - 1]!;
+  if (!is(name) || m.macroCalls.length) return undefined;
+  // A glob import of a crate not read may bring in a trait of that name; the others are searched below.
+  if (m.globs.some((g) => !isStdHead(g.path[0]) && resolver.firstSegment(m, g.path[0] ?? '')?.k !== 'module')) return undefined;
+  const head = segs[0]!;
+  if (segs.length === 1) {
+    const imported = m.uses.find((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name);
+    if (imported) return imported.path.length === 3 && isStdHead(imported.path[0]) && imported.path[1] === TRAIT_MODULE[name] && imported.path[2] === name ? name : undefined;
+    return PRELUDE.has(name) && resolver.firstSegment(m, name) === undefined ? name : undefined;
+  }
+  if (segs.length === 3) {
+    const root = resolver.firstSegment(m, head);
+    return isStdHead(head) && root?.k === 'module' && root.m.crate.isStd && segs[1] === TRAIT_MODULE[name] ? name : undefined;
+  }
+  if (segs.length === 2 && head === TRAIT_MODULE[name]) {
+    const imported = m.uses.find((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === head);
+    return imported && imported.path.length === 2 && isStdHead(imported.path[0]) && imported.path[1] === head ? name : undefined;
+  }
+  return undefined;
+}
+
+function isStdHead(s: string | undefined): boolean {
+  return s === 'std' || s === 'core';
+}
+
+/** What the check needs of the engine. */
+export interface BoundHost {
+  readonly resolver: Resolver;
+  /** Whether a type is `Copy` (std's table and the crates' derives and impls). */
+  isCopy(ty: Ty): Verdict;
+  /** A bound's generic argument as a type, in the generic type's definition with its parameters bound. */
+  argTy(arg: TypeExpr, m: ModuleScope, generics: ReadonlyMap<string, GArg>): Ty;
+  /** A type as rustc writes it in a message. */
+  text(ty: Ty): string;
+  /** The types of every field of a crate's type, arguments substituted (undefined when not known). */
+  fieldTys(ty: Extract<Ty, { k: 'adt' }>): readonly Ty[] | undefined;
+  /** Whether a type is Sized (a pointer to it thin). */
+  sized(ty: Ty): Verdict;
+  /** The types whose auto traits are being decided (cycles hold). */
+  autoSeen?: Set<TypeItem>;
+}
+
+/** A bound an argument does not meet (`unmet`), or may not (`unsure`): the argument and the bound as rustc writes them. */
+export interface BoundProblem {
+  readonly k: 'unmet' | 'unsure';
+  readonly ty: Ty;
+  readonly bound: string;
+}
+
+/**
+ * The first bound of `params` (a crate's generic type defined in `m`) that `argVals` certainly
+ * do not meet, else the first one they may not meet. Arguments left to their defaults are checked
+ * too, as rustc does; arguments that hold a type parameter are left to the generic definition.
+ */
+export function unmetBound(params: readonly GenericParam[], argVals: readonly GArg[], m: ModuleScope, host: BoundHost): BoundProblem | undefined {
+  const tparams = params.filter((p) => p.kind !== 'lifetime');
+  let generics: Map<string, GArg> | undefined;
+  let unsure: BoundProblem | undefined;
+  for (let i = 0; i < Math.min(tparams.length, argVals.length); i++) {
+    const p = tparams[i]!;
+    const v = argVals[i]!;
+    if (p.kind !== 'type' || v.k !== 'ty' || !concrete(v.ty)) continue;
+    const check = (trait: StdTrait, arg: Ty | undefined, bound: string): BoundProblem | undefined => {
+      const r = implementsStd(v.ty, trait, arg, host);
+      if (r === false) return { k: 'unmet', ty: v.ty, bound };
+      if (r === 'unknown') unsure ??= { k: 'unsure', ty: v.ty, bound };
+      return undefined;
+    };
+    for (const t of p.traits ?? []) {
+      const trait = stdTraitOf(t, m, host.resolver);
+      const r = trait && trait !== 'From' && trait !== 'Into' ? check(trait, undefined, trait) : undefined;
+      if (r) return r;
+    }
+    for (const b of p.bounds ?? []) {
+      if (b.kind !== 'path' || b.qualified) continue;
+      const last = b.segments[b.segments.length - 1]!;
+      const trait = stdTraitOf((b.global ? '::' : '') + b.segments.map((s) => s.name).join('::'), m, host.resolver);
+      const written = last.args.filter((a) => a.kind !== 'lifetime');
+      if ((trait !== 'From' && trait !== 'Into') || written.length !== 1 || written[0]!.kind !== 'type') continue;
+      generics ??= bindParams(params, argVals);
+      const arg = host.argTy(written[0]!.ty, m, generics);
+      if (!concrete(arg)) continue;
+      const r = check(trait, arg, `${trait}<${host.text(arg)}>`);
+      if (r) return r;
+    }
+  }
+  return unsure;
+}
+
+/** Whether a type holds no type parameter, unknown or error (those are decided elsewhere). */
+function concrete(t: Ty, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  switch (t.k) {
+    case 'param':
+    case 'unknown':
+    case 'error':
+      return false;
+    case 'ptr':
+      return concrete(t.pointee, depth + 1);
+    case 'array':
+    case 'slice':
+      return concrete(t.elem, depth + 1);
+    case 'tuple':
+      return t.elems.every((e) => concrete(e, depth + 1));
+    case 'adt':
+      return t.args.every((a) => a.k === 'const' || concrete(a.ty, depth + 1));
+    default:
+      return true;
+  }
+}
+
+export function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {
+  const g = new Map<string, GArg>();
+  let i = 0;
+  for (const p of params) {
+    if (p.kind === 'lifetime') continue;
+    const a = args[i++];
+    if (a) g.set(p.name, a);
+  }
+  return g;
+}
+
+const MAX_DEPTH = 64;
+
+/** Whether `ty` implements the std trait (`From<arg>`, `Into<arg>` with `arg`). */
+export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host: BoundHost, depth = 0): Verdict {
+  if (depth > MAX_DEPTH) return 'unknown';
+  if (trait === 'Copy') return host.isCopy(ty);
+  if (trait === 'From' || trait === 'Into') return arg ? conversion(trait === 'From' ? arg : ty, trait === 'From' ? ty : arg, host) : 'unknown';
+  const each = (tys: readonly Ty[]): Verdict => all(tys.map((t) => implementsStd(t, trait, undefined, host, depth + 1)));
+  switch (ty.k) {
+    case 'int':
+    case 'bool':
+    case 'char':
+      return true;
+    case 'float':
+      return trait !== 'Eq' && trait !== 'Ord' && trait !== 'Hash';
+    case 'fnptr':
+      return trait !== 'Default';
+    case 'ptr':
+      // Raw pointers: no `Send` nor `Sync`; `Default` (null) only when thin.
+      if (ty.kind === '*const' || ty.kind === '*mut') return trait === 'Send' || trait === 'Sync' ? false : trait !== 'Default' || host.sized(ty.pointee);
+      if (trait === 'Clone') return ty.kind === '&';
+      if (trait === 'Default') return defaultOfRef(ty.pointee);
+      // `&T: Send` needs `T: Sync`; `&mut T: Send` needs `T: Send`.
+      return implementsStd(ty.pointee, trait === 'Send' && ty.kind === '&' ? 'Sync' : trait, undefined, host, depth + 1);
+    case 'str':
+      return trait === 'Clone' || trait === 'Default' ? 'unknown' : true;
+    case 'slice':
+      return trait === 'Clone' || trait === 'Default' ? 'unknown' : each([ty.elem]);
+    case 'array':
+      if (trait === 'Default') return ty.len === 0n ? true : ty.len > 32n ? false : each([ty.elem]);
+      return each([ty.elem]);
+    case 'tuple':
+      if (ty.elems.length > 12 && TUPLE_12.has(trait)) return false;
+      return each(ty.elems);
+    case 'adt':
+      return adtImplements(ty, trait, host, depth);
+    default:
+      return 'unknown';
+  }
+}
+
+/** `Default` for `&T`: std has it for `&str`, `&[T]` and a few std types (`&CStr`, `&OsStr`…); a crate may add one for `&Local`. */
+function defaultOfRef(pointee: Ty): Verdict {
+  switch (pointee.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'char':
+    case 'fnptr':
+    case 'array':
+    case 'tuple':
+      return false;
+    case 'ptr':
+      return pointee.kind === '*const' || pointee.kind === '*mut' ? false : 'unknown';
+    default:
+      return 'unknown';
+  }
+}
+
+function adtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict {
+  const { item, m } = ty.def;
+  const args = (): Verdict => all(ty.args.map((a) => (a.k === 'const' ? true : implementsStd(a.ty, trait, undefined, host, depth + 1))));
+  if (m.crate.isStd) {
+    if (trait === 'Clone' && host.isCopy(ty) === true) return true;
+    const path = publicStdItems(host.resolver.std, host.resolver).get(item);
+    const rule = path === undefined ? undefined : STD_IMPLS[path]?.[trait];
+    if (rule === undefined) {
+      // Most std types are Debug, Send and Sync when their arguments are: taken so only where every
+      // argument certainly is, and not for the types rustc 1.95 says are not (NOT_BY_ARGS).
+      if (path === undefined || !NOT_BY_ARGS[trait] || NOT_BY_ARGS[trait].has(item.name)) return 'unknown';
+      return args() === true ? true : 'unknown';
+    }
+    if (typeof rule === 'boolean') return rule;
+    const at = ALLOCATOR_PARAM[path!];
+    const alloc = at === undefined ? undefined : ty.args[at];
+    if (alloc && !(alloc.k === 'ty' && alloc.ty.k === 'adt' && alloc.ty.def.m.crate.isStd && alloc.ty.def.item.name === 'Global')) return 'unknown';
+    return all(rule.map(([i, t]) => {
+      const a = ty.args[i];
+      return a?.k === 'ty' ? implementsStd(a.ty, t ?? trait, undefined, host, depth + 1) : 'unknown';
+    }));
+  }
+  if (trait === 'Send' || trait === 'Sync') {
+    // Auto traits: an `unsafe impl` of the crate decides; else the fields do (a type met again
+    // inside itself is taken to have it, as rustc takes such cycles).
+    const written = byImpls(ty, trait, host, depth);
+    if (written !== undefined) return written;
+    const seen = (host.autoSeen ??= new Set());
+    if (seen.has(item)) return true;
+    seen.add(item);
+    try {
+      const fields = host.fieldTys(ty);
+      const r = fields ? all(fields.map((f) => implementsStd(f, trait, undefined, host, depth + 1))) : 'unknown';
+      return r === false && implsMaybeUnseen(item, m) ? 'unknown' : r;
+    } finally {
+      seen.delete(item);
+    }
+  }
+  const derives = derivesOf(item, m);
+  if (derives.has(trait)) return trait === 'Default' && item.kind === 'enum' ? true : args();
+  if (trait !== 'Clone') return byImpls(ty, trait, host, depth) ?? (implsMaybeUnseen(item, m) ? 'unknown' : false);
+  // No derive: an `impl Clone` (or `impl Copy`, which needs one) of the crate, whose impls are all
+  // seen unless a macro call was left unexpanded or a derive macro of another crate is used.
+  if (host.resolver.hasCloneImpl(item, m) || host.resolver.hasCopyImpl(item, m)) return true;
+  return implsMaybeUnseen(item, m) || renames(m, 'Clone') || renames(m, 'Copy') ? 'unknown' : false;
+}
+
+/**
+ * What the crate's impls of `trait` for the type's item say (`impl Default for X`, `unsafe impl<T:
+ * Send> Send for W<T>`): true or false by the first that applies, 'unknown' when one may apply and
+ * cannot be read here (a blanket impl, other arguments, a bound this module does not check), or
+ * undefined when the crate has none.
+ */
+function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict | undefined {
+  const { item, m } = ty.def;
+  const crate = m.crate;
+  let found = false;
+  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
+    if (impl.stdTrait !== trait || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+    if (self?.k !== 'item' || self.item !== item) continue;
+    found = true;
+    if (crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere) return 'unknown';
+    const r = implApplies(impl, at, ty, host, depth);
+    if (r !== false) return r;
+  }
+  if ((crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.stdTrait === trait)) return 'unknown';
+  return found ? false : undefined;
+}
+
+/**
+ * Whether an impl for `Item<P1, ..>` applies to the type: its self type's arguments are its own
+ * parameters in order, each bounded by std traits only (checked on the type's arguments); an impl
+ * without parameters and arguments applies to the one type there is.
+ */
+function implApplies(impl: ImplDef, at: ModuleScope, ty: Extract<Ty, { k: 'adt' }>, host: BoundHost, depth: number): Verdict {
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  const selfTy = impl.selfTy as Extract<TypeExpr, { kind: 'path' }>;
+  const written = selfTy.segments[selfTy.segments.length - 1]!.args.filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
+  if (params.length === 0 && written.length === 0) return true;
+  if (written.length !== params.length || written.length !== ty.args.length) return 'unknown';
+  const verdicts: Verdict[] = [];
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    const w = written[i]!;
+    if (p.kind !== 'type' || w.kind !== 'type' || w.ty.kind !== 'path' || w.ty.segments.length !== 1 || w.ty.segments[0]!.name !== p.name) return 'unknown';
+    if (p.bounds?.length || p.projectionBounds) return 'unknown';
+    const a = ty.args[i]!;
+    if (a.k !== 'ty') return 'unknown';
+    for (const t of p.traits ?? []) {
+      const std = stdTraitOf(t, at, host.resolver);
+      if (!std || std === 'From' || std === 'Into') return 'unknown';
+      verdicts.push(implementsStd(a.ty, std, undefined, host, depth + 1));
+    }
+  }
+  return all(verdicts);
+}
+
+/** Attributes that make no impls (std's derives are read from `derive`). */
+const INERT_ATTRS: ReadonlySet<string> = new Set([
+  'derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'forbid', 'expect', 'non_exhaustive', 'must_use', 'deprecated', 'rustfmt::skip', 'automatically_derived',
+]);
+
+/**
+ * Whether a crate's type may have impls this module does not see: a derive macro of another crate
+ * (`#[derive(Educe)]`), an attribute macro on the type, or a macro call of its crate left
+ * unexpanded. Without that, the impls of `Copy` and `Clone` the crate's items hold are all of
+ * them (impls written inside function bodies are not read; they are rare for these traits).
+ */
+export function implsMaybeUnseen(item: TypeItem, m: ModuleScope): boolean {
+  if (item.attrs.some((a) => !INERT_ATTRS.has(a.name))) return true;
+  if ([...derivesOf(item, m)].some((d) => !STD_DERIVES.has(d))) return true;
+  return m.crate.modules().some((x) => x.macroCalls.length > 0);
+}
+
+/** Whether the crate imports std's trait `name` under another name (an impl of it is then not told by its written name). */
+function renames(m: ModuleScope, name: string): boolean {
+  return m.crate.modules().some((x) => x.uses.some((u) => u.path[u.path.length - 1] === name && u.alias !== undefined && u.alias !== name));
+}
+
+/**
+ * Std's impls of the checked traits for its common types: true or false for every argument, else
+ * what the arguments must implement (`[0]`: the first argument, the same trait; `[0, 'Copy']`:
+ * the first argument, `Copy`). Types and traits not listed are not known here.
+ */
+type Rule = boolean | readonly (readonly [number, StdTrait?])[];
+const EACH_FIRST: Partial<Record<StdTrait, Rule>> = { Clone: [[0]], Default: [[0]], Debug: [[0]], PartialEq: [[0]], Eq: [[0]], PartialOrd: [[0]], Ord: [[0]], Hash: [[0]], Send: [[0]], Sync: [[0]] };
+const EVERY: Partial<Record<StdTrait, Rule>> = { Clone: true, Default: true, Debug: true, PartialEq: true, Eq: true, PartialOrd: true, Ord: true, Hash: true, Send: true, Sync: true };
+const STD_IMPLS: Readonly<Record<string, Partial<Record<StdTrait, Rule>>>> = {
+  'string::String': EVERY,
+  'time::Duration': EVERY,
+  'cmp::Ordering': { ...EVERY, Default: false },
+  'num::NonZero': { ...EVERY, Default: false },
+  'marker::PhantomData': { ...EVERY, Send: [[0]], Sync: [[0]] },
+  'option::Option': { ...EACH_FIRST, Default: true },
+  'result::Result': { Clone: [[0], [1]], Default: false, Debug: [[0], [1]], PartialEq: [[0], [1]], Eq: [[0], [1]], PartialOrd: [[0], [1]], Ord: [[0], [1]], Hash: [[0], [1]], Send: [[0], [1]], Sync: [[0], [1]] },
+  'vec::Vec': { ...EACH_FIRST, Default: true },
+  'collections::vec_deque::VecDeque': { ...EACH_FIRST, Default: true },
+  'collections::linked_list::LinkedList': { ...EACH_FIRST, Default: true },
+  'collections::btree_set::BTreeSet': { ...EACH_FIRST, Default: true },
+  'collections::btree_map::BTreeMap': { Clone: [[0], [1]], Default: true, Debug: [[0], [1]], PartialEq: [[0], [1]], Eq: [[0], [1]], PartialOrd: [[0], [1]], Ord: [[0], [1]], Hash: [[0], [1]], Send: [[0], [1]], Sync: [[0], [1]] },
+  'collections::hash_map::HashMap': { Clone: [[0], [1], [2]], Default: [[2]], Debug: [[0], [1]], PartialOrd: false, Ord: false, Hash: false },
+  'collections::hash_set::HashSet': { Clone: [[0], [1]], Default: [[1]], Debug: [[0]], PartialOrd: false, Ord: false, Hash: false },
+  'collections::binary_heap::BinaryHeap': { Clone: [[0]], Default: [[0, 'Ord']], Debug: [[0]], PartialEq: false, Eq: false, PartialOrd: false, Ord: false, Hash: false, Send: [[0]], Sync: [[0]] },
+  'ops::Range': { Clone: [[0]], Default: [[0]], Debug: [[0]], PartialEq: [[0]], Eq: [[0]], Hash: [[0]], PartialOrd: false, Ord: false, Send: [[0]], Sync: [[0]] },
+  'ops::RangeInclusive': { Clone: [[0]], Debug: [[0]], PartialEq: [[0]], Eq: [[0]], Hash: [[0]], PartialOrd: false, Ord: false, Send: [[0]], Sync: [[0]] },
+  'boxed::Box': EACH_FIRST,
+  'num::Wrapping': EACH_FIRST,
+  'cmp::Reverse': EACH_FIRST,
+  'mem::ManuallyDrop': EACH_FIRST,
+  'cell::RefCell': { ...EACH_FIRST, Hash: false, Sync: false },
+  'cell::Cell': { Clone: [[0, 'Copy']], Default: [[0]], Debug: [[0, 'Copy'], [0]], PartialEq: [[0, 'Copy'], [0]], Eq: [[0, 'Copy'], [0]], PartialOrd: [[0, 'Copy'], [0]], Ord: [[0, 'Copy'], [0]], Hash: false, Send: [[0]], Sync: false },
+  'rc::Rc': { ...EACH_FIRST, Clone: true, Send: false, Sync: false },
+  'sync::Arc': { ...EACH_FIRST, Clone: true, Send: [[0, 'Send'], [0, 'Sync']], Sync: [[0, 'Send'], [0, 'Sync']] },
+};
+
+/**
+ * Std types that do not have a trait although their arguments have it, as rustc 1.95 says of
+ * every public type of the model with representative arguments (test/unit/stdModel.test.ts).
+ */
+const NOT_BY_ARGS: Partial<Record<StdTrait, ReadonlySet<string>>> = {
+  Debug: new Set('AncillaryData DebugList DebugMap DebugSet DebugStruct DebugTuple Difference Formatter Intersection IntoIter Messages OneSidedRangeBound Report ScmCredentials ScmRights SocketCred SymmetricDifference Union'.split(' ')),
+  Send: new Set(
+    'Args ArgsOs Arguments CommandArgs Context ContextBuilder DebugList DebugMap DebugSet DebugStruct DebugTuple ExtractIf Formatter Group Ident IntoIter Iter LexError Literal LocalWaker MappedMutexGuard MappedRwLockReadGuard MappedRwLockWriteGuard MutexGuard NonNull PanicHookInfo PanicMessage Punct RawWaker ReentrantLockGuard Ref RefMut RwLockReadGuard RwLockWriteGuard Source Span StderrLock StdinLock StdoutLock TokenStream TokenTree TryIter UniqueRc Vars VarsOs Weak'.split(' '),
+  ),
+  Sync: new Set(
+    'Args ArgsOs Arguments CommandArgs Context ContextBuilder DebugList DebugMap DebugSet DebugStruct DebugTuple ExtractIf Formatter Group Ident IntoIter Iter LazyCell LexError Literal LocalWaker NonNull OnceCell OnceState PanicHookInfo PanicMessage Punct RawWaker Receiver Ref RefMut Source Span StderrLock StdoutLock TokenStream TokenTree TryIter UniqueRc UnsafeCell Vars VarsOs Weak'.split(' '),
+  ),
+};
+
+/** Where a std type's allocator parameter is (the rules above are for std's `Global`). */
+const ALLOCATOR_PARAM: Readonly<Record<string, number>> = {
+  'vec::Vec': 1, 'boxed::Box': 1, 'rc::Rc': 1, 'sync::Arc': 1, 'collections::vec_deque::VecDeque': 1, 'collections::linked_list::LinkedList': 1,
+  'collections::btree_set::BTreeSet': 1, 'collections::binary_heap::BinaryHeap': 1, 'collections::btree_map::BTreeMap': 2, 'collections::hash_set::HashSet': 2,
+  'collections::hash_map::HashMap': 3,
+};
+
+/** The last path segments an item's `#[derive]`s name (outer ones, and those active `cfg_attr`s add). */
+function derivesOf(item: TypeItem, m: ModuleScope): Set<string> {
+  const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
+  const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
+  const out = new Set<string>();
+  for (const t of [...texts, ...added]) {
+    if (!/^derive\s*\(/.test(t)) continue;
+    for (const part of t.slice(t.indexOf('(') + 1, t.lastIndexOf(')') < 0 ? undefined : t.lastIndexOf(')')).split(',')) {
+      const name = part.trim().split('::').pop()?.trim();
+      if (name) out.add(name);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `to: From<from>` (and so `from: Into<to>`) holds. Certain between the language's scalar
+ * types, whose impls are all std's (a crate may add `From<Local> for u8`, not `From<u8> for bool`),
+ * and from a scalar to the language's other types and std's common ones; every type converts from
+ * itself, and `Option<T>`, `Box<T>`, `Rc<T>`… from `T`.
+ */
+function conversion(from: Ty, to: Ty, host: BoundHost): Verdict {
+  const same = sameTy(from, to);
+  if (same === true) return true;
+  if (same === undefined) return 'unknown';
+  const a = scalarName(from);
+  const b = scalarName(to);
+  if (a !== undefined && b !== undefined) return (SCALAR_FROM[b] ?? []).includes(a);
+  if (a !== undefined) {
+    // A scalar into a pointer, array, tuple or fn pointer: std has no such impl, and a crate may not add one.
+    if (to.k === 'ptr' || to.k === 'array' || to.k === 'tuple' || to.k === 'fnptr') return false;
+    if (to.k === 'adt' && to.def.m.crate.isStd) {
+      const name = to.def.item.name;
+      const inner = to.args[0];
+      if (FROM_INNER.has(name)) return inner?.k === 'ty' ? (sameTy(inner.ty, from) ?? 'unknown') : 'unknown';
+      if (name === 'String') return a === 'char';
+      if (NO_SCALAR_FROM.has(name)) return false;
+    }
+    if (to.k === 'adt' && !to.def.m.crate.isStd) return crateConversion(to, from, to, host);
+    return 'unknown';
+  }
+  if (b !== undefined) {
+    // Into a scalar: from scalars only, and from `NonZero`, `AsciiChar`… which are not read here.
+    if (from.k === 'ptr' || from.k === 'array' || from.k === 'tuple' || from.k === 'fnptr') return false;
+    if (from.k === 'adt' && from.def.m.crate.isStd && (NO_SCALAR_FROM.has(from.def.item.name) || FROM_INNER.has(from.def.item.name) || from.def.item.name === 'String')) return false;
+    if (from.k === 'adt' && !from.def.m.crate.isStd) return crateConversion(from, from, to, host);
+  }
+  return 'unknown';
+}
+
+/**
+ * A conversion between a crate's type and a scalar (`X: From<u8>`, `X: Into<u32>`): only the
+ * type's crate may write its impls (`impl From<u8> for X`, `impl From<X> for u32`, `impl Into<u32>
+ * for X`), so when that crate's impls are all seen, none of them is a certain no.
+ */
+function crateConversion(own: Extract<Ty, { k: 'adt' }>, from: Ty, to: Ty, host: BoundHost): Verdict {
+  const { item, m } = own.def;
+  const crate = m.crate;
+  if ((crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.stdTrait === 'From' || impl.stdTrait === 'Into')) return 'unknown';
+  const scalar = own === to ? from : to;
+  const names = [item.name, scalarName(scalar)!];
+  let unsure = false;
+  for (const name of names) {
+    for (const { impl, m: at } of crate.impls.get(name) ?? []) {
+      if ((impl.stdTrait !== 'From' && impl.stdTrait !== 'Into') || !crate.active(impl.cfg)) continue;
+      if (crate.unsure(impl.cfg) !== undefined || impl.generics?.params.some((p) => p.kind !== 'lifetime') || impl.hasWhere) {
+        unsure = true;
+        continue;
+      }
+      const arg = impl.traitArgs?.find((a) => a.kind === 'type');
+      if (!arg || arg.kind !== 'type') continue;
+      // `impl From<A> for S` converts A into S; `impl Into<S> for A` too.
+      const self = host.argTy(impl.selfTy, at, new Map());
+      const other = host.argTy(arg.ty, at, new Map());
+      const [a, b] = impl.stdTrait === 'From' ? [other, self] : [self, other];
+      const r = both(sameTy(a, from), sameTy(b, to));
+      if (r === true) return true;
+      if (r === undefined) unsure = true;
+    }
+  }
+  return unsure || implsMaybeUnseen(item, m) ? 'unknown' : false;
+}
+
+function both(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  return a === false || b === false ? false : a === undefined || b === undefined ? undefined : true;
+}
+
+/** Std types that convert from their first argument (`impl<T> From<T> for Rc<T>`), not from another scalar. */
+const FROM_INNER: ReadonlySet<string> = new Set(['Option', 'Box', 'Cell', 'RefCell', 'Rc', 'Arc']);
+
+/** Std types that no scalar converts into (nor they, nor those above and `String`, into a scalar). */
+const NO_SCALAR_FROM: ReadonlySet<string> = new Set(['Vec', 'Result', 'PhantomData', 'Duration', 'ManuallyDrop', 'Reverse', 'Wrapping']);
+
+function scalarName(t: Ty): string | undefined {
+  switch (t.k) {
+    case 'int':
+    case 'float':
+      return t.name;
+    case 'bool':
+    case 'char':
+      return t.k;
+    default:
+      return undefined;
+  }
+}
+
+/** Std's `impl From<X> for Y` between scalar types: Y → every X (itself left out). */
+const SCALAR_FROM: Readonly<Record<string, readonly string[]>> = {
+  u8: ['bool'],
+  u16: ['bool', 'u8'],
+  u32: ['bool', 'u8', 'u16', 'char'],
+  u64: ['bool', 'u8', 'u16', 'u32', 'char'],
+  u128: ['bool', 'u8', 'u16', 'u32', 'u64', 'char'],
+  usize: ['bool', 'u8', 'u16'],
+  i8: ['bool'],
+  i16: ['bool', 'u8', 'i8'],
+  i32: ['bool', 'u8', 'i8', 'u16', 'i16'],
+  i64: ['bool', 'u8', 'i8', 'u16', 'i16', 'u32', 'i32'],
+  i128: ['bool', 'u8', 'i8', 'u16', 'i16', 'u32', 'i32', 'u64', 'i64'],
+  isize: ['bool', 'u8', 'i8', 'i16'],
+  f32: ['bool', 'u8', 'i8', 'u16', 'i16'],
+  f64: ['bool', 'u8', 'i8', 'u16', 'i16', 'u32', 'i32', 'f32'],
+  char: ['u8'],
+  bool: [],
+};
+
+/** Three-valued and: false wins, then unknown. */
+export function all(xs: readonly Verdict[]): Verdict {
+  if (xs.includes(false)) return false;
+  return xs.includes('unknown') ? 'unknown' : true;
+}
+
+/**
+ * Whether two types are the same type: true, false, or undefined when this cannot tell (an
+ * unknown or unresolved part; a kind not compared here). Used to pick a trait impl written for
+ * one instance of a generic type: "cannot tell" makes the caller abstain.
+ */
+export function sameTy(a: Ty, b: Ty): boolean | undefined {
+  if (a.k === 'unknown' || b.k === 'unknown' || a.k === 'error' || b.k === 'error' || a.k === 'param' || b.k === 'param') return undefined;
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'int':
+      return a.size === (b as typeof a).size && a.signed === (b as typeof a).signed && a.name === (b as typeof a).name;
+    case 'float':
+      return a.name === (b as typeof a).name;
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'never':
+      return true;
+    case 'adt': {
+      const y = b as typeof a;
+      if (a.def.item !== y.def.item) return false;
+      if (a.args.length !== y.args.length) return undefined;
+      let all: boolean | undefined = true;
+      for (let i = 0; i < a.args.length; i++) {
+        const x = a.args[i]!;
+        const z = y.args[i]!;
+        const r = x.k === 'ty' && z.k === 'ty' ? sameTy(x.ty, z.ty) : x.k === 'const' && z.k === 'const' ? x.value === z.value : undefined;
+        if (r === false) return false;
+        if (r === undefined) all = undefined;
+      }
+      return all;
+    }
+    case 'ptr': {
+      const y = b as typeof a;
+      // Regions are not in the model (nor do they tell impls apart: two impls differing by a lifetime overlap).
+      return a.kind === y.kind ? sameTy(a.pointee, y.pointee) : false;
+    }
+    case 'slice':
+      return sameTy(a.elem, (b as typeof a).elem);
+    case 'array': {
+      const y = b as typeof a;
+      return a.len === y.len ? sameTy(a.elem, y.elem) : false;
+    }
+    case 'tuple': {
+      const y = b as typeof a;
+      if (a.elems.length !== y.elems.length) return false;
+      let all: boolean | undefined = true;
+      for (let i = 0; i < a.elems.length; i++) {
+        const r = sameTy(a.elems[i]!, y.elems[i]!);
+        if (r === false) return false;
+        if (r === undefined) all = undefined;
+      }
+      return all;
+    }
+    default:
+      return undefined;
+  }
+}
