@@ -11,9 +11,9 @@
  * type gets its layout, as rustc gives it when the bound holds.
  */
 import type { GArg, Ty } from './engine';
-import type { GenericParam, ImplDef, TypeExpr, TypeItem } from './model';
+import type { GenericParam, ImplDef, TraitDef, TypeExpr, TypeItem } from './model';
 import { cfgAttrTexts } from './attrs';
-import { BLANKET_IMPLS, type ModuleScope, type Resolver } from './resolve';
+import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems } from './stdPublic';
 
 /** true, false, or 'unknown' when this cannot tell. */
@@ -119,8 +119,16 @@ export function unmetBound(params: readonly GenericParam[], argVals: readonly GA
     };
     for (const t of p.traits ?? []) {
       const trait = stdTraitOf(t, m, host.resolver);
-      const r = trait && trait !== 'From' && trait !== 'Into' ? check(trait, undefined, trait) : undefined;
-      if (r) return r;
+      if (trait === 'From' || trait === 'Into') continue;
+      if (trait) {
+        const r = check(trait, undefined, trait);
+        if (r) return r;
+        continue;
+      }
+      const own = crateTrait(t, m, host.resolver);
+      if (!own) continue;
+      const r = implementsCrateTrait(v.ty, own.item, own.m, host);
+      if (r === false) return { k: 'unmet', ty: v.ty, bound: own.item.name };
     }
     for (const b of p.bounds ?? []) {
       if (b.kind !== 'path' || b.qualified) continue;
@@ -136,6 +144,146 @@ export function unmetBound(params: readonly GenericParam[], argVals: readonly GA
     }
   }
   return unsure;
+}
+
+/** The crate's trait a bound's path names (not std's, nor one that cannot be read). */
+function crateTrait(written: string, m: ModuleScope, resolver: Resolver): { item: TraitDef; m: ModuleScope } | undefined {
+  let segs = written.split('::');
+  const global = segs[0] === '';
+  if (global) segs = segs.slice(1);
+  const b = resolver.resolveTypePath(m, segs, global);
+  return b?.k === 'item' && b.item.kind === 'trait' && !b.m.crate.isStd ? { item: b.item, m: b.m } : undefined;
+}
+
+/**
+ * Whether `ty` implements a crate's trait (`T: Tr` with `trait Tr {}`): by the impls of the
+ * crates that may hold one (the trait's, and those of the crate types in `ty`, by the orphan rule).
+ * Certain only when every impl of those crates is seen (no macro call left unexpanded, no derive
+ * of another crate on the type) and none may apply; a blanket impl, or one with parameters or
+ * trait arguments, leaves it unknown.
+ */
+export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, host: BoundHost, depth = 0): Verdict {
+  if (depth > MAX_DEPTH) return 'unknown';
+  const key = implKey(ty);
+  if (key === undefined) return 'unknown';
+  const crates = new Set([traitM.crate]);
+  let unseen = false;
+  visitAdts(ty, (adt) => {
+    if (adt.def.m.crate.isStd) return;
+    crates.add(adt.def.m.crate);
+    if (implsMaybeUnseen(adt.def.item, adt.def.m)) unseen = true;
+  });
+  if (unseen || trait.attrs.some((a) => !INERT_ATTRS.has(a.name))) return 'unknown';
+  let unsure = false;
+  for (const crate of crates) {
+    if (hasMacroCalls(crate)) return 'unknown';
+    for (const list of [crate.impls.get(key), crate.impls.get(BLANKET_IMPLS)]) {
+      for (const { impl, m: at } of list ?? []) {
+        // Every trait impl, whatever its written name (`use a::Tr as B; impl B for X`).
+        if (impl.trait === undefined || !crate.active(impl.cfg)) continue;
+        const named = host.resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait).split('::').filter((x) => x !== ''), false);
+        if (named?.k !== 'item') {
+          if (impl.trait === trait.name) unsure = true;
+          continue;
+        }
+        if (named.item !== trait) continue;
+        if (crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere) {
+          unsure = true;
+          continue;
+        }
+        if (list !== crate.impls.get(key)) {
+          // A blanket impl (`impl<T: Copy> Tr for T`): its parameter's bounds decide.
+          const r = blanketApplies(impl, at, ty, host, depth + 1);
+          if (r === true) return true;
+          if (r === 'unknown') unsure = true;
+          continue;
+        }
+        if ((impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime')) {
+          const self = ty.k === 'adt' && impl.selfTy.kind === 'path' ? host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global) : undefined;
+          if (self !== undefined && self.k === 'item' && ty.k === 'adt' && self.item !== ty.def.item) continue;
+          const r = self?.k === 'item' && ty.k === 'adt' ? implApplies(impl, at, ty, host, depth + 1) : 'unknown';
+          if (r === true) return true;
+          if (r === 'unknown') unsure = true;
+          continue;
+        }
+        const same = sameTy(host.argTy(impl.selfTy, at, new Map()), ty);
+        if (same === true) return true;
+        if (same === undefined) unsure = true;
+      }
+    }
+  }
+  return unsure ? 'unknown' : false;
+}
+
+/** Whether a blanket impl `impl<T: A + B> Tr for T` applies to `ty`: by T's bounds, when it is the impl's one parameter and they are traits this module checks. */
+function blanketApplies(impl: ImplDef, at: ModuleScope, ty: Ty, host: BoundHost, depth: number): Verdict {
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  const p = params[0];
+  const st = impl.selfTy;
+  if (params.length !== 1 || p?.kind !== 'type' || st.kind !== 'path' || st.segments.length !== 1 || st.segments[0]!.name !== p.name) return 'unknown';
+  if (p.bounds?.length || p.projectionBounds) return 'unknown';
+  // Without `?Sized` the parameter is Sized: an unsized type is not covered.
+  if (!p.maybeUnsized && host.sized(ty) !== true) return 'unknown';
+  const verdicts: Verdict[] = [];
+  for (const t of p.traits ?? []) {
+    const std = stdTraitOf(t, at, host.resolver);
+    if (std === 'From' || std === 'Into') return 'unknown';
+    if (std) verdicts.push(implementsStd(ty, std, undefined, host, depth + 1));
+    else {
+      const own = crateTrait(t, at, host.resolver);
+      if (!own) return 'unknown';
+      verdicts.push(implementsCrateTrait(ty, own.item, own.m, host, depth + 1));
+    }
+  }
+  return all(verdicts);
+}
+
+/** The key of `CrateScope.impls` an impl for `ty` is listed under (undefined: not known here). */
+function implKey(ty: Ty): string | undefined {
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+      return ty.name;
+    case 'bool':
+    case 'char':
+    case 'str':
+      return ty.k;
+    case 'adt':
+      return ty.def.item.name;
+    case 'array':
+      return '[]';
+    case 'ptr': {
+      const p = ty.pointee;
+      if (ty.kind === '*const' || ty.kind === '*mut') return OTHER_IMPLS;
+      const inner = p.k === 'adt' ? p.def.item.name : p.k === 'int' || p.k === 'float' ? p.name : p.k === 'bool' || p.k === 'char' || p.k === 'str' ? p.k : undefined;
+      return inner === undefined ? (p.k === 'tuple' || p.k === 'fnptr' || p.k === 'ptr' ? OTHER_IMPLS : undefined) : `${ty.kind}${inner}`;
+    }
+    case 'tuple':
+    case 'fnptr':
+      return OTHER_IMPLS;
+    default:
+      return undefined;
+  }
+}
+
+function visitAdts(t: Ty, f: (adt: Extract<Ty, { k: 'adt' }>) => void, depth = 0): void {
+  if (depth > MAX_DEPTH) return;
+  switch (t.k) {
+    case 'adt':
+      f(t);
+      for (const a of t.args) if (a.k === 'ty') visitAdts(a.ty, f, depth + 1);
+      return;
+    case 'ptr':
+      return visitAdts(t.pointee, f, depth + 1);
+    case 'array':
+    case 'slice':
+      return visitAdts(t.elem, f, depth + 1);
+    case 'tuple':
+      for (const e of t.elems) visitAdts(e, f, depth + 1);
+      return;
+    default:
+      return;
+  }
 }
 
 /** Whether a type holds no type parameter, unknown or error (those are decided elsewhere). */
@@ -263,14 +411,14 @@ function adtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: Bou
     try {
       const fields = host.fieldTys(ty);
       const r = fields ? all(fields.map((f) => implementsStd(f, trait, undefined, host, depth + 1))) : 'unknown';
-      return r === false && implsMaybeUnseen(item, m) ? 'unknown' : r;
+      return r === false && (implsMaybeUnseen(item, m) || renames(m, trait)) ? 'unknown' : r;
     } finally {
       seen.delete(item);
     }
   }
   const derives = derivesOf(item, m);
   if (derives.has(trait)) return trait === 'Default' && item.kind === 'enum' ? true : args();
-  if (trait !== 'Clone') return byImpls(ty, trait, host, depth) ?? (implsMaybeUnseen(item, m) ? 'unknown' : false);
+  if (trait !== 'Clone') return byImpls(ty, trait, host, depth) ?? (implsMaybeUnseen(item, m) || renames(m, trait) ? 'unknown' : false);
   // No derive: an `impl Clone` (or `impl Copy`, which needs one) of the crate, whose impls are all
   // seen unless a macro call was left unexpanded or a derive macro of another crate is used.
   if (host.resolver.hasCloneImpl(item, m) || host.resolver.hasCopyImpl(item, m)) return true;
@@ -289,6 +437,8 @@ function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost
   let found = false;
   for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
     if (impl.stdTrait !== trait || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+    // A crate's own trait named like std's is not std's.
+    if (crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
     const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
     if (self?.k !== 'item' || self.item !== item) continue;
     found = true;
@@ -297,6 +447,8 @@ function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost
     if (r !== false) return r;
   }
   if ((crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.stdTrait === trait)) return 'unknown';
+  // `use std::fmt::Debug as D; impl D for X`: an impl of it is not told by its written name.
+  if (renames(m, trait)) return 'unknown';
   return found ? false : undefined;
 }
 
@@ -321,8 +473,13 @@ function implApplies(impl: ImplDef, at: ModuleScope, ty: Extract<Ty, { k: 'adt' 
     if (a.k !== 'ty') return 'unknown';
     for (const t of p.traits ?? []) {
       const std = stdTraitOf(t, at, host.resolver);
-      if (!std || std === 'From' || std === 'Into') return 'unknown';
-      verdicts.push(implementsStd(a.ty, std, undefined, host, depth + 1));
+      if (std === 'From' || std === 'Into') return 'unknown';
+      if (std) verdicts.push(implementsStd(a.ty, std, undefined, host, depth + 1));
+      else {
+        const own = crateTrait(t, at, host.resolver);
+        if (!own) return 'unknown';
+        verdicts.push(implementsCrateTrait(a.ty, own.item, own.m, host, depth + 1));
+      }
     }
   }
   return all(verdicts);
@@ -342,7 +499,20 @@ const INERT_ATTRS: ReadonlySet<string> = new Set([
 export function implsMaybeUnseen(item: TypeItem, m: ModuleScope): boolean {
   if (item.attrs.some((a) => !INERT_ATTRS.has(a.name))) return true;
   if ([...derivesOf(item, m)].some((d) => !STD_DERIVES.has(d))) return true;
-  return m.crate.modules().some((x) => x.macroCalls.length > 0);
+  return hasMacroCalls(m.crate);
+}
+
+const macroCallsOf = new WeakMap<CrateScope, boolean>();
+
+/**
+ * Whether a crate has a macro call left unexpanded. Kept per crate scope: the editor patches a
+ * crate's scope in place only for files without macro calls (src/incremental/crateSession.ts), so
+ * the answer holds for the scope's life.
+ */
+function hasMacroCalls(crate: CrateScope): boolean {
+  let r = macroCallsOf.get(crate);
+  if (r === undefined) macroCallsOf.set(crate, (r = crate.modules().some((x) => x.macroCalls.length > 0)));
+  return r;
 }
 
 /** Whether the crate imports std's trait `name` under another name (an impl of it is then not told by its written name). */
@@ -472,6 +642,7 @@ function crateConversion(own: Extract<Ty, { k: 'adt' }>, from: Ty, to: Ty, host:
   for (const name of names) {
     for (const { impl, m: at } of crate.impls.get(name) ?? []) {
       if ((impl.stdTrait !== 'From' && impl.stdTrait !== 'Into') || !crate.active(impl.cfg)) continue;
+      if (crateTrait(impl.traitPath ?? impl.trait ?? impl.stdTrait, at, host.resolver)) continue;
       if (crate.unsure(impl.cfg) !== undefined || impl.generics?.params.some((p) => p.kind !== 'lifetime') || impl.hasWhere) {
         unsure = true;
         continue;
@@ -487,7 +658,7 @@ function crateConversion(own: Extract<Ty, { k: 'adt' }>, from: Ty, to: Ty, host:
       if (r === undefined) unsure = true;
     }
   }
-  return unsure || implsMaybeUnseen(item, m) ? 'unknown' : false;
+  return unsure || implsMaybeUnseen(item, m) || renames(m, 'From') || renames(m, 'Into') ? 'unknown' : false;
 }
 
 function both(a: boolean | undefined, b: boolean | undefined): boolean | undefined {

@@ -46,7 +46,7 @@ export function movedItem(it: Item, d: number, ld: number): Item {
     case 'macroCall':
     case 'macroRules':
     case 'impl':
-      // Nothing nested has a position, or the item is rare: the deep copy is as cheap.
+      // Nothing nested has a position, or the item is small and a file holds few (impls): the deep copy is as cheap.
       return shifted(it, d, ld);
     case 'struct':
       out = {

@@ -663,8 +663,7 @@ export class CrateScope {
             : st.kind === 'path' ? st.segments[st.segments.length - 1]?.name
             : st.kind === 'array' ? '[]'
             : inner ? `${st.kind === 'ref' && st.mutable ? '&mut' : '&'}${inner.segments[inner.segments.length - 1]?.name}`
-            : undefined;
-          if (self === undefined) break;
+            : OTHER_IMPLS;
           let list = this._impls.get(self);
           if (!list) this._impls.set(self, (list = []));
           list.push({ impl: item, m });
@@ -1152,7 +1151,7 @@ export class Resolver {
     if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };
     // With generic arguments written, an impl for other arguments (of any kind, or a blanket
     // impl, which is not looked at here) may be the one: answered only when nothing else could be.
-    if (withArgs && (inherent.length + ofTraits.length !== 1 || (crate.impls.get(BLANKET_IMPLS)?.length ?? 0) > 0)) {
+    if (withArgs && (inherent.length + ofTraits.length !== 1 || (crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.consts.length > 0))) {
       return { unknown: `\`${owner.item.name}::${name}\` with generic arguments: the impls' arguments are not compared here` };
     }
     return pick[0];
@@ -1233,6 +1232,9 @@ export class Resolver {
     return undefined;
   }
 }
+
+/** The key of `CrateScope.impls` for impls whose self type is none of the kinds keyed by name (a tuple, a raw or fn pointer, a reference to one of those). */
+export const OTHER_IMPLS = '<other>';
 
 /** The key of `CrateScope.impls` for impls whose self type is a parameter of the impl (see `blanketParam`). */
 export const BLANKET_IMPLS = '<blanket>';

@@ -633,13 +633,12 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
 }
 
 /**
- * An inherent impl with associated constants, `impl Copy for T`, `impl Clone for T`, an impl of
- * one of the std traits bounds are checked for (`Default`, `Debug`, `From`…), or a trait impl with
- * associated types or constants (see ImplDef); undefined for every other impl.
+ * An inherent impl with associated constants, or any trait impl (see ImplDef); undefined for
+ * other inherent impls and negative impls.
  */
 /**
- * Whether the impl under `cur` can give an `ImplDef` (see `implItem`): its trait is one of the std
- * traits kept, or its body has an associated type or constant. Read with the cursor only.
+ * Whether the impl under `cur` can give an `ImplDef` (see `implItem`): it is a trait impl, or its
+ * body has an associated constant. Read with the cursor only.
  */
 function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
   if (ctx.bodyField < 0 || ctx.traitField < 0) return true;
@@ -647,9 +646,9 @@ function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
   try {
     do {
       const field = cur.currentFieldId;
-      if (field === ctx.traitField) {
-        if (STD_TRAIT_IMPL.test(ctx.text.slice(cur.startIndex, cur.endIndex).replace(/\s+/g, ''))) return true;
-      } else if (field === ctx.bodyField) {
+      // Every trait impl is kept: a bound on a crate's trait is checked against them (src/core/bounds.ts).
+      if (field === ctx.traitField) return true;
+      else if (field === ctx.bodyField) {
         if (!cur.gotoFirstChild()) return false;
         try {
           do {
@@ -668,8 +667,6 @@ function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
   }
 }
 
-/** The std traits whose impls are kept (see ImplDef: `copy`, `clone`, `stdTrait`), arguments allowed (`From<u8>`). */
-const STD_TRAIT_IMPL = /(?:^|::)(?:Copy|Clone|Default|Debug|PartialEq|Eq|PartialOrd|Ord|Hash|Send|Sync|From|Into)(?:<.*>)?$/;
 const STD_TRAIT_NAME = /(?:^|::)(Default|Debug|PartialEq|Eq|PartialOrd|Ord|Hash|Send|Sync|From|Into)(?:<.*>)?$/;
 
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
@@ -678,11 +675,15 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const trait = node.childForFieldName('trait');
   if (trait) {
     const traitText = slice(ctx, trait).replace(/\s+/g, '');
-    if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, span: itemSpan(node, p), cfg: p.cfg };
-    if (/(?:^|::)Clone$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, clone: true, span: itemSpan(node, p), cfg: p.cfg };
+    // The trait as written (its last segment, and its path when it has more): a crate's own trait
+    // may be named like std's (`trait Clone {}`).
+    const bare = traitText.replace(/<[^]*$/, '');
+    const last = traitLastSegment(traitText);
+    const named = { trait: last && ownString(last), ...(bare.includes('::') ? { traitPath: ownString(bare) } : {}) };
+    if (node.children.some((k) => k.type === '!')) return undefined;
+    if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, ...named, span: itemSpan(node, p), cfg: p.cfg };
+    if (/(?:^|::)Clone$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, clone: true, ...named, span: itemSpan(node, p), cfg: p.cfg };
     const std = STD_TRAIT_NAME.exec(traitText)?.[1];
-    // A negative impl (`impl !Send for X`, nightly) says the opposite: not kept.
-    if (std && node.children.some((k) => k.type === '!')) return undefined;
     if (std) {
       // `impl Default for X`, `unsafe impl<T: Send> Send for W<T>`, `impl From<u8> for X`: whether a
       // generic argument meets a parameter's bound (src/core/bounds.ts).
@@ -691,7 +692,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
       const tparams = node.childForFieldName('type_parameters') ?? undefined;
       const where = node.children.find((k) => k.type === 'where_clause');
       return {
-        kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, stdTrait: std, ...(traitArgs?.length ? { traitArgs } : {}),
+        kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, stdTrait: std, ...named, ...(traitArgs?.length ? { traitArgs } : {}),
         ...(tparams ? { generics: genericsOf(tparams, where, ctx) } : {}), ...(where ? { hasWhere: true as const } : {}), span: itemSpan(node, p), cfg: p.cfg,
       };
     }
@@ -715,7 +716,6 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
       }
       attrs = newPending();
     }
-    if (types.length === 0 && consts.length === 0) return undefined;
     const where = node.children.find((k) => k.type === 'where_clause');
     const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, where, ctx);
     const traitTy = trait.type === 'generic_type' ? typeExpr(trait, ctx, 0) : undefined;
@@ -724,7 +724,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     const traitPath = pathNode ? slice(ctx, pathNode).replace(/\s+/g, '') : undefined;
     return {
       kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: consts.length ? consts : EMPTY, trait: traitLastSegment(traitText), ...(traitPath?.includes('::') ? { traitPath } : {}), ...(traitArgs?.length ? { traitArgs } : {}),
-      generics, ...(where ? { hasWhere: true as const } : {}), types, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg,
+      generics, ...(where ? { hasWhere: true as const } : {}), ...(types.length ? { types } : {}), ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg,
     };
   }
   const body = node.childForFieldName('body');

@@ -1,7 +1,8 @@
 /**
  * Generic arguments against their parameters' bounds, checked by rustc: random uses of generic
  * structs bounded by std's traits (`Copy`, `Clone`, `Default`, `Debug`, the comparison traits,
- * `Hash`, `Send`, `Sync`, `From<X>`, `Into<X>`, inline, in a where clause, by a full path),
+ * `Hash`, `Send`, `Sync`, `From<X>`, `Into<X>`, inline, in a where clause, by a full path) and
+ * by the file's own traits (impls for scalars, tuples, references, generic and blanket impls),
  * given scalars, references, raw and fn pointers, arrays, tuples, std types and the file's own
  * types (with and without derives, with written impls: `impl Clone`, `impl Default`, `impl
  * From<u8> for X`, `impl From<X> for u64`, `unsafe impl Send`, generic impls with bounds). rustc rejects an unmet bound
@@ -20,6 +21,7 @@ const BOUNDS = [
   'From<u8>', 'From<u16>', 'From<i32>', 'From<char>', 'From<bool>', 'From<f32>', 'From<u32>',
   'Into<u64>', 'Into<i64>', 'Into<f64>', 'Into<u32>', 'Into<usize>', 'Into<char>',
   'std::marker::Copy', 'core::cmp::Ord', 'fmt::Debug', 'Clone + Debug', 'Default + Eq', 'Sync + Send',
+  'Tr1', 'Tr2', 'Tr3', 'Tr1 + Clone', 'crate::Tr3',
 ];
 
 const SCALARS = ['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'isize', 'f32', 'f64', 'bool', 'char'];
@@ -50,6 +52,23 @@ const HEADER = [
   'impl<T: Debug> Debug for GS<T> { fn fmt(&self, f: &mut fmt::Formatter<\'_>) -> fmt::Result { Ok(()) } }',
   'impl<T: PartialEq> PartialEq for GS<T> { fn eq(&self, o: &Self) -> bool { self.0 == o.0 } }',
   'unsafe impl<T: Sync> Sync for GS<T> {}',
+  // The file's own traits: impls for scalars, a tuple, an array, references, its types, generic
+  // impls with bounds and a blanket impl.
+  'pub trait Tr1 {}',
+  'impl Tr1 for u8 {}',
+  'impl Tr1 for i64 {}',
+  'impl Tr1 for (u8, u16) {}',
+  'impl Tr1 for [u8; 3] {}',
+  "impl Tr1 for &'static str {}",
+  'impl Tr1 for AllDerive {}',
+  'impl<T: Tr1> Tr1 for G<T> {}',
+  'impl<T: Tr1> Tr1 for Option<T> {}',
+  'pub trait Tr2 {}',
+  'impl<T: Copy + Tr1> Tr2 for T {}',
+  'pub trait Tr3 {}',
+  'impl Tr3 for String {}',
+  'impl Tr3 for ManualDefault {}',
+  'impl<T: Clone> Tr3 for G<T> {}',
   // One wrapper per bound, inline or in a where clause.
   ...BOUNDS.map((b, i) => (i % 3 === 2 ? `pub struct W${i}<T>(pub T) where T: ${b};` : `pub struct W${i}<T: ${b}>(pub T);`)),
 ];

@@ -387,15 +387,16 @@ describe('parse: extractFile', () => {
       assert.equal(rules.body, ' () => {} ');
       assert.equal(f.items.length, 6);
     });
-    it('items inside function bodies and impl blocks are ignored; inherent and trait impls keep their associated consts', async () => {
+    it('items inside function bodies and impl blocks are ignored; inherent impls are kept for their associated consts, every trait impl for its trait', async () => {
       const f = await extract(
-        'fn f() { struct Inner; enum E2 { A } }\nimpl S { const X: u8 = 1; fn g() { struct Inner2; } }\nimpl<T> Tr for S<T> { const Y: u8 = 2; }\nimpl S { fn h() {} }\nimpl Tr2 for S { fn k() {} }\nstruct Outer;',
+        'fn f() { struct Inner; enum E2 { A } }\nimpl S { const X: u8 = 1; fn g() { struct Inner2; } }\nimpl<T> Tr for S<T> { const Y: u8 = 2; }\nimpl S { fn h() {} }\nimpl Tr2 for S { fn k() {} }\nimpl !Send for S {}\nstruct Outer;',
       );
-      assert.deepEqual(f.items.map((i) => ('name' in i ? i.name : i.kind)), ['impl', 'impl', 'Outer']);
-      const [impl, traitImpl] = f.items;
-      assert.ok(impl?.kind === 'impl' && traitImpl?.kind === 'impl');
+      assert.deepEqual(f.items.map((i) => ('name' in i ? i.name : i.kind)), ['impl', 'impl', 'impl', 'Outer']);
+      const [impl, traitImpl, bare] = f.items;
+      assert.ok(impl?.kind === 'impl' && traitImpl?.kind === 'impl' && bare?.kind === 'impl');
       assert.deepEqual(impl.consts.map((c) => c.name), ['X']);
       assert.deepEqual([traitImpl.trait, traitImpl.consts.map((c) => c.name)], ['Tr', ['Y']]);
+      assert.deepEqual([bare.trait, bare.consts.length], ['Tr2', 0]);
       assert.equal(f.problems.length, 0);
     });
   });
