@@ -103,14 +103,25 @@ export interface BoundProblem {
  * do not meet, else the first one they may not meet. Arguments left to their defaults are checked
  * too, as rustc does; arguments that hold a type parameter are left to the generic definition.
  */
-export function unmetBound(params: readonly GenericParam[], argVals: readonly GArg[], m: ModuleScope, host: BoundHost): BoundProblem | undefined {
+export function unmetBound(params: readonly GenericParam[], argVals: readonly GArg[], m: ModuleScope, host: BoundHost, using?: UsingScope): BoundProblem | undefined {
   const tparams = params.filter((p) => p.kind !== 'lifetime');
   let generics: Map<string, GArg> | undefined;
   let unsure: BoundProblem | undefined;
   for (let i = 0; i < Math.min(tparams.length, argVals.length); i++) {
     const p = tparams[i]!;
     const v = argVals[i]!;
-    if (p.kind !== 'type' || v.k !== 'ty' || !concrete(v.ty)) continue;
+    if (p.kind !== 'type' || v.k !== 'ty') continue;
+    if (v.ty.k === 'param') {
+      // A parameter of the definition that uses the type (`struct H<U>(W<U>)`): its own bounds
+      // must give what `p`'s ask (rustc rejects the definition otherwise).
+      const up = using?.params.find((q) => q.kind === 'type' && q.name === (v.ty as { name: string }).name);
+      if (up?.kind !== 'type' || !using) continue;
+      for (const t of p.traits ?? []) {
+        if (paramGives(up, using.m, t, m, host) === false) return { k: 'unmet', ty: v.ty, bound: t.split('::').pop()! };
+      }
+      continue;
+    }
+    if (!concrete(v.ty)) continue;
     const check = (trait: StdTrait, arg: Ty | undefined, bound: string): BoundProblem | undefined => {
       const r = implementsStd(v.ty, trait, arg, host);
       if (r === false) return { k: 'unmet', ty: v.ty, bound };
@@ -284,6 +295,51 @@ function visitAdts(t: Ty, f: (adt: Extract<Ty, { k: 'adt' }>) => void, depth = 0
     default:
       return;
   }
+}
+
+/** The definition whose field names a bounded generic type (its parameters and module). */
+export interface UsingScope {
+  readonly params: readonly GenericParam[];
+  readonly m: ModuleScope;
+}
+
+/** What each checked std trait has as supertraits (so a bound gives them too). */
+const SUPERTRAITS: Partial<Record<StdTrait, readonly StdTrait[]>> = { Copy: ['Clone'], Eq: ['PartialEq'], PartialOrd: ['PartialEq'], Ord: ['Eq', 'PartialOrd', 'PartialEq'] };
+
+/**
+ * Whether a parameter `up` (bounded in `upM`) certainly has the trait a bound `written` (in
+ * `boundM`) asks of it: false only when every bound of `up` is a std trait checked here and none
+ * gives it, and (for a crate's trait) no blanket impl of the trait may cover `up`.
+ */
+function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScope, written: string, boundM: ModuleScope, host: BoundHost): Verdict {
+  if (up.bounds?.length || up.projectionBounds) return 'unknown';
+  const asked = stdTraitOf(written, boundM, host.resolver);
+  const own = asked ? undefined : crateTrait(written, boundM, host.resolver);
+  if (!asked && !own) return 'unknown';
+  if (asked === 'From' || asked === 'Into') return 'unknown';
+  const given = new Set<string>();
+  for (const t of up.traits ?? []) {
+    const std = stdTraitOf(t, upM, host.resolver);
+    if (std) {
+      given.add(std);
+      for (const x of SUPERTRAITS[std] ?? []) given.add(x);
+      continue;
+    }
+    const c = crateTrait(t, upM, host.resolver);
+    // Another crate trait may have the asked one as a supertrait.
+    if (!c || !own || c.item !== own.item) return 'unknown';
+    return true;
+  }
+  if (asked) return given.has(asked);
+  // A crate's trait: only a blanket impl could give it to a parameter.
+  const crate = own!.m.crate;
+  if (hasMacroCalls(crate)) return 'unknown';
+  for (const { impl, m: at } of crate.impls.get(BLANKET_IMPLS) ?? []) {
+    if (impl.trait === undefined) continue;
+    const named = host.resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait).split('::').filter((x) => x !== ''), false);
+    if (named?.k !== 'item' ? impl.trait === own!.item.name : named.item === own!.item) return 'unknown';
+  }
+  return false;
 }
 
 /** Whether a type holds no type parameter, unknown or error (those are decided elsewhere). */
@@ -502,17 +558,14 @@ export function implsMaybeUnseen(item: TypeItem, m: ModuleScope): boolean {
   return hasMacroCalls(m.crate);
 }
 
-const macroCallsOf = new WeakMap<CrateScope, boolean>();
-
 /**
- * Whether a crate has a macro call left unexpanded. Kept per crate scope: the editor patches a
- * crate's scope in place only for files without macro calls (src/incremental/crateSession.ts), so
- * the answer holds for the scope's life.
+ * Whether some of a crate's impls may not be seen: a macro call left unexpanded, a module still
+ * being read (the editor reads crates off the main thread), or a file analysed on its own while
+ * the rest of its crate is read (CrateInput.detached). Read without sorting out every module's
+ * names (a 1,000-file crate's).
  */
 function hasMacroCalls(crate: CrateScope): boolean {
-  let r = macroCallsOf.get(crate);
-  if (r === undefined) macroCallsOf.set(crate, (r = crate.modules().some((x) => x.macroCalls.length > 0)));
-  return r;
+  return crate.input.detached === true || crate.outside !== undefined || crate.modules().some((x) => x.pending || x.hasMacroCalls);
 }
 
 /** Whether the crate imports std's trait `name` under another name (an impl of it is then not told by its written name). */

@@ -1049,7 +1049,7 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const unmet = unmetBound(item.generics.params, argVals, b.m, this.boundHost);
+          const unmet = unmetBound(item.generics.params, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m });
           if (unmet?.k === 'unmet') return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it of its parameter)` };
           if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires of its parameter, is not known here (rustc rejects the type if not)` };
         }
@@ -1277,6 +1277,34 @@ export class Engine {
     const item = m?.types.get(name);
     if (!m || !item || (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union')) return undefined;
     return { k: 'adt', def: { item: item as TypeItem, m }, args: args.map((ty) => ({ k: 'ty', ty })) };
+  }
+
+  private readonly definitionBounds = new WeakMap<object, string | null>();
+
+  /**
+   * A bound a field of a generic definition breaks with the definition's own parameter (`struct
+   * H<U>(W<U>)` where `W<T: Copy>` and `U` has no `Copy` bound): rustc rejects the definition,
+   * whatever its arguments. The message of the first one, or undefined.
+   */
+  private definitionBound(item: TypeItem, m: ModuleScope): string | undefined {
+    const memo = this.definitionBounds.get(item);
+    if (memo !== undefined) return memo ?? undefined;
+    const identity: GArg[] = item.generics.params
+      .filter((p) => p.kind !== 'lifetime')
+      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+    const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
+    const fields = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)).flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+    let found: string | undefined;
+    for (const f of fields) {
+      if (found || !m.crate.active(f.cfg)) continue;
+      try {
+        found = boundErrorIn(this.tyOf(f.ty, scope));
+      } catch (e) {
+        if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+      }
+    }
+    this.definitionBounds.set(item, found ?? null);
+    return found;
   }
 
   /** The generic definition's own tail decides MaybeUnsized (rustc checks `instantiate_identity`). */
@@ -1662,6 +1690,10 @@ export class Engine {
     }
     const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate);
     if (why) throw new Abstain(`\`${item.name}\` depends on a cfg not known here: ${why}`);
+    if (!crate.isStd && item.generics.params.some((p) => p.kind === 'type')) {
+      const unmet = this.definitionBound(item, ty.def.m);
+      if (unmet) throw new Reject('E0277', `${unmet} in the definition of \`${item.name}\`, whose own parameter does not have that bound`);
+    }
     const itemRepr = reprOf(item, crate);
     const repr = reprOptions(itemRepr, t);
     if (itemRepr.simd) throw new Abstain('`#[repr(simd)]` is unstable and not modelled');
@@ -2210,6 +2242,34 @@ function maybeUnsizedParam(p: GenericParam): boolean {
   const last = (path: string) => path.slice(path.lastIndexOf(':') + 1);
   if ((p.traits ?? []).some((t) => SIZED_STD_TRAITS.has(last(t)))) return false;
   return !(p.bounds ?? []).some((b) => b.kind === 'path' && SIZED_STD_TRAITS.has(b.segments[b.segments.length - 1]!.name));
+}
+
+/** The message of an unmet bound (src/core/bounds.ts) anywhere in a type, if there is one. */
+function boundErrorIn(t: Ty, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (t.k) {
+    case 'error':
+      return t.code === 'E0277' && t.message.startsWith('the trait bound') ? t.message : undefined;
+    case 'adt':
+      for (const a of t.args) {
+        const r = a.k === 'ty' ? boundErrorIn(a.ty, depth + 1) : undefined;
+        if (r) return r;
+      }
+      return undefined;
+    case 'ptr':
+      return boundErrorIn(t.pointee, depth + 1);
+    case 'array':
+    case 'slice':
+      return boundErrorIn(t.elem, depth + 1);
+    case 'tuple':
+      for (const e of t.elems) {
+        const r = boundErrorIn(e, depth + 1);
+        if (r) return r;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** One more than the deepest of `parts` (see Layout.height). */

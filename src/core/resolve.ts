@@ -181,6 +181,11 @@ export class ModuleScope {
   }
 
   /** Sorts the noted items' names into the maps. */
+  /** Whether an item macro call was left unexpanded here (read without sorting out the names). */
+  get hasMacroCalls(): boolean {
+    return this.unfilled ? this.unfilled.some((it) => it.kind === 'macroCall') : this._macroCalls.length > 0;
+  }
+
   ensure(): void {
     const items = this.unfilled;
     if (!items) return;
