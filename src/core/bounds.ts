@@ -11,8 +11,8 @@
  * type gets its layout, as rustc gives it when the bound holds.
  */
 import type { GArg, Ty } from './engine';
-import type { GenericParam, ImplDef, TraitDef, TypeExpr, TypeItem } from './model';
-import { cfgAttrTexts } from './attrs';
+import { type CfgPredicate, type GenericParam, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
+import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems } from './stdPublic';
 
@@ -174,7 +174,7 @@ function crateTrait(written: string, m: ModuleScope, resolver: Resolver): { item
  * trait arguments, leaves it unknown.
  */
 export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, host: BoundHost, depth = 0): Verdict {
-  if (depth > MAX_DEPTH) return 'unknown';
+  if (depth > MAX_DEPTH || IMPLS_NOT_KEPT.has(trait.name)) return 'unknown';
   const key = implKey(ty);
   if (key === undefined) return 'unknown';
   const crates = new Set([traitM.crate]);
@@ -191,7 +191,7 @@ export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScop
     for (const list of [crate.impls.get(key), crate.impls.get(BLANKET_IMPLS)]) {
       for (const { impl, m: at } of list ?? []) {
         // Every trait impl, whatever its written name (`use a::Tr as B; impl B for X`).
-        if (impl.trait === undefined || !crate.active(impl.cfg)) continue;
+        if (impl.trait === undefined || !liveOrUnsure(crate, impl.cfg)) continue;
         const named = host.resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait).split('::').filter((x) => x !== ''), false);
         if (named?.k !== 'item') {
           if (impl.trait === trait.name) unsure = true;
@@ -333,7 +333,7 @@ function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScop
   if (asked) return given.has(asked);
   // A crate's trait: only a blanket impl could give it to a parameter.
   const crate = own!.m.crate;
-  if (hasMacroCalls(crate)) return 'unknown';
+  if (hasMacroCalls(crate) || IMPLS_NOT_KEPT.has(own!.item.name)) return 'unknown';
   for (const { impl, m: at } of crate.impls.get(BLANKET_IMPLS) ?? []) {
     if (impl.trait === undefined) continue;
     const named = host.resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait).split('::').filter((x) => x !== ''), false);
@@ -341,6 +341,7 @@ function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScop
   }
   return false;
 }
+
 
 /** Whether a type holds no type parameter, unknown or error (those are decided elsewhere). */
 function concrete(t: Ty, depth = 0): boolean {
@@ -492,7 +493,7 @@ function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost
   const crate = m.crate;
   let found = false;
   for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
-    if (impl.stdTrait !== trait || !crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+    if (impl.stdTrait !== trait || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
     // A crate's own trait named like std's is not std's.
     if (crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
     const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
@@ -541,6 +542,11 @@ function implApplies(impl: ImplDef, at: ModuleScope, ty: Extract<Ty, { k: 'adt' 
   return all(verdicts);
 }
 
+/** Whether an impl may hold: its cfgs hold, or a build script decides them (then the impl may be there). */
+function liveOrUnsure(crate: CrateScope, cfg: readonly CfgPredicate[]): boolean {
+  return crate.active(cfg) || crate.unsure(cfg) !== undefined;
+}
+
 /** Attributes that make no impls (std's derives are read from `derive`). */
 const INERT_ATTRS: ReadonlySet<string> = new Set([
   'derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'forbid', 'expect', 'non_exhaustive', 'must_use', 'deprecated', 'rustfmt::skip', 'automatically_derived',
@@ -554,6 +560,11 @@ const INERT_ATTRS: ReadonlySet<string> = new Set([
  */
 export function implsMaybeUnseen(item: TypeItem, m: ModuleScope): boolean {
   if (item.attrs.some((a) => !INERT_ATTRS.has(a.name))) return true;
+  // A derive behind a `cfg_attr` that a build script decides.
+  for (const a of item.attrs) {
+    const parts = a.name === 'cfg_attr' ? cfgAttrParts(a.text) : undefined;
+    if (parts && m.crate.unsure([parts.pred]) !== undefined) return true;
+  }
   if ([...derivesOf(item, m)].some((d) => !STD_DERIVES.has(d))) return true;
   return hasMacroCalls(m.crate);
 }
@@ -694,7 +705,7 @@ function crateConversion(own: Extract<Ty, { k: 'adt' }>, from: Ty, to: Ty, host:
   let unsure = false;
   for (const name of names) {
     for (const { impl, m: at } of crate.impls.get(name) ?? []) {
-      if ((impl.stdTrait !== 'From' && impl.stdTrait !== 'Into') || !crate.active(impl.cfg)) continue;
+      if ((impl.stdTrait !== 'From' && impl.stdTrait !== 'Into') || !liveOrUnsure(crate, impl.cfg)) continue;
       if (crateTrait(impl.traitPath ?? impl.trait ?? impl.stdTrait, at, host.resolver)) continue;
       if (crate.unsure(impl.cfg) !== undefined || impl.generics?.params.some((p) => p.kind !== 'lifetime') || impl.hasWhere) {
         unsure = true;

@@ -387,6 +387,18 @@ export interface ImplDef {
   readonly cfg: readonly CfgPredicate[];
 }
 
+/**
+ * Traits whose impls the extractor does not keep unless they define associated types or
+ * constants (src/parse/extract.ts; src/core/bounds.ts reads the others): std's and the ecosystem's most implemented traits that no bound
+ * checked here asks for (`impl Display for X` is in most files). A crate's own trait of such a
+ * name is not checked (its impls may not be kept).
+ */
+export const IMPLS_NOT_KEPT: ReadonlySet<string> = new Set([
+  'Display', 'Drop', 'Error', 'AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'Write', 'Read', 'BufRead', 'Seek', 'Serialize', 'Deserialize',
+  'Binary', 'Octal', 'LowerHex', 'UpperHex', 'LowerExp', 'UpperExp', 'Pointer', 'Extend', 'FromIterator', 'Sum', 'Product', 'Unpin',
+  'UnwindSafe', 'RefUnwindSafe', 'ToTokens', 'Parse', 'Visit', 'VisitMut', 'Fold',
+]);
+
 export type TypeItem = StructDef | UnionDef | EnumDef;
 export type Item = TypeItem | TypeAliasDef | ConstDef | UseDef | ModDef | ExternCrateDef | TraitDef | FnDef | MacroItem | MacroRulesDef | ImplDef;
 

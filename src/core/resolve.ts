@@ -619,7 +619,9 @@ export class CrateScope {
             break;
         }
       }
-      if ('cfg' in item && !this.active(item.cfg)) continue;
+      // An impl whose cfg a build script decides is listed (its readers see `unsure(impl.cfg)`):
+      // it may be there, so a bound is not called unmet nor an associated type taken from another.
+      if ('cfg' in item && !this.active(item.cfg) && !(item.kind === 'impl' && unsure !== undefined)) continue;
       switch (item.kind) {
         case 'struct':
         case 'enum':
@@ -1125,7 +1127,8 @@ export class Resolver {
 
   private hasMarkerImpl(item: TypeItem, m: ModuleScope, which: 'copy' | 'clone'): boolean {
     for (const { impl, m: at } of m.crate.impls.get(item.name) ?? []) {
-      if (!impl[which] || !m.crate.active(impl.cfg) || impl.selfTy.kind !== 'path') continue;
+      // An impl whose cfg a build script decides may be there: counted (a type is not called non-Copy on a guess).
+      if (!impl[which] || (!m.crate.active(impl.cfg) && m.crate.unsure(impl.cfg) === undefined) || impl.selfTy.kind !== 'path') continue;
       const self = this.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
       if (self?.k === 'item' && self.item === item) return true;
     }

@@ -38,7 +38,7 @@ import type {
   UseEntry,
   VariantDef,
 } from '../core/model';
-import { ownString } from '../core/model';
+import { IMPLS_NOT_KEPT, ownString } from '../core/model';
 import { isLintAttr } from '../core/lints';
 import { BAIL, FastParser } from './fast';
 import { abandonedParse } from './parser';
@@ -646,9 +646,11 @@ function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
   try {
     do {
       const field = cur.currentFieldId;
-      // Every trait impl is kept: a bound on a crate's trait is checked against them (src/core/bounds.ts).
-      if (field === ctx.traitField) return true;
-      else if (field === ctx.bodyField) {
+      // Trait impls are kept (a bound on a crate's trait is checked against them, src/core/bounds.ts),
+      // but for the most implemented traits no bound asks about, unless they define associated items.
+      if (field === ctx.traitField) {
+        if (!IMPLS_NOT_KEPT.has(traitLastSegment(ctx.text.slice(cur.startIndex, cur.endIndex)) ?? '')) return true;
+      } else if (field === ctx.bodyField) {
         if (!cur.gotoFirstChild()) return false;
         try {
           do {
@@ -681,6 +683,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     const last = traitLastSegment(traitText);
     const named = { trait: last && ownString(last), ...(bare.includes('::') ? { traitPath: ownString(bare) } : {}) };
     if (node.children.some((k) => k.type === '!')) return undefined;
+    const keepBare = !IMPLS_NOT_KEPT.has(last ?? '');
     if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, ...named, span: itemSpan(node, p), cfg: p.cfg };
     if (/(?:^|::)Clone$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, clone: true, ...named, span: itemSpan(node, p), cfg: p.cfg };
     const std = STD_TRAIT_NAME.exec(traitText)?.[1];
@@ -716,6 +719,7 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
       }
       attrs = newPending();
     }
+    if (!keepBare && types.length === 0 && consts.length === 0) return undefined;
     const where = node.children.find((k) => k.type === 'where_clause');
     const generics = genericsOf(node.childForFieldName('type_parameters') ?? undefined, where, ctx);
     const traitTy = trait.type === 'generic_type' ? typeExpr(trait, ctx, 0) : undefined;

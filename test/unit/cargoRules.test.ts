@@ -1041,6 +1041,21 @@ pub struct Cell(pub loom::imp::AtomicU64, pub u8);
     abstain: [['P5', /trait impl/], ['P7', /trait impl/]],
   },
 
+  "impls and derives behind a cfg the build script sets (`#[cfg(has_x)] impl Default for X`, `#[cfg_attr(has_x, derive(Clone))]`): a bound that asks for them is not called unmet": {
+    files: {
+      'Cargo.toml': manifest('bcfgbound'),
+      'build.rs': 'fn main() {\n    println!("cargo:rustc-check-cfg=cfg(has_x)");\n    println!("cargo:rustc-cfg=has_x");\n}\n',
+      'src/lib.rs':
+        'pub struct X(pub u32);\n#[cfg(has_x)] impl Default for X { fn default() -> Self { X(0) } }\n#[cfg_attr(has_x, derive(Clone))] pub struct Z(pub u16);\n' +
+        '#[derive(Clone)] pub struct Y(pub u16);\n#[cfg(has_x)] impl Copy for Y {}\npub trait Tr {}\n#[cfg(has_x)] impl Tr for u8 {}\n' +
+        'pub struct WD<T: Default>(pub T, pub u8);\npub struct WC<T: Clone>(pub T, pub u8);\npub struct WT<T: Tr>(pub T, pub u16);\npub struct WY<T: Copy>(pub T);\n' +
+        'pub struct A(pub WD<X>);\npub struct B(pub WC<Z>);\npub struct C(pub WT<u8>);\npub struct D(pub WY<Y>);\n',
+    },
+    // rustc (the build script sets has_x) lays them all out; the engine does not run it, and must not say E0277.
+    exact: ['X', 'Y', 'Z', 'C', 'D'],
+    abstain: [['A', /not known here/], ['B', /not known here/]],
+  },
+
   "an attribute macro re-exported by a facade crate (`#[facade::bridge]`, `use facade::bridge;`), on the type or on a module around it, may rewrite the type: no number (it was laid out as written)": {
     files: {
       'Cargo.toml': '[package]\nname = "facades"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nfacade = { path = "facade" }\n',
