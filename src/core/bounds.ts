@@ -576,8 +576,20 @@ export function implsMaybeUnseen(item: TypeItem, m: ModuleScope): boolean {
  * names (a 1,000-file crate's).
  */
 function hasMacroCalls(crate: CrateScope): boolean {
-  return crate.input.detached === true || crate.outside !== undefined || crate.modules().some((x) => x.pending || x.hasMacroCalls);
+  let r = incompleteCrates.get(crate);
+  if (r === undefined) {
+    r = crate.input.detached === true || crate.outside !== undefined || crate.modules().some((x) => x.pending || x.hasMacroCalls);
+    incompleteCrates.set(crate, r);
+  }
+  return r;
 }
+
+/**
+ * Kept per crate scope (a keystroke asks it for every bounded type it lays out): a scope is
+ * patched in place only for files without macro calls (src/incremental/crateSession.ts), and a
+ * crate read further is walked into a new scope, so the answer holds for the scope's life.
+ */
+const incompleteCrates = new WeakMap<CrateScope, boolean>();
 
 /** Whether the crate imports std's trait `name` under another name (an impl of it is then not told by its written name). */
 function renames(m: ModuleScope, name: string): boolean {
