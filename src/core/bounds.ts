@@ -251,12 +251,9 @@ function blanketApplies(impl: ImplDef, at: ModuleScope, ty: Ty, host: BoundHost,
 
 /** The key of `CrateScope.impls` an impl for `ty` is listed under (undefined: not known here). */
 function implKey(ty: Ty): string | undefined {
+  const scalar = scalarName(ty);
+  if (scalar !== undefined) return scalar;
   switch (ty.k) {
-    case 'int':
-    case 'float':
-      return ty.name;
-    case 'bool':
-    case 'char':
     case 'str':
       return ty.k;
     case 'adt':
@@ -266,7 +263,7 @@ function implKey(ty: Ty): string | undefined {
     case 'ptr': {
       const p = ty.pointee;
       if (ty.kind === '*const' || ty.kind === '*mut') return OTHER_IMPLS;
-      const inner = p.k === 'adt' ? p.def.item.name : p.k === 'int' || p.k === 'float' ? p.name : p.k === 'bool' || p.k === 'char' || p.k === 'str' ? p.k : undefined;
+      const inner = p.k === 'adt' ? p.def.item.name : p.k === 'str' ? p.k : scalarName(p);
       return inner === undefined ? (p.k === 'tuple' || p.k === 'fnptr' || p.k === 'ptr' ? OTHER_IMPLS : undefined) : `${ty.kind}${inner}`;
     }
     case 'tuple':
