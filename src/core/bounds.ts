@@ -3,12 +3,12 @@
  * (`W<bool>` for `struct W<T: From<u8>>`): rustc refuses such a type with E0277 ("the trait bound
  * `bool: From<u8>` is not satisfied"), so it has no layout.
  *
- * Only std's common traits are checked (`Copy`, `Clone`, `Default`, `Debug`, the comparison
- * traits, `Hash`, `Send`, `Sync`, `From`, `Into`), and a bound is called unmet only when that is
- * certain: for the language's own types by std's impls, which are fixed; for a crate's type by its
- * derives and the impls of `Copy` and `Clone` the crate holds (a crate's impls of the other traits
- * are not read, nor those of any crate's own trait). Whatever is not certain is left alone: the
- * type gets its layout, as rustc gives it when the bound holds.
+ * Std's common traits (`Copy`, `Clone`, `Default`, `Debug`, the comparison traits, `Hash`,
+ * `Send`, `Sync`, `From`, `Into`) are decided by std's impls for the language's types (fixed), a
+ * table of std's common types, and a crate's derives and impls; one that cannot be decided makes
+ * the type unknown. A crate's own trait is decided by the impls of the crates that may hold one;
+ * where that cannot be told, the type keeps its layout, as rustc gives it when the bound holds. A
+ * bound is called unmet only when that is certain: every impl that could meet it is seen.
  */
 import type { GArg, Ty } from './engine';
 import { type CfgPredicate, type GenericParam, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
@@ -30,11 +30,11 @@ const TRAIT_MODULE: Readonly<Record<StdTrait, string>> = {
 /** The checked traits the prelude names (`Debug` and `Hash` must be imported). */
 const PRELUDE: ReadonlySet<string> = new Set(['Copy', 'Send', 'Sync', 'Clone', 'Default', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'From', 'Into']);
 
-/** The traits `#[derive]` makes by std's own derive macros, each bounding every type parameter by itself. */
-const DERIVABLE: ReadonlySet<StdTrait> = new Set(['Copy', 'Clone', 'Default', 'Debug', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Hash']);
-
-/** Std's derive macros: an item deriving anything else may get impls this module does not see. */
-const STD_DERIVES: ReadonlySet<string> = new Set([...DERIVABLE]);
+/**
+ * Std's derive macros (each bounds every type parameter by its trait): an item deriving anything
+ * else may get impls this module does not see.
+ */
+const STD_DERIVES: ReadonlySet<string> = new Set(['Copy', 'Clone', 'Default', 'Debug', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Hash']);
 
 /** Traits std implements for tuples of at most 12 elements (`Copy` and `Clone` are the compiler's, for any length). */
 const TUPLE_12: ReadonlySet<StdTrait> = new Set(['Default', 'Debug', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Hash']);
@@ -179,10 +179,11 @@ export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScop
   if (key === undefined) return 'unknown';
   const crates = new Set([traitM.crate]);
   let unseen = false;
-  visitAdts(ty, (adt) => {
-    if (adt.def.m.crate.isStd) return;
-    crates.add(adt.def.m.crate);
-    if (implsMaybeUnseen(adt.def.item, adt.def.m)) unseen = true;
+  findInTy(ty, (x) => {
+    if (x.k !== 'adt' || x.def.m.crate.isStd) return undefined;
+    crates.add(x.def.m.crate);
+    if (implsMaybeUnseen(x.def.item, x.def.m)) unseen = true;
+    return undefined;
   });
   if (unseen || trait.attrs.some((a) => !INERT_ATTRS.has(a.name))) return 'unknown';
   let unsure = false;
@@ -192,7 +193,7 @@ export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScop
       for (const { impl, m: at } of list ?? []) {
         // Every trait impl, whatever its written name (`use a::Tr as B; impl B for X`).
         if (impl.trait === undefined || !liveOrUnsure(crate, impl.cfg)) continue;
-        const named = host.resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait).split('::').filter((x) => x !== ''), false);
+        const named = implTrait(impl, at, host.resolver);
         if (named?.k !== 'item') {
           if (impl.trait === trait.name) unsure = true;
           continue;
@@ -232,9 +233,17 @@ function blanketApplies(impl: ImplDef, at: ModuleScope, ty: Ty, host: BoundHost,
   const p = params[0];
   const st = impl.selfTy;
   if (params.length !== 1 || p?.kind !== 'type' || st.kind !== 'path' || st.segments.length !== 1 || st.segments[0]!.name !== p.name) return 'unknown';
-  if (p.bounds?.length || p.projectionBounds) return 'unknown';
   // Without `?Sized` the parameter is Sized: an unsized type is not covered.
   if (!p.maybeUnsized && host.sized(ty) !== true) return 'unknown';
+  return boundsHold(p, at, ty, host, depth);
+}
+
+/**
+ * Whether `ty` has every trait an impl's parameter `p` is bounded by (written in `at`): 'unknown'
+ * when one is not a trait this module checks.
+ */
+function boundsHold(p: Extract<GenericParam, { kind: 'type' }>, at: ModuleScope, ty: Ty, host: BoundHost, depth: number): Verdict {
+  if (p.bounds?.length || p.projectionBounds) return 'unknown';
   const verdicts: Verdict[] = [];
   for (const t of p.traits ?? []) {
     const std = stdTraitOf(t, at, host.resolver);
@@ -247,6 +256,11 @@ function blanketApplies(impl: ImplDef, at: ModuleScope, ty: Ty, host: BoundHost,
     }
   }
   return all(verdicts);
+}
+
+/** What a trait impl's trait path names where the impl is written. */
+function implTrait(impl: ImplDef, at: ModuleScope, resolver: Resolver): ReturnType<Resolver['resolveTypePath']> {
+  return resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait ?? '').split('::').filter((x) => x !== ''), false);
 }
 
 /** The key of `CrateScope.impls` an impl for `ty` is listed under (undefined: not known here). */
@@ -274,23 +288,34 @@ function implKey(ty: Ty): string | undefined {
   }
 }
 
-function visitAdts(t: Ty, f: (adt: Extract<Ty, { k: 'adt' }>) => void, depth = 0): void {
-  if (depth > MAX_DEPTH) return;
+/**
+ * The first answer `f` gives for `t` or a type inside it (arguments, pointees, elements), outer
+ * first; undefined when it gives none.
+ */
+export function findInTy<T>(t: Ty, f: (t: Ty) => T | undefined, depth = 0): T | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const here = f(t);
+  if (here !== undefined) return here;
   switch (t.k) {
     case 'adt':
-      f(t);
-      for (const a of t.args) if (a.k === 'ty') visitAdts(a.ty, f, depth + 1);
-      return;
+      for (const a of t.args) {
+        const r = a.k === 'ty' ? findInTy(a.ty, f, depth + 1) : undefined;
+        if (r !== undefined) return r;
+      }
+      return undefined;
     case 'ptr':
-      return visitAdts(t.pointee, f, depth + 1);
+      return findInTy(t.pointee, f, depth + 1);
     case 'array':
     case 'slice':
-      return visitAdts(t.elem, f, depth + 1);
+      return findInTy(t.elem, f, depth + 1);
     case 'tuple':
-      for (const e of t.elems) visitAdts(e, f, depth + 1);
-      return;
+      for (const e of t.elems) {
+        const r = findInTy(e, f, depth + 1);
+        if (r !== undefined) return r;
+      }
+      return undefined;
     default:
-      return;
+      return undefined;
   }
 }
 
@@ -333,7 +358,7 @@ function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScop
   if (hasMacroCalls(crate) || IMPLS_NOT_KEPT.has(own!.item.name)) return 'unknown';
   for (const { impl, m: at } of crate.impls.get(BLANKET_IMPLS) ?? []) {
     if (impl.trait === undefined) continue;
-    const named = host.resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait).split('::').filter((x) => x !== ''), false);
+    const named = implTrait(impl, at, host.resolver);
     if (named?.k !== 'item' ? impl.trait === own!.item.name : named.item === own!.item) return 'unknown';
   }
   return false;
@@ -341,25 +366,8 @@ function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScop
 
 
 /** Whether a type holds no type parameter, unknown or error (those are decided elsewhere). */
-function concrete(t: Ty, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
-  switch (t.k) {
-    case 'param':
-    case 'unknown':
-    case 'error':
-      return false;
-    case 'ptr':
-      return concrete(t.pointee, depth + 1);
-    case 'array':
-    case 'slice':
-      return concrete(t.elem, depth + 1);
-    case 'tuple':
-      return t.elems.every((e) => concrete(e, depth + 1));
-    case 'adt':
-      return t.args.every((a) => a.k === 'const' || concrete(a.ty, depth + 1));
-    default:
-      return true;
-  }
+function concrete(t: Ty): boolean {
+  return findInTy(t, (x) => (x.k === 'param' || x.k === 'unknown' || x.k === 'error' ? true : undefined)) === undefined;
 }
 
 export function bindParams(params: readonly GenericParam[], args: readonly GArg[]): Map<string, GArg> {
@@ -501,9 +509,9 @@ function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost
     if (r !== false) return r;
   }
   if ((crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.stdTrait === trait)) return 'unknown';
+  if (!found) return undefined;
   // `use std::fmt::Debug as D; impl D for X`: an impl of it is not told by its written name.
-  if (renames(m, trait)) return 'unknown';
-  return found ? false : undefined;
+  return renames(m, trait) ? 'unknown' : false;
 }
 
 /**
@@ -522,19 +530,9 @@ function implApplies(impl: ImplDef, at: ModuleScope, ty: Extract<Ty, { k: 'adt' 
     const p = params[i]!;
     const w = written[i]!;
     if (p.kind !== 'type' || w.kind !== 'type' || w.ty.kind !== 'path' || w.ty.segments.length !== 1 || w.ty.segments[0]!.name !== p.name) return 'unknown';
-    if (p.bounds?.length || p.projectionBounds) return 'unknown';
     const a = ty.args[i]!;
     if (a.k !== 'ty') return 'unknown';
-    for (const t of p.traits ?? []) {
-      const std = stdTraitOf(t, at, host.resolver);
-      if (std === 'From' || std === 'Into') return 'unknown';
-      if (std) verdicts.push(implementsStd(a.ty, std, undefined, host, depth + 1));
-      else {
-        const own = crateTrait(t, at, host.resolver);
-        if (!own) return 'unknown';
-        verdicts.push(implementsCrateTrait(a.ty, own.item, own.m, host, depth + 1));
-      }
-    }
+    verdicts.push(boundsHold(p, at, a.ty, host, depth));
   }
   return all(verdicts);
 }

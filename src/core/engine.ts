@@ -13,7 +13,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { all, bindParams, implsMaybeUnseen, sameTy, unmetBound, type BoundHost } from './bounds';
+import { all, bindParams, findInTy, implsMaybeUnseen, sameTy, unmetBound, type BoundHost } from './bounds';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -2195,7 +2195,6 @@ function uncertainCfgIn(item: TypeItem, crate: CrateScope): string | undefined {
   return undefined;
 }
 
-
 /**
  * The associated type `name` an impl defines for the crate's cfgs (`#[cfg(unix)] type Out = u16;`
  * beside a `#[cfg(not(unix))]` one), or null when one of that name has a `#[cfg]` a build script
@@ -2215,7 +2214,6 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
 }
-
 
 function errTy(e: Error): Ty {
   if (e instanceof LayoutError) return { k: 'error', code: e.code, message: e.message };
@@ -2245,31 +2243,8 @@ function maybeUnsizedParam(p: GenericParam): boolean {
 }
 
 /** The message of an unmet bound (src/core/bounds.ts) anywhere in a type, if there is one. */
-function boundErrorIn(t: Ty, depth = 0): string | undefined {
-  if (depth > MAX_DEPTH) return undefined;
-  switch (t.k) {
-    case 'error':
-      return t.code === 'E0277' && t.message.startsWith('the trait bound') ? t.message : undefined;
-    case 'adt':
-      for (const a of t.args) {
-        const r = a.k === 'ty' ? boundErrorIn(a.ty, depth + 1) : undefined;
-        if (r) return r;
-      }
-      return undefined;
-    case 'ptr':
-      return boundErrorIn(t.pointee, depth + 1);
-    case 'array':
-    case 'slice':
-      return boundErrorIn(t.elem, depth + 1);
-    case 'tuple':
-      for (const e of t.elems) {
-        const r = boundErrorIn(e, depth + 1);
-        if (r) return r;
-      }
-      return undefined;
-    default:
-      return undefined;
-  }
+function boundErrorIn(t: Ty): string | undefined {
+  return findInTy(t, (x) => (x.k === 'error' && x.code === 'E0277' && x.message.startsWith('the trait bound') ? x.message : undefined));
 }
 
 /** One more than the deepest of `parts` (see Layout.height). */

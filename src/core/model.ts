@@ -347,9 +347,10 @@ export interface MacroRulesDef extends ItemCommon {
 }
 
 /**
- * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`), an
- * `impl Copy for Type` (a union field must be Copy), an impl of a std trait a bound may ask for
- * (`impl Default for Type`), or a trait impl that defines associated types; other impls are not
+ * An inherent `impl Type { .. }` block that defines associated constants (`[u8; Type::MAX]`), or
+ * a trait impl: its associated types and constants, and whom it implements the trait for (a union
+ * field must be Copy; a generic parameter's bound is checked against the impls, src/core/bounds.ts).
+ * Other inherent impls, and trait impls of IMPLS_NOT_KEPT without associated items, are not
  * recorded (they carry nothing a layout reads).
  */
 export interface ImplDef {
@@ -389,9 +390,9 @@ export interface ImplDef {
 
 /**
  * Traits whose impls the extractor does not keep unless they define associated types or
- * constants (src/parse/extract.ts; src/core/bounds.ts reads the others): std's and the ecosystem's most implemented traits that no bound
- * checked here asks for (`impl Display for X` is in most files). A crate's own trait of such a
- * name is not checked (its impls may not be kept).
+ * constants (src/parse/extract.ts): std's and the ecosystem's most implemented traits, which no
+ * bound checked by src/core/bounds.ts asks for (`impl Display for X` is in most files). A bound on
+ * a crate's own trait of such a name is not checked (its impls may not be kept).
  */
 export const IMPLS_NOT_KEPT: ReadonlySet<string> = new Set([
   'Display', 'Drop', 'Error', 'AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'Write', 'Read', 'BufRead', 'Seek', 'Serialize', 'Deserialize',

@@ -180,12 +180,12 @@ export class ModuleScope {
     this.unfilled = items;
   }
 
-  /** Sorts the noted items' names into the maps. */
   /** Whether an item macro call was left unexpanded here (read without sorting out the names). */
   get hasMacroCalls(): boolean {
     return this.unfilled ? this.unfilled.some((it) => it.kind === 'macroCall') : this._macroCalls.length > 0;
   }
 
+  /** Sorts the noted items' names into the maps. */
   ensure(): void {
     const items = this.unfilled;
     if (!items) return;

@@ -633,10 +633,6 @@ function macroRulesItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
 }
 
 /**
- * An inherent impl with associated constants, or any trait impl (see ImplDef); undefined for
- * other inherent impls and negative impls.
- */
-/**
  * Whether the impl under `cur` can give an `ImplDef` (see `implItem`): it is a trait impl, or its
  * body has an associated constant. Read with the cursor only.
  */
@@ -669,8 +665,14 @@ function implMayMatter(cur: TreeCursor, ctx: Ctx): boolean {
   }
 }
 
+/** The std traits (besides `Copy` and `Clone`) whose impls are marked `stdTrait` (see ImplDef). */
 const STD_TRAIT_NAME = /(?:^|::)(Default|Debug|PartialEq|Eq|PartialOrd|Ord|Hash|Send|Sync|From|Into)(?:<.*>)?$/;
 
+/**
+ * An inherent impl with associated constants, or a trait impl (see ImplDef) unless its trait is
+ * one of IMPLS_NOT_KEPT and it defines no associated item; undefined for other impls and for
+ * negative impls.
+ */
 function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
   const selfNode = node.childForFieldName('type');
   if (!selfNode) return undefined;

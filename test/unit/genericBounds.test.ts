@@ -12,6 +12,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
+import type { TypeReport } from '../../src/core/reportTypes';
 import { rustcAvailable } from '../oracle/rustc';
 import { rustcVerdicts } from './rustcVerdicts';
 import { rng } from './parseHelpers';
@@ -100,6 +101,11 @@ function cases(r: () => number, count: number): string[] {
   return lines;
 }
 
+/** The engine's verdict on a type, written as rustcVerdicts writes rustc's: `size/align`, the error code, or `unknown`. */
+function engineVerdict(t: TypeReport | undefined): string {
+  return t?.size != null ? `${t.size}/${t.align}` : (t?.error?.slice(0, 5) ?? 'unknown');
+}
+
 describe("generic arguments against their parameters' bounds, against rustc (E0277)", function () {
   this.timeout(300_000);
   const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
@@ -162,7 +168,7 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
     const got = lines.flatMap((line, i) => {
       if (!/^pub struct S\d+\(/.test(line)) return [];
       const t = engine.get(`S${i}`);
-      return [`${line} → ${t?.size != null ? `${t.size}/${t.align}` : (t?.error?.slice(0, 5) ?? 'unknown')}`];
+      return [`${line} → ${engineVerdict(t)}`];
     });
     const want = lines.flatMap((line, i) => {
       if (!/^pub struct S\d+\(/.test(line)) return [];
@@ -214,7 +220,7 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
       if (!/^pub struct S\d+</.test(line)) return;
       const want = rustc.get(`S${i}`)!;
       const t = engine.get(`S${i}`);
-      const got = t?.size != null ? `${t.size}/${t.align}` : (t?.error?.slice(0, 5) ?? 'unknown');
+      const got = engineVerdict(t);
       if (want === 'E0277') rejected++;
       // `U` unbounded for `Tr2`, which a blanket impl gives to `Copy` types: the engine cannot
       // tell, and keeps the number (a crate trait's bound not decided).
