@@ -82,6 +82,8 @@
 //                                  run the bench as `taskset -c 0 node dist/bench.js` so code-server,
 //                                  Chromium and the bench share CPU 0: the extension host gets a
 //                                  CPU of its own, as on a machine with more than two cores
+// RLL_BENCH_HEAP_SNAPSHOT=1        a heap snapshot of the extension host once the files are open
+//                                  (after the memory measure), beside the bench's results
 // RLL_BENCH_SCREENSHOTS=1          a screenshot of each window once its lens came (or did not)
 // RLL_BENCH_STAGES=1               how long each window took to load, settle and close
 // VERBOSE=1, KEEP_TMP=1            as in scripts/run-tests.mjs
@@ -495,7 +497,9 @@ async function inWindow(w, corpus, result) {
     const more = await w.probe('openMore', { files: corpus.others.map(w.path), back: w.path(corpus.file) });
     result.openFiles = 1 + more.opened;
   } else result.openFiles = 1;
-  result.heapOpen = await w.probe('memory');
+  const snapshotFile = process.env.RLL_BENCH_HEAP_SNAPSHOT ? join(OUT, `heap-${corpus.name}.heapsnapshot`) : undefined;
+  result.heapOpen = await w.probe('memory', snapshotFile ? { snapshotFile } : {});
+  if (snapshotFile) say(`  heap snapshot in ${relative(ROOT, snapshotFile)}`);
   say(`  heap after GC: ${mb(result.heapBefore.heapUsed)} MB before the open, ${mb(result.heapOpen.heapUsed)} MB with ${result.openFiles} file(s) open`);
   const typing = (mode) => w.probe('typing', { file: w.path(corpus.file), mode, line: sites.docLine, hover: sites.hover, count: KEYSTROKES, budgetMs: PHASE_MS });
   // RLL_BENCH_PROFILE_TYPING=1: a CPU profile of the extension host while typing (hover phase).

@@ -171,8 +171,6 @@ export interface ItemCommon {
   readonly line: number;
   /** `pub`, `pub(crate)`, … or undefined for private. */
   readonly vis?: string;
-  /** Doc comment text, one entry per `///` line or doc block, markers stripped. */
-  readonly docs: readonly string[];
   readonly attrs: readonly Attribute[];
   /** Every `#[cfg(..)]` on the item (all must hold). */
   readonly cfg: readonly CfgPredicate[];
@@ -187,7 +185,6 @@ export interface FieldDef {
   readonly span: Span;
   readonly ty: TypeExpr;
   readonly vis?: string;
-  readonly docs: readonly string[];
   readonly attrs: readonly Attribute[];
   readonly cfg: readonly CfgPredicate[];
 }
@@ -202,7 +199,6 @@ export interface VariantDef {
   readonly shape: Shape;
   readonly fields: readonly FieldDef[];
   readonly discriminant?: ConstExpr;
-  readonly docs: readonly string[];
   readonly attrs: readonly Attribute[];
   readonly cfg: readonly CfgPredicate[];
 }

@@ -50,45 +50,45 @@ export function movedItem(it: Item, d: number, ld: number): Item {
       return shifted(it, d, ld);
     case 'struct':
       out = {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg, shape: it.shape, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
       };
       break;
     case 'union':
       out = {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
       };
       break;
     case 'enum':
       out = {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, variants: it.variants, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
       };
       break;
     case 'alias':
       out = {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg, generics: it.generics, ty: it.ty,
       };
       break;
     case 'const':
     case 'static':
       out = {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg, ty: it.ty, value: it.value,
       };
       break;
     case 'trait':
     case 'fn':
       out = {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg,
       };
       break;
     case 'mod':
       out = {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg, items: it.items?.map((x) => movedItem(x, d, ld)), pathAttr: it.pathAttr,
       };
       break;
@@ -125,7 +125,7 @@ export function shiftSpan(sp: Span, d: number): Span {
 // Written per type with fixed object literals (not a generic walk, not spreads): one shape per
 // type keeps V8 fast. (Spreading a shared helper's
 // ItemCommon keys into each literal was measured 4-5x slower, so the keys are repeated.) (An optional key absent from
-// the original is present with `undefined` in the copy.) Values without positions (cfg, docs,
+// the original is present with `undefined` in the copy.) Values without positions (cfg,
 // repr, most constants) are shared.
 
 function shifted(it: Item, d: number, ld: number): Item {
@@ -133,42 +133,42 @@ function shifted(it: Item, d: number, ld: number): Item {
   switch (it.kind) {
     case 'struct':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, shape: it.shape, generics: genericsSh(it.generics, d), repr: it.repr, fields: fieldsSh(it.fields, d),
         bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
       };
     case 'union':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), repr: it.repr, fields: fieldsSh(it.fields, d),
         bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
       };
     case 'enum':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), repr: it.repr, variants: it.variants.map((v) => variantSh(v, d, ld)),
         bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
       };
     case 'alias':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), ty: it.ty && tySh(it.ty, d),
       };
     case 'const':
     case 'static':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, ty: it.ty && tySh(it.ty, d), value: it.value && constSh(it.value, d),
       };
     case 'mod':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, items: it.items?.map((x) => shifted(x, d, ld)), pathAttr: it.pathAttr,
       };
     case 'trait':
     case 'fn':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg,
       };
     case 'use':
@@ -179,7 +179,7 @@ function shifted(it: Item, d: number, ld: number): Item {
       return { kind: it.kind, name: it.name, span: spanSh(it.span, d), input: it.input, inputStart: it.inputStart + d, attrs: attrsSh(it.attrs, d), cfg: it.cfg };
     case 'macroRules':
       return {
-        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis, docs: it.docs,
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, body: it.body, bodyStart: it.bodyStart + d,
       };
     case 'impl':
@@ -205,7 +205,7 @@ function fieldsSh(fs: readonly FieldDef[], d: number): readonly FieldDef[] {
   const out: FieldDef[] = new Array<FieldDef>(fs.length);
   for (let i = 0; i < fs.length; i++) {
     const f = fs[i]!;
-    out[i] = { name: f.name, nameSpan: spanSh(f.nameSpan, d), span: spanSh(f.span, d), ty: tySh(f.ty, d), vis: f.vis, docs: f.docs, attrs: attrsSh(f.attrs, d), cfg: f.cfg };
+    out[i] = { name: f.name, nameSpan: spanSh(f.nameSpan, d), span: spanSh(f.span, d), ty: tySh(f.ty, d), vis: f.vis, attrs: attrsSh(f.attrs, d), cfg: f.cfg };
   }
   return out;
 }
@@ -213,7 +213,7 @@ function fieldsSh(fs: readonly FieldDef[], d: number): readonly FieldDef[] {
 function variantSh(v: VariantDef, d: number, ld: number): VariantDef {
   return {
     name: v.name, nameSpan: spanSh(v.nameSpan, d), span: spanSh(v.span, d), line: v.line + ld, shape: v.shape, fields: fieldsSh(v.fields, d),
-    discriminant: v.discriminant && constSh(v.discriminant, d), docs: v.docs, attrs: attrsSh(v.attrs, d), cfg: v.cfg,
+    discriminant: v.discriminant && constSh(v.discriminant, d), attrs: attrsSh(v.attrs, d), cfg: v.cfg,
   };
 }
 

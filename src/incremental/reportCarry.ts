@@ -12,9 +12,9 @@ import type { TypeReport } from '../core/reportTypes';
 import type { Splice } from './extraction';
 
 /** Keys of the model that do not influence any layout: positions and doc comments. */
-const POSITIONAL = new Set(['span', 'nameSpan', 'bodySpan', 'line', 'docs', 'bodyStart', 'inputStart']);
+const POSITIONAL = new Set(['span', 'nameSpan', 'bodySpan', 'line', 'bodyStart', 'inputStart']);
 
-/** Everything in a file's model that layouts can depend on (all but positions and docs), as a string (the tests' oracle for `sameLayoutModel`). */
+/** Everything in a file's model that layouts can depend on (all but positions), as a string (the tests' oracle for `sameLayoutModel`). */
 export function layoutSignature(file: SourceFile): string {
   return JSON.stringify([file.items, file.innerAttrs], (k, v: unknown) => (POSITIONAL.has(k) ? undefined : typeof v === 'bigint' ? `${v}n` : v));
 }

@@ -520,7 +520,7 @@ function constBlockItems(node: Node, item: ConstDef, ctx: Ctx, depth: number, ou
   const body = ctx.text.slice(block.startIndex, block.endIndex);
   let h = 5381;
   for (let i = 0; i < body.length; i++) h = ((h * 33) ^ body.charCodeAt(i)) >>> 0;
-  const m: ModDef = { kind: 'mod', name: `_#${whole.start}#${h.toString(36)}`, nameSpan: item.nameSpan, span: whole, line: item.line, docs: [], attrs: [], cfg: item.cfg, items: [useSuper, ...items] };
+  const m: ModDef = { kind: 'mod', name: `_#${whole.start}#${h.toString(36)}`, nameSpan: item.nameSpan, span: whole, line: item.line, attrs: [], cfg: item.cfg, items: [useSuper, ...items] };
   out.push(m);
 }
 
@@ -772,7 +772,6 @@ function common(
     nameSpan: span(nameNode),
     span: { start: p.start >= 0 ? p.start : c.startIndex, end: c.endIndex },
     line: nameNode.startPosition.row,
-    docs: p.docs,
     attrs: p.attrs,
     cfg: p.cfg,
   };
@@ -913,7 +912,6 @@ function variant(n: Node, p: Pending, ctx: Ctx): VariantDef | undefined {
     line: nameNode.startPosition.row,
     shape,
     fields,
-    docs: p.docs,
     attrs: p.attrs,
     cfg: p.cfg,
     ...(value ? { discriminant: constExpr(value, ctx, 0) } : {}),
@@ -927,7 +925,7 @@ function namedFields(list: Node, ctx: Ctx): FieldDef[] {
   // unknown type stands for it, so the type is not laid out without them.
   for (const k of list.children) {
     if (k.type !== 'ERROR') continue;
-    fields.push({ name: '?', nameSpan: span(k), span: span(k), ty: unknownType(ctx, k), docs: [], attrs: [], cfg: [] });
+    fields.push({ name: '?', nameSpan: span(k), span: span(k), ty: unknownType(ctx, k), attrs: [], cfg: [] });
   }
   return fields;
 }
@@ -980,7 +978,6 @@ function namedField(n: Node, p: Pending, ctx: Ctx): FieldDef | undefined {
     nameSpan: span(nameNode),
     span: { start: p.start >= 0 ? p.start : n.startIndex, end: n.endIndex },
     ty,
-    docs: p.docs,
     attrs: p.attrs,
     cfg: p.cfg,
     ...(vis !== undefined ? { vis } : {}),
@@ -1022,8 +1019,7 @@ function tupleFields(list: Node, ctx: Ctx): FieldDef[] {
       nameSpan: span(k),
       span: { start: p.start >= 0 ? p.start : k.startIndex, end: k.endIndex },
       ty: t === 'ERROR' ? unknownType(ctx, k) : typeExpr(k, ctx, 0),
-      docs: p.docs,
-      attrs: p.attrs,
+        attrs: p.attrs,
       cfg: p.cfg,
       ...(vis !== undefined ? { vis } : {}),
     };

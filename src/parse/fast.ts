@@ -33,7 +33,6 @@ import type {
 } from '../core/model';
 import {
   addAttrText,
-  append,
   EMPTY,
   singleSegment,
   boundArgs,
@@ -402,7 +401,6 @@ export class FastParser {
       } else if (t.k === K.Doc) {
         this.next();
         if (p.start < 0) p.start = t.start;
-        p.docs = append(p.docs, outerDocText(t.v)!);
       } else return p;
     }
   }
@@ -711,7 +709,6 @@ export class FastParser {
         nameSpan: { start: name.start, end: name.end },
         span: { start, end: ty.span.end },
         ty,
-        docs: p.docs,
         attrs: p.attrs,
         cfg: p.cfg,
         ...(v ? { vis: v.text } : {}),
@@ -731,7 +728,6 @@ export class FastParser {
         nameSpan: ty.span,
         span: { start: p.start >= 0 ? p.start : ty.span.start, end: ty.span.end },
         ty,
-        docs: p.docs,
         attrs: p.attrs,
         cfg: p.cfg,
         ...(v ? { vis: v.text } : {}),
@@ -773,7 +769,6 @@ export class FastParser {
         line: lineOf(name.start),
         shape,
         fields,
-        docs: p.docs,
         attrs: p.attrs,
         cfg: p.cfg,
         ...(discriminant ? { discriminant } : {}),
@@ -1349,7 +1344,6 @@ export class FastParser {
       nameSpan: { start: name.start, end: name.end },
       span: { start: outer.start >= 0 ? outer.start : itemStart, end: itemEnd },
       line: lineOf(name.start),
-      docs: outer.docs,
       attrs: outer.attrs,
       cfg: outer.cfg,
     };

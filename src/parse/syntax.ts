@@ -24,14 +24,13 @@ export function append<T>(arr: readonly T[], x: T): readonly T[] {
 export interface Pending {
   start: number;
   attrs: readonly Attribute[];
-  docs: readonly string[];
   cfg: readonly CfgPredicate[];
   repr: MutableRepr | undefined;
   pathAttr: string | undefined;
 }
 
 export function newPending(): Pending {
-  return { start: -1, attrs: EMPTY, docs: EMPTY, cfg: EMPTY, repr: undefined, pathAttr: undefined };
+  return { start: -1, attrs: EMPTY, cfg: EMPTY, repr: undefined, pathAttr: undefined };
 }
 
 const segmentCache = new Map<string, readonly PathSegment[]>();
@@ -81,11 +80,6 @@ export function addAttrText(p: Pending, raw: string, start: number, end: number)
   const a = makeAttribute(raw, start, end);
   p.attrs = append(p.attrs, a);
   switch (a.name) {
-    case 'doc': {
-      const v = keyValueString(a.text);
-      if (v !== undefined) p.docs = append(p.docs, v);
-      break;
-    }
     case 'cfg':
       p.cfg = append(p.cfg, parseCfgAttr(a.text));
       break;
@@ -112,7 +106,6 @@ export function addCommentText(p: Pending, raw: string, start: number): void {
   const doc = outerDocText(raw);
   if (doc === undefined) return;
   if (p.start < 0) p.start = start;
-  p.docs = append(p.docs, doc);
 }
 
 /** Outer doc comment text (`///` lines, `/** ... *\/` blocks) with markers stripped, or undefined. */

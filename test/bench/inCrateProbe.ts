@@ -341,7 +341,9 @@ const OPS: Record<string, Handler> = {
       await sleep(200);
     }
     const m = process.memoryUsage();
-    return { gc: how, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss };
+    // RLL_BENCH_HEAP_SNAPSHOT: a heap snapshot of the extension host at this point, for DevTools.
+    const snapshot = typeof a.snapshotFile === 'string' ? v8.writeHeapSnapshot(a.snapshotFile) : undefined;
+    return { gc: how, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, snapshot };
   },
 
   /** Opens more files of the crate and waits until each has its CodeLens (so each is analysed). */

@@ -54,13 +54,15 @@ describe('parse: fixtures', () => {
       ],
     );
     const h = struct(f, 'Header');
-    assert.deepEqual(h.docs, ['A C-compatible header.', '', 'Second paragraph.']);
+    // The item's span begins at its doc comment.
+    assert.ok(text.slice(h.span.start).startsWith('/// A C-compatible header.\n///\n/// Second paragraph.\n#[derive'));
     assert.deepEqual({ ...h.repr }, { c: true, transparent: false, simd: false, unknown: [], align: 8 });
     assert.deepEqual(
-      h.fields.map((x) => [x.name, showType(x.ty), x.vis ?? '', x.docs.join('|')]),
+      // What comes before a field's name in its span: its docs, attributes and visibility.
+      h.fields.map((x) => [x.name, showType(x.ty), x.vis ?? '', text.slice(x.span.start, x.nameSpan.start).trim()]),
       [
-        ['magic', 'u32', 'pub', 'Magic number.'],
-        ['version', 'u8', 'pub(crate)', 'Version, as a byte.'],
+        ['magic', 'u32', 'pub', '/// Magic number.\n    pub'],
+        ['version', 'u8', 'pub(crate)', '#[doc = "Version, as a byte."]\n    pub(crate)'],
         ['flags', '[u8; LEN]', '', ''],
         ['len', 'u16', '', ''],
       ],

@@ -108,7 +108,7 @@ function tokens(text: string): string[] {
 
 /** Everything attached to a field, for checking that it moved with the field. */
 function attachments(text: string, s: StructDef): string[] {
-  return s.fields.map((f) => `${f.vis ?? ''}|${f.docs.join('/')}|${f.attrs.map((a) => a.text).join('/')}|${text.slice(f.ty.span.start, f.ty.span.end)}`);
+  return s.fields.map((f) => `${f.vis ?? ''}|${text.slice(f.span.start, f.nameSpan.start)}|${f.attrs.map((a) => a.text).join('/')}|${text.slice(f.ty.span.start, f.ty.span.end)}`);
 }
 
 describe('reorder property: generated #[repr(C)] structs', function () {
