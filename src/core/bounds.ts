@@ -483,8 +483,36 @@ function adtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: Bou
   if (trait !== 'Clone') return byImpls(ty, trait, host, depth) ?? (implsMaybeUnseen(item, m) || renames(m, trait) ? 'unknown' : false);
   // No derive: an `impl Clone` (or `impl Copy`, which needs one) of the crate, whose impls are all
   // seen unless a macro call was left unexpanded or a derive macro of another crate is used.
-  if (host.resolver.hasCloneImpl(item, m) || host.resolver.hasCopyImpl(item, m)) return true;
+  const written = [markerImpls(ty, 'clone', host, depth), markerImpls(ty, 'copy', host, depth)];
+  if (written.includes(true)) return true;
+  if (written.includes('unknown')) return 'unknown';
   return implsMaybeUnseen(item, m) || renames(m, 'Clone') || renames(m, 'Copy') ? 'unknown' : false;
+}
+
+/**
+ * What the crate's `impl Copy` (or `impl Clone`) for the type's item says: true when one applies,
+ * false when each one's bounds fail (`impl<T: Copy> Copy for G<T>` and `G<String>`), 'unknown'
+ * when one may apply and cannot be read here (a `where` clause on other types, a bound this module
+ * does not check), undefined when the crate has none. An impl without type parameters is taken to
+ * apply whatever arguments it is written with (`impl Copy for G<u8>`), and an impl behind a cfg a
+ * build script decides is taken to be there.
+ */
+export function markerImpls(ty: Extract<Ty, { k: 'adt' }>, which: 'copy' | 'clone', host: BoundHost, depth: number): Verdict | undefined {
+  const { item, m } = ty.def;
+  const crate = m.crate;
+  let found = false;
+  let unknown = false;
+  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
+    if (!impl[which] || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
+    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+    if (self?.k !== 'item' || self.item !== item) continue;
+    found = true;
+    const generic = impl.generics?.params.some((p) => p.kind !== 'lifetime') ?? false;
+    const r = impl.boundsOthers ? 'unknown' : generic ? implApplies(impl, at, ty, host, depth) : true;
+    if (r === true) return true;
+    if (r === 'unknown') unknown = true;
+  }
+  return !found ? undefined : unknown ? 'unknown' : false;
 }
 
 /**
@@ -529,8 +557,14 @@ function implApplies(impl: ImplDef, at: ModuleScope, ty: Extract<Ty, { k: 'adt' 
   for (let i = 0; i < params.length; i++) {
     const p = params[i]!;
     const w = written[i]!;
-    if (p.kind !== 'type' || w.kind !== 'type' || w.ty.kind !== 'path' || w.ty.segments.length !== 1 || w.ty.segments[0]!.name !== p.name) return 'unknown';
+    if (w.kind !== 'type' || w.ty.kind !== 'path' || w.ty.segments.length !== 1 || w.ty.segments[0]!.name !== p.name) return 'unknown';
     const a = ty.args[i]!;
+    // `impl<const N: usize> Tr for A<N>`: every value.
+    if (p.kind === 'const') {
+      if (a.k !== 'const') return 'unknown';
+      continue;
+    }
+    if (p.kind !== 'type') return 'unknown';
     if (a.k !== 'ty') return 'unknown';
     verdicts.push(boundsHold(p, at, a.ty, host, depth));
   }

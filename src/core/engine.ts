@@ -13,7 +13,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { all, bindParams, findInTy, implsMaybeUnseen, sameTy, unmetBound, type BoundHost } from './bounds';
+import { all, bindParams, findInTy, implsMaybeUnseen, markerImpls, sameTy, unmetBound, type BoundHost } from './bounds';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -1866,7 +1866,10 @@ export class Engine {
         const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
         // A derive bounds every type parameter by Copy.
         if (derivesCopy(texts) || derivesCopy(added)) return args();
-        return this.resolver.hasCopyImpl(item, m) ? true : this.resolver.renamesCopy(m.crate) || implsMaybeUnseen(item, m) ? 'unknown' : false;
+        // `impl Copy for X` (`impl<T: Copy> Copy for G<T>`: when its bounds hold).
+        const written = markerImpls(ty, 'copy', this.boundHost, depth);
+        if (written === true || written === 'unknown') return written;
+        return this.resolver.renamesCopy(m.crate) || implsMaybeUnseen(item, m) ? 'unknown' : false;
       }
       default:
         return 'unknown';

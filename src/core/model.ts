@@ -353,9 +353,9 @@ export interface ImplDef {
   readonly kind: 'impl';
   readonly selfTy: TypeExpr;
   readonly consts: readonly ConstDef[];
-  /** `impl Copy for Type`. */
+  /** `impl Copy for Type` (with `generics`, `hasWhere` and `boundsOthers` as written). */
   readonly copy?: boolean;
-  /** `impl Clone for Type` (its `ToOwned::Owned` is then the type itself). */
+  /** `impl Clone for Type` (its `ToOwned::Owned` is then the type itself; generics as for `copy`). */
   readonly clone?: boolean;
   /**
    * An impl of one of the std traits a generic parameter's bound is checked for (src/core/bounds.ts):
@@ -373,6 +373,8 @@ export interface ImplDef {
   readonly generics?: Generics;
   /** The impl has a `where` clause (its predicates on other types than its parameters are not kept). */
   readonly hasWhere?: true;
+  /** Its `where` clause bounds other types than its parameters (`where Vec<T>: Clone`); kept on `Copy` and `Clone` impls only. */
+  readonly boundsOthers?: true;
   /**
    * The associated types a trait impl defines (`type Text = str;`): a field typed `R::Text`, in a
    * type whose `R` is this impl's self type, has that type.

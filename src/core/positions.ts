@@ -186,7 +186,7 @@ function shifted(it: Item, d: number, ld: number): Item {
       // Every field: a moved impl is what the engine reads (its trait, associated types, generics).
       return {
         kind: it.kind, selfTy: tySh(it.selfTy, d), consts: it.consts.map((c) => shifted(c, d, ld) as typeof c), copy: it.copy, clone: it.clone, stdTrait: it.stdTrait, trait: it.trait, traitPath: it.traitPath,
-        traitArgs: it.traitArgs && argsSh(it.traitArgs, d), generics: it.generics && genericsSh(it.generics, d), hasWhere: it.hasWhere, types: it.types?.map((t) => shifted(t, d, ld) as typeof t),
+        traitArgs: it.traitArgs && argsSh(it.traitArgs, d), generics: it.generics && genericsSh(it.generics, d), hasWhere: it.hasWhere, boundsOthers: it.boundsOthers, types: it.types?.map((t) => shifted(t, d, ld) as typeof t),
         attrs: it.attrs && attrsSh(it.attrs, d), span: spanSh(it.span, d), cfg: it.cfg,
       };
   }

@@ -686,8 +686,18 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     const named = { trait: last && ownString(last), ...(bare.includes('::') ? { traitPath: ownString(bare) } : {}) };
     if (node.children.some((k) => k.type === '!')) return undefined;
     const keepBare = !IMPLS_NOT_KEPT.has(last ?? '');
-    if (/(?:^|::)Copy$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, copy: true, ...named, span: itemSpan(node, p), cfg: p.cfg };
-    if (/(?:^|::)Clone$/.test(traitText)) return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, clone: true, ...named, span: itemSpan(node, p), cfg: p.cfg };
+    const copy = /(?:^|::)Copy$/.test(traitText);
+    if (copy || /(?:^|::)Clone$/.test(traitText)) {
+      // `impl<T: Copy> Copy for G<T> {}`: `G<String>` is not Copy (src/core/bounds.ts, markerImpls).
+      const tparams = node.childForFieldName('type_parameters') ?? undefined;
+      const where = node.children.find((k) => k.type === 'where_clause');
+      const generics = tparams || where ? genericsOf(tparams, where, ctx) : undefined;
+      return {
+        kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts: EMPTY, ...(copy ? { copy: true } : { clone: true }), ...named,
+        ...(generics ? { generics } : {}), ...(where ? { hasWhere: true as const } : {}), ...(where && boundsOthers(where, generics!, ctx) ? { boundsOthers: true as const } : {}),
+        span: itemSpan(node, p), cfg: p.cfg,
+      };
+    }
     const std = STD_TRAIT_NAME.exec(traitText)?.[1];
     if (std) {
       // `impl Default for X`, `unsafe impl<T: Send> Send for W<T>`, `impl From<u8> for X`: whether a
@@ -1313,6 +1323,20 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
     }
   }
   return { params };
+}
+
+/**
+ * Whether a `where` clause bounds something other than the generic parameters (`where Vec<T>:
+ * Clone`, `where u8: From<T>`): genericsOf keeps only the bounds of the parameters themselves.
+ */
+function boundsOthers(where: Node, generics: Generics, ctx: Ctx): boolean {
+  return where.children.some((pred) => {
+    if (pred.type !== 'where_predicate') return false;
+    const left = pred.children[0];
+    if (!left || left.type === 'lifetime') return false;
+    const name = left.type === 'type_identifier' ? ident(slice(ctx, left)) : undefined;
+    return !generics.params.some((q) => q.kind === 'type' && q.name === name);
+  });
 }
 
 /** The bounds of a `trait_bounds` node that are trait paths with generic arguments (`ArrayLength<T>`), appended to `into`. */

@@ -5,8 +5,9 @@
  * by the file's own traits (impls for scalars, tuples, references, generic and blanket impls),
  * given scalars, references, raw and fn pointers, arrays, tuples, std types and the file's own
  * types (with and without derives, with written impls: `impl Clone`, `impl Default`, `impl
- * From<u8> for X`, `impl From<X> for u64`, `unsafe impl Send`, generic impls with bounds). rustc rejects an unmet bound
- * with E0277; the engine must give every type rustc accepts its size and no rejected type a
+ * From<u8> for X`, `impl From<X> for u64`, `unsafe impl Send`, generic impls with bounds, generic
+ * `Copy` and `Clone` impls), and unions of the same arguments. rustc rejects an unmet bound with
+ * E0277 and a union field that is not `Copy` with E0740; the engine must give every type rustc accepts its size and no rejected type a
  * number (src/core/bounds.ts).
  */
 import assert from 'node:assert/strict';
@@ -53,6 +54,16 @@ const HEADER = [
   'impl<T: Debug> Debug for GS<T> { fn fmt(&self, f: &mut fmt::Formatter<\'_>) -> fmt::Result { Ok(()) } }',
   'impl<T: PartialEq> PartialEq for GS<T> { fn eq(&self, o: &Self) -> bool { self.0 == o.0 } }',
   'unsafe impl<T: Sync> Sync for GS<T> {}',
+  // `Copy` and `Clone` written by hand for generic types: their bounds (inline, in a where clause)
+  // decide, and a const parameter takes every value.
+  'pub struct HC<T>(pub T, pub u8);',
+  'impl<T: Clone> Clone for HC<T> { fn clone(&self) -> Self { HC(self.0.clone(), self.1) } }',
+  'impl<T: Copy> Copy for HC<T> {}',
+  'pub struct HW<T>(pub T);',
+  'impl<T> Clone for HW<T> where T: Clone + Debug { fn clone(&self) -> Self { HW(self.0.clone()) } }',
+  'pub struct HK<const N: usize>(pub [u8; N]);',
+  'impl<const N: usize> Clone for HK<N> { fn clone(&self) -> Self { *self } }',
+  'impl<const N: usize> Copy for HK<N> {}',
   // The file's own traits: impls for scalars, a tuple, an array, references, its types, generic
   // impls with bounds and a blanket impl.
   'pub trait Tr1 {}',
@@ -79,7 +90,7 @@ function argument(r: () => number, depth: number): string {
   const x = r();
   if (depth > 1 || x < 0.4) return pick(SCALARS);
   if (x < 0.5) return pick(['NoDerive', 'AllDerive', 'SomeDerive', 'ByHand', 'String', '()', 'fn(u8) -> u8', 'std::time::Duration', 'ManualDefault', 'FromU8', 'IntoU64', 'RawSend', 'RawPtr']);
-  if (x < 0.53) return `GS<${argument(r, depth + 1)}>`;
+  if (x < 0.53) return r() < 0.5 ? `GS<${argument(r, depth + 1)}>` : r() < 0.7 ? `HC<${argument(r, depth + 1)}>` : r() < 0.8 ? `HK<${pick([0, 3])}>` : `HW<${argument(r, depth + 1)}>`;
   if (x < 0.56) return `${pick(['Vec', 'Box', 'std::rc::Rc', 'std::sync::Arc', 'std::cell::Cell', 'std::cell::RefCell', 'std::marker::PhantomData', 'std::num::Wrapping', 'std::cmp::Reverse', 'std::mem::ManuallyDrop'])}<${argument(r, depth + 1)}>`;
   if (x < 0.58) return `Result<${argument(r, depth + 1)}, ${argument(r, depth + 1)}>`;
   if (x < 0.6) return `${pick(["&'static ", "&'static mut ", '*const ', '*mut '])}${argument(r, depth + 1)}`;
@@ -92,11 +103,16 @@ function argument(r: () => number, depth: number): string {
   return `G<${argument(r, depth + 1)}>`;
 }
 
+/** A generated case: a struct holding a bounded wrapper, or a union. */
+const CASE = /^pub (struct S\d+\(|union S\d+ )/;
+
 function cases(r: () => number, count: number): string[] {
   const lines = [...HEADER];
   for (let i = 0; i < count; i++) {
     const w = Math.floor(r() * BOUNDS.length);
-    lines.push(`pub struct S${lines.length}(pub W${w}<${argument(r, 0)}>, pub u8);`);
+    // A union's fields must be Copy (or ManuallyDrop): E0740.
+    if (r() < 0.15) lines.push(`pub union S${lines.length} { pub a: ${argument(r, 0)}, pub b: u8 }`);
+    else lines.push(`pub struct S${lines.length}(pub W${w}<${argument(r, 0)}>, pub u8);`);
   }
   return lines;
 }
@@ -119,16 +135,16 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
     let rejectedSeen = 0;
     for (const seed of [0xb0_01, 0xb0_02]) {
       const lines = cases(rng(seed), 200);
-      const rustc = await rustcVerdicts(lines, (l) => /^pub struct S\d+\(/.test(l));
+      const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
       const engine = new Map((await analyzer.analyzeText('bounds.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
       const wrong: string[] = [];
       lines.forEach((line, i) => {
-        if (!/^pub struct S\d+\(/.test(line)) return;
+        if (!CASE.test(line)) return;
         const want = rustc.get(`S${i}`)!;
         const t = engine.get(`S${i}`);
         const ok = /^\d+\/\d+$/.test(want);
         if (ok) accepted++;
-        else if (t?.error?.startsWith('E0277')) rejectedSeen++;
+        else if (t?.error?.startsWith('E0277') || t?.error?.startsWith('E0740')) rejectedSeen++;
         const same = ok ? `${t?.size}/${t?.align}` === want : t?.size == null;
         if (!same) wrong.push(`${line}\n    rustc: ${want}, engine: ${t?.size ?? t?.error ?? `unknown: ${t?.unknown}`}`);
       });
@@ -193,6 +209,51 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
     const verdict = (await rustcVerdicts(renamed, (l) => l.startsWith('pub struct S5('))).get('S5');
     const s = (await analyzer.analyzeText('renamed.rs', renamed.join('\n'))).types.find((t) => t.name === 'S5');
     assert.ok(verdict === '2/1' && s && !s.error, `rustc ${verdict}, engine ${s?.error ?? s?.size}`);
+  });
+
+  it('Copy and Clone written by hand for generic types: a union field or a bounded parameter holds when their bounds do', async () => {
+    const lines = [
+      '#![allow(dead_code, unused)]',
+      'use std::fmt::Debug;',
+      'pub struct NC(pub u32);',
+      '#[derive(Clone, Copy, Debug)] pub struct K(pub u16);',
+      'pub struct HC<T>(pub T, pub u8);',
+      'impl<T: Clone> Clone for HC<T> { fn clone(&self) -> Self { HC(self.0.clone(), self.1) } }',
+      'impl<T: Copy> Copy for HC<T> {}',
+      'pub struct HW<T>(pub T);',
+      'impl<T> Clone for HW<T> where T: Clone + Debug { fn clone(&self) -> Self { HW(self.0.clone()) } }',
+      'impl<T> Copy for HW<T> where T: Copy + Debug {}',
+      'pub struct HK<const N: usize>(pub [u8; N]);',
+      'impl<const N: usize> Clone for HK<N> { fn clone(&self) -> Self { *self } }',
+      'impl<const N: usize> Copy for HK<N> {}',
+      'pub struct HO<T>(pub T);',
+      'impl<T> Clone for HO<T> where Vec<T>: Clone { fn clone(&self) -> Self { unimplemented!() } }',
+      'pub struct WCopy<T: Copy>(pub T);',
+      'pub struct WClone<T: Clone>(pub T);',
+    ];
+    const cases = [
+      'union { a: HC<u16>, b: u8 }', 'union { a: HC<String>, b: u8 }', 'union { a: HC<K>, b: u8 }', 'union { a: HC<NC>, b: u8 }',
+      'union { a: HW<K>, b: u8 }', 'union { a: HW<NC>, b: u8 }', 'union { a: HK<3>, b: u8 }', 'union { a: (HC<u8>, HK<0>), b: u8 }',
+      'union { a: [HC<Vec<u8>>; 2], b: u8 }',
+      '(pub WCopy<HC<u8>>, pub u8);', '(pub WCopy<HC<String>>, pub u8);', '(pub WClone<HC<NC>>, pub u8);', '(pub WClone<HC<String>>, pub u8);',
+      '(pub WClone<HW<K>>, pub u8);', '(pub WClone<HW<NC>>, pub u8);', '(pub WCopy<HK<4>>, pub u8);', '(pub WClone<HO<u8>>, pub u8);',
+      '(pub WClone<Option<HC<NC>>>, pub u8);', '(pub WCopy<(HC<u8>, HC<&\'static mut u8>)>, pub u8);',
+    ];
+    for (const c of cases) lines.push(c.startsWith('union') ? `pub union S${lines.length} ${c.slice(6)}` : `pub struct S${lines.length}${c}`);
+    const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
+    const engine = new Map((await analyzer.analyzeText('marker.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
+    const got: string[] = [];
+    const want: string[] = [];
+    lines.forEach((line, i) => {
+      if (!CASE.test(line)) return;
+      got.push(`${line} → ${engineVerdict(engine.get(`S${i}`))}`);
+      want.push(`${line} → ${rustc.get(`S${i}`)}`);
+    });
+    // `where Vec<T>: Clone` is not read: unknown there, as rustc's verdict or nothing else.
+    const differ = got.filter((g, i) => g !== want[i] && !(g.includes('HO<') && g.endsWith('→ unknown')));
+    assert.deepEqual(differ, [], `rustc:\n${want.join('\n')}`);
+    // Both verdicts are met.
+    assert.ok(want.filter((w) => /E0277|E0740/.test(w)).length >= 6 && want.filter((w) => /\d+\/\d+$/.test(w)).length >= 8, want.join('\n'));
   });
 
   it("a generic definition that gives another's bounded parameter its own parameter: rustc rejects the definition unless the own parameter's bounds give the bound", async () => {
