@@ -11,7 +11,7 @@
  * bound is called unmet only when that is certain: every impl that could meet it is seen.
  */
 import type { GArg, Ty } from './engine';
-import { type CfgPredicate, type GenericParam, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
+import { type CfgPredicate, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems } from './stdPublic';
@@ -99,14 +99,58 @@ export interface BoundProblem {
 }
 
 /**
- * The first bound of `params` (a crate's generic type defined in `m`) that `argVals` certainly
- * do not meet, else the first one they may not meet. Arguments left to their defaults are checked
- * too, as rustc does; arguments that hold a type parameter are left to the generic definition.
+ * The first bound of a crate's generic type (defined in `m`) that `argVals` certainly do not meet,
+ * else the first one they may not meet: its parameters' bounds, then its `where` predicates on
+ * other types (`where Vec<T>: Clone`) with the arguments in place. Arguments left to their
+ * defaults are checked too, as rustc does; arguments that hold a type parameter are left to the
+ * generic definition.
  */
-export function unmetBound(params: readonly GenericParam[], argVals: readonly GArg[], m: ModuleScope, host: BoundHost, using?: UsingScope): BoundProblem | undefined {
+export function unmetBound(generics: Generics, argVals: readonly GArg[], m: ModuleScope, host: BoundHost, using?: UsingScope): BoundProblem | undefined {
+  const { params } = generics;
   const tparams = params.filter((p) => p.kind !== 'lifetime');
-  let generics: Map<string, GArg> | undefined;
+  let bound: Map<string, GArg> | undefined;
+  const bindings = (): Map<string, GArg> => (bound ??= bindParams(params, argVals));
   let unsure: BoundProblem | undefined;
+  /** The bounds `traits` (plain) and `withArgs` (`From<X>`, `Into<X>`) on the concrete type `ty`. */
+  const unmet = (ty: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined): BoundProblem | undefined => {
+    const check = (trait: StdTrait, arg: Ty | undefined, written: string): BoundProblem | undefined => {
+      const r = implementsStd(ty, trait, arg, host);
+      if (r === false) return { k: 'unmet', ty, bound: written };
+      if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: written };
+      return undefined;
+    };
+    for (const t of traits ?? []) {
+      const trait = stdTraitOf(t, m, host.resolver);
+      if (trait === 'From' || trait === 'Into') continue;
+      if (trait) {
+        const r = check(trait, undefined, trait);
+        if (r) return r;
+        continue;
+      }
+      const own = crateTrait(t, m, host.resolver);
+      if (!own) continue;
+      if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
+    }
+    for (const b of withArgs ?? []) {
+      if (b.kind !== 'path' || b.qualified) continue;
+      const last = b.segments[b.segments.length - 1]!;
+      const trait = stdTraitOf((b.global ? '::' : '') + b.segments.map((x) => x.name).join('::'), m, host.resolver);
+      const written = last.args.filter((a) => a.kind !== 'lifetime');
+      if ((trait !== 'From' && trait !== 'Into') || written.length !== 1 || written[0]!.kind !== 'type') continue;
+      const arg = argTyOf(written[0]!.ty);
+      if (!arg || !concrete(arg)) continue;
+      const r = check(trait, arg, `${trait}<${host.text(arg)}>`);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  const argTyOf = (t: TypeExpr): Ty | undefined => {
+    try {
+      return host.argTy(t, m, bindings());
+    } catch {
+      return undefined;
+    }
+  };
   for (let i = 0; i < Math.min(tparams.length, argVals.length); i++) {
     const p = tparams[i]!;
     const v = argVals[i]!;
@@ -122,37 +166,14 @@ export function unmetBound(params: readonly GenericParam[], argVals: readonly GA
       continue;
     }
     if (!concrete(v.ty)) continue;
-    const check = (trait: StdTrait, arg: Ty | undefined, bound: string): BoundProblem | undefined => {
-      const r = implementsStd(v.ty, trait, arg, host);
-      if (r === false) return { k: 'unmet', ty: v.ty, bound };
-      if (r === 'unknown') unsure ??= { k: 'unsure', ty: v.ty, bound };
-      return undefined;
-    };
-    for (const t of p.traits ?? []) {
-      const trait = stdTraitOf(t, m, host.resolver);
-      if (trait === 'From' || trait === 'Into') continue;
-      if (trait) {
-        const r = check(trait, undefined, trait);
-        if (r) return r;
-        continue;
-      }
-      const own = crateTrait(t, m, host.resolver);
-      if (!own) continue;
-      const r = implementsCrateTrait(v.ty, own.item, own.m, host);
-      if (r === false) return { k: 'unmet', ty: v.ty, bound: own.item.name };
-    }
-    for (const b of p.bounds ?? []) {
-      if (b.kind !== 'path' || b.qualified) continue;
-      const last = b.segments[b.segments.length - 1]!;
-      const trait = stdTraitOf((b.global ? '::' : '') + b.segments.map((s) => s.name).join('::'), m, host.resolver);
-      const written = last.args.filter((a) => a.kind !== 'lifetime');
-      if ((trait !== 'From' && trait !== 'Into') || written.length !== 1 || written[0]!.kind !== 'type') continue;
-      generics ??= bindParams(params, argVals);
-      const arg = host.argTy(written[0]!.ty, m, generics);
-      if (!concrete(arg)) continue;
-      const r = check(trait, arg, `${trait}<${host.text(arg)}>`);
-      if (r) return r;
-    }
+    const r = unmet(v.ty, p.traits, p.bounds);
+    if (r) return r;
+  }
+  for (const w of generics.predicates ?? []) {
+    const ty = argTyOf(w.ty);
+    if (!ty || !concrete(ty)) continue;
+    const r = unmet(ty, w.traits, w.bounds);
+    if (r) return r;
   }
   return unsure;
 }
@@ -552,7 +573,24 @@ function implApplies(impl: ImplDef, at: ModuleScope, ty: Extract<Ty, { k: 'adt' 
   const selfTy = impl.selfTy as Extract<TypeExpr, { kind: 'path' }>;
   const written = selfTy.segments[selfTy.segments.length - 1]!.args.filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
   if (params.length === 0 && written.length === 0) return true;
-  if (written.length !== params.length || written.length !== ty.args.length) return 'unknown';
+  if (written.length !== params.length || written.length > ty.args.length) return 'unknown';
+  // `impl<T: Tr> Tr for Vec<T>` is for `Vec<T, Global>`: the arguments not written must be the defaults.
+  if (written.length < ty.args.length) {
+    const own = ty.def.item.generics.params.filter((p) => p.kind !== 'lifetime');
+    for (let i = written.length; i < ty.args.length; i++) {
+      const q = own[i];
+      const a = ty.args[i]!;
+      if (q?.kind !== 'type' || !q.default || a.k !== 'ty') return 'unknown';
+      let d: Ty;
+      try {
+        d = host.argTy(q.default, ty.def.m, bindParams(own, ty.args));
+      } catch {
+        return 'unknown';
+      }
+      const same = sameTy(d, a.ty);
+      if (same !== true) return same === false ? false : 'unknown';
+    }
+  }
   const verdicts: Verdict[] = [];
   for (let i = 0; i < params.length; i++) {
     const p = params[i]!;

@@ -1049,9 +1049,9 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const unmet = unmetBound(item.generics.params, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m });
-          if (unmet?.k === 'unmet') return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it of its parameter)` };
-          if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires of its parameter, is not known here (rustc rejects the type if not)` };
+          const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m });
+          if (unmet?.k === 'unmet') return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
+          if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
       }

@@ -205,6 +205,18 @@ export interface VariantDef {
 
 export interface Generics {
   readonly params: readonly GenericParam[];
+  /**
+   * `where` predicates on other types than the parameters (`where Vec<T>: Clone`, `where u8:
+   * From<T>`): the type and its trait bounds, plain (`traits`, as in GenericParam) and with
+   * arguments (`bounds`). Lifetime predicates and `for<'a>` ones are not kept.
+   */
+  readonly predicates?: readonly WherePredicate[];
+}
+
+export interface WherePredicate {
+  readonly ty: TypeExpr;
+  readonly traits?: readonly string[];
+  readonly bounds?: readonly TypeExpr[];
 }
 
 export interface StructDef extends ItemCommon {

@@ -37,6 +37,7 @@ import type {
   UnionDef,
   UseEntry,
   VariantDef,
+  WherePredicate,
 } from '../core/model';
 import { IMPLS_NOT_KEPT, ownString } from '../core/model';
 import { isLintAttr } from '../core/lints';
@@ -1297,11 +1298,23 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       }
     }
   }
+  let predicates: WherePredicate[] | undefined;
   if (where) {
     for (const pred of where.children) {
       if (pred.type !== 'where_predicate') continue;
       const pk = pred.children;
       const left = pk[0];
+      const param = left?.type === 'type_identifier' && params.some((q) => q.kind === 'type' && q.name === ident(slice(ctx, left)));
+      if (left && !param && !isParamProjection(left, params, ctx)) {
+        // `where Vec<T>: Clone`: a bound on another type (src/core/bounds.ts checks it once the
+        // parameters have arguments).
+        const bounds = pk.find((q) => q.type === 'trait_bounds');
+        if (left.type === 'lifetime' || left.type === 'higher_ranked_trait_bound' || !bounds) continue;
+        const withArgs = argBounds(bounds, ctx, undefined);
+        const traits = plainBounds(bounds, ctx, undefined);
+        if (withArgs || traits) (predicates ??= []).push({ ty: typeExpr(left, ctx, 0), ...(traits ? { traits } : {}), ...(withArgs ? { bounds: withArgs } : {}) });
+        continue;
+      }
       if (left && left.type !== 'type_identifier') {
         // `where T::Out: Sized`, `<T as D>::Out: Copy`: a bound on a projection of T.
         const root = /^<?\s*(?:r#)?([A-Za-z_]\w*)\s*(?:::|\bas\b)/.exec(slice(ctx, left))?.[1];
@@ -1322,7 +1335,13 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       params[i] = { ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}) };
     }
   }
-  return { params };
+  return predicates ? { params, predicates } : { params };
+}
+
+/** `T::Out`, `<T as D>::Out` where `T` is one of the parameters: a projection bound (GenericParam.projectionBounds). */
+function isParamProjection(left: Node, params: readonly GenericParam[], ctx: Ctx): boolean {
+  const root = /^<?\s*(?:r#)?([A-Za-z_]\w*)\s*(?:::|\bas\b)/.exec(slice(ctx, left))?.[1];
+  return root !== undefined && params.some((q) => q.kind === 'type' && q.name === root);
 }
 
 /**

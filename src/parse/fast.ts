@@ -18,6 +18,7 @@ import type {
   FieldDef,
   GenericArg,
   GenericParam,
+  Generics,
   ItemCommon,
   PathSegment,
   Span,
@@ -631,6 +632,17 @@ export class FastParser {
    */
   private whereTraits = new Map<string, string[]>();
 
+  /**
+   * The item's generics with what its `where` clauses said of its parameters; a bound on another
+   * name (`where Foo: Copy`) is a predicate the tree extractor keeps (Generics.predicates).
+   */
+  private withWhere(g: { readonly present: boolean; readonly params: GenericParam[] }, unsized: readonly string[]): Generics {
+    for (const name of [...unsized, ...this.whereTraits.keys()]) {
+      if (!g.params.some((p) => p.kind === 'type' && p.name === name)) throw BAIL;
+    }
+    return g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS;
+  }
+
   /** `where` clause (if present): names of type params bounded by `?Sized`; their plain bounds go to `whereTraits`. */
   whereClause(): string[] {
     const out: string[] = [];
@@ -650,9 +662,9 @@ export class FastParser {
           this.whereTraits.set(name, [...(this.whereTraits.get(name) ?? []), ...this.boundNames]);
         }
       } else {
-        // A bound on a projection (`T::Out: Sized`, `<T as D>::Out: Copy`) is read from the tree.
-        if ((t.k === K.Ident && this.atPathSep(1)) || (t.k === K.Punct && t.v === '<')) throw BAIL;
-        // any other predicate (`for<'a> ..`, `Vec<T>: Clone`, `'a: 'b`): skip to its `:` then bounds
+        // A bound on a projection (`T::Out: Sized`, `<T as D>::Out: Copy`) or on another type
+        // (`Vec<T>: Clone`, `for<'a> &'a T: Tr`) is read from the tree; `'a: 'b` is skipped.
+        if (t.k !== K.Lifetime) throw BAIL;
         let depth = 0;
         for (;;) {
           const q = this.peek();
@@ -1375,7 +1387,7 @@ export class FastParser {
     } else throw BAIL;
     this.expectEnd();
     const base = this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf);
-    const generics = g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS;
+    const generics = this.withWhere(g, unsized);
     const repr = outer.repr ?? EMPTY_REPR;
     if (kind === 'union') {
       const u: UnionDef = { kind: 'union', ...base, generics, repr, fields, ...(body ? { bodySpan: body } : {}) };
@@ -1395,7 +1407,7 @@ export class FastParser {
     return {
       kind: 'enum',
       ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf),
-      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS,
+      generics: this.withWhere(g, unsized),
       repr: outer.repr ?? EMPTY_REPR,
       variants: r.variants,
       bodySpan: r.body,
@@ -1422,7 +1434,7 @@ export class FastParser {
     return {
       kind: 'alias',
       ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf),
-      generics: g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS,
+      generics: this.withWhere(g, unsized),
       ...(ty ? { ty } : {}),
     };
   }

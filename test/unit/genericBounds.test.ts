@@ -256,6 +256,43 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
     assert.ok(want.filter((w) => /E0277|E0740/.test(w)).length >= 6 && want.filter((w) => /\d+\/\d+$/.test(w)).length >= 8, want.join('\n'));
   });
 
+  it('where predicates on other types than the parameters (`where Vec<T>: Clone`), with the arguments in place', async () => {
+    const lines = [
+      '#![allow(dead_code, unused)]',
+      'use std::fmt::Debug;',
+      'pub struct NC(pub u32);',
+      '#[derive(Clone, Copy, Debug, Default)] pub struct K(pub u16);',
+      'pub trait Tr {}',
+      'impl Tr for u8 {}',
+      'impl<T: Tr> Tr for Vec<T> {}',
+      'pub struct P1<T>(pub T) where Vec<T>: Clone;',
+      'pub struct P2<T> where Option<T>: Debug { pub a: T }',
+      'pub struct P3<T>(pub T) where u64: From<T>;',
+      'pub struct P4<T>(pub T) where (T, u8): Copy;',
+      'pub struct P5<T>(pub T) where [T; 2]: Default;',
+      'pub struct P6<T>(pub T) where Vec<T>: Tr;',
+      "pub struct P7<T>(pub T) where for<'a> &'a T: Debug;",
+      'pub enum P8<T> where Box<T>: Clone { A(T), B }',
+      'pub struct P9<T, U = NC>(pub T, pub U) where Option<U>: Clone;',
+    ];
+    const cases = [
+      'P1<u8>', 'P1<NC>', 'P2<K>', 'P2<NC>', 'P3<u8>', 'P3<u64>', 'P3<i8>', 'P3<bool>', 'P4<u8>', 'P4<String>', 'P4<K>',
+      'P5<u8>', 'P5<NC>', 'P6<u8>', 'P6<u16>', 'P7<u8>', 'P8<u8>', 'P8<NC>', 'P9<u8>',
+    ];
+    for (const c of cases) lines.push(`pub struct S${lines.length}(pub ${c}, pub u8);`);
+    const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
+    const engine = new Map((await analyzer.analyzeText('where.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
+    const got: string[] = [];
+    const want: string[] = [];
+    lines.forEach((line, i) => {
+      if (!CASE.test(line)) return;
+      got.push(`${line} → ${engineVerdict(engine.get(`S${i}`))}`);
+      want.push(`${line} → ${rustc.get(`S${i}`)}`);
+    });
+    assert.deepEqual(got, want);
+    assert.ok(want.filter((w) => w.endsWith('E0277')).length >= 7, want.join('\n'));
+  });
+
   it("a generic definition that gives another's bounded parameter its own parameter: rustc rejects the definition unless the own parameter's bounds give the bound", async () => {
     const lines = [
       '#![allow(dead_code, unused)]',

@@ -279,6 +279,23 @@ describe('parse: extractFile', () => {
   });
 
   describe('generics', () => {
+    it('where predicates on other types than the parameters are kept; lifetime and for<..> ones are not', async () => {
+      const f = await extract(
+        "struct S<'a, 'b, T>(&'a T) where Vec<T>: Clone + fmt::Debug, u64: From<T>, T: Copy, 'a: 'b, T::Out: Sized, for<'c> &'c T: Tr;\n" +
+          'enum E<T> where Option<T>: Default { A(T) }\nstruct P<T>(T) where T: Copy;',
+      );
+      const g = struct(f, 'S').generics;
+      assert.deepEqual(
+        g.predicates?.map((w) => `${showType(w.ty)}: ${[...(w.traits ?? []), ...(w.bounds ?? []).map(showType)].join(' + ')}`),
+        ['Vec<T>: Clone + fmt::Debug', 'u64: From<T>'],
+      );
+      assert.deepEqual(
+        g.params.flatMap((p) => (p.kind === 'type' ? [`${p.name}: ${(p.traits ?? []).join(' + ')}${p.projectionBounds ? ' (projection)' : ''}`] : [])),
+        ['T: Copy (projection)'],
+      );
+      assert.deepEqual(enumDef(f, 'E').generics.predicates?.map((w) => showType(w.ty)), ['Option<T>']);
+      assert.equal(struct(f, 'P').generics.predicates, undefined);
+    });
     it('type, const and lifetime params, ?Sized inline and in where clauses', async () => {
       const f = await extract(
         "struct S<'a, T: ?Sized, U: Clone = u8, V, const N: usize = 3, const M: u8>(&'a T, U, V) where V: ?Sized, U: Copy;",
