@@ -41,6 +41,9 @@ const TUPLE_12: ReadonlySet<StdTrait> = new Set(['Default', 'Debug', 'PartialEq'
 
 const is = (x: string): x is StdTrait => Object.prototype.hasOwnProperty.call(TRAIT_MODULE, x);
 
+/** The lang items of the std traits checked here (a `#![no_core]` crate defines its own). */
+const LANG_TRAITS: Readonly<Record<string, StdTrait>> = { copy: 'Copy', clone: 'Clone', sync: 'Sync' };
+
 /**
  * The std trait a bound's path names in module `m`, or undefined when it names another trait or
  * cannot be told apart from one: the crate defines or imports that name, a glob import or an
@@ -51,6 +54,12 @@ export function stdTraitOf(written: string, m: ModuleScope, resolver: Resolver):
   if (segs[0] === '') segs = segs.slice(1);
   const name = segs[segs.length - 1]!;
   if (!is(name) || m.macroCalls.length) return undefined;
+  // A `#![no_core]` crate's own `#[lang = "copy"] trait Copy` is the language's.
+  const own = resolver.resolveTypePath(m, segs, written.startsWith('::'));
+  if (own?.k === 'item' && own.item.kind === 'trait' && !own.m.crate.isStd) {
+    const lang = own.item.attrs.find((a) => a.name === 'lang')?.text.match(/"(\w+)"/)?.[1];
+    return lang !== undefined && LANG_TRAITS[lang] === name ? name : undefined;
+  }
   // A glob import of a crate not read may bring in a trait of that name; the others are searched below.
   if (m.globs.some((g) => !isStdHead(g.path[0]) && resolver.firstSegment(m, g.path[0] ?? '')?.k !== 'module')) return undefined;
   const head = segs[0]!;
