@@ -5,6 +5,12 @@
  *    and the file is noted; `fetch()` parses the noted files elsewhere (a worker thread) so the
  *    extension host's main thread never parses a whole crate in one go, and the walk is made
  *    again once they are in.
+ *
+ * A parse given up elsewhere (over its budget: the worker was slow, the machine busy) is not the
+ * file's model: it never replaces a model of the same text put meanwhile (the open document's,
+ * parsed on the main thread), it is announced (`onGivenUp`: the editor counts the attempts and
+ * says when it will try again), and it stands in only until `forgetGivenUp` drops it (its next
+ * attempt is due): the next walk then notes the file again and it is parsed again.
  */
 import type { SourceFile } from '../core/model';
 import type { ParseHints } from './project';
@@ -12,6 +18,16 @@ import type { ParseHints } from './project';
 /** The cache key of a parse: a file parsed with its bodies blanked is another model. */
 function keyOf(path: string, hints: ParseHints | undefined): string {
   return hints?.blankBodies ? `${path}\0bodies blanked` : path;
+}
+
+/** Whether tree-sitter gave up on the text (see `abandonedParse` in src/parse/parser.ts): an empty model that says why. */
+function givenUp(file: SourceFile): boolean {
+  return file.problems.some((p) => p.code === 'parseAbandoned');
+}
+
+export interface ParsedFilesOptions {
+  /** A parse made elsewhere came back given up (counted once per answer; `path` and `text` as asked). */
+  readonly onGivenUp?: (path: string, text: string, file: SourceFile) => void;
 }
 
 /** What a walk gets for a file that is still being parsed (see loadModules). */
@@ -25,9 +41,13 @@ export class ParsedFiles {
   /** Files handed to the other side and not back yet. */
   private inFlight = 0;
 
+  /** Cache keys whose model is a parse given up elsewhere (see `forgetGivenUp`). */
+  private readonly givenUp = new Map<string, { readonly path: string }>();
+
   constructor(
     private readonly parseNow: ((path: string, text: string, hints?: ParseHints) => SourceFile) | undefined,
     private readonly parseElsewhere?: (path: string, text: string, hints?: ParseHints) => Promise<SourceFile>,
+    private readonly options: ParsedFilesOptions = {},
   ) {}
 
   /** A file's model for this text: cached, parsed now (synchronous mode), or PENDING_FILE. */
@@ -53,12 +73,31 @@ export class ParsedFiles {
   /** Records a model made elsewhere (the open document's, from its incremental tree). */
   put(path: string, text: string, file: SourceFile): void {
     this.files.set(path, { text, file });
+    this.givenUp.delete(path);
+  }
+
+  /**
+   * Drops the given-up models for which `due(path, text)` says another attempt is due, so that
+   * the next walk notes those files again (and `fetch` parses them again). Returns how many.
+   */
+  forgetGivenUp(due: (path: string, text: string) => boolean): number {
+    let n = 0;
+    for (const [key, { path }] of this.givenUp) {
+      const hit = this.files.get(key);
+      if (hit && !due(path, hit.text)) continue;
+      this.files.delete(key);
+      this.givenUp.delete(key);
+      n++;
+    }
+    return n;
   }
 
   /** Forgets a file (closed, or its text changed on disk). */
   forget(path: string): void {
-    this.files.delete(path);
-    this.files.delete(keyOf(path, { blankBodies: true }));
+    for (const key of [path, keyOf(path, { blankBodies: true })]) {
+      this.files.delete(key);
+      this.givenUp.delete(key);
+    }
   }
 
   /** Whether files are waiting to be parsed or being parsed. */
@@ -92,8 +131,8 @@ export class ParsedFiles {
             } catch (e) {
               file = { path, items: [], problems: [{ message: `could not be parsed: ${e instanceof Error ? e.message : String(e)}`, span: { start: 0, end: 0 } }], innerAttrs: [] };
             }
-            this.files.set(key, { text, file });
             this.inFlight--;
+            this.store(key, path, text, file);
           }),
         );
       }
@@ -102,5 +141,25 @@ export class ParsedFiles {
       this.fetching = undefined;
     });
     return this.fetching;
+  }
+
+  /**
+   * Keeps a model that came back from elsewhere. A given-up one never replaces a model of the
+   * same text that came meanwhile (the main thread's parse of the open document, `put` while
+   * the worker was busy): that one is the file's model, and nothing would replace the given-up
+   * one later (every file is in, no surface asks again). Otherwise it stands in until it is due
+   * again, and is announced.
+   */
+  private store(key: string, path: string, text: string, file: SourceFile): void {
+    const hit = this.files.get(key);
+    if (givenUp(file)) {
+      if (hit && hit.text === text && !givenUp(hit.file)) return;
+      this.files.set(key, { text, file });
+      this.givenUp.set(key, { path });
+      this.options.onGivenUp?.(path, text, file);
+      return;
+    }
+    this.files.set(key, { text, file });
+    this.givenUp.delete(key);
   }
 }

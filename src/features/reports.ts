@@ -456,7 +456,11 @@ export class DocumentReports extends Disposable {
     if (!this.options.parseWorker) return undefined;
     if (!this.files) {
       const worker = this.startWorker(this.options.parseWorker);
-      this.files = new ParsedFiles(parse, (p, t, hints) => worker.parse(p, t, undefined, false, hints?.blankBodies === true));
+      // A crate file the worker gave up is counted and parsed again when due, like the
+      // document's own (see forgetGivenUp); it never replaces the document's model.
+      this.files = new ParsedFiles(parse, (p, t, hints) => worker.parse(p, t, undefined, false, hints?.blankBodies === true), {
+        onGivenUp: (p, t, file) => this.noteParse(p, t, file),
+      });
       // What the main thread parsed already (the open documents' models) serves the walks too.
       for (const [p, e] of this.parsed) this.files.put(p, e.text, e.file);
     }
@@ -764,11 +768,16 @@ export class DocumentReports extends Disposable {
     }
   }
 
-  /** Forgets the results, crates and package graphs that may hold a given-up model (the parses themselves stay cached). */
+  /**
+   * Forgets the results, crates and package graphs that may hold a given-up model (the parses
+   * themselves stay cached), and the crate files the worker gave up whose next attempt is due:
+   * the next walk sends them to the worker again.
+   */
   private forgetGivenUp(): void {
     this.docs.clear();
     this.crates.clear();
     this.projects.clear();
+    this.files?.forgetGivenUp((p, t) => this.retries.due(p, t));
   }
 
   /** Some given-up texts are due for another parse and the extension host is idle: the surfaces ask again. */
