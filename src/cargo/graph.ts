@@ -38,8 +38,9 @@ export interface PackageNode {
 export interface DepEdge {
   readonly spec: DepSpec;
   /**
-   * Feature resolver 1 only: a build-dependency or a dependency for another target, whose
-   * features are unified with the normal dependency's but which the crate's code cannot name.
+   * Feature resolver 1 only: a build-dependency, a dependency for another target or a
+   * dev-dependency of the root, whose features are unified with the normal dependency's but
+   * which the crate's code cannot name.
    */
   readonly unifyOnly?: true;
   /** The name Rust paths use for it (`use regex::Regex`): the renamed key, else the library's name. */
@@ -352,10 +353,10 @@ export class CargoGraph {
       for (const spec of n.manifest.deps) {
         const kindOk = spec.kind === 'normal' || (spec.kind === 'dev' && this.dev && n === this.root);
         const active = kindOk && this.targetActive(spec.target);
-        // Resolver 1 unifies the features of build-dependencies and of other targets' dependencies
-        // with the normal ones (dev-dependencies too, which `cargo rustc -Zavoid-dev-deps` and
-        // this graph leave out).
-        const unifyOnly = !active && this.resolver1 && (spec.kind === 'normal' || spec.kind === 'build');
+        // Resolver 1 unifies the features of build-dependencies, of other targets' dependencies
+        // and of the root's dev-dependencies with the normal ones: `cargo build` of a 2018 crate
+        // whose `[dev-dependencies]` ask `dep` for a feature compiles `dep` with it.
+        const unifyOnly = !active && this.resolver1 && (spec.kind === 'normal' || spec.kind === 'build' || (spec.kind === 'dev' && n === this.root));
         if (!active && !unifyOnly) continue;
         // Resolved when first activated (optional dependencies may never be).
         e.push({ spec, externName: spec.name.replace(/-/g, '_'), to: { missing: 'not resolved' }, ...(unifyOnly ? { unifyOnly } : {}) });

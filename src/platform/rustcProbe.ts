@@ -237,13 +237,17 @@ export async function probeCrateLayouts(dir: string, candidates: readonly ProbeC
     const target = opts.target ? ['--target', opts.target] : [];
     const args = ['--edition', info.edition, '--crate-type', info.binOnly ? 'bin' : 'lib', '--crate-name', info.name, '-Zprint-type-sizes', '--emit=metadata', '--cap-lints', 'allow', ...info.features.flatMap((f) => ['--cfg', `feature="${f}"`]), ...target, '-o', join(tmp, 'out.rmeta'), join(pkg, info.entry)];
     const which = info.binOnly ? ['--bin', readPackageName(dir) ?? info.name] : ['--lib'];
-    // `-Zavoid-dev-deps` keeps dev-dependencies (often not on disk) out of the resolve, but it also
-    // makes cargo skip `paths` overrides, which `cargo build` honours: pass it only when needed.
-    const devDeps = manifestsUnder(tmp).some((m) => /^\s*\[(?:[^\]]*\.)?dev[-_]dependencies\b/m.test(readFileSync(m, 'utf8')));
-    const cargoArgs = ['rustc', ...(devDeps ? ['-Zavoid-dev-deps'] : []), ...which, ...(opts.cargo?.offline ? ['--offline'] : []), '--quiet', '--profile', 'check', ...(opts.cargo?.features ? featureArgs(opts.cargo.features) : []), ...target, '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
     const env = { ...process.env, RUSTC_BOOTSTRAP: '1' };
     // A shared target directory lets several runs reuse the dependencies they have in common.
     const cargoEnv = { ...env, ...(opts.cargo?.cargoHome ? { CARGO_HOME: opts.cargo.cargoHome } : {}), CARGO_TARGET_DIR: opts.cargo?.targetDir ?? join(tmp, 'target') };
+    // `-Zavoid-dev-deps` keeps dev-dependencies out of the resolve, for when they are not on disk.
+    // It changes what is built (with feature resolver 1, `cargo build` turns on the features the
+    // dev-dependencies ask for) and makes cargo skip `paths` overrides: passed only when the
+    // dev-dependencies cannot be resolved.
+    const devDeps = manifestsUnder(tmp).some((m) => /^\s*\[(?:[^\]]*\.)?dev[-_]dependencies\b/m.test(readFileSync(m, 'utf8')));
+    const avoidDevDeps =
+      devDeps && !!opts.cargo && (await run('cargo', ['metadata', '--format-version', '1', ...(opts.cargo.offline ? ['--offline'] : [])], { cwd: pkg, env: cargoEnv, signal: opts.signal, timeoutMs: opts.timeoutMs })).code !== 0;
+    const cargoArgs = ['rustc', ...(avoidDevDeps ? ['-Zavoid-dev-deps'] : []), ...which, ...(opts.cargo?.offline ? ['--offline'] : []), '--quiet', '--profile', 'check', ...(opts.cargo?.features ? featureArgs(opts.cargo.features) : []), ...target, '--', '-Zprint-type-sizes', '--cap-lints', 'allow'];
     let dropped = 0;
     for (let attempt = 0; attempt < 8; attempt++) {
       const r = opts.cargo ? await run('cargo', cargoArgs, { cwd: pkg, env: cargoEnv, signal: opts.signal, timeoutMs: opts.timeoutMs }) : await run('rustc', args, { cwd: pkg, env, signal: opts.signal, timeoutMs: opts.timeoutMs });

@@ -851,6 +851,18 @@ pub struct N { #[cfg(not(debug_assertions))] pub a: [u8; 4], pub z: u64 }
     exact: ['T', 'U'],
   },
 
+  "feature resolver 1 also unifies the root's dev-dependencies with its normal ones: `cargo build` turns on what `[dev-dependencies]` ask of a dependency, directly or through a dev-only crate": {
+    files: {
+      'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2018"\n\n[dependencies]\ndep = { path = "dep" }\n\n[dev-dependencies]\ndep = { path = "dep", features = ["big"] }\nhelper = { path = "helper" }\n',
+      'dep/Cargo.toml': '[package]\nname = "dep"\nversion = "0.1.0"\nedition = "2018"\n\n[features]\nbig = []\nwide = []\n',
+      'dep/src/lib.rs': 'pub struct D { #[cfg(feature = "big")] pub big: [u8; 1000], pub x: u8 }\npub struct W { #[cfg(feature = "wide")] pub w: [u8; 300], pub x: u8 }\n',
+      'helper/Cargo.toml': '[package]\nname = "helper"\nversion = "0.1.0"\nedition = "2018"\n\n[dependencies]\ndep = { path = "../dep", features = ["wide"] }\n',
+      'helper/src/lib.rs': 'pub struct H(pub u8);\n',
+      'src/lib.rs': 'pub struct App { pub d: dep::D }\npub struct AppW { pub w: dep::W }\n',
+    },
+    exact: ['App', 'AppW'],
+  },
+
   "`[lints.rust]` in Cargo.toml (and `lints.workspace = true`) sets lint levels as command-line flags: `overflowing_literals = \"allow\"` lets the literal wrap; an attribute in the source still wins": {
     files: {
       'Cargo.toml': '[package]\nname = "lints"\nversion = "0.1.0"\nedition = "2021"\n\n[lints.rust]\noverflowing_literals = "allow"\nfuture_incompatible = { level = "allow", priority = -1 }\n\n[dependencies]\n',
