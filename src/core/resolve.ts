@@ -1104,11 +1104,6 @@ export class Resolver {
     return this.hasMarkerImpl(item, m, 'clone');
   }
 
-  /** Whether the item's crate has an `impl Copy for Item` (whose self type resolves to the item). */
-  hasCopyImpl(item: TypeItem, m: ModuleScope): boolean {
-    return this.hasMarkerImpl(item, m, 'copy');
-  }
-
   private readonly copyRenamed = new WeakMap<CrateScope, boolean>();
 
   /**

@@ -122,6 +122,20 @@ function engineVerdict(t: TypeReport | undefined): string {
   return t?.size != null ? `${t.size}/${t.align}` : (t?.error?.slice(0, 5) ?? 'unknown');
 }
 
+/** The case lines' verdicts (`line → verdict`), the engine's and rustc's, in the lines' order. */
+async function verdicts(analyzer: Analyzer, lines: readonly string[], file: string): Promise<{ got: string[]; want: string[] }> {
+  const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
+  const engine = new Map((await analyzer.analyzeText(file, lines.join('\n'))).types.map((t) => [t.name, t]));
+  const got: string[] = [];
+  const want: string[] = [];
+  lines.forEach((line, i) => {
+    if (!CASE.test(line)) return;
+    got.push(`${line} → ${engineVerdict(engine.get(`S${i}`))}`);
+    want.push(`${line} → ${rustc.get(`S${i}`)}`);
+  });
+  return { got, want };
+}
+
 describe("generic arguments against their parameters' bounds, against rustc (E0277)", function () {
   this.timeout(300_000);
   const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
@@ -240,15 +254,7 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
       '(pub WClone<Option<HC<NC>>>, pub u8);', '(pub WCopy<(HC<u8>, HC<&\'static mut u8>)>, pub u8);',
     ];
     for (const c of cases) lines.push(c.startsWith('union') ? `pub union S${lines.length} ${c.slice(6)}` : `pub struct S${lines.length}${c}`);
-    const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
-    const engine = new Map((await analyzer.analyzeText('marker.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
-    const got: string[] = [];
-    const want: string[] = [];
-    lines.forEach((line, i) => {
-      if (!CASE.test(line)) return;
-      got.push(`${line} → ${engineVerdict(engine.get(`S${i}`))}`);
-      want.push(`${line} → ${rustc.get(`S${i}`)}`);
-    });
+    const { got, want } = await verdicts(analyzer, lines, 'marker.rs');
     // `where Vec<T>: Clone` is not read: unknown there, as rustc's verdict or nothing else.
     const differ = got.filter((g, i) => g !== want[i] && !(g.includes('HO<') && g.endsWith('→ unknown')));
     assert.deepEqual(differ, [], `rustc:\n${want.join('\n')}`);
@@ -280,15 +286,7 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
       'P5<u8>', 'P5<NC>', 'P6<u8>', 'P6<u16>', 'P7<u8>', 'P8<u8>', 'P8<NC>', 'P9<u8>',
     ];
     for (const c of cases) lines.push(`pub struct S${lines.length}(pub ${c}, pub u8);`);
-    const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
-    const engine = new Map((await analyzer.analyzeText('where.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
-    const got: string[] = [];
-    const want: string[] = [];
-    lines.forEach((line, i) => {
-      if (!CASE.test(line)) return;
-      got.push(`${line} → ${engineVerdict(engine.get(`S${i}`))}`);
-      want.push(`${line} → ${rustc.get(`S${i}`)}`);
-    });
+    const { got, want } = await verdicts(analyzer, lines, 'where.rs');
     assert.deepEqual(got, want);
     assert.ok(want.filter((w) => w.endsWith('E0277')).length >= 7, want.join('\n'));
   });
