@@ -163,3 +163,54 @@ export class GivenUpParses {
   }
 }
 
+
+/** The least time (ms) before asking again for a document whose analysis threw: after the first failure, the second. */
+export const FAILED_RUN_DELAYS_MS: readonly number[] = [1000, 4000];
+
+/**
+ * Analyses that threw (the parse worker died, a fault of ours), by document. A failed run is not
+ * the document's answer: it is dropped and asked for again after a pause, up to
+ * `FAILED_RUN_DELAYS_MS.length` times per version of the document; after that the failure stays
+ * (logged) until the text changes, so a fault that repeats does not run on every request.
+ */
+export class FailedRuns {
+  private readonly byKey = new Map<string, { readonly version: number; readonly failures: number }>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private disposed = false;
+
+  /** `onDue`: a pause after a failure has passed; the surfaces should ask again. */
+  constructor(
+    private readonly onDue: () => void,
+    private readonly delaysMs: readonly number[] = FAILED_RUN_DELAYS_MS,
+  ) {}
+
+  /**
+   * The analysis of `key` at `version` threw. True when it will be asked for again (the caller
+   * then drops the failed run from its cache); false once this version failed too often.
+   */
+  note(key: string, version: number): boolean {
+    const rec = this.byKey.get(key);
+    const failures = rec && rec.version === version ? rec.failures + 1 : 1;
+    this.byKey.set(key, { version, failures });
+    const delay = this.delaysMs[failures - 1];
+    if (delay === undefined || this.disposed) return false;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.disposed) this.onDue();
+    }, delay);
+    this.timers.add(timer);
+    return true;
+  }
+
+  /** The document was closed: its failures are forgotten. */
+  forget(key: string): void {
+    this.byKey.delete(key);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.byKey.clear();
+  }
+}

@@ -37,7 +37,7 @@ import { clearParsedManifests, parseManifest, withManifestBudget } from '../carg
 import { clearExpansionMemo } from '../analysis/expand';
 import { budgetedFs, readAhead } from '../cargo/fs';
 import { dirname, isInside } from '../cargo/paths';
-import { GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
+import { FailedRuns, GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** A crate's last analysis, and the session that makes the next one (src/incremental/crateSession.ts). */
@@ -151,6 +151,8 @@ export class DocumentReports extends Disposable {
   /** Parses given up over their budget (never cached as models): parsed again, a few times, when due. */
   private readonly retries = new GivenUpParses(() => this.retryGivenUp());
   private readonly loggedGivenUp = new WeakSet<SourceFile>();
+  /** Analyses that threw: dropped from `docs` and asked for again after a pause (a few times per version). */
+  private readonly failedRuns = new FailedRuns(() => this._onDidInvalidate.fire());
   readonly index: WorkspaceIndex;
   /** Incremental trees of the analysed documents (created with the parser). */
   private trees: DocumentTrees | undefined;
@@ -173,6 +175,7 @@ export class DocumentReports extends Disposable {
     this._register(
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.docs.delete(d.uri.toString());
+        this.failedRuns.forget(d.uri.toString());
         this.trees?.close(documentPath(d));
         if (d.languageId === 'rust') {
           this.lastEdit.set(documentPath(d), ++this.editSeq);
@@ -274,11 +277,15 @@ export class DocumentReports extends Disposable {
         return r;
       },
       (err: unknown) => {
-        this.log.error(`analysis of ${path} failed`, err);
+        // Not the document's answer: dropped, and asked for again after a pause (a few times).
+        const again = !this.isDisposed && this.failedRuns.note(key, version);
+        this.log.error(`analysis of ${path} failed${again ? '; it will be run again' : ''}`, err);
+        if (again && this.docs.get(key) === entry) this.docs.delete(key);
         return undefined;
       },
     );
-    this.docs.set(key, { version, target, generation, reads, projectGeneration, editSeq, result });
+    const entry: DocEntry = { version, target, generation, reads, projectGeneration, editSeq, result };
+    this.docs.set(key, entry);
     return result;
   }
 
@@ -838,6 +845,7 @@ export class DocumentReports extends Disposable {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     if (this.readsTimer) clearTimeout(this.readsTimer);
     this.retries.dispose();
+    this.failedRuns.dispose();
     this.worker?.dispose();
     this.worker = undefined;
     this.files = undefined;

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { SourceFile } from '../../src/core/model';
-import { GivenUpParses, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../src/features/parseRetries';
+import { FAILED_RUN_DELAYS_MS, FailedRuns, GivenUpParses, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../../src/features/parseRetries';
 import { DocumentTrees } from '../../src/incremental/documents';
 import { abandonedParse } from '../../src/parse/parser';
 import { getParser, tracking } from './parseHelpers';
@@ -162,5 +162,46 @@ describe('given-up parses are parsed again (issue 14)', () => {
       cache.dispose();
     }
     assert.equal(live(), 0);
+  });
+});
+
+describe('an analysis that threw is asked for again (FailedRuns)', () => {
+  const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('a failed version is run again after each pause, as many times as there are pauses; then it stays failed', async () => {
+    assert.deepEqual(FAILED_RUN_DELAYS_MS, [1000, 4000]);
+    let due = 0;
+    const runs = new FailedRuns(() => due++, [5, 10]);
+    try {
+      assert.equal(runs.note('a.rs', 3), true, 'first failure: asked again');
+      await tick(30);
+      assert.equal(due, 1);
+      assert.equal(runs.note('a.rs', 3), true, 'second failure: asked again');
+      await tick(40);
+      assert.equal(due, 2);
+      assert.equal(runs.note('a.rs', 3), false, 'third failure of the same version: it stays');
+      await tick(30);
+      assert.equal(due, 2, 'nothing more is asked');
+      // A new version starts afresh; so does another document, and a closed one.
+      assert.equal(runs.note('a.rs', 4), true);
+      assert.equal(runs.note('b.rs', 3), true);
+      runs.note('b.rs', 3);
+      runs.forget('b.rs');
+      assert.equal(runs.note('b.rs', 3), true);
+      await tick(40);
+      assert.equal(due, 6);
+    } finally {
+      runs.dispose();
+    }
+  });
+
+  it('nothing is asked for after dispose', async () => {
+    let due = 0;
+    const runs = new FailedRuns(() => due++, [5]);
+    assert.equal(runs.note('a.rs', 1), true);
+    runs.dispose();
+    await tick(30);
+    assert.equal(due, 0);
+    assert.equal(runs.note('a.rs', 2), false);
   });
 });
