@@ -7,8 +7,7 @@ import type { Report, TypeReport } from '../core/reportTypes';
 import type { CfgPredicate, Item, SourceFile } from '../core/model';
 import { type ParseOptions, type RustParser, type WasmFiles, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
-import { blankFunctionBodies } from '../parse/bodies';
-import type { ParseHints } from './project';
+import { hintedText, type ParseHints } from './project';
 import { CrateScope, type CrateInput, type ModuleScope, Resolver, evalCfg } from '../core/resolve';
 import { itemHasTypeMacro } from './typeMacros';
 import { CrateExpander } from './expand';
@@ -135,7 +134,7 @@ export class Analyzer {
    * `hints.blankBodies` blanks function bodies first (a dependency's file, see src/parse/bodies.ts).
    */
   parseWith(p: RustParser, path: string, text: string, options?: ParseOptions, hints?: ParseHints): SourceFile {
-    const source = hints?.blankBodies ? blankFunctionBodies(text) : text;
+    const source = hintedText(text, hints);
     const tree = p.parse(source, null, options);
     try {
       return extractFile(tree, source, path);

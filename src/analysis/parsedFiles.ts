@@ -13,11 +13,11 @@
  * attempt is due): the next walk then notes the file again and it is parsed again.
  */
 import type { SourceFile } from '../core/model';
-import type { ParseHints } from './project';
+import { DEPENDENCY_FILE, UNSHOWN_FILE, type ParseHints } from './project';
 
 /** The cache key of a parse: a file parsed with its bodies blanked is another model. */
 function keyOf(path: string, hints: ParseHints | undefined): string {
-  return hints?.blankBodies ? `${path}\0bodies blanked` : path;
+  return hints?.blankBodies ? `${path}\0${hints.blankBodies} bodies blanked` : path;
 }
 
 /** Whether tree-sitter gave up on the text (see `abandonedParse` in src/parse/parser.ts): an empty model that says why. */
@@ -94,7 +94,7 @@ export class ParsedFiles {
 
   /** Forgets a file (closed, or its text changed on disk). */
   forget(path: string): void {
-    for (const key of [path, keyOf(path, { blankBodies: true })]) {
+    for (const key of [path, keyOf(path, DEPENDENCY_FILE), keyOf(path, UNSHOWN_FILE)]) {
       this.files.delete(key);
       this.givenUp.delete(key);
     }

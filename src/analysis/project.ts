@@ -13,24 +13,36 @@ import type { Target } from '../core/targets';
 import { type FileWalk, type ModuleProblem, walkModules } from './modules';
 import { buildCfgs, outDirEnvFile, outDirSource, withScriptModules } from '../cargo/buildScripts';
 import { dirname, join } from '../cargo/paths';
+import { blankFunctionBodies } from '../parse/bodies';
 import type { ParsedFiles } from './parsedFiles';
 import type { WorkBudget } from '../core/budget';
 import { nextTurn, runInSlices, runToEnd } from './turnBudget';
 import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
 /**
- * What a parse may leave out. `blankBodies`: the file is a dependency's, whose function bodies no
- * layout reads; they may be blanked before the parse (src/parse/bodies.ts). A parse function may
- * ignore the hint: the model it gives is the same but for `#[cfg(test)]` modules' items.
+ * What a parse may leave out: no layout reads a function body, so bodies may be blanked before
+ * the parse (src/parse/bodies.ts). `blankBodies`: `'all'` for a dependency's file (inline
+ * `#[cfg(test)]` modules too: a dependency is never built for its tests); `'functions'` for a file
+ * of the workspace's crate that no editor shows (its test modules are kept: an integration test
+ * is built with `cfg(test)`). A parse function may ignore the hint: the model it gives is the
+ * same but for `#[cfg(test)]` modules' items (with `'all'`) and the problems inside bodies.
  */
 export interface ParseHints {
-  readonly blankBodies?: true;
+  readonly blankBodies?: 'all' | 'functions';
+}
+
+/** `text` as a parse with `hints` reads it. */
+export function hintedText(text: string, hints: ParseHints | undefined): string {
+  return hints?.blankBodies ? blankFunctionBodies(text, { testModules: hints.blankBodies === 'all' }) : text;
 }
 
 export type ParseFn = (path: string, text: string, hints?: ParseHints) => SourceFile;
 
 /** A dependency's files: their bodies need not be parsed. */
-export const DEPENDENCY_FILE: ParseHints = Object.freeze({ blankBodies: true });
+export const DEPENDENCY_FILE: ParseHints = Object.freeze({ blankBodies: 'all' });
+
+/** A file of the workspace's crate that no editor shows: its function bodies need not be parsed. */
+export const UNSHOWN_FILE: ParseHints = Object.freeze({ blankBodies: 'functions' });
 
 /** Reading a dependency's files from disk yields to the event loop after this long (ms). */
 const READ_SLICE_MS = 8;

@@ -12,8 +12,8 @@ import type { ProjectFs } from '../cargo/fs';
 
 /** Parses files off the extension host's thread (the Node side's parse worker). */
 export interface ParseWorker {
-  /** `budgetMs`: the parse budget (Infinity: none); `urgent`: before every request that is not; `blankBodies`: a dependency's file (src/parse/bodies.ts). */
-  parse(path: string, text: string, budgetMs?: number, urgent?: boolean, blankBodies?: boolean): Promise<SourceFile>;
+  /** `budgetMs`: the parse budget (Infinity: none); `urgent`: before every request that is not; `blankBodies`: bodies blanked first (`ParseHints` in src/analysis/project.ts). */
+  parse(path: string, text: string, budgetMs?: number, urgent?: boolean, blankBodies?: 'all' | 'functions'): Promise<SourceFile>;
   dispose(): void;
 }
 

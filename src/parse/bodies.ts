@@ -17,12 +17,22 @@
  * - any text the scanner does not understand: it then gives the text back unchanged from there.
  */
 
+export interface BlankOptions {
+  /**
+   * Blank inline `#[cfg(test)]` modules too (the default): right for a dependency, never built
+   * for its tests; not for a crate that may be (the workspace's own), whose test modules' items
+   * are then kept and only their function bodies blanked.
+   */
+  readonly testModules?: boolean;
+}
+
 /**
- * `text` with the inside of every function body (and inline `#[cfg(test)]` module) replaced by
- * spaces, line breaks kept; `text` itself when there is nothing to blank.
+ * `text` with the inside of every function body (and inline `#[cfg(test)]` module, unless
+ * `testModules` is false) replaced by spaces, line breaks kept; `text` itself when there is
+ * nothing to blank.
  */
-export function blankFunctionBodies(text: string): string {
-  const s = new Scanner(text);
+export function blankFunctionBodies(text: string, options: BlankOptions = {}): string {
+  const s = new Scanner(text, options.testModules !== false);
   s.run();
   if (s.blanks.length === 0) return text;
   let out = '';
@@ -85,7 +95,10 @@ class Scanner {
   private i = 0;
   private readonly n: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly testModules: boolean,
+  ) {
     this.n = text.length;
   }
 
@@ -118,7 +131,7 @@ class Scanner {
         this.i++;
         continue;
       }
-      if (c === 35 && t.charCodeAt(this.i + 1) === 91 && this.cfgTestModule()) continue; // #[cfg(test)] mod x { … }
+      if (c === 35 && this.testModules && t.charCodeAt(this.i + 1) === 91 && this.cfgTestModule()) continue; // #[cfg(test)] mod x { … }
       if (isIdentStart(c)) {
         // A word, with the literal or raw identifier it may begin (`r"…"`, `b'…'`, `r#fn`).
         const start = this.i;

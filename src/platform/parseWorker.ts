@@ -22,8 +22,8 @@ interface Request {
   readonly budgetMs?: number;
   /** Parsed before every request that is not (the document being opened). */
   readonly urgent?: boolean;
-  /** A dependency's file: its function bodies are blanked before the parse (src/parse/bodies.ts). */
-  readonly blankBodies?: boolean;
+  /** Function bodies blanked before the parse (src/parse/bodies.ts): `'all'` for a dependency's file (test modules too), `'functions'` for a crate file no editor shows. */
+  readonly blankBodies?: 'all' | 'functions';
 }
 
 /**
@@ -136,7 +136,7 @@ if (port) {
         return;
       }
       const p = await parser;
-      const text = m.blankBodies ? blankFunctionBodies(m.text) : m.text;
+      const text = m.blankBodies ? blankFunctionBodies(m.text, { testModules: m.blankBodies === 'all' }) : m.text;
       const tree = p.parse(text, null, m.budgetMs === undefined ? undefined : { budgetMs: m.budgetMs });
       try {
         port.postMessage({ id: m.id, file: extractFile(tree, text, m.path) });

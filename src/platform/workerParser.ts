@@ -69,9 +69,9 @@ export class WorkerParser {
   /**
    * `budgetMs`: the parse budget (default: `parseBudgetMs` of the text's size; Infinity: none).
    * `urgent`: parsed before the requests that are not, whatever their order (a document opened).
-   * `blankBodies`: a dependency's file, its function bodies blanked before the parse (src/parse/bodies.ts).
+   * `blankBodies`: function bodies blanked before the parse (`ParseHints` in src/analysis/project.ts).
    */
-  parse(path: string, text: string, budgetMs?: number, urgent = false, blankBodies = false): Promise<SourceFile> {
+  parse(path: string, text: string, budgetMs?: number, urgent = false, blankBodies?: 'all' | 'functions'): Promise<SourceFile> {
     this.worker ??= this.start();
     const id = this.next++;
     return new Promise((resolve, reject) => {

@@ -29,8 +29,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { loadPath } from '../../src/analysis/program';
-import type { ParseHints } from '../../src/analysis/project';
-import { blankFunctionBodies } from '../../src/parse/bodies';
+import { hintedText, type ParseHints } from '../../src/analysis/project';
 import type { ProjectFs } from '../../src/cargo/fs';
 import { getTarget } from '../../src/core/targets';
 import { NodeFs } from '../../src/platform/nodeFs';
@@ -157,7 +156,7 @@ async function round(analyzer: Analyzer, parser: RustParser, crates: readonly Cr
   const parse = (file: string, original: string, hints?: ParseHints): SourceFile => {
     if (process.env.RLL_BENCH_DEBUG) console.log(`    parse ${file} ${original.length}`);
     const t = process.hrtime.bigint();
-    const text = hints?.blankBodies ? blankFunctionBodies(original) : original;
+    const text = hintedText(original, hints);
     const tree = parser.parse(text, null, { budgetMs: Infinity });
     const t1 = process.hrtime.bigint();
     if (abandonedParse(tree)) b.abandoned!++;

@@ -78,6 +78,15 @@ struct Next(u8);`);
     expectBlanked('#[cfg(test)]\n#[allow(dead_code)]\npub(crate) mod t {« struct X; »}\n#[cfg(test)]\nstruct NotAModule;');
   });
 
+  it('keeps inline #[cfg(test)] modules when asked to (a crate of the workspace), blanking their functions\' bodies', () => {
+    const text = '#[cfg(test)]\nmod tests {\n    use super::*;\n    pub struct T(u8);\n    #[test] fn t() { assert!(true) }\n}\nfn h() { 1 }';
+    const inside = (body: string) => `{${' '.repeat(body.length - 2)}}`;
+    assert.equal(blankFunctionBodies(text, { testModules: false }), text.replace('{ assert!(true) }', inside('{ assert!(true) }')).replace('{ 1 }', inside('{ 1 }')));
+    // By default (a dependency's file) the whole module's inside goes.
+    const all = blankFunctionBodies(text);
+    assert.ok(!all.includes('pub struct T') && all.startsWith('#[cfg(test)]\nmod tests {') && all.endsWith('fn h() {   }'), all);
+  });
+
   it('stops where it cannot follow the text, keeping what it blanked before', () => {
     expectBlanked('fn a() {« 1 »}\nfn b() { let s = "unclosed; }\nstruct C;');
     expectBlanked('fn a() {« 1 »}\nfn b() { {\nstruct C;');
@@ -98,18 +107,25 @@ struct Next(u8);`);
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
       const blanked = blankFunctionBodies(text);
+      const bodiesOnly = blankFunctionBodies(text, { testModules: false });
       assert.equal(blanked.length, text.length, f);
+      assert.equal(bodiesOnly.length, text.length, f);
       assert.equal(blanked.split('\n').length, text.split('\n').length, f);
       total += text.length;
       for (let i = 0; i < text.length; i++) if (blanked.charCodeAt(i) !== text.charCodeAt(i)) blankedChars++;
       const before = parser.parse(text, null, { budgetMs: Infinity });
       const after = parser.parse(blanked, null, { budgetMs: Infinity });
+      const afterBodies = parser.parse(bodiesOnly, null, { budgetMs: Infinity });
       try {
         if (before.rootNode.hasError) continue; // a file rustc would reject (fixtures of broken code)
-        assert.deepStrictEqual(withoutTestModules(extractFile(after, blanked, f)), withoutTestModules(extractFile(before, text, f)), f);
+        const written = extractFile(before, text, f);
+        assert.deepStrictEqual(withoutTestModules(extractFile(after, blanked, f)), withoutTestModules(written), f);
+        // A file of the workspace's crate that no editor shows: the very same model, test modules included.
+        assert.deepStrictEqual(extractFile(afterBodies, bodiesOnly, f), written, f);
       } finally {
         before.delete();
         after.delete();
+        afterBodies.delete();
       }
     }
     // Bodies are a good part of real code: the blanker must actually find them.
