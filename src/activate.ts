@@ -19,7 +19,7 @@ import { LayoutInlayHintsProvider } from './features/inlayHints';
 import { TargetStatusBar } from './features/statusBar';
 import { reportTargetProblemsTo } from './features/targetSource';
 import { Log, describeError } from './features/log';
-import { DocumentReports } from './features/reports';
+import { DocumentReports, type ReadAhead } from './features/reports';
 import { throttle } from './features/throttle';
 import type { LayoutBaselines } from './features/layoutBaseline';
 import { type Host, setHost } from './features/host';
@@ -38,6 +38,8 @@ export interface RustLayoutApi {
   skewEngineNumberForTests(name: string | undefined): void;
   /** The target a document is laid out for and where it came from (what the status bar shows). */
   targetOf(uri: string): { triple: string; origin: string; file?: string; statusText: string; statusTooltip: string };
+  /** The crates read at start (setting `rustLayout.readWorkspaceAtStart`), once read. */
+  readAhead(): Promise<readonly ReadAhead[]>;
 }
 
 /** What the entry point adds where there is a process to run: Verify with rustc, layout changes against git, Does This Function Allocate?. */
@@ -139,13 +141,20 @@ export function activateWith(
     if (bad !== undefined) log.warn(`rustLayout.target "${bad}" is not a known target; using the next source (cargo config, host)`);
     const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
     log.info(`Rust Layout Lens ${version} activated in ${vscode.env.appName} ${vscode.version}${setup.host.kind === 'web' ? ' (web worker)' : ''} (${(performance.now() - started).toFixed(0)} ms)`);
+    // The workspace's crates are read now, off the main thread, so that the first file opened is laid out at once.
+    if (vscode.workspace.getConfiguration('rustLayout').get<boolean>('readWorkspaceAtStart', true)) {
+      reports.preloadWorkspace().then(
+        (n) => n > 0 && log.debug(`${n} crate(s) of the workspace being read ahead of any open file`),
+        (err: unknown) => log.error('reading the workspace at start failed', err),
+      );
+    }
     const targetOf = (uri: string) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
       const s = readSettings(doc ?? vscode.Uri.parse(uri));
       statusBar.update();
       return { triple: s.target, origin: s.targetSource.origin, file: s.targetSource.file, statusText: statusBar.item.text, statusTooltip: typeof statusBar.item.tooltip === 'string' ? statusBar.item.tooltip : (statusBar.item.tooltip?.value ?? '') };
     };
-    return { guideProbe: () => guide.probe(), skewEngineNumberForTests: extras.skewEngineNumberForTests ?? (() => undefined), targetOf };
+    return { guideProbe: () => guide.probe(), skewEngineNumberForTests: extras.skewEngineNumberForTests ?? (() => undefined), targetOf, readAhead: () => reports.whenReadAhead() };
   } catch (err) {
     // VS Code shows nothing when activate() throws: log the stack and tell the user once.
     log.error('activation failed', err);

@@ -36,9 +36,9 @@ import { Postponed, later } from '../core/budget';
 import { clearParsedManifests, parseManifest, withManifestBudget } from '../cargo/manifest';
 import { clearExpansionMemo } from '../analysis/expand';
 import { budgetedFs, readAhead } from '../cargo/fs';
-import { dirname, isInside } from '../cargo/paths';
+import { dirname, isInside, join } from '../cargo/paths';
 import { FailedRuns, GivenUpParses, MAX_ATTEMPTS } from './parseRetries';
-import { WorkspaceIndex } from './workspaceIndex';
+import { type CrateInfo, WorkspaceIndex } from './workspaceIndex';
 
 /** A crate's last analysis, and the session that makes the next one (src/incremental/crateSession.ts). */
 interface CrateEntry {
@@ -93,6 +93,9 @@ const FIRST_PARSE_OFF_THREAD = 4 * 1024;
  */
 const MAIN_THREAD_EXPANSION_MAX = 8 * 1024;
 
+/** Crates read at start (`preloadWorkspace`): the workspace folders' packages and those one level below. */
+const PRELOAD_MAX_CRATES = 4;
+
 /** `+12 ms` since `t0` (performance.now()), for the debug log. */
 const since = (t0: number): string => `+${(performance.now() - t0).toFixed(0)} ms`;
 
@@ -107,6 +110,14 @@ const PROGRESS_AFTER_MS = 1000;
 
 /** Files read in one turn of the event loop while a crate's files are handed to the parse worker (bytes). */
 const READ_SLICE_BYTES = 1 << 20;
+
+/** A crate read at start (`DocumentReports.preloadWorkspace`). */
+export interface ReadAhead {
+  readonly entry: string;
+  readonly files: number;
+  /** Files parsed with their function bodies blanked (no document held them). */
+  readonly unshown: number;
+}
 
 export interface DocumentReportsOptions {
   /**
@@ -151,6 +162,8 @@ export class DocumentReports extends Disposable {
   /** Parses given up over their budget (never cached as models): parsed again, a few times, when due. */
   private readonly retries = new GivenUpParses(() => this.retryGivenUp());
   private readonly loggedGivenUp = new WeakSet<SourceFile>();
+  /** What `preloadWorkspace` read (see `whenReadAhead`). */
+  private readAhead: Promise<readonly ReadAhead[]> = Promise.resolve([]);
   /** The paths of the open documents (`unshownHints`), until one opens or closes. */
   private openPaths: Set<string> | undefined;
   /** Analyses that threw: dropped from `docs` and asked for again after a pause (a few times per version). */
@@ -337,20 +350,7 @@ export class DocumentReports extends Disposable {
         this.noteParse(path, text, file);
       }
     }
-    // With the worker, a crate's files are parsed there. Macro expansions (made during the
-    // walk) are parsed here within the turn's budget (a walk then need not wait for the worker
-    // once per level of expansion, and a keystroke in a macro call stays quick), the rest there
-    // (gimli's 73 expansions are 180 KB: 70-255 ms to parse in one piece).
-    // A dependency's files come with the hint that their function bodies may be blanked (the
-    // worker does it); what the main thread parses is parsed as written.
-    // The crate's files that no document holds are parsed with their function bodies blanked
-    // (no layout reads one: a third less parsing); the open documents' as written.
-    const crateParse: ParseFn = files
-      ? (p, t, hints) => {
-          if (!p.includes('#macro:')) return files.parse(p, t, hints ?? this.unshownHints(p));
-          return files.get(p, t, hints) ?? (this.budget.left && t.length <= MAIN_THREAD_EXPANSION_MAX ? this.budget.spend(() => parse(p, t)) : files.parse(p, t, hints));
-        }
-      : parse;
+    const crateParse = this.crateParse(parse, files);
     let analysis: Analysis | undefined;
     let crateDir: string | undefined;
     const crate = host().handles(document.uri) ? this.index.crateOf(path) : undefined;
@@ -466,6 +466,103 @@ export class DocumentReports extends Disposable {
     return out;
   }
 
+  /**
+   * How a crate's walk parses. With the worker, a crate's files are parsed there. Macro
+   * expansions (made during the walk) are parsed here within the turn's budget (a walk then
+   * need not wait for the worker once per level of expansion, and a keystroke in a macro call
+   * stays quick), the rest there (gimli's 73 expansions are 180 KB: 70-255 ms to parse in one
+   * piece). A dependency's files come with the hint that their function bodies may be blanked
+   * (the worker does it); so do the crate's files that no document holds (no layout reads a
+   * body: a third less parsing); the open documents' are parsed as written.
+   */
+  private crateParse(parse: (p: string, t: string) => SourceFile, files: ParsedFiles | undefined): ParseFn {
+    if (!files) return parse;
+    return (p, t, hints) => {
+      if (!p.includes('#macro:')) return files.parse(p, t, hints ?? this.unshownHints(p));
+      return files.get(p, t, hints) ?? (this.budget.left && t.length <= MAIN_THREAD_EXPANSION_MAX ? this.budget.spend(() => parse(p, t)) : files.parse(p, t, hints));
+    };
+  }
+
+  /**
+   * Reads the workspace's crates before any of their files is opened (the extension starts on a
+   * `Cargo.toml`): the package graph is made and every file handed to the parse worker, at its
+   * low priority, so that the first file opened can be laid out in its crate at once. Only with
+   * the worker; the folders' own packages and the packages one level below them, at most
+   * `PRELOAD_MAX_CRATES`. Setting `rustLayout.readWorkspaceAtStart` (default on).
+   */
+  async preloadWorkspace(): Promise<number> {
+    const started = this.readWorkspace();
+    this.readAhead = started.then(
+      async ({ read, reading }) => {
+        await reading;
+        return read;
+      },
+      () => [],
+    );
+    return (await started).crates;
+  }
+
+  /** Starts reading the crates: how many, what came of each (filled in as they end), and when all have. */
+  private async readWorkspace(): Promise<{ crates: number; read: readonly ReadAhead[]; reading: Promise<unknown> }> {
+    const none = { crates: 0, read: [], reading: Promise.resolve() };
+    if (!this.options.parseWorker || this.isDisposed) return none;
+    const entries: CrateInfo[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (!host().handles(folder.uri)) continue;
+      const dir = host().pathOf(folder.uri);
+      const own = this.index.crateOf(join(dir, 'Cargo.toml'));
+      if (own) entries.push(own);
+      for (const name of (await this.index.readDirAsync?.(dir)) ?? this.index.readDir(dir) ?? []) {
+        if (entries.length >= PRELOAD_MAX_CRATES) break;
+        if (name.startsWith('.') || name === 'target' || name.endsWith('.rs')) continue;
+        const sub = join(dir, name);
+        if (this.index.readFile(join(sub, 'Cargo.toml')) === undefined) continue;
+        const c = this.index.crateOf(join(sub, 'Cargo.toml'));
+        if (c && c.dir === sub && !entries.some((e) => e.entry === c.entry)) entries.push(c);
+      }
+    }
+    const crates = entries.slice(0, PRELOAD_MAX_CRATES);
+    if (crates.length === 0) return none;
+    const parser = await this.analyzer.parser();
+    this.trees ??= new DocumentTrees(parser);
+    const parse = (p: string, t: string) => this.parse(parser, p, t);
+    const files = this.filesFor(parse);
+    if (!files) return none;
+    const crateParse = this.crateParse(parse, files);
+    const read: ReadAhead[] = [];
+    const reading: Promise<void>[] = [];
+    for (const c of crates) {
+      if (this.isDisposed) break;
+      const settings = readSettings(host().uriOf(c.entry));
+      const project = await this.projectFor(c.dir, this.analyzer.resolveTarget(settings.target), crateParse, files, false, settings.features);
+      if (!project) continue;
+      this.log.debug(`${c.entry}: read ahead of any open file`);
+      const entry = c.entry;
+      reading.push(
+        this.readCrateFiles(project, entry, files).then(async () => {
+          // What came of it, for the log and the tests: the files parsed as no document holds them.
+          const paths = await project.sourceFilesAsync(entry);
+          const unshown = paths.filter((p) => {
+            const text = this.index.readFile(p);
+            return text !== undefined && files.get(p, text, UNSHOWN_FILE) !== undefined;
+          }).length;
+          this.log.debug(`${entry}: read ahead, ${unshown} of ${paths.length} files parsed with their bodies blanked`);
+          read.push({ entry, files: paths.length, unshown });
+        }),
+      );
+    }
+    return { crates: reading.length, read, reading: Promise.all(reading) };
+  }
+
+  /**
+   * The crates `preloadWorkspace` read, once their files are all parsed: each entry, its files,
+   * and how many of them were parsed as files no document holds (bodies blanked). Empty if it did
+   * not run.
+   */
+  whenReadAhead(): Promise<readonly ReadAhead[]> {
+    return this.readAhead;
+  }
+
   /** The shared ParsedFiles over the parse worker, or undefined without one. */
   private filesFor(parse: ParseFn): ParsedFiles | undefined {
     if (!this.options.parseWorker) return undefined;
@@ -487,12 +584,11 @@ export class DocumentReports extends Disposable {
    * per turn of the event loop (reading 20 MB from disk in one go would block), then walks the
    * crate again once they are in.
    */
-  private readCrateFiles(project: Project, entry: string, files: ParsedFiles): void {
+  private readCrateFiles(project: Project, entry: string, files: ParsedFiles): Promise<void> {
     let done = this.rootsRead.get(project);
     if (!done) this.rootsRead.set(project, (done = new Set()));
     if (done.has(entry)) {
-      this.track(files.fetch().then(() => this.filesRead()));
-      return;
+      return this.track(files.fetch().then(() => this.filesRead()));
     }
     done.add(entry);
     const run = async (): Promise<void> => {
@@ -533,7 +629,7 @@ export class DocumentReports extends Disposable {
       await files.fetch();
       this.filesRead();
     };
-    this.track(run());
+    return this.track(run());
   }
 
   /**
@@ -601,10 +697,13 @@ export class DocumentReports extends Disposable {
     });
   }
 
-  /** Runs a reading task (errors logged) and shows progress if reading lasts. */
-  private track(p: Promise<unknown>): void {
-    p.catch((err: unknown) => this.log.error('reading crate files failed', err));
+  /** Runs a reading task (errors logged) and shows progress if reading lasts; resolves when it ends. */
+  private track(p: Promise<unknown>): Promise<void> {
     this.showProgressSoon();
+    return p.then(
+      () => undefined,
+      (err: unknown) => this.log.error('reading crate files failed', err),
+    );
   }
 
   /** Past a second of reading crate files, the status bar shows it until all is read. */
