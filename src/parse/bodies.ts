@@ -11,6 +11,7 @@
  *
  * What is left alone, so that nothing the engine reads can change:
  * - a `const fn`'s body (the constant evaluator reads it: `[u8; twice(N)]`);
+ * - a body with the word `impl` in it (an impl written in a function holds for the whole crate);
  * - `macro_rules!` definitions and every macro call's input (a macro may read a body's tokens);
  * - a brace group inside a signature (`-> Foo<{ N }>`, `where [(); { N }]:`), told from a body by
  *   the token before it;
@@ -406,7 +407,8 @@ class Scanner {
         const open = this.i;
         this.skipGroup();
         const close = this.i - 1;
-        if (close > open + 1 && !keepBody) this.blanks.push(open + 1, close);
+        // A body with an impl in it is kept: the impl holds for the whole crate.
+        if (close > open + 1 && !keepBody && !/\bimpl\b/.test(t.slice(open + 1, close))) this.blanks.push(open + 1, close);
         return;
       } else if (d === 34) this.string();
       else if (d === 39) this.charOrLifetime();

@@ -12,6 +12,7 @@
  */
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type {
+  CfgPredicate,
   Attribute,
   ConstDef,
   ConstExpr,
@@ -93,6 +94,33 @@ interface Ctx {
   /** The grammar's field ids of an impl's `trait` and `body`. */
   readonly traitField: number;
   readonly bodyField: number;
+  /** Offsets of the word `impl` in the text, found once when first asked (`implWordIn`). */
+  implWords?: number[];
+}
+
+/** Whether the word `impl` occurs in `ctx.text[start, end)`: an impl may be written in a body there. */
+function implWordIn(ctx: Ctx, start: number, end: number): boolean {
+  let words = ctx.implWords;
+  if (!words) {
+    words = [];
+    for (let i = ctx.text.indexOf('impl'); i >= 0; i = ctx.text.indexOf('impl', i + 4)) {
+      if (!isWordChar(ctx.text.charCodeAt(i - 1)) && !isWordChar(ctx.text.charCodeAt(i + 4))) words.push(i);
+    }
+    ctx.implWords = words;
+  }
+  // The first word at or after `start`.
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.length && words[lo]! < end;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** 0-based line of an offset; cheap for nearby offsets (items come in document order). */
@@ -272,8 +300,11 @@ function visitChild(
         if (ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
       }
       if (item) out.push(item);
-      // `const _: () = { items };` (a common macro idiom): its items live in a block scope.
-      if (t === 'const_item' && item?.kind === 'const' && item.name === '_') constBlockItems(node ?? cur.currentNode, item, ctx, depth, out);
+      // `const _: () = { items };` (a common macro idiom): its items live in a block scope. So
+      // do those of any constant's or static's block, which matter when one is an impl.
+      if ((item?.kind === 'const' || item?.kind === 'static') && (item.name === '_' || implWordIn(ctx, start, end))) {
+        constBlockItems(node ?? cur.currentNode, item, ctx, depth, out);
+      }
       break;
     }
     case 'mod_item':
@@ -295,10 +326,15 @@ function visitChild(
         }
       }
       if (tr) out.push(tr);
+      // An impl written inside a provided method's body.
+      if (implWordIn(ctx, cur.startIndex, cur.endIndex)) methodBodyItems(node(), p.cfg, ctx, depth, out);
       if (ctx.treeHasError && node().hasError) recoverUnclosedBody(node().children, ctx, depth, out);
       break;
     }
     case 'impl_item': {
+      // An impl written inside one of its methods' bodies (the word after this impl's own).
+      const hidden = implWordIn(ctx, cur.startIndex + 4, cur.endIndex);
+      if (hidden) methodBodyItems(cur.currentNode, materialize(text, raw).cfg, ctx, depth, out);
       // Most impls hold only functions, which the model does not keep: tell them from the
       // cursor alone, without making a node object for every member.
       if (!ctx.treeHasError && !implMayMatter(cur, ctx)) break;
@@ -321,6 +357,7 @@ function visitChild(
           out.push({ kind: 'fn', ...common(node, node.children, nameNode, materialize(text, raw), ctx), ...(constFn ? { constFn } : {}) });
         }
       }
+      if (implWordIn(ctx, cur.startIndex, cur.endIndex)) fnBodyItems(cur.currentNode, materialize(text, raw).cfg, ctx, depth, out);
       recoverIfBroken(cur, ctx, depth, out);
       break;
     }
@@ -523,6 +560,70 @@ function constBlockItems(node: Node, item: ConstDef, ctx: Ctx, depth: number, ou
   for (let i = 0; i < body.length; i++) h = ((h * 33) ^ body.charCodeAt(i)) >>> 0;
   const m: ModDef = { kind: 'mod', name: `_#${whole.start}#${h.toString(36)}`, nameSpan: item.nameSpan, span: whole, line: item.line, attrs: [], cfg: item.cfg, items: [useSuper, ...items] };
   out.push(m);
+}
+
+/**
+ * The items of a function's body when one is an impl: an impl holds wherever it is written
+ * (`fn f() { impl Tr for K {} }` makes `K: Tr` for the whole crate). Like an anonymous
+ * constant's block (`constBlockItems`), the body becomes a module no path reaches, which sees the
+ * enclosing module's names, under the function's cfg (`cfg`). It holds the body's own items and
+ * every impl written at any depth inside it (in an inner block, a closure, a nested function or
+ * another impl's method), all read in that one scope.
+ */
+function fnBodyItems(fnNode: Node, cfg: readonly CfgPredicate[], ctx: Ctx, depth: number, out: Item[]): void {
+  const body = fnNode.childForFieldName('body');
+  if (!body || body.type !== 'block' || !implWordIn(ctx, body.startIndex, body.endIndex)) return;
+  const implNodes = body.descendantsOfType('impl_item');
+  if (implNodes.length === 0) return;
+  const items: Item[] = [];
+  const cur = body.walk();
+  try {
+    walkContainer(cur, ctx, depth + 1, 'items', items, undefined, false);
+  } finally {
+    cur.delete();
+  }
+  // The impls come from the search below, wherever they are written (nested functions' too).
+  const own = items.filter((i) => i.kind !== 'impl' && !(i.kind === 'mod' && i.name.startsWith(HIDDEN_BODY)));
+  for (const n of implNodes) {
+    if (!n) continue;
+    const impl = implItem(n, attrsBefore(n, ctx), ctx);
+    if (impl) own.push(impl);
+  }
+  if (!own.some((i) => i.kind === 'impl')) return;
+  const whole = span(fnNode);
+  const useSuper: UseDef = { kind: 'use', entries: [{ path: ['super'], glob: true, global: false }], span: whole, cfg: [] };
+  out.push({ kind: 'mod', name: `${HIDDEN_BODY}${body.startIndex}`, nameSpan: { start: body.startIndex, end: body.startIndex }, span: whole, line: fnNode.startPosition.row, attrs: [], cfg, items: [useSuper, ...own] });
+}
+
+/** The name of a function body's module (`fnBodyItems`): no path can name it. */
+const HIDDEN_BODY = '_#fn#';
+
+/** The attributes and doc comments written just before `n`, as a walk records them. */
+function attrsBefore(n: Node, ctx: Ctx): Pending {
+  const raw: number[] = [];
+  for (let k = n.previousSibling; k; k = k.previousSibling) {
+    if (k.type === 'attribute_item') raw.unshift(0, k.startIndex, k.endIndex);
+    else if (k.type !== 'line_comment' && k.type !== 'block_comment') break;
+  }
+  return materialize(ctx.text, raw);
+}
+
+/** The bodies of an impl's or a trait's methods (see `fnBodyItems`), each under the container's cfg and its own. */
+function methodBodyItems(node: Node, cfg: readonly CfgPredicate[], ctx: Ctx, depth: number, out: Item[]): void {
+  const list = node.childForFieldName('body');
+  if (!list) return;
+  const raw: number[] = [];
+  for (const k of list.children) {
+    if (k.type === 'attribute_item') {
+      raw.push(0, k.startIndex, k.endIndex);
+      continue;
+    }
+    if (k.type === 'line_comment' || k.type === 'block_comment') continue;
+    if (k.type === 'function_item' && implWordIn(ctx, k.startIndex, k.endIndex)) {
+      fnBodyItems(k, [...cfg, ...materialize(ctx.text, raw).cfg], ctx, depth, out);
+    }
+    raw.length = 0;
+  }
 }
 
 const ITEM_IN_BLOCK = new Set(['impl_item', 'struct_item', 'enum_item', 'union_item', 'type_item', 'const_item', 'static_item', 'trait_item', 'macro_invocation', 'mod_item']);

@@ -65,6 +65,10 @@ describe('parse: function bodies blanked in dependencies (src/parse/bodies.ts)',
 struct Next(u8);`);
   });
 
+  it('keeps a body with an impl in it (the impl holds for the whole crate)', () => {
+    expectBlanked('fn a() {« let x = 1; »}\nfn b() { struct L; impl Tr for K {} }\nimpl S { fn c() { impl Copy for S {} } fn d() {« 2 »} }\nfn e() -> impl Fn() {« || {} »}');
+  });
+
   it('leaves macro definitions and macro calls as written', () => {
     const raw = 'macro_rules! r#impl {\n    ($t:ty) => { impl X for $t { fn f(&self) { 1 } } };\n}\n';
     assert.equal(blankFunctionBodies(raw), raw);
