@@ -592,7 +592,11 @@ function fnBodyItems(fnNode: Node, cfg: readonly CfgPredicate[], ctx: Ctx, depth
   if (!own.some((i) => i.kind === 'impl')) return;
   const whole = span(fnNode);
   const useSuper: UseDef = { kind: 'use', entries: [{ path: ['super'], glob: true, global: false }], span: whole, cfg: [] };
-  out.push({ kind: 'mod', name: `${HIDDEN_BODY}${body.startIndex}`, nameSpan: { start: body.startIndex, end: body.startIndex }, span: whole, line: fnNode.startPosition.row, attrs: [], cfg, items: [useSuper, ...own] });
+  // Named by content, not position: an edit above the function leaves the model's names as they were.
+  const text = ctx.text.slice(body.startIndex, body.endIndex);
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+  out.push({ kind: 'mod', name: `${HIDDEN_BODY}${h.toString(36)}`, nameSpan: { start: body.startIndex, end: body.startIndex }, span: whole, line: fnNode.startPosition.row, attrs: [], cfg, items: [useSuper, ...own] });
 }
 
 /** The name of a function body's module (`fnBodyItems`): no path can name it. */

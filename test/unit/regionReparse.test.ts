@@ -333,6 +333,45 @@ describe('parse: region re-parse (DocumentTrees)', () => {
     assert.equal(live(), 0);
   });
 
+  it('an impl typed into a function body, then moved down by an edit above, gives a full extraction\'s model each time', async () => {
+    const base = await getParser();
+    const cache = new DocumentTrees(base, { regionShare: 1 });
+    let text = `pub trait Tr {}\npub struct K;\nfn f() {\n    let x = 1;\n}\nimpl K { fn g(&self) {} }\n`;
+    let version = 1;
+    const uri = 'file:///hidden.rs';
+    const doc = () => ({ uri, version, getText: () => text });
+    cache.get(doc()).file();
+    const edit = (at: number, len: number, insert: string) => {
+      const c = change(text, at, at + len, insert);
+      text = apply(text, c);
+      version++;
+      return cache.update(doc(), [c]).file();
+    };
+    const fresh = () => {
+      const tree = base.parse(text, null, { budgetMs: Infinity });
+      try {
+        return extractFile(tree, text, uri);
+      } finally {
+        tree.delete();
+      }
+    };
+    const hidden = (f: ReturnType<typeof fresh>) => f.items.filter((i) => i.kind === 'mod').map((i) => (i.kind === 'mod' ? (i.items ?? []).filter((x) => x.kind === 'impl').length : 0));
+    let f = edit(text.indexOf('let x'), 0, 'impl Tr for K {}\n    ');
+    assertSameModel(f, fresh(), 'impl typed into the body');
+    assert.deepEqual(hidden(f), [1]);
+    f = edit(text.indexOf('fn g(&self) {'), 'fn g(&self) {'.length, 'fn g(&self) { impl Copy for K {} impl Clone for K { fn clone(&self) -> K { K } } ');
+    assertSameModel(f, fresh(), 'impls typed into a method');
+    assert.deepEqual(hidden(f), [1, 2]);
+    const names = f.items.filter((i) => i.kind === 'mod').map((i) => i.name);
+    f = edit(0, 0, '// a line above\n');
+    assertSameModel(f, fresh(), 'an edit above');
+    assert.deepEqual(f.items.filter((i) => i.kind === 'mod').map((i) => i.name), names, 'the bodies\' modules keep their names when text above them changes');
+    f = edit(text.indexOf('impl Tr for K {}'), 'impl Tr for K {}'.length, '');
+    assertSameModel(f, fresh(), 'impl deleted');
+    assert.deepEqual(hidden(f), [2]);
+    cache.dispose();
+  });
+
   it('a region that is not only items (a top-level expression, an error) re-parses the whole file', async () => {
     const base = await getParser();
     const cache = new DocumentTrees(base, { regionShare: 1 });
