@@ -277,6 +277,13 @@ export interface UseDef {
   readonly cfg: readonly CfgPredicate[];
 }
 
+/**
+ * The name of the module a function body becomes when an impl is written in it
+ * (src/parse/extract.ts `fnBodyItems`) starts with this: no path can name it, and its types are
+ * local to the function (not reported as the crate's).
+ */
+export const FN_BODY_MODULE = '_#fn#';
+
 export interface ModDef extends ItemCommon {
   readonly kind: 'mod';
   /** Items of an inline `mod m { ... }`; undefined for `mod m;` (file module). */

@@ -4,6 +4,7 @@
  * Pure: the module tree is given as data.
  */
 import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
+import { FN_BODY_MODULE } from './model';
 import type { Target } from './targets';
 import { cfgAttrCondition, cfgAttrParts, parseCfgAttr } from './attrs';
 import type { CargoLints } from './lints';
@@ -749,7 +750,9 @@ export class CrateScope {
         }
       }
       const children = [...m.children.values()];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      // A function body read for its impls (src/parse/extract.ts `fnBodyItems`): its types are
+      // local to the function, not the crate's.
+      for (let i = children.length - 1; i >= 0; i--) if (!children[i]!.path[children[i]!.path.length - 1]?.startsWith(FN_BODY_MODULE)) stack.push(children[i]!);
     }
   }
 }

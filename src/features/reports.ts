@@ -402,7 +402,7 @@ export class DocumentReports extends Disposable {
               const r = changed?.length ? await session.update(changed) : await session.load();
               this.log.debug(`${entry}: ${r.how} in ${(performance.now() - started).toFixed(1)} ms${r.pending ? ` (${r.pending} files being read)` : ''}`);
               made = { program: r.program, analysis: r.analysis, complete: r.pending === 0, session };
-              if (r.pending > 0 && files) this.readCrateFiles(project, entry, files);
+              if (r.pending > 0 && files) void this.readCrateFiles(project, entry, files);
             }
           } else {
             const loaded = loadPackage(crate.dir, { fs: this.index, parse, target: t });
@@ -596,7 +596,7 @@ export class DocumentReports extends Disposable {
       const list = [...needed, ...rest];
       // Once the files the open documents name are in, their types are laid out again at once,
       // without waiting for the rest of the crate (a whole crate is a second or more of parsing).
-      if (needed.length && rest.length) this.track(this.whenParsed(files, needed).then(() => this.filesRead()));
+      if (needed.length && rest.length) void this.track(this.whenParsed(files, needed).then(() => this.filesRead()));
       if (this.index.readFileAsync) {
         // Off the main thread (the disk's waits and copies are Node's thread pool), the files the
         // open documents name first; each handed to the worker as it arrives.

@@ -40,7 +40,7 @@ import type {
   VariantDef,
   WherePredicate,
 } from '../core/model';
-import { IMPLS_NOT_KEPT, ownString } from '../core/model';
+import { FN_BODY_MODULE, IMPLS_NOT_KEPT, ownString } from '../core/model';
 import { isLintAttr } from '../core/lints';
 import { BAIL, FastParser } from './fast';
 import { abandonedParse } from './parser';
@@ -583,7 +583,7 @@ function fnBodyItems(fnNode: Node, cfg: readonly CfgPredicate[], ctx: Ctx, depth
     cur.delete();
   }
   // The impls come from the search below, wherever they are written (nested functions' too).
-  const own = items.filter((i) => i.kind !== 'impl' && !(i.kind === 'mod' && i.name.startsWith(HIDDEN_BODY)));
+  const own = items.filter((i) => i.kind !== 'impl' && !(i.kind === 'mod' && i.name.startsWith(FN_BODY_MODULE)));
   for (const n of implNodes) {
     if (!n) continue;
     const impl = implItem(n, attrsBefore(n, ctx), ctx);
@@ -596,11 +596,9 @@ function fnBodyItems(fnNode: Node, cfg: readonly CfgPredicate[], ctx: Ctx, depth
   const text = ctx.text.slice(body.startIndex, body.endIndex);
   let h = 5381;
   for (let i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
-  out.push({ kind: 'mod', name: `${HIDDEN_BODY}${h.toString(36)}`, nameSpan: { start: body.startIndex, end: body.startIndex }, span: whole, line: fnNode.startPosition.row, attrs: [], cfg, items: [useSuper, ...own] });
+  out.push({ kind: 'mod', name: `${FN_BODY_MODULE}${h.toString(36)}`, nameSpan: { start: body.startIndex, end: body.startIndex }, span: whole, line: fnNode.startPosition.row, attrs: [], cfg, items: [useSuper, ...own] });
 }
 
-/** The name of a function body's module (`fnBodyItems`): no path can name it. */
-const HIDDEN_BODY = '_#fn#';
 
 /** The attributes and doc comments written just before `n`, as a walk records them. */
 function attrsBefore(n: Node, ctx: Ctx): Pending {
