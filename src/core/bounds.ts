@@ -288,6 +288,26 @@ function boundsHold(p: Extract<GenericParam, { kind: 'type' }>, at: ModuleScope,
   return all(verdicts);
 }
 
+/**
+ * Whether an impl's parameters, bound to `bound`, have the traits the impl bounds them by (written
+ * in `at`): 'unknown' when one is not a trait this module checks, or a bound has generic arguments
+ * or bounds a projection, or the impl has a `where` clause (its predicates on other types are not
+ * kept); false when one certainly does not hold.
+ */
+export function implBoundsHold(impl: ImplDef, at: ModuleScope, bound: ReadonlyMap<string, GArg>, host: BoundHost): Verdict {
+  const verdicts: Verdict[] = [];
+  for (const p of impl.generics?.params ?? []) {
+    if (p.kind !== 'type' || (!p.traits?.length && !p.bounds?.length && !p.projectionBounds)) continue;
+    const a = bound.get(p.name);
+    if (a?.k !== 'ty') return 'unknown';
+    const r = boundsHold(p, at, a.ty, host, 0);
+    if (r === false) return false;
+    verdicts.push(r);
+  }
+  if (impl.hasWhere) verdicts.push('unknown');
+  return all(verdicts);
+}
+
 /** What a trait impl's trait path names where the impl is written. */
 function implTrait(impl: ImplDef, at: ModuleScope, resolver: Resolver): ReturnType<Resolver['resolveTypePath']> {
   return resolver.resolveTypePath(at, (impl.traitPath ?? impl.trait ?? '').split('::').filter((x) => x !== ''), false);
@@ -624,7 +644,7 @@ function liveOrUnsure(crate: CrateScope, cfg: readonly CfgPredicate[]): boolean 
 }
 
 /** Attributes that make no impls (std's derives are read from `derive`). */
-const INERT_ATTRS: ReadonlySet<string> = new Set([
+export const INERT_ATTRS: ReadonlySet<string> = new Set([
   'derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'forbid', 'expect', 'non_exhaustive', 'must_use', 'deprecated', 'rustfmt::skip', 'automatically_derived',
 ]);
 
@@ -651,6 +671,11 @@ export function implsMaybeUnseen(item: TypeItem, m: ModuleScope): boolean {
  * the rest of its crate is read (CrateInput.detached). Read without sorting out every module's
  * names (a 1,000-file crate's).
  */
+/** Whether some of a crate's impls may not be seen (see hasMacroCalls). */
+export function crateImplsMaybeUnseen(crate: CrateScope): boolean {
+  return hasMacroCalls(crate);
+}
+
 function hasMacroCalls(crate: CrateScope): boolean {
   let r = incompleteCrates.get(crate);
   if (r === undefined) {
@@ -915,6 +940,15 @@ export function sameTy(a: Ty, b: Ty): boolean | undefined {
         if (r === undefined) all = undefined;
       }
       return all;
+    }
+    case 'dyn': {
+      // Trait objects are the same type when they name the same traits, in any order (`dyn A + Send`).
+      const x = a.traits;
+      const y = (b as typeof a).traits;
+      if (!x || !y) return undefined;
+      const xs = new Set(x);
+      const ys = new Set(y);
+      return xs.size === ys.size && [...xs].every((t) => ys.has(t));
     }
     default:
       return undefined;

@@ -14,6 +14,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { all, bindParams, findInTy, implsMaybeUnseen, markerImpls, sameTy, unmetBound, type BoundHost } from './bounds';
+import { selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -38,7 +39,12 @@ export type Ty =
   | { readonly k: 'fnptr' }
   | { readonly k: 'array'; readonly elem: Ty; readonly len: bigint }
   | { readonly k: 'slice'; readonly elem: Ty }
-  | { readonly k: 'dyn'; readonly text: string }
+  /**
+   * `traits`: what each of its traits is (a crate's trait definition, or `std::Name` for the std
+   * traits of DYN_STD_TRAITS), when each is known and has no arguments; two trait objects are the
+   * same type when these are the same (src/core/bounds.ts sameTy).
+   */
+  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly (object | string)[] }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
@@ -509,7 +515,10 @@ export class Engine {
         if (!s.m.crate.isStd && !crateFeatures(s.m.crate).has('never_type')) return { k: 'error', code: 'E0658', message: 'the `!` type is experimental (the crate root needs `#![feature(never_type)]`, on nightly)' };
         return { k: 'never' };
       case 'dyn':
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}` };
+      {
+        const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}) };
+      }
       case 'impl':
         return { k: 'unknown', reason: '`impl Trait` is not allowed in a field type' };
       case 'infer':
@@ -535,7 +544,8 @@ export class Engine {
       const traitPath = /\bas\s+((?:::)?[\w\s:]+?)\s*(?:<[^]*)?>$/.exec(segs[0]!)?.[1]?.replace(/\s+/g, '');
       const stdOp = !!e.qself?.trait && RHS_SELF_OPS.has(e.qself.trait) && !!traitPath && this.namesStdTrait(traitPath, s.m);
       const traitArgs = selfTy && e.qself!.trait ? this.qualifiedTraitArgs(e.qself!, selfTy, stdOp, s) : undefined;
-      const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself?.trait ? (traitPath ?? e.qself.trait) : undefined, traitArgs, stdOp) : undefined;
+      const argsKnown = traitArgs !== undefined || !(e.qself?.traitArgs ?? []).some((a) => a.kind !== 'lifetime') ? 'qualified' : false;
+      const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself?.trait ? (traitPath ?? e.qself.trait) : undefined, traitArgs, stdOp, argsKnown) : undefined;
       if (found) return found;
       const viaStd = selfTy && traitPath && this.namesStdTrait(traitPath, s.m) ? this.stdTraitAssoc(selfTy, traitPath.split('::').pop()!, segs[1]!) : undefined;
       return viaStd ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
@@ -690,9 +700,80 @@ export class Engine {
     return args;
   }
 
-  /** `stdOp`: the trait is one of std's operator traits (`RHS_SELF_OPS`), as named where the projection is written. */
-  private projection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[], stdOp = false): Ty | undefined {
-    return this.directProjection(self, name, s, trait, traitArgs, stdOp) ?? (trait !== undefined && !traitArgs?.length ? this.blanketProjection(self, name, s, trait) : undefined);
+  /**
+   * `stdOp`: the trait is one of std's operator traits (`RHS_SELF_OPS`), as named where the
+   * projection is written. `argsKnown`: false when the trait's arguments were written but one is
+   * not a known type (`traitArgs` is then undefined too); 'qualified' for `<X as Tr<..>>::name`
+   * (a trait no impl of which applies is then rustc's E0277).
+   */
+  private projection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[], stdOp = false, argsKnown: boolean | 'qualified' = true): Ty | undefined {
+    return (
+      this.directProjection(self, name, s, trait, traitArgs, stdOp) ??
+      (trait !== undefined && !traitArgs?.length ? this.blanketProjection(self, name, s, trait) : undefined) ??
+      (trait !== undefined && argsKnown !== false ? this.selectedProjection(self, name, s, trait, traitArgs, argsKnown === 'qualified') : undefined)
+    );
+  }
+
+  /** A crate's trait impls by trait, per crate (src/core/implSelect.ts). */
+  private traitImplsMemo?: TraitImpls;
+  private selectHostMemo?: SelectHost;
+
+  /**
+   * `<X as Tr<A, ..>>::name` for a crate's trait `Tr`, from the one impl of it that applies to X
+   * and those arguments, matched over every impl the crates that may hold one have
+   * (src/core/implSelect.ts): `impl<T> Conv<Vec<T>> for K`, `impl Tr for [u8; 4]`, `impl<'a> Tr
+   * for &'a u8`, impls for tuples and trait objects. Undefined when that is not certain.
+   */
+  private selectedProjection(self: Ty, name: string, s: TyScope, trait: string, traitArgs: readonly GArg[] | undefined, qualified: boolean): Ty | undefined {
+    const tr = this.resolver.traitPath(trait, s.m);
+    if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return undefined;
+    const host = (this.selectHostMemo ??= {
+      resolver: this.resolver,
+      ty: (te, m, generics) => this.tyOf(te, { m, generics }),
+      len: (e, m, generics) => {
+        const v = this.consts.tryConst(e, { m, generics }, this.consts.usize());
+        return v instanceof Error ? undefined : v;
+      },
+      sized: (ty) => this.boundHost.sized(ty),
+      bounds: this.boundHost,
+    });
+    const chosen = selectImpl(self, { item: tr.item, m: tr.m }, traitArgs, host, (this.traitImplsMemo ??= new TraitImpls(this.resolver)));
+    if (chosen === 'none') {
+      // Only a projection written with its trait says so: a bound's projection tries each trait of the bound.
+      if (!qualified) return undefined;
+      const args = traitArgs?.length ? `<${traitArgs.map((a) => (a.k === 'ty' ? tyToString(a.ty) : String(a.value))).join(', ')}>` : '';
+      return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(self)}: ${tr.item.name}${args}\` is not satisfied (no impl of the trait applies)` };
+    }
+    if (!chosen) return undefined;
+    const alias = implAlias(chosen.impl, name, chosen.m.crate);
+    if (!alias?.ty || alias.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
+    const params = chosen.impl.generics?.params;
+    return this.tyOf(alias.ty, { m: chosen.m, generics: chosen.generics, self, owner: s.owner, ...(params ? { params } : {}) });
+  }
+
+  /**
+   * What the traits of a trait object written in `m` are (see Ty `dyn`): undefined unless each is
+   * a crate's trait or one of DYN_STD_TRAITS, none with generic arguments (`Fn(u8)` is written
+   * without any, and is not one of them).
+   */
+  private dynTraits(bounds: readonly string[], args: readonly string[] | undefined, m: ModuleScope): (object | string)[] | undefined {
+    if (args?.some((a) => a !== '')) return undefined;
+    const out: (object | string)[] = [];
+    for (const b of bounds) {
+      if (b === '' || b.startsWith("'")) continue;
+      const last = lastSegment(b);
+      if (this.namesStdTrait(b, m)) {
+        // A one-segment name imported from elsewhere than std is not std's, whatever namesStdTrait says of a path it cannot follow.
+        const imported = !b.includes('::') && m.uses.some((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === b && !['std', 'core', 'alloc'].includes(u.path[0] ?? ''));
+        if (!DYN_STD_TRAITS.has(last) || imported) return undefined;
+        out.push(`std::${last}`);
+        continue;
+      }
+      const r = this.resolver.traitPath(b, m);
+      if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return undefined;
+      out.push(r.item);
+    }
+    return out.length ? out : undefined;
   }
 
   /**
@@ -2223,6 +2304,12 @@ function errTy(e: Error): Ty {
   return { k: 'unknown', reason: e.message };
 }
 
+
+/**
+ * Std traits a trait object may name that have no generic parameters, and whose last path segment
+ * names no other std trait: a trait object of them is told apart by these names.
+ */
+const DYN_STD_TRAITS: ReadonlySet<string> = new Set(['Any', 'Send', 'Sync', 'Unpin', 'Debug', 'Display', 'Error', 'UnwindSafe', 'RefUnwindSafe']);
 
 /**
  * Std traits with `Sized` among their supertraits: a parameter bounded `?Sized + Copy` is Sized
