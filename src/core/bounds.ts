@@ -291,16 +291,24 @@ function boundsHold(p: Extract<GenericParam, { kind: 'type' }>, at: ModuleScope,
 /**
  * Whether an impl's parameters, bound to `bound`, have the traits the impl bounds them by (written
  * in `at`): 'unknown' when one is not a trait this module checks, or a bound has generic arguments
- * or bounds a projection, or the impl has a `where` clause (its predicates on other types are not
+ * (unless `withArgs` decides those) or bounds a projection, or the impl has a `where` clause (its predicates on other types are not
  * kept); false when one certainly does not hold.
  */
-export function implBoundsHold(impl: ImplDef, at: ModuleScope, bound: ReadonlyMap<string, GArg>, host: BoundHost): Verdict {
+export function implBoundsHold(impl: ImplDef, at: ModuleScope, bound: ReadonlyMap<string, GArg>, host: BoundHost, withArgs?: (b: TypeExpr, ty: Ty) => Verdict): Verdict {
   const verdicts: Verdict[] = [];
   for (const p of impl.generics?.params ?? []) {
     if (p.kind !== 'type' || (!p.traits?.length && !p.bounds?.length && !p.projectionBounds)) continue;
     const a = bound.get(p.name);
     if (a?.k !== 'ty') return 'unknown';
-    const r = boundsHold(p, at, a.ty, host, 0);
+    // Bounds with generic arguments (`A: Allocator<u8>`): by the caller, when it can.
+    if (p.bounds?.length && withArgs && !p.projectionBounds) {
+      for (const b of p.bounds) {
+        const r = withArgs(b, a.ty);
+        if (r === false) return false;
+        verdicts.push(r);
+      }
+    }
+    const r = boundsHold(p.bounds?.length && withArgs ? { ...p, bounds: undefined } : p, at, a.ty, host, 0);
     if (r === false) return false;
     verdicts.push(r);
   }

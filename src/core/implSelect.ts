@@ -86,8 +86,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * without any, `<X as Tr>` or `T: Tr`), when exactly one impl applies and every other certainly
  * does not; 'none' when every impl certainly does not apply (rustc: E0277); undefined otherwise.
  */
-export function selectImpl(self: Ty, trait: { readonly item: TraitDef; readonly m: ModuleScope }, traitArgs: readonly GArg[] | undefined, host: SelectHost, impls: TraitImpls): SelectedImpl | 'none' | undefined {
-  if (trait.m.crate.isStd || trait.item.attrs.some((a) => !INERT_ATTRS.has(a.name))) return undefined;
+export function selectImpl(self: Ty, trait: { readonly item: TraitDef; readonly m: ModuleScope }, traitArgs: readonly GArg[] | undefined, host: SelectHost, impls: TraitImpls, depth = 0): SelectedImpl | 'none' | undefined {
+  if (depth > MAX_BOUND_DEPTH || trait.m.crate.isStd || trait.item.attrs.some((a) => !INERT_ATTRS.has(a.name))) return undefined;
   const asked: Ty[] = [self, ...(traitArgs ?? []).flatMap((a) => (a.k === 'ty' ? [a.ty] : []))];
   const crates = new Set<CrateScope>([trait.m.crate]);
   let open = false;
@@ -109,11 +109,11 @@ export function selectImpl(self: Ty, trait: { readonly item: TraitDef; readonly 
     // An impl whose trait path does not resolve may be this trait's: it must certainly not match.
     for (const { impl, m } of listed.unresolved.get(trait.item.name) ?? []) {
       if (!liveOrUnsure(crate, impl)) continue;
-      if (matchImpl(impl, m, self, traitArgs, host) !== false) return undefined;
+      if (matchImpl(impl, m, self, traitArgs, host, impls, depth) !== false) return undefined;
     }
     for (const { impl, m } of listed.byTrait.get(trait.item) ?? []) {
       if (!liveOrUnsure(crate, impl)) continue;
-      const r = matchImpl(impl, m, self, traitArgs, host);
+      const r = matchImpl(impl, m, self, traitArgs, host, impls, depth);
       if (r === false) continue;
       if (r === undefined || found || crate.unsure(impl.cfg) !== undefined) return undefined;
       found = { impl, m, generics: r };
@@ -137,7 +137,7 @@ interface MatchCx {
 }
 
 /** The impl's parameters as bound when it applies to `self` and `traitArgs`; false when it does not; undefined when that is not known. */
-function matchImpl(impl: ImplDef, m: ModuleScope, self: Ty, traitArgs: readonly GArg[] | undefined, host: SelectHost): Map<string, GArg> | false | undefined {
+function matchImpl(impl: ImplDef, m: ModuleScope, self: Ty, traitArgs: readonly GArg[] | undefined, host: SelectHost, impls: TraitImpls, depth: number): Map<string, GArg> | false | undefined {
   const params = new Map<string, GenericParam>();
   for (const p of impl.generics?.params ?? []) if (p.kind !== 'lifetime') params.set(p.name, p);
   const cx: MatchCx = { m, params, bound: new Map(), host };
@@ -160,9 +160,37 @@ function matchImpl(impl: ImplDef, m: ModuleScope, self: Ty, traitArgs: readonly 
   }
   // Its bounds: an impl whose bounds do not hold does not apply (coherence lets impls overlap
   // where a bound tells them apart), and one they may not hold for is not known to.
-  const held = implBoundsHold(impl, m, cx.bound, host.bounds);
+  const held = implBoundsHold(impl, m, cx.bound, host.bounds, (b, ty) => boundWithArgs(b, ty, cx, impls, depth));
   if (held !== true) return held === false ? false : undefined;
   return cx.bound;
+}
+
+/** How deep a bound with arguments is decided by the impls of its trait (`A: Allocator<u8>` asks Allocator's impls, whose bounds may ask again). */
+const MAX_BOUND_DEPTH = 8;
+
+/**
+ * Whether `ty` meets an impl's bound with generic arguments (`A: Allocator<u8>`, written in the
+ * impl's module): for a crate's trait, by the one impl of it that applies (none: false); any
+ * other bound (std's `From<X>`, an associated type binding `Tr<Out = X>`) is not decided.
+ */
+function boundWithArgs(b: TypeExpr, ty: Ty, cx: MatchCx, impls: TraitImpls, depth: number): Verdict {
+  if (b.kind !== 'path' || b.qualified) return 'unknown';
+  const tr = cx.host.resolver.resolveTypePath(cx.m, b.segments.map((x) => x.name), b.global);
+  if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return 'unknown';
+  const args: GArg[] = [];
+  for (const a of b.segments[b.segments.length - 1]!.args) {
+    if (a.kind === 'lifetime') continue;
+    if (a.kind !== 'type') return 'unknown';
+    let t: Ty;
+    try {
+      t = cx.host.ty(a.ty, cx.m, cx.bound);
+    } catch {
+      return 'unknown';
+    }
+    args.push({ k: 'ty', ty: t });
+  }
+  const r = selectImpl(ty, { item: tr.item, m: tr.m }, args.length ? args : undefined, cx.host, impls, depth + 1);
+  return r === 'none' ? false : r === undefined ? 'unknown' : true;
 }
 
 /** All true: true; any false: false; else undefined. */

@@ -1051,7 +1051,7 @@ pub struct NoImplTup { a: <(u32, u16) as Tr>::Out }
     abstain: ['FnPtr'],
   },
   {
-    name: "impls of a trait with generic parameters are matched on its arguments, binding the impl's parameters (`impl<T> Conv<Vec<T>> for K` is `Conv<Vec<char>>`'s, alloc-no-stdlib's `Allocator<T>`), also through a `where` bound; no impl that applies is E0277; an impl whose bound does not hold does not apply (`impl<T: Foo> Tr for Wr<[T; 1]>` beside `impl Tr for Wr<[u8; 1]>`); an impl for the trait's default arguments, or one with a `where` clause that may apply, is unknown",
+    name: "impls of a trait with generic parameters are matched on its arguments, binding the impl's parameters (`impl<T> Conv<Vec<T>> for K` is `Conv<Vec<char>>`'s, alloc-no-stdlib's `Allocator<T>`), also through a `where` bound; no impl that applies is E0277; an impl whose bound does not hold does not apply (`impl<T: Foo> Tr for Wr<[T; 1]>` beside `impl Tr for Wr<[u8; 1]>`), a bound with arguments (`A: Allocator<u8>`) decided by that trait's impls; an impl for the trait's default arguments, or one with a `where` clause that may apply, is unknown",
     source: `
 #![allow(dead_code)]
 pub trait Conv<X> { type Out; }
@@ -1072,6 +1072,13 @@ impl<A: Allocator<u8>, B> Allocator<u8> for Pair<A, B> { type AllocatedMemory = 
 impl<A, B: Allocator<u16>> Allocator<u16> for Pair<A, B> { type AllocatedMemory = (B::AllocatedMemory, u8); }
 pub struct State<Al: Allocator<u8> + Allocator<u16>> { a: <Al as Allocator<u8>>::AllocatedMemory, b: <Al as Allocator<u16>>::AllocatedMemory }
 pub struct Enc(State<Pair<Std, Std>>);
+pub struct OnlyU8;
+impl Allocator<u8> for OnlyU8 { type AllocatedMemory = [u8; 3]; }
+pub struct K2;
+impl<A: Allocator<u8>> Conv<Vec<A>> for K2 { type Out = (A::AllocatedMemory, u8); }
+impl<A: Allocator<u16>> Conv<Option<A>> for K2 { type Out = A::AllocatedMemory; }
+pub struct BoundArgs { a: <K2 as Conv<Vec<OnlyU8>>>::Out, b: <K2 as Conv<Vec<Std>>>::Out, c: <K2 as Conv<Option<Std>>>::Out }
+pub struct BoundArgsUnmet { a: <K2 as Conv<Option<OnlyU8>>>::Out }
 pub struct NoConv { a: <K as Conv<u16>>::Out }
 pub struct NoConvPair { a: <[u8; 2] as Conv<(u16, u32)>>::Out }
 pub trait Dflt<R = u8> { type Out; }
@@ -1089,7 +1096,7 @@ impl<T> Tr for Wr<(T,)> where Vec<T>: Foo { type Out = u64; }
 impl Tr for Wr<(u8,)> { type Out = u16; }
 pub struct Clause { a: <Wr<(u8,)> as Tr>::Out }
 `,
-    expect: { Args: '32/8', ViaWhere: '12/4', Enc: '40/8', NoConv: 'E0277', NoConvPair: 'E0277', Defaulted: '8/8', Bounded: '16/8', Unmet: 'E0277', Clause: '2/2' },
+    expect: { Args: '32/8', ViaWhere: '12/4', Enc: '40/8', BoundArgs: '48/8', BoundArgsUnmet: 'E0277', NoConv: 'E0277', NoConvPair: 'E0277', Defaulted: '8/8', Bounded: '16/8', Unmet: 'E0277', Clause: '2/2' },
     abstain: ['Defaulted', 'Clause'],
   },
   {
