@@ -954,8 +954,8 @@ export function sameTy(a: Ty, b: Ty): boolean | undefined {
       const x = a.traits;
       const y = (b as typeof a).traits;
       if (!x || !y) return undefined;
-      const xs = new Set(x);
-      const ys = new Set(y);
+      const xs = new Set(x.map((t) => (typeof t === 'string' ? t : t.item)));
+      const ys = new Set(y.map((t) => (typeof t === 'string' ? t : t.item)));
       return xs.size === ys.size && [...xs].every((t) => ys.has(t));
     }
     default:

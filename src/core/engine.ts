@@ -23,6 +23,9 @@ export { refKey, refKeyOf } from './refs';
 
 export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'; readonly value: bigint; /** A `const fn` parameter's declared type. */ readonly ty?: IntTy };
 
+/** A trait of a trait object (see Ty `dyn`). */
+export type DynTrait = string | { readonly item: object; readonly m: ModuleScope };
+
 export interface AdtRef {
   readonly item: TypeItem;
   readonly m: ModuleScope;
@@ -40,11 +43,11 @@ export type Ty =
   | { readonly k: 'array'; readonly elem: Ty; readonly len: bigint }
   | { readonly k: 'slice'; readonly elem: Ty }
   /**
-   * `traits`: what each of its traits is (a crate's trait definition, or `std::Name` for the std
-   * traits of DYN_STD_TRAITS), when each is known and has no arguments; two trait objects are the
-   * same type when these are the same (src/core/bounds.ts sameTy).
+   * `traits`: what each of its traits is (a crate's trait and its module, or `std::Name` for the
+   * std traits of DYN_STD_TRAITS), when each is known and has no arguments; two trait objects are
+   * the same type when these are the same (src/core/bounds.ts sameTy).
    */
-  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly (object | string)[] }
+  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[] }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
@@ -756,9 +759,9 @@ export class Engine {
    * a crate's trait or one of DYN_STD_TRAITS, none with generic arguments (`Fn(u8)` is written
    * without any, and is not one of them).
    */
-  private dynTraits(bounds: readonly string[], args: readonly string[] | undefined, m: ModuleScope): (object | string)[] | undefined {
+  private dynTraits(bounds: readonly string[], args: readonly string[] | undefined, m: ModuleScope): DynTrait[] | undefined {
     if (args?.some((a) => a !== '')) return undefined;
-    const out: (object | string)[] = [];
+    const out: DynTrait[] = [];
     for (const b of bounds) {
       if (b === '' || b.startsWith("'")) continue;
       const last = lastSegment(b);
@@ -771,7 +774,7 @@ export class Engine {
       }
       const r = this.resolver.traitPath(b, m);
       if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return undefined;
-      out.push(r.item);
+      out.push({ item: r.item, m: r.m });
     }
     return out.length ? out : undefined;
   }

@@ -13,8 +13,8 @@
  * trait src/core/bounds.ts does not decide). An impl whose bounds certainly do not hold does not
  * apply.
  *
- * The crates searched are the trait's and those of every crate type in the asked types (the
- * orphan rule lets no other crate implement the trait for them). Each must have no impl the model
+ * The crates searched are the trait's and those of every crate type and trait object's trait in
+ * the asked types (the orphan rule lets no other crate implement the trait for them). Each must have no impl the model
  * may miss: a macro call left unexpanded, a derive or attribute macro of another crate on one of
  * those types, an attribute macro on the trait. (Impls written inside function bodies are not
  * read, as elsewhere.)
@@ -94,7 +94,11 @@ export function selectImpl(self: Ty, trait: { readonly item: TraitDef; readonly 
   for (const t of asked) {
     findInTy(t, (x) => {
       if (x.k === 'param' || x.k === 'unknown' || x.k === 'error') open = true;
-      else if (x.k === 'adt' && !x.def.m.crate.isStd) {
+      // `impl Tr for dyn Shape` may be in Shape's crate: a trait object's traits must be known.
+      else if (x.k === 'dyn') {
+        if (!x.traits) open = true;
+        for (const t of x.traits ?? []) if (typeof t !== 'string') crates.add(t.m.crate);
+      } else if (x.k === 'adt' && !x.def.m.crate.isStd) {
         crates.add(x.def.m.crate);
         if (implsMaybeUnseen(x.def.item, x.def.m)) open = true;
       }
