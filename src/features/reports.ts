@@ -117,6 +117,8 @@ export interface ReadAhead {
   readonly files: number;
   /** Files parsed with their function bodies blanked (no document held them). */
   readonly unshown: number;
+  /** The crate was walked too, completely: its walk is the one the first file opened finds. */
+  readonly walked: boolean;
 }
 
 export interface DocumentReportsOptions {
@@ -546,12 +548,49 @@ export class DocumentReports extends Disposable {
             const text = this.index.readFile(p);
             return text !== undefined && files.get(p, text, UNSHOWN_FILE) !== undefined;
           }).length;
-          this.log.debug(`${entry}: read ahead, ${unshown} of ${paths.length} files parsed with their bodies blanked`);
-          read.push({ entry, files: paths.length, unshown });
+          const walked = await this.walkAhead(project, entry, c.dir, settings.target, crateParse, files);
+          this.log.debug(`${entry}: read ahead, ${unshown} of ${paths.length} files parsed with their bodies blanked${walked ? ', walked' : ''}`);
+          read.push({ entry, files: paths.length, unshown, walked });
         }),
       );
     }
     return { crates: reading.length, read, reading: Promise.all(reading) };
+  }
+
+  /**
+   * Walks a crate read ahead (its macro expansions parsed too) and keeps the walk as the crate's,
+   * as a document's first analysis would: the first file opened then finds its crate laid out.
+   * Not when a document's analysis walks it already. True when the walk came out complete.
+   */
+  private async walkAhead(project: Project, entry: string, dir: string, target: string, parse: ParseFn, files: ParsedFiles): Promise<boolean> {
+    const key = `${entry}\0${target}`;
+    if (this.isDisposed || this.crates.has(key) || this.walking.has(key)) return false;
+    let walked!: () => void;
+    this.walking.set(key, new Promise<void>((resolve) => (walked = resolve)));
+    try {
+      const session = new CrateSession(project, project.graph.root, entry, this.analyzer, target, {
+        read: (p) => this.index.readFile(p),
+        parse,
+        withOwnLibrary: false,
+        sliceMs: WALK_SLICE_MS,
+      });
+      // Expansions over the main thread's share are parsed in the worker: walk again once they are in.
+      for (let round = 0; round < 4 && !this.isDisposed; round++) {
+        const generation = this.index.generation;
+        const reads = this.reads;
+        const editSeq = this.editSeq;
+        const r = await session.load();
+        if (r.pending === 0) {
+          if (!this.crates.has(key)) this.crates.set(key, { program: r.program, analysis: r.analysis, complete: true, session, generation, reads, editSeq, dir, project });
+          return true;
+        }
+        await files.fetch();
+      }
+      return false;
+    } finally {
+      this.walking.delete(key);
+      walked();
+    }
   }
 
   /**

@@ -2,7 +2,8 @@
  * The workspace's crates are read when the editor starts (setting
  * `rustLayout.readWorkspaceAtStart`, on by default): before any file is opened, their package
  * graphs are made and their files parsed in the parse worker, with the function bodies blanked
- * (no document holds them), so that the first file opened is laid out in its crate at once.
+ * (no document holds them), then walked, so that the first file opened is laid out in its crate
+ * at once.
  */
 import * as assert from 'assert';
 import * as path from 'path';
@@ -13,6 +14,7 @@ interface ReadAhead {
   readonly entry: string;
   readonly files: number;
   readonly unshown: number;
+  readonly walked: boolean;
 }
 
 suite('reading the workspace at start', () => {
@@ -26,6 +28,8 @@ suite('reading the workspace at start', () => {
     // src/lib.rs, src/fixes.rs and src/geometry.rs; none was open when the editor started.
     assert.strictEqual(root.files, 3, JSON.stringify(root));
     assert.strictEqual(root.unshown, root.files, JSON.stringify(root));
+    // And walked: the first file opened finds its crate laid out.
+    assert.strictEqual(root.walked, true, JSON.stringify(root));
     // The packages one level below the folder are read too (at most 4 crates in all).
     assert.ok(read.length >= 2 && read.length <= 4, JSON.stringify(read.map((r) => r.entry)));
     assert.ok(read.every((r) => r.files > 0 && r.unshown > 0), JSON.stringify(read));
