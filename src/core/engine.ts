@@ -23,8 +23,12 @@ export { refKey, refKeyOf } from './refs';
 
 export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'; readonly value: bigint; /** A `const fn` parameter's declared type. */ readonly ty?: IntTy };
 
-/** A trait of a trait object (see Ty `dyn`). */
-export type DynTrait = string | { readonly item: object; readonly m: ModuleScope };
+/**
+ * A trait of a trait object (see Ty `dyn`): `std::Name`, or a crate's trait and its crate, held
+ * weakly (a type may outlive its crate's analysis in a cache of std's, and must not keep the
+ * crate's scopes alive: the editor lets a crate go when its files are closed).
+ */
+export type DynTrait = string | { readonly item: object; readonly crate: WeakRef<CrateScope> };
 
 export interface AdtRef {
   readonly item: TypeItem;
@@ -774,7 +778,7 @@ export class Engine {
       }
       const r = this.resolver.traitPath(b, m);
       if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return undefined;
-      out.push({ item: r.item, m: r.m });
+      out.push({ item: r.item, crate: new WeakRef(r.m.crate) });
     }
     return out.length ? out : undefined;
   }

@@ -97,7 +97,12 @@ export function selectImpl(self: Ty, trait: { readonly item: TraitDef; readonly 
       // `impl Tr for dyn Shape` may be in Shape's crate: a trait object's traits must be known.
       else if (x.k === 'dyn') {
         if (!x.traits) open = true;
-        for (const t of x.traits ?? []) if (typeof t !== 'string') crates.add(t.m.crate);
+        for (const t of x.traits ?? []) {
+          if (typeof t === 'string') continue;
+          const c = t.crate.deref();
+          if (c) crates.add(c);
+          else open = true;
+        }
       } else if (x.k === 'adt' && !x.def.m.crate.isStd) {
         crates.add(x.def.m.crate);
         if (implsMaybeUnseen(x.def.item, x.def.m)) open = true;

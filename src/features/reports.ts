@@ -164,6 +164,9 @@ export class DocumentReports extends Disposable {
   /** Parses given up over their budget (never cached as models): parsed again, a few times, when due. */
   private readonly retries = new GivenUpParses(() => this.retryGivenUp());
   private readonly loggedGivenUp = new WeakSet<SourceFile>();
+  /** Settles (undefined) when every document was closed and what was read let go: waits for it end. */
+  private letGo: () => void = () => undefined;
+  private dropped = new Promise<undefined>((resolve) => (this.letGo = () => resolve(undefined)));
   /** What `preloadWorkspace` read (see `whenReadAhead`). */
   private readAhead: Promise<readonly ReadAhead[]> = Promise.resolve([]);
   /** The paths of the open documents (`unshownHints`), until one opens or closes. */
@@ -564,7 +567,9 @@ export class DocumentReports extends Disposable {
    */
   private async walkAhead(project: Project, entry: string, dir: string, target: string, parse: ParseFn, files: ParsedFiles): Promise<boolean> {
     const key = `${entry}\0${target}`;
-    if (this.isDisposed || this.crates.has(key) || this.walking.has(key)) return false;
+    // Every document was closed meanwhile (what was read is let go: see dropClosedCrates).
+    const current = () => !this.isDisposed && this.files === files;
+    if (!current() || this.crates.has(key) || this.walking.has(key)) return false;
     let walked!: () => void;
     this.walking.set(key, new Promise<void>((resolve) => (walked = resolve)));
     try {
@@ -575,16 +580,18 @@ export class DocumentReports extends Disposable {
         sliceMs: WALK_SLICE_MS,
       });
       // Expansions over the main thread's share are parsed in the worker: walk again once they are in.
-      for (let round = 0; round < 4 && !this.isDisposed; round++) {
+      for (let round = 0; round < 4 && current(); round++) {
         const generation = this.index.generation;
         const reads = this.reads;
         const editSeq = this.editSeq;
-        const r = await session.load();
+        // A walk that waits for files no worker will parse (every document closed) is let go.
+        const r = await Promise.race([session.load(), this.dropped]);
+        if (r === undefined || !current()) return false;
         if (r.pending === 0) {
           if (!this.crates.has(key)) this.crates.set(key, { program: r.program, analysis: r.analysis, complete: true, session, generation, reads, editSeq, dir, project });
           return true;
         }
-        await files.fetch();
+        await Promise.race([files.fetch(), this.dropped]);
       }
       return false;
     } finally {
@@ -772,6 +779,9 @@ export class DocumentReports extends Disposable {
   private dropClosedCrates(): void {
     const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && d.languageId === 'rust' && host().handles(d.uri)).map((d) => host().pathOf(d.uri));
     if (open.length === 0) {
+      this.letGo();
+      this.dropped = new Promise<undefined>((resolve) => (this.letGo = () => resolve(undefined)));
+      this.walking.clear();
       this.crates.clear();
       this.projects.clear();
       this.parsed.clear();
