@@ -1098,6 +1098,8 @@ export class Engine {
 
   private bindingTy(b: Binding, args: readonly GenericArg[], s: TyScope, text: string): Ty {
     switch (b.k) {
+      case 'error':
+        return { k: 'error', code: b.code, message: b.message };
       case 'extern':
         return { k: 'unknown', reason: b.reason ? `unknown type \`${text}\`: ${b.reason}` : `unknown type \`${text}\` (external crate)` };
       case 'module':
@@ -1778,6 +1780,11 @@ export class Engine {
     }
     const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate);
     if (why) throw new Abstain(`\`${item.name}\` depends on a cfg not known here: ${why}`);
+    if (!crate.isStd) {
+      // The module also imports the item's name in its namespace (E0255): rustc refuses the crate.
+      const named = this.resolver.lookupIn(ty.def.m, item.name);
+      if (named?.k === 'error') throw new Reject(named.code, named.message);
+    }
     if (!crate.isStd && item.generics.params.some((p) => p.kind === 'type')) {
       const unmet = this.definitionBound(item, ty.def.m);
       if (unmet) throw new Reject('E0277', `${unmet} in the definition of \`${item.name}\`, whose own parameter does not have that bound`);

@@ -227,7 +227,12 @@ export type Binding =
   | { readonly k: 'item'; readonly item: TypeItem | TypeAliasDef | TraitDef; readonly m: ModuleScope }
   | { readonly k: 'prim'; readonly name: string }
   /** A crate that could not be read (`reason`), or a name only known to be an external crate. */
-  | { readonly k: 'extern'; readonly name: string; readonly reason?: string };
+  | { readonly k: 'extern'; readonly name: string; readonly reason?: string }
+  /**
+   * A name rustc refuses to resolve: ambiguous between two glob imports (E0659), or defined
+   * twice in one namespace of its module by a `use` (E0255, E0252). The crate does not compile.
+   */
+  | { readonly k: 'error'; readonly name: string; readonly code: string; readonly message: string };
 
 export const PRIMITIVES = new Set([
   'bool', 'char', 'str', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize',
@@ -356,6 +361,30 @@ function shownMacro(name: string): string {
 function gatedCfg(what: string, feature: string): string {
   return `\`cfg(${what})\` is feature-gated (\`${feature}\`) and not evaluated here`;
 }
+
+/** Whether two bindings found for one name are the same thing (one item reached through two imports). */
+function sameBinding(a: Binding, b: Binding): boolean {
+  switch (a.k) {
+    case 'item':
+      return b.k === 'item' && a.item === b.item;
+    case 'module':
+      return b.k === 'module' && a.m === b.m;
+    case 'prim':
+      return b.k === 'prim' && a.name === b.name;
+    case 'extern':
+      return b.k === 'extern' && a.name === b.name && a.reason === b.reason;
+    case 'error':
+      return false;
+  }
+}
+
+/** A `use` entry as written (`crate::a::*`, `a::B as C`). */
+function useText(u: UseEntry): string {
+  return `${u.global ? '::' : ''}${u.path.join('::')}${u.glob ? (u.path.length ? '::*' : '*') : ''}${u.alias !== undefined ? ` as ${u.alias}` : ''}`;
+}
+
+/** The namespaces a binding is in: `t` types and modules, `v` values (functions, constants, statics, unit and tuple structs and variants). */
+type Namespaces = { t: boolean; v: boolean };
 
 /** Whether `m` is `scope` or inside it. */
 function within(m: ModuleScope, scope: ModuleScope): boolean {
@@ -843,10 +872,13 @@ export class Resolver {
     const unsure = m.unsureTypes.size ? m.unsureTypes.get(name) : undefined;
     if (unsure !== undefined) return { k: 'extern', name, reason: unsure };
     const own = m.types.get(name);
-    if (own && (!outside || own.vis === 'pub') && sees(own.vis)) return { k: 'item', item: own, m };
     const child = m.children.get(name);
-    if (child && (!outside || child.isPublic) && sees(child.vis)) return child.unsure !== undefined ? { k: 'extern', name, reason: child.unsure } : { k: 'module', m: child };
     const key = `${m.crate.id}/${m.displayPath}/${name}`;
+    // A `use` binding a name the module also defines, or a second `use` of it (E0255, E0252).
+    const clash = this.namedUses(m, name).length && !this.visiting.has(key) ? this.clashIn(m, name, key) : undefined;
+    if (clash) return clash;
+    if (own && (!outside || own.vis === 'pub') && sees(own.vis)) return { k: 'item', item: own, m };
+    if (child && (!outside || child.isPublic) && sees(child.vis)) return child.unsure !== undefined ? { k: 'extern', name, reason: child.unsure } : { k: 'module', m: child };
     if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) {
       this.cuts++;
       return undefined;
@@ -862,24 +894,128 @@ export class Resolver {
       }
       const globUnsure = m.unsureTypes.size ? m.unsureTypes.get('*') : undefined;
       if (globUnsure !== undefined) return { k: 'extern', name, reason: globUnsure };
+      // Every glob import is asked: two that bring different things under the name make it
+      // ambiguous (rustc's glob-vs-glob ambiguity).
+      let found: { b: Binding; g: UseEntry } | undefined;
+      // A glob import of a crate that is not read, before the one that brought the name.
+      let unread: UseEntry | undefined;
       for (const g of m.globs) {
         if ((outside && !m.publicUses.has(g)) || !sees(m.useVis.get(g))) continue;
         const target = this.resolveUse(m, g.path, g.global);
-        if (target?.k === 'module') {
-          const b = this.lookupIn(target.m, name, m.crate, m);
-          if (!b) continue;
-          // Any item of the module shadows a glob import, one that a macro call left unexpanded
-          // here may make too (`include!` of a build script's file): the name is not known.
-          const call = m.macroCalls[0];
-          if (call) return { k: 'extern', name, reason: `\`${name}\` comes from a glob import, which an item made by the unexpanded macro call \`${shownMacro(call.name)}!\` may shadow` };
-          return b;
+        if (target?.k === 'extern' && !found && this.mayHoldTypes(m.crate, target)) unread ??= g;
+        if (target?.k !== 'module') continue;
+        const b = this.lookupIn(target.m, name, m.crate, m);
+        if (!b) continue;
+        if (b.k === 'error') return b;
+        if (!found) {
+          found = { b, g };
+          continue;
         }
+        if (sameBinding(found.b, b)) continue;
+        // rustc 1.95: an error when the first import's item is the crate's own; else the
+        // future-incompatibility lint `ambiguous_glob_imports`, and the first one is taken.
+        const first = found.b;
+        if ((first.k === 'item' || first.k === 'module') && first.m.crate === m.crate && !m.crate.isStd && !outside) {
+          return { k: 'error', name, code: 'E0659', message: `\`${name}\` is ambiguous: it is brought in by two glob imports (\`use ${useText(found.g)}\` and \`use ${useText(g)}\`) that name different items` };
+        }
+        if (first.k === 'extern' || b.k === 'extern') return { k: 'extern', name, reason: `\`${name}\` is brought in by two glob imports (\`use ${useText(found.g)}\` and \`use ${useText(g)}\`), and whether they name one item is not known` };
+      }
+      if (found) {
+        // A glob of a crate not read may bring the name too: rustc would take that one, or refuse both.
+        if (unread) return { k: 'extern', name, reason: `\`${name}\` may also come from the glob import \`use ${useText(unread)}\` (a crate not read here)` };
+        const first = found.b;
+        if ((first.k === 'item' || first.k === 'module') && first.m.crate === m.crate && !m.crate.isStd && !outside) {
+          const other = m.globs.find((g) => {
+            if (g === found!.g) return false;
+            const t = this.resolveUse(m, g.path, g.global);
+            return t?.k === 'extern' && this.mayHoldTypes(m.crate, t);
+          });
+          if (other) return { k: 'extern', name, reason: `\`${name}\` may also come from the glob import \`use ${useText(other)}\` (a crate not read here), which would make it ambiguous` };
+        }
+        // Any item of the module shadows a glob import, one that a macro call left unexpanded
+        // here may make too (`include!` of a build script's file): the name is not known.
+        const call = m.macroCalls[0];
+        if (call) return { k: 'extern', name, reason: `\`${name}\` comes from a glob import, which an item made by the unexpanded macro call \`${shownMacro(call.name)}!\` may shadow` };
+        return first;
       }
     } finally {
       this.visiting.delete(key);
       this.depth--;
     }
     return undefined;
+  }
+
+  /** Whether what an `extern` binding names (a path into a crate not read) may hold types: not so in a procedural-macro crate. */
+  private mayHoldTypes(crate: CrateScope, b: Extract<Binding, { k: 'extern' }>): boolean {
+    const linked = crate.input.links?.crate(b.name.split('::')[0]!);
+    return !(linked && !(linked instanceof CrateScope) && linked.procMacro);
+  }
+
+  /** The explicit imports of module `m` that bind `name` (`use a::X as _` binds none; `extern crate` is left out). */
+  private namedUses(m: ModuleScope, name: string): UseEntry[] {
+    const out: UseEntry[] = [];
+    for (const u of m.uses) {
+      if (u.alias === '_' || (u.alias ?? u.path[u.path.length - 1]) !== name || m.crate.externCrateUses.has(u)) continue;
+      out.push(u);
+    }
+    return out;
+  }
+
+  /**
+   * E0255 / E0252: a `use` of module `m` binds `name` in a namespace where the module defines it
+   * too, or where another `use` binds it (even to the same item). Only what is known counts: an
+   * import this model cannot follow clashes with nothing. Items in function bodies are not the
+   * module's (they live in their own scopes).
+   */
+  private clashIn(m: ModuleScope, name: string, key: string): Binding | undefined {
+    const uses = this.namedUses(m, name);
+    const own = m.types.get(name);
+    const child = m.children.get(name);
+    const value = m.consts.get(name);
+    if (uses.length === 0 || (uses.length === 1 && !own && !child && !value)) return undefined;
+    this.visiting.add(key);
+    this.depth++;
+    try {
+      const mine: Namespaces = { t: own !== undefined || child !== undefined, v: value !== undefined || (own?.kind === 'struct' && own.shape !== 'named') };
+      const kind = child ? 'module' : own ? (own.kind === 'alias' ? 'type alias' : own.kind) : value?.kind === 'fn' ? 'function' : value?.kind;
+      const seen: { u: UseEntry; ns: Namespaces }[] = [];
+      for (const u of uses) {
+        const ns = this.useNamespaces(m, u);
+        if ((ns.t && mine.t) || (ns.v && mine.v)) {
+          return { k: 'error', name, code: 'E0255', message: `the name \`${name}\` is defined multiple times: \`use ${useText(u)}\` imports it where the ${kind} \`${name}\` is defined` };
+        }
+        const twice = seen.find((x) => (x.ns.t && ns.t) || (x.ns.v && ns.v));
+        if (twice) return { k: 'error', name, code: 'E0252', message: `the name \`${name}\` is defined multiple times: imported by \`use ${useText(twice.u)}\` and \`use ${useText(u)}\`` };
+        seen.push({ u, ns });
+      }
+      return undefined;
+    } finally {
+      this.visiting.delete(key);
+      this.depth--;
+    }
+  }
+
+  /** The namespaces in which a `use` entry of `m` is known to bind its name. */
+  private useNamespaces(m: ModuleScope, u: UseEntry): Namespaces {
+    const ns: Namespaces = { t: false, v: false };
+    const b = m.crate.externCrateUses.has(u) ? undefined : (this.resolveUse(m, u.path, u.global) ?? this.primitiveUse(m, u));
+    if (b && (b.k === 'module' || b.k === 'item' || b.k === 'prim')) ns.t = true;
+    if (b?.k === 'item' && b.item.kind === 'struct' && b.item.shape !== 'named') ns.v = true;
+    const last = u.path[u.path.length - 1];
+    if (u.path.length < 2 || last === undefined) return ns;
+    const owner = this.resolveUse(m, u.path.slice(0, -1), u.global);
+    if (owner?.k === 'item' && owner.item.kind === 'enum') {
+      // `use E::V`: a variant is in the type namespace, a tuple or unit one in the value namespace too.
+      const v = owner.item.variants.find((x) => x.name === last && owner.m.crate.active(x.cfg));
+      if (v) {
+        ns.t = true;
+        if (v.shape !== 'named') ns.v = true;
+      }
+    } else if (owner?.k === 'module' && !ns.v) {
+      const c = this.lookupConst(owner.m, [last]);
+      if (c && 'item' in c && (owner.m.crate === m.crate || owner.m.crate.isStd || ('vis' in c.item && c.item.vis === 'pub'))) ns.v = true;
+    }
+    return ns;
   }
 
   private stdRoot(name: string): Binding | undefined {
@@ -956,6 +1092,8 @@ export class Resolver {
       return this.lookupIn(cur.m, name, from);
     }
     if (cur.k === 'extern') return { k: 'extern', name: `${cur.name}::${name}`, reason: cur.reason };
+    // A path through a name rustc refuses is refused too.
+    if (cur.k === 'error') return cur;
     return undefined;
   }
 
