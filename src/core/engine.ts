@@ -523,6 +523,12 @@ export class Engine {
         return { k: 'never' };
       case 'dyn':
       {
+        if (e.bounds.every((b) => b.trim() === '')) {
+          // A bare `dyn`: in the 2015 edition not a keyword but a name (`pub struct dyn(u16);`),
+          // from 2018 on a trait object without a trait.
+          if (s.m.crate.input.edition === '2015') return this.tyOf({ kind: 'path', segments: [{ name: 'dyn', args: [] }], global: false, span: e.span }, s);
+          return { k: 'error', code: 'E0224', message: 'at least one trait is required for an object type (`dyn` alone)' };
+        }
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
         return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}) };
       }

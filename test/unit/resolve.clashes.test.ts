@@ -1,5 +1,6 @@
 /**
- * Names rustc refuses to resolve, checked against rustc 1.95 case by case: a name two glob
+ * Names rustc refuses to resolve, checked against rustc 1.95 case by case (and `dyn`, a name in
+ * the 2015 edition): a name two glob
  * imports bring from different items (E0659, or only the lint `ambiguous_glob_imports` when the
  * first import's item is another crate's), a `use` of a name its module defines in the same
  * namespace (E0255), two `use`s of one name (E0252). Each case is a small package (with a path
@@ -125,6 +126,16 @@ pub mod d { use crate::a::Node; fn g() { #[allow(dead_code)] struct Node(u8); } 
 `,
     numbers: ['c::f', 'c::K', 'c::Node', 'c::U', 'd::U'],
   },
+  // `dyn` (hunt P finding 05): a name in the 2015 edition, a keyword from 2018 on.
+  'edition 2015 (no `edition` in Cargo.toml): a type named `dyn`, beside `dyn Trait` objects: numbers': {
+    lib: '#![allow(non_camel_case_types)]\npub struct dyn(pub u16);\npub trait Tr {}\npub struct W { pub d: Option<dyn>, pub r: &\'static dyn, pub b: Box<dyn Tr> }\npub struct V(pub [dyn; 3]);\n',
+    edition: '2015',
+    numbers: ['dyn', 'W', 'V'],
+  },
+  'edition 2021: `dyn` alone is a trait object without a trait: E0224': {
+    lib: 'pub struct W { pub d: Option<Box<dyn>> }\n',
+    refused: ['W'],
+  },
 };
 
 /** rustc's verdict: the crate's error codes, or each type's `size/align`. */
@@ -160,7 +171,7 @@ interface CliType {
   readonly unknown?: string;
 }
 
-describe('resolve: names rustc refuses (E0659, E0255, E0252), against rustc', function () {
+describe('resolve: names rustc refuses (E0659, E0255, E0252) and `dyn` in 2015, against rustc', function () {
   this.timeout(300_000);
   for (const [title, c] of Object.entries(CASES)) {
     it(title, async () => {
