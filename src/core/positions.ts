@@ -306,8 +306,28 @@ function constSh(c: ConstExpr, d: number): ConstExpr {
     }
     case 'call': {
       const args = c.args.map((a) => constSh(a, d));
+      if (c.typeArgs) return { ...c, args, typeArgs: argsSh(c.typeArgs, d) };
       return args.every((a, i) => a === c.args[i]) ? c : { ...c, args };
     }
+    case 'block':
+      return { ...c, lets: c.lets.map((l) => ({ ...l, ...(l.ty ? { ty: tySh(l.ty, d) } : {}), value: constSh(l.value, d) })), value: constSh(c.value, d) };
+    case 'match':
+      return {
+        ...c,
+        scrutinee: constSh(c.scrutinee, d),
+        arms: c.arms.map((a) => ({
+          pats: a.pats.map((p) => (p.kind === 'lit' ? { ...p, value: constSh(p.value, d) } : p.kind === 'range' ? { ...p, ...(p.lo ? { lo: constSh(p.lo, d) } : {}), ...(p.hi ? { hi: constSh(p.hi, d) } : {}) } : p)),
+          value: constSh(a.value, d),
+        })),
+      };
+    case 'array': {
+      const elems = c.elems.map((a) => constSh(a, d));
+      return elems.every((a, i) => a === c.elems[i]) ? c : { ...c, elems };
+    }
+    case 'repeat':
+      return { ...c, elem: constSh(c.elem, d), count: constSh(c.count, d) };
+    case 'ref':
+      return { ...c, expr: constSh(c.expr, d) };
     case 'method': {
       const receiver = constSh(c.receiver, d);
       const args = c.args.map((a) => constSh(a, d));
