@@ -80,10 +80,15 @@ export function movedItem(it: Item, d: number, ld: number): Item {
       };
       break;
     case 'trait':
-    case 'fn':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg,
+      };
+      break;
+    case 'fn':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
+        attrs: it.attrs, cfg: it.cfg, ...(it.constFn ? { constFn: it.constFn } : {}),
       };
       break;
     case 'mod':
@@ -166,11 +171,27 @@ function shifted(it: Item, d: number, ld: number): Item {
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, items: it.items?.map((x) => shifted(x, d, ld)), pathAttr: it.pathAttr,
       };
     case 'trait':
-    case 'fn':
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg,
       };
+    case 'fn': {
+      const f = it.constFn;
+      return {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
+        attrs: attrsSh(it.attrs, d), cfg: it.cfg,
+        ...(f
+          ? {
+              constFn: {
+                ...f,
+                ...(f.params ? { params: f.params.map((p) => ({ name: p.name, ty: tySh(p.ty, d) })) } : {}),
+                ...(f.ret ? { ret: tySh(f.ret, d) } : {}),
+                body: constSh(f.body, d),
+              },
+            }
+          : {}),
+      };
+    }
     case 'use':
       return { kind: it.kind, entries: it.entries, vis: it.vis, span: spanSh(it.span, d), cfg: it.cfg };
     case 'externCrate':
