@@ -60,6 +60,9 @@ const CASES = [
   // An `if`'s branch not taken is type-checked too.
   'if true { 1 } else { 1u16 }',
   'if V2 > 0 { 1 } else { (V2 - 800000) as usize }',
+  'if V2 > 0 { 1 } else { 255u8.checked_add(1).unwrap() as usize }',
+  'match 1u8 { 0 => 3u8.div_euclid(0) as usize, _ => 4 }',
+  'match 1u8 { 0 => 1, _ => 255u8.checked_add(1).unwrap() as usize }',
   // `.len()`: UTF-8 bytes, byte strings, arrays, constants of those types.
   '"h\\u{e9}llo".len() + b"xyz".len() + "é".len()',
   '[0u8; 7].len()',
