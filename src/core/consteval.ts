@@ -520,6 +520,8 @@ export class ConstEval {
       if (x.kind === 'bool' || isCharLiteral(x)) this.patMismatch(x, intTyName(ty));
       // `-1` against an unsigned type: rustc finds no `Neg` for it (E0277).
       if (x.kind === 'unary' && x.op === '-' && !ty.signed) throw new Reject('E0277', `the trait bound \`${intTyName(ty)}: Neg\` is not satisfied (the pattern in ${what})`);
+      // A local or a const parameter's name in a pattern is a new binding, or E0158: not evaluated.
+      if (x.kind === 'path' && x.path.length === 1 && s.generics.has(x.path[0]!)) throw new Abstain(`${what}: the pattern \`${x.text}\` names a local or a const parameter`);
       if (x.kind === 'path') {
         // A constant (not a static, E0530; not an enum's variant, E0308).
         let found: ReturnType<Resolver['lookupConst']>;
