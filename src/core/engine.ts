@@ -2416,11 +2416,24 @@ function constAny(c: ConstExpr, path: (p: readonly string[]) => boolean, type: (
     case 'alignOf':
       return type(c.ty);
     case 'call':
-      return c.args.some(any);
+      return c.args.some(any) || (c.typeArgs ?? []).some((a) => (a.kind === 'type' ? type(a.ty) : a.kind === 'const' && any(a.value)));
     case 'method':
       return any(c.receiver) || c.args.some(any);
     case 'if':
       return any(c.cond) || any(c.then) || any(c.else);
+    case 'block':
+      return c.lets.some((l) => (l.ty !== undefined && type(l.ty)) || any(l.value)) || any(c.value);
+    case 'match':
+      return (
+        any(c.scrutinee) ||
+        c.arms.some((a) => any(a.value) || a.pats.some((p) => (p.kind === 'path' ? path(p.path) : p.kind === 'lit' ? any(p.value) : p.kind === 'range' && ((p.lo !== undefined && any(p.lo)) || (p.hi !== undefined && any(p.hi))))))
+      );
+    case 'array':
+      return c.elems.some(any);
+    case 'repeat':
+      return any(c.elem) || any(c.count);
+    case 'ref':
+      return any(c.expr);
     default:
       return false;
   }

@@ -29,11 +29,50 @@ export type ConstExpr =
    * path as written (std's function only if it resolves to it: the engine checks).
    */
   | { readonly kind: 'sizeOf' | 'alignOf'; readonly ty: TypeExpr; readonly callee: readonly string[]; /** Written with a leading `::`. */ readonly global?: true }
-  /** A function called by path (`u16::from_be(x)`, `u32::pow(2, 3)`); `text` as written. */
-  | { readonly kind: 'call'; readonly callee: readonly string[]; readonly args: readonly ConstExpr[]; readonly text: string }
+  /**
+   * A function called by path (`u16::from_be(x)`, `u32::pow(2, 3)`, `gsz::<u64>()`); `text` as
+   * written; `typeArgs`, a turbofish on the last segment.
+   */
+  | { readonly kind: 'call'; readonly callee: readonly string[]; readonly args: readonly ConstExpr[]; readonly text: string; readonly typeArgs?: readonly GenericArg[] }
   /** A method call (`0x0300u16.swap_bytes()`, `N.next_power_of_two()`); `text` as written. */
   | { readonly kind: 'method'; readonly receiver: ConstExpr; readonly name: string; readonly args: readonly ConstExpr[]; readonly text: string }
   | { readonly kind: 'if'; readonly cond: ConstExpr; readonly then: ConstExpr; readonly else: ConstExpr }
+  /** `{ let x: u32 = V; let y = x - 1; y }`: a block of `let` statements, then its value. */
+  | { readonly kind: 'block'; readonly lets: readonly ConstLet[]; readonly value: ConstExpr; readonly text: string }
+  /** `match x { 0 => a, 1..=9 | 12 => b, _ => c }` (arms without guards). */
+  | { readonly kind: 'match'; readonly scrutinee: ConstExpr; readonly arms: readonly ConstArm[]; readonly text: string }
+  /** A string literal (`"héllo"`, `r#"a"#`) or a byte string (`b"xyz"`): its length in bytes (UTF-8). */
+  | { readonly kind: 'str'; readonly len: number; readonly bytes: boolean; readonly text: string }
+  /** An array expression, `[a, b, c]` (`elems`) or `[elem; count]` (`repeat`). */
+  | { readonly kind: 'array'; readonly elems: readonly ConstExpr[]; readonly text: string }
+  | { readonly kind: 'repeat'; readonly elem: ConstExpr; readonly count: ConstExpr; readonly text: string }
+  /** `&expr`, of a string, an array or a repeat (other references are `unknown`). */
+  | { readonly kind: 'ref'; readonly expr: ConstExpr; readonly text: string }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+/** `let name: ty = value;` in a constant's block (`let mut` too: the block has no other statements). */
+export interface ConstLet {
+  readonly name: string;
+  readonly ty?: TypeExpr;
+  readonly value: ConstExpr;
+}
+
+/** A `match` arm: its patterns (more than one for `a | b`) and its value. */
+export interface ConstArm {
+  readonly pats: readonly ConstPat[];
+  readonly value: ConstExpr;
+}
+
+/**
+ * A pattern of a constant's `match`: `_`; a literal (`3`, `-1`, `'a'`, `true`); a range (`1..=9`,
+ * `..=5`, `10..`, `1..5`) whose ends are literals or paths; a path (a constant, or a binding when
+ * it is one identifier naming nothing); anything else is `unknown`.
+ */
+export type ConstPat =
+  | { readonly kind: 'wild' }
+  | { readonly kind: 'lit'; readonly value: ConstExpr }
+  | { readonly kind: 'range'; readonly lo?: ConstExpr; readonly hi?: ConstExpr; readonly inclusive: boolean; readonly text: string }
+  | { readonly kind: 'path'; readonly path: readonly string[]; readonly text: string; readonly global?: true }
   | { readonly kind: 'unknown'; readonly text: string };
 
 export type GenericArg =
@@ -322,11 +361,13 @@ export interface TraitDef extends ItemCommon {
  */
 export interface FnDef extends ItemCommon {
   readonly kind: 'fn';
-  /** A `const fn` without type or const parameters: its parameters, return type and body. */
+  /** A `const fn` without const parameters (type parameters without bounds): its parameters, return type and body. */
   readonly constFn?: ConstFnDef;
 }
 
 export interface ConstFnDef {
+  /** Its type parameters' names (`const fn gsz<T>()`), bound by a call's turbofish; absent when none. */
+  readonly typeParams?: readonly string[];
   /** Each parameter's name (a plain identifier pattern) and type; undefined when one is of another form. */
   readonly params?: readonly { readonly name: string; readonly ty: TypeExpr }[];
   readonly ret?: TypeExpr;

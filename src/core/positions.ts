@@ -80,10 +80,15 @@ export function movedItem(it: Item, d: number, ld: number): Item {
       };
       break;
     case 'trait':
-    case 'fn':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: it.attrs, cfg: it.cfg,
+      };
+      break;
+    case 'fn':
+      out = {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
+        attrs: it.attrs, cfg: it.cfg, ...(it.constFn ? { constFn: it.constFn } : {}),
       };
       break;
     case 'mod':
@@ -166,11 +171,27 @@ function shifted(it: Item, d: number, ld: number): Item {
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, items: it.items?.map((x) => shifted(x, d, ld)), pathAttr: it.pathAttr,
       };
     case 'trait':
-    case 'fn':
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg,
       };
+    case 'fn': {
+      const f = it.constFn;
+      return {
+        kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
+        attrs: attrsSh(it.attrs, d), cfg: it.cfg,
+        ...(f
+          ? {
+              constFn: {
+                ...f,
+                ...(f.params ? { params: f.params.map((p) => ({ name: p.name, ty: tySh(p.ty, d) })) } : {}),
+                ...(f.ret ? { ret: tySh(f.ret, d) } : {}),
+                body: constSh(f.body, d),
+              },
+            }
+          : {}),
+      };
+    }
     case 'use':
       return { kind: it.kind, entries: it.entries, vis: it.vis, span: spanSh(it.span, d), cfg: it.cfg };
     case 'externCrate':
@@ -306,8 +327,28 @@ function constSh(c: ConstExpr, d: number): ConstExpr {
     }
     case 'call': {
       const args = c.args.map((a) => constSh(a, d));
+      if (c.typeArgs) return { ...c, args, typeArgs: argsSh(c.typeArgs, d) };
       return args.every((a, i) => a === c.args[i]) ? c : { ...c, args };
     }
+    case 'block':
+      return { ...c, lets: c.lets.map((l) => ({ ...l, ...(l.ty ? { ty: tySh(l.ty, d) } : {}), value: constSh(l.value, d) })), value: constSh(c.value, d) };
+    case 'match':
+      return {
+        ...c,
+        scrutinee: constSh(c.scrutinee, d),
+        arms: c.arms.map((a) => ({
+          pats: a.pats.map((p) => (p.kind === 'lit' ? { ...p, value: constSh(p.value, d) } : p.kind === 'range' ? { ...p, ...(p.lo ? { lo: constSh(p.lo, d) } : {}), ...(p.hi ? { hi: constSh(p.hi, d) } : {}) } : p)),
+          value: constSh(a.value, d),
+        })),
+      };
+    case 'array': {
+      const elems = c.elems.map((a) => constSh(a, d));
+      return elems.every((a, i) => a === c.elems[i]) ? c : { ...c, elems };
+    }
+    case 'repeat':
+      return { ...c, elem: constSh(c.elem, d), count: constSh(c.count, d) };
+    case 'ref':
+      return { ...c, expr: constSh(c.expr, d) };
     case 'method': {
       const receiver = constSh(c.receiver, d);
       const args = c.args.map((a) => constSh(a, d));

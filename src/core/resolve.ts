@@ -3,7 +3,7 @@
  * renames, `crate`/`self`/`super`, type aliases, the prelude and primitive types.
  * Pure: the module tree is given as data.
  */
-import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeItem, UseEntry } from './model';
+import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UseEntry } from './model';
 import { FN_BODY_MODULE } from './model';
 import type { Target } from './targets';
 import { cfgAttrCondition, cfgAttrParts, parseCfgAttr } from './attrs';
@@ -795,7 +795,15 @@ export const MAX_IMPORT_DEPTH = 200;
 
 /** A constant found by `Resolver.lookupConst`, or why what the name stands for is not known (a build script decides). */
 export type ConstFound =
-  | { readonly item: Item; readonly m: ModuleScope; readonly selfPath?: readonly string[]; /** The impl's attributes, for an associated constant (lint levels). */ readonly implAttrs?: readonly Attribute[] }
+  | {
+      readonly item: Item;
+      readonly m: ModuleScope;
+      readonly selfPath?: readonly string[];
+      /** The impl's attributes, for an associated constant (lint levels). */
+      readonly implAttrs?: readonly Attribute[];
+      /** The type `Self` is in an associated constant, as written on its impl (where it has no generic arguments). */
+      readonly selfTy?: TypeExpr;
+    }
   | { readonly unknown: string };
 
 /** Resolves names in the type namespace; one per (crate set, target). */
@@ -1288,7 +1296,17 @@ export class Resolver {
       const self = this.resolveTypePath(m, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
       if (self?.k !== 'item' || self.item !== owner.item) continue;
       // `Self::N` in the constant's value is the impl's self type.
-      const found: ConstFound = unsure !== undefined ? { unknown: unsure } : { item: c!, m, selfPath: impl.selfTy.segments.map((x) => x.name), ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}) };
+      const found: ConstFound =
+        unsure !== undefined
+          ? { unknown: unsure }
+          : {
+              item: c!,
+              m,
+              selfPath: impl.selfTy.segments.map((x) => x.name),
+              ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}),
+              // Without generic arguments on it, the self type is one type (an impl's parameters must appear in it: E0207).
+              ...(impl.selfTy.segments.every((x) => !x.args.length) && !impl.selfTy.qself ? { selfTy: impl.selfTy } : {}),
+            };
       (impl.trait === undefined ? inherent : ofTraits).push(found);
     }
     const pick = inherent.length ? inherent : ofTraits;

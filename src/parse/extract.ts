@@ -15,7 +15,10 @@ import type {
   CfgPredicate,
   Attribute,
   ConstDef,
+  ConstArm,
   ConstExpr,
+  ConstLet,
+  ConstPat,
   ConstFnDef,
   EnumDef,
   FieldDef,
@@ -59,6 +62,7 @@ import {
   NO_GENERICS,
   parseCharLiteral,
   parseIntLiteral,
+  stringLiteralLen,
   shortText,
   traitLastSegment,
   traitPathHasRegions,
@@ -419,11 +423,18 @@ const CONST_FN = /^(?:pub\s*(?:\([^)]*\))?\s*)?const\s+(?:unsafe\s+)?(?:extern\s
 
 /**
  * A `const fn`'s parameters, return type and body, for the constant evaluator; undefined for one
- * with type or const parameters (its calls name them with a turbofish, which is not evaluated).
+ * with const parameters, or type parameters with bounds or defaults (or a `where` clause).
  */
 function constFnOf(node: Node, ctx: Ctx, depth: number): ConstFnDef | undefined {
   const tparams = node.childForFieldName('type_parameters');
-  if (tparams && tparams.namedChildren.some((k) => k !== null && k.type !== 'lifetime_parameter' && k.type !== 'line_comment' && k.type !== 'block_comment')) return undefined;
+  const typeParams: string[] = [];
+  for (const k of tparams?.namedChildren ?? []) {
+    if (!k || k.type === 'lifetime_parameter' || k.type === 'line_comment' || k.type === 'block_comment') continue;
+    const name = k.type === 'type_parameter' ? k.childForFieldName('name') : null;
+    if (!name || k.namedChildren.length !== 1) return undefined;
+    typeParams.push(ident(slice(ctx, name)));
+  }
+  if (typeParams.length && node.namedChildren.some((k) => k?.type === 'where_clause')) return undefined;
   const body = node.childForFieldName('body');
   const plist = node.childForFieldName('parameters');
   if (!body || !plist) return undefined;
@@ -439,7 +450,12 @@ function constFnOf(node: Node, ctx: Ctx, depth: number): ConstFnDef | undefined 
     params.push({ name: ident(slice(ctx, pat)), ty: typeExpr(ty, ctx, depth + 1) });
   }
   const ret = node.childForFieldName('return_type');
-  return { ...(params ? { params } : {}), ...(ret ? { ret: typeExpr(ret, ctx, depth + 1) } : {}), body: constExpr(body, ctx, depth + 1) };
+  return {
+    ...(typeParams.length ? { typeParams } : {}),
+    ...(params ? { params } : {}),
+    ...(ret ? { ret: typeExpr(ret, ctx, depth + 1) } : {}),
+    body: constExpr(body, ctx, depth + 1),
+  };
 }
 
 function fastItem(t: string, p: Pending, start: number, end: number, ctx: Ctx): Item | undefined {
@@ -1864,8 +1880,62 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
     }
     case 'block': {
       const inner = n.children.filter((k) => k.type !== '{' && k.type !== '}' && k.type !== 'line_comment' && k.type !== 'block_comment');
-      if (inner.length !== 1) return unknownExpr(ctx, n);
-      return constExpr(inner[0]!, ctx, depth + 1);
+      if (inner.length === 1) return constExpr(inner[0]!, ctx, depth + 1);
+      // `{ let x: u32 = V; let y = x - 1; y }`: `let` statements, then the value.
+      const tail = inner[inner.length - 1];
+      if (inner.length < 2 || !tail || tail.type === 'let_declaration' || tail.type === 'empty_statement') return unknownExpr(ctx, n);
+      const lets: ConstLet[] = [];
+      for (const k of inner.slice(0, -1)) {
+        const l = constLet(k, ctx, depth + 1);
+        if (!l) return unknownExpr(ctx, n);
+        lets.push(l);
+      }
+      return { kind: 'block', lets, value: constExpr(tail, ctx, depth + 1), text: short(ctx, n) };
+    }
+    case 'match_expression': {
+      const scrutinee = n.childForFieldName('value');
+      const body = n.childForFieldName('body');
+      if (!scrutinee || !body) return unknownExpr(ctx, n);
+      const arms: ConstArm[] = [];
+      for (const a of body.namedChildren) {
+        if (!a || a.type === 'line_comment' || a.type === 'block_comment') continue;
+        const pat = a.type === 'match_arm' ? a.childForFieldName('pattern') : null;
+        const value = a.type === 'match_arm' ? a.childForFieldName('value') : null;
+        // An arm with a guard (`1 if c =>`) or attributes is not read.
+        if (!pat || !value || pat.childForFieldName('condition') || a.namedChildren.some((k) => k?.type === 'attribute_item')) return unknownExpr(ctx, n);
+        const inner = pat.namedChildren.filter((k) => k.type !== 'line_comment' && k.type !== 'block_comment');
+        const pats: ConstPat[] = [];
+        if (inner.length === 0 && pat.children.some((k) => k.type === '_')) pats.push({ kind: 'wild' });
+        else if (inner.length === 1) constPats(inner[0]!, ctx, depth + 1, pats);
+        else return unknownExpr(ctx, n);
+        arms.push({ pats, value: constExpr(value, ctx, depth + 1) });
+      }
+      return { kind: 'match', scrutinee: constExpr(scrutinee, ctx, depth + 1), arms, text: short(ctx, n) };
+    }
+    case 'string_literal':
+    case 'raw_string_literal': {
+      const text = slice(ctx, n);
+      const lit = stringLiteralLen(text);
+      return lit ? { kind: 'str', len: lit.len, bytes: lit.bytes, text: short(ctx, n) } : unknownExpr(ctx, n);
+    }
+    case 'array_expression': {
+      const len = n.childForFieldName('length');
+      if (n.namedChildCount > MAX_ARRAY_ELEMS) return unknownExpr(ctx, n);
+      const elems = n.namedChildren.filter((k) => k.type !== 'line_comment' && k.type !== 'block_comment' && k.type !== 'attribute_item');
+      if (len) {
+        const elem = elems[0];
+        if (elems.length !== 2 || !elem || elem.equals(len)) return unknownExpr(ctx, n);
+        return { kind: 'repeat', elem: constExpr(elem, ctx, depth + 1), count: constExpr(len, ctx, depth + 1), text: short(ctx, n) };
+      }
+      // Long tables stay unread (each element would be lowered): counted without building their nodes.
+      if (n.namedChildCount > MAX_ARRAY_ELEMS || elems.length !== n.namedChildCount) return unknownExpr(ctx, n);
+      return { kind: 'array', elems: elems.map((k) => constExpr(k, ctx, depth + 1)), text: short(ctx, n) };
+    }
+    case 'reference_expression': {
+      const value = n.childForFieldName('value');
+      if (!value || n.children.some((k) => k.type === 'mutable_specifier')) return unknownExpr(ctx, n);
+      const inner = constExpr(value, ctx, depth + 1);
+      return inner.kind === 'str' || inner.kind === 'array' || inner.kind === 'repeat' ? { kind: 'ref', expr: inner, text: short(ctx, n) } : unknownExpr(ctx, n);
     }
     case 'type_cast_expression': {
       const kids = n.children;
@@ -1895,10 +1965,15 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
       const args = kids[1];
       if (fn && args && args.type === 'arguments' && fn.type !== 'generic_function') return callExpr(n, fn, args, ctx, depth);
       if (!fn || !args || fn.type !== 'generic_function' || args.type !== 'arguments') return unknownExpr(ctx, n);
-      if (args.namedChildCount !== 0) return unknownExpr(ctx, n);
       const callee = pathType(fn, ctx, depth + 1);
       if (callee.kind !== 'path' || callee.qualified) return unknownExpr(ctx, n);
       const last = callee.segments[callee.segments.length - 1];
+      // `gsz::<u64>()`: a function called with a turbofish on its last segment (the crate's generic `const fn`).
+      if (last && last.name !== 'size_of' && last.name !== 'align_of' && !callee.global && callee.segments.slice(0, -1).every((x) => !x.args.length)) {
+        const call = callExpr(n, fn.childForFieldName('function') ?? fn, args, ctx, depth);
+        return call.kind === 'call' ? { ...call, typeArgs: last.args } : unknownExpr(ctx, n);
+      }
+      if (args.namedChildCount !== 0) return unknownExpr(ctx, n);
       if (!last || (last.name !== 'size_of' && last.name !== 'align_of')) return unknownExpr(ctx, n);
       const targs = last.args;
       const arg = targs[0];
@@ -1909,6 +1984,64 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
     default:
       return unknownExpr(ctx, n);
   }
+}
+
+/** Array expressions longer than this are not lowered (`unknown`): a table's `.len()` is not read. */
+const MAX_ARRAY_ELEMS = 256;
+
+/** `let x: T = v;` or `let mut x = v;` in a constant's block; undefined for any other statement. */
+function constLet(n: Node, ctx: Ctx, depth: number): ConstLet | undefined {
+  if (n.type !== 'let_declaration' || n.childForFieldName('alternative')) return undefined;
+  const pat = n.childForFieldName('pattern');
+  const value = n.childForFieldName('value');
+  if (!pat || !value || pat.type !== 'identifier') return undefined;
+  if (n.namedChildren.some((k) => k !== null && (k.type === 'attribute_item' || k.type === 'line_comment' || k.type === 'block_comment'))) return undefined;
+  const ty = n.childForFieldName('type');
+  return { name: ident(slice(ctx, pat)), ...(ty ? { ty: typeExpr(ty, ctx, depth + 1) } : {}), value: constExpr(value, ctx, depth + 1) };
+}
+
+/** A `match` arm's pattern (the alternatives of `a | b` each pushed). */
+function constPats(n: Node, ctx: Ctx, depth: number, out: ConstPat[]): void {
+  if (depth > MAX_NESTING) {
+    out.push({ kind: 'unknown', text: 'pattern nested too deeply' });
+    return;
+  }
+  switch (n.type) {
+    case 'or_pattern':
+      for (const k of n.children) {
+        if (k.type === '_') out.push({ kind: 'wild' });
+        else if (k.isNamed && k.type !== 'line_comment' && k.type !== 'block_comment') constPats(k, ctx, depth + 1, out);
+      }
+      return;
+    case 'integer_literal':
+    case 'negative_literal':
+    case 'char_literal':
+    case 'boolean_literal':
+      out.push({ kind: 'lit', value: constExpr(n, ctx, depth + 1) });
+      return;
+    case 'identifier':
+    case 'scoped_identifier': {
+      const path: string[] = [];
+      const global = simplePath(n, ctx, path);
+      out.push({ kind: 'path', path, text: short(ctx, n), ...(global ? { global: true as const } : {}) });
+      return;
+    }
+    case 'range_pattern': {
+      const lo = n.childForFieldName('left');
+      const hi = n.childForFieldName('right');
+      const op = n.children.find((k) => k.type === '..=' || k.type === '..' || k.type === '...');
+      const end = (k: Node): ConstExpr | undefined => {
+        const e = k.type === 'identifier' || k.type === 'scoped_identifier' || k.type === 'integer_literal' || k.type === 'negative_literal' || k.type === 'char_literal' ? constExpr(k, ctx, depth + 1) : undefined;
+        return e && e.kind !== 'unknown' ? e : undefined;
+      };
+      const l = lo ? end(lo) : undefined;
+      const h = hi ? end(hi) : undefined;
+      if (!op || op.type === '...' || (lo && !l) || (hi && !h) || (!lo && !hi)) break;
+      out.push({ kind: 'range', ...(l ? { lo: l } : {}), ...(h ? { hi: h } : {}), inclusive: op.type === '..=', text: short(ctx, n) });
+      return;
+    }
+  }
+  out.push({ kind: 'unknown', text: short(ctx, n) });
 }
 
 /** `path(args)` or `receiver.method(args)` (no turbofish): the callee read, the arguments too. */

@@ -47,6 +47,7 @@ import {
   parseCharLiteral,
   parseIntLiteral,
   shortText as short,
+  stringLiteralLen,
   traitLastSegment,
   traitPathHasRegions,
   useEntry,
@@ -81,6 +82,8 @@ interface Tok {
 }
 
 const MAX_DEPTH = 1000;
+/** As src/parse/extract.ts: array expressions longer than this are not lowered. */
+const MAX_ARRAY_ELEMS = 256;
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -215,12 +218,14 @@ class Lexer {
           q++;
           while (q < end && isIdentCont(s.charCodeAt(q))) q++;
         }
-        if (!hex && /[eE]$/.test(s.slice(p, q)) && (s[q] === '+' || s[q] === '-')) {
+        // (`81usize`, `3isize-1`: the `e` of an integer suffix is no exponent.)
+        const intSuffix = (t: string): boolean => /[ui](?:8|16|32|64|128|size)$/.test(t);
+        if (!hex && /[eE]$/.test(s.slice(p, q)) && !intSuffix(s.slice(p, q)) && (s[q] === '+' || s[q] === '-')) {
           q++;
           while (q < end && isIdentCont(s.charCodeAt(q))) q++;
         }
         const v = s.slice(p, q);
-        if (!hex && /[eE]|f32|f64/.test(v)) float = true;
+        if (!hex && /[eE]|f32|f64/.test(v) && !intSuffix(v)) float = true;
         this.pos = q;
         if (float) return { k: K.Other, start: p, end: q, v, joint: false };
         return { k: K.Int, start: p, end: q, v, joint: false };
@@ -1177,6 +1182,13 @@ export class FastParser {
 
   private unary(depth: number): { e: ConstExpr; end: number } {
     const t = this.peek();
+    if (this.isP(t, '&') && this.isP(this.peek(1), '[')) {
+      // `&[1, 2]`: a reference to an array (anything else behind `&` is unknown, as in the tree path).
+      this.next();
+      const r = this.primary(depth + 1);
+      const text = short(this.text, t.start, r.end);
+      return { e: r.e.kind === 'array' || r.e.kind === 'repeat' ? { kind: 'ref', expr: r.e, text } : { kind: 'unknown', text }, end: r.end };
+    }
     if (this.isP(t, '-') || this.isP(t, '!')) {
       this.next();
       const r = this.unary(depth + 1);
@@ -1202,6 +1214,8 @@ export class FastParser {
       const inner = this.expr(0, depth + 1);
       const close = this.expectP('}');
       r = { e: inner.e, end: close.end };
+    } else if (this.isP(t, '[')) {
+      r = this.arrayExpr(depth);
     } else if (t.k === K.Ident || (this.isP(t, ':') && this.atPathSep())) {
       r = this.pathExpr(depth);
     } else throw BAIL;
@@ -1228,6 +1242,64 @@ export class FastParser {
     if (n.k === K.Punct && (n.v === '(' || n.v === '[' || n.v === '.' || n.v === '?')) throw BAIL;
     if (n.k === K.Punct && n.v === '!' && !(n.joint && this.isP(this.peek(1), '='))) throw BAIL;
     return r;
+  }
+
+  /**
+   * `[a, b, c]` or `[elem; count]`, as the tree path reads them: a list of more than
+   * MAX_ARRAY_ELEMS elements is `unknown` (not lowered). Comments inside go to the tree path
+   * (which counts them among the node's children).
+   */
+  private arrayExpr(depth: number): { e: ConstExpr; end: number } {
+    const open = this.peek();
+    let commas = 0;
+    let angle = false;
+    let repeat = false;
+    let trailing = true;
+    let close: Tok | undefined;
+    for (let i = 1, d = 0; ; i++) {
+      const q = this.peek(i);
+      if (q.k === K.Eof || q.k === K.Attr || q.k === K.Doc) throw BAIL;
+      if (q.k === K.Punct) {
+        if (q.v === '(' || q.v === '[' || q.v === '{') d++;
+        else if (q.v === ')' || q.v === ']' || q.v === '}') {
+          if (d === 0) {
+            close = q;
+            break;
+          }
+          d--;
+        } else if (d === 0 && q.v === ',') {
+          commas++;
+          trailing = true;
+          continue;
+        } else if (d === 0 && q.v === ';') repeat = true;
+        else if (d === 0 && (q.v === '<' || q.v === '|')) angle = true;
+      }
+      trailing = false;
+    }
+    if (!this.isP(close, ']') || /\/[/*]/.test(this.text.slice(open.start, close.end))) throw BAIL;
+    const count = commas + (trailing ? 0 : 1);
+    const text = short(this.text, open.start, close.end);
+    if (!repeat && count > MAX_ARRAY_ELEMS) {
+      if (angle) throw BAIL;
+      while (this.peek().start < close.end) this.next();
+      return { e: { kind: 'unknown', text }, end: close.end };
+    }
+    this.expectP('[');
+    if (repeat) {
+      const elem = this.expr(0, depth + 1).e;
+      this.expectP(';');
+      const count = this.expr(0, depth + 1).e;
+      this.expectP(']');
+      return { e: { kind: 'repeat', elem, count, text }, end: close.end };
+    }
+    const elems: ConstExpr[] = [];
+    while (!this.atP(']')) {
+      elems.push(this.expr(0, depth + 1).e);
+      if (!this.atP(',')) break;
+      this.next();
+    }
+    this.expectP(']');
+    return { e: { kind: 'array', elems, text }, end: close.end };
   }
 
   /** `(a, b)` after a callee: the arguments as constant expressions. */
@@ -1470,6 +1542,8 @@ export class FastParser {
   private opaqueValue(): ConstExpr | undefined {
     let i = 0;
     const first = this.peek(0);
+    // Arrays (`[0; 4]`, `&[1, 2]`) are read as expressions.
+    if (this.isP(first, '[') || (this.isP(first, '&') && this.isP(this.peek(1), '['))) return undefined;
     const start = first.start;
     let t = first;
     if (t.k === K.Other) {
@@ -1506,7 +1580,10 @@ export class FastParser {
     const last = this.peek(i - 1);
     if (!this.atP(';', i) || this.peek(i + 1).k !== K.Eof) return undefined;
     while (i-- > 0) this.next();
-    return { kind: 'unknown', text: short(this.text, start, last.end) };
+    const text = short(this.text, start, last.end);
+    // A string literal: its length (`const NAME: &str = "abc";`, then `[u8; NAME.len()]`).
+    const str = first.k === K.Other && /^b?r?[#"]/.test(this.text.slice(start, start + 3)) ? stringLiteralLen(this.text.slice(start, last.end)) : undefined;
+    return str ? { kind: 'str', len: str.len, bytes: str.bytes, text } : { kind: 'unknown', text };
   }
 
   useItem(outer: Pending, itemStart: number, itemEnd: number): UseDef {

@@ -255,3 +255,71 @@ export function traitPathHasRegions(text: string): boolean {
   const args = text.indexOf('<');
   return args >= 0 && /'[A-Za-z_]\w*(?!')|&|\bdyn\b/.test(text.slice(args));
 }
+
+/** The bytes a code point takes in UTF-8. */
+function utf8Len(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/**
+ * A string literal's length in bytes, as rustc reads it: `"héllo"` is 6 (UTF-8), `b"xyz"` 3,
+ * escapes (`\n`, `\x41`, `\u{e9}`, a `\` before a line break skipping the break and the
+ * whitespace after it) counted as what they stand for, raw strings (`r#"a"#`, `br"a"`) as written.
+ * Undefined for C strings, a carriage return anywhere (rustc reads `\r\n` as one line break) and
+ * anything rustc would reject (an unknown escape, `\x80` in a string, a non-ASCII byte-string character).
+ */
+export function stringLiteralLen(text: string): { len: number; bytes: boolean } | undefined {
+  if (text.includes('\r')) return undefined;
+  const raw = /^(b?)r(#*)"/.exec(text);
+  if (raw) {
+    const bytes = raw[1] === 'b';
+    const close = '"' + raw[2];
+    if (!text.endsWith(close) || text.length < raw[0].length + close.length) return undefined;
+    const body = text.slice(raw[0].length, text.length - close.length);
+    let len = 0;
+    for (const ch of body) {
+      const cp = ch.codePointAt(0)!;
+      if (bytes && cp > 0x7f) return undefined;
+      len += utf8Len(cp);
+    }
+    return { len, bytes };
+  }
+  const m = /^(b?)"/.exec(text);
+  if (!m || !text.endsWith('"') || text.length < m[0].length + 1) return undefined;
+  const bytes = m[1] === 'b';
+  const body = text.slice(m[0].length, -1);
+  let len = 0;
+  for (let i = 0; i < body.length; ) {
+    const cp = body.codePointAt(i)!;
+    if (cp !== 0x5c) {
+      if (cp === 0x22 || (bytes && cp > 0x7f)) return undefined;
+      len += utf8Len(cp);
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const c = body[i + 1];
+    if (c === undefined) return undefined;
+    if ('nrt\\0\'"'.includes(c)) {
+      len += 1;
+      i += 2;
+    } else if (c === 'x') {
+      const hex = /^[0-9a-fA-F]{2}/.exec(body.slice(i + 2, i + 4))?.[0];
+      if (!hex || (!bytes && parseInt(hex, 16) > 0x7f)) return undefined;
+      len += 1;
+      i += 4;
+    } else if (c === 'u' && !bytes) {
+      const u = /^\{([0-9a-fA-F][0-9a-fA-F_]*)\}/.exec(body.slice(i + 2));
+      if (!u) return undefined;
+      const digits = u[1]!.replace(/_/g, '');
+      if (digits.length > 6) return undefined;
+      const v = parseInt(digits, 16);
+      if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return undefined;
+      len += utf8Len(v);
+      i += 2 + u[0].length;
+    } else if (c === '\n') {
+      i += 2;
+      while (i < body.length && ' \t\n'.includes(body[i]!)) i++;
+    } else return undefined;
+  }
+  return { len, bytes };
+}

@@ -7,7 +7,7 @@ import type { ContentChange } from '../../src/incremental/documents';
 import { loadRustParser, type ParseOptions, type RustParser } from '../../src/parse/parser';
 import { placedAll } from '../../src/core/positions';
 import { extractFile } from '../../src/parse/extract';
-import type { Item, SourceFile, TypeExpr, ConstExpr, StructDef, EnumDef } from '../../src/core/model';
+import type { Item, SourceFile, TypeExpr, ConstExpr, ConstPat, StructDef, EnumDef } from '../../src/core/model';
 
 /** out/test/unit → repo root. */
 export const repoRoot = path.join(__dirname, '../../..');
@@ -125,13 +125,40 @@ export function showConst(c: ConstExpr): string {
     case 'alignOf':
       return `align_of<${showType(c.ty)}>`;
     case 'call':
-      return `${c.callee.join('::')}(${c.args.map(showConst).join(', ')})`;
+      return `${c.callee.join('::')}${c.typeArgs ? `::<${c.typeArgs.map((a) => (a.kind === 'type' ? showType(a.ty) : a.kind)).join(', ')}>` : ''}(${c.args.map(showConst).join(', ')})`;
     case 'method':
       return `${showConst(c.receiver)}.${c.name}(${c.args.map(showConst).join(', ')})`;
     case 'if':
       return `if ${showConst(c.cond)} { ${showConst(c.then)} } else { ${showConst(c.else)} }`;
+    case 'block':
+      return `{ ${c.lets.map((l) => `let ${l.name}${l.ty ? `: ${showType(l.ty)}` : ''} = ${showConst(l.value)}; `).join('')}${showConst(c.value)} }`;
+    case 'match':
+      return `match ${showConst(c.scrutinee)} { ${c.arms.map((a) => `${a.pats.map(showPat).join(' | ')} => ${showConst(a.value)}`).join(', ')} }`;
+    case 'str':
+      return `str${c.bytes ? ' bytes' : ''}(${c.len})`;
+    case 'array':
+      return `[${c.elems.map(showConst).join(', ')}]`;
+    case 'repeat':
+      return `[${showConst(c.elem)}; ${showConst(c.count)}]`;
+    case 'ref':
+      return `&${showConst(c.expr)}`;
     case 'unknown':
       return `?${c.text}`;
+  }
+}
+
+function showPat(p: ConstPat): string {
+  switch (p.kind) {
+    case 'wild':
+      return '_';
+    case 'lit':
+      return showConst(p.value);
+    case 'range':
+      return `${p.lo ? showConst(p.lo) : ''}${p.inclusive ? '..=' : '..'}${p.hi ? showConst(p.hi) : ''}`;
+    case 'path':
+      return p.path.join('::');
+    case 'unknown':
+      return `?${p.text}`;
   }
 }
 
