@@ -98,6 +98,12 @@ export interface BoundHost {
   sized(ty: Ty): Verdict;
   /** The types whose auto traits are being decided (cycles hold). */
   autoSeen?: Set<TypeItem>;
+  /**
+   * Whether `ty` has a crate's trait with generic arguments (`Allocator<u8>`, the bound written in
+   * `m`, its arguments read with `generics` bound), by the one impl of it that applies
+   * (src/core/implSelect.ts); 'unknown' for std's traits and where that is not certain.
+   */
+  traitWithArgs?(b: TypeExpr, ty: Ty, m: ModuleScope, generics: ReadonlyMap<string, GArg>): Verdict;
 }
 
 /** A bound an argument does not meet (`unmet`), or may not (`unsure`): the argument and the bound as rustc writes them. */
@@ -139,12 +145,20 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       const own = crateTrait(t, m, host.resolver);
       if (!own) continue;
       if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
+      const sup = unmetSupertrait(ty, own.item, own.m, undefined, host);
+      if (sup) return sup;
     }
     for (const b of withArgs ?? []) {
       if (b.kind !== 'path' || b.qualified) continue;
       const last = b.segments[b.segments.length - 1]!;
       const trait = stdTraitOf((b.global ? '::' : '') + b.segments.map((x) => x.name).join('::'), m, host.resolver);
       const written = last.args.filter((a) => a.kind !== 'lifetime');
+      if (trait === undefined) {
+        // A crate's trait with arguments (`A: Allocator<u16>`): by its impls, then its supertraits.
+        const r = crateBoundUnmet(b, ty, m, bindings(), host);
+        if (r) return r;
+        continue;
+      }
       if ((trait !== 'From' && trait !== 'Into') || written.length !== 1 || written[0]!.kind !== 'type') continue;
       const arg = argTyOf(written[0]!.ty);
       if (!arg || !concrete(arg)) continue;
@@ -185,6 +199,71 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
     if (r) return r;
   }
   return unsure;
+}
+
+/**
+ * A bound with generic arguments naming a crate's trait (`Allocator<u16>`, written in `m`, read
+ * with `generics` bound) that `ty` certainly does not meet, by the trait's impls or one of its
+ * supertraits; undefined when it does or that is not certain.
+ */
+function crateBoundUnmet(b: TypeExpr, ty: Ty, m: ModuleScope, generics: ReadonlyMap<string, GArg>, host: BoundHost, seen?: Set<TraitDef>): BoundProblem | undefined {
+  if (b.kind !== 'path' || b.qualified || !host.traitWithArgs) return undefined;
+  const tr = host.resolver.resolveTypePath(m, b.segments.map((x) => x.name), b.global);
+  if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return undefined;
+  const args: GArg[] = [];
+  for (const a of b.segments[b.segments.length - 1]!.args) {
+    if (a.kind === 'lifetime') continue;
+    if (a.kind !== 'type') return undefined;
+    let t: Ty;
+    try {
+      t = host.argTy(a.ty, m, generics);
+    } catch {
+      return undefined;
+    }
+    if (!concrete(t)) return undefined;
+    args.push({ k: 'ty', ty: t });
+  }
+  if (host.traitWithArgs(b, ty, m, generics) === false) {
+    return { k: 'unmet', ty, bound: `${tr.item.name}<${args.map((a) => (a.k === 'ty' ? host.text(a.ty) : String(a.value))).join(', ')}>` };
+  }
+  return unmetSupertrait(ty, tr.item, tr.m, args, host, seen);
+}
+
+/**
+ * A supertrait of a crate's trait `trait` (defined in `traitM`) that `ty` certainly does not have,
+ * with the trait's arguments `args` (undefined: written without any): rustc refuses every impl of
+ * the trait for such a type (E0277), so a bound asking for the trait cannot be met. Supertraits of
+ * supertraits are followed; std's traits decided as for bounds; undefined when none is certainly
+ * missing.
+ */
+function unmetSupertrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, args: readonly GArg[] | undefined, host: BoundHost, seen = new Set<TraitDef>()): BoundProblem | undefined {
+  if (seen.has(trait) || seen.size > 16 || (!trait.superTraits && !trait.superBounds)) return undefined;
+  seen.add(trait);
+  for (const t of trait.superTraits ?? []) {
+    const std = stdTraitOf(t, traitM, host.resolver);
+    if (std === 'From' || std === 'Into') continue;
+    if (std) {
+      if (implementsStd(ty, std, undefined, host) === false) return { k: 'unmet', ty, bound: std };
+      continue;
+    }
+    const own = crateTrait(t, traitM, host.resolver);
+    if (!own) continue;
+    if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
+    const r = unmetSupertrait(ty, own.item, own.m, undefined, host, seen);
+    if (r) return r;
+  }
+  if (trait.superBounds) {
+    // The trait's parameters stand for the bound's arguments (left to defaults: not read).
+    const params = trait.typeParams ?? [];
+    if (params.length !== (args?.length ?? 0)) return undefined;
+    const generics = new Map<string, GArg>();
+    params.forEach((p, i) => generics.set(p, args![i]!));
+    for (const b of trait.superBounds) {
+      const r = crateBoundUnmet(b, ty, traitM, generics, host, seen);
+      if (r) return r;
+    }
+  }
+  return undefined;
 }
 
 /** The crate's trait a bound's path names (not std's, nor one that cannot be read). */
@@ -273,8 +352,10 @@ function blanketApplies(impl: ImplDef, at: ModuleScope, ty: Ty, host: BoundHost,
  * when one is not a trait this module checks.
  */
 function boundsHold(p: Extract<GenericParam, { kind: 'type' }>, at: ModuleScope, ty: Ty, host: BoundHost, depth: number): Verdict {
-  if (p.bounds?.length || p.projectionBounds) return 'unknown';
+  if (p.projectionBounds || (p.bounds?.length && !host.traitWithArgs)) return 'unknown';
   const verdicts: Verdict[] = [];
+  // Bounds with arguments (`A: Allocator<u8>`): by the trait's impls, with the parameter standing for `ty`.
+  for (const b of p.bounds ?? []) verdicts.push(host.traitWithArgs!(b, ty, at, new Map([[p.name, { k: 'ty', ty }]])));
   for (const t of p.traits ?? []) {
     const std = stdTraitOf(t, at, host.resolver);
     if (std === 'From' || std === 'Into') return 'unknown';

@@ -19,7 +19,8 @@ export interface ConstHost {
   readonly target: Target;
   readonly resolver: Resolver;
   tyOf(e: TypeExpr, s: TyScope): Ty;
-  layoutOf(ty: Ty): Layout;
+  /** A type's layout; `forConstant` when a constant asks for it (`size_of::<T>()`): a cycle through it is rustc's E0391. */
+  layoutOf(ty: Ty, forConstant?: boolean): Layout;
   /** Notes that `owner`'s definition names the crate item `key` (see `Engine.refs`). */
   addRef(owner: string | undefined, key: string): void;
   /** A number per item object, stable for the session. */
@@ -261,7 +262,7 @@ export class ConstEval {
       case 'alignOf': {
         this.checkStdMemFn(e.callee, e.global === true, s);
         const ty = this.host.tyOf(e.ty, s);
-        const l = this.host.layoutOf(ty);
+        const l = this.host.layoutOf(ty, true);
         if (!l.sized) throw new Reject('E0277', `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time`);
         return BigInt(e.kind === 'sizeOf' ? l.size : l.align);
       }
@@ -869,8 +870,14 @@ export class ConstEval {
     if (e.kind === 'bool') return e.value;
     if (e.kind === 'unary' && e.op === '!') return !this.evalBool(e.operand, s);
     if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
-      const l = this.evalBool(e.left, s);
-      return e.op === '&&' ? l && this.evalBool(e.right, s) : l || this.evalBool(e.right, s);
+      const l = this.staticFirst(
+        () => this.evalBool(e.left, s),
+        () => this.evalBool(e.right, s),
+      );
+      if (e.op === '&&' ? l : !l) return this.evalBool(e.right, s);
+      // The operand short-circuited is checked as a branch not taken (`true || 300u8 > 0`: the literal is out of range).
+      this.leniently(() => this.evalBool(e.right, s));
+      return l;
     }
     if (e.kind === 'if') {
       const taken = this.staticFirst(

@@ -14,7 +14,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { all, bindParams, findInTy, implsMaybeUnseen, markerImpls, sameTy, unmetBound, type BoundHost } from './bounds';
-import { selectImpl, type SelectHost, TraitImpls } from './implSelect';
+import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
 
@@ -293,8 +293,22 @@ export class Engine {
           return undefined;
         }
       },
+      traitWithArgs: (b, ty, m, generics) => {
+        // Deciding a bound may ask another (an impl's bounds, a supertrait's): bounded here.
+        if (this.traitWithArgsDepth > 8) return 'unknown';
+        this.traitWithArgsDepth++;
+        try {
+          return hasTraitWithArgs(b, ty, m, generics, this.selectHost, (this.traitImplsMemo ??= new TraitImpls(this.resolver)), this.traitWithArgsDepth);
+        } catch (e) {
+          if (e instanceof Abstain || e instanceof Reject || e instanceof LayoutError) return 'unknown';
+          throw e;
+        } finally {
+          this.traitWithArgsDepth--;
+        }
+      },
     });
   }
+  private traitWithArgsDepth = 0;
   /** Non-generic aliases expanded once, so `type A1 = (A0, A0)` chains stay linear (a DAG). */
   private readonly aliasCache = new Map<object, Ty>();
   /** Layouts of tuples and arrays by identity (shared sub-types of a DAG are laid out once). */
@@ -731,16 +745,8 @@ export class Engine {
   private traitImplsMemo?: TraitImpls;
   private selectHostMemo?: SelectHost;
 
-  /**
-   * `<X as Tr<A, ..>>::name` for a crate's trait `Tr`, from the one impl of it that applies to X
-   * and those arguments, matched over every impl the crates that may hold one have
-   * (src/core/implSelect.ts): `impl<T> Conv<Vec<T>> for K`, `impl Tr for [u8; 4]`, `impl<'a> Tr
-   * for &'a u8`, impls for tuples and trait objects. Undefined when that is not certain.
-   */
-  private selectedProjection(self: Ty, name: string, s: TyScope, trait: string, traitArgs: readonly GArg[] | undefined, qualified: boolean): Ty | undefined {
-    const tr = this.resolver.traitPath(trait, s.m);
-    if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return undefined;
-    const host = (this.selectHostMemo ??= {
+  private get selectHost(): SelectHost {
+    return (this.selectHostMemo ??= {
       resolver: this.resolver,
       ty: (te, m, generics) => this.tyOf(te, { m, generics }),
       len: (e, m, generics) => {
@@ -750,7 +756,18 @@ export class Engine {
       sized: (ty) => this.boundHost.sized(ty),
       bounds: this.boundHost,
     });
-    const chosen = selectImpl(self, { item: tr.item, m: tr.m }, traitArgs, host, (this.traitImplsMemo ??= new TraitImpls(this.resolver)));
+  }
+
+  /**
+   * `<X as Tr<A, ..>>::name` for a crate's trait `Tr`, from the one impl of it that applies to X
+   * and those arguments, matched over every impl the crates that may hold one have
+   * (src/core/implSelect.ts): `impl<T> Conv<Vec<T>> for K`, `impl Tr for [u8; 4]`, `impl<'a> Tr
+   * for &'a u8`, impls for tuples and trait objects. Undefined when that is not certain.
+   */
+  private selectedProjection(self: Ty, name: string, s: TyScope, trait: string, traitArgs: readonly GArg[] | undefined, qualified: boolean): Ty | undefined {
+    const tr = this.resolver.traitPath(trait, s.m);
+    if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return undefined;
+    const chosen = selectImpl(self, { item: tr.item, m: tr.m }, traitArgs, this.selectHost, (this.traitImplsMemo ??= new TraitImpls(this.resolver)));
     if (chosen === 'none') {
       // Only a projection written with its trait says so: a bound's projection tries each trait of the bound.
       if (!qualified) return undefined;
@@ -1570,17 +1587,26 @@ export class Engine {
   // ---------------------------------------------------------------------------------------
   // Layouts
 
-  layoutOf(ty: Ty): Layout {
+  layoutOf(ty: Ty, forConstant = false): Layout {
     if (++this.depth > MAX_DEPTH) {
       this.depth--;
       throw new Abstain(`type nesting deeper than ${MAX_DEPTH} levels: not computed`);
     }
+    const base = this.constBase;
+    if (forConstant) this.constBase = this.inProgress.length;
     try {
       return this.layoutInner(ty);
     } finally {
       this.depth--;
+      this.constBase = base;
     }
   }
+  /**
+   * How many of the types being laid out (`inProgress`) were so before the innermost constant
+   * asked for a layout (`size_of::<T>()`): a type met again below that point is a cycle through a
+   * constant (rustc's E0391), not a type of infinite size.
+   */
+  private constBase = 0;
 
   private layoutInner(ty: Ty): Layout {
     const t = this.target;
@@ -1692,6 +1718,10 @@ export class Engine {
       // definition nested POLY_DEPTH times in itself, its arguments growing at every level.
       const last = [...same.slice(-POLY_DEPTH + 1), k];
       if (last.every((x, i) => i === 0 || x.length >= last[i - 1]!.length + 3)) at = this.inProgress.indexOf(last[0]!);
+    }
+    if (at >= 0 && at < this.constBase) {
+      // `struct S { a: [u8; size_of::<S>()] }`: the length asks for S's own layout.
+      throw new Reject('E0391', `cycle detected when evaluating type-level constant (\`${ty.def.item.name}\`'s layout asks for itself through a constant)`);
     }
     if (at >= 0) {
       // Name the crate's own types, as rustc does (`List`, not `Option`), when there are any.

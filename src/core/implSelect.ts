@@ -177,14 +177,20 @@ function matchImpl(impl: ImplDef, m: ModuleScope, self: Ty, traitArgs: readonly 
 /** How deep a bound with arguments is decided by the impls of its trait (`A: Allocator<u8>` asks Allocator's impls, whose bounds may ask again). */
 const MAX_BOUND_DEPTH = 8;
 
-/**
- * Whether `ty` meets an impl's bound with generic arguments (`A: Allocator<u8>`, written in the
- * impl's module): for a crate's trait, by the one impl of it that applies (none: false); any
- * other bound (std's `From<X>`, an associated type binding `Tr<Out = X>`) is not decided.
- */
+/** Whether `ty` meets an impl's bound with generic arguments (`A: Allocator<u8>`, written in the impl's module): see hasTraitWithArgs. */
 function boundWithArgs(b: TypeExpr, ty: Ty, cx: MatchCx, impls: TraitImpls, depth: number): Verdict {
+  return hasTraitWithArgs(b, ty, cx.m, cx.bound, cx.host, impls, depth + 1);
+}
+
+/**
+ * Whether `ty` meets a bound with generic arguments (`A: Allocator<u8>`, written in `m`, its
+ * arguments read with `generics` bound): for a crate's trait, by the one impl of it that applies
+ * (none: false); any other bound (std's `From<X>`, an associated type binding `Tr<Out = X>`) is
+ * not decided.
+ */
+export function hasTraitWithArgs(b: TypeExpr, ty: Ty, m: ModuleScope, generics: ReadonlyMap<string, GArg>, host: SelectHost, impls: TraitImpls, depth = 0): Verdict {
   if (b.kind !== 'path' || b.qualified) return 'unknown';
-  const tr = cx.host.resolver.resolveTypePath(cx.m, b.segments.map((x) => x.name), b.global);
+  const tr = host.resolver.resolveTypePath(m, b.segments.map((x) => x.name), b.global);
   if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return 'unknown';
   const args: GArg[] = [];
   for (const a of b.segments[b.segments.length - 1]!.args) {
@@ -192,13 +198,13 @@ function boundWithArgs(b: TypeExpr, ty: Ty, cx: MatchCx, impls: TraitImpls, dept
     if (a.kind !== 'type') return 'unknown';
     let t: Ty;
     try {
-      t = cx.host.ty(a.ty, cx.m, cx.bound);
+      t = host.ty(a.ty, m, generics);
     } catch {
       return 'unknown';
     }
     args.push({ k: 'ty', ty: t });
   }
-  const r = selectImpl(ty, { item: tr.item, m: tr.m }, args.length ? args : undefined, cx.host, impls, depth + 1);
+  const r = selectImpl(ty, { item: tr.item, m: tr.m }, args.length ? args : undefined, host, impls, depth);
   return r === 'none' ? false : r === undefined ? 'unknown' : true;
 }
 

@@ -352,6 +352,16 @@ export interface TraitDef extends ItemCommon {
   readonly unsizedAssoc?: readonly string[];
   /** Its associated types declared `?Sized` with other bounds (`?Sized + Tr`), which may or may not imply Sized. */
   readonly unsureAssoc?: readonly string[];
+  /**
+   * Its supertraits written without generic arguments (`trait Sub: Sup + a::B`, and a where
+   * clause's `Self: Sup`), as GenericParam.traits writes paths: a type that has the trait must have
+   * these too (rustc refuses an impl otherwise, E0277).
+   */
+  readonly superTraits?: readonly string[];
+  /** Its supertraits written with generic arguments (`trait BrotliAlloc: Allocator<u8>`), which may name `typeParams`. */
+  readonly superBounds?: readonly TypeExpr[];
+  /** The names of its type and const parameters, in order (kept when it has `superBounds`). */
+  readonly typeParams?: readonly string[];
 }
 
 /**

@@ -326,7 +326,7 @@ function visitChild(
         const nameNode = kids.find((k) => k.type === 'type_identifier');
         if (nameNode && nameNode.endIndex > nameNode.startIndex) {
           const a = unsizedAssocOf(node(), ctx);
-          tr = { kind: 'trait', ...common(node(), kids, nameNode, p, ctx), ...(a.unsized.length ? { unsizedAssoc: a.unsized } : {}), ...(a.unsure.length ? { unsureAssoc: a.unsure } : {}) };
+          tr = { kind: 'trait', ...common(node(), kids, nameNode, p, ctx), ...(a.unsized.length ? { unsizedAssoc: a.unsized } : {}), ...(a.unsure.length ? { unsureAssoc: a.unsure } : {}), ...supertraitsOf(node(), ctx) };
         }
       }
       if (tr) out.push(tr);
@@ -1502,6 +1502,39 @@ function plainBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string
     }
   }
   return into;
+}
+
+/**
+ * A trait's supertraits (TraitDef.superTraits and superBounds): its bounds (`trait Sub: Sup +
+ * Other<u8>`) and its where clause's bounds on `Self`; with its parameters' names when a bound has
+ * arguments.
+ */
+function supertraitsOf(n: Node, ctx: Ctx): { superTraits?: string[]; superBounds?: TypeExpr[]; typeParams?: string[] } {
+  let traits: string[] | undefined;
+  let bounds: TypeExpr[] | undefined;
+  const own = n.childForFieldName('bounds');
+  if (own) {
+    traits = plainBounds(own, ctx, traits);
+    bounds = argBounds(own, ctx, bounds);
+  }
+  const where = n.children.find((k) => k.type === 'where_clause');
+  for (const pred of where?.children ?? []) {
+    if (pred.type !== 'where_predicate') continue;
+    const left = pred.childForFieldName('left');
+    const b = pred.childForFieldName('bounds');
+    if (left?.type !== 'type_identifier' || slice(ctx, left) !== 'Self' || !b) continue;
+    traits = plainBounds(b, ctx, traits);
+    bounds = argBounds(b, ctx, bounds);
+  }
+  let typeParams: string[] | undefined;
+  if (bounds) {
+    for (const q of n.childForFieldName('type_parameters')?.children ?? []) {
+      if (q.type !== 'type_parameter' && q.type !== 'const_parameter') continue;
+      const name = q.childForFieldName('name');
+      if (name) (typeParams ??= []).push(ident(slice(ctx, name)));
+    }
+  }
+  return { ...(traits ? { superTraits: traits } : {}), ...(bounds ? { superBounds: bounds } : {}), ...(typeParams ? { typeParams } : {}) };
 }
 
 /** Std traits whose supertraits include `Sized`: `?Sized + Copy` is Sized. */

@@ -1638,6 +1638,8 @@ export class FastParser {
     // Associated types declared `?Sized` are read from the tree.
     if (/\?\s*Sized/.test(this.text.slice(itemStart, itemEnd))) throw BAIL;
     const h = this.header('trait', 'ident');
+    // Generics, supertraits and a where clause (TraitDef.superTraits) are read from the tree.
+    if (!this.atP('{')) throw BAIL;
     return { kind: 'trait', ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf) };
   }
 }

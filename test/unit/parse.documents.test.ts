@@ -149,6 +149,7 @@ describe('parse: DocumentTrees', () => {
       (i: number) => `pub struct G${i}<'a, T: ?Sized = u8, const N: usize = 3> where T: Copy {\n    a: [u16; N],\n    b: [u8; core::mem::size_of::<u64>() as usize],\n    c: &'a T,\n    d: (u8, fn(u32) -> u8, *const dyn Send),\n}\n`,
       (i: number) => `#[repr(i16)]\nenum R${i} {\n    A = 1 << 2,\n    B = -(3 as i16),\n    C = K${i} as i16,\n}\nstatic Q${i}: [u8; 2] = [0; 2];\n`,
       (i: number) => `pub const fn cf${i}<T>(n: usize) -> usize {\n    let m: usize = n * size_of::<T>();\n    match m { 0 => 1, _ => m + [0u8; 3].len() }\n}\nconst L${i}: &str = "l\u{e9}n";\n`,
+      (i: number) => `pub trait Tr${i}<X>: Sup${i} + Copy + a::B<X> where Self: Send {\n    type Out: ?Sized;\n    type Odd: ?Sized + Tr${i}<X>;\n}\n`,
     ];
     let n = 0;
     const block = () => pick(TEMPLATES)(n++);

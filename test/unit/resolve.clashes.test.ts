@@ -8,31 +8,12 @@
  * it, every type named gets rustc's size and alignment; where rustc refuses it, each type named as
  * refused carries rustc's error code, never a number.
  */
-import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { run } from '../oracle/rustc';
-
-const ROOT = join(__dirname, '../../..');
-
-interface Case {
-  /** The crate root (`src/lib.rs`). */
-  readonly lib: string;
-  /** The dependency `dep`'s root, if any. */
-  readonly dep?: string;
-  /** Cargo's `edition` of the crate (none written: 2015). */
-  readonly edition?: '2015' | '2021';
-  /** Types (paths from the crate root) whose numbers must be rustc's: the crate compiles. */
-  readonly numbers?: readonly string[];
-  /** Types that must carry rustc's error code: the crate does not compile. */
-  readonly refused?: readonly string[];
-}
+import { checkPackageCase, type PackageCase } from './packageCases';
 
 const TWO = 'pub mod a { pub struct Node(pub u64); pub struct Option<T>(pub T, pub [u8; 19]); }\npub mod b { pub struct Node(pub u8); pub struct Option<T>(pub T, pub [u8; 1]); }\n';
 const DEP = `${TWO}pub mod amb { pub use crate::a::*; pub use crate::b::*; }\npub mod ra { pub use crate::a::Node; }\n`;
 
-const CASES: Readonly<Record<string, Case>> = {
+const CASES: Readonly<Record<string, PackageCase>> = {
   // E0659: two glob imports of the crate's own modules.
   'two globs of the crate naming different items: E0659 where used (a field, a prelude name)': {
     lib: `${TWO}pub mod c { use crate::a::*; use crate::b::*; pub struct UsesNode { pub n: Node } pub struct UsesOption { pub o: Option<u64> } }\n`,
@@ -138,75 +119,7 @@ pub mod d { use crate::a::Node; fn g() { #[allow(dead_code)] struct Node(u8); } 
   },
 };
 
-/** rustc's verdict: the crate's error codes, or each type's `size/align`. */
-async function rustcVerdict(dir: string, c: Case, types: readonly string[]): Promise<{ codes: string[] } | { sizes: Map<string, string> }> {
-  const args = ['--edition', c.edition ?? '2021', '--cap-lints', 'allow'];
-  const externs: string[] = [];
-  if (c.dep) {
-    const r = await run('rustc', [...args, '--crate-type', 'lib', '--crate-name', 'dep', '-o', join(dir, 'libdep.rlib'), join(dir, 'dep/src/lib.rs')]);
-    assert.equal(r.code, 0, r.stderr);
-    externs.push('--extern', `dep=${join(dir, 'libdep.rlib')}`);
-  }
-  const probe = `${c.lib}\nfn main() {\n${types.map((t) => `    println!("${t} {}/{}", std::mem::size_of::<${t}>(), std::mem::align_of::<${t}>());`).join('\n')}\n}\n`;
-  writeFileSync(join(dir, 'probe.rs'), probe);
-  const r = await run('rustc', [...args, ...externs, '--crate-name', 'probe', '-o', join(dir, 'probe'), join(dir, 'probe.rs')]);
-  if (r.code !== 0) {
-    const codes = [...r.stderr.matchAll(/^error\[(E\d{4})\]/gm)].map((x) => x[1]!);
-    assert.ok(codes.length > 0, r.stderr);
-    return { codes };
-  }
-  const sizes = new Map<string, string>();
-  for (const l of (await run(join(dir, 'probe'), [])).stdout.trim().split('\n')) {
-    const [n, v] = l.split(' ');
-    sizes.set(n!, v!);
-  }
-  return { sizes };
-}
-
-interface CliType {
-  readonly name: string;
-  readonly size?: number | null;
-  readonly align?: number;
-  readonly error?: string;
-  readonly unknown?: string;
-}
-
 describe('resolve: names rustc refuses (E0659, E0255, E0252) and `dyn` in 2015, against rustc', function () {
   this.timeout(300_000);
-  for (const [title, c] of Object.entries(CASES)) {
-    it(title, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rll-clash-'));
-      try {
-        const edition = c.edition === '2015' ? '' : `edition = "${c.edition ?? '2021'}"\n`;
-        mkdirSync(join(dir, 'app/src'), { recursive: true });
-        writeFileSync(join(dir, 'app/Cargo.toml'), `[package]\nname = "app"\nversion = "0.1.0"\n${edition}\n[dependencies]\n${c.dep ? 'dep = { path = "../dep" }\n' : ''}`);
-        writeFileSync(join(dir, 'app/src/lib.rs'), c.lib);
-        if (c.dep) {
-          mkdirSync(join(dir, 'dep/src'), { recursive: true });
-          writeFileSync(join(dir, 'dep/Cargo.toml'), `[package]\nname = "dep"\nversion = "0.1.0"\n${edition}`);
-          writeFileSync(join(dir, 'dep/src/lib.rs'), c.dep);
-        }
-        const names = [...(c.numbers ?? []), ...(c.refused ?? [])];
-        const verdict = await rustcVerdict(dir, c, names);
-        const cli = await run('node', [join(ROOT, 'dist/cli.js'), '--json', join(dir, 'app')], { env: { ...process.env, CARGO_HOME: join(dir, 'cargo-home') } });
-        const types = new Map<string, CliType>((JSON.parse(cli.stdout) as { types: CliType[] }).types.map((t) => [t.name, t]));
-        const shown = (n: string) => `${n}: ${JSON.stringify(types.get(n))}`;
-        if ('codes' in verdict) {
-          assert.ok(c.refused?.length && !c.numbers?.length, `rustc refuses the crate (${verdict.codes.join(', ')}): the case must name refused types only`);
-          for (const n of c.refused) {
-            const code = /^(E\d{4})\b/.exec(types.get(n)?.error ?? '')?.[1];
-            assert.ok(code !== undefined && verdict.codes.includes(code), `${shown(n)}; rustc: ${verdict.codes.join(', ')}`);
-          }
-        } else {
-          assert.ok(!c.refused?.length, `rustc compiles the crate: ${c.refused?.join(', ')} are not refused`);
-          for (const n of c.numbers ?? []) {
-            const t = types.get(n);
-            assert.equal(t && t.size != null ? `${t.size}/${t.align}` : undefined, verdict.sizes.get(n), shown(n));
-          }
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-  }
+  for (const [title, c] of Object.entries(CASES)) it(title, () => checkPackageCase(c));
 });

@@ -1,0 +1,97 @@
+/**
+ * A bound on a crate's trait asks for its supertraits too (`T: Sub` with `trait Sub: Sup` needs
+ * `T: Sup`: rustc refuses an impl of `Sub` for a type without `Sup`, E0277), and a bound with
+ * generic arguments on a crate's trait (`A: Allocator<u16>`) is decided by that trait's impls.
+ * Both gave numbers where rustc refuses the crate. Each case is a package checked against rustc
+ * 1.95: a refused one must carry rustc's error code on `Use`, a compiled one rustc's numbers.
+ */
+import { checkPackageCase, type PackageCase } from './packageCases';
+
+const ALLOC = `pub trait Allocator<T> { type M; }
+pub struct HeapAlloc<T>(core::marker::PhantomData<T>);
+impl<T> Allocator<T> for HeapAlloc<T> { type M = Vec<T>; }
+`;
+const BROTLI = `${ALLOC}pub trait BrotliAlloc: Allocator<u8> + Allocator<u16> {}
+impl<A: Allocator<u8> + Allocator<u16>> BrotliAlloc for A {}
+pub struct Worker<Alloc: BrotliAlloc> { pub a: Alloc, pub b: <Alloc as Allocator<u8>>::M, pub c: <Alloc as Allocator<u16>>::M }
+`;
+const G = 'pub struct G<T: Sub>(pub T, pub u16);\npub struct Use { pub g: G<K> }\n';
+
+const CASES: Readonly<Record<string, PackageCase>> = {
+  "a crate's supertrait the argument lacks (`trait Sub: Sup`, `impl Sub for K` alone): E0277": {
+    lib: `pub trait Sup {}\npub trait Sub: Sup {}\npub struct K;\nimpl Sub for K {}\n${G}`,
+    refused: ['Use'],
+  },
+  'a supertrait of a supertrait (`Sub: Mid`, `Mid: Sup`): E0277': {
+    lib: `pub trait Sup {}\npub trait Mid: Sup {}\npub trait Sub: Mid {}\npub struct K;\nimpl Sub for K {}\nimpl Mid for K {}\n${G}`,
+    refused: ['Use'],
+  },
+  'a supertrait written as a where clause on Self (`trait Sub where Self: Sup`): E0277': {
+    lib: `pub trait Sup {}\npub trait Sub where Self: Sup {}\npub struct K;\nimpl Sub for K {}\n${G}`,
+    refused: ['Use'],
+  },
+  "std `Copy` as a supertrait of a type that is not Copy: E0277": {
+    lib: `pub trait Sub: Copy {}\npub struct K(pub u32);\nimpl Sub for K {}\n${G}`,
+    refused: ['Use'],
+  },
+  'std `Debug` as a supertrait, Clone derived only: E0277': {
+    lib: `pub trait Sub: Clone + core::fmt::Debug {}\n#[derive(Clone)]\npub struct K(pub u8);\nimpl Sub for K {}\n${G}`,
+    refused: ['Use'],
+  },
+  'std `Send` as a supertrait of a type holding an Rc: E0277': {
+    lib: `pub trait Sub: Send {}\npub struct K(pub std::rc::Rc<u8>);\nimpl Sub for K {}\n${G}`,
+    refused: ['Use'],
+  },
+  'a supertrait met only by a blanket impl whose bound the argument lacks (`impl<T: Copy> Sup for T`): E0277': {
+    lib: `pub trait Sup {}\nimpl<T: Copy> Sup for T {}\npub trait Sub: Sup {}\npub struct K(pub u8);\nimpl Sub for K {}\n${G}`,
+    refused: ['Use'],
+  },
+  "a generic trait's supertrait with its argument (`trait Sub<T>: Sup<T>`, `Sub<u16>` asked, `Sup<u8>` given): E0277": {
+    lib: `pub trait Sup<T> {}\npub trait Sub<T>: Sup<T> {}\npub struct K;\nimpl Sup<u8> for K {}\nimpl Sub<u16> for K {}\npub struct G<T: Sub<u16>>(pub T, pub u16);\npub struct Use { pub g: G<K> }\n`,
+    refused: ['Use'],
+  },
+  "a bound with arguments on a crate's trait no impl meets (`A: Allocator<u16>` for `HeapAlloc<u8>`): E0277": {
+    lib: `${ALLOC}pub struct W<A: Allocator<u16>>(pub A, pub u8);\npub struct Use { pub w: W<HeapAlloc<u8>> }\n`,
+    refused: ['Use'],
+  },
+  "brotli's pattern: `Alloc: BrotliAlloc` with `BrotliAlloc: Allocator<u8> + Allocator<u16>` and an allocator of u8 only: E0277": {
+    lib: `${BROTLI}pub struct Use { pub w: Worker<HeapAlloc<u8>> }\n`,
+    refused: ['Use'],
+  },
+  'supertraits that hold (own impls, derives, a blanket impl, where Self, generic arguments, std auto traits): numbers': {
+    lib: `pub trait Sup {}
+impl<T: Copy> Sup for T {}
+pub trait Sub: Sup + Clone + core::fmt::Debug + Send + Sync {}
+#[derive(Clone, Copy, Debug)]
+pub struct K(pub u8);
+impl Sub for K {}
+${G}pub trait Own {}
+pub trait Sub2 where Self: Own {}
+pub struct K2(pub u32);
+impl Own for K2 {}
+impl Sub2 for K2 {}
+pub struct G2<T: Sub2>(pub T, pub u8);
+pub struct Use2 { pub g: G2<K2> }
+pub trait GSup<T> {}
+pub trait GSub<T>: GSup<T> {}
+impl GSup<u16> for K2 {}
+impl GSub<u16> for K2 {}
+pub struct G3<T: GSub<u16>>(pub T, pub u16);
+pub struct Use3 { pub g: G3<K2> }
+`,
+    numbers: ['Use', 'Use2', 'Use3'],
+  },
+  "brotli's pattern with an allocator of both (`impl Allocator<u8> for S`, `impl Allocator<u16> for S`): numbers": {
+    lib: `${BROTLI}pub struct S;
+impl Allocator<u8> for S { type M = Box<[u8]>; }
+impl Allocator<u16> for S { type M = Vec<u16>; }
+pub struct Use { pub w: Worker<S> }
+`,
+    numbers: ['Use'],
+  },
+};
+
+describe("bounds: a crate trait's supertraits and its bounds with arguments, against rustc", function () {
+  this.timeout(300_000);
+  for (const [title, c] of Object.entries(CASES)) it(title, () => checkPackageCase(c));
+});
