@@ -469,36 +469,58 @@ const SUPERTRAITS: Partial<Record<StdTrait, readonly StdTrait[]>> = { Copy: ['Cl
 
 /**
  * Whether a parameter `up` (bounded in `upM`) certainly has the trait a bound `written` (in
- * `boundM`) asks of it: false only when every bound of `up` is a std trait checked here and none
- * gives it, and (for a crate's trait) no blanket impl of the trait may cover `up`.
+ * `boundM`) asks of it: true when one of its bounds, or a supertrait of one (followed through the
+ * crate's traits), is that trait; false only when every bound and supertrait is a std trait
+ * checked here or a crate's trait whose supertraits are all read, none is the asked one, and (for
+ * a crate's trait) no blanket impl of the trait may cover `up`.
  */
-function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScope, written: string, boundM: ModuleScope, host: BoundHost): Verdict {
-  if (up.bounds?.length || up.projectionBounds) return 'unknown';
+function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScope, written: string, boundM: ModuleScope, host: BoundHost, depth = 0): Verdict {
+  if (up.bounds?.length || up.projectionBounds || depth > 8) return 'unknown';
   const asked = stdTraitOf(written, boundM, host.resolver);
   const own = asked ? undefined : crateTrait(written, boundM, host.resolver);
   if (!asked && !own) return 'unknown';
   if (asked === 'From' || asked === 'Into') return 'unknown';
   const given = new Set<string>();
-  for (const t of up.traits ?? []) {
-    const std = stdTraitOf(t, upM, host.resolver);
+  const seen = new Set<TraitDef>();
+  let open = false;
+  // Each bound and its supertraits: std's by SUPERTRAITS, a crate's by its definition.
+  const add = (t: string, m: ModuleScope): void => {
+    const std = stdTraitOf(t, m, host.resolver);
     if (std) {
       given.add(std);
       for (const x of SUPERTRAITS[std] ?? []) given.add(x);
-      continue;
+      return;
     }
-    const c = crateTrait(t, upM, host.resolver);
-    // Another crate trait may have the asked one as a supertrait.
-    if (!c || !own || c.item !== own.item) return 'unknown';
-    return true;
-  }
-  if (asked) return given.has(asked);
-  // A crate's trait: only a blanket impl could give it to a parameter.
+    const c = crateTrait(t, m, host.resolver);
+    if (!c) {
+      open = true;
+      return;
+    }
+    if (seen.has(c.item)) return;
+    seen.add(c.item);
+    // A supertrait with arguments (`Tr: Other<u8>`) may be the asked trait, or have it as a supertrait.
+    if (c.item.superBounds?.length) open = true;
+    for (const x of c.item.superTraits ?? []) add(x, c.m);
+  };
+  for (const t of up.traits ?? []) add(t, upM);
+  if (own && seen.has(own.item)) return true;
+  if (asked && given.has(asked)) return true;
+  if (open) return 'unknown';
+  if (asked) return false;
+  // A crate's trait: only a blanket impl could give it to a parameter, when the parameter's
+  // bounds give what the impl's bounds ask (`impl<T: Copy> Sup for T` covers `U: Copy`, not `U: Sub`).
   const crate = own!.m.crate;
   if (hasMacroCalls(crate) || IMPLS_NOT_KEPT.has(own!.item.name)) return 'unknown';
   for (const { impl, m: at } of crate.impls.get(BLANKET_IMPLS) ?? []) {
     if (impl.trait === undefined) continue;
     const named = implTrait(impl, at, host.resolver);
-    if (named?.k !== 'item' ? impl.trait === own!.item.name : named.item === own!.item) return 'unknown';
+    if (named?.k !== 'item' ? impl.trait !== own!.item.name : named.item !== own!.item) continue;
+    const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+    const p = params[0];
+    if (named?.k !== 'item' || params.length !== 1 || p?.kind !== 'type' || p.bounds?.length || p.projectionBounds || impl.hasWhere || up.maybeUnsized || impl.traitArgs?.some((a) => a.kind !== 'lifetime')) return 'unknown';
+    const each = (p.traits ?? []).map((t) => paramGives(up, upM, t, at, host, depth + 1));
+    if (each.includes(false)) continue;
+    return all(each);
   }
   return false;
 }

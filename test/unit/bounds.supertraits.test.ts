@@ -2,7 +2,9 @@
  * A bound on a crate's trait asks for its supertraits too (`T: Sub` with `trait Sub: Sup` needs
  * `T: Sup`: rustc refuses an impl of `Sub` for a type without `Sup`, E0277), and a bound with
  * generic arguments on a crate's trait (`A: Allocator<u16>`) is decided by that trait's impls.
- * Both gave numbers where rustc refuses the crate. Each case is a package checked against rustc
+ * A generic definition that passes its parameter on (`struct H<U: Sub>(W<U>)`) gets the asked
+ * trait through its bounds' supertraits and blanket impls. These gave numbers where rustc refuses
+ * the crate. Each case is a package checked against rustc
  * 1.95: a refused one must carry rustc's error code on `Use`, a compiled one rustc's numbers.
  */
 import { checkPackageCase, type PackageCase } from './packageCases';
@@ -88,6 +90,91 @@ impl Allocator<u16> for S { type M = Vec<u16>; }
 pub struct Use { pub w: Worker<S> }
 `,
     numbers: ['Use'],
+  },
+  "a generic definition passing its parameter on (`struct H<U: Sub>(W<U>)`, `W<T: Sup>`): a crate trait without the asked supertrait is E0277, as rustc rejects H": {
+    lib: `pub trait Sup {}
+pub trait Sub {}
+pub struct W<T: Sup>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+pub struct K; impl Sup for K {} impl Sub for K {}
+pub struct Use(pub H<K>);
+`,
+    refused: ['Use'],
+  },
+  "a crate trait's std supertraits do not give another std trait (`Sub: Debug` asked `Clone`): E0277": {
+    lib: `pub trait Sub: core::fmt::Debug {}
+pub struct W<T: Clone>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+#[derive(Clone, Copy, Debug)] pub struct K; impl Sub for K {}
+pub struct Use(pub H<K>);
+`,
+    refused: ['Use'],
+  },
+  "a blanket impl (`impl<T: Copy> Sup for T`) covers the parameter only when its bounds give `Copy`: E0277": {
+    lib: `pub trait Sup {}
+impl<T: Copy> Sup for T {}
+pub trait Sub {}
+pub struct W<T: Sup>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+#[derive(Clone, Copy)] pub struct K; impl Sub for K {}
+pub struct Use(pub H<K>);
+`,
+    refused: ['Use'],
+  },
+  "a parameter's bounds give the asked trait through supertraits, where clauses and blanket impls: numbers": {
+    lib: `pub mod p1 {
+pub trait Sup {}
+pub trait Sub: Sup {}
+pub struct W<T: Sup>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+pub struct K; impl Sup for K {} impl Sub for K {}
+pub struct Use(pub H<K>);
+}
+pub mod p3 {
+pub trait Sub: Copy {}
+pub struct W<T: Clone>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+#[derive(Clone, Copy)] pub struct K; impl Sub for K {}
+pub struct Use(pub H<K>);
+}
+pub mod p5 {
+pub trait Sup {}
+pub trait Mid: Sup {}
+pub trait Sub: Mid {}
+pub struct W<T: Sup>(pub T);
+pub struct H<U>(pub W<U>, pub u8) where U: Sub;
+pub struct K; impl Sup for K {} impl Mid for K {} impl Sub for K {}
+pub struct Use(pub H<K>);
+}
+pub mod p7 {
+pub trait Sup {}
+impl<T: Copy> Sup for T {}
+pub trait Sub: Copy {}
+pub struct W<T: Sup>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+#[derive(Clone, Copy)] pub struct K; impl Sub for K {}
+pub struct Use(pub H<K>);
+}
+pub mod p8 {
+pub trait Sup {}
+impl<T> Sup for T {}
+pub trait Sub {}
+pub struct W<T: Sup>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+pub struct K; impl Sub for K {}
+pub struct Use(pub H<K>);
+}
+pub mod p9 {
+pub trait Sup {}
+impl<T: Sub> Sup for T {}
+pub trait Sub {}
+pub struct W<T: Sup>(pub T);
+pub struct H<U: Sub>(pub W<U>, pub u8);
+pub struct K; impl Sub for K {}
+pub struct Use(pub H<K>);
+}
+`,
+    numbers: ['p1::Use', 'p3::Use', 'p5::Use', 'p7::Use', 'p8::Use', 'p9::Use'],
   },
 };
 
