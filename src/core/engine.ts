@@ -13,7 +13,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { all, bindParams, findInTy, implsMaybeUnseen, markerImpls, sameTy, unmetBound, type BoundHost } from './bounds';
+import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, unmetBound, type BoundHost } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -1420,18 +1420,45 @@ export class Engine {
     return found;
   }
 
+  /**
+   * Whether a bound on a trait (`written` in `m`) makes its parameter Sized: false when it names a
+   * crate's trait none of whose supertraits, followed through the crate's traits, is `Sized` or a
+   * std trait that implies it; undefined when that is not certain (a trait not read, an attribute
+   * macro on one).
+   */
+  private traitGivesSized(written: string, m: ModuleScope, seen: Set<object>): boolean | undefined {
+    const name = lastSegment(written);
+    if (SIZED_STD_TRAITS.has(name)) return true;
+    if (NOT_SIZED_STD_TRAITS.has(name)) return false;
+    const segs = written.split('::');
+    const global = segs[0] === '';
+    const b = this.resolver.resolveTypePath(m, global ? segs.slice(1) : segs, global);
+    if (b?.k !== 'item' || b.item.kind !== 'trait' || b.m.crate.isStd || b.item.attrs.some((a) => !INERT_ATTRS.has(a.name))) return undefined;
+    if (seen.has(b.item)) return false;
+    seen.add(b.item);
+    const supers = [...(b.item.superTraits ?? []), ...(b.item.superBounds ?? []).map((x) => (x.kind === 'path' ? (x.global ? '::' : '') + x.segments.map((y) => y.name).join('::') : '?'))];
+    let r: boolean | undefined = false;
+    for (const t of supers) {
+      const v = this.traitGivesSized(t, b.m, seen);
+      if (v === true) return true;
+      if (v === undefined) r = undefined;
+    }
+    return r;
+  }
+
   /** The generic definition's own tail decides MaybeUnsized (rustc checks `instantiate_identity`). */
   private defMaybeUnsized(item: StructDef, m: ModuleScope): boolean {
     const last = item.fields.filter((f) => m.crate.active(f.cfg)).at(-1);
     if (last && this.unprovenProjection(last.ty, m, item.generics.params, undefined, 0)) return true;
-    // `T: ?Sized + Tr` with a crate's trait: Sized if `Tr` has `Sized` among its supertraits, which
-    // is not read here; it decides whether the last field may be reordered.
+    // `T: ?Sized + Tr` with a crate's trait: Sized if `Tr` has `Sized` among its supertraits
+    // (followed through the crate's traits); it decides whether the last field may be reordered.
     if (last) {
       for (const p of item.generics.params) {
         if (p.kind !== 'type' || !maybeUnsizedParam(p) || paramUse(last.ty, new Set([p.name])) === 'none') continue;
         // `T::M` (a projection of T) does not depend on T's own sizedness.
         if (last.ty.kind === 'path' && (last.ty.qualified || (!last.ty.global && last.ty.segments.length > 1 && last.ty.segments[0]!.name === p.name))) continue;
-        const other = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => (b.kind === 'path' ? b.segments[b.segments.length - 1]!.name : '?'))].find((t) => !NOT_SIZED_STD_TRAITS.has(t.slice(t.lastIndexOf(':') + 1)));
+        const written = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => (b.kind === 'path' ? (b.global ? '::' : '') + b.segments.map((x) => x.name).join('::') : '?'))];
+        const other = written.find((t) => !NOT_SIZED_STD_TRAITS.has(lastSegment(t)) && this.traitGivesSized(t, m, new Set()) !== false);
         if (other !== undefined) throw new Abstain(`whether \`${p.name}: ?Sized + ${other}\` is Sized (\`${other}\` may have \`Sized\` as a supertrait) is not read here; it decides whether \`${item.name}\`'s last field may be reordered`);
       }
     }

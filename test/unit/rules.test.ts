@@ -105,6 +105,24 @@ pub struct F([u16; <u8 as Tr>::C]);
     abstain: ['D'],
   },
   {
+    name: "`R: ?Sized + Core` with a crate trait whose supertraits (followed through the crate's traits) do not imply Sized keeps the last field last (rand's `BlockRng<R: BlockRngCore + ?Sized>`, StdRng); a supertrait `Sized` would let it move: not decided",
+    source: `
+pub trait Plain {}
+pub trait Core: Plain + core::fmt::Debug { type Results: AsRef<[u8]> + Default; }
+#[derive(Debug)] pub struct C8 { pub a: u64, pub b: u8 }
+impl Plain for C8 {}
+impl Core for C8 { type Results = [u8; 5]; }
+pub struct Blk<R: Core + ?Sized> { pub results: R::Results, pub index: u16, pub core: R }
+pub type UseBlk = Blk<C8>;
+pub trait SizedCore: Sized { type Results; }
+impl SizedCore for C8 { type Results = [u8; 5]; }
+pub struct Blk2<R: SizedCore + ?Sized> { pub results: R::Results, pub index: u16, pub core: R }
+pub type UseBlk2 = Blk2<C8>;
+`,
+    expect: { UseBlk: '24/8 core@8 index@0', UseBlk2: '24/8 core@0 index@16' },
+    abstain: ['UseBlk2'],
+  },
+  {
     name: "a constant that asks for the layout of the type it sizes is a cycle (E0391: `[u8; size_of::<S>()]` in S, through a constant, a Box or an Option), not a type of infinite size (E0072, a field of its own type); `size_of::<Box<S>>()` needs no layout of S; the operand `||` or `&&` skips is checked like a branch not taken (a literal out of range is denied) but not run",
     source: `
 pub struct S1 { pub a: [u8; std::mem::size_of::<S1>()] }
