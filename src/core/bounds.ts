@@ -499,7 +499,8 @@ function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScop
     if (seen.has(c.item)) return;
     seen.add(c.item);
     // A supertrait with arguments (`Tr: Other<u8>`) may be the asked trait, or have it as a supertrait.
-    if (c.item.superBounds?.length) open = true;
+    // (An attribute macro on the trait may rewrite its supertraits.)
+    if (c.item.superBounds?.length || c.item.attrs.some((a) => !INERT_ATTRS.has(a.name))) open = true;
     for (const x of c.item.superTraits ?? []) add(x, c.m);
   };
   for (const t of up.traits ?? []) add(t, upM);
