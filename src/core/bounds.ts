@@ -104,6 +104,15 @@ export interface BoundHost {
    * (src/core/implSelect.ts); 'unknown' for std's traits and where that is not certain.
    */
   traitWithArgs?(b: TypeExpr, ty: Ty, m: ModuleScope, generics: ReadonlyMap<string, GArg>): Verdict;
+  /** The impls of a crate's trait its crate holds (where their trait path resolves to it). */
+  traitImpls?(trait: TraitDef, crate: CrateScope): readonly { readonly impl: ImplDef; readonly m: ModuleScope }[];
+  /** Each crate trait's impl rustc refuses for a missing supertrait (null: none certainly), once decided. */
+  readonly refusedImpls?: Map<TraitDef, BoundProblem | null>;
+  /**
+   * Whether a type parameter `name` has the std trait: by the bounds of the generic definition
+   * being checked (a parameter stands for every type its bounds allow); 'unknown' without one.
+   */
+  paramHas?(name: string, trait: StdTrait): Verdict;
 }
 
 /** A bound an argument does not meet (`unmet`), or may not (`unsure`): the argument and the bound as rustc writes them. */
@@ -145,7 +154,7 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       const own = crateTrait(t, m, host.resolver);
       if (!own) continue;
       if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
-      const sup = unmetSupertrait(ty, own.item, own.m, undefined, host);
+      const sup = unmetSupertrait(ty, own.item, own.m, undefined, host) ?? refusedImpl(own.item, own.m, host);
       if (sup) return sup;
     }
     for (const b of withArgs ?? []) {
@@ -194,11 +203,116 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
   }
   for (const w of generics.predicates ?? []) {
     const ty = argTyOf(w.ty);
-    if (!ty || !concrete(ty)) continue;
+    if (!ty) continue;
+    if (!concrete(ty)) {
+      // `where Vec<T>: Clone` with `T` a parameter `U` of the definition that uses the type
+      // (`struct H<U: Hash>(G<U>)`): U's bounds must give it (std's traits; rustc rejects H otherwise).
+      if (!using?.predicates || using.predicates.length || argVals.length !== tparams.length) continue;
+      const r = unmetWithParams(ty, w.traits, m, withParams(host, using.params, using.m));
+      if (r) return r;
+      continue;
+    }
     const r = unmet(ty, w.traits, w.bounds);
     if (r) return r;
   }
   return unsure;
+}
+
+/**
+ * A host whose type parameters (those in `params`, bounded in `at`) have the std traits their
+ * bounds give (paramGives); other parameters are 'unknown'.
+ */
+function withParams(host: BoundHost, params: readonly GenericParam[], at: ModuleScope): BoundHost {
+  return {
+    ...host,
+    paramHas: (name, trait) => {
+      const up = params.find((q) => q.kind === 'type' && q.name === name);
+      return up?.kind === 'type' ? paramGivesStd(up, at, trait, host) : 'unknown';
+    },
+  };
+}
+
+/**
+ * A std trait of `traits` (written in `m`) that `ty`, holding type parameters `host` answers for,
+ * certainly lacks (`Vec<U>: Clone` with `U: Hash` only); crate traits are not decided here.
+ */
+function unmetWithParams(ty: Ty, traits: readonly string[] | undefined, m: ModuleScope, host: BoundHost): BoundProblem | undefined {
+  if (findInTy(ty, (x) => (x.k === 'unknown' || x.k === 'error' ? true : undefined))) return undefined;
+  for (const t of traits ?? []) {
+    const std = stdTraitOf(t, m, host.resolver);
+    if (!std || std === 'From' || std === 'Into') continue;
+    if (implementsStd(ty, std, undefined, host) === false) return { k: 'unmet', ty, bound: std };
+  }
+  return undefined;
+}
+
+/**
+ * An impl of a crate's trait (or of one of its supertraits) that rustc refuses because its self
+ * type does not have a supertrait (`trait Tr: Send` and `impl<T: Eq> Tr for T`, `impl Tr for
+ * K` with K not Send: E0277): a bound asking for the trait then names a crate that does not
+ * compile. Decided for impls without a `where` clause or trait arguments: a blanket impl by its
+ * parameter's bounds, an impl for a type without parameters by that type, an impl for a generic
+ * type (`impl<T: Hash> Tr for Vec<T>`) by std's traits with its parameters' bounds.
+ */
+function refusedImpl(trait: TraitDef, traitM: ModuleScope, host: BoundHost, seen = new Set<TraitDef>()): BoundProblem | undefined {
+  if (!host.traitImpls || seen.has(trait) || seen.size > 16) return undefined;
+  seen.add(trait);
+  const memo = host.refusedImpls?.get(trait);
+  if (memo !== undefined) return memo ?? undefined;
+  let r: BoundProblem | undefined;
+  if (trait.superTraits?.length && !IMPLS_NOT_KEPT.has(trait.name)) {
+    const crate = traitM.crate;
+    for (const { impl, m: at } of host.traitImpls(trait, crate)) {
+      r = refusedBySupertraits(impl, at, trait, traitM, host);
+      if (r) break;
+    }
+  }
+  for (const t of trait.superTraits ?? []) {
+    if (r) break;
+    const own = crateTrait(t, traitM, host.resolver);
+    if (own) r = refusedImpl(own.item, own.m, host, seen);
+  }
+  host.refusedImpls?.set(trait, r ?? null);
+  return r;
+}
+
+/** The supertrait of `trait` an impl of it certainly does not give its self type (refusedImpl). */
+function refusedBySupertraits(impl: ImplDef, at: ModuleScope, trait: TraitDef, traitM: ModuleScope, host: BoundHost): BoundProblem | undefined {
+  const crate = at.crate;
+  if (!crate.active(impl.cfg) || crate.unsure(impl.cfg) !== undefined || impl.hasWhere || impl.traitArgs?.some((a) => a.kind !== 'lifetime')) return undefined;
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  if (params.some((p) => p.kind !== 'type' || p.bounds?.length || p.projectionBounds)) return undefined;
+  const st = impl.selfTy;
+  const blanket = params.length === 1 && st.kind === 'path' && !st.qualified && st.segments.length === 1 && st.segments[0]!.name === params[0]!.name && !st.segments[0]!.args.length;
+  if (blanket) {
+    const p = params[0] as Extract<GenericParam, { kind: 'type' }>;
+    for (const t of trait.superTraits ?? []) {
+      if (paramGives(p, at, t, traitM, host) === false) return { k: 'unmet', ty: { k: 'param', name: p.name, maybeUnsized: false }, bound: t.split('::').pop()! };
+    }
+    return undefined;
+  }
+  const g = new Map<string, GArg>();
+  for (const p of params) g.set(p.name, { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: false } });
+  let self: Ty;
+  try {
+    self = host.argTy(st, at, g);
+  } catch {
+    return undefined;
+  }
+  if (findInTy(self, (x) => (x.k === 'unknown' || x.k === 'error' ? true : undefined))) return undefined;
+  const bare = concrete(self);
+  const h = params.length ? withParams(host, params, at) : host;
+  for (const t of trait.superTraits ?? []) {
+    const std = stdTraitOf(t, traitM, host.resolver);
+    if (std === 'From' || std === 'Into') continue;
+    if (std) {
+      if (implementsStd(self, std, undefined, h) === false) return { k: 'unmet', ty: self, bound: std };
+      continue;
+    }
+    const own = bare ? crateTrait(t, traitM, host.resolver) : undefined;
+    if (own && implementsCrateTrait(self, own.item, own.m, host) === false) return { k: 'unmet', ty: self, bound: own.item.name };
+  }
+  return undefined;
 }
 
 /**
@@ -462,6 +576,8 @@ export function findInTy<T>(t: Ty, f: (t: Ty) => T | undefined, depth = 0): T | 
 export interface UsingScope {
   readonly params: readonly GenericParam[];
   readonly m: ModuleScope;
+  /** Its `where` predicates on other types (`where Vec<U>: Clone`); undefined when not known. */
+  readonly predicates?: Generics['predicates'];
 }
 
 /** What each checked std trait has as supertraits (so a bound gives them too). */
@@ -475,9 +591,19 @@ const SUPERTRAITS: Partial<Record<StdTrait, readonly StdTrait[]>> = { Copy: ['Cl
  * a crate's trait) no blanket impl of the trait may cover `up`.
  */
 function paramGives(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScope, written: string, boundM: ModuleScope, host: BoundHost, depth = 0): Verdict {
-  if (up.bounds?.length || up.projectionBounds || depth > 8) return 'unknown';
   const asked = stdTraitOf(written, boundM, host.resolver);
   const own = asked ? undefined : crateTrait(written, boundM, host.resolver);
+  return givesTrait(up, upM, asked, own, host, depth);
+}
+
+/** paramGives for a std trait. */
+function paramGivesStd(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScope, asked: StdTrait, host: BoundHost): Verdict {
+  // Auto traits and Sized-like facts of a parameter are not read from its bounds alone.
+  return givesTrait(up, upM, asked, undefined, host, 0);
+}
+
+function givesTrait(up: Extract<GenericParam, { kind: 'type' }>, upM: ModuleScope, asked: StdTrait | undefined, own: { item: TraitDef; m: ModuleScope } | undefined, host: BoundHost, depth: number): Verdict {
+  if (up.bounds?.length || up.projectionBounds || depth > 8) return 'unknown';
   if (!asked && !own) return 'unknown';
   if (asked === 'From' || asked === 'Into') return 'unknown';
   const given = new Set<string>();
@@ -548,6 +674,7 @@ const MAX_DEPTH = 64;
 /** Whether `ty` implements the std trait (`From<arg>`, `Into<arg>` with `arg`). */
 export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host: BoundHost, depth = 0): Verdict {
   if (depth > MAX_DEPTH) return 'unknown';
+  if (ty.k === 'param') return trait === 'From' || trait === 'Into' || !host.paramHas ? 'unknown' : host.paramHas(ty.name, trait);
   if (trait === 'Copy') return host.isCopy(ty);
   if (trait === 'From' || trait === 'Into') return arg ? conversion(trait === 'From' ? arg : ty, trait === 'From' ? ty : arg, host) : 'unknown';
   const each = (tys: readonly Ty[]): Verdict => all(tys.map((t) => implementsStd(t, trait, undefined, host, depth + 1)));

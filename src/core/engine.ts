@@ -3,7 +3,7 @@
  * need evaluated (./consteval.ts), and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
-import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, ImplDef, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
@@ -77,6 +77,8 @@ export interface TyScope {
    * `U: ArrayLength<T>` is the impl of `ArrayLength<T>` for U's type.
    */
   readonly params?: readonly GenericParam[];
+  /** Its `where` predicates on other types than the parameters, where it is a type's definition (adtScope). */
+  readonly predicates?: Generics['predicates'];
 }
 
 /** Per-ADT-instance result, with the per-variant field layouts for reports. */
@@ -293,6 +295,8 @@ export class Engine {
           return undefined;
         }
       },
+      traitImpls: (trait, crate) => (this.traitImplsMemo ??= new TraitImpls(this.resolver)).of(crate).byTrait.get(trait) ?? [],
+      refusedImpls: new Map(),
       traitWithArgs: (b, ty, m, generics) => {
         // Deciding a bound may ask another (an impl's bounds, a supertrait's): bounded here.
         if (this.traitWithArgsDepth > 8) return 'unknown';
@@ -1162,7 +1166,7 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m });
+          const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) });
           if (unmet?.k === 'unmet') return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
           if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
         }
@@ -1363,7 +1367,7 @@ export class Engine {
     const m = ty.def.m;
     // `[u8; Self::SIZE]` in a field: the type's own associated constant (base64ct's BlockBuffer).
     const params = ty.def.item.generics.params;
-    return { m, generics: bindParams(params, ty.args), self: ty, selfPath: [ty.def.item.name], owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item), lints: [ty.def.item.attrs], params };
+    return { m, generics: bindParams(params, ty.args), self: ty, selfPath: [ty.def.item.name], owner: m.crate.frozen ? undefined : refKey('t', m, ty.def.item), lints: [ty.def.item.attrs], params, predicates: ty.def.item.generics.predicates ?? [] };
   }
 
   /**

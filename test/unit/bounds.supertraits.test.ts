@@ -176,6 +176,78 @@ pub struct Use(pub H<K>);
 `,
     numbers: ['p1::Use', 'p3::Use', 'p5::Use', 'p7::Use', 'p8::Use', 'p9::Use'],
   },
+  "a generic definition passing its parameter to a `where Vec<T>: Clone` its bounds do not give (`H<U: Hash>`): E0277, as rustc rejects H": {
+    lib: `pub struct G<T>(pub T, pub u8) where Vec<T>: Clone;
+pub struct H<U: core::hash::Hash>(pub G<U>, pub u16);
+pub struct Use { pub g: H<u32> }
+`,
+    refused: ['Use'],
+  },
+  "a generic definition passing its parameter to a `where (T, u8): Debug` (`H<U: Send>`): E0277": {
+    lib: `pub struct G<T>(pub T, pub u8) where (T, u8): core::fmt::Debug;
+pub struct H<U: Send>(pub G<U>, pub u16);
+pub struct Use { pub g: H<u32> }
+`,
+    refused: ['Use'],
+  },
+  "a blanket impl of the asked trait whose bound does not give its supertrait (`trait Tr: Send`, `impl<T: Eq> Tr for T`): E0277, as rustc refuses the impl": {
+    lib: `pub trait Tr: Send {}
+impl<T: Eq> Tr for T {}
+pub struct G<T: Tr>(pub T, pub u8);
+pub struct Use { pub g: G<u8> }
+`,
+    refused: ['Use'],
+  },
+  "an impl of the asked trait for another type without its supertrait (`impl Tr for K1`, K1 not Copy; `G<K0>` asked): E0277": {
+    lib: `pub trait Tr: Copy {}
+#[derive(Clone, Copy)] pub struct K0(pub u8);
+pub struct K1(pub u8);
+impl Tr for K0 {}
+impl Tr for K1 {}
+pub struct G<T: Tr>(pub T, pub u8);
+pub struct Use { pub g: G<K0> }
+`,
+    refused: ['Use'],
+  },
+  "an impl for a generic type whose parameter's bound does not give the supertrait (`impl<T: Hash> Tr for Vec<T>`, `Tr: Clone`): E0277": {
+    lib: `pub trait Tr: Clone {}
+impl<T: core::hash::Hash> Tr for Vec<T> {}
+pub struct G<T: Tr>(pub T, pub u8);
+pub struct Use { pub g: G<Vec<u8>> }
+`,
+    refused: ['Use'],
+  },
+  "impls and where clauses whose parameters' bounds give what is asked: numbers": {
+    lib: `pub mod q1 {
+pub struct G<T>(pub T, pub u8) where Vec<T>: Clone, (T, u8): core::fmt::Debug;
+pub struct H<U: Copy + core::fmt::Debug>(pub G<U>, pub u16);
+pub struct Use { pub g: H<u32> }
+}
+pub mod q2 {
+pub trait Tr: Send + Clone {}
+impl<T: Send + Copy> Tr for T {}
+pub struct G<T: Tr>(pub T, pub u8);
+pub struct Use { pub g: G<u16> }
+}
+pub mod q3 {
+pub trait Tr: Clone + core::fmt::Debug {}
+#[derive(Clone, Debug)] pub struct W<T>(pub T, pub u8);
+impl<T: Copy + core::fmt::Debug> Tr for W<T> {}
+impl<T: Clone + core::fmt::Debug> Tr for Vec<T> {}
+pub struct G<T: Tr>(pub T, pub u8);
+pub struct Use { pub g: G<W<u32>>, pub v: G<Vec<u8>> }
+}
+pub mod q4 {
+pub trait Sup {}
+impl<T: Copy> Sup for T {}
+pub trait Tr: Sup {}
+impl<T: Copy + Eq> Tr for T {}
+pub struct G<T: Tr>(pub T, pub u8);
+pub struct Use { pub g: G<u64> }
+}
+`,
+    numbers: ['q1::Use', 'q2::Use', 'q3::Use', 'q4::Use'],
+  },
 };
 
 describe("bounds: a crate trait's supertraits and its bounds with arguments, against rustc", function () {
