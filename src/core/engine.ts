@@ -1270,11 +1270,14 @@ export class Engine {
         // number; `S<3u8>` is E0308. A `bool` or `char` parameter's argument is read as before.
         const pTy = this.consts.intTypeIn(p.ty, defScope.m, s.owner) ?? WIDE;
         const nonInt = pTy === WIDE && p.ty.kind === 'path' && p.ty.segments.length === 1 && ['bool', 'char'].includes(p.ty.segments[0]!.name) ? p.ty.segments[0]!.name : undefined;
-        if (nonInt && a?.kind === 'const' && a.value.kind === 'int') return { k: 'error', code: 'E0308', message: `mismatched types: expected \`${nonInt}\`, found an integer (\`${short(a.value.text)}\`)` };
+        // (A char literal is a `char` parameter's argument; a byte literal `b'x'` is a u8.)
+        if (nonInt && a?.kind === 'const' && a.value.kind === 'int' && !(nonInt === 'char' && a.value.text.startsWith("'"))) return { k: 'error', code: 'E0308', message: `mismatched types: expected \`${nonInt}\`, found an integer (\`${short(a.value.text)}\`)` };
         let c: bigint | Error;
         const op = a?.kind === 'const' ? this.genericConstOperation(a.value, s) : !a && p.default ? this.genericConstOperation(p.default, { ...defScope, generics: bound }) : undefined;
         if (op) return op;
-        if (a?.kind === 'const') c = this.consts.tryConst(a.value, s, pTy);
+        // A `char` parameter's literal argument: its code point tells instances apart.
+        if (nonInt === 'char' && a?.kind === 'const' && a.value.kind === 'int' && a.value.text.startsWith("'")) c = a.value.value;
+        else if (a?.kind === 'const') c = this.consts.tryConst(a.value, s, pTy);
         else if (a?.kind === 'type' && a.ty.kind === 'path') c = this.consts.tryConst({ kind: 'path', path: a.ty.segments.map((x) => x.name), text: '' }, s, pTy);
         else if (!a && p.default) c = this.consts.tryConst(p.default, { ...defScope, generics: bound }, pTy);
         else return { k: 'unknown', reason: `\`${text}\` needs const arguments` };

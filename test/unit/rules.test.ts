@@ -105,6 +105,21 @@ pub struct F([u16; <u8 as Tr>::C]);
     abstain: ['D'],
   },
   {
+    name: "a `char` const parameter takes a char literal (`H<'x'>`, `H<'é'>`, `H<{ 'a' }>`); an integer or a byte literal is E0308, as a char literal is for a `bool` parameter",
+    source: `
+pub struct H<const C: char>(pub u8);
+pub struct B<const F: bool>(pub u8);
+pub struct UN(pub H<'x'>);
+pub struct UO(pub H<'é'>, pub u16);
+pub struct UT(pub H<{ 'a' }>);
+pub struct US(pub B<true>);
+pub struct UP(pub H<b'x'>);
+pub struct UQ(pub H<120>);
+pub struct UR(pub B<'x'>);
+`,
+    expect: { UN: '1/1', UO: '4/2', UT: '1/1', US: '1/1', UP: 'E0308', UQ: 'E0308', UR: 'E0308' },
+  },
+  {
     name: "`R: ?Sized + Core` with a crate trait whose supertraits (followed through the crate's traits) do not imply Sized keeps the last field last (rand's `BlockRng<R: BlockRngCore + ?Sized>`, StdRng); a supertrait `Sized` would let it move: not decided",
     source: `
 pub trait Plain {}
