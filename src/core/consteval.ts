@@ -146,6 +146,32 @@ export class ConstEval {
     }
   }
 
+  /**
+   * What a const generic argument of a `bool` or `char` parameter (`B<{ M > 2 }>`, `H<'x'>`) is:
+   * its value (a `bool` as 0 or 1, a `char` as its code point), a mismatch when it is certainly of
+   * another type (an integer literal, an integer-typed expression or constant: E0308), else an
+   * Abstain (not read here).
+   */
+  tryNonIntArg(e: ConstExpr, s: TyScope, want: 'bool' | 'char'): bigint | Error {
+    try {
+      if (want === 'char' && e.kind === 'int' && e.text.startsWith("'")) return e.value;
+      // The using definition's own const parameter (`struct W<const F: bool>(B<F>)`).
+      const g = e.kind === 'path' && e.path.length === 1 ? s.generics.get(e.path[0]!) : undefined;
+      if (g?.k === 'const') return g.ty ? new Reject('E0308', `mismatched types: expected \`${want}\`, found \`${intTyName(g.ty)}\``) : g.value;
+      if (want === 'bool' && this.boolValued(e, s)) return this.evalBool(e, s) ? 1n : 0n;
+      const found = e.kind === 'bool' ? 'bool' : e.kind === 'int' && e.text.startsWith("'") ? 'char' : undefined;
+      const int = found ? undefined : this.intTypeOf(e, s);
+      if (found !== undefined || int !== 'unknown') {
+        const what = found ?? (typeof int === 'object' ? intTyName(int) : 'integer');
+        return new Reject('E0308', `mismatched types: expected \`${want}\`, found \`${what}\`${'text' in e ? ` (\`${short(e.text)}\`)` : ''}`);
+      }
+      return new Abstain(`a const argument of a \`${want}\` parameter that is not a literal${want === 'bool' ? ' or a comparison' : ''} is not evaluated here`);
+    } catch (err) {
+      if (err instanceof Abstain || err instanceof LayoutError) return err;
+      throw err;
+    }
+  }
+
   evalConst(e: ConstExpr, s: TyScope, ity: { size: number; signed: boolean }): bigint {
     const wrapCheck = (v: bigint): bigint => {
       const bits = BigInt(ity.size * 8);
@@ -172,6 +198,8 @@ export class ConstEval {
         return ity.signed ? BigInt.asIntN(bits, e.value) : BigInt.asUintN(bits, e.value);
       }
       case 'bool':
+        // `[u8; true]`, `A<true>` for `const N: u8`: no bool is an integer (a cast makes it one).
+        if (ity !== WIDE) throw new Reject('E0308', `mismatched types: expected \`${intTyName(ity)}\`, found \`bool\``);
         return e.value ? 1n : 0n;
       case 'unary': {
         if (e.op === '-' && e.operand.kind === 'int') {
@@ -289,6 +317,8 @@ export class ConstEval {
         if (own !== undefined) this.host.addRef(s.owner, own);
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
           const cTy = found.item.ty ? this.constType(found.item.ty, found.m, s.owner) : ity;
+          // A `bool` constant where an integer is expected (`A<T>` for `const N: u8`): E0308.
+          if (ity !== WIDE && this.boolConst(e, s) !== undefined) throw new Reject('E0308', `mismatched types: expected \`${intTyName(ity)}\`, found \`bool\` (\`${segs.join('::')}\`)`);
           // `const N: i32 = 3;` as an array length: rustc's E0308 (no conversion between integer types).
           if (cTy !== WIDE && ity !== WIDE && !sameInt(cTy, ity)) this.mismatch(segs.join('::'), cTy, ity);
           const key = `${this.host.idOf(found.item)}`;

@@ -1269,16 +1269,26 @@ export class Engine {
         // In the parameter's type (`const N: usize`): `S<{ !0 >> 62 }>` is 3, not a negative
         // number; `S<3u8>` is E0308. A `bool` or `char` parameter's argument is read as before.
         const pTy = this.consts.intTypeIn(p.ty, defScope.m, s.owner) ?? WIDE;
-        const nonInt = pTy === WIDE && p.ty.kind === 'path' && p.ty.segments.length === 1 && ['bool', 'char'].includes(p.ty.segments[0]!.name) ? p.ty.segments[0]!.name : undefined;
+        const pName = p.ty.kind === 'path' && p.ty.segments.length === 1 ? p.ty.segments[0]!.name : undefined;
+        const nonInt = pTy === WIDE && (pName === 'bool' || pName === 'char') ? pName : undefined;
+        // An integer parameter given a `bool` or a char literal (`A<true>` for `const N: u8`).
+        if (pTy !== WIDE && a?.kind === 'const' && (a.value.kind === 'bool' || (a.value.kind === 'int' && a.value.text.startsWith("'")))) {
+          const found = a.value.kind === 'bool' ? `\`${String(a.value.value)}\`, a \`bool\`` : `\`${short(a.value.text)}\`, a \`char\``;
+          return { k: 'error', code: 'E0308', message: `mismatched types: expected an integer, found ${found}` };
+        }
         // (A char literal is a `char` parameter's argument; a byte literal `b'x'` is a u8.)
         if (nonInt && a?.kind === 'const' && a.value.kind === 'int' && !(nonInt === 'char' && a.value.text.startsWith("'"))) return { k: 'error', code: 'E0308', message: `mismatched types: expected \`${nonInt}\`, found an integer (\`${short(a.value.text)}\`)` };
         let c: bigint | Error;
         const op = a?.kind === 'const' ? this.genericConstOperation(a.value, s) : !a && p.default ? this.genericConstOperation(p.default, { ...defScope, generics: bound }) : undefined;
         if (op) return op;
-        // A `char` parameter's literal argument: its code point tells instances apart.
-        if (nonInt === 'char' && a?.kind === 'const' && a.value.kind === 'int' && a.value.text.startsWith("'")) c = a.value.value;
+        // A `bool` or `char` parameter's argument: its value (a code point for a char) tells instances apart.
+        if (nonInt && a?.kind === 'const') c = this.consts.tryNonIntArg(a.value, s, nonInt);
         else if (a?.kind === 'const') c = this.consts.tryConst(a.value, s, pTy);
-        else if (a?.kind === 'type' && a.ty.kind === 'path') c = this.consts.tryConst({ kind: 'path', path: a.ty.segments.map((x) => x.name), text: '' }, s, pTy);
+        else if (a?.kind === 'type' && a.ty.kind === 'path') {
+          // `B<M>`: a constant's name, written like a type.
+          const named: ConstExpr = { kind: 'path', path: a.ty.segments.map((x) => x.name), text: a.ty.segments.map((x) => x.name).join('::') };
+          c = nonInt ? this.consts.tryNonIntArg(named, s, nonInt) : this.consts.tryConst(named, s, pTy);
+        }
         else if (!a && p.default) c = this.consts.tryConst(p.default, { ...defScope, generics: bound }, pTy);
         else return { k: 'unknown', reason: `\`${text}\` needs const arguments` };
         if (c instanceof Error) return errTy(c);

@@ -105,6 +105,43 @@ pub struct F([u16; <u8 as Tr>::C]);
     abstain: ['D'],
   },
   {
+    name: "a const argument's type must be the parameter's: a `bool` constant or literal for an integer parameter or an array length, an integer constant for a `bool` or `char` parameter, is E0308; comparisons, `!`, `&&` and casts are evaluated; a definition's own `bool`/`char` parameter passes its value on",
+    source: `
+pub struct A<const N: u8>(pub u8);
+pub struct B<const F: bool>(pub u8);
+pub struct H<const C: char>(pub u8);
+pub struct Z<const N: usize>(pub [u8; N]);
+pub const T: bool = true;
+pub const M: u8 = 3;
+pub const CH: char = 'q';
+pub struct W<const F: bool>(pub B<F>, pub u16);
+pub struct WC<const C: char>(pub H<C>, pub u32);
+pub struct U30(pub A<T>);
+pub struct U31(pub B<M>);
+pub struct U32(pub B<T>);
+pub struct U33(pub H<CH>);
+pub struct U35(pub B<{ M > 2 }>);
+pub struct U36(pub A<{ T }>);
+pub struct U37(pub [u8; T]);
+pub struct U38(pub Z<{ true as usize }>);
+pub struct U39(pub [u8; T as usize + 1]);
+pub struct U40(pub B<{ !T }>);
+pub struct U41(pub B<{ M == 3 && T }>);
+pub struct U42(pub B<3u8>);
+pub struct U43(pub H<{ M }>);
+pub struct U44(pub [u8; if T { 2 } else { 3 }]);
+pub struct U45(pub W<true>);
+pub struct U46(pub WC<'z'>);
+pub struct U47(pub A<true>);
+pub struct U48(pub Z<false>);
+`,
+    expect: {
+      U30: 'E0308', U31: 'E0308', U32: '1/1', U33: '1/1', U35: '1/1', U36: 'E0308', U37: 'E0308', U38: '1/1', U39: '2/1', U40: '1/1',
+      U41: '1/1', U42: 'E0308', U43: 'E0308', U44: '2/1', U45: '4/2', U46: '8/4', U47: 'E0308', U48: 'E0308',
+    },
+    abstain: ['U33'],
+  },
+  {
     name: "a `char` const parameter takes a char literal (`H<'x'>`, `H<'é'>`, `H<{ 'a' }>`); an integer or a byte literal is E0308, as a char literal is for a `bool` parameter",
     source: `
 pub struct H<const C: char>(pub u8);
