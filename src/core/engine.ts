@@ -1156,6 +1156,12 @@ export class Engine {
         if (!Array.isArray(argVals)) return argVals;
         if (item.kind === 'alias') {
           if (!item.ty) return { k: 'unknown', reason: `type alias \`${item.name}\` has no type` };
+          if (!b.m.crate.isStd) {
+            // `type A = &u8;`: no lifetime elision in an alias either (E0106).
+            let lifetime = this.missingLifetimes.get(item);
+            if (lifetime === undefined) this.missingLifetimes.set(item, (lifetime = this.elidedIn(item.ty, b.m, 0) ?? null));
+            if (lifetime) return { k: 'error', code: 'E0106', message: `missing lifetime specifier: ${lifetime} in the type alias \`${item.name}\`` };
+          }
           const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
           const g = bindParams(item.generics.params, argVals);
@@ -1410,6 +1416,87 @@ export class Engine {
   }
 
   private readonly definitionBounds = new WeakMap<object, string | null>();
+  private readonly missingLifetimes = new WeakMap<object, string | null>();
+
+  /**
+   * A lifetime a crate type's field leaves out where rustc allows no elision (E0106, "missing
+   * lifetime specifier"): a reference written `&T` or `&'_ T`, or a type with lifetime parameters
+   * written without them (`Cow<str>`, `L` for `struct L<'a>`, `L<'_>`), outside function pointer
+   * types (the model keeps no types inside those, nor inside trait objects' arguments).
+   */
+  private missingLifetime(item: TypeItem, m: ModuleScope): string | undefined {
+    const memo = this.missingLifetimes.get(item);
+    if (memo !== undefined) return memo ?? undefined;
+    const crate = m.crate;
+    const fields = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)).flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+    let found: string | undefined;
+    for (const f of fields) {
+      if (!crate.active(f.cfg)) continue;
+      found = this.elidedIn(f.ty, m, 0);
+      if (found) {
+        found = `missing lifetime specifier: ${found} in a field of \`${item.name}\``;
+        break;
+      }
+    }
+    this.missingLifetimes.set(item, found ?? null);
+    return found;
+  }
+
+  /** Where a written type leaves out a lifetime rustc needs there (see missingLifetime), undefined if nowhere. */
+  private elidedIn(te: TypeExpr, m: ModuleScope, depth: number): string | undefined {
+    if (depth > 64) return undefined;
+    switch (te.kind) {
+      case 'ref':
+        return te.elided ? 'a reference without a named lifetime' : this.elidedIn(te.inner, m, depth + 1);
+      case 'ptr':
+        return this.elidedIn(te.inner, m, depth + 1);
+      case 'array':
+      case 'slice':
+        return this.elidedIn(te.elem, m, depth + 1);
+      case 'tuple':
+        for (const e of te.elems) {
+          const r = this.elidedIn(e, m, depth + 1);
+          if (r) return r;
+        }
+        return undefined;
+      case 'path': {
+        if (te.qualified) return undefined;
+        for (const seg of te.segments) {
+          for (const a of seg.args) {
+            const r = a.kind === 'type' || a.kind === 'binding' ? this.elidedIn(a.ty, m, depth + 1) : undefined;
+            if (r) return r;
+          }
+        }
+        const last = te.segments[te.segments.length - 1]!;
+        const lifetimes = last.args.filter((a) => a.kind === 'lifetime');
+        if (lifetimes.some((a) => a.kind === 'lifetime' && a.name !== "'_")) return undefined;
+        let b: ReturnType<Resolver['resolveTypePath']>;
+        try {
+          b = this.resolver.resolveTypePath(m, te.segments.map((x) => x.name), te.global);
+        } catch {
+          return undefined;
+        }
+        if (b?.k !== 'item' || !('generics' in b.item) || !b.item.generics) return undefined;
+        const wanted = b.item.generics.params.filter((p) => p.kind === 'lifetime').length;
+        return wanted > 0 ? `\`${last.name}\` without its lifetime argument${wanted > 1 ? 's' : ''}` : undefined;
+      }
+      case 'dyn': {
+        // Only the arguments' text is kept: a reference without a lifetime outside parentheses
+        // (`Iterator<Item = &u8>`; `Fn(&u8)` elides in its own signature).
+        for (const a of te.args ?? []) {
+          let flat = a;
+          for (let prev = ''; prev !== flat; ) {
+            prev = flat;
+            flat = flat.replace(/\([^()]*\)/g, '');
+          }
+          if (/&\s*(?!'[A-Za-z])/.test(flat)) return 'a reference without a named lifetime in a trait object\'s arguments';
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
 
   /**
    * A bound a field of a generic definition breaks with the definition's own parameter (`struct
@@ -1864,6 +1951,10 @@ export class Engine {
       // The module also imports the item's name in its namespace (E0255): rustc refuses the crate.
       const named = this.resolver.lookupIn(ty.def.m, item.name);
       if (named?.k === 'error') throw new Reject(named.code, named.message);
+    }
+    if (!crate.isStd) {
+      const lifetime = this.missingLifetime(item, ty.def.m);
+      if (lifetime) throw new Reject('E0106', lifetime);
     }
     if (!crate.isStd && item.generics.params.some((p) => p.kind === 'type')) {
       const unmet = this.definitionBound(item, ty.def.m);

@@ -112,7 +112,8 @@ export type TypeExpr =
       };
       readonly span: Span;
     }
-  | { readonly kind: 'ref'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span }
+  /** `&T`, `&'a mut T`; `elided` when no lifetime is written or it is `'_` (rustc's E0106 in a type's definition). */
+  | { readonly kind: 'ref'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span; readonly elided?: true }
   | { readonly kind: 'ptr'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span }
   | { readonly kind: 'array'; readonly elem: TypeExpr; readonly len: ConstExpr; readonly span: Span }
   | { readonly kind: 'slice'; readonly elem: TypeExpr; readonly span: Span }

@@ -288,6 +288,7 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
         span,
       };
     case 'ref':
+      return { kind: t.kind, mutable: t.mutable, inner: tySh(t.inner, d), span, elided: t.elided };
     case 'ptr':
       return { kind: t.kind, mutable: t.mutable, inner: tySh(t.inner, d), span };
     case 'array':

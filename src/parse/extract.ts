@@ -1612,7 +1612,9 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
         if (!kids.some((k) => k.type === 'const' || k.type === 'mutable_specifier')) return unknownType(ctx, n);
         return { kind: 'ptr', mutable, inner: innerTy, span: span(n) };
       }
-      return { kind: 'ref', mutable, inner: innerTy, span: span(n) };
+      const lifetime = kids.find((k) => k.type === 'lifetime');
+      const elided = !lifetime || /^'\s*_$/.test(slice(ctx, lifetime));
+      return { kind: 'ref', mutable, inner: innerTy, span: span(n), ...(elided ? { elided: true as const } : {}) };
     }
     case 'array_type': {
       let elem: Node | undefined;

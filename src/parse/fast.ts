@@ -805,14 +805,15 @@ export class FastParser {
       switch (t.v) {
         case '&': {
           this.next();
-          if (this.peek().k === K.Lifetime) this.next();
+          let elided = true;
+          if (this.peek().k === K.Lifetime) elided = this.next().v === "'_";
           let mutable = false;
           if (this.atIdent('mut')) {
             this.next();
             mutable = true;
           }
           const inner = this.type(depth + 1, true);
-          return { kind: 'ref', mutable, inner, span: { start, end: inner.span.end } };
+          return { kind: 'ref', mutable, inner, span: { start, end: inner.span.end }, ...(elided ? { elided: true as const } : {}) };
         }
         case '*': {
           this.next();

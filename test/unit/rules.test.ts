@@ -105,6 +105,38 @@ pub struct F([u16; <u8 as Tr>::C]);
     abstain: ['D'],
   },
   {
+    name: "a type's fields allow no lifetime elision (E0106): `&u8`, `&'_ u8`, `Cow<str>`, `L` or `L<'_>` for `struct L<'a>`, in arrays, options, unions, enums, aliases and trait objects' arguments; function pointers and `Fn(&u8)` elide in their own signatures",
+    source: `
+pub struct L<'a>(pub &'a u8);
+pub type A2<'a> = &'a u8;
+pub struct U1(pub &u8);
+pub struct U2(pub &'_ u8);
+pub struct U3(pub fn(&u8) -> &u8);
+pub struct U4(pub Box<dyn Fn(&u8) -> u8>);
+pub struct U5(pub std::borrow::Cow<str>);
+pub struct U6(pub &'static u8);
+pub struct U7(pub Option<&mut u16>);
+pub enum U8 { A(&'static str), B(&str) }
+pub struct U10(pub L);
+pub struct U11(pub L<'_>);
+pub struct U12(pub for<'a> fn(&'a u8));
+pub struct U14 { pub x: [&u8; 2] }
+pub struct U15(pub std::slice::Iter<u8>);
+pub union U16 { pub a: &'static u8, pub b: std::mem::ManuallyDrop<&u8> }
+pub struct U17(pub *const u8, pub Vec<&'static str>);
+pub struct U18(pub Box<dyn Iterator<Item = &u8>>);
+pub struct U19(pub Box<dyn Iterator<Item = Box<dyn Fn(&u8)>>>);
+pub struct U20(pub std::fmt::Arguments);
+pub type A1 = &u8; pub struct U21(pub A1);
+pub struct U22(pub A2);
+pub struct U23(pub A2<'static>, pub L<'static>, pub Option<std::borrow::Cow<'static, str>>);
+`,
+    expect: {
+      U1: 'E0106', U2: 'E0106', U3: '8/8', U4: '16/8', U5: 'E0106', U6: '8/8', U7: 'E0106', U8: 'E0106', U10: 'E0106', U11: 'E0106', U12: '8/8',
+      U14: 'E0106', U15: 'E0106', U16: 'E0106', U17: '32/8', U18: 'E0106', U19: '16/8', U20: 'E0106', U21: 'E0106', U22: 'E0106', U23: '40/8',
+    },
+  },
+  {
     name: "a const argument's type must be the parameter's: a `bool` constant or literal for an integer parameter or an array length, an integer constant for a `bool` or `char` parameter, is E0308; comparisons, `!`, `&&` and casts are evaluated; a definition's own `bool`/`char` parameter passes its value on",
     source: `
 pub struct A<const N: u8>(pub u8);
