@@ -1260,6 +1260,16 @@ export class Engine {
     const written = args.filter((a) => a.kind !== 'lifetime' && a.kind !== 'binding');
     const tparams = params.filter((p) => p.kind !== 'lifetime');
     if (written.length > tparams.length) return { k: 'error', code: 'E0107', message: `too many generic arguments for \`${text}\`` };
+    // Written lifetimes are counted too (`A<'static>` for `struct A<const N: usize>`); none written
+    // is elision, which is not checked here.
+    const lifetimes = args.filter((a) => a.kind === 'lifetime').length;
+    const lparams = params.filter((p) => p.kind === 'lifetime').length;
+    if (lifetimes > 0 && lifetimes !== lparams) return { k: 'error', code: 'E0107', message: `\`${text}\` takes ${lparams} lifetime argument(s) but ${lifetimes} were supplied` };
+    // Too few, counted before the kinds are (`X<0>` for `struct X<T, const N: usize>` is E0107, not E0747).
+    if (!s.m.crate.isStd && !defScope.m.crate.isStd) {
+      const required = tparams.filter((p) => (p.kind === 'type' || p.kind === 'const') && !p.default).length;
+      if (written.length < required) return { k: 'error', code: 'E0107', message: `\`${text}\` takes ${required} generic argument(s) but ${written.length} were supplied` };
+    }
     const out: GArg[] = [];
     const bound = new Map<string, GArg>();
     for (let i = 0; i < tparams.length; i++) {
@@ -1277,6 +1287,13 @@ export class Engine {
         const pTy = this.consts.intTypeIn(p.ty, defScope.m, s.owner) ?? WIDE;
         const pName = p.ty.kind === 'path' && p.ty.segments.length === 1 ? p.ty.segments[0]!.name : undefined;
         const nonInt = pTy === WIDE && (pName === 'bool' || pName === 'char') ? pName : undefined;
+        // `const N: f32`, `const N: &'static str`: forbidden as a const parameter's type (rustc:
+        // an error without a code at the definition; an integer argument is also E0308).
+        if (pTy === WIDE && !nonInt && (p.ty.kind !== 'path' || (pName !== undefined && ['f32', 'f64', 'f16', 'f128', 'str'].includes(pName)))) {
+          const shown = p.ty.kind === 'path' ? pName ?? 'type' : 'non-scalar type';
+          if (a?.kind === 'const' && (a.value.kind === 'int' || a.value.kind === 'bool')) return { k: 'error', code: 'E0308', message: `mismatched types: the parameter's type is \`${shown}\`, which is forbidden as a const parameter's type` };
+          return { k: 'error', code: 'forbidden_const_param_type', message: `the ${shown} is forbidden as the type of a const generic parameter (only integers, \`bool\` and \`char\`)` };
+        }
         // An integer parameter given a `bool` or a char literal (`A<true>` for `const N: u8`).
         if (pTy !== WIDE && a?.kind === 'const' && (a.value.kind === 'bool' || (a.value.kind === 'int' && a.value.text.startsWith("'")))) {
           const found = a.value.kind === 'bool' ? `\`${String(a.value.value)}\`, a \`bool\`` : `\`${short(a.value.text)}\`, a \`char\``;
@@ -1294,6 +1311,11 @@ export class Engine {
           // `B<M>`: a constant's name, written like a type.
           const named: ConstExpr = { kind: 'path', path: a.ty.segments.map((x) => x.name), text: a.ty.segments.map((x) => x.name).join('::') };
           c = nonInt ? this.consts.tryNonIntArg(named, s, nonInt) : this.consts.tryConst(named, s, pTy);
+          // Not a constant but a type (`A<u8>`, `A<Len>` with `type Len = usize`): E0747.
+          if (c instanceof Error && !(c instanceof LayoutError) && !s.generics.has(named.path[0]!)) {
+            const tb = this.resolver.resolveTypePath(s.m, a.ty.segments.map((x) => x.name), a.ty.global);
+            if (tb?.k === 'prim' || (tb?.k === 'item' && tb.item.kind !== 'trait')) return { k: 'error', code: 'E0747', message: `a type (\`${named.text}\`) was provided where a constant was expected` };
+          }
         }
         else if (!a && p.default) c = this.consts.tryConst(p.default, { ...defScope, generics: bound }, pTy);
         else return { k: 'unknown', reason: `\`${text}\` needs const arguments` };

@@ -137,6 +137,27 @@ pub struct U23(pub A2<'static>, pub L<'static>, pub Option<std::borrow::Cow<'sta
     },
   },
   {
+    name: "generic argument counts are checked before kinds (`X<0>` for `X<T, const N: usize>` is E0107, not E0747; a bare `A` or a wrong lifetime count too); a type written where a constant is expected is E0747; a const parameter of a forbidden type (`f32`, `&'static str`) is refused (hunt G)",
+    source: `
+pub struct X<T, const N: usize>(pub [T; N]);
+pub struct A<const N: usize>(pub [u8; N]);
+pub struct D<T = u8, const N: usize = 3>(pub [T; N]);
+pub type Len = usize;
+pub struct U1(pub X<0>);
+pub struct U2(pub X<u16>);
+pub struct U3(pub A);
+pub struct U4(pub A<'static>);
+pub struct U5(pub A<u8>);
+pub struct U6(pub A<Len>);
+pub struct U7(pub D<2>);
+pub struct U8(pub D);
+pub struct U9(pub X<u8, 3>);
+pub struct XF<const N: f32>(pub u8); pub struct U10(pub XF<{ 1.0 }>);
+pub struct XS<const N: &'static str>(pub u8); pub struct U11(pub XS<{ "s" }>);
+`,
+    expect: { U1: 'E0107', U2: 'E0107', U3: 'E0107', U4: 'E0107', U5: 'E0747', U6: 'E0747', U7: 'E0747', U8: '3/1', U9: '3/1', U10: 'lint', U11: 'lint' },
+  },
+  {
     name: "a const argument's type must be the parameter's: a `bool` constant or literal for an integer parameter or an array length, an integer constant for a `bool` or `char` parameter, is E0308; comparisons, `!`, `&&` and casts are evaluated; a definition's own `bool`/`char` parameter passes its value on",
     source: `
 pub struct A<const N: u8>(pub u8);
