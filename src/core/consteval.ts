@@ -308,8 +308,15 @@ export class ConstEval {
         }
         const prim = this.primitiveOwner(segs, e.global === true && segs === e.path, s, 'const');
         if (prim !== undefined) {
-          const v = primConst(prim, segs[segs.length - 1]!, this.host.target.pointerSize);
-          if (v !== undefined) return v;
+          const name = segs[segs.length - 1]!;
+          const v = primConst(prim, name, this.host.target.pointerSize);
+          if (v !== undefined) {
+            // `BITS` is a `u32`, `MAX`/`MIN` the primitive's own type: `[u8; u8::BITS]` is E0308.
+            const own = prim === 'char' ? undefined : name === 'BITS' ? this.intNamed('u32') : this.intNamed(prim);
+            if (prim === 'char' && ity !== WIDE) throw new Abstain(`\`char::${name}\` used as an integer (rustc rejects it unless it is cast)`);
+            if (own && ity !== WIDE && !sameInt(own, ity)) this.mismatch(segs.join('::'), own, ity);
+            return v;
+          }
         }
         const found = this.host.resolver.lookupConst(s.m, segs, e.global === true && segs === e.path);
         if (found && 'unknown' in found) throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);

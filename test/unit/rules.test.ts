@@ -105,6 +105,21 @@ pub struct F([u16; <u8 as Tr>::C]);
     abstain: ['D'],
   },
   {
+    name: "a primitive's `BITS` is a `u32` and its `MAX`/`MIN` are of its own type: `[u8; u8::BITS]`, `[u8; u8::MAX]` and `const D: u8 = u16::MAX` are E0308; cast, they are evaluated",
+    source: `
+pub struct B1(pub [u8; u8::BITS]);
+pub struct B2(pub [u8; u8::MAX]);
+pub struct B3(pub [u8; usize::BITS as usize]);
+pub struct B4(pub [u8; u8::MAX as usize]);
+pub struct B5(pub [u8; (u16::BITS / 2) as usize]);
+pub struct B6(pub [u8; char::MAX as usize / 100000]);
+pub struct B7(pub [u8; usize::MIN]);
+pub const C: u32 = u8::BITS; pub struct B8(pub [u8; C as usize]);
+pub const D: u8 = u16::MAX; pub struct B9(pub [u8; D as usize]);
+`,
+    expect: { B1: 'E0308', B2: 'E0308', B3: '64/1', B4: '255/1', B5: '8/1', B6: '11/1', B7: '0/1', B8: '8/1', B9: 'E0308' },
+  },
+  {
     name: "a type's fields allow no lifetime elision (E0106): `&u8`, `&'_ u8`, `Cow<str>`, `L` or `L<'_>` for `struct L<'a>`, in arrays, options, unions, enums, aliases and trait objects' arguments; function pointers and `Fn(&u8)` elide in their own signatures",
     source: `
 pub struct L<'a>(pub &'a u8);
