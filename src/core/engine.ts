@@ -1489,7 +1489,8 @@ export class Engine {
             if (r) return r;
           }
         }
-        const last = te.segments[te.segments.length - 1]!;
+        const last = te.segments[te.segments.length - 1];
+        if (!last) return undefined;
         const lifetimes = last.args.filter((a) => a.kind === 'lifetime');
         if (lifetimes.some((a) => a.kind === 'lifetime' && a.name !== "'_")) return undefined;
         let b: ReturnType<Resolver['resolveTypePath']>;

@@ -154,12 +154,15 @@ describe('robustness: limits give errors, not exceptions (issue 3)', function ()
         `struct G<T>(T);\nstruct Gen(${deep('G<', 'u8', '>')});`,
         `struct Res(${deep('Result<u8, ', 'u8', '>')});`,
         `struct Bx(${deep('Box<', 'u8', '>')});`,
-        `struct Rf(${'&'.repeat(10_000)}u8);`,
+        `struct Rf(${"&'static ".repeat(10_000)}u8);`,
+        // Without a lifetime, rustc's E0106 (no elision in a field).
+        `struct RfElided(${'&'.repeat(10_000)}u8);`,
         `struct Ptr(${'*const '.repeat(10_000)}u8);`,
       ].join('\n'),
     );
     for (const n of ['Opt', 'Tup', 'Arr', 'UsesAlias', 'Gen', 'Res']) expectNotLaidOut(all, n, /deep/);
     for (const [t, by] of all) for (const n of ['Bx', 'Rf', 'Ptr']) assert.equal(by.get(n)!.size, POINTER.get(t), `${t} ${n}`);
+    expectNotLaidOut(all, 'RfElided', /^E0106: /);
   });
 
   it('10,000-deep modules, constant expressions and import chains: no exception, the deep uses unknown', async () => {
