@@ -13,7 +13,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, unmetBound, type BoundHost } from './bounds';
+import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdTraitOf, unmetBound, type BoundHost } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -1464,6 +1464,20 @@ export class Engine {
     return found;
   }
 
+  /**
+   * Whether a union field's written type is `Copy` on the generic definition for every parameter
+   * it holds by value: a parameter bounded `Copy` itself (`T: Copy`, inline or in the where
+   * clause), alone or in tuples and arrays of such (the instance's types are checked apart).
+   */
+  private copyByBounds(te: TypeExpr, params: readonly GenericParam[], m: ModuleScope, names: ReadonlySet<string>, depth: number): boolean {
+    if (depth > 64 || !holdsParamByValue(te, names)) return depth <= 64;
+    if (te.kind === 'array') return this.copyByBounds(te.elem, params, m, names, depth + 1);
+    if (te.kind === 'tuple') return te.elems.every((e) => this.copyByBounds(e, params, m, names, depth + 1));
+    if (te.kind !== 'path' || te.global || te.qualified || te.segments.length !== 1 || te.segments[0]!.args.length) return false;
+    const p = params.find((q) => q.kind === 'type' && q.name === te.segments[0]!.name);
+    return p?.kind === 'type' && (p.traits ?? []).some((t) => stdTraitOf(t, m, this.resolver) === 'Copy');
+  }
+
   /** Where a written type leaves out a lifetime rustc needs there (see missingLifetime), undefined if nowhere. */
   private elidedIn(te: TypeExpr, m: ModuleScope, depth: number): string | undefined {
     if (depth > 64) return undefined;
@@ -2046,8 +2060,8 @@ export class Engine {
       }
       const fields = fieldsOf((item as UnionDef).fields);
       checkPacked(fields);
-      if (typeParams.size && fields.some((f) => holdsParamByValue(f.def.ty, typeParams))) {
-        throw new Abstain('a union field holding a type parameter must be `Copy` by its bounds (rustc: E0740 otherwise), and bounds are not read');
+      if (typeParams.size && fields.some((f) => holdsParamByValue(f.def.ty, typeParams) && !this.copyByBounds(f.def.ty, item.generics.params, ty.def.m, typeParams, 0))) {
+        throw new Abstain('a union field holding a type parameter must be `Copy` by its bounds (rustc: E0740 otherwise): only a `Copy` bound on the parameter itself is read');
       }
       for (const f of fields) {
         const ok = this.allowedUnionField(f.ty);

@@ -105,6 +105,17 @@ pub struct F([u16; <u8 as Tr>::C]);
     abstain: ['D'],
   },
   {
+    name: "a generic union's field of a parameter bounded `Copy` (inline or in a where clause, alone, in an array or a tuple) is accepted on the definition; a `Clone` bound is not enough (E0740)",
+    source: `
+pub union N4<T: Copy> { pub a: T, pub b: u16 } pub struct U1(pub N4<u8>);
+pub union N5<T> where T: Copy { pub a: [T; 2], pub b: (T, u8) } pub struct U2(pub N5<u32>);
+pub union N6<T: Clone> { pub a: T } pub struct U3(pub N6<u8>);
+pub union N9<T: Copy, U> { pub a: T, pub b: std::mem::ManuallyDrop<U> } pub struct U6(pub N9<u16, String>);
+`,
+    expect: { U1: '2/2', U2: '8/4', U3: 'E0740', U6: '24/8' },
+    abstain: ['U3'],
+  },
+  {
     name: "a primitive's `BITS` is a `u32` and its `MAX`/`MIN` are of its own type: `[u8; u8::BITS]`, `[u8; u8::MAX]` and `const D: u8 = u16::MAX` are E0308; cast, they are evaluated",
     source: `
 pub struct B1(pub [u8; u8::BITS]);
