@@ -79,6 +79,11 @@ export function stdTraitOf(written: string, m: ModuleScope, resolver: Resolver):
   return undefined;
 }
 
+/** A path type's written path (`::a::Tr`, arguments left out), as bounds' paths are kept; undefined for other types. */
+export function writtenPath(te: TypeExpr): string | undefined {
+  return te.kind === 'path' ? `${te.global ? '::' : ''}${te.segments.map((x) => x.name).join('::')}` : undefined;
+}
+
 function isStdHead(s: string | undefined): boolean {
   return s === 'std' || s === 'core';
 }
@@ -160,7 +165,7 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
     for (const b of withArgs ?? []) {
       if (b.kind !== 'path' || b.qualified) continue;
       const last = b.segments[b.segments.length - 1]!;
-      const trait = stdTraitOf((b.global ? '::' : '') + b.segments.map((x) => x.name).join('::'), m, host.resolver);
+      const trait = stdTraitOf(writtenPath(b)!, m, host.resolver);
       const written = last.args.filter((a) => a.kind !== 'lifetime');
       if (trait === undefined) {
         // A crate's trait with arguments (`A: Allocator<u16>`): by its impls, then its supertraits.

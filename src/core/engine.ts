@@ -13,7 +13,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdTraitOf, unmetBound, type BoundHost } from './bounds';
+import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdTraitOf, unmetBound, writtenPath, type BoundHost } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -597,11 +597,10 @@ export class Engine {
       // (A crate trait's bound may name it through a supertrait, `T: BufferKindUser` for
       // `BlockSizeUser::BlockSize`: the impl found without a trait answers then.)
       const p = s.params?.find((q) => q.kind === 'type' && q.name === segs[0]);
-      const pathOf = (b: TypeExpr) => (b.kind === 'path' ? `${b.global ? '::' : ''}${b.segments.map((x) => x.name).join('::')}` : '');
       const bounded =
         p?.kind === 'type' &&
         (p.bounds?.length || p.traits?.length) &&
-        [...(p.traits ?? []), ...(p.bounds ?? []).map(pathOf)].every((t) => t !== '' && this.namesStdTrait(t, s.m));
+        [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => writtenPath(b) ?? '')].every((t) => t !== '' && this.namesStdTrait(t, s.m));
       const found =
         segs.length === 2 && g.k === 'ty'
           ? (this.boundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.traitBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? this.stdBoundProjection(g.ty, segs[0]!, segs[1]!, s) ?? (bounded ? undefined : this.projection(g.ty, segs[1]!, s)))
@@ -706,7 +705,7 @@ export class Engine {
         if (a.kind !== 'type') return undefined;
         args.push({ k: 'ty', ty: this.tyOf(a.ty, s) });
       }
-      const found = this.projection(self, name, s, `${b.global ? '::' : ''}${b.segments.map((x) => x.name).join('::')}`, args);
+      const found = this.projection(self, name, s, writtenPath(b)!, args);
       if (found) return found;
     }
     return undefined;
@@ -1577,7 +1576,7 @@ export class Engine {
     if (b?.k !== 'item' || b.item.kind !== 'trait' || b.m.crate.isStd || b.item.attrs.some((a) => !INERT_ATTRS.has(a.name))) return undefined;
     if (seen.has(b.item)) return false;
     seen.add(b.item);
-    const supers = [...(b.item.superTraits ?? []), ...(b.item.superBounds ?? []).map((x) => (x.kind === 'path' ? (x.global ? '::' : '') + x.segments.map((y) => y.name).join('::') : '?'))];
+    const supers = [...(b.item.superTraits ?? []), ...(b.item.superBounds ?? []).map((x) => writtenPath(x) ?? '?')];
     let r: boolean | undefined = false;
     for (const t of supers) {
       const v = this.traitGivesSized(t, b.m, seen);
@@ -1598,7 +1597,7 @@ export class Engine {
         if (p.kind !== 'type' || !maybeUnsizedParam(p) || paramUse(last.ty, new Set([p.name])) === 'none') continue;
         // `T::M` (a projection of T) does not depend on T's own sizedness.
         if (last.ty.kind === 'path' && (last.ty.qualified || (!last.ty.global && last.ty.segments.length > 1 && last.ty.segments[0]!.name === p.name))) continue;
-        const written = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => (b.kind === 'path' ? (b.global ? '::' : '') + b.segments.map((x) => x.name).join('::') : '?'))];
+        const written = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => writtenPath(b) ?? '?')];
         const other = written.find((t) => !NOT_SIZED_STD_TRAITS.has(lastSegment(t)) && this.traitGivesSized(t, m, new Set()) !== false);
         if (other !== undefined) throw new Abstain(`whether \`${p.name}: ?Sized + ${other}\` is Sized (\`${other}\` may have \`Sized\` as a supertrait) is not read here; it decides whether \`${item.name}\`'s last field may be reordered`);
       }
