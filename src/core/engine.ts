@@ -13,6 +13,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
+import { type DefinitionError, definitionError } from './definitionChecks';
 import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdTraitOf, unmetBound, writtenPath, type BoundHost } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
@@ -1154,11 +1155,14 @@ export class Engine {
         const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
         if (!Array.isArray(argVals)) return argVals;
         if (item.kind === 'alias') {
+          if (item.syntaxError) return { k: 'unknown', reason: syntaxErrorReason(item.name, item.syntaxError) };
           if (!item.ty) return { k: 'unknown', reason: `type alias \`${item.name}\` has no type` };
           if (!b.m.crate.isStd) {
             // `type A = &u8;`: no lifetime elision in an alias either (E0106).
-            let lifetime = this.missingLifetimes.get(item);
-            if (lifetime === undefined) this.missingLifetimes.set(item, (lifetime = this.elidedIn(item.ty, b.m, 0) ?? null));
+            const undeclared = undeclaredLifetimeIn(item.ty, declaredLifetimes(item.generics.params), 0);
+            if (undeclared) return { k: 'error', code: 'E0261', message: `use of undeclared lifetime name \`${undeclared}\` in the type alias \`${item.name}\`` };
+            let lifetime = this.aliasLifetimes.get(item);
+            if (lifetime === undefined) this.aliasLifetimes.set(item, (lifetime = this.elidedIn(item.ty, b.m, 0) ?? null));
             if (lifetime) return { k: 'error', code: 'E0106', message: `missing lifetime specifier: ${lifetime} in the type alias \`${item.name}\`` };
           }
           const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
@@ -1437,7 +1441,17 @@ export class Engine {
   }
 
   private readonly definitionBounds = new WeakMap<object, string | null>();
-  private readonly missingLifetimes = new WeakMap<object, string | null>();
+  private readonly definitionErrors = new WeakMap<object, DefinitionError | null>();
+
+  /** An error rustc finds in the definition alone (definitionChecks.ts), memoized per item. */
+  private definitionError(item: TypeItem, crate: CrateScope): DefinitionError | undefined {
+    let found = this.definitionErrors.get(item);
+    if (found === undefined) this.definitionErrors.set(item, (found = definitionError(item, (cfg) => crate.active(cfg)) ?? null));
+    return found ?? undefined;
+  }
+
+  private readonly missingLifetimes = new WeakMap<object, { readonly code: 'E0106' | 'E0261'; readonly message: string } | null>();
+  private readonly aliasLifetimes = new WeakMap<object, string | null>();
 
   /**
    * A lifetime a crate type's field leaves out where rustc allows no elision (E0106, "missing
@@ -1445,17 +1459,23 @@ export class Engine {
    * written without them (`Cow<str>`, `L` for `struct L<'a>`, `L<'_>`), outside function pointer
    * types (the model keeps no types inside those, nor inside trait objects' arguments).
    */
-  private missingLifetime(item: TypeItem, m: ModuleScope): string | undefined {
+  private missingLifetime(item: TypeItem, m: ModuleScope): { readonly code: 'E0106' | 'E0261'; readonly message: string } | undefined {
     const memo = this.missingLifetimes.get(item);
     if (memo !== undefined) return memo ?? undefined;
     const crate = m.crate;
     const fields = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)).flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
-    let found: string | undefined;
+    const declared = declaredLifetimes(item.generics.params);
+    let found: { readonly code: 'E0106' | 'E0261'; readonly message: string } | undefined;
     for (const f of fields) {
       if (!crate.active(f.cfg)) continue;
-      found = this.elidedIn(f.ty, m, 0);
-      if (found) {
-        found = `missing lifetime specifier: ${found} in a field of \`${item.name}\``;
+      const undeclared = undeclaredLifetimeIn(f.ty, declared, 0);
+      if (undeclared) {
+        found = { code: 'E0261', message: `use of undeclared lifetime name \`${undeclared}\` in a field of \`${item.name}\`` };
+        break;
+      }
+      const elided = this.elidedIn(f.ty, m, 0);
+      if (elided) {
+        found = { code: 'E0106', message: `missing lifetime specifier: ${elided} in a field of \`${item.name}\`` };
         break;
       }
     }
@@ -1949,6 +1969,37 @@ export class Engine {
     return undefined;
   }
 
+  /**
+   * What stops a definition from being laid out whatever its arguments (thrown: Abstain or
+   * Reject): a syntax error in it, an attribute macro that may rewrite it, a cfg not known here,
+   * its name bound twice (E0255), an error in the definition alone (definitionChecks.ts), a
+   * lifetime missing or undeclared. The crate's definitions only (std's are well-formed).
+   */
+  checkDefinition(item: TypeItem, m: ModuleScope): void {
+    if (item.syntaxError) throw new Abstain(syntaxErrorReason(item.name, item.syntaxError));
+    const crate = m.crate;
+    if (!crate.isStd) {
+      const own = this.attributeMacro(item.attrs, m);
+      if (own) throw new Abstain(`\`#[${own.name}]\` is an attribute macro (from the crate \`${own.from}\`), which may rewrite the type`);
+      // An attribute macro on an enclosing module rewrites what is in it (`#[cxx::bridge] mod ffi`).
+      for (let up: ModuleScope | undefined = m; up?.parent; up = up.parent) {
+        const a = this.attributeMacro(up.lintAttrs ?? [], up.parent);
+        if (a) throw new Abstain(`the module \`${up.path[up.path.length - 1]}\` is under \`#[${a.name}]\`, an attribute macro (from the crate \`${a.from}\`), which may rewrite what it holds`);
+      }
+    }
+    const why = crate.unsureAt(item, m) ?? uncertainCfgIn(item, crate);
+    if (why) throw new Abstain(`\`${item.name}\` depends on a cfg not known here: ${why}`);
+    if (crate.isStd) return;
+    // The module also imports the item's name in its namespace (E0255): rustc refuses the crate.
+    const named = this.resolver.lookupIn(m, item.name);
+    if (named?.k === 'error') throw new Reject(named.code, named.message);
+    if (m.definedTwice.has(item.name)) throw new Reject('E0428', `the name \`${item.name}\` is defined multiple times in its module`);
+    const bad = this.definitionError(item, crate);
+    if (bad) throw new Reject(bad.code, bad.message);
+    const lifetime = this.missingLifetime(item, m);
+    if (lifetime) throw new Reject(lifetime.code, lifetime.message);
+  }
+
   private computeAdt(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
     const t = this.target;
     const item = ty.def.item;
@@ -1972,26 +2023,7 @@ export class Engine {
       const assoc = attr(item, 'rll_assoc');
       if (assoc) return this.assocType(ty, /\(\s*(\w+)\s*\)/.exec(assoc)?.[1] ?? '');
     }
-    if (!crate.isStd) {
-      const own = this.attributeMacro(item.attrs, ty.def.m);
-      if (own) throw new Abstain(`\`#[${own.name}]\` is an attribute macro (from the crate \`${own.from}\`), which may rewrite the type`);
-      // An attribute macro on an enclosing module rewrites what is in it (`#[cxx::bridge] mod ffi`).
-      for (let m: ModuleScope | undefined = ty.def.m; m?.parent; m = m.parent) {
-        const a = this.attributeMacro(m.lintAttrs ?? [], m.parent);
-        if (a) throw new Abstain(`the module \`${m.path[m.path.length - 1]}\` is under \`#[${a.name}]\`, an attribute macro (from the crate \`${a.from}\`), which may rewrite what it holds`);
-      }
-    }
-    const why = crate.unsureAt(item, ty.def.m) ?? uncertainCfgIn(item, crate);
-    if (why) throw new Abstain(`\`${item.name}\` depends on a cfg not known here: ${why}`);
-    if (!crate.isStd) {
-      // The module also imports the item's name in its namespace (E0255): rustc refuses the crate.
-      const named = this.resolver.lookupIn(ty.def.m, item.name);
-      if (named?.k === 'error') throw new Reject(named.code, named.message);
-    }
-    if (!crate.isStd) {
-      const lifetime = this.missingLifetime(item, ty.def.m);
-      if (lifetime) throw new Reject('E0106', lifetime);
-    }
+    this.checkDefinition(item, ty.def.m);
     if (!crate.isStd && item.generics.params.some((p) => p.kind === 'type')) {
       const unmet = this.definitionBound(item, ty.def.m);
       if (unmet) throw new Reject('E0277', `${unmet} in the definition of \`${item.name}\`, whose own parameter does not have that bound`);
@@ -2657,4 +2689,53 @@ function crateFeatures(crate: CrateScope): ReadonlySet<string> {
     crateFeatureCache.set(crate, (hit = out));
   }
   return hit;
+}
+
+/** Why a definition with a syntax error in it (half-typed code) is not laid out. */
+function syntaxErrorReason(name: string, what: string): string {
+  return `the definition of \`${name}\` does not parse (${what}): it is not laid out until it does`;
+}
+
+/** The lifetimes a definition declares, with `'static` (and `'_`, which elidedIn judges). */
+function declaredLifetimes(params: readonly GenericParam[]): ReadonlySet<string> {
+  const out = new Set(["'static", "'_"]);
+  for (const p of params) if (p.kind === 'lifetime') out.add(p.name);
+  return out;
+}
+
+/**
+ * A lifetime a written type names that the definition does not declare (`&'a str` in `struct
+ * P { s: &'a str }`: rustc's E0261), outside function pointers and trait objects (kept as
+ * text, where `for<'a>` may bind it). Undefined if none.
+ */
+function undeclaredLifetimeIn(te: TypeExpr, declared: ReadonlySet<string>, depth: number): string | undefined {
+  if (depth > 64) return undefined;
+  switch (te.kind) {
+    case 'ref':
+      if (te.lifetime && !declared.has(te.lifetime)) return te.lifetime;
+      return undeclaredLifetimeIn(te.inner, declared, depth + 1);
+    case 'ptr':
+      return undeclaredLifetimeIn(te.inner, declared, depth + 1);
+    case 'array':
+    case 'slice':
+      return undeclaredLifetimeIn(te.elem, declared, depth + 1);
+    case 'tuple':
+      for (const e of te.elems) {
+        const r = undeclaredLifetimeIn(e, declared, depth + 1);
+        if (r) return r;
+      }
+      return undefined;
+    case 'path':
+      if (te.qualified) return undefined;
+      for (const seg of te.segments) {
+        for (const a of seg.args) {
+          if (a.kind === 'lifetime' && !declared.has(a.name)) return a.name;
+          const r = a.kind === 'type' || a.kind === 'binding' ? undeclaredLifetimeIn(a.ty, declared, depth + 1) : undefined;
+          if (r) return r;
+        }
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
 }

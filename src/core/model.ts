@@ -112,8 +112,12 @@ export type TypeExpr =
       };
       readonly span: Span;
     }
-  /** `&T`, `&'a mut T`; `elided` when no lifetime is written or it is `'_` (rustc's E0106 in a type's definition). */
-  | { readonly kind: 'ref'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span; readonly elided?: true }
+  /**
+   * `&T`, `&'a mut T`; `elided` when no lifetime is written or it is `'_` (rustc's E0106 in a
+   * type's definition); `lifetime`, the one written otherwise, unless it is `'static` (`'a`: the
+   * definition must declare it, E0261).
+   */
+  | { readonly kind: 'ref'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span; readonly elided?: true; readonly lifetime?: string }
   | { readonly kind: 'ptr'; readonly mutable: boolean; readonly inner: TypeExpr; readonly span: Span }
   | { readonly kind: 'array'; readonly elem: TypeExpr; readonly len: ConstExpr; readonly span: Span }
   | { readonly kind: 'slice'; readonly elem: TypeExpr; readonly span: Span }
@@ -267,6 +271,12 @@ export interface StructDef extends ItemCommon {
   readonly fields: readonly FieldDef[];
   /** Span of the field list's braces/parens (for edits); undefined for unit structs. */
   readonly bodySpan?: Span;
+  /**
+   * Set when tree-sitter found a syntax error (an ERROR or a MISSING node) inside the definition:
+   * what it found ("missing `>`"). Half-typed code: the type is not laid out, since what
+   * tree-sitter recovered is a guess at what will be written.
+   */
+  readonly syntaxError?: string;
 }
 
 export interface UnionDef extends ItemCommon {
@@ -275,6 +285,12 @@ export interface UnionDef extends ItemCommon {
   readonly repr: Repr;
   readonly fields: readonly FieldDef[];
   readonly bodySpan?: Span;
+  /**
+   * Set when tree-sitter found a syntax error (an ERROR or a MISSING node) inside the definition:
+   * what it found ("missing `>`"). Half-typed code: the type is not laid out, since what
+   * tree-sitter recovered is a guess at what will be written.
+   */
+  readonly syntaxError?: string;
 }
 
 export interface EnumDef extends ItemCommon {
@@ -283,6 +299,12 @@ export interface EnumDef extends ItemCommon {
   readonly repr: Repr;
   readonly variants: readonly VariantDef[];
   readonly bodySpan?: Span;
+  /**
+   * Set when tree-sitter found a syntax error (an ERROR or a MISSING node) inside the definition:
+   * what it found ("missing `>`"). Half-typed code: the type is not laid out, since what
+   * tree-sitter recovered is a guess at what will be written.
+   */
+  readonly syntaxError?: string;
 }
 
 export interface TypeAliasDef extends ItemCommon {
@@ -290,6 +312,12 @@ export interface TypeAliasDef extends ItemCommon {
   readonly generics: Generics;
   /** Undefined for a half-typed `type X;`. */
   readonly ty?: TypeExpr;
+  /**
+   * Set when tree-sitter found a syntax error (an ERROR or a MISSING node) inside the definition:
+   * what it found ("missing `>`"). Half-typed code: the type is not laid out, since what
+   * tree-sitter recovered is a guess at what will be written.
+   */
+  readonly syntaxError?: string;
 }
 
 export interface ConstDef extends ItemCommon {

@@ -51,25 +51,25 @@ export function movedItem(it: Item, d: number, ld: number): Item {
     case 'struct':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: it.attrs, cfg: it.cfg, shape: it.shape, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+        attrs: it.attrs, cfg: it.cfg, shape: it.shape, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d), syntaxError: it.syntaxError,
       };
       break;
     case 'union':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+        attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, fields: it.fields, bodySpan: it.bodySpan && spanSh(it.bodySpan, d), syntaxError: it.syntaxError,
       };
       break;
     case 'enum':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, variants: it.variants, bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+        attrs: it.attrs, cfg: it.cfg, generics: it.generics, repr: it.repr, variants: it.variants, bodySpan: it.bodySpan && spanSh(it.bodySpan, d), syntaxError: it.syntaxError,
       };
       break;
     case 'alias':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: it.attrs, cfg: it.cfg, generics: it.generics, ty: it.ty,
+        attrs: it.attrs, cfg: it.cfg, generics: it.generics, ty: it.ty, syntaxError: it.syntaxError,
       };
       break;
     case 'const':
@@ -140,24 +140,24 @@ function shifted(it: Item, d: number, ld: number): Item {
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, shape: it.shape, generics: genericsSh(it.generics, d), repr: it.repr, fields: fieldsSh(it.fields, d),
-        bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+        bodySpan: it.bodySpan && spanSh(it.bodySpan, d), syntaxError: it.syntaxError,
       };
     case 'union':
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), repr: it.repr, fields: fieldsSh(it.fields, d),
-        bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+        bodySpan: it.bodySpan && spanSh(it.bodySpan, d), syntaxError: it.syntaxError,
       };
     case 'enum':
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), repr: it.repr, variants: it.variants.map((v) => variantSh(v, d, ld)),
-        bodySpan: it.bodySpan && spanSh(it.bodySpan, d),
+        bodySpan: it.bodySpan && spanSh(it.bodySpan, d), syntaxError: it.syntaxError,
       };
     case 'alias':
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), ty: it.ty && tySh(it.ty, d),
+        attrs: attrsSh(it.attrs, d), cfg: it.cfg, generics: genericsSh(it.generics, d), ty: it.ty && tySh(it.ty, d), syntaxError: it.syntaxError,
       };
     case 'const':
     case 'static':
@@ -288,7 +288,7 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
         span,
       };
     case 'ref':
-      return { kind: t.kind, mutable: t.mutable, inner: tySh(t.inner, d), span, elided: t.elided };
+      return { kind: t.kind, mutable: t.mutable, inner: tySh(t.inner, d), span, elided: t.elided, lifetime: t.lifetime };
     case 'ptr':
       return { kind: t.kind, mutable: t.mutable, inner: tySh(t.inner, d), span };
     case 'array':

@@ -295,7 +295,17 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     repr: reprText(reprOf(item, input.m.crate)),
     ...(expanded ? { expandedFrom: expanded.macro } : {}),
   };
-  if (isGenericItem(item)) return { ...base, size: null, unknown: 'generic: needs type arguments' };
+  if (isGenericItem(item)) {
+    // What is wrong with the definition whatever its arguments is said on it too (E0392, E0124…).
+    try {
+      engine.checkDefinition(item, input.m);
+    } catch (e) {
+      if (e instanceof LayoutError) return { ...base, size: null, error: `${e.code}: ${e.message}` };
+      if (!(e instanceof Abstain)) throw e;
+      if (item.syntaxError) return { ...base, size: null, unknown: e.message };
+    }
+    return { ...base, size: null, unknown: 'generic: needs type arguments' };
+  }
   let r: AdtLayout;
   try {
     // The header: the item's text after its name but outside its fields (generics, bounds, where-clause).

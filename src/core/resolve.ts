@@ -98,6 +98,7 @@ export class ModuleScope {
   private readonly _unsureTypes = new Map<string, string>();
   private readonly _unsureConsts = new Map<string, string>();
   private readonly _unsureOut: TypeItem[] = [];
+  private readonly _twice = new Set<string>();
   /** Items whose names are not sorted into the maps yet (see `ensure`). */
   private unfilled: readonly Item[] | undefined;
   get types(): Map<string, TypeItem | TypeAliasDef | TraitDef> {
@@ -107,6 +108,11 @@ export class ModuleScope {
   get consts(): Map<string, Item> {
     if (this.unfilled) this.ensure();
     return this._consts;
+  }
+  /** Names two types, aliases or traits of this module are given (rustc's E0428; `types` keeps the first). */
+  get definedTwice(): ReadonlySet<string> {
+    if (this.unfilled) this.ensure();
+    return this._twice;
   }
   get uses(): UseEntry[] {
     if (this.unfilled) this.ensure();
@@ -201,6 +207,7 @@ export class ModuleScope {
       unsureTypes: this._unsureTypes,
       unsureConsts: this._unsureConsts,
       unsureOut: this._unsureOut,
+      twice: this._twice,
     });
   }
 
@@ -217,6 +224,7 @@ export class ModuleScope {
     this._unsureTypes.clear();
     this._unsureConsts.clear();
     this._unsureOut.length = 0;
+    this._twice.clear();
     this.useVis.clear();
     this.lookupCache.clear();
   }
@@ -615,6 +623,7 @@ export class CrateScope {
       unsureTypes: Map<string, string>;
       unsureConsts: Map<string, string>;
       unsureOut: TypeItem[];
+      twice: Set<string>;
     },
   ): void {
     for (let i = 0; i < items.length; i++) {
@@ -658,7 +667,11 @@ export class CrateScope {
         case 'union':
         case 'alias':
         case 'trait':
-          if (!into.types.has(item.name)) into.types.set(item.name, item);
+          {
+            const first = into.types.get(item.name);
+            if (!first) into.types.set(item.name, item);
+            else if (first !== item) into.twice.add(item.name);
+          }
           break;
         case 'const':
         case 'static':

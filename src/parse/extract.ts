@@ -917,11 +917,11 @@ function simpleItem(t: string, c: Node, p: Pending, ctx: Ctx): Item | undefined 
   switch (t) {
     case 'struct_item':
     case 'union_item':
-      return structOrUnion(t === 'struct_item' ? 'struct' : 'union', c, kids, p, ctx);
+      return withSyntaxError(structOrUnion(t === 'struct_item' ? 'struct' : 'union', c, kids, p, ctx), c, ctx);
     case 'enum_item':
-      return enumItem(c, kids, p, ctx);
+      return withSyntaxError(enumItem(c, kids, p, ctx), c, ctx);
     case 'type_item':
-      return typeAlias(c, kids, p, ctx);
+      return withSyntaxError(typeAlias(c, kids, p, ctx), c, ctx);
     case 'const_item':
     case 'static_item':
       return constItem(t === 'const_item' ? 'const' : 'static', c, kids, p, ctx);
@@ -929,6 +929,47 @@ function simpleItem(t: string, c: Node, p: Pending, ctx: Ctx): Item | undefined 
       return useDecl(c, kids, p, ctx);
     case 'extern_crate_declaration':
       return externCrate(c, kids, p, ctx);
+  }
+  return undefined;
+}
+
+/**
+ * A type's definition with a syntax error in it (half-typed code: `b: Option<u16 }`, `a: u8; b:
+ * u32`, `pub : u8`) keeps what tree-sitter recovered, marked so the engine does not lay it out:
+ * the recovery guesses (a MISSING `>`, a field swallowed by an ERROR) and rustc lays out nothing.
+ */
+function withSyntaxError<T extends StructDef | UnionDef | EnumDef | TypeAliasDef>(it: T | undefined, c: Node, ctx: Ctx): T | undefined {
+  if (!it || !ctx.treeHasError || !c.hasError) return it;
+  const what = firstSyntaxError(c, '', ctx, 0);
+  return what ? { ...it, syntaxError: what } : it;
+}
+
+/** What a MISSING named node stands for, in words. */
+const MISSING_WORDS: Readonly<Record<string, string>> = {
+  type_identifier: 'a type',
+  primitive_type: 'a type',
+  identifier: 'a name or a value',
+  field_identifier: 'a field name',
+  integer_literal: 'a number',
+};
+
+/**
+ * What the first ERROR or MISSING node under `n` is, in words. The parent's type is passed down:
+ * `Node.parent` on a MISSING node 800 levels deep corrupted web-tree-sitter's memory (the fuzz).
+ */
+function firstSyntaxError(n: Node, parentType: string, ctx: Ctx, depth: number): string | undefined {
+  // A bare `dyn` (a type's name in 2015, E0224 from 2018 on) is read by typeExpr: not half-typed.
+  if (n.isMissing && parentType === 'dynamic_type') return undefined;
+  if (n.isMissing) return n.isNamed ? `${MISSING_WORDS[n.type] ?? 'something'} missing` : `missing \`${n.type}\``;
+  if (n.type === 'ERROR') {
+    const text = short(ctx, n).replace(/\s+/g, ' ');
+    return text ? `unexpected \`${text}\`` : 'a syntax error';
+  }
+  if (depth > MAX_NESTING) return 'a syntax error';
+  for (const k of n.children) {
+    if (!k.hasError) continue;
+    const found = firstSyntaxError(k, n.type, ctx, depth + 1);
+    if (found) return found;
   }
   return undefined;
 }
@@ -1613,8 +1654,9 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
         return { kind: 'ptr', mutable, inner: innerTy, span: span(n) };
       }
       const lifetime = kids.find((k) => k.type === 'lifetime');
-      const elided = !lifetime || /^'\s*_$/.test(slice(ctx, lifetime));
-      return { kind: 'ref', mutable, inner: innerTy, span: span(n), ...(elided ? { elided: true as const } : {}) };
+      const name = lifetime ? slice(ctx, lifetime).replace(/\s+/g, '') : "'_";
+      const elided = name === "'_";
+      return { kind: 'ref', mutable, inner: innerTy, span: span(n), ...(elided ? { elided: true as const } : name !== "'static" ? { lifetime: name } : {}) };
     }
     case 'array_type': {
       let elem: Node | undefined;

@@ -805,15 +805,16 @@ export class FastParser {
       switch (t.v) {
         case '&': {
           this.next();
-          let elided = true;
-          if (this.peek().k === K.Lifetime) elided = this.next().v === "'_";
+          let name = "'_";
+          if (this.peek().k === K.Lifetime) name = this.next().v;
+          const elided = name === "'_";
           let mutable = false;
           if (this.atIdent('mut')) {
             this.next();
             mutable = true;
           }
           const inner = this.type(depth + 1, true);
-          return { kind: 'ref', mutable, inner, span: { start, end: inner.span.end }, ...(elided ? { elided: true as const } : {}) };
+          return { kind: 'ref', mutable, inner, span: { start, end: inner.span.end }, ...(elided ? { elided: true as const } : name !== "'static" ? { lifetime: name } : {}) };
         }
         case '*': {
           this.next();

@@ -163,6 +163,20 @@ pub struct U23(pub A2<'static>, pub L<'static>, pub Option<std::borrow::Cow<'sta
     },
   },
   {
+    name: "a lifetime a definition does not declare is E0261 (`&'a str` in `struct P` with no `<'a>`, in arguments, enums, aliases); `'static` and `for<'x>` binders in function pointers and trait objects need no declaration",
+    source: `
+pub struct P1 { pub a: u8, pub s: &'a str }
+pub struct P2<'a> { pub a: &'a u8, pub b: &'b u8 }
+pub struct P3 { pub c: std::borrow::Cow<'a, str> }
+pub struct P4<'a> { pub c: std::borrow::Cow<'a, str>, pub d: Option<&'a [u8]>, pub e: &'static str }
+pub enum P5 { X(&'q u8), Y }
+pub type A3 = &'z u8; pub struct P6(pub A3);
+pub struct P7 { pub f: for<'x> fn(&'x u8), pub g: Box<dyn for<'y> Fn(&'y u8)> }
+pub struct P8 { pub v: Vec<(u8, &'v u16)> }
+`,
+    expect: { P1: 'E0261', P2: 'E0261', P3: 'E0261', P4: '56/8', P5: 'E0261', P6: 'E0261', P7: '24/8', P8: 'E0261' },
+  },
+  {
     name: "generic argument counts are checked before kinds (`X<0>` for `X<T, const N: usize>` is E0107, not E0747; a bare `A` or a wrong lifetime count too); a type written where a constant is expected is E0747; a const parameter of a forbidden type (`f32`, `&'static str`) is refused (hunt G)",
     source: `
 pub struct X<T, const N: usize>(pub [T; N]);

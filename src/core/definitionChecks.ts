@@ -1,0 +1,121 @@
+/**
+ * Errors rustc finds in a type's definition alone, whatever arguments it is given: a field name
+ * declared twice (E0124), a variant name defined twice (E0428), a type or lifetime parameter that
+ * no field uses (E0392). Half-typed code meets all three (a field copied and not yet renamed, a
+ * parameter declared before the field that will use it). Read from the model only.
+ */
+import type { CfgPredicate, FieldDef, GenericParam, Generics, TypeExpr, TypeItem } from './model';
+
+export interface DefinitionError {
+  readonly code: 'E0124' | 'E0428' | 'E0392';
+  readonly message: string;
+}
+
+/**
+ * The first of these errors in `item`, or undefined. `active` tells the fields and variants a
+ * `#[cfg]` keeps (the caller has made sure none is unsure).
+ */
+export function definitionError(item: TypeItem, active: (cfg: readonly CfgPredicate[]) => boolean): DefinitionError | undefined {
+  const fieldLists: (readonly FieldDef[])[] = [];
+  if (item.kind === 'enum') {
+    const seen = new Set<string>();
+    for (const v of item.variants) {
+      if (!active(v.cfg)) continue;
+      if (seen.has(v.name)) return { code: 'E0428', message: `the name \`${v.name}\` is defined multiple times (two variants of \`${item.name}\`)` };
+      seen.add(v.name);
+      fieldLists.push(v.fields.filter((f) => active(f.cfg)));
+    }
+  } else {
+    fieldLists.push(item.fields.filter((f) => active(f.cfg)));
+  }
+  for (const fields of fieldLists) {
+    const seen = new Set<string>();
+    for (const f of fields) {
+      if (f.name === '?') continue; // text tree-sitter could not read (extract.ts)
+      if (seen.has(f.name)) return { code: 'E0124', message: `field \`${f.name}\` is already declared (in \`${item.name}\`)` };
+      seen.add(f.name);
+    }
+  }
+  const unused = unusedParam(item.generics, fieldLists.flat());
+  if (unused) return { code: 'E0392', message: `${unused.kind === 'lifetime' ? 'lifetime' : 'type'} parameter \`${unused.name}\` of \`${item.name}\` is never used` };
+  return undefined;
+}
+
+/**
+ * A type or lifetime parameter that surely no field names (rustc's variance check gives it no
+ * variance), and that no bound or where clause names either: there, rustc may count it as
+ * constrained by an associated type binding (`A: Dfa<Id = S>`), which is left alone. A field type
+ * whose inside the model does not keep (a function pointer, a trait object's bounds, a macro)
+ * makes every parameter it may name unsure: not reported. Const parameters may go unused.
+ */
+function unusedParam(generics: Generics, fields: readonly FieldDef[]): Extract<GenericParam, { kind: 'type' | 'lifetime' }> | undefined {
+  if (generics.params.some((q) => q.kind === 'type' && q.projectionBounds)) return undefined;
+  for (const p of generics.params) {
+    if (p.kind === 'const') continue;
+    let surelyUnused = true;
+    for (const f of fields) {
+      if (uses(f.ty, p, 0) !== false) {
+        surelyUnused = false;
+        break;
+      }
+    }
+    if (surelyUnused && !namedInBounds(generics, p.name)) return p;
+  }
+  return undefined;
+}
+
+/** Whether a bound, a where clause or a default (any parameter's) names `name`. */
+function namedInBounds(generics: Generics, name: string): boolean {
+  const word = new RegExp(`(?<![\\w'])${name.replace(/[^\w']/g, '')}(?!\\w)`);
+  const seen = (x: unknown): boolean => x !== undefined && word.test(JSON.stringify(x));
+  if (seen(generics.predicates)) return true;
+  for (const q of generics.params) {
+    if (q.kind === 'type' && (seen(q.bounds) || seen(q.traits) || seen(q.default))) return true;
+    if (q.kind === 'const' && (seen(q.ty) || seen(q.default))) return true;
+  }
+  return false;
+}
+
+/** Whether a written type names the parameter: true, false, or undefined when the model cannot tell. */
+function uses(te: TypeExpr, p: Extract<GenericParam, { kind: 'type' | 'lifetime' }>, depth: number): boolean | undefined {
+  if (depth > 64) return undefined;
+  const lifetime = p.kind === 'lifetime';
+  switch (te.kind) {
+    case 'path': {
+      if (te.qualified) return undefined;
+      if (!lifetime && !te.global && te.segments[0]?.name === p.name) return true;
+      let unsure = false;
+      for (const seg of te.segments) {
+        for (const a of seg.args) {
+          const r =
+            a.kind === 'lifetime' ? lifetime && a.name === p.name : a.kind === 'type' || a.kind === 'binding' ? uses(a.ty, p, depth + 1) : undefined; // a const argument's expression is not walked
+          if (r) return true;
+          if (r === undefined) unsure = true;
+        }
+      }
+      return unsure ? undefined : false;
+    }
+    case 'ref':
+      if (lifetime && te.lifetime === p.name) return true;
+      return uses(te.inner, p, depth + 1);
+    case 'ptr':
+      return uses(te.inner, p, depth + 1);
+    case 'array': // a length may not name a type or lifetime parameter on stable (E0401/generic_const_exprs)
+    case 'slice':
+      return uses(te.elem, p, depth + 1);
+    case 'tuple': {
+      let unsure = false;
+      for (const x of te.elems) {
+        const r = uses(x, p, depth + 1);
+        if (r) return true;
+        if (r === undefined) unsure = true;
+      }
+      return unsure ? undefined : false;
+    }
+    case 'never':
+      return false;
+    default:
+      // fn pointers, trait objects (`dyn Tr + 'a`), macros, unreadable text, `impl`, `_`
+      return undefined;
+  }
+}
