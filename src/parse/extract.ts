@@ -262,7 +262,8 @@ function visitChild(
   const t = types[cur.nodeTypeId] ?? 'ERROR';
   switch (t) {
     case 'attribute_item':
-      raw.push(0, cur.startIndex, cur.endIndex);
+      // 2: an attribute with a syntax error in it (`#[repr(C]`): the item it is on is half-typed.
+      raw.push(ctx.treeHasError && cur.currentNode.hasError ? 2 : 0, cur.startIndex, cur.endIndex);
       return true;
     case 'line_comment':
     case 'block_comment': {
@@ -302,6 +303,9 @@ function visitChild(
         item = simpleItem(t, node, p, ctx);
         if (ctx.stats) ctx.stats.tree++;
         if (ctx.treeHasError && node.hasError) scanProblems(node, ctx, 0);
+      }
+      if (item && p.broken !== undefined && (item.kind === 'struct' || item.kind === 'union' || item.kind === 'enum' || item.kind === 'alias') && !item.syntaxError) {
+        item = { ...item, syntaxError: `in the attribute \`${shortText(p.broken, 0, p.broken.length).replace(/\s+/g, ' ')}\`` };
       }
       if (item) out.push(item);
       // `const _: () = { items };` (a common macro idiom): its items live in a block scope. So
@@ -402,8 +406,11 @@ function materialize(text: string, raw: readonly number[]): Pending {
   for (let i = 0; i < raw.length; i += 3) {
     const start = raw[i + 1]!;
     const end = raw[i + 2]!;
-    if (raw[i] === 0) addAttrText(p, text.slice(start, end), start, end);
-    else addCommentText(p, text.slice(start, end), start);
+    if (raw[i] === 1) addCommentText(p, text.slice(start, end), start);
+    else {
+      addAttrText(p, text.slice(start, end), start, end);
+      if (raw[i] === 2) p.broken ??= text.slice(start, end);
+    }
   }
   return p;
 }

@@ -27,10 +27,12 @@ export interface Pending {
   cfg: readonly CfgPredicate[];
   repr: MutableRepr | undefined;
   pathAttr: string | undefined;
+  /** An attribute among them that does not parse (`#[repr(C]`), as written. */
+  broken: string | undefined;
 }
 
 export function newPending(): Pending {
-  return { start: -1, attrs: EMPTY, cfg: EMPTY, repr: undefined, pathAttr: undefined };
+  return { start: -1, attrs: EMPTY, cfg: EMPTY, repr: undefined, pathAttr: undefined, broken: undefined };
 }
 
 const segmentCache = new Map<string, readonly PathSegment[]>();

@@ -33,6 +33,10 @@ const CASES: readonly (readonly [line: string, type: string, what: RegExp])[] = 
   ['pub struct K { pub a: u8, pub b: Option<Box<u32>, pub c: u64 }', 'K', /unexpected `c`/],
   ['pub struct L { pub a: u8, pub b: Vec<u8>> }', 'L', /unexpected `>`/],
   ['pub type Al = Option<u8;', 'Al', /missing `>`/],
+  // An attribute that does not parse: `#[repr(C, packed]` was read as packed (5 bytes).
+  ['#[repr(C, packed] pub struct Q { pub a: u8, pub b: u32 }', 'Q', /in the attribute `#\[repr\(C, packed\]`/],
+  ['#[repr(u8] pub enum Q2 { A, B }', 'Q2', /in the attribute `#\[repr\(u8\]`/],
+  ['#[derive(Debug, Clone] pub struct Q3 { pub a: u8 }', 'Q3', /in the attribute/],
 ];
 
 describe('half-typed code: a definition with a syntax error is not laid out (rustc refuses it)', function () {
