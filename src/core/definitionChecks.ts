@@ -49,7 +49,7 @@ export function definitionError(item: TypeItem, active: (cfg: readonly CfgPredic
  * makes every parameter it may name unsure: not reported. Const parameters may go unused.
  */
 function unusedParam(generics: Generics, fields: readonly FieldDef[]): Extract<GenericParam, { kind: 'type' | 'lifetime' }> | undefined {
-  if (generics.params.some((q) => q.kind === 'type' && q.projectionBounds)) return undefined;
+  if (generics.opaqueBounds || generics.params.some((q) => q.kind === 'type' && q.projectionBounds)) return undefined;
   for (const p of generics.params) {
     if (p.kind === 'const') continue;
     let surelyUnused = true;

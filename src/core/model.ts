@@ -255,6 +255,12 @@ export interface Generics {
    * arguments (`bounds`). Lifetime predicates and `for<'a>` ones are not kept.
    */
   readonly predicates?: readonly WherePredicate[];
+  /**
+   * A bound the model does not keep is written (`F: FnOnce() -> O`, `for<'a> Fn(&'a T)`, a
+   * predicate on a higher-ranked type): it may constrain a parameter no field uses (rustc's
+   * E0392 is then not given; src/core/definitionChecks.ts).
+   */
+  readonly opaqueBounds?: true;
 }
 
 export interface WherePredicate {

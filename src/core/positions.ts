@@ -242,6 +242,7 @@ function variantSh(v: VariantDef, d: number, ld: number): VariantDef {
 function genericsSh(g: Generics, d: number): Generics {
   if (!g.predicates && !g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && (p.default !== undefined || p.bounds !== undefined)))) return g;
   return {
+    ...(g.opaqueBounds ? { opaqueBounds: true as const } : {}),
     ...(g.predicates ? { predicates: g.predicates.map((w) => ({ ...w, ty: tySh(w.ty, d), ...(w.bounds ? { bounds: w.bounds.map((b) => tySh(b, d)) } : {}) })) } : {}),
     params: g.params.map((p): GenericParam => {
       if (p.kind === 'type') {

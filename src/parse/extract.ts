@@ -1402,6 +1402,7 @@ function flattenUse(n: Node, prefix: readonly string[], global: boolean, ctx: Ct
 function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx): Generics {
   if (!tparams && !where) return NO_GENERICS;
   const params: GenericParam[] = [];
+  let opaque = false;
   if (tparams) {
     for (const k of tparams.children) {
       switch (k.type) {
@@ -1423,6 +1424,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             else if (afterEq) def ??= q;
             else if (t === 'type_identifier') name ??= ident(slice(ctx, q));
             else if (t === 'trait_bounds') {
+              if (hasOpaqueBound(q)) opaque = true;
               if (hasMaybeSized(q, ctx)) maybeUnsized = true;
               bounds = argBounds(q, ctx, bounds);
               traits = plainBounds(q, ctx, traits);
@@ -1476,6 +1478,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         // `where Vec<T>: Clone`: a bound on another type (src/core/bounds.ts checks it once the
         // parameters have arguments).
         const bounds = pk.find((q) => q.type === 'trait_bounds');
+        if (left.type === 'higher_ranked_trait_bound' || (bounds && left.type !== 'lifetime' && hasOpaqueBound(bounds))) opaque = true;
         if (left.type === 'lifetime' || left.type === 'higher_ranked_trait_bound' || !bounds) continue;
         const withArgs = argBounds(bounds, ctx, undefined);
         const traits = plainBounds(bounds, ctx, undefined);
@@ -1494,6 +1497,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       const name = ident(slice(ctx, left));
       const bounds = pk.find((q) => q.type === 'trait_bounds');
       if (!bounds) continue;
+      if (hasOpaqueBound(bounds)) opaque = true;
       const i = params.findIndex((q) => q.kind === 'type' && q.name === name);
       const prev = params[i];
       if (!prev || prev.kind !== 'type') continue;
@@ -1502,7 +1506,16 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       params[i] = { ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}) };
     }
   }
-  return predicates ? { params, predicates } : { params };
+  return { params, ...(predicates ? { predicates } : {}), ...(opaque ? { opaqueBounds: true as const } : {}) };
+}
+
+/** The bound kinds the model keeps (the rest make Generics.opaqueBounds): trait paths, lifetimes, `?Sized`. */
+const KEPT_BOUNDS: ReadonlySet<string> = new Set(['type_identifier', 'scoped_type_identifier', 'generic_type', 'lifetime', 'removed_trait_bound', 'line_comment', 'block_comment']);
+
+/** Whether a `trait_bounds` node holds a bound the model does not keep (`FnOnce() -> O`, `for<'a> Fn(&'a T)`). */
+function hasOpaqueBound(bounds: Node): boolean {
+  for (const b of bounds.children) if (b.isNamed && !KEPT_BOUNDS.has(b.type)) return true;
+  return false;
 }
 
 /** `T::Out`, `<T as D>::Out` where `T` is one of the parameters: a projection bound (GenericParam.projectionBounds). */

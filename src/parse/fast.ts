@@ -576,6 +576,8 @@ export class FastParser {
           continue;
         }
         if (c === '<') this.boundArgs = true;
+        // `Fn(..) -> T` sugar: a bound the model does not keep (Generics.opaqueBounds).
+        if (c === '(' && depth === 0) this.opaqueBound = true;
         if (c === '(' || c === '[' || c === '<') depth++;
         else if (c === ')' || c === ']' || c === '>') {
           if (depth === 0) throw BAIL;
@@ -595,6 +597,7 @@ export class FastParser {
         endBound();
         return maybe;
       }
+      if (depth === 0 && boundStart && t.k === K.Ident && t.v === 'for') this.opaqueBound = true;
       if (depth === 0) {
         if (t.k === K.Ident && !KEYWORDS.has(t.v)) {
           name = identName(t.v);
@@ -608,6 +611,11 @@ export class FastParser {
 
   /** The plain trait bounds (no generic arguments) the last `skipBounds` passed, by last segment. */
   private boundNames: string[] = [];
+  /**
+   * A bound the model does not keep (`F: FnOnce() -> O`, `for<'a> Fn(&'a T)`) was passed since it
+   * was last reset: a type item then goes to the tree path, which marks Generics.opaqueBounds.
+   */
+  private opaqueBound = false;
 
   /** After `?`: a path ending in `Sized` and then the end of the bound. */
   private maybeSizedPath(): boolean {
@@ -1438,6 +1446,7 @@ export class FastParser {
 
   structItem(kind: 'struct' | 'union', outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): StructDef | UnionDef {
     const h = this.header(kind, 'ident');
+    this.opaqueBound = false;
     const g = this.generics();
     this.whereTraits = new Map();
     let unsized = this.whereClause();
@@ -1460,6 +1469,7 @@ export class FastParser {
       this.expectP(';');
     } else throw BAIL;
     this.expectEnd();
+    if (this.opaqueBound) throw BAIL;
     const base = this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf);
     const generics = this.withWhere(g, unsized);
     const repr = outer.repr ?? EMPTY_REPR;
@@ -1473,9 +1483,11 @@ export class FastParser {
 
   enumItem(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): EnumDef {
     const h = this.header('enum', 'ident');
+    this.opaqueBound = false;
     const g = this.generics();
     this.whereTraits = new Map();
     const unsized = this.whereClause();
+    if (this.opaqueBound) throw BAIL;
     const r = this.variants(lineOf);
     this.expectEnd();
     return {
@@ -1490,6 +1502,7 @@ export class FastParser {
 
   typeAlias(outer: Pending, itemStart: number, itemEnd: number, lineOf: LineOf): TypeAliasDef {
     const h = this.header('type', 'ident');
+    this.opaqueBound = false;
     const g = this.generics();
     this.whereTraits = new Map();
     if (this.atP(':') && !this.atPathSep()) {
@@ -1505,6 +1518,7 @@ export class FastParser {
     }
     this.expectP(';');
     this.expectEnd();
+    if (this.opaqueBound) throw BAIL;
     return {
       kind: 'alias',
       ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf),

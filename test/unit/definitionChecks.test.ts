@@ -37,6 +37,10 @@ const CASES: Readonly<Record<string, PackageCase>> = {
     lib: "pub struct D8<T> { pub f: fn(T) }\npub struct D9<'a> { pub f: Box<dyn Fn(&'a u8)> }\npub struct D20<T>(pub [T; 0]);\npub struct D21<'a>(pub [&'a u8; 0]);\npub struct D10<T: Iterator<Item = U>, U> { pub t: T }\npub struct D13<'a> { pub p: std::marker::PhantomData<&'a ()> }\npub struct D14<'a> { pub s: &'a str, pub t: &'a str }\npub struct W { pub a: D8<u8>, pub b: D9<'static>, pub c: D20<u64>, pub d: D21<'static>, pub e: D10<std::vec::IntoIter<u8>, u8>, pub f: D13<'static>, pub g: D14<'static> }\npub enum E { A { x: u8, y: u8 }, B { x: u16, y: u16 } }\npub struct F { pub x: u8, pub y: u8 }\n",
     numbers: ['W', 'D21', 'E', 'F'],
   },
+  "a type parameter constrained by a function bound's output (`F: FnOnce() -> O`, tokio-util's CallOnDrop; `F: for<'c> Fn(&'c u8) -> V` in a where clause, slog's FnValue): numbers": {
+    lib: "pub struct CallOnDrop<O, F: FnOnce() -> O> { pub f: std::mem::ManuallyDrop<F> }\npub struct FnValue<V, F>(pub F) where F: 'static + for<'c> Fn(&'c u8) -> V;\npub struct W1(pub CallOnDrop<u8, fn() -> u8>, pub FnValue<u16, fn(&u8) -> u16>, pub u8);\n",
+    numbers: ['W1'],
+  },
 };
 
 describe('definition errors rustc finds in the definition alone (E0124, E0428, E0392, E0261), against rustc', function () {
