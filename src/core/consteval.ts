@@ -152,9 +152,13 @@ export class ConstEval {
    * another type (an integer literal, an integer-typed expression or constant: E0308), else an
    * Abstain (not read here).
    */
-  tryNonIntArg(e: ConstExpr, s: TyScope, want: 'bool' | 'char'): bigint | Error {
+  tryNonIntArg(e: ConstExpr, s: TyScope, want: 'bool' | 'char', depth = 0): bigint | Error {
     try {
       if (want === 'char' && e.kind === 'int' && e.text.startsWith("'")) return e.value;
+      if (want === 'char' && depth < MAX_CONST_DEPTH) {
+        const v = this.charArg(e, s, depth);
+        if (v !== undefined) return v;
+      }
       // The using definition's own const parameter (`struct W<const F: bool>(B<F>)`).
       const g = e.kind === 'path' && e.path.length === 1 ? s.generics.get(e.path[0]!) : undefined;
       if (g?.k === 'const') return g.ty ? new Reject('E0308', `mismatched types: expected \`${want}\`, found \`${intTyName(g.ty)}\``) : g.value;
@@ -170,6 +174,34 @@ export class ConstEval {
       if (err instanceof Abstain || err instanceof LayoutError) return err;
       throw err;
     }
+  }
+
+  /**
+   * A `char` argument written other than as a literal: `{ 97u8 as char }` (only a `u8` casts to a
+   * `char`: rustc's E0604 otherwise), a block around one, a `char` constant. Its code point, an
+   * error, or undefined when it is none of these.
+   */
+  private charArg(e: ConstExpr, s: TyScope, depth: number): bigint | Error | undefined {
+    while (e.kind === 'block' && e.lets.length === 0) e = e.value;
+    if (e.kind === 'int' && e.text.startsWith("'")) return e.value;
+    if (e.kind === 'cast' && e.ty.kind === 'path' && e.ty.segments.length === 1 && e.ty.segments[0]!.name === 'char' && !e.ty.global) {
+      const from = this.intTypeOf(e.expr, s);
+      if (typeof from === 'object' && intTyName(from) !== 'u8') return new Reject('E0604', `only \`u8\` can be cast as \`char\`, not \`${intTyName(from)}\``);
+      if (isCharLiteral(e.expr) && e.expr.kind === 'int') return e.expr.value;
+      return this.evalConst(e.expr, s, this.intNamed('u8')!);
+    }
+    if (e.kind !== 'path') return undefined;
+    const found = this.host.resolver.lookupConst(s.m, e.path, e.global === true);
+    if (!found || 'unknown' in found || found.item.kind !== 'const' || !found.item.value || !found.item.ty) return undefined;
+    const own = 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
+    if (own !== undefined) this.host.addRef(s.owner, own);
+    const ty = found.item.ty;
+    if (ty.kind !== 'path' || ty.segments.length !== 1 || ty.segments[0]!.name !== 'char') {
+      const named = ty.kind === 'path' ? ty.segments.map((x) => x.name).join('::') : undefined;
+      return named && (named in INT_NAMES || named === 'usize' || named === 'isize' || named === 'bool') ? new Reject('E0308', `mismatched types: expected \`char\`, found \`${named}\` (\`${e.text}\`)`) : undefined;
+    }
+    const v = this.tryNonIntArg(found.item.value, { m: found.m, generics: new Map(), owner: own, lints: [found.item.attrs] }, 'char', depth + 1);
+    return v instanceof Abstain ? undefined : v;
   }
 
   evalConst(e: ConstExpr, s: TyScope, ity: { size: number; signed: boolean }): bigint {

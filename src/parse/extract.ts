@@ -951,6 +951,17 @@ function withSyntaxError<T extends StructDef | UnionDef | EnumDef | TypeAliasDef
   return what ? { ...it, syntaxError: what } : it;
 }
 
+/**
+ * `A<>`: valid Rust (every parameter takes its default), which tree-sitter parses as
+ * `type_arguments` holding a MISSING type between `<` and `>`.
+ */
+function emptyArgs(n: Node): boolean {
+  if (n.namedChildCount !== 1) return false;
+  const only = n.namedChildren[0];
+  const close = n.lastChild;
+  return only !== null && only !== undefined && only.isMissing && n.childCount === 3 && close !== null && close.type === '>' && !close.isMissing;
+}
+
 /** What a MISSING named node stands for, in words. */
 const MISSING_WORDS: Readonly<Record<string, string>> = {
   type_identifier: 'a type',
@@ -967,12 +978,16 @@ const MISSING_WORDS: Readonly<Record<string, string>> = {
 function firstSyntaxError(n: Node, parentType: string, ctx: Ctx, depth: number): string | undefined {
   // A bare `dyn` (a type's name in 2015, E0224 from 2018 on) is read by typeExpr: not half-typed.
   if (n.isMissing && parentType === 'dynamic_type') return undefined;
+  if (parentType === 'type_arguments' && n.isMissing && n.isNamed) return undefined; // `A<>`: see emptyArgs (the parent is checked before)
   if (n.isMissing) return n.isNamed ? `${MISSING_WORDS[n.type] ?? 'something'} missing` : `missing \`${n.type}\``;
   if (n.type === 'ERROR') {
     const text = short(ctx, n).replace(/\s+/g, ' ');
     return text ? `unexpected \`${text}\`` : 'a syntax error';
   }
   if (depth > MAX_NESTING) return 'a syntax error';
+  if (n.type === 'type_arguments' && !emptyArgs(n)) {
+    for (const k of n.children) if (k.isMissing && k.isNamed) return 'a type missing';
+  }
   for (const k of n.children) {
     if (!k.hasError) continue;
     const found = firstSyntaxError(k, n.type, ctx, depth + 1);
@@ -1865,6 +1880,7 @@ const LITERALS: ReadonlySet<string> = new Set([
 ]);
 
 function genericArgs(n: Node, ctx: Ctx, depth: number): GenericArg[] {
+  if (emptyArgs(n)) return [];
   const out: GenericArg[] = [];
   let negate = false;
   for (const k of n.children) {

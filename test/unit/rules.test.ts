@@ -163,6 +163,27 @@ pub struct U23(pub A2<'static>, pub L<'static>, pub Option<std::borrow::Cow<'sta
     },
   },
   {
+    name: "`A<>` takes every default (tree-sitter reads a missing type in it); a `char` const argument written as a `u8` cast, a block, a `char` constant (one made by a cast too) is read; a `u8` constant or a `u32` cast is refused (E0308, E0604) (hunt G)",
+    source: `
+pub struct A<T = u8>(pub T);
+pub struct U1(pub A<>, pub u32);
+pub struct B<const N: usize = 3>(pub [u8; N]);
+pub struct U2(pub B<>);
+pub struct H<const C: char>;
+pub struct U4(pub H<{ 97u8 as char }>, pub u8);
+pub const CH: char = 'x';
+pub struct U5(pub H<CH>, pub u16);
+pub const C2: char = 98u8 as char;
+pub struct U6(pub H<C2>, pub u32);
+#[allow(unused_braces)]
+pub struct U7(pub H<{ 'z' }>);
+pub const N8: u8 = 3;
+pub struct U8(pub H<N8>);
+pub struct U9(pub H<{ 97u32 as char }>);
+`,
+    expect: { U1: '8/4', U2: '3/1', U4: '1/1', U5: '2/2', U6: '4/4', U7: '0/1', U8: 'E0308', U9: 'E0604' },
+  },
+  {
     name: "a lifetime a definition does not declare is E0261 (`&'a str` in `struct P` with no `<'a>`, in arguments, enums, aliases); `'static` and `for<'x>` binders in function pointers and trait objects need no declaration",
     source: `
 pub struct P1 { pub a: u8, pub s: &'a str }
