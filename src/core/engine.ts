@@ -2693,7 +2693,7 @@ function crateFeatures(crate: CrateScope): ReadonlySet<string> {
 
 /** Why a definition with a syntax error in it (half-typed code) is not laid out. */
 function syntaxErrorReason(name: string, what: string): string {
-  return `the definition of \`${name}\` does not parse (${what}): it is not laid out until it does`;
+  return `the definition of \`${name}\` does not parse (${what})`;
 }
 
 /** The lifetimes a definition declares, with `'static` (and `'_`, which elidedIn judges). */
