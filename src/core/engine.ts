@@ -3,6 +3,7 @@
  * need evaluated (./consteval.ts), and computes rustc's layout of any type for one target. Abstains (with a
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
+import { FN_BODY_MODULE } from './model';
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
@@ -1993,7 +1994,8 @@ export class Engine {
     // The module also imports the item's name in its namespace (E0255): rustc refuses the crate.
     const named = this.resolver.lookupIn(m, item.name);
     if (named?.k === 'error') throw new Reject(named.code, named.message);
-    if (m.definedTwice.has(item.name)) throw new Reject('E0428', `the name \`${item.name}\` is defined multiple times in its module`);
+    // (Not in a function body's module: it gathers the items of every block inside the body.)
+    if (m.definedTwice.has(item.name) && !m.path[m.path.length - 1]?.startsWith(FN_BODY_MODULE)) throw new Reject('E0428', `the name \`${item.name}\` is defined multiple times in its module`);
     const bad = this.definitionError(item, crate);
     if (bad) throw new Reject(bad.code, bad.message);
     const lifetime = this.missingLifetime(item, m);
