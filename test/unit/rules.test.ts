@@ -253,7 +253,6 @@ pub struct U48(pub Z<false>);
       U30: 'E0308', U31: 'E0308', U32: '1/1', U33: '1/1', U35: '1/1', U36: 'E0308', U37: 'E0308', U38: '1/1', U39: '2/1', U40: '1/1',
       U41: '1/1', U42: 'E0308', U43: 'E0308', U44: '2/1', U45: '4/2', U46: '8/4', U47: 'E0308', U48: 'E0308',
     },
-    abstain: ['U33'],
   },
   {
     name: "a `char` const parameter takes a char literal (`H<'x'>`, `H<'é'>`, `H<{ 'a' }>`); an integer or a byte literal is E0308, as a char literal is for a `bool` parameter",
