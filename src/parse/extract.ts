@@ -981,6 +981,8 @@ function firstSyntaxError(n: Node, parentType: string, ctx: Ctx, depth: number):
   if (parentType === 'type_arguments' && n.isMissing && n.isNamed) return undefined; // `A<>`: see emptyArgs (the parent is checked before)
   if (n.isMissing) return n.isNamed ? `${MISSING_WORDS[n.type] ?? 'something'} missing` : `missing \`${n.type}\``;
   if (n.type === 'ERROR') {
+    // `Foo<-1>` (valid Rust, not tree-sitter-rust): read by genericArgs.
+    if (parentType === 'type_arguments' && slice(ctx, n).trim() === '-') return undefined;
     const text = short(ctx, n).replace(/\s+/g, ' ');
     return text ? `unexpected \`${text}\`` : 'a syntax error';
   }

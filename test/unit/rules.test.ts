@@ -163,7 +163,7 @@ pub struct U23(pub A2<'static>, pub L<'static>, pub Option<std::borrow::Cow<'sta
     },
   },
   {
-    name: "`A<>` takes every default (tree-sitter reads a missing type in it); a `char` const argument written as a `u8` cast, a block, a `char` constant (one made by a cast too) is read; a `u8` constant or a `u32` cast is refused (E0308, E0604) (hunt G)",
+    name: "`A<>` takes every default and `I<-1>` is a negative argument (tree-sitter reads a missing type, an ERROR `-`: not half-typed); a `char` const argument written as a `u8` cast, a block, a `char` constant (one made by a cast too) is read; a `u8` constant or a `u32` cast is refused (E0308, E0604) (hunt G)",
     source: `
 pub struct A<T = u8>(pub T);
 pub struct U1(pub A<>, pub u32);
@@ -180,8 +180,11 @@ pub struct U7(pub H<{ 'z' }>);
 pub const N8: u8 = 3;
 pub struct U8(pub H<N8>);
 pub struct U9(pub H<{ 97u32 as char }>);
+pub struct I<const N: i32>(pub u8);
+pub struct U10(pub I<-1>, pub u8);
+pub struct U11(pub B<-1>);
 `,
-    expect: { U1: '8/4', U2: '3/1', U4: '1/1', U5: '2/2', U6: '4/4', U7: '0/1', U8: 'E0308', U9: 'E0604' },
+    expect: { U1: '8/4', U2: '3/1', U4: '1/1', U5: '2/2', U6: '4/4', U7: '0/1', U8: 'E0308', U9: 'E0604', U10: '2/1', U11: 'E0600' },
   },
   {
     name: "a lifetime a definition does not declare is E0261 (`&'a str` in `struct P` with no `<'a>`, in arguments, enums, aliases); `'static` and `for<'x>` binders in function pointers and trait objects need no declaration",
