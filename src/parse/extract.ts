@@ -1424,8 +1424,9 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
     for (const k of tparams.children) {
       switch (k.type) {
         case 'lifetime_parameter': {
-          const m = /^'[A-Za-z_][A-Za-z0-9_]*/.exec(slice(ctx, k));
-          if (m) params.push({ kind: 'lifetime', name: m[0] });
+          // A raw lifetime (`'r#a`) is the lifetime `'a`.
+          const m = /^'(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/.exec(slice(ctx, k));
+          if (m) params.push({ kind: 'lifetime', name: `'${m[1]}` });
           break;
         }
         case 'type_parameter': {
@@ -1691,7 +1692,7 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
         return { kind: 'ptr', mutable, inner: innerTy, span: span(n) };
       }
       const lifetime = kids.find((k) => k.type === 'lifetime');
-      const name = lifetime ? slice(ctx, lifetime).replace(/\s+/g, '') : "'_";
+      const name = lifetime ? slice(ctx, lifetime).replace(/\s+/g, '').replace(/^'r#/, "'") : "'_";
       const elided = name === "'_";
       return { kind: 'ref', mutable, inner: innerTy, span: span(n), ...(elided ? { elided: true as const } : name !== "'static" ? { lifetime: name } : {}) };
     }
@@ -1896,7 +1897,7 @@ function genericArgs(n: Node, ctx: Ctx, depth: number): GenericArg[] {
       case 'trait_bounds': // `Foo<T: Bound>` associated constraint
         continue;
       case 'lifetime':
-        out.push({ kind: 'lifetime', name: slice(ctx, k) });
+        out.push({ kind: 'lifetime', name: slice(ctx, k).replace(/^'r#/, "'") });
         continue;
       case 'type_binding': {
         const kids = k.children;

@@ -460,7 +460,7 @@ export class FastParser {
       }
       if (t.k === K.Lifetime) {
         this.next();
-        params.push({ kind: 'lifetime', name: t.v });
+        params.push({ kind: 'lifetime', name: t.v.replace(/^'r#/, "'") });
         if (this.atP(':') && !this.atPathSep()) {
           this.next();
           this.skipBounds();
@@ -814,7 +814,7 @@ export class FastParser {
         case '&': {
           this.next();
           let name = "'_";
-          if (this.peek().k === K.Lifetime) name = this.next().v;
+          if (this.peek().k === K.Lifetime) name = this.next().v.replace(/^'r#/, "'");
           const elided = name === "'_";
           let mutable = false;
           if (this.atIdent('mut')) {
@@ -1105,7 +1105,7 @@ export class FastParser {
       }
       if (t.k === K.Lifetime) {
         this.next();
-        args.push({ kind: 'lifetime', name: t.v });
+        args.push({ kind: 'lifetime', name: t.v.replace(/^'r#/, "'") });
       } else if (this.isP(t, '{')) {
         args.push({ kind: 'const', value: this.blockExpr(depth + 1) });
       } else if (t.k === K.Int || t.k === K.Char || (t.k === K.Ident && (t.v === 'true' || t.v === 'false'))) {

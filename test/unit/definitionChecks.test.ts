@@ -41,6 +41,10 @@ const CASES: Readonly<Record<string, PackageCase>> = {
     lib: "pub struct CallOnDrop<O, F: FnOnce() -> O> { pub f: std::mem::ManuallyDrop<F> }\npub struct FnValue<V, F>(pub F) where F: 'static + for<'c> Fn(&'c u8) -> V;\npub struct W1(pub CallOnDrop<u8, fn() -> u8>, pub FnValue<u16, fn(&u8) -> u16>, pub u8);\n",
     numbers: ['W1'],
   },
+  "a raw lifetime (`'r#a`) is the lifetime `'a`: declared and used either way, numbers": {
+    lib: "pub struct K8<'r#a> { pub x: &'r#a u8, pub y: &'a u16 }\npub struct K9<'a> { pub x: std::borrow::Cow<'r#a, str> }\npub struct W(pub K8<'static>, pub K9<'static>);\n",
+    numbers: ['W'],
+  },
 };
 
 describe('definition errors rustc finds in the definition alone (E0124, E0428, E0392, E0261), against rustc', function () {
