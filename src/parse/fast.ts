@@ -53,6 +53,7 @@ import {
   useEntry,
   visNormalize,
   withUnsized,
+  NOT_FIELD_NAMES,
   type Pending,
 } from './syntax';
 
@@ -717,7 +718,7 @@ export class FastParser {
     const { items, body } = this.delimited('{', '}', (p): FieldDef => {
       const v = this.vis();
       const name = this.expectIdent();
-      if (name.v === 'unsafe' || name.v === '_') throw BAIL;
+      if (NOT_FIELD_NAMES.has(name.v)) throw BAIL; // the tree path marks the item
       this.expectP(':');
       const ty = this.type(0);
       const start = p.start >= 0 ? p.start : v ? v.start : name.start;

@@ -33,6 +33,11 @@ const CASES: readonly (readonly [line: string, type: string, what: RegExp])[] = 
   ['pub struct K { pub a: u8, pub b: Option<Box<u32>, pub c: u64 }', 'K', /unexpected `c`/],
   ['pub struct L { pub a: u8, pub b: Vec<u8>> }', 'L', /unexpected `>`/],
   ['pub type Al = Option<u8;', 'Al', /missing `>`/],
+  // A keyword where a field's name goes: tree-sitter reads a name, rustc does not parse it.
+  ['pub struct KS { pub self: u8, pub b: u16 }', 'KS', /`self` cannot name a field/],
+  ['pub struct KT { pub a: u8, pub type: u32 }', 'KT', /`type` cannot name a field/],
+  ['pub struct KU { pub _: u64 }', 'KU', /`_` cannot name a field/],
+  ['pub enum KE { A { match: u8 }, B }', 'KE', /`match` cannot name a field/],
 ];
 
 describe('half-typed code: a definition with a syntax error is not laid out (rustc refuses it)', function () {
