@@ -14,7 +14,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, definitionError } from './definitionChecks';
-import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdTraitOf, unmetBound, writtenPath, type BoundHost } from './bounds';
+import { all, bindParams, deriveProblem, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -56,7 +56,12 @@ export type Ty =
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
-  | { readonly k: 'unknown'; readonly reason: string }
+  /**
+   * `refused`: rustc surely refuses the written type (a name found nowhere, a std type written
+   * without its arguments), though the model cannot name the error: a path holding it as an
+   * argument is unknown too, even where its layout does not look at the argument (`Vec<Foo>`).
+   */
+  | { readonly k: 'unknown'; readonly reason: string; readonly refused?: true }
   | { readonly k: 'error'; readonly code: string; readonly message: string };
 
 export interface TyScope {
@@ -518,10 +523,16 @@ export class Engine {
 
   private tyOfInner(e: TypeExpr, s: TyScope): Ty {
     switch (e.kind) {
-      case 'ref':
-        return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: true, kind: e.mutable ? '&mut' : '&' };
-      case 'ptr':
-        return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: false, kind: e.mutable ? '*mut' : '*const' };
+      // A pointee or slice element rustc refuses refuses the pointer, whose layout may not look at
+      // it (`&'a [Strng]` is a wide pointer whatever `Strng` is).
+      case 'ref': {
+        const pointee = this.tyOf(e.inner, s);
+        return refusedIn(pointee) ?? { k: 'ptr', pointee, nonNull: true, kind: e.mutable ? '&mut' : '&' };
+      }
+      case 'ptr': {
+        const pointee = this.tyOf(e.inner, s);
+        return refusedIn(pointee) ?? { k: 'ptr', pointee, nonNull: false, kind: e.mutable ? '*mut' : '*const' };
+      }
       case 'array': {
         const elem = this.tyOf(e.elem, s);
         const op = this.genericConstOperation(e.len, s);
@@ -530,8 +541,10 @@ export class Engine {
         if (len instanceof Error) return errTy(len);
         return { k: 'array', elem, len };
       }
-      case 'slice':
-        return { k: 'slice', elem: this.tyOf(e.elem, s) };
+      case 'slice': {
+        const elem = this.tyOf(e.elem, s);
+        return refusedIn(elem) ?? { k: 'slice', elem };
+      }
       case 'tuple':
         return { k: 'tuple', elems: e.elems.map((x) => this.tyOf(x, s)) };
       case 'fnptr':
@@ -1110,7 +1123,7 @@ export class Engine {
       return { k: 'unknown', reason: `unknown type \`${text}\` (maybe made by the unexpanded macro call \`${first!.name}!\`${why})` };
     }
     if (m.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\` (not found; may come from a glob import of an external crate)` };
-    return { k: 'unknown', reason: `unknown type \`${text}\`` };
+    return { k: 'unknown', reason: `unknown type \`${text}\``, refused: true };
   }
 
   /** Whether a `use` path that did not resolve stops at a module still being read (the editor reads crates off the main thread). */
@@ -1158,6 +1171,10 @@ export class Engine {
           if (item.syntaxError) return { k: 'unknown', reason: syntaxErrorReason(item.name, item.syntaxError) };
           if (!item.ty) return { k: 'unknown', reason: `type alias \`${item.name}\` has no type` };
           if (!b.m.crate.isStd) {
+            if (b.m.definedTwice.has(item.name)) return { k: 'error', code: 'E0428', message: `the name \`${item.name}\` is defined multiple times in its module` };
+            // A type alias takes neither a derive nor a repr.
+            if (item.attrs.some((a) => a.name === 'derive')) return { k: 'error', code: 'E0774', message: `\`derive\` may only be applied to \`struct\`s, \`enum\`s and \`union\`s (the type alias \`${item.name}\`)` };
+            if (item.attrs.some((a) => a.name === 'repr')) return { k: 'error', code: 'E0517', message: `\`repr\` should be applied to a struct, enum, or union (the type alias \`${item.name}\`)` };
             // `type A = &u8;`: no lifetime elision in an alias either (E0106).
             const undeclared = undeclaredLifetimeIn(item.ty, declaredLifetimes(item.generics.params), 0);
             if (undeclared) return { k: 'error', code: 'E0261', message: `use of undeclared lifetime name \`${undeclared}\` in the type alias \`${item.name}\`` };
@@ -1280,10 +1297,15 @@ export class Engine {
       const a = written[i];
       let v: GArg;
       if (p.kind === 'type') {
-        if (a?.kind === 'type') v = { k: 'ty', ty: this.tyOf(a.ty, s) };
-        else if (a) return { k: 'error', code: 'E0747', message: `expected a type argument for \`${p.name}\`` };
+        if (a?.kind === 'type') {
+          const ty = this.tyOf(a.ty, s);
+          // An argument rustc refuses (`Vec<Strng>`, `PhantomData<Vec<u8, u8, u8>>`, `Vec<Box<Tr>>`)
+          // refuses the path, also where the layout never looks at the argument.
+          if (ty.k === 'error' || (ty.k === 'unknown' && ty.refused)) return ty;
+          v = { k: 'ty', ty };
+        } else if (a) return { k: 'error', code: 'E0747', message: `expected a type argument for \`${p.name}\`` };
         else if (p.default) v = { k: 'ty', ty: this.tyOf(p.default, { ...defScope, generics: bound }) };
-        else return { k: 'unknown', reason: `\`${text}\` needs type arguments` };
+        else return { k: 'unknown', reason: `\`${text}\` needs type arguments`, refused: true };
       } else if (p.kind === 'const') {
         // In the parameter's type (`const N: usize`): `S<{ !0 >> 62 }>` is 3, not a negative
         // number; `S<3u8>` is E0308. A `bool` or `char` parameter's argument is read as before.
@@ -1998,6 +2020,94 @@ export class Engine {
     if (bad) throw new Reject(bad.code, bad.message);
     const lifetime = this.missingLifetime(item, m);
     if (lifetime) throw new Reject(lifetime.code, lifetime.message);
+    const derived = this.deriveError(item, m);
+    if (derived) throw new Reject(derived.code, derived.message);
+    const generics = this.genericsError(item, m);
+    if (generics?.k === 'error') throw new Reject(generics.code, generics.message);
+    if (generics?.k === 'unknown') throw new Abstain(generics.reason);
+  }
+
+  private readonly genericsErrors = new WeakMap<object, Ty | null>();
+
+  /**
+   * What rustc refuses in a definition's generics whatever its arguments: a parameter with a
+   * default before one without ("generic parameters with a default must be trailing"), a default
+   * or a `where` predicate's type naming a type found nowhere (`Id<T = Foo>`, `struct S where T:
+   * Copy` without a `T`) or otherwise refused, an unsized default for a Sized parameter (E0277).
+   * An error or a refused unknown (Ty), memoized per item.
+   */
+  private genericsError(item: TypeItem, m: ModuleScope): Ty | undefined {
+    const memo = this.genericsErrors.get(item);
+    if (memo !== undefined) return memo ?? undefined;
+    let found: Ty | undefined;
+    const params = item.generics.params;
+    const defaulted = params.findIndex((p) => p.kind !== 'lifetime' && p.default !== undefined);
+    if (defaulted >= 0 && params.slice(defaulted).some((p) => p.kind !== 'lifetime' && p.default === undefined)) {
+      found = { k: 'error', code: 'default_not_trailing', message: `generic parameters with a default must be trailing (in \`${item.name}\`)` };
+    }
+    if (!found) {
+      const identity: GArg[] = params
+        .filter((p) => p.kind !== 'lifetime')
+        .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+      const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
+      const written: { te: TypeExpr; sized: boolean }[] = [
+        ...params.flatMap((p) => (p.kind === 'type' && p.default ? [{ te: p.default, sized: !maybeUnsizedParam(p) }] : [])),
+        ...(item.generics.predicates ?? []).map((q) => ({ te: q.ty, sized: false })),
+      ];
+      for (const { te, sized } of written) {
+        let ty: Ty;
+        try {
+          ty = this.tyOf(te, scope);
+        } catch (e) {
+          if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+          continue;
+        }
+        found = refusedIn(ty);
+        if (!found && sized && ty.k !== 'param') {
+          let isSized: boolean | 'maybe' = 'maybe';
+          try {
+            isSized = this.sizedness(ty, 0, false);
+          } catch {
+            // not known
+          }
+          if (isSized === false) found = { k: 'error', code: 'E0277', message: `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time (a default of \`${item.name}\`'s Sized parameter)` };
+        }
+        if (found) break;
+      }
+    }
+    this.genericsErrors.set(item, found ?? null);
+    return found;
+  }
+
+  private readonly deriveErrors = new WeakMap<object, DeriveProblem | null>();
+
+  /** An error rustc gives the item's std derives (bounds.ts deriveProblem), memoized per item. */
+  private deriveError(item: TypeItem, m: ModuleScope): DeriveProblem | undefined {
+    const memo = this.deriveErrors.get(item);
+    if (memo !== undefined) return memo ?? undefined;
+    let found: DeriveProblem | undefined;
+    if (stdDerives(item, m).length) {
+      const identity: GArg[] = item.generics.params
+        .filter((p) => p.kind !== 'lifetime')
+        .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+      const self: Ty = { k: 'adt', def: { item, m }, args: identity };
+      const scope = this.adtScope(self);
+      const active = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)) : [];
+      const written = item.kind === 'enum' ? active.flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+      const fields: Ty[] = [];
+      for (const f of written) {
+        if (!m.crate.active(f.cfg)) continue;
+        try {
+          fields.push(this.tyOf(f.ty, scope));
+        } catch (e) {
+          if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+        }
+      }
+      const variants = active.map((v) => ({ name: v.name, unit: v.shape === 'unit', isDefault: v.attrs.some((a) => a.name === 'default') }));
+      found = deriveProblem(item, m, this.boundHost, self, fields, variants);
+    }
+    this.deriveErrors.set(item, found ?? null);
+    return found;
   }
 
   private computeAdt(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
@@ -2550,6 +2660,11 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
+}
+
+/** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
+function refusedIn(ty: Ty): Ty | undefined {
+  return ty.k === 'error' || (ty.k === 'unknown' && ty.refused) ? ty : undefined;
 }
 
 function errTy(e: Error): Ty {
