@@ -15,6 +15,7 @@ import { type CfgPredicate, type GenericParam, type Generics, type ImplDef, IMPL
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems } from './stdPublic';
+import { expansionOf } from './expansion';
 
 /** true, false, or 'unknown' when this cannot tell. */
 export type Verdict = boolean | 'unknown';
@@ -992,7 +993,7 @@ const NOT_BY_ARGS: Partial<Record<StdTrait, ReadonlySet<string>>> = {
 };
 
 /** Where a std type's allocator parameter is (the rules above are for std's `Global`). */
-const ALLOCATOR_PARAM: Readonly<Record<string, number>> = {
+export const ALLOCATOR_PARAM: Readonly<Record<string, number>> = {
   'vec::Vec': 1, 'boxed::Box': 1, 'rc::Rc': 1, 'sync::Arc': 1, 'collections::vec_deque::VecDeque': 1, 'collections::linked_list::LinkedList': 1,
   'collections::btree_set::BTreeSet': 1, 'collections::binary_heap::BinaryHeap': 1, 'collections::btree_map::BTreeMap': 2, 'collections::hash_set::HashSet': 2,
   'collections::hash_map::HashMap': 3,
@@ -1244,6 +1245,9 @@ export interface DeriveProblem {
  * arguments, `fields` its active fields' types so written; only certain answers count.
  */
 export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, self: Ty, fields: readonly Ty[] | undefined, variants: readonly { readonly name: string; readonly unit: boolean; readonly isDefault: boolean }[]): DeriveProblem | undefined {
+  // A macro's items: their impls may be made by the macro without being modelled (the built-in
+  // `bitflags!` makes the types only), so a missing impl is not certain.
+  if (expansionOf(item)) return undefined;
   const twice: StdTrait[] = [];
   const derives = stdDerives(item, m, twice);
   if (!derives.length) return undefined;
@@ -1288,7 +1292,7 @@ export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, s
     }
     if (item.kind === 'union' && trait === 'Clone') continue; // a union's Clone copies it
     for (const f of fields ?? []) {
-      if (findInTy(f, (x) => (x.k === 'unknown' || x.k === 'error' ? true : undefined))) continue;
+      if (findInTy(f, (x) => (x.k === 'unknown' || x.k === 'error' || (x.k === 'adt' && !x.def.m.crate.isStd && expansionOf(x.def.item)) ? true : undefined))) continue;
       if (implementsStd(f, trait, undefined, inImpl) !== false) continue;
       const code = trait === 'Copy' ? 'E0204' : 'E0277';
       return { code, message: `\`#[derive(${trait})]\` on \`${item.name}\`: its field of type \`${host.text(f)}\` does not implement \`${trait}\`` };

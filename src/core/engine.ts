@@ -14,7 +14,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, definitionError } from './definitionChecks';
-import { all, bindParams, deriveProblem, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
+import { ALLOCATOR_PARAM, all, bindParams, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -1123,7 +1123,10 @@ export class Engine {
       return { k: 'unknown', reason: `unknown type \`${text}\` (maybe made by the unexpanded macro call \`${first!.name}!\`${why})` };
     }
     if (m.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\` (not found; may come from a glob import of an external crate)` };
-    return { k: 'unknown', reason: `unknown type \`${text}\``, refused: true };
+    // Certain only when no `use` names it (one whose path could not be followed may hold it:
+    // a re-export behind a cfg or a glob) and the path's head is found nowhere either.
+    const imported = m.uses.some((u) => (u.alias ?? u.path[u.path.length - 1]) === first);
+    return imported || segs.length > 1 || global ? { k: 'unknown', reason: `unknown type \`${text}\`` } : { k: 'unknown', reason: `unknown type \`${text}\``, refused: true };
   }
 
   /** Whether a `use` path that did not resolve stops at a module still being read (the editor reads crates off the main thread). */
@@ -1163,6 +1166,11 @@ export class Engine {
           const feature = UNSTABLE_STD[path];
           if (feature !== undefined && !crateFeatures(s.m.crate).has(feature)) {
             return { k: 'error', code: 'E0658', message: `use of unstable library feature \`${feature}\` (\`std::${path}\`; the crate root needs \`#![feature(${feature})]\`, on nightly)` };
+          }
+          // An allocator argument (`Vec<u8, A>`, `Box<T, A>`) is unstable, whatever is written there.
+          const alloc = ALLOCATOR_PARAM[path];
+          if (alloc !== undefined && args.filter((a) => a.kind === 'type' || a.kind === 'const').length > alloc && !crateFeatures(s.m.crate).has('allocator_api')) {
+            return { k: 'error', code: 'E0658', message: `use of unstable library feature \`allocator_api\` (the allocator argument of \`std::${path}\`; the crate root needs \`#![feature(allocator_api)]\`, on nightly)` };
           }
         }
         const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
@@ -2000,6 +2008,7 @@ export class Engine {
   checkDefinition(item: TypeItem, m: ModuleScope): void {
     if (item.syntaxError) throw new Abstain(syntaxErrorReason(item.name, item.syntaxError));
     const crate = m.crate;
+    if (item.editionKeyword && crate.input.edition !== '2015') throw new Abstain(syntaxErrorReason(item.name, `\`${item.editionKeyword}\` cannot name a field (a keyword from the 2018 edition on)`));
     if (!crate.isStd) {
       const own = this.attributeMacro(item.attrs, m);
       if (own) throw new Abstain(`\`#[${own.name}]\` is an attribute macro (from the crate \`${own.from}\`), which may rewrite the type`);
@@ -2063,6 +2072,18 @@ export class Engine {
           continue;
         }
         found = refusedIn(ty);
+        // A predicate on a type without parameters that certainly does not hold (`where String: Copy`).
+        const q = (item.generics.predicates ?? []).find((x) => x.ty === te);
+        if (!found && q && !findInTy(ty, (x) => (x.k === 'param' || x.k === 'unknown' || x.k === 'error' ? true : undefined))) {
+          for (const t of q.traits ?? []) {
+            const std = stdTraitOf(t, m, this.resolver);
+            if (!std || std === 'From' || std === 'Into') continue;
+            if (implementsStd(ty, std, undefined, this.boundHost) === false) {
+              found = { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(ty)}: ${std}\` is not satisfied (a \`where\` predicate of \`${item.name}\`)` };
+              break;
+            }
+          }
+        }
         if (!found && sized && ty.k !== 'param') {
           let isSized: boolean | 'maybe' = 'maybe';
           try {
@@ -2073,6 +2094,24 @@ export class Engine {
           if (isSized === false) found = { k: 'error', code: 'E0277', message: `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time (a default of \`${item.name}\`'s Sized parameter)` };
         }
         if (found) break;
+      }
+    }
+    if (!found) {
+      // A `?Sized` parameter held by value where rustc needs `Sized`: a struct's field before the
+      // last, any field of an enum or a union, an array's element.
+      const unsized = new Set(params.flatMap((p) => (p.kind === 'type' && maybeUnsizedParam(p) ? [p.name] : [])));
+      const bare = (te: TypeExpr): string | undefined =>
+        te.kind === 'path' && !te.global && !te.qualified && te.segments.length === 1 && !te.segments[0]!.args.length && unsized.has(te.segments[0]!.name) ? te.segments[0]!.name : undefined;
+      const inArray = (te: TypeExpr, depth: number): string | undefined =>
+        depth > 64 ? undefined : te.kind === 'array' ? bare(te.elem) ?? inArray(te.elem, depth + 1) : te.kind === 'tuple' ? te.elems.map((x) => inArray(x, depth + 1)).find((x) => x) : undefined;
+      const lists = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)).map((v) => v.fields) : [(item as StructDef | UnionDef).fields];
+      for (const list of unsized.size ? lists : []) {
+        const fields = list.filter((f) => m.crate.active(f.cfg));
+        fields.forEach((f, i) => {
+          const tail = item.kind === 'struct' && i === fields.length - 1;
+          const name = (tail ? undefined : bare(f.ty)) ?? inArray(f.ty, 0);
+          if (name && !found) found = { k: 'error', code: 'E0277', message: `the size for values of type \`${name}\` cannot be known at compilation time (a \`?Sized\` parameter held by value in \`${item.name}\`'s field \`${f.name}\`)` };
+        });
       }
     }
     this.genericsErrors.set(item, found ?? null);

@@ -68,6 +68,19 @@ const CASES: Readonly<Record<string, PackageCase>> = {
     lib: "pub struct K { pub r#type: u8, pub union: u16, pub r#match: u32 }\npub type A = Vec<u8>;\npub struct F<T: Clone = u32> { pub t: T }\npub struct G<T> where Vec<T>: Clone, u8: Copy { pub t: T }\npub struct H<T: ?Sized = str>(pub Box<T>);\n#[derive(PartialEq)] pub struct P(pub u8);\nimpl PartialEq<u8> for P { fn eq(&self, o: &u8) -> bool { self.0 == *o } }\npub enum E { A(u8), B { x: u16 } }\npub struct W { pub k: K, pub a: A, pub f: F, pub g: G<u8>, pub h: H, pub p: P, pub e: E, pub s: &'static [u8] }\n",
     numbers: ['K', 'W', 'P', 'E'],
   },
+  "an allocator argument (E0658), a `where` predicate on a concrete type that does not hold, a `?Sized` parameter held by value before the last field, in an enum or in an array (E0277)": {
+    lib: "pub struct V1 { pub v: Vec<u8, std::alloc::Global> }\npub union W1 where String: Copy { pub a: u8 }\npub struct W3<T> where f32: Eq { pub t: T }\npub struct UW3(pub W3<u8>);\npub enum S1<L: ?Sized, R> { A(L), B(R) }\npub struct US1(pub S1<u8, u8>);\npub struct S2<T: ?Sized> { pub v: T, pub n: u8 }\npub struct US2(pub S2<u8>);\npub struct S4<T: ?Sized> { pub n: u8, pub v: [T; 2] }\npub struct US4(pub S4<u8>);\n",
+    refused: ['V1', 'W1', 'UW3', 'US1', 'US2', 'US4'],
+  },
+  "`async` as a field's name: a keyword from the 2018 edition on, a name in 2015": {
+    lib: 'pub struct N1 { pub async: u8, pub b: u16 }\npub struct U(pub N1);\n',
+    noNumber: ['N1', 'U'],
+  },
+  "`async` as a field's name in a 2015 crate, `?Sized` parameters in a tail or behind a pointer, `where` predicates that hold: numbers": {
+    edition: '2015',
+    lib: 'pub struct N1 { pub async: u8, pub b: u16 }\npub struct S3<T: ?Sized> { pub n: u8, pub v: T }\npub struct S5<T: ?Sized> { pub n: u8, pub v: Box<T> }\npub struct W2 where u8: Copy, Vec<u8>: Clone { pub a: u8 }\npub struct U { pub a: N1, pub b: S3<u8>, pub c: S5<str>, pub d: W2 }\n',
+    numbers: ['N1', 'U', 'W2'],
+  },
 };
 
 describe('definition errors rustc finds in the definition alone (E0124, E0428, E0392, E0261), against rustc', function () {
