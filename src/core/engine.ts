@@ -2055,6 +2055,19 @@ export class Engine {
       found = { k: 'error', code: 'default_not_trailing', message: `generic parameters with a default must be trailing (in \`${item.name}\`)` };
     }
     if (!found) {
+      // A bound naming a trait found nowhere (`T: Foo`): rustc's E0405. Only where that is certain
+      // (notFound), and never for the preludes' traits, which the model does not all hold.
+      const traitNames = [...params.flatMap((p) => (p.kind === 'type' ? p.traits ?? [] : [])), ...(item.generics.predicates ?? []).flatMap((q) => q.traits ?? [])];
+      for (const t of traitNames) {
+        if (t.includes('::') || PRELUDE_TRAITS.has(t) || this.resolver.resolveTypePath(m, [t], false)) continue;
+        const nf = this.notFound(m, [t], false);
+        if (nf.k === 'unknown' && nf.refused) {
+          found = { k: 'unknown', reason: `unknown trait \`${t}\` in the bounds of \`${item.name}\``, refused: true };
+          break;
+        }
+      }
+    }
+    if (!found) {
       const identity: GArg[] = params
         .filter((p) => p.kind !== 'lifetime')
         .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
@@ -2080,6 +2093,18 @@ export class Engine {
             if (!std || std === 'From' || std === 'Into') continue;
             if (implementsStd(ty, std, undefined, this.boundHost) === false) {
               found = { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(ty)}: ${std}\` is not satisfied (a \`where\` predicate of \`${item.name}\`)` };
+              break;
+            }
+          }
+        }
+        // A default that does not meet its parameter's std bounds (`T: Copy = String`).
+        const owner = params.find((p) => p.kind === 'type' && p.default === te);
+        if (!found && owner?.kind === 'type' && !findInTy(ty, (x) => (x.k === 'param' || x.k === 'unknown' || x.k === 'error' ? true : undefined))) {
+          for (const t of owner.traits ?? []) {
+            const std = stdTraitOf(t, m, this.resolver);
+            if (!std || std === 'From' || std === 'Into') continue;
+            if (implementsStd(ty, std, undefined, this.boundHost) === false) {
+              found = { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(ty)}: ${std}\` is not satisfied (the default of \`${item.name}\`'s parameter \`${owner.name}\`)` };
               break;
             }
           }
@@ -2700,6 +2725,11 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
 }
+
+/** The traits the preludes name (any edition's), which a bound may name without importing them. */
+const PRELUDE_TRAITS: ReadonlySet<string> = new Set(
+  'Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce AsMut AsRef From Into DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator Clone Default Eq Ord PartialEq PartialOrd ToOwned ToString TryFrom TryInto FromIterator AsyncFn AsyncFnMut AsyncFnOnce Future IntoFuture'.split(' '),
+);
 
 /** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
 function refusedIn(ty: Ty): Ty | undefined {

@@ -81,6 +81,18 @@ const CASES: Readonly<Record<string, PackageCase>> = {
     lib: 'pub struct N1 { pub async: u8, pub b: u16 }\npub struct S3<T: ?Sized> { pub n: u8, pub v: T }\npub struct S5<T: ?Sized> { pub n: u8, pub v: Box<T> }\npub struct W2 where u8: Copy, Vec<u8>: Clone { pub a: u8 }\npub struct U { pub a: N1, pub b: S3<u8>, pub c: S5<str>, pub d: W2 }\n',
     numbers: ['N1', 'U', 'W2'],
   },
+  "a bound naming a trait found nowhere (E0405: `T: Foo`, `T: Debug` not imported), a default that does not meet its parameter's bound (`T: Copy = String`: E0277)": {
+    lib: 'pub struct Id<T: Foo>(pub u64, pub std::marker::PhantomData<T>);\npub struct UI(pub Id<u8>);\npub struct D<T: Debug>(pub T);\npub struct UD(pub D<u8>);\n',
+    noNumber: ['UI', 'UD'],
+  },
+  "a default that does not meet its parameter's bound (`T: Copy = String`: E0277), the type used with another argument": {
+    lib: 'pub union G<T: Copy = String> { pub v: T, pub r: u8 }\npub struct UG(pub G<u32>);\n',
+    refused: ['UG'],
+  },
+  'bounds naming an imported trait, the prelude\'s, a crate\'s trait, defaults that meet their bounds: numbers': {
+    lib: 'use std::hash::Hash;\nuse std::fmt::Debug;\npub struct H<T: Hash + Send + Unpin + Clone + Debug>(pub T);\npub trait Tr {}\nimpl Tr for u8 {}\npub struct Q<T> where T: Tr + Iterator<Item = u8> { pub t: T }\npub union G<T: Copy = u16> { pub v: T, pub r: u8 }\npub struct W(pub H<u8>, pub G, pub Q<std::iter::Empty<u8>>);\nimpl Tr for std::iter::Empty<u8> {}\n',
+    numbers: ['W'],
+  },
 };
 
 describe('definition errors rustc finds in the definition alone (E0124, E0428, E0392, E0261), against rustc', function () {
