@@ -2072,10 +2072,17 @@ export class Engine {
         .filter((p) => p.kind !== 'lifetime')
         .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
       const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
-      const written: { te: TypeExpr; sized: boolean }[] = [
-        ...params.flatMap((p) => (p.kind === 'type' && p.default ? [{ te: p.default, sized: !maybeUnsizedParam(p) }] : [])),
-        ...(item.generics.predicates ?? []).map((q) => ({ te: q.ty, sized: false })),
-      ];
+      // `Self` in a default (`enum Tree<T = Self>`): rustc's E0735.
+      const selfIn = params.find((p) => p.kind === 'type' && p.default && /"name":"Self"/.test(JSON.stringify(p.default)));
+      if (selfIn) found = { k: 'error', code: 'E0735', message: `generic parameters cannot use \`Self\` in their defaults (\`${item.name}\`'s \`${selfIn.name}\`)` };
+      const written: { te: TypeExpr; sized: boolean }[] = found
+        ? []
+        : [
+            ...params.flatMap((p) => (p.kind === 'type' && p.default ? [{ te: p.default, sized: !maybeUnsizedParam(p) }] : [])),
+            // A const parameter's type naming a type found nowhere (`const N: Usize`).
+            ...params.flatMap((p) => (p.kind === 'const' ? [{ te: p.ty, sized: false }] : [])),
+            ...(item.generics.predicates ?? []).map((q) => ({ te: q.ty, sized: false })),
+          ];
       for (const { te, sized } of written) {
         let ty: Ty;
         try {

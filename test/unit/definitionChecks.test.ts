@@ -93,6 +93,11 @@ const CASES: Readonly<Record<string, PackageCase>> = {
     lib: 'use std::hash::Hash;\nuse std::fmt::Debug;\npub struct H<T: Hash + Send + Unpin + Clone + Debug>(pub T);\npub trait Tr {}\nimpl Tr for u8 {}\npub struct Q<T> where T: Tr + Iterator<Item = u8> { pub t: T }\npub union G<T: Copy = u16> { pub v: T, pub r: u8 }\npub struct W(pub H<u8>, pub G, pub Q<std::iter::Empty<u8>>);\nimpl Tr for std::iter::Empty<u8> {}\n',
     numbers: ['W'],
   },
+  '`Self` in a default (E0735), a const parameter of a type found nowhere (`const N: Vect`)': {
+    lib: 'pub enum Tree<T = Self> { Leaf(T), B(u8) }\npub struct UT(pub Tree<u8>);\npub struct Fx<T, const N: Vect> { pub items: [T; 2], pub len: u8 }\npub struct UF(pub Fx<u16, 5>);\n',
+    refused: ['UT'],
+    noNumber: ['UF'],
+  },
 };
 
 describe('definition errors rustc finds in the definition alone (E0124, E0428, E0392, E0261), against rustc', function () {
