@@ -15,6 +15,7 @@ import { type CfgPredicate, type GenericParam, type Generics, type ImplDef, IMPL
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems } from './stdPublic';
+import { expansionOf } from './expansion';
 
 /** true, false, or 'unknown' when this cannot tell. */
 export type Verdict = boolean | 'unknown';
@@ -992,7 +993,7 @@ const NOT_BY_ARGS: Partial<Record<StdTrait, ReadonlySet<string>>> = {
 };
 
 /** Where a std type's allocator parameter is (the rules above are for std's `Global`). */
-const ALLOCATOR_PARAM: Readonly<Record<string, number>> = {
+export const ALLOCATOR_PARAM: Readonly<Record<string, number>> = {
   'vec::Vec': 1, 'boxed::Box': 1, 'rc::Rc': 1, 'sync::Arc': 1, 'collections::vec_deque::VecDeque': 1, 'collections::linked_list::LinkedList': 1,
   'collections::btree_set::BTreeSet': 1, 'collections::binary_heap::BinaryHeap': 1, 'collections::btree_map::BTreeMap': 2, 'collections::hash_set::HashSet': 2,
   'collections::hash_map::HashMap': 3,
@@ -1197,4 +1198,105 @@ export function sameTy(a: Ty, b: Ty): boolean | undefined {
     default:
       return undefined;
   }
+}
+
+/** The std derives a derive attribute's entry may name: bare, or by std's path (`std::fmt::Debug`). */
+function stdDeriveOf(written: string, m: ModuleScope): StdTrait | undefined {
+  const segs = written.split('::').map((s) => s.trim()).filter((s, i) => s !== '' || i > 0);
+  const name = segs[segs.length - 1] ?? '';
+  if (!STD_DERIVES.has(name) || !is(name)) return undefined;
+  if (segs.length > 1 && !(segs.length === 3 && isStdHead(segs[0]) && segs[1] === TRAIT_MODULE[name])) return undefined;
+  // A derive macro of that name imported from elsewhere (or under a glob of another crate) is not std's.
+  if (segs.length === 1 && m.uses.some((u) => (u.glob ? !isStdHead(u.path[0]) : (u.alias ?? u.path[u.path.length - 1]) === name && !isStdHead(u.path[0])))) return undefined;
+  return name;
+}
+
+/** The std traits an item derives (outer `derive`s and those active `cfg_attr`s add), in order. */
+export function stdDerives(item: TypeItem, m: ModuleScope, twice?: StdTrait[]): StdTrait[] {
+  const texts = item.attrs.filter((a) => a.name === 'derive').map((a) => a.text);
+  const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p])).filter((t) => /^derive\s*\(/.test(t));
+  const out: StdTrait[] = [];
+  for (const t of [...texts, ...added]) {
+    const open = t.indexOf('(');
+    const close = t.lastIndexOf(')');
+    if (open < 0 || close < open) continue;
+    for (const part of t.slice(open + 1, close).split(',')) {
+      const d = stdDeriveOf(part.trim(), m);
+      if (d && out.includes(d)) twice?.push(d);
+      else if (d) out.push(d);
+    }
+  }
+  return out;
+}
+
+/** What a derive makes rustc refuse. */
+export interface DeriveProblem {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * An error rustc gives a std derive on the item, whatever its arguments: a field whose type
+ * certainly lacks the trait (`#[derive(Clone, Copy)]` over a `String`: E0204 for `Copy`, E0277
+ * for the others), the item lacking a supertrait the derived impl needs (`Copy` without `Clone`,
+ * `Eq` without `PartialEq`: E0277), a trait std cannot derive for a union, an enum's `Default`
+ * without one `#[default]` unit variant (E0665). The derived impl bounds each type parameter by
+ * the trait (and so by its supertraits). `self` is the item with its own parameters as
+ * arguments, `fields` its active fields' types so written; only certain answers count.
+ */
+export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, self: Ty, fields: readonly Ty[] | undefined, variants: readonly { readonly name: string; readonly unit: boolean; readonly isDefault: boolean }[]): DeriveProblem | undefined {
+  // A macro's items: their impls may be made by the macro without being modelled (the built-in
+  // `bitflags!` makes the types only), so a missing impl is not certain.
+  if (expansionOf(item)) return undefined;
+  const twice: StdTrait[] = [];
+  const derives = stdDerives(item, m, twice);
+  if (!derives.length) return undefined;
+  const conflict = (trait: StdTrait): DeriveProblem => ({ code: 'E0119', message: `conflicting implementations of trait \`${trait}\` for type \`${item.name}\`` });
+  if (twice.length) return conflict(twice[0]!);
+  const params = item.generics.params;
+  // An impl the crate writes for a type without type parameters conflicts with the derived one.
+  if (!params.some((q) => q.kind === 'type')) {
+    for (const { impl, m: at } of m.crate.impls.get(item.name) ?? []) {
+      if (!m.crate.active(impl.cfg) || impl.selfTy.kind !== 'path' || impl.traitArgs?.length) continue;
+      const trait = derives.find((d) => (d === 'Copy' ? impl.copy : d === 'Clone' ? impl.clone : impl.stdTrait === d));
+      if (!trait || crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
+      const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+      if (self?.k === 'item' && self.item === item) return conflict(trait);
+    }
+  }
+  for (const trait of derives) {
+    const given = new Set<StdTrait>([trait, ...(SUPERTRAITS[trait] ?? [])]);
+    const inImpl: BoundHost = {
+      ...host,
+      paramHas: (name, asked) => {
+        if (given.has(asked)) return true;
+        const up = params.find((q) => q.kind === 'type' && q.name === name);
+        return up?.kind === 'type' ? paramGivesStd(up, m, asked, host) : 'unknown';
+      },
+    };
+    if (item.kind === 'union' && trait !== 'Copy' && trait !== 'Clone') {
+      return { code: 'derive_on_union', message: `\`${trait}\` cannot be derived for unions (\`${item.name}\`)` };
+    }
+    if (item.kind === 'enum' && trait === 'Default') {
+      const defaults = variants.filter((v) => v.isDefault);
+      if (defaults.length === 0) return { code: 'E0665', message: `\`#[derive(Default)]\` on the enum \`${item.name}\` with no \`#[default]\` variant` };
+      if (defaults.length > 1) return { code: 'default_variants', message: `more than one \`#[default]\` variant in \`${item.name}\`` };
+      if (!defaults[0]!.unit) return { code: 'default_non_unit', message: `the \`#[default]\` attribute may only be used on unit enum variants (\`${item.name}::${defaults[0]!.name}\`)` };
+      continue;
+    }
+    // The derived impl's supertraits, asked of the item itself (`Copy` needs `Clone`; a union's `Clone` needs `Copy`).
+    const supers: StdTrait[] = item.kind === 'union' && trait === 'Clone' ? ['Copy'] : (SUPERTRAITS[trait] ?? []).filter((x) => x !== 'PartialEq' || trait !== 'Ord');
+    for (const sup of supers) {
+      const has = sup === 'Copy' ? (derives.includes('Copy') ? true : host.isCopy(self)) : implementsStd(self, sup, undefined, inImpl);
+      if (has === false) return { code: 'E0277', message: `the trait bound \`${item.name}: ${sup}\` is not satisfied (\`#[derive(${trait})]\` needs it)` };
+    }
+    if (item.kind === 'union' && trait === 'Clone') continue; // a union's Clone copies it
+    for (const f of fields ?? []) {
+      if (findInTy(f, (x) => (x.k === 'unknown' || x.k === 'error' || (x.k === 'adt' && !x.def.m.crate.isStd && expansionOf(x.def.item)) ? true : undefined))) continue;
+      if (implementsStd(f, trait, undefined, inImpl) !== false) continue;
+      const code = trait === 'Copy' ? 'E0204' : 'E0277';
+      return { code, message: `\`#[derive(${trait})]\` on \`${item.name}\`: its field of type \`${host.text(f)}\` does not implement \`${trait}\`` };
+    }
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@
 import type { CfgPredicate, FieldDef, GenericParam, Generics, TypeExpr, TypeItem } from './model';
 
 export interface DefinitionError {
-  readonly code: 'E0124' | 'E0428' | 'E0392';
+  readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449';
   readonly message: string;
 }
 
@@ -22,6 +22,9 @@ export function definitionError(item: TypeItem, active: (cfg: readonly CfgPredic
     for (const v of item.variants) {
       if (!active(v.cfg)) continue;
       if (seen.has(v.name)) return { code: 'E0428', message: `the name \`${v.name}\` is defined multiple times (two variants of \`${item.name}\`)` };
+      // An enum's fields have its visibility: `B(pub u8)` is refused.
+      const withVis = v.fields.find((f) => f.vis !== undefined && active(f.cfg));
+      if (withVis) return { code: 'E0449', message: `visibility qualifiers are not permitted here (\`${withVis.vis}\` on a field of \`${item.name}::${v.name}\`)` };
       seen.add(v.name);
       fieldLists.push(v.fields.filter((f) => active(f.cfg)));
     }

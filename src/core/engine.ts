@@ -15,7 +15,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, definitionError } from './definitionChecks';
-import { all, bindParams, findInTy, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdTraitOf, unmetBound, writtenPath, type BoundHost } from './bounds';
+import { ALLOCATOR_PARAM, all, bindParams, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -57,7 +57,12 @@ export type Ty =
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
-  | { readonly k: 'unknown'; readonly reason: string }
+  /**
+   * `refused`: rustc surely refuses the written type (a name found nowhere, a std type written
+   * without its arguments), though the model cannot name the error: a path holding it as an
+   * argument is unknown too, even where its layout does not look at the argument (`Vec<Foo>`).
+   */
+  | { readonly k: 'unknown'; readonly reason: string; readonly refused?: true }
   | { readonly k: 'error'; readonly code: string; readonly message: string };
 
 export interface TyScope {
@@ -519,10 +524,16 @@ export class Engine {
 
   private tyOfInner(e: TypeExpr, s: TyScope): Ty {
     switch (e.kind) {
-      case 'ref':
-        return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: true, kind: e.mutable ? '&mut' : '&' };
-      case 'ptr':
-        return { k: 'ptr', pointee: this.tyOf(e.inner, s), nonNull: false, kind: e.mutable ? '*mut' : '*const' };
+      // A pointee or slice element rustc refuses refuses the pointer, whose layout may not look at
+      // it (`&'a [Strng]` is a wide pointer whatever `Strng` is).
+      case 'ref': {
+        const pointee = this.tyOf(e.inner, s);
+        return refusedIn(pointee) ?? { k: 'ptr', pointee, nonNull: true, kind: e.mutable ? '&mut' : '&' };
+      }
+      case 'ptr': {
+        const pointee = this.tyOf(e.inner, s);
+        return refusedIn(pointee) ?? { k: 'ptr', pointee, nonNull: false, kind: e.mutable ? '*mut' : '*const' };
+      }
       case 'array': {
         const elem = this.tyOf(e.elem, s);
         const op = this.genericConstOperation(e.len, s);
@@ -531,8 +542,10 @@ export class Engine {
         if (len instanceof Error) return errTy(len);
         return { k: 'array', elem, len };
       }
-      case 'slice':
-        return { k: 'slice', elem: this.tyOf(e.elem, s) };
+      case 'slice': {
+        const elem = this.tyOf(e.elem, s);
+        return refusedIn(elem) ?? { k: 'slice', elem };
+      }
       case 'tuple':
         return { k: 'tuple', elems: e.elems.map((x) => this.tyOf(x, s)) };
       case 'fnptr':
@@ -1111,7 +1124,10 @@ export class Engine {
       return { k: 'unknown', reason: `unknown type \`${text}\` (maybe made by the unexpanded macro call \`${first!.name}!\`${why})` };
     }
     if (m.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\` (not found; may come from a glob import of an external crate)` };
-    return { k: 'unknown', reason: `unknown type \`${text}\`` };
+    // Certain only when no `use` names it (one whose path could not be followed may hold it:
+    // a re-export behind a cfg or a glob) and the path's head is found nowhere either.
+    const imported = m.uses.some((u) => (u.alias ?? u.path[u.path.length - 1]) === first);
+    return imported || segs.length > 1 || global ? { k: 'unknown', reason: `unknown type \`${text}\`` } : { k: 'unknown', reason: `unknown type \`${text}\``, refused: true };
   }
 
   /** Whether a `use` path that did not resolve stops at a module still being read (the editor reads crates off the main thread). */
@@ -1152,6 +1168,11 @@ export class Engine {
           if (feature !== undefined && !crateFeatures(s.m.crate).has(feature)) {
             return { k: 'error', code: 'E0658', message: `use of unstable library feature \`${feature}\` (\`std::${path}\`; the crate root needs \`#![feature(${feature})]\`, on nightly)` };
           }
+          // An allocator argument (`Vec<u8, A>`, `Box<T, A>`) is unstable, whatever is written there.
+          const alloc = ALLOCATOR_PARAM[path];
+          if (alloc !== undefined && args.filter((a) => a.kind === 'type' || a.kind === 'const').length > alloc && !crateFeatures(s.m.crate).has('allocator_api')) {
+            return { k: 'error', code: 'E0658', message: `use of unstable library feature \`allocator_api\` (the allocator argument of \`std::${path}\`; the crate root needs \`#![feature(allocator_api)]\`, on nightly)` };
+          }
         }
         const argVals = this.genericArgs(item.generics.params, args, s, { m: b.m, generics: new Map(), owner: own }, text);
         if (!Array.isArray(argVals)) return argVals;
@@ -1159,6 +1180,10 @@ export class Engine {
           if (item.syntaxError) return { k: 'unknown', reason: syntaxErrorReason(item.name, item.syntaxError) };
           if (!item.ty) return { k: 'unknown', reason: `type alias \`${item.name}\` has no type` };
           if (!b.m.crate.isStd) {
+            if (b.m.definedTwice.has(item.name)) return { k: 'error', code: 'E0428', message: `the name \`${item.name}\` is defined multiple times in its module` };
+            // A type alias takes neither a derive nor a repr.
+            if (item.attrs.some((a) => a.name === 'derive')) return { k: 'error', code: 'E0774', message: `\`derive\` may only be applied to \`struct\`s, \`enum\`s and \`union\`s (the type alias \`${item.name}\`)` };
+            if (item.attrs.some((a) => a.name === 'repr')) return { k: 'error', code: 'E0517', message: `\`repr\` should be applied to a struct, enum, or union (the type alias \`${item.name}\`)` };
             // `type A = &u8;`: no lifetime elision in an alias either (E0106).
             const undeclared = undeclaredLifetimeIn(item.ty, declaredLifetimes(item.generics.params), 0);
             if (undeclared) return { k: 'error', code: 'E0261', message: `use of undeclared lifetime name \`${undeclared}\` in the type alias \`${item.name}\`` };
@@ -1281,10 +1306,15 @@ export class Engine {
       const a = written[i];
       let v: GArg;
       if (p.kind === 'type') {
-        if (a?.kind === 'type') v = { k: 'ty', ty: this.tyOf(a.ty, s) };
-        else if (a) return { k: 'error', code: 'E0747', message: `expected a type argument for \`${p.name}\`` };
+        if (a?.kind === 'type') {
+          const ty = this.tyOf(a.ty, s);
+          // An argument rustc refuses (`Vec<Strng>`, `PhantomData<Vec<u8, u8, u8>>`, `Vec<Box<Tr>>`)
+          // refuses the path, also where the layout never looks at the argument.
+          if (ty.k === 'error' || (ty.k === 'unknown' && ty.refused)) return ty;
+          v = { k: 'ty', ty };
+        } else if (a) return { k: 'error', code: 'E0747', message: `expected a type argument for \`${p.name}\`` };
         else if (p.default) v = { k: 'ty', ty: this.tyOf(p.default, { ...defScope, generics: bound }) };
-        else return { k: 'unknown', reason: `\`${text}\` needs type arguments` };
+        else return { k: 'unknown', reason: `\`${text}\` needs type arguments`, refused: true };
       } else if (p.kind === 'const') {
         // In the parameter's type (`const N: usize`): `S<{ !0 >> 62 }>` is 3, not a negative
         // number; `S<3u8>` is E0308. A `bool` or `char` parameter's argument is read as before.
@@ -1979,6 +2009,7 @@ export class Engine {
   checkDefinition(item: TypeItem, m: ModuleScope): void {
     if (item.syntaxError) throw new Abstain(syntaxErrorReason(item.name, item.syntaxError));
     const crate = m.crate;
+    if (item.editionKeyword && crate.input.edition !== '2015') throw new Abstain(syntaxErrorReason(item.name, `\`${item.editionKeyword}\` cannot name a field (a keyword from the 2018 edition on)`));
     if (!crate.isStd) {
       const own = this.attributeMacro(item.attrs, m);
       if (own) throw new Abstain(`\`#[${own.name}]\` is an attribute macro (from the crate \`${own.from}\`), which may rewrite the type`);
@@ -2000,6 +2031,156 @@ export class Engine {
     if (bad) throw new Reject(bad.code, bad.message);
     const lifetime = this.missingLifetime(item, m);
     if (lifetime) throw new Reject(lifetime.code, lifetime.message);
+    const derived = this.deriveError(item, m);
+    if (derived) throw new Reject(derived.code, derived.message);
+    const generics = this.genericsError(item, m);
+    if (generics?.k === 'error') throw new Reject(generics.code, generics.message);
+    if (generics?.k === 'unknown') throw new Abstain(generics.reason);
+  }
+
+  private readonly genericsErrors = new WeakMap<object, Ty | null>();
+
+  /**
+   * What rustc refuses in a definition's generics whatever its arguments: a parameter with a
+   * default before one without ("generic parameters with a default must be trailing"), a default
+   * or a `where` predicate's type naming a type found nowhere (`Id<T = Foo>`, `struct S where T:
+   * Copy` without a `T`) or otherwise refused, an unsized default for a Sized parameter (E0277).
+   * An error or a refused unknown (Ty), memoized per item.
+   */
+  private genericsError(item: TypeItem, m: ModuleScope): Ty | undefined {
+    const memo = this.genericsErrors.get(item);
+    if (memo !== undefined) return memo ?? undefined;
+    let found: Ty | undefined;
+    const params = item.generics.params;
+    const defaulted = params.findIndex((p) => p.kind !== 'lifetime' && p.default !== undefined);
+    if (defaulted >= 0 && params.slice(defaulted).some((p) => p.kind !== 'lifetime' && p.default === undefined)) {
+      found = { k: 'error', code: 'default_not_trailing', message: `generic parameters with a default must be trailing (in \`${item.name}\`)` };
+    }
+    if (!found) {
+      // A bound naming a trait found nowhere (`T: Foo`): rustc's E0405. Only where that is certain
+      // (notFound), and never for the preludes' traits, which the model does not all hold.
+      const traitNames = [...params.flatMap((p) => (p.kind === 'type' ? p.traits ?? [] : [])), ...(item.generics.predicates ?? []).flatMap((q) => q.traits ?? [])];
+      for (const t of traitNames) {
+        if (t.includes('::') || PRELUDE_TRAITS.has(t) || this.resolver.resolveTypePath(m, [t], false)) continue;
+        const nf = this.notFound(m, [t], false);
+        if (nf.k === 'unknown' && nf.refused) {
+          found = { k: 'unknown', reason: `unknown trait \`${t}\` in the bounds of \`${item.name}\``, refused: true };
+          break;
+        }
+      }
+    }
+    if (!found) {
+      const identity: GArg[] = params
+        .filter((p) => p.kind !== 'lifetime')
+        .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+      const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
+      // `Self` in a default (`enum Tree<T = Self>`): rustc's E0735.
+      const selfIn = params.find((p) => p.kind === 'type' && p.default && /"name":"Self"/.test(JSON.stringify(p.default)));
+      if (selfIn) found = { k: 'error', code: 'E0735', message: `generic parameters cannot use \`Self\` in their defaults (\`${item.name}\`'s \`${selfIn.name}\`)` };
+      const written: { te: TypeExpr; sized: boolean }[] = found
+        ? []
+        : [
+            ...params.flatMap((p) => (p.kind === 'type' && p.default ? [{ te: p.default, sized: !maybeUnsizedParam(p) }] : [])),
+            // A const parameter's type naming a type found nowhere (`const N: Usize`).
+            ...params.flatMap((p) => (p.kind === 'const' ? [{ te: p.ty, sized: false }] : [])),
+            ...(item.generics.predicates ?? []).map((q) => ({ te: q.ty, sized: false })),
+          ];
+      for (const { te, sized } of written) {
+        let ty: Ty;
+        try {
+          ty = this.tyOf(te, scope);
+        } catch (e) {
+          if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+          continue;
+        }
+        found = refusedIn(ty);
+        // A predicate on a type without parameters that certainly does not hold (`where String: Copy`).
+        const q = (item.generics.predicates ?? []).find((x) => x.ty === te);
+        if (!found && q && !findInTy(ty, (x) => (x.k === 'param' || x.k === 'unknown' || x.k === 'error' ? true : undefined))) {
+          for (const t of q.traits ?? []) {
+            const std = stdTraitOf(t, m, this.resolver);
+            if (!std || std === 'From' || std === 'Into') continue;
+            if (implementsStd(ty, std, undefined, this.boundHost) === false) {
+              found = { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(ty)}: ${std}\` is not satisfied (a \`where\` predicate of \`${item.name}\`)` };
+              break;
+            }
+          }
+        }
+        // A default that does not meet its parameter's std bounds (`T: Copy = String`).
+        const owner = params.find((p) => p.kind === 'type' && p.default === te);
+        if (!found && owner?.kind === 'type' && !findInTy(ty, (x) => (x.k === 'param' || x.k === 'unknown' || x.k === 'error' ? true : undefined))) {
+          for (const t of owner.traits ?? []) {
+            const std = stdTraitOf(t, m, this.resolver);
+            if (!std || std === 'From' || std === 'Into') continue;
+            if (implementsStd(ty, std, undefined, this.boundHost) === false) {
+              found = { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(ty)}: ${std}\` is not satisfied (the default of \`${item.name}\`'s parameter \`${owner.name}\`)` };
+              break;
+            }
+          }
+        }
+        if (!found && sized && ty.k !== 'param') {
+          let isSized: boolean | 'maybe' = 'maybe';
+          try {
+            isSized = this.sizedness(ty, 0, false);
+          } catch {
+            // not known
+          }
+          if (isSized === false) found = { k: 'error', code: 'E0277', message: `the size for values of type \`${tyToString(ty)}\` cannot be known at compilation time (a default of \`${item.name}\`'s Sized parameter)` };
+        }
+        if (found) break;
+      }
+    }
+    if (!found) {
+      // A `?Sized` parameter held by value where rustc needs `Sized`: a struct's field before the
+      // last, any field of an enum or a union, an array's element.
+      const unsized = new Set(params.flatMap((p) => (p.kind === 'type' && maybeUnsizedParam(p) ? [p.name] : [])));
+      const bare = (te: TypeExpr): string | undefined =>
+        te.kind === 'path' && !te.global && !te.qualified && te.segments.length === 1 && !te.segments[0]!.args.length && unsized.has(te.segments[0]!.name) ? te.segments[0]!.name : undefined;
+      const inArray = (te: TypeExpr, depth: number): string | undefined =>
+        depth > 64 ? undefined : te.kind === 'array' ? bare(te.elem) ?? inArray(te.elem, depth + 1) : te.kind === 'tuple' ? te.elems.map((x) => inArray(x, depth + 1)).find((x) => x) : undefined;
+      const lists = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)).map((v) => v.fields) : [(item as StructDef | UnionDef).fields];
+      for (const list of unsized.size ? lists : []) {
+        const fields = list.filter((f) => m.crate.active(f.cfg));
+        fields.forEach((f, i) => {
+          const tail = item.kind === 'struct' && i === fields.length - 1;
+          const name = (tail ? undefined : bare(f.ty)) ?? inArray(f.ty, 0);
+          if (name && !found) found = { k: 'error', code: 'E0277', message: `the size for values of type \`${name}\` cannot be known at compilation time (a \`?Sized\` parameter held by value in \`${item.name}\`'s field \`${f.name}\`)` };
+        });
+      }
+    }
+    this.genericsErrors.set(item, found ?? null);
+    return found;
+  }
+
+  private readonly deriveErrors = new WeakMap<object, DeriveProblem | null>();
+
+  /** An error rustc gives the item's std derives (bounds.ts deriveProblem), memoized per item. */
+  private deriveError(item: TypeItem, m: ModuleScope): DeriveProblem | undefined {
+    const memo = this.deriveErrors.get(item);
+    if (memo !== undefined) return memo ?? undefined;
+    let found: DeriveProblem | undefined;
+    if (stdDerives(item, m).length) {
+      const identity: GArg[] = item.generics.params
+        .filter((p) => p.kind !== 'lifetime')
+        .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+      const self: Ty = { k: 'adt', def: { item, m }, args: identity };
+      const scope = this.adtScope(self);
+      const active = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)) : [];
+      const written = item.kind === 'enum' ? active.flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+      const fields: Ty[] = [];
+      for (const f of written) {
+        if (!m.crate.active(f.cfg)) continue;
+        try {
+          fields.push(this.tyOf(f.ty, scope));
+        } catch (e) {
+          if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+        }
+      }
+      const variants = active.map((v) => ({ name: v.name, unit: v.shape === 'unit', isDefault: v.attrs.some((a) => a.name === 'default') }));
+      found = deriveProblem(item, m, this.boundHost, self, fields, variants);
+    }
+    this.deriveErrors.set(item, found ?? null);
+    return found;
   }
 
   private computeAdt(ty: Extract<Ty, { k: 'adt' }>): AdtLayout {
@@ -2552,6 +2733,16 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
+}
+
+/** The traits the preludes name (any edition's), which a bound may name without importing them. */
+const PRELUDE_TRAITS: ReadonlySet<string> = new Set(
+  'Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce AsMut AsRef From Into DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator Clone Default Eq Ord PartialEq PartialOrd ToOwned ToString TryFrom TryInto FromIterator AsyncFn AsyncFnMut AsyncFnOnce Future IntoFuture'.split(' '),
+);
+
+/** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
+function refusedIn(ty: Ty): Ty | undefined {
+  return ty.k === 'error' || (ty.k === 'unknown' && ty.refused) ? ty : undefined;
 }
 
 function errTy(e: Error): Ty {

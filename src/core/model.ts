@@ -283,6 +283,11 @@ export interface StructDef extends ItemCommon {
    * tree-sitter recovered is a guess at what will be written.
    */
   readonly syntaxError?: string;
+  /**
+   * A field named by a word that is a keyword from the 2018 edition on (`async`, `await`, `dyn`,
+   * `try`): a name in a 2015 crate, a syntax error in the others.
+   */
+  readonly editionKeyword?: string;
 }
 
 export interface UnionDef extends ItemCommon {
@@ -297,6 +302,8 @@ export interface UnionDef extends ItemCommon {
    * tree-sitter recovered is a guess at what will be written.
    */
   readonly syntaxError?: string;
+  /** As StructDef's. */
+  readonly editionKeyword?: string;
 }
 
 export interface EnumDef extends ItemCommon {
@@ -311,6 +318,8 @@ export interface EnumDef extends ItemCommon {
    * tree-sitter recovered is a guess at what will be written.
    */
   readonly syntaxError?: string;
+  /** As StructDef's. */
+  readonly editionKeyword?: string;
 }
 
 export interface TypeAliasDef extends ItemCommon {

@@ -68,6 +68,8 @@ import {
   traitPathHasRegions,
   useEntry,
   visNormalize,
+  EDITION_2018_KEYWORDS,
+  NOT_FIELD_NAMES,
   type Pending,
 } from './syntax';
 
@@ -100,6 +102,10 @@ interface Ctx {
   readonly bodyField: number;
   /** Offsets of the word `impl` in the text, found once when first asked (`implWordIn`). */
   implWords?: number[];
+  /** A keyword read as a field's name in the item being read (`pub self: u8`): rustc does not parse it. */
+  keywordField?: string;
+  /** A word that is a keyword from the 2018 edition on read as a field's name (`async: u8`). */
+  editionKeyword?: string;
 }
 
 /** Whether the word `impl` occurs in `ctx.text[start, end)`: an impl may be written in a body there. */
@@ -946,6 +952,12 @@ function simpleItem(t: string, c: Node, p: Pending, ctx: Ctx): Item | undefined 
  * the recovery guesses (a MISSING `>`, a field swallowed by an ERROR) and rustc lays out nothing.
  */
 function withSyntaxError<T extends StructDef | UnionDef | EnumDef | TypeAliasDef>(it: T | undefined, c: Node, ctx: Ctx): T | undefined {
+  const keyword = ctx.keywordField;
+  const edition = ctx.editionKeyword;
+  ctx.keywordField = undefined;
+  ctx.editionKeyword = undefined;
+  if (it && keyword !== undefined) return { ...it, syntaxError: `\`${keyword}\` cannot name a field (${keyword === '_' ? 'a reserved identifier' : 'a keyword'})` };
+  if (it && edition !== undefined && it.kind !== 'alias') it = { ...it, editionKeyword: edition };
   if (!it || !ctx.treeHasError || !c.hasError) return it;
   const what = firstSyntaxError(c, '', ctx, 0);
   return what ? { ...it, syntaxError: what } : it;
@@ -1165,6 +1177,9 @@ function namedField(n: Node, p: Pending, ctx: Ctx): FieldDef | undefined {
     else if (afterColon && !tyNode && t !== 'line_comment' && t !== 'block_comment') tyNode = k;
   }
   if (!nameNode || nameNode.endIndex === nameNode.startIndex) return undefined;
+  const raw = slice(ctx, nameNode);
+  if (NOT_FIELD_NAMES.has(raw)) ctx.keywordField ??= raw;
+  else if (EDITION_2018_KEYWORDS.has(raw)) ctx.editionKeyword ??= raw;
   const ty: TypeExpr = tyNode
     ? typeExpr(tyNode, ctx, 0)
     : { kind: 'unknown', text: '', span: { start: n.endIndex, end: n.endIndex } };

@@ -53,6 +53,8 @@ import {
   useEntry,
   visNormalize,
   withUnsized,
+  EDITION_2018_KEYWORDS,
+  NOT_FIELD_NAMES,
   type Pending,
 } from './syntax';
 
@@ -725,7 +727,7 @@ export class FastParser {
     const { items, body } = this.delimited('{', '}', (p): FieldDef => {
       const v = this.vis();
       const name = this.expectIdent();
-      if (name.v === 'unsafe' || name.v === '_') throw BAIL;
+      if (NOT_FIELD_NAMES.has(name.v) || EDITION_2018_KEYWORDS.has(name.v)) throw BAIL; // the tree path marks the item
       this.expectP(':');
       const ty = this.type(0);
       const start = p.start >= 0 ? p.start : v ? v.start : name.start;

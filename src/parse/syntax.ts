@@ -170,6 +170,18 @@ export function dynArgs(args: readonly string[]): readonly string[] | undefined 
   return args.some((a) => a !== '') ? args : undefined;
 }
 
+/**
+ * Words no field may be named, in every edition (strict and reserved keywords, `_`): rustc's
+ * parser refuses `pub self: u8`, `type: u8`, `_: u8` where tree-sitter reads a field name.
+ * (`async`, `await`, `dyn`, `try` are names in 2015; `union` is a name everywhere.)
+ */
+export const NOT_FIELD_NAMES: ReadonlySet<string> = new Set(
+  'as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref return self Self static struct super trait true type unsafe use where while abstract become box do final macro override priv typeof unsized virtual yield _'.split(' '),
+);
+
+/** Words that name a field in a 2015 crate only (keywords from the 2018 edition on). */
+export const EDITION_2018_KEYWORDS: ReadonlySet<string> = new Set(['async', 'await', 'dyn', 'try']);
+
 export function identName(s: string): string {
   return s.startsWith('r#') ? s.slice(2) : s;
 }

@@ -37,6 +37,11 @@ const CASES: readonly (readonly [line: string, type: string, what: RegExp])[] = 
   ['#[repr(C, packed] pub struct Q { pub a: u8, pub b: u32 }', 'Q', /in the attribute `#\[repr\(C, packed\]`/],
   ['#[repr(u8] pub enum Q2 { A, B }', 'Q2', /in the attribute `#\[repr\(u8\]`/],
   ['#[derive(Debug, Clone] pub struct Q3 { pub a: u8 }', 'Q3', /in the attribute/],
+  // A keyword where a field's name goes: tree-sitter reads a name, rustc does not parse it.
+  ['pub struct KS { pub self: u8, pub b: u16 }', 'KS', /`self` cannot name a field/],
+  ['pub struct KT { pub a: u8, pub type: u32 }', 'KT', /`type` cannot name a field/],
+  ['pub struct KU { pub _: u64 }', 'KU', /`_` cannot name a field/],
+  ['pub enum KE { A { match: u8 }, B }', 'KE', /`match` cannot name a field/],
 ];
 
 describe('half-typed code: a definition with a syntax error is not laid out (rustc refuses it)', function () {

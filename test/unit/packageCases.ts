@@ -23,6 +23,11 @@ export interface PackageCase {
   readonly numbers?: readonly string[];
   /** Types that must carry rustc's error code: the crate does not compile. */
   readonly refused?: readonly string[];
+  /**
+   * Types rustc refuses that must get no number, an "unknown" being enough (the model cannot name
+   * rustc's error): the crate does not compile.
+   */
+  readonly noNumber?: readonly string[];
 }
 
 /** rustc's verdict: the crate's error codes, or each type's `size/align`. */
@@ -39,8 +44,9 @@ async function rustcVerdict(dir: string, c: PackageCase, types: readonly string[
   const r = await run('rustc', [...args, ...externs, '--crate-name', 'probe', '-o', join(dir, 'probe'), join(dir, 'probe.rs')]);
   if (r.code !== 0) {
     const codes = [...r.stderr.matchAll(/^error\[(E\d{4})\]/gm)].map((x) => x[1]!);
-    assert.ok(codes.length > 0, r.stderr);
-    return { codes };
+    // An error without a code (a syntax error): only `noNumber` types can be checked against it.
+    assert.ok(codes.length > 0 || (!c.refused?.length && /^error/m.test(r.stderr)), r.stderr);
+    return { codes: codes.length ? codes : ['(no code)'] };
   }
   const sizes = new Map<string, string>();
   for (const l of (await run(join(dir, 'probe'), [])).stdout.trim().split('\n')) {
@@ -71,19 +77,23 @@ export async function checkPackageCase(c: PackageCase): Promise<void> {
       writeFileSync(join(dir, 'dep/Cargo.toml'), `[package]\nname = "dep"\nversion = "0.1.0"\n${edition}`);
       writeFileSync(join(dir, 'dep/src/lib.rs'), c.dep);
     }
-    const names = [...(c.numbers ?? []), ...(c.refused ?? [])];
+    const names = [...(c.numbers ?? []), ...(c.refused ?? []), ...(c.noNumber ?? [])];
     const verdict = await rustcVerdict(dir, c, names);
     const cli = await run('node', [join(ROOT, 'dist/cli.js'), '--json', join(dir, 'app')], { env: { ...process.env, CARGO_HOME: join(dir, 'cargo-home') } });
     const types = new Map<string, CliType>((JSON.parse(cli.stdout) as { types: CliType[] }).types.map((t) => [t.name, t]));
     const shown = (n: string) => `${n}: ${JSON.stringify(types.get(n))}`;
     if ('codes' in verdict) {
-      assert.ok(c.refused?.length && !c.numbers?.length, `rustc refuses the crate (${verdict.codes.join(', ')}): the case must name refused types only`);
-      for (const n of c.refused) {
+      assert.ok((c.refused?.length || c.noNumber?.length) && !c.numbers?.length, `rustc refuses the crate (${verdict.codes.join(', ')}): the case must name refused types only`);
+      for (const n of c.refused ?? []) {
         const code = /^(E\d{4})\b/.exec(types.get(n)?.error ?? '')?.[1];
         assert.ok(code !== undefined && verdict.codes.includes(code), `${shown(n)}; rustc: ${verdict.codes.join(', ')}`);
       }
+      for (const n of c.noNumber ?? []) {
+        const t = types.get(n);
+        assert.ok(t && t.size == null && (t.unknown !== undefined || t.error !== undefined), `${shown(n)}: rustc refuses it (${verdict.codes.join(', ')})`);
+      }
     } else {
-      assert.ok(!c.refused?.length, `rustc compiles the crate: ${c.refused?.join(', ')} are not refused`);
+      assert.ok(!c.refused?.length && !c.noNumber?.length, `rustc compiles the crate: ${[...(c.refused ?? []), ...(c.noNumber ?? [])].join(', ')} are not refused`);
       for (const n of c.numbers ?? []) {
         const t = types.get(n);
         assert.equal(t && t.size != null ? `${t.size}/${t.align}` : undefined, verdict.sizes.get(n), shown(n));
