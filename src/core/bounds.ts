@@ -999,8 +999,19 @@ export const ALLOCATOR_PARAM: Readonly<Record<string, number>> = {
   'collections::hash_map::HashMap': 3,
 };
 
+/** derivesOf's answers, per item, for the crate scope they were read in (its cfgs decide `cfg_attr`s). */
+const derivesMemo = new WeakMap<TypeItem, { readonly crate: ModuleScope['crate']; readonly derives: ReadonlySet<string> }>();
+
 /** The last path segments an item's `#[derive]`s name (outer ones, and those active `cfg_attr`s add). */
-function derivesOf(item: TypeItem, m: ModuleScope): Set<string> {
+function derivesOf(item: TypeItem, m: ModuleScope): ReadonlySet<string> {
+  const memo = derivesMemo.get(item);
+  if (memo && memo.crate === m.crate) return memo.derives;
+  const derives = readDerives(item, m);
+  derivesMemo.set(item, { crate: m.crate, derives });
+  return derives;
+}
+
+function readDerives(item: TypeItem, m: ModuleScope): Set<string> {
   const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
   const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
   const out = new Set<string>();
