@@ -575,7 +575,8 @@ export class FastParser {
           this.next();
           continue;
         }
-        if (c === '<') this.boundArgs = true;
+        // `Fn(T) -> U` (and `(Tr)`): a bound the model keeps as written (tree path, `otherBounds`).
+        if (c === '<' || (c === '(' && depth === 0)) this.boundArgs = true;
         if (c === '(' || c === '[' || c === '<') depth++;
         else if (c === ')' || c === ']' || c === '>') {
           if (depth === 0) throw BAIL;

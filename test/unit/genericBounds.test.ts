@@ -359,4 +359,38 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
     assert.deepEqual(differ, []);
     assert.ok(rejected >= 5, `${rejected} rejected by rustc`);
   });
+  it("bounds this module does not read as std's common traits: operator traits, the Fn family, other std traits, a crate trait with a const argument", async () => {
+    // From the Rust Book / TheAlgorithms hunt: `FenwickTree<()>` with `T: Add<Output = T> +
+    // AddAssign`, `SegmentTree<char, ()>` with `F: Fn(T, T) -> T` and `HMAC<1, 1, u8>` with `H:
+    // Hasher<DIGEST_BYTES>` got numbers; rustc refuses each use (E0277).
+    const lines = [
+      '#![allow(dead_code, unused)]',
+      'use std::ops::{self, Add, AddAssign, Mul, Shl};',
+      'pub struct A1<T: Add<Output = T> + Copy>(pub T);',
+      'pub struct A2<T>(pub T) where T: AddAssign;',
+      'pub struct A3<T: std::ops::Neg>(pub T);',
+      'pub struct A4<T: ops::Not>(pub T);',
+      'pub struct A5<T: Shl<u32>>(pub T);',
+      'pub struct A6<T: Mul<Output = u64>>(pub T);',
+      'pub struct F1<T, F: Fn(T, T) -> T>(pub T, pub F);',
+      'pub struct F2<F>(pub F) where F: FnMut(u8);',
+      "pub struct F3<F: for<'a> Fn(&'a u8) -> bool>(pub F);",
+      'pub struct D1<T: std::fmt::Display>(pub T);',
+      'pub struct D2<T: Iterator>(pub T);',
+      'pub struct D3<T>(pub T) where T: PartialEq<u8>;',
+      'pub trait Hs<const N: usize> {}',
+      'impl Hs<4> for u32 {}',
+      'pub struct H1<const N: usize, X: Hs<N>>(pub X);',
+      'pub struct K(pub u8);',
+    ];
+    const args = ['u8', 'i32', 'u64', 'f64', 'bool', 'char', '()', "&'static str", '[u8; 2]', '(u8, u16)', 'Vec<u8>', 'Option<u8>', 'K', 'fn(u8, u8) -> u8', 'Box<dyn Fn(u8) -> bool>', '*const u8'];
+    const uses = ['A1<#>', 'A2<#>', 'A3<#>', 'A4<#>', 'A5<#>', 'A6<#>', 'F1<u8, #>', 'F2<#>', 'F3<#>', 'D1<#>', 'D2<#>', 'D3<#>', 'H1<4, #>'];
+    for (const u of uses) for (const a of args) lines.push(`pub struct S${lines.length}(pub ${u.replace('#', a)}, pub u8);`);
+    const { got, want } = await verdicts(analyzer, lines, 'ops.rs');
+    // "unknown" where the engine cannot tell (a crate's type, a reference, `Display`); never another number or error.
+    const differ = got.filter((g, i) => g !== want[i] && !g.endsWith('→ unknown'));
+    assert.deepEqual(differ, [], `rustc:\n${want.join('\n')}`);
+    const same = got.filter((g, i) => g === want[i]);
+    assert.ok(same.filter((g) => g.endsWith('E0277')).length >= 60 && same.filter((g) => /\d+\/\d+$/.test(g)).length >= 15, `too few told as rustc tells them:\n${got.join('\n')}`);
+  });
 });
