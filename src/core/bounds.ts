@@ -140,8 +140,14 @@ function opVerdict(ty: Ty, op: string, rhs: Ty | undefined, out: Ty | undefined)
     case 'fnptr':
     case 'dyn':
       return false;
-    case 'ptr':
-      return ty.kind === '*const' || ty.kind === '*mut' ? false : 'unknown';
+    case 'ptr': {
+      if (ty.kind === '*const' || ty.kind === '*mut') return false;
+      // std's operator impls for references are for references to scalars and to a few std
+      // types (`Wrapping`, `HashSet`, `Ipv4Addr`…), none for one to a type without operators.
+      const p = ty.pointee;
+      if (p.k === 'int' || p.k === 'float' || p.k === 'bool' || p.k === 'ptr' || p.k === 'param' || p.k === 'unknown' || p.k === 'error' || p.k === 'never') return 'unknown';
+      return p.k === 'adt' ? (p.def.m.crate.isStd && (NO_OPS.has(p.def.item.name) || p.def.item.name === 'String') ? false : 'unknown') : false;
+    }
     case 'adt': {
       if (!ty.def.m.crate.isStd) return 'unknown';
       const name = ty.def.item.name;
@@ -513,7 +519,11 @@ function unmetSupertrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, args: rea
       continue;
     }
     const own = crateTrait(t, traitM, host.resolver);
-    if (!own) continue;
+    if (!own) {
+      const op = stdOpOf(t, traitM, host.resolver);
+      if (op && opVerdict(ty, op, undefined, undefined) === false) return { k: 'unmet', ty, bound: op };
+      continue;
+    }
     if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
     const r = unmetSupertrait(ty, own.item, own.m, undefined, host, seen);
     if (r) return r;
@@ -525,6 +535,13 @@ function unmetSupertrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, args: rea
     const generics = new Map<string, GArg>();
     params.forEach((p, i) => generics.set(p, args![i]!));
     for (const b of trait.superBounds) {
+      // `trait Elem: Add<Output = Self>`: a type with no impl of the operator at all, whatever its
+      // arguments, cannot have the trait (opVerdict's false does not depend on them).
+      const op = b.kind === 'path' && !b.qualified ? stdOpOf(writtenPath(b)!, traitM, host.resolver) : undefined;
+      if (op) {
+        if (opVerdict(ty, op, undefined, undefined) === false) return { k: 'unmet', ty, bound: op };
+        continue;
+      }
       const r = crateBoundUnmet(b, ty, traitM, generics, host, seen);
       if (r) return r;
     }

@@ -393,4 +393,24 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
     const same = got.filter((g, i) => g === want[i]);
     assert.ok(same.filter((g) => g.endsWith('E0277')).length >= 60 && same.filter((g) => /\d+\/\d+$/.test(g)).length >= 15, `too few told as rustc tells them:\n${got.join('\n')}`);
   });
+  it("a crate trait whose impls are not all seen (written by a macro) but whose operator supertraits a type lacks: E0277", async () => {
+    // TheAlgorithms' `Matrix<T: MatrixElement>` with `trait MatrixElement: Add<Output = Self> +
+    // Sub<Output = Self> + … + Copy` implemented by a macro: `Matrix<&'static [u8]>` got a number.
+    const lines = [
+      '#![allow(dead_code, unused)]',
+      'use std::ops::{Add, AddAssign, Neg};',
+      'pub trait Elem: Add<Output = Self> + AddAssign + Copy {}',
+      'pub trait Signed: Neg + Copy {}',
+      'macro_rules! elem { ($t:ty) => { impl Elem for $t {} impl Signed for $t {} }; }',
+      'elem!(i8);',
+      'pub struct M1<T: Elem>(pub T);',
+      'pub struct M2<T>(pub T) where T: Signed;',
+    ];
+    const args = ['i8', 'bool', 'char', '()', "&'static [u8]", "&'static str", '[u8; 2]', '(u8, u8)', '*const u8', 'fn()'];
+    for (const u of ['M1<#>', 'M2<#>']) for (const a of args) lines.push(`pub struct S${lines.length}(pub ${u.replace('#', a)}, pub u8);`);
+    const { got, want } = await verdicts(analyzer, lines, 'superops.rs');
+    const differ = got.filter((g, i) => g !== want[i] && !g.endsWith('→ unknown'));
+    assert.deepEqual(differ, [], `rustc:\n${want.join('\n')}`);
+    assert.ok(got.filter((g, i) => g === want[i] && g.endsWith('E0277')).length >= 16, `too few told as rustc tells them:\n${got.join('\n')}`);
+  });
 });
