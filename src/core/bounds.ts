@@ -700,10 +700,12 @@ function implKey(ty: Ty): string | undefined {
       const p = ty.pointee;
       if (ty.kind === '*const' || ty.kind === '*mut') return OTHER_IMPLS;
       const inner = p.k === 'adt' ? p.def.item.name : p.k === 'str' ? p.k : scalarName(p);
-      return inner === undefined ? (p.k === 'tuple' || p.k === 'fnptr' || p.k === 'ptr' ? OTHER_IMPLS : undefined) : `${ty.kind}${inner}`;
+      // `impl Tr for &[u8]`, `for &[u8; 4]`, `for &dyn X`: listed with the other impls (src/core/resolve.ts).
+      return inner === undefined ? (p.k === 'tuple' || p.k === 'fnptr' || p.k === 'ptr' || p.k === 'slice' || p.k === 'array' || p.k === 'dyn' ? OTHER_IMPLS : undefined) : `${ty.kind}${inner}`;
     }
     case 'tuple':
     case 'fnptr':
+    case 'slice':
       return OTHER_IMPLS;
     default:
       return undefined;

@@ -405,10 +405,18 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
       'elem!(i8);',
       'pub struct M1<T: Elem>(pub T);',
       'pub struct M2<T>(pub T) where T: Signed;',
+      // The Book's `LimitTracker<'a, T: Messenger>` given `&'static [u8]` got a number: impls for
+      // references to slices and arrays are listed with the crate's other impls.
+      'pub trait Msg {}',
+      "impl Msg for &'static [u16] {}",
+      "impl Msg for &'static [u8; 3] {}",
+      'pub struct T1<T: Msg>(pub T);',
     ];
     const args = ['i8', 'bool', 'char', '()', "&'static [u8]", "&'static str", '[u8; 2]', '(u8, u8)', '*const u8', 'fn()'];
     for (const u of ['M1<#>', 'M2<#>']) for (const a of args) lines.push(`pub struct S${lines.length}(pub ${u.replace('#', a)}, pub u8);`);
+    for (const a of ["&'static [u8]", "&'static [u16]", "&'static [u8; 3]", "&'static [u8; 2]", "&'static mut [u16]"]) lines.push(`pub struct S${lines.length}(pub T1<${a}>, pub u8);`);
     const { got, want } = await verdicts(analyzer, lines, 'superops.rs');
+    assert.ok(got.filter((g, i) => g.includes('T1<') && g === want[i]).length === 5, `T1:\n${got.filter((g) => g.includes('T1<')).join('\n')}`);
     const differ = got.filter((g, i) => g !== want[i] && !g.endsWith('→ unknown'));
     assert.deepEqual(differ, [], `rustc:\n${want.join('\n')}`);
     assert.ok(got.filter((g, i) => g === want[i] && g.endsWith('E0277')).length >= 16, `too few told as rustc tells them:\n${got.join('\n')}`);
