@@ -6,7 +6,10 @@
  * Std's common traits (`Copy`, `Clone`, `Default`, `Debug`, the comparison traits, `Hash`,
  * `Send`, `Sync`, `From`, `Into`) are decided by std's impls for the language's types (fixed), a
  * table of std's common types, and a crate's derives and impls; one that cannot be decided makes
- * the type unknown. A crate's own trait is decided by the impls of the crates that may hold one;
+ * the type unknown. Std's operator traits (`Add<Output = T>`, `AddAssign`, `Neg`…) and the `Fn`
+ * family are decided where the answer does not depend on impls a crate may write (scalars, `()`,
+ * tuples, arrays, `str`, std's containers); any other std trait (`Display`, `Iterator`,
+ * `PartialEq<X>`) leaves the type unknown. A crate's own trait is decided by the impls of the crates that may hold one;
  * where that cannot be told, the type keeps its layout, as rustc gives it when the bound holds. A
  * bound is called unmet only when that is certain: every impl that could meet it is seen.
  */
@@ -55,29 +58,187 @@ export function stdTraitOf(written: string, m: ModuleScope, resolver: Resolver):
   if (segs[0] === '') segs = segs.slice(1);
   const name = segs[segs.length - 1]!;
   if (!is(name) || m.macroCalls.length) return undefined;
+  return namesStd(written, segs, name, TRAIT_MODULE[name], PRELUDE.has(name), m, resolver) ? name : undefined;
+}
+
+/** Std's operator traits (`std::ops`), with `Rhs` defaulting to `Self`, and the unary ones. */
+const OPS: ReadonlySet<string> = new Set([
+  'Add', 'Sub', 'Mul', 'Div', 'Rem', 'BitAnd', 'BitOr', 'BitXor', 'Shl', 'Shr',
+  'AddAssign', 'SubAssign', 'MulAssign', 'DivAssign', 'RemAssign', 'BitAndAssign', 'BitOrAssign', 'BitXorAssign', 'ShlAssign', 'ShrAssign',
+  'Neg', 'Not',
+]);
+
+/** The `std::ops` trait a bound's path names in `m` (`Add`, `ops::Add`, `core::ops::AddAssign`), as stdTraitOf tells them. */
+function stdOpOf(written: string, m: ModuleScope, resolver: Resolver): string | undefined {
+  let segs = written.split('::');
+  if (segs[0] === '') segs = segs.slice(1);
+  const name = segs[segs.length - 1]!;
+  if (!OPS.has(name) || m.macroCalls.length) return undefined;
+  return namesStd(written, segs, name, 'ops', false, m, resolver) ? name : undefined;
+}
+
+/**
+ * Whether the path `written` (segments `segs`, last `name`) names std's item `module::name` in
+ * `m`: written in full, through an import of it or of its module, or by the prelude (`prelude`).
+ */
+function namesStd(written: string, segs: readonly string[], name: string, module: string, prelude: boolean, m: ModuleScope, resolver: Resolver): boolean {
   // A `#![no_core]` crate's own `#[lang = "copy"] trait Copy` is the language's.
   const own = resolver.resolveTypePath(m, segs, written.startsWith('::'));
   if (own?.k === 'item' && own.item.kind === 'trait' && !own.m.crate.isStd) {
     const lang = own.item.attrs.find((a) => a.name === 'lang')?.text.match(/"(\w+)"/)?.[1];
-    return lang !== undefined && LANG_TRAITS[lang] === name ? name : undefined;
+    return lang !== undefined && LANG_TRAITS[lang] === name;
   }
   // A glob import of a crate not read may bring in a trait of that name; the others are searched below.
-  if (m.globs.some((g) => !isStdHead(g.path[0]) && resolver.firstSegment(m, g.path[0] ?? '')?.k !== 'module')) return undefined;
+  if (m.globs.some((g) => !isStdHead(g.path[0]) && resolver.firstSegment(m, g.path[0] ?? '')?.k !== 'module')) return false;
   const head = segs[0]!;
   if (segs.length === 1) {
     const imported = m.uses.find((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name);
-    if (imported) return imported.path.length === 3 && isStdHead(imported.path[0]) && imported.path[1] === TRAIT_MODULE[name] && imported.path[2] === name ? name : undefined;
-    return PRELUDE.has(name) && resolver.firstSegment(m, name) === undefined ? name : undefined;
+    if (imported) return imported.path.length === 3 && isStdHead(imported.path[0]) && imported.path[1] === module && imported.path[2] === name;
+    return prelude && resolver.firstSegment(m, name) === undefined;
   }
   if (segs.length === 3) {
     const root = resolver.firstSegment(m, head);
-    return isStdHead(head) && root?.k === 'module' && root.m.crate.isStd && segs[1] === TRAIT_MODULE[name] ? name : undefined;
+    return isStdHead(head) && root?.k === 'module' && root.m.crate.isStd && segs[1] === module;
   }
-  if (segs.length === 2 && head === TRAIT_MODULE[name]) {
+  if (segs.length === 2 && head === module) {
     const imported = m.uses.find((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === head);
-    return imported && imported.path.length === 2 && isStdHead(imported.path[0]) && imported.path[1] === head ? name : undefined;
+    return imported !== undefined && imported.path.length === 2 && isStdHead(imported.path[0]) && imported.path[1] === head;
   }
+  return false;
+}
+
+const ARITH: ReadonlySet<string> = new Set(['Add', 'Sub', 'Mul', 'Div', 'Rem']);
+const BITS: ReadonlySet<string> = new Set(['BitAnd', 'BitOr', 'BitXor']);
+/** Std types with no impl of any `std::ops` trait, whatever its arguments (nor for a reference to them). */
+const NO_OPS: ReadonlySet<string> = new Set(['Vec', 'Option', 'Result', 'Box', 'Rc', 'Arc', 'HashMap', 'BTreeMap', 'VecDeque', 'Cell', 'RefCell', 'PhantomData', 'Mutex', 'RwLock']);
+
+/**
+ * Whether `ty` implements std's operator trait `op` (`Add`, `AddAssign`, `Neg`…) with right-hand
+ * side `rhs` (undefined: `Self`) and, when written, `Output = out`: decided for the language's
+ * scalars (the impls are fixed) and for types that have no operator impl at all (`()`, `char`,
+ * `str`, tuples, arrays, `String` but for `+ &str`, `Vec`…); 'unknown' otherwise (a crate's type,
+ * a reference, `Wrapping`, `Duration`…).
+ */
+function opVerdict(ty: Ty, op: string, rhs: Ty | undefined, out: Ty | undefined): Verdict {
+  const base = op.endsWith('Assign') ? op.slice(0, -'Assign'.length) : op;
+  const selfRhs = rhs === undefined ? true : sameTy(rhs, ty);
+  const selfOut = out === undefined || op.endsWith('Assign') ? true : sameTy(out, ty);
+  const scalar = (has: boolean): Verdict => {
+    if (!has) return false;
+    // std's impls of a scalar type are `Op<Self>` (and `Op<&Self>`, and `Shl<any integer>`), all with `Output = Self`.
+    // Another `Output` is rustc's E0271 (a type mismatch), not an unmet bound: left unknown.
+    return selfRhs === true && selfOut === true ? true : 'unknown';
+  };
+  switch (ty.k) {
+    case 'int':
+      return scalar(base !== 'Neg' || ty.signed);
+    case 'float':
+      return scalar(ARITH.has(base) || base === 'Neg');
+    case 'bool':
+      return scalar(BITS.has(base) || base === 'Not');
+    case 'char':
+    case 'str':
+    case 'slice':
+    case 'array':
+    case 'tuple':
+    case 'fnptr':
+    case 'dyn':
+      return false;
+    case 'ptr': {
+      if (ty.kind === '*const' || ty.kind === '*mut') return false;
+      // std's operator impls for references are for references to scalars and to a few std
+      // types (`Wrapping`, `HashSet`, `Ipv4Addr`…), none for one to a type without operators.
+      const p = ty.pointee;
+      if (p.k === 'int' || p.k === 'float' || p.k === 'bool' || p.k === 'ptr' || p.k === 'param' || p.k === 'unknown' || p.k === 'error' || p.k === 'never') return 'unknown';
+      return p.k === 'adt' ? (p.def.m.crate.isStd && (NO_OPS.has(p.def.item.name) || p.def.item.name === 'String') ? false : 'unknown') : false;
+    }
+    case 'adt': {
+      if (!ty.def.m.crate.isStd) return 'unknown';
+      const name = ty.def.item.name;
+      // `String + &str`, `String += &str`: only with that right-hand side.
+      if (name === 'String') return base === 'Add' && rhs !== undefined && rhs.k === 'ptr' ? 'unknown' : false;
+      return NO_OPS.has(name) ? false : 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+/**
+ * Whether `ty` is certainly `Unpin` (an auto trait only `PhantomPinned` and what holds it lack, on
+ * stable Rust): the language's scalars, `str`, references, raw and fn pointers, `Box` (whatever it
+ * holds), and arrays, slices and tuples of those. Other types are not judged.
+ */
+function surelyUnpin(ty: Ty, depth: number): boolean {
+  if (depth > 16) return false;
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'fnptr':
+    case 'ptr':
+    case 'never':
+      return true;
+    case 'array':
+    case 'slice':
+      return surelyUnpin(ty.elem, depth + 1);
+    case 'tuple':
+      return ty.elems.every((e) => surelyUnpin(e, depth + 1));
+    case 'adt':
+      return ty.def.m.crate.isStd && ty.def.item.name === 'Box';
+    default:
+      return false;
+  }
+}
+
+/** Std traits whose associated types the std model writes down (src/core/engine.ts STD_TRAIT_ASSOC). */
+const ASSOC_READ: ReadonlySet<string> = new Set(['Iterator', 'IntoIterator', 'FromStr', 'Pattern', 'DiscriminantKind']);
+
+/**
+ * False where `ty` certainly lacks `Iterator`, `IntoIterator` or `FromStr` (std has no impl of them
+ * for the language's scalars but `FromStr`, for tuples, `str`, fn and raw pointers, nor `Iterator`
+ * for arrays, slices and std's containers, nor `IntoIterator` for `String`); undefined otherwise.
+ */
+function assocReadVerdict(ty: Ty, name: string): false | undefined {
+  const never = ty.k === 'tuple' || ty.k === 'str' || ty.k === 'fnptr' || (ty.k === 'ptr' && (ty.kind === '*const' || ty.kind === '*mut'));
+  const scalar = ty.k === 'int' || ty.k === 'float' || ty.k === 'bool' || ty.k === 'char';
+  const stdAdt = ty.k === 'adt' && ty.def.m.crate.isStd ? ty.def.item.name : undefined;
+  if (name === 'Iterator') return never || scalar || ty.k === 'array' || ty.k === 'slice' || (stdAdt !== undefined && (NO_OPS.has(stdAdt) || stdAdt === 'String') && stdAdt !== 'Box') ? false : undefined;
+  if (name === 'IntoIterator') return never || scalar || stdAdt === 'String' ? false : undefined;
+  if (name === 'FromStr') return never || ty.k === 'array' || ty.k === 'slice' ? false : undefined;
   return undefined;
+}
+
+/** A bound of the `Fn` family, as written (`Fn(u8) -> u8`, `for<'a> FnMut(&'a T)`, `std::ops::FnOnce()`). */
+const FN_BOUND = /^(?:for\s*<[^>]*>\s*)?(?:(?:::)?(?:std|core)::ops::)?(?:Fn|FnMut|FnOnce)\s*\(/;
+
+/**
+ * Whether `ty` may implement a trait of the `Fn` family: the language's scalars, `str`, slices,
+ * arrays, tuples, raw pointers and std's types but `Box` never do (on stable Rust only closures, fn
+ * items and pointers do, and `Box`es of and references to them; a reference as its pointee);
+ * 'unknown' for the rest (which signature a pointer has is not compared).
+ */
+function callable(ty: Ty): Verdict {
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'slice':
+    case 'array':
+    case 'tuple':
+      return false;
+    case 'ptr':
+      // `&F: Fn` and `&mut F: FnMut` exactly when F is callable.
+      return ty.kind === '*const' || ty.kind === '*mut' ? false : callable(ty.pointee);
+    case 'adt':
+      return ty.def.m.crate.isStd && ty.def.item.name !== 'Box' ? false : 'unknown';
+    default:
+      return 'unknown';
+  }
 }
 
 /** A path type's written path (`::a::Tr`, arguments left out), as bounds' paths are kept; undefined for other types. */
@@ -142,7 +303,7 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
   const bindings = (): Map<string, GArg> => (bound ??= bindParams(params, argVals));
   let unsure: BoundProblem | undefined;
   /** The bounds `traits` (plain) and `withArgs` (`From<X>`, `Into<X>`) on the concrete type `ty`. */
-  const unmet = (ty: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined): BoundProblem | undefined => {
+  const unmet = (ty: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined, others?: readonly string[]): BoundProblem | undefined => {
     const check = (trait: StdTrait, arg: Ty | undefined, written: string): BoundProblem | undefined => {
       const r = implementsStd(ty, trait, arg, host);
       if (r === false) return { k: 'unmet', ty, bound: written };
@@ -158,7 +319,25 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
         continue;
       }
       const own = crateTrait(t, m, host.resolver);
-      if (!own) continue;
+      if (!own) {
+        // Neither one of the std traits decided above nor a crate's: std's operator traits are
+        // decided for the language's types; any other (`Display`, `Iterator`, a trait that does
+        // not resolve) is not known, and rustc refuses the type when the bound does not hold.
+        const name = t.split('::').pop()!;
+        // Std's traits whose associated types the std model reads (`I::Item` with `I: Iterator`):
+        // left as before, not decided (a use rustc refuses for them keeps its number: open).
+        if (name === 'Sized') continue;
+        if (name === 'Unpin' && surelyUnpin(ty, 0)) continue;
+        if (ASSOC_READ.has(name)) {
+          if (assocReadVerdict(ty, name) === false) return { k: 'unmet', ty, bound: name };
+          continue;
+        }
+        const op = stdOpOf(t, m, host.resolver);
+        const r = op ? opVerdict(ty, op, undefined, undefined) : 'unknown';
+        if (r === false) return { k: 'unmet', ty, bound: name };
+        if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: name };
+        continue;
+      }
       if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
       const sup = unmetSupertrait(ty, own.item, own.m, undefined, host) ?? refusedImpl(own.item, own.m, host);
       if (sup) return sup;
@@ -168,17 +347,46 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       const last = b.segments[b.segments.length - 1]!;
       const trait = stdTraitOf(writtenPath(b)!, m, host.resolver);
       const written = last.args.filter((a) => a.kind !== 'lifetime');
+      const shown = b.segments.map((x) => x.name).join('::');
       if (trait === undefined) {
+        const op = stdOpOf(writtenPath(b)!, m, host.resolver);
+        if (op) {
+          // `T: Add<Output = T>`, `T: Shl<u32>`: std's operator traits, with their arguments.
+          const rhsTe = written.find((a) => a.kind === 'type');
+          const outTe = written.find((a) => a.kind === 'binding' && a.name === 'Output');
+          const rhs = rhsTe?.kind === 'type' ? argTyOf(rhsTe.ty) : undefined;
+          const out = outTe?.kind === 'binding' ? argTyOf(outTe.ty) : undefined;
+          const readable = (!rhsTe || (rhs && concrete(rhs))) && (!outTe || (out && concrete(out))) && written.every((a) => a.kind === 'type' || (a.kind === 'binding' && a.name === 'Output'));
+          const r = readable ? opVerdict(ty, op, rhs, out) : 'unknown';
+          if (r === false) return { k: 'unmet', ty, bound: shown };
+          if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: shown };
+          continue;
+        }
         // A crate's trait with arguments (`A: Allocator<u16>`): by its impls, then its supertraits.
         const r = crateBoundUnmet(b, ty, m, bindings(), host);
         if (r) return r;
         continue;
       }
-      if ((trait !== 'From' && trait !== 'Into') || written.length !== 1 || written[0]!.kind !== 'type') continue;
+      if ((trait !== 'From' && trait !== 'Into') || written.length !== 1 || written[0]!.kind !== 'type') {
+        // `PartialEq<X>`, `From<T>` with a binding…: not decided here.
+        unsure ??= { k: 'unsure', ty, bound: shown };
+        continue;
+      }
       const arg = argTyOf(written[0]!.ty);
-      if (!arg || !concrete(arg)) continue;
+      if (!arg || !concrete(arg)) {
+        unsure ??= { k: 'unsure', ty, bound: shown };
+        continue;
+      }
       const r = check(trait, arg, `${trait}<${host.text(arg)}>`);
       if (r) return r;
+    }
+    for (const o of others ?? []) {
+      // `F: Fn(T, T) -> T`: only closures, fn items and pointers, and `Box`/references to them are callable.
+      // A fn pointer's signature is not in the model: not compared, as before (open: `fn(u8)` for `Fn(u8, u8)` is rustc's E0593).
+      if (ty.k === 'fnptr' && FN_BOUND.test(o)) continue;
+      const r = FN_BOUND.test(o) ? callable(ty) : 'unknown';
+      if (r === false) return { k: 'unmet', ty, bound: o };
+      if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: o };
     }
     return undefined;
   };
@@ -204,7 +412,7 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       continue;
     }
     if (!concrete(v.ty)) continue;
-    const r = unmet(v.ty, p.traits, p.bounds);
+    const r = unmet(v.ty, p.traits, p.bounds, p.otherBounds);
     if (r) return r;
   }
   for (const w of generics.predicates ?? []) {
@@ -218,7 +426,7 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       if (r) return r;
       continue;
     }
-    const r = unmet(ty, w.traits, w.bounds);
+    const r = unmet(ty, w.traits, w.bounds, w.otherBounds);
     if (r) return r;
   }
   return unsure;
@@ -330,17 +538,21 @@ function crateBoundUnmet(b: TypeExpr, ty: Ty, m: ModuleScope, generics: Readonly
   if (b.kind !== 'path' || b.qualified || !host.traitWithArgs) return undefined;
   const tr = host.resolver.resolveTypePath(m, b.segments.map((x) => x.name), b.global);
   if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return undefined;
+  // Arguments not read here (`Hasher<N>` with a const parameter, a binding): still certainly
+  // unmet when the type has no impl of the trait at all, whatever its arguments.
+  const trait = tr.item;
+  const noImplAtAll = (): BoundProblem | undefined => (implementsCrateTrait(ty, trait, tr.m, host) === false ? { k: 'unmet', ty, bound: b.segments.map((x) => x.name).join('::') } : undefined);
   const args: GArg[] = [];
   for (const a of b.segments[b.segments.length - 1]!.args) {
     if (a.kind === 'lifetime') continue;
-    if (a.kind !== 'type') return undefined;
+    if (a.kind !== 'type') return noImplAtAll();
     let t: Ty;
     try {
       t = host.argTy(a.ty, m, generics);
     } catch {
-      return undefined;
+      return noImplAtAll();
     }
-    if (!concrete(t)) return undefined;
+    if (!concrete(t)) return noImplAtAll();
     args.push({ k: 'ty', ty: t });
   }
   if (host.traitWithArgs(b, ty, m, generics) === false) {
@@ -367,7 +579,11 @@ function unmetSupertrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, args: rea
       continue;
     }
     const own = crateTrait(t, traitM, host.resolver);
-    if (!own) continue;
+    if (!own) {
+      const op = stdOpOf(t, traitM, host.resolver);
+      if (op && opVerdict(ty, op, undefined, undefined) === false) return { k: 'unmet', ty, bound: op };
+      continue;
+    }
     if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
     const r = unmetSupertrait(ty, own.item, own.m, undefined, host, seen);
     if (r) return r;
@@ -379,6 +595,13 @@ function unmetSupertrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, args: rea
     const generics = new Map<string, GArg>();
     params.forEach((p, i) => generics.set(p, args![i]!));
     for (const b of trait.superBounds) {
+      // `trait Elem: Add<Output = Self>`: a type with no impl of the operator at all, whatever its
+      // arguments, cannot have the trait (opVerdict's false does not depend on them).
+      const op = b.kind === 'path' && !b.qualified ? stdOpOf(writtenPath(b)!, traitM, host.resolver) : undefined;
+      if (op) {
+        if (opVerdict(ty, op, undefined, undefined) === false) return { k: 'unmet', ty, bound: op };
+        continue;
+      }
       const r = crateBoundUnmet(b, ty, traitM, generics, host, seen);
       if (r) return r;
     }
@@ -537,10 +760,12 @@ function implKey(ty: Ty): string | undefined {
       const p = ty.pointee;
       if (ty.kind === '*const' || ty.kind === '*mut') return OTHER_IMPLS;
       const inner = p.k === 'adt' ? p.def.item.name : p.k === 'str' ? p.k : scalarName(p);
-      return inner === undefined ? (p.k === 'tuple' || p.k === 'fnptr' || p.k === 'ptr' ? OTHER_IMPLS : undefined) : `${ty.kind}${inner}`;
+      // `impl Tr for &[u8]`, `for &[u8; 4]`, `for &dyn X`: listed with the other impls (src/core/resolve.ts).
+      return inner === undefined ? (p.k === 'tuple' || p.k === 'fnptr' || p.k === 'ptr' || p.k === 'slice' || p.k === 'array' || p.k === 'dyn' ? OTHER_IMPLS : undefined) : `${ty.kind}${inner}`;
     }
     case 'tuple':
     case 'fnptr':
+    case 'slice':
       return OTHER_IMPLS;
     default:
       return undefined;

@@ -73,7 +73,7 @@ function namedInBounds(generics: Generics, name: string): boolean {
   const seen = (x: unknown): boolean => x !== undefined && word.test(JSON.stringify(x));
   if (seen(generics.predicates)) return true;
   for (const q of generics.params) {
-    if (q.kind === 'type' && (seen(q.bounds) || seen(q.traits) || seen(q.default))) return true;
+    if (q.kind === 'type' && (seen(q.bounds) || seen(q.traits) || seen(q.otherBounds) || seen(q.default))) return true;
     if (q.kind === 'const' && (seen(q.ty) || seen(q.default))) return true;
   }
   return false;

@@ -200,6 +200,11 @@ export type GenericParam =
        * left out): `T::ArchivedMetadata` is then that trait's associated type.
        */
       readonly traits?: readonly string[];
+      /**
+       * The bounds kept neither in `traits` nor in `bounds`, as written (`Fn(T, T) -> T`,
+       * `for<'a> Fn(&'a u8)`, `(Tr)`): src/core/bounds.ts decides the `Fn` family's, where it can.
+       */
+      readonly otherBounds?: readonly string[];
       /** A where clause bounds a projection of it (`where T::Out: Sized`): those bounds are not kept. */
       readonly projectionBounds?: true;
     }
@@ -266,6 +271,8 @@ export interface Generics {
 export interface WherePredicate {
   readonly ty: TypeExpr;
   readonly traits?: readonly string[];
+  /** As GenericParam's `otherBounds`. */
+  readonly otherBounds?: readonly string[];
   readonly bounds?: readonly TypeExpr[];
 }
 

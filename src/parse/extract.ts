@@ -1451,6 +1451,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           let afterEq = false;
           let bounds: TypeExpr[] | undefined;
           let traits: string[] | undefined;
+          let others: string[] | undefined;
           for (const q of k.children) {
             const t = q.type;
             if (t === '=') afterEq = true;
@@ -1461,6 +1462,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
               if (hasMaybeSized(q, ctx)) maybeUnsized = true;
               bounds = argBounds(q, ctx, bounds);
               traits = plainBounds(q, ctx, traits);
+              others = otherBounds(q, ctx, others);
             }
           }
           if (!name) break;
@@ -1471,6 +1473,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             ...(def && def.endIndex > def.startIndex ? { default: typeExpr(def, ctx, 0) } : {}),
             ...(bounds ? { bounds } : {}),
             ...(traits ? { traits } : {}),
+            ...(others ? { otherBounds: others } : {}),
           });
           break;
         }
@@ -1515,7 +1518,8 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         if (left.type === 'lifetime' || left.type === 'higher_ranked_trait_bound' || !bounds) continue;
         const withArgs = argBounds(bounds, ctx, undefined);
         const traits = plainBounds(bounds, ctx, undefined);
-        if (withArgs || traits) (predicates ??= []).push({ ty: typeExpr(left, ctx, 0), ...(traits ? { traits } : {}), ...(withArgs ? { bounds: withArgs } : {}) });
+        const others = otherBounds(bounds, ctx, undefined);
+        if (withArgs || traits || others) (predicates ??= []).push({ ty: typeExpr(left, ctx, 0), ...(traits ? { traits } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(others ? { otherBounds: others } : {}) });
         continue;
       }
       if (left && left.type !== 'type_identifier') {
@@ -1536,7 +1540,8 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       if (!prev || prev.kind !== 'type') continue;
       const withArgs = argBounds(bounds, ctx, prev.bounds && [...prev.bounds]);
       const traits = plainBounds(bounds, ctx, prev.traits && [...prev.traits]);
-      params[i] = { ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}) };
+      const others = otherBounds(bounds, ctx, prev.otherBounds && [...prev.otherBounds]);
+      params[i] = { ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}), ...(others ? { otherBounds: others } : {}) };
     }
   }
   return { params, ...(predicates ? { predicates } : {}), ...(opaque ? { opaqueBounds: true as const } : {}) };
@@ -1578,6 +1583,21 @@ function argBounds(bounds: Node, ctx: Ctx, into: TypeExpr[] | undefined): TypeEx
     const te = typeExpr(b, ctx, 0);
     if (te.kind !== 'path' || te.qualified || !te.segments[te.segments.length - 1]!.args.length) continue;
     (into ??= []).push(te);
+  }
+  return into;
+}
+
+/**
+ * The bounds of a `trait_bounds` node that neither plainBounds nor argBounds keep, as written
+ * (`Fn(T) -> U`, `for<'a> Fn(&'a T)`, `(Tr)`); lifetimes and `?Sized` are not bounds on the
+ * argument's traits and are left out.
+ */
+function otherBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string[] | undefined {
+  for (const b of bounds.namedChildren) {
+    const t = b.type;
+    if (t === 'type_identifier' || t === 'generic_type' || t === 'lifetime' || t === 'removed_trait_bound' || t === 'line_comment' || t === 'block_comment') continue;
+    if (t === 'scoped_type_identifier' && b.childForFieldName('name')) continue;
+    (into ??= []).push(slice(ctx, b).replace(/\s+/g, ' '));
   }
   return into;
 }

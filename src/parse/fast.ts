@@ -577,8 +577,9 @@ export class FastParser {
           this.next();
           continue;
         }
-        if (c === '<') this.boundArgs = true;
-        // `Fn(..) -> T` sugar: a bound the model does not keep (Generics.opaqueBounds).
+        // `Fn(T) -> U` (and `(Tr)`): a bound the model keeps as written (tree path, `otherBounds`),
+        // and one that may constrain a parameter (Generics.opaqueBounds).
+        if (c === '<' || (c === '(' && depth === 0)) this.boundArgs = true;
         if (c === '(' && depth === 0) this.opaqueBound = true;
         if (c === '(' || c === '[' || c === '<') depth++;
         else if (c === ')' || c === ']' || c === '>') {

@@ -359,4 +359,71 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
     assert.deepEqual(differ, []);
     assert.ok(rejected >= 5, `${rejected} rejected by rustc`);
   });
+  it("bounds this module does not read as std's common traits: operator traits, the Fn family, other std traits, a crate trait with a const argument", async () => {
+    // From the Rust Book / TheAlgorithms hunt: `FenwickTree<()>` with `T: Add<Output = T> +
+    // AddAssign`, `SegmentTree<char, ()>` with `F: Fn(T, T) -> T` and `HMAC<1, 1, u8>` with `H:
+    // Hasher<DIGEST_BYTES>` got numbers; rustc refuses each use (E0277).
+    const lines = [
+      '#![allow(dead_code, unused)]',
+      'use std::ops::{self, Add, AddAssign, Mul, Shl};',
+      'pub struct A1<T: Add<Output = T> + Copy>(pub T);',
+      'pub struct A2<T>(pub T) where T: AddAssign;',
+      'pub struct A3<T: std::ops::Neg>(pub T);',
+      'pub struct A4<T: ops::Not>(pub T);',
+      'pub struct A5<T: Shl<u32>>(pub T);',
+      'pub struct A6<T: Mul<Output = u64>>(pub T);',
+      'pub struct F1<T, F: Fn(T, T) -> T>(pub T, pub F);',
+      'pub struct F2<F>(pub F) where F: FnMut(u8);',
+      "pub struct F3<F: for<'a> Fn(&'a u8) -> bool>(pub F);",
+      'pub struct D1<T: std::fmt::Display>(pub T);',
+      'pub struct D2<T: Iterator>(pub T);',
+      'pub struct D3<T>(pub T) where T: PartialEq<u8>;',
+      'pub trait Hs<const N: usize> {}',
+      'impl Hs<4> for u32 {}',
+      'pub struct H1<const N: usize, X: Hs<N>>(pub X);',
+      'pub struct K(pub u8);',
+    ];
+    // A fn pointer's signature is not compared (open: `fn(u8, u8) -> u8` for `F: FnMut(u8)` is rustc's E0593 and gets a number).
+    const args = ['u8', 'i32', 'u64', 'f64', 'bool', 'char', '()', "&'static str", '[u8; 2]', '(u8, u16)', 'Vec<u8>', 'Option<u8>', 'K', 'Box<dyn Fn(u8) -> bool>', '*const u8'];
+    const uses = ['A1<#>', 'A2<#>', 'A3<#>', 'A4<#>', 'A5<#>', 'A6<#>', 'F1<u8, #>', 'F2<#>', 'F3<#>', 'D1<#>', 'D3<#>', 'H1<4, #>'];
+    // `T: Iterator` is decided only where certainly unmet (scalars, tuples, arrays, std's containers):
+    // a crate's type or a reference still gets a number (open), so only those are asked here.
+    for (const a of ['u8', 'f64', '()', '(u8, u16)', '[u8; 2]', 'Vec<u8>', 'Option<u8>']) lines.push(`pub struct S${lines.length}(pub D2<${a}>, pub u8);`);
+    for (const u of uses) for (const a of args) lines.push(`pub struct S${lines.length}(pub ${u.replace('#', a)}, pub u8);`);
+    lines.push(`pub struct S${lines.length}(pub F1<u8, fn(u8, u8) -> u8>, pub u8);`);
+    const { got, want } = await verdicts(analyzer, lines, 'ops.rs');
+    // "unknown" where the engine cannot tell (a crate's type, a reference, `Display`); never another number or error.
+    const differ = got.filter((g, i) => g !== want[i] && !g.endsWith('→ unknown'));
+    assert.deepEqual(differ, [], `rustc:\n${want.join('\n')}`);
+    const same = got.filter((g, i) => g === want[i]);
+    assert.ok(same.filter((g) => g.endsWith('E0277')).length >= 60 && same.filter((g) => /\d+\/\d+$/.test(g)).length >= 15, `too few told as rustc tells them:\n${got.join('\n')}`);
+  });
+  it("a crate trait whose impls are not all seen (written by a macro) but whose operator supertraits a type lacks: E0277", async () => {
+    // TheAlgorithms' `Matrix<T: MatrixElement>` with `trait MatrixElement: Add<Output = Self> +
+    // Sub<Output = Self> + … + Copy` implemented by a macro: `Matrix<&'static [u8]>` got a number.
+    const lines = [
+      '#![allow(dead_code, unused)]',
+      'use std::ops::{Add, AddAssign, Neg};',
+      'pub trait Elem: Add<Output = Self> + AddAssign + Copy {}',
+      'pub trait Signed: Neg + Copy {}',
+      'macro_rules! elem { ($t:ty) => { impl Elem for $t {} impl Signed for $t {} }; }',
+      'elem!(i8);',
+      'pub struct M1<T: Elem>(pub T);',
+      'pub struct M2<T>(pub T) where T: Signed;',
+      // The Book's `LimitTracker<'a, T: Messenger>` given `&'static [u8]` got a number: impls for
+      // references to slices and arrays are listed with the crate's other impls.
+      'pub trait Msg {}',
+      "impl Msg for &'static [u16] {}",
+      "impl Msg for &'static [u8; 3] {}",
+      'pub struct T1<T: Msg>(pub T);',
+    ];
+    const args = ['i8', 'bool', 'char', '()', "&'static [u8]", "&'static str", '[u8; 2]', '(u8, u8)', '*const u8', 'fn()'];
+    for (const u of ['M1<#>', 'M2<#>']) for (const a of args) lines.push(`pub struct S${lines.length}(pub ${u.replace('#', a)}, pub u8);`);
+    for (const a of ["&'static [u8]", "&'static [u16]", "&'static [u8; 3]", "&'static [u8; 2]", "&'static mut [u16]"]) lines.push(`pub struct S${lines.length}(pub T1<${a}>, pub u8);`);
+    const { got, want } = await verdicts(analyzer, lines, 'superops.rs');
+    assert.ok(got.filter((g, i) => g.includes('T1<') && g === want[i]).length === 5, `T1:\n${got.filter((g) => g.includes('T1<')).join('\n')}`);
+    const differ = got.filter((g, i) => g !== want[i] && !g.endsWith('→ unknown'));
+    assert.deepEqual(differ, [], `rustc:\n${want.join('\n')}`);
+    assert.ok(got.filter((g, i) => g === want[i] && g.endsWith('E0277')).length >= 16, `too few told as rustc tells them:\n${got.join('\n')}`);
+  });
 });
