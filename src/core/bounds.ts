@@ -193,6 +193,41 @@ function surelyUnpin(ty: Ty, depth: number): boolean {
   }
 }
 
+/**
+ * Whether `ty` implements `Display` (and so `ToString`): std's impls are for the language's
+ * numbers, `bool`, `char`, `str`, `String` and through references and `Box`; none for `()`,
+ * tuples, arrays, slices, fn and raw pointers or std's containers. 'unknown' for the rest.
+ */
+const NO_DISPLAY: ReadonlySet<string> = new Set(['Vec', 'Option', 'Result', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'Cell', 'RefCell', 'PhantomData', 'Mutex', 'RwLock']);
+
+function displayVerdict(ty: Ty, depth: number): Verdict {
+  if (depth > 16) return 'unknown';
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'char':
+    case 'str':
+      return true;
+    case 'tuple':
+    case 'array':
+    case 'slice':
+    case 'fnptr':
+      return false;
+    case 'ptr':
+      return ty.kind === '*const' || ty.kind === '*mut' ? false : displayVerdict(ty.pointee, depth + 1);
+    case 'adt': {
+      if (!ty.def.m.crate.isStd) return 'unknown';
+      const name = ty.def.item.name;
+      if (name === 'String') return true;
+      if ((name === 'Box' || name === 'Rc' || name === 'Arc') && ty.args[0]?.k === 'ty') return displayVerdict(ty.args[0].ty, depth + 1);
+      return NO_DISPLAY.has(name) ? false : 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
 /** Std traits whose associated types the std model writes down (src/core/engine.ts STD_TRAIT_ASSOC). */
 const ASSOC_READ: ReadonlySet<string> = new Set(['Iterator', 'IntoIterator', 'FromStr', 'Pattern', 'DiscriminantKind']);
 
@@ -328,6 +363,11 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
         // left as before, not decided (a use rustc refuses for them keeps its number: open).
         if (name === 'Sized') continue;
         if (name === 'Unpin' && surelyUnpin(ty, 0)) continue;
+        if (name === 'Display' || name === 'ToString') {
+          const d = displayVerdict(ty, 0);
+          if (d === true) continue;
+          if (d === false) return { k: 'unmet', ty, bound: name };
+        }
         if (ASSOC_READ.has(name)) {
           if (assocReadVerdict(ty, name) === false) return { k: 'unmet', ty, bound: name };
           continue;

@@ -163,6 +163,28 @@ pub struct U23(pub A2<'static>, pub L<'static>, pub Option<std::borrow::Cow<'sta
     },
   },
   {
+    name: "`Display`/`ToString` and `Unpin` bounds are decided where std's impls are fixed: numbers, `bool`, `char`, `str`, `String`, through references, `Box`, `Rc`; none for tuples, arrays, `()`, `Vec`, `Option` (E0277); `Unpin` for scalars and pointers",
+    source: `
+use std::fmt::Display;
+pub struct W<T: Display>(pub T);
+pub struct U1(pub W<u8>);
+pub struct U2(pub W<&'static str>);
+pub struct U3(pub W<String>);
+pub struct U4(pub W<Box<f64>>);
+pub struct U5(pub W<std::rc::Rc<char>>);
+pub struct U6(pub W<Vec<u8>>);
+pub struct U7(pub W<(u8, u8)>);
+pub struct U8(pub W<Option<u8>>);
+pub struct U9(pub W<[u8; 2]>);
+pub struct T1<T: ToString>(pub T);
+pub struct U10(pub T1<i64>);
+pub struct U11(pub T1<()>);
+pub struct X<T: Unpin>(pub T);
+pub struct U12(pub X<u16>, pub X<&'static [u8]>, pub X<Box<u8>>);
+`,
+    expect: { U1: '1/1', U2: '16/8', U3: '24/8', U4: '8/8', U5: '8/8', U6: 'E0277', U7: 'E0277', U8: 'E0277', U9: 'E0277', U10: '8/8', U11: 'E0277', U12: '32/8' },
+  },
+  {
     name: "`A<>` takes every default and `I<-1>` is a negative argument (tree-sitter reads a missing type, an ERROR `-`: not half-typed); a `char` const argument written as a `u8` cast, a block, a `char` constant (one made by a cast too) is read; a `u8` constant or a `u32` cast is refused (E0308, E0604) (hunt G)",
     source: `
 pub struct A<T = u8>(pub T);
