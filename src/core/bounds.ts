@@ -193,13 +193,13 @@ function surelyUnpin(ty: Ty, depth: number): boolean {
   }
 }
 
+const NO_DISPLAY: ReadonlySet<string> = new Set(['Vec', 'Option', 'Result', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'Cell', 'RefCell', 'PhantomData', 'Mutex', 'RwLock']);
+
 /**
  * Whether `ty` implements `Display` (and so `ToString`): std's impls are for the language's
  * numbers, `bool`, `char`, `str`, `String` and through references and `Box`; none for `()`,
  * tuples, arrays, slices, fn and raw pointers or std's containers. 'unknown' for the rest.
  */
-const NO_DISPLAY: ReadonlySet<string> = new Set(['Vec', 'Option', 'Result', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'Cell', 'RefCell', 'PhantomData', 'Mutex', 'RwLock']);
-
 function displayVerdict(ty: Ty, depth: number): Verdict {
   if (depth > 16) return 'unknown';
   switch (ty.k) {

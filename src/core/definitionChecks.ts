@@ -1,7 +1,8 @@
 /**
  * Errors rustc finds in a type's definition alone, whatever arguments it is given: a field name
  * declared twice (E0124), a variant name defined twice (E0428), a type or lifetime parameter that
- * no field uses (E0392). Half-typed code meets all three (a field copied and not yet renamed, a
+ * no field uses (E0392), a lifetime used but not declared (E0261, asked by the engine for fields
+ * and aliases). Half-typed code meets all three (a field copied and not yet renamed, a
  * parameter declared before the field that will use it). Read from the model only.
  */
 import type { CfgPredicate, FieldDef, GenericParam, Generics, TypeExpr, TypeItem } from './model';
@@ -119,6 +120,50 @@ function uses(te: TypeExpr, p: Extract<GenericParam, { kind: 'type' | 'lifetime'
       return false;
     default:
       // fn pointers, trait objects (`dyn Tr + 'a`), macros, unreadable text, `impl`, `_`
+      return undefined;
+  }
+}
+
+/** The lifetimes a definition declares, with `'static` (and `'_`, which elidedIn judges). */
+export function declaredLifetimes(params: readonly GenericParam[]): ReadonlySet<string> {
+  const out = new Set(["'static", "'_"]);
+  for (const p of params) if (p.kind === 'lifetime') out.add(p.name);
+  return out;
+}
+
+/**
+ * A lifetime a written type names that the definition does not declare (`&'a str` in `struct
+ * P { s: &'a str }`: rustc's E0261), outside function pointers and trait objects (kept as
+ * text, where `for<'a>` may bind it). Undefined if none.
+ */
+export function undeclaredLifetimeIn(te: TypeExpr, declared: ReadonlySet<string>, depth: number): string | undefined {
+  if (depth > 64) return undefined;
+  switch (te.kind) {
+    case 'ref':
+      if (te.lifetime && !declared.has(te.lifetime)) return te.lifetime;
+      return undeclaredLifetimeIn(te.inner, declared, depth + 1);
+    case 'ptr':
+      return undeclaredLifetimeIn(te.inner, declared, depth + 1);
+    case 'array':
+    case 'slice':
+      return undeclaredLifetimeIn(te.elem, declared, depth + 1);
+    case 'tuple':
+      for (const e of te.elems) {
+        const r = undeclaredLifetimeIn(e, declared, depth + 1);
+        if (r) return r;
+      }
+      return undefined;
+    case 'path':
+      if (te.qualified) return undefined;
+      for (const seg of te.segments) {
+        for (const a of seg.args) {
+          if (a.kind === 'lifetime' && !declared.has(a.name)) return a.name;
+          const r = a.kind === 'type' || a.kind === 'binding' ? undeclaredLifetimeIn(a.ty, declared, depth + 1) : undefined;
+          if (r) return r;
+        }
+      }
+      return undefined;
+    default:
       return undefined;
   }
 }

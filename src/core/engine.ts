@@ -14,7 +14,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { type DefinitionError, definitionError } from './definitionChecks';
+import { type DefinitionError, declaredLifetimes, definitionError, undeclaredLifetimeIn } from './definitionChecks';
 import { ALLOCATOR_PARAM, all, bindParams, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
@@ -2887,48 +2887,4 @@ function crateFeatures(crate: CrateScope): ReadonlySet<string> {
 /** Why a definition with a syntax error in it (half-typed code) is not laid out. */
 function syntaxErrorReason(name: string, what: string): string {
   return `the definition of \`${name}\` does not parse (${what})`;
-}
-
-/** The lifetimes a definition declares, with `'static` (and `'_`, which elidedIn judges). */
-function declaredLifetimes(params: readonly GenericParam[]): ReadonlySet<string> {
-  const out = new Set(["'static", "'_"]);
-  for (const p of params) if (p.kind === 'lifetime') out.add(p.name);
-  return out;
-}
-
-/**
- * A lifetime a written type names that the definition does not declare (`&'a str` in `struct
- * P { s: &'a str }`: rustc's E0261), outside function pointers and trait objects (kept as
- * text, where `for<'a>` may bind it). Undefined if none.
- */
-function undeclaredLifetimeIn(te: TypeExpr, declared: ReadonlySet<string>, depth: number): string | undefined {
-  if (depth > 64) return undefined;
-  switch (te.kind) {
-    case 'ref':
-      if (te.lifetime && !declared.has(te.lifetime)) return te.lifetime;
-      return undeclaredLifetimeIn(te.inner, declared, depth + 1);
-    case 'ptr':
-      return undeclaredLifetimeIn(te.inner, declared, depth + 1);
-    case 'array':
-    case 'slice':
-      return undeclaredLifetimeIn(te.elem, declared, depth + 1);
-    case 'tuple':
-      for (const e of te.elems) {
-        const r = undeclaredLifetimeIn(e, declared, depth + 1);
-        if (r) return r;
-      }
-      return undefined;
-    case 'path':
-      if (te.qualified) return undefined;
-      for (const seg of te.segments) {
-        for (const a of seg.args) {
-          if (a.kind === 'lifetime' && !declared.has(a.name)) return a.name;
-          const r = a.kind === 'type' || a.kind === 'binding' ? undeclaredLifetimeIn(a.ty, declared, depth + 1) : undefined;
-          if (r) return r;
-        }
-      }
-      return undefined;
-    default:
-      return undefined;
-  }
 }
