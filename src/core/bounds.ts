@@ -17,8 +17,9 @@ import type { GArg, Ty } from './engine';
 import { type CfgPredicate, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
-import { publicStdItems } from './stdPublic';
+import { publicStdItems, publicStdPaths } from './stdPublic';
 import { expansionOf } from './expansion';
+import { type ArgStdTrait, ITERABLE_ONLY, namedStdPaths, NOT_ITERABLE, type PlainStdTrait, type RulesHost, STD_TRAIT_HOMES, STD_TYPE_BOUNDS, stdArgVerdict, stdPlainVerdict } from './stdTraitRules';
 
 /** true, false, or 'unknown' when this cannot tell. */
 export type Verdict = boolean | 'unknown';
@@ -75,6 +76,169 @@ function stdOpOf(written: string, m: ModuleScope, resolver: Resolver): string | 
   const name = segs[segs.length - 1]!;
   if (!OPS.has(name) || m.macroCalls.length) return undefined;
   return namesStd(written, segs, name, 'ops', false, m, resolver) ? name : undefined;
+}
+
+/** The std traits of src/core/stdTraitRules.ts without arguments (`Write` as `io::Write` or `fmt::Write`). */
+const PLAIN_RULES: ReadonlySet<string> = new Set(['Display', 'Error', 'io::Write', 'fmt::Write', 'Read', 'BufRead', 'Seek', 'Any']);
+/** Those decided with their generic argument. */
+const ARG_RULES: ReadonlySet<string> = new Set(['AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'TryFrom', 'TryInto', 'Extend', 'FromIterator', 'Index', 'IndexMut', 'Deref', 'DerefMut']);
+
+/**
+ * The std trait of STD_TRAIT_HOMES a bound's path names in `m` (`fmt::Display`, `Error` imported
+ * from `std::error`, `AsRef` by the prelude): its name, or `io::Write` / `fmt::Write`; undefined
+ * when it names another trait or cannot be told apart from one (as stdTraitOf).
+ */
+function homeStdTraitOf(written: string, m: ModuleScope, resolver: Resolver): string | undefined {
+  let segs = written.split('::');
+  if (segs[0] === '') segs = segs.slice(1);
+  const name = segs[segs.length - 1]!;
+  const homes = Object.prototype.hasOwnProperty.call(STD_TRAIT_HOMES, name) ? STD_TRAIT_HOMES[name] : undefined;
+  if (!homes || m.macroCalls.length) return undefined;
+  // The 2021 prelude's additions (`TryFrom`, `FromIterator`).
+  for (const h of homes) {
+    if (namesStd(written, segs, name, h.module, h.prelude === true || (h.prelude === '2021' && from2021(m)), m, resolver)) return name === 'Write' ? `${h.module}::Write` : name;
+  }
+  return undefined;
+}
+
+/**
+ * The bound of a std type its arguments certainly do not meet (`BufWriter<u8>`: `u8: Write`,
+ * rustc's E0277); undefined when they meet it or may (std types' other bounds are not checked).
+ */
+export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host: BoundHost): BoundProblem | undefined {
+  const path = rulePath(item, host.resolver);
+  for (const [i, trait] of (path === undefined ? undefined : STD_TYPE_BOUNDS[path]) ?? []) {
+    const a = argVals[i];
+    if (a?.k !== 'ty' || !concrete(a.ty)) continue;
+    if (stdPlainVerdict(a.ty, trait, rulesHost(host)) === false) return { k: 'unmet', ty: a.ty, bound: `std::${trait}` };
+  }
+  return undefined;
+}
+
+const RULE_PATHS: ReadonlySet<string> = new Set(namedStdPaths());
+
+/**
+ * The public path by which src/core/stdTraitRules.ts names a std item (`sync::Mutex`, where the
+ * model's first path is `sync::poison::Mutex`), else its first one; undefined for a crate's item.
+ */
+function rulePath(item: TypeItem, resolver: Resolver): string | undefined {
+  const paths = publicStdPaths(resolver.std, resolver).get(item);
+  return paths?.find((p) => RULE_PATHS.has(p)) ?? paths?.[0];
+}
+
+/** The rules' view of the engine (src/core/stdTraitRules.ts). */
+function rulesHost(host: BoundHost): RulesHost {
+  return {
+    stdPath: (t) => (t.def.m.crate.isStd ? rulePath(t.def.item, host.resolver) : undefined),
+    sameTy,
+    conversion: (from, to) => conversion(from, to, host),
+    crateImpls: (t, trait) => crateStdImpls(t, trait, host),
+    crateArgImpls: (t, trait, arg, target) => crateStdArgImpls(t, trait, arg, target, host),
+  };
+}
+
+/** Whether the crate of module `m` reads the 2021 prelude (a file outside a crate is read as 2021). */
+function from2021(m: ModuleScope): boolean {
+  const edition = m.crate.input.edition;
+  return edition === undefined || Number(edition) >= 2021;
+}
+
+/**
+ * What a crate's impls say of its type and a std trait with a generic argument: true by an impl
+ * without parameters for the type whose argument is `arg` (`impl Extend<u8> for Ext`; for `Deref`,
+ * whose `Target` is `target` where asked); false when the crate's impls are all seen and none is
+ * of the trait; 'unknown' otherwise (a generic impl, an impl of another argument).
+ */
+function crateStdArgImpls(ty: Extract<Ty, { k: 'adt' }>, trait: ArgStdTrait, arg: Ty | undefined, target: Ty | undefined, host: BoundHost): Verdict {
+  const { item, m } = ty.def;
+  const crate = m.crate;
+  const home = STD_TRAIT_HOMES[trait]![0]!;
+  let unsure = false;
+  const evaluated = (te: TypeExpr, at: ModuleScope): Ty | undefined => {
+    try {
+      return host.argTy(te, at, new Map());
+    } catch {
+      return undefined;
+    }
+  };
+  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
+    if (impl.trait !== trait || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
+    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+    if (self?.k !== 'item' || self.item !== item) continue;
+    const written = impl.traitPath ?? trait;
+    if (crateTrait(written, at, host.resolver)) continue;
+    let segs = written.split('::');
+    if (segs[0] === '') segs = segs.slice(1);
+    if (!namesStd(written, segs, trait, home.module, home.prelude === true || (home.prelude === '2021' && from2021(at)), at, host.resolver)) {
+      unsure = true;
+      continue;
+    }
+    if (crate.unsure(impl.cfg) !== undefined || impl.hasWhere || (impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime')) {
+      unsure = true;
+      continue;
+    }
+    const selfTy = evaluated(impl.selfTy, at);
+    const same = selfTy && sameTy(selfTy, ty);
+    if (same === false) continue;
+    if (same !== true) {
+      unsure = true;
+      continue;
+    }
+    let implArg: TypeExpr | undefined;
+    if (trait === 'Deref' || trait === 'DerefMut') {
+      if (!target) return true;
+      implArg = impl.types?.find((a) => a.name === 'Target')?.ty;
+    } else {
+      const a = impl.traitArgs?.find((x) => x.kind === 'type');
+      implArg = a?.kind === 'type' ? a.ty : undefined;
+    }
+    const want = trait === 'Deref' || trait === 'DerefMut' ? target : arg;
+    const got = implArg && evaluated(implArg, at);
+    const r = got && want ? sameTy(got, want) : undefined;
+    if (r === true) return true;
+    // Another argument (`impl AsRef<[u8]> for X`, asked `AsRef<str>`) is no answer; another `Target` is E0271.
+    if (r === undefined || trait === 'Deref' || trait === 'DerefMut') unsure = true;
+  }
+  if (unsure || (crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.trait === trait)) return 'unknown';
+  return implsMaybeUnseen(item, m) || renames(m, trait) ? 'unknown' : false;
+}
+
+/**
+ * What a crate's impls say of its type and one of std's plain traits (`impl fmt::Display for X`,
+ * `impl<W: Write> io::Write for Tee<W>`): true by one that applies; false when the crate's impls
+ * are all seen and none applies (only the type's crate may write them, or a blanket impl of std's
+ * that needs more than a crate's type has); 'unknown' otherwise.
+ */
+function crateStdImpls(ty: Extract<Ty, { k: 'adt' }>, trait: PlainStdTrait, host: BoundHost): Verdict {
+  const { item, m } = ty.def;
+  const crate = m.crate;
+  const name = trait.split('::').pop()!;
+  const module = trait === 'io::Write' ? 'io' : trait === 'fmt::Write' ? 'fmt' : STD_TRAIT_HOMES[name]![0]!.module;
+  let unsure = false;
+  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
+    if (impl.trait !== name || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
+    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+    if (self?.k !== 'item' || self.item !== item) continue;
+    const written = impl.traitPath ?? name;
+    // A crate's own trait of that name, or std's other `Write`.
+    if (crateTrait(written, at, host.resolver)) continue;
+    let segs = written.split('::');
+    if (segs[0] === '') segs = segs.slice(1);
+    if (!namesStd(written, segs, name, module, false, at, host.resolver)) {
+      const other = name === 'Write' ? (module === 'io' ? 'fmt' : 'io') : undefined;
+      if (other === undefined || !namesStd(written, segs, name, other, false, at, host.resolver)) unsure = true;
+      continue;
+    }
+    if (crate.unsure(impl.cfg) !== undefined || impl.hasWhere) {
+      unsure = true;
+      continue;
+    }
+    const r = implApplies(impl, at, ty, host, 0);
+    if (r === true) return true;
+    if (r === 'unknown') unsure = true;
+  }
+  if (unsure || (crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.trait === name)) return 'unknown';
+  return implsMaybeUnseen(item, m) || renames(m, name) ? 'unknown' : false;
 }
 
 /**
@@ -246,6 +410,33 @@ function assocReadVerdict(ty: Ty, name: string): false | undefined {
   return undefined;
 }
 
+/**
+ * Whether `ty` is an `Iterator` (or `IntoIterator`) whose `Item` is `item` (undefined: any): false
+ * where certainly not one (assocReadVerdict, references, std's non-iterators, a crate's type
+ * whose crate has no impl of it, all its impls seen); true where the std model writes its `Item`
+ * down and it is the one asked; 'unknown' otherwise (an `Item` other than the one asked is
+ * rustc's E0271, not told here).
+ */
+function iteratorVerdict(ty: Ty, trait: 'Iterator' | 'IntoIterator', item: Ty | undefined, host: BoundHost): Verdict {
+  if (assocReadVerdict(ty, trait) === false) return false;
+  if (trait === 'Iterator' && ty.k === 'ptr' && ty.kind === '&') return false;
+  if (ty.k !== 'adt') return 'unknown';
+  if (ty.def.m.crate.isStd) {
+    const path = rulePath(ty.def.item, host.resolver);
+    if (path !== undefined && (NOT_ITERABLE.has(path) || (trait === 'Iterator' && ITERABLE_ONLY.has(path)))) return false;
+    const has = host.stdItem?.(ty, trait);
+    if (!has) return 'unknown';
+    return item === undefined || sameTy(has, item) === true ? true : 'unknown';
+  }
+  // A crate's type: only its crate may implement `Iterator` for it (or `IntoIterator`, besides std's
+  // blanket impl over its iterators).
+  const { item: def, m } = ty.def;
+  const crate = m.crate;
+  const named = (crate.impls.get(def.name) ?? []).some(({ impl }) => impl.trait === 'Iterator' || impl.trait === 'IntoIterator');
+  if (named || (crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.trait === 'Iterator' || impl.trait === 'IntoIterator')) return 'unknown';
+  return implsMaybeUnseen(def, m) || renames(m, 'Iterator') || renames(m, 'IntoIterator') ? 'unknown' : false;
+}
+
 /** A bound of the `Fn` family, as written (`Fn(u8) -> u8`, `for<'a> FnMut(&'a T)`, `std::ops::FnOnce()`). */
 const FN_BOUND = /^(?:for\s*<[^>]*>\s*)?(?:(?:::)?(?:std|core)::ops::)?(?:Fn|FnMut|FnOnce)\s*\(/;
 
@@ -306,6 +497,8 @@ export interface BoundHost {
    * (src/core/implSelect.ts); 'unknown' for std's traits and where that is not certain.
    */
   traitWithArgs?(b: TypeExpr, ty: Ty, m: ModuleScope, generics: ReadonlyMap<string, GArg>): Verdict;
+  /** The `Item` of a std type as an `Iterator` or `IntoIterator`, where the std model writes it down. */
+  stdItem?(ty: Ty, trait: 'Iterator' | 'IntoIterator'): Ty | undefined;
   /** The impls of a crate's trait its crate holds (where their trait path resolves to it). */
   traitImpls?(trait: TraitDef, crate: CrateScope): readonly { readonly impl: ImplDef; readonly m: ModuleScope }[];
   /** Each crate trait's impl rustc refuses for a missing supertrait (null: none certainly), once decided. */
@@ -362,6 +555,22 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
         // Std's traits whose associated types the std model reads (`I::Item` with `I: Iterator`):
         // left as before, not decided (a use rustc refuses for them keeps its number: open).
         if (name === 'Sized') continue;
+        const home = homeStdTraitOf(t, m, host.resolver);
+        if (home !== undefined && (PLAIN_RULES.has(home) || home === 'ToString')) {
+          // `Display`, `Error`, the I/O traits, `Any`: std's impls and the type's crate's (`ToString` is `Display`'s blanket impl).
+          const r = stdPlainVerdict(ty, home === 'ToString' ? 'Display' : (home as PlainStdTrait), rulesHost(host));
+          const viaOwn = home === 'ToString' && r === false && ty.k === 'adt' && !ty.def.m.crate.isStd && (ty.def.m.crate.impls.get(ty.def.item.name) ?? []).some(({ impl }) => impl.trait === 'ToString');
+          if (r === false && !viaOwn) return { k: 'unmet', ty, bound: name };
+          if (r !== true) unsure ??= { k: 'unsure', ty, bound: name };
+          continue;
+        }
+        if (home === 'Deref' || home === 'DerefMut') {
+          // Written without its `Target`.
+          const r = stdArgVerdict(ty, home, undefined, rulesHost(host));
+          if (r === false) return { k: 'unmet', ty, bound: name };
+          if (r !== true) unsure ??= { k: 'unsure', ty, bound: name };
+          continue;
+        }
         if (name === 'Unpin' && surelyUnpin(ty, 0)) continue;
         if (name === 'Display' || name === 'ToString') {
           const d = displayVerdict(ty, 0);
@@ -369,7 +578,8 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
           if (d === false) return { k: 'unmet', ty, bound: name };
         }
         if (ASSOC_READ.has(name)) {
-          if (assocReadVerdict(ty, name) === false) return { k: 'unmet', ty, bound: name };
+          const no = home === 'Iterator' || home === 'IntoIterator' ? iteratorVerdict(ty, home, undefined, host) === false : assocReadVerdict(ty, name) === false;
+          if (no) return { k: 'unmet', ty, bound: name };
           continue;
         }
         const op = stdOpOf(t, m, host.resolver);
@@ -399,6 +609,32 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
           const readable = (!rhsTe || (rhs && concrete(rhs))) && (!outTe || (out && concrete(out))) && written.every((a) => a.kind === 'type' || (a.kind === 'binding' && a.name === 'Output'));
           const r = readable ? opVerdict(ty, op, rhs, out) : 'unknown';
           if (r === false) return { k: 'unmet', ty, bound: shown };
+          if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: shown };
+          continue;
+        }
+        const home = crateTrait(writtenPath(b)!, m, host.resolver) ? undefined : homeStdTraitOf(writtenPath(b)!, m, host.resolver);
+        if (home !== undefined) {
+          // Std's traits with arguments (`AsRef<str>`, `Deref<Target = str>`, `Iterator<Item = u8>`):
+          // decided where std's impls are fixed, else the use is unknown.
+          const typeArg = written.find((a) => a.kind === 'type');
+          const targetArg = written.find((a) => a.kind === 'binding' && a.name === 'Target');
+          const arg = typeArg?.kind === 'type' ? argTyOf(typeArg.ty) : undefined;
+          const target = targetArg?.kind === 'binding' ? argTyOf(targetArg.ty) : undefined;
+          let r: Verdict;
+          if (home === 'Iterator' || home === 'IntoIterator') {
+            // `I: Iterator<Item = u8>`: std's iterators whose `Item` the model writes down, and the certain noes.
+            const itemArg = written.find((a) => a.kind === 'binding' && a.name === 'Item');
+            const item = itemArg?.kind === 'binding' ? argTyOf(itemArg.ty) : undefined;
+            const other = written.some((a) => a !== itemArg);
+            r = other || (itemArg && !(item && concrete(item))) ? (assocReadVerdict(ty, home) === false ? false : 'unknown') : iteratorVerdict(ty, home, item, host);
+            if (r === false) return { k: 'unmet', ty, bound: home };
+          } else if (ASSOC_READ.has(home)) {
+            if (assocReadVerdict(ty, home) === false) return { k: 'unmet', ty, bound: shown };
+            continue;
+          } else if (!ARG_RULES.has(home) || (typeArg && !(arg && concrete(arg))) || (targetArg && !(target && concrete(target)))) r = 'unknown';
+          else if (written.some((a) => a !== typeArg && a !== targetArg)) r = 'unknown';
+          else r = stdArgVerdict(ty, home as ArgStdTrait, arg, rulesHost(host), target);
+          if (r === false) return { k: 'unmet', ty, bound: arg ? `${home}<${host.text(arg)}>` : home };
           if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: shown };
           continue;
         }
@@ -745,6 +981,12 @@ function boundsHold(p: Extract<GenericParam, { kind: 'type' }>, at: ModuleScope,
     if (std) verdicts.push(implementsStd(ty, std, undefined, host, depth + 1));
     else {
       const own = crateTrait(t, at, host.resolver);
+      const home = own ? undefined : homeStdTraitOf(t, at, host.resolver);
+      if (home !== undefined && PLAIN_RULES.has(home)) {
+        // `impl<W: io::Write> io::Write for Tee<W>`: std's `Display`, `Error`, I/O traits.
+        verdicts.push(depth > MAX_DEPTH ? 'unknown' : stdPlainVerdict(ty, home as PlainStdTrait, rulesHost(host), depth + 1));
+        continue;
+      }
       if (!own) return 'unknown';
       verdicts.push(implementsCrateTrait(ty, own.item, own.m, host, depth + 1));
     }
@@ -1300,6 +1542,23 @@ function conversion(from: Ty, to: Ty, host: BoundHost): Verdict {
   const same = sameTy(from, to);
   if (same === true) return true;
   if (same === undefined) return 'unknown';
+  // `&str` into `String`, `Box<str>`, `Vec<u8>`, `PathBuf`…: std's impls.
+  if (from.k === 'ptr' && from.kind === '&' && from.pointee.k === 'str' && to.k === 'adt' && to.def.m.crate.isStd) {
+    const a = to.args[0];
+    const argIs = (k: Ty['k'], name?: string): boolean => a?.k === 'ty' && a.ty.k === k && (name === undefined || (a.ty.k === 'int' && a.ty.name === name));
+    switch (rulePath(to.def.item, host.resolver)) {
+      case 'string::String':
+      case 'path::PathBuf':
+      case 'ffi::OsString':
+        return true;
+      case 'vec::Vec':
+        return to.args.length === 1 || (to.args[1]?.k === 'ty' && to.args[1].ty.k === 'adt' && to.args[1].ty.def.item.name === 'Global') ? argIs('int', 'u8') || 'unknown' : 'unknown';
+      case 'boxed::Box':
+        return argIs('str') || 'unknown';
+      default:
+        return 'unknown';
+    }
+  }
   const a = scalarName(from);
   const b = scalarName(to);
   if (a !== undefined && b !== undefined) return (SCALAR_FROM[b] ?? []).includes(a);

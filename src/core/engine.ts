@@ -15,7 +15,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, undeclaredLifetimeIn } from './definitionChecks';
-import { ALLOCATOR_PARAM, all, bindParams, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
+import { ALLOCATOR_PARAM, all, bindParams, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -303,6 +303,10 @@ export class Engine {
         }
       },
       traitImpls: (trait, crate) => (this.traitImplsMemo ??= new TraitImpls(this.resolver)).of(crate).byTrait.get(trait) ?? [],
+      stdItem: (ty, trait) => {
+        const t = this.stdTraitAssoc(ty, trait, 'Item');
+        return t === undefined || t.k === 'unknown' || t.k === 'error' ? undefined : t;
+      },
       refusedImpls: new Map(),
       traitWithArgs: (b, ty, m, generics) => {
         // Deciding a bound may ask another (an impl's bounds, a supertrait's): bounded here.
@@ -1204,6 +1208,9 @@ export class Engine {
           const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) });
           if (unmet?.k === 'unmet') return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
           if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
+        } else {
+          const unmet = unmetStdTypeBound(item, argVals, this.boundHost);
+          if (unmet) return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
       }

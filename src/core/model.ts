@@ -510,12 +510,13 @@ export interface ImplDef {
 /**
  * Traits whose impls the extractor does not keep unless they define associated types or
  * constants (src/parse/extract.ts): std's and the ecosystem's most implemented traits, which no
- * bound checked by src/core/bounds.ts asks for (`impl Display for X` is in most files). A bound on
- * a crate's own trait of such a name is not checked (its impls may not be kept).
+ * bound checked by src/core/bounds.ts asks for. A bound on a crate's own trait of such a name is
+ * not checked (its impls may not be kept). `Display`, `Error`, the I/O traits, `AsRef`, `Borrow`,
+ * `Extend`, `FromIterator` are kept: a bound asks for them of a crate's type (src/core/stdTraitRules.ts).
  */
 export const IMPLS_NOT_KEPT: ReadonlySet<string> = new Set([
-  'Display', 'Drop', 'Error', 'AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'Write', 'Read', 'BufRead', 'Seek', 'Serialize', 'Deserialize',
-  'Binary', 'Octal', 'LowerHex', 'UpperHex', 'LowerExp', 'UpperExp', 'Pointer', 'Extend', 'FromIterator', 'Sum', 'Product', 'Unpin',
+  'Drop', 'Serialize', 'Deserialize',
+  'Binary', 'Octal', 'LowerHex', 'UpperHex', 'LowerExp', 'UpperExp', 'Pointer', 'Sum', 'Product', 'Unpin',
   'UnwindSafe', 'RefUnwindSafe', 'ToTokens', 'Parse', 'Visit', 'VisitMut', 'Fold',
 ]);
 
