@@ -552,8 +552,17 @@ export class Engine {
       }
       case 'tuple':
         return { k: 'tuple', elems: e.elems.map((x) => this.tyOf(x, s)) };
-      case 'fnptr':
+      case 'fnptr': {
+        // The pointer is 8 bytes whatever its signature, but rustc refuses a name found nowhere in
+        // it (`fn(Strng)`) and a `...` without a C-like ABI (E0045).
+        if (e.variadic === 'rust') return { k: 'error', code: 'E0045', message: 'C-variadic function must have a compatible calling convention, like `C`' };
+        for (const x of e.inner ?? []) {
+          const r = refusedIn(this.tyOf(x, s));
+          if (r) return r;
+        }
+        if (e.variadic === 'other') return { k: 'unknown', reason: 'whether this calling convention allows a `...` parameter is not known here' };
         return { k: 'fnptr' };
+      }
       case 'never':
         // `!` as a type (not a function's return type) is unstable.
         if (!s.m.crate.isStd && !crateFeatures(s.m.crate).has('never_type')) return { k: 'error', code: 'E0658', message: 'the `!` type is experimental (the crate root needs `#![feature(never_type)]`, on nightly)' };
@@ -570,9 +579,10 @@ export class Engine {
         return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}) };
       }
       case 'impl':
-        return { k: 'unknown', reason: '`impl Trait` is not allowed in a field type' };
+        // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too.
+        return { k: 'unknown', reason: '`impl Trait` is not allowed in a field type', refused: true };
       case 'infer':
-        return { k: 'unknown', reason: '`_` is not allowed in a field type' };
+        return { k: 'unknown', reason: '`_` is not allowed in a field type', refused: true };
       case 'macro':
         return { k: 'unknown', reason: `type written by the macro \`${e.text.split('!')[0]}!\`` };
       case 'unknown':

@@ -124,7 +124,12 @@ export type TypeExpr =
   /** `()` is a tuple with no elements. */
   | { readonly kind: 'tuple'; readonly elems: readonly TypeExpr[]; readonly span: Span }
   /** `fn(..) -> ..`, `unsafe extern "C" fn(..)`: always a thin, non-null pointer. */
-  | { readonly kind: 'fnptr'; readonly span: Span }
+  /**
+   * `fn(u8, x: &u16) -> R`: `inner` holds the parameters' types and the return type (not a `!`),
+   * where written, so a name found nowhere inside (`fn(Strng)`) is rustc's error, though the pointer
+   * is 8 bytes whatever they are; `variadic` a `...` parameter (E0045 without a C-like ABI).
+   */
+  | { readonly kind: 'fnptr'; readonly span: Span; readonly inner?: readonly TypeExpr[]; readonly variadic?: 'rust' | 'other' }
   | { readonly kind: 'never'; readonly span: Span }
   /** `dyn Trait + Send`, or a bare trait object. Bound names are the written paths. */
   | {

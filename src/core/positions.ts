@@ -304,6 +304,7 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
     case 'unknown':
       return { kind: t.kind, text: t.text, span };
     case 'fnptr':
+      return { kind: t.kind, span, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.variadic ? { variadic: t.variadic } : {}) };
     case 'never':
     case 'impl':
     case 'infer':

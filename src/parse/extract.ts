@@ -1768,7 +1768,25 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
     }
     case 'function_type': {
       const kids = n.children;
-      if (kids.some((k) => k.type === 'fn')) return { kind: 'fnptr', span: span(n) };
+      if (kids.some((k) => k.type === 'fn')) {
+        const inner: TypeExpr[] = [];
+        let variadic: 'rust' | 'other' | undefined;
+        for (const p of n.childForFieldName('parameters')?.children ?? []) {
+          if (!p.isNamed || p.type === 'line_comment' || p.type === 'block_comment' || p.type === 'attribute_item') continue;
+          if (p.type === 'variadic_parameter') {
+            // `...` needs a C-like ABI: `extern "C"`, or `extern` alone (E0045 for Rust's).
+            const ext = kids.find((k) => k.type === 'function_modifiers')?.children.find((k) => k.type === 'extern_modifier');
+            const abi = ext ? /"([^"]*)"/.exec(slice(ctx, ext))?.[1] : undefined;
+            variadic = !ext || abi === 'Rust' ? 'rust' : abi === undefined || abi === 'C' || abi === 'C-unwind' ? undefined : 'other';
+            continue;
+          }
+          const ty = p.type === 'parameter' ? p.childForFieldName('type') : p;
+          if (ty) inner.push(typeExpr(ty, ctx, depth + 1));
+        }
+        const ret = n.childForFieldName('return_type');
+        if (ret && ret.type !== 'never_type') inner.push(typeExpr(ret, ctx, depth + 1));
+        return { kind: 'fnptr', span: span(n), ...(inner.length ? { inner } : {}), ...(variadic ? { variadic } : {}) };
+      }
       // `Fn(u8) -> u8` written as a bare trait object
       return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], span: span(n) };
     }

@@ -1025,13 +1025,29 @@ export class FastParser {
       if (this.peek().k === K.Other) this.next(); // the ABI string
     }
     this.expectIdent('fn');
-    let end = this.skipGroup();
+    this.expectP('(');
+    const inner: TypeExpr[] = [];
+    while (!this.atP(')')) {
+      // Attributes and `...` are left to the tree extractor.
+      if (this.atP('#') || this.atP('.')) throw BAIL;
+      // `name: T`, `_: T`
+      if (this.atIdent() && this.atP(':', 1) && !this.atPathSep(1)) {
+        this.next();
+        this.next();
+      }
+      inner.push(this.type(depth + 1));
+      if (this.atP(',')) this.next();
+      else if (!this.atP(')')) throw BAIL;
+    }
+    let end = this.next().end;
     if (this.atArrow()) {
       this.next();
       this.next();
-      end = this.type(depth + 1, true).span.end;
+      const ret = this.type(depth + 1, true);
+      if (ret.kind !== 'never') inner.push(ret);
+      end = ret.span.end;
     }
-    return { kind: 'fnptr', span: { start, end } };
+    return { kind: 'fnptr', span: { start, end }, ...(inner.length ? { inner } : {}) };
   }
 
   /** A path type: `a::b::C<T>`, `::std::X`, `<T as Tr>::X`, `Self`. */

@@ -33,6 +33,27 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: 'a fn pointer is 8 bytes whatever its signature, but rustc refuses a name found nowhere in it (E0425), `_` (E0121) or `impl Trait` (E0562) in it or in a field\'s arguments, an unstable argument (E0658), and a `...` without a C-like ABI (E0045)',
+    source: `
+#![allow(dead_code)]
+pub struct A(pub fn(&str) -> &str);
+pub struct B(pub fn(Strng) -> u8);
+pub struct C(pub Option<fn() -> Strng>);
+pub struct D(pub for<'a> fn(&'a u8, x: u16) -> &'a u8);
+pub struct E(pub fn(u8, ...));
+pub struct F(pub unsafe extern "C" fn(u8, ...) -> !);
+pub struct H(pub Option<fn(Vec<u8, u8>)>);
+pub struct I<T>(pub fn(T) -> T);
+pub struct J(pub I<u8>, pub fn(str, [u8]) -> Box<dyn Fn(u8)>);
+pub struct L(pub fn(_) -> u8);
+pub struct M(pub fn(impl Copy));
+pub struct N(pub Vec<_>);
+pub struct O(pub Option<impl Copy>);
+`,
+    expect: { A: '8/8', B: 'E0425', C: 'E0425', D: '8/8', E: 'E0045', F: '8/8', H: 'E0658', J: '16/8', L: 'E0121', M: 'E0562', N: 'E0121', O: 'E0562' },
+    abstain: ['B', 'C', 'L', 'M', 'N', 'O'],
+  },
+  {
     name: "whether a generic struct's last field may be unsized is decided with its own parameters: `Inner<T>` with a Sized `T` met first (in another struct) does not make `Inner<Inner<T>>` with `T: ?Sized` sized (hunt O)",
     source: `
 #![allow(dead_code)]
