@@ -23,6 +23,7 @@ export function definitionError(item: TypeItem, active: (cfg: readonly CfgPredic
     for (const v of item.variants) {
       if (!active(v.cfg)) continue;
       if (seen.has(v.name)) return { code: 'E0428', message: `the name \`${v.name}\` is defined multiple times (two variants of \`${item.name}\`)` };
+      if (v.vis !== undefined) return { code: 'E0449', message: `visibility qualifiers are not permitted here (\`${v.vis}\` on the variant \`${item.name}::${v.name}\`)` };
       // An enum's fields have its visibility: `B(pub u8)` is refused.
       const withVis = v.fields.find((f) => f.vis !== undefined && active(f.cfg));
       if (withVis) return { code: 'E0449', message: `visibility qualifiers are not permitted here (\`${withVis.vis}\` on a field of \`${item.name}::${v.name}\`)` };

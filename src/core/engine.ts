@@ -1198,6 +1198,8 @@ export class Engine {
             // A type alias takes neither a derive nor a repr.
             if (item.attrs.some((a) => a.name === 'derive')) return { k: 'error', code: 'E0774', message: `\`derive\` may only be applied to \`struct\`s, \`enum\`s and \`union\`s (the type alias \`${item.name}\`)` };
             if (item.attrs.some((a) => a.name === 'repr')) return { k: 'error', code: 'E0517', message: `\`repr\` should be applied to a struct, enum, or union (the type alias \`${item.name}\`)` };
+            const badTrait = this.unknownBoundTrait(item.generics, item.name, b.m);
+            if (badTrait) return badTrait;
             // `type A = &u8;`: no lifetime elision in an alias either (E0106).
             const undeclared = undeclaredLifetimeIn(item.ty, declaredLifetimes(item.generics.params), 0);
             if (undeclared) return { k: 'error', code: 'E0261', message: `use of undeclared lifetime name \`${undeclared}\` in the type alias \`${item.name}\`` };
@@ -2058,6 +2060,21 @@ export class Engine {
   private readonly genericsErrors = new WeakMap<object, Ty | null>();
 
   /**
+   * A bound naming a trait found nowhere (`T: Foo`), in a type's or an alias's generics: rustc's
+   * E0405, a refused unknown here. Only where that is certain (notFound), and never for the
+   * preludes' traits, which the model does not all hold.
+   */
+  private unknownBoundTrait(generics: Generics, owner: string, m: ModuleScope): Ty | undefined {
+    const traitNames = [...generics.params.flatMap((p) => (p.kind === 'type' ? p.traits ?? [] : [])), ...(generics.predicates ?? []).flatMap((q) => q.traits ?? [])];
+    for (const t of traitNames) {
+      if (t.includes('::') || PRELUDE_TRAITS.has(t) || this.resolver.resolveTypePath(m, [t], false)) continue;
+      const nf = this.notFound(m, [t], false);
+      if (nf.k === 'unknown' && nf.refused) return { k: 'unknown', reason: `unknown trait \`${t}\` in the bounds of \`${owner}\``, refused: true };
+    }
+    return undefined;
+  }
+
+  /**
    * What rustc refuses in a definition's generics whatever its arguments: a parameter with a
    * default before one without ("generic parameters with a default must be trailing"), a default
    * or a `where` predicate's type naming a type found nowhere (`Id<T = Foo>`, `struct S where T:
@@ -2073,19 +2090,7 @@ export class Engine {
     if (defaulted >= 0 && params.slice(defaulted).some((p) => p.kind !== 'lifetime' && p.default === undefined)) {
       found = { k: 'error', code: 'default_not_trailing', message: `generic parameters with a default must be trailing (in \`${item.name}\`)` };
     }
-    if (!found) {
-      // A bound naming a trait found nowhere (`T: Foo`): rustc's E0405. Only where that is certain
-      // (notFound), and never for the preludes' traits, which the model does not all hold.
-      const traitNames = [...params.flatMap((p) => (p.kind === 'type' ? p.traits ?? [] : [])), ...(item.generics.predicates ?? []).flatMap((q) => q.traits ?? [])];
-      for (const t of traitNames) {
-        if (t.includes('::') || PRELUDE_TRAITS.has(t) || this.resolver.resolveTypePath(m, [t], false)) continue;
-        const nf = this.notFound(m, [t], false);
-        if (nf.k === 'unknown' && nf.refused) {
-          found = { k: 'unknown', reason: `unknown trait \`${t}\` in the bounds of \`${item.name}\``, refused: true };
-          break;
-        }
-      }
-    }
+    found ??= this.unknownBoundTrait(item.generics, item.name, m);
     if (!found) {
       const identity: GArg[] = params
         .filter((p) => p.kind !== 'lifetime')

@@ -255,6 +255,8 @@ export interface VariantDef {
   readonly discriminant?: ConstExpr;
   readonly attrs: readonly Attribute[];
   readonly cfg: readonly CfgPredicate[];
+  /** A visibility written on the variant (`pub A(u8)`): rustc refuses it (E0449). */
+  readonly vis?: string;
 }
 
 export interface Generics {

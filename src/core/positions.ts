@@ -235,7 +235,7 @@ function fieldsSh(fs: readonly FieldDef[], d: number): readonly FieldDef[] {
 function variantSh(v: VariantDef, d: number, ld: number): VariantDef {
   return {
     name: v.name, nameSpan: spanSh(v.nameSpan, d), span: spanSh(v.span, d), line: v.line + ld, shape: v.shape, fields: fieldsSh(v.fields, d),
-    discriminant: v.discriminant && constSh(v.discriminant, d), attrs: attrsSh(v.attrs, d), cfg: v.cfg,
+    discriminant: v.discriminant && constSh(v.discriminant, d), attrs: attrsSh(v.attrs, d), cfg: v.cfg, ...(v.vis !== undefined ? { vis: v.vis } : {}),
   };
 }
 

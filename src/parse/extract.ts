@@ -1088,12 +1088,15 @@ function variant(n: Node, p: Pending, ctx: Ctx): VariantDef | undefined {
   let body: Node | undefined;
   let value: Node | undefined;
   let afterEq = false;
+  let vis: string | undefined;
   for (const k of n.children) {
     const t = k.type;
     if (t === '=') {
       afterEq = true;
     } else if (afterEq) {
       value ??= k;
+    } else if (t === 'visibility_modifier') {
+      vis ??= visText(ctx, k);
     } else if (t === 'identifier') {
       nameNode ??= k;
     } else if (t === 'field_declaration_list' || t === 'ordered_field_declaration_list') {
@@ -1122,6 +1125,7 @@ function variant(n: Node, p: Pending, ctx: Ctx): VariantDef | undefined {
     attrs: p.attrs,
     cfg: p.cfg,
     ...(value ? { discriminant: constExpr(value, ctx, 0) } : {}),
+    ...(vis !== undefined ? { vis } : {}),
   };
   return v;
 }

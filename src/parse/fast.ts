@@ -800,6 +800,7 @@ export class FastParser {
         attrs: p.attrs,
         cfg: p.cfg,
         ...(discriminant ? { discriminant } : {}),
+        ...(v ? { vis: v.text } : {}),
       };
     });
     return { variants: items, body };

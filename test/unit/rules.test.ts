@@ -33,6 +33,19 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: 'a visibility on an enum\'s variant is refused (E0449), and so is a type alias whose bound names no trait (E0405, though rustc does not enforce bounds on aliases)',
+    source: `
+#![allow(dead_code, type_alias_bounds)]
+pub enum E { pub A(u8), B }
+pub enum F { A(u8), B }
+pub type R<T: Foo> = Vec<T>; pub struct S(pub R<u8>);
+pub type K<T: Copy> = Vec<T>;
+pub struct U(pub K<String>);
+`,
+    expect: { E: 'E0449', F: '2/1', S: 'E0405', U: '24/8' },
+    abstain: ['S'],
+  },
+  {
     name: 'a fn pointer is 8 bytes whatever its signature, but rustc refuses a name found nowhere in it (E0425), `_` (E0121) or `impl Trait` (E0562) in it or in a field\'s arguments, an unstable argument (E0658), and a `...` without a C-like ABI (E0045)',
     source: `
 #![allow(dead_code)]
