@@ -354,6 +354,9 @@ export class ConstEval {
         if (found && 'unknown' in found) throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);
         const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
         if (own !== undefined) this.host.addRef(s.owner, own);
+        if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.syntaxError) {
+          throw new Abstain(`the definition of \`${found.item.name}\` does not parse (${found.item.syntaxError})`);
+        }
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.value) {
           const cTy = found.item.ty ? this.constType(found.item.ty, found.m, s.owner) : ity;
           // A `bool` constant where an integer is expected (`A<T>` for `const N: u8`): E0308.

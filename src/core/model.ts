@@ -353,6 +353,8 @@ export interface ConstDef extends ItemCommon {
   readonly kind: 'const' | 'static';
   readonly ty?: TypeExpr;
   readonly value?: ConstExpr;
+  /** Half-typed code: what does not parse in the item (`const N: usize = 3` without its `;`); its value is not used. */
+  readonly syntaxError?: string;
 }
 
 /** One flattened import of a `use` declaration. */

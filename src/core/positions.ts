@@ -76,7 +76,7 @@ export function movedItem(it: Item, d: number, ld: number): Item {
     case 'static':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: it.attrs, cfg: it.cfg, ty: it.ty, value: it.value,
+        attrs: it.attrs, cfg: it.cfg, ty: it.ty, value: it.value, ...(it.syntaxError !== undefined ? { syntaxError: it.syntaxError } : {}),
       };
       break;
     case 'trait':
@@ -163,7 +163,7 @@ function shifted(it: Item, d: number, ld: number): Item {
     case 'static':
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: attrsSh(it.attrs, d), cfg: it.cfg, ty: it.ty && tySh(it.ty, d), value: it.value && constSh(it.value, d),
+        attrs: attrsSh(it.attrs, d), cfg: it.cfg, ty: it.ty && tySh(it.ty, d), value: it.value && constSh(it.value, d), ...(it.syntaxError !== undefined ? { syntaxError: it.syntaxError } : {}),
       };
     case 'mod':
       return {

@@ -937,7 +937,7 @@ function simpleItem(t: string, c: Node, p: Pending, ctx: Ctx): Item | undefined 
       return withSyntaxError(typeAlias(c, kids, p, ctx), c, ctx);
     case 'const_item':
     case 'static_item':
-      return constItem(t === 'const_item' ? 'const' : 'static', c, kids, p, ctx);
+      return withSyntaxError(constItem(t === 'const_item' ? 'const' : 'static', c, kids, p, ctx), c, ctx);
     case 'use_declaration':
       return useDecl(c, kids, p, ctx);
     case 'extern_crate_declaration':
@@ -951,13 +951,13 @@ function simpleItem(t: string, c: Node, p: Pending, ctx: Ctx): Item | undefined 
  * u32`, `pub : u8`) keeps what tree-sitter recovered, marked so the engine does not lay it out:
  * the recovery guesses (a MISSING `>`, a field swallowed by an ERROR) and rustc lays out nothing.
  */
-function withSyntaxError<T extends StructDef | UnionDef | EnumDef | TypeAliasDef>(it: T | undefined, c: Node, ctx: Ctx): T | undefined {
+function withSyntaxError<T extends StructDef | UnionDef | EnumDef | TypeAliasDef | ConstDef>(it: T | undefined, c: Node, ctx: Ctx): T | undefined {
   const keyword = ctx.keywordField;
   const edition = ctx.editionKeyword;
   ctx.keywordField = undefined;
   ctx.editionKeyword = undefined;
   if (it && keyword !== undefined) return { ...it, syntaxError: `\`${keyword}\` cannot name a field (${keyword === '_' ? 'a reserved identifier' : 'a keyword'})` };
-  if (it && edition !== undefined && it.kind !== 'alias') it = { ...it, editionKeyword: edition };
+  if (it && edition !== undefined && it.kind !== 'alias' && it.kind !== 'const' && it.kind !== 'static') it = { ...it, editionKeyword: edition };
   if (!it || !ctx.treeHasError || !c.hasError) return it;
   const what = firstSyntaxError(c, '', ctx, 0);
   return what ? { ...it, syntaxError: what } : it;

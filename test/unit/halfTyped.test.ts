@@ -17,7 +17,7 @@ const BEFORE = 'pub struct Before { pub a: u8, pub b: u32 }';
 const AFTER = 'pub struct After { pub a: u8, pub b: u64 }';
 
 /** A broken line, the type that must not be laid out, and what the reason names. */
-const CASES: readonly (readonly [line: string, type: string, what: RegExp])[] = [
+const CASES: readonly (readonly [line: string, type: string, what: RegExp, broken?: string])[] = [
   ['pub struct G { pub a: u8, pub b: Option<u16 }', 'G', /missing `>`/],
   ['pub struct H { pub : u8, pub b: u16 }', 'H', /unexpected/],
   ['pub struct S { pub a: u8; pub b: u32 }', 'S', /unexpected `pub a: u8;`/],
@@ -33,6 +33,9 @@ const CASES: readonly (readonly [line: string, type: string, what: RegExp])[] = 
   ['pub struct K { pub a: u8, pub b: Option<Box<u32>, pub c: u64 }', 'K', /unexpected `c`/],
   ['pub struct L { pub a: u8, pub b: Vec<u8>> }', 'L', /unexpected `>`/],
   ['pub type Al = Option<u8;', 'Al', /missing `>`/],
+  // A constant that does not parse: what it sizes is not laid out (it was 3 bytes).
+  ['pub const N: usize = 3\npub struct Z(pub [u8; N]);', 'Z', /missing `;`/, 'N'],
+  ['pub const M: usize = 2 +;\npub struct Y(pub [u8; M]);', 'Y', /a name or a value missing/, 'M'],
   // An attribute that does not parse: `#[repr(C, packed]` was read as packed (5 bytes).
   ['#[repr(C, packed] pub struct Q { pub a: u8, pub b: u32 }', 'Q', /in the attribute `#\[repr\(C, packed\]`/],
   ['#[repr(u8] pub enum Q2 { A, B }', 'Q2', /in the attribute `#\[repr\(u8\]`/],
@@ -61,7 +64,7 @@ describe('half-typed code: a definition with a syntax error is not laid out (rus
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const [line, type, what] of CASES) {
+  for (const [line, type, what, named] of CASES) {
     it(`\`${line}\``, async () => {
       const source = `${BEFORE}\n${line}\n${AFTER}\npub struct Uses { pub x: ${type} }\n`;
       const file = path.join(dir, `${type}.rs`);
@@ -76,7 +79,7 @@ describe('half-typed code: a definition with a syntax error is not laid out (rus
       assert.ok(broken, `${type} is listed`);
       assert.equal(broken.size, null, `${type} must not be laid out: ${JSON.stringify(broken)}`);
       const why = broken.unknown ?? '';
-      assert.match(why, new RegExp(`the definition of \`${type}\` does not parse`), why);
+      assert.match(why, new RegExp(`the definition of \`${named ?? type}\` does not parse`), why);
       assert.match(why, what, why);
       assert.equal(types.get('Uses')?.size, null, `a type holding ${type} is not laid out either`);
       for (const n of ['Before', 'After']) {
