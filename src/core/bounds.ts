@@ -14,12 +14,12 @@
  * bound is called unmet only when that is certain: every impl that could meet it is seen.
  */
 import type { GArg, Ty } from './engine';
-import { type CfgPredicate, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
+import { type CfgPredicate, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems, publicStdPaths } from './stdPublic';
 import { expansionOf } from './expansion';
-import { type ArgStdTrait, ITERABLE_ONLY, namedStdPaths, NOT_ITERABLE, type PlainStdTrait, type RulesHost, STD_TRAIT_HOMES, STD_TYPE_BOUNDS, stdArgVerdict, stdPlainVerdict } from './stdTraitRules';
+import { type ArgStdTrait, derefTarget, ITERABLE_ONLY, namedStdPaths, NOT_ITERABLE, type PlainStdTrait, type RulesHost, STD_TRAIT_HOMES, STD_TYPE_BOUNDS, stdArgVerdict, stdPlainVerdict } from './stdTraitRules';
 
 /** true, false, or 'unknown' when this cannot tell. */
 export type Verdict = boolean | 'unknown';
@@ -437,6 +437,23 @@ function iteratorVerdict(ty: Ty, trait: 'Iterator' | 'IntoIterator', item: Ty | 
   return implsMaybeUnseen(def, m) || renames(m, 'Iterator') || renames(m, 'IntoIterator') ? 'unknown' : false;
 }
 
+/**
+ * The E0271 of a bound binding an associated type (`Iterator<Item = u8>`, `Deref<Target = str>`)
+ * for a std type whose own is written down and is another; undefined when that is not certain.
+ */
+function assocMismatch(ty: Ty, home: string, written: readonly GenericArg[], argTyOf: (t: TypeExpr) => Ty | undefined, host: BoundHost): BoundProblem | undefined {
+  const name = home === 'Deref' || home === 'DerefMut' ? 'Target' : home === 'Iterator' || home === 'IntoIterator' ? 'Item' : undefined;
+  const binding = written.find((a) => a.kind === 'binding' && a.name === name);
+  if (name === undefined || binding?.kind !== 'binding' || written.length !== 1) return undefined;
+  const asked = argTyOf(binding.ty);
+  if (!asked || !concrete(asked)) return undefined;
+  let found: Ty | undefined;
+  if (name === 'Target') found = derefTarget(ty, rulesHost(host));
+  else if (ty.k === 'adt' && ty.def.m.crate.isStd) found = host.stdItem?.(ty, home as 'Iterator' | 'IntoIterator');
+  if (!found || !concrete(found) || sameTy(found, asked) !== false) return undefined;
+  return { k: 'mismatch', ty, bound: `<${host.text(ty)} as ${home}>::${name} == ${host.text(asked)}`, found };
+}
+
 /** A bound of the `Fn` family, as written (`Fn(u8) -> u8`, `for<'a> FnMut(&'a T)`, `std::ops::FnOnce()`). */
 const FN_BOUND = /^(?:for\s*<[^>]*>\s*)?(?:(?:::)?(?:std|core)::ops::)?(?:Fn|FnMut|FnOnce)\s*\(/;
 
@@ -512,7 +529,9 @@ export interface BoundHost {
 
 /** A bound an argument does not meet (`unmet`), or may not (`unsure`): the argument and the bound as rustc writes them. */
 export interface BoundProblem {
-  readonly k: 'unmet' | 'unsure';
+  /** `mismatch`: the trait holds, with another associated type than the bound binds (rustc's E0271; `found` is the type's). */
+  readonly k: 'unmet' | 'unsure' | 'mismatch';
+  readonly found?: Ty;
   readonly ty: Ty;
   readonly bound: string;
 }
@@ -635,7 +654,12 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
           else if (written.some((a) => a !== typeArg && a !== targetArg)) r = 'unknown';
           else r = stdArgVerdict(ty, home as ArgStdTrait, arg, rulesHost(host), target);
           if (r === false) return { k: 'unmet', ty, bound: arg ? `${home}<${host.text(arg)}>` : home };
-          if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: shown };
+          if (r === 'unknown') {
+            // `vec::IntoIter<u16>` for `Iterator<Item = u8>`, `String` for `Deref<Target = [u8]>`: E0271.
+            const mismatch = assocMismatch(ty, home, written, argTyOf, host);
+            if (mismatch) return mismatch;
+            unsure ??= { k: 'unsure', ty, bound: shown };
+          }
           continue;
         }
         // A crate's trait with arguments (`A: Allocator<u16>`): by its impls, then its supertraits.

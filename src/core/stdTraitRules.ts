@@ -477,6 +477,18 @@ const NO_DEREF: ReadonlySet<string> = new Set([
   'marker::PhantomData', 'time::Duration',
 ]);
 
+/** The `Target` of a type's `Deref` where std's impl fixes it (`&T`, `String`, `Vec<T>`, `Box<T>`, `Rc<T>`, `Arc<T>`). */
+export function derefTarget(ty: Ty, host: RulesHost): Ty | undefined {
+  if (ty.k === 'ptr') return ty.kind === '&' || ty.kind === '&mut' ? ty.pointee : undefined;
+  if (ty.k !== 'adt' || !ty.def.m.crate.isStd) return undefined;
+  const path = host.stdPath(ty);
+  const a = argTy(ty, 0);
+  if (path === 'string::String') return { k: 'str' };
+  if (!globalAlloc(ty, 1) || !a) return undefined;
+  if (path === 'vec::Vec') return { k: 'slice', elem: a };
+  return path === 'boxed::Box' || path === 'rc::Rc' || path === 'sync::Arc' ? a : undefined;
+}
+
 /** `ty: Deref` (`DerefMut` with `mut`), its `Target` compared with `target` where written. */
 function deref(ty: Ty, mut: boolean, target: Ty | undefined, host: RulesHost): Verdict {
   if (scalar(ty) || ty.k === 'tuple' || ty.k === 'array' || ty.k === 'slice' || ty.k === 'str' || ty.k === 'fnptr' || rawPtr(ty)) return false;
