@@ -1931,6 +1931,19 @@ pub union U { a: u32 }
 `,
     expect: { N: '1/1', E: '4/4', U: '4/4' },
   },
+  {
+    name: "an enum whose one present variant is uninhabited but not absent (`H(Infallible, u64)`: a field that is not a 1-ZST) is laid out as that variant, wherever it is declared; the absent variants' fields sit at 0 (hunt R: the report took the first variant without an uninhabited ZST field, and gave `A(Void)` the offsets of `H`)",
+    source: `
+#![feature(offset_of_enum)]
+#![allow(dead_code)]
+use std::convert::Infallible;
+pub enum Void {}
+pub enum E7 { A(Void), H(Infallible, u64) }
+pub enum E5 { A(Void), H { flag: Infallible, hi: u64, flag2: () }, G(Infallible) }
+pub enum E6 { H { flag: Infallible, hi: u64, flag2: () }, A(Void) }
+`,
+    expect: { E7: '8/8 A.0@0 H.0@8 H.1@0', E5: '8/8 A.0@0 H.flag@8 H.hi@0 H.flag2@8 G.0@0', E6: '8/8 A.0@0 H.flag@8 H.hi@0 H.flag2@8' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
@@ -2172,7 +2185,13 @@ describe('named layout rules, checked by rustc and by the engine', function () {
           got[n] = c.expect[n]!;
           continue;
         }
-        const offsets = fields.map((f) => ` ${f}@${t.fields?.find((x) => x.name === f)?.offset}`).join('');
+        // `V.f` in an enum's expectation: field f of variant V.
+        const offsetOf = (f: string): number | null | undefined => {
+          const [v, vf] = f.split('.');
+          if (t.kind === 'enum' && vf !== undefined) return t.variants?.find((x) => x.name === v)?.fields?.find((x) => x.name === vf)?.offset;
+          return t.fields?.find((x) => x.name === f)?.offset;
+        };
+        const offsets = fields.map((f) => ` ${f}@${offsetOf(f)}`).join('');
         got[n] = t?.size != null ? `${t.size}/${t.align}${offsets}` : t?.error !== undefined ? (/^E\d{4}/.exec(t.error)?.[0] ?? 'lint') : `unknown: ${t?.unknown}`;
       }
       assert.deepEqual(got, c.expect);
