@@ -296,6 +296,8 @@ export interface BoundHost {
   text(ty: Ty): string;
   /** The types of every field of a crate's type, arguments substituted (undefined when not known). */
   fieldTys(ty: Extract<Ty, { k: 'adt' }>): readonly Ty[] | undefined;
+  /** The type a std associated-type holder (`ItemOf<I>`) stands for; undefined for other types. */
+  stdAssoc?(ty: Ty): Ty | undefined;
   /** Whether a type is Sized (a pointer to it thin). */
   sized(ty: Ty): Verdict;
   /** The types whose auto traits are being decided (cycles hold). */
@@ -338,7 +340,10 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
   const bindings = (): Map<string, GArg> => (bound ??= bindParams(params, argVals));
   let unsure: BoundProblem | undefined;
   /** The bounds `traits` (plain) and `withArgs` (`From<X>`, `Into<X>`) on the concrete type `ty`. */
-  const unmet = (ty: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined, others?: readonly string[]): BoundProblem | undefined => {
+  const unmet = (written: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined, others?: readonly string[]): BoundProblem | undefined => {
+    // `<Peekable<vec::IntoIter<u32>> as Iterator>::Item` is checked as the `u32` it is.
+    const resolved = host.stdAssoc?.(written);
+    const ty = resolved && resolved.k !== 'unknown' && resolved.k !== 'error' ? resolved : written;
     const check = (trait: StdTrait, arg: Ty | undefined, written: string): BoundProblem | undefined => {
       const r = implementsStd(ty, trait, arg, host);
       if (r === false) return { k: 'unmet', ty, bound: written };
@@ -946,6 +951,8 @@ const MAX_DEPTH = 64;
 export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host: BoundHost, depth = 0): Verdict {
   if (depth > MAX_DEPTH) return 'unknown';
   if (ty.k === 'param') return trait === 'From' || trait === 'Into' || !host.paramHas ? 'unknown' : host.paramHas(ty.name, trait);
+  const assoc = host.stdAssoc?.(ty);
+  if (assoc) return assoc.k === 'unknown' || assoc.k === 'error' ? 'unknown' : implementsStd(assoc, trait, arg, host, depth + 1);
   if (trait === 'Copy') return host.isCopy(ty);
   if (trait === 'From' || trait === 'Into') return arg ? conversion(trait === 'From' ? arg : ty, trait === 'From' ? ty : arg, host) : 'unknown';
   const each = (tys: readonly Ty[]): Verdict => all(tys.map((t) => implementsStd(t, trait, undefined, host, depth + 1)));

@@ -285,6 +285,7 @@ export class Engine {
     return (this.boundHostMemo ??= {
       resolver: this.resolver,
       isCopy: (ty) => this.isCopy(ty, 0),
+      stdAssoc: (ty) => this.stdAssocOf(ty),
       argTy: (arg, m, generics) => this.tyOf(arg, { m, generics }),
       text: (ty) => tyToString(ty),
       sized: (ty) => {
@@ -2369,6 +2370,9 @@ export class Engine {
         const { item, m } = ty.def;
         const args = () => all(ty.args.map((a) => (a.k === 'const' ? true : this.isCopy(a.ty, depth + 1))));
         if (m.crate.isStd) {
+          // `ItemOf<I>` (`<I as Iterator>::Item`) is the type it resolves to: `u8` for `Peekable<vec::IntoIter<u8>>`.
+          const assoc = this.stdAssocOf(ty);
+          if (assoc) return assoc.k === 'unknown' || assoc.k === 'error' ? 'unknown' : this.isCopy(assoc, depth + 1);
           // The std model carries std's own `#[derive(Copy)]`s (`range::Range` is Copy, `ops::Range` not).
           if (derivesCopy(item.attrs.map((a) => a.text))) return args();
           if (attr(item, 'rll_copy_unknown')) return args() === false ? false : 'unknown';
@@ -2390,6 +2394,22 @@ export class Engine {
       }
       default:
         return 'unknown';
+    }
+  }
+
+  /**
+   * The type a std `rll_assoc` struct stands for (`ItemOf<Peekable<vec::IntoIter<u8>>>` is `u8`),
+   * `unknown` where the engine does not resolve it; undefined for any other type.
+   */
+  private stdAssocOf(ty: Ty): Ty | undefined {
+    if (ty.k !== 'adt' || !ty.def.m.crate.isStd) return undefined;
+    const assoc = attr(ty.def.item, 'rll_assoc');
+    if (!assoc) return undefined;
+    try {
+      return this.assocTy(ty, /\(\s*(\w+)\s*\)/.exec(assoc)?.[1] ?? '');
+    } catch (err) {
+      if (err instanceof LayoutError || err instanceof Abstain) return { k: 'unknown', reason: err.message };
+      throw err;
     }
   }
 

@@ -1944,6 +1944,22 @@ pub enum E6 { H { flag: Infallible, hi: u64, flag2: () }, A(Void) }
 `,
     expect: { E7: '8/8 A.0@0 H.0@8 H.1@0', E5: '8/8 A.0@0 H.flag@8 H.hi@0 H.flag2@8 G.0@0', E6: '8/8 A.0@0 H.flag@8 H.hi@0 H.flag2@8' },
   },
+  {
+    name: "a std iterator adapter's `Item` (`<Peekable<vec::IntoIter<u8>> as Iterator>::Item`) is the type it resolves to when `derive(Copy)`, a union field and a bound ask about it: `u8` is Copy, `String` is not (hunt R: E0204 was reported on a valid derive)",
+    source: `
+#![allow(dead_code)]
+#[derive(Clone, Copy)]
+pub struct S360(<std::iter::Peekable<std::vec::IntoIter<u8>> as Iterator>::Item);
+#[derive(Clone, Copy)]
+pub struct S2(pub <std::iter::Peekable<std::ops::Range<u16>> as Iterator>::Item, pub u8);
+#[derive(Clone, Copy)]
+pub union U1 { a: <std::iter::Peekable<std::vec::IntoIter<u32>> as Iterator>::Item, b: u8 }
+pub struct B<T: std::fmt::Display + Copy>(pub T, pub u8);
+pub struct S3(pub B<<std::iter::Peekable<std::vec::IntoIter<u32>> as Iterator>::Item>);
+#[derive(Clone, Copy)] pub struct Bad(pub <std::iter::Peekable<std::vec::IntoIter<String>> as Iterator>::Item);
+`,
+    expect: { S360: '1/1', S2: '4/2', U1: '4/4', S3: '8/4', Bad: 'E0204' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
