@@ -106,6 +106,72 @@ function intRange(repr: string, mode: Mode): [bigint, bigint] {
   return [-(1n << (b - 1n)), (1n << (b - 1n)) - 1n];
 }
 
+/** Std-trait bounds the bounded generics use. */
+const BOUNDS = ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'From<u8>', 'Into<u64>', 'AsRef<str>', 'Iterator<Item = u8>', 'Iterator', 'Fn(u8) -> u8', 'ToString', 'std::str::FromStr', "'static"] as const;
+/** Bounds a `?Sized` parameter may carry in these tests. */
+const UNSIZED_OK: readonly string[] = ['std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'AsRef<str>', 'ToString', 'Fn(u8) -> u8', "'static"];
+const INT_TRAITS = ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', "'static"];
+const PLAIN_TRAITS = ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'Send', 'Sync', 'Unpin', "'static"];
+/** Concrete arguments and the bounds (of BOUNDS) each meets (rustc 1.95's std). */
+const BOUND_ARGS: readonly [string, readonly string[]][] = [
+  ['u8', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['u16', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['u32', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['u64', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['i32', [...INT_TRAITS, 'From<u8>']],
+  ['i64', [...INT_TRAITS, 'From<u8>']],
+  ['u128', [...INT_TRAITS, 'From<u8>']],
+  ['f32', ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'PartialOrd', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', 'From<u8>', "'static"]],
+  ['f64', ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'PartialOrd', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', 'From<u8>', "'static"]],
+  ['bool', [...INT_TRAITS, 'Into<u64>']],
+  ['char', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['String', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'AsRef<str>', 'ToString', 'std::str::FromStr', "'static"]],
+  ["&'static str", ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'AsRef<str>', 'ToString', "'static"]],
+  ['Vec<u8>', PLAIN_TRAITS],
+  ['Option<u32>', [...PLAIN_TRAITS, 'Copy']],
+  ['Option<String>', PLAIN_TRAITS],
+  ['(u8, u16)', [...PLAIN_TRAITS, 'Copy']],
+  ['[u8; 4]', [...PLAIN_TRAITS, 'Copy']],
+  ['()', [...PLAIN_TRAITS, 'Copy']],
+  ['Box<u32>', [...PLAIN_TRAITS, 'std::fmt::Display', 'ToString']],
+  ['std::num::NonZeroU32', ['Clone', 'Copy', 'std::fmt::Debug', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', "'static"]],
+  ['std::vec::IntoIter<u8>', ['Clone', 'std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'Iterator<Item = u8>', 'Iterator', "'static"]],
+  ['std::ops::Range<u8>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'Send', 'Sync', 'Unpin', 'Iterator<Item = u8>', 'Iterator', "'static"]],
+  ['std::ops::Range<u64>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'Send', 'Sync', 'Unpin', 'Iterator', "'static"]],
+  ["std::str::Chars<'static>", ['Clone', 'std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'Iterator', "'static"]],
+  ['std::iter::Once<u8>', ['Clone', 'std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'Iterator<Item = u8>', 'Iterator', "'static"]],
+  ['std::option::IntoIter<u16>', ['Clone', 'std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'Iterator', "'static"]],
+  ['std::collections::hash_map::IntoIter<u8, String>', ['std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'Iterator', "'static"]],
+  ['fn(u8) -> u8', ['Clone', 'Copy', 'std::fmt::Debug', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'Send', 'Sync', 'Unpin', 'Fn(u8) -> u8', "'static"]],
+  ['std::rc::Rc<u8>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Unpin', 'ToString', "'static"]],
+  ['std::cell::Cell<u8>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Send', 'Unpin', "'static"]],
+];
+/** Associated types of std traits on concrete types (and whether the type is Copy). */
+const STD_PROJECTIONS: readonly [string, boolean][] = [
+  ['<u8 as std::str::FromStr>::Err', false],
+  ['<String as std::str::FromStr>::Err', true],
+  ['<f64 as std::str::FromStr>::Err', false],
+  ['<bool as std::str::FromStr>::Err', false],
+  ['<char as std::str::FromStr>::Err', false],
+  ['<std::collections::HashMap<u8, String> as IntoIterator>::Item', false],
+  ['<std::collections::BTreeMap<u8, u64> as IntoIterator>::IntoIter', false],
+  ['<Vec<u32> as IntoIterator>::IntoIter', false],
+  ['<Vec<u32> as IntoIterator>::Item', true],
+  ['<[u16; 3] as IntoIterator>::Item', true],
+  ['<Option<char> as IntoIterator>::IntoIter', false],
+  ['<std::ops::Range<u16> as Iterator>::Item', true],
+  ["<std::str::Chars<'static> as Iterator>::Item", true],
+  ['<std::vec::IntoIter<(u8, u64)> as Iterator>::Item', true],
+  ['<u8 as TryFrom<u64>>::Error', false],
+  ['<u128 as TryFrom<u128>>::Error', true],
+  ['<str as ToOwned>::Owned', false],
+  ['<Box<u32> as std::ops::Deref>::Target', true],
+  ['<u8 as std::ops::Add>::Output', true],
+  ['<Vec<u16> as std::ops::Index<usize>>::Output', true],
+  ['<std::iter::Once<bool> as Iterator>::Item', true],
+  ['<std::iter::Peekable<std::vec::IntoIter<u8>> as Iterator>::Item', true],
+];
+
 export class Generator {
   private readonly rng: Rng;
   private readonly mode: Mode;
@@ -114,6 +180,16 @@ export class Generator {
   private readonly types: GenType[] = [];
   private counter = 0;
   private readonly copyImpls: string[] = [];
+  /**
+   * Field types made from the widened shapes (const generics, generic aliases, traits with
+   * associated types and consts, recursive types): each makes an instance for a field.
+   */
+  private readonly extras: ((ctx: Ctx) => Ty)[] = [];
+  /** `const` items (usize) with their values, for array lengths and const arguments. */
+  /** Value undefined: known only to lie in 0..=16 (`size_of::<S3>() % 17`). */
+  private readonly consts: { name: string; value: number | undefined }[] = [];
+  /** Traits with `type Out` and `const N: usize`, and the types implementing each. */
+  private readonly traits: { name: string; impls: { ty: Ty; out: Ty; n: number }[] }[] = [];
 
   constructor(seed: number | string, mode: Mode) {
     this.rng = new Rng(seed);
@@ -132,6 +208,7 @@ export class Generator {
         [6, 'generic'],
         [4, 'alias'],
         [2, 'lifetime'],
+        [7, 'extra'],
       ]);
       const mod = this.rng.chance(0.22) ? `m${this.rng.int(0, 3)}` : null;
       if (what === 'struct') this.genStruct(mod);
@@ -139,7 +216,8 @@ export class Generator {
       else if (what === 'union') this.genUnion(mod);
       else if (what === 'generic') this.genGeneric();
       else if (what === 'alias') this.genAlias();
-      else this.genLifetime();
+      else if (what === 'lifetime') this.genLifetime();
+      else this.genExtra();
     }
     return { seed, mode: this.mode, header: this.header(), defs: this.render(), types: this.types };
   }
@@ -279,6 +357,37 @@ export class Generator {
         std ? 6 : 3,
         () => (std && r.chance(0.5) ? { text: this.short('Infallible', 'std::convert::Infallible'), copy: true, hasAlign: false } : this.userRef(r.pick(uninhabited), ctx)),
       ]);
+      // Uninhabited but not zero-sized: a variant holding it is not absent.
+      const never = (): Ty => (std && r.chance(0.5) ? { text: 'Infallible', copy: true, hasAlign: false } : this.userRef(r.pick(uninhabited), ctx));
+      if (!deep) {
+        choices.push([
+          2,
+          () => {
+            const n = never();
+            const t = this.prim();
+            return r.weighted<() => Ty>([
+              [2, () => ({ text: `(${t.text}, ${n.text})`, copy: true, hasAlign: false })],
+              [1, () => ({ text: `[${n.text}; ${r.int(1, 3)}]`, copy: true, hasAlign: false })],
+              [1, () => ({ text: `(${n.text}, [${t.text}; ${r.int(1, 4)}])`, copy: true, hasAlign: false })],
+              [std ? 1 : 0, () => ({ text: `Result<${n.text}, ${n.text}>`, copy: true, hasAlign: false })],
+            ])();
+          },
+        ]);
+      }
+    }
+    if (!deep && this.extras.length) choices.push([std ? 9 : 7, () => r.pick(this.extras)(sub)]);
+    if (!deep) {
+      // Zero-sized arrays keep their element's alignment (and its align repr: no packed around them).
+      choices.push([1, () => {
+        const inner = this.ty(sub);
+        return { text: `[${inner.text}; 0]`, copy: inner.copy, hasAlign: inner.hasAlign };
+      }]);
+      if (this.consts.length) {
+        choices.push([3, () => {
+          const inner = this.ty(sub);
+          return { text: `[${inner.text}; ${this.constLen(true)}]`, copy: inner.copy, hasAlign: inner.hasAlign };
+        }]);
+      }
     }
     if (!deep) {
       choices.push(
@@ -308,6 +417,8 @@ export class Generator {
           [1, () => this.collection(sub)],
           [1, () => this.lock(sub)],
           [1, () => this.strings()],
+          [2, () => this.pinned(sub)],
+          [1, () => this.dynBox()],
         );
       }
     }
@@ -405,8 +516,75 @@ export class Generator {
   }
 
   private fnPtr(): Ty {
-    const text = this.rng.pick(['fn()', 'fn(u8) -> u32', 'unsafe extern "C" fn(i32)', "fn(&'static str) -> bool", 'extern "C" fn() -> u64', 'fn(u64, u64) -> (u64, bool)']);
+    const text = this.rng.pick([
+      'fn()',
+      'fn(u8) -> u32',
+      'unsafe extern "C" fn(i32)',
+      "fn(&'static str) -> bool",
+      'extern "C" fn() -> u64',
+      'fn(u64, u64) -> (u64, bool)',
+      "for<'x> fn(&'x u8) -> &'x u8",
+      'unsafe fn() -> !',
+      'extern "C" fn(*const u8, ...) -> i32',
+    ]);
     return { text, copy: true, hasAlign: false };
+  }
+
+  /** `Pin` around pointers (std). */
+  private pinned(ctx: Ctx): Ty {
+    const r = this.rng;
+    const inner = this.ty(ctx);
+    return r.weighted<() => Ty>([
+      [3, () => ({ text: `std::pin::Pin<Box<${inner.text}>>`, copy: false, hasAlign: false })],
+      [1, () => ({ text: `std::pin::Pin<&'static ${this.prim().text}>`, copy: true, hasAlign: false })],
+      [1, () => ({ text: `std::pin::Pin<Box<dyn std::future::Future<Output = ${this.prim().text}>>>`, copy: false, hasAlign: false })],
+      [1, () => ({ text: `Option<std::pin::Pin<std::rc::Rc<${inner.text}>>>`, copy: false, hasAlign: false })],
+    ])();
+  }
+
+  private dynBox(): Ty {
+    const text = this.rng.pick([
+      'Box<dyn std::error::Error + Send + Sync>',
+      'Option<Box<dyn std::any::Any>>',
+      "&'static (dyn std::fmt::Display + Sync)",
+      'Option<&\'static dyn Fn() -> u8>',
+      'std::rc::Rc<dyn std::fmt::Debug>',
+      'Vec<Box<dyn FnMut(u32)>>',
+      'Option<Option<fn()>>',
+      'Result<fn(), Box<str>>',
+      'Option<std::num::NonZeroU16>',
+      'Option<Option<std::num::NonZeroU8>>',
+      'Option<Box<[u64]>>',
+      'std::sync::Weak<str>',
+      'std::cell::Cell<Option<std::num::NonZeroUsize>>',
+      'std::mem::MaybeUninit<Option<&\'static u8>>',
+      'Option<std::mem::ManuallyDrop<Box<u8>>>',
+      'std::marker::PhantomPinned',
+      'Option<std::marker::PhantomData<u64>>',
+      'Option<std::cmp::Ordering>',
+      'Option<Option<Option<bool>>>',
+      'Result<(), std::num::NonZeroU32>',
+      'Result<u8, ()>',
+      'Option<(char, bool)>',
+    ]);
+    return { text, copy: /^(Option<Option<fn|Option<std::num|Option<Option<std|std::marker|Option<std::marker|Option<std::cmp|Option<Option<Option|Result<\(\)|Result<u8|Option<\(char|std::mem::MaybeUninit|&)/.test(text), hasAlign: false };
+  }
+
+  /** An array length from the corpus's `const` items: `K3`, `K3 + 1`, `{ K3 * 2 }`, `K3 % 4`. */
+  private constLen(exprs: boolean): string {
+    const r = this.rng;
+    const k = r.pick(this.consts);
+    if (!exprs || this.mode === 'nocore') return k.name;
+    return r.weighted<() => string>([
+      [3, () => k.name],
+      [2, () => `${k.name} + ${r.int(0, 3)}`],
+      [1, () => `{ ${k.name} * 2 }`],
+      [1, () => `${k.name} % 4`],
+      [1, () => (k.value !== undefined && k.value > 0 ? `${k.name} - 1` : k.name)],
+      [2, () => this.layoutConst()],
+      [1, () => `core::mem::size_of::<${this.prim().text}>()`],
+      [1, () => `(${k.name} as u8 as usize) >> 1`],
+    ])();
   }
 
   private option(ctx: Ctx): Ty {
@@ -457,7 +635,8 @@ export class Generator {
   private manual(ctx: Ctx): Ty {
     const inner = this.ty(ctx);
     if (this.rng.chance(0.5)) return this.wrap1(this.short('ManuallyDrop', 'std::mem::ManuallyDrop'), inner, inner.copy, inner.hasAlign);
-    return this.wrap1(this.short('MaybeUninit', 'std::mem::MaybeUninit'), inner, inner.copy, inner.hasAlign);
+    // `MaybeUninit<T>: Clone` needs `T: Copy`, more than a derive's `T: Clone` bound gives.
+    return this.wrap1(this.short('MaybeUninit', 'std::mem::MaybeUninit'), inner, inner.copy && !ctx.params?.length, inner.hasAlign);
   }
 
   private cells(ctx: Ctx): Ty {
@@ -709,6 +888,24 @@ export class Generator {
     return neg ? `-${s}` : s;
   }
 
+  /** A discriminant as a literal or (std) a constant expression of the repr type with that value. */
+  private discExpr(v: bigint, reprTy: string): string {
+    const r = this.rng;
+    const known = this.consts.filter((c) => c.value !== undefined && BigInt(c.value) <= v);
+    if (this.mode !== 'std' || r.chance(0.7)) return this.discLiteral(v);
+    return r.weighted<() => string>([
+      [2, () => (v > 0n ? `${this.discLiteral(v - 1n)} + 1` : this.discLiteral(v))],
+      [2, () => (v > 0n && v < 1n << 62n && (v & (v - 1n)) === 0n ? `1 << ${v.toString(2).length - 1}` : this.discLiteral(v))],
+      [1, () => (v >= 0n && v % 2n === 0n ? `${v / 2n} * 2` : this.discLiteral(v))],
+      [2, () => {
+        if (!known.length) return this.discLiteral(v);
+        const k = r.pick(known);
+        return `${k.name} as ${reprTy} + ${v - BigInt(k.value!)}`;
+      }],
+      [1, () => (v < 0n && v > -(1n << 60n) ? `-(${-v})` : `(${this.discLiteral(v)})`)],
+    ])();
+  }
+
   /** Assigns discriminants: some explicit (incl. negative and huge), the rest implicit (+1). */
   private discriminants(n: number, lo: bigint, hi: bigint, explicitRate: number): (bigint | null)[] {
     const r = this.rng;
@@ -880,7 +1077,7 @@ export class Generator {
     const copy = allCopy && r.chance(0.6);
     const body = variants
       .map((v, i) => {
-        const d = discs[i] !== null ? ` = ${this.discLiteral(discs[i]!)}` : '';
+        const d = discs[i] !== null ? ` = ${this.discExpr(discs[i]!, intForDisc ?? 'isize')}` : '';
         if (v.shape === 'unit') return `    ${v.name}${d},`;
         if (v.shape === 'tuple') return `    ${v.name}(${v.tys.map((t) => t.text).join(', ')})${d},`;
         return `    ${v.name} {\n${v.tys.map((t, j) => `        ${v.fields[j]}: ${t.text},`).join('\n')}\n    }${d},`;
@@ -980,6 +1177,369 @@ export class Generator {
     }
     this.emit(null, text);
     this.defs.push({ name, mod: null, kind: isEnum ? 'enum' : 'struct', copy, hasAlign, uninhabited: false, params: params.length, lifetime: false, packed });
+  }
+
+  // ----- widened shapes (hunt R) ----------------------------------------------------------
+
+  /** One of the widened shapes: a const item, a const-generic type, a generic alias, a trait with associated items, a recursive type. */
+  private genExtra(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const k = r.weighted<string>([
+      [3, 'const'],
+      [5, 'constGeneric'],
+      [3, 'genericAlias'],
+      [4, 'trait'],
+      [std ? 3 : 0, 'recursive'],
+      [5, 'wrapper'],
+      [4, 'niche'],
+      [this.mode === 'std' ? 5 : 0, 'bounded'],
+      [this.mode === 'std' ? 2 : 0, 'projection'],
+    ]);
+    if (k === 'const' || (k === 'constGeneric' && !this.consts.length)) this.genConst();
+    if (k === 'constGeneric') this.genConstGeneric();
+    else if (k === 'genericAlias') this.genGenericAlias();
+    else if (k === 'trait') this.genTrait();
+    else if (k === 'recursive') this.genRecursive();
+    else if (k === 'wrapper' && this.extras.length) this.genWrapper();
+    else if (k === 'niche') this.genNicheStress();
+    else if (k === 'bounded') this.genBounded();
+    else if (k === 'projection' && !this.projections) {
+      this.projections = true;
+      this.extras.push(() => {
+        const [text, copy] = this.rng.pick(STD_PROJECTIONS);
+        return { text, copy, hasAlign: false };
+      });
+    }
+  }
+
+  private projections = false;
+
+  /**
+   * A generic struct or enum whose parameters carry std-trait bounds (inline, in a where clause,
+   * `?Sized`, `Iterator<Item = u8>`, `T::Item` fields), with std derives, instantiated with
+   * arguments that meet the bounds (BOUND_ARGS).
+   */
+  private genBounded(): void {
+    const r = this.rng;
+    const name = this.nextName('B');
+    const bounds = [...new Set(Array.from({ length: r.weighted([[2, 1], [3, 2], [2, 3]]) }, () => r.pick(BOUNDS)))];
+    const unsizedOk = bounds.every((b) => UNSIZED_OK.includes(b)) && r.chance(0.25);
+    const args = BOUND_ARGS.filter(([, traits]) => bounds.every((b) => traits.includes(b)) && (!unsizedOk || true));
+    if (!args.length) return;
+    const iter = bounds.includes('Iterator<Item = u8>') || bounds.includes('Iterator');
+    const fields: string[] = unsizedOk
+      ? [`Box<T>`, r.pick(['u8', 'u32', 'Option<u16>'])]
+      : r.pick([
+          ['T', 'u8'],
+          ['Option<T>', 'u16'],
+          ['Vec<T>', 'T', 'bool'],
+          ['[T; 2]', 'u32'],
+          ['(T, char)'],
+          ['Box<T>', 'T'],
+          ...(iter ? [['T', 'Option<T::Item>'], ['Option<<T as Iterator>::Item>', 'T']] : []),
+        ]);
+    const unsizedArgs: [string, readonly string[]][] = [['str', ['Debug', 'Display', 'Send', 'Sync', 'Unpin', 'PartialEq', 'Eq', 'Hash', 'PartialOrd', 'Ord', 'AsRef<str>', 'ToString']], ['[u8]', ['Debug', 'Send', 'Sync', 'Unpin', 'PartialEq', 'Eq', 'Hash', 'PartialOrd', 'Ord']], ['dyn Fn(u8) -> u8', ['Fn(u8) -> u8']]];
+    const pool = unsizedOk ? [...args, ...unsizedArgs.filter(([, t]) => bounds.every((b) => t.includes(b)))] : args;
+    const inline = r.chance(0.5);
+    const bText = [...(unsizedOk ? ['?Sized'] : []), ...bounds.map((b) => (b === 'Iterator' ? 'Iterator' : b))].join(' + ');
+    const gen = inline ? `<T: ${bText}>` : '<T>';
+    const where = inline ? '' : `\nwhere\n    T: ${bText},\n`;
+    // Derives whose impls hold given the derive's own `T: Trait` bounds on these fields.
+    const fieldsCopy = fields.every((f) => !/Vec|Box|Item/.test(f));
+    const derives = unsizedOk || iter ? [] : r.pick<string[]>([[], ['Debug'], ['Clone'], ['Clone', 'Debug', 'PartialEq'], ['PartialEq', 'Eq', 'Hash'], ['PartialEq', 'Eq', 'PartialOrd', 'Ord'], ['Default', 'Debug'], ...(fieldsCopy ? [['Clone', 'Copy'], ['Clone', 'Copy', 'Debug', 'Default']] : [])]);
+    const derive = derives.length ? `#[derive(${derives.join(', ')})]\n` : '';
+    let text: string;
+    if (r.chance(0.3) && !unsizedOk) {
+      // An enum: derive(Default) needs a #[default] unit variant.
+      const rows = [`    A(${fields.join(', ')}),`, derives.includes('Default') ? '    #[default]\n    B,' : '    B,', `    C(${r.pick(['u64', 'i8', '(u8, u8)'])}),`];
+      text = `${derive}pub enum ${name}${gen}${where ? where.replace(/\n$/, '') : ''} {\n${rows.join('\n')}\n}`;
+    } else {
+      text = `${derive}pub struct ${name}${gen}${where ? where.replace(/\n$/, '') : ''} {\n${fields.map((f, i) => `    pub f${i}: ${f},`).join('\n')}\n}`;
+    }
+    this.emit(null, text);
+    this.extras.push(() => {
+      const [a] = r.pick(pool);
+      return { text: `${name}<${a}>`, copy: false, hasAlign: false };
+    });
+  }
+
+  /**
+   * An enum of one data variant and a number of dataless ones near the payload's niche count
+   * (a C-like enum of the corpus leaves 256 - n, bool 254, char 0x10FFFF.., a reference 0): one
+   * too many and rustc adds a tag.
+   */
+  private genNicheStress(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const clikes = this.defs.filter((d) => d.kind === 'enum' && d.params === 0 && !d.uninhabited && d.mod === null);
+    const ctx: Ctx = { mod: null, depth: 1 };
+    const payload = r.weighted<() => Ty>([
+      [clikes.length ? 4 : 0, () => this.userRef(r.pick(clikes), ctx)],
+      [2, () => ({ text: r.pick(['bool', 'char', '(bool, bool)', '[bool; 2]', '(u8, bool)', "&'static u8"]), copy: true, hasAlign: false })],
+      [std ? 2 : 0, () => ({ text: r.pick(['Option<bool>', 'Option<Option<bool>>', 'std::cmp::Ordering', 'Option<std::cmp::Ordering>', 'NonZeroU8', 'Option<char>', 'Result<bool, bool>', 'Result<(), bool>']), copy: true, hasAlign: false })],
+      [3, () => this.fieldTy(ctx, false, false)],
+    ])();
+    const k = r.pick([1, 2, 3, 126, 127, 128, 129, 252, 253, 254, 255, 256, 257, r.int(4, 300)]);
+    const name = this.nextName('N');
+    const units = Array.from({ length: k }, (_, i) => `V${i}`);
+    const at = r.int(0, Math.min(3, k));
+    const rows = [...units];
+    rows.splice(at, 0, `A(${payload.text})`);
+    const second = r.chance(0.3) ? (r.chance(0.5) ? '()' : this.prim().text) : undefined;
+    if (second) rows.push(`B(${second})`);
+    const nonEx = r.chance(0.1) ? '#[non_exhaustive]\n' : '';
+    this.emit(null, `${nonEx}pub enum ${name} {\n${rows.map((x) => `    ${x},`).join('\n')}\n}`);
+    this.defs.push({ name, mod: null, kind: 'enum', copy: false, hasAlign: payload.hasAlign, uninhabited: false, params: 0, lifetime: false, packed: false });
+    this.types.push({ name, kind: 'enum', rustPath: name, fields: [], variants: [{ name: 'A', fields: ['0'] }, ...(second ? [{ name: 'B', fields: ['0'] }] : [])], repr: '' });
+  }
+
+  private genConst(): void {
+    const r = this.rng;
+    const name = this.nextName('K');
+    const std = this.mode === 'std';
+    const prev = this.consts.length ? r.pick(this.consts) : undefined;
+    const known = prev?.value !== undefined ? prev : undefined;
+    const [text, value] = r.weighted<() => [string, number | undefined]>([
+      [4, () => { const v = r.int(0, 9); return [String(v), v]; }],
+      [std && known ? 3 : 0, () => { const a = r.int(1, 3); const b = r.int(0, 4); return [`${known!.name} * ${a} + ${b}`, known!.value! * a + b]; }],
+      [std ? 1 : 0, () => ['core::mem::size_of::<u64>()', 8]],
+      [std ? 1 : 0, () => ['(u8::MAX as usize) >> 5', 7]],
+      [std ? 1 : 0, () => ['std::mem::align_of::<u32>() * 3', 12]],
+      [std ? 1 : 0, () => { const v = r.int(1, 5); return [`if ${v} > 2 { ${v} } else { ${v} + 10 }`, v > 2 ? v : v + 10]; }],
+      // Const evaluation as real code writes it: methods, casts, string lengths, blocks, cfg!.
+      [std ? 6 : 0, () => r.pick<[string, number]>([
+        ['u32::BITS as usize / 4', 8],
+        ['"hello".len()', 5],
+        ['[1u8, 2, 3].len()', 3],
+        ['b"abcd".len()', 4],
+        ['usize::MAX.count_ones() as usize / 8', 8],
+        ['(i32::MIN as usize) % 7', 0],
+        ['(-5i32).rem_euclid(3) as usize', 1],
+        ['u8::MAX.wrapping_add(4) as usize', 3],
+        ['2usize.pow(3) + 1', 9],
+        ['{ let x = 3; x * x }', 9],
+        ['if cfg!(target_pointer_width = "64") { 8 } else { 4 }', 8],
+        ['core::mem::size_of::<Option<&u8>>() + 1', 9],
+        ['core::mem::size_of::<[u16; 3]>()', 6],
+        ['u16::from_le_bytes([3, 0]) as usize', 3],
+        ['7usize.saturating_sub(9)', 0],
+        ['i64::abs(-6) as usize', 6],
+        ['(0x1F & 0b1010) as usize', 10],
+        ['(260u16 as u8) as usize', 4],
+        ['(-1i8 as u8 >> 5) as usize', 7],
+        ['usize::BITS as usize - 60', 4],
+        ['std::mem::align_of::<u128>()', 16],
+        ['match 3u8 { 0..=2 => 1, _ => 5 }', 5],
+        ['(1u64 << 40 >> 37) as usize', 8],
+        ['i16::MAX as usize % 10', 7],
+        ['char::MAX as usize % 11', 1114111 % 11],
+        ['(true as usize) + (false as usize) * 4 + 2', 3],
+      ])],
+      [std && this.types.length ? 3 : 0, () => [this.layoutConst(), undefined]],
+      [std ? 2 : 0, () => {
+        // A crate's own const fn.
+        const f = this.nextName('cf');
+        const a = r.int(1, 4);
+        this.emit(null, `pub const fn ${f}(x: usize) -> usize {\n    if x > ${a} { x - ${a} } else { x * 2 + 1 }\n}`);
+        const arg = known && r.chance(0.5) ? known : undefined;
+        const v = arg ? arg.value! : r.int(0, 9);
+        return [`${f}(${arg ? arg.name : v})`, v > a ? v - a : v * 2 + 1];
+      }],
+      [std && this.traits.length ? 2 : 0, () => {
+        const t = r.pick(this.traits);
+        const i = r.pick(t.impls);
+        return [`<${i.ty.text} as ${t.name}>::N + 1`, i.n + 1];
+      }],
+    ])();
+    if (value !== undefined && value > 40) return;
+    this.emit(null, `pub const ${name}: usize = ${text};`);
+    this.consts.push({ name, value });
+  }
+
+  /** `size_of::<X>() % 17` or `align_of::<X>()` of a type of the corpus (or std): a length the engine must lay X out for. */
+  private layoutConst(): string {
+    const r = this.rng;
+    const concrete = this.defs.filter((d) => d.params === 0 && d.kind !== 'alias' && !d.lifetime && d.mod === null);
+    const x = concrete.length && r.chance(0.7) ? r.pick(concrete).name : this.ty({ mod: null, depth: 2 }).text;
+    return r.chance(0.7) ? `core::mem::size_of::<${x}>() % 17` : `core::mem::align_of::<${x}>() % 33`;
+  }
+
+  /** `S<T, const N: usize>`, `E<const N: usize>`, const defaults; instances with literal, const-item and braced-expression arguments. */
+  private genConstGeneric(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('C');
+    const withT = r.chance(0.6);
+    const isEnum = r.chance(0.35);
+    const hasDefault = !withT && r.chance(0.3);
+    const params = withT ? ['T'] : [];
+    const ctx: Ctx = { mod: null, depth: 1, params };
+    const gen = `<${withT ? 'T, ' : ''}const N: usize${hasDefault ? ` = ${r.int(0, 5)}` : ''}>`;
+    const elem = withT ? 'T' : this.prim().text;
+    const tys: Ty[] = [{ text: `[${elem}; N]`, copy: true, hasAlign: false }];
+    for (let i = r.int(0, 2); i > 0; i--) tys.push(r.chance(0.3) && withT ? { text: r.pick(['T', '(T, u8)', '[T; 2]']), copy: true, hasAlign: false } : this.fieldTy(ctx, false, false));
+    let repr: string[] = [];
+    let body: string;
+    if (isEnum) {
+      repr = r.weighted<string[]>([[6, []], [1, ['u8']], [1, ['C']], [1, ['i32']]]);
+      const vs = this.variantNames(r.int(2, 4));
+      const rows = vs.map((v, i) => (i === 0 ? `    ${v}(${tys.map((t) => t.text).join(', ')}),` : r.chance(0.5) ? `    ${v},` : `    ${v}(${this.fieldTy(ctx, false, false).text}),`));
+      body = `pub enum ${name}${gen} {\n${rows.join('\n')}\n}`;
+    } else {
+      repr = r.weighted<string[]>([[6, []], [2, ['C']], [1, ['packed']], [1, [`align(${r.pick(ALIGNS)})`]]]);
+      body = `pub struct ${name}${gen} {\n${tys.map((t, i) => `    pub f${i}: ${t.text},`).join('\n')}\n}`;
+    }
+    const packed = repr.includes('packed');
+    if (packed && tys.some((t) => t.hasAlign)) repr = [];
+    // No derive(Copy): the fields' Copy-ness would need bounds; plain types are enough here.
+    this.emit(null, this.reprAttr(repr) + body);
+    const hasAlign = repr.some((x) => x.startsWith('align')) || tys.some((t) => t.hasAlign);
+    const constArg = (): string => {
+      if (!this.consts.length || r.chance(0.4)) return String(r.pick([0, 1, 2, 3, 4, 7, 8, 16]));
+      const k = r.pick(this.consts);
+      if (!std) return k.name;
+      return r.pick([k.name, `{ ${k.name} }`, `{ ${k.name} + 1 }`, `{ ${k.name} * 2 }`, `{ core::mem::size_of::<u16>() }`, `{ ${this.layoutConst()} }`]);
+    };
+    this.extras.push((c) => {
+      const args: string[] = [];
+      let argAlign = false;
+      if (withT) {
+        let a = this.ty(c);
+        if (packed) for (let i = 0; i < 8 && a.hasAlign; i++) a = this.ty(c);
+        if (packed && a.hasAlign) a = this.prim();
+        argAlign = a.hasAlign;
+        args.push(a.text);
+      }
+      const omitted = hasDefault && r.chance(0.4);
+      if (!omitted) args.push(constArg());
+      return { text: args.length ? `${name}<${args.join(', ')}>` : name, copy: false, hasAlign: hasAlign || argAlign };
+    });
+  }
+
+  /** `type GA<T> = …` and instances of it. */
+  private genGenericAlias(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('GA');
+    const generics = this.defs.filter((d) => d.params === 1 && !d.packed);
+    const shapes: [number, () => { text: string; copy: boolean }][] = [
+      [2, () => ({ text: `(T, ${this.prim().text}, T)`, copy: true })],
+      [2, () => ({ text: `[T; ${r.int(0, 4)}]`, copy: true })],
+      [std ? 2 : 0, () => ({ text: 'Option<T>', copy: true })],
+      [std ? 1 : 0, () => ({ text: 'Result<T, Infallible>', copy: true })],
+      [std ? 1 : 0, () => ({ text: `Result<${this.prim().text}, T>`, copy: true })],
+      [std ? 1 : 0, () => ({ text: 'Option<(T, Box<T>)>', copy: false })],
+      [std ? 1 : 0, () => ({ text: 'std::mem::MaybeUninit<T>', copy: false })],
+      [generics.length ? 2 : 0, () => {
+        const g = r.pick(generics);
+        return { text: std && r.chance(0.5) ? `Option<${g.name}<T>>` : `${g.name}<T>`, copy: g.copy };
+      }],
+    ];
+    const t = r.weighted(shapes)();
+    this.emit(null, `pub type ${name}<T> = ${t.text};`);
+    this.extras.push((c) => {
+      const a = this.ty(c);
+      return { text: `${name}<${a.text}>`, copy: t.copy && a.copy, hasAlign: true };
+    });
+  }
+
+  /**
+   * `trait Tr { type Out; const N: usize; }` with impls for a few types, used as
+   * `<X as Tr>::Out`, `[u8; <X as Tr>::N]`, and through a generic `G<T: Tr> { a: T::Out, … }`.
+   */
+  private genTrait(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('Tr');
+    const selfs = [...new Set(['u8', 'u16', 'u32', 'i64', 'bool', 'char', ...this.defs.filter((d) => d.params === 0 && d.kind !== 'alias' && !d.lifetime && d.mod === null && !d.uninhabited).map((d) => d.name)])];
+    const impls: { ty: Ty; out: Ty; n: number }[] = [];
+    const texts: string[] = [`pub trait ${name} {\n    type Out;\n    const N: usize;\n}`];
+    for (const self of selfs.filter(() => r.chance(0.5)).slice(0, 4)) {
+      const out = this.fieldTy({ mod: null, depth: 2 }, false, false);
+      const n = r.int(0, 6);
+      const kc = this.consts.filter((c) => c.value !== undefined);
+      const kk = std && kc.length && r.chance(0.3) ? r.pick(kc) : undefined;
+      const nText = kk ? `${kk.name} % 3 + ${n}` : String(n);
+      const value = kk ? (kk.value! % 3) + n : n;
+      texts.push(`impl ${name} for ${self} {\n    type Out = ${out.text};\n    const N: usize = ${nText};\n}`);
+      impls.push({ ty: { text: self, copy: true, hasAlign: false }, out, n: value });
+    }
+    if (!impls.length) {
+      texts.push(`impl ${name} for u8 {\n    type Out = u16;\n    const N: usize = 2;\n}`);
+      impls.push({ ty: { text: 'u8', copy: true, hasAlign: false }, out: { text: 'u16', copy: true, hasAlign: false }, n: 2 });
+    }
+    // A generic type reading the associated type through its parameter.
+    const g = this.nextName('GT');
+    const shape = r.pick([
+      `pub struct ${g}<T: ${name}> {\n    pub a: T::Out,\n    pub t: T,\n    pub b: ${this.prim().text},\n}`,
+      `pub struct ${g}<T: ${name}>(pub <T as ${name}>::Out, pub ${this.prim().text});`,
+      `pub struct ${g}<T>\nwhere\n    T: ${name},\n{\n    pub a: [<T as ${name}>::Out; 2],\n    pub b: ${std ? 'Option<T::Out>' : 'T::Out'},\n}`,
+      `pub enum ${g}<T: ${name}> {\n    A(T::Out),\n    B(T, u8),\n    C,\n}`,
+    ]);
+    texts.push(shape);
+    this.emit(null, texts.join('\n'));
+    // Impl types may have an align repr (the impls' `Out` too).
+    this.traits.push({ name, impls });
+    const anyAlign = (i: { ty: Ty; out: Ty }) => i.out.hasAlign || this.defs.some((d) => d.name === i.ty.text && d.hasAlign);
+    this.extras.push(() => {
+      const i = r.pick(impls);
+      return r.weighted<() => Ty>([
+        [3, () => ({ text: `<${i.ty.text} as ${name}>::Out`, copy: i.out.copy, hasAlign: i.out.hasAlign })],
+        [2, () => ({ text: `[${this.prim().text}; <${i.ty.text} as ${name}>::N]`, copy: true, hasAlign: false })],
+        [3, () => ({ text: `${g}<${i.ty.text}>`, copy: false, hasAlign: anyAlign(i) })],
+      ])();
+    });
+  }
+
+  /** Types that hold themselves behind a pointer: lists, trees, `Option<Box<Self>>`. */
+  private genRecursive(): void {
+    const r = this.rng;
+    const name = this.nextName('R');
+    const v = this.fieldTy({ mod: null, depth: 2 }, false, false);
+    const text = r.pick([
+      `pub struct ${name} {\n    pub v: ${v.text},\n    pub next: Option<Box<${name}>>,\n}`,
+      `pub enum ${name} {\n    Nil,\n    Cons(${v.text}, Box<${name}>),\n}`,
+      `pub enum ${name} {\n    Leaf(${v.text}),\n    Node(Vec<${name}>),\n}`,
+      `pub struct ${name} {\n    pub kids: Vec<${name}>,\n    pub parent: Option<std::rc::Weak<std::cell::RefCell<${name}>>>,\n    pub v: ${v.text},\n}`,
+      `pub enum ${name} {\n    A(Option<std::rc::Rc<${name}>>),\n    B(${v.text}),\n    C(&'static ${name}),\n}`,
+      `pub struct ${name}(pub Option<Box<(${name}, ${v.text})>>);`,
+    ]);
+    this.emit(null, text);
+    this.defs.push({ name, mod: null, kind: text.startsWith('pub enum') ? 'enum' : 'struct', copy: false, hasAlign: v.hasAlign, uninhabited: false, params: 0, lifetime: false, packed: false });
+    const kind: Kind = text.startsWith('pub enum') ? 'enum' : 'struct';
+    const fields = kind === 'enum' ? [] : text.includes(`pub struct ${name}(`) ? ['0'] : [...text.matchAll(/^ {4}pub (\w+):/gm)].map((m) => m[1]!);
+    this.types.push({ name, kind, rustPath: name, fields, repr: '', ...(kind === 'enum' ? { variants: [] } : {}) });
+  }
+
+  /** A struct or enum around one widened shape, so each is measured where it is defined. */
+  private genWrapper(): void {
+    const r = this.rng;
+    const ctx: Ctx = { mod: null, depth: 1 };
+    const t = r.pick(this.extras)(ctx);
+    const other = this.fieldTy(ctx, false, false);
+    if (r.chance(0.6)) {
+      const name = this.nextName('W');
+      const fields = r.chance(0.5) ? [t, other] : [other, t];
+      const nonEx = r.chance(0.2) ? '#[non_exhaustive]\n' : '';
+      this.emit(null, `${nonEx}pub struct ${name}(${fields.map((f) => `pub ${f.text}`).join(', ')});`);
+      this.defs.push({ name, mod: null, kind: 'struct', copy: false, hasAlign: fields.some((f) => f.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
+      this.types.push({ name, kind: 'struct', rustPath: name, fields: ['0', '1'], repr: '' });
+    } else {
+      const name = this.nextName('WE');
+      const std = this.mode === 'std';
+      const repr = r.weighted<string[]>([[6, []], [1, ['u8']], [1, ['C']], [std ? 1 : 0, ['i128']], [1, ['u16', `align(${r.pick([2, 4, 8, 16])})`]], [1, ['C', 'u8']]]);
+      const rows = [`    A(${t.text}),`, r.chance(0.5) ? '    B,' : `    B(${other.text}),`, '    C,'];
+      const variants: GenVariant[] = [{ name: 'A', fields: ['0'] }, { name: 'B', fields: rows[1]!.includes('(') ? ['0'] : [] }, { name: 'C', fields: [] }];
+      if (r.chance(0.3)) {
+        rows.push(std ? `    D(${r.pick(['Infallible', `(${this.prim().text}, Infallible)`])}),` : `    D(${this.defs.find((d) => d.uninhabited)!.name}),`);
+        variants.push({ name: 'D', fields: ['0'] });
+      }
+      const nonEx = r.chance(0.2) ? '#[non_exhaustive]\n' : '';
+      this.emit(null, `${nonEx}${this.reprAttr(repr)}pub enum ${name} {\n${rows.join('\n')}\n}`);
+      this.defs.push({ name, mod: null, kind: 'enum', copy: false, hasAlign: t.hasAlign || other.hasAlign || repr.some((x) => x.startsWith('align')), uninhabited: false, params: 0, lifetime: false, packed: false });
+      this.types.push({ name, kind: 'enum', rustPath: name, fields: [], variants, repr: repr.join(', ') });
+    }
   }
 
   private genAlias(): void {
