@@ -187,11 +187,22 @@ function surelyUnpin(ty: Ty, depth: number): boolean {
     case 'tuple':
       return ty.elems.every((e) => surelyUnpin(e, depth + 1));
     case 'adt':
-      return ty.def.m.crate.isStd && ty.def.item.name === 'Box';
+      if (!ty.def.m.crate.isStd) return false;
+      if (ty.def.item.name === 'Box') return true;
+      // Std's containers and wrappers are Unpin when what they hold is (an auto trait through
+      // their fields; measured with rustc 1.95 for each name here). `PhantomPinned` is not listed.
+      return UNPIN_BY_ARGS.has(ty.def.item.name) && ty.args.every((a) => a.k !== 'ty' || surelyUnpin(a.ty, depth + 1));
     default:
       return false;
   }
 }
+
+/** Std types that are Unpin when their type arguments are (hunt R: checked with rustc 1.95). */
+const UNPIN_BY_ARGS: ReadonlySet<string> = new Set([
+  'String', 'Vec', 'Option', 'Result', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'Rc', 'Arc', 'Weak', 'Cell', 'RefCell', 'UnsafeCell',
+  'Mutex', 'RwLock', 'OnceLock', 'OnceCell', 'NonZero', 'Range', 'RangeInclusive', 'IntoIter', 'Chars', 'Once', 'Duration', 'PhantomData', 'Wrapping',
+  'ManuallyDrop', 'MaybeUninit', 'Cow', 'PathBuf', 'NonNull', 'AtomicU32', 'Global', 'RandomState',
+]);
 
 const NO_DISPLAY: ReadonlySet<string> = new Set(['Vec', 'Option', 'Result', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'Cell', 'RefCell', 'PhantomData', 'Mutex', 'RwLock']);
 
@@ -221,6 +232,8 @@ function displayVerdict(ty: Ty, depth: number): Verdict {
       const name = ty.def.item.name;
       if (name === 'String') return true;
       if ((name === 'Box' || name === 'Rc' || name === 'Arc') && ty.args[0]?.k === 'ty') return displayVerdict(ty.args[0].ty, depth + 1);
+      // `NonZero<u32>`, `Wrapping<u8>`, `Saturating<i64>`: Display like the integer they hold.
+      if ((name === 'NonZero' || name === 'Wrapping' || name === 'Saturating') && ty.args[0]?.k === 'ty') return displayVerdict(ty.args[0].ty, depth + 1) === true ? true : 'unknown';
       return NO_DISPLAY.has(name) ? false : 'unknown';
     }
     default:
