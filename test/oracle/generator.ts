@@ -814,17 +814,29 @@ export class Generator {
     }
     const effShape = transparent && shape !== 'tuple' ? 'named' : tys.length === 0 && shape !== 'unit' && shape !== 'empty' ? 'empty' : shape;
     const names = effShape === 'tuple' ? tys.map((_, i) => String(i)) : this.fieldNames(tys.length);
-    const copy = tys.every((t) => t.copy) && r.chance(0.6);
+    // A field whose type depends on the target (`#[cfg(P)] x: T1, #[cfg(not(P))] x: T2`).
+    const alt = new Map<number, { pred: string; ty: Ty }>();
+    if (!transparent && tys.length && r.chance(0.12)) alt.set(r.int(0, tys.length - 1), { pred: this.cfgPred(), ty: this.fieldTy(ctx, packed, false) });
+    const all = [...tys, ...[...alt.values()].map((a) => a.ty)];
+    const copy = all.every((t) => t.copy) && r.chance(0.6);
     const pub = mod ? 'pub ' : '';
     let text = copy ? this.copyAttr(name, [], false) : '';
     text += this.reprAttr(repr);
+    // A repr only some targets get.
+    const cfgAlign = !repr.length && !transparent && r.chance(0.05) ? r.pick(['C', `align(${r.pick([2, 8, 16])})`]) : undefined;
+    if (cfgAlign) text += `#[cfg_attr(${this.cfgPred()}, repr(${cfgAlign}))]\n`;
+    const field = (i: number, t: Ty, named: boolean): string => {
+      const a = alt.get(i);
+      const one = (x: Ty) => (named ? `${pub}${names[i]}: ${x.text}` : `${pub}${x.text}`);
+      return a ? `#[cfg(${a.pred})] ${one(t)}, #[cfg(not(${a.pred}))] ${one(a.ty)}` : one(t);
+    };
     if (effShape === 'unit') text += `pub struct ${name};`;
     else if (effShape === 'empty') text += `pub struct ${name} {}`;
-    else if (effShape === 'tuple') text += `pub struct ${name}(${tys.map((t) => `${pub}${t.text}`).join(', ')});`;
-    else text += `pub struct ${name} {\n${tys.map((t, i) => `    ${pub}${names[i]}: ${t.text},`).join('\n')}\n}`;
+    else if (effShape === 'tuple') text += `pub struct ${name}(${tys.map((t, i) => field(i, t, false)).join(', ')});`;
+    else text += `pub struct ${name} {\n${tys.map((t, i) => `    ${field(i, t, true)},`).join('\n')}\n}`;
     this.emit(mod, text);
     const unit = effShape === 'unit' || effShape === 'empty';
-    this.defs.push({ name, mod, kind: 'struct', copy, hasAlign: hasAlignRepr || tys.some((t) => t.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
+    this.defs.push({ name, mod, kind: 'struct', copy, hasAlign: hasAlignRepr || !!cfgAlign?.startsWith('align') || all.some((t) => t.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
     this.types.push({ name: mod ? `${mod}::${name}` : name, kind: 'struct', rustPath: mod ? `${mod}::${name}` : name, fields: unit ? [] : names, repr: repr.join(', ') });
   }
 
@@ -1181,6 +1193,42 @@ export class Generator {
 
   // ----- widened shapes (hunt R) ----------------------------------------------------------
 
+  /** A cfg predicate that differs between targets (pointer width, endianness, OS, arch, atomics, features). */
+  private cfgPred(): string {
+    const r = this.rng;
+    const one = (): string =>
+      r.pick([
+        'target_pointer_width = "64"',
+        'target_pointer_width = "32"',
+        'target_pointer_width = "16"',
+        'target_endian = "big"',
+        'target_os = "linux"',
+        'target_os = "none"',
+        'windows',
+        'unix',
+        'target_arch = "x86_64"',
+        'target_arch = "arm"',
+        'target_arch = "aarch64"',
+        'target_arch = "wasm32"',
+        'target_has_atomic = "64"',
+        'target_has_atomic = "ptr"',
+        'target_vendor = "apple"',
+        'target_env = "gnu"',
+        'target_env = "msvc"',
+        'target_feature = "sse2"',
+        'target_family = "wasm"',
+        'debug_assertions',
+        'test',
+        'doc',
+      ]);
+    return r.weighted<() => string>([
+      [6, one],
+      [1, () => `not(${one()})`],
+      [1, () => `any(${one()}, ${one()})`],
+      [1, () => `all(${one()}, not(${one()}))`],
+    ])();
+  }
+
   /** One of the widened shapes: a const item, a const-generic type, a generic alias, a trait with associated items, a recursive type. */
   private genExtra(): void {
     const r = this.rng;
@@ -1195,6 +1243,8 @@ export class Generator {
       [4, 'niche'],
       [this.mode === 'std' ? 5 : 0, 'bounded'],
       [this.mode === 'std' ? 2 : 0, 'projection'],
+      [4, 'macro'],
+      [2, 'lifetimeGeneric'],
     ]);
     if (k === 'const' || (k === 'constGeneric' && !this.consts.length)) this.genConst();
     if (k === 'constGeneric') this.genConstGeneric();
@@ -1204,6 +1254,8 @@ export class Generator {
     else if (k === 'wrapper' && this.extras.length) this.genWrapper();
     else if (k === 'niche') this.genNicheStress();
     else if (k === 'bounded') this.genBounded();
+    else if (k === 'macro') this.genMacro();
+    else if (k === 'lifetimeGeneric') this.genLifetimeGeneric();
     else if (k === 'projection' && !this.projections) {
       this.projections = true;
       this.extras.push(() => {
@@ -1214,6 +1266,65 @@ export class Generator {
   }
 
   private projections = false;
+
+  /** Types made by `macro_rules!`: a struct or enum per call (fragments `ident`, `ty`, repetitions), and type macros in fields. */
+  private genMacro(): void {
+    const r = this.rng;
+    const mac = this.nextName('mk');
+    const ctx: Ctx = { mod: null, depth: 1 };
+    const kind = r.weighted<string>([[3, 'struct'], [2, 'enum'], [2, 'typeMacro']]);
+    if (kind === 'typeMacro') {
+      const shape = r.pick(['($t, $t)', '[$t; 3]', '($t, u8, [$t; 0])', this.mode === 'std' ? 'Option<($t, bool)>' : '(bool, $t)']);
+      this.emit(null, `macro_rules! ${mac} {\n    ($t:ty) => {\n        ${shape}\n    };\n}`);
+      this.extras.push((c) => {
+        const a = this.ty(c);
+        return { text: `${mac}!(${a.text})`, copy: a.copy, hasAlign: a.hasAlign };
+      });
+      return;
+    }
+    const calls = r.int(1, 3);
+    if (kind === 'struct') {
+      const repr = r.weighted<string>([[4, ''], [1, '#[repr(C)]\n        '], [1, `#[repr(align(${r.pick([2, 8, 16])}))]\n        `]]);
+      this.emit(null, `macro_rules! ${mac} {\n    ($name:ident, $t:ty) => {\n        ${repr}pub struct $name {\n            pub a: $t,\n            pub b: u8,\n            pub c: [$t; 2],\n        }\n    };\n}`);
+      for (let i = 0; i < calls; i++) {
+        const name = this.nextName('S');
+        const t = this.fieldTy(ctx, false, false);
+        this.emit(null, `${mac}!(${name}, ${t.text});`);
+        this.defs.push({ name, mod: null, kind: 'struct', copy: false, hasAlign: t.hasAlign || repr.includes('align'), uninhabited: false, params: 0, lifetime: false, packed: false });
+        this.types.push({ name, kind: 'struct', rustPath: name, fields: ['a', 'b', 'c'], repr: '' });
+      }
+    } else {
+      this.emit(null, `macro_rules! ${mac} {\n    ($name:ident { $($v:ident($t:ty)),* $(,)? }) => {\n        pub enum $name {\n            Nothing,\n            $($v($t),)*\n        }\n    };\n}`);
+      for (let i = 0; i < calls; i++) {
+        const name = this.nextName('E');
+        const vs = this.variantNames(r.int(1, 4)).filter((v) => v !== 'Nothing');
+        const tys = vs.map(() => this.fieldTy(ctx, false, false));
+        this.emit(null, `${mac}!(${name} { ${vs.map((v, j) => `${v}(${tys[j]!.text})`).join(', ')} });`);
+        this.defs.push({ name, mod: null, kind: 'enum', copy: false, hasAlign: tys.some((t) => t.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
+        this.types.push({ name, kind: 'enum', rustPath: name, fields: [], variants: vs.map((v) => ({ name: v, fields: ['0'] })), repr: '' });
+      }
+    }
+  }
+
+  /** `struct LG<'a, T: 'a>` holding `&'a T`, instantiated at `'static`. */
+  private genLifetimeGeneric(): void {
+    const r = this.rng;
+    const name = this.nextName('LG');
+    const std = this.mode === 'std';
+    const body = r.pick([
+      `pub struct ${name}<'a, T: 'a> {\n    pub r: &'a T,\n    pub v: [T; 1],\n    pub s: &'a [T],\n}`,
+      `pub struct ${name}<'a, T> {\n    pub r: &'a mut T,\n    pub n: u16,\n}`,
+      `pub enum ${name}<'a, T> {\n    Borrowed(&'a T),\n    Owned(T),\n    Nil,\n}`,
+      std ? `pub struct ${name}<'a, T: ?Sized> {\n    pub r: Option<&'a T>,\n    pub len: u32,\n}` : `pub struct ${name}<'a, T: ?Sized> {\n    pub r: &'a T,\n    pub len: u32,\n}`,
+    ]);
+    this.emit(null, body);
+    this.extras.push((c) => {
+      const a = r.chance(0.2) && body.includes('?Sized') ? { text: r.pick(['str', '[u16]']), copy: false, hasAlign: false } : this.ty(c);
+      // In a generic body the `'static` argument needs `T: 'static`: concrete arguments only there.
+      const arg = c.params?.length && /\bT\b|\bU\b/.test(a.text) ? this.prim() : a;
+      return { text: `${name}<'static, ${arg.text}>`, copy: false, hasAlign: arg.hasAlign };
+    });
+  }
 
   /**
    * A generic struct or enum whose parameters carry std-trait bounds (inline, in a where clause,
@@ -1504,6 +1615,8 @@ export class Generator {
       `pub struct ${name} {\n    pub kids: Vec<${name}>,\n    pub parent: Option<std::rc::Weak<std::cell::RefCell<${name}>>>,\n    pub v: ${v.text},\n}`,
       `pub enum ${name} {\n    A(Option<std::rc::Rc<${name}>>),\n    B(${v.text}),\n    C(&'static ${name}),\n}`,
       `pub struct ${name}(pub Option<Box<(${name}, ${v.text})>>);`,
+      `pub struct ${name} {\n    pub v: ${v.text},\n    pub next: Option<Box<Self>>,\n    pub kids: Vec<Self>,\n}`,
+      `pub enum ${name} {\n    Leaf,\n    Pair(Box<Self>, Box<Self>),\n    Val(${v.text}),\n}`,
     ]);
     this.emit(null, text);
     this.defs.push({ name, mod: null, kind: text.startsWith('pub enum') ? 'enum' : 'struct', copy: false, hasAlign: v.hasAlign, uninhabited: false, params: 0, lifetime: false, packed: false });
