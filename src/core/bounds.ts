@@ -1005,6 +1005,10 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
 /** `Default` for `&T`: std has it for `&str`, `&[T]` and a few std types (`&CStr`, `&OsStr`…); a crate may add one for `&Local`. */
 function defaultOfRef(pointee: Ty): Verdict {
   switch (pointee.k) {
+    case 'str':
+    case 'slice':
+      // `impl Default for &str`, `&mut str`, `&[T]`, `&mut [T]` (any T).
+      return true;
     case 'int':
     case 'float':
     case 'bool':

@@ -1961,7 +1961,7 @@ pub struct S3(pub B<<std::iter::Peekable<std::vec::IntoIter<u32>> as Iterator>::
     expect: { S360: '1/1', S2: '4/2', U1: '4/4', S3: '8/4', Bad: 'E0204' },
   },
   {
-    name: 'an `Unpin` bound is met by std containers of Unpin types (`String`, `Vec<u8>`, `Option<String>`, `HashMap`, `Range<u8>`, `vec::IntoIter`, `Rc`), a `Display` bound by `NonZero<u32>` and `Wrapping<u8>` (hunt R: these were unknown); `Vec<PhantomPinned>` stays unknown (rustc: E0277)',
+    name: 'an `Unpin` bound is met by std containers of Unpin types (`String`, `Vec<u8>`, `Option<String>`, `HashMap`, `Range<u8>`, `vec::IntoIter`, `Rc`), a `Display` bound by `NonZero<u32>` and `Wrapping<u8>`, a `Default` bound by `&str` and `&[T]` (hunt R: these were unknown); `Vec<PhantomPinned>` stays unknown (rustc: E0277)',
     source: `
 #![allow(dead_code)]
 use std::collections::HashMap;
@@ -1971,8 +1971,10 @@ pub struct A(pub P<String>, pub P<Vec<u8>>, pub P<Option<String>>);
 pub struct B(pub P<HashMap<u8, String>>, pub P<std::ops::Range<u8>>, pub P<std::vec::IntoIter<u16>>, pub P<std::rc::Rc<u8>>);
 pub struct C(pub D<std::num::NonZeroU32>, pub D<std::num::Wrapping<u8>>);
 pub struct Pinned(pub P<Vec<std::marker::PhantomPinned>>);
+pub struct Df<T: Default>(pub T, pub u8);
+pub struct E(pub Df<&'static str>, pub Df<&'static [u8]>, pub Df<&'static mut [u16]>);
 `,
-    expect: { A: '96/8', B: '120/8', C: '12/4', Pinned: 'E0277' },
+    expect: { A: '96/8', B: '120/8', C: '12/4', Pinned: 'E0277', E: '72/8' },
     abstain: ['Pinned'],
   },
 ];
