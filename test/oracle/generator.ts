@@ -434,7 +434,9 @@ export class Generator {
   private instance(def: UserDef, ctx: Ctx): Ty {
     const args: Ty[] = [];
     for (let i = 0; i < def.params; i++) {
-      let a = this.ty(ctx);
+      // Sometimes an uninhabited argument (`G<Infallible>`, `Opt<Void0>`) or a zero-length array
+      // of one (inhabited): variants holding it become absent, or not.
+      let a = this.rng.chance(0.06) ? this.neverArg() : this.ty(ctx);
       if (def.packed) for (let k = 0; k < 8 && a.hasAlign; k++) a = this.ty(ctx);
       if (def.packed && a.hasAlign) a = this.prim();
       args.push(a);
@@ -444,6 +446,17 @@ export class Generator {
       copy: def.copy && args.every((a) => a.copy),
       hasAlign: def.hasAlign || args.some((a) => a.hasAlign),
     };
+  }
+
+  private neverArg(): Ty {
+    const r = this.rng;
+    const voids = this.defs.filter((d) => d.uninhabited && d.mod === null);
+    const never = this.mode === 'std' && r.chance(0.5) ? 'Infallible' : voids.length ? r.pick(voids).name : 'Void0';
+    return r.weighted<() => Ty>([
+      [4, () => ({ text: never, copy: true, hasAlign: false })],
+      [1, () => ({ text: `[${never}; 0]`, copy: true, hasAlign: false })],
+      [1, () => ({ text: `(${never}, ${this.prim().text})`, copy: true, hasAlign: false })],
+    ])();
   }
 
   private wrap1(name: string, inner: Ty, copy: boolean, hasAlign: boolean): Ty {
@@ -1278,7 +1291,8 @@ export class Generator {
       this.emit(null, `macro_rules! ${mac} {\n    ($t:ty) => {\n        ${shape}\n    };\n}`);
       this.extras.push((c) => {
         const a = this.ty(c);
-        return { text: `${mac}!(${a.text})`, copy: a.copy, hasAlign: a.hasAlign };
+        // Not Copy: a type macro in a field keeps `derive` off the item ("`derive` cannot be used on items with type macros").
+        return { text: `${mac}!(${a.text})`, copy: false, hasAlign: a.hasAlign };
       });
       return;
     }
@@ -1516,7 +1530,7 @@ export class Generator {
       const args: string[] = [];
       let argAlign = false;
       if (withT) {
-        let a = this.ty(c);
+        let a = r.chance(0.06) ? this.neverArg() : this.ty(c);
         if (packed) for (let i = 0; i < 8 && a.hasAlign; i++) a = this.ty(c);
         if (packed && a.hasAlign) a = this.prim();
         argAlign = a.hasAlign;
@@ -1550,7 +1564,7 @@ export class Generator {
     const t = r.weighted(shapes)();
     this.emit(null, `pub type ${name}<T> = ${t.text};`);
     this.extras.push((c) => {
-      const a = this.ty(c);
+      const a = r.chance(0.06) ? this.neverArg() : this.ty(c);
       return { text: `${name}<${a.text}>`, copy: t.copy && a.copy, hasAlign: true };
     });
   }
