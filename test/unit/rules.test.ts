@@ -1977,6 +1977,23 @@ pub struct E(pub Df<&'static str>, pub Df<&'static [u8]>, pub Df<&'static mut [u
     expect: { A: '96/8', B: '120/8', C: '12/4', Pinned: 'E0277', E: '72/8' },
     abstain: ['Pinned'],
   },
+  {
+    name: '`cfg!(pred)` in a constant is the `#[cfg]` predicate decided for the target (`if cfg!(target_pointer_width = "64") { 8 } else { 4 }`, `any`, `not`, `!cfg!(unix)`, with `&&`) (hunt R: was not evaluated, the commonest const abstention)',
+    source: `
+#![allow(dead_code)]
+pub const K: usize = if cfg!(target_pointer_width = "64") { 8 } else { 4 };
+pub const W: usize = if cfg!(any(windows, target_os = "macos")) { 1 } else { 2 };
+pub const N: usize = if !cfg!(unix) { 17 } else { 19 };
+pub const X: usize = if cfg!(all(unix, not(target_endian = "big"))) && K > 4 { 21 } else { 23 };
+pub const T: usize = if cfg!(test) { 11 } else { 13 };
+pub struct A(pub [u8; K], pub u16);
+pub struct C(pub [u8; W]);
+pub struct H(pub [u8; N]);
+pub struct I(pub [u8; X]);
+pub struct G(pub [u8; T]);
+`,
+    expect: { A: '10/2', C: '2/1', H: '19/1', I: '21/1', G: '13/1' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
