@@ -1762,6 +1762,16 @@ export function generateRejected(seed: number | string, count: number): Rejected
     ['E0740', () => ({ name: 'DropUnion', defs: `pub union DropUnion {\n    pub a: ${r.pick(['String', 'Vec<u8>', 'Box<u32>'])},\n    pub b: u64,\n}` })],
     ['E0566', () => ({ name: 'TwoInts', defs: `#[repr(u8, u16)]\npub enum TwoInts {\n    A,\n    B,\n}` })],
     ['E0692', () => ({ name: 'TrC', defs: `#[repr(transparent, C)]\npub struct TrC {\n    pub a: ${prim()},\n}` })],
+    // Widened (hunt R): bounds, derives, const generics, associated items, recursion through Self.
+    ['E0277', () => ({ name: 'NotCopy', defs: `pub struct B<T: Copy>(pub T, pub ${prim()});\npub struct NotCopy(pub B<${r.pick(['String', 'Vec<u8>', 'Box<u16>'])}>);` })],
+    ['E0277', () => ({ name: 'NotOrd', defs: `pub struct B<T>(pub Vec<T>)\nwhere\n    T: Ord;\npub struct NotOrd {\n    pub b: B<${r.pick(['f32', 'f64'])}>,\n}` })],
+    ['E0277', () => ({ name: 'NoImpl', defs: `pub trait Tr {\n    type Out;\n}\nimpl Tr for u8 {\n    type Out = u64;\n}\npub struct NoImpl(pub <${r.pick(['u16', 'bool', 'char'])} as Tr>::Out);` })],
+    ['E0204', () => ({ name: 'DerivedCopy', defs: `#[derive(Clone, Copy)]\npub struct DerivedCopy {\n    pub a: ${prim()},\n    pub s: ${r.pick(['String', 'Vec<u32>', 'Box<u8>'])},\n}` })],
+    ['E0072', () => ({ name: 'SelfRec', defs: `pub struct SelfRec {\n    pub a: ${prim()},\n    pub next: Option<Self>,\n}` })],
+    ['E0107', () => ({ name: 'ArgCount', defs: `pub struct C<T, const N: usize>(pub [T; N]);\npub struct ArgCount(pub C<${prim()}>);` })],
+    ['E0080', () => ({ name: 'Underflow', defs: `pub const K: usize = ${r.int(0, 3)};\npub struct Underflow(pub [u8; K - ${r.int(4, 9)}]);` })],
+    ['E0308', () => ({ name: 'WrongLenTy', defs: `pub const K: ${r.pick(['i32', 'u32', 'u8'])} = 3;\npub struct WrongLenTy(pub [u8; K]);` })],
+    ['E0665', () => ({ name: 'NoDefault', defs: `#[derive(Default)]\npub enum NoDefault {\n    A,\n    B(${prim()}),\n}` })],
   ];
   for (let i = 0; i < count; i++) {
     const [intended, make] = i < templates.length ? templates[i] : r.pick(templates);

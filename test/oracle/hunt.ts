@@ -1,7 +1,7 @@
 /**
  * A long differential run against the installed rustc, batch by batch, for hunting wrong numbers:
  *
- *   node scripts/build.mjs --only=unit && node out/test/oracle/hunt.js SEED COUNT [std|nocore] [OUTDIR] [TARGET]
+ *   node scripts/build.mjs --only=unit && node out/test/oracle/hunt.js SEED COUNT [std|nocore|rejected] [OUTDIR] [TARGET]
  *
  * Prints every wrong type with what differed and keeps each batch that had one (OUTDIR, default
  * the temp directory); ends with the merged summary (abstain reasons by frequency).
@@ -10,14 +10,32 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
-import { compareReport, exactRate, formatSummary, mergeSummaries, tooBigCases, type Summary } from './compare';
-import { generate, type Mode } from './generator';
-import { HOST, probeNoCore, probeStd } from './rustc';
+import { compareRejected, compareReport, exactRate, formatSummary, mergeSummaries, summarize, tooBigCases, type Summary } from './compare';
+import { generate, generateRejected, type Mode } from './generator';
+import { HOST, probeNoCore, probeRejected, probeStd, renderRejected } from './rustc';
 
 async function main(): Promise<void> {
   const [seed = 'hunt', countArg = '2000', modeArg = 'std', outDir = tmpdir(), target = HOST] = process.argv.slice(2);
-  const mode = modeArg as Mode;
   const count = Number(countArg);
+  if (modeArg === 'rejected') {
+    // Types rustc rejects: the engine must give rustc's error code.
+    const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
+    try {
+      const cases = generateRejected(seed, count);
+      const expected = await probeRejected(cases);
+      const verdicts = [];
+      for (let i = 0; i < cases.length; i++) {
+        const report = await analyzer.analyzeText(`${cases[i]!.id}.rs`, renderRejected(cases[i]!), HOST);
+        verdicts.push(compareRejected(expected[i]!, report.types.find((t) => t.name === expected[i]!.name)));
+        if (verdicts[i]!.verdict !== 'error-match') console.log(`MISMATCH ${cases[i]!.id}: ${verdicts[i]!.details.join('; ')}\n${cases[i]!.defs}`);
+      }
+      console.log(formatSummary(summarize(`rejected ${seed}`, verdicts), 60));
+    } finally {
+      analyzer.dispose();
+    }
+    return;
+  }
+  const mode = modeArg as Mode;
   const BATCH = mode === 'std' ? 500 : 300;
   const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
   const parts: Summary[] = [];
