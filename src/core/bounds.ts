@@ -997,6 +997,9 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
       return each(ty.elems);
     case 'adt':
       return adtImplements(ty, trait, host, depth);
+    case 'dyn':
+      // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds).
+      return (trait === 'Send' || trait === 'Sync') && ty.autos?.includes(trait) ? true : 'unknown';
     default:
       return 'unknown';
   }

@@ -1994,6 +1994,20 @@ pub struct G(pub [u8; T]);
 `,
     expect: { A: '10/2', C: '2/1', H: '19/1', I: '21/1', G: '13/1' },
   },
+  {
+    name: 'a trait object with `Send`/`Sync` in its bounds has them (`Box<dyn Fn() + Send + Sync>` meets `T: Send + Sync`; hunt R: was unknown); without them it stays unknown (rustc: E0277)',
+    source: `
+#![allow(dead_code)]
+pub struct W<T: Send + Sync + 'static>(pub T, pub u8);
+pub struct S<T: Send>(pub T);
+pub struct C(pub W<Box<dyn Fn() + Send + Sync>>);
+pub struct C2(pub W<std::sync::Arc<dyn std::error::Error + Send + Sync>>);
+pub struct C4(pub S<Box<dyn FnMut(u8) -> u8 + std::marker::Send>>);
+pub struct Bad1(pub W<Box<dyn Fn() + Send>>);
+`,
+    expect: { C: '24/8', C2: '24/8', C4: '16/8', Bad1: 'E0277' },
+    abstain: ['Bad1'],
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
