@@ -2008,6 +2008,20 @@ pub struct Bad1(pub W<Box<dyn Fn() + Send>>);
     expect: { C: '24/8', C2: '24/8', C4: '16/8', Bad1: 'E0277' },
     abstain: ['Bad1'],
   },
+  {
+    name: "`T::Item` under a bound that binds it (`T: Iterator<Item = u8>`, inline or in a where clause) is the bound's type (hunt R: was unknown, though `<T as Iterator>::Item` was read)",
+    source: `
+#![allow(dead_code)]
+pub enum B231<T: Iterator<Item = u8>> { A(T, Option<T::Item>), B, C(i8) }
+pub struct X1(pub B231<std::iter::Once<u8>>);
+pub struct X2(pub B231<std::vec::IntoIter<u8>>);
+pub struct B12<T>(pub T, pub Option<T::Item>) where T: Iterator<Item = u16>;
+pub struct X8(pub B12<std::vec::IntoIter<u16>>);
+pub struct B13<T: Iterator<Item = u8> + Clone>(pub T, pub [T::Item; 3]);
+pub struct X9(pub B13<std::ops::Range<u8>>);
+`,
+    expect: { X1: '4/1', X2: '40/8', X8: '40/8', X9: '5/1' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
