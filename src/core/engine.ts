@@ -714,6 +714,10 @@ export class Engine {
   private boundProjection(self: Ty, param: string, name: string, s: TyScope): Ty | undefined {
     const p = s.params?.find((q) => q.kind === 'type' && q.name === param);
     if (p?.kind !== 'type' || !p.bounds) return undefined;
+    // `T: Iterator<Item = u8>`: the bound says what `T::Item` is (rustc normalizes through it),
+    // whatever the argument. Only when one binding of that name is written.
+    const bound = p.bounds.flatMap((b) => (b.kind === 'path' ? b.segments[b.segments.length - 1]!.args : [])).filter((a) => a.kind === 'binding' && a.name === name);
+    if (bound.length === 1 && bound[0]!.kind === 'binding') return this.tyOf(bound[0]!.ty, s);
     for (const b of p.bounds) {
       if (b.kind !== 'path') continue;
       const last = b.segments[b.segments.length - 1]!;
