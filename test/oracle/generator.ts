@@ -1261,6 +1261,8 @@ export class Generator {
       [this.mode === 'std' ? 2 : 0, 'projection'],
       [4, 'macro'],
       [2, 'lifetimeGeneric'],
+      [3, 'genericUnion'],
+      [3, 'inherentConst'],
     ]);
     if (k === 'const' || (k === 'constGeneric' && !this.consts.length)) this.genConst();
     if (k === 'constGeneric') this.genConstGeneric();
@@ -1272,6 +1274,8 @@ export class Generator {
     else if (k === 'bounded') this.genBounded();
     else if (k === 'macro') this.genMacro();
     else if (k === 'lifetimeGeneric') this.genLifetimeGeneric();
+    else if (k === 'genericUnion') this.genGenericUnion();
+    else if (k === 'inherentConst') this.genInherentConst();
     else if (k === 'projection' && !this.projections) {
       this.projections = true;
       this.extras.push(() => {
@@ -1320,6 +1324,46 @@ export class Generator {
         this.defs.push({ name, mod: null, kind: 'enum', copy: false, hasAlign: tys.some((t) => t.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
         this.types.push({ name, kind: 'enum', rustPath: name, fields: [], variants: vs.map((v) => ({ name: v, fields: ['0'] })), repr: '' });
       }
+    }
+  }
+
+  /** A generic union (`T: Copy`, or `ManuallyDrop<T>` under std) instantiated with Copy arguments. */
+  private genGenericUnion(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('GU');
+    const md = std && r.chance(0.4);
+    const repr = r.weighted<string>([[4, ''], [1, '#[repr(C)]\n'], [1, `#[repr(align(${r.pick([2, 4, 8, 16])}))]\n`], [1, '#[repr(packed)]\n']]);
+    const fields = md
+      ? [`pub a: std::mem::ManuallyDrop<T>`, `pub b: ${this.prim().text}`, `pub c: [u8; ${r.int(0, 9)}]`]
+      : [`pub a: T`, `pub b: (T, ${this.prim().text})`, `pub c: [T; ${r.int(0, 3)}]`, `pub d: ()`].slice(0, r.int(2, 4));
+    const copy = !md && r.chance(0.5);
+    this.emit(null, `${copy ? this.copyAttr(name, ['T'], false) : ''}${repr}pub union ${name}<T${md ? '' : ': Copy'}> {\n${fields.map((f) => `    ${f},`).join('\n')}\n}`);
+    const packed = repr.includes('packed');
+    this.extras.push((c) => {
+      let a = this.ty(c);
+      for (let i = 0; i < 8 && (!a.copy || (packed && a.hasAlign) || /\bT\b|\bU\b/.test(a.text)); i++) a = this.ty(c);
+      if (!a.copy || (packed && a.hasAlign) || /\bT\b|\bU\b/.test(a.text)) a = this.prim();
+      return { text: `${name}<${a.text}>`, copy, hasAlign: a.hasAlign || repr.includes('align') };
+    });
+  }
+
+  /** `impl X { pub const N: usize = …; }` on a type of the corpus, and constants typed `u8`/`i32` cast to `usize`: array lengths `X::N`, `M as usize`. */
+  private genInherentConst(): void {
+    const r = this.rng;
+    const owners = this.defs.filter((d) => d.params === 0 && !d.lifetime && d.mod === null && d.kind !== 'alias');
+    if (owners.length && r.chance(0.6)) {
+      const o = r.pick(owners);
+      const n = this.nextName('N').toUpperCase();
+      const v = r.int(0, 12);
+      this.emit(null, `impl ${o.name} {\n    pub const ${n}: usize = ${v};\n}`);
+      this.consts.push({ name: `${o.name}::${n}`, value: v });
+    } else {
+      const n = this.nextName('M');
+      const ty = r.pick(['u8', 'u16', 'i32', 'i64', 'u32']);
+      const v = r.int(0, 20);
+      this.emit(null, `pub const ${n}: ${ty} = ${v};`);
+      this.consts.push({ name: `${n} as usize`, value: v });
     }
   }
 
@@ -1530,6 +1574,8 @@ export class Generator {
     const constArg = (): string => {
       if (!this.consts.length || r.chance(0.4)) return String(r.pick([0, 1, 2, 3, 4, 7, 8, 16]));
       const k = r.pick(this.consts);
+      // `S5::N`, `M3 as usize` need braces as const arguments.
+      if (!/^\w+$/.test(k.name)) return `{ ${k.name} }`;
       if (!std) return k.name;
       return r.pick([k.name, `{ ${k.name} }`, `{ ${k.name} + 1 }`, `{ ${k.name} * 2 }`, `{ core::mem::size_of::<u16>() }`, `{ ${this.layoutConst()} }`]);
     };
@@ -1588,7 +1634,9 @@ export class Generator {
     const impls: { ty: Ty; out: Ty; n: number }[] = [];
     const texts: string[] = [`pub trait ${name} {\n    type Out;\n    const N: usize;\n}`];
     for (const self of selfs.filter(() => r.chance(0.5)).slice(0, 4)) {
-      const out = this.fieldTy({ mod: null, depth: 2 }, false, false);
+      // (Not a type macro: `type Out = mk16!(i128);` in an impl is left unknown by the engine; hunt R: open.)
+      let out = this.fieldTy({ mod: null, depth: 2 }, false, false);
+      if (out.text.includes('!')) out = this.prim();
       const n = r.int(0, 6);
       const kc = this.consts.filter((c) => c.value !== undefined);
       const kk = std && kc.length && r.chance(0.3) ? r.pick(kc) : undefined;
