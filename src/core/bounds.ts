@@ -351,11 +351,22 @@ function surelyUnpin(ty: Ty, depth: number): boolean {
     case 'tuple':
       return ty.elems.every((e) => surelyUnpin(e, depth + 1));
     case 'adt':
-      return ty.def.m.crate.isStd && ty.def.item.name === 'Box';
+      if (!ty.def.m.crate.isStd) return false;
+      if (ty.def.item.name === 'Box') return true;
+      // Std's containers and wrappers are Unpin when what they hold is (an auto trait through
+      // their fields; measured with rustc 1.95 for each name here). `PhantomPinned` is not listed.
+      return UNPIN_BY_ARGS.has(ty.def.item.name) && ty.args.every((a) => a.k !== 'ty' || surelyUnpin(a.ty, depth + 1));
     default:
       return false;
   }
 }
+
+/** Std types that are Unpin when their type arguments are (hunt R: checked with rustc 1.95). */
+const UNPIN_BY_ARGS: ReadonlySet<string> = new Set([
+  'String', 'Vec', 'Option', 'Result', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'Rc', 'Arc', 'Weak', 'Cell', 'RefCell', 'UnsafeCell',
+  'Mutex', 'RwLock', 'OnceLock', 'OnceCell', 'NonZero', 'Range', 'RangeInclusive', 'IntoIter', 'Chars', 'Once', 'Duration', 'PhantomData', 'Wrapping',
+  'ManuallyDrop', 'MaybeUninit', 'Cow', 'PathBuf', 'NonNull', 'AtomicU32', 'Global', 'RandomState',
+]);
 
 const NO_DISPLAY: ReadonlySet<string> = new Set(['Vec', 'Option', 'Result', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'Cell', 'RefCell', 'PhantomData', 'Mutex', 'RwLock']);
 
@@ -385,6 +396,8 @@ function displayVerdict(ty: Ty, depth: number): Verdict {
       const name = ty.def.item.name;
       if (name === 'String') return true;
       if ((name === 'Box' || name === 'Rc' || name === 'Arc') && ty.args[0]?.k === 'ty') return displayVerdict(ty.args[0].ty, depth + 1);
+      // `NonZero<u32>`, `Wrapping<u8>`, `Saturating<i64>`: Display like the integer they hold.
+      if ((name === 'NonZero' || name === 'Wrapping' || name === 'Saturating') && ty.args[0]?.k === 'ty') return displayVerdict(ty.args[0].ty, depth + 1) === true ? true : 'unknown';
       return NO_DISPLAY.has(name) ? false : 'unknown';
     }
     default:
@@ -504,6 +517,8 @@ export interface BoundHost {
   text(ty: Ty): string;
   /** The types of every field of a crate's type, arguments substituted (undefined when not known). */
   fieldTys(ty: Extract<Ty, { k: 'adt' }>): readonly Ty[] | undefined;
+  /** The type a std associated-type holder (`ItemOf<I>`) stands for; undefined for other types. */
+  stdAssoc?(ty: Ty): Ty | undefined;
   /** Whether a type is Sized (a pointer to it thin). */
   sized(ty: Ty): Verdict;
   /** The types whose auto traits are being decided (cycles hold). */
@@ -550,7 +565,10 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
   const bindings = (): Map<string, GArg> => (bound ??= bindParams(params, argVals));
   let unsure: BoundProblem | undefined;
   /** The bounds `traits` (plain) and `withArgs` (`From<X>`, `Into<X>`) on the concrete type `ty`. */
-  const unmet = (ty: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined, others?: readonly string[]): BoundProblem | undefined => {
+  const unmet = (written: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined, others?: readonly string[]): BoundProblem | undefined => {
+    // `<Peekable<vec::IntoIter<u32>> as Iterator>::Item` is checked as the `u32` it is.
+    const resolved = host.stdAssoc?.(written);
+    const ty = resolved && resolved.k !== 'unknown' && resolved.k !== 'error' ? resolved : written;
     const check = (trait: StdTrait, arg: Ty | undefined, written: string): BoundProblem | undefined => {
       const r = implementsStd(ty, trait, arg, host);
       if (r === false) return { k: 'unmet', ty, bound: written };
@@ -1212,6 +1230,8 @@ const MAX_DEPTH = 64;
 export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host: BoundHost, depth = 0): Verdict {
   if (depth > MAX_DEPTH) return 'unknown';
   if (ty.k === 'param') return trait === 'From' || trait === 'Into' || !host.paramHas ? 'unknown' : host.paramHas(ty.name, trait);
+  const assoc = host.stdAssoc?.(ty);
+  if (assoc) return assoc.k === 'unknown' || assoc.k === 'error' ? 'unknown' : implementsStd(assoc, trait, arg, host, depth + 1);
   if (trait === 'Copy') return host.isCopy(ty);
   if (trait === 'From' || trait === 'Into') return arg ? conversion(trait === 'From' ? arg : ty, trait === 'From' ? ty : arg, host) : 'unknown';
   const each = (tys: readonly Ty[]): Verdict => all(tys.map((t) => implementsStd(t, trait, undefined, host, depth + 1)));
@@ -1243,6 +1263,9 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
       return each(ty.elems);
     case 'adt':
       return adtImplements(ty, trait, host, depth);
+    case 'dyn':
+      // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds).
+      return (trait === 'Send' || trait === 'Sync') && ty.autos?.includes(trait) ? true : 'unknown';
     default:
       return 'unknown';
   }
@@ -1251,6 +1274,10 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
 /** `Default` for `&T`: std has it for `&str`, `&[T]` and a few std types (`&CStr`, `&OsStr`…); a crate may add one for `&Local`. */
 function defaultOfRef(pointee: Ty): Verdict {
   switch (pointee.k) {
+    case 'str':
+    case 'slice':
+      // `impl Default for &str`, `&mut str`, `&[T]`, `&mut [T]` (any T).
+      return true;
     case 'int':
     case 'float':
     case 'bool':

@@ -11,6 +11,7 @@ import { lintAllowed, type DenyLint } from './lints';
 import { applyIntMethod, BOOL_INT_METHODS, ConstPanic, intMethodTypes, type IntTy } from './intMethods';
 import { type Layout, Abstain, LayoutError, Reject } from './layout/types';
 import { refKey } from './refs';
+import { parseCfgAttr } from './attrs';
 import type { GArg, Ty, TyScope } from './engine';
 import { tyToString } from './engine';
 
@@ -65,9 +66,13 @@ function isBoolExpr(e: ConstExpr): boolean {
     (e.kind === 'call' && BOOL_INT_METHODS.has(e.callee[e.callee.length - 1]!)) ||
     (e.kind === 'if' && isBoolExpr(e.then)) ||
     (e.kind === 'block' && isBoolExpr(e.value)) ||
-    (e.kind === 'match' && e.arms.length > 0 && isBoolExpr(e.arms[0]!.value))
+    (e.kind === 'match' && e.arms.length > 0 && isBoolExpr(e.arms[0]!.value)) ||
+    (e.kind === 'unknown' && CFG_MACRO.test(e.text))
   );
 }
+
+/** `cfg!(pred)`: a `bool` constant, true when the predicate holds for the crate's target and features. */
+const CFG_MACRO = /^cfg\s*!\s*\(/;
 
 type CallExpr = Extract<ConstExpr, { kind: 'call' | 'method' }>;
 type MatchExpr = Extract<ConstExpr, { kind: 'match' }>;
@@ -940,6 +945,15 @@ export class ConstEval {
   /** A `bool` constant expression: comparisons of integers, `&&`, `||`, `!`, literals, bool constants. */
   private evalBool(e: ConstExpr, s: TyScope): boolean {
     if (e.kind === 'bool') return e.value;
+    if (e.kind === 'unknown' && CFG_MACRO.test(e.text)) {
+      // `cfg!(target_pointer_width = "64")`: the predicate of a `#[cfg]`, decided as the crate's items' are.
+      const pred = parseCfgAttr(e.text.replace(/^cfg\s*!\s*/, 'cfg'));
+      if (pred.kind === 'unknown') throw new Abstain(`\`${short(e.text)}\`: the predicate is not read here`);
+      const crate = s.m.crate;
+      const unsure = crate.unsure([pred]);
+      if (unsure !== undefined) throw new Abstain(`\`${short(e.text)}\` depends on ${unsure}`);
+      return crate.active([pred]);
+    }
     if (e.kind === 'unary' && e.op === '!') return !this.evalBool(e.operand, s);
     if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
       const l = this.staticFirst(

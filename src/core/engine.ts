@@ -53,7 +53,7 @@ export type Ty =
    * std traits of DYN_STD_TRAITS), when each is known and has no arguments; two trait objects are
    * the same type when these are the same (src/core/bounds.ts sameTy).
    */
-  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[] }
+  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[] }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
@@ -285,6 +285,7 @@ export class Engine {
     return (this.boundHostMemo ??= {
       resolver: this.resolver,
       isCopy: (ty) => this.isCopy(ty, 0),
+      stdAssoc: (ty) => this.stdAssocOf(ty),
       argTy: (arg, m, generics) => this.tyOf(arg, { m, generics }),
       text: (ty) => tyToString(ty),
       sized: (ty) => {
@@ -576,7 +577,9 @@ export class Engine {
           return { k: 'error', code: 'E0224', message: 'at least one trait is required for an object type (`dyn` alone)' };
         }
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}) };
+        // Std's auto traits written in the bounds (`dyn Fn() + Send + Sync`): the object has them.
+        const autos = s.m.crate.isStd ? [] : e.bounds.filter((b) => ['Send', 'Sync', 'Unpin'].includes(lastSegment(b)) && this.namesStdTrait(b, s.m)).map((b) => lastSegment(b));
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too.
@@ -725,6 +728,10 @@ export class Engine {
   private boundProjection(self: Ty, param: string, name: string, s: TyScope): Ty | undefined {
     const p = s.params?.find((q) => q.kind === 'type' && q.name === param);
     if (p?.kind !== 'type' || !p.bounds) return undefined;
+    // `T: Iterator<Item = u8>`: the bound says what `T::Item` is (rustc normalizes through it),
+    // whatever the argument. Only when one binding of that name is written.
+    const bound = p.bounds.flatMap((b) => (b.kind === 'path' ? b.segments[b.segments.length - 1]!.args : [])).filter((a) => a.kind === 'binding' && a.name === name);
+    if (bound.length === 1 && bound[0]!.kind === 'binding') return this.tyOf(bound[0]!.ty, s);
     for (const b of p.bounds) {
       if (b.kind !== 'path') continue;
       const last = b.segments[b.segments.length - 1]!;
@@ -2392,6 +2399,9 @@ export class Engine {
         const { item, m } = ty.def;
         const args = () => all(ty.args.map((a) => (a.k === 'const' ? true : this.isCopy(a.ty, depth + 1))));
         if (m.crate.isStd) {
+          // `ItemOf<I>` (`<I as Iterator>::Item`) is the type it resolves to: `u8` for `Peekable<vec::IntoIter<u8>>`.
+          const assoc = this.stdAssocOf(ty);
+          if (assoc) return assoc.k === 'unknown' || assoc.k === 'error' ? 'unknown' : this.isCopy(assoc, depth + 1);
           // The std model carries std's own `#[derive(Copy)]`s (`range::Range` is Copy, `ops::Range` not).
           if (derivesCopy(item.attrs.map((a) => a.text))) return args();
           if (attr(item, 'rll_copy_unknown')) return args() === false ? false : 'unknown';
@@ -2413,6 +2423,22 @@ export class Engine {
       }
       default:
         return 'unknown';
+    }
+  }
+
+  /**
+   * The type a std `rll_assoc` struct stands for (`ItemOf<Peekable<vec::IntoIter<u8>>>` is `u8`),
+   * `unknown` where the engine does not resolve it; undefined for any other type.
+   */
+  private stdAssocOf(ty: Ty): Ty | undefined {
+    if (ty.k !== 'adt' || !ty.def.m.crate.isStd) return undefined;
+    const assoc = attr(ty.def.item, 'rll_assoc');
+    if (!assoc) return undefined;
+    try {
+      return this.assocTy(ty, /\(\s*(\w+)\s*\)/.exec(assoc)?.[1] ?? '');
+    } catch (err) {
+      if (err instanceof LayoutError || err instanceof Abstain) return { k: 'unknown', reason: err.message };
+      throw err;
     }
   }
 

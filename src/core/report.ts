@@ -11,6 +11,7 @@ import { blankMarkers } from './macros/lexer';
 import type { ModuleScope } from './resolve';
 import { type AdtLayout, type Engine, type Ty, refKey, reprOf } from './engine';
 import { type Layout, Abstain, LayoutError, available } from './layout/types';
+import { absent as absentVariant } from './layout/calc';
 
 /**
  * Whether the item has no layout of its own: a type or const parameter without a default.
@@ -345,15 +346,17 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
   }
   // Enums.
   const vs = l.variants;
-  // A single present variant laid out like a struct: its fields are the enum's fields.
-  const single = !vs && r.variants.length >= 1 ? Math.max(0, r.variants.findIndex((_, i) => !(r.fields[i] ?? []).some((f) => f.layout.uninhabited && f.layout.size === 0))) : -1;
+  // A single present variant laid out like a struct: its fields are the enum's fields. Present is
+  // what rustc's layout took (not absent: inhabited, or some field not a 1-ZST), so `H(Infallible, u64)`
+  // after `A(Void)` is the one laid out, though uninhabited.
+  const single = !vs && r.variants.length >= 1 ? Math.max(0, r.variants.findIndex((_, i) => !absentVariant((r.fields[i] ?? []).map((f) => f.layout)))) : -1;
   const variants: VariantReport[] = r.variants.map((v, i) => {
     const fields = r.fields[i] ?? [];
     // A single present variant is laid out like a struct; the other (absent) variants' fields sit at 0.
     const vl = vs ? vs.variants[i] : i === single ? l : undefined;
     const offsets = vl ? vl.offsets : fields.map(() => 0);
     const end = vl ? Math.max(vl.size, ...fields.map((f, j) => (offsets[j] ?? 0) + f.layout.size)) : 0;
-    const absent = !!vl && fields.some((f) => f.layout.uninhabited) && fields.every((f) => f.layout.size === 0);
+    const absent = !!vl && absentVariant(fields.map((f) => f.layout));
     return { name: v.name, size: end, fields: fieldReports(fields, offsets, l.size, text, shift, !expanded), absent: absent || undefined };
   });
   const tag = vs ? { size: vs.tag.size, offset: vs.tagOffset, encoding: vs.encoding.k } : undefined;

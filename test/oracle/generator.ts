@@ -106,6 +106,75 @@ function intRange(repr: string, mode: Mode): [bigint, bigint] {
   return [-(1n << (b - 1n)), (1n << (b - 1n)) - 1n];
 }
 
+/** Std-trait bounds the bounded generics use. */
+const BOUNDS = ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'From<u8>', 'Into<u64>', 'AsRef<str>', 'Iterator<Item = u8>', 'Iterator', 'Fn(u8) -> u8', 'ToString', 'std::str::FromStr', "'static"] as const;
+/** Bounds a `?Sized` parameter may carry in these tests. */
+const UNSIZED_OK: readonly string[] = ['std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'AsRef<str>', 'ToString', 'Fn(u8) -> u8', "'static"];
+const INT_TRAITS = ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', "'static"];
+const PLAIN_TRAITS = ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'Send', 'Sync', 'Unpin', "'static"];
+/**
+ * Concrete arguments and the bounds (of BOUNDS) each meets (rustc 1.95's std). The iterators also
+ * meet Clone/Debug/Send/Sync, which the engine leaves unknown (NOT_BY_ARGS is by name): not
+ * listed, so the default run keeps its exact rate (hunt R: open).
+ */
+const BOUND_ARGS: readonly [string, readonly string[]][] = [
+  ['u8', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['u16', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['u32', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['u64', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['i32', [...INT_TRAITS, 'From<u8>']],
+  ['i64', [...INT_TRAITS, 'From<u8>']],
+  ['u128', [...INT_TRAITS, 'From<u8>']],
+  ['f32', ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'PartialOrd', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', 'From<u8>', "'static"]],
+  ['f64', ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'PartialOrd', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', 'From<u8>', "'static"]],
+  ['bool', [...INT_TRAITS, 'Into<u64>']],
+  ['char', [...INT_TRAITS, 'From<u8>', 'Into<u64>']],
+  ['String', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'AsRef<str>', 'ToString', 'std::str::FromStr', "'static"]],
+  ["&'static str", ['Clone', 'Copy', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'AsRef<str>', 'ToString', "'static"]],
+  ['Vec<u8>', PLAIN_TRAITS],
+  ['Option<u32>', [...PLAIN_TRAITS, 'Copy']],
+  ['Option<String>', PLAIN_TRAITS],
+  ['(u8, u16)', [...PLAIN_TRAITS, 'Copy']],
+  ['[u8; 4]', [...PLAIN_TRAITS, 'Copy']],
+  ['()', [...PLAIN_TRAITS, 'Copy']],
+  ['Box<u32>', [...PLAIN_TRAITS, 'std::fmt::Display', 'ToString']],
+  ['std::num::NonZeroU32', ['Clone', 'Copy', 'std::fmt::Debug', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'ToString', 'std::str::FromStr', "'static"]],
+  ['std::vec::IntoIter<u8>', ['Unpin', 'Iterator<Item = u8>', 'Iterator', "'static"]],
+  ['std::ops::Range<u8>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'Send', 'Sync', 'Unpin', 'Iterator<Item = u8>', 'Iterator', "'static"]],
+  ['std::ops::Range<u64>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'Send', 'Sync', 'Unpin', 'Iterator', "'static"]],
+  ["std::str::Chars<'static>", ['Unpin', 'Iterator', "'static"]],
+  ['std::iter::Once<u8>', ['Unpin', 'Iterator<Item = u8>', 'Iterator', "'static"]],
+  ['std::option::IntoIter<u16>', ['Unpin', 'Iterator', "'static"]],
+  ['std::collections::hash_map::IntoIter<u8, String>', ['Unpin', 'Iterator', "'static"]],
+  ['fn(u8) -> u8', ['Clone', 'Copy', 'std::fmt::Debug', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'Send', 'Sync', 'Unpin', 'Fn(u8) -> u8', "'static"]],
+  ['std::rc::Rc<u8>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'std::fmt::Display', 'Unpin', 'ToString', "'static"]],
+  ['std::cell::Cell<u8>', ['Clone', 'std::fmt::Debug', 'Default', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Send', 'Unpin', "'static"]],
+];
+/**
+ * Associated types of std traits on concrete types (and whether the type is Copy). Only those the
+ * engine resolves: `<u8 as TryFrom<u64>>::Error`, `<Vec<u16> as Index<usize>>::Output`,
+ * `<Box<u32> as Deref>::Target`, `<u8 as Add>::Output` and `<str as ToOwned>::Owned` abstain
+ * ("depends on a trait impl"), which would sink the differential test's exact rate (hunt R: open).
+ */
+const STD_PROJECTIONS: readonly [string, boolean][] = [
+  ['<u8 as std::str::FromStr>::Err', false],
+  ['<String as std::str::FromStr>::Err', true],
+  ['<f64 as std::str::FromStr>::Err', false],
+  ['<bool as std::str::FromStr>::Err', false],
+  ['<char as std::str::FromStr>::Err', false],
+  ['<std::collections::HashMap<u8, String> as IntoIterator>::Item', false],
+  ['<std::collections::BTreeMap<u8, u64> as IntoIterator>::IntoIter', false],
+  ['<Vec<u32> as IntoIterator>::IntoIter', false],
+  ['<Vec<u32> as IntoIterator>::Item', true],
+  ['<[u16; 3] as IntoIterator>::Item', true],
+  ['<Option<char> as IntoIterator>::IntoIter', false],
+  ['<std::ops::Range<u16> as Iterator>::Item', true],
+  ["<std::str::Chars<'static> as Iterator>::Item", true],
+  ['<std::vec::IntoIter<(u8, u64)> as Iterator>::Item', true],
+  ['<std::iter::Once<bool> as Iterator>::Item', true],
+  ['<std::iter::Peekable<std::vec::IntoIter<u8>> as Iterator>::Item', true],
+];
+
 export class Generator {
   private readonly rng: Rng;
   private readonly mode: Mode;
@@ -114,6 +183,16 @@ export class Generator {
   private readonly types: GenType[] = [];
   private counter = 0;
   private readonly copyImpls: string[] = [];
+  /**
+   * Field types made from the widened shapes (const generics, generic aliases, traits with
+   * associated types and consts, recursive types): each makes an instance for a field.
+   */
+  private readonly extras: ((ctx: Ctx) => Ty)[] = [];
+  /** `const` items (usize) with their values, for array lengths and const arguments. */
+  /** Value undefined: known only to lie in 0..=16 (`size_of::<S3>() % 17`). */
+  private readonly consts: { name: string; value: number | undefined }[] = [];
+  /** Traits with `type Out` and `const N: usize`, and the types implementing each. */
+  private readonly traits: { name: string; impls: { ty: Ty; out: Ty; n: number }[] }[] = [];
 
   constructor(seed: number | string, mode: Mode) {
     this.rng = new Rng(seed);
@@ -132,6 +211,7 @@ export class Generator {
         [6, 'generic'],
         [4, 'alias'],
         [2, 'lifetime'],
+        [7, 'extra'],
       ]);
       const mod = this.rng.chance(0.22) ? `m${this.rng.int(0, 3)}` : null;
       if (what === 'struct') this.genStruct(mod);
@@ -139,7 +219,8 @@ export class Generator {
       else if (what === 'union') this.genUnion(mod);
       else if (what === 'generic') this.genGeneric();
       else if (what === 'alias') this.genAlias();
-      else this.genLifetime();
+      else if (what === 'lifetime') this.genLifetime();
+      else this.genExtra();
     }
     return { seed, mode: this.mode, header: this.header(), defs: this.render(), types: this.types };
   }
@@ -279,6 +360,37 @@ export class Generator {
         std ? 6 : 3,
         () => (std && r.chance(0.5) ? { text: this.short('Infallible', 'std::convert::Infallible'), copy: true, hasAlign: false } : this.userRef(r.pick(uninhabited), ctx)),
       ]);
+      // Uninhabited but not zero-sized: a variant holding it is not absent.
+      const never = (): Ty => (std && r.chance(0.5) ? { text: 'Infallible', copy: true, hasAlign: false } : this.userRef(r.pick(uninhabited), ctx));
+      if (!deep) {
+        choices.push([
+          2,
+          () => {
+            const n = never();
+            const t = this.prim();
+            return r.weighted<() => Ty>([
+              [2, () => ({ text: `(${t.text}, ${n.text})`, copy: true, hasAlign: false })],
+              [1, () => ({ text: `[${n.text}; ${r.int(1, 3)}]`, copy: true, hasAlign: false })],
+              [1, () => ({ text: `(${n.text}, [${t.text}; ${r.int(1, 4)}])`, copy: true, hasAlign: false })],
+              [std ? 1 : 0, () => ({ text: `Result<${n.text}, ${n.text}>`, copy: true, hasAlign: false })],
+            ])();
+          },
+        ]);
+      }
+    }
+    if (!deep && this.extras.length) choices.push([std ? 9 : 7, () => r.pick(this.extras)(sub)]);
+    if (!deep) {
+      // Zero-sized arrays keep their element's alignment (and its align repr: no packed around them).
+      choices.push([1, () => {
+        const inner = this.ty(sub);
+        return { text: `[${inner.text}; 0]`, copy: inner.copy, hasAlign: inner.hasAlign };
+      }]);
+      if (this.consts.length) {
+        choices.push([3, () => {
+          const inner = this.ty(sub);
+          return { text: `[${inner.text}; ${this.constLen(true)}]`, copy: inner.copy, hasAlign: inner.hasAlign };
+        }]);
+      }
     }
     if (!deep) {
       choices.push(
@@ -308,6 +420,8 @@ export class Generator {
           [1, () => this.collection(sub)],
           [1, () => this.lock(sub)],
           [1, () => this.strings()],
+          [2, () => this.pinned(sub)],
+          [1, () => this.dynBox()],
         );
       }
     }
@@ -323,7 +437,9 @@ export class Generator {
   private instance(def: UserDef, ctx: Ctx): Ty {
     const args: Ty[] = [];
     for (let i = 0; i < def.params; i++) {
-      let a = this.ty(ctx);
+      // Sometimes an uninhabited argument (`G<Infallible>`, `Opt<Void0>`) or a zero-length array
+      // of one (inhabited): variants holding it become absent, or not.
+      let a = this.rng.chance(0.06) ? this.neverArg() : this.ty(ctx);
       if (def.packed) for (let k = 0; k < 8 && a.hasAlign; k++) a = this.ty(ctx);
       if (def.packed && a.hasAlign) a = this.prim();
       args.push(a);
@@ -333,6 +449,17 @@ export class Generator {
       copy: def.copy && args.every((a) => a.copy),
       hasAlign: def.hasAlign || args.some((a) => a.hasAlign),
     };
+  }
+
+  private neverArg(): Ty {
+    const r = this.rng;
+    const voids = this.defs.filter((d) => d.uninhabited && d.mod === null);
+    const never = this.mode === 'std' && r.chance(0.5) ? 'Infallible' : voids.length ? r.pick(voids).name : 'Void0';
+    return r.weighted<() => Ty>([
+      [4, () => ({ text: never, copy: true, hasAlign: false })],
+      [1, () => ({ text: `[${never}; 0]`, copy: true, hasAlign: false })],
+      [1, () => ({ text: `(${never}, ${this.prim().text})`, copy: true, hasAlign: false })],
+    ])();
   }
 
   private wrap1(name: string, inner: Ty, copy: boolean, hasAlign: boolean): Ty {
@@ -405,8 +532,75 @@ export class Generator {
   }
 
   private fnPtr(): Ty {
-    const text = this.rng.pick(['fn()', 'fn(u8) -> u32', 'unsafe extern "C" fn(i32)', "fn(&'static str) -> bool", 'extern "C" fn() -> u64', 'fn(u64, u64) -> (u64, bool)']);
+    const text = this.rng.pick([
+      'fn()',
+      'fn(u8) -> u32',
+      'unsafe extern "C" fn(i32)',
+      "fn(&'static str) -> bool",
+      'extern "C" fn() -> u64',
+      'fn(u64, u64) -> (u64, bool)',
+      "for<'x> fn(&'x u8) -> &'x u8",
+      'unsafe fn() -> !',
+      'extern "C" fn(*const u8, ...) -> i32',
+    ]);
     return { text, copy: true, hasAlign: false };
+  }
+
+  /** `Pin` around pointers (std). */
+  private pinned(ctx: Ctx): Ty {
+    const r = this.rng;
+    const inner = this.ty(ctx);
+    return r.weighted<() => Ty>([
+      [3, () => ({ text: `std::pin::Pin<Box<${inner.text}>>`, copy: false, hasAlign: false })],
+      [1, () => ({ text: `std::pin::Pin<&'static ${this.prim().text}>`, copy: true, hasAlign: false })],
+      [1, () => ({ text: `std::pin::Pin<Box<dyn std::future::Future<Output = ${this.prim().text}>>>`, copy: false, hasAlign: false })],
+      [1, () => ({ text: `Option<std::pin::Pin<std::rc::Rc<${inner.text}>>>`, copy: false, hasAlign: false })],
+    ])();
+  }
+
+  private dynBox(): Ty {
+    const text = this.rng.pick([
+      'Box<dyn std::error::Error + Send + Sync>',
+      'Option<Box<dyn std::any::Any>>',
+      "&'static (dyn std::fmt::Display + Sync)",
+      'Option<&\'static dyn Fn() -> u8>',
+      'std::rc::Rc<dyn std::fmt::Debug>',
+      'Vec<Box<dyn FnMut(u32)>>',
+      'Option<Option<fn()>>',
+      'Result<fn(), Box<str>>',
+      'Option<std::num::NonZeroU16>',
+      'Option<Option<std::num::NonZeroU8>>',
+      'Option<Box<[u64]>>',
+      'std::sync::Weak<str>',
+      'std::cell::Cell<Option<std::num::NonZeroUsize>>',
+      'std::mem::MaybeUninit<Option<&\'static u8>>',
+      'Option<std::mem::ManuallyDrop<Box<u8>>>',
+      'std::marker::PhantomPinned',
+      'Option<std::marker::PhantomData<u64>>',
+      'Option<std::cmp::Ordering>',
+      'Option<Option<Option<bool>>>',
+      'Result<(), std::num::NonZeroU32>',
+      'Result<u8, ()>',
+      'Option<(char, bool)>',
+    ]);
+    return { text, copy: /^(Option<Option<fn|Option<std::num|Option<Option<std|std::marker|Option<std::marker|Option<std::cmp|Option<Option<Option|Result<\(\)|Result<u8|Option<\(char|std::mem::MaybeUninit|&)/.test(text), hasAlign: false };
+  }
+
+  /** An array length from the corpus's `const` items: `K3`, `K3 + 1`, `{ K3 * 2 }`, `K3 % 4`. */
+  private constLen(exprs: boolean): string {
+    const r = this.rng;
+    const k = r.pick(this.consts);
+    if (!exprs || this.mode === 'nocore') return k.name;
+    return r.weighted<() => string>([
+      [3, () => k.name],
+      [2, () => `${k.name} + ${r.int(0, 3)}`],
+      [1, () => `{ ${k.name} * 2 }`],
+      [1, () => `${k.name} % 4`],
+      [1, () => (k.value !== undefined && k.value > 0 ? `${k.name} - 1` : k.name)],
+      [2, () => this.layoutConst()],
+      [1, () => `core::mem::size_of::<${this.prim().text}>()`],
+      [1, () => `(${k.name} as u8 as usize) >> 1`],
+    ])();
   }
 
   private option(ctx: Ctx): Ty {
@@ -457,7 +651,8 @@ export class Generator {
   private manual(ctx: Ctx): Ty {
     const inner = this.ty(ctx);
     if (this.rng.chance(0.5)) return this.wrap1(this.short('ManuallyDrop', 'std::mem::ManuallyDrop'), inner, inner.copy, inner.hasAlign);
-    return this.wrap1(this.short('MaybeUninit', 'std::mem::MaybeUninit'), inner, inner.copy, inner.hasAlign);
+    // `MaybeUninit<T>: Clone` needs `T: Copy`, more than a derive's `T: Clone` bound gives.
+    return this.wrap1(this.short('MaybeUninit', 'std::mem::MaybeUninit'), inner, inner.copy && !ctx.params?.length, inner.hasAlign);
   }
 
   private cells(ctx: Ctx): Ty {
@@ -635,17 +830,29 @@ export class Generator {
     }
     const effShape = transparent && shape !== 'tuple' ? 'named' : tys.length === 0 && shape !== 'unit' && shape !== 'empty' ? 'empty' : shape;
     const names = effShape === 'tuple' ? tys.map((_, i) => String(i)) : this.fieldNames(tys.length);
-    const copy = tys.every((t) => t.copy) && r.chance(0.6);
+    // A field whose type depends on the target (`#[cfg(P)] x: T1, #[cfg(not(P))] x: T2`).
+    const alt = new Map<number, { pred: string; ty: Ty }>();
+    if (!transparent && tys.length && r.chance(0.12)) alt.set(r.int(0, tys.length - 1), { pred: this.cfgPred(), ty: this.fieldTy(ctx, packed, false) });
+    const all = [...tys, ...[...alt.values()].map((a) => a.ty)];
+    const copy = all.every((t) => t.copy) && r.chance(0.6);
     const pub = mod ? 'pub ' : '';
     let text = copy ? this.copyAttr(name, [], false) : '';
     text += this.reprAttr(repr);
+    // A repr only some targets get.
+    const cfgAlign = !repr.length && !transparent && r.chance(0.05) ? r.pick(['C', `align(${r.pick([2, 8, 16])})`]) : undefined;
+    if (cfgAlign) text += `#[cfg_attr(${this.cfgPred()}, repr(${cfgAlign}))]\n`;
+    const field = (i: number, t: Ty, named: boolean): string => {
+      const a = alt.get(i);
+      const one = (x: Ty) => (named ? `${pub}${names[i]}: ${x.text}` : `${pub}${x.text}`);
+      return a ? `#[cfg(${a.pred})] ${one(t)}, #[cfg(not(${a.pred}))] ${one(a.ty)}` : one(t);
+    };
     if (effShape === 'unit') text += `pub struct ${name};`;
     else if (effShape === 'empty') text += `pub struct ${name} {}`;
-    else if (effShape === 'tuple') text += `pub struct ${name}(${tys.map((t) => `${pub}${t.text}`).join(', ')});`;
-    else text += `pub struct ${name} {\n${tys.map((t, i) => `    ${pub}${names[i]}: ${t.text},`).join('\n')}\n}`;
+    else if (effShape === 'tuple') text += `pub struct ${name}(${tys.map((t, i) => field(i, t, false)).join(', ')});`;
+    else text += `pub struct ${name} {\n${tys.map((t, i) => `    ${field(i, t, true)},`).join('\n')}\n}`;
     this.emit(mod, text);
     const unit = effShape === 'unit' || effShape === 'empty';
-    this.defs.push({ name, mod, kind: 'struct', copy, hasAlign: hasAlignRepr || tys.some((t) => t.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
+    this.defs.push({ name, mod, kind: 'struct', copy, hasAlign: hasAlignRepr || !!cfgAlign?.startsWith('align') || all.some((t) => t.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
     this.types.push({ name: mod ? `${mod}::${name}` : name, kind: 'struct', rustPath: mod ? `${mod}::${name}` : name, fields: unit ? [] : names, repr: repr.join(', ') });
   }
 
@@ -707,6 +914,24 @@ export class Generator {
     else if (a >= 10000n && r.chance(0.4)) s = a.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '_');
     else s = a.toString();
     return neg ? `-${s}` : s;
+  }
+
+  /** A discriminant as a literal or (std) a constant expression of the repr type with that value. */
+  private discExpr(v: bigint, reprTy: string): string {
+    const r = this.rng;
+    const known = this.consts.filter((c) => c.value !== undefined && BigInt(c.value) <= v);
+    if (this.mode !== 'std' || r.chance(0.7)) return this.discLiteral(v);
+    return r.weighted<() => string>([
+      [2, () => (v > 0n ? `${this.discLiteral(v - 1n)} + 1` : this.discLiteral(v))],
+      [2, () => (v > 0n && v < 1n << 62n && (v & (v - 1n)) === 0n ? `1 << ${v.toString(2).length - 1}` : this.discLiteral(v))],
+      [1, () => (v >= 0n && v % 2n === 0n ? `${v / 2n} * 2` : this.discLiteral(v))],
+      [2, () => {
+        if (!known.length) return this.discLiteral(v);
+        const k = r.pick(known);
+        return `${k.name} as ${reprTy} + ${v - BigInt(k.value!)}`;
+      }],
+      [1, () => (v < 0n && v > -(1n << 60n) ? `-(${-v})` : `(${this.discLiteral(v)})`)],
+    ])();
   }
 
   /** Assigns discriminants: some explicit (incl. negative and huge), the rest implicit (+1). */
@@ -880,7 +1105,7 @@ export class Generator {
     const copy = allCopy && r.chance(0.6);
     const body = variants
       .map((v, i) => {
-        const d = discs[i] !== null ? ` = ${this.discLiteral(discs[i]!)}` : '';
+        const d = discs[i] !== null ? ` = ${this.discExpr(discs[i]!, intForDisc ?? 'isize')}` : '';
         if (v.shape === 'unit') return `    ${v.name}${d},`;
         if (v.shape === 'tuple') return `    ${v.name}(${v.tys.map((t) => t.text).join(', ')})${d},`;
         return `    ${v.name} {\n${v.tys.map((t, j) => `        ${v.fields[j]}: ${t.text},`).join('\n')}\n    }${d},`;
@@ -982,6 +1207,524 @@ export class Generator {
     this.defs.push({ name, mod: null, kind: isEnum ? 'enum' : 'struct', copy, hasAlign, uninhabited: false, params: params.length, lifetime: false, packed });
   }
 
+  // ----- widened shapes (hunt R) ----------------------------------------------------------
+
+  /** A cfg predicate that differs between targets (pointer width, endianness, OS, arch, atomics, features). */
+  private cfgPred(): string {
+    const r = this.rng;
+    const one = (): string =>
+      r.pick([
+        'target_pointer_width = "64"',
+        'target_pointer_width = "32"',
+        'target_pointer_width = "16"',
+        'target_endian = "big"',
+        'target_os = "linux"',
+        'target_os = "none"',
+        'windows',
+        'unix',
+        'target_arch = "x86_64"',
+        'target_arch = "arm"',
+        'target_arch = "aarch64"',
+        'target_arch = "wasm32"',
+        'target_has_atomic = "64"',
+        'target_has_atomic = "ptr"',
+        'target_vendor = "apple"',
+        'target_env = "gnu"',
+        'target_env = "msvc"',
+        'target_feature = "sse2"',
+        'target_family = "wasm"',
+        'debug_assertions',
+        'test',
+        'doc',
+      ]);
+    return r.weighted<() => string>([
+      [6, one],
+      [1, () => `not(${one()})`],
+      [1, () => `any(${one()}, ${one()})`],
+      [1, () => `all(${one()}, not(${one()}))`],
+    ])();
+  }
+
+  /** One of the widened shapes: a const item, a const-generic type, a generic alias, a trait with associated items, a recursive type. */
+  private genExtra(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const k = r.weighted<string>([
+      [3, 'const'],
+      [5, 'constGeneric'],
+      [3, 'genericAlias'],
+      [4, 'trait'],
+      [std ? 3 : 0, 'recursive'],
+      [5, 'wrapper'],
+      [4, 'niche'],
+      [this.mode === 'std' ? 5 : 0, 'bounded'],
+      [this.mode === 'std' ? 2 : 0, 'projection'],
+      [4, 'macro'],
+      [2, 'lifetimeGeneric'],
+      [3, 'genericUnion'],
+      [3, 'inherentConst'],
+    ]);
+    if (k === 'const' || (k === 'constGeneric' && !this.consts.length)) this.genConst();
+    if (k === 'constGeneric') this.genConstGeneric();
+    else if (k === 'genericAlias') this.genGenericAlias();
+    else if (k === 'trait') this.genTrait();
+    else if (k === 'recursive') this.genRecursive();
+    else if (k === 'wrapper' && this.extras.length) this.genWrapper();
+    else if (k === 'niche') this.genNicheStress();
+    else if (k === 'bounded') this.genBounded();
+    else if (k === 'macro') this.genMacro();
+    else if (k === 'lifetimeGeneric') this.genLifetimeGeneric();
+    else if (k === 'genericUnion') this.genGenericUnion();
+    else if (k === 'inherentConst') this.genInherentConst();
+    else if (k === 'projection' && !this.projections) {
+      this.projections = true;
+      this.extras.push(() => {
+        const [text, copy] = this.rng.pick(STD_PROJECTIONS);
+        return { text, copy, hasAlign: false };
+      });
+    }
+  }
+
+  private projections = false;
+
+  /** Types made by `macro_rules!`: a struct or enum per call (fragments `ident`, `ty`, repetitions), and type macros in fields. */
+  private genMacro(): void {
+    const r = this.rng;
+    const mac = this.nextName('mk');
+    const ctx: Ctx = { mod: null, depth: 1 };
+    const kind = r.weighted<string>([[3, 'struct'], [2, 'enum'], [2, 'typeMacro']]);
+    if (kind === 'typeMacro') {
+      const shape = r.pick(['($t, $t)', '[$t; 3]', '($t, u8, [$t; 0])', this.mode === 'std' ? 'Option<($t, bool)>' : '(bool, $t)']);
+      this.emit(null, `macro_rules! ${mac} {\n    ($t:ty) => {\n        ${shape}\n    };\n}`);
+      this.extras.push((c) => {
+        const a = this.ty(c);
+        // Not Copy: a type macro in a field keeps `derive` off the item ("`derive` cannot be used on items with type macros").
+        return { text: `${mac}!(${a.text})`, copy: false, hasAlign: a.hasAlign };
+      });
+      return;
+    }
+    const calls = r.int(1, 3);
+    if (kind === 'struct') {
+      const repr = r.weighted<string>([[4, ''], [1, '#[repr(C)]\n        '], [1, `#[repr(align(${r.pick([2, 8, 16])}))]\n        `]]);
+      this.emit(null, `macro_rules! ${mac} {\n    ($name:ident, $t:ty) => {\n        ${repr}pub struct $name {\n            pub a: $t,\n            pub b: u8,\n            pub c: [$t; 2],\n        }\n    };\n}`);
+      for (let i = 0; i < calls; i++) {
+        const name = this.nextName('S');
+        const t = this.fieldTy(ctx, false, false);
+        this.emit(null, `${mac}!(${name}, ${t.text});`);
+        this.defs.push({ name, mod: null, kind: 'struct', copy: false, hasAlign: t.hasAlign || repr.includes('align'), uninhabited: false, params: 0, lifetime: false, packed: false });
+        this.types.push({ name, kind: 'struct', rustPath: name, fields: ['a', 'b', 'c'], repr: '' });
+      }
+    } else {
+      this.emit(null, `macro_rules! ${mac} {\n    ($name:ident { $($v:ident($t:ty)),* $(,)? }) => {\n        pub enum $name {\n            Nothing,\n            $($v($t),)*\n        }\n    };\n}`);
+      for (let i = 0; i < calls; i++) {
+        const name = this.nextName('E');
+        const vs = this.variantNames(r.int(1, 4)).filter((v) => v !== 'Nothing');
+        const tys = vs.map(() => this.fieldTy(ctx, false, false));
+        this.emit(null, `${mac}!(${name} { ${vs.map((v, j) => `${v}(${tys[j]!.text})`).join(', ')} });`);
+        this.defs.push({ name, mod: null, kind: 'enum', copy: false, hasAlign: tys.some((t) => t.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
+        this.types.push({ name, kind: 'enum', rustPath: name, fields: [], variants: vs.map((v) => ({ name: v, fields: ['0'] })), repr: '' });
+      }
+    }
+  }
+
+  /** A generic union (`T: Copy`, or `ManuallyDrop<T>` under std) instantiated with Copy arguments. */
+  private genGenericUnion(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('GU');
+    const md = std && r.chance(0.4);
+    const repr = r.weighted<string>([[4, ''], [1, '#[repr(C)]\n'], [1, `#[repr(align(${r.pick([2, 4, 8, 16])}))]\n`], [1, '#[repr(packed)]\n']]);
+    const fields = md
+      ? [`pub a: std::mem::ManuallyDrop<T>`, `pub b: ${this.prim().text}`, `pub c: [u8; ${r.int(0, 9)}]`]
+      : [`pub a: T`, `pub b: (T, ${this.prim().text})`, `pub c: [T; ${r.int(0, 3)}]`, `pub d: ()`].slice(0, r.int(2, 4));
+    const copy = !md && r.chance(0.5);
+    this.emit(null, `${copy ? this.copyAttr(name, ['T'], false) : ''}${repr}pub union ${name}<T${md ? '' : ': Copy'}> {\n${fields.map((f) => `    ${f},`).join('\n')}\n}`);
+    const packed = repr.includes('packed');
+    this.extras.push((c) => {
+      let a = this.ty(c);
+      for (let i = 0; i < 8 && (!a.copy || (packed && a.hasAlign) || /\bT\b|\bU\b/.test(a.text)); i++) a = this.ty(c);
+      if (!a.copy || (packed && a.hasAlign) || /\bT\b|\bU\b/.test(a.text)) a = this.prim();
+      return { text: `${name}<${a.text}>`, copy, hasAlign: a.hasAlign || repr.includes('align') };
+    });
+  }
+
+  /** `impl X { pub const N: usize = …; }` on a type of the corpus, and constants typed `u8`/`i32` cast to `usize`: array lengths `X::N`, `M as usize`. */
+  private genInherentConst(): void {
+    const r = this.rng;
+    const owners = this.defs.filter((d) => d.params === 0 && !d.lifetime && d.mod === null && d.kind !== 'alias');
+    if (owners.length && r.chance(0.6)) {
+      const o = r.pick(owners);
+      const n = this.nextName('N').toUpperCase();
+      const v = r.int(0, 12);
+      this.emit(null, `impl ${o.name} {\n    pub const ${n}: usize = ${v};\n}`);
+      this.consts.push({ name: `${o.name}::${n}`, value: v });
+    } else {
+      const n = this.nextName('M');
+      const ty = r.pick(['u8', 'u16', 'i32', 'i64', 'u32']);
+      const v = r.int(0, 20);
+      this.emit(null, `pub const ${n}: ${ty} = ${v};`);
+      this.consts.push({ name: `${n} as usize`, value: v });
+    }
+  }
+
+  /** `struct LG<'a, T: 'a>` holding `&'a T`, instantiated at `'static`. */
+  private genLifetimeGeneric(): void {
+    const r = this.rng;
+    const name = this.nextName('LG');
+    const std = this.mode === 'std';
+    const body = r.pick([
+      `pub struct ${name}<'a, T: 'a> {\n    pub r: &'a T,\n    pub v: [T; 1],\n    pub s: &'a [T],\n}`,
+      `pub struct ${name}<'a, T> {\n    pub r: &'a mut T,\n    pub n: u16,\n}`,
+      `pub enum ${name}<'a, T> {\n    Borrowed(&'a T),\n    Owned(T),\n    Nil,\n}`,
+      std ? `pub struct ${name}<'a, T: ?Sized> {\n    pub r: Option<&'a T>,\n    pub len: u32,\n}` : `pub struct ${name}<'a, T: ?Sized> {\n    pub r: &'a T,\n    pub len: u32,\n}`,
+    ]);
+    this.emit(null, body);
+    this.extras.push((c) => {
+      const a = r.chance(0.2) && body.includes('?Sized') ? { text: r.pick(['str', '[u16]']), copy: false, hasAlign: false } : this.ty(c);
+      // In a generic body the `'static` argument needs `T: 'static`: concrete arguments only there.
+      const arg = c.params?.length && /\bT\b|\bU\b/.test(a.text) ? this.prim() : a;
+      return { text: `${name}<'static, ${arg.text}>`, copy: false, hasAlign: arg.hasAlign };
+    });
+  }
+
+  /**
+   * A generic struct or enum whose parameters carry std-trait bounds (inline, in a where clause,
+   * `?Sized`, `Iterator<Item = u8>`, `T::Item` fields), with std derives, instantiated with
+   * arguments that meet the bounds (BOUND_ARGS).
+   */
+  private genBounded(): void {
+    const r = this.rng;
+    const name = this.nextName('B');
+    const bounds = [...new Set(Array.from({ length: r.weighted([[2, 1], [3, 2], [2, 3]]) }, () => r.pick(BOUNDS)))];
+    const unsizedOk = bounds.every((b) => UNSIZED_OK.includes(b)) && r.chance(0.25);
+    const args = BOUND_ARGS.filter(([, traits]) => bounds.every((b) => traits.includes(b)));
+    if (!args.length) return;
+    const iter = bounds.includes('Iterator<Item = u8>') || bounds.includes('Iterator');
+    const fields: string[] = unsizedOk
+      ? [`Box<T>`, r.pick(['u8', 'u32', 'Option<u16>'])]
+      : r.pick([
+          ['T', 'u8'],
+          ['Option<T>', 'u16'],
+          ['Vec<T>', 'T', 'bool'],
+          ['[T; 2]', 'u32'],
+          ['(T, char)'],
+          ['Box<T>', 'T'],
+          ...(iter ? [['T', 'Option<T::Item>'], ['Option<<T as Iterator>::Item>', 'T']] : []),
+        ]);
+    // (`dyn Fn(u8) -> u8` for an `Fn(u8) -> u8` bound is left unknown by the engine: not used.)
+    const unsizedArgs: [string, readonly string[]][] = [['str', ['std::fmt::Debug', 'std::fmt::Display', 'Send', 'Sync', 'Unpin', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', 'AsRef<str>', 'ToString', "'static"]], ['[u8]', ['std::fmt::Debug', 'Send', 'Sync', 'Unpin', 'PartialEq', 'Eq', 'std::hash::Hash', 'PartialOrd', 'Ord', "'static"]]];
+    const pool = unsizedOk ? [...args, ...unsizedArgs.filter(([, t]) => bounds.every((b) => t.includes(b)))] : args;
+    const inline = r.chance(0.5);
+    const bText = [...(unsizedOk ? ['?Sized'] : []), ...bounds.map((b) => (b === 'Iterator' ? 'Iterator' : b))].join(' + ');
+    const gen = inline ? `<T: ${bText}>` : '<T>';
+    const where = inline ? '' : `\nwhere\n    T: ${bText},\n`;
+    // Derives whose impls hold given the derive's own `T: Trait` bounds on these fields.
+    const fieldsCopy = fields.every((f) => !/Vec|Box|Item/.test(f));
+    const derives = unsizedOk || iter ? [] : r.pick<string[]>([[], ['Debug'], ['Clone'], ['Clone', 'Debug', 'PartialEq'], ['PartialEq', 'Eq', 'Hash'], ['PartialEq', 'Eq', 'PartialOrd', 'Ord'], ['Default', 'Debug'], ...(fieldsCopy ? [['Clone', 'Copy'], ['Clone', 'Copy', 'Debug', 'Default']] : [])]);
+    const derive = derives.length ? `#[derive(${derives.join(', ')})]\n` : '';
+    let text: string;
+    if (r.chance(0.3) && !unsizedOk) {
+      // An enum: derive(Default) needs a #[default] unit variant.
+      const rows = [`    A(${fields.join(', ')}),`, derives.includes('Default') ? '    #[default]\n    B,' : '    B,', `    C(${r.pick(['u64', 'i8', '(u8, u8)'])}),`];
+      text = `${derive}pub enum ${name}${gen}${where ? where.replace(/\n$/, '') : ''} {\n${rows.join('\n')}\n}`;
+    } else {
+      text = `${derive}pub struct ${name}${gen}${where ? where.replace(/\n$/, '') : ''} {\n${fields.map((f, i) => `    pub f${i}: ${f},`).join('\n')}\n}`;
+    }
+    this.emit(null, text);
+    this.extras.push(() => {
+      const [a] = r.pick(pool);
+      return { text: `${name}<${a}>`, copy: false, hasAlign: false };
+    });
+  }
+
+  /**
+   * An enum of one data variant and a number of dataless ones near the payload's niche count
+   * (a C-like enum of the corpus leaves 256 - n, bool 254, char 0x10FFFF.., a reference 0): one
+   * too many and rustc adds a tag.
+   */
+  private genNicheStress(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const clikes = this.defs.filter((d) => d.kind === 'enum' && d.params === 0 && !d.uninhabited && d.mod === null);
+    const ctx: Ctx = { mod: null, depth: 1 };
+    const payload = r.weighted<() => Ty>([
+      [clikes.length ? 4 : 0, () => this.userRef(r.pick(clikes), ctx)],
+      [2, () => ({ text: r.pick(['bool', 'char', '(bool, bool)', '[bool; 2]', '(u8, bool)', "&'static u8"]), copy: true, hasAlign: false })],
+      [std ? 2 : 0, () => ({ text: r.pick(['Option<bool>', 'Option<Option<bool>>', 'std::cmp::Ordering', 'Option<std::cmp::Ordering>', 'NonZeroU8', 'Option<char>', 'Result<bool, bool>', 'Result<(), bool>']), copy: true, hasAlign: false })],
+      [3, () => this.fieldTy(ctx, false, false)],
+    ])();
+    const k = r.pick([1, 2, 3, 126, 127, 128, 129, 252, 253, 254, 255, 256, 257, r.int(4, 300)]);
+    const name = this.nextName('N');
+    const units = Array.from({ length: k }, (_, i) => `V${i}`);
+    const at = r.int(0, Math.min(3, k));
+    const rows = [...units];
+    rows.splice(at, 0, `A(${payload.text})`);
+    const second = r.chance(0.3) ? (r.chance(0.5) ? '()' : this.prim().text) : undefined;
+    if (second) rows.push(`B(${second})`);
+    const nonEx = r.chance(0.1) ? '#[non_exhaustive]\n' : '';
+    this.emit(null, `${nonEx}pub enum ${name} {\n${rows.map((x) => `    ${x},`).join('\n')}\n}`);
+    this.defs.push({ name, mod: null, kind: 'enum', copy: false, hasAlign: payload.hasAlign, uninhabited: false, params: 0, lifetime: false, packed: false });
+    this.types.push({ name, kind: 'enum', rustPath: name, fields: [], variants: [{ name: 'A', fields: ['0'] }, ...(second ? [{ name: 'B', fields: ['0'] }] : [])], repr: '' });
+  }
+
+  private genConst(): void {
+    const r = this.rng;
+    const name = this.nextName('K');
+    const std = this.mode === 'std';
+    const prev = this.consts.length ? r.pick(this.consts) : undefined;
+    const known = prev?.value !== undefined ? prev : undefined;
+    const [text, value] = r.weighted<() => [string, number | undefined]>([
+      [4, () => { const v = r.int(0, 9); return [String(v), v]; }],
+      [std && known ? 3 : 0, () => { const a = r.int(1, 3); const b = r.int(0, 4); return [`${known!.name} * ${a} + ${b}`, known!.value! * a + b]; }],
+      [std ? 1 : 0, () => ['core::mem::size_of::<u64>()', 8]],
+      [std ? 1 : 0, () => ['(u8::MAX as usize) >> 5', 7]],
+      [std ? 1 : 0, () => ['std::mem::align_of::<u32>() * 3', 12]],
+      [std ? 1 : 0, () => { const v = r.int(1, 5); return [`if ${v} > 2 { ${v} } else { ${v} + 10 }`, v > 2 ? v : v + 10]; }],
+      // Const evaluation as real code writes it: methods, casts, string lengths, blocks, cfg!.
+      [std ? 6 : 0, () => r.pick<[string, number]>([
+        ['u32::BITS as usize / 4', 8],
+        ['"hello".len()', 5],
+        ['[1u8, 2, 3].len()', 3],
+        ['b"abcd".len()', 4],
+        ['usize::MAX.count_ones() as usize / 8', 8],
+        ['(i32::MIN as usize) % 7', 0],
+        ['(-5i32).rem_euclid(3) as usize', 1],
+        ['u8::MAX.wrapping_add(4) as usize', 3],
+        ['2usize.pow(3) + 1', 9],
+        // (`{ let x = 3; x * x }`: the engine does not infer `x`'s type from its use; hunt R: open.)
+        ['if cfg!(target_pointer_width = "64") { 8 } else { 4 }', 8],
+        ['core::mem::size_of::<Option<&u8>>() + 1', 9],
+        ['core::mem::size_of::<[u16; 3]>()', 6],
+        // (`u16::from_le_bytes([3, 0])`: not evaluated by the engine; hunt R: open.)
+        ['7usize.saturating_sub(9)', 0],
+        ['i64::abs(-6) as usize', 6],
+        ['(0x1F & 0b1010) as usize', 10],
+        ['(260u16 as u8) as usize', 4],
+        ['(-1i8 as u8 >> 5) as usize', 7],
+        ['usize::BITS as usize - 60', 4],
+        ['std::mem::align_of::<u128>()', 16],
+        ['match 3u8 { 0..=2 => 1, _ => 5 }', 5],
+        ['(1u64 << 40 >> 37) as usize', 8],
+        ['i16::MAX as usize % 10', 7],
+        ['char::MAX as usize % 11', 1114111 % 11],
+        ['(true as usize) + (false as usize) * 4 + 2', 3],
+      ])],
+      [std && this.types.length ? 3 : 0, () => [this.layoutConst(), undefined]],
+      [std ? 2 : 0, () => {
+        // A crate's own const fn.
+        const f = this.nextName('cf');
+        const a = r.int(1, 4);
+        this.emit(null, `pub const fn ${f}(x: usize) -> usize {\n    if x > ${a} { x - ${a} } else { x * 2 + 1 }\n}`);
+        const arg = known && r.chance(0.5) ? known : undefined;
+        const v = arg ? arg.value! : r.int(0, 9);
+        return [`${f}(${arg ? arg.name : v})`, v > a ? v - a : v * 2 + 1];
+      }],
+      [std && this.traits.length ? 2 : 0, () => {
+        const t = r.pick(this.traits);
+        const i = r.pick(t.impls);
+        return [`<${i.ty.text} as ${t.name}>::N + 1`, i.n + 1];
+      }],
+    ])();
+    if (value !== undefined && value > 40) return;
+    this.emit(null, `pub const ${name}: usize = ${text};`);
+    this.consts.push({ name, value });
+  }
+
+  /** `size_of::<X>() % 17` or `align_of::<X>()` of a type of the corpus (or std): a length the engine must lay X out for. */
+  private layoutConst(): string {
+    const r = this.rng;
+    const concrete = this.defs.filter((d) => d.params === 0 && d.kind !== 'alias' && !d.lifetime && d.mod === null);
+    // (Not a type macro: `size_of::<mk3!(u8)>()` is left unknown by the engine; hunt R: open.)
+    let t = this.ty({ mod: null, depth: 2 }).text;
+    if (t.includes('!')) t = this.prim().text;
+    const x = concrete.length && r.chance(0.7) ? r.pick(concrete).name : t;
+    return r.chance(0.7) ? `core::mem::size_of::<${x}>() % 17` : `core::mem::align_of::<${x}>() % 33`;
+  }
+
+  /** `S<T, const N: usize>`, `E<const N: usize>`, const defaults; instances with literal, const-item and braced-expression arguments. */
+  private genConstGeneric(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('C');
+    const withT = r.chance(0.6);
+    const isEnum = r.chance(0.35);
+    const hasDefault = !withT && r.chance(0.3);
+    const params = withT ? ['T'] : [];
+    const ctx: Ctx = { mod: null, depth: 1, params };
+    const gen = `<${withT ? 'T, ' : ''}const N: usize${hasDefault ? ` = ${r.int(0, 5)}` : ''}>`;
+    const elem = withT ? 'T' : this.prim().text;
+    const tys: Ty[] = [{ text: `[${elem}; N]`, copy: true, hasAlign: false }];
+    for (let i = r.int(0, 2); i > 0; i--) tys.push(r.chance(0.3) && withT ? { text: r.pick(['T', '(T, u8)', '[T; 2]']), copy: true, hasAlign: false } : this.fieldTy(ctx, false, false));
+    let repr: string[] = [];
+    let body: string;
+    if (isEnum) {
+      repr = r.weighted<string[]>([[6, []], [1, ['u8']], [1, ['C']], [1, ['i32']]]);
+      const vs = this.variantNames(r.int(2, 4));
+      const rows = vs.map((v, i) => (i === 0 ? `    ${v}(${tys.map((t) => t.text).join(', ')}),` : r.chance(0.5) ? `    ${v},` : `    ${v}(${this.fieldTy(ctx, false, false).text}),`));
+      body = `pub enum ${name}${gen} {\n${rows.join('\n')}\n}`;
+    } else {
+      repr = r.weighted<string[]>([[6, []], [2, ['C']], [1, ['packed']], [1, [`align(${r.pick(ALIGNS)})`]]]);
+      body = `pub struct ${name}${gen} {\n${tys.map((t, i) => `    pub f${i}: ${t.text},`).join('\n')}\n}`;
+    }
+    const packed = repr.includes('packed');
+    if (packed && tys.some((t) => t.hasAlign)) repr = [];
+    // No derive(Copy): the fields' Copy-ness would need bounds; plain types are enough here.
+    this.emit(null, this.reprAttr(repr) + body);
+    const hasAlign = repr.some((x) => x.startsWith('align')) || tys.some((t) => t.hasAlign);
+    const constArg = (): string => {
+      if (!this.consts.length || r.chance(0.4)) return String(r.pick([0, 1, 2, 3, 4, 7, 8, 16]));
+      const k = r.pick(this.consts);
+      // `S5::N`, `M3 as usize` need braces as const arguments.
+      if (!/^\w+$/.test(k.name)) return `{ ${k.name} }`;
+      if (!std) return k.name;
+      return r.pick([k.name, `{ ${k.name} }`, `{ ${k.name} + 1 }`, `{ ${k.name} * 2 }`, `{ core::mem::size_of::<u16>() }`, `{ ${this.layoutConst()} }`]);
+    };
+    this.extras.push((c) => {
+      const args: string[] = [];
+      let argAlign = false;
+      if (withT) {
+        let a = r.chance(0.06) ? this.neverArg() : this.ty(c);
+        if (packed) for (let i = 0; i < 8 && a.hasAlign; i++) a = this.ty(c);
+        if (packed && a.hasAlign) a = this.prim();
+        argAlign = a.hasAlign;
+        args.push(a.text);
+      }
+      const omitted = hasDefault && r.chance(0.4);
+      if (!omitted) args.push(constArg());
+      return { text: args.length ? `${name}<${args.join(', ')}>` : name, copy: false, hasAlign: hasAlign || argAlign };
+    });
+  }
+
+  /** `type GA<T> = …` and instances of it. */
+  private genGenericAlias(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('GA');
+    const generics = this.defs.filter((d) => d.params === 1 && !d.packed);
+    const shapes: [number, () => { text: string; copy: boolean }][] = [
+      [2, () => ({ text: `(T, ${this.prim().text}, T)`, copy: true })],
+      [2, () => ({ text: `[T; ${r.int(0, 4)}]`, copy: true })],
+      [std ? 2 : 0, () => ({ text: 'Option<T>', copy: true })],
+      [std ? 1 : 0, () => ({ text: 'Result<T, Infallible>', copy: true })],
+      [std ? 1 : 0, () => ({ text: `Result<${this.prim().text}, T>`, copy: true })],
+      [std ? 1 : 0, () => ({ text: 'Option<(T, Box<T>)>', copy: false })],
+      [std ? 1 : 0, () => ({ text: 'std::mem::MaybeUninit<T>', copy: false })],
+      [generics.length ? 2 : 0, () => {
+        const g = r.pick(generics);
+        return { text: std && r.chance(0.5) ? `Option<${g.name}<T>>` : `${g.name}<T>`, copy: g.copy };
+      }],
+    ];
+    const t = r.weighted(shapes)();
+    this.emit(null, `pub type ${name}<T> = ${t.text};`);
+    this.extras.push((c) => {
+      const a = r.chance(0.06) ? this.neverArg() : this.ty(c);
+      return { text: `${name}<${a.text}>`, copy: t.copy && a.copy, hasAlign: true };
+    });
+  }
+
+  /**
+   * `trait Tr { type Out; const N: usize; }` with impls for a few types, used as
+   * `<X as Tr>::Out`, `[u8; <X as Tr>::N]`, and through a generic `G<T: Tr> { a: T::Out, … }`.
+   */
+  private genTrait(): void {
+    const r = this.rng;
+    const std = this.mode === 'std';
+    const name = this.nextName('Tr');
+    const selfs = [...new Set(['u8', 'u16', 'u32', 'i64', 'bool', 'char', ...this.defs.filter((d) => d.params === 0 && d.kind !== 'alias' && !d.lifetime && d.mod === null && !d.uninhabited).map((d) => d.name)])];
+    const impls: { ty: Ty; out: Ty; n: number }[] = [];
+    const texts: string[] = [`pub trait ${name} {\n    type Out;\n    const N: usize;\n}`];
+    for (const self of selfs.filter(() => r.chance(0.5)).slice(0, 4)) {
+      // (Not a type macro: `type Out = mk16!(i128);` in an impl is left unknown by the engine; hunt R: open.)
+      let out = this.fieldTy({ mod: null, depth: 2 }, false, false);
+      // (Nor a fn pointer: a last field `<X as Tr>::Out` written with one is left unknown; open.)
+      if (out.text.includes('!') || /\bfn\b/.test(out.text)) out = this.prim();
+      const n = r.int(0, 6);
+      const kc = this.consts.filter((c) => c.value !== undefined);
+      const kk = std && kc.length && r.chance(0.3) ? r.pick(kc) : undefined;
+      const nText = kk ? `${kk.name} % 3 + ${n}` : String(n);
+      const value = kk ? (kk.value! % 3) + n : n;
+      texts.push(`impl ${name} for ${self} {\n    type Out = ${out.text};\n    const N: usize = ${nText};\n}`);
+      impls.push({ ty: { text: self, copy: true, hasAlign: false }, out, n: value });
+    }
+    if (!impls.length) {
+      texts.push(`impl ${name} for u8 {\n    type Out = u16;\n    const N: usize = 2;\n}`);
+      impls.push({ ty: { text: 'u8', copy: true, hasAlign: false }, out: { text: 'u16', copy: true, hasAlign: false }, n: 2 });
+    }
+    // A generic type reading the associated type through its parameter.
+    const g = this.nextName('GT');
+    const shape = r.pick([
+      `pub struct ${g}<T: ${name}> {\n    pub a: T::Out,\n    pub t: T,\n    pub b: ${this.prim().text},\n}`,
+      `pub struct ${g}<T: ${name}>(pub <T as ${name}>::Out, pub ${this.prim().text});`,
+      `pub struct ${g}<T>\nwhere\n    T: ${name},\n{\n    pub a: [<T as ${name}>::Out; 2],\n    pub b: ${std ? 'Option<T::Out>' : 'T::Out'},\n}`,
+      `pub enum ${g}<T: ${name}> {\n    A(T::Out),\n    B(T, u8),\n    C,\n}`,
+    ]);
+    texts.push(shape);
+    this.emit(null, texts.join('\n'));
+    // Impl types may have an align repr (the impls' `Out` too).
+    this.traits.push({ name, impls });
+    const anyAlign = (i: { ty: Ty; out: Ty }) => i.out.hasAlign || this.defs.some((d) => d.name === i.ty.text && d.hasAlign);
+    this.extras.push(() => {
+      const i = r.pick(impls);
+      return r.weighted<() => Ty>([
+        [3, () => ({ text: `<${i.ty.text} as ${name}>::Out`, copy: i.out.copy, hasAlign: i.out.hasAlign })],
+        [2, () => ({ text: `[${this.prim().text}; <${i.ty.text} as ${name}>::N]`, copy: true, hasAlign: false })],
+        [3, () => ({ text: `${g}<${i.ty.text}>`, copy: false, hasAlign: anyAlign(i) })],
+      ])();
+    });
+  }
+
+  /** Types that hold themselves behind a pointer: lists, trees, `Option<Box<Self>>`. */
+  private genRecursive(): void {
+    const r = this.rng;
+    const name = this.nextName('R');
+    const v = this.fieldTy({ mod: null, depth: 2 }, false, false);
+    const text = r.pick([
+      `pub struct ${name} {\n    pub v: ${v.text},\n    pub next: Option<Box<${name}>>,\n}`,
+      `pub enum ${name} {\n    Nil,\n    Cons(${v.text}, Box<${name}>),\n}`,
+      `pub enum ${name} {\n    Leaf(${v.text}),\n    Node(Vec<${name}>),\n}`,
+      `pub struct ${name} {\n    pub kids: Vec<${name}>,\n    pub parent: Option<std::rc::Weak<std::cell::RefCell<${name}>>>,\n    pub v: ${v.text},\n}`,
+      `pub enum ${name} {\n    A(Option<std::rc::Rc<${name}>>),\n    B(${v.text}),\n    C(&'static ${name}),\n}`,
+      `pub struct ${name}(pub Option<Box<(${name}, ${v.text})>>);`,
+      `pub struct ${name} {\n    pub v: ${v.text},\n    pub next: Option<Box<Self>>,\n    pub kids: Vec<Self>,\n}`,
+      `pub enum ${name} {\n    Leaf,\n    Pair(Box<Self>, Box<Self>),\n    Val(${v.text}),\n}`,
+    ]);
+    this.emit(null, text);
+    this.defs.push({ name, mod: null, kind: text.startsWith('pub enum') ? 'enum' : 'struct', copy: false, hasAlign: v.hasAlign, uninhabited: false, params: 0, lifetime: false, packed: false });
+    const kind: Kind = text.startsWith('pub enum') ? 'enum' : 'struct';
+    const fields = kind === 'enum' ? [] : text.includes(`pub struct ${name}(`) ? ['0'] : [...text.matchAll(/^ {4}pub (\w+):/gm)].map((m) => m[1]!);
+    this.types.push({ name, kind, rustPath: name, fields, repr: '', ...(kind === 'enum' ? { variants: [] } : {}) });
+  }
+
+  /** A struct or enum around one widened shape, so each is measured where it is defined. */
+  private genWrapper(): void {
+    const r = this.rng;
+    const ctx: Ctx = { mod: null, depth: 1 };
+    const t = r.pick(this.extras)(ctx);
+    const other = this.fieldTy(ctx, false, false);
+    if (r.chance(0.6)) {
+      const name = this.nextName('W');
+      const fields = r.chance(0.5) ? [t, other] : [other, t];
+      const nonEx = r.chance(0.2) ? '#[non_exhaustive]\n' : '';
+      this.emit(null, `${nonEx}pub struct ${name}(${fields.map((f) => `pub ${f.text}`).join(', ')});`);
+      this.defs.push({ name, mod: null, kind: 'struct', copy: false, hasAlign: fields.some((f) => f.hasAlign), uninhabited: false, params: 0, lifetime: false, packed: false });
+      this.types.push({ name, kind: 'struct', rustPath: name, fields: ['0', '1'], repr: '' });
+    } else {
+      const name = this.nextName('WE');
+      const std = this.mode === 'std';
+      const repr = r.weighted<string[]>([[6, []], [1, ['u8']], [1, ['C']], [std ? 1 : 0, ['i128']], [1, ['u16', `align(${r.pick([2, 4, 8, 16])})`]], [1, ['C', 'u8']]]);
+      const rows = [`    A(${t.text}),`, r.chance(0.5) ? '    B,' : `    B(${other.text}),`, '    C,'];
+      const variants: GenVariant[] = [{ name: 'A', fields: ['0'] }, { name: 'B', fields: rows[1]!.includes('(') ? ['0'] : [] }, { name: 'C', fields: [] }];
+      if (r.chance(0.3)) {
+        rows.push(std ? `    D(${r.pick(['Infallible', `(${this.prim().text}, Infallible)`])}),` : `    D(${this.defs.find((d) => d.uninhabited)!.name}),`);
+        variants.push({ name: 'D', fields: ['0'] });
+      }
+      const nonEx = r.chance(0.2) ? '#[non_exhaustive]\n' : '';
+      this.emit(null, `${nonEx}${this.reprAttr(repr)}pub enum ${name} {\n${rows.join('\n')}\n}`);
+      this.defs.push({ name, mod: null, kind: 'enum', copy: false, hasAlign: t.hasAlign || other.hasAlign || repr.some((x) => x.startsWith('align')), uninhabited: false, params: 0, lifetime: false, packed: false });
+      this.types.push({ name, kind: 'enum', rustPath: name, fields: [], variants, repr: repr.join(', ') });
+    }
+  }
+
   private genAlias(): void {
     const name = this.nextName('A');
     const t = this.ty({ mod: null, depth: 1 });
@@ -1075,6 +1818,16 @@ export function generateRejected(seed: number | string, count: number): Rejected
     ['E0740', () => ({ name: 'DropUnion', defs: `pub union DropUnion {\n    pub a: ${r.pick(['String', 'Vec<u8>', 'Box<u32>'])},\n    pub b: u64,\n}` })],
     ['E0566', () => ({ name: 'TwoInts', defs: `#[repr(u8, u16)]\npub enum TwoInts {\n    A,\n    B,\n}` })],
     ['E0692', () => ({ name: 'TrC', defs: `#[repr(transparent, C)]\npub struct TrC {\n    pub a: ${prim()},\n}` })],
+    // Widened (hunt R): bounds, derives, const generics, associated items, recursion through Self.
+    ['E0277', () => ({ name: 'NotCopy', defs: `pub struct B<T: Copy>(pub T, pub ${prim()});\npub struct NotCopy(pub B<${r.pick(['String', 'Vec<u8>', 'Box<u16>'])}>);` })],
+    ['E0277', () => ({ name: 'NotOrd', defs: `pub struct B<T>(pub Vec<T>)\nwhere\n    T: Ord;\npub struct NotOrd {\n    pub b: B<${r.pick(['f32', 'f64'])}>,\n}` })],
+    ['E0277', () => ({ name: 'NoImpl', defs: `pub trait Tr {\n    type Out;\n}\nimpl Tr for u8 {\n    type Out = u64;\n}\npub struct NoImpl(pub <${r.pick(['u16', 'bool', 'char'])} as Tr>::Out);` })],
+    ['E0204', () => ({ name: 'DerivedCopy', defs: `#[derive(Clone, Copy)]\npub struct DerivedCopy {\n    pub a: ${prim()},\n    pub s: ${r.pick(['String', 'Vec<u32>', 'Box<u8>'])},\n}` })],
+    ['E0072', () => ({ name: 'SelfRec', defs: `pub struct SelfRec {\n    pub a: ${prim()},\n    pub next: Option<Self>,\n}` })],
+    ['E0107', () => ({ name: 'ArgCount', defs: `pub struct C<T, const N: usize>(pub [T; N]);\npub struct ArgCount(pub C<${prim()}>);` })],
+    ['E0080', () => ({ name: 'Underflow', defs: `pub const K: usize = ${r.int(0, 3)};\npub struct Underflow(pub [u8; K - ${r.int(4, 9)}]);` })],
+    ['E0308', () => ({ name: 'WrongLenTy', defs: `pub const K: ${r.pick(['i32', 'u32', 'u8'])} = 3;\npub struct WrongLenTy(pub [u8; K]);` })],
+    ['E0665', () => ({ name: 'NoDefault', defs: `#[derive(Default)]\npub enum NoDefault {\n    A,\n    B(${prim()}),\n}` })],
   ];
   for (let i = 0; i < count; i++) {
     const [intended, make] = i < templates.length ? templates[i] : r.pick(templates);

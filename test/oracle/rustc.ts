@@ -271,7 +271,7 @@ export async function probeNoCore(corpus: Corpus, target: string): Promise<Oracl
       const big = [...stderr.matchAll(/^error: values of the type `[^\n]*` are too big for the target architecture\n(?:.*\n){0,4}?.*__rll_force_(\d+)\b/gm)].map((m) => Number(m[1]));
       const errors = stderr.split('\n').filter((l) => /^error/.test(l) && !/^error: aborting due to/.test(l));
       const named = big.map((i) => corpus.types[i]);
-      if (!big.length || big.length !== errors.length || named.some((t) => !t) || round > 20) throw new Error(`rustc --target ${target} rejected the no_core corpus (seed ${corpus.seed}):\n${firstErrors(stderr, 20)}`);
+      if (!big.length || big.length !== errors.length || named.some((t) => !t) || round > 150) throw new Error(`rustc --target ${target} rejected the no_core corpus (seed ${corpus.seed}):\n${firstErrors(stderr, 20)}`);
       for (const t of named) tooBig.add(t!.name);
       continue;
     }

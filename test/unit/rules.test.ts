@@ -1965,6 +1965,97 @@ pub union U { a: u32 }
 `,
     expect: { N: '1/1', E: '4/4', U: '4/4' },
   },
+  {
+    name: "an enum whose one present variant is uninhabited but not absent (`H(Infallible, u64)`: a field that is not a 1-ZST) is laid out as that variant, wherever it is declared; the absent variants' fields sit at 0 (hunt R: the report took the first variant without an uninhabited ZST field, and gave `A(Void)` the offsets of `H`)",
+    source: `
+#![feature(offset_of_enum)]
+#![allow(dead_code)]
+use std::convert::Infallible;
+pub enum Void {}
+pub enum E7 { A(Void), H(Infallible, u64) }
+pub enum E5 { A(Void), H { flag: Infallible, hi: u64, flag2: () }, G(Infallible) }
+pub enum E6 { H { flag: Infallible, hi: u64, flag2: () }, A(Void) }
+`,
+    expect: { E7: '8/8 A.0@0 H.0@8 H.1@0', E5: '8/8 A.0@0 H.flag@8 H.hi@0 H.flag2@8 G.0@0', E6: '8/8 A.0@0 H.flag@8 H.hi@0 H.flag2@8' },
+  },
+  {
+    name: "a std iterator adapter's `Item` (`<Peekable<vec::IntoIter<u8>> as Iterator>::Item`) is the type it resolves to when `derive(Copy)`, a union field and a bound ask about it: `u8` is Copy, `String` is not (hunt R: E0204 was reported on a valid derive)",
+    source: `
+#![allow(dead_code)]
+#[derive(Clone, Copy)]
+pub struct S360(<std::iter::Peekable<std::vec::IntoIter<u8>> as Iterator>::Item);
+#[derive(Clone, Copy)]
+pub struct S2(pub <std::iter::Peekable<std::ops::Range<u16>> as Iterator>::Item, pub u8);
+#[derive(Clone, Copy)]
+pub union U1 { a: <std::iter::Peekable<std::vec::IntoIter<u32>> as Iterator>::Item, b: u8 }
+pub struct B<T: std::fmt::Display + Copy>(pub T, pub u8);
+pub struct S3(pub B<<std::iter::Peekable<std::vec::IntoIter<u32>> as Iterator>::Item>);
+#[derive(Clone, Copy)] pub struct Bad(pub <std::iter::Peekable<std::vec::IntoIter<String>> as Iterator>::Item);
+`,
+    expect: { S360: '1/1', S2: '4/2', U1: '4/4', S3: '8/4', Bad: 'E0204' },
+  },
+  {
+    name: 'an `Unpin` bound is met by std containers of Unpin types (`String`, `Vec<u8>`, `Option<String>`, `HashMap`, `Range<u8>`, `vec::IntoIter`, `Rc`), a `Display` bound by `NonZero<u32>` and `Wrapping<u8>`, a `Default` bound by `&str` and `&[T]` (hunt R: these were unknown); `Vec<PhantomPinned>` stays unknown (rustc: E0277)',
+    source: `
+#![allow(dead_code)]
+use std::collections::HashMap;
+pub struct P<T: Unpin>(pub T, pub u8);
+pub struct D<T: std::fmt::Display>(pub T, pub u8);
+pub struct A(pub P<String>, pub P<Vec<u8>>, pub P<Option<String>>);
+pub struct B(pub P<HashMap<u8, String>>, pub P<std::ops::Range<u8>>, pub P<std::vec::IntoIter<u16>>, pub P<std::rc::Rc<u8>>);
+pub struct C(pub D<std::num::NonZeroU32>, pub D<std::num::Wrapping<u8>>);
+pub struct Pinned(pub P<Vec<std::marker::PhantomPinned>>);
+pub struct Df<T: Default>(pub T, pub u8);
+pub struct E(pub Df<&'static str>, pub Df<&'static [u8]>, pub Df<&'static mut [u16]>);
+`,
+    expect: { A: '96/8', B: '120/8', C: '12/4', Pinned: 'E0277', E: '72/8' },
+    abstain: ['Pinned'],
+  },
+  {
+    name: '`cfg!(pred)` in a constant is the `#[cfg]` predicate decided for the target (`if cfg!(target_pointer_width = "64") { 8 } else { 4 }`, `any`, `not`, `!cfg!(unix)`, with `&&`) (hunt R: was not evaluated, the commonest const abstention)',
+    source: `
+#![allow(dead_code)]
+pub const K: usize = if cfg!(target_pointer_width = "64") { 8 } else { 4 };
+pub const W: usize = if cfg!(any(windows, target_os = "macos")) { 1 } else { 2 };
+pub const N: usize = if !cfg!(unix) { 17 } else { 19 };
+pub const X: usize = if cfg!(all(unix, not(target_endian = "big"))) && K > 4 { 21 } else { 23 };
+pub const T: usize = if cfg!(test) { 11 } else { 13 };
+pub struct A(pub [u8; K], pub u16);
+pub struct C(pub [u8; W]);
+pub struct H(pub [u8; N]);
+pub struct I(pub [u8; X]);
+pub struct G(pub [u8; T]);
+`,
+    expect: { A: '10/2', C: '2/1', H: '19/1', I: '21/1', G: '13/1' },
+  },
+  {
+    name: 'a trait object with `Send`/`Sync` in its bounds has them (`Box<dyn Fn() + Send + Sync>` meets `T: Send + Sync`; hunt R: was unknown); without them it stays unknown (rustc: E0277)',
+    source: `
+#![allow(dead_code)]
+pub struct W<T: Send + Sync + 'static>(pub T, pub u8);
+pub struct S<T: Send>(pub T);
+pub struct C(pub W<Box<dyn Fn() + Send + Sync>>);
+pub struct C2(pub W<std::sync::Arc<dyn std::error::Error + Send + Sync>>);
+pub struct C4(pub S<Box<dyn FnMut(u8) -> u8 + std::marker::Send>>);
+pub struct Bad1(pub W<Box<dyn Fn() + Send>>);
+`,
+    expect: { C: '24/8', C2: '24/8', C4: '16/8', Bad1: 'E0277' },
+    abstain: ['Bad1'],
+  },
+  {
+    name: "`T::Item` under a bound that binds it (`T: Iterator<Item = u8>`, inline or in a where clause) is the bound's type (hunt R: was unknown, though `<T as Iterator>::Item` was read)",
+    source: `
+#![allow(dead_code)]
+pub enum B231<T: Iterator<Item = u8>> { A(T, Option<T::Item>), B, C(i8) }
+pub struct X1(pub B231<std::iter::Once<u8>>);
+pub struct X2(pub B231<std::vec::IntoIter<u8>>);
+pub struct B12<T>(pub T, pub Option<T::Item>) where T: Iterator<Item = u16>;
+pub struct X8(pub B12<std::vec::IntoIter<u16>>);
+pub struct B13<T: Iterator<Item = u8> + Clone>(pub T, pub [T::Item; 3]);
+pub struct X9(pub B13<std::ops::Range<u8>>);
+`,
+    expect: { X1: '4/1', X2: '40/8', X8: '40/8', X9: '5/1' },
+  },
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
@@ -2206,7 +2297,13 @@ describe('named layout rules, checked by rustc and by the engine', function () {
           got[n] = c.expect[n]!;
           continue;
         }
-        const offsets = fields.map((f) => ` ${f}@${t.fields?.find((x) => x.name === f)?.offset}`).join('');
+        // `V.f` in an enum's expectation: field f of variant V.
+        const offsetOf = (f: string): number | null | undefined => {
+          const [v, vf] = f.split('.');
+          if (t.kind === 'enum' && vf !== undefined) return t.variants?.find((x) => x.name === v)?.fields?.find((x) => x.name === vf)?.offset;
+          return t.fields?.find((x) => x.name === f)?.offset;
+        };
+        const offsets = fields.map((f) => ` ${f}@${offsetOf(f)}`).join('');
         got[n] = t?.size != null ? `${t.size}/${t.align}${offsets}` : t?.error !== undefined ? (/^E\d{4}/.exec(t.error)?.[0] ?? 'lint') : `unknown: ${t?.unknown}`;
       }
       assert.deepEqual(got, c.expect);

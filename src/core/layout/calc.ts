@@ -224,7 +224,7 @@ export function unionLayout(t: Target, fields: readonly Layout[], repr: ReprOpti
 }
 
 /** A variant is absent if it is uninhabited and all its fields are 1-ZSTs. */
-function absent(fields: readonly Layout[]): boolean {
+export function absent(fields: readonly Layout[]): boolean {
   return fields.some((f) => f.uninhabited) && fields.every(is1Zst);
 }
 
