@@ -715,8 +715,94 @@ export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScop
         if (same === undefined) unsure = true;
       }
     }
+    // Impls written for the type under another name (a type alias, a renamed import).
+    for (const { e: { impl, m: at }, told } of renamedImplsFor(crate, key, host)) {
+      if (impl.trait === undefined || !liveOrUnsure(crate, impl.cfg)) continue;
+      const named = implTrait(impl, at, host.resolver);
+      if (named?.k !== 'item') {
+        if (impl.trait === trait.name) unsure = true;
+        continue;
+      }
+      if (named.item !== trait) continue;
+      const r = renamedImplApplies(impl, at, told, ty, crate, host);
+      if (r === true) return true;
+      if (r === 'unknown') unsure = true;
+    }
   }
   return unsure ? 'unknown' : false;
+}
+
+type ImplEntry = { readonly impl: ImplDef; readonly m: ModuleScope };
+
+/**
+ * A crate's impls whose self type is written under another name than its type's: a type alias
+ * (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`) or a renamed import (`use
+ * a::Foo as Bar; impl Tr for Bar`). `CrateScope.impls` lists an impl by the name written; these
+ * are listed again under the key of the type they are for (implKey of the expanded self type,
+ * the impl's parameters standing for themselves), and in `untold` when that type is not told
+ * here (a self type that does not expand).
+ */
+interface RenamedImpls {
+  readonly byKey: ReadonlyMap<string, readonly ImplEntry[]>;
+  readonly untold: readonly ImplEntry[];
+}
+
+const renamedMemo = new WeakMap<CrateScope, { readonly stamp: number; readonly r: RenamedImpls }>();
+
+function renamedImpls(crate: CrateScope, host: BoundHost): RenamedImpls {
+  const impls = crate.impls;
+  const memo = renamedMemo.get(crate);
+  if (memo && memo.stamp === crate.implsStamp) return memo.r;
+  const byKey = new Map<string, ImplEntry[]>();
+  const untold: ImplEntry[] = [];
+  for (const [key, list] of impls) {
+    if (key === BLANKET_IMPLS || key === OTHER_IMPLS) continue;
+    for (const e of list) {
+      const st = e.impl.selfTy;
+      if (st.kind !== 'path') continue;
+      const last = st.segments[st.segments.length - 1]!.name;
+      const b = host.resolver.resolveTypePath(e.m, st.segments.map((x) => x.name), st.global);
+      const renamed = b?.k === 'item' ? b.item.kind === 'alias' || b.item.name !== last : b?.k === 'prim' && b.name !== last;
+      if (!renamed) continue;
+      // The impl's parameters stand for themselves: the self type's head is what keys it.
+      const g = new Map<string, GArg>();
+      for (const p of e.impl.generics?.params ?? []) if (p.kind === 'type') g.set(p.name, { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: false } });
+      let k: string | undefined;
+      try {
+        k = implKey(host.argTy(st, e.m, g));
+      } catch {
+        k = undefined;
+      }
+      if (k === undefined) untold.push(e);
+      else byKey.set(k, [...(byKey.get(k) ?? []), e]);
+    }
+  }
+  const r = { byKey, untold };
+  renamedMemo.set(crate, { stamp: crate.implsStamp, r });
+  return r;
+}
+
+/** The renamed impls (see renamedImpls) that may be for a type of key `key`; `told`: its self type is known to have that key. */
+function renamedImplsFor(crate: CrateScope, key: string, host: BoundHost): { e: ImplEntry; told: boolean }[] {
+  const r = renamedImpls(crate, host);
+  return [...(r.byKey.get(key) ?? []).map((e) => ({ e, told: true })), ...r.untold.map((e) => ({ e, told: false }))];
+}
+
+/**
+ * Whether a renamed impl (its trait already matched) is for `ty`: only one without type
+ * parameters, trait arguments, `where` clause or undecided cfg, whose expanded self type is
+ * `ty` (`sameTy`); 'unknown' for the others.
+ */
+function renamedImplApplies(impl: ImplDef, at: ModuleScope, told: boolean, ty: Ty, crate: CrateScope, host: BoundHost): Verdict {
+  if (!told || (impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime') || crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere || impl.boundsOthers) return 'unknown';
+  let self: Ty;
+  try {
+    self = host.argTy(impl.selfTy, at, new Map());
+  } catch {
+    return 'unknown';
+  }
+  const same = sameTy(self, ty);
+  return same === undefined ? 'unknown' : same;
 }
 
 /** Whether a blanket impl `impl<T: A + B> Tr for T` applies to `ty`: by T's bounds, when it is the impl's one parameter and they are traits this module checks. */
@@ -1072,6 +1158,13 @@ export function markerImpls(ty: Extract<Ty, { k: 'adt' }>, which: 'copy' | 'clon
     if (r === true) return true;
     if (r === 'unknown') unknown = true;
   }
+  for (const { e: { impl, m: at }, told } of renamedImplsFor(crate, item.name, host)) {
+    if (!impl[which] || !liveOrUnsure(crate, impl.cfg)) continue;
+    found = true;
+    const r = renamedImplApplies(impl, at, told, ty, crate, host);
+    if (r === true) return true;
+    if (r === 'unknown') unknown = true;
+  }
   return !found ? undefined : unknown ? 'unknown' : false;
 }
 
@@ -1094,6 +1187,13 @@ function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost
     found = true;
     if (crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere) return 'unknown';
     const r = implApplies(impl, at, ty, host, depth);
+    if (r !== false) return r;
+  }
+  for (const { e: { impl, m: at }, told } of renamedImplsFor(crate, item.name, host)) {
+    if (impl.stdTrait !== trait || !liveOrUnsure(crate, impl.cfg)) continue;
+    if (crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
+    found = true;
+    const r = renamedImplApplies(impl, at, told, ty, crate, host);
     if (r !== false) return r;
   }
   if ((crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.stdTrait === trait)) return 'unknown';

@@ -33,6 +33,39 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "an impl written for a type alias or a renamed import is the type's impl (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`, which cargo's `#[derive(Default)]` needs through `KStringBase<B: HeapStr>`): std's derivable traits, `Copy`, a crate's trait; an alias to other arguments is not (E0277) (hunt P)",
+    source: `
+#![allow(dead_code)]
+pub type BoxedStr = Box<str>;
+pub trait HeapStr: std::fmt::Debug + Clone {}
+impl HeapStr for BoxedStr {}
+pub struct KStringBase<B> { inner: Option<B> }
+impl<B: HeapStr> Default for KStringBase<B> { fn default() -> Self { KStringBase { inner: None } } }
+#[derive(Default)] pub struct InternalString(KStringBase<BoxedStr>);
+#[derive(Default)] pub struct Manifest { pub a: InternalString, pub b: u8 }
+pub struct Foo(u8);
+pub type A = Foo;
+impl Default for A { fn default() -> Self { Foo(0) } }
+impl Clone for A { fn clone(&self) -> Self { Foo(self.0) } }
+impl Copy for A {}
+#[derive(Default, Clone, Copy)] pub struct W1(Foo, u16);
+mod m { pub struct Bar(pub u32); }
+use m::Bar as Renamed;
+impl Default for Renamed { fn default() -> Self { Renamed(0) } }
+pub trait Tr {}
+impl Tr for Renamed {}
+pub struct X<T: Tr>(T);
+#[derive(Default)] pub struct W2(m::Bar, u8);
+pub struct W3(X<m::Bar>, u8);
+pub struct G<T>(T);
+pub type G8 = G<u8>;
+impl Default for G8 { fn default() -> Self { G(0) } }
+#[derive(Default)] pub struct W4(G<u8>);
+#[derive(Default)] pub struct W5(G<u16>);
+`,
+    expect: { InternalString: '16/8', Manifest: '24/8', W1: '4/2', W2: '8/4', W3: '8/4', W4: '1/1', W5: 'E0277' },
+  },
+  {
     name: "whether a generic struct's last field may be unsized is decided with its own parameters: `Inner<T>` with a Sized `T` met first (in another struct) does not make `Inner<Inner<T>>` with `T: ?Sized` sized (hunt O)",
     source: `
 #![allow(dead_code)]
