@@ -789,20 +789,103 @@ function renamedImplsFor(crate: CrateScope, key: string, host: BoundHost): { e: 
 }
 
 /**
- * Whether a renamed impl (its trait already matched) is for `ty`: only one without type
- * parameters, trait arguments, `where` clause or undecided cfg, whose expanded self type is
- * `ty` (`sameTy`); 'unknown' for the others.
+ * Whether a renamed impl (its trait already matched) is for `ty`: its self type, expanded with
+ * its type parameters standing for themselves (lalrpop's `impl<T: Ord> Collection for Set<T>`,
+ * `type Set<K> = BTreeSet<K>`, is BTreeSet<T, Global>'s), is matched against `ty`, binding them;
+ * then each must stand for a Sized type unless `?Sized`, and have the traits the impl bounds it
+ * by (implBoundsHold). 'unknown' for an impl with const parameters, trait arguments, a `where`
+ * clause, bounds on other types or an undecided cfg, and whatever is not told here.
  */
 function renamedImplApplies(impl: ImplDef, at: ModuleScope, told: boolean, ty: Ty, crate: CrateScope, host: BoundHost): Verdict {
-  if (!told || (impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime') || crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere || impl.boundsOthers) return 'unknown';
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  if (!told || params.some((p) => p.kind !== 'type') || crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere || impl.boundsOthers) return 'unknown';
+  const g = new Map<string, GArg>();
+  for (const p of params) g.set(p.name, { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: false } });
   let self: Ty;
   try {
-    self = host.argTy(impl.selfTy, at, new Map());
+    self = host.argTy(impl.selfTy, at, g);
   } catch {
     return 'unknown';
   }
-  const same = sameTy(self, ty);
-  return same === undefined ? 'unknown' : same;
+  const bound = new Map<string, GArg>();
+  const matched = matchParams(self, ty, new Set(g.keys()), bound, 0);
+  if (matched !== true) return matched === false ? false : 'unknown';
+  const verdicts: Verdict[] = [];
+  for (const p of params) {
+    const a = bound.get(p.name);
+    // A parameter the self type does not bind (rustc: E0207), or not to a type: not told here.
+    if (p.kind !== 'type' || a?.k !== 'ty') return 'unknown';
+    if (!p.maybeUnsized) {
+      const sized = host.sized(a.ty);
+      if (sized === false) return false;
+      if (sized !== true) verdicts.push('unknown');
+    }
+  }
+  verdicts.push(implBoundsHold(impl, at, bound, host));
+  return all(verdicts);
+}
+
+/**
+ * Whether `pat` (a type where the names in `params` are `param` types) is `ty`, binding those
+ * names to what they stand for in `bound`; undefined when that is not known.
+ */
+function matchParams(pat: Ty, ty: Ty, params: ReadonlySet<string>, bound: Map<string, GArg>, depth: number): boolean | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (pat.k === 'param' && params.has(pat.name)) {
+    if (ty.k === 'unknown' || ty.k === 'error' || ty.k === 'param') return undefined;
+    const had = bound.get(pat.name);
+    if (had) return had.k === 'ty' ? sameTy(had.ty, ty) : undefined;
+    bound.set(pat.name, { k: 'ty', ty });
+    return true;
+  }
+  if (!findInTy(pat, (x) => (x.k === 'param' && params.has(x.name) ? true : undefined))) return sameTy(pat, ty);
+  if (ty.k === 'unknown' || ty.k === 'error' || ty.k === 'param') return undefined;
+  if (pat.k !== ty.k) return false;
+  const each = (pairs: readonly (readonly [Ty, Ty])[]): boolean | undefined => {
+    let r: boolean | undefined = true;
+    for (const [a, b] of pairs) {
+      const v = matchParams(a, b, params, bound, depth + 1);
+      if (v === false) return false;
+      if (v === undefined) r = undefined;
+    }
+    return r;
+  };
+  switch (pat.k) {
+    case 'adt': {
+      const y = ty as typeof pat;
+      if (pat.def.item !== y.def.item) return false;
+      if (pat.args.length !== y.args.length) return undefined;
+      const pairs: [Ty, Ty][] = [];
+      let r: boolean | undefined = true;
+      for (let i = 0; i < pat.args.length; i++) {
+        const x = pat.args[i]!;
+        const z = y.args[i]!;
+        if (x.k === 'ty' && z.k === 'ty') pairs.push([x.ty, z.ty]);
+        else if (x.k === 'const' && z.k === 'const') {
+          if (x.value !== z.value) return false;
+        } else r = undefined;
+      }
+      const v = each(pairs);
+      return v === false ? false : v === undefined ? undefined : r;
+    }
+    case 'ptr': {
+      const y = ty as typeof pat;
+      return pat.kind === y.kind ? each([[pat.pointee, y.pointee]]) : false;
+    }
+    case 'slice':
+      return each([[pat.elem, (ty as typeof pat).elem]]);
+    case 'array': {
+      const y = ty as typeof pat;
+      return pat.len === y.len ? each([[pat.elem, y.elem]]) : false;
+    }
+    case 'tuple': {
+      const y = ty as typeof pat;
+      if (pat.elems.length !== y.elems.length) return false;
+      return each(pat.elems.map((e, i) => [e, y.elems[i]!] as const));
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Whether a blanket impl `impl<T: A + B> Tr for T` applies to `ty`: by T's bounds, when it is the impl's one parameter and they are traits this module checks. */

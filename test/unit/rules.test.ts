@@ -33,7 +33,7 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
-    name: "an impl written for a type alias or a renamed import is the type's impl (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`, which cargo's `#[derive(Default)]` needs through `KStringBase<B: HeapStr>`): std's derivable traits, `Copy`, a crate's trait; an alias to other arguments is not (E0277) (hunt P)",
+    name: "an impl written for a type alias or a renamed import is the type's impl (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`, which cargo's `#[derive(Default)]` needs through `KStringBase<B: HeapStr>`): std's derivable traits, `Copy`, a crate's trait; a generic alias's impl binds its parameters through the alias (lalrpop's `impl<T: Ord> Collection for Set<T>`, `type Set<K> = BTreeSet<K>`) and its bounds decide; an alias to other arguments is not (E0277) (hunt P)",
     source: `
 #![allow(dead_code)]
 pub type BoxedStr = Box<str>;
@@ -62,8 +62,21 @@ pub type G8 = G<u8>;
 impl Default for G8 { fn default() -> Self { G(0) } }
 #[derive(Default)] pub struct W4(G<u8>);
 #[derive(Default)] pub struct W5(G<u16>);
+pub type Set<K> = std::collections::BTreeSet<K>;
+pub trait Collection: Default {}
+impl<T: Ord> Collection for Set<T> {}
+pub struct Multimap<K, C: Collection> { map: std::collections::BTreeMap<K, C> }
+pub struct LaneTable { pub s: Multimap<u32, Set<u32>>, pub b: u8 }
+pub struct NoOrd(f32);
+pub struct Bad { pub s: Multimap<u32, Set<NoOrd>> }
+pub type Pair<T> = (T, u8);
+impl<T: Copy> Tr for Pair<T> {}
+pub struct Y<T: Tr>(T);
+pub struct W6(Y<(u16, u8)>);
+pub struct W7(Y<(String, u8)>);
+pub struct W8(Y<(u16, u16)>);
 `,
-    expect: { InternalString: '16/8', Manifest: '24/8', W1: '4/2', W2: '8/4', W3: '8/4', W4: '1/1', W5: 'E0277' },
+    expect: { InternalString: '16/8', Manifest: '24/8', W1: '4/2', W2: '8/4', W3: '8/4', W4: '1/1', W5: 'E0277', LaneTable: '32/8', Bad: 'E0277', W6: '4/2', W7: 'E0277', W8: 'E0277' },
   },
   {
     name: "whether a generic struct's last field may be unsized is decided with its own parameters: `Inner<T>` with a Sized `T` met first (in another struct) does not make `Inner<Inner<T>>` with `T: ?Sized` sized (hunt O)",
