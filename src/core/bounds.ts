@@ -1401,6 +1401,9 @@ const EVERY: Partial<Record<StdTrait, Rule>> = { Clone: true, Default: true, Deb
 const STD_IMPLS: Readonly<Record<string, Partial<Record<StdTrait, Rule>>>> = {
   'string::String': EVERY,
   'time::Duration': EVERY,
+  // Derived Clone, Default and Debug only (rustc 1.95; hunt P: cargo's Graph<PackageId, HashSet<Dependency>>).
+  'hash::RandomState': { Clone: true, Default: true, Debug: true, PartialEq: false, Eq: false, PartialOrd: false, Ord: false, Hash: false, Send: true, Sync: true },
+  'hash::DefaultHasher': { Clone: true, Default: true, Debug: true, PartialEq: false, Eq: false, PartialOrd: false, Ord: false, Hash: false, Send: true, Sync: true },
   'cmp::Ordering': { ...EVERY, Default: false },
   'num::NonZero': { ...EVERY, Default: false },
   'marker::PhantomData': { ...EVERY, Send: [[0]], Sync: [[0]] },

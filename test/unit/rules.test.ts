@@ -33,6 +33,28 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "std's `RandomState` and `DefaultHasher` are Clone, Default, Debug, Send and Sync, and not PartialEq, Eq, PartialOrd, Ord or Hash (E0277): a `HashSet<T>` is Clone when `T` is (cargo's `Graph<PackageId, HashSet<Dependency>>`, hunt P)",
+    source: `
+#![allow(dead_code)]
+use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::{DefaultHasher, RandomState};
+pub struct Graph<N: Clone, E: Clone> { nodes: Vec<(N, E)> }
+#[derive(Clone, PartialEq, Eq, Hash)] pub struct Dependency { pub name: String }
+pub struct Resolve { pub graph: Graph<u32, HashSet<Dependency>>, pub b: bool }
+pub struct R2 { pub graph: Graph<u8, HashMap<String, u8>> }
+#[derive(Clone, Default, Debug)] pub struct S1 { pub s: RandomState, pub h: DefaultHasher }
+pub struct Sd<T: Send + Sync>(T);
+pub struct S2(Sd<RandomState>, Sd<DefaultHasher>);
+#[derive(Hash)] pub struct S3(RandomState);
+#[derive(Hash)] pub struct S4(DefaultHasher);
+pub struct Ee<T: Eq>(T);
+pub struct S5(Ee<RandomState>);
+pub struct Oo<T: Ord>(T);
+pub struct S6(Oo<DefaultHasher>);
+`,
+    expect: { Resolve: '32/8', R2: '24/8', S1: '88/8', S2: '88/8', S3: 'E0277', S4: 'E0277', S5: 'E0277', S6: 'E0277' },
+  },
+  {
     name: "an impl written for a type alias or a renamed import is the type's impl (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`, which cargo's `#[derive(Default)]` needs through `KStringBase<B: HeapStr>`): std's derivable traits, `Copy`, a crate's trait; a generic alias's impl binds its parameters through the alias (lalrpop's `impl<T: Ord> Collection for Set<T>`, `type Set<K> = BTreeSet<K>`) and its bounds decide; an alias to other arguments is not (E0277) (hunt P)",
     source: `
 #![allow(dead_code)]
