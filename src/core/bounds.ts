@@ -1725,6 +1725,19 @@ export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, s
       const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
       if (self?.k === 'item' && self.item === item) return conflict(trait);
     }
+    // Written under another name (`type A = X; impl Clone for A`): the same impl.
+    for (const { e: { impl, m: at }, told } of renamedImplsFor(m.crate, item.name, host)) {
+      if (!told || !m.crate.active(impl.cfg) || impl.traitArgs?.length || (impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime')) continue;
+      const trait = derives.find((d) => (d === 'Copy' ? impl.copy : d === 'Clone' ? impl.clone : impl.stdTrait === d));
+      if (!trait || crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
+      let selfTy: Ty;
+      try {
+        selfTy = host.argTy(impl.selfTy, at, new Map());
+      } catch {
+        continue;
+      }
+      if (selfTy.k === 'adt' && selfTy.def.item === item) return conflict(trait);
+    }
   }
   for (const trait of derives) {
     const given = new Set<StdTrait>([trait, ...(SUPERTRAITS[trait] ?? [])]);
