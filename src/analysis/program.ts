@@ -6,7 +6,7 @@
 import { CargoGraph, type FeatureSelection, packageDirOf } from '../cargo/graph';
 import type { ProjectFs } from '../cargo/fs';
 import { join } from '../cargo/paths';
-import { parseManifest } from '../cargo/manifest';
+import { type Manifest, parseManifest } from '../cargo/manifest';
 import type { Target } from '../core/targets';
 import { evalCfg } from '../core/resolve';
 import type { Program } from './analyzer';
@@ -46,16 +46,23 @@ function projectOptions(opts: LoadOptions): { host?: string; ownIncludes?: boole
   return { ...(opts.host ? { host: opts.host } : {}), ...(opts.ownIncludes ? { ownIncludes: true } : {}) };
 }
 
-/** The crate entry of a package directory: Cargo.toml's `[lib] path`, then src/lib.rs, then src/main.rs. */
+/**
+ * The crate entry of a package directory: Cargo.toml's `[lib] path`, then src/lib.rs, then
+ * src/main.rs, then (a package of binaries only, with their files elsewhere: ripgrep's
+ * `crates/core/main.rs`) the first `[[bin]]` target's file (its `path`, else cargo's
+ * src/bin/NAME.rs or src/bin/NAME/main.rs).
+ */
 export function crateEntry(dir: string, fs: ProjectFs): string | undefined {
-  let libPath: string | undefined;
+  let manifest: Manifest | undefined;
   const toml = fs.readFile(join(dir, 'Cargo.toml'));
   try {
-    libPath = toml !== undefined ? parseManifest(toml, dir).lib?.path : undefined;
+    manifest = toml !== undefined ? parseManifest(toml, dir) : undefined;
   } catch {
-    libPath = undefined;
+    manifest = undefined;
   }
-  for (const rel of [...(libPath ? [libPath] : []), 'src/lib.rs', 'src/main.rs']) {
+  const libPath = manifest?.lib?.path;
+  const binPaths = (manifest?.bins ?? []).flatMap((b) => (b.path ? [b.path] : b.name ? [`src/bin/${b.name}.rs`, `src/bin/${b.name}/main.rs`] : []));
+  for (const rel of [...(libPath ? [libPath] : []), 'src/lib.rs', 'src/main.rs', ...binPaths]) {
     const p = join(dir, rel);
     if (fs.readFile(p) !== undefined) return p;
   }
@@ -68,7 +75,7 @@ export function crateEntry(dir: string, fs: ProjectFs): string | undefined {
  */
 export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   const entry = crateEntry(dir, opts.fs);
-  if (!entry) throw new Error(`${dir}: no src/lib.rs or src/main.rs`);
+  if (!entry) throw new Error(`${dir}: no src/lib.rs, src/main.rs or [[bin]] target`);
   let graph: CargoGraph | undefined;
   const problems: LoadProblem[] = [];
   try {

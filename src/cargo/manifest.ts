@@ -68,6 +68,8 @@ export interface Manifest {
   };
   /** The library target: its crate name (`[lib] name`, else the package name with `-` as `_`) and entry file. */
   readonly lib?: { readonly name?: string; readonly path?: string; readonly procMacro?: boolean };
+  /** The `[[bin]]` targets as written (name and entry file, each when given), in order. */
+  readonly bins?: readonly { readonly name?: string; readonly path?: string }[];
   readonly deps: readonly DepSpec[];
   readonly features: ReadonlyMap<string, readonly string[]>;
   readonly workspace?: WorkspaceDecl;
@@ -312,7 +314,8 @@ function parseManifestText(text: string, dir: string): Manifest {
   }
   const lints = rustLints(doc.lints);
   const inheritLints = isTable(doc.lints) && doc.lints.workspace === true;
-  return { dir, package: pkg, lib, deps, features, workspace, ...(patch ? { patch } : {}), ...(replace?.length ? { replace } : {}), ...(lints ? { lints } : {}), ...(inheritLints ? { inheritLints } : {}) };
+  const bins = Array.isArray(doc.bin) ? doc.bin.filter(isTable).map((b) => ({ name: str(b.name), path: str(b.path) })) : [];
+  return { dir, package: pkg, lib, ...(bins.length ? { bins } : {}), deps, features, workspace, ...(patch ? { patch } : {}), ...(replace?.length ? { replace } : {}), ...(lints ? { lints } : {}), ...(inheritLints ? { inheritLints } : {}) };
 }
 
 /** A member's manifest with its `workspace = true` keys taken from the workspace root's. */

@@ -993,8 +993,177 @@ export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScop
         if (same === undefined) unsure = true;
       }
     }
+    // Impls written for the type under another name (a type alias, a renamed import).
+    for (const { e: { impl, m: at }, told } of renamedImplsFor(crate, key, host)) {
+      if (impl.trait === undefined || !liveOrUnsure(crate, impl.cfg)) continue;
+      const named = implTrait(impl, at, host.resolver);
+      if (named?.k !== 'item') {
+        if (impl.trait === trait.name) unsure = true;
+        continue;
+      }
+      if (named.item !== trait) continue;
+      const r = renamedImplApplies(impl, at, told, ty, crate, host);
+      if (r === true) return true;
+      if (r === 'unknown') unsure = true;
+    }
   }
   return unsure ? 'unknown' : false;
+}
+
+type ImplEntry = { readonly impl: ImplDef; readonly m: ModuleScope };
+
+/**
+ * A crate's impls whose self type is written under another name than its type's: a type alias
+ * (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`) or a renamed import (`use
+ * a::Foo as Bar; impl Tr for Bar`). `CrateScope.impls` lists an impl by the name written; these
+ * are listed again under the key of the type they are for (implKey of the expanded self type,
+ * the impl's parameters standing for themselves), and in `untold` when that type is not told
+ * here (a self type that does not expand).
+ */
+interface RenamedImpls {
+  readonly byKey: ReadonlyMap<string, readonly ImplEntry[]>;
+  readonly untold: readonly ImplEntry[];
+}
+
+const renamedMemo = new WeakMap<CrateScope, { readonly stamp: number; readonly r: RenamedImpls }>();
+
+function renamedImpls(crate: CrateScope, host: BoundHost): RenamedImpls {
+  const impls = crate.impls;
+  const memo = renamedMemo.get(crate);
+  if (memo && memo.stamp === crate.implsStamp) return memo.r;
+  const byKey = new Map<string, ImplEntry[]>();
+  const untold: ImplEntry[] = [];
+  for (const [key, list] of impls) {
+    if (key === BLANKET_IMPLS || key === OTHER_IMPLS) continue;
+    for (const e of list) {
+      const st = e.impl.selfTy;
+      if (st.kind !== 'path') continue;
+      const last = st.segments[st.segments.length - 1]!.name;
+      const b = host.resolver.resolveTypePath(e.m, st.segments.map((x) => x.name), st.global);
+      const renamed = b?.k === 'item' ? b.item.kind === 'alias' || b.item.name !== last : b?.k === 'prim' && b.name !== last;
+      if (!renamed) continue;
+      // The impl's parameters stand for themselves: the self type's head is what keys it.
+      const g = new Map<string, GArg>();
+      for (const p of e.impl.generics?.params ?? []) if (p.kind === 'type') g.set(p.name, { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: false } });
+      let k: string | undefined;
+      try {
+        k = implKey(host.argTy(st, e.m, g));
+      } catch {
+        k = undefined;
+      }
+      if (k === undefined) untold.push(e);
+      else byKey.set(k, [...(byKey.get(k) ?? []), e]);
+    }
+  }
+  const r = { byKey, untold };
+  renamedMemo.set(crate, { stamp: crate.implsStamp, r });
+  return r;
+}
+
+/** The renamed impls (see renamedImpls) that may be for a type of key `key`; `told`: its self type is known to have that key. */
+function renamedImplsFor(crate: CrateScope, key: string, host: BoundHost): { e: ImplEntry; told: boolean }[] {
+  const r = renamedImpls(crate, host);
+  return [...(r.byKey.get(key) ?? []).map((e) => ({ e, told: true })), ...r.untold.map((e) => ({ e, told: false }))];
+}
+
+/**
+ * Whether a renamed impl (its trait already matched) is for `ty`: its self type, expanded with
+ * its type parameters standing for themselves (lalrpop's `impl<T: Ord> Collection for Set<T>`,
+ * `type Set<K> = BTreeSet<K>`, is BTreeSet<T, Global>'s), is matched against `ty`, binding them;
+ * then each must stand for a Sized type unless `?Sized`, and have the traits the impl bounds it
+ * by (implBoundsHold). 'unknown' for an impl with const parameters, trait arguments, a `where`
+ * clause, bounds on other types or an undecided cfg, and whatever is not told here.
+ */
+function renamedImplApplies(impl: ImplDef, at: ModuleScope, told: boolean, ty: Ty, crate: CrateScope, host: BoundHost): Verdict {
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  if (!told || params.some((p) => p.kind !== 'type') || crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere || impl.boundsOthers) return 'unknown';
+  const g = new Map<string, GArg>();
+  for (const p of params) g.set(p.name, { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: false } });
+  let self: Ty;
+  try {
+    self = host.argTy(impl.selfTy, at, g);
+  } catch {
+    return 'unknown';
+  }
+  const bound = new Map<string, GArg>();
+  const matched = matchParams(self, ty, new Set(g.keys()), bound, 0);
+  if (matched !== true) return matched === false ? false : 'unknown';
+  const verdicts: Verdict[] = [];
+  for (const p of params) {
+    const a = bound.get(p.name);
+    // A parameter the self type does not bind (rustc: E0207), or not to a type: not told here.
+    if (p.kind !== 'type' || a?.k !== 'ty') return 'unknown';
+    if (!p.maybeUnsized) {
+      const sized = host.sized(a.ty);
+      if (sized === false) return false;
+      if (sized !== true) verdicts.push('unknown');
+    }
+  }
+  verdicts.push(implBoundsHold(impl, at, bound, host));
+  return all(verdicts);
+}
+
+/**
+ * Whether `pat` (a type where the names in `params` are `param` types) is `ty`, binding those
+ * names to what they stand for in `bound`; undefined when that is not known.
+ */
+function matchParams(pat: Ty, ty: Ty, params: ReadonlySet<string>, bound: Map<string, GArg>, depth: number): boolean | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (pat.k === 'param' && params.has(pat.name)) {
+    if (ty.k === 'unknown' || ty.k === 'error' || ty.k === 'param') return undefined;
+    const had = bound.get(pat.name);
+    if (had) return had.k === 'ty' ? sameTy(had.ty, ty) : undefined;
+    bound.set(pat.name, { k: 'ty', ty });
+    return true;
+  }
+  if (!findInTy(pat, (x) => (x.k === 'param' && params.has(x.name) ? true : undefined))) return sameTy(pat, ty);
+  if (ty.k === 'unknown' || ty.k === 'error' || ty.k === 'param') return undefined;
+  if (pat.k !== ty.k) return false;
+  const each = (pairs: readonly (readonly [Ty, Ty])[]): boolean | undefined => {
+    let r: boolean | undefined = true;
+    for (const [a, b] of pairs) {
+      const v = matchParams(a, b, params, bound, depth + 1);
+      if (v === false) return false;
+      if (v === undefined) r = undefined;
+    }
+    return r;
+  };
+  switch (pat.k) {
+    case 'adt': {
+      const y = ty as typeof pat;
+      if (pat.def.item !== y.def.item) return false;
+      if (pat.args.length !== y.args.length) return undefined;
+      const pairs: [Ty, Ty][] = [];
+      let r: boolean | undefined = true;
+      for (let i = 0; i < pat.args.length; i++) {
+        const x = pat.args[i]!;
+        const z = y.args[i]!;
+        if (x.k === 'ty' && z.k === 'ty') pairs.push([x.ty, z.ty]);
+        else if (x.k === 'const' && z.k === 'const') {
+          if (x.value !== z.value) return false;
+        } else r = undefined;
+      }
+      const v = each(pairs);
+      return v === false ? false : v === undefined ? undefined : r;
+    }
+    case 'ptr': {
+      const y = ty as typeof pat;
+      return pat.kind === y.kind ? each([[pat.pointee, y.pointee]]) : false;
+    }
+    case 'slice':
+      return each([[pat.elem, (ty as typeof pat).elem]]);
+    case 'array': {
+      const y = ty as typeof pat;
+      return pat.len === y.len ? each([[pat.elem, y.elem]]) : false;
+    }
+    case 'tuple': {
+      const y = ty as typeof pat;
+      if (pat.elems.length !== y.elems.length) return false;
+      return each(pat.elems.map((e, i) => [e, y.elems[i]!] as const));
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Whether a blanket impl `impl<T: A + B> Tr for T` applies to `ty`: by T's bounds, when it is the impl's one parameter and they are traits this module checks. */
@@ -1365,6 +1534,13 @@ export function markerImpls(ty: Extract<Ty, { k: 'adt' }>, which: 'copy' | 'clon
     if (r === true) return true;
     if (r === 'unknown') unknown = true;
   }
+  for (const { e: { impl, m: at }, told } of renamedImplsFor(crate, item.name, host)) {
+    if (!impl[which] || !liveOrUnsure(crate, impl.cfg)) continue;
+    found = true;
+    const r = renamedImplApplies(impl, at, told, ty, crate, host);
+    if (r === true) return true;
+    if (r === 'unknown') unknown = true;
+  }
   return !found ? undefined : unknown ? 'unknown' : false;
 }
 
@@ -1387,6 +1563,13 @@ function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost
     found = true;
     if (crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere) return 'unknown';
     const r = implApplies(impl, at, ty, host, depth);
+    if (r !== false) return r;
+  }
+  for (const { e: { impl, m: at }, told } of renamedImplsFor(crate, item.name, host)) {
+    if (impl.stdTrait !== trait || !liveOrUnsure(crate, impl.cfg)) continue;
+    if (crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
+    found = true;
+    const r = renamedImplApplies(impl, at, told, ty, crate, host);
     if (r !== false) return r;
   }
   if ((crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.stdTrait === trait)) return 'unknown';
@@ -1511,6 +1694,9 @@ const EVERY: Partial<Record<StdTrait, Rule>> = { Clone: true, Default: true, Deb
 const STD_IMPLS: Readonly<Record<string, Partial<Record<StdTrait, Rule>>>> = {
   'string::String': EVERY,
   'time::Duration': EVERY,
+  // Derived Clone, Default and Debug only (rustc 1.95; hunt P: cargo's Graph<PackageId, HashSet<Dependency>>).
+  'hash::RandomState': { Clone: true, Default: true, Debug: true, PartialEq: false, Eq: false, PartialOrd: false, Ord: false, Hash: false, Send: true, Sync: true },
+  'hash::DefaultHasher': { Clone: true, Default: true, Debug: true, PartialEq: false, Eq: false, PartialOrd: false, Ord: false, Hash: false, Send: true, Sync: true },
   'cmp::Ordering': { ...EVERY, Default: false },
   'num::NonZero': { ...EVERY, Default: false },
   'marker::PhantomData': { ...EVERY, Send: [[0]], Sync: [[0]] },
@@ -1848,6 +2034,19 @@ export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, s
       if (!trait || crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
       const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
       if (self?.k === 'item' && self.item === item) return conflict(trait);
+    }
+    // Written under another name (`type A = X; impl Clone for A`): the same impl.
+    for (const { e: { impl, m: at }, told } of renamedImplsFor(m.crate, item.name, host)) {
+      if (!told || !m.crate.active(impl.cfg) || impl.traitArgs?.length || (impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime')) continue;
+      const trait = derives.find((d) => (d === 'Copy' ? impl.copy : d === 'Clone' ? impl.clone : impl.stdTrait === d));
+      if (!trait || crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
+      let selfTy: Ty;
+      try {
+        selfTy = host.argTy(impl.selfTy, at, new Map());
+      } catch {
+        continue;
+      }
+      if (selfTy.k === 'adt' && selfTy.def.item === item) return conflict(trait);
     }
   }
   for (const trait of derives) {

@@ -454,6 +454,11 @@ export class CrateScope {
   /** `extern crate smallvec as sv;` at the crate root: `sv` in the extern prelude stands for `smallvec` (2018+, every module). */
   readonly externAliases = new Map<string, string>();
   private readonly _impls = new Map<string, { readonly impl: ImplDef; readonly m: ModuleScope }[]>();
+  /** Counts the times `impls` changed in place (replaceFile): what is read off it may be kept as long as this stays. */
+  private _implsStamp = 0;
+  get implsStamp(): number {
+    return this._implsStamp;
+  }
   /** Whether every module's names are sorted out (see ModuleScope.ensure). */
   private allFilled = false;
   /** Inherent impls with associated constants, by the last segment of their self type's path (every module filled first). */
@@ -557,6 +562,7 @@ export class CrateScope {
     const all = this.modules();
     // The file's own modules (its inline ones are made again when these are refilled).
     const fileMods = all.filter((m) => m.file === path && (!m.parent || m.parent.file !== path || this._input.fileModules.get(m.displayPath)?.file === path));
+    this._implsStamp++;
     for (const [name, list] of this._impls) {
       const kept = list.filter((e) => e.m.file !== path);
       if (kept.length) this._impls.set(name, kept);

@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parsePrintTypeSizes, type PtsType } from '../core/verify/printTypeSizes';
+import { parseManifest } from '../cargo/manifest';
 
 export interface CrateInfo {
   readonly name: string;
@@ -24,6 +25,8 @@ export interface CrateInfo {
   readonly entry: string;
   /** No library target: the entry is a binary's `main.rs`. */
   readonly binOnly: boolean;
+  /** The binary's name when it is not the package's (a `[[bin]]` target's). */
+  readonly bin?: string;
 }
 
 /** Edition, crate name and the transitive default features, read from Cargo.toml (roughly: rustc-only mode). */
@@ -46,8 +49,28 @@ export function readCargoToml(dir: string): CrateInfo {
   for (const f of table.get('default') ?? []) enable(f);
   const libPath = /\n\[lib\]([\s\S]*?)(?:\n\[|$)/.exec(toml)?.[1]?.match(/^\s*path\s*=\s*"([^"]+)"/m)?.[1];
   const hasLib = !!libPath || existsSync(join(dir, 'src/lib.rs'));
-  const entry = libPath ?? (hasLib ? 'src/lib.rs' : 'src/main.rs');
-  return { name, edition, features: [...on], entry, binOnly: !hasLib };
+  if (hasLib) return { name, edition, features: [...on], entry: libPath ?? 'src/lib.rs', binOnly: false };
+  const bin = binTarget(dir, toml);
+  return { name, edition, features: [...on], entry: bin?.path ?? 'src/main.rs', binOnly: true, ...(bin ? { bin: bin.name } : {}) };
+}
+
+/**
+ * The binary a package without a library is built as: the `[[bin]]` whose file is src/main.rs
+ * (fd-find's is named `fd`), else the first `[[bin]]` with a file that exists (ripgrep's `rg`,
+ * crates/core/main.rs); undefined when src/main.rs is the package's own binary (named after it).
+ */
+function binTarget(dir: string, toml: string): { name: string; path: string } | undefined {
+  let bins: readonly { name?: string; path?: string }[];
+  try {
+    bins = parseManifest(toml, dir).bins ?? [];
+  } catch {
+    return undefined;
+  }
+  const named = bins.flatMap((b) => (b.name ? [{ name: b.name, path: b.path ?? `src/bin/${b.name}.rs` }] : []));
+  const main = named.find((b) => b.path.replace(/^\.\//, '') === 'src/main.rs');
+  if (main) return main;
+  if (existsSync(join(dir, 'src/main.rs'))) return undefined;
+  return named.find((b) => existsSync(join(dir, b.path)));
 }
 
 /** Module path of a file under src/ (lib.rs/main.rs → '', a/mod.rs → a, a/b.rs → a::b). */
@@ -107,6 +130,8 @@ export interface ProbeOptions {
     /** The root package's features (cargo's `--features`, `--all-features`, `--no-default-features`). */
     readonly features?: FeatureSelection;
   };
+  /** Probe this binary target (its name and entry file, relative to the package) instead of the library. */
+  readonly bin?: { readonly name: string; readonly path: string };
   readonly signal?: AbortSignal;
   /** Per cargo/rustc run. */
   readonly timeoutMs?: number;
@@ -206,7 +231,8 @@ export function copyPackage(dir: string, tmp: string, workspaceRoot: string | un
  * Throws ProbeError when no report can be had.
  */
 export async function probeCrateLayouts(dir: string, candidates: readonly ProbeCandidate[], opts: ProbeOptions = {}): Promise<ProbeResult> {
-  const info = readCargoToml(dir);
+  const read = readCargoToml(dir);
+  const info: CrateInfo = opts.bin ? { ...read, entry: opts.bin.path, binOnly: true, bin: opts.bin.name } : read;
   const tmp = mkdtempSync(join(tmpdir(), 'rll-crate-'));
   const t0 = Date.now();
   const rejected = new Map<string, { code: string; message: string }>();
@@ -236,10 +262,13 @@ export async function probeCrateLayouts(dir: string, candidates: readonly ProbeC
     }
     const target = opts.target ? ['--target', opts.target] : [];
     const args = ['--edition', info.edition, '--crate-type', info.binOnly ? 'bin' : 'lib', '--crate-name', info.name, '-Zprint-type-sizes', '--emit=metadata', '--cap-lints', 'allow', ...info.features.flatMap((f) => ['--cfg', `feature="${f}"`]), ...target, '-o', join(tmp, 'out.rmeta'), join(pkg, info.entry)];
-    const which = info.binOnly ? ['--bin', readPackageName(dir) ?? info.name] : ['--lib'];
+    const which = info.binOnly ? ['--bin', info.bin ?? readPackageName(dir) ?? info.name] : ['--lib'];
     const env = { ...process.env, RUSTC_BOOTSTRAP: '1' };
     // A shared target directory lets several runs reuse the dependencies they have in common.
-    const cargoEnv = { ...env, ...(opts.cargo?.cargoHome ? { CARGO_HOME: opts.cargo.cargoHome } : {}), CARGO_TARGET_DIR: opts.cargo?.targetDir ?? join(tmp, 'target') };
+    // A binary beside the package's library builds that library too, with its own lints
+    // (`#![deny(warnings)]` meets rustc 1.95's newer warnings): capped like the probed target's.
+    const capLib = opts.bin && !read.binOnly ? { RUSTFLAGS: [process.env.RUSTFLAGS, '--cap-lints=allow'].filter(Boolean).join(' ') } : {};
+    const cargoEnv = { ...env, ...(opts.cargo?.cargoHome ? { CARGO_HOME: opts.cargo.cargoHome } : {}), CARGO_TARGET_DIR: opts.cargo?.targetDir ?? join(tmp, 'target'), ...capLib };
     // `-Zavoid-dev-deps` keeps dev-dependencies out of the resolve, for when they are not on disk.
     // It changes what is built (with feature resolver 1, `cargo build` turns on the features the
     // dev-dependencies ask for) and makes cargo skip `paths` overrides: passed only when the

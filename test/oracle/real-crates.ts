@@ -1,9 +1,10 @@
 /**
  * Real-code check: the CLI's layouts of a crate's own types against rustc's -Zprint-type-sizes.
  *
- *   node scripts/build.mjs && node out/test/oracle/real-crates.js [--cli dist/cli.js] [--rustc-only] [--verbose] CRATE_DIR...
+ *   node scripts/build.mjs && node out/test/oracle/real-crates.js [--cli dist/cli.js] [--rustc-only] [--bin NAME] [--verbose] CRATE_DIR...
  *
- * For each crate (dependency-free; entry `[lib] path`, src/lib.rs or src/main.rs): copies the
+ * For each crate (dependency-free; entry `[lib] path`, src/lib.rs or src/main.rs, or with
+ * `--bin NAME` that binary of the package, an application's code beside its library): copies the
  * package to a temp dir, appends `const _: usize = size_of::<T>();` for each of the crate's types
  * to the file that defines it (so private types are reachable), compiles with RUSTC_BOOTSTRAP=1
  * rustc -Zprint-type-sizes (edition and default features from Cargo.toml), drops forcing lines
@@ -15,12 +16,13 @@
  * fetches Debian's packaged crates into ~/.cache/rust-layout-lens/bench-crates/crates/.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { compareWithRustc, exactRate, formatSummary, probeCandidates, type EngineReport, type Summary } from './compare';
 import type { OracleRejected, OracleType } from './rustc';
 import { type FeatureSelection, featureArgs } from '../../src/cargo/graph';
+import { parseManifest } from '../../src/cargo/manifest';
 import { ptsToOracleByKind } from '../../src/core/verify/printTypeSizes';
 import { modulePathOf, probeCrateLayouts, type ProbeCandidate as Candidate, type ProbeResult } from '../../src/platform/rustcProbe';
 export { ptsToOracleByKind };
@@ -72,22 +74,36 @@ function pinDefaultToolchain(): void {
   }
 }
 
-export function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string, cargoTargetDir?: string, features?: FeatureSelection): Promise<RustcCrateResult> {
+export function rustcCrateLayouts(dir: string, candidates: readonly Candidate[], target?: string, cargoHome?: string, cargoTargetDir?: string, features?: FeatureSelection, bin?: { name: string; path: string }): Promise<RustcCrateResult> {
   pinDefaultToolchain();
-  return probeCrateLayouts(dir, candidates, { target, cargo: cargoHome ? { cargoHome, targetDir: cargoTargetDir, offline: true, ...(features ? { features } : {}) } : undefined });
+  return probeCrateLayouts(dir, candidates, { target, cargo: cargoHome ? { cargoHome, targetDir: cargoTargetDir, offline: true, ...(features ? { features } : {}) } : undefined, ...(bin ? { bin } : {}) });
 }
 
 /** `features` (cargo's selection, passed to the CLI and to cargo alike) needs `cargoHome`: rustc alone builds with the default features. */
-export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string; cargoTargetDir?: string; features?: FeatureSelection }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
+/**
+ * The entry file (relative to the package) of its binary `name`: its `[[bin]]` target's `path`,
+ * else cargo's places (src/bin/NAME.rs, src/bin/NAME/main.rs, src/main.rs for the package's own).
+ */
+export function binPath(dir: string, name: string): string {
+  const bins = parseManifest(readFileSync(join(dir, 'Cargo.toml'), 'utf8'), dir).bins ?? [];
+  const declared = bins.find((b) => b.name === name)?.path;
+  if (declared) return declared;
+  const found = [`src/bin/${name}.rs`, `src/bin/${name}/main.rs`, 'src/main.rs'].find((p) => existsSync(join(dir, p)));
+  if (!found) throw new Error(`${dir}: no binary ${name}`);
+  return found;
+}
+
+export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string; cargoTargetDir?: string; features?: FeatureSelection; bin?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
   let engine: EngineReport | undefined;
   let candidates: Candidate[];
+  const bin = opts.bin ? { name: opts.bin, path: binPath(dir, opts.bin) } : undefined;
   if (!opts.rustcOnly) {
     const env = opts.cargoHome ? { ...process.env, CARGO_HOME: opts.cargoHome } : process.env;
-    const out = execFileSync(process.execPath, [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), ...(opts.features ? featureArgs(opts.features) : []), dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [opts.cli, '--json', ...(opts.target ? ['--target', opts.target] : []), ...(opts.features ? featureArgs(opts.features) : []), bin ? join(dir, bin.path) : dir], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env, stdio: ['ignore', 'pipe', 'pipe'] });
     engine = JSON.parse(out) as EngineReport;
     candidates = probeCandidates(engine).map((c) => ({ ...c, file: relative(dir, join(dir, c.file)).split(sep).join('/') }));
   } else candidates = scanCandidates(dir);
-  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir, opts.features);
+  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir, opts.features, bin);
   if (!engine) {
     const oracle = [...new Set(candidates.map((c) => c.name))].flatMap((n) => {
       const p = rustc.types.get(n);
@@ -114,11 +130,12 @@ async function main(): Promise<void> {
   const cargoHome = opt('--cargo-home');
   const target = opt('--target');
   const rustcOnly = flag('--rustc-only');
+  const bin = opt('--bin');
   const verbose = flag('--verbose');
   const featureList = opt('--features');
   const features: FeatureSelection = { ...(featureList ? { features: featureList.split(/[\s,]+/).filter(Boolean) } : {}), ...(flag('--all-features') ? { all: true } : {}), ...(flag('--no-default-features') ? { noDefault: true } : {}) };
   if (!argv.length || (featureArgs(features).length > 0 && !cargoHome)) {
-    console.error('usage: node out/test/oracle/real-crates.js [--cli dist/cli.js] [--target T] [--cargo-home DIR [--features F,.. --all-features --no-default-features]] [--rustc-only] [--verbose] CRATE_DIR...');
+    console.error('usage: node out/test/oracle/real-crates.js [--cli dist/cli.js] [--target T] [--cargo-home DIR [--features F,.. --all-features --no-default-features]] [--rustc-only] [--bin NAME] [--verbose] CRATE_DIR...');
     process.exit(2);
   }
   const rows: string[] = [];
@@ -126,7 +143,7 @@ async function main(): Promise<void> {
   for (const dir of argv) {
     let checked;
     try {
-      checked = await checkCrate(dir, { cli, rustcOnly, target, cargoHome, features });
+      checked = await checkCrate(dir, { cli, rustcOnly, target, cargoHome, features, ...(bin ? { bin } : {}) });
     } catch (e) {
       // One package that does not build (a dependency missing from the registry…) does not stop the others.
       rows.push(`${dir}: not checked: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);

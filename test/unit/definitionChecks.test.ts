@@ -63,6 +63,10 @@ const CASES: Readonly<Record<string, PackageCase>> = {
     lib: '#[derive(Clone)]\n#[derive(Clone, Debug)]\npub struct D(pub u8);\n#[derive(Clone)] pub struct F(pub u8);\nimpl Clone for F { fn clone(&self) -> Self { F(self.0) } }\npub enum E1 { A(u8), B(pub u8) }\npub enum E2 { A { pub(crate) x: u16 } }\npub struct W(pub E1);\n',
     refused: ['D', 'F', 'E1', 'E2', 'W'],
   },
+  'an impl written for a type alias or a renamed import beside a derive of the same trait, a struct holding the type (E0119; hunt P)': {
+    lib: '#[derive(Clone)] pub struct T1(pub u8);\npub type A1 = T1;\nimpl Clone for A1 { fn clone(&self) -> Self { T1(self.0) } }\nmod m { #[derive(Default)] pub struct T2(pub u16); }\nuse m::T2 as R2;\nimpl Default for R2 { fn default() -> Self { R2(0) } }\npub struct W(pub T1, pub m::T2);\n',
+    refused: ['T1', 'm::T2', 'W'],
+  },
   'a type alias defined twice (E0428), with a derive (E0774) or a repr (E0517), held by a struct': {
     lib: 'pub type A = u8;\npub type A = u16;\npub struct U1(pub A);\n#[derive(Clone)] pub type B = u8;\npub struct U2(pub B);\n#[repr(C)] pub type C = u8;\npub struct U3(pub C);\n',
     refused: ['U1', 'U2', 'U3'],

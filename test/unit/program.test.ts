@@ -29,6 +29,20 @@ describe('program: crate entry', () => {
   });
 });
 
+describe('program: crate entry of a package of binaries only', () => {
+  it('takes the first [[bin]] target’s file when there is no library and no src/main.rs (ripgrep’s crates/core/main.rs; hunt P)', () => {
+    const dir = path.normalize('/c');
+    const rg = '[package]\nname = "ripgrep"\n\n[[bin]]\nname = "rg"\npath = "crates/core/main.rs"\nbench = false\n';
+    assert.equal(crateEntry(dir, memory({ '/c/Cargo.toml': rg, '/c/crates/core/main.rs': '' })), path.join(dir, 'crates/core/main.rs'));
+    // Without `path`: cargo's place for the name.
+    const named = '[package]\nname = "x"\n[[bin]]\nname = "tool"\n';
+    assert.equal(crateEntry(dir, memory({ '/c/Cargo.toml': named, '/c/src/bin/tool.rs': '' })), path.join(dir, 'src/bin/tool.rs'));
+    assert.equal(crateEntry(dir, memory({ '/c/Cargo.toml': named, '/c/src/bin/tool/main.rs': '' })), path.join(dir, 'src/bin/tool/main.rs'));
+    // A library still comes first.
+    assert.equal(crateEntry(dir, memory({ '/c/Cargo.toml': rg, '/c/crates/core/main.rs': '', '/c/src/lib.rs': '' })), path.join(dir, 'src/lib.rs'));
+  });
+});
+
 describe('program: Cargo.toml', () => {
   it('reads default features written over several lines (as `cargo publish` writes them), comments and multi-line strings aside', () => {
     // ttf-parser 0.15.2's manifest: with only the first line read, no default feature was on and

@@ -67,6 +67,74 @@ pub struct O(pub Option<impl Copy>);
     abstain: ['B', 'C', 'L', 'M', 'N', 'O'],
   },
   {
+    name: "std's `RandomState` and `DefaultHasher` are Clone, Default, Debug, Send and Sync, and not PartialEq, Eq, PartialOrd, Ord or Hash (E0277): a `HashSet<T>` is Clone when `T` is (cargo's `Graph<PackageId, HashSet<Dependency>>`, hunt P)",
+    source: `
+#![allow(dead_code)]
+use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::{DefaultHasher, RandomState};
+pub struct Graph<N: Clone, E: Clone> { nodes: Vec<(N, E)> }
+#[derive(Clone, PartialEq, Eq, Hash)] pub struct Dependency { pub name: String }
+pub struct Resolve { pub graph: Graph<u32, HashSet<Dependency>>, pub b: bool }
+pub struct R2 { pub graph: Graph<u8, HashMap<String, u8>> }
+#[derive(Clone, Default, Debug)] pub struct S1 { pub s: RandomState, pub h: DefaultHasher }
+pub struct Sd<T: Send + Sync>(T);
+pub struct S2(Sd<RandomState>, Sd<DefaultHasher>);
+#[derive(Hash)] pub struct S3(RandomState);
+#[derive(Hash)] pub struct S4(DefaultHasher);
+pub struct Ee<T: Eq>(T);
+pub struct S5(Ee<RandomState>);
+pub struct Oo<T: Ord>(T);
+pub struct S6(Oo<DefaultHasher>);
+`,
+    expect: { Resolve: '32/8', R2: '24/8', S1: '88/8', S2: '88/8', S3: 'E0277', S4: 'E0277', S5: 'E0277', S6: 'E0277' },
+  },
+  {
+    name: "an impl written for a type alias or a renamed import is the type's impl (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`, which cargo's `#[derive(Default)]` needs through `KStringBase<B: HeapStr>`): std's derivable traits, `Copy`, a crate's trait; a generic alias's impl binds its parameters through the alias (lalrpop's `impl<T: Ord> Collection for Set<T>`, `type Set<K> = BTreeSet<K>`) and its bounds decide; an alias to other arguments is not (E0277) (hunt P)",
+    source: `
+#![allow(dead_code)]
+pub type BoxedStr = Box<str>;
+pub trait HeapStr: std::fmt::Debug + Clone {}
+impl HeapStr for BoxedStr {}
+pub struct KStringBase<B> { inner: Option<B> }
+impl<B: HeapStr> Default for KStringBase<B> { fn default() -> Self { KStringBase { inner: None } } }
+#[derive(Default)] pub struct InternalString(KStringBase<BoxedStr>);
+#[derive(Default)] pub struct Manifest { pub a: InternalString, pub b: u8 }
+pub struct Foo(u8);
+pub type A = Foo;
+impl Default for A { fn default() -> Self { Foo(0) } }
+impl Clone for A { fn clone(&self) -> Self { Foo(self.0) } }
+impl Copy for A {}
+#[derive(Default, Clone, Copy)] pub struct W1(Foo, u16);
+mod m { pub struct Bar(pub u32); }
+use m::Bar as Renamed;
+impl Default for Renamed { fn default() -> Self { Renamed(0) } }
+pub trait Tr {}
+impl Tr for Renamed {}
+pub struct X<T: Tr>(T);
+#[derive(Default)] pub struct W2(m::Bar, u8);
+pub struct W3(X<m::Bar>, u8);
+pub struct G<T>(T);
+pub type G8 = G<u8>;
+impl Default for G8 { fn default() -> Self { G(0) } }
+#[derive(Default)] pub struct W4(G<u8>);
+#[derive(Default)] pub struct W5(G<u16>);
+pub type Set<K> = std::collections::BTreeSet<K>;
+pub trait Collection: Default {}
+impl<T: Ord> Collection for Set<T> {}
+pub struct Multimap<K, C: Collection> { map: std::collections::BTreeMap<K, C> }
+pub struct LaneTable { pub s: Multimap<u32, Set<u32>>, pub b: u8 }
+pub struct NoOrd(f32);
+pub struct Bad { pub s: Multimap<u32, Set<NoOrd>> }
+pub type Pair<T> = (T, u8);
+impl<T: Copy> Tr for Pair<T> {}
+pub struct Y<T: Tr>(T);
+pub struct W6(Y<(u16, u8)>);
+pub struct W7(Y<(String, u8)>);
+pub struct W8(Y<(u16, u16)>);
+`,
+    expect: { InternalString: '16/8', Manifest: '24/8', W1: '4/2', W2: '8/4', W3: '8/4', W4: '1/1', W5: 'E0277', LaneTable: '32/8', Bad: 'E0277', W6: '4/2', W7: 'E0277', W8: 'E0277' },
+  },
+  {
     name: "whether a generic struct's last field may be unsized is decided with its own parameters: `Inner<T>` with a Sized `T` met first (in another struct) does not make `Inner<Inner<T>>` with `T: ?Sized` sized (hunt O)",
     source: `
 #![allow(dead_code)]

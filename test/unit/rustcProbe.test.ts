@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareWithRustc, probeCandidates, type EngineReport } from '../../src/core/verify/compare';
@@ -50,6 +50,23 @@ describe('rustc probe (Verify with rustc)', function () {
     assert.equal(summary.counts.exact, 5);
     const abstained = summary.verdicts.filter((v) => v.verdict === 'abstained').map((v) => v.name);
     assert.deepEqual(abstained, ['Counted'], 'an abstention is listed as such, not as a match');
+  });
+
+  it('a package of binaries only, its [[bin]] named otherwise and its file elsewhere (ripgrep’s `rg`, crates/core/main.rs), is laid out and built by that name (hunt P)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rll-bin-only-'));
+    try {
+      writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "ripgrep-like"\nversion = "0.1.0"\nedition = "2021"\n\n[[bin]]\nname = "rgx"\npath = "crates/core/main.rs"\n');
+      mkdirSync(join(dir, 'crates/core'), { recursive: true });
+      writeFileSync(join(dir, 'crates/core/main.rs'), 'mod args;\npub struct Config { pub a: u8, pub b: u64, pub c: u16 }\nfn main() {}\n');
+      writeFileSync(join(dir, 'crates/core/args.rs'), 'pub enum Mode { A(u32), B }\n');
+      const engine = engineReport(dir);
+      assert.deepEqual(engine.types.map((t) => t.name).sort(), ['Config', 'args::Mode']);
+      const probe = await probeCrateLayouts(dir, probeCandidates(engine), { cargo: { targetDir, offline: true } });
+      const { summary } = compareWithRustc('bin-only', engine, probe.types, probe.rejected);
+      assert.equal(summary.counts.exact, 2, JSON.stringify(summary.verdicts));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a number that differs from rustc’s is a mismatch', async () => {
