@@ -134,8 +134,8 @@ export function declaredLifetimes(params: readonly GenericParam[]): ReadonlySet<
 
 /**
  * A lifetime a written type names that the definition does not declare (`&'a str` in `struct
- * P { s: &'a str }`: rustc's E0261), outside function pointers and trait objects (kept as
- * text, where `for<'a>` may bind it). Undefined if none.
+ * P { s: &'a str }`: rustc's E0261); in function pointers and trait objects, one no `for<'a>`
+ * there binds (their `lifetimes`). Undefined if none.
  */
 export function undeclaredLifetimeIn(te: TypeExpr, declared: ReadonlySet<string>, depth: number): string | undefined {
   if (depth > 64) return undefined;
@@ -154,6 +154,9 @@ export function undeclaredLifetimeIn(te: TypeExpr, declared: ReadonlySet<string>
         if (r) return r;
       }
       return undefined;
+    case 'dyn':
+    case 'fnptr':
+      return te.lifetimes?.find((l) => !declared.has(l));
     case 'path':
       if (te.qualified) return undefined;
       for (const seg of te.segments) {

@@ -1208,7 +1208,7 @@ export class Engine {
             const badTrait = this.unknownBoundTrait(item.generics, item.name, b.m);
             if (badTrait) return badTrait;
             // `type A = &u8;`: no lifetime elision in an alias either (E0106).
-            const undeclared = undeclaredLifetimeIn(item.ty, declaredLifetimes(item.generics.params), 0);
+            const undeclared = item.generics.undeclaredLifetime ?? undeclaredLifetimeIn(item.ty, declaredLifetimes(item.generics.params), 0);
             if (undeclared) return { k: 'error', code: 'E0261', message: `use of undeclared lifetime name \`${undeclared}\` in the type alias \`${item.name}\`` };
             let lifetime = this.aliasLifetimes.get(item);
             if (lifetime === undefined) this.aliasLifetimes.set(item, (lifetime = this.elidedIn(item.ty, b.m, 0) ?? null));
@@ -1523,8 +1523,9 @@ export class Engine {
     const crate = m.crate;
     const fields = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)).flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
     const declared = declaredLifetimes(item.generics.params);
-    let found: { readonly code: 'E0106' | 'E0261'; readonly message: string } | undefined;
-    for (const f of fields) {
+    let found: { readonly code: 'E0106' | 'E0261'; readonly message: string } | undefined =
+      item.generics.undeclaredLifetime ? { code: 'E0261', message: `use of undeclared lifetime name \`${item.generics.undeclaredLifetime}\` in the generics of \`${item.name}\`` } : undefined;
+    for (const f of found ? [] : fields) {
       if (!crate.active(f.cfg)) continue;
       const undeclared = undeclaredLifetimeIn(f.ty, declared, 0);
       if (undeclared) {

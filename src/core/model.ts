@@ -129,7 +129,14 @@ export type TypeExpr =
    * where written, so a name found nowhere inside (`fn(Strng)`) is rustc's error, though the pointer
    * is 8 bytes whatever they are; `variadic` a `...` parameter (E0045 without a C-like ABI).
    */
-  | { readonly kind: 'fnptr'; readonly span: Span; readonly inner?: readonly TypeExpr[]; readonly variadic?: 'rust' | 'other' }
+  | {
+      readonly kind: 'fnptr';
+      readonly span: Span;
+      readonly inner?: readonly TypeExpr[];
+      readonly variadic?: 'rust' | 'other';
+      /** The lifetimes named in it that no `for<..>` inside it binds, in order, once each ('static and '_ left out). */
+      readonly lifetimes?: readonly string[];
+    }
   | { readonly kind: 'never'; readonly span: Span }
   /** `dyn Trait + Send`, or a bare trait object. Bound names are the written paths. */
   | {
@@ -137,6 +144,8 @@ export type TypeExpr =
       readonly bounds: readonly string[];
       /** Per trait bound, its generic arguments as written (`Item = u8`), '' where none; absent when no bound has any. */
       readonly args?: readonly string[];
+      /** As fnptr's: `dyn Send + 'q`, `dyn Fn(&'e u8)`, `dyn Iterator<Item = &'v u8>`. */
+      readonly lifetimes?: readonly string[];
       readonly span: Span;
     }
   /** `impl Trait` (not allowed in fields, but may appear in half-typed code). */
@@ -273,6 +282,12 @@ export interface Generics {
    * E0392 is then not given; src/core/definitionChecks.ts).
    */
   readonly opaqueBounds?: true;
+  /**
+   * The first lifetime the parameters' list or the where clauses name (`T: 'c`, `'a: 'b`,
+   * `where 'a: 'z`, `F: Iterator<Item = &'w u8>`) that neither the item declares nor a `for<..>`
+   * there binds: rustc's E0261. Set by the extractors of type items only.
+   */
+  readonly undeclaredLifetime?: string;
 }
 
 export interface WherePredicate {

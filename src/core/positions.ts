@@ -243,6 +243,7 @@ function genericsSh(g: Generics, d: number): Generics {
   if (!g.predicates && !g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && (p.default !== undefined || p.bounds !== undefined)))) return g;
   return {
     ...(g.opaqueBounds ? { opaqueBounds: true as const } : {}),
+    ...(g.undeclaredLifetime ? { undeclaredLifetime: g.undeclaredLifetime } : {}),
     ...(g.predicates ? { predicates: g.predicates.map((w) => ({ ...w, ty: tySh(w.ty, d), ...(w.bounds ? { bounds: w.bounds.map((b) => tySh(b, d)) } : {}) })) } : {}),
     params: g.params.map((p): GenericParam => {
       if (p.kind === 'type') {
@@ -299,12 +300,12 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
     case 'tuple':
       return { kind: t.kind, elems: t.elems.length === 0 ? t.elems : t.elems.map((e) => tySh(e, d)), span };
     case 'dyn':
-      return { kind: t.kind, bounds: t.bounds, args: t.args, span };
+      return { kind: t.kind, bounds: t.bounds, args: t.args, ...(t.lifetimes ? { lifetimes: t.lifetimes } : {}), span };
     case 'macro':
     case 'unknown':
       return { kind: t.kind, text: t.text, span };
     case 'fnptr':
-      return { kind: t.kind, span, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.variadic ? { variadic: t.variadic } : {}) };
+      return { kind: t.kind, span, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.variadic ? { variadic: t.variadic } : {}), ...(t.lifetimes ? { lifetimes: t.lifetimes } : {}) };
     case 'never':
     case 'impl':
     case 'infer':

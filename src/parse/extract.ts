@@ -71,6 +71,9 @@ import {
   EDITION_2018_KEYWORDS,
   NOT_FIELD_NAMES,
   type Pending,
+  firstUndeclared,
+  freeLifetimes,
+  lifetimeName,
 } from './syntax';
 
 export { parseIntLiteral, parseCharLiteral, outerDocText } from './syntax';
@@ -1046,7 +1049,7 @@ function structOrUnion(kind: 'struct' | 'union', c: Node, kids: Node[], p: Pendi
   if (!parts) return undefined;
   const { nameNode, tparams, where, body } = parts;
   const base = common(c, kids, nameNode, p, ctx);
-  const generics = genericsOf(tparams, where, ctx);
+  const generics = withUndeclaredLifetime(genericsOf(tparams, where, ctx), tparams, kids, ctx);
   const repr: Repr = p.repr ?? EMPTY_REPR;
   let shape: Shape = 'unit';
   let fields: FieldDef[] = [];
@@ -1075,7 +1078,7 @@ function enumItem(c: Node, kids: Node[], p: Pending, ctx: Ctx): EnumDef | undefi
   const e: EnumDef = {
     kind: 'enum',
     ...common(c, kids, nameNode, p, ctx),
-    generics: genericsOf(tparams, where, ctx),
+    generics: withUndeclaredLifetime(genericsOf(tparams, where, ctx), tparams, kids, ctx),
     repr: p.repr ?? EMPTY_REPR,
     variants,
     ...(body ? { bodySpan: span(body) } : {}),
@@ -1263,7 +1266,7 @@ function typeAlias(c: Node, kids: Node[], p: Pending, ctx: Ctx): TypeAliasDef | 
   const a: TypeAliasDef = {
     kind: 'alias',
     ...common(c, kids, nameNode, p, ctx),
-    generics: genericsOf(tparams, where, ctx),
+    generics: withUndeclaredLifetime(genericsOf(tparams, where, ctx), tparams, kids, ctx),
     ...(tyNode && tyNode.endIndex > tyNode.startIndex ? { ty: typeExpr(tyNode, ctx, 0) } : {}),
   };
   return a;
@@ -1551,6 +1554,36 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
   return { params, ...(predicates ? { predicates } : {}), ...(opaque ? { opaqueBounds: true as const } : {}) };
 }
 
+/** Every lifetime written in the nodes, in order, those a `for<..>` declares marked as binders (syntax.ts freeLifetimes). */
+function lifetimeOccurrences(nodes: readonly (Node | undefined)[], ctx: Ctx): { name: string; binder: boolean }[] {
+  const out: { name: string; binder: boolean }[] = [];
+  const walk = (n: Node, binder: boolean, depth: number): void => {
+    if (depth > 4 * MAX_NESTING) return;
+    if (n.type === 'lifetime') {
+      out.push({ name: lifetimeName(slice(ctx, n).replace(/\s+/g, '')), binder });
+      return;
+    }
+    const hr = n.type === 'higher_ranked_trait_bound' ? n.childForFieldName('type_parameters') : undefined;
+    for (const k of n.children) walk(k, binder || n.type === 'for_lifetimes' || (hr !== undefined && hr !== null && k.id === hr.id), depth + 1);
+  };
+  for (const n of nodes) if (n) walk(n, false, 0);
+  return out;
+}
+
+/** A type item's generics with the first lifetime it names but does not declare (Generics.undeclaredLifetime). */
+function withUndeclaredLifetime(g: Generics, tparams: Node | undefined, kids: readonly Node[], ctx: Ctx): Generics {
+  const wheres = kids.filter((k) => k.type === 'where_clause');
+  if (!tparams && !wheres.length) return g;
+  const l = firstUndeclared(freeLifetimes(lifetimeOccurrences([tparams, ...wheres], ctx)), g.params);
+  return l ? { ...g, undeclaredLifetime: l } : g;
+}
+
+/** The free lifetimes of a trait object or fn pointer type (model's `lifetimes`), as a spreadable part. */
+function typeLifetimes(n: Node, ctx: Ctx): { lifetimes?: readonly string[] } {
+  const free = freeLifetimes(lifetimeOccurrences([n], ctx));
+  return free.length ? { lifetimes: free } : {};
+}
+
 /** The bound kinds the model keeps (the rest make Generics.opaqueBounds): trait paths, lifetimes, `?Sized`. */
 const KEPT_BOUNDS: ReadonlySet<string> = new Set(['type_identifier', 'scoped_type_identifier', 'generic_type', 'lifetime', 'removed_trait_bound', 'line_comment', 'block_comment']);
 
@@ -1789,10 +1822,10 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
         }
         const ret = n.childForFieldName('return_type');
         if (ret && ret.type !== 'never_type') inner.push(typeExpr(ret, ctx, depth + 1));
-        return { kind: 'fnptr', span: span(n), ...(inner.length ? { inner } : {}), ...(variadic ? { variadic } : {}) };
+        return { kind: 'fnptr', span: span(n), ...(inner.length ? { inner } : {}), ...(variadic ? { variadic } : {}), ...typeLifetimes(n, ctx) };
       }
       // `Fn(u8) -> u8` written as a bare trait object
-      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], span: span(n) };
+      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], ...typeLifetimes(n, ctx), span: span(n) };
     }
     case 'never_type':
       return { kind: 'never', span: span(n) };
@@ -1804,7 +1837,7 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       const args: string[] = [];
       if (collectBounds(n, ctx, bounds, args, depth)) return { kind: 'impl', span: span(n) };
       const written = dynArgs(args);
-      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), span: span(n) };
+      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...typeLifetimes(n, ctx), span: span(n) };
     }
     case 'macro_invocation':
       return { kind: 'macro', text: short(ctx, n), span: span(n) };

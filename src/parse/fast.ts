@@ -40,7 +40,10 @@ import {
   boundName,
   dynArgs,
   EMPTY_REPR,
+  firstUndeclared,
+  freeLifetimes,
   identName,
+  lifetimeName,
   newPending,
   NO_GENERICS,
   outerDocText,
@@ -450,14 +453,15 @@ export class FastParser {
 
   // ── generics ──
   generics(): { params: GenericParam[]; present: boolean } {
+    this.lifetimeRanges = [];
     if (!this.atP('<')) return { params: [], present: false };
-    this.next();
+    const open = this.next();
     const params: GenericParam[] = [];
     for (;;) {
       this.pending(); // attributes on generic params are skipped
       const t = this.peek();
       if (this.isP(t, '>')) {
-        this.next();
+        this.lifetimeRanges.push([open.start, this.next().end]);
         break;
       }
       if (t.k === K.Lifetime) {
@@ -656,13 +660,55 @@ export class FastParser {
     for (const name of [...unsized, ...this.whereTraits.keys()]) {
       if (!g.params.some((p) => p.kind === 'type' && p.name === name)) throw BAIL;
     }
+    const undeclared = this.lifetimeRanges.length ? firstUndeclared(this.freeLifetimesIn(this.lifetimeRanges), g.params) : undefined;
+    if (undeclared) return { params: withUnsized(g.params, unsized, this.whereTraits), undeclaredLifetime: undeclared };
     return g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS;
+  }
+
+  /** The text ranges of the item's generics list and where clauses (Generics.undeclaredLifetime). */
+  private lifetimeRanges: [number, number][] = [];
+
+  /** The free lifetimes written in the ranges (syntax.ts freeLifetimes), read again with a lexer of their own. */
+  private freeLifetimesIn(ranges: readonly (readonly [number, number])[]): string[] {
+    const occ: { name: string; binder: boolean }[] = [];
+    for (const [a, b] of ranges) {
+      const lx = new Lexer(this.text, a, b);
+      // Inside `for<..>`: the angle depth, 0 outside.
+      let binder = 0;
+      for (let t = lx.next(); t.k !== K.Eof; t = lx.next()) {
+        if (t.k === K.Lifetime) occ.push({ name: lifetimeName(t.v), binder: binder > 0 });
+        else if (t.k === K.Ident && t.v === 'for' && binder === 0) {
+          const o = lx.peek();
+          if (o.k === K.Punct && o.v === '<') {
+            lx.next();
+            binder = 1;
+          }
+        } else if (binder > 0 && t.k === K.Punct) {
+          if (t.v === '<') binder++;
+          else if (t.v === '>') binder--;
+        }
+      }
+    }
+    return freeLifetimes(occ);
+  }
+
+  /** A trait object's or fn pointer's free lifetimes (the model's `lifetimes`), as a spreadable part. */
+  private typeLifetimes(start: number, end: number): { lifetimes?: readonly string[] } {
+    const free = this.freeLifetimesIn([[start, end]]);
+    return free.length ? { lifetimes: free } : {};
   }
 
   /** `where` clause (if present): names of type params bounded by `?Sized`; their plain bounds go to `whereTraits`. */
   whereClause(): string[] {
+    if (!this.atIdent('where')) return [];
+    const start = this.peek().start;
+    const out = this.whereBody();
+    this.lifetimeRanges.push([start, this.peek().start]);
+    return out;
+  }
+
+  private whereBody(): string[] {
     const out: string[] = [];
-    if (!this.atIdent('where')) return out;
     this.next();
     for (;;) {
       const t = this.peek();
@@ -890,7 +936,7 @@ export class FastParser {
         const args: string[] = [];
         const end = this.bounds(bounds, args, depth, noBounds);
         const written = dynArgs(args);
-        return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), span: { start, end } };
+        return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
       }
       case 'impl': {
         this.next();
@@ -919,7 +965,7 @@ export class FastParser {
       if (this.atP('(')) {
         if (cur.segments.some((s) => s.args.length)) throw BAIL;
         const end = this.fnSugar(depth);
-        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], span: { start, end } };
+        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], ...this.typeLifetimes(start, end), span: { start, end } };
       }
     }
     if (noBounds || !this.atP('+')) return cur;
@@ -934,7 +980,7 @@ export class FastParser {
       end = this.oneBound(bounds, args, depth);
     }
     const written = dynArgs(args);
-    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), span: { start, end } };
+    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
   }
 
   /** `(args) -> Ret` of `Fn` sugar; returns the end offset. */
@@ -1048,7 +1094,7 @@ export class FastParser {
       if (ret.kind !== 'never') inner.push(ret);
       end = ret.span.end;
     }
-    return { kind: 'fnptr', span: { start, end }, ...(inner.length ? { inner } : {}) };
+    return { kind: 'fnptr', span: { start, end }, ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end) };
   }
 
   /** A path type: `a::b::C<T>`, `::std::X`, `<T as Tr>::X`, `Self`. */

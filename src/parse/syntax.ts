@@ -182,6 +182,30 @@ export const NOT_FIELD_NAMES: ReadonlySet<string> = new Set(
 /** Words that name a field in a 2015 crate only (keywords from the 2018 edition on). */
 export const EDITION_2018_KEYWORDS: ReadonlySet<string> = new Set(['async', 'await', 'dyn', 'try']);
 
+/** A lifetime as declared: the raw `'r#a` is `'a`. */
+export function lifetimeName(raw: string): string {
+  return raw.startsWith("'r#") ? `'${raw.slice(3)}` : raw;
+}
+
+/**
+ * The free lifetimes among a type's or a generics list's lifetime occurrences, in order and once
+ * each: those a `for<..>` there binds (`binder`), `'static` and `'_` are left out. A binder counts
+ * for the whole text, a little wider than rustc's scope, so a lifetime is never called free
+ * where rustc binds it.
+ */
+export function freeLifetimes(occurrences: readonly { readonly name: string; readonly binder: boolean }[]): string[] {
+  const bound = new Set(["'static", "'_"]);
+  for (const o of occurrences) if (o.binder) bound.add(o.name);
+  const out: string[] = [];
+  for (const o of occurrences) if (!bound.has(o.name) && !out.includes(o.name)) out.push(o.name);
+  return out;
+}
+
+/** The first of a generics list's free lifetimes (freeLifetimes) its parameters do not declare. */
+export function firstUndeclared(free: readonly string[], params: readonly GenericParam[]): string | undefined {
+  return free.find((l) => !params.some((p) => p.kind === 'lifetime' && p.name === l));
+}
+
 export function identName(s: string): string {
   return s.startsWith('r#') ? s.slice(2) : s;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { extract, item, struct, enumDef, showType, showConst } from './parseHelpers';
 import { parseIntLiteral, parseCharLiteral, outerDocText } from '../../src/parse/extract';
-import type { TypeAliasDef } from '../../src/core/model';
+import type { TypeAliasDef, TypeExpr } from '../../src/core/model';
 
 async function aliasType(src: string): Promise<string> {
   const f = await extract(`type T = ${src};`);
@@ -500,6 +500,34 @@ describe('parse: extractFile', () => {
         const f = await extract(src.slice(0, i));
         assert.ok(Array.isArray(f.items));
       }
+    });
+  });
+
+  describe('lifetimes declared nowhere (E0261)', () => {
+    it('the first one the generics or a where clause name, and those of trait objects and fn pointers, binders and declarations left out (both paths)', async () => {
+      const src = [
+        "struct A<'a: 'b, T: 'c + Copy>(&'a T) where 'a: 'd;",
+        "struct B<'a, T: 'a>(&'a T) where T: Copy /* don't */;",
+        "enum C<T> where for<'x> &'x T: Clone, T: 'y { X(T) }",
+        "type D<T: 'k> = Vec<T>;",
+        "struct E(Box<dyn for<'x> Fn(&'x u8) -> &'v u8 + 'w + 'static>, fn(&'p u8), for<'x> fn(&'x u8) -> &'q u8);",
+        "struct F<'a>(Box<dyn Iterator<Item = std::borrow::Cow<'a, str>> + 'a>, Box<dyn Fn(char) -> u8>);",
+        "struct G(Box<Fn(&'r u8) + Send>);",
+        "struct H<const C: char = 'a'>(u8);",
+      ].join('\n');
+      const f = await extract(src);
+      const gen = (name: string) => (f.items.find((i) => 'name' in i && i.name === name) as { generics: { undeclaredLifetime?: string } }).generics;
+      assert.equal(gen('A').undeclaredLifetime, "'b");
+      assert.equal(gen('B').undeclaredLifetime, undefined);
+      assert.equal(gen('C').undeclaredLifetime, "'y");
+      assert.equal(gen('D').undeclaredLifetime, "'k");
+      assert.equal(gen('H').undeclaredLifetime, undefined);
+      // The field's type, or its first generic argument (`Box<dyn ..>`).
+      const inner = (t: TypeExpr): TypeExpr => (t.kind === 'path' && t.segments.at(-1)!.args[0]?.kind === 'type' ? (t.segments.at(-1)!.args[0] as { ty: TypeExpr }).ty : t);
+      const lifetimes = (name: string) => struct(f, name).fields.map((x) => { const t = inner(x.ty); return (t.kind === 'dyn' || t.kind === 'fnptr' ? t.lifetimes : undefined) ?? []; });
+      assert.deepEqual(lifetimes('E'), [["'v", "'w"], ["'p"], ["'q"]]);
+      assert.deepEqual(lifetimes('F'), [["'a"], []]);
+      assert.deepEqual(lifetimes('G'), [["'r"]]);
     });
   });
 

@@ -33,6 +33,45 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: 'a lifetime named in the generics, a where clause, a trait object or a fn pointer but declared nowhere is refused (E0261); one a `for<..>` binds, one declared, `\'static`, a char and a comment are not',
+    source: `
+#![allow(dead_code)]
+pub struct A<T: 'c>(T);
+pub struct B<T>(T) where T: 'c;
+pub struct C<'a: 'b>(&'a u8);
+pub struct D<'a>(&'a u8) where 'a: 'z;
+pub struct E(Box<dyn Send + 'q>);
+pub struct F<T: Iterator<Item = &'w u8>>(T);
+pub struct G(Box<dyn Fn(&'e u8)>);
+pub enum H<T> where &'y T: Clone { X(T) }
+pub type J<T: 'k> = Vec<T>; pub struct UJ(J<u8>);
+pub struct L(Box<dyn Iterator<Item = &'v u8>>);
+pub struct M(fn(&'m u8));
+pub union N<'a> { a: &'a u8, b: fn(&'n u8) }
+pub struct V1<'a, T: 'a>(&'a T);
+pub struct U1(V1<'static, u64>);
+pub struct V2<'a, 'b: 'a>(&'a u8, &'b u8);
+pub struct V3(Box<dyn for<'x> Fn(&'x u8) -> &'x u8>);
+pub struct V4(for<'x> fn(&'x u8) -> &'x u8);
+pub struct V5<T>(T) where for<'x> &'x T: Clone;
+pub struct U5(V5<u16>);
+pub struct V6<'a>(Box<dyn Iterator<Item = &'a u8> + 'a>);
+pub struct V7(Box<dyn Send + 'static>, &'static u8);
+pub struct V8<F: for<'x> Fn(&'x u8)>(F);
+pub struct U8(V8<fn(&u8)>);
+pub struct V9<const C: usize = { 'a' as usize }>([u8; C]);
+pub struct U9(V9);
+pub struct V10<T>(T) where T: Copy /* don't */;
+pub struct U10(V10<u32>);
+pub type V11<'a> = Box<dyn Fn(&'a u8) + 'a>;
+pub struct U11(V11<'static>);
+`,
+    expect: {
+      A: 'E0261', B: 'E0261', C: 'E0261', D: 'E0261', E: 'E0261', F: 'E0261', G: 'E0261', H: 'E0261', UJ: 'E0261', L: 'E0261', M: 'E0261', N: 'E0261',
+      U1: '8/8', V2: '16/8', V3: '16/8', V4: '8/8', U5: '2/2', V6: '16/8', V7: '24/8', U8: '8/8', U9: '97/1', U10: '4/4', U11: '16/8',
+    },
+  },
+  {
     name: 'a visibility on an enum\'s variant is refused (E0449), and so is a type alias whose bound names no trait (E0405, though rustc does not enforce bounds on aliases)',
     source: `
 #![allow(dead_code, type_alias_bounds)]
