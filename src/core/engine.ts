@@ -579,7 +579,7 @@ export class Engine {
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
         // Std's auto traits written in the bounds (`dyn Fn() + Send + Sync`): the object has them.
         const autos = s.m.crate.isStd ? [] : e.bounds.filter((b) => ['Send', 'Sync', 'Unpin'].includes(lastSegment(b)) && this.namesStdTrait(b, s.m)).map((b) => lastSegment(b));
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}) };
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too.
@@ -696,6 +696,13 @@ export class Engine {
     if ((name === 'PartialEq' || name === 'PartialOrd') && b.args === '') {
       return { k: 'error', code: 'E0393', message: `the type parameter \`Rhs\` of \`${name}\` must be explicitly specified (it defaults to \`Self\`)` };
     }
+    // `Fn<(u8,)>`: the Fn family written with angle brackets is unstable.
+    if ((name === 'Fn' || name === 'FnMut' || name === 'FnOnce') && b.args !== '' && !crateFeatures(m.crate).has('unboxed_closures')) {
+      return { k: 'error', code: 'E0658', message: `the precise format of \`Fn\`-family traits' type parameters is subject to change (\`${name}<${b.args}>\`; use \`${name}(..)\`)` };
+    }
+    const known = DYN_ASSOC_NEEDED[name];
+    const stray = known && topLevelParts(b.args).map((p) => /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(p)?.[1]).find((x) => x !== undefined && !known.includes(x));
+    if (stray) return { k: 'error', code: 'E0220', message: `associated type \`${stray}\` not found for \`${name}\`` };
     for (const a of DYN_ASSOC_NEEDED[name] ?? []) {
       if (!new RegExp(`(?:^|[,<\\s])${a}\\s*=`).test(b.args)) return { k: 'error', code: 'E0191', message: `the value of the associated type \`${a}\` in \`${name}\` must be specified` };
     }
@@ -1216,8 +1223,16 @@ export class Engine {
           }
           const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
+          // `type A = Box<A>;`: an alias names itself while it is expanded (rustc's E0391).
+          if (this.aliasesExpanding.has(item)) return { k: 'error', code: 'E0391', message: `cycle detected when expanding type alias \`${item.name}\`` };
           const g = bindParams(item.generics.params, argVals);
-          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params });
+          this.aliasesExpanding.add(item);
+          let t: Ty;
+          try {
+            t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params });
+          } finally {
+            this.aliasesExpanding.delete(item);
+          }
           if (argVals.length === 0) this.aliasCache.set(item, t);
           return t;
         }
@@ -1507,6 +1522,9 @@ export class Engine {
     if (found === undefined) this.definitionErrors.set(item, (found = definitionError(item, (cfg) => crate.active(cfg)) ?? null));
     return found ?? undefined;
   }
+
+  /** The type aliases tyOf is expanding, outermost first (a cycle among them is E0391). */
+  private readonly aliasesExpanding = new Set<object>();
 
   private readonly missingLifetimes = new WeakMap<object, { readonly code: 'E0106' | 'E0261'; readonly message: string } | null>();
   private readonly aliasLifetimes = new WeakMap<object, string | null>();
@@ -1806,9 +1824,9 @@ export class Engine {
       case 'dyn':
         return true;
       case 'fnptr':
-        // `fn(&'static u8)` names a region, `fn(&u8)` and `for<'a> fn(&'a u8)` do not (bound by
-        // the fn type, measured): its parameter types are not in the model.
-        throw new Abstain('the last field is an associated type written with a function pointer type: whether rustc keeps it last (it does when the pointer names a lifetime or a generic parameter) is not known');
+        // `fn(&'static u8)` and `fn(T)` name a region or a parameter; `fn(&u8)` and `for<'a>
+        // fn(&'a u8)` do not: the fn type binds those (measured).
+        return (te.lifetimes?.length ?? 0) > 0 || (te.inner ?? []).some((x) => this.namesInFnPointer(x, params, alias, depth + 1));
       case 'ptr':
         return this.namesParamOrRegion(te.inner, params, alias, depth + 1);
       case 'slice':
@@ -1825,6 +1843,44 @@ export class Engine {
         }
         return te.segments.some((x) => x.args.some(arg));
       }
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * namesParamOrRegion inside a fn pointer's signature, where a reference's elided or `for<'a>`
+   * lifetime is the pointer's own: `'static` and the parameters count, a trait object's default
+   * lifetime is not known here (abstains).
+   */
+  private namesInFnPointer(te: TypeExpr, params: readonly GenericParam[], alias: AliasArgs | undefined, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    switch (te.kind) {
+      case 'ref':
+        // Neither elided nor named: `'static` (the extractors keep no name for it).
+        return (!te.elided && te.lifetime === undefined) || this.namesInFnPointer(te.inner, params, alias, depth + 1);
+      case 'ptr':
+        return this.namesInFnPointer(te.inner, params, alias, depth + 1);
+      case 'slice':
+        return this.namesInFnPointer(te.elem, params, alias, depth + 1);
+      case 'array':
+        return this.namesInFnPointer(te.elem, params, alias, depth + 1) || constNames(te.len, params, alias);
+      case 'tuple':
+        return te.elems.some((x) => this.namesInFnPointer(x, params, alias, depth + 1));
+      case 'fnptr':
+        return (te.inner ?? []).some((x) => this.namesInFnPointer(x, params, alias, depth + 1));
+      case 'path': {
+        if (te.qself) throw new Abstain('the last field is an associated type written with a function pointer holding a projection: whether rustc keeps it last is not known');
+        if (!te.global && !te.qualified) {
+          const head = te.segments[0]?.name;
+          if (head !== undefined && (alias ? alias.get(head) !== undefined && alias.get(head) !== false : params.some((p) => p.kind !== 'lifetime' && p.name === head))) return true;
+        }
+        return te.segments.some((x) =>
+          x.args.some((a) => (a.kind === 'lifetime' ? a.name === "'static" : a.kind === 'type' || a.kind === 'binding' ? this.namesInFnPointer(a.ty, params, alias, depth + 1) : constNames(a.value, params, alias))),
+        );
+      }
+      case 'dyn':
+        throw new Abstain('the last field is an associated type written with a function pointer holding a trait object: whether rustc keeps it last (the object\'s default lifetime may be `\'static`) is not known');
       default:
         return false;
     }
@@ -2076,9 +2132,33 @@ export class Engine {
   private unknownBoundTrait(generics: Generics, owner: string, m: ModuleScope): Ty | undefined {
     const traitNames = [...generics.params.flatMap((p) => (p.kind === 'type' ? p.traits ?? [] : [])), ...(generics.predicates ?? []).flatMap((q) => q.traits ?? [])];
     for (const t of traitNames) {
-      if (t.includes('::') || PRELUDE_TRAITS.has(t) || this.resolver.resolveTypePath(m, [t], false)) continue;
-      const nf = this.notFound(m, [t], false);
-      if (nf.k === 'unknown' && nf.refused) return { k: 'unknown', reason: `unknown trait \`${t}\` in the bounds of \`${owner}\``, refused: true };
+      if (this.traitFoundNowhere(t, m)) return { k: 'unknown', reason: `unknown trait \`${t}\` in the bounds of \`${owner}\``, refused: true };
+    }
+    return undefined;
+  }
+
+  /** Whether a one-segment trait name is certainly found nowhere from `m` (rustc's E0405). */
+  private traitFoundNowhere(t: string, m: ModuleScope): boolean {
+    if (t.includes('::') || !/^[A-Za-z_]\w*$/.test(t) || PRELUDE_TRAITS.has(t) || this.resolver.resolveTypePath(m, [t], false)) return false;
+    const nf = this.notFound(m, [t], false);
+    return nf.k === 'unknown' && nf.refused === true;
+  }
+
+  /**
+   * What rustc refuses in a trait object beyond dynError: a trait found nowhere (E0405), a type
+   * refused inside it (`dyn Fn() -> Strng`, `dyn Iterator<Item = Vec<u8, u8>>`).
+   */
+  private dynInnerError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
+    for (const b of e.bounds) {
+      if (this.traitFoundNowhere(b, s.m)) return { k: 'error', code: 'E0405', message: `cannot find trait \`${b}\` in this scope (in a trait object)` };
+    }
+    for (const x of e.inner ?? []) {
+      try {
+        const r = refusedIn(this.tyOf(x, s));
+        if (r) return r;
+      } catch (err) {
+        if (!(err instanceof Abstain || err instanceof LayoutError)) throw err;
+      }
     }
     return undefined;
   }
@@ -2789,6 +2869,24 @@ function lastSegment(path: string): string {
 const PRELUDE_TRAITS: ReadonlySet<string> = new Set(
   'Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce AsMut AsRef From Into DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator Clone Default Eq Ord PartialEq PartialOrd ToOwned ToString TryFrom TryInto FromIterator AsyncFn AsyncFnMut AsyncFnOnce Future IntoFuture'.split(' '),
 );
+
+/** A generic argument list's parts at depth 0 (`Item = Vec<u8>, N = u8` → two). */
+function topLevelParts(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' || c === '(' || c === '[') depth++;
+    else if ((c === '>' && text[i - 1] !== '-') || c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
+}
 
 /** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
 function refusedIn(ty: Ty): Ty | undefined {

@@ -144,6 +144,12 @@ export type TypeExpr =
       readonly bounds: readonly string[];
       /** Per trait bound, its generic arguments as written (`Item = u8`), '' where none; absent when no bound has any. */
       readonly args?: readonly string[];
+      /**
+       * The types written in it, bound by bound: generic arguments and bindings (`Item = u8`), then
+       * an `Fn(..) -> R` signature's parameters and return type (not `!`). rustc refuses a name
+       * found nowhere there (`dyn Fn() -> Strng`), though the object's size does not depend on it.
+       */
+      readonly inner?: readonly TypeExpr[];
       /** As fnptr's: `dyn Send + 'q`, `dyn Fn(&'e u8)`, `dyn Iterator<Item = &'v u8>`. */
       readonly lifetimes?: readonly string[];
       readonly span: Span;

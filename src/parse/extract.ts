@@ -74,6 +74,7 @@ import {
   firstUndeclared,
   freeLifetimes,
   lifetimeName,
+  pathArgTypes,
 } from './syntax';
 
 export { parseIntLiteral, parseCharLiteral, outerDocText } from './syntax';
@@ -1825,7 +1826,9 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
         return { kind: 'fnptr', span: span(n), ...(inner.length ? { inner } : {}), ...(variadic ? { variadic } : {}), ...typeLifetimes(n, ctx) };
       }
       // `Fn(u8) -> u8` written as a bare trait object
-      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], ...typeLifetimes(n, ctx), span: span(n) };
+      const inner: TypeExpr[] = [];
+      boundInnerTypes(n, ctx, depth, inner);
+      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), span: span(n) };
     }
     case 'never_type':
       return { kind: 'never', span: span(n) };
@@ -1835,9 +1838,10 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
     case 'bounded_type': {
       const bounds: string[] = [];
       const args: string[] = [];
-      if (collectBounds(n, ctx, bounds, args, depth)) return { kind: 'impl', span: span(n) };
+      const inner: TypeExpr[] = [];
+      if (collectBounds(n, ctx, bounds, args, depth, inner)) return { kind: 'impl', span: span(n) };
       const written = dynArgs(args);
-      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...typeLifetimes(n, ctx), span: span(n) };
+      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), span: span(n) };
     }
     case 'macro_invocation':
       return { kind: 'macro', text: short(ctx, n), span: span(n) };
@@ -1847,22 +1851,48 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
 }
 
 /** Collects trait bound names of a `dyn`/bounded type; returns true if it is an `impl` type. */
-function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number): boolean {
+function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number, inner: TypeExpr[]): boolean {
   if (depth > MAX_NESTING) return false;
   let isImpl = false;
   for (const k of n.children) {
     const kt = k.type;
     if (kt === 'dyn' || kt === '+' || kt === 'lifetime' || kt === '(' || kt === ')') continue;
     if (kt === 'dynamic_type' || kt === 'bounded_type') {
-      if (collectBounds(k, ctx, out, args, depth + 1)) isImpl = true;
+      if (collectBounds(k, ctx, out, args, depth + 1, inner)) isImpl = true;
     } else if (kt === 'abstract_type') isImpl = true;
     else if (k.isNamed) {
       const text = slice(ctx, k);
       out.push(boundName(text));
       args.push(boundArgs(text));
+      boundInnerTypes(k, ctx, depth, inner);
     }
   }
   return isImpl;
+}
+
+/**
+ * The types written inside one bound of a trait object (the model's dyn `inner`): its path's
+ * generic arguments and bindings, then an `Fn(..) -> R` signature's parameters and return type.
+ */
+function boundInnerTypes(k: Node, ctx: Ctx, depth: number, out: TypeExpr[]): void {
+  if (k.type === 'higher_ranked_trait_bound') {
+    const t = k.childForFieldName('type');
+    if (t) boundInnerTypes(t, ctx, depth, out);
+    return;
+  }
+  if (k.type === 'function_type') {
+    const tr = k.childForFieldName('trait');
+    if (tr) pathArgTypes(typeExpr(tr, ctx, depth + 1), out);
+    for (const p of k.childForFieldName('parameters')?.children ?? []) {
+      if (!p.isNamed || p.type === 'line_comment' || p.type === 'block_comment' || p.type === 'attribute_item' || p.type === 'variadic_parameter') continue;
+      const ty = p.type === 'parameter' ? p.childForFieldName('type') : p;
+      if (ty) out.push(typeExpr(ty, ctx, depth + 1));
+    }
+    const ret = k.childForFieldName('return_type');
+    if (ret && ret.type !== 'never_type') out.push(typeExpr(ret, ctx, depth + 1));
+    return;
+  }
+  if (k.type === 'generic_type' || k.type === 'scoped_type_identifier') pathArgTypes(typeExpr(k, ctx, depth + 1), out);
 }
 
 interface MutSeg {

@@ -45,6 +45,7 @@ import {
   identName,
   lifetimeName,
   newPending,
+  pathArgTypes,
   NO_GENERICS,
   outerDocText,
   parseCharLiteral,
@@ -128,8 +129,11 @@ class Lexer {
     while (buf.length - this.head <= i) buf.push(this.lex());
     return buf[this.head + i]!;
   }
+  /** Where the last token `next` returned ends. */
+  lastEnd = 0;
   next(): Tok {
     const t = this.peek();
+    this.lastEnd = t.end;
     this.head++;
     if (this.head > 32 && this.head === this.buf.length) {
       this.buf.length = 0;
@@ -872,14 +876,15 @@ export class FastParser {
             mutable = true;
           }
           const inner = this.type(depth + 1, true);
-          return { kind: 'ref', mutable, inner, span: { start, end: inner.span.end }, ...(elided ? { elided: true as const } : name !== "'static" ? { lifetime: name } : {}) };
+          // (Its end is the last token's: `&'a (dyn Tr + Send)` ends at its `)`.)
+          return { kind: 'ref', mutable, inner, span: { start, end: this.lx.lastEnd }, ...(elided ? { elided: true as const } : name !== "'static" ? { lifetime: name } : {}) };
         }
         case '*': {
           this.next();
           const m = this.expectIdent();
           if (m.v !== 'const' && m.v !== 'mut') throw BAIL;
           const inner = this.type(depth + 1, true);
-          return { kind: 'ptr', mutable: m.v === 'mut', inner, span: { start, end: inner.span.end } };
+          return { kind: 'ptr', mutable: m.v === 'mut', inner, span: { start, end: this.lx.lastEnd } };
         }
         case '[': {
           this.next();
@@ -934,13 +939,14 @@ export class FastParser {
         this.next();
         const bounds: string[] = [];
         const args: string[] = [];
-        const end = this.bounds(bounds, args, depth, noBounds);
+        const inner: TypeExpr[] = [];
+        const end = this.bounds(bounds, args, depth, noBounds, inner);
         const written = dynArgs(args);
-        return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
+        return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
       }
       case 'impl': {
         this.next();
-        const end = this.bounds([], [], depth, noBounds);
+        const end = this.bounds([], [], depth, noBounds, []);
         return { kind: 'impl', span: { start, end } };
       }
       case 'fn':
@@ -964,8 +970,9 @@ export class FastParser {
       }
       if (this.atP('(')) {
         if (cur.segments.some((s) => s.args.length)) throw BAIL;
-        const end = this.fnSugar(depth);
-        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], ...this.typeLifetimes(start, end), span: { start, end } };
+        const inner: TypeExpr[] = [];
+        const end = this.fnSugar(depth, inner);
+        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
       }
     }
     if (noBounds || !this.atP('+')) return cur;
@@ -974,38 +981,49 @@ export class FastParser {
     const first = this.text.slice(cur.span.start, cur.span.end);
     const bounds: string[] = cur.kind === 'dyn' ? [...cur.bounds] : [boundName(first)];
     const args: string[] = cur.kind === 'dyn' ? (cur.args ? [...cur.args] : cur.bounds.map(() => '')) : [boundArgs(first)];
+    const inner: TypeExpr[] = cur.kind === 'dyn' ? [...(cur.inner ?? [])] : [];
+    if (cur.kind === 'path') pathArgTypes(cur, inner);
     let end = cur.span.end;
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(bounds, args, depth);
+      end = this.oneBound(bounds, args, depth, inner);
     }
     const written = dynArgs(args);
-    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
+    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
   }
 
   /** `(args) -> Ret` of `Fn` sugar; returns the end offset. */
-  private fnSugar(depth: number): number {
-    let end = this.skipGroup();
+  private fnSugar(depth: number, inner: TypeExpr[]): number {
+    this.expectP('(');
+    while (!this.atP(')')) {
+      if (this.atP('#') || this.atP('.')) throw BAIL;
+      inner.push(this.type(depth + 1));
+      if (this.atP(',')) this.next();
+      else if (!this.atP(')')) throw BAIL;
+    }
+    let end = this.next().end;
     if (this.atArrow()) {
       this.next();
       this.next();
-      end = this.type(depth + 1, true).span.end;
+      const ret = this.type(depth + 1, true);
+      if (ret.kind !== 'never') inner.push(ret);
+      end = ret.span.end;
     }
     return end;
   }
 
   /** Bounds list after `dyn`/`impl`; returns the end offset. */
-  private bounds(out: string[], args: string[], depth: number, noBounds: boolean): number {
-    let end = this.oneBound(out, args, depth);
+  private bounds(out: string[], args: string[], depth: number, noBounds: boolean, inner: TypeExpr[]): number {
+    let end = this.oneBound(out, args, depth, inner);
     if (noBounds) return end;
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(out, args, depth);
+      end = this.oneBound(out, args, depth, inner);
     }
     return end;
   }
 
-  private oneBound(out: string[], args: string[], depth: number): number {
+  private oneBound(out: string[], args: string[], depth: number, inner: TypeExpr[]): number {
     const t = this.peek();
     if (t.k === K.Lifetime) {
       this.next();
@@ -1020,8 +1038,9 @@ export class FastParser {
     }
     const p = this.pathType(depth + 1);
     if (p.kind !== 'path' || p.qualified) throw BAIL;
+    pathArgTypes(p, inner);
     let end = p.span.end;
-    if (this.atP('(')) end = this.fnSugar(depth);
+    if (this.atP('(')) end = this.fnSugar(depth, inner);
     const text = this.text.slice(start, end);
     out.push(boundName(text));
     args.push(boundArgs(text));

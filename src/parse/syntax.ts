@@ -2,7 +2,7 @@
  * Pure text helpers shared by the tree path (`extract.ts`) and the fast path (`fast.ts`),
  * so both produce byte-identical model objects.
  */
-import type { Attribute, CfgPredicate, GenericArg, GenericParam, Generics, PathSegment, Repr, UseEntry } from '../core/model';
+import type { Attribute, CfgPredicate, GenericArg, GenericParam, Generics, PathSegment, Repr, TypeExpr, UseEntry } from '../core/model';
 import { ownString } from '../core/model';
 import { cfgAttrCondition, keyValueString, mergeRepr, parseCfgAttr, emptyRepr, tokenize, type MutableRepr } from '../core/attrs';
 
@@ -181,6 +181,12 @@ export const NOT_FIELD_NAMES: ReadonlySet<string> = new Set(
 
 /** Words that name a field in a 2015 crate only (keywords from the 2018 edition on). */
 export const EDITION_2018_KEYWORDS: ReadonlySet<string> = new Set(['async', 'await', 'dyn', 'try']);
+
+/** The types a path's generic arguments and bindings name (`Iterator<Item = u8>` → `u8`), appended to `out`. */
+export function pathArgTypes(te: TypeExpr, out: TypeExpr[]): void {
+  if (te.kind !== 'path') return;
+  for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') out.push(a.ty);
+}
 
 /** A lifetime as declared: the raw `'r#a` is `'a`. */
 export function lifetimeName(raw: string): string {

@@ -531,6 +531,22 @@ describe('parse: extractFile', () => {
     });
   });
 
+  describe("the types inside a trait object's bounds", () => {
+    it('generic arguments and bindings, then an Fn signature, bound by bound (both paths)', async () => {
+      const src = [
+        'struct A(Box<dyn Fn(u32, &str) -> Strng + Send>, Box<dyn Iterator<Item = Vec<u8>> + AsRef<[u8]>>);',
+        "struct B(&'static (dyn for<'a> FnMut(&'a u8,) -> ! + Sync), Box<Fn(u8) -> u16 + Send>, Box<dyn Tr<u8, N = (u8, u16)>>);",
+        'struct C(Box<dyn Send>, Box<dyn std::ops::Fn()>, Box<dyn Iterator<Item = Box<dyn Fn(i8)>>>);',
+      ].join('\n');
+      const f = await extract(src);
+      const dynOf = (t: TypeExpr): TypeExpr => (t.kind === 'dyn' ? t : t.kind === 'ref' ? dynOf(t.inner) : t.kind === 'path' && t.segments.at(-1)!.args[0]?.kind === 'type' ? dynOf((t.segments.at(-1)!.args[0] as { ty: TypeExpr }).ty) : t);
+      const inner = (name: string) => struct(f, name).fields.map((x) => { const t = dynOf(x.ty); return t.kind === 'dyn' ? (t.inner ?? []).map(showType) : ['not dyn']; });
+      assert.deepEqual(inner('A'), [['u32', '&str', 'Strng'], ['Vec<u8>', '[u8]']]);
+      assert.deepEqual(inner('B'), [['&u8'], ['u8', 'u16'], ['u8', '(u8, u16)']]);
+      assert.deepEqual(inner('C'), [[], [], ['Box<dyn Fn>']]);
+    });
+  });
+
   describe('UTF-16 spans', () => {
     it('offsets after é😀 are UTF-16 code units', async () => {
       const src = '// é😀 \nstruct Ü😀 { /// ß😀\n x: u8, 😀y: u16 }\nstruct After { z: u8 }';

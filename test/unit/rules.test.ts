@@ -33,6 +33,38 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: 'a trait object is two pointers whatever its traits\' arguments, but rustc refuses a trait found nowhere (E0405), a type refused in its arguments or its `Fn` signature (E0425, E0658), an associated type the trait lacks (E0220), the `Fn` family with angle brackets (E0658); an alias that names itself is a cycle (E0391)',
+    source: `
+#![allow(dead_code)]
+pub struct A(Box<dyn Fn(u32) -> Strng>);
+pub struct B(Box<dyn Fn(Strng)>);
+pub struct C(Box<dyn Foo>);
+pub struct D(Box<dyn Iterator<Item = Strng>>);
+pub struct E(Box<dyn Iterator<Itm = u8>>);
+pub struct F(Box<dyn Send + Sync + Foo>);
+pub struct G(Box<dyn AsRef<Strng>>);
+pub struct H(Box<dyn Fn(Vec<u8, u8>)>);
+pub struct I(Box<dyn Fn<u8>>);
+pub struct J(&'static (dyn Fn(u8, ) -> [u8; 3] + Send));
+pub struct K(Box<dyn Fn(&Self) -> Option<Self>>);
+pub struct L<T: Iterator>(Box<dyn Fn(T::Item) -> T>);
+pub struct M(L<std::vec::IntoIter<u8>>);
+pub struct N(std::rc::Rc<dyn std::ops::Fn(u8) -> std::string::String>);
+pub struct O(Box<dyn Iterator<Item = [u8]>>, Box<dyn for<'a> FnMut(&'a mut Vec<u8>) -> std::io::Result<&'a u8>>);
+pub trait Tr<X> {}
+pub struct P(Box<dyn Tr<Strng>>, u8);
+pub struct Q(Box<dyn Tr<u8>>, u8);
+pub type R = Box<R>; pub struct UR(R);
+pub type S = Vec<fn(S)>; pub struct US(S);
+pub type T = Box<dyn Fn(T)>; pub struct UT(T);
+`,
+    expect: {
+      A: 'E0425', B: 'E0425', C: 'E0405', D: 'E0425', E: 'E0220', F: 'E0405', G: 'E0425', H: 'E0658', I: 'E0658', P: 'E0425',
+      J: '16/8', K: '16/8', M: '16/8', N: '16/8', O: '32/8', Q: '24/8', UR: 'E0391', US: 'E0391', UT: 'E0391',
+    },
+    abstain: ['A', 'B', 'D', 'G', 'P'],
+  },
+  {
     name: 'a lifetime named in the generics, a where clause, a trait object or a fn pointer but declared nowhere is refused (E0261); one a `for<..>` binds, one declared, `\'static`, a char and a comment are not',
     source: `
 #![allow(dead_code)]
@@ -1677,7 +1709,7 @@ pub struct Uses(B1, B2, B3, B4, sub::C1, sub::C2, sub::C3, sub::C4, D1);
     expect: { B1: '8/8', B2: '1/1', B3: '8/8', B4: '8/8', 'sub::C1': '1/1', 'sub::C2': '8/8', 'sub::C3': '2/2', 'sub::C4': '8/8', D1: '4/4' },
   },
   {
-    name: "a last field `<X as Tg<A>>::Out` stays last when the trait's argument A names a region, a reference or a trait object, is reordered otherwise, and is unknown when A holds a fn pointer (`fn(&u8)` names none, `fn(&'static u8)` does)",
+    name: "a last field `<X as Tg<A>>::Out` stays last when the trait's argument A names a region, a reference or a trait object, is reordered otherwise; in a fn pointer, `'static` and parameters count and the lifetimes the pointer binds do not (`fn(&u8)` names none, `fn(&'static u8)` does)",
     source: `
 #![allow(dead_code)]
 pub trait Tr { type Out; }
@@ -1710,11 +1742,21 @@ pub struct S21 { a: bool, b: u32, c: <X as Tg<<X as Tr>::Out>>::Out }
 pub enum E21 { A(S21), B(u16, u16, u8) }
 pub struct S22 { a: bool, b: u32, c: <X as Tg<<X as Ga>::Out<'static>>>::Out }
 pub enum E22 { A(S22), B(u16, u16, u8) }
+pub struct S23 { a: bool, b: u32, c: <X as Tg<fn(&'static str) -> bool>>::Out }
+pub enum E23 { A(S23), B(u16, u16, u8) }
+pub struct S24 { a: bool, b: u32, c: <X as Tg<fn(Box<u8>, [u16; 2]) -> (u8, *const u8)>>::Out }
+pub enum E24 { A(S24), B(u16, u16, u8) }
+pub struct S25 { a: bool, b: u32, c: <X as Tg<fn(std::borrow::Cow<'static, str>)>>::Out }
+pub enum E25 { A(S25), B(u16, u16, u8) }
+pub struct S26 { a: bool, b: u32, c: <X as Tg<fn(fn(&u8) -> &u8)>>::Out }
+pub enum E26 { A(S26), B(u16, u16, u8) }
+pub struct S27<'a> { a: bool, b: u32, c: <X as Tg<fn(&'a u8)>>::Out }
+pub enum E27 { A(S27<'static>), B(u16, u16, u8) }
 `,
     expect: {
       E1: '12/4', E2: '12/4', E4: '8/4', E5: '8/4', E12: '8/4', E13: '8/4', E14: '12/4', E17: '8/4', E20: '8/4', E21: '8/4', E22: '12/4',
+      E23: '12/4', E24: '8/4', E25: '12/4', E26: '8/4', E27: '12/4',
     },
-    abstain: ['E4', 'E20'],
   },
   {
     name: "a primitive's associated type through a std trait is not taken from the crate's impls for it (std's own, `impl Add for u32`, are not read): `<u32 as Add>::Output` with the crate's `impl Add<M> for u32` is unknown, not that impl's",
@@ -1833,9 +1875,6 @@ pub struct S3(u8, <Vec<u64> as IntoIterator>::IntoIter);
       A13: '16/8 0@4 1@0 2@8', B1: '16/8 0@0 1@8', B3: '16/8 0@0 1@8', B3c: '16/8 0@8 1@0', B8u: '16/8 0@0 1@8',
       C1v: '16/8 0@8 1@0', C2u: '16/8 0@8 1@0', C3u: '40/8 0@0 1@8', C4u: '16/8 0@8 1@0', S3: '40/8 0@32 1@0',
     },
-    // A fn pointer's parameter types are not in the model, so whether it names a region (A8) or
-    // not (A7) is not known.
-    abstain: ['A7', 'A8', 'A10u'],
   },
   {
     name: 'a fragment forwarded to another macro is opaque: that macro\'s literal arms do not match it, a fragment of its kind or a tt does (ty, path, expr, literal, vis, meta)',
