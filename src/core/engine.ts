@@ -1244,6 +1244,10 @@ export class Engine {
           if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
           if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
         } else {
+          // `Vec<str>`, `HashMap<str, u8>`: std's parameters are Sized unless the model (std's own
+          // declarations) says `?Sized` (test/unit/stdUnsized.test.ts measures them).
+          const unsized = s.m.crate.isStd ? undefined : this.unsizedArgument(item.generics.params, argVals, args);
+          if (unsized) return unsized;
           const unmet = unmetStdTypeBound(item, argVals, this.boundHost);
           if (unmet) return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
         }
