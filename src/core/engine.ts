@@ -1223,16 +1223,11 @@ export class Engine {
           }
           const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
-          // `type A = Box<A>;`: an alias names itself while it is expanded (rustc's E0391).
-          if (this.aliasesExpanding.has(item)) return { k: 'error', code: 'E0391', message: `cycle detected when expanding type alias \`${item.name}\`` };
+          // `type A = Box<A>;`: an alias whose definition names itself, through other aliases'
+          // definitions (not through an impl's associated type), is rustc's E0391.
+          if (this.aliasCycle(item, b.m)) return { k: 'error', code: 'E0391', message: `cycle detected when expanding type alias \`${item.name}\`` };
           const g = bindParams(item.generics.params, argVals);
-          this.aliasesExpanding.add(item);
-          let t: Ty;
-          try {
-            t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params });
-          } finally {
-            this.aliasesExpanding.delete(item);
-          }
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params });
           if (argVals.length === 0) this.aliasCache.set(item, t);
           return t;
         }
@@ -1527,8 +1522,61 @@ export class Engine {
     return found ?? undefined;
   }
 
-  /** The type aliases tyOf is expanding, outermost first (a cycle among them is E0391). */
-  private readonly aliasesExpanding = new Set<object>();
+  private readonly aliasCycles = new WeakMap<object, boolean>();
+
+  /**
+   * Whether a type alias's definition reaches the alias again through the paths it writes,
+   * followed into the definitions of the aliases they name (`type A = Vec<fn(B)>; type B =
+   * Box<A>;`). A projection (`<T as Tr>::Out`) is not followed: `type Archived<T> = <T as
+   * Archive>::Archived` with an impl's `type Archived = Archived<u32>` is no cycle.
+   */
+  private aliasCycle(item: TypeAliasDef, m: ModuleScope): boolean {
+    const memo = this.aliasCycles.get(item);
+    if (memo !== undefined) return memo;
+    const seen = new Set<object>();
+    let found = false;
+    const visitAlias = (a: TypeAliasDef, am: ModuleScope, depth: number): void => {
+      if (found || seen.has(a) || !a.ty || depth > 32) return;
+      seen.add(a);
+      visit(a.ty, am, new Set(a.generics.params.map((p) => p.name)), depth);
+    };
+    // `ps`: the generic parameters of the alias being read (a path naming one is not an item).
+    const visit = (te: TypeExpr, tm: ModuleScope, ps: ReadonlySet<string>, depth: number): void => {
+      if (found || depth > 64) return;
+      switch (te.kind) {
+        case 'ref':
+        case 'ptr':
+          return visit(te.inner, tm, ps, depth + 1);
+        case 'array':
+        case 'slice':
+          return visit(te.elem, tm, ps, depth + 1);
+        case 'tuple':
+          return te.elems.forEach((x) => visit(x, tm, ps, depth + 1));
+        case 'fnptr':
+        case 'dyn':
+          return te.inner?.forEach((x) => visit(x, tm, ps, depth + 1));
+        case 'path': {
+          for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') visit(a.ty, tm, ps, depth + 1);
+          if (te.qualified || te.qself || (!te.global && ps.has(te.segments[0]!.name))) return;
+          let b: Binding | undefined;
+          try {
+            b = this.resolver.resolveTypePath(tm, te.segments.map((x) => x.name), te.global);
+          } catch {
+            return;
+          }
+          if (b?.k !== 'item' || b.item.kind !== 'alias') return;
+          if (b.item === item) found = true;
+          else visitAlias(b.item, b.m, depth + 1);
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    visitAlias(item, m, 0);
+    this.aliasCycles.set(item, found);
+    return found;
+  }
 
   private readonly missingLifetimes = new WeakMap<object, { readonly code: 'E0106' | 'E0261'; readonly message: string } | null>();
   private readonly aliasLifetimes = new WeakMap<object, string | null>();

@@ -57,10 +57,16 @@ pub struct Q(Box<dyn Tr<u8>>, u8);
 pub type R = Box<R>; pub struct UR(R);
 pub type S = Vec<fn(S)>; pub struct US(S);
 pub type T = Box<dyn Fn(T)>; pub struct UT(T);
+pub trait Arch { type Archived; }
+pub type Archived<X> = <X as Arch>::Archived;
+impl Arch for u32 { type Archived = u32; }
+impl Arch for usize { type Archived = Archived<u32>; }
+pub struct V(Archived<usize>, u8);
+pub type Fo<Qq> = Vec<Qq>; pub type Qq = Fo<u8>; pub struct W(Qq);
 `,
     expect: {
       A: 'E0425', B: 'E0425', C: 'E0405', D: 'E0425', E: 'E0220', F: 'E0405', G: 'E0425', H: 'E0658', I: 'E0658', P: 'E0425',
-      J: '16/8', K: '16/8', M: '16/8', N: '16/8', O: '32/8', Q: '24/8', UR: 'E0391', US: 'E0391', UT: 'E0391',
+      J: '16/8', K: '16/8', M: '16/8', N: '16/8', O: '32/8', Q: '24/8', UR: 'E0391', US: 'E0391', UT: 'E0391', V: '8/4', W: '24/8',
     },
     abstain: ['A', 'B', 'D', 'G', 'P'],
   },
