@@ -645,7 +645,50 @@ export class Engine {
     }
     const b = this.resolver.resolveTypePath(s.m, segs, e.global);
     if (!b) return this.notFound(s.m, segs, e.global);
+    if (segs.length > 1 && !s.m.crate.isStd) {
+      const hidden = this.privateStep(s.m, segs, b);
+      if (hidden) return { k: 'error', code: 'E0603', message: hidden };
+    }
     return this.bindingTy(b, last.args, s, text);
+  }
+
+  /**
+   * A path through the crate's own modules (`m::inner::P`, `crate::m::P`, `super::P`) that names a
+   * module or type its visibility hides from `m` (rustc's E0603), with rustc's message; undefined
+   * when every step is visible, and when a step is not a module or item written there (an
+   * import, a re-export, another crate's), which this does not judge.
+   */
+  private privateStep(m: ModuleScope, segs: readonly string[], b: Binding): string | undefined {
+    if (b.k !== 'item' || b.m.crate !== m.crate) return undefined;
+    let cur: ModuleScope | undefined;
+    let i = 0;
+    const first = segs[0]!;
+    if (first === 'crate') {
+      cur = m.crate.root;
+      i = 1;
+    } else if (first === 'self' || first === 'super') {
+      cur = m;
+      if (first === 'self') i = 1;
+    } else {
+      // A child module of `m`, as the lexical lookup finds it.
+      const head = this.resolver.firstSegment(m, first);
+      if (head?.k !== 'module' || head.m !== m.children.get(first)) return undefined;
+      cur = head.m;
+      i = 1;
+    }
+    for (; segs[i] === 'super'; i++) {
+      cur = cur?.parent;
+      if (!cur) return undefined;
+    }
+    for (; i < segs.length - 1; i++) {
+      const child: ModuleScope | undefined = cur.children.get(segs[i]!);
+      if (!child || child.pending || child.missing) return undefined;
+      if (!visibleFrom(child.vis, cur, m)) return `module \`${segs[i]}\` is private`;
+      cur = child;
+    }
+    if (cur.pending || cur.types.get(segs[segs.length - 1]!) !== b.item) return undefined;
+    const kind = b.item.kind === 'alias' ? 'type alias' : b.item.kind;
+    return visibleFrom(b.item.vis, cur, m) ? undefined : `${kind} \`${segs[segs.length - 1]}\` is private`;
   }
 
   /**
@@ -2921,6 +2964,27 @@ function lastSegment(path: string): string {
 const PRELUDE_TRAITS: ReadonlySet<string> = new Set(
   'Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce AsMut AsRef From Into DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator Clone Default Eq Ord PartialEq PartialOrd ToOwned ToString TryFrom TryInto FromIterator AsyncFn AsyncFnMut AsyncFnOnce Future IntoFuture'.split(' '),
 );
+
+/** Whether `m` is `d` or a module inside it. */
+function within(m: ModuleScope, d: ModuleScope): boolean {
+  for (let c: ModuleScope | undefined = m; c; c = c.parent) if (c === d) return true;
+  return false;
+}
+
+/**
+ * Whether an item or module declared in `d` with the visibility `vis` (as the extractors write
+ * it: undefined for private, `pub(crate)`, `pub(in crate::a)`) can be named from `m`, in the same
+ * crate. A visibility not understood counts as visible.
+ */
+function visibleFrom(vis: string | undefined, d: ModuleScope, m: ModuleScope): boolean {
+  if (vis === undefined || vis === 'pub(self)') return within(m, d);
+  if (vis === 'pub(super)') return d.parent ? within(m, d.parent) : true;
+  const path = /^pub\(in (.+)\)$/.exec(vis)?.[1]?.split('::').map((x) => x.trim());
+  if (!path) return true;
+  let t: ModuleScope | undefined = path[0] === 'crate' ? d.crate.root : path[0] === 'self' || path[0] === 'super' ? d : undefined;
+  for (let k = path[0] === 'super' ? 0 : 1; t && k < path.length; k++) t = path[k] === 'super' ? t.parent : t.children.get(path[k]!);
+  return t ? within(m, t) : true;
+}
 
 /** A generic argument list's parts at depth 0 (`Item = Vec<u8>, N = u8` → two). */
 function topLevelParts(text: string): string[] {

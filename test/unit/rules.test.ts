@@ -33,6 +33,49 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a path through the crate's modules to a module or type its visibility hides is refused (E0603): private, `pub(super)`, `pub(in path)`; a child module sees its parents' private items, a re-export is not judged",
+    source: `
+#![allow(dead_code, private_interfaces)]
+mod a {
+    struct P(u8);
+    pub(super) struct Ps(u16);
+    pub(in crate::a) struct Pin(u32);
+    type Al = u8;
+    pub mod b {
+        pub struct UsesP(super::P, u8);
+        pub struct UsesPin(crate::a::Pin, u8);
+        pub struct UsesPs(super::Ps, u8);
+        pub struct UsesAl(super::Al, u16);
+        pub(super) struct Hb(u8);
+        pub(crate) mod c { pub struct Deep(pub u64); struct Hidden(u8); }
+        pub struct UsesHidden(c::Hidden);
+        mod priv_mod { pub struct Inner(pub u8); }
+        pub struct UsesInner(priv_mod::Inner, u16);
+    }
+    pub struct UsesHb(b::Hb, u16);
+    pub struct UsesPrivMod(b::priv_mod::Inner);
+}
+pub struct R1(a::Ps);
+pub struct R2(a::Pin);
+pub struct R3(a::b::c::Deep);
+pub struct R4(a::b::Hb);
+pub struct R5(crate::a::P);
+pub struct R6(self::a::b::UsesP);
+pub struct R9(a::Al);
+mod z {
+    pub struct Z1(super::a::Ps, u8);
+    pub struct Z2(crate::a::b::c::Deep, u8);
+}
+pub struct R7(z::Z1, z::Z2);
+mod r { mod hid { pub struct H(pub u32); } pub use self::hid::H; }
+pub struct R8(r::H);
+`,
+    expect: {
+      'a::b::UsesP': '2/1', 'a::b::UsesPin': '8/4', 'a::b::UsesPs': '4/2', 'a::b::UsesAl': '4/2', 'a::b::UsesHidden': 'E0603', 'a::b::UsesInner': '4/2',
+      'a::UsesHb': '4/2', 'a::UsesPrivMod': 'E0603', R1: '2/2', R2: 'E0603', R3: '8/8', R4: 'E0603', R5: 'E0603', R6: '2/1', R9: 'E0603', R7: '24/8', R8: '4/4',
+    },
+  },
+  {
     name: 'a trait object is two pointers whatever its traits\' arguments, but rustc refuses a trait found nowhere (E0405), a type refused in its arguments or its `Fn` signature (E0425, E0658), an associated type the trait lacks (E0220), the `Fn` family with angle brackets (E0658); an alias that names itself is a cycle (E0391)',
     source: `
 #![allow(dead_code)]
