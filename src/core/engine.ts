@@ -4,7 +4,7 @@
  * reason) where it cannot be exact, and reports rustc's error where rustc would reject.
  */
 import { FN_BODY_MODULE } from './model';
-import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, StructDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
+import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, StructDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
@@ -733,7 +733,8 @@ export class Engine {
       return { k: 'error', code: 'E0225', message: `only auto traits can be used as additional traits in a trait object (\`${nonAuto[0]!.path}\` and \`${nonAuto[1]!.path}\`)` };
     }
     const b = nonAuto[0];
-    if (b === undefined || !this.namesStdTrait(b.path, m)) return undefined;
+    if (b !== undefined && !this.namesStdTrait(b.path, m)) return this.crateTraitObject(b.path, b.args, m);
+    if (b === undefined) return undefined;
     const name = b.path.split('::').pop()!;
     if (NOT_DYN_COMPATIBLE.has(name)) return { k: 'error', code: 'E0038', message: `the trait \`${name}\` is not dyn compatible` };
     if ((name === 'PartialEq' || name === 'PartialOrd') && b.args === '') {
@@ -752,12 +753,82 @@ export class Engine {
     return undefined;
   }
 
+  /**
+   * `dyn Tr` for a trait of a crate: rustc refuses it when the trait is not dyn compatible
+   * (E0038), when an associated type of it or of a supertrait is not bound (E0191), or when its
+   * parameters need arguments (E0107, E0393). Undefined when none of that holds or the trait is
+   * not a crate's; unknown when that is not known here.
+   */
+  private crateTraitObject(path: string, args: string, m: ModuleScope): Ty | undefined {
+    const r = this.resolver.traitPath(path, m);
+    if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return undefined;
+    const name = path.split('::').pop()!;
+    const v = this.traitDynVerdict(r.item, r.m, new Set());
+    if (v.error) return { k: 'error', code: 'E0038', message: `the trait \`${name}\` is not dyn compatible: ${v.error}` };
+    if (v.unsure) return { k: 'unknown', reason: `whether the trait \`${name}\` can be made into an object is not known here: ${v.unsure}` };
+    const needs = r.item.dyn?.needsArgs;
+    if (needs && args === '') {
+      return needs === 'missing'
+        ? { k: 'error', code: 'E0107', message: `missing generics for trait \`${name}\`` }
+        : { k: 'error', code: 'E0393', message: `a type parameter of \`${name}\` must be explicitly specified (its default names \`Self\`)` };
+    }
+    const bound = new Set(topLevelParts(args).map((p) => /^\s*([A-Za-z_]\w*)\s*=(?!=)/.exec(p)?.[1]));
+    const missing = v.assoc.find((a) => !bound.has(a));
+    if (missing) return { k: 'error', code: 'E0191', message: `the value of the associated type \`${missing}\` in \`${name}\` must be specified` };
+    return undefined;
+  }
+
+  /**
+   * What a crate's trait, its supertraits followed, says of `dyn Trait`: why rustc refuses it
+   * (`error`), why that is not known (`unsure`), or the associated types an object must bind.
+   */
+  private traitDynVerdict(trait: TraitDef, m: ModuleScope, seen: Set<TraitDef>): { error?: string; unsure?: string; assoc: string[] } {
+    if (seen.has(trait)) return { assoc: [] };
+    seen.add(trait);
+    const macroAttr = trait.attrs.find((a) => !INERT_ATTRS.has(a.name));
+    if (macroAttr) return { unsure: `the attribute \`#[${macroAttr.name}]\` on \`${trait.name}\` may rewrite its items`, assoc: [] };
+    const f = trait.dyn;
+    if (f?.incompatible) return { error: f.incompatible, assoc: [] };
+    let unsure = f?.unsure;
+    const assoc = [...(f?.assocTypes ?? [])];
+    const supers: { path: string; args: readonly GenericArg[] }[] = [
+      ...(trait.superTraits ?? []).map((path) => ({ path, args: [] as readonly GenericArg[] })),
+      ...(trait.superBounds ?? []).flatMap((b) => (b.kind === 'path' ? [{ path: writtenPath(b) ?? '?', args: b.segments[b.segments.length - 1]!.args }] : [])),
+    ];
+    for (const st of supers) {
+      const last = st.path.split('::').pop()!;
+      if (this.namesStdTrait(st.path, m)) {
+        if (last === 'Sized') return { error: `it requires \`Self: Sized\``, assoc: [] };
+        if (NOT_DYN_COMPATIBLE.has(last) || ((last === 'PartialEq' || last === 'PartialOrd') && st.args.length === 0)) return { error: `its supertrait \`${last}\` is not dyn compatible`, assoc: [] };
+        const needed = DYN_ASSOC_NEEDED[last];
+        if (needed) assoc.push(...needed.filter((a) => !st.args.some((x) => x.kind === 'binding' && x.name === a)));
+        else if (!DYN_SUPERTRAITS_OK.has(last)) unsure ??= `its supertrait \`${st.path}\` is not judged here`;
+        continue;
+      }
+      const r = this.resolver.traitPath(st.path, m);
+      if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) {
+        unsure ??= `its supertrait \`${st.path}\` is not read here`;
+        continue;
+      }
+      if (st.args.length) unsure ??= `its supertrait \`${st.path}\` is written with arguments`;
+      const sub = this.traitDynVerdict(r.item, r.m, seen);
+      if (sub.error) return { error: `its supertrait \`${last}\` is not dyn compatible (${sub.error})`, assoc: [] };
+      unsure ??= sub.unsure;
+      assoc.push(...sub.assoc);
+    }
+    return { ...(unsure ? { unsure } : {}), assoc };
+  }
+
   private namesStdTrait(path: string, m: ModuleScope): boolean {
     const global = path.startsWith('::');
     const segs = path.replace(/^::/, '').split('::');
     const isStdBinding = (b: Binding | undefined) => b === undefined || (b.k === 'module' && b.m.crate.isStd) || (b.k === 'item' && b.m.crate.isStd) || (b.k === 'extern' && ['std', 'core', 'alloc'].includes(b.name));
     if (segs.length === 1) return !global && isStdBinding(this.resolver.lookupIn(m, segs[0]!));
-    if (!['std', 'core', 'alloc'].includes(segs[0]!)) return false;
+    if (!['std', 'core', 'alloc'].includes(segs[0]!)) {
+      // `fmt::Debug` after `use std::fmt;`: a std module imported by name.
+      const head = global ? undefined : this.resolver.lookupIn(m, segs[0]!);
+      return head?.k === 'module' && head.m.crate.isStd;
+    }
     return global || isStdBinding(this.resolver.lookupIn(m, segs[0]!));
   }
 
@@ -3065,6 +3136,14 @@ function collectMacros(m: ModuleScope): ModuleScope['macroCalls'] {
 const AUTO_TRAITS: ReadonlySet<string> = new Set(['Send', 'Sync', 'Unpin', 'UnwindSafe', 'RefUnwindSafe']);
 /** std traits that cannot be made into a trait object (rustc 1.95: E0038). */
 const NOT_DYN_COMPATIBLE: ReadonlySet<string> = new Set(['Clone', 'Copy', 'Default', 'Hash', 'Eq', 'Ord', 'Sized', 'FromStr', 'From', 'Into', 'TryFrom', 'TryInto', 'Extend', 'FromIterator']);
+/**
+ * std traits a crate's trait may have as supertraits and stay dyn compatible (rustc 1.95), with
+ * their arguments where they take some (`AsRef<str>`, `PartialEq<u8>`).
+ */
+const DYN_SUPERTRAITS_OK: ReadonlySet<string> = new Set([
+  'Debug', 'Display', 'Send', 'Sync', 'Unpin', 'UnwindSafe', 'RefUnwindSafe', 'Error', 'Any', 'Write', 'Read', 'BufRead', 'Seek', 'ToString',
+  'AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'PartialEq', 'PartialOrd', 'Fn', 'FnMut', 'FnOnce',
+]);
 /** std traits whose associated types a trait object must give (rustc 1.95: E0191). */
 const DYN_ASSOC_NEEDED: Readonly<Record<string, readonly string[]>> = {
   Iterator: ['Item'], DoubleEndedIterator: ['Item'], ExactSizeIterator: ['Item'], IntoIterator: ['Item', 'IntoIter'],

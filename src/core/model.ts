@@ -443,6 +443,29 @@ export interface TraitDef extends ItemCommon {
   readonly superBounds?: readonly TypeExpr[];
   /** The names of its type and const parameters, in order (kept when it has `superBounds`). */
   readonly typeParams?: readonly string[];
+  /**
+   * What its own items say of `dyn Trait` (rustc's dyn compatibility; its supertraits are the
+   * engine's to follow): absent when the trait has no body items.
+   */
+  readonly dyn?: TraitDynFacts;
+}
+
+export interface TraitDynFacts {
+  /**
+   * Why rustc refuses `dyn Trait` (E0038), from the first item that makes it so: an associated
+   * const, a generic associated type, a method that is generic, has no receiver, names `Self`
+   * outside its receiver, is `async` or returns `impl Trait`, unless it says `where Self: Sized`.
+   */
+  readonly incompatible?: string;
+  /** An item whose effect is not read (a macro call, a receiver type not judged): why. */
+  readonly unsure?: string;
+  /** Its associated types (not `where Self: Sized`), which `dyn Trait` must bind (E0191). */
+  readonly assocTypes?: readonly string[];
+  /**
+   * `dyn Trait` written without arguments is refused: `missing` a type or const parameter without
+   * a default (E0107), `selfDefault` one whose default names `Self` (E0393).
+   */
+  readonly needsArgs?: 'missing' | 'selfDefault';
 }
 
 /**

@@ -82,7 +82,7 @@ export function movedItem(it: Item, d: number, ld: number): Item {
     case 'trait':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: it.attrs, cfg: it.cfg, unsizedAssoc: it.unsizedAssoc, unsureAssoc: it.unsureAssoc, superTraits: it.superTraits, superBounds: it.superBounds, typeParams: it.typeParams,
+        attrs: it.attrs, cfg: it.cfg, unsizedAssoc: it.unsizedAssoc, unsureAssoc: it.unsureAssoc, superTraits: it.superTraits, superBounds: it.superBounds, typeParams: it.typeParams, dyn: it.dyn,
       };
       break;
     case 'fn':
@@ -174,7 +174,7 @@ function shifted(it: Item, d: number, ld: number): Item {
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, unsizedAssoc: it.unsizedAssoc, unsureAssoc: it.unsureAssoc, superTraits: it.superTraits,
-        superBounds: it.superBounds?.map((b) => tySh(b, d)), typeParams: it.typeParams,
+        superBounds: it.superBounds?.map((b) => tySh(b, d)), typeParams: it.typeParams, dyn: it.dyn,
       };
     case 'fn': {
       const f = it.constFn;

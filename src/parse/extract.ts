@@ -42,6 +42,7 @@ import type {
   UseEntry,
   VariantDef,
   WherePredicate,
+  TraitDynFacts,
 } from '../core/model';
 import { FN_BODY_MODULE, IMPLS_NOT_KEPT, ownString } from '../core/model';
 import { isLintAttr } from '../core/lints';
@@ -340,7 +341,8 @@ function visitChild(
         const nameNode = kids.find((k) => k.type === 'type_identifier');
         if (nameNode && nameNode.endIndex > nameNode.startIndex) {
           const a = unsizedAssocOf(node(), ctx);
-          tr = { kind: 'trait', ...common(node(), kids, nameNode, p, ctx), ...(a.unsized.length ? { unsizedAssoc: a.unsized } : {}), ...(a.unsure.length ? { unsureAssoc: a.unsure } : {}), ...supertraitsOf(node(), ctx) };
+          const dyn = traitDynFacts(node(), ctx);
+          tr = { kind: 'trait', ...common(node(), kids, nameNode, p, ctx), ...(a.unsized.length ? { unsizedAssoc: a.unsized } : {}), ...(a.unsure.length ? { unsureAssoc: a.unsure } : {}), ...supertraitsOf(node(), ctx), ...(dyn ? { dyn } : {}) };
         }
       }
       if (tr) out.push(tr);
@@ -1687,6 +1689,159 @@ function supertraitsOf(n: Node, ctx: Ctx): { superTraits?: string[]; superBounds
     }
   }
   return { ...(traits ? { superTraits: traits } : {}), ...(bounds ? { superBounds: bounds } : {}), ...(typeParams ? { typeParams } : {}) };
+}
+
+/** Receiver types a trait object dispatches on (`self: Box<Self>`), by last segment; `Pin<..>` of one of them too. */
+const DISPATCH_RECEIVERS: ReadonlySet<string> = new Set(['Box', 'Rc', 'Arc']);
+
+/**
+ * What a trait's own items say of `dyn Trait` (TraitDynFacts), read from its body; undefined when
+ * it has neither items nor parameters.
+ */
+function traitDynFacts(trait: Node, ctx: Ctx): TraitDynFacts | undefined {
+  let incompatible: string | undefined;
+  let unsure: string | undefined;
+  const assoc: string[] = [];
+  let needsArgs: TraitDynFacts['needsArgs'];
+  const traitName = slice(ctx, trait.childForFieldName('name') ?? trait);
+  for (const q of trait.childForFieldName('type_parameters')?.children ?? []) {
+    if (q.type === 'const_parameter') needsArgs = 'missing';
+    if (q.type !== 'type_parameter') continue;
+    const def = q.childForFieldName('default_type');
+    if (!def) needsArgs = 'missing';
+    else if (mentionsSelf(def, ctx, traitName, 0) !== 'no') needsArgs ??= 'selfDefault';
+  }
+  const selfSized = (n: Node): boolean =>
+    n.children.some((w) => w.type === 'where_clause' && w.children.some((pr) => pr.type === 'where_predicate' && slice(ctx, pr.childForFieldName('left') ?? pr).trim() === 'Self' && /(?:^|[\s+:])Sized\b/.test(slice(ctx, pr.childForFieldName('bounds') ?? pr))));
+  // An item behind `#[cfg(..)]` may not be there: what it would say is unsure.
+  let gated = false;
+  let before: string | undefined;
+  for (const k of trait.childForFieldName('body')?.children ?? []) {
+    if (incompatible) break;
+    if (k.type === 'attribute_item') {
+      if (/^#\s*\[\s*cfg/.test(slice(ctx, k))) gated = true;
+      continue;
+    }
+    if (k.type === 'line_comment' || k.type === 'block_comment') continue;
+    if (gated && incompatible === undefined) before = unsure;
+    const wasGated = gated;
+    const assocBefore = assoc.length;
+    gated = false;
+    switch (k.type) {
+      case 'const_item':
+        incompatible = `it has an associated const \`${slice(ctx, k.childForFieldName('name') ?? k)}\``;
+        break;
+      case 'associated_type': {
+        if (selfSized(k)) break;
+        const name = ident(slice(ctx, k.childForFieldName('name') ?? k));
+        if (k.childForFieldName('type_parameters')) incompatible = `its associated type \`${name}\` has generic parameters`;
+        else assoc.push(name);
+        break;
+      }
+      case 'macro_invocation':
+        unsure ??= `its body calls the macro \`${slice(ctx, k.childForFieldName('macro') ?? k)}!\``;
+        break;
+      case 'function_item':
+      case 'function_signature_item': {
+        if (selfSized(k)) break;
+        const name = slice(ctx, k.childForFieldName('name') ?? k);
+        if (k.children.some((c) => c.type === 'function_modifiers' && /\basync\b/.test(slice(ctx, c)))) {
+          incompatible = `its method \`${name}\` is \`async\``;
+          break;
+        }
+        if (k.childForFieldName('type_parameters')?.children.some((q) => q.type === 'type_parameter' || q.type === 'const_parameter')) {
+          incompatible = `its method \`${name}\` has generic type parameters`;
+          break;
+        }
+        const params = (k.childForFieldName('parameters')?.children ?? []).filter((q) => q.isNamed && q.type !== 'line_comment' && q.type !== 'block_comment' && q.type !== 'attribute_item');
+        const first = params[0];
+        const receiver = first?.type === 'self_parameter' || (first?.type === 'parameter' && first.childForFieldName('pattern')?.type === 'self') ? first : undefined;
+        if (!receiver) {
+          incompatible = `its associated function \`${name}\` has no \`self\` parameter`;
+          break;
+        }
+        if (receiver.type === 'parameter') {
+          const rt = receiver.childForFieldName('type');
+          if (!rt || !dispatchable(rt, ctx, 0)) unsure ??= `the receiver of its method \`${name}\` (\`${rt ? slice(ctx, rt) : '?'}\`) is not judged here`;
+        }
+        const ret = k.childForFieldName('return_type');
+        const others = [...params.filter((q) => q !== receiver).map((q) => q.childForFieldName('type') ?? q), ...(ret ? [ret] : [])];
+        const selfIn = others.map((t) => mentionsSelf(t, ctx, traitName, 0));
+        if (others.some((t) => hasNodeOfType(t, 'abstract_type', 0))) incompatible = `its method \`${name}\` takes or returns \`impl Trait\``;
+        else if (selfIn.includes('yes')) incompatible = `its method \`${name}\` names \`Self\` outside its receiver`;
+        else if (selfIn.includes('unsure')) unsure ??= `its method \`${name}\` names an associated type of \`Self\` through another trait`;
+        // (`where Self: 'static` bounds a lifetime only, which rustc allows.)
+        else if (k.children.some((w) => w.type === 'where_clause' && w.children.some((pr) => pr.type === 'where_predicate' && mentionsSelf(pr, ctx, traitName, 0) !== 'no' && !lifetimeOnly(pr)))) {
+          unsure ??= `its method \`${name}\` bounds \`Self\` in a \`where\` clause`;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (wasGated && (incompatible !== undefined || assoc.length > assocBefore || unsure !== before)) {
+      unsure ??= `an item of its body is behind \`#[cfg]\``;
+      incompatible = undefined;
+      assoc.length = assocBefore;
+    }
+  }
+  if (!incompatible && !unsure && !assoc.length && !needsArgs) return undefined;
+  return { ...(incompatible ? { incompatible } : {}), ...(unsure && !incompatible ? { unsure } : {}), ...(assoc.length ? { assocTypes: assoc } : {}), ...(needsArgs ? { needsArgs } : {}) };
+}
+
+/**
+ * Whether a type names `Self` itself: `yes` for `Self` (in `Option<Self>`, `&Self`), `no` for none
+ * or a projection `Self::Out` or `<Self as ThisTrait>::Out`; `unsure` for `<Self as Other>::Out`
+ * (rustc refuses it unless `Other` is a supertrait).
+ */
+function mentionsSelf(n: Node, ctx: Ctx, traitName: string, depth: number): 'yes' | 'no' | 'unsure' {
+  if (depth > 4 * MAX_NESTING) return 'unsure';
+  if (n.type === 'type_identifier') return slice(ctx, n) === 'Self' ? 'yes' : 'no';
+  if (n.type === 'scoped_type_identifier') return 'no';
+  let out: 'yes' | 'no' | 'unsure' = 'no';
+  if (n.type === 'qualified_type') {
+    const ty = n.childForFieldName('type');
+    const alias = n.childForFieldName('alias');
+    if (ty && mentionsSelf(ty, ctx, traitName, depth + 1) !== 'no') {
+      const tr = alias ? slice(ctx, alias).replace(/\s+/g, '').replace(/<[^]*$/, '').split('::').pop() : undefined;
+      if (ty.type !== 'type_identifier' || tr !== traitName) out = 'unsure';
+    }
+    const inAlias = alias ? mentionsSelf(alias, ctx, traitName, depth + 1) : 'no';
+    return inAlias === 'yes' ? 'yes' : inAlias === 'unsure' ? 'unsure' : out;
+  }
+  for (const k of n.children) {
+    const r = mentionsSelf(k, ctx, traitName, depth + 1);
+    if (r === 'yes') return 'yes';
+    if (r === 'unsure') out = 'unsure';
+  }
+  return out;
+}
+
+/** A where predicate whose bounds are lifetimes only (`Self: 'static`). */
+function lifetimeOnly(pred: Node): boolean {
+  const b = pred.childForFieldName('bounds');
+  return !!b && b.namedChildren.every((x) => x.type === 'lifetime' || x.type === 'line_comment' || x.type === 'block_comment');
+}
+
+function hasNodeOfType(n: Node, type: string, depth: number): boolean {
+  if (depth > 4 * MAX_NESTING) return false;
+  return n.type === type || n.children.some((k) => hasNodeOfType(k, type, depth + 1));
+}
+
+/** `Self`, `&Self`, `&mut Self`, `Box<Self>`, `Rc<Self>`, `Arc<Self>`, `Pin<P>` of one: a receiver a trait object dispatches on. */
+function dispatchable(t: Node, ctx: Ctx, depth: number): boolean {
+  if (depth > 4) return false;
+  if (t.type === 'type_identifier') return slice(ctx, t) === 'Self';
+  if (t.type === 'reference_type') {
+    const inner = t.childForFieldName('type');
+    return inner?.type === 'type_identifier' && slice(ctx, inner) === 'Self';
+  }
+  if (t.type !== 'generic_type') return false;
+  const head = slice(ctx, t.childForFieldName('type') ?? t).replace(/\s+/g, '').split('::').pop()!;
+  const args = (t.childForFieldName('type_arguments')?.namedChildren ?? []).filter((a) => a.type !== 'line_comment' && a.type !== 'block_comment');
+  if (args.length !== 1) return false;
+  if (head === 'Pin') return dispatchable(args[0]!, ctx, depth + 1);
+  return DISPATCH_RECEIVERS.has(head) && args[0]!.type === 'type_identifier' && slice(ctx, args[0]!) === 'Self';
 }
 
 /** Std traits whose supertraits include `Sized`: `?Sized + Copy` is Sized. */

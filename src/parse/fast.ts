@@ -1739,8 +1739,9 @@ export class FastParser {
     // Associated types declared `?Sized` are read from the tree.
     if (/\?\s*Sized/.test(this.text.slice(itemStart, itemEnd))) throw BAIL;
     const h = this.header('trait', 'ident');
-    // Generics, supertraits and a where clause (TraitDef.superTraits) are read from the tree.
-    if (!this.atP('{')) throw BAIL;
+    // Generics, supertraits and a where clause (TraitDef.superTraits) are read from the tree, and
+    // so are the items of a body (TraitDef.dyn).
+    if (!this.atP('{') || !this.atP('}', 1)) throw BAIL;
     return { kind: 'trait', ...this.common(outer, itemStart, itemEnd, h.vis, h.name, lineOf) };
   }
 }

@@ -33,6 +33,66 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a crate's trait as a trait object: refused when it is not dyn compatible (E0038: a generic method, an associated const or generic type, `Self` outside the receiver, no receiver, `async`, `impl Trait`, a `Sized`, `Clone`, `Eq`, `Hash` or `PartialEq` supertrait), when an associated type is not bound (E0191), when it needs arguments (E0107, E0393); what `where Self: Sized` exempts, and a receiver not judged, is not",
+    source: `
+#![allow(dead_code)]
+use std::fmt::Debug;
+use std::fmt;
+pub trait Z1: fmt::Debug + fmt::Display { fn f(&self) where Self: 'static; } pub struct Z(Box<dyn Z1>);
+pub trait KT1 { fn f<X>(&self); } pub struct KA(Box<dyn KT1>);
+pub trait KT2: Sized {} pub struct KB(Box<dyn KT2>);
+pub trait KT3 { const N: usize; } pub struct KC(Box<dyn KT3>);
+pub trait KT4 { fn g(&self) -> Self; } pub struct KD(Box<dyn KT4>);
+pub trait KT5 { type Out; }
+pub struct KE(Box<dyn KT5>);
+pub struct KF(Box<dyn KT5<Out = u8>>);
+pub trait KT6 { fn h(self); } pub struct KG(Box<dyn KT6>);
+pub trait KT7 { fn k(&self, o: Self); } pub struct KH(Box<dyn KT7>);
+pub trait KT8: Clone {} pub struct KI(Box<dyn KT8>);
+pub trait KT9 { fn f<X>(&self) where Self: Sized; fn g(&self) -> Self where Self: Sized; } pub struct KJ(Box<dyn KT9>);
+pub trait KT10 { fn new() -> u8; } pub struct KK(Box<dyn KT10>);
+pub trait KT11<X> { fn f(&self, x: X); } pub struct KL(Box<dyn KT11<u8>>);
+pub struct KM(Box<dyn KT11>);
+pub trait KT12: KT5 {} pub struct KN(Box<dyn KT12>);
+pub trait KT13 { fn a(&self) -> impl Copy; } pub struct KO(Box<dyn KT13>);
+pub trait KT14 { async fn a(&self); } pub struct KP(Box<dyn KT14>);
+pub trait KT15 { type G<'a>; } pub struct KQ(Box<dyn KT15>);
+pub trait KT16: PartialEq {} pub struct KR(Box<dyn KT16>);
+pub trait KT17 { fn f(self: Box<Self>); fn g(self: std::rc::Rc<Self>); fn h(self: std::pin::Pin<&mut Self>); } pub struct KS(Box<dyn KT17>);
+pub trait A1: std::hash::Hash {} pub struct A(Box<dyn A1>);
+pub trait B1: Debug + Send + Sync + 'static {} pub struct B(Box<dyn B1>);
+pub trait C1: std::error::Error {} pub struct C(Box<dyn C1>);
+pub trait D1: PartialEq<u8> {} pub struct D(Box<dyn D1>);
+pub trait E1: Iterator {} pub struct E(Box<dyn E1>);
+pub trait F1: Iterator<Item = u8> {} pub struct F(Box<dyn F1>);
+pub trait G1: std::any::Any {} pub struct G(Box<dyn G1>);
+pub trait H1: std::io::Write + std::fmt::Display {} pub struct H(Box<dyn H1>);
+pub trait I1: ToString {} pub struct I(Box<dyn I1>);
+pub trait J1: Eq {} pub struct J(Box<dyn J1>);
+pub trait K1: AsRef<str> {} pub struct K(Box<dyn K1>);
+pub trait L1: std::ops::Deref {} pub struct L(Box<dyn L1>);
+pub trait M1 { fn f(&self) -> Option<&Self::X>; type X; } pub struct M(Box<dyn M1<X = u8>>);
+pub trait N1 { fn g(self: &std::rc::Rc<Self>); } pub struct N(Box<dyn N1>);
+pub trait P1 where Self: Sized {} pub struct P(Box<dyn P1>);
+pub trait Q1 { fn f(&self, x: &dyn Fn(Self)) where Self: Sized; fn g(&self, x: Box<dyn Fn(&Self)>); } pub struct Q(Box<dyn Q1>);
+pub trait R1<T = Self> {} pub struct R(Box<dyn R1>);
+pub trait S1<T = u8> {} pub struct S(Box<dyn S1>);
+pub trait T1 { fn f(&self, x: impl Copy); } pub struct T(Box<dyn T1>);
+pub trait U1 { fn f<'a>(&'a self) -> &'a u8; } pub struct U(Box<dyn U1>);
+pub trait V1 { type X where Self: Sized; const Y: u8 = 0; } pub struct V(Box<dyn V1>);
+pub trait W1 { #[cfg(any())] fn f<X>(&self); fn g(&self) -> u8 { 0 } } pub struct W(Box<dyn W1>);
+pub trait X1 { fn f(&self) -> <Self as X1>::Y; type Y; } pub struct X(Box<dyn X1<Y = u16>>, u8);
+pub trait Y1: M1 + Send { fn g(&mut self, v: &[Self::X]); } pub struct Y(Box<dyn Y1<X = u8>>, &'static dyn Y1<X = i8>);
+`,
+    expect: {
+      KA: 'E0038', KB: 'E0038', KC: 'E0038', KD: 'E0038', KE: 'E0191', KF: '16/8', KG: '16/8', KH: 'E0038', KI: 'E0038', KJ: '16/8', KK: 'E0038', KL: '16/8', KM: 'E0107',
+      KN: 'E0191', KO: 'E0038', KP: 'E0038', KQ: 'E0038', KR: 'E0038', KS: '16/8',
+      A: 'E0038', B: '16/8', C: '16/8', D: '16/8', E: 'E0191', F: '16/8', G: '16/8', H: '16/8', I: '16/8', J: 'E0038', K: '16/8', L: 'E0191', M: '16/8', N: 'E0038',
+      P: 'E0038', Q: 'E0038', R: 'E0393', S: '16/8', T: 'E0038', U: '16/8', V: 'E0038', W: '16/8', X: '24/8', Y: '32/8', Z: '16/8',
+    },
+    abstain: ['N', 'W'],
+  },
+  {
     name: "a path through the crate's modules to a module or type its visibility hides is refused (E0603): private, `pub(super)`, `pub(in path)`; a child module sees its parents' private items, a re-export is not judged",
     source: `
 #![allow(dead_code, private_interfaces)]
