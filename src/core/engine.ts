@@ -576,6 +576,9 @@ export class Engine {
           if (s.m.crate.input.edition === '2015') return this.tyOf({ kind: 'path', segments: [{ name: 'dyn', args: [] }], global: false, span: e.span }, s);
           return { k: 'error', code: 'E0224', message: 'at least one trait is required for an object type (`dyn` alone)' };
         }
+        // `Box<Fn(u8)>`, `Box<Tr + Send>`: an error from the 2021 edition on, a warning before.
+        const ed = s.m.crate.input.edition;
+        if (e.bare && !s.m.crate.isStd && ed !== '2015' && ed !== '2018') return { k: 'error', code: 'E0782', message: `trait objects must include the \`dyn\` keyword (\`dyn ${e.bounds.join(' + ')}\`)` };
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
         // Std's auto traits written in the bounds (`dyn Fn() + Send + Sync`): the object has them.
         const autos = s.m.crate.isStd ? [] : e.bounds.filter((b) => ['Send', 'Sync', 'Unpin'].includes(lastSegment(b)) && this.namesStdTrait(b, s.m)).map((b) => lastSegment(b));

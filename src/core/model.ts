@@ -152,6 +152,8 @@ export type TypeExpr =
       readonly inner?: readonly TypeExpr[];
       /** As fnptr's: `dyn Send + 'q`, `dyn Fn(&'e u8)`, `dyn Iterator<Item = &'v u8>`. */
       readonly lifetimes?: readonly string[];
+      /** Written without `dyn` (`Box<Fn(u8)>`, `Box<Tr + Send>`): rustc's E0782 from the 2021 edition on. */
+      readonly bare?: true;
       readonly span: Span;
     }
   /** `impl Trait` (not allowed in fields, but may appear in half-typed code). */

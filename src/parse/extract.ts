@@ -1983,7 +1983,7 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       // `Fn(u8) -> u8` written as a bare trait object
       const inner: TypeExpr[] = [];
       boundInnerTypes(n, ctx, depth, inner);
-      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), span: span(n) };
+      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), bare: true, span: span(n) };
     }
     case 'never_type':
       return { kind: 'never', span: span(n) };
@@ -1996,7 +1996,7 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       const inner: TypeExpr[] = [];
       if (collectBounds(n, ctx, bounds, args, depth, inner)) return { kind: 'impl', span: span(n) };
       const written = dynArgs(args);
-      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), span: span(n) };
+      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), ...(/^dyn\b/.test(slice(ctx, n)) ? {} : { bare: true as const }), span: span(n) };
     }
     case 'macro_invocation':
       return { kind: 'macro', text: short(ctx, n), span: span(n) };

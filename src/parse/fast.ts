@@ -972,7 +972,7 @@ export class FastParser {
         if (cur.segments.some((s) => s.args.length)) throw BAIL;
         const inner: TypeExpr[] = [];
         const end = this.fnSugar(depth, inner);
-        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
+        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), bare: true, span: { start, end } };
       }
     }
     if (noBounds || !this.atP('+')) return cur;
@@ -989,7 +989,8 @@ export class FastParser {
       end = this.oneBound(bounds, args, depth, inner);
     }
     const written = dynArgs(args);
-    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
+    const bare = cur.kind === 'path' || cur.bare;
+    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(bare ? { bare: true as const } : {}), span: { start, end } };
   }
 
   /** `(args) -> Ret` of `Fn` sugar; returns the end offset. */

@@ -544,6 +544,10 @@ describe('parse: extractFile', () => {
       assert.deepEqual(inner('A'), [['u32', '&str', 'Strng'], ['Vec<u8>', '[u8]']]);
       assert.deepEqual(inner('B'), [['&u8'], ['u8', 'u16'], ['u8', '(u8, u16)']]);
       assert.deepEqual(inner('C'), [[], [], ['Box<dyn Fn>']]);
+      // Written without `dyn` (E0782 from the 2021 edition on).
+      const bare = (name: string) => struct(f, name).fields.map((x) => { const t = dynOf(x.ty); return t.kind === 'dyn' && t.bare === true; });
+      assert.deepEqual(bare('A'), [false, false]);
+      assert.deepEqual(bare('B'), [false, true, false]);
     });
   });
 

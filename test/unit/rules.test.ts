@@ -136,7 +136,7 @@ pub struct R8(r::H);
     },
   },
   {
-    name: 'a trait object is two pointers whatever its traits\' arguments, but rustc refuses a trait found nowhere (E0405), a type refused in its arguments or its `Fn` signature (E0425, E0658), an associated type the trait lacks (E0220), the `Fn` family with angle brackets (E0658); an alias that names itself is a cycle (E0391)',
+    name: 'a trait object is two pointers whatever its traits\' arguments, but rustc refuses a trait found nowhere (E0405), a type refused in its arguments or its `Fn` signature (E0425, E0658), an associated type the trait lacks (E0220), the `Fn` family with angle brackets (E0658), one written without `dyn` (E0782 from the 2021 edition on); an alias that names itself is a cycle (E0391)',
     source: `
 #![allow(dead_code)]
 pub struct A(Box<dyn Fn(u32) -> Strng>);
@@ -166,10 +166,13 @@ impl Arch for u32 { type Archived = u32; }
 impl Arch for usize { type Archived = Archived<u32>; }
 pub struct V(Archived<usize>, u8);
 pub type Fo<Qq> = Vec<Qq>; pub type Qq = Fo<u8>; pub struct W(Qq);
+pub struct Ba(Box<Fn(u8)>);
+pub struct Bb(Box<Tr<u8> + Send>);
+pub struct Bc(&'static (dyn Tr<u8> + Send), Box<dyn FnOnce() -> u8 + Send>);
 `,
     expect: {
       A: 'E0425', B: 'E0425', C: 'E0405', D: 'E0425', E: 'E0220', F: 'E0405', G: 'E0425', H: 'E0658', I: 'E0658', P: 'E0425',
-      J: '16/8', K: '16/8', M: '16/8', N: '16/8', O: '32/8', Q: '24/8', UR: 'E0391', US: 'E0391', UT: 'E0391', V: '8/4', W: '24/8',
+      J: '16/8', K: '16/8', M: '16/8', N: '16/8', O: '32/8', Q: '24/8', UR: 'E0391', US: 'E0391', UT: 'E0391', V: '8/4', W: '24/8', Ba: 'E0782', Bb: 'E0782', Bc: '32/8',
     },
     abstain: ['A', 'B', 'D', 'G', 'P'],
   },
