@@ -112,6 +112,19 @@ export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host
     if (a?.k !== 'ty' || !concrete(a.ty)) continue;
     if (stdPlainVerdict(a.ty, trait, rulesHost(host)) === false) return { k: 'unmet', ty: a.ty, bound: `std::${trait}` };
   }
+  const a = argVals[0];
+  if (a?.k !== 'ty' || !concrete(a.ty)) return undefined;
+  // `NonZero<T: ZeroablePrimitive>`: the integers and `char` (rustc 1.95).
+  if (path === 'num::NonZero' && a.ty.k !== 'int' && a.ty.k !== 'char' && a.ty.k !== 'unknown' && a.ty.k !== 'error') return { k: 'unmet', ty: a.ty, bound: 'std::num::ZeroablePrimitive' };
+  // `binary_heap::PeekMut<'a, T: Ord>`.
+  if (path === 'collections::binary_heap::PeekMut' && implementsStd(a.ty, 'Ord', undefined, host) === false) return { k: 'unmet', ty: a.ty, bound: 'std::cmp::Ord' };
+  // `Cow<'a, B: ToOwned>`: `[T]` is ToOwned when `T: Clone` (no crate may implement it for a
+  // slice), another type of std's when it is Clone; a crate's type may have its own impl.
+  if (path === 'borrow::Cow') {
+    const t = a.ty.k === 'slice' ? a.ty.elem : a.ty;
+    const own = a.ty.k === 'adt' && !a.ty.def.m.crate.isStd;
+    if (!own && t.k !== 'str' && t.k !== 'dyn' && implementsStd(t, 'Clone', undefined, host) === false) return { k: 'unmet', ty: a.ty, bound: 'std::borrow::ToOwned' };
+  }
   return undefined;
 }
 

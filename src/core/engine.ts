@@ -731,6 +731,18 @@ export class Engine {
    * (`dyn Iterator`, E0191). A crate's own traits are not checked (their items are not read).
    */
   private dynError(bounds: readonly string[], args: readonly string[] | undefined, m: ModuleScope): Ty | undefined {
+    // `dyn Vec`, `Box<Vec(u8)>`: a type where a trait goes (E0404; E0214 with parentheses).
+    for (const path of bounds) {
+      if (!/^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(path)) continue;
+      let r: Binding | undefined;
+      try {
+        const global = path.startsWith('::');
+        r = this.resolver.traitPath(path, m) ?? this.resolver.resolveTypePath(m, path.replace(/^::/, '').split('::'), global);
+      } catch {
+        continue;
+      }
+      if (r?.k === 'item' && r.item.kind !== 'trait') return { k: 'error', code: 'E0404', message: `expected trait, found ${r.item.kind === 'alias' ? 'type alias' : r.item.kind} \`${path}\` (in a trait object)` };
+    }
     const nonAuto = bounds.map((name, i) => ({ path: name, args: args?.[i] ?? '' })).filter((b) => b.path && !AUTO_TRAITS.has(b.path.split('::').pop()!));
     if (nonAuto.length > 1) {
       return { k: 'error', code: 'E0225', message: `only auto traits can be used as additional traits in a trait object (\`${nonAuto[0]!.path}\` and \`${nonAuto[1]!.path}\`)` };
@@ -2847,7 +2859,11 @@ export class Engine {
     };
     let owned: Ty;
     if (b.k === 'str') owned = std(['string', 'String'], []);
-    else if (b.k === 'slice') owned = std(['vec', 'Vec'], [{ k: 'ty', ty: b.elem }, { k: 'ty', ty: std(['alloc', 'Global'], []) }]);
+    else if (b.k === 'slice') {
+      // `impl<T: Clone> ToOwned for [T]`.
+      if (implementsStd(b.elem, 'Clone', undefined, this.boundHost) !== true) throw new Abstain(`\`Cow<${tyToString(b)}>\`: whether \`${tyToString(b.elem)}\` is Clone (so \`[_]\` is ToOwned) is not known here`);
+      owned = std(['vec', 'Vec'], [{ k: 'ty', ty: b.elem }, { k: 'ty', ty: std(['alloc', 'Global'], []) }]);
+    }
     else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'Path') owned = std(['path', 'PathBuf'], []);
     else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'OsStr') owned = std(['ffi', 'OsString'], []);
     else if (b.k === 'adt' && b.def.m.crate.isStd && b.def.item.name === 'CStr') owned = std(['ffi', 'CString'], []);
@@ -2863,8 +2879,8 @@ export class Engine {
         if (!p) throw new Abstain(`\`Cow<${tyToString(b)}>\`: the owned type comes from a \`ToOwned\` impl that was not found`);
         owned = p;
       }
-    } else if (this.sizedness(b) === true) owned = b;
-    else throw new Abstain(`\`Cow<${tyToString(b)}>\`: unknown owned type`);
+    } else if (this.sizedness(b) === true && implementsStd(b, 'Clone', undefined, this.boundHost) === true) owned = b;
+    else throw new Abstain(`\`Cow<${tyToString(b)}>\`: unknown owned type (std's \`impl<T: Clone> ToOwned for T\` needs it Clone)`);
     const l = this.layoutOf(owned);
     return { layout: l, fields: [], variants: [] };
   }

@@ -33,6 +33,36 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "bounds on std's own type definitions: `NonZero<T: ZeroablePrimitive>` (the integers and `char`), `PeekMut<'a, T: Ord>`, `Cow<'a, B: ToOwned>` (`[T]` when T is Clone, std's types when Clone); a type where a trait object's trait goes is E0404",
+    source: `
+#![allow(dead_code)]
+use std::borrow::Cow;
+use std::num::NonZero;
+use std::collections::binary_heap::PeekMut;
+pub struct NoClone(u8);
+pub struct A(NonZero<bool>);
+pub struct B(NonZero<char>, NonZero<u128>, NonZero<isize>);
+pub struct C(NonZero<f32>);
+pub struct D(Option<NonZero<()>>);
+pub struct E(PeekMut<'static, NoClone>);
+pub struct F(PeekMut<'static, u8>, PeekMut<'static, (String, char)>);
+pub struct G(PeekMut<'static, f64>);
+pub struct H(Cow<'static, [NoClone]>);
+pub struct I(Cow<'static, [u8]>, Cow<'static, str>, Cow<'static, String>, Cow<'static, std::path::Path>);
+pub struct J(Cow<'static, std::fs::File>);
+pub struct K(Cow<'static, [std::sync::Mutex<u8>]>);
+pub struct L(Box<dyn String>);
+pub struct M(Box<dyn Send + Option<u8>>);
+pub type Al = u8;
+pub struct N(Box<dyn Al>);
+`,
+    expect: {
+      A: 'E0277', B: '32/16', C: 'E0277', D: 'E0277', E: 'E0277', F: '32/8', G: 'E0277', H: 'E0277', I: '96/8', J: 'E0277', K: 'E0277', L: 'E0404', M: 'E0404', N: 'E0404',
+    },
+    // Whether std's `File` and `Mutex` are Clone is not in the model.
+    abstain: ['J', 'K'],
+  },
+  {
     name: "a crate's trait as a trait object: refused when it is not dyn compatible (E0038: a generic method, an associated const or generic type, `Self` outside the receiver, no receiver, `async`, `impl Trait`, a `Sized`, `Clone`, `Eq`, `Hash` or `PartialEq` supertrait), when an associated type is not bound (E0191), when it needs arguments (E0107, E0393); what `where Self: Sized` exempts, and a receiver not judged, is not",
     source: `
 #![allow(dead_code)]
