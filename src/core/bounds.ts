@@ -112,6 +112,17 @@ export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host
     if (a?.k !== 'ty' || !concrete(a.ty)) continue;
     if (stdPlainVerdict(a.ty, trait, rulesHost(host)) === false) return { k: 'unmet', ty: a.ty, bound: `std::${trait}` };
   }
+  // `slice::Split<'a, T, P>` and its kin: `P: FnMut(&T) -> bool`. Only `Box`, references and
+  // closures of std's types are callable (a crate may not implement the Fn traits on stable).
+  const pred = SLICE_PREDICATE_TYPES.has(path ?? '') ? argVals[1] : undefined;
+  if (pred?.k === 'ty' && concrete(pred.ty)) {
+    const p = pred.ty;
+    const callable = !['int', 'float', 'bool', 'char', 'str', 'slice', 'array', 'tuple', 'never'].includes(p.k) && !(p.k === 'adt' && p.def.m.crate.isStd && p.def.item.name !== 'Box');
+    if (!callable) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool' };
+  }
+  // `vec::Splice<'a, I: Iterator>`, `char::DecodeUtf16<I: Iterator<Item = u16>>`, `iter::Peekable<I: Iterator>`.
+  const it = ITERATOR_PARAM_TYPES.has(path ?? '') ? argVals[0] : undefined;
+  if (it?.k === 'ty' && concrete(it.ty) && iteratorVerdict(it.ty, 'Iterator', undefined, host) === false) return { k: 'unmet', ty: it.ty, bound: 'std::iter::Iterator' };
   const a = argVals[0];
   if (a?.k !== 'ty' || !concrete(a.ty)) return undefined;
   // `NonZero<T: ZeroablePrimitive>`: the integers and `char` (rustc 1.95).
@@ -129,6 +140,14 @@ export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host
 }
 
 const RULE_PATHS: ReadonlySet<string> = new Set(namedStdPaths());
+
+/** std's slice iterators split by a predicate (`P: FnMut(&T) -> bool`, their second type parameter). */
+const SLICE_PREDICATE_TYPES: ReadonlySet<string> = new Set([
+  'slice::Split', 'slice::SplitInclusive', 'slice::SplitMut', 'slice::SplitInclusiveMut', 'slice::RSplit', 'slice::RSplitMut',
+  'slice::SplitN', 'slice::RSplitN', 'slice::SplitNMut', 'slice::RSplitNMut',
+]);
+/** std types whose first type parameter must be an `Iterator`. */
+const ITERATOR_PARAM_TYPES: ReadonlySet<string> = new Set(['vec::Splice', 'char::DecodeUtf16', 'iter::Peekable']);
 
 /**
  * The public path by which src/core/stdTraitRules.ts names a std item (`sync::Mutex`, where the

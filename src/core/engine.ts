@@ -9,7 +9,7 @@ import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
-import { UNSTABLE_STD } from './stdUnstable';
+import { NOT_IN_STD, stdPathRefused, UNSTABLE_STD } from './stdUnstable';
 import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
@@ -1321,6 +1321,20 @@ export class Engine {
         if (b.m.crate.isStd && !s.m.crate.isStd) {
           const path = publicStdItems(this.resolver.std, this.resolver).get(item);
           if (path === undefined) return { k: 'unknown', reason: `\`${text}\` is not a std type this extension models` };
+          // Written `std::…`: a path std does not give (`std::Vec`) or gives unstably (`std::sync::poison::Mutex`).
+          const segs = text.split('::');
+          if (segs[0] === 'std' && segs.length > 1) {
+            const refused = stdPathRefused(segs.slice(1).join('::'));
+            if (refused && refused.feature === null) return { k: 'error', code: 'E0412', message: `cannot find type \`${text}\`: std has no such path (rustc 1.95)` };
+            if (refused?.feature && !crateFeatures(s.m.crate).has(refused.feature)) {
+              return { k: 'error', code: 'E0658', message: `use of unstable library feature \`${refused.feature}\` (\`${text}\`; the crate root needs \`#![feature(${refused.feature})]\`, on nightly)` };
+            }
+          }
+          const missing = NOT_IN_STD[path];
+          if (missing !== undefined && (segs[0] === 'std' || (missing !== null && !crateFeatures(s.m.crate).has(missing)))) {
+            const where = missing === null ? '`core` has it' : `\`core\` has it behind \`#![feature(${missing})]\``;
+            return { k: 'error', code: segs[0] === 'std' ? 'E0412' : 'E0658', message: `\`${text}\` is not in std (rustc 1.95); ${where}` };
+          }
           const feature = UNSTABLE_STD[path];
           if (feature !== undefined && !crateFeatures(s.m.crate).has(feature)) {
             return { k: 'error', code: 'E0658', message: `use of unstable library feature \`${feature}\` (\`std::${path}\`; the crate root needs \`#![feature(${feature})]\`, on nightly)` };

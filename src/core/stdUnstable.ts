@@ -127,3 +127,43 @@ export const UNSTABLE_STD: Readonly<Record<string, string>> = {
   'task::LocalWaker': 'local_waker',
   'vec::PeekMut': 'vec_peek_mut',
 };
+
+/**
+ * Items of the model that `std` does not export at all in rustc 1.95 (every `std::` path to them
+ * is E0432), by their first public path: `core` has them behind the feature named here, or
+ * stably (`null`). `proc_macro`'s items, the `proc_macro` crate's and not std's, are left to that
+ * crate.
+ */
+export const NOT_IN_STD: Readonly<Record<string, string | null>> = {
+  'error::Source': 'error_iter',
+  'ffi::c_str::Bytes': 'cstr_bytes',
+  'fmt::NumBuffer': 'int_format_into',
+  'index::Clamp': 'sliceindex_wrappers',
+  'index::Last': 'sliceindex_wrappers',
+  'panic::PanicMessage': null,
+};
+
+/**
+ * Paths under `std::` that rustc 1.95 refuses though the item is reachable by another
+ * (`std::sync::poison::Mutex` is unstable, `std::sync::Mutex` is not; `std::Vec` does not exist,
+ * the prelude's `Vec` does): a path, or a module ending in `::`, with the feature it needs, or
+ * `null` where no feature makes it valid (E0412).
+ */
+export const STD_PATHS_REFUSED: Readonly<Record<string, string | null>> = {
+  'Box': null,
+  'Option': null,
+  'Result': null,
+  'String': null,
+  'Vec': null,
+  'range::legacy::': 'new_range_api',
+  'sync::mpmc::': 'mpmc_channel',
+  'sync::poison::': 'sync_poison_mod',
+};
+
+/** What STD_PATHS_REFUSED says of a path written after `std::` (`sync::poison::Mutex`), if anything. */
+export function stdPathRefused(rest: string): { readonly feature: string | null } | undefined {
+  const exact = STD_PATHS_REFUSED[rest];
+  if (exact !== undefined) return { feature: exact };
+  for (const [p, feature] of Object.entries(STD_PATHS_REFUSED)) if (p.endsWith('::') && rest.startsWith(p)) return { feature };
+  return undefined;
+}

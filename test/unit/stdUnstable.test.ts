@@ -13,7 +13,7 @@ import { Analyzer } from '../../src/analysis/analyzer';
 import { CrateScope, Resolver } from '../../src/core/resolve';
 import { STD_SOURCE, PRELUDE } from '../../src/core/stdSource';
 import { publicStdPaths } from '../../src/core/stdPublic';
-import { UNSTABLE_STD } from '../../src/core/stdUnstable';
+import { NOT_IN_STD, STD_PATHS_REFUSED, stdPathRefused, UNSTABLE_STD } from '../../src/core/stdUnstable';
 import { getTarget } from '../../src/core/targets';
 import { run } from '../oracle/rustc';
 
@@ -34,20 +34,42 @@ describe('std model: unstable items (E0658) as stable rustc 1.95 says', function
       delete env.RUSTC_BOOTSTRAP;
       const r = await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')], { env });
       const refused = new Map<number, string>();
+      // Paths std does not export at all (E0432).
+      const absent = new Set<number>();
       for (const block of r.stderr.split(/\n(?=error)/)) {
         const m = /^error\[E0658\]: use of unstable library feature `([^`]+)`/.exec(block);
         const at = /-->\s+\S+?lib\.rs:(\d+):/.exec(block);
         if (m && at) refused.set(Number(at[1]), m[1]!);
+        if (/^error\[E0432\]/.test(block) && at) absent.add(Number(at[1]));
       }
       assert.ok(refused.size > 50, `rustc refused only ${refused.size} paths: ${r.stderr.slice(0, 1500)}`);
       const measured: Record<string, string> = {};
+      const notInStd: string[] = [];
+      // Paths rustc refuses to an item another path reaches: what stdPathRefused must say of each.
+      const pathWrong: string[] = [];
+      const pathsRefused = new Set<string>();
       let line = 2;
       for (const paths of items) {
         const features = paths.map((_, k) => refused.get(line + k));
+        const gone = paths.map((_, k) => absent.has(line + k));
         if (features.every((f) => f !== undefined)) measured[paths[0]!] = features[0]!;
+        else if (gone.every((g) => g)) {
+          if (!paths[0]!.startsWith('proc_macro::')) notInStd.push(paths[0]!);
+        } else {
+          paths.forEach((p, k) => {
+            const want = gone[k] ? null : features[k];
+            const said = stdPathRefused(p);
+            if (want !== undefined) pathsRefused.add(p);
+            if ((want === undefined) !== (said === undefined) || (said && said.feature !== want)) pathWrong.push(`std::${p}: rustc ${want === undefined ? 'accepts it' : want === null ? 'E0432' : want}, the table ${said === undefined ? 'says nothing' : said.feature ?? 'null'}`);
+          });
+        }
         line += paths.length;
       }
       assert.deepEqual(measured, { ...UNSTABLE_STD });
+      assert.deepEqual(notInStd.sort(), Object.keys(NOT_IN_STD).sort());
+      assert.deepEqual(pathWrong, []);
+      // Every entry of the table is met by some path the model gives.
+      assert.deepEqual(Object.keys(STD_PATHS_REFUSED).filter((k) => ![...pathsRefused].some((p) => p === k || (k.endsWith('::') && p.startsWith(k)))), []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
