@@ -72,6 +72,8 @@ describe("std's type parameters: Sized unless declared ?Sized, against rustc (E0
         // ... and then the `str` probes say nothing of sizedness.
         continue;
       }
+      if (baseGot?.size != null && `${baseGot.size}/${baseGot.align}` !== baseWant) wrong.push(`${lines[g.base]}  rustc: ${baseWant}, engine: ${baseGot.size}/${baseGot.align}`);
+      if (baseGot?.error) wrong.push(`${lines[g.base]}  rustc: ${baseWant}, engine: ${baseGot.error.slice(0, 5)}`);
       for (const i of g.probes) {
         const want = rustc.get(`S${i}`)!;
         const t = engine.get(`S${i}`);
