@@ -13,8 +13,9 @@
  * where that cannot be told, the type keeps its layout, as rustc gives it when the bound holds. A
  * bound is called unmet only when that is certain: every impl that could meet it is seen.
  */
-import type { GArg, Ty } from './engine';
-import { type CfgPredicate, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
+import type { FnSig, GArg, Ty } from './engine';
+import { namesLifetime } from './definitionChecks';
+import { type CfgPredicate, type FnBound, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems, publicStdPaths } from './stdPublic';
@@ -499,6 +500,64 @@ function assocMismatch(ty: Ty, home: string, written: readonly GenericArg[], arg
   return { k: 'mismatch', ty, bound: `<${host.text(ty)} as ${home}>::${name} == ${host.text(asked)}`, found };
 }
 
+/**
+ * Whether a fn pointer meets an `Fn`-family bound written with its sugar, as rustc 1.95 decides:
+ * an `unsafe` or non-Rust-ABI pointer implements none of them (E0277), another number of
+ * parameters is E0593, another parameter type E0631, another return type E0271; 'unknown' where
+ * either signature names a lifetime (`fn(&'static u8)` does not meet `for<'a> Fn(&'a u8)`) or a
+ * type is not known.
+ */
+function fnPointerMeets(ty: Ty, sig: FnSig, fb: FnBound, argTyOf: (t: TypeExpr) => Ty | undefined, host: BoundHost): BoundProblem | true | 'unknown' {
+  if (!sig.safeRust) return { k: 'unmet', ty, bound: fb.text, why: 'only safe fn pointers of the Rust ABI implement the `Fn` traits' };
+  if (sig.params.length !== fb.params.length) return { k: 'unmet', ty, bound: fb.text, code: 'E0593', why: `it takes ${sig.params.length} argument(s), the bound ${fb.params.length}` };
+  if (sig.namesLifetime) return 'unknown';
+  if (fb.params.some((x) => namesLifetime(x, 0)) || (fb.ret !== undefined && namesLifetime(fb.ret, 0))) {
+    // A pointer whose lifetimes are all elided and whose return holds none is as general as any
+    // signature of its types (slog's `for<'c> Fn(&'c u8) -> V` for `fn(&u8) -> u16`).
+    if ((sig.ret !== undefined && sig.ret !== 'never' && tyHoldsRegion(sig.ret, 0)) || (fb.ret !== undefined && namesLifetime(fb.ret, 0))) return 'unknown';
+  }
+  let all: true | 'unknown' = true;
+  for (let i = 0; i < fb.params.length; i++) {
+    const want = argTyOf(fb.params[i]!);
+    const r = want && concrete(want) && concrete(sig.params[i]!) ? sameTy(want, sig.params[i]!) : undefined;
+    if (r === false) return { k: 'unmet', ty, bound: fb.text, code: 'E0631', why: `type mismatch in argument ${i + 1}` };
+    if (r !== true) all = 'unknown';
+  }
+  const wantRet = fb.ret === undefined ? ({ k: 'tuple', elems: [] } as Ty) : fb.ret.kind === 'never' ? 'never' : argTyOf(fb.ret);
+  const gotRet = sig.ret === undefined ? ({ k: 'tuple', elems: [] } as Ty) : sig.ret;
+  if (wantRet === 'never' || gotRet === 'never') {
+    if (wantRet !== gotRet) return wantRet === undefined ? 'unknown' : { k: 'unmet', ty, bound: fb.text, code: 'E0271', why: 'another return type' };
+  } else {
+    const r = wantRet && concrete(wantRet) && concrete(gotRet) ? sameTy(wantRet, gotRet) : undefined;
+    if (r === false) return { k: 'unmet', ty, bound: fb.text, code: 'E0271', why: `it returns \`${host.text(gotRet)}\`, the bound \`${host.text(wantRet as Ty)}\`` };
+    if (r !== true) all = 'unknown';
+  }
+  return all;
+}
+
+/** Whether a type may hold a lifetime: a reference, a trait object, a type with lifetime parameters (written or elided). */
+function tyHoldsRegion(ty: Ty, depth: number): boolean {
+  if (depth > MAX_DEPTH) return true;
+  switch (ty.k) {
+    case 'ptr':
+      return ty.kind === '&' || ty.kind === '&mut' || tyHoldsRegion(ty.pointee, depth + 1);
+    case 'dyn':
+    case 'param':
+    case 'unknown':
+    case 'error':
+      return true;
+    case 'array':
+    case 'slice':
+      return tyHoldsRegion(ty.elem, depth + 1);
+    case 'tuple':
+      return ty.elems.some((e) => tyHoldsRegion(e, depth + 1));
+    case 'adt':
+      return ty.def.item.generics.params.some((p) => p.kind === 'lifetime') || ty.args.some((a) => a.k === 'ty' && tyHoldsRegion(a.ty, depth + 1));
+    default:
+      return false;
+  }
+}
+
 /** A bound of the `Fn` family, as written (`Fn(u8) -> u8`, `for<'a> FnMut(&'a T)`, `std::ops::FnOnce()`). */
 const FN_BOUND = /^(?:for\s*<[^>]*>\s*)?(?:(?:::)?(?:std|core)::ops::)?(?:Fn|FnMut|FnOnce)\s*\(/;
 
@@ -581,6 +640,10 @@ export interface BoundProblem {
   readonly found?: Ty;
   readonly ty: Ty;
   readonly bound: string;
+  /** rustc's code when not E0277 (a fn pointer for an `Fn` bound: E0593, E0631, E0271). */
+  readonly code?: string;
+  /** Why, when more than the bound is to be said. */
+  readonly why?: string;
 }
 
 /**
@@ -597,7 +660,7 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
   const bindings = (): Map<string, GArg> => (bound ??= bindParams(params, argVals));
   let unsure: BoundProblem | undefined;
   /** The bounds `traits` (plain) and `withArgs` (`From<X>`, `Into<X>`) on the concrete type `ty`. */
-  const unmet = (written: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined, others?: readonly string[]): BoundProblem | undefined => {
+  const unmet = (written: Ty, traits: readonly string[] | undefined, withArgs: readonly TypeExpr[] | undefined, others?: readonly string[], fnBounds?: readonly FnBound[]): BoundProblem | undefined => {
     // `<Peekable<vec::IntoIter<u32>> as Iterator>::Item` is checked as the `u32` it is.
     const resolved = host.stdAssoc?.(written);
     const ty = resolved && resolved.k !== 'unknown' && resolved.k !== 'error' ? resolved : written;
@@ -731,9 +794,15 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       if (r) return r;
     }
     for (const o of others ?? []) {
-      // `F: Fn(T, T) -> T`: only closures, fn items and pointers, and `Box`/references to them are callable.
-      // A fn pointer's signature is not in the model: not compared, as before (open: `fn(u8)` for `Fn(u8, u8)` is rustc's E0593).
-      if (ty.k === 'fnptr' && FN_BOUND.test(o)) continue;
+      // `F: Fn(T, T) -> T`: only closures, fn items and pointers, and `Box`/references to them are
+      // callable; a fn pointer when its signature is the bound's.
+      if (ty.k === 'fnptr' && FN_BOUND.test(o)) {
+        const fb = fnBounds?.find((f) => f.text === o);
+        const r = fb && ty.sig ? fnPointerMeets(ty, ty.sig, fb, argTyOf, host) : 'unknown';
+        if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: o };
+        else if (r !== true) return r;
+        continue;
+      }
       const r = FN_BOUND.test(o) ? callable(ty) : 'unknown';
       if (r === false) return { k: 'unmet', ty, bound: o };
       if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: o };
@@ -762,7 +831,7 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       continue;
     }
     if (!concrete(v.ty)) continue;
-    const r = unmet(v.ty, p.traits, p.bounds, p.otherBounds);
+    const r = unmet(v.ty, p.traits, p.bounds, p.otherBounds, p.fnBounds);
     if (r) return r;
   }
   for (const w of generics.predicates ?? []) {

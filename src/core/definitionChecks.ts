@@ -171,3 +171,32 @@ export function undeclaredLifetimeIn(te: TypeExpr, declared: ReadonlySet<string>
       return undefined;
   }
 }
+
+/**
+ * Whether a written type names a lifetime (`&'static u8`, `&'a u8`, `Cow<'a, str>`), an elided
+ * one (`&u8`) not counted: in a fn pointer or an `Fn` bound, elided lifetimes are its own, and two
+ * signatures that elide alike agree (src/core/bounds.ts compares them).
+ */
+export function namesLifetime(te: TypeExpr, depth: number): boolean {
+  if (depth > 64) return true;
+  switch (te.kind) {
+    case 'ref':
+      return !te.elided || namesLifetime(te.inner, depth + 1);
+    case 'ptr':
+      return namesLifetime(te.inner, depth + 1);
+    case 'array':
+    case 'slice':
+      return namesLifetime(te.elem, depth + 1);
+    case 'tuple':
+      return te.elems.some((x) => namesLifetime(x, depth + 1));
+    case 'path':
+      return te.qself !== undefined || te.segments.some((g) => g.args.some((a) => a.kind === 'lifetime' || ((a.kind === 'type' || a.kind === 'binding') && namesLifetime(a.ty, depth + 1))));
+    case 'dyn':
+    case 'fnptr':
+      return (te.lifetimes?.length ?? 0) > 0 || (te.inner ?? []).some((x) => namesLifetime(x, depth + 1));
+    case 'never':
+      return false;
+    default:
+      return true;
+  }
+}

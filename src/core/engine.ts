@@ -14,7 +14,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { type DefinitionError, declaredLifetimes, definitionError, undeclaredLifetimeIn } from './definitionChecks';
+import { type DefinitionError, declaredLifetimes, definitionError, namesLifetime, undeclaredLifetimeIn } from './definitionChecks';
 import { ALLOCATOR_PARAM, all, bindParams, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
@@ -45,7 +45,7 @@ export type Ty =
   | { readonly k: 'never' }
   | { readonly k: 'str' }
   | { readonly k: 'ptr'; readonly pointee: Ty; readonly nonNull: boolean; readonly kind: '&' | '&mut' | '*const' | '*mut' }
-  | { readonly k: 'fnptr' }
+  | { readonly k: 'fnptr'; readonly sig?: FnSig }
   | { readonly k: 'array'; readonly elem: Ty; readonly len: bigint }
   | { readonly k: 'slice'; readonly elem: Ty }
   /**
@@ -64,6 +64,17 @@ export type Ty =
    */
   | { readonly k: 'unknown'; readonly reason: string; readonly refused?: true }
   | { readonly k: 'error'; readonly code: string; readonly message: string };
+
+/** A fn pointer's signature, as the `Fn` bounds a pointer meets need it (src/core/bounds.ts). */
+export interface FnSig {
+  readonly params: readonly Ty[];
+  /** undefined: `()` (no `->`). */
+  readonly ret: Ty | 'never' | undefined;
+  /** A safe fn of the Rust ABI: only those implement the `Fn` traits. */
+  readonly safeRust: boolean;
+  /** It names a lifetime (`&'static u8`, `&'a u8`, `Cow<'a, str>`): elided ones are the pointer's own. */
+  readonly namesLifetime: boolean;
+}
 
 export interface TyScope {
   readonly m: ModuleScope;
@@ -557,12 +568,22 @@ export class Engine {
         // The pointer is 8 bytes whatever its signature, but rustc refuses a name found nowhere in
         // it (`fn(Strng)`) and a `...` without a C-like ABI (E0045).
         if (e.variadic === 'rust') return { k: 'error', code: 'E0045', message: 'C-variadic function must have a compatible calling convention, like `C`' };
+        const tys: Ty[] = [];
         for (const x of e.inner ?? []) {
-          const r = refusedIn(this.tyOf(x, s));
+          const t = this.tyOf(x, s);
+          const r = refusedIn(t);
           if (r) return r;
+          tys.push(t);
         }
         if (e.variadic === 'other') return { k: 'unknown', reason: 'whether this calling convention allows a `...` parameter is not known here' };
-        return { k: 'fnptr' };
+        if (e.params === undefined || e.variadic) return { k: 'fnptr' };
+        const sig: FnSig = {
+          params: tys.slice(0, e.params),
+          ret: e.retNever ? 'never' : tys[e.params],
+          safeRust: !e.unsafe && (e.abi === undefined || e.abi === 'Rust'),
+          namesLifetime: (e.inner ?? []).some((x) => namesLifetime(x, 0)),
+        };
+        return { k: 'fnptr', sig };
       }
       case 'never':
         // `!` as a type (not a function's return type) is unstable.
@@ -1378,7 +1399,7 @@ export class Engine {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
           const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) });
-          if (unmet?.k === 'unmet') return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
+          if (unmet?.k === 'unmet') return { k: 'error', code: unmet.code ?? 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it${unmet.why ? `: ${unmet.why}` : ''})` };
           if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
           if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
         } else {
@@ -2329,6 +2350,23 @@ export class Engine {
     for (const t of traitNames) {
       if (this.traitFoundNowhere(t, m)) return { k: 'unknown', reason: `unknown trait \`${t}\` in the bounds of \`${owner}\``, refused: true };
     }
+    const withArgs = [...generics.params.flatMap((p) => (p.kind === 'type' ? p.bounds ?? [] : [])), ...(generics.predicates ?? []).flatMap((q) => q.bounds ?? [])];
+    for (const path of [...traitNames, ...withArgs.map((b) => writtenPath(b) ?? '')]) {
+      // `T: Vec<u8>`, `where T: String`: a type where a trait goes.
+      if (!/^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(path)) continue;
+      let r: Binding | undefined;
+      try {
+        r = this.resolver.traitPath(path, m) ?? this.resolver.resolveTypePath(m, path.replace(/^::/, '').split('::'), path.startsWith('::'));
+      } catch {
+        continue;
+      }
+      if (r?.k === 'item' && r.item.kind !== 'trait') return { k: 'error', code: 'E0404', message: `expected trait, found ${r.item.kind === 'alias' ? 'type alias' : r.item.kind} \`${path}\` (in the bounds of \`${owner}\`)` };
+    }
+    // `F: Fn<(u8,)>`: the Fn family with angle brackets is unstable.
+    const angled = withArgs.map((b) => writtenPath(b) ?? '').find((p) => ['Fn', 'FnMut', 'FnOnce'].includes(p.split('::').pop()!) && this.namesStdTrait(p, m));
+    if (angled && !crateFeatures(m.crate).has('unboxed_closures')) {
+      return { k: 'error', code: 'E0658', message: `the precise format of \`Fn\`-family traits' type parameters is subject to change (\`${angled}<..>\` in the bounds of \`${owner}\`; use \`${angled}(..)\`)` };
+    }
     return undefined;
   }
 
@@ -2374,7 +2412,12 @@ export class Engine {
     if (defaulted >= 0 && params.slice(defaulted).some((p) => p.kind !== 'lifetime' && p.default === undefined)) {
       found = { k: 'error', code: 'default_not_trailing', message: `generic parameters with a default must be trailing (in \`${item.name}\`)` };
     }
+    if (item.generics.relaxedBound !== undefined) found ??= { k: 'error', code: 'relaxed_bound', message: `bound modifier \`?\` can only be applied to \`Sized\` (\`${item.generics.relaxedBound}\` in \`${item.name}\`)` };
     found ??= this.unknownBoundTrait(item.generics, item.name, m);
+    // `F: Fn() -> !`: the never type is unstable there too.
+    if (!found && !crateFeatures(m.crate).has('never_type') && params.some((p) => p.kind === 'type' && p.fnBounds?.some((f) => f.ret?.kind === 'never'))) {
+      found = { k: 'error', code: 'E0658', message: `the \`!\` type is experimental (an \`Fn\` bound of \`${item.name}\` returns it; the crate root needs \`#![feature(never_type)]\`, on nightly)` };
+    }
     if (!found) {
       const identity: GArg[] = params
         .filter((p) => p.kind !== 'lifetime')
@@ -2390,6 +2433,8 @@ export class Engine {
             // A const parameter's type naming a type found nowhere (`const N: Usize`).
             ...params.flatMap((p) => (p.kind === 'const' ? [{ te: p.ty, sized: false }] : [])),
             ...(item.generics.predicates ?? []).map((q) => ({ te: q.ty, sized: false })),
+            // A name found nowhere in a bound's `Fn` signature (`F: Fn(Strng)`).
+            ...(item.generics.boundTypes ?? []).map((te) => ({ te, sized: false })),
           ];
       for (const { te, sized } of written) {
         let ty: Ty;

@@ -132,7 +132,16 @@ export type TypeExpr =
   | {
       readonly kind: 'fnptr';
       readonly span: Span;
+      /** Its parameters' types, then its return type's (unless none or `!`). */
       readonly inner?: readonly TypeExpr[];
+      /** How many of `inner` are parameters (the rest is the return type). */
+      readonly params?: number;
+      /** `-> !`. */
+      readonly retNever?: true;
+      /** `unsafe fn`. */
+      readonly unsafe?: true;
+      /** `extern "ABI" fn` (`extern fn`: `C`). */
+      readonly abi?: string;
       readonly variadic?: 'rust' | 'other';
       /** The lifetimes named in it that no `for<..>` inside it binds, in order, once each ('static and '_ left out). */
       readonly lifetimes?: readonly string[];
@@ -229,6 +238,8 @@ export type GenericParam =
       readonly otherBounds?: readonly string[];
       /** A where clause bounds a projection of it (`where T::Out: Sized`): those bounds are not kept. */
       readonly projectionBounds?: true;
+      /** Its `Fn(..) -> R` bounds (in `otherBounds` as written), read (tree extractor only). */
+      readonly fnBounds?: readonly FnBound[];
     }
   | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
   | { readonly kind: 'lifetime'; readonly name: string };
@@ -296,6 +307,23 @@ export interface Generics {
    * there binds: rustc's E0261. Set by the extractors of type items only.
    */
   readonly undeclaredLifetime?: string;
+  /** A `?Trait` bound on another trait than `Sized` (`T: ?Clone`), as written: rustc refuses it. */
+  readonly relaxedBound?: string;
+  /**
+   * The types written in the `Fn(..) -> R` signatures of the bounds (`F: Fn(Strng)`), kept by the
+   * tree extractor (the fast path leaves such items to it): rustc refuses a name found nowhere there.
+   */
+  readonly boundTypes?: readonly TypeExpr[];
+}
+
+/** A bound of the `Fn` family written with its sugar (`FnMut(&T) -> bool`, `for<'a> Fn(&'a u8)`). */
+export interface FnBound {
+  /** As in `otherBounds`. */
+  readonly text: string;
+  readonly trait: 'Fn' | 'FnMut' | 'FnOnce';
+  readonly params: readonly TypeExpr[];
+  /** Its return type (none: `()`). */
+  readonly ret?: TypeExpr;
 }
 
 export interface WherePredicate {

@@ -240,15 +240,20 @@ function variantSh(v: VariantDef, d: number, ld: number): VariantDef {
 }
 
 function genericsSh(g: Generics, d: number): Generics {
-  if (!g.predicates && !g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && (p.default !== undefined || p.bounds !== undefined)))) return g;
+  if (!g.predicates && !g.boundTypes && !g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && (p.default !== undefined || p.bounds !== undefined || p.fnBounds !== undefined)))) return g;
   return {
+    ...(g.boundTypes ? { boundTypes: g.boundTypes.map((t) => tySh(t, d)) } : {}),
     ...(g.opaqueBounds ? { opaqueBounds: true as const } : {}),
     ...(g.undeclaredLifetime ? { undeclaredLifetime: g.undeclaredLifetime } : {}),
+    ...(g.relaxedBound !== undefined ? { relaxedBound: g.relaxedBound } : {}),
     ...(g.predicates ? { predicates: g.predicates.map((w) => ({ ...w, ty: tySh(w.ty, d), ...(w.bounds ? { bounds: w.bounds.map((b) => tySh(b, d)) } : {}) })) } : {}),
     params: g.params.map((p): GenericParam => {
       if (p.kind === 'type') {
-        if (!p.default && !p.bounds) return p;
-        return { ...p, ...(p.default ? { default: tySh(p.default, d) } : {}), ...(p.bounds ? { bounds: p.bounds.map((b) => tySh(b, d)) } : {}) };
+        if (!p.default && !p.bounds && !p.fnBounds) return p;
+        return {
+          ...p, ...(p.default ? { default: tySh(p.default, d) } : {}), ...(p.bounds ? { bounds: p.bounds.map((b) => tySh(b, d)) } : {}),
+          ...(p.fnBounds ? { fnBounds: p.fnBounds.map((f) => ({ ...f, params: f.params.map((x) => tySh(x, d)), ...(f.ret ? { ret: tySh(f.ret, d) } : {}) })) } : {}),
+        };
       }
       if (p.kind === 'const') return { kind: p.kind, name: p.name, ty: tySh(p.ty, d), default: p.default && constSh(p.default, d) };
       return p;
@@ -305,7 +310,10 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
     case 'unknown':
       return { kind: t.kind, text: t.text, span };
     case 'fnptr':
-      return { kind: t.kind, span, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.variadic ? { variadic: t.variadic } : {}), ...(t.lifetimes ? { lifetimes: t.lifetimes } : {}) };
+      return {
+        kind: t.kind, span, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.params !== undefined ? { params: t.params } : {}), ...(t.retNever ? { retNever: true as const } : {}),
+        ...(t.unsafe ? { unsafe: true as const } : {}), ...(t.abi !== undefined ? { abi: t.abi } : {}), ...(t.variadic ? { variadic: t.variadic } : {}), ...(t.lifetimes ? { lifetimes: t.lifetimes } : {}),
+      };
     case 'never':
     case 'impl':
     case 'infer':

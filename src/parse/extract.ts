@@ -43,6 +43,7 @@ import type {
   VariantDef,
   WherePredicate,
   TraitDynFacts,
+  FnBound,
 } from '../core/model';
 import { FN_BODY_MODULE, IMPLS_NOT_KEPT, ownString } from '../core/model';
 import { isLintAttr } from '../core/lints';
@@ -1462,6 +1463,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           let bounds: TypeExpr[] | undefined;
           let traits: string[] | undefined;
           let others: string[] | undefined;
+          let fns: FnBound[] | undefined;
           for (const q of k.children) {
             const t = q.type;
             if (t === '=') afterEq = true;
@@ -1473,6 +1475,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
               bounds = argBounds(q, ctx, bounds);
               traits = plainBounds(q, ctx, traits);
               others = otherBounds(q, ctx, others);
+              fns = fnBoundsOf(q, ctx, fns);
             }
           }
           if (!name) break;
@@ -1484,6 +1487,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             ...(bounds ? { bounds } : {}),
             ...(traits ? { traits } : {}),
             ...(others ? { otherBounds: others } : {}),
+            ...(fns ? { fnBounds: fns } : {}),
           });
           break;
         }
@@ -1551,10 +1555,48 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       const withArgs = argBounds(bounds, ctx, prev.bounds && [...prev.bounds]);
       const traits = plainBounds(bounds, ctx, prev.traits && [...prev.traits]);
       const others = otherBounds(bounds, ctx, prev.otherBounds && [...prev.otherBounds]);
-      params[i] = { ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}), ...(others ? { otherBounds: others } : {}) };
+      const fns = fnBoundsOf(bounds, ctx, prev.fnBounds && [...prev.fnBounds]);
+      params[i] = {
+        ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}), ...(others ? { otherBounds: others } : {}),
+        ...(fns ? { fnBounds: fns } : {}),
+      };
     }
   }
-  return { params, ...(predicates ? { predicates } : {}), ...(opaque ? { opaqueBounds: true as const } : {}) };
+  // `T: ?Clone`: `?` relaxes `Sized` only.
+  let relaxed: string | undefined;
+  for (const holder of [tparams, where]) {
+    const visit = (n: Node, depth: number): void => {
+      if (relaxed !== undefined || depth > 6) return;
+      if (n.type === 'removed_trait_bound') {
+        if (!/Sized\s*$/.test(slice(ctx, n))) relaxed = slice(ctx, n).replace(/\s+/g, '');
+        return;
+      }
+      if (n.type === 'type_parameter' || n.type === 'where_predicate' || n.type === 'trait_bounds' || n.type === 'type_parameters' || n.type === 'where_clause') for (const k of n.children) visit(k, depth + 1);
+    };
+    if (holder) visit(holder, 0);
+  }
+  // The types in the bounds' `Fn(..) -> R` signatures (Generics.boundTypes).
+  const sigTypes: TypeExpr[] = [];
+  const sigs = (n: Node, depth: number): void => {
+    if (depth > 6) return;
+    if (n.type === 'trait_bounds') {
+      for (const b of n.namedChildren) {
+        const f = b.type === 'higher_ranked_trait_bound' ? b.childForFieldName('type') : b;
+        if (f?.type === 'function_type' && !f.children.some((k) => k.type === 'fn')) boundInnerTypes(f, ctx, 0, sigTypes);
+      }
+      return;
+    }
+    if (n.type === 'type_parameter' || n.type === 'where_predicate' || n.type === 'type_parameters' || n.type === 'where_clause') for (const k of n.children) sigs(k, depth + 1);
+  };
+  if (tparams) sigs(tparams, 0);
+  if (where) sigs(where, 0);
+  return {
+    params,
+    ...(predicates ? { predicates } : {}),
+    ...(opaque ? { opaqueBounds: true as const } : {}),
+    ...(relaxed !== undefined ? { relaxedBound: relaxed } : {}),
+    ...(sigTypes.length ? { boundTypes: sigTypes } : {}),
+  };
 }
 
 /** Every lifetime written in the nodes, in order, those a `for<..>` declares marked as binders (syntax.ts freeLifetimes). */
@@ -1638,6 +1680,25 @@ function otherBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string
     if (t === 'type_identifier' || t === 'generic_type' || t === 'lifetime' || t === 'removed_trait_bound' || t === 'line_comment' || t === 'block_comment') continue;
     if (t === 'scoped_type_identifier' && b.childForFieldName('name')) continue;
     (into ??= []).push(slice(ctx, b).replace(/\s+/g, ' '));
+  }
+  return into;
+}
+
+/** The `Fn`-family bounds of a `trait_bounds` node written with their sugar (GenericParam.fnBounds), appended to `into`. */
+function fnBoundsOf(bounds: Node, ctx: Ctx, into: FnBound[] | undefined): FnBound[] | undefined {
+  for (const b of bounds.namedChildren) {
+    const f = b.type === 'higher_ranked_trait_bound' ? b.childForFieldName('type') : b;
+    if (f?.type !== 'function_type' || f.children.some((k) => k.type === 'fn')) continue;
+    const trait = slice(ctx, f.childForFieldName('trait') ?? f).replace(/\s+/g, '').split('::').pop();
+    if (trait !== 'Fn' && trait !== 'FnMut' && trait !== 'FnOnce') continue;
+    const params: TypeExpr[] = [];
+    for (const p of f.childForFieldName('parameters')?.children ?? []) {
+      if (!p.isNamed || p.type === 'line_comment' || p.type === 'block_comment' || p.type === 'attribute_item') continue;
+      const ty = p.type === 'parameter' ? p.childForFieldName('type') : p;
+      if (ty) params.push(typeExpr(ty, ctx, 0));
+    }
+    const ret = f.childForFieldName('return_type');
+    (into ??= []).push({ text: slice(ctx, b).replace(/\s+/g, ' '), trait, params, ...(ret ? { ret: typeExpr(ret, ctx, 0) } : {}) });
   }
   return into;
 }
@@ -1976,9 +2037,17 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
           const ty = p.type === 'parameter' ? p.childForFieldName('type') : p;
           if (ty) inner.push(typeExpr(ty, ctx, depth + 1));
         }
+        const params = inner.length;
         const ret = n.childForFieldName('return_type');
         if (ret && ret.type !== 'never_type') inner.push(typeExpr(ret, ctx, depth + 1));
-        return { kind: 'fnptr', span: span(n), ...(inner.length ? { inner } : {}), ...(variadic ? { variadic } : {}), ...typeLifetimes(n, ctx) };
+        const mods = kids.find((k) => k.type === 'function_modifiers');
+        const ext = mods?.children.find((k) => k.type === 'extern_modifier');
+        const abi = ext ? (/"([^"]*)"/.exec(slice(ctx, ext))?.[1] ?? 'C') : undefined;
+        return {
+          kind: 'fnptr', span: span(n), ...(inner.length ? { inner } : {}), params, ...(ret?.type === 'never_type' ? { retNever: true as const } : {}),
+          ...(mods && /\bunsafe\b/.test(slice(ctx, mods)) ? { unsafe: true as const } : {}), ...(abi !== undefined ? { abi } : {}),
+          ...(variadic ? { variadic } : {}), ...typeLifetimes(n, ctx),
+        };
       }
       // `Fn(u8) -> u8` written as a bare trait object
       const inner: TypeExpr[] = [];

@@ -596,7 +596,9 @@ export class FastParser {
         } else if (c === '{' || c === '}' || c === ';') throw BAIL;
         if (depth === 0 && c === '?' && boundStart) {
           this.next();
-          if (this.maybeSizedPath()) maybe = true;
+          // `?Clone` (refused by rustc) is recorded by the tree path (Generics.relaxedBound).
+          if (!this.maybeSizedPath()) throw BAIL;
+          maybe = true;
           boundStart = false;
           continue;
         }
@@ -1086,10 +1088,22 @@ export class FastParser {
       this.expectP('<');
       this.skipAngle();
     }
-    if (this.atIdent('unsafe')) this.next();
+    let unsafe = false;
+    let abi: string | undefined;
+    if (this.atIdent('unsafe')) {
+      this.next();
+      unsafe = true;
+    }
     if (this.atIdent('extern')) {
       this.next();
-      if (this.peek().k === K.Other) this.next(); // the ABI string
+      abi = 'C';
+      if (this.peek().k === K.Other) {
+        // The ABI string.
+        const lit = this.next();
+        const m = /^"([^"\\]*)"$/.exec(this.text.slice(lit.start, lit.end));
+        if (!m) throw BAIL;
+        abi = m[1]!;
+      }
     }
     this.expectIdent('fn');
     this.expectP('(');
@@ -1107,14 +1121,20 @@ export class FastParser {
       else if (!this.atP(')')) throw BAIL;
     }
     let end = this.next().end;
+    const params = inner.length;
+    let retNever = false;
     if (this.atArrow()) {
       this.next();
       this.next();
       const ret = this.type(depth + 1, true);
       if (ret.kind !== 'never') inner.push(ret);
+      else retNever = true;
       end = ret.span.end;
     }
-    return { kind: 'fnptr', span: { start, end }, ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end) };
+    return {
+      kind: 'fnptr', span: { start, end }, ...(inner.length ? { inner } : {}), params, ...(retNever ? { retNever: true as const } : {}),
+      ...(unsafe ? { unsafe: true as const } : {}), ...(abi !== undefined ? { abi } : {}), ...this.typeLifetimes(start, end),
+    };
   }
 
   /** A path type: `a::b::C<T>`, `::std::X`, `<T as Tr>::X`, `Self`. */

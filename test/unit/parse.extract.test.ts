@@ -531,6 +531,27 @@ describe('parse: extractFile', () => {
     });
   });
 
+  describe('fn pointers and Fn bounds', () => {
+    it("a pointer's parameters, return, safety and ABI (both paths); an Fn bound's signature", async () => {
+      const src = [
+        'struct F(unsafe extern "C" fn(u8) -> !, extern fn(), fn(u8, u16) -> u32, for<\'a> unsafe fn(&\'a u8), extern "Rust" fn(x: u8) -> (u8,));',
+        "struct G<T: Clone + FnMut(u8, &T) -> Option<T>>(T) where T: for<'a> Fn(&'a str);",
+      ].join('\n');
+      const f = await extract(src);
+      const sig = struct(f, 'F').fields.map((x) => {
+        const t = x.ty;
+        return t.kind === 'fnptr' ? [t.params, (t.inner ?? []).length, t.retNever ?? false, t.unsafe ?? false, t.abi ?? '-'] : [];
+      });
+      assert.deepEqual(sig, [[1, 1, true, true, 'C'], [0, 0, false, false, 'C'], [2, 3, false, false, '-'], [1, 1, false, true, '-'], [1, 2, false, false, 'Rust']]);
+      const g = struct(f, 'G').generics.params[0]!;
+      assert.ok(g.kind === 'type');
+      assert.deepEqual(g.fnBounds?.map((b) => [b.text, b.trait, b.params.map(showType), b.ret ? showType(b.ret) : '-']), [
+        ['FnMut(u8, &T) -> Option<T>', 'FnMut', ['u8', '&T'], 'Option<T>'],
+        ["for<'a> Fn(&'a str)", 'Fn', ['&str'], '-'],
+      ]);
+    });
+  });
+
   describe("the types inside a trait object's bounds", () => {
     it('generic arguments and bindings, then an Fn signature, bound by bound (both paths)', async () => {
       const src = [

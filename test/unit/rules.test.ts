@@ -33,6 +33,64 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a fn pointer meets an `Fn`-family bound when its signature is the bound's: another number of parameters is E0593, another parameter type E0631, another return type E0271, an `unsafe` or `extern \"C\"` pointer E0277; signatures that elide their lifetimes alike agree, one naming a lifetime is not decided",
+    source: `
+#![allow(dead_code)]
+pub struct W<G: FnMut(Vec<u8>) -> usize>(G);
+pub struct U1(W<fn(u8) -> u8>);
+pub struct U2(W<fn(Vec<u8>) -> usize>);
+pub struct U3(W<fn(Vec<u8>) -> u8>);
+pub struct U4(W<fn(Vec<u16>) -> usize>);
+pub struct U5(W<fn(Vec<u8>, u8) -> usize>);
+pub struct U6(W<unsafe fn(Vec<u8>) -> usize>);
+pub struct U7(W<extern "C" fn(Vec<u8>) -> usize>);
+pub struct X<G: Fn()>(G);
+pub struct U8(X<fn()>, u8);
+pub struct U9(X<fn() -> u8>);
+pub struct U10(X<fn(u8)>);
+pub struct Y<G: for<'a> Fn(&'a u8) -> &'a u8>(G);
+pub struct U11(Y<fn(&u8) -> &u8>);
+pub struct U12(Y<fn(&'static u8) -> &'static u8>);
+pub struct Z<G>(G) where G: Fn(&str, u32) -> Option<&str>;
+pub struct U13(Z<fn(&str, u32) -> Option<&str>>);
+pub struct U14(Z<fn(&str, i32) -> Option<&str>>);
+pub struct V<T, G: FnOnce(T) -> T>(T, G);
+pub struct U15(V<u16, fn(u16) -> u16>);
+pub struct U16(V<u16, fn(u16) -> u32>);
+pub struct NV<G: Fn() -> !>(G);
+pub struct U17(Option<W<fn(Vec<u8>) -> usize>>);
+`,
+    expect: {
+      U1: 'E0631', U2: '8/8', U3: 'E0271', U4: 'E0631', U5: 'E0593', U6: 'E0277', U7: 'E0277', U8: '16/8', U9: 'E0271', U10: 'E0593',
+      U11: '8/8', U12: 'lint', U13: '8/8', U14: 'E0631', U15: '16/8', U16: 'E0271', U17: '8/8', NV: 'E0658',
+    },
+    abstain: ['U11', 'U12'],
+  },
+  {
+    name: "a generic parameter's bounds: a type where a trait goes (E0404), `?` on another trait than `Sized`, the `Fn` family with angle brackets (E0658), a name found nowhere in an `Fn(..)` signature (E0425) are refused; `Sized + ?Sized` and `'static + ?Sized` are not",
+    source: `
+#![allow(dead_code)]
+pub struct C<T: Vec<u8>>(T);
+pub struct E<T: ?Clone>(T);
+pub struct F<T: Fn<u8>>(T);
+pub struct H<T>(T) where T: String;
+pub struct I<T: Copy>(T) where T: ?Send;
+pub struct G<T: Sized + ?Sized>(T);
+pub struct UG(G<u8>);
+pub struct P<T: 'static + ?Sized>(Box<T>);
+pub struct UP(P<str>);
+pub struct Q<T: Fn(u8) -> u8>(T);
+pub struct UQ(Q<fn(u8) -> u8>);
+pub struct N<T: Fn(Strng)>(T);
+pub struct V<F: for<'a> Fn(&'a [u8]) -> Option<&'a u8>>(F) where F: Clone + Copy;
+pub struct UV(V<fn(&[u8]) -> Option<&u8>>, u8);
+pub struct Wm<G>(G) where G: FnMut(Vec<u8>);
+pub struct UW(Wm<fn(Vec<u8>)>);
+`,
+    expect: { C: 'E0404', E: 'lint', F: 'E0658', H: 'E0404', I: 'lint', UG: '1/1', UP: '16/8', UQ: '8/8', N: 'E0425', UV: '16/8', UW: '8/8' },
+    abstain: ['N', 'UV'],
+  },
+  {
     name: "bounds on std's own type definitions: `NonZero<T: ZeroablePrimitive>` (the integers and `char`), `PeekMut<'a, T: Ord>`, `Cow<'a, B: ToOwned>` (`[T]` when T is Clone, std's types when Clone); a type where a trait object's trait goes is E0404",
     source: `
 #![allow(dead_code)]
