@@ -1315,6 +1315,29 @@ function boundsHold(p: Extract<GenericParam, { kind: 'type' }>, at: ModuleScope,
 export function implBoundsHold(impl: ImplDef, at: ModuleScope, bound: ReadonlyMap<string, GArg>, host: BoundHost, withArgs?: (b: TypeExpr, ty: Ty) => Verdict): Verdict {
   const verdicts: Verdict[] = [];
   for (const p of impl.generics?.params ?? []) {
+    // `impl<F: Fn(u8)> Tr for W<F>`: the `Fn` family by callable and fnPointerMeets; any other
+    // bound the model keeps as written only is not known here.
+    if (p.kind === 'type' && p.otherBounds?.length) {
+      const a = bound.get(p.name);
+      if (a?.k !== 'ty') return 'unknown';
+      const argTyOf = (t: TypeExpr): Ty | undefined => {
+        try {
+          return host.argTy(t, at, bound);
+        } catch {
+          return undefined;
+        }
+      };
+      for (const o of p.otherBounds) {
+        if (!FN_BOUND.test(o)) {
+          verdicts.push('unknown');
+          continue;
+        }
+        const fb = p.fnBounds?.find((f) => f.text === o);
+        const r: Verdict = a.ty.k === 'fnptr' ? (fb && a.ty.sig ? ((x) => (x === true || x === 'unknown' ? x : false))(fnPointerMeets(a.ty, a.ty.sig, fb, argTyOf, host)) : 'unknown') : callable(a.ty);
+        if (r === false) return false;
+        verdicts.push(r);
+      }
+    }
     if (p.kind !== 'type' || (!p.traits?.length && !p.bounds?.length && !p.projectionBounds)) continue;
     const a = bound.get(p.name);
     if (a?.k !== 'ty') return 'unknown';
@@ -1330,7 +1353,11 @@ export function implBoundsHold(impl: ImplDef, at: ModuleScope, bound: ReadonlyMa
     if (r === false) return false;
     verdicts.push(r);
   }
-  if (impl.hasWhere) verdicts.push('unknown');
+  // A `where` clause's bounds on the parameters are among theirs above; one on another type
+  // (kept as a predicate, not checked here) or a bound the model does not keep leaves it unknown.
+  // (Without a `where` clause, the bounds the model keeps as written only are the parameters'
+  // `otherBounds`, looked at above.)
+  if (impl.hasWhere && (!impl.generics || impl.generics.opaqueBounds || impl.generics.predicates?.length || impl.generics.params.some((p) => p.kind === 'type' && p.projectionBounds))) verdicts.push('unknown');
   return all(verdicts);
 }
 

@@ -15,7 +15,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, namesLifetime, undeclaredLifetimeIn } from './definitionChecks';
-import { ALLOCATOR_PARAM, all, bindParams, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
+import { ALLOCATOR_PARAM, all, bindParams, implBoundsHold, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -1164,7 +1164,13 @@ export class Engine {
           if (same === undefined) return undefined;
           if (!same) matches = false;
         }
-        if (matches) found.push({ alias, m, generics, params: impl.generics?.params });
+        if (!matches) continue;
+        // `impl<T: Clone> Tr for Vec<T>` is not `Vec<NoClone>`'s: an impl whose bounds certainly
+        // do not hold does not apply; one whose bounds are not known leaves the projection unknown.
+        const holds = implBoundsHold(impl, m, generics, this.boundHost);
+        if (holds === false) continue;
+        if (holds !== true) return undefined;
+        found.push({ alias, m, generics, params: impl.generics?.params });
       }
     }
     if (found.length !== 1) return undefined;
