@@ -8,7 +8,7 @@
 import type { CfgPredicate, FieldDef, GenericParam, Generics, TypeExpr, TypeItem } from './model';
 
 export interface DefinitionError {
-  readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449';
+  readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449' | 'E0403' | 'E0262';
   readonly message: string;
 }
 
@@ -17,6 +17,14 @@ export interface DefinitionError {
  * `#[cfg]` keeps (the caller has made sure none is unsure).
  */
 export function definitionError(item: TypeItem, active: (cfg: readonly CfgPredicate[]) => boolean): DefinitionError | undefined {
+  // `struct C<T, T>`, `<'a, 'a>`, `<T, const T: usize>`: a generic parameter's name twice (types and
+  // constants share their namespace); `'static` is no lifetime parameter's name.
+  const names = new Set<string>();
+  for (const p of item.generics.params) {
+    if (p.kind === 'lifetime' && p.name === "'static") return { code: 'E0262', message: `invalid lifetime parameter name: \`'static\` (in \`${item.name}\`)` };
+    if (names.has(p.name)) return { code: 'E0403', message: `the name \`${p.name}\` is already used for a generic parameter of \`${item.name}\`` };
+    names.add(p.name);
+  }
   const fieldLists: (readonly FieldDef[])[] = [];
   if (item.kind === 'enum') {
     const seen = new Set<string>();

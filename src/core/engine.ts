@@ -1413,7 +1413,7 @@ export class Engine {
           // declarations) says `?Sized` (test/unit/stdUnsized.test.ts measures them).
           const unsized = s.m.crate.isStd ? undefined : this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const unmet = unmetStdTypeBound(item, argVals, this.boundHost);
+          const unmet = s.m.crate.isStd ? undefined : unmetStdTypeBound(item, argVals, this.boundHost);
           if (unmet) return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };

@@ -33,6 +33,19 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a generic parameter's name written twice (types and constants share one namespace, lifetimes their own) is E0403, `'static` as a lifetime parameter E0262",
+    source: `
+#![allow(dead_code)]
+pub struct C<T, T>(T);
+pub struct D<T, const T: usize>(T);
+pub struct E<'a, 'a>(&'a u8);
+pub struct F<'static>(&'static u8);
+pub struct G<'a, a>(&'a a);
+pub struct UG(G<'static, u32>);
+`,
+    expect: { C: 'E0403', D: 'E0403', E: 'E0403', F: 'E0262', UG: '8/8' },
+  },
+  {
     name: "an impl whose bounds its parameters do not meet does not give a projection (`impl<T: Clone> Tr for Vec<T>` is not `Vec<NoClone>`'s: E0277), inline, in a `where` clause or an `Fn` bound; one whose bounds hold does",
     source: `
 #![allow(dead_code)]
