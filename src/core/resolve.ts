@@ -727,6 +727,11 @@ export class CrateScope {
         }
       }
     }
+    // A unit or tuple struct is a value too: a constant or static of its name is E0428 (a `fn`
+    // is not in the model unless `const`).
+    for (const [name, item] of into.types) {
+      if (item.kind === 'struct' && item.shape !== 'named' && into.consts.has(name)) into.twice.add(name);
+    }
   }
 
   private addModule(parent: ModuleScope, def: ModDef, was?: ModuleScope): void {

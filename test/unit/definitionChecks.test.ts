@@ -67,6 +67,14 @@ const CASES: Readonly<Record<string, PackageCase>> = {
     lib: '#[derive(Clone)] pub struct T1(pub u8);\npub type A1 = T1;\nimpl Clone for A1 { fn clone(&self) -> Self { T1(self.0) } }\nmod m { #[derive(Default)] pub struct T2(pub u16); }\nuse m::T2 as R2;\nimpl Default for R2 { fn default() -> Self { R2(0) } }\npub struct W(pub T1, pub m::T2);\n',
     refused: ['T1', 'm::T2', 'W'],
   },
+  'a unit or tuple struct is a value too: a constant or static of its name is E0428 (a braced struct is not)': {
+    lib: '#![allow(non_upper_case_globals)]\npub struct C;\npub const C: u8 = 1;\npub struct D(pub u16);\npub static D: u8 = 1;\npub struct U(pub C, pub D);\n',
+    refused: ['C', 'D', 'U'],
+  },
+  'a braced struct and a constant of its name: numbers': {
+    lib: '#![allow(non_upper_case_globals)]\npub struct B { pub b: u8 }\npub const B: u8 = 1;\npub struct U(pub B, pub u16);\n',
+    numbers: ['B', 'U'],
+  },
   'a type alias defined twice (E0428), with a derive (E0774) or a repr (E0517), held by a struct': {
     lib: 'pub type A = u8;\npub type A = u16;\npub struct U1(pub A);\n#[derive(Clone)] pub type B = u8;\npub struct U2(pub B);\n#[repr(C)] pub type C = u8;\npub struct U3(pub C);\n',
     refused: ['U1', 'U2', 'U3'],
