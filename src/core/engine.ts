@@ -1384,6 +1384,9 @@ export class Engine {
             if (item.attrs.some((a) => a.name === 'repr')) return { k: 'error', code: 'E0517', message: `\`repr\` should be applied to a struct, enum, or union (the type alias \`${item.name}\`)` };
             const badTrait = this.unknownBoundTrait(item.generics, item.name, b.m);
             if (badTrait) return badTrait;
+            // `type A<T> = u8;`: a type parameter the alias's type never names is E0091.
+            const unusedTy = item.generics.params.find((p) => p.kind === 'type' && nameUse(item.ty!, p.name, 0) === 'no');
+            if (unusedTy) return { k: 'error', code: 'E0091', message: `type parameter \`${unusedTy.name}\` of the type alias \`${item.name}\` is never used` };
             // `type A = &u8;`: no lifetime elision in an alias either (E0106).
             const undeclared = item.generics.undeclaredLifetime ?? undeclaredLifetimeIn(item.ty, declaredLifetimes(item.generics.params), 0);
             if (undeclared) return { k: 'error', code: 'E0261', message: `use of undeclared lifetime name \`${undeclared}\` in the type alias \`${item.name}\`` };
@@ -3119,6 +3122,64 @@ function lastSegment(path: string): string {
 const PRELUDE_TRAITS: ReadonlySet<string> = new Set(
   'Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce AsMut AsRef From Into DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator Clone Default Eq Ord PartialEq PartialOrd ToOwned ToString TryFrom TryInto FromIterator AsyncFn AsyncFnMut AsyncFnOnce Future IntoFuture'.split(' '),
 );
+
+/**
+ * Whether a written type names `name` as a type (`T`, `T::Item`, `Vec<T>`, `<T as Tr>::X`):
+ * `maybe` where the model keeps text only (a trait object's arguments, a macro) or a constant
+ * names it (`[u8; size_of::<T>()]`).
+ */
+function nameUse(te: TypeExpr, name: string, depth: number): 'yes' | 'no' | 'maybe' {
+  if (depth > 64) return 'maybe';
+  const any = (xs: readonly TypeExpr[]): 'yes' | 'no' | 'maybe' => {
+    let r: 'yes' | 'no' | 'maybe' = 'no';
+    for (const x of xs) {
+      const v = nameUse(x, name, depth + 1);
+      if (v === 'yes') return 'yes';
+      if (v === 'maybe') r = 'maybe';
+    }
+    return r;
+  };
+  switch (te.kind) {
+    case 'ref':
+    case 'ptr':
+      return nameUse(te.inner, name, depth + 1);
+    case 'slice':
+      return nameUse(te.elem, name, depth + 1);
+    case 'array':
+      return nameUse(te.elem, name, depth + 1) === 'yes' ? 'yes' : 'maybe';
+    case 'tuple':
+      return any(te.elems);
+    case 'fnptr':
+      return any(te.inner ?? []);
+    case 'dyn': {
+      const r = any(te.inner ?? []);
+      return r === 'yes' ? 'yes' : te.args?.some((a) => new RegExp(`\\b${name}\\b`).test(a)) ? 'maybe' : r;
+    }
+    case 'path': {
+      if (!te.global && !te.qualified && te.segments[0]?.name === name) return 'yes';
+      if (te.qself) {
+        const q = nameUse(te.qself.ty, name, depth + 1);
+        if (q === 'yes') return 'yes';
+        if (q === 'maybe' || (te.qself.traitArgs ?? []).length) return 'maybe';
+      }
+      let r: 'yes' | 'no' | 'maybe' = 'no';
+      for (const seg of te.segments) {
+        for (const a of seg.args) {
+          const v = a.kind === 'type' || a.kind === 'binding' ? nameUse(a.ty, name, depth + 1) : a.kind === 'const' ? 'maybe' : 'no';
+          if (v === 'yes') return 'yes';
+          if (v === 'maybe') r = 'maybe';
+        }
+      }
+      return r;
+    }
+    case 'never':
+    case 'infer':
+    case 'impl':
+      return 'no';
+    default:
+      return 'maybe';
+  }
+}
 
 /** Whether `m` is `d` or a module inside it. */
 function within(m: ModuleScope, d: ModuleScope): boolean {

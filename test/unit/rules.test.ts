@@ -33,6 +33,23 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a type alias's type parameter its type never names is E0091 (lifetime and const parameters may go unused; a projection, a fn pointer's or a trait object's signature names it)",
+    source: `
+#![allow(dead_code)]
+pub type I<T> = Vec<u8>; pub struct V(I<u8>);
+pub type K<T, U> = Option<U>; pub struct X(K<u8, u16>);
+pub type A<'a> = u8;
+pub type B<const N: usize> = u8;
+pub type C<T> = <T as Iterator>::Item;
+pub type D<T: Iterator> = T::Item;
+pub type E<T> = std::marker::PhantomData<T>;
+pub type F<T> = fn(T);
+pub type G<T> = Box<dyn Fn(T)>;
+pub struct U(A<'static>, B<3>, C<std::vec::IntoIter<u8>>, D<std::vec::IntoIter<u16>>, E<u8>, F<u8>, G<u8>);
+`,
+    expect: { V: 'E0091', X: 'E0091', U: '32/8' },
+  },
+  {
     name: "a generic parameter's name written twice (types and constants share one namespace, lifetimes their own) is E0403, `'static` as a lifetime parameter E0262",
     source: `
 #![allow(dead_code)]
