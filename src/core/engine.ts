@@ -1166,10 +1166,10 @@ export class Engine {
         }
         if (!matches) continue;
         // `impl<T: Clone> Tr for Vec<T>` is not `Vec<NoClone>`'s: an impl whose bounds certainly
-        // do not hold does not apply; one whose bounds are not known leaves the projection unknown.
-        const holds = implBoundsHold(impl, m, generics, this.boundHost);
-        if (holds === false) continue;
-        if (holds !== true) return undefined;
+        // do not hold does not apply. One whose bounds are not decided here is still the type's
+        // only impl of that shape and is taken, as before (generic-array's `impl<T, N>
+        // ArrayLength<T> for UInt<N, B0> where N: ArrayLength<T>`, typenum's recursion).
+        if (implBoundsHold(impl, m, generics, this.boundHost) === false) continue;
         found.push({ alias, m, generics, params: impl.generics?.params });
       }
     }
