@@ -2371,6 +2371,14 @@ export class Engine {
       }
       if (r?.k === 'item' && r.item.kind !== 'trait') return { k: 'error', code: 'E0404', message: `expected trait, found ${r.item.kind === 'alias' ? 'type alias' : r.item.kind} \`${path}\` (in the bounds of \`${owner}\`)` };
     }
+    // `T: Iterator<Itm = u8>`: an associated type std's trait does not have (E0220).
+    for (const b of withArgs) {
+      const path = writtenPath(b) ?? '';
+      const known = DYN_ASSOC_NEEDED[path.split('::').pop()!];
+      if (!known || b.kind !== 'path' || !this.namesStdTrait(path, m)) continue;
+      const stray = b.segments[b.segments.length - 1]!.args.find((a) => a.kind === 'binding' && !known.includes(a.name));
+      if (stray?.kind === 'binding') return { k: 'error', code: 'E0220', message: `associated type \`${stray.name}\` not found for \`${path}\` (in the bounds of \`${owner}\`)` };
+    }
     // `F: Fn<(u8,)>`: the Fn family with angle brackets is unstable.
     const angled = withArgs.map((b) => writtenPath(b) ?? '').find((p) => ['Fn', 'FnMut', 'FnOnce'].includes(p.split('::').pop()!) && this.namesStdTrait(p, m));
     if (angled && !crateFeatures(m.crate).has('unboxed_closures')) {

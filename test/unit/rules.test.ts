@@ -119,7 +119,7 @@ pub struct U17(Option<W<fn(Vec<u8>) -> usize>>);
     abstain: ['U11', 'U12'],
   },
   {
-    name: "a generic parameter's bounds: a type where a trait goes (E0404), `?` on another trait than `Sized`, the `Fn` family with angle brackets (E0658), a name found nowhere in an `Fn(..)` signature (E0425) are refused; `Sized + ?Sized` and `'static + ?Sized` are not",
+    name: "a generic parameter's bounds: a type where a trait goes (E0404), `?` on another trait than `Sized`, the `Fn` family with angle brackets (E0658), a name found nowhere in an `Fn(..)` signature (E0425), an associated type std's trait lacks (E0220) are refused; `Sized + ?Sized` and `'static + ?Sized` are not",
     source: `
 #![allow(dead_code)]
 pub struct C<T: Vec<u8>>(T);
@@ -138,9 +138,13 @@ pub struct V<F: for<'a> Fn(&'a [u8]) -> Option<&'a u8>>(F) where F: Clone + Copy
 pub struct UV(V<fn(&[u8]) -> Option<&u8>>, u8);
 pub struct Wm<G>(G) where G: FnMut(Vec<u8>);
 pub struct UW(Wm<fn(Vec<u8>)>);
+pub struct Ai<T: Iterator<Itm = u8>>(T);
+pub struct Bi<T>(T) where T: std::ops::Deref<Tgt = str>;
+pub struct Ci<T: Iterator<Item = u8> + DoubleEndedIterator>(T);
+pub struct UCi(Ci<std::vec::IntoIter<u8>>);
 `,
-    expect: { C: 'E0404', E: 'lint', F: 'E0658', H: 'E0404', I: 'lint', UG: '1/1', UP: '16/8', UQ: '8/8', N: 'E0425', UV: '16/8', UW: '8/8' },
-    abstain: ['N', 'UV'],
+    expect: { C: 'E0404', E: 'lint', F: 'E0658', H: 'E0404', I: 'lint', UG: '1/1', UP: '16/8', UQ: '8/8', N: 'E0425', UV: '16/8', UW: '8/8', Ai: 'E0220', Bi: 'E0220', UCi: '32/8' },
+    abstain: ['N', 'UV', 'UCi'],
   },
   {
     name: "bounds on std's own type definitions: `NonZero<T: ZeroablePrimitive>` (the integers and `char`), `PeekMut<'a, T: Ord>`, `Cow<'a, B: ToOwned>` (`[T]` when T is Clone, std's types when Clone); a type where a trait object's trait goes is E0404",
