@@ -1776,7 +1776,6 @@ function traitDynFacts(trait: Node, ctx: Ctx): TraitDynFacts | undefined {
     n.children.some((w) => w.type === 'where_clause' && w.children.some((pr) => pr.type === 'where_predicate' && slice(ctx, pr.childForFieldName('left') ?? pr).trim() === 'Self' && /(?:^|[\s+:])Sized\b/.test(slice(ctx, pr.childForFieldName('bounds') ?? pr))));
   // An item behind `#[cfg(..)]` may not be there: what it would say is unsure.
   let gated = false;
-  let before: string | undefined;
   for (const k of trait.childForFieldName('body')?.children ?? []) {
     if (incompatible) break;
     if (k.type === 'attribute_item') {
@@ -1784,8 +1783,8 @@ function traitDynFacts(trait: Node, ctx: Ctx): TraitDynFacts | undefined {
       continue;
     }
     if (k.type === 'line_comment' || k.type === 'block_comment') continue;
-    if (gated && incompatible === undefined) before = unsure;
     const wasGated = gated;
+    const unsureBefore = unsure;
     const assocBefore = assoc.length;
     gated = false;
     switch (k.type) {
@@ -1840,7 +1839,7 @@ function traitDynFacts(trait: Node, ctx: Ctx): TraitDynFacts | undefined {
       default:
         break;
     }
-    if (wasGated && (incompatible !== undefined || assoc.length > assocBefore || unsure !== before)) {
+    if (wasGated && (incompatible !== undefined || assoc.length > assocBefore || unsure !== unsureBefore)) {
       unsure ??= `an item of its body is behind \`#[cfg]\``;
       incompatible = undefined;
       assoc.length = assocBefore;
