@@ -514,7 +514,7 @@ function fnPointerMeets(ty: Ty, sig: FnSig, fb: FnBound, argTyOf: (t: TypeExpr) 
   if (fb.params.some((x) => namesLifetime(x, 0)) || (fb.ret !== undefined && namesLifetime(fb.ret, 0))) {
     // A pointer whose lifetimes are all elided and whose return holds none is as general as any
     // signature of its types (slog's `for<'c> Fn(&'c u8) -> V` for `fn(&u8) -> u16`).
-    if ((sig.ret !== undefined && sig.ret !== 'never' && tyHoldsRegion(sig.ret, 0)) || (fb.ret !== undefined && namesLifetime(fb.ret, 0))) return 'unknown';
+    if ((sig.ret !== undefined && sig.ret !== 'never' && tyHoldsRegion(sig.ret)) || (fb.ret !== undefined && namesLifetime(fb.ret, 0))) return 'unknown';
   }
   let all: true | 'unknown' = true;
   for (let i = 0; i < fb.params.length; i++) {
@@ -536,26 +536,14 @@ function fnPointerMeets(ty: Ty, sig: FnSig, fb: FnBound, argTyOf: (t: TypeExpr) 
 }
 
 /** Whether a type may hold a lifetime: a reference, a trait object, a type with lifetime parameters (written or elided). */
-function tyHoldsRegion(ty: Ty, depth: number): boolean {
-  if (depth > MAX_DEPTH) return true;
-  switch (ty.k) {
-    case 'ptr':
-      return ty.kind === '&' || ty.kind === '&mut' || tyHoldsRegion(ty.pointee, depth + 1);
-    case 'dyn':
-    case 'param':
-    case 'unknown':
-    case 'error':
-      return true;
-    case 'array':
-    case 'slice':
-      return tyHoldsRegion(ty.elem, depth + 1);
-    case 'tuple':
-      return ty.elems.some((e) => tyHoldsRegion(e, depth + 1));
-    case 'adt':
-      return ty.def.item.generics.params.some((p) => p.kind === 'lifetime') || ty.args.some((a) => a.k === 'ty' && tyHoldsRegion(a.ty, depth + 1));
-    default:
-      return false;
-  }
+function tyHoldsRegion(ty: Ty): boolean {
+  return (
+    findInTy(ty, (t) =>
+      (t.k === 'ptr' && (t.kind === '&' || t.kind === '&mut')) || t.k === 'dyn' || t.k === 'param' || t.k === 'unknown' || t.k === 'error' || (t.k === 'adt' && t.def.item.generics.params.some((p) => p.kind === 'lifetime'))
+        ? true
+        : undefined,
+    ) ?? false
+  );
 }
 
 /** A bound of the `Fn` family, as written (`Fn(u8) -> u8`, `for<'a> FnMut(&'a T)`, `std::ops::FnOnce()`). */
