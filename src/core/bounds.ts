@@ -194,10 +194,7 @@ function crateStdArgImpls(ty: Extract<Ty, { k: 'adt' }>, trait: ArgStdTrait, arg
       return undefined;
     }
   };
-  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
-    if (impl.trait !== trait || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
-    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
-    if (self?.k !== 'item' || self.item !== item) continue;
+  for (const { impl, m: at } of ownImpls(item, crate, host, (i) => i.trait === trait)) {
     const written = impl.traitPath ?? trait;
     if (crateTrait(written, at, host.resolver)) continue;
     let segs = written.split('::');
@@ -232,6 +229,8 @@ function crateStdArgImpls(ty: Extract<Ty, { k: 'adt' }>, trait: ArgStdTrait, arg
     // Another argument (`impl AsRef<[u8]> for X`, asked `AsRef<str>`) is no answer; another `Target` is E0271.
     if (r === undefined || trait === 'Deref' || trait === 'DerefMut') unsure = true;
   }
+  // An impl written for an alias or a renamed import of the type (`impl AsRef<str> for Alias`) is its too: not read here.
+  if (renamedImplsFor(crate, item.name, host).some(({ e }) => e.impl.trait === trait)) unsure = true;
   if (unsure || (crate.impls.get(BLANKET_IMPLS) ?? []).some(({ impl }) => impl.trait === trait)) return 'unknown';
   return implsMaybeUnseen(item, m) || renames(m, trait) ? 'unknown' : false;
 }
@@ -248,10 +247,7 @@ function crateStdImpls(ty: Extract<Ty, { k: 'adt' }>, trait: PlainStdTrait, host
   const name = trait.split('::').pop()!;
   const module = trait === 'io::Write' ? 'io' : trait === 'fmt::Write' ? 'fmt' : STD_TRAIT_HOMES[name]![0]!.module;
   let unsure = false;
-  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
-    if (impl.trait !== name || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
-    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
-    if (self?.k !== 'item' || self.item !== item) continue;
+  for (const { impl, m: at } of ownImpls(item, crate, host, (i) => i.trait === name)) {
     const written = impl.traitPath ?? name;
     // A crate's own trait of that name, or std's other `Write`.
     if (crateTrait(written, at, host.resolver)) continue;
@@ -267,6 +263,13 @@ function crateStdImpls(ty: Extract<Ty, { k: 'adt' }>, trait: PlainStdTrait, host
       continue;
     }
     const r = implApplies(impl, at, ty, host, 0);
+    if (r === true) return true;
+    if (r === 'unknown') unsure = true;
+  }
+  // An impl written for an alias or a renamed import of the type (`impl Display for Alias`, hunt P).
+  for (const { e: { impl, m: at }, told } of renamedImplsFor(crate, item.name, host)) {
+    if (impl.trait !== name || !liveOrUnsure(crate, impl.cfg) || crateTrait(impl.traitPath ?? name, at, host.resolver)) continue;
+    const r = renamedImplApplies(impl, at, told, ty, crate, host);
     if (r === true) return true;
     if (r === 'unknown') unsure = true;
   }
@@ -1102,6 +1105,22 @@ export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScop
 type ImplEntry = { readonly impl: ImplDef; readonly m: ModuleScope };
 
 /**
+ * The impls a crate writes for a type's item by its own path (`impl .. for X<..>`; those for an
+ * alias or a renamed import are renamedImplsFor's), live or behind a cfg a build script decides,
+ * that `keep` picks.
+ */
+function ownImpls(item: TypeItem, crate: CrateScope, host: BoundHost, keep: (impl: ImplDef) => boolean): ImplEntry[] {
+  const out: ImplEntry[] = [];
+  for (const e of crate.impls.get(item.name) ?? []) {
+    const { impl, m: at } = e;
+    if (!keep(impl) || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
+    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
+    if (self?.k === 'item' && self.item === item) out.push(e);
+  }
+  return out;
+}
+
+/**
  * A crate's impls whose self type is written under another name than its type's: a type alias
  * (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`) or a renamed import (`use
  * a::Foo as Bar; impl Tr for Bar`). `CrateScope.impls` lists an impl by the name written; these
@@ -1640,10 +1659,7 @@ export function markerImpls(ty: Extract<Ty, { k: 'adt' }>, which: 'copy' | 'clon
   const crate = m.crate;
   let found = false;
   let unknown = false;
-  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
-    if (!impl[which] || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
-    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
-    if (self?.k !== 'item' || self.item !== item) continue;
+  for (const { impl, m: at } of ownImpls(item, crate, host, (i) => !!i[which])) {
     found = true;
     const generic = impl.generics?.params.some((p) => p.kind !== 'lifetime') ?? false;
     const r = impl.boundsOthers ? 'unknown' : generic ? implApplies(impl, at, ty, host, depth) : true;
@@ -1670,12 +1686,9 @@ function byImpls(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost
   const { item, m } = ty.def;
   const crate = m.crate;
   let found = false;
-  for (const { impl, m: at } of crate.impls.get(item.name) ?? []) {
-    if (impl.stdTrait !== trait || !liveOrUnsure(crate, impl.cfg) || impl.selfTy.kind !== 'path') continue;
+  for (const { impl, m: at } of ownImpls(item, crate, host, (i) => i.stdTrait === trait)) {
     // A crate's own trait named like std's is not std's.
     if (crateTrait(impl.traitPath ?? impl.trait ?? trait, at, host.resolver)) continue;
-    const self = host.resolver.resolveTypePath(at, impl.selfTy.segments.map((x) => x.name), impl.selfTy.global);
-    if (self?.k !== 'item' || self.item !== item) continue;
     found = true;
     if (crate.unsure(impl.cfg) !== undefined || impl.traitArgs?.some((a) => a.kind !== 'lifetime') || impl.hasWhere) return 'unknown';
     const r = implApplies(impl, at, ty, host, depth);

@@ -33,6 +33,25 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "std's plain and argument traits (`Display`, `AsRef<str>`) implemented for a type alias are the type's: a bound asking for them holds, or is not decided, never E0277",
+    source: `
+#![allow(dead_code)]
+use std::fmt;
+pub struct Foo(u8);
+pub type Alias = Foo;
+impl fmt::Display for Alias { fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result { Ok(()) } }
+impl AsRef<str> for Alias { fn as_ref(&self) -> &str { "" } }
+pub struct W<T: fmt::Display>(T);
+pub struct U(W<Foo>, u8);
+pub struct V<T: AsRef<str>>(T);
+pub struct X(V<Foo>, u8);
+pub struct Bare(u8);
+pub struct Y(W<Bare>);
+`,
+    expect: { U: '2/1', X: '2/1', Y: 'E0277' },
+    abstain: ['X'],
+  },
+  {
     name: "a type alias's type parameter its type never names is E0091 (lifetime and const parameters may go unused; a projection, a fn pointer's or a trait object's signature names it)",
     source: `
 #![allow(dead_code)]
