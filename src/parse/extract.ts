@@ -2332,6 +2332,12 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
         right: constExpr(kids[2]!, ctx, depth + 1),
       };
     }
+    case 'const_block':
+    case 'unsafe_block': {
+      // `[u8; const { 2 + 3 }]`, `unsafe { N }`: the block's value.
+      const body = n.childForFieldName('body') ?? n.namedChildren.find((k) => k.type === 'block');
+      return body ? constExpr(body, ctx, depth + 1) : unknownExpr(ctx, n);
+    }
     case 'parenthesized_expression': {
       const inner = n.children.filter((k) => k.type !== '(' && k.type !== ')' && k.type !== 'line_comment' && k.type !== 'block_comment');
       if (inner.length !== 1) return unknownExpr(ctx, n);

@@ -33,6 +33,18 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: 'an inline `const { .. }` or `unsafe { .. }` block in an array length or a constant is its block\'s value',
+    source: `
+#![allow(dead_code, unused_unsafe)]
+pub const X: usize = const { 4 };
+pub const Y: u32 = unsafe { 1 << 3 };
+pub struct D { x: [u8; const { 2 + 3 }] }
+pub struct E([u16; X], [u8; Y as usize]);
+pub struct F([u8; unsafe { X * 2 }]);
+`,
+    expect: { D: '5/1', E: '16/2', F: '8/1' },
+  },
+  {
     name: "std's plain and argument traits (`Display`, `AsRef<str>`) implemented for a type alias are the type's: a bound asking for them holds, or is not decided, never E0277",
     source: `
 #![allow(dead_code)]
