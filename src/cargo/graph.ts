@@ -21,7 +21,7 @@ import { ancestors, isInside, join } from './paths';
 import { type NotFound, type SourceId, CRATES_IO, SourceLocator, cargoRange, parseSourceId, satisfies } from './sources';
 
 export interface PackageNode {
-  /** The package directory (unique per node). */
+  /** The package directory (one node per directory and source: a registry crate built as the root is a path package). */
   readonly dir: string;
   readonly name: string;
   readonly version?: string;
@@ -215,7 +215,11 @@ export class CargoGraph {
   }
 
   private nodeAt(dir: string, source: PackageNode['source']): PackageNode | NotFound | undefined {
-    const hit = this.nodes.get(dir);
+    // A package is its name, version and source to cargo: a crate of the registry built as the
+    // root (a path package) is not the registry's copy of itself, which a dev-dependency of it
+    // may depend on (tokio's tokio-stream asks tokio for `time`: the root does not get it).
+    const key = source === 'path' ? dir : `${source}:${dir}`;
+    const hit = this.nodes.get(key);
     if (hit) return hit;
     let m = this.manifestAt(dir);
     if (!m) return { missing: `no readable Cargo.toml in ${dir}` };
@@ -235,7 +239,7 @@ export class CargoGraph {
       edition: pkg.edition,
       source,
     };
-    this.nodes.set(dir, node);
+    this.nodes.set(key, node);
     return node;
   }
 

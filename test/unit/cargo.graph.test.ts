@@ -82,6 +82,24 @@ describe('cargo graph', () => {
     assert.match(e2.to.missing, /`bytes` 1\.1\.0 is not on disk \(run `cargo fetch`\)/);
   });
 
+  it("a registry crate built as the root is not the registry's copy of itself: a dev-dependency's features for that copy do not reach it (resolver 1)", () => {
+    // tokio 1.24 (edition 2018) in Debian's registry: its dev-dependency tokio-stream asks
+    // `tokio` for `time`; cargo building tokio's own directory compiles it with `default` only.
+    const files = {
+      '/w/.cargo/config.toml': '[source.crates-io]\nreplace-with = "vendored"\n[source.vendored]\ndirectory = "vendor"\n',
+      '/w/vendor/rt/Cargo.toml': '[package]\nname = "rt"\nversion = "1.0.0"\nedition = "2018"\n[features]\ndefault = []\ntime = []\n[dev-dependencies]\nrt-stream = "0.1"\n',
+      '/w/vendor/rt/src/lib.rs': lib,
+      '/w/vendor/rt-stream/Cargo.toml': '[package]\nname = "rt-stream"\nversion = "0.1.0"\nedition = "2018"\n[dependencies]\nrt = { version = "1", features = ["time"] }\n',
+      '/w/vendor/rt-stream/src/lib.rs': lib,
+    };
+    const g = graph(files, { CARGO_HOME: '/home/u/.cargo' }, x86, '/w/vendor/rt');
+    assert.deepEqual([...g.features(g.root)], ['default']);
+    // The registry's copy is reached (through the dev-dependency) and gets the feature.
+    const copy = g.packages().find((p) => p.name === 'rt' && p !== g.root);
+    assert.ok(copy, 'the registry copy of rt is a package of its own');
+    assert.ok(g.features(copy).has('time'));
+  });
+
   it('follows [source] replace-with to a directory source, from .cargo/config.toml above the crate', () => {
     const g = graph({
       '/w/.cargo/config.toml': '[source.crates-io]\nreplace-with = "vendored"\n[source.vendored]\ndirectory = "vendor"\n',
