@@ -46,6 +46,14 @@ Layout diff: rust-layout-lens --diff REV [--base-dir DIR] [--format json|markdow
 
 const span = (r: { min: number; max: number }): string => (r.min === r.max ? String(r.min) : `${r.min}-${r.max}`);
 
+/** `; held as W<u32> (8 B, align 4), W<String> (32 B, align 8)` for a generic type the crate's types hold. */
+function instancesNote(t: TypeReport): string {
+  const list = t.instances ?? [];
+  if (list.length === 0) return '';
+  const shown = list.slice(0, 3).map((i) => `${i.type} (${i.size} B, align ${i.align})`);
+  return `; held as ${shown.join(', ')}${list.length > 3 ? `, +${list.length - 3} more` : ''}`;
+}
+
 function table(types: readonly (TypeReport & { heap?: HeapReport })[], heap: boolean): string {
   const rows = types.map((t) => [
     t.name,
@@ -54,7 +62,7 @@ function table(types: readonly (TypeReport & { heap?: HeapReport })[], heap: boo
     t.align === undefined ? '' : String(t.align),
     t.padding === undefined ? '' : String(t.padding),
     ...(heap ? [!t.heap ? '' : t.heap.unknown ? '?' : `${span(t.heap.bytes!)} B / ${span(t.heap.allocations!)} calls`] : []),
-    t.error ?? (t.unknown ? `unknown: ${t.unknown}` : t.heap?.unknown ? `heap unknown: ${t.heap.unknown}` : t.tag ? `tag ${t.tag.size} B @${t.tag.offset}` : ''),
+    t.error ?? (t.unknown ? `unknown: ${t.unknown}${instancesNote(t)}` : t.heap?.unknown ? `heap unknown: ${t.heap.unknown}` : t.tag ? `tag ${t.tag.size} B @${t.tag.offset}` : ''),
   ]);
   const head = ['type', 'kind', 'size', 'align', 'padding', ...(heap ? ['heap'] : []), 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -153,7 +161,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         const file = path.relative(loaded.root, t.file) || path.basename(t.file);
         const h = heaps?.get(t.name);
         // Names and messages as rustc writes paths (`m::_::P` for a type in `const _: () = {..}`).
-        const shown = { name: shownPath(t.name), ...(t.unknown ? { unknown: shownPath(t.unknown) } : {}), ...(t.error ? { error: shownPath(t.error) } : {}) };
+        const shown = {
+          name: shownPath(t.name),
+          ...(t.unknown ? { unknown: shownPath(t.unknown) } : {}),
+          ...(t.error ? { error: shownPath(t.error) } : {}),
+          ...(t.instances ? { instances: t.instances.map((i) => ({ ...i, in: shownPath(i.in) })) } : {}),
+        };
         all.push({ ...t, ...shown, file, ...(h ? { heap: h } : {}) });
       }
       // Dependency crates are read when a type reaches them, so their problems are known now.

@@ -4,7 +4,7 @@
  */
 import { STD_PATH } from '../core/stdModel';
 import type { Report, TypeReport } from '../core/reportTypes';
-import type { CfgPredicate, Item, SourceFile } from '../core/model';
+import type { CfgPredicate, Item, SourceFile, TypeItem } from '../core/model';
 import { type ParseOptions, type RustParser, type WasmFiles, loadRustParser } from '../parse/parser';
 import { extractFile } from '../parse/extract';
 import { hintedText, type ParseHints } from './project';
@@ -14,6 +14,7 @@ import { CrateExpander } from './expand';
 import { loadModules } from './modules';
 import { Engine, type SharedLayoutCache } from '../core/engine';
 import { reportType } from '../core/report';
+import { withInstances } from '../core/instances';
 import { heapOfTy, heapReport, type HeapReport } from '../core/heap/collections';
 import { PRELUDE, STD_SOURCE } from '../core/stdSource';
 import { type Target, getTarget, DEFAULT_TARGET } from '../core/targets';
@@ -41,22 +42,18 @@ export class Analysis {
   /** Reports for every struct/enum/union of the crate, in file and source order. */
   reports(filter?: (file: string) => boolean): TypeReport[] {
     if (!filter && this.reportsCache) return this.reportsCache;
-    const out: TypeReport[] = [];
+    let out: TypeReport[] = [];
     const fileOrder = new Map<string, number>();
+    const entries: { item: TypeItem; m: ModuleScope; name: string }[] = [];
     for (const { item, m } of this.crate.typeItems()) {
       const file = m.file;
       if (filter && !filter(file)) continue;
       if (!fileOrder.has(file)) fileOrder.set(file, fileOrder.size);
-      out.push(
-        reportType(this.engine, {
-          item,
-          m,
-          name: [...m.path, item.name].join('::'),
-          file,
-          text: this.program.texts.get(file),
-        }),
-      );
+      const name = [...m.path, item.name].join('::');
+      entries.push({ item, m, name });
+      out.push(reportType(this.engine, { item, m, name, file, text: this.program.texts.get(file) }));
     }
+    out = withInstances(this.engine, entries, out);
     out.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.span?.start ?? 0) - (b.span?.start ?? 0));
     if (!filter) this.reportsCache = out;
     return out;

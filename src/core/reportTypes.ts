@@ -72,6 +72,21 @@ export interface TypeReport {
   readonly repr?: string;
   /** The macro whose expansion made the type (`bitflags`), for a macro-made type. */
   readonly expandedFrom?: string;
+  /**
+   * A generic type's instances that the crate's (or the file's) non-generic types hold in place,
+   * with their layouts (src/core/instances.ts): `Wrapper<u32>` in `Config`.
+   */
+  readonly instances?: readonly InstanceReport[];
+}
+
+/** One instance of a generic type, as a concrete type of the crate holds it. */
+export interface InstanceReport {
+  /** The instance as a type (`Wrapper<u32>`). */
+  readonly type: string;
+  readonly size: number;
+  readonly align: number;
+  /** The first non-generic type found holding it (its report's name). */
+  readonly in: string;
 }
 
 export interface Report {

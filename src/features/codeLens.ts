@@ -9,7 +9,8 @@
 import * as vscode from 'vscode';
 import { readSettings } from './config';
 import { spanToRange } from './convert';
-import { lensTitle } from './layoutText';
+import { instancesLensTitle, lensTitle } from './layoutText';
+import { instancesAt } from './instancesModel';
 import { shownPath } from '../core/report';
 import { reorderProposal } from './plans';
 import { computeReportsInSlices } from './warmReports';
@@ -39,7 +40,7 @@ export class LayoutCodeLensProvider implements vscode.CodeLensProvider {
       if (!(await computeReportsInSlices(a, () => !token.isCancellationRequested))) return [];
       const lenses: vscode.CodeLens[] = [];
       let sized = 0;
-      for (const { report: t, shallow: item } of a.types) {
+      for (const [index, { report: t, shallow: item }] of a.types.entries()) {
         if (t.size !== null) sized++;
         if (!t.nameSpan) continue;
         const range = spanToRange(document, { start: item.span.start, end: item.span.start });
@@ -47,7 +48,7 @@ export class LayoutCodeLensProvider implements vscode.CodeLensProvider {
         const args: LayoutTarget = { uri: document.uri.toString(), offset: t.nameSpan.start };
         lenses.push(
           new vscode.CodeLens(range, {
-            title: lensTitle(t),
+            title: instancesLensTitle(t, instancesAt(a, index)) ?? lensTitle(t),
             command: 'rustLayout.showLayout',
             arguments: [args],
             tooltip: `Show the memory layout of ${shownPath(t.name)} (${a.target})`,

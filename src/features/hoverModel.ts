@@ -4,14 +4,15 @@
  */
 import type { FieldReport, VariantReport } from '../core/reportTypes';
 import type { FieldDef, Span, TypeExpr } from '../core/model';
-import { describeTy } from '../core/report';
+import { describeTy, isGenericItem } from '../core/report';
 import { heapOfTy } from '../core/heap/collections';
 import type { Ty } from '../core/engine';
 import { heapMarkdown } from './heapText';
 import { expansionOf } from '../core/expansion';
 import { Abstain, LayoutError } from '../core/layout/types';
 import type { DocumentAnalysis, TypeEntry } from '../incremental/documentModel';
-import { type TyDescription, fieldHoverMarkdown, typeExprHoverMarkdown, typeHoverMarkdown } from './layoutText';
+import { type TyDescription, fieldHoverMarkdown, instancesMarkdown, typeExprHoverMarkdown, typeHoverMarkdown } from './layoutText';
+import { instancesAt } from './instancesModel';
 
 function spanContains(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;
@@ -19,10 +20,13 @@ function spanContains(span: Span, offset: number): boolean {
 
 /** The hover at `offset`: markdown and the span it covers, or undefined. */
 export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string; span: { start: number; end: number } } | undefined {
-  for (const entry of a.types) {
+  for (const [index, entry] of a.types.entries()) {
     if (!spanContains(entry.shallow.span, offset)) continue;
     const t = entry.report;
-    if (t.nameSpan && spanContains(t.nameSpan, offset)) return { markdown: withNote(typeHoverMarkdown(t, a.target), typeHeapNote(a, entry)), span: t.nameSpan };
+    if (t.nameSpan && spanContains(t.nameSpan, offset)) {
+      const note = isGenericItem(entry.shallow) ? instancesMarkdown(instancesAt(a, index)) : typeHeapNote(a, entry);
+      return { markdown: withNote(typeHoverMarkdown(t, a.target), note), span: t.nameSpan };
+    }
     // A macro-made type's fields are in its expansion, not in this text.
     if (expansionOf(entry.shallow)) continue;
     const reports = t.fields ?? [];

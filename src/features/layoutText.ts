@@ -5,7 +5,7 @@
  * The rule: a number is shown only when the report gives it. A type whose size is null, or
  * that carries `unknown` or `error`, shows the reason and no numbers.
  */
-import type { FieldReport, StdHeapOwner, TypeReport } from '../core/reportTypes';
+import type { FieldReport, InstanceReport, StdHeapOwner, TypeReport } from '../core/reportTypes';
 import { straddles } from '../core/cacheLines';
 import { shownPath } from '../core/report';
 
@@ -65,6 +65,27 @@ export function typeSummary(t: TypeReport): string {
   if (t.error !== undefined) return `${name} — error: ${inlineCodeText(shownPath(t.error))}`;
   if (!isKnown(t)) return `${name} — unknown: ${inlineCodeText(shownPath(t.unknown ?? 'the layout could not be computed'))}`;
   return `${name} — ${sizeLine(t)}`;
+}
+
+/**
+ * The CodeLens title of a generic type the file's types hold: `generic · W<u32> 8 B · W<u64> 16 B`
+ * (at most two, then how many more). Undefined when none is held: the report's own title stands.
+ */
+export function instancesLensTitle(t: TypeReport, instances: readonly InstanceReport[] | undefined): string | undefined {
+  if (!instances || instances.length === 0 || t.error !== undefined) return undefined;
+  const shown = instances.slice(0, 2).map((i) => `${short(i.type, 40)} ${i.size} B`);
+  return `generic · ${shown.join(' · ')}${instances.length > 2 ? ` · +${instances.length - 2} more` : ''}`;
+}
+
+/** The hover's list of a generic type's instances (see instancesLensTitle), or undefined. */
+export function instancesMarkdown(instances: readonly InstanceReport[] | undefined): string | undefined {
+  if (!instances || instances.length === 0) return undefined;
+  const rows = instances.map((i) => `- ${codeSpan(i.type)} — size ${i.size} · align ${i.align} (in ${codeSpan(shownPath(i.in))})`);
+  return `As this file's types hold it:\n${rows.join('\n')}`;
+}
+
+function short(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
 /** The CodeLens title: `24 B · align 8 · 7 B padding`, `size unknown: reason`, `error E0072`. */

@@ -13,6 +13,7 @@ import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { type ContentChange, DocumentTrees, type ParsedDocument, pointAt } from '../../src/incremental/documents';
 import { type DocumentAnalysis, buildDocumentAnalysis, reuseAnalysis } from '../../src/incremental/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
+import { instancesAt } from '../../src/features/instancesModel';
 
 /** Every WebAssembly.Memory the runtime creates (web-tree-sitter does not expose its heap). */
 interface WasmMemory {
@@ -152,6 +153,7 @@ export async function runEditorBench(opts: { wasmDir: string; edits?: number; me
     hoverAt(a, a.types.find((e) => e.shallow.span.start <= site && site < e.shallow.span.end)?.shallow.nameSpan.start ?? 0);
     const t4 = performance.now();
     void a.report; // CodeLens / diagnostics path: every type of the file
+    for (let j = 0; j < a.types.length; j++) instancesAt(a, j); // the lens of a generic type
     const t5 = performance.now();
     parseT.push(t1 - t0);
     extractT.push(t2 - t1);

@@ -201,6 +201,19 @@ suite('editor surfaces', () => {
     );
   });
 
+  test("a generic type's lens and hover give the instances the file's types hold", async () => {
+    const content = 'struct W<T> { a: T, b: u8 }\nstruct Holder { x: W<u32>, y: Option<W<u64>> }\nstruct Lone<T>(T);\n';
+    const generic = await vscode.workspace.openTextDocument({ language: 'rust', content });
+    const lenses = await lensTitles(generic, (t) => t.length === 3);
+    assert.deepEqual(
+      lenses.map((l) => l.command?.title),
+      ['generic · W<u32> 8 B · W<u64> 16 B', '32 B · align 8 · no padding', 'size unknown: generic: needs type arguments'],
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', generic.uri, new vscode.Position(0, 7));
+    const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([^\s\w])/g, '$1');
+    assert.match(text, /As this file's types hold it:\n- `W<u32>` — size 8 · align 4 \(in `Holder`\)\n- `W<u64>` — size 16 · align 8 \(in `Holder`\)/);
+  });
+
   test('a second target: lenses and diagnostics follow rustLayout.target', async () => {
     await setSetting('target', 'i686-unknown-linux-gnu');
     // On i686, u64 is 4-aligned: Padded is a@0 b@4 c@12 → 16 bytes, 5 of padding; b, c, a → 12.

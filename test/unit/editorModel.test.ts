@@ -8,6 +8,8 @@ import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { applyEdits } from '../../src/core/reorder';
 import { buildDocumentAnalysis, type DocumentAnalysis } from '../../src/incremental/documentModel';
 import { hoverAt } from '../../src/features/hoverModel';
+import { documentInstances } from '../../src/features/instancesModel';
+import { instancesLensTitle } from '../../src/features/layoutText';
 import { findings, pinProposal, reorderProposal, rustcOrder } from '../../src/features/plans';
 import { extractFile } from '../../src/parse/extract';
 import { scaleParseBudget } from '../../src/parse/parser';
@@ -91,6 +93,30 @@ pub struct S { v: inline::Vec<u8>, b: Option<inline::Box<u32>>, real: Vec<u8>, r
     assert.doesNotMatch(field, /costs nothing/);
     const written = hoverAt(a, at(text, 'v: inline::Vec', 'Vec'))!.markdown;
     assert.doesNotMatch(written, /on the heap/);
+  });
+
+  it("a generic type's hover and lens list the instances this file's types hold, with their numbers", async () => {
+    const text = `
+pub struct W<T> { a: T, b: u8 }
+pub struct Lone<T>(T);
+pub struct Holder { x: W<u32>, y: Option<W<u64>>, z: Vec<W<bool>> }
+pub struct AlsoGeneric<T> { t: T, w: W<i16> }
+`;
+    const a = await analyse(text);
+    const index = a.types.findIndex((t) => t.report.name === 'W');
+    const w = a.types[index]!.report;
+    const list = documentInstances(a)[index];
+    assert.deepEqual(list?.map((i) => `${i.type} ${i.size}/${i.align} in ${i.in}`), ['W<u32> 8/4 in Holder', 'W<u64> 16/8 in Holder', 'W<bool> 2/1 in Holder']);
+    assert.equal(instancesLensTitle(w, list), 'generic · W<u32> 8 B · W<u64> 16 B · +1 more');
+    const hover = hoverAt(a, text.indexOf('struct W') + 'struct '.length)!.markdown;
+    assert.match(hover, /unknown: generic/);
+    assert.match(hover, /As this file's types hold it:\n- `W<u32>` — size 8 · align 4 \(in `Holder`\)\n- `W<u64>` — size 16 · align 8/);
+    // A generic type nothing concrete holds keeps the plain verdict; a concrete type gets no list.
+    const lone = a.types.findIndex((t) => t.report.name === 'Lone');
+    assert.equal(documentInstances(a)[lone], undefined);
+    assert.equal(instancesLensTitle(a.types[lone]!.report, undefined), undefined);
+    assert.doesNotMatch(hoverAt(a, at(text, 'struct Lone', 'Lone'))!.markdown, /hold it/);
+    assert.equal(documentInstances(a)[a.types.findIndex((t) => t.report.name === 'Holder')], undefined);
   });
 
   it('hovers a type name, a field name and a type written in a field', async () => {
