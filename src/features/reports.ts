@@ -19,7 +19,7 @@ import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, type ParseHints, Project, UNSHOWN_FILE, firstNeeded } from '../analysis/project';
 import { hostTriple } from '../core/hostTarget';
 import { CrateSession } from '../incremental/crateSession';
-import { CargoGraph, type FeatureSelection, featureArgs, lockedManifests } from '../cargo/graph';
+import { CargoGraph, type FeatureSelection, type PackageNode, featureArgs, lockedManifests } from '../cargo/graph';
 import type { SourceFile } from '../core/model';
 import type { Target } from '../core/targets';
 import { DocumentTrees, type TextDocumentLike } from '../incremental/documents';
@@ -368,7 +368,12 @@ export class DocumentReports extends Disposable {
       // A walk in slices may be under way for this crate (another surface's request, another
       // file of it): wait for it, then look again, rather than walk it twice side by side.
       const t = this.analyzer.resolveTarget(target);
-      const project = await this.projectFor(crate.dir, t, crateParse, files, kind === 'test', readSettings(document).features);
+      // A package the workspace's packages depend on (a registry crate opened by Go to Definition,
+      // a vendored one) is laid out as the workspace builds it: its node in a workspace package's
+      // graph, with the features, cfgs and dependency versions that build gives it.
+      const asDependency = kind ? undefined : this.dependencyOfWorkspace(crate.dir, t);
+      const project = asDependency?.project ?? (await this.projectFor(crate.dir, t, crateParse, files, kind === 'test', readSettings(document).features));
+      const rootNode = asDependency?.node ?? project?.graph.root;
       this.log.debug(`${path}: package graph of ${crate.dir} ready (${since(started)})`);
       for (let waits = 0; waits < 4 && this.walking.has(key); waits++) await this.walking.get(key);
       const generation = this.index.generation;
@@ -389,7 +394,7 @@ export class DocumentReports extends Disposable {
             const session =
               c?.session && c.project === project
                 ? c.session
-                : new CrateSession(project, project.graph.root, entry, this.analyzer, target, {
+                : new CrateSession(project, rootNode!, entry, this.analyzer, target, {
                     read: (p) => this.index.readFile(p),
                     parse: crateParse,
                     withOwnLibrary: kind !== undefined,
@@ -432,7 +437,7 @@ export class DocumentReports extends Disposable {
         // crate says it is still being read.
         const own = this.parsed.get(path);
         if (own && own.text === text) {
-          const d = project.loadCrate(project.graph.root, path, { read: (p) => (p === path ? text : undefined), detached: true, withOwnLibrary: kind !== undefined });
+          const d = project.loadCrate(rootNode!, path, { read: (p) => (p === path ? text : undefined), detached: true, withOwnLibrary: kind !== undefined });
           analysis = await this.analyzer.analyze({ crate: d.input, texts: d.texts }, target);
         }
       }
@@ -825,6 +830,25 @@ export class DocumentReports extends Disposable {
       }
     }
     return forgot;
+  }
+
+  /**
+   * The workspace package whose build reaches the package at `dir` as a registry or git
+   * dependency (vendored ones included), with that package's node in its graph: the graphs made
+   * so far for this target, a library's before a test's. Undefined when none does (the package is
+   * then laid out as it builds alone).
+   */
+  private dependencyOfWorkspace(dir: string, target: Target): { project: Project; node: PackageNode } | undefined {
+    let fallback: { project: Project; node: PackageNode } | undefined;
+    for (const [key, e] of this.projects) {
+      const project = e.done?.project;
+      if (!project || project.graph.target.triple !== target.triple || project.graph.root.dir === dir) continue;
+      const node = project.graph.packages().find((p) => p.dir === dir && p.source !== 'path');
+      if (!node) continue;
+      if (!key.includes('\0dev')) return { project, node };
+      fallback ??= { project, node };
+    }
+    return fallback;
   }
 
   /**

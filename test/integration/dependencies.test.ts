@@ -65,6 +65,17 @@ suite('dependencies', () => {
     assert.match(ty, /size 4 · align 2\b/, ty);
   });
 
+  test('a dependency\'s own file is laid out as the workspace builds it: its features from the package that depends on it, not its defaults', async () => {
+    // deps_app asks fakebytes for `shared`, which adds a field: 32 bytes in that build (rustc
+    // 1.95), 24 as fakebytes builds alone with its default features.
+    await lensTitles(doc);
+    const dep = await openFixture('deps/vendor/fakebytes/src/lib.rs');
+    const titles = await poll(() => lensTitles(dep), (t) => /^\d+ B/.test(t.get('Bytes') ?? ''), 30_000);
+    assertTitles(titles, new Map([['Bytes', '32 B · align 8'], ['Vtable', '8 B · align 8']]), 'fakebytes as deps_app builds it');
+    const hover = await hoverAt(dep, 'pub struct Bytes', 'Bytes');
+    assert.match(hover, /size 32 · align 8\b/, hover);
+  });
+
   test('with the dependency\'s source gone, the types holding it say it is not on disk (no number)', async () => {
     const vendored = vscode.Uri.joinPath(workspaceRoot(), 'deps/vendor/fakebytes');
     const away = vscode.Uri.joinPath(workspaceRoot(), 'deps/vendor-away');
