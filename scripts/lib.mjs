@@ -332,6 +332,16 @@ export function makeUi(page, outDir) {
       await page.locator('.tab.active', { hasText: base }).waitFor({ timeout: 15_000 });
       await editorLines.waitFor({ state: 'visible', timeout: 15_000 });
     },
+    /** Puts the cursor on 1-based line `n` of the active editor (Go to Line), so that the line is rendered. */
+    async goToLine(n) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`:${n}`);
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => {});
+    },
     /** The rendered word `word` on the first view line that matches `line` (spaces render as U+00A0: use \\s). */
     word(word, { line } = {}) {
       const lines = line ? page.locator('.view-line', { hasText: line }) : page.locator('.view-line');

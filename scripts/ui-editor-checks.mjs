@@ -2,6 +2,9 @@
 // the example crate (examples/). Each check gets the `ui` helper object of ui-check.mjs, saves a
 // screenshot and throws on failure. Nothing is applied or saved: the example files stay untouched
 // (typingMovesLayouts types into the editor and undoes it).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lib.mjs';
 
 /** Waits until some CodeLens on the page has text matching `re`; returns every lens text. */
 async function lensTexts(ui, re, timeoutMs = 30_000) {
@@ -33,6 +36,29 @@ async function codeLensAboveTypes(ui) {
     throw new Error('no "x86_64" target item in the status bar');
   });
   return header;
+}
+
+/** A generic type's CodeLens and hover list the instances the file's types hold (rustc: Slot<u8> 2 B, Slot<u64> 16 B). */
+async function genericInstances(ui) {
+  await ui.openFile('src/lib.rs');
+  // Slot sits at the end of the file: the editor renders (and asks lenses for) visible lines only.
+  const lines = readFileSync(join(ROOT, 'examples/src/lib.rs'), 'utf8').split('\n');
+  await ui.goToLine(lines.findIndex((l) => /struct Slots\b/.test(l)) + 1);
+  try {
+    const texts = await lensTexts(ui, /^generic · /);
+    const lens = texts.find((t) => /^generic · /.test(t));
+    if (lens !== 'generic · Slot<u8> 2 B · Slot<u64> 16 B') throw new Error(`the lens of Slot<T> is ${JSON.stringify(lens)}`);
+    const text = await ui.hoverWord('Slot', { line: /struct\s+Slot\b/, accept: (t) => /hold it/.test(t) });
+    await ui.screenshot('hover-generic', { doc: true });
+    if (!/Slot<u8>\W+size 2 · align 1/.test(text) || !/Slot<u64>\W+size 16 · align 8/.test(text)) {
+      throw new Error(`the hover of Slot<T> does not list its instances: ${JSON.stringify(text)}`);
+    }
+    return lens;
+  } finally {
+    // The next checks look for the types at the top of the file.
+    await ui.page.mouse.move(5, 5);
+    await ui.goToLine(1);
+  }
 }
 
 /** Ctrl+. on a repr(C) struct with avoidable padding offers the reorder quick fix. */
@@ -116,4 +142,4 @@ async function typingMovesLayouts(ui) {
   return text.split('\n')[0];
 }
 
-export const EDITOR_CHECKS = [codeLensAboveTypes, quickFixMenu, targetPicker, typingMovesLayouts];
+export const EDITOR_CHECKS = [codeLensAboveTypes, genericInstances, quickFixMenu, targetPicker, typingMovesLayouts];

@@ -63,3 +63,16 @@ pub struct Inventory {
     names: Vec<String>,
     stock: HashMap<u32, u64>,
 }
+
+/// Generic: no layout of its own until it has arguments. Its CodeLens and hover list the
+/// instances this file's types hold: `Slot<u8>` is 2 bytes, `Slot<u64>` 16.
+pub struct Slot<T> {
+    value: T,
+    used: bool,
+}
+
+/// Holds two instances of `Slot`: 24 bytes (rustc puts the 16-byte one first).
+pub struct Slots {
+    small: Slot<u8>,
+    large: Slot<u64>,
+}
