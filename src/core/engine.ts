@@ -1282,6 +1282,8 @@ export class Engine {
         cur = this.resolver.step(cur, segs[i]!, m.crate);
       }
       if (head?.k === 'module' && head.m.missing) return { k: 'unknown', reason: `unknown type \`${text}\` (module file not found)` };
+      const inDependency = this.missingInDependency(m, segs, global);
+      if (inDependency) return inDependency;
     }
     if (m.pending) return { k: 'unknown', reason: `\`${text}\`: this module's file is still being read` };
     // A file shown before the rest of its crate is read: what it does not define may be there.
@@ -1298,7 +1300,7 @@ export class Engine {
           if (imp.path.length === 3 && imp.path[1] === 'primitive' && PRIMITIVES.has(imp.path[2]!)) return this.primTy(imp.path[2]!);
           return { k: 'unknown', reason: `\`${path}\` is not a std type this extension models` };
         }
-        if (!['crate', 'self', 'super', SELF_CRATE].includes(head)) return { k: 'unknown', reason: `unknown type \`${path}\` (external crate \`${head}\`?)` };
+        if (!['crate', 'self', 'super', SELF_CRATE].includes(head)) return this.missingInDependency(m, imp.path, imp.global) ?? { k: 'unknown', reason: `unknown type \`${path}\` (external crate \`${head}\`?)` };
       }
     }
     const macros = collectMacros(m);
@@ -1312,6 +1314,33 @@ export class Engine {
     // a re-export behind a cfg or a glob) and the path's head is found nowhere either.
     const imported = m.uses.some((u) => (u.alias ?? u.path[u.path.length - 1]) === first);
     return imported || segs.length > 1 || global ? { k: 'unknown', reason: `unknown type \`${text}\`` } : { k: 'unknown', reason: `unknown type \`${text}\``, refused: true };
+  }
+
+  /**
+   * A path into a dependency crate that was read, whose last step finds nothing there: why, from
+   * the module it stopped in (a `-sys` crate's `include!` of the bindings its build script writes:
+   * `nettle_sys::mpz_t`). Undefined when the path does not reach another crate's module.
+   */
+  private missingInDependency(m: ModuleScope, path: readonly string[], global: boolean): Ty | undefined {
+    let cur: Binding | undefined = global ? undefined : this.resolver.firstSegment(m, path[0] ?? '');
+    let i = 1;
+    for (; cur?.k === 'module' && i < path.length - 1; i++) {
+      const next = this.resolver.step(cur, path[i]!, m.crate);
+      if (next?.k !== 'module') break;
+      cur = next;
+    }
+    if (cur?.k !== 'module' || cur.m.crate === m.crate || cur.m.crate.isStd) return undefined;
+    const text = path.join('::');
+    const crate = path[0]!;
+    const inside = cur.m;
+    const macros = collectMacros(inside);
+    if (macros.length) {
+      const [first] = macros;
+      const why = first!.reason ? `: ${first!.reason}` : '';
+      return { k: 'unknown', reason: `unknown type \`${text}\`: not found in the crate \`${crate}\`, where the unexpanded macro call \`${first!.name}!\` may make it${why}` };
+    }
+    if (inside.globs.length) return { k: 'unknown', reason: `unknown type \`${text}\`: not found in the crate \`${crate}\` (it may come from a glob import there)` };
+    return undefined;
   }
 
   /** Whether a `use` path that did not resolve stops at a module still being read (the editor reads crates off the main thread). */

@@ -496,6 +496,25 @@ describe('lints rustc denies by default, in dependencies', () => {
   });
 });
 
+describe('types a dependency does not define as read', () => {
+  it("a name a `-sys` dependency's generated bindings would define says so: the include! of OUT_DIR there, not an unknown crate", async function () {
+    this.timeout(20_000);
+    const files: Record<string, string> = {
+      '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nbind-sys = "1"\n'),
+      '/w/app/src/lib.rs': 'use bind_sys::{ctx_t, Plain};\npub struct A { c: ctx_t }\npub struct B { c: bind_sys::ctx_t }\npub struct C { p: Plain }\npub struct D { x: bind_sys::nothing::Here }\n',
+      [`${REG}/bind-sys-1.0.0/Cargo.toml`]: pkg('bind-sys', '1.0.0', 'build = "build.rs"\n'),
+      [`${REG}/bind-sys-1.0.0/build.rs`]: 'fn main() {}\n',
+      [`${REG}/bind-sys-1.0.0/src/lib.rs`]: 'include!(concat!(env!("OUT_DIR"), "/bindings.rs"));\npub struct Plain(pub u16);\n',
+    };
+    const r = await reportsOf(files, { env: { CARGO_HOME: '/home/u/.cargo' } });
+    for (const n of ['A', 'B']) {
+      assert.match(r.get(n)!.unknown ?? '', /`bind_sys::ctx_t`: not found in the crate `bind_sys`, where the unexpanded macro call `include!` may make it: .*build script/, n);
+    }
+    assert.equal(r.get('C')!.size, 2);
+    assert.equal(r.get('D')!.size, null);
+  });
+});
+
 describe('procedural-macro dependencies', () => {
   it('a type under an attribute macro of a proc-macro crate is not laid out (it may be rewritten); derives and helpers are fine', async function () {
     this.timeout(20_000);
