@@ -635,6 +635,10 @@ export class Engine {
       const found = selfTy ? this.projection(selfTy, segs[1]!, s, e.qself?.trait ? (traitPath ?? e.qself.trait) : undefined, traitArgs, stdOp, argsKnown) : undefined;
       if (found) return found;
       const viaStd = selfTy && traitPath && this.namesStdTrait(traitPath, s.m) ? this.stdTraitAssoc(selfTy, traitPath.split('::').pop()!, segs[1]!) : undefined;
+      // A self type that is, or holds, an unknown type says why (`<ffi::ctx_t as Ptr>::Inner`
+      // with `ffi::ctx_t` not found): the impl that would answer cannot be told.
+      const unknownSelf = !viaStd && selfTy ? unknownWithin(selfTy) : undefined;
+      if (unknownSelf) return unknownSelf;
       return viaStd ?? { k: 'unknown', reason: `associated type \`${text}\`: its layout depends on a trait impl` };
     }
     const last = e.segments[e.segments.length - 1]!;
@@ -3258,6 +3262,34 @@ function topLevelParts(text: string): string[] {
 }
 
 /** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
+/** The first unknown type `ty` is or holds (a pointee, an element, an argument), if any. */
+function unknownWithin(ty: Ty, depth = 0): Extract<Ty, { k: 'unknown' }> | undefined {
+  if (depth > 16) return undefined;
+  switch (ty.k) {
+    case 'unknown':
+      return ty;
+    case 'ptr':
+      return unknownWithin(ty.pointee, depth + 1);
+    case 'array':
+    case 'slice':
+      return unknownWithin(ty.elem, depth + 1);
+    case 'tuple':
+      for (const e of ty.elems) {
+        const u = unknownWithin(e, depth + 1);
+        if (u) return u;
+      }
+      return undefined;
+    case 'adt':
+      for (const a of ty.args) {
+        const u = a.k === 'ty' ? unknownWithin(a.ty, depth + 1) : undefined;
+        if (u) return u;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
 function refusedIn(ty: Ty): Ty | undefined {
   return ty.k === 'error' || (ty.k === 'unknown' && ty.refused) ? ty : undefined;
 }

@@ -497,11 +497,13 @@ describe('lints rustc denies by default, in dependencies', () => {
 });
 
 describe('types a dependency does not define as read', () => {
-  it("a name a `-sys` dependency's generated bindings would define says so: the include! of OUT_DIR there, not an unknown crate", async function () {
+  it("a name a `-sys` dependency's generated bindings would define says so: the include! of OUT_DIR there, not an unknown crate (also through a projection of a type holding it)", async function () {
     this.timeout(20_000);
     const files: Record<string, string> = {
       '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nbind-sys = "1"\n'),
-      '/w/app/src/lib.rs': 'use bind_sys::{ctx_t, Plain};\npub struct A { c: ctx_t }\npub struct B { c: bind_sys::ctx_t }\npub struct C { p: Plain }\npub struct D { x: bind_sys::nothing::Here }\n',
+      '/w/app/src/lib.rs':
+        'use bind_sys::{ctx_t, Plain};\npub struct A { c: ctx_t }\npub struct B { c: bind_sys::ctx_t }\npub struct C { p: Plain }\npub struct D { x: bind_sys::nothing::Here }\n' +
+        'pub trait Ptr { type Inner; }\nimpl<T> Ptr for *mut T { type Inner = T; }\npub struct E(std::ptr::NonNull<<*mut ctx_t as Ptr>::Inner>);\npub struct F(<*mut u16 as Ptr>::Inner);\n',
       [`${REG}/bind-sys-1.0.0/Cargo.toml`]: pkg('bind-sys', '1.0.0', 'build = "build.rs"\n'),
       [`${REG}/bind-sys-1.0.0/build.rs`]: 'fn main() {}\n',
       [`${REG}/bind-sys-1.0.0/src/lib.rs`]: 'include!(concat!(env!("OUT_DIR"), "/bindings.rs"));\npub struct Plain(pub u16);\n',
@@ -512,6 +514,9 @@ describe('types a dependency does not define as read', () => {
     }
     assert.equal(r.get('C')!.size, 2);
     assert.equal(r.get('D')!.size, null);
+    // Through a projection whose self type holds it: the same reason, not "depends on a trait impl".
+    assert.match(r.get('E')!.unknown ?? '', /`bind_sys::ctx_t`: not found in the crate `bind_sys`, where the unexpanded macro call `include!` may make it/);
+    assert.equal(r.get('F')!.size, 2);
   });
 });
 
