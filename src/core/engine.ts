@@ -2684,7 +2684,15 @@ export class Engine {
     if (repr.c && repr.int !== undefined && variants.every((v) => v.shape === 'unit') && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const fields = variants.map((v) => fieldsOf(v.fields));
     if (repr.transparent && fields[0]) checkTransparent(fields[0], 'the variant of a transparent enum');
-    const { discriminants, explicit } = this.discriminants(variants, repr, scope);
+    // A lone variant without `repr(C)` or an integer repr is laid out as a struct: rustc never
+    // asks for its discriminant there, so `V = size_of::<Self>() as isize` is no cycle (size 0).
+    // Its value is still evaluated and checked, as rustc does, but outside this layout.
+    const lone = variants.length === 1 && variants[0]!.discriminant !== undefined && !inhibitEnumLayoutOpt(repr);
+    const { discriminants, explicit } = !lone
+      ? this.discriminants(variants, repr, scope)
+      : this.discriminantsOutside.has(item)
+        ? { discriminants: [0n], explicit: true }
+        : this.outsideLayouts(item, () => this.discriminants(variants, repr, scope));
     // `A()` and `A {}` are not unit variants; `repr(C)` alone is not an integer repr.
     if (explicit && variants.some((v) => v.shape !== 'unit') && repr.int === undefined) {
       throw new Reject('E0732', '`#[repr(inttype)]` must be specified for enums with explicit discriminants and non-unit variants');
@@ -2777,6 +2785,32 @@ export class Engine {
     } catch (err) {
       if (err instanceof LayoutError || err instanceof Abstain) return { k: 'unknown', reason: err.message };
       throw err;
+    }
+  }
+
+  /** The lone-variant enums whose discriminant is being evaluated outside their layout. */
+  private readonly discriminantsOutside = new Set<object>();
+
+  /**
+   * Runs `f` (a lone variant's discriminant) as a query of its own, the way rustc evaluates a
+   * discriminant apart from any layout: the types being laid out are set aside meanwhile, so a
+   * layout it asks for is computed afresh, and the enum met again inside skips this evaluation.
+   */
+  private outsideLayouts<R>(item: object, f: () => R): R {
+    const progress = this.inProgress.splice(0);
+    const byDef = new Map(this.inProgressByDef);
+    this.inProgressByDef.clear();
+    const base = this.constBase;
+    this.constBase = 0;
+    this.discriminantsOutside.add(item);
+    try {
+      return f();
+    } finally {
+      this.discriminantsOutside.delete(item);
+      this.inProgress.splice(0, this.inProgress.length, ...progress);
+      this.inProgressByDef.clear();
+      for (const [k, v] of byDef) this.inProgressByDef.set(k, v);
+      this.constBase = base;
     }
   }
 

@@ -33,6 +33,20 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a lone variant without `repr(C)` or an integer repr is laid out as a struct, its discriminant never asked: a discriminant reading the enum's own size (or a type holding it) is no cycle; with two variants it is E0391",
+    source: `
+#![allow(dead_code)]
+pub enum Own { V = std::mem::size_of::<Own>() as isize + 3 }
+#[repr(align(4))]
+pub enum OwnAligned { V = std::mem::size_of::<OwnAligned>() as isize }
+pub enum ByHolder { V = std::mem::size_of::<Holder>() as isize }
+pub struct Holder { e: ByHolder, n: u16 }
+pub enum Two { A = std::mem::size_of::<Two>() as isize, B = 9 }
+#[repr(u8)] pub enum LoneU8 { V = std::mem::size_of::<LoneU8>() as u8 }
+`,
+    expect: { Own: '0/1', OwnAligned: '0/4', ByHolder: '0/1', Holder: '2/2', Two: 'E0391', LoneU8: 'E0391' },
+  },
+  {
     name: "std's plain and argument traits (`Display`, `AsRef<str>`) implemented for a type alias are the type's: a bound asking for them holds, or is not decided, never E0277",
     source: `
 #![allow(dead_code)]
