@@ -9,6 +9,7 @@ import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
+import { STD_TRANSPARENT } from './stdTransparent';
 import { NOT_IN_STD, stdPathRefused, UNSTABLE_STD } from './stdUnstable';
 import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
@@ -2625,7 +2626,7 @@ export class Engine {
     // rustc checks `#[repr(transparent)]` and union fields on the generic definition, where a
     // field of a parameter's type is neither a 1-ZST nor `Copy` (unless its bounds say so).
     const typeParams = new Set(item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name));
-    const checkTransparent = (fields: readonly { def: FieldDef; layout: Layout }[], what: string) => {
+    const checkTransparent = (fields: readonly { def: FieldDef; ty: Ty; layout: Layout }[], what: string) => {
       let certain = 0;
       let maybe = 0;
       for (const f of fields) {
@@ -2635,6 +2636,29 @@ export class Engine {
       }
       if (certain > 1) throw new Reject('E0690', `${what} needs at most one field with non-trivial size or alignment, but has ${certain}`);
       if (certain + maybe > 1) throw new Abstain(`whether rustc takes this \`#[repr(transparent)]\` type's generic fields for zero-sized ones is not modelled`);
+      // rustc 1.95's `repr_transparent_non_zst_fields` (denied by default, in `future_incompatible`,
+      // read on the type itself): a 1-ZST field holding (through tuples, arrays and fields) a
+      // `repr(C)` type, or another crate's type with private fields or `#[non_exhaustive]`, is
+      // refused beside a non-trivial field or after another such field.
+      if (this.consts.lintPasses('repr_transparent_non_zst_fields', [item.attrs], ty.def.m)) return;
+      let prev = false;
+      for (const f of fields) {
+        if (!is1Zst(f.layout)) continue;
+        const found = this.transparentUnsuited(f.ty, crate, 0);
+        if (found === undefined) continue;
+        const use = typeParams.size ? paramUse(f.def.ty, typeParams) : 'none';
+        if (found === 'unknown' || use !== 'none' || (certain === 0 && maybe > 0)) {
+          throw new Abstain(
+            found === 'unknown'
+              ? "whether a zero-sized field of this `#[repr(transparent)]` type holds a std type with private fields or `#[non_exhaustive]` (rustc's `repr_transparent_non_zst_fields`, denied by default) is not known for every std type"
+              : "whether rustc's `repr_transparent_non_zst_fields` (denied by default) refuses this generic `#[repr(transparent)]` type is not modelled",
+          );
+        }
+        if (certain > 0 || prev) {
+          throw new Reject('repr_transparent_non_zst_fields', `zero-sized fields in \`repr(transparent)\` cannot contain ${found} (the lint \`repr_transparent_non_zst_fields\`, denied by default)`);
+        }
+        prev = true;
+      }
     };
     if (item.kind === 'union') {
       if (repr.transparent && !crate.isStd && !crateFeatures(crate).has('transparent_unions')) {
@@ -2786,6 +2810,58 @@ export class Engine {
       if (err instanceof LayoutError || err instanceof Abstain) return { k: 'unknown', reason: err.message };
       throw err;
     }
+  }
+
+  /**
+   * What makes a zero-sized field of a `#[repr(transparent)]` type of crate `local` unsuited
+   * (rustc's `check_unsuited`): a `repr(C)` type, or another crate's type with private fields or
+   * `#[non_exhaustive]`, met through tuples, arrays and the fields of the types met; 'unknown'
+   * for a std type rustc's verdict on is not known (src/core/stdTransparent.ts).
+   */
+  private transparentUnsuited(ty: Ty, local: CrateScope, depth: number): string | undefined {
+    if (depth > MAX_DEPTH) return 'unknown';
+    if (ty.k === 'tuple') {
+      for (const e of ty.elems) {
+        const r = this.transparentUnsuited(e, local, depth + 1);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    }
+    if (ty.k === 'array') return this.transparentUnsuited(ty.elem, local, depth + 1);
+    if (ty.k !== 'adt') return undefined;
+    const { item, m } = ty.def;
+    if (m.crate.isStd) {
+      const path = publicStdItems(this.resolver.std, this.resolver).get(item);
+      const known = path === undefined ? undefined : STD_TRANSPARENT[path];
+      if (known === undefined) return 'unknown';
+      if (known === 'private') return 'external types with private fields';
+      if (known === 'non_exhaustive') return 'external non-exhaustive types';
+      if (known === 'ok') return undefined;
+      for (const a of ty.args) {
+        if (a.k === 'const') continue;
+        const r = this.transparentUnsuited(a.ty, local, depth + 1);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    }
+    const variants = item.kind === 'enum' ? (item as EnumDef).variants : [];
+    if (m.crate !== local) {
+      if (attr(item, 'non_exhaustive') !== undefined || variants.some((v) => v.attrs.some((a) => a.name === 'non_exhaustive'))) return 'external non-exhaustive types';
+      // An enum's fields are public; a struct's or union's are when written `pub`.
+      if (item.kind !== 'enum' && (item as StructDef | UnionDef).fields.some((f) => m.crate.active(f.cfg) && f.vis?.replace(/\s+/g, '') !== 'pub')) return 'external types with private fields';
+    }
+    if (reprOf(item, m.crate).c) return '`repr(C)` types';
+    let laid: AdtLayout;
+    try {
+      laid = this.adtLayout(ty);
+    } catch {
+      return 'unknown';
+    }
+    for (const f of laid.fields.flat()) {
+      const r = this.transparentUnsuited(f.ty, local, depth + 1);
+      if (r !== undefined) return r;
+    }
+    return undefined;
   }
 
   /** The lone-variant enums whose discriminant is being evaluated outside their layout. */

@@ -33,6 +33,33 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "rustc 1.95's `repr_transparent_non_zst_fields` (denied by default): a zero-sized field of a `#[repr(transparent)]` type that holds, through tuples, arrays and fields, a `repr(C)` type or std's type with private fields or `#[non_exhaustive]`, beside a non-trivial field or a second such one, is refused; alone, behind `PhantomData` or allowed, it is laid out",
+    source: `
+#![allow(dead_code)]
+use std::marker::PhantomData;
+#[repr(C)] pub struct CMark;
+pub struct HoldsC(CMark);
+#[repr(transparent)] pub struct NextToInt(u32, CMark);
+#[repr(transparent)] pub struct InArray(u16, [HoldsC; 2]);
+#[repr(transparent)] pub struct InTuple(u16, ((), HoldsC));
+#[repr(transparent)] pub enum InVariant { V(u32, CMark) }
+#[repr(transparent)] pub struct Alone(CMark);
+#[repr(transparent)] pub struct TwoMarks(CMark, CMark);
+#[repr(transparent)] pub struct MarkAndUnit(CMark, ());
+#[repr(transparent)] pub struct Phantom(u32, PhantomData<CMark>);
+#[repr(transparent)] pub struct StdPrivate(u8, std::num::TryFromIntError);
+#[repr(transparent)] pub struct StdNonExhaustive(u8, std::str::ParseBoolError);
+#[repr(transparent)] pub struct StdPublic(u8, std::marker::PhantomPinned, [std::cmp::Ordering; 0], [std::cell::Cell<u8>; 0]);
+#[repr(transparent)] pub struct ThroughOption(u8, [Option<CMark>; 0]);
+#[allow(repr_transparent_non_zst_fields)] #[repr(transparent)] pub struct Allowed(u32, CMark);
+`,
+    ownCrate: true,
+    expect: {
+      NextToInt: 'lint', InArray: 'lint', InTuple: 'lint', InVariant: 'lint', Alone: '0/1', TwoMarks: 'lint', MarkAndUnit: '0/1', Phantom: '4/4',
+      StdPrivate: 'lint', StdNonExhaustive: 'lint', StdPublic: '1/1', ThroughOption: 'lint', Allowed: '4/4',
+    },
+  },
+  {
     name: "a lone variant without `repr(C)` or an integer repr is laid out as a struct, its discriminant never asked: a discriminant reading the enum's own size (or a type holding it) is no cycle; with two variants it is E0391",
     source: `
 #![allow(dead_code)]
