@@ -2596,8 +2596,9 @@ export class Engine {
     if (repr.transparent && (repr.c || repr.pack !== undefined || repr.align !== undefined || repr.int !== undefined)) {
       throw new Reject('E0692', 'transparent type cannot have other repr hints');
     }
-    const intHints = item.attrs
-      .flatMap((a) => (a.name === 'repr' ? [a.text] : a.name === 'cfg_attr' ? cfgAttrTexts([a.text], (p) => crate.active([p])).filter((t) => /^repr\s*\(/.test(t)) : []))
+    // The `#[repr(..)]` attributes in force, a `cfg_attr` that holds included.
+    const reprAttrTexts = () => item.attrs.flatMap((a) => (a.name === 'repr' ? [a.text] : a.name === 'cfg_attr' ? cfgAttrTexts([a.text], (p) => crate.active([p])).filter((t) => /^repr\s*\(/.test(t)) : []));
+    const intHints = reprAttrTexts()
       .flatMap((t) => t.replace(/^repr\s*\(/, '').replace(/\)\s*$/, '').split(','))
       .map((x) => x.trim())
       .filter((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
@@ -2702,7 +2703,8 @@ export class Engine {
     }
     const en = item as EnumDef;
     const variants = en.variants.filter((v) => crate.active(v.cfg));
-    if (variants.length === 0 && (repr.int !== undefined || repr.c)) throw new Reject('E0084', 'unsupported representation for zero-variant enum');
+    // Any `#[repr(..)]` at all on an enum without variants (`align(8)`, `Rust`, even `repr()`).
+    if (variants.length === 0 && reprAttrTexts().length > 0) throw new Reject('E0084', 'unsupported representation for zero-variant enum');
     if (repr.transparent && variants.length !== 1) throw new Reject('E0731', 'transparent enum needs exactly one variant');
     // Only unit variants (`A`, not `A()` or `A {}`) make `repr(C, u8)` a conflict.
     if (repr.c && repr.int !== undefined && variants.every((v) => v.shape === 'unit') && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');

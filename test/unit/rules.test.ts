@@ -33,6 +33,21 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: 'any `#[repr(..)]` on an enum without variants is E0084 (`align(N)`, `Rust`, `repr()`, one added by `cfg_attr`, or variants all `#[cfg]`-ed out), not only `C` or an integer; without one it is a 0-byte type',
+    source: `
+#![allow(dead_code)]
+#[repr(align(8))] pub enum Aligned {}
+#[repr(Rust)] pub enum RustRepr {}
+#[repr()] pub enum EmptyRepr {}
+#[cfg_attr(all(), repr(align(2)))] pub enum ByCfgAttr {}
+#[repr(align(4))] pub enum AllCfgOut { #[cfg(any())] X }
+#[repr(C)] pub enum CRepr {}
+pub enum Plain {}
+pub struct HoldsPlain(Plain, u16);
+`,
+    expect: { Aligned: 'E0084', RustRepr: 'E0084', EmptyRepr: 'E0084', ByCfgAttr: 'E0084', AllCfgOut: 'E0084', CRepr: 'E0084', Plain: '0/1', HoldsPlain: '2/2' },
+  },
+  {
     name: "rustc 1.95's `repr_transparent_non_zst_fields` (denied by default): a zero-sized field of a `#[repr(transparent)]` type that holds, through tuples, arrays and fields, a `repr(C)` type or std's type with private fields or `#[non_exhaustive]`, beside a non-trivial field or a second such one, is refused; alone, behind `PhantomData` or allowed, it is laid out",
     source: `
 #![allow(dead_code)]
