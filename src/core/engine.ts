@@ -2763,6 +2763,11 @@ export class Engine {
         return true;
       case 'ptr':
         return ty.kind !== '&mut';
+      // `Copy: Clone: Sized`: an unsized type is never `Copy`.
+      case 'str':
+      case 'slice':
+      case 'dyn':
+        return false;
       case 'array':
         return this.isCopy(ty.elem, depth + 1);
       case 'tuple':

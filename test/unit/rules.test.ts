@@ -33,6 +33,18 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: 'an unsized union field (`str`, `[u8]`, `dyn Send`) is never `Copy`: E0740 (it was unknown); `&str`, raw slice pointers and arrays of `Copy` types are allowed',
+    source: `
+#![allow(dead_code)]
+pub union Str { a: str, b: u8 }
+pub union Slice { a: u8, b: [u8] }
+pub union Dyn { a: u8, b: dyn Send }
+#[derive(Clone, Copy)] pub struct C(u8);
+pub union Fine { a: C, b: &'static str, c: *const [u8], d: [C; 2] }
+`,
+    expect: { Str: 'E0740', Slice: 'E0740', Dyn: 'E0740', Fine: '16/8' },
+  },
+  {
     name: 'any `#[repr(..)]` on an enum without variants is E0084 (`align(N)`, `Rust`, `repr()`, one added by `cfg_attr`, or variants all `#[cfg]`-ed out), not only `C` or an integer; without one it is a 0-byte type',
     source: `
 #![allow(dead_code)]
