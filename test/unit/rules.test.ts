@@ -33,6 +33,21 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "an associated constant of an impl whose type or const parameter neither its self type nor its trait names is refused (rustc's E0207 on the impl, then at the use E0282, E0283 for a bounded parameter, E0284 for a const one); a parameter the self type or the trait's arguments name is fine",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { const N: usize; }
+pub trait TrOf<X> { const N: usize; }
+pub struct A1([u8; Plain::M]); pub struct Plain; impl<C> Plain { const M: usize = 5; }
+pub struct A2([u8; Bounded::M]); pub struct Bounded; impl<C: Copy> Bounded { const M: usize = 6; }
+pub struct A3([u8; Konst::M]); pub struct Konst; impl<const K: usize> Konst { const M: usize = 7; }
+pub struct A4([u8; <u8 as Tr>::N]); impl<C> Tr for u8 { const N: usize = 8; }
+pub struct A5([u8; <u16 as TrOf<u32>>::N]); impl<C> TrOf<C> for u16 { const N: usize = 9; }
+pub struct A6([u8; <G<u64>>::M]); pub struct G<T>(T); impl<T> G<T> { const M: usize = 2; }
+`,
+    expect: { A1: 'E0282', A2: 'E0283', A3: 'E0284', A4: 'E0282', A5: '9/1', A6: '2/1' },
+  },
+  {
     name: 'an unsized union field (`str`, `[u8]`, `dyn Send`) is never `Copy`: E0740 (it was unknown); `&str`, raw slice pointers and arrays of `Copy` types are allowed',
     source: `
 #![allow(dead_code)]
