@@ -866,6 +866,22 @@ function implConstFound(impl: ImplDef, found: ConstFound): ConstFound {
   return { unknown: message, reject: { code, message } };
 }
 
+/**
+ * `V::M` (the type written without generic arguments) for a constant of an impl generic over the
+ * type's parameters (`impl<T> V<T>`): nothing in a constant infers them, so rustc refuses the use
+ * (type annotations needed: E0284 with a const parameter, E0283 with a bounded type parameter,
+ * E0282 otherwise), whatever defaults the type gives its parameters.
+ */
+function uninferredConstFound(impl: ImplDef, found: ConstFound): ConstFound {
+  if ('unknown' in found) return found;
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  if (!params.length) return found;
+  const message = `type annotations needed: the impl defining the constant is generic over \`${params.map((p) => p.name).join('`, `')}\`, which the path does not give (write its arguments, as \`<Type<..>>::NAME\`)`;
+  if (impl.hasWhere || impl.generics?.predicates?.length || impl.generics?.opaqueBounds) return { unknown: message };
+  const code = params.some((p) => p.kind === 'const') ? 'E0284' : params.some((p) => p.kind === 'type' && (p.traits?.length || p.bounds?.length || p.otherBounds?.length)) ? 'E0283' : 'E0282';
+  return { unknown: message, reject: { code, message } };
+}
+
 /** Resolves names in the type namespace; one per (crate set, target). */
 export class Resolver {
   private readonly visiting = new Set<string>();
@@ -1367,7 +1383,8 @@ export class Resolver {
               // Without generic arguments on it, the self type is one type (an impl's parameters must appear in it: E0207).
               ...(impl.selfTy.segments.every((x) => !x.args.length) && !impl.selfTy.qself ? { selfTy: impl.selfTy } : {}),
             };
-      (impl.trait === undefined ? inherent : ofTraits).push(implConstFound(impl, found));
+      const checked = implConstFound(impl, found);
+      (impl.trait === undefined ? inherent : ofTraits).push(withArgs || 'unknown' in checked ? checked : uninferredConstFound(impl, checked));
     }
     const pick = inherent.length ? inherent : ofTraits;
     if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };

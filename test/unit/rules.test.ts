@@ -33,6 +33,28 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "`V::M` written without the type's arguments, for a constant of an impl generic over them (`impl<T> V<T>`), is refused as rustc does (nothing infers `T`, a default notwithstanding): E0282, E0283 for a bounded parameter, E0284 with a const one; a lifetime parameter, a concrete impl or the arguments written are fine",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { const N: usize; }
+pub struct V<T>(T); impl<T> V<T> { const M: usize = 4; } impl<T> Tr for V<T> { const N: usize = 2; }
+pub struct D<T = u8>(T); impl<T> D<T> { const M: usize = 3; }
+pub struct B<T>(T); impl<T: Copy> B<T> { const M: usize = 5; }
+pub struct K<const N: usize>; impl<const N: usize> K<N> { const M: usize = N; }
+pub struct L<'a>(&'a u8); impl<'a> L<'a> { const M: usize = 6; }
+pub struct C<T>(T); impl C<u16> { const M: usize = 7; }
+pub struct A1([u8; V::M]);
+pub struct A2([u8; V::N]);
+pub struct A3([u8; D::M]);
+pub struct A4([u8; B::M]);
+pub struct A5([u8; K::M]);
+pub struct A6([u8; L::M]);
+pub struct A7([u8; C::M]);
+pub struct A8([u8; <V<u8>>::M], [u8; <V<u8> as Tr>::N]);
+`,
+    expect: { A1: 'E0282', A2: 'E0282', A3: 'E0282', A4: 'E0283', A5: 'E0284', A6: '6/1', A7: '7/1', A8: '6/1' },
+  },
+  {
     name: "an associated constant of an impl whose type or const parameter neither its self type nor its trait names is refused (rustc's E0207 on the impl, then at the use E0282, E0283 for a bounded parameter, E0284 for a const one); a parameter the self type or the trait's arguments name is fine",
     source: `
 #![allow(dead_code)]
