@@ -1275,10 +1275,19 @@ export class Resolver {
         return this.primitiveAssociatedConst(self.name, segs[1]!, { path: trait, m }, withArgs);
       }
       if (self?.k !== 'item') return undefined;
+      // `<V as Tr>` and `<V>` write a type: one whose type or const parameter has no default needs
+      // its arguments there (rustc: E0107), whatever the impls.
+      const selfArgs = /^<\s*(?:::)?\s*[A-Za-z_][\w\s:]*?\s*</.test(segs[0]!);
+      const needed = self.item.kind === 'struct' || self.item.kind === 'enum' || self.item.kind === 'union' ? self.item.generics.params.filter((p) => p.kind !== 'lifetime' && p.default === undefined) : [];
+      if (!selfArgs && needed.length) {
+        const message = `missing generics for \`${self.item.name}\`: its parameter \`${needed[0]!.name}\` has no default`;
+        return { unknown: message, reject: { code: 'E0107', message } };
+      }
       // Generic arguments (`<S as Tr<u16>>`, `<W<u16>>`) are not compared with the impls': an
       // impl for other arguments could be taken, so only one candidate in all answers.
-      const args = /^<\s*(?:::)?\s*[A-Za-z_][\w\s:]*?\s*</.test(segs[0]!) || (q[2] !== undefined && /\bas\s+[\w\s:]+?\s*</.test(segs[0]!));
-      const found = this.associatedConst(self, segs[1]!, trait === undefined ? undefined : { path: trait, m }, args);
+      const args = selfArgs || (q[2] !== undefined && /\bas\s+[\w\s:]+?\s*</.test(segs[0]!));
+      // A type written in `<..>` is complete (its defaults apply): nothing is left to infer.
+      const found = this.associatedConst(self, segs[1]!, trait === undefined ? undefined : { path: trait, m }, args, true);
       return found;
     }
     // `u8::MAX` with a module `u8` in scope is that module's (rustc falls back to the primitive
@@ -1356,7 +1365,7 @@ export class Resolver {
   }
 
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
-  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: { readonly path: string; readonly m: ModuleScope }, withArgs = false): ConstFound | undefined {
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: { readonly path: string; readonly m: ModuleScope }, withArgs = false, complete = false): ConstFound | undefined {
     const crate = owner.m.crate;
     // Inherent impls first, as rustc looks them up; then trait impls (`impl Tr for X { const N }`).
     // Several impls defining the name (of different instantiations, or of different traits) are
@@ -1384,7 +1393,7 @@ export class Resolver {
               ...(impl.selfTy.segments.every((x) => !x.args.length) && !impl.selfTy.qself ? { selfTy: impl.selfTy } : {}),
             };
       const checked = implConstFound(impl, found);
-      (impl.trait === undefined ? inherent : ofTraits).push(withArgs || 'unknown' in checked ? checked : uninferredConstFound(impl, checked));
+      (impl.trait === undefined ? inherent : ofTraits).push(withArgs || complete || 'unknown' in checked ? checked : uninferredConstFound(impl, checked));
     }
     const pick = inherent.length ? inherent : ofTraits;
     if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };

@@ -33,6 +33,24 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "`<V as Tr>::N` and `<V>::M` write a type: a type or const parameter without a default needs its argument there (E0107); with defaults (`D<T = u8>`), elided lifetimes or the arguments written the constant is the impl's",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { const N: usize; }
+pub struct V<T>(T); impl<T> Tr for V<T> { const N: usize = 2; } impl<T> V<T> { const M: usize = 1; }
+pub struct D<T = u8>(T); impl<T> Tr for D<T> { const N: usize = 3; }
+pub struct L<'a>(&'a u8); impl<'a> Tr for L<'a> { const N: usize = 4; }
+pub struct K<const C: usize>; impl<const C: usize> Tr for K<C> { const N: usize = C; }
+pub struct A1([u8; <V as Tr>::N]);
+pub struct A2([u8; <V>::M]);
+pub struct A3([u8; <D as Tr>::N]);
+pub struct A4([u8; <L as Tr>::N]);
+pub struct A5([u8; <K as Tr>::N]);
+pub struct A6([u8; <V<u8> as Tr>::N], [u8; <V<bool>>::M]);
+`,
+    expect: { A1: 'E0107', A2: 'E0107', A3: '3/1', A4: '4/1', A5: 'E0107', A6: '3/1' },
+  },
+  {
     name: "`V::M` written without the type's arguments, for a constant of an impl generic over them (`impl<T> V<T>`), is refused as rustc does (nothing infers `T`, a default notwithstanding): E0282, E0283 for a bounded parameter, E0284 with a const one; a lifetime parameter, a concrete impl or the arguments written are fine",
     source: `
 #![allow(dead_code)]
