@@ -122,6 +122,8 @@ const REPR_CONFLICTS: Readonly<Record<NonNullable<Repr['conflict']>, string>> = 
   E0692: 'transparent struct cannot have other repr hints',
   E0589: 'invalid `repr(align)` or `repr(packed)` attribute: not an unsuffixed power of two up to 2^29',
   E0693: 'incorrect `repr(align)` attribute format (`align(N)`, not `align = N`)',
+  E0552: 'invalid representation hint (an unknown hint, or arguments to one that takes none)',
+  E0565: 'meta item in `repr` must be an identifier',
 };
 
 /**

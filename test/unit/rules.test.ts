@@ -33,6 +33,34 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a `repr` hint written in a form rustc refuses gets rustc's code (it was unknown): an unknown name or arguments to a hint that takes none E0552, `align` without its one argument E0589 or with another count E0693, `packed()` E0552, a name for the argument (`align(N)` E0693, `packed(N)` E0552), a string, float or bool E0589, a literal as the hint E0565",
+    source: `
+#![allow(dead_code)]
+#[repr(packed())] pub struct P0(u8);
+#[repr(align)] pub struct A0(u8);
+#[repr(align(2, 4))] pub struct A2(u8);
+#[repr(align())] pub struct Ae(u8);
+#[repr(Rust(u8))] pub struct R1(u8);
+#[repr(i8())] pub enum I1 { A, B }
+#[repr(i64 = 2)] pub enum I2 { A, B }
+#[repr(align(16.0))] pub struct Af(u8);
+#[repr(align(FOO))] pub struct An(u8);
+#[repr(packed(FOO))] pub struct Pn(u8);
+#[repr(uwu)] pub struct U0(u8);
+#[repr(align("8"))] pub struct As(u8);
+#[repr(C(u8))] pub struct C1(u8);
+#[repr(packed = 2)] pub struct Pe(u8);
+#[repr(align(a::B))] pub struct Ap(u8);
+#[repr(1)] pub struct L1(u8);
+#[repr(align(true))] pub struct Ab(u8);
+#[repr(align(0x10), C)] pub struct Fine(u8, u32);
+`,
+    expect: {
+      P0: 'E0552', A0: 'E0589', A2: 'E0693', Ae: 'E0693', R1: 'E0552', I1: 'E0552', I2: 'E0552', Af: 'E0589', An: 'E0693', Pn: 'E0552', U0: 'E0552',
+      As: 'E0589', C1: 'E0552', Pe: 'E0693', Ap: 'E0693', L1: 'E0565', Ab: 'E0589', Fine: '16/16',
+    },
+  },
+  {
     name: "`<V as Tr>::N` and `<V>::M` write a type: a type or const parameter without a default needs its argument there (E0107); with defaults (`D<T = u8>`), elided lifetimes or the arguments written the constant is the impl's",
     source: `
 #![allow(dead_code)]
