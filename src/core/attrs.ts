@@ -228,7 +228,7 @@ const REPR_NAMES: ReadonlySet<string> = new Set(['C', 'Rust', 'transparent', 'si
  * than an integer (E0589), `packed = 2` (E0693). Undefined for the forms read below.
  */
 function malformedHint(name: string, g: readonly Tok[]): ReprConflict | undefined {
-  if (!REPR_NAMES.has(name)) return g.length === 1 || g[1]?.v === '(' ? 'E0552' : undefined;
+  if (!REPR_NAMES.has(name)) return 'E0552';
   if (g.length === 1) return name === 'align' ? 'E0589' : undefined;
   if (g[1]?.v === '=') return name === 'align' || name === 'packed' ? 'E0693' : 'E0552';
   if (g[1]?.v !== '(' || g[g.length - 1]?.v !== ')') return undefined;

@@ -2609,6 +2609,13 @@ export class Engine {
     const reprHintsAllowed = (): boolean => this.consts.lintPasses('conflicting_repr_hints', [item.attrs], ty.def.m);
     if (intHints.length > 1 && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const scope = this.adtScope(ty);
+    // `#[repr(..)]` on a variant or a field (rustc: E0517, whatever the hint).
+    const reprOn = (attrs: readonly Attribute[]) => attrs.some((a) => a.name === 'repr' || (a.name === 'cfg_attr' && cfgAttrTexts([a.text], (p) => crate.active([p])).some((t) => /^repr\b/.test(t))));
+    const members = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)) : [];
+    const memberFields = item.kind === 'enum' ? members.flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+    if (members.some((v) => reprOn(v.attrs)) || memberFields.some((f) => crate.active(f.cfg) && reprOn(f.attrs))) {
+      throw new Reject('E0517', '`#[repr(..)]` on a variant or a field: it applies to a struct, enum or union only');
+    }
     // Tuple fields are numbered after `#[cfg]` filtering, as rustc numbers them.
     const fieldsOf = (fields: readonly FieldDef[]) =>
       fields

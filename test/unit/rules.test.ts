@@ -33,6 +33,18 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: '`#[repr(..)]` on an enum variant or on a field is E0517 (it was laid out as if absent); on the type itself it is read',
+    source: `
+#![allow(dead_code)]
+pub enum OnVariant { #[repr(u8)] V, W }
+pub enum AlignVariant { #[repr(align(8))] V(u8), W }
+pub struct OnField { #[repr(C)] a: u8, b: u16 }
+pub enum OnVariantField { V(#[repr(packed)] u8), W }
+#[repr(u8)] pub enum OnEnum { V, W }
+`,
+    expect: { OnVariant: 'E0517', AlignVariant: 'E0517', OnField: 'E0517', OnVariantField: 'E0517', OnEnum: '1/1' },
+  },
+  {
     name: "a `repr` hint written in a form rustc refuses gets rustc's code (it was unknown): an unknown name or arguments to a hint that takes none E0552, `align` without its one argument E0589 or with another count E0693, `packed()` E0552, a name for the argument (`align(N)` E0693, `packed(N)` E0552), a string, float or bool E0589, a literal as the hint E0565",
     source: `
 #![allow(dead_code)]
@@ -47,6 +59,7 @@ const CASES: readonly RuleCase[] = [
 #[repr(align(FOO))] pub struct An(u8);
 #[repr(packed(FOO))] pub struct Pn(u8);
 #[repr(uwu)] pub struct U0(u8);
+#[repr(uwu = "a")] pub struct U1(u8);
 #[repr(align("8"))] pub struct As(u8);
 #[repr(C(u8))] pub struct C1(u8);
 #[repr(packed = 2)] pub struct Pe(u8);
@@ -56,7 +69,7 @@ const CASES: readonly RuleCase[] = [
 #[repr(align(0x10), C)] pub struct Fine(u8, u32);
 `,
     expect: {
-      P0: 'E0552', A0: 'E0589', A2: 'E0693', Ae: 'E0693', R1: 'E0552', I1: 'E0552', I2: 'E0552', Af: 'E0589', An: 'E0693', Pn: 'E0552', U0: 'E0552',
+      P0: 'E0552', A0: 'E0589', A2: 'E0693', Ae: 'E0693', R1: 'E0552', I1: 'E0552', I2: 'E0552', Af: 'E0589', An: 'E0693', Pn: 'E0552', U0: 'E0552', U1: 'E0552',
       As: 'E0589', C1: 'E0552', Pe: 'E0693', Ap: 'E0693', L1: 'E0565', Ab: 'E0589', Fine: '16/16',
     },
   },
