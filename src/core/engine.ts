@@ -2609,6 +2609,14 @@ export class Engine {
     const reprHintsAllowed = (): boolean => this.consts.lintPasses('conflicting_repr_hints', [item.attrs], ty.def.m);
     if (intHints.length > 1 && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const scope = this.adtScope(ty);
+    // rustc's internal niche attributes: a nightly feature, and on structs only.
+    const attrTexts = [...item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
+    const validRange = attrTexts.find((t) => /^rustc_layout_scalar_valid_range_(start|end)\b/.test(t));
+    if (validRange !== undefined && !crate.isStd) {
+      if (!crateFeatures(crate).has('rustc_attrs')) throw new Reject('E0658', `use of an internal attribute (\`#[${validRange}]\` needs \`#![feature(rustc_attrs)]\`, on nightly)`);
+      if (item.kind !== 'struct') throw new Reject('misplaced_attribute', `\`#[${validRange.replace(/\s*\(.*$/s, '')}]\` attribute cannot be used on ${item.kind === 'enum' ? 'enums' : 'unions'}`);
+    }
+    if (item.kind === 'union' && attrTexts.some((t) => /^non_exhaustive\b/.test(t))) throw new Reject('misplaced_attribute', '`#[non_exhaustive]` attribute cannot be used on unions');
     // `#[repr(..)]` on a variant or a field (rustc: E0517, whatever the hint).
     const reprOn = (attrs: readonly Attribute[]) => attrs.some((a) => a.name === 'repr' || (a.name === 'cfg_attr' && cfgAttrTexts([a.text], (p) => crate.active([p])).some((t) => /^repr\b/.test(t))));
     const members = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)) : [];

@@ -33,6 +33,17 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "`#[rustc_layout_scalar_valid_range_start]` without `#![feature(rustc_attrs)]` is E0658 (it was read, niche and all), and `#[non_exhaustive]` on a union is refused (no code); on a struct and an enum `non_exhaustive` changes nothing",
+    source: `
+#![allow(dead_code)]
+#[rustc_layout_scalar_valid_range_start(1)] pub struct NoFeature(u32);
+#[non_exhaustive] pub union NeUnion { a: u8 }
+#[non_exhaustive] pub struct NeStruct(u8, u16);
+#[non_exhaustive] pub enum NeEnum { A(u8), B }
+`,
+    expect: { NoFeature: 'E0658', NeUnion: 'lint', NeStruct: '4/2', NeEnum: '2/1' },
+  },
+  {
     name: '`#[repr(..)]` on an enum variant or on a field is E0517 (it was laid out as if absent); on the type itself it is read',
     source: `
 #![allow(dead_code)]
