@@ -2617,6 +2617,33 @@ export class Engine {
       if (item.kind !== 'struct') throw new Reject('misplaced_attribute', `\`#[${validRange.replace(/\s*\(.*$/s, '')}]\` attribute cannot be used on ${item.kind === 'enum' ? 'enums' : 'unions'}`);
     }
     if (item.kind === 'union' && attrTexts.some((t) => /^non_exhaustive\b/.test(t))) throw new Reject('misplaced_attribute', '`#[non_exhaustive]` attribute cannot be used on unions');
+    // Built-in attributes rustc 1.95 refuses on a type, a variant or a field (measured).
+    const misplaced = (attrs: readonly Attribute[], where: 'item' | 'variant' | 'field'): string | undefined => {
+      const texts = [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
+      for (const t of texts) {
+        const name = /^([A-Za-z_]\w*)/.exec(t.trim())?.[1];
+        const on = name === undefined ? undefined : MISPLACED_ATTRS[name];
+        if (on && on.includes(where)) return name;
+        // Unstable ones are refused first for their feature (E0658), wherever written.
+        if (name !== undefined && GATED_ATTRS.has(name) && crateFeatures(crate).size === 0) return name;
+      }
+      return undefined;
+    };
+    if (!crate.isStd) {
+      const what = item.kind === 'struct' ? 'structs' : item.kind === 'enum' ? 'enums' : 'unions';
+      const onItem = misplaced(item.attrs, 'item');
+      if (onItem) throw misplacedReject(onItem, what);
+      const variantsHere = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)) : [];
+      for (const v of variantsHere) {
+        const a = misplaced(v.attrs, 'variant');
+        if (a) throw misplacedReject(a, 'enum variants');
+      }
+      const fieldsHere = item.kind === 'enum' ? variantsHere.flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+      for (const f of fieldsHere) {
+        const a = crate.active(f.cfg) ? misplaced(f.attrs, 'field') : undefined;
+        if (a) throw misplacedReject(a, 'fields');
+      }
+    }
     // `#[repr(..)]` on a variant or a field (rustc: E0517, whatever the hint).
     const reprOn = (attrs: readonly Attribute[]) => attrs.some((a) => a.name === 'repr' || (a.name === 'cfg_attr' && cfgAttrTexts([a.text], (p) => crate.active([p])).some((t) => /^repr\b/.test(t))));
     const members = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)) : [];
@@ -3517,4 +3544,38 @@ function crateFeatures(crate: CrateScope): ReadonlySet<string> {
 /** Why a definition with a syntax error in it (half-typed code) is not laid out. */
 function syntaxErrorReason(name: string, what: string): string {
   return `the definition of \`${name}\` does not parse (${what})`;
+}
+
+/**
+ * Built-in attributes rustc 1.95 refuses (an error, not the `unused_attributes` warning) on a
+ * struct, enum or union (`item`), an enum variant or a field, each measured: `#[inline]` on a
+ * struct is an error where on a field it is a warning.
+ */
+const MISPLACED_ATTRS: Readonly<Record<string, readonly ('item' | 'variant' | 'field')[]>> = {
+  inline: ['item', 'variant'],
+  track_caller: ['item', 'variant'],
+  target_feature: ['item', 'variant'],
+  export_name: ['item', 'variant'],
+  no_link: ['item', 'variant'],
+  used: ['item', 'variant', 'field'],
+  naked: ['item', 'variant', 'field'],
+  test: ['item', 'variant', 'field'],
+  global_allocator: ['item', 'variant', 'field'],
+  proc_macro: ['item', 'variant', 'field'],
+  proc_macro_derive: ['item', 'variant', 'field'],
+  proc_macro_attribute: ['item', 'variant', 'field'],
+  collapse_debuginfo: ['item', 'variant', 'field'],
+  debugger_visualizer: ['item', 'variant', 'field'],
+  link_ordinal: ['item', 'variant', 'field'],
+  derive: ['variant', 'field'],
+  panic_handler: ['item', 'variant'],
+};
+
+/** Unstable built-in attributes: E0658 in a crate that enables no feature (measured on a struct, a variant and a field). */
+const GATED_ATTRS: ReadonlySet<string> = new Set(['bench', 'coverage', 'sanitize', 'optimize', 'ffi_pure', 'ffi_const', 'thread_local', 'register_tool', 'linkage']);
+
+function misplacedReject(name: string, where: string): Reject {
+  if (GATED_ATTRS.has(name)) return new Reject('E0658', `the \`#[${name}]\` attribute is unstable (and does not apply to ${where})`);
+  if (name === 'panic_handler') return new Reject('E0718', '`panic_impl` lang item must be applied to a function');
+  return new Reject('misplaced_attribute', `\`#[${name}]\` attribute cannot be used on ${where}`);
 }

@@ -33,6 +33,23 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "built-in attributes rustc refuses on a type, a variant or a field are errors (`#[inline]` or `#[track_caller]` on a struct, `#[derive]` on a field, `#[used]` anywhere, an unstable one without its feature: E0658), those it only warns about (`#[inline]` or `#[non_exhaustive]` on a field, `#[cold]` on a struct) change nothing",
+    source: `
+#![allow(dead_code, unused_attributes)]
+#[inline] pub struct InlineStruct(u8);
+#[track_caller] pub enum TrackEnum { A, B }
+pub enum InlineVariant { #[inline] A, B }
+pub struct DeriveField { #[derive(Clone)] a: u8 }
+pub struct UsedField { #[used] a: u8 }
+#[optimize(speed)] pub struct Gated(u8);
+pub struct InlineField { #[inline] a: u8, #[non_exhaustive] b: u16 }
+#[cold] pub struct ColdStruct(u32);
+#[must_use] #[doc(hidden)] pub struct Fine(u8);
+`,
+    ownCrate: true,
+    expect: { InlineStruct: 'lint', TrackEnum: 'lint', InlineVariant: 'lint', DeriveField: 'lint', UsedField: 'lint', Gated: 'E0658', InlineField: '4/2', ColdStruct: '4/4', Fine: '1/1' },
+  },
+  {
     name: "`#[rustc_layout_scalar_valid_range_start]` without `#![feature(rustc_attrs)]` is E0658 (it was read, niche and all), and `#[non_exhaustive]` on a union is refused (no code); on a struct and an enum `non_exhaustive` changes nothing",
     source: `
 #![allow(dead_code)]
