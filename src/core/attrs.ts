@@ -159,7 +159,7 @@ export interface MutableRepr {
   conflict?: ReprConflict;
 }
 
-export type ReprConflict = 'E0634' | 'E0692' | 'E0589' | 'E0693' | 'E0552' | 'E0565';
+export type ReprConflict = 'E0634' | 'E0692' | 'E0589' | 'E0693' | 'E0552' | 'E0565' | 'E0539';
 
 export function emptyRepr(): MutableRepr {
   return { c: false, transparent: false, simd: false, unknown: [] };
@@ -253,7 +253,9 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
   const toks = tokenize(attrText);
   // toks: repr ( ... )
   if (toks.length < 2 || toks[1]!.v !== '(') {
-    into.unknown.push(attrText);
+    // A bare `#[repr]` or `#[repr = "C"]`: malformed (rustc: E0539).
+    if (toks.length === 1 || toks[1]!.v === '=') into.conflict ??= 'E0539';
+    else into.unknown.push(attrText);
     return;
   }
   const { groups } = splitArgs(toks, 2);

@@ -124,6 +124,7 @@ const REPR_CONFLICTS: Readonly<Record<NonNullable<Repr['conflict']>, string>> = 
   E0693: 'incorrect `repr(align)` attribute format (`align(N)`, not `align = N`)',
   E0552: 'invalid representation hint (an unknown hint, or arguments to one that takes none)',
   E0565: 'meta item in `repr` must be an identifier',
+  E0539: 'malformed `repr` attribute input (`#[repr(..)]` takes a list)',
 };
 
 /**
@@ -2621,6 +2622,8 @@ export class Engine {
     const misplaced = (attrs: readonly Attribute[], where: 'item' | 'variant' | 'field'): string | undefined => {
       const texts = [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
       for (const t of texts) {
+        const bad = malformedAttr(t.trim());
+        if (bad) return bad;
         const name = /^([A-Za-z_]\w*)/.exec(t.trim())?.[1];
         const on = name === undefined ? undefined : MISPLACED_ATTRS[name];
         if (on && on.includes(where)) return name;
@@ -3574,7 +3577,37 @@ const MISPLACED_ATTRS: Readonly<Record<string, readonly ('item' | 'variant' | 'f
 /** Unstable built-in attributes: E0658 in a crate that enables no feature (measured on a struct, a variant and a field). */
 const GATED_ATTRS: ReadonlySet<string> = new Set(['bench', 'coverage', 'sanitize', 'optimize', 'ffi_pure', 'ffi_const', 'thread_local', 'register_tool', 'linkage']);
 
+/**
+ * A built-in attribute written in a form rustc 1.95 refuses, wherever it stands (measured):
+ * `deprecated = 5` or `deprecated(foo)` (E0539), `non_exhaustive(..)` (E0565), `must_use = 5`
+ * (E0539), `automatically_derived(..)` (E0565), a bare `allow` or `derive` (no code),
+ * `derive(5)` (E0777), a bare `cfg_attr` (E0539). Returned as `code: message`.
+ */
+function malformedAttr(t: string): string | undefined {
+  const str = /^(?:b?"|r#*")/;
+  let m = /^deprecated\s*(=|\()\s*([^]*)$/.exec(t);
+  if (m) {
+    if (m[1] === '=') return str.test(m[2]!) ? undefined : 'E0539: malformed `deprecated` attribute input';
+    const inner = m[2]!.replace(/\)\s*$/, '');
+    for (const part of inner.split(',').map((x) => x.trim()).filter(Boolean)) {
+      const kv = /^(\w+)\s*=\s*([^]*)$/.exec(part);
+      if (!kv || (kv[1] !== 'since' && kv[1] !== 'note' && kv[1] !== 'suggestion') || !str.test(kv[2]!)) return 'E0539: malformed `deprecated` attribute input';
+    }
+    return undefined;
+  }
+  if (/^non_exhaustive\s*[=(]/.test(t)) return 'E0565: malformed `non_exhaustive` attribute input';
+  if (/^automatically_derived\s*[=(]/.test(t)) return 'E0565: malformed `automatically_derived` attribute input';
+  m = /^must_use\s*(=|\()\s*([^]*)$/.exec(t);
+  if (m && (m[1] === '(' || !str.test(m[2]!))) return 'E0539: malformed `must_use` attribute input';
+  if (/^(allow|warn|deny|forbid|expect|derive)\s*(=[^]*)?$/.test(t)) return `malformed_attribute: malformed \`${/^\w+/.exec(t)![0]}\` attribute input`;
+  if (/^derive\s*\(\s*(?:[0-9]|b?"|r#*")/.test(t) || /^derive\s*\([^]*,\s*(?:[0-9]|b?"|r#*")/.test(t)) return 'E0777: expected path to a trait, found literal';
+  if (/^cfg_attr\s*$/.test(t)) return 'E0539: malformed `cfg_attr` attribute input';
+  return undefined;
+}
+
 function misplacedReject(name: string, where: string): Reject {
+  const coded = /^(E\d{4}|malformed_attribute): ([^]*)$/.exec(name);
+  if (coded) return new Reject(coded[1]!, coded[2]!);
   if (GATED_ATTRS.has(name)) return new Reject('E0658', `the \`#[${name}]\` attribute is unstable (and does not apply to ${where})`);
   if (name === 'panic_handler') return new Reject('E0718', '`panic_impl` lang item must be applied to a function');
   return new Reject('misplaced_attribute', `\`#[${name}]\` attribute cannot be used on ${where}`);

@@ -33,6 +33,22 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a built-in attribute in a form rustc refuses is an error wherever it stands: `deprecated = 5` or `deprecated(foo)` E0539, `non_exhaustive(x)` E0565, `must_use = 5` E0539, a bare `repr` E0539, a bare `allow` or `derive` (no code), `derive(5)` E0777; their well-formed forms change nothing",
+    source: `
+#![allow(dead_code, deprecated)]
+#[deprecated = 5] pub struct D1(u8);
+#[deprecated(foo)] pub struct D2(u8);
+#[non_exhaustive(x)] pub struct N1(u8);
+#[must_use = 5] pub struct M1(u8);
+#[repr] pub struct R1(u8);
+#[allow] pub struct A1(u8);
+#[derive] pub struct V1(u8);
+#[derive(5)] pub struct V2(u8);
+#[deprecated(since = "1.0.0", note = "old")] #[must_use = "use it"] #[non_exhaustive] #[derive(Clone)] pub struct Fine(u8, u16);
+`,
+    expect: { D1: 'E0539', D2: 'E0539', N1: 'E0565', M1: 'E0539', R1: 'E0539', A1: 'lint', V1: 'lint', V2: 'E0777', Fine: '4/2' },
+  },
+  {
     name: "built-in attributes rustc refuses on a type, a variant or a field are errors (`#[inline]` or `#[track_caller]` on a struct, `#[derive]` on a field, `#[used]` anywhere, an unstable one without its feature: E0658), those it only warns about (`#[inline]` or `#[non_exhaustive]` on a field, `#[cold]` on a struct) change nothing",
     source: `
 #![allow(dead_code, unused_attributes)]
