@@ -159,7 +159,7 @@ export interface MutableRepr {
   conflict?: ReprConflict;
 }
 
-export type ReprConflict = 'E0634' | 'E0692' | 'E0589' | 'E0693';
+export type ReprConflict = 'E0634' | 'E0692' | 'E0589' | 'E0693' | 'E0552' | 'E0565' | 'E0539';
 
 export function emptyRepr(): MutableRepr {
   return { c: false, transparent: false, simd: false, unknown: [] };
@@ -217,6 +217,33 @@ function parsePow2(tok: Tok | undefined): number | undefined {
   return v > 0n && v <= MAX_REPR_ALIGN && (v & (v - 1n)) === 0n ? Number(v) : undefined;
 }
 
+/** The hints rustc 1.95 knows by name (`repr(uwu)` is its E0552). */
+const REPR_NAMES: ReadonlySet<string> = new Set(['C', 'Rust', 'transparent', 'simd', 'packed', 'align', ...INT_TYS]);
+
+/**
+ * rustc 1.95's error for a hint written in a form it refuses, each measured: an unknown name
+ * (E0552), arguments to a hint that takes none or `= value` (E0552), `align` without its
+ * argument (E0589) or with other than one (E0693), `packed(..)` with other than one (E0552),
+ * an argument that is a name or path (`align(N)`: E0693, `packed(N)`: E0552) or a literal other
+ * than an integer (E0589), `packed = 2` (E0693). Undefined for the forms read below.
+ */
+function malformedHint(name: string, g: readonly Tok[]): ReprConflict | undefined {
+  if (!REPR_NAMES.has(name)) return 'E0552';
+  if (g.length === 1) return name === 'align' ? 'E0589' : undefined;
+  if (g[1]?.v === '=') return name === 'align' || name === 'packed' ? 'E0693' : 'E0552';
+  if (g[1]?.v !== '(' || g[g.length - 1]?.v !== ')') return undefined;
+  if (name !== 'align' && name !== 'packed') return 'E0552';
+  const args = splitArgs(g, 2).groups;
+  if (args.length !== 1) return name === 'align' ? 'E0693' : 'E0552';
+  const arg = args[0]!;
+  // A string, a float (`16.0` is three tokens here, `1e3` one) or a bool: not an unsuffixed integer.
+  const float = arg[0]?.t === 'num' && arg[1]?.v === '.' && arg.length <= 3 && (arg.length === 2 || arg[2]!.t === 'num');
+  const single = arg.length === 1 ? arg[0]! : undefined;
+  if (float || single?.t === 'str' || (single?.t === 'num' && /^[0-9][0-9_]*[eE]/.test(single.v)) || (single?.t === 'ident' && (single.v === 'true' || single.v === 'false'))) return 'E0589';
+  if (arg.every((t) => t.t === 'ident' || (t.t === 'punct' && t.v === '::'))) return name === 'align' ? 'E0693' : 'E0552';
+  return undefined;
+}
+
 /**
  * Merges the hints of one `repr(...)` attribute (its text between `#[` and `]`) into `into`.
  * Multiple `align` take the largest, as rustc does; `packed` hints of different values and a
@@ -226,17 +253,26 @@ export function mergeRepr(into: MutableRepr, attrText: string): void {
   const toks = tokenize(attrText);
   // toks: repr ( ... )
   if (toks.length < 2 || toks[1]!.v !== '(') {
-    into.unknown.push(attrText);
+    // A bare `#[repr]` or `#[repr = "C"]`: malformed (rustc: E0539).
+    if (toks.length === 1 || toks[1]!.v === '=') into.conflict ??= 'E0539';
+    else into.unknown.push(attrText);
     return;
   }
   const { groups } = splitArgs(toks, 2);
   for (const g of groups) {
     const head = g[0];
     if (!head || head.t !== 'ident') {
-      if (g.length) into.unknown.push(tokText(g));
+      // `repr(1)`, `repr("C")`: a literal where a hint's name goes (rustc: E0565).
+      if (g.length === 1 && (head?.t === 'num' || head?.t === 'str')) into.conflict ??= 'E0565';
+      else if (g.length) into.unknown.push(tokText(g));
       continue;
     }
     const name = head.v;
+    const malformed = malformedHint(name, g);
+    if (malformed) {
+      into.conflict ??= malformed;
+      continue;
+    }
     if (g.length === 1) {
       if (name === 'C') into.c = true;
       else if (name === 'transparent') {

@@ -356,7 +356,10 @@ export class ConstEval {
           }
         }
         const found = this.host.resolver.lookupConst(s.m, segs, e.global === true && segs === e.path);
-        if (found && 'unknown' in found) throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);
+        if (found && 'unknown' in found) {
+          if (found.reject) throw new Reject(found.reject.code, found.reject.message);
+          throw new Abstain(`constant \`${segs.join('::')}\` is not known: ${found.unknown}`);
+        }
         const own = found && 'name' in found.item && !found.m.crate.frozen ? refKey('v', found.m, found.item) : undefined;
         if (own !== undefined) this.host.addRef(s.owner, own);
         if (found && (found.item.kind === 'const' || found.item.kind === 'static') && found.item.syntaxError) {

@@ -9,6 +9,7 @@ import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
+import { STD_TRANSPARENT } from './stdTransparent';
 import { NOT_IN_STD, stdPathRefused, UNSTABLE_STD } from './stdUnstable';
 import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
@@ -121,6 +122,9 @@ const REPR_CONFLICTS: Readonly<Record<NonNullable<Repr['conflict']>, string>> = 
   E0692: 'transparent struct cannot have other repr hints',
   E0589: 'invalid `repr(align)` or `repr(packed)` attribute: not an unsuffixed power of two up to 2^29',
   E0693: 'incorrect `repr(align)` attribute format (`align(N)`, not `align = N`)',
+  E0552: 'invalid representation hint (an unknown hint, or arguments to one that takes none)',
+  E0565: 'meta item in `repr` must be an identifier',
+  E0539: 'malformed `repr` attribute input (`#[repr(..)]` takes a list)',
 };
 
 /**
@@ -2628,8 +2632,9 @@ export class Engine {
     if (repr.transparent && (repr.c || repr.pack !== undefined || repr.align !== undefined || repr.int !== undefined)) {
       throw new Reject('E0692', 'transparent type cannot have other repr hints');
     }
-    const intHints = item.attrs
-      .flatMap((a) => (a.name === 'repr' ? [a.text] : a.name === 'cfg_attr' ? cfgAttrTexts([a.text], (p) => crate.active([p])).filter((t) => /^repr\s*\(/.test(t)) : []))
+    // The `#[repr(..)]` attributes in force, a `cfg_attr` that holds included.
+    const reprAttrTexts = () => item.attrs.flatMap((a) => (a.name === 'repr' ? [a.text] : a.name === 'cfg_attr' ? cfgAttrTexts([a.text], (p) => crate.active([p])).filter((t) => /^repr\s*\(/.test(t)) : []));
+    const intHints = reprAttrTexts()
       .flatMap((t) => t.replace(/^repr\s*\(/, '').replace(/\)\s*$/, '').split(','))
       .map((x) => x.trim())
       .filter((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
@@ -2638,6 +2643,50 @@ export class Engine {
     const reprHintsAllowed = (): boolean => this.consts.lintPasses('conflicting_repr_hints', [item.attrs], ty.def.m);
     if (intHints.length > 1 && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const scope = this.adtScope(ty);
+    // rustc's internal niche attributes: a nightly feature, and on structs only.
+    const attrTexts = [...item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
+    const validRange = attrTexts.find((t) => /^rustc_layout_scalar_valid_range_(start|end)\b/.test(t));
+    if (validRange !== undefined && !crate.isStd) {
+      if (!crateFeatures(crate).has('rustc_attrs')) throw new Reject('E0658', `use of an internal attribute (\`#[${validRange}]\` needs \`#![feature(rustc_attrs)]\`, on nightly)`);
+      if (item.kind !== 'struct') throw new Reject('misplaced_attribute', `\`#[${validRange.replace(/\s*\(.*$/s, '')}]\` attribute cannot be used on ${item.kind === 'enum' ? 'enums' : 'unions'}`);
+    }
+    if (item.kind === 'union' && attrTexts.some((t) => /^non_exhaustive\b/.test(t))) throw new Reject('misplaced_attribute', '`#[non_exhaustive]` attribute cannot be used on unions');
+    // Built-in attributes rustc 1.95 refuses on a type, a variant or a field (measured).
+    const misplaced = (attrs: readonly Attribute[], where: 'item' | 'variant' | 'field'): string | undefined => {
+      const texts = [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
+      for (const t of texts) {
+        const bad = malformedAttr(t.trim());
+        if (bad) return bad;
+        const name = /^([A-Za-z_]\w*)/.exec(t.trim())?.[1];
+        const on = name === undefined ? undefined : MISPLACED_ATTRS[name];
+        if (on && on.includes(where)) return name;
+        // Unstable ones are refused first for their feature (E0658), wherever written.
+        if (name !== undefined && GATED_ATTRS.has(name) && crateFeatures(crate).size === 0) return name;
+      }
+      return undefined;
+    };
+    if (!crate.isStd) {
+      const what = item.kind === 'struct' ? 'structs' : item.kind === 'enum' ? 'enums' : 'unions';
+      const onItem = misplaced(item.attrs, 'item');
+      if (onItem) throw misplacedReject(onItem, what);
+      const variantsHere = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)) : [];
+      for (const v of variantsHere) {
+        const a = misplaced(v.attrs, 'variant');
+        if (a) throw misplacedReject(a, 'enum variants');
+      }
+      const fieldsHere = item.kind === 'enum' ? variantsHere.flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+      for (const f of fieldsHere) {
+        const a = crate.active(f.cfg) ? misplaced(f.attrs, 'field') : undefined;
+        if (a) throw misplacedReject(a, 'fields');
+      }
+    }
+    // `#[repr(..)]` on a variant or a field (rustc: E0517, whatever the hint).
+    const reprOn = (attrs: readonly Attribute[]) => attrs.some((a) => a.name === 'repr' || (a.name === 'cfg_attr' && cfgAttrTexts([a.text], (p) => crate.active([p])).some((t) => /^repr\b/.test(t))));
+    const members = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)) : [];
+    const memberFields = item.kind === 'enum' ? members.flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
+    if (members.some((v) => reprOn(v.attrs)) || memberFields.some((f) => crate.active(f.cfg) && reprOn(f.attrs))) {
+      throw new Reject('E0517', '`#[repr(..)]` on a variant or a field: it applies to a struct, enum or union only');
+    }
     // Tuple fields are numbered after `#[cfg]` filtering, as rustc numbers them.
     const fieldsOf = (fields: readonly FieldDef[]) =>
       fields
@@ -2658,7 +2707,7 @@ export class Engine {
     // rustc checks `#[repr(transparent)]` and union fields on the generic definition, where a
     // field of a parameter's type is neither a 1-ZST nor `Copy` (unless its bounds say so).
     const typeParams = new Set(item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name));
-    const checkTransparent = (fields: readonly { def: FieldDef; layout: Layout }[], what: string) => {
+    const checkTransparent = (fields: readonly { def: FieldDef; ty: Ty; layout: Layout }[], what: string) => {
       let certain = 0;
       let maybe = 0;
       for (const f of fields) {
@@ -2668,6 +2717,29 @@ export class Engine {
       }
       if (certain > 1) throw new Reject('E0690', `${what} needs at most one field with non-trivial size or alignment, but has ${certain}`);
       if (certain + maybe > 1) throw new Abstain(`whether rustc takes this \`#[repr(transparent)]\` type's generic fields for zero-sized ones is not modelled`);
+      // rustc 1.95's `repr_transparent_non_zst_fields` (denied by default, in `future_incompatible`,
+      // read on the type itself): a 1-ZST field holding (through tuples, arrays and fields) a
+      // `repr(C)` type, or another crate's type with private fields or `#[non_exhaustive]`, is
+      // refused beside a non-trivial field or after another such field.
+      if (this.consts.lintPasses('repr_transparent_non_zst_fields', [item.attrs], ty.def.m)) return;
+      let prev = false;
+      for (const f of fields) {
+        if (!is1Zst(f.layout)) continue;
+        const found = this.transparentUnsuited(f.ty, crate, 0);
+        if (found === undefined) continue;
+        const use = typeParams.size ? paramUse(f.def.ty, typeParams) : 'none';
+        if (found === 'unknown' || use !== 'none' || (certain === 0 && maybe > 0)) {
+          throw new Abstain(
+            found === 'unknown'
+              ? "whether a zero-sized field of this `#[repr(transparent)]` type holds a std type with private fields or `#[non_exhaustive]` (rustc's `repr_transparent_non_zst_fields`, denied by default) is not known for every std type"
+              : "whether rustc's `repr_transparent_non_zst_fields` (denied by default) refuses this generic `#[repr(transparent)]` type is not modelled",
+          );
+        }
+        if (certain > 0 || prev) {
+          throw new Reject('repr_transparent_non_zst_fields', `zero-sized fields in \`repr(transparent)\` cannot contain ${found} (the lint \`repr_transparent_non_zst_fields\`, denied by default)`);
+        }
+        prev = true;
+      }
     };
     if (item.kind === 'union') {
       if (repr.transparent && !crate.isStd && !crateFeatures(crate).has('transparent_unions')) {
@@ -2711,13 +2783,22 @@ export class Engine {
     }
     const en = item as EnumDef;
     const variants = en.variants.filter((v) => crate.active(v.cfg));
-    if (variants.length === 0 && (repr.int !== undefined || repr.c)) throw new Reject('E0084', 'unsupported representation for zero-variant enum');
+    // Any `#[repr(..)]` at all on an enum without variants (`align(8)`, `Rust`, even `repr()`).
+    if (variants.length === 0 && reprAttrTexts().length > 0) throw new Reject('E0084', 'unsupported representation for zero-variant enum');
     if (repr.transparent && variants.length !== 1) throw new Reject('E0731', 'transparent enum needs exactly one variant');
     // Only unit variants (`A`, not `A()` or `A {}`) make `repr(C, u8)` a conflict.
     if (repr.c && repr.int !== undefined && variants.every((v) => v.shape === 'unit') && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const fields = variants.map((v) => fieldsOf(v.fields));
     if (repr.transparent && fields[0]) checkTransparent(fields[0], 'the variant of a transparent enum');
-    const { discriminants, explicit } = this.discriminants(variants, repr, scope);
+    // A lone variant without `repr(C)` or an integer repr is laid out as a struct: rustc never
+    // asks for its discriminant there, so `V = size_of::<Self>() as isize` is no cycle (size 0).
+    // Its value is still evaluated and checked, as rustc does, but outside this layout.
+    const lone = variants.length === 1 && variants[0]!.discriminant !== undefined && !inhibitEnumLayoutOpt(repr);
+    const { discriminants, explicit } = !lone
+      ? this.discriminants(variants, repr, scope)
+      : this.discriminantsOutside.has(item)
+        ? { discriminants: [0n], explicit: true }
+        : this.outsideLayouts(item, () => this.discriminants(variants, repr, scope));
     // `A()` and `A {}` are not unit variants; `repr(C)` alone is not an integer repr.
     if (explicit && variants.some((v) => v.shape !== 'unit') && repr.int === undefined) {
       throw new Reject('E0732', '`#[repr(inttype)]` must be specified for enums with explicit discriminants and non-unit variants');
@@ -2762,6 +2843,11 @@ export class Engine {
         return true;
       case 'ptr':
         return ty.kind !== '&mut';
+      // `Copy: Clone: Sized`: an unsized type is never `Copy`.
+      case 'str':
+      case 'slice':
+      case 'dyn':
+        return false;
       case 'array':
         return this.isCopy(ty.elem, depth + 1);
       case 'tuple':
@@ -2810,6 +2896,84 @@ export class Engine {
     } catch (err) {
       if (err instanceof LayoutError || err instanceof Abstain) return { k: 'unknown', reason: err.message };
       throw err;
+    }
+  }
+
+  /**
+   * What makes a zero-sized field of a `#[repr(transparent)]` type of crate `local` unsuited
+   * (rustc's `check_unsuited`): a `repr(C)` type, or another crate's type with private fields or
+   * `#[non_exhaustive]`, met through tuples, arrays and the fields of the types met; 'unknown'
+   * for a std type rustc's verdict on is not known (src/core/stdTransparent.ts).
+   */
+  private transparentUnsuited(ty: Ty, local: CrateScope, depth: number): string | undefined {
+    if (depth > MAX_DEPTH) return 'unknown';
+    if (ty.k === 'tuple') {
+      for (const e of ty.elems) {
+        const r = this.transparentUnsuited(e, local, depth + 1);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    }
+    if (ty.k === 'array') return this.transparentUnsuited(ty.elem, local, depth + 1);
+    if (ty.k !== 'adt') return undefined;
+    const { item, m } = ty.def;
+    if (m.crate.isStd) {
+      const path = publicStdItems(this.resolver.std, this.resolver).get(item);
+      const known = path === undefined ? undefined : STD_TRANSPARENT[path];
+      if (known === undefined) return 'unknown';
+      if (known === 'private') return 'external types with private fields';
+      if (known === 'non_exhaustive') return 'external non-exhaustive types';
+      if (known === 'ok') return undefined;
+      for (const a of ty.args) {
+        if (a.k === 'const') continue;
+        const r = this.transparentUnsuited(a.ty, local, depth + 1);
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    }
+    const variants = item.kind === 'enum' ? (item as EnumDef).variants : [];
+    if (m.crate !== local) {
+      if (attr(item, 'non_exhaustive') !== undefined || variants.some((v) => v.attrs.some((a) => a.name === 'non_exhaustive'))) return 'external non-exhaustive types';
+      // An enum's fields are public; a struct's or union's are when written `pub`.
+      if (item.kind !== 'enum' && (item as StructDef | UnionDef).fields.some((f) => m.crate.active(f.cfg) && f.vis?.replace(/\s+/g, '') !== 'pub')) return 'external types with private fields';
+    }
+    if (reprOf(item, m.crate).c) return '`repr(C)` types';
+    let laid: AdtLayout;
+    try {
+      laid = this.adtLayout(ty);
+    } catch {
+      return 'unknown';
+    }
+    for (const f of laid.fields.flat()) {
+      const r = this.transparentUnsuited(f.ty, local, depth + 1);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+
+  /** The lone-variant enums whose discriminant is being evaluated outside their layout. */
+  private readonly discriminantsOutside = new Set<object>();
+
+  /**
+   * Runs `f` (a lone variant's discriminant) as a query of its own, the way rustc evaluates a
+   * discriminant apart from any layout: the types being laid out are set aside meanwhile, so a
+   * layout it asks for is computed afresh, and the enum met again inside skips this evaluation.
+   */
+  private outsideLayouts<R>(item: object, f: () => R): R {
+    const progress = this.inProgress.splice(0);
+    const byDef = new Map(this.inProgressByDef);
+    this.inProgressByDef.clear();
+    const base = this.constBase;
+    this.constBase = 0;
+    this.discriminantsOutside.add(item);
+    try {
+      return f();
+    } finally {
+      this.discriminantsOutside.delete(item);
+      this.inProgress.splice(0, this.inProgress.length, ...progress);
+      this.inProgressByDef.clear();
+      for (const [k, v] of byDef) this.inProgressByDef.set(k, v);
+      this.constBase = base;
     }
   }
 
@@ -3444,4 +3608,68 @@ function crateFeatures(crate: CrateScope): ReadonlySet<string> {
 /** Why a definition with a syntax error in it (half-typed code) is not laid out. */
 function syntaxErrorReason(name: string, what: string): string {
   return `the definition of \`${name}\` does not parse (${what})`;
+}
+
+/**
+ * Built-in attributes rustc 1.95 refuses (an error, not the `unused_attributes` warning) on a
+ * struct, enum or union (`item`), an enum variant or a field, each measured: `#[inline]` on a
+ * struct is an error where on a field it is a warning.
+ */
+const MISPLACED_ATTRS: Readonly<Record<string, readonly ('item' | 'variant' | 'field')[]>> = {
+  inline: ['item', 'variant'],
+  track_caller: ['item', 'variant'],
+  target_feature: ['item', 'variant'],
+  export_name: ['item', 'variant'],
+  no_link: ['item', 'variant'],
+  used: ['item', 'variant', 'field'],
+  naked: ['item', 'variant', 'field'],
+  test: ['item', 'variant', 'field'],
+  global_allocator: ['item', 'variant', 'field'],
+  proc_macro: ['item', 'variant', 'field'],
+  proc_macro_derive: ['item', 'variant', 'field'],
+  proc_macro_attribute: ['item', 'variant', 'field'],
+  collapse_debuginfo: ['item', 'variant', 'field'],
+  debugger_visualizer: ['item', 'variant', 'field'],
+  link_ordinal: ['item', 'variant', 'field'],
+  derive: ['variant', 'field'],
+  panic_handler: ['item', 'variant'],
+};
+
+/** Unstable built-in attributes: E0658 in a crate that enables no feature (measured on a struct, a variant and a field). */
+const GATED_ATTRS: ReadonlySet<string> = new Set(['bench', 'coverage', 'sanitize', 'optimize', 'ffi_pure', 'ffi_const', 'thread_local', 'register_tool', 'linkage']);
+
+/**
+ * A built-in attribute written in a form rustc 1.95 refuses, wherever it stands (measured):
+ * `deprecated = 5` or `deprecated(foo)` (E0539), `non_exhaustive(..)` (E0565), `must_use = 5`
+ * (E0539), `automatically_derived(..)` (E0565), a bare `allow` or `derive` (no code),
+ * `derive(5)` (E0777), a bare `cfg_attr` (E0539). Returned as `code: message`.
+ */
+function malformedAttr(t: string): string | undefined {
+  const str = /^(?:b?"|r#*")/;
+  let m = /^deprecated\s*(=|\()\s*([^]*)$/.exec(t);
+  if (m) {
+    if (m[1] === '=') return str.test(m[2]!) ? undefined : 'E0539: malformed `deprecated` attribute input';
+    const inner = m[2]!.replace(/\)\s*$/, '');
+    for (const part of inner.split(',').map((x) => x.trim()).filter(Boolean)) {
+      const kv = /^(\w+)\s*=\s*([^]*)$/.exec(part);
+      if (!kv || (kv[1] !== 'since' && kv[1] !== 'note' && kv[1] !== 'suggestion') || !str.test(kv[2]!)) return 'E0539: malformed `deprecated` attribute input';
+    }
+    return undefined;
+  }
+  if (/^non_exhaustive\s*[=(]/.test(t)) return 'E0565: malformed `non_exhaustive` attribute input';
+  if (/^automatically_derived\s*[=(]/.test(t)) return 'E0565: malformed `automatically_derived` attribute input';
+  m = /^must_use\s*(=|\()\s*([^]*)$/.exec(t);
+  if (m && (m[1] === '(' || !str.test(m[2]!))) return 'E0539: malformed `must_use` attribute input';
+  if (/^(allow|warn|deny|forbid|expect|derive)\s*(=[^]*)?$/.test(t)) return `malformed_attribute: malformed \`${/^\w+/.exec(t)![0]}\` attribute input`;
+  if (/^derive\s*\(\s*(?:[0-9]|b?"|r#*")/.test(t) || /^derive\s*\([^]*,\s*(?:[0-9]|b?"|r#*")/.test(t)) return 'E0777: expected path to a trait, found literal';
+  if (/^cfg_attr\s*$/.test(t)) return 'E0539: malformed `cfg_attr` attribute input';
+  return undefined;
+}
+
+function misplacedReject(name: string, where: string): Reject {
+  const coded = /^(E\d{4}|malformed_attribute): ([^]*)$/.exec(name);
+  if (coded) return new Reject(coded[1]!, coded[2]!);
+  if (GATED_ATTRS.has(name)) return new Reject('E0658', `the \`#[${name}]\` attribute is unstable (and does not apply to ${where})`);
+  if (name === 'panic_handler') return new Reject('E0718', '`panic_impl` lang item must be applied to a function');
+  return new Reject('misplaced_attribute', `\`#[${name}]\` attribute cannot be used on ${where}`);
 }

@@ -9,12 +9,13 @@
 import type { Attribute, CfgPredicate } from './model';
 import { cfgAttrTexts } from './attrs';
 
-export type DenyLint = 'overflowing_literals' | 'conflicting_repr_hints';
+export type DenyLint = 'overflowing_literals' | 'conflicting_repr_hints' | 'repr_transparent_non_zst_fields';
 
 /** The lint groups each lint is in (`#![allow(warnings)]` does not reach a lint denied by default). */
 const GROUPS: Record<DenyLint, readonly string[]> = {
   overflowing_literals: [],
   conflicting_repr_hints: ['future_incompatible'],
+  repr_transparent_non_zst_fields: ['future_incompatible'],
 };
 
 /** Where lint attributes sit: an item's module, its parent module and so on up to the crate root. */

@@ -209,7 +209,7 @@ export interface Repr {
    * Hints rustc refuses: `packed(1), packed(2)` (E0634), `transparent` twice (E0692), an
    * alignment or packing that is not a power of two (E0589), `align = "8"` (E0693).
    */
-  readonly conflict?: 'E0634' | 'E0692' | 'E0589' | 'E0693';
+  readonly conflict?: 'E0634' | 'E0692' | 'E0589' | 'E0693' | 'E0552' | 'E0565' | 'E0539';
 }
 
 export type GenericParam =

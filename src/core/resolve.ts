@@ -3,7 +3,7 @@
  * renames, `crate`/`self`/`super`, type aliases, the prelude and primitive types.
  * Pure: the module tree is given as data.
  */
-import type { Attribute, CfgPredicate, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UseEntry } from './model';
+import type { Attribute, CfgPredicate, GenericParam, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UseEntry } from './model';
 import { FN_BODY_MODULE } from './model';
 import type { Target } from './targets';
 import { cfgAttrCondition, cfgAttrParts, parseCfgAttr } from './attrs';
@@ -828,7 +828,59 @@ export type ConstFound =
       /** The type `Self` is in an associated constant, as written on its impl (where it has no generic arguments). */
       readonly selfTy?: TypeExpr;
     }
-  | { readonly unknown: string };
+  | {
+      readonly unknown: string;
+      /** Where rustc refuses the use itself: its error (read as unknown where not told apart). */
+      readonly reject?: { readonly code: string; readonly message: string };
+    };
+
+/**
+ * A type or const parameter of an impl that neither its self type nor its trait's arguments name
+ * (rustc's E0207 on the impl, and E0282 where an item of it is used); 'unsure' where a bound or a
+ * where clause might constrain it through an associated type (`T: Iterator<Item = C>`).
+ */
+export function unconstrainedImplParam(impl: ImplDef): GenericParam | 'unsure' | undefined {
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  if (!params.length) return undefined;
+  // A name written anywhere in the self type or the trait's arguments counts as binding it (rustc
+  // does not count one only inside a projection: such an impl is not judged refused here).
+  const written = JSON.stringify([impl.selfTy, impl.traitArgs ?? []]);
+  const free = params.filter((p) => !written.includes(JSON.stringify(p.name)));
+  if (!free.length) return undefined;
+  const bounds = JSON.stringify((impl.generics?.params ?? []).map((p) => (p.kind === 'type' ? [p.bounds ?? [], p.otherBounds ?? [], p.projectionBounds ?? false] : [])));
+  if (impl.hasWhere || impl.generics?.predicates?.length || impl.generics?.opaqueBounds || free.some((p) => bounds.includes(JSON.stringify(p.name)))) return 'unsure';
+  return free[0]!;
+}
+
+/** The found constant of `impl`, or why it is not one (an unconstrained parameter of the impl). */
+function implConstFound(impl: ImplDef, found: ConstFound): ConstFound {
+  if ('unknown' in found) return found;
+  const free = unconstrainedImplParam(impl);
+  if (free === undefined) return found;
+  if (free === 'unsure') return { unknown: 'its impl has a parameter that neither its self type nor its trait names (rustc: E0207 unless a bound constrains it)' };
+  // rustc refuses the impl (E0207) and the use: type annotations needed, E0282, or E0283 for a
+  // parameter with a trait bound, E0284 for a const parameter.
+  const bounded = free.kind === 'type' && (free.traits?.length || free.bounds?.length || free.otherBounds?.length);
+  const code = free.kind === 'const' ? 'E0284' : bounded ? 'E0283' : 'E0282';
+  const message = `type annotations needed: the ${free.kind} parameter \`${free.name}\` of the impl defining the constant is not constrained by the impl's self type or trait (rustc: E0207 on the impl)`;
+  return { unknown: message, reject: { code, message } };
+}
+
+/**
+ * `V::M` (the type written without generic arguments) for a constant of an impl generic over the
+ * type's parameters (`impl<T> V<T>`): nothing in a constant infers them, so rustc refuses the use
+ * (type annotations needed: E0284 with a const parameter, E0283 with a bounded type parameter,
+ * E0282 otherwise), whatever defaults the type gives its parameters.
+ */
+function uninferredConstFound(impl: ImplDef, found: ConstFound): ConstFound {
+  if ('unknown' in found) return found;
+  const params = (impl.generics?.params ?? []).filter((p) => p.kind !== 'lifetime');
+  if (!params.length) return found;
+  const message = `type annotations needed: the impl defining the constant is generic over \`${params.map((p) => p.name).join('`, `')}\`, which the path does not give (write its arguments, as \`<Type<..>>::NAME\`)`;
+  if (impl.hasWhere || impl.generics?.predicates?.length || impl.generics?.opaqueBounds) return { unknown: message };
+  const code = params.some((p) => p.kind === 'const') ? 'E0284' : params.some((p) => p.kind === 'type' && (p.traits?.length || p.bounds?.length || p.otherBounds?.length)) ? 'E0283' : 'E0282';
+  return { unknown: message, reject: { code, message } };
+}
 
 /** Resolves names in the type namespace; one per (crate set, target). */
 export class Resolver {
@@ -1223,10 +1275,19 @@ export class Resolver {
         return this.primitiveAssociatedConst(self.name, segs[1]!, { path: trait, m }, withArgs);
       }
       if (self?.k !== 'item') return undefined;
+      // `<V as Tr>` and `<V>` write a type: one whose type or const parameter has no default needs
+      // its arguments there (rustc: E0107), whatever the impls.
+      const selfArgs = /^<\s*(?:::)?\s*[A-Za-z_][\w\s:]*?\s*</.test(segs[0]!);
+      const needed = self.item.kind === 'struct' || self.item.kind === 'enum' || self.item.kind === 'union' ? self.item.generics.params.filter((p) => p.kind !== 'lifetime' && p.default === undefined) : [];
+      if (!selfArgs && needed.length) {
+        const message = `missing generics for \`${self.item.name}\`: its parameter \`${needed[0]!.name}\` has no default`;
+        return { unknown: message, reject: { code: 'E0107', message } };
+      }
       // Generic arguments (`<S as Tr<u16>>`, `<W<u16>>`) are not compared with the impls': an
       // impl for other arguments could be taken, so only one candidate in all answers.
-      const args = /^<\s*(?:::)?\s*[A-Za-z_][\w\s:]*?\s*</.test(segs[0]!) || (q[2] !== undefined && /\bas\s+[\w\s:]+?\s*</.test(segs[0]!));
-      const found = this.associatedConst(self, segs[1]!, trait === undefined ? undefined : { path: trait, m }, args);
+      const args = selfArgs || (q[2] !== undefined && /\bas\s+[\w\s:]+?\s*</.test(segs[0]!));
+      // A type written in `<..>` is complete (its defaults apply): nothing is left to infer.
+      const found = this.associatedConst(self, segs[1]!, trait === undefined ? undefined : { path: trait, m }, args, true);
       return found;
     }
     // `u8::MAX` with a module `u8` in scope is that module's (rustc falls back to the primitive
@@ -1304,7 +1365,7 @@ export class Resolver {
   }
 
   /** `Type::NAME` where an inherent `impl Type { const NAME: .. }` of Type's crate defines it. */
-  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: { readonly path: string; readonly m: ModuleScope }, withArgs = false): ConstFound | undefined {
+  private associatedConst(owner: Extract<Binding, { k: 'item' }>, name: string, trait?: { readonly path: string; readonly m: ModuleScope }, withArgs = false, complete = false): ConstFound | undefined {
     const crate = owner.m.crate;
     // Inherent impls first, as rustc looks them up; then trait impls (`impl Tr for X { const N }`).
     // Several impls defining the name (of different instantiations, or of different traits) are
@@ -1331,7 +1392,8 @@ export class Resolver {
               // Without generic arguments on it, the self type is one type (an impl's parameters must appear in it: E0207).
               ...(impl.selfTy.segments.every((x) => !x.args.length) && !impl.selfTy.qself ? { selfTy: impl.selfTy } : {}),
             };
-      (impl.trait === undefined ? inherent : ofTraits).push(found);
+      const checked = implConstFound(impl, found);
+      (impl.trait === undefined ? inherent : ofTraits).push(withArgs || complete || 'unknown' in checked ? checked : uninferredConstFound(impl, checked));
     }
     const pick = inherent.length ? inherent : ofTraits;
     if (pick.length > 1) return { unknown: `\`${owner.item.name}::${name}\` is defined by ${pick.length} impls, which are not told apart here` };
@@ -1368,7 +1430,7 @@ export class Resolver {
           continue;
         }
         const c = impl.consts.find((x) => x.name === name && crate.active(x.cfg));
-        if (c && crate.active(impl.cfg)) found.push({ item: c, m, selfPath: [prim], ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}) });
+        if (c && crate.active(impl.cfg)) found.push(implConstFound(impl, { item: c, m, selfPath: [prim], ...(impl.attrs?.length ? { implAttrs: impl.attrs } : {}) }));
       }
     }
     if (found.length > 1 || (withArgs && candidates > 1)) return { unknown: `\`<${prim} as ${trait.path}>::${name}\` is defined by ${Math.max(found.length, candidates)} impls, which are not told apart here` };

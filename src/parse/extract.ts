@@ -900,7 +900,13 @@ function implItem(node: Node, p: Pending, ctx: Ctx): Item | undefined {
     attrs = newPending();
   }
   if (consts.length === 0) return undefined;
-  return { kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts, ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg };
+  // Its parameters: one its self type does not name makes its constants unusable (rustc: E0207).
+  const tparams = node.childForFieldName('type_parameters') ?? undefined;
+  const where = node.children.find((k) => k.type === 'where_clause');
+  return {
+    kind: 'impl', selfTy: typeExpr(selfNode, ctx, 0), consts, ...(tparams || where ? { generics: genericsOf(tparams, where, ctx) } : {}), ...(where ? { hasWhere: true as const } : {}),
+    ...lintAttrsOf(p, consts), span: itemSpan(node, p), cfg: p.cfg,
+  };
 }
 
 function common(

@@ -45,6 +45,214 @@ pub struct F([u8; unsafe { X * 2 }]);
     expect: { D: '5/1', E: '16/2', F: '8/1' },
   },
   {
+    name: "a built-in attribute in a form rustc refuses is an error wherever it stands: `deprecated = 5` or `deprecated(foo)` E0539, `non_exhaustive(x)` E0565, `must_use = 5` E0539, a bare `repr` E0539, a bare `allow` or `derive` (no code), `derive(5)` E0777; their well-formed forms change nothing",
+    source: `
+#![allow(dead_code, deprecated)]
+#[deprecated = 5] pub struct D1(u8);
+#[deprecated(foo)] pub struct D2(u8);
+#[non_exhaustive(x)] pub struct N1(u8);
+#[must_use = 5] pub struct M1(u8);
+#[repr] pub struct R1(u8);
+#[allow] pub struct A1(u8);
+#[derive] pub struct V1(u8);
+#[derive(5)] pub struct V2(u8);
+#[deprecated(since = "1.0.0", note = "old")] #[must_use = "use it"] #[non_exhaustive] #[derive(Clone)] pub struct Fine(u8, u16);
+`,
+    expect: { D1: 'E0539', D2: 'E0539', N1: 'E0565', M1: 'E0539', R1: 'E0539', A1: 'lint', V1: 'lint', V2: 'E0777', Fine: '4/2' },
+  },
+  {
+    name: "built-in attributes rustc refuses on a type, a variant or a field are errors (`#[inline]` or `#[track_caller]` on a struct, `#[derive]` on a field, `#[used]` anywhere, an unstable one without its feature: E0658), those it only warns about (`#[inline]` or `#[non_exhaustive]` on a field, `#[cold]` on a struct) change nothing",
+    source: `
+#![allow(dead_code, unused_attributes)]
+#[inline] pub struct InlineStruct(u8);
+#[track_caller] pub enum TrackEnum { A, B }
+pub enum InlineVariant { #[inline] A, B }
+pub struct DeriveField { #[derive(Clone)] a: u8 }
+pub struct UsedField { #[used] a: u8 }
+#[optimize(speed)] pub struct Gated(u8);
+pub struct InlineField { #[inline] a: u8, #[non_exhaustive] b: u16 }
+#[cold] pub struct ColdStruct(u32);
+#[must_use] #[doc(hidden)] pub struct Fine(u8);
+`,
+    ownCrate: true,
+    expect: { InlineStruct: 'lint', TrackEnum: 'lint', InlineVariant: 'lint', DeriveField: 'lint', UsedField: 'lint', Gated: 'E0658', InlineField: '4/2', ColdStruct: '4/4', Fine: '1/1' },
+  },
+  {
+    name: "`#[rustc_layout_scalar_valid_range_start]` without `#![feature(rustc_attrs)]` is E0658 (it was read, niche and all), and `#[non_exhaustive]` on a union is refused (no code); on a struct and an enum `non_exhaustive` changes nothing",
+    source: `
+#![allow(dead_code)]
+#[rustc_layout_scalar_valid_range_start(1)] pub struct NoFeature(u32);
+#[non_exhaustive] pub union NeUnion { a: u8 }
+#[non_exhaustive] pub struct NeStruct(u8, u16);
+#[non_exhaustive] pub enum NeEnum { A(u8), B }
+`,
+    expect: { NoFeature: 'E0658', NeUnion: 'lint', NeStruct: '4/2', NeEnum: '2/1' },
+  },
+  {
+    name: '`#[repr(..)]` on an enum variant or on a field is E0517 (it was laid out as if absent); on the type itself it is read',
+    source: `
+#![allow(dead_code)]
+pub enum OnVariant { #[repr(u8)] V, W }
+pub enum AlignVariant { #[repr(align(8))] V(u8), W }
+pub struct OnField { #[repr(C)] a: u8, b: u16 }
+pub enum OnVariantField { V(#[repr(packed)] u8), W }
+#[repr(u8)] pub enum OnEnum { V, W }
+`,
+    expect: { OnVariant: 'E0517', AlignVariant: 'E0517', OnField: 'E0517', OnVariantField: 'E0517', OnEnum: '1/1' },
+  },
+  {
+    name: "a `repr` hint written in a form rustc refuses gets rustc's code (it was unknown): an unknown name or arguments to a hint that takes none E0552, `align` without its one argument E0589 or with another count E0693, `packed()` E0552, a name for the argument (`align(N)` E0693, `packed(N)` E0552), a string, float or bool E0589, a literal as the hint E0565",
+    source: `
+#![allow(dead_code)]
+#[repr(packed())] pub struct P0(u8);
+#[repr(align)] pub struct A0(u8);
+#[repr(align(2, 4))] pub struct A2(u8);
+#[repr(align())] pub struct Ae(u8);
+#[repr(Rust(u8))] pub struct R1(u8);
+#[repr(i8())] pub enum I1 { A, B }
+#[repr(i64 = 2)] pub enum I2 { A, B }
+#[repr(align(16.0))] pub struct Af(u8);
+#[repr(align(FOO))] pub struct An(u8);
+#[repr(packed(FOO))] pub struct Pn(u8);
+#[repr(uwu)] pub struct U0(u8);
+#[repr(uwu = "a")] pub struct U1(u8);
+#[repr(align("8"))] pub struct As(u8);
+#[repr(C(u8))] pub struct C1(u8);
+#[repr(packed = 2)] pub struct Pe(u8);
+#[repr(align(a::B))] pub struct Ap(u8);
+#[repr(1)] pub struct L1(u8);
+#[repr(align(true))] pub struct Ab(u8);
+#[repr(align(0x10), C)] pub struct Fine(u8, u32);
+`,
+    expect: {
+      P0: 'E0552', A0: 'E0589', A2: 'E0693', Ae: 'E0693', R1: 'E0552', I1: 'E0552', I2: 'E0552', Af: 'E0589', An: 'E0693', Pn: 'E0552', U0: 'E0552', U1: 'E0552',
+      As: 'E0589', C1: 'E0552', Pe: 'E0693', Ap: 'E0693', L1: 'E0565', Ab: 'E0589', Fine: '16/16',
+    },
+  },
+  {
+    name: "`<V as Tr>::N` and `<V>::M` write a type: a type or const parameter without a default needs its argument there (E0107); with defaults (`D<T = u8>`), elided lifetimes or the arguments written the constant is the impl's",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { const N: usize; }
+pub struct V<T>(T); impl<T> Tr for V<T> { const N: usize = 2; } impl<T> V<T> { const M: usize = 1; }
+pub struct D<T = u8>(T); impl<T> Tr for D<T> { const N: usize = 3; }
+pub struct L<'a>(&'a u8); impl<'a> Tr for L<'a> { const N: usize = 4; }
+pub struct K<const C: usize>; impl<const C: usize> Tr for K<C> { const N: usize = C; }
+pub struct A1([u8; <V as Tr>::N]);
+pub struct A2([u8; <V>::M]);
+pub struct A3([u8; <D as Tr>::N]);
+pub struct A4([u8; <L as Tr>::N]);
+pub struct A5([u8; <K as Tr>::N]);
+pub struct A6([u8; <V<u8> as Tr>::N], [u8; <V<bool>>::M]);
+`,
+    expect: { A1: 'E0107', A2: 'E0107', A3: '3/1', A4: '4/1', A5: 'E0107', A6: '3/1' },
+  },
+  {
+    name: "`V::M` written without the type's arguments, for a constant of an impl generic over them (`impl<T> V<T>`), is refused as rustc does (nothing infers `T`, a default notwithstanding): E0282, E0283 for a bounded parameter, E0284 with a const one; a lifetime parameter, a concrete impl or the arguments written are fine",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { const N: usize; }
+pub struct V<T>(T); impl<T> V<T> { const M: usize = 4; } impl<T> Tr for V<T> { const N: usize = 2; }
+pub struct D<T = u8>(T); impl<T> D<T> { const M: usize = 3; }
+pub struct B<T>(T); impl<T: Copy> B<T> { const M: usize = 5; }
+pub struct K<const N: usize>; impl<const N: usize> K<N> { const M: usize = N; }
+pub struct L<'a>(&'a u8); impl<'a> L<'a> { const M: usize = 6; }
+pub struct C<T>(T); impl C<u16> { const M: usize = 7; }
+pub struct A1([u8; V::M]);
+pub struct A2([u8; V::N]);
+pub struct A3([u8; D::M]);
+pub struct A4([u8; B::M]);
+pub struct A5([u8; K::M]);
+pub struct A6([u8; L::M]);
+pub struct A7([u8; C::M]);
+pub struct A8([u8; <V<u8>>::M], [u8; <V<u8> as Tr>::N]);
+`,
+    expect: { A1: 'E0282', A2: 'E0282', A3: 'E0282', A4: 'E0283', A5: 'E0284', A6: '6/1', A7: '7/1', A8: '6/1' },
+  },
+  {
+    name: "an associated constant of an impl whose type or const parameter neither its self type nor its trait names is refused (rustc's E0207 on the impl, then at the use E0282, E0283 for a bounded parameter, E0284 for a const one); a parameter the self type or the trait's arguments name is fine",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { const N: usize; }
+pub trait TrOf<X> { const N: usize; }
+pub struct A1([u8; Plain::M]); pub struct Plain; impl<C> Plain { const M: usize = 5; }
+pub struct A2([u8; Bounded::M]); pub struct Bounded; impl<C: Copy> Bounded { const M: usize = 6; }
+pub struct A3([u8; Konst::M]); pub struct Konst; impl<const K: usize> Konst { const M: usize = 7; }
+pub struct A4([u8; <u8 as Tr>::N]); impl<C> Tr for u8 { const N: usize = 8; }
+pub struct A5([u8; <u16 as TrOf<u32>>::N]); impl<C> TrOf<C> for u16 { const N: usize = 9; }
+pub struct A6([u8; <G<u64>>::M]); pub struct G<T>(T); impl<T> G<T> { const M: usize = 2; }
+`,
+    expect: { A1: 'E0282', A2: 'E0283', A3: 'E0284', A4: 'E0282', A5: '9/1', A6: '2/1' },
+  },
+  {
+    name: 'an unsized union field (`str`, `[u8]`, `dyn Send`) is never `Copy`: E0740 (it was unknown); `&str`, raw slice pointers and arrays of `Copy` types are allowed',
+    source: `
+#![allow(dead_code)]
+pub union Str { a: str, b: u8 }
+pub union Slice { a: u8, b: [u8] }
+pub union Dyn { a: u8, b: dyn Send }
+#[derive(Clone, Copy)] pub struct C(u8);
+pub union Fine { a: C, b: &'static str, c: *const [u8], d: [C; 2] }
+`,
+    expect: { Str: 'E0740', Slice: 'E0740', Dyn: 'E0740', Fine: '16/8' },
+  },
+  {
+    name: 'any `#[repr(..)]` on an enum without variants is E0084 (`align(N)`, `Rust`, `repr()`, one added by `cfg_attr`, or variants all `#[cfg]`-ed out), not only `C` or an integer; without one it is a 0-byte type',
+    source: `
+#![allow(dead_code)]
+#[repr(align(8))] pub enum Aligned {}
+#[repr(Rust)] pub enum RustRepr {}
+#[repr()] pub enum EmptyRepr {}
+#[cfg_attr(all(), repr(align(2)))] pub enum ByCfgAttr {}
+#[repr(align(4))] pub enum AllCfgOut { #[cfg(any())] X }
+#[repr(C)] pub enum CRepr {}
+pub enum Plain {}
+pub struct HoldsPlain(Plain, u16);
+`,
+    expect: { Aligned: 'E0084', RustRepr: 'E0084', EmptyRepr: 'E0084', ByCfgAttr: 'E0084', AllCfgOut: 'E0084', CRepr: 'E0084', Plain: '0/1', HoldsPlain: '2/2' },
+  },
+  {
+    name: "rustc 1.95's `repr_transparent_non_zst_fields` (denied by default): a zero-sized field of a `#[repr(transparent)]` type that holds, through tuples, arrays and fields, a `repr(C)` type or std's type with private fields or `#[non_exhaustive]`, beside a non-trivial field or a second such one, is refused; alone, behind `PhantomData` or allowed, it is laid out",
+    source: `
+#![allow(dead_code)]
+use std::marker::PhantomData;
+#[repr(C)] pub struct CMark;
+pub struct HoldsC(CMark);
+#[repr(transparent)] pub struct NextToInt(u32, CMark);
+#[repr(transparent)] pub struct InArray(u16, [HoldsC; 2]);
+#[repr(transparent)] pub struct InTuple(u16, ((), HoldsC));
+#[repr(transparent)] pub enum InVariant { V(u32, CMark) }
+#[repr(transparent)] pub struct Alone(CMark);
+#[repr(transparent)] pub struct TwoMarks(CMark, CMark);
+#[repr(transparent)] pub struct MarkAndUnit(CMark, ());
+#[repr(transparent)] pub struct Phantom(u32, PhantomData<CMark>);
+#[repr(transparent)] pub struct StdPrivate(u8, std::num::TryFromIntError);
+#[repr(transparent)] pub struct StdNonExhaustive(u8, std::str::ParseBoolError);
+#[repr(transparent)] pub struct StdPublic(u8, std::marker::PhantomPinned, [std::cmp::Ordering; 0], [std::cell::Cell<u8>; 0]);
+#[repr(transparent)] pub struct ThroughOption(u8, [Option<CMark>; 0]);
+#[allow(repr_transparent_non_zst_fields)] #[repr(transparent)] pub struct Allowed(u32, CMark);
+`,
+    ownCrate: true,
+    expect: {
+      NextToInt: 'lint', InArray: 'lint', InTuple: 'lint', InVariant: 'lint', Alone: '0/1', TwoMarks: 'lint', MarkAndUnit: '0/1', Phantom: '4/4',
+      StdPrivate: 'lint', StdNonExhaustive: 'lint', StdPublic: '1/1', ThroughOption: 'lint', Allowed: '4/4',
+    },
+  },
+  {
+    name: "a lone variant without `repr(C)` or an integer repr is laid out as a struct, its discriminant never asked: a discriminant reading the enum's own size (or a type holding it) is no cycle; with two variants it is E0391",
+    source: `
+#![allow(dead_code)]
+pub enum Own { V = std::mem::size_of::<Own>() as isize + 3 }
+#[repr(align(4))]
+pub enum OwnAligned { V = std::mem::size_of::<OwnAligned>() as isize }
+pub enum ByHolder { V = std::mem::size_of::<Holder>() as isize }
+pub struct Holder { e: ByHolder, n: u16 }
+pub enum Two { A = std::mem::size_of::<Two>() as isize, B = 9 }
+#[repr(u8)] pub enum LoneU8 { V = std::mem::size_of::<LoneU8>() as u8 }
+`,
+    expect: { Own: '0/1', OwnAligned: '0/4', ByHolder: '0/1', Holder: '2/2', Two: 'E0391', LoneU8: 'E0391' },
+  },
+  {
     name: "std's plain and argument traits (`Display`, `AsRef<str>`) implemented for a type alias are the type's: a bound asking for them holds, or is not decided, never E0277",
     source: `
 #![allow(dead_code)]

@@ -240,6 +240,45 @@ describe('std model: every public type against rustc', function () {
     assert.ok(r.rejected > 0 && r.unknown === 0, `${r.rejected} rejected by rustc, ${r.unknown} unknown`);
   });
 
+  it("says whether a `#[repr(transparent)]` type may hold each align-1 one in a zero-sized field (rustc's `repr_transparent_non_zst_fields`, denied by default) as rustc does, or that it does not know", async function () {
+    if (!rustcAvailable()) this.skip();
+    const { instances, pre, unsized } = await firstPass();
+    // Only a 1-ZST field is checked, so only a type of alignment 1 can be met (in `[T; 0]`).
+    const met = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i) && pre.get(`S${i}`)?.align === 1);
+    const header = `#![feature(${FEATURES.join(', ')})]\n#![allow(warnings)]\nextern crate proc_macro;`;
+    const lines = header.split('\n').length;
+    const source = `${header}\n${met.map(({ inst, i }) => `#[repr(transparent)] pub struct R${i}(pub u8, pub [${inst.text}; 0]);`).join('\n')}\n`;
+    if (process.env.RLL_STD_TRANSPARENT_PROBE) writeFileSync(process.env.RLL_STD_TRANSPARENT_PROBE, source);
+    const dir = mkdtempSync(join(tmpdir(), 'rll-std-probe-'));
+    let stderr: string;
+    try {
+      writeFileSync(join(dir, 'lib.rs'), source);
+      stderr = (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const rejected = new Set<number>();
+    const re = /^error: zero-sized fields in `repr\(transparent\)`[^\n]*\n\s*--> [^\n]*?:(\d+):\d+/gm;
+    for (let m = re.exec(stderr); m; m = re.exec(stderr)) rejected.add(Number(m[1]));
+    const otherErrors = stderr.split('\n').filter((l) => /^error(\[E\d+\])?:/.test(l) && !l.startsWith('error: zero-sized fields') && !/aborting due to/.test(l));
+    assert.deepEqual(otherErrors, [], 'the probe has other errors');
+    const report = await laidOut(analyzer, 'std-transparent.rs', source);
+    const wrong: string[] = [];
+    let agree = 0;
+    let unknown = 0;
+    met.forEach(({ inst, i }, k) => {
+      const r = report.get(`R${i}`);
+      const rustcRejects = rejected.has(lines + 1 + k);
+      const engineRejects = (r?.error ?? '').startsWith('repr_transparent_non_zst_fields');
+      if (!r || (r.size === null && !r.error)) unknown++;
+      else if (engineRejects === rustcRejects && (rustcRejects || !r.error)) agree++;
+      else wrong.push(`[${inst.text}; 0]: engine ${r.error ?? `size ${r.size}`}, rustc ${rustcRejects ? 'refuses' : 'accepts'}`);
+    });
+    console.log(`      ${met.length} of alignment 1 in \`[T; 0]\`: ${agree} as rustc (${rejected.size} refused), ${unknown} unknown, ${wrong.length} wrong`);
+    assert.equal(wrong.length, 0, wrong.join('\n'));
+    assert.ok(rejected.size > 0, 'rustc refused none');
+  });
+
   // Each one as the argument of a generic type whose parameter is bounded by a std trait: E0277
   // where rustc finds the bound unmet (src/core/bounds.ts), else a number, or unknown.
   for (const [trait, path, minAgree] of [
