@@ -33,6 +33,33 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a trait object of std's `Read`, `Seek` or `BufRead` has that trait, and a glob of `std::io::prelude` or `std::io` brings the I/O traits to bounds: `Src<dyn Read>` is laid out (`dyn Write` is not decided)",
+    source: `
+#![allow(dead_code)]
+use std::io::prelude::*;
+use std::io;
+pub struct Src<R: ?Sized + Read> { at: u32, r: R }
+pub struct Pos<S: ?Sized + io::Seek> { at: u16, s: S }
+pub struct Lines<B: ?Sized + BufRead> { n: u8, b: B }
+pub struct Sink<W: ?Sized + io::Write> { n: u8, w: W }
+pub struct A<'a>(&'a Src<dyn Read + 'a>, u8);
+pub struct B(Box<Pos<dyn io::Seek + Send>>);
+pub struct C<'a>(Option<&'a mut Lines<dyn BufRead>>);
+pub struct D(Box<Src<dyn std::fmt::Debug>>);
+pub struct E(Box<Sink<dyn Write>>);
+pub struct Shown<T: ?Sized + std::fmt::Display>(u8, T);
+pub struct H(Box<Src<dyn BufRead + Send>>, Box<Shown<dyn std::error::Error>>);
+mod g {
+    use std::io::*;
+    pub struct Out<W: Write>(u8, W);
+    pub struct F(Out<Vec<u8>>);
+    pub struct G(Out<String>);
+}
+`,
+    expect: { A: '24/8', B: '16/8', C: '16/8', D: 'E0277', E: '16/8', H: '32/8', 'g::F': '32/8', 'g::G': 'E0277' },
+    abstain: ['E'],
+  },
+  {
     name: "std's plain and argument traits (`Display`, `AsRef<str>`) implemented for a type alias are the type's: a bound asking for them holds, or is not decided, never E0277",
     source: `
 #![allow(dead_code)]
