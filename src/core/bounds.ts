@@ -2197,7 +2197,8 @@ export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, s
         return up?.kind === 'type' ? paramGivesStd(up, m, asked, host) : 'unknown';
       },
     };
-    if (item.kind === 'union' && trait !== 'Copy' && trait !== 'Clone') {
+    // `Eq` derives for a union too (its impl only asserts the fields are `Eq`); the others do not.
+    if (item.kind === 'union' && trait !== 'Copy' && trait !== 'Clone' && trait !== 'Eq') {
       return { code: 'derive_on_union', message: `\`${trait}\` cannot be derived for unions (\`${item.name}\`)` };
     }
     if (item.kind === 'enum' && trait === 'Default') {

@@ -33,6 +33,21 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "`#[derive(Eq)]` on a union is accepted (as `Clone` and `Copy` are) when the union has a `PartialEq` impl and its fields are `Eq`; `PartialEq`, `Debug`, `Hash` are not derivable for one",
+    source: `
+#![allow(dead_code)]
+#[derive(Clone, Copy, Eq)]
+#[repr(C)]
+pub union Addr { v4: [u8; 4], v6: [u16; 8], port: u16 }
+impl PartialEq for Addr { fn eq(&self, _: &Self) -> bool { true } }
+pub struct Holder(Addr, u8);
+#[derive(Clone, Copy, Eq)] pub union NoPartial { a: u32, b: u16 }
+#[derive(Clone, Copy, Eq)] pub union Floaty { a: u32, b: f32 } impl PartialEq for Floaty { fn eq(&self, _: &Self) -> bool { true } }
+#[derive(Clone, Copy, Hash)] pub union Hashed { a: u32, b: u16 }
+`,
+    expect: { Addr: '16/2', Holder: '18/2', NoPartial: 'E0277', Floaty: 'E0277', Hashed: 'lint' },
+  },
+  {
     name: "a trait object of std's `Read`, `Seek` or `BufRead` has that trait, and a glob of `std::io::prelude` or `std::io` brings the I/O traits to bounds: `Src<dyn Read>` is laid out (`dyn Write` is not decided)",
     source: `
 #![allow(dead_code)]
