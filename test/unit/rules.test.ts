@@ -48,7 +48,7 @@ pub struct Holder(Addr, u8);
     expect: { Addr: '16/2', Holder: '18/2', NoPartial: 'E0277', Floaty: 'E0277', Hashed: 'lint' },
   },
   {
-    name: "a trait object of std's `Read`, `Seek` or `BufRead` has that trait, and a glob of `std::io::prelude` or `std::io` brings the I/O traits to bounds: `Src<dyn Read>` is laid out (`dyn Write` is not decided)",
+    name: "a trait object of std's `Read`, `Seek` or `BufRead` has that trait, and a glob of `std::io::prelude`, `std::io` or `std::fmt` brings their traits to bounds: `Src<dyn Read>` is laid out (`dyn Write` is not decided)",
     source: `
 #![allow(dead_code)]
 use std::io::prelude::*;
@@ -70,8 +70,14 @@ mod g {
     pub struct F(Out<Vec<u8>>);
     pub struct G(Out<String>);
 }
+mod h {
+    use std::fmt::*;
+    pub struct Shown<T: Display>(T, u8);
+    pub struct I(Shown<u16>);
+    pub struct J(Shown<Vec<u8>>);
+}
 `,
-    expect: { A: '24/8', B: '16/8', C: '16/8', D: 'E0277', E: '16/8', H: '32/8', 'g::F': '32/8', 'g::G': 'E0277' },
+    expect: { A: '24/8', B: '16/8', C: '16/8', D: 'E0277', E: '16/8', H: '32/8', 'g::F': '32/8', 'g::G': 'E0277', 'h::I': '4/2', 'h::J': 'E0277' },
     abstain: ['E'],
   },
   {
