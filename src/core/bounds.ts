@@ -294,7 +294,16 @@ function namesStd(written: string, segs: readonly string[], name: string, module
   if (segs.length === 1) {
     const imported = m.uses.find((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name);
     if (imported) return imported.path.length === 3 && isStdHead(imported.path[0]) && imported.path[1] === module && imported.path[2] === name;
-    return prelude && resolver.firstSegment(m, name) === undefined;
+    const bound = resolver.firstSegment(m, name);
+    if (prelude && bound === undefined) return true;
+    // `use std::io::prelude::*;` (or `use std::io::*;`) brings `Read`, `Write`, `BufRead` and
+    // `Seek`; `use std::fmt::*;` its traits. Not when the name is the crate's, nor when another
+    // module's glob brings a `Write` of its own (both would be E0659).
+    const fromGlob = (g: { path: readonly string[] }, mod: string) =>
+      isStdHead(g.path[0]) && g.path[1] === mod && (g.path.length === 2 || (mod === 'io' && g.path.length === 3 && g.path[2] === 'prelude'));
+    if (!m.globs.some((g) => fromGlob(g, module))) return false;
+    if (bound !== undefined && !(bound.k === 'item' && bound.m.crate.isStd && bound.item.kind === 'trait' && bound.item.name === name)) return false;
+    return !(STD_TRAIT_HOMES[name] ?? []).some((h) => h.module !== module && m.globs.some((g) => fromGlob(g, h.module)));
   }
   if (segs.length === 3) {
     const root = resolver.firstSegment(m, head);
@@ -2188,7 +2197,8 @@ export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, s
         return up?.kind === 'type' ? paramGivesStd(up, m, asked, host) : 'unknown';
       },
     };
-    if (item.kind === 'union' && trait !== 'Copy' && trait !== 'Clone') {
+    // `Eq` derives for a union too (its impl only asserts the fields are `Eq`); the others do not.
+    if (item.kind === 'union' && trait !== 'Copy' && trait !== 'Clone' && trait !== 'Eq') {
       return { code: 'derive_on_union', message: `\`${trait}\` cannot be derived for unions (\`${item.name}\`)` };
     }
     if (item.kind === 'enum' && trait === 'Default') {

@@ -3468,7 +3468,8 @@ function errTy(e: Error): Ty {
  * Std traits a trait object may name that have no generic parameters, and whose last path segment
  * names no other std trait: a trait object of them is told apart by these names.
  */
-const DYN_STD_TRAITS: ReadonlySet<string> = new Set(['Any', 'Send', 'Sync', 'Unpin', 'Debug', 'Display', 'Error', 'UnwindSafe', 'RefUnwindSafe']);
+// `Write` is not among them: `std::Write` would not say whether it is `io::Write` or `fmt::Write`.
+const DYN_STD_TRAITS: ReadonlySet<string> = new Set(['Any', 'Send', 'Sync', 'Unpin', 'Debug', 'Display', 'Error', 'UnwindSafe', 'RefUnwindSafe', 'Read', 'Seek', 'BufRead']);
 
 /**
  * Std traits with `Sized` among their supertraits: a parameter bounded `?Sized + Copy` is Sized

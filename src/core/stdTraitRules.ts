@@ -280,7 +280,13 @@ function dynHas(ty: Extract<Ty, { k: 'dyn' }>, trait: PlainStdTrait): Verdict {
   const traits = ty.traits;
   if (!traits) return 'unknown';
   // A std trait of a trait object is kept as `std::Name` where known (engine DYN_STD_TRAITS).
-  return traits.some((t) => typeof t === 'string' && t === `std::${name}`) ? true : 'unknown';
+  const has = (n: string) => traits.some((t) => typeof t === 'string' && t === `std::${n}`);
+  // Supertraits: `BufRead: Read`, `Error: Display`.
+  if (has(name) || (name === 'Read' && has('BufRead')) || (name === 'Display' && has('Error'))) return true;
+  // std has no impl of an I/O trait for a trait object, and no crate may write one for a trait
+  // object of std's traits only (orphan rule): `dyn Debug: Read` does not hold.
+  const io = trait === 'Read' || trait === 'BufRead' || trait === 'Seek';
+  return io && traits.every((t) => typeof t === 'string') ? false : 'unknown';
 }
 
 /**

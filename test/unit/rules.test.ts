@@ -253,6 +253,54 @@ pub enum Two { A = std::mem::size_of::<Two>() as isize, B = 9 }
     expect: { Own: '0/1', OwnAligned: '0/4', ByHolder: '0/1', Holder: '2/2', Two: 'E0391', LoneU8: 'E0391' },
   },
   {
+    name: "`#[derive(Eq)]` on a union is accepted (as `Clone` and `Copy` are) when the union has a `PartialEq` impl and its fields are `Eq`; `PartialEq`, `Debug`, `Hash` are not derivable for one",
+    source: `
+#![allow(dead_code)]
+#[derive(Clone, Copy, Eq)]
+#[repr(C)]
+pub union Addr { v4: [u8; 4], v6: [u16; 8], port: u16 }
+impl PartialEq for Addr { fn eq(&self, _: &Self) -> bool { true } }
+pub struct Holder(Addr, u8);
+#[derive(Clone, Copy, Eq)] pub union NoPartial { a: u32, b: u16 }
+#[derive(Clone, Copy, Eq)] pub union Floaty { a: u32, b: f32 } impl PartialEq for Floaty { fn eq(&self, _: &Self) -> bool { true } }
+#[derive(Clone, Copy, Hash)] pub union Hashed { a: u32, b: u16 }
+`,
+    expect: { Addr: '16/2', Holder: '18/2', NoPartial: 'E0277', Floaty: 'E0277', Hashed: 'lint' },
+  },
+  {
+    name: "a trait object of std's `Read`, `Seek` or `BufRead` has that trait, and a glob of `std::io::prelude`, `std::io` or `std::fmt` brings their traits to bounds: `Src<dyn Read>` is laid out (`dyn Write` is not decided)",
+    source: `
+#![allow(dead_code)]
+use std::io::prelude::*;
+use std::io;
+pub struct Src<R: ?Sized + Read> { at: u32, r: R }
+pub struct Pos<S: ?Sized + io::Seek> { at: u16, s: S }
+pub struct Lines<B: ?Sized + BufRead> { n: u8, b: B }
+pub struct Sink<W: ?Sized + io::Write> { n: u8, w: W }
+pub struct A<'a>(&'a Src<dyn Read + 'a>, u8);
+pub struct B(Box<Pos<dyn io::Seek + Send>>);
+pub struct C<'a>(Option<&'a mut Lines<dyn BufRead>>);
+pub struct D(Box<Src<dyn std::fmt::Debug>>);
+pub struct E(Box<Sink<dyn Write>>);
+pub struct Shown<T: ?Sized + std::fmt::Display>(u8, T);
+pub struct H(Box<Src<dyn BufRead + Send>>, Box<Shown<dyn std::error::Error>>);
+mod g {
+    use std::io::*;
+    pub struct Out<W: Write>(u8, W);
+    pub struct F(Out<Vec<u8>>);
+    pub struct G(Out<String>);
+}
+mod h {
+    use std::fmt::*;
+    pub struct Shown<T: Display>(T, u8);
+    pub struct I(Shown<u16>);
+    pub struct J(Shown<Vec<u8>>);
+}
+`,
+    expect: { A: '24/8', B: '16/8', C: '16/8', D: 'E0277', E: '16/8', H: '32/8', 'g::F': '32/8', 'g::G': 'E0277', 'h::I': '4/2', 'h::J': 'E0277' },
+    abstain: ['E'],
+  },
+  {
     name: "std's plain and argument traits (`Display`, `AsRef<str>`) implemented for a type alias are the type's: a bound asking for them holds, or is not decided, never E0277",
     source: `
 #![allow(dead_code)]
