@@ -33,6 +33,23 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: '`#[deprecated(..)]` over several lines, with commas, backticks, escaped quotes or a raw string inside its `note`, is well formed (png, geo-types and sequoia-openpgp were refused); a macro call as a value is not',
+    source: `
+#![allow(dead_code, deprecated)]
+#[deprecated(
+    since = "0.6.2",
+    note = "Use \`Rect::new\` instead, since \`Rect::try_new\` will never Error"
+)]
+pub struct A(u8);
+#[deprecated(since = "1.0", note = r#"a, "b", c"#,)] pub struct B(u16);
+#[deprecated(note = "esc \\", comma")] pub struct C(u32);
+#[deprecated = "plain, text"] pub struct D(u8);
+#[deprecated(note = concat!("a", "b"))] pub struct E(u8);
+#[deprecated(since = 5)] pub struct G(u8);
+`,
+    expect: { A: '1/1', B: '2/2', C: '4/4', D: '1/1', E: 'lint', G: 'E0539' },
+  },
+  {
     name: 'an inline `const { .. }` or `unsafe { .. }` block in an array length or a constant is its block\'s value',
     source: `
 #![allow(dead_code, unused_unsafe)]
