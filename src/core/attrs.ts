@@ -429,15 +429,24 @@ export function cfgAttrTexts(attrTexts: readonly string[], holds: (p: CfgPredica
   }
   return out;
 }
-/** Splits text at commas outside brackets and string literals; parts trimmed, empty ones dropped. */
-function splitTopLevel(s: string): string[] {
+/**
+ * Splits text at commas outside brackets and string literals (raw ones too: `r#"a, "b""#`);
+ * parts trimmed, empty ones dropped.
+ */
+export function splitTopLevel(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (c === '"') {
-      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+      // A raw string ends at a quote followed by as many `#`s as opened it, and has no escapes.
+      const raw = /(?:^|[^\w])b?r(#*)$/.exec(s.slice(0, i));
+      if (raw) {
+        const close = '"' + raw[1]!;
+        const end = s.indexOf(close, i + 1);
+        i = end < 0 ? s.length : end + close.length - 1;
+      } else for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
     } else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
     else if (c === ',' && depth === 0) {

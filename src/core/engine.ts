@@ -6,7 +6,7 @@
 import { FN_BODY_MODULE } from './model';
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, StructDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
-import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr } from './attrs';
+import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { STD_TRANSPARENT } from './stdTransparent';
@@ -3425,7 +3425,6 @@ function topLevelParts(text: string): string[] {
   return out;
 }
 
-/** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
 /** The first unknown type `ty` is or holds (a pointee, an element, an argument), if any. */
 function unknownWithin(ty: Ty, depth = 0): Extract<Ty, { k: 'unknown' }> | undefined {
   if (depth > 16) return undefined;
@@ -3454,6 +3453,7 @@ function unknownWithin(ty: Ty, depth = 0): Extract<Ty, { k: 'unknown' }> | undef
   }
 }
 
+/** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
 function refusedIn(ty: Ty): Ty | undefined {
   return ty.k === 'error' || (ty.k === 'unknown' && ty.refused) ? ty : undefined;
 }
@@ -3650,10 +3650,7 @@ function malformedAttr(t: string): string | undefined {
   let m = /^deprecated\s*(=|\()\s*([^]*)$/.exec(t);
   if (m) {
     if (m[1] === '=') return str.test(m[2]!) ? undefined : 'E0539: malformed `deprecated` attribute input';
-    const parts = splitAttrList(m[2]!.replace(/\)\s*$/, ''));
-    // A list not read (an unclosed string or bracket) is not judged.
-    if (!parts) return undefined;
-    for (const part of parts) {
+    for (const part of splitTopLevel(m[2]!.replace(/\)\s*$/, ''))) {
       const kv = /^(\w+)\s*=\s*([^]*)$/.exec(part);
       if (kv && /^[\w:]+\s*!/.test(kv[2]!)) return 'malformed_attribute: expected a literal (`"string"`) in `deprecated`, found a macro call';
       if (!kv || (kv[1] !== 'since' && kv[1] !== 'note' && kv[1] !== 'suggestion') || !str.test(kv[2]!)) return 'E0539: malformed `deprecated` attribute input';
@@ -3668,44 +3665,6 @@ function malformedAttr(t: string): string | undefined {
   if (/^derive\s*\(\s*(?:[0-9]|b?"|r#*")/.test(t) || /^derive\s*\([^]*,\s*(?:[0-9]|b?"|r#*")/.test(t)) return 'E0777: expected path to a trait, found literal';
   if (/^cfg_attr\s*$/.test(t)) return 'E0539: malformed `cfg_attr` attribute input';
   return undefined;
-}
-
-/**
- * The comma-separated parts of an attribute's list (`since = "1.0", note = "a, b"`), trimmed, with
- * commas inside string literals and brackets kept; undefined when a string or bracket is not closed.
- */
-function splitAttrList(text: string): string[] | undefined {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      // A raw string (`r#"…"#`) ends at a quote followed by as many `#`s as opened it.
-      const raw = /r(#*)$/.exec(text.slice(start, i));
-      const hashes = raw ? raw[1]!.length : -1;
-      let j = i + 1;
-      for (; j < text.length; j++) {
-        if (hashes < 0 && text[j] === '\\') {
-          j++;
-          continue;
-        }
-        if (text[j] === '"' && (hashes < 0 || text.slice(j + 1, j + 1 + hashes) === '#'.repeat(hashes))) break;
-      }
-      if (j >= text.length) return undefined;
-      i = j + Math.max(0, hashes);
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (depth !== 0) return undefined;
-  out.push(text.slice(start));
-  return out.map((x) => x.trim()).filter(Boolean);
 }
 
 function misplacedReject(name: string, where: string): Reject {

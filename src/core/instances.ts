@@ -10,7 +10,7 @@ import type { Engine, Ty } from './engine';
 import { tyToString } from './engine';
 import type { TypeItem } from './model';
 import type { ModuleScope } from './resolve';
-import { isGenericItem } from './report';
+import { isGenericItem, isKnown } from './report';
 import type { InstanceReport, TypeReport } from './reportTypes';
 
 export interface InstanceRoot {
@@ -35,19 +35,19 @@ export function instancesIn(engine: Engine, roots: Iterable<InstanceRoot>, wante
   if (wanted.size === 0) return out;
   const seen = new Set<string>();
   let visits = 0;
-  const visit = (ty: Ty, root: string, isRoot: boolean): void => {
+  const visit = (ty: Ty, root: string): void => {
     if (++visits > MAX_VISITS) return;
     switch (ty.k) {
       case 'tuple':
-        for (const e of ty.elems) visit(e, root, false);
+        for (const e of ty.elems) visit(e, root);
         return;
       case 'array':
       case 'slice':
-        visit(ty.elem, root, false);
+        visit(ty.elem, root);
         return;
       case 'ptr':
         // A `Box<W<u8>>`'s, a `Vec<W<u8>>`'s elements (through std's own pointers).
-        visit(ty.pointee, root, false);
+        visit(ty.pointee, root);
         return;
       case 'adt':
         break;
@@ -64,18 +64,18 @@ export function instancesIn(engine: Engine, roots: Iterable<InstanceRoot>, wante
       return; // not known (or refused): neither it nor what it holds is shown
     }
     const item = ty.def.item;
-    if (!isRoot && wanted.has(item) && r.layout.sized) {
+    if (wanted.has(item) && r.layout.sized) {
       let list = out.get(item);
       if (!list) out.set(item, (list = []));
       if (list.length < MAX_INSTANCES) list.push({ type: tyToString(ty, 120), size: r.layout.size, align: r.layout.align, in: root });
     }
-    for (const variant of r.fields) for (const f of variant) visit(f.ty, root, false);
+    for (const variant of r.fields) for (const f of variant) visit(f.ty, root);
     // A std collection's elements (`Vec<W<u8>>` holds its `T` behind a type-erased pointer).
-    if (ty.def.m.crate.isStd) for (const a of ty.args) if (a.k === 'ty') visit(a.ty, root, false);
+    if (ty.def.m.crate.isStd) for (const a of ty.args) if (a.k === 'ty') visit(a.ty, root);
   };
   for (const { item, m, name } of roots) {
     if (item.generics.params.some((p) => p.kind !== 'lifetime')) continue;
-    visit({ k: 'adt', def: { item, m }, args: [] }, name, true);
+    visit({ k: 'adt', def: { item, m }, args: [] }, name);
   }
   return out;
 }
@@ -94,16 +94,11 @@ export function genericItems(items: Iterable<TypeItem>): Set<TypeItem> {
 export function withInstances(engine: Engine, entries: readonly InstanceRoot[], reports: readonly TypeReport[]): TypeReport[] {
   const wanted = genericItems(entries.map((e) => e.item));
   if (wanted.size === 0) return reports as TypeReport[];
-  const known = entries.filter((_, i) => isKnownReport(reports[i]!));
+  const known = entries.filter((_, i) => isKnown(reports[i]!));
   const found = instancesIn(engine, known, wanted);
   if (found.size === 0) return reports as TypeReport[];
   return reports.map((r, i) => {
     const list = found.get(entries[i]!.item);
     return list ? { ...r, instances: list } : r;
   });
-}
-
-/** A report that vouches for its numbers. */
-function isKnownReport(r: TypeReport): boolean {
-  return r.size !== null && r.unknown === undefined && r.error === undefined;
 }

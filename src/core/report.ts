@@ -278,6 +278,11 @@ export function shownPath(text: string): string {
   return text.replace(/(^|::|`|\s)_#\d+#[0-9a-z]+(?=::)/g, '$1_');
 }
 
+/** True when the report vouches for the numbers of its type (a size, and no `unknown` or `error`). */
+export function isKnown(t: TypeReport): t is TypeReport & { size: number } {
+  return t.size !== null && t.unknown === undefined && t.error === undefined;
+}
+
 /** Computes one type's report; never throws for layout problems. */
 export function reportType(engine: Engine, input: ReportInput): TypeReport {
   const { item, name, file } = input;

@@ -7,7 +7,7 @@
  */
 import type { FieldReport, InstanceReport, StdHeapOwner, TypeReport } from '../core/reportTypes';
 import { straddles } from '../core/cacheLines';
-import { shownPath } from '../core/report';
+import { isKnown, shownPath } from '../core/report';
 
 /** `reportFile` may be absolute, relative to the crate root, or empty (a single-file report). */
 export function sameFile(reportFile: string | undefined, docPath: string): boolean {
@@ -40,10 +40,7 @@ function bytes(n: number): string {
   return n === 1 ? '1 byte' : `${n} bytes`;
 }
 
-/** True when the report vouches for the numbers of this type. */
-export function isKnown(t: TypeReport): t is TypeReport & { size: number } {
-  return t.size !== null && t.unknown === undefined && t.error === undefined;
-}
+export { isKnown } from '../core/report';
 
 /** `7 B padding (29%)`, or `no padding`. */
 export function paddingText(padding: number, size: number): string {

@@ -46,8 +46,9 @@ pub struct A(u8);
 #[deprecated = "plain, text"] pub struct D(u8);
 #[deprecated(note = concat!("a", "b"))] pub struct E(u8);
 #[deprecated(since = 5)] pub struct G(u8);
+#[deprecated(note = r#"a", b"#, since = "2")] pub struct H(u16);
 `,
-    expect: { A: '1/1', B: '2/2', C: '4/4', D: '1/1', E: 'lint', G: 'E0539' },
+    expect: { A: '1/1', B: '2/2', C: '4/4', D: '1/1', E: 'lint', G: 'E0539', H: '2/2' },
   },
   {
     name: 'an inline `const { .. }` or `unsafe { .. }` block in an array length or a constant is its block\'s value',

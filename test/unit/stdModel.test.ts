@@ -189,6 +189,17 @@ describe('std model: every public type against rustc', function () {
     assert.equal(s.counts.exact, s.total, text);
   });
 
+  /** rustc's stderr for `source` checked as a library (metadata only). */
+  async function rustcLibErrors(source: string): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'rll-std-probe-'));
+    try {
+      writeFileSync(join(dir, 'lib.rs'), source);
+      return (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   /**
    * Each sized instantiation wrapped in an item of its own (`wrap`), compiled by rustc: its errors
    * of `code` (by line) against the engine's, which must be the same error, a number where rustc
@@ -200,14 +211,7 @@ describe('std model: every public type against rustc', function () {
     const lines = header.split('\n').length;
     const sized = instances.map((inst, i) => ({ inst, i })).filter(({ i }) => !unsized(i));
     const source = `${header}\n${sized.map(({ inst, i }) => wrap(inst.text, i)).join('\n')}\n`;
-    const dir = mkdtempSync(join(tmpdir(), 'rll-std-probe-'));
-    let stderr: string;
-    try {
-      writeFileSync(join(dir, 'lib.rs'), source);
-      stderr = (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const stderr = await rustcLibErrors(source);
     const rejected = errorLines(stderr, code);
     const otherErrors = stderr.split('\n').filter((l) => /^error(\[E\d+\])?:/.test(l) && !l.startsWith(`error[${code}]`) && !/aborting due to/.test(l));
     assert.deepEqual(otherErrors, [], `the probe has errors other than ${code}`);
@@ -249,14 +253,7 @@ describe('std model: every public type against rustc', function () {
     const lines = header.split('\n').length;
     const source = `${header}\n${met.map(({ inst, i }) => `#[repr(transparent)] pub struct R${i}(pub u8, pub [${inst.text}; 0]);`).join('\n')}\n`;
     if (process.env.RLL_STD_TRANSPARENT_PROBE) writeFileSync(process.env.RLL_STD_TRANSPARENT_PROBE, source);
-    const dir = mkdtempSync(join(tmpdir(), 'rll-std-probe-'));
-    let stderr: string;
-    try {
-      writeFileSync(join(dir, 'lib.rs'), source);
-      stderr = (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const stderr = await rustcLibErrors(source);
     const rejected = new Set<number>();
     const re = /^error: zero-sized fields in `repr\(transparent\)`[^\n]*\n\s*--> [^\n]*?:(\d+):\d+/gm;
     for (let m = re.exec(stderr); m; m = re.exec(stderr)) rejected.add(Number(m[1]));
