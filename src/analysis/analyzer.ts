@@ -53,7 +53,7 @@ export class Analysis {
       entries.push({ item, m, name });
       out.push(reportType(this.engine, { item, m, name, file, text: this.program.texts.get(file) }));
     }
-    out = withInstances(this.engine, entries, out);
+    out = withInstances(this.engine, entries, out, () => this.crate.writtenTypes(undefined).filter((w) => !filter || filter(w.m.file)));
     out.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.span?.start ?? 0) - (b.span?.start ?? 0));
     if (!filter) this.reportsCache = out;
     return out;

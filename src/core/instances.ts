@@ -9,7 +9,7 @@
 import type { Engine, Ty } from './engine';
 import { tyToString } from './engine';
 import type { TypeItem } from './model';
-import type { ModuleScope } from './resolve';
+import type { ModuleScope, WrittenType } from './resolve';
 import { isGenericItem, isKnown } from './report';
 import type { InstanceReport, TypeReport } from './reportTypes';
 
@@ -27,10 +27,11 @@ const MAX_VISITS = 200_000;
 
 /**
  * The instances of `wanted`'s items that `roots` hold in place, by item, in the order met (roots
- * in the order given, then depth first). Roots that are generic, or whose layout is not known,
- * add nothing; an instance whose layout is not known is left out.
+ * in the order given, then depth first), and then those the types written in `written` (aliases,
+ * constants, statics) are or hold. Roots that are generic, or whose layout is not known, add
+ * nothing; an instance whose layout is not known is left out.
  */
-export function instancesIn(engine: Engine, roots: Iterable<InstanceRoot>, wanted: ReadonlySet<TypeItem>): Map<TypeItem, InstanceReport[]> {
+export function instancesIn(engine: Engine, roots: Iterable<InstanceRoot>, wanted: ReadonlySet<TypeItem>, written: Iterable<WrittenType> = []): Map<TypeItem, InstanceReport[]> {
   const out = new Map<TypeItem, InstanceReport[]>();
   if (wanted.size === 0) return out;
   const seen = new Set<string>();
@@ -77,6 +78,15 @@ export function instancesIn(engine: Engine, roots: Iterable<InstanceRoot>, wante
     if (item.generics.params.some((p) => p.kind !== 'lifetime')) continue;
     visit({ k: 'adt', def: { item, m }, args: [] }, name);
   }
+  for (const { ty, m, name } of written) {
+    let t: Ty;
+    try {
+      t = engine.tyOf(ty, { m, generics: new Map() });
+    } catch {
+      continue; // a type not known or refused holds nothing to list
+    }
+    visit(t, name);
+  }
   return out;
 }
 
@@ -91,11 +101,11 @@ export function genericItems(items: Iterable<TypeItem>): Set<TypeItem> {
  * `reports` (one per entry, in the same order) with each generic type's instances added: those
  * the entries whose reports are known hold. The same array when there is no generic type.
  */
-export function withInstances(engine: Engine, entries: readonly InstanceRoot[], reports: readonly TypeReport[]): TypeReport[] {
+export function withInstances(engine: Engine, entries: readonly InstanceRoot[], reports: readonly TypeReport[], written: () => Iterable<WrittenType> = () => []): TypeReport[] {
   const wanted = genericItems(entries.map((e) => e.item));
   if (wanted.size === 0) return reports as TypeReport[];
   const known = entries.filter((_, i) => isKnown(reports[i]!));
-  const found = instancesIn(engine, known, wanted);
+  const found = instancesIn(engine, known, wanted, written());
   if (found.size === 0) return reports as TypeReport[];
   return reports.map((r, i) => {
     const list = found.get(entries[i]!.item);

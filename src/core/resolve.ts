@@ -808,6 +808,38 @@ export class CrateScope {
       for (let i = children.length - 1; i >= 0; i--) if (!children[i]!.path[children[i]!.path.length - 1]?.startsWith(FN_BODY_MODULE)) stack.push(children[i]!);
     }
   }
+
+  /**
+   * The types written in the type aliases, constants and statics of the modules that live in
+   * `file` (every module when undefined), in module order: where a crate instantiates generic
+   * types besides its own types' fields (`type Small = SmallVec<[u8; 16]>`). An alias with type
+   * or const parameters is left out (its type names them).
+   */
+  writtenTypes(file: string | undefined): WrittenType[] {
+    const out: WrittenType[] = [];
+    const stack: ModuleScope[] = [this.root];
+    while (stack.length) {
+      const m = stack.pop()!;
+      if (file === undefined || m.file === file) {
+        for (const it of m.types.values()) {
+          if (it.kind === 'alias' && it.ty && !it.syntaxError && !it.generics.params.some((p) => p.kind !== 'lifetime')) out.push({ ty: it.ty, m, name: [...m.path, it.name].join('::') });
+        }
+        for (const it of m.consts.values()) {
+          if ((it.kind === 'const' || it.kind === 'static') && it.ty && !it.syntaxError) out.push({ ty: it.ty, m, name: [...m.path, it.name].join('::') });
+        }
+      }
+      const children = [...m.children.values()];
+      for (let i = children.length - 1; i >= 0; i--) if (!children[i]!.path[children[i]!.path.length - 1]?.startsWith(FN_BODY_MODULE)) stack.push(children[i]!);
+    }
+    return out;
+  }
+}
+
+/** A type written in a type alias, a constant or a static, with the module it is written in and the item's path. */
+export interface WrittenType {
+  readonly ty: TypeExpr;
+  readonly m: ModuleScope;
+  readonly name: string;
 }
 
 /**

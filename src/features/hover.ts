@@ -1,7 +1,8 @@
 /**
  * Hover on the name of a struct, enum or union (its layout), on a field name (offset, size,
- * alignment, padding after), and on a type written in a field (that type's size, alignment,
- * niche and heap behaviour). Setting: `rustLayout.hover.enabled`. The markdown may run one
+ * alignment, padding after), on a type written in a field, a type alias, a constant or a static
+ * (that type's size, alignment, niche and heap behaviour), and on an alias's, a constant's or a
+ * static's name (the same for the type it names or holds). Setting: `rustLayout.hover.enabled`. The markdown may run one
  * command only: `rustLayout.openGuide` (the "Learn more" link).
  */
 import * as vscode from 'vscode';

@@ -3,7 +3,9 @@
  * `vscode` at run time), so the bench measures exactly what the hover provider runs.
  */
 import type { FieldReport, VariantReport } from '../core/reportTypes';
-import type { FieldDef, Span, TypeExpr } from '../core/model';
+import type { ConstDef, FieldDef, GenericParam, Item, Span, TypeAliasDef, TypeExpr } from '../core/model';
+import type { ModuleScope } from '../core/resolve';
+import { placed } from '../core/positions';
 import { describeTy, isGenericItem } from '../core/report';
 import { heapOfTy } from '../core/heap/collections';
 import type { Ty } from '../core/engine';
@@ -18,8 +20,20 @@ function spanContains(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;
 }
 
+/** Where a type is written: the module its names resolve in, and the generic parameters of the item it is written in. */
+interface WrittenAt {
+  readonly m: ModuleScope;
+  readonly params: readonly GenericParam[];
+}
+
+const at = (entry: TypeEntry): WrittenAt => ({ m: entry.m, params: entry.item.generics.params });
+
 /** The hover at `offset`: markdown and the span it covers, or undefined. */
 export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string; span: { start: number; end: number } } | undefined {
+  return typeHoverAt(a, offset) ?? writtenTypeHoverAt(a, offset);
+}
+
+function typeHoverAt(a: DocumentAnalysis, offset: number): { markdown: string; span: { start: number; end: number } } | undefined {
   for (const [index, entry] of a.types.entries()) {
     if (!spanContains(entry.shallow.span, offset)) continue;
     const t = entry.report;
@@ -33,16 +47,14 @@ export function hoverAt(a: DocumentAnalysis, offset: number): { markdown: string
     const variantReports = t.variants ?? [];
     for (const [def, rep] of fieldPairs(entry, reports, variantReports)) {
       if (spanContains(def.nameSpan, offset) && def.nameSpan.start !== def.ty.span.start && rep) {
-        return { markdown: withNote(fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)), heapNote(a, entry, def.ty)), span: def.nameSpan };
+        return { markdown: withNote(fieldHoverMarkdown(t, rep, a.target, originOf(a, at(entry), def.ty)), heapNote(a, at(entry), def.ty)), span: def.nameSpan };
       }
       if (spanContains(def.ty.span, offset)) {
         const e = innermost(def.ty, offset);
-        const text = a.text.slice(e.span.start, e.span.end);
-        const notes = [boxNote(a, entry, e), heapNote(a, entry, e)].filter((x): x is string => !!x).join('\n\n') || undefined;
-        const tyHover = typeExprHoverMarkdown(text, describe(a, entry, e), a.target, notes);
+        const tyHover = typeExprHover(a, at(entry), e);
         // A tuple field has no name: its whole type stands for the field, so show both.
         if (e === def.ty && def.nameSpan.start === def.ty.span.start && rep) {
-          const field = fieldHoverMarkdown(t, rep, a.target, originOf(a, entry, def.ty)).replace(/\n\n\*[^\n]*\*$/, '');
+          const field = fieldHoverMarkdown(t, rep, a.target, originOf(a, at(entry), def.ty)).replace(/\n\n\*[^\n]*\*$/, '');
           return { markdown: `${field}\n\n---\n\n${tyHover}`, span: e.span };
         }
         return { markdown: tyHover, span: e.span };
@@ -105,10 +117,10 @@ export function innermost(e: TypeExpr, offset: number): TypeExpr {
  * The dependency crate a written type comes from (`` `bytes 1.2.1` ``), when it is one of another
  * crate's types (std aside).
  */
-function originOf(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
+function originOf(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr): string | undefined {
   try {
-    const ty = a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() });
-    if (ty.k !== 'adt' || ty.def.m.crate.isStd || ty.def.m.crate === entry.m.crate) return undefined;
+    const ty = a.analysis.engine.tyOf(e, { m: w.m, generics: new Map() });
+    if (ty.k !== 'adt' || ty.def.m.crate.isStd || ty.def.m.crate === w.m.crate) return undefined;
     const p = ty.def.m.crate.input.package;
     return `\`${p?.name ?? ty.def.m.crate.input.name}${p?.version ? ` ${p.version}` : ''}\``;
   } catch {
@@ -121,7 +133,7 @@ function originOf(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | 
  * (the block's size is only known at run time), no allocation at all for a zero-sized `T`, else
  * the block's size and alignment (T's layout: what the allocator is asked for).
  */
-function boxNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
+function boxNote(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr): string | undefined {
   let inner = e;
   const opt = inner.kind === 'path' ? inner.segments.at(-1) : undefined;
   if (opt?.name === 'Option' && opt.args[0]?.kind === 'type') inner = opt.args[0].ty;
@@ -132,7 +144,7 @@ function boxNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | u
   if (t.kind === 'dyn') return 'A fat pointer: the data pointer and a pointer to the vtable (drop, size, alignment, methods). The heap block has the size and alignment of the value put in it.';
   if (t.kind === 'slice') return 'A fat pointer: the data pointer and the number of elements. The heap block holds the elements (no capacity: a `Box<[T]>` cannot grow).';
   if (t.kind === 'path' && t.segments.length === 1 && t.segments[0]!.name === 'str' && !t.segments[0]!.args.length) return 'A fat pointer: the data pointer and the length in bytes. The heap block holds the UTF-8 bytes.';
-  const d = describe(a, entry, t);
+  const d = describe(a, w, t);
   if (!('size' in d)) return undefined;
   if (d.size === 0) return 'The boxed type is zero-sized: `Box::new` never allocates; the pointer is a dangling, well-aligned one.';
   return `The heap block: ${d.size} B, aligned to ${d.align} (what the allocator is asked for).`;
@@ -152,11 +164,11 @@ const CHANGE_HEAP_LINK = '[change N](command:rustLayout.setHeapEntries "Set how 
  * (src/core/heap, checked against a counting allocator); nothing when it owns nothing, or when
  * it depends on the item's generic parameters.
  */
-function heapNote(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): string | undefined {
-  if (namesGenerics(a, entry, e)) return undefined;
+function heapNote(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr): string | undefined {
+  if (namesGenerics(a, w, e)) return undefined;
   let ty: Ty;
   try {
-    ty = a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() });
+    ty = a.analysis.engine.tyOf(e, { m: w.m, generics: new Map() });
   } catch {
     return undefined;
   }
@@ -176,18 +188,18 @@ function typeHeapNote(a: DocumentAnalysis, entry: TypeEntry): string | undefined
 const TYPE_HOVER_LOCAL_TYPES = 8;
 
 /** Whether a type written in a generic item names the item's parameters (its layout then depends on the arguments). */
-function namesGenerics(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): boolean {
-  const params = entry.item.generics.params;
+function namesGenerics(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr): boolean {
+  const params = w.params;
   if (!params.some((p) => p.kind !== 'lifetime')) return false;
   const text = a.text.slice(e.span.start, e.span.end);
   return params.some((p) => new RegExp(`\\b${p.name}\\b`).test(text));
 }
 
-function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescription {
-  if (namesGenerics(a, entry, e)) return { unknown: 'generic: depends on the type arguments' };
+function describe(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr): TyDescription {
+  if (namesGenerics(a, w, e)) return { unknown: 'generic: depends on the type arguments' };
   try {
-    const d = describeTy(a.analysis.engine, a.analysis.engine.tyOf(e, { m: entry.m, generics: new Map() }));
-    const from = originOf(a, entry, e);
+    const d = describeTy(a.analysis.engine, a.analysis.engine.tyOf(e, { m: w.m, generics: new Map() }));
+    const from = originOf(a, w, e);
     return from ? { ...d, from } : d;
   } catch (err) {
     if (err instanceof Abstain) return { unknown: err.message };
@@ -196,3 +208,49 @@ function describe(a: DocumentAnalysis, entry: TypeEntry, e: TypeExpr): TyDescrip
   }
 }
 
+
+/** The hover of a type written at `e`: its layout, heap behaviour and, for a `Box`, its heap block. */
+function typeExprHover(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr, title?: string): string {
+  return typeExprHoverMarkdown(title ?? a.text.slice(e.span.start, e.span.end), describe(a, w, e), a.target, boxNote(a, w, e), heapNote(a, w, e));
+}
+
+/**
+ * The hover of a type alias's, a constant's or a static's name (the layout of the type it
+ * names or holds) or of a type written in one: the places besides a type's fields where code
+ * writes a type whose layout is worth knowing (`type Small = SmallVec<[u8; 16]>`).
+ */
+function writtenTypeHoverAt(a: DocumentAnalysis, offset: number): { markdown: string; span: { start: number; end: number } } | undefined {
+  const found = writtenItemAt(a, offset);
+  if (!found) return undefined;
+  const { item, m } = found;
+  const ty = item.ty!;
+  const w: WrittenAt = { m, params: item.kind === 'alias' ? item.generics.params : [] };
+  if (spanContains(item.nameSpan, offset)) {
+    const what = item.kind === 'alias' ? 'type' : item.kind;
+    const title = `${what} ${item.name}${item.kind === 'alias' ? ' =' : ':'} ${a.text.slice(ty.span.start, ty.span.end)}`;
+    return { markdown: typeExprHover(a, w, ty, title), span: item.nameSpan };
+  }
+  if (!spanContains(ty.span, offset)) return undefined;
+  const e = innermost(ty, offset);
+  return { markdown: typeExprHover(a, w, e), span: e.span };
+}
+
+/** The type alias, constant or static (with its type written) whose text holds `offset`, placed, with its module. */
+function writtenItemAt(a: DocumentAnalysis, offset: number): { item: TypeAliasDef | ConstDef; m: ModuleScope } | undefined {
+  let m = a.analysis.moduleOfFile(a.path);
+  let items: readonly Item[] = a.file.items;
+  while (m) {
+    const hit = items.find((it) => 'nameSpan' in it && spanContains(it.span, offset));
+    if (!hit) return undefined;
+    if (hit.kind === 'mod' && hit.items) {
+      m = m.children.get(hit.name);
+      items = hit.items;
+      continue;
+    }
+    if ((hit.kind !== 'alias' && hit.kind !== 'const' && hit.kind !== 'static') || !hit.ty || hit.syntaxError) return undefined;
+    // Not compiled for this target and these features (or a build script decides): rustc lays out nothing.
+    if (!a.analysis.crate.active(hit.cfg) || a.analysis.crate.unsure(hit.cfg) !== undefined) return undefined;
+    return { item: placed(hit), m };
+  }
+  return undefined;
+}

@@ -78,7 +78,7 @@ export function instancesLensTitle(t: TypeReport, instances: readonly InstanceRe
 export function instancesMarkdown(instances: readonly InstanceReport[] | undefined): string | undefined {
   if (!instances || instances.length === 0) return undefined;
   const rows = instances.map((i) => `- ${codeSpan(i.type)} — size ${i.size} · align ${i.align} (in ${codeSpan(shownPath(i.in))})`);
-  return `As this file's types hold it:\n${rows.join('\n')}`;
+  return `Instances in this file:\n${rows.join('\n')}`;
 }
 
 function short(s: string, max: number): string {
@@ -249,8 +249,11 @@ export function fieldHoverMarkdown(owner: TypeReport, f: FieldReport, target: st
 /** What describeTy says about a type written in a field; `from` names the dependency crate it comes from. */
 export type TyDescription = ({ size: number; align: number; niche?: string; uninhabited: boolean; stdOwner?: StdHeapOwner } | { unknown: string } | { error: string }) & { from?: string };
 
-/** Hover for a type written in a field (`Vec<u64>` in `v: Vec<u64>`): its layout and heap behaviour. */
-export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string, boxNote?: string): string {
+/**
+ * Hover for a type written in a field, an alias, a constant or a static (`Vec<u64>` in `v: Vec<u64>`):
+ * its layout and heap behaviour. `boxNote` is text (its backticks are code); `heapMarkdown` is markdown.
+ */
+export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string, boxNote?: string, heapMarkdown?: string): string {
   const head = codeSpan(typeText.replace(/\s+/g, ' ')) + (d.from ? ` (from ${inlineCodeText(d.from)})` : '');
   const out: string[] = [];
   if ('error' in d) out.push(`${head} — error: ${inlineCodeText(d.error)}`);
@@ -267,6 +270,8 @@ export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target
   // A box of a zero-sized type puts nothing on the heap: its own note says so instead.
   if (note && !boxNote?.includes('zero-sized')) out.push(inlineCodeText(note));
   if (boxNote) out.push(inlineCodeText(boxNote));
+  // Markdown already (its own escapes and links: `change N`).
+  if (heapMarkdown) out.push(heapMarkdown);
   let link = '';
   if (h) {
     const [chapter, section] = h.section.split('#') as [string, string];

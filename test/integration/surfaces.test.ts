@@ -202,16 +202,24 @@ suite('editor surfaces', () => {
   });
 
   test("a generic type's lens and hover give the instances the file's types hold", async () => {
-    const content = 'struct W<T> { a: T, b: u8 }\nstruct Holder { x: W<u32>, y: Option<W<u64>> }\nstruct Lone<T>(T);\n';
+    const content = 'struct W<T> { a: T, b: u8 }\nstruct Holder { x: W<u32>, y: Option<W<u64>> }\nstruct Lone<T>(T);\ntype Small = W<u16>;\nstatic TABLE: [W<u8>; 4] = [W { a: 0, b: 0 }; 4];\n';
     const generic = await vscode.workspace.openTextDocument({ language: 'rust', content });
     const lenses = await lensTitles(generic, (t) => t.length === 3);
     assert.deepEqual(
       lenses.map((l) => l.command?.title),
-      ['generic · W<u32> 8 B · W<u64> 16 B', '32 B · align 8 · no padding', 'size unknown: generic: needs type arguments'],
+      ['generic · W<u32> 8 B · W<u64> 16 B · +2 more', '32 B · align 8 · no padding', 'size unknown: generic: needs type arguments'],
     );
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', generic.uri, new vscode.Position(0, 7));
     const text = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([^\s\w])/g, '$1');
-    assert.match(text, /As this file's types hold it:\n- `W<u32>` — size 8 · align 4 \(in `Holder`\)\n- `W<u64>` — size 16 · align 8 \(in `Holder`\)/);
+    assert.match(text, /Instances in this file:\n- `W<u32>` — size 8 · align 4 \(in `Holder`\)\n- `W<u64>` — size 16 · align 8 \(in `Holder`\)\n- `W<u16>` — size 4 · align 2 \(in `Small`\)\n- `W<u8>` — size 2 · align 1 \(in `TABLE`\)/);
+    // An alias's and a static's names, and a type written in a static: their layouts (rustc: W<u16> 4 B, [W<u8>; 4] 8 B).
+    const hoverText = async (line: number, character: number) => {
+      const hs = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', generic.uri, new vscode.Position(line, character));
+      return (hs ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([^\s\w])/g, '$1');
+    };
+    assert.match(await hoverText(3, 6), /^`type Small = W<u16>` — size 4 · align 2/);
+    assert.match(await hoverText(4, 8), /^`static TABLE: \[W<u8>; 4\]` — size 8 · align 1/);
+    assert.match(await hoverText(4, 15), /^`W<u8>` — size 2 · align 1/);
   });
 
   test('a second target: lenses and diagnostics follow rustLayout.target', async () => {

@@ -110,12 +110,12 @@ pub struct AlsoGeneric<T> { t: T, w: W<i16> }
     assert.equal(instancesLensTitle(w, list), 'generic · W<u32> 8 B · W<u64> 16 B · +1 more');
     const hover = hoverAt(a, text.indexOf('struct W') + 'struct '.length)!.markdown;
     assert.match(hover, /unknown: generic/);
-    assert.match(hover, /As this file's types hold it:\n- `W<u32>` — size 8 · align 4 \(in `Holder`\)\n- `W<u64>` — size 16 · align 8/);
+    assert.match(hover, /Instances in this file:\n- `W<u32>` — size 8 · align 4 \(in `Holder`\)\n- `W<u64>` — size 16 · align 8/);
     // A generic type nothing concrete holds keeps the plain verdict; a concrete type gets no list.
     const lone = a.types.findIndex((t) => t.report.name === 'Lone');
     assert.equal(documentInstances(a)[lone], undefined);
     assert.equal(instancesLensTitle(a.types[lone]!.report, undefined), undefined);
-    assert.doesNotMatch(hoverAt(a, at(text, 'struct Lone', 'Lone'))!.markdown, /hold it/);
+    assert.doesNotMatch(hoverAt(a, at(text, 'struct Lone', 'Lone'))!.markdown, /Instances in this file/);
     assert.equal(documentInstances(a)[a.types.findIndex((t) => t.report.name === 'Holder')], undefined);
   });
 
@@ -214,6 +214,9 @@ pub struct AlsoGeneric<T> { t: T, w: W<i16> }
     const name = (word: string) => (hoverAt(a, at(src, `${word}`, word))?.markdown ?? '').replace(/\\/g, '');
     // RawVec: 4 → 8 → … → 1024 elements of 8 bytes, 9 calls (src/core/heap, checked against a counting allocator).
     assert.match(h('v', 'Vec'), /\*\*Heap\*\* \(`Vec<u64>`\) with 1,000 elements \(pushed one by one\) \[change N\]\(command:rustLayout\.setHeapEntries[^)]*\): 9 allocator calls, 8,192 B in 1 block — room for 1,024; the next growth, at 1,025 elements, makes the buffer 16,384 B\./);
+    // Markdown, not text: bold and a working link (not `\*\*Heap\*\*` and `\[change N\]`).
+    const raw = hoverAt(a, at(src, 'v: Vec', 'Vec'))!.markdown;
+    assert.ok(raw.includes('**Heap**') && raw.includes('[change N](command:rustLayout.setHeapEntries "'), raw);
     assert.match(h('s', 'String'), /with 1,000 bytes \(pushed one by one\)[^\n]*?\): 8 allocator calls, 1,024 B in 1 block/);
     // hashbrown: 1000 entries → 2048 buckets of 32 bytes + 2048 + 16 control bytes.
     assert.match(h('m', 'HashMap'), /with 1,000 entries \(distinct keys, inserted one by one\)[^\n]*?\): 10 allocator calls, 67,600 B in 1 block — one table .*room for 1,792 entries before it grows \(load factor 7\/8\)/);

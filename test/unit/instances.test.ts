@@ -23,6 +23,18 @@ pub struct Behind { b: Box<W<char>>, v: Vec<W<i8>>, s: &'static W<u16> }
 pub struct InGeneric<T> { w: W<i64>, t: T }
 pub struct Refused(W<str>);
 pub struct Default<T = u8>(T, W<i32>);
+pub struct Aliased<T>(T, u8);
+pub type Small = Aliased<u16>;
+pub type Generic<T> = Aliased<T>;
+pub type Lifetimed<'a> = &'a Aliased<char>;
+pub const C: Option<Aliased<u32>> = None;
+pub static S: [Aliased<i16>; 2] = [Aliased(0, 0), Aliased(0, 0)];
+pub type Twice = Aliased<u16>;
+#[cfg(any())]
+pub type Off = Aliased<u128>;
+mod inner {
+    pub type Deep = super::Aliased<u64>;
+}
 `;
 
 describe('instances of generic types that concrete types hold', function () {
@@ -43,6 +55,8 @@ describe('instances of generic types that concrete types hold', function () {
     assert.deepEqual(instancesOf('Tree'), ['Tree<String> in Held']);
     assert.deepEqual(instancesOf('Arr'), ['Arr<3> in Held']);
     assert.deepEqual(instancesOf('Unused'), []);
+    // Type aliases, constants and statics (not generic ones, not those a cfg leaves out), after the types' fields.
+    assert.deepEqual(instancesOf('Aliased'), ['Aliased<u16> in Small', "Aliased<char> in Lifetimed", 'Aliased<u32> in C', 'Aliased<i16> in S', 'Aliased<u64> in inner::Deep']);
     // The generic type keeps its own verdict: no number of its own.
     const w = types.find((t) => t.name === 'W')!;
     assert.equal(w.size, null);

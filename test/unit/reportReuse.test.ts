@@ -10,6 +10,8 @@ import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { buildDocumentAnalysis, layoutSignature, reuseAnalysis, sameLayoutModel, type DocumentAnalysis } from '../../src/incremental/documentModel';
 import type { Report } from '../../src/core/reportTypes';
 import { heapOfTy } from '../../src/core/heap/owned';
+import { hoverAt } from '../../src/features/hoverModel';
+import { documentInstances } from '../../src/features/instancesModel';
 
 import { generateRustFile } from '../bench/editor';
 import { DocumentTrees } from '../../src/incremental/documents';
@@ -305,6 +307,59 @@ describe('report carry-over when each version is asked for one type, as hovers a
       if (next.reused) carried++;
     }
     assert.ok(carried >= 50, `only ${carried} versions carried reports over`);
+    d.trees.dispose();
+  });
+
+  it("hovers type aliases, constants and statics, and lists the instances they hold, as a fresh computation does after every edit", async () => {
+    const rand = rng(Number(process.env.RLL_SEED ?? 23));
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rand() * xs.length)];
+    const d = await EditedDocument.open(
+      analyzer,
+      '/virtual/aliases.rs',
+      '// note\npub struct W<T> { a: T, b: u8 }\npub struct Plain { x: u32 }\npub type Small = W<u16>;\n// note\n' +
+        'pub const C: Option<W<u32>> = None;\npub static S: [W<u8>; 3] = [W { a: 0, b: 0 }; 3];\n' +
+        'mod inner {\n    // note\n    pub type Deep = super::W<Vec<u64>>;\n}\npub type R<T> = Result<T, Plain>;\n',
+    );
+    const text = () => d.text;
+    const edits: (() => TextEdit | undefined)[] = [
+      () => {
+        const m = pick([...text().matchAll(/\/\/ note/g)]);
+        const insert = pick(['x', '\n', ' '])!;
+        // A line break goes in front of the comment (inside it, it would end it).
+        return m && (insert === '\n' ? [m.index, m.index, insert] : [m.index + 3, m.index + 3, insert]);
+      },
+      () => {
+        const m = pick([...text().matchAll(/W<(u16|u32|u8|u64|i8)>/g)]);
+        return m && [m.index + 2, m.index + 2 + m[1]!.length, pick(['u16', 'u32', 'u8', 'u64', 'i8'])!];
+      },
+      () => {
+        const m = pick([...text().matchAll(/x: (u32|u8|u64)/g)]);
+        return m && [m.index + 3, m.index + m[0].length, pick(['u32', 'u8', 'u64'])!];
+      },
+    ];
+    const probes = (t: string): number[] =>
+      [/type (Small)/, /const (C)/, /static (S)/, /type (Deep)/, /type (R)/, /Option<W<(\w+)>>/, /\[W<(\w+)>/, /W<(Vec)</, /Result<T, (Plain)>/].map((re) => {
+        const m = re.exec(t)!;
+        return m.index + m[0].indexOf(m[1]!);
+      });
+    for (const { step, edit: e } of editSession(rand, edits, [3, 2, 1], 60, text)) {
+      const next = await d.edit(e[0], e[1], e[2]);
+      const fresh = await d.fresh();
+      for (const offset of probes(d.text)) assert.deepEqual(hoverAt(next, offset), hoverAt(fresh, offset), `step ${step}: the hover at ${offset}`);
+      const w = (a: DocumentAnalysis) => documentInstances(a)[a.types.findIndex((t) => t.shallow.name === 'W')];
+      assert.deepEqual(w(next), w(fresh), `step ${step}: W's instances`);
+    }
+    // The last version's hovers, as rustc lays the types out (checked by hand for these types).
+    const now = d.current;
+    const small = hoverAt(now, probes(d.text)[0]!)!;
+    assert.equal(d.text.slice(small.span.start, small.span.end), 'Small');
+    assert.match(small.markdown, /^`type Small = W<(u16|u32|u8|u64|i8)>` — size \d+ · align \d+/);
+    assert.match(hoverAt(now, probes(d.text)[1]!)!.markdown, /^`const C: Option<W<\w+>>` — size \d+ · align \d+/);
+    assert.match(hoverAt(now, probes(d.text)[3]!)!.markdown, /^`type Deep = super::W<Vec<u64>>` — size 32 · align 8/);
+    assert.match(hoverAt(now, probes(d.text)[2]!)!.markdown, /^`static S: \[W<\w+>; 3\]` — size \d+ · align \d+/);
+    assert.match(hoverAt(now, probes(d.text)[4]!)!.markdown, /^`type R = Result<T, Plain>` — unknown: generic/);
+    assert.match(hoverAt(now, probes(d.text)[7]!)!.markdown, /^`Vec<u64>` — size 24 · align 8/);
+    assert.deepEqual(documentInstances(now)[now.types.findIndex((t) => t.shallow.name === 'W')]?.map((i) => i.in), ['Small', 'C', 'S', 'inner::Deep']);
     d.trees.dispose();
   });
 
