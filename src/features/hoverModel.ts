@@ -211,7 +211,7 @@ function describe(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr): TyDescription
 
 /** The hover of a type written at `e`: its layout, heap behaviour and, for a `Box`, its heap block. */
 function typeExprHover(a: DocumentAnalysis, w: WrittenAt, e: TypeExpr, title?: string): string {
-  return typeExprHoverMarkdown(title ?? a.text.slice(e.span.start, e.span.end), describe(a, w, e), a.target, boxNote(a, w, e), heapNote(a, w, e));
+  return typeExprHoverMarkdown(a.text.slice(e.span.start, e.span.end), describe(a, w, e), a.target, boxNote(a, w, e), heapNote(a, w, e), title);
 }
 
 /**

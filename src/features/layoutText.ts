@@ -251,10 +251,11 @@ export type TyDescription = ({ size: number; align: number; niche?: string; unin
 
 /**
  * Hover for a type written in a field, an alias, a constant or a static (`Vec<u64>` in `v: Vec<u64>`):
- * its layout and heap behaviour. `boxNote` is text (its backticks are code); `heapMarkdown` is markdown.
+ * its layout and heap behaviour. `boxNote` is text (its backticks are code); `heapMarkdown` is markdown;
+ * `title` is what the heading shows (`type Small = W<u8>` on an alias's name).
  */
-export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string, boxNote?: string, heapMarkdown?: string): string {
-  const head = codeSpan(typeText.replace(/\s+/g, ' ')) + (d.from ? ` (from ${inlineCodeText(d.from)})` : '');
+export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target: string, boxNote?: string, heapMarkdown?: string, title = typeText): string {
+  const head = codeSpan(title.replace(/\s+/g, ' ')) + (d.from ? ` (from ${inlineCodeText(d.from)})` : '');
   const out: string[] = [];
   if ('error' in d) out.push(`${head} — error: ${inlineCodeText(d.error)}`);
   else if ('unknown' in d) out.push(`${head} — unknown: ${inlineCodeText(d.unknown)}`);

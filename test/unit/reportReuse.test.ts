@@ -355,6 +355,7 @@ describe('report carry-over when each version is asked for one type, as hovers a
     assert.equal(d.text.slice(small.span.start, small.span.end), 'Small');
     assert.match(small.markdown, /^`type Small = W<(u16|u32|u8|u64|i8)>` — size \d+ · align \d+/);
     assert.match(hoverAt(now, probes(d.text)[1]!)!.markdown, /^`const C: Option<W<\w+>>` — size \d+ · align \d+/);
+    assert.match(hoverAt(now, probes(d.text)[1]!)!.markdown, /%22section%22%3A%22option%22/, "an Option's guide link");
     assert.match(hoverAt(now, probes(d.text)[3]!)!.markdown, /^`type Deep = super::W<Vec<u64>>` — size 32 · align 8/);
     assert.match(hoverAt(now, probes(d.text)[2]!)!.markdown, /^`static S: \[W<\w+>; 3\]` — size \d+ · align \d+/);
     assert.match(hoverAt(now, probes(d.text)[4]!)!.markdown, /^`type R = Result<T, Plain>` — unknown: generic/);
