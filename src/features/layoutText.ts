@@ -36,6 +36,10 @@ function codeSpan(code: string): string {
   return `${fence}${pad}${code}${pad}${fence}`;
 }
 
+function spareValues(count: string): string {
+  return count === '1' ? 'spare value' : 'spare values';
+}
+
 function bytes(n: number): string {
   return n === 1 ? '1 byte' : `${n} bytes`;
 }
@@ -189,7 +193,7 @@ export function typeHoverMarkdown(t: TypeReport, target: string): string {
       out.push(`Variants (${what}): ` + rows.map(escapeMarkdown).join(' · '));
     }
     if (t.niche) {
-      out.push(`Niche: ${escapeMarkdown(t.niche.count)} spare values in ${bytes(t.niche.size)} at offset ${t.niche.offset}.`);
+      out.push(`Niche: ${escapeMarkdown(t.niche.count)} ${spareValues(t.niche.count)} in ${bytes(t.niche.size)} at offset ${t.niche.offset}.`);
     }
     const fields = t.fields ?? t.variants?.flatMap((v) => v.fields) ?? [];
     const notes = fields
@@ -261,7 +265,7 @@ export function typeExprHoverMarkdown(typeText: string, d: TyDescription, target
   else if ('unknown' in d) out.push(`${head} — unknown: ${inlineCodeText(d.unknown)}`);
   else {
     const parts = [`size ${d.size}`, `align ${d.align}`];
-    if (d.niche !== undefined && d.niche !== '0') parts.push(`niche: ${d.niche} spare values`);
+    if (d.niche !== undefined && d.niche !== '0') parts.push(`niche: ${d.niche} ${spareValues(d.niche)}`);
     if (d.uninhabited) parts.push('uninhabited');
     out.push(`${head} — ${parts.join(' · ')}`);
   }

@@ -145,5 +145,8 @@ describe('layoutText', () => {
     assert.match(md, /^`Option<Box<u8>>` — size 8 · align 8\n/);
     assert.match(md, /the value is on the heap/);
     assert.match(typeExprHoverMarkdown('Foo', { unknown: 'unknown type `Foo`' }, 't'), /unknown: unknown type `Foo`/);
+    // One spare value, in the singular (a `&str`'s null pointer).
+    assert.match(typeExprHoverMarkdown('&str', { size: 16, align: 8, niche: '1', uninhabited: false }, 't'), /^`&str` — size 16 · align 8 · niche: 1 spare value\n/);
+    assert.match(typeHoverMarkdown({ ...mixed, niche: { offset: 0, size: 8, count: '1' } }, 't'), /Niche: 1 spare value in 8 bytes at offset 0\./);
   });
 });
