@@ -942,7 +942,7 @@ export class ConstEval {
     }
     if (value === null && this.lenient) value = 0n;
     if (value === null) throw new Reject('E0080', 'evaluation of constant value failed: called `Option::unwrap()` on a `None` value');
-    return { ty: sig.result === 'option' ? shape.recvTy : sig.result, value };
+    return { ty: sig.result === 'option' ? sig.inner! : sig.result, value };
   }
 
   /** A `bool` constant expression: comparisons of integers, `&&`, `||`, `!`, literals, bool constants. */
@@ -1136,8 +1136,9 @@ export class ConstEval {
         if (own) return this.constFnResult(own) ?? 'unknown';
         const shape = this.callShape(e, s);
         if (typeof shape === 'string') return 'unknown';
-        const r = intMethodTypes(shape.name, shape.recvTy)?.result;
-        return r === 'option' ? (shape.unwrap ? shape.recvTy : 'unknown') : r && r !== 'bool' ? r : 'unknown';
+        const sig = intMethodTypes(shape.name, shape.recvTy);
+        const r = sig?.result;
+        return r === 'option' ? (shape.unwrap ? sig!.inner! : 'unknown') : r && r !== 'bool' ? r : 'unknown';
       }
       case 'path': {
         if (e.path.length === 1 && s.generics.has(e.path[0]!)) {

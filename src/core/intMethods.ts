@@ -15,10 +15,14 @@ export interface IntTy {
 
 const U32: IntTy = { size: 4, signed: false };
 
-/** What a method takes after `self` and gives back: `self` is the receiver's type. */
+/**
+ * What a method takes after `self` and gives back: `self` is the receiver's type, `other` the
+ * type of the same width and the other signedness (`5u32.checked_add_signed(-2)`), `signed` and
+ * `unsigned` that width's; `option` an `Option` of the receiver's type, `optionU32` of a `u32`.
+ */
 interface Sig {
-  readonly args: readonly ('self' | 'u32')[];
-  readonly result: 'self' | 'u32' | 'bool' | 'unsigned' | 'option';
+  readonly args: readonly ('self' | 'u32' | 'other')[];
+  readonly result: 'self' | 'u32' | 'bool' | 'unsigned' | 'signed' | 'option' | 'optionU32';
   readonly only?: 'signed' | 'unsigned';
 }
 
@@ -76,6 +80,49 @@ const SIGS: Record<string, Sig> = {
   is_power_of_two: { args: [], result: 'bool', only: 'unsigned' },
   is_positive: { args: [], result: 'bool', only: 'signed' },
   is_negative: { args: [], result: 'bool', only: 'signed' },
+  // Const-stable since rustc 1.73–1.91 (each compiled in a constant by rustc 1.95).
+  next_multiple_of: { args: ['self'], result: 'self', only: 'unsigned' },
+  checked_next_multiple_of: { args: ['self'], result: 'option', only: 'unsigned' },
+  is_multiple_of: { args: ['self'], result: 'bool', only: 'unsigned' },
+  midpoint: { args: ['self'], result: 'self' },
+  cast_signed: { args: [], result: 'signed', only: 'unsigned' },
+  cast_unsigned: { args: [], result: 'unsigned', only: 'signed' },
+  unbounded_shl: { args: ['u32'], result: 'self' },
+  unbounded_shr: { args: ['u32'], result: 'self' },
+  strict_add: { args: ['self'], result: 'self' },
+  strict_sub: { args: ['self'], result: 'self' },
+  strict_mul: { args: ['self'], result: 'self' },
+  strict_div: { args: ['self'], result: 'self' },
+  strict_rem: { args: ['self'], result: 'self' },
+  strict_div_euclid: { args: ['self'], result: 'self' },
+  strict_rem_euclid: { args: ['self'], result: 'self' },
+  strict_neg: { args: [], result: 'self' },
+  strict_pow: { args: ['u32'], result: 'self' },
+  strict_shl: { args: ['u32'], result: 'self' },
+  strict_shr: { args: ['u32'], result: 'self' },
+  strict_abs: { args: [], result: 'self', only: 'signed' },
+  checked_ilog2: { args: [], result: 'optionU32' },
+  checked_ilog10: { args: [], result: 'optionU32' },
+  checked_ilog: { args: ['self'], result: 'optionU32' },
+  checked_abs: { args: [], result: 'option', only: 'signed' },
+  checked_isqrt: { args: [], result: 'option', only: 'signed' },
+  checked_div_euclid: { args: ['self'], result: 'option' },
+  checked_rem_euclid: { args: ['self'], result: 'option' },
+  wrapping_abs: { args: [], result: 'self', only: 'signed' },
+  wrapping_div_euclid: { args: ['self'], result: 'self' },
+  wrapping_rem_euclid: { args: ['self'], result: 'self' },
+  saturating_neg: { args: [], result: 'self', only: 'signed' },
+  saturating_abs: { args: [], result: 'self', only: 'signed' },
+  saturating_div: { args: ['self'], result: 'self' },
+  checked_add_signed: { args: ['other'], result: 'option', only: 'unsigned' },
+  saturating_add_signed: { args: ['other'], result: 'self', only: 'unsigned' },
+  wrapping_add_signed: { args: ['other'], result: 'self', only: 'unsigned' },
+  checked_add_unsigned: { args: ['other'], result: 'option', only: 'signed' },
+  checked_sub_unsigned: { args: ['other'], result: 'option', only: 'signed' },
+  saturating_add_unsigned: { args: ['other'], result: 'self', only: 'signed' },
+  saturating_sub_unsigned: { args: ['other'], result: 'self', only: 'signed' },
+  wrapping_add_unsigned: { args: ['other'], result: 'self', only: 'signed' },
+  wrapping_sub_unsigned: { args: ['other'], result: 'self', only: 'signed' },
 };
 
 /** The methods whose result is a `bool`. */
@@ -83,17 +130,27 @@ export const BOOL_INT_METHODS: ReadonlySet<string> = new Set(Object.keys(SIGS).f
 
 export interface MethodTypes {
   readonly args: readonly IntTy[];
-  /** `option`: an `Option<self>`, read only through `unwrap()` / `expect(..)`. */
+  /** `option`: an `Option` of `inner`, read only through `unwrap()` / `expect(..)`. */
   readonly result: IntTy | 'bool' | 'option';
+  /** The type an `option` result holds. */
+  readonly inner?: IntTy;
 }
 
 /** The argument and result types of `recv.name(..)`; undefined for a method not evaluated here. */
 export function intMethodTypes(name: string, recv: IntTy): MethodTypes | undefined {
   const sig = Object.prototype.hasOwnProperty.call(SIGS, name) ? SIGS[name] : undefined;
   if (!sig || (sig.only === 'signed' && !recv.signed) || (sig.only === 'unsigned' && recv.signed)) return undefined;
-  const args = sig.args.map((a) => (a === 'u32' ? U32 : recv));
-  const result = sig.result === 'self' ? recv : sig.result === 'u32' ? U32 : sig.result === 'unsigned' ? { size: recv.size, signed: false, ...(recv.ptr ? { ptr: true } : {}) } : sig.result;
-  return { args, result };
+  const withSign = (signed: boolean): IntTy => ({ size: recv.size, signed, ...(recv.ptr ? { ptr: true } : {}) });
+  const args = sig.args.map((a) => (a === 'u32' ? U32 : a === 'other' ? withSign(!recv.signed) : recv));
+  switch (sig.result) {
+    case 'self': return { args, result: recv };
+    case 'u32': return { args, result: U32 };
+    case 'unsigned': return { args, result: withSign(false) };
+    case 'signed': return { args, result: withSign(true) };
+    case 'option': return { args, result: 'option', inner: recv };
+    case 'optionU32': return { args, result: 'option', inner: U32 };
+    case 'bool': return { args, result: 'bool' };
+  }
 }
 
 /** A panic in a constant: rustc's E0080, with its message. */
@@ -291,6 +348,58 @@ export function applyIntMethod(name: string, t: IntTy, v: bigint, args: readonly
     case 'is_power_of_two': return popCount(u) === 1n;
     case 'is_positive': return v > 0n;
     case 'is_negative': return v < 0n;
+    case 'next_multiple_of': case 'checked_next_multiple_of': {
+      if (a === 0n) {
+        if (name === 'checked_next_multiple_of') return NONE;
+        throw new ConstPanic('attempt to calculate the remainder with a divisor of zero');
+      }
+      const r = v % a === 0n ? v : v + (a - (v % a));
+      if (fits(t, r)) return r;
+      return name === 'checked_next_multiple_of' ? NONE : overflow('add');
+    }
+    case 'is_multiple_of': return a === 0n ? v === 0n : v % a === 0n;
+    // Rounded towards zero (the unsigned ones: down), computed without overflow.
+    case 'midpoint': return (v + a) / 2n;
+    case 'cast_signed': return BigInt.asIntN(bits, v);
+    case 'cast_unsigned': return u;
+    case 'unbounded_shl': return a >= BigInt(bits) ? 0n : wrap(t, u << a);
+    case 'unbounded_shr': return a >= BigInt(bits) ? (v < 0n ? -1n : 0n) : v >> a;
+    case 'strict_add': return fits(t, v + a) ? v + a : overflow('add');
+    case 'strict_sub': return fits(t, v - a) ? v - a : overflow('subtract');
+    case 'strict_mul': return fits(t, v * a) ? v * a : overflow('multiply');
+    case 'strict_div': divisor('divide'); return fits(t, v / a) ? v / a : overflow('divide');
+    case 'strict_rem': divisor('calculate the remainder'); return fits(t, v / a) ? v % a : overflow('calculate the remainder');
+    case 'strict_div_euclid': { divisor('divide'); const q = divEuclid(v, a); return fits(t, q) ? q : overflow('divide'); }
+    case 'strict_rem_euclid': {
+      divisor('calculate the remainder');
+      if (!fits(t, divEuclid(v, a))) overflow('calculate the remainder');
+      return v - a * divEuclid(v, a);
+    }
+    case 'strict_neg': return fits(t, -v) ? -v : overflow('negate');
+    case 'strict_pow': return powIn(t, v, a) ?? overflow('multiply');
+    case 'strict_shl': return a >= BigInt(bits) ? overflow('shift left') : wrap(t, u << a);
+    case 'strict_shr': return a >= BigInt(bits) ? overflow('shift right') : v >> a;
+    case 'strict_abs': { const r = v < 0n ? -v : v; return fits(t, r) ? r : overflow('negate'); }
+    case 'checked_ilog2': case 'checked_ilog10': case 'checked_ilog': {
+      const base = name === 'checked_ilog2' ? 2n : name === 'checked_ilog10' ? 10n : a;
+      return v <= 0n || base < 2n ? NONE : ilog(v, base);
+    }
+    case 'checked_abs': return checked(v < 0n ? -v : v);
+    case 'checked_isqrt': return v < 0n ? NONE : isqrt(v);
+    case 'checked_div_euclid': return a === 0n || !fits(t, divEuclid(v, a)) ? NONE : divEuclid(v, a);
+    case 'checked_rem_euclid': return a === 0n || !fits(t, divEuclid(v, a)) ? NONE : v - a * divEuclid(v, a);
+    case 'wrapping_abs': return wrap(t, v < 0n ? -v : v);
+    case 'wrapping_div_euclid': divisor('divide'); return wrap(t, divEuclid(v, a));
+    case 'wrapping_rem_euclid': divisor('calculate the remainder'); return fits(t, divEuclid(v, a)) ? v - a * divEuclid(v, a) : 0n;
+    case 'saturating_neg': return saturate(-v);
+    case 'saturating_abs': return saturate(v < 0n ? -v : v);
+    case 'saturating_div': divisor('divide'); return saturate(v / a);
+    case 'checked_add_signed': case 'checked_add_unsigned': return checked(v + a);
+    case 'checked_sub_unsigned': return checked(v - a);
+    case 'saturating_add_signed': case 'saturating_add_unsigned': return saturate(v + a);
+    case 'saturating_sub_unsigned': return saturate(v - a);
+    case 'wrapping_add_signed': case 'wrapping_add_unsigned': return wrap(t, v + a);
+    case 'wrapping_sub_unsigned': return wrap(t, v - a);
   }
   throw new Error(`integer method ${name} has a signature but no value`);
 }

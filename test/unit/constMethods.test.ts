@@ -43,6 +43,33 @@ const METHODS: Record<string, { args: string; only?: 'signed' | 'unsigned'; resu
   checked_neg: { args: '', result: 'option' }, checked_next_power_of_two: { args: '', only: 'unsigned', result: 'option' },
 };
 
+/** The methods const-stable since rustc 1.73–1.91 (`o`: an argument of the other signedness, same width). */
+const NEWER_METHODS: typeof METHODS = {
+  next_multiple_of: { args: 's', only: 'unsigned' }, checked_next_multiple_of: { args: 's', only: 'unsigned', result: 'option' },
+  is_multiple_of: { args: 's', only: 'unsigned', result: 'bool' }, midpoint: { args: 's' },
+  cast_signed: { args: '', only: 'unsigned' }, cast_unsigned: { args: '', only: 'signed' },
+  unbounded_shl: { args: 'u' }, unbounded_shr: { args: 'u' },
+  strict_add: { args: 's' }, strict_sub: { args: 's' }, strict_mul: { args: 's' }, strict_div: { args: 's' }, strict_rem: { args: 's' },
+  strict_div_euclid: { args: 's' }, strict_rem_euclid: { args: 's' }, strict_neg: { args: '' }, strict_pow: { args: 'u' },
+  strict_shl: { args: 'u' }, strict_shr: { args: 'u' }, strict_abs: { args: '', only: 'signed' },
+  checked_ilog2: { args: '', result: 'option' }, checked_ilog10: { args: '', result: 'option' }, checked_ilog: { args: 's', result: 'option' },
+  checked_abs: { args: '', only: 'signed', result: 'option' }, checked_isqrt: { args: '', only: 'signed', result: 'option' },
+  checked_div_euclid: { args: 's', result: 'option' }, checked_rem_euclid: { args: 's', result: 'option' },
+  wrapping_abs: { args: '', only: 'signed' }, wrapping_div_euclid: { args: 's' }, wrapping_rem_euclid: { args: 's' },
+  saturating_neg: { args: '', only: 'signed' }, saturating_abs: { args: '', only: 'signed' }, saturating_div: { args: 's' },
+  checked_add_signed: { args: 'o', only: 'unsigned', result: 'option' }, saturating_add_signed: { args: 'o', only: 'unsigned' },
+  wrapping_add_signed: { args: 'o', only: 'unsigned' }, checked_add_unsigned: { args: 'o', only: 'signed', result: 'option' },
+  checked_sub_unsigned: { args: 'o', only: 'signed', result: 'option' }, saturating_add_unsigned: { args: 'o', only: 'signed' },
+  saturating_sub_unsigned: { args: 'o', only: 'signed' }, wrapping_add_unsigned: { args: 'o', only: 'signed' },
+  wrapping_sub_unsigned: { args: 'o', only: 'signed' },
+};
+
+/** The type of the same width and the other signedness. */
+function otherSign(t: Int): Int {
+  const name = t.name.startsWith('u') ? `i${t.name.slice(1)}` : `u${t.name.slice(1)}`;
+  return INTS.find((x) => x.name === name)!;
+}
+
 function literal(t: Int, v: bigint, suffix: boolean): string {
   const s = `${v < 0n ? -v : v}${suffix ? t.name : ''}`;
   return v < 0n ? `(-${s})` : s;
@@ -65,13 +92,18 @@ function value(t: Int, r: () => number): bigint {
   return t.signed ? BigInt.asIntN(t.bits, v) : v;
 }
 
-function call(r: () => number): string {
+function call(r: () => number, methods = METHODS): string {
   const t = INTS[Math.floor(r() * INTS.length)]!;
-  const names = Object.keys(METHODS).filter((m) => METHODS[m]!.only !== (t.signed ? 'unsigned' : 'signed'));
+  const names = Object.keys(methods).filter((m) => methods[m]!.only !== (t.signed ? 'unsigned' : 'signed'));
   const m = names[Math.floor(r() * names.length)]!;
-  const spec = METHODS[m]!;
+  const spec = methods[m]!;
   const byPath = r() < 0.25;
-  const args = [...spec.args].map((a) => (a === 'u' ? String(Math.floor(r() * (t.bits + 8))) + (byPath ? '' : 'u32') : literal(t, value(t, r), !byPath)));
+  const arg = (a: string): string => {
+    if (a === 'u') return String(Math.floor(r() * (t.bits + 8))) + (byPath ? '' : 'u32');
+    const at = a === 'o' ? otherSign(t) : t;
+    return literal(at, value(at, r), !byPath);
+  };
+  const args = [...spec.args].map(arg);
   const expr = byPath ? `${t.name}::${m}(${[literal(t, value(t, r), false), ...args].join(', ')})` : `${literal(t, value(t, r), true)}.${m}(${args.join(', ')})`;
   const full = spec.result === 'option' ? `${expr}.unwrap()` : expr;
   return spec.result === 'bool' ? `(${full}) as usize` : `((${full}) as u128 % 997) as usize`;
@@ -195,6 +227,12 @@ describe('integer methods in constants, against rustc', function () {
   it('300 random calls of 50 methods on every integer type, by method and by path: the same size or the same error', async () => {
     const r = rng(0x5eed_1e75);
     await check(Array.from({ length: 300 }, (_, i) => `pub struct S${i}([u8; ${call(r)}]);`));
+  });
+
+  it('400 random calls of the 42 methods const-stable since rustc 1.73 (`next_multiple_of`, `midpoint`, `strict_*`, `checked_ilog2`, `*_add_signed`…): the same size or the same error', async () => {
+    assert.equal(Object.keys(NEWER_METHODS).length, 42);
+    const r = rng(Number(process.env.RLL_SEED ?? 0x1e3e_7a11));
+    await check(Array.from({ length: 400 }, (_, i) => `pub struct S${i}([u8; ${call(r, NEWER_METHODS)}]);`));
   });
 
   it("the crate's own `const fn`s: 3 × 60 random ones (integer parameters of every type, arithmetic, shifts, casts, `if`, calls of each other) called from array lengths: the same size or the same error (E0080 for overflow inside the call)", async () => {
