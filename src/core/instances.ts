@@ -32,62 +32,82 @@ const MAX_VISITS = 200_000;
  * nothing; an instance whose layout is not known is left out.
  */
 export function instancesIn(engine: Engine, roots: Iterable<InstanceRoot>, wanted: ReadonlySet<TypeItem>, written: Iterable<WrittenType> = []): Map<TypeItem, InstanceReport[]> {
-  const out = new Map<TypeItem, InstanceReport[]>();
-  if (wanted.size === 0) return out;
-  const seen = new Set<string>();
-  let visits = 0;
-  const visit = (ty: Ty, root: string): void => {
-    if (++visits > MAX_VISITS) return;
+  const walk = new InstanceWalk(engine, wanted);
+  if (wanted.size === 0) return walk.found;
+  for (const root of roots) walk.root(root);
+  for (const w of written) walk.written(w);
+  return walk.found;
+}
+
+/**
+ * One walk of `instancesIn`, a root at a time, so that a caller can spread a crate's roots over
+ * several turns of the event loop (the hover's crate-wide list). `found` grows as roots are added.
+ */
+export class InstanceWalk {
+  readonly found = new Map<TypeItem, InstanceReport[]>();
+  private readonly seen = new Set<string>();
+  private visits = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly wanted: ReadonlySet<TypeItem>,
+  ) {}
+
+  /** A concrete type item (a generic one adds nothing). */
+  root({ item, m, name }: InstanceRoot): void {
+    if (item.generics.params.some((p) => p.kind !== 'lifetime')) return;
+    this.visit({ k: 'adt', def: { item, m }, args: [] }, name);
+  }
+
+  /** The type a type alias, a constant or a static names. */
+  written({ ty, m, name }: WrittenType): void {
+    let t: Ty;
+    try {
+      t = this.engine.tyOf(ty, { m, generics: new Map() });
+    } catch {
+      return; // a type not known or refused holds nothing to list
+    }
+    this.visit(t, name);
+  }
+
+  private visit(ty: Ty, root: string): void {
+    if (++this.visits > MAX_VISITS) return;
     switch (ty.k) {
       case 'tuple':
-        for (const e of ty.elems) visit(e, root);
+        for (const e of ty.elems) this.visit(e, root);
         return;
       case 'array':
       case 'slice':
-        visit(ty.elem, root);
+        this.visit(ty.elem, root);
         return;
       case 'ptr':
         // A `Box<W<u8>>`'s, a `Vec<W<u8>>`'s elements (through std's own pointers).
-        visit(ty.pointee, root);
+        this.visit(ty.pointee, root);
         return;
       case 'adt':
         break;
       default:
         return;
     }
-    const key = engine.key(ty);
-    if (seen.has(key)) return;
-    seen.add(key);
+    const key = this.engine.key(ty);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     let r;
     try {
-      r = engine.adtLayout(ty);
+      r = this.engine.adtLayout(ty);
     } catch {
       return; // not known (or refused): neither it nor what it holds is shown
     }
     const item = ty.def.item;
-    if (wanted.has(item) && r.layout.sized) {
-      let list = out.get(item);
-      if (!list) out.set(item, (list = []));
+    if (this.wanted.has(item) && r.layout.sized) {
+      let list = this.found.get(item);
+      if (!list) this.found.set(item, (list = []));
       if (list.length < MAX_INSTANCES) list.push({ type: tyToString(ty, 120), size: r.layout.size, align: r.layout.align, in: root });
     }
-    for (const variant of r.fields) for (const f of variant) visit(f.ty, root);
+    for (const variant of r.fields) for (const f of variant) this.visit(f.ty, root);
     // A std collection's elements (`Vec<W<u8>>` holds its `T` behind a type-erased pointer).
-    if (ty.def.m.crate.isStd) for (const a of ty.args) if (a.k === 'ty') visit(a.ty, root);
-  };
-  for (const { item, m, name } of roots) {
-    if (item.generics.params.some((p) => p.kind !== 'lifetime')) continue;
-    visit({ k: 'adt', def: { item, m }, args: [] }, name);
+    if (ty.def.m.crate.isStd) for (const a of ty.args) if (a.k === 'ty') this.visit(a.ty, root);
   }
-  for (const { ty, m, name } of written) {
-    let t: Ty;
-    try {
-      t = engine.tyOf(ty, { m, generics: new Map() });
-    } catch {
-      continue; // a type not known or refused holds nothing to list
-    }
-    visit(t, name);
-  }
-  return out;
 }
 
 /** The generic items among `items` (type or const parameters without defaults): the ones whose instances are worth listing. */

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { readSettings } from './config';
 import { spanToRange } from './convert';
 import { hoverAt } from './hoverModel';
+import { prepareCrateInstances } from './instancesModel';
 import type { DocumentReports } from './reports';
 
 /** How long (ms) a hover waits for a crate being read before it shows what is known. */
@@ -32,7 +33,11 @@ export class LayoutHoverProvider implements vscode.HoverProvider {
       for (;;) {
         const a = await this.reports.analyze(document, token);
         if (!a || token.isCancellationRequested || a.version !== document.version) return undefined;
-        const h = hoverAt(a, document.offsetAt(position));
+        const offset = document.offsetAt(position);
+        // On a generic type's name: the instances the whole crate holds, laid out a slice at a time.
+        await prepareCrateInstances(a, offset, () => !token.isCancellationRequested && document.version === a.version);
+        if (token.isCancellationRequested) return undefined;
+        const h = hoverAt(a, offset);
         const left = deadline - performance.now();
         if (h && BEING_READ.test(h.markdown) && this.reports.reading && left > 0) {
           await this.reports.nextRead(left, token);

@@ -14,7 +14,7 @@ import { expansionOf } from '../core/expansion';
 import { Abstain, LayoutError } from '../core/layout/types';
 import type { DocumentAnalysis, TypeEntry } from '../incremental/documentModel';
 import { type TyDescription, fieldHoverMarkdown, instancesMarkdown, typeExprHoverMarkdown, typeHoverMarkdown } from './layoutText';
-import { instancesAt } from './instancesModel';
+import { crateInstancesAt, instancesAt } from './instancesModel';
 
 function spanContains(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;
@@ -38,7 +38,8 @@ function typeHoverAt(a: DocumentAnalysis, offset: number): { markdown: string; s
     if (!spanContains(entry.shallow.span, offset)) continue;
     const t = entry.report;
     if (t.nameSpan && spanContains(t.nameSpan, offset)) {
-      const note = isGenericItem(entry.shallow) ? instancesMarkdown(instancesAt(a, index)) : typeHeapNote(a, entry);
+      const crate = isGenericItem(entry.shallow) ? crateInstancesAt(a, index) : undefined;
+      const note = !isGenericItem(entry.shallow) ? typeHeapNote(a, entry) : crate ? instancesMarkdown(crate.list, 'crate') : instancesMarkdown(instancesAt(a, index), 'file');
       return { markdown: withNote(typeHoverMarkdown(t, a.target), note), span: t.nameSpan };
     }
     // A macro-made type's fields are in its expansion, not in this text.

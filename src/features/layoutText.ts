@@ -5,6 +5,7 @@
  * The rule: a number is shown only when the report gives it. A type whose size is null, or
  * that carries `unknown` or `error`, shows the reason and no numbers.
  */
+import { MAX_INSTANCES } from '../core/instances';
 import type { FieldReport, InstanceReport, StdHeapOwner, TypeReport } from '../core/reportTypes';
 import { straddles } from '../core/cacheLines';
 import { isKnown, shownPath } from '../core/report';
@@ -78,11 +79,12 @@ export function instancesLensTitle(t: TypeReport, instances: readonly InstanceRe
   return `generic · ${shown.join(' · ')}${instances.length > 2 ? ` · +${instances.length - 2} more` : ''}`;
 }
 
-/** The hover's list of a generic type's instances (see instancesLensTitle), or undefined. */
-export function instancesMarkdown(instances: readonly InstanceReport[] | undefined): string | undefined {
+/** The hover's list of a generic type's instances that the file or the whole crate holds (see instancesLensTitle), or undefined. */
+export function instancesMarkdown(instances: readonly InstanceReport[] | undefined, where: 'file' | 'crate' = 'file'): string | undefined {
   if (!instances || instances.length === 0) return undefined;
   const rows = instances.map((i) => `- ${codeSpan(i.type)} — size ${i.size} · align ${i.align} (in ${codeSpan(shownPath(i.in))})`);
-  return `Instances in this file:\n${rows.join('\n')}`;
+  const more = instances.length >= MAX_INSTANCES ? ` (the first ${MAX_INSTANCES} found)` : '';
+  return `Instances in this ${where}${more}:\n${rows.join('\n')}`;
 }
 
 function short(s: string, max: number): string {

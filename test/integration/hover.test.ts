@@ -37,7 +37,9 @@ suite('hover', () => {
   test('a generic struct shows no numbers, only why its layout is unknown', async () => {
     const text = await hoverAt(doc, 'struct Wrapper', 'Wrapper');
     assert.match(text, /unknown/i);
-    assert.doesNotMatch(text, /size \d/);
+    assert.doesNotMatch(text, /^\*\*Wrapper\*\* — size \d/);
+    // The instances the whole crate holds: src/geometry.rs's Wrapped holds a Wrapper<u16> (rustc: 2 bytes).
+    assert.match(text, /Instances in this crate:\n- `Wrapper<u16>` — size 2 · align 2 \(in `geometry::Wrapped`\)/);
   });
 
   test('a 2015-edition crate (no `edition` in Cargo.toml) resolves `use` paths from the crate root', async () => {

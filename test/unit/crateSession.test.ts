@@ -15,6 +15,8 @@ import { Project } from '../../src/analysis/project';
 import { CargoGraph } from '../../src/cargo/graph';
 import { memoryFs } from '../../src/cargo/fs';
 import { getTarget } from '../../src/core/targets';
+import { hoverAt } from '../../src/features/hoverModel';
+import { crateInstancesAt, instancesAt, prepareCrateInstances } from '../../src/features/instancesModel';
 
 const DIST = join(__dirname, '../../../dist');
 const x86 = getTarget('x86_64-unknown-linux-gnu')!;
@@ -456,5 +458,31 @@ describe('incremental crate analysis: a patched scope equals a fresh analysis (i
       assert.deepEqual(Object.fromEntries(got), Object.fromEntries(want), seen.join('\n'));
     }
     assert.equal((await fresh()).get('Record'), 32);
+  });
+  it("a generic type's hover lists the instances the whole crate holds once prepared (the lens keeps the file's), and nothing is kept when the hover is cancelled", async () => {
+    const { parser, session } = await sessionOver({
+      '/c/Cargo.toml': '[package]\nname = "c"\nversion = "0.1.0"\nedition = "2021"\n',
+      '/c/src/lib.rs': 'pub mod w;\npub mod user;\npub static S: [w::W<i32>; 2] = [w::W { a: 0, b: 0 }, w::W { a: 0, b: 0 }];\n',
+      '/c/src/w.rs': 'pub struct W<T> { pub a: T, pub b: u8 }\npub struct Local { x: W<u16> }\n',
+      '/c/src/user.rs': 'pub struct User { w: crate::w::W<u64>, again: crate::w::W<u16> }\npub type Small = crate::w::W<u8>;\n',
+    });
+    const r = await session.load();
+    const path = '/c/src/w.rs';
+    const text = r.analysis.program.texts.get(path)!;
+    const a = buildDocumentAnalysis(r.analysis, analyzer.parseWith(parser, path, text), { uri: path, version: 1, path, text, crateDir: '/c' });
+    const offset = text.indexOf('W<T>');
+    const hover = () => (hoverAt(a, offset)?.markdown ?? '').replace(/\\([^\s\w])/g, '$1');
+    assert.match(hover(), /Instances in this file:\n- `W<u16>` — size 4 · align 2 \(in `w::Local`\)$/m);
+    // A cancelled hover keeps nothing.
+    await prepareCrateInstances(a, offset, () => false);
+    assert.equal(crateInstancesAt(a, 0), undefined);
+    // Not on a generic type's name: nothing is walked.
+    await prepareCrateInstances(a, text.indexOf('Local'), () => true);
+    assert.equal(crateInstancesAt(a, 0), undefined);
+    await prepareCrateInstances(a, offset, () => true);
+    // rustc: W<u16> 4 B, W<u64> 16 B, W<u8> 2 B, W<i32> 8 B (the first holder of each, types before aliases and statics).
+    assert.match(hover(), /Instances in this crate:\n- `W<u16>` — size 4 · align 2 \(in `w::Local`\)\n- `W<u64>` — size 16 · align 8 \(in `user::User`\)\n- `W<i32>` — size 8 · align 4 \(in `S`\)\n- `W<u8>` — size 2 · align 1 \(in `user::Small`\)/);
+    // The lens stays the file's.
+    assert.deepEqual(instancesAt(a, 0)?.map((i) => i.type), ['W<u16>']);
   });
 });
