@@ -227,7 +227,8 @@ function writtenTypeHoverAt(a: DocumentAnalysis, offset: number): { markdown: st
   const ty = item.ty!;
   const w: WrittenAt = { m, params: item.kind === 'alias' ? item.generics.params : [] };
   if (spanContains(item.nameSpan, offset)) {
-    const what = item.kind === 'alias' ? 'type' : item.kind;
+    // `static mut` (the model keeps no mutability: the words before the name say it).
+    const what = item.kind === 'alias' ? 'type' : item.kind === 'static' && /\bmut\s*$/.test(a.text.slice(item.span.start, item.nameSpan.start)) ? 'static mut' : item.kind;
     const title = `${what} ${item.name}${item.kind === 'alias' ? ' =' : ':'} ${a.text.slice(ty.span.start, ty.span.end)}`;
     return { markdown: typeExprHover(a, w, ty, title), span: item.nameSpan };
   }

@@ -317,7 +317,7 @@ describe('report carry-over when each version is asked for one type, as hovers a
       analyzer,
       '/virtual/aliases.rs',
       '// note\npub struct W<T> { a: T, b: u8 }\npub struct Plain { x: u32 }\npub type Small = W<u16>;\n// note\n' +
-        'pub const C: Option<W<u32>> = None;\npub static S: [W<u8>; 3] = [W { a: 0, b: 0 }; 3];\n' +
+        'pub const C: Option<W<u32>> = None;\npub static S: [W<u8>; 3] = [W { a: 0, b: 0 }; 3];\npub static mut SM: u16 = 0;\n' +
         'mod inner {\n    // note\n    pub type Deep = super::W<Vec<u64>>;\n}\npub type R<T> = Result<T, Plain>;\n',
     );
     const text = () => d.text;
@@ -358,6 +358,7 @@ describe('report carry-over when each version is asked for one type, as hovers a
     assert.match(hoverAt(now, probes(d.text)[1]!)!.markdown, /%22section%22%3A%22option%22/, "an Option's guide link");
     assert.match(hoverAt(now, probes(d.text)[3]!)!.markdown, /^`type Deep = super::W<Vec<u64>>` — size 32 · align 8/);
     assert.match(hoverAt(now, probes(d.text)[2]!)!.markdown, /^`static S: \[W<\w+>; 3\]` — size \d+ · align \d+/);
+    assert.match(hoverAt(now, d.text.indexOf('SM:'))!.markdown, /^`static mut SM: u16` — size 2 · align 2/);
     assert.match(hoverAt(now, probes(d.text)[4]!)!.markdown, /^`type R = Result<T, Plain>` — unknown: generic/);
     assert.match(hoverAt(now, probes(d.text)[7]!)!.markdown, /^`Vec<u64>` — size 24 · align 8/);
     assert.deepEqual(documentInstances(now)[now.types.findIndex((t) => t.shallow.name === 'W')]?.map((i) => i.in), ['Small', 'C', 'S', 'inner::Deep']);
