@@ -51,14 +51,26 @@ if (args.only) {
   names = picked;
 }
 
+// pathdep: a workspace of two packages, app -> mylib (path) -> registry crates with features
+// other than their defaults. A registry file opened then is laid out as app builds it: the
+// oracle is the CLI on the crate with the features cargo resolves for that graph (cargo metadata).
+const PATHDEP = {
+  'log-0.4.17': ['--features', 'kv_unstable'],
+  'regex-syntax-0.6.27': ['--no-default-features', '--features', 'unicode-perl'],
+  'bytes-1.2.1': [],
+  'indexmap-1.9.2': ['--no-default-features'],
+  'hashbrown-0.12.3': ['--no-default-features', '--features', 'raw'],
+};
+if (variant === 'pathdep') names = Object.keys(PATHDEP);
+
 const crates = [];
 for (const [i, name] of names.entries()) {
   const dir = join(REGISTRY, name);
-  const cache = join(out, 'cli', `${name}.json`);
+  const cache = join(out, 'cli', `${name}${variant === 'pathdep' ? '.pathdep' : ''}.json`);
   let json;
   if (existsSync(cache)) json = JSON.parse(readFileSync(cache, 'utf8'));
   else {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), '--json', dir], { env: { ...process.env, CARGO_HOME: cargoHome }, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), '--json', ...(variant === 'pathdep' ? PATHDEP[name] : []), dir], { env: { ...process.env, CARGO_HOME: cargoHome }, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
     if (r.status !== 0 && !r.stdout) {
       console.error(`${name}: CLI failed (${r.status}): ${(r.stderr ?? '').slice(0, 200)}`);
       continue;
@@ -104,7 +116,7 @@ for (const [i, name] of names.entries()) {
   add(files.sort()[i % files.length]);
   crates.push({
     crate: name,
-    files: chosen.map((f, k) => ({ path: variant === 'outside' ? join(dir, f) : `${variant === 'multi' ? name + '/' : ''}${f}`, types: byFile.get(f) ?? [], ...(k === 0 && i % editEvery === 0 ? { edit: true } : {}) })),
+    files: chosen.map((f, k) => ({ path: variant === 'outside' || variant === 'pathdep' ? join(dir, f) : `${variant === 'multi' ? name + '/' : ''}${f}`, types: byFile.get(f) ?? [], ...(k === 0 && i % editEvery === 0 ? { edit: true } : {}) })),
   });
 }
 
@@ -151,6 +163,15 @@ if (variant === 'outside') {
     cpSync(join(REGISTRY, c.crate), ws, { recursive: true });
     run([c], ws, true, 'folder');
   }
+} else if (variant === 'pathdep') {
+  const ws = join(out, 'ws-pathdep');
+  rmSync(ws, { recursive: true, force: true });
+  const write = (f, text) => (mkdirSync(join(ws, f, '..'), { recursive: true }), writeFileSync(join(ws, f), text));
+  write('app/Cargo.toml', '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nmylib = { path = "../mylib" }\n');
+  write('app/src/lib.rs', 'pub struct AppThing {\n    pub a: mylib::Wrap,\n    pub flag: bool,\n}\n');
+  write('mylib/Cargo.toml', '[package]\nname = "mylib"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nlog = { version = "0.4", features = ["kv_unstable"] }\nbytes = "1"\nindexmap = "1"\nregex-syntax = { version = "0.6", default-features = false, features = ["unicode-perl"] }\n');
+  write('mylib/src/lib.rs', 'pub struct Wrap {\n    pub rec: log::Record<\'static>,\n    pub b: bytes::Bytes,\n    pub lvl: log::Level,\n    pub map: indexmap::IndexMap<u32, u64>,\n}\n');
+  run(crates, ws, false, 'pathdep');
 } else if (variant === 'multi') {
   const ws = join(out, 'ws-multi');
   rmSync(ws, { recursive: true, force: true });

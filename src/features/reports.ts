@@ -836,13 +836,18 @@ export class DocumentReports extends Disposable {
    * The workspace package whose build reaches the package at `dir` as a registry or git
    * dependency (vendored ones included), with that package's node in its graph: the graphs made
    * so far for this target, a library's before a test's. Undefined when none does (the package is
-   * then laid out as it builds alone).
+   * then laid out as it builds alone). Only the graphs of packages in a workspace folder count:
+   * a registry crate opened earlier from outside the workspace (Go to Definition) has a graph
+   * too, and a crate its build reaches (a dev-dependency's `default-features = false`) must not
+   * be laid out as that crate builds it, nor differently depending on what was opened before.
    */
   private dependencyOfWorkspace(dir: string, target: Target): { project: Project; node: PackageNode } | undefined {
     let fallback: { project: Project; node: PackageNode } | undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => host().handles(f.uri)).map((f) => host().pathOf(f.uri));
     for (const [key, e] of this.projects) {
       const project = e.done?.project;
       if (!project || project.graph.target.triple !== target.triple || project.graph.root.dir === dir) continue;
+      if (!folders.some((f) => isInside(project.graph.root.dir, f))) continue;
       const node = project.graph.packages().find((p) => p.dir === dir && p.source !== 'path');
       if (!node) continue;
       if (!key.includes('\0dev')) return { project, node };

@@ -149,7 +149,8 @@ function fieldPosition(doc: vscode.TextDocument, line: number, field: string): v
   const re = new RegExp(`(^|[\\s{(,])(?:pub(?:\\s*\\([^)]*\\))?\\s+)?(r#)?(${field.replace(/^r#/, '')})\\s*:(?!:)`, 'm');
   const m = re.exec(body);
   if (!m) return undefined;
-  return doc.positionAt(start + m.index + m[1]!.length + m[0].slice(m[1]!.length).indexOf(m[3]!) + 1);
+  // Inside the name (a one-letter name: on it, not after it).
+  return doc.positionAt(start + m.index + m[1]!.length + m[0].slice(m[1]!.length).indexOf(m[3]!) + Math.min(1, m[3]!.length - 1));
 }
 
 async function hoverFields(crate: string, file: PlanFile, doc: vscode.TextDocument, lenses: readonly Lens[]): Promise<void> {
@@ -224,7 +225,8 @@ async function edits(crate: string, file: PlanFile, doc: vscode.TextDocument, be
     const f = t.fields!.find((x) => !/^\d+$/.test(x.name))!;
     const pos = fieldPosition(doc, t.line, f.name);
     if (pos) {
-      const off = doc.offsetAt(pos) - 1 + f.name.replace(/^r#/, '').length;
+      const bare = f.name.replace(/^r#/, '');
+      const off = doc.offsetAt(pos) - Math.min(1, bare.length - 1) + bare.length;
       const rest = original.slice(off);
       const m = /^\s*:\s*/.exec(rest);
       if (m) {
