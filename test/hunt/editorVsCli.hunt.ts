@@ -65,6 +65,8 @@ async function readLenses(doc: vscode.TextDocument): Promise<Lens[]> {
 }
 
 const BUSY = /being read|still being|is being/;
+/** `RLL_HUNT_SETTLE_MIN`: titles are not taken as settled before this many ms (a slow dependency read). */
+const SETTLE_MIN_MS = Number(process.env.RLL_HUNT_SETTLE_MIN ?? 0);
 
 /** Polls the lenses until three reads in a row agree and none says it is still reading. */
 async function settle(doc: vscode.TextDocument, maxMs = 60_000): Promise<{ lenses: Lens[]; ms: number; settled: boolean }> {
@@ -78,7 +80,7 @@ async function settle(doc: vscode.TextDocument, maxMs = 60_000): Promise<{ lense
     const busy = lenses.some((l) => BUSY.test(l.title));
     same = sig === prev ? same + 1 : 0;
     prev = sig;
-    if (!busy && same >= 2 && (lenses.length > 0 || Date.now() - t0 > 4000)) return { lenses, ms: Date.now() - t0, settled: true };
+    if (!busy && same >= 2 && (lenses.length > 0 || Date.now() - t0 > 4000) && Date.now() - t0 >= SETTLE_MIN_MS) return { lenses, ms: Date.now() - t0, settled: true };
     await new Promise((r) => setTimeout(r, 300));
   }
   return { lenses, ms: Date.now() - t0, settled: false };
