@@ -843,17 +843,21 @@ export class DocumentReports extends Disposable {
    */
   private dependencyOfWorkspace(dir: string, target: Target): { project: Project; node: PackageNode } | undefined {
     let fallback: { project: Project; node: PackageNode } | undefined;
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => host().handles(f.uri)).map((f) => host().pathOf(f.uri));
     for (const [key, e] of this.projects) {
       const project = e.done?.project;
       if (!project || project.graph.target.triple !== target.triple || project.graph.root.dir === dir) continue;
-      if (!folders.some((f) => isInside(project.graph.root.dir, f))) continue;
+      if (!this.inWorkspaceFolder(project.graph.root.dir)) continue;
       const node = project.graph.packages().find((p) => p.dir === dir && p.source !== 'path');
       if (!node) continue;
       if (!key.includes('\0dev')) return { project, node };
       fallback ??= { project, node };
     }
     return fallback;
+  }
+
+  /** Whether `dir` is inside one of the window's workspace folders (that this host reads). */
+  private inWorkspaceFolder(dir: string): boolean {
+    return (vscode.workspace.workspaceFolders ?? []).some((f) => host().handles(f.uri) && isInside(dir, host().pathOf(f.uri)));
   }
 
   /**
@@ -896,7 +900,11 @@ export class DocumentReports extends Disposable {
         for (const p of graph.problems) this.log.warn(p.message);
         const machine = host().machine;
         const buildHost = machine ? hostTriple(machine.platform, machine.arch) : undefined;
-        return new Project(graph, this.index, parse, target, { ...(files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {}), ...(buildHost ? { host: buildHost } : {}) });
+        // A package outside the workspace folders (a registry crate opened from outside, Go to
+        // Definition) is not watched, like every dependency source: its `include!("x.rs")` files
+        // are read as a dependency's are (cssparser's tokenizer, unicode-linebreak's tables).
+        const outside = !this.inWorkspaceFolder(dir);
+        return new Project(graph, this.index, parse, target, { ...(files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {}), ...(buildHost ? { host: buildHost } : {}), ...(outside ? { ownIncludes: true } : {}) });
       } catch (err) {
         if (err instanceof Postponed && !this.isDisposed) {
           await nextTurn();

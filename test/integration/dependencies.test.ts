@@ -240,4 +240,25 @@ suite('dependencies', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+  test('a crate opened from outside the workspace reads its include!("x.rs") files, as the command line does (hunt W)', async () => {
+    // unicode-linebreak's `include!("shared.rs")`, cssparser's tokenizer through OUT_DIR: the
+    // types they define, and the types holding them, had no number in the editor (rustc 1.95:
+    // Shared is 8 bytes, align 4; Holder 12, align 4).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rll-include-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write('inc/Cargo.toml', '[package]\nname = "inc"\nversion = "0.1.0"\nedition = "2021"\n');
+    write('inc/src/shared.rs', 'pub struct Shared {\n    pub a: u32,\n    pub b: u8,\n}\n');
+    write('inc/src/lib.rs', 'pub struct Holder {\n    pub s: Shared,\n    pub c: u16,\n}\n\n// The included file\'s items are placed here.\n\n\n\n\n\ninclude!("shared.rs");\n');
+    try {
+      const lib = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, 'inc/src/lib.rs')));
+      await vscode.window.showTextDocument(lib);
+      const t = await poll(() => lensTitles(lib), (x) => /^\d+ B/.test(x.get('Holder') ?? ''), 30_000);
+      assert.ok(t.get('Holder')?.startsWith('12 B · align 4'), `Holder: ${t.get('Holder')}`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
