@@ -119,6 +119,32 @@ describe('reading crates off the main thread (parse worker)', function () {
     assert.ok(seen.some((x) => /`mac` 0\.2\.0 is being read/.test(x)), seen.join('\n'));
   });
 
+  it('a type from a glob import of a dependency says the dependency is being read while it is, not "not found" (hunt W)', async () => {
+    // bindgen's `use clang_sys::*;` then `CXCursor`: the editor showed `unknown type CXCursor (not
+    // found; may come from a glob import of an external crate)` while clang-sys was being read.
+    const fs = memoryFs({
+      '/g/app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n[dependencies]\nffi = { path = "../ffi" }\n',
+      '/g/app/src/lib.rs': 'use ffi::*;\npub struct Cursor { c: CXCursor, t: u8 }\n',
+      '/g/ffi/Cargo.toml': '[package]\nname = "ffi"\nversion = "1.3.0"\nedition = "2021"\n',
+      '/g/ffi/src/lib.rs': '#[repr(C)]\npub struct CXCursor { pub kind: u32, pub data: [usize; 3] }\n',
+    });
+    const files = new ParsedFiles(undefined, (p, t) => worker.parse(p, t));
+    const project = new Project(new CargoGraph(fs, x86, '/g/app'), fs, files.parse, x86, { files });
+    const seen: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      const c = project.loadCrate(project.graph.root, '/g/app/src/lib.rs');
+      const a = await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple);
+      const h = a.reports().find((r) => r.name === 'Cursor');
+      seen.push(h?.size != null ? `${h.size}/${h.align}` : (h?.unknown ?? 'absent'));
+      if (c.pending === 0 && h?.size != null) break;
+      await files.fetch();
+      await new Promise((r) => setImmediate(r));
+    }
+    assert.equal(seen[seen.length - 1], '40/8', seen.join('\n'));
+    assert.ok(!seen.some((x) => /not found/.test(x)), seen.join('\n'));
+    assert.ok(seen.some((x) => /`ffi` 1\.3\.0 is being read/.test(x)), seen.join('\n'));
+  });
+
   it("with a file system that reads off the main thread (the editor's on Node), a dependency's files are read that way, and the numbers are the same", async () => {
     const mem = memoryFs(FILES);
     const asyncReads: string[] = [];
