@@ -13,6 +13,7 @@ import { Project, firstNeeded } from '../../src/analysis/project';
 import { CargoGraph } from '../../src/cargo/graph';
 import { type ProjectFs, READS_IN_FLIGHT, memoryFs, readAhead } from '../../src/cargo/fs';
 import { getTarget } from '../../src/core/targets';
+import { Postponed } from '../../src/core/budget';
 import { WorkerParser } from '../../src/platform/workerParser';
 import { WORKER_NICE } from '../../src/platform/parseWorker';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -143,6 +144,36 @@ describe('reading crates off the main thread (parse worker)', function () {
     assert.equal(seen[seen.length - 1], '40/8', seen.join('\n'));
     assert.ok(!seen.some((x) => /not found/.test(x)), seen.join('\n'));
     assert.ok(seen.some((x) => /`ffi` 1\.3\.0 is being read/.test(x)), seen.join('\n'));
+  });
+
+  it('a dependency whose read is put off to a later turn (the budget spent) is read again, not kept as "could not be read" (hunt W)', async () => {
+    // h2 in the editor: `unknown type Bytes: bytes 1.2.1 could not be read: postponed to a later
+    // turn` on 8 types, for good, where the command line gives 280 B.
+    const fs = memoryFs(FILES);
+    const files = new ParsedFiles(undefined, (p, t) => worker.parse(p, t));
+    const graph = new CargoGraph(fs, x86, '/w/app');
+    const deps = graph.deps.bind(graph);
+    let thrown = 0;
+    graph.deps = (n) => {
+      if (n.name === 'dep' && thrown === 0) {
+        thrown++;
+        throw new Postponed();
+      }
+      return deps(n);
+    };
+    const project = new Project(graph, fs, files.parse, x86, { files });
+    const seen: string[] = [];
+    for (let round = 0; round < 12; round++) {
+      const c = project.loadCrate(project.graph.root, '/w/app/src/lib.rs');
+      const a = await analyzer.analyze({ crate: c.input, texts: c.texts }, x86.triple);
+      const h = a.reports().find((r) => r.name === 'Holder');
+      seen.push(h?.size != null ? `${h.size}/${h.align}` : (h?.unknown ?? 'absent'));
+      if (c.pending === 0 && h?.size != null) break;
+      await files.fetch();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    assert.equal(thrown, 1, 'the read was put off once');
+    assert.equal(seen[seen.length - 1], '24/8', seen.join('\n'));
   });
 
   it("with a file system that reads off the main thread (the editor's on Node), a dependency's files are read that way, and the numbers are the same", async () => {
