@@ -378,8 +378,10 @@ export class CrateExpander {
     const item: MacroItem = { kind: 'macroCall', name: call.name, span: m.span, input: call.input, inputStart: call.inputStart, attrs: [], cfg: [] };
     const target = this.resolve(item, ctx.textual, uses, ctx.module);
     if ('reason' in target) {
-      if (target.pending) this.pending++;
-      return undefined;
+      if (!target.pending) return undefined;
+      this.pending++;
+      // The type says it is waiting (the macro's crate is being read), not that it is unknown for good.
+      return { ...m, pending: target.reason };
     }
     if (!('def' in target)) return undefined;
     const def = target.def;
@@ -392,9 +394,10 @@ export class CrateExpander {
       },
       this.env.budget,
     );
+    const waiting = { ...m, pending: `the expansion of \`${call.name}!\` is being read` };
     if (exp === undefined) {
       this.pending++;
-      return undefined;
+      return waiting;
     }
     if ('error' in exp) return undefined;
     let ty = parsedTypes.get(exp);
@@ -402,7 +405,7 @@ export class CrateExpander {
       const file = this.env.parse(`${ctx.file}#macro:type:${m.span.start}:${depth}`, `type __RllType = ${exp.text};`);
       if (file === PENDING_FILE) {
         this.pending++;
-        return undefined;
+        return waiting;
       }
       const alias = file.items[0];
       if (file.items.length !== 1 || alias?.kind !== 'alias' || !alias.ty || file.problems.length) return undefined;

@@ -15,7 +15,7 @@ import { buildCfgs, outDirEnvFile, outDirSource, withScriptModules } from '../ca
 import { dirname, join } from '../cargo/paths';
 import { blankFunctionBodies } from '../parse/bodies';
 import type { ParsedFiles } from './parsedFiles';
-import type { WorkBudget } from '../core/budget';
+import { Postponed, type WorkBudget } from '../core/budget';
 import { nextTurn, runInSlices, runToEnd } from './turnBudget';
 import { CrateExpander, DOLLAR_CRATE_PREFIX, type ExportedMacros, type MacroHome, editionOf } from './expand';
 
@@ -368,7 +368,10 @@ export class Project {
         await Promise.all(waits);
       }
     } catch (err) {
-      this.scopes.set(node, { unavailable: `${label} could not be read: ${err instanceof Error ? err.message : String(err)}` });
+      // A turn's budget spent (the editor's graph reads manifests a turn at a time): nothing is
+      // kept, so the next walk that reaches the crate reads it again; not "could not be read".
+      if (err instanceof Postponed) this.scopes.delete(node);
+      else this.scopes.set(node, { unavailable: `${label} could not be read: ${err instanceof Error ? err.message : String(err)}` });
     } finally {
       this.reading.delete(node);
       this.opts.onRead?.();

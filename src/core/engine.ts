@@ -615,7 +615,7 @@ export class Engine {
       case 'infer':
         return { k: 'unknown', reason: '`_` is not allowed in a field type', refused: true };
       case 'macro':
-        return { k: 'unknown', reason: `type written by the macro \`${e.text.split('!')[0]}!\`` };
+        return { k: 'unknown', reason: e.pending ?? `type written by the macro \`${e.text.split('!')[0]}!\`` };
       case 'unknown':
         return { k: 'unknown', reason: `could not read the type \`${short(e.text)}\`` };
       case 'path':

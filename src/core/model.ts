@@ -169,8 +169,11 @@ export type TypeExpr =
   | { readonly kind: 'impl'; readonly span: Span }
   /** `_` */
   | { readonly kind: 'infer'; readonly span: Span }
-  /** A type position holding a macro invocation (`my_macro!(..)`). */
-  | { readonly kind: 'macro'; readonly text: string; readonly span: Span }
+  /**
+   * A type position holding a macro invocation (`my_macro!(..)`). `pending`: the macro's crate is
+   * still being read (the walk is made again once it is), and so the type is not known yet.
+   */
+  | { readonly kind: 'macro'; readonly text: string; readonly span: Span; readonly pending?: string }
   /** Anything the parser could not turn into one of the above (syntax errors, new syntax). */
   | { readonly kind: 'unknown'; readonly text: string; readonly span: Span };
 

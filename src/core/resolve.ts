@@ -235,7 +235,7 @@ export type Binding =
   | { readonly k: 'item'; readonly item: TypeItem | TypeAliasDef | TraitDef; readonly m: ModuleScope }
   | { readonly k: 'prim'; readonly name: string }
   /** A crate that could not be read (`reason`), or a name only known to be an external crate. */
-  | { readonly k: 'extern'; readonly name: string; readonly reason?: string }
+  | { readonly k: 'extern'; readonly name: string; readonly reason?: string; /** The crate is still being read (the walk is made again once it is). */ readonly pending?: true }
   /**
    * A name rustc refuses to resolve: ambiguous between two glob imports (E0659), or defined
    * twice in one namespace of its module by a `use` (E0255, E0252). The crate does not compile.
@@ -1036,6 +1036,12 @@ export class Resolver {
         }
         if (first.k === 'extern' || b.k === 'extern') return { k: 'extern', name, reason: `\`${name}\` is brought in by two glob imports (\`use ${useText(found.g)}\` and \`use ${useText(g)}\`), and whether they name one item is not known` };
       }
+      if (!found && unread) {
+        // Not found, and a glob import's crate is still being read: the name may be there (it
+        // says so, and the walk is made again once the crate is in), not "not found" as if for good.
+        const t = this.resolveUse(m, unread.path, unread.global);
+        if (t?.k === 'extern' && t.pending) return t.reason ? { k: 'extern', name, reason: t.reason, pending: true } : { k: 'extern', name, pending: true };
+      }
       if (found) {
         // A glob of a crate not read may bring the name too: rustc would take that one, or refuse both.
         if (unread) return { k: 'extern', name, reason: `\`${name}\` may also come from the glob import \`use ${useText(unread)}\` (a crate not read here)` };
@@ -1155,7 +1161,10 @@ export class Resolver {
     if (std) return std;
     const linked = crate.input.links?.crate(name);
     if (linked instanceof CrateScope) return { k: 'module', m: linked.root };
-    if (linked?.pending) this.pendingSeen++;
+    if (linked?.pending) {
+      this.pendingSeen++;
+      return { k: 'extern', name, reason: linked.unavailable, pending: true };
+    }
     return { k: 'extern', name, reason: linked?.unavailable };
   }
 

@@ -836,19 +836,28 @@ export class DocumentReports extends Disposable {
    * The workspace package whose build reaches the package at `dir` as a registry or git
    * dependency (vendored ones included), with that package's node in its graph: the graphs made
    * so far for this target, a library's before a test's. Undefined when none does (the package is
-   * then laid out as it builds alone).
+   * then laid out as it builds alone). Only the graphs of packages in a workspace folder count:
+   * a registry crate opened earlier from outside the workspace (Go to Definition) has a graph
+   * too, and a crate its build reaches (a dev-dependency's `default-features = false`) must not
+   * be laid out as that crate builds it, nor differently depending on what was opened before.
    */
   private dependencyOfWorkspace(dir: string, target: Target): { project: Project; node: PackageNode } | undefined {
     let fallback: { project: Project; node: PackageNode } | undefined;
     for (const [key, e] of this.projects) {
       const project = e.done?.project;
       if (!project || project.graph.target.triple !== target.triple || project.graph.root.dir === dir) continue;
+      if (!this.inWorkspaceFolder(project.graph.root.dir)) continue;
       const node = project.graph.packages().find((p) => p.dir === dir && p.source !== 'path');
       if (!node) continue;
       if (!key.includes('\0dev')) return { project, node };
       fallback ??= { project, node };
     }
     return fallback;
+  }
+
+  /** Whether `dir` is inside one of the window's workspace folders (that this host reads). */
+  private inWorkspaceFolder(dir: string): boolean {
+    return (vscode.workspace.workspaceFolders ?? []).some((f) => host().handles(f.uri) && isInside(dir, host().pathOf(f.uri)));
   }
 
   /**
@@ -891,7 +900,11 @@ export class DocumentReports extends Disposable {
         for (const p of graph.problems) this.log.warn(p.message);
         const machine = host().machine;
         const buildHost = machine ? hostTriple(machine.platform, machine.arch) : undefined;
-        return new Project(graph, this.index, parse, target, { ...(files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {}), ...(buildHost ? { host: buildHost } : {}) });
+        // A package outside the workspace folders (a registry crate opened from outside, Go to
+        // Definition) is not watched, like every dependency source: its `include!("x.rs")` files
+        // are read as a dependency's are (cssparser's tokenizer, unicode-linebreak's tables).
+        const outside = !this.inWorkspaceFolder(dir);
+        return new Project(graph, this.index, parse, target, { ...(files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {}), ...(buildHost ? { host: buildHost } : {}), ...(outside ? { ownIncludes: true } : {}) });
       } catch (err) {
         if (err instanceof Postponed && !this.isDisposed) {
           await nextTurn();

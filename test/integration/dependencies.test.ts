@@ -5,6 +5,9 @@
  * `cargo rustc --offline -- -Zprint-type-sizes` on the fixture (x86_64).
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, hoverAt, openFixture, poll, positionOf, hoverText, resetSetting, setSetting, workspaceRoot } from './helpers';
 
@@ -206,6 +209,56 @@ suite('dependencies', () => {
     } finally {
       await resetSetting('cargo.features');
       await resetSetting('cargo.noDefaultFeatures');
+    }
+  });
+  test('a registry crate opened from outside the workspace builds alone, not as another outside crate opened before builds it (hunt W)', async () => {
+    // Outside the workspace folder: `outer` asks the vendored `ybig` for no default features
+    // (Y is 1 byte then); `ybig` alone has `big` by default: Y { a: u8, b: u64 } is 16 bytes
+    // (rustc 1.95). Opening `outer` first made a graph that reaches ybig; ybig's own file was then
+    // laid out as outer builds it (1 B), though outer is no workspace package.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rll-outside-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write('.cargo/config.toml', '[source.crates-io]\nreplace-with = "vendored"\n\n[source.vendored]\ndirectory = "vendor"\n');
+    write('vendor/ybig/Cargo.toml', '[package]\nname = "ybig"\nversion = "1.0.0"\nedition = "2021"\n\n[features]\ndefault = ["big"]\nbig = []\n');
+    write('vendor/ybig/.cargo-checksum.json', '{"files":{},"package":null}');
+    write('vendor/ybig/src/lib.rs', 'pub struct Y {\n    pub a: u8,\n    #[cfg(feature = "big")]\n    pub b: u64,\n}\n');
+    write('outer/Cargo.toml', '[package]\nname = "outer"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nybig = { version = "1", default-features = false }\n');
+    write('outer/src/lib.rs', 'pub struct Outer {\n    pub y: ybig::Y,\n}\n');
+    try {
+      const outer = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, 'outer/src/lib.rs')));
+      await vscode.window.showTextDocument(outer);
+      const o = await poll(() => lensTitles(outer), (t) => /^\d+ B/.test(t.get('Outer') ?? ''), 30_000);
+      assert.ok(o.get('Outer')?.startsWith('1 B · align 1'), `Outer: ${o.get('Outer')}`);
+      const ybig = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, 'vendor/ybig/src/lib.rs')));
+      await vscode.window.showTextDocument(ybig);
+      const y = await poll(() => lensTitles(ybig), (t) => /^\d+ B/.test(t.get('Y') ?? ''), 30_000);
+      assert.ok(y.get('Y')?.startsWith('16 B · align 8'), `Y: ${y.get('Y')} (want 16 B, as ybig builds alone)`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+  test('a crate opened from outside the workspace reads its include!("x.rs") files, as the command line does (hunt W)', async () => {
+    // unicode-linebreak's `include!("shared.rs")`, cssparser's tokenizer through OUT_DIR: the
+    // types they define, and the types holding them, had no number in the editor (rustc 1.95:
+    // Shared is 8 bytes, align 4; Holder 12, align 4).
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rll-include-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write('inc/Cargo.toml', '[package]\nname = "inc"\nversion = "0.1.0"\nedition = "2021"\n');
+    write('inc/src/shared.rs', 'pub struct Shared {\n    pub a: u32,\n    pub b: u8,\n}\n');
+    write('inc/src/lib.rs', 'pub struct Holder {\n    pub s: Shared,\n    pub c: u16,\n}\n\n// The included file\'s items are placed here.\n\n\n\n\n\ninclude!("shared.rs");\n');
+    try {
+      const lib = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, 'inc/src/lib.rs')));
+      await vscode.window.showTextDocument(lib);
+      const t = await poll(() => lensTitles(lib), (x) => /^\d+ B/.test(x.get('Holder') ?? ''), 30_000);
+      assert.ok(t.get('Holder')?.startsWith('12 B · align 4'), `Holder: ${t.get('Holder')}`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });
