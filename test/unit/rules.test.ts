@@ -33,6 +33,32 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "`Self::N` in an array length in a trait impl's associated type is fine when the impl's self type names none of its parameters (enum-map's `impl<T> EnumArray<T> for bool { type Array = [T; Self::LENGTH]; }`: its EnumMap was refused as generic `Self`); `Self` is then the self type (an inherent constant first)",
+    source: `
+#![allow(dead_code)]
+pub trait Enum { const LENGTH: usize; }
+pub trait EnumArray<V>: Enum { type Array; }
+pub enum E { A, B, C }
+pub enum Z { A }
+impl Z { const LENGTH: usize = 5; }
+impl Enum for E { const LENGTH: usize = 3; }
+impl<T> EnumArray<T> for E { type Array = [T; Self::LENGTH]; }
+impl Enum for Z { const LENGTH: usize = 1; }
+impl<T> EnumArray<T> for Z { type Array = [T; Self::LENGTH]; }
+impl Enum for bool { const LENGTH: usize = 2; }
+impl<T> EnumArray<T> for bool { type Array = [T; Self::LENGTH]; }
+impl Enum for Vec<u8> { const LENGTH: usize = 4; }
+impl<T> EnumArray<T> for Vec<u8> { type Array = [T; Self::LENGTH]; }
+pub struct EnumMap<K: EnumArray<V>, V> { array: K::Array }
+pub struct ME(pub EnumMap<E, u32>);
+pub struct MZ(pub EnumMap<Z, u16>);
+pub struct MB(pub EnumMap<bool, u64>);
+pub struct MV(pub Option<EnumMap<Vec<u8>, u8>>);
+`,
+    expect: { ME: '12/4', MZ: '10/2', MB: '16/8', MV: '5/1' },
+    abstain: ['MB', 'MV'],
+  },
+  {
     name: '`#[deprecated(..)]` over several lines, with commas, backticks, escaped quotes or a raw string inside its `note`, is well formed (png, geo-types and sequoia-openpgp were refused); a macro call as a value is not',
     source: `
 #![allow(dead_code, deprecated)]
