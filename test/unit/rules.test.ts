@@ -33,6 +33,29 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a `use` imports only the namespaces it can see: `use self::repeat::repeat` beside `mod repeat` takes the function, not the module that `repeat`'s private `use super::*` (or a private item) holds under that name (rayon's iter::Repeat was refused as E0255)",
+    source: `
+#![allow(dead_code, non_camel_case_types, unused_imports)]
+pub mod iter {
+    mod repeat {
+        use super::*;
+        pub struct Repeat<T>(T);
+        pub fn repeat<T>(t: T) -> Repeat<T> { Repeat(t) }
+    }
+    pub use self::repeat::{repeat, Repeat};
+    mod once {
+        struct once {}
+        pub struct Once(u32);
+        pub fn once() {}
+    }
+    pub use self::once::{once, Once};
+}
+pub struct R(pub iter::Repeat<u16>);
+pub struct O(pub Option<iter::Once>);
+`,
+    expect: { R: '2/2', O: '8/4' },
+  },
+  {
     name: "`Self::N` in an array length in a trait impl's associated type is fine when the impl's self type names none of its parameters (enum-map's `impl<T> EnumArray<T> for bool { type Array = [T; Self::LENGTH]; }`: its EnumMap was refused as generic `Self`); `Self` is then the self type (an inherent constant first)",
     source: `
 #![allow(dead_code)]
