@@ -15,6 +15,9 @@
  *
  *   node scripts/build.mjs && node out/test/oracle/user-crates.js --cargo-home H [--target-dir T]
  *     [--registry DIR] [--out DIR] [--seed S] [--only a,b] [--limit N] [--group N] [--verbose] [--cli dist/cli.js]
+ *     [--baseline-cli OTHER/cli.js]   (also compares another build of the CLI with the same rustc layouts)
+ *   node out/test/oracle/user-crates.js --cargo-home H --recompare OUT [--cli X]
+ *     (the CLI against the rustc layouts an earlier run kept in OUT/gN/rustc.json: no build)
  *
  * The user crates are written under --out (default /tmp/rll-user-crates); every verdict goes to
  * OUT/results.jsonl, the merged summary (abstain reasons by frequency) to stdout. Deterministic
@@ -25,6 +28,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join, relative, resolve, sep } from 'node:path';
 import { compareWithRustc, formatSummary, mergeSummaries, probeCandidates, type EngineReport, type Summary } from './compare';
 import { probeCrateLayouts } from '../../src/platform/rustcProbe';
+import type { PtsType } from '../../src/core/verify/printTypeSizes';
 import { Rng } from './prng';
 import { libCrateName, parseManifest, type Manifest } from '../../src/cargo/manifest';
 
@@ -60,7 +64,30 @@ interface Wrapper {
   readonly name: string;
   readonly crate: string;
   readonly expr: string;
+  /** The wrapper's declaration after `pub struct NAME` / `pub enum NAME` (default: `(pub EXPR);`). */
+  readonly decl?: string;
 }
+
+/**
+ * Where a user puts a dependency's type (X): the niches it offers (one value, two), its size and
+ * alignment beside other fields, cells that hide its niches, a reference to it.
+ */
+const CONTEXTS: readonly (readonly [number, string])[] = [
+  [6, 'Option<X>'],
+  [2, 'Option<Option<X>>'],
+  [1, '(X, u8)'],
+  [1, 'Option<(u8, X)>'],
+  [1, 'Result<X, u16>'],
+  [1, '[X; 2]'],
+  [1, 'Option<core::mem::ManuallyDrop<X>>'],
+  [1, 'Option<core::cell::UnsafeCell<X>>'],
+  [1, 'Option<core::mem::MaybeUninit<X>>'],
+  [1, "&'static X"],
+  [1, 'Box<X>'],
+];
+
+/** User enums holding X: the tag in X's niche or beside it. */
+const ENUMS: readonly string[] = ['{ A(X), B }', '{ A(X), B(u8), C }', '{ A(u32, X), B(u64) }', '{ A(X), B(X) }', '{ A, B(X), C, D }'];
 
 function run(cmd: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -295,15 +322,16 @@ function manifestText(deps: readonly DepChoice[]): string {
   return lines.join('\n') + '\n';
 }
 
-const MAX_PER_CRATE = 140;
+const MAX_PER_CRATE = 240;
 
 function wrappersFor(rng: Rng, dep: DepChoice, types: readonly DepType[], extra: readonly string[], next: () => string): Wrapper[] {
   const out: Wrapper[] = [];
   const exprs = new Set<string>();
-  const add = (e: string): void => {
-    if (exprs.has(e) || out.length >= MAX_PER_CRATE) return;
-    exprs.add(e);
-    out.push({ name: next(), crate: dep.pkg.id, expr: e });
+  const add = (e: string, decl?: string): void => {
+    const key = decl ?? e;
+    if (exprs.has(key) || out.length >= MAX_PER_CRATE) return;
+    exprs.add(key);
+    out.push({ name: next(), crate: dep.pkg.id, expr: e, ...(decl ? { decl } : {}) });
   };
   const shuffled = [...types];
   for (let i = shuffled.length - 1; i > 0; i--) {
@@ -316,7 +344,11 @@ function wrappersFor(rng: Rng, dep: DepChoice, types: readonly DepType[], extra:
       for (let i = 0; i < n; i++) {
         const e = t.params ? instantiate(rng, path, t.params, t.where ?? '', extra) : path;
         add(e);
-        if (rng.chance(0.3)) add(`Option<${e}>`);
+        if (rng.chance(0.45)) add(rng.weighted(CONTEXTS).replace('X', e));
+        if (rng.chance(0.12)) {
+          const body = rng.pick(ENUMS).replace(/X/g, e);
+          add(`enum ${body}`, `enum ${body}`);
+        }
       }
     }
   }
@@ -342,7 +374,7 @@ async function pruneUntilBuilds(dir: string, env: NodeJS.ProcessEnv): Promise<Ch
     for (const m of r.stderr.matchAll(/^(\S+?):(\d+):\d+: error/gm)) {
       if (!/(^|\/)src\/lib\.rs$/.test(m[1]!) || (m[1]!.startsWith('/') && !m[1]!.startsWith(dir))) continue;
       const i = Number(m[2]) - 1;
-      if (text[i] && /^pub struct W\d+/.test(text[i]!)) {
+      if (text[i] && /^pub (?:struct|enum) W\d+/.test(text[i]!)) {
         text[i] = '';
         n++;
       }
@@ -358,13 +390,21 @@ async function pruneUntilBuilds(dir: string, env: NodeJS.ProcessEnv): Promise<Ch
  * real-crates.ts's check (that module runs its own main when bundled into this script, so it is
  * not imported): the CLI's report of `dir` against -Zprint-type-sizes through cargo.
  */
-async function checkUserCrate(dir: string, cli: string, env: NodeJS.ProcessEnv, cargoHome: string, targetDir: string): Promise<Summary> {
-  const r = await run(process.execPath, [cli, '--json', dir], { cwd: dir, env, timeoutMs: 900_000 });
-  if (r.code !== 0) throw new Error(`the CLI failed: ${r.stderr.split('\n')[0]}`);
-  const engine = JSON.parse(r.stdout) as EngineReport;
+async function checkUserCrate(dir: string, cli: string, env: NodeJS.ProcessEnv, cargoHome: string, targetDir: string, baselineCli?: string): Promise<{ summary: Summary; baseline?: Summary }> {
+  const report = async (which: string): Promise<EngineReport> => {
+    const r = await run(process.execPath, [which, '--json', dir], { cwd: dir, env, timeoutMs: 900_000 });
+    if (r.code !== 0) throw new Error(`the CLI failed: ${r.stderr.split('\n')[0]}`);
+    return JSON.parse(r.stdout) as EngineReport;
+  };
+  const engine = await report(cli);
   const candidates = probeCandidates(engine).map((c) => ({ ...c, file: relative(dir, join(dir, c.file)).split(sep).join('/') }));
   const rustc = await probeCrateLayouts(dir, candidates, { cargo: { cargoHome, targetDir, offline: true }, timeoutMs: 900_000 });
-  return compareWithRustc(dir, engine, rustc.types, rustc.rejected).summary;
+  // Kept beside the crate: --recompare compares another CLI with them without building again.
+  writeFileSync(join(dir, 'rustc.json'), JSON.stringify({ types: [...rustc.types], rejected: [...rustc.rejected] }));
+  const summary = compareWithRustc(dir, engine, rustc.types, rustc.rejected).summary;
+  if (!baselineCli) return { summary };
+  // Another build of the CLI (before a fix) against the same rustc layouts.
+  return { summary, baseline: compareWithRustc(dir, await report(baselineCli), rustc.types, rustc.rejected).summary };
 }
 
 interface CrateTally {
@@ -372,6 +412,32 @@ interface CrateTally {
   wrong: number;
   abstained: number;
   other: number;
+}
+
+/** The CLI against the rustc layouts kept by an earlier run, group by group (no build). */
+async function recompare(out: string, cli: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const parts: Summary[] = [];
+  const groups = readdirSync(out)
+    .filter((d) => /^g\d+$/.test(d) && existsSync(join(out, d, 'rustc.json')))
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  for (const g of groups) {
+    const dir = join(out, g);
+    const saved = JSON.parse(readFileSync(join(dir, 'rustc.json'), 'utf8')) as { types: [string, PtsType][]; rejected: [string, { code: string; message: string }][] };
+    const wrappers = new Map((JSON.parse(readFileSync(join(dir, 'wrappers.json'), 'utf8')) as Wrapper[]).map((x) => [x.name, x]));
+    const r = await run(process.execPath, [cli, '--json', dir], { cwd: dir, env, timeoutMs: 900_000 });
+    if (r.code !== 0) {
+      console.log(`${g}: the CLI failed: ${r.stderr.split('\n')[0]}`);
+      continue;
+    }
+    const summary = compareWithRustc(dir, JSON.parse(r.stdout) as EngineReport, new Map(saved.types), new Map(saved.rejected)).summary;
+    const s: Summary = { ...summary, title: g, verdicts: summary.verdicts.map((v) => ({ ...v, name: `${v.name} = ${wrappers.get(v.name)?.expr ?? '?'} (${wrappers.get(v.name)?.crate ?? '?'})` })) };
+    parts.push(s);
+    for (const v of s.verdicts) if (v.verdict === 'wrong' || v.verdict === 'error-mismatch') console.log(`   ${v.verdict.toUpperCase()} ${g} ${v.name}: ${v.details.join('; ')}`);
+  }
+  const all = mergeSummaries(`user crates (${cli})`, parts);
+  console.log(formatSummary(all, 60));
+  const crates = new Set(all.verdicts.map((v) => /\(([^()]*)\)$/.exec(v.name)?.[1]));
+  console.log(`${groups.length} groups, ${crates.size} crates held`);
 }
 
 async function main(): Promise<void> {
@@ -386,6 +452,8 @@ async function main(): Promise<void> {
     return i >= 0;
   };
   const cli = resolve(opt('--cli') ?? 'dist/cli.js');
+  const baselineArg = opt('--baseline-cli');
+  const baselineCli = baselineArg ? resolve(baselineArg) : undefined;
   const cargoHome = opt('--cargo-home');
   const registry = opt('--registry') ?? '/usr/share/cargo/registry';
   const out = opt('--out') ?? '/tmp/rll-user-crates';
@@ -397,6 +465,11 @@ async function main(): Promise<void> {
   if (!cargoHome) {
     console.error('usage: node out/test/oracle/user-crates.js --cargo-home DIR [--target-dir DIR] [--registry DIR] [--out DIR] [--seed S] [--only a,b] [--limit N] [--group N] [--verbose]');
     process.exit(2);
+  }
+  const again = opt('--recompare');
+  if (again) {
+    await recompare(again, cli, { ...process.env, CARGO_HOME: cargoHome });
+    return;
   }
   const targetDir = opt('--target-dir') ?? join(cargoHome, 'target');
   mkdirSync(out, { recursive: true });
@@ -411,6 +484,7 @@ async function main(): Promise<void> {
   pkgs = pkgs.slice(0, limit);
   const results = join(out, 'results.jsonl');
   const parts: Summary[] = [];
+  const baselines: Summary[] = [];
   const tally = new Map<string, CrateTally>();
   let g = 0;
   /** Groups that did not build, to be tried one package at a time. */
@@ -441,7 +515,7 @@ async function main(): Promise<void> {
     mkdirSync(join(dir, 'src'), { recursive: true });
     const write = (): void => {
       writeFileSync(join(dir, 'Cargo.toml'), manifestText(deps));
-      writeFileSync(join(dir, 'src/lib.rs'), ['#![allow(warnings)]', ...wrappers.map((x) => `pub struct ${x.name}(pub ${x.expr});`)].join('\n') + '\n');
+      writeFileSync(join(dir, 'src/lib.rs'), ['#![allow(warnings)]', ...wrappers.map((x) => (x.decl?.startsWith('enum ') ? `pub enum ${x.name} ${x.decl.slice(5)}` : `pub struct ${x.name}(pub ${x.expr});`))].join('\n') + '\n');
     };
     write();
     const label = deps.map((d) => `${d.pkg.id}${d.key !== d.pkg.name ? ` as ${d.key}` : ''}${d.features.length ? ` [${d.features.join(',')}]` : ''}${d.noDefault ? ' no-default' : ''}`).join(' + ');
@@ -465,11 +539,19 @@ async function main(): Promise<void> {
     }
     let summary: Summary;
     try {
-      summary = await checkUserCrate(dir, cli, env, cargoHome, targetDir);
+      const checked = await checkUserCrate(dir, cli, env, cargoHome, targetDir, baselineCli);
+      summary = checked.summary;
+      if (checked.baseline) {
+        const b = checked.baseline;
+        baselines.push({ ...b, title: `g${g}` });
+        const changed = b.verdicts.filter((v, i) => v.verdict !== summary.verdicts[i]?.verdict);
+        for (const v of changed) console.log(`   BASELINE ${v.verdict} ${v.name} = ${wrappers.find((x) => x.name === v.name)?.expr ?? '?'}: ${v.details.join('; ')}`);
+      }
     } catch (e) {
       console.log(`g${g} ${label}: not checked: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`);
       continue;
     }
+    writeFileSync(join(dir, 'wrappers.json'), JSON.stringify(wrappers));
     const byName = new Map(wrappers.map((x) => [x.name, x]));
     const s: Summary = { ...summary, title: `g${g}`, verdicts: summary.verdicts.map((v) => ({ ...v, name: `${v.name} = ${byName.get(v.name)?.expr ?? '?'}` })) };
     parts.push(s);
@@ -487,6 +569,7 @@ async function main(): Promise<void> {
     console.log(`g${g} ${label}: ${wrappers.length} wrappers, ${pruned.removed} pruned, ${summary.total} compared: exact ${c.exact}, wrong ${c.wrong}, abstained ${c.abstained}, missing ${c.missing}, rejected ${c['error-match']}/${c['error-mismatch']}`);
     for (const v of s.verdicts) if (v.verdict === 'wrong' || v.verdict === 'error-mismatch' || (verbose && v.verdict !== 'exact')) console.log(`   ${v.verdict.toUpperCase()} ${v.name}: ${v.details.join('; ')}`);
   }
+  if (baselineCli) console.log(formatSummary(mergeSummaries(`user crates, baseline ${baselineCli}`, baselines), 60));
   const all = mergeSummaries('user crates', parts);
   console.log(formatSummary(all, 60));
   console.log(`${tally.size} crates held, ${[...tally.values()].filter((t) => t.wrong).length} with a wrong number`);
