@@ -33,6 +33,24 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a std trait imported through std's module under the name a `use` gave it (`use std::{fmt, io}; use io::{Read, Write};`, png's encoder) is that trait in a bound: `Writer<File>` is laid out, `Writer<u8>` is E0277 (png's Writer, Encoder were unknown)",
+    source: `
+#![allow(dead_code, unused_imports)]
+use std::{fmt, io};
+use io::{Read, Write};
+use fmt::Display;
+pub struct Writer<W: Write> { w: W, n: u8 }
+pub struct Reader<R: Read> { r: R, n: u16 }
+pub struct Shown<D: Display> { d: D }
+pub struct A(pub Writer<std::fs::File>);
+pub struct B(pub Option<Reader<std::io::Stdin>>);
+pub struct C(pub Shown<u64>);
+pub struct D(pub Writer<Vec<u8>>);
+pub struct E(pub Writer<u8>);
+`,
+    expect: { A: '8/4', B: '16/8', C: '8/8', D: '32/8', E: 'E0277' },
+  },
+  {
     name: "a `use` imports only the namespaces it can see: `use self::repeat::repeat` beside `mod repeat` takes the function, not the module that `repeat`'s private `use super::*` (or a private item) holds under that name (rayon's iter::Repeat was refused as E0255)",
     source: `
 #![allow(dead_code, non_camel_case_types, unused_imports)]
