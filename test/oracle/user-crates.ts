@@ -308,18 +308,34 @@ interface DepChoice {
   readonly root: string;
   features: string[];
   noDefault: boolean;
+  /**
+   * The same package again in another table, with other features: cargo's feature resolver 1
+   * (editions 2015/2018) unifies them with the normal dependency's, resolver 2 does not.
+   */
+  also?: { table: string; features: string[]; noDefault: boolean };
 }
 
-function manifestText(deps: readonly DepChoice[]): string {
-  const lines = ['[package]', 'name = "u"', 'version = "0.1.0"', 'edition = "2021"', '', '[lib]', 'path = "src/lib.rs"', '', '[dependencies]'];
-  for (const d of deps) {
+const OTHER_TABLES = ['build-dependencies', 'dev-dependencies', "target.'cfg(windows)'.dependencies", "target.'cfg(unix)'.dependencies", "target.'cfg(target_os = \"macos\")'.dependencies"];
+
+interface Shape {
+  edition: '2018' | '2021';
+  /** `resolver = "2"` written in an edition-2018 package. */
+  resolver2: boolean;
+}
+
+function manifestText(deps: readonly DepChoice[], shape: Shape): string {
+  const lines = ['[package]', 'name = "u"', 'version = "0.1.0"', `edition = "${shape.edition}"`, ...(shape.resolver2 ? ['resolver = "2"'] : []), '', '[lib]', 'path = "src/lib.rs"', ''];
+  const spec = (d: DepChoice, features: readonly string[], noDefault: boolean): string => {
     const parts = [`version = "=${d.pkg.version}"`];
     if (d.key !== d.pkg.name) parts.push(`package = "${d.pkg.name}"`);
-    if (d.features.length) parts.push(`features = [${d.features.map((f) => JSON.stringify(f)).join(', ')}]`);
-    if (d.noDefault) parts.push('default-features = false');
-    lines.push(`${d.key} = { ${parts.join(', ')} }`);
-  }
-  return lines.join('\n') + '\n';
+    if (features.length) parts.push(`features = [${features.map((f) => JSON.stringify(f)).join(', ')}]`);
+    if (noDefault) parts.push('default-features = false');
+    return `${d.key} = { ${parts.join(', ')} }`;
+  };
+  const tables = new Map<string, string[]>([['dependencies', deps.map((d) => spec(d, d.features, d.noDefault))]]);
+  for (const d of deps) if (d.also) tables.set(d.also.table, [...(tables.get(d.also.table) ?? []), spec(d, d.also.features, d.also.noDefault)]);
+  for (const [t, entries] of tables) lines.push(`[${t}]`, ...entries, '');
+  return lines.join('\n');
 }
 
 const MAX_PER_CRATE = 240;
@@ -503,8 +519,15 @@ async function main(): Promise<void> {
     const grng = new Rng(`${seed}/${group.map((p) => p.id).join('+')}`);
     const deps: DepChoice[] = group.map((p, i) => {
       const key = grng.chance(0.15) ? `dep${i}_${p.name.replace(/-/g, '_')}` : p.name;
-      return { pkg: p, key, root: key === p.name ? p.lib : key.replace(/-/g, '_'), ...chooseFeatures(grng, p) };
+      const d: DepChoice = { pkg: p, key, root: key === p.name ? p.lib : key.replace(/-/g, '_'), ...chooseFeatures(grng, p) };
+      if (grng.chance(0.3)) {
+        let f = chooseFeatures(grng, p);
+        if (!f.features.length) f = chooseFeatures(grng, p);
+        d.also = { table: grng.pick(OTHER_TABLES), ...f };
+      }
+      return d;
     });
+    const shape: Shape = grng.chance(0.35) ? { edition: '2018', resolver2: grng.chance(0.3) } : { edition: '2021', resolver2: false };
     const types = new Map<string, DepType[]>();
     for (const d of deps) types.set(d.pkg.id, await depTypes(d.pkg, cli, env));
     const extra = deps.flatMap((d) => types.get(d.pkg.id)!.filter((t) => !t.params && t.sized && !t.name.includes('::')).map((t) => `${d.root}::${t.name}`));
@@ -514,11 +537,10 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'src'), { recursive: true });
     const write = (): void => {
-      writeFileSync(join(dir, 'Cargo.toml'), manifestText(deps));
+      writeFileSync(join(dir, 'Cargo.toml'), manifestText(deps, shape));
       writeFileSync(join(dir, 'src/lib.rs'), ['#![allow(warnings)]', ...wrappers.map((x) => (x.decl?.startsWith('enum ') ? `pub enum ${x.name} ${x.decl.slice(5)}` : `pub struct ${x.name}(pub ${x.expr});`))].join('\n') + '\n');
     };
     write();
-    const label = deps.map((d) => `${d.pkg.id}${d.key !== d.pkg.name ? ` as ${d.key}` : ''}${d.features.length ? ` [${d.features.join(',')}]` : ''}${d.noDefault ? ' no-default' : ''}`).join(' + ');
     let pruned = await pruneUntilBuilds(dir, env);
     if (!pruned.ok && deps.some((d) => d.features.length || d.noDefault)) {
       // A feature the registry cannot satisfy (a missing optional dependency, a platform-only
@@ -526,10 +548,13 @@ async function main(): Promise<void> {
       for (const d of deps) {
         d.features = [];
         d.noDefault = false;
+        if (d.also) d.also = { ...d.also, features: [], noDefault: false };
       }
       write();
       pruned = await pruneUntilBuilds(dir, env);
     }
+    const feats = (f: readonly string[], noDefault: boolean): string => `${f.length ? ` [${f.join(',')}]` : ''}${noDefault ? ' no-default' : ''}`;
+    const label = `${shape.edition}${shape.resolver2 ? '/r2' : ''}: ${deps.map((d) => `${d.pkg.id}${d.key !== d.pkg.name ? ` as ${d.key}` : ''}${feats(d.features, d.noDefault)}${d.also ? ` (${d.also.table}:${feats(d.also.features, d.also.noDefault) || ' default'})` : ''}`).join(' + ')}`;
     if (!pruned.ok) {
       const first = pruned.stderr.split('\n').filter((l) => /error/.test(l)).slice(0, 3).join(' | ');
       console.log(`g${g} ${label}: does not build: ${first}`);
