@@ -202,9 +202,9 @@ const POOL: readonly (readonly [number, string])[] = [
 const ARRAYS = ['[u8; 16]', '[u32; 4]', '[u8; 1]', '[u64; 3]', '[String; 2]', '[u16; 8]', '[char; 5]'];
 
 /** A type argument for `param`, its bounds read loosely. */
-function typeArg(rng: Rng, param: Param, where: string, extra: readonly string[]): string {
+function typeArg(rng: Rng, param: Param, where: string, extra: readonly string[], extraChance = 0.12): string {
   const b = `${param.bounds} ${new RegExp(`\\b${param.name}\\s*:([^,]*)`).exec(where)?.[1] ?? ''}`;
-  if (/\bArray\b/.test(b)) return rng.pick(ARRAYS);
+  if (/\bArray\b/.test(b)) return extra.length && rng.chance(extraChance / 2) ? `[${rng.pick(extra)}; ${rng.pick([1, 2, 3, 8])}]` : rng.pick(ARRAYS);
   if (/BuildHasher/.test(b)) return rng.pick(['std::collections::hash_map::RandomState', 'core::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher>']);
   if (/\bFn(Mut|Once)?\s*\(/.test(b)) return rng.pick(['fn()', 'fn(u32) -> u32', 'fn(&str) -> bool', 'Box<dyn Fn()>']);
   if (/\?\s*Sized/.test(b) && rng.chance(0.4)) return rng.pick(['str', '[u8]', 'dyn core::fmt::Debug', 'dyn Fn() + Send', '[u32]']);
@@ -216,7 +216,7 @@ function typeArg(rng: Rng, param: Param, where: string, extra: readonly string[]
   if (/\bWrite\b/.test(b)) return rng.pick(['std::fs::File', 'Vec<u8>', 'std::io::Stdout', 'String']);
   if (/\bIterator\b/.test(b)) return rng.pick(['core::ops::Range<u32>', 'std::vec::IntoIter<String>', 'core::str::Chars<\'static>']);
   if (/\bError\b/.test(b)) return rng.pick(['std::io::Error', 'core::fmt::Error', 'Box<dyn std::error::Error + Send + Sync>']);
-  if (extra.length && rng.chance(0.12)) return rng.pick(extra);
+  if (extra.length && rng.chance(extraChance)) return rng.pick(extra);
   return rng.weighted(POOL);
 }
 
@@ -227,13 +227,13 @@ function constArg(rng: Rng, ty: string | undefined): string {
 }
 
 /** `path<args>` for one instantiation (trailing defaulted parameters left out at times). */
-function instantiate(rng: Rng, path: string, params: readonly Param[], where: string, extra: readonly string[]): string {
+function instantiate(rng: Rng, path: string, params: readonly Param[], where: string, extra: readonly string[], extraChance = 0.12): string {
   let keep = params.length;
   // An allocator parameter keeps its default (Global): no type of the pool is an Allocator.
   const alloc = params.findIndex((p) => p.hasDefault && /Allocator/.test(p.bounds));
   if (alloc >= 0 && params.slice(alloc).every((p) => p.hasDefault)) keep = alloc;
   while (keep > 0 && params[keep - 1]!.hasDefault && rng.chance(0.5)) keep--;
-  const args = params.slice(0, keep).map((p) => (p.kind === 'lifetime' ? "'static" : p.kind === 'const' ? constArg(rng, p.ty) : typeArg(rng, p, where, extra)));
+  const args = params.slice(0, keep).map((p) => (p.kind === 'lifetime' ? "'static" : p.kind === 'const' ? constArg(rng, p.ty) : typeArg(rng, p, where, extra, extraChance)));
   return args.length ? `${path}<${args.join(', ')}>` : path;
 }
 
@@ -339,6 +339,31 @@ function manifestText(deps: readonly DepChoice[], shape: Shape): string {
 }
 
 const MAX_PER_CRATE = 240;
+
+/**
+ * A second wave: the group's generic types instantiated with the dependency types rustc took in
+ * the first one (`IndexMap<SmallVec<[u8; 16]>, Either<u8, String>>`), in contexts too.
+ */
+function secondWave(rng: Rng, deps: readonly DepChoice[], types: ReadonlyMap<string, readonly DepType[]>, survivors: readonly Wrapper[], next: () => string): Wrapper[] {
+  const held = survivors.filter((x) => !x.decl && deps.some((d) => x.expr.startsWith(`${d.root}::`)) && !/^&|^\[/.test(x.expr)).map((x) => x.expr);
+  if (!held.length) return [];
+  const out: Wrapper[] = [];
+  for (const d of deps) {
+    const generic = (types.get(d.pkg.id) ?? []).filter((t) => t.params?.some((p) => p.kind === 'type'));
+    // The paths rustc took for this crate's types in the first wave.
+    const taken = new Set(survivors.filter((x) => x.crate === d.pkg.id).map((x) => /^[\w:]+/.exec(x.expr)?.[0]));
+    for (const t of generic) {
+      const path = pathsOf(d.root, t.name).find((p) => taken.has(p));
+      if (!path) continue;
+      for (let i = 0; i < 3 && out.length < 120; i++) {
+        const e = instantiate(rng, path, t.params!, t.where ?? '', held, 0.6);
+        out.push({ name: next(), crate: d.pkg.id, expr: e });
+        if (rng.chance(0.35)) out.push({ name: next(), crate: d.pkg.id, expr: rng.weighted(CONTEXTS).replace('X', e) });
+      }
+    }
+  }
+  return out;
+}
 
 function wrappersFor(rng: Rng, dep: DepChoice, types: readonly DepType[], extra: readonly string[], next: () => string): Wrapper[] {
   const out: Wrapper[] = [];
@@ -532,7 +557,7 @@ async function main(): Promise<void> {
     for (const d of deps) types.set(d.pkg.id, await depTypes(d.pkg, cli, env));
     const extra = deps.flatMap((d) => types.get(d.pkg.id)!.filter((t) => !t.params && t.sized && !t.name.includes('::')).map((t) => `${d.root}::${t.name}`));
     let w = 0;
-    const wrappers = deps.flatMap((d) => wrappersFor(grng, d, types.get(d.pkg.id)!, extra, () => `W${w++}`));
+    let wrappers = deps.flatMap((d) => wrappersFor(grng, d, types.get(d.pkg.id)!, extra, () => `W${w++}`));
     const dir = join(out, `g${g}`);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(join(dir, 'src'), { recursive: true });
@@ -552,6 +577,22 @@ async function main(): Promise<void> {
       }
       write();
       pruned = await pruneUntilBuilds(dir, env);
+    }
+    if (pruned.ok) {
+      const kept = new Set([...readFileSync(join(dir, 'src/lib.rs'), 'utf8').matchAll(/^pub (?:struct|enum) (W\d+)/gm)].map((m) => m[1]));
+      const survivors = wrappers.filter((x) => kept.has(x.name));
+      const wave = secondWave(grng, deps, types, survivors, () => `W${w++}`);
+      if (wave.length) {
+        wrappers = [...survivors, ...wave];
+        write();
+        const second = await pruneUntilBuilds(dir, env);
+        if (second.ok) pruned = { ok: true, removed: pruned.removed + second.removed, stderr: '' };
+        else {
+          wrappers = survivors;
+          write();
+          pruned = await pruneUntilBuilds(dir, env);
+        }
+      }
     }
     const feats = (f: readonly string[], noDefault: boolean): string => `${f.length ? ` [${f.join(',')}]` : ''}${noDefault ? ' no-default' : ''}`;
     const label = `${shape.edition}${shape.resolver2 ? '/r2' : ''}: ${deps.map((d) => `${d.pkg.id}${d.key !== d.pkg.name ? ` as ${d.key}` : ''}${feats(d.features, d.noDefault)}${d.also ? ` (${d.also.table}:${feats(d.also.features, d.also.noDefault) || ' default'})` : ''}`).join(' + ')}`;
