@@ -293,7 +293,13 @@ function namesStd(written: string, segs: readonly string[], name: string, module
   const head = segs[0]!;
   if (segs.length === 1) {
     const imported = m.uses.find((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name);
-    if (imported) return imported.path.length === 3 && isStdHead(imported.path[0]) && imported.path[1] === module && imported.path[2] === name;
+    if (imported) {
+      if (imported.path.length === 3 && isStdHead(imported.path[0]) && imported.path[1] === module && imported.path[2] === name) return true;
+      // `use std::{fmt, io}; use io::{Read, Write};` (png): from std's module under the name imported.
+      if (imported.path.length !== 2 || imported.global || imported.path[1] !== name) return false;
+      const at = resolver.firstSegment(m, imported.path[0]!);
+      return at?.k === 'module' && at.m.crate.isStd && at.m.displayPath === module;
+    }
     const bound = resolver.firstSegment(m, name);
     if (prelude && bound === undefined) return true;
     // `use std::io::prelude::*;` (or `use std::io::*;`) brings `Read`, `Write`, `BufRead` and

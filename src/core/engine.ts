@@ -98,6 +98,13 @@ export interface TyScope {
   readonly params?: readonly GenericParam[];
   /** Its `where` predicates on other types than the parameters, where it is a type's definition (adtScope). */
   readonly predicates?: Generics['predicates'];
+  /**
+   * In an impl's associated type: whether the impl's self type, as written, names one of the
+   * impl's parameters (an elided lifetime is one); 'maybe' when not known. `Self` in an array
+   * length there is rustc's "generic `Self` types" error only then (`impl<T> Tr<T> for bool`
+   * is fine). Absent: a type's definition, whose `Self` is generic when it has parameters.
+   */
+  readonly selfGeneric?: boolean | 'maybe';
 }
 
 /** Per-ADT-instance result, with the per-variant field layouts for reports. */
@@ -982,7 +989,7 @@ export class Engine {
     const alias = implAlias(chosen.impl, name, chosen.m.crate);
     if (!alias?.ty || alias.generics.params.some((p) => p.kind !== 'lifetime')) return undefined;
     const params = chosen.impl.generics?.params;
-    return this.tyOf(alias.ty, { m: chosen.m, generics: chosen.generics, self, owner: s.owner, ...(params ? { params } : {}) });
+    return this.tyOf(alias.ty, { m: chosen.m, generics: chosen.generics, self, owner: s.owner, ...(params ? { params } : {}), ...this.implSelfScope(chosen.impl, chosen.m) });
   }
 
   /**
@@ -1048,7 +1055,7 @@ export class Engine {
   private blanketProjection(self: Ty, name: string, s: TyScope, trait: string): Ty | undefined {
     const crates = self.k === 'adt' && !self.def.m.crate.isStd && self.def.m.crate !== s.m.crate ? [s.m.crate, self.def.m.crate] : [s.m.crate];
     const asked = this.resolver.traitPath(trait, s.m);
-    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[] }[] = [];
+    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[]; impl: ImplDef }[] = [];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(BLANKET_IMPLS) ?? []) {
         if (impl.trait !== lastSegment(trait) || impl.hasWhere || !crate.active(impl.cfg)) continue;
@@ -1082,12 +1089,12 @@ export class Engine {
           if (sized === 'maybe') return undefined;
           if (!sized) continue;
         }
-        found.push({ alias, m, generics: new Map([[param, { k: 'ty', ty: arg }]]), params: impl.generics!.params });
+        found.push({ alias, m, generics: new Map([[param, { k: 'ty', ty: arg }]]), params: impl.generics!.params, impl });
       }
     }
     if (found.length !== 1) return undefined;
-    const { alias, m, generics, params } = found[0]!;
-    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, params });
+    const { alias, m, generics, params, impl } = found[0]!;
+    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, params, ...this.implSelfScope(impl, m) });
   }
 
   private directProjection(self: Ty, name: string, s: TyScope, trait?: string, traitArgs?: readonly GArg[], stdOp = false): Ty | undefined {
@@ -1102,7 +1109,7 @@ export class Engine {
     // associated type of that name (std's own impls, `Deref for String`, are not read here).
     if (adt.def.m.crate.isStd && (STD_ASSOC_NAMES.has(name) || s.m.crate.isStd)) return undefined;
     const item = adt.def.item;
-    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[] | undefined }[] = [];
+    const found: { alias: TypeAliasDef; m: ModuleScope; generics: Map<string, GArg>; params: readonly GenericParam[] | undefined; impl: ImplDef }[] = [];
     const crates = adt.def.m.crate === s.m.crate || adt.def.m.crate.isStd ? [s.m.crate] : [adt.def.m.crate, s.m.crate];
     for (const crate of crates) {
       for (const { impl, m } of crate.impls.get(refKind ? `${refKind}${item.name}` : item.name) ?? []) {
@@ -1178,12 +1185,12 @@ export class Engine {
         // only impl of that shape and is taken, as before (generic-array's `impl<T, N>
         // ArrayLength<T> for UInt<N, B0> where N: ArrayLength<T>`, typenum's recursion).
         if (implBoundsHold(impl, m, generics, this.boundHost) === false) continue;
-        found.push({ alias, m, generics, params: impl.generics?.params });
+        found.push({ alias, m, generics, params: impl.generics?.params, impl });
       }
     }
     if (found.length !== 1) return undefined;
-    const { alias, m, generics, params } = found[0]!;
-    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, ...(params ? { params } : {}) });
+    const { alias, m, generics, params, impl } = found[0]!;
+    return this.tyOf(alias.ty!, { m, generics, self, owner: s.owner, ...(params ? { params } : {}), ...this.implSelfScope(impl, m) });
   }
 
   /** Whether the arguments of `adt` from `from` on are its definition's defaults (`Global` of `Arc<T>`). */
@@ -1462,6 +1469,82 @@ export class Engine {
   }
 
   /**
+   * What an impl's associated type's scope knows of `Self`: whether it is generic, and the path
+   * it stands for in a constant (`Self::N` is `Foo::N`) when the impl's self type is written as
+   * a path without arguments.
+   */
+  private implSelfScope(impl: ImplDef, m: ModuleScope): Pick<TyScope, 'selfGeneric' | 'selfPath'> {
+    const st = impl.selfTy;
+    const plain = st.kind === 'path' && !st.qself && !st.qualified && !st.global && st.segments.every((x) => !x.args.length);
+    return { selfGeneric: this.implSelfGeneric(impl, m), ...(plain ? { selfPath: st.segments.map((x) => x.name) } : {}) };
+  }
+
+  /**
+   * Whether an impl's self type, as written, names one of the impl's parameters (rustc's
+   * `type_of(impl).has_param()`): a type or const parameter, a lifetime it declares, an elided
+   * or `'_` lifetime (the impl header makes it a parameter: `impl Tr for &u8`, `impl Tr for
+   * Cow<str>`). 'maybe' where a path without lifetime arguments names something not read here.
+   */
+  private implSelfGeneric(impl: ImplDef, m: ModuleScope): boolean | 'maybe' {
+    const params = impl.generics?.params ?? [];
+    const named = (n: string): boolean => params.some((p) => p.name === n);
+    const lifetime = (n: string | undefined): boolean => n === undefined || n === "'_" || named(n);
+    let maybe = false;
+    const walk = (t: TypeExpr, depth: number): boolean => {
+      if (depth > MAX_DEPTH) {
+        maybe = true;
+        return false;
+      }
+      switch (t.kind) {
+        case 'ref':
+          return !!t.elided || (t.lifetime !== undefined && lifetime(t.lifetime)) || walk(t.inner, depth + 1);
+        case 'ptr':
+          return walk(t.inner, depth + 1);
+        case 'slice':
+          return walk(t.elem, depth + 1);
+        case 'array':
+          return walk(t.elem, depth + 1) || constAny(t.len, (p) => p.length === 1 && named(p[0]!));
+        case 'tuple':
+          return t.elems.some((x) => walk(x, depth + 1));
+        case 'never':
+          return false;
+        case 'fnptr':
+          if ((t.lifetimes ?? []).some(named)) return true;
+          return (t.inner ?? []).some((x) => walk(x, depth + 1));
+        case 'dyn':
+          // A trait object's default lifetime bound is 'static; parameters named in it are not read here.
+          if (params.length && [...t.bounds, ...(t.args ?? [])].some((b) => params.some((p) => new RegExp(`(^|[^\\w'])${p.name}\\b`).test(b)))) maybe = true;
+          return false;
+        case 'path': {
+          if (t.qself) {
+            if (walk(t.qself.ty, depth + 1) || t.qself.traitRegions) return true;
+          }
+          if (!t.global && !t.qualified && t.segments.length === 1 && named(t.segments[0]!.name)) return true;
+          for (const seg of t.segments) {
+            for (const a of seg.args) {
+              if (a.kind === 'lifetime' ? lifetime(a.name) : a.kind === 'const' ? constAny(a.value, (p) => p.length === 1 && named(p[0]!)) : walk(a.ty, depth + 1)) return true;
+            }
+          }
+          if (t.qualified) return false;
+          // A path without lifetime arguments to a type with lifetime parameters: elided ones.
+          if (t.segments[t.segments.length - 1]!.args.some((a) => a.kind === 'lifetime')) return false;
+          const b = this.resolver.resolveTypePath(m, t.segments.map((x) => x.name), t.global);
+          if (b?.k === 'prim') return false;
+          if (b?.k !== 'item' || b.item.kind === 'trait') {
+            maybe = true;
+            return false;
+          }
+          return (b.item.generics?.params ?? []).some((p) => p.kind === 'lifetime');
+        }
+        default:
+          maybe = true;
+          return false;
+      }
+    };
+    return walk(impl.selfTy, 0) ? true : maybe ? 'maybe' : false;
+  }
+
+  /**
    * A generic parameter inside a constant expression (`[u8; N + 1]`, `[u8; size_of::<T>()]`):
    * rustc refuses it without the unstable `generic_const_exprs` ("generic parameters may not be
    * used in const operations"). The parameter alone (`[u8; N]`) is fine.
@@ -1470,8 +1553,10 @@ export class Engine {
     if (s.m.crate.isStd) return undefined;
     // `Self::N` in a generic type's field (a lifetime parameter is enough): rustc's "generic
     // `Self` types are currently not permitted in anonymous constants".
-    if (s.self && s.params?.length && constMentionsSelf(e)) {
-      return { k: 'error', code: 'generic_self_const', message: 'generic `Self` types are currently not permitted in anonymous constants (rustc)' };
+    if (s.self && constMentionsSelf(e)) {
+      const generic = s.selfGeneric ?? !!s.params?.length;
+      if (generic === true) return { k: 'error', code: 'generic_self_const', message: 'generic `Self` types are currently not permitted in anonymous constants (rustc)' };
+      if (generic === 'maybe') return { k: 'unknown', reason: 'whether the impl\'s self type names a generic parameter (rustc refuses `Self` in a constant then) is not known here' };
     }
     if ((bareAllowed && e.kind === 'path') || s.generics.size === 0) return undefined;
     const names = s.generics;

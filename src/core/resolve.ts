@@ -1117,10 +1117,26 @@ export class Resolver {
     }
   }
 
+  /**
+   * What a `use` entry of `m` binds in the type namespace, as `m` sees it: a name the module it
+   * imports from holds privately (its own private item, or a private import: rayon's
+   * `iter::repeat` module has `use super::*`, which brings the module `repeat` itself in) is not
+   * imported from outside it. rustc passes over a namespace it cannot see when another one
+   * resolves (`use self::repeat::repeat` then imports the function alone, beside `mod repeat`).
+   */
+  private importedType(m: ModuleScope, u: UseEntry): Binding | undefined {
+    const last = u.path[u.path.length - 1];
+    if (u.path.length >= 2 && last !== undefined && !PATH_KEYWORDS.has(last)) {
+      const owner = this.resolveUse(m, u.path.slice(0, -1), u.global);
+      if (owner?.k === 'module' && owner.m.crate === m.crate && !m.crate.isStd) return this.lookupIn(owner.m, last, m.crate, m);
+    }
+    return this.resolveUse(m, u.path, u.global);
+  }
+
   /** The namespaces in which a `use` entry of `m` is known to bind its name. */
   private useNamespaces(m: ModuleScope, u: UseEntry): Namespaces {
     const ns: Namespaces = { t: false, v: false };
-    const b = m.crate.externCrateUses.has(u) ? undefined : (this.resolveUse(m, u.path, u.global) ?? this.primitiveUse(m, u));
+    const b = m.crate.externCrateUses.has(u) ? undefined : (this.importedType(m, u) ?? this.primitiveUse(m, u));
     if (b && (b.k === 'module' || b.k === 'item' || b.k === 'prim')) ns.t = true;
     if (b?.k === 'item' && b.item.kind === 'struct' && b.item.shape !== 'named') ns.v = true;
     const last = u.path[u.path.length - 1];

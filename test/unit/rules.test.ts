@@ -33,6 +33,73 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "a std trait imported through std's module under the name a `use` gave it (`use std::{fmt, io}; use io::{Read, Write};`, png's encoder) is that trait in a bound: `Writer<File>` is laid out, `Writer<u8>` is E0277 (png's Writer, Encoder were unknown)",
+    source: `
+#![allow(dead_code, unused_imports)]
+use std::{fmt, io};
+use io::{Read, Write};
+use fmt::Display;
+pub struct Writer<W: Write> { w: W, n: u8 }
+pub struct Reader<R: Read> { r: R, n: u16 }
+pub struct Shown<D: Display> { d: D }
+pub struct A(pub Writer<std::fs::File>);
+pub struct B(pub Option<Reader<std::io::Stdin>>);
+pub struct C(pub Shown<u64>);
+pub struct D(pub Writer<Vec<u8>>);
+pub struct E(pub Writer<u8>);
+`,
+    expect: { A: '8/4', B: '16/8', C: '8/8', D: '32/8', E: 'E0277' },
+  },
+  {
+    name: "a `use` imports only the namespaces it can see: `use self::repeat::repeat` beside `mod repeat` takes the function, not the module that `repeat`'s private `use super::*` (or a private item) holds under that name (rayon's iter::Repeat was refused as E0255)",
+    source: `
+#![allow(dead_code, non_camel_case_types, unused_imports)]
+pub mod iter {
+    mod repeat {
+        use super::*;
+        pub struct Repeat<T>(T);
+        pub fn repeat<T>(t: T) -> Repeat<T> { Repeat(t) }
+    }
+    pub use self::repeat::{repeat, Repeat};
+    mod once {
+        struct once {}
+        pub struct Once(u32);
+        pub fn once() {}
+    }
+    pub use self::once::{once, Once};
+}
+pub struct R(pub iter::Repeat<u16>);
+pub struct O(pub Option<iter::Once>);
+`,
+    expect: { R: '2/2', O: '8/4' },
+  },
+  {
+    name: "`Self::N` in an array length in a trait impl's associated type is fine when the impl's self type names none of its parameters (enum-map's `impl<T> EnumArray<T> for bool { type Array = [T; Self::LENGTH]; }`: its EnumMap was refused as generic `Self`); `Self` is then the self type (an inherent constant first)",
+    source: `
+#![allow(dead_code)]
+pub trait Enum { const LENGTH: usize; }
+pub trait EnumArray<V>: Enum { type Array; }
+pub enum E { A, B, C }
+pub enum Z { A }
+impl Z { const LENGTH: usize = 5; }
+impl Enum for E { const LENGTH: usize = 3; }
+impl<T> EnumArray<T> for E { type Array = [T; Self::LENGTH]; }
+impl Enum for Z { const LENGTH: usize = 1; }
+impl<T> EnumArray<T> for Z { type Array = [T; Self::LENGTH]; }
+impl Enum for bool { const LENGTH: usize = 2; }
+impl<T> EnumArray<T> for bool { type Array = [T; Self::LENGTH]; }
+impl Enum for Vec<u8> { const LENGTH: usize = 4; }
+impl<T> EnumArray<T> for Vec<u8> { type Array = [T; Self::LENGTH]; }
+pub struct EnumMap<K: EnumArray<V>, V> { array: K::Array }
+pub struct ME(pub EnumMap<E, u32>);
+pub struct MZ(pub EnumMap<Z, u16>);
+pub struct MB(pub EnumMap<bool, u64>);
+pub struct MV(pub Option<EnumMap<Vec<u8>, u8>>);
+`,
+    expect: { ME: '12/4', MZ: '10/2', MB: '16/8', MV: '5/1' },
+    abstain: ['MB', 'MV'],
+  },
+  {
     name: '`#[deprecated(..)]` over several lines, with commas, backticks, escaped quotes or a raw string inside its `note`, is well formed (png, geo-types and sequoia-openpgp were refused); a macro call as a value is not',
     source: `
 #![allow(dead_code, deprecated)]
