@@ -1386,8 +1386,14 @@ export class Resolver {
     // A procedural-macro crate, or any dependency: an attribute written through a crate is a
     // macro it re-exports (`#[cxx::bridge]`, `use ouroboros::self_referencing;`), since a crate
     // defines no other attributes (tools' `rustfmt::skip` are no crates).
-    const linked = m.crate.input.links?.crate(head);
-    return linked ? head : undefined;
+    const links = m.crate.input.links;
+    if (links) return links.crate(head) ? head : undefined;
+    // No crate graph (a file alone): a path that starts at no module of the file and no tool's
+    // namespace names another crate, whose attribute may rewrite the item
+    // (`#[ouroboros::self_referencing]`, `use modular_bitfield::bitfield;`).
+    if (head === 'crate' || head === 'self' || head === 'super' || TOOL_NAMESPACES.has(head)) return undefined;
+    const b = this.lookupIn(m, head);
+    return b?.k === 'module' ? undefined : head;
   }
 
   /** Whether the item's crate has an `impl Clone for Item` (whose self type resolves to the item). */
@@ -1556,3 +1562,6 @@ export function blanketParam(impl: ImplDef): string | undefined {
   const name = t.segments[0]!.name;
   return impl.generics?.params.some((p) => p.kind === 'type' && p.name === name) ? name : undefined;
 }
+
+/** Namespaces of tool attributes (`#[rustfmt::skip]`, `#[clippy::msrv]`), which are no crates. */
+const TOOL_NAMESPACES: ReadonlySet<string> = new Set(['rustfmt', 'clippy', 'rustdoc', 'diagnostic', 'rust_analyzer', 'miri']);

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Analyzer } from '../../src/analysis/analyzer';
+
+const wasmDir = path.join(__dirname, '../../../dist');
+
+/**
+ * A file analysed alone (no Cargo.toml, so no crate graph) names other crates' attribute macros:
+ * `#[ouroboros::self_referencing]` turns the struct into another one (its fields boxed, a
+ * `'this` lifetime removed), `#[modular_bitfield::bitfield]` into a byte array. Laid out as
+ * written, the first was a false E0261 and both had numbers rustc never gives.
+ */
+describe('attribute macros of other crates, in a file analysed alone', () => {
+  const analyzer = new Analyzer({ wasmDir });
+  after(() => analyzer.dispose());
+
+  it('a path attribute through a crate, or one imported from a crate, may rewrite the type: no number, no error', async () => {
+    const r = await analyzer.analyzeText('alone.rs', `
+use modular_bitfield::bitfield;
+#[ouroboros::self_referencing]
+pub struct SelfRef { data: String, #[borrows(data)] r: &'this str }
+#[bitfield]
+pub struct Bits { a: u8, b: u8 }
+mod inner {
+    #[some_crate::rewrite]
+    pub struct Deep { a: u8, b: u32 }
+}
+`);
+    const by = new Map(r.types.map((t) => [t.name, t]));
+    for (const [name, attr, crate] of [['SelfRef', 'ouroboros::self_referencing', 'ouroboros'], ['Bits', 'bitfield', 'modular_bitfield'], ['inner::Deep', 'some_crate::rewrite', 'some_crate']] as const) {
+      const t = by.get(name)!;
+      assert.equal(t.size, null, name);
+      assert.equal(t.error, undefined, `${name}: ${t.error}`);
+      assert.equal(t.unknown, `\`#[${attr}]\` is an attribute macro (from the crate \`${crate}\`), which may rewrite the type`);
+    }
+  });
+
+  it('tool attributes, built-in attributes and attributes known to keep the type leave the number', async () => {
+    // Sizes from rustc 1.95 (x86_64): each struct is { u8, u32 }, 8 bytes, align 4.
+    const r = await analyzer.analyzeText('tools.rs', `
+#[rustfmt::skip]
+pub struct A { a: u8, b: u32 }
+#[clippy::has_significant_drop]
+#[diagnostic::do_not_recommend]
+pub struct B { a: u8, b: u32 }
+#[derive(Clone, Copy)] #[must_use] #[non_exhaustive] #[doc = "x"]
+pub struct C { a: u8, b: u32 }
+#[pin_project::pin_project]
+pub struct D { a: u8, b: u32 }
+mod m {}
+`);
+    for (const name of ['A', 'B', 'C', 'D']) {
+      const t = r.types.find((x) => x.name === name)!;
+      assert.deepEqual([t.size, t.align, t.unknown ?? t.error ?? ''], [8, 4, ''], name);
+    }
+  });
+});
