@@ -102,6 +102,68 @@ function homeStdTraitOf(written: string, m: ModuleScope, resolver: Resolver): st
   return undefined;
 }
 
+/** Where the std traits a bare trait object may name live, besides STD_TRAIT_HOMES's. */
+const OBJECT_TRAIT_HOMES: Readonly<Record<string, readonly { readonly module: string; readonly prelude: boolean | '2021' }[]>> = {
+  ...STD_TRAIT_HOMES,
+  Debug: [{ module: 'fmt', prelude: false }],
+  Send: [{ module: 'marker', prelude: true }],
+  Sync: [{ module: 'marker', prelude: true }],
+  Unpin: [{ module: 'marker', prelude: true }],
+  Sized: [{ module: 'marker', prelude: true }],
+  Copy: [{ module: 'marker', prelude: true }],
+  Clone: [{ module: 'clone', prelude: true }],
+  Default: [{ module: 'default', prelude: true }],
+  Hash: [{ module: 'hash', prelude: false }],
+  PartialEq: [{ module: 'cmp', prelude: true }],
+  Eq: [{ module: 'cmp', prelude: true }],
+  PartialOrd: [{ module: 'cmp', prelude: true }],
+  Ord: [{ module: 'cmp', prelude: true }],
+  Drop: [{ module: 'ops', prelude: true }],
+  From: [{ module: 'convert', prelude: true }],
+  Into: [{ module: 'convert', prelude: true }],
+  FromStr: [{ module: 'str', prelude: false }],
+  UnwindSafe: [{ module: 'panic', prelude: false }],
+  RefUnwindSafe: [{ module: 'panic', prelude: false }],
+  ...Object.fromEntries(
+    ['Add', 'Sub', 'Mul', 'Div', 'Rem', 'BitAnd', 'BitOr', 'BitXor', 'Shl', 'Shr', 'Neg', 'Not', 'AddAssign', 'SubAssign', 'MulAssign', 'DivAssign', 'RemAssign', 'BitAndAssign', 'BitOrAssign', 'BitXorAssign', 'ShlAssign', 'ShrAssign'].map((n) => [n, [{ module: 'ops', prelude: false }]]),
+  ),
+  ...Object.fromEntries(['Pointer', 'LowerHex', 'UpperHex', 'Octal', 'Binary', 'LowerExp', 'UpperExp'].map((n) => [n, [{ module: 'fmt', prelude: false }]])),
+  FusedIterator: [{ module: 'iter', prelude: false }],
+  ToSocketAddrs: [{ module: 'net', prelude: false }],
+  GlobalAlloc: [{ module: 'alloc', prelude: false }],
+  IsTerminal: [{ module: 'io', prelude: false }],
+  Termination: [{ module: 'process', prelude: false }],
+  Wake: [{ module: 'task', prelude: false }],
+  SliceIndex: [{ module: 'slice', prelude: false }],
+};
+
+/**
+ * The std trait a path written in type position names, for a bare trait object of the 2015 and
+ * 2018 editions (`&mut Write` after `use std::io::Write;`, `Box<fmt::Debug>`, `Box<Iterator<..>>`
+ * by the prelude): the path to judge it by (as written, or std's own path where it was imported
+ * under another name); undefined when the path names no std trait or may name another item
+ * (the crate's, a glob's). The 2021 prelude's additions do not count.
+ */
+export function bareObjectStdTrait(written: string, m: ModuleScope, resolver: Resolver): string | undefined {
+  let segs = written.split('::');
+  if (segs[0] === '') segs = segs.slice(1);
+  const name = segs[segs.length - 1]!;
+  // Imported under another name (`use std::io::Write as IoWrite;`).
+  const renamed = segs.length === 1 ? m.uses.find((u) => !u.glob && u.alias === name && u.alias !== u.path[u.path.length - 1]) : undefined;
+  if (renamed) {
+    const [root, module, trait] = renamed.path;
+    const homes = renamed.path.length === 3 && trait !== undefined && Object.prototype.hasOwnProperty.call(OBJECT_TRAIT_HOMES, trait) ? OBJECT_TRAIT_HOMES[trait] : undefined;
+    const rootIsStd = resolver.firstSegment(m, root!);
+    return homes?.some((h) => h.module === module) && isStdHead(root) && (renamed.global || rootIsStd === undefined || (rootIsStd.k === 'module' && rootIsStd.m.crate.isStd)) ? `::${root}::${module}::${trait}` : undefined;
+  }
+  const homes = Object.prototype.hasOwnProperty.call(OBJECT_TRAIT_HOMES, name) ? OBJECT_TRAIT_HOMES[name] : undefined;
+  if (!homes || m.macroCalls.length) return undefined;
+  // Not imported by name: a glob of another crate may bring a type of that name, and so may an
+  // attribute macro of one (js-sys's `#[wasm_bindgen] extern "C" { type Iterator; }`).
+  if (segs.length === 1 && !m.uses.some((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name) && m.globs.some((g) => !isStdHead(g.path[0]))) return undefined;
+  return homes.some((h) => namesStd(written, segs, name, h.module, h.prelude === true, m, resolver)) ? written : undefined;
+}
+
 /**
  * The bound of a std type its arguments certainly do not meet (`BufWriter<u8>`: `u8: Write`,
  * rustc's E0277); undefined when they meet it or may (std types' other bounds are not checked).

@@ -54,6 +54,43 @@ function manifest(name: string, deps = ''): string {
 }
 
 const RULES: Readonly<Record<string, Rule>> = {
+  "a std trait named where a type goes, without `dyn`, is a trait object in the 2015 and 2018 editions (clap 2's `&'a mut Write`): imported, imported under another name, through std's module, by the prelude; a crate's type of a trait's name is that type": {
+    files: {
+      'Cargo.toml': manifest('bare15').replace('edition = "2021"', 'edition = "2015"'),
+      'src/lib.rs': `#![allow(bare_trait_objects, dead_code)]
+use std::io::{self, Read, Write as W};
+use std::fmt;
+use std::hash::Hasher;
+pub struct A<'a> { w: &'a mut W, r: &'a mut Read }
+pub struct B { w: Box<fmt::Debug>, d: Box<::std::fmt::Display> }
+pub struct C { w: Option<Box<Iterator<Item = u8>>>, h: Box<Hasher> }
+pub struct D<'a> { w: &'a io::BufRead, s: *const Send, t: &'a ToString }
+pub struct E { w: Box<std::any::Any>, p: Box<PartialEq<u8>>, x: u16 }
+pub struct F { a: std::rc::Rc<AsRef<str>>, b: Box<DoubleEndedIterator<Item = String>> }
+pub struct G { a: Box<std::ops::Add<u8, Output = u8>>, b: Box<fmt::LowerHex>, c: u8 }
+pub mod m {
+    pub struct Debug(pub u8);
+    pub struct Inner { pub a: Debug, pub b: Box<::std::fmt::Debug> }
+}
+`,
+    },
+    exact: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'Debug', 'Inner'],
+  },
+  "bare trait objects in the 2018 edition: std's `io::Write` (clap 2's help writer, unknown before), `Error`, `Fn`, a crate's own trait": {
+    files: {
+      'Cargo.toml': manifest('bare18').replace('edition = "2021"', 'edition = "2018"'),
+      'src/lib.rs': `#![allow(bare_trait_objects, dead_code)]
+use std::io::Write;
+use std::error::Error;
+pub trait Tr { fn f(&self); }
+pub trait WithType { type X; }
+pub struct Help<'a> { writer: &'a mut Write, next_line: bool, term_w: usize }
+pub struct Errs { e: Vec<Box<Error + Send + Sync>>, f: Option<Box<Fn(u8) -> u8>> }
+pub struct Own<'a> { t: &'a Tr, w: Box<WithType<X = u8>>, n: u8 }
+`,
+    },
+    exact: ['Help', 'Errs', 'Own'],
+  },
   "a cfg the crate's build script sets (not run here) gates type aliases, constants, modules, imports, `cfg_attr(.., repr)` and `cfg_if!` branches: what depends on it says so, never the default's number": {
     files: {
       'Cargo.toml': manifest('bscfg', 'cfg-if = "1"\n'),

@@ -33,6 +33,37 @@ interface RuleCase {
 
 const CASES: readonly RuleCase[] = [
   {
+    name: "std traits rustc refuses as trait objects, or refuses without arguments: `dyn Sum`, `dyn Add<Output = u8>` (E0393: a parameter defaulting to `Self`), `dyn AsRef`, `dyn From`, `dyn Index<Output = u8>` (E0107), `dyn ToOwned<..>`, `dyn RangeBounds<u8>`, `dyn Sum<u8>`, `dyn Wake` (E0038), `dyn FusedIterator` (E0191) had numbers; a trait named through std that is not judged here (`dyn std::fmt::Foo`, E0405; `dyn std::iter::TrustedLen`, unstable) says it does not know",
+    source: `
+#![allow(dead_code)]
+use std::borrow::Borrow;
+pub struct A(Box<dyn std::iter::Sum>);
+pub struct B(Box<dyn std::ops::Add<Output = u8>>);
+pub struct C(Box<dyn std::ops::ShlAssign>);
+pub struct D(Box<dyn AsRef>);
+pub struct E(Box<dyn Borrow>);
+pub struct F(Box<dyn From>);
+pub struct G(Box<dyn std::ops::Index<Output = u8>>);
+pub struct H(Box<dyn ToOwned<Owned = String>>);
+pub struct I(Box<dyn std::ops::RangeBounds<u8> + Send>);
+pub struct J(Box<dyn std::iter::Sum<u8>>);
+pub struct K(Box<dyn std::task::Wake>);
+pub struct L(Box<dyn std::iter::FusedIterator>);
+pub struct M(Box<dyn std::fmt::Foo>);
+pub struct Ok1(Box<dyn std::ops::Add<u8, Output = u8>>, Box<dyn std::ops::AddAssign<u8>>, Box<dyn AsRef<[u8]> + Send>);
+pub struct Ok2(Box<dyn Borrow<str>>, Box<dyn std::iter::FusedIterator<Item = u8>>, Box<dyn std::hash::Hasher>, u8);
+pub struct Ok3(Box<dyn std::fmt::UpperHex>, Box<dyn std::net::ToSocketAddrs<Iter = std::vec::IntoIter<std::net::SocketAddr>>>);
+mod errors { pub use std::error::Error as StdError; pub use std::io::Write as IoWrite; }
+use errors::{IoWrite, StdError};
+pub struct Ok4(Box<dyn StdError + Send + Sync>, Option<&'static dyn StdError>, Box<dyn IoWrite>);
+`,
+    expect: {
+      A: 'E0393', B: 'E0393', C: 'E0393', D: 'E0107', E: 'E0107', F: 'E0107', G: 'E0107', H: 'E0038', I: 'E0038', J: 'E0038', K: 'E0038', L: 'E0191', M: 'E0405',
+      Ok1: '48/8', Ok2: '56/8', Ok3: '32/8', Ok4: '48/8',
+    },
+    abstain: ['M'],
+  },
+  {
     name: "a std trait imported through std's module under the name a `use` gave it (`use std::{fmt, io}; use io::{Read, Write};`, png's encoder) is that trait in a bound: `Writer<File>` is laid out, `Writer<u8>` is E0277 (png's Writer, Encoder were unknown)",
     source: `
 #![allow(dead_code, unused_imports)]
