@@ -3,16 +3,23 @@
  *
  *   node scripts/build.mjs && nice -n 10 node out/test/oracle/crate-structures.js --seed S --count N [--keep DIR] [--verbose]
  *
- * Each seed gives a multi-file Cargo package whose type layouts depend on name resolution: module
- * trees (`a.rs` / `a/mod.rs`, nested inline modules, `#[path]` from mod-rs files, non-mod-rs files
- * and inline modules, `cfg(feature)` alternatives of one module, `cfg_attr(feature, path = ..)`,
- * modules declared by macro_rules! calls and by a cfg_if!-like macro of the crate), names (one
- * name in several modules, `use` renames, `pub use` chains, globs shadowed by explicit imports and
- * items, glob-vs-glob ambiguities never used, `self`/`super`/`crate`, edition 2015 `use` paths,
- * items shadowing prelude names, generic aliases), consts in array lengths and enum
- * discriminants, associated consts, and macros (`#[macro_use]` modules, `$crate` paths,
- * `#[macro_export]`). Every struct carries an `[u8; K]` with a K of its own, so a path resolved to
- * another type shows as another size.
+ * Each seed gives a multi-file Cargo package (edition 2015 to 2024, its root at `src/lib.rs` or
+ * elsewhere through `[lib] path`) whose type layouts depend on name resolution: module trees
+ * (`a.rs` / `a/mod.rs`, nested inline modules, `#[path]` from mod-rs files, non-mod-rs files and
+ * inline modules, `..` paths, `cfg(feature)` alternatives of one module, an inner `#![cfg]` in the
+ * module's file, `cfg_attr(feature, path = ..)`, modules declared by macro_rules! calls and by a
+ * cfg_if!-like macro of the crate, items pulled in by `include!`), features that turn on others,
+ * names (one name in several modules, `use` renames, brace imports with `self as q`, module
+ * aliases, `pub use` chains, cfg'd imports of one name, globs shadowed by explicit imports and
+ * items, glob-vs-glob ambiguities never used, private / `pub(crate)` / `pub(super)` /
+ * `pub(in ..)` items that globs do or do not see, `self`/`super`/`crate`, edition 2015 `use`
+ * paths and `::a`, items shadowing prelude and primitive names: `String`, `Option<T>`,
+ * `Result<T, E = u8>`, `u32`, `bool`), consts in array lengths (paths, `size_of::<T>()`,
+ * associated consts, `Self::M`) and enum discriminants, cfg'd fields and items, generic structs
+ * and aliases, and macros (`#[macro_use]` modules, cfg'd ones too, a type macro `lm!` redefined
+ * between module declarations and by a macro-defining macro, `$crate` paths, `#[macro_export]`).
+ * Every struct carries an `[u8; K]` with a K of its own, so a path resolved to another type shows
+ * as another size.
  *
  * Every non-generic type defined in an active module gets `const _: usize = size_of::<T>();`
  * beside its definition; cargo (offline, RUSTC_BOOTSTRAP=1, -Zprint-type-sizes) builds the
@@ -25,12 +32,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { Rng } from './prng';
-import { compareType, compareRejected, summarize, formatSummary, type TypeVerdict, type EngineReport, type EngineType } from './compare';
+import { compareType, summarize, formatSummary, type TypeVerdict, type EngineReport, type EngineType } from './compare';
 import { parsePrintTypeSizes } from '../../src/core/verify/printTypeSizes';
 import { ptsToOracleByKind } from '../../src/core/verify/printTypeSizes';
 import { run } from '../../src/platform/rustcProbe';
 
-type Edition = '2015' | '2018' | '2021';
+type Edition = '2015' | '2018' | '2021' | '2024';
 
 interface TypeDef {
   readonly name: string;
@@ -116,6 +123,12 @@ class Gen {
   readonly consts: ConstDef[] = [];
   readonly mods: Mod[] = [];
   readonly defaults: string[];
+  /** The crate root (\`[lib] path\`): any name, a mod-rs file all the same. */
+  readonly rootFile: string;
+  /** Files whose first line is an inner \`#![cfg(..)]\`. */
+  readonly innerCfg = new Map<Mod, string>();
+  /** Included files (\`include!\`): path → text. */
+  readonly included = new Map<string, string>();
   readonly implies = new Map<string, string[]>();
   private k = 1;
   /** The type whose fields are being written (a bare name resolving to it would make it recursive). */
@@ -131,7 +144,8 @@ class Gen {
 
   constructor(seed: number) {
     this.rng = new Rng(seed);
-    this.edition = this.rng.pick(['2015', '2018', '2021', '2021'] as const);
+    this.edition = this.rng.pick(['2015', '2018', '2021', '2021', '2024'] as const);
+    this.rootFile = this.rng.pick(['src/lib.rs', 'src/lib.rs', 'src/root.rs', 'lib/krate.rs']);
     this.defaults = FEATURES.filter(() => this.rng.chance(0.4));
     // `f1 = ["f2"]`: a default feature turns others on.
     if (this.rng.chance(0.4)) this.implies.set('f1', [this.rng.pick(['f2', 'f3'])]);
@@ -180,7 +194,7 @@ class Gen {
 
   /** Builds the module tree (no items yet). */
   tree(): void {
-    this.root = this.newMod('', undefined, true, 'src', null, 'src/lib.rs', false, '');
+    this.root = this.newMod('', undefined, true, posix.dirname(this.rootFile), null, this.rootFile, false, '');
     const budget = this.rng.int(3, 12);
     const queue: Mod[] = [this.root];
     let made = 0;
@@ -212,7 +226,8 @@ class Gen {
       [this.macroMod ? 1 : 0, 'macro-inline'],
       [this.macroMod ? 2 : 0, 'cfg-if'],
     ]);
-    const fileMod = (attrs: string, active: boolean, viaPath: string | null, modrs: boolean): Mod | undefined => {
+    const fileMod = (attrs0: string, active: boolean, viaPath: string | null, modrs: boolean): Mod | undefined => {
+      let attrs = attrs0;
       let file: string;
       let dir: string;
       let rel: string | null;
@@ -228,6 +243,7 @@ class Gen {
       }
       if (!this.fileFree(file)) return undefined;
       if (viaPath) this.dirs.add(parent.dir);
+      if (viaPath && !attrs.includes('path =') && !attrs.startsWith('CFGIF')) attrs = `#[path = "${viaPath}"]\n${attrs}`;
       return this.newMod(name, parent, active, dir, rel, file, false, `${attrs}pub mod ${name};`);
     };
     const inlineMod = (attrs: string, active: boolean, viaPath: string | null): Mod => {
@@ -263,6 +279,15 @@ class Gen {
       }
       case 'cfg-one': {
         const c = this.cfg();
+        if (this.rng.chance(0.4)) {
+          // `#![cfg(..)]` inside the module's file instead of on its declaration.
+          const m = fileMod('', parent.active && c.value, this.rng.chance(0.5) ? pathName() : null, this.rng.chance(0.5));
+          if (m) {
+            this.innerCfg.set(m, c.text);
+            out.push(m);
+          }
+          break;
+        }
         push(this.rng.chance(0.5) ? fileMod(`#[cfg(${c.text})]\n`, parent.active && c.value, null, this.rng.chance(0.5)) : inlineMod(`#[cfg(${c.text})]\n`, parent.active && c.value, null));
         break;
       }
@@ -424,7 +449,7 @@ class Gen {
     const out: { owner: Mod; name: string }[] = [];
     for (const m of this.mods) {
       if (!m.active || !m.filled) continue;
-      for (const [n, es] of m.scope) for (const e of es) if (e.level === 2 && e.def.d === def.d && (e.pub || true)) out.push({ owner: m, name: n });
+      for (const [n, es] of m.scope) for (const e of es) if (e.level === 2 && e.def.d === def.d) out.push({ owner: m, name: n });
     }
     return out;
   }
@@ -488,7 +513,7 @@ class Gen {
         if (l === 'ambiguous') break;
         if (l && (l.t !== 'type' || l.d === this.current)) break;
         const arg = this.rng.pick(['u8', 'u32', 'u64', 'u16']);
-        if (n === 'String') return l && l.d.params ? break_() : 'String';
+        if (n === 'String') return 'String';
         if (n === 'Result') return `Result<${arg}, u16>`;
         return `${n}<${arg}>`;
       }
@@ -574,7 +599,8 @@ class Gen {
     this.add(m, name, { t: 'type', d: t }, vis.pub, vis.root);
     this.current = t;
     const k = this.nextK();
-    const primNamed = PRIMS.some(([p]) => p === name);
+    // Prelude and primitive names get primitive fields only (a bare `String` elsewhere may mean them).
+    const primNamed = name === 'String' || PRIMS.some(([p]) => p === name);
     if (this.rng.chance(0.3)) t.assoc = true;
     const field = (): string => {
       if (primNamed) return this.rng.pick(PRIMS.filter(([p]) => p !== name && !this.hasOwn(m, p)))[0];
@@ -713,7 +739,7 @@ class Gen {
         this.types.push(t);
         continue;
       }
-      const isEnum = !PRIMS.some(([p]) => p === name) && this.rng.chance(0.3);
+      const isEnum = name !== 'String' && !PRIMS.some(([p]) => p === name) && this.rng.chance(0.3);
       let main: TypeDef | undefined;
       both((x, tw) => {
         const t = isEnum ? this.enumDef(x, name, tw) : this.struct(x, name, tw);
@@ -825,7 +851,7 @@ class Gen {
 
   /** `#[macro_export] macro_rules! tyN { () => { $crate::path::T } }`, used as `crate::tyN!()`. */
   typeMacro(m: Mod): void {
-    const cands = this.types.filter((t) => t.mod.active && t.mod.filled && !t.params && !t.alias);
+    const cands = this.types.filter((t) => t.mod.active && t.mod.filled && !t.params && !t.alias && (t.mod.scope.get(t.name) ?? []).some((e) => e.def.d === t && e.pub));
     if (!cands.length) return;
     const t = this.rng.pick(cands);
     const name = this.fresh('ty');
@@ -837,11 +863,22 @@ class Gen {
 
   render(m: Mod): string {
     const parts = [...m.lines];
+    if (m !== this.root && parts.length > 1 && !parts.some((l) => l.includes('macro_export')) && this.rng.chance(0.12)) {
+      const cut = this.rng.int(0, parts.length - 1);
+      const base = this.fresh('inc');
+      const dir = posix.dirname(m.file);
+      const f = posix.join(dir, `${base}.rs`);
+      if (this.fileFree(f)) {
+        this.included.set(f, parts.splice(cut).join('\n'));
+        this.extraFiles.set(f, '');
+        parts.push(`include!("${base}.rs");`);
+      }
+    }
     if (this.legacy && m !== this.root && this.rng.chance(0.2)) parts.splice(this.rng.int(0, parts.length), 0, this.lm());
     for (const c of m.children) {
       if (!c.decl) continue;
       if (this.legacy && this.rng.chance(0.3)) parts.push(this.lm());
-      if (this.legacy && c.decl.startsWith('pub mod') && this.rng.chance(0.2)) {
+      if (this.legacy && (c.decl.startsWith('pub mod') || c.decl.startsWith('#[')) && this.rng.chance(0.25)) {
         // `#[macro_use]`: the child's last `lm` is seen by what follows it here.
         parts.push(`#[macro_use]\n${c.decl.replace('BODY', `${this.render(c)}\n${this.lm()}`)}`);
         if (!c.inline) this.macroUse.add(c);
@@ -868,7 +905,7 @@ class Gen {
     if (this.macroMod) {
       header.push(`#[macro_use]\nmod macros {\n${MACROS}\n}`);
     }
-    if (this.legacy) header.push(this.lm());
+    if (this.legacy) header.push(`macro_rules! def_lm {\n    ($k:expr) => { macro_rules! lm { () => { [u8; $k] } } };\n}`, this.rng.chance(0.5) ? `def_lm!(${this.nextK()});` : this.lm());
     const texts = new Map<Mod, string>();
     // The root first: rendering decides which file modules end with an `lm` (`#[macro_use]`).
     for (const m of [this.root, ...this.mods.filter((x) => x !== this.root)]) {
@@ -877,14 +914,14 @@ class Gen {
       if (m === this.root) text = `${header.join('\n')}\n${text}\n`;
       texts.set(m, text);
     }
-    for (const [m, text] of texts) files.set(m.file, text + (this.macroUse.has(m) ? `\n${this.lm()}` : '') + '\n');
-    const toml = `[package]\nname = "gen"\nversion = "0.1.0"\nedition = "${this.edition}"\n\n[lib]\npath = "src/lib.rs"\n\n[features]\ndefault = [${this.defaults.map((f) => `"${f}"`).join(', ')}]\n${FEATURES.map((f) => `${f} = [${(this.implies.get(f) ?? []).map((g) => `"${g}"`).join(', ')}]`).join('\n')}\n`;
+    for (const [m, text] of texts) {
+      const inner = this.innerCfg.get(m);
+      files.set(m.file, (inner ? `#![cfg(${inner})]\n` : '') + text + (this.macroUse.has(m) ? `\n${this.lm()}` : '') + '\n');
+    }
+    for (const [f, text] of this.included) files.set(f, text + '\n');
+    const toml = `[package]\nname = "gen"\nversion = "0.1.0"\nedition = "${this.edition}"\n\n[lib]\npath = "${this.rootFile}"\n\n[features]\ndefault = [${this.defaults.map((f) => `"${f}"`).join(', ')}]\n${FEATURES.map((f) => `${f} = [${(this.implies.get(f) ?? []).map((g) => `"${g}"`).join(', ')}]`).join('\n')}\n`;
     return { files, toml };
   }
-}
-
-function break_(): string {
-  return 'u8';
 }
 
 const MACROS = `
@@ -959,7 +996,6 @@ export async function checkSeed(seed: number, opts: { cli: string; targetDir: st
         if (v2.verdict === 'wrong') verdicts.push({ ...v2, name: `${seed}:${name} (second entry)` });
       }
     }
-    void compareRejected;
     return { seed, built: true, verdicts };
   } finally {
     if (!opts.verbose) rmSync(dir, { recursive: true, force: true });
