@@ -1021,7 +1021,11 @@ async function main(): Promise<void> {
     while (next < seed0 + count) {
       const s = next++;
       try {
-        results.push(await checkSeed(s, { cli, targetDir, keep, verbose }));
+        const r = await checkSeed(s, { cli, targetDir, keep, verbose });
+        results.push(r);
+        // One line per crate as it is done, so a run cut short still tells what it saw.
+        const bad = r.verdicts.filter((v) => v.verdict !== 'exact');
+        console.error(`seed ${s}: ${r.built ? `${r.verdicts.length} types, ${r.verdicts.length - bad.length} exact` : `not built: ${r.error ?? ''}`}${bad.length ? `; ${bad.map((v) => `${v.name} ${v.verdict}: ${v.details.join('; ')}`).join(' | ')}` : ''}`);
       } catch (e) {
         results.push({ seed: s, built: false, error: `harness: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`, verdicts: [] });
       }
