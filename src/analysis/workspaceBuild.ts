@@ -13,6 +13,7 @@
  */
 import { CargoGraph, type FeatureDifference, featureDifferences } from '../cargo/graph';
 import type { FieldReport, TypeReport } from '../core/reportTypes';
+import { Postponed } from '../core/budget';
 
 /** What a whole-workspace build changes for one member: the second graph, and the sentence that says why. */
 export interface WorkspaceVariant {
@@ -37,7 +38,9 @@ export function workspaceVariant(alone: CargoGraph, make: () => CargoGraph): Wor
   let together: CargoGraph;
   try {
     together = make();
-  } catch {
+  } catch (e) {
+    // A turn's budget spent (the editor): built again in the next turn.
+    if (e instanceof Postponed) throw e;
     return undefined;
   }
   const differences = featureDifferences(alone, together);
@@ -81,27 +84,29 @@ function described(t: TypeReport): string {
  */
 export function mergeWorkspaceReports(alone: readonly TypeReport[], together: readonly TypeReport[], v: WorkspaceVariant): TypeReport[] {
   const other = new Map(together.map((t) => [t.name, t] as const));
-  return alone.map((t) => {
-    const w = other.get(t.name);
-    if (!w) return t;
-    let out: TypeReport = t;
-    if (t.instances) {
-      const theirs = new Map((w.instances ?? []).map((i) => [i.type, i] as const));
-      const kept = t.instances.filter((i) => theirs.get(i.type)?.size === i.size && theirs.get(i.type)?.align === i.align);
-      if (kept.length !== t.instances.length) {
-        const { instances: _i, ...rest } = t;
-        out = kept.length ? { ...rest, instances: kept } : rest;
-      }
+  return alone.map((t) => mergeWorkspaceReport(t, other.get(t.name), v));
+}
+
+/** One report of `mergeWorkspaceReports`: `w` is the same type's in the whole-workspace build (undefined: not there, kept). */
+export function mergeWorkspaceReport(t: TypeReport, w: TypeReport | undefined, v: WorkspaceVariant): TypeReport {
+  if (!w) return t;
+  let out: TypeReport = t;
+  if (t.instances) {
+    const theirs = new Map((w.instances ?? []).map((i) => [i.type, i] as const));
+    const kept = t.instances.filter((i) => theirs.get(i.type)?.size === i.size && theirs.get(i.type)?.align === i.align);
+    if (kept.length !== t.instances.length) {
+      const { instances: _i, ...rest } = t;
+      out = kept.length ? { ...rest, instances: kept } : rest;
     }
-    if (layoutKey(t) === layoutKey(w)) return out;
-    let a = described(t);
-    let b = described(w);
-    if (a === b) {
-      a += ' with one field order and niche';
-      b += ' with another';
-    }
-    const unknown = `depends on which workspace members are built together: ${a} built alone (${v.alone}), ${b} in a whole-workspace build (${v.how}), where ${v.why}`;
-    const { fields: _f, variants: _v, tag: _t, niche: _n, padding: _p, align: _a, uninhabited: _u, error: _e, instances, ...rest } = out;
-    return { ...rest, size: null, unknown, ...(instances ? { instances } : {}) };
-  });
+  }
+  if (layoutKey(t) === layoutKey(w)) return out;
+  let a = described(t);
+  let b = described(w);
+  if (a === b) {
+    a += ' with one field order and niche';
+    b += ' with another';
+  }
+  const unknown = `depends on which workspace members are built together: ${a} built alone (${v.alone}), ${b} in a whole-workspace build (${v.how}), where ${v.why}`;
+  const { fields: _f, variants: _v, tag: _t, niche: _n, padding: _p, align: _a, uninhabited: _u, error: _e, instances, ...rest } = out;
+  return { ...rest, size: null, unknown, ...(instances ? { instances } : {}) };
 }
