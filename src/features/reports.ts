@@ -454,8 +454,17 @@ export class DocumentReports extends Disposable {
         // crate says it is still being read.
         const own = this.parsed.get(path);
         if (own && own.text === text) {
-          const d = project.loadCrate(rootNode!, path, { read: (p) => (p === path ? text : undefined), detached: true, withOwnLibrary: kind !== undefined });
+          const read = (p: string) => (p === path ? text : undefined);
+          const d = project.loadCrate(rootNode!, path, { read, detached: true, withOwnLibrary: kind !== undefined });
           analysis = await this.analyzer.analyze({ crate: d.input, texts: d.texts }, target);
+          // The whole-workspace build's too, the same way (see above).
+          const ws = !asDependency ? await this.wholeWorkspaceOf(project, t, crateParse, files, readSettings(document).features) : null;
+          if (ws) {
+            const w = ws.project.loadCrate(ws.project.graph.root, path, { read, detached: true, withOwnLibrary: kind !== undefined });
+            const theirs = await this.analyzer.analyze({ crate: w.input, texts: w.texts }, target);
+            const byName = new Map(theirs.reports((f) => f === path).map((r) => [r.name, r] as const));
+            adjust = (r) => mergeWorkspaceReport(r, byName.get(r.name), ws.variant);
+          }
         }
       }
     }
