@@ -12,6 +12,7 @@ import { shownPath } from './core/report';
 import type { HeapReport } from './core/heap/collections';
 import { Analyzer, UnknownTargetError } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
+import { mergeWorkspaceReports } from './analysis/workspaceBuild';
 import type { ParseFn } from './analysis/project';
 import { NodeFs } from './platform/nodeFs';
 import { DEFAULT_TARGET, registerCustomTarget } from './core/targets';
@@ -157,7 +158,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const pr of loaded.problems) process.stderr.write(`warning: ${path.relative(loaded.root, pr.file) || pr.file}: ${pr.message}\n`);
       const a = await analyzer.analyze(loaded.program, target.triple);
       const heaps = heap && a.heapReports(heap.entries, heap.inner);
-      for (const t of a.reports()) {
+      // A workspace member whose dependencies a whole-workspace build compiles with other
+      // features: the types whose layout that changes say both layouts, as unknown.
+      const ws = loaded.wholeWorkspace?.();
+      const reports = ws ? mergeWorkspaceReports(a.reports(), (await analyzer.analyze(ws.program, target.triple)).reports(), ws) : a.reports();
+      for (const t of reports) {
         const file = path.relative(loaded.root, t.file) || path.basename(t.file);
         const h = heaps?.get(t.name);
         // Names and messages as rustc writes paths (`m::_::P` for a type in `const _: () = {..}`).

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import type { Analyzer } from './analysis/analyzer';
 import { loadPath } from './analysis/program';
+import { mergeWorkspaceReports } from './analysis/workspaceBuild';
 import type { ParseFn } from './analysis/project';
 import { hostTriple } from './core/hostTarget';
 import type { ProjectFs } from './cargo/fs';
@@ -45,7 +46,10 @@ async function layoutsOn(opts: DiffOptions, fs: ProjectFs): Promise<TypeReport[]
     return []; // the crate did not exist there: every type is new
   }
   const a = await opts.analyzer.analyze(loaded.program, opts.target.triple);
-  return a.reports().map((t) => ({ ...t, file: path.relative(loaded.root, t.file) || path.basename(t.file) }));
+  // As the layout command says them: a workspace member's types that a whole-workspace build lays out otherwise are unknown.
+  const ws = loaded.wholeWorkspace?.();
+  const reports = ws ? mergeWorkspaceReports(a.reports(), (await opts.analyzer.analyze(ws.program, opts.target.triple)).reports(), ws) : a.reports();
+  return reports.map((t) => ({ ...t, file: path.relative(loaded.root, t.file) || path.basename(t.file) }));
 }
 
 export async function runDiff(opts: DiffOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {

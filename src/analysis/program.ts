@@ -14,6 +14,23 @@ import { type ModuleProblem, loadModules } from './modules';
 import { type ParseFn, Project, externCrateNames } from './project';
 import { CrateExpander } from './expand';
 import type { CfgPredicate } from '../core/model';
+import { type WorkspaceVariant, workspaceVariant } from './workspaceBuild';
+
+/** `wholeWorkspace` for a crate of `graph`'s root loaded from `entry`. */
+function wholeWorkspaceOf(graph: CargoGraph, entry: string, opts: LoadOptions, withOwnLibrary: boolean): NonNullable<LoadedProgram['wholeWorkspace']> {
+  let done = false;
+  let hit: ReturnType<NonNullable<LoadedProgram['wholeWorkspace']>>;
+  return () => {
+    if (done) return hit;
+    done = true;
+    const v = workspaceVariant(graph, () => new CargoGraph(opts.fs, opts.target, graph.root.dir, opts.features, graph.dev, true));
+    if (!v) return undefined;
+    const project = new Project(v.graph, opts.fs, opts.parse, opts.target, projectOptions(opts));
+    const c = project.loadCrate(v.graph.root, entry, { read: opts.read, ...(withOwnLibrary ? { withOwnLibrary } : {}) });
+    hit = { ...v, program: { crate: c.input, texts: c.texts } };
+    return hit;
+  };
+}
 
 export interface LoadProblem {
   readonly file: string;
@@ -25,6 +42,12 @@ export interface LoadedProgram {
   readonly problems: readonly LoadProblem[];
   /** The package and its dependency graph (undefined for a file outside any package). */
   readonly project?: Project;
+  /**
+   * The same crate as a whole-workspace build compiles it (src/analysis/workspaceBuild.ts), when
+   * that build gives some package it reaches other features; undefined otherwise. Computed when
+   * first asked.
+   */
+  readonly wholeWorkspace?: () => (WorkspaceVariant & { readonly program: Program }) | undefined;
 }
 
 export interface LoadOptions {
@@ -88,7 +111,7 @@ export function loadPackage(dir: string, opts: LoadOptions): LoadedProgram {
   const project = new Project(graph, opts.fs, opts.parse, opts.target, projectOptions(opts));
   const c = project.loadCrate(graph.root, entry, { read: opts.read });
   problems.push(...c.problems);
-  return { program: { crate: c.input, texts: c.texts }, problems, project };
+  return { program: { crate: c.input, texts: c.texts }, problems, project, wholeWorkspace: wholeWorkspaceOf(graph, entry, opts, false) };
 }
 
 /** One file as a crate root (its `mod` files followed, item macros expanded), without a package. */
@@ -122,7 +145,7 @@ export function loadTarget(packageDir: string, file: string, kind: 'test' | 'bin
   const graph = new CargoGraph(opts.fs, opts.target, packageDir, opts.features, kind === 'test');
   const project = new Project(graph, opts.fs, opts.parse, opts.target, projectOptions(opts));
   const c = project.loadCrate(graph.root, file, { read: opts.read, withOwnLibrary: true });
-  return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project };
+  return { program: { crate: c.input, texts: c.texts }, problems: [...graph.problems.map((p) => ({ file: join(packageDir, 'Cargo.toml'), message: p.message })), ...c.problems], project, wholeWorkspace: wholeWorkspaceOf(graph, file, opts, true) };
 }
 
 /** A package directory or a single file (a test, example or binary of a package gets the package's library and dependencies). */

@@ -113,7 +113,13 @@ export class CargoGraph {
     packageDir: string,
     selection: FeatureSelection = {},
     /** Also the root's dev-dependencies (for its tests, benches and examples). */
-    private readonly dev = false,
+    readonly dev = false,
+    /**
+     * Resolve as a whole-workspace build does (`cargo build --workspace`, or at a virtual root
+     * without `default-members`): every other member of the workspace is built too, with its
+     * default features, and the features of the dependencies they share are unified.
+     */
+    withMembers = false,
   ) {
     const ws = this.workspaceOf(packageDir);
     this.workspaceRoot = ws?.root ?? packageDir;
@@ -138,6 +144,50 @@ export class CargoGraph {
     this.root = root;
     this.activate(root);
     for (const f of this.rootFeatures(selection)) this.enable(root, f);
+    if (withMembers && ws) {
+      for (const dir of this.memberDirs(ws)) {
+        if (dir === packageDir) continue;
+        const m = this.nodeAt(dir, 'path');
+        if (!m || isNotFound(m)) continue;
+        if (!this.activated.has(m)) this.others.add(m);
+        this.activate(m);
+        this.enable(m, 'default');
+      }
+    }
+  }
+
+  /** The other workspace members a whole-workspace build adds (see the constructor's `withMembers`). */
+  readonly others = new Set<PackageNode>();
+
+  /** The member directories of a workspace: `members` (with `*` globs), the root package, less `exclude`. */
+  private memberDirs(ws: { root: string; decl: WorkspaceDecl }): string[] {
+    const out: string[] = [];
+    if (this.manifestAt(ws.root)?.package) out.push(ws.root);
+    for (const pattern of ws.decl.members) {
+      let dirs = [ws.root];
+      for (const seg of pattern.split('/').filter((x) => x !== '' && x !== '.')) {
+        if (!/[*?[]/.test(seg)) {
+          dirs = dirs.map((d) => join(d, seg));
+          continue;
+        }
+        const re = new RegExp(`^${seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+        dirs = dirs.flatMap((d) => (this.fs.readDir(d) ?? []).filter((e) => re.test(e)).map((e) => join(d, e)));
+      }
+      for (const d of dirs) if (!out.includes(d) && !ws.decl.exclude.some((x) => isInside(d, join(ws.root, x))) && this.fs.readFile(join(d, 'Cargo.toml')) !== undefined) out.push(d);
+    }
+    return out;
+  }
+
+  /**
+   * The workspace's members, when the package is one of a workspace with others (undefined
+   * otherwise): what tells whether a whole-workspace build may differ from this one.
+   */
+  workspaceMembers(): { readonly dirs: readonly string[]; readonly defaultMembers?: readonly string[] } | undefined {
+    const ws = this.workspaceOf(this.packageDir);
+    if (!ws) return undefined;
+    const dirs = this.memberDirs(ws);
+    if (dirs.filter((d) => d !== this.packageDir).length === 0) return undefined;
+    return { dirs, ...(ws.decl.defaultMembers ? { defaultMembers: ws.decl.defaultMembers.map((m) => join(ws.root, m)) } : {}) };
   }
 
   /**
@@ -355,12 +405,14 @@ export class CargoGraph {
     if (!e) {
       e = [];
       for (const spec of n.manifest.deps) {
-        const kindOk = spec.kind === 'normal' || (spec.kind === 'dev' && this.dev && n === this.root);
+        // A whole-workspace test build (`cargo test --workspace`) builds every member's tests too.
+        const kindOk = spec.kind === 'normal' || (spec.kind === 'dev' && this.dev && (n === this.root || this.others.has(n)));
         const active = kindOk && this.targetActive(spec.target);
         // Resolver 1 unifies the features of build-dependencies, of other targets' dependencies
         // and of the root's dev-dependencies with the normal ones: `cargo build` of a 2018 crate
         // whose `[dev-dependencies]` ask `dep` for a feature compiles `dep` with it.
-        const unifyOnly = !active && this.resolver1 && (spec.kind === 'normal' || spec.kind === 'build' || (spec.kind === 'dev' && n === this.root));
+        // So are every selected member's dev-dependencies in a whole-workspace build.
+        const unifyOnly = !active && this.resolver1 && (spec.kind === 'normal' || spec.kind === 'build' || (spec.kind === 'dev' && (n === this.root || this.others.has(n))));
         if (!active && !unifyOnly) continue;
         // Resolved when first activated (optional dependencies may never be).
         e.push({ spec, externName: spec.name.replace(/-/g, '_'), to: { missing: 'not resolved' }, ...(unifyOnly ? { unifyOnly } : {}) });
@@ -470,6 +522,57 @@ export class CargoGraph {
     set.add(f);
     return true;
   }
+}
+
+/** What a whole-workspace build changes in a package the member alone builds: the features it adds, and which members ask for them. */
+export interface FeatureDifference {
+  readonly name: string;
+  readonly version?: string;
+  /** Features the whole-workspace build adds (those another added one implies left out). */
+  readonly added: readonly string[];
+  /** The other members that ask for one of them themselves (`a` for `serde_json/preserve_order`). */
+  readonly by: readonly { readonly member: string; readonly feature: string }[];
+}
+
+const nodeKey = (n: PackageNode): string => `${n.source}:${n.dir}`;
+
+/**
+ * The packages of `alone` (a member built by itself) whose features `together` (the same
+ * member resolved with `withMembers`) changes. Empty when the two builds compile every package
+ * the member reaches alike, the common case.
+ */
+export function featureDifferences(alone: CargoGraph, together: CargoGraph): FeatureDifference[] {
+  const byKey = new Map(together.packages().map((n) => [nodeKey(n), n] as const));
+  const out: FeatureDifference[] = [];
+  for (const p of alone.packages()) {
+    const t = byKey.get(nodeKey(p));
+    if (!t) continue;
+    const mine = alone.features(p);
+    const theirs = together.features(t);
+    const extra = [...theirs].filter((f) => !mine.has(f));
+    const depsDiffer = alone.deps(p).length !== together.deps(t).length;
+    if (extra.length === 0 && !depsDiffer) continue;
+    const implied = new Set(extra.flatMap((g) => (p.manifest.features.get(g) ?? []).map((x) => x.replace(/^dep:/, ''))));
+    const added = extra.filter((f) => !implied.has(f)).sort();
+    const by: { member: string; feature: string }[] = [];
+    for (const m of together.others) {
+      const asked = new Set<string>();
+      for (const spec of m.manifest.deps) {
+        if (spec.package !== p.name) continue;
+        for (const f of spec.features) if (extra.includes(f)) asked.add(f);
+        for (const [name, list] of m.manifest.features) {
+          if (!together.features(m).has(name)) continue;
+          for (const x of list) {
+            const mm = /^([^/?]+)\??\/(.+)$/.exec(x);
+            if (mm && mm[1] === spec.name && extra.includes(mm[2]!)) asked.add(mm[2]!);
+          }
+        }
+      }
+      for (const f of [...asked].sort()) by.push({ member: m.name, feature: `${p.name}/${f}` });
+    }
+    out.push({ name: p.name, ...(p.version !== undefined ? { version: p.version } : {}), added, by });
+  }
+  return out;
 }
 
 /** The package directory a file belongs to: the nearest Cargo.toml above it with a `[package]`. */

@@ -37,6 +37,8 @@ export interface DepSpec {
 export interface WorkspaceDecl {
   readonly members: readonly string[];
   readonly exclude: readonly string[];
+  /** `default-members` (what `cargo build` at the root builds; absent: every member of a virtual workspace, else the root package). */
+  readonly defaultMembers?: readonly string[];
   /** `[workspace.dependencies]`, relative paths already made absolute against the workspace root. */
   readonly dependencies: ReadonlyMap<string, DepSpec>;
   /** `[workspace.package]` keys that members can inherit (`edition`, `version`). */
@@ -297,7 +299,7 @@ function parseManifestText(text: string, dir: string): Manifest {
       }
     }
     const wp = isTable(w.package) ? w.package : {};
-    workspace = { members: strings(w.members), exclude: strings(w.exclude), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) }, resolver: str(w.resolver), lints: rustLints(w.lints) };
+    workspace = { members: strings(w.members), exclude: strings(w.exclude), ...(Array.isArray(w['default-members']) ? { defaultMembers: strings(w['default-members']) } : {}), dependencies: wdeps, package: { edition: str(wp.edition), version: str(wp.version) }, resolver: str(w.resolver), lints: rustLints(w.lints) };
   }
   const patch = patchTable(doc.patch, dir);
   let replace: ReplaceEntry[] | undefined;

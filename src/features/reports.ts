@@ -15,6 +15,7 @@ import { type Analysis, type Analyzer, type Program, singleFileProgram } from '.
 import type { Report, TypeReport } from '../core/reportTypes';
 export type { DocumentAnalysis, TypeEntry } from '../incremental/documentModel';
 import { loadPackage, targetKind } from '../analysis/program';
+import { type WorkspaceVariant, mergeWorkspaceReport, workspaceVariant } from '../analysis/workspaceBuild';
 import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, type ParseHints, Project, UNSHOWN_FILE, firstNeeded } from '../analysis/project';
 import { hostTriple } from '../core/hostTarget';
@@ -134,6 +135,13 @@ export class DocumentReports extends Disposable {
   private readonly docs = new Map<string, DocEntry>();
   private readonly parsed = new Map<string, { text: string; file: SourceFile }>();
   private readonly crates = new Map<string, CrateEntry>();
+  /**
+   * A workspace member's whole-workspace build (src/analysis/workspaceBuild.ts), by the member's
+   * project: null when it gives every package the member reaches the same features (the common case).
+   */
+  private readonly wholeWorkspace = new WeakMap<Project, Promise<{ readonly variant: WorkspaceVariant; readonly project: Project } | null>>();
+  /** The whole-workspace build's analysis of a member's crate, by entry and target. */
+  private readonly wholeWorkspaceCrates = new Map<string, { readonly project: Project; readonly generation: number; readonly reads: number; readonly analysis: Promise<Analysis> }>();
   /** Crates (by entry and target) being walked in slices, and when the walk is done. */
   private readonly walking = new Map<string, Promise<void>>();
   /** Crate files parsed off the main thread (with `parseWorker`), shared by every crate and dependency. */
@@ -358,6 +366,7 @@ export class DocumentReports extends Disposable {
     const crateParse = this.crateParse(parse, files);
     let analysis: Analysis | undefined;
     let crateDir: string | undefined;
+    let adjust: ((r: TypeReport) => TypeReport) | undefined;
     const crate = host().handles(document.uri) ? this.index.crateOf(path) : undefined;
     if (crate) {
       // An integration test, bench, example or binary is a crate of its own, with the package's
@@ -431,14 +440,31 @@ export class DocumentReports extends Disposable {
       if (c.program.texts.get(path) === text) {
         analysis = c.analysis;
         crateDir = crate.dir;
+        // A workspace member whose dependencies a whole-workspace build compiles with other
+        // features: its types whose layout that changes say both layouts, as unknown.
+        const ws = project && !asDependency ? await this.wholeWorkspaceOf(project, t, crateParse, files, readSettings(document).features) : null;
+        if (ws) {
+          const theirs = await this.wholeWorkspaceAnalysis(ws.project, key, entry, kind !== undefined, target, generation, reads);
+          const byName = new Map(theirs.reports((f) => f === path).map((r) => [r.name, r] as const));
+          adjust = (r) => mergeWorkspaceReport(r, byName.get(r.name), ws.variant);
+        }
       } else if (!c.complete && project) {
         // The crate is still being read and has not reached this file yet: its own types first,
         // with the crate's features, cfgs and dependencies; what it takes from the rest of the
         // crate says it is still being read.
         const own = this.parsed.get(path);
         if (own && own.text === text) {
-          const d = project.loadCrate(rootNode!, path, { read: (p) => (p === path ? text : undefined), detached: true, withOwnLibrary: kind !== undefined });
+          const read = (p: string) => (p === path ? text : undefined);
+          const d = project.loadCrate(rootNode!, path, { read, detached: true, withOwnLibrary: kind !== undefined });
           analysis = await this.analyzer.analyze({ crate: d.input, texts: d.texts }, target);
+          // The whole-workspace build's too, the same way (see above).
+          const ws = !asDependency ? await this.wholeWorkspaceOf(project, t, crateParse, files, readSettings(document).features) : null;
+          if (ws) {
+            const w = ws.project.loadCrate(ws.project.graph.root, path, { read, detached: true, withOwnLibrary: kind !== undefined });
+            const theirs = await this.analyzer.analyze({ crate: w.input, texts: w.texts }, target);
+            const byName = new Map(theirs.reports((f) => f === path).map((r) => [r.name, r] as const));
+            adjust = (r) => mergeWorkspaceReport(r, byName.get(r.name), ws.variant);
+          }
         }
       }
     }
@@ -447,13 +473,14 @@ export class DocumentReports extends Disposable {
     // and for a document alone its crate scope and engine too.
     // Not when a document this analysis did not read as its own was edited since: a dependency's, or the library of a test.
     const before = await previous?.result;
-    const carry = before && !this.editedSince(previous!.editSeq, (p) => p === path || before.analysis.program.texts.has(p)) ? before.carryOver() : undefined;
+    // (Not with a whole-workspace build to merge: its analysis may have changed while this one did not.)
+    const carry = before && !adjust && !this.editedSince(previous!.editSeq, (p) => p === path || before.analysis.program.texts.has(p)) ? before.carryOver() : undefined;
     const resolved = this.analyzer.resolveTarget(target);
     analysis ??=
       reuseAnalysis(file, { path, text, target: resolved.triple, derivation }, carry) ??
       (await this.analyzer.analyze(singleFileProgram(file, text, { target: resolved, parse }), target));
     this.log.debug(`${path} v${version}: analysis ready${crateDir ? ' (in its crate)' : ''} (${since(started)})`);
-    return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir, derivation }, carry);
+    return buildDocumentAnalysis(analysis, file, { uri: document.uri.toString(), version, path, text, crateDir, derivation, ...(adjust ? { adjust } : {}) }, carry);
   }
 
   /**
@@ -880,6 +907,54 @@ export class DocumentReports extends Disposable {
     });
     this.projects.set(key, entry);
     return entry.project;
+  }
+
+  /**
+   * The whole-workspace build of a workspace member's project, made once per project: null
+   * outside a workspace, alone in it, or when every package the member reaches gets the same
+   * features (then nothing more is loaded). The manifests are read a turn's budget at a time.
+   */
+  private wholeWorkspaceOf(project: Project, target: Target, parse: ParseFn, files: ParsedFiles | undefined, features: FeatureSelection): Promise<{ readonly variant: WorkspaceVariant; readonly project: Project } | null> {
+    let hit = this.wholeWorkspace.get(project);
+    if (hit) return hit;
+    hit = (async () => {
+      const alone = project.graph;
+      const fs = budgetedFs(this.index, this.budget);
+      for (;;) {
+        try {
+          const make = () => (files ? withManifestBudget(this.budget, () => new CargoGraph(fs, target, alone.root.dir, features, alone.dev, true)) : new CargoGraph(this.index, target, alone.root.dir, features, alone.dev, true));
+          const variant = workspaceVariant(alone, make);
+          if (!variant) return null;
+          this.log.debug(`${alone.root.dir}: a whole-workspace build gives other features: ${variant.why}`);
+          const machine = host().machine;
+          const buildHost = machine ? hostTriple(machine.platform, machine.arch) : undefined;
+          const other = new Project(variant.graph, this.index, parse, target, { ...(files ? { files, onRead: () => this.filesRead(), budget: this.budget } : {}), ...(buildHost ? { host: buildHost } : {}) });
+          return { variant, project: other };
+        } catch (err) {
+          if (err instanceof Postponed && !this.isDisposed) {
+            await nextTurn();
+            continue;
+          }
+          this.log.warn(`${alone.root.dir}: whole-workspace build: ${(err as Error).message}`);
+          return null;
+        }
+      }
+    })();
+    this.wholeWorkspace.set(project, hit);
+    return hit;
+  }
+
+  /** The whole-workspace build's analysis of a member's crate (walked in slices), made again when files change or come in. */
+  private wholeWorkspaceAnalysis(project: Project, key: string, entry: string, withOwnLibrary: boolean, target: string, generation: number, reads: number): Promise<Analysis> {
+    const hit = this.wholeWorkspaceCrates.get(key);
+    if (hit && hit.project === project && hit.generation === generation && hit.reads === reads) return hit.analysis;
+    if (hit?.project === project && hit.generation !== generation) project.forget(project.graph.root);
+    const analysis = (async () => {
+      const c = await project.loadCrateInSlices(project.graph.root, entry, { read: (p) => this.index.readFile(p), ...(withOwnLibrary ? { withOwnLibrary } : {}) }, WALK_SLICE_MS);
+      return this.analyzer.analyze({ crate: c.input, texts: c.texts }, target);
+    })();
+    this.wholeWorkspaceCrates.set(key, { project, generation, reads, analysis });
+    return analysis;
   }
 
   /**

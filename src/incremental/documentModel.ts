@@ -186,7 +186,16 @@ export function reuseAnalysis(
 export function buildDocumentAnalysis(
   analysis: Analysis,
   file: SourceFile,
-  doc: { uri: string; version: number; path: string; text: string; crateDir?: string; derivation?: Derivation },
+  doc: {
+    uri: string;
+    version: number;
+    path: string;
+    text: string;
+    crateDir?: string;
+    derivation?: Derivation;
+    /** Applied to each report made here (a workspace member's types that a whole-workspace build lays out otherwise: src/analysis/workspaceBuild.ts). */
+    adjust?: (r: TypeReport) => TypeReport;
+  },
   previous?: CarryOver,
 ): DocumentAnalysis {
   const { path, text } = doc;
@@ -267,7 +276,11 @@ export function buildDocumentAnalysis(
     if (cached) return cached;
     const item = items[i]!;
     const m = mods[i]!;
-    const r = carried(i) ?? { report: reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text }) };
+    const made = (): CarriedReport => {
+      const report = reportType(analysis.engine, { item, m, name: [...m.path, item.name].join('::'), file: path, text });
+      return { report: doc.adjust ? doc.adjust(report) : report };
+    };
+    const r = carried(i) ?? made();
     reports[i] = r;
     if (--missing === 0 && prev) {
       prevRefs = prev.refs;
