@@ -927,6 +927,14 @@ export class Resolver {
   /** The lookups that found nothing under a cut, during the outermost lookup under way. */
   private negatives: Map<ModuleScope, Set<string>> | undefined;
   /**
+   * During the outermost lookup under way: the names whose lookups were cut short by a cycle,
+   * the names some lookup found, and whether a cut was of another kind (the depth limit, a
+   * constant's lookup), whose outcome is not known. A cut lookup is one still under way further
+   * up; the negatives are exact only if none of those ended finding something (a cut `b`, the
+   * module a glob import goes through, hides what the glob brings, whatever name is asked).
+   */
+  private walk: { cut: Set<string>; found: Set<string>; blind: boolean } | undefined;
+  /**
    * Counts the crates found still being read: a lookup that met one is not cached (the crate
    * will be there for a later analysis, and a dependency's scopes outlive one analysis).
    */
@@ -957,13 +965,18 @@ export class Resolver {
     // than walking the same imports once per path that reaches them.
     if (!top && this.negatives?.get(m)?.has(key)) {
       this.cuts++;
+      this.walk?.cut.add(name);
       return undefined;
     }
     const pending = this.pendingSeen;
     const cuts = this.cuts;
-    if (top) this.negatives = new Map();
+    if (top) {
+      this.negatives = new Map();
+      this.walk = { cut: new Set(), found: new Set(), blind: false };
+    }
     try {
       const r = this.lookupUncached(m, name, outside, seen);
+      if (r !== undefined) this.walk?.found.add(name);
       // Results found through a crate still being read are not cached. Nor is a "not found" met
       // while a cycle of imports was cut short (the module being visited may still have it),
       // until the outermost lookup ends: if it found nothing either, nothing on the way could.
@@ -974,11 +987,16 @@ export class Resolver {
           if (!set) this.negatives.set(m, (set = new Set()));
           set.add(key);
         }
-        if (top && r === undefined) for (const [at, keys] of this.negatives ?? []) for (const k of keys) at.lookupCache.set(k, null);
+        if (top && r === undefined && this.walk && !this.walk.blind && ![...this.walk.cut].some((n) => this.walk!.found.has(n))) {
+          for (const [at, keys] of this.negatives ?? []) for (const k of keys) if (!at.lookupCache.get(k)) at.lookupCache.set(k, null);
+        }
       }
       return r;
     } finally {
-      if (top) this.negatives = undefined;
+      if (top) {
+        this.negatives = undefined;
+        this.walk = undefined;
+      }
     }
   }
 
@@ -997,6 +1015,10 @@ export class Resolver {
     if (child && (!outside || child.isPublic) && sees(child.vis)) return child.unsure !== undefined ? { k: 'extern', name, reason: child.unsure } : { k: 'module', m: child };
     if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) {
       this.cuts++;
+      if (this.walk) {
+        if (this.visiting.has(key)) this.walk.cut.add(name);
+        else this.walk.blind = true;
+      }
       return undefined;
     }
     this.visiting.add(key);
@@ -1310,6 +1332,7 @@ export class Resolver {
       const key = `const/${m.crate.id}/${m.displayPath}/${segs[0]}`;
       if (this.visiting.has(key) || this.depth >= MAX_IMPORT_DEPTH) {
         this.cuts++;
+        if (this.walk) this.walk.blind = true;
         return undefined;
       }
       this.visiting.add(key);

@@ -22,4 +22,22 @@ describe('resolve: glob imports', function () {
     assert.match(by.get('S')?.unknown ?? '', /unknown type `Missing`/);
     assert.equal(by.get(`p${n - 1}::T${n - 1}`)?.size, 2 + 2 * (n - 1));
   });
+
+  it('a module path a glob import goes through, cut short by a cycle while another name was asked, is not remembered as not found', async () => {
+    // encoding_rs's variant.rs: `use super::*; use big5::*;` (2018 paths: `big5` comes through
+    // the glob of the crate root, which globs `variant` back). Looking up `u32` there walked
+    // `big5::*`, whose `big5` was asked again inside its own lookup (cut short, nothing); that
+    // "nothing" was kept once `u32` was not found either, and `Big5Decoder` became unknown.
+    const src = [
+      'mod b { use super::*; use crate::variant::*; pub struct BDec { pub t: &\'static [u16; 128] } }',
+      'mod variant { use super::*; use b::*; pub enum VariantDecoder { B(BDec), X(u8) } pub enum VariantEncoding { A(u32), B } }',
+      'use crate::variant::*;',
+      'pub struct Encoding { v: VariantEncoding, d: VariantDecoder }',
+    ].join('\n');
+    const r = await analyzer.analyzeText('cycle.rs', src);
+    const by = new Map(r.types.map((t) => [t.name, t]));
+    // rustc 1.95 (x86_64): the pointer's niche leaves no room for `X(u8)`, so a tag: 16; Encoding 24.
+    assert.equal(by.get('variant::VariantDecoder')?.size, 16, by.get('variant::VariantDecoder')?.unknown);
+    assert.equal(by.get('Encoding')?.size, 24, by.get('Encoding')?.unknown);
+  });
 });
