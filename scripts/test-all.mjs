@@ -45,6 +45,9 @@ const gate = (cmd, args, env) => async () => {
 const counted = (cmd, args, env) => async () => {
   const r = await run(cmd, args, env);
   const s = parseSummary(r.output) ?? { passed: 0, failed: 0 };
+  // The lines that name a failure (✘ in the UI checks, `N) title` in mocha's list), for the summary.
+  const failures = r.output.split('\n').filter((l) => /^\s*(✘|\d+\) )/.test(l));
+  if (failures.length) s.failures = failures.slice(0, 40);
   if (r.code !== 0 && s.failed === 0) s.failed = 1;
   if (s.passed + s.failed === 0) s.failed = 1; // found zero tests
   return s;
@@ -55,6 +58,9 @@ const mocha = async () => {
   const r = await run(node, [bin('mocha/bin/mocha.js'), '--color=false']);
   const num = (re) => Number(re.exec(r.output)?.[1] ?? 0);
   const s = { passed: num(/^\s*(\d+) passing/m), failed: num(/^\s*(\d+) failing/m), pending: num(/^\s*(\d+) pending/m) };
+  // mocha lists the failures after its counts: kept for the summary, where a log cut short still shows them.
+  const at = r.output.search(/^\s*\d+ failing/m);
+  if (at >= 0) s.failures = r.output.slice(at).split('\n').slice(1, 80);
   if (r.code !== 0 && s.failed === 0) s.failed = 1;
   if (s.passed + s.failed === 0) s.failed = 1;
   return s;
@@ -123,6 +129,10 @@ for (const r of results) {
   console.log(
     `${r.failed ? '✘' : '✔'} ${r.name.padEnd(24)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${r.secs.toFixed(1).padStart(6)} s${extra ? `  ${extra}` : ''}`,
   );
+}
+for (const r of results.filter((x) => x.failures?.length)) {
+  console.log(`\n━━ failures in ${r.name} (again, for logs that keep only their end) ━━`);
+  for (const line of r.failures) console.log(line);
 }
 console.log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -48,7 +48,7 @@ async function genericInstances(ui) {
     const texts = await lensTexts(ui, /^generic · /);
     const lens = texts.find((t) => /^generic · /.test(t));
     if (lens !== 'generic · Slot<u8> 2 B · Slot<u64> 16 B') throw new Error(`the lens of Slot<T> is ${JSON.stringify(lens)}`);
-    const text = await ui.hoverWord('Slot', { line: /struct\s+Slot\b/, accept: (t) => /Instances in this file/.test(t) });
+    const text = await ui.hoverWord('Slot', { line: /struct\s+Slot\b/, accept: (t) => /Instances in this (file|crate)/.test(t) });
     await ui.screenshot('hover-generic', { doc: true });
     if (!/Slot<u8>\W+size 2 · align 1/.test(text) || !/Slot<u64>\W+size 16 · align 8/.test(text)) {
       throw new Error(`the hover of Slot<T> does not list its instances: ${JSON.stringify(text)}`);

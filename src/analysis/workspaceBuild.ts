@@ -83,8 +83,32 @@ function described(t: TypeReport): string {
  * both keep their numbers; a generic type's instances that differ are left out.
  */
 export function mergeWorkspaceReports(alone: readonly TypeReport[], together: readonly TypeReport[], v: WorkspaceVariant): TypeReport[] {
-  const other = new Map(together.map((t) => [t.name, t] as const));
-  return alone.map((t) => mergeWorkspaceReport(t, other.get(t.name), v));
+  const twin = sameTypeIn(together);
+  return alone.map((t) => mergeWorkspaceReport(t, twin(t), v));
+}
+
+/**
+ * Finds a report's counterpart among another build's reports of the same text: same file, line
+ * and name (stateless: the editor asks for reports lazily, in any order). Types sharing all three
+ * (a macro invoked once that makes two `_::Projection`s) cannot be told apart: when their
+ * layouts in the other build differ, the counterpart is an unknown saying so, never one twin's.
+ */
+export function sameTypeIn(reports: readonly TypeReport[]): (t: TypeReport) => TypeReport | undefined {
+  const key = (r: TypeReport) => `${r.file}\u0000${r.line}\u0000${r.name}`;
+  const byKey = new Map<string, TypeReport[]>();
+  for (const r of reports) {
+    const list = byKey.get(key(r));
+    if (list) list.push(r);
+    else byKey.set(key(r), [r]);
+  }
+  return (t) => {
+    const list = byKey.get(key(t));
+    if (!list) return undefined;
+    const first = list[0]!;
+    if (list.every((r) => layoutKey(r) === layoutKey(first))) return first;
+    const { fields: _f, variants: _v, tag: _t, niche: _n, padding: _p, align: _a, uninhabited: _u, error: _e, ...rest } = first;
+    return { ...rest, size: null, unknown: `${list.length} types of this name are made at this line, with different layouts` };
+  };
 }
 
 /** One report of `mergeWorkspaceReports`: `w` is the same type's in the whole-workspace build (undefined: not there, kept). */

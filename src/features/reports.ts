@@ -15,7 +15,7 @@ import { type Analysis, type Analyzer, type Program, singleFileProgram } from '.
 import type { Report, TypeReport } from '../core/reportTypes';
 export type { DocumentAnalysis, TypeEntry } from '../incremental/documentModel';
 import { loadPackage, targetKind } from '../analysis/program';
-import { type WorkspaceVariant, mergeWorkspaceReport, workspaceVariant } from '../analysis/workspaceBuild';
+import { type WorkspaceVariant, mergeWorkspaceReport, sameTypeIn, workspaceVariant } from '../analysis/workspaceBuild';
 import { PENDING_FILE, ParsedFiles } from '../analysis/parsedFiles';
 import { type ParseFn, type ParseHints, Project, UNSHOWN_FILE, firstNeeded } from '../analysis/project';
 import { hostTriple } from '../core/hostTarget';
@@ -445,8 +445,8 @@ export class DocumentReports extends Disposable {
         const ws = project && !asDependency ? await this.wholeWorkspaceOf(project, t, crateParse, files, readSettings(document).features) : null;
         if (ws) {
           const theirs = await this.wholeWorkspaceAnalysis(ws.project, key, entry, kind !== undefined, target, generation, reads);
-          const byName = new Map(theirs.reports((f) => f === path).map((r) => [r.name, r] as const));
-          adjust = (r) => mergeWorkspaceReport(r, byName.get(r.name), ws.variant);
+          const twin = sameTypeIn(theirs.reports((f) => f === path));
+          adjust = (r) => mergeWorkspaceReport(r, twin(r), ws.variant);
         }
       } else if (!c.complete && project) {
         // The crate is still being read and has not reached this file yet: its own types first,
@@ -462,8 +462,8 @@ export class DocumentReports extends Disposable {
           if (ws) {
             const w = ws.project.loadCrate(ws.project.graph.root, path, { read, detached: true, withOwnLibrary: kind !== undefined });
             const theirs = await this.analyzer.analyze({ crate: w.input, texts: w.texts }, target);
-            const byName = new Map(theirs.reports((f) => f === path).map((r) => [r.name, r] as const));
-            adjust = (r) => mergeWorkspaceReport(r, byName.get(r.name), ws.variant);
+            const twin = sameTypeIn(theirs.reports((f) => f === path));
+            adjust = (r) => mergeWorkspaceReport(r, twin(r), ws.variant);
           }
         }
       }

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { loadPath } from '../../src/analysis/program';
-import { mergeWorkspaceReports, workspaceVariant } from '../../src/analysis/workspaceBuild';
+import { mergeWorkspaceReports, type WorkspaceVariant, workspaceVariant } from '../../src/analysis/workspaceBuild';
 import { CargoGraph, featureDifferences } from '../../src/cargo/graph';
 import { memoryFs } from '../../src/cargo/fs';
 import type { TypeReport } from '../../src/core/reportTypes';
@@ -154,5 +154,29 @@ describe('workspace feature unification: the graphs', () => {
     const single = { '/p/Cargo.toml': '[package]\nname = "p"\nversion = "0.1.0"\n', '/p/src/lib.rs': '' };
     const g = new CargoGraph(memoryFs(single), x86, '/p');
     assert.equal(g.workspaceMembers(), undefined);
+  });
+});
+
+describe('workspace feature unification: pairing the two builds\' reports', () => {
+  const v = { alone: 'cargo build -p b', how: 'cargo build --workspace', why: 'a turns on dep/fast' } as unknown as WorkspaceVariant;
+  const r = (name: string, line: number, size: number, file = '/w/b/src/lib.rs'): TypeReport => ({ name, file, line, size, align: 8 }) as unknown as TypeReport;
+
+  it('by file, line and name: a type of the same name elsewhere is not its counterpart', () => {
+    const alone = [r('P', 3, 16), r('P', 9, 16, '/w/b/src/other.rs')];
+    const together = [r('P', 9, 24, '/w/b/src/other.rs'), r('P', 3, 16)];
+    const got = mergeWorkspaceReports(alone, together, v);
+    assert.equal(got[0]!.size, 16, 'lib.rs:3 is 16 B in both builds');
+    assert.equal(got[1]!.size, null);
+    assert.match(got[1]!.unknown!, /16 B built alone .* 24 B in a whole-workspace build/);
+  });
+
+  it('twins (one macro call making two types of one name): equal layouts stand; differing ones never borrow a twin\'s number', () => {
+    const same = mergeWorkspaceReports([r('_::Projection', 5, 16), r('_::Projection', 5, 16)], [r('_::Projection', 5, 16), r('_::Projection', 5, 16)], v);
+    assert.deepEqual(same.map((t) => t.size), [16, 16]);
+    // Alone: 16 and 24. Together: 24 and 16 (the order tells nothing): neither may keep a number
+    // on the strength of the other twin's.
+    const differ = mergeWorkspaceReports([r('_::Projection', 5, 16), r('_::Projection', 5, 24)], [r('_::Projection', 5, 24), r('_::Projection', 5, 16)], v);
+    assert.deepEqual(differ.map((t) => t.size), [null, null]);
+    assert.match(differ[0]!.unknown!, /2 types of this name are made at this line/);
   });
 });
