@@ -229,7 +229,34 @@ function rulesHost(host: BoundHost): RulesHost {
     conversion: (from, to) => conversion(from, to, host),
     crateImpls: (t, trait) => crateStdImpls(t, trait, host),
     crateArgImpls: (t, trait, arg, target) => crateStdArgImpls(t, trait, arg, target, host),
+    objectSuper: (t, asked) => {
+      const m = typeof t === 'string' ? undefined : t.m?.deref();
+      return m !== undefined && typeof t !== 'string' && superTraitGives(t.item as TraitDef, m, asked, host.resolver, new Set());
+    },
   };
+}
+
+/** A std trait that has the asked one as its own supertrait (`BufRead: Read`, `Error: Display`). */
+const STD_SUPER: Readonly<Partial<Record<PlainStdTrait, string>>> = { Read: 'BufRead', Display: 'Error' };
+
+/**
+ * Whether the crate's trait (in module `m`) has std's `asked` among its supertraits, directly or
+ * through other traits of the crate (see RulesHost.objectSuper). Positive answers only: a path
+ * that may name something else (a glob, an unexpanded macro) simply does not count.
+ */
+function superTraitGives(trait: TraitDef, m: ModuleScope, asked: PlainStdTrait, resolver: Resolver, seen: Set<TraitDef>): boolean {
+  if (seen.has(trait) || seen.size > MAX_DEPTH) return false;
+  seen.add(trait);
+  for (const written of trait.superTraits ?? []) {
+    const std = homeStdTraitOf(written, m, resolver);
+    if (std !== undefined) {
+      if (std === asked || std === STD_SUPER[asked]) return true;
+      continue;
+    }
+    const own = crateTrait(written, m, resolver);
+    if (own && superTraitGives(own.item, own.m, asked, resolver, seen)) return true;
+  }
+  return false;
 }
 
 /** Whether the crate of module `m` reads the 2021 prelude (a file outside a crate is read as 2021). */

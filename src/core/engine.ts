@@ -31,7 +31,7 @@ export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'
  * weakly (a type may outlive its crate's analysis in a cache of std's, and must not keep the
  * crate's scopes alive: the editor lets a crate go when its files are closed).
  */
-export type DynTrait = string | { readonly item: object; readonly crate: WeakRef<CrateScope> };
+export type DynTrait = string | { readonly item: object; readonly crate: WeakRef<CrateScope>; readonly m?: WeakRef<ModuleScope> };
 
 export interface AdtRef {
   readonly item: TypeItem;
@@ -1035,7 +1035,7 @@ export class Engine {
       }
       const r = this.resolver.traitPath(b, m);
       if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return undefined;
-      out.push({ item: r.item, crate: new WeakRef(r.m.crate) });
+      out.push({ item: r.item, crate: new WeakRef(r.m.crate), m: new WeakRef(r.m) });
     }
     return out.length ? out : undefined;
   }
@@ -3640,6 +3640,8 @@ const RHS_DEFAULTS_TO_SELF: ReadonlySet<string> = new Set([
 const DYN_SUPERTRAITS_OK: ReadonlySet<string> = new Set([
   'Debug', 'Display', 'Send', 'Sync', 'Unpin', 'UnwindSafe', 'RefUnwindSafe', 'Error', 'Any', 'Write', 'Read', 'BufRead', 'Seek', 'ToString',
   'AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'PartialEq', 'PartialOrd', 'Fn', 'FnMut', 'FnOnce',
+  // Measured as supertraits (`trait X: AsRawFd {}`, `Box<dyn X>`: 16 bytes, rustc 1.95).
+  'Hasher', 'Pointer', 'LowerHex', 'UpperHex', 'Octal', 'Binary', 'LowerExp', 'UpperExp', 'AsRawFd', 'AsFd', 'IntoRawFd', 'GlobalAlloc', 'IsTerminal', 'Termination', 'Drop',
 ]);
 /** std traits whose associated types a trait object must give (rustc 1.95: E0191). */
 const DYN_ASSOC_NEEDED: Readonly<Record<string, readonly string[]>> = {

@@ -9,7 +9,7 @@
  * crate's own type is decided by its crate's impls, through the host. Every entry was measured
  * against rustc 1.95 (test/unit/stdTraitBounds.test.ts).
  */
-import type { GArg, Ty } from './engine';
+import type { DynTrait, GArg, Ty } from './engine';
 
 export type Verdict = boolean | 'unknown';
 
@@ -70,6 +70,12 @@ export interface RulesHost {
   crateImpls(ty: Extract<Ty, { k: 'adt' }>, trait: PlainStdTrait): Verdict;
   /** What a crate's impls say of its type and a std trait with an argument (`impl AsRef<str> for X`; `Deref` with its `Target`). */
   crateArgImpls(ty: Extract<Ty, { k: 'adt' }>, trait: ArgStdTrait, arg: Ty | undefined, target: Ty | undefined): Verdict;
+  /**
+   * Whether a crate's trait has the std trait among its supertraits, through the crate's traits
+   * too (`trait RW: Read + Write {}`, `trait Sub: RW {}`): then its trait object has it. False
+   * means only "not found so": a crate may still implement the std trait for its trait object.
+   */
+  objectSuper?(trait: DynTrait, asked: PlainStdTrait): boolean;
 }
 
 const MAX_DEPTH = 32;
@@ -209,7 +215,7 @@ export function stdPlainVerdict(ty: Ty, trait: PlainStdTrait, host: RulesHost, d
       return NEITHER.has(path) || IO_BY_REF[path] !== undefined ? false : 'unknown';
     }
     case 'dyn':
-      return dynHas(ty, trait);
+      return dynHas(ty, trait, host);
     case 'adt':
       return adtVerdict(ty, trait, host, depth);
     default:
@@ -275,7 +281,7 @@ function fundamental(r: Verdict, inner: Ty | undefined, path?: string): Verdict 
 }
 
 /** Whether a trait object's written traits include `trait` (`dyn Write + Send`); 'unknown' when they cannot be read. */
-function dynHas(ty: Extract<Ty, { k: 'dyn' }>, trait: PlainStdTrait): Verdict {
+function dynHas(ty: Extract<Ty, { k: 'dyn' }>, trait: PlainStdTrait, host: RulesHost): Verdict {
   const name = trait.split('::').pop()!;
   const traits = ty.traits;
   if (!traits) return 'unknown';
@@ -283,6 +289,8 @@ function dynHas(ty: Extract<Ty, { k: 'dyn' }>, trait: PlainStdTrait): Verdict {
   const has = (n: string) => traits.some((t) => typeof t === 'string' && t === `std::${n}`);
   // Supertraits: `BufRead: Read`, `Error: Display`.
   if (has(name) || (name === 'Read' && has('BufRead')) || (name === 'Display' && has('Error'))) return true;
+  // A crate's trait whose supertraits give it (`dyn ReadWrite` with `trait ReadWrite: Read + Write`).
+  if (host.objectSuper && traits.some((t) => typeof t !== 'string' && host.objectSuper!(t, trait))) return true;
   // std has no impl of an I/O trait for a trait object, and no crate may write one for a trait
   // object of std's traits only (orphan rule): `dyn Debug: Read` does not hold.
   const io = trait === 'Read' || trait === 'BufRead' || trait === 'Seek';
@@ -413,7 +421,7 @@ function asRef(ty: Ty, arg: Ty, mut: boolean, host: RulesHost, depth = 0): Verdi
   return 'unknown';
 }
 
-/** `ty: Borrow<arg>`: every type borrows as itself, `&T` and `&mut T` as `T`, `String` as `str`, `Vec<T>` as `[T]`, `Box<T>` as `T`. */
+/** `ty: Borrow<arg>`: every type borrows as itself, `&T` and `&mut T` as `T`, `String` as `str`, `Vec<T>` as `[T]`, `Box<T>`, `Rc<T>` and `Arc<T>` as `T`. */
 function borrow(ty: Ty, arg: Ty, mut: boolean, host: RulesHost): Verdict {
   const same = host.sameTy(arg, ty);
   if (same === true) return true;
@@ -430,6 +438,8 @@ function borrow(ty: Ty, arg: Ty, mut: boolean, host: RulesHost): Verdict {
     if (path === 'string::String' && arg.k === 'str') return true;
     if (path === 'vec::Vec' && globalAlloc(ty, 1) && a && arg.k === 'slice' && host.sameTy(arg.elem, a) === true) return true;
     if (path === 'boxed::Box' && globalAlloc(ty, 1) && a && host.sameTy(arg, a) === true) return true;
+    // `impl<T: ?Sized, A: Allocator> Borrow<T> for Arc<T, A>` (and `Rc`); no `BorrowMut`.
+    if (!mut && (path === 'sync::Arc' || path === 'rc::Rc') && a && host.sameTy(arg, a) === true) return true;
   }
   return 'unknown';
 }

@@ -144,6 +144,37 @@ describe("std's other traits as bounds (Display, Error, the I/O traits, AsRef, D
     assert.ok(toldRefused >= 0.4 * refused, `only ${toldRefused} of the ${refused} types rustc refuses got E0277`);
   });
 
+  it("a crate trait's object has the std traits its supertraits name (`Box<dyn RW>: Read` with `trait RW: Read + Write`); `Rc<T>` and `Arc<T>` borrow as `T`", async () => {
+    const header = [
+      '#![allow(dead_code, unused)]',
+      'use std::{borrow::Borrow, fmt, io, marker::PhantomData, rc::Rc, sync::Arc};',
+      'pub trait RW: io::Read + io::Write {}',
+      'pub trait Sub: RW + fmt::Debug {}',
+      'pub trait Lines: io::BufRead {}',
+      'pub trait Fails: std::error::Error {}',
+      'pub trait Fd: std::os::fd::AsRawFd + Send {}',
+      'pub struct R<T: ?Sized + io::Read>(pub u8, pub PhantomData<T>);',
+      'pub struct Wr<T: ?Sized + io::Write>(pub u16, pub PhantomData<T>);',
+      'pub struct D<T: ?Sized + fmt::Display>(pub u32, pub PhantomData<T>);',
+      'pub struct B<H: Borrow<T>, T>(pub H, pub PhantomData<T>);',
+    ];
+    const cases = [
+      'R<Box<dyn RW>>', "Wr<&'static mut dyn RW>", 'R<dyn Sub>', 'Wr<Box<dyn Sub + Send>>', 'R<Box<dyn Lines>>', 'D<Box<dyn Fails>>', 'D<dyn Fails>',
+      'B<Arc<String>, String>', 'B<Rc<Vec<u8>>, Vec<u8>>', 'B<Arc<[u8; 3]>, [u8; 3]>', 'Box<dyn Fd>', 'Option<Box<dyn Sub>>',
+    ];
+    const lines = [...header];
+    for (const c of cases) lines.push(`pub struct S${lines.length}(pub ${c}, pub u8);`);
+    const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
+    const engine = new Map((await analyzer.analyzeText('dyn_supertraits.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
+    lines.forEach((line, i) => {
+      if (!CASE.test(line)) return;
+      const want = rustc.get(`S${i}`);
+      assert.match(want ?? '', /^\d+\/\d+$/, `rustc lays out ${line}: ${want}`);
+      const t = engine.get(`S${i}`);
+      assert.equal(t?.size != null ? `${t.size}/${t.align}` : `unknown: ${t?.unknown ?? t?.error}`, want, line);
+    });
+  });
+
   it('TryFrom between every pair of the language\'s scalars, and `&str` into std\'s string types', async () => {
     const scalars = ['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f32', 'f64', 'bool', 'char'];
     const lines = [
