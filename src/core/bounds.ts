@@ -331,10 +331,15 @@ function crateStdArgImpls(ty: Extract<Ty, { k: 'adt' }>, trait: ArgStdTrait, arg
  * that needs more than a crate's type has); 'unknown' otherwise.
  */
 function crateStdImpls(ty: Extract<Ty, { k: 'adt' }>, trait: PlainStdTrait, host: BoundHost): Verdict {
-  const { item, m } = ty.def;
-  const crate = m.crate;
   const name = trait.split('::').pop()!;
   const module = trait === 'io::Write' ? 'io' : trait === 'fmt::Write' ? 'fmt' : STD_TRAIT_HOMES[name]![0]!.module;
+  return crateImplsOfStd(ty, name, module, false, host);
+}
+
+/** crateStdImpls for std's trait `module::name`, which the prelude names when `prelude` (`Iterator`). */
+function crateImplsOfStd(ty: Extract<Ty, { k: 'adt' }>, name: string, module: string, prelude: boolean, host: BoundHost): Verdict {
+  const { item, m } = ty.def;
+  const crate = m.crate;
   let unsure = false;
   for (const { impl, m: at } of ownImpls(item, crate, host, (i) => i.trait === name)) {
     const written = impl.traitPath ?? name;
@@ -342,7 +347,7 @@ function crateStdImpls(ty: Extract<Ty, { k: 'adt' }>, trait: PlainStdTrait, host
     if (crateTrait(written, at, host.resolver)) continue;
     let segs = written.split('::');
     if (segs[0] === '') segs = segs.slice(1);
-    if (!namesStd(written, segs, name, module, false, at, host.resolver)) {
+    if (!namesStd(written, segs, name, module, prelude, at, host.resolver)) {
       const other = name === 'Write' ? (module === 'io' ? 'fmt' : 'io') : undefined;
       if (other === undefined || !namesStd(written, segs, name, other, false, at, host.resolver)) unsure = true;
       continue;
@@ -590,6 +595,64 @@ function iteratorVerdict(ty: Ty, trait: 'Iterator' | 'IntoIterator', item: Ty | 
   return implsMaybeUnseen(def, m) || renames(m, 'Iterator') || renames(m, 'IntoIterator') ? 'unknown' : false;
 }
 
+/** Std's collections whose references (`&C`, and `&mut C` but for `BinaryHeap`) iterate: `impl IntoIterator for &Vec<T>`. */
+const REF_ITERABLE: ReadonlySet<string> = new Set([
+  'vec::Vec', 'collections::vec_deque::VecDeque', 'collections::linked_list::LinkedList', 'collections::hash_map::HashMap', 'collections::btree_map::BTreeMap',
+  'option::Option', 'result::Result',
+]);
+/** Those whose shared references only iterate (sets and the heap: no `&mut` impl). */
+const SHARED_REF_ITERABLE: ReadonlySet<string> = new Set(['collections::hash_set::HashSet', 'collections::btree_set::BTreeSet', 'collections::binary_heap::BinaryHeap']);
+
+/**
+ * `ty: Iterator` / `ty: IntoIterator` written without `Item`: iteratorVerdict, and where it cannot
+ * tell, `&mut I` (an iterator's), the references std's collections iterate by, and a crate's type
+ * by an impl of its crate that applies (or its `Iterator` impl, for `IntoIterator`).
+ */
+function plainIteratorVerdict(ty: Ty, trait: 'Iterator' | 'IntoIterator', host: BoundHost, depth: number): Verdict {
+  if (depth > MAX_DEPTH) return 'unknown';
+  const r = iteratorVerdict(ty, trait, undefined, host);
+  if (r !== 'unknown') return r;
+  if (ty.k === 'ptr' && (ty.kind === '&' || ty.kind === '&mut')) {
+    // `impl<I: Iterator + ?Sized> Iterator for &mut I`, and `IntoIterator` for every iterator.
+    if (ty.kind === '&mut' && plainIteratorVerdict(ty.pointee, 'Iterator', host, depth + 1) === true) return true;
+    if (trait === 'Iterator') return 'unknown';
+    const p = ty.pointee;
+    if (p.k === 'slice' || p.k === 'array') return true;
+    if (p.k === 'adt' && p.def.m.crate.isStd) {
+      const path = rulePath(p.def.item, host.resolver);
+      if (path !== undefined && (REF_ITERABLE.has(path) || (ty.kind === '&' && SHARED_REF_ITERABLE.has(path)))) return true;
+    }
+    return 'unknown';
+  }
+  if (ty.k === 'adt' && !ty.def.m.crate.isStd) {
+    if (crateImplsOfStd(ty, 'Iterator', 'iter', true, host) === true) return true;
+    if (trait === 'IntoIterator' && crateImplsOfStd(ty, 'IntoIterator', 'iter', true, host) === true) return true;
+  }
+  return 'unknown';
+}
+
+/** Std's types with `impl FromStr` (rustc 1.95), besides the language's scalars. */
+const FROM_STR_STD: ReadonlySet<string> = new Set([
+  'string::String', 'path::PathBuf', 'ffi::OsString', 'num::NonZero', 'net::IpAddr', 'net::Ipv4Addr', 'net::Ipv6Addr', 'net::SocketAddr', 'net::SocketAddrV4', 'net::SocketAddrV6',
+]);
+
+/** `ty: FromStr`: the scalars and FROM_STR_STD hold; a crate's type by its crate's impls; no impl for tuples, arrays, slices, `str`, pointers to std's types. */
+function fromStrVerdict(ty: Ty, host: BoundHost): Verdict {
+  if (assocReadVerdict(ty, 'FromStr') === false) return false;
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'char':
+      return true;
+    case 'adt':
+      if (!ty.def.m.crate.isStd) return crateImplsOfStd(ty, 'FromStr', 'str', false, host);
+      return FROM_STR_STD.has(rulePath(ty.def.item, host.resolver) ?? '') ? true : 'unknown';
+    default:
+      return 'unknown';
+  }
+}
+
 /**
  * The E0271 of a bound binding an associated type (`Iterator<Item = u8>`, `Deref<Target = str>`)
  * for a std type whose own is written down and is another; undefined when that is not certain.
@@ -805,8 +868,19 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
           if (d === false) return { k: 'unmet', ty, bound: name };
         }
         if (ASSOC_READ.has(name)) {
-          const no = home === 'Iterator' || home === 'IntoIterator' ? iteratorVerdict(ty, home, undefined, host) === false : assocReadVerdict(ty, name) === false;
-          if (no) return { k: 'unmet', ty, bound: name };
+          // Std's traits whose associated types the std model reads: held where certain, refused
+          // where certainly not, else unknown (rustc refuses `W<Box<u8>>` with `I: Iterator`).
+          const segs = t.split('::').filter((x, i) => i > 0 || x !== '');
+          const v: Verdict =
+            home === 'Iterator' || home === 'IntoIterator'
+              ? plainIteratorVerdict(ty, home, host, 0)
+              : name === 'FromStr' && namesStd(t, segs, 'FromStr', 'str', false, m, host.resolver)
+                ? fromStrVerdict(ty, host)
+                : assocReadVerdict(ty, name) === false
+                  ? false
+                  : 'unknown';
+          if (v === false) return { k: 'unmet', ty, bound: name };
+          if (v !== true) unsure ??= { k: 'unsure', ty, bound: name };
           continue;
         }
         const op = stdOpOf(t, m, host.resolver);

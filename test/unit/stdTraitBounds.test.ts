@@ -25,6 +25,7 @@ const BOUNDS = [
   'ToString', 'AsRef<str>', 'AsRef<[u8]>', 'AsMut<[u8]>', 'Borrow<str>', 'Borrow<u8>', 'TryFrom<u32>', 'TryFrom<i64>', 'TryInto<u8>', 'TryInto<char>',
   'Extend<u8>', 'Extend<char>', 'FromIterator<char>', 'FromIterator<u8>', 'std::ops::Index<usize>', 'std::ops::Deref<Target = str>',
   'std::ops::Deref', 'std::ops::DerefMut', 'Iterator<Item = u8>', 'IntoIterator<Item = u8>', 'Into<String>', 'Into<std::path::PathBuf>',
+  'Iterator', 'IntoIterator', 'std::str::FromStr',
 ];
 
 const ARGS = [
@@ -41,7 +42,8 @@ const ARGS = [
   'std::collections::HashMap<u8, u8>', 'std::path::PathBuf', 'std::rc::Rc<u8>', 'std::sync::Arc<u8>', 'std::num::Wrapping<u8>',
   'std::num::NonZeroU8', 'std::ffi::OsString', "&'static mut String", 'std::vec::IntoIter<u8>', 'std::vec::IntoIter<u16>',
   'MyErr', 'OnlyDisplay', 'Plain', 'Tee<std::fs::File>', 'Tee<u8>', 'Tee<Vec<u8>>', 'FmtSink', 'Reader', 'Box<MyErr>', "&'static MyErr",
-  "&'static mut Tee<std::fs::File>", 'Option<MyErr>', 'Deep', 'Named',
+  "&'static mut Tee<std::fs::File>", 'Option<MyErr>', 'Deep', 'Named', 'Count', "&'static mut Count", "&'static Count", 'Box<Count>',
+  'std::net::IpAddr', "&'static [u8; 4]", "&'static std::collections::HashSet<u8>", "&'static mut std::collections::HashSet<u8>", 'Parsed',
 ];
 
 const HEADER = [
@@ -64,6 +66,11 @@ const HEADER = [
   'impl std::io::Read for Reader { fn read(&mut self, b: &mut [u8]) -> io::Result<usize> { Ok(0) } }',
   'mod inner { pub struct Deep(pub u16); impl std::fmt::Display for Deep { fn fmt(&self, f: &mut std::fmt::Formatter<\'_>) -> std::fmt::Result { Ok(()) } } }',
   'use inner::Deep;',
+  // The file's iterator, and a type parsed from a string.
+  'pub struct Count(pub u8);',
+  'impl Iterator for Count { type Item = u8; fn next(&mut self) -> Option<u8> { None } }',
+  'pub struct Parsed(pub u8);',
+  'impl std::str::FromStr for Parsed { type Err = (); fn from_str(_: &str) -> Result<Self, ()> { Err(()) } }',
   // The file's type with impls of the traits written with an argument.
   'pub struct Named(pub String);',
   'impl AsRef<str> for Named { fn as_ref(&self) -> &str { &self.0 } }',
