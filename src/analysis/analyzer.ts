@@ -201,7 +201,10 @@ export class Analyzer {
 
   /** A single file as its own crate root (inline modules included; `mod x;` files not followed; item macros expanded). */
   async analyzeText(path: string, text: string, target?: string): Promise<Report> {
-    const file = await this.parseFile(path, text);
+    // Parsed to the end: the parse budget guards the editor's thread, not a caller that asked
+    // for this text's layouts (on a loaded machine the first parse of a process, which compiles
+    // the grammar's code, could be given up: a file without types).
+    const file = await this.parseFile(path, text, { budgetMs: Infinity });
     const p = await this.parser();
     const t = this.resolveTarget(target);
     const program = singleFileProgram(file, text, { target: t, parse: (f, x) => this.parseWith(p, f, x, { budgetMs: Infinity }) });

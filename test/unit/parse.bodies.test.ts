@@ -100,6 +100,7 @@ struct Next(u8);`);
   });
 
   it('gives the same model as the text as written, on every file of the installed registry crates', async function () {
+    this.timeout(300_000); // ~6 s alone; a hang detector on a loaded machine
     const registry = '/usr/share/cargo/registry';
     const crates = ['hyper-0.14.19', 'h2-0.3.13', 'rustls-0.20.8', 'clap-4.0.32', 'tokio-util-0.7.3', 'object-0.30.0', 'gimli-0.27.0', 'regex-syntax-0.6.27'];
     const dirs = crates.map((c) => path.join(registry, c)).filter((d) => fs.existsSync(d));
