@@ -506,6 +506,60 @@ function surelyUnpin(ty: Ty, depth: number): boolean {
   }
 }
 
+/**
+ * `ty: Future` (written without `Output`): `dyn Future<..>` holds; `Pin<Box<F>>` and
+ * `Pin<&mut F>` when F does; `Box<F>` and `&mut F` when F is a future and surely `Unpin`;
+ * `future::Ready` and `future::Pending`; a crate's type by its crate's impls. The language's
+ * types other than references have none, and no crate may add one. 'unknown' otherwise.
+ */
+function futureVerdict(ty: Ty, host: BoundHost, depth: number): Verdict {
+  if (depth > MAX_DEPTH) return 'unknown';
+  const next = (t: Ty | undefined): Verdict => (t ? futureVerdict(t, host, depth + 1) : 'unknown');
+  const local = (t: Ty): boolean => (t.k === 'adt' && !t.def.m.crate.isStd) || t.k === 'param' || t.k === 'dyn';
+  switch (ty.k) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'slice':
+    case 'array':
+    case 'tuple':
+    case 'fnptr':
+    case 'never':
+      return false;
+    case 'dyn':
+      return ty.future ? true : 'unknown';
+    case 'ptr': {
+      if (ty.kind === '*const' || ty.kind === '*mut') return false;
+      // `impl<F: ?Sized + Future + Unpin> Future for &mut F`; none for `&F` (a crate may add one for `&Local`).
+      if (ty.kind === '&mut' && next(ty.pointee) === true && surelyUnpin(ty.pointee, 0)) return true;
+      return local(ty.pointee) ? 'unknown' : ty.kind === '&' || next(ty.pointee) === false ? false : 'unknown';
+    }
+    case 'adt': {
+      if (!ty.def.m.crate.isStd) return crateImplsOfStd(ty, 'Future', 'future', false, host);
+      const path = rulePath(ty.def.item, host.resolver);
+      const a0 = ty.args[0]?.k === 'ty' ? ty.args[0].ty : undefined;
+      if (path === 'future::Ready' || path === 'future::Pending') return true;
+      if (path === 'pin::Pin' && a0) {
+        // `impl<P: DerefMut<Target: Future>> Future for Pin<P>`: a `Box` (of the global allocator) or `&mut`.
+        if (a0.k === 'ptr' && a0.kind === '&mut') return next(a0.pointee) === true ? true : 'unknown';
+        if (a0.k === 'adt' && a0.def.m.crate.isStd && rulePath(a0.def.item, host.resolver) === 'boxed::Box') {
+          const inner = a0.args[0]?.k === 'ty' ? a0.args[0].ty : undefined;
+          const alloc = a0.args[1];
+          const global = !alloc || (alloc.k === 'ty' && alloc.ty.k === 'adt' && alloc.ty.def.m.crate.isStd && alloc.ty.def.item.name === 'Global');
+          return global && next(inner) === true ? true : 'unknown';
+        }
+        return 'unknown';
+      }
+      if (path === 'boxed::Box' && a0 && next(a0) === true && surelyUnpin(a0, 0)) return true;
+      return 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
 /** Std types that are Unpin when their type arguments are (hunt R: checked with rustc 1.95). */
 const UNPIN_BY_ARGS: ReadonlySet<string> = new Set([
   'String', 'Vec', 'Option', 'Result', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'Rc', 'Arc', 'Weak', 'Cell', 'RefCell', 'UnsafeCell',
@@ -862,6 +916,12 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
           continue;
         }
         if (name === 'Unpin' && surelyUnpin(ty, 0)) continue;
+        if (home === 'Future') {
+          const v = futureVerdict(ty, host, 0);
+          if (v === false) return { k: 'unmet', ty, bound: name };
+          if (v !== true) unsure ??= { k: 'unsure', ty, bound: name };
+          continue;
+        }
         if (name === 'Display' || name === 'ToString') {
           const d = displayVerdict(ty, 0);
           if (d === true) continue;

@@ -54,7 +54,7 @@ export type Ty =
    * std traits of DYN_STD_TRAITS), when each is known and has no arguments; two trait objects are
    * the same type when these are the same (src/core/bounds.ts sameTy).
    */
-  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[] }
+  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[]; readonly future?: true }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
@@ -614,7 +614,10 @@ export class Engine {
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
         // Std's auto traits written in the bounds (`dyn Fn() + Send + Sync`): the object has them.
         const autos = s.m.crate.isStd ? [] : e.bounds.filter((b) => ['Send', 'Sync', 'Unpin'].includes(lastSegment(b)) && this.namesStdTrait(b, s.m)).map((b) => lastSegment(b));
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}) };
+        // `dyn Future<Output = T>`: std's `Future` by a path that cannot name another trait (not
+        // through another crate's glob: futures 0.1 has a `Future` of its own).
+        const future = !s.m.crate.isStd && e.bounds.some((b) => lastSegment(b) === 'Future' && bareObjectStdTrait(b, s.m, this.resolver) !== undefined);
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(future ? { future: true as const } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too.

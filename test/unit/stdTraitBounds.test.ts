@@ -25,7 +25,7 @@ const BOUNDS = [
   'ToString', 'AsRef<str>', 'AsRef<[u8]>', 'AsMut<[u8]>', 'Borrow<str>', 'Borrow<u8>', 'TryFrom<u32>', 'TryFrom<i64>', 'TryInto<u8>', 'TryInto<char>',
   'Extend<u8>', 'Extend<char>', 'FromIterator<char>', 'FromIterator<u8>', 'std::ops::Index<usize>', 'std::ops::Deref<Target = str>',
   'std::ops::Deref', 'std::ops::DerefMut', 'Iterator<Item = u8>', 'IntoIterator<Item = u8>', 'Into<String>', 'Into<std::path::PathBuf>',
-  'Iterator', 'IntoIterator', 'std::str::FromStr',
+  'Iterator', 'IntoIterator', 'std::str::FromStr', 'std::future::Future',
 ];
 
 const ARGS = [
@@ -44,6 +44,7 @@ const ARGS = [
   'MyErr', 'OnlyDisplay', 'Plain', 'Tee<std::fs::File>', 'Tee<u8>', 'Tee<Vec<u8>>', 'FmtSink', 'Reader', 'Box<MyErr>', "&'static MyErr",
   "&'static mut Tee<std::fs::File>", 'Option<MyErr>', 'Deep', 'Named', 'Count', "&'static mut Count", "&'static Count", 'Box<Count>',
   'std::net::IpAddr', "&'static [u8; 4]", "&'static std::collections::HashSet<u8>", "&'static mut std::collections::HashSet<u8>", 'Parsed',
+  'Fut', 'std::pin::Pin<Box<Fut>>',
 ];
 
 const HEADER = [
@@ -69,6 +70,8 @@ const HEADER = [
   // The file's iterator, and a type parsed from a string.
   'pub struct Count(pub u8);',
   'impl Iterator for Count { type Item = u8; fn next(&mut self) -> Option<u8> { None } }',
+  'pub struct Fut(pub u8);',
+  "impl std::future::Future for Fut { type Output = u8; fn poll(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<u8> { std::task::Poll::Pending } }",
   'pub struct Parsed(pub u8);',
   'impl std::str::FromStr for Parsed { type Err = (); fn from_str(_: &str) -> Result<Self, ()> { Err(()) } }',
   // The file's type with impls of the traits written with an argument.
@@ -180,6 +183,47 @@ describe("std's other traits as bounds (Display, Error, the I/O traits, AsRef, D
       const t = engine.get(`S${i}`);
       assert.equal(t?.size != null ? `${t.size}/${t.align}` : `unknown: ${t?.unknown ?? t?.error}`, want, line);
     });
+  });
+
+  it('`F: Future` with std\'s futures, pinned and boxed ones, trait objects and a crate\'s future: rustc\'s verdict or unknown, and the common ones told', async () => {
+    const header = [
+      '#![allow(dead_code, unused)]',
+      'use std::{future::Future, marker::PhantomData, pin::Pin};',
+      'pub struct Fut(pub u8);',
+      "impl Future for Fut { type Output = u8; fn poll(self: Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<u8> { std::task::Poll::Pending } }",
+      'pub struct NotFut(pub u8);',
+      'pub struct F<T: ?Sized + Future>(pub u8, pub PhantomData<T>);',
+      'pub struct G<T: ?Sized>(pub u16, pub PhantomData<T>) where T: std::future::Future;',
+    ];
+    const args = [
+      'Pin<Box<dyn Future<Output = u8>>>', 'Pin<Box<dyn Future<Output = ()> + Send>>', "Pin<Box<dyn Future<Output = ()> + Send + 'static>>", 'Box<dyn Future<Output = u8>>',
+      'Box<dyn Future<Output = u8> + Unpin>', 'std::future::Ready<u8>', 'std::future::Pending<u8>', 'Fut', "Pin<&'static mut Fut>", 'Box<Fut>', "&'static mut Fut",
+      "&'static Fut", 'Pin<Box<Fut>>', 'Option<Fut>', "Pin<&'static mut dyn Future<Output = u8>>", 'NotFut', 'Box<NotFut>', 'Pin<Box<NotFut>>', 'u8', '(Fut,)',
+      '[Fut; 2]', "&'static mut dyn Future<Output = u8>", 'String', 'Vec<Fut>', 'fn() -> Fut', 'dyn Future<Output = u8>',
+    ];
+    const lines = [...header];
+    for (const a of args) for (const w of ['F', 'G']) lines.push(`pub struct S${lines.length}(pub ${w}<${a}>, pub u8);`);
+    const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
+    const engine = new Map((await analyzer.analyzeText('futures.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
+    const wrong: string[] = [];
+    const told = new Map<string, number>();
+    lines.forEach((line, i) => {
+      if (!CASE.test(line)) return;
+      const want = rustc.get(`S${i}`)!;
+      const t = engine.get(`S${i}`);
+      const got = t?.size != null ? `${t.size}/${t.align}` : t?.error ? t.error.slice(0, 5) : undefined;
+      if (got === undefined) return;
+      if (got !== want) wrong.push(`${line}\n    rustc: ${want}, engine: ${got}`);
+      else {
+        const arg = /^pub struct S\d+\(pub [FG]<(.*)>, pub u8\);$/.exec(line)![1]!;
+        told.set(arg, (told.get(arg) ?? 0) + 1);
+      }
+    });
+    assert.deepEqual(wrong, [], `${wrong.length} differ from rustc`);
+    // The futures users write most: told, in both bound forms.
+    for (const a of ['Pin<Box<dyn Future<Output = u8>>>', 'Pin<Box<dyn Future<Output = ()> + Send>>', 'Fut', "Pin<&'static mut Fut>", 'Pin<Box<Fut>>', 'std::future::Ready<u8>', 'NotFut', 'u8', 'dyn Future<Output = u8>']) {
+      assert.equal(told.get(a), 2, `F<${a}> and G<${a}>: rustc's verdict expected; told: ${[...told.keys()].join(', ')}`);
+    }
   });
 
   it('TryFrom between every pair of the language\'s scalars, and `&str` into std\'s string types', async () => {
