@@ -59,8 +59,12 @@ const mocha = async () => {
   const num = (re) => Number(re.exec(r.output)?.[1] ?? 0);
   const s = { passed: num(/^\s*(\d+) passing/m), failed: num(/^\s*(\d+) failing/m), pending: num(/^\s*(\d+) pending/m) };
   // mocha lists the failures after its counts: kept for the summary, where a log cut short still shows them.
+  // Each one's `N) suite`, title and first lines of its error (a long diff would hide the next).
   const at = r.output.search(/^\s*\d+ failing/m);
-  if (at >= 0) s.failures = r.output.slice(at).split('\n').slice(1, 80);
+  if (at >= 0) {
+    const lines = r.output.slice(at).split('\n');
+    s.failures = lines.flatMap((l, i) => (/^\s{2}\d+\) /.test(l) ? [...lines.slice(i, i + 5), ''] : [])).slice(0, 120);
+  }
   if (r.code !== 0 && s.failed === 0) s.failed = 1;
   if (s.passed + s.failed === 0) s.failed = 1;
   return s;
