@@ -383,7 +383,9 @@ function namesStd(written: string, segs: readonly string[], name: string, module
     return lang !== undefined && LANG_TRAITS[lang] === name;
   }
   // A glob import of a crate not read may bring in a trait of that name; the others are searched below.
-  if (m.globs.some((g) => !isStdHead(g.path[0]) && resolver.firstSegment(m, g.path[0] ?? '')?.k !== 'module')) return false;
+  // The glob's first segment as its `use` reads it: from the crate root in the 2015 edition
+  // (serde's `use lib::*;` in a submodule names the root's `lib`).
+  if (m.globs.some((g) => !isStdHead(g.path[0]) && resolver.resolveUse(m, g.path.slice(0, 1), g.global)?.k !== 'module')) return false;
   const head = segs[0]!;
   if (segs.length === 1) {
     const imported = m.uses.find((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name);

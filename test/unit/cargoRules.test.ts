@@ -76,6 +76,31 @@ pub mod m {
     },
     exact: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'Debug', 'Inner'],
   },
+  "a 2015 module's `use lib::*;` names the crate root's `lib` (serde's): the prelude's `Iterator`, `IntoIterator` and `FromStr` in a bound there are std's (serde_urlencoded's `MapDeserializer<'de, PartIterator<'de>, Error>` was unknown)": {
+    files: {
+      'Cargo.toml': manifest('glob15').replace('edition = "2021"', 'edition = "2015"'),
+      'src/lib.rs': `#![allow(dead_code, unused_imports)]
+mod lib {
+    mod core {
+        pub use std::*;
+    }
+    pub use self::core::{cmp, iter, mem};
+}
+pub mod value {
+    use lib::*;
+    pub struct MapD<I> where I: Iterator { pub it: I, pub n: u8 }
+    pub struct Into<I: IntoIterator>(pub I, pub u16);
+    pub struct Parse<P: ::std::str::FromStr>(pub P);
+}
+pub struct It(pub u32);
+impl Iterator for It { type Item = u8; fn next(&mut self) -> Option<u8> { None } }
+pub struct S(pub value::MapD<It>);
+pub struct T(pub value::Into<Vec<u64>>, pub value::MapD<::std::vec::IntoIter<u8>>);
+pub struct U(pub value::Parse<u32>, pub value::Parse<String>);
+`,
+    },
+    exact: ['It', 'S', 'T', 'U'],
+  },
   "bare trait objects in the 2018 edition: std's `io::Write` (clap 2's help writer, unknown before), `Error`, `Fn`, a crate's own trait": {
     files: {
       'Cargo.toml': manifest('bare18').replace('edition = "2021"', 'edition = "2018"'),
