@@ -89,7 +89,7 @@ const ARG_RULES: ReadonlySet<string> = new Set(['AsRef', 'AsMut', 'Borrow', 'Bor
  * from `std::error`, `AsRef` by the prelude): its name, or `io::Write` / `fmt::Write`; undefined
  * when it names another trait or cannot be told apart from one (as stdTraitOf).
  */
-function homeStdTraitOf(written: string, m: ModuleScope, resolver: Resolver): string | undefined {
+export function homeStdTraitOf(written: string, m: ModuleScope, resolver: Resolver): string | undefined {
   let segs = written.split('::');
   if (segs[0] === '') segs = segs.slice(1);
   const name = segs[segs.length - 1]!;
@@ -1645,8 +1645,9 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
     case 'adt':
       return adtImplements(ty, trait, host, depth);
     case 'dyn':
-      // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds).
-      return (trait === 'Send' || trait === 'Sync') && ty.autos?.includes(trait) ? true : 'unknown';
+      // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds, or
+      // supertraits of its crate traits: `dyn Tr` with `trait Tr: Send`).
+      return (trait === 'Send' || trait === 'Sync') && (ty.autos?.includes(trait) || ty.supers?.includes(`std::${trait}`)) ? true : 'unknown';
     default:
       return 'unknown';
   }

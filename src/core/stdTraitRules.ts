@@ -280,9 +280,12 @@ function dynHas(ty: Extract<Ty, { k: 'dyn' }>, trait: PlainStdTrait): Verdict {
   const traits = ty.traits;
   if (!traits) return 'unknown';
   // A std trait of a trait object is kept as `std::Name` where known (engine DYN_STD_TRAITS).
-  const has = (n: string) => traits.some((t) => typeof t === 'string' && t === `std::${n}`);
+  // And the std supertraits of its crate traits (`dyn SeekRead` with `trait SeekRead: Read + Seek`).
+  const has = (n: string) => traits.some((t) => typeof t === 'string' && t === `std::${n}`) || !!ty.supers?.includes(`std::${n}`);
   // Supertraits: `BufRead: Read`, `Error: Display`.
   if (has(name) || (name === 'Read' && has('BufRead')) || (name === 'Display' && has('Error'))) return true;
+  // `io::Write` / `fmt::Write` as a supertrait whose module is known (`trait ReadWrite: Read + io::Write`).
+  if ((trait === 'io::Write' || trait === 'fmt::Write') && ty.supers?.includes(`std::${trait}`)) return true;
   // std has no impl of an I/O trait for a trait object, and no crate may write one for a trait
   // object of std's traits only (orphan rule): `dyn Debug: Read` does not hold.
   const io = trait === 'Read' || trait === 'BufRead' || trait === 'Seek';
