@@ -89,7 +89,7 @@ const ARG_RULES: ReadonlySet<string> = new Set(['AsRef', 'AsMut', 'Borrow', 'Bor
  * from `std::error`, `AsRef` by the prelude): its name, or `io::Write` / `fmt::Write`; undefined
  * when it names another trait or cannot be told apart from one (as stdTraitOf).
  */
-function homeStdTraitOf(written: string, m: ModuleScope, resolver: Resolver): string | undefined {
+export function homeStdTraitOf(written: string, m: ModuleScope, resolver: Resolver): string | undefined {
   let segs = written.split('::');
   if (segs[0] === '') segs = segs.slice(1);
   const name = segs[segs.length - 1]!;
@@ -229,34 +229,7 @@ function rulesHost(host: BoundHost): RulesHost {
     conversion: (from, to) => conversion(from, to, host),
     crateImpls: (t, trait) => crateStdImpls(t, trait, host),
     crateArgImpls: (t, trait, arg, target) => crateStdArgImpls(t, trait, arg, target, host),
-    objectSuper: (t, asked) => {
-      const m = typeof t === 'string' ? undefined : t.m?.deref();
-      return m !== undefined && typeof t !== 'string' && superTraitGives(t.item as TraitDef, m, asked, host.resolver, new Set());
-    },
   };
-}
-
-/** A std trait that has the asked one as its own supertrait (`BufRead: Read`, `Error: Display`). */
-const STD_SUPER: Readonly<Partial<Record<PlainStdTrait, string>>> = { Read: 'BufRead', Display: 'Error' };
-
-/**
- * Whether the crate's trait (in module `m`) has std's `asked` among its supertraits, directly or
- * through other traits of the crate (see RulesHost.objectSuper). Positive answers only: a path
- * that may name something else (a glob, an unexpanded macro) simply does not count.
- */
-function superTraitGives(trait: TraitDef, m: ModuleScope, asked: PlainStdTrait, resolver: Resolver, seen: Set<TraitDef>): boolean {
-  if (seen.has(trait) || seen.size > MAX_DEPTH) return false;
-  seen.add(trait);
-  for (const written of trait.superTraits ?? []) {
-    const std = homeStdTraitOf(written, m, resolver);
-    if (std !== undefined) {
-      if (std === asked || std === STD_SUPER[asked]) return true;
-      continue;
-    }
-    const own = crateTrait(written, m, resolver);
-    if (own && superTraitGives(own.item, own.m, asked, resolver, seen)) return true;
-  }
-  return false;
 }
 
 /** Whether the crate of module `m` reads the 2021 prelude (a file outside a crate is read as 2021). */
@@ -1808,8 +1781,9 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
     case 'adt':
       return adtImplements(ty, trait, host, depth);
     case 'dyn':
-      // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds).
-      return (trait === 'Send' || trait === 'Sync') && ty.autos?.includes(trait) ? true : 'unknown';
+      // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds, or
+      // supertraits of its crate traits: `dyn Tr` with `trait Tr: Send`).
+      return (trait === 'Send' || trait === 'Sync') && (ty.autos?.includes(trait) || ty.supers?.includes(`std::${trait}`)) ? true : 'unknown';
     default:
       return 'unknown';
   }

@@ -16,7 +16,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, namesLifetime, undeclaredLifetimeIn } from './definitionChecks';
-import { ALLOCATOR_PARAM, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
+import { ALLOCATOR_PARAM, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -31,7 +31,7 @@ export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'
  * weakly (a type may outlive its crate's analysis in a cache of std's, and must not keep the
  * crate's scopes alive: the editor lets a crate go when its files are closed).
  */
-export type DynTrait = string | { readonly item: object; readonly crate: WeakRef<CrateScope>; readonly m?: WeakRef<ModuleScope> };
+export type DynTrait = string | { readonly item: object; readonly crate: WeakRef<CrateScope> };
 
 export interface AdtRef {
   readonly item: TypeItem;
@@ -54,7 +54,7 @@ export type Ty =
    * std traits of DYN_STD_TRAITS), when each is known and has no arguments; two trait objects are
    * the same type when these are the same (src/core/bounds.ts sameTy).
    */
-  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[]; readonly future?: true }
+  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[]; readonly supers?: readonly string[]; readonly future?: true }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
@@ -612,12 +612,13 @@ export class Engine {
         const ed = s.m.crate.input.edition;
         if (e.bare && !s.m.crate.isStd && ed !== '2015' && ed !== '2018') return { k: 'error', code: 'E0782', message: `trait objects must include the \`dyn\` keyword (\`dyn ${e.bounds.join(' + ')}\`)` };
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
+        const supers = s.m.crate.isStd ? [] : this.dynStdSupertraits(e.bounds, s.m);
         // Std's auto traits written in the bounds (`dyn Fn() + Send + Sync`): the object has them.
         const autos = s.m.crate.isStd ? [] : e.bounds.filter((b) => ['Send', 'Sync', 'Unpin'].includes(lastSegment(b)) && this.namesStdTrait(b, s.m)).map((b) => lastSegment(b));
         // `dyn Future<Output = T>`: std's `Future` by a path that cannot name another trait (not
         // through another crate's glob: futures 0.1 has a `Future` of its own).
         const future = !s.m.crate.isStd && e.bounds.some((b) => lastSegment(b) === 'Future' && bareObjectStdTrait(b, s.m, this.resolver) !== undefined);
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(future ? { future: true as const } : {}) };
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too.
@@ -1038,9 +1039,44 @@ export class Engine {
       }
       const r = this.resolver.traitPath(b, m);
       if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return undefined;
-      out.push({ item: r.item, crate: new WeakRef(r.m.crate), m: new WeakRef(r.m) });
+      out.push({ item: r.item, crate: new WeakRef(r.m.crate) });
     }
     return out.length ? out : undefined;
+  }
+
+  /**
+   * The std traits (of DYN_STD_TRAITS, as `std::Name`) that the crate traits of a trait object
+   * written in `m` have as supertraits, directly or through other crate traits: `dyn SeekRead`
+   * with `trait SeekRead: Read + Seek {}` is `Read` and `Seek` (rustc: a trait object implements
+   * its trait's supertraits). A supertrait that cannot be told to be std's is left out (no claim).
+   */
+  private dynStdSupertraits(bounds: readonly string[], m: ModuleScope): string[] {
+    const out = new Set<string>();
+    const seen = new Set<object>();
+    const visit = (path: string, at: ModuleScope, depth: number): void => {
+      if (depth > 16 || path === '' || path.startsWith("'") || path.startsWith('?')) return;
+      const r = this.resolver.traitPath(path, at);
+      if (r?.k === 'item' && r.item.kind === 'trait' && !r.m.crate.isStd) {
+        if (seen.has(r.item)) return;
+        seen.add(r.item);
+        for (const t of r.item.superTraits ?? []) visit(t, r.m, depth + 1);
+        return;
+      }
+      // Only a supertrait (depth > 0) is added: the object's own std traits are in `traits`.
+      // Named as bounds are (a std import, a glob of `std::io::prelude`, the prelude; not a name
+      // the crate defines or a glob of another crate may bring): `Write` as `io::Write` or `fmt::Write`.
+      if (depth === 0) return;
+      const home = homeStdTraitOf(path, at, this.resolver);
+      if (home === 'io::Write' || home === 'fmt::Write') out.add(`std::${home}`);
+      else if (home !== undefined) {
+        if (DYN_STD_TRAITS.has(home)) out.add(`std::${home}`);
+      } else {
+        const std = stdTraitOf(path, at, this.resolver);
+        if (std !== undefined && DYN_STD_TRAITS.has(std)) out.add(`std::${std}`);
+      }
+    };
+    for (const b of bounds) visit(b, m, 0);
+    return [...out];
   }
 
   /**

@@ -9,7 +9,7 @@
  * crate's own type is decided by its crate's impls, through the host. Every entry was measured
  * against rustc 1.95 (test/unit/stdTraitBounds.test.ts).
  */
-import type { DynTrait, GArg, Ty } from './engine';
+import type { GArg, Ty } from './engine';
 
 export type Verdict = boolean | 'unknown';
 
@@ -70,12 +70,6 @@ export interface RulesHost {
   crateImpls(ty: Extract<Ty, { k: 'adt' }>, trait: PlainStdTrait): Verdict;
   /** What a crate's impls say of its type and a std trait with an argument (`impl AsRef<str> for X`; `Deref` with its `Target`). */
   crateArgImpls(ty: Extract<Ty, { k: 'adt' }>, trait: ArgStdTrait, arg: Ty | undefined, target: Ty | undefined): Verdict;
-  /**
-   * Whether a crate's trait has the std trait among its supertraits, through the crate's traits
-   * too (`trait RW: Read + Write {}`, `trait Sub: RW {}`): then its trait object has it. False
-   * means only "not found so": a crate may still implement the std trait for its trait object.
-   */
-  objectSuper?(trait: DynTrait, asked: PlainStdTrait): boolean;
 }
 
 const MAX_DEPTH = 32;
@@ -215,7 +209,7 @@ export function stdPlainVerdict(ty: Ty, trait: PlainStdTrait, host: RulesHost, d
       return NEITHER.has(path) || IO_BY_REF[path] !== undefined ? false : 'unknown';
     }
     case 'dyn':
-      return dynHas(ty, trait, host);
+      return dynHas(ty, trait);
     case 'adt':
       return adtVerdict(ty, trait, host, depth);
     default:
@@ -281,16 +275,17 @@ function fundamental(r: Verdict, inner: Ty | undefined, path?: string): Verdict 
 }
 
 /** Whether a trait object's written traits include `trait` (`dyn Write + Send`); 'unknown' when they cannot be read. */
-function dynHas(ty: Extract<Ty, { k: 'dyn' }>, trait: PlainStdTrait, host: RulesHost): Verdict {
+function dynHas(ty: Extract<Ty, { k: 'dyn' }>, trait: PlainStdTrait): Verdict {
   const name = trait.split('::').pop()!;
   const traits = ty.traits;
   if (!traits) return 'unknown';
   // A std trait of a trait object is kept as `std::Name` where known (engine DYN_STD_TRAITS).
-  const has = (n: string) => traits.some((t) => typeof t === 'string' && t === `std::${n}`);
+  // And the std supertraits of its crate traits (`dyn SeekRead` with `trait SeekRead: Read + Seek`).
+  const has = (n: string) => traits.some((t) => typeof t === 'string' && t === `std::${n}`) || !!ty.supers?.includes(`std::${n}`);
   // Supertraits: `BufRead: Read`, `Error: Display`.
   if (has(name) || (name === 'Read' && has('BufRead')) || (name === 'Display' && has('Error'))) return true;
-  // A crate's trait whose supertraits give it (`dyn ReadWrite` with `trait ReadWrite: Read + Write`).
-  if (host.objectSuper && traits.some((t) => typeof t !== 'string' && host.objectSuper!(t, trait))) return true;
+  // `io::Write` / `fmt::Write` as a supertrait whose module is known (`trait ReadWrite: Read + io::Write`).
+  if ((trait === 'io::Write' || trait === 'fmt::Write') && ty.supers?.includes(`std::${trait}`)) return true;
   // std has no impl of an I/O trait for a trait object, and no crate may write one for a trait
   // object of std's traits only (orphan rule): `dyn Debug: Read` does not hold.
   const io = trait === 'Read' || trait === 'BufRead' || trait === 'Seek';

@@ -417,6 +417,48 @@ mod h {
     abstain: ['E'],
   },
   {
+    name: "a trait object of a crate's trait has its trait's std supertraits (hunt Z: tar's `Archive<dyn SeekRead>` with `trait SeekRead: Read + Seek`, ureq's `StreamOwned<_, Box<dyn ReadWrite>>` with `trait ReadWrite: Read + Write + Send + ..` were unknown); a glob of `std::io::prelude` names them too; a supertrait renamed, or `io` naming another module, is not judged",
+    source: `
+#![allow(dead_code)]
+use std::io::{Read, Seek};
+use std::fmt;
+trait SeekRead: Read + Seek {}
+impl<R: Read + Seek> SeekRead for R {}
+pub trait ReadWrite: Read + std::io::Write + Send + Sync + fmt::Debug + 'static {}
+pub trait Deeper: ReadWrite {}
+pub struct Archive<R: ?Sized + Read> { pos: u64, obj: R }
+pub struct Stream<C, T: Read + std::io::Write> { conn: C, sock: T }
+pub struct NeedSend<T: Send>(u8, T);
+pub struct A(Box<Archive<dyn SeekRead>>);
+pub struct B(Stream<u32, Box<dyn ReadWrite>>);
+pub struct C(Option<Box<Archive<dyn Deeper + Send>>>, u8);
+pub struct D(NeedSend<Box<dyn Deeper>>);
+pub struct E(Box<Archive<dyn fmt::Debug>>);
+mod renamed {
+    use std::io::Write as Read;
+    pub trait Tr: Read {}
+    pub struct F(Box<super::Archive<dyn Tr>>);
+}
+mod globbed {
+    use std::io::prelude::*;
+    pub trait Tr: Read {}
+    pub struct G(Box<super::Archive<dyn Tr>>);
+}
+mod fmt_as_io {
+    use std::fmt as io;
+    pub trait Tr: std::io::Read + io::Write {}
+    pub struct H(super::Stream<u8, Box<dyn Tr>>);
+}
+mod io_write {
+    use std::io;
+    pub trait Tr: io::Read + io::Write {}
+    pub struct I(super::Stream<u8, Box<dyn Tr>>);
+}
+`,
+    expect: { A: '16/8', B: '24/8', C: '24/8', D: '24/8', E: 'E0277', 'renamed::F': 'E0277', 'globbed::G': '16/8', 'fmt_as_io::H': 'E0277', 'io_write::I': '24/8' },
+    abstain: ['renamed::F', 'fmt_as_io::H'],
+  },
+  {
     name: "std's plain and argument traits (`Display`, `AsRef<str>`) implemented for a type alias are the type's: a bound asking for them holds, or is not decided, never E0277",
     source: `
 #![allow(dead_code)]
