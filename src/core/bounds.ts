@@ -15,7 +15,7 @@
  */
 import type { FnSig, GArg, Ty } from './engine';
 import { namesLifetime } from './definitionChecks';
-import { type CfgPredicate, type FnBound, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem } from './model';
+import { type CfgPredicate, type FnBound, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem, type UseEntry } from './model';
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems, publicStdPaths } from './stdPublic';
@@ -345,6 +345,29 @@ function crateImplsOfStd(ty: Extract<Ty, { k: 'adt' }>, name: string, module: st
 }
 
 /**
+ * The glob imports module `m` reads: its own, and those of the crate's modules it globs
+ * (`use super::*;`), a few levels deep; undefined when a glob on the way is of another crate or
+ * of nothing read here (a name may then come from there).
+ */
+function globsThrough(m: ModuleScope, resolver: Resolver): UseEntry[] | undefined {
+  const out: UseEntry[] = [];
+  const seen = new Set<ModuleScope>();
+  const walk = (x: ModuleScope, depth: number): boolean => {
+    if (seen.has(x)) return true;
+    seen.add(x);
+    for (const g of x.globs) {
+      out.push(g);
+      if (isStdHead(g.path[0])) continue;
+      const b = resolver.resolveUse(x, g.path, g.global);
+      if (b?.k !== 'module' || b.m.crate !== m.crate || depth >= 4) return false;
+      if (!walk(b.m, depth + 1)) return false;
+    }
+    return true;
+  };
+  return walk(m, 0) ? out : undefined;
+}
+
+/**
  * Whether the path `written` (segments `segs`, last `name`) names std's item `module::name` in
  * `m`: written in full, through an import of it or of its module, or by the prelude (`prelude`).
  */
@@ -376,9 +399,12 @@ function namesStd(written: string, segs: readonly string[], name: string, module
     // module's glob brings a `Write` of its own (both would be E0659).
     const fromGlob = (g: { path: readonly string[] }, mod: string) =>
       isStdHead(g.path[0]) && g.path[1] === mod && (g.path.length === 2 || (mod === 'io' && g.path.length === 3 && g.path[2] === 'prelude'));
-    if (!m.globs.some((g) => fromGlob(g, module))) return false;
+    // Also through globs of the crate's own modules (zip's `use super::*;` where the parent has
+    // `use std::io::prelude::*;`), when every glob on the way is of a module read here.
+    const globs = globsThrough(m, resolver) ?? m.globs;
+    if (!globs.some((g) => fromGlob(g, module))) return false;
     if (bound !== undefined && !(bound.k === 'item' && bound.m.crate.isStd && bound.item.kind === 'trait' && bound.item.name === name)) return false;
-    return !(STD_TRAIT_HOMES[name] ?? []).some((h) => h.module !== module && m.globs.some((g) => fromGlob(g, h.module)));
+    return !(STD_TRAIT_HOMES[name] ?? []).some((h) => h.module !== module && globs.some((g) => fromGlob(g, h.module)));
   }
   if (segs.length === 3) {
     const root = resolver.firstSegment(m, head);

@@ -76,6 +76,39 @@ pub mod m {
     },
     exact: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'Debug', 'Inner'],
   },
+  "a std trait named through two globs: `use super::*;` in a module whose parent has `use std::io::prelude::*;` (zip's `ZipWriter<W: Write + Seek>`: `File: Write` was unknown); not when a glob on the way is another crate's": {
+    files: {
+      'Cargo.toml': manifest('glob2', 'cfg-if = "1"\n').replace('edition = "2021"', 'edition = "2018"'),
+      'src/lib.rs': `#![allow(dead_code, unused_imports)]
+pub mod w {
+    use std::io::prelude::*;
+    pub struct Top<W: Write>(pub W, pub u8);
+    pub mod inner {
+        use super::*;
+        pub struct B<W: Write + Seek>(pub W, pub u8);
+        pub struct C(pub B<std::fs::File>);
+        pub struct D(pub B<std::io::Cursor<Vec<u8>>>);
+        pub mod deeper {
+            use super::*;
+            pub struct R<T: BufRead>(pub T);
+            pub struct E(pub R<std::io::BufReader<std::fs::File>>, pub B<std::fs::File>);
+        }
+    }
+}
+pub mod x {
+    use cfg_if::*;
+    use std::io::prelude::*;
+    pub mod inner {
+        use super::*;
+        pub struct F<W: Write>(pub W);
+        pub struct G(pub F<std::fs::File>);
+    }
+}
+`,
+    },
+    exact: ['C', 'D', 'E'],
+    abstain: [['G', /Write/]],
+  },
   "a 2015 module's `use lib::*;` names the crate root's `lib` (serde's): the prelude's `Iterator`, `IntoIterator` and `FromStr` in a bound there are std's (serde_urlencoded's `MapDeserializer<'de, PartIterator<'de>, Error>` was unknown)": {
     files: {
       'Cargo.toml': manifest('glob15').replace('edition = "2021"', 'edition = "2015"'),
