@@ -105,7 +105,8 @@ export function sameTypeIn(reports: readonly TypeReport[]): (t: TypeReport) => T
     const list = byKey.get(key(t));
     if (!list) return undefined;
     const first = list[0]!;
-    if (list.every((r) => layoutKey(r) === layoutKey(first))) return first;
+    const k = layoutKey(first);
+    if (list.every((r) => layoutKey(r) === k)) return first;
     const { fields: _f, variants: _v, tag: _t, niche: _n, padding: _p, align: _a, uninhabited: _u, error: _e, ...rest } = first;
     return { ...rest, size: null, unknown: `${list.length} types of this name are made at this line, with different layouts` };
   };

@@ -543,15 +543,10 @@ function futureVerdict(ty: Ty, host: BoundHost, depth: number): Verdict {
       const a0 = ty.args[0]?.k === 'ty' ? ty.args[0].ty : undefined;
       if (path === 'future::Ready' || path === 'future::Pending') return true;
       if (path === 'pin::Pin' && a0) {
-        // `impl<P: DerefMut<Target: Future>> Future for Pin<P>`: a `Box` (of the global allocator) or `&mut`.
-        if (a0.k === 'ptr' && a0.kind === '&mut') return next(a0.pointee) === true ? true : 'unknown';
-        if (a0.k === 'adt' && a0.def.m.crate.isStd && rulePath(a0.def.item, host.resolver) === 'boxed::Box') {
-          const inner = a0.args[0]?.k === 'ty' ? a0.args[0].ty : undefined;
-          const alloc = a0.args[1];
-          const global = !alloc || (alloc.k === 'ty' && alloc.ty.k === 'adt' && alloc.ty.def.m.crate.isStd && alloc.ty.def.item.name === 'Global');
-          return global && next(inner) === true ? true : 'unknown';
-        }
-        return 'unknown';
+        // `impl<P: DerefMut<Target: Future>> Future for Pin<P>`: `&mut F`, or `Box<F, A>` (any allocator).
+        const boxed = a0.k === 'adt' && a0.def.m.crate.isStd && rulePath(a0.def.item, host.resolver) === 'boxed::Box';
+        const target = a0.k === 'ptr' && a0.kind === '&mut' ? a0.pointee : boxed && a0.args[0]?.k === 'ty' ? a0.args[0].ty : undefined;
+        return next(target) === true ? true : 'unknown';
       }
       if (path === 'boxed::Box' && a0 && next(a0) === true && surelyUnpin(a0, 0)) return true;
       return 'unknown';
@@ -931,15 +926,9 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
         if (ASSOC_READ.has(name)) {
           // Std's traits whose associated types the std model reads: held where certain, refused
           // where certainly not, else unknown (rustc refuses `W<Box<u8>>` with `I: Iterator`).
-          const segs = t.split('::').filter((x, i) => i > 0 || x !== '');
-          const v: Verdict =
-            home === 'Iterator' || home === 'IntoIterator'
-              ? plainIteratorVerdict(ty, home, host, 0)
-              : name === 'FromStr' && namesStd(t, segs, 'FromStr', 'str', false, m, host.resolver)
-                ? fromStrVerdict(ty, host)
-                : assocReadVerdict(ty, name) === false
-                  ? false
-                  : 'unknown';
+          let v: Verdict = assocReadVerdict(ty, name) === false ? false : 'unknown';
+          if (home === 'Iterator' || home === 'IntoIterator') v = plainIteratorVerdict(ty, home, host, 0);
+          else if (name === 'FromStr' && namesStd(t, t.replace(/^::/, '').split('::'), 'FromStr', 'str', false, m, host.resolver)) v = fromStrVerdict(ty, host);
           if (v === false) return { k: 'unmet', ty, bound: name };
           if (v !== true) unsure ??= { k: 'unsure', ty, bound: name };
           continue;
