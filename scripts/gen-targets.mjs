@@ -3,7 +3,8 @@
  * Regenerates src/core/targetTable.json: the facts the layout rules read for every built-in
  * target of the installed rustc, taken from rustc itself.
  *
- *   RUSTC_BOOTSTRAP=1 rustc -Z unstable-options --print target-spec-json --target T
+ *   RUSTC_BOOTSTRAP=1 rustc -Z unstable-options --print all-target-specs-json (one run; a target
+ *   given a CPU below: --print target-spec-json --target T -C target-cpu=…)
  *     → data layout, pointer width, c-enum-min-bits, C int width, max-atomic-width, endianness, description,
  *       tier, whether std is available;
  *   rustc --print cfg --target T
@@ -45,17 +46,19 @@ function rustc(args, stable = false) {
 const version = rustc(['--version']).trim();
 const triples = rustc(['--print', 'target-list']).split('\n').map((s) => s.trim()).filter(Boolean).sort();
 const run = promisify(execFile);
-/** The same as `rustc`, without waiting: ~600 short rustc runs, a few at a time. */
+const allSpecs = JSON.parse(rustc(['-Z', 'unstable-options', '--print', 'all-target-specs-json']));
+/** The same as `rustc`, without waiting: ~320 short rustc runs, a few at a time. */
 async function rustcAsync(args, stable = false) {
   return (await run('rustc', args, { env: stable ? plainEnv : env, encoding: 'utf8', maxBuffer: 1 << 26 })).stdout;
 }
 async function describeTarget(triple) {
   const cpu = TARGET_CPU[triple] ? ['-C', `target-cpu=${TARGET_CPU[triple]}`] : [];
-  const [specText, cfgText] = await Promise.all([
-    rustcAsync(['-Z', 'unstable-options', '--print', 'target-spec-json', '--target', triple, ...cpu]),
+  // Every spec comes from one run (`all-target-specs-json`), but a target built for a chosen CPU.
+  const [spec, cfgText] = await Promise.all([
+    cpu.length ? rustcAsync(['-Z', 'unstable-options', '--print', 'target-spec-json', '--target', triple, ...cpu]).then(JSON.parse) : allSpecs[triple],
     rustcAsync(['--print', 'cfg', '--target', triple, ...cpu], true),
   ]);
-  const spec = JSON.parse(specText);
+  if (!spec) throw new Error(`${triple}: not in rustc --print all-target-specs-json`);
   const cfg = cfgText.split('\n').map((s) => s.trim()).filter(Boolean);
   const entry = {
     description: spec.metadata?.description ?? null,

@@ -5,6 +5,7 @@
  * overflow, `ilog2(0)`, `unwrap()` of `None`) is rustc's E0080. `Ord::min`, `max` and `clamp`
  * are not `const` (rustc: E0658) and are not listed.
  */
+import { QuietError } from './quietError';
 
 export interface IntTy {
   readonly size: number;
@@ -154,7 +155,7 @@ export function intMethodTypes(name: string, recv: IntTy): MethodTypes | undefin
 }
 
 /** A panic in a constant: rustc's E0080, with its message. */
-export class ConstPanic extends Error {}
+export class ConstPanic extends QuietError {}
 
 const range = (t: IntTy): [bigint, bigint] => {
   const bits = BigInt(t.size * 8);

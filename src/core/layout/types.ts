@@ -3,6 +3,7 @@
  * Sizes and offsets are plain numbers; every arithmetic step goes through `checked*`, which
  * refuses results that JavaScript numbers cannot hold exactly.
  */
+import { QuietError } from '../quietError';
 
 /** A primitive value with its range of valid bit-patterns (a wrapping range, like rustc's). */
 export interface Scalar {
@@ -66,7 +67,7 @@ export interface Layout {
 }
 
 /** The layout could not be computed the way rustc would: rustc rejects it (code) or overflow. */
-export class LayoutError extends Error {
+export class LayoutError extends QuietError {
   constructor(
     readonly code: string,
     message: string,
@@ -75,11 +76,11 @@ export class LayoutError extends Error {
   }
 }
 
-/** The engine cannot give an exact answer (and says why). */
 /** rustc rejects the type: carries the code and the message. */
 export class Reject extends LayoutError {}
 
-export class Abstain extends Error {}
+/** The engine cannot give an exact answer (and says why). */
+export class Abstain extends QuietError {}
 
 export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 

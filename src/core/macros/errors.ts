@@ -1,8 +1,9 @@
 //! The expander's own failures. Each is thrown where it is found and turned into an
 //! `{ error }` result at the API boundary (`catchExpansionErrors`); anything else is a bug.
+import { QuietError } from '../quietError';
 
 /** A failure the user can be told about: its message says what and where. */
-export class ExpandError extends Error {}
+export class ExpandError extends QuietError {}
 
 /** A fragment nested deeper than the parsers recurse (see Cursor.nest). */
 export class TooDeep extends ExpandError {

@@ -5,6 +5,7 @@
 import { fragmentKind, type Edition, type FragmentKind } from './fragments';
 import { lex } from './lexer';
 import { isOpen, isPunct, type Token } from './tokens';
+import { QuietError } from '../quietError';
 
 export type KleeneOp = '*' | '+' | '?';
 
@@ -44,7 +45,7 @@ type MatcherTree =
   | { readonly t: 'var'; readonly name: string; readonly kind: FragmentKind }
   | { readonly t: 'seq'; readonly body: readonly MatcherTree[]; readonly sep: Token | undefined; readonly op: KleeneOp; readonly vars: number };
 
-class RuleError extends Error {}
+class RuleError extends QuietError {}
 
 function fail(msg: string, at?: Token): never {
   throw new RuleError(at ? `${msg} (at offset ${at.start})` : msg);
