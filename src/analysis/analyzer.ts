@@ -10,7 +10,7 @@ import { extractFile } from '../parse/extract';
 import { hintedText, type ParseHints } from './project';
 import { CrateScope, type CrateInput, type ModuleScope, Resolver, evalCfg } from '../core/resolve';
 import { itemHasTypeMacro } from './typeMacros';
-import { CrateExpander } from './expand';
+import { CrateExpander, editionOf } from './expand';
 import { loadModules } from './modules';
 import { Engine, type SharedLayoutCache } from '../core/engine';
 import { reportType } from '../core/report';
@@ -199,15 +199,18 @@ export class Analyzer {
     return new Analysis(target, new Engine(target, resolver, cache), crate, program);
   }
 
-  /** A single file as its own crate root (inline modules included; `mod x;` files not followed; item macros expanded). */
-  async analyzeText(path: string, text: string, target?: string): Promise<Report> {
+  /**
+   * A single file as its own crate root (inline modules included; `mod x;` files not followed;
+   * item macros expanded), in the 2021 edition unless `opts.edition` names another.
+   */
+  async analyzeText(path: string, text: string, target?: string, opts: { readonly edition?: string } = {}): Promise<Report> {
     // Parsed to the end: the parse budget guards the editor's thread, not a caller that asked
     // for this text's layouts (on a loaded machine the first parse of a process, which compiles
     // the grammar's code, could be given up: a file without types).
     const file = await this.parseFile(path, text, { budgetMs: Infinity });
     const p = await this.parser();
     const t = this.resolveTarget(target);
-    const program = singleFileProgram(file, text, { target: t, parse: (f, x) => this.parseWith(p, f, x, { budgetMs: Infinity }) });
+    const program = singleFileProgram(file, text, { target: t, parse: (f, x) => this.parseWith(p, f, x, { budgetMs: Infinity }), ...(opts.edition ? { edition: opts.edition } : {}) });
     const a = await this.analyze(program, t.triple);
     return { target: a.target.triple, types: a.reports() };
   }
@@ -228,16 +231,18 @@ export class Analyzer {
  * A file as its own crate root. With `expand`, item macro calls are expanded (the program then
  * also holds the expansions' texts); a file without any is taken as it is.
  */
-export function singleFileProgram(file: SourceFile, text: string, expand?: { readonly target: Target; readonly parse: (path: string, text: string) => SourceFile }): Program {
+export function singleFileProgram(file: SourceFile, text: string, expand?: { readonly target: Target; readonly parse: (path: string, text: string) => SourceFile; readonly edition?: string }): Program {
+  // The 2021 edition unless one is named (a crate's own files come through src/analysis/program.ts).
+  const edition = expand?.edition !== undefined ? { edition: expand.edition } : {};
   if (expand && hasMacroCalls(file.items)) {
     const none = new Set<string>();
     const holds = (p: CfgPredicate) => evalCfg(p, expand.target, none);
-    const expander = new CrateExpander({ home: {}, edition: 2021, external: () => undefined, parse: expand.parse, active: (cfg) => cfg.every(holds) });
+    const expander = new CrateExpander({ home: {}, edition: editionOf(expand.edition), external: () => undefined, parse: expand.parse, active: (cfg) => cfg.every(holds) });
     const mods = loadModules(file.path, { read: (p) => (p === file.path ? text : undefined), parse: (p, t) => (p === file.path ? file : expand.parse(p, t)), holds, expander });
-    return { crate: { name: 'crate', root: mods.root, fileModules: new Map(), externCrates: externCratesOf(mods.root.items), features: [] }, texts: mods.texts };
+    return { crate: { name: 'crate', root: mods.root, fileModules: new Map(), externCrates: externCratesOf(mods.root.items), features: [], ...edition }, texts: mods.texts };
   }
   return {
-    crate: { name: 'crate', root: { file: file.path, items: file.items, ...(file.innerAttrs.length ? { innerAttrs: file.innerAttrs } : {}) }, fileModules: new Map(), externCrates: externCratesOf(file.items), features: [] },
+    crate: { name: 'crate', root: { file: file.path, items: file.items, ...(file.innerAttrs.length ? { innerAttrs: file.innerAttrs } : {}) }, fileModules: new Map(), externCrates: externCratesOf(file.items), features: [], ...edition },
     texts: new Map([[file.path, text]]),
   };
 }

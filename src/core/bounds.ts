@@ -20,7 +20,7 @@ import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems, publicStdPaths } from './stdPublic';
 import { expansionOf } from './expansion';
-import { type ArgStdTrait, derefTarget, ITERABLE_ONLY, namedStdPaths, NOT_ITERABLE, type PlainStdTrait, type RulesHost, STD_TRAIT_HOMES, STD_TYPE_BOUNDS, stdArgVerdict, stdPlainVerdict } from './stdTraitRules';
+import { type ArgStdTrait, derefTarget, inPrelude, ITERABLE_ONLY, namedStdPaths, NOT_ITERABLE, type PlainStdTrait, type PreludeFrom, type RulesHost, STD_TRAIT_HOMES, STD_TYPE_BOUNDS, stdArgVerdict, stdPlainVerdict } from './stdTraitRules';
 
 /** true, false, or 'unknown' when this cannot tell. */
 export type Verdict = boolean | 'unknown';
@@ -95,15 +95,15 @@ export function homeStdTraitOf(written: string, m: ModuleScope, resolver: Resolv
   const name = segs[segs.length - 1]!;
   const homes = Object.prototype.hasOwnProperty.call(STD_TRAIT_HOMES, name) ? STD_TRAIT_HOMES[name] : undefined;
   if (!homes || m.macroCalls.length) return undefined;
-  // The 2021 prelude's additions (`TryFrom`, `FromIterator`).
+  // The 2021 and 2024 preludes' additions (`TryFrom`, `FromIterator`, `Future`) by the crate's edition.
   for (const h of homes) {
-    if (namesStd(written, segs, name, h.module, h.prelude === true || (h.prelude === '2021' && from2021(m)), m, resolver)) return name === 'Write' ? `${h.module}::Write` : name;
+    if (namesStd(written, segs, name, h.module, inPrelude(h.prelude, m.crate.input.edition), m, resolver)) return name === 'Write' ? `${h.module}::Write` : name;
   }
   return undefined;
 }
 
 /** Where the std traits a bare trait object may name live, besides STD_TRAIT_HOMES's. */
-const OBJECT_TRAIT_HOMES: Readonly<Record<string, readonly { readonly module: string; readonly prelude: boolean | '2021' }[]>> = {
+const OBJECT_TRAIT_HOMES: Readonly<Record<string, readonly { readonly module: string; readonly prelude: PreludeFrom }[]>> = {
   ...STD_TRAIT_HOMES,
   Debug: [{ module: 'fmt', prelude: false }],
   Send: [{ module: 'marker', prelude: true }],
@@ -161,7 +161,7 @@ export function bareObjectStdTrait(written: string, m: ModuleScope, resolver: Re
   // Not imported by name: a glob of another crate may bring a type of that name, and so may an
   // attribute macro of one (js-sys's `#[wasm_bindgen] extern "C" { type Iterator; }`).
   if (segs.length === 1 && !m.uses.some((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name) && m.globs.some((g) => !isStdHead(g.path[0]))) return undefined;
-  return homes.some((h) => namesStd(written, segs, name, h.module, h.prelude === true, m, resolver)) ? written : undefined;
+  return homes.some((h) => namesStd(written, segs, name, h.module, inPrelude(h.prelude, m.crate.input.edition), m, resolver)) ? written : undefined;
 }
 
 /**
@@ -233,11 +233,6 @@ function rulesHost(host: BoundHost): RulesHost {
 }
 
 /** Whether the crate of module `m` reads the 2021 prelude (a file outside a crate is read as 2021). */
-function from2021(m: ModuleScope): boolean {
-  const edition = m.crate.input.edition;
-  return edition === undefined || Number(edition) >= 2021;
-}
-
 /**
  * What a crate's impls say of its type and a std trait with a generic argument: true by an impl
  * without parameters for the type whose argument is `arg` (`impl Extend<u8> for Ext`; for `Deref`,
@@ -261,7 +256,7 @@ function crateStdArgImpls(ty: Extract<Ty, { k: 'adt' }>, trait: ArgStdTrait, arg
     if (crateTrait(written, at, host.resolver)) continue;
     let segs = written.split('::');
     if (segs[0] === '') segs = segs.slice(1);
-    if (!namesStd(written, segs, trait, home.module, home.prelude === true || (home.prelude === '2021' && from2021(at)), at, host.resolver)) {
+    if (!namesStd(written, segs, trait, home.module, inPrelude(home.prelude, at.crate.input.edition), at, host.resolver)) {
       unsure = true;
       continue;
     }
@@ -828,6 +823,12 @@ export interface BoundHost {
    * (src/core/implSelect.ts); 'unknown' for std's traits and where that is not certain.
    */
   traitWithArgs?(b: TypeExpr, ty: Ty, m: ModuleScope, generics: ReadonlyMap<string, GArg>): Verdict;
+  /**
+   * Whether `ty` has a crate's trait without arguments by the one impl of it that applies to any
+   * self type (`impl<T> Tr for [T]`, `for *const T`: src/core/implSelect.ts); 'unknown' where that
+   * is not certain.
+   */
+  crateTraitImpl?(ty: Ty, trait: { readonly item: TraitDef; readonly m: ModuleScope }): Verdict;
   /** The `Item` of a std type as an `Iterator` or `IntoIterator`, where the std model writes it down. */
   stdItem?(ty: Ty, trait: 'Iterator' | 'IntoIterator'): Ty | undefined;
   /** The impls of a crate's trait its crate holds (where their trait path resolves to it). */
@@ -939,9 +940,14 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
         if (r === 'unknown') unsure ??= { k: 'unsure', ty, bound: name };
         continue;
       }
-      if (implementsCrateTrait(ty, own.item, own.m, host) === false) return { k: 'unmet', ty, bound: own.item.name };
+      let held = implementsCrateTrait(ty, own.item, own.m, host);
+      // Not told by the impls for the type's own name (a slice, a raw pointer, a blanket impl that
+      // needs `Sized`): the one impl that applies, where that is certain.
+      if (held === 'unknown' && host.crateTraitImpl) held = host.crateTraitImpl(ty, own);
+      if (held === false) return { k: 'unmet', ty, bound: own.item.name };
       const sup = unmetSupertrait(ty, own.item, own.m, undefined, host) ?? refusedImpl(own.item, own.m, host);
       if (sup) return sup;
+      if (held !== true) unsure ??= { k: 'unsure', ty, bound: own.item.name };
     }
     for (const b of withArgs ?? []) {
       if (b.kind !== 'path' || b.qualified) continue;
@@ -994,9 +1000,11 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
           }
           continue;
         }
-        // A crate's trait with arguments (`A: Allocator<u16>`): by its impls, then its supertraits.
+        // A crate's trait with arguments (`A: Allocator<u16>`): by its impls, then its supertraits;
+        // a trait that resolves to none of the crates' (nowhere, or std's not decided here) is not known.
         const r = crateBoundUnmet(b, ty, m, bindings(), host);
-        if (r) return r;
+        if (r?.k === 'unsure') unsure ??= r;
+        else if (r) return r;
         continue;
       }
       if ((trait !== 'From' && trait !== 'Into') || written.length !== 1 || written[0]!.kind !== 'type') {
@@ -1173,9 +1181,11 @@ function refusedBySupertraits(impl: ImplDef, at: ModuleScope, trait: TraitDef, t
  * supertraits; undefined when it does or that is not certain.
  */
 function crateBoundUnmet(b: TypeExpr, ty: Ty, m: ModuleScope, generics: ReadonlyMap<string, GArg>, host: BoundHost, seen?: Set<TraitDef>): BoundProblem | undefined {
-  if (b.kind !== 'path' || b.qualified || !host.traitWithArgs) return undefined;
+  if (b.kind !== 'path' || b.qualified) return undefined;
+  const shown = b.segments.map((x) => x.name).join('::');
   const tr = host.resolver.resolveTypePath(m, b.segments.map((x) => x.name), b.global);
-  if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd) return undefined;
+  // Found nowhere (rustc: E0405, E0433), or std's trait not decided by the callers (`SliceIndex<[u8]>`).
+  if (tr?.k !== 'item' || tr.item.kind !== 'trait' || tr.m.crate.isStd || !host.traitWithArgs) return { k: 'unsure', ty, bound: shown };
   // Arguments not read here (`Hasher<N>` with a const parameter, a binding): still certainly
   // unmet when the type has no impl of the trait at all, whatever its arguments.
   const trait = tr.item;
@@ -1193,10 +1203,11 @@ function crateBoundUnmet(b: TypeExpr, ty: Ty, m: ModuleScope, generics: Readonly
     if (!concrete(t)) return noImplAtAll();
     args.push({ k: 'ty', ty: t });
   }
-  if (host.traitWithArgs(b, ty, m, generics) === false) {
+  const held = host.traitWithArgs(b, ty, m, generics);
+  if (held === false) {
     return { k: 'unmet', ty, bound: `${tr.item.name}<${args.map((a) => (a.k === 'ty' ? host.text(a.ty) : String(a.value))).join(', ')}>` };
   }
-  return unmetSupertrait(ty, tr.item, tr.m, args, host, seen);
+  return unmetSupertrait(ty, tr.item, tr.m, args, host, seen) ?? (held === true ? undefined : { k: 'unsure', ty, bound: shown });
 }
 
 /**
@@ -1241,7 +1252,7 @@ function unmetSupertrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, args: rea
         continue;
       }
       const r = crateBoundUnmet(b, ty, traitM, generics, host, seen);
-      if (r) return r;
+      if (r && r.k !== 'unsure') return r;
     }
   }
   return undefined;

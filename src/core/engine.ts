@@ -7,7 +7,7 @@ import { FN_BODY_MODULE } from './model';
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, Span, StructDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
 import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
-import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
+import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, enclosingModule, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { STD_TRANSPARENT } from './stdTransparent';
 import { NOT_IN_STD, stdPathRefused, UNSTABLE_STD } from './stdUnstable';
@@ -16,7 +16,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, namesLifetime, undeclaredLifetimeIn } from './definitionChecks';
-import { ALLOCATOR_PARAM, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem } from './bounds';
+import { ALLOCATOR_PARAM, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -331,22 +331,29 @@ export class Engine {
         return t === undefined || t.k === 'unknown' || t.k === 'error' ? undefined : t;
       },
       refusedImpls: new Map(),
-      traitWithArgs: (b, ty, m, generics) => {
-        // Deciding a bound may ask another (an impl's bounds, a supertrait's): bounded here.
-        if (this.traitWithArgsDepth > 8) return 'unknown';
-        this.traitWithArgsDepth++;
-        try {
-          return hasTraitWithArgs(b, ty, m, generics, this.selectHost, (this.traitImplsMemo ??= new TraitImpls(this.resolver)), this.traitWithArgsDepth);
-        } catch (e) {
-          if (e instanceof Abstain || e instanceof Reject || e instanceof LayoutError) return 'unknown';
-          throw e;
-        } finally {
-          this.traitWithArgsDepth--;
-        }
-      },
+      traitWithArgs: (b, ty, m, generics) =>
+        this.boundedSelection(() => hasTraitWithArgs(b, ty, m, generics, this.selectHost, (this.traitImplsMemo ??= new TraitImpls(this.resolver)), this.traitWithArgsDepth)),
+      crateTraitImpl: (ty, trait) =>
+        this.boundedSelection(() => {
+          const r = selectImpl(ty, trait, undefined, this.selectHost, (this.traitImplsMemo ??= new TraitImpls(this.resolver)), this.traitWithArgsDepth);
+          return r === 'none' ? false : r === undefined ? 'unknown' : true;
+        }),
     });
   }
   private traitWithArgsDepth = 0;
+  /** An impl selection for a bound: deciding one may ask another (an impl's bounds, a supertrait's), so their nesting is bounded. */
+  private boundedSelection(select: () => Verdict): Verdict {
+    if (this.traitWithArgsDepth > 8) return 'unknown';
+    this.traitWithArgsDepth++;
+    try {
+      return select();
+    } catch (e) {
+      if (e instanceof Abstain || e instanceof Reject || e instanceof LayoutError) return 'unknown';
+      throw e;
+    } finally {
+      this.traitWithArgsDepth--;
+    }
+  }
   /** Non-generic aliases expanded once, so `type A1 = (A0, A0)` chains stay linear (a DAG). */
   private readonly aliasCache = new Map<object, Ty>();
   /** Layouts of tuples and arrays by identity (shared sub-types of a DAG are laid out once). */
@@ -723,7 +730,7 @@ export class Engine {
       cur = m.crate.root;
       i = 1;
     } else if (first === 'self' || first === 'super') {
-      cur = m;
+      cur = enclosingModule(m);
       if (first === 'self') i = 1;
     } else {
       // A child module of `m`, as the lexical lookup finds it.
@@ -810,7 +817,7 @@ export class Engine {
     const name = bound?.k === 'item' && bound.item.kind === 'trait' ? bound.item.name : renamed ? renamed.path[renamed.path.length - 1]! : written;
     // A path through std to a trait not listed here may name none (`dyn std::fmt::Foo`: E0405),
     // an unstable one (`dyn std::iter::TrustedLen`: E0658) or one that cannot be an object.
-    const foundNowhere = !b.path.includes('::') && this.resolver.lookupIn(m, b.path) === undefined && !PRELUDE_TRAITS.has(name);
+    const foundNowhere = !b.path.includes('::') && this.resolver.lookupIn(m, b.path) === undefined && !preludeTraits(m).has(name);
     if (!KNOWN_STD_OBJECT_TRAITS.has(name) && !foundNowhere) return { k: 'unknown', reason: `whether \`dyn ${b.path}\` is a valid trait object is not known here (\`${name}\` is not a std trait this extension judges)` };
     const typeArgs = topLevelParts(b.args).filter((p) => p.trim() !== '' && !/^\s*[A-Za-z_]\w*\s*=(?!=)/.test(p) && !/^\s*'/.test(p));
     if (typeArgs.length === 0 && NEEDS_TYPE_ARG.has(name)) return { k: 'error', code: 'E0107', message: `missing generics for trait \`${name}\`` };
@@ -1516,7 +1523,12 @@ export class Engine {
           const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) });
           if (unmet?.k === 'unmet') return { k: 'error', code: unmet.code ?? 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it${unmet.why ? `: ${unmet.why}` : ''})` };
           if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
-          if (unmet) return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
+          if (unmet) {
+            // A definition rustc refuses in its own generics (`F: Fn<(u8,)>`) is refused in each use.
+            const refused = this.genericsError(item, b.m);
+            if (refused?.k === 'error') return refused;
+            return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
+          }
         } else {
           // `Vec<str>`, `HashMap<str, u8>`: std's parameters are Sized unless the model (std's own
           // declarations) says `?Sized` (test/unit/stdUnsized.test.ts measures them).
@@ -2573,7 +2585,7 @@ export class Engine {
 
   /** Whether a one-segment trait name is certainly found nowhere from `m` (rustc's E0405). */
   private traitFoundNowhere(t: string, m: ModuleScope): boolean {
-    if (t.includes('::') || !/^[A-Za-z_]\w*$/.test(t) || PRELUDE_TRAITS.has(t) || this.resolver.resolveTypePath(m, [t], false)) return false;
+    if (t.includes('::') || !/^[A-Za-z_]\w*$/.test(t) || preludeTraits(m).has(t) || this.resolver.resolveTypePath(m, [t], false)) return false;
     const nf = this.notFound(m, [t], false);
     return nf.k === 'unknown' && nf.refused === true;
   }
@@ -3470,10 +3482,20 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
 }
 
-/** The traits the preludes name (any edition's), which a bound may name without importing them. */
-const PRELUDE_TRAITS: ReadonlySet<string> = new Set(
-  'Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce AsMut AsRef From Into DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator Clone Default Eq Ord PartialEq PartialOrd ToOwned ToString TryFrom TryInto FromIterator AsyncFn AsyncFnMut AsyncFnOnce Future IntoFuture'.split(' '),
-);
+/** The traits the prelude of every edition names, which a bound may name without importing them. */
+const PRELUDE_TRAITS_2015 = 'Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce AsyncFn AsyncFnMut AsyncFnOnce AsMut AsRef From Into DoubleEndedIterator ExactSizeIterator Extend IntoIterator Iterator Clone Default Eq Ord PartialEq PartialOrd ToOwned ToString'.split(' ');
+/** The 2021 prelude adds `TryFrom`, `TryInto` and `FromIterator`; the 2024 one `Future` and `IntoFuture` (elsewhere: E0405). */
+const PRELUDE_TRAITS_2021: ReadonlySet<string> = new Set([...PRELUDE_TRAITS_2015, 'TryFrom', 'TryInto', 'FromIterator']);
+const PRELUDE_TRAITS_BY_EDITION: Readonly<Record<string, ReadonlySet<string>>> = {
+  '2015': new Set(PRELUDE_TRAITS_2015),
+  '2018': new Set(PRELUDE_TRAITS_2015),
+  '2021': PRELUDE_TRAITS_2021,
+  '2024': new Set([...PRELUDE_TRAITS_2021, 'Future', 'IntoFuture']),
+};
+/** The traits the prelude names in a module's crate (a file alone: the 2021 edition's). */
+function preludeTraits(m: ModuleScope): ReadonlySet<string> {
+  return PRELUDE_TRAITS_BY_EDITION[m.crate.input.edition ?? '2021'] ?? PRELUDE_TRAITS_2021;
+}
 
 /**
  * Whether a written type names `name` as a type (`T`, `T::Item`, `Vec<T>`, `<T as Tr>::X`):
@@ -3544,8 +3566,10 @@ function within(m: ModuleScope, d: ModuleScope): boolean {
  * it: undefined for private, `pub(crate)`, `pub(in crate::a)`) can be named from `m`, in the same
  * crate. A visibility not understood counts as visible.
  */
-function visibleFrom(vis: string | undefined, d: ModuleScope, m: ModuleScope): boolean {
-  if (vis === undefined || vis === 'pub(self)') return within(m, d);
+function visibleFrom(vis: string | undefined, declared: ModuleScope, m: ModuleScope): boolean {
+  if (vis === undefined || vis === 'pub(self)') return within(m, declared);
+  // In a block's module, `self` and `super` are those of the module the block is in.
+  const d = enclosingModule(declared);
   if (vis === 'pub(super)') return d.parent ? within(m, d.parent) : true;
   const path = /^pub\(in (.+)\)$/.exec(vis)?.[1]?.split('::').map((x) => x.trim());
   if (!path) return true;
@@ -3664,6 +3688,8 @@ const AUTO_TRAITS: ReadonlySet<string> = new Set(['Send', 'Sync', 'Unpin', 'Unwi
 const NOT_DYN_COMPATIBLE: ReadonlySet<string> = new Set([
   'Clone', 'Copy', 'Default', 'Hash', 'Eq', 'Ord', 'Sized', 'FromStr', 'From', 'Into', 'TryFrom', 'TryInto', 'Extend', 'FromIterator',
   'ToOwned', 'RangeBounds', 'Sum', 'Product', 'Wake', 'FromRawFd',
+  // `dyn AsyncFn()`, `dyn AsyncFnMut()`: rustc 1.95 names `AsyncFnMut` (its `CallRefFuture<'a>`).
+  'AsyncFn', 'AsyncFnMut',
 ]);
 /** std traits a trait object must give a type argument (rustc 1.95: E0107 without one). */
 const NEEDS_TYPE_ARG: ReadonlySet<string> = new Set(['AsRef', 'AsMut', 'Borrow', 'BorrowMut', 'Index', 'IndexMut', 'RangeBounds', 'TryFrom', 'TryInto', 'From', 'Into', 'Extend', 'FromIterator', 'SliceIndex']);
@@ -3685,7 +3711,7 @@ const DYN_SUPERTRAITS_OK: ReadonlySet<string> = new Set([
 /** std traits whose associated types a trait object must give (rustc 1.95: E0191). */
 const DYN_ASSOC_NEEDED: Readonly<Record<string, readonly string[]>> = {
   Iterator: ['Item'], DoubleEndedIterator: ['Item'], ExactSizeIterator: ['Item'], IntoIterator: ['Item', 'IntoIter'],
-  Deref: ['Target'], DerefMut: ['Target'], Future: ['Output'], IntoFuture: ['Output', 'IntoFuture'], BuildHasher: ['Hasher'], ToOwned: ['Owned'],
+  Deref: ['Target'], DerefMut: ['Target'], Future: ['Output'], IntoFuture: ['Output', 'IntoFuture'], BuildHasher: ['Hasher'], ToOwned: ['Owned'], AsyncFnOnce: ['CallOnceFuture'],
   Add: ['Output'], Sub: ['Output'], Mul: ['Output'], Div: ['Output'], Rem: ['Output'], Neg: ['Output'], Not: ['Output'],
   BitAnd: ['Output'], BitOr: ['Output'], BitXor: ['Output'], Shl: ['Output'], Shr: ['Output'], Index: ['Output'], IndexMut: ['Output'],
   FusedIterator: ['Item'], ToSocketAddrs: ['Iter'], SliceIndex: ['Output'],

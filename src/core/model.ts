@@ -437,6 +437,19 @@ export interface UseDef {
  */
 export const FN_BODY_MODULE = '_#fn#';
 
+/**
+ * The modules that stand for blocks (a function body with an impl, an anonymous constant's block:
+ * src/parse/extract.ts) have names starting with this. A block is not a module to rustc: `self`
+ * and `super` written in one are those of the module around it.
+ */
+export const BLOCK_MODULE_PREFIX = '_#';
+
+/**
+ * The first segment of the `use ENCLOSING::*;` a block's module starts with (src/parse/extract.ts):
+ * the module the block is written in, whose names the block sees. Only the extractor writes it.
+ */
+export const ENCLOSING = '_#enclosing';
+
 export interface ModDef extends ItemCommon {
   readonly kind: 'mod';
   /** Items of an inline `mod m { ... }`; undefined for `mod m;` (file module). */

@@ -4,7 +4,7 @@
  * Pure: the module tree is given as data.
  */
 import type { Attribute, CfgPredicate, GenericParam, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UseEntry } from './model';
-import { FN_BODY_MODULE } from './model';
+import { BLOCK_MODULE_PREFIX, ENCLOSING, FN_BODY_MODULE } from './model';
 import type { Target } from './targets';
 import { cfgAttrCondition, cfgAttrParts, parseCfgAttr } from './attrs';
 import type { CargoLints } from './lints';
@@ -254,7 +254,14 @@ export const PRIMITIVES = new Set([
 export const SELF_CRATE = '__rll_dollar_crate';
 
 /** Path segments that name a module relative to where the path is written. */
-const PATH_KEYWORDS = new Set(['self', 'super', 'crate', SELF_CRATE]);
+const PATH_KEYWORDS = new Set(['self', 'super', 'crate', SELF_CRATE, ENCLOSING]);
+
+/** The module a block's module is written in (itself for a module): what `self` names there. */
+export function enclosingModule(m: ModuleScope): ModuleScope {
+  let cur = m;
+  while (cur.parent && cur.path[cur.path.length - 1]?.startsWith(BLOCK_MODULE_PREFIX)) cur = cur.parent;
+  return cur;
+}
 
 /** `extra`: names set for this crate only (by its build script). */
 export function evalCfg(p: CfgPredicate, target: Target, features: ReadonlySet<string>, extra?: ReadonlySet<string>): boolean {
@@ -407,12 +414,13 @@ function within(m: ModuleScope, scope: ModuleScope): boolean {
  */
 export function visibleFrom(vis: string | undefined, m: ModuleScope, viewer: ModuleScope): boolean {
   if (vis === 'pub' || vis === 'pub(crate)' || vis === 'crate') return true;
-  let scope: ModuleScope | undefined = m;
-  if (vis === 'pub(super)') scope = m.parent ?? m;
+  // In a block's module, `self` and `super` are those of the module the block is in.
+  let scope: ModuleScope | undefined = vis === 'pub(super)' || (vis !== undefined && vis.startsWith('pub(in ')) ? enclosingModule(m) : m;
+  if (vis === 'pub(super)') scope = scope.parent ?? scope;
   else if (vis !== undefined && vis !== 'pub(self)') {
     const path = /^pub\(in (.+)\)$/.exec(vis)?.[1]?.split('::');
     if (!path) return true;
-    scope = path[0] === 'crate' ? m.crate.root : path[0] === 'self' ? m : path[0] === 'super' ? m.parent : m.crate.root.children.get(path[0]!);
+    scope = path[0] === 'crate' ? m.crate.root : path[0] === 'self' ? scope : path[0] === 'super' ? scope?.parent : m.crate.root.children.get(path[0]!);
     for (const seg of path.slice(1)) scope = seg === 'super' ? scope?.parent : scope?.children.get(seg);
     if (!scope) return true;
   }
@@ -1216,7 +1224,7 @@ export class Resolver {
     if (path.length === 0) return m.crate.rootRelativeUse ? { k: 'module', m: m.crate.outside ?? m.crate.root } : undefined;
     let cur: Binding | undefined;
     const first = path[0]!;
-    if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate' && first !== SELF_CRATE))) {
+    if (m.crate.rootRelativeUse && (global || (first !== 'self' && first !== 'super' && first !== 'crate' && first !== SELF_CRATE && first !== ENCLOSING))) {
       // A detached file is not the crate root: what a 2015 path names there is still being read.
       const outside = m.crate.outside;
       if (outside) cur = this.stdRoot(first) ?? { k: 'module', m: outside };
@@ -1230,8 +1238,9 @@ export class Resolver {
   /** The first segment of a path: keywords, local names, extern crates, std. */
   firstSegment(m: ModuleScope, name: string): Binding | undefined {
     if (name === 'crate' || name === SELF_CRATE) return { k: 'module', m: m.crate.outside ?? m.crate.root };
-    if (name === 'self') return { k: 'module', m };
-    if (name === 'super') return this.parentOf(m);
+    if (name === 'self') return { k: 'module', m: enclosingModule(m) };
+    if (name === 'super') return this.parentOf(enclosingModule(m));
+    if (name === ENCLOSING) return m.parent ? { k: 'module', m: m.parent } : undefined;
     const local = this.lookupIn(m, name);
     if (local) return local;
     const std = this.stdRoot(name);

@@ -19,12 +19,21 @@ export type PlainStdTrait = 'Display' | 'Error' | 'io::Write' | 'fmt::Write' | '
 /** The std traits a bound names with a generic argument, decided here. */
 export type ArgStdTrait = 'AsRef' | 'AsMut' | 'Borrow' | 'BorrowMut' | 'TryFrom' | 'TryInto' | 'Extend' | 'FromIterator' | 'Index' | 'IndexMut' | 'Deref' | 'DerefMut';
 
+/** Whether the prelude names a trait: in every edition, in none, or from an edition on. */
+export type PreludeFrom = boolean | '2021' | '2024';
+
+/** Whether a trait the prelude names `from` is in scope in a crate of `edition` (a file alone: 2021). */
+export function inPrelude(from: PreludeFrom, edition: string | undefined): boolean {
+  if (typeof from === 'boolean') return from;
+  return Number(edition ?? '2021') >= Number(from);
+}
+
 /**
  * Where std defines each trait a bound may name (`module::Name`), and whether the prelude names it
- * (`2021`: from that edition on). A trait found here whose bound this module does not decide is
- * still std's: a use whose argument may not have it is unknown.
+ * (`2021`, `2024`: from that edition on). A trait found here whose bound this module does not
+ * decide is still std's: a use whose argument may not have it is unknown.
  */
-export const STD_TRAIT_HOMES: Readonly<Record<string, readonly { readonly module: string; readonly prelude: boolean | '2021' }[]>> = {
+export const STD_TRAIT_HOMES: Readonly<Record<string, readonly { readonly module: string; readonly prelude: PreludeFrom }[]>> = {
   Display: [{ module: 'fmt', prelude: false }],
   Error: [{ module: 'error', prelude: false }],
   Write: [{ module: 'io', prelude: false }, { module: 'fmt', prelude: false }],
@@ -50,7 +59,7 @@ export const STD_TRAIT_HOMES: Readonly<Record<string, readonly { readonly module
   ExactSizeIterator: [{ module: 'iter', prelude: true }],
   Sum: [{ module: 'iter', prelude: false }],
   Product: [{ module: 'iter', prelude: false }],
-  Future: [{ module: 'future', prelude: false }],
+  Future: [{ module: 'future', prelude: '2024' }],
   RangeBounds: [{ module: 'ops', prelude: false }],
   Hasher: [{ module: 'hash', prelude: false }],
   BuildHasher: [{ module: 'hash', prelude: false }],

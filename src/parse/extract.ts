@@ -45,7 +45,7 @@ import type {
   TraitDynFacts,
   FnBound,
 } from '../core/model';
-import { FN_BODY_MODULE, IMPLS_NOT_KEPT, ownString } from '../core/model';
+import { ENCLOSING, FN_BODY_MODULE, IMPLS_NOT_KEPT, ownString } from '../core/model';
 import { isLintAttr } from '../core/lints';
 import { BAIL, FastParser } from './fast';
 import { abandonedParse } from './parser';
@@ -589,7 +589,7 @@ function constBlockItems(node: Node, item: ConstDef, ctx: Ctx, depth: number, ou
   }
   if (!items.length) return;
   const whole = item.span;
-  const useSuper: UseDef = { kind: 'use', entries: [{ path: ['super'], glob: true, global: false }], span: whole, cfg: [] };
+  const useSuper: UseDef = { kind: 'use', entries: [{ path: [ENCLOSING], glob: true, global: false }], span: whole, cfg: [] };
   // Named by position and content: the expansions of one macro share positions, not text.
   const body = ctx.text.slice(block.startIndex, block.endIndex);
   let h = 5381;
@@ -627,7 +627,7 @@ function fnBodyItems(fnNode: Node, cfg: readonly CfgPredicate[], ctx: Ctx, depth
   }
   if (!own.some((i) => i.kind === 'impl')) return;
   const whole = span(fnNode);
-  const useSuper: UseDef = { kind: 'use', entries: [{ path: ['super'], glob: true, global: false }], span: whole, cfg: [] };
+  const useSuper: UseDef = { kind: 'use', entries: [{ path: [ENCLOSING], glob: true, global: false }], span: whole, cfg: [] };
   // Named by content, not position: an edit above the function leaves the model's names as they were.
   const text = ctx.text.slice(body.startIndex, body.endIndex);
   let h = 5381;

@@ -282,11 +282,15 @@ describe("generic arguments against their parameters' bounds, against rustc (E02
       'pub struct L; #[cfg(any())] fn fl() { impl Tr for L {} }',
       'pub struct M; mod mm { fn f() { impl crate::Tr for super::M {} } }',
       'pub struct N; fn fn_() -> impl Fn() { || {} }',
+      // `super` in a function body is the module the function is in's parent: crate::O, not mo::O.
+      'pub struct O; pub mod mo { pub struct O; fn f() { impl crate::Tr for super::O {} } }',
+      'pub struct P; pub mod mp { pub struct P; pub(crate) const C: u8 = { impl crate::Tr for self::P {} 1 }; }',
     ];
     const cases = [
       '(pub WT<A>, pub u8);', '(pub WT<B>, pub u8);', '(pub WT<C>, pub u8);', '(pub WT<D>, pub u8);', '(pub WT<E>, pub u8);',
       '(pub WT<F>, pub u8);', '(pub WT<G>, pub u8);', '(pub WT<H>, pub u8);', '(pub WT<I>, pub u8);', '(pub WCopy<J>, pub u8);',
       'union { a: J, b: u16 }', 'union { a: K, b: u16 }', '(pub WT<L>, pub u8);', '(pub WT<M>, pub u8);', '(pub WT<N>, pub u8);',
+      '(pub WT<O>, pub u8);', '(pub WT<mo::O>, pub u8);', '(pub WT<P>, pub u8);', '(pub WT<mp::P>, pub u8);',
     ];
     for (const c of cases) lines.push(c.startsWith('union') ? `pub union S${lines.length} ${c.slice(6)}` : `pub struct S${lines.length}${c}`);
     const { got, want } = await verdicts(analyzer, lines, 'hidden.rs');

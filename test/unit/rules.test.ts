@@ -29,6 +29,8 @@ interface RuleCase {
    * the one expected: what the engine does not evaluate, rather than get wrong.
    */
   readonly abstain?: readonly string[];
+  /** The edition, given alike to rustc and to the engine (2021 when not named). */
+  readonly edition?: '2015' | '2018' | '2021' | '2024';
 }
 
 const CASES: readonly RuleCase[] = [
@@ -2902,6 +2904,68 @@ pub struct X9(pub B13<std::ops::Range<u8>>);
 `,
     expect: { X1: '4/1', X2: '40/8', X8: '40/8', X9: '5/1' },
   },
+  {
+    name: 'a bound with arguments that is not decided does not hold by default: a crate\'s trait whose impl for the type is not certain (`Vec<File>: Tr<u8>` by `impl<T: Clone> Tr<u8> for Vec<T>`), a crate trait without arguments likewise, std\'s traits the engine does not judge (`SliceIndex<[u8]>`), a trait found nowhere: each had a number where rustc refuses the type (E0277, E0405, E0433)',
+    source: `
+#![allow(dead_code)]
+use std::slice::SliceIndex;
+pub trait Tr<T> {}
+impl<T: Clone> Tr<u8> for Vec<T> {}
+pub struct W<X: Tr<u8>>(X);
+pub struct A { w: W<Vec<std::fs::File>> }
+pub struct A2 { w: W<Vec<u8>> }
+pub struct S1<I: SliceIndex<[u8]>>(I);
+pub struct D1 { s: S1<u8> }
+pub trait P {}
+impl<T: Clone> P for Vec<T> {}
+pub struct V<X: P>(X);
+pub struct B { v: V<Vec<std::fs::File>> }
+pub struct B2 { v: V<Vec<u8>> }
+pub trait Q<T> {}
+impl Q<u8> for u16 {}
+pub struct U<X: Q<u8>>(X);
+pub struct C { u: U<u32> }
+pub struct C2 { u: U<u16> }
+// (A bound's trait found nowhere is rustc's error at the bound: generic and use on one line.)
+pub struct N<X: NotThere<u8>>(X); pub struct E { n: N<u8> }
+pub struct N2<X: some_crate::Tr<u8>>(X); pub struct G { n: N2<u8> }
+`,
+    expect: { A: 'E0277', A2: '24/8', D1: 'E0277', B: 'E0277', B2: '24/8', C: 'E0277', C2: '2/2', E: 'E0405', G: 'E0433' },
+    abstain: ['A', 'D1', 'B', 'E', 'G'],
+  },
+  ...(['2015', '2018', '2021', '2024'] as const).map(
+    (edition): RuleCase => ({
+      name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018)`,
+      edition,
+      source: `
+#![allow(dead_code, bare_trait_objects)]
+pub struct Fut { f: Box<dyn Future<Output = ()>>, g: u8 }
+pub struct IntoFut { f: Option<Box<dyn IntoFuture<Output = u8, IntoFuture = core::future::Ready<u8>>>> }
+pub struct Q<T: Future>(T); pub struct R { q: Q<core::future::Ready<u8>> }
+pub struct P<T: TryInto<u8>>(T); pub struct P2 { p: P<u16> }
+pub struct F<T: FromIterator<u8>>(T); pub struct F2 { f: F<Vec<u8>> }
+pub struct Plain { a: Box<dyn Iterator<Item = u8>>, c: u16 }
+pub struct Af(Box<dyn AsyncFn()>);
+pub struct AfMut(Box<dyn AsyncFnMut(u8) -> u8>);
+pub struct AfOnce(Box<dyn AsyncFnOnce() + Send>);
+`,
+      expect: {
+        Fut: edition === '2024' ? '24/8' : 'E0405',
+        IntoFut: edition === '2024' ? '16/8' : 'E0405',
+        R: edition === '2024' ? '2/1' : 'E0405',
+        P2: edition === '2021' || edition === '2024' ? '2/2' : 'E0405',
+        F2: edition === '2021' || edition === '2024' ? '24/8' : 'E0405',
+        Plain: '24/8',
+        // The async closures' traits are in every edition's prelude, and not dyn compatible.
+        Af: 'E0038',
+        AfMut: 'E0038',
+        AfOnce: 'E0191',
+      },
+      // (Each generic and its use on one line: rustc's E0405 is at the bound.) Where the bound's
+      // trait is found nowhere, the use says it does not know: no number.
+      abstain: edition === '2024' ? [] : edition === '2021' ? ['R'] : ['R', 'P2', 'F2'],
+    }),
+  ),
 ];
 
 /** The engine's `size/align f@offset…` for a type written as text in `source`, or why it has none. */
@@ -2937,7 +3001,7 @@ async function rustcVerdicts(c: RuleCase): Promise<Expect> {
     // rustc stops at some errors before it reports others (E0453 and E0566 before the lints): the
     // rejected types' lines are taken out and the rest compiled again, until it compiles.
     for (let round = 0; ; round++) {
-      const r = await run('rustc', ['--edition', '2021', ...lints, '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')], env);
+      const r = await run('rustc', ['--edition', c.edition ?? '2021', ...lints, '-o', path.join(dir, 'main'), path.join(dir, 'main.rs')], env);
       if (r.code === 0) break;
       let found = 0;
       // Errors at a type's definition line are that type's; the rest is not a rule of the case.
@@ -3126,7 +3190,7 @@ describe('named layout rules, checked by rustc and by the engine', function () {
   for (const c of CASES) {
     it(c.name, async () => {
       assert.deepEqual(await rustcVerdicts(c), c.expect, 'rustc disagrees with the expectation');
-      const report = await analyzer.analyzeText('rule.rs', c.source);
+      const report = await analyzer.analyzeText('rule.rs', c.source, undefined, c.edition ? { edition: c.edition } : {});
       const got: Expect = {};
       for (const n of Object.keys(c.expect)) {
         const t = report.types.find((x) => x.name === n);
