@@ -2514,7 +2514,9 @@ export class Engine {
   checkDefinition(item: TypeItem, m: ModuleScope): void {
     if (item.syntaxError) throw new Abstain(syntaxErrorReason(item.name, item.syntaxError));
     const crate = m.crate;
-    if (item.editionKeyword && crate.input.edition !== '2015') throw new Abstain(syntaxErrorReason(item.name, `\`${item.editionKeyword}\` cannot name a field (a keyword from the 2018 edition on)`));
+    const edition = Number(crate.input.edition ?? '2021');
+    if (item.editionKeyword && edition >= keywordEdition(item.editionKeyword)) throw new Abstain(syntaxErrorReason(item.name, `\`${item.editionKeyword}\` cannot name a field (a keyword from the ${keywordEdition(item.editionKeyword)} edition on)`));
+    if (item.name === 'gen' && edition >= 2024) throw new Abstain(syntaxErrorReason(item.name, '`gen` cannot name a type (a keyword from the 2024 edition on)'));
     if (!crate.isStd) {
       const own = this.attributeMacro(item.attrs, m);
       if (own) throw new Abstain(`\`#[${own.name}]\` is an attribute macro (from the crate \`${own.from}\`), which may rewrite the type`);
@@ -3480,6 +3482,11 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
+}
+
+/** The edition from which a word is a keyword (src/parse/syntax.ts EDITION_2018_KEYWORDS). */
+function keywordEdition(word: string): number {
+  return word === 'gen' ? 2024 : 2018;
 }
 
 /** The traits the prelude of every edition names, which a bound may name without importing them. */

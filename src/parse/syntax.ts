@@ -179,8 +179,11 @@ export const NOT_FIELD_NAMES: ReadonlySet<string> = new Set(
   'as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref return self Self static struct super trait true type unsafe use where while abstract become box do final macro override priv typeof unsized virtual yield _'.split(' '),
 );
 
-/** Words that name a field in a 2015 crate only (keywords from the 2018 edition on). */
-export const EDITION_2018_KEYWORDS: ReadonlySet<string> = new Set(['async', 'await', 'dyn', 'try']);
+/**
+ * Words that name a field only before the edition that made them keywords: 2018 for `async`,
+ * `await`, `dyn` and `try`, 2024 for `gen` (the engine knows which: keywordEdition).
+ */
+export const EDITION_2018_KEYWORDS: ReadonlySet<string> = new Set(['async', 'await', 'dyn', 'try', 'gen']);
 
 /** The types a path's generic arguments and bindings name (`Iterator<Item = u8>` → `u8`), appended to `out`. */
 export function pathArgTypes(te: TypeExpr, out: TypeExpr[]): void {

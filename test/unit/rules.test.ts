@@ -2935,7 +2935,7 @@ pub struct N2<X: some_crate::Tr<u8>>(X); pub struct G { n: N2<u8> }
   },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
-      name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018)`,
+      name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
       edition,
       source: `
 #![allow(dead_code, bare_trait_objects)]
@@ -2948,6 +2948,7 @@ pub struct Plain { a: Box<dyn Iterator<Item = u8>>, c: u16 }
 pub struct Af(Box<dyn AsyncFn()>);
 pub struct AfMut(Box<dyn AsyncFnMut(u8) -> u8>);
 pub struct AfOnce(Box<dyn AsyncFnOnce() + Send>);
+pub struct Gw { gen: u32, b: u8 }
 `,
       expect: {
         Fut: edition === '2024' ? '24/8' : 'E0405',
@@ -2960,10 +2961,12 @@ pub struct AfOnce(Box<dyn AsyncFnOnce() + Send>);
         Af: 'E0038',
         AfMut: 'E0038',
         AfOnce: 'E0191',
+        // \`gen\` is a keyword from 2024 on: a syntax error there.
+        Gw: edition === '2024' ? 'lint' : '8/4',
       },
       // (Each generic and its use on one line: rustc's E0405 is at the bound.) Where the bound's
       // trait is found nowhere, the use says it does not know: no number.
-      abstain: edition === '2024' ? [] : edition === '2021' ? ['R'] : ['R', 'P2', 'F2'],
+      abstain: edition === '2024' ? ['Gw'] : edition === '2021' ? ['R'] : ['R', 'P2', 'F2'],
     }),
   ),
 ];
