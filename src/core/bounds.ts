@@ -806,7 +806,7 @@ export interface BoundHost {
   /** Whether a type is `Copy` (std's table and the crates' derives and impls). */
   isCopy(ty: Ty): Verdict;
   /** A bound's generic argument as a type, in the generic type's definition with its parameters bound. */
-  argTy(arg: TypeExpr, m: ModuleScope, generics: ReadonlyMap<string, GArg>): Ty;
+  argTy(arg: TypeExpr, m: ModuleScope, generics: ReadonlyMap<string, GArg>, params?: readonly GenericParam[]): Ty;
   /** A type as rustc writes it in a message. */
   text(ty: Ty): string;
   /** The types of every field of a crate's type, arguments substituted (undefined when not known). */
@@ -860,9 +860,10 @@ export interface BoundProblem {
  * else the first one they may not meet: its parameters' bounds, then its `where` predicates on
  * other types (`where Vec<T>: Clone`) with the arguments in place. Arguments left to their
  * defaults are checked too, as rustc does; arguments that hold a type parameter are left to the
- * generic definition.
+ * generic definition. Arguments from index `trustedFrom` on are defaults of a definition that
+ * compiled (a registry or git dependency's): only a bound they certainly do not meet counts.
  */
-export function unmetBound(generics: Generics, argVals: readonly GArg[], m: ModuleScope, host: BoundHost, using?: UsingScope): BoundProblem | undefined {
+export function unmetBound(generics: Generics, argVals: readonly GArg[], m: ModuleScope, host: BoundHost, using?: UsingScope, trustedFrom = Infinity): BoundProblem | undefined {
   const { params } = generics;
   const tparams = params.filter((p) => p.kind !== 'lifetime');
   let bound: Map<string, GArg> | undefined;
@@ -1036,9 +1037,10 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
     }
     return undefined;
   };
+  // (The parameters go along: `T::Out` in a predicate is read through T's bounds.)
   const argTyOf = (t: TypeExpr): Ty | undefined => {
     try {
-      return host.argTy(t, m, bindings());
+      return host.argTy(t, m, bindings(), params);
     } catch {
       return undefined;
     }
@@ -1058,12 +1060,40 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       continue;
     }
     if (!concrete(v.ty)) continue;
+    // An argument left to its default (index `trustedFrom` on) in a definition that compiled:
+    // rustc checks a default against its parameter's bounds there, so only a certain "no" counts.
+    const before = unsure;
     const r = unmet(v.ty, p.traits, p.bounds, p.otherBounds, p.fnBounds);
+    if (i >= trustedFrom) unsure = before;
     if (r) return r;
   }
+  const allConcrete = argVals.length === tparams.length && argVals.every((v) => v.k !== 'ty' || concrete(v.ty));
   for (const w of generics.predicates ?? []) {
     const ty = argTyOf(w.ty);
-    if (!ty) continue;
+    if (!ty) {
+      // Not read with the arguments in place (`T::Out` of an impl not found): not known.
+      if (allConcrete) unsure ??= { k: 'unsure', ty: { k: 'unknown', reason: 'a `where` predicate' }, bound: 'its `where` clause' };
+      continue;
+    }
+    if (w.higherRanked || w.projection) {
+      // Checked for a use with arguments only; `for<'a> &'a T: Tr` is decided by a certain "no"
+      // alone (an impl for one lifetime, `&'static X`, does not make it hold for all).
+      if (!concrete(ty)) {
+        if (allConcrete) unsure ??= { k: 'unsure', ty, bound: 'its `where` clause' };
+        continue;
+      }
+      const before = unsure;
+      unsure = undefined;
+      const r = unmet(ty, w.traits, w.bounds, w.otherBounds);
+      const unsureHere = unsure as BoundProblem | undefined;
+      unsure = before ?? unsureHere;
+      if (r?.k === 'unmet' || (r && !w.higherRanked)) return r;
+      // Held for every lifetime where only std's impls decide (theirs are for any lifetime); a
+      // crate's type may have an impl for one lifetime only.
+      const crateTypes = findInTy(ty, (x) => ((x.k === 'adt' && !x.def.m.crate.isStd) || x.k === 'dyn' ? true : undefined)) !== undefined;
+      if (w.higherRanked && (r || unsureHere || crateTypes)) unsure ??= r ?? { k: 'unsure', ty, bound: [...(w.traits ?? []), ...(w.otherBounds ?? [])].join(' + ') || 'a higher-ranked bound' };
+      continue;
+    }
     if (!concrete(ty)) {
       // `where Vec<T>: Clone` with `T` a parameter `U` of the definition that uses the type
       // (`struct H<U: Hash>(G<U>)`): U's bounds must give it (std's traits; rustc rejects H otherwise).

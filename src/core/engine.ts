@@ -308,7 +308,7 @@ export class Engine {
       resolver: this.resolver,
       isCopy: (ty) => this.isCopy(ty, 0),
       stdAssoc: (ty) => this.stdAssocOf(ty),
-      argTy: (arg, m, generics) => this.tyOf(arg, { m, generics }),
+      argTy: (arg, m, generics, params) => this.tyOf(arg, { m, generics, ...(params ? { params } : {}) }),
       text: (ty) => tyToString(ty),
       sized: (ty) => {
         try {
@@ -1520,14 +1520,22 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) });
+          // The defaults of a dependency's generic type met its bounds when cargo built it.
+          const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;
+          const trustedFrom = b.m.crate.capLints ? written : Infinity;
+          const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) }, trustedFrom);
           if (unmet?.k === 'unmet') return { k: 'error', code: unmet.code ?? 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it${unmet.why ? `: ${unmet.why}` : ''})` };
           if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
           if (unmet) {
             // A definition rustc refuses in its own generics (`F: Fn<(u8,)>`) is refused in each use.
             const refused = this.genericsError(item, b.m);
             if (refused?.k === 'error') return refused;
-            return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
+            // Written in a registry or git dependency, which cargo has built before any crate that
+            // uses it: the bounds of what its own items write hold. (A parameter there stands for
+            // what the user's crate gave, whose own bounds were checked where it was written.)
+            if (!s.m.crate.capLints || s.m.crate.isStd) {
+              return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
+            }
           }
         } else {
           // `Vec<str>`, `HashMap<str, u8>`: std's parameters are Sized unless the model (std's own

@@ -295,7 +295,8 @@ export interface Generics {
   /**
    * `where` predicates on other types than the parameters (`where Vec<T>: Clone`, `where u8:
    * From<T>`): the type and its trait bounds, plain (`traits`, as in GenericParam) and with
-   * arguments (`bounds`). Lifetime predicates and `for<'a>` ones are not kept.
+   * arguments (`bounds`); on a projection of a parameter (`T::Out: Copy`, `projection`); on a
+   * higher-ranked type (`for<'a> &'a T: Tr`, `higherRanked`). Lifetime predicates are not kept.
    */
   readonly predicates?: readonly WherePredicate[];
   /**
@@ -335,6 +336,10 @@ export interface WherePredicate {
   /** As GenericParam's `otherBounds`. */
   readonly otherBounds?: readonly string[];
   readonly bounds?: readonly TypeExpr[];
+  /** `for<'a> &'a T: Tr`: `ty` is the type under the binder; only a certain "no" decides it. */
+  readonly higherRanked?: true;
+  /** `T::Out: Copy`, `<T as D>::Out: Copy` (the parameter has `projectionBounds`): checked only for a use with arguments. */
+  readonly projection?: true;
 }
 
 export interface StructDef extends ItemCommon {

@@ -1535,19 +1535,30 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         // parameters have arguments).
         const bounds = pk.find((q) => q.type === 'trait_bounds');
         if (left.type === 'higher_ranked_trait_bound' || (bounds && left.type !== 'lifetime' && hasOpaqueBound(bounds))) opaque = true;
-        if (left.type === 'lifetime' || left.type === 'higher_ranked_trait_bound' || !bounds) continue;
+        if (left.type === 'lifetime' || !bounds) continue;
+        // `for<'a> &'a T: Tr`: kept as a bound on `&T`, marked (only a certain "no" decides it).
+        const hr = left.type === 'higher_ranked_trait_bound';
+        const on = hr ? left.childForFieldName('type') : left;
+        if (!on) continue;
         const withArgs = argBounds(bounds, ctx, undefined);
         const traits = plainBounds(bounds, ctx, undefined);
         const others = otherBounds(bounds, ctx, undefined);
-        if (withArgs || traits || others) (predicates ??= []).push({ ty: typeExpr(left, ctx, 0), ...(traits ? { traits } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(others ? { otherBounds: others } : {}) });
+        if (withArgs || traits || others) (predicates ??= []).push({ ty: typeExpr(on, ctx, 0), ...(traits ? { traits } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(others ? { otherBounds: others } : {}), ...(hr ? { higherRanked: true as const } : {}) });
         continue;
       }
       if (left && left.type !== 'type_identifier') {
-        // `where T::Out: Sized`, `<T as D>::Out: Copy`: a bound on a projection of T.
+        // `where T::Out: Sized`, `<T as D>::Out: Copy`: a bound on a projection of T, also kept as a
+        // predicate, which a use with arguments checks (`T::Out` is then a type).
         const root = /^<?\s*(?:r#)?([A-Za-z_]\w*)\s*(?:::|\bas\b)/.exec(slice(ctx, left))?.[1];
         const j = root === undefined ? -1 : params.findIndex((q) => q.kind === 'type' && q.name === root);
         const q = params[j];
         if (q?.kind === 'type') params[j] = { ...q, projectionBounds: true };
+        const bounds = pk.find((k) => k.type === 'trait_bounds');
+        if (bounds && !hasOpaqueBound(bounds)) {
+          const withArgs = argBounds(bounds, ctx, undefined);
+          const traits = plainBounds(bounds, ctx, undefined);
+          if (withArgs || traits) (predicates ??= []).push({ ty: typeExpr(left, ctx, 0), ...(traits ? { traits } : {}), ...(withArgs ? { bounds: withArgs } : {}), projection: true });
+        } else if (bounds) opaque = true;
         continue;
       }
       if (!left) continue;

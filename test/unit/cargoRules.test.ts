@@ -109,6 +109,17 @@ pub mod x {
     exact: ['C', 'D', 'E'],
     abstain: [['G', /Write/]],
   },
+  "a registry dependency compiled, so the bounds its own types write hold where the engine cannot tell: a defaulted argument (`regex_automata::Regex`, `D: DFA = DenseDFA<Vec<usize>, usize>`) is laid out; the same argument written in the user's crate says it does not know": {
+    files: {
+      'Cargo.toml': manifest('trustdep', 'regex-automata = "0.1"\n'),
+      'src/lib.rs': `pub struct Defaulted(pub regex_automata::Regex, pub u8);
+pub struct Written(pub regex_automata::Regex<regex_automata::DenseDFA<Vec<usize>, usize>>);
+pub struct Dfa(pub regex_automata::DenseDFA<Vec<usize>, usize>);
+`,
+    },
+    exact: ['Defaulted', 'Dfa'],
+    abstain: [['Written', /DenseDFA<Vec<usize, Global>, usize>: DFA/]],
+  },
   "a 2015 module's `use lib::*;` names the crate root's `lib` (serde's): the prelude's `Iterator`, `IntoIterator` and `FromStr` in a bound there are std's (serde_urlencoded's `MapDeserializer<'de, PartIterator<'de>, Error>` was unknown)": {
     files: {
       'Cargo.toml': manifest('glob15').replace('edition = "2021"', 'edition = "2015"'),

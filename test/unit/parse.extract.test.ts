@@ -302,15 +302,15 @@ describe('parse: extractFile', () => {
   });
 
   describe('generics', () => {
-    it('where predicates on other types than the parameters are kept; lifetime and for<..> ones are not', async () => {
+    it('where predicates on other types than the parameters are kept, those on a projection and for<..> ones marked; lifetime ones are not', async () => {
       const f = await extract(
         "struct S<'a, 'b, T>(&'a T) where Vec<T>: Clone + fmt::Debug, u64: From<T>, T: Copy, 'a: 'b, T::Out: Sized, for<'c> &'c T: Tr;\n" +
           'enum E<T> where Option<T>: Default { A(T) }\nstruct P<T>(T) where T: Copy;',
       );
       const g = struct(f, 'S').generics;
       assert.deepEqual(
-        g.predicates?.map((w) => `${showType(w.ty)}: ${[...(w.traits ?? []), ...(w.bounds ?? []).map(showType)].join(' + ')}`),
-        ['Vec<T>: Clone + fmt::Debug', 'u64: From<T>'],
+        g.predicates?.map((w) => `${showType(w.ty)}: ${[...(w.traits ?? []), ...(w.bounds ?? []).map(showType)].join(' + ')}${w.projection ? ' (projection)' : ''}${w.higherRanked ? ' (for<..>)' : ''}`),
+        ['Vec<T>: Clone + fmt::Debug', 'u64: From<T>', 'T::Out: Sized (projection)', '&T: Tr (for<..>)'],
       );
       assert.deepEqual(
         g.params.flatMap((p) => (p.kind === 'type' ? [`${p.name}: ${(p.traits ?? []).join(' + ')}${p.projectionBounds ? ' (projection)' : ''}`] : [])),

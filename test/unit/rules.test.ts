@@ -2933,6 +2933,27 @@ pub struct N2<X: some_crate::Tr<u8>>(X); pub struct G { n: N2<u8> }
     expect: { A: 'E0277', A2: '24/8', D1: 'E0277', B: 'E0277', B2: '24/8', C: 'E0277', C2: '2/2', E: 'E0405', G: 'E0433' },
     abstain: ['A', 'D1', 'B', 'E', 'G'],
   },
+  {
+    name: 'a `where` clause on a projection of a parameter (`T::X: Copy`, `<T as Foo>::X: Copy`) is checked with the arguments in place, and a higher-ranked one (`for<\'a> &\'a T: Tr`) holds where only std\'s impls decide: `W<u8>` with `u8::X = String` had a number (rustc: E0277)',
+    source: `
+#![allow(dead_code)]
+pub trait Foo { type X; }
+impl Foo for u8 { type X = String; }
+impl Foo for u16 { type X = u32; }
+pub struct W<T: Foo>(T) where T::X: Copy;
+pub struct A(W<u8>);
+pub struct A2(W<u16>);
+pub struct V<T: Foo>(T) where <T as Foo>::X: Copy;
+pub struct B(V<u8>);
+pub struct B2(V<u16>);
+pub struct U<T>(T) where for<'a> &'a T: IntoIterator;
+pub struct C(U<u8>);
+pub struct Dbg<T>(T) where for<'a> &'a T: std::fmt::Debug;
+pub struct C2(Dbg<u8>);
+`,
+    expect: { A: 'E0277', A2: '2/2', B: 'E0277', B2: '2/2', C: 'E0277', C2: '1/1' },
+    abstain: ['C'],
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
