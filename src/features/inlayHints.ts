@@ -8,6 +8,7 @@ import type { FieldDef } from '../core/model';
 import { readSettings } from './config';
 import { fieldAlignText, isKnown } from './layoutText';
 import type { DocumentReports } from './reports';
+import { fieldPairs } from './hoverModel';
 
 export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly _onDidChange = new vscode.EventEmitter<void>();
@@ -29,18 +30,9 @@ export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
       const hints: vscode.InlayHint[] = [];
       for (const entry of a.types) {
         if (entry.shallow.span.end < start || entry.shallow.span.start > end) continue;
-        const item = entry.item;
         const t = entry.report;
         if (!isKnown(t)) continue;
-        const pairs: [FieldDef, FieldReport | undefined][] = [];
-        if (item.kind === 'enum') {
-          for (const v of item.variants) {
-            const vr = t.variants?.find((x) => x.name === v.name);
-            for (const f of v.fields) pairs.push([f, vr?.fields.find((x) => x.name === f.name)]);
-          }
-        } else {
-          for (const f of item.fields) pairs.push([f, t.fields?.find((x) => x.name === f.name)]);
-        }
+        const pairs: [FieldDef, FieldReport | undefined][] = [...fieldPairs(entry, t.fields ?? [], t.variants ?? [])];
         for (const [i, [def, rep]] of pairs.entries()) {
           if (!rep) continue;
           const at = hintOffset(a.text, def, pairs[i + 1]?.[0]);
