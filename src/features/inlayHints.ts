@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FieldReport } from '../core/reportTypes';
 import type { FieldDef } from '../core/model';
 import { readSettings } from './config';
-import { fieldAlignText, isKnown } from './layoutText';
+import { fieldAlignText, inlayHintLabel, isKnown } from './layoutText';
 import type { DocumentReports } from './reports';
 import { fieldPairs } from './hoverModel';
 
@@ -37,7 +37,7 @@ export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
           if (!rep) continue;
           const at = hintOffset(a.text, def, pairs[i + 1]?.[0]);
           const pos = document.positionAt(at);
-          const label = `@${rep.offset} · ${rep.size} B` + (rep.paddingAfter > 0 ? ` · +${rep.paddingAfter} pad` : '');
+          const label = inlayHintLabel(rep);
           const hint = new vscode.InlayHint(pos, label);
           hint.paddingLeft = true;
           hint.tooltip = `${rep.name}: offset ${rep.offset}, size ${rep.size}, ${fieldAlignText(t, rep)}` + (rep.paddingAfter > 0 ? `, then ${rep.paddingAfter} bytes of padding` : '');

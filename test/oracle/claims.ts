@@ -29,9 +29,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer, singleFileProgram } from '../../src/analysis/analyzer';
 import { buildDocumentAnalysis, type DocumentAnalysis, type TypeEntry } from '../../src/incremental/documentModel';
-import { hoverAt } from '../../src/features/hoverModel';
+import { fieldPairs, hoverAt } from '../../src/features/hoverModel';
 import { instancesAt } from '../../src/features/instancesModel';
-import { instancesLensTitle, lensTitle } from '../../src/features/layoutText';
+import { inlayHintLabel, instancesLensTitle, lensTitle } from '../../src/features/layoutText';
 import { findings, pinProposal, reorderProposal } from '../../src/features/plans';
 import { applyEdits, type TextEdit } from '../../src/core/reorder';
 import { straddles } from '../../src/core/cacheLines';
@@ -263,6 +263,8 @@ interface Ctx {
   readonly unknowns: Map<string, number>;
   /** Checks run once rustc has answered. */
   readonly later: (() => void)[];
+  /** rustc's offset and size of each field, by `Type|Variant|field` (after rustc answered). */
+  readonly fieldAt: Map<string, () => { offset?: number; size?: number }>;
 }
 
 function unknown(ctx: Ctx, surface: string, reason: string): void {
@@ -382,10 +384,18 @@ function hoverWritten(ctx: Ctx, ty: TypeExpr, mod: string, self: string | undefi
 /** The probe module where an instance's text is asked about: the file's names, every module's, some of std's. */
 const INSTANCES = '__rll_instances';
 
+/** The file's types with lifetime parameters, and how many (an instance's text elides them: `L4<u8>`). */
+let lifetimeTypes = new Map<string, number>();
+
 /** An instance's text as a probe can name it, or undefined (shortened, or a `fn(..)`). */
 function instanceText(shown: string): string | undefined {
   if (/…|\.\./.test(shown)) return undefined;
-  return probeText(shown.replace(/, Global>/g, '>'), undefined);
+  let t = shown.replace(/, Global>/g, '>');
+  for (const [name, n] of lifetimeTypes) {
+    const ls = new Array(n).fill("'static").join(', ');
+    t = t.replace(new RegExp(`\\b${name}\\b(?!\\s*<\\s*')(<)?`, 'g'), (_m, lt?: string) => (lt ? `${name}<${ls}, ` : `${name}<${ls}>`));
+  }
+  return probeText(t, undefined);
 }
 
 interface FieldInfo {
@@ -452,6 +462,13 @@ function typeClaims(ctx: Ctx, entry: TypeEntry, index: number, mod: string): voi
     return Math.max(0, next - (at[j]!.off! + at[j]!.size!));
   };
   const pack = item.repr.packed;
+  for (const f of fields) {
+    const v = f.variant !== undefined ? variants[f.variant]!.name : '';
+    ctx.fieldAt.set(`${name}|${v}|${f.name}`, () => {
+      const l = L();
+      return { offset: l && rustcOffset(l, item.kind, f), size: fl(f)?.size };
+    });
+  }
 
   // The type's own hover.
   const h = hoverAt(a, t.nameSpan!.start);
@@ -659,6 +676,26 @@ function typeClaims(ctx: Ctx, entry: TypeEntry, index: number, mod: string): voi
     if (here) claim(ctx, 'field hover', fsub, '"B here" note', here[1]!, () => fl(f)?.size, fwhy);
   }
 
+  // The inlay hints: the same pairing of fields with reports as the provider's.
+  const entryOf = a.types[index]!;
+  for (const [def, rep] of fieldPairs(entryOf, t.fields ?? [], t.variants ?? [])) {
+    if (!rep || t.size === null || t.size === undefined) continue;
+    const f = fields.find((x) => x.def.nameSpan.start === def.nameSpan.start);
+    const label = inlayHintLabel(rep);
+    const m = /^@(\d+) · (\d+) B(?: · \+(\d+) pad)?$/.exec(label);
+    const hsub = `${name}.${f?.name ?? def.name}`;
+    if (!m || !f) {
+      claim(ctx, 'inlay hint', hsub, 'label', label, () => 'a field label');
+      continue;
+    }
+    claim(ctx, 'inlay hint', hsub, 'offset', m[1]!, () => {
+      const l = L();
+      return l && rustcOffset(l, item.kind, f);
+    }, why);
+    claim(ctx, 'inlay hint', hsub, 'size', m[2]!, () => fl(f)?.size, () => (f.probe ? missing(ctx, f.probe) : 'no probe'));
+    claim(ctx, 'inlay hint', hsub, 'padding after', m[3] ?? '0', () => padAfter(f), why);
+  }
+
   // The CodeLens title.
   const inst = instancesAt(a, index);
   const lens = instancesLensTitle(t, inst) ?? lensTitle(t);
@@ -744,8 +781,14 @@ export async function checkCorpus(analyzer: Analyzer, seed: string, count: numbe
   if (process.env.RLL_DEBUG) writeFileSync(join(tmpdir(), 'claims-last.rs'), text);
   const a = buildDocumentAnalysis(await analyzer.analyze(singleFileProgram(sf, text)), sf, { uri: file, version: 1, path: file, text });
   const probes = new Probes();
-  const ctx: Ctx = { a, probes, claims: [], unknowns: new Map(), later: [] };
+  const ctx: Ctx = { a, probes, claims: [], unknowns: new Map(), later: [], fieldAt: new Map() };
   const mods = modules(sf.items);
+  lifetimeTypes = new Map();
+  for (const { item } of itemsWithModule(sf.items)) {
+    if (item.kind !== 'struct' && item.kind !== 'enum' && item.kind !== 'union' && item.kind !== 'alias') continue;
+    const n = item.generics.params.filter((p) => p.kind === 'lifetime').length;
+    if (n) lifetimeTypes.set(item.name, n);
+  }
   const modOf = new Map<number, string>();
   for (const { item, mod } of itemsWithModule(sf.items)) if ('span' in item) modOf.set(item.span.start, mod);
 
@@ -820,10 +863,12 @@ export async function checkCorpus(analyzer: Analyzer, seed: string, count: numbe
       });
       claim(ctx, 'diagnostic', sub, 'large variant: type size', m[6]!, () => L()?.size);
     } else if (f.code === 'cacheLineStraddle') {
-      const m = /\((\d+) bytes? at offset (\d+)\) straddles the cache-line boundary at byte (\d+)/.exec(f.message)!;
-      claim(ctx, 'diagnostic', sub, 'straddle', `${m[1]}@${m[2]} → ${m[3]}`, () => {
-        const b = straddles(Number(m[2]), Number(m[1]));
-        return `${m[1]}@${m[2]} → ${b}`;
+      const m = /^`(?:(\w+)\.)?(\w+)` of `\w+` \((\d+) bytes? at offset (\d+)\) straddles the cache-line boundary at byte (\d+)/.exec(f.message)!;
+      const at = ctx.fieldAt.get(`${sub}|${m[1] ?? ''}|${m[2]}`);
+      claim(ctx, 'diagnostic', `${sub}.${m[1] ? `${m[1]}.` : ''}${m[2]}`, 'straddle', `${m[3]}@${m[4]} → ${m[5]}`, () => {
+        const r = at?.();
+        if (r?.offset === undefined || r.size === undefined) return undefined;
+        return `${r.size}@${r.offset} → ${straddles(r.offset, r.size)}`;
       });
     }
   }
