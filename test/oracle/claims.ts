@@ -1,7 +1,10 @@
 /**
  * The claims hunt: every number the editor surfaces show, checked against rustc.
  *
- *   node scripts/build.mjs --only=unit && node out/test/oracle/claims.js SEED COUNT [TYPES_PER_BATCH]
+ *   node scripts/build.mjs --only=unit && node out/test/oracle/claims.js SEED COUNT [TYPES_PER_BATCH] [OUTDIR] [FIRST_BATCH]
+ *
+ * (batch k's corpus is seed `SEED/k`: FIRST_BATCH reruns one batch of a long run alone; RLL_DEBUG=1
+ * prints each unverified claim and each probe rustc refused).
  *
  * For each generated corpus (test/oracle/generator.ts, std mode) the document is analysed as the
  * editor analyses it, and every surface is read as text, the way a user reads it:
@@ -593,8 +596,9 @@ function typeClaims(ctx: Ctx, entry: TypeEntry, index: number, mod: string): voi
     }, why);
     for (const note of md.matchAll(/^- `([^`:]+): ([^\n]*)`: (\d+) B here/gm)) {
       // An enum's variants share field names (`0`): the note names the field's type too.
-      const written = (x: FieldInfo) => a.text.slice(x.def.ty.span.start, x.def.ty.span.end).replace(/\s+/g, ' ');
-      const f = fields.find((x) => x.name === note[1] && written(x) === note[2]) ?? fields.find((x) => x.name === note[1]);
+      const bare = (t: string) => t.replace(/\s+/g, '');
+      const named = fields.filter((x) => x.name === note[1]);
+      const f = named.length === 1 ? named[0] : named.find((x) => bare(a.text.slice(x.def.ty.span.start, x.def.ty.span.end)) === bare(note[2]!));
       claim(ctx, 'type hover', `${sub}.${note[1]}`, '"B here" note', note[3]!, () => (f ? fl(f)?.size : undefined), () => (f?.probe ? missing(ctx, f.probe) : 'no field'));
     }
   }
@@ -899,17 +903,23 @@ export async function checkCorpus(analyzer: Analyzer, seed: string, count: numbe
     reordered.forEach((r, k) => {
       const before = probes.get(probes.add(r.mod, r.name));
       const after = rp.get(r.own!);
-      // Padding before and after (not sizes: a field of another repr(C) struct this batch reorders shrinks too).
       const fieldsBefore = r.entry.item.kind === 'struct' ? r.entry.item.fields.map((d) => probes.get(probes.add(r.mod, probeText(text.slice(d.ty.span.start, d.ty.span.end), r.name) ?? ''))) : [];
+      // The fixes of a batch are applied together: a field that is (or holds) another struct this
+      // batch reorders may change size or alignment, and the plan was made for the fields as they were.
+      const fieldsAfter = () => {
+        const sizes = fieldProbes[k]!.map((p) => rp.get(p));
+        if (sizes.some((s) => !s) || fieldsBefore.some((s) => !s)) return undefined;
+        return sizes.every((s, j) => s!.size === fieldsBefore[j]!.size && s!.align === fieldsBefore[j]!.align) ? sizes : undefined;
+      };
+      const why = () => (fieldsAfter() === undefined ? 'a field changed with another fix of the batch, or was not laid out' : 'not laid out by rustc');
       claim(ctx, 'reorder', r.entry.report.name, 'bytes saved', r.saved, () => {
-        const sizes = fieldProbes[k]!.map((p) => rp.get(p));
-        if (!before || !after || sizes.some((s) => !s) || fieldsBefore.some((s) => !s)) return undefined;
-        return before.size - fieldsBefore.reduce((s, x) => s + x!.size, 0) - (after.size - sizes.reduce((s, x) => s + x!.size, 0));
-      }, () => 'not laid out by rustc');
+        const sizes = fieldsAfter();
+        return before && after && sizes ? before.size - after.size : undefined;
+      }, why);
       claim(ctx, 'reorder', r.entry.report.name, 'padding after the fix', r.best, () => {
-        const sizes = fieldProbes[k]!.map((p) => rp.get(p));
-        return after && !sizes.some((s) => !s) ? after.size - sizes.reduce((s, x) => s + x!.size, 0) : undefined;
-      });
+        const sizes = fieldsAfter();
+        return after && sizes ? after.size - sizes.reduce((s, x) => s + x!.size, 0) : undefined;
+      }, why);
     });
     for (const run of ctx.later.splice(0)) run();
   }
@@ -919,7 +929,7 @@ export async function checkCorpus(analyzer: Analyzer, seed: string, count: numbe
 // ----- the command line --------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const [seed = 'claims', countArg = '1000', perArg = '120', outDir = tmpdir()] = process.argv.slice(2);
+  const [seed = 'claims', countArg = '1000', perArg = '120', outDir = tmpdir(), firstArg = '0'] = process.argv.slice(2);
   const count = Number(countArg);
   const per = Number(perArg);
   const analyzer = new Analyzer({ wasmDir: join(__dirname, '../../../dist') });
@@ -928,7 +938,7 @@ async function main(): Promise<void> {
   const unverifiedWhy = new Map<string, number>();
   let wrong = 0;
   try {
-    for (let done = 0, batch = 0; done < count; batch++) {
+    for (let done = 0, batch = Number(firstArg); done < count; batch++) {
       const n = Math.min(per, count - done);
       const bseed = `${seed}/${batch}`;
       const t0 = Date.now();
