@@ -360,8 +360,15 @@ export function reportType(engine: Engine, input: ReportInput): TypeReport {
     // A single present variant is laid out like a struct; the other (absent) variants' fields sit at 0.
     const vl = vs ? vs.variants[i] : i === single ? l : undefined;
     const offsets = vl ? vl.offsets : fields.map(() => 0);
-    const end = vl ? Math.max(vl.size, ...fields.map((f, j) => (offsets[j] ?? 0) + f.layout.size)) : 0;
-    const absent = !!vl && absentVariant(fields.map((f) => f.layout));
+    // The bytes the variant uses as rustc's -Zprint-type-sizes counts them (its variant size plus
+    // the discriminant): to the end of its last field (a direct tag in front included), or, with
+    // no field, its layout's size. Not the layout's size when it has fields: rustc rounds it up
+    // to the variant's alignment, and gives every variant with a field of a Scalar/ScalarPair
+    // enum the whole enum's size.
+    const tagEnd = vs && vs.encoding.k === 'direct' ? vs.tagOffset + vs.tag.size : 0;
+    const end = !vl ? 0 : fields.length === 0 ? vl.size : Math.max(tagEnd, ...fields.map((f, j) => (offsets[j] ?? 0) + f.layout.size));
+    // Laid out as one variant, rustc found no other present (uninhabited, 1-ZST fields only): the others are absent too.
+    const absent = !vl || absentVariant(fields.map((f) => f.layout));
     return { name: v.name, size: end, fields: fieldReports(fields, offsets, l.size, text, shift, !expanded), absent: absent || undefined };
   });
   const tag = vs ? { size: vs.tag.size, offset: vs.tagOffset, encoding: vs.encoding.k } : undefined;

@@ -72,20 +72,38 @@ function withNote(markdown: string, note: string | undefined): string {
   return m ? `${markdown.slice(0, m.index)}\n\n${note}\n\n${m[1]}` : `${markdown}\n\n${note}`;
 }
 
-/** Field definitions paired with their reports (declaration order on both sides). */
-function* fieldPairs(
-  entry: TypeEntry,
+/**
+ * Field definitions paired with their reports (declaration order on both sides). Fields and
+ * variants `#[cfg]` leaves out are not paired: rustc lays out none of them, and the report numbers
+ * tuple fields after that filtering (`S(#[cfg(windows)] u64, u8)`: the `u8` is field `0`), so a
+ * pairing by the written index would give a field another field's numbers.
+ */
+export function* fieldPairs(
+  entry: Pick<TypeEntry, 'item' | 'm'>,
   fields: readonly FieldReport[],
   variants: readonly VariantReport[],
 ): Generator<[FieldDef, FieldReport | undefined]> {
   const item = entry.item;
+  const crate = entry.m.crate;
+  const named = function* (defs: readonly FieldDef[], reports: readonly FieldReport[] | undefined): Generator<[FieldDef, FieldReport | undefined]> {
+    let i = 0;
+    for (const f of defs) {
+      if (!crate.active(f.cfg)) continue;
+      const name = /^\d+$/.test(f.name) ? String(i) : f.name;
+      i++;
+      yield [f, reports?.find((x) => x.name === name)];
+    }
+  };
   if (item.kind === 'enum') {
-    for (const [vi, v] of item.variants.entries()) {
+    let vi = 0;
+    for (const v of item.variants) {
+      if (!crate.active(v.cfg)) continue;
       const vr = variants.find((x) => x.name === v.name) ?? variants[vi];
-      for (const f of v.fields) yield [f, vr?.fields.find((x) => x.name === f.name)];
+      vi++;
+      yield* named(v.fields, vr?.fields);
     }
   } else {
-    for (const f of item.fields) yield [f, fields.find((x) => x.name === f.name)];
+    yield* named(item.fields, fields);
   }
 }
 

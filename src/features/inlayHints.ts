@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import type { FieldReport } from '../core/reportTypes';
 import type { FieldDef } from '../core/model';
 import { readSettings } from './config';
-import { fieldAlignText, isKnown } from './layoutText';
+import { fieldAlignText, inlayHintLabel, isKnown } from './layoutText';
 import type { DocumentReports } from './reports';
+import { fieldPairs } from './hoverModel';
 
 export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly _onDidChange = new vscode.EventEmitter<void>();
@@ -29,23 +30,14 @@ export class LayoutInlayHintsProvider implements vscode.InlayHintsProvider {
       const hints: vscode.InlayHint[] = [];
       for (const entry of a.types) {
         if (entry.shallow.span.end < start || entry.shallow.span.start > end) continue;
-        const item = entry.item;
         const t = entry.report;
         if (!isKnown(t)) continue;
-        const pairs: [FieldDef, FieldReport | undefined][] = [];
-        if (item.kind === 'enum') {
-          for (const v of item.variants) {
-            const vr = t.variants?.find((x) => x.name === v.name);
-            for (const f of v.fields) pairs.push([f, vr?.fields.find((x) => x.name === f.name)]);
-          }
-        } else {
-          for (const f of item.fields) pairs.push([f, t.fields?.find((x) => x.name === f.name)]);
-        }
+        const pairs: [FieldDef, FieldReport | undefined][] = [...fieldPairs(entry, t.fields ?? [], t.variants ?? [])];
         for (const [i, [def, rep]] of pairs.entries()) {
           if (!rep) continue;
           const at = hintOffset(a.text, def, pairs[i + 1]?.[0]);
           const pos = document.positionAt(at);
-          const label = `@${rep.offset} · ${rep.size} B` + (rep.paddingAfter > 0 ? ` · +${rep.paddingAfter} pad` : '');
+          const label = inlayHintLabel(rep);
           const hint = new vscode.InlayHint(pos, label);
           hint.paddingLeft = true;
           hint.tooltip = `${rep.name}: offset ${rep.offset}, size ${rep.size}, ${fieldAlignText(t, rep)}` + (rep.paddingAfter > 0 ? `, then ${rep.paddingAfter} bytes of padding` : '');

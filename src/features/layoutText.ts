@@ -227,6 +227,11 @@ export function fieldTable(fields: readonly FieldReport[], typeSize: number): st
   return `${fence}text\n${lines.join('\n')}\n${fence}`;
 }
 
+/** The inlay hint after a field: `@0 · 8 B`, with ` · +7 pad` when padding follows it. */
+export function inlayHintLabel(f: FieldReport): string {
+  return `@${f.offset} · ${f.size} B` + (f.paddingAfter > 0 ? ` · +${f.paddingAfter} pad` : '');
+}
+
 /**
  * `align 4`, or in a packed type whose pack is below the field type's alignment, the alignment the
  * field is placed at with its type's beside it (`align 1 here (packed; its type's is 4)`).
