@@ -1520,6 +1520,8 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
+          const shortLived = staticBoundRefused(item, argVals, args, s.params);
+          if (shortLived) return shortLived;
           // The defaults of a dependency's generic type met its bounds when cargo built it.
           const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;
           const trustedFrom = b.m.crate.capLints ? written : Infinity;
@@ -3490,6 +3492,66 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
+}
+
+/**
+ * An argument written for a parameter bounded by `'static` (`struct W<T: 'static>`) that names a
+ * lifetime parameter of the item it is written in (`W<&'a u8>`: rustc's E0477), or one of its
+ * type parameters not bounded by `'static` (`W<Vec<U>>`: E0310), unless `'a: 'static` is declared.
+ */
+function staticBoundRefused(item: TypeItem, argVals: readonly GArg[], args: readonly GenericArg[], enclosing: readonly GenericParam[] | undefined): Ty | undefined {
+  const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
+  if (!tparams.some((p) => p.kind === 'type' && p.staticBound)) return undefined;
+  const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
+  const ok = new Set(["'static", ...(enclosing ?? []).flatMap((p) => (p.kind === 'lifetime' && p.outlivesStatic ? [p.name] : []))]);
+  const shortParams = new Set((enclosing ?? []).flatMap((p) => (p.kind === 'type' && !p.staticBound ? [p.name] : [])));
+  for (let i = 0; i < tparams.length; i++) {
+    const p = tparams[i]!;
+    const w = written[i];
+    if (p.kind !== 'type' || !p.staticBound || w?.kind !== 'type') continue;
+    const v = argVals[i];
+    const shown = v?.k === 'ty' ? tyToString(v.ty) : 'the argument';
+    const lifetime = enclosing ? undeclaredLifetimeIn(w.ty, ok, 0) : undefined;
+    if (lifetime && enclosing!.some((q) => q.kind === 'lifetime' && q.name === lifetime)) {
+      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\`; \`${lifetime}\` may be shorter)` };
+    }
+    const param = namedParam(w.ty, shortParams, 0);
+    if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks \`${p.name}: 'static\`)` };
+  }
+  return undefined;
+}
+
+/** A one-segment path in a written type that is one of `names` (a type parameter), anywhere inside it. */
+function namedParam(te: TypeExpr, names: ReadonlySet<string>, depth: number): string | undefined {
+  if (depth > 64 || names.size === 0) return undefined;
+  switch (te.kind) {
+    case 'ref':
+    case 'ptr':
+      return namedParam(te.inner, names, depth + 1);
+    case 'array':
+    case 'slice':
+      return namedParam(te.elem, names, depth + 1);
+    case 'tuple':
+      for (const e of te.elems) {
+        const r = namedParam(e, names, depth + 1);
+        if (r) return r;
+      }
+      return undefined;
+    case 'path': {
+      if (te.qualified) return undefined;
+      const only = te.segments.length === 1 && !te.global ? te.segments[0]! : undefined;
+      if (only && only.args.length === 0 && names.has(only.name)) return only.name;
+      for (const seg of te.segments) {
+        for (const a of seg.args) {
+          const r = a.kind === 'type' || a.kind === 'binding' ? namedParam(a.ty, names, depth + 1) : undefined;
+          if (r) return r;
+        }
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** The edition from which a word is a keyword (src/parse/syntax.ts EDITION_2018_KEYWORDS). */

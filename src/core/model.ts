@@ -241,11 +241,14 @@ export type GenericParam =
       readonly otherBounds?: readonly string[];
       /** A where clause bounds a projection of it (`where T::Out: Sized`): those bounds are not kept. */
       readonly projectionBounds?: true;
+      /** `T: 'static` (inline or in a where clause): an argument naming a lifetime parameter is refused. */
+      readonly staticBound?: true;
       /** Its `Fn(..) -> R` bounds (in `otherBounds` as written), read (tree extractor only). */
       readonly fnBounds?: readonly FnBound[];
     }
   | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
-  | { readonly kind: 'lifetime'; readonly name: string };
+  /** `outlivesStatic`: `'a: 'static`, inline or in a where clause. */
+  | { readonly kind: 'lifetime'; readonly name: string; readonly outlivesStatic?: true };
 
 export interface ItemCommon {
   readonly name: string;

@@ -1457,8 +1457,9 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       switch (k.type) {
         case 'lifetime_parameter': {
           // A raw lifetime (`'r#a`) is the lifetime `'a`.
-          const m = /^'(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/.exec(slice(ctx, k));
-          if (m) params.push({ kind: 'lifetime', name: `'${m[1]}` });
+          const text = slice(ctx, k);
+          const m = /^'(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
+          if (m) params.push({ kind: 'lifetime', name: `'${m[1]}`, ...(/:[^]*'static\b/.test(text) ? { outlivesStatic: true as const } : {}) });
           break;
         }
         case 'type_parameter': {
@@ -1470,12 +1471,14 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           let traits: string[] | undefined;
           let others: string[] | undefined;
           let fns: FnBound[] | undefined;
+          let staticBound = false;
           for (const q of k.children) {
             const t = q.type;
             if (t === '=') afterEq = true;
             else if (afterEq) def ??= q;
             else if (t === 'type_identifier') name ??= ident(slice(ctx, q));
             else if (t === 'trait_bounds') {
+              if (boundsStatic(q, ctx)) staticBound = true;
               if (hasOpaqueBound(q)) opaque = true;
               if (hasMaybeSized(q, ctx)) maybeUnsized = true;
               bounds = argBounds(q, ctx, bounds);
@@ -1494,6 +1497,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             ...(traits ? { traits } : {}),
             ...(others ? { otherBounds: others } : {}),
             ...(fns ? { fnBounds: fns } : {}),
+            ...(staticBound ? { staticBound: true as const } : {}),
           });
           break;
         }
@@ -1535,7 +1539,14 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         // parameters have arguments).
         const bounds = pk.find((q) => q.type === 'trait_bounds');
         if (left.type === 'higher_ranked_trait_bound' || (bounds && left.type !== 'lifetime' && hasOpaqueBound(bounds))) opaque = true;
-        if (left.type === 'lifetime' || !bounds) continue;
+        if (left.type === 'lifetime') {
+          // `where 'a: 'static`.
+          const name = slice(ctx, left).replace(/\s+/g, '').replace(/^'r#/, "'");
+          const j = params.findIndex((q) => q.kind === 'lifetime' && q.name === name);
+          if (j >= 0 && /'static\b/.test(slice(ctx, pred).slice(slice(ctx, left).length))) params[j] = { kind: 'lifetime', name, outlivesStatic: true };
+          continue;
+        }
+        if (!bounds) continue;
         // `for<'a> &'a T: Tr`: kept as a bound on `&T`, marked (only a certain "no" decides it).
         const hr = left.type === 'higher_ranked_trait_bound';
         const on = hr ? left.childForFieldName('type') : left;
@@ -1575,7 +1586,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       const fns = fnBoundsOf(bounds, ctx, prev.fnBounds && [...prev.fnBounds]);
       params[i] = {
         ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}), ...(others ? { otherBounds: others } : {}),
-        ...(fns ? { fnBounds: fns } : {}),
+        ...(fns ? { fnBounds: fns } : {}), ...(boundsStatic(bounds, ctx) ? { staticBound: true as const } : {}),
       };
     }
   }
@@ -1648,6 +1659,11 @@ function typeLifetimes(n: Node, ctx: Ctx): { lifetimes?: readonly string[] } {
 
 /** The bound kinds the model keeps (the rest make Generics.opaqueBounds): trait paths, lifetimes, `?Sized`. */
 const KEPT_BOUNDS: ReadonlySet<string> = new Set(['type_identifier', 'scoped_type_identifier', 'generic_type', 'lifetime', 'removed_trait_bound', 'line_comment', 'block_comment']);
+
+/** Whether a `trait_bounds` node holds the lifetime `'static` (`T: Send + 'static`). */
+function boundsStatic(bounds: Node, ctx: Ctx): boolean {
+  return bounds.children.some((b) => b.type === 'lifetime' && slice(ctx, b).replace(/\s+/g, '') === "'static");
+}
 
 /** Whether a `trait_bounds` node holds a bound the model does not keep (`FnOnce() -> O`, `for<'a> Fn(&'a T)`). */
 function hasOpaqueBound(bounds: Node): boolean {

@@ -611,6 +611,8 @@ export class FastParser {
         return maybe;
       }
       if (depth === 0 && boundStart && t.k === K.Ident && t.v === 'for') this.opaqueBound = true;
+      // `T: 'static` is kept by the tree path (GenericParam.staticBound).
+      if (depth === 0 && t.k === K.Lifetime && t.v === "'static") throw BAIL;
       if (depth === 0) {
         if (t.k === K.Ident && !KEYWORDS.has(t.v)) {
           name = identName(t.v);

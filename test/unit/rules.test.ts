@@ -2954,6 +2954,25 @@ pub struct C2(Dbg<u8>);
     expect: { A: 'E0277', A2: '2/2', B: 'E0277', B2: '2/2', C: 'E0277', C2: '1/1' },
     abstain: ['C'],
   },
+  {
+    name: "a parameter bounded by `'static` refuses an argument naming a lifetime parameter of the item it is written in (`W<&'a u8>`, `W<fn(&'a u8)>`, `W<L<'a>>`: E0477) unless `'a: 'static` is declared; `'static` and higher-ranked lifetimes are fine (they had numbers)",
+    source: `
+#![allow(dead_code)]
+pub struct W<T: 'static>(T);
+pub struct W2<T>(T) where T: Send + 'static;
+pub struct L<'a>(&'a u8);
+pub struct X<'a>(W<&'a u8>);
+pub struct X2<'a>(W2<Option<&'a str>>);
+pub struct X3<'a: 'static>(W<&'a u8>);
+pub struct X4<'a>(W<fn(&'a u8)>);
+pub struct X5(W<for<'b> fn(&'b u8)>);
+pub struct X6<'a>(W<L<'a>>);
+pub struct X7(W<L<'static>>, W2<&'static str>);
+pub struct X8<'a>(W<Box<dyn Send + 'a>>);
+pub struct X9<'a>(&'a u8, W<Box<dyn Send>>);
+`,
+    expect: { L: '8/8', X: 'E0477', X2: 'E0477', X3: '8/8', X4: 'E0477', X5: '8/8', X6: 'E0477', X7: '24/8', X8: 'E0477', X9: '24/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
