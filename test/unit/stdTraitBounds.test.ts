@@ -44,8 +44,7 @@ const ARGS = [
   'MyErr', 'OnlyDisplay', 'Plain', 'Tee<std::fs::File>', 'Tee<u8>', 'Tee<Vec<u8>>', 'FmtSink', 'Reader', 'Box<MyErr>', "&'static MyErr",
   "&'static mut Tee<std::fs::File>", 'Option<MyErr>', 'Deep', 'Named', 'Count', "&'static mut Count", "&'static Count", 'Box<Count>',
   'std::net::IpAddr', "&'static [u8; 4]", "&'static std::collections::HashSet<u8>", "&'static mut std::collections::HashSet<u8>", 'Parsed',
-  'Fut', 'std::pin::Pin<Box<Fut>>', "std::sync::MutexGuard<'static, u8>", "std::sync::MutexGuard<'static, str>", "std::sync::RwLockReadGuard<'static, u8>",
-  "std::sync::RwLockWriteGuard<'static, str>", "std::cell::Ref<'static, str>", "std::cell::RefMut<'static, u8>",
+  'Fut', 'std::pin::Pin<Box<Fut>>',
 ];
 
 const HEADER = [
