@@ -1884,6 +1884,11 @@ function adtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: Bou
     const at = ALLOCATOR_PARAM[path!];
     const alloc = at === undefined ? undefined : ty.args[at];
     if (alloc && !(alloc.k === 'ty' && alloc.ty.k === 'adt' && alloc.ty.def.m.crate.isStd && alloc.ty.def.item.name === 'Global')) return 'unknown';
+    // A boxed `str` or slice has std's own impls: `Clone for Box<str>`, `Clone for Box<[T]>` where
+    // `T: Clone`, `Default` for both (any `T`), though `str` and `[T]` are neither.
+    const boxed = path === 'boxed::Box' && (trait === 'Clone' || trait === 'Default') ? ty.args[0] : undefined;
+    if (boxed?.k === 'ty' && boxed.ty.k === 'str') return true;
+    if (boxed?.k === 'ty' && boxed.ty.k === 'slice') return trait === 'Default' || implementsStd(boxed.ty.elem, 'Clone', undefined, host, depth + 1);
     return all(rule.map(([i, t]) => {
       const a = ty.args[i];
       return a?.k === 'ty' ? implementsStd(a.ty, t ?? trait, undefined, host, depth + 1) : 'unknown';

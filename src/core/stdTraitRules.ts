@@ -509,7 +509,7 @@ export function derefTarget(ty: Ty, host: RulesHost): Ty | undefined {
   return path === 'boxed::Box' || path === 'rc::Rc' || path === 'sync::Arc' ? a : undefined;
 }
 
-/** `ty: Deref` (`DerefMut` with `mut`), its `Target` compared with `target` where written. */
+/** `ty: Deref` (`DerefMut` with `mut`), its `Target` compared with `target` where written (std's pointers and the lock and cell guards). */
 function deref(ty: Ty, mut: boolean, target: Ty | undefined, host: RulesHost): Verdict {
   if (scalar(ty) || ty.k === 'tuple' || ty.k === 'array' || ty.k === 'slice' || ty.k === 'str' || ty.k === 'fnptr' || rawPtr(ty)) return false;
   const has = (t: Ty | undefined, ok: boolean): Verdict => {
@@ -527,6 +527,9 @@ function deref(ty: Ty, mut: boolean, target: Ty | undefined, host: RulesHost): V
   if (path === 'vec::Vec') return globalAlloc(ty, 1) && a ? has({ k: 'slice', elem: a }, true) : 'unknown';
   if (path === 'boxed::Box') return globalAlloc(ty, 1) ? has(a, true) : 'unknown';
   if (path === 'rc::Rc' || path === 'sync::Arc') return globalAlloc(ty, 1) ? has(a, !mut) : 'unknown';
+  // The guards deref to what they guard; the shared ones (`Ref`, a read guard) not mutably.
+  if (path === 'sync::MutexGuard' || path === 'sync::RwLockWriteGuard' || path === 'cell::RefMut') return has(a, true);
+  if (path === 'sync::RwLockReadGuard' || path === 'cell::Ref') return has(a, !mut);
   return 'unknown';
 }
 
@@ -553,7 +556,7 @@ export const STD_TYPE_BOUNDS: Readonly<Record<string, readonly (readonly [number
 export function namedStdPaths(): string[] {
   return [
     ...ERRORS, ...NEITHER, ...Object.keys(DISPLAY_ONLY), ...Object.keys(IO), ...Object.keys(IO_BY_REF), ...NO_DEREF, ...NOT_ITERABLE, ...ITERABLE_ONLY,
-    ...Object.keys(STD_TYPE_BOUNDS), 'vec::Vec', 'collections::vec_deque::VecDeque', 'boxed::Box', 'sync::Arc', 'rc::Rc', 'string::String', 'fmt::Formatter',
+    ...Object.keys(STD_TYPE_BOUNDS), 'sync::MutexGuard', 'sync::RwLockWriteGuard', 'sync::RwLockReadGuard', 'cell::Ref', 'cell::RefMut', 'vec::Vec', 'collections::vec_deque::VecDeque', 'boxed::Box', 'sync::Arc', 'rc::Rc', 'string::String', 'fmt::Formatter',
     'ffi::OsString', 'pin::Pin', 'path::PathBuf',
   ];
 }

@@ -863,6 +863,22 @@ pub struct S6(Oo<DefaultHasher>);
     expect: { Resolve: '32/8', R2: '24/8', S1: '88/8', S2: '88/8', S3: 'E0277', S4: 'E0277', S5: 'E0277', S6: 'E0277' },
   },
   {
+    name: "`Box<str>` and `Box<[T]>` are Clone (`[T]` when `T: Clone`) and Default, though `str` and `[T]` are neither (concread's `ValueIter<'_, Box<str>, ()>` with `V: Clone`, hunt AA); `Box<[T]>` of a `T` not Clone is not (E0277)",
+    source: `
+#![allow(dead_code)]
+pub struct C<T: Clone>(T, u8);
+pub struct D<T: Default>(T, u8);
+pub struct NoClone(u8);
+pub struct S1(C<Box<str>>);
+pub struct S2(C<Box<[u16]>>);
+pub struct S3(D<Box<str>>);
+pub struct S4(D<Box<[NoClone]>>);
+pub struct S5(C<Option<Box<[Box<str>]>>>);
+pub struct S6(C<Box<[NoClone]>>);
+`,
+    expect: { S1: '24/8', S2: '24/8', S3: '24/8', S4: '24/8', S5: '24/8', S6: 'E0277' },
+  },
+  {
     name: "an impl written for a type alias or a renamed import is the type's impl (kstring's `type BoxedStr = Box<str>; impl HeapStr for BoxedStr`, which cargo's `#[derive(Default)]` needs through `KStringBase<B: HeapStr>`): std's derivable traits, `Copy`, a crate's trait; a generic alias's impl binds its parameters through the alias (lalrpop's `impl<T: Ord> Collection for Set<T>`, `type Set<K> = BTreeSet<K>`) and its bounds decide; an alias to other arguments is not (E0277) (hunt P)",
     source: `
 #![allow(dead_code)]

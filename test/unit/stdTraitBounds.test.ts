@@ -185,6 +185,34 @@ describe("std's other traits as bounds (Display, Error, the I/O traits, AsRef, D
     });
   });
 
+  it("std's lock and cell guards deref to what they guard (`MutexGuard<T>: Deref<Target = T>`; `Ref` and a read guard not mutably): rustc's verdict, the accepted ones told", async () => {
+    const header = [
+      '#![allow(dead_code, unused)]',
+      'use std::{cell::{Ref, RefMut}, ops::{Deref, DerefMut}, sync::{MutexGuard, RwLockReadGuard, RwLockWriteGuard}};',
+      'pub struct D<O: Deref>(pub O, pub u8);',
+      'pub struct M<O: DerefMut>(pub O, pub u8);',
+      'pub struct T8<O: Deref<Target = u8>>(pub O, pub u8);',
+      'pub struct Inner(pub u64, pub String);',
+    ];
+    const guards = ["MutexGuard<'static, Inner>", "RwLockReadGuard<'static, Inner>", "RwLockWriteGuard<'static, Inner>", "Ref<'static, Inner>", "RefMut<'static, Inner>", "MutexGuard<'static, u8>", "Ref<'static, u8>"];
+    const lines = [...header];
+    for (const w of ['D', 'M', 'T8']) for (const g of guards) lines.push(`pub struct S${lines.length}(pub ${w}<${g}>, pub u8);`);
+    const rustc = await rustcVerdicts(lines, (l) => CASE.test(l));
+    const engine = new Map((await analyzer.analyzeText('guards.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
+    let accepted = 0;
+    lines.forEach((line, i) => {
+      if (!CASE.test(line)) return;
+      const want = rustc.get(`S${i}`)!;
+      const t = engine.get(`S${i}`);
+      if (/^\d+\/\d+$/.test(want)) {
+        accepted++;
+        assert.equal(t?.size != null ? `${t.size}/${t.align}` : `unknown: ${t?.unknown ?? t?.error}`, want, line);
+      } else assert.ok(t?.size == null, `${line}: rustc ${want}, engine ${t?.size}/${t?.align}`);
+    });
+    // rustc 1.95: 7 `Deref`, 4 `DerefMut` (not `Ref`'s nor a read guard's), 2 `Target = u8`.
+    assert.equal(accepted, 13);
+  });
+
   it('`F: Future` with std\'s futures, pinned and boxed ones, trait objects and a crate\'s future: rustc\'s verdict or unknown, and the common ones told', async () => {
     const header = [
       '#![allow(dead_code, unused)]',
