@@ -7,9 +7,11 @@
  */
 export class QuietError extends Error {
   constructor(message?: string) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    // `Error.stackTraceLimit` is V8's (Node, Chromium's web workers); elsewhere this is a no-op.
+    const v8 = Error as { stackTraceLimit?: number };
+    const limit = v8.stackTraceLimit;
+    v8.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
+    v8.stackTraceLimit = limit;
   }
 }
