@@ -948,7 +948,10 @@ export function unmetBound(generics: Generics, argVals: readonly GArg[], m: Modu
       if (held === false) return { k: 'unmet', ty, bound: own.item.name };
       const sup = unmetSupertrait(ty, own.item, own.m, undefined, host) ?? refusedImpl(own.item, own.m, host);
       if (sup) return sup;
-      if (held !== true) unsure ??= { k: 'unsure', ty, bound: own.item.name };
+      // Not told: unknown for a trait of the crate itself or a path dependency; a registry or git
+      // dependency's trait (serde's, generic-array's), whose impls its macros often write, is
+      // taken to hold, as rustc lays the type out when it does.
+      if (held !== true && !own.m.crate.capLints) unsure ??= { k: 'unsure', ty, bound: own.item.name };
     }
     for (const b of withArgs ?? []) {
       if (b.kind !== 'path' || b.qualified) continue;
@@ -1237,7 +1240,7 @@ function crateBoundUnmet(b: TypeExpr, ty: Ty, m: ModuleScope, generics: Readonly
   if (held === false) {
     return { k: 'unmet', ty, bound: `${tr.item.name}<${args.map((a) => (a.k === 'ty' ? host.text(a.ty) : String(a.value))).join(', ')}>` };
   }
-  return unmetSupertrait(ty, tr.item, tr.m, args, host, seen) ?? (held === true ? undefined : { k: 'unsure', ty, bound: shown });
+  return unmetSupertrait(ty, tr.item, tr.m, args, host, seen) ?? (held === true || tr.m.crate.capLints ? undefined : { k: 'unsure', ty, bound: shown });
 }
 
 /**

@@ -17,7 +17,10 @@ import { generateRustFile } from '../bench/editor';
 import { DocumentTrees } from '../../src/incremental/documents';
 import type { Derivation } from '../../src/incremental/extraction';
 import type { SourceFile } from '../../src/core/model';
-import { editSession, rng, wasmDir, type TextEdit } from './parseHelpers';
+import { editSession, rng, tracking, wasmDir, type TextEdit } from './parseHelpers';
+
+/** Every parse to the end: these tests compare carried-over reports with fresh ones, not the editor's parse budget (a loaded machine gave one side up). */
+const UNBUDGETED = { budgetMs: Infinity } as const;
 
 /** Every report with its fields' positions placed (carried-over reports move shallowly). */
 function placedReports(a: DocumentAnalysis): Report {
@@ -43,7 +46,7 @@ class EditedDocument {
   ) {}
 
   static async open(analyzer: Analyzer, uri: string, text: string): Promise<EditedDocument> {
-    const d = new EditedDocument(analyzer, new DocumentTrees(await analyzer.parser()), uri, text);
+    const d = new EditedDocument(analyzer, new DocumentTrees(tracking(await analyzer.parser(), () => Infinity).parser), uri, text);
     d.current = await d.analyse(d.trees.get(d.doc()).file());
     void d.current.report;
     return d;
@@ -60,7 +63,7 @@ class EditedDocument {
 
   /** The current text analysed from scratch: a full parse, nothing carried over. */
   async fresh(): Promise<DocumentAnalysis> {
-    return this.analyse(await this.analyzer.parseFile(this.uri, this.text));
+    return this.analyse(await this.analyzer.parseFile(this.uri, this.text, UNBUDGETED));
   }
 
   private doc() {
@@ -93,7 +96,7 @@ describe('report carry-over between document versions', function () {
     let text = generateRustFile(12 * 1024);
     const path = '/virtual/lib.rs';
     const build = async (t: string, prev?: DocumentAnalysis) => {
-      const sf = await analyzer.parseFile(path, t);
+      const sf = await analyzer.parseFile(path, t, UNBUDGETED);
       const a = await analyzer.analyze(singleFileProgram(sf, t));
       return buildDocumentAnalysis(a, sf, { uri: path, version: 0, path, text: t }, prev?.carryOver());
     };
@@ -134,7 +137,7 @@ describe('report carry-over in a document with macro calls', function () {
     const path = '/virtual/macros.rs';
     const parser = await analyzer.parser();
     const target = analyzer.resolveTarget('x86_64-unknown-linux-gnu');
-    const parse = (p: string, t: string) => analyzer.parseWith(parser, p, t);
+    const parse = (p: string, t: string) => analyzer.parseWith(parser, p, t, UNBUDGETED);
     // As src/features/reports.ts analyses a document alone: its macro calls expanded.
     const build = async (t: string, prev?: DocumentAnalysis) => {
       const sf = parse(path, t);
