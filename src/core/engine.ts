@@ -96,6 +96,12 @@ export interface TyScope {
    * `U: ArrayLength<T>` is the impl of `ArrayLength<T>` for U's type.
    */
   readonly params?: readonly GenericParam[];
+  /**
+   * A type alias's right-hand side: its lifetime and type parameters stand for what each use
+   * writes (rustc does not check an alias's bounds where it is defined), so `'static` bounds are
+   * not judged by them.
+   */
+  readonly inAlias?: true;
   /** Its `where` predicates on other types than the parameters, where it is a type's definition (adtScope). */
   readonly predicates?: Generics['predicates'];
   /**
@@ -1513,14 +1519,14 @@ export class Engine {
           // definitions (not through an impl's associated type), is rustc's E0391.
           if (this.aliasCycle(item, b.m)) return { k: 'error', code: 'E0391', message: `cycle detected when expanding type alias \`${item.name}\`` };
           const g = bindParams(item.generics.params, argVals);
-          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params });
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params, inAlias: true });
           if (argVals.length === 0) this.aliasCache.set(item, t);
           return t;
         }
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const shortLived = staticBoundRefused(item, argVals, args, s.params);
+          const shortLived = s.inAlias ? undefined : staticBoundRefused(item, argVals, args, s.params);
           if (shortLived) return shortLived;
           // The defaults of a dependency's generic type met its bounds when cargo built it.
           const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;

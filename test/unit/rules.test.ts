@@ -2986,8 +2986,12 @@ pub struct X6<'a>(W<L<'a>>);
 pub struct X7(W<L<'static>>, W2<&'static str>);
 pub struct X8<'a>(W<Box<dyn Send + 'a>>);
 pub struct X9<'a>(&'a u8, W<Box<dyn Send>>);
+// An alias's parameters stand for what each use writes: rustc checks the bound there.
+pub type A<'a> = W<&'a u8>;
+pub type B<U> = W<U>;
+pub struct Xa<'b>(&'b u8, A<'static>, B<u16>);
 `,
-    expect: { L: '8/8', X: 'E0477', X2: 'E0477', X3: '8/8', X4: 'E0477', X5: '8/8', X6: 'E0477', X7: '24/8', X8: 'E0477', X9: '24/8' },
+    expect: { L: '8/8', X: 'E0477', X2: 'E0477', X3: '8/8', X4: 'E0477', X5: '8/8', X6: 'E0477', X7: '24/8', X8: 'E0477', X9: '24/8', Xa: '24/8' },
   },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
