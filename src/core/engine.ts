@@ -3510,7 +3510,8 @@ function staticBoundRefused(item: TypeItem, argVals: readonly GArg[], args: read
   if (!tparams.some((p) => p.kind === 'type' && p.staticBound)) return undefined;
   const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
   const ok = new Set(["'static", ...(enclosing ?? []).flatMap((p) => (p.kind === 'lifetime' && p.outlivesStatic ? [p.name] : []))]);
-  const shortParams = new Set((enclosing ?? []).flatMap((p) => (p.kind === 'type' && !p.staticBound ? [p.name] : [])));
+  // Only a parameter without any bound: a trait bound may imply `'static` (`U: Any`).
+  const shortParams = new Set((enclosing ?? []).flatMap((p) => (p.kind === 'type' && !p.staticBound && !p.traits?.length && !p.bounds?.length && !p.otherBounds?.length && !p.fnBounds?.length && !p.projectionBounds ? [p.name] : [])));
   for (let i = 0; i < tparams.length; i++) {
     const p = tparams[i]!;
     const w = written[i];

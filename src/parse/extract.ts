@@ -1459,7 +1459,8 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           // A raw lifetime (`'r#a`) is the lifetime `'a`.
           const text = slice(ctx, k);
           const m = /^'(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
-          if (m) params.push({ kind: 'lifetime', name: `'${m[1]}`, ...(/:[^]*'static\b/.test(text) ? { outlivesStatic: true as const } : {}) });
+          // Any bound (`'a: 'b` with `'b: 'static` too) may make it outlive `'static`.
+          if (m) params.push({ kind: 'lifetime', name: `'${m[1]}`, ...(/:\s*'/.test(text) ? { outlivesStatic: true as const } : {}) });
           break;
         }
         case 'type_parameter': {
@@ -1540,10 +1541,10 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         const bounds = pk.find((q) => q.type === 'trait_bounds');
         if (left.type === 'higher_ranked_trait_bound' || (bounds && left.type !== 'lifetime' && hasOpaqueBound(bounds))) opaque = true;
         if (left.type === 'lifetime') {
-          // `where 'a: 'static`.
+          // `where 'a: 'static` (any bound: it may imply that one).
           const name = slice(ctx, left).replace(/\s+/g, '').replace(/^'r#/, "'");
           const j = params.findIndex((q) => q.kind === 'lifetime' && q.name === name);
-          if (j >= 0 && /'static\b/.test(slice(ctx, pred).slice(slice(ctx, left).length))) params[j] = { kind: 'lifetime', name, outlivesStatic: true };
+          if (j >= 0 && /'/.test(slice(ctx, pred).slice(slice(ctx, left).length))) params[j] = { kind: 'lifetime', name, outlivesStatic: true };
           continue;
         }
         if (!bounds) continue;
