@@ -470,8 +470,10 @@ export class FastParser {
       }
       if (t.k === K.Lifetime) {
         this.next();
-        params.push({ kind: 'lifetime', name: t.v.replace(/^'r#/, "'") });
-        if (this.atP(':') && !this.atPathSep()) {
+        // A bounded lifetime (`'a: 'b`) may outlive `'static` (GenericParam.outlivesStatic, as the tree path).
+        const bounded = this.atP(':') && !this.atPathSep();
+        params.push({ kind: 'lifetime', name: t.v.replace(/^'r#/, "'"), ...(bounded && this.peek(1).k === K.Lifetime ? { outlivesStatic: true as const } : {}) });
+        if (bounded) {
           this.next();
           this.skipBounds();
         }
@@ -722,35 +724,17 @@ export class FastParser {
       const t = this.peek();
       if (t.k === K.Eof) return out;
       if (t.k === K.Punct && (t.v === '{' || t.v === ';' || t.v === '=')) return out;
-      if (t.k === K.Ident && this.atP(':', 1) && !this.atPathSep(1)) {
-        this.next();
-        this.next();
-        if (this.skipBounds()) out.push(identName(t.v));
-        if (this.boundArgs) throw BAIL;
-        if (this.boundNames.length) {
-          const name = identName(t.v);
-          this.whereTraits.set(name, [...(this.whereTraits.get(name) ?? []), ...this.boundNames]);
-        }
-      } else {
-        // A bound on a projection (`T::Out: Sized`, `<T as D>::Out: Copy`) or on another type
-        // (`Vec<T>: Clone`, `for<'a> &'a T: Tr`) is read from the tree; `'a: 'b` is skipped.
-        if (t.k !== K.Lifetime) throw BAIL;
-        let depth = 0;
-        for (;;) {
-          const q = this.peek();
-          if (q.k === K.Eof) throw BAIL;
-          if (q.k === K.Punct) {
-            if (q.v === '<' || q.v === '(' || q.v === '[') depth++;
-            else if (q.v === '>' || q.v === ')' || q.v === ']') depth--;
-            else if (depth === 0 && q.v === ':' && !this.atPathSep()) break;
-            else if (q.v === ':' && this.atPathSep()) {
-              this.next();
-            } else if (q.v === '{' || q.v === ';' || q.v === '=') throw BAIL;
-          }
-          this.next();
-        }
-        this.next();
-        this.skipBounds();
+      // A bound on a projection (`T::Out: Sized`, `<T as D>::Out: Copy`), on another type
+      // (`Vec<T>: Clone`, `for<'a> &'a T: Tr`) or on a lifetime (`'a: 'b`, which marks the
+      // lifetime GenericParam.outlivesStatic) is read from the tree.
+      if (!(t.k === K.Ident && this.atP(':', 1) && !this.atPathSep(1))) throw BAIL;
+      this.next();
+      this.next();
+      if (this.skipBounds()) out.push(identName(t.v));
+      if (this.boundArgs) throw BAIL;
+      if (this.boundNames.length) {
+        const name = identName(t.v);
+        this.whereTraits.set(name, [...(this.whereTraits.get(name) ?? []), ...this.boundNames]);
       }
       if (this.atP(',')) this.next();
       else if (!(this.atP('{') || this.atP(';') || this.atP('=') || this.atEof())) throw BAIL;
