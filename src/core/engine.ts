@@ -3522,43 +3522,10 @@ function staticBoundRefused(item: TypeItem, argVals: readonly GArg[], args: read
     if (lifetime && enclosing!.some((q) => q.kind === 'lifetime' && q.name === lifetime)) {
       return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\`; \`${lifetime}\` may be shorter)` };
     }
-    const param = namedParam(w.ty, shortParams, 0);
+    const param = [...shortParams].find((n) => nameUse(w.ty, n, 0) === 'yes');
     if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks \`${p.name}: 'static\`)` };
   }
   return undefined;
-}
-
-/** A one-segment path in a written type that is one of `names` (a type parameter), anywhere inside it. */
-function namedParam(te: TypeExpr, names: ReadonlySet<string>, depth: number): string | undefined {
-  if (depth > 64 || names.size === 0) return undefined;
-  switch (te.kind) {
-    case 'ref':
-    case 'ptr':
-      return namedParam(te.inner, names, depth + 1);
-    case 'array':
-    case 'slice':
-      return namedParam(te.elem, names, depth + 1);
-    case 'tuple':
-      for (const e of te.elems) {
-        const r = namedParam(e, names, depth + 1);
-        if (r) return r;
-      }
-      return undefined;
-    case 'path': {
-      if (te.qualified) return undefined;
-      const only = te.segments.length === 1 && !te.global ? te.segments[0]! : undefined;
-      if (only && only.args.length === 0 && names.has(only.name)) return only.name;
-      for (const seg of te.segments) {
-        for (const a of seg.args) {
-          const r = a.kind === 'type' || a.kind === 'binding' ? namedParam(a.ty, names, depth + 1) : undefined;
-          if (r) return r;
-        }
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** The edition from which a word is a keyword (src/parse/syntax.ts EDITION_2018_KEYWORDS). */

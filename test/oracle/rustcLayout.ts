@@ -25,17 +25,21 @@ function tokenize(s: string): string[] {
 export function parseDebug(text: string): DebugValue {
   const toks = tokenize(text);
   let i = 0;
+  /** The comma-separated values up to `close`, which is passed (the opening token already is). */
+  const itemsUntil = (close: string): DebugValue[] => {
+    const items: DebugValue[] = [];
+    while (i < toks.length && toks[i] !== close) {
+      items.push(value());
+      if (toks[i] === ',') i++;
+    }
+    i++;
+    return items;
+  };
   const value = (): DebugValue => {
     const t = toks[i];
     if (t === '[') {
       i++;
-      const items: DebugValue[] = [];
-      while (toks[i] !== ']') {
-        items.push(value());
-        if (toks[i] === ',') i++;
-      }
-      i++;
-      return { t: 'list', items };
+      return { t: 'list', items: itemsUntil(']') };
     }
     const words: string[] = [];
     while (i < toks.length && !['{', '(', ')', '}', '[', ']', ','].includes(toks[i]!)) words.push(toks[i++]!);
@@ -54,13 +58,7 @@ export function parseDebug(text: string): DebugValue {
     }
     if (toks[i] === '(' && words.length <= 1) {
       i++;
-      const items: DebugValue[] = [];
-      while (toks[i] !== ')') {
-        items.push(value());
-        if (toks[i] === ',') i++;
-      }
-      i++;
-      return { t: 'tuple', name: words[0] ?? '', items };
+      return { t: 'tuple', name: words[0] ?? '', items: itemsUntil(')') };
     }
     return { t: 'words', words };
   };
