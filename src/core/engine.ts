@@ -631,7 +631,7 @@ export class Engine {
         // `dyn Future<Output = T>`: std's `Future` by a path that cannot name another trait (not
         // through another crate's glob: futures 0.1 has a `Future` of its own).
         const future = !s.m.crate.isStd && e.bounds.some((b) => lastSegment(b) === 'Future' && bareObjectStdTrait(b, s.m, this.resolver) !== undefined);
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}) };
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too.
@@ -842,6 +842,32 @@ export class Engine {
       if (!new RegExp(`(?:^|[,<\\s])${a}\\s*=`).test(b.args)) return { k: 'error', code: 'E0191', message: `the value of the associated type \`${a}\` in \`${name}\` must be specified` };
     }
     return undefined;
+  }
+
+  /**
+   * `dyn Any + 'a`: a trait object whose trait asks `'static` of its types (`Any`, or a crate's
+   * `trait Tr: 'static`, supertraits followed) may not be bounded by a shorter lifetime, here a
+   * lifetime parameter of the item without `'a: 'static` (rustc's E0478). Not in a type alias's
+   * right-hand side, which rustc does not check where it is written.
+   */
+  private objectLifetimeError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
+    const lt = e.objectLifetime;
+    if (lt === undefined || lt === "'static" || s.inAlias) return undefined;
+    if (!s.params?.some((p) => p.kind === 'lifetime' && p.name === lt && !p.outlivesStatic)) return undefined;
+    const principal = e.bounds.find((b) => b.trim() !== '' && !AUTO_TRAITS.has(lastSegment(b)));
+    if (principal === undefined || !this.traitOutlivesStatic(principal, s.m, new Set())) return undefined;
+    return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${principal}\` asks \`'static\` of its types, and \`${lt}\` may be shorter` };
+  }
+
+  /** Whether a trait asks `'static` of the types that have it: std's `Any`, or `trait Tr: 'static`, supertraits followed. */
+  private traitOutlivesStatic(path: string, m: ModuleScope, seen: Set<TraitDef>): boolean {
+    if (this.namesStdTrait(path, m)) return lastSegment(path) === 'Any';
+    const r = this.resolver.traitPath(path, m);
+    if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd || seen.has(r.item) || seen.size > 16) return false;
+    seen.add(r.item);
+    if (r.item.outlivesStatic) return true;
+    const supers = [...(r.item.superTraits ?? []), ...(r.item.superBounds ?? []).flatMap((b) => writtenPath(b) ?? [])];
+    return supers.some((st) => this.traitOutlivesStatic(st, r.m, seen));
   }
 
   /**

@@ -161,6 +161,8 @@ export type TypeExpr =
       readonly inner?: readonly TypeExpr[];
       /** As fnptr's: `dyn Send + 'q`, `dyn Fn(&'e u8)`, `dyn Iterator<Item = &'v u8>`. */
       readonly lifetimes?: readonly string[];
+      /** The lifetime written among its bounds (`dyn Any + 'a`: `'a`), the object's own lifetime bound. */
+      readonly objectLifetime?: string;
       /** Written without `dyn` (`Box<Fn(u8)>`, `Box<Tr + Send>`): rustc's E0782 from the 2021 edition on. */
       readonly bare?: true;
       readonly span: Span;
@@ -497,6 +499,8 @@ export interface TraitDef extends ItemCommon {
   readonly superBounds?: readonly TypeExpr[];
   /** The names of its type and const parameters, in order (kept when it has `superBounds`). */
   readonly typeParams?: readonly string[];
+  /** `trait Tr: 'static` (or `where Self: 'static`): `dyn Tr + 'a` is refused (E0478). */
+  readonly outlivesStatic?: true;
   /**
    * What its own items say of `dyn Trait` (rustc's dyn compatibility; its supertraits are the
    * engine's to follow): absent when the trait has no body items.

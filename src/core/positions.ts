@@ -82,7 +82,7 @@ export function movedItem(it: Item, d: number, ld: number): Item {
     case 'trait':
       out = {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
-        attrs: it.attrs, cfg: it.cfg, unsizedAssoc: it.unsizedAssoc, unsureAssoc: it.unsureAssoc, superTraits: it.superTraits, superBounds: it.superBounds, typeParams: it.typeParams, dyn: it.dyn,
+        attrs: it.attrs, cfg: it.cfg, unsizedAssoc: it.unsizedAssoc, unsureAssoc: it.unsureAssoc, superTraits: it.superTraits, superBounds: it.superBounds, typeParams: it.typeParams, outlivesStatic: it.outlivesStatic, dyn: it.dyn,
       };
       break;
     case 'fn':
@@ -174,7 +174,7 @@ function shifted(it: Item, d: number, ld: number): Item {
       return {
         kind: it.kind, name: it.name, nameSpan: spanSh(it.nameSpan, d), span: spanSh(it.span, d), line: it.line + ld, vis: it.vis,
         attrs: attrsSh(it.attrs, d), cfg: it.cfg, unsizedAssoc: it.unsizedAssoc, unsureAssoc: it.unsureAssoc, superTraits: it.superTraits,
-        superBounds: it.superBounds?.map((b) => tySh(b, d)), typeParams: it.typeParams, dyn: it.dyn,
+        superBounds: it.superBounds?.map((b) => tySh(b, d)), typeParams: it.typeParams, outlivesStatic: it.outlivesStatic, dyn: it.dyn,
       };
     case 'fn': {
       const f = it.constFn;
@@ -305,7 +305,7 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
     case 'tuple':
       return { kind: t.kind, elems: t.elems.length === 0 ? t.elems : t.elems.map((e) => tySh(e, d)), span };
     case 'dyn':
-      return { kind: t.kind, bounds: t.bounds, args: t.args, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.lifetimes ? { lifetimes: t.lifetimes } : {}), ...(t.bare ? { bare: true as const } : {}), span };
+      return { kind: t.kind, bounds: t.bounds, args: t.args, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.lifetimes ? { lifetimes: t.lifetimes } : {}), ...(t.objectLifetime ? { objectLifetime: t.objectLifetime } : {}), ...(t.bare ? { bare: true as const } : {}), span };
     case 'macro':
     case 'unknown':
       return { kind: t.kind, text: t.text, span };

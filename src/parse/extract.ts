@@ -1758,13 +1758,15 @@ function plainBounds(bounds: Node, ctx: Ctx, into: string[] | undefined): string
  * Other<u8>`) and its where clause's bounds on `Self`; with its parameters' names when a bound has
  * arguments.
  */
-function supertraitsOf(n: Node, ctx: Ctx): { superTraits?: string[]; superBounds?: TypeExpr[]; typeParams?: string[] } {
+function supertraitsOf(n: Node, ctx: Ctx): { superTraits?: string[]; superBounds?: TypeExpr[]; typeParams?: string[]; outlivesStatic?: true } {
   let traits: string[] | undefined;
   let bounds: TypeExpr[] | undefined;
+  let outlivesStatic = false;
   const own = n.childForFieldName('bounds');
   if (own) {
     traits = plainBounds(own, ctx, traits);
     bounds = argBounds(own, ctx, bounds);
+    outlivesStatic ||= boundsStatic(own, ctx);
   }
   const where = n.children.find((k) => k.type === 'where_clause');
   for (const pred of where?.children ?? []) {
@@ -1774,6 +1776,7 @@ function supertraitsOf(n: Node, ctx: Ctx): { superTraits?: string[]; superBounds
     if (left?.type !== 'type_identifier' || slice(ctx, left) !== 'Self' || !b) continue;
     traits = plainBounds(b, ctx, traits);
     bounds = argBounds(b, ctx, bounds);
+    outlivesStatic ||= boundsStatic(b, ctx);
   }
   let typeParams: string[] | undefined;
   if (bounds) {
@@ -1783,7 +1786,7 @@ function supertraitsOf(n: Node, ctx: Ctx): { superTraits?: string[]; superBounds
       if (name) (typeParams ??= []).push(ident(slice(ctx, name)));
     }
   }
-  return { ...(traits ? { superTraits: traits } : {}), ...(bounds ? { superBounds: bounds } : {}), ...(typeParams ? { typeParams } : {}) };
+  return { ...(traits ? { superTraits: traits } : {}), ...(bounds ? { superBounds: bounds } : {}), ...(typeParams ? { typeParams } : {}), ...(outlivesStatic ? { outlivesStatic: true as const } : {}) };
 }
 
 /** Receiver types a trait object dispatches on (`self: Box<Self>`), by last segment; `Pin<..>` of one of them too. */
@@ -2096,9 +2099,13 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       const bounds: string[] = [];
       const args: string[] = [];
       const inner: TypeExpr[] = [];
-      if (collectBounds(n, ctx, bounds, args, depth, inner)) return { kind: 'impl', span: span(n) };
+      const lifetimes: string[] = [];
+      if (collectBounds(n, ctx, bounds, args, depth, inner, lifetimes)) return { kind: 'impl', span: span(n) };
       const written = dynArgs(args);
-      return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), ...(/^dyn\b/.test(slice(ctx, n)) ? {} : { bare: true as const }), span: span(n) };
+      return {
+        kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
+        ...(/^dyn\b/.test(slice(ctx, n)) ? {} : { bare: true as const }), span: span(n),
+      };
     }
     case 'macro_invocation':
       return { kind: 'macro', text: short(ctx, n), span: span(n) };
@@ -2108,14 +2115,15 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
 }
 
 /** Collects trait bound names of a `dyn`/bounded type; returns true if it is an `impl` type. */
-function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number, inner: TypeExpr[]): boolean {
+function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number, inner: TypeExpr[], lifetimes: string[]): boolean {
   if (depth > MAX_NESTING) return false;
   let isImpl = false;
   for (const k of n.children) {
     const kt = k.type;
+    if (kt === 'lifetime') lifetimes.push(slice(ctx, k).replace(/\s+/g, ''));
     if (kt === 'dyn' || kt === '+' || kt === 'lifetime' || kt === '(' || kt === ')') continue;
     if (kt === 'dynamic_type' || kt === 'bounded_type') {
-      if (collectBounds(k, ctx, out, args, depth + 1, inner)) isImpl = true;
+      if (collectBounds(k, ctx, out, args, depth + 1, inner, lifetimes)) isImpl = true;
     } else if (kt === 'abstract_type') isImpl = true;
     else if (k.isNamed) {
       const text = slice(ctx, k);

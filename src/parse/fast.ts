@@ -928,9 +928,13 @@ export class FastParser {
         const bounds: string[] = [];
         const args: string[] = [];
         const inner: TypeExpr[] = [];
-        const end = this.bounds(bounds, args, depth, noBounds, inner);
+        const lifetimes: string[] = [];
+        const end = this.bounds(bounds, args, depth, noBounds, inner, lifetimes);
         const written = dynArgs(args);
-        return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), span: { start, end } };
+        return {
+          kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
+          span: { start, end },
+        };
       }
       case 'impl': {
         this.next();
@@ -972,13 +976,17 @@ export class FastParser {
     const inner: TypeExpr[] = cur.kind === 'dyn' ? [...(cur.inner ?? [])] : [];
     if (cur.kind === 'path') pathArgTypes(cur, inner);
     let end = cur.span.end;
+    const lifetimes: string[] = cur.kind === 'dyn' && cur.objectLifetime ? [cur.objectLifetime] : [];
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(bounds, args, depth, inner);
+      end = this.oneBound(bounds, args, depth, inner, lifetimes);
     }
     const written = dynArgs(args);
     const bare = cur.kind === 'path' || cur.bare;
-    return { kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(bare ? { bare: true as const } : {}), span: { start, end } };
+    return {
+      kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
+      ...(bare ? { bare: true as const } : {}), span: { start, end },
+    };
   }
 
   /** `(args) -> Ret` of `Fn` sugar; returns the end offset. */
@@ -1002,20 +1010,22 @@ export class FastParser {
   }
 
   /** Bounds list after `dyn`/`impl`; returns the end offset. */
-  private bounds(out: string[], args: string[], depth: number, noBounds: boolean, inner: TypeExpr[]): number {
-    let end = this.oneBound(out, args, depth, inner);
+  private bounds(out: string[], args: string[], depth: number, noBounds: boolean, inner: TypeExpr[], lifetimes?: string[]): number {
+    let end = this.oneBound(out, args, depth, inner, lifetimes);
     if (noBounds) return end;
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(out, args, depth, inner);
+      end = this.oneBound(out, args, depth, inner, lifetimes);
     }
     return end;
   }
 
-  private oneBound(out: string[], args: string[], depth: number, inner: TypeExpr[]): number {
+  /** One bound of a list; a lifetime bound goes to `lifetimes` (`dyn Tr + 'a`: DynType.objectLifetime). */
+  private oneBound(out: string[], args: string[], depth: number, inner: TypeExpr[], lifetimes?: string[]): number {
     const t = this.peek();
     if (t.k === K.Lifetime) {
       this.next();
+      lifetimes?.push(this.text.slice(t.start, t.end));
       return t.end;
     }
     const start = t.start;

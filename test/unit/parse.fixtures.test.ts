@@ -123,7 +123,7 @@ describe('parse: fixtures', () => {
       if (r < 0.6) return `(${ty(d + 1)}, ${ty(d + 1)}${pick(['', ','])})`;
       if (r < 0.7) return `${pick(['Vec', 'Option', 'Box', 'std::rc::Rc', '::core::cell::Cell', 'crate::m::W'])}<${ty(d + 1)}>`;
       if (r < 0.75) return `HashMap<${ty(d + 1)}, ${ty(d + 1)}>`;
-      if (r < 0.8) return `Box<dyn ${pick(['Fn(u8) -> u8', 'Send', 'std::any::Any + Send', "Iterator<Item = u8> + 'static"])}>`;
+      if (r < 0.8) return `Box<dyn ${pick(['Fn(u8) -> u8', 'Send', 'std::any::Any + Send', "Iterator<Item = u8> + 'static", "Send + 'a + Sync"])}>`;
       if (r < 0.85) return pick(['fn(u8) -> u16', 'unsafe extern "C" fn()', "for<'b> fn(&'b u8)", 'extern "system" fn(i32) -> !']);
       if (r < 0.9) return pick(['Self', 'T', 'Foo<3>', "Cow<'a, str>", '<T as Tr>::Out', 'PhantomData<T>']);
       return `[${ty(d + 1)}]`;

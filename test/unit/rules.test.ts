@@ -2993,6 +2993,29 @@ pub struct Xa<'b>(&'b u8, A<'static>, B<u16>);
 `,
     expect: { L: '8/8', X: 'E0477', X2: 'E0477', X3: '8/8', X4: 'E0477', X5: '8/8', X6: 'E0477', X7: '24/8', X8: 'E0477', X9: '24/8', Xa: '24/8' },
   },
+  {
+    name: "a trait object whose trait asks `'static` (`Any`, `trait St: 'static`, `where Self: 'static`, through supertraits) bounded by a lifetime parameter is refused (`Box<dyn Any + 'a>`: E0478), in a generic argument, a fn pointer, a pointer or PhantomData too; `&'a dyn Any` (its default bound is `'static`), `'a: 'static` and other traits are fine (they all had numbers)",
+    source: `
+#![allow(dead_code)]
+use std::any::Any;
+pub trait St: 'static {}
+pub trait W where Self: 'static {}
+pub trait Comp: Any + Send {}
+pub trait Sub: Comp {}
+pub struct A<'a>(Box<dyn Any + 'a>);
+pub struct B<'a>(&'a (dyn Any + Send + 'a));
+pub struct C<'a>(Box<dyn St + 'a>, Box<dyn W>);
+pub struct D<'a>(Box<dyn W + 'a>);
+pub struct E<'a>(Vec<Box<dyn Sub + 'a>>);
+pub struct F<'a>(fn(Box<dyn std::any::Any + 'a>));
+pub struct G<'a>(*const (dyn Comp + 'a));
+pub enum H<'a> { X(std::marker::PhantomData<dyn Any + 'a>), Y }
+pub struct Ok1<'a>(&'a dyn Any, Box<dyn Any>, Box<dyn Any + 'static>);
+pub struct Ok2<'a: 'static>(Box<dyn Any + 'a>);
+pub struct Ok3<'a>(Box<dyn Send + 'a>, Box<dyn std::error::Error + 'a>, Box<dyn Fn(&'a u8) + 'a>);
+`,
+    expect: { A: 'E0478', B: 'E0478', C: 'E0478', D: 'E0478', E: 'E0478', F: 'E0478', G: 'E0478', H: 'E0478', Ok1: '48/8', Ok2: '16/8', Ok3: '48/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
