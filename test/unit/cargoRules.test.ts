@@ -16,8 +16,8 @@ import { NodeFs } from '../../src/platform/nodeFs';
 import { getTarget } from '../../src/core/targets';
 import type { FeatureSelection } from '../../src/cargo/graph';
 import { typenumConsts } from '../../src/cargo/typenum';
+import { REGISTRY, cargoTargetCache } from './cargoTargetCache';
 
-const REGISTRY = '/usr/share/cargo/registry';
 const ROOT = join(__dirname, '../../..');
 
 interface Rule {
@@ -1213,15 +1213,21 @@ pub struct Plain { a: u8, b: u64, c: u8 }
 
 };
 
+/** The system OpenSSL's version and configuration headers, which openssl-sys's build script reads. */
+const OPENSSL_HEADERS = ['/usr/include/openssl/opensslv.h', '/usr/include/x86_64-linux-gnu/openssl/opensslconf.h', '/usr/include/x86_64-linux-gnu/openssl/configuration.h'];
+
 describe('rules checked in cargo packages against rustc (offline)', function () {
   this.timeout(10 * 60_000);
   let home: string;
   let work: string;
+  let target: string;
   before(() => {
     home = mkdtempSync(join(tmpdir(), 'rll-cargo-rules-'));
     writeFileSync(join(home, 'config.toml'), `[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "${REGISTRY}"\n[net]\noffline = true\n`);
     work = join(home, 'packages');
-    mkdirSync(join(home, 'target'), { recursive: true });
+    // Kept between runs (./cargoTargetCache.ts); openssl-sys's build script reads the system's
+    // OpenSSL headers without telling cargo, so they are part of what the builds were made with.
+    target = cargoTargetCache('cargo-rules', join(home, 'target'), OPENSSL_HEADERS);
   });
   after(() => rmSync(home, { recursive: true, force: true }));
 
@@ -1236,7 +1242,7 @@ describe('rules checked in cargo packages against rustc (offline)', function () 
       // Registry dependencies (`name = "1"`; path dependencies are written by the rule).
       const deps = [...(rule.files['Cargo.toml'] ?? '').split('[dependencies]')[1]!.matchAll(/^([a-z0-9_-]+) = "/gm)].map((m) => m[1]!);
       for (const d of deps) assert.ok(existsSync(REGISTRY) && readdirSync(REGISTRY).some((e) => e.startsWith(`${d}-`)), `${d} is missing from ${REGISTRY}: .ci/run installs it (scripts/install-crates.sh)`);
-      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: join(home, 'target'), ...(rule.features ? { features: rule.features } : {}) });
+      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: target, ...(rule.features ? { features: rule.features } : {}) });
       assert.ok(summary, 'the CLI and rustc were both run');
       const table = formatSummary(summary, 50);
       assert.equal(summary.counts.wrong, 0, table);
@@ -1249,7 +1255,7 @@ describe('rules checked in cargo packages against rustc (offline)', function () 
         assert.equal(v?.verdict, 'abstained', `${n} must not get a number: ${JSON.stringify(v)}\n${table}`);
         assert.match(v.details.join(' '), why, n);
       }
-      rule.check?.(join(home, 'target'));
+      rule.check?.(target);
     });
   }
 });

@@ -10,19 +10,17 @@
  * RLL_DEP_CRATES=a-1.0,b-2.0 checks other packages of the registry (local runs).
  *
  * The dependencies' builds are kept between runs in one cargo target directory
- * (`depCratesTargetDir`), as a CI cache keeps one: cargo's fingerprints decide what is rebuilt, and
- * the directory is emptied whenever the toolchain or the registry's packages change. Each crate
- * checked is still compiled, with its probes, in every run.
+ * (./cargoTargetCache.ts), as a CI cache keeps one: cargo's fingerprints decide what is rebuilt.
+ * Each crate checked is still compiled, with its probes, in every run.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exactRate, formatSummary, mergeSummaries, type Summary } from '../oracle/compare';
 import { checkCrate } from '../oracle/real-crates';
+import { REGISTRY, cargoTargetCache } from './cargoTargetCache';
 
-const REGISTRY = '/usr/share/cargo/registry';
 const ROOT = join(__dirname, '../../..');
 /** Packages with dependencies, chosen for variety (.ci/run installs them: scripts/install-crates.sh). */
 export const DEP_CRATES = [
@@ -66,34 +64,6 @@ export const DEP_CRATES = [
 const MIN_EXACT = 0.97;
 const MIN_TYPES = 500;
 
-/**
- * The cargo target directory the checks share across runs: `RLL_CARGO_TARGET_CACHE`, else
- * `$XDG_CACHE_HOME` (or ~/.cache)/rust-layout-lens/dep-crates-target; `RLL_CARGO_TARGET_CACHE=0`
- * builds everything in a fresh temporary directory. Emptied when what it was built with (rustc,
- * cargo, the registry's package list) differs from now; `fallback` when it cannot be made.
- */
-function depCratesTargetDir(fallback: string): string {
-  const set = process.env.RLL_CARGO_TARGET_CACHE;
-  if (set === '0') return fallback;
-  const dir = set ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'rust-layout-lens', 'dep-crates-target');
-  try {
-    const stamp = [
-      execFileSync('rustc', ['-vV'], { encoding: 'utf8' }),
-      execFileSync('cargo', ['-V'], { encoding: 'utf8' }),
-      readdirSync(REGISTRY).sort().join('\n'),
-    ].join('\n');
-    const stampFile = join(dir, 'rll-stamp.txt');
-    if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
-      rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(stampFile, stamp);
-    }
-    return dir;
-  } catch (e) {
-    console.log(`      the shared cargo target directory ${dir} could not be used (${String(e).split('\n')[0]}): building in ${fallback}`);
-    return fallback;
-  }
-}
 
 describe('real crates with dependencies: CLI against rustc through cargo (offline)', function () {
   this.timeout(30 * 60_000);
@@ -108,8 +78,7 @@ describe('real crates with dependencies: CLI against rustc through cargo (offlin
       join(home, 'config.toml'),
       `[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "${REGISTRY}"\n[net]\noffline = true\n`,
     );
-    targetDir = depCratesTargetDir(join(home, 'target'));
-    mkdirSync(targetDir, { recursive: true });
+    targetDir = cargoTargetCache('dep-crates', join(home, 'target'));
   });
   after(() => rmSync(home, { recursive: true, force: true }));
 

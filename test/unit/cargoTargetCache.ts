@@ -1,0 +1,43 @@
+/**
+ * One cargo target directory kept between test runs, as a CI cache keeps one, for the checks that
+ * build Debian's packaged crates with cargo (depCrates, cargoRules): the dependencies are built
+ * once, and cargo's fingerprints decide what is rebuilt. Each package a test writes or checks is
+ * still compiled, with its probes, in every run.
+ *
+ * `RLL_CARGO_TARGET_CACHE` names the directory (default `$XDG_CACHE_HOME` or ~/.cache, then
+ * rust-layout-lens/cargo-target/NAME); `RLL_CARGO_TARGET_CACHE=0` builds in the fallback, a fresh
+ * temporary directory. The directory is emptied whenever what its builds were made with differs
+ * from now: rustc, cargo, the registry's package list, and `inputs` (files a build script reads
+ * that cargo is not told of, such as the system OpenSSL's headers).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const REGISTRY = '/usr/share/cargo/registry';
+
+export function cargoTargetCache(name: string, fallback: string, inputs: readonly string[] = []): string {
+  const set = process.env.RLL_CARGO_TARGET_CACHE;
+  if (set === '0') return fallback;
+  const dir = set ? join(set, name) : join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'rust-layout-lens', 'cargo-target', name);
+  try {
+    const stamp = [
+      execFileSync('rustc', ['-vV'], { encoding: 'utf8' }),
+      execFileSync('cargo', ['-V'], { encoding: 'utf8' }),
+      readdirSync(REGISTRY).sort().join('\n'),
+      ...inputs.map((f) => `${f}\n${existsSync(f) ? readFileSync(f, 'utf8') : '(none)'}`),
+    ].join('\n');
+    const stampFile = join(dir, 'rll-stamp.txt');
+    if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(stampFile, stamp);
+    }
+    return dir;
+  } catch (e) {
+    console.log(`      the shared cargo target directory ${dir} could not be used (${String(e).split('\n')[0]}): building in ${fallback}`);
+    mkdirSync(fallback, { recursive: true });
+    return fallback;
+  }
+}
