@@ -102,6 +102,12 @@ export interface TyScope {
    * not judged by them.
    */
   readonly inAlias?: true;
+  /**
+   * In a type alias's right-hand side: its lifetime parameters that the use stands for a lifetime
+   * parameter of the item the use is written in, one that may be shorter than `'static`
+   * (`struct X<'a>(A<'a>)`): `'static` bounds are judged for these, as rustc does at the use.
+   */
+  readonly aliasShort?: ReadonlyMap<string, string>;
   /** Its `where` predicates on other types than the parameters, where it is a type's definition (adtScope). */
   readonly predicates?: Generics['predicates'];
   /**
@@ -845,6 +851,38 @@ export class Engine {
   }
 
   /**
+   * A type alias's lifetime parameters that one use binds to a lifetime parameter of the item the
+   * use is written in that may be shorter than `'static` (TyScope.aliasShort), by the alias's
+   * name for it; undefined when none does.
+   */
+  private aliasShortLifetimes(params: readonly GenericParam[], args: readonly GenericArg[], s: TyScope): ReadonlyMap<string, string> | undefined {
+    let out: Map<string, string> | undefined;
+    const shortIn = (name: string): string | undefined =>
+      s.inAlias ? s.aliasShort?.get(name) : s.params?.some((q) => q.kind === 'lifetime' && q.name === name && !q.outlivesStatic) ? name : undefined;
+    const written = args.filter((a) => a.kind === 'lifetime');
+    params.filter((p) => p.kind === 'lifetime').forEach((p, i) => {
+      const w = written[i];
+      const short = w?.kind === 'lifetime' ? shortIn(w.name) : undefined;
+      if (short !== undefined) (out ??= new Map()).set(p.name, short);
+    });
+    // A type argument that names such a lifetime (`C<&'a u8>`), or an outer alias's parameter
+    // that carries one: the alias's type parameter carries it (keyed by its name, without `'`).
+    const types = args.filter((a) => a.kind === 'type' || a.kind === 'const');
+    params.filter((p) => p.kind !== 'lifetime').forEach((p, i) => {
+      const w = types[i];
+      if (p.kind !== 'type' || w?.kind !== 'type') return;
+      let short: string | undefined;
+      // The lifetimes that are not short: 'static and the others declared where the use is.
+      const ok = new Set(["'static", ...(s.params ?? []).flatMap((q) => (q.kind === 'lifetime' && (s.inAlias ? !s.aliasShort?.has(q.name) : q.outlivesStatic) ? [q.name] : []))]);
+      const lt = undeclaredLifetimeIn(w.ty, ok, 0);
+      if (lt !== undefined) short = shortIn(lt);
+      if (short === undefined && s.inAlias) for (const [k, v] of s.aliasShort ?? []) if (short === undefined && !k.startsWith("'") && nameUse(w.ty, k, 0) === 'yes') short = v;
+      if (short !== undefined) (out ??= new Map()).set(p.name, short);
+    });
+    return out;
+  }
+
+  /**
    * `dyn Any + 'a`: a trait object whose trait asks `'static` of its types (`Any`, or a crate's
    * `trait Tr: 'static`, supertraits followed) may not be bounded by a shorter lifetime, here a
    * lifetime parameter of the item without `'a: 'static` (rustc's E0478). Not in a type alias's
@@ -852,11 +890,12 @@ export class Engine {
    */
   private objectLifetimeError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
     const lt = e.objectLifetime;
-    if (lt === undefined || lt === "'static" || s.inAlias) return undefined;
-    if (!s.params?.some((p) => p.kind === 'lifetime' && p.name === lt && !p.outlivesStatic)) return undefined;
+    if (lt === undefined || lt === "'static") return undefined;
+    const short = s.inAlias ? s.aliasShort?.get(lt) : s.params?.some((p) => p.kind === 'lifetime' && p.name === lt && !p.outlivesStatic) ? lt : undefined;
+    if (short === undefined) return undefined;
     const principal = e.bounds.find((b) => b.trim() !== '' && !AUTO_TRAITS.has(lastSegment(b)));
     if (principal === undefined || !this.traitOutlivesStatic(principal, s.m, new Set())) return undefined;
-    return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${principal}\` asks \`'static\` of its types, and \`${lt}\` may be shorter` };
+    return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${principal}\` asks \`'static\` of its types, and \`${short}\` may be shorter` };
   }
 
   /** Whether a trait asks `'static` of the types that have it: std's `Any`, or `trait Tr: 'static`, supertraits followed. */
@@ -1539,20 +1578,21 @@ export class Engine {
             if (lifetime === undefined) this.aliasLifetimes.set(item, (lifetime = this.elidedIn(item.ty, b.m, 0) ?? null));
             if (lifetime) return { k: 'error', code: 'E0106', message: `missing lifetime specifier: ${lifetime} in the type alias \`${item.name}\`` };
           }
-          const memo = argVals.length === 0 ? this.aliasCache.get(item) : undefined;
+          const aliasShort = this.aliasShortLifetimes(item.generics.params, args, s);
+          const memo = argVals.length === 0 && !aliasShort ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
           // `type A = Box<A>;`: an alias whose definition names itself, through other aliases'
           // definitions (not through an impl's associated type), is rustc's E0391.
           if (this.aliasCycle(item, b.m)) return { k: 'error', code: 'E0391', message: `cycle detected when expanding type alias \`${item.name}\`` };
           const g = bindParams(item.generics.params, argVals);
-          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params, inAlias: true });
-          if (argVals.length === 0) this.aliasCache.set(item, t);
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params, inAlias: true, ...(aliasShort ? { aliasShort } : {}) });
+          if (argVals.length === 0 && !aliasShort) this.aliasCache.set(item, t);
           return t;
         }
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const shortLived = s.inAlias ? undefined : staticBoundRefused(item, argVals, args, s.params);
+          const shortLived = s.inAlias ? (s.aliasShort ? staticBoundRefused(item, argVals, args, aliasParamsAsUsed(s.params, s.aliasShort), s.aliasShort) : undefined) : staticBoundRefused(item, argVals, args, s.params);
           if (shortLived) return shortLived;
           // The defaults of a dependency's generic type met its bounds when cargo built it.
           const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;
@@ -3531,7 +3571,7 @@ function lastSegment(path: string): string {
  * lifetime parameter of the item it is written in (`W<&'a u8>`: rustc's E0477), or one of its
  * type parameters not bounded by `'static` (`W<Vec<U>>`: E0310), unless `'a: 'static` is declared.
  */
-function staticBoundRefused(item: TypeItem, argVals: readonly GArg[], args: readonly GenericArg[], enclosing: readonly GenericParam[] | undefined): Ty | undefined {
+function staticBoundRefused(item: TypeItem, argVals: readonly GArg[], args: readonly GenericArg[], enclosing: readonly GenericParam[] | undefined, rename?: ReadonlyMap<string, string>): Ty | undefined {
   const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
   if (!tparams.some((p) => p.kind === 'type' && p.staticBound)) return undefined;
   const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
@@ -3546,12 +3586,24 @@ function staticBoundRefused(item: TypeItem, argVals: readonly GArg[], args: read
     const shown = v?.k === 'ty' ? tyToString(v.ty) : 'the argument';
     const lifetime = enclosing ? undeclaredLifetimeIn(w.ty, ok, 0) : undefined;
     if (lifetime && enclosing!.some((q) => q.kind === 'lifetime' && q.name === lifetime)) {
-      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\`; \`${lifetime}\` may be shorter)` };
+      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\`; \`${rename?.get(lifetime) ?? lifetime}\` may be shorter)` };
     }
+    // In a type alias: one of its type parameters that the use binds to a type naming a short lifetime.
+    const carried = rename && [...rename].find(([n]) => !n.startsWith("'") && nameUse(w.ty, n, 0) === 'yes');
+    if (carried) return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\`; \`${carried[1]}\` may be shorter)` };
     const param = [...shortParams].find((n) => nameUse(w.ty, n, 0) === 'yes');
     if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks \`${p.name}: 'static\`)` };
   }
   return undefined;
+}
+
+/**
+ * A type alias's parameters as one use sees them (staticBoundRefused's `enclosing`): a lifetime
+ * outlives `'static` unless the use binds it to a shorter one (`short`), and a type parameter is
+ * not judged (it stands for the type the use writes).
+ */
+function aliasParamsAsUsed(params: readonly GenericParam[] | undefined, short: ReadonlyMap<string, string>): GenericParam[] {
+  return (params ?? []).map((p) => (p.kind === 'lifetime' ? (short.has(p.name) ? { kind: 'lifetime', name: p.name } : { kind: 'lifetime', name: p.name, outlivesStatic: true }) : p.kind === 'type' ? { ...p, staticBound: true } : p));
 }
 
 /** The edition from which a word is a keyword (src/parse/syntax.ts EDITION_2018_KEYWORDS). */

@@ -3016,6 +3016,30 @@ pub struct Ok3<'a>(Box<dyn Send + 'a>, Box<dyn std::error::Error + 'a>, Box<dyn 
 `,
     expect: { A: 'E0478', B: 'E0478', C: 'E0478', D: 'E0478', E: 'E0478', F: 'E0478', G: 'E0478', H: 'E0478', Ok1: '48/8', Ok2: '16/8', Ok3: '48/8' },
   },
+  {
+    name: "`'static` asked through a type alias is judged at its use, with the lifetimes the use gives (`A<'a>` for `type A<'x> = W<&'x u8>`: E0477; `K<'a>` for `type K<'x> = Box<dyn Any + 'x>`: E0478), through a type parameter (`C<&'a u8>`) and through another alias too; the alias itself and uses with `'static` are fine (they had numbers)",
+    source: `
+#![allow(dead_code)]
+use std::any::Any;
+pub struct W<T: 'static>(T);
+pub type K<'x> = Box<dyn Any + 'x>;
+pub type A<'x> = W<&'x u8>;
+pub type B<'b, 'c> = (A<'b>, &'c u8);
+pub type C<T> = W<T>;
+pub type D<'d, T> = (C<T>, &'d u8);
+pub type E<'e> = Vec<K<'e>>;
+pub struct Q<'a>(K<'a>);
+pub struct X<'a>(A<'a>);
+pub struct Y<'a>(B<'a, 'static>);
+pub struct Z<'a>(C<&'a u8>);
+pub struct Z2<'a>(D<'a, Option<&'a u8>>);
+pub struct Z3<'a>(E<'a>);
+pub struct Ok1<'a>(K<'static>, A<'static>, B<'static, 'a>, C<&'static u8>);
+pub struct Ok2<'a: 'static>(K<'a>, A<'a>);
+pub struct Ok3<'a>(D<'a, u8>, E<'static>);
+`,
+    expect: { Q: 'E0478', X: 'E0477', Y: 'E0477', Z: 'E0477', Z2: 'E0477', Z3: 'E0478', Ok1: '48/8', Ok2: '24/8', Ok3: '40/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
