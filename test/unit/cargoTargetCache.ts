@@ -4,9 +4,9 @@
  * once, and cargo's fingerprints decide what is rebuilt. Each package a test writes or checks is
  * still compiled, with its probes, in every run.
  *
- * `RLL_CARGO_TARGET_CACHE` names the directory (default `$XDG_CACHE_HOME` or ~/.cache, then
- * rust-layout-lens/cargo-target/NAME); `RLL_CARGO_TARGET_CACHE=0` builds in the fallback, a fresh
- * temporary directory. The directory is emptied whenever what its builds were made with differs
+ * The directory is `${RLL_CACHE:-~/.cache/rust-layout-lens}/cargo-target/NAME`, the cache folder
+ * of the code-server and test-web installs (scripts/lib.mjs); `RLL_CARGO_TARGET_CACHE=0` builds in
+ * the fallback, a fresh temporary directory. The directory is emptied whenever what its builds were made with differs
  * from now: rustc, cargo, the registry's package list, and `inputs` (files a build script reads
  * that cargo is not told of, such as the system OpenSSL's headers).
  */
@@ -18,9 +18,8 @@ import { join } from 'node:path';
 export const REGISTRY = '/usr/share/cargo/registry';
 
 export function cargoTargetCache(name: string, fallback: string, inputs: readonly string[] = []): string {
-  const set = process.env.RLL_CARGO_TARGET_CACHE;
-  if (set === '0') return fallback;
-  const dir = set ? join(set, name) : join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'rust-layout-lens', 'cargo-target', name);
+  if (process.env.RLL_CARGO_TARGET_CACHE === '0') return fallback;
+  const dir = join(process.env.RLL_CACHE ?? join(homedir(), '.cache', 'rust-layout-lens'), 'cargo-target', name);
   try {
     const stamp = [
       execFileSync('rustc', ['-vV'], { encoding: 'utf8' }),
