@@ -249,7 +249,7 @@ export type GenericParam =
       readonly fnBounds?: readonly FnBound[];
     }
   | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
-  /** `outlivesStatic`: `'a: 'static`, inline or in a where clause, or another bound that may imply it (`'a: 'b`). */
+  /** `outlivesStatic`: `'a: 'static`, inline or in a where clause, or through another parameter that does (`'b: 'a`, `'a: 'static`). */
   | { readonly kind: 'lifetime'; readonly name: string; readonly outlivesStatic?: true };
 
 export interface ItemCommon {

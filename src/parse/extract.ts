@@ -1451,6 +1451,8 @@ function flattenUse(n: Node, prefix: readonly string[], global: boolean, ctx: Ct
 function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx): Generics {
   if (!tparams && !where) return NO_GENERICS;
   const params: GenericParam[] = [];
+  /** The lifetimes each lifetime parameter is bounded by (`'b: 'a`), inline or in the where clause. */
+  const lifetimeBounds = new Map<string, string[]>();
   let opaque = false;
   if (tparams) {
     for (const k of tparams.children) {
@@ -1459,8 +1461,12 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           // A raw lifetime (`'r#a`) is the lifetime `'a`.
           const text = slice(ctx, k);
           const m = /^'(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/.exec(text);
-          // Any bound (`'a: 'b` with `'b: 'static` too) may make it outlive `'static`.
-          if (m) params.push({ kind: 'lifetime', name: `'${m[1]}`, ...(/:\s*'/.test(text) ? { outlivesStatic: true as const } : {}) });
+          if (m) {
+            params.push({ kind: 'lifetime', name: `'${m[1]}` });
+            // Its bounds (`'b: 'a + 'static`): outlivesStatic is decided once the where clause is read.
+            const colon = text.indexOf(':');
+            if (colon >= 0) addLifetimeBounds(lifetimeBounds, `'${m[1]}`, text.slice(colon + 1));
+          }
           break;
         }
         case 'type_parameter': {
@@ -1541,10 +1547,9 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         const bounds = pk.find((q) => q.type === 'trait_bounds');
         if (left.type === 'higher_ranked_trait_bound' || (bounds && left.type !== 'lifetime' && hasOpaqueBound(bounds))) opaque = true;
         if (left.type === 'lifetime') {
-          // `where 'a: 'static` (any bound: it may imply that one).
+          // `where 'b: 'a + 'static`.
           const name = slice(ctx, left).replace(/\s+/g, '').replace(/^'r#/, "'");
-          const j = params.findIndex((q) => q.kind === 'lifetime' && q.name === name);
-          if (j >= 0 && /'/.test(slice(ctx, pred).slice(slice(ctx, left).length))) params[j] = { kind: 'lifetime', name, outlivesStatic: true };
+          addLifetimeBounds(lifetimeBounds, name, slice(ctx, pred).slice(slice(ctx, left).length));
           continue;
         }
         if (!bounds) continue;
@@ -1591,6 +1596,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       };
     }
   }
+  markStaticLifetimes(params, lifetimeBounds);
   // `T: ?Clone`: `?` relaxes `Sized` only.
   let relaxed: string | undefined;
   for (const holder of [tparams, where]) {
@@ -1660,6 +1666,33 @@ function typeLifetimes(n: Node, ctx: Ctx): { lifetimes?: readonly string[] } {
 
 /** The bound kinds the model keeps (the rest make Generics.opaqueBounds): trait paths, lifetimes, `?Sized`. */
 const KEPT_BOUNDS: ReadonlySet<string> = new Set(['type_identifier', 'scoped_type_identifier', 'generic_type', 'lifetime', 'removed_trait_bound', 'line_comment', 'block_comment']);
+
+/** Adds the lifetimes written in `text` (a lifetime's bounds: `'a + 'static`) to `name`'s. */
+function addLifetimeBounds(into: Map<string, string[]>, name: string, text: string): void {
+  const found = [...text.matchAll(/'(?:r#)?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => `'${m[1]}`);
+  if (found.length) into.set(name, [...(into.get(name) ?? []), ...found]);
+}
+
+/**
+ * GenericParam.outlivesStatic for the lifetime parameters: bounded by `'static`, or by another
+ * lifetime parameter that is (`'b: 'a` with `'a: 'static`).
+ */
+function markStaticLifetimes(params: GenericParam[], bounds: ReadonlyMap<string, readonly string[]>): void {
+  if (bounds.size === 0) return;
+  const lasting = new Set(["'static"]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, of] of bounds) {
+      if (!lasting.has(name) && of.some((l) => lasting.has(l))) {
+        lasting.add(name);
+        changed = true;
+      }
+    }
+  }
+  params.forEach((p, i) => {
+    if (p.kind === 'lifetime' && lasting.has(p.name)) params[i] = { kind: 'lifetime', name: p.name, outlivesStatic: true };
+  });
+}
 
 /** Whether a `trait_bounds` node holds the lifetime `'static` (`T: Send + 'static`). */
 function boundsStatic(bounds: Node, ctx: Ctx): boolean {

@@ -470,9 +470,10 @@ export class FastParser {
       }
       if (t.k === K.Lifetime) {
         this.next();
-        // A bounded lifetime (`'a: 'b`) may outlive `'static` (GenericParam.outlivesStatic, as the tree path).
+        // `'b: 'a`: bounds by other parameters only, as `'static` (and a where clause on a
+        // lifetime) is left to the tree path, so none outlives `'static` (GenericParam.outlivesStatic).
         const bounded = this.atP(':') && !this.atPathSep();
-        params.push({ kind: 'lifetime', name: t.v.replace(/^'r#/, "'"), ...(bounded && this.peek(1).k === K.Lifetime ? { outlivesStatic: true as const } : {}) });
+        params.push({ kind: 'lifetime', name: t.v.replace(/^'r#/, "'") });
         if (bounded) {
           this.next();
           this.skipBounds();

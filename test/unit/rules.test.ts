@@ -3040,6 +3040,21 @@ pub struct Ok3<'a>(D<'a, u8>, E<'static>);
 `,
     expect: { Q: 'E0478', X: 'E0477', Y: 'E0477', Z: 'E0477', Z2: 'E0477', Z3: 'E0478', Ok1: '48/8', Ok2: '24/8', Ok3: '40/8' },
   },
+  {
+    name: "a lifetime bounded by another lifetime parameter (`'b: 'a`) outlives `'static` only when that one does (`'a: 'static`, inline or in a where clause): `W<&'b u8>` and `dyn Any + 'b` are refused otherwise (E0477, E0478; they had numbers)",
+    source: `
+#![allow(dead_code)]
+use std::any::Any;
+pub struct W<T: 'static>(T);
+pub struct A<'a, 'b: 'a>(W<&'b u8>, &'a u8);
+pub struct B<'a, 'b: 'a>(Box<dyn Any + 'b>, &'a u8);
+pub struct C<'a, 'b>(Box<dyn Any + 'b>, &'a u8) where 'b: 'a;
+pub struct Ok1<'a: 'static, 'b: 'a>(W<&'b u8>, Box<dyn Any + 'b>, &'a u8);
+pub struct Ok2<'a, 'b>(W<&'b u8>, &'a u8) where 'a: 'static, 'b: 'a;
+pub struct Ok3<'a, 'b: 'a + 'static>(Box<dyn Any + 'b>, &'a u8);
+`,
+    expect: { A: 'E0477', B: 'E0478', C: 'E0478', Ok1: '32/8', Ok2: '16/8', Ok3: '24/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
