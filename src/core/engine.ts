@@ -894,19 +894,51 @@ export class Engine {
     const short = s.inAlias ? s.aliasShort?.get(lt) : s.params?.some((p) => p.kind === 'lifetime' && p.name === lt && !p.outlivesStatic) ? lt : undefined;
     if (short === undefined) return undefined;
     const principal = e.bounds.find((b) => b.trim() !== '' && !AUTO_TRAITS.has(lastSegment(b)));
-    if (principal === undefined || !this.traitOutlivesStatic(principal, s.m, new Set())) return undefined;
+    if (principal === undefined || this.traitOutlivesStatic(principal, s.m, new Set()) !== 'yes') return undefined;
     return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${principal}\` asks \`'static\` of its types, and \`${short}\` may be shorter` };
   }
 
-  /** Whether a trait asks `'static` of the types that have it: std's `Any`, or `trait Tr: 'static`, supertraits followed. */
-  private traitOutlivesStatic(path: string, m: ModuleScope, seen: Set<TraitDef>): boolean {
-    if (this.namesStdTrait(path, m)) return lastSegment(path) === 'Any';
-    const r = this.resolver.traitPath(path, m);
-    if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd || seen.has(r.item) || seen.size > 16) return false;
+  /**
+   * Whether a trait asks `'static` of the types that have it: std's `Any`, or `trait Tr: 'static`,
+   * supertraits followed; 'unknown' for a trait not found or whose supertraits are not all read.
+   */
+  private traitOutlivesStatic(path: string, m: ModuleScope, seen: Set<TraitDef>): 'yes' | 'no' | 'unknown' {
+    if (this.namesStdTrait(path, m)) return lastSegment(path) === 'Any' ? 'yes' : 'no';
+    let r: Binding | undefined;
+    try {
+      r = this.resolver.traitPath(path, m);
+    } catch {
+      return 'unknown';
+    }
+    if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return 'unknown';
+    if (seen.has(r.item)) return 'no';
+    if (seen.size > 16) return 'unknown';
     seen.add(r.item);
-    if (r.item.outlivesStatic) return true;
-    const supers = [...(r.item.superTraits ?? []), ...(r.item.superBounds ?? []).flatMap((b) => writtenPath(b) ?? [])];
-    return supers.some((st) => this.traitOutlivesStatic(st, r.m, seen));
+    if (r.item.outlivesStatic) return 'yes';
+    let verdict: 'no' | 'unknown' = 'no';
+    for (const st of [...(r.item.superTraits ?? []), ...(r.item.superBounds ?? []).map((b) => writtenPath(b) ?? '?')]) {
+      const v = this.traitOutlivesStatic(st, r.m, seen);
+      if (v === 'yes') return 'yes';
+      if (v === 'unknown') verdict = 'unknown';
+    }
+    return verdict;
+  }
+
+  /**
+   * Whether a type parameter may certainly be shorter-lived than `'static` (rustc's E0310 where
+   * `'static` is asked of it): none of its bounds is `'static`, a lifetime that outlives it, or a
+   * trait that asks it (`U: Any`); false where that is not known (a bound not read, a trait not found).
+   */
+  private paramMayBeShort(p: GenericParam, params: readonly GenericParam[], m: ModuleScope): boolean {
+    if (p.kind !== 'type' || p.staticBound || p.projectionBounds) return false;
+    for (const l of p.outlives ?? []) {
+      const q = params.find((x) => x.kind === 'lifetime' && x.name === l);
+      if (q?.kind !== 'lifetime' || q.outlivesStatic) return false;
+    }
+    // Bounds kept as written: only the `Fn` family's, read, are known not to ask `'static`.
+    if ((p.otherBounds?.length ?? 0) > (p.fnBounds?.length ?? 0)) return false;
+    const paths = [...(p.traits ?? []), ...(p.bounds ?? []).map((b) => writtenPath(b) ?? '?')];
+    return paths.every((t) => this.traitOutlivesStatic(t, m, new Set()) === 'no');
   }
 
   /**
@@ -1592,7 +1624,12 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          const shortLived = s.inAlias ? (s.aliasShort ? staticBoundRefused(item, argVals, args, aliasParamsAsUsed(s.params, s.aliasShort), s.aliasShort) : undefined) : staticBoundRefused(item, argVals, args, s.params);
+          const mayBeShort = (p: GenericParam): boolean => this.paramMayBeShort(p, s.params ?? [], s.m);
+          const shortLived = s.inAlias
+            ? s.aliasShort
+              ? staticBoundRefused(item, argVals, args, aliasParamsAsUsed(s.params, s.aliasShort), mayBeShort, s.aliasShort)
+              : undefined
+            : staticBoundRefused(item, argVals, args, s.params, mayBeShort);
           if (shortLived) return shortLived;
           // The defaults of a dependency's generic type met its bounds when cargo built it.
           const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;
@@ -3571,13 +3608,20 @@ function lastSegment(path: string): string {
  * lifetime parameter of the item it is written in (`W<&'a u8>`: rustc's E0477), or one of its
  * type parameters not bounded by `'static` (`W<Vec<U>>`: E0310), unless `'a: 'static` is declared.
  */
-function staticBoundRefused(item: TypeItem, argVals: readonly GArg[], args: readonly GenericArg[], enclosing: readonly GenericParam[] | undefined, rename?: ReadonlyMap<string, string>): Ty | undefined {
+function staticBoundRefused(
+  item: TypeItem,
+  argVals: readonly GArg[],
+  args: readonly GenericArg[],
+  enclosing: readonly GenericParam[] | undefined,
+  mayBeShort: (p: GenericParam) => boolean,
+  rename?: ReadonlyMap<string, string>,
+): Ty | undefined {
   const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
   if (!tparams.some((p) => p.kind === 'type' && p.staticBound)) return undefined;
   const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
   const ok = new Set(["'static", ...(enclosing ?? []).flatMap((p) => (p.kind === 'lifetime' && p.outlivesStatic ? [p.name] : []))]);
-  // Only a parameter without any bound: a trait bound may imply `'static` (`U: Any`).
-  const shortParams = new Set((enclosing ?? []).flatMap((p) => (p.kind === 'type' && !p.staticBound && !p.traits?.length && !p.bounds?.length && !p.otherBounds?.length && !p.fnBounds?.length && !p.projectionBounds ? [p.name] : [])));
+  // A trait bound may imply `'static` (`U: Any`), and so may a lifetime bound (`U: 'a`, `'a: 'static`).
+  const shortParams = new Set((enclosing ?? []).flatMap((p) => (p.kind === 'type' && mayBeShort(p) ? [p.name] : [])));
   for (let i = 0; i < tparams.length; i++) {
     const p = tparams[i]!;
     const w = written[i];

@@ -245,6 +245,8 @@ export type GenericParam =
       readonly projectionBounds?: true;
       /** `T: 'static` (inline or in a where clause): an argument naming a lifetime parameter is refused. */
       readonly staticBound?: true;
+      /** The other lifetimes it is bounded by (`T: 'a`, inline or in a where clause). */
+      readonly outlives?: readonly string[];
       /** Its `Fn(..) -> R` bounds (in `otherBounds` as written), read (tree extractor only). */
       readonly fnBounds?: readonly FnBound[];
     }

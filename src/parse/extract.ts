@@ -1479,6 +1479,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
           let others: string[] | undefined;
           let fns: FnBound[] | undefined;
           let staticBound = false;
+          let outlives: string[] | undefined;
           for (const q of k.children) {
             const t = q.type;
             if (t === '=') afterEq = true;
@@ -1486,6 +1487,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             else if (t === 'type_identifier') name ??= ident(slice(ctx, q));
             else if (t === 'trait_bounds') {
               if (boundsStatic(q, ctx)) staticBound = true;
+              outlives = boundLifetimes(q, ctx, outlives);
               if (hasOpaqueBound(q)) opaque = true;
               if (hasMaybeSized(q, ctx)) maybeUnsized = true;
               bounds = argBounds(q, ctx, bounds);
@@ -1505,6 +1507,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
             ...(others ? { otherBounds: others } : {}),
             ...(fns ? { fnBounds: fns } : {}),
             ...(staticBound ? { staticBound: true as const } : {}),
+            ...(outlives ? { outlives } : {}),
           });
           break;
         }
@@ -1590,9 +1593,10 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
       const traits = plainBounds(bounds, ctx, prev.traits && [...prev.traits]);
       const others = otherBounds(bounds, ctx, prev.otherBounds && [...prev.otherBounds]);
       const fns = fnBoundsOf(bounds, ctx, prev.fnBounds && [...prev.fnBounds]);
+      const outlives = boundLifetimes(bounds, ctx, prev.outlives && [...prev.outlives]);
       params[i] = {
         ...prev, ...(hasMaybeSized(bounds, ctx) ? { maybeUnsized: true } : {}), ...(withArgs ? { bounds: withArgs } : {}), ...(traits ? { traits } : {}), ...(others ? { otherBounds: others } : {}),
-        ...(fns ? { fnBounds: fns } : {}), ...(boundsStatic(bounds, ctx) ? { staticBound: true as const } : {}),
+        ...(fns ? { fnBounds: fns } : {}), ...(boundsStatic(bounds, ctx) ? { staticBound: true as const } : {}), ...(outlives ? { outlives } : {}),
       };
     }
   }
@@ -1692,6 +1696,16 @@ function markStaticLifetimes(params: GenericParam[], bounds: ReadonlyMap<string,
   params.forEach((p, i) => {
     if (p.kind === 'lifetime' && lasting.has(p.name)) params[i] = { kind: 'lifetime', name: p.name, outlivesStatic: true };
   });
+}
+
+/** The lifetimes other than `'static` a `trait_bounds` node holds (`T: Send + 'a`: `'a`), added to `into`. */
+function boundLifetimes(bounds: Node, ctx: Ctx, into: string[] | undefined): string[] | undefined {
+  for (const b of bounds.children) {
+    if (b.type !== 'lifetime') continue;
+    const name = slice(ctx, b).replace(/\s+/g, '').replace(/^'r#/, "'");
+    if (name !== "'static") (into ??= []).push(name);
+  }
+  return into;
 }
 
 /** Whether a `trait_bounds` node holds the lifetime `'static` (`T: Send + 'static`). */

@@ -493,19 +493,21 @@ export class FastParser {
         this.next();
         let maybeUnsized = false;
         let traits: string[] | undefined;
+        let outlives: string[] | undefined;
         if (this.atP(':') && !this.atPathSep()) {
           this.next();
           maybeUnsized = this.skipBounds();
           // `U: ArrayLength<T>`: the model keeps such bounds (src/parse/extract.ts `argBounds`).
           if (this.boundArgs) throw BAIL;
           if (this.boundNames.length) traits = this.boundNames;
+          if (this.boundLifetimes.length) outlives = this.boundLifetimes;
         }
         let def: TypeExpr | undefined;
         if (this.atP('=')) {
           this.next();
           def = this.type(0);
         }
-        params.push({ kind: 'type', name: identName(t.v), maybeUnsized, ...(def ? { default: def } : {}), ...(traits ? { traits } : {}) });
+        params.push({ kind: 'type', name: identName(t.v), maybeUnsized, ...(def ? { default: def } : {}), ...(traits ? { traits } : {}), ...(outlives ? { outlives } : {}) });
       } else throw BAIL;
       if (this.atP(',')) this.next();
       else if (!this.atP('>')) throw BAIL;
@@ -549,14 +551,18 @@ export class FastParser {
    * (`U: ArrayLength<T>`), which the model records (tree path), or a form that might be one.
    */
   private boundArgs = false;
+  /** The lifetimes other than `'static` among the bounds `skipBounds` last read. */
+  private boundLifetimes: string[] = [];
 
   /**
    * Skips trait bounds up to `,`, `>`, `=`, `{`, `;` at depth 0 (or `where`).
-   * Returns true when one of them is `?Sized` (any path ending in `Sized`).
+   * Returns true when one of them is `?Sized` (any path ending in `Sized`). The lifetimes other
+   * than `'static` among them (`T: 'a`, GenericParam.outlives) go to `boundLifetimes`.
    */
   skipBounds(): boolean {
     this.boundArgs = false;
     this.boundNames = [];
+    this.boundLifetimes = [];
     let depth = 0;
     let maybe = false;
     let boundStart = true;
@@ -616,6 +622,7 @@ export class FastParser {
       if (depth === 0 && boundStart && t.k === K.Ident && t.v === 'for') this.opaqueBound = true;
       // `T: 'static` is kept by the tree path (GenericParam.staticBound).
       if (depth === 0 && t.k === K.Lifetime && t.v === "'static") throw BAIL;
+      if (depth === 0 && t.k === K.Lifetime) this.boundLifetimes.push(t.v.replace(/^'r#/, "'"));
       if (depth === 0) {
         if (t.k === K.Ident && !KEYWORDS.has(t.v)) {
           name = identName(t.v);
@@ -662,18 +669,20 @@ export class FastParser {
    * (`withUnsized` adds them to the parameters).
    */
   private whereTraits = new Map<string, string[]>();
+  /** Lifetime bounds of the `where` clauses read since the item's start (`T: 'a`), by parameter name. */
+  private whereOutlives = new Map<string, string[]>();
 
   /**
    * The item's generics with what its `where` clauses said of its parameters; a bound on another
    * name (`where Foo: Copy`) is a predicate the tree extractor keeps (Generics.predicates).
    */
   private withWhere(g: { readonly present: boolean; readonly params: GenericParam[] }, unsized: readonly string[]): Generics {
-    for (const name of [...unsized, ...this.whereTraits.keys()]) {
+    for (const name of [...unsized, ...this.whereTraits.keys(), ...this.whereOutlives.keys()]) {
       if (!g.params.some((p) => p.kind === 'type' && p.name === name)) throw BAIL;
     }
     const undeclared = this.lifetimeRanges.length ? firstUndeclared(this.freeLifetimesIn(this.lifetimeRanges), g.params) : undefined;
-    if (undeclared) return { params: withUnsized(g.params, unsized, this.whereTraits), undeclaredLifetime: undeclared };
-    return g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits) } : NO_GENERICS;
+    if (undeclared) return { params: withUnsized(g.params, unsized, this.whereTraits, this.whereOutlives), undeclaredLifetime: undeclared };
+    return g.present || unsized.length ? { params: withUnsized(g.params, unsized, this.whereTraits, this.whereOutlives) } : NO_GENERICS;
   }
 
   /** The text ranges of the item's generics list and where clauses (Generics.undeclaredLifetime). */
@@ -736,6 +745,10 @@ export class FastParser {
       if (this.boundNames.length) {
         const name = identName(t.v);
         this.whereTraits.set(name, [...(this.whereTraits.get(name) ?? []), ...this.boundNames]);
+      }
+      if (this.boundLifetimes.length) {
+        const name = identName(t.v);
+        this.whereOutlives.set(name, [...(this.whereOutlives.get(name) ?? []), ...this.boundLifetimes]);
       }
       if (this.atP(',')) this.next();
       else if (!(this.atP('{') || this.atP(';') || this.atP('=') || this.atEof())) throw BAIL;
@@ -1552,6 +1565,7 @@ export class FastParser {
     this.opaqueBound = false;
     const g = this.generics();
     this.whereTraits = new Map();
+    this.whereOutlives = new Map();
     let unsized = this.whereClause();
     let shape: 'unit' | 'named' | 'tuple' = 'unit';
     let fields: FieldDef[] = [];
@@ -1589,6 +1603,7 @@ export class FastParser {
     this.opaqueBound = false;
     const g = this.generics();
     this.whereTraits = new Map();
+    this.whereOutlives = new Map();
     const unsized = this.whereClause();
     if (this.opaqueBound) throw BAIL;
     const r = this.variants(lineOf);
@@ -1608,6 +1623,7 @@ export class FastParser {
     this.opaqueBound = false;
     const g = this.generics();
     this.whereTraits = new Map();
+    this.whereOutlives = new Map();
     if (this.atP(':') && !this.atPathSep()) {
       this.next();
       this.skipBounds();

@@ -280,15 +280,19 @@ export function shortText(text: string, start: number, end: number): string {
   return text.slice(start, start + SHORT_TEXT) + '…';
 }
 
-/** Marks type params named in `names` as `?Sized`. */
-export function withUnsized(params: GenericParam[], names: readonly string[], traits?: ReadonlyMap<string, readonly string[]>): GenericParam[] {
-  if (!names.length && !traits?.size) return params;
+/** Marks type params named in `names` as `?Sized`, and adds the where clauses' plain trait bounds (`traits`) and lifetime bounds (`outlives`) by name. */
+export function withUnsized(params: GenericParam[], names: readonly string[], traits?: ReadonlyMap<string, readonly string[]>, outlives?: ReadonlyMap<string, readonly string[]>): GenericParam[] {
+  if (!names.length && !traits?.size && !outlives?.size) return params;
   return params.map((p) => {
     if (p.kind !== 'type') return p;
     const more = traits?.get(p.name);
+    const longer = outlives?.get(p.name);
     const unsized = names.includes(p.name);
-    if (!more && !unsized) return p;
-    return { ...p, ...(unsized ? { maybeUnsized: true } : {}), ...(more ? { traits: p.traits ? [...p.traits, ...more] : more } : {}) };
+    if (!more && !unsized && !longer) return p;
+    return {
+      ...p, ...(unsized ? { maybeUnsized: true } : {}), ...(more ? { traits: p.traits ? [...p.traits, ...more] : more } : {}),
+      ...(longer ? { outlives: p.outlives ? [...p.outlives, ...longer] : longer } : {}),
+    };
   });
 }
 

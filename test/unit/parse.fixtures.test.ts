@@ -135,8 +135,8 @@ describe('parse: fixtures', () => {
     const items: string[] = [];
     for (let i = 0; i < 400; i++) {
       const r = random();
-      const g = pick(['', "<'a, T: ?Sized>", '<T = u8, const N: usize = 4>', '<T>']);
-      const where = g === '<T>' ? pick(['', ' where T: ?Sized + Send']) : '';
+      const g = pick(['', "<'a, T: ?Sized>", '<T = u8, const N: usize = 4>', '<T>', "<'a, 'b: 'a, T: Clone + 'b + 'a>"]);
+      const where = g === '<T>' ? pick(['', ' where T: ?Sized + Send']) : g.startsWith("<'a, 'b") ? pick(['', " where T: 'a + Send, T: 'b"]) : '';
       if (r < 0.35) {
         const fields = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, k) => `    ${pick(['', '/// f\n    ', '#[cfg(unix)] '])}${vis()}f${k}: ${ty(0)},`);
         items.push(`${attrs()}${vis()}struct ${name(i)}${g}${where} {\n${fields.join('\n')}\n}`);

@@ -3055,6 +3055,25 @@ pub struct Ok3<'a, 'b: 'a + 'static>(Box<dyn Any + 'b>, &'a u8);
 `,
     expect: { A: 'E0477', B: 'E0478', C: 'E0478', Ok1: '32/8', Ok2: '16/8', Ok3: '24/8' },
   },
+  {
+    name: "a type parameter passed where `'static` is asked is judged by its bounds: a trait that does not ask `'static` (`Clone`, `Send`, `Into<u8>`, `Fn()`, in a where clause too) or a short lifetime (`U: 'a`) is E0310 (they had numbers); `Any`, a crate trait with `'static` as a supertrait bound, or `U: 'a` with `'a: 'static` are fine (`U: 'a` was E0310)",
+    source: `
+#![allow(dead_code)]
+pub struct W<T: 'static>(T);
+pub trait St: 'static {}
+impl St for u8 {}
+// (Each generic and its use on one line: rustc's E0310 is at the generic's field.)
+pub struct G<'a: 'static, U: 'a>(W<U>, &'a u8); pub struct UG(G<'static, u8>);
+pub struct G2<U: Clone>(W<U>); pub struct UG2(G2<u8>);
+pub struct G3<U: std::any::Any>(W<U>); pub struct UG3(G3<u8>);
+pub struct G4<U: St + Clone>(W<U>); pub struct UG4(G4<u8>);
+pub struct G5<U>(W<U>) where U: Copy; pub struct UG5(G5<u8>);
+pub struct G6<U: Fn()>(W<U>); pub struct UG6(G6<fn()>);
+pub struct G7<'a, U: 'a>(W<U>, &'a u8); pub struct UG7(G7<'static, u8>);
+pub struct G8<U: Into<u8> + Send>(W<U>); pub struct UG8(G8<u8>);
+`,
+    expect: { UG: '16/8', UG2: 'E0310', UG3: '1/1', UG4: '1/1', UG5: 'E0310', UG6: 'E0310', UG7: 'E0310', UG8: 'E0310' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
