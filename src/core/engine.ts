@@ -574,7 +574,7 @@ export class Engine {
       // it (`&'a [Strng]` is a wide pointer whatever `Strng` is).
       case 'ref': {
         const pointee = this.tyOf(e.inner, s);
-        return refusedIn(pointee) ?? { k: 'ptr', pointee, nonNull: true, kind: e.mutable ? '&mut' : '&' };
+        return refusedIn(pointee) ?? this.staticRefRefused(e, s) ?? { k: 'ptr', pointee, nonNull: true, kind: e.mutable ? '&mut' : '&' };
       }
       case 'ptr': {
         const pointee = this.tyOf(e.inner, s);
@@ -883,6 +883,39 @@ export class Engine {
   }
 
   /**
+   * `&'static T` asks `T: 'static`: rustc refuses it when T names a lifetime parameter of the item
+   * that may be shorter (`&'static &'a u8`, `&'static dyn Fn(&'a u8)`: E0491) or one of its type
+   * parameters whose bounds do not give `'static` (`&'static U`: E0310). In a type alias, only for
+   * what its use binds to a short lifetime (TyScope.aliasShort).
+   */
+  private staticRefRefused(e: Extract<TypeExpr, { kind: 'ref' }>, s: TyScope): Ty | undefined {
+    // (`&'static`: neither elided nor naming another lifetime.) A dependency compiled: trusted.
+    if (e.elided || e.lifetime !== undefined || s.m.crate.isStd || s.m.crate.capLints) return undefined;
+    if (s.inAlias && !s.aliasShort) return undefined;
+    const params = s.params ?? [];
+    const shortName = (l: string): string | undefined =>
+      s.inAlias ? s.aliasShort?.get(l) : params.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic) ? l : undefined;
+    // The lifetimes named in T, each looked at once (`undeclaredLifetimeIn` gives the first not seen).
+    const seen = new Set(["'static", "'_"]);
+    for (let i = 0; i < 16; i++) {
+      const l = undeclaredLifetimeIn(e.inner, seen, 0);
+      if (l === undefined) break;
+      const short = shortName(l);
+      if (short !== undefined) return { k: 'error', code: 'E0491', message: `a \`&'static\` reference to a type naming \`${short}\`, which may be shorter: the reference has a longer lifetime than the data it references` };
+      seen.add(l);
+    }
+    if (s.inAlias) {
+      for (const [k, v] of s.aliasShort ?? []) {
+        if (!k.startsWith("'") && nameUse(e.inner, k, 0) === 'yes') return { k: 'error', code: 'E0491', message: `a \`&'static\` reference to a type naming \`${v}\`, which may be shorter: the reference has a longer lifetime than the data it references` };
+      }
+      return undefined;
+    }
+    const param = params.find((p) => p.kind === 'type' && nameUse(e.inner, p.name, 0) === 'yes' && this.paramMayBeShort(p, params, s.m));
+    if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param.name}\` may not live long enough (a \`&'static\` reference to it asks \`${param.name}: 'static\`)` };
+    return undefined;
+  }
+
+  /**
    * `dyn Any + 'a`: a trait object whose trait asks `'static` of its types (`Any`, or a crate's
    * `trait Tr: 'static`, supertraits followed) may not be bounded by a shorter lifetime, here a
    * lifetime parameter of the item without `'a: 'static` (rustc's E0478). Not in a type alias's
@@ -890,7 +923,7 @@ export class Engine {
    */
   private objectLifetimeError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
     const lt = e.objectLifetime;
-    if (lt === undefined || lt === "'static") return undefined;
+    if (lt === undefined || lt === "'static" || s.m.crate.capLints) return undefined;
     const short = s.inAlias ? s.aliasShort?.get(lt) : s.params?.some((p) => p.kind === 'lifetime' && p.name === lt && !p.outlivesStatic) ? lt : undefined;
     if (short === undefined) return undefined;
     const principal = e.bounds.find((b) => b.trim() !== '' && !AUTO_TRAITS.has(lastSegment(b)));
@@ -1624,12 +1657,13 @@ export class Engine {
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
+          // `'static` bounds: not in a dependency (it compiled), and in a type alias only for what
+          // its use binds to a short lifetime.
           const mayBeShort = (p: GenericParam): boolean => this.paramMayBeShort(p, s.params ?? [], s.m);
-          const shortLived = s.inAlias
-            ? s.aliasShort
-              ? staticBoundRefused(item, argVals, args, aliasParamsAsUsed(s.params, s.aliasShort), mayBeShort, s.aliasShort)
-              : undefined
-            : staticBoundRefused(item, argVals, args, s.params, mayBeShort);
+          let shortLived: Ty | undefined;
+          if (s.m.crate.capLints) shortLived = undefined;
+          else if (!s.inAlias) shortLived = staticBoundRefused(item, argVals, args, s.params, mayBeShort);
+          else if (s.aliasShort) shortLived = staticBoundRefused(item, argVals, args, aliasParamsAsUsed(s.params, s.aliasShort), mayBeShort, s.aliasShort);
           if (shortLived) return shortLived;
           // The defaults of a dependency's generic type met its bounds when cargo built it.
           const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;

@@ -3074,6 +3074,27 @@ pub struct G8<U: Into<u8> + Send>(W<U>); pub struct UG8(G8<u8>);
 `,
     expect: { UG: '16/8', UG2: 'E0310', UG3: '1/1', UG4: '1/1', UG5: 'E0310', UG6: 'E0310', UG7: 'E0310', UG8: 'E0310' },
   },
+  {
+    name: "`&'static T` asks `T: 'static`: a lifetime parameter named anywhere in T (`&'static &'a u8`, `&'static [&'a u8]`, `&'static dyn Fn(&'a u8)`, in a fn pointer's parameter, through an alias's use) is E0491, a type parameter whose bounds do not give `'static` E0310 (they had numbers); `'a: 'static`, higher-ranked and elided lifetimes of fn pointers and `U: Any` are fine",
+    source: `
+#![allow(dead_code)]
+pub type R<'x> = &'static &'x u8;
+pub type P<T> = &'static T;
+pub struct A<'a>(&'static &'a u8);
+pub struct B<'a>(&'static [&'a u8], u8);
+pub struct C<'a>(&'static dyn Fn(&'a u8));
+pub struct D<'a>(fn(&'static &'a u8));
+pub struct E<'a>(R<'a>);
+pub struct F<'a>(P<&'a u8>);
+pub struct G<'a>(&'static std::marker::PhantomData<&'a u8>);
+// (Each generic and its use on one line: rustc's E0310 is at the generic's field.)
+pub struct K<U: Copy>(&'static [U]); pub struct UK(K<u8>);
+pub struct J<U: std::any::Any>(&'static [U]); pub struct UJ(J<u8>);
+pub struct Ok1<'a: 'static>(&'static &'a u8, R<'static>);
+pub struct Ok2(&'static dyn Fn(&u8), &'static for<'b> fn(&'b u8), &'static &'static str);
+`,
+    expect: { A: 'E0491', B: 'E0491', C: 'E0491', D: 'E0491', E: 'E0491', F: 'E0491', G: 'E0491', UK: 'E0310', UJ: '16/8', Ok1: '16/8', Ok2: '32/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
