@@ -3638,9 +3638,84 @@ function lastSegment(path: string): string {
 }
 
 /**
- * An argument written for a parameter bounded by `'static` (`struct W<T: 'static>`) that names a
- * lifetime parameter of the item it is written in (`W<&'a u8>`: rustc's E0477), or one of its
- * type parameters not bounded by `'static` (`W<Vec<U>>`: E0310), unless `'a: 'static` is declared.
+ * What a use of `item` asks to outlive `'static` (staticBoundRefused): its type parameters
+ * bounded by `'static`, and, where the use writes `'static` for a lifetime parameter `'x`, the
+ * parameters that must outlive `'x` (`T: 'x`, `'y: 'x`, written or implied by a field `&'x T`).
+ */
+function staticAtUse(item: TypeItem, args: readonly GenericArg[]): { types: ReadonlySet<string>; lifetimes: ReadonlySet<string> } {
+  const types = new Set(item.generics.params.flatMap((p) => (p.kind === 'type' && p.staticBound ? [p.name] : [])));
+  const lifetimes = new Set<string>();
+  const written = args.filter((a) => a.kind === 'lifetime');
+  const statics = new Set(item.generics.params.filter((p) => p.kind === 'lifetime').flatMap((p, i) => (written[i]?.kind === 'lifetime' && written[i].name === "'static" ? [p.name] : [])));
+  if (statics.size === 0) return { types, lifetimes };
+  for (const [name, of] of outlivesRequirements(item)) {
+    if (![...of].some((l) => statics.has(l))) continue;
+    if (name.startsWith("'")) lifetimes.add(name);
+    else types.add(name);
+  }
+  return { types, lifetimes };
+}
+
+const OUTLIVES = new WeakMap<TypeItem, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/**
+ * The outlives requirements of a type's parameters, by parameter (`T`, `'b`) the lifetimes it must
+ * outlive: its bounds (`T: 'a`, `'b: 'a`) and those its fields imply directly (`&'a T`,
+ * `&'a Foo<'b>`), as rustc infers them; not those implied through another type's fields.
+ */
+function outlivesRequirements(item: TypeItem): ReadonlyMap<string, ReadonlySet<string>> {
+  const memo = OUTLIVES.get(item);
+  if (memo) return memo;
+  const out = new Map<string, Set<string>>();
+  const add = (name: string, l: string): void => {
+    if (name !== l) (out.get(name) ?? out.set(name, new Set()).get(name)!).add(l);
+  };
+  const params = item.generics.params;
+  for (const p of params) if (p.kind !== 'const') for (const l of p.outlives ?? []) add(p.name, l);
+  const walk = (te: TypeExpr, depth: number): void => {
+    if (depth > 32) return;
+    switch (te.kind) {
+      case 'ref':
+        if (te.lifetime !== undefined) {
+          const x = te.lifetime;
+          for (const p of params) if (p.kind === 'type' && nameUse(te.inner, p.name, 0) === 'yes') add(p.name, x);
+          const seen = new Set(["'static", "'_"]);
+          for (let l = undeclaredLifetimeIn(te.inner, seen, 0), i = 0; l !== undefined && i < 16; l = undeclaredLifetimeIn(te.inner, seen, 0), i++) {
+            add(l, x);
+            seen.add(l);
+          }
+        }
+        walk(te.inner, depth + 1);
+        return;
+      case 'ptr':
+        walk(te.inner, depth + 1);
+        return;
+      case 'array':
+      case 'slice':
+        walk(te.elem, depth + 1);
+        return;
+      case 'tuple':
+        for (const e of te.elems) walk(e, depth + 1);
+        return;
+      case 'path':
+        for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') walk(a.ty, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
+  for (const f of fields) walk(f.ty, 0);
+  OUTLIVES.set(item, out);
+  return out;
+}
+
+/**
+ * An argument written for a parameter that must outlive `'static` at this use (staticAtUse:
+ * `struct W<T: 'static>`, or `T: 'x` with `'static` written for `'x`) that names a lifetime
+ * parameter of the item it is written in (`W<&'a u8>`: rustc's E0477), or one of its type
+ * parameters not bounded by `'static` (`W<Vec<U>>`: E0310), unless `'a: 'static` is declared; and
+ * a lifetime parameter that must, given such a one (`P<'static, 'c>` with `'b: 'a`: E0478).
  */
 function staticBoundRefused(
   item: TypeItem,
@@ -3651,20 +3726,30 @@ function staticBoundRefused(
   rename?: ReadonlyMap<string, string>,
 ): Ty | undefined {
   const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
-  if (!tparams.some((p) => p.kind === 'type' && p.staticBound)) return undefined;
+  const asks = staticAtUse(item, args);
+  if (asks.types.size === 0 && asks.lifetimes.size === 0) return undefined;
   const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
   const ok = new Set(["'static", ...(enclosing ?? []).flatMap((p) => (p.kind === 'lifetime' && p.outlivesStatic ? [p.name] : []))]);
+  const writtenLifetimes = args.filter((a) => a.kind === 'lifetime');
+  const lparams = item.generics.params.filter((p) => p.kind === 'lifetime');
+  for (let i = 0; i < lparams.length; i++) {
+    const w = writtenLifetimes[i];
+    if (!asks.lifetimes.has(lparams[i]!.name) || w?.kind !== 'lifetime' || ok.has(w.name)) continue;
+    if (enclosing?.some((q) => q.kind === 'lifetime' && q.name === w.name)) {
+      return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${item.name}\` asks \`${lparams[i]!.name}\` to outlive a lifetime given \`'static\`, and \`${rename?.get(w.name) ?? w.name}\` may be shorter` };
+    }
+  }
   // A trait bound may imply `'static` (`U: Any`), and so may a lifetime bound (`U: 'a`, `'a: 'static`).
   const shortParams = new Set((enclosing ?? []).flatMap((p) => (p.kind === 'type' && mayBeShort(p) ? [p.name] : [])));
   for (let i = 0; i < tparams.length; i++) {
     const p = tparams[i]!;
     const w = written[i];
-    if (p.kind !== 'type' || !p.staticBound || w?.kind !== 'type') continue;
+    if (p.kind !== 'type' || !asks.types.has(p.name) || w?.kind !== 'type') continue;
     const v = argVals[i];
     const shown = v?.k === 'ty' ? tyToString(v.ty) : 'the argument';
     const lifetime = enclosing ? undeclaredLifetimeIn(w.ty, ok, 0) : undefined;
     if (lifetime && enclosing!.some((q) => q.kind === 'lifetime' && q.name === lifetime)) {
-      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\`; \`${rename?.get(lifetime) ?? lifetime}\` may be shorter)` };
+      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\` here; \`${rename?.get(lifetime) ?? lifetime}\` may be shorter)` };
     }
     // In a type alias: one of its type parameters that the use binds to a type naming a short lifetime.
     const carried = rename && [...rename].find(([n]) => !n.startsWith("'") && nameUse(w.ty, n, 0) === 'yes');

@@ -251,8 +251,11 @@ export type GenericParam =
       readonly fnBounds?: readonly FnBound[];
     }
   | { readonly kind: 'const'; readonly name: string; readonly ty: TypeExpr; readonly default?: ConstExpr }
-  /** `outlivesStatic`: `'a: 'static`, inline or in a where clause, or through another parameter that does (`'b: 'a`, `'a: 'static`). */
-  | { readonly kind: 'lifetime'; readonly name: string; readonly outlivesStatic?: true };
+  /**
+   * `outlivesStatic`: `'a: 'static`, inline or in a where clause, or through another parameter that
+   * does (`'b: 'a`, `'a: 'static`); `outlives`: the other lifetimes it is bounded by (`'b: 'a`).
+   */
+  | { readonly kind: 'lifetime'; readonly name: string; readonly outlivesStatic?: true; readonly outlives?: readonly string[] };
 
 export interface ItemCommon {
   readonly name: string;

@@ -1679,7 +1679,7 @@ function addLifetimeBounds(into: Map<string, string[]>, name: string, text: stri
 
 /**
  * GenericParam.outlivesStatic for the lifetime parameters: bounded by `'static`, or by another
- * lifetime parameter that is (`'b: 'a` with `'a: 'static`).
+ * lifetime parameter that is (`'b: 'a` with `'a: 'static`); and their other bounds (`outlives`).
  */
 function markStaticLifetimes(params: GenericParam[], bounds: ReadonlyMap<string, readonly string[]>): void {
   if (bounds.size === 0) return;
@@ -1694,7 +1694,9 @@ function markStaticLifetimes(params: GenericParam[], bounds: ReadonlyMap<string,
     }
   }
   params.forEach((p, i) => {
-    if (p.kind === 'lifetime' && lasting.has(p.name)) params[i] = { kind: 'lifetime', name: p.name, outlivesStatic: true };
+    if (p.kind !== 'lifetime') return;
+    const others = bounds.get(p.name)?.filter((l) => l !== "'static");
+    if (lasting.has(p.name) || others?.length) params[i] = { kind: 'lifetime', name: p.name, ...(lasting.has(p.name) ? { outlivesStatic: true as const } : {}), ...(others?.length ? { outlives: others } : {}) };
   });
 }
 

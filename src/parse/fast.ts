@@ -473,11 +473,12 @@ export class FastParser {
         // `'b: 'a`: bounds by other parameters only, as `'static` (and a where clause on a
         // lifetime) is left to the tree path, so none outlives `'static` (GenericParam.outlivesStatic).
         const bounded = this.atP(':') && !this.atPathSep();
-        params.push({ kind: 'lifetime', name: t.v.replace(/^'r#/, "'") });
+        const name = t.v.replace(/^'r#/, "'");
         if (bounded) {
           this.next();
           this.skipBounds();
         }
+        params.push({ kind: 'lifetime', name, ...(bounded && this.boundLifetimes.length ? { outlives: this.boundLifetimes } : {}) });
       } else if (t.k === K.Ident && t.v === 'const') {
         this.next();
         const name = this.expectIdent();

@@ -3095,6 +3095,25 @@ pub struct Ok2(&'static dyn Fn(&u8), &'static for<'b> fn(&'b u8), &'static &'sta
 `,
     expect: { A: 'E0491', B: 'E0491', C: 'E0491', D: 'E0491', E: 'E0491', F: 'E0491', G: 'E0491', UK: 'E0310', UJ: '16/8', Ok1: '16/8', Ok2: '32/8' },
   },
+  {
+    name: "a use that writes `'static` for a lifetime parameter asks `'static` of what must outlive it: `T: 'a` written or implied by a field `&'a T` (`Ref2<'static, &'c u8>`: E0477), `'b: 'a` written or implied by `&'a &'b u8` (`P<'static, 'c>`: E0478); other lifetimes there are fine (they all had numbers)",
+    source: `
+#![allow(dead_code)]
+pub struct Ref2<'a, T: 'a>(&'a T);
+pub struct Q<'a, T>(&'a T);
+pub struct Ref3<'a, T>(&'a T) where T: 'a;
+pub struct P<'a, 'b: 'a>(&'a u8, &'b u8);
+pub struct P2<'a, 'b>(&'a &'b u8);
+pub struct X<'c>(Ref2<'static, &'c u8>);
+pub struct V<'c>(Q<'static, Option<&'c u8>>);
+pub struct W<'c>(Ref3<'static, &'c u8>);
+pub struct Y<'c>(P<'static, 'c>);
+pub struct Y2<'c>(P2<'static, 'c>);
+pub struct Ok1<'c>(Ref2<'c, &'c u8>, Q<'static, &'static u8>, P<'c, 'static>, P2<'c, 'c>);
+pub struct Ok2<'c: 'static>(Ref2<'static, &'c u8>, P<'static, 'c>);
+`,
+    expect: { X: 'E0477', V: 'E0477', W: 'E0477', Y: 'E0478', Y2: 'E0478', Ok1: '40/8', Ok2: '24/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
@@ -3260,7 +3279,8 @@ pub struct C(pub Option<A>);
 
   it('`#[repr(transparent)]` and union fields are checked on the generic definition: a `T` field is not a 1-ZST nor `Copy` there (rustc: E0690 / E0740 on the definition)', async () => {
     // rustc 1.95: A, C, E, G are E0690 (so B, D, F, H do not compile); U, U2, U3 are E0740 (no
-    // `T: Copy` bound); Ok and W compile (W<()> 0/1, Ok<u8> 1/1); V<u16> 2/2.
+    // `T: Copy` bound); Ok and W compile (W<()> 0/1, Ok<u8> 1/1); V<'static, u16> 8/8 (with
+    // `&'static T` in it, V would be E0310: `T` is not bounded by `'static`).
     const r = await reported(`#[repr(transparent)] pub struct A<T> { a: T, b: u8 }
 pub struct B(A<()>);
 #[repr(transparent)] pub struct C<T>(T, [u16; 0]);
@@ -3279,8 +3299,8 @@ pub union U2<T> { a: (T, u8), b: u8 }
 pub struct S2(U2<u8>);
 pub union U3<T> { a: [T; 0], b: u8 }
 pub struct S3(U3<u32>);
-pub union V<T> { a: std::mem::ManuallyDrop<T>, b: &'static T, c: *const T, d: u8 }
-pub struct HoldsV(V<u16>);
+pub union V<'a, T> { a: std::mem::ManuallyDrop<T>, b: &'a T, c: *const T, d: u8 }
+pub struct HoldsV(V<'static, u16>);
 `);
     for (const n of ['B', 'D', 'F', 'H']) assert.match(r.get(n)!.error ?? '', /^E0690/, n);
     for (const n of ['S', 'S2', 'S3']) {
