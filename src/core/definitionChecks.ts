@@ -141,6 +141,21 @@ export function declaredLifetimes(params: readonly GenericParam[]): ReadonlySet<
 }
 
 /**
+ * The lifetimes a written type names, other than `'static` and `'_`, once each in the order
+ * `undeclaredLifetimeIn` finds them (in function pointers and trait objects, those no `for<'a>`
+ * there binds); at most `max`.
+ */
+export function lifetimesNamedIn(te: TypeExpr, max = 16): string[] {
+  const seen = new Set(["'static", "'_"]);
+  const out: string[] = [];
+  for (let l = undeclaredLifetimeIn(te, seen, 0); l !== undefined && out.length < max; l = undeclaredLifetimeIn(te, seen, 0)) {
+    out.push(l);
+    seen.add(l);
+  }
+  return out;
+}
+
+/**
  * A lifetime a written type names that the definition does not declare (`&'a str` in `struct
  * P { s: &'a str }`: rustc's E0261); in function pointers and trait objects, one no `for<'a>`
  * there binds (their `lifetimes`). Undefined if none.

@@ -15,7 +15,7 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { type DefinitionError, declaredLifetimes, definitionError, namesLifetime, undeclaredLifetimeIn } from './definitionChecks';
+import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, undeclaredLifetimeIn } from './definitionChecks';
 import { ALLOCATOR_PARAM, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
@@ -895,14 +895,9 @@ export class Engine {
     const params = s.params ?? [];
     const shortName = (l: string): string | undefined =>
       s.inAlias ? s.aliasShort?.get(l) : params.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic) ? l : undefined;
-    // The lifetimes named in T, each looked at once (`undeclaredLifetimeIn` gives the first not seen).
-    const seen = new Set(["'static", "'_"]);
-    for (let i = 0; i < 16; i++) {
-      const l = undeclaredLifetimeIn(e.inner, seen, 0);
-      if (l === undefined) break;
+    for (const l of lifetimesNamedIn(e.inner)) {
       const short = shortName(l);
       if (short !== undefined) return { k: 'error', code: 'E0491', message: `a \`&'static\` reference to a type naming \`${short}\`, which may be shorter: the reference has a longer lifetime than the data it references` };
-      seen.add(l);
     }
     if (s.inAlias) {
       for (const [k, v] of s.aliasShort ?? []) {
@@ -918,8 +913,9 @@ export class Engine {
   /**
    * `dyn Any + 'a`: a trait object whose trait asks `'static` of its types (`Any`, or a crate's
    * `trait Tr: 'static`, supertraits followed) may not be bounded by a shorter lifetime, here a
-   * lifetime parameter of the item without `'a: 'static` (rustc's E0478). Not in a type alias's
-   * right-hand side, which rustc does not check where it is written.
+   * lifetime parameter of the item without `'a: 'static` (rustc's E0478). In a type alias's
+   * right-hand side, which rustc checks at each use, only where the use binds `'a` to such a one
+   * (TyScope.aliasShort).
    */
   private objectLifetimeError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
     const lt = e.objectLifetime;
@@ -3679,11 +3675,7 @@ function outlivesRequirements(item: TypeItem): ReadonlyMap<string, ReadonlySet<s
         if (te.lifetime !== undefined) {
           const x = te.lifetime;
           for (const p of params) if (p.kind === 'type' && nameUse(te.inner, p.name, 0) === 'yes') add(p.name, x);
-          const seen = new Set(["'static", "'_"]);
-          for (let l = undeclaredLifetimeIn(te.inner, seen, 0), i = 0; l !== undefined && i < 16; l = undeclaredLifetimeIn(te.inner, seen, 0), i++) {
-            add(l, x);
-            seen.add(l);
-          }
+          for (const l of lifetimesNamedIn(te.inner)) add(l, x);
         }
         walk(te.inner, depth + 1);
         return;
@@ -3747,15 +3739,16 @@ function staticBoundRefused(
     if (p.kind !== 'type' || !asks.types.has(p.name) || w?.kind !== 'type') continue;
     const v = argVals[i];
     const shown = v?.k === 'ty' ? tyToString(v.ty) : 'the argument';
+    const asked = p.staticBound ? `\`${p.name}: 'static\`` : `\`${p.name}\` to outlive a lifetime given \`'static\``;
     const lifetime = enclosing ? undeclaredLifetimeIn(w.ty, ok, 0) : undefined;
     if (lifetime && enclosing!.some((q) => q.kind === 'lifetime' && q.name === lifetime)) {
-      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\` here; \`${rename?.get(lifetime) ?? lifetime}\` may be shorter)` };
+      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${rename?.get(lifetime) ?? lifetime}\` may be shorter)` };
     }
     // In a type alias: one of its type parameters that the use binds to a type naming a short lifetime.
     const carried = rename && [...rename].find(([n]) => !n.startsWith("'") && nameUse(w.ty, n, 0) === 'yes');
-    if (carried) return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks \`${p.name}: 'static\`; \`${carried[1]}\` may be shorter)` };
+    if (carried) return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${carried[1]}\` may be shorter)` };
     const param = [...shortParams].find((n) => nameUse(w.ty, n, 0) === 'yes');
-    if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks \`${p.name}: 'static\`)` };
+    if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks ${asked})` };
   }
   return undefined;
 }
