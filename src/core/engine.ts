@@ -857,12 +857,10 @@ export class Engine {
    */
   private aliasShortLifetimes(params: readonly GenericParam[], args: readonly GenericArg[], s: TyScope): ReadonlyMap<string, string> | undefined {
     let out: Map<string, string> | undefined;
-    const shortIn = (name: string): string | undefined =>
-      s.inAlias ? s.aliasShort?.get(name) : s.params?.some((q) => q.kind === 'lifetime' && q.name === name && !q.outlivesStatic) ? name : undefined;
     const written = args.filter((a) => a.kind === 'lifetime');
     params.filter((p) => p.kind === 'lifetime').forEach((p, i) => {
       const w = written[i];
-      const short = w?.kind === 'lifetime' ? shortIn(w.name) : undefined;
+      const short = w?.kind === 'lifetime' ? shortLifetime(w.name, s) : undefined;
       if (short !== undefined) (out ??= new Map()).set(p.name, short);
     });
     // A type argument that names such a lifetime (`C<&'a u8>`), or an outer alias's parameter
@@ -875,7 +873,7 @@ export class Engine {
       // The lifetimes that are not short: 'static and the others declared where the use is.
       const ok = new Set(["'static", ...(s.params ?? []).flatMap((q) => (q.kind === 'lifetime' && (s.inAlias ? !s.aliasShort?.has(q.name) : q.outlivesStatic) ? [q.name] : []))]);
       const lt = undeclaredLifetimeIn(w.ty, ok, 0);
-      if (lt !== undefined) short = shortIn(lt);
+      if (lt !== undefined) short = shortLifetime(lt, s);
       if (short === undefined && s.inAlias) for (const [k, v] of s.aliasShort ?? []) if (short === undefined && !k.startsWith("'") && nameUse(w.ty, k, 0) === 'yes') short = v;
       if (short !== undefined) (out ??= new Map()).set(p.name, short);
     });
@@ -893,10 +891,8 @@ export class Engine {
     if (e.elided || e.lifetime !== undefined || s.m.crate.isStd || s.m.crate.capLints) return undefined;
     if (s.inAlias && !s.aliasShort) return undefined;
     const params = s.params ?? [];
-    const shortName = (l: string): string | undefined =>
-      s.inAlias ? s.aliasShort?.get(l) : params.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic) ? l : undefined;
     for (const l of lifetimesNamedIn(e.inner)) {
-      const short = shortName(l);
+      const short = shortLifetime(l, s);
       if (short !== undefined) return { k: 'error', code: 'E0491', message: `a \`&'static\` reference to a type naming \`${short}\`, which may be shorter: the reference has a longer lifetime than the data it references` };
     }
     if (s.inAlias) {
@@ -920,7 +916,7 @@ export class Engine {
   private objectLifetimeError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
     const lt = e.objectLifetime;
     if (lt === undefined || lt === "'static" || s.m.crate.capLints) return undefined;
-    const short = s.inAlias ? s.aliasShort?.get(lt) : s.params?.some((p) => p.kind === 'lifetime' && p.name === lt && !p.outlivesStatic) ? lt : undefined;
+    const short = shortLifetime(lt, s);
     if (short === undefined) return undefined;
     const principal = e.bounds.find((b) => b.trim() !== '' && !AUTO_TRAITS.has(lastSegment(b)));
     if (principal === undefined || this.traitOutlivesStatic(principal, s.m, new Set()) !== 'yes') return undefined;
@@ -3631,6 +3627,17 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
+}
+
+/**
+ * The lifetime that `l`, written in scope `s`, may be shorter than `'static` as: a lifetime
+ * parameter of the item without `'l: 'static`, or in a type alias the one its use binds `l` to
+ * (TyScope.aliasShort), named as the item writes it; undefined when `l` outlives `'static` or is
+ * not known.
+ */
+function shortLifetime(l: string, s: TyScope): string | undefined {
+  if (s.inAlias) return s.aliasShort?.get(l);
+  return s.params?.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic) ? l : undefined;
 }
 
 /**

@@ -1700,19 +1700,25 @@ function markStaticLifetimes(params: GenericParam[], bounds: ReadonlyMap<string,
   });
 }
 
+/** A `lifetime` node's name (`'r#a` is `'a`). */
+function lifetimeOf(n: Node, ctx: Ctx): string {
+  return lifetimeName(slice(ctx, n).replace(/\s+/g, ''));
+}
+
+/** The lifetimes a `trait_bounds` node holds. */
+function lifetimesIn(bounds: Node, ctx: Ctx): string[] {
+  return bounds.children.flatMap((b) => (b.type === 'lifetime' ? [lifetimeOf(b, ctx)] : []));
+}
+
 /** The lifetimes other than `'static` a `trait_bounds` node holds (`T: Send + 'a`: `'a`), added to `into`. */
 function boundLifetimes(bounds: Node, ctx: Ctx, into: string[] | undefined): string[] | undefined {
-  for (const b of bounds.children) {
-    if (b.type !== 'lifetime') continue;
-    const name = slice(ctx, b).replace(/\s+/g, '').replace(/^'r#/, "'");
-    if (name !== "'static") (into ??= []).push(name);
-  }
-  return into;
+  const found = lifetimesIn(bounds, ctx).filter((l) => l !== "'static");
+  return found.length ? [...(into ?? []), ...found] : into;
 }
 
 /** Whether a `trait_bounds` node holds the lifetime `'static` (`T: Send + 'static`). */
 function boundsStatic(bounds: Node, ctx: Ctx): boolean {
-  return bounds.children.some((b) => b.type === 'lifetime' && slice(ctx, b).replace(/\s+/g, '') === "'static");
+  return lifetimesIn(bounds, ctx).includes("'static");
 }
 
 /** Whether a `trait_bounds` node holds a bound the model does not keep (`FnOnce() -> O`, `for<'a> Fn(&'a T)`). */
@@ -2169,7 +2175,7 @@ function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: 
   let isImpl = false;
   for (const k of n.children) {
     const kt = k.type;
-    if (kt === 'lifetime') lifetimes.push(slice(ctx, k).replace(/\s+/g, ''));
+    if (kt === 'lifetime') lifetimes.push(lifetimeOf(k, ctx));
     if (kt === 'dyn' || kt === '+' || kt === 'lifetime' || kt === '(' || kt === ')') continue;
     if (kt === 'dynamic_type' || kt === 'bounded_type') {
       if (collectBounds(k, ctx, out, args, depth + 1, inner, lifetimes)) isImpl = true;

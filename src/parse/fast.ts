@@ -623,7 +623,7 @@ export class FastParser {
       if (depth === 0 && boundStart && t.k === K.Ident && t.v === 'for') this.opaqueBound = true;
       // `T: 'static` is kept by the tree path (GenericParam.staticBound).
       if (depth === 0 && t.k === K.Lifetime && t.v === "'static") throw BAIL;
-      if (depth === 0 && t.k === K.Lifetime) this.boundLifetimes.push(t.v.replace(/^'r#/, "'"));
+      if (depth === 0 && t.k === K.Lifetime) this.boundLifetimes.push(lifetimeName(t.v));
       if (depth === 0) {
         if (t.k === K.Ident && !KEYWORDS.has(t.v)) {
           name = identName(t.v);
@@ -1040,7 +1040,7 @@ export class FastParser {
     const t = this.peek();
     if (t.k === K.Lifetime) {
       this.next();
-      lifetimes?.push(this.text.slice(t.start, t.end));
+      lifetimes?.push(lifetimeName(t.v));
       return t.end;
     }
     const start = t.start;
