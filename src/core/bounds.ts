@@ -15,7 +15,7 @@
  */
 import type { FnSig, GArg, Ty } from './engine';
 import { namesLifetime } from './definitionChecks';
-import { type CfgPredicate, type FnBound, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeExpr, type TypeItem, type UseEntry } from './model';
+import { type CfgPredicate, type FnBound, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeAliasDef, type TypeExpr, type TypeItem, type UseEntry } from './model';
 import { cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems, publicStdPaths } from './stdPublic';
@@ -1884,7 +1884,7 @@ function adtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: Bou
       return args() === true ? true : 'unknown';
     }
     if (typeof rule === 'boolean') return rule;
-    const at = ALLOCATOR_PARAM[path!];
+    const at = allocatorParam(item);
     const alloc = at === undefined ? undefined : ty.args[at];
     if (alloc && !(alloc.k === 'ty' && alloc.ty.k === 'adt' && alloc.ty.def.m.crate.isStd && alloc.ty.def.item.name === 'Global')) return 'unknown';
     // A boxed `str` or slice has std's own impls: `Clone for Box<str>`, `Clone for Box<[T]>` where
@@ -2144,11 +2144,15 @@ const NOT_BY_ARGS: Partial<Record<StdTrait, ReadonlySet<string>>> = {
 };
 
 /** Where a std type's allocator parameter is (the rules above are for std's `Global`). */
-export const ALLOCATOR_PARAM: Readonly<Record<string, number>> = {
-  'vec::Vec': 1, 'boxed::Box': 1, 'rc::Rc': 1, 'sync::Arc': 1, 'collections::vec_deque::VecDeque': 1, 'collections::linked_list::LinkedList': 1,
-  'collections::btree_set::BTreeSet': 1, 'collections::binary_heap::BinaryHeap': 1, 'collections::btree_map::BTreeMap': 2, 'collections::hash_set::HashSet': 2,
-  'collections::hash_map::HashMap': 3,
-};
+/**
+ * Where a std type takes an allocator (`Vec<T, A>`, `btree_map::Drain<'a, K, V, A>`): the index,
+ * among its type and const parameters, of the one whose default is `Global`. Writing an argument
+ * for it is unstable (`allocator_api`).
+ */
+export function allocatorParam(item: TypeItem | TypeAliasDef): number | undefined {
+  const i = item.generics.params.filter((p) => p.kind !== 'lifetime').findIndex((p) => p.kind === 'type' && p.default?.kind === 'path' && p.default.segments[p.default.segments.length - 1]?.name === 'Global');
+  return i < 0 ? undefined : i;
+}
 
 /** derivesOf's answers, per item, for the crate scope they were read in (its cfgs decide `cfg_attr`s). */
 const derivesMemo = new WeakMap<TypeItem, { readonly crate: ModuleScope['crate']; readonly derives: ReadonlySet<string> }>();

@@ -5,7 +5,7 @@
  * and aliases). Half-typed code meets all three (a field copied and not yet renamed, a
  * parameter declared before the field that will use it). Read from the model only.
  */
-import type { CfgPredicate, FieldDef, GenericParam, Generics, TypeExpr, TypeItem } from './model';
+import type { CfgPredicate, FieldDef, GenericArg, GenericParam, Generics, TypeExpr, TypeItem } from './model';
 
 export interface DefinitionError {
   readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449' | 'E0403' | 'E0262';
@@ -138,6 +138,50 @@ export function declaredLifetimes(params: readonly GenericParam[]): ReadonlySet<
   const out = new Set(["'static", "'_"]);
   for (const p of params) if (p.kind === 'lifetime') out.add(p.name);
   return out;
+}
+
+/**
+ * A written type with a type alias's parameters replaced by what one use writes for them
+ * (`Inner<'x, T>` with `'x` → `'static`, `T` → `&'c u8`: `Inner<'static, &'c u8>`), as rustc sees
+ * the alias at that use. Parts no parameter reaches are kept as they are (spans included).
+ */
+export function substituteParams(te: TypeExpr, subst: ReadonlyMap<string, GenericArg>, depth = 0): TypeExpr {
+  if (depth > 64) return te;
+  const sub = (x: TypeExpr): TypeExpr => substituteParams(x, subst, depth + 1);
+  const lifetime = (l: string): string => {
+    const a = subst.get(l);
+    return a?.kind === 'lifetime' ? a.name : l;
+  };
+  const lifetimes = (ls: readonly string[] | undefined): readonly string[] | undefined => ls && ls.map(lifetime).filter((l) => l !== "'static" && l !== "'_");
+  switch (te.kind) {
+    case 'ref': {
+      const l = te.lifetime === undefined ? undefined : lifetime(te.lifetime);
+      const { lifetime: _, ...rest } = te;
+      return l === undefined || l === "'static" ? { ...rest, inner: sub(te.inner) } : { ...rest, inner: sub(te.inner), lifetime: l };
+    }
+    case 'ptr':
+      return { ...te, inner: sub(te.inner) };
+    case 'array':
+    case 'slice':
+      return { ...te, elem: sub(te.elem) };
+    case 'tuple':
+      return { ...te, elems: te.elems.map(sub) };
+    case 'fnptr':
+      return { ...te, ...(te.inner ? { inner: te.inner.map(sub) } : {}), ...(te.lifetimes ? { lifetimes: lifetimes(te.lifetimes) } : {}) };
+    case 'dyn': {
+      const object = te.objectLifetime === undefined ? undefined : lifetime(te.objectLifetime);
+      return { ...te, ...(te.inner ? { inner: te.inner.map(sub) } : {}), ...(te.lifetimes ? { lifetimes: lifetimes(te.lifetimes) } : {}), ...(object !== undefined ? { objectLifetime: object } : {}) };
+    }
+    case 'path': {
+      const only = te.segments.length === 1 && !te.global && !te.qualified ? te.segments[0]! : undefined;
+      const whole = only && only.args.length === 0 ? subst.get(only.name) : undefined;
+      if (whole?.kind === 'type') return whole.ty;
+      const arg = (a: GenericArg): GenericArg => (a.kind === 'lifetime' ? { kind: 'lifetime', name: lifetime(a.name) } : a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: sub(a.ty) } : a);
+      return { ...te, segments: te.segments.map((g) => (g.args.length ? { ...g, args: g.args.map(arg) } : g)), ...(te.qself ? { qself: { ...te.qself, ty: sub(te.qself.ty) } } : {}) };
+    }
+    default:
+      return te;
+  }
 }
 
 /**

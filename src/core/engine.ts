@@ -15,8 +15,8 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, undeclaredLifetimeIn } from './definitionChecks';
-import { ALLOCATOR_PARAM, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
+import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, substituteParams, undeclaredLifetimeIn } from './definitionChecks';
+import { allocatorParam, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -103,11 +103,12 @@ export interface TyScope {
    */
   readonly inAlias?: true;
   /**
-   * In a type alias's right-hand side: its lifetime parameters that the use stands for a lifetime
-   * parameter of the item the use is written in, one that may be shorter than `'static`
-   * (`struct X<'a>(A<'a>)`): `'static` bounds are judged for these, as rustc does at the use.
+   * In a type alias's right-hand side: the use that is being expanded, as rustc judges lifetimes
+   * there (at the use, not where the alias is defined): what the use writes for each of the
+   * alias's parameters, and the parameters and module of the item the use is written in
+   * (`struct X<'a>(A<'a>)`: `'x` → `'a`, X's parameters). Absent where nothing is judged.
    */
-  readonly aliasShort?: ReadonlyMap<string, string>;
+  readonly aliasUse?: LifetimeView;
   /** Its `where` predicates on other types than the parameters, where it is a type's definition (adtScope). */
   readonly predicates?: Generics['predicates'];
   /**
@@ -851,57 +852,46 @@ export class Engine {
   }
 
   /**
-   * A type alias's lifetime parameters that one use binds to a lifetime parameter of the item the
-   * use is written in that may be shorter than `'static` (TyScope.aliasShort), by the alias's
-   * name for it; undefined when none does.
+   * Whose parameters the lifetime rules judge a type written in `s` by: the item's own, or in a
+   * type alias's right-hand side, those of the item its use is written in, with the alias's
+   * parameters replaced by what that use writes (TyScope.aliasUse). Undefined where nothing is
+   * judged: in std, in a registry or git dependency (it compiled), in an alias seen without a use.
    */
-  private aliasShortLifetimes(params: readonly GenericParam[], args: readonly GenericArg[], s: TyScope): ReadonlyMap<string, string> | undefined {
-    let out: Map<string, string> | undefined;
-    const written = args.filter((a) => a.kind === 'lifetime');
-    params.filter((p) => p.kind === 'lifetime').forEach((p, i) => {
-      const w = written[i];
-      const short = w?.kind === 'lifetime' ? shortLifetime(w.name, s) : undefined;
-      if (short !== undefined) (out ??= new Map()).set(p.name, short);
-    });
-    // A type argument that names such a lifetime (`C<&'a u8>`), or an outer alias's parameter
-    // that carries one: the alias's type parameter carries it (keyed by its name, without `'`).
-    const types = args.filter((a) => a.kind === 'type' || a.kind === 'const');
-    params.filter((p) => p.kind !== 'lifetime').forEach((p, i) => {
-      const w = types[i];
-      if (p.kind !== 'type' || w?.kind !== 'type') return;
-      let short: string | undefined;
-      // The lifetimes that are not short: 'static and the others declared where the use is.
-      const ok = new Set(["'static", ...(s.params ?? []).flatMap((q) => (q.kind === 'lifetime' && (s.inAlias ? !s.aliasShort?.has(q.name) : q.outlivesStatic) ? [q.name] : []))]);
-      const lt = undeclaredLifetimeIn(w.ty, ok, 0);
-      if (lt !== undefined) short = shortLifetime(lt, s);
-      if (short === undefined && s.inAlias) for (const [k, v] of s.aliasShort ?? []) if (short === undefined && !k.startsWith("'") && nameUse(w.ty, k, 0) === 'yes') short = v;
-      if (short !== undefined) (out ??= new Map()).set(p.name, short);
-    });
-    return out;
+  private lifetimeView(s: TyScope): LifetimeView | undefined {
+    if (s.inAlias) return s.aliasUse;
+    if (s.m.crate.isStd || s.m.crate.capLints) return undefined;
+    return { params: s.params ?? [], m: s.m };
+  }
+
+  /** The view of a type alias's right-hand side at one use (TyScope.aliasUse): undefined when the use binds nothing or is not judged. */
+  private aliasUseOf(params: readonly GenericParam[], args: readonly GenericArg[], s: TyScope): LifetimeView | undefined {
+    const outer = this.lifetimeView(s);
+    if (!outer) return undefined;
+    const written = outer.subst ? args.map((a) => substituteArg(a, outer.subst!)) : args;
+    const lifetimes = written.filter((a) => a.kind === 'lifetime');
+    const others = written.filter((a) => a.kind === 'type' || a.kind === 'const');
+    const subst = new Map<string, GenericArg>();
+    params.filter((p) => p.kind === 'lifetime').forEach((p, i) => lifetimes[i] && subst.set(p.name, lifetimes[i]));
+    params.filter((p) => p.kind !== 'lifetime').forEach((p, i) => others[i] && subst.set(p.name, others[i]));
+    return subst.size ? { params: outer.params, m: outer.m, subst } : undefined;
   }
 
   /**
    * `&'static T` asks `T: 'static`: rustc refuses it when T names a lifetime parameter of the item
    * that may be shorter (`&'static &'a u8`, `&'static dyn Fn(&'a u8)`: E0491) or one of its type
-   * parameters whose bounds do not give `'static` (`&'static U`: E0310). In a type alias, only for
-   * what its use binds to a short lifetime (TyScope.aliasShort).
+   * parameters whose bounds do not give `'static` (`&'static U`: E0310). In a type alias, as its
+   * use sees it (TyScope.aliasUse: `type R<T> = &'static T;` and `R<U>`).
    */
   private staticRefRefused(e: Extract<TypeExpr, { kind: 'ref' }>, s: TyScope): Ty | undefined {
-    // (`&'static`: neither elided nor naming another lifetime.) A dependency compiled: trusted.
-    if (e.elided || e.lifetime !== undefined || s.m.crate.isStd || s.m.crate.capLints) return undefined;
-    if (s.inAlias && !s.aliasShort) return undefined;
-    const params = s.params ?? [];
-    for (const l of lifetimesNamedIn(e.inner)) {
-      const short = shortLifetime(l, s);
-      if (short !== undefined) return { k: 'error', code: 'E0491', message: `a \`&'static\` reference to a type naming \`${short}\`, which may be shorter: the reference has a longer lifetime than the data it references` };
+    // (`&'static`: neither elided nor naming another lifetime.)
+    if (e.elided || e.lifetime !== undefined) return undefined;
+    const view = this.lifetimeView(s);
+    if (!view) return undefined;
+    const inner = view.subst ? substituteParams(e.inner, view.subst) : e.inner;
+    for (const l of lifetimesNamedIn(inner)) {
+      if (shortIn(l, view)) return { k: 'error', code: 'E0491', message: `a \`&'static\` reference to a type naming \`${l}\`, which may be shorter: the reference has a longer lifetime than the data it references` };
     }
-    if (s.inAlias) {
-      for (const [k, v] of s.aliasShort ?? []) {
-        if (!k.startsWith("'") && nameUse(e.inner, k, 0) === 'yes') return { k: 'error', code: 'E0491', message: `a \`&'static\` reference to a type naming \`${v}\`, which may be shorter: the reference has a longer lifetime than the data it references` };
-      }
-      return undefined;
-    }
-    const param = params.find((p) => p.kind === 'type' && nameUse(e.inner, p.name, 0) === 'yes' && this.paramMayBeShort(p, params, s.m));
+    const param = view.params.find((p) => p.kind === 'type' && nameUse(inner, p.name, 0) === 'yes' && this.paramMayBeShort(p, view.params, view.m));
     if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param.name}\` may not live long enough (a \`&'static\` reference to it asks \`${param.name}: 'static\`)` };
     return undefined;
   }
@@ -910,17 +900,17 @@ export class Engine {
    * `dyn Any + 'a`: a trait object whose trait asks `'static` of its types (`Any`, or a crate's
    * `trait Tr: 'static`, supertraits followed) may not be bounded by a shorter lifetime, here a
    * lifetime parameter of the item without `'a: 'static` (rustc's E0478). In a type alias's
-   * right-hand side, which rustc checks at each use, only where the use binds `'a` to such a one
-   * (TyScope.aliasShort).
+   * right-hand side, which rustc checks at each use, where the use binds `'a` to such a one
+   * (TyScope.aliasUse).
    */
   private objectLifetimeError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
-    const lt = e.objectLifetime;
-    if (lt === undefined || lt === "'static" || s.m.crate.capLints) return undefined;
-    const short = shortLifetime(lt, s);
-    if (short === undefined) return undefined;
+    const view = e.objectLifetime === undefined ? undefined : this.lifetimeView(s);
+    const written = view?.subst && e.objectLifetime !== undefined ? view.subst.get(e.objectLifetime) : undefined;
+    const lt = written?.kind === 'lifetime' ? written.name : e.objectLifetime;
+    if (!view || lt === undefined || !shortIn(lt, view)) return undefined;
     const principal = e.bounds.find((b) => b.trim() !== '' && !AUTO_TRAITS.has(lastSegment(b)));
     if (principal === undefined || this.traitOutlivesStatic(principal, s.m, new Set()) !== 'yes') return undefined;
-    return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${principal}\` asks \`'static\` of its types, and \`${short}\` may be shorter` };
+    return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${principal}\` asks \`'static\` of its types, and \`${lt}\` may be shorter` };
   }
 
   /**
@@ -947,6 +937,93 @@ export class Engine {
       if (v === 'unknown') verdict = 'unknown';
     }
     return verdict;
+  }
+
+  private readonly outlivesMemo = new WeakMap<object, Outlives>();
+
+  /**
+   * The outlives requirements of a type's parameters, as rustc infers them (RFC 2093): by parameter
+   * (`T`, `'b`), the lifetimes it must outlive. They come from its bounds (`T: 'a`, `'b: 'a`), from
+   * its fields' references (`&'a T`, `&'a Foo<'b>`) and from the types its fields name, std's and
+   * other crates' included (`Inner<'a, T>` with `struct Inner<'a, T: 'a>`, `Ref<'a, T>`). A type
+   * met again inside its own fields adds nothing more (rustc iterates to a fixed point).
+   */
+  private outlivesOf(item: TypeItem | TypeAliasDef, m: ModuleScope, stack: Set<object> = new Set()): Outlives {
+    const memo = this.outlivesMemo.get(item);
+    if (memo) return memo;
+    if (stack.has(item)) return NO_OUTLIVES;
+    stack.add(item);
+    const out = new Map<string, Set<string>>();
+    const add = (name: string, l: string): void => {
+      if (name !== l && l !== "'static" && l !== "'_") (out.get(name) ?? out.set(name, new Set()).get(name)!).add(l);
+    };
+    const params = item.generics.params;
+    const typeParams = new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
+    /** Every parameter named in `te` (and every lifetime) must outlive `l`. */
+    const outlive = (te: TypeExpr, l: string): void => {
+      for (const p of params) if (p.kind === 'type' && nameUse(te, p.name, 0) === 'yes') add(p.name, l);
+      for (const x of lifetimesNamedIn(te)) add(x, l);
+    };
+    for (const p of params) if (p.kind !== 'const') for (const l of p.outlives ?? []) add(p.name, l);
+    const walk = (te: TypeExpr, depth: number): void => {
+      if (depth > 32) return;
+      switch (te.kind) {
+        case 'ref':
+          if (te.lifetime !== undefined) outlive(te.inner, te.lifetime);
+          walk(te.inner, depth + 1);
+          return;
+        case 'ptr':
+          walk(te.inner, depth + 1);
+          return;
+        case 'array':
+        case 'slice':
+          walk(te.elem, depth + 1);
+          return;
+        case 'tuple':
+          for (const e of te.elems) walk(e, depth + 1);
+          return;
+        case 'path': {
+          for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') walk(a.ty, depth + 1);
+          if (te.qualified || te.segments.length === 0) return;
+          const segs = te.segments.map((x) => x.name);
+          if (segs.length === 1 && (typeParams.has(segs[0]!) || segs[0] === 'Self')) return;
+          const b = this.resolver.resolveTypePath(m, segs, te.global);
+          if (b?.k !== 'item' || b.item.kind === 'trait') return;
+          const inner = this.outlivesOf(b.item, b.m, stack);
+          if (inner.size === 0) return;
+          // The arguments written for the named type's parameters, by parameter.
+          const written = te.segments[te.segments.length - 1]!.args;
+          const lifetimes = written.filter((a) => a.kind === 'lifetime');
+          const others = written.filter((a) => a.kind === 'type' || a.kind === 'const');
+          const bound = new Map<string, GenericArg>();
+          const innerParams = b.item.generics.params;
+          innerParams.filter((p) => p.kind === 'lifetime').forEach((p, i) => lifetimes[i] && bound.set(p.name, lifetimes[i]));
+          innerParams.filter((p) => p.kind !== 'lifetime').forEach((p, i) => others[i] && bound.set(p.name, others[i]));
+          for (const [name, of] of inner) {
+            const arg = bound.get(name);
+            if (!arg) continue;
+            for (const l of of) {
+              const to = bound.get(l);
+              if (to?.kind !== 'lifetime') continue;
+              if (arg.kind === 'lifetime') add(arg.name, to.name);
+              else if (arg.kind === 'type') outlive(arg.ty, to.name);
+            }
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    if (item.kind === 'alias') {
+      if (item.ty) walk(item.ty, 0);
+    } else {
+      const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
+      for (const f of fields) walk(f.ty, 0);
+    }
+    stack.delete(item);
+    this.outlivesMemo.set(item, out);
+    return out;
   }
 
   /**
@@ -1608,7 +1685,7 @@ export class Engine {
             return { k: 'error', code: 'E0658', message: `use of unstable library feature \`${feature}\` (\`std::${path}\`; the crate root needs \`#![feature(${feature})]\`, on nightly)` };
           }
           // An allocator argument (`Vec<u8, A>`, `Box<T, A>`) is unstable, whatever is written there.
-          const alloc = ALLOCATOR_PARAM[path];
+          const alloc = allocatorParam(item);
           if (alloc !== undefined && args.filter((a) => a.kind === 'type' || a.kind === 'const').length > alloc && !crateFeatures(s.m.crate).has('allocator_api')) {
             return { k: 'error', code: 'E0658', message: `use of unstable library feature \`allocator_api\` (the allocator argument of \`std::${path}\`; the crate root needs \`#![feature(allocator_api)]\`, on nightly)` };
           }
@@ -1635,28 +1712,28 @@ export class Engine {
             if (lifetime === undefined) this.aliasLifetimes.set(item, (lifetime = this.elidedIn(item.ty, b.m, 0) ?? null));
             if (lifetime) return { k: 'error', code: 'E0106', message: `missing lifetime specifier: ${lifetime} in the type alias \`${item.name}\`` };
           }
-          const aliasShort = this.aliasShortLifetimes(item.generics.params, args, s);
-          const memo = argVals.length === 0 && !aliasShort ? this.aliasCache.get(item) : undefined;
+          const aliasUse = this.aliasUseOf(item.generics.params, args, s);
+          const memo = argVals.length === 0 && !aliasUse ? this.aliasCache.get(item) : undefined;
           if (memo) return memo;
           // `type A = Box<A>;`: an alias whose definition names itself, through other aliases'
           // definitions (not through an impl's associated type), is rustc's E0391.
           if (this.aliasCycle(item, b.m)) return { k: 'error', code: 'E0391', message: `cycle detected when expanding type alias \`${item.name}\`` };
           const g = bindParams(item.generics.params, argVals);
-          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params, inAlias: true, ...(aliasShort ? { aliasShort } : {}) });
-          if (argVals.length === 0 && !aliasShort) this.aliasCache.set(item, t);
+          const t = this.tyOf(item.ty, { m: b.m, generics: g, owner: own, ...(item.attrs.some(isLintAttr) ? { lints: [item.attrs] } : {}), params: item.generics.params, inAlias: true, ...(aliasUse ? { aliasUse } : {}) });
+          if (argVals.length === 0 && !aliasUse) this.aliasCache.set(item, t);
           return t;
+        }
+        // `'static` and outlives bounds, std's types' too: not in a dependency (it compiled), nor in
+        // std, and in a type alias as its use sees it.
+        const view = item.generics.params.some((p) => p.kind !== 'const') ? this.lifetimeView(s) : undefined;
+        if (view) {
+          const written = view.subst ? args.map((a) => substituteArg(a, view.subst!)) : args;
+          const shortLived = staticBoundRefused(item, this.outlivesOf(item, b.m), argVals, written, view.params, (p) => this.paramMayBeShort(p, view.params, view.m));
+          if (shortLived) return shortLived;
         }
         if (!b.m.crate.isStd) {
           const unsized = this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
-          // `'static` bounds: not in a dependency (it compiled), and in a type alias only for what
-          // its use binds to a short lifetime.
-          const mayBeShort = (p: GenericParam): boolean => this.paramMayBeShort(p, s.params ?? [], s.m);
-          let shortLived: Ty | undefined;
-          if (s.m.crate.capLints) shortLived = undefined;
-          else if (!s.inAlias) shortLived = staticBoundRefused(item, argVals, args, s.params, mayBeShort);
-          else if (s.aliasShort) shortLived = staticBoundRefused(item, argVals, args, aliasParamsAsUsed(s.params, s.aliasShort), mayBeShort, s.aliasShort);
-          if (shortLived) return shortLived;
           // The defaults of a dependency's generic type met its bounds when cargo built it.
           const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;
           const trustedFrom = b.m.crate.capLints ? written : Infinity;
@@ -3629,84 +3706,48 @@ function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
 }
 
-/**
- * The lifetime that `l`, written in scope `s`, may be shorter than `'static` as: a lifetime
- * parameter of the item without `'l: 'static`, or in a type alias the one its use binds `l` to
- * (TyScope.aliasShort), named as the item writes it; undefined when `l` outlives `'static` or is
- * not known.
- */
-function shortLifetime(l: string, s: TyScope): string | undefined {
-  if (s.inAlias) return s.aliasShort?.get(l);
-  return s.params?.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic) ? l : undefined;
+/** Whose parameters a type's lifetimes are judged by (Engine.lifetimeView). */
+interface LifetimeView {
+  readonly params: readonly GenericParam[];
+  readonly m: ModuleScope;
+  /** In a type alias: what the use writes for each of its parameters. */
+  readonly subst?: ReadonlyMap<string, GenericArg>;
 }
+
+/** Whether `l` (already substituted) is a lifetime parameter of the view's item that may be shorter than `'static` (no `'l: 'static`). */
+function shortIn(l: string, view: LifetimeView): boolean {
+  return view.params.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic);
+}
+
+function substituteArg(a: GenericArg, subst: ReadonlyMap<string, GenericArg>): GenericArg {
+  if (a.kind === 'lifetime') {
+    const w = subst.get(a.name);
+    return w?.kind === 'lifetime' ? w : a;
+  }
+  return a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: substituteParams(a.ty, subst) } : a;
+}
+
+/** By parameter (`T`, `'b`), the lifetimes it must outlive (Engine.outlivesOf). */
+type Outlives = ReadonlyMap<string, ReadonlySet<string>>;
+const NO_OUTLIVES: Outlives = new Map();
 
 /**
  * What a use of `item` asks to outlive `'static` (staticBoundRefused): its type parameters
  * bounded by `'static`, and, where the use writes `'static` for a lifetime parameter `'x`, the
  * parameters that must outlive `'x` (`T: 'x`, `'y: 'x`, written or implied by a field `&'x T`).
  */
-function staticAtUse(item: TypeItem, args: readonly GenericArg[]): { types: ReadonlySet<string>; lifetimes: ReadonlySet<string> } {
+function staticAtUse(item: TypeItem, requirements: Outlives, args: readonly GenericArg[]): { types: ReadonlySet<string>; lifetimes: ReadonlySet<string> } {
   const types = new Set(item.generics.params.flatMap((p) => (p.kind === 'type' && p.staticBound ? [p.name] : [])));
   const lifetimes = new Set<string>();
   const written = args.filter((a) => a.kind === 'lifetime');
   const statics = new Set(item.generics.params.filter((p) => p.kind === 'lifetime').flatMap((p, i) => (written[i]?.kind === 'lifetime' && written[i].name === "'static" ? [p.name] : [])));
   if (statics.size === 0) return { types, lifetimes };
-  for (const [name, of] of outlivesRequirements(item)) {
+  for (const [name, of] of requirements) {
     if (![...of].some((l) => statics.has(l))) continue;
     if (name.startsWith("'")) lifetimes.add(name);
     else types.add(name);
   }
   return { types, lifetimes };
-}
-
-const OUTLIVES = new WeakMap<TypeItem, ReadonlyMap<string, ReadonlySet<string>>>();
-
-/**
- * The outlives requirements of a type's parameters, by parameter (`T`, `'b`) the lifetimes it must
- * outlive: its bounds (`T: 'a`, `'b: 'a`) and those its fields imply directly (`&'a T`,
- * `&'a Foo<'b>`), as rustc infers them; not those implied through another type's fields.
- */
-function outlivesRequirements(item: TypeItem): ReadonlyMap<string, ReadonlySet<string>> {
-  const memo = OUTLIVES.get(item);
-  if (memo) return memo;
-  const out = new Map<string, Set<string>>();
-  const add = (name: string, l: string): void => {
-    if (name !== l) (out.get(name) ?? out.set(name, new Set()).get(name)!).add(l);
-  };
-  const params = item.generics.params;
-  for (const p of params) if (p.kind !== 'const') for (const l of p.outlives ?? []) add(p.name, l);
-  const walk = (te: TypeExpr, depth: number): void => {
-    if (depth > 32) return;
-    switch (te.kind) {
-      case 'ref':
-        if (te.lifetime !== undefined) {
-          const x = te.lifetime;
-          for (const p of params) if (p.kind === 'type' && nameUse(te.inner, p.name, 0) === 'yes') add(p.name, x);
-          for (const l of lifetimesNamedIn(te.inner)) add(l, x);
-        }
-        walk(te.inner, depth + 1);
-        return;
-      case 'ptr':
-        walk(te.inner, depth + 1);
-        return;
-      case 'array':
-      case 'slice':
-        walk(te.elem, depth + 1);
-        return;
-      case 'tuple':
-        for (const e of te.elems) walk(e, depth + 1);
-        return;
-      case 'path':
-        for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') walk(a.ty, depth + 1);
-        return;
-      default:
-        return;
-    }
-  };
-  const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
-  for (const f of fields) walk(f.ty, 0);
-  OUTLIVES.set(item, out);
-  return out;
 }
 
 /**
@@ -3718,28 +3759,27 @@ function outlivesRequirements(item: TypeItem): ReadonlyMap<string, ReadonlySet<s
  */
 function staticBoundRefused(
   item: TypeItem,
+  requirements: Outlives,
   argVals: readonly GArg[],
   args: readonly GenericArg[],
-  enclosing: readonly GenericParam[] | undefined,
+  enclosing: readonly GenericParam[],
   mayBeShort: (p: GenericParam) => boolean,
-  rename?: ReadonlyMap<string, string>,
 ): Ty | undefined {
-  const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
-  const asks = staticAtUse(item, args);
+  const asks = staticAtUse(item, requirements, args);
   if (asks.types.size === 0 && asks.lifetimes.size === 0) return undefined;
-  const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
-  const ok = new Set(["'static", ...(enclosing ?? []).flatMap((p) => (p.kind === 'lifetime' && p.outlivesStatic ? [p.name] : []))]);
+  const short = (l: string): boolean => enclosing.some((q) => q.kind === 'lifetime' && q.name === l && !q.outlivesStatic);
   const writtenLifetimes = args.filter((a) => a.kind === 'lifetime');
   const lparams = item.generics.params.filter((p) => p.kind === 'lifetime');
   for (let i = 0; i < lparams.length; i++) {
     const w = writtenLifetimes[i];
-    if (!asks.lifetimes.has(lparams[i]!.name) || w?.kind !== 'lifetime' || ok.has(w.name)) continue;
-    if (enclosing?.some((q) => q.kind === 'lifetime' && q.name === w.name)) {
-      return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${item.name}\` asks \`${lparams[i]!.name}\` to outlive a lifetime given \`'static\`, and \`${rename?.get(w.name) ?? w.name}\` may be shorter` };
+    if (asks.lifetimes.has(lparams[i]!.name) && w?.kind === 'lifetime' && short(w.name)) {
+      return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${item.name}\` asks \`${lparams[i]!.name}\` to outlive a lifetime given \`'static\`, and \`${w.name}\` may be shorter` };
     }
   }
   // A trait bound may imply `'static` (`U: Any`), and so may a lifetime bound (`U: 'a`, `'a: 'static`).
-  const shortParams = new Set((enclosing ?? []).flatMap((p) => (p.kind === 'type' && mayBeShort(p) ? [p.name] : [])));
+  const shortParams = enclosing.flatMap((p) => (p.kind === 'type' && mayBeShort(p) ? [p.name] : []));
+  const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
+  const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
   for (let i = 0; i < tparams.length; i++) {
     const p = tparams[i]!;
     const w = written[i];
@@ -3747,26 +3787,12 @@ function staticBoundRefused(
     const v = argVals[i];
     const shown = v?.k === 'ty' ? tyToString(v.ty) : 'the argument';
     const asked = p.staticBound ? `\`${p.name}: 'static\`` : `\`${p.name}\` to outlive a lifetime given \`'static\``;
-    const lifetime = enclosing ? undeclaredLifetimeIn(w.ty, ok, 0) : undefined;
-    if (lifetime && enclosing!.some((q) => q.kind === 'lifetime' && q.name === lifetime)) {
-      return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${rename?.get(lifetime) ?? lifetime}\` may be shorter)` };
-    }
-    // In a type alias: one of its type parameters that the use binds to a type naming a short lifetime.
-    const carried = rename && [...rename].find(([n]) => !n.startsWith("'") && nameUse(w.ty, n, 0) === 'yes');
-    if (carried) return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${carried[1]}\` may be shorter)` };
-    const param = [...shortParams].find((n) => nameUse(w.ty, n, 0) === 'yes');
+    const lifetime = lifetimesNamedIn(w.ty).find(short);
+    if (lifetime) return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${lifetime}\` may be shorter)` };
+    const param = shortParams.find((n) => nameUse(w.ty, n, 0) === 'yes');
     if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks ${asked})` };
   }
   return undefined;
-}
-
-/**
- * A type alias's parameters as one use sees them (staticBoundRefused's `enclosing`): a lifetime
- * outlives `'static` unless the use binds it to a shorter one (`short`), and a type parameter is
- * not judged (it stands for the type the use writes).
- */
-function aliasParamsAsUsed(params: readonly GenericParam[] | undefined, short: ReadonlyMap<string, string>): GenericParam[] {
-  return (params ?? []).map((p) => (p.kind === 'lifetime' ? (short.has(p.name) ? { kind: 'lifetime', name: p.name } : { kind: 'lifetime', name: p.name, outlivesStatic: true }) : p.kind === 'type' ? { ...p, staticBound: true } : p));
 }
 
 /** The edition from which a word is a keyword (src/parse/syntax.ts EDITION_2018_KEYWORDS). */

@@ -122,7 +122,7 @@ pub mod cell {
     pub struct BorrowMutError;
     struct BorrowRef<'b> { borrow: &'b Cell<isize> }
     struct BorrowRefMut<'b> { borrow: &'b Cell<isize> }
-    pub struct Ref<'b, T: ?Sized> { value: crate::ptr::NonNull<T>, borrow: BorrowRef<'b> }
+    pub struct Ref<'b, T: ?Sized + 'b> { value: crate::ptr::NonNull<T>, borrow: BorrowRef<'b> }
     pub struct RefMut<'b, T: ?Sized> { value: crate::ptr::NonNull<T>, borrow: BorrowRefMut<'b>, marker: crate::marker::PhantomData<&'b mut T> }
     pub struct OnceCell<T> { inner: UnsafeCell<Option<T>> }
     pub struct LazyCell<T, F = fn() -> T> { state: UnsafeCell<LazyState<T, F>> }
@@ -1218,7 +1218,7 @@ pub mod collections {
         enum LazyLeafHandle<B, K, V> { Root(NodeRef<B, K, V, LeafOrInternal>), Edge(LeafEdge<B, K, V>) }
         pub(crate) struct LazyLeafRange<B, K, V> { front: Option<LazyLeafHandle<B, K, V>>, back: Option<LazyLeafHandle<B, K, V>> }
         pub struct BTreeMap<K, V, A = Global> { root: Option<Root<K, V>>, length: usize, alloc: ManuallyDrop<A>, marker: PhantomData<crate::boxed::Box<(K, V), A>> }
-        pub struct Iter<'a, K, V> { range: LazyLeafRange<Immut<'a>, K, V>, length: usize }
+        pub struct Iter<'a, K: 'a, V: 'a> { range: LazyLeafRange<Immut<'a>, K, V>, length: usize }
         pub struct IterMut<'a, K, V> { range: LazyLeafRange<ValMut<'a>, K, V>, length: usize, marker: PhantomData<&'a mut (K, V)> }
         pub struct IntoIter<K, V, A = Global> { range: LazyLeafRange<Dying, K, V>, length: usize, alloc: A }
         pub struct Keys<'a, K, V> { inner: Iter<'a, K, V> }
@@ -1226,7 +1226,7 @@ pub mod collections {
         pub struct ValuesMut<'a, K, V> { inner: IterMut<'a, K, V> }
         pub struct IntoKeys<K, V, A = Global> { inner: IntoIter<K, V, A> }
         pub struct IntoValues<K, V, A = Global> { inner: IntoIter<K, V, A> }
-        pub struct Range<'a, K, V> { inner: LeafRange<Immut<'a>, K, V> }
+        pub struct Range<'a, K: 'a, V: 'a> { inner: LeafRange<Immut<'a>, K, V> }
         pub struct RangeMut<'a, K, V> { inner: LeafRange<ValMut<'a>, K, V>, marker: PhantomData<&'a mut (K, V)> }
         pub(crate) struct ExtractIfInner<'a, K, V, R> { length: &'a mut usize, dormant_root: Option<DormantMutRef<'a, Root<K, V>>>, cur_leaf_edge: Option<LeafEdge<Mut<'a>, K, V>>, range: R }
         pub struct ExtractIf<'a, K, V, R, F, A = Global> { pred: F, inner: ExtractIfInner<'a, K, V, R>, alloc: A }
@@ -1337,7 +1337,7 @@ pub mod collections {
         pub struct IntoIter<T, A = Global> { list: LinkedList<T, A> }
         pub struct Cursor<'a, T, A = Global> { index: usize, current: Option<NonNull<Node<T>>>, list: &'a LinkedList<T, A> }
         pub struct CursorMut<'a, T, A = Global> { index: usize, current: Option<NonNull<Node<T>>>, list: &'a mut LinkedList<T, A> }
-        pub struct ExtractIf<'a, T, F, A = Global> { list: &'a mut LinkedList<T, A>, it: Option<NonNull<Node<T>>>, pred: F, idx: usize, old_len: usize }
+        pub struct ExtractIf<'a, T: 'a, F: 'a, A = Global> { list: &'a mut LinkedList<T, A>, it: Option<NonNull<Node<T>>>, pred: F, idx: usize, old_len: usize }
         type Iter__Item<'a, T> = &'a T;
         type IntoIter__Item<T, A> = T;
         type LinkedList__IntoIter<T, A> = IntoIter<T, A>;
@@ -1870,7 +1870,7 @@ pub mod thread {
     #[rll_os(linux64, windows64, apple64)]
     pub struct ScopedJoinHandle<'scope, T>(JoinInner<'scope, T>);
     #[rll_os(linux64, windows64, apple64)]
-    pub struct Scope<'scope, 'env> { data: Arc<ScopeData>, scope: PhantomData<&'scope mut &'scope ()>, env: PhantomData<&'env mut &'env ()> }
+    pub struct Scope<'scope, 'env: 'scope> { data: Arc<ScopeData>, scope: PhantomData<&'scope mut &'scope ()>, env: PhantomData<&'env mut &'env ()> }
     pub struct Builder { name: crate::option::Option<crate::string::String>, stack_size: crate::option::Option<usize>, no_hooks: bool }
     pub struct LocalKey<T> { inner: fn(crate::option::Option<&mut crate::option::Option<T>>) -> *const T }
     pub type Result<T> = crate::result::Result<T, crate::boxed::Box<dyn crate::any::Any + Send>>;

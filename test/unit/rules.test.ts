@@ -3114,6 +3114,64 @@ pub struct Ok2<'c: 'static>(Ref2<'static, &'c u8>, P<'static, 'c>);
 `,
     expect: { X: 'E0477', V: 'E0477', W: 'E0477', Y: 'E0478', Y2: 'E0478', Ok1: '40/8', Ok2: '24/8' },
   },
+  {
+    name: "outlives requirements implied through the types a field names are the type's own (`struct Q<'a, T>(Inner<'a, T>)` with `Inner` holding `&'a T`, std's `Ref<'a, T>`, `Cow<'a, [T]>`, `slice::Iter<'a, T>`, an alias, a module's type, an enum, a recursive type): `Q<'static, &'c u8>` is E0477, and lifetime to lifetime E0478 (they had numbers)",
+    source: `
+#![allow(dead_code)]
+use std::borrow::Cow;
+use std::cell::Ref;
+pub struct Inner<'a, T>(&'a T);
+pub struct Q<'a, T>(Inner<'a, T>);
+pub struct Q2<'a, T>(Option<Box<Q<'a, T>>>, u8);
+pub struct R<'a, T>(Ref<'a, T>);
+pub struct C<'a, T: Clone>(Cow<'a, [T]>);
+pub struct I<'a, T>(std::slice::Iter<'a, T>);
+type Al<'x, U> = Inner<'x, U>;
+pub struct A<'a, T>(Al<'a, T>);
+mod m { pub struct Deep<'a, 'b>(pub &'a &'b u8); }
+pub struct D<'a, 'b>(m::Deep<'a, 'b>);
+pub enum E<'a, T> { One(Q<'a, T>), Two }
+pub struct L<'a, T>(Option<Box<L<'a, T>>>, &'a T);
+pub struct N<'a, T>(Inner<'static, u8>, &'a u8, T);
+pub struct X1<'c>(Q<'static, &'c u8>);
+pub struct X2<'c>(Q2<'static, &'c u8>);
+pub struct X3<'c>(R<'static, &'c u8>);
+pub struct X4<'c>(C<'static, &'c u8>);
+pub struct X5<'c>(I<'static, &'c u8>);
+pub struct X6<'c>(A<'static, &'c u8>);
+pub struct X7<'c>(D<'static, 'c>);
+pub struct X8<'c>(E<'static, &'c u8>);
+pub struct X9<'c>(L<'static, &'c u8>);
+pub struct Ok1<'c>(Q<'c, &'c u8>, R<'c, &'c u8>, D<'c, 'static>, N<'static, &'c u8>);
+pub struct Ok2<'c: 'static>(Q<'static, &'c u8>, D<'static, 'c>);
+`,
+    expect: { X1: 'E0477', X2: 'E0477', X3: 'E0477', X4: 'E0477', X5: 'E0477', X6: 'E0477', X7: 'E0478', X8: 'E0477', X9: 'E0477', Ok1: '56/8', Ok2: '16/8' },
+  },
+  {
+    name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
+    source: `
+#![allow(dead_code)]
+pub struct W<T: 'static>(T);
+pub struct Inner<'a, T>(&'a T);
+type A<T> = W<T>;
+type A2<T> = A<Option<T>>;
+type B<'x, T> = Inner<'x, T>;
+type C<T> = Inner<'static, T>;
+type R<T> = &'static T;
+type D<'x> = Box<dyn std::any::Any + 'x>;
+type D2<'y> = D<'y>;
+pub struct S1<U>(A<U>); pub struct U1(S1<u8>);
+pub struct S2<U>(A2<U>); pub struct U2(S2<u8>);
+pub struct S3<'a, U>(B<'static, U>, &'a u8); pub struct U3(S3<'static, u8>);
+pub struct S4<U>(C<U>); pub struct U4(S4<u8>);
+pub struct S5<U>(R<U>); pub struct U5(S5<u8>);
+pub struct X6<'c>(B<'static, &'c u8>);
+pub struct X7<'c>(D2<'c>);
+pub struct S8<U: 'static>(A2<U>, R<U>, C<U>); pub struct Ok1(S8<u8>);
+pub struct Ok2<'c>(B<'c, &'c u8>, D2<'static>, A2<&'static u8>, R<&'static u8>);
+`,
+    expect: { U1: 'E0310', U2: 'E0310', U3: 'E0310', U4: 'E0310', U5: 'E0310', X6: 'E0477', X7: 'E0478', Ok1: '24/8', Ok2: '40/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,

@@ -16,6 +16,8 @@ import { publicStdPaths } from '../../src/core/stdPublic';
 import { NOT_IN_STD, STD_PATHS_REFUSED, stdPathRefused, UNSTABLE_STD } from '../../src/core/stdUnstable';
 import { getTarget } from '../../src/core/targets';
 import { run } from '../oracle/rustc';
+import { allocatorParam } from '../../src/core/bounds';
+import { rustcVerdicts } from './rustcVerdicts';
 
 describe('std model: unstable items (E0658) as stable rustc 1.95 says', function () {
   this.timeout(300_000);
@@ -74,4 +76,47 @@ describe('std model: unstable items (E0658) as stable rustc 1.95 says', function
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('an allocator argument is unstable on every std type the model gives one (its default is `Global`), and only there', async () => {
+    const std = await analyzer.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
+    const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, getTarget('x86_64-unknown-linux-gnu')!, true);
+    const lines = ['#![allow(dead_code, unused, deprecated)]'];
+    const cases: { line: number; allocator: boolean }[] = [];
+    for (const [item, paths] of publicStdPaths(crate, new Resolver(crate, PRELUDE))) {
+      const p = paths[0]!;
+      const params = item.generics.params;
+      if (UNSTABLE_STD[p] !== undefined || p.startsWith('proc_macro::') || params.some((q) => q.kind === 'const')) continue;
+      // Every parameter written: `u8` for those without a default, the default as written for the others.
+      const defaults = params.filter((q) => q.kind === 'type' && q.default?.kind === 'path');
+      if (defaults.length === 0 || params.some((q) => q.kind === 'type' && q.default && q.default.kind !== 'path')) continue;
+      const args = params.map((q) => (q.kind === 'lifetime' ? "'static" : q.kind === 'type' && q.default?.kind === 'path' ? `std::${DEFAULT_PATHS[q.default.segments[q.default.segments.length - 1]!.name] ?? '?'}` : 'u8'));
+      if (args.includes('std::?')) continue;
+      const at = allocatorParam(item);
+      cases.push({ line: lines.length, allocator: at !== undefined });
+      lines.push(`pub struct S${lines.length}(pub std::${p}<${args.join(', ')}>);`);
+      // The same without the allocator argument (the defaults before it written): stable.
+      if (at === undefined) continue;
+      const lifetimes = params.filter((q) => q.kind === 'lifetime').length;
+      cases.push({ line: lines.length, allocator: false });
+      lines.push(`pub struct S${lines.length}(pub std::${p}<${args.slice(0, lifetimes + at).join(', ')}>);`);
+    }
+    const rustc = await rustcVerdicts(lines, (l) => l.startsWith('pub struct S'));
+    const engine = new Map((await analyzer.analyzeText('allocators.rs', lines.join('\n'))).types.map((t) => [t.name, t]));
+    const wrong: string[] = [];
+    let allocators = 0;
+    for (const c of cases) {
+      const want = rustc.get(`S${c.line}`) ?? '';
+      const t = engine.get(`S${c.line}`);
+      const got = t?.size != null ? `${t.size}/${t.align}` : t?.error ? t.error.slice(0, 5) : 'unknown';
+      if (c.allocator) allocators++;
+      // rustc refuses the allocator argument (E0658) where the model has one, and nowhere else.
+      if ((want === 'E0658') !== c.allocator) wrong.push(`${lines[c.line]}  rustc: ${want}, the model: ${c.allocator ? 'an allocator parameter' : 'none'}`);
+      else if (got !== want && got !== 'unknown') wrong.push(`${lines[c.line]}  rustc: ${want}, engine: ${got}`);
+    }
+    assert.deepEqual(wrong, [], `${wrong.length} differ from rustc`);
+    assert.ok(allocators >= 40 && cases.length > allocators, `too few cases: ${allocators} with an allocator of ${cases.length}`);
+  });
 });
+
+/** The defaults std's type parameters have, by name, as a crate writes them. */
+const DEFAULT_PATHS: Readonly<Record<string, string>> = { Global: 'alloc::Global', RandomState: 'hash::RandomState' };
