@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { compareWithRustc, exactRate, formatSummary, probeCandidates, type EngineReport, type Summary } from './compare';
 import type { OracleRejected, OracleType } from './rustc';
+import { cachedRustcAnswer } from './rustcCache';
 import { type FeatureSelection, featureArgs } from '../../src/cargo/graph';
 import { parseManifest } from '../../src/cargo/manifest';
 import { ptsToOracleByKind } from '../../src/core/verify/printTypeSizes';
@@ -93,7 +94,12 @@ export function binPath(dir: string, name: string): string {
   return found;
 }
 
-export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string; cargoTargetDir?: string; features?: FeatureSelection; bin?: string }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
+/**
+ * The CLI's report of a package against rustc's. `rustcKey` (what the package's sources and the
+ * registry it builds from are, not where) lets rustc's answer be kept between runs for the same
+ * candidates and toolchain (test/oracle/rustcCache.ts); without it rustc is asked every time.
+ */
+export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: boolean; target?: string; cargoHome?: string; cargoTargetDir?: string; features?: FeatureSelection; bin?: string; rustcKey?: unknown }): Promise<{ summary?: Summary; oracle: OracleType[]; rejected: OracleRejected[]; rustc: RustcCrateResult }> {
   let engine: EngineReport | undefined;
   let candidates: Candidate[];
   const bin = opts.bin ? { name: opts.bin, path: binPath(dir, opts.bin) } : undefined;
@@ -103,7 +109,8 @@ export async function checkCrate(dir: string, opts: { cli: string; rustcOnly?: b
     engine = JSON.parse(out) as EngineReport;
     candidates = probeCandidates(engine).map((c) => ({ ...c, file: relative(dir, join(dir, c.file)).split(sep).join('/') }));
   } else candidates = scanCandidates(dir);
-  const rustc = await rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir, opts.features, bin);
+  const ask = () => rustcCrateLayouts(dir, candidates, opts.target, opts.cargoHome, opts.cargoTargetDir, opts.features, bin);
+  const rustc = opts.rustcKey === undefined ? await ask() : await cachedRustcAnswer('crate', [opts.rustcKey, !!opts.cargoHome, candidates, opts.target, opts.features, bin], ask);
   if (!engine) {
     const oracle = [...new Set(candidates.map((c) => c.name))].flatMap((n) => {
       const p = rustc.types.get(n);

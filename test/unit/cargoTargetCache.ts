@@ -17,6 +17,11 @@ import { join } from 'node:path';
 
 export const REGISTRY = '/usr/share/cargo/registry';
 
+/** What cargo's builds from the registry depend on besides the toolchain: its package list, and `inputs`' contents. */
+export function registryStamp(inputs: readonly string[] = []): string {
+  return [readdirSync(REGISTRY).sort().join('\n'), ...inputs.map((f) => `${f}\n${existsSync(f) ? readFileSync(f, 'utf8') : '(none)'}`)].join('\n');
+}
+
 export function cargoTargetCache(name: string, fallback: string, inputs: readonly string[] = []): string {
   if (process.env.RLL_CARGO_TARGET_CACHE === '0') return fallback;
   const dir = join(process.env.RLL_CACHE ?? join(homedir(), '.cache', 'rust-layout-lens'), 'cargo-target', name);
@@ -24,8 +29,7 @@ export function cargoTargetCache(name: string, fallback: string, inputs: readonl
     const stamp = [
       execFileSync('rustc', ['-vV'], { encoding: 'utf8' }),
       execFileSync('cargo', ['-V'], { encoding: 'utf8' }),
-      readdirSync(REGISTRY).sort().join('\n'),
-      ...inputs.map((f) => `${f}\n${existsSync(f) ? readFileSync(f, 'utf8') : '(none)'}`),
+      registryStamp(inputs),
     ].join('\n');
     const stampFile = join(dir, 'rll-stamp.txt');
     if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {

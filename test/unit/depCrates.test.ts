@@ -11,15 +11,16 @@
  *
  * The dependencies' builds are kept between runs in one cargo target directory
  * (./cargoTargetCache.ts), as a CI cache keeps one: cargo's fingerprints decide what is rebuilt.
- * Each crate checked is still compiled, with its probes, in every run.
+ * rustc's answer for each crate is kept too, for the same package files, registry, candidates and
+ * toolchain (test/oracle/rustcCache.ts); the CLI's side is computed in every run.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exactRate, formatSummary, mergeSummaries, type Summary } from '../oracle/compare';
 import { checkCrate } from '../oracle/real-crates';
-import { REGISTRY, cargoTargetCache } from './cargoTargetCache';
+import { REGISTRY, cargoTargetCache, registryStamp } from './cargoTargetCache';
 
 const ROOT = join(__dirname, '../../..');
 /** Packages with dependencies, chosen for variety (.ci/run installs them: scripts/install-crates.sh). */
@@ -86,7 +87,11 @@ describe('real crates with dependencies: CLI against rustc through cargo (offlin
     it(`${name}: 0 wrong`, async () => {
       const dir = join(REGISTRY, name);
       assert.ok(existsSync(dir), `${dir} is missing: .ci/run installs the librust-*-dev packages (see its package list)`);
-      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: targetDir });
+      // rustc's answer is kept between runs (test/oracle/rustcCache.ts) for the same package files
+      // (Debian's checksums of them) and registry.
+      const checksums = join(dir, '.cargo-checksum.json');
+      const rustcKey = existsSync(checksums) ? [name, readFileSync(checksums, 'utf8'), registryStamp()] : undefined;
+      const { summary } = await checkCrate(dir, { cli: join(ROOT, 'dist/cli.js'), cargoHome: home, cargoTargetDir: targetDir, rustcKey });
       assert.ok(summary);
       console.log(formatSummary(summary, 5).replace(/^/gm, '      '));
       parts.push(summary);

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../oracle/rustc';
+import { cachedRustcAnswer } from '../oracle/rustcCache';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -78,7 +79,8 @@ export async function checkPackageCase(c: PackageCase): Promise<void> {
       writeFileSync(join(dir, 'dep/src/lib.rs'), c.dep);
     }
     const names = [...(c.numbers ?? []), ...(c.refused ?? []), ...(c.noNumber ?? [])];
-    const verdict = await rustcVerdict(dir, c, names);
+    // Kept between runs for the same case and toolchain (test/oracle/rustcCache.ts).
+    const verdict = await cachedRustcAnswer('package', [c, names], () => rustcVerdict(dir, c, names));
     const cli = await run('node', [join(ROOT, 'dist/cli.js'), '--json', join(dir, 'app')], { env: { ...process.env, CARGO_HOME: join(dir, 'cargo-home') } });
     const types = new Map<string, CliType>((JSON.parse(cli.stdout) as { types: CliType[] }).types.map((t) => [t.name, t]));
     const shown = (n: string) => `${n}: ${JSON.stringify(types.get(n))}`;

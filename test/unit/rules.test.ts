@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import { evaluatePlaceholders, parsePlaceholder } from '../../src/analysis/guideValues';
 import { run } from '../oracle/rustc';
+import { cachedRustcAnswer } from '../oracle/rustcCache';
 
 /** `size/align`, or an error code. */
 type Expect = Record<string, string>;
@@ -3221,8 +3222,15 @@ async function viaPlaceholders(analyzer: Analyzer, source: string, type: string,
   return [`${shown[0]}/${shown[1]}`, ...fields.map((f, i) => `${f}@${shown[i + 2]}`)].join(' ');
 }
 
-/** rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its line. */
-async function rustcVerdicts(c: RuleCase): Promise<Expect> {
+/**
+ * rustc's verdict per expected type: `size/align` from a probe, or the code of an error on its
+ * line (kept between runs for the same case and toolchain: test/oracle/rustcCache.ts).
+ */
+function rustcVerdicts(c: RuleCase): Promise<Expect> {
+  return cachedRustcAnswer('rule', [c.source, c.edition ?? '2021', c.ownCrate ?? false, Object.entries(c.expect).map(([n, e]) => [n, e.split(' ').slice(1).map((x) => x.split('@')[0])])], () => askRustc(c));
+}
+
+async function askRustc(c: RuleCase): Promise<Expect> {
   const names = Object.keys(c.expect);
   const lines = c.source.split('\n');
   // A name may be a path (`m::T`): the definition line is that of its last segment.

@@ -3,14 +3,21 @@
  * bare: `size_of::<S12>()`, so a generic struct's defaults apply), else the code of the error on
  * its line (or on its `size_of` line). Lines rustc rejects are blanked and the rest compiled
  * again, so one error does not hide the others' numbers. Structs are named `S<line index>`.
+ * Answers are kept between runs for the same lines and toolchain (test/oracle/rustcCache.ts).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run } from '../oracle/rustc';
+import { cachedRustcAnswer } from '../oracle/rustcCache';
 
-export async function rustcVerdicts(lines: readonly string[], measured: (line: string) => boolean): Promise<Map<string, string>> {
+export function rustcVerdicts(lines: readonly string[], measured: (line: string) => boolean): Promise<Map<string, string>> {
+  // Kept between runs for the same lines and toolchain (test/oracle/rustcCache.ts).
+  return cachedRustcAnswer('verdicts', [lines, lines.map(measured)], () => askRustc(lines, measured));
+}
+
+async function askRustc(lines: readonly string[], measured: (line: string) => boolean): Promise<Map<string, string>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rll-verdicts-'));
   const out = new Map<string, string>();
   try {

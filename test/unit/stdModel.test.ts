@@ -24,6 +24,7 @@ import { STD_SOURCE } from '../../src/core/stdSource';
 import { getTarget } from '../../src/core/targets';
 import { compareReport, formatSummary } from '../oracle/compare';
 import { HOST, probeStd, renderStdProbe, run, rustcAvailable, rustcVersion } from '../oracle/rustc';
+import { cachedRustcAnswer } from '../oracle/rustcCache';
 import { type PublicStdType, type StdInstance, publicStdTypes, stdTypeCorpus } from '../oracle/stdTypes';
 
 const ROOT = join(__dirname, '../../..');
@@ -166,7 +167,8 @@ describe('std model: every public type against rustc', function () {
     const { corpus, of } = stdTypeCorpus(instances, header, unsized, niche);
     if (process.env.RLL_STD_PROBE) writeFileSync(process.env.RLL_STD_PROBE, renderStdProbe(corpus).text);
     t0 = Date.now();
-    const oracle = await probeStd(corpus, undefined, { tags: false });
+    // rustc's answer is kept between runs for the same probe and toolchain (test/oracle/rustcCache.ts).
+    const oracle = await cachedRustcAnswer('std-probe', renderStdProbe(corpus).text, () => probeStd(corpus, undefined, { tags: false }));
     const rustcMs = Date.now() - t0;
     t0 = Date.now();
     // The engine reads the definitions (the probe's const array of size_of calls is rustc's part).
@@ -189,15 +191,17 @@ describe('std model: every public type against rustc', function () {
     assert.equal(s.counts.exact, s.total, text);
   });
 
-  /** rustc's stderr for `source` checked as a library (metadata only). */
-  async function rustcLibErrors(source: string): Promise<string> {
-    const dir = mkdtempSync(join(tmpdir(), 'rll-std-probe-'));
-    try {
-      writeFileSync(join(dir, 'lib.rs'), source);
-      return (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  /** rustc's stderr for `source` checked as a library (metadata only), kept between runs for the same source and toolchain. */
+  function rustcLibErrors(source: string): Promise<string> {
+    return cachedRustcAnswer('lib-check', source, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'rll-std-probe-'));
+      try {
+        writeFileSync(join(dir, 'lib.rs'), source);
+        return (await run('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit=metadata', '-o', join(dir, 'lib.rmeta'), join(dir, 'lib.rs')])).stderr;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   }
 
   /**
