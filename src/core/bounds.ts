@@ -186,6 +186,12 @@ export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host
   // `vec::Splice<'a, I: Iterator>`, `char::DecodeUtf16<I: Iterator<Item = u16>>`, `iter::Peekable<I: Iterator>`.
   const it = ITERATOR_PARAM_TYPES.has(path ?? '') ? argVals[0] : undefined;
   if (it?.k === 'ty' && concrete(it.ty) && iteratorVerdict(it.ty, 'Iterator', undefined, host) === false) return { k: 'unmet', ty: it.ty, bound: 'std::iter::Iterator' };
+  // `DecodeUtf16<I>` asks `Item = u16`: another `Item` the model writes down is rustc's E0271.
+  if (path === 'char::DecodeUtf16' && it?.k === 'ty' && concrete(it.ty)) {
+    const found = host.stdItem?.(it.ty, 'Iterator');
+    if (!found || !concrete(found)) return { k: 'unsure', ty: it.ty, bound: 'std::iter::Iterator<Item = u16>' };
+    if (!(found.k === 'int' && found.name === 'u16')) return { k: 'mismatch', ty: it.ty, found, bound: '<_ as Iterator>::Item == u16', code: 'E0271' };
+  }
   const a = argVals[0];
   if (a?.k !== 'ty' || !concrete(a.ty)) return undefined;
   // `NonZero<T: ZeroablePrimitive>`: the integers and `char` (rustc 1.95).

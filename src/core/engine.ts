@@ -340,7 +340,13 @@ export class Engine {
       },
       traitImpls: (trait, crate) => (this.traitImplsMemo ??= new TraitImpls(this.resolver)).of(crate).byTrait.get(trait) ?? [],
       stdItem: (ty, trait) => {
-        const t = this.stdTraitAssoc(ty, trait, 'Item');
+        let t = this.stdTraitAssoc(ty, trait, 'Item');
+        // An `Item` written with a holder (`PointeeOf<ItemOf<I>>` for `Copied<I>`) is the type it stands for.
+        for (let i = 0; t && i < 8; i++) {
+          const resolved = this.stdAssocOf(t);
+          if (!resolved) break;
+          t = resolved;
+        }
         return t === undefined || t.k === 'unknown' || t.k === 'error' ? undefined : t;
       },
       refusedImpls: new Map(),
@@ -1739,6 +1745,7 @@ export class Engine {
           const trustedFrom = b.m.crate.capLints ? written : Infinity;
           const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) }, trustedFrom);
           if (unmet?.k === 'unmet') return { k: 'error', code: unmet.code ?? 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it${unmet.why ? `: ${unmet.why}` : ''})` };
+          if (unmet?.k === 'unsure') return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
           if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
           if (unmet) {
             // A definition rustc refuses in its own generics (`F: Fn<(u8,)>`) is refused in each use.
@@ -1757,6 +1764,8 @@ export class Engine {
           const unsized = s.m.crate.isStd ? undefined : this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
           const unmet = s.m.crate.isStd ? undefined : unmetStdTypeBound(item, argVals, this.boundHost);
+          if (unmet?.k === 'unsure') return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
+          if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
           if (unmet) return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
@@ -3452,7 +3461,12 @@ export class Engine {
     const arg: GArg = { k: 'ty', ty: self };
     const text = () => `<${tyToString(self)}>::${name}`;
     let out: Ty | undefined;
-    if (name === 'Discriminant') {
+    if (name === 'Pointee') {
+      // `&T` → `T` (`Copied<I>`'s `Item`, where `I` yields references).
+      if (self.k === 'ptr' && (self.kind === '&' || self.kind === '&mut')) out = self.pointee;
+      else if (self.k === 'param' || self.k === 'unknown' || self.k === 'error') this.layoutOf(self);
+      else throw new Abstain(`\`${tyToString(self)}\` is not a reference`);
+    } else if (name === 'Discriminant') {
       if (self.k === 'adt' && self.def.item.kind === 'enum') {
         const selfRepr = reprOf(self.def.item, self.def.m.crate);
         const r = reprOptions(selfRepr, this.target).int;

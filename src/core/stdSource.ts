@@ -75,6 +75,9 @@ mod assoc {
     pub struct DiscriminantOf<T>(T);
     #[rll_assoc(Err)]
     pub struct ErrOf<T>(T);
+    // What a reference points to (&T: T), the Item of Copied and Cloned.
+    #[rll_assoc(Pointee)]
+    pub struct PointeeOf<P>(P);
     // FromStr impls of primitives (core/num, core/str/traits.rs, core/char): <T as FromStr>::Err
     type i8__Err<S> = crate::num::ParseIntError;
     type i16__Err<S> = crate::num::ParseIntError;
@@ -496,7 +499,7 @@ pub mod char {
     pub struct CharTryFromError(());
     #[derive(Clone, Copy)]
     pub struct TryFromCharError(());
-    pub struct DecodeUtf16<I: Iterator> { iter: I, buf: crate::option::Option<u16> }
+    pub struct DecodeUtf16<I: Iterator<Item = u16>> { iter: I, buf: crate::option::Option<u16> }
     pub struct DecodeUtf16Error { code: u16 }
     // core/char/mod.rs over core/escape.rs
     pub struct EscapeUnicode(crate::escape::EscapeIterInner<10, crate::escape::AlwaysEscaped>);
@@ -655,6 +658,8 @@ pub mod iter {
     pub trait IntoIterator {}
     // Item types of the adapters that do not depend on a closure
     type Rev__Item<T> = ItemOf<T>;
+    type Copied__Item<I> = crate::assoc::PointeeOf<ItemOf<I>>;
+    type Cloned__Item<I> = crate::assoc::PointeeOf<ItemOf<I>>;
     type Chain__Item<A, B> = ItemOf<A>;
     type Filter__Item<I, P> = ItemOf<I>;
     type Enumerate__Item<I> = (usize, ItemOf<I>);
@@ -1872,7 +1877,7 @@ pub mod thread {
     #[rll_os(linux64, windows64, apple64)]
     pub struct Scope<'scope, 'env: 'scope> { data: Arc<ScopeData>, scope: PhantomData<&'scope mut &'scope ()>, env: PhantomData<&'env mut &'env ()> }
     pub struct Builder { name: crate::option::Option<crate::string::String>, stack_size: crate::option::Option<usize>, no_hooks: bool }
-    pub struct LocalKey<T> { inner: fn(crate::option::Option<&mut crate::option::Option<T>>) -> *const T }
+    pub struct LocalKey<T: 'static> { inner: fn(crate::option::Option<&mut crate::option::Option<T>>) -> *const T }
     pub type Result<T> = crate::result::Result<T, crate::boxed::Box<dyn crate::any::Any + Send>>;
     #[derive(Clone, Copy)]
     pub struct AccessError;

@@ -3173,6 +3173,22 @@ pub struct Ok2<'c>(B<'c, &'c u8>, D2<'static>, A2<&'static u8>, R<&'static u8>);
 `,
     expect: { U1: 'E0310', U2: 'E0310', U3: 'E0310', U4: 'E0310', U5: 'E0310', X6: 'E0477', X7: 'E0478', Ok1: '24/8', Ok2: '40/8' },
   },
+  {
+    name: "`char::DecodeUtf16<I>` asks `I: Iterator<Item = u16>`: an iterator of other items is E0271 (`vec::IntoIter<u8>`, `Copied<slice::Iter<u8>>`: they had numbers), `Copied` and `Cloned` yield what their iterator's references point to; `thread::LocalKey<T: 'static>` refuses a short argument (E0477)",
+    source: `
+#![allow(dead_code)]
+use std::char::DecodeUtf16;
+pub struct A(DecodeUtf16<std::vec::IntoIter<u16>>);
+pub struct B(DecodeUtf16<std::vec::IntoIter<u8>>);
+pub struct C(DecodeUtf16<std::iter::Copied<std::slice::Iter<'static, u16>>>);
+pub struct D(DecodeUtf16<std::iter::Copied<std::slice::Iter<'static, u8>>>);
+pub struct E(DecodeUtf16<std::iter::Cloned<std::slice::Iter<'static, u16>>>);
+pub struct F(DecodeUtf16<std::iter::Cloned<std::slice::Iter<'static, i16>>>);
+pub struct K<'a>(std::thread::LocalKey<&'a u8>);
+pub struct Ok(std::thread::LocalKey<&'static u8>);
+`,
+    expect: { A: '40/8', B: 'E0271', C: '24/8', D: 'E0271', E: '24/8', F: 'E0271', K: 'E0477', Ok: '8/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
