@@ -180,8 +180,22 @@ export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host
   const pred = SLICE_PREDICATE_TYPES.has(path ?? '') ? argVals[1] : undefined;
   if (pred?.k === 'ty' && concrete(pred.ty)) {
     const p = pred.ty;
-    const callable = !['int', 'float', 'bool', 'char', 'str', 'slice', 'array', 'tuple', 'never'].includes(p.k) && !(p.k === 'adt' && p.def.m.crate.isStd && p.def.item.name !== 'Box');
-    if (!callable) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool' };
+    if (p.k === 'never' || callable(p) === false) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool' };
+    // A fn pointer's signature: one parameter `&T`, returning `bool`.
+    const elem = argVals[0];
+    if (p.k === 'fnptr' && p.sig && !p.sig.safeRust) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', why: 'only safe fn pointers of the Rust ABI implement the `Fn` traits' };
+    // `fn(&'static u8) -> bool` is not general enough for `for<'a> FnMut(&'a u8)`: rustc refuses
+    // it where the type is used (an error without a code); not judged here.
+    if (p.k === 'fnptr' && p.sig?.namesLifetime) return { k: 'unsure', ty: p, bound: 'FnMut(&T) -> bool' };
+    if (p.k === 'fnptr' && p.sig && elem?.k === 'ty' && concrete(elem.ty)) {
+      const { params, ret } = p.sig;
+      if (params.length !== 1) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0593', why: `it takes ${params.length} argument(s), the bound 1` };
+      const arg = params[0]!;
+      const same = arg.k === 'ptr' && arg.kind === '&' ? (concrete(arg.pointee) ? sameTy(arg.pointee, elem.ty) : undefined) : concrete(arg) ? false : undefined;
+      if (same === false) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0631', why: 'type mismatch in argument 1' };
+      if (ret !== undefined && ret !== 'never' && concrete(ret) && ret.k !== 'bool') return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0271', why: 'another return type' };
+      if (ret === undefined || ret === 'never') return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0271', why: 'another return type' };
+    }
   }
   // `vec::Splice<'a, I: Iterator>`, `char::DecodeUtf16<I: Iterator<Item = u16>>`, `iter::Peekable<I: Iterator>`.
   const it = ITERATOR_PARAM_TYPES.has(path ?? '') ? argVals[0] : undefined;
@@ -791,10 +805,17 @@ function callable(ty: Ty): Verdict {
       // `&F: Fn` and `&mut F: FnMut` exactly when F is callable.
       return ty.kind === '*const' || ty.kind === '*mut' ? false : callable(ty.pointee);
     case 'adt':
-      return ty.def.m.crate.isStd && ty.def.item.name !== 'Box' ? false : 'unknown';
+      if (ty.def.m.crate.isStd) return ty.def.item.name !== 'Box' ? false : 'unknown';
+      // A crate implements the `Fn` traits for its own type only with `#![feature(fn_traits)]`.
+      return mayImplementFnTraits(ty.def.m.crate) ? 'unknown' : false;
     default:
       return 'unknown';
   }
+}
+
+/** Whether a crate's root enables what implementing the `Fn` traits by hand needs (`fn_traits`, `unboxed_closures`), or may. */
+function mayImplementFnTraits(crate: CrateScope): boolean {
+  return crate.root.lintAttrs.some((a) => (a.name === 'feature' || a.name === 'cfg_attr') && /\b(fn_traits|unboxed_closures)\b/.test(a.text));
 }
 
 /** A path type's written path (`::a::Tr`, arguments left out), as bounds' paths are kept; undefined for other types. */

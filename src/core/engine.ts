@@ -16,7 +16,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, substituteParams, undeclaredLifetimeIn } from './definitionChecks';
-import { allocatorParam, all, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
+import { allocatorParam, all, type BoundProblem, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -1744,9 +1744,7 @@ export class Engine {
           const written = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;
           const trustedFrom = b.m.crate.capLints ? written : Infinity;
           const unmet = unmetBound(item.generics, argVals, b.m, this.boundHost, s.params && { params: s.params, m: s.m, ...(s.predicates ? { predicates: s.predicates } : {}) }, trustedFrom);
-          if (unmet?.k === 'unmet') return { k: 'error', code: unmet.code ?? 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it${unmet.why ? `: ${unmet.why}` : ''})` };
-          if (unmet?.k === 'unsure') return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
-          if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
+          if (unmet && unmet.k !== 'unsure') return unmetBoundTy(unmet, item.name);
           if (unmet) {
             // A definition rustc refuses in its own generics (`F: Fn<(u8,)>`) is refused in each use.
             const refused = this.genericsError(item, b.m);
@@ -1754,9 +1752,7 @@ export class Engine {
             // Written in a registry or git dependency, which cargo has built before any crate that
             // uses it: the bounds of what its own items write hold. (A parameter there stands for
             // what the user's crate gave, whose own bounds were checked where it was written.)
-            if (!s.m.crate.capLints || s.m.crate.isStd) {
-              return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
-            }
+            if (!s.m.crate.capLints || s.m.crate.isStd) return unmetBoundTy(unmet, item.name);
           }
         } else {
           // `Vec<str>`, `HashMap<str, u8>`: std's parameters are Sized unless the model (std's own
@@ -1764,9 +1760,7 @@ export class Engine {
           const unsized = s.m.crate.isStd ? undefined : this.unsizedArgument(item.generics.params, argVals, args);
           if (unsized) return unsized;
           const unmet = s.m.crate.isStd ? undefined : unmetStdTypeBound(item, argVals, this.boundHost);
-          if (unmet?.k === 'unsure') return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${item.name}\` requires, is not known here (rustc rejects the type if not)` };
-          if (unmet?.k === 'mismatch') return { k: 'error', code: 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${item.name}\` requires it)` };
-          if (unmet) return { k: 'error', code: 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${item.name}\` requires it)` };
+          if (unmet) return unmetBoundTy(unmet, item.name);
         }
         return { k: 'adt', def: { item, m: b.m }, args: argVals };
       }
@@ -3718,6 +3712,17 @@ function implAlias(impl: ImplDef, name: string, crate: CrateScope): TypeAliasDef
 
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf(':') + 1);
+}
+
+/**
+ * What a use makes of a bound of `owner`'s it does not meet: rustc's error (E0277, or the code the
+ * problem names; E0271 for another associated type than the bound binds), or unknown where the
+ * bound may not hold.
+ */
+function unmetBoundTy(unmet: BoundProblem, owner: string): Ty {
+  if (unmet.k === 'unsure') return { k: 'unknown', reason: `whether \`${tyToString(unmet.ty)}: ${unmet.bound}\` holds, as \`${owner}\` requires, is not known here (rustc rejects the type if not)` };
+  if (unmet.k === 'mismatch') return { k: 'error', code: unmet.code ?? 'E0271', message: `type mismatch resolving \`${unmet.bound}\`: it is \`${unmet.found ? tyToString(unmet.found) : '?'}\` (\`${owner}\` requires it)` };
+  return { k: 'error', code: unmet.code ?? 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${owner}\` requires it${unmet.why ? `: ${unmet.why}` : ''})` };
 }
 
 /** Whose parameters a type's lifetimes are judged by (Engine.lifetimeView). */

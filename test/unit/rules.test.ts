@@ -3189,6 +3189,31 @@ pub struct Ok(std::thread::LocalKey<&'static u8>);
 `,
     expect: { A: '40/8', B: 'E0271', C: '24/8', D: 'E0271', E: '24/8', F: 'E0271', K: 'E0477', Ok: '8/8' },
   },
+  {
+    name: "`slice::Split<'a, T, P>` and its kin ask `P: FnMut(&T) -> bool`: a fn pointer of another signature (another argument E0631, another return E0271, another arity E0593), an `unsafe fn` and a crate's type (no `Fn` impl is possible on stable) are refused (they had numbers), one naming a lifetime is not general enough (unknown); a `Fn` bound of a crate's type likewise (`W<Bare>`: E0277, was unknown)",
+    source: `
+#![allow(dead_code)]
+use std::slice::Split;
+pub struct A(pub Split<'static, u8, fn(&u8) -> bool>);
+pub struct B(pub Split<'static, u8, fn(&u16) -> bool>);
+pub struct C(pub Split<'static, u8, fn(&u8)>);
+pub struct D(pub Split<'static, u8, fn(&u8, u8) -> bool>);
+pub struct E(pub Split<'static, u8, fn(u8) -> bool>);
+pub struct F(pub Split<'static, u8, unsafe fn(&u8) -> bool>);
+pub struct G(pub Split<'static, u8, fn(&'static u8) -> bool>);
+pub struct H(pub Split<'static, u8, fn(&mut u8) -> bool>);
+pub struct I(pub Split<'static, u8, Box<dyn FnMut(&u8) -> bool>>);
+pub struct J(pub Split<'static, u8, &'static dyn Fn(&u8) -> bool>);
+pub struct K(pub Split<'static, u8, fn(&u8) -> u8>);
+pub struct Bare;
+pub struct W<T: Fn()>(T);
+pub struct L(pub W<Bare>);
+pub struct M(pub W<fn()>);
+`,
+    expect: { A: '32/8', B: 'E0631', C: 'E0271', D: 'E0593', E: 'E0631', F: 'E0277', G: 'lint', H: 'E0631', I: '40/8', J: '40/8', K: 'E0271', L: 'E0277', M: '8/8' },
+    // `fn(&'static u8) -> bool` is refused where used ("implementation of `FnMut` is not general enough"): no number.
+    abstain: ['G'],
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
