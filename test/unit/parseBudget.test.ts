@@ -169,7 +169,13 @@ describe('parse budget: what a parse costs, not what the process does (issue 14)
     }
   });
 
-  describe('a first parse in slices (RustParser.parseInSlices)', () => {
+  describe('a first parse in slices (RustParser.parseInSlices)', function () {
+    // The sliced parses below run under the product's budget, counted in the thread's CPU time; on
+    // a machine whose two cores are shared with other test processes that time can double (161 ms
+    // of CPU for a 293 KB file whose budget is 160 ms was seen once), and the parse is then given
+    // up, as the product gives it up and parses again later (src/features/parseRetries.ts). What
+    // these tests check is the sliced tree, so such a run is made again.
+    this.retries(2);
     it('gives the tree a parse in one piece gives, and lets the event loop run between its slices', async () => {
       const parser = await getParser();
       const text = realisticRustModule(300_000, 'S', 7);
