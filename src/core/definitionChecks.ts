@@ -267,3 +267,61 @@ export function namesLifetime(te: TypeExpr, depth: number): boolean {
       return true;
   }
 }
+
+/**
+ * Whether a written type names `name` as a type (`T`, `T::Item`, `Vec<T>`, `<T as Tr>::X`):
+ * `maybe` where the model keeps text only (a trait object's arguments, a macro) or a constant
+ * names it (`[u8; size_of::<T>()]`).
+ */
+export function nameUse(te: TypeExpr, name: string, depth: number): 'yes' | 'no' | 'maybe' {
+  if (depth > 64) return 'maybe';
+  const any = (xs: readonly TypeExpr[]): 'yes' | 'no' | 'maybe' => {
+    let r: 'yes' | 'no' | 'maybe' = 'no';
+    for (const x of xs) {
+      const v = nameUse(x, name, depth + 1);
+      if (v === 'yes') return 'yes';
+      if (v === 'maybe') r = 'maybe';
+    }
+    return r;
+  };
+  switch (te.kind) {
+    case 'ref':
+    case 'ptr':
+      return nameUse(te.inner, name, depth + 1);
+    case 'slice':
+      return nameUse(te.elem, name, depth + 1);
+    case 'array':
+      return nameUse(te.elem, name, depth + 1) === 'yes' ? 'yes' : 'maybe';
+    case 'tuple':
+      return any(te.elems);
+    case 'fnptr':
+      return any(te.inner ?? []);
+    case 'dyn': {
+      const r = any(te.inner ?? []);
+      return r === 'yes' ? 'yes' : te.args?.some((a) => new RegExp(`\\b${name}\\b`).test(a)) ? 'maybe' : r;
+    }
+    case 'path': {
+      if (!te.global && !te.qualified && te.segments[0]?.name === name) return 'yes';
+      if (te.qself) {
+        const q = nameUse(te.qself.ty, name, depth + 1);
+        if (q === 'yes') return 'yes';
+        if (q === 'maybe' || (te.qself.traitArgs ?? []).length) return 'maybe';
+      }
+      let r: 'yes' | 'no' | 'maybe' = 'no';
+      for (const seg of te.segments) {
+        for (const a of seg.args) {
+          const v = a.kind === 'type' || a.kind === 'binding' ? nameUse(a.ty, name, depth + 1) : a.kind === 'const' ? 'maybe' : 'no';
+          if (v === 'yes') return 'yes';
+          if (v === 'maybe') r = 'maybe';
+        }
+      }
+      return r;
+    }
+    case 'never':
+    case 'infer':
+    case 'impl':
+      return 'no';
+    default:
+      return 'maybe';
+  }
+}

@@ -15,7 +15,8 @@ import { isLintAttr } from './lints';
 import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
-import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, substituteParams, undeclaredLifetimeIn } from './definitionChecks';
+import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, nameUse, substituteParams, undeclaredLifetimeIn } from './definitionChecks';
+import { type LifetimeView, OutlivesRequirements, shortIn, staticBoundRefused, substituteArg } from './lifetimes';
 import { allocatorParam, all, type BoundProblem, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
@@ -375,6 +376,11 @@ export class Engine {
   }
   /** Non-generic aliases expanded once, so `type A1 = (A0, A0)` chains stay linear (a DAG). */
   private readonly aliasCache = new Map<object, Ty>();
+  /** What each type asks its parameters to outlive (src/core/lifetimes.ts). */
+  private outlivesMemo?: OutlivesRequirements;
+  private get outlives(): OutlivesRequirements {
+    return (this.outlivesMemo ??= new OutlivesRequirements(this.resolver));
+  }
   /** Layouts of tuples and arrays by identity (shared sub-types of a DAG are laid out once). */
   private readonly composite = new WeakMap<Ty, Layout>();
   private readonly stdOnlyCache = new WeakMap<Ty, boolean>();
@@ -943,93 +949,6 @@ export class Engine {
       if (v === 'unknown') verdict = 'unknown';
     }
     return verdict;
-  }
-
-  private readonly outlivesMemo = new WeakMap<object, Outlives>();
-
-  /**
-   * The outlives requirements of a type's parameters, as rustc infers them (RFC 2093): by parameter
-   * (`T`, `'b`), the lifetimes it must outlive. They come from its bounds (`T: 'a`, `'b: 'a`), from
-   * its fields' references (`&'a T`, `&'a Foo<'b>`) and from the types its fields name, std's and
-   * other crates' included (`Inner<'a, T>` with `struct Inner<'a, T: 'a>`, `Ref<'a, T>`). A type
-   * met again inside its own fields adds nothing more (rustc iterates to a fixed point).
-   */
-  private outlivesOf(item: TypeItem | TypeAliasDef, m: ModuleScope, stack: Set<object> = new Set()): Outlives {
-    const memo = this.outlivesMemo.get(item);
-    if (memo) return memo;
-    if (stack.has(item)) return NO_OUTLIVES;
-    stack.add(item);
-    const out = new Map<string, Set<string>>();
-    const add = (name: string, l: string): void => {
-      if (name !== l && l !== "'static" && l !== "'_") (out.get(name) ?? out.set(name, new Set()).get(name)!).add(l);
-    };
-    const params = item.generics.params;
-    const typeParams = new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
-    /** Every parameter named in `te` (and every lifetime) must outlive `l`. */
-    const outlive = (te: TypeExpr, l: string): void => {
-      for (const p of params) if (p.kind === 'type' && nameUse(te, p.name, 0) === 'yes') add(p.name, l);
-      for (const x of lifetimesNamedIn(te)) add(x, l);
-    };
-    for (const p of params) if (p.kind !== 'const') for (const l of p.outlives ?? []) add(p.name, l);
-    const walk = (te: TypeExpr, depth: number): void => {
-      if (depth > 32) return;
-      switch (te.kind) {
-        case 'ref':
-          if (te.lifetime !== undefined) outlive(te.inner, te.lifetime);
-          walk(te.inner, depth + 1);
-          return;
-        case 'ptr':
-          walk(te.inner, depth + 1);
-          return;
-        case 'array':
-        case 'slice':
-          walk(te.elem, depth + 1);
-          return;
-        case 'tuple':
-          for (const e of te.elems) walk(e, depth + 1);
-          return;
-        case 'path': {
-          for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') walk(a.ty, depth + 1);
-          if (te.qualified || te.segments.length === 0) return;
-          const segs = te.segments.map((x) => x.name);
-          if (segs.length === 1 && (typeParams.has(segs[0]!) || segs[0] === 'Self')) return;
-          const b = this.resolver.resolveTypePath(m, segs, te.global);
-          if (b?.k !== 'item' || b.item.kind === 'trait') return;
-          const inner = this.outlivesOf(b.item, b.m, stack);
-          if (inner.size === 0) return;
-          // The arguments written for the named type's parameters, by parameter.
-          const written = te.segments[te.segments.length - 1]!.args;
-          const lifetimes = written.filter((a) => a.kind === 'lifetime');
-          const others = written.filter((a) => a.kind === 'type' || a.kind === 'const');
-          const bound = new Map<string, GenericArg>();
-          const innerParams = b.item.generics.params;
-          innerParams.filter((p) => p.kind === 'lifetime').forEach((p, i) => lifetimes[i] && bound.set(p.name, lifetimes[i]));
-          innerParams.filter((p) => p.kind !== 'lifetime').forEach((p, i) => others[i] && bound.set(p.name, others[i]));
-          for (const [name, of] of inner) {
-            const arg = bound.get(name);
-            if (!arg) continue;
-            for (const l of of) {
-              const to = bound.get(l);
-              if (to?.kind !== 'lifetime') continue;
-              if (arg.kind === 'lifetime') add(arg.name, to.name);
-              else if (arg.kind === 'type') outlive(arg.ty, to.name);
-            }
-          }
-          return;
-        }
-        default:
-          return;
-      }
-    };
-    if (item.kind === 'alias') {
-      if (item.ty) walk(item.ty, 0);
-    } else {
-      const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
-      for (const f of fields) walk(f.ty, 0);
-    }
-    stack.delete(item);
-    this.outlivesMemo.set(item, out);
-    return out;
   }
 
   /**
@@ -1734,7 +1653,11 @@ export class Engine {
         const view = item.generics.params.some((p) => p.kind !== 'const') ? this.lifetimeView(s) : undefined;
         if (view) {
           const written = view.subst ? args.map((a) => substituteArg(a, view.subst!)) : args;
-          const shortLived = staticBoundRefused(item, this.outlivesOf(item, b.m), argVals, written, view.params, (p) => this.paramMayBeShort(p, view.params, view.m));
+          const shown = (i: number): string => {
+            const v = argVals[i];
+            return v?.k === 'ty' ? tyToString(v.ty) : 'the argument';
+          };
+          const shortLived = staticBoundRefused(item, this.outlives.of(item, b.m), shown, written, view.params, (p) => this.paramMayBeShort(p, view.params, view.m));
           if (shortLived) return shortLived;
         }
         if (!b.m.crate.isStd) {
@@ -3725,95 +3648,6 @@ function unmetBoundTy(unmet: BoundProblem, owner: string): Ty {
   return { k: 'error', code: unmet.code ?? 'E0277', message: `the trait bound \`${tyToString(unmet.ty)}: ${unmet.bound}\` is not satisfied (\`${owner}\` requires it${unmet.why ? `: ${unmet.why}` : ''})` };
 }
 
-/** Whose parameters a type's lifetimes are judged by (Engine.lifetimeView). */
-interface LifetimeView {
-  readonly params: readonly GenericParam[];
-  readonly m: ModuleScope;
-  /** In a type alias: what the use writes for each of its parameters. */
-  readonly subst?: ReadonlyMap<string, GenericArg>;
-}
-
-/** Whether `l` (already substituted) is a lifetime parameter of the view's item that may be shorter than `'static` (no `'l: 'static`). */
-function shortIn(l: string, view: LifetimeView): boolean {
-  return view.params.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic);
-}
-
-function substituteArg(a: GenericArg, subst: ReadonlyMap<string, GenericArg>): GenericArg {
-  if (a.kind === 'lifetime') {
-    const w = subst.get(a.name);
-    return w?.kind === 'lifetime' ? w : a;
-  }
-  return a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: substituteParams(a.ty, subst) } : a;
-}
-
-/** By parameter (`T`, `'b`), the lifetimes it must outlive (Engine.outlivesOf). */
-type Outlives = ReadonlyMap<string, ReadonlySet<string>>;
-const NO_OUTLIVES: Outlives = new Map();
-
-/**
- * What a use of `item` asks to outlive `'static` (staticBoundRefused): its type parameters
- * bounded by `'static`, and, where the use writes `'static` for a lifetime parameter `'x`, the
- * parameters that must outlive `'x` (`T: 'x`, `'y: 'x`, written or implied by a field `&'x T`).
- */
-function staticAtUse(item: TypeItem, requirements: Outlives, args: readonly GenericArg[]): { types: ReadonlySet<string>; lifetimes: ReadonlySet<string> } {
-  const types = new Set(item.generics.params.flatMap((p) => (p.kind === 'type' && p.staticBound ? [p.name] : [])));
-  const lifetimes = new Set<string>();
-  const written = args.filter((a) => a.kind === 'lifetime');
-  const statics = new Set(item.generics.params.filter((p) => p.kind === 'lifetime').flatMap((p, i) => (written[i]?.kind === 'lifetime' && written[i].name === "'static" ? [p.name] : [])));
-  if (statics.size === 0) return { types, lifetimes };
-  for (const [name, of] of requirements) {
-    if (![...of].some((l) => statics.has(l))) continue;
-    if (name.startsWith("'")) lifetimes.add(name);
-    else types.add(name);
-  }
-  return { types, lifetimes };
-}
-
-/**
- * An argument written for a parameter that must outlive `'static` at this use (staticAtUse:
- * `struct W<T: 'static>`, or `T: 'x` with `'static` written for `'x`) that names a lifetime
- * parameter of the item it is written in (`W<&'a u8>`: rustc's E0477), or one of its type
- * parameters not bounded by `'static` (`W<Vec<U>>`: E0310), unless `'a: 'static` is declared; and
- * a lifetime parameter that must, given such a one (`P<'static, 'c>` with `'b: 'a`: E0478).
- */
-function staticBoundRefused(
-  item: TypeItem,
-  requirements: Outlives,
-  argVals: readonly GArg[],
-  args: readonly GenericArg[],
-  enclosing: readonly GenericParam[],
-  mayBeShort: (p: GenericParam) => boolean,
-): Ty | undefined {
-  const asks = staticAtUse(item, requirements, args);
-  if (asks.types.size === 0 && asks.lifetimes.size === 0) return undefined;
-  const short = (l: string): boolean => enclosing.some((q) => q.kind === 'lifetime' && q.name === l && !q.outlivesStatic);
-  const writtenLifetimes = args.filter((a) => a.kind === 'lifetime');
-  const lparams = item.generics.params.filter((p) => p.kind === 'lifetime');
-  for (let i = 0; i < lparams.length; i++) {
-    const w = writtenLifetimes[i];
-    if (asks.lifetimes.has(lparams[i]!.name) && w?.kind === 'lifetime' && short(w.name)) {
-      return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${item.name}\` asks \`${lparams[i]!.name}\` to outlive a lifetime given \`'static\`, and \`${w.name}\` may be shorter` };
-    }
-  }
-  // A trait bound may imply `'static` (`U: Any`), and so may a lifetime bound (`U: 'a`, `'a: 'static`).
-  const shortParams = enclosing.flatMap((p) => (p.kind === 'type' && mayBeShort(p) ? [p.name] : []));
-  const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
-  const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
-  for (let i = 0; i < tparams.length; i++) {
-    const p = tparams[i]!;
-    const w = written[i];
-    if (p.kind !== 'type' || !asks.types.has(p.name) || w?.kind !== 'type') continue;
-    const v = argVals[i];
-    const shown = v?.k === 'ty' ? tyToString(v.ty) : 'the argument';
-    const asked = p.staticBound ? `\`${p.name}: 'static\`` : `\`${p.name}\` to outlive a lifetime given \`'static\``;
-    const lifetime = lifetimesNamedIn(w.ty).find(short);
-    if (lifetime) return { k: 'error', code: 'E0477', message: `the type \`${shown}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${lifetime}\` may be shorter)` };
-    const param = shortParams.find((n) => nameUse(w.ty, n, 0) === 'yes');
-    if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks ${asked})` };
-  }
-  return undefined;
-}
-
 /** The edition from which a word is a keyword (src/parse/syntax.ts EDITION_2018_KEYWORDS). */
 function keywordEdition(word: string): number {
   return word === 'gen' ? 2024 : 2018;
@@ -3832,64 +3666,6 @@ const PRELUDE_TRAITS_BY_EDITION: Readonly<Record<string, ReadonlySet<string>>> =
 /** The traits the prelude names in a module's crate (a file alone: the 2021 edition's). */
 function preludeTraits(m: ModuleScope): ReadonlySet<string> {
   return PRELUDE_TRAITS_BY_EDITION[m.crate.input.edition ?? '2021'] ?? PRELUDE_TRAITS_2021;
-}
-
-/**
- * Whether a written type names `name` as a type (`T`, `T::Item`, `Vec<T>`, `<T as Tr>::X`):
- * `maybe` where the model keeps text only (a trait object's arguments, a macro) or a constant
- * names it (`[u8; size_of::<T>()]`).
- */
-function nameUse(te: TypeExpr, name: string, depth: number): 'yes' | 'no' | 'maybe' {
-  if (depth > 64) return 'maybe';
-  const any = (xs: readonly TypeExpr[]): 'yes' | 'no' | 'maybe' => {
-    let r: 'yes' | 'no' | 'maybe' = 'no';
-    for (const x of xs) {
-      const v = nameUse(x, name, depth + 1);
-      if (v === 'yes') return 'yes';
-      if (v === 'maybe') r = 'maybe';
-    }
-    return r;
-  };
-  switch (te.kind) {
-    case 'ref':
-    case 'ptr':
-      return nameUse(te.inner, name, depth + 1);
-    case 'slice':
-      return nameUse(te.elem, name, depth + 1);
-    case 'array':
-      return nameUse(te.elem, name, depth + 1) === 'yes' ? 'yes' : 'maybe';
-    case 'tuple':
-      return any(te.elems);
-    case 'fnptr':
-      return any(te.inner ?? []);
-    case 'dyn': {
-      const r = any(te.inner ?? []);
-      return r === 'yes' ? 'yes' : te.args?.some((a) => new RegExp(`\\b${name}\\b`).test(a)) ? 'maybe' : r;
-    }
-    case 'path': {
-      if (!te.global && !te.qualified && te.segments[0]?.name === name) return 'yes';
-      if (te.qself) {
-        const q = nameUse(te.qself.ty, name, depth + 1);
-        if (q === 'yes') return 'yes';
-        if (q === 'maybe' || (te.qself.traitArgs ?? []).length) return 'maybe';
-      }
-      let r: 'yes' | 'no' | 'maybe' = 'no';
-      for (const seg of te.segments) {
-        for (const a of seg.args) {
-          const v = a.kind === 'type' || a.kind === 'binding' ? nameUse(a.ty, name, depth + 1) : a.kind === 'const' ? 'maybe' : 'no';
-          if (v === 'yes') return 'yes';
-          if (v === 'maybe') r = 'maybe';
-        }
-      }
-      return r;
-    }
-    case 'never':
-    case 'infer':
-    case 'impl':
-      return 'no';
-    default:
-      return 'maybe';
-  }
 }
 
 /** Whether `m` is `d` or a module inside it. */

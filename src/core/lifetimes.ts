@@ -1,0 +1,194 @@
+/**
+ * Lifetimes as rustc checks them where a type is written: what a type asks its parameters to
+ * outlive (written bounds, and those implied by its fields and the types they name, std's
+ * included), and the uses that give it arguments that may not (E0477, E0478, E0310). The engine
+ * decides whose parameters are judged (Engine.lifetimeView: the item's own, or in a type alias
+ * those of the item its use is written in) and reads `&'static T` and trait objects' bounds.
+ */
+import type { Ty } from './engine';
+import { lifetimesNamedIn, nameUse, substituteParams } from './definitionChecks';
+import type { GenericArg, GenericParam, TypeAliasDef, TypeExpr, TypeItem } from './model';
+import type { ModuleScope, Resolver } from './resolve';
+
+/** Whose parameters a type's lifetimes are judged by (Engine.lifetimeView). */
+export interface LifetimeView {
+  readonly params: readonly GenericParam[];
+  readonly m: ModuleScope;
+  /** In a type alias: what the use writes for each of its parameters. */
+  readonly subst?: ReadonlyMap<string, GenericArg>;
+}
+
+/** Whether `l` (already substituted) is a lifetime parameter of the view's item that may be shorter than `'static` (no `'l: 'static`). */
+export function shortIn(l: string, view: LifetimeView): boolean {
+  return view.params.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic);
+}
+
+export function substituteArg(a: GenericArg, subst: ReadonlyMap<string, GenericArg>): GenericArg {
+  if (a.kind === 'lifetime') {
+    const w = subst.get(a.name);
+    return w?.kind === 'lifetime' ? w : a;
+  }
+  return a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: substituteParams(a.ty, subst) } : a;
+}
+
+/** By parameter (`T`, `'b`), the lifetimes it must outlive (OutlivesRequirements). */
+export type Outlives = ReadonlyMap<string, ReadonlySet<string>>;
+const NO_OUTLIVES: Outlives = new Map();
+
+/**
+ * What a use of `item` asks to outlive `'static` (staticBoundRefused): its type parameters
+ * bounded by `'static`, and, where the use writes `'static` for a lifetime parameter `'x`, the
+ * parameters that must outlive `'x` (`T: 'x`, `'y: 'x`, written or implied by a field `&'x T`).
+ */
+function staticAtUse(item: TypeItem, requirements: Outlives, args: readonly GenericArg[]): { types: ReadonlySet<string>; lifetimes: ReadonlySet<string> } {
+  const types = new Set(item.generics.params.flatMap((p) => (p.kind === 'type' && p.staticBound ? [p.name] : [])));
+  const lifetimes = new Set<string>();
+  const written = args.filter((a) => a.kind === 'lifetime');
+  const statics = new Set(item.generics.params.filter((p) => p.kind === 'lifetime').flatMap((p, i) => (written[i]?.kind === 'lifetime' && written[i].name === "'static" ? [p.name] : [])));
+  if (statics.size === 0) return { types, lifetimes };
+  for (const [name, of] of requirements) {
+    if (![...of].some((l) => statics.has(l))) continue;
+    if (name.startsWith("'")) lifetimes.add(name);
+    else types.add(name);
+  }
+  return { types, lifetimes };
+}
+
+/**
+ * An argument written for a parameter that must outlive `'static` at this use (staticAtUse:
+ * `struct W<T: 'static>`, or `T: 'x` with `'static` written for `'x`) that names a lifetime
+ * parameter of the item it is written in (`W<&'a u8>`: rustc's E0477), or one of its type
+ * parameters not bounded by `'static` (`W<Vec<U>>`: E0310), unless `'a: 'static` is declared; and
+ * a lifetime parameter that must, given such a one (`P<'static, 'c>` with `'b: 'a`: E0478).
+ */
+export function staticBoundRefused(
+  item: TypeItem,
+  requirements: Outlives,
+  /** The type written for the `i`th type parameter, as an error message shows it. */
+  shown: (i: number) => string,
+  args: readonly GenericArg[],
+  enclosing: readonly GenericParam[],
+  mayBeShort: (p: GenericParam) => boolean,
+): Ty | undefined {
+  const asks = staticAtUse(item, requirements, args);
+  if (asks.types.size === 0 && asks.lifetimes.size === 0) return undefined;
+  const short = (l: string): boolean => enclosing.some((q) => q.kind === 'lifetime' && q.name === l && !q.outlivesStatic);
+  const writtenLifetimes = args.filter((a) => a.kind === 'lifetime');
+  const lparams = item.generics.params.filter((p) => p.kind === 'lifetime');
+  for (let i = 0; i < lparams.length; i++) {
+    const w = writtenLifetimes[i];
+    if (asks.lifetimes.has(lparams[i]!.name) && w?.kind === 'lifetime' && short(w.name)) {
+      return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${item.name}\` asks \`${lparams[i]!.name}\` to outlive a lifetime given \`'static\`, and \`${w.name}\` may be shorter` };
+    }
+  }
+  // A trait bound may imply `'static` (`U: Any`), and so may a lifetime bound (`U: 'a`, `'a: 'static`).
+  const shortParams = enclosing.flatMap((p) => (p.kind === 'type' && mayBeShort(p) ? [p.name] : []));
+  const tparams = item.generics.params.filter((p) => p.kind !== 'lifetime');
+  const written = args.filter((a) => a.kind === 'type' || a.kind === 'const');
+  for (let i = 0; i < tparams.length; i++) {
+    const p = tparams[i]!;
+    const w = written[i];
+    if (p.kind !== 'type' || !asks.types.has(p.name) || w?.kind !== 'type') continue;
+    const asked = p.staticBound ? `\`${p.name}: 'static\`` : `\`${p.name}\` to outlive a lifetime given \`'static\``;
+    const lifetime = lifetimesNamedIn(w.ty).find(short);
+    if (lifetime) return { k: 'error', code: 'E0477', message: `the type \`${shown(i)}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${lifetime}\` may be shorter)` };
+    const param = shortParams.find((n) => nameUse(w.ty, n, 0) === 'yes');
+    if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks ${asked})` };
+  }
+  return undefined;
+}
+
+/**
+ * The outlives requirements of types, as rustc infers them (RFC 2093), memoized per type: what a
+ * use writing `'static` for a lifetime parameter asks of its other arguments (staticBoundRefused).
+ */
+export class OutlivesRequirements {
+  private readonly memo = new WeakMap<object, Outlives>();
+
+  constructor(private readonly resolver: Resolver) {}
+
+  /**
+   * The outlives requirements of a type's parameters, as rustc infers them (RFC 2093): by parameter
+   * (`T`, `'b`), the lifetimes it must outlive. They come from its bounds (`T: 'a`, `'b: 'a`), from
+   * its fields' references (`&'a T`, `&'a Foo<'b>`) and from the types its fields name, std's and
+   * other crates' included (`Inner<'a, T>` with `struct Inner<'a, T: 'a>`, `Ref<'a, T>`). A type
+   * met again inside its own fields adds nothing more (rustc iterates to a fixed point).
+   */
+  of(item: TypeItem | TypeAliasDef, m: ModuleScope, stack: Set<object> = new Set()): Outlives {
+    const memo = this.memo.get(item);
+    if (memo) return memo;
+    if (stack.has(item)) return NO_OUTLIVES;
+    stack.add(item);
+    const out = new Map<string, Set<string>>();
+    const add = (name: string, l: string): void => {
+      if (name !== l && l !== "'static" && l !== "'_") (out.get(name) ?? out.set(name, new Set()).get(name)!).add(l);
+    };
+    const params = item.generics.params;
+    const typeParams = new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
+    /** Every parameter named in `te` (and every lifetime) must outlive `l`. */
+    const outlive = (te: TypeExpr, l: string): void => {
+      for (const p of params) if (p.kind === 'type' && nameUse(te, p.name, 0) === 'yes') add(p.name, l);
+      for (const x of lifetimesNamedIn(te)) add(x, l);
+    };
+    for (const p of params) if (p.kind !== 'const') for (const l of p.outlives ?? []) add(p.name, l);
+    const walk = (te: TypeExpr, depth: number): void => {
+      if (depth > 32) return;
+      switch (te.kind) {
+        case 'ref':
+          if (te.lifetime !== undefined) outlive(te.inner, te.lifetime);
+          walk(te.inner, depth + 1);
+          return;
+        case 'ptr':
+          walk(te.inner, depth + 1);
+          return;
+        case 'array':
+        case 'slice':
+          walk(te.elem, depth + 1);
+          return;
+        case 'tuple':
+          for (const e of te.elems) walk(e, depth + 1);
+          return;
+        case 'path': {
+          for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') walk(a.ty, depth + 1);
+          if (te.qualified || te.segments.length === 0) return;
+          const segs = te.segments.map((x) => x.name);
+          if (segs.length === 1 && (typeParams.has(segs[0]!) || segs[0] === 'Self')) return;
+          const b = this.resolver.resolveTypePath(m, segs, te.global);
+          if (b?.k !== 'item' || b.item.kind === 'trait') return;
+          const inner = this.of(b.item, b.m, stack);
+          if (inner.size === 0) return;
+          // The arguments written for the named type's parameters, by parameter.
+          const written = te.segments[te.segments.length - 1]!.args;
+          const lifetimes = written.filter((a) => a.kind === 'lifetime');
+          const others = written.filter((a) => a.kind === 'type' || a.kind === 'const');
+          const bound = new Map<string, GenericArg>();
+          const innerParams = b.item.generics.params;
+          innerParams.filter((p) => p.kind === 'lifetime').forEach((p, i) => lifetimes[i] && bound.set(p.name, lifetimes[i]));
+          innerParams.filter((p) => p.kind !== 'lifetime').forEach((p, i) => others[i] && bound.set(p.name, others[i]));
+          for (const [name, of] of inner) {
+            const arg = bound.get(name);
+            if (!arg) continue;
+            for (const l of of) {
+              const to = bound.get(l);
+              if (to?.kind !== 'lifetime') continue;
+              if (arg.kind === 'lifetime') add(arg.name, to.name);
+              else if (arg.kind === 'type') outlive(arg.ty, to.name);
+            }
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+    if (item.kind === 'alias') {
+      if (item.ty) walk(item.ty, 0);
+    } else {
+      const fields = item.kind === 'enum' ? item.variants.flatMap((v) => v.fields) : item.fields;
+      for (const f of fields) walk(f.ty, 0);
+    }
+    stack.delete(item);
+    this.memo.set(item, out);
+    return out;
+  }
+}
