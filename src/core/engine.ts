@@ -2143,6 +2143,83 @@ export class Engine {
     return p?.kind === 'type' && (p.traits ?? []).some((t) => stdTraitOf(t, m, this.resolver) === 'Copy');
   }
 
+  /**
+   * `fn() -> &u8`, `fn(&u8, &u8) -> &u8`, `dyn Fn() -> Ref<'_, u8>`: a signature's return type that
+   * leaves a lifetime out takes the one lifetime of its inputs (elided or not); with none, or more
+   * than one, rustc says E0106. Undefined where the signature is fine or this cannot tell.
+   */
+  private returnElision(params: readonly TypeExpr[], ret: TypeExpr | undefined, m: ModuleScope, what: string): string | undefined {
+    if (!ret || !this.lifetimePositions(ret, m, 0, true)) return undefined;
+    let inputs = 0;
+    for (const x of params) {
+      const c = this.lifetimePositions(x, m, 0, false);
+      if (c === undefined) return undefined;
+      inputs += c;
+    }
+    if (inputs === 1) return undefined;
+    return `${what}'s return type borrowing ${inputs === 0 ? 'with no input to borrow from' : 'from one of several inputs'}`;
+  }
+
+  /**
+   * How many lifetime positions a written type has, as fn pointer elision counts them: with
+   * `elidedOnly` those that leave the lifetime out (`&T`, `'_`, a path to a type with lifetime
+   * parameters written without them), else every one, named and `'static` included. A nested fn
+   * pointer's are its own (none); a trait object counts the bound written after it (`+ 'a`).
+   * Undefined where this cannot tell (a path not found, a trait object's arguments naming one).
+   */
+  private lifetimePositions(te: TypeExpr, m: ModuleScope, depth: number, elidedOnly: boolean): number | undefined {
+    if (depth > 32) return undefined;
+    const sum = (xs: readonly TypeExpr[]): number | undefined => {
+      let n = 0;
+      for (const x of xs) {
+        const c = this.lifetimePositions(x, m, depth + 1, elidedOnly);
+        if (c === undefined) return undefined;
+        n += c;
+      }
+      return n;
+    };
+    switch (te.kind) {
+      case 'ref': {
+        const inner = this.lifetimePositions(te.inner, m, depth + 1, elidedOnly);
+        return inner === undefined ? undefined : inner + (te.elided || !elidedOnly ? 1 : 0);
+      }
+      case 'ptr':
+        return this.lifetimePositions(te.inner, m, depth + 1, elidedOnly);
+      case 'array':
+      case 'slice':
+        return this.lifetimePositions(te.elem, m, depth + 1, elidedOnly);
+      case 'tuple':
+        return sum(te.elems);
+      case 'fnptr':
+      case 'never':
+        return 0;
+      case 'dyn':
+        if ((te.args ?? []).some((a) => /'|&/.test(a))) return undefined;
+        return te.objectLifetime === undefined ? 0 : te.objectLifetime === "'_" || !elidedOnly ? 1 : 0;
+      case 'path': {
+        if (te.qualified) return undefined;
+        const last = te.segments[te.segments.length - 1];
+        if (!last) return undefined;
+        if (te.segments.length === 1 && !te.global && last.args.length === 0 && PRIMITIVES.has(last.name)) return 0;
+        const args = sum(te.segments.flatMap((g) => g.args.flatMap((a) => (a.kind === 'type' || a.kind === 'binding' ? [a.ty] : []))));
+        if (args === undefined) return undefined;
+        const written = last.args.filter((a) => a.kind === 'lifetime');
+        if (written.length) return args + written.filter((a) => !elidedOnly || (a.kind === 'lifetime' && a.name === "'_")).length;
+        let b: ReturnType<Resolver['resolveTypePath']>;
+        try {
+          b = this.resolver.resolveTypePath(m, te.segments.map((x) => x.name), te.global);
+        } catch {
+          return undefined;
+        }
+        if (b?.k === 'prim') return args;
+        if (b?.k !== 'item' || !('generics' in b.item) || !b.item.generics) return undefined;
+        return args + b.item.generics.params.filter((p) => p.kind === 'lifetime').length;
+      }
+      default:
+        return undefined;
+    }
+  }
+
   /** Where a written type leaves out a lifetime rustc needs there (see missingLifetime), undefined if nowhere. */
   private elidedIn(te: TypeExpr, m: ModuleScope, depth: number): string | undefined {
     if (depth > 64) return undefined;
@@ -2182,7 +2259,29 @@ export class Engine {
         const wanted = b.item.generics.params.filter((p) => p.kind === 'lifetime').length;
         return wanted > 0 ? `\`${last.name}\` without its lifetime argument${wanted > 1 ? 's' : ''}` : undefined;
       }
+      case 'fnptr': {
+        const inner = te.inner ?? [];
+        const n = te.params ?? inner.length;
+        return this.returnElision(inner.slice(0, n), inner[n], m, 'a fn pointer');
+      }
       case 'dyn': {
+        // `dyn Debug + '_`: an elided object lifetime (rustc's E0106 in a type's definition).
+        if (te.objectLifetime === "'_") return "a trait object bounded by `'_`";
+        // `dyn Fn() -> &u8`: its sugar elides as a fn pointer does.
+        for (const f of te.fnSugar ?? []) {
+          const inner = te.inner ?? [];
+          const r = this.returnElision(inner.slice(f.at, f.at + f.params), f.ret ? inner[f.at + f.params] : undefined, m, 'an `Fn` bound');
+          if (r) return r;
+        }
+        // `dyn Tr<'_>`, `dyn Iterator<Item = Ref<u8>>`: the arguments of a trait that is not of the
+        // `Fn` family (whose sugar elides in its own signature).
+        if (!te.bounds.some((b) => /^(?:.*::)?Fn(?:Mut|Once)?$/.test(b.trim()))) {
+          if ((te.args ?? []).some((a) => /'_(?!\w)/.test(a))) return "`'_` in a trait object's arguments";
+          for (const x of te.inner ?? []) {
+            const r = this.elidedIn(x, m, depth + 1);
+            if (r) return r;
+          }
+        }
         // Only the arguments' text is kept: a reference without a lifetime outside parentheses
         // (`Iterator<Item = &u8>`; `Fn(&u8)` elides in its own signature).
         for (const a of te.args ?? []) {

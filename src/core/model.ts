@@ -163,6 +163,11 @@ export type TypeExpr =
       readonly lifetimes?: readonly string[];
       /** The lifetime written among its bounds (`dyn Any + 'a`: `'a`), the object's own lifetime bound. */
       readonly objectLifetime?: string;
+      /**
+       * Its `Fn(..) -> R` sugar, bound by bound: where the signature's parameters start in `inner`,
+       * how many there are, and whether a return type (not `!`) follows them there.
+       */
+      readonly fnSugar?: readonly FnSugar[];
       /** Written without `dyn` (`Box<Fn(u8)>`, `Box<Tr + Send>`): rustc's E0782 from the 2021 edition on. */
       readonly bare?: true;
       readonly span: Span;
@@ -178,6 +183,13 @@ export type TypeExpr =
   | { readonly kind: 'macro'; readonly text: string; readonly span: Span; readonly pending?: string }
   /** Anything the parser could not turn into one of the above (syntax errors, new syntax). */
   | { readonly kind: 'unknown'; readonly text: string; readonly span: Span };
+
+/** One `Fn(..) -> R` bound of a trait object, as positions in its `inner` (TypeExpr `dyn`). */
+export interface FnSugar {
+  readonly at: number;
+  readonly params: number;
+  readonly ret: boolean;
+}
 
 export interface Attribute {
   /** `repr`, `cfg`, `derive`, `path`, `doc`, `cfg_attr`, … (the attribute's path as written). */

@@ -44,6 +44,7 @@ import type {
   WherePredicate,
   TraitDynFacts,
   FnBound,
+  FnSugar,
 } from '../core/model';
 import { ENCLOSING, FN_BODY_MODULE, IMPLS_NOT_KEPT, ownString } from '../core/model';
 import { isLintAttr } from '../core/lints';
@@ -2142,8 +2143,9 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       }
       // `Fn(u8) -> u8` written as a bare trait object
       const inner: TypeExpr[] = [];
-      boundInnerTypes(n, ctx, depth, inner);
-      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), bare: true, span: span(n) };
+      const sugar: FnSugar[] = [];
+      boundInnerTypes(n, ctx, depth, inner, sugar);
+      return { kind: 'dyn', bounds: [boundName(slice(ctx, n))], ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), ...(sugar.length ? { fnSugar: sugar } : {}), bare: true, span: span(n) };
     }
     case 'never_type':
       return { kind: 'never', span: span(n) };
@@ -2155,10 +2157,12 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       const args: string[] = [];
       const inner: TypeExpr[] = [];
       const lifetimes: string[] = [];
-      if (collectBounds(n, ctx, bounds, args, depth, inner, lifetimes)) return { kind: 'impl', span: span(n) };
+      const sugar: FnSugar[] = [];
+      if (collectBounds(n, ctx, bounds, args, depth, inner, lifetimes, sugar)) return { kind: 'impl', span: span(n) };
       const written = dynArgs(args);
       return {
         kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
+        ...(sugar.length ? { fnSugar: sugar } : {}),
         ...(/^dyn\b/.test(slice(ctx, n)) ? {} : { bare: true as const }), span: span(n),
       };
     }
@@ -2170,7 +2174,7 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
 }
 
 /** Collects trait bound names of a `dyn`/bounded type; returns true if it is an `impl` type. */
-function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number, inner: TypeExpr[], lifetimes: string[]): boolean {
+function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number, inner: TypeExpr[], lifetimes: string[], sugar: FnSugar[]): boolean {
   if (depth > MAX_NESTING) return false;
   let isImpl = false;
   for (const k of n.children) {
@@ -2178,13 +2182,13 @@ function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: 
     if (kt === 'lifetime') lifetimes.push(lifetimeOf(k, ctx));
     if (kt === 'dyn' || kt === '+' || kt === 'lifetime' || kt === '(' || kt === ')') continue;
     if (kt === 'dynamic_type' || kt === 'bounded_type') {
-      if (collectBounds(k, ctx, out, args, depth + 1, inner, lifetimes)) isImpl = true;
+      if (collectBounds(k, ctx, out, args, depth + 1, inner, lifetimes, sugar)) isImpl = true;
     } else if (kt === 'abstract_type') isImpl = true;
     else if (k.isNamed) {
       const text = slice(ctx, k);
       out.push(boundName(text));
       args.push(boundArgs(text));
-      boundInnerTypes(k, ctx, depth, inner);
+      boundInnerTypes(k, ctx, depth, inner, sugar);
     }
   }
   return isImpl;
@@ -2194,22 +2198,25 @@ function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: 
  * The types written inside one bound of a trait object (the model's dyn `inner`): its path's
  * generic arguments and bindings, then an `Fn(..) -> R` signature's parameters and return type.
  */
-function boundInnerTypes(k: Node, ctx: Ctx, depth: number, out: TypeExpr[]): void {
+function boundInnerTypes(k: Node, ctx: Ctx, depth: number, out: TypeExpr[], sugar?: FnSugar[]): void {
   if (k.type === 'higher_ranked_trait_bound') {
     const t = k.childForFieldName('type');
-    if (t) boundInnerTypes(t, ctx, depth, out);
+    if (t) boundInnerTypes(t, ctx, depth, out, sugar);
     return;
   }
   if (k.type === 'function_type') {
     const tr = k.childForFieldName('trait');
     if (tr) pathArgTypes(typeExpr(tr, ctx, depth + 1), out);
+    const at = out.length;
     for (const p of k.childForFieldName('parameters')?.children ?? []) {
       if (!p.isNamed || p.type === 'line_comment' || p.type === 'block_comment' || p.type === 'attribute_item' || p.type === 'variadic_parameter') continue;
       const ty = p.type === 'parameter' ? p.childForFieldName('type') : p;
       if (ty) out.push(typeExpr(ty, ctx, depth + 1));
     }
+    const params = out.length - at;
     const ret = k.childForFieldName('return_type');
     if (ret && ret.type !== 'never_type') out.push(typeExpr(ret, ctx, depth + 1));
+    sugar?.push({ at, params, ret: out.length > at + params });
     return;
   }
   if (k.type === 'generic_type' || k.type === 'scoped_type_identifier') pathArgTypes(typeExpr(k, ctx, depth + 1), out);

@@ -31,6 +31,7 @@ import type {
   UseEntry,
   VariantDef,
   ExternCrateDef,
+  FnSugar,
 } from '../core/model';
 import {
   addAttrText,
@@ -944,11 +945,12 @@ export class FastParser {
         const args: string[] = [];
         const inner: TypeExpr[] = [];
         const lifetimes: string[] = [];
-        const end = this.bounds(bounds, args, depth, noBounds, inner, lifetimes);
+        const sugar: FnSugar[] = [];
+        const end = this.bounds(bounds, args, depth, noBounds, inner, lifetimes, sugar);
         const written = dynArgs(args);
         return {
           kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
-          span: { start, end },
+          ...(sugar.length ? { fnSugar: sugar } : {}), span: { start, end },
         };
       }
       case 'impl': {
@@ -978,8 +980,9 @@ export class FastParser {
       if (this.atP('(')) {
         if (cur.segments.some((s) => s.args.length)) throw BAIL;
         const inner: TypeExpr[] = [];
-        const end = this.fnSugar(depth, inner);
-        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), bare: true, span: { start, end } };
+        const sugar: FnSugar[] = [];
+        const end = this.fnSugar(depth, inner, sugar);
+        cur = { kind: 'dyn', bounds: [boundName(this.text.slice(start, end))], ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), fnSugar: sugar, bare: true, span: { start, end } };
       }
     }
     if (noBounds || !this.atP('+')) return cur;
@@ -992,27 +995,30 @@ export class FastParser {
     if (cur.kind === 'path') pathArgTypes(cur, inner);
     let end = cur.span.end;
     const lifetimes: string[] = cur.kind === 'dyn' && cur.objectLifetime ? [cur.objectLifetime] : [];
+    const sugar: FnSugar[] = cur.kind === 'dyn' ? [...(cur.fnSugar ?? [])] : [];
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(bounds, args, depth, inner, lifetimes);
+      end = this.oneBound(bounds, args, depth, inner, lifetimes, sugar);
     }
     const written = dynArgs(args);
     const bare = cur.kind === 'path' || cur.bare;
     return {
       kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
-      ...(bare ? { bare: true as const } : {}), span: { start, end },
+      ...(sugar.length ? { fnSugar: sugar } : {}), ...(bare ? { bare: true as const } : {}), span: { start, end },
     };
   }
 
   /** `(args) -> Ret` of `Fn` sugar; returns the end offset. */
-  private fnSugar(depth: number, inner: TypeExpr[]): number {
+  private fnSugar(depth: number, inner: TypeExpr[], sugar?: FnSugar[]): number {
     this.expectP('(');
+    const at = inner.length;
     while (!this.atP(')')) {
       if (this.atP('#') || this.atP('.')) throw BAIL;
       inner.push(this.type(depth + 1));
       if (this.atP(',')) this.next();
       else if (!this.atP(')')) throw BAIL;
     }
+    const params = inner.length - at;
     let end = this.next().end;
     if (this.atArrow()) {
       this.next();
@@ -1021,22 +1027,23 @@ export class FastParser {
       if (ret.kind !== 'never') inner.push(ret);
       end = ret.span.end;
     }
+    sugar?.push({ at, params, ret: inner.length > at + params });
     return end;
   }
 
   /** Bounds list after `dyn`/`impl`; returns the end offset. */
-  private bounds(out: string[], args: string[], depth: number, noBounds: boolean, inner: TypeExpr[], lifetimes?: string[]): number {
-    let end = this.oneBound(out, args, depth, inner, lifetimes);
+  private bounds(out: string[], args: string[], depth: number, noBounds: boolean, inner: TypeExpr[], lifetimes?: string[], sugar?: FnSugar[]): number {
+    let end = this.oneBound(out, args, depth, inner, lifetimes, sugar);
     if (noBounds) return end;
     while (this.atP('+')) {
       this.next();
-      end = this.oneBound(out, args, depth, inner, lifetimes);
+      end = this.oneBound(out, args, depth, inner, lifetimes, sugar);
     }
     return end;
   }
 
   /** One bound of a list; a lifetime bound goes to `lifetimes` (`dyn Tr + 'a`: DynType.objectLifetime). */
-  private oneBound(out: string[], args: string[], depth: number, inner: TypeExpr[], lifetimes?: string[]): number {
+  private oneBound(out: string[], args: string[], depth: number, inner: TypeExpr[], lifetimes?: string[], sugar?: FnSugar[]): number {
     const t = this.peek();
     if (t.k === K.Lifetime) {
       this.next();
@@ -1054,7 +1061,7 @@ export class FastParser {
     if (p.kind !== 'path' || p.qualified) throw BAIL;
     pathArgTypes(p, inner);
     let end = p.span.end;
-    if (this.atP('(')) end = this.fnSugar(depth, inner);
+    if (this.atP('(')) end = this.fnSugar(depth, inner, sugar);
     const text = this.text.slice(start, end);
     out.push(boundName(text));
     args.push(boundArgs(text));

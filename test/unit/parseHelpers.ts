@@ -30,7 +30,14 @@ export async function extract(text: string, file = 'test.rs'): Promise<SourceFil
   try {
     const fast = extractFile(tree, text, file);
     const slow = extractFile(tree, text, file, { fast: false });
-    assert.deepStrictEqual(fast, slow, `fast and tree paths differ on:\n${text.slice(0, 500)}`);
+    try {
+      assert.deepStrictEqual(fast, slow, `fast and tree paths differ on:\n${text.slice(0, 500)}`);
+    } catch (e) {
+      // A model hundreds of levels deep (the nesting tests) can exhaust the stack of the
+      // comparison itself: compared as JSON text then (the same fields, in the same order).
+      if (!(e instanceof RangeError)) throw e;
+      assert.ok(JSON.stringify(fast) === JSON.stringify(slow), `fast and tree paths differ on:\n${text.slice(0, 500)}`);
+    }
     return fast;
   } finally {
     tree.delete();

@@ -3214,6 +3214,55 @@ pub struct M(pub W<fn()>);
     // `fn(&'static u8) -> bool` is refused where used ("implementation of `FnMut` is not general enough"): no number.
     abstain: ['G'],
   },
+  {
+    name: "a trait object bounded by `'_` in a type's definition leaves its lifetime out (`Box<dyn Debug + '_>`: E0106, it had a number), in a struct, an enum and a type alias's use; `'static` or a named lifetime is fine",
+    source: `
+#![allow(dead_code)]
+use std::fmt::Debug;
+pub struct A(pub Box<dyn Debug + '_>);
+pub enum B { X(Option<Box<dyn Debug + Send + '_>>), Y }
+type Al = Box<dyn Debug + '_>; pub struct C(pub Al);
+pub struct Ok1<'a>(pub Box<dyn Debug + 'a>, pub Box<dyn Debug + 'static>);
+`,
+    expect: { A: 'E0106', B: 'E0106', C: 'E0106', Ok1: '32/8' },
+  },
+  {
+    name: "a fn pointer's or an `Fn` bound's return type that leaves a lifetime out takes its one input lifetime, elided, named or `'static` (`fn(&u8) -> &u8`, `fn(Ref<u8>) -> &u8`); with none or several it is E0106 (`fn() -> &u8`, `fn(&u8, &u8) -> &u8`, `fn(&&u8) -> &u8`, `dyn Fn() -> Ref<'_, u8>`), and so is `'_` or a hidden lifetime in another trait's arguments (`dyn Tr<'_>`, `dyn Iterator<Item = Ref<u8>>`): they had numbers",
+    source: `
+#![allow(dead_code)]
+pub trait Tr<'x> {}
+pub struct A(pub Box<dyn Tr<'_>>);
+pub struct B(pub Box<dyn Iterator<Item = std::cell::Ref<'_, u8>>>);
+pub struct C(pub Box<dyn Fn() -> std::cell::Ref<'_, u8>>);
+pub struct D(pub fn() -> &'static u8);
+pub struct E(pub fn() -> &u8);
+pub struct F(pub Box<dyn Fn(&u8) -> &u8>);
+pub struct G(pub fn(&u8, &u8) -> &u8);
+pub struct H(pub Box<dyn Fn(&u8, &u8) -> &u8>);
+pub struct I(pub Box<dyn Iterator<Item = std::cell::Ref<u8>>>);
+pub struct J(pub fn(std::cell::Ref<u8>) -> std::cell::Ref<u8>);
+pub struct K(pub fn() -> std::cell::Ref<'static, u8>);
+pub struct L(pub Box<dyn for<'a> Tr<'a>>);
+pub struct PA(pub fn(&'static u8) -> &u8);
+pub struct PB(pub fn(&u8, &'static u8) -> &u8);
+pub struct PC(pub fn(std::cell::Ref<u8>) -> &u8);
+pub struct PD(pub fn(Box<dyn std::fmt::Debug>) -> &u8);
+pub struct PE(pub fn(&dyn std::fmt::Debug) -> &u8);
+pub struct PF(pub fn(fn(&u8)) -> &u8);
+pub struct PG(pub fn((&u8, u8)) -> &u8);
+pub struct PH(pub fn(&u8) -> (&u8, &u8));
+pub struct PI(pub fn(&u8) -> std::cell::Ref<u8>);
+pub struct PJ(pub fn() -> Box<dyn std::fmt::Debug>);
+pub struct PK(pub fn(&&u8) -> &u8);
+pub struct PL(pub fn(&mut u8) -> fn(&u8) -> &u8);
+pub struct PM(pub fn() -> fn(&u8) -> &u8);
+pub struct PN(pub fn(&u8) -> &dyn std::fmt::Debug);
+pub struct PO(pub fn() -> &'static u8);
+pub struct PP(pub fn(Box<dyn std::fmt::Debug + '_>) -> &u8);
+`,
+    expect: { A: 'E0106', B: 'E0106', C: 'E0106', D: '8/8', E: 'E0106', F: '16/8', G: 'E0106', H: 'E0106', I: 'E0106', J: '8/8', K: '8/8', L: '16/8',
+      PA: '8/8', PB: 'E0106', PC: '8/8', PD: 'E0106', PE: '8/8', PF: 'E0106', PG: '8/8', PH: '8/8', PI: '8/8', PJ: '8/8', PK: 'E0106', PL: '8/8', PM: '8/8', PN: '8/8', PO: '8/8', PP: '8/8' },
+  },
   ...(['2015', '2018', '2021', '2024'] as const).map(
     (edition): RuleCase => ({
       name: `the prelude's traits by edition (${edition}): \`TryFrom\`, \`TryInto\`, \`FromIterator\` from 2021, \`Future\`, \`IntoFuture\` from 2024; elsewhere a trait object or a bound naming one is E0405 (\`Box<dyn Future<..>>\` had a number in 2021, \`P<u16>\` with \`T: TryInto<u8>\` in 2018); \`gen\` names a field until 2024`,
