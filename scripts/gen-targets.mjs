@@ -18,9 +18,10 @@
  *            rustc prints (nothing written).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { createHash } from 'node:crypto';
+import { availableParallelism, homedir } from 'node:os';
 import { promisify } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,16 +76,38 @@ async function describeTarget(triple) {
   entry.cfg = cfg.join(' ');
   return entry;
 }
-const described = new Array(triples.length);
-let next = 0;
-await Promise.all(
-  Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
-    while (next < triples.length) {
-      const i = next++;
-      described[i] = await describeTarget(triples[i]);
+// With --check, what this very compiler printed before is kept (as the tests keep rustc's other
+// answers: test/oracle/rustcCache.ts), keyed by `rustc -vV` and the CPUs named above;
+// RLL_RUSTC_CACHE=0 asks it every time.
+const answers = process.argv.includes('--check') && process.env.RLL_RUSTC_CACHE !== '0' ? join(process.env.RLL_CACHE ?? join(homedir(), '.cache', 'rust-layout-lens'), 'rustc-answers') : undefined;
+const answerFile = answers && join(answers, `targets-${createHash('sha256').update(JSON.stringify([rustc(['-vV']), TARGET_CPU, triples])).digest('hex').slice(0, 32)}.json`);
+let described;
+try {
+  described = answerFile && JSON.parse(readFileSync(answerFile, 'utf8'));
+} catch {
+  described = undefined;
+}
+if (!Array.isArray(described) || described.length !== triples.length) {
+  described = new Array(triples.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
+      while (next < triples.length) {
+        const i = next++;
+        described[i] = await describeTarget(triples[i]);
+      }
+    }),
+  );
+  if (answerFile) {
+    try {
+      mkdirSync(answers, { recursive: true });
+      writeFileSync(`${answerFile}.${process.pid}.tmp`, JSON.stringify(described));
+      renameSync(`${answerFile}.${process.pid}.tmp`, answerFile);
+    } catch {
+      // A read-only cache folder: asked again next time.
     }
-  }),
-);
+  }
+}
 // Keys in the sorted order, whatever order the runs finished in.
 const targets = Object.fromEntries(triples.map((t, i) => [t, described[i]]));
 
