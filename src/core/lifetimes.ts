@@ -23,6 +23,7 @@ export function shortIn(l: string, view: LifetimeView): boolean {
   return view.params.some((p) => p.kind === 'lifetime' && p.name === l && !p.outlivesStatic);
 }
 
+/** A generic argument written in a type alias's right-hand side, as the alias's use sees it (its parameters replaced by what the use writes). */
 export function substituteArg(a: GenericArg, subst: ReadonlyMap<string, GenericArg>): GenericArg {
   if (a.kind === 'lifetime') {
     const w = subst.get(a.name);
