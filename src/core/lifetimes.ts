@@ -149,6 +149,11 @@ export class OutlivesRequirements {
         case 'tuple':
           for (const e of te.elems) walk(e, depth + 1);
           return;
+        // A fn pointer's or a trait object's types count too (`fn(&'a T)`, `dyn Fn(&'a T)`).
+        case 'fnptr':
+        case 'dyn':
+          for (const e of te.inner ?? []) walk(e, depth + 1);
+          return;
         case 'path': {
           for (const seg of te.segments) for (const a of seg.args) if (a.kind === 'type' || a.kind === 'binding') walk(a.ty, depth + 1);
           if (te.qualified || te.segments.length === 0) return;

@@ -3149,6 +3149,35 @@ pub struct Ok2<'c: 'static>(Q<'static, &'c u8>, D<'static, 'c>);
     expect: { X1: 'E0477', X2: 'E0477', X3: 'E0477', X4: 'E0477', X5: 'E0477', X6: 'E0477', X7: 'E0478', X8: 'E0477', X9: 'E0477', Ok1: '56/8', Ok2: '16/8' },
   },
   {
+    name: "a reference inside a fn pointer's or a trait object's types asks its type to outlive its lifetime too (`fn(&'a T)`, `Box<dyn Fn(&'a T)>`, `fn() -> &'a T`, `dyn Iterator<Item = &'a T>`: `S<'static, &'c u8>` is E0477, the first two had numbers); a higher-ranked or elided one asks nothing",
+    source: `
+#![allow(dead_code)]
+pub struct S1<'a, T>(pub fn(&'a T));
+pub struct S2<'a, T>(pub std::marker::PhantomData<&'a T>);
+pub struct S3<'a, T>(pub [&'a T; 2]);
+pub struct S4<'a, T>(pub Box<dyn Fn(&'a T)>);
+pub struct S5<'a, T>(pub *const &'a T);
+pub struct S6<'a, T>(pub Option<(u8, &'a mut T)>);
+pub struct U1<'c>(pub S1<'static, &'c u8>);
+pub struct U2<'c>(pub S2<'static, &'c u8>);
+pub struct U3<'c>(pub S3<'static, &'c u8>);
+pub struct U4<'c>(pub S4<'static, &'c u8>);
+pub struct U5<'c>(pub S5<'static, &'c u8>);
+pub struct U6<'c>(pub S6<'static, &'c u8>);
+pub struct S7<'a, T>(pub for<'x> fn(&'x T), pub &'a u8);
+pub struct S8<'a, T>(pub Box<dyn for<'x> Fn(&'x T)>, pub &'a u8);
+pub struct S9<'a, T>(pub fn() -> &'a T);
+pub struct S10<'a, T>(pub fn(&T), pub &'a u8);
+pub struct S11<'a, T>(pub Box<dyn Iterator<Item = &'a T>>);
+pub struct U7<'c>(pub S7<'static, &'c u8>);
+pub struct U8<'c>(pub S8<'static, &'c u8>);
+pub struct U9<'c>(pub S9<'static, &'c u8>);
+pub struct U10<'c>(pub S10<'static, &'c u8>);
+pub struct U11<'c>(pub S11<'static, &'c u8>);
+`,
+    expect: { U1: 'E0477', U2: 'E0477', U3: 'E0477', U4: 'E0477', U5: 'E0477', U6: 'E0477', U7: '16/8', U8: '24/8', U9: 'E0477', U10: '16/8', U11: 'E0477' },
+  },
+  {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
     source: `
 #![allow(dead_code)]
