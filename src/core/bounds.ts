@@ -180,21 +180,21 @@ export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host
   const pred = SLICE_PREDICATE_TYPES.has(path ?? '') ? argVals[1] : undefined;
   if (pred?.k === 'ty' && concrete(pred.ty)) {
     const p = pred.ty;
-    if (p.k === 'never' || callable(p) === false) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool' };
-    // A fn pointer's signature: one parameter `&T`, returning `bool`.
-    const elem = argVals[0];
-    if (p.k === 'fnptr' && p.sig && !p.sig.safeRust) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', why: 'only safe fn pointers of the Rust ABI implement the `Fn` traits' };
-    // `fn(&'static u8) -> bool` is not general enough for `for<'a> FnMut(&'a u8)`: rustc refuses
-    // it where the type is used (an error without a code); not judged here.
-    if (p.k === 'fnptr' && p.sig?.namesLifetime) return { k: 'unsure', ty: p, bound: 'FnMut(&T) -> bool' };
-    if (p.k === 'fnptr' && p.sig && elem?.k === 'ty' && concrete(elem.ty)) {
-      const { params, ret } = p.sig;
-      if (params.length !== 1) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0593', why: `it takes ${params.length} argument(s), the bound 1` };
+    const bound = 'FnMut(&T) -> bool';
+    if (p.k === 'never' || callable(p) === false) return { k: 'unmet', ty: p, bound };
+    // A fn pointer's signature: safe, of the Rust ABI, one parameter `&T`, returning `bool`.
+    if (p.k === 'fnptr' && p.sig) {
+      const { params, ret, safeRust, namesLifetime } = p.sig;
+      if (!safeRust) return { k: 'unmet', ty: p, bound, why: 'only safe fn pointers of the Rust ABI implement the `Fn` traits' };
+      // `fn(&'static u8) -> bool` is not general enough for `for<'a> FnMut(&'a u8)`: rustc refuses
+      // it where the type is used (an error without a code); not judged here.
+      if (namesLifetime) return { k: 'unsure', ty: p, bound };
+      if (params.length !== 1) return { k: 'unmet', ty: p, bound, code: 'E0593', why: `it takes ${params.length} argument(s), the bound 1` };
       const arg = params[0]!;
-      const same = arg.k === 'ptr' && arg.kind === '&' ? (concrete(arg.pointee) ? sameTy(arg.pointee, elem.ty) : undefined) : concrete(arg) ? false : undefined;
-      if (same === false) return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0631', why: 'type mismatch in argument 1' };
-      if (ret !== undefined && ret !== 'never' && concrete(ret) && ret.k !== 'bool') return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0271', why: 'another return type' };
-      if (ret === undefined || ret === 'never') return { k: 'unmet', ty: p, bound: 'FnMut(&T) -> bool', code: 'E0271', why: 'another return type' };
+      const elem = argVals[0];
+      const same = elem?.k !== 'ty' || !concrete(elem.ty) ? undefined : arg.k === 'ptr' && arg.kind === '&' ? (concrete(arg.pointee) ? sameTy(arg.pointee, elem.ty) : undefined) : concrete(arg) ? false : undefined;
+      if (same === false) return { k: 'unmet', ty: p, bound, code: 'E0631', why: 'type mismatch in argument 1' };
+      if (ret === undefined || ret === 'never' || (concrete(ret) && ret.k !== 'bool')) return { k: 'unmet', ty: p, bound, code: 'E0271', why: 'another return type' };
     }
   }
   // `vec::Splice<'a, I: Iterator>`, `char::DecodeUtf16<I: Iterator<Item = u16>>`, `iter::Peekable<I: Iterator>`.
@@ -2170,7 +2170,6 @@ const NOT_BY_ARGS: Partial<Record<StdTrait, ReadonlySet<string>>> = {
   ),
 };
 
-/** Where a std type's allocator parameter is (the rules above are for std's `Global`). */
 /**
  * Where a std type takes an allocator (`Vec<T, A>`, `btree_map::Drain<'a, K, V, A>`): the index,
  * among its type and const parameters, of the one whose default is `Global`. Writing an argument

@@ -17,13 +17,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
 import type { GenericParam } from '../../src/core/model';
-import { CrateScope, Resolver } from '../../src/core/resolve';
-import { PRELUDE, STD_SOURCE } from '../../src/core/stdSource';
-import { publicStdPaths } from '../../src/core/stdPublic';
 import { UNSTABLE_STD } from '../../src/core/stdUnstable';
-import { getTarget } from '../../src/core/targets';
 import { rustcAvailable } from '../oracle/rustc';
 import { rustcVerdicts } from './rustcVerdicts';
+import { modelStdPaths } from './stdPaths';
 
 const CASE = /^pub struct S\d+</;
 
@@ -60,15 +57,14 @@ interface Probed {
  * of a type whose first line rustc refuses say nothing (their bounds are not met alike).
  */
 async function probeStdParams(analyzer: Analyzer, header: string, probeArg: (p: GenericParam, path: string) => string, lifetimeProbes: boolean): Promise<Probed> {
-  const std = await analyzer.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
-  const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, getTarget('x86_64-unknown-linux-gnu')!, true);
+  const stdPaths = await modelStdPaths(analyzer);
   const lines = ['#![allow(dead_code, unused, deprecated)]', header];
   const groups: { base: number; probes: number[] }[] = [];
   const add = (ty: string): number => {
     lines.push(`pub struct S${lines.length}<'c>(pub ${ty}, pub &'c u8);`);
     return lines.length - 1;
   };
-  for (const [item, paths] of publicStdPaths(crate, new Resolver(crate, PRELUDE))) {
+  for (const [item, paths] of stdPaths) {
     const p = paths[0]!;
     if (UNSTABLE_STD[p] !== undefined || item.attrs.some((a) => a.name === 'deprecated')) continue;
     const params = item.generics.params;

@@ -12,13 +12,10 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
-import { CrateScope, Resolver } from '../../src/core/resolve';
-import { PRELUDE, STD_SOURCE } from '../../src/core/stdSource';
-import { publicStdPaths } from '../../src/core/stdPublic';
 import { namedStdPaths } from '../../src/core/stdTraitRules';
-import { getTarget } from '../../src/core/targets';
 import { rustcAvailable } from '../oracle/rustc';
 import { rustcVerdicts } from './rustcVerdicts';
+import { modelStdPaths } from './stdPaths';
 
 const BOUNDS = [
   'fmt::Display', 'std::error::Error', 'Error', 'io::Write', 'std::fmt::Write', 'std::io::Read', 'io::BufRead', 'std::io::Seek', 'std::any::Any',
@@ -92,9 +89,8 @@ describe("std's other traits: the rules' tables", function () {
   it("name std's types by the public paths the std model gives them", async () => {
     const analyzer = new Analyzer({ wasmDir: path.join(__dirname, '../../../dist') });
     try {
-      const std = await analyzer.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
-      const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, getTarget('x86_64-unknown-linux-gnu')!, true);
-      const paths = new Set([...publicStdPaths(crate, new Resolver(crate, PRELUDE)).values()].flat());
+      const stdPaths = await modelStdPaths(analyzer);
+      const paths = new Set([...stdPaths.values()].flat());
       // A path the model does not give would leave its rule silent (never wrong, but never used).
       assert.deepEqual(namedStdPaths().filter((p) => !paths.has(p)), []);
     } finally {

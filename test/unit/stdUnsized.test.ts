@@ -12,13 +12,10 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
-import { CrateScope, Resolver } from '../../src/core/resolve';
-import { PRELUDE, STD_SOURCE } from '../../src/core/stdSource';
-import { publicStdPaths } from '../../src/core/stdPublic';
 import { UNSTABLE_STD } from '../../src/core/stdUnstable';
-import { getTarget } from '../../src/core/targets';
 import { rustcAvailable } from '../oracle/rustc';
 import { rustcVerdicts } from './rustcVerdicts';
+import { modelStdPaths } from './stdPaths';
 
 const CASE = /^pub struct S\d+\(/;
 
@@ -31,12 +28,11 @@ describe("std's type parameters: Sized unless declared ?Sized, against rustc (E0
   });
 
   it('each public generic std type with `str` for one parameter, and with `u8` for all: no number where rustc refuses it, no E0277 where it lays it out', async () => {
-    const std = await analyzer.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
-    const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, getTarget('x86_64-unknown-linux-gnu')!, true);
+    const stdPaths = await modelStdPaths(analyzer);
     const lines = ['#![allow(dead_code, unused, deprecated)]'];
     // The item's path with all-`u8` arguments (its baseline) and with `str` at each type parameter.
     const groups: { base: number; probes: number[] }[] = [];
-    for (const [item, paths] of publicStdPaths(crate, new Resolver(crate, PRELUDE))) {
+    for (const [item, paths] of stdPaths) {
       const p = paths[0]!;
       if (UNSTABLE_STD[p] !== undefined || item.attrs.some((a) => a.name === 'deprecated')) continue;
       const params = item.generics.params;

@@ -10,14 +10,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Analyzer } from '../../src/analysis/analyzer';
-import { CrateScope, Resolver } from '../../src/core/resolve';
-import { STD_SOURCE, PRELUDE } from '../../src/core/stdSource';
-import { publicStdPaths } from '../../src/core/stdPublic';
 import { NOT_IN_STD, STD_PATHS_REFUSED, stdPathRefused, UNSTABLE_STD } from '../../src/core/stdUnstable';
-import { getTarget } from '../../src/core/targets';
 import { run } from '../oracle/rustc';
 import { allocatorParam } from '../../src/core/bounds';
 import { rustcVerdicts } from './rustcVerdicts';
+import { modelStdPaths } from './stdPaths';
 
 describe('std model: unstable items (E0658) as stable rustc 1.95 says', function () {
   this.timeout(300_000);
@@ -25,9 +22,8 @@ describe('std model: unstable items (E0658) as stable rustc 1.95 says', function
   after(() => analyzer.dispose());
 
   it('the list the engine reads is what stable rustc refuses, item by item, with the feature it names', async () => {
-    const std = await analyzer.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
-    const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, getTarget('x86_64-unknown-linux-gnu')!, true);
-    const items = [...publicStdPaths(crate, new Resolver(crate, PRELUDE))].map(([, paths]) => paths);
+    const stdPaths = await modelStdPaths(analyzer);
+    const items = [...stdPaths].map(([, paths]) => paths);
     const lines = ['#![allow(unused_imports)]', ...items.flatMap((paths) => paths.map((p) => `use std::${p} as _;`))];
     const dir = mkdtempSync(join(tmpdir(), 'rll-unstable-'));
     try {
@@ -78,11 +74,10 @@ describe('std model: unstable items (E0658) as stable rustc 1.95 says', function
   });
 
   it('an allocator argument is unstable on every std type the model gives one (its default is `Global`), and only there', async () => {
-    const std = await analyzer.parseFile('<std>', STD_SOURCE, { budgetMs: Infinity });
-    const crate = new CrateScope({ name: 'std', root: { file: '<std>', items: std.items }, fileModules: new Map(), externCrates: [], features: [] }, getTarget('x86_64-unknown-linux-gnu')!, true);
+    const stdPaths = await modelStdPaths(analyzer);
     const lines = ['#![allow(dead_code, unused, deprecated)]'];
     const cases: { line: number; allocator: boolean }[] = [];
-    for (const [item, paths] of publicStdPaths(crate, new Resolver(crate, PRELUDE))) {
+    for (const [item, paths] of stdPaths) {
       const p = paths[0]!;
       const params = item.generics.params;
       if (UNSTABLE_STD[p] !== undefined || p.startsWith('proc_macro::') || params.some((q) => q.kind === 'const')) continue;
