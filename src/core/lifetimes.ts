@@ -32,27 +32,78 @@ export function substituteArg(a: GenericArg, subst: ReadonlyMap<string, GenericA
   return a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: substituteParams(a.ty, subst) } : a;
 }
 
-/** By parameter (`T`, `'b`), the lifetimes it must outlive (OutlivesRequirements). */
-export type Outlives = ReadonlyMap<string, ReadonlySet<string>>;
-const NO_OUTLIVES: Outlives = new Map();
+/**
+ * By parameter (`T`, `'b`), the lifetimes it must outlive (OutlivesRequirements): `direct`, where
+ * a field names the parameter itself (`&'a T`: `T: 'a`); `projected`, where it names it only
+ * inside an associated type (`&'a T::Item`: rustc infers `<T as Iterator>::Item: 'a`, which holds
+ * when the argument's `Item` does, whatever the argument's own lifetimes).
+ */
+export interface Outlives {
+  readonly direct: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly projected: ReadonlyMap<string, ReadonlySet<string>>;
+}
+const NO_OUTLIVES: Outlives = { direct: new Map(), projected: new Map() };
+
+/** Whether a path is an associated type: `<X as Tr>::A`, `<X>::A`, or `T::A` / `Self::A` with `T` a type parameter. */
+function isProjection(te: TypeExpr, typeParams: ReadonlySet<string>): boolean {
+  if (te.kind !== 'path') return false;
+  if (te.qself || te.qualified) return true;
+  const first = te.segments[0]?.name;
+  return !te.global && te.segments.length >= 2 && first !== undefined && (typeParams.has(first) || first === 'Self');
+}
+
+/** `te` with each associated type in it replaced by `()`: what a field names outside projections. */
+function withoutProjections(te: TypeExpr, typeParams: ReadonlySet<string>, depth: number): TypeExpr {
+  if (depth > 64) return te;
+  const unit: TypeExpr = { kind: 'tuple', elems: [], span: te.span };
+  const rec = (x: TypeExpr): TypeExpr => withoutProjections(x, typeParams, depth + 1);
+  switch (te.kind) {
+    case 'ref':
+    case 'ptr':
+      return { ...te, inner: rec(te.inner) };
+    case 'array':
+    case 'slice':
+      return { ...te, elem: rec(te.elem) };
+    case 'tuple':
+      return { ...te, elems: te.elems.map(rec) };
+    case 'fnptr':
+    case 'dyn':
+      return te.inner ? { ...te, inner: te.inner.map(rec) } : te;
+    case 'path':
+      if (isProjection(te, typeParams)) return unit;
+      return { ...te, segments: te.segments.map((seg) => ({ ...seg, args: seg.args.map((a) => (a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: rec(a.ty) } : a)) })) };
+    default:
+      return te;
+  }
+}
 
 /**
  * What a use of `item` asks to outlive `'static` (staticBoundRefused): its type parameters
  * bounded by `'static`, and, where the use writes `'static` for a lifetime parameter `'x`, the
  * parameters that must outlive `'x` (`T: 'x`, `'y: 'x`, written or implied by a field `&'x T`).
  */
-function staticAtUse(item: TypeItem, requirements: Outlives, args: readonly GenericArg[]): { types: ReadonlySet<string>; lifetimes: ReadonlySet<string> } {
+function staticAtUse(item: TypeItem, requirements: Outlives, args: readonly GenericArg[]): StaticAsks {
   const types = new Set(item.generics.params.flatMap((p) => (p.kind === 'type' && p.staticBound ? [p.name] : [])));
-  const lifetimes = new Set<string>();
+  const asks: StaticAsks = { types, lifetimes: new Set(), projected: new Set() };
   const written = args.filter((a) => a.kind === 'lifetime');
   const statics = new Set(item.generics.params.filter((p) => p.kind === 'lifetime').flatMap((p, i) => (written[i]?.kind === 'lifetime' && written[i].name === "'static" ? [p.name] : [])));
-  if (statics.size === 0) return { types, lifetimes };
-  for (const [name, of] of requirements) {
+  if (statics.size === 0) return asks;
+  for (const [name, of] of requirements.direct) {
     if (![...of].some((l) => statics.has(l))) continue;
-    if (name.startsWith("'")) lifetimes.add(name);
-    else types.add(name);
+    if (name.startsWith("'")) asks.lifetimes.add(name);
+    else asks.types.add(name);
   }
-  return { types, lifetimes };
+  for (const [name, of] of requirements.projected) {
+    if ([...of].some((l) => statics.has(l)) && !asks.types.has(name) && !asks.lifetimes.has(name)) asks.projected.add(name);
+  }
+  return asks;
+}
+
+/** What a use asks to outlive `'static` (staticAtUse); `projected`: parameters asked it only through an associated type. */
+interface StaticAsks {
+  readonly types: Set<string>;
+  readonly lifetimes: Set<string>;
+  readonly projected: Set<string>;
 }
 
 /**
@@ -72,7 +123,7 @@ export function staticBoundRefused(
   mayBeShort: (p: GenericParam) => boolean,
 ): Ty | undefined {
   const asks = staticAtUse(item, requirements, args);
-  if (asks.types.size === 0 && asks.lifetimes.size === 0) return undefined;
+  if (asks.types.size === 0 && asks.lifetimes.size === 0 && asks.projected.size === 0) return undefined;
   const short = (l: string): boolean => enclosing.some((q) => q.kind === 'lifetime' && q.name === l && !q.outlivesStatic);
   const writtenLifetimes = args.filter((a) => a.kind === 'lifetime');
   const lparams = item.generics.params.filter((p) => p.kind === 'lifetime');
@@ -95,6 +146,24 @@ export function staticBoundRefused(
     if (lifetime) return { k: 'error', code: 'E0477', message: `the type \`${shown(i)}\` does not fulfill the required lifetime (\`${item.name}\` asks ${asked}; \`${lifetime}\` may be shorter)` };
     const param = shortParams.find((n) => nameUse(w.ty, n, 0) === 'yes');
     if (param) return { k: 'error', code: 'E0310', message: `the parameter type \`${param}\` may not live long enough (\`${item.name}\` asks ${asked})` };
+  }
+  // Asked only of an associated type of the argument (`&'a T::Item`): rustc normalizes it
+  // (`Copied<slice::Iter<'c, u8>>`'s `Item` is `u8`, which outlives anything), which is not done
+  // here, so an argument that may be short leaves the answer open.
+  if (asks.projected.size === 0) return undefined;
+  for (let i = 0; i < lparams.length; i++) {
+    const w = writtenLifetimes[i];
+    if (asks.projected.has(lparams[i]!.name) && w?.kind === 'lifetime' && short(w.name)) {
+      return { k: 'unknown', reason: `whether an associated type naming \`${w.name}\` outlives a lifetime given \`'static\`, as \`${item.name}\`'s fields ask, is not known here (rustc rejects the type if not)` };
+    }
+  }
+  for (let i = 0; i < tparams.length; i++) {
+    const p = tparams[i]!;
+    const w = written[i];
+    if (!asks.projected.has(p.name) || w?.kind !== 'type') continue;
+    if (lifetimesNamedIn(w.ty).some(short) || shortParams.some((n) => nameUse(w.ty, n, 0) !== 'no')) {
+      return { k: 'unknown', reason: `whether the associated types of \`${shown(i)}\` that \`${item.name}\`'s fields name outlive a lifetime given \`'static\` is not known here (rustc rejects the type if not)` };
+    }
   }
   return undefined;
 }
@@ -120,16 +189,26 @@ export class OutlivesRequirements {
     if (memo) return memo;
     if (stack.has(item)) return NO_OUTLIVES;
     stack.add(item);
-    const out = new Map<string, Set<string>>();
-    const add = (name: string, l: string): void => {
-      if (name !== l && l !== "'static" && l !== "'_") (out.get(name) ?? out.set(name, new Set()).get(name)!).add(l);
+    const direct = new Map<string, Set<string>>();
+    const projected = new Map<string, Set<string>>();
+    const add = (name: string, l: string, to = direct): void => {
+      if (name !== l && l !== "'static" && l !== "'_") (to.get(name) ?? to.set(name, new Set()).get(name)!).add(l);
     };
     const params = item.generics.params;
     const typeParams = new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
-    /** Every parameter named in `te` (and every lifetime) must outlive `l`. */
-    const outlive = (te: TypeExpr, l: string): void => {
-      for (const p of params) if (p.kind === 'type' && nameUse(te, p.name, 0) === 'yes') add(p.name, l);
-      for (const x of lifetimesNamedIn(te)) add(x, l);
+    /**
+     * Every parameter named in `te` (and every lifetime) must outlive `l`: directly where `te`
+     * names it outside an associated type, through that associated type otherwise (or when the
+     * whole of `te` stands inside one: `projectedOnly`).
+     */
+    const outlive = (te: TypeExpr, l: string, projectedOnly = false): void => {
+      const bare = projectedOnly ? undefined : withoutProjections(te, typeParams, 0);
+      for (const p of params) {
+        if (p.kind !== 'type' || nameUse(te, p.name, 0) !== 'yes') continue;
+        add(p.name, l, bare && nameUse(bare, p.name, 0) === 'yes' ? direct : projected);
+      }
+      const bareLifetimes = new Set(bare ? lifetimesNamedIn(bare) : []);
+      for (const x of lifetimesNamedIn(te)) add(x, l, bareLifetimes.has(x) ? direct : projected);
     };
     for (const p of params) if (p.kind !== 'const') for (const l of p.outlives ?? []) add(p.name, l);
     const walk = (te: TypeExpr, depth: number): void => {
@@ -162,7 +241,7 @@ export class OutlivesRequirements {
           const b = this.resolver.resolveTypePath(m, segs, te.global);
           if (b?.k !== 'item' || b.item.kind === 'trait') return;
           const inner = this.of(b.item, b.m, stack);
-          if (inner.size === 0) return;
+          if (inner.direct.size === 0 && inner.projected.size === 0) return;
           // The arguments written for the named type's parameters, by parameter.
           const written = te.segments[te.segments.length - 1]!.args;
           const lifetimes = written.filter((a) => a.kind === 'lifetime');
@@ -171,14 +250,16 @@ export class OutlivesRequirements {
           const innerParams = b.item.generics.params;
           innerParams.filter((p) => p.kind === 'lifetime').forEach((p, i) => lifetimes[i] && bound.set(p.name, lifetimes[i]));
           innerParams.filter((p) => p.kind !== 'lifetime').forEach((p, i) => others[i] && bound.set(p.name, others[i]));
-          for (const [name, of] of inner) {
-            const arg = bound.get(name);
-            if (!arg) continue;
-            for (const l of of) {
-              const to = bound.get(l);
-              if (to?.kind !== 'lifetime') continue;
-              if (arg.kind === 'lifetime') add(arg.name, to.name);
-              else if (arg.kind === 'type') outlive(arg.ty, to.name);
+          for (const [reqs, viaProjection] of [[inner.direct, false], [inner.projected, true]] as const) {
+            for (const [name, of] of reqs) {
+              const arg = bound.get(name);
+              if (!arg) continue;
+              for (const l of of) {
+                const to = bound.get(l);
+                if (to?.kind !== 'lifetime') continue;
+                if (arg.kind === 'lifetime') add(arg.name, to.name, viaProjection ? projected : direct);
+                else if (arg.kind === 'type') outlive(arg.ty, to.name, viaProjection);
+              }
             }
           }
           return;
@@ -194,6 +275,7 @@ export class OutlivesRequirements {
       for (const f of fields) walk(f.ty, 0);
     }
     stack.delete(item);
+    const out: Outlives = { direct, projected };
     this.memo.set(item, out);
     return out;
   }

@@ -3178,6 +3178,31 @@ pub struct U11<'c>(pub S11<'static, &'c u8>);
     expect: { U1: 'E0477', U2: 'E0477', U3: 'E0477', U4: 'E0477', U5: 'E0477', U6: 'E0477', U7: '16/8', U8: '24/8', U9: 'E0477', U10: '16/8', U11: 'E0477' },
   },
   {
+    name: "a parameter named only inside an associated type (`&'a T::Item`, `&'a <T as Tr>::Out`, `Inner<'a, T::Out>`) asks that associated type, not the argument, to outlive `'a`: `S<'static, Copied<slice::Iter<'c, u8>>>` and `S2<'static, &'c u16>` with `type Out = u8` compile (they were E0477), and where the associated type is not normalized here the answer is unknown, not an error; a field naming `T` itself still asks `T: 'a`",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { type Out; }
+impl<'x> Tr for &'x u16 { type Out = u8; }
+impl<'x> Tr for &'x u32 { type Out = &'x u8; }
+pub struct S<'a, T: Iterator>(pub &'a T::Item);
+pub struct S2<'a, T: Tr>(pub &'a T::Out);
+pub struct S3<'a, T: Tr>(pub Option<&'a <T as Tr>::Out>);
+pub struct Inner<'a, U>(pub &'a U);
+pub struct S4<'a, T: Tr>(pub Inner<'a, T::Out>);
+pub struct S6<'a, T: Tr>(pub &'a T, pub T::Out);
+pub struct Ok1<'c>(pub S<'static, std::iter::Copied<std::slice::Iter<'c, u8>>>);
+pub struct Ok2<'c>(pub S2<'static, &'c u16>);
+pub struct Ok3<'c>(pub S3<'static, &'c u16>, pub S4<'static, &'c u16>);
+pub struct Ok4<'c>(pub S2<'c, &'c u32>);
+pub struct X1<'c>(pub S<'static, std::slice::Iter<'c, u8>>);
+pub struct X2<'c>(pub S2<'static, &'c u32>);
+pub struct X3<'c>(pub S4<'static, &'c u32>);
+pub struct X4<'c>(pub S6<'static, &'c u16>);
+`,
+    expect: { Ok1: '8/8', Ok2: '8/8', Ok3: '16/8', Ok4: '8/8', X1: 'E0477', X2: 'E0477', X3: 'E0477', X4: 'E0477' },
+    abstain: ['Ok1', 'Ok2', 'Ok3', 'X1', 'X2', 'X3'],
+  },
+  {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
     source: `
 #![allow(dead_code)]
