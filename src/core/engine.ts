@@ -2961,8 +2961,34 @@ export class Engine {
         });
       }
     }
+    if (!found && !m.crate.isStd && !m.crate.capLints) found = this.fieldLifetimeError(item, m);
     this.genericsErrors.set(item, found ?? null);
     return found;
+  }
+
+  /**
+   * A field of a generic definition that asks a lifetime of what may be shorter (`struct E<U>(W<U>)`
+   * with `W<T: 'static>`: E0310; `&'static U`-like requirements through `where` clauses and the
+   * types it names): rustc refuses the definition whatever its arguments, as each of its uses shows.
+   */
+  private fieldLifetimeError(item: TypeItem, m: ModuleScope): Ty | undefined {
+    // A use of the item met while its own fields are read (a recursive type) finds no error here.
+    this.genericsErrors.set(item, null);
+    const identity: GArg[] = item.generics.params
+      .filter((p) => p.kind !== 'lifetime')
+      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+    const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
+    const lists = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)).map((v) => v.fields) : [(item as StructDef | UnionDef).fields];
+    for (const f of lists.flat()) {
+      if (!m.crate.active(f.cfg)) continue;
+      try {
+        const r = refusedIn(this.tyOf(f.ty, scope));
+        if (r?.k === 'error' && LIFETIME_ERRORS.has(r.code)) return r;
+      } catch (e) {
+        if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
+      }
+    }
+    return undefined;
   }
 
   private readonly deriveErrors = new WeakMap<object, DeriveProblem | null>();
@@ -3837,6 +3863,9 @@ function unknownWithin(ty: Ty, depth = 0): Extract<Ty, { k: 'unknown' }> | undef
 }
 
 /** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
+/** The errors of lifetimes rustc gives where a type is written (src/core/lifetimes.ts). */
+const LIFETIME_ERRORS: ReadonlySet<string> = new Set(['E0310', 'E0477', 'E0478', 'E0491']);
+
 function refusedIn(ty: Ty): Ty | undefined {
   return ty.k === 'error' || (ty.k === 'unknown' && ty.refused) ? ty : undefined;
 }

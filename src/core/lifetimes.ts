@@ -41,6 +41,8 @@ export function substituteArg(a: GenericArg, subst: ReadonlyMap<string, GenericA
 export interface Outlives {
   readonly direct: ReadonlyMap<string, ReadonlySet<string>>;
   readonly projected: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Lifetime parameters named by a `where` clause's bounded type (`where &'a u8: 'static`): rustc says E0477 of them, not E0478. */
+  readonly typePredicateLifetimes?: ReadonlySet<string>;
 }
 const NO_OUTLIVES: Outlives = { direct: new Map(), projected: new Map() };
 
@@ -86,8 +88,10 @@ function staticAtUse(item: TypeItem, requirements: Outlives, args: readonly Gene
   const types = new Set(item.generics.params.flatMap((p) => (p.kind === 'type' && p.staticBound ? [p.name] : [])));
   const asks: StaticAsks = { types, lifetimes: new Set(), projected: new Set() };
   const written = args.filter((a) => a.kind === 'lifetime');
-  const statics = new Set(item.generics.params.filter((p) => p.kind === 'lifetime').flatMap((p, i) => (written[i]?.kind === 'lifetime' && written[i].name === "'static" ? [p.name] : [])));
-  if (statics.size === 0) return asks;
+  const lparams = item.generics.params.filter((p) => p.kind === 'lifetime');
+  // `'a: 'static` (written, or through `'a: 'b`, `'b: 'static`).
+  for (const p of lparams) if (p.outlivesStatic) asks.lifetimes.add(p.name);
+  const statics = new Set(["'static", ...lparams.flatMap((p, i) => (written[i]?.kind === 'lifetime' && written[i].name === "'static" ? [p.name] : []))]);
   for (const [name, of] of requirements.direct) {
     if (![...of].some((l) => statics.has(l))) continue;
     if (name.startsWith("'")) asks.lifetimes.add(name);
@@ -130,7 +134,11 @@ export function staticBoundRefused(
   for (let i = 0; i < lparams.length; i++) {
     const w = writtenLifetimes[i];
     if (asks.lifetimes.has(lparams[i]!.name) && w?.kind === 'lifetime' && short(w.name)) {
-      return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${item.name}\` asks \`${lparams[i]!.name}\` to outlive a lifetime given \`'static\`, and \`${w.name}\` may be shorter` };
+      if (requirements.typePredicateLifetimes?.has(lparams[i]!.name)) {
+        return { k: 'error', code: 'E0477', message: `the type a \`where\` clause of \`${item.name}\` bounds, naming \`${w.name}\` for \`${lparams[i]!.name}\`, does not fulfill the required lifetime (\`${w.name}\` may be shorter than \`'static\`)` };
+      }
+      const asked = lparams[i]!.kind === 'lifetime' && lparams[i]!.outlivesStatic ? "`'static`" : "a lifetime given `'static`";
+      return { k: 'error', code: 'E0478', message: `lifetime bound not satisfied: \`${item.name}\` asks \`${lparams[i]!.name}\` to outlive ${asked}, and \`${w.name}\` may be shorter` };
     }
   }
   // A trait bound may imply `'static` (`U: Any`), and so may a lifetime bound (`U: 'a`, `'a: 'static`).
@@ -154,7 +162,7 @@ export function staticBoundRefused(
   for (let i = 0; i < lparams.length; i++) {
     const w = writtenLifetimes[i];
     if (asks.projected.has(lparams[i]!.name) && w?.kind === 'lifetime' && short(w.name)) {
-      return { k: 'unknown', reason: `whether an associated type naming \`${w.name}\` outlives a lifetime given \`'static\`, as \`${item.name}\`'s fields ask, is not known here (rustc rejects the type if not)` };
+      return { k: 'unknown', reason: `whether an associated type naming \`${w.name}\` outlives a lifetime given \`'static\`, as \`${item.name}\`'s fields or \`where\` clauses ask, is not known here (rustc rejects the type if not)` };
     }
   }
   for (let i = 0; i < tparams.length; i++) {
@@ -162,7 +170,7 @@ export function staticBoundRefused(
     const w = written[i];
     if (!asks.projected.has(p.name) || w?.kind !== 'type') continue;
     if (lifetimesNamedIn(w.ty).some(short) || shortParams.some((n) => nameUse(w.ty, n, 0) !== 'no')) {
-      return { k: 'unknown', reason: `whether the associated types of \`${shown(i)}\` that \`${item.name}\`'s fields name outlive a lifetime given \`'static\` is not known here (rustc rejects the type if not)` };
+      return { k: 'unknown', reason: `whether the associated types of \`${shown(i)}\` that \`${item.name}\` names in its fields or \`where\` clauses outlive a lifetime given \`'static\` is not known here (rustc rejects the type if not)` };
     }
   }
   return undefined;
@@ -192,7 +200,7 @@ export class OutlivesRequirements {
     const direct = new Map<string, Set<string>>();
     const projected = new Map<string, Set<string>>();
     const add = (name: string, l: string, to = direct): void => {
-      if (name !== l && l !== "'static" && l !== "'_") (to.get(name) ?? to.set(name, new Set()).get(name)!).add(l);
+      if (name !== l && name !== "'static" && l !== "'_") (to.get(name) ?? to.set(name, new Set()).get(name)!).add(l);
     };
     const params = item.generics.params;
     const typeParams = new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
@@ -211,6 +219,14 @@ export class OutlivesRequirements {
       for (const x of lifetimesNamedIn(te)) add(x, l, bareLifetimes.has(x) ? direct : projected);
     };
     for (const p of params) if (p.kind !== 'const') for (const l of p.outlives ?? []) add(p.name, l);
+    // `where Vec<T>: 'static`, `where &'a T: 'b`: what the bounded type names must outlive them.
+    const fromPredicates = new Set<string>();
+    for (const w of item.generics.outlivesPredicates ?? []) {
+      for (const l of w.lifetimes) {
+        outlive(w.ty, l);
+        for (const x of lifetimesNamedIn(w.ty)) fromPredicates.add(x);
+      }
+    }
     const walk = (te: TypeExpr, depth: number): void => {
       if (depth > 32) return;
       switch (te.kind) {
@@ -255,7 +271,7 @@ export class OutlivesRequirements {
               const arg = bound.get(name);
               if (!arg) continue;
               for (const l of of) {
-                const to = bound.get(l);
+                const to: GenericArg | undefined = l === "'static" ? { kind: 'lifetime', name: l } : bound.get(l);
                 if (to?.kind !== 'lifetime') continue;
                 if (arg.kind === 'lifetime') add(arg.name, to.name, viaProjection ? projected : direct);
                 else if (arg.kind === 'type') outlive(arg.ty, to.name, viaProjection);
@@ -275,7 +291,7 @@ export class OutlivesRequirements {
       for (const f of fields) walk(f.ty, 0);
     }
     stack.delete(item);
-    const out: Outlives = { direct, projected };
+    const out: Outlives = { direct, projected, ...(fromPredicates.size ? { typePredicateLifetimes: fromPredicates } : {}) };
     this.memo.set(item, out);
     return out;
   }

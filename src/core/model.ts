@@ -322,6 +322,12 @@ export interface Generics {
    */
   readonly predicates?: readonly WherePredicate[];
   /**
+   * `where` clauses bounding another type than a parameter by lifetimes (`where Vec<T>: 'static`,
+   * `where T::Out: 'a`, `where &'a T: 'b`): the type and the lifetimes (`'static` included), as
+   * rustc checks them at each use (src/core/lifetimes.ts).
+   */
+  readonly outlivesPredicates?: readonly { readonly ty: TypeExpr; readonly lifetimes: readonly string[] }[];
+  /**
    * A bound the model does not keep is written (`F: FnOnce() -> O`, `for<'a> Fn(&'a T)`, a
    * predicate on a higher-ranked type): it may constrain a parameter no field uses (rustc's
    * E0392 is then not given; src/core/definitionChecks.ts).

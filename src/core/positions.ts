@@ -240,13 +240,14 @@ function variantSh(v: VariantDef, d: number, ld: number): VariantDef {
 }
 
 function genericsSh(g: Generics, d: number): Generics {
-  if (!g.predicates && !g.boundTypes && !g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && (p.default !== undefined || p.bounds !== undefined || p.fnBounds !== undefined)))) return g;
+  if (!g.predicates && !g.outlivesPredicates && !g.boundTypes && !g.params.some((p) => p.kind === 'const' || (p.kind === 'type' && (p.default !== undefined || p.bounds !== undefined || p.fnBounds !== undefined)))) return g;
   return {
     ...(g.boundTypes ? { boundTypes: g.boundTypes.map((t) => tySh(t, d)) } : {}),
     ...(g.opaqueBounds ? { opaqueBounds: true as const } : {}),
     ...(g.undeclaredLifetime ? { undeclaredLifetime: g.undeclaredLifetime } : {}),
     ...(g.relaxedBound !== undefined ? { relaxedBound: g.relaxedBound } : {}),
     ...(g.predicates ? { predicates: g.predicates.map((w) => ({ ...w, ty: tySh(w.ty, d), ...(w.bounds ? { bounds: w.bounds.map((b) => tySh(b, d)) } : {}) })) } : {}),
+    ...(g.outlivesPredicates ? { outlivesPredicates: g.outlivesPredicates.map((w) => ({ ...w, ty: tySh(w.ty, d) })) } : {}),
     params: g.params.map((p): GenericParam => {
       if (p.kind === 'type') {
         if (!p.default && !p.bounds && !p.fnBounds) return p;

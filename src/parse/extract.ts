@@ -1539,6 +1539,12 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
     }
   }
   let predicates: WherePredicate[] | undefined;
+  let outlivesPredicates: { ty: TypeExpr; lifetimes: string[] }[] | undefined;
+  /** `where Vec<T>: 'static`, `where T::Out: 'a` (Generics.outlivesPredicates). */
+  const keepOutlives = (on: Node, bounds: Node): void => {
+    const lifetimes = lifetimesIn(bounds, ctx);
+    if (lifetimes.length) (outlivesPredicates ??= []).push({ ty: typeExpr(on, ctx, 0), lifetimes });
+  };
   if (where) {
     for (const pred of where.children) {
       if (pred.type !== 'where_predicate') continue;
@@ -1561,6 +1567,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         const hr = left.type === 'higher_ranked_trait_bound';
         const on = hr ? left.childForFieldName('type') : left;
         if (!on) continue;
+        if (!hr) keepOutlives(on, bounds);
         const withArgs = argBounds(bounds, ctx, undefined);
         const traits = plainBounds(bounds, ctx, undefined);
         const others = otherBounds(bounds, ctx, undefined);
@@ -1575,6 +1582,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
         const q = params[j];
         if (q?.kind === 'type') params[j] = { ...q, projectionBounds: true };
         const bounds = pk.find((k) => k.type === 'trait_bounds');
+        if (bounds) keepOutlives(left, bounds);
         if (bounds && !hasOpaqueBound(bounds)) {
           const withArgs = argBounds(bounds, ctx, undefined);
           const traits = plainBounds(bounds, ctx, undefined);
@@ -1633,6 +1641,7 @@ function genericsOf(tparams: Node | undefined, where: Node | undefined, ctx: Ctx
   return {
     params,
     ...(predicates ? { predicates } : {}),
+    ...(outlivesPredicates ? { outlivesPredicates } : {}),
     ...(opaque ? { opaqueBounds: true as const } : {}),
     ...(relaxed !== undefined ? { relaxedBound: relaxed } : {}),
     ...(sigTypes.length ? { boundTypes: sigTypes } : {}),

@@ -3203,6 +3203,47 @@ pub struct X4<'c>(pub S6<'static, &'c u16>);
     abstain: ['Ok1', 'Ok2', 'Ok3', 'X1', 'X2', 'X3'],
   },
   {
+    name: "`'a: 'static` on a lifetime parameter and `where` clauses bounding another type than a parameter by a lifetime (`where Vec<T>: 'static`, `where Option<T>: 'a`, `where &'a u8: 'static`, `where (T, u8): 'static`) are asked of each use: `V1<'c>` is E0478, `V4<&'c u8>` E0477 (they had numbers); on an associated type (`where T::Out: 'static`) the answer is unknown, not a number",
+    source: `
+#![allow(dead_code)]
+pub trait Tr { type Out; }
+impl<'x> Tr for &'x u16 { type Out = &'x u8; }
+pub struct V1<'a: 'static>(pub &'a u8);
+pub struct V2<'a>(pub &'a u8) where 'a: 'static;
+pub struct V3<'a>(pub &'a u8) where &'a u8: 'static;
+pub struct V4<T>(pub T) where Vec<T>: 'static;
+pub struct V5<'a, T>(pub &'a u8, pub T) where Option<T>: 'a;
+pub struct V6<T: Tr>(pub T) where T::Out: 'static;
+pub struct V8<T>(pub T) where (T, u8): 'static, u8: Copy;
+pub struct V9<'a, 'b, T>(pub &'a T, pub &'b u8) where &'a T: 'b;
+pub struct X1<'c>(pub V1<'c>);
+pub struct X2<'c>(pub V2<'c>);
+pub struct X3<'c>(pub V3<'c>);
+pub struct X4<'c>(pub V4<&'c u8>);
+pub struct X5<'c>(pub V5<'static, &'c u8>);
+pub struct X6<'c>(pub V6<&'c u16>);
+pub struct X8<'c>(pub V8<&'c u8>);
+pub struct X9<'c>(pub V9<'c, 'static, u8>);
+pub struct X10<'c>(pub V9<'static, 'c, &'c u8>);
+pub struct Ok1(pub V1<'static>, pub V4<&'static u8>, pub V6<&'static u16>);
+pub struct Ok2<'c>(pub V5<'c, &'c u8>, pub V9<'c, 'c, &'c u8>);
+`,
+    expect: { X1: 'E0478', X2: 'E0478', X3: 'E0477', X4: 'E0477', X5: 'E0477', X6: 'E0477', X8: 'E0477', X9: 'E0477', X10: 'E0477', Ok1: '24/8', Ok2: '32/8' },
+    abstain: ['X6'],
+  },
+  {
+    name: "a generic definition whose field asks `'static` (or another lifetime) of its own parameter is refused whatever its arguments (`struct E<U>(W<U>)` with `W<T: 'static>` or `where Vec<T>: 'static`: E0310), said on the definition (it was `generic: needs type arguments`; its uses were already refused)",
+    source: `
+#![allow(dead_code)]
+pub struct W<T: 'static>(pub T);
+pub struct V4<T>(pub T) where Vec<T>: 'static;
+pub struct E1<U>(pub V4<U>);
+pub struct E2<U>(pub Option<Box<W<U>>>);
+pub enum E3<U> { A(W<U>), B }
+`,
+    expect: { E1: 'E0310', E2: 'E0310', E3: 'E0310' },
+  },
+  {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
     source: `
 #![allow(dead_code)]
