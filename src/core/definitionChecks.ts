@@ -127,8 +127,26 @@ function uses(te: TypeExpr, p: Extract<GenericParam, { kind: 'type' | 'lifetime'
     }
     case 'never':
       return false;
+    case 'fnptr':
+    case 'dyn': {
+      // Its types are in `inner` (parameters and return, a trait's arguments and bindings, an
+      // `Fn(..)` signature) and the lifetimes it names outside a `for<..>` in `lifetimes`
+      // (`dyn Any + 'a`, `fn(&'a u8)`, `dyn Tr<'a>`): `Box<dyn Debug>` and `for<'x> fn(&'x u8)`
+      // name no parameter of the type holding them (rustc's E0392).
+      if (lifetime && te.lifetimes?.includes(p.name)) return true;
+      let unsure = false;
+      for (const x of te.inner ?? []) {
+        const r = uses(x, p, depth + 1);
+        if (r && !lifetime) return true;
+        if (r === undefined) unsure = true;
+      }
+      // A trait's arguments as written, should one not be in `inner`, and a bound that is not a
+      // plain path (`dyn (Tr<T>) + Send`), whose types are not kept.
+      if (te.kind === 'dyn' && !lifetime && (te.args?.some((a) => new RegExp(`(?<![\\w'])${p.name}(?!\\w)`).test(a)) || te.bounds.some((b) => !/^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/.test(b)))) unsure = true;
+      return unsure ? undefined : false;
+    }
     default:
-      // fn pointers, trait objects (`dyn Tr + 'a`), macros, unreadable text, `impl`, `_`
+      // macros, unreadable text, `impl`, `_`
       return undefined;
   }
 }

@@ -3244,6 +3244,31 @@ pub enum E3<U> { A(W<U>), B }
     expect: { E1: 'E0310', E2: 'E0310', E3: 'E0310' },
   },
   {
+    name: "a parameter named nowhere but beside a trait object or a fn pointer is unused (E0392): `struct P<'c>(Box<dyn Debug>)`, `(&'static dyn Debug)`, `(for<'x> fn(&'x u8) -> &'x u8)`, `(Box<dyn Fn(&u8) -> &u8>)`, `struct T<T>(Box<dyn Debug>)` had numbers; one named in the object's or the pointer's types, arguments or lifetimes is used",
+    source: `
+#![allow(dead_code)]
+use std::fmt::Debug;
+pub trait Tr<'x> {}
+pub trait Tr2<X: ?Sized> {}
+pub struct P1<'c>(pub Box<dyn Debug>);
+pub struct P2<'c>(pub &'static dyn Debug);
+pub struct P3<'c>(pub for<'x> fn(&'x u8) -> &'x u8);
+pub struct P4<'c>(pub Box<dyn for<'x> Tr<'x>>);
+pub struct P5<'c>(pub Box<dyn Debug + Send + 'static>);
+pub struct P6<'c>(pub Box<dyn Fn(&u8) -> &u8>);
+pub struct P7<T>(pub Box<dyn Debug>, pub fn(&u8));
+pub struct U1<'c>(pub Box<dyn Tr<'c>>);
+pub struct U2<'c>(pub Box<dyn Debug + 'c>);
+pub struct U3<'c>(pub fn() -> &'c u8);
+pub struct U4<'c>(pub Box<dyn Tr2<dyn Tr<'c>>>);
+pub struct U5<T>(pub fn(T) -> !, pub Box<dyn Fn(T)>);
+pub struct U6<T>(pub Box<dyn Iterator<Item = Box<dyn Tr2<T>>>>);
+pub struct U7<T>(pub Box<dyn (Tr2<T>) + Send>);
+pub struct Ok(pub U1<'static>, pub U5<u8>, pub U6<u8>, pub U7<u8>);
+`,
+    expect: { P1: 'E0392', P2: 'E0392', P3: 'E0392', P4: 'E0392', P5: 'E0392', P6: 'E0392', P7: 'E0392', U2: '16/8', U3: '8/8', U4: '16/8', Ok: '72/8' },
+  },
+  {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
     source: `
 #![allow(dead_code)]
