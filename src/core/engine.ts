@@ -16,7 +16,7 @@ import type { IntTy } from './intMethods';
 import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, nameUse, substituteParams, undeclaredLifetimeIn } from './definitionChecks';
-import { type LifetimeView, OutlivesRequirements, shortIn, staticBoundRefused, substituteArg } from './lifetimes';
+import { type LifetimeView, OutlivesRequirements, shortIn, staticBoundRefused, substituteArg, unconstrainedBinder } from './lifetimes';
 import { allocatorParam, all, type BoundProblem, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
@@ -1636,6 +1636,8 @@ export class Engine {
             let lifetime = this.aliasLifetimes.get(item);
             if (lifetime === undefined) this.aliasLifetimes.set(item, (lifetime = this.elidedIn(item.ty, b.m, 0) ?? null));
             if (lifetime) return { k: 'error', code: 'E0106', message: `missing lifetime specifier: ${lifetime} in the type alias \`${item.name}\`` };
+            const binder = unconstrainedBinder(item.ty, typeParamNames(item.generics.params));
+            if (binder) return { k: 'error', code: binder.code, message: `${binder.message} (in the type alias \`${item.name}\`)` };
           }
           const aliasUse = this.aliasUseOf(item.generics.params, args, s);
           const memo = argVals.length === 0 && !aliasUse ? this.aliasCache.get(item) : undefined;
@@ -2095,7 +2097,7 @@ export class Engine {
     return found;
   }
 
-  private readonly missingLifetimes = new WeakMap<object, { readonly code: 'E0106' | 'E0261'; readonly message: string } | null>();
+  private readonly missingLifetimes = new WeakMap<object, { readonly code: 'E0106' | 'E0261' | 'E0581' | 'E0582'; readonly message: string } | null>();
   private readonly aliasLifetimes = new WeakMap<object, string | null>();
 
   /**
@@ -2104,13 +2106,13 @@ export class Engine {
    * written without them (`Cow<str>`, `L` for `struct L<'a>`, `L<'_>`), outside function pointer
    * types (the model keeps no types inside those, nor inside trait objects' arguments).
    */
-  private missingLifetime(item: TypeItem, m: ModuleScope): { readonly code: 'E0106' | 'E0261'; readonly message: string } | undefined {
+  private missingLifetime(item: TypeItem, m: ModuleScope): { readonly code: 'E0106' | 'E0261' | 'E0581' | 'E0582'; readonly message: string } | undefined {
     const memo = this.missingLifetimes.get(item);
     if (memo !== undefined) return memo ?? undefined;
     const crate = m.crate;
     const fields = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => crate.active(v.cfg)).flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
     const declared = declaredLifetimes(item.generics.params);
-    let found: { readonly code: 'E0106' | 'E0261'; readonly message: string } | undefined =
+    let found: { readonly code: 'E0106' | 'E0261' | 'E0581' | 'E0582'; readonly message: string } | undefined =
       item.generics.undeclaredLifetime ? { code: 'E0261', message: `use of undeclared lifetime name \`${item.generics.undeclaredLifetime}\` in the generics of \`${item.name}\`` } : undefined;
     for (const f of found ? [] : fields) {
       if (!crate.active(f.cfg)) continue;
@@ -2122,6 +2124,11 @@ export class Engine {
       const elided = this.elidedIn(f.ty, m, 0);
       if (elided) {
         found = { code: 'E0106', message: `missing lifetime specifier: ${elided} in a field of \`${item.name}\`` };
+        break;
+      }
+      const binder = unconstrainedBinder(f.ty, typeParamNames(item.generics.params));
+      if (binder) {
+        found = { code: binder.code, message: `${binder.message} (a field of \`${item.name}\`)` };
         break;
       }
     }
@@ -3863,6 +3870,11 @@ function unknownWithin(ty: Ty, depth = 0): Extract<Ty, { k: 'unknown' }> | undef
 }
 
 /** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
+/** The names of a definition's type parameters. */
+function typeParamNames(params: readonly GenericParam[]): ReadonlySet<string> {
+  return new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
+}
+
 /** The errors of lifetimes rustc gives where a type is written (src/core/lifetimes.ts). */
 const LIFETIME_ERRORS: ReadonlySet<string> = new Set(['E0310', 'E0477', 'E0478', 'E0491']);
 

@@ -79,6 +79,118 @@ function withoutProjections(te: TypeExpr, typeParams: ReadonlySet<string>, depth
   }
 }
 
+/** The lifetimes written in a trait object's argument text (`Item = &'a u8`), `'static` and `'_` left out. */
+function lifetimesInText(text: string): string[] {
+  return [...text.matchAll(/'(?:r#)?([A-Za-z_]\w*)(?!')/g)].map((x) => `'${x[1]}`).filter((l) => l !== "'static" && l !== "'_");
+}
+
+/** A trait object's argument text cut at its top-level commas (`u8, Item = Vec<(u8, u16)>`). */
+function topLevelArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' || c === '(' || c === '[') depth++;
+    else if ((c === '>' && text[i - 1] !== '-') || c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** `te` with each `<X as Tr<..>>::A` replaced by a tuple of what it names (`X`, the trait's arguments): what a return type references. */
+function projectionsOpened(te: TypeExpr, depth: number): TypeExpr {
+  if (depth > 64) return te;
+  const rec = (x: TypeExpr): TypeExpr => projectionsOpened(x, depth + 1);
+  const argTypes = (args: readonly GenericArg[]): TypeExpr[] => args.flatMap((a) => (a.kind === 'type' || a.kind === 'binding' ? [rec(a.ty)] : []));
+  switch (te.kind) {
+    case 'ref':
+    case 'ptr':
+      return { ...te, inner: rec(te.inner) };
+    case 'array':
+    case 'slice':
+      return { ...te, elem: rec(te.elem) };
+    case 'tuple':
+      return { ...te, elems: te.elems.map(rec) };
+    case 'path': {
+      if (!te.qself) return { ...te, segments: te.segments.map((g) => ({ ...g, args: g.args.map((a) => (a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: rec(a.ty) } : a)) })) };
+      const lifetimes = [...(te.qself.traitArgs ?? []), ...te.segments.flatMap((g) => g.args)].flatMap((a) => (a.kind === 'lifetime' ? [a] : []));
+      const holder: TypeExpr = { kind: 'path', global: false, segments: [{ name: '_', args: lifetimes }], span: te.span };
+      return { kind: 'tuple', elems: [rec(te.qself.ty), ...argTypes(te.qself.traitArgs ?? []), ...argTypes(te.segments.flatMap((g) => g.args)), holder], span: te.span };
+    }
+    default:
+      return te;
+  }
+}
+
+/**
+ * A lifetime a `for<..>` binds that a signature's return type names but its inputs do not
+ * constrain (an associated type does not: `<&'a u8 as Tr>::Out`): rustc's E0581 in a fn pointer
+ * (`for<'a> fn() -> &'a u8`) and E0582 in a trait object's `Fn` sugar or its associated type
+ * bindings (`dyn for<'a> Fn() -> &'a u8`, `dyn for<'a> Iterator<Item = &'a u8>`). Anywhere in a
+ * written type; undefined if nowhere.
+ */
+export function unconstrainedBinder(te: TypeExpr, typeParams: ReadonlySet<string>, depth = 0): { readonly code: 'E0581' | 'E0582'; readonly message: string } | undefined {
+  if (depth > 64) return undefined;
+  const rec = (x: TypeExpr): ReturnType<typeof unconstrainedBinder> => unconstrainedBinder(x, typeParams, depth + 1);
+  const first = (xs: readonly TypeExpr[]): ReturnType<typeof unconstrainedBinder> => {
+    for (const x of xs) {
+      const r = rec(x);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  /** The first lifetime `ret` names that is neither free in the whole type nor named by an input. */
+  const unconstrained = (inputs: readonly TypeExpr[], ret: TypeExpr | undefined, free: ReadonlySet<string>): string | undefined => {
+    if (!ret) return undefined;
+    const named = new Set(inputs.flatMap((x) => lifetimesNamedIn(withoutProjections(x, typeParams, 0))));
+    return lifetimesNamedIn(projectionsOpened(ret, 0)).find((l) => !free.has(l) && !named.has(l));
+  };
+  switch (te.kind) {
+    case 'ref':
+    case 'ptr':
+      return rec(te.inner);
+    case 'array':
+    case 'slice':
+      return rec(te.elem);
+    case 'tuple':
+      return first(te.elems);
+    case 'path':
+      return first([...te.segments.flatMap((g) => g.args.flatMap((a) => (a.kind === 'type' || a.kind === 'binding' ? [a.ty] : []))), ...(te.qself ? [te.qself.ty] : [])]);
+    case 'fnptr': {
+      const inner = te.inner ?? [];
+      const n = te.params ?? inner.length;
+      const l = unconstrained(inner.slice(0, n), inner[n], new Set(te.lifetimes ?? []));
+      if (l) return { code: 'E0581', message: `return type references lifetime \`${l}\`, which is not constrained by the fn input types` };
+      return first(inner);
+    }
+    case 'dyn': {
+      const inner = te.inner ?? [];
+      const free = new Set(te.lifetimes ?? []);
+      for (const f of te.fnSugar ?? []) {
+        const l = unconstrained(inner.slice(f.at, f.at + f.params), f.ret ? inner[f.at + f.params] : undefined, free);
+        if (l) return { code: 'E0582', message: `binding for associated type \`Output\` references lifetime \`${l}\`, which does not appear in the trait input types` };
+      }
+      // `Iterator<Item = &'a u8>` under the bound's `for<'a>` (a binder inside the arguments is not read).
+      for (const a of te.args ?? []) {
+        if (/\bfor\s*</.test(a)) continue;
+        const parts = topLevelArgs(a);
+        const binding = (x: string): boolean => /^\s*(?:r#)?[A-Za-z_]\w*\s*(?:<[^=]*>)?\s*=(?!=)/.test(x);
+        const inputs = new Set(parts.filter((x) => !binding(x)).flatMap(lifetimesInText));
+        const l = parts.filter(binding).flatMap(lifetimesInText).find((x) => !free.has(x) && !inputs.has(x));
+        if (l) return { code: 'E0582', message: `binding for an associated type references lifetime \`${l}\`, which does not appear in the trait input types` };
+      }
+      return first(inner);
+    }
+    default:
+      return undefined;
+  }
+}
+
 /**
  * What a use of `item` asks to outlive `'static` (staticBoundRefused): its type parameters
  * bounded by `'static`, and, where the use writes `'static` for a lifetime parameter `'x`, the

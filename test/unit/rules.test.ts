@@ -3269,6 +3269,29 @@ pub struct Ok(pub U1<'static>, pub U5<u8>, pub U6<u8>, pub U7<u8>);
     expect: { P1: 'E0392', P2: 'E0392', P3: 'E0392', P4: 'E0392', P5: 'E0392', P6: 'E0392', P7: 'E0392', U2: '16/8', U3: '8/8', U4: '16/8', Ok: '72/8' },
   },
   {
+    name: "a `for<'a>` lifetime that a return type names but the inputs do not constrain is refused: `for<'a> fn() -> &'a u8` (E0581, also inside `Option`, a nested fn pointer, a trait object's bound, an associated type of the inputs or the return, a type alias), `dyn for<'a> Fn() -> &'a u8` and `dyn for<'a> Iterator<Item = &'a u8>` (E0582): they had numbers; a lifetime an input names, the item's own or a nested binder's is fine",
+    source: `
+#![allow(dead_code)]
+use std::fmt::Debug;
+pub trait Tr<'x> { type A; }
+pub trait Tr2 { type Out; }
+pub struct H1(pub for<'a> fn() -> &'a u8);
+pub struct H2(pub Box<dyn for<'a> Fn() -> &'a u8>);
+pub struct H3(pub Option<for<'a> fn() -> fn(&'a u8)>);
+pub struct H4(pub for<'a> fn() -> Box<dyn Debug + 'a>);
+pub struct H5(pub for<'a> fn(<&'a u8 as Tr2>::Out) -> &'a u8);
+pub struct H6(pub for<'a> fn() -> <&'a u8 as Tr2>::Out);
+pub struct H7(pub Box<dyn for<'a> Iterator<Item = &'a u8>>);
+pub struct H8<'c>(pub Box<dyn for<'a> Fn(&'c u8) -> &'a u8 + 'c>);
+pub struct H9(pub A9); pub type A9 = for<'a> fn() -> &'a u8;
+pub struct Ok1(pub for<'a> fn(&'a u8) -> &'a u8, pub for<'a> fn(std::marker::PhantomData<&'a u8>) -> &'a u8);
+pub struct Ok2(pub Box<dyn for<'a> Tr<'a, A = &'a u8>>, pub for<'a> fn(fn(&'a u8)) -> &'a u8);
+pub struct Ok3(pub Box<dyn for<'a> Fn(&'a u8) -> Box<dyn for<'b> Fn(&'b u8) -> &'b u8>>);
+pub struct Ok4<'c>(pub fn() -> &'c u8, pub for<'a> fn(&'a u8) -> for<'b> fn(&'b u8) -> &'a u8);
+`,
+    expect: { H1: 'E0581', H2: 'E0582', H3: 'E0581', H4: 'E0581', H5: 'E0581', H6: 'E0581', H7: 'E0582', H8: 'E0582', H9: 'E0581', Ok1: '16/8', Ok2: '24/8', Ok3: '16/8', Ok4: '16/8' },
+  },
+  {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
     source: `
 #![allow(dead_code)]
