@@ -653,10 +653,15 @@ export class Engine {
         return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}) };
       }
       case 'impl':
-        // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too.
-        return { k: 'unknown', reason: '`impl Trait` is not allowed in a field type', refused: true };
+        // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too;
+        // in a type alias `impl Trait` is unstable (E0658, `type_alias_impl_trait`).
+        if (s.inAlias) {
+          if (crateFeatures(s.m.crate).has('type_alias_impl_trait')) return { k: 'unknown', reason: '`impl Trait` in a type alias (`type_alias_impl_trait`): its hidden type is not read' };
+          return { k: 'error', code: 'E0658', message: '`impl Trait` in type aliases is unstable (the crate root needs `#![feature(type_alias_impl_trait)]`, on nightly)' };
+        }
+        return { k: 'error', code: 'E0562', message: '`impl Trait` is not allowed in the type of a field' };
       case 'infer':
-        return { k: 'unknown', reason: '`_` is not allowed in a field type', refused: true };
+        return { k: 'error', code: 'E0121', message: 'the placeholder `_` is not allowed within types on item signatures' };
       case 'macro':
         return { k: 'unknown', reason: e.pending ?? `type written by the macro \`${e.text.split('!')[0]}!\`` };
       case 'unknown':
