@@ -13,6 +13,7 @@
  * where that cannot be told, the type keeps its layout, as rustc gives it when the bound holds. A
  * bound is called unmet only when that is certain: every impl that could meet it is seen.
  */
+import STD_IMPL_TABLE from './stdImpls.json';
 import type { FnSig, GArg, Ty } from './engine';
 import { namesLifetime } from './definitionChecks';
 import { type CfgPredicate, type FnBound, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeAliasDef, type TypeExpr, type TypeItem, type UseEntry } from './model';
@@ -217,7 +218,8 @@ export function unmetStdTypeBound(item: TypeItem, argVals: readonly GArg[], host
   if (path === 'borrow::Cow') {
     const t = a.ty.k === 'slice' ? a.ty.elem : a.ty;
     const own = a.ty.k === 'adt' && !a.ty.def.m.crate.isStd;
-    if (!own && t.k !== 'str' && t.k !== 'dyn' && implementsStd(t, 'Clone', undefined, host) === false) return { k: 'unmet', ty: a.ty, bound: 'std::borrow::ToOwned' };
+    // (Std's unsized types have impls of their own: `Path`, `OsStr`, `CStr`.)
+    if (!own && t.k !== 'str' && t.k !== 'dyn' && host.sized(t) === true && implementsStd(t, 'Clone', undefined, host) === false) return { k: 'unmet', ty: a.ty, bound: 'std::borrow::ToOwned' };
   }
   return undefined;
 }
@@ -1869,11 +1871,33 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
     case 'dyn':
       // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds, or
       // supertraits of its crate traits: `dyn Tr` with `trait Tr: Send`).
-      return (trait === 'Send' || trait === 'Sync') && (ty.autos?.includes(trait) || ty.supers?.includes(`std::${trait}`)) ? true : 'unknown';
+      if ((trait === 'Send' || trait === 'Sync') && (ty.autos?.includes(trait) || ty.supers?.includes(`std::${trait}`))) return true;
+      return ty.std ? stdObjectImplements(ty.std, trait) : 'unknown';
     default:
       return 'unknown';
   }
 }
+
+/**
+ * Whether a trait object of std's traits only has a derivable trait: only std can implement one
+ * for it, and std's are `Debug` for `dyn Debug`, `dyn Error` (a supertrait) and `dyn Any` (alone,
+ * `+ Send`, `+ Send + Sync`); `Clone` and `Default` need `Sized` (rustc 1.95).
+ */
+function stdObjectImplements(traits: readonly string[], trait: StdTrait): Verdict {
+  if (trait === 'Send' || trait === 'Sync' || trait === 'From' || trait === 'Into') return 'unknown';
+  if (trait !== 'Debug') return false;
+  const autos: string[] = traits.filter((t) => t === 'Send' || t === 'Sync' || t === 'Unpin');
+  const principal = traits.filter((t) => !autos.includes(t));
+  if (principal.some((t) => t === 'Debug' || t === 'Error')) return true;
+  if (principal.length === 1 && principal[0] === 'Any') {
+    const key = [...new Set(autos)].sort().join('+');
+    return key === '' || key === 'Send' || key === 'Send+Sync' ? true : 'unknown';
+  }
+  return principal.some((t) => !STD_OBJECT_TRAITS_WITHOUT_DEBUG.has(t)) ? 'unknown' : false;
+}
+
+/** Std traits whose trait objects rustc 1.95 has no `Debug` for. */
+const STD_OBJECT_TRAITS_WITHOUT_DEBUG: ReadonlySet<string> = new Set(['Fn', 'FnMut', 'FnOnce', 'Iterator', 'DoubleEndedIterator', 'ExactSizeIterator', 'Extend', 'AsRef', 'AsMut', 'ToString', 'Display', 'Read', 'Write', 'Seek', 'BufRead', 'Hasher', 'Future', 'UnwindSafe', 'RefUnwindSafe', 'Borrow', 'BorrowMut', 'Deref', 'DerefMut', 'Index', 'IndexMut', 'Drop']);
 
 /** `Default` for `&T`: std has it for `&str`, `&[T]` and a few std types (`&CStr`, `&OsStr`…); a crate may add one for `&Local`. */
 function defaultOfRef(pointee: Ty): Verdict {
@@ -1892,6 +1916,9 @@ function defaultOfRef(pointee: Ty): Verdict {
       return false;
     case 'ptr':
       return pointee.kind === '*const' || pointee.kind === '*mut' ? false : 'unknown';
+    case 'dyn':
+      // Std has none for a trait object, and a crate may add one only for its own trait's.
+      return pointee.std ? false : 'unknown';
     default:
       return 'unknown';
   }
@@ -1904,6 +1931,14 @@ function adtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: Bou
     if (trait === 'Clone' && host.isCopy(ty) === true) return true;
     const path = publicStdItems(host.resolver.std, host.resolver).get(item);
     const rule = path === undefined ? undefined : STD_IMPLS[path]?.[trait];
+    const measured = rule === undefined && path !== undefined && trait !== 'Send' && trait !== 'Sync' ? measuredStdImpl(item, path, ty.args, trait) : undefined;
+    if (measured !== undefined) {
+      if (typeof measured === 'boolean') return measured;
+      return all(measured.map((i) => {
+        const a = ty.args[i];
+        return a?.k === 'ty' ? implementsStd(a.ty, trait, undefined, host, depth + 1) : 'unknown';
+      }));
+    }
     if (rule === undefined) {
       // Most std types are Debug, Send and Sync when their arguments are: taken so only where every
       // argument certainly is, and not for the types rustc 1.95 says are not (NOT_BY_ARGS).
@@ -2155,6 +2190,36 @@ const STD_IMPLS: Readonly<Record<string, Partial<Record<StdTrait, Rule>>>> = {
   'rc::Rc': { ...EACH_FIRST, Clone: true, Send: false, Sync: false },
   'sync::Arc': { ...EACH_FIRST, Clone: true, Send: [[0, 'Send'], [0, 'Sync']], Sync: [[0, 'Send'], [0, 'Sync']] },
 };
+
+/**
+ * Std's impls of the derivable traits as rustc 1.95 answers for every public std type without
+ * bounded parameters (src/core/stdImpls.json, written and checked by test/unit/stdImpls.test.ts):
+ * always, never, or the type parameters (by index) that must have the trait. Read only where the
+ * type's defaulted parameters have their defaults (a `HashMap` with another hasher is not measured).
+ */
+function measuredStdImpl(item: TypeItem, path: string, args: readonly GArg[], trait: StdTrait): boolean | readonly number[] | undefined {
+  const rule = (STD_IMPL_TABLE as Readonly<Record<string, Partial<Record<string, boolean | readonly number[]>>>>)[path]?.[trait];
+  if (rule === undefined) return undefined;
+  const params = item.generics.params.filter((p) => p.kind !== 'lifetime');
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i]!;
+    if (p.kind !== 'type' || p.default === undefined) continue;
+    const a = args[i];
+    if (a === undefined) continue;
+    if (a.k !== 'ty' || !atDefault(p.default, a.ty)) return undefined;
+  }
+  return rule;
+}
+
+/** Whether an argument is its parameter's std default (`Global`, `RandomState`, a fn pointer for `fn() -> T`). */
+function atDefault(def: TypeExpr, ty: Ty): boolean {
+  if (def.kind === 'fnptr') return ty.k === 'fnptr';
+  if (def.kind === 'tuple') return def.elems.length === 0 && ty.k === 'tuple' && ty.elems.length === 0;
+  if (def.kind !== 'path') return false;
+  const name = def.segments[def.segments.length - 1]?.name;
+  if (ty.k === 'int' || ty.k === 'float') return def.segments.length === 1 && ty.name === name;
+  return ty.k === 'adt' && ty.def.m.crate.isStd && ty.def.item.name === name && ty.args.length === 0;
+}
 
 /**
  * Std types that do not have a trait although their arguments have it, as rustc 1.95 says of
@@ -2453,7 +2518,16 @@ export interface DeriveProblem {
  * the trait (and so by its supertraits). `self` is the item with its own parameters as
  * arguments, `fields` its active fields' types so written; only certain answers count.
  */
-export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, self: Ty, fields: readonly Ty[] | undefined, variants: readonly { readonly name: string; readonly unit: boolean; readonly isDefault: boolean }[]): DeriveProblem | undefined {
+export function deriveProblem(
+  item: TypeItem,
+  m: ModuleScope,
+  host: BoundHost,
+  self: Ty,
+  fields: readonly Ty[] | undefined,
+  variants: readonly { readonly name: string; readonly unit: boolean; readonly isDefault: boolean }[],
+  /** A `#[repr(packed)]` (or `packed(N)`) struct. */
+  packed = false,
+): DeriveProblem | undefined {
   // A macro's items: their impls may be made by the macro without being modelled (the built-in
   // `bitflags!` makes the types only), so a missing impl is not certain.
   if (expansionOf(item)) return undefined;
@@ -2514,10 +2588,17 @@ export function deriveProblem(item: TypeItem, m: ModuleScope, host: BoundHost, s
       if (has === false) return { code: 'E0277', message: `the trait bound \`${item.name}: ${sup}\` is not satisfied (\`#[derive(${trait})]\` needs it)` };
     }
     if (item.kind === 'union' && trait === 'Clone') continue; // a union's Clone copies it
+    // A packed struct's derives (but `Default`, `Eq` and `Copy`) copy each field out of it, as no
+    // reference to one may be taken, unless the struct derives `Copy` (they copy it whole then).
+    if (packed && !derives.includes('Copy') && trait !== 'Default' && trait !== 'Eq' && trait !== 'Copy') {
+      const moved = (fields ?? []).find((f) => host.isCopy(f) === false);
+      if (moved) return { code: 'E0507', message: `\`#[derive(${trait})]\` on the packed struct \`${item.name}\` copies its fields, and one of type \`${host.text(moved)}\` is not \`Copy\`` };
+    }
     for (const f of fields ?? []) {
       if (findInTy(f, (x) => (x.k === 'unknown' || x.k === 'error' || (x.k === 'adt' && !x.def.m.crate.isStd && expansionOf(x.def.item)) ? true : undefined))) continue;
       if (implementsStd(f, trait, undefined, inImpl) !== false) continue;
-      const code = trait === 'Copy' ? 'E0204' : 'E0277';
+      // rustc's derived `PartialEq` compares the fields with `==` (E0369 where it is missing).
+      const code = trait === 'Copy' ? 'E0204' : trait === 'PartialEq' ? 'E0369' : 'E0277';
       return { code, message: `\`#[derive(${trait})]\` on \`${item.name}\`: its field of type \`${host.text(f)}\` does not implement \`${trait}\`` };
     }
   }

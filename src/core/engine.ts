@@ -55,7 +55,11 @@ export type Ty =
    * std traits of DYN_STD_TRAITS), when each is known and has no arguments; two trait objects are
    * the same type when these are the same (src/core/bounds.ts sameTy).
    */
-  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[]; readonly supers?: readonly string[]; readonly future?: true }
+  /**
+   * `std`: the last segments of its traits when each is certainly std's (`dyn Fn() + Send`:
+   * ['Fn', 'Send']): no crate can implement a trait for it then, so std's impls are all there are.
+   */
+  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[]; readonly supers?: readonly string[]; readonly future?: true; readonly std?: readonly string[] }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
@@ -650,7 +654,8 @@ export class Engine {
         // `dyn Future<Output = T>`: std's `Future` by a path that cannot name another trait (not
         // through another crate's glob: futures 0.1 has a `Future` of its own).
         const future = !s.m.crate.isStd && e.bounds.some((b) => lastSegment(b) === 'Future' && bareObjectStdTrait(b, s.m, this.resolver) !== undefined);
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}) };
+        const std = s.m.crate.isStd ? undefined : this.stdObjectTraits(e.bounds, s.m);
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}), ...(std ? { std } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too;
@@ -1182,6 +1187,31 @@ export class Engine {
       const r = this.resolver.traitPath(b, m);
       if (r?.k !== 'item' || r.item.kind !== 'trait' || r.m.crate.isStd) return undefined;
       out.push({ item: r.item, crate: new WeakRef(r.m.crate) });
+    }
+    return out.length ? out : undefined;
+  }
+
+  /**
+   * The last segments of a trait object's traits when every one is certainly std's (Ty `dyn`'s
+   * `std`): named through std, or by a prelude name no import or glob of another crate can shadow.
+   */
+  private stdObjectTraits(bounds: readonly string[], m: ModuleScope): string[] | undefined {
+    const out: string[] = [];
+    const foreignGlob = m.uses.some((u) => u.glob && !['std', 'core', 'alloc', 'crate', 'self', 'super'].includes(u.path[0] ?? ''));
+    for (const b of bounds) {
+      if (b.startsWith("'") || b.startsWith('?')) continue;
+      if (b === '' || !this.namesStdTrait(b, m)) return undefined;
+      const last = lastSegment(b);
+      if (!b.includes('::')) {
+        // Imported by name (`use std::fmt::Debug;`), else found in std, else the prelude's.
+        const imports = m.uses.filter((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === b);
+        if (imports.some((u) => !['std', 'core', 'alloc'].includes(u.path[0] ?? ''))) return undefined;
+        if (!imports.length) {
+          const bound = this.resolver.lookupIn(m, b);
+          if (bound === undefined ? foreignGlob || !PRELUDE_OBJECT_TRAITS.has(b) : !(bound.k === 'item' && bound.m.crate.isStd)) return undefined;
+        }
+      }
+      out.push(last);
     }
     return out.length ? out : undefined;
   }
@@ -3028,7 +3058,7 @@ export class Engine {
         }
       }
       const variants = active.map((v) => ({ name: v.name, unit: v.shape === 'unit', isDefault: v.attrs.some((a) => a.name === 'default') }));
-      found = deriveProblem(item, m, this.boundHost, self, fields, variants);
+      found = deriveProblem(item, m, this.boundHost, self, fields, variants, item.kind === 'struct' && reprOf(item, m.crate).packed !== undefined);
     }
     this.deriveErrors.set(item, found ?? null);
     return found;
@@ -3898,6 +3928,9 @@ function errTy(e: Error): Ty {
  * names no other std trait: a trait object of them is told apart by these names.
  */
 // `Write` is not among them: `std::Write` would not say whether it is `io::Write` or `fmt::Write`.
+/** The prelude's traits a trait object may name without an import. */
+const PRELUDE_OBJECT_TRAITS: ReadonlySet<string> = new Set(['Fn', 'FnMut', 'FnOnce', 'Send', 'Sync', 'Unpin', 'Iterator', 'DoubleEndedIterator', 'ExactSizeIterator', 'Extend', 'AsRef', 'AsMut', 'ToString', 'Drop']);
+
 const DYN_STD_TRAITS: ReadonlySet<string> = new Set(['Any', 'Send', 'Sync', 'Unpin', 'Debug', 'Display', 'Error', 'UnwindSafe', 'RefUnwindSafe', 'Read', 'Seek', 'BufRead']);
 
 /**
