@@ -8,7 +8,7 @@
 import type { CfgPredicate, FieldDef, GenericArg, GenericParam, Generics, TypeExpr, TypeItem } from './model';
 
 export interface DefinitionError {
-  readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449' | 'E0403' | 'E0262' | 'default_attr';
+  readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449' | 'E0403' | 'E0262' | 'default_attr' | 'param_order';
   readonly message: string;
 }
 
@@ -19,6 +19,11 @@ export interface DefinitionError {
 export function definitionError(item: TypeItem, active: (cfg: readonly CfgPredicate[]) => boolean): DefinitionError | undefined {
   // `struct C<T, T>`, `<'a, 'a>`, `<T, const T: usize>`: a generic parameter's name twice (types and
   // constants share their namespace); `'static` is no lifetime parameter's name.
+  // `<T, 'a>`: lifetimes come first.
+  const firstOther = item.generics.params.findIndex((p) => p.kind !== 'lifetime');
+  if (firstOther >= 0 && item.generics.params.slice(firstOther).some((p) => p.kind === 'lifetime')) {
+    return { code: 'param_order', message: `lifetime parameters must be declared prior to type and const parameters (in \`${item.name}\`)` };
+  }
   const names = new Set<string>();
   for (const p of item.generics.params) {
     if (p.kind === 'lifetime' && p.name === "'static") return { code: 'E0262', message: `invalid lifetime parameter name: \`'static\` (in \`${item.name}\`)` };
@@ -100,13 +105,16 @@ function unusedParam(generics: Generics, fields: readonly FieldDef[]): Extract<G
   return undefined;
 }
 
-/** Whether a bound, a where clause or a default (any parameter's) names `name`. */
+/**
+ * Whether a bound or a where clause names `name` (a const parameter's type or default too). Another
+ * parameter's default does not count: it constrains nothing (`struct S<T, U = Vec<T>>(U)` is E0392).
+ */
 function namedInBounds(generics: Generics, name: string): boolean {
   const word = new RegExp(`(?<![\\w'])${name.replace(/[^\w']/g, '')}(?!\\w)`);
   const seen = (x: unknown): boolean => x !== undefined && word.test(JSON.stringify(x));
   if (seen(generics.predicates)) return true;
   for (const q of generics.params) {
-    if (q.kind === 'type' && (seen(q.bounds) || seen(q.traits) || seen(q.otherBounds) || seen(q.default))) return true;
+    if (q.kind === 'type' && (seen(q.bounds) || seen(q.traits) || seen(q.otherBounds))) return true;
     if (q.kind === 'const' && (seen(q.ty) || seen(q.default))) return true;
   }
   return false;

@@ -1646,7 +1646,9 @@ export class Engine {
           }
           // An allocator argument (`Vec<u8, A>`, `Box<T, A>`) is unstable, whatever is written there.
           const alloc = allocatorParam(item);
-          if (alloc !== undefined && args.filter((a) => a.kind === 'type' || a.kind === 'const').length > alloc && !crateFeatures(s.m.crate).has('allocator_api')) {
+          // (Too many arguments is E0107 first: genericArgs below.)
+          const given = args.filter((a) => a.kind === 'type' || a.kind === 'const').length;
+          if (alloc !== undefined && given > alloc && given <= item.generics.params.filter((p) => p.kind !== 'lifetime').length && !crateFeatures(s.m.crate).has('allocator_api')) {
             return { k: 'error', code: 'E0658', message: `use of unstable library feature \`allocator_api\` (the allocator argument of \`std::${path}\`; the crate root needs \`#![feature(allocator_api)]\`, on nightly)` };
           }
         }
@@ -1817,7 +1819,7 @@ export class Engine {
       if (generic === true) return { k: 'error', code: 'generic_self_const', message: 'generic `Self` types are currently not permitted in anonymous constants (rustc)' };
       if (generic === 'maybe') return { k: 'unknown', reason: 'whether the impl\'s self type names a generic parameter (rustc refuses `Self` in a constant then) is not known here' };
     }
-    if ((bareAllowed && e.kind === 'path') || s.generics.size === 0) return undefined;
+    if ((bareAllowed && e.kind === 'path' && !e.parenthesized) || s.generics.size === 0) return undefined;
     const names = s.generics;
     const inType = (t: TypeExpr): boolean => {
       switch (t.kind) {
@@ -1890,7 +1892,9 @@ export class Engine {
     const lparams = params.filter((p) => p.kind === 'lifetime').length;
     if (lifetimes > 0 && lifetimes !== lparams) return { k: 'error', code: 'E0107', message: `\`${text}\` takes ${lparams} lifetime argument(s) but ${lifetimes} were supplied` };
     // Too few, counted before the kinds are (`X<0>` for `struct X<T, const N: usize>` is E0107, not E0747).
-    if (!s.m.crate.isStd && !defScope.m.crate.isStd) {
+    // (std's types too: the model declares their parameters and defaults as std does, which
+    // test/unit/stdModel.test.ts and the registry scans measure.)
+    if (!s.m.crate.isStd) {
       const required = tparams.filter((p) => (p.kind === 'type' || p.kind === 'const') && !p.default).length;
       if (written.length < required) return { k: 'error', code: 'E0107', message: `\`${text}\` takes ${required} generic argument(s) but ${written.length} were supplied` };
     }
@@ -2918,6 +2922,12 @@ export class Engine {
     }
     if (item.generics.relaxedBound !== undefined) found ??= { k: 'error', code: 'relaxed_bound', message: `bound modifier \`?\` can only be applied to \`Sized\` (\`${item.generics.relaxedBound}\` in \`${item.name}\`)` };
     found ??= this.unknownBoundTrait(item.generics, item.name, m);
+    // `struct S<T = U, U = u8>`: a default may name only the parameters before it (E0128).
+    params.forEach((p, i) => {
+      if (found || p.kind === 'lifetime' || p.default === undefined) return;
+      const later = params.slice(i).find((q) => q.kind !== 'lifetime' && p.default !== undefined && (p.kind === 'type' ? nameUse(p.default, q.name, 0) === 'yes' : constAny(p.default, (x) => x.length === 1 && x[0] === q.name, () => false)));
+      if (later) found = { k: 'error', code: 'E0128', message: `generic parameters with a default cannot use forward declared identifiers (\`${later.name}\` in the default of \`${item.name}\`'s \`${p.name}\`)` };
+    });
     // `F: Fn() -> !`: the never type is unstable there too.
     if (!found && !crateFeatures(m.crate).has('never_type') && params.some((p) => p.kind === 'type' && p.fnBounds?.some((f) => f.ret?.kind === 'never'))) {
       found = { k: 'error', code: 'E0658', message: `the \`!\` type is experimental (an \`Fn\` bound of \`${item.name}\` returns it; the crate root needs \`#![feature(never_type)]\`, on nightly)` };
@@ -3011,7 +3021,8 @@ export class Engine {
   /**
    * A field of a generic definition that asks a lifetime of what may be shorter (`struct E<U>(W<U>)`
    * with `W<T: 'static>`: E0310; `&'static U`-like requirements through `where` clauses and the
-   * types it names): rustc refuses the definition whatever its arguments, as each of its uses shows.
+   * types it names), or computes with a generic parameter in a constant (`[u8; N + 1]`): rustc
+   * refuses the definition whatever its arguments, as each of its uses shows.
    */
   private fieldLifetimeError(item: TypeItem, m: ModuleScope): Ty | undefined {
     // A use of the item met while its own fields are read (a recursive type) finds no error here.
@@ -3910,8 +3921,11 @@ function typeParamNames(params: readonly GenericParam[]): ReadonlySet<string> {
   return new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
 }
 
-/** The errors of lifetimes rustc gives where a type is written (src/core/lifetimes.ts). */
-const LIFETIME_ERRORS: ReadonlySet<string> = new Set(['E0310', 'E0477', 'E0478', 'E0491']);
+/**
+ * The errors rustc gives a generic definition's field whatever its arguments: lifetimes
+ * (src/core/lifetimes.ts) and generic parameters in a constant (`[u8; N + 1]`).
+ */
+const LIFETIME_ERRORS: ReadonlySet<string> = new Set(['E0310', 'E0477', 'E0478', 'E0491', 'generic_const_exprs', 'generic_self_const']);
 
 function refusedIn(ty: Ty): Ty | undefined {
   return ty.k === 'error' || (ty.k === 'unknown' && ty.refused) ? ty : undefined;

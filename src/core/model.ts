@@ -15,7 +15,15 @@ export interface Span {
 export type ConstExpr =
   | { readonly kind: 'int'; readonly value: bigint; readonly text: string }
   | { readonly kind: 'bool'; readonly value: boolean }
-  | { readonly kind: 'path'; readonly path: readonly string[]; readonly text: string; /** Written with a leading `::`. */ readonly global?: true }
+  | {
+      readonly kind: 'path';
+      readonly path: readonly string[];
+      readonly text: string;
+      /** Written with a leading `::`. */
+      readonly global?: true;
+      /** Written in parentheses (`(N)`): an expression, not the bare generic parameter rustc allows in a length. */
+      readonly parenthesized?: true;
+    }
   | { readonly kind: 'unary'; readonly op: '-' | '!'; readonly operand: ConstExpr }
   | {
       readonly kind: 'binary';

@@ -2454,7 +2454,8 @@ function constExpr(n: Node, ctx: Ctx, depth: number): ConstExpr {
     case 'parenthesized_expression': {
       const inner = n.children.filter((k) => k.type !== '(' && k.type !== ')' && k.type !== 'line_comment' && k.type !== 'block_comment');
       if (inner.length !== 1) return unknownExpr(ctx, n);
-      return constExpr(inner[0]!, ctx, depth + 1);
+      const e = constExpr(inner[0]!, ctx, depth + 1);
+      return e.kind === 'path' ? { ...e, parenthesized: true } : e;
     }
     case 'block': {
       const inner = n.children.filter((k) => k.type !== '{' && k.type !== '}' && k.type !== 'line_comment' && k.type !== 'block_comment');

@@ -1342,7 +1342,7 @@ export class FastParser {
       this.next();
       const inner = this.expr(0, depth + 1);
       const close = this.expectP(')');
-      r = { e: inner.e, end: close.end };
+      r = { e: inner.e.kind === 'path' ? { ...inner.e, parenthesized: true } : inner.e, end: close.end };
     } else if (this.isP(t, '{')) {
       this.next();
       const inner = this.expr(0, depth + 1);

@@ -3362,6 +3362,26 @@ pub enum D { #[default] X }
     expect: { A: 'lint', B: 'lint', C: 'lint', D: 'lint', Ok1: '2/1' },
   },
   {
+    name: "generics rustc refuses whatever the arguments: a parameter named only in another's default is unused (`struct S<T, U = Vec<T>>(U)`, `<'a, T = &'a u8>`: E0392), a default naming a later parameter (E0128), a lifetime after a type parameter, `(N)` or `N + 1` as an array length (said on the definition too); a std type without its arguments or with too many is E0107 (they had numbers or were unknown)",
+    source: `
+#![allow(dead_code)]
+pub struct S1<T, U = Vec<T>>(pub U);
+pub struct S2<'a, T = &'a u8>(pub T);
+pub struct S3<T = T>(pub T);
+pub struct S4<T, 'a>(pub &'a T);
+pub struct S5<const N: usize>(pub [u8; (N)]);
+pub struct S6<const N: usize>(pub [u8; N + 1]);
+pub struct V1(pub Vec);
+pub struct V2(pub std::collections::HashMap<u8>);
+pub struct V3(pub Vec<u8, u8, u8>);
+pub struct V4(pub Option<Result<u8>>);
+pub struct Ok1<T, U: Iterator<Item = T>>(pub U);
+pub struct Ok2<const N: usize>(pub [u8; N], pub [u8; { N }]);
+pub struct Ok3(pub Ok2<3>, pub std::io::Result<u8>, pub std::fmt::Result);
+`,
+    expect: { S1: 'E0392', S2: 'E0392', S3: 'E0128', S4: 'lint', S5: 'lint', S6: 'lint', V1: 'E0107', V2: 'E0107', V3: 'E0107', V4: 'E0107', Ok3: '24/8' },
+  },
+  {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
     source: `
 #![allow(dead_code)]
