@@ -747,7 +747,18 @@ export class Engine {
       const hidden = this.privateStep(s.m, segs, b);
       if (hidden) return { k: 'error', code: 'E0603', message: hidden };
     }
-    return this.bindingTy(b, last.args, s, text, e.span);
+    const ty = this.bindingTy(b, last.args, s, text, e.span);
+    return b.k === 'item' && b.item.kind === 'alias' && !s.m.crate.isStd && b.m.crate === s.m.crate ? this.aliasTypePrivacy(ty, s.m) : ty;
+  }
+
+  /**
+   * A type alias used where a type it stands for is not visible (`m::Alias` with `pub type Alias =
+   * Private;` inside `m`): rustc's type privacy refuses it ("type `Private` is private"), whatever
+   * the alias's own visibility. The crate's own structs, enums and unions are judged.
+   */
+  private aliasTypePrivacy(ty: Ty, m: ModuleScope): Ty {
+    const hidden = findInTy(ty, (x) => (x.k === 'adt' && x.def.m.crate === m.crate && !x.def.m.crate.isStd && !visibleFrom(x.def.item.vis, x.def.m, m) ? x.def.item.name : undefined));
+    return hidden === undefined ? ty : { k: 'error', code: 'type_private', message: `type \`${hidden}\` is private (named through a type alias where it is not visible)` };
   }
 
   /**

@@ -3382,6 +3382,25 @@ pub struct Ok3(pub Ok2<3>, pub std::io::Result<u8>, pub std::fmt::Result);
     expect: { S1: 'E0392', S2: 'E0392', S3: 'E0128', S4: 'lint', S5: 'lint', S6: 'lint', V1: 'E0107', V2: 'E0107', V3: 'E0107', V4: 'E0107', Ok3: '24/8' },
   },
   {
+    name: "a type alias used where the type it stands for is not visible is refused by type privacy (`m::Alias` with `pub type Alias = Private;`, also `Vec<Private>` and through a `pub(crate)` alias): they had numbers; inside the module and its children it is fine",
+    source: `
+#![allow(dead_code)]
+mod m {
+    struct Private(u8);
+    pub type Alias = Private;
+    pub type InVec = Vec<Private>;
+    pub(crate) type Crate = Option<Box<Private>>;
+    pub struct Inside(pub Alias, pub InVec);
+    pub mod sub { pub struct UsesParent(pub super::Alias); }
+}
+pub struct X1(m::Alias);
+pub struct X2(m::InVec);
+pub struct X3(m::Crate);
+pub struct Ok1(m::Inside, m::sub::UsesParent);
+`,
+    expect: { X1: 'lint', X2: 'lint', X3: 'lint', Ok1: '40/8' },
+  },
+  {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
     source: `
 #![allow(dead_code)]
