@@ -747,18 +747,67 @@ export class Engine {
       const hidden = this.privateStep(s.m, segs, b);
       if (hidden) return { k: 'error', code: 'E0603', message: hidden };
     }
-    const ty = this.bindingTy(b, last.args, s, text, e.span);
-    return b.k === 'item' && b.item.kind === 'alias' && !s.m.crate.isStd && b.m.crate === s.m.crate ? this.aliasTypePrivacy(ty, s.m) : ty;
+    if (segs.length === 1 && !s.m.crate.isStd) {
+      // Imported by a `use` whose path steps into what is private to it (`use m::Private;`):
+      // rustc refuses the import (E0603), and the crate with it.
+      const u = s.m.uses.find((x) => !x.glob && x.path.length > 1 && (x.alias ?? x.path[x.path.length - 1]) === segs[0]);
+      const hidden = u ? this.privateStep(s.m, u.path, b) : undefined;
+      if (hidden) return { k: 'error', code: 'E0603', message: `${hidden} (imported by \`use ${u!.path.join('::')}\`)` };
+    }
+    if (b.k === 'item' && b.item.kind === 'alias' && !s.m.crate.isStd && b.m.crate === s.m.crate) {
+      const hidden = this.aliasHides(b.item, b.m, s.m, 0);
+      if (hidden) return { k: 'error', code: 'type_private', message: `type \`${hidden}\` is private (named through a type alias where it is not visible)` };
+    }
+    return this.bindingTy(b, last.args, s, text, e.span);
   }
 
   /**
-   * A type alias used where a type it stands for is not visible (`m::Alias` with `pub type Alias =
-   * Private;` inside `m`): rustc's type privacy refuses it ("type `Private` is private"), whatever
-   * the alias's own visibility. The crate's own structs, enums and unions are judged.
+   * A struct, enum or union of the crate that a type alias's definition names (through the aliases
+   * it names too, not through its parameters) and that `viewer` cannot see: rustc's type privacy
+   * refuses the alias's use there (`m::Alias` with `pub type Alias = Private;` inside `m`: "type
+   * `Private` is private"), whatever the alias's own visibility.
    */
-  private aliasTypePrivacy(ty: Ty, m: ModuleScope): Ty {
-    const hidden = findInTy(ty, (x) => (x.k === 'adt' && x.def.m.crate === m.crate && !x.def.m.crate.isStd && !visibleFrom(x.def.item.vis, x.def.m, m) ? x.def.item.name : undefined));
-    return hidden === undefined ? ty : { k: 'error', code: 'type_private', message: `type \`${hidden}\` is private (named through a type alias where it is not visible)` };
+  private aliasHides(alias: TypeAliasDef, m: ModuleScope, viewer: ModuleScope, depth: number): string | undefined {
+    if (!alias.ty || depth > 8) return undefined;
+    const params = new Set(alias.generics.params.map((p) => p.name));
+    const walk = (te: TypeExpr, d: number): string | undefined => {
+      if (d > 32) return undefined;
+      switch (te.kind) {
+        case 'ref':
+        case 'ptr':
+          return walk(te.inner, d + 1);
+        case 'array':
+        case 'slice':
+          return walk(te.elem, d + 1);
+        case 'tuple':
+          for (const x of te.elems) {
+            const r = walk(x, d + 1);
+            if (r) return r;
+          }
+          return undefined;
+        case 'path': {
+          for (const g of te.segments) {
+            for (const a of g.args) {
+              const r = a.kind === 'type' || a.kind === 'binding' ? walk(a.ty, d + 1) : undefined;
+              if (r) return r;
+            }
+          }
+          if (te.qualified || (te.segments.length === 1 && params.has(te.segments[0]!.name))) return undefined;
+          let b: Binding | undefined;
+          try {
+            b = this.resolver.resolveTypePath(m, te.segments.map((x) => x.name), te.global);
+          } catch {
+            return undefined;
+          }
+          if (b?.k !== 'item' || b.m.crate !== viewer.crate || b.item.kind === 'trait') return undefined;
+          if (b.item.kind === 'alias') return this.aliasHides(b.item, b.m, viewer, depth + 1);
+          return visibleFrom(b.item.vis, b.m, viewer) ? undefined : b.item.name;
+        }
+        default:
+          return undefined;
+      }
+    };
+    return walk(alias.ty, 0);
   }
 
   /**

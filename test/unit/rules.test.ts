@@ -3382,7 +3382,7 @@ pub struct Ok3(pub Ok2<3>, pub std::io::Result<u8>, pub std::fmt::Result);
     expect: { S1: 'E0392', S2: 'E0392', S3: 'E0128', S4: 'lint', S5: 'lint', S6: 'lint', V1: 'E0107', V2: 'E0107', V3: 'E0107', V4: 'E0107', Ok3: '24/8' },
   },
   {
-    name: "a type alias used where the type it stands for is not visible is refused by type privacy (`m::Alias` with `pub type Alias = Private;`, also `Vec<Private>` and through a `pub(crate)` alias): they had numbers; inside the module and its children it is fine",
+    name: "a type alias used where the type it stands for is not visible is refused by type privacy (`m::Alias` with `pub type Alias = Private;`, also `Vec<Private>` and through a `pub(crate)` alias), and so is a type imported by a `use` of a private item (`use m::Private;`: E0603): they had numbers; inside the module and its children it is fine, and so is a private type given to another module's alias as its argument (spin's `Mutex<BarrierState>`)",
     source: `
 #![allow(dead_code)]
 mod m {
@@ -3396,9 +3396,13 @@ mod m {
 pub struct X1(m::Alias);
 pub struct X2(m::InVec);
 pub struct X3(m::Crate);
+pub struct X4(Private); use m::Private;
 pub struct Ok1(m::Inside, m::sub::UsesParent);
+mod mutex { pub type Mutex<T> = Spin<T>; pub type Spin<T> = Option<Box<T>>; }
+mod barrier { struct State(u8); pub struct Barrier(pub crate::mutex::Mutex<State>); }
+pub struct Ok2(barrier::Barrier);
 `,
-    expect: { X1: 'lint', X2: 'lint', X3: 'lint', Ok1: '40/8' },
+    expect: { X1: 'lint', X2: 'lint', X3: 'lint', X4: 'E0603', Ok1: '40/8', Ok2: '8/8' },
   },
   {
     name: "a type alias is judged at each use with what that use writes for its parameters: a type parameter bound to one of the item's that may be short (`A<U>` with `type A<T> = W<T>`, `W<T: 'static>`; `R<U>` with `type R<T> = &'static T`: E0310) and a lifetime the use gives `'static` (`B<'static, &'c u8>` with `type B<'x, T> = Inner<'x, T>`: E0477), through an alias of an alias too (they had numbers)",
