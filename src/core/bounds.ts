@@ -1872,7 +1872,7 @@ export function implementsStd(ty: Ty, trait: StdTrait, arg: Ty | undefined, host
       // `dyn Fn() + Send + Sync` is Send and Sync (std's auto traits written in its bounds, or
       // supertraits of its crate traits: `dyn Tr` with `trait Tr: Send`).
       if ((trait === 'Send' || trait === 'Sync') && (ty.autos?.includes(trait) || ty.supers?.includes(`std::${trait}`))) return true;
-      return ty.std ? stdObjectImplements(ty.std, trait) : 'unknown';
+      return ty.std ? stdObjectImplements(ty.std, trait) : ty.crateTraits ? crateObjectImplements(ty, trait) : 'unknown';
     default:
       return 'unknown';
   }
@@ -1895,6 +1895,29 @@ function stdObjectImplements(traits: readonly string[], trait: StdTrait): Verdic
   }
   return principal.some((t) => !STD_OBJECT_TRAITS_WITHOUT_DEBUG.has(t)) ? 'unknown' : false;
 }
+
+/**
+ * Whether a trait object of a crate's trait has a derivable trait: through a supertrait
+ * (`trait Handler: Debug`), else only by an impl the trait's crate writes for the object
+ * (`impl Debug for dyn Handler`), as no other crate may; `Clone` and `Default` need `Sized`.
+ */
+function crateObjectImplements(ty: Extract<Ty, { k: 'dyn' }>, trait: StdTrait): Verdict {
+  if (!DERIVABLE.has(trait)) return 'unknown';
+  if (ty.supers?.includes(`std::${trait}`)) return true;
+  if (trait === 'Clone' || trait === 'Default') return false;
+  if (ty.superUnsure) return 'unknown';
+  for (const t of ty.crateTraits ?? []) {
+    if (typeof t === 'string') continue;
+    const crate = t.crate.deref();
+    if (!crate || hasMacroCalls(crate)) return 'unknown';
+    const name = (t.item as TraitDef).name;
+    if ((crate.impls.get(OTHER_IMPLS) ?? []).some((e) => e.impl.selfTy.kind === 'dyn' && e.impl.stdTrait === trait && e.impl.selfTy.bounds.some((b) => b.split('::').pop() === name))) return 'unknown';
+  }
+  return false;
+}
+
+/** The traits std's derives implement (the ones a trait object's verdict is told for here). */
+const DERIVABLE: ReadonlySet<StdTrait> = new Set(['Clone', 'Default', 'Debug', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Hash']);
 
 /** Std traits whose trait objects rustc 1.95 has no `Debug` for. */
 const STD_OBJECT_TRAITS_WITHOUT_DEBUG: ReadonlySet<string> = new Set(['Fn', 'FnMut', 'FnOnce', 'Iterator', 'DoubleEndedIterator', 'ExactSizeIterator', 'Extend', 'AsRef', 'AsMut', 'ToString', 'Display', 'Read', 'Write', 'Seek', 'BufRead', 'Hasher', 'Future', 'UnwindSafe', 'RefUnwindSafe', 'Borrow', 'BorrowMut', 'Deref', 'DerefMut', 'Index', 'IndexMut', 'Drop']);

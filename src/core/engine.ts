@@ -59,7 +59,19 @@ export type Ty =
    * `std`: the last segments of its traits when each is certainly std's (`dyn Fn() + Send`:
    * ['Fn', 'Send']): no crate can implement a trait for it then, so std's impls are all there are.
    */
-  | { readonly k: 'dyn'; readonly text: string; readonly traits?: readonly DynTrait[]; readonly autos?: readonly string[]; readonly supers?: readonly string[]; readonly future?: true; readonly std?: readonly string[] }
+  | {
+      readonly k: 'dyn';
+      readonly text: string;
+      readonly traits?: readonly DynTrait[];
+      readonly autos?: readonly string[];
+      readonly supers?: readonly string[];
+      /** Some supertrait of its crate traits could not be told (a trait of no known crate): `supers` may lack one. */
+      readonly superUnsure?: true;
+      /** Its crates' traits, arguments or not (`dyn Gen<u8>`), when every bound is one of them or std's. */
+      readonly crateTraits?: readonly DynTrait[];
+      readonly future?: true;
+      readonly std?: readonly string[];
+    }
   | { readonly k: 'tuple'; readonly elems: readonly Ty[] }
   | { readonly k: 'adt'; readonly def: AdtRef; readonly args: readonly GArg[] }
   | { readonly k: 'param'; readonly name: string; readonly maybeUnsized: boolean }
@@ -648,14 +660,15 @@ export class Engine {
         const ed = s.m.crate.input.edition;
         if (e.bare && !s.m.crate.isStd && ed !== '2015' && ed !== '2018') return { k: 'error', code: 'E0782', message: `trait objects must include the \`dyn\` keyword (\`dyn ${e.bounds.join(' + ')}\`)` };
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
-        const supers = s.m.crate.isStd ? [] : this.dynStdSupertraits(e.bounds, s.m);
+        const { supers, unsure: superUnsure } = s.m.crate.isStd ? { supers: [], unsure: false } : this.dynStdSupertraits(e.bounds, s.m);
         // Std's auto traits written in the bounds (`dyn Fn() + Send + Sync`): the object has them.
         const autos = s.m.crate.isStd ? [] : e.bounds.filter((b) => ['Send', 'Sync', 'Unpin'].includes(lastSegment(b)) && this.namesStdTrait(b, s.m)).map((b) => lastSegment(b));
         // `dyn Future<Output = T>`: std's `Future` by a path that cannot name another trait (not
         // through another crate's glob: futures 0.1 has a `Future` of its own).
         const future = !s.m.crate.isStd && e.bounds.some((b) => lastSegment(b) === 'Future' && bareObjectStdTrait(b, s.m, this.resolver) !== undefined);
         const std = s.m.crate.isStd ? undefined : this.stdObjectTraits(e.bounds, s.m);
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}), ...(std ? { std } : {}) };
+        const crateTraits = s.m.crate.isStd || std ? undefined : this.crateObjectTraits(e.bounds, s.m);
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}), ...(std ? { std } : {}), ...(superUnsure ? { superUnsure: true as const } : {}), ...(crateTraits ? { crateTraits } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too;
@@ -1252,6 +1265,22 @@ export class Engine {
   }
 
   /**
+   * A trait object's crate traits (Ty `dyn`'s `crateTraits`), with arguments or not, when each of
+   * its other bounds is std's; undefined when a bound is found nowhere.
+   */
+  private crateObjectTraits(bounds: readonly string[], m: ModuleScope): DynTrait[] | undefined {
+    const out: DynTrait[] = [];
+    for (const b of bounds) {
+      if (b.startsWith("'") || b.startsWith('?')) continue;
+      if (b === '') return undefined;
+      const r = this.resolver.traitPath(b, m);
+      if (r?.k === 'item' && r.item.kind === 'trait' && !r.m.crate.isStd) out.push({ item: r.item, crate: new WeakRef(r.m.crate) });
+      else if (!this.stdObjectTraits([b], m)) return undefined;
+    }
+    return out.length ? out : undefined;
+  }
+
+  /**
    * The last segments of a trait object's traits when every one is certainly std's (Ty `dyn`'s
    * `std`): named through std, or by a prelude name no import or glob of another crate can shadow.
    */
@@ -1282,10 +1311,12 @@ export class Engine {
    * with `trait SeekRead: Read + Seek {}` is `Read` and `Seek` (rustc: a trait object implements
    * its trait's supertraits). A supertrait that cannot be told to be std's is left out (no claim).
    */
-  private dynStdSupertraits(bounds: readonly string[], m: ModuleScope): string[] {
+  private dynStdSupertraits(bounds: readonly string[], m: ModuleScope): { supers: string[]; unsure: boolean } {
     const out = new Set<string>();
     const seen = new Set<object>();
+    let unsure = false;
     const visit = (path: string, at: ModuleScope, depth: number): void => {
+      if (depth > 16) unsure = true;
       if (depth > 16 || path === '' || path.startsWith("'") || path.startsWith('?')) return;
       const r = this.resolver.traitPath(path, at);
       if (r?.k === 'item' && r.item.kind === 'trait' && !r.m.crate.isStd) {
@@ -1305,10 +1336,11 @@ export class Engine {
       } else {
         const std = stdTraitOf(path, at, this.resolver);
         if (std !== undefined && DYN_STD_TRAITS.has(std)) out.add(`std::${std}`);
+        else if (std === undefined) unsure = true;
       }
     };
     for (const b of bounds) visit(b, m, 0);
-    return [...out];
+    return { supers: [...out], unsure };
   }
 
   /**
