@@ -1903,7 +1903,8 @@ function stdObjectImplements(traits: readonly string[], trait: StdTrait): Verdic
  */
 function crateObjectImplements(ty: Extract<Ty, { k: 'dyn' }>, trait: StdTrait): Verdict {
   if (!DERIVABLE.has(trait)) return 'unknown';
-  if (ty.supers?.includes(`std::${trait}`)) return true;
+  // (`std::error::Error` has `Debug` for a supertrait: bytecheck's `trait Error: std::error::Error`.)
+  if (ty.supers?.includes(`std::${trait}`) || (trait === 'Debug' && ty.supers?.includes('std::Error'))) return true;
   if (trait === 'Clone' || trait === 'Default') return false;
   if (ty.superUnsure) return 'unknown';
   for (const t of ty.crateTraits ?? []) {

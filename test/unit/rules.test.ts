@@ -3334,7 +3334,7 @@ pub struct NoDebug;
     expect: { X1: 'E0277', X2: 'E0277', X3: 'E0277', X4: 'E0277', X5: 'E0277', X6: 'E0277', X7: 'E0277', X8: 'E0277', X9: 'E0369', X10: 'E0277', X11: 'E0277', Ok1: '96/8', Ok2: '48/8', Ok3: '40/8', Ok4: '32/8' },
   },
   {
-    name: "a trait object of a crate's trait has a derivable trait only through a supertrait (`trait Named: Debug`) or an impl its crate writes for the object (`impl Debug for dyn WithImpl`): `#[derive(Debug)]` over `Box<dyn Handler>`, `&dyn Handler`, `Vec<Box<dyn Gen<u8>>>`, and `Clone`, `PartialEq`, `Default`, `Hash` over any, are refused (they had numbers)",
+    name: "a trait object of a crate's trait has a derivable trait only through a supertrait (`trait Named: Debug`, `trait MyError: std::error::Error` as bytecheck writes) or an impl its crate writes for the object (`impl Debug for dyn WithImpl`): `#[derive(Debug)]` over `Box<dyn Handler>`, `&dyn Handler`, `Vec<Box<dyn Gen<u8>>>`, and `Clone`, `PartialEq`, `Default`, `Hash` over any, are refused (they had numbers)",
     source: `
 #![allow(dead_code)]
 use std::fmt::{self, Debug};
@@ -3345,6 +3345,7 @@ pub trait WithImpl { fn w(&self); }
 impl Debug for dyn WithImpl { fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str("w") } }
 pub trait SendOnly: Send {}
 pub trait Gen<T> { fn g(&self) -> T; }
+pub trait MyError: std::error::Error + 'static {}
 #[derive(Debug)] pub struct X1(pub Box<dyn Handler>);
 #[derive(Debug)] pub struct X2(pub &'static dyn Handler);
 #[derive(Debug)] pub struct X3(pub Vec<Box<dyn Gen<u8>>>);
@@ -3355,8 +3356,9 @@ pub trait Gen<T> { fn g(&self) -> T; }
 #[derive(Hash)] pub struct X8(pub std::rc::Rc<dyn Handler>);
 #[derive(Debug)] pub struct Ok1(pub Box<dyn Named>, pub Box<dyn Deeper>, pub Box<dyn WithImpl>);
 #[derive(Debug, Clone)] pub struct Ok2(pub std::sync::Arc<dyn Named + Send + Sync>);
+#[derive(Debug)] pub struct Ok3(pub Box<dyn MyError>);
 `,
-    expect: { X1: 'E0277', X2: 'E0277', X3: 'E0277', X4: 'E0277', X5: 'E0277', X6: 'E0369', X7: 'E0277', X8: 'E0277', Ok1: '48/8', Ok2: '16/8' },
+    expect: { X1: 'E0277', X2: 'E0277', X3: 'E0277', X4: 'E0277', X5: 'E0277', X6: 'E0369', X7: 'E0277', X8: 'E0277', Ok1: '48/8', Ok2: '16/8', Ok3: '16/8' },
   },
   {
     name: "a packed struct's derives copy its fields out (no reference to one may be taken): `Clone`, `Debug`, `PartialEq`, `Ord`, `Hash` over a field that is not `Copy` are E0507 (they had numbers), unless the struct derives `Copy`; `Default` and `Eq` move nothing",
