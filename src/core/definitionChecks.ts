@@ -6,6 +6,7 @@
  * parameter declared before the field that will use it). Read from the model only.
  */
 import type { CfgPredicate, FieldDef, GenericArg, GenericParam, Generics, TypeExpr, TypeItem } from './model';
+import { jsonText } from './jsonText';
 
 export interface DefinitionError {
   readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449' | 'E0403' | 'E0262' | 'default_attr' | 'param_order';
@@ -111,7 +112,7 @@ function unusedParam(generics: Generics, fields: readonly FieldDef[]): Extract<G
  */
 function namedInBounds(generics: Generics, name: string): boolean {
   const word = new RegExp(`(?<![\\w'])${name.replace(/[^\w']/g, '')}(?!\\w)`);
-  const seen = (x: unknown): boolean => x !== undefined && word.test(JSON.stringify(x));
+  const seen = (x: unknown): boolean => x !== undefined && word.test(jsonText(x));
   if (seen(generics.predicates)) return true;
   for (const q of generics.params) {
     if (q.kind === 'type' && (seen(q.bounds) || seen(q.traits) || seen(q.otherBounds))) return true;

@@ -21,6 +21,7 @@ import { allocatorParam, all, type BoundProblem, bareObjectStdTrait, bindParams,
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
+import { jsonText } from './jsonText';
 
 export { Reject } from './layout/types';
 export { refKey, refKeyOf } from './refs';
@@ -3030,7 +3031,7 @@ export class Engine {
         .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
       const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
       // `Self` in a default (`enum Tree<T = Self>`): rustc's E0735.
-      const selfIn = params.find((p) => p.kind === 'type' && p.default && /"name":"Self"/.test(JSON.stringify(p.default)));
+      const selfIn = params.find((p) => p.kind === 'type' && p.default && /"name":"Self"/.test(jsonText(p.default)));
       if (selfIn) found = { k: 'error', code: 'E0735', message: `generic parameters cannot use \`Self\` in their defaults (\`${item.name}\`'s \`${selfIn.name}\`)` };
       const written: { te: TypeExpr; sized: boolean }[] = found
         ? []

@@ -8,6 +8,7 @@ import { BLOCK_MODULE_PREFIX, ENCLOSING, FN_BODY_MODULE } from './model';
 import type { Target } from './targets';
 import { cfgAttrCondition, cfgAttrParts, parseCfgAttr } from './attrs';
 import type { CargoLints } from './lints';
+import { jsonText } from './jsonText';
 
 export interface ModuleInput {
   readonly file: string;
@@ -884,10 +885,10 @@ export function unconstrainedImplParam(impl: ImplDef): GenericParam | 'unsure' |
   if (!params.length) return undefined;
   // A name written anywhere in the self type or the trait's arguments counts as binding it (rustc
   // does not count one only inside a projection: such an impl is not judged refused here).
-  const written = JSON.stringify([impl.selfTy, impl.traitArgs ?? []]);
+  const written = jsonText([impl.selfTy, impl.traitArgs ?? []]);
   const free = params.filter((p) => !written.includes(JSON.stringify(p.name)));
   if (!free.length) return undefined;
-  const bounds = JSON.stringify((impl.generics?.params ?? []).map((p) => (p.kind === 'type' ? [p.bounds ?? [], p.otherBounds ?? [], p.projectionBounds ?? false] : [])));
+  const bounds = jsonText((impl.generics?.params ?? []).map((p) => (p.kind === 'type' ? [p.bounds ?? [], p.otherBounds ?? [], p.projectionBounds ?? false] : [])));
   if (impl.hasWhere || impl.generics?.predicates?.length || impl.generics?.opaqueBounds || free.some((p) => bounds.includes(JSON.stringify(p.name)))) return 'unsure';
   return free[0]!;
 }

@@ -3268,6 +3268,19 @@ pub struct Ok(pub U1<'static>, pub U5<u8>, pub U6<u8>, pub U7<u8>);
     expect: { P1: 'E0392', P2: 'E0392', P3: 'E0392', P4: 'E0392', P5: 'E0392', P6: 'E0392', P7: 'E0392', U2: '16/8', U3: '8/8', U4: '16/8', Ok: '72/8' },
   },
   {
+    name: "a definition whose `where` clause or default holds an array length (`where [u8; 2]: Copy`, `T = [u8; 3]`), beside a trait object: its parameters are judged (E0392) and its defaults laid out; the model's bigints once made that search throw (the robustness fuzz found it)",
+    source: `
+#![allow(dead_code)]
+use std::fmt::Debug;
+pub struct U<'c>(pub Box<dyn Debug>) where [u8; 2]: Copy;
+pub struct D<T = [u8; 3]>(pub T);
+pub struct E(pub D, pub Box<dyn Debug>);
+pub trait Tr {}
+impl Tr for [u8; 4] {}
+`,
+    expect: { U: 'E0392', E: '24/8' },
+  },
+  {
     name: "a `for<'a>` lifetime that a return type names but the inputs do not constrain is refused: `for<'a> fn() -> &'a u8` (E0581, also inside `Option`, a nested fn pointer, a trait object's bound, an associated type of the inputs or the return, a type alias), `dyn for<'a> Fn() -> &'a u8` and `dyn for<'a> Iterator<Item = &'a u8>` (E0582): they had numbers; a lifetime an input names, the item's own or a nested binder's is fine",
     source: `
 #![allow(dead_code)]
