@@ -54,11 +54,13 @@ function isProjection(te: TypeExpr, typeParams: ReadonlySet<string>): boolean {
   return !te.global && te.segments.length >= 2 && first !== undefined && (typeParams.has(first) || first === 'Self');
 }
 
-/** `te` with each associated type in it replaced by `()`: what a field names outside projections. */
-function withoutProjections(te: TypeExpr, typeParams: ReadonlySet<string>, depth: number): TypeExpr {
+/**
+ * `te` with each path replaced by what `at` gives for it (undefined: the path is kept, its
+ * arguments mapped alike), inside references, arrays, tuples, fn pointers and trait objects.
+ */
+function mapPaths(te: TypeExpr, at: (p: Extract<TypeExpr, { kind: 'path' }>, rec: (x: TypeExpr) => TypeExpr) => TypeExpr | undefined, depth = 0): TypeExpr {
   if (depth > 64) return te;
-  const unit: TypeExpr = { kind: 'tuple', elems: [], span: te.span };
-  const rec = (x: TypeExpr): TypeExpr => withoutProjections(x, typeParams, depth + 1);
+  const rec = (x: TypeExpr): TypeExpr => mapPaths(x, at, depth + 1);
   switch (te.kind) {
     case 'ref':
     case 'ptr':
@@ -72,11 +74,15 @@ function withoutProjections(te: TypeExpr, typeParams: ReadonlySet<string>, depth
     case 'dyn':
       return te.inner ? { ...te, inner: te.inner.map(rec) } : te;
     case 'path':
-      if (isProjection(te, typeParams)) return unit;
-      return { ...te, segments: te.segments.map((seg) => ({ ...seg, args: seg.args.map((a) => (a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: rec(a.ty) } : a)) })) };
+      return at(te, rec) ?? { ...te, segments: te.segments.map((seg) => ({ ...seg, args: seg.args.map((a) => (a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: rec(a.ty) } : a)) })) };
     default:
       return te;
   }
+}
+
+/** `te` with each associated type in it replaced by `()`: what a field names outside projections. */
+function withoutProjections(te: TypeExpr, typeParams: ReadonlySet<string>): TypeExpr {
+  return mapPaths(te, (p) => (isProjection(p, typeParams) ? { kind: 'tuple', elems: [], span: p.span } : undefined));
 }
 
 /** The lifetimes written in a trait object's argument text (`Item = &'a u8`), `'static` and `'_` left out. */
@@ -103,28 +109,14 @@ function topLevelArgs(text: string): string[] {
 }
 
 /** `te` with each `<X as Tr<..>>::A` replaced by a tuple of what it names (`X`, the trait's arguments): what a return type references. */
-function projectionsOpened(te: TypeExpr, depth: number): TypeExpr {
-  if (depth > 64) return te;
-  const rec = (x: TypeExpr): TypeExpr => projectionsOpened(x, depth + 1);
-  const argTypes = (args: readonly GenericArg[]): TypeExpr[] => args.flatMap((a) => (a.kind === 'type' || a.kind === 'binding' ? [rec(a.ty)] : []));
-  switch (te.kind) {
-    case 'ref':
-    case 'ptr':
-      return { ...te, inner: rec(te.inner) };
-    case 'array':
-    case 'slice':
-      return { ...te, elem: rec(te.elem) };
-    case 'tuple':
-      return { ...te, elems: te.elems.map(rec) };
-    case 'path': {
-      if (!te.qself) return { ...te, segments: te.segments.map((g) => ({ ...g, args: g.args.map((a) => (a.kind === 'type' || a.kind === 'binding' ? { ...a, ty: rec(a.ty) } : a)) })) };
-      const lifetimes = [...(te.qself.traitArgs ?? []), ...te.segments.flatMap((g) => g.args)].flatMap((a) => (a.kind === 'lifetime' ? [a] : []));
-      const holder: TypeExpr = { kind: 'path', global: false, segments: [{ name: '_', args: lifetimes }], span: te.span };
-      return { kind: 'tuple', elems: [rec(te.qself.ty), ...argTypes(te.qself.traitArgs ?? []), ...argTypes(te.segments.flatMap((g) => g.args)), holder], span: te.span };
-    }
-    default:
-      return te;
-  }
+function projectionsOpened(te: TypeExpr): TypeExpr {
+  return mapPaths(te, (p, rec) => {
+    if (!p.qself) return undefined;
+    const argTypes = (args: readonly GenericArg[]): TypeExpr[] => args.flatMap((a) => (a.kind === 'type' || a.kind === 'binding' ? [rec(a.ty)] : []));
+    const lifetimes = [...(p.qself.traitArgs ?? []), ...p.segments.flatMap((g) => g.args)].flatMap((a) => (a.kind === 'lifetime' ? [a] : []));
+    const holder: TypeExpr = { kind: 'path', global: false, segments: [{ name: '_', args: lifetimes }], span: p.span };
+    return { kind: 'tuple', elems: [rec(p.qself.ty), ...argTypes(p.qself.traitArgs ?? []), ...argTypes(p.segments.flatMap((g) => g.args)), holder], span: p.span };
+  });
 }
 
 /**
@@ -147,8 +139,8 @@ export function unconstrainedBinder(te: TypeExpr, typeParams: ReadonlySet<string
   /** The first lifetime `ret` names that is neither free in the whole type nor named by an input. */
   const unconstrained = (inputs: readonly TypeExpr[], ret: TypeExpr | undefined, free: ReadonlySet<string>): string | undefined => {
     if (!ret) return undefined;
-    const named = new Set(inputs.flatMap((x) => lifetimesNamedIn(withoutProjections(x, typeParams, 0))));
-    return lifetimesNamedIn(projectionsOpened(ret, 0)).find((l) => !free.has(l) && !named.has(l));
+    const named = new Set(inputs.flatMap((x) => lifetimesNamedIn(withoutProjections(x, typeParams))));
+    return lifetimesNamedIn(projectionsOpened(ret)).find((l) => !free.has(l) && !named.has(l));
   };
   switch (te.kind) {
     case 'ref':
@@ -322,7 +314,7 @@ export class OutlivesRequirements {
      * whole of `te` stands inside one: `projectedOnly`).
      */
     const outlive = (te: TypeExpr, l: string, projectedOnly = false): void => {
-      const bare = projectedOnly ? undefined : withoutProjections(te, typeParams, 0);
+      const bare = projectedOnly ? undefined : withoutProjections(te, typeParams);
       for (const p of params) {
         if (p.kind !== 'type' || nameUse(te, p.name, 0) !== 'yes') continue;
         add(p.name, l, bare && nameUse(bare, p.name, 0) === 'yes' ? direct : projected);
