@@ -1000,6 +1000,14 @@ export class Engine {
    * (TyScope.aliasUse).
    */
   private objectLifetimeError(e: Extract<TypeExpr, { kind: 'dyn' }>, s: TyScope): Ty | undefined {
+    // `dyn Debug + 'static + 'static`, `dyn Tr + 'a + 'b`.
+    if (e.secondLifetime !== undefined) return { k: 'error', code: 'E0226', message: `only a single explicit lifetime bound is permitted (\`${e.objectLifetime}\` and \`${e.secondLifetime}\` on a trait object)` };
+    // `dyn Iterator<Item = u8, Item = u16>`: an associated type bound twice (E0719).
+    for (const a of e.args ?? []) {
+      const names = a.split(',').flatMap((part) => /^\s*(?:r#)?([A-Za-z_]\w*)\s*=(?!=)/.exec(part)?.[1] ?? []);
+      const twice = names.find((x, i) => names.indexOf(x) !== i);
+      if (twice !== undefined && !/[<([]/.test(a)) return { k: 'error', code: 'E0719', message: `the value of the associated type \`${twice}\` is already specified (in a trait object's bound)` };
+    }
     const view = e.objectLifetime === undefined ? undefined : this.lifetimeView(s);
     const written = view?.subst && e.objectLifetime !== undefined ? view.subst.get(e.objectLifetime) : undefined;
     const lt = written?.kind === 'lifetime' ? written.name : e.objectLifetime;

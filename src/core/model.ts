@@ -171,6 +171,8 @@ export type TypeExpr =
       readonly lifetimes?: readonly string[];
       /** The lifetime written among its bounds (`dyn Any + 'a`: `'a`), the object's own lifetime bound. */
       readonly objectLifetime?: string;
+      /** A second lifetime written among its bounds (`dyn Tr + 'a + 'b`): rustc's E0226. */
+      readonly secondLifetime?: string;
       /**
        * Its `Fn(..) -> R` sugar, bound by bound: where the signature's parameters start in `inner`,
        * how many there are, and whether a return type (not `!`) follows them there.

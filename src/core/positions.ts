@@ -306,7 +306,8 @@ function tySh(t: TypeExpr, d: number): TypeExpr {
     case 'tuple':
       return { kind: t.kind, elems: t.elems.length === 0 ? t.elems : t.elems.map((e) => tySh(e, d)), span };
     case 'dyn':
-      return { kind: t.kind, bounds: t.bounds, args: t.args, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), ...(t.lifetimes ? { lifetimes: t.lifetimes } : {}), ...(t.objectLifetime ? { objectLifetime: t.objectLifetime } : {}), ...(t.bare ? { bare: true as const } : {}), span };
+      // Every field as it is (`fnSugar`, `secondLifetime`…), spans moved.
+      return { ...t, ...(t.inner ? { inner: t.inner.map((e) => tySh(e, d)) } : {}), span };
     case 'macro':
     case 'unknown':
       return { kind: t.kind, text: t.text, span };

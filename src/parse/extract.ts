@@ -2170,7 +2170,7 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
       if (collectBounds(n, ctx, bounds, args, depth, inner, lifetimes, sugar)) return { kind: 'impl', span: span(n) };
       const written = dynArgs(args);
       return {
-        kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
+        kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...typeLifetimes(n, ctx), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}), ...(lifetimes.length > 1 ? { secondLifetime: lifetimes[1]! } : {}),
         ...(sugar.length ? { fnSugar: sugar } : {}),
         ...(/^dyn\b/.test(slice(ctx, n)) ? {} : { bare: true as const }), span: span(n),
       };

@@ -949,7 +949,7 @@ export class FastParser {
         const end = this.bounds(bounds, args, depth, noBounds, inner, lifetimes, sugar);
         const written = dynArgs(args);
         return {
-          kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
+          kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}), ...(lifetimes.length > 1 ? { secondLifetime: lifetimes[1]! } : {}),
           ...(sugar.length ? { fnSugar: sugar } : {}), span: { start, end },
         };
       }
@@ -1003,7 +1003,7 @@ export class FastParser {
     const written = dynArgs(args);
     const bare = cur.kind === 'path' || cur.bare;
     return {
-      kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}),
+      kind: 'dyn', bounds, ...(written ? { args: written } : {}), ...(inner.length ? { inner } : {}), ...this.typeLifetimes(start, end), ...(lifetimes.length ? { objectLifetime: lifetimes[0]! } : {}), ...(lifetimes.length > 1 ? { secondLifetime: lifetimes[1]! } : {}),
       ...(sugar.length ? { fnSugar: sugar } : {}), ...(bare ? { bare: true as const } : {}), span: { start, end },
     };
   }

@@ -3,7 +3,7 @@ import type { Tree } from 'web-tree-sitter';
 import { DocumentTrees, advance, pointAt, type ContentChange } from '../../src/incremental/documents';
 import { extractFile } from '../../src/parse/extract';
 import { abandonedParse, parseBudgetMs } from '../../src/parse/parser';
-import { placedAll } from '../../src/core/positions';
+import { movedItem, placed, placedAll } from '../../src/core/positions';
 import { apply, assertSameModel, change, editSession, getParser, rng, tracking, type TextEdit } from './parseHelpers';
 
 const BASE = `//! Fixture for incremental parsing: é😀
@@ -313,6 +313,28 @@ describe('parse: DocumentTrees', () => {
     assert.equal(r.text, text);
     assert.equal(live(), 1);
     cache.dispose();
+  });
+
+  it('moves an item with every field its types carry, as a full extraction of the moved text has them (trait objects\' `Fn` sugar and lifetimes, `where` lifetime predicates, a parenthesized length)', async () => {
+    const base = await getParser();
+    const text = [
+      'pub struct A(pub Box<dyn Fn(&u8) -> &u8>, pub Box<dyn std::fmt::Debug + \'static + \'static>);',
+      'pub struct B<T>(pub T) where Vec<T>: \'static, T::Out: \'static;',
+      'pub struct C<const N: usize>(pub [u8; (N)]);',
+      'pub struct D<\'a>(pub for<\'x> fn(&\'x u8) -> &\'a u8, pub Box<dyn Iterator<Item = u8, Item = u16>>);',
+      '',
+    ].join('\n');
+    const moved = `// above\n${text}`;
+    const [t1, t2] = [base.parse(text), base.parse(moved)];
+    try {
+      const before = extractFile(t1, text, 'u');
+      const after = extractFile(t2, moved, 'u');
+      const shiftedItems = before.items.map((it) => placed(movedItem(it, 9, 1)));
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(shiftedItems, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))), JSON.parse(JSON.stringify(after.items, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))));
+    } finally {
+      t1.delete();
+      t2.delete();
+    }
   });
 
   it('re-extracts items that use long type names (shared, frozen path segments) like a full extraction', async () => {

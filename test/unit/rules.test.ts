@@ -3322,6 +3322,18 @@ pub struct A11(pub &'static impl Debug);
     expect: { A1: 'E0562', A2: 'E0121', A3: 'E0562', A4: 'E0121', A5: 'E0658', A6: 'E0121', A7: 'E0658', A9: 'E0121', A10: 'E0562', A11: 'E0562' },
   },
   {
+    name: "a trait object with two lifetime bounds (`dyn Debug + 'static + 'static`, `dyn Debug + 'a + 'b`) is E0226 and one binding an associated type twice (`dyn Iterator<Item = u8, Item = u16>`) E0719: they had numbers",
+    source: `
+#![allow(dead_code)]
+use std::fmt::Debug;
+pub struct A1(pub Box<dyn Debug + 'static + 'static>);
+pub struct A2<'a, 'b>(pub Box<dyn Debug + 'a + 'b>, pub &'a u8, pub &'b u8);
+pub struct A3(pub Box<dyn Iterator<Item = u8, Item = u16>>);
+pub struct Ok1(pub Box<dyn Debug + Send + 'static>, pub &'static (dyn Debug + Sync));
+`,
+    expect: { A1: 'E0226', A2: 'E0226', A3: 'E0719', Ok1: '32/8' },
+  },
+  {
     name: "a derive whose field is a std type without the trait is refused (`#[derive(Clone)]` over a `Mutex`, `Default` over an `Instant`, `SystemTime` or `&dyn Debug`, `Clone` over an `mpsc::Receiver` or an atomic), and so is one over a trait object of std's traits that lacks it (`Debug` for `Box<dyn Fn()>`, `PartialEq` for `Box<dyn Debug>`: E0369): they had numbers; std's impls that exist are kept (src/core/stdImpls.json, measured)",
     source: `
 #![allow(dead_code)]
