@@ -1908,7 +1908,6 @@ function crateObjectImplements(ty: Extract<Ty, { k: 'dyn' }>, trait: StdTrait): 
   if (trait === 'Clone' || trait === 'Default') return false;
   if (ty.superUnsure) return 'unknown';
   for (const t of ty.crateTraits ?? []) {
-    if (typeof t === 'string') continue;
     const crate = t.crate.deref();
     if (!crate || hasMacroCalls(crate)) return 'unknown';
     const name = (t.item as TraitDef).name;
@@ -2525,6 +2524,23 @@ export function stdDerives(item: TypeItem, m: ModuleScope, twice?: StdTrait[]): 
     }
   }
   return out;
+}
+
+/**
+ * `#[default]` where rustc takes it from nowhere: on a field (std's `Default` derive reads it on
+ * unit variants only), or on a variant of an enum that does not derive `Default`. Only where
+ * every derive is std's (cfg_attr's included): another crate's (`SmartDefault`) may take
+ * `#[default]` on fields.
+ */
+export function misplacedDefault(item: TypeItem, m: ModuleScope): DeriveProblem | undefined {
+  const derives = derivesOf(item, m);
+  if ([...derives].some((d) => !STD_DERIVES.has(d))) return undefined;
+  const isDefault = (attrs: readonly { readonly name: string }[]): boolean => attrs.some((a) => a.name === 'default');
+  const variants = item.kind === 'enum' ? item.variants.filter((v) => m.crate.active(v.cfg)) : [];
+  const fields = item.kind === 'enum' ? variants.flatMap((v) => v.fields) : item.fields;
+  if (fields.some((f) => m.crate.active(f.cfg) && isDefault(f.attrs))) return { code: 'default_attr', message: `the \`#[default]\` attribute may only be used on unit enum variants (a field of \`${item.name}\`)` };
+  const v = derives.has('Default') ? undefined : variants.find((x) => isDefault(x.attrs));
+  return v ? { code: 'default_attr', message: `cannot find attribute \`default\` in this scope (\`${item.name}::${v.name}\`: \`${item.name}\` does not derive \`Default\`)` } : undefined;
 }
 
 /** What a derive makes rustc refuse. */

@@ -9,7 +9,7 @@ import type { CfgPredicate, FieldDef, GenericArg, GenericParam, Generics, TypeEx
 import { jsonText } from './jsonText';
 
 export interface DefinitionError {
-  readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449' | 'E0403' | 'E0262' | 'default_attr' | 'param_order';
+  readonly code: 'E0124' | 'E0428' | 'E0392' | 'E0449' | 'E0403' | 'E0262' | 'param_order';
   readonly message: string;
 }
 
@@ -55,31 +55,8 @@ export function definitionError(item: TypeItem, active: (cfg: readonly CfgPredic
       seen.add(f.name);
     }
   }
-  const misplaced = misplacedDefault(item, fieldLists.flat(), active);
-  if (misplaced) return misplaced;
   const unused = unusedParam(item.generics, fieldLists.flat());
   if (unused) return { code: 'E0392', message: `${unused.kind === 'lifetime' ? 'lifetime' : 'type'} parameter \`${unused.name}\` of \`${item.name}\` is never used` };
-  return undefined;
-}
-
-/** The derives std itself provides (any other may register helper attributes of its own). */
-const STD_DERIVES: ReadonlySet<string> = new Set(['Clone', 'Copy', 'Debug', 'Default', 'PartialEq', 'Eq', 'PartialOrd', 'Ord', 'Hash']);
-
-/**
- * `#[default]` where rustc takes it from nowhere: on a field (std's `Default` derive reads it on
- * unit variants only), or on a variant of an enum that does not derive `Default`. Only where
- * every derive is std's: another crate's (`SmartDefault`) may take `#[default]` on fields.
- */
-function misplacedDefault(item: TypeItem, fields: readonly FieldDef[], active: (cfg: readonly CfgPredicate[]) => boolean): DefinitionError | undefined {
-  const derives = item.attrs.filter((a) => a.name === 'derive').flatMap((a) => a.text.slice(a.text.indexOf('(') + 1, a.text.lastIndexOf(')')).split(','));
-  if (item.attrs.some((a) => a.name === 'cfg_attr') || derives.some((d) => d.trim() !== '' && !STD_DERIVES.has(d.trim().split('::').pop()!.trim()))) return undefined;
-  const isDefault = (attrs: FieldDef['attrs']): boolean => attrs.some((a) => a.name === 'default');
-  const field = fields.find((f) => isDefault(f.attrs));
-  if (field) return { code: 'default_attr', message: `the \`#[default]\` attribute may only be used on unit enum variants (a field of \`${item.name}\`)` };
-  if (item.kind === 'enum' && !derives.some((d) => d.trim().split('::').pop()!.trim() === 'Default')) {
-    const v = item.variants.find((x) => active(x.cfg) && isDefault(x.attrs));
-    if (v) return { code: 'default_attr', message: `cannot find attribute \`default\` in this scope (\`${item.name}::${v.name}\`: \`${item.name}\` does not derive \`Default\`)` };
-  }
   return undefined;
 }
 

@@ -17,7 +17,7 @@ import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, nameUse, substituteParams, undeclaredLifetimeIn } from './definitionChecks';
 import { type LifetimeView, OutlivesRequirements, shortIn, staticBoundRefused, substituteArg, unconstrainedBinder } from './lifetimes';
-import { allocatorParam, all, type BoundProblem, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
+import { allocatorParam, all, type BoundProblem, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, misplacedDefault, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -33,7 +33,9 @@ export type GArg = { readonly k: 'ty'; readonly ty: Ty } | { readonly k: 'const'
  * weakly (a type may outlive its crate's analysis in a cache of std's, and must not keep the
  * crate's scopes alive: the editor lets a crate go when its files are closed).
  */
-export type DynTrait = string | { readonly item: object; readonly crate: WeakRef<CrateScope> };
+export type DynTrait = string | CrateDynTrait;
+/** A crate's trait in a trait object, with the crate it is defined in. */
+export type CrateDynTrait = { readonly item: object; readonly crate: WeakRef<CrateScope> };
 
 export interface AdtRef {
   readonly item: TypeItem;
@@ -69,7 +71,7 @@ export type Ty =
       /** Some supertrait of its crate traits could not be told (a trait of no known crate): `supers` may lack one. */
       readonly superUnsure?: true;
       /** Its crates' traits, arguments or not (`dyn Gen<u8>`), when every bound is one of them or std's. */
-      readonly crateTraits?: readonly DynTrait[];
+      readonly crateTraits?: readonly CrateDynTrait[];
       readonly future?: true;
       readonly std?: readonly string[];
     }
@@ -434,9 +436,7 @@ export class Engine {
     const memo = this.packedChains.get(item);
     if (memo) return memo;
     const params = new Set(item.generics.params.filter((p) => p.kind === 'type').map((p) => p.name));
-    const identity: GArg[] = item.generics.params
-      .filter((p) => p.kind !== 'lifetime')
-      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+    const identity = identityArgs(item.generics.params);
     const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
     let out: 'ok' | 'unsure' = 'ok';
     stack.add(item);
@@ -1261,7 +1261,7 @@ export class Engine {
       const last = lastSegment(b);
       if (this.namesStdTrait(b, m)) {
         // A one-segment name imported from elsewhere than std is not std's, whatever namesStdTrait says of a path it cannot follow.
-        const imported = !b.includes('::') && m.uses.some((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === b && !['std', 'core', 'alloc'].includes(u.path[0] ?? ''));
+        const imported = !b.includes('::') && importedFromOutsideStd(b, m);
         if (!DYN_STD_TRAITS.has(last) || imported) return undefined;
         out.push(`std::${last}`);
         continue;
@@ -1277,8 +1277,8 @@ export class Engine {
    * A trait object's crate traits (Ty `dyn`'s `crateTraits`), with arguments or not, when each of
    * its other bounds is std's; undefined when a bound is found nowhere.
    */
-  private crateObjectTraits(bounds: readonly string[], m: ModuleScope): DynTrait[] | undefined {
-    const out: DynTrait[] = [];
+  private crateObjectTraits(bounds: readonly string[], m: ModuleScope): CrateDynTrait[] | undefined {
+    const out: CrateDynTrait[] = [];
     for (const b of bounds) {
       if (b.startsWith("'") || b.startsWith('?')) continue;
       if (b === '') return undefined;
@@ -1302,9 +1302,8 @@ export class Engine {
       const last = lastSegment(b);
       if (!b.includes('::')) {
         // Imported by name (`use std::fmt::Debug;`), else found in std, else the prelude's.
-        const imports = m.uses.filter((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === b);
-        if (imports.some((u) => !['std', 'core', 'alloc'].includes(u.path[0] ?? ''))) return undefined;
-        if (!imports.length) {
+        if (importedFromOutsideStd(b, m)) return undefined;
+        if (!m.uses.some((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === b)) {
           const bound = this.resolver.lookupIn(m, b);
           if (bound === undefined ? foreignGlob || !PRELUDE_OBJECT_TRAITS.has(b) : !(bound.k === 'item' && bound.m.crate.isStd)) return undefined;
         }
@@ -2454,9 +2453,7 @@ export class Engine {
   private definitionBound(item: TypeItem, m: ModuleScope): string | undefined {
     const memo = this.definitionBounds.get(item);
     if (memo !== undefined) return memo ?? undefined;
-    const identity: GArg[] = item.generics.params
-      .filter((p) => p.kind !== 'lifetime')
-      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+    const identity = identityArgs(item.generics.params);
     const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
     const fields = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)).flatMap((v) => v.fields) : (item as StructDef | UnionDef).fields;
     let found: string | undefined;
@@ -2514,9 +2511,7 @@ export class Engine {
         if (other !== undefined) throw new Abstain(`whether \`${p.name}: ?Sized + ${other}\` is Sized (\`${other}\` may have \`Sized\` as a supertrait) is not read here; it decides whether \`${item.name}\`'s last field may be reordered`);
       }
     }
-    const identity: GArg[] = item.generics.params
-      .filter((p) => p.kind !== 'lifetime')
-      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+    const identity = identityArgs(item.generics.params);
     const ty: Ty = { k: 'adt', def: { item, m }, args: identity };
     try {
       return this.sizedness(ty) !== true;
@@ -2928,7 +2923,7 @@ export class Engine {
     if (named?.k === 'error') throw new Reject(named.code, named.message);
     // (Not in a function body's module: it gathers the items of every block inside the body.)
     if (m.definedTwice.has(item.name) && !m.path[m.path.length - 1]?.startsWith(FN_BODY_MODULE)) throw new Reject('E0428', `the name \`${item.name}\` is defined multiple times in its module`);
-    const bad = this.definitionError(item, crate);
+    const bad = this.definitionError(item, crate) ?? misplacedDefault(item, m);
     if (bad) throw new Reject(bad.code, bad.message);
     const lifetime = this.missingLifetime(item, m);
     if (lifetime) throw new Reject(lifetime.code, lifetime.message);
@@ -3034,9 +3029,7 @@ export class Engine {
       found = { k: 'error', code: 'E0658', message: `the \`!\` type is experimental (an \`Fn\` bound of \`${item.name}\` returns it; the crate root needs \`#![feature(never_type)]\`, on nightly)` };
     }
     if (!found) {
-      const identity: GArg[] = params
-        .filter((p) => p.kind !== 'lifetime')
-        .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+      const identity = identityArgs(params);
       const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
       // `Self` in a default (`enum Tree<T = Self>`): rustc's E0735.
       const selfIn = params.find((p) => p.kind === 'type' && p.default && /"name":"Self"/.test(jsonText(p.default)));
@@ -3114,7 +3107,7 @@ export class Engine {
         });
       }
     }
-    if (!found && !m.crate.isStd && !m.crate.capLints) found = this.fieldLifetimeError(item, m);
+    if (!found && !m.crate.isStd && !m.crate.capLints) found = this.fieldDefinitionError(item, m);
     this.genericsErrors.set(item, found ?? null);
     return found;
   }
@@ -3125,19 +3118,17 @@ export class Engine {
    * types it names), or computes with a generic parameter in a constant (`[u8; N + 1]`): rustc
    * refuses the definition whatever its arguments, as each of its uses shows.
    */
-  private fieldLifetimeError(item: TypeItem, m: ModuleScope): Ty | undefined {
+  private fieldDefinitionError(item: TypeItem, m: ModuleScope): Ty | undefined {
     // A use of the item met while its own fields are read (a recursive type) finds no error here.
     this.genericsErrors.set(item, null);
-    const identity: GArg[] = item.generics.params
-      .filter((p) => p.kind !== 'lifetime')
-      .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+    const identity = identityArgs(item.generics.params);
     const scope = this.adtScope({ k: 'adt', def: { item, m }, args: identity });
     const lists = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)).map((v) => v.fields) : [(item as StructDef | UnionDef).fields];
     for (const f of lists.flat()) {
       if (!m.crate.active(f.cfg)) continue;
       try {
         const r = refusedIn(this.tyOf(f.ty, scope));
-        if (r?.k === 'error' && LIFETIME_ERRORS.has(r.code)) return r;
+        if (r?.k === 'error' && FIELD_DEFINITION_ERRORS.has(r.code)) return r;
       } catch (e) {
         if (!(e instanceof Abstain || e instanceof LayoutError)) throw e;
       }
@@ -3153,9 +3144,7 @@ export class Engine {
     if (memo !== undefined) return memo ?? undefined;
     let found: DeriveProblem | undefined;
     if (stdDerives(item, m).length) {
-      const identity: GArg[] = item.generics.params
-        .filter((p) => p.kind !== 'lifetime')
-        .map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+      const identity = identityArgs(item.generics.params);
       const self: Ty = { k: 'adt', def: { item, m }, args: identity };
       const scope = this.adtScope(self);
       const active = item.kind === 'enum' ? (item as EnumDef).variants.filter((v) => m.crate.active(v.cfg)) : [];
@@ -4017,6 +4006,11 @@ function unknownWithin(ty: Ty, depth = 0): Extract<Ty, { k: 'unknown' }> | undef
 }
 
 /** `ty` itself when rustc surely refuses it (an error, an unknown marked `refused`), else undefined. */
+/** A definition's own parameters as its arguments (the generic definition itself; a const parameter as 0). */
+function identityArgs(params: readonly GenericParam[]): GArg[] {
+  return params.filter((p) => p.kind !== 'lifetime').map((p) => (p.kind === 'type' ? { k: 'ty', ty: { k: 'param', name: p.name, maybeUnsized: maybeUnsizedParam(p) } } : { k: 'const', value: 0n }));
+}
+
 /** The names of a definition's type parameters. */
 function typeParamNames(params: readonly GenericParam[]): ReadonlySet<string> {
   return new Set(params.flatMap((p) => (p.kind === 'type' ? [p.name] : [])));
@@ -4026,7 +4020,7 @@ function typeParamNames(params: readonly GenericParam[]): ReadonlySet<string> {
  * The errors rustc gives a generic definition's field whatever its arguments: lifetimes
  * (src/core/lifetimes.ts) and generic parameters in a constant (`[u8; N + 1]`).
  */
-const LIFETIME_ERRORS: ReadonlySet<string> = new Set(['E0310', 'E0477', 'E0478', 'E0491', 'generic_const_exprs', 'generic_self_const']);
+const FIELD_DEFINITION_ERRORS: ReadonlySet<string> = new Set(['E0310', 'E0477', 'E0478', 'E0491', 'generic_const_exprs', 'generic_self_const']);
 
 function refusedIn(ty: Ty): Ty | undefined {
   return ty.k === 'error' || (ty.k === 'unknown' && ty.refused) ? ty : undefined;
@@ -4043,6 +4037,11 @@ function errTy(e: Error): Ty {
  * names no other std trait: a trait object of them is told apart by these names.
  */
 // `Write` is not among them: `std::Write` would not say whether it is `io::Write` or `fmt::Write`.
+/** Whether a name is imported by a `use` of a path outside std (`use other::Debug;`). */
+function importedFromOutsideStd(name: string, m: ModuleScope): boolean {
+  return m.uses.some((u) => !u.glob && (u.alias ?? u.path[u.path.length - 1]) === name && !['std', 'core', 'alloc'].includes(u.path[0] ?? ''));
+}
+
 /** The prelude's traits a trait object may name without an import. */
 const PRELUDE_OBJECT_TRAITS: ReadonlySet<string> = new Set(['Fn', 'FnMut', 'FnOnce', 'Send', 'Sync', 'Unpin', 'Iterator', 'DoubleEndedIterator', 'ExactSizeIterator', 'Extend', 'AsRef', 'AsMut', 'ToString', 'Drop']);
 
