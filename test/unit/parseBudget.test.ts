@@ -82,7 +82,10 @@ describe('parse budget: what a parse costs, not what the process does (issue 14)
       const used = process.cpuUsage(p0);
       const all = (used.user + used.system) / 1000;
       const wall = performance.now() - w0;
-      assert.ok(own >= 100 && own < 130, `this thread's clock moved ${own.toFixed(1)} ms`);
+      // The loop ended on this thread's clock, not on the 20 s guard. No upper bound: a garbage
+      // collection inside the loop is this thread's own work, and in the unit run's large heap one
+      // took 46 ms (CI, 146 ms read after a 100 ms spin); what tells the clocks apart is below.
+      assert.ok(own >= 100 && wall < 20_000, `this thread's clock moved ${own.toFixed(1)} ms in ${wall.toFixed(0)} ms`);
       // The spinning threads got about as much CPU as this one each: the process's clock has it all.
       assert.ok(all - own > own, `the process used ${all.toFixed(0)} ms in ${wall.toFixed(0)} ms with ${cores} threads spinning; this thread's clock says ${own.toFixed(0)} ms`);
     } finally {
