@@ -2280,9 +2280,18 @@ function derivesOf(item: TypeItem, m: ModuleScope): ReadonlySet<string> {
   return derives;
 }
 
-function readDerives(item: TypeItem, m: ModuleScope): Set<string> {
+/**
+ * Whether the item derives a trait with another crate's macro (`#[derive(Serialize)]`), behind a
+ * `cfg_attr` that holds or may hold too: such a derive may declare helper attributes
+ * (`#[serde(..)]`) for the item, its variants and fields.
+ */
+export function hasForeignDerive(item: TypeItem, m: ModuleScope): boolean {
+  return [...readDerives(item, m, true)].some((d) => !STD_DERIVES.has(d));
+}
+
+function readDerives(item: TypeItem, m: ModuleScope, orMaybe = false): Set<string> {
   const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
-  const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]));
+  const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]) || (orMaybe && m.crate.unsure([p]) !== undefined));
   const out = new Set<string>();
   for (const t of [...texts, ...added]) {
     if (!/^derive\s*\(/.test(t)) continue;

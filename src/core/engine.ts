@@ -17,7 +17,7 @@ import { ConstEval, INT_NAMES, short, WIDE } from './consteval';
 import { refKey } from './refs';
 import { type DefinitionError, declaredLifetimes, definitionError, lifetimesNamedIn, namesLifetime, nameUse, substituteParams, undeclaredLifetimeIn } from './definitionChecks';
 import { type LifetimeView, OutlivesRequirements, shortIn, staticBoundRefused, substituteArg, unconstrainedBinder } from './lifetimes';
-import { allocatorParam, all, type BoundProblem, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, misplacedDefault, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
+import { allocatorParam, all, hasForeignDerive, type BoundProblem, bareObjectStdTrait, bindParams, implBoundsHold, deriveProblem, findInTy, homeStdTraitOf, implementsStd, implsMaybeUnseen, INERT_ATTRS, markerImpls, misplacedDefault, sameTy, stdDerives, stdTraitOf, unmetBound, unmetStdTypeBound, writtenPath, type BoundHost, type DeriveProblem, type Verdict } from './bounds';
 import { hasTraitWithArgs, selectImpl, type SelectHost, TraitImpls } from './implSelect';
 import { type Layout, type Scalar, Abstain, LayoutError, Reject, checkedMul, fullScalar, scalarLayout, is1Zst, mask } from './layout/types';
 import { type ReprOptions, DEFAULT_REPR, inhibitEnumLayoutOpt, neverLayout, scalarPair, structOrEnumLayout, unionLayout, univariant } from './layout/calc';
@@ -2923,6 +2923,8 @@ export class Engine {
     if (named?.k === 'error') throw new Reject(named.code, named.message);
     // (Not in a function body's module: it gathers the items of every block inside the body.)
     if (m.definedTwice.has(item.name) && !m.path[m.path.length - 1]?.startsWith(FN_BODY_MODULE)) throw new Reject('E0428', `the name \`${item.name}\` is defined multiple times in its module`);
+    const attr = this.unresolvedAttribute(item, m);
+    if (attr) throw attr;
     const bad = this.definitionError(item, crate) ?? misplacedDefault(item, m);
     if (bad) throw new Reject(bad.code, bad.message);
     const lifetime = this.missingLifetime(item, m);
@@ -2932,6 +2934,49 @@ export class Engine {
     const generics = this.genericsError(item, m);
     if (generics?.k === 'error') throw new Reject(generics.code, generics.message);
     if (generics?.k === 'unknown') throw new Abstain(generics.reason);
+  }
+
+  /**
+   * An attribute written bare (`#[bitfield]`, `#[serde(..)]`) that is neither built-in, nor
+   * possibly a derive helper, nor imported: rustc's "cannot find attribute" (Reject), or, where a
+   * glob import of another crate may bring it, maybe an attribute macro that rewrites the item
+   * (`use modular_bitfield::prelude::*; #[bitfield]`: Abstain). On a field or a variant it is an
+   * error wherever it comes from (an attribute macro is refused there too). Not judged where a
+   * derive of another crate may declare helpers, under an attribute macro of the item (which may
+   * read its fields' attributes, `#[pin]`), nor in a crate enabling features (a nightly
+   * attribute the measured list lacks).
+   */
+  private unresolvedAttribute(item: TypeItem, m: ModuleScope): Reject | Abstain | undefined {
+    const crate = m.crate;
+    if (crateFeatures(crate).size || hasForeignDerive(item, m)) return undefined;
+    const bare = (attrs: readonly Attribute[]): string[] => {
+      const texts = [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
+      const out: string[] = [];
+      for (const t of texts) {
+        const name = /^\s*(?:r#)?([A-Za-z_]\w*)\s*(?:$|[=([{])/.exec(t)?.[1];
+        if (name !== undefined && !BUILTIN_ATTR_NAMES.has(name) && !name.startsWith('rustc') && name !== 'default') out.push(name);
+      }
+      return out;
+    };
+    const own = bare(item.attrs);
+    for (const name of own) {
+      const src = this.resolver.attributeSource(m, name);
+      if (src.k === 'missing') return new Reject('unknown_attribute', `cannot find attribute \`${name}\` in this scope (on \`${item.name}\`)`);
+      if (LAYOUT_KEEPING_ATTRS.has(name)) continue;
+      if (src.k === 'maybe') return new Abstain(`\`#[${name}]\` may be an attribute macro, which may rewrite the type: ${src.why}`);
+      if (src.k === 'macro') return new Abstain(`\`#[${name}]\` is an attribute macro (from the crate \`${src.from}\`), which may rewrite the type`);
+    }
+    // An attribute macro on the item may read its fields' attributes (`#[pin_project]`, `#[pin]`).
+    if (own.length) return undefined;
+    const parts = item.kind === 'enum' ? item.variants.filter((v) => crate.active(v.cfg)).flatMap((v) => [{ attrs: v.attrs, what: `the variant \`${v.name}\`` }, ...v.fields.filter((f) => crate.active(f.cfg)).map((f) => ({ attrs: f.attrs, what: `a field of \`${v.name}\`` }))]) : item.fields.filter((f) => crate.active(f.cfg)).map((f) => ({ attrs: f.attrs, what: `the field \`${f.name}\`` }));
+    for (const { attrs, what } of parts) {
+      const name = bare(attrs)[0];
+      if (name === undefined) continue;
+      const src = this.resolver.attributeSource(m, name);
+      if (src.k === 'maybe') return new Abstain(`\`#[${name}]\` on ${what} of \`${item.name}\` is not known here (${src.why}; rustc accepts only built-in and derive helper attributes there)`);
+      return new Reject('unknown_attribute', src.k === 'missing' ? `cannot find attribute \`${name}\` in this scope (on ${what} of \`${item.name}\`)` : `expected non-macro attribute, found \`${name}\` (on ${what} of \`${item.name}\`)`);
+    }
+    return undefined;
   }
 
   private readonly genericsErrors = new WeakMap<object, Ty | null>();
@@ -3233,7 +3278,8 @@ export class Engine {
       const texts = [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
       for (const t of texts) {
         const bad = malformedAttr(t.trim());
-        if (bad) return bad;
+        // Stability attributes are std's (`#![feature(staged_api)]` allows them elsewhere).
+        if (bad && !(bad.startsWith('E0734') && crateFeatures(crate).size)) return bad;
         const name = /^([A-Za-z_]\w*)/.exec(t.trim())?.[1];
         const on = name === undefined ? undefined : MISPLACED_ATTRS[name];
         if (on && on.includes(where)) return name;
@@ -3873,6 +3919,23 @@ function intMax(t: { size: number; signed: boolean }): bigint {
  * Attribute macros known to emit the type they are on unchanged (only adding impls or
  * projections); any other attribute macro on a type makes its layout unknown.
  */
+/**
+ * Bare attribute names rustc 1.95 resolves without an import: its built-in attributes and std's
+ * attribute macros (measured: each written on a struct, the names rustc does not answer with
+ * "cannot find attribute"), and `unsafe(..)`, the wrapper of unsafe attributes.
+ */
+const BUILTIN_ATTR_NAMES: ReadonlySet<string> = new Set([
+  'alloc_error_handler', 'allow', 'allow_internal_unsafe', 'allow_internal_unstable', 'automatically_derived', 'bench', 'cfg', 'cfg_accessible', 'cfg_attr', 'cfg_eval',
+  'cfi_encoding', 'cold', 'collapse_debuginfo', 'compiler_builtins', 'const_continue', 'coverage', 'crate_name', 'crate_type', 'custom_mir', 'debugger_visualizer',
+  'default_lib_allocator', 'define_opaque', 'deny', 'deprecated', 'derive', 'doc', 'expect', 'export_name', 'export_stable', 'feature', 'ffi_const', 'ffi_pure', 'forbid',
+  'force_target_feature', 'fundamental', 'global_allocator', 'ignore', 'inline', 'instruction_set', 'lang', 'link', 'link_name', 'link_ordinal', 'link_section', 'linkage',
+  'loop_match', 'macro_escape', 'macro_export', 'macro_use', 'marker', 'may_dangle', 'move_size_limit', 'must_not_suspend', 'must_use', 'naked', 'needs_allocator',
+  'needs_panic_runtime', 'no_builtins', 'no_core', 'no_implicit_prelude', 'no_link', 'no_main', 'no_mangle', 'no_std', 'non_exhaustive', 'optimize', 'panic_handler',
+  'panic_runtime', 'patchable_function_entry', 'path', 'pin_v2', 'prelude_import', 'proc_macro', 'proc_macro_attribute', 'proc_macro_derive', 'profiler_runtime',
+  'recursion_limit', 'reexport_test_harness_main', 'register_tool', 'repr', 'sanitize', 'should_panic', 'stable', 'target_feature', 'test', 'test_case', 'test_runner',
+  'thread_local', 'track_caller', 'type_length_limit', 'unstable', 'unstable_feature_bound', 'used', 'warn', 'windows_subsystem', 'unsafe',
+]);
+
 const LAYOUT_KEEPING_ATTRS = new Set(['derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'forbid', 'expect', 'non_exhaustive', 'must_use', 'path', 'macro_use', 'pin_project', 'pin_project::pin_project', 'pinned_drop', 'async_trait', 'async_trait::async_trait', 'serde_as', 'serde_with::serde_as']);
 
 /** Why one of the item's fields' or variants' `#[cfg]`s depends on a build script, if one does. */
@@ -4236,7 +4299,19 @@ const MISPLACED_ATTRS: Readonly<Record<string, readonly ('item' | 'variant' | 'f
 };
 
 /** Unstable built-in attributes: E0658 in a crate that enables no feature (measured on a struct, a variant and a field). */
-const GATED_ATTRS: ReadonlySet<string> = new Set(['bench', 'coverage', 'sanitize', 'optimize', 'ffi_pure', 'ffi_const', 'thread_local', 'register_tool', 'linkage']);
+const GATED_ATTRS: ReadonlySet<string> = new Set([
+  'bench', 'coverage', 'sanitize', 'optimize', 'ffi_pure', 'ffi_const', 'thread_local', 'register_tool', 'linkage',
+  'alloc_error_handler', 'allow_internal_unsafe', 'allow_internal_unstable', 'cfg_accessible', 'cfg_eval', 'cfi_encoding', 'compiler_builtins', 'const_continue',
+  'custom_mir', 'default_lib_allocator', 'define_opaque', 'export_stable', 'force_target_feature', 'fundamental', 'lang', 'loop_match', 'marker', 'may_dangle',
+  'move_size_limit', 'must_not_suspend', 'needs_allocator', 'needs_panic_runtime', 'no_core', 'panic_runtime', 'patchable_function_entry', 'pin_v2', 'prelude_import',
+  'profiler_runtime', 'test_case', 'test_runner',
+]);
+
+/** Built-in attributes rustc 1.95 refuses written as a bare word (E0539: they take a value or a list), measured on a struct, a variant and a field. */
+const VALUE_ATTRS: ReadonlySet<string> = new Set([
+  'crate_name', 'crate_type', 'feature', 'instruction_set', 'link', 'link_name', 'link_section', 'path', 'recursion_limit', 'reexport_test_harness_main',
+  'type_length_limit', 'windows_subsystem', 'export_name', 'target_feature',
+]);
 
 /**
  * A built-in attribute written in a form rustc 1.95 refuses, wherever it stands (measured):
@@ -4263,6 +4338,9 @@ function malformedAttr(t: string): string | undefined {
   if (/^(allow|warn|deny|forbid|expect|derive)\s*(=[^]*)?$/.test(t)) return `malformed_attribute: malformed \`${/^\w+/.exec(t)![0]}\` attribute input`;
   if (/^derive\s*\(\s*(?:[0-9]|b?"|r#*")/.test(t) || /^derive\s*\([^]*,\s*(?:[0-9]|b?"|r#*")/.test(t)) return 'E0777: expected path to a trait, found literal';
   if (/^cfg_attr\s*$/.test(t)) return 'E0539: malformed `cfg_attr` attribute input';
+  if (VALUE_ATTRS.has(t)) return `E0539: malformed \`${t}\` attribute input (it takes a value)`;
+  // Outside std (a crate enabling no feature: checked by the caller).
+  if (/^(stable|unstable|unstable_feature_bound)\s*($|\()/.test(t)) return 'E0734: stability attributes may not be used outside of the standard library';
   return undefined;
 }
 

@@ -231,6 +231,13 @@ export class ModuleScope {
   }
 }
 
+/** See Resolver.attributeSource. */
+export type AttributeSource =
+  | { readonly k: 'macro'; readonly from: string }
+  | { readonly k: 'maybe'; readonly why: string }
+  | { readonly k: 'missing' }
+  | { readonly k: 'other' };
+
 export type Binding =
   | { readonly k: 'module'; readonly m: ModuleScope }
   | { readonly k: 'item'; readonly item: TypeItem | TypeAliasDef | TraitDef; readonly m: ModuleScope }
@@ -458,6 +465,8 @@ export class CrateScope {
   readonly cargoLints: CargoLints | undefined;
   /** The `use` entries that stand for `extern crate` items (never crate-root paths). */
   readonly externCrateUses = new Set<UseEntry>();
+  /** `#[macro_use] extern crate x;` (active): x's macros, attribute macros included, are in scope everywhere. */
+  readonly macroUseCrates = new Set<string>();
   /** Names the crate gives itself (`extern crate self as name;`). */
   readonly selfNames = new Set<string>();
   /** `extern crate smallvec as sv;` at the crate root: `sv` in the extern prelude stands for `smallvec` (2018+, every module). */
@@ -705,6 +714,7 @@ export class CrateScope {
             const e: UseEntry = { path: [item.crate], alias: item.alias, glob: false, global: true };
             into.uses.push(e);
             this.externCrateUses.add(e);
+            if (item.macroUse) this.macroUseCrates.add(item.crate);
             if (item.alias && m === this.root) this.externAliases.set(item.alias, item.crate);
             // `pub extern crate typenum;`: the crate is a public name of the module.
             if (item.vis === 'pub') into.publicUses.add(e);
@@ -1427,6 +1437,54 @@ export class Resolver {
     if (head === 'crate' || head === 'self' || head === 'super' || TOOL_NAMESPACES.has(head)) return undefined;
     const b = this.lookupIn(m, head);
     return b?.k === 'module' ? undefined : head;
+  }
+
+  /**
+   * Where a bare attribute name that is neither built-in nor a derive helper comes from, seen from
+   * module `m` (rustc resolves it in the macro namespace): an attribute macro of a crate (`macro`,
+   * which may rewrite the item), maybe one (`maybe`: a glob import of another crate, a
+   * `#[macro_use] extern crate`, a macro call left unexpanded or a file not read may bring it),
+   * found nowhere (`missing`: rustc's "cannot find attribute"), or something else a `use` names.
+   */
+  attributeSource(m: ModuleScope, name: string, seen = new Set<ModuleScope>()): AttributeSource {
+    if (seen.has(m)) return { k: 'missing' };
+    seen.add(m);
+    const named = m.uses.find((u) => (u.alias ?? u.path[u.path.length - 1]) === name && u.alias !== '_');
+    if (named) {
+      const from = this.attributeMacroCrate(m, name);
+      if (from) return { k: 'macro', from };
+      // `use crate::prelude::bitfield;` where the prelude re-exports another crate's macro.
+      if (named.path.length >= 2) {
+        const owner = this.resolveUse(m, named.path.slice(0, -1), named.global);
+        if (owner?.k === 'module' && owner.m.crate === m.crate) {
+          const inner = this.attributeSource(owner.m, named.path[named.path.length - 1]!, seen);
+          if (inner.k === 'macro' || inner.k === 'maybe') return inner;
+        }
+      }
+      const b = this.lookupIn(m, name);
+      if (b?.k === 'extern') {
+        const head = b.name.split('::')[0]!;
+        if (head !== 'std' && head !== 'core' && head !== 'alloc') return { k: 'macro', from: head };
+      }
+      return { k: 'other' };
+    }
+    const reading = m.pending || m.missing || m.crate.outside;
+    if (reading) return { k: 'maybe', why: 'the rest of the crate is not read yet' };
+    const call = m.macroCalls[0];
+    if (call) return { k: 'maybe', why: `the unexpanded macro call \`${shownMacro(call.name)}!\` may import it` };
+    for (const g of m.globs) {
+      const target = this.resolveUse(m, g.path, g.global);
+      if (target?.k === 'module' && target.m.crate.isStd) continue;
+      if (target?.k === 'module' && target.m.crate === m.crate) {
+        const inner = this.attributeSource(target.m, name, seen);
+        if (inner.k !== 'missing') return inner;
+        continue;
+      }
+      return { k: 'maybe', why: `the glob import \`use ${useText(g)}\` may bring it` };
+    }
+    const macroUse = [...m.crate.macroUseCrates][0];
+    if (macroUse !== undefined) return { k: 'maybe', why: `\`#[macro_use] extern crate ${macroUse};\` may bring it` };
+    return { k: 'missing' };
   }
 
   /** Whether the item's crate has an `impl Clone for Item` (whose self type resolves to the item). */

@@ -35,6 +35,42 @@ mod inner {
     }
   });
 
+  it('a bare attribute a glob import of another crate may bring may be an attribute macro; one re-exported by a module of the file is one; on a field, another crate\'s is an error', async () => {
+    const r = await analyzer.analyzeText('globs.rs', `
+use modular_bitfield::prelude::*;
+#[bitfield]
+pub struct Bits { a: bool, b: bool, c: u8 }
+#[derive(Debug)] #[bitfield]
+pub struct StdDerive { a: u8, b: u8 }
+mod prelude { pub use modular_bitfield::bitfield; }
+mod local {
+    use crate::prelude::bitfield;
+    #[bitfield]
+    pub struct ReExported { a: u8, b: u8 }
+    use keep_crate::keep;
+    pub struct OnField { #[keep] a: u8 }
+}
+mod helpers {
+    use serde::Serialize;
+    use modular_bitfield::prelude::*;
+    #[derive(Serialize)] #[serde(rename = "x")]
+    pub struct WithHelper { #[serde(skip)] a: u8, b: u32 }
+}
+`);
+    const by = new Map(r.types.map((t) => [t.name, t]));
+    for (const name of ['Bits', 'StdDerive']) {
+      const t = by.get(name)!;
+      assert.deepEqual([t.size, t.error], [null, undefined], name);
+      assert.equal(t.unknown, '`#[bitfield]` may be an attribute macro, which may rewrite the type: the glob import `use modular_bitfield::prelude::*` may bring it', name);
+    }
+    const re = by.get('local::ReExported')!;
+    assert.equal(re.size, null);
+    assert.equal(re.unknown, '`#[bitfield]` is an attribute macro (from the crate `modular_bitfield`), which may rewrite the type');
+    assert.match(by.get('local::OnField')!.error ?? '', /^unknown_attribute: expected non-macro attribute, found `keep`/);
+    // Another crate's derive may declare the helper (serde's \`serde\`): the type keeps its number.
+    assert.deepEqual([by.get('helpers::WithHelper')!.size, by.get('helpers::WithHelper')!.align], [8, 4]);
+  });
+
   it('tool attributes, built-in attributes and attributes known to keep the type leave the number', async () => {
     // Sizes from rustc 1.95 (x86_64): each struct is { u8, u32 }, 8 bytes, align 4.
     const r = await analyzer.analyzeText('tools.rs', `

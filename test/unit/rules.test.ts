@@ -180,6 +180,41 @@ pub struct F([u8; unsafe { X * 2 }]);
     expect: { D1: 'E0539', D2: 'E0539', N1: 'E0565', M1: 'E0539', R1: 'E0539', A1: 'lint', V1: 'lint', V2: 'E0777', Fine: '4/2' },
   },
   {
+    name: "an attribute that is neither built-in, nor imported, nor a derive's helper is an error on a type, a variant or a field (`#[frobnicate]`; `#[serde(..)]` beside std derives only; `#[bitfield]` where a glob import of the crate's own module brings nothing); one that a `cfg_attr` does not add, or on a field cfg'd out, changes nothing; `#[default]` stays std's `Default` helper",
+    source: `
+#![allow(dead_code)]
+#[frobnicate] pub struct Item(u8);
+#[derive(Debug, Clone)] #[serde(rename = "x")] pub struct Helper(u8);
+pub struct Field { #[serde(skip)] a: u8 }
+pub enum Variant { #[error("x")] A(u8), B }
+pub enum EnumField { A(#[pin] u8), B }
+mod m { use super::*; #[bitfield] pub struct Glob(pub u8); }
+#[derive(Default)] pub enum Def { #[default] A, B(u8) }
+#[cfg_attr(any(), frobnicate)] pub struct Off(u16);
+#[cfg_attr(all(), frobnicate)] pub struct On(u16);
+pub struct FieldOff { #[cfg(any())] #[nope] a: u8, b: u16 }
+`,
+    expect: { Item: 'lint', Helper: 'lint', Field: 'lint', Variant: 'lint', EnumField: 'lint', 'm::Glob': 'lint', Def: '2/1', Off: '2/2', On: 'lint', FieldOff: '2/2' },
+  },
+  {
+    name: "built-in attributes rustc refuses without their feature (E0658: `#[marker]`, `#[lang]`, `#[fundamental]`, `#[may_dangle]`, `#[test_case]`…), outside std (E0734: `#[stable]`, `#[unstable]`), or written bare where they take a value (E0539: `#[link_name]`, `#[path]`, `#[crate_name]`…), on a type, a variant or a field",
+    source: `
+#![allow(dead_code, unused_attributes)]
+#[marker] pub struct Marker(u8);
+#[lang] pub struct Lang(u8);
+pub struct Dangle { #[may_dangle] a: u8 }
+pub enum TestCase { #[test_case] A }
+#[fundamental] pub struct Fund(u8);
+#[unstable(feature = "x", issue = "none")] pub struct Unstable(u8);
+pub struct Stable { #[stable(feature = "x", since = "1.0.0")] a: u8 }
+#[link_name] pub struct LinkName(u8);
+pub struct PathF { #[path] a: u8 }
+pub enum CrateName { #[crate_name] A }
+#[link_name = "x"] pub struct Fine(u8, u16);
+`,
+    expect: { Marker: 'E0658', Lang: 'E0658', Dangle: 'E0658', TestCase: 'E0658', Fund: 'E0658', Unstable: 'E0734', Stable: 'E0734', LinkName: 'E0539', PathF: 'E0539', CrateName: 'E0539', Fine: '4/2' },
+  },
+  {
     name: "built-in attributes rustc refuses on a type, a variant or a field are errors (`#[inline]` or `#[track_caller]` on a struct, `#[derive]` on a field, `#[used]` anywhere, an unstable one without its feature: E0658), those it only warns about (`#[inline]` or `#[non_exhaustive]` on a field, `#[cold]` on a struct) change nothing",
     source: `
 #![allow(dead_code, unused_attributes)]
