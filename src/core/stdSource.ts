@@ -372,6 +372,7 @@ pub mod vec {
 pub mod string {
     pub struct String { vec: crate::vec::Vec<u8> }
     type String__Err = crate::convert::Infallible;
+    pub type ParseError = crate::convert::Infallible;
     pub struct FromUtf8Error { bytes: crate::vec::Vec<u8>, error: crate::str::Utf8Error }
     pub struct FromUtf16Error(());
     pub struct Drain<'a> { string: *mut String, start: usize, end: usize, iter: crate::str::Chars<'a> }
