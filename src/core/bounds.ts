@@ -1338,6 +1338,9 @@ function crateTrait(written: string, m: ModuleScope, resolver: Resolver): { item
  */
 export function implementsCrateTrait(ty: Ty, trait: TraitDef, traitM: ModuleScope, host: BoundHost, depth = 0): Verdict {
   if (depth > MAX_DEPTH || IMPLS_NOT_KEPT.has(trait.name)) return 'unknown';
+  // A trait object has its own traits and their supertraits (`dyn Fail: Fail`, `dyn Sub: Fail`).
+  if (ty.k === 'dyn' && ty.crateHas?.includes(trait)) return true;
+  if (ty.k === 'dyn' && ty.superUnsure) return 'unknown';
   const key = implKey(ty);
   if (key === undefined) return 'unknown';
   const crates = new Set([traitM.crate]);

@@ -72,6 +72,11 @@ export type Ty =
       readonly superUnsure?: true;
       /** Its crates' traits, arguments or not (`dyn Gen<u8>`), when every bound is one of them or std's. */
       readonly crateTraits?: readonly CrateDynTrait[];
+      /**
+       * The crate traits (their TraitDef items) the object has: its own and their crate
+       * supertraits, transitively (`dyn Sub` with `trait Sub: Fail` has `Fail`).
+       */
+      readonly crateHas?: readonly object[];
       readonly future?: true;
       readonly std?: readonly string[];
     }
@@ -661,7 +666,7 @@ export class Engine {
         const ed = s.m.crate.input.edition;
         if (e.bare && !s.m.crate.isStd && ed !== '2015' && ed !== '2018') return { k: 'error', code: 'E0782', message: `trait objects must include the \`dyn\` keyword (\`dyn ${e.bounds.join(' + ')}\`)` };
         const traits = s.m.crate.isStd ? undefined : this.dynTraits(e.bounds, e.args, s.m);
-        const { supers, unsure: superUnsure } = s.m.crate.isStd ? { supers: [], unsure: false } : this.dynStdSupertraits(e.bounds, s.m);
+        const { supers, unsure: superUnsure, crateHas } = s.m.crate.isStd ? { supers: [], unsure: false, crateHas: [] } : this.dynStdSupertraits(e.bounds, s.m);
         // Std's auto traits written in the bounds (`dyn Fn() + Send + Sync`): the object has them.
         const autos = s.m.crate.isStd ? [] : e.bounds.filter((b) => ['Send', 'Sync', 'Unpin'].includes(lastSegment(b)) && this.namesStdTrait(b, s.m)).map((b) => lastSegment(b));
         // `dyn Future<Output = T>`: std's `Future` by a path that cannot name another trait (not
@@ -669,7 +674,7 @@ export class Engine {
         const future = !s.m.crate.isStd && e.bounds.some((b) => lastSegment(b) === 'Future' && bareObjectStdTrait(b, s.m, this.resolver) !== undefined);
         const std = s.m.crate.isStd ? undefined : this.stdObjectTraits(e.bounds, s.m);
         const crateTraits = s.m.crate.isStd || std ? undefined : this.crateObjectTraits(e.bounds, s.m);
-        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}), ...(std ? { std } : {}), ...(superUnsure ? { superUnsure: true as const } : {}), ...(crateTraits ? { crateTraits } : {}) };
+        return (s.m.crate.isStd ? undefined : this.dynError(e.bounds, e.args, s.m) ?? this.dynInnerError(e, s) ?? this.objectLifetimeError(e, s)) ?? { k: 'dyn', text: `dyn ${e.bounds.join(' + ')}`, ...(traits ? { traits } : {}), ...(autos.length ? { autos } : {}), ...(supers.length ? { supers } : {}), ...(future ? { future: true as const } : {}), ...(std ? { std } : {}), ...(superUnsure ? { superUnsure: true as const } : {}), ...(crateTraits ? { crateTraits } : {}), ...(crateHas.length ? { crateHas } : {}) };
       }
       case 'impl':
         // rustc refuses both wherever a field's type holds them (E0562, E0121), in a `Vec<_>` too;
@@ -1319,7 +1324,7 @@ export class Engine {
    * with `trait SeekRead: Read + Seek {}` is `Read` and `Seek` (rustc: a trait object implements
    * its trait's supertraits). A supertrait that cannot be told to be std's is left out (no claim).
    */
-  private dynStdSupertraits(bounds: readonly string[], m: ModuleScope): { supers: string[]; unsure: boolean } {
+  private dynStdSupertraits(bounds: readonly string[], m: ModuleScope): { supers: string[]; unsure: boolean; crateHas: object[] } {
     const out = new Set<string>();
     const seen = new Set<object>();
     let unsure = false;
@@ -1348,7 +1353,7 @@ export class Engine {
       }
     };
     for (const b of bounds) visit(b, m, 0);
-    return { supers: [...out], unsure };
+    return { supers: [...out], unsure, crateHas: [...seen] };
   }
 
   /**

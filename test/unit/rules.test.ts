@@ -180,6 +180,22 @@ pub struct F([u8; unsafe { X * 2 }]);
     expect: { D1: 'E0539', D2: 'E0539', N1: 'E0565', M1: 'E0539', R1: 'E0539', A1: 'lint', V1: 'lint', V2: 'E0777', Fine: '4/2' },
   },
   {
+    name: "a trait object has its own crate trait and that trait's supertraits: `Inner<dyn Fail>` with `struct Inner<F: ?Sized + Fail>` (failure's `Error`), `Inner<dyn Sub>` with `trait Sub: Fail`, `Inner<dyn Fail + Send>` (were E0277); an object of another trait is still refused",
+    source: `
+#![allow(dead_code)]
+use std::fmt::{Debug, Display};
+pub trait Fail: Display + Debug + Send + Sync + 'static {}
+pub trait Sub: Fail {}
+pub trait Other {}
+pub struct Inner<F: ?Sized + Fail> { b: u64, failure: F }
+pub struct Own { inner: Box<Inner<dyn Fail>> }
+pub struct Super { inner: Box<Inner<dyn Sub>> }
+pub struct WithAuto { inner: Box<Inner<dyn Fail + Send>> }
+pub struct NotIt { inner: Box<Inner<dyn Other>> }
+`,
+    expect: { Own: '16/8', Super: '16/8', WithAuto: '16/8', NotIt: 'E0277' },
+  },
+  {
     name: "an attribute that is neither built-in, nor imported, nor a derive's helper is an error on a type, a variant or a field (`#[frobnicate]`; `#[serde(..)]` beside std derives only; `#[bitfield]` where a glob import of the crate's own module brings nothing); one that a `cfg_attr` does not add, or on a field cfg'd out, changes nothing; `#[default]` stays std's `Default` helper",
     source: `
 #![allow(dead_code)]
