@@ -6,7 +6,7 @@
 import { FN_BODY_MODULE } from './model';
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, Span, StructDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
-import { cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
+import { BUILTIN_ATTR_NAMES, cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, enclosingModule, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { STD_TRANSPARENT } from './stdTransparent';
@@ -3924,22 +3924,6 @@ function intMax(t: { size: number; signed: boolean }): bigint {
  * Attribute macros known to emit the type they are on unchanged (only adding impls or
  * projections); any other attribute macro on a type makes its layout unknown.
  */
-/**
- * Bare attribute names rustc 1.95 resolves without an import: its built-in attributes and std's
- * attribute macros (measured: each written on a struct, the names rustc does not answer with
- * "cannot find attribute"), and `unsafe(..)`, the wrapper of unsafe attributes.
- */
-const BUILTIN_ATTR_NAMES: ReadonlySet<string> = new Set([
-  'alloc_error_handler', 'allow', 'allow_internal_unsafe', 'allow_internal_unstable', 'automatically_derived', 'bench', 'cfg', 'cfg_accessible', 'cfg_attr', 'cfg_eval',
-  'cfi_encoding', 'cold', 'collapse_debuginfo', 'compiler_builtins', 'const_continue', 'coverage', 'crate_name', 'crate_type', 'custom_mir', 'debugger_visualizer',
-  'default_lib_allocator', 'define_opaque', 'deny', 'deprecated', 'derive', 'doc', 'expect', 'export_name', 'export_stable', 'feature', 'ffi_const', 'ffi_pure', 'forbid',
-  'force_target_feature', 'fundamental', 'global_allocator', 'ignore', 'inline', 'instruction_set', 'lang', 'link', 'link_name', 'link_ordinal', 'link_section', 'linkage',
-  'loop_match', 'macro_escape', 'macro_export', 'macro_use', 'marker', 'may_dangle', 'move_size_limit', 'must_not_suspend', 'must_use', 'naked', 'needs_allocator',
-  'needs_panic_runtime', 'no_builtins', 'no_core', 'no_implicit_prelude', 'no_link', 'no_main', 'no_mangle', 'no_std', 'non_exhaustive', 'optimize', 'panic_handler',
-  'panic_runtime', 'patchable_function_entry', 'path', 'pin_v2', 'prelude_import', 'proc_macro', 'proc_macro_attribute', 'proc_macro_derive', 'profiler_runtime',
-  'recursion_limit', 'reexport_test_harness_main', 'register_tool', 'repr', 'sanitize', 'should_panic', 'stable', 'target_feature', 'test', 'test_case', 'test_runner',
-  'thread_local', 'track_caller', 'type_length_limit', 'unstable', 'unstable_feature_bound', 'used', 'warn', 'windows_subsystem', 'unsafe',
-]);
 
 const LAYOUT_KEEPING_ATTRS = new Set(['derive', 'repr', 'doc', 'cfg', 'cfg_attr', 'allow', 'warn', 'deny', 'forbid', 'expect', 'non_exhaustive', 'must_use', 'path', 'macro_use', 'pin_project', 'pin_project::pin_project', 'pinned_drop', 'async_trait', 'async_trait::async_trait', 'serde_as', 'serde_with::serde_as']);
 

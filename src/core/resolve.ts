@@ -6,7 +6,7 @@
 import type { Attribute, CfgPredicate, GenericParam, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UseEntry } from './model';
 import { BLOCK_MODULE_PREFIX, ENCLOSING, FN_BODY_MODULE } from './model';
 import type { Target } from './targets';
-import { cfgAttrCondition, cfgAttrParts, parseCfgAttr } from './attrs';
+import { cfgAttrCondition, cfgAttrParts, mayBeMacroAttr, parseCfgAttr } from './attrs';
 import type { CargoLints } from './lints';
 import { jsonText } from './jsonText';
 
@@ -694,7 +694,13 @@ export class CrateScope {
           {
             const first = into.types.get(item.name);
             if (!first) into.types.set(item.name, item);
-            else if (first !== item) into.twice.add(item.name);
+            // Not when one of them is under an attribute macro, which may rename or remove it
+            // (zbus's `#[dbus_proxy] trait Background` beside `struct Background`).
+            else if (first !== item) {
+              const [macroFirst, macroItem] = [first, item].map((x) => x.attrs.some((a) => mayBeMacroAttr(a.name)));
+              if (!macroFirst && !macroItem) into.twice.add(item.name);
+              else if (macroFirst && !macroItem) into.types.set(item.name, item);
+            }
           }
           break;
         case 'const':

@@ -71,6 +71,26 @@ mod helpers {
     assert.deepEqual([by.get('helpers::WithHelper')!.size, by.get('helpers::WithHelper')!.align], [8, 4]);
   });
 
+  it('a name given twice in a module is no E0428 when one of the two is under an attribute macro, which may rename or remove it', async () => {
+    // zbus 1's `#[dbus_proxy] trait Background` beside `struct Background` (ashpd 0.1): the macro
+    // turns the trait into `BackgroundProxy`. Sizes from rustc 1.95 (x86_64).
+    const r = await analyzer.analyzeText('twice.rs', `
+use zbus_macros::dbus_proxy;
+pub struct Background { a: u8, b: u32 }
+#[dbus_proxy(interface = "org.freedesktop.portal.Background")]
+trait Background { fn request_background(&self) -> u8; }
+#[zbus::dbus_proxy]
+trait Device { fn access(&self); }
+pub struct Device(u16);
+pub struct Twice(u8);
+pub trait Twice {}
+`);
+    const by = new Map(r.types.map((t) => [t.name, t]));
+    assert.deepEqual([by.get('Background')!.size, by.get('Background')!.error], [8, undefined]);
+    assert.deepEqual([by.get('Device')!.size, by.get('Device')!.error], [2, undefined]);
+    assert.match(by.get('Twice')!.error ?? '', /^E0428/);
+  });
+
   it('tool attributes, built-in attributes and attributes known to keep the type leave the number', async () => {
     // Sizes from rustc 1.95 (x86_64): each struct is { u8, u32 }, 8 bytes, align 4.
     const r = await analyzer.analyzeText('tools.rs', `
