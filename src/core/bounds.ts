@@ -1951,40 +1951,91 @@ function defaultOfRef(pointee: Ty): Verdict {
 }
 
 function adtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict {
-  const { item, m } = ty.def;
+  if (!ty.def.m.crate.isStd) return crateAdtImplements(ty, trait, host, depth);
+  const r = stdAdtImplements(ty, trait, host, depth);
+  // `Box` and `Pin` are fundamental: a crate may implement a std trait for `Box<dyn Local>`
+  // (config 0.11's `impl Clone for Box<dyn Source + Send + Sync>`), where std's impl needs more.
+  if (r === false && FUNDAMENTAL.has(ty.def.item.name)) return crateImplsFor(ty, ty.def.item.name, trait, host);
+  return r;
+}
+
+/** std's fundamental types a crate may implement std's traits for, with its own types inside. */
+const FUNDAMENTAL: ReadonlySet<string> = new Set(['Box', 'Pin']);
+
+/**
+ * Whether a crate whose type or trait `ty` holds implements `trait` for it, `ty` being a
+ * `name<..>` (impls are keyed by the self type's last segment): by an impl whose self type is
+ * `ty` (a generic impl, or one whose self type cannot be told apart, leaves it unknown).
+ */
+function crateImplsFor(ty: Ty, name: string, trait: StdTrait, host: BoundHost): Verdict {
+  const crates = new Set<CrateScope>();
+  findInTy(ty, (x) => {
+    if (x.k === 'adt' && !x.def.m.crate.isStd) crates.add(x.def.m.crate);
+    if (x.k === 'dyn') {
+      for (const t of x.crateTraits ?? []) {
+        const c = t.crate.deref();
+        if (c) crates.add(c);
+      }
+    }
+    return undefined;
+  });
+  let unsure = false;
+  for (const c of crates) {
+    if (hasMacroCalls(c)) return 'unknown';
+    for (const { impl, m: at } of c.impls.get(name) ?? []) {
+      if (impl.trait?.split('::').pop() !== trait || !liveOrUnsure(c, impl.cfg)) continue;
+      if ((impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime') || c.unsure(impl.cfg) !== undefined) {
+        unsure = true;
+        continue;
+      }
+      const same = sameTy(host.argTy(impl.selfTy, at, new Map()), ty);
+      if (same === true) return true;
+      if (same === undefined) unsure = true;
+    }
+  }
+  return unsure ? 'unknown' : false;
+}
+
+/** adtImplements for a std type: std's measured impls (src/core/stdImpls.json), or a rule of std's. */
+function stdAdtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict {
+  const { item } = ty.def;
   const args = (): Verdict => all(ty.args.map((a) => (a.k === 'const' ? true : implementsStd(a.ty, trait, undefined, host, depth + 1))));
-  if (m.crate.isStd) {
-    if (trait === 'Clone' && host.isCopy(ty) === true) return true;
-    const path = publicStdItems(host.resolver.std, host.resolver).get(item);
-    const rule = path === undefined ? undefined : STD_IMPLS[path]?.[trait];
-    const measured = rule === undefined && path !== undefined && trait !== 'Send' && trait !== 'Sync' ? measuredStdImpl(item, path, ty.args, trait) : undefined;
-    if (measured !== undefined) {
-      if (typeof measured === 'boolean') return measured;
-      return all(measured.map((i) => {
-        const a = ty.args[i];
-        return a?.k === 'ty' ? implementsStd(a.ty, trait, undefined, host, depth + 1) : 'unknown';
-      }));
-    }
-    if (rule === undefined) {
-      // Most std types are Debug, Send and Sync when their arguments are: taken so only where every
-      // argument certainly is, and not for the types rustc 1.95 says are not (NOT_BY_ARGS).
-      if (path === undefined || !NOT_BY_ARGS[trait] || NOT_BY_ARGS[trait].has(item.name)) return 'unknown';
-      return args() === true ? true : 'unknown';
-    }
-    if (typeof rule === 'boolean') return rule;
-    const at = allocatorParam(item);
-    const alloc = at === undefined ? undefined : ty.args[at];
-    if (alloc && !(alloc.k === 'ty' && alloc.ty.k === 'adt' && alloc.ty.def.m.crate.isStd && alloc.ty.def.item.name === 'Global')) return 'unknown';
-    // A boxed `str` or slice has std's own impls: `Clone for Box<str>`, `Clone for Box<[T]>` where
-    // `T: Clone`, `Default` for both (any `T`), though `str` and `[T]` are neither.
-    const boxed = path === 'boxed::Box' && (trait === 'Clone' || trait === 'Default') ? ty.args[0] : undefined;
-    if (boxed?.k === 'ty' && boxed.ty.k === 'str') return true;
-    if (boxed?.k === 'ty' && boxed.ty.k === 'slice') return trait === 'Default' || implementsStd(boxed.ty.elem, 'Clone', undefined, host, depth + 1);
-    return all(rule.map(([i, t]) => {
+  if (trait === 'Clone' && host.isCopy(ty) === true) return true;
+  const path = publicStdItems(host.resolver.std, host.resolver).get(item);
+  const rule = path === undefined ? undefined : STD_IMPLS[path]?.[trait];
+  const measured = rule === undefined && path !== undefined && trait !== 'Send' && trait !== 'Sync' ? measuredStdImpl(item, path, ty.args, trait) : undefined;
+  if (measured !== undefined) {
+    if (typeof measured === 'boolean') return measured;
+    return all(measured.map((i) => {
       const a = ty.args[i];
-      return a?.k === 'ty' ? implementsStd(a.ty, t ?? trait, undefined, host, depth + 1) : 'unknown';
+      return a?.k === 'ty' ? implementsStd(a.ty, trait, undefined, host, depth + 1) : 'unknown';
     }));
   }
+  if (rule === undefined) {
+    // Most std types are Debug, Send and Sync when their arguments are: taken so only where every
+    // argument certainly is, and not for the types rustc 1.95 says are not (NOT_BY_ARGS).
+    if (path === undefined || !NOT_BY_ARGS[trait] || NOT_BY_ARGS[trait].has(item.name)) return 'unknown';
+    return args() === true ? true : 'unknown';
+  }
+  if (typeof rule === 'boolean') return rule;
+  const at = allocatorParam(item);
+  const alloc = at === undefined ? undefined : ty.args[at];
+  if (alloc && !(alloc.k === 'ty' && alloc.ty.k === 'adt' && alloc.ty.def.m.crate.isStd && alloc.ty.def.item.name === 'Global')) return 'unknown';
+  // A boxed `str` or slice has std's own impls: `Clone for Box<str>`, `Clone for Box<[T]>` where
+  // `T: Clone`, `Default` for both (any `T`), though `str` and `[T]` are neither.
+  const boxed = path === 'boxed::Box' && (trait === 'Clone' || trait === 'Default') ? ty.args[0] : undefined;
+  if (boxed?.k === 'ty' && boxed.ty.k === 'str') return true;
+  if (boxed?.k === 'ty' && boxed.ty.k === 'slice') return trait === 'Default' || implementsStd(boxed.ty.elem, 'Clone', undefined, host, depth + 1);
+  return all(rule.map(([i, t]) => {
+    const a = ty.args[i];
+    return a?.k === 'ty' ? implementsStd(a.ty, t ?? trait, undefined, host, depth + 1) : 'unknown';
+  }));
+}
+
+/** adtImplements for a crate's type: its derives and impls (auto traits: its fields). */
+function crateAdtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict {
+  const { item, m } = ty.def;
+  const args = (): Verdict => all(ty.args.map((a) => (a.k === 'const' ? true : implementsStd(a.ty, trait, undefined, host, depth + 1))));
   if (trait === 'Send' || trait === 'Sync') {
     // Auto traits: an `unsafe impl` of the crate decides; else the fields do (a type met again
     // inside itself is taken to have it, as rustc takes such cycles).

@@ -6,7 +6,7 @@
 import { FN_BODY_MODULE } from './model';
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, Span, StructDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
-import { BUILTIN_ATTR_NAMES, cfgAttrTexts, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
+import { BUILTIN_ATTR_NAMES, cfgAttrTexts, mayBeMacroAttr, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, enclosingModule, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { STD_TRANSPARENT } from './stdTransparent';
@@ -2954,10 +2954,10 @@ export class Engine {
   private unresolvedAttribute(item: TypeItem, m: ModuleScope): Reject | Abstain | undefined {
     const crate = m.crate;
     if (crateFeatures(crate).size || hasForeignDerive(item, m)) return undefined;
+    const textsOf = (attrs: readonly Attribute[]): string[] => [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
     const bare = (attrs: readonly Attribute[]): string[] => {
-      const texts = [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
       const out: string[] = [];
-      for (const t of texts) {
+      for (const t of textsOf(attrs)) {
         const name = /^\s*(?:r#)?([A-Za-z_]\w*)\s*(?:$|[=([{])/.exec(t)?.[1];
         if (name !== undefined && !BUILTIN_ATTR_NAMES.has(name) && !name.startsWith('rustc') && name !== 'default') out.push(name);
       }
@@ -2971,8 +2971,9 @@ export class Engine {
       if (src.k === 'maybe') return new Abstain(`\`#[${name}]\` may be an attribute macro, which may rewrite the type: ${src.why}`);
       if (src.k === 'macro') return new Abstain(`\`#[${name}]\` is an attribute macro (from the crate \`${src.from}\`), which may rewrite the type`);
     }
-    // An attribute macro on the item may read its fields' attributes (`#[pin_project]`, `#[pin]`).
-    if (own.length) return undefined;
+    // An attribute macro on the item may read its fields' attributes (`#[pin_project]`, `#[pin]`),
+    // a path one too (`#[pin_project::pin_project]`).
+    if (own.length || textsOf(item.attrs).some((t) => mayBeMacroAttr(/^\s*((?:::)?[\w:\s]*?)\s*(?:$|[=([{])/.exec(t)?.[1]?.replace(/\s+/g, '') ?? ''))) return undefined;
     const parts = item.kind === 'enum' ? item.variants.filter((v) => crate.active(v.cfg)).flatMap((v) => [{ attrs: v.attrs, what: `the variant \`${v.name}\`` }, ...v.fields.filter((f) => crate.active(f.cfg)).map((f) => ({ attrs: f.attrs, what: `a field of \`${v.name}\`` }))]) : item.fields.filter((f) => crate.active(f.cfg)).map((f) => ({ attrs: f.attrs, what: `the field \`${f.name}\`` }));
     for (const { attrs, what } of parts) {
       const name = bare(attrs)[0];

@@ -102,7 +102,7 @@ pub struct B { a: u8, b: u32 }
 #[derive(Clone, Copy)] #[must_use] #[non_exhaustive] #[doc = "x"]
 pub struct C { a: u8, b: u32 }
 #[pin_project::pin_project]
-pub struct D { a: u8, b: u32 }
+pub struct D { a: u8, #[pin] b: u32 }
 mod m {}
 `);
     for (const name of ['A', 'B', 'C', 'D']) {

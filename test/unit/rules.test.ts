@@ -180,6 +180,24 @@ pub struct F([u8; unsafe { X * 2 }]);
     expect: { D1: 'E0539', D2: 'E0539', N1: 'E0565', M1: 'E0539', R1: 'E0539', A1: 'lint', V1: 'lint', V2: 'E0777', Fine: '4/2' },
   },
   {
+    name: "a crate may implement a std trait for `Box` of its own type or trait object (fundamental): config 0.11's `impl Clone for Box<dyn Source + Send + Sync>` makes `#[derive(Clone)]` over `Vec<Box<dyn Source + Send + Sync>>` compile (was E0277); over `Box<dyn Source>` (another type) or without such an impl it is still E0277",
+    source: `
+#![allow(dead_code)]
+pub trait Source { fn clone_into_box(&self) -> Box<dyn Source + Send + Sync>; }
+impl Clone for Box<dyn Source + Send + Sync> { fn clone(&self) -> Self { self.clone_into_box() } }
+#[derive(Clone)] pub struct Kind { defaults: Vec<Box<dyn Source + Send + Sync>> }
+#[derive(Clone)] pub struct NotThatOne { defaults: Vec<Box<dyn Source>> }
+pub trait Other {}
+#[derive(Clone)] pub struct NoImpl { x: Box<dyn Other> }
+pub struct Local(u8);
+impl std::fmt::Debug for Box<Local> { fn fmt(&self, _: &mut std::fmt::Formatter) -> std::fmt::Result { Ok(()) } }
+#[derive(Debug)] pub struct DebugBox { x: Box<Local> }
+pub struct Other2(u8);
+#[derive(Debug)] pub struct DebugNo { x: Box<Other2> }
+`,
+    expect: { Kind: '24/8', NotThatOne: 'E0277', NoImpl: 'E0277', DebugBox: '8/8', DebugNo: 'E0277' },
+  },
+  {
     name: "a trait object has its own crate trait and that trait's supertraits: `Inner<dyn Fail>` with `struct Inner<F: ?Sized + Fail>` (failure's `Error`), `Inner<dyn Sub>` with `trait Sub: Fail`, `Inner<dyn Fail + Send>` (were E0277); an object of another trait is still refused",
     source: `
 #![allow(dead_code)]
