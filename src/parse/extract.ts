@@ -2186,7 +2186,8 @@ function typeExpr(n: Node, ctx: Ctx, depth: number): TypeExpr {
 function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: number, inner: TypeExpr[], lifetimes: string[], sugar: FnSugar[]): boolean {
   if (depth > MAX_NESTING) return false;
   let isImpl = false;
-  for (const k of n.children) {
+  for (const written of n.children) {
+    const k = unparenthesized(written);
     const kt = k.type;
     if (kt === 'lifetime') lifetimes.push(lifetimeOf(k, ctx));
     if (kt === 'dyn' || kt === '+' || kt === 'lifetime' || kt === '(' || kt === ')') continue;
@@ -2201,6 +2202,13 @@ function collectBounds(n: Node, ctx: Ctx, out: string[], args: string[], depth: 
     }
   }
   return isImpl;
+}
+
+/** A bound written in parentheses (`dyn (Kind)`, uom's): tree-sitter reads it as a tuple type of one element. */
+function unparenthesized(k: Node): Node {
+  let cur = k;
+  while (cur.type === 'tuple_type' && cur.namedChildCount === 1 && !cur.children.some((c) => c.type === ',')) cur = cur.namedChildren[0]!;
+  return cur;
 }
 
 /**

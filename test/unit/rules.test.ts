@@ -180,6 +180,20 @@ pub struct F([u8; unsafe { X * 2 }]);
     expect: { D1: 'E0539', D2: 'E0539', N1: 'E0565', M1: 'E0539', R1: 'E0539', A1: 'lint', V1: 'lint', V2: 'E0777', Fine: '4/2' },
   },
   {
+    name: "a trait object's bound may be written in parentheses (`dyn (Kind)`, as uom's `quantity!` writes its kinds): it is that trait (was E0224, and `dyn (Debug) + Send` was read as `dyn Send`)",
+    source: `
+#![allow(dead_code)]
+pub trait Kind {}
+pub struct A(Box<dyn (Kind)>);
+pub struct B(Box<dyn (std::fmt::Debug) + Send>);
+pub struct C(Box<dyn (Kind) + (Send)>);
+pub type K = dyn (crate::Kind);
+pub struct E(Box<K>, u8);
+#[derive(Debug)] pub struct F(Box<dyn (std::fmt::Debug) + Send>);
+`,
+    expect: { A: '16/8', B: '16/8', C: '16/8', E: '24/8', F: '16/8' },
+  },
+  {
     name: "a crate may implement a std trait for `Box` of its own type or trait object (fundamental): config 0.11's `impl Clone for Box<dyn Source + Send + Sync>` makes `#[derive(Clone)]` over `Vec<Box<dyn Source + Send + Sync>>` compile (was E0277); over `Box<dyn Source>` (another type) or without such an impl it is still E0277",
     source: `
 #![allow(dead_code)]
