@@ -1622,6 +1622,11 @@ export class Engine {
       if (!head && !global && !['crate', 'self', 'super', 'std', 'core', 'alloc', SELF_CRATE].includes(first)) {
         // A file shown before the rest of its crate is read: `archive::Header` may be a module of it.
         if (m.crate.outside) return { k: 'unknown', reason: `\`${text}\` is not defined in this file, and the rest of the crate is still being read` };
+        // `wl_seat::WlSeat` with `use wayland_client::protocol::wl_seat;`: a module the
+        // dependency's build script writes.
+        const imp = m.uses.find((u) => (u.alias ?? u.path[u.path.length - 1]) === first && u.path.length > 1);
+        const why = imp ? this.missingInDependency(m, imp.path, imp.global) : undefined;
+        if (why?.k === 'unknown') return { k: 'unknown', reason: `unknown type \`${text}\`: ${why.reason.replace(/^unknown type `[^`]*`: /, `\`${imp!.path.join('::')}\` is `)}` };
         return { k: 'unknown', reason: `unknown type \`${text}\` (external crate \`${first}\`?)` };
       }
       if (head?.k === 'module' && head.m.crate.isStd) {

@@ -503,10 +503,11 @@ describe('types a dependency does not define as read', () => {
       '/w/app/Cargo.toml': pkg('app', '0.1.0', '[dependencies]\nbind-sys = "1"\n'),
       '/w/app/src/lib.rs':
         'use bind_sys::{ctx_t, Plain};\npub struct A { c: ctx_t }\npub struct B { c: bind_sys::ctx_t }\npub struct C { p: Plain }\npub struct D { x: bind_sys::nothing::Here }\n' +
-        'pub trait Ptr { type Inner; }\nimpl<T> Ptr for *mut T { type Inner = T; }\npub struct E(std::ptr::NonNull<<*mut ctx_t as Ptr>::Inner>);\npub struct F(<*mut u16 as Ptr>::Inner);\n',
+        'pub trait Ptr { type Inner; }\nimpl<T> Ptr for *mut T { type Inner = T; }\npub struct E(std::ptr::NonNull<<*mut ctx_t as Ptr>::Inner>);\npub struct F(<*mut u16 as Ptr>::Inner);\n' +
+        'use bind_sys::protocol::wl_seat;\npub struct G(wl_seat::WlSeat);\n',
       [`${REG}/bind-sys-1.0.0/Cargo.toml`]: pkg('bind-sys', '1.0.0', 'build = "build.rs"\n'),
       [`${REG}/bind-sys-1.0.0/build.rs`]: 'fn main() {}\n',
-      [`${REG}/bind-sys-1.0.0/src/lib.rs`]: 'include!(concat!(env!("OUT_DIR"), "/bindings.rs"));\npub struct Plain(pub u16);\n',
+      [`${REG}/bind-sys-1.0.0/src/lib.rs`]: 'include!(concat!(env!("OUT_DIR"), "/bindings.rs"));\npub struct Plain(pub u16);\npub mod protocol { include!(concat!(env!("OUT_DIR"), "/api.rs")); }\n',
     };
     const r = await reportsOf(files, { env: { CARGO_HOME: '/home/u/.cargo' } });
     for (const n of ['A', 'B']) {
@@ -517,6 +518,9 @@ describe('types a dependency does not define as read', () => {
     // Through a projection whose self type holds it: the same reason, not "depends on a trait impl".
     assert.match(r.get('E')!.unknown ?? '', /`bind_sys::ctx_t`: not found in the crate `bind_sys`, where the unexpanded macro call `include!` may make it/);
     assert.equal(r.get('F')!.size, 2);
+    // A module the generated file would define, imported and then named through (wayland-client's
+    // `protocol::wl_seat`): the same reason, not "external crate `wl_seat`?".
+    assert.match(r.get('G')!.unknown ?? '', /`wl_seat::WlSeat`: `bind_sys::protocol::wl_seat` is not found in the crate `bind_sys`, where the unexpanded macro call `include!` may make it/);
   });
 });
 
