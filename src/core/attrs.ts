@@ -481,6 +481,20 @@ export const BUILTIN_ATTR_NAMES: ReadonlySet<string> = new Set([
  * Tool attributes (`#[rustfmt::skip]`) are not.
  */
 export function mayBeMacroAttr(name: string): boolean {
-  if (name.includes('::')) return !/^(rustfmt|clippy|rustdoc|diagnostic|rust_analyzer|miri)::/.test(name);
+  if (name.includes('::')) return !TOOL_NAMESPACES.has(name.replace(/^::/, '').split('::')[0]!);
   return !BUILTIN_ATTR_NAMES.has(name) && !name.startsWith('rustc');
+}
+
+/** The namespaces of tool attributes (`#[rustfmt::skip]`, `#[diagnostic::on_unimplemented]`): no crates. */
+export const TOOL_NAMESPACES: ReadonlySet<string> = new Set(['rustfmt', 'clippy', 'rustdoc', 'diagnostic', 'rust_analyzer', 'miri']);
+
+/** An attribute's path from its text, spaces and `r#` left out (`serde(rename = "x")` → `serde`, `pin_project :: pin_project` → `pin_project::pin_project`). */
+export function attrPath(text: string): string | undefined {
+  return /^\s*((?:::)?\s*(?:r#)?[A-Za-z_]\w*(?:\s*::\s*(?:r#)?[A-Za-z_]\w*)*)/.exec(text)?.[1]?.replace(/\s+|r#/g, '');
+}
+
+/** The texts of the attributes in force: those written, then those the `cfg_attr`s whose predicate `holds` add. */
+export function attrTextsWhere(attrs: readonly { readonly name: string; readonly text: string }[], holds: (p: CfgPredicate) => boolean): string[] {
+  const texts = attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
+  return attrs.some((a) => a.name === 'cfg_attr') ? [...texts, ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), holds)] : texts;
 }

@@ -17,7 +17,7 @@ import STD_IMPL_TABLE from './stdImpls.json';
 import type { FnSig, GArg, Ty } from './engine';
 import { namesLifetime } from './definitionChecks';
 import { type CfgPredicate, type FnBound, type GenericArg, type GenericParam, type Generics, type ImplDef, IMPLS_NOT_KEPT, type TraitDef, type TypeAliasDef, type TypeExpr, type TypeItem, type UseEntry } from './model';
-import { cfgAttrParts, cfgAttrTexts } from './attrs';
+import { attrTextsWhere, cfgAttrParts, cfgAttrTexts } from './attrs';
 import { BLANKET_IMPLS, OTHER_IMPLS, type CrateScope, type ModuleScope, type Resolver } from './resolve';
 import { publicStdItems, publicStdPaths } from './stdPublic';
 import { expansionOf } from './expansion';
@@ -1983,7 +1983,7 @@ function crateImplsFor(ty: Ty, name: string, trait: StdTrait, host: BoundHost): 
   for (const c of crates) {
     if (hasMacroCalls(c)) return 'unknown';
     for (const { impl, m: at } of c.impls.get(name) ?? []) {
-      if (impl.trait?.split('::').pop() !== trait || !liveOrUnsure(c, impl.cfg)) continue;
+      if (impl.trait !== trait || !liveOrUnsure(c, impl.cfg)) continue;
       if ((impl.generics?.params ?? []).some((p) => p.kind !== 'lifetime') || c.unsure(impl.cfg) !== undefined) {
         unsure = true;
         continue;
@@ -1999,7 +1999,7 @@ function crateImplsFor(ty: Ty, name: string, trait: StdTrait, host: BoundHost): 
 /** adtImplements for a std type: std's measured impls (src/core/stdImpls.json), or a rule of std's. */
 function stdAdtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict {
   const { item } = ty.def;
-  const args = (): Verdict => all(ty.args.map((a) => (a.k === 'const' ? true : implementsStd(a.ty, trait, undefined, host, depth + 1))));
+  const args = (): Verdict => argsImplement(ty, trait, host, depth);
   if (trait === 'Clone' && host.isCopy(ty) === true) return true;
   const path = publicStdItems(host.resolver.std, host.resolver).get(item);
   const rule = path === undefined ? undefined : STD_IMPLS[path]?.[trait];
@@ -2033,9 +2033,14 @@ function stdAdtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: 
 }
 
 /** adtImplements for a crate's type: its derives and impls (auto traits: its fields). */
+/** Whether every type argument of `ty` has the trait (constants count as having it). */
+function argsImplement(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict {
+  return all(ty.args.map((a) => (a.k === 'const' ? true : implementsStd(a.ty, trait, undefined, host, depth + 1))));
+}
+
 function crateAdtImplements(ty: Extract<Ty, { k: 'adt' }>, trait: StdTrait, host: BoundHost, depth: number): Verdict {
   const { item, m } = ty.def;
-  const args = (): Verdict => all(ty.args.map((a) => (a.k === 'const' ? true : implementsStd(a.ty, trait, undefined, host, depth + 1))));
+  const args = (): Verdict => argsImplement(ty, trait, host, depth);
   if (trait === 'Send' || trait === 'Sync') {
     // Auto traits: an `unsafe impl` of the crate decides; else the fields do (a type met again
     // inside itself is taken to have it, as rustc takes such cycles).
@@ -2344,10 +2349,8 @@ export function hasForeignDerive(item: TypeItem, m: ModuleScope): boolean {
 }
 
 function readDerives(item: TypeItem, m: ModuleScope, orMaybe = false): Set<string> {
-  const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
-  const added = cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => m.crate.active([p]) || (orMaybe && m.crate.unsure([p]) !== undefined));
   const out = new Set<string>();
-  for (const t of [...texts, ...added]) {
+  for (const t of attrTextsWhere(item.attrs, (p) => m.crate.active([p]) || (orMaybe && m.crate.unsure([p]) !== undefined))) {
     if (!/^derive\s*\(/.test(t)) continue;
     for (const part of t.slice(t.indexOf('(') + 1, t.lastIndexOf(')') < 0 ? undefined : t.lastIndexOf(')')).split(',')) {
       const name = part.trim().split('::').pop()?.trim();

@@ -6,7 +6,7 @@
 import { FN_BODY_MODULE } from './model';
 import type { Attribute, ConstExpr, EnumDef, FieldDef, GenericArg, GenericParam, Generics, ImplDef, Repr, Span, StructDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UnionDef, VariantDef } from './model';
 import type { Target } from './targets';
-import { BUILTIN_ATTR_NAMES, cfgAttrTexts, mayBeMacroAttr, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
+import { attrPath, attrTextsWhere, cfgAttrTexts, mayBeMacroAttr, emptyRepr, mergeRepr, type MutableRepr, splitTopLevel } from './attrs';
 import { BLANKET_IMPLS, type Binding, blanketParam, type CrateScope, enclosingModule, type ModuleScope, PRIMITIVES, Resolver, SELF_CRATE } from './resolve';
 import { publicStdItems } from './stdPublic';
 import { STD_TRANSPARENT } from './stdTransparent';
@@ -286,10 +286,7 @@ function attrNumber(item: TypeItem, name: string): bigint | undefined {
  * accepts nightly features). A value that is not an integer literal is not guessed at.
  */
 function validRangeOf(item: TypeItem, crate: CrateScope): { start?: bigint; end?: bigint } {
-  const texts = item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text);
-  if (item.attrs.some((a) => a.name === 'cfg_attr')) {
-    texts.push(...cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p])));
-  }
+  const texts = attrTextsWhere(item.attrs, (p) => crate.active([p]));
   const bound = (name: string): bigint | undefined => {
     const t = texts.find((x) => new RegExp(`^${name}\\s*\\(`).test(x));
     if (t === undefined) return undefined;
@@ -2892,7 +2889,7 @@ export class Engine {
         (p) => crate.active([p]) || crate.unsure([p]) !== undefined,
       );
       for (const t of added) {
-        const n = /^\s*((?:::)?\s*[A-Za-z_][\w]*(?:\s*::\s*[A-Za-z_]\w*)*)/.exec(t)?.[1]?.replace(/\s+/g, '');
+        const n = attrPath(t);
         if (n) names.push(n);
       }
     }
@@ -2959,15 +2956,9 @@ export class Engine {
   private unresolvedAttribute(item: TypeItem, m: ModuleScope): Reject | Abstain | undefined {
     const crate = m.crate;
     if (crateFeatures(crate).size || hasForeignDerive(item, m)) return undefined;
-    const textsOf = (attrs: readonly Attribute[]): string[] => [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
-    const bare = (attrs: readonly Attribute[]): string[] => {
-      const out: string[] = [];
-      for (const t of textsOf(attrs)) {
-        const name = /^\s*(?:r#)?([A-Za-z_]\w*)\s*(?:$|[=([{])/.exec(t)?.[1];
-        if (name !== undefined && !BUILTIN_ATTR_NAMES.has(name) && !name.startsWith('rustc') && name !== 'default') out.push(name);
-      }
-      return out;
-    };
+    const paths = (attrs: readonly Attribute[]): string[] => attrTextsWhere(attrs, (p) => crate.active([p])).map((t) => attrPath(t) ?? '');
+    // Single names that may be macros (`default` is std's `Default` helper: misplacedDefault's).
+    const bare = (attrs: readonly Attribute[]): string[] => paths(attrs).filter((name) => name !== '' && !name.includes('::') && mayBeMacroAttr(name) && name !== 'default');
     const own = bare(item.attrs);
     for (const name of own) {
       const src = this.resolver.attributeSource(m, name);
@@ -2978,7 +2969,7 @@ export class Engine {
     }
     // An attribute macro on the item may read its fields' attributes (`#[pin_project]`, `#[pin]`),
     // a path one too (`#[pin_project::pin_project]`).
-    if (own.length || textsOf(item.attrs).some((t) => mayBeMacroAttr(/^\s*((?:::)?[\w:\s]*?)\s*(?:$|[=([{])/.exec(t)?.[1]?.replace(/\s+/g, '') ?? ''))) return undefined;
+    if (paths(item.attrs).some(mayBeMacroAttr)) return undefined;
     const parts = item.kind === 'enum' ? item.variants.filter((v) => crate.active(v.cfg)).flatMap((v) => [{ attrs: v.attrs, what: `the variant \`${v.name}\`` }, ...v.fields.filter((f) => crate.active(f.cfg)).map((f) => ({ attrs: f.attrs, what: `a field of \`${v.name}\`` }))]) : item.fields.filter((f) => crate.active(f.cfg)).map((f) => ({ attrs: f.attrs, what: `the field \`${f.name}\`` }));
     for (const { attrs, what } of parts) {
       const name = bare(attrs)[0];
@@ -3277,7 +3268,7 @@ export class Engine {
     if (intHints.length > 1 && !reprHintsAllowed()) throw new Reject('E0566', 'conflicting representation hints (the lint `conflicting_repr_hints`, denied by default)');
     const scope = this.adtScope(ty);
     // rustc's internal niche attributes: a nightly feature, and on structs only.
-    const attrTexts = [...item.attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(item.attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
+    const attrTexts = attrTextsWhere(item.attrs, (p) => crate.active([p]));
     const validRange = attrTexts.find((t) => /^rustc_layout_scalar_valid_range_(start|end)\b/.test(t));
     if (validRange !== undefined && !crate.isStd) {
       if (!crateFeatures(crate).has('rustc_attrs')) throw new Reject('E0658', `use of an internal attribute (\`#[${validRange}]\` needs \`#![feature(rustc_attrs)]\`, on nightly)`);
@@ -3286,7 +3277,7 @@ export class Engine {
     if (item.kind === 'union' && attrTexts.some((t) => /^non_exhaustive\b/.test(t))) throw new Reject('misplaced_attribute', '`#[non_exhaustive]` attribute cannot be used on unions');
     // Built-in attributes rustc 1.95 refuses on a type, a variant or a field (measured).
     const misplaced = (attrs: readonly Attribute[], where: 'item' | 'variant' | 'field'): string | undefined => {
-      const texts = [...attrs.filter((a) => a.name !== 'cfg_attr').map((a) => a.text), ...cfgAttrTexts(attrs.filter((a) => a.name === 'cfg_attr').map((a) => a.text), (p) => crate.active([p]))];
+      const texts = attrTextsWhere(attrs, (p) => crate.active([p]));
       for (const t of texts) {
         const bad = malformedAttr(t.trim());
         // Stability attributes are std's (`#![feature(staged_api)]` allows them elsewhere).

@@ -6,7 +6,7 @@
 import type { Attribute, CfgPredicate, GenericParam, ImplDef, Item, ModDef, TraitDef, TypeAliasDef, TypeExpr, TypeItem, UseEntry } from './model';
 import { BLOCK_MODULE_PREFIX, ENCLOSING, FN_BODY_MODULE } from './model';
 import type { Target } from './targets';
-import { cfgAttrCondition, cfgAttrParts, mayBeMacroAttr, parseCfgAttr } from './attrs';
+import { cfgAttrCondition, cfgAttrParts, mayBeMacroAttr, parseCfgAttr, TOOL_NAMESPACES } from './attrs';
 import type { CargoLints } from './lints';
 import { jsonText } from './jsonText';
 
@@ -1661,4 +1661,3 @@ export function blanketParam(impl: ImplDef): string | undefined {
 }
 
 /** Namespaces of tool attributes (`#[rustfmt::skip]`, `#[clippy::msrv]`), which are no crates. */
-const TOOL_NAMESPACES: ReadonlySet<string> = new Set(['rustfmt', 'clippy', 'rustdoc', 'diagnostic', 'rust_analyzer', 'miri']);
